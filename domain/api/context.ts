@@ -1,0 +1,34 @@
+import type { Store, StoredUser } from './store.ts';
+
+/** Hashes and checks passwords: scrypt on the server, something cheap in the mocks. */
+export interface PasswordPort {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+export interface ApiDeps {
+  store: Store;
+  passwords: PasswordPort;
+  now: () => Date;
+  /** Unguessable ids and tokens. */
+  randomToken: () => string;
+  sessionTtlMs: number;
+  /** Where unexpected errors go; never to the client. */
+  logError: (error: unknown) => void;
+}
+
+export interface RequestContext {
+  deps: ApiDeps;
+  user: StoredUser | null;
+  sessionTokenHash: string | null;
+  /** Whether the request came over https, so cookies get Secure. */
+  secure: boolean;
+  method: string;
+  path: string;
+}
+
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: [string, string][];
+}

@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import { parseStrictJson } from '../json/strict-json.ts';
+import { sha256Hex } from '../crypto/sha256.ts';
+import { roleLabels } from '../contracts/roles.ts';
+import { ApiError, problems, zodProblems } from './problems.ts';
+import { readBodyText } from './read-body.ts';
+import { readCookie, sessionCookieName } from './cookies.ts';
+import { routeList, type RouteDef } from './routes.ts';
+import { handlers, type Handler } from './handlers/index.ts';
+import { recordDenied } from './handlers/record-denied.ts';
+import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
+import type { StoredUser } from './store.ts';
+
+// One request pipeline for the real server and the mocks: match the route table, refuse
+// cross-site writes, bound and strictly parse the body, validate with the contracts,
+// authenticate, check the role, run the handler, answer JSON or problem+json.
+
+interface Match {
+  route: RouteDef;
+  params: Record<string, string>;
+}
+
+const compiled = routeList.map((route) => {
+  const names: string[] = [];
+  const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, names, regex: new RegExp(`^${pattern}$`) };
+});
+
+function match(method: string, pathname: string): Match | 'method_not_allowed' | null {
+  let pathMatched = false;
+  for (const { route, names, regex } of compiled) {
+    const found = regex.exec(pathname);
+    if (!found) continue;
+    pathMatched = true;
+    if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
+    const params: Record<string, string> = {};
+    names.forEach((name, index) => {
+      params[name] = decodeURIComponent(found[index + 1] ?? '');
+    });
+    return { route, params };
+  }
+  return pathMatched ? 'method_not_allowed' : null;
+}
+
+function json(status: number, body: unknown, headers: [string, string][] = [], contentType = 'application/json'): Response {
+  const all = new Headers(headers);
+  all.set('content-type', contentType);
+  all.set('cache-control', 'no-store');
+  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: all });
+}
+
+function problemResponse(error: ApiError): Response {
+  return json(error.problem.status, error.problem, [], 'application/problem+json');
+}
+
+/** A state-changing request must come from our own origin (CSRF defence beside SameSite). */
+function assertSameOrigin(request: Request, url: URL): void {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw problems.crossSite();
+  const origin = request.headers.get('origin');
+  if (origin && origin !== url.origin) throw problems.crossSite();
+}
+
+function parsePart<T extends z.ZodType>(schema: T, value: unknown, onError: (e: z.ZodError) => ApiError): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw onError(result.error);
+  return result.data;
+}
+
+async function authenticate(request: Request, deps: ApiDeps): Promise<{ user: StoredUser | null; tokenHash: string | null }> {
+  const token = readCookie(request.headers.get('cookie'), sessionCookieName);
+  if (!token) return { user: null, tokenHash: null };
+  const tokenHash = await sha256Hex(token);
+  const session = await deps.store.findSession(tokenHash);
+  if (!session || Date.parse(session.expiresAt) <= deps.now().getTime()) return { user: null, tokenHash: null };
+  return { user: await deps.store.findUserById(session.userId), tokenHash };
+}
+
+async function checkAccess(route: RouteDef, ctx: RequestContext): Promise<void> {
+  if (route.access.kind === 'public') return;
+  if (!ctx.user) throw problems.unauthenticated();
+  if (route.access.kind === 'signed_in') return;
+  const allowed = route.access.roles;
+  if (ctx.user.roles.some((role) => allowed.includes(role))) return;
+  const needed = allowed.map((role) => roleLabels[role]).join(' or ');
+  await recordDenied(ctx, `requires role ${allowed.join('|')}`);
+  throw problems.forbidden(`This action needs the ${needed} role.`);
+}
+
+async function run(request: Request, deps: ApiDeps): Promise<Response> {
+  const url = new URL(request.url);
+  const found = match(request.method, url.pathname);
+  if (found === null) throw problems.notFound(`There is no API route ${url.pathname}.`);
+  if (found === 'method_not_allowed') {
+    throw new ApiError({ type: 'https://model-approval.example/problems/method-not-allowed', title: 'Method not allowed', status: 405, detail: `${request.method} is not supported on ${url.pathname}.` });
+  }
+  const { route, params } = found;
+  if (route.method !== 'GET') assertSameOrigin(request, url);
+
+  // Who is asking comes before what they sent: anonymous bodies are never parsed.
+  const auth = await authenticate(request, deps);
+  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, secure: url.protocol === 'https:', method: request.method, path: url.pathname };
+  await checkAccess(route, ctx);
+
+  const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};
+  const parsedQuery: unknown = route.query ? parsePart(route.query, Object.fromEntries(url.searchParams), (e) => problems.badQuery(zodProblems(e, '/query'))) : {};
+
+  let parsedBody: unknown = null;
+  if (route.body) {
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/(.+\+)?json\b/i.test(type)) throw problems.unsupportedMediaType();
+    const text = await readBodyText(request, route.maxBodyBytes);
+    const parsed = parseStrictJson(text);
+    if (!parsed.ok) throw problems.malformedJson(parsed.problems.map((p) => ({ pointer: p.path, message: p.message, code: p.code })));
+    parsedBody = parsePart(route.body, parsed.value, (e) => problems.validation(zodProblems(e, '')));
+  }
+
+
+  const handler = handlers[route.id as keyof typeof handlers] as Handler;
+  const result: HandlerResult = await handler(ctx, { params: parsedParams, query: parsedQuery, body: parsedBody });
+  return json(result.status, result.body ?? null, result.headers);
+}
+
+export async function handleApiRequest(request: Request, deps: ApiDeps): Promise<Response> {
+  try {
+    return await run(request, deps);
+  } catch (error) {
+    if (error instanceof ApiError) return problemResponse(error);
+    deps.logError(error);
+    return problemResponse(problems.internal());
+  }
+}

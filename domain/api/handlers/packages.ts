@@ -1,0 +1,159 @@
+import { identificationOf } from '../../contracts/package-content.ts';
+import { selectTemplate } from '../../workflow/default-templates.ts';
+import { identificationProblems, prepareVersion } from '../prepare-version.ts';
+import { problems } from '../problems.ts';
+import { routes } from '../routes.ts';
+import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary, visiblePackage } from '../views.ts';
+import { defineHandler } from './define.ts';
+import { recordDenied } from './record-denied.ts';
+import type { RequestContext } from '../context.ts';
+import type { StoredUser } from '../store.ts';
+
+function signedIn(ctx: RequestContext): StoredUser {
+  if (!ctx.user) throw problems.unauthenticated();
+  return ctx.user;
+}
+
+export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
+  const user = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
+  const facts = await loadPackageFacts(store, visible);
+  const items = facts
+    .map((f) => summarize(f, now()).summary)
+    .filter((s) => (query.status ? s.status === query.status : true))
+    .filter((s) => (query.riskTier ? s.riskTier === query.riskTier : true))
+    .filter((s) => (query.model ? s.modelKey === query.model : true))
+    .filter((s) => (query.stepRole ? s.currentStep?.role === query.stepRole : true))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  return { status: 200, body: { items } };
+});
+
+export const getPackage = defineHandler(routes.getPackage, async (ctx, { params }) => {
+  const { store, now } = ctx.deps;
+  const pkg = await visiblePackage(ctx, store, params.id);
+  if (!pkg) {
+    if (await store.findPackage(params.id)) await recordDenied(ctx, 'package belongs to another owner');
+    throw problems.notFound(`No package ${params.id} that you can see.`);
+  }
+  const [facts] = await loadPackageFacts(store, [pkg]);
+  if (!facts) throw problems.notFound(`No package ${params.id}.`);
+  return { status: 200, body: await packageDetail(store, facts, now()) };
+});
+
+export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {
+  const { store } = ctx.deps;
+  const pkg = await visiblePackage(ctx, store, params.id);
+  if (!pkg) {
+    if (await store.findPackage(params.id)) await recordDenied(ctx, 'package belongs to another owner');
+    throw problems.notFound(`No package ${params.id} that you can see.`);
+  }
+  const version = await store.findVersion(pkg.id, params.n);
+  if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
+  const submitter = await store.findUserById(version.submittedBy);
+  return {
+    status: 200,
+    body: {
+      packageId: pkg.id,
+      number: version.number,
+      content: JSON.parse(version.canonicalContent) as unknown,
+      contentHash: version.contentHash,
+      submittedBy: toActor(submitter ?? undefined, version.submittedBy),
+      submittedAt: version.submittedAt,
+    },
+  };
+});
+
+export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { body }) => {
+  const user = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const mismatches = identificationProblems(body.content, body.modelKey, body.versionLabel, '/content');
+  if (mismatches.length > 0) throw problems.validation(mismatches);
+  const id = identificationOf(body.content);
+  const prepared = await prepareVersion(body.content);
+  const at = now().toISOString();
+  const packageId = `pkg_${ctx.deps.randomToken().slice(0, 20)}`;
+
+  const created = await store.transaction(async (tx) => {
+    const model = await tx.findModel(body.modelKey);
+    if (model && model.ownerId !== user.id) {
+      throw problems.forbidden(`Model "${body.modelKey}" belongs to another owner.`);
+    }
+    if (await tx.findPackageByModelVersion(body.modelKey, body.versionLabel)) {
+      throw problems.conflict(`A package for ${body.modelKey} ${body.versionLabel} already exists; submit a new version of it instead.`);
+    }
+    const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
+    if (!template) throw problems.validation([{ pointer: '/content/sections/0/riskTier', message: `No workflow template covers risk tier ${id.riskTier}` }]);
+    if (!model) await tx.insertModel({ key: body.modelKey, name: id.modelName, ownerId: user.id });
+    const pkg = {
+      id: packageId,
+      modelKey: body.modelKey,
+      modelName: id.modelName,
+      versionLabel: body.versionLabel,
+      riskTier: id.riskTier,
+      businessLine: id.businessLine,
+      ownerTeam: id.ownerTeam,
+      ownerId: user.id,
+      templateKey: template.key,
+      templateVersion: template.version,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await tx.insertPackage(pkg);
+    const version = { packageId, number: 1, ...prepared, submittedBy: user.id, submittedAt: at };
+    await tx.insertVersion(version);
+    await tx.appendAudit({
+      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash } },
+      actorId: user.id,
+      at,
+    });
+    const [facts] = await loadPackageFacts(tx, [pkg]);
+    if (!facts) throw new Error('The package just written is missing');
+    return { package: summarize(facts, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
+  });
+  return { status: 201, body: created, headers: [['location', `/api/packages/${packageId}`]] };
+});
+
+export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { params, body }) => {
+  const user = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const prepared = await prepareVersion(body.content);
+  const at = now().toISOString();
+
+  // The denial is recorded outside the transaction, so refusing does not roll it back.
+  const owned = await store.findPackage(params.id);
+  if (!owned || owned.ownerId !== user.id) {
+    if (owned) await recordDenied(ctx, 'only the package owner may resubmit');
+    throw problems.notFound(`No package ${params.id} that you own.`);
+  }
+
+  const created = await store.transaction(async (tx) => {
+    const pkg = await tx.findPackage(params.id);
+    if (!pkg) throw problems.notFound(`No package ${params.id}.`);
+    const mismatches = identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content');
+    if (mismatches.length > 0) throw problems.validation(mismatches);
+    const [facts] = await loadPackageFacts(tx, [pkg]);
+    if (!facts) throw new Error('The package just read is missing');
+    const { state } = summarize(facts, now());
+    if (state.status !== 'rejected' && state.status !== 'clarification_requested') {
+      throw problems.conflict(`A new version can be submitted after a rejection or while clarification is requested; this package is ${state.status.replace(/_/g, ' ')}.`);
+    }
+    const previous = facts.versions.at(-1);
+    if (!previous) throw new Error('A package has at least one version');
+    if (previous.contentHash === prepared.contentHash) {
+      throw problems.conflict(`This content is identical to version ${previous.number}; change what the concerns ask for before resubmitting.`);
+    }
+    const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
+    await tx.insertVersion(version);
+    await tx.touchPackage(pkg.id, at);
+    await tx.appendAudit({
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash } },
+      actorId: user.id,
+      at,
+    });
+    const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
+    if (!after) throw new Error('The package just written is missing');
+    return { package: summarize(after, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
+  });
+  return { status: 201, body: created, headers: [['location', `/api/packages/${params.id}/versions/${created.version.number}`]] };
+});

@@ -1,0 +1,53 @@
+import { sha256Hex } from '../../crypto/sha256.ts';
+import { clearedSessionCookie, sessionCookie } from '../cookies.ts';
+import { problems } from '../problems.ts';
+import { routes } from '../routes.ts';
+import { toUser } from '../views.ts';
+import { defineHandler } from './define.ts';
+
+export const login = defineHandler(routes.login, async (ctx, { body }) => {
+  const { store, passwords, now } = ctx.deps;
+  const at = now().toISOString();
+  const user = await store.findUserByEmail(body.email);
+  const ok = user ? await passwords.verify(body.password, user.passwordHash) : false;
+  if (!user || !ok) {
+    await store.appendAudit({
+      event: { action: 'session.login_failed', subject: body.email, before: null, after: { reason: user ? 'wrong_password' : 'unknown_email' } },
+      actorId: user?.id ?? null,
+      at,
+    });
+    throw problems.invalidCredentials();
+  }
+  const token = ctx.deps.randomToken();
+  const expiresAt = new Date(now().getTime() + ctx.deps.sessionTtlMs).toISOString();
+  await store.transaction(async (tx) => {
+    // A previous session in this browser is ended, so a planted cookie cannot be upgraded.
+    if (ctx.sessionTokenHash) await tx.deleteSession(ctx.sessionTokenHash);
+    await tx.insertSession({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: at, expiresAt });
+    await tx.appendAudit({ event: { action: 'session.login_succeeded', subject: user.id, before: null, after: { email: user.email } }, actorId: user.id, at });
+  });
+  return {
+    status: 200,
+    body: { user: toUser(user), expiresAt },
+    headers: [['set-cookie', sessionCookie(token, Math.floor(ctx.deps.sessionTtlMs / 1000), ctx.secure)]],
+  };
+});
+
+export const logout = defineHandler(routes.logout, async (ctx) => {
+  const { store, now } = ctx.deps;
+  const tokenHash = ctx.sessionTokenHash;
+  const user = ctx.user;
+  if (tokenHash && user) {
+    await store.transaction(async (tx) => {
+      await tx.deleteSession(tokenHash);
+      await tx.appendAudit({ event: { action: 'session.logged_out', subject: user.id, before: null, after: null }, actorId: user.id, at: now().toISOString() });
+    });
+  }
+  return { status: 204, headers: [['set-cookie', clearedSessionCookie(ctx.secure)]] };
+});
+
+export const session = defineHandler(routes.session, async (ctx) => {
+  const session = ctx.sessionTokenHash ? await ctx.deps.store.findSession(ctx.sessionTokenHash) : null;
+  if (!ctx.user || !session) throw problems.unauthenticated();
+  return { status: 200, body: { user: toUser(ctx.user), expiresAt: session.expiresAt } };
+});

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { problemTypes, type FieldProblem, type Problem } from '../contracts/problem.ts';
+
+/** A refusal with RFC 9457 details; the API layer turns it into application/problem+json. */
+export class ApiError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.problem = problem;
+  }
+}
+
+export function pointerOf(path: readonly PropertyKey[], root = ''): string {
+  return root + path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function zodProblems(error: z.ZodError, root: string): FieldProblem[] {
+  return error.issues.map((issue) => ({ pointer: pointerOf(issue.path, root), message: issue.message, code: issue.code }));
+}
+
+export const problems = {
+  validation: (errors: FieldProblem[], detail = 'The request has problems; each is listed with its field.') =>
+    new ApiError({ type: problemTypes.validation, title: 'Invalid request', status: 422, detail, errors }),
+  badQuery: (errors: FieldProblem[]) =>
+    new ApiError({ type: problemTypes.validation, title: 'Invalid query parameters', status: 400, detail: 'The query string has problems; each is listed.', errors }),
+  malformedJson: (errors: FieldProblem[]) =>
+    new ApiError({ type: problemTypes.malformedJson, title: 'Malformed JSON', status: 400, detail: 'The request body is not acceptable JSON; each problem is listed.', errors }),
+  tooLarge: (limit: number) =>
+    new ApiError({ type: problemTypes.tooLarge, title: 'Payload too large', status: 413, detail: `The request body is larger than the ${limit} bytes this route accepts.` }),
+  unsupportedMediaType: () =>
+    new ApiError({ type: problemTypes.unsupportedMediaType, title: 'Unsupported media type', status: 415, detail: 'Send the body as application/json.' }),
+  unauthenticated: (detail = 'Sign in to continue.') => new ApiError({ type: problemTypes.unauthenticated, title: 'Not signed in', status: 401, detail }),
+  invalidCredentials: () =>
+    new ApiError({ type: problemTypes.unauthenticated, title: 'Sign-in failed', status: 401, detail: 'The email or password is not correct.' }),
+  forbidden: (detail: string) => new ApiError({ type: problemTypes.forbidden, title: 'Not allowed', status: 403, detail }),
+  notFound: (detail: string) => new ApiError({ type: problemTypes.notFound, title: 'Not found', status: 404, detail }),
+  conflict: (detail: string) => new ApiError({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail }),
+  crossSite: () =>
+    new ApiError({ type: problemTypes.crossSite, title: 'Cross-site request refused', status: 403, detail: 'State-changing requests must come from this application.' }),
+  internal: () =>
+    new ApiError({ type: problemTypes.internal, title: 'Internal error', status: 500, detail: 'Something went wrong on our side. Nothing was changed; try again.' }),
+};

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  packageDetailSchema,
+  packageIdParamsSchema,
+  packageListQuerySchema,
+  packageListSchema,
+  packageVersionSchema,
+  submitPackageRequestSchema,
+  submitVersionRequestSchema,
+  versionParamsSchema,
+  versionSummarySchema,
+  packageSummarySchema,
+} from '../contracts/packages.ts';
+import { loginRequestSchema, sessionResponseSchema } from '../contracts/users.ts';
+import type { Role } from '../contracts/roles.ts';
+
+// The public API, declared once. The server, the MSW mocks, the OpenAPI document and the
+// authorization tests are all built from this table, so a route cannot exist in one and
+// not the others.
+
+/** Who may call a route: anyone, any signed-in user, or holders of the listed roles. */
+export type Access = { kind: 'public' } | { kind: 'signed_in' } | { kind: 'roles'; roles: readonly Role[] };
+
+type Schema = z.ZodType | null;
+
+export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema, R extends Schema = Schema> {
+  id: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  /** OpenAPI-style path, e.g. /api/packages/{id}. */
+  path: string;
+  summary: string;
+  access: Access;
+  params: P;
+  query: Q;
+  body: B;
+  /** Largest accepted body in bytes; larger gets 413. */
+  maxBodyBytes: number;
+  successStatus: 200 | 201 | 204;
+  response: R;
+}
+
+const kb = 1024;
+const mb = 1024 * kb;
+
+export const healthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres', 'memory']), time: z.iso.datetime() });
+export const submitPackageResponseSchema = z.object({ package: packageSummarySchema, version: versionSummarySchema });
+export const submitVersionResponseSchema = submitPackageResponseSchema;
+
+function route<P extends Schema, Q extends Schema, B extends Schema, R extends Schema>(def: RouteDef<P, Q, B, R>): RouteDef<P, Q, B, R> {
+  return def;
+}
+
+export const routes = {
+  health: route({ id: 'health', method: 'GET', path: '/api/health', summary: 'Liveness and database reachability', access: { kind: 'public' }, params: null, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: healthResponseSchema }),
+  openapi: route({ id: 'openapi', method: 'GET', path: '/api/openapi.json', summary: 'This API as an OpenAPI 3.1 document', access: { kind: 'public' }, params: null, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: z.record(z.string(), z.unknown()) }),
+  login: route({ id: 'login', method: 'POST', path: '/api/session', summary: 'Sign in with email and password; sets the session cookie', access: { kind: 'public' }, params: null, query: null, body: loginRequestSchema, maxBodyBytes: 16 * kb, successStatus: 200, response: sessionResponseSchema }),
+  logout: route({ id: 'logout', method: 'DELETE', path: '/api/session', summary: 'Sign out; the server ends the session', access: { kind: 'signed_in' }, params: null, query: null, body: null, maxBodyBytes: 0, successStatus: 204, response: null }),
+  session: route({ id: 'session', method: 'GET', path: '/api/session', summary: 'The signed-in user', access: { kind: 'signed_in' }, params: null, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: sessionResponseSchema }),
+  listPackages: route({ id: 'listPackages', method: 'GET', path: '/api/packages', summary: 'Packages visible to the caller, filtered by status, risk tier, model or step role', access: { kind: 'signed_in' }, params: null, query: packageListQuerySchema, body: null, maxBodyBytes: 0, successStatus: 200, response: packageListSchema }),
+  submitPackage: route({ id: 'submitPackage', method: 'POST', path: '/api/packages', summary: 'Submit a new package for a model version (its version 1)', access: { kind: 'roles', roles: ['model_owner'] }, params: null, query: null, body: submitPackageRequestSchema, maxBodyBytes: 8 * mb, successStatus: 201, response: submitPackageResponseSchema }),
+  getPackage: route({ id: 'getPackage', method: 'GET', path: '/api/packages/{id}', summary: 'A package with its workflow state, versions and decisions', access: { kind: 'signed_in' }, params: packageIdParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: packageDetailSchema }),
+  getVersion: route({ id: 'getVersion', method: 'GET', path: '/api/packages/{id}/versions/{n}', summary: 'One version: content, canonical content hash, submitter and time', access: { kind: 'signed_in' }, params: versionParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: packageVersionSchema }),
+  submitVersion: route({ id: 'submitVersion', method: 'POST', path: '/api/packages/{id}/versions', summary: 'Resubmit: a new immutable version of the package', access: { kind: 'roles', roles: ['model_owner'] }, params: packageIdParamsSchema, query: null, body: submitVersionRequestSchema, maxBodyBytes: 8 * mb, successStatus: 201, response: submitVersionResponseSchema }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteId = keyof Routes;
+export const routeList: readonly RouteDef[] = Object.values(routes);
+
+/** Fills an OpenAPI-style path with values: apiPath('/api/packages/{id}', { id: 'p1' }). */
+export function apiPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}

@@ -1,0 +1,108 @@
+import type { Decision } from '../contracts/decisions.ts';
+import type { Role } from '../contracts/roles.ts';
+import type { Thread } from '../contracts/threads.ts';
+import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import type { AuditEvent } from '../contracts/audit-events.ts';
+
+// The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
+// the mocks in memory; the contract suite holds all three to the same behaviour.
+
+export interface StoredUser {
+  id: string;
+  email: string;
+  displayName: string;
+  title: string;
+  roles: Role[];
+  passwordHash: string;
+}
+
+export interface StoredSession {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface StoredPackage {
+  id: string;
+  modelKey: string;
+  modelName: string;
+  versionLabel: string;
+  riskTier: number;
+  businessLine: string;
+  ownerTeam: string;
+  ownerId: string;
+  templateKey: string;
+  templateVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A version without its content: enough for workflow state and listings. */
+export interface StoredVersionFacts {
+  packageId: string;
+  number: number;
+  contentHash: string;
+  sectionDigests: Record<string, string>;
+  submittedBy: string;
+  submittedAt: string;
+}
+
+export interface StoredVersion extends StoredVersionFacts {
+  /** The exact RFC 8785 canonical bytes (as text) the hash was computed over. */
+  canonicalContent: string;
+}
+
+export interface StoredModel {
+  key: string;
+  name: string;
+  ownerId: string;
+}
+
+export interface AuditAppend {
+  event: AuditEvent;
+  actorId: string | null;
+  at: string;
+}
+
+export interface StoreTx {
+  findUserByEmail(email: string): Promise<StoredUser | null>;
+  findUserById(id: string): Promise<StoredUser | null>;
+  listUsers(): Promise<StoredUser[]>;
+  insertUser(user: StoredUser): Promise<void>;
+
+  insertSession(session: StoredSession): Promise<void>;
+  findSession(tokenHash: string): Promise<StoredSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  findModel(key: string): Promise<StoredModel | null>;
+  insertModel(model: StoredModel): Promise<void>;
+
+  listPackages(): Promise<StoredPackage[]>;
+  findPackage(id: string): Promise<StoredPackage | null>;
+  findPackageByModelVersion(modelKey: string, versionLabel: string): Promise<StoredPackage | null>;
+  insertPackage(pkg: StoredPackage): Promise<void>;
+  touchPackage(id: string, updatedAt: string): Promise<void>;
+
+  listVersionFacts(packageIds: readonly string[] | 'all'): Promise<StoredVersionFacts[]>;
+  findVersion(packageId: string, number: number): Promise<StoredVersion | null>;
+  insertVersion(version: StoredVersion): Promise<void>;
+
+  listDecisions(packageIds: readonly string[] | 'all'): Promise<Decision[]>;
+  insertDecision(decision: Decision): Promise<void>;
+
+  insertThread(thread: Thread): Promise<void>;
+
+  findTemplate(key: string, version: number): Promise<WorkflowTemplate | null>;
+  listTemplates(): Promise<WorkflowTemplate[]>;
+  insertTemplate(template: WorkflowTemplate): Promise<void>;
+
+  appendAudit(entry: AuditAppend): Promise<{ seq: number; entryHash: string }>;
+}
+
+export interface Store extends StoreTx {
+  readonly engine: 'sqlite' | 'postgres' | 'memory';
+  /** Runs `work` atomically: every write in it lands, or none does. */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+import type { Actor, Decision } from '../contracts/decisions.ts';
+import type { PackageDetail, PackageSummary, VersionSummary } from '../contracts/packages.ts';
+import type { User } from '../contracts/users.ts';
+import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import { deriveWorkflowState } from '../workflow/derive-state.ts';
+import type { StoredPackage, StoredUser, StoredVersionFacts, StoreTx } from './store.ts';
+import type { RequestContext } from './context.ts';
+
+export function toUser(user: StoredUser): User {
+  return { id: user.id, email: user.email, displayName: user.displayName, title: user.title, roles: user.roles };
+}
+
+export function toActor(user: StoredUser | undefined, id: string): Actor {
+  return user ? { id: user.id, displayName: user.displayName, title: user.title } : { id, displayName: 'Unknown user', title: '' };
+}
+
+/** Owners see their own packages; reviewers, the committee and administrators see all. */
+export function canSeePackage(user: StoredUser, pkg: StoredPackage): boolean {
+  return pkg.ownerId === user.id || user.roles.some((role) => role !== 'model_owner');
+}
+
+export interface PackageFacts {
+  pkg: StoredPackage;
+  template: WorkflowTemplate;
+  versions: StoredVersionFacts[];
+  decisions: Decision[];
+}
+
+/** Loads what the views need for many packages in a few queries, not a few per package. */
+export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<PackageFacts[]> {
+  if (packages.length === 0) return [];
+  const ids = packages.map((p) => p.id);
+  const [versions, decisions, templates] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates()]);
+  const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
+  return packages.map((pkg) => {
+    const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
+    if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
+    return {
+      pkg,
+      template,
+      versions: versions.filter((v) => v.packageId === pkg.id).sort((a, b) => a.number - b.number),
+      decisions: decisions.filter((d) => d.packageId === pkg.id).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
+    };
+  });
+}
+
+export function summarize(facts: PackageFacts, now: Date): { summary: PackageSummary; state: ReturnType<typeof deriveWorkflowState> } {
+  const { pkg, template, versions, decisions } = facts;
+  const state = deriveWorkflowState(template, versions, decisions, now);
+  const current = state.currentStep;
+  const summary: PackageSummary = {
+    id: pkg.id,
+    modelKey: pkg.modelKey,
+    modelName: pkg.modelName,
+    versionLabel: pkg.versionLabel,
+    riskTier: pkg.riskTier,
+    businessLine: pkg.businessLine,
+    ownerTeam: pkg.ownerTeam,
+    status: state.status,
+    latestVersion: versions.at(-1)?.number ?? 1,
+    currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
+    submittedAt: pkg.createdAt,
+    updatedAt: pkg.updatedAt,
+  };
+  return { summary, state };
+}
+
+export function versionSummary(version: StoredVersionFacts, users: ReadonlyMap<string, StoredUser>): VersionSummary {
+  return { number: version.number, contentHash: version.contentHash, submittedBy: toActor(users.get(version.submittedBy), version.submittedBy), submittedAt: version.submittedAt };
+}
+
+export async function usersById(tx: StoreTx): Promise<Map<string, StoredUser>> {
+  return new Map((await tx.listUsers()).map((u) => [u.id, u]));
+}
+
+export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date): Promise<PackageDetail> {
+  const { summary, state } = summarize(facts, now);
+  const users = await usersById(tx);
+  return {
+    ...summary,
+    template: { key: facts.template.key, version: facts.template.version, name: facts.template.name },
+    steps: state.steps,
+    versions: facts.versions.map((v) => versionSummary(v, users)),
+    decisions: facts.decisions,
+  };
+}
+
+/** The package if the caller may see it; otherwise a 404 that does not reveal it exists. */
+export async function visiblePackage(ctx: RequestContext, tx: StoreTx, id: string): Promise<StoredPackage | null> {
+  const pkg = await tx.findPackage(id);
+  if (!pkg || !ctx.user) return null;
+  return canSeePackage(ctx.user, pkg) ? pkg : null;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { roleSchema } from './roles.ts';
+
+// The closed set of audit events. Every entry's `action` is one of these, and its
+// `before`/`after` values have the shape declared here; entries are parsed when read.
+
+const base = {
+  subject: z.string(),
+};
+
+export const auditEventSchema = z.discriminatedUnion('action', [
+  /** A user signed in with email and password. */
+  z.object({ ...base, action: z.literal('session.login_succeeded'), before: z.null(), after: z.object({ email: z.string() }) }),
+  /** A sign-in attempt failed (unknown email or wrong password); the subject is the email tried. */
+  z.object({ ...base, action: z.literal('session.login_failed'), before: z.null(), after: z.object({ reason: z.enum(['unknown_email', 'wrong_password', 'locked']) }) }),
+  /** A user signed out and the server ended the session. */
+  z.object({ ...base, action: z.literal('session.logged_out'), before: z.null(), after: z.null() }),
+  /** A request was refused for lack of a role or of access to the object. */
+  z.object({ ...base, action: z.literal('access.denied'), before: z.null(), after: z.object({ method: z.string(), path: z.string(), reason: z.string() }) }),
+  /** A model owner submitted a new package (its version 1). */
+  z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string() }) }),
+  /** A model owner submitted a new version of an existing package. */
+  z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string() }) }),
+  /** A reviewer recorded a decision on a workflow step. */
+  z.object({ ...base, action: z.literal('decision.recorded'), before: z.null(), after: z.object({ step: z.string(), role: roleSchema, decision: z.string(), version: z.number(), contentHash: z.string() }) }),
+  /** A clarification or comment thread was opened on a section. */
+  z.object({ ...base, action: z.literal('thread.opened'), before: z.null(), after: z.object({ section: z.string(), kind: z.string(), version: z.number() }) }),
+  /** Demo data was written into an empty database on first start. */
+  z.object({ ...base, action: z.literal('system.demo_seeded'), before: z.null(), after: z.object({ packages: z.number(), users: z.number() }) }),
+]);
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditAction = AuditEvent['action'];
+
+export const auditEntrySchema = z.intersection(
+  auditEventSchema,
+  z.object({
+    seq: z.number().int().min(1),
+    at: z.iso.datetime(),
+    actorId: z.string().nullable(),
+    prevHash: z.string(),
+    entryHash: z.string(),
+  }),
+);
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

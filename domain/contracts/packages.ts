@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { actorSchema, decisionSchema } from './decisions.ts';
+import { packageContentSchema } from './package-content.ts';
+import { roleSchema } from './roles.ts';
+import { riskTierSchema } from './sections.ts';
+import { workflowTemplateRefSchema } from './workflow-template.ts';
+
+export const packageStatusSchema = z.enum(['in_review', 'clarification_requested', 'rejected', 'approved', 'approved_with_conditions']);
+export type PackageStatus = z.infer<typeof packageStatusSchema>;
+
+export const packageStatusLabels: Record<PackageStatus, string> = {
+  in_review: 'In review',
+  clarification_requested: 'Clarification requested',
+  rejected: 'Rejected',
+  approved: 'Approved',
+  approved_with_conditions: 'Approved with conditions',
+};
+
+export const contentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 as 64 lowercase hex digits');
+
+export const stepStatusSchema = z.enum(['approved', 'active', 'clarification', 'rejected', 'waiting']);
+export type StepStatus = z.infer<typeof stepStatusSchema>;
+
+export const stepApprovalSchema = z.object({
+  actor: actorSchema,
+  decidedAt: z.iso.datetime(),
+  versionNumber: z.number().int(),
+  withConditions: z.boolean(),
+});
+
+export const stepStateSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  approvalsRequired: z.number().int(),
+  status: stepStatusSchema,
+  approvals: z.array(stepApprovalSchema),
+  /** Approvals given on an earlier version that a later change made stale. */
+  staleApprovals: z.array(stepApprovalSchema),
+  activatedAt: z.iso.datetime().nullable(),
+  dueAt: z.iso.datetime().nullable(),
+  overdue: z.boolean(),
+});
+export type StepState = z.infer<typeof stepStateSchema>;
+
+export const currentStepSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  dueAt: z.iso.datetime().nullable(),
+  overdue: z.boolean(),
+});
+
+export const packageSummarySchema = z.object({
+  id: z.string(),
+  modelKey: z.string(),
+  modelName: z.string(),
+  versionLabel: z.string(),
+  riskTier: riskTierSchema,
+  businessLine: z.string(),
+  ownerTeam: z.string(),
+  status: packageStatusSchema,
+  latestVersion: z.number().int().min(1),
+  currentStep: currentStepSchema.nullable(),
+  submittedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type PackageSummary = z.infer<typeof packageSummarySchema>;
+
+export const versionSummarySchema = z.object({
+  number: z.number().int().min(1),
+  contentHash: contentHashSchema,
+  submittedBy: actorSchema,
+  submittedAt: z.iso.datetime(),
+});
+export type VersionSummary = z.infer<typeof versionSummarySchema>;
+
+export const packageDetailSchema = packageSummarySchema.extend({
+  template: workflowTemplateRefSchema,
+  steps: z.array(stepStateSchema),
+  versions: z.array(versionSummarySchema),
+  decisions: z.array(decisionSchema),
+});
+export type PackageDetail = z.infer<typeof packageDetailSchema>;
+
+export const packageVersionSchema = z.object({
+  packageId: z.string(),
+  number: z.number().int().min(1),
+  content: packageContentSchema,
+  /** Lowercase hex SHA-256 of the RFC 8785 canonical form of `content`. */
+  contentHash: contentHashSchema,
+  submittedBy: actorSchema,
+  submittedAt: z.iso.datetime(),
+});
+export type PackageVersion = z.infer<typeof packageVersionSchema>;
+
+export const packageListQuerySchema = z.object({
+  status: packageStatusSchema.optional(),
+  riskTier: z.coerce.number().int().min(1).max(4).optional(),
+  model: z.string().max(64).optional(),
+  stepRole: roleSchema.optional(),
+});
+export type PackageListQuery = z.infer<typeof packageListQuerySchema>;
+
+export const packageListSchema = z.object({ items: z.array(packageSummarySchema) });
+export type PackageList = z.infer<typeof packageListSchema>;
+
+export const submitPackageRequestSchema = z.object({
+  modelKey: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'Use 1 to 64 lowercase letters, digits, "_", "-" or "."'),
+  versionLabel: z.string().trim().min(1).max(64),
+  content: packageContentSchema,
+});
+export type SubmitPackageRequest = z.infer<typeof submitPackageRequestSchema>;
+
+export const submitVersionRequestSchema = z.object({
+  content: packageContentSchema,
+});
+export type SubmitVersionRequest = z.infer<typeof submitVersionRequestSchema>;
+
+export const packageIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+export const versionParamsSchema = z.object({ id: z.string().min(1).max(64), n: z.coerce.number().int().min(1).max(1_000_000) });

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** One field-level problem: a JSON Pointer into the request and a message fit for a person. */
+export const fieldProblemSchema = z.object({
+  pointer: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+});
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;
+
+/** RFC 9457 problem details, extended with every field-level problem. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  errors: z.array(fieldProblemSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const problemTypes = {
+  validation: 'https://model-approval.example/problems/validation',
+  malformedJson: 'https://model-approval.example/problems/malformed-json',
+  tooLarge: 'https://model-approval.example/problems/payload-too-large',
+  unauthenticated: 'https://model-approval.example/problems/unauthenticated',
+  forbidden: 'https://model-approval.example/problems/forbidden',
+  notFound: 'https://model-approval.example/problems/not-found',
+  conflict: 'https://model-approval.example/problems/conflict',
+  crossSite: 'https://model-approval.example/problems/cross-site-request',
+  unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',
+  methodNotAllowed: 'https://model-approval.example/problems/method-not-allowed',
+  rateLimited: 'https://model-approval.example/problems/rate-limited',
+  unavailable: 'https://model-approval.example/problems/unavailable',
+  internal: 'https://model-approval.example/problems/internal',
+} as const;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Every role a user can hold. Reviewer roles act on workflow steps; the others own or oversee. */
+export const roleSchema = z.enum([
+  'model_owner',
+  'data_governance',
+  'model_risk',
+  'fair_lending',
+  'privacy',
+  'security',
+  'committee',
+  'admin',
+]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const roleLabels: Record<Role, string> = {
+  model_owner: 'Model owner',
+  data_governance: 'Data governance',
+  model_risk: 'Model risk management',
+  fair_lending: 'Fair lending',
+  privacy: 'Privacy',
+  security: 'Security',
+  committee: 'AI governance committee',
+  admin: 'Administrator',
+};
+
+/** Roles that review and decide workflow steps. */
+export const reviewerRoles: readonly Role[] = ['data_governance', 'model_risk', 'fair_lending', 'privacy', 'security', 'committee'];
+
+export function isReviewerRole(role: Role): boolean {
+  return reviewerRoles.includes(role);
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { roleSchema } from './roles.ts';
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).email('Enter a valid email address');
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: emailSchema,
+  displayName: z.string().min(1).max(200),
+  /** The printed name and title used on signatures ("Dana Whitfield, Fair Lending Officer"). */
+  title: z.string().max(200),
+  roles: z.array(roleSchema).min(1),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginRequestSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password').max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const sessionResponseSchema = z.object({
+  user: userSchema,
+  expiresAt: z.iso.datetime(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { roleSchema } from './roles.ts';
+import { riskTierSchema, sectionKeySchema } from './sections.ts';
+
+export const workflowStepSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+  name: z.string().min(1).max(200),
+  /** The only role that may act on this step (or a delegate of it). */
+  role: roleSchema,
+  approvalsRequired: z.number().int().min(1).max(20),
+  /** Hours from the step becoming active to its due time. */
+  dueHours: z.number().int().min(1).max(24 * 365),
+  /** Sections this step is responsible for: a change to one of them makes its approvals stale. */
+  sections: z.array(sectionKeySchema).min(1),
+});
+export type WorkflowStep = z.infer<typeof workflowStepSchema>;
+
+export const workflowTemplateSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/),
+  version: z.number().int().min(1),
+  name: z.string().min(1).max(200),
+  riskTiers: z.array(riskTierSchema).min(1),
+  /** If set, the template applies only to these business lines (it is then preferred). */
+  businessLines: z.array(z.string().min(1).max(300)).optional(),
+  /**
+   * 'responsible_sections': an approval stands across versions unless a section its step is
+   * responsible for changed. 'every_change': any new version makes every approval stale.
+   */
+  staleApprovals: z.enum(['responsible_sections', 'every_change']),
+  steps: z.array(workflowStepSchema).min(1).max(20),
+});
+export type WorkflowTemplate = z.infer<typeof workflowTemplateSchema>;
+
+export const workflowTemplateRefSchema = z.object({ key: z.string(), version: z.number().int(), name: z.string() });

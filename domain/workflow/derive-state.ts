@@ -1,0 +1,100 @@
+import type { Decision } from '../contracts/decisions.ts';
+import type { PackageStatus, StepState } from '../contracts/packages.ts';
+import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+
+export interface VersionFacts {
+  number: number;
+  submittedAt: string;
+  /** Section key -> SHA-256 of the section's canonical form. */
+  sectionDigests: Record<string, string>;
+}
+
+export interface WorkflowState {
+  status: PackageStatus;
+  steps: StepState[];
+  currentStep: StepState | null;
+}
+
+const hour = 3_600_000;
+
+function changedSince(from: VersionFacts, to: VersionFacts, sections: readonly string[]): boolean {
+  return sections.some((key) => from.sectionDigests[key] !== to.sectionDigests[key]);
+}
+
+function isApproval(decision: Decision): boolean {
+  return decision.decision === 'approve' || decision.decision === 'approve_with_conditions';
+}
+
+/**
+ * The one place that says where a package stands. Steps are gated: a step is active only
+ * when every earlier step has its approvals on the latest version (or on an earlier version
+ * whose responsible sections did not change, if the template lets approvals stand).
+ */
+export function deriveWorkflowState(template: WorkflowTemplate, versions: readonly VersionFacts[], decisions: readonly Decision[], now: Date): WorkflowState {
+  const latest = versions.reduce<VersionFacts | undefined>((a, v) => (a === undefined || v.number > a.number ? v : a), undefined);
+  if (!latest) throw new Error('A package has at least one version');
+  const byNumber = new Map(versions.map((v) => [v.number, v]));
+
+  const steps: StepState[] = [];
+  let previousDoneAt = latest.submittedAt;
+  let blocked = false;
+  let rejected = false;
+
+  for (const step of template.steps) {
+    const mine = decisions.filter((d) => d.stepKey === step.key).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
+    const standing = (d: Decision) => {
+      const version = byNumber.get(d.versionNumber);
+      if (!version) return false;
+      if (version.number === latest.number) return true;
+      if (template.staleApprovals === 'every_change') return false;
+      return !changedSince(version, latest, step.sections);
+    };
+    const toApproval = (d: Decision) => ({ actor: d.actor, decidedAt: d.decidedAt, versionNumber: d.versionNumber, withConditions: d.decision === 'approve_with_conditions' });
+    const approvals = mine.filter((d) => isApproval(d) && standing(d));
+    const distinct = [...new Map(approvals.map((d) => [d.actor.id, d])).values()];
+    const stale = mine.filter((d) => isApproval(d) && !standing(d));
+    const latestOnCurrent = mine.filter((d) => d.versionNumber === latest.number).at(-1);
+
+    const base = {
+      key: step.key,
+      name: step.name,
+      role: step.role,
+      approvalsRequired: step.approvalsRequired,
+      approvals: distinct.map(toApproval),
+      staleApprovals: stale.map(toApproval),
+    };
+
+    if (blocked) {
+      steps.push({ ...base, status: 'waiting', activatedAt: null, dueAt: null, overdue: false });
+      continue;
+    }
+    if (distinct.length >= step.approvalsRequired) {
+      const doneAt = distinct.map((d) => d.decidedAt).sort().at(-1) ?? previousDoneAt;
+      steps.push({ ...base, status: 'approved', activatedAt: previousDoneAt, dueAt: null, overdue: false });
+      previousDoneAt = doneAt > previousDoneAt ? doneAt : previousDoneAt;
+      continue;
+    }
+    blocked = true;
+    const activatedAt = previousDoneAt;
+    const dueAt = new Date(Date.parse(activatedAt) + step.dueHours * hour).toISOString();
+    if (latestOnCurrent?.decision === 'reject') {
+      rejected = true;
+      steps.push({ ...base, status: 'rejected', activatedAt, dueAt: null, overdue: false });
+      continue;
+    }
+    const status = latestOnCurrent?.decision === 'request_clarification' ? 'clarification' : 'active';
+    steps.push({ ...base, status, activatedAt, dueAt, overdue: now.getTime() > Date.parse(dueAt) });
+  }
+
+  const currentStep = steps.find((s) => s.status === 'active' || s.status === 'clarification') ?? null;
+  return { status: statusOf(steps, rejected), steps, currentStep };
+}
+
+function statusOf(steps: readonly StepState[], rejected: boolean): PackageStatus {
+  if (rejected) return 'rejected';
+  if (steps.some((s) => s.status === 'clarification')) return 'clarification_requested';
+  if (steps.every((s) => s.status === 'approved')) {
+    return steps.some((s) => s.approvals.some((a) => a.withConditions)) ? 'approved_with_conditions' : 'approved';
+  }
+  return 'in_review';
+}

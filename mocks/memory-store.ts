@@ -1,0 +1,135 @@
+import { genesisHash, hashAuditEntry } from '../domain/audit/hash-entry.ts';
+import { auditEventSchema } from '../domain/contracts/audit-events.ts';
+import type { Decision } from '../domain/contracts/decisions.ts';
+import type { Thread } from '../domain/contracts/threads.ts';
+import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts';
+import type { Store, StoredModel, StoredPackage, StoredSession, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
+
+// The storage port in memory, for MSW. It keeps the constraints the database keeps
+// (unique keys, append-only tables, all-or-nothing transactions) so the contract suite can
+// hold it to the same behaviour as SQLite and PostgreSQL.
+
+interface Tables {
+  users: StoredUser[];
+  sessions: StoredSession[];
+  models: StoredModel[];
+  packages: StoredPackage[];
+  versions: StoredVersion[];
+  decisions: Decision[];
+  threads: Thread[];
+  templates: WorkflowTemplate[];
+  audit: { seq: number; entryHash: string }[];
+}
+
+function empty(): Tables {
+  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], templates: [], audit: [] };
+}
+
+function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
+  if (rows.some((r) => same(r, row))) throw new Error(`UNIQUE constraint failed: ${what}`);
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+function tx(t: Tables): StoreTx {
+  const inIds = <T extends { packageId: string }>(rows: T[], ids: readonly string[] | 'all') => (ids === 'all' ? rows : rows.filter((r) => ids.includes(r.packageId)));
+  return {
+    findUserByEmail: (email) => Promise.resolve(copy(t.users.find((u) => u.email === email.toLowerCase()) ?? null)),
+    findUserById: (id) => Promise.resolve(copy(t.users.find((u) => u.id === id) ?? null)),
+    listUsers: () => Promise.resolve(copy([...t.users].sort((a, b) => a.email.localeCompare(b.email)))),
+    insertUser: (user) => {
+      unique(t.users, user, (a, b) => a.id === b.id || a.email === b.email.toLowerCase(), 'users');
+      t.users.push(copy({ ...user, email: user.email.toLowerCase() }));
+      return Promise.resolve();
+    },
+    insertSession: (s) => {
+      t.sessions.push(copy(s));
+      return Promise.resolve();
+    },
+    findSession: (hash) => Promise.resolve(copy(t.sessions.find((s) => s.tokenHash === hash) ?? null)),
+    deleteSession: (hash) => {
+      t.sessions = t.sessions.filter((s) => s.tokenHash !== hash);
+      return Promise.resolve();
+    },
+    findModel: (key) => Promise.resolve(copy(t.models.find((m) => m.key === key) ?? null)),
+    insertModel: (model) => {
+      unique(t.models, model, (a, b) => a.key === b.key, 'models.key');
+      t.models.push(copy(model));
+      return Promise.resolve();
+    },
+    listPackages: () => Promise.resolve(copy([...t.packages].sort((a, b) => (a.id < b.id ? -1 : 1)))),
+    findPackage: (id) => Promise.resolve(copy(t.packages.find((p) => p.id === id) ?? null)),
+    findPackageByModelVersion: (modelKey, label) => Promise.resolve(copy(t.packages.find((p) => p.modelKey === modelKey && p.versionLabel === label) ?? null)),
+    insertPackage: (pkg) => {
+      unique(t.packages, pkg, (a, b) => a.id === b.id || (a.modelKey === b.modelKey && a.versionLabel === b.versionLabel), 'packages');
+      t.packages.push(copy(pkg));
+      return Promise.resolve();
+    },
+    touchPackage: (id, updatedAt) => {
+      const pkg = t.packages.find((p) => p.id === id);
+      if (pkg) pkg.updatedAt = updatedAt;
+      return Promise.resolve();
+    },
+    listVersionFacts: (ids) =>
+      Promise.resolve(
+        copy(inIds(t.versions, ids).map(({ canonicalContent: _content, ...facts }) => facts)).sort((a, b) => (a.packageId < b.packageId ? -1 : a.packageId > b.packageId ? 1 : a.number - b.number)),
+      ),
+    findVersion: (packageId, number) => Promise.resolve(copy(t.versions.find((v) => v.packageId === packageId && v.number === number) ?? null)),
+    insertVersion: (v) => {
+      unique(t.versions, v, (a, b) => a.packageId === b.packageId && a.number === b.number, 'package_versions');
+      t.versions.push(copy(v));
+      return Promise.resolve();
+    },
+    listDecisions: (ids) => Promise.resolve(copy([...inIds(t.decisions, ids)].sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || (a.id < b.id ? -1 : 1)))),
+    insertDecision: (d) => {
+      unique(t.decisions, d, (a, b) => a.id === b.id, 'decisions.id');
+      t.decisions.push(copy(d));
+      return Promise.resolve();
+    },
+    insertThread: (thread) => {
+      t.threads.push(copy(thread));
+      return Promise.resolve();
+    },
+    findTemplate: (key, version) => Promise.resolve(copy(t.templates.find((x) => x.key === key && x.version === version) ?? null)),
+    listTemplates: () => Promise.resolve(copy([...t.templates].sort((a, b) => a.key.localeCompare(b.key) || a.version - b.version))),
+    insertTemplate: (template) => {
+      unique(t.templates, template, (a, b) => a.key === b.key && a.version === b.version, 'workflow_templates');
+      t.templates.push(copy(template));
+      return Promise.resolve();
+    },
+    appendAudit: async (entry) => {
+      const event = auditEventSchema.parse(entry.event);
+      const last = t.audit.at(-1);
+      const seq = (last?.seq ?? 0) + 1;
+      const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash: last?.entryHash ?? genesisHash });
+      t.audit.push({ seq, entryHash });
+      return { seq, entryHash };
+    },
+  };
+}
+
+export function createMemoryStore(): Store {
+  let tables = empty();
+  let tail: Promise<unknown> = Promise.resolve();
+  const transaction = <T>(work: (t: StoreTx) => Promise<T>): Promise<T> => {
+    const run = tail.then(async () => {
+      // Work on a copy and swap it in only on success: all or nothing, like the database.
+      const draft = structuredClone(tables);
+      const result = await work(tx(draft));
+      tables = draft;
+      return result;
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  // Every call, read or write, takes its turn in the same queue, as on SQLite's one connection.
+  const names = Object.keys(tx(tables)) as (keyof StoreTx)[];
+  const direct = Object.fromEntries(names.map((name) => [name, (...args: unknown[]) => transaction((t) => (t[name] as (...a: unknown[]) => Promise<unknown>)(...args))]));
+  return {
+    ...(direct as unknown as StoreTx),
+    appendAudit: (entry) => transaction((t) => t.appendAudit(entry)),
+    engine: 'memory',
+    transaction,
+    close: () => Promise.resolve(),
+  };
+}

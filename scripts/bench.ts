@@ -1,0 +1,88 @@
+// `npm run bench`: measures, never asserts in tests. Writes bench/results.md with the
+// median, min and max of several runs, and ratios measured side by side in the same run.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canonicalBytes } from '../domain/json/canonicalize.ts';
+import { parseStrictJson } from '../domain/json/strict-json.ts';
+import { sha256Hex } from '../domain/crypto/sha256.ts';
+import { seedDemo } from '../domain/api/seed-demo.ts';
+import { openStore } from '../server/db/open-store.ts';
+import { serverDeps } from '../server/deps.ts';
+import { createApp } from '../server/app.ts';
+import { generatePackage } from './bench/generate-package.ts';
+
+interface Row {
+  name: string;
+  unit: string;
+  samples: number[];
+}
+
+const rows: Row[] = [];
+
+async function measure(name: string, runs: number, work: () => Promise<unknown> | unknown): Promise<Row> {
+  await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  const row = { name, unit: 'ms', samples };
+  rows.push(row);
+  return row;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+const fmt = (x: number) => x.toFixed(x < 10 ? 2 : 1);
+
+const big = generatePackage({ bytes: 5 * 1024 * 1024, sectionCount: 60 });
+const bigText = JSON.stringify(big);
+const bigBytes = new TextEncoder().encode(bigText);
+
+const ours = await measure('canonical SHA-256 of a 5 MB package (RFC 8785 + WebCrypto)', 9, () => sha256Hex(canonicalBytes(big)));
+const raw = await measure('raw crypto.subtle.digest of the same 5 MB', 9, () => crypto.subtle.digest('SHA-256', bigBytes));
+await measure('node:crypto SHA-256 of the same 5 MB (reference)', 9, () => createHash('sha256').update(bigBytes).digest('hex'));
+const strict = await measure('strict JSON parse of 5 MB (duplicate-key check)', 9, () => parseStrictJson(bigText));
+const native = await measure('JSON.parse of the same 5 MB', 9, () => JSON.parse(bigText) as unknown);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
+const store = await openStore({ dataDir });
+const deps = serverDeps(store, { sessionTtlHours: 1 });
+await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+const app = createApp(deps);
+const login = await app.fetch(new Request('http://localhost/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'model-risk@example.com', password: 'demo-password' }) }));
+const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+const list = (await (await app.fetch(new Request('http://localhost/api/packages', { headers: { cookie } }))).json()) as { items: { id: string }[] };
+const first = list.items[0]?.id ?? '';
+await measure('GET /api/packages/{id}/versions/1 in-process on SQLite (one request)', 200, async () => (await app.fetch(new Request(`http://localhost/api/packages/${first}/versions/1`, { headers: { cookie } }))).text());
+await measure('GET /api/packages in-process on SQLite (one request)', 200, async () => (await app.fetch(new Request('http://localhost/api/packages', { headers: { cookie } }))).text());
+await store.close();
+rmSync(dataDir, { recursive: true, force: true });
+
+const lines = [
+  `# Benchmarks`,
+  '',
+  `Run: ${new Date().toISOString()}, Node ${process.version}, ${process.platform}/${process.arch}. Package: ${(bigBytes.length / 1024 / 1024).toFixed(2)} MB, 60 sections.`,
+  '',
+  '| benchmark | median | min | max | runs |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.name} | ${fmt(median(r.samples))} ms | ${fmt(Math.min(...r.samples))} ms | ${fmt(Math.max(...r.samples))} ms | ${r.samples.length} |`),
+  '',
+  '| ratio (same run) | value | budget |',
+  '| --- | --- | --- |',
+  `| canonical hash / raw digest | ${(median(ours.samples) / median(raw.samples)).toFixed(2)}x | at most 3x |`,
+  `| strict parse / JSON.parse | ${(median(strict.samples) / median(native.samples)).toFixed(2)}x | (reported) |`,
+  '',
+];
+writeFileSync('bench/results.md', lines.join('\n'));
+console.log(lines.join('\n'));
+const ratio = median(ours.samples) / median(raw.samples);
+if (ratio > 3) {
+  console.error(`Budget missed: canonical hash is ${ratio.toFixed(2)}x the raw digest (budget 3x)`);
+  process.exitCode = 1;
+}

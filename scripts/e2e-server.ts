@@ -1,0 +1,31 @@
+// Serves the app for Playwright with a brand-new, empty data folder, so every e2e run
+// starts from the same state and never reads or writes a developer's data/.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'model-approval-e2e-'));
+process.env.DATA_DIR = dataDir;
+process.env.PORT = process.env.E2E_PORT ?? '4273';
+process.env.HOST = 'localhost';
+
+function removeDataDir(): void {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+process.on('exit', removeDataDir);
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    // If the server installed its own handler for a graceful shutdown, let it finish;
+    // the 'exit' handler still removes the folder. Otherwise exit as the signal would have.
+    if (process.listenerCount(signal) > 0) return;
+    process.exit(128 + os.constants.signals[signal]);
+  });
+}
+
+console.log(`[e2e-server] DATA_DIR=${dataDir} PORT=${process.env.PORT}`);
+
+// server/main.ts reads its configuration from process.env when imported, so it is
+// imported only after the variables above are set (a static import would run first).
+await import('../server/main.ts');

@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import type { ApiDeps } from '../domain/api/context.ts';
+import { apiRoutes } from './routes/api.ts';
+import { staticApp } from './routes/static-app.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export interface AppOptions {
+  /** The built SPA; omitted in API-only tests. */
+  staticDir?: string;
+}
+
+/** The whole HTTP surface, buildable in-process by tests: app.fetch(new Request(...)). */
+export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.route('/api', apiRoutes(deps));
+  if (options.staticDir) app.route('/', staticApp(options.staticDir));
+  app.onError((error, c) => {
+    deps.logError(error);
+    return c.json({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'Something went wrong on our side.' }, 500, { 'content-type': 'application/problem+json' });
+  });
+  return app;
+}

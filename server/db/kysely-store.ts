@@ -1,0 +1,211 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { decisionSchema, type Decision } from '../../domain/contracts/decisions.ts';
+import { auditEventSchema } from '../../domain/contracts/audit-events.ts';
+import { workflowTemplateSchema, type WorkflowTemplate } from '../../domain/contracts/workflow-template.ts';
+import { roleSchema } from '../../domain/contracts/roles.ts';
+import { genesisHash, hashAuditEntry } from '../../domain/audit/hash-entry.ts';
+import type { AuditAppend, Store, StoredPackage, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '../../domain/api/store.ts';
+import type { Thread } from '../../domain/contracts/threads.ts';
+import type { Engine } from './engine.ts';
+import type { Database, PackagesTable, UsersTable } from './schema.ts';
+import { Mutex } from './mutex.ts';
+
+// One repository over SQLite and PostgreSQL. SQLite has a single connection, so every
+// operation is serialized through a mutex (a query from one request must never run inside
+// another request's transaction). PostgreSQL serializes audit appends with an advisory lock
+// so the log stays one line across API instances.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const auditLockKey = 741_852_963;
+
+function toUser(row: UsersTable): StoredUser {
+  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: roleSchema.array().parse(JSON.parse(row.roles)), passwordHash: row.password_hash };
+}
+
+function toPackage(row: PackagesTable): StoredPackage {
+  return {
+    id: row.id,
+    modelKey: row.model_key,
+    modelName: row.model_name,
+    versionLabel: row.version_label,
+    riskTier: Number(row.risk_tier),
+    businessLine: row.business_line,
+    ownerTeam: row.owner_team,
+    ownerId: row.owner_id,
+    templateKey: row.template_key,
+    templateVersion: Number(row.template_version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function queries(db: Db, engine: Engine): StoreTx {
+  const withIds = <T>(ids: readonly string[] | 'all', run: (ids: readonly string[] | null) => Promise<T[]>): Promise<T[]> => {
+    if (ids !== 'all' && ids.length === 0) return Promise.resolve([]);
+    return run(ids === 'all' ? null : ids);
+  };
+  return {
+    async findUserByEmail(email) {
+      const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+    async findUserById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+    async listUsers() {
+      return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
+    },
+    async insertUser(user) {
+      await db
+        .insertInto('users')
+        .values({ id: user.id, email: user.email.toLowerCase(), display_name: user.displayName, title: user.title, roles: JSON.stringify(user.roles), password_hash: user.passwordHash, created_at: new Date().toISOString() })
+        .execute();
+    },
+    async insertSession(s) {
+      await db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt }).execute();
+    },
+    async findSession(tokenHash) {
+      const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row ? { tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at } : null;
+    },
+    async deleteSession(tokenHash) {
+      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+    async findModel(key) {
+      const row = await db.selectFrom('models').selectAll().where('key', '=', key).executeTakeFirst();
+      return row ? { key: row.key, name: row.name, ownerId: row.owner_id } : null;
+    },
+    async insertModel(model) {
+      await db.insertInto('models').values({ key: model.key, name: model.name, owner_id: model.ownerId }).execute();
+    },
+    async listPackages() {
+      return (await db.selectFrom('packages').selectAll().orderBy('id').execute()).map(toPackage);
+    },
+    async findPackage(id) {
+      const row = await db.selectFrom('packages').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toPackage(row) : null;
+    },
+    async findPackageByModelVersion(modelKey, versionLabel) {
+      const row = await db.selectFrom('packages').selectAll().where('model_key', '=', modelKey).where('version_label', '=', versionLabel).executeTakeFirst();
+      return row ? toPackage(row) : null;
+    },
+    async insertPackage(p) {
+      await db
+        .insertInto('packages')
+        .values({ id: p.id, model_key: p.modelKey, model_name: p.modelName, version_label: p.versionLabel, risk_tier: p.riskTier, business_line: p.businessLine, owner_team: p.ownerTeam, owner_id: p.ownerId, template_key: p.templateKey, template_version: p.templateVersion, created_at: p.createdAt, updated_at: p.updatedAt })
+        .execute();
+    },
+    async touchPackage(id, updatedAt) {
+      await db.updateTable('packages').set({ updated_at: updatedAt }).where('id', '=', id).execute();
+    },
+    listVersionFacts(ids) {
+      return withIds(ids, async (only) => {
+        let q = db.selectFrom('package_versions').select(['package_id', 'number', 'content_hash', 'section_digests', 'submitted_by', 'submitted_at']);
+        if (only) q = q.where('package_id', 'in', only);
+        const rows = await q.orderBy('package_id').orderBy('number').execute();
+        return rows.map(
+          (r): StoredVersionFacts => ({ packageId: r.package_id, number: Number(r.number), contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at }),
+        );
+      });
+    },
+    async findVersion(packageId, number) {
+      const r = await db.selectFrom('package_versions').selectAll().where('package_id', '=', packageId).where('number', '=', number).executeTakeFirst();
+      if (!r) return null;
+      const version: StoredVersion = { packageId: r.package_id, number: Number(r.number), canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
+      return version;
+    },
+    async insertVersion(v) {
+      await db
+        .insertInto('package_versions')
+        .values({ package_id: v.packageId, number: v.number, canonical_content: v.canonicalContent, content_hash: v.contentHash, section_digests: JSON.stringify(v.sectionDigests), submitted_by: v.submittedBy, submitted_at: v.submittedAt })
+        .execute();
+    },
+    listDecisions(ids) {
+      return withIds(ids, async (only) => {
+        let q = db.selectFrom('decisions').selectAll();
+        if (only) q = q.where('package_id', 'in', only);
+        const rows = await q.orderBy('decided_at').orderBy('id').execute();
+        return rows.map(
+          (r): Decision =>
+            decisionSchema.parse({
+              id: r.id,
+              packageId: r.package_id,
+              versionNumber: Number(r.version_number),
+              stepKey: r.step_key,
+              role: r.role,
+              decision: r.decision,
+              meaning: r.meaning,
+              reason: r.reason,
+              conditions: r.conditions === null ? null : JSON.parse(r.conditions),
+              concerns: JSON.parse(r.concerns),
+              actor: JSON.parse(r.actor),
+              contentHash: r.content_hash,
+              decidedAt: r.decided_at,
+            }),
+        );
+      });
+    },
+    async insertDecision(d) {
+      await db
+        .insertInto('decisions')
+        .values({ id: d.id, package_id: d.packageId, version_number: d.versionNumber, step_key: d.stepKey, role: d.role, decision: d.decision, meaning: d.meaning, reason: d.reason, conditions: d.conditions ? JSON.stringify(d.conditions) : null, concerns: JSON.stringify(d.concerns), actor: JSON.stringify(d.actor), content_hash: d.contentHash, decided_at: d.decidedAt })
+        .execute();
+    },
+    async insertThread(t: Thread) {
+      await db
+        .insertInto('threads')
+        .values({ id: t.id, package_id: t.packageId, version_number: t.versionNumber, section_key: t.sectionKey, kind: t.kind, severity: t.severity, status: t.status, anchor: t.anchor ? JSON.stringify(t.anchor) : null, created_at: t.createdAt })
+        .execute();
+      for (const [position, m] of t.messages.entries()) {
+        await db.insertInto('thread_messages').values({ id: m.id, thread_id: t.id, author: JSON.stringify(m.author), body: m.body, created_at: m.createdAt, position }).execute();
+      }
+    },
+    async findTemplate(key, version) {
+      const row = await db.selectFrom('workflow_templates').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();
+      return row ? workflowTemplateSchema.parse(JSON.parse(row.definition)) : null;
+    },
+    async listTemplates() {
+      const rows = await db.selectFrom('workflow_templates').selectAll().orderBy('key').orderBy('version').execute();
+      return rows.map((r): WorkflowTemplate => workflowTemplateSchema.parse(JSON.parse(r.definition)));
+    },
+    async insertTemplate(t) {
+      await db.insertInto('workflow_templates').values({ key: t.key, version: t.version, definition: JSON.stringify(t), created_at: new Date().toISOString() }).execute();
+    },
+    async appendAudit(entry: AuditAppend) {
+      const event = auditEventSchema.parse(entry.event);
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(db);
+      const last = await db.selectFrom('audit_log').select(['seq', 'entry_hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const seq = last ? Number(last.seq) + 1 : 1;
+      const prevHash = last?.entry_hash ?? genesisHash;
+      const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash });
+      await db
+        .insertInto('audit_log')
+        .values({ seq, at: entry.at, actor_id: entry.actorId, action: event.action, subject: event.subject, before: JSON.stringify(event.before), after: JSON.stringify(event.after), prev_hash: prevHash, entry_hash: entryHash })
+        .execute();
+      return { seq, entryHash };
+    },
+  };
+}
+
+export function createKyselyStore(db: Kysely<Database>, engine: Engine): Store {
+  // SQLite: one connection, so one operation at a time. PostgreSQL: a pool, so no mutex.
+  const mutex = engine === 'sqlite' ? new Mutex() : null;
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => (mutex ? mutex.run(work) : work());
+  const transaction = <T>(work: (tx: StoreTx) => Promise<T>): Promise<T> => serialized(() => db.transaction().execute((trx) => work(queries(trx, engine))));
+
+  const direct = queries(db, engine);
+  const wrapped = Object.fromEntries(
+    Object.entries(direct).map(([name, fn]) => [name, (...args: unknown[]) => serialized(() => (fn as (...a: unknown[]) => Promise<unknown>)(...args))]),
+  ) as unknown as StoreTx;
+
+  return {
+    ...wrapped,
+    // An audit append reads the chain's head and writes after it: always atomically.
+    appendAudit: (entry) => transaction((tx) => tx.appendAudit(entry)),
+    engine,
+    transaction,
+    close: () => db.destroy(),
+  };
+}

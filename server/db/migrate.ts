@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Engine } from './engine.ts';
+import type { Database } from './schema.ts';
+import * as initial from './migrations/001-initial.ts';
+
+// Migrations are listed in code (no directory scanning), so the built server and tests run
+// exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
+
+const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise<void> }> = {
+  '001-initial': initial,
+};
+
+export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: () =>
+      Promise.resolve(
+        Object.fromEntries(Object.entries(all).map(([name, m]): [string, Migration] => [name, { up: (d) => m.up(d as Kysely<unknown>, engine) }])),
+      ),
+  };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,123 @@
+import type { Generated } from 'kysely';
+
+// Table shapes for the typed query layer. Times are ISO 8601 UTC text and structured values
+// JSON text on both engines, so one repository serves SQLite and PostgreSQL alike.
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  title: string;
+  roles: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ModelsTable {
+  key: string;
+  name: string;
+  owner_id: string;
+}
+
+export interface PackagesTable {
+  id: string;
+  model_key: string;
+  model_name: string;
+  version_label: string;
+  risk_tier: number;
+  business_line: string;
+  owner_team: string;
+  owner_id: string;
+  template_key: string;
+  template_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PackageVersionsTable {
+  package_id: string;
+  number: number;
+  canonical_content: string;
+  content_hash: string;
+  section_digests: string;
+  submitted_by: string;
+  submitted_at: string;
+}
+
+export interface DecisionsTable {
+  id: string;
+  package_id: string;
+  version_number: number;
+  step_key: string;
+  role: string;
+  decision: string;
+  meaning: string;
+  reason: string;
+  conditions: string | null;
+  concerns: string;
+  actor: string;
+  content_hash: string;
+  decided_at: string;
+}
+
+export interface ThreadsTable {
+  id: string;
+  package_id: string;
+  version_number: number;
+  section_key: string;
+  kind: string;
+  severity: string | null;
+  status: string;
+  anchor: string | null;
+  created_at: string;
+}
+
+export interface ThreadMessagesTable {
+  id: string;
+  thread_id: string;
+  author: string;
+  body: string;
+  created_at: string;
+  position: number;
+}
+
+export interface WorkflowTemplatesTable {
+  key: string;
+  version: number;
+  definition: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  subject: string;
+  before: string;
+  after: string;
+  prev_hash: string;
+  entry_hash: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  models: ModelsTable;
+  packages: PackagesTable;
+  package_versions: PackageVersionsTable;
+  decisions: DecisionsTable;
+  threads: ThreadsTable;
+  thread_messages: ThreadMessagesTable;
+  workflow_templates: WorkflowTemplatesTable;
+  audit_log: AuditLogTable;
+}
+
+export type { Generated };

@@ -1,0 +1,15 @@
+import { randomBytes } from 'node:crypto';
+import type { ApiDeps } from '../domain/api/context.ts';
+import type { Store } from '../domain/api/store.ts';
+import { scryptPasswords } from './auth/scrypt-passwords.ts';
+
+export function serverDeps(store: Store, options: { sessionTtlHours: number; logError?: (e: unknown) => void }): ApiDeps {
+  return {
+    store,
+    passwords: scryptPasswords,
+    now: () => new Date(),
+    randomToken: () => randomBytes(32).toString('base64url'),
+    sessionTtlMs: options.sessionTtlHours * 3_600_000,
+    logError: options.logError ?? ((error) => console.error('[api] unexpected error', error)),
+  };
+}

@@ -1,0 +1,13 @@
+import { Hono } from 'hono';
+import { handleApiRequest } from '../../domain/api/handle-request.ts';
+import type { ApiDeps } from '../../domain/api/context.ts';
+
+/**
+ * The API is the domain route table (domain/api/routes.ts) run through the shared request
+ * pipeline, the same one the MSW mocks run; see docs/decisions/0002-one-request-pipeline.md.
+ */
+export function apiRoutes(deps: ApiDeps): Hono {
+  const api = new Hono();
+  api.all('/*', (c) => handleApiRequest(c.req.raw, deps));
+  return api;
+}

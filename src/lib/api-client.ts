@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+import { problemSchema, type Problem } from '../../domain/contracts/problem.ts';
+import { ApiProblem } from './api-problem.ts';
+
+type Method = 'GET' | 'POST' | 'DELETE';
+
+interface BaseOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the same-origin API and parses the answer with its contract, so a component never
+ * sees a body the contract does not describe. Non-2xx answers throw an ApiProblem.
+ */
+export async function apiFetch<S extends z.ZodType>(path: string, options: BaseOptions & { schema: S }): Promise<z.output<S>>;
+export async function apiFetch(path: string, options?: BaseOptions & { schema?: null }): Promise<void>;
+export async function apiFetch(path: string, options: BaseOptions & { schema?: z.ZodType | null } = {}): Promise<unknown> {
+  const { method = 'GET', body, signal, schema } = options;
+  const headers = new Headers({ accept: 'application/json, application/problem+json' });
+  if (body !== undefined) headers.set('content-type', 'application/json');
+  // Resolved against the page's origin: jsdom's fetch needs an absolute URL, and in the
+  // browser it is the same request.
+  const url = new URL(path, window.location.origin);
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? null : JSON.stringify(body),
+    signal: signal ?? null,
+  });
+  if (!response.ok) throw new ApiProblem(await readProblem(response));
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new Error(`The API answered ${method} ${url.pathname} in an unexpected shape`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+/** A problem+json body, or one made up from the status when a proxy answered with HTML. */
+async function readProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+  try {
+    const parsed = problemSchema.safeParse(await response.json());
+    return parsed.success ? { ...parsed.data, status: response.status } : fallback;
+  } catch {
+    return fallback;
+  }
+}

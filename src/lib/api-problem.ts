@@ -1,0 +1,28 @@
+import type { FieldProblem, Problem } from '../../domain/contracts/problem.ts';
+
+/**
+ * A refusal from the API, carrying its RFC 9457 problem details. Components read the
+ * status to decide what to show (401 → sign in, 404 → not found, 422 → field errors).
+ */
+export class ApiProblem extends Error {
+  readonly problem: Problem;
+  readonly status: number;
+  readonly fieldErrors: readonly FieldProblem[];
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiProblem';
+    this.problem = problem;
+    this.status = problem.status;
+    this.fieldErrors = problem.errors ?? [];
+  }
+
+  /** The first message for a JSON Pointer such as `/email`, if the server gave one. */
+  fieldError(pointer: string): string | undefined {
+    return this.fieldErrors.find((error) => error.pointer === pointer)?.message;
+  }
+}
+
+export function isApiProblem(error: unknown, status?: number): error is ApiProblem {
+  return error instanceof ApiProblem && (status === undefined || error.status === status);
+}

@@ -1,0 +1,14 @@
+import type { PackageListQuery } from '../../domain/contracts/packages.ts';
+
+/**
+ * Query keys for packages, shared by the inbox (lists) and the package pages (details), so a
+ * decision can invalidate `packageKeys.all` and refresh both.
+ */
+export const packageKeys = {
+  all: ['packages'] as const,
+  lists: () => [...packageKeys.all, 'list'] as const,
+  list: (filters: PackageListQuery) => [...packageKeys.lists(), filters] as const,
+  details: () => [...packageKeys.all, 'detail'] as const,
+  detail: (id: string) => [...packageKeys.details(), id] as const,
+  version: (id: string, n: number) => [...packageKeys.detail(id), 'version', n] as const,
+};

@@ -1,0 +1,25 @@
+import { describe, inject, it } from 'vitest';
+import { scenarios } from './support/scenarios.ts';
+import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
+import type { Target } from './support/client.ts';
+
+// The same scenarios against the mocks and the real server on both engines: if the mocks
+// drift from the server, or one engine from the other, a scenario fails for that target.
+const targets: [string, () => Promise<Target>][] = [
+  ['MSW mocks', mockTarget],
+  ['server on SQLite', sqliteTarget],
+  ['server on PostgreSQL', () => postgresTarget(inject('databaseUrl'))],
+];
+
+describe.each(targets)('API contract: %s', (_name, makeTarget) => {
+  for (const scenario of scenarios) {
+    it(scenario.name, async () => {
+      const target = await makeTarget();
+      try {
+        await scenario.run(target);
+      } finally {
+        await target.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,55 @@
+import { readCookie, sessionCookieName } from '../../../domain/api/cookies.ts';
+
+/** Something that answers HTTP requests: the mocks, or the real app in-process. */
+export interface Target {
+  fetch(request: Request): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  body: unknown;
+}
+
+export const origin = 'http://localhost';
+
+/** A browser-like client with its own cookie jar. */
+export class Client {
+  readonly #target: Target;
+  cookie: string | null = null;
+
+  constructor(target: Target) {
+    this.#target = target;
+  }
+
+  async send(method: string, path: string, options: { json?: unknown; text?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+    const headers = new Headers(options.headers);
+    let body: string | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    } else if (options.text !== undefined) {
+      body = options.text;
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    }
+    if (this.cookie) headers.set('cookie', `${sessionCookieName}=${this.cookie}`);
+    const response = await this.#target.fetch(new Request(origin + path, { method, headers, body }));
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const value = readCookie(setCookie, sessionCookieName);
+      this.cookie = value && !/Max-Age=0/i.test(setCookie) ? value : null;
+    }
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as unknown) : null };
+  }
+
+  get = (path: string) => this.send('GET', path);
+  post = (path: string, json: unknown, headers?: Record<string, string>) => this.send('POST', path, { json, ...(headers ? { headers } : {}) });
+  delete = (path: string) => this.send('DELETE', path);
+
+  async login(email: string, password = 'demo-password'): Promise<Reply> {
+    return this.post('/api/session', { email, password });
+  }
+}

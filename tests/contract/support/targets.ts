@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getResponse } from 'msw';
+import { createMockApi } from '../../../mocks/handlers.ts';
+import { openStore } from '../../../server/db/open-store.ts';
+import { serverDeps } from '../../../server/deps.ts';
+import { createApp } from '../../../server/app.ts';
+import { seedDemo } from '../../../domain/api/seed-demo.ts';
+import { createTestDatabase } from '../../support/postgres-cluster.ts';
+import type { Target } from './client.ts';
+
+export async function mockTarget(): Promise<Target> {
+  const api = createMockApi({ cookieJar: false });
+  await api.ready;
+  return {
+    async fetch(request) {
+      const response = await getResponse(api.handlers, request);
+      if (!response) throw new Error(`The mocks have no handler for ${request.method} ${request.url}`);
+      return response;
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>): Promise<Target> {
+  const store = await openStore(location);
+  const deps = serverDeps(store, { sessionTtlHours: 12 });
+  await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+  const app = createApp(deps);
+  return {
+    fetch: async (request) => app.fetch(request),
+    async close() {
+      await store.close();
+      await cleanup();
+    },
+  };
+}
+
+export function sqliteTarget(): Promise<Target> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'contract-sqlite-'));
+  return serverTarget({ dataDir }, () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    return Promise.resolve();
+  });
+}
+
+export async function postgresTarget(adminUrl: string): Promise<Target> {
+  const database = await createTestDatabase(adminUrl);
+  return serverTarget({ databaseUrl: database.url, dataDir: '/nonexistent' }, () => database.drop());
+}
