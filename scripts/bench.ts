@@ -21,7 +21,7 @@ interface Row {
 
 const rows: Row[] = [];
 
-async function measure(name: string, runs: number, work: () => Promise<unknown> | unknown): Promise<Row> {
+async function measure(name: string, runs: number, work: () => unknown): Promise<Row> {
   await work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -114,7 +114,8 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
     if (!/^application\/(.+\+)?json\b/i.test(type)) throw problems.unsupportedMediaType();
     const text = await readBodyText(request, route.maxBodyBytes);
     const parsed = parseStrictJson(text);
-    if (!parsed.ok) throw problems.malformedJson(parsed.problems.map((p) => ({ pointer: p.path, message: p.message, code: p.code })));
+    // A hostile body can hold a million duplicate keys: name the first hundred problems.
+    if (!parsed.ok) throw problems.malformedJson(parsed.problems.slice(0, 100).map((p) => ({ pointer: p.path, message: p.message, code: p.code })));
     parsedBody = parsePart(route.body, parsed.value, (e) => problems.validation(zodProblems(e, '')));
   }
 

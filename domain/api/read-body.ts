@@ -13,7 +13,9 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      // Not awaited: a cancelled branch of a tee'd body (MSW clones requests) settles only
+      // when the other branch is cancelled too, which may be never.
+      reader.cancel().catch(() => undefined);
       throw problems.tooLarge(limit);
     }
     chunks.push(value);
@@ -25,7 +27,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     offset += chunk.byteLength;
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw problems.malformedJson([{ pointer: '', message: 'The body is not valid UTF-8', code: 'encoding' }]);
   }

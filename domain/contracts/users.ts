@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).email('Enter a valid email address');
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid email address'));
 
 export const userSchema = z.object({
   id: z.string(),

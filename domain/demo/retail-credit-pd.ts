@@ -17,6 +17,7 @@ import {
 } from './retail-credit-pd-narratives.ts';
 import {
   evaluation,
+  evaluationV2,
   limitationsRisksV1,
   limitationsRisksV2,
   regulatoryReferences,
@@ -148,7 +149,7 @@ export const retailCreditPdV2: PackageContent = {
     intendedUse,
     designMethodologyV2,
     trainingData,
-    evaluation,
+    evaluationV2,
     subgroupFairnessV2,
     limitationsRisksV2,
     humanOversight,

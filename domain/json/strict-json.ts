@@ -4,7 +4,7 @@
 // lone surrogates that RFC 8785 canonicalization later refuses.
 import type { JsonValue } from './json-value.ts';
 
-export type JsonProblemCode = 'syntax' | 'duplicate_key' | 'lone_surrogate' | 'too_deep' | 'unsafe_integer';
+export type JsonProblemCode = 'syntax' | 'duplicate_key' | 'lone_surrogate' | 'too_deep' | 'unsafe_integer' | 'number_out_of_range';
 
 export type JsonProblem = {
   /** JSON Pointer (RFC 6901) of where the problem is; '' is the root. */
@@ -23,15 +23,19 @@ export type StrictJsonResult = { ok: true; value: JsonValue } | { ok: false; pro
 
 export const DEFAULT_MAX_DEPTH = 64;
 
+// The parser recurses once per level, and canonicalize refuses values deeper than 1000
+// anyway, so a larger limit could only trade a clear problem for a stack overflow.
+const LARGEST_MAX_DEPTH = 1000;
+
 /**
- * Parses JSON text strictly. Never throws for bad input: every duplicate key, lone
- * surrogate and unsafe integer is reported; a syntax error or excessive nesting
- * stops parsing (after reporting it).
+ * Parses JSON text strictly. Never throws for bad text (only for bad options): every
+ * duplicate key, lone surrogate and unsafe integer is reported; a syntax error or
+ * excessive nesting stops parsing (after reporting it).
  */
 export function parseStrictJson(text: string, options: StrictJsonOptions = {}): StrictJsonResult {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  if (!Number.isInteger(maxDepth) || maxDepth < 0) {
-    throw new RangeError(`maxDepth must be a non-negative integer, got ${String(maxDepth)}`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > LARGEST_MAX_DEPTH) {
+    throw new RangeError(`maxDepth must be an integer from 0 to ${LARGEST_MAX_DEPTH}, got ${String(maxDepth)}`);
   }
   const parser = new Parser(text, maxDepth);
   let value: JsonValue;
@@ -277,7 +281,7 @@ class Parser {
         return String.fromCharCode(code);
       }
       default:
-        this.pos = pos + 1;
+        this.pos = pos;
         if (Number.isNaN(c)) throw this.syntax(depth, 'Unterminated string');
         throw this.syntax(depth, `Invalid escape "\\${String.fromCodePoint(text.codePointAt(pos + 1) ?? c)}" in a string`, 'allowed escapes are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX');
     }
@@ -324,6 +328,10 @@ class Parser {
     if (isInteger && digits <= EXACT_ACCUMULATION_DIGITS) return negative ? -integer : integer;
     // The text is a valid JSON number here, and Number() rounds it exactly as JSON.parse does.
     const value = Number(text.slice(start, pos));
+    if (!isInteger && !Number.isFinite(value)) {
+      this.report(depth, 'number_out_of_range', `Number ${truncate(text.slice(start, pos))} is beyond the range of a 64-bit float`);
+      return 0;
+    }
     if (isInteger && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
       this.report(
         depth,
@@ -417,6 +425,7 @@ function codePointName(code: number): string {
 }
 
 function describeCharacter(code: number): string {
+  if (code === QUOTE) return `'"'`;
   if (code > 0x20 && code < 0x7f) return `"${String.fromCharCode(code)}"`;
   const printable = code >= 0xa0 && (code < 0xd800 || code > 0xdfff) && code !== 0xfeff;
   return printable ? `"${String.fromCodePoint(code)}" (${codePointName(code)})` : codePointName(code);

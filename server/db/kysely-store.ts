@@ -29,12 +29,12 @@ function toPackage(row: PackagesTable): StoredPackage {
     modelKey: row.model_key,
     modelName: row.model_name,
     versionLabel: row.version_label,
-    riskTier: Number(row.risk_tier),
+    riskTier: row.risk_tier,
     businessLine: row.business_line,
     ownerTeam: row.owner_team,
     ownerId: row.owner_id,
     templateKey: row.template_key,
-    templateVersion: Number(row.template_version),
+    templateVersion: row.template_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -106,14 +106,14 @@ function queries(db: Db, engine: Engine): StoreTx {
         if (only) q = q.where('package_id', 'in', only);
         const rows = await q.orderBy('package_id').orderBy('number').execute();
         return rows.map(
-          (r): StoredVersionFacts => ({ packageId: r.package_id, number: Number(r.number), contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at }),
+          (r): StoredVersionFacts => ({ packageId: r.package_id, number: r.number, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at }),
         );
       });
     },
     async findVersion(packageId, number) {
       const r = await db.selectFrom('package_versions').selectAll().where('package_id', '=', packageId).where('number', '=', number).executeTakeFirst();
       if (!r) return null;
-      const version: StoredVersion = { packageId: r.package_id, number: Number(r.number), canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
+      const version: StoredVersion = { packageId: r.package_id, number: r.number, canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
       return version;
     },
     async insertVersion(v) {
@@ -132,15 +132,15 @@ function queries(db: Db, engine: Engine): StoreTx {
             decisionSchema.parse({
               id: r.id,
               packageId: r.package_id,
-              versionNumber: Number(r.version_number),
+              versionNumber: r.version_number,
               stepKey: r.step_key,
               role: r.role,
               decision: r.decision,
               meaning: r.meaning,
               reason: r.reason,
-              conditions: r.conditions === null ? null : JSON.parse(r.conditions),
-              concerns: JSON.parse(r.concerns),
-              actor: JSON.parse(r.actor),
+              conditions: r.conditions === null ? null : (JSON.parse(r.conditions) as unknown),
+              concerns: JSON.parse(r.concerns) as unknown,
+              actor: JSON.parse(r.actor) as unknown,
               contentHash: r.content_hash,
               decidedAt: r.decided_at,
             }),
@@ -177,7 +177,7 @@ function queries(db: Db, engine: Engine): StoreTx {
       const event = auditEventSchema.parse(entry.event);
       if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(db);
       const last = await db.selectFrom('audit_log').select(['seq', 'entry_hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      const seq = last ? Number(last.seq) + 1 : 1;
+      const seq = last ? last.seq + 1 : 1;
       const prevHash = last?.entry_hash ?? genesisHash;
       const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash });
       await db

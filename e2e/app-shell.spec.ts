@@ -1,0 +1,154 @@
+// The app shell against the real server and a fresh demo database: every role signs in and
+// sees its inbox, packages open, deep links survive reloads, sign-out really ends the
+// session, every page passes axe, and the strict CSP is never violated.
+import { test as base, expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { loginAs } from './support/login.ts';
+
+const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, 'Content Security Policy violations reported in the console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const demoModels = [
+  'Retail Credit PD',
+  'Clinical Deterioration Risk (adult inpatient early warning)',
+  'Card Fraud Detection (real-time authorization score)',
+  'Support Assistant (retrieval-augmented LLM)',
+];
+
+function packageRows(page: Page) {
+  return page.getByRole('table', { name: /Packages/ }).locator('tbody tr');
+}
+
+async function expectInbox(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await expect(packageRows(page)).toHaveCount(demoModels.length);
+}
+
+const roles = [
+  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner' },
+  { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance' },
+  { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management' },
+  { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending' },
+  { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee' },
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator' },
+];
+
+for (const account of roles) {
+  test(`${account.role} signs in and sees the demo packages`, async ({ page }) => {
+    await loginAs(page, account.email);
+    await expect(page).toHaveURL('/');
+    await expectInbox(page);
+    for (const model of demoModels) {
+      await expect(page.getByRole('rowheader', { name: model, exact: true })).toBeVisible();
+    }
+    const banner = page.getByRole('banner');
+    await expect(banner.getByText(account.name)).toBeVisible();
+    await expect(banner.getByText(account.role, { exact: true })).toBeVisible();
+    // Only links to pages that exist: today that is the inbox, for every role.
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Inbox']);
+    await expect(page).toHaveTitle('Inbox · Model Approval');
+  });
+}
+
+test('the login page, the inbox, a package and the not-found page pass axe', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await loginAs(page, 'model-risk@example.com');
+  await expectInbox(page);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'Retail Credit PD', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Retail Credit PD 4.2.0' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Versions' }).locator('tbody tr')).toHaveCount(2);
+  await expectNoAxeViolations(page);
+
+  await page.goto('/this/page/does/not/exist');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('a failed sign-in is explained, and the form still passes axe', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill('model-risk@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The email or password is not correct.' })).toBeVisible();
+  await expect(page).toHaveURL('/login');
+  await expectNoAxeViolations(page);
+});
+
+test('opening a package from the inbox shows its steps and versions', async ({ page }) => {
+  await loginAs(page, 'fair-lending@example.com');
+  await page.getByRole('link', { name: 'Card Fraud Detection (real-time authorization score)' }).click();
+  await expect(page).toHaveURL('/packages/pkg_card_fraud_detection');
+  const heading = page.getByRole('heading', { level: 1, name: 'Card Fraud Detection (real-time authorization score) 7.1.0' });
+  await expect(heading).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole('region', { name: 'Review steps' })).toContainText('Approved with conditions by Elena Vasquez');
+});
+
+test('a deep link typed after sign-in survives a reload', async ({ page }) => {
+  await loginAs(page, 'committee@example.com');
+  await page.goto('/packages/pkg_retail_credit_pd');
+  const heading = page.getByRole('heading', { level: 1, name: 'Retail Credit PD 4.2.0' });
+  await expect(heading).toBeVisible();
+  await page.reload();
+  await expect(page).toHaveURL('/packages/pkg_retail_credit_pd');
+  await expect(heading).toBeVisible();
+});
+
+test('a deep link opened before sign-in comes back after it', async ({ page }) => {
+  await page.goto('/?riskTier=1');
+  await expect(page).toHaveURL(`/login?next=${encodeURIComponent('/?riskTier=1')}`);
+  await page.getByLabel('Email', { exact: true }).fill('model-risk@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL('/?riskTier=1');
+  await expect(page.getByLabel('Risk tier')).toHaveValue('1');
+  await expect(packageRows(page)).toHaveCount(2);
+});
+
+test('inbox filters are kept in the address', async ({ page }) => {
+  await loginAs(page, 'model-risk@example.com');
+  await expectInbox(page);
+  await page.getByLabel('Status').selectOption({ label: 'Clarification requested' });
+  await expect(page).toHaveURL('/?status=clarification_requested');
+  await expect(packageRows(page)).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByLabel('Status')).toHaveValue('clarification_requested');
+  await expect(packageRows(page)).toHaveCount(1);
+});
+
+test('an unknown address shows the not-found page', async ({ page }) => {
+  await loginAs(page, 'owner@example.com');
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page).toHaveTitle('Page not found · Model Approval');
+  await page.goto('/packages/pkg_does_not_exist');
+  await expect(page.getByRole('heading', { level: 1, name: 'Package not found' })).toBeVisible();
+});
+
+test('signing out ends the session', async ({ page }) => {
+  await loginAs(page, 'data-governance@example.com');
+  await expectInbox(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL('/login');
+  await page.reload();
+  await expect(page).toHaveURL('/login');
+});

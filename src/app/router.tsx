@@ -1,0 +1,47 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { InboxPage } from '../features/inbox/components/inbox-page.tsx';
+import { PackagePage } from '../features/packages/components/package-page.tsx';
+import { AppShell } from './app-shell.tsx';
+import { LoadingPage } from './loading-page.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PublicShell } from './public-shell.tsx';
+import { RootLayout } from './root-layout.tsx';
+import { RootError, RouteError } from './route-error.tsx';
+import { redirectIfSignedIn, requireSession } from './session-loaders.ts';
+
+/**
+ * The route table, built around one QueryClient so the loaders read the same cache the
+ * pages do. The browser wraps it in a browser router; tests in a memory router.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      Component: RootLayout,
+      ErrorBoundary: RootError,
+      HydrateFallback: LoadingPage,
+      children: [
+        {
+          Component: PublicShell,
+          children: [{ path: 'login', loader: redirectIfSignedIn(queryClient), Component: LoginPage }],
+        },
+        {
+          loader: requireSession(queryClient),
+          Component: AppShell,
+          children: [
+            {
+              // Failures of one page show inside the frame, so navigation and sign-out remain.
+              ErrorBoundary: RouteError,
+              children: [
+                { index: true, Component: InboxPage },
+                { path: 'packages/:id', Component: PackagePage },
+                { path: '*', Component: NotFoundPage },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,42 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { sessionResponseSchema, type SessionResponse } from '../../../../domain/contracts/users.ts';
+import { routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { isApiProblem } from '../../../lib/api-problem.ts';
+
+export const sessionKeys = {
+  all: ['session'] as const,
+  current: () => [...sessionKeys.all, 'current'] as const,
+};
+
+/**
+ * The signed-in user, or null when nobody is: "not signed in" is an answer here, not an
+ * error, so the route guard can redirect without an error boundary in between.
+ */
+export async function getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
+  try {
+    return await apiFetch(routes.session.path, { schema: sessionResponseSchema, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (isApiProblem(error, 401)) return null;
+    throw error;
+  }
+}
+
+export function sessionQueryOptions() {
+  return queryOptions({
+    queryKey: sessionKeys.current(),
+    queryFn: ({ signal }) => getSession(signal),
+    // The session changes only by signing in or out, which write this cache themselves;
+    // an expiry shows up as a 401 on another query.
+    staleTime: Infinity,
+  });
+}
+
+export function useSession() {
+  return useQuery(sessionQueryOptions());
+}
+
+/** The signed-in user, or null while signing out or after the session ended. */
+export function useCurrentUser() {
+  return useSession().data?.user ?? null;
+}

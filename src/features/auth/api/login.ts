@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sessionResponseSchema, type LoginRequest, type SessionResponse } from '../../../../domain/contracts/users.ts';
+import { routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { sessionKeys } from './get-session.ts';
+
+/** Sends what was typed as it was typed: the server validates and names each bad field. */
+export function login(credentials: LoginRequest): Promise<SessionResponse> {
+  return apiFetch(routes.login.path, { method: 'POST', body: credentials, schema: sessionResponseSchema });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation<SessionResponse, Error, LoginRequest>({
+    mutationFn: login,
+    onSuccess: (session) => {
+      // Whatever was cached belonged to the previous user, if any.
+      queryClient.removeQueries();
+      queryClient.setQueryData(sessionKeys.current(), session);
+    },
+  });
+}

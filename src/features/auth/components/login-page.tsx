@@ -1,0 +1,23 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { safeNextPath } from '../../../lib/safe-next.ts';
+import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { DemoAccounts } from './demo-accounts.tsx';
+import { LoginForm } from './login-form.tsx';
+
+export function LoginPage() {
+  usePageTitle('Sign in');
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  return (
+    <div className="mx-auto grid max-w-4xl gap-10 md:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] md:items-start">
+      <div className="space-y-6">
+        <PageHeading>Sign in</PageHeading>
+        <p className="text-slate-700">Review and sign model approval packages.</p>
+        <LoginForm onSignedIn={() => void navigate(next, { replace: true })} />
+      </div>
+      <DemoAccounts />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { PackageSummary } from '../../../../domain/contracts/packages.ts';
+import { None } from '../../../components/ui/none.tsx';
+import { dueStatus, formatDate } from '../../../lib/format.ts';
+
+/** The due date, with "Overdue by …" said in words and marked with an icon, not by colour. */
+export function DueCell({ step, now }: { step: PackageSummary['currentStep']; now: Date }) {
+  if (!step?.dueAt) return <None />;
+  const due = dueStatus(step.dueAt, step.overdue, now);
+  return (
+    <>
+      <time dateTime={step.dueAt} className="block whitespace-nowrap">
+        {formatDate(step.dueAt)}
+      </time>
+      {due.overdue ? (
+        <span className="flex items-center gap-1 whitespace-nowrap font-semibold text-red-800">
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 shrink-0 fill-current">
+            <path d="M10 1.5 19 18H1L10 1.5Zm-1 6v5h2v-5H9Zm0 6.5v2h2v-2H9Z" />
+          </svg>
+          {due.text}
+        </span>
+      ) : (
+        <span className="block whitespace-nowrap text-sm text-slate-600">{due.text}</span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../../test/axe.ts';
+import { setupMockServer } from '../../../test/mock-server.ts';
+import { renderApp } from '../../../test/render-app.tsx';
+
+setupMockServer();
+
+function problem(status: number, detail: string): Response {
+  return HttpResponse.json({ type: 'about:blank', title: 'Failed', status, detail }, { status, headers: { 'content-type': 'application/problem+json' } });
+}
+
+/** The table's body rows as [model, status] pairs, in the order shown. */
+async function shownPackages(): Promise<[string, string][]> {
+  const table = await screen.findByRole('table', { name: /Packages/ });
+  const rows = within(table).getAllByRole('row').slice(1);
+  return rows.map((row) => {
+    const cells = within(row).getAllByRole('cell');
+    return [within(row).getByRole('rowheader').textContent, cells[2]?.textContent ?? ''];
+  });
+}
+
+describe('inbox', () => {
+  it('lists every package a reviewer can see, with its status, overdue first', async () => {
+    await renderApp('/', { signedInAs: 'model-risk@example.com' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inbox' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Inbox · Model Approval'));
+
+    const shown = await shownPackages();
+    expect(shown).toHaveLength(4);
+    expect(Object.fromEntries(shown)).toEqual({
+      'Retail Credit PD': 'In review',
+      'Clinical Deterioration Risk (adult inpatient early warning)': 'In review',
+      'Card Fraud Detection (real-time authorization score)': 'Approved with conditions',
+      'Support Assistant (retrieval-augmented LLM)': 'Clarification requested',
+    });
+    // The overdue step is flagged in words, and its package comes first.
+    const first = within(screen.getByRole('table')).getAllByRole('row')[1];
+    if (!first) throw new Error('no first row');
+    expect(within(first).getByText(/^Overdue by \d+ (day|days|hour|hours)$/)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('4 packages');
+    // Each row opens its package.
+    expect(screen.getByRole('link', { name: 'Retail Credit PD' })).toHaveAttribute('href', '/packages/pkg_retail_credit_pd');
+    await expectNoAxeViolations();
+  });
+
+  it('filters by risk tier and status through the URL, and resets from the empty state', async () => {
+    const { user, router } = await renderApp('/', { signedInAs: 'model-risk@example.com' });
+    expect(await shownPackages()).toHaveLength(4);
+
+    await user.selectOptions(screen.getByLabelText('Risk tier'), 'Tier 1');
+    expect(router.state.location.search).toBe('?riskTier=1');
+    await expect.poll(async () => (await shownPackages()).map(([model]) => model).sort()).toEqual([
+      'Clinical Deterioration Risk (adult inpatient early warning)',
+      'Retail Credit PD',
+    ]);
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'Clarification requested');
+    expect(new URLSearchParams(router.state.location.search).get('status')).toBe('clarification_requested');
+    expect(await screen.findByText('No packages match these filters')).toBeInTheDocument();
+    await expectNoAxeViolations();
+
+    await user.click(screen.getByRole('link', { name: 'Clear the filters' }));
+    expect(router.state.location.search).toBe('');
+    await expect.poll(async () => (await shownPackages()).length).toBe(4);
+    expect(screen.getByLabelText('Status')).toHaveValue('');
+  });
+
+  it('opens with the filters of a deep link', async () => {
+    await renderApp('/?status=clarification_requested', { signedInAs: 'committee@example.com' });
+    await expect.poll(async () => await shownPackages()).toEqual([['Support Assistant (retrieval-augmented LLM)', 'Clarification requested']]);
+    expect(screen.getByLabelText('Status')).toHaveValue('clarification_requested');
+  });
+
+  it('shows an empty state when nothing matches', async () => {
+    await renderApp('/?status=approved', { signedInAs: 'model-risk@example.com' });
+    expect(await screen.findByText('No packages match these filters')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Clear the filters' })).toHaveAttribute('href', '/');
+  });
+
+  it('shows a loading state, then offers a retry when the list cannot be loaded', async () => {
+    const failOnce = http.get('*/api/packages', () => problem(500, 'Something broke.'), { once: true });
+    const { user } = await renderApp('/', { signedInAs: 'model-risk@example.com', overrides: [failOnce] });
+    expect(await screen.findByText('Loading packages…')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Packages' })).toHaveAttribute('aria-busy', 'true');
+
+    const alert = (await screen.findByText('The packages could not be loaded.')).closest('[role="alert"]');
+    if (!(alert instanceof HTMLElement)) throw new Error('The failure is not in an alert');
+    expect(alert).toHaveTextContent('Something broke.');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await shownPackages()).toHaveLength(4);
+  });
+
+  it('sends the reader to sign in again when the session has ended', async () => {
+    const expired = http.get('*/api/packages', () => problem(401, 'Sign in to continue.'), { once: true });
+    const { router } = await renderApp('/?riskTier=2', { signedInAs: 'model-risk@example.com', overrides: [expired] });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/?riskTier=2')}`);
+  });
+});

@@ -1,0 +1,66 @@
+import { Link, useParams } from 'react-router';
+import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { NotFound } from '../../../components/ui/not-found.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { isApiProblem } from '../../../lib/api-problem.ts';
+import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { usePackage } from '../api/get-package.ts';
+import { PackageSummary } from './package-summary.tsx';
+import { StepChain } from './step-chain.tsx';
+import { VersionList } from './version-list.tsx';
+
+const notFoundTitle = 'Package not found';
+
+/** A package at a glance: where it stands, who acted, and its versions. */
+export function PackagePage() {
+  const { id = '' } = useParams();
+  const query = usePackage(id);
+  const notFound = isApiProblem(query.error, 404);
+  const pkg = query.data;
+  usePageTitle(notFound ? notFoundTitle : pkg ? `${pkg.modelName} ${pkg.versionLabel}` : 'Package');
+
+  if (notFound) {
+    // The API answers 404 alike for "does not exist" and "not yours": say nothing more.
+    return <NotFound title={notFoundTitle} detail="There is no package at this address that you can see. Check the link, or find the package in your inbox." />;
+  }
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb">
+        <ol className="flex gap-2 text-sm">
+          <li>
+            <Link to="/">Inbox</Link>
+          </li>
+          <li aria-hidden="true" className="text-slate-500">
+            /
+          </li>
+          <li aria-current="page" className="text-slate-700">
+            {pkg ? pkg.modelName : 'Package'}
+          </li>
+        </ol>
+      </nav>
+      <PageHeading>{pkg ? `${pkg.modelName} ${pkg.versionLabel}` : 'Package'}</PageHeading>
+      <div aria-busy={query.isFetching} className="space-y-8">
+        {query.isPending && <LoadingNotice>Loading the package…</LoadingNotice>}
+        {query.isError && <ErrorNotice title="The package could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
+        {pkg && (
+          <>
+            <PackageSummary pkg={pkg} />
+            <section aria-labelledby="steps-heading" className="space-y-4">
+              <h2 id="steps-heading" className="text-xl font-bold">
+                Review steps
+              </h2>
+              <StepChain steps={pkg.steps} decisions={pkg.decisions} now={new Date(query.dataUpdatedAt)} />
+            </section>
+            <section aria-labelledby="versions-heading" className="space-y-4">
+              <h2 id="versions-heading" className="text-xl font-bold">
+                Versions
+              </h2>
+              <VersionList versions={pkg.versions} />
+            </section>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Decision } from '../../../../domain/contracts/decisions.ts';
+import type { StepState, StepStatus } from '../../../../domain/contracts/packages.ts';
+import { roleLabels } from '../../../../domain/contracts/roles.ts';
+import { dueStatus, formatDate, formatDateTime } from '../../../lib/format.ts';
+
+const statusText: Record<StepStatus, string> = {
+  approved: 'Approved',
+  active: 'In review',
+  clarification: 'Clarification requested',
+  rejected: 'Rejected',
+  waiting: 'Waiting for earlier steps',
+};
+
+// A shape beside the words, so the chain can be scanned without relying on colour.
+const markers: Record<StepStatus, { symbol: string; classes: string }> = {
+  approved: { symbol: '✓', classes: 'border-emerald-700 bg-emerald-700 text-white' },
+  active: { symbol: '●', classes: 'border-blue-800 bg-white text-blue-800' },
+  clarification: { symbol: '?', classes: 'border-amber-700 bg-amber-50 text-amber-900' },
+  rejected: { symbol: '✕', classes: 'border-red-700 bg-red-700 text-white' },
+  waiting: { symbol: '', classes: 'border-slate-400 bg-white text-slate-500' },
+};
+
+interface Props {
+  steps: readonly StepState[];
+  decisions: readonly Decision[];
+  now: Date;
+}
+
+/** The workflow in order, each step with who acted on it, on which version, and when. */
+export function StepChain({ steps, decisions, now }: Props) {
+  return (
+    <ol className="space-y-4">
+      {steps.map((step, index) => {
+        const acted = decisions.filter((decision) => decision.stepKey === step.key);
+        const stale = new Set(step.staleApprovals.map((approval) => `${approval.actor.id}@${approval.decidedAt}`));
+        const marker = markers[step.status];
+        return (
+          <li key={step.key} className="flex gap-4 rounded-md border border-slate-200 bg-white p-4">
+            <span aria-hidden="true" className={`flex size-8 shrink-0 items-center justify-center rounded-full border-2 text-sm font-bold ${marker.classes}`}>
+              {marker.symbol}
+            </span>
+            <div className="min-w-0 flex-1 space-y-2">
+              <h3 className="font-semibold">
+                <span className="sr-only">Step {index + 1}: </span>
+                {step.name}
+                {roleLabels[step.role] !== step.name && <span className="font-normal text-slate-600"> · {roleLabels[step.role]}</span>}
+              </h3>
+              <p>
+                <span className="font-medium">{statusText[step.status]}</span>
+                {step.approvalsRequired > 1 && (
+                  <span className="text-slate-600">
+                    {' '}
+                    ({step.approvals.length} of {step.approvalsRequired} approvals)
+                  </span>
+                )}
+                {step.dueAt && (step.status === 'active' || step.status === 'clarification') && (
+                  <span className={step.overdue ? 'font-semibold text-red-800' : 'text-slate-600'}>
+                    {' '}
+                    · due {formatDate(step.dueAt)} ({dueStatus(step.dueAt, step.overdue, now).text.toLowerCase()})
+                  </span>
+                )}
+              </p>
+              {acted.length > 0 && (
+                <ul className="space-y-1 text-sm text-slate-700">
+                  {acted.map((decision) => (
+                    <li key={decision.id}>
+                      <span className="font-semibold text-slate-900">{decision.meaning}</span> by {decision.actor.displayName}
+                      {decision.actor.title && `, ${decision.actor.title}`} · version {decision.versionNumber} ·{' '}
+                      <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
+                      {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

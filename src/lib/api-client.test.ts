@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { http, HttpResponse } from 'msw';
+import { z } from 'zod';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { apiFetch } from './api-client.ts';
+import { ApiProblem } from './api-problem.ts';
+
+const server = setupServer(
+  http.get('*/api/ok', () => HttpResponse.json({ name: 'x' })),
+  http.get('*/api/wrong-shape', () => HttpResponse.json({ name: 1 })),
+  http.post('*/api/invalid', () =>
+    HttpResponse.json(
+      { type: 'https://model-approval.example/problems/validation', title: 'Invalid request', status: 422, errors: [{ pointer: '/email', message: 'Enter a valid email address' }] },
+      { status: 422, headers: { 'content-type': 'application/problem+json' } },
+    ),
+  ),
+  http.get('*/api/proxy-error', () => new HttpResponse('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } })),
+);
+
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe('apiFetch', () => {
+  it('parses a success body with its contract', async () => {
+    await expect(apiFetch('/api/ok', { schema: z.object({ name: z.string() }) })).resolves.toEqual({ name: 'x' });
+  });
+
+  it('refuses a body the contract does not describe', async () => {
+    await expect(apiFetch('/api/wrong-shape', { schema: z.object({ name: z.string() }) })).rejects.toThrow(/unexpected shape/);
+  });
+
+  it('throws the problem with its field errors', async () => {
+    const error: unknown = await apiFetch('/api/invalid', { method: 'POST', body: { email: '' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiProblem);
+    if (!(error instanceof ApiProblem)) return;
+    expect(error.status).toBe(422);
+    expect(error.fieldError('/email')).toBe('Enter a valid email address');
+  });
+
+  it('makes a problem of an answer that is not problem+json', async () => {
+    const error: unknown = await apiFetch('/api/proxy-error').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiProblem);
+    if (!(error instanceof ApiProblem)) return;
+    expect(error.problem).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502 });
+  });
+});

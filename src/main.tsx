@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter } from 'react-router';
+import { App } from './app/app.tsx';
+import { createApp } from './app/create-app.ts';
+import './index.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+const app = createApp((routes) => createBrowserRouter(routes));
+
+createRoot(root).render(
+  <StrictMode>
+    <App {...app} />
+  </StrictMode>,
+);

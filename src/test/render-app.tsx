@@ -1,0 +1,32 @@
+import { render } from '@testing-library/react';
+import type { RequestHandler } from 'msw';
+import { userEvent } from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router';
+import { createMockApi } from '../../mocks/handlers.ts';
+import { App } from '../app/app.tsx';
+import { createApp } from '../app/create-app.ts';
+import { onTeardown, server } from './mock-server.ts';
+
+interface Options {
+  /** Start signed in as this demo account. */
+  signedInAs?: string;
+  /** Handlers tried before the mock API's, to stage failures. */
+  overrides?: RequestHandler[];
+}
+
+/**
+ * The whole app (routes, loaders, cache) at `path`, against a freshly seeded mock API, as
+ * the browser would run it but with a memory router.
+ */
+export async function renderApp(path: string, { signedInAs, overrides = [] }: Options = {}) {
+  const api = createMockApi(signedInAs ? { signedInAs } : {});
+  server.resetHandlers(...overrides, ...api.handlers);
+  await api.ready;
+  // index.html sets it; axe checks it.
+  document.documentElement.lang = 'en';
+  const app = createApp((routes) => createMemoryRouter(routes, { initialEntries: [path] }), { retries: 0 });
+  onTeardown(() => app.queryClient.clear());
+  const user = userEvent.setup();
+  const view = render(<App {...app} />);
+  return { ...view, ...app, user, api };
+}
