@@ -6,7 +6,7 @@ import { ApiError, problems, zodProblems } from './problems.ts';
 import { readBodyText } from './read-body.ts';
 import { readCookie, sessionCookieName } from './cookies.ts';
 import { routeList, type RouteDef } from './routes.ts';
-import { handlers, type Handler } from './handlers/index.ts';
+import { handlers } from './handlers/index.ts';
 import { recordDenied } from './handlers/record-denied.ts';
 import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
 import type { StoredUser } from './store.ts';
@@ -120,7 +120,7 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
   }
 
 
-  const handler = handlers[route.id as keyof typeof handlers] as Handler;
+  const handler = handlers[route.id as keyof typeof handlers];
   const result: HandlerResult = await handler(ctx, { params: parsedParams, query: parsedQuery, body: parsedBody });
   return json(result.status, result.body ?? null, result.headers);
 }

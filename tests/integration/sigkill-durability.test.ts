@@ -20,7 +20,7 @@ function start(): Promise<{ child: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const found = /running at (http:\/\/\S+?)\/ /.exec(out);
       if (found?.[1]) {
@@ -28,7 +28,7 @@ function start(): Promise<{ child: ChildProcess; base: string }> {
         resolve({ child, base: found[1] });
       }
     });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`server exited with ${String(code)}:\n${out}`)));
   });
 }
