@@ -11,6 +11,7 @@
 
 // The well-formedness methods (ES2024) are declared there.
 import './json-value.ts';
+import { describeLoneSurrogate } from './lone-surrogate.ts';
 
 /** Thrown for a value that has no RFC 8785 form; `path` is a JSON Pointer to it ('' = the root). */
 export class CanonicalizationError extends Error {
@@ -224,19 +225,6 @@ function findCycle(value: unknown, ancestors: Set<object>, explored: Set<object>
   return null;
 }
 
-function describeLoneSurrogate(value: string, what: string): string {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    if (code < 0xd800 || code > 0xdfff) continue;
-    const next = value.charCodeAt(index + 1);
-    if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      index++;
-      continue;
-    }
-    return `${what} contains a lone surrogate (U+${code.toString(16).toUpperCase()} at index ${index}), which is not valid Unicode`;
-  }
-  return `${what} is not well-formed Unicode`;
-}
 
 function describeNonPlainObject(object: object): string {
   const tag = Object.prototype.toString.call(object).slice(8, -1);

@@ -3,6 +3,7 @@
 // (two readers may then see different documents), rounds huge integers, and accepts
 // lone surrogates that RFC 8785 canonicalization later refuses.
 import type { JsonValue } from './json-value.ts';
+import { describeLoneSurrogate } from './lone-surrogate.ts';
 
 export type JsonProblemCode = 'syntax' | 'duplicate_key' | 'lone_surrogate' | 'too_deep' | 'unsafe_integer' | 'number_out_of_range';
 
@@ -431,19 +432,6 @@ function describeCharacter(code: number): string {
   return printable ? `"${String.fromCodePoint(code)}" (${codePointName(code)})` : codePointName(code);
 }
 
-function describeLoneSurrogate(value: string, what: string): string {
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    if (code < 0xd800 || code > 0xdfff) continue;
-    const next = value.charCodeAt(index + 1);
-    if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      index++;
-      continue;
-    }
-    return `${what} contains a lone surrogate ${codePointName(code)}, which is not valid Unicode`;
-  }
-  return `${what} is not well-formed Unicode`;
-}
 
 function truncate(text: string): string {
   return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
