@@ -1,9 +1,8 @@
 import { genesisHash, hashAuditEntry } from '../domain/audit/hash-entry.ts';
 import { auditEventSchema } from '../domain/contracts/audit-events.ts';
 import type { Decision } from '../domain/contracts/decisions.ts';
-import type { Thread } from '../domain/contracts/threads.ts';
 import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts';
-import type { Store, StoredModel, StoredPackage, StoredSession, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
+import type { Store, StoredMessage, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
 
 // The storage port in memory, for MSW. It keeps the constraints the database keeps
 // (unique keys, append-only tables, all-or-nothing transactions) so the contract suite can
@@ -16,13 +15,16 @@ interface Tables {
   packages: StoredPackage[];
   versions: StoredVersion[];
   decisions: Decision[];
-  threads: Thread[];
+  threads: StoredThread[];
+  messages: StoredMessage[];
+  revisions: StoredRevision[];
+  reviews: StoredSectionReview[];
   templates: WorkflowTemplate[];
   audit: { seq: number; entryHash: string }[];
 }
 
 function empty(): Tables {
-  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], templates: [], audit: [] };
+  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [] };
 }
 
 function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
@@ -86,9 +88,41 @@ function tx(t: Tables): StoreTx {
       t.decisions.push(copy(d));
       return Promise.resolve();
     },
+    listThreads: (ids) => Promise.resolve(copy([...inIds(t.threads, ids)].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1)))),
+    findThread: (id) => Promise.resolve(copy(t.threads.find((x) => x.id === id) ?? null)),
     insertThread: (thread) => {
+      unique(t.threads, thread, (a, b) => a.id === b.id, 'threads.id');
       t.threads.push(copy(thread));
       return Promise.resolve();
+    },
+    setThreadStatus: (id, status, resolvedBy, resolvedAt) => {
+      const thread = t.threads.find((x) => x.id === id);
+      if (thread) Object.assign(thread, { status, resolvedBy: copy(resolvedBy), resolvedAt });
+      return Promise.resolve();
+    },
+    listMessages: (threadIds) => Promise.resolve(copy(t.messages.filter((m) => threadIds.includes(m.threadId)).sort((a, b) => (a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : a.position - b.position)))),
+    insertMessage: (message) => {
+      unique(t.messages, message, (a, b) => a.id === b.id, 'thread_messages.id');
+      t.messages.push(copy(message));
+      return Promise.resolve();
+    },
+    listRevisions: (messageIds) => Promise.resolve(copy(t.revisions.filter((r) => messageIds.includes(r.messageId)).sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1)))),
+    insertRevision: (revision) => {
+      unique(t.revisions, revision, (a, b) => a.id === b.id, 'thread_message_revisions.id');
+      t.revisions.push(copy(revision));
+      return Promise.resolve();
+    },
+    listSectionReviews: (packageId) => Promise.resolve(copy(t.reviews.filter((r) => r.packageId === packageId).sort((a, b) => a.reviewedAt.localeCompare(b.reviewedAt)))),
+    insertSectionReview: (review) => {
+      const same = (r: StoredSectionReview) => r.packageId === review.packageId && r.versionNumber === review.versionNumber && r.sectionKey === review.sectionKey && r.reviewer.id === review.reviewer.id;
+      if (t.reviews.some(same)) return Promise.resolve(false);
+      t.reviews.push(copy(review));
+      return Promise.resolve(true);
+    },
+    deleteSectionReview: (packageId, versionNumber, sectionKey, reviewerId) => {
+      const before = t.reviews.length;
+      t.reviews = t.reviews.filter((r) => !(r.packageId === packageId && r.versionNumber === versionNumber && r.sectionKey === sectionKey && r.reviewer.id === reviewerId));
+      return Promise.resolve(t.reviews.length < before);
     },
     findTemplate: (key, version) => Promise.resolve(copy(t.templates.find((x) => x.key === key && x.version === version) ?? null)),
     listTemplates: () => Promise.resolve(copy([...t.templates].sort((a, b) => a.key.localeCompare(b.key) || a.version - b.version))),

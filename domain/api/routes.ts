@@ -12,7 +12,18 @@ import {
   packageSummarySchema,
 } from '../contracts/packages.ts';
 import { loginRequestSchema, sessionResponseSchema } from '../contracts/users.ts';
-import type { Role } from '../contracts/roles.ts';
+import { reviewerRoles, type Role } from '../contracts/roles.ts';
+import {
+  messageParamsSchema,
+  messageRequestSchema,
+  openThreadRequestSchema,
+  sectionReviewListSchema,
+  sectionReviewParamsSchema,
+  sectionReviewSchema,
+  threadListSchema,
+  threadParamsSchema,
+  threadSchema,
+} from '../contracts/threads.ts';
 
 // The public API, declared once. The server, the MSW mocks, the OpenAPI document and the
 // authorization tests are all built from this table, so a route cannot exist in one and
@@ -25,7 +36,7 @@ type Schema = z.ZodType | null;
 
 export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, B extends Schema = Schema, R extends Schema = Schema> {
   id: string;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OpenAPI-style path, e.g. /api/packages/{id}. */
   path: string;
   summary: string;
@@ -61,6 +72,15 @@ export const routes = {
   getPackage: route({ id: 'getPackage', method: 'GET', path: '/api/packages/{id}', summary: 'A package with its workflow state, versions and decisions', access: { kind: 'signed_in' }, params: packageIdParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: packageDetailSchema }),
   getVersion: route({ id: 'getVersion', method: 'GET', path: '/api/packages/{id}/versions/{n}', summary: 'One version: content, canonical content hash, submitter and time', access: { kind: 'signed_in' }, params: versionParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: packageVersionSchema }),
   submitVersion: route({ id: 'submitVersion', method: 'POST', path: '/api/packages/{id}/versions', summary: 'Resubmit: a new immutable version of the package', access: { kind: 'roles', roles: ['model_owner'] }, params: packageIdParamsSchema, query: null, body: submitVersionRequestSchema, maxBodyBytes: 8 * mb, successStatus: 201, response: submitVersionResponseSchema }),
+  listThreads: route({ id: 'listThreads', method: 'GET', path: '/api/packages/{id}/threads', summary: 'Annotation and clarification threads on every version of a package', access: { kind: 'signed_in' }, params: packageIdParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: threadListSchema }),
+  openThread: route({ id: 'openThread', method: 'POST', path: '/api/packages/{id}/threads', summary: 'Annotate a section or a quoted passage: comment, clarification request or finding', access: { kind: 'roles', roles: reviewerRoles }, params: packageIdParamsSchema, query: null, body: openThreadRequestSchema, maxBodyBytes: 64 * kb, successStatus: 201, response: threadSchema }),
+  replyToThread: route({ id: 'replyToThread', method: 'POST', path: '/api/packages/{id}/threads/{threadId}/messages', summary: 'Reply in a thread; the owner answering a clarification marks it answered', access: { kind: 'signed_in' }, params: threadParamsSchema, query: null, body: messageRequestSchema, maxBodyBytes: 64 * kb, successStatus: 201, response: threadSchema }),
+  editMessage: route({ id: 'editMessage', method: 'POST', path: '/api/packages/{id}/threads/{threadId}/messages/{messageId}/revisions', summary: 'Edit your own message; the earlier text stays in its history', access: { kind: 'signed_in' }, params: messageParamsSchema, query: null, body: messageRequestSchema, maxBodyBytes: 64 * kb, successStatus: 201, response: threadSchema }),
+  retractMessage: route({ id: 'retractMessage', method: 'POST', path: '/api/packages/{id}/threads/{threadId}/messages/{messageId}/retraction', summary: 'Retract your own message; its text stays in the audit trail', access: { kind: 'signed_in' }, params: messageParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 201, response: threadSchema }),
+  resolveThread: route({ id: 'resolveThread', method: 'POST', path: '/api/packages/{id}/threads/{threadId}/resolution', summary: 'Resolve a thread (reviewers)', access: { kind: 'roles', roles: reviewerRoles }, params: threadParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 201, response: threadSchema }),
+  listSectionReviews: route({ id: 'listSectionReviews', method: 'GET', path: '/api/packages/{id}/reviews', summary: 'Which reviewer marked which section of which version reviewed', access: { kind: 'signed_in' }, params: packageIdParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: sectionReviewListSchema }),
+  markSectionReviewed: route({ id: 'markSectionReviewed', method: 'PUT', path: '/api/packages/{id}/versions/{n}/sections/{key}/review', summary: 'Mark a section of a version reviewed by you (idempotent)', access: { kind: 'roles', roles: reviewerRoles }, params: sectionReviewParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: sectionReviewSchema }),
+  unmarkSectionReviewed: route({ id: 'unmarkSectionReviewed', method: 'DELETE', path: '/api/packages/{id}/versions/{n}/sections/{key}/review', summary: 'Withdraw your review mark from a section', access: { kind: 'roles', roles: reviewerRoles }, params: sectionReviewParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 204, response: null }),
 } as const;
 
 export type Routes = typeof routes;

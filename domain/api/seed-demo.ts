@@ -205,18 +205,10 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     if (!author) throw new Error('Unknown demo author');
     const createdAt = at(c.daysAgo, 15);
     const version = versions.length;
-    await tx.insertThread({
-      id: `thr_${input.randomToken().slice(0, 16)}`,
-      packageId,
-      versionNumber: version,
-      sectionKey: c.section,
-      kind: 'clarification',
-      severity: null,
-      status: 'open',
-      anchor: c.quote,
-      messages: [{ id: `msg_${input.randomToken().slice(0, 16)}`, author: { id: author.id, displayName: author.displayName, title: author.title }, body: c.body, createdAt }],
-      createdAt,
-    });
+    const threadId = `thr_${input.randomToken().slice(0, 16)}`;
+    const actor = { id: author.id, displayName: author.displayName, title: author.title };
+    await tx.insertThread({ id: threadId, packageId, versionNumber: version, sectionKey: c.section, kind: 'clarification', severity: null, status: 'open', anchor: c.quote, createdBy: actor, createdAt, resolvedBy: null, resolvedAt: null });
+    await tx.insertMessage({ id: `msg_${input.randomToken().slice(0, 16)}`, threadId, author: actor, authorRole: author.roles[0] ?? 'model_risk', body: c.body, createdAt, position: 0 });
     audit.push({ event: { action: 'thread.opened', subject: packageId, before: null, after: { section: c.section, kind: 'clarification', version } }, actorId: author.id, at: createdAt });
   }
 }

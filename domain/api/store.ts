@@ -1,6 +1,7 @@
 import type { Decision } from '../contracts/decisions.ts';
 import type { Role } from '../contracts/roles.ts';
-import type { Thread } from '../contracts/threads.ts';
+import type { Actor } from '../contracts/decisions.ts';
+import type { TextQuoteSelector, ThreadKind, ThreadStatus } from '../contracts/threads.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import type { AuditEvent } from '../contracts/audit-events.ts';
 
@@ -59,6 +60,49 @@ export interface StoredModel {
   ownerId: string;
 }
 
+export interface StoredThread {
+  id: string;
+  packageId: string;
+  versionNumber: number;
+  sectionKey: string;
+  kind: ThreadKind;
+  severity: 'low' | 'medium' | 'high' | 'critical' | null;
+  status: ThreadStatus;
+  anchor: TextQuoteSelector | null;
+  createdBy: Actor;
+  createdAt: string;
+  resolvedBy: Actor | null;
+  resolvedAt: string | null;
+}
+
+/** A message as first written; it is never changed (edits and retractions are revisions). */
+export interface StoredMessage {
+  id: string;
+  threadId: string;
+  author: Actor;
+  authorRole: Role;
+  body: string;
+  createdAt: string;
+  position: number;
+}
+
+export interface StoredRevision {
+  id: string;
+  messageId: string;
+  kind: 'edit' | 'retract';
+  /** The new text for an edit; empty for a retraction. */
+  body: string;
+  at: string;
+}
+
+export interface StoredSectionReview {
+  packageId: string;
+  versionNumber: number;
+  sectionKey: string;
+  reviewer: Actor;
+  reviewedAt: string;
+}
+
 export interface AuditAppend {
   event: AuditEvent;
   actorId: string | null;
@@ -91,7 +135,19 @@ export interface StoreTx {
   listDecisions(packageIds: readonly string[] | 'all'): Promise<Decision[]>;
   insertDecision(decision: Decision): Promise<void>;
 
-  insertThread(thread: Thread): Promise<void>;
+  listThreads(packageIds: readonly string[] | 'all'): Promise<StoredThread[]>;
+  findThread(id: string): Promise<StoredThread | null>;
+  insertThread(thread: StoredThread): Promise<void>;
+  setThreadStatus(id: string, status: ThreadStatus, resolvedBy: Actor | null, resolvedAt: string | null): Promise<void>;
+  listMessages(threadIds: readonly string[]): Promise<StoredMessage[]>;
+  insertMessage(message: StoredMessage): Promise<void>;
+  listRevisions(messageIds: readonly string[]): Promise<StoredRevision[]>;
+  insertRevision(revision: StoredRevision): Promise<void>;
+
+  listSectionReviews(packageId: string): Promise<StoredSectionReview[]>;
+  /** Idempotent: marking twice keeps the first time. */
+  insertSectionReview(review: StoredSectionReview): Promise<boolean>;
+  deleteSectionReview(packageId: string, versionNumber: number, sectionKey: string, reviewerId: string): Promise<boolean>;
 
   findTemplate(key: string, version: number): Promise<WorkflowTemplate | null>;
   listTemplates(): Promise<WorkflowTemplate[]>;

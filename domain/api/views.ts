@@ -3,7 +3,7 @@ import type { PackageDetail, PackageSummary, VersionSummary } from '../contracts
 import type { User } from '../contracts/users.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { deriveWorkflowState } from '../workflow/derive-state.ts';
-import type { StoredPackage, StoredUser, StoredVersionFacts, StoreTx } from './store.ts';
+import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from './store.ts';
 import type { RequestContext } from './context.ts';
 
 export function toUser(user: StoredUser): User {
@@ -24,13 +24,14 @@ export interface PackageFacts {
   template: WorkflowTemplate;
   versions: StoredVersionFacts[];
   decisions: Decision[];
+  threads: StoredThread[];
 }
 
 /** Loads what the views need for many packages in a few queries, not a few per package. */
 export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<PackageFacts[]> {
   if (packages.length === 0) return [];
   const ids = packages.map((p) => p.id);
-  const [versions, decisions, templates] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates()]);
+  const [versions, decisions, templates, threads] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids)]);
   const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
   return packages.map((pkg) => {
     const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
@@ -40,6 +41,7 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
       template,
       versions: versions.filter((v) => v.packageId === pkg.id).sort((a, b) => a.number - b.number),
       decisions: decisions.filter((d) => d.packageId === pkg.id).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
+      threads: threads.filter((t) => t.packageId === pkg.id),
     };
   });
 }
@@ -59,6 +61,8 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     status: state.status,
     latestVersion: versions.at(-1)?.number ?? 1,
     currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
+    openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
+    openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
     submittedAt: pkg.createdAt,
     updatedAt: pkg.updatedAt,
   };

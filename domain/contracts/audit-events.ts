@@ -24,7 +24,19 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** A reviewer recorded a decision on a workflow step. */
   z.object({ ...base, action: z.literal('decision.recorded'), before: z.null(), after: z.object({ step: z.string(), role: roleSchema, decision: z.string(), version: z.number(), contentHash: z.string() }) }),
   /** A clarification or comment thread was opened on a section. */
-  z.object({ ...base, action: z.literal('thread.opened'), before: z.null(), after: z.object({ section: z.string(), kind: z.string(), version: z.number() }) }),
+  z.object({ ...base, action: z.literal('thread.opened'), before: z.null(), after: z.object({ section: z.string(), kind: z.string(), version: z.number(), thread: z.string().optional(), quote: z.string().nullable().optional(), body: z.string().optional() }) }),
+  /** A reply was added to a thread (an owner's answer moves a clarification to answered). */
+  z.object({ ...base, action: z.literal('thread.message_added'), before: z.null(), after: z.object({ thread: z.string(), message: z.string(), body: z.string() }) }),
+  /** A message was edited by its author; the earlier text is kept. */
+  z.object({ ...base, action: z.literal('thread.message_edited'), before: z.object({ message: z.string(), body: z.string() }), after: z.object({ message: z.string(), body: z.string() }) }),
+  /** A message was retracted by its author; its text stays here. */
+  z.object({ ...base, action: z.literal('thread.message_retracted'), before: z.object({ message: z.string(), body: z.string() }), after: z.null() }),
+  /** A reviewer resolved a thread. */
+  z.object({ ...base, action: z.literal('thread.resolved'), before: z.object({ thread: z.string(), status: z.string() }), after: z.object({ thread: z.string(), status: z.literal('resolved') }) }),
+  /** A reviewer marked a section of a version as reviewed. */
+  z.object({ ...base, action: z.literal('section.reviewed'), before: z.null(), after: z.object({ version: z.number(), section: z.string() }) }),
+  /** A reviewer withdrew their review mark from a section. */
+  z.object({ ...base, action: z.literal('section.review_withdrawn'), before: z.object({ version: z.number(), section: z.string() }), after: z.null() }),
   /** Demo data was written into an empty database on first start. */
   z.object({ ...base, action: z.literal('system.demo_seeded'), before: z.null(), after: z.object({ packages: z.number(), users: z.number() }) }),
 ]);

@@ -62,6 +62,9 @@ export const packageSummarySchema = z.object({
   status: packageStatusSchema,
   latestVersion: z.number().int().min(1),
   currentStep: currentStepSchema.nullable(),
+  /** Threads not yet resolved, and clarification requests still waiting for the owner. */
+  openThreads: z.number().int().nonnegative(),
+  openClarifications: z.number().int().nonnegative(),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -1,13 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { decisionSchema, type Decision } from '../../domain/contracts/decisions.ts';
+import { actorSchema, decisionSchema, type Decision } from '../../domain/contracts/decisions.ts';
 import { auditEventSchema } from '../../domain/contracts/audit-events.ts';
 import { workflowTemplateSchema, type WorkflowTemplate } from '../../domain/contracts/workflow-template.ts';
 import { roleSchema } from '../../domain/contracts/roles.ts';
 import { genesisHash, hashAuditEntry } from '../../domain/audit/hash-entry.ts';
-import type { AuditAppend, Store, StoredPackage, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '../../domain/api/store.ts';
-import type { Thread } from '../../domain/contracts/threads.ts';
+import type { AuditAppend, Store, StoredMessage, StoredPackage, StoredRevision, StoredSectionReview, StoredThread, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '../../domain/api/store.ts';
+import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '../../domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
-import type { Database, PackagesTable, UsersTable } from './schema.ts';
+import type { Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
 import { Mutex } from './mutex.ts';
 
 // One repository over SQLite and PostgreSQL. SQLite has a single connection, so every
@@ -37,6 +37,23 @@ function toPackage(row: PackagesTable): StoredPackage {
     templateVersion: row.template_version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function toThread(r: ThreadsTable): StoredThread {
+  return {
+    id: r.id,
+    packageId: r.package_id,
+    versionNumber: r.version_number,
+    sectionKey: r.section_key,
+    kind: threadKindSchema.parse(r.kind),
+    severity: findingSeveritySchema.nullable().parse(r.severity),
+    status: threadStatusSchema.parse(r.status),
+    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(JSON.parse(r.anchor)),
+    createdBy: actorSchema.parse(JSON.parse(r.created_by)),
+    createdAt: r.created_at,
+    resolvedBy: r.resolved_by === null ? null : actorSchema.parse(JSON.parse(r.resolved_by)),
+    resolvedAt: r.resolved_at,
   };
 }
 
@@ -153,14 +170,57 @@ function queries(db: Db, engine: Engine): StoreTx {
         .values({ id: d.id, package_id: d.packageId, version_number: d.versionNumber, step_key: d.stepKey, role: d.role, decision: d.decision, meaning: d.meaning, reason: d.reason, conditions: d.conditions ? JSON.stringify(d.conditions) : null, concerns: JSON.stringify(d.concerns), actor: JSON.stringify(d.actor), content_hash: d.contentHash, decided_at: d.decidedAt })
         .execute();
     },
-    async insertThread(t: Thread) {
+    listThreads(ids) {
+      return withIds(ids, async (only) => {
+        let q = db.selectFrom('threads').selectAll();
+        if (only) q = q.where('package_id', 'in', only);
+        return (await q.orderBy('created_at').orderBy('id').execute()).map(toThread);
+      });
+    },
+    async findThread(id) {
+      const row = await db.selectFrom('threads').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toThread(row) : null;
+    },
+    async insertThread(t) {
       await db
         .insertInto('threads')
-        .values({ id: t.id, package_id: t.packageId, version_number: t.versionNumber, section_key: t.sectionKey, kind: t.kind, severity: t.severity, status: t.status, anchor: t.anchor ? JSON.stringify(t.anchor) : null, created_at: t.createdAt })
+        .values({ id: t.id, package_id: t.packageId, version_number: t.versionNumber, section_key: t.sectionKey, kind: t.kind, severity: t.severity, status: t.status, anchor: t.anchor ? JSON.stringify(t.anchor) : null, created_at: t.createdAt, created_by: JSON.stringify(t.createdBy), resolved_by: t.resolvedBy ? JSON.stringify(t.resolvedBy) : null, resolved_at: t.resolvedAt })
         .execute();
-      for (const [position, m] of t.messages.entries()) {
-        await db.insertInto('thread_messages').values({ id: m.id, thread_id: t.id, author: JSON.stringify(m.author), body: m.body, created_at: m.createdAt, position }).execute();
-      }
+    },
+    async setThreadStatus(id, status, resolvedBy, resolvedAt) {
+      await db.updateTable('threads').set({ status, resolved_by: resolvedBy ? JSON.stringify(resolvedBy) : null, resolved_at: resolvedAt }).where('id', '=', id).execute();
+    },
+    async listMessages(threadIds) {
+      if (threadIds.length === 0) return [];
+      const rows = await db.selectFrom('thread_messages').selectAll().where('thread_id', 'in', threadIds).orderBy('thread_id').orderBy('position').execute();
+      return rows.map((r): StoredMessage => ({ id: r.id, threadId: r.thread_id, author: actorSchema.parse(JSON.parse(r.author)), authorRole: roleSchema.parse(r.author_role), body: r.body, createdAt: r.created_at, position: r.position }));
+    },
+    async insertMessage(m) {
+      await db.insertInto('thread_messages').values({ id: m.id, thread_id: m.threadId, author: JSON.stringify(m.author), author_role: m.authorRole, body: m.body, created_at: m.createdAt, position: m.position }).execute();
+    },
+    async listRevisions(messageIds) {
+      if (messageIds.length === 0) return [];
+      const rows = await db.selectFrom('thread_message_revisions').selectAll().where('message_id', 'in', messageIds).orderBy('at').orderBy('id').execute();
+      return rows.map((r): StoredRevision => ({ id: r.id, messageId: r.message_id, kind: r.kind === 'retract' ? 'retract' : 'edit', body: r.body, at: r.at }));
+    },
+    async insertRevision(r) {
+      await db.insertInto('thread_message_revisions').values({ id: r.id, message_id: r.messageId, kind: r.kind, body: r.body, at: r.at }).execute();
+    },
+    async listSectionReviews(packageId) {
+      const rows = await db.selectFrom('section_reviews').selectAll().where('package_id', '=', packageId).orderBy('reviewed_at').execute();
+      return rows.map((r): StoredSectionReview => ({ packageId: r.package_id, versionNumber: r.version_number, sectionKey: r.section_key, reviewer: actorSchema.parse(JSON.parse(r.reviewer)), reviewedAt: r.reviewed_at }));
+    },
+    async insertSectionReview(r) {
+      const result = await db
+        .insertInto('section_reviews')
+        .values({ package_id: r.packageId, version_number: r.versionNumber, section_key: r.sectionKey, reviewer_id: r.reviewer.id, reviewer: JSON.stringify(r.reviewer), reviewed_at: r.reviewedAt })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async deleteSectionReview(packageId, versionNumber, sectionKey, reviewerId) {
+      const result = await db.deleteFrom('section_reviews').where('package_id', '=', packageId).where('version_number', '=', versionNumber).where('section_key', '=', sectionKey).where('reviewer_id', '=', reviewerId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     async findTemplate(key, version) {
       const row = await db.selectFrom('workflow_templates').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();

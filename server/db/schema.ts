@@ -77,6 +77,9 @@ export interface ThreadsTable {
   status: string;
   anchor: string | null;
   created_at: string;
+  created_by: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
 }
 
 export interface ThreadMessagesTable {
@@ -86,6 +89,24 @@ export interface ThreadMessagesTable {
   body: string;
   created_at: string;
   position: number;
+  author_role: string;
+}
+
+export interface ThreadMessageRevisionsTable {
+  id: string;
+  message_id: string;
+  kind: string;
+  body: string;
+  at: string;
+}
+
+export interface SectionReviewsTable {
+  package_id: string;
+  version_number: number;
+  section_key: string;
+  reviewer_id: string;
+  reviewer: string;
+  reviewed_at: string;
 }
 
 export interface WorkflowTemplatesTable {
@@ -116,6 +137,8 @@ export interface Database {
   decisions: DecisionsTable;
   threads: ThreadsTable;
   thread_messages: ThreadMessagesTable;
+  thread_message_revisions: ThreadMessageRevisionsTable;
+  section_reviews: SectionReviewsTable;
   workflow_templates: WorkflowTemplatesTable;
   audit_log: AuditLogTable;
 }

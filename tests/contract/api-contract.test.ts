@@ -1,5 +1,6 @@
 import { describe, inject, it } from 'vitest';
 import { scenarios } from './support/scenarios.ts';
+import { threadScenarios } from './support/thread-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 
@@ -12,7 +13,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of scenarios) {
+  for (const scenario of [...scenarios, ...threadScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

@@ -2,9 +2,31 @@ import type { RouteId } from '../routes.ts';
 import type { Handler } from './define.ts';
 import { login, logout, session } from './session.ts';
 import { getPackage, getVersion, listPackages, submitPackage, submitVersion } from './packages.ts';
+import { editMessage, listThreads, openThread, replyToThread, resolveThread, retractMessage } from './threads.ts';
+import { listSectionReviews, markSectionReviewed, unmarkSectionReviewed } from './section-reviews.ts';
 import { health, openapi } from './system.ts';
 
 export type { Handler } from './define.ts';
 
 /** Every route of the table has exactly one handler: the type refuses a missing one. */
-export const handlers: Record<RouteId, Handler> = { health, openapi, login, logout, session, listPackages, submitPackage, getPackage, getVersion, submitVersion };
+export const handlers: Record<RouteId, Handler> = {
+  health,
+  openapi,
+  login,
+  logout,
+  session,
+  listPackages,
+  submitPackage,
+  getPackage,
+  getVersion,
+  submitVersion,
+  listThreads,
+  openThread,
+  replyToThread,
+  editMessage,
+  retractMessage,
+  resolveThread,
+  listSectionReviews,
+  markSectionReviewed,
+  unmarkSectionReviewed,
+};

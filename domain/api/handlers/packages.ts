@@ -3,16 +3,10 @@ import { selectTemplate } from '../../workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from '../prepare-version.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
-import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary, visiblePackage } from '../views.ts';
+import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { recordDenied } from './record-denied.ts';
-import type { RequestContext } from '../context.ts';
-import type { StoredUser } from '../store.ts';
-
-function signedIn(ctx: RequestContext): StoredUser {
-  if (!ctx.user) throw problems.unauthenticated();
-  return ctx.user;
-}
+import { seePackage, signedIn } from './package-access.ts';
 
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -31,11 +25,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
 
 export const getPackage = defineHandler(routes.getPackage, async (ctx, { params }) => {
   const { store, now } = ctx.deps;
-  const pkg = await visiblePackage(ctx, store, params.id);
-  if (!pkg) {
-    if (await store.findPackage(params.id)) await recordDenied(ctx, 'package belongs to another owner');
-    throw problems.notFound(`No package ${params.id} that you can see.`);
-  }
+  const pkg = await seePackage(ctx, params.id);
   const [facts] = await loadPackageFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${params.id}.`);
   return { status: 200, body: await packageDetail(store, facts, now()) };
@@ -43,11 +33,7 @@ export const getPackage = defineHandler(routes.getPackage, async (ctx, { params 
 
 export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {
   const { store } = ctx.deps;
-  const pkg = await visiblePackage(ctx, store, params.id);
-  if (!pkg) {
-    if (await store.findPackage(params.id)) await recordDenied(ctx, 'package belongs to another owner');
-    throw problems.notFound(`No package ${params.id} that you can see.`);
-  }
+  const pkg = await seePackage(ctx, params.id);
   const version = await store.findVersion(pkg.id, params.n);
   if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
   const submitter = await store.findUserById(version.submittedBy);

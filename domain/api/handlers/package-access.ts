@@ -1,0 +1,54 @@
+import type { Decision } from '../../contracts/decisions.ts';
+import type { PackageContent } from '../../contracts/package-content.ts';
+import type { Section } from '../../contracts/sections.ts';
+import type { RequestContext } from '../context.ts';
+import { problems } from '../problems.ts';
+import type { StoredPackage, StoredUser, StoreTx } from '../store.ts';
+import { loadPackageFacts, summarize, visiblePackage } from '../views.ts';
+import { recordDenied } from './record-denied.ts';
+
+export function signedIn(ctx: RequestContext): StoredUser {
+  if (!ctx.user) throw problems.unauthenticated();
+  return ctx.user;
+}
+
+/** The package if the caller may see it; a denied look is audited and answered 404. */
+export async function seePackage(ctx: RequestContext, id: string): Promise<StoredPackage> {
+  const { store } = ctx.deps;
+  const pkg = await visiblePackage(ctx, store, id);
+  if (pkg) return pkg;
+  if (await store.findPackage(id)) await recordDenied(ctx, 'package belongs to another owner');
+  throw problems.notFound(`No package ${id} that you can see.`);
+}
+
+/**
+ * A version is decided once its review round ended: rejected, or approved through the whole
+ * chain. Its annotations and review marks are then part of the record and can no longer change.
+ */
+export async function assertNotDecided(tx: StoreTx, pkg: StoredPackage, versionNumber: number, now: Date): Promise<void> {
+  const [facts] = await loadPackageFacts(tx, [pkg]);
+  if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
+  const rejection = facts.decisions.find((d: Decision) => d.versionNumber === versionNumber && d.decision === 'reject');
+  if (rejection) {
+    throw problems.conflict(`Version ${versionNumber} was rejected by ${rejection.actor.displayName} on ${rejection.decidedAt.slice(0, 10)}; its annotations are closed.`);
+  }
+  const latest = facts.versions.at(-1)?.number;
+  const { state } = summarize(facts, now);
+  if (versionNumber === latest && (state.status === 'approved' || state.status === 'approved_with_conditions')) {
+    throw problems.conflict(`Version ${versionNumber} was approved; its annotations are closed.`);
+  }
+}
+
+export async function sectionOf(tx: StoreTx, packageId: string, versionNumber: number, sectionKey: string, pointer: string): Promise<Section> {
+  const version = await tx.findVersion(packageId, versionNumber);
+  if (!version) throw problems.validation([{ pointer: '/versionNumber', message: `Package ${packageId} has no version ${versionNumber}` }]);
+  // Stored content was validated when it was submitted; it is read back, not re-validated.
+  const content = JSON.parse(version.canonicalContent) as PackageContent;
+  const section = content.sections.find((s) => s.key === sectionKey);
+  if (!section) throw problems.validation([{ pointer, message: `Version ${versionNumber} has no section "${sectionKey}"` }]);
+  return section;
+}
+
+export function actorOf(user: StoredUser) {
+  return { id: user.id, displayName: user.displayName, title: user.title };
+}

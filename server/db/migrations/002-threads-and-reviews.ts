@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../engine.ts';
+
+// Clarification threads that keep every text ever written (revisions are append-only), and
+// per-reviewer section review marks.
+
+type AnyDb = Kysely<unknown>;
+
+export async function up(db: AnyDb, engine: Engine): Promise<void> {
+  await db.schema.alterTable('threads').addColumn('created_by', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema.alterTable('threads').addColumn('resolved_by', 'text').execute();
+  await db.schema.alterTable('threads').addColumn('resolved_at', 'text').execute();
+  await db.schema.alterTable('thread_messages').addColumn('author_role', 'text', (c) => c.notNull().defaultTo('model_owner')).execute();
+
+  await db.schema
+    .createTable('thread_message_revisions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('message_id', 'text', (c) => c.notNull().references('thread_messages.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('thread_message_revisions_message_idx').on('thread_message_revisions').column('message_id').execute();
+
+  await db.schema
+    .createTable('section_reviews')
+    .addColumn('package_id', 'text', (c) => c.notNull().references('packages.id'))
+    .addColumn('version_number', 'integer', (c) => c.notNull())
+    .addColumn('section_key', 'text', (c) => c.notNull())
+    .addColumn('reviewer_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('reviewer', 'text', (c) => c.notNull())
+    .addColumn('reviewed_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('section_reviews_pk', ['package_id', 'version_number', 'section_key', 'reviewer_id'])
+    .execute();
+
+  if (engine === 'sqlite') {
+    for (const op of ['UPDATE', 'DELETE'] as const) {
+      await sql.raw(`CREATE TRIGGER thread_message_revisions_no_${op.toLowerCase()} BEFORE ${op} ON thread_message_revisions BEGIN SELECT RAISE(ABORT, 'thread_message_revisions is append-only: ${op} refused'); END`).execute(db);
+    }
+    return;
+  }
+  await sql.raw('CREATE TRIGGER thread_message_revisions_no_change BEFORE UPDATE OR DELETE ON thread_message_revisions FOR EACH ROW EXECUTE FUNCTION refuse_change()').execute(db);
+  await sql.raw('CREATE TRIGGER thread_message_revisions_no_truncate BEFORE TRUNCATE ON thread_message_revisions FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()').execute(db);
+}
