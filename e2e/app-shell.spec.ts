@@ -32,6 +32,8 @@ function packageRows(page: Page) {
 
 async function expectInbox(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  // The inbox opens on the user's own tab; "All" holds every package they can see.
+  await page.getByRole('navigation', { name: 'Inbox views' }).getByRole('link', { name: /^All/ }).click();
   await expect(packageRows(page)).toHaveCount(demoModels.length);
 }
 
@@ -56,7 +58,7 @@ for (const account of roles) {
     await expect(banner.getByText(account.name)).toBeVisible();
     await expect(banner.getByText(account.role, { exact: true })).toBeVisible();
     // Only links to pages that exist: today that is the inbox, for every role.
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Inbox']);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([/^Inbox\b/]);
     await expect(page).toHaveTitle('Inbox · Model Approval');
   });
 }
@@ -92,6 +94,7 @@ test('a failed sign-in is explained, and the form still passes axe', async ({ pa
 
 test('opening a package from the inbox shows its steps and versions', async ({ page }) => {
   await loginAs(page, 'fair-lending@example.com');
+  await page.getByRole('navigation', { name: 'Inbox views' }).getByRole('link', { name: /^Done/ }).click();
   await page.getByRole('link', { name: 'Card Fraud Detection (real-time authorization score)' }).click();
   await expect(page).toHaveURL('/packages/pkg_card_fraud_detection');
   const heading = page.getByRole('heading', { level: 1, name: 'Card Fraud Detection (real-time authorization score) 7.1.0' });
@@ -111,12 +114,12 @@ test('a deep link typed after sign-in survives a reload', async ({ page }) => {
 });
 
 test('a deep link opened before sign-in comes back after it', async ({ page }) => {
-  await page.goto('/?riskTier=1');
-  await expect(page).toHaveURL(`/login?next=${encodeURIComponent('/?riskTier=1')}`);
+  await page.goto('/?tab=all&riskTier=1');
+  await expect(page).toHaveURL(`/login?next=${encodeURIComponent('/?tab=all&riskTier=1')}`);
   await page.getByLabel('Email', { exact: true }).fill('model-risk@example.com');
   await page.getByLabel('Password', { exact: true }).fill('demo-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL('/?riskTier=1');
+  await expect(page).toHaveURL('/?tab=all&riskTier=1');
   await expect(page.getByLabel('Risk tier')).toHaveValue('1');
   await expect(packageRows(page)).toHaveCount(2);
 });
@@ -125,7 +128,7 @@ test('inbox filters are kept in the address', async ({ page }) => {
   await loginAs(page, 'model-risk@example.com');
   await expectInbox(page);
   await page.getByLabel('Status').selectOption({ label: 'Clarification requested' });
-  await expect(page).toHaveURL('/?status=clarification_requested');
+  await expect(page).toHaveURL('/?tab=all&status=clarification_requested');
   await expect(packageRows(page)).toHaveCount(1);
   await page.reload();
   await expect(page.getByLabel('Status')).toHaveValue('clarification_requested');

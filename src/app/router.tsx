@@ -2,10 +2,10 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { InboxPage } from '../features/inbox/components/inbox-page.tsx';
-import { PackagePage } from '../features/packages/components/package-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { LoadingPage } from './loading-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { PackageRoute } from './package-route.tsx';
 import { PublicShell } from './public-shell.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RootError, RouteError } from './route-error.tsx';
@@ -35,7 +35,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               ErrorBoundary: RouteError,
               children: [
                 { index: true, Component: InboxPage },
-                { path: 'packages/:id', Component: PackagePage },
+                { path: 'packages/:id', Component: PackageRoute },
                 { path: '*', Component: NotFoundPage },
               ],
             },

@@ -4,7 +4,11 @@ import { riskTierSchema } from '../../../domain/contracts/sections.ts';
 export interface InboxFilters {
   status?: PackageStatus;
   riskTier?: number;
+  /** A model key. */
+  model?: string;
 }
+
+export const filterNames = ['status', 'riskTier', 'model'] as const satisfies readonly (keyof InboxFilters)[];
 
 /**
  * Filters live in the URL so a filtered inbox can be bookmarked and shared. A value the
@@ -13,12 +17,21 @@ export interface InboxFilters {
 export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const status = packageStatusSchema.safeParse(params.get('status'));
   const riskTier = riskTierSchema.safeParse(Number(params.get('riskTier') ?? NaN));
+  const model = params.get('model');
   return {
     ...(status.success ? { status: status.data } : {}),
     ...(riskTier.success ? { riskTier: riskTier.data } : {}),
+    ...(model && model.length <= 64 ? { model } : {}),
   };
 }
 
 export function hasFilters(filters: InboxFilters): boolean {
-  return filters.status !== undefined || filters.riskTier !== undefined;
+  return filterNames.some((name) => filters[name] !== undefined);
+}
+
+/** The address of the inbox without filters, on the same tab. */
+export function withoutFilters(params: URLSearchParams): string {
+  const next = new URLSearchParams(params);
+  for (const name of filterNames) next.delete(name);
+  return next.size > 0 ? `/?${next.toString()}` : '/';
 }

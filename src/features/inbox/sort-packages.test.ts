@@ -14,6 +14,8 @@ function pkg(id: string, step: { dueAt: string | null; overdue: boolean } | null
     status: 'in_review',
     latestVersion: 1,
     currentStep: step ? { key: 'k', name: 'Step', role: 'model_risk', ...step } : null,
+    openThreads: 0,
+    openClarifications: 0,
     submittedAt: '2025-03-01T00:00:00.000Z',
     updatedAt,
   };

@@ -85,7 +85,8 @@ describe('login page', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
-    expect(queryClient.getQueryCache().findAll({ queryKey: ['packages'] })).toHaveLength(0);
+    // Removal follows the navigation; wait for it rather than race it on a loaded machine.
+    await expect.poll(() => queryClient.getQueryCache().findAll({ queryKey: ['packages'] }).length).toBe(0);
 
     // The server ended the session too: the inbox now asks for sign-in again.
     await router.navigate('/');

@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { App } from '../../../app/app.tsx';
 import { expectNoAxeViolations } from '../../../test/axe.ts';
 import { setupMockServer } from '../../../test/mock-server.ts';
 import { renderApp } from '../../../test/render-app.tsx';
@@ -24,8 +25,8 @@ async function shownPackages(): Promise<[string, string][]> {
 }
 
 describe('inbox', () => {
-  it('lists every package a reviewer can see, with its status, overdue first', async () => {
-    await renderApp('/', { signedInAs: 'model-risk@example.com' });
+  it('lists every package a reviewer can see under "All", with its status, overdue first', async () => {
+    await renderApp('/?tab=all', { signedInAs: 'model-risk@example.com' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Inbox' })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Inbox · Model Approval'));
 
@@ -48,11 +49,11 @@ describe('inbox', () => {
   });
 
   it('filters by risk tier and status through the URL, and resets from the empty state', async () => {
-    const { user, router } = await renderApp('/', { signedInAs: 'model-risk@example.com' });
+    const { user, router } = await renderApp('/?tab=all', { signedInAs: 'model-risk@example.com' });
     expect(await shownPackages()).toHaveLength(4);
 
     await user.selectOptions(screen.getByLabelText('Risk tier'), 'Tier 1');
-    expect(router.state.location.search).toBe('?riskTier=1');
+    expect(router.state.location.search).toBe('?tab=all&riskTier=1');
     await expect.poll(async () => (await shownPackages()).map(([model]) => model).sort()).toEqual([
       'Clinical Deterioration Risk (adult inpatient early warning)',
       'Retail Credit PD',
@@ -64,13 +65,13 @@ describe('inbox', () => {
     await expectNoAxeViolations();
 
     await user.click(screen.getByRole('link', { name: 'Clear the filters' }));
-    expect(router.state.location.search).toBe('');
+    expect(router.state.location.search).toBe('?tab=all');
     await expect.poll(async () => (await shownPackages()).length).toBe(4);
     expect(screen.getByLabelText('Status')).toHaveValue('');
   });
 
   it('opens with the filters of a deep link', async () => {
-    await renderApp('/?status=clarification_requested', { signedInAs: 'committee@example.com' });
+    await renderApp('/?tab=all&status=clarification_requested', { signedInAs: 'committee@example.com' });
     await expect.poll(async () => await shownPackages()).toEqual([['Support Assistant (retrieval-augmented LLM)', 'Clarification requested']]);
     expect(screen.getByLabelText('Status')).toHaveValue('clarification_requested');
   });
@@ -84,7 +85,7 @@ describe('inbox', () => {
 
   it('shows a loading state, then offers a retry when the list cannot be loaded', async () => {
     const failOnce = http.get('*/api/packages', () => problem(500, 'Something broke.'), { once: true });
-    const { user } = await renderApp('/', { signedInAs: 'model-risk@example.com', overrides: [failOnce] });
+    const { user } = await renderApp('/?tab=all', { signedInAs: 'model-risk@example.com', overrides: [failOnce] });
     expect(await screen.findByText('Loading packages…')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Packages' })).toHaveAttribute('aria-busy', 'true');
 
@@ -100,5 +101,59 @@ describe('inbox', () => {
     const { router } = await renderApp('/?riskTier=2', { signedInAs: 'model-risk@example.com', overrides: [expired] });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/?riskTier=2')}`);
+  });
+
+  it('opens a reviewer on "Awaiting my decision", counted in the tab and the navigation', async () => {
+    await renderApp('/', { signedInAs: 'fair-lending@example.com' });
+    expect(await shownPackages()).toEqual([['Retail Credit PD', 'In review']]);
+    const tabs = screen.getByRole('navigation', { name: 'Inbox views' });
+    expect(within(tabs).getByRole('link', { name: 'Awaiting my decision (1)' })).toHaveAttribute('aria-current', 'page');
+    expect(within(tabs).queryByRole('link', { name: /Clarifications for me/ })).not.toBeInTheDocument();
+    const main = screen.getByRole('navigation', { name: 'Main' });
+    expect(await within(main).findByRole('link', { name: 'Inbox, 1 awaiting your decision' })).toHaveTextContent(/^Inbox \(1\)/);
+    expect(screen.getByText(/^waiting \d+ (minute|minutes|hour|hours|day|days)$/)).toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+
+  it('puts a package in clarification under "Waiting on others", not under my decision', async () => {
+    const { user } = await renderApp('/', { signedInAs: 'model-risk@example.com' });
+    expect(await shownPackages()).toEqual([['Clinical Deterioration Risk (adult inpatient early warning)', 'In review']]);
+
+    await user.click(screen.getByRole('link', { name: /^Waiting on others/ }));
+    await expect.poll(async () => (await shownPackages()).map(([model]) => model)).toContain('Support Assistant (retrieval-augmented LLM)');
+    expect(screen.getByRole('link', { name: /^Waiting on others/ })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('opens an owner on "Clarifications for me"', async () => {
+    await renderApp('/', { signedInAs: 'owner@example.com' });
+    expect(await shownPackages()).toEqual([['Support Assistant (retrieval-augmented LLM)', 'Clarification requested']]);
+    expect(screen.getByRole('link', { name: 'Clarifications for me (1)' })).toHaveAttribute('aria-current', 'page');
+    const main = screen.getByRole('navigation', { name: 'Main' });
+    expect(await within(main).findByRole('link', { name: 'Inbox, 1 clarification for you' })).toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+
+  it('keeps the tab in the address, through a re-render and with the filters', async () => {
+    const { user, router, queryClient, rerender } = await renderApp('/?tab=done', { signedInAs: 'model-risk@example.com' });
+    expect(await shownPackages()).toEqual([['Card Fraud Detection (real-time authorization score)', 'Approved with conditions']]);
+    rerender(<App router={router} queryClient={queryClient} />);
+    expect(await shownPackages()).toEqual([['Card Fraud Detection (real-time authorization score)', 'Approved with conditions']]);
+    expect(screen.getByRole('link', { name: 'Done (1)' })).toHaveAttribute('aria-current', 'page');
+
+    await user.selectOptions(screen.getByLabelText('Model'), 'Retail Credit PD');
+    expect(new URLSearchParams(router.state.location.search).get('tab')).toBe('done');
+    expect(await screen.findByText('No packages match these filters')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: /^All/ }));
+    const search = new URLSearchParams(router.state.location.search);
+    expect(search.get('tab')).toBe('all');
+    expect(search.get('model')).toBeTruthy();
+    expect(await shownPackages()).toEqual([['Retail Credit PD', 'In review']]);
+    await expectNoAxeViolations();
+  });
+
+  it('says so when a tab is empty', async () => {
+    await renderApp('/', { signedInAs: 'data-governance@example.com' });
+    expect(await screen.findByText('Nothing awaits your decision.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Awaiting my decision (0)' })).toHaveAttribute('aria-current', 'page');
   });
 });

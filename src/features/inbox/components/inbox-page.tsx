@@ -1,19 +1,40 @@
 import { Link, useSearchParams } from 'react-router';
+import type { PackageSummary } from '../../../../domain/contracts/packages.ts';
+import type { Role } from '../../../../domain/contracts/roles.ts';
 import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
 import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { usePackages } from '../api/get-packages.ts';
-import { hasFilters, parseInboxFilters, type InboxFilters as Filters } from '../filters.ts';
+import { useViewerRoles } from '../api/use-viewer-roles.ts';
+import { hasFilters, parseInboxFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';
 import { sortForInbox } from '../sort-packages.ts';
+import { countIn, defaultTab, inTab, parseTab, tabsFor, type InboxTab } from '../tabs.ts';
 import { InboxFilters } from './inbox-filters.tsx';
+import { InboxTabs } from './inbox-tabs.tsx';
 import { PackageTable } from './package-table.tsx';
+
+const noFilters = {};
+
+/** [key, name] of each model in the list, by name, for the model filter. */
+function modelsIn(items: readonly PackageSummary[]): [string, string][] {
+  const models = new Map(items.map((pkg) => [pkg.modelKey, pkg.modelName] as const));
+  return [...models].sort(([, a], [, b]) => a.localeCompare(b));
+}
 
 export function InboxPage() {
   usePageTitle('Inbox');
   const [searchParams, setSearchParams] = useSearchParams();
+  const roles = useViewerRoles();
   const filters = parseInboxFilters(searchParams);
   const packages = usePackages(filters);
+  // Unfiltered, for the model filter's choices and the default tab (shared with the navigation).
+  const everything = usePackages(noFilters);
+
+  const tabs = tabsFor(roles);
+  const tabId = parseTab(searchParams.get('tab'), roles) ?? (everything.data ? defaultTab(roles, everything.data.items) : null);
+  const tab = tabs.find((candidate) => candidate.id === tabId) ?? null;
+  const counts = packages.data ? Object.fromEntries(tabs.map((t) => [t.id, countIn(t.id, packages.data.items, roles)])) : {};
 
   const setFilter = (name: keyof Filters, value: string) => {
     setSearchParams(
@@ -34,29 +55,39 @@ export function InboxPage() {
         <PageHeading>Inbox</PageHeading>
         <p className="text-slate-700">Model approval packages you can see, with the step each one is waiting on.</p>
       </div>
-      <InboxFilters filters={filters} onChange={setFilter} />
-      <section aria-label="Packages" aria-busy={packages.isFetching} className="space-y-3">
-        <InboxResults packages={packages} filtered={hasFilters(filters)} />
+      <InboxFilters filters={filters} onChange={setFilter} models={modelsIn(everything.data?.items ?? [])} />
+      {tab && <InboxTabs tabs={tabs} current={tab.id} counts={counts} />}
+      <section aria-label="Packages" aria-busy={packages.isFetching || !tab} className="space-y-3">
+        <InboxResults packages={packages} tab={tab} roles={roles} filtered={hasFilters(filters)} clearFilters={withoutFilters(searchParams)} />
       </section>
     </div>
   );
 }
 
-function InboxResults({ packages, filtered }: { packages: ReturnType<typeof usePackages>; filtered: boolean }) {
-  if (packages.isPending) return <LoadingNotice>Loading packages…</LoadingNotice>;
+interface ResultsProps {
+  packages: ReturnType<typeof usePackages>;
+  /** Null until the default tab is known. */
+  tab: InboxTab | null;
+  roles: readonly Role[];
+  filtered: boolean;
+  clearFilters: string;
+}
+
+function InboxResults({ packages, tab, roles, filtered, clearFilters }: ResultsProps) {
   if (packages.isError) {
     return <ErrorNotice title="The packages could not be loaded." error={packages.error} onRetry={() => void packages.refetch()} retrying={packages.isFetching} />;
   }
-  const items = sortForInbox(packages.data.items);
+  if (packages.isPending || !tab) return <LoadingNotice>Loading packages…</LoadingNotice>;
+  const items = sortForInbox(packages.data.items.filter((pkg) => inTab(tab.id, pkg, roles)));
   if (items.length === 0) {
     return (
       <div className="rounded-md border border-slate-200 bg-white p-6">
         <p role="status" className="text-lg font-semibold">
-          {filtered ? 'No packages match these filters' : 'There are no packages for you yet'}
+          {filtered ? 'No packages match these filters' : tab.empty}
         </p>
         {filtered && (
           <p className="mt-2">
-            <Link to="/">Clear the filters</Link> to see every package.
+            <Link to={clearFilters}>Clear the filters</Link> to see every package.
           </p>
         )}
       </div>

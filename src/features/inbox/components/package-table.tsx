@@ -3,7 +3,7 @@ import type { PackageSummary } from '../../../../domain/contracts/packages.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
 import { None } from '../../../components/ui/none.tsx';
 import { PackageStatusBadge } from '../../../components/ui/package-status-badge.tsx';
-import { formatDate, formatRelative, formatRiskTier } from '../../../lib/format.ts';
+import { formatDate, formatDuration, formatRelative, formatRiskTier } from '../../../lib/format.ts';
 import { DueCell } from './due-cell.tsx';
 
 const th = 'px-4 py-3 text-left text-sm font-semibold text-slate-700';
@@ -44,6 +44,8 @@ export function PackageTable({ items, now }: { items: readonly PackageSummary[];
                     {roleLabels[pkg.currentStep.role] !== pkg.currentStep.name && (
                       <span className="block text-sm text-slate-600">{roleLabels[pkg.currentStep.role]}</span>
                     )}
+                    {/* The summary has no time the step became active; the last change is the closest. */}
+                    <span className="block whitespace-nowrap text-sm text-slate-600">waiting {formatDuration(now.getTime() - new Date(pkg.updatedAt).getTime())}</span>
                   </>
                 ) : (
                   <None />

@@ -2,6 +2,8 @@
 import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { requiredSections } from '../../../../domain/contracts/package-content.ts';
+import { sectionKindLabels } from '../../../../domain/contracts/sections.ts';
 import { expectNoAxeViolations } from '../../../test/axe.ts';
 import { setupMockServer } from '../../../test/mock-server.ts';
 import { renderApp } from '../../../test/render-app.tsx';
@@ -27,6 +29,32 @@ describe('package page', () => {
 
     const versions = within(screen.getByRole('region', { name: 'Versions' })).getAllByRole('row').slice(1);
     expect(versions.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['2', '1']);
+    // The content loads after the page; wait for it so axe sees the finished page.
+    expect(await screen.findByRole('navigation', { name: 'Sections' })).toBeInTheDocument();
     await expectNoAxeViolations();
+  });
+
+  it('shows the latest version section by section, after the steps, with a table of contents', async () => {
+    await renderApp('/packages/pkg_retail_credit_pd', { signedInAs: 'fair-lending@example.com' });
+    const toc = await screen.findByRole('navigation', { name: 'Sections' });
+    expect(screen.getByLabelText('Version')).toHaveValue('2');
+
+    const links = within(toc).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual(requiredSections.map((s) => [s.title, `#section-${s.key}`]));
+    expect(within(toc).getAllByRole('listitem').map((item) => item.textContent)).toEqual(requiredSections.map((s) => `${s.title}${sectionKindLabels[s.kind]}`));
+
+    for (const { key, title } of requiredSections) {
+      const region = screen.getByRole('region', { name: title });
+      expect(region).toHaveAttribute('id', `section-${key}`);
+      expect(within(region).getByRole('heading', { level: 2, name: title })).toBeInTheDocument();
+    }
+    // Reading order: the package at a glance and its chain come before the content.
+    const order = ['Review steps', 'Versions', 'Identification', 'Security and implementation controls'].map((name) => screen.getByRole('region', { name }));
+    for (let i = 1; i < order.length; i++) {
+      const [before, after] = [order[i - 1], order[i]];
+      if (!before || !after) throw new Error('missing region');
+      expect(before.compareDocumentPosition(after) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
   });
 });

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
 import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
 import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
 import { NotFound } from '../../../components/ui/not-found.tsx';
@@ -12,8 +14,16 @@ import { VersionList } from './version-list.tsx';
 
 const notFoundTitle = 'Package not found';
 
-/** A package at a glance: where it stands, who acted, and its versions. */
-export function PackagePage() {
+interface Props {
+  /**
+   * The package's content, below its summary, steps and versions. A slot rather than an
+   * import: features do not import each other, so the route (src/app) fills it in.
+   */
+  renderContent?: (pkg: PackageDetail) => ReactNode;
+}
+
+/** A package at a glance: where it stands, who acted, its versions, then its content. */
+export function PackagePage({ renderContent }: Props) {
   const { id = '' } = useParams();
   const query = usePackage(id);
   const notFound = isApiProblem(query.error, 404);
@@ -58,6 +68,7 @@ export function PackagePage() {
               </h2>
               <VersionList versions={pkg.versions} />
             </section>
+            {renderContent?.(pkg)}
           </>
         )}
       </div>

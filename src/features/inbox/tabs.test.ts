@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { PackageStatus, PackageSummary } from '../../../domain/contracts/packages.ts';
+import type { Role } from '../../../domain/contracts/roles.ts';
+import { countIn, defaultTab, headlineTab, inTab, parseTab, tabsFor } from './tabs.ts';
+
+function pkg(status: PackageStatus, stepRole: Role | null, openClarifications = 0): PackageSummary {
+  return {
+    id: `${status}-${stepRole ?? 'none'}`,
+    modelKey: 'm',
+    modelName: 'M',
+    versionLabel: '1.0.0',
+    riskTier: 2,
+    businessLine: 'Retail',
+    ownerTeam: 'Team',
+    status,
+    latestVersion: 1,
+    currentStep: stepRole ? { key: 'k', name: 'Step', role: stepRole, dueAt: null, overdue: false } : null,
+    openThreads: openClarifications,
+    openClarifications,
+    submittedAt: '2025-03-01T00:00:00.000Z',
+    updatedAt: '2025-03-01T00:00:00.000Z',
+  };
+}
+
+describe('inbox tabs', () => {
+  it('puts a package under my decision only while my step is in review', () => {
+    expect(inTab('awaiting', pkg('in_review', 'model_risk'), ['model_risk'])).toBe(true);
+    expect(inTab('awaiting', pkg('clarification_requested', 'model_risk'), ['model_risk'])).toBe(false);
+    expect(inTab('waiting', pkg('clarification_requested', 'model_risk'), ['model_risk'])).toBe(true);
+    expect(inTab('waiting', pkg('in_review', 'model_risk'), ['model_risk'])).toBe(false);
+    expect(inTab('waiting', pkg('in_review', 'privacy'), ['model_risk'])).toBe(true);
+    expect(inTab('waiting', pkg('approved', null), ['model_risk'])).toBe(false);
+    expect(inTab('done', pkg('rejected', null), ['model_risk'])).toBe(true);
+  });
+
+  it('gives clarifications to model owners only', () => {
+    const asked = pkg('clarification_requested', 'model_risk', 1);
+    expect(inTab('clarifications', asked, ['model_owner'])).toBe(true);
+    expect(inTab('clarifications', asked, ['model_risk'])).toBe(false);
+    expect(tabsFor(['model_risk']).map((tab) => tab.id)).toEqual(['awaiting', 'waiting', 'done', 'all']);
+    expect(tabsFor(['model_owner']).map((tab) => tab.id)).toContain('clarifications');
+    expect(parseTab('clarifications', ['model_risk'])).toBeNull();
+    expect(parseTab('done', ['model_risk'])).toBe('done');
+  });
+
+  it('opens on what asks something of the user', () => {
+    const items = [pkg('in_review', 'privacy'), pkg('clarification_requested', 'model_risk', 1)];
+    expect(defaultTab(['privacy'], items)).toBe('awaiting');
+    expect(defaultTab(['model_owner'], items)).toBe('clarifications');
+    expect(defaultTab(['model_owner'], [pkg('in_review', 'privacy')])).toBe('waiting');
+    expect(defaultTab(['admin'], items)).toBe('waiting');
+    expect(headlineTab(['admin'])).toBeNull();
+    expect(countIn('awaiting', items, ['privacy'])).toBe(1);
+  });
+});

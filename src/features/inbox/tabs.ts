@@ -1,0 +1,75 @@
+import type { PackageStatus, PackageSummary } from '../../../domain/contracts/packages.ts';
+import { isReviewerRole, type Role } from '../../../domain/contracts/roles.ts';
+
+export const inboxTabIds = ['awaiting', 'waiting', 'clarifications', 'done', 'all'] as const;
+export type InboxTabId = (typeof inboxTabIds)[number];
+
+export interface InboxTab {
+  id: InboxTabId;
+  label: string;
+  /** Said when the tab has nothing in it (and no filter is the reason). */
+  empty: string;
+}
+
+const tabs: Record<InboxTabId, InboxTab> = {
+  awaiting: { id: 'awaiting', label: 'Awaiting my decision', empty: 'Nothing awaits your decision.' },
+  waiting: { id: 'waiting', label: 'Waiting on others', empty: 'Nothing is waiting on others.' },
+  clarifications: { id: 'clarifications', label: 'Clarifications for me', empty: 'No clarifications are waiting for your answer.' },
+  done: { id: 'done', label: 'Done', empty: 'No package has been decided yet.' },
+  all: { id: 'all', label: 'All', empty: 'There are no packages for you yet.' },
+};
+
+const doneStatuses: readonly PackageStatus[] = ['approved', 'approved_with_conditions', 'rejected'];
+
+function isMyStep(pkg: PackageSummary, roles: readonly Role[]): boolean {
+  return pkg.currentStep !== null && roles.includes(pkg.currentStep.role);
+}
+
+/** Whether a package belongs under a tab, for someone holding `roles`. */
+export function inTab(tab: InboxTabId, pkg: PackageSummary, roles: readonly Role[]): boolean {
+  switch (tab) {
+    case 'awaiting':
+      return pkg.status === 'in_review' && isMyStep(pkg, roles);
+    case 'waiting':
+      // A clarification request waits on the owner, even while the step that asked is mine.
+      return pkg.status === 'clarification_requested' || (pkg.status === 'in_review' && !isMyStep(pkg, roles));
+    case 'clarifications':
+      // The server shows owners only what they may see, so "their packages" is the list itself.
+      return roles.includes('model_owner') && pkg.openClarifications > 0;
+    case 'done':
+      return doneStatuses.includes(pkg.status);
+    case 'all':
+      return true;
+  }
+}
+
+/** The tabs a user sees, in order: "Clarifications for me" only for model owners. */
+export function tabsFor(roles: readonly Role[]): InboxTab[] {
+  return inboxTabIds.filter((id) => id !== 'clarifications' || roles.includes('model_owner')).map((id) => tabs[id]);
+}
+
+/**
+ * The tab a user lands on: a reviewer's own decisions first; an owner's open clarification
+ * requests when there are any; otherwise what the user is waiting for.
+ */
+export function defaultTab(roles: readonly Role[], items: readonly PackageSummary[]): InboxTabId {
+  if (roles.some(isReviewerRole)) return 'awaiting';
+  if (roles.includes('model_owner') && items.some((pkg) => inTab('clarifications', pkg, roles))) return 'clarifications';
+  return 'waiting';
+}
+
+/** The tab named in the address, if the user may see it; otherwise null (use the default). */
+export function parseTab(value: string | null, roles: readonly Role[]): InboxTabId | null {
+  return tabsFor(roles).find((tab) => tab.id === value)?.id ?? null;
+}
+
+/** The tab whose count goes in the navigation, or null when there is none to show. */
+export function headlineTab(roles: readonly Role[]): InboxTab | null {
+  if (roles.some(isReviewerRole)) return tabs.awaiting;
+  if (roles.includes('model_owner')) return tabs.clarifications;
+  return null;
+}
+
+export function countIn(tab: InboxTabId, items: readonly PackageSummary[], roles: readonly Role[]): number {
+  return items.filter((pkg) => inTab(tab, pkg, roles)).length;
+}

@@ -1,0 +1,78 @@
+import type { ComponentProps } from 'react';
+import Markdown, { type Components, type ExtraProps } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { isExternalUrl, safeLinkUrl } from '../../../../lib/safe-url.ts';
+import { markdownClasses } from './markdown-styles.ts';
+import { rehypePrefixFootnoteLabel } from './rehype-prefix-footnote-label.ts';
+import { remarkDemoteHeadings, type DemoteHeadingsOptions } from './remark-demote-headings.ts';
+
+interface Props {
+  children: string;
+  /** The level of the text's shallowest heading: one below the heading it sits under. */
+  headingLevel: DemoteHeadingsOptions['top'];
+  /** Prefix for ids the Markdown generates (footnotes), unique on the page. */
+  idPrefix: string;
+}
+
+/**
+ * Submitted Markdown, rendered as inert text. Raw HTML is never interpreted (react-markdown
+ * shows it as the literal text the submitter wrote; there is no rehype-raw), every link and
+ * image address goes through `safeLinkUrl`, and images are not loaded: a package must not
+ * make the reviewer's browser fetch from elsewhere (tracking pixels), and the CSP would
+ * block it anyway.
+ */
+export function PackageMarkdown({ children, headingLevel, idPrefix }: Props) {
+  return (
+    <div className={markdownClasses}>
+      <Markdown
+        remarkPlugins={[remarkGfm, [remarkDemoteHeadings, { top: headingLevel }]]}
+        remarkRehypeOptions={{ clobberPrefix: `${idPrefix}-`, footnoteLabelTagName: `h${headingLevel}` }}
+        rehypePlugins={[[rehypePrefixFootnoteLabel, { prefix: `${idPrefix}-` }]]}
+        urlTransform={(url) => safeLinkUrl(url)}
+        components={components}
+      >
+        {children}
+      </Markdown>
+    </div>
+  );
+}
+
+function MarkdownLink({ node: _node, href, children, ...rest }: ComponentProps<'a'> & ExtraProps) {
+  // `rest` holds only what remark-rehype generates (ids, footnote attributes): raw HTML,
+  // where a submitter could write attributes of their own, is never interpreted.
+  if (!href) {
+    return (
+      <span id={rest.id}>
+        {children} <span className="text-sm text-slate-600">(link removed: not a web or email address)</span>
+      </span>
+    );
+  }
+  return (
+    <a {...rest} href={href} {...(isExternalUrl(href) ? { rel: 'noreferrer noopener' } : {})}>
+      {children}
+    </a>
+  );
+}
+
+function MarkdownImage({ src, alt }: ComponentProps<'img'> & ExtraProps) {
+  const label = alt ? `Image not shown: ${alt}` : 'Image not shown';
+  if (typeof src !== 'string' || !src) return <span className="italic text-slate-700">[{label}]</span>;
+  return (
+    <a href={src} rel="noreferrer noopener" className="italic">
+      [{label}]
+    </a>
+  );
+}
+
+/** GFM task-list boxes, as words a screen reader can say instead of unlabeled inputs. */
+function MarkdownInput({ type, checked }: ComponentProps<'input'> & ExtraProps) {
+  if (type !== 'checkbox') return null;
+  return (
+    <span className="mr-1">
+      <span aria-hidden="true">{checked ? '☑' : '☐'}</span>
+      <span className="sr-only">{checked ? 'Done: ' : 'Not done: '}</span>
+    </span>
+  );
+}
+
+const components: Components = { a: MarkdownLink, img: MarkdownImage, input: MarkdownInput };
