@@ -1,23 +1,11 @@
 // The app shell against the real server and a fresh demo database: every role signs in and
 // sees its inbox, packages open, deep links survive reloads, sign-out really ends the
 // session, every page passes axe, and the strict CSP is never violated.
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 
-const test = base.extend<{ cspViolations: string[] }>({
-  cspViolations: [
-    async ({ page }, use) => {
-      const violations: string[] = [];
-      page.on('console', (message) => {
-        if (message.text().includes('Content Security Policy')) violations.push(message.text());
-      });
-      await use(violations);
-      expect(violations, 'Content Security Policy violations reported in the console').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 const demoModels = [
   'Retail Credit PD',

@@ -1,23 +1,10 @@
 // A package's content in the browser, against the real server: each section rendered as
 // what it is, a failing subgroup flagged on version 1 and passing on version 2, the version
 // kept in the address, section links that land, axe clean, and no CSP violation.
-import { test as base, expect } from '@playwright/test';
+import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 
-const test = base.extend<{ cspViolations: string[] }>({
-  cspViolations: [
-    async ({ page }, use) => {
-      const violations: string[] = [];
-      page.on('console', (message) => {
-        if (message.text().includes('Content Security Policy')) violations.push(message.text());
-      });
-      await use(violations);
-      expect(violations, 'Content Security Policy violations reported in the console').toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 const retailCredit = '/packages/pkg_retail_credit_pd';
 
