@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { parseStrictJson } from '../json/strict-json.ts';
 import { sha256Hex } from '../crypto/sha256.ts';
 import { roleLabels } from '../contracts/roles.ts';
+import { problemTypes } from '../contracts/problem.ts';
 import { ApiError, problems, zodProblems } from './problems.ts';
 import { readBodyText } from './read-body.ts';
 import { readCookie, sessionCookieName } from './cookies.ts';
@@ -95,7 +96,7 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
   const found = match(request.method, url.pathname);
   if (found === null) throw problems.notFound(`There is no API route ${url.pathname}.`);
   if (found === 'method_not_allowed') {
-    throw new ApiError({ type: 'https://model-approval.example/problems/method-not-allowed', title: 'Method not allowed', status: 405, detail: `${request.method} is not supported on ${url.pathname}.` });
+    throw new ApiError({ type: problemTypes.methodNotAllowed, title: 'Method not allowed', status: 405, detail: `${request.method} is not supported on ${url.pathname}.` });
   }
   const { route, params } = found;
   if (route.method !== 'GET') assertSameOrigin(request, url);
