@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { problemSchema, type Problem } from '../../domain/contracts/problem.ts';
 import { ApiProblem } from './api-problem.ts';
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface BaseOptions {
   method?: Method;

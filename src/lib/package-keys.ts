@@ -11,4 +11,6 @@ export const packageKeys = {
   details: () => [...packageKeys.all, 'detail'] as const,
   detail: (id: string) => [...packageKeys.details(), id] as const,
   version: (id: string, n: number) => [...packageKeys.detail(id), 'version', n] as const,
+  /** Every reviewer's section marks on every version of a package. */
+  reviews: (id: string) => [...packageKeys.detail(id), 'reviews'] as const,
 };

@@ -30,12 +30,12 @@ export async function assertNotDecided(tx: StoreTx, pkg: StoredPackage, versionN
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
   const rejection = facts.decisions.find((d: Decision) => d.versionNumber === versionNumber && d.decision === 'reject');
   if (rejection) {
-    throw problems.conflict(`Version ${versionNumber} was rejected by ${rejection.actor.displayName} on ${rejection.decidedAt.slice(0, 10)}; its annotations are closed.`);
+    throw problems.conflict(`Version ${versionNumber} was rejected by ${rejection.actor.displayName} on ${rejection.decidedAt.slice(0, 10)}; its annotations and review marks can no longer change.`);
   }
   const latest = facts.versions.at(-1)?.number;
   const { state } = summarize(facts, now);
   if (versionNumber === latest && (state.status === 'approved' || state.status === 'approved_with_conditions')) {
-    throw problems.conflict(`Version ${versionNumber} was approved; its annotations are closed.`);
+    throw problems.conflict(`Version ${versionNumber} was approved; its annotations and review marks can no longer change.`);
   }
 }
 

@@ -6,6 +6,9 @@ import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useVersion } from '../api/get-version.ts';
 import { chooseVersion } from '../version-choice.ts';
+import { ReviewProgress } from './review/review-progress.tsx';
+import { SectionReview } from './review/section-review.tsx';
+import { useVersionReviews } from './review/use-version-reviews.ts';
 import { SectionBlock } from './sections/section-block.tsx';
 import { SectionToc } from './section-toc.tsx';
 import { VersionPicker } from './version-picker.tsx';
@@ -59,6 +62,7 @@ export function PackageContent({ packageId, versions }: Props) {
 
 function VersionContent({ packageId, number, latest }: { packageId: string; number: number; latest: number }) {
   const version = useVersion(packageId, number);
+  const reviews = useVersionReviews(packageId, number, version.data?.content.sections);
   const loaded = version.data !== undefined;
   const { hash } = useLocation();
 
@@ -88,15 +92,32 @@ function VersionContent({ packageId, number, latest }: { packageId: string; numb
               </>
             )}
           </p>
+          {reviews.query.isError && (
+            <ErrorNotice
+              title="The review marks could not be loaded."
+              error={reviews.query.error}
+              onRetry={() => void reviews.query.refetch()}
+              retrying={reviews.query.isFetching}
+            />
+          )}
           {version.data.content.sections.length === 0 ? (
             <p className={notice}>This version has no sections.</p>
           ) : (
             <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
-              <SectionToc sections={version.data.content.sections} />
+              <SectionToc
+                sections={version.data.content.sections}
+                reviewedByMe={reviews.reviewedByMe}
+                header={reviews.reviewer && reviews.states && <ReviewProgress reviewed={reviews.reviewedCount} total={reviews.states.size} />}
+              />
               <div className="min-w-0 space-y-8">
-                {version.data.content.sections.map((section) => (
-                  <SectionBlock key={section.key} section={section} />
-                ))}
+                {version.data.content.sections.map((section) => {
+                  const state = reviews.states?.get(section.key);
+                  return (
+                    <SectionBlock key={section.key} section={section}>
+                      {state && <SectionReview mark={{ packageId, versionNumber: number, sectionKey: section.key }} state={state} reviewer={reviews.reviewer} />}
+                    </SectionBlock>
+                  );
+                })}
               </div>
             </div>
           )}

@@ -1,0 +1,17 @@
+import { skipToken, useQuery } from '@tanstack/react-query';
+import { sessionResponseSchema, type User } from '../../domain/contracts/users.ts';
+
+// The key under which the auth feature caches the session. Every signed-in route loads the
+// session before it renders, so this reads that cached answer and never fetches it itself.
+// (The inbox keeps its own copy, use-viewer-roles.ts; it can move to this one.)
+const sessionQueryKey = ['session', 'current'] as const;
+
+function userOf(data: unknown): User | null {
+  const parsed = sessionResponseSchema.nullable().safeParse(data);
+  return parsed.success && parsed.data ? parsed.data.user : null;
+}
+
+/** The signed-in user (id, name, title, roles); null while signing out. */
+export function useViewer(): User | null {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: skipToken, select: userOf }).data ?? null;
+}
