@@ -54,7 +54,7 @@ describe('marking sections reviewed', () => {
     await user.click(await within(subgroups).findByRole('button', { name: 'Mark section reviewed' }));
 
     const alert = await within(subgroups).findByRole('alert');
-    expect(alert).toHaveTextContent(/^Version 1 was rejected by .+; its annotations are closed\.$/);
+    expect(alert).toHaveTextContent(/^Version 1 was rejected by .+; its annotations and review marks can no longer change\.$/);
     const button = within(subgroups).getByRole('button', { name: 'Mark section reviewed' });
     expect(button).toHaveAttribute('aria-pressed', 'false');
     expect(button).toHaveAccessibleDescription(alert.textContent);
