@@ -13,50 +13,42 @@ interface Props {
 const selectClasses = 'mt-1 block w-full rounded-md border-2 border-slate-500 bg-white px-3 py-2 text-base sm:w-60';
 const tiers = [1, 2, 3, 4] as const;
 
+interface FilterSelectProps {
+  id: string;
+  label: string;
+  value: string | number | undefined;
+  onChange: (value: string) => void;
+  /** The label of the empty choice, which clears this filter. */
+  all: string;
+  options: readonly (readonly [string, string])[];
+}
+
+function FilterSelect({ id, label, value, onChange, all, options }: FilterSelectProps) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      <select id={id} className={selectClasses} value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{all}</option>
+        {options.map(([key, name]) => (
+          <option key={key} value={key}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Changing a select filters at once: the table below is updated, the page stays put. */
 export function InboxFilters({ filters, onChange, models }: Props) {
   const [searchParams] = useSearchParams();
   return (
     <form role="search" aria-label="Filter packages" className="flex flex-wrap items-end gap-x-6 gap-y-4" onSubmit={(event) => event.preventDefault()}>
-      <div>
-        <label htmlFor="filter-status" className="block font-semibold">
-          Status
-        </label>
-        <select id="filter-status" className={selectClasses} value={filters.status ?? ''} onChange={(event) => onChange('status', event.target.value)}>
-          <option value="">All statuses</option>
-          {packageStatusSchema.options.map((status) => (
-            <option key={status} value={status}>
-              {packageStatusLabels[status]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-risk-tier" className="block font-semibold">
-          Risk tier
-        </label>
-        <select id="filter-risk-tier" className={selectClasses} value={filters.riskTier ?? ''} onChange={(event) => onChange('riskTier', event.target.value)}>
-          <option value="">All risk tiers</option>
-          {tiers.map((tier) => (
-            <option key={tier} value={tier}>
-              {formatRiskTier(tier)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-model" className="block font-semibold">
-          Model
-        </label>
-        <select id="filter-model" className={selectClasses} value={filters.model ?? ''} onChange={(event) => onChange('model', event.target.value)}>
-          <option value="">All models</option>
-          {models.map(([key, name]) => (
-            <option key={key} value={key}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="filter-status" label="Status" value={filters.status} onChange={(value) => onChange('status', value)} all="All statuses" options={packageStatusSchema.options.map((status) => [status, packageStatusLabels[status]] as const)} />
+      <FilterSelect id="filter-risk-tier" label="Risk tier" value={filters.riskTier} onChange={(value) => onChange('riskTier', value)} all="All risk tiers" options={tiers.map((tier) => [String(tier), formatRiskTier(tier)] as const)} />
+      <FilterSelect id="filter-model" label="Model" value={filters.model} onChange={(value) => onChange('model', value)} all="All models" options={models} />
       {hasFilters(filters) && (
         <p className="py-2">
           <Link to={withoutFilters(searchParams)}>Clear filters</Link>

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
+import { FactList, type Fact } from '../../../../components/ui/fact-list.tsx';
 import { formatRiskTier } from '../../../../lib/format.ts';
 import { safeLinkUrl } from '../../../../lib/safe-url.ts';
 import { PackageMarkdown } from '../markdown/markdown.tsx';
@@ -8,7 +8,7 @@ import { sectionAnchor } from './section-anchor.ts';
 /** Who and what this package is about, and what changed against the previous model version. */
 export function IdentificationSection({ section }: { section: SectionOfKind<'identification'> }) {
   const mail = safeLinkUrl(`mailto:${section.ownerContact}`);
-  const facts: [string, ReactNode][] = [
+  const facts: Fact[] = [
     [
       'Model',
       <>
@@ -29,14 +29,7 @@ export function IdentificationSection({ section }: { section: SectionOfKind<'ide
   const changesId = `${sectionAnchor(section.key)}-changes`;
   return (
     <div className="space-y-6">
-      <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-3">
-        {facts.map(([term, value]) => (
-          <div key={term}>
-            <dt className="text-sm font-semibold text-slate-600">{term}</dt>
-            <dd className="mt-1">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} className="sm:grid-cols-2 lg:grid-cols-3" />
       <div className="space-y-2">
         <h3 id={changesId} className="text-lg font-semibold">
           Change summary
