@@ -29,9 +29,8 @@ export function sectionText(section: Section): string {
   return normalizeForQuote(out.join('\n'));
 }
 
-/** Where the quote is in the section's text, or -1; the prefix and suffix pick among repeats. */
-export function locateQuote(section: Section, selector: TextQuoteSelector): number {
-  const text = sectionText(section);
+/** Where the quote is in a folded text, or -1; the prefix and suffix pick among repeats. */
+export function locateInText(text: string, selector: TextQuoteSelector): number {
   const exact = normalizeForQuote(selector.exact);
   if (!exact) return -1;
   const prefix = normalizeForQuote(selector.prefix);
@@ -46,4 +45,23 @@ export function locateQuote(section: Section, selector: TextQuoteSelector): numb
     }
   }
   return best;
+}
+
+/** Where the quote is in the section's text, or -1. */
+export function locateQuote(section: Section, selector: TextQuoteSelector): number {
+  return locateInText(sectionText(section), selector);
+}
+
+const contextLength = 32;
+
+/**
+ * A selector for a passage typed or pasted rather than selected: the context either side
+ * comes from the section's own text. Null when the passage does not occur in the section.
+ */
+export function selectorForPassage(section: Section, passage: string): TextQuoteSelector | null {
+  const text = sectionText(section);
+  const exact = normalizeForQuote(passage);
+  const at = exact ? text.indexOf(exact) : -1;
+  if (at === -1) return null;
+  return { exact, prefix: text.slice(Math.max(0, at - contextLength), at).trim(), suffix: text.slice(at + exact.length, at + exact.length + contextLength).trim() };
 }

@@ -16,7 +16,7 @@ export function PackageRoute() {
     <PackagePage
       renderContent={(pkg) => (
         <Suspense fallback={<LoadingNotice>Loading the package content…</LoadingNotice>}>
-          <PackageContent packageId={pkg.id} versions={pkg.versions} />
+          <PackageContent pkg={pkg} />
         </Suspense>
       )}
     />

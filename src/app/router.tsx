@@ -5,7 +5,7 @@ import { InboxPage } from '../features/inbox/components/inbox-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { LoadingPage } from './loading-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
-import { PackageRoute } from './package-route.tsx';
+import { prefetchPackage } from './package-loader.ts';
 import { PublicShell } from './public-shell.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RootError, RouteError } from './route-error.tsx';
@@ -35,7 +35,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               ErrorBoundary: RouteError,
               children: [
                 { index: true, Component: InboxPage },
-                { path: 'packages/:id', Component: PackageRoute },
+                {
+                  path: 'packages/:id',
+                  loader: prefetchPackage(queryClient),
+                  // Loaded when first visited: the log-in page and the inbox do not carry it.
+                  lazy: async () => ({ Component: (await import('./package-route.tsx')).PackageRoute }),
+                },
                 { path: '*', Component: NotFoundPage },
               ],
             },

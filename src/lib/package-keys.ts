@@ -13,4 +13,6 @@ export const packageKeys = {
   version: (id: string, n: number) => [...packageKeys.detail(id), 'version', n] as const,
   /** Every reviewer's section marks on every version of a package. */
   reviews: (id: string) => [...packageKeys.detail(id), 'reviews'] as const,
+  /** The annotation and clarification threads on every version of a package. */
+  threads: (id: string) => [...packageKeys.detail(id), 'threads'] as const,
 };

@@ -1,4 +1,3 @@
-import type { Decision } from '../../contracts/decisions.ts';
 import type { PackageContent } from '../../contracts/package-content.ts';
 import type { Section } from '../../contracts/sections.ts';
 import type { RequestContext } from '../context.ts';
@@ -6,6 +5,7 @@ import { problems } from '../problems.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store.ts';
 import { loadPackageFacts, summarize, visiblePackage } from '../views.ts';
 import { recordDenied } from './record-denied.ts';
+import { versionLock } from '../../workflow/version-lock.ts';
 
 export function signedIn(ctx: RequestContext): StoredUser {
   if (!ctx.user) throw problems.unauthenticated();
@@ -28,15 +28,9 @@ export async function seePackage(ctx: RequestContext, id: string): Promise<Store
 export async function assertNotDecided(tx: StoreTx, pkg: StoredPackage, versionNumber: number, now: Date): Promise<void> {
   const [facts] = await loadPackageFacts(tx, [pkg]);
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
-  const rejection = facts.decisions.find((d: Decision) => d.versionNumber === versionNumber && d.decision === 'reject');
-  if (rejection) {
-    throw problems.conflict(`Version ${versionNumber} was rejected by ${rejection.actor.displayName} on ${rejection.decidedAt.slice(0, 10)}; its annotations and review marks can no longer change.`);
-  }
-  const latest = facts.versions.at(-1)?.number;
   const { state } = summarize(facts, now);
-  if (versionNumber === latest && (state.status === 'approved' || state.status === 'approved_with_conditions')) {
-    throw problems.conflict(`Version ${versionNumber} was approved; its annotations and review marks can no longer change.`);
-  }
+  const lock = versionLock({ status: state.status, latestVersion: facts.versions.at(-1)?.number ?? 0, decisions: facts.decisions }, versionNumber);
+  if (lock) throw problems.conflict(lock);
 }
 
 export async function sectionOf(tx: StoreTx, packageId: string, versionNumber: number, sectionKey: string, pointer: string): Promise<Section> {

@@ -8,6 +8,7 @@ import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { isApiProblem } from '../../../lib/api-problem.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { usePackage } from '../api/get-package.ts';
+import { NextActionBanner } from './next-action-banner.tsx';
 import { PackageSummary } from './package-summary.tsx';
 import { StepChain } from './step-chain.tsx';
 import { VersionList } from './version-list.tsx';
@@ -56,6 +57,7 @@ export function PackagePage({ renderContent }: Props) {
         {pkg && (
           <>
             <PackageSummary pkg={pkg} />
+            <NextActionBanner pkg={pkg} />
             <section aria-labelledby="steps-heading" className="space-y-4">
               <h2 id="steps-heading" className="text-xl font-bold">
                 Review steps

@@ -44,8 +44,10 @@ describe('package content', () => {
   });
 
   it('shows a loading state, then offers a retry when the version cannot be loaded', async () => {
-    const failOnce = http.get('*/api/packages/:id/versions/:n', () => problem(500, 'The version store is unavailable.'), { once: true });
-    const { user } = await renderApp('/packages/pkg_card_fraud_detection', { signedInAs: 'fair-lending@example.com', overrides: [failOnce] });
+    // Twice: the route prefetches the version, and the page tries once more when it mounts.
+    let failures = 2;
+    const failTwice = http.get('*/api/packages/:id/versions/:n', () => (failures-- > 0 ? problem(500, 'The version store is unavailable.') : undefined));
+    const { user } = await renderApp('/packages/pkg_card_fraud_detection', { signedInAs: 'fair-lending@example.com', overrides: [failTwice] });
     expect(await screen.findByText('Loading version 1…')).toBeInTheDocument();
 
     const alert = (await screen.findByText('Version 1 could not be loaded.')).closest('[role="alert"]');

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { PackageStatus, StepState, StepStatus } from '../contracts/packages.ts';
+import type { Role } from '../contracts/roles.ts';
+import { describeNextAction, nextAction } from './next-action.ts';
+
+const step = (key: string, role: Role, status: StepStatus, approvers: string[] = []): StepState => ({
+  key,
+  name: `${key} review`,
+  role,
+  approvalsRequired: 1,
+  status,
+  approvals: approvers.map((id) => ({ actor: { id, displayName: id, title: '' }, decidedAt: '2026-01-01T00:00:00.000Z', versionNumber: 1, withConditions: false })),
+  staleApprovals: [],
+  activatedAt: null,
+  dueAt: null,
+  overdue: false,
+});
+
+const pkg = (status: PackageStatus, steps: StepState[], openClarifications = 0) => ({ status, steps, openClarifications });
+const chain = (dg: StepStatus, mrm: StepStatus, fl: StepStatus, approvers: string[][] = [[], [], []]) =>
+  [step('dg', 'data_governance', dg, approvers[0]), step('mrm', 'model_risk', mrm, approvers[1]), step('fl', 'fair_lending', fl, approvers[2])];
+
+const viewer = (id: string, ...roles: Role[]) => ({ id, roles });
+
+describe('nextAction', () => {
+  it('asks the reviewer whose step is active to decide', () => {
+    const action = nextAction(pkg('in_review', chain('approved', 'active', 'waiting')), viewer('elena', 'model_risk'));
+    expect(action).toMatchObject({ kind: 'decide', step: { key: 'mrm' } });
+    expect(describeNextAction(action)).toBe('Your step, mrm review, is active: review every section, then decide.');
+  });
+
+  it('tells a later reviewer whom they are waiting for', () => {
+    const action = nextAction(pkg('in_review', chain('active', 'waiting', 'waiting')), viewer('dana', 'fair_lending'));
+    expect(action).toMatchObject({ kind: 'wait', reason: 'earlier_step', waitingFor: { key: 'dg' } });
+    expect(describeNextAction(action)).toBe('Nothing to do yet: waiting for data governance (dg review) before your step.');
+  });
+
+  it('tells a reviewer whose step is approved that nothing is left', () => {
+    expect(nextAction(pkg('in_review', chain('approved', 'active', 'waiting')), viewer('marcus', 'data_governance'))).toEqual({ kind: 'done', reason: 'my_step_approved' });
+  });
+
+  it('waits for other approvals once the viewer approved a step needing several', () => {
+    const steps = chain('approved', 'active', 'waiting', [['m'], ['elena'], []]);
+    expect(nextAction(pkg('in_review', steps), viewer('elena', 'model_risk'))).toMatchObject({ kind: 'wait', reason: 'other_approvals' });
+  });
+
+  it('pauses reviewers while a clarification is open, and asks the owner to answer', () => {
+    const steps = chain('approved', 'clarification', 'waiting');
+    expect(nextAction(pkg('clarification_requested', steps, 2), viewer('elena', 'model_risk'))).toMatchObject({ kind: 'wait', reason: 'clarification' });
+    const owner = nextAction(pkg('clarification_requested', steps, 2), viewer('priya', 'model_owner'));
+    expect(owner).toEqual({ kind: 'answer', openClarifications: 2 });
+    expect(describeNextAction(owner)).toBe('Reviewers asked for 2 clarifications: answer each in its thread.');
+  });
+
+  it('asks the owner to resubmit a rejected package, and tells reviewers nothing is left', () => {
+    const steps = chain('approved', 'approved', 'rejected');
+    expect(nextAction(pkg('rejected', steps), viewer('priya', 'model_owner'))).toEqual({ kind: 'resubmit' });
+    expect(nextAction(pkg('rejected', steps), viewer('elena', 'model_risk'))).toEqual({ kind: 'done', reason: 'rejected' });
+  });
+
+  it('tells the owner whom the package is waiting for', () => {
+    const action = nextAction(pkg('in_review', chain('approved', 'active', 'waiting')), viewer('priya', 'model_owner'));
+    expect(describeNextAction(action)).toBe('Waiting for model risk management (mrm review).');
+  });
+
+  it('says so when no step is for the viewer’s roles, and when the package is approved', () => {
+    expect(nextAction(pkg('in_review', chain('active', 'waiting', 'waiting')), viewer('sam', 'privacy'))).toEqual({ kind: 'none' });
+    expect(nextAction(pkg('approved', chain('approved', 'approved', 'approved')), viewer('dana', 'fair_lending'))).toEqual({ kind: 'done', reason: 'approved' });
+  });
+});

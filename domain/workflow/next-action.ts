@@ -1,0 +1,96 @@
+import type { PackageDetail, StepState } from '../contracts/packages.ts';
+import { roleLabels, type Role } from '../contracts/roles.ts';
+
+// What the person looking at a package may do about it now, and if nothing, why: the
+// sentence at the top of the package page ("Waiting for data governance"). Derived from
+// the workflow state the server computed, never decided here.
+
+export type NextAction =
+  /** The viewer's step is active and still needs their approval: review and decide. */
+  | { kind: 'decide'; step: StepState }
+  /** The owner has clarification requests to answer. */
+  | { kind: 'answer'; openClarifications: number }
+  /** The owner's package was rejected: revise and resubmit. */
+  | { kind: 'resubmit' }
+  /** Nothing for the viewer to do yet; `waitingFor` is the step that holds things up. */
+  | { kind: 'wait'; waitingFor: StepState; reason: 'earlier_step' | 'clarification' | 'other_approvals' | 'not_my_step' }
+  /** The viewer already approved their step (or it is done); nothing more to do. */
+  | { kind: 'done'; reason: 'approved' | 'my_step_approved' | 'rejected' }
+  /** No step of this package's workflow is for any of the viewer's roles. */
+  | { kind: 'none' };
+
+export interface Viewer {
+  id: string;
+  roles: readonly Role[];
+}
+
+type Pkg = Pick<PackageDetail, 'status' | 'steps' | 'openClarifications'>;
+
+function blockingStep(steps: readonly StepState[]): StepState | undefined {
+  return steps.find((step) => step.status === 'active' || step.status === 'clarification' || step.status === 'rejected');
+}
+
+function ownerAction(pkg: Pkg): NextAction {
+  if (pkg.status === 'rejected') return { kind: 'resubmit' };
+  if (pkg.openClarifications > 0) return { kind: 'answer', openClarifications: pkg.openClarifications };
+  const blocking = blockingStep(pkg.steps);
+  if (pkg.status === 'approved' || pkg.status === 'approved_with_conditions' || !blocking) return { kind: 'done', reason: 'approved' };
+  return { kind: 'wait', waitingFor: blocking, reason: blocking.status === 'clarification' ? 'clarification' : 'not_my_step' };
+}
+
+function reviewerAction(pkg: Pkg, viewer: Viewer): NextAction {
+  const mine = pkg.steps.filter((step) => viewer.roles.includes(step.role));
+  if (mine.length === 0) return { kind: 'none' };
+  if (pkg.status === 'approved' || pkg.status === 'approved_with_conditions') return { kind: 'done', reason: 'approved' };
+  if (pkg.status === 'rejected') return { kind: 'done', reason: 'rejected' };
+  const blocking = blockingStep(pkg.steps);
+  if (!blocking) return { kind: 'done', reason: 'approved' };
+  const hasApproved = (step: StepState) => step.approvals.some((approval) => approval.actor.id === viewer.id);
+  if (blocking.status === 'active' && viewer.roles.includes(blocking.role)) {
+    return hasApproved(blocking) ? { kind: 'wait', waitingFor: blocking, reason: 'other_approvals' } : { kind: 'decide', step: blocking };
+  }
+  if (blocking.status === 'clarification') return { kind: 'wait', waitingFor: blocking, reason: 'clarification' };
+  const blockingIndex = pkg.steps.indexOf(blocking);
+  const later = mine.some((step) => pkg.steps.indexOf(step) > blockingIndex);
+  if (later) return { kind: 'wait', waitingFor: blocking, reason: 'earlier_step' };
+  return { kind: 'done', reason: 'my_step_approved' };
+}
+
+/** The viewer's next action on the package: owners answer and resubmit, reviewers decide. */
+export function nextAction(pkg: Pkg, viewer: Viewer): NextAction {
+  if (viewer.roles.includes('model_owner')) return ownerAction(pkg);
+  return reviewerAction(pkg, viewer);
+}
+
+const waitText: Record<Extract<NextAction, { kind: 'wait' }>['reason'], (who: string, step: string) => string> = {
+  earlier_step: (who, step) => `Nothing to do yet: waiting for ${who} (${step}) before your step.`,
+  clarification: (_who, step) => `Paused: ${step} is waiting for the model owner to answer a clarification request.`,
+  other_approvals: (_who, step) => `You approved ${step}; waiting for its other approvals.`,
+  not_my_step: (who, step) => `Waiting for ${who} (${step}).`,
+};
+
+const doneText: Record<Extract<NextAction, { kind: 'done' }>['reason'], string> = {
+  approved: 'Approved: nothing more to do on this package.',
+  rejected: 'Rejected: nothing to do until the model owner submits a new version.',
+  my_step_approved: 'Your step is approved: nothing more to do on this package.',
+};
+
+/** The action as one sentence, for the banner at the top of the package. */
+export function describeNextAction(action: NextAction): string {
+  switch (action.kind) {
+    case 'decide':
+      return `Your step, ${action.step.name}, is active: review every section, then decide.`;
+    case 'answer':
+      return action.openClarifications === 1
+        ? 'A reviewer asked for a clarification: answer it in its thread.'
+        : `Reviewers asked for ${action.openClarifications} clarifications: answer each in its thread.`;
+    case 'resubmit':
+      return 'This version was rejected: revise the package and submit a new version.';
+    case 'wait':
+      return waitText[action.reason](roleLabels[action.waitingFor.role].toLowerCase(), action.waitingFor.name);
+    case 'done':
+      return doneText[action.reason];
+    case 'none':
+      return 'No step of this package’s workflow is for your role: you can read it but not decide.';
+  }
+}

@@ -1,0 +1,31 @@
+import type { Decision } from '../contracts/decisions.ts';
+import type { PackageStatus } from '../contracts/packages.ts';
+
+export interface LockFacts {
+  status: PackageStatus;
+  latestVersion: number;
+  decisions: readonly Pick<Decision, 'versionNumber' | 'decision' | 'actor' | 'decidedAt'>[];
+}
+
+/**
+ * Why a version's annotations and review marks can no longer change, or null while they can:
+ * a rejected version is part of the record, as is the latest version once approved. The
+ * server refuses with this sentence; the browser says it before anyone tries.
+ */
+export function versionLock(facts: LockFacts, versionNumber: number): string | null {
+  const rejection = facts.decisions.find((d) => d.versionNumber === versionNumber && d.decision === 'reject');
+  if (rejection) {
+    return `Version ${versionNumber} was rejected by ${rejection.actor.displayName} on ${rejection.decidedAt.slice(0, 10)}; its annotations and review marks can no longer change.`;
+  }
+  if (versionNumber === facts.latestVersion && (facts.status === 'approved' || facts.status === 'approved_with_conditions')) {
+    return `Version ${versionNumber} was approved; its annotations and review marks can no longer change.`;
+  }
+  return null;
+}
+
+/** Why no new thread may be opened on a version, or null: only the latest, undecided one. */
+export function annotationLock(facts: LockFacts, versionNumber: number): string | null {
+  const decided = versionLock(facts, versionNumber);
+  if (decided || versionNumber >= facts.latestVersion) return decided;
+  return `Version ${versionNumber} has been superseded by version ${facts.latestVersion}; annotate the latest version.`;
+}

@@ -1,0 +1,140 @@
+// Opening a large package in a real browser: a 2 MB, 60-section package submitted through
+// the API, then opened in headless Chromium on the production build. Measures what a
+// reviewer feels: how soon the first section can be used, and whether the page ever
+// freezes (long main-thread tasks) while it opens and while they move through it.
+import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { submitPackageResponseSchema } from '../../domain/api/routes.ts';
+import type { PackageContent } from '../../domain/contracts/package-content.ts';
+import { generatePackage } from './generate-package.ts';
+import { installOpenProbe, moveThroughSections, type OpenProbe } from './page-probe.ts';
+import { serveBuiltApp } from './serve-built-app.ts';
+
+export interface BrowserOpenResult {
+  chromiumVersion: string;
+  packageBytes: number;
+  sectionCount: number;
+  viewport: { width: number; height: number };
+  firstSectionInteractive: number[];
+  largestContentfulPaint: number[];
+  /** 0 when no task went over 50 ms, the long-task threshold. */
+  longestTaskOpening: number[];
+  longestTaskMoving: number[];
+}
+
+const sectionCount = 60;
+const password = 'bench-password';
+// Demo accounts from domain/api/seed-demo.ts: the model owner submits, a reviewer opens.
+const ownerEmail = 'owner@example.com';
+const reviewerEmail = 'model-risk@example.com';
+const viewport = { width: 1280, height: 720 };
+
+export async function benchBrowserOpenPackage(options: { runs: number }): Promise<BrowserOpenResult> {
+  const content = generatePackage({ bytes: 2 * 1024 * 1024, sectionCount, seed: 7 });
+  const app = await serveBuiltApp({ demoPassword: password });
+  let browser: Browser | undefined;
+  try {
+    const packageId = await submitAsOwner(app.origin, content);
+    browser = await chromium.launch({
+      executablePath: '/usr/lib/chromium/chromium',
+      headless: true,
+      // As in playwright.config.ts: no sandbox in a container, and no calls home.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInAsReviewer(browser, app.origin) };
+    const result: BrowserOpenResult = {
+      chromiumVersion: browser.version(),
+      packageBytes: new TextEncoder().encode(JSON.stringify(content)).length,
+      sectionCount,
+      viewport,
+      firstSectionInteractive: [],
+      largestContentfulPaint: [],
+      longestTaskOpening: [],
+      longestTaskMoving: [],
+    };
+    // One unrecorded run first, as for the other rows: it warms the server, not the browser.
+    for (let run = -1; run < options.runs; run++) {
+      const sample = await openOnce(browser, signedIn, `/packages/${packageId}`);
+      if (run < 0) continue;
+      result.firstSectionInteractive.push(sample.interactive);
+      result.largestContentfulPaint.push(sample.lcp);
+      result.longestTaskOpening.push(sample.longestOpening);
+      result.longestTaskMoving.push(sample.longestMoving);
+    }
+    return result;
+  } finally {
+    await browser?.close();
+    await app.close();
+  }
+}
+
+/**
+ * One open in a fresh context: a cold HTTP cache, as for a reviewer following a link to the
+ * package in a new browser, so the app's own scripts are part of what is measured.
+ */
+async function openOnce(browser: Browser, contextOptions: BrowserContextOptions, path: string) {
+  const context = await browser.newContext(contextOptions);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(installOpenProbe);
+    await page.goto(path);
+    await page.waitForFunction(() => window.benchProbe?.interactive !== undefined, undefined, { polling: 50, timeout: 30_000 });
+    // Let the rest of the opening (review marks, late renders) finish before moving on.
+    await page.waitForLoadState('networkidle');
+    const opened = await readProbe(page);
+    if (!opened.headingVisible) throw new Error('The first section was in the document but its heading had no layout box');
+
+    const moved = await page.evaluate(moveThroughSections);
+    if (moved.count !== sectionCount) throw new Error(`Expected ${sectionCount} sections on the page, found ${moved.count}`);
+    // Long-task entries reach the observer a little after the task ends.
+    await page.waitForTimeout(250);
+    const { longTasks } = await readProbe(page);
+    const longest = (tasks: OpenProbe['longTasks']) => Math.max(0, ...tasks.map((task) => task.duration));
+    return {
+      interactive: opened.interactive ?? NaN,
+      lcp: opened.lcp ?? NaN,
+      longestOpening: longest(longTasks.filter((task) => task.start < moved.start)),
+      longestMoving: longest(longTasks.filter((task) => task.start >= moved.start)),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+function readProbe(page: Page): Promise<OpenProbe> {
+  return page.evaluate(() => {
+    if (!window.benchProbe) throw new Error('The page probe was not installed');
+    return window.benchProbe;
+  });
+}
+
+/** Signs in through the API from the page, as the login form does; returns the cookies. */
+async function signInAsReviewer(browser: Browser, origin: string) {
+  const context = await browser.newContext({ baseURL: origin });
+  try {
+    const page = await context.newPage();
+    await page.goto('/login');
+    const status = await page.evaluate(async (body) => {
+      const response = await fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return response.status;
+    }, { email: reviewerEmail, password });
+    if (status >= 300) throw new Error(`Reviewer sign-in failed with HTTP ${status}`);
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+/** Submits the package as its owner would, through the API; returns the package id. */
+async function submitAsOwner(origin: string, content: PackageContent): Promise<string> {
+  // Writes must carry our own origin: the API's defence against cross-site requests.
+  const headers = { 'content-type': 'application/json', origin };
+  const login = await fetch(`${origin}/api/session`, { method: 'POST', headers, body: JSON.stringify({ email: ownerEmail, password }) });
+  if (!login.ok) throw new Error(`Owner sign-in failed with HTTP ${login.status}: ${await login.text()}`);
+  const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const id = content.sections.find((section) => section.kind === 'identification');
+  if (id?.kind !== 'identification') throw new Error('The generated package has no identification section');
+  const body = JSON.stringify({ modelKey: id.modelKey, versionLabel: id.versionLabel, content });
+  const submitted = await fetch(`${origin}/api/packages`, { method: 'POST', headers: { ...headers, cookie }, body });
+  if (!submitted.ok) throw new Error(`Submitting the package failed with HTTP ${submitted.status}: ${await submitted.text()}`);
+  return submitPackageResponseSchema.parse(await submitted.json()).package.id;
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { threadSchema, type Thread } from '../../../../domain/contracts/threads.ts';
+import { apiPath, routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { storeThread } from './update-thread-cache.ts';
+
+export interface EditMessageInput {
+  packageId: string;
+  threadId: string;
+  messageId: string;
+  body: string;
+}
+
+/** Replaces the text of your own message; the earlier text stays in its history. */
+export function editMessage({ packageId, threadId, messageId, body }: EditMessageInput): Promise<Thread> {
+  return apiFetch(apiPath(routes.editMessage.path, { id: packageId, threadId, messageId }), { method: 'POST', body: { body }, schema: threadSchema });
+}
+
+export function useEditMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: editMessage, onSuccess: (thread) => storeThread(queryClient, thread) });
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { threadSchema, type OpenThreadRequest, type Thread } from '../../../../domain/contracts/threads.ts';
+import { apiPath, routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { storeThread } from './update-thread-cache.ts';
+
+export interface OpenThreadInput {
+  packageId: string;
+  request: OpenThreadRequest;
+}
+
+/** Annotates a section, or a quoted passage of it: a comment, clarification request or finding. */
+export function openThread({ packageId, request }: OpenThreadInput): Promise<Thread> {
+  return apiFetch(apiPath(routes.openThread.path, { id: packageId }), { method: 'POST', body: request, schema: threadSchema });
+}
+
+export function useOpenThread() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: openThread, onSuccess: (thread) => storeThread(queryClient, thread) });
+}

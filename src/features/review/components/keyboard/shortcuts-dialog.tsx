@@ -1,0 +1,46 @@
+import { useEffect, useId, useRef } from 'react';
+import { buttonClasses } from '../../../../components/ui/button.ts';
+import { shortcuts } from './shortcuts.ts';
+
+/** The keyboard shortcuts, in a modal dialog (Escape or the button closes it; focus returns). */
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    // jsdom has no showModal; the open attribute is the same dialog without the backdrop.
+    if (open && !dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    if (!open && dialog.open) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+    }
+  }, [open]);
+
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="m-auto max-w-lg rounded-md border border-slate-300 p-6 shadow-xl backdrop:bg-slate-900/40">
+      <h2 id={titleId} className="mb-4 text-xl font-bold">
+        Keyboard shortcuts
+      </h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+        {shortcuts.map((shortcut) => (
+          <div key={shortcut.key} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-400 bg-slate-100 px-2 py-0.5 font-mono">{shortcut.key}</kbd>
+            </dt>
+            <dd>{shortcut.description}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-4 text-sm text-slate-700">Shortcuts do nothing while you type in a field. Tab and Shift+Tab move between controls as usual.</p>
+      <div className="mt-6">
+        <button type="button" className={buttonClasses.primary} onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

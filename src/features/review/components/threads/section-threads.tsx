@@ -1,0 +1,94 @@
+import { useRef, useState } from 'react';
+import type { Section } from '../../../../../domain/contracts/sections.ts';
+import type { TextQuoteSelector, Thread } from '../../../../../domain/contracts/threads.ts';
+import type { User } from '../../../../../domain/contracts/users.ts';
+import { buttonClasses } from '../../../../components/ui/button.ts';
+import { threadAbilities, threadAnchor } from '../../thread-abilities.ts';
+import { NewThreadForm } from './new-thread-form.tsx';
+import { ThreadCard } from './thread-card.tsx';
+
+interface Props {
+  packageId: string;
+  versionNumber: number;
+  section: Section;
+  threads: readonly Thread[];
+  viewer: User | null;
+  /** Why replies and resolutions are refused on this version, or null. */
+  lock: string | null;
+  /** Why no new thread may be opened on this version, or null; only reviewers open threads. */
+  annotateLock: string | null;
+  canAnnotate: boolean;
+  /** The passage selected in this section right now, if any. */
+  selected: TextQuoteSelector | null;
+  /** Which quotes were found on the page, by thread id. */
+  quotesFound: ReadonlyMap<string, boolean>;
+  /** Set by the page's keyboard shortcut: open the form for this section. */
+  formRequested: number;
+}
+
+/** Under a section: its threads on this version, and for reviewers, the way to start one. */
+export function SectionThreads({ packageId, versionNumber, section, threads, viewer, lock, annotateLock, canAnnotate, selected, quotesFound, formRequested }: Props) {
+  const [formFor, setFormFor] = useState<{ selected: TextQuoteSelector | null; request: number } | null>(null);
+  const [seenRequest, setSeenRequest] = useState(formRequested);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const owner = viewer?.roles.includes('model_owner') ?? false;
+
+  // A shortcut asked for the form (the count changes each time): open it, as the button would.
+  if (formRequested !== seenRequest) {
+    setSeenRequest(formRequested);
+    if (canAnnotate && !annotateLock) setFormFor({ selected, request: formRequested });
+  }
+
+  if (threads.length === 0 && !canAnnotate) return null;
+  return (
+    <div data-quote-ignore className="space-y-4 border-t border-slate-200 pt-4">
+      {threads.length > 0 && (
+        <div className="space-y-3">
+          <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">
+            {threads.length === 1 ? '1 thread' : `${threads.length} threads`}
+          </p>
+          {threads.map((thread) => (
+            <ThreadCard key={thread.id} thread={thread} abilities={threadAbilities(thread, viewer, lock)} lock={lock} quoteFound={quotesFound.get(thread.id)} isOwnerViewing={owner} />
+          ))}
+        </div>
+      )}
+      {canAnnotate &&
+        (annotateLock ? (
+          <p className="text-sm text-slate-700">{annotateLock}</p>
+        ) : formFor ? (
+          <NewThreadForm
+            key={formFor.request}
+            packageId={packageId}
+            versionNumber={versionNumber}
+            section={section}
+            selected={formFor.selected}
+            onOpened={(thread) => {
+              setFormFor(null);
+              requestAnimationFrame(() => document.getElementById(threadAnchor(thread.id))?.focus());
+            }}
+            onCancel={() => {
+              setFormFor(null);
+              requestAnimationFrame(() => openButton.current?.focus());
+            }}
+          />
+        ) : (
+          <div className="flex flex-wrap gap-3">
+            {selected && (
+              <button
+                type="button"
+                className={buttonClasses.primary}
+                // Pressing the button must not clear the selection it is about.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => setFormFor({ selected, request: Date.now() })}
+              >
+                Annotate selected passage
+              </button>
+            )}
+            <button ref={openButton} type="button" className={buttonClasses.secondary} onClick={() => setFormFor({ selected: null, request: Date.now() })}>
+              Annotate this section
+            </button>
+          </div>
+        ))}
+    </div>
+  );
+}

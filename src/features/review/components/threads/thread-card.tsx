@@ -1,0 +1,129 @@
+import { useState, type SubmitEvent } from 'react';
+import { Link } from 'react-router';
+import { threadKindLabels, type Thread, type ThreadStatus } from '../../../../../domain/contracts/threads.ts';
+import { buttonClasses } from '../../../../components/ui/button.ts';
+import { describeError } from '../../../../lib/describe-error.ts';
+import { formatDateTime } from '../../../../lib/format.ts';
+import { useReplyToThread } from '../../api/reply-to-thread.ts';
+import { useResolveThread } from '../../api/resolve-thread.ts';
+import { threadAnchor, type ThreadAbilities } from '../../thread-abilities.ts';
+import { checkMessage, splitProblem } from './field-errors.ts';
+import { MessageItem } from './message-item.tsx';
+import { MessageTextField } from './message-text-field.tsx';
+
+// A symbol beside the word, so a status never relies on colour alone.
+const statusLook: Record<ThreadStatus, { text: string; classes: string }> = {
+  open: { text: '● Open', classes: 'bg-amber-100 text-amber-950' },
+  answered: { text: '↩ Answered', classes: 'bg-blue-100 text-blue-950' },
+  resolved: { text: '✓ Resolved', classes: 'bg-emerald-100 text-emerald-950' },
+};
+
+interface Props {
+  thread: Thread;
+  abilities: ThreadAbilities;
+  /** Why the thread's version can no longer change, shown instead of the actions. */
+  lock: string | null;
+  /** Whether the quoted passage was found on the page (highlighted). */
+  quoteFound: boolean | undefined;
+  isOwnerViewing: boolean;
+}
+
+/** One annotation thread: its kind and status, the quoted passage, the messages, and what the reader may do. */
+export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing }: Props) {
+  const id = threadAnchor(thread.id);
+  const status = statusLook[thread.status];
+  return (
+    <article id={id} tabIndex={-1} aria-labelledby={`${id}-title`} data-thread className="scroll-mt-4 space-y-3 rounded-md border border-slate-300 bg-slate-50/50 p-4">
+      <header className="space-y-1">
+        <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2 font-semibold">
+          {threadKindLabels[thread.kind]}
+          {thread.severity && <span className="font-normal">· {thread.severity} severity</span>}
+          <span className={`rounded px-2 py-0.5 text-sm ${status.classes}`}>{status.text}</span>
+        </h3>
+        <p className="text-sm text-slate-700">
+          Opened by {thread.createdBy.displayName} on <time dateTime={thread.createdAt}>{formatDateTime(thread.createdAt)}</time> on version {thread.versionNumber} ·{' '}
+          <Link to={{ search: `?version=${thread.versionNumber}`, hash: id }} aria-label={`Link to this ${threadKindLabels[thread.kind].toLowerCase()}`}>
+            Link to this thread
+          </Link>
+        </p>
+      </header>
+      {thread.anchor && (
+        <figure className="space-y-1">
+          <blockquote className="border-l-4 border-amber-500 bg-amber-50 px-3 py-1 italic">“{thread.anchor.exact}”</blockquote>
+          {quoteFound === false && <figcaption className="text-sm text-slate-700">This passage is not on the page as rendered; it is quoted here as it was selected.</figcaption>}
+        </figure>
+      )}
+      <ol className="space-y-3">
+        {thread.messages.map((message) => (
+          <MessageItem key={message.id} packageId={thread.packageId} threadId={thread.id} message={message} canChange={abilities.changeMessage(message)} />
+        ))}
+      </ol>
+      {thread.status === 'resolved' && thread.resolvedBy && thread.resolvedAt && (
+        <p className="text-sm font-semibold text-emerald-900">
+          Resolved by {thread.resolvedBy.displayName} on <time dateTime={thread.resolvedAt}>{formatDateTime(thread.resolvedAt)}</time>.
+        </p>
+      )}
+      {lock && thread.status !== 'resolved' && <p className="text-sm text-slate-700">{lock}</p>}
+      {abilities.reply && <ReplyForm thread={thread} answering={isOwnerViewing && thread.kind === 'clarification'} />}
+      {abilities.resolve && <ResolveButton thread={thread} />}
+    </article>
+  );
+}
+
+function ReplyForm({ thread, answering }: { thread: Thread; answering: boolean }) {
+  const [body, setBody] = useState('');
+  const [checkError, setCheckError] = useState<string>();
+  const replying = useReplyToThread();
+  const { byField, general } = splitProblem(replying.error, { body: '/body' });
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (replying.isPending) return;
+    const problem = checkMessage(body);
+    setCheckError(problem);
+    if (problem) return;
+    replying.mutate({ packageId: thread.packageId, threadId: thread.id, body }, { onSuccess: () => setBody('') });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-2">
+      <MessageTextField label={answering ? 'Your answer' : 'Reply'} value={body} onChange={setBody} error={checkError ?? byField.body} />
+      {general && (
+        <p role="alert" className="text-red-800">
+          {general}
+        </p>
+      )}
+      <button type="submit" className={buttonClasses.primary}>
+        {replying.isPending ? 'Sending…' : answering ? 'Send answer' : 'Send reply'}
+      </button>
+    </form>
+  );
+}
+
+function ResolveButton({ thread }: { thread: Thread }) {
+  const resolving = useResolveThread();
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        className={buttonClasses.secondary}
+        onClick={() => {
+          if (resolving.isPending) return;
+          // The button goes away with the thread's actions: keep the reader on the thread.
+          // (mutateAsync: a mutate callback would not run, this button being gone by then.)
+          resolving
+            .mutateAsync({ packageId: thread.packageId, threadId: thread.id })
+            .then(() => document.getElementById(threadAnchor(thread.id))?.focus())
+            .catch(() => undefined);
+        }}
+      >
+        {resolving.isPending ? 'Resolving…' : 'Resolve thread'}
+      </button>
+      {resolving.error && (
+        <p role="alert" className="text-red-800">
+          {describeError(resolving.error)}
+        </p>
+      )}
+    </div>
+  );
+}

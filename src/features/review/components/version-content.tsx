@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { isReviewerRole } from '../../../../domain/contracts/roles.ts';
+import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
+import { changedSectionKeys } from '../../../../domain/package/changed-sections.ts';
+import { annotationLock, versionLock } from '../../../../domain/workflow/version-lock.ts';
+import { buttonClasses } from '../../../components/ui/button.ts';
+import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useViewer } from '../../../lib/use-viewer.ts';
+import { useThreads } from '../api/get-threads.ts';
+import { useVersion, versionQueryOptions } from '../api/get-version.ts';
+import { useQuoteHighlights } from '../annotations/use-quote-highlights.ts';
+import { useSelectedPassage } from '../annotations/use-selected-passage.ts';
+import { openCount, threadsBySection } from '../thread-abilities.ts';
+import { DecisionPanel } from './decision/decision-panel.tsx';
+import { ShortcutsDialog } from './keyboard/shortcuts-dialog.tsx';
+import { useReviewShortcuts } from './keyboard/use-review-shortcuts.ts';
+import { ReviewProgress } from './review/review-progress.tsx';
+import { SectionReview } from './review/section-review.tsx';
+import { useVersionReviews } from './review/use-version-reviews.ts';
+import { SectionBlock } from './sections/section-block.tsx';
+import { SectionToc } from './section-toc.tsx';
+import { SectionThreads } from './threads/section-threads.tsx';
+
+const notice = 'rounded-md border border-slate-200 bg-white p-5';
+const noThreads: never[] = [];
+
+/** One version, section by section, with its review marks, threads and the reviewer's decision. */
+export function VersionContent({ pkg, number }: { pkg: PackageDetail; number: number }) {
+  const version = useVersion(pkg.id, number);
+  const previous = useQuery({ ...versionQueryOptions(pkg.id, number - 1), enabled: number > 1 });
+  const reviews = useVersionReviews(pkg.id, number, version.data?.content.sections);
+  const threads = useThreads(pkg.id);
+  const viewer = useViewer();
+  const container = useRef<HTMLDivElement>(null);
+  const selected = useSelectedPassage(container);
+  const { hash } = useLocation();
+  const [annotateRequests, setAnnotateRequests] = useState<ReadonlyMap<string, number>>(new Map());
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const latest = pkg.latestVersion;
+  const lockFacts = { status: pkg.status, latestVersion: latest, decisions: pkg.decisions };
+  const lock = versionLock(lockFacts, number);
+  const annotateLock = annotationLock(lockFacts, number);
+  const canAnnotate = viewer?.roles.some(isReviewerRole) ?? false;
+
+  const byThreadSection = useMemo(() => threadsBySection(threads.data ?? noThreads, number), [threads.data, number]);
+  const versionThreads = useMemo(() => [...byThreadSection.values()].flat(), [byThreadSection]);
+  const openThreads = useMemo(() => new Map([...byThreadSection].map(([key, list]) => [key, openCount(list)])), [byThreadSection]);
+  const changed = useMemo(
+    () => (version.data && previous.data ? { keys: changedSectionKeys(version.data.content, previous.data.content), since: previous.data.number } : undefined),
+    [version.data, previous.data],
+  );
+  const currentThreadId = hash.startsWith('#thread-') ? decodeURIComponent(hash.slice('#thread-'.length)) : null;
+  const quotesFound = useQuoteHighlights(container, versionThreads, currentThreadId);
+
+  const annotate = useCallback((key: string) => setAnnotateRequests((requests) => new Map(requests).set(key, (requests.get(key) ?? 0) + 1)), []);
+  useReviewShortcuts(container, { annotate, help: () => setHelpOpen(true) });
+
+  // A deep link (#section-<key> or #thread-<id>) arrives before the content does, so the
+  // browser cannot scroll to it by itself: do it once the target is on the page, and give
+  // it focus so the keyboard continues from there.
+  const loaded = version.data !== undefined && (!hash.startsWith('#thread-') || threads.data !== undefined);
+  useEffect(() => {
+    if (!loaded || !(hash.startsWith('#section-') || hash.startsWith('#thread-'))) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    target.scrollIntoView();
+    if (target !== document.activeElement && !target.contains(document.activeElement)) target.focus({ preventScroll: true });
+  }, [loaded, hash]);
+
+  return (
+    <div aria-busy={version.isFetching} className="space-y-6">
+      {version.isPending && <LoadingNotice>{`Loading version ${number}…`}</LoadingNotice>}
+      {version.isError && (
+        <ErrorNotice title={`Version ${number} could not be loaded.`} error={version.error} onRetry={() => void version.refetch()} retrying={version.isFetching} />
+      )}
+      {version.data && (
+        <>
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <p className="text-slate-700">
+              Version {version.data.number}, submitted by {version.data.submittedBy.displayName}
+              {version.data.submittedBy.title && `, ${version.data.submittedBy.title}`}, on{' '}
+              <time dateTime={version.data.submittedAt}>{formatDateTime(version.data.submittedAt)}</time>.
+              {number !== latest && (
+                <>
+                  {' '}
+                  This is an earlier version; <Link to={`?version=${latest}`}>read the latest, version {latest}</Link>.
+                </>
+              )}
+            </p>
+            <button type="button" className={buttonClasses.secondary} onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+              Keyboard shortcuts
+            </button>
+          </div>
+          <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+          {reviews.query.isError && (
+            <ErrorNotice title="The review marks could not be loaded." error={reviews.query.error} onRetry={() => void reviews.query.refetch()} retrying={reviews.query.isFetching} />
+          )}
+          {threads.isError && <ErrorNotice title="The threads could not be loaded." error={threads.error} onRetry={() => void threads.refetch()} retrying={threads.isFetching} />}
+          {number === latest && reviews.reviewer && reviews.states && viewer && (
+            <DecisionPanel pkg={pkg} viewer={viewer} reviewed={reviews.reviewedCount} total={reviews.states.size} />
+          )}
+          {version.data.content.sections.length === 0 ? (
+            <p className={notice}>This version has no sections.</p>
+          ) : (
+            <div ref={container} className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
+              <SectionToc
+                sections={version.data.content.sections}
+                reviewedByMe={reviews.reviewedByMe}
+                openThreads={openThreads}
+                changed={changed}
+                header={reviews.reviewer && reviews.states && <ReviewProgress reviewed={reviews.reviewedCount} total={reviews.states.size} />}
+              />
+              <div className="min-w-0 space-y-8">
+                {version.data.content.sections.map((section) => {
+                  const state = reviews.states?.get(section.key);
+                  return (
+                    <SectionBlock key={section.key} section={section}>
+                      {state && <SectionReview mark={{ packageId: pkg.id, versionNumber: number, sectionKey: section.key }} state={state} reviewer={reviews.reviewer} />}
+                      <SectionThreads
+                        packageId={pkg.id}
+                        versionNumber={number}
+                        section={section}
+                        threads={byThreadSection.get(section.key) ?? noThreads}
+                        viewer={viewer}
+                        lock={lock}
+                        annotateLock={annotateLock}
+                        canAnnotate={canAnnotate}
+                        selected={selected?.sectionKey === section.key ? selected.selector : null}
+                        quotesFound={quotesFound}
+                        formRequested={annotateRequests.get(section.key) ?? 0}
+                      />
+                    </SectionBlock>
+                  );
+                })}
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
