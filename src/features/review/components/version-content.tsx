@@ -58,7 +58,8 @@ export function VersionContent({ pkg, number }: { pkg: PackageDetail; number: nu
   const quotesFound = useQuoteHighlights(container, versionThreads, currentThreadId);
 
   const annotate = useCallback((key: string) => setAnnotateRequests((requests) => new Map(requests).set(key, (requests.get(key) ?? 0) + 1)), []);
-  useReviewShortcuts(container, { annotate, help: () => setHelpOpen(true) });
+  const ownHashes = useRef(new Set<string>());
+  useReviewShortcuts(container, { annotate, help: () => setHelpOpen(true), ownHashes });
 
   // A deep link (#section-<key> or #thread-<id>) arrives before the content does, so the
   // browser cannot scroll to it by itself: do it once the target is on the page, and give
@@ -66,6 +67,9 @@ export function VersionContent({ pkg, number }: { pkg: PackageDetail; number: nu
   const loaded = version.data !== undefined && (!hash.startsWith('#thread-') || threads.data !== undefined);
   useEffect(() => {
     if (!loaded || !(hash.startsWith('#section-') || hash.startsWith('#thread-'))) return;
+    // A keyboard move wrote this hash after placing focus itself; keys pressed quickly
+    // must not be pulled back to an earlier target.
+    if (ownHashes.current.delete(hash)) return;
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));
     if (!target) return;
     target.scrollIntoView();

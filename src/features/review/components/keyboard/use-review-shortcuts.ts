@@ -4,6 +4,8 @@ import { currentSection, neighbour } from './move-focus.ts';
 import { shortcutFor } from './shortcuts.ts';
 
 interface Handlers {
+  /** The hashes moves have written and the page has not yet seen: its deep-link handling skips them. */
+  ownHashes: RefObject<Set<string>>;
   /** Open the annotation form of the section with this key. */
   annotate: (sectionKey: string) => void;
   help: () => void;
@@ -24,6 +26,7 @@ export function useReviewShortcuts(container: RefObject<HTMLElement | null>, han
       if (!target) return;
       target.focus({ preventScroll: true });
       target.scrollIntoView({ block: 'start' });
+      handlers.ownHashes.current.add(`#${target.id}`);
       void navigate({ search: window.location.search, hash: target.id }, { replace: true, preventScrollReset: true });
     };
     event.preventDefault();
