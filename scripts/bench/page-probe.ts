@@ -3,7 +3,7 @@
 // performance.now(): milliseconds since the navigation started.
 
 export interface OpenProbe {
-  /** When the first section element was put into the document. */
+  /** When the first section, with its body rendered, was put into the document. */
   sectionInserted?: number;
   /** The first task the main thread ran after the frame that shows that section: from then on a click is handled. */
   interactive?: number;
@@ -37,7 +37,9 @@ export function installOpenProbe(): void {
   // and a task queued from it runs once that frame is done and the thread is free: input
   // arriving then is handled.
   const sections = new MutationObserver(() => {
-    const section = document.querySelector('section[id^="section-"]');
+    // The first section with its body rendered (sections further down may still be
+    // placeholders, rendered slice by slice).
+    const section = document.querySelector('section[id^="section-"] [data-section-body]:not([data-pending])')?.closest('section');
     if (!section) return;
     sections.disconnect();
     probe.sectionInserted = performance.now();

@@ -26,9 +26,9 @@ function installStyles() {
 /**
  * Highlights the quoted passage of every unresolved thread in its section's body; the
  * thread named by `currentThreadId` stands out. Returns, per thread, whether its quote was
- * found on the page.
+ * found on the page; `renderedCount` changes as more sections are rendered.
  */
-export function useQuoteHighlights(container: RefObject<HTMLElement | null>, threads: readonly Thread[], currentThreadId: string | null): ReadonlyMap<string, boolean> {
+export function useQuoteHighlights(container: RefObject<HTMLElement | null>, threads: readonly Thread[], currentThreadId: string | null, renderedCount: number): ReadonlyMap<string, boolean> {
   const [found, setFound] = useState<ReadonlyMap<string, boolean>>(new Map());
   useLayoutEffect(() => {
     const root = container.current;
@@ -39,7 +39,9 @@ export function useQuoteHighlights(container: RefObject<HTMLElement | null>, thr
     for (const thread of threads) {
       if (!thread.anchor) continue;
       const body = root.querySelector(`[data-section-body="${CSS.escape(thread.sectionKey)}"]`);
-      const range = body ? findQuoteRange(body, thread.anchor) : null;
+      // A section still waiting to render has nothing to find yet.
+      if (!body || body.hasAttribute('data-pending')) continue;
+      const range = findQuoteRange(body, thread.anchor);
       next.set(thread.id, range !== null);
       if (!range || thread.status === 'resolved') continue;
       (thread.id === currentThreadId ? current : ranges).push(range);
@@ -56,7 +58,8 @@ export function useQuoteHighlights(container: RefObject<HTMLElement | null>, thr
       CSS.highlights.delete(highlightName);
       CSS.highlights.delete(currentName);
     };
-  }, [container, threads, currentThreadId]);
+    // renderedCount: sections rendering in later slices may hold quotes.
+  }, [container, threads, currentThreadId, renderedCount]);
   return found;
 }
 

@@ -23,6 +23,7 @@ import { SectionReview } from './review/section-review.tsx';
 import { useVersionReviews } from './review/use-version-reviews.ts';
 import { SectionBlock } from './sections/section-block.tsx';
 import { SectionToc } from './section-toc.tsx';
+import { useProgressiveSections } from './use-progressive-sections.ts';
 import { SectionThreads } from './threads/section-threads.tsx';
 
 const notice = 'rounded-md border border-slate-200 bg-white p-5';
@@ -55,7 +56,10 @@ export function VersionContent({ pkg, number }: { pkg: PackageDetail; number: nu
     [version.data, previous.data],
   );
   const currentThreadId = hash.startsWith('#thread-') ? decodeURIComponent(hash.slice('#thread-'.length)) : null;
-  const quotesFound = useQuoteHighlights(container, versionThreads, currentThreadId);
+  const renderedCount = useProgressiveSections(version.data?.content.sections);
+  // The section a link points at (directly, or through one of its threads) renders at once.
+  const pinnedKey = hash.startsWith('#section-') ? decodeURIComponent(hash.slice('#section-'.length)) : versionThreads.find((thread) => thread.id === currentThreadId)?.sectionKey;
+  const quotesFound = useQuoteHighlights(container, versionThreads, currentThreadId, renderedCount);
 
   const annotate = useCallback((key: string) => setAnnotateRequests((requests) => new Map(requests).set(key, (requests.get(key) ?? 0) + 1)), []);
   const ownHashes = useRef(new Set<string>());
@@ -120,10 +124,10 @@ export function VersionContent({ pkg, number }: { pkg: PackageDetail; number: nu
                 header={reviews.reviewer && reviews.states && <ReviewProgress reviewed={reviews.reviewedCount} total={reviews.states.size} />}
               />
               <div className="min-w-0 space-y-8">
-                {version.data.content.sections.map((section) => {
+                {version.data.content.sections.map((section, index) => {
                   const state = reviews.states?.get(section.key);
                   return (
-                    <SectionBlock key={section.key} section={section}>
+                    <SectionBlock key={section.key} section={section} pending={index >= renderedCount && section.key !== pinnedKey}>
                       {state && <SectionReview mark={{ packageId: pkg.id, versionNumber: number, sectionKey: section.key }} state={state} reviewer={reviews.reviewer} />}
                       <SectionThreads
                         packageId={pkg.id}

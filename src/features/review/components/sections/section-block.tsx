@@ -9,7 +9,7 @@ import { SectionView } from './section-view.tsx';
  * what reviewers have done with the section. The body is marked so a selection in it can be
  * turned into a quote, and quotes found in it again.
  */
-export function SectionBlock({ section, children }: { section: Section; children?: ReactNode }) {
+export function SectionBlock({ section, pending = false, children }: { section: Section; pending?: boolean; children?: ReactNode }) {
   const id = sectionAnchor(section.key);
   return (
     <section id={id} tabIndex={-1} data-section-key={section.key} aria-labelledby={`${id}-title`} className="scroll-mt-4 space-y-4 rounded-md border border-slate-200 bg-white p-5 sm:p-6">
@@ -19,9 +19,15 @@ export function SectionBlock({ section, children }: { section: Section; children
         </h2>
         <p className="text-sm text-slate-600">{sectionKindLabels[section.kind]}</p>
       </div>
-      <div data-section-body={section.key}>
-        <SectionBody section={section} />
-      </div>
+      {pending ? (
+        <p data-section-body={section.key} data-pending className="min-h-48 text-slate-600">
+          Loading this section…
+        </p>
+      ) : (
+        <div data-section-body={section.key}>
+          <SectionBody section={section} />
+        </div>
+      )}
       {children}
     </section>
   );
