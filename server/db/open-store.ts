@@ -22,6 +22,12 @@ export function sqliteFile(dataDir: string): string {
 export async function openStore(location: StoreLocation): Promise<Store> {
   if (location.databaseUrl) {
     const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10 });
+    // An idle connection closed by the server (a restart, a failover, an administrator)
+    // is reported here; without a listener it would crash the process. The pool replaces
+    // it on the next query, and a query during an outage fails as that request's error.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(db, 'postgres');
     return createKyselyStore(db, 'postgres');
