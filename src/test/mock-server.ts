@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 
@@ -14,6 +14,9 @@ export function onTeardown(teardown: () => void): void {
 }
 
 export function setupMockServer(): void {
+  // The app loads its routes and the package view on demand, and CI runs test files side by
+  // side on two cores: a first render can take longer than Testing Library's default second.
+  configure({ asyncUtilTimeout: 5_000 });
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
     cleanup();
