@@ -2,7 +2,7 @@ import { genesisHash, hashAuditEntry } from '../domain/audit/hash-entry.ts';
 import { auditEventSchema } from '../domain/contracts/audit-events.ts';
 import type { Decision } from '../domain/contracts/decisions.ts';
 import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts';
-import type { Store, StoredMessage, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
+import type { Store, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
 
 // The storage port in memory, for MSW. It keeps the constraints the database keeps
 // (unique keys, append-only tables, all-or-nothing transactions) so the contract suite can
@@ -21,10 +21,15 @@ interface Tables {
   reviews: StoredSectionReview[];
   templates: WorkflowTemplate[];
   audit: { seq: number; entryHash: string }[];
+  serverKeys: StoredServerKey[];
+  nonces: StoredNonce[];
+  passkeys: StoredPasskey[];
+  attempts: StoredSigningAttempt[];
+  signatures: { decisionId: string; signature: string }[];
 }
 
 function empty(): Tables {
-  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [] };
+  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [] };
 }
 
 function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
@@ -139,6 +144,48 @@ function tx(t: Tables): StoreTx {
       t.audit.push({ seq, entryHash });
       return { seq, entryHash };
     },
+
+    listServerKeys: () => Promise.resolve(copy([...t.serverKeys].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))),
+    insertServerKey: (key) => {
+      unique(t.serverKeys, key, (a, b) => a.keyId === b.keyId, 'server_keys.key_id');
+      t.serverKeys.push(copy(key));
+      return Promise.resolve();
+    },
+    insertNonce: (nonce) => {
+      unique(t.nonces, nonce, (a, b) => a.nonceHash === b.nonceHash, 'signing_nonces.nonce_hash');
+      t.nonces.push(copy(nonce));
+      return Promise.resolve();
+    },
+    findNonce: (hash) => Promise.resolve(copy(t.nonces.find((n) => n.nonceHash === hash) ?? null)),
+    useNonce: (hash, at) => {
+      const nonce = t.nonces.find((n) => n.nonceHash === hash && n.usedAt === null);
+      if (nonce) nonce.usedAt = at;
+      return Promise.resolve(nonce !== undefined);
+    },
+    listPasskeys: (userId) => Promise.resolve(copy(t.passkeys.filter((p) => p.userId === userId).sort((a, b) => a.createdAt.localeCompare(b.createdAt)))),
+    findPasskey: (id) => Promise.resolve(copy(t.passkeys.find((p) => p.credentialId === id) ?? null)),
+    insertPasskey: (passkey) => {
+      unique(t.passkeys, passkey, (a, b) => a.credentialId === b.credentialId, 'passkeys.credential_id');
+      t.passkeys.push(copy(passkey));
+      return Promise.resolve();
+    },
+    deletePasskey: (id) => {
+      const before = t.passkeys.length;
+      t.passkeys = t.passkeys.filter((p) => p.credentialId !== id);
+      return Promise.resolve(t.passkeys.length < before);
+    },
+    insertSigningAttempt: (attempt) => {
+      t.attempts.push(copy(attempt));
+      return Promise.resolve();
+    },
+    listSigningAttempts: (userId, since) => Promise.resolve(copy(t.attempts.filter((a) => a.userId === userId && a.at >= since).sort((a, b) => a.at.localeCompare(b.at)))),
+    insertDecisionSignature: (decisionId, signature) => {
+      unique(t.signatures, { decisionId, signature }, (a, b) => a.decisionId === b.decisionId, 'decision_signatures.decision_id');
+      if (!t.decisions.some((d) => d.id === decisionId)) throw new Error('FOREIGN KEY constraint failed: decision_signatures.decision_id');
+      t.signatures.push({ decisionId, signature });
+      return Promise.resolve();
+    },
+    listDecisionSignatures: (ids) => Promise.resolve(copy(t.signatures.filter((s) => ids.includes(s.decisionId)))),
   };
 }
 

@@ -25,6 +25,8 @@ export interface RequestContext {
   secure: boolean;
   method: string;
   path: string;
+  /** This API's origin as the client addressed it: what a passkey assertion must be made for. */
+  origin: string;
 }
 
 export interface HandlerResult {

@@ -103,7 +103,7 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
 
   // Who is asking comes before what they sent: anonymous bodies are never parsed.
   const auth = await authenticate(request, deps);
-  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, secure: url.protocol === 'https:', method: request.method, path: url.pathname };
+  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, secure: url.protocol === 'https:', method: request.method, path: url.pathname, origin: url.origin };
   await checkAccess(route, ctx);
 
   const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};

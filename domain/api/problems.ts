@@ -34,6 +34,8 @@ export const problems = {
     new ApiError({ type: problemTypes.unauthenticated, title: 'Sign-in failed', status: 401, detail: 'The email or password is not correct.' }),
   forbidden: (detail: string) => new ApiError({ type: problemTypes.forbidden, title: 'Not allowed', status: 403, detail }),
   notFound: (detail: string) => new ApiError({ type: problemTypes.notFound, title: 'Not found', status: 404, detail }),
+  signingRefused: (detail: string, errors: FieldProblem[]) => new ApiError({ type: problemTypes.signingRefused, title: 'Signature refused', status: 403, detail, errors }),
+  locked: (detail: string) => new ApiError({ type: problemTypes.signingLocked, title: 'Signing locked', status: 423, detail }),
   conflict: (detail: string) => new ApiError({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail }),
   crossSite: () =>
     new ApiError({ type: problemTypes.crossSite, title: 'Cross-site request refused', status: 403, detail: 'State-changing requests must come from this application.' }),

@@ -7,6 +7,10 @@ import { defaultTemplates, selectTemplate } from '../workflow/default-templates.
 import type { PasswordPort } from './context.ts';
 import { prepareVersion } from './prepare-version.ts';
 import type { StoredUser, StoreTx, Store, AuditAppend } from './store.ts';
+import { canonicalize } from '../json/canonicalize.ts';
+import { signingPayloadType, type SignatureMaterial, type SigningPayload } from '../contracts/signatures.ts';
+import { countersign } from '../signing/countersign.ts';
+import { currentServerKey } from './server-key.ts';
 
 // Demo data for a first start: one account per role and four packages at realistic points
 // of their review. Written only into an empty database, in one transaction.
@@ -118,6 +122,9 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
   const plan = scripts(options.now);
   const at = (daysAgo: number, hour = 10) => new Date(options.now.getTime() - daysAgo * day + hour * 3_600_000 - 12 * 3_600_000).toISOString();
 
+  // Before the transaction: the key is read or created through the store itself.
+  const { key, privateKey } = await currentServerKey(store, () => options.now);
+  const serverKey = { keyId: key.keyId, privateKey };
   return store.transaction(async (tx) => {
     if ((await tx.listUsers()).length > 0) return false;
     const audit: AuditAppend[] = [];
@@ -129,7 +136,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
       await tx.insertUser(user);
     }
     for (const [index, demo] of demoPackages.entries()) {
-      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken });
+      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey });
     }
     audit.sort((a, b) => a.at.localeCompare(b.at));
     for (const entry of audit) await tx.appendAudit(entry);
@@ -139,6 +146,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
 }
 
 interface SeedPackageInput {
+  serverKey: { keyId: string; privateKey: CryptoKey };
   demo: (typeof demoPackages)[number];
   versions: Awaited<ReturnType<typeof prepareVersion>>[];
   script: DemoScript | undefined;
@@ -196,7 +204,13 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
       decidedAt,
     };
     await tx.insertDecision(decision);
-    audit.push({ event: { action: 'decision.recorded', subject: packageId, before: null, after: { step: s.step, role: step.role, decision: s.decision, version: s.version, contentHash: hash } }, actorId: actor.id, at: decidedAt });
+    // Demo decisions are signed as a password re-entry would sign them, and countersigned,
+    // so they verify as VALID like any decision made in the app.
+    const payload: SigningPayload = { type: signingPayloadType, packageId, versionNumber: s.version, contentHash: hash, stepKey: s.step, role: step.role, decision: s.decision, meaning: decision.meaning, reason: s.reason, conditions: decision.conditions, concerns: decision.concerns, signer: decision.actor, nonce: `demo-${input.randomToken().slice(0, 24)}`, issuedAt: decidedAt };
+    const material: SignatureMaterial = { method: 'password' };
+    const countersignature = await countersign(input.serverKey.privateKey, input.serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
+    await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
+    audit.push({ event: { action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: s.step, role: step.role, kind: s.decision, version: s.version, contentHash: hash, method: 'password', countersignedWith: input.serverKey.keyId } }, actorId: actor.id, at: decidedAt });
   }
 
   const c = script.clarification;

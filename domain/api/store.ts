@@ -103,6 +103,40 @@ export interface StoredSectionReview {
   reviewedAt: string;
 }
 
+/** A countersigning key of the server (Ed25519). The private key never leaves the server. */
+export interface StoredServerKey {
+  keyId: string;
+  algorithm: 'Ed25519';
+  publicKey: string;
+  privateKeyPkcs8: string;
+  createdAt: string;
+}
+
+/** A signing nonce, stored as its hash; single use, short-lived, bound to a user and package. */
+export interface StoredNonce {
+  nonceHash: string;
+  userId: string;
+  packageId: string;
+  issuedAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface StoredPasskey {
+  credentialId: string;
+  userId: string;
+  name: string;
+  publicKeyJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+  createdAt: string;
+}
+
+export interface StoredSigningAttempt {
+  id: string;
+  userId: string;
+  at: string;
+  ok: boolean;
+}
+
 export interface AuditAppend {
   event: AuditEvent;
   actorId: string | null;
@@ -154,6 +188,27 @@ export interface StoreTx {
   insertTemplate(template: WorkflowTemplate): Promise<void>;
 
   appendAudit(entry: AuditAppend): Promise<{ seq: number; entryHash: string }>;
+
+  listServerKeys(): Promise<StoredServerKey[]>;
+  insertServerKey(key: StoredServerKey): Promise<void>;
+
+  insertNonce(nonce: StoredNonce): Promise<void>;
+  findNonce(nonceHash: string): Promise<StoredNonce | null>;
+  /** Marks an unused nonce used; false if it was used already (a replay, or a race lost). */
+  useNonce(nonceHash: string, at: string): Promise<boolean>;
+
+  listPasskeys(userId: string): Promise<StoredPasskey[]>;
+  findPasskey(credentialId: string): Promise<StoredPasskey | null>;
+  insertPasskey(passkey: StoredPasskey): Promise<void>;
+  deletePasskey(credentialId: string): Promise<boolean>;
+
+  insertSigningAttempt(attempt: StoredSigningAttempt): Promise<void>;
+  /** A user's attempts at or after `since`, oldest first. */
+  listSigningAttempts(userId: string, since: string): Promise<StoredSigningAttempt[]>;
+
+  /** The signature material of a decision, as canonical JSON of a DecisionSignature. */
+  insertDecisionSignature(decisionId: string, signature: string): Promise<void>;
+  listDecisionSignatures(decisionIds: readonly string[]): Promise<{ decisionId: string; signature: string }[]>;
 }
 
 export interface Store extends StoreTx {

@@ -1,5 +1,6 @@
 import type { Actor, Decision } from '../contracts/decisions.ts';
 import type { PackageDetail, PackageSummary, VersionSummary } from '../contracts/packages.ts';
+import { decisionSignatureSchema, type SignedDecision } from '../contracts/signatures.ts';
 import type { User } from '../contracts/users.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { deriveWorkflowState } from '../workflow/derive-state.ts';
@@ -85,8 +86,15 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     template: { key: facts.template.key, version: facts.template.version, name: facts.template.name },
     steps: state.steps,
     versions: facts.versions.map((v) => versionSummary(v, users)),
-    decisions: facts.decisions,
+    decisions: await signedDecisions(tx, facts.decisions),
   };
+}
+
+/** Decisions with their signed evidence; a decision without any shows `signature: null`. */
+export async function signedDecisions(tx: StoreTx, decisions: readonly Decision[]): Promise<SignedDecision[]> {
+  const rows = await tx.listDecisionSignatures(decisions.map((d) => d.id));
+  const byId = new Map(rows.map((row) => [row.decisionId, decisionSignatureSchema.parse(JSON.parse(row.signature))]));
+  return decisions.map((decision) => ({ ...decision, signature: byId.get(decision.id) ?? null }));
 }
 
 /** The package if the caller may see it; otherwise a 404 that does not reveal it exists. */

@@ -23,6 +23,18 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string() }) }),
   /** A reviewer recorded a decision on a workflow step. */
   z.object({ ...base, action: z.literal('decision.recorded'), before: z.null(), after: z.object({ step: z.string(), role: roleSchema, decision: z.string(), version: z.number(), contentHash: z.string() }) }),
+  /** A reviewer asked for a signing nonce (the start of a signature). */
+  z.object({ ...base, action: z.literal('signing.nonce_issued'), before: z.null(), after: z.object({ expiresAt: z.string() }) }),
+  /** Re-authentication at signing failed (wrong password, unknown or foreign passkey, bad assertion). */
+  z.object({ ...base, action: z.literal('signing.failed'), before: z.null(), after: z.object({ method: z.enum(['password', 'passkey']), reason: z.string(), attemptsLeft: z.number() }) }),
+  /** Repeated failures locked signing for the account. */
+  z.object({ ...base, action: z.literal('signing.locked'), before: z.null(), after: z.object({ until: z.string() }) }),
+  /** A signed decision was recorded, with its signature material and the server's countersignature. */
+  z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey']), countersignedWith: z.string() }) }),
+  /** A user enrolled a passkey for signing. */
+  z.object({ ...base, action: z.literal('passkey.enrolled'), before: z.null(), after: z.object({ credentialId: z.string(), name: z.string() }) }),
+  /** A user removed one of their passkeys. */
+  z.object({ ...base, action: z.literal('passkey.removed'), before: z.object({ credentialId: z.string(), name: z.string() }), after: z.null() }),
   /** A clarification or comment thread was opened on a section. */
   z.object({ ...base, action: z.literal('thread.opened'), before: z.null(), after: z.object({ section: z.string(), kind: z.string(), version: z.number(), thread: z.string().optional(), quote: z.string().nullable().optional(), body: z.string().optional() }) }),
   /** A reply was added to a thread (an owner's answer moves a clarification to answered). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorSchema, decisionSchema } from './decisions.ts';
+import { actorSchema } from './decisions.ts';
+import { signedDecisionSchema } from './signatures.ts';
 import { packageContentSchema } from './package-content.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
@@ -82,7 +83,7 @@ export const packageDetailSchema = packageSummarySchema.extend({
   template: workflowTemplateRefSchema,
   steps: z.array(stepStateSchema),
   versions: z.array(versionSummarySchema),
-  decisions: z.array(decisionSchema),
+  decisions: z.array(signedDecisionSchema),
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;
 

@@ -31,6 +31,8 @@ export const problemTypes = {
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',
   methodNotAllowed: 'https://model-approval.example/problems/method-not-allowed',
   rateLimited: 'https://model-approval.example/problems/rate-limited',
+  signingRefused: 'https://model-approval.example/problems/signing-refused',
+  signingLocked: 'https://model-approval.example/problems/signing-locked',
   unavailable: 'https://model-approval.example/problems/unavailable',
   internal: 'https://model-approval.example/problems/internal',
 } as const;

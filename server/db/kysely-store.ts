@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { actorSchema, decisionSchema, type Decision } from '../../domain/contracts/decisions.ts';
 import { auditEventSchema } from '../../domain/contracts/audit-events.ts';
 import { workflowTemplateSchema, type WorkflowTemplate } from '../../domain/contracts/workflow-template.ts';
 import { roleSchema } from '../../domain/contracts/roles.ts';
 import { genesisHash, hashAuditEntry } from '../../domain/audit/hash-entry.ts';
-import type { AuditAppend, Store, StoredMessage, StoredPackage, StoredRevision, StoredSectionReview, StoredThread, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '../../domain/api/store.ts';
+import type { AuditAppend, Store, StoredMessage, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredPackage, StoredRevision, StoredSectionReview, StoredThread, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '../../domain/api/store.ts';
 import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '../../domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
 import type { Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
@@ -246,8 +247,68 @@ function queries(db: Db, engine: Engine): StoreTx {
         .execute();
       return { seq, entryHash };
     },
+
+    async listServerKeys() {
+      const rows = await db.selectFrom('server_keys').selectAll().orderBy('created_at').execute();
+      return rows.map((r): StoredServerKey => ({ keyId: r.key_id, algorithm: 'Ed25519', publicKey: r.public_key, privateKeyPkcs8: r.private_key_pkcs8, createdAt: r.created_at }));
+    },
+    async insertServerKey(k) {
+      await db.insertInto('server_keys').values({ key_id: k.keyId, algorithm: k.algorithm, public_key: k.publicKey, private_key_pkcs8: k.privateKeyPkcs8, created_at: k.createdAt }).execute();
+    },
+
+    async insertNonce(n) {
+      await db.insertInto('signing_nonces').values({ nonce_hash: n.nonceHash, user_id: n.userId, package_id: n.packageId, issued_at: n.issuedAt, expires_at: n.expiresAt, used_at: n.usedAt }).execute();
+    },
+    async findNonce(nonceHash) {
+      const r = await db.selectFrom('signing_nonces').selectAll().where('nonce_hash', '=', nonceHash).executeTakeFirst();
+      return r ? { nonceHash: r.nonce_hash, userId: r.user_id, packageId: r.package_id, issuedAt: r.issued_at, expiresAt: r.expires_at, usedAt: r.used_at } : null;
+    },
+    async useNonce(nonceHash, at) {
+      // One conditional update: of two requests racing with one nonce, exactly one wins.
+      const result = await db.updateTable('signing_nonces').set({ used_at: at }).where('nonce_hash', '=', nonceHash).where('used_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async listPasskeys(userId) {
+      const rows = await db.selectFrom('passkeys').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+      return rows.map(passkeyOf);
+    },
+    async findPasskey(credentialId) {
+      const r = await db.selectFrom('passkeys').selectAll().where('credential_id', '=', credentialId).executeTakeFirst();
+      return r ? passkeyOf(r) : null;
+    },
+    async insertPasskey(p) {
+      await db.insertInto('passkeys').values({ credential_id: p.credentialId, user_id: p.userId, name: p.name, public_key_jwk: JSON.stringify(p.publicKeyJwk), created_at: p.createdAt }).execute();
+    },
+    async deletePasskey(credentialId) {
+      const result = await db.deleteFrom('passkeys').where('credential_id', '=', credentialId).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+
+    async insertSigningAttempt(a) {
+      await db.insertInto('signing_attempts').values({ id: a.id, user_id: a.userId, at: a.at, ok: a.ok ? 1 : 0 }).execute();
+    },
+    async listSigningAttempts(userId, since) {
+      const rows = await db.selectFrom('signing_attempts').selectAll().where('user_id', '=', userId).where('at', '>=', since).orderBy('at').execute();
+      return rows.map((r): StoredSigningAttempt => ({ id: r.id, userId: r.user_id, at: r.at, ok: r.ok === 1 }));
+    },
+
+    async insertDecisionSignature(decisionId, signature) {
+      await db.insertInto('decision_signatures').values({ decision_id: decisionId, signature }).execute();
+    },
+    async listDecisionSignatures(decisionIds) {
+      if (decisionIds.length === 0) return [];
+      const rows = await db.selectFrom('decision_signatures').selectAll().where('decision_id', 'in', decisionIds).execute();
+      return rows.map((r) => ({ decisionId: r.decision_id, signature: r.signature }));
+    },
   };
 }
+
+function passkeyOf(r: { credential_id: string; user_id: string; name: string; public_key_jwk: string; created_at: string }): StoredPasskey {
+  return { credentialId: r.credential_id, userId: r.user_id, name: r.name, publicKeyJwk: passkeyJwkSchema.parse(JSON.parse(r.public_key_jwk)), createdAt: r.created_at };
+}
+
+const passkeyJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() });
 
 export function createKyselyStore(db: Kysely<Database>, engine: Engine): Store {
   // SQLite: one connection, so one operation at a time. PostgreSQL: a pool, so no mutex.

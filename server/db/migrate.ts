@@ -4,6 +4,7 @@ import type { Engine } from './engine.ts';
 import type { Database } from './schema.ts';
 import * as initial from './migrations/001-initial.ts';
 import * as threadsAndReviews from './migrations/002-threads-and-reviews.ts';
+import * as signing from './migrations/003-signing.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -11,6 +12,7 @@ import * as threadsAndReviews from './migrations/002-threads-and-reviews.ts';
 const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise<void> }> = {
   '001-initial': initial,
   '002-threads-and-reviews': threadsAndReviews,
+  '003-signing': signing,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

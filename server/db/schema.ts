@@ -128,6 +128,43 @@ export interface AuditLogTable {
   entry_hash: string;
 }
 
+export interface ServerKeysTable {
+  key_id: string;
+  algorithm: string;
+  public_key: string;
+  private_key_pkcs8: string;
+  created_at: string;
+}
+
+export interface SigningNoncesTable {
+  nonce_hash: string;
+  user_id: string;
+  package_id: string;
+  issued_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PasskeysTable {
+  credential_id: string;
+  user_id: string;
+  name: string;
+  public_key_jwk: string;
+  created_at: string;
+}
+
+export interface SigningAttemptsTable {
+  id: string;
+  user_id: string;
+  at: string;
+  ok: number;
+}
+
+export interface DecisionSignaturesTable {
+  decision_id: string;
+  signature: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -141,6 +178,11 @@ export interface Database {
   section_reviews: SectionReviewsTable;
   workflow_templates: WorkflowTemplatesTable;
   audit_log: AuditLogTable;
+  server_keys: ServerKeysTable;
+  signing_nonces: SigningNoncesTable;
+  passkeys: PasskeysTable;
+  signing_attempts: SigningAttemptsTable;
+  decision_signatures: DecisionSignaturesTable;
 }
 
 export type { Generated };

@@ -1,5 +1,6 @@
 import { describe, inject, it } from 'vitest';
 import { scenarios } from './support/scenarios.ts';
+import { signingScenarios } from './support/signing-scenarios.ts';
 import { threadScenarios } from './support/thread-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
@@ -13,7 +14,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

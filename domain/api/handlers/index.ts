@@ -4,7 +4,9 @@ import { login, logout, session } from './session.ts';
 import { getPackage, getVersion, listPackages, submitPackage, submitVersion } from './packages.ts';
 import { editMessage, listThreads, openThread, replyToThread, resolveThread, retractMessage } from './threads.ts';
 import { listSectionReviews, markSectionReviewed, unmarkSectionReviewed } from './section-reviews.ts';
+import { issueSigningNonce, signDecision } from './signing.ts';
 import { health, openapi } from './system.ts';
+import { serverKeys, verifyPackage } from './verification.ts';
 
 export type { Handler } from './define.ts';
 
@@ -29,4 +31,8 @@ export const handlers: Record<RouteId, Handler> = {
   listSectionReviews,
   markSectionReviewed,
   unmarkSectionReviewed,
+  issueSigningNonce,
+  signDecision,
+  verifyPackage,
+  serverKeys,
 };

@@ -25,7 +25,10 @@ export function useLogout() {
       // every cached answer, so the next person at this browser cannot see them.
       queryClient.setQueryData(sessionKeys.current(), null);
       await navigate('/login', { replace: true });
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.all[0] });
+      // A fetch still in flight would put its answer back after the removal: stop it first.
+      const others = { predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== sessionKeys.all[0] };
+      await queryClient.cancelQueries(others);
+      queryClient.removeQueries(others);
     },
   });
 }

@@ -1,0 +1,162 @@
+import { sha256Hex } from '../../crypto/sha256.ts';
+import { canonicalize } from '../../json/canonicalize.ts';
+import type { PackageContent } from '../../contracts/package-content.ts';
+import { roleLabels } from '../../contracts/roles.ts';
+import type { CountersignedRecord, DecisionSignature, SignatureMaterial, SignedDecision, SigningAuthentication, SigningPayload } from '../../contracts/signatures.ts';
+import { signingChallenge } from '../../signing/challenge.ts';
+import { countersign } from '../../signing/countersign.ts';
+import { verifyPasskeyAssertion } from '../../signing/verify-passkey.ts';
+import type { RequestContext } from '../context.ts';
+import { problems, type ApiError } from '../problems.ts';
+import { routes } from '../routes.ts';
+import { currentServerKey } from '../server-key.ts';
+import type { StoredPackage, StoredUser } from '../store.ts';
+import { loadPackageFacts, signedDecisions, summarize } from '../views.ts';
+import { defineHandler } from './define.ts';
+import { seePackage, signedIn } from './package-access.ts';
+import { recordDenied } from './record-denied.ts';
+import { attemptsLeft, payloadProblems, signingLockedUntil, signingLockMs } from './signing-checks.ts';
+
+const nonceTtlMs = 5 * 60_000;
+
+export const issueSigningNonce = defineHandler(routes.issueSigningNonce, async (ctx, { body }) => {
+  const user = signedIn(ctx);
+  const pkg = await seePackage(ctx, body.packageId);
+  const now = ctx.deps.now();
+  const nonce = ctx.deps.randomToken();
+  const issuedAt = now.toISOString();
+  const expiresAt = new Date(now.getTime() + nonceTtlMs).toISOString();
+  await ctx.deps.store.transaction(async (tx) => {
+    // Stored as a hash: a database reader cannot replay a nonce still in flight.
+    await tx.insertNonce({ nonceHash: await sha256Hex(nonce), userId: user.id, packageId: pkg.id, issuedAt, expiresAt, usedAt: null });
+    await tx.appendAudit({ event: { action: 'signing.nonce_issued', subject: pkg.id, before: null, after: { expiresAt } }, actorId: user.id, at: issuedAt });
+  });
+  return { status: 201, body: { nonce, issuedAt, expiresAt } };
+});
+
+/** Re-authentication at signing; failures are recorded (and audited) whatever happens next. */
+async function authenticate(ctx: RequestContext, user: StoredUser, pkg: StoredPackage, payload: SigningPayload, auth: SigningAuthentication): Promise<SignatureMaterial> {
+  const { store } = ctx.deps;
+  const now = ctx.deps.now();
+  const since = new Date(now.getTime() - signingLockMs).toISOString();
+  const lockedUntil = signingLockedUntil(await store.listSigningAttempts(user.id, since), now);
+  if (lockedUntil) throw problems.locked(`Signing is locked for your account until ${lockedUntil.toISOString().slice(11, 16)} UTC after repeated failed attempts.`);
+
+  let failure: string | null = null;
+  let material: SignatureMaterial = { method: 'password' };
+  if (auth.method === 'password') {
+    if (!(await ctx.deps.passwords.verify(auth.password, user.passwordHash))) failure = 'The password is not correct.';
+  } else {
+    const passkey = await store.findPasskey(auth.credentialId);
+    if (passkey?.userId !== user.id) {
+      failure = 'This passkey is not registered to your account.';
+    } else {
+      const verdict = await verifyPasskeyAssertion({
+        publicKeyJwk: passkey.publicKeyJwk,
+        authenticatorData: auth.authenticatorData,
+        clientDataJSON: auth.clientDataJSON,
+        signature: auth.signature,
+        expectedChallenge: await signingChallenge(payload),
+        expectedOrigin: ctx.origin,
+        expectedRpId: new URL(ctx.origin).hostname,
+      });
+      if (!verdict.ok) failure = `The passkey signature was not accepted: ${verdict.reason}`;
+      material = { method: 'passkey', credentialId: passkey.credentialId, publicKeyJwk: passkey.publicKeyJwk, authenticatorData: auth.authenticatorData, clientDataJSON: auth.clientDataJSON, signature: auth.signature };
+    }
+  }
+
+  const at = now.toISOString();
+  await store.transaction(async (tx) => {
+    await tx.insertSigningAttempt({ id: `att_${ctx.deps.randomToken().slice(0, 20)}`, userId: user.id, at, ok: failure === null });
+    if (failure === null) return;
+    const left = attemptsLeft(await tx.listSigningAttempts(user.id, since));
+    await tx.appendAudit({ event: { action: 'signing.failed', subject: pkg.id, before: null, after: { method: auth.method, reason: failure, attemptsLeft: left } }, actorId: user.id, at });
+    if (left === 0) {
+      const until = new Date(now.getTime() + signingLockMs).toISOString();
+      await tx.appendAudit({ event: { action: 'signing.locked', subject: user.id, before: null, after: { until } }, actorId: user.id, at });
+    }
+  });
+  if (failure !== null) {
+    const left = attemptsLeft(await store.listSigningAttempts(user.id, since));
+    const pointer = auth.method === 'password' ? '/authentication/password' : '/authentication';
+    const tail = left === 0 ? ' Signing is now locked for 15 minutes.' : ` ${left} ${left === 1 ? 'attempt' : 'attempts'} left before signing is locked for 15 minutes.`;
+    throw problems.signingRefused(failure + tail, [{ pointer, message: failure }]);
+  }
+  return material;
+}
+
+export const signDecision = defineHandler(routes.signDecision, async (ctx, { params, body }) => {
+  const user = signedIn(ctx);
+  const pkg = await seePackage(ctx, params.id);
+  const { payload } = body;
+  const early = payloadProblems(payload, pkg.id, user, null);
+  if (early.length > 0) throw problems.validation(early);
+
+  const material = await authenticate(ctx, user, pkg, payload, body.authentication);
+  const { key, privateKey } = await currentServerKey(ctx.deps.store, ctx.deps.now);
+  const now = ctx.deps.now();
+  const decidedAt = now.toISOString();
+  const decisionId = `dec_${ctx.deps.randomToken().slice(0, 20)}`;
+
+  const outcome = await ctx.deps.store.transaction(async (tx): Promise<{ signed: SignedDecision | undefined } | { denied: string; error: ApiError }> => {
+    const [facts] = await loadPackageFacts(tx, [pkg]);
+    if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
+    const latest = facts.versions.at(-1);
+    if (payload.versionNumber !== latest?.number) {
+      throw problems.conflict(`Version ${payload.versionNumber} has been superseded by version ${latest?.number ?? '?'}: review the latest version and sign again.`);
+    }
+    const version = await tx.findVersion(pkg.id, latest.number);
+    if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${latest.number}.`);
+    // Recomputed from the stored canonical bytes, not read from a column that could lie.
+    const storedHash = await sha256Hex(version.canonicalContent);
+    if (storedHash !== payload.contentHash) {
+      throw problems.conflict(`The package changed since you opened it: version ${latest.number} hashes to ${storedHash.slice(0, 12)}…, you were shown ${payload.contentHash.slice(0, 12)}…. Reload it and review the changes.`);
+    }
+    const problemsFound = payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent);
+    if (problemsFound.length > 0) throw problems.validation(problemsFound);
+
+    const { state } = summarize(facts, now);
+    const step = state.steps.find((s) => s.key === payload.stepKey);
+    if (!step) throw problems.validation([{ pointer: '/payload/stepKey', message: `This package's workflow has no step "${payload.stepKey}"` }]);
+    // Denials are audited after this transaction rolls back (the audit append is its own write).
+    if (step.role !== payload.role || !user.roles.includes(step.role)) {
+      return { denied: `signer lacks the ${step.role} role of step ${step.key}`, error: problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold.`) };
+    }
+    if (user.id === pkg.ownerId || user.id === version.submittedBy) {
+      return { denied: 'segregation of duties: signer owns or submitted the package', error: problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.') };
+    }
+    if (step.status !== 'active' && step.status !== 'clarification') {
+      const blocking = state.currentStep;
+      throw problems.conflict(step.status === 'waiting' && blocking ? `${step.name} is not active yet: waiting for ${blocking.name}.` : `${step.name} is ${step.status === 'approved' ? 'already approved' : step.status}: there is nothing to decide on it now.`);
+    }
+    if (step.approvals.some((approval) => approval.actor.id === user.id && approval.versionNumber === payload.versionNumber)) {
+      throw problems.conflict(`You have already approved ${step.name} on version ${payload.versionNumber}.`);
+    }
+    if (payload.decision === 'request_clarification') {
+      const open = facts.threads.some((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber === payload.versionNumber);
+      if (!open) throw problems.validation([{ pointer: '/payload/decision', message: 'Open a clarification request on the section in question first; this decision points the owner to it' }]);
+    }
+
+    const nonceHash = await sha256Hex(payload.nonce);
+    const nonce = await tx.findNonce(nonceHash);
+    if (nonce?.userId !== user.id || nonce.packageId !== pkg.id) throw problems.validation([{ pointer: '/payload/nonce', message: 'This nonce was not issued to you for this package; start signing again' }]);
+    if (nonce.issuedAt !== payload.issuedAt) throw problems.validation([{ pointer: '/payload/issuedAt', message: 'The time of issue does not match the nonce' }]);
+    if (Date.parse(nonce.expiresAt) <= now.getTime()) throw problems.conflict('The signing request expired (after 5 minutes); start signing again.');
+    if (!(await tx.useNonce(nonceHash, decidedAt))) throw problems.conflict('This signing request was already used: the decision was recorded once. Reload the package to see it.');
+
+    const record = { id: decisionId, packageId: pkg.id, versionNumber: payload.versionNumber, stepKey: step.key, role: step.role, decision: payload.decision, meaning: payload.meaning, reason: payload.reason, conditions: payload.conditions, concerns: payload.concerns, actor: payload.signer, contentHash: storedHash, decidedAt };
+    const countersigned: CountersignedRecord = { type: 'model-approval-countersignature/1', decisionId, decidedAt, payload, signature: material };
+    const signature: DecisionSignature = { payload, signature: material, countersignature: await countersign(privateKey, key.keyId, countersigned) };
+    await tx.insertDecision(record);
+    await tx.insertDecisionSignature(decisionId, canonicalize(signature));
+    await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: step.key, role: step.role, kind: payload.decision, version: payload.versionNumber, contentHash: storedHash, method: material.method, countersignedWith: key.keyId } }, actorId: user.id, at: decidedAt });
+    await tx.touchPackage(pkg.id, decidedAt);
+    const [signed] = await signedDecisions(tx, [record]);
+    return { signed };
+  });
+  if ('denied' in outcome) {
+    await recordDenied(ctx, outcome.denied);
+    throw outcome.error;
+  }
+  return { status: 201, body: outcome.signed };
+});

@@ -1,0 +1,177 @@
+import { expect } from 'vitest';
+import { decisionMeanings, type DecisionKind } from '../../../domain/contracts/decisions.ts';
+import type { PackageContent } from '../../../domain/contracts/package-content.ts';
+import { signingPayloadType, type SigningPayload } from '../../../domain/contracts/signatures.ts';
+import { contentHash } from '../../../domain/package/content-hash.ts';
+import { Client, type Reply, type Target } from './client.ts';
+import type { Scenario } from './scenarios.ts';
+
+// Signing decisions (password re-entry) and the attacks the server must refuse, run against
+// the mocks, SQLite and PostgreSQL. Each scenario gets fresh demo data.
+
+const accounts = {
+  elena: { id: 'usr_model_risk', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' },
+  samuel: { id: 'usr_privacy', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer' },
+  dana: { id: 'usr_fair_lending', displayName: 'Dana Whitfield', title: 'Fair Lending Officer' },
+};
+
+async function signedIn(target: Target, email: string): Promise<Client> {
+  const client = new Client(target);
+  expect((await client.login(email)).status).toBe(200);
+  return client;
+}
+
+function expectStatus(reply: Reply, status: number) {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  if (status >= 400) expect(reply.contentType).toContain('application/problem+json');
+}
+
+const pointers = (reply: Reply) => ((reply.body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer);
+const detail = (reply: Reply) => (reply.body as { detail?: string }).detail ?? '';
+
+interface Draft {
+  packageId: string;
+  versionNumber: number;
+  stepKey: string;
+  role: SigningPayload['role'];
+  decision: DecisionKind;
+  reason?: string;
+  signer: SigningPayload['signer'];
+  conditions?: SigningPayload['conditions'];
+  concerns?: SigningPayload['concerns'];
+}
+
+/** What the browser does: hash the content it displayed, fetch a nonce, build the payload. */
+async function payloadFor(client: Client, draft: Draft): Promise<SigningPayload> {
+  const version = (await client.get(`/api/packages/${draft.packageId}/versions/${draft.versionNumber}`)).body as { content: PackageContent };
+  const nonce = await client.post('/api/signing/nonces', { packageId: draft.packageId });
+  expectStatus(nonce, 201);
+  const { nonce: value, issuedAt } = nonce.body as { nonce: string; issuedAt: string };
+  return {
+    type: signingPayloadType,
+    packageId: draft.packageId,
+    versionNumber: draft.versionNumber,
+    contentHash: await contentHash(version.content),
+    stepKey: draft.stepKey,
+    role: draft.role,
+    decision: draft.decision,
+    meaning: decisionMeanings[draft.decision],
+    reason: draft.reason ?? '',
+    conditions: draft.conditions ?? null,
+    concerns: draft.concerns ?? [],
+    signer: draft.signer,
+    nonce: value,
+    issuedAt,
+  };
+}
+
+const sign = (client: Client, payload: SigningPayload, password = 'demo-password') =>
+  client.post(`/api/packages/${payload.packageId}/decisions`, { payload, authentication: { method: 'password', password } });
+
+const clinical = 'pkg_clinical_deterioration_risk';
+const elenaApproves: Draft = {
+  packageId: clinical,
+  versionNumber: 1,
+  stepKey: 'model_risk',
+  role: 'model_risk',
+  decision: 'approve_with_conditions',
+  reason: 'Sensitivity at the alert threshold is adequate; calibration drift must be watched.',
+  conditions: { scope: 'Adult inpatient medical-surgical units only', reReviewOn: '2027-06-30', text: 'Monthly calibration report to the committee.' },
+  signer: accounts.elena,
+};
+
+export const signingScenarios: Scenario[] = [
+  {
+    name: 'a reviewer signs a decision with a password; it is countersigned, verifies, and moves the chain on once',
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const payload = await payloadFor(elena, elenaApproves);
+      const signed = await sign(elena, payload);
+      expectStatus(signed, 201);
+      expect(signed.body).toMatchObject({ decision: 'approve_with_conditions', meaning: 'Approved with conditions', actor: accounts.elena, contentHash: payload.contentHash, signature: { payload, signature: { method: 'password' }, countersignature: { algorithm: 'Ed25519' } } });
+
+      // A double click or a retry: one decision, not two.
+      const again = await sign(elena, payload);
+      expectStatus(again, 409);
+      expect(detail(again)).toMatch(/already (used|approved)/);
+      const pkg = (await elena.get(`/api/packages/${clinical}`)).body as { decisions: { stepKey: string }[]; currentStep: { key: string } | null };
+      expect(pkg.decisions.filter((d) => d.stepKey === 'model_risk')).toHaveLength(1);
+      expect(pkg.currentStep?.key).toBe('privacy');
+
+      const keys = (await new Client(target).get('/api/keys')).body as { keys: { keyId: string; algorithm: string }[] };
+      expect(keys.keys[0]?.algorithm).toBe('Ed25519');
+      const verification = (await elena.get(`/api/packages/${clinical}/verification`)).body as { decisions: { valid: boolean; reasons: string[] }[] };
+      expect(verification.decisions.length).toBe(2);
+      for (const verdict of verification.decisions) expect(verdict, JSON.stringify(verdict)).toMatchObject({ valid: true, reasons: [] });
+    },
+  },
+  {
+    name: 'signing refuses replays, foreign payloads, stale versions, inactive steps, wrong roles and missing reasons, storing nothing',
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const decisionsOf = async (id: string) => ((await elena.get(`/api/packages/${id}`)).body as { decisions: unknown[] }).decisions.length;
+      const before = await decisionsOf(clinical);
+
+      // Made for package A, presented for package B.
+      const forClinical = await payloadFor(elena, elenaApproves);
+      const moved = await elena.post('/api/packages/pkg_support_assistant_llm/decisions', { payload: forClinical, authentication: { method: 'password', password: 'demo-password' } });
+      expectStatus(moved, 422);
+      expect(pointers(moved)).toContain('/payload/packageId');
+
+      // A tampered field: the content hash, the meaning.
+      expectStatus(await sign(elena, { ...forClinical, contentHash: 'f'.repeat(64) }), 409);
+      expect(pointers(await sign(elena, { ...forClinical, meaning: 'Approved' }))).toEqual(['/payload/meaning']);
+      // Signing as someone else.
+      expect(pointers(await sign(elena, { ...forClinical, signer: accounts.dana }))).toContain('/payload/signer/id');
+      // A nonce never issued.
+      expect(pointers(await sign(elena, { ...forClinical, nonce: 'x'.repeat(43) }))).toEqual(['/payload/nonce']);
+      // A rejection without a reason or concerns.
+      const reject = await sign(elena, { ...(await payloadFor(elena, { ...elenaApproves, decision: 'reject', conditions: null, reason: '' })) });
+      expectStatus(reject, 422);
+      expect(pointers(reject)).toEqual(['/payload/reason', '/payload/concerns']);
+
+      // A step that is not active yet: privacy comes after model risk.
+      const samuel = await signedIn(target, 'privacy@example.com');
+      const early = await sign(samuel, await payloadFor(samuel, { ...elenaApproves, stepKey: 'privacy', role: 'privacy', decision: 'approve', reason: '', conditions: null, signer: accounts.samuel }));
+      expectStatus(early, 409);
+      expect(detail(early)).toMatch(/not active yet: waiting for Model risk management/);
+
+      // A reviewer without the step's role.
+      const wrongRole = await sign(samuel, await payloadFor(samuel, { ...elenaApproves, signer: accounts.samuel }));
+      expectStatus(wrongRole, 403);
+
+      // Version 1 after version 2 was submitted.
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      const stale = await sign(dana, await payloadFor(dana, { packageId: 'pkg_retail_credit_pd', versionNumber: 1, stepKey: 'fair_lending', role: 'fair_lending', decision: 'approve', signer: accounts.dana }));
+      expectStatus(stale, 409);
+      expect(detail(stale)).toMatch(/superseded by version 2/);
+
+      // The owner holds no reviewer role: the route refuses before anything is read.
+      const owner = await signedIn(target, 'owner@example.com');
+      expectStatus(await owner.post('/api/signing/nonces', { packageId: clinical }), 403);
+      expectStatus(await owner.post(`/api/packages/${clinical}/decisions`, { payload: forClinical, authentication: { method: 'password', password: 'demo-password' } }), 403);
+
+      expect(await decisionsOf(clinical)).toBe(before);
+      // The refusals consumed nothing: the original payload still signs.
+      expectStatus(await sign(elena, forClinical), 201);
+    },
+  },
+  {
+    name: 'five wrong passwords lock signing for fifteen minutes, with the attempts left said each time',
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const payload = await payloadFor(elena, elenaApproves);
+      for (let left = 4; left >= 0; left--) {
+        const wrong = await sign(elena, payload, 'not-my-password');
+        expectStatus(wrong, 403);
+        expect(pointers(wrong)).toEqual(['/authentication/password']);
+        expect(detail(wrong)).toMatch(left === 0 ? /Signing is now locked for 15 minutes/ : new RegExp(`${left} attempts? left`));
+      }
+      const locked = await sign(elena, payload);
+      expectStatus(locked, 423);
+      expect(detail(locked)).toMatch(/^Signing is locked for your account until \d\d:\d\d UTC/);
+      const pkg = (await elena.get(`/api/packages/${clinical}`)).body as { decisions: unknown[] };
+      expect(pkg.decisions).toHaveLength(1);
+    },
+  },
+];
