@@ -3,6 +3,7 @@ import { roleLabels } from '../../domain/contracts/roles.ts';
 import { ProductName } from '../components/ui/product-name.tsx';
 import { SkipLink } from '../components/ui/skip-link.tsx';
 import { useCurrentUser } from '../features/auth/api/get-session.ts';
+import { useForgetAnswersAfterSignOut } from '../features/auth/api/logout.ts';
 import { SignOutButton } from '../features/auth/components/sign-out-button.tsx';
 import { navItemsFor } from './navigation.ts';
 
@@ -12,6 +13,7 @@ const navLinkClasses =
 /** The frame of every signed-in page: who you are, where you can go, and a way out. */
 export function AppShell() {
   const user = useCurrentUser();
+  useForgetAnswersAfterSignOut();
   const items = navItemsFor(user?.roles ?? []);
   return (
     <>

@@ -1,11 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { LoadingNotice } from '../components/ui/loading-notice.tsx';
 import { PackagePage } from '../features/packages/components/package-page.tsx';
+import { DecisionPanel } from '../features/signing/components/decision-panel.tsx';
+import { SignatureBadge } from '../features/signing/components/signature-badge.tsx';
 
-// Features do not import each other, so the package page (packages) offers a slot and this
-// route fills it with the content view (review). The content view is loaded on demand:
-// Markdown rendering is the heaviest code in the app, and the login page and the inbox
-// should not pay for it.
+// Features do not import each other, so the package page (packages) offers slots and this
+// route fills them: the content view (review), the decision panel and the signature
+// verdicts (signing). The content view is loaded on demand: Markdown rendering is the
+// heaviest code in the app, and the login page and the inbox should not pay for it.
 const PackageContent = lazy(async () => {
   const module = await import('../features/review/components/package-content.tsx');
   return { default: module.PackageContent };
@@ -14,9 +16,10 @@ const PackageContent = lazy(async () => {
 export function PackageRoute() {
   return (
     <PackagePage
+      renderSignatureState={(pkg, decisionId) => <SignatureBadge pkg={pkg} decisionId={decisionId} />}
       renderContent={(pkg) => (
         <Suspense fallback={<LoadingNotice>Loading the package content…</LoadingNotice>}>
-          <PackageContent pkg={pkg} />
+          <PackageContent pkg={pkg} renderDecision={(props) => <DecisionPanel {...props} />} />
         </Suspense>
       )}
     />

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { routes } from '../../../../domain/api/routes.ts';
 import { apiFetch } from '../../../lib/api-client.ts';
@@ -25,10 +26,33 @@ export function useLogout() {
       // every cached answer, so the next person at this browser cannot see them.
       queryClient.setQueryData(sessionKeys.current(), null);
       await navigate('/login', { replace: true });
-      // A fetch still in flight would put its answer back after the removal: stop it first.
-      const others = { predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== sessionKeys.all[0] };
-      await queryClient.cancelQueries(others);
-      queryClient.removeQueries(others);
+      await forgetSignedInAnswers(queryClient);
     },
   });
+}
+
+const signedInAnswers = { predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== sessionKeys.all[0] };
+
+async function forgetSignedInAnswers(queryClient: QueryClient): Promise<void> {
+  // A fetch still in flight would put its answer back after the removal: stop it first.
+  await queryClient.cancelQueries(signedInAnswers);
+  queryClient.removeQueries(signedInAnswers);
+}
+
+/**
+ * For the signed-in frame: when it goes away after a sign-out, forget every cached answer
+ * once the pages it held have let go of theirs. (Navigation renders the next page in a
+ * transition, so the old one can still re-render, and re-create a query, after sign-out
+ * removed them; on a loaded machine it does.)
+ */
+export function useForgetAnswersAfterSignOut(): void {
+  const queryClient = useQueryClient();
+  useEffect(
+    () => () => {
+      setTimeout(() => {
+        if (queryClient.getQueryData(sessionKeys.current()) === null) void forgetSignedInAnswers(queryClient);
+      }, 0);
+    },
+    [queryClient],
+  );
 }

@@ -21,10 +21,12 @@ interface Props {
    * import: features do not import each other, so the route (src/app) fills it in.
    */
   renderContent?: (pkg: PackageDetail) => ReactNode;
+  /** Beside each decision in the chain: whether its signature verifies. */
+  renderSignatureState?: (pkg: PackageDetail, decisionId: string) => ReactNode;
 }
 
 /** A package at a glance: where it stands, who acted, its versions, then its content. */
-export function PackagePage({ renderContent }: Props) {
+export function PackagePage({ renderContent, renderSignatureState }: Props) {
   const { id = '' } = useParams();
   const query = usePackage(id);
   const notFound = isApiProblem(query.error, 404);
@@ -62,7 +64,7 @@ export function PackagePage({ renderContent }: Props) {
               <h2 id="steps-heading" className="text-xl font-bold">
                 Review steps
               </h2>
-              <StepChain steps={pkg.steps} decisions={pkg.decisions} now={new Date(query.dataUpdatedAt)} />
+              <StepChain steps={pkg.steps} decisions={pkg.decisions} now={new Date(query.dataUpdatedAt)} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
             </section>
             <section aria-labelledby="versions-heading" className="space-y-4">
               <h2 id="versions-heading" className="text-xl font-bold">

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Decision } from '../../../../domain/contracts/decisions.ts';
 import type { StepState, StepStatus } from '../../../../domain/contracts/packages.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
@@ -24,10 +25,11 @@ interface Props {
   steps: readonly StepState[];
   decisions: readonly Decision[];
   now: Date;
+  renderSignatureState?: ((decisionId: string) => ReactNode) | undefined;
 }
 
 /** The workflow in order, each step with who acted on it, on which version, and when. */
-export function StepChain({ steps, decisions, now }: Props) {
+export function StepChain({ steps, decisions, now, renderSignatureState }: Props) {
   return (
     <ol className="space-y-4">
       {steps.map((step, index) => {
@@ -68,6 +70,7 @@ export function StepChain({ steps, decisions, now }: Props) {
                       {decision.actor.title && `, ${decision.actor.title}`} · version {decision.versionNumber} ·{' '}
                       <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
                       {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
+                      {renderSignatureState?.(decision.id)}
                     </li>
                   ))}
                 </ul>

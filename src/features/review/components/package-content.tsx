@@ -1,17 +1,20 @@
+import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
 import { chooseVersion } from '../version-choice.ts';
-import { VersionContent } from './version-content.tsx';
+import { VersionContent, type DecisionSlotProps } from './version-content.tsx';
 import { VersionPicker } from './version-picker.tsx';
 
 interface Props {
   pkg: PackageDetail;
+  /** Where the reviewer's decision goes, above the sections; filled by the route. */
+  renderDecision?: ((props: DecisionSlotProps) => ReactNode) | undefined;
 }
 
 const notice = 'rounded-md border border-slate-200 bg-white p-5';
 
 /** The content of one version of a package (the latest unless ?version=n), section by section. */
-export function PackageContent({ pkg }: Props) {
+export function PackageContent({ pkg, renderDecision }: Props) {
   const [searchParams, setSearchParams] = useSearchParams();
   const numbers = pkg.versions.map((version) => version.number).sort((a, b) => b - a);
   const choice = chooseVersion(searchParams.get('version'), numbers);
@@ -43,7 +46,7 @@ export function PackageContent({ pkg }: Props) {
               This package has no version “{choice.unknown}”. Showing the latest, version {choice.number}.
             </p>
           )}
-          <VersionContent pkg={pkg} number={choice.number} />
+          <VersionContent pkg={pkg} number={choice.number} renderDecision={renderDecision} />
         </>
       )}
     </div>

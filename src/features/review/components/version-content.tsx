@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { isReviewerRole } from '../../../../domain/contracts/roles.ts';
-import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
+import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
 import { changedSectionKeys } from '../../../../domain/package/changed-sections.ts';
 import { annotationLock, versionLock } from '../../../../domain/workflow/version-lock.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
@@ -11,11 +11,10 @@ import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useViewer } from '../../../lib/use-viewer.ts';
 import { useThreads } from '../api/get-threads.ts';
-import { useVersion, versionQueryOptions } from '../api/get-version.ts';
+import { useVersion, versionQueryOptions } from '../../../lib/get-version.ts';
 import { useQuoteHighlights } from '../annotations/use-quote-highlights.ts';
 import { useSelectedPassage } from '../annotations/use-selected-passage.ts';
 import { openCount, threadsBySection } from '../thread-abilities.ts';
-import { DecisionPanel } from './decision/decision-panel.tsx';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog.tsx';
 import { useReviewShortcuts } from './keyboard/use-review-shortcuts.ts';
 import { ReviewProgress } from './review/review-progress.tsx';
@@ -29,8 +28,22 @@ import { SectionThreads } from './threads/section-threads.tsx';
 const notice = 'rounded-md border border-slate-200 bg-white p-5';
 const noThreads: never[] = [];
 
+/** What the decision slot is given: the signing feature fills it (features do not import each other). */
+export interface DecisionSlotProps {
+  pkg: PackageDetail;
+  version: PackageVersion;
+  reviewed: number;
+  total: number;
+}
+
+interface Props {
+  pkg: PackageDetail;
+  number: number;
+  renderDecision?: ((props: DecisionSlotProps) => ReactNode) | undefined;
+}
+
 /** One version, section by section, with its review marks, threads and the reviewer's decision. */
-export function VersionContent({ pkg, number }: { pkg: PackageDetail; number: number }) {
+export function VersionContent({ pkg, number, renderDecision }: Props) {
   const version = useVersion(pkg.id, number);
   const previous = useQuery({ ...versionQueryOptions(pkg.id, number - 1), enabled: number > 1 });
   const reviews = useVersionReviews(pkg.id, number, version.data?.content.sections);
@@ -109,9 +122,7 @@ export function VersionContent({ pkg, number }: { pkg: PackageDetail; number: nu
             <ErrorNotice title="The review marks could not be loaded." error={reviews.query.error} onRetry={() => void reviews.query.refetch()} retrying={reviews.query.isFetching} />
           )}
           {threads.isError && <ErrorNotice title="The threads could not be loaded." error={threads.error} onRetry={() => void threads.refetch()} retrying={threads.isFetching} />}
-          {number === latest && reviews.reviewer && reviews.states && viewer && (
-            <DecisionPanel pkg={pkg} viewer={viewer} reviewed={reviews.reviewedCount} total={reviews.states.size} />
-          )}
+          {number === latest && reviews.reviewer && reviews.states && renderDecision?.({ pkg, version: version.data, reviewed: reviews.reviewedCount, total: reviews.states.size })}
           {version.data.content.sections.length === 0 ? (
             <p className={notice}>This version has no sections.</p>
           ) : (

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { packageVersionSchema, type PackageVersion } from '../../../../domain/contracts/packages.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { packageVersionSchema, type PackageVersion } from '../../domain/contracts/packages.ts';
+import { apiPath, routes } from '../../domain/api/routes.ts';
+import { apiFetch } from './api-client.ts';
+import { packageKeys } from './package-keys.ts';
 
 /** One submitted version of a package: its content, content hash, submitter and time. */
 export function getVersion(id: string, n: number, signal?: AbortSignal): Promise<PackageVersion> {

@@ -1,0 +1,13 @@
+import { queryOptions } from '@tanstack/react-query';
+import { serverKeyListSchema } from '../../../../domain/contracts/signatures.ts';
+import { routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+
+/** The server's published countersigning keys; they change only by rotation, rarely. */
+export function serverKeysQueryOptions() {
+  return queryOptions({
+    queryKey: ['signing', 'server-keys'] as const,
+    queryFn: async ({ signal }) => (await apiFetch(routes.serverKeys.path, { schema: serverKeyListSchema, signal })).keys,
+    staleTime: 10 * 60_000,
+  });
+}

@@ -1,0 +1,8 @@
+import { nonceResponseSchema } from '../../../../domain/contracts/signatures.ts';
+import { routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+
+/** A single-use nonce for one signature, valid five minutes. */
+export function issueSigningNonce(packageId: string) {
+  return apiFetch(routes.issueSigningNonce.path, { method: 'POST', body: { packageId }, schema: nonceResponseSchema });
+}

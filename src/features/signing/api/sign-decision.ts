@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { signedDecisionSchema, type SignDecisionRequest, type SignedDecision } from '../../../../domain/contracts/signatures.ts';
+import { apiPath, routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { packageKeys } from '../../../lib/package-keys.ts';
+
+/** Records a signed decision; the server verifies the re-authentication and countersigns. */
+export function signDecision(request: SignDecisionRequest): Promise<SignedDecision> {
+  return apiFetch(apiPath(routes.signDecision.path, { id: request.payload.packageId }), { method: 'POST', body: request, schema: signedDecisionSchema });
+}
+
+export function useSignDecision() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signDecision,
+    // The chain, the status and the inbox all move with a decision.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: packageKeys.all }),
+  });
+}

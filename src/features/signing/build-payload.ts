@@ -1,0 +1,50 @@
+import { decisionMeanings, type Concern, type Conditions, type DecisionKind } from '../../../domain/contracts/decisions.ts';
+import type { StepState } from '../../../domain/contracts/packages.ts';
+import { signingPayloadType, type SigningPayload } from '../../../domain/contracts/signatures.ts';
+import type { User } from '../../../domain/contracts/users.ts';
+
+export interface DecisionDraft {
+  decision: DecisionKind;
+  reason: string;
+  conditions: Conditions | null;
+  concerns: Concern[];
+}
+
+/** The exact payload signed: what the dialog showed, the hash computed here, the server's nonce. */
+export function buildPayload(input: { packageId: string; versionNumber: number; contentHash: string; step: StepState; signer: User; draft: DecisionDraft; nonce: { nonce: string; issuedAt: string } }): SigningPayload {
+  const { draft } = input;
+  return {
+    type: signingPayloadType,
+    packageId: input.packageId,
+    versionNumber: input.versionNumber,
+    contentHash: input.contentHash,
+    stepKey: input.step.key,
+    role: input.step.role,
+    decision: draft.decision,
+    meaning: decisionMeanings[draft.decision],
+    reason: draft.reason.trim(),
+    conditions: draft.decision === 'approve_with_conditions' ? draft.conditions : null,
+    concerns: draft.decision === 'reject' ? draft.concerns : [],
+    signer: { id: input.signer.id, displayName: input.signer.displayName, title: input.signer.title },
+    nonce: input.nonce.nonce,
+    issuedAt: input.nonce.issuedAt,
+  };
+}
+
+/** What is missing before anything is sent, by the JSON Pointer the server would use. */
+export function draftProblems(draft: DecisionDraft): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (draft.decision !== 'approve' && draft.reason.trim() === '') out['/payload/reason'] = 'Give the reason for this decision';
+  if (draft.decision === 'approve_with_conditions') {
+    if (!draft.conditions?.scope.trim()) out['/payload/conditions/scope'] = 'State the scope the approval is limited to';
+    if (!draft.conditions?.reReviewOn) out['/payload/conditions/reReviewOn'] = 'Choose the re-review date';
+  }
+  if (draft.decision === 'reject') {
+    if (draft.concerns.length === 0) out['/payload/concerns'] = 'Name at least one concern';
+    draft.concerns.forEach((concern, index) => {
+      if (!concern.concern.trim()) out[`/payload/concerns/${index}/concern`] = 'Say what is wrong';
+      if (!concern.requiredChange.trim()) out[`/payload/concerns/${index}/requiredChange`] = 'Say what must change';
+    });
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { requiredSections } from '../../../../domain/contracts/package-content.ts';
+import { packageKeys } from '../../../lib/package-keys.ts';
+import { expectNoAxeViolations } from '../../../test/axe.ts';
+import { setupMockServer } from '../../../test/mock-server.ts';
+import { renderApp } from '../../../test/render-app.tsx';
+
+setupMockServer();
+
+const id = 'pkg_clinical_deterioration_risk';
+const elena = { id: 'usr_model_risk', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' };
+
+describe('decision panel and signing', () => {
+  it('is quiet until every section is reviewed, then prominent', async () => {
+    const { api, queryClient } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
+    const panel = await screen.findByRole('region', { name: /^Your decision on / });
+    expect(panel).toHaveTextContent('Review every section before deciding: 0 of 11 reviewed.');
+    expect(within(panel).getAllByRole('button').map((button) => button.textContent)).toEqual(['Approve', 'Approve with conditions', 'Reject', 'Request clarification']);
+    for (const section of requiredSections) {
+      await api.deps.store.insertSectionReview({ packageId: id, versionNumber: 1, sectionKey: section.key, reviewer: elena, reviewedAt: new Date().toISOString() });
+    }
+    await queryClient.invalidateQueries({ queryKey: packageKeys.reviews(id) });
+    expect(await within(panel).findByText(/^You have reviewed every section of this version\./)).toBeInTheDocument();
+  });
+
+  it('signs an approval with conditions by password: errors next to their fields first, then a VALID signature in the chain', async () => {
+    const { user, api } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
+    const panel = await screen.findByRole('region', { name: /^Your decision on / });
+    await user.click(within(panel).getByRole('button', { name: 'Approve with conditions' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign: Approved with conditions' });
+    expect(dialog).toHaveTextContent('Clinical Deterioration Risk');
+    expect(dialog).toHaveTextContent('Elena Vasquez, Head of Model Risk Management — Model risk management');
+    expect(dialog).toHaveTextContent(/legally binding equivalent of my handwritten signature/);
+    expect(await within(dialog).findByText(/^SHA-256 [0-9a-f]{16}…$/)).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Sign: Approved with conditions' }));
+    expect(within(dialog).getByLabelText('Scope the approval is limited to')).toHaveAccessibleDescription('State the scope the approval is limited to');
+    expect(within(dialog).getByLabelText('Reason')).toHaveAccessibleDescription('Give the reason for this decision');
+    expect(within(dialog).getByLabelText('Your password')).toHaveAccessibleDescription(/Enter your password to sign/);
+    await expectNoAxeViolations();
+
+    await user.type(within(dialog).getByLabelText('Scope the approval is limited to'), 'Medical-surgical units only');
+    await user.type(within(dialog).getByLabelText('Re-review date'), '2027-06-30');
+    await user.type(within(dialog).getByLabelText('Reason'), 'Calibration drift must be watched monthly.');
+    await user.type(within(dialog).getByLabelText('Your password'), 'wrong-password');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign: Approved with conditions' }));
+    await waitFor(() => expect(within(dialog).getByLabelText('Your password')).toHaveAccessibleDescription(/The password is not correct\./));
+    expect((await api.deps.store.listDecisions([id])).length).toBe(1);
+
+    await user.clear(within(dialog).getByLabelText('Your password'));
+    await user.type(within(dialog).getByLabelText('Your password'), 'demo-password');
+    await user.click(within(dialog).getByRole('button', { name: 'Sign: Approved with conditions' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    const steps = screen.getByRole('region', { name: 'Review steps' });
+    const modelRisk = (await within(steps).findByText(/Approved with conditions/, { selector: 'span' })).closest('li');
+    expect(modelRisk).toHaveTextContent('by Elena Vasquez');
+    await waitFor(() => expect(within(steps).getAllByText('✓ Signature VALID')).toHaveLength(2));
+    expect((await api.deps.store.listDecisions([id])).length).toBe(2);
+  });
+
+  it('is not shown to a reviewer whose step is not active', async () => {
+    await renderApp(`/packages/${id}`, { signedInAs: 'fair-lending@example.com' });
+    await screen.findByRole('region', { name: 'Identification' });
+    expect(screen.queryByRole('region', { name: /^Your decision/ })).not.toBeInTheDocument();
+  });
+});

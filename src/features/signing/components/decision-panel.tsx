@@ -1,0 +1,56 @@
+import { useId, useState } from 'react';
+import { decisionKindSchema, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
+import { nextAction } from '../../../../domain/workflow/next-action.ts';
+import { buttonClasses } from '../../../components/ui/button.ts';
+import { useViewer } from '../../../lib/use-viewer.ts';
+import { SignDialog } from './sign-dialog.tsx';
+
+const actionLabels: Record<DecisionKind, string> = {
+  approve: 'Approve',
+  approve_with_conditions: 'Approve with conditions',
+  reject: 'Reject',
+  request_clarification: 'Request clarification',
+};
+
+export interface DecisionPanelProps {
+  pkg: PackageDetail;
+  version: PackageVersion;
+  reviewed: number;
+  total: number;
+}
+
+/**
+ * The decisions a reviewer whose step is active can sign: quiet while sections remain to be
+ * reviewed, prominent once every one is. Each opens the sign dialog.
+ */
+export function DecisionPanel({ pkg, version, reviewed, total }: DecisionPanelProps) {
+  const titleId = useId();
+  const stateId = useId();
+  const viewer = useViewer();
+  const [signing, setSigning] = useState<DecisionKind | null>(null);
+  if (!viewer || version.number !== pkg.latestVersion) return null;
+  const action = nextAction(pkg, viewer);
+  if (action.kind !== 'decide') return null;
+  const ready = reviewed === total;
+  return (
+    <section aria-labelledby={titleId} className={`space-y-3 rounded-md p-5 ${ready ? 'border-2 border-blue-800 bg-blue-50' : 'border border-slate-300 bg-white'}`}>
+      <h2 id={titleId} className="text-lg font-bold">
+        Your decision on {action.step.name}
+      </h2>
+      <p id={stateId}>
+        {ready
+          ? 'You have reviewed every section of this version. Choose your decision; you will sign it with your identity and the content hash of this version.'
+          : `Review every section before deciding: ${reviewed} of ${total} reviewed. You can still decide now.`}
+      </p>
+      <div className="flex flex-wrap gap-3">
+        {decisionKindSchema.options.map((kind) => (
+          <button key={kind} type="button" aria-describedby={stateId} className={ready ? buttonClasses.primary : buttonClasses.secondary} onClick={() => setSigning(kind)}>
+            {actionLabels[kind]}
+          </button>
+        ))}
+      </div>
+      {signing && <SignDialog pkg={pkg} version={version} step={action.step} signer={viewer} decision={signing} onClose={() => setSigning(null)} />}
+    </section>
+  );
+}
