@@ -1,11 +1,17 @@
 // End-to-end tests drive a production build (npm run build) served by the real server
 // with a fresh, empty DATA_DIR, in Debian's Chromium: Playwright's own browser
 // download is not reachable from CI, and the system build is the same engine.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4273);
 const baseURL = `http://localhost:${port}`;
 const isCI = Boolean(process.env.CI);
+// The server's data folder, known to the tests too: one spec plays an attacker with access
+// to the database file. Set here so the runner and its workers inherit it.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'model-approval-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -44,7 +50,7 @@ export default defineConfig({
   webServer: {
     command: 'npm run build && node scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_DATA_DIR: process.env.E2E_DATA_DIR },
     reuseExistingServer: false,
     timeout: 180_000,
     // The default is SIGKILL, which would skip e2e-server.ts removing its temp DATA_DIR.

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'model-approval-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'model-approval-e2e-'));
 process.env.DATA_DIR = dataDir;
 process.env.PORT = process.env.E2E_PORT ?? '4273';
 process.env.HOST = 'localhost';
