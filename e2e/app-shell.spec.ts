@@ -26,12 +26,12 @@ async function expectInbox(page: Page): Promise<void> {
 }
 
 const roles = [
-  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner' },
-  { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance' },
-  { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management' },
-  { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending' },
-  { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee' },
-  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator' },
+  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner', links: [/^Inbox\b/] },
+  { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance', links: [/^Inbox\b/, 'Passkeys'] },
+  { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [/^Inbox\b/, 'Passkeys'] },
+  { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [/^Inbox\b/, 'Passkeys'] },
+  { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [/^Inbox\b/, 'Passkeys'] },
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [/^Inbox\b/] },
 ];
 
 for (const account of roles) {
@@ -45,8 +45,8 @@ for (const account of roles) {
     const banner = page.getByRole('banner');
     await expect(banner.getByText(account.name)).toBeVisible();
     await expect(banner.getByText(account.role, { exact: true })).toBeVisible();
-    // Only links to pages that exist: today that is the inbox, for every role.
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([/^Inbox\b/]);
+    // Only links to pages that exist and that the role has a use for.
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(account.links);
     await expect(page).toHaveTitle('Inbox · Model Approval');
   });
 }

@@ -13,7 +13,6 @@ const highlightCount = (page: Page) => page.evaluate(() => CSS.highlights.get('t
 test('a reviewer asks about a selected passage, the owner answers, the reviewer resolves', async ({ page }) => {
   await loginAs(page, 'model-risk@example.com');
   await page.goto('/packages/pkg_clinical_deterioration_risk');
-  await expect(page.getByText(/Your step, Model risk management, is active/)).toBeVisible();
   const training = page.getByRole('region', { name: 'Training data provenance' });
 
   // A real selection: double-clicking a word selects it.

@@ -26,10 +26,11 @@ interface Tables {
   passkeys: StoredPasskey[];
   attempts: StoredSigningAttempt[];
   signatures: { decisionId: string; signature: string }[];
+  passkeyChallenges: { challengeHash: string; userId: string; expiresAt: string; usedAt: string | null }[];
 }
 
 function empty(): Tables {
-  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [] };
+  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [] };
 }
 
 function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
@@ -173,6 +174,15 @@ function tx(t: Tables): StoreTx {
       const before = t.passkeys.length;
       t.passkeys = t.passkeys.filter((p) => p.credentialId !== id);
       return Promise.resolve(t.passkeys.length < before);
+    },
+    insertPasskeyChallenge: (challenge) => {
+      t.passkeyChallenges.push({ ...challenge, usedAt: null });
+      return Promise.resolve();
+    },
+    usePasskeyChallenge: (hash, userId, at) => {
+      const found = t.passkeyChallenges.find((c) => c.challengeHash === hash && c.userId === userId && c.usedAt === null && c.expiresAt > at);
+      if (found) found.usedAt = at;
+      return Promise.resolve(found !== undefined);
     },
     insertSigningAttempt: (attempt) => {
       t.attempts.push(copy(attempt));

@@ -202,6 +202,10 @@ export interface StoreTx {
   insertPasskey(passkey: StoredPasskey): Promise<void>;
   deletePasskey(credentialId: string): Promise<boolean>;
 
+  insertPasskeyChallenge(challenge: { challengeHash: string; userId: string; expiresAt: string }): Promise<void>;
+  /** Marks a user's unexpired, unused registration challenge used; false otherwise. */
+  usePasskeyChallenge(challengeHash: string, userId: string, at: string): Promise<boolean>;
+
   insertSigningAttempt(attempt: StoredSigningAttempt): Promise<void>;
   /** A user's attempts at or after `since`, oldest first. */
   listSigningAttempts(userId: string, since: string): Promise<StoredSigningAttempt[]>;

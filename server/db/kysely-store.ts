@@ -285,6 +285,21 @@ function queries(db: Db, engine: Engine): StoreTx {
       return Number(result.numDeletedRows) === 1;
     },
 
+    async insertPasskeyChallenge(c) {
+      await db.insertInto('passkey_challenges').values({ challenge_hash: c.challengeHash, user_id: c.userId, expires_at: c.expiresAt, used_at: null }).execute();
+    },
+    async usePasskeyChallenge(challengeHash, userId, at) {
+      const result = await db
+        .updateTable('passkey_challenges')
+        .set({ used_at: at })
+        .where('challenge_hash', '=', challengeHash)
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', at)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     async insertSigningAttempt(a) {
       await db.insertInto('signing_attempts').values({ id: a.id, user_id: a.userId, at: a.at, ok: a.ok ? 1 : 0 }).execute();
     },

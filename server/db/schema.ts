@@ -165,6 +165,13 @@ export interface DecisionSignaturesTable {
   signature: string;
 }
 
+export interface PasskeyChallengesTable {
+  challenge_hash: string;
+  user_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -183,6 +190,7 @@ export interface Database {
   passkeys: PasskeysTable;
   signing_attempts: SigningAttemptsTable;
   decision_signatures: DecisionSignaturesTable;
+  passkey_challenges: PasskeyChallengesTable;
 }
 
 export type { Generated };

@@ -1,5 +1,5 @@
 import { createElement, type ReactNode } from 'react';
-import type { Role } from '../../domain/contracts/roles.ts';
+import { reviewerRoles, type Role } from '../../domain/contracts/roles.ts';
 import { InboxNavLabel } from '../features/inbox/components/inbox-nav-label.tsx';
 
 export interface NavItem {
@@ -12,7 +12,11 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
-export const navItems: readonly NavItem[] = [{ to: '/', label: createElement(InboxNavLabel), end: true }];
+export const navItems: readonly NavItem[] = [
+  { to: '/', label: createElement(InboxNavLabel), end: true },
+  // Reviewers sign decisions; the passkeys they sign with are theirs to manage.
+  { to: '/account/passkeys', label: 'Passkeys', roles: reviewerRoles },
+];
 
 export function navItemsFor(roles: readonly Role[], items: readonly NavItem[] = navItems): NavItem[] {
   return items.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));

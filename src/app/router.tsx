@@ -41,6 +41,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   // Loaded when first visited: the log-in page and the inbox do not carry it.
                   lazy: async () => ({ Component: (await import('./package-route.tsx')).PackageRoute }),
                 },
+                {
+                  path: 'account/passkeys',
+                  lazy: async () => ({ Component: (await import('../features/signing/components/passkeys-page.tsx')).PasskeysPage }),
+                },
                 { path: '*', Component: NotFoundPage },
               ],
             },

@@ -4,6 +4,7 @@ import { login, logout, session } from './session.ts';
 import { getPackage, getVersion, listPackages, submitPackage, submitVersion } from './packages.ts';
 import { editMessage, listThreads, openThread, replyToThread, resolveThread, retractMessage } from './threads.ts';
 import { listSectionReviews, markSectionReviewed, unmarkSectionReviewed } from './section-reviews.ts';
+import { enrolPasskey, listPasskeys, passkeyRegistrationOptions, removePasskey } from './passkeys.ts';
 import { issueSigningNonce, signDecision } from './signing.ts';
 import { health, openapi } from './system.ts';
 import { serverKeys, verifyPackage } from './verification.ts';
@@ -35,4 +36,8 @@ export const handlers: Record<RouteId, Handler> = {
   signDecision,
   verifyPackage,
   serverKeys,
+  listPasskeys,
+  passkeyRegistrationOptions,
+  enrolPasskey,
+  removePasskey,
 };

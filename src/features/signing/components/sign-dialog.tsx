@@ -8,7 +8,11 @@ import { contentHash } from '../../../../domain/package/content-hash.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
 import { isApiProblem } from '../../../lib/api-problem.ts';
 import { describeError } from '../../../lib/describe-error.ts';
+import { toBase64Url } from '../../../../domain/signing/base64url.ts';
+import { signingChallenge } from '../../../../domain/signing/challenge.ts';
+import type { SigningAuthentication, SigningPayload } from '../../../../domain/contracts/signatures.ts';
 import { issueSigningNonce } from '../api/issue-signing-nonce.ts';
+import { usePasskeys } from '../api/passkeys.ts';
 import { useSignDecision } from '../api/sign-decision.ts';
 import { buildPayload, draftProblems, type DecisionDraft } from '../build-payload.ts';
 import { Field, inputClasses } from './field.tsx';
@@ -45,6 +49,11 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
   const [copied, setCopied] = useState(false);
   const signing = useSignDecision();
   const [nonceError, setNonceError] = useState<unknown>(null);
+  const passkeys = usePasskeys();
+  const hasPasskey = (passkeys.data?.length ?? 0) > 0;
+  const [method, setMethod] = useState<'passkey' | 'password' | null>(null);
+  // A passkey when the account has one; the password otherwise, or when chosen.
+  const chosen = method ?? (hasPasskey ? 'passkey' : 'password');
 
   useEffect(() => {
     const dialog = ref.current;
@@ -65,7 +74,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
     event.preventDefault();
     if (signing.isPending || !hash.data) return;
     const problems = draftProblems(draft);
-    if (!password) problems['/authentication/password'] = 'Enter your password to sign';
+    if (chosen === 'password' && !password) problems['/authentication/password'] = 'Enter your password to sign';
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
     signing.reset();
@@ -79,10 +88,12 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
     }
     try {
       const payload = buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash: hash.data, step, signer, draft, nonce });
-      await signing.mutateAsync({ payload, authentication: { method: 'password', password } });
+      const authentication = chosen === 'passkey' ? await assertWithPasskey(payload, passkeys.data?.map((p) => p.credentialId) ?? []) : ({ method: 'password', password } as const);
+      await signing.mutateAsync({ payload, authentication });
       onClose();
-    } catch {
-      // Shown from signing.error, next to its field when it has one.
+    } catch (failure) {
+      // The server's refusals show from signing.error; the browser's (a cancelled passkey) here.
+      if (!signing.isError) setNonceError(failure);
     }
   };
 
@@ -193,9 +204,23 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
 
         <p className="rounded-md border-l-4 border-blue-800 bg-blue-50 p-3">{legalStatement}</p>
 
-        <Field label="Your password" hint="Signing asks for your password again, so the signature is yours and made now." error={errorAt('/authentication/password')}>
-          {(props) => <input {...props} type="password" autoComplete="current-password" className={inputClasses} value={password} onChange={(e) => setPassword(e.target.value)} />}
-        </Field>
+        {hasPasskey && (
+          <fieldset className="space-y-1">
+            <legend className="font-semibold">Sign with</legend>
+            {(['passkey', 'password'] as const).map((option) => (
+              <label key={option} className="flex items-center gap-2">
+                <input type="radio" name="signing-method" value={option} checked={chosen === option} onChange={() => setMethod(option)} />
+                {option === 'passkey' ? 'My passkey (fingerprint, face or device PIN)' : 'My password'}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {chosen === 'password' && (
+          <Field label="Your password" hint="Signing asks for your password again, so the signature is yours and made now." error={errorAt('/authentication/password')}>
+            {(props) => <input {...props} type="password" autoComplete="current-password" className={inputClasses} value={password} onChange={(e) => setPassword(e.target.value)} />}
+          </Field>
+        )}
+        {chosen === 'passkey' && errorAt('/authentication') && <p className="text-red-800">{errorAt('/authentication')}</p>}
 
         {general && (
           <p role="alert" className="border-l-4 border-red-700 pl-3 text-red-900">
@@ -213,4 +238,26 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
       </form>
     </dialog>
   );
+}
+
+/** The passkey signs the payload's challenge: the assertion is the signature of this decision. */
+async function assertWithPasskey(payload: SigningPayload, credentialIds: readonly string[]): Promise<SigningAuthentication> {
+  const { startAuthentication } = await import('@simplewebauthn/browser');
+  const response = await startAuthentication({
+    optionsJSON: {
+      challenge: toBase64Url(await signingChallenge(payload)),
+      rpId: window.location.hostname,
+      allowCredentials: credentialIds.map((id) => ({ id, type: 'public-key' as const })),
+      userVerification: 'required',
+      timeout: 120_000,
+    },
+  });
+  return {
+    method: 'passkey',
+    credentialId: response.id,
+    authenticatorData: response.response.authenticatorData,
+    clientDataJSON: response.response.clientDataJSON,
+    signature: response.response.signature,
+    userHandle: response.response.userHandle ?? null,
+  };
 }

@@ -1,0 +1,50 @@
+// Passkeys in Chromium with the DevTools virtual authenticator (a real WebAuthn ceremony,
+// user verification included): enrol one, sign a decision with it, see it VALID, remove it.
+import { test, expect } from './support/test.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { loginAs } from './support/login.ts';
+
+test('enrol a passkey, sign a decision with it, see it VALID, then remove the passkey', async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+
+  await loginAs(page, 'model-risk@example.com');
+  await page.getByRole('link', { name: 'Passkeys' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Passkeys for signing' })).toBeVisible();
+  await expect(page.getByText('You have no passkey yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(page.getByLabel('Name')).toHaveAccessibleDescription(/Name this passkey/);
+  await page.getByLabel('Name').fill('Virtual authenticator');
+  await page.getByRole('button', { name: 'Add a passkey' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Virtual authenticator' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Approve the clinical model with conditions, signed by the passkey.
+  await page.goto('/packages/pkg_clinical_deterioration_risk');
+  await page.getByRole('region', { name: 'Your decision on Model risk management' }).getByRole('button', { name: 'Approve with conditions' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign: Approved with conditions' });
+  await expect(dialog.getByRole('radio', { name: /My passkey/ })).toBeChecked();
+  await expect(dialog.getByLabel('Your password')).toHaveCount(0);
+  await dialog.getByLabel('Scope the approval is limited to').fill('Adult medical-surgical units at the three pilot hospitals');
+  await dialog.getByLabel('Re-review date').fill('2027-06-30');
+  await dialog.getByLabel('Reason').fill('AUROC 0.942 on the holdout; alert burden acceptable at the pilot sites only.');
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Sign: Approved with conditions' }).click();
+  await expect(dialog).toBeHidden();
+  const steps = page.getByRole('region', { name: 'Review steps' });
+  await expect(steps).toContainText('Approved with conditions by Elena Vasquez');
+  await expect(steps.getByText(/Signature INVALID/)).toHaveCount(0);
+  await expect(steps.getByText('✓ Signature VALID')).toHaveCount(2);
+
+  const verification = await page.request.get('/api/packages/pkg_clinical_deterioration_risk/verification');
+  const verdicts = ((await verification.json()) as { decisions: { valid: boolean }[] }).decisions;
+  expect(verdicts.map((v) => v.valid)).toEqual([true, true]);
+
+  await page.goto('/account/passkeys');
+  await page.getByRole('button', { name: 'Remove Virtual authenticator' }).click();
+  await page.getByRole('group', { name: 'Confirm removing Virtual authenticator' }).getByRole('button', { name: 'Remove passkey' }).click();
+  await expect(page.getByText('You have no passkey yet.')).toBeVisible();
+});
