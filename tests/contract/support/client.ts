@@ -1,9 +1,12 @@
+import type { Store } from '../../../domain/api/store.ts';
 import { readCookie, sessionCookieName } from '../../../domain/api/cookies.ts';
 
 /** Something that answers HTTP requests: the mocks, or the real app in-process. */
 export interface Target {
   fetch(request: Request): Promise<Response>;
   close(): Promise<void>;
+  /** The target's storage, for what no API route may do (planting a test passkey). */
+  store: Store;
 }
 
 export interface Reply {

@@ -3,6 +3,9 @@ import { decisionMeanings, type DecisionKind } from '../../../domain/contracts/d
 import type { PackageContent } from '../../../domain/contracts/package-content.ts';
 import { signingPayloadType, type SigningPayload } from '../../../domain/contracts/signatures.ts';
 import { contentHash } from '../../../domain/package/content-hash.ts';
+import { signingChallenge } from '../../../domain/signing/challenge.ts';
+import { authenticatorFlags, createSoftwarePasskey, type SoftwarePasskey } from '../../../domain/signing/software-authenticator.ts';
+import { origin } from './client.ts';
 import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 
@@ -80,7 +83,55 @@ const elenaApproves: Draft = {
   signer: accounts.elena,
 };
 
+/** A passkey made in software and registered straight into the target's store. */
+async function plantPasskey(target: Target, userId: string, credentialId: string): Promise<SoftwarePasskey> {
+  const passkey = await createSoftwarePasskey();
+  await target.store.insertPasskey({ credentialId, userId, name: 'Test key', publicKeyJwk: passkey.publicKeyJwk, createdAt: new Date().toISOString() });
+  return passkey;
+}
+
+async function passkeyAuth(passkey: SoftwarePasskey, credentialId: string, challengeFor: SigningPayload, options: { flags?: number; origin?: string } = {}) {
+  const assertion = await passkey.sign({ challenge: await signingChallenge(challengeFor), origin: options.origin ?? origin, rpId: new URL(origin).hostname, ...(options.flags === undefined ? {} : { flags: options.flags }) });
+  return { method: 'passkey' as const, credentialId, userHandle: null, ...assertion };
+}
+
 export const signingScenarios: Scenario[] = [
+  {
+    name: 'a passkey assertion over the payload signs it; another user\'s passkey, a reused assertion, a missing user verification or another origin are refused',
+    async run(target) {
+      const elenaKey = await plantPasskey(target, accounts.elena.id, 'cred-elena');
+      const danaKey = await plantPasskey(target, accounts.dana.id, 'cred-dana');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const payload = await payloadFor(elena, elenaApproves);
+      const post = (authentication: unknown, body = payload) => elena.post(`/api/packages/${clinical}/decisions`, { payload: body, authentication });
+
+      const foreign = await post(await passkeyAuth(danaKey, 'cred-dana', payload));
+      expectStatus(foreign, 403);
+      expect(detail(foreign)).toMatch(/^This passkey is not registered to your account\./);
+
+      // An assertion made for a payload about package A, presented with one about package B.
+      const other = await payloadFor(elena, { ...elenaApproves, packageId: 'pkg_retail_credit_pd', versionNumber: 2, stepKey: 'model_risk' });
+      const swapped = await post(await passkeyAuth(elenaKey, 'cred-elena', other));
+      expectStatus(swapped, 403);
+      expect(detail(swapped)).toMatch(/passkey signature was not accepted: .*challenge/);
+
+      const noUv = await post(await passkeyAuth(elenaKey, 'cred-elena', payload, { flags: authenticatorFlags.userPresent }));
+      expectStatus(noUv, 403);
+      expect(detail(noUv)).toMatch(/user verification was not performed/);
+
+      const elsewhere = await post(await passkeyAuth(elenaKey, 'cred-elena', payload, { origin: 'https://evil.example' }));
+      expectStatus(elsewhere, 403);
+      expect(detail(elsewhere)).toMatch(/the passkey was used on "https:\/\/evil.example"/);
+
+      const signed = await post(await passkeyAuth(elenaKey, 'cred-elena', payload));
+      expectStatus(signed, 201);
+      expect(signed.body).toMatchObject({ signature: { signature: { method: 'passkey', credentialId: 'cred-elena', publicKeyJwk: elenaKey.publicKeyJwk } } });
+      const verification = (await elena.get(`/api/packages/${clinical}/verification`)).body as { decisions: { valid: boolean; reasons: string[] }[] };
+      for (const verdict of verification.decisions) expect(verdict, JSON.stringify(verdict)).toMatchObject({ valid: true, reasons: [] });
+      // The same assertion again: one decision.
+      expectStatus(await post(await passkeyAuth(elenaKey, 'cred-elena', payload)), 409);
+    },
+  },
   {
     name: 'a reviewer signs a decision with a password; it is countersigned, verifies, and moves the chain on once',
     async run(target) {

@@ -20,6 +20,7 @@ export async function mockTarget(): Promise<Target> {
       return response;
     },
     close: () => Promise.resolve(),
+    store: api.deps.store,
   };
 }
 
@@ -30,6 +31,7 @@ async function serverTarget(location: { databaseUrl?: string; dataDir: string },
   const app = createApp(deps);
   return {
     fetch: async (request) => app.fetch(request),
+    store,
     async close() {
       await store.close();
       await cleanup();
