@@ -7,6 +7,8 @@ export interface Target {
   close(): Promise<void>;
   /** The target's storage, for what no API route may do (planting a test passkey). */
   store: Store;
+  /** Moves the target's clock forward (for expiries); sessions outlive it. */
+  advanceClock(ms: number): void;
 }
 
 export interface Reply {

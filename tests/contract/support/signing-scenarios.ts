@@ -208,6 +208,18 @@ export const signingScenarios: Scenario[] = [
     },
   },
   {
+    name: 'a signing nonce expires after five minutes',
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const payload = await payloadFor(elena, elenaApproves);
+      target.advanceClock(5 * 60_000 + 1_000);
+      const late = await sign(elena, payload);
+      expectStatus(late, 409);
+      expect(detail(late)).toMatch(/expired \(after 5 minutes\)/);
+      expectStatus(await sign(elena, await payloadFor(elena, elenaApproves)), 201);
+    },
+  },
+  {
     name: 'five wrong passwords lock signing for fifteen minutes, with the attempts left said each time',
     async run(target) {
       const elena = await signedIn(target, 'model-risk@example.com');

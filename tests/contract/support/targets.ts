@@ -8,7 +8,18 @@ import { serverDeps } from '../../../server/deps.ts';
 import { createApp } from '../../../server/app.ts';
 import { seedDemo } from '../../../domain/api/seed-demo.ts';
 import { createTestDatabase } from '../../support/postgres-cluster.ts';
+import type { ApiDeps } from '../../../domain/api/context.ts';
 import type { Target } from './client.ts';
+
+/** Lets a scenario move the API's clock forward: handlers read `deps.now()` on every call. */
+function clockOf(deps: ApiDeps): (ms: number) => void {
+  let offset = 0;
+  const real = deps.now;
+  deps.now = () => new Date(real().getTime() + offset);
+  return (ms) => {
+    offset += ms;
+  };
+}
 
 export async function mockTarget(): Promise<Target> {
   const api = createMockApi({ cookieJar: false });
@@ -21,6 +32,7 @@ export async function mockTarget(): Promise<Target> {
     },
     close: () => Promise.resolve(),
     store: api.deps.store,
+    advanceClock: clockOf(api.deps),
   };
 }
 
@@ -32,6 +44,7 @@ async function serverTarget(location: { databaseUrl?: string; dataDir: string },
   return {
     fetch: async (request) => app.fetch(request),
     store,
+    advanceClock: clockOf(deps),
     async close() {
       await store.close();
       await cleanup();
