@@ -1,0 +1,70 @@
+// Canonical hashing in Chromium, as the sign dialog does it (RFC 8785 then WebCrypto
+// SHA-256), against the raw crypto.subtle.digest of the same bytes, in the same page and run.
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+
+export interface BrowserHashResult {
+  bytes: number;
+  canonical: number[];
+  raw: number[];
+}
+
+async function bundleEntry(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-hash-'));
+  try {
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: join(import.meta.dirname, 'browser-hash-entry.ts'), formats: ['iife'], name: 'benchHashBundle', fileName: () => 'bench-hash.js' } },
+    });
+    return readFileSync(join(outDir, 'bench-hash.js'), 'utf8');
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchBrowserHash(json: string, runs: number): Promise<BrowserHashResult> {
+  const bundle = await bundleEntry();
+  // A blank page on localhost: a secure context, so crypto.subtle exists.
+  const server = createServer((_request, response) => response.end('<!doctype html><title>bench</title>'));
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/`);
+    await page.evaluate(bundle);
+    const samples = await page.evaluate(
+      async ({ text, count }) => {
+        const value: unknown = JSON.parse(text);
+        const bytes = new TextEncoder().encode(text);
+        const hash = (globalThis as unknown as { benchCanonicalHash: (v: unknown) => Promise<string> }).benchCanonicalHash;
+        const time = async (work: () => Promise<unknown>) => {
+          const start = performance.now();
+          await work();
+          return performance.now() - start;
+        };
+        await hash(value);
+        await crypto.subtle.digest('SHA-256', bytes);
+        const canonical: number[] = [];
+        const raw: number[] = [];
+        // Interleaved, so both see the same machine state.
+        for (let i = 0; i < count; i++) {
+          canonical.push(await time(() => hash(value)));
+          raw.push(await time(() => crypto.subtle.digest('SHA-256', bytes)));
+        }
+        return { canonical, raw };
+      },
+      { text: json, count: runs },
+    );
+    return { bytes: new TextEncoder().encode(json).length, ...samples };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
