@@ -62,6 +62,15 @@ describe('decision panel and signing', () => {
     expect((await api.deps.store.listDecisions([id])).length).toBe(2);
   });
 
+  it('explains that a request for clarification points to open clarification requests', async () => {
+    const { user } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
+    await user.click(within(await screen.findByRole('region', { name: /^Your decision on / })).getByRole('button', { name: 'Request clarification' }));
+    const dialog = screen.getByRole('dialog', { name: 'Sign: Clarification requested' });
+    expect(dialog).toHaveTextContent('none is open now, so this decision would be refused');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('is not shown to a reviewer whose step is not active', async () => {
     await renderApp(`/packages/${id}`, { signedInAs: 'fair-lending@example.com' });
     await screen.findByRole('region', { name: 'Identification' });

@@ -198,6 +198,13 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
           </fieldset>
         )}
 
+        {decision === 'request_clarification' && (
+          <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
+            This decision pauses your step until the model owner answers. It points to the clarification requests open on this version: ask your questions first with{' '}
+            <span className="font-semibold">Annotate</span> → <span className="font-semibold">Clarification request</span> on the sections concerned
+            {pkg.openClarifications > 0 ? ` (${pkg.openClarifications} open now).` : ' (none is open now, so this decision would be refused).'}
+          </p>
+        )}
         <Field label={decision === 'approve' ? 'Reason (optional)' : 'Reason'} error={errorAt('/payload/reason')}>
           {(props) => <textarea {...props} rows={3} className={inputClasses} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
