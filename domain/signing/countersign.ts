@@ -6,8 +6,8 @@ import { canonicalBytes } from '../json/canonicalize.ts';
 import { bytesToHex } from '../crypto/sha256.ts';
 import type { Countersignature, CountersignedRecord } from '../contracts/signatures.ts';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
-import { ownBytes } from './bytes.ts';
-import { sha256Bytes, subtle } from './webcrypto.ts';
+import { ownBytes } from '../crypto/bytes.ts';
+import { sha256Bytes, subtleCrypto } from '../crypto/sha256.ts';
 
 const ED25519 = { name: 'Ed25519' } as const;
 const PUBLIC_KEY_BYTES = 32;
@@ -18,7 +18,7 @@ export function countersignedMessage(record: CountersignedRecord): Uint8Array {
 }
 
 export async function countersign(privateKey: CryptoKey, keyId: string, record: CountersignedRecord): Promise<Countersignature> {
-  const value = await subtle().sign(ED25519, privateKey, ownBytes(countersignedMessage(record)));
+  const value = await subtleCrypto().sign(ED25519, privateKey, ownBytes(countersignedMessage(record)));
   return { keyId, algorithm: 'Ed25519', value: toBase64Url(new Uint8Array(value)) };
 }
 
@@ -27,9 +27,9 @@ export async function verifyCountersignature(publicKeyBase64url: string, record:
   try {
     const rawPublicKey = fromBase64Url(publicKeyBase64url);
     if (rawPublicKey.length !== PUBLIC_KEY_BYTES) return false;
-    const publicKey = await subtle().importKey('raw', rawPublicKey, ED25519, false, ['verify']);
+    const publicKey = await subtleCrypto().importKey('raw', rawPublicKey, ED25519, false, ['verify']);
     const signature = fromBase64Url(countersignature.value);
-    return await subtle().verify(ED25519, publicKey, signature, ownBytes(countersignedMessage(record)));
+    return await subtleCrypto().verify(ED25519, publicKey, signature, ownBytes(countersignedMessage(record)));
   } catch {
     return false;
   }
@@ -44,9 +44,9 @@ export type GeneratedServerKey = {
 };
 
 export async function generateServerKey(): Promise<GeneratedServerKey> {
-  const pair = await subtle().generateKey(ED25519, true, ['sign', 'verify']);
-  const rawPublicKey = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
-  const pkcs8 = new Uint8Array(await subtle().exportKey('pkcs8', pair.privateKey));
+  const pair = await subtleCrypto().generateKey(ED25519, true, ['sign', 'verify']);
+  const rawPublicKey = new Uint8Array(await subtleCrypto().exportKey('raw', pair.publicKey));
+  const pkcs8 = new Uint8Array(await subtleCrypto().exportKey('pkcs8', pair.privateKey));
   return { keyId: await serverKeyId(rawPublicKey), publicKey: toBase64Url(rawPublicKey), privateKeyPkcs8: toBase64Url(pkcs8) };
 }
 
@@ -57,5 +57,5 @@ export async function serverKeyId(rawPublicKey: Uint8Array): Promise<string> {
 
 /** Not extractable: once imported, the key can sign but not be read back. */
 export async function importServerPrivateKey(pkcs8Base64url: string): Promise<CryptoKey> {
-  return subtle().importKey('pkcs8', fromBase64Url(pkcs8Base64url), ED25519, false, ['sign']);
+  return subtleCrypto().importKey('pkcs8', fromBase64Url(pkcs8Base64url), ED25519, false, ['sign']);
 }

@@ -2,10 +2,10 @@
 // real one would (authenticator data, client data JSON, DER signature). For tests and mocks,
 // where no person and no hardware can take part; never for real signatures.
 import { toBase64Url } from './base64url.ts';
-import { concatBytes } from './bytes.ts';
+import { concatBytes } from '../crypto/bytes.ts';
 import type { P256PublicKeyJwk } from './cose-key.ts';
 import { rawToDerEcdsaSignature } from './ecdsa-der.ts';
-import { sha256Bytes, subtle } from './webcrypto.ts';
+import { sha256Bytes, subtleCrypto } from '../crypto/sha256.ts';
 
 export const authenticatorFlags = { userPresent: 0x01, userVerified: 0x04 } as const;
 
@@ -29,8 +29,8 @@ export type SoftwarePasskey = {
 };
 
 export async function createSoftwarePasskey(): Promise<SoftwarePasskey> {
-  const pair = await subtle().generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
-  const { x, y } = await subtle().exportKey('jwk', pair.publicKey);
+  const pair = await subtleCrypto().generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const { x, y } = await subtleCrypto().exportKey('jwk', pair.publicKey);
   if (x === undefined || y === undefined) throw new Error('WebCrypto exported an EC public key without coordinates');
   return {
     publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y },
@@ -48,7 +48,7 @@ async function signAssertion(privateKey: CryptoKey, options: AssertionOptions): 
   const clientDataJSON = new TextEncoder().encode(JSON.stringify(clientData));
   const signed = concatBytes(authenticatorData, await sha256Bytes(clientDataJSON));
   // WebCrypto signs in r‖s; authenticators send DER.
-  const raw = new Uint8Array(await subtle().sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, signed));
+  const raw = new Uint8Array(await subtleCrypto().sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, signed));
   return {
     authenticatorData: toBase64Url(authenticatorData),
     clientDataJSON: toBase64Url(clientDataJSON),

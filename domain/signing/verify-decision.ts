@@ -7,7 +7,7 @@ import { canonicalize } from '../json/canonicalize.ts';
 import { signingChallenge } from './challenge.ts';
 import { verifyCountersignature } from './countersign.ts';
 import { verifyPasskeyAssertion } from './verify-passkey.ts';
-import { errorMessage } from './webcrypto.ts';
+import { errorMessage } from './error-message.ts';
 
 export type DecisionSignatureCheck = {
   decision: Decision;

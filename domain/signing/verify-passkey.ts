@@ -6,10 +6,11 @@
 // It never throws: a verifier shows INVALID with a reason instead of an error page.
 // Reasons are sentence tails ("user verification was not performed.") so callers can prefix them.
 import { fromBase64Url, toBase64Url } from './base64url.ts';
-import { concatBytes, equalBytes } from './bytes.ts';
+import { concatBytes, equalBytes } from '../crypto/bytes.ts';
 import type { P256PublicKeyJwk } from './cose-key.ts';
 import { derToRawEcdsaSignature } from './ecdsa-der.ts';
-import { errorMessage, sha256Bytes, subtle } from './webcrypto.ts';
+import { sha256Bytes, subtleCrypto } from '../crypto/sha256.ts';
+import { errorMessage } from './error-message.ts';
 
 export type PasskeyAssertionInput = {
   publicKeyJwk: P256PublicKeyJwk;
@@ -85,13 +86,13 @@ async function verify(input: PasskeyAssertionInput): Promise<PasskeyVerification
   try {
     const { kty, crv, x, y } = input.publicKeyJwk;
     // Only the key itself: stray JWK members (key_ops, use) could make the import refuse it.
-    publicKey = await subtle().importKey('jwk', { kty, crv, x, y, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    publicKey = await subtleCrypto().importKey('jwk', { kty, crv, x, y, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
   } catch {
     return fail('the stored passkey public key is not a valid P-256 key.');
   }
   // The authenticator signs authenticatorData ‖ SHA-256(clientDataJSON), the exact bytes.
   const signed = concatBytes(authenticatorData, await sha256Bytes(clientDataBytes));
-  const valid = await subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, rawSignature, signed);
+  const valid = await subtleCrypto().verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, rawSignature, signed);
   return valid ? { ok: true } : fail("the signature does not match the passkey's public key.");
 }
 

@@ -1,4 +1,4 @@
-// Byte helpers the signing code shares. WebCrypto's BufferSource only takes views over a
+// Byte helpers for the crypto and signing code. WebCrypto's BufferSource only takes views over a
 // plain ArrayBuffer (TypeScript's `Uint8Array<ArrayBuffer>`), so every byte string that
 // reaches crypto.subtle goes through ownBytes first.
 
