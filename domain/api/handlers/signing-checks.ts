@@ -32,21 +32,26 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
 export const maxSigningFailures = 5;
 export const signingLockMs = 15 * 60_000;
 
+type Attempt = { at: string; ok: boolean };
+
+/** Failed re-authentications since the last successful one, oldest first. */
+function failuresSinceSuccess(attempts: readonly Attempt[]): Attempt[] {
+  const lastSuccess = attempts.map((a) => a.ok).lastIndexOf(true);
+  return attempts.slice(lastSuccess + 1);
+}
+
 /**
  * When signing is locked until, or null: five failed re-authentications since the last
  * success lock it for fifteen minutes from the fifth.
  */
-export function signingLockedUntil(attempts: readonly { at: string; ok: boolean }[], now: Date): Date | null {
-  const lastSuccess = attempts.map((a) => a.ok).lastIndexOf(true);
-  const failures = attempts.slice(lastSuccess + 1).filter((a) => !a.ok);
-  const fifth = failures[maxSigningFailures - 1];
+export function signingLockedUntil(attempts: readonly Attempt[], now: Date): Date | null {
+  const fifth = failuresSinceSuccess(attempts)[maxSigningFailures - 1];
   if (!fifth) return null;
   const until = new Date(Date.parse(fifth.at) + signingLockMs);
   return until > now ? until : null;
 }
 
 /** Failures left before the lock, counted like signingLockedUntil. */
-export function attemptsLeft(attempts: readonly { at: string; ok: boolean }[]): number {
-  const lastSuccess = attempts.map((a) => a.ok).lastIndexOf(true);
-  return Math.max(0, maxSigningFailures - attempts.slice(lastSuccess + 1).filter((a) => !a.ok).length);
+export function attemptsLeft(attempts: readonly Attempt[]): number {
+  return Math.max(0, maxSigningFailures - failuresSinceSuccess(attempts).length);
 }

@@ -66,18 +66,19 @@ async function authenticate(ctx: RequestContext, user: StoredUser, pkg: StoredPa
   }
 
   const at = now.toISOString();
-  await store.transaction(async (tx) => {
+  // The attempt is recorded in its own transaction: a refusal below must not roll it back.
+  const left = await store.transaction(async (tx) => {
     await tx.insertSigningAttempt({ id: `att_${ctx.deps.randomToken().slice(0, 20)}`, userId: user.id, at, ok: failure === null });
-    if (failure === null) return;
-    const left = attemptsLeft(await tx.listSigningAttempts(user.id, since));
-    await tx.appendAudit({ event: { action: 'signing.failed', subject: pkg.id, before: null, after: { method: auth.method, reason: failure, attemptsLeft: left } }, actorId: user.id, at });
-    if (left === 0) {
+    if (failure === null) return null;
+    const remaining = attemptsLeft(await tx.listSigningAttempts(user.id, since));
+    await tx.appendAudit({ event: { action: 'signing.failed', subject: pkg.id, before: null, after: { method: auth.method, reason: failure, attemptsLeft: remaining } }, actorId: user.id, at });
+    if (remaining === 0) {
       const until = new Date(now.getTime() + signingLockMs).toISOString();
       await tx.appendAudit({ event: { action: 'signing.locked', subject: user.id, before: null, after: { until } }, actorId: user.id, at });
     }
+    return remaining;
   });
-  if (failure !== null) {
-    const left = attemptsLeft(await store.listSigningAttempts(user.id, since));
+  if (failure !== null && left !== null) {
     const pointer = auth.method === 'password' ? '/authentication/password' : '/authentication';
     const tail = left === 0 ? ' Signing is now locked for 15 minutes.' : ` ${left} ${left === 1 ? 'attempt' : 'attempts'} left before signing is locked for 15 minutes.`;
     throw problems.signingRefused(failure + tail, [{ pointer, message: failure }]);
