@@ -8,7 +8,7 @@ import { describeError } from '../../../lib/describe-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { useEnrolPasskey, usePasskeys, useRemovePasskey } from '../api/passkeys.ts';
-import { Field, inputClasses } from './field.tsx';
+import { Field, inputClasses } from '../../../components/ui/field.tsx';
 
 /** Why enrolment failed, in words: the browser's own refusals come as DOMExceptions. */
 function enrolmentError(error: unknown): string {

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { decisionMeanings, type Concern, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion, StepState } from '../../../../domain/contracts/packages.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
 import type { User } from '../../../../domain/contracts/users.ts';
 import { contentHash } from '../../../../domain/package/content-hash.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
+import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
 import { isApiProblem } from '../../../lib/api-problem.ts';
 import { describeError } from '../../../lib/describe-error.ts';
 import { toBase64Url } from '../../../../domain/signing/base64url.ts';
@@ -15,7 +16,7 @@ import { issueSigningNonce } from '../api/issue-signing-nonce.ts';
 import { usePasskeys } from '../api/passkeys.ts';
 import { useSignDecision } from '../api/sign-decision.ts';
 import { buildPayload, draftProblems, type DecisionDraft } from '../build-payload.ts';
-import { Field, inputClasses } from './field.tsx';
+import { Field, inputClasses } from '../../../components/ui/field.tsx';
 
 interface Props {
   pkg: PackageDetail;
@@ -36,7 +37,8 @@ const legalStatement =
  * server has verified everything.
  */
 export function SignDialog({ pkg, version, step, signer, decision, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  // Open for as long as it is mounted: the panel mounts it to sign and unmounts it after.
+  const ref = useModalDialog(true);
   const titleId = useId();
   const hash = useQuery({ queryKey: ['signing', 'content-hash', pkg.id, version.number], queryFn: () => contentHash(version.content), staleTime: Infinity });
   const [reason, setReason] = useState('');
@@ -55,13 +57,6 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
   // A passkey when the account has one; the password otherwise, or when chosen.
   const chosen = method ?? (hasPasskey ? 'passkey' : 'password');
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-  }, []);
 
   const error: unknown = signing.error ?? nonceError;
   const server = isApiProblem(error) ? error : null;

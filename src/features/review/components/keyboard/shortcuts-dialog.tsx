@@ -1,24 +1,12 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { buttonClasses } from '../../../../components/ui/button.ts';
+import { useModalDialog } from '../../../../components/ui/use-modal-dialog.ts';
 import { shortcuts } from './shortcuts.ts';
 
 /** The keyboard shortcuts, in a modal dialog (Escape or the button closes it; focus returns). */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    // jsdom has no showModal; the open attribute is the same dialog without the backdrop.
-    if (open && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    if (!open && dialog.open) {
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-    }
-  }, [open]);
 
   return (
     <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="m-auto max-w-lg rounded-md border border-slate-300 p-6 shadow-xl backdrop:bg-slate-900/40">

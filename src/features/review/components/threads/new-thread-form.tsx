@@ -3,6 +3,7 @@ import { selectorForPassage } from '../../../../../domain/annotations/section-te
 import type { Section } from '../../../../../domain/contracts/sections.ts';
 import { findingSeveritySchema, threadKindLabels, threadKindSchema, type TextQuoteSelector, type Thread, type ThreadKind } from '../../../../../domain/contracts/threads.ts';
 import { buttonClasses } from '../../../../components/ui/button.ts';
+import { Field, inputClasses } from '../../../../components/ui/field.tsx';
 import { useOpenThread } from '../../api/open-thread.ts';
 import { checkMessage, splitProblem } from './field-errors.ts';
 import { MessageTextField } from './message-text-field.tsx';
@@ -68,7 +69,6 @@ export function NewThreadForm({ packageId, versionNumber, section, selected, onO
     );
   };
 
-  const passageError = errors.passage ?? byField.passage;
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="space-y-4 rounded-md border border-blue-800 bg-white p-4">
       <h3 id={`${id}-title`} className="font-semibold">
@@ -86,42 +86,29 @@ export function NewThreadForm({ packageId, versionNumber, section, selected, onO
         ))}
       </fieldset>
       {kind === 'finding' && (
-        <div className="space-y-1">
-          <label htmlFor={`${id}-severity`} className="block font-semibold">
-            Severity
-          </label>
-          <select id={`${id}-severity`} value={severity} onChange={(event) => setSeverity(findingSeveritySchema.parse(event.target.value))} className="rounded-md border border-slate-400 p-2">
-            {findingSeveritySchema.options.map((option) => (
-              <option key={option} value={option}>
-                {severityLabels[option]}
-              </option>
-            ))}
-          </select>
-          {byField.severity && <p className="text-red-800">{byField.severity}</p>}
-        </div>
+        <Field label="Severity" error={byField.severity}>
+          {(props) => (
+            <select {...props} value={severity} onChange={(event) => setSeverity(findingSeveritySchema.parse(event.target.value))} className="rounded-md border border-slate-400 p-2">
+              {findingSeveritySchema.options.map((option) => (
+                <option key={option} value={option}>
+                  {severityLabels[option]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
-      <div className="space-y-1">
-        <label htmlFor={`${id}-passage`} className="block font-semibold">
-          Quoted passage <span className="font-normal text-slate-600">(optional; leave empty to annotate the whole section)</span>
-        </label>
-        <textarea
-          id={`${id}-passage`}
-          rows={2}
-          value={passage}
-          onChange={(event) => setPassage(event.target.value)}
-          aria-invalid={passageError ? true : undefined}
-          aria-describedby={`${id}-passage-hint${passageError ? ` ${id}-passage-error` : ''}`}
-          className="block w-full rounded-md border border-slate-400 p-2"
-        />
-        <p id={`${id}-passage-hint`} className="text-sm text-slate-600">
-          Select text in the section before annotating, or type or paste the passage exactly as it appears.
-        </p>
-        {passageError && (
-          <p id={`${id}-passage-error`} className="text-red-800">
-            {passageError}
-          </p>
-        )}
-      </div>
+      <Field
+        label={
+          <>
+            Quoted passage <span className="font-normal text-slate-600">(optional; leave empty to annotate the whole section)</span>
+          </>
+        }
+        hint="Select text in the section before annotating, or type or paste the passage exactly as it appears."
+        error={errors.passage ?? byField.passage}
+      >
+        {(props) => <textarea {...props} rows={2} value={passage} onChange={(event) => setPassage(event.target.value)} className={inputClasses} />}
+      </Field>
       <MessageTextField label={kind === 'clarification' ? 'Your question' : 'Your message'} value={body} onChange={setBody} error={errors.body ?? byField.body} rows={4} />
       {general && (
         <p role="alert" className="text-red-800">

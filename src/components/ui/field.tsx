@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 
 interface Props {
-  label: string;
+  label: ReactNode;
   error: string | undefined;
   hint?: string;
   children: (props: { id: string; 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
