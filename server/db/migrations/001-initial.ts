@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { refuseChanges } from './append-only.ts';
 
 // The first schema. Signed and submitted material (versions, decisions, templates) and the
 // audit log are protected by triggers: the database itself refuses to change them.
@@ -8,19 +9,6 @@ import type { Engine } from '../engine.ts';
 type AnyDb = Kysely<unknown>;
 
 const immutableTables = ['package_versions', 'decisions', 'workflow_templates', 'audit_log', 'thread_messages'] as const;
-
-async function refuseChanges(db: AnyDb, engine: Engine, table: string): Promise<void> {
-  if (engine === 'sqlite') {
-    for (const op of ['UPDATE', 'DELETE'] as const) {
-      await sql
-        .raw(`CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only: ${op} refused'); END`)
-        .execute(db);
-    }
-    return;
-  }
-  await sql.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`).execute(db);
-  await sql.raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`).execute(db);
-}
 
 export async function up(db: AnyDb, engine: Engine): Promise<void> {
   await db.schema

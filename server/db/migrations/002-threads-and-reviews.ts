@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { refuseChanges } from './append-only.ts';
 
 // Clarification threads that keep every text ever written (revisions are append-only), and
 // per-reviewer section review marks.
@@ -33,12 +34,5 @@ export async function up(db: AnyDb, engine: Engine): Promise<void> {
     .addPrimaryKeyConstraint('section_reviews_pk', ['package_id', 'version_number', 'section_key', 'reviewer_id'])
     .execute();
 
-  if (engine === 'sqlite') {
-    for (const op of ['UPDATE', 'DELETE'] as const) {
-      await sql.raw(`CREATE TRIGGER thread_message_revisions_no_${op.toLowerCase()} BEFORE ${op} ON thread_message_revisions BEGIN SELECT RAISE(ABORT, 'thread_message_revisions is append-only: ${op} refused'); END`).execute(db);
-    }
-    return;
-  }
-  await sql.raw('CREATE TRIGGER thread_message_revisions_no_change BEFORE UPDATE OR DELETE ON thread_message_revisions FOR EACH ROW EXECUTE FUNCTION refuse_change()').execute(db);
-  await sql.raw('CREATE TRIGGER thread_message_revisions_no_truncate BEFORE TRUNCATE ON thread_message_revisions FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()').execute(db);
+  await refuseChanges(db, engine, 'thread_message_revisions');
 }

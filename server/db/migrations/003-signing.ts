@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
+import { refuseChanges } from './append-only.ts';
 
 // Electronic signatures: the server's countersigning keys, single-use signing nonces,
 // passkeys, signing attempts (for the lock after repeated failures) and the signature
@@ -54,14 +55,5 @@ export async function up(db: AnyDb, engine: Engine): Promise<void> {
     .addColumn('signature', 'text', (c) => c.notNull())
     .execute();
 
-  for (const table of appendOnly) {
-    if (engine === 'sqlite') {
-      for (const op of ['UPDATE', 'DELETE'] as const) {
-        await sql.raw(`CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} BEGIN SELECT RAISE(ABORT, '${table} is append-only: ${op} refused'); END`).execute(db);
-      }
-    } else {
-      await sql.raw(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION refuse_change()`).execute(db);
-      await sql.raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION refuse_change()`).execute(db);
-    }
-  }
+  for (const table of appendOnly) await refuseChanges(db, engine, table);
 }
