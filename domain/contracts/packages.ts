@@ -5,6 +5,7 @@ import { packageContentSchema } from './package-content.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
+import { concernAnswersSchema } from './revisions.ts';
 
 export const packageStatusSchema = z.enum(['in_review', 'clarification_requested', 'rejected', 'approved', 'approved_with_conditions']);
 export type PackageStatus = z.infer<typeof packageStatusSchema>;
@@ -95,6 +96,8 @@ export const packageVersionSchema = z.object({
   contentHash: contentHashSchema,
   submittedBy: actorSchema,
   submittedAt: z.iso.datetime(),
+  /** The owner's answers to the concerns and clarifications of the version before (empty for version 1). */
+  answers: concernAnswersSchema,
 });
 export type PackageVersion = z.infer<typeof packageVersionSchema>;
 
@@ -118,6 +121,8 @@ export type SubmitPackageRequest = z.infer<typeof submitPackageRequestSchema>;
 
 export const submitVersionRequestSchema = z.object({
   content: packageContentSchema,
+  /** One answer per rejection concern of the latest version and per open clarification request. */
+  answers: concernAnswersSchema.default([]),
 });
 export type SubmitVersionRequest = z.infer<typeof submitVersionRequestSchema>;
 

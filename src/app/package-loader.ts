@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
-import { packageQueryOptions } from '../features/packages/api/get-package.ts';
-import { threadsQueryOptions } from '../features/review/api/get-threads.ts';
+import { packageQueryOptions } from '../lib/get-package.ts';
+import { threadsQueryOptions } from '../lib/get-threads.ts';
 import { versionQueryOptions } from '../lib/get-version.ts';
 import { chooseVersion } from '../features/review/version-choice.ts';
 

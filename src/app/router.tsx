@@ -42,6 +42,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('./package-route.tsx')).PackageRoute }),
                 },
                 {
+                  path: 'packages/:id/diff',
+                  // The diff view and jsdiff load only when someone compares versions.
+                  lazy: async () => ({ Component: (await import('../features/diff/components/diff-page.tsx')).DiffPage }),
+                },
+                {
                   path: 'account/passkeys',
                   lazy: async () => ({ Component: (await import('../features/signing/components/passkeys-page.tsx')).PasskeysPage }),
                 },

@@ -7,7 +7,7 @@ import { NotFound } from '../../../components/ui/not-found.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { isApiProblem } from '../../../lib/api-problem.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
-import { usePackage } from '../api/get-package.ts';
+import { usePackage } from '../../../lib/get-package.ts';
 import { NextActionBanner } from './next-action-banner.tsx';
 import { PackageSummary } from './package-summary.tsx';
 import { StepChain } from './step-chain.tsx';

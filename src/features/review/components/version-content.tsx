@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
 import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useViewer } from '../../../lib/use-viewer.ts';
-import { useThreads } from '../api/get-threads.ts';
+import { useThreads } from '../../../lib/get-threads.ts';
 import { useVersion, versionQueryOptions } from '../../../lib/get-version.ts';
 import { useQuoteHighlights } from '../annotations/use-quote-highlights.ts';
 import { useSelectedPassage } from '../annotations/use-selected-passage.ts';

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { packageDetailSchema, type PackageDetail } from '../../../../domain/contracts/packages.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { packageDetailSchema, type PackageDetail } from '../../domain/contracts/packages.ts';
+import { apiPath, routes } from '../../domain/api/routes.ts';
+import { apiFetch } from './api-client.ts';
+import { packageKeys } from './package-keys.ts';
 
 /** One package with its chain of steps, versions and decisions; 404 if it is not visible. */
 export function getPackage(id: string, signal?: AbortSignal): Promise<PackageDetail> {

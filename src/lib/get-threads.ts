@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { threadListSchema, type Thread } from '../../../../domain/contracts/threads.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { threadListSchema, type Thread } from '../../domain/contracts/threads.ts';
+import { apiPath, routes } from '../../domain/api/routes.ts';
+import { apiFetch } from './api-client.ts';
+import { packageKeys } from './package-keys.ts';
 
 /** Every annotation and clarification thread on every version of a package, oldest first. */
 export async function getThreads(id: string, signal?: AbortSignal): Promise<Thread[]> {

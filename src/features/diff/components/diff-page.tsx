@@ -1,0 +1,77 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
+import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { NotFound } from '../../../components/ui/not-found.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { isApiProblem } from '../../../lib/api-problem.ts';
+import { usePackage } from '../../../lib/get-package.ts';
+import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { chooseDiff, diffSearch, type DiffChoice } from '../diff-choice.ts';
+import { DiffView } from './diff-view.tsx';
+import { VersionForm } from './version-form.tsx';
+
+const notFoundTitle = 'Package not found';
+
+function Breadcrumb({ pkg }: { pkg: PackageDetail | undefined }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <ol className="flex gap-2 text-sm">
+        <li>
+          <Link to="/">Inbox</Link>
+        </li>
+        <li aria-hidden="true" className="text-slate-500">
+          /
+        </li>
+        <li>{pkg ? <Link to={`/packages/${pkg.id}`}>{pkg.modelName}</Link> : 'Package'}</li>
+        <li aria-hidden="true" className="text-slate-500">
+          /
+        </li>
+        <li aria-current="page" className="text-slate-700">
+          Compare versions
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+/** `/packages/:id/diff?from=&to=&mode=`: what changed between two versions, section by section. */
+export function DiffPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const query = usePackage(id);
+  const pkg = query.data;
+  const choice = pkg ? chooseDiff(params, pkg) : null;
+  const notFound = isApiProblem(query.error, 404);
+  usePageTitle(notFound ? notFoundTitle : pkg && choice ? `Version ${choice.from} → ${choice.to}: ${pkg.modelName} ${pkg.versionLabel}` : 'Compare versions');
+  if (notFound) return <NotFound title={notFoundTitle} detail="There is no package at this address that you can see. Check the link, or find the package in your inbox." />;
+
+  const compare = (next: Pick<DiffChoice, 'from' | 'to' | 'mode'>) => setParams(new URLSearchParams(diffSearch(next)), { preventScrollReset: true });
+  return (
+    <div className="space-y-8">
+      <Breadcrumb pkg={pkg} />
+      <PageHeading>{pkg ? `Compare versions: ${pkg.modelName} ${pkg.versionLabel}` : 'Compare versions'}</PageHeading>
+      {query.isPending && <LoadingNotice>Loading the package…</LoadingNotice>}
+      {query.isError && <ErrorNotice title="The package could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
+      {pkg && !choice && (
+        <p className="text-lg text-slate-700">
+          This package has a single version: there is nothing to compare yet. <Link to={`/packages/${pkg.id}`}>Back to the package</Link>
+        </p>
+      )}
+      {pkg && choice && (
+        <>
+          {choice.unknown && (
+            <p role="status" className="rounded border border-amber-600 bg-amber-50 p-3 text-amber-950">
+              The link asked for a version this package does not have ({choice.unknown}); showing version {choice.from} against version {choice.to}.
+            </p>
+          )}
+          <VersionForm key={`form-${choice.from}-${choice.to}`} versions={pkg.versions} choice={choice} onCompare={compare} />
+          <p>
+            <Link to={`/packages/${pkg.id}?version=${choice.to}`}>Review version {choice.to}</Link>
+          </p>
+          <DiffView key={`diff-${choice.from}-${choice.to}`} pkg={pkg} choice={choice} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMemo, useState } from 'react';
+import { useLocation } from 'react-router';
+import { carryOverThreads, type CarriedThread } from '../../../../domain/annotations/carry-over.ts';
+import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
+import type { SectionDiff } from '../../../../domain/diff/types.ts';
+import { summarizeDiff } from '../../../../domain/diff/summary.ts';
+import { mapConcerns, type SectionRef } from '../../../../domain/revisions/concern-map.ts';
+import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { useThreads } from '../../../lib/get-threads.ts';
+import { useVersion } from '../../../lib/get-version.ts';
+import { usePackageDiff } from '../compute/use-package-diff.ts';
+import { changeStops, diffBlocks } from '../diff-blocks.ts';
+import type { DiffChoice } from '../diff-choice.ts';
+import { ConcernsPanel } from './concerns-panel.tsx';
+import { DiffList } from './diff-list.tsx';
+import { DiffSummary } from './diff-summary.tsx';
+
+const isSection = (section: SectionDiff | undefined): section is SectionDiff => section !== undefined;
+
+/** The comparison of two versions: summary, concerns and answers, then the changes section by section. */
+export function DiffView({ pkg, choice }: { pkg: PackageDetail; choice: DiffChoice }) {
+  const { from, to, mode } = choice;
+  const before = useVersion(pkg.id, from);
+  const after = useVersion(pkg.id, to);
+  const threads = useThreads(pkg.id);
+  const run = usePackageDiff(before.data?.content, after.data?.content);
+  const location = useLocation();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [reveal, setReveal] = useState<{ key: string; seq: number } | null>(() => (location.hash.length > 1 ? { key: decodeURIComponent(location.hash.slice(1)), seq: 0 } : null));
+
+  const compared = useMemo(() => run.sections.filter(isSection), [run.sections]);
+  const summary = useMemo(() => (run.done ? summarizeDiff(compared) : null), [run.done, compared]);
+  const byKey = useMemo(() => new Map(compared.map((section) => [section.key, section])), [compared]);
+
+  const contentByKey = useMemo(() => {
+    const map = new Map(before.data?.content.sections.map((section) => [section.key, section]));
+    for (const section of after.data?.content.sections ?? []) map.set(section.key, section);
+    return map;
+  }, [before.data, after.data]);
+
+  const concerns = useMemo(() => {
+    const section = (key: string): SectionRef => {
+      const diff = byKey.get(key);
+      return { key, title: diff?.title ?? contentByKey.get(key)?.title ?? key, status: diff?.status ?? null };
+    };
+    return mapConcerns({ decisions: pkg.decisions, threads: threads.data ?? [], from: Math.min(from, to), to: Math.max(from, to), answers: after.data?.answers ?? [], section });
+  }, [pkg.decisions, threads.data, from, to, after.data, byKey, contentByKey]);
+
+  const carried = useMemo(() => {
+    const bySection = new Map<string, CarriedThread[]>();
+    if (!after.data || !threads.data) return bySection;
+    for (const item of carryOverThreads(threads.data, { number: to, content: after.data.content })) {
+      const list = bySection.get(item.thread.sectionKey) ?? [];
+      list.push(item);
+      bySection.set(item.thread.sectionKey, list);
+    }
+    return bySection;
+  }, [after.data, threads.data, to]);
+
+  const blocks = useMemo(() => diffBlocks(run.sections, carried, expanded), [run.sections, carried, expanded]);
+  const stops = useMemo(() => changeStops(blocks), [blocks]);
+
+  const failed = before.error ?? after.error;
+  if (failed) {
+    return (
+      <ErrorNotice
+        title="A version could not be loaded."
+        error={failed}
+        onRetry={() => {
+          void before.refetch();
+          void after.refetch();
+        }}
+        retrying={before.isFetching || after.isFetching}
+      />
+    );
+  }
+  if (!before.data || !after.data) return <LoadingNotice>{`Loading versions ${from} and ${to}…`}</LoadingNotice>;
+
+  const toggle = (key: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const labels = { before: `Version ${from}`, after: `Version ${to}` };
+  return (
+    <div className="space-y-8">
+      <DiffSummary run={run} summary={summary} />
+      <ConcernsPanel rows={concerns} to={to} onShowSection={(key) => setReveal((current) => ({ key, seq: (current?.seq ?? 0) + 1 }))} />
+      <section aria-labelledby="changes-heading" className="space-y-3">
+        <h2 id="changes-heading" className="text-xl font-bold">
+          Changes, section by section
+        </h2>
+        <DiffList blocks={blocks} stops={stops} reveal={reveal} context={{ packageId: pkg.id, to, mode, labels, expanded, onToggle: toggle, sectionContent: (key) => contentByKey.get(key) }} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
+import { defaultDiffBounds, type SectionDiff } from '../../../../domain/diff/types.ts';
+import { startDiff } from './start-diff.ts';
+
+export interface DiffRun {
+  /** Sections in display order; a hole until that section is compared. */
+  sections: readonly (SectionDiff | undefined)[];
+  total: number | null;
+  compared: number;
+  done: boolean;
+  elapsedMs: number | null;
+  error: string | null;
+}
+
+const initial: DiffRun = { sections: [], total: null, compared: 0, done: false, elapsedMs: null, error: null };
+
+/** How often results reach React: sections can arrive hundreds of times a second. */
+const flushEveryMs = 50;
+
+/**
+ * Compares two versions section by section off the main thread. The caller keys the
+ * component by the pair compared, so a new pair starts from a clean state.
+ */
+export function usePackageDiff(before: PackageContent | undefined, after: PackageContent | undefined): DiffRun {
+  const [run, setRun] = useState<DiffRun>(initial);
+  useEffect(() => {
+    if (!before || !after) return;
+    let pending: DiffRun = initial;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      setRun(pending);
+    };
+    const schedule = (now: boolean) => {
+      if (now) {
+        if (timer) clearTimeout(timer);
+        flush();
+      } else timer ??= setTimeout(flush, flushEveryMs);
+    };
+    const stop = startDiff({ before, after, bounds: defaultDiffBounds }, (progress) => {
+      switch (progress.type) {
+        case 'start':
+          pending = { ...pending, total: progress.total, sections: Array.from({ length: progress.total }, () => undefined) };
+          return schedule(true);
+        case 'section': {
+          const sections = pending.sections.slice();
+          sections[progress.index] = progress.diff;
+          pending = { ...pending, sections, compared: pending.compared + 1 };
+          return schedule(false);
+        }
+        case 'done':
+          pending = { ...pending, done: true, elapsedMs: progress.elapsedMs };
+          return schedule(true);
+        case 'error':
+          pending = { ...pending, error: progress.message };
+          return schedule(true);
+      }
+    });
+    return () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    };
+  }, [before, after]);
+  return run;
+}
