@@ -1,6 +1,7 @@
 import { genesisHash, hashAuditEntry } from '../domain/audit/hash-entry.ts';
 import { auditEventSchema } from '../domain/contracts/audit-events.ts';
 import type { Decision } from '../domain/contracts/decisions.ts';
+import { answerTargetKey, type ConcernAnswer } from '../domain/contracts/revisions.ts';
 import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts';
 import type { Store, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
 
@@ -14,6 +15,7 @@ interface Tables {
   models: StoredModel[];
   packages: StoredPackage[];
   versions: StoredVersion[];
+  answers: { packageId: string; versionNumber: number; position: number; targetKey: string; answer: ConcernAnswer }[];
   decisions: Decision[];
   threads: StoredThread[];
   messages: StoredMessage[];
@@ -30,7 +32,7 @@ interface Tables {
 }
 
 function empty(): Tables {
-  return { users: [], sessions: [], models: [], packages: [], versions: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [] };
+  return { users: [], sessions: [], models: [], packages: [], versions: [], answers: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [] };
 }
 
 function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
@@ -88,6 +90,21 @@ function tx(t: Tables): StoreTx {
       t.versions.push(copy(v));
       return Promise.resolve();
     },
+    insertVersionAnswers: (packageId, versionNumber, answers) => {
+      if (answers.length > 0 && !t.versions.some((v) => v.packageId === packageId && v.number === versionNumber)) throw new Error('FOREIGN KEY constraint failed: version_answers');
+      // The database's keys: one row per position, one answer per target, in each version.
+      const rows = answers.map((answer, position) => ({ packageId, versionNumber, position, targetKey: answerTargetKey(answer.target), answer: copy(answer) }));
+      const sameVersion = (a: (typeof rows)[number], b: (typeof rows)[number]) => a.packageId === b.packageId && a.versionNumber === b.versionNumber;
+      const written: typeof rows = [];
+      for (const row of rows) {
+        unique([...t.answers, ...written], row, (a, b) => sameVersion(a, b) && (a.position === b.position || a.targetKey === b.targetKey), 'version_answers');
+        written.push(row);
+      }
+      t.answers.push(...written);
+      return Promise.resolve();
+    },
+    listVersionAnswers: (packageId, versionNumber) =>
+      Promise.resolve(copy(t.answers.filter((a) => a.packageId === packageId && a.versionNumber === versionNumber).sort((a, b) => a.position - b.position).map((a) => a.answer))),
     listDecisions: (ids) => Promise.resolve(copy([...inIds(t.decisions, ids)].sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || (a.id < b.id ? -1 : 1)))),
     insertDecision: (d) => {
       unique(t.decisions, d, (a, b) => a.id === b.id, 'decisions.id');

@@ -37,6 +37,9 @@ export const problems = {
   signingRefused: (detail: string, errors: FieldProblem[]) => new ApiError({ type: problemTypes.signingRefused, title: 'Signature refused', status: 403, detail, errors }),
   locked: (detail: string) => new ApiError({ type: problemTypes.signingLocked, title: 'Signing locked', status: 423, detail }),
   conflict: (detail: string) => new ApiError({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail }),
+  /** The package is not what the signer was shown; `diff` is the app's page of what changed. */
+  packageChanged: (detail: string, diff: string | null) =>
+    new ApiError({ type: problemTypes.packageChanged, title: 'The package changed since you opened it', status: 409, detail, ...(diff ? { diff } : {}) }),
   crossSite: () =>
     new ApiError({ type: problemTypes.crossSite, title: 'Cross-site request refused', status: 403, detail: 'State-changing requests must come from this application.' }),
   internal: () =>

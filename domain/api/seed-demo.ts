@@ -1,6 +1,7 @@
 import type { Decision, DecisionKind } from '../contracts/decisions.ts';
 import { decisionMeanings } from '../contracts/decisions.ts';
 import { identificationOf, type PackageContent } from '../contracts/package-content.ts';
+import type { ConcernAnswer } from '../contracts/revisions.ts';
 import type { Role } from '../contracts/roles.ts';
 import { demoPackages } from '../demo/index.ts';
 import { defaultTemplates, selectTemplate } from '../workflow/default-templates.ts';
@@ -39,9 +40,19 @@ interface Scripted {
   concerns?: Decision['concerns'];
 }
 
+/** A resubmission's answer to a concern of the rejection by `step` of the version before. */
+interface ScriptedAnswer {
+  version: number;
+  step: string;
+  concern: number;
+  answer: string;
+  sectionKeys: string[];
+}
+
 interface DemoScript {
   versionDaysAgo: number[];
   decisions: Scripted[];
+  answers?: ScriptedAnswer[];
   clarification?: { section: string; by: (typeof demoAccounts)[number]['id']; daysAgo: number; quote: { exact: string; prefix: string; suffix: string } | null; body: string };
 }
 
@@ -65,6 +76,16 @@ function scripts(now: Date): DemoScript[] {
         },
         { step: 'data_governance', by: 'usr_data_governance', decision: 'approve', version: 2, daysAgo: 2, reason: 'Data sources unchanged; the reweighting uses only approved attributes.' },
         { step: 'model_risk', by: 'usr_model_risk', decision: 'approve', version: 2, daysAgo: 1, reason: 'The small loss in AUC from the mitigation stays well inside the threshold; validation re-performed.' },
+      ],
+      answers: [
+        {
+          version: 2,
+          step: 'fair_lending',
+          concern: 0,
+          answer:
+            'Addressed in Subgroup fairness and Design and methodology: less discriminatory alternative LDA-17 (monotonic constraints, verified DTI, reweighting by age band) raises the approval-rate ratio for applicants aged 62 and over from 0.78 to 0.86 on the same holdout.',
+          sectionKeys: ['subgroup_fairness', 'design_methodology'],
+        },
       ],
     },
     {
@@ -171,25 +192,41 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
   await tx.insertModel({ key: demo.modelKey, name: id.modelName, ownerId: owner });
   await tx.insertPackage({ id: packageId, modelKey: demo.modelKey, modelName: id.modelName, versionLabel: demo.versionLabel, riskTier: id.riskTier, businessLine: id.businessLine, ownerTeam: id.ownerTeam, ownerId: owner, templateKey: template.key, templateVersion: template.version, createdAt, updatedAt: lastVersionAt });
 
+  // Ids first: a resubmission's answers name the decisions of the round before.
+  const decisionIds = script.decisions.map(() => `dec_${input.randomToken().slice(0, 16)}`);
+  const answersTo = (number: number): ConcernAnswer[] =>
+    (script.answers ?? [])
+      .filter((a) => a.version === number)
+      .map((a) => {
+        const rejection = script.decisions.findIndex((d) => d.step === a.step && d.version === number - 1 && d.decision === 'reject');
+        const decisionId = decisionIds[rejection];
+        if (!decisionId) throw new Error(`No rejection by ${a.step} for a demo answer on ${demo.modelKey}`);
+        return { target: { kind: 'concern', decisionId, index: a.concern }, answer: a.answer, sectionKeys: a.sectionKeys };
+      });
+
   for (const [index, version] of versions.entries()) {
     const submittedAt = at(script.versionDaysAgo[index] ?? 1, 9);
-    await tx.insertVersion({ packageId, number: index + 1, ...version, submittedBy: owner, submittedAt });
+    const number = index + 1;
+    const answers = answersTo(number);
+    await tx.insertVersion({ packageId, number, ...version, submittedBy: owner, submittedAt });
+    await tx.insertVersionAnswers(packageId, number, answers);
     const previous = versions[index - 1];
     audit.push(
       previous
-        ? { event: { action: 'package.version_submitted', subject: packageId, before: { version: index, contentHash: previous.contentHash }, after: { version: index + 1, contentHash: version.contentHash } }, actorId: owner, at: submittedAt }
+        ? { event: { action: 'package.version_submitted', subject: packageId, before: { version: index, contentHash: previous.contentHash }, after: { version: number, contentHash: version.contentHash, answers: answers.length } }, actorId: owner, at: submittedAt }
         : { event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: demo.modelKey, versionLabel: demo.versionLabel, version: 1, contentHash: version.contentHash } }, actorId: owner, at: submittedAt },
     );
   }
 
-  for (const s of script.decisions) {
+  for (const [index, s] of script.decisions.entries()) {
     const actor = users.get(s.by);
     const step = template.steps.find((t) => t.key === s.step);
     const hash = versions[s.version - 1]?.contentHash;
-    if (!actor || !step || !hash) throw new Error(`Bad demo decision ${s.step} on ${demo.modelKey}`);
+    const decisionId = decisionIds[index];
+    if (!actor || !step || !hash || !decisionId) throw new Error(`Bad demo decision ${s.step} on ${demo.modelKey}`);
     const decidedAt = at(s.daysAgo, 15);
     const decision: Decision = {
-      id: `dec_${input.randomToken().slice(0, 16)}`,
+      id: decisionId,
       packageId,
       versionNumber: s.version,
       stepKey: s.step,

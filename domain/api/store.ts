@@ -4,6 +4,7 @@ import type { Actor } from '../contracts/decisions.ts';
 import type { TextQuoteSelector, ThreadKind, ThreadStatus } from '../contracts/threads.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import type { AuditEvent } from '../contracts/audit-events.ts';
+import type { ConcernAnswer } from '../contracts/revisions.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks in memory; the contract suite holds all three to the same behaviour.
@@ -165,6 +166,10 @@ export interface StoreTx {
   listVersionFacts(packageIds: readonly string[] | 'all'): Promise<StoredVersionFacts[]>;
   findVersion(packageId: string, number: number): Promise<StoredVersion | null>;
   insertVersion(version: StoredVersion): Promise<void>;
+  /** The answers submitted with a version, in their order; written once, never changed. */
+  insertVersionAnswers(packageId: string, versionNumber: number, answers: readonly ConcernAnswer[]): Promise<void>;
+  /** A version's answers in submission order ([] when it came with none). */
+  listVersionAnswers(packageId: string, versionNumber: number): Promise<ConcernAnswer[]>;
 
   listDecisions(packageIds: readonly string[] | 'all'): Promise<Decision[]>;
   insertDecision(decision: Decision): Promise<void>;

@@ -16,6 +16,8 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   errors: z.array(fieldProblemSchema).optional(),
+  /** For a package that changed under the reader: the app's page comparing what they saw with what is there now. */
+  diff: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -27,6 +29,7 @@ export const problemTypes = {
   forbidden: 'https://model-approval.example/problems/forbidden',
   notFound: 'https://model-approval.example/problems/not-found',
   conflict: 'https://model-approval.example/problems/conflict',
+  packageChanged: 'https://model-approval.example/problems/package-changed',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',
   methodNotAllowed: 'https://model-approval.example/problems/method-not-allowed',

@@ -6,6 +6,8 @@ import { workflowTemplateSchema, type WorkflowTemplate } from '../../domain/cont
 import { roleSchema } from '../../domain/contracts/roles.ts';
 import { genesisHash, hashAuditEntry } from '../../domain/audit/hash-entry.ts';
 import type { AuditAppend, Store, StoredMessage, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredPackage, StoredRevision, StoredSectionReview, StoredThread, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '../../domain/api/store.ts';
+import { answerTargetKey, answerTargetSchema } from '../../domain/contracts/revisions.ts';
+import { sectionKeySchema } from '../../domain/contracts/sections.ts';
 import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '../../domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
 import type { Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
@@ -139,6 +141,27 @@ function queries(db: Db, engine: Engine): StoreTx {
         .insertInto('package_versions')
         .values({ package_id: v.packageId, number: v.number, canonical_content: v.canonicalContent, content_hash: v.contentHash, section_digests: JSON.stringify(v.sectionDigests), submitted_by: v.submittedBy, submitted_at: v.submittedAt })
         .execute();
+    },
+    async insertVersionAnswers(packageId, versionNumber, answers) {
+      if (answers.length === 0) return;
+      await db
+        .insertInto('version_answers')
+        .values(
+          answers.map((a, position) => ({
+            package_id: packageId,
+            version_number: versionNumber,
+            position,
+            target_key: answerTargetKey(a.target),
+            target: JSON.stringify(a.target),
+            answer: a.answer,
+            section_keys: JSON.stringify(a.sectionKeys),
+          })),
+        )
+        .execute();
+    },
+    async listVersionAnswers(packageId, versionNumber) {
+      const rows = await db.selectFrom('version_answers').selectAll().where('package_id', '=', packageId).where('version_number', '=', versionNumber).orderBy('position').execute();
+      return rows.map((r) => ({ target: answerTargetSchema.parse(JSON.parse(r.target)), answer: r.answer, sectionKeys: sectionKeySchema.array().parse(JSON.parse(r.section_keys)) }));
     },
     listDecisions(ids) {
       return withIds(ids, async (only) => {

@@ -6,6 +6,7 @@ import * as initial from './migrations/001-initial.ts';
 import * as threadsAndReviews from './migrations/002-threads-and-reviews.ts';
 import * as signing from './migrations/003-signing.ts';
 import * as passkeyChallenges from './migrations/004-passkey-challenges.ts';
+import * as versionAnswers from './migrations/005-version-answers.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -15,6 +16,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '002-threads-and-reviews': threadsAndReviews,
   '003-signing': signing,
   '004-passkey-challenges': passkeyChallenges,
+  '005-version-answers': versionAnswers,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

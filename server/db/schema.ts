@@ -51,6 +51,16 @@ export interface PackageVersionsTable {
   submitted_at: string;
 }
 
+export interface VersionAnswersTable {
+  package_id: string;
+  version_number: number;
+  position: number;
+  target_key: string;
+  target: string;
+  answer: string;
+  section_keys: string;
+}
+
 export interface DecisionsTable {
   id: string;
   package_id: string;
@@ -178,6 +188,7 @@ export interface Database {
   models: ModelsTable;
   packages: PackagesTable;
   package_versions: PackageVersionsTable;
+  version_answers: VersionAnswersTable;
   decisions: DecisionsTable;
   threads: ThreadsTable;
   thread_messages: ThreadMessagesTable;

@@ -1,6 +1,7 @@
 import { describe, inject, it } from 'vitest';
 import { scenarios } from './support/scenarios.ts';
 import { signingScenarios } from './support/signing-scenarios.ts';
+import { resubmissionScenarios } from './support/resubmission-scenarios.ts';
 import { threadScenarios } from './support/thread-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
@@ -14,7 +15,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

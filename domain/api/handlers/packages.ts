@@ -2,11 +2,13 @@ import { identificationOf } from '../../contracts/package-content.ts';
 import { selectTemplate } from '../../workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from '../prepare-version.ts';
 import { problems } from '../problems.ts';
+import { answerProblems, loadAnswerFacts } from '../resubmission-answers.ts';
 import { routes } from '../routes.ts';
 import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { recordDenied } from './record-denied.ts';
 import { seePackage, signedIn } from './package-access.ts';
+import { addThreadMessage } from './thread-message.ts';
 
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -46,6 +48,7 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
       contentHash: version.contentHash,
       submittedBy: toActor(submitter ?? undefined, version.submittedBy),
       submittedAt: version.submittedAt,
+      answers: await store.listVersionAnswers(pkg.id, version.number),
     },
   };
 });
@@ -129,14 +132,24 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     if (previous.contentHash === prepared.contentHash) {
       throw problems.conflict(`This content is identical to version ${previous.number}; change what the concerns ask for before resubmitting.`);
     }
+    const wrong = answerProblems(body.answers, await loadAnswerFacts(tx, facts, body.content));
+    if (wrong.length > 0) throw problems.validation(wrong);
     const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
+    await tx.insertVersionAnswers(pkg.id, version.number, body.answers);
     await tx.touchPackage(pkg.id, at);
     await tx.appendAudit({
-      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash } },
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length } },
       actorId: user.id,
       at,
     });
+    // An answer to a clarification request is also the owner's reply in its thread.
+    for (const { target, answer } of body.answers) {
+      if (target.kind !== 'clarification') continue;
+      const thread = facts.threads.find((t) => t.id === target.threadId);
+      if (!thread) throw new Error(`The thread ${target.threadId} just checked is missing`);
+      await addThreadMessage(ctx, tx, { pkg, thread, user, body: answer, at });
+    }
     const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
     if (!after) throw new Error('The package just written is missing');
     return { package: summarize(after, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };

@@ -103,15 +103,17 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const latest = facts.versions.at(-1);
-    if (payload.versionNumber !== latest?.number) {
-      throw problems.conflict(`Version ${payload.versionNumber} has been superseded by version ${latest?.number ?? '?'}: review the latest version and sign again.`);
+    if (!latest) throw new Error('A package has at least one version');
+    const diffPath = (from: number) => (from !== latest.number ? `/packages/${pkg.id}/diff?from=${from}&to=${latest.number}` : null);
+    if (payload.versionNumber !== latest.number) {
+      throw problems.packageChanged(`Version ${payload.versionNumber} has been superseded by version ${latest.number}: review what changed, then sign the latest version.`, diffPath(payload.versionNumber));
     }
     const version = await tx.findVersion(pkg.id, latest.number);
     if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${latest.number}.`);
     // Recomputed from the stored canonical bytes, not read from a column that could lie.
     const storedHash = await sha256Hex(version.canonicalContent);
     if (storedHash !== payload.contentHash) {
-      throw problems.conflict(`The package changed since you opened it: version ${latest.number} hashes to ${storedHash.slice(0, 12)}…, you were shown ${payload.contentHash.slice(0, 12)}…. Reload it and review the changes.`);
+      throw problems.packageChanged(`The package changed since you opened it: version ${latest.number} hashes to ${storedHash.slice(0, 12)}…, you were shown ${payload.contentHash.slice(0, 12)}…. Reload it and review the changes.`, diffPath(latest.number - 1));
     }
     const problemsFound = payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent);
     if (problemsFound.length > 0) throw problems.validation(problemsFound);

@@ -4,17 +4,11 @@ import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import { threadView, threadViews } from '../thread-views.ts';
 import type { RequestContext } from '../context.ts';
-import type { StoredPackage, StoredThread, StoredUser, StoreTx } from '../store.ts';
+import type { StoredPackage, StoredThread, StoreTx } from '../store.ts';
 import { defineHandler } from './define.ts';
 import { actorOf, assertNotDecided, seePackage, sectionOf, signedIn } from './package-access.ts';
 import { recordDenied } from './record-denied.ts';
-
-const newId = (ctx: RequestContext, prefix: string) => `${prefix}_${ctx.deps.randomToken().slice(0, 20)}`;
-
-function roleFor(user: StoredUser, ownerId: string) {
-  if (user.id === ownerId) return 'model_owner' as const;
-  return user.roles.find(isReviewerRole) ?? user.roles[0] ?? 'model_owner';
-}
+import { addThreadMessage, newId, roleFor } from './thread-message.ts';
 
 async function threadOf(tx: StoreTx, packageId: string, threadId: string): Promise<StoredThread> {
   const thread = await tx.findThread(threadId);
@@ -65,14 +59,7 @@ export const replyToThread = defineHandler(routes.replyToThread, async (ctx, { p
     const stored = await threadOf(tx, pkg.id, params.threadId);
     if (stored.status === 'resolved') throw problems.conflict('This thread is resolved; open a new one to raise something else.');
     await assertNotDecided(tx, pkg, stored.versionNumber, ctx.deps.now());
-    const messageId = newId(ctx, 'msg');
-    const position = (await tx.listMessages([stored.id])).length;
-    await tx.insertMessage({ id: messageId, threadId: stored.id, author: actorOf(user), authorRole: roleFor(user, pkg.ownerId), body: body.body, createdAt: at, position });
-    // The owner's reply answers a request; a reviewer's reply puts the ball back with the owner.
-    const status = stored.kind === 'clarification' ? (isOwner ? 'answered' : 'open') : stored.status;
-    if (status !== stored.status) await tx.setThreadStatus(stored.id, status, null, null);
-    await tx.appendAudit({ event: { action: 'thread.message_added', subject: pkg.id, before: null, after: { thread: stored.id, message: messageId, body: body.body } }, actorId: user.id, at });
-    return threadView(tx, { ...stored, status });
+    return threadView(tx, await addThreadMessage(ctx, tx, { pkg, thread: stored, user, body: body.body, at }));
   });
   return { status: 201, body: thread };
 });

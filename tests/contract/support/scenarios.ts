@@ -270,7 +270,10 @@ export const scenarios: Scenario[] = [
       const evaluation = changed.sections.find((s) => s.key === 'evaluation');
       if (evaluation?.kind !== 'metric_table') throw new Error('evaluation is a metric table');
       evaluation.notes = 'Hallucination labels: two annotators per answer, blind to model version; 400 answers per locale; 95% CI given per metric.';
-      const reply = await owner.post(`/api/packages/${assistant.id}/versions`, { content: changed });
+      // The open clarification request is answered with the resubmission.
+      const threads = (await owner.get(`/api/packages/${assistant.id}/threads`)).body as { items: { id: string }[] };
+      const answers = [{ target: { kind: 'clarification', threadId: threads.items[0]?.id }, answer: 'Two annotators per answer, blind to the model version; 400 answers per locale.' }];
+      const reply = await owner.post(`/api/packages/${assistant.id}/versions`, { content: changed, answers });
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);
       expect(reply.body).toMatchObject({ version: { number: 2 } });
       const detail = (await owner.get(`/api/packages/${assistant.id}`)).body as { versions: { contentHash: string }[] };

@@ -12,19 +12,19 @@ import type { Scenario } from './scenarios.ts';
 // Signing decisions (password re-entry) and the attacks the server must refuse, run against
 // the mocks, SQLite and PostgreSQL. Each scenario gets fresh demo data.
 
-const accounts = {
+export const accounts = {
   elena: { id: 'usr_model_risk', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' },
   samuel: { id: 'usr_privacy', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer' },
   dana: { id: 'usr_fair_lending', displayName: 'Dana Whitfield', title: 'Fair Lending Officer' },
 };
 
-async function signedIn(target: Target, email: string): Promise<Client> {
+export async function signedIn(target: Target, email: string): Promise<Client> {
   const client = new Client(target);
   expect((await client.login(email)).status).toBe(200);
   return client;
 }
 
-function expectStatus(reply: Reply, status: number) {
+export function expectStatus(reply: Reply, status: number) {
   expect(reply.status, JSON.stringify(reply.body)).toBe(status);
   if (status >= 400) expect(reply.contentType).toContain('application/problem+json');
 }
@@ -32,7 +32,7 @@ function expectStatus(reply: Reply, status: number) {
 const pointers = (reply: Reply) => ((reply.body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer);
 const detail = (reply: Reply) => (reply.body as { detail?: string }).detail ?? '';
 
-interface Draft {
+export interface Draft {
   packageId: string;
   versionNumber: number;
   stepKey: string;
@@ -45,7 +45,7 @@ interface Draft {
 }
 
 /** What the browser does: hash the content it displayed, fetch a nonce, build the payload. */
-async function payloadFor(client: Client, draft: Draft): Promise<SigningPayload> {
+export async function payloadFor(client: Client, draft: Draft): Promise<SigningPayload> {
   const version = (await client.get(`/api/packages/${draft.packageId}/versions/${draft.versionNumber}`)).body as { content: PackageContent };
   const nonce = await client.post('/api/signing/nonces', { packageId: draft.packageId });
   expectStatus(nonce, 201);
@@ -68,7 +68,7 @@ async function payloadFor(client: Client, draft: Draft): Promise<SigningPayload>
   };
 }
 
-const sign = (client: Client, payload: SigningPayload, password = 'demo-password') =>
+export const sign = (client: Client, payload: SigningPayload, password = 'demo-password') =>
   client.post(`/api/packages/${payload.packageId}/decisions`, { payload, authentication: { method: 'password', password } });
 
 const clinical = 'pkg_clinical_deterioration_risk';
@@ -196,6 +196,8 @@ export const signingScenarios: Scenario[] = [
       const stale = await sign(dana, await payloadFor(dana, { packageId: 'pkg_retail_credit_pd', versionNumber: 1, stepKey: 'fair_lending', role: 'fair_lending', decision: 'approve', signer: accounts.dana }));
       expectStatus(stale, 409);
       expect(detail(stale)).toMatch(/superseded by version 2/);
+      // The refusal links to what changed between the version shown and the latest.
+      expect(stale.body).toMatchObject({ type: 'https://model-approval.example/problems/package-changed', diff: '/packages/pkg_retail_credit_pd/diff?from=1&to=2' });
 
       // The owner holds no reviewer role: the route refuses before anything is read.
       const owner = await signedIn(target, 'owner@example.com');
