@@ -13,7 +13,10 @@ import { serverDeps } from '../server/deps.ts';
 import { createApp } from '../server/app.ts';
 import { benchBrowserHash } from './bench/browser-hash.ts';
 import { benchBrowserOpenPackage } from './bench/browser-open-package.ts';
-import { generatePackage } from './bench/generate-package.ts';
+import { benchBrowserDiff } from './bench/browser-diff.ts';
+import { generatePackage, reviseWords } from './bench/generate-package.ts';
+import { diffPackages } from '../domain/diff/package-diff.ts';
+import { diffWordsWithSpace } from 'diff';
 
 interface Row {
   name: string;
@@ -52,6 +55,19 @@ await measure('node:crypto SHA-256 of the same 5 MB (reference)', 9, () => creat
 const strict = await measure('strict JSON parse of 5 MB (duplicate-key check)', 9, () => parseStrictJson(bigText));
 const native = await measure('JSON.parse of the same 5 MB', 9, () => JSON.parse(bigText) as unknown);
 
+// The diff of two 2 MB versions, 5% of words changed: ours (section by section, each bounded)
+// against jsdiff over the whole serialized package, the naive approach. The naive one runs
+// once, stopped after naiveCapMs: it takes minutes, so a stop makes its time a lower bound.
+const diffBefore = generatePackage({ bytes: 2 * 1024 * 1024, sectionCount: 60, seed: 7 });
+const diffAfter = reviseWords(diffBefore, 0.05);
+const ourDiff = await measure('diff of two 2 MB versions, 5% of words changed: ours, section by section (Node)', 5, () => diffPackages(diffBefore, diffAfter));
+const naiveCapMs = 120_000;
+const naiveStart = performance.now();
+const naiveResult = diffWordsWithSpace(JSON.stringify(diffBefore), JSON.stringify(diffAfter), { timeout: naiveCapMs });
+const naiveMs = performance.now() - naiveStart;
+const naiveStopped = naiveResult === undefined;
+rows.push({ name: `naive jsdiff diffWordsWithSpace over the whole serialized package (Node, one run${naiveStopped ? `, stopped at ${naiveCapMs / 1000} s` : ''})`, unit: 'ms', samples: [naiveMs] });
+
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
 const store = await openStore({ dataDir });
 const deps = serverDeps(store, { sessionTtlHours: 1 });
@@ -81,8 +97,14 @@ const taskMoving = browserRow('longest main-thread task while moving through all
 const browserHash = await benchBrowserHash(bigText, 9);
 const browserCanonical = browserRow(`canonical SHA-256 of the same ${(browserHash.bytes / 1024 / 1024).toFixed(2)} MB (RFC 8785 + WebCrypto)`, browserHash.canonical);
 const browserRaw = browserRow('raw crypto.subtle.digest of the same bytes', browserHash.raw);
+// The diff view opening on those two versions, in Chromium.
+const browserDiff = await benchBrowserDiff(diffBefore, diffAfter, { runs: 5 });
+const diffDone = browserRow('diff view of two 2 MB versions: navigation to every section compared', browserDiff.diffDone);
+browserRow('diff view: time in the worker comparing', browserDiff.workerMs);
+const diffTask = browserRow('diff view: longest main-thread task while opening', browserDiff.longestTask);
 // "No task over 100 ms" means in any run, so the budget holds the worst run, not the median.
 const longestTask = Math.max(...taskOpening.samples, ...taskMoving.samples);
+const diffRatio = naiveMs / median(ourDiff.samples);
 
 const lines = [
   `# Benchmarks`,
@@ -102,6 +124,10 @@ const lines = [
   `| strict parse / JSON.parse | ${(median(strict.samples) / median(native.samples)).toFixed(2)}x | (reported) |`,
   `| browser: first section interactive (median) | ${fmt(median(interactive.samples))} ms | under 1000 ms |`,
   `| browser: longest main-thread task (worst run, opening or moving) | ${fmt(longestTask)} ms | under 100 ms |`,
+  `| diff of 2 MB, 5% changed: ours (median, Node) | ${fmt(median(ourDiff.samples))} ms | under 1000 ms |`,
+  `| diff: naive / ours | ${naiveStopped ? 'at least ' : ''}${diffRatio.toFixed(1)}x | at least 10x |`,
+  `| browser: diff view, every section compared (median) | ${fmt(median(diffDone.samples))} ms | under 1000 ms |`,
+  `| browser: diff view, longest main-thread task (worst run) | ${fmt(Math.max(...diffTask.samples))} ms | under 100 ms |`,
   '',
 ];
 writeFileSync('bench/results.md', lines.join('\n'));
@@ -118,6 +144,14 @@ if (browserRatio > 3) {
 }
 if (median(interactive.samples) >= 1000) {
   console.error(`Budget missed: the first section of a 2 MB package is interactive after ${fmt(median(interactive.samples))} ms (budget 1000 ms)`);
+  process.exitCode = 1;
+}
+if (median(ourDiff.samples) >= 1000 || diffRatio < 10) {
+  console.error(`Budget missed: the 2 MB diff took ${fmt(median(ourDiff.samples))} ms, ${diffRatio.toFixed(1)}x faster than the naive one (budget under 1000 ms and at least 10x)`);
+  process.exitCode = 1;
+}
+if (Math.max(...diffTask.samples) >= 100) {
+  console.error(`Budget missed: a main-thread task took ${fmt(Math.max(...diffTask.samples))} ms while the diff view opened (budget 100 ms)`);
   process.exitCode = 1;
 }
 if (longestTask >= 100) {

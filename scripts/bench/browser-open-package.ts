@@ -5,6 +5,7 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { submitPackageResponseSchema } from '../../domain/api/routes.ts';
 import type { PackageContent } from '../../domain/contracts/package-content.ts';
+import { signInActor } from './api-actor.ts';
 import { generatePackage } from './generate-package.ts';
 import { installOpenProbe, moveThroughSections, type OpenProbe } from './page-probe.ts';
 import { serveBuiltApp } from './serve-built-app.ts';
@@ -28,6 +29,9 @@ const ownerEmail = 'owner@example.com';
 const reviewerEmail = 'model-risk@example.com';
 const viewport = { width: 1280, height: 720 };
 
+// As in playwright.config.ts: no sandbox in a container, and no calls home.
+export const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export async function benchBrowserOpenPackage(options: { runs: number }): Promise<BrowserOpenResult> {
   const content = generatePackage({ bytes: 2 * 1024 * 1024, sectionCount, seed: 7 });
   const app = await serveBuiltApp({ demoPassword: password });
@@ -37,10 +41,9 @@ export async function benchBrowserOpenPackage(options: { runs: number }): Promis
     browser = await chromium.launch({
       executablePath: '/usr/lib/chromium/chromium',
       headless: true,
-      // As in playwright.config.ts: no sandbox in a container, and no calls home.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: chromiumArgs,
     });
-    const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInAsReviewer(browser, app.origin) };
+    const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInStorage(browser, app.origin, reviewerEmail, password) };
     const result: BrowserOpenResult = {
       chromiumVersion: browser.version(),
       packageBytes: new TextEncoder().encode(JSON.stringify(content)).length,
@@ -108,7 +111,7 @@ function readProbe(page: Page): Promise<OpenProbe> {
 }
 
 /** Signs in through the API from the page, as the login form does; returns the cookies. */
-async function signInAsReviewer(browser: Browser, origin: string) {
+export async function signInStorage(browser: Browser, origin: string, email: string, password: string) {
   const context = await browser.newContext({ baseURL: origin });
   try {
     const page = await context.newPage();
@@ -116,8 +119,8 @@ async function signInAsReviewer(browser: Browser, origin: string) {
     const status = await page.evaluate(async (body) => {
       const response = await fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       return response.status;
-    }, { email: reviewerEmail, password });
-    if (status >= 300) throw new Error(`Reviewer sign-in failed with HTTP ${status}`);
+    }, { email, password });
+    if (status >= 300) throw new Error(`${email} could not sign in: HTTP ${status}`);
     return await context.storageState();
   } finally {
     await context.close();
@@ -125,16 +128,9 @@ async function signInAsReviewer(browser: Browser, origin: string) {
 }
 
 /** Submits the package as its owner would, through the API; returns the package id. */
-async function submitAsOwner(origin: string, content: PackageContent): Promise<string> {
-  // Writes must carry our own origin: the API's defence against cross-site requests.
-  const headers = { 'content-type': 'application/json', origin };
-  const login = await fetch(`${origin}/api/session`, { method: 'POST', headers, body: JSON.stringify({ email: ownerEmail, password }) });
-  if (!login.ok) throw new Error(`Owner sign-in failed with HTTP ${login.status}: ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+export async function submitAsOwner(origin: string, content: PackageContent): Promise<string> {
+  const owner = await signInActor(origin, ownerEmail, password);
   const id = content.sections.find((section) => section.kind === 'identification');
   if (id?.kind !== 'identification') throw new Error('The generated package has no identification section');
-  const body = JSON.stringify({ modelKey: id.modelKey, versionLabel: id.versionLabel, content });
-  const submitted = await fetch(`${origin}/api/packages`, { method: 'POST', headers: { ...headers, cookie }, body });
-  if (!submitted.ok) throw new Error(`Submitting the package failed with HTTP ${submitted.status}: ${await submitted.text()}`);
-  return submitPackageResponseSchema.parse(await submitted.json()).package.id;
+  return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: id.modelKey, versionLabel: id.versionLabel, content })).package.id;
 }

@@ -51,3 +51,17 @@ export function generatePackage(options: { bytes: number; sectionCount: number; 
   for (let i = 0; i < extra; i++) sections.push({ key: `appendix_${i + 1}`, title: `Appendix ${i + 1}`, kind: 'narrative', markdown: text() });
   return { schemaVersion: 'model-approval-package/1', sections };
 }
+
+/**
+ * A resubmission of `content` with about `share` of the words of its narrative sections
+ * replaced, spread evenly (deterministic for a seed): the "5% of words changed" revision.
+ */
+export function reviseWords(content: PackageContent, share: number, seed = 11): PackageContent {
+  const random = rng(seed);
+  const revise = (text: string) =>
+    text.replace(/[a-z]+/g, (word) => (random() < share ? (words[Math.floor(random() * words.length)] ?? 'model') + 's' : word));
+  return {
+    ...content,
+    sections: content.sections.map((section) => (section.kind === 'narrative' ? { ...section, markdown: revise(section.markdown) } : section)),
+  };
+}

@@ -70,7 +70,7 @@ export function PackagePage({ renderContent, renderSignatureState }: Props) {
               <h2 id="versions-heading" className="text-xl font-bold">
                 Versions
               </h2>
-              <VersionList versions={pkg.versions} />
+              <VersionList packageId={pkg.id} versions={pkg.versions} />
             </section>
             {renderContent?.(pkg)}
           </>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
+import { Link } from 'react-router';
 import { decisionMeanings, type Concern, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion, StepState } from '../../../../domain/contracts/packages.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
@@ -227,6 +228,12 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
         {general && (
           <p role="alert" className="border-l-4 border-red-700 pl-3 text-red-900">
             {general}
+            {server?.problem.diff && (
+              <>
+                {' '}
+                <Link to={server.problem.diff}>See what changed</Link>
+              </>
+            )}
           </p>
         )}
         <div className="flex flex-wrap gap-3">
