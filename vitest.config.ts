@@ -12,6 +12,9 @@ export default defineConfig({
           include: ['domain/**/*.test.ts', 'server/**/*.test.ts', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
+          // Whole-app component tests render routes, load code on demand and run the mock
+          // API; on two busy cores (CI runs files side by side) 5 s is not always enough.
+          testTimeout: 15_000,
         },
       },
       {

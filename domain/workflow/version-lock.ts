@@ -29,3 +29,14 @@ export function annotationLock(facts: LockFacts, versionNumber: number): string 
   if (decided || versionNumber >= facts.latestVersion) return decided;
   return `Version ${versionNumber} has been superseded by version ${facts.latestVersion}; annotate the latest version.`;
 }
+
+/**
+ * Why the conversation of a thread (replies, edits, resolution) can no longer change, or
+ * null. An unresolved thread from an earlier version is carried over to the latest, as in
+ * code review tools, so every conversation follows the latest version's lock: after a
+ * resubmission the reviewer can still answer, and resolve, what they raised on the rejected
+ * version; once the latest version is decided, every conversation is part of the record.
+ */
+export function conversationLock(facts: LockFacts): string | null {
+  return versionLock(facts, facts.latestVersion);
+}

@@ -5,7 +5,7 @@ import { problems } from '../problems.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store.ts';
 import { loadPackageFacts, summarize, visiblePackage } from '../views.ts';
 import { recordDenied } from './record-denied.ts';
-import { versionLock } from '../../workflow/version-lock.ts';
+import { conversationLock, versionLock, type LockFacts } from '../../workflow/version-lock.ts';
 
 export function signedIn(ctx: RequestContext): StoredUser {
   if (!ctx.user) throw problems.unauthenticated();
@@ -26,11 +26,21 @@ export async function seePackage(ctx: RequestContext, id: string): Promise<Store
  * chain. Its annotations and review marks are then part of the record and can no longer change.
  */
 export async function assertNotDecided(tx: StoreTx, pkg: StoredPackage, versionNumber: number, now: Date): Promise<void> {
+  const lock = versionLock(await lockFacts(tx, pkg, now), versionNumber);
+  if (lock) throw problems.conflict(lock);
+}
+
+/** Threads carry over to the latest version: their conversations close when it is decided. */
+export async function assertConversationOpen(tx: StoreTx, pkg: StoredPackage, now: Date): Promise<void> {
+  const lock = conversationLock(await lockFacts(tx, pkg, now));
+  if (lock) throw problems.conflict(lock);
+}
+
+async function lockFacts(tx: StoreTx, pkg: StoredPackage, now: Date): Promise<LockFacts> {
   const [facts] = await loadPackageFacts(tx, [pkg]);
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
   const { state } = summarize(facts, now);
-  const lock = versionLock({ status: state.status, latestVersion: facts.versions.at(-1)?.number ?? 0, decisions: facts.decisions }, versionNumber);
-  if (lock) throw problems.conflict(lock);
+  return { status: state.status, latestVersion: facts.versions.at(-1)?.number ?? 0, decisions: facts.decisions };
 }
 
 export async function sectionOf(tx: StoreTx, packageId: string, versionNumber: number, sectionKey: string, pointer: string): Promise<Section> {

@@ -6,7 +6,7 @@ import { threadView, threadViews } from '../thread-views.ts';
 import type { RequestContext } from '../context.ts';
 import type { StoredPackage, StoredThread, StoreTx } from '../store.ts';
 import { defineHandler } from './define.ts';
-import { actorOf, assertNotDecided, seePackage, sectionOf, signedIn } from './package-access.ts';
+import { actorOf, assertConversationOpen, assertNotDecided, seePackage, sectionOf, signedIn } from './package-access.ts';
 import { recordDenied } from './record-denied.ts';
 import { addThreadMessage, newId, roleFor } from './thread-message.ts';
 
@@ -58,7 +58,7 @@ export const replyToThread = defineHandler(routes.replyToThread, async (ctx, { p
   const thread = await ctx.deps.store.transaction(async (tx) => {
     const stored = await threadOf(tx, pkg.id, params.threadId);
     if (stored.status === 'resolved') throw problems.conflict('This thread is resolved; open a new one to raise something else.');
-    await assertNotDecided(tx, pkg, stored.versionNumber, ctx.deps.now());
+    await assertConversationOpen(tx, pkg, ctx.deps.now());
     return threadView(tx, await addThreadMessage(ctx, tx, { pkg, thread: stored, user, body: body.body, at }));
   });
   return { status: 201, body: thread };
@@ -71,7 +71,7 @@ async function ownMessage(ctx: RequestContext, tx: StoreTx, pkg: StoredPackage, 
   if (!message) throw problems.notFound(`Thread ${threadId} has no message ${messageId}.`);
   if (message.author.id !== user.id) throw problems.forbidden('Only its author may change a message.');
   if (thread.status === 'resolved') throw problems.conflict('This thread is resolved; its messages can no longer change.');
-  await assertNotDecided(tx, pkg, thread.versionNumber, ctx.deps.now());
+  await assertConversationOpen(tx, pkg, ctx.deps.now());
   const [view] = await threadViews(tx, [thread]);
   const current = view?.messages.find((m) => m.id === messageId);
   if (!current || current.retractedAt) throw problems.conflict('This message was retracted.');
@@ -110,7 +110,7 @@ export const resolveThread = defineHandler(routes.resolveThread, async (ctx, { p
   const thread = await ctx.deps.store.transaction(async (tx) => {
     const stored = await threadOf(tx, pkg.id, params.threadId);
     if (stored.status === 'resolved') throw problems.conflict('This thread is already resolved.');
-    await assertNotDecided(tx, pkg, stored.versionNumber, ctx.deps.now());
+    await assertConversationOpen(tx, pkg, ctx.deps.now());
     await tx.setThreadStatus(stored.id, 'resolved', actorOf(user), at);
     await tx.appendAudit({ event: { action: 'thread.resolved', subject: pkg.id, before: { thread: stored.id, status: stored.status }, after: { thread: stored.id, status: 'resolved' } }, actorId: user.id, at });
     return threadView(tx, { ...stored, status: 'resolved', resolvedBy: actorOf(user), resolvedAt: at });

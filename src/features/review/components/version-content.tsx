@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { isReviewerRole } from '../../../../domain/contracts/roles.ts';
 import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
 import { changedSectionKeys } from '../../../../domain/package/changed-sections.ts';
-import { annotationLock, versionLock } from '../../../../domain/workflow/version-lock.ts';
+import { annotationLock, conversationLock, versionLock } from '../../../../domain/workflow/version-lock.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
 import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
 import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { useViewer } from '../../../lib/use-viewer.ts';
 import { useThreads } from '../../../lib/get-threads.ts';
 import { useVersion, versionQueryOptions } from '../../../lib/get-version.ts';
+import { useCarriedThreads } from '../annotations/use-carried-threads.ts';
 import { useQuoteHighlights } from '../annotations/use-quote-highlights.ts';
 import { useSelectedPassage } from '../annotations/use-selected-passage.ts';
 import { openCount, threadsBySection } from '../thread-abilities.ts';
@@ -23,10 +24,12 @@ import { useVersionReviews } from './review/use-version-reviews.ts';
 import { SectionBlock } from './sections/section-block.tsx';
 import { SectionToc } from './section-toc.tsx';
 import { useProgressiveSections } from './use-progressive-sections.ts';
+import { RemovedSectionThreads } from './threads/removed-section-threads.tsx';
 import { SectionThreads } from './threads/section-threads.tsx';
 
 const notice = 'rounded-md border border-slate-200 bg-white p-5';
 const noThreads: never[] = [];
+const noCarried: never[] = [];
 
 /** What the decision slot is given: the signing feature fills it (features do not import each other). */
 export interface DecisionSlotProps {
@@ -58,12 +61,28 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
   const latest = pkg.latestVersion;
   const lockFacts = { status: pkg.status, latestVersion: latest, decisions: pkg.decisions };
   const lock = versionLock(lockFacts, number);
+  // A carried thread is answered and resolved under the rules of its own version.
+  // Threads carry over to the latest version, so every conversation follows its lock.
+  const lockFor = () => conversationLock(lockFacts);
   const annotateLock = annotationLock(lockFacts, number);
   const canAnnotate = viewer?.roles.some(isReviewerRole) ?? false;
 
   const byThreadSection = useMemo(() => threadsBySection(threads.data ?? noThreads, number), [threads.data, number]);
   const versionThreads = useMemo(() => [...byThreadSection.values()].flat(), [byThreadSection]);
-  const openThreads = useMemo(() => new Map([...byThreadSection].map(([key, list]) => [key, openCount(list)])), [byThreadSection]);
+  const carried = useCarriedThreads(threads.data, number, version.data?.content);
+  const carriedInSections = useMemo(() => [...carried.bySection.values()].flat(), [carried]);
+  // Threads under this version's sections: its own, and earlier ones carried over or outdated.
+  const sectionThreads = useMemo(() => versionThreads.concat(carriedInSections.map((entry) => entry.thread)), [versionThreads, carriedInSections]);
+  // Only passages still in this version can be highlighted; an outdated quote is shown in its thread.
+  const highlighted = useMemo(
+    () => versionThreads.concat(carriedInSections.filter((entry) => entry.state === 'carried_over').map((entry) => entry.thread)),
+    [versionThreads, carriedInSections],
+  );
+  const openThreads = useMemo(() => {
+    const counts = new Map([...byThreadSection].map(([key, list]) => [key, openCount(list)]));
+    for (const [key, list] of carried.bySection) counts.set(key, (counts.get(key) ?? 0) + openCount(list.map((entry) => entry.thread)));
+    return counts;
+  }, [byThreadSection, carried]);
   const changed = useMemo(
     () => (version.data && previous.data ? { keys: changedSectionKeys(version.data.content, previous.data.content), since: previous.data.number } : undefined),
     [version.data, previous.data],
@@ -71,8 +90,8 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
   const currentThreadId = hash.startsWith('#thread-') ? decodeURIComponent(hash.slice('#thread-'.length)) : null;
   const renderedCount = useProgressiveSections(version.data?.content.sections);
   // The section a link points at (directly, or through one of its threads) renders at once.
-  const pinnedKey = hash.startsWith('#section-') ? decodeURIComponent(hash.slice('#section-'.length)) : versionThreads.find((thread) => thread.id === currentThreadId)?.sectionKey;
-  const quotesFound = useQuoteHighlights(container, versionThreads, currentThreadId, renderedCount);
+  const pinnedKey = hash.startsWith('#section-') ? decodeURIComponent(hash.slice('#section-'.length)) : sectionThreads.find((thread) => thread.id === currentThreadId)?.sectionKey;
+  const quotesFound = useQuoteHighlights(container, highlighted, currentThreadId, renderedCount);
 
   const annotate = useCallback((key: string) => setAnnotateRequests((requests) => new Map(requests).set(key, (requests.get(key) ?? 0) + 1)), []);
   const ownHashes = useRef(new Set<string>());
@@ -145,8 +164,10 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
                         versionNumber={number}
                         section={section}
                         threads={byThreadSection.get(section.key) ?? noThreads}
+                        carried={carried.bySection.get(section.key) ?? noCarried}
                         viewer={viewer}
                         lock={lock}
+                        lockFor={lockFor}
                         annotateLock={annotateLock}
                         canAnnotate={canAnnotate}
                         selected={selected?.sectionKey === section.key ? selected.selector : null}
@@ -156,6 +177,7 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
                     </SectionBlock>
                   );
                 })}
+                <RemovedSectionThreads versionNumber={number} threads={carried.onRemovedSections} viewer={viewer} lockFor={lockFor} />
               </div>
             </div>
           )}

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import type { CarriedThread } from '../../../../../domain/annotations/carry-over.ts';
 import type { Section } from '../../../../../domain/contracts/sections.ts';
 import type { TextQuoteSelector, Thread } from '../../../../../domain/contracts/threads.ts';
 import type { User } from '../../../../../domain/contracts/users.ts';
@@ -12,9 +13,13 @@ interface Props {
   versionNumber: number;
   section: Section;
   threads: readonly Thread[];
+  /** Unresolved threads of earlier versions on this section: carried over, or outdated. */
+  carried: readonly CarriedThread[];
   viewer: User | null;
   /** Why replies and resolutions are refused on this version, or null. */
   lock: string | null;
+  /** The same for the version a carried thread belongs to: the server judges a thread by its own version. */
+  lockFor: (versionNumber: number) => string | null;
   /** Why no new thread may be opened on this version, or null; only reviewers open threads. */
   annotateLock: string | null;
   canAnnotate: boolean;
@@ -26,8 +31,8 @@ interface Props {
   formRequested: number;
 }
 
-/** Under a section: its threads on this version, and for reviewers, the way to start one. */
-export function SectionThreads({ packageId, versionNumber, section, threads, viewer, lock, annotateLock, canAnnotate, selected, quotesFound, formRequested }: Props) {
+/** Under a section: its threads on this version and those carried from earlier ones, and for reviewers, the way to start one. */
+export function SectionThreads({ packageId, versionNumber, section, threads, carried, viewer, lock, lockFor, annotateLock, canAnnotate, selected, quotesFound, formRequested }: Props) {
   const [formFor, setFormFor] = useState<{ selected: TextQuoteSelector | null; request: number } | null>(null);
   const [seenRequest, setSeenRequest] = useState(formRequested);
   const openButton = useRef<HTMLButtonElement>(null);
@@ -39,14 +44,28 @@ export function SectionThreads({ packageId, versionNumber, section, threads, vie
     if (canAnnotate && !annotateLock) setFormFor({ selected, request: formRequested });
   }
 
-  if (threads.length === 0 && !canAnnotate) return null;
+  const total = threads.length + carried.length;
+  if (total === 0 && !canAnnotate) return null;
   return (
     <div data-quote-ignore className="space-y-4 border-t border-slate-200 pt-4">
-      {threads.length > 0 && (
+      {total > 0 && (
         <div className="space-y-3">
           <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">
-            {threads.length === 1 ? '1 thread' : `${threads.length} threads`}
+            {total === 1 ? '1 thread' : `${total} threads`}
+            {carried.length > 0 && ` (${carried.length} from earlier versions)`}
           </p>
+          {/* Earlier versions' threads first: they were opened first. */}
+          {carried.map(({ thread, state, reason }) => (
+            <ThreadCard
+              key={thread.id}
+              thread={thread}
+              abilities={threadAbilities(thread, viewer, lockFor(thread.versionNumber))}
+              lock={lockFor(thread.versionNumber)}
+              quoteFound={quotesFound.get(thread.id)}
+              isOwnerViewing={owner}
+              carry={{ state, reason }}
+            />
+          ))}
           {threads.map((thread) => (
             <ThreadCard key={thread.id} thread={thread} abilities={threadAbilities(thread, viewer, lock)} lock={lock} quoteFound={quotesFound.get(thread.id)} isOwnerViewing={owner} />
           ))}

@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
+import type { CarriedThread } from '../../../../../domain/annotations/carry-over.ts';
 import { threadKindLabels, type Thread, type ThreadStatus } from '../../../../../domain/contracts/threads.ts';
 import { buttonClasses } from '../../../../components/ui/button.ts';
 import { describeError } from '../../../../lib/describe-error.ts';
@@ -26,12 +27,23 @@ interface Props {
   /** Whether the quoted passage was found on the page (highlighted). */
   quoteFound: boolean | undefined;
   isOwnerViewing: boolean;
+  /** Set for a thread of an earlier version shown on a later one: how it stands there. */
+  carry?: Pick<CarriedThread, 'state' | 'reason'> | undefined;
+}
+
+// Like the status: a symbol and words, not colour alone.
+function carryLook({ state, reason }: Pick<CarriedThread, 'state' | 'reason'>, from: number): { text: string; classes: string } {
+  if (state === 'carried_over') return { text: `↪ Carried over from version ${from}`, classes: 'border-sky-700 bg-sky-50 text-sky-950' };
+  const why = reason === 'section_removed' ? 'the section was removed' : 'the quoted passage is not in this version';
+  return { text: `⚠ Outdated: ${why}`, classes: 'border-orange-700 bg-orange-50 text-orange-950' };
 }
 
 /** One annotation thread: its kind and status, the quoted passage, the messages, and what the reader may do. */
-export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing }: Props) {
+export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing, carry }: Props) {
   const id = threadAnchor(thread.id);
   const status = statusLook[thread.status];
+  const outdated = carry?.state === 'outdated';
+  const carried = carry ? carryLook(carry, thread.versionNumber) : null;
   return (
     <article id={id} tabIndex={-1} aria-labelledby={`${id}-title`} data-thread className="scroll-mt-4 space-y-3 rounded-md border border-slate-300 bg-slate-50/50 p-4">
       <header className="space-y-1">
@@ -46,11 +58,20 @@ export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing
             Link to this thread
           </Link>
         </p>
+        {carried && (
+          <p>
+            <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${carried.classes}`}>{carried.text}</span>
+          </p>
+        )}
       </header>
       {thread.anchor && (
         <figure className="space-y-1">
-          <blockquote className="border-l-4 border-amber-500 bg-amber-50 px-3 py-1 italic">“{thread.anchor.exact}”</blockquote>
-          {quoteFound === false && <figcaption className="text-sm text-slate-700">This passage is not on the page as rendered; it is quoted here as it was selected.</figcaption>}
+          <blockquote className={`border-l-4 px-3 py-1 italic ${outdated ? 'border-slate-400 bg-slate-100' : 'border-amber-500 bg-amber-50'}`}>“{thread.anchor.exact}”</blockquote>
+          {outdated ? (
+            <figcaption className="text-sm text-slate-700">As quoted on version {thread.versionNumber}.</figcaption>
+          ) : (
+            quoteFound === false && <figcaption className="text-sm text-slate-700">This passage is not on the page as rendered; it is quoted here as it was selected.</figcaption>
+          )}
         </figure>
       )}
       <ol className="space-y-3">
