@@ -5,7 +5,7 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { submitPackageResponseSchema } from '../../domain/api/routes.ts';
 import type { PackageContent } from '../../domain/contracts/package-content.ts';
-import { signInActor } from './api-actor.ts';
+import { signInActor } from '../lib/api-actor.ts';
 import { generatePackage } from './generate-package.ts';
 import { installOpenProbe, moveThroughSections, type OpenProbe } from './page-probe.ts';
 import { serveBuiltApp } from './serve-built-app.ts';

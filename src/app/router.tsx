@@ -6,6 +6,7 @@ import { AppShell } from './app-shell.tsx';
 import { LoadingPage } from './loading-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { prefetchPackage } from './package-loader.ts';
+import { prefetchResubmit } from '../features/resubmit/prefetch-resubmit.ts';
 import { PublicShell } from './public-shell.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RootError, RouteError } from './route-error.tsx';
@@ -45,6 +46,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: 'packages/:id/diff',
                   // The diff view and jsdiff load only when someone compares versions.
                   lazy: async () => ({ Component: (await import('../features/diff/components/diff-page.tsx')).DiffPage }),
+                },
+                {
+                  path: 'packages/:id/resubmit',
+                  loader: prefetchResubmit(queryClient),
+                  // The owner's editor: loaded only by those who revise a package.
+                  lazy: async () => ({ Component: (await import('../features/resubmit/components/resubmit-page.tsx')).ResubmitPage }),
                 },
                 {
                   path: 'account/passkeys',

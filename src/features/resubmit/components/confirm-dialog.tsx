@@ -1,0 +1,61 @@
+import { useId, type SubmitEvent } from 'react';
+import { buttonClasses } from '../../../components/ui/button.ts';
+import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
+
+interface Props {
+  modelName: string;
+  versionLabel: string;
+  nextVersion: number;
+  changedSections: number;
+  answers: number;
+  submitting: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** The last word before an immutable version exists: what it is and what it commits to. */
+export function ConfirmDialog({ modelName, versionLabel, nextVersion, changedSections, answers, submitting, onConfirm, onCancel }: Props) {
+  // Open for as long as it is mounted, like the sign dialog.
+  const ref = useModalDialog(true);
+  const titleId = useId();
+  const textId = useId();
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!submitting) onConfirm();
+  };
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} aria-describedby={textId} onClose={onCancel} className="m-auto w-full max-w-xl rounded-md border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40">
+      <form onSubmit={submit} aria-busy={submitting} className="space-y-4 p-6">
+        <h2 id={titleId} className="text-xl font-bold">
+          Submit version {nextVersion}?
+        </h2>
+        <p id={textId} className="rounded-md border-l-4 border-blue-800 bg-blue-50 p-3">
+          A submitted version is immutable and will be signed against by reviewers. It cannot be edited or withdrawn; a later change is another version.
+        </p>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="font-semibold">Model</dt>
+          <dd>
+            {modelName} {versionLabel}
+          </dd>
+          <dt className="font-semibold">New version</dt>
+          <dd>Version {nextVersion}</dd>
+          <dt className="font-semibold">Sections changed</dt>
+          <dd>{changedSections}</dd>
+          <dt className="font-semibold">Answers</dt>
+          <dd>{answers}</dd>
+        </dl>
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={buttonClasses.primary} disabled={submitting}>
+            {submitting ? 'Submitting…' : `Submit version ${nextVersion}`}
+          </button>
+          <button type="button" className={buttonClasses.secondary} onClick={onCancel} disabled={submitting}>
+            Cancel
+          </button>
+        </div>
+        <p role="status" className="sr-only">
+          {submitting ? `Submitting version ${nextVersion}…` : ''}
+        </p>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,52 @@
+import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
+import { FactList } from '../../../../components/ui/fact-list.tsx';
+import { pointerJoin } from '../../field-errors.ts';
+import { SelectField, TextAreaField, TextField } from '../controls.tsx';
+
+type Identification = SectionOfKind<'identification'>;
+
+const tiers = [
+  { value: 1, label: '1 (critical)' },
+  { value: 2, label: '2' },
+  { value: 3, label: '3' },
+  { value: 4, label: '4 (experimental)' },
+] as const satisfies readonly { value: number; label: string }[];
+
+interface Props {
+  section: Identification;
+  pointer: string;
+  onChange: (next: Identification) => void;
+}
+
+/** Who and what the package is about. The model key and version label name the package: they stay. */
+export function IdentificationEditor({ section, pointer, onChange }: Props) {
+  const at = (field: keyof Identification) => pointerJoin(pointer, field);
+  return (
+    <div className="space-y-4">
+      <FactList
+        className="sm:grid-cols-2"
+        facts={[
+          ['Model key', <code key="key">{section.modelKey}</code>],
+          ['Version label', section.versionLabel],
+        ]}
+      />
+      <p className="text-sm text-slate-600">The model key and version label name this package: every version keeps them.</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField pointer={at('modelName')} label="Model name" value={section.modelName} onChange={(modelName) => onChange({ ...section, modelName })} />
+        <TextField pointer={at('ownerTeam')} label="Owner team" value={section.ownerTeam} onChange={(ownerTeam) => onChange({ ...section, ownerTeam })} />
+        <TextField pointer={at('ownerContact')} label="Owner contact (email)" type="email" autoComplete="email" value={section.ownerContact} onChange={(ownerContact) => onChange({ ...section, ownerContact })} />
+        <TextField pointer={at('businessLine')} label="Business line" value={section.businessLine} onChange={(businessLine) => onChange({ ...section, businessLine })} />
+        <SelectField<number> pointer={at('riskTier')} label="Risk tier" options={tiers} value={section.riskTier} onChange={(riskTier) => onChange({ ...section, riskTier })} />
+      </div>
+      <TextAreaField
+        pointer={at('changeSummary')}
+        label="Change summary"
+        hint="What changed against the previous model version, in Markdown."
+        rows={8}
+        mono
+        value={section.changeSummary}
+        onChange={(changeSummary) => onChange({ ...section, changeSummary })}
+      />
+    </div>
+  );
+}

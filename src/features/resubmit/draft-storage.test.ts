@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PackageVersion } from '../../../domain/contracts/packages.ts';
+import { supportAssistantV1 } from '../../../domain/demo/support-assistant.ts';
+import { replaceAt } from './draft.ts';
+import { draftStorageKey, loadDraft, saveDraft } from './draft-storage.ts';
+
+const base: PackageVersion = {
+  packageId: 'pkg_a',
+  number: 1,
+  content: supportAssistantV1,
+  contentHash: 'a'.repeat(64),
+  submittedBy: { id: 'usr_owner', displayName: 'Priya Natarajan', title: '' },
+  submittedAt: '2026-11-01T09:00:00.000Z',
+  answers: [],
+};
+const index = supportAssistantV1.sections.findIndex((section) => section.key === 'evaluation');
+const evaluation = supportAssistantV1.sections[index];
+
+beforeEach(() => sessionStorage.clear());
+
+describe('the draft in sessionStorage', () => {
+  it('comes back as it was left, half-typed numbers and empty names included', () => {
+    const first = evaluation?.kind === 'metric_table' ? evaluation.metrics[0] : undefined;
+    if (evaluation?.kind !== 'metric_table' || !first) throw new Error('The demo evaluation section is a metric table');
+    const metrics = replaceAt(evaluation.metrics, 0, { ...first, name: '', value: Number.NaN });
+    const content = { ...supportAssistantV1, sections: replaceAt(supportAssistantV1.sections, index, { ...evaluation, metrics }) };
+    const answers = { 'clarification:thr_1': { answer: 'Blind labelling.', sectionKeys: ['evaluation'] } };
+    saveDraft('pkg_a', base, { content, answers }, '2026-11-02T10:00:00.000Z');
+
+    const restored = loadDraft('pkg_a', base);
+    expect(restored?.savedAt).toBe('2026-11-02T10:00:00.000Z');
+    expect(restored?.draft.answers).toEqual(answers);
+    const section = restored?.draft.content.sections[index];
+    expect(section?.kind === 'metric_table' && section.metrics[0]).toMatchObject({ name: '', value: Number.NaN });
+  });
+
+  it('is not restored over other content, nor when it is not a draft this page wrote', () => {
+    saveDraft('pkg_a', base, { content: supportAssistantV1, answers: {} }, '2026-11-02T10:00:00.000Z');
+    expect(loadDraft('pkg_a', { ...base, contentHash: 'b'.repeat(64) })).toBeNull();
+    expect(loadDraft('pkg_a', { ...base, number: 2 })).toBeNull();
+
+    const stored = JSON.parse(sessionStorage.getItem(draftStorageKey('pkg_a', 1)) ?? '{}') as Record<string, unknown>;
+    sessionStorage.setItem(draftStorageKey('pkg_a', 1), JSON.stringify({ ...stored, content: { schemaVersion: 'model-approval-package/1', sections: [{ key: 'identification', kind: 'nonsense' }] } }));
+    expect(loadDraft('pkg_a', base)).toBeNull();
+    sessionStorage.setItem(draftStorageKey('pkg_a', 1), '{not json');
+    expect(loadDraft('pkg_a', base)).toBeNull();
+  });
+});
