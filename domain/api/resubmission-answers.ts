@@ -3,6 +3,7 @@ import type { PackageContent } from '../contracts/package-content.ts';
 import type { FieldProblem } from '../contracts/problem.ts';
 import { answerTargetKey, type AnswerTarget, type ConcernAnswer } from '../contracts/revisions.ts';
 import { threadKindLabels } from '../contracts/threads.ts';
+import { isOpenClarification, rejectionsToAnswer } from '../revisions/owed-answers.ts';
 import type { StoredThread, StoreTx } from './store.ts';
 import { threadViews } from './thread-views.ts';
 import type { PackageFacts } from './views.ts';
@@ -41,10 +42,8 @@ function excerpt(text: string): string {
   return flat.length <= excerptLength ? flat : `${flat.slice(0, excerptLength - 1).trimEnd()}…`;
 }
 
-const isOpenClarification = (thread: StoredThread) => thread.kind === 'clarification' && thread.status === 'open';
-
 export function owedAnswers(facts: AnswerFacts): OwedAnswer[] {
-  const rejections = facts.decisions.filter((d) => d.packageId === facts.packageId && d.versionNumber === facts.latestVersion && d.decision === 'reject');
+  const rejections = rejectionsToAnswer(facts.decisions.filter((d) => d.packageId === facts.packageId), facts.latestVersion);
   const concerns = rejections.flatMap((decision) =>
     decision.concerns.map((concern, index): OwedAnswer => {
       const target: AnswerTarget = { kind: 'concern', decisionId: decision.id, index };

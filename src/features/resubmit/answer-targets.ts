@@ -3,6 +3,7 @@ import type { PackageDetail } from '../../../domain/contracts/packages.ts';
 import { answerTargetKey, type AnswerTarget } from '../../../domain/contracts/revisions.ts';
 import { roleLabels } from '../../../domain/contracts/roles.ts';
 import type { Thread } from '../../../domain/contracts/threads.ts';
+import { isOpenClarification, rejectionsToAnswer } from '../../../domain/revisions/owed-answers.ts';
 
 /** What the owner must answer, with what the panel shows about it. */
 export interface AnswerTargetView {
@@ -29,8 +30,7 @@ export interface AnswerTargetView {
  */
 export function answerTargets(pkg: PackageDetail, threads: readonly Thread[], content: PackageContent): AnswerTargetView[] {
   const titleOf = (key: string) => content.sections.find((section) => section.key === key)?.title ?? key;
-  const concerns = pkg.decisions
-    .filter((decision) => decision.decision === 'reject' && decision.versionNumber === pkg.latestVersion)
+  const concerns = rejectionsToAnswer(pkg.decisions, pkg.latestVersion)
     .flatMap((decision) =>
       decision.concerns.map((concern, index) => ({ decision, concern, target: { kind: 'concern', decisionId: decision.id, index } as const })),
     )
@@ -47,7 +47,7 @@ export function answerTargets(pkg: PackageDetail, threads: readonly Thread[], co
       quote: null,
     }));
   const clarifications = threads
-    .filter((thread) => thread.kind === 'clarification' && thread.status === 'open')
+    .filter(isOpenClarification)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
     .map((thread, position): AnswerTargetView => {
       const target = { kind: 'clarification', threadId: thread.id } as const;

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { inputClasses } from '../../../components/ui/field.tsx';
-import { fieldId } from '../field-errors.ts';
+import { optionalText, withOptional } from '../draft.ts';
+import { fieldId, pointerJoin } from '../field-errors.ts';
 import { useFieldError } from './field-errors-context.ts';
 
 // Labelled controls keyed by the JSON Pointer of the value they edit: the pointer gives the
@@ -180,4 +181,9 @@ export function OptionalNumberField({ integer = false, ...props }: ValueProps<nu
       {(control) => <NumberInput control={control} value={value} onChange={onChange} optional integer={integer} className={hideLabel ? cellInputClasses : inputClasses} />}
     </EditField>
   );
+}
+
+/** The optional Markdown notes every table and list section may carry. */
+export function SectionNotesField<S extends { notes?: string }>({ section, pointer, onChange }: { section: S; pointer: string; onChange: (next: S) => void }) {
+  return <TextAreaField pointer={pointerJoin(pointer, 'notes')} label="Notes (optional)" rows={4} value={section.notes ?? ''} onChange={(notes) => onChange(withOptional(section, 'notes', optionalText(notes)))} />;
 }

@@ -1,7 +1,7 @@
 import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { LinesField, OptionalNumberField, TextAreaField, TextField } from '../controls.tsx';
+import { LinesField, OptionalNumberField, SectionNotesField, TextAreaField, TextField } from '../controls.tsx';
 import { ItemList } from '../item-list.tsx';
 
 type Lineage = SectionOfKind<'lineage'>;
@@ -21,7 +21,7 @@ export function LineageEditor({ section, pointer, onChange }: { section: Lineage
         onChange={(datasets) => onChange({ ...section, datasets })}
         renderItem={(dataset, at, update) => <DatasetFields dataset={dataset} pointer={at} onChange={update} />}
       />
-      <TextAreaField pointer={pointerJoin(pointer, 'notes')} label="Notes (optional)" rows={4} value={section.notes ?? ''} onChange={(notes) => onChange(withOptional(section, 'notes', optionalText(notes)))} />
+      <SectionNotesField section={section} pointer={pointer} onChange={onChange} />
     </div>
   );
 }

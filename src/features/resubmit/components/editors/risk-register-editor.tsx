@@ -1,7 +1,6 @@
 import { impactSchema, likelihoodSchema, residualRiskSchema, type SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { optionalText, withOptional } from '../../draft.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { LinesField, SelectField, TextAreaField, TextField } from '../controls.tsx';
+import { LinesField, SectionNotesField, SelectField, TextAreaField, TextField } from '../controls.tsx';
 import { ItemList } from '../item-list.tsx';
 
 type RiskRegister = SectionOfKind<'risk_register'>;
@@ -26,7 +25,7 @@ export function RiskRegisterEditor({ section, pointer, onChange }: { section: Ri
         onChange={(risks) => onChange({ ...section, risks })}
         renderItem={(risk, at, update) => <RiskFields risk={risk} pointer={at} onChange={update} />}
       />
-      <TextAreaField pointer={pointerJoin(pointer, 'notes')} label="Notes (optional)" rows={4} value={section.notes ?? ''} onChange={(notes) => onChange(withOptional(section, 'notes', optionalText(notes)))} />
+      <SectionNotesField section={section} pointer={pointer} onChange={onChange} />
     </div>
   );
 }

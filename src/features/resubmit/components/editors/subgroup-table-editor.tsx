@@ -5,7 +5,7 @@ import { buttonClasses } from '../../../../components/ui/button.ts';
 import { optionalText, removeAt, replaceAt, withOptional } from '../../draft.ts';
 import { fieldId, pointerJoin } from '../../field-errors.ts';
 import { focusFirstControlIn } from '../../focus-field.ts';
-import { NumberField, TextAreaField, TextField } from '../controls.tsx';
+import { NumberField, SectionNotesField, TextField } from '../controls.tsx';
 import { useFieldError } from '../field-errors-context.ts';
 import { linkButtonClasses } from '../item-list.tsx';
 import { ResultBadge } from '../result-badge.tsx';
@@ -103,13 +103,7 @@ export function SubgroupTableEditor({ section, pointer, onChange }: Props) {
           Add a subgroup
         </button>
       </div>
-      <TextAreaField
-        pointer={pointerJoin(pointer, 'notes')}
-        label="Notes (optional)"
-        rows={4}
-        value={section.notes ?? ''}
-        onChange={(notes) => onChange(withOptional(section, 'notes', optionalText(notes)))}
-      />
+      <SectionNotesField section={section} pointer={pointer} onChange={onChange} />
     </div>
   );
 }

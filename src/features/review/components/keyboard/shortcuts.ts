@@ -1,3 +1,5 @@
+import { isPageKey } from '../../../../lib/page-key.ts';
+
 /** The review page's keyboard shortcuts: one list, read by the handler and by the help dialog. */
 export const shortcuts = [
   { key: 'j', action: 'next-section', description: 'Next section' },
@@ -12,13 +14,7 @@ export type ShortcutAction = (typeof shortcuts)[number]['action'];
 
 const byKey = new Map<string, ShortcutAction>(shortcuts.map((shortcut) => [shortcut.key, shortcut.action]));
 
-/**
- * The action a key press asks for, or null: never while typing in a field, never with a
- * modifier other than Shift (the browser's and the screen reader's own keys stay theirs).
- */
+/** The action a key press asks for, or null: only keys meant for the page (see isPageKey). */
 export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'defaultPrevented'>): ShortcutAction | null {
-  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
-  const target = event.target;
-  if (target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, dialog[open]'))) return null;
-  return byKey.get(event.key) ?? null;
+  return isPageKey(event) ? (byKey.get(event.key) ?? null) : null;
 }
