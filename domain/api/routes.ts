@@ -26,6 +26,18 @@ import {
   threadParamsSchema,
   threadSchema,
 } from '../contracts/threads.ts';
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  auditVerificationSchema,
+  consistencyProofQuerySchema,
+  consistencyProofSchema,
+  inclusionProofQuerySchema,
+  inclusionProofSchema,
+  signedTreeHeadSchema,
+} from '../contracts/audit.ts';
+import { approvalRecordSchema } from '../contracts/record.ts';
+import { dashboardSchema } from '../contracts/dashboard.ts';
 
 // The public API, declared once. The server, the MSW mocks, the OpenAPI document and the
 // authorization tests are all built from this table, so a route cannot exist in one and
@@ -51,6 +63,9 @@ export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, 
   successStatus: 200 | 201 | 204;
   response: R;
 }
+
+/** Who oversees every package: the whole audit log and the committee dashboard. */
+const oversightRoles: readonly Role[] = ['committee', 'admin'];
 
 const kb = 1024;
 const mb = 1024 * kb;
@@ -91,6 +106,14 @@ export const routes = {
   listSectionReviews: route({ id: 'listSectionReviews', method: 'GET', path: '/api/packages/{id}/reviews', summary: 'Which reviewer marked which section of which version reviewed', access: { kind: 'signed_in' }, params: packageIdParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: sectionReviewListSchema }),
   markSectionReviewed: route({ id: 'markSectionReviewed', method: 'PUT', path: '/api/packages/{id}/versions/{n}/sections/{key}/review', summary: 'Mark a section of a version reviewed by you (idempotent)', access: { kind: 'roles', roles: reviewerRoles }, params: sectionReviewParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: sectionReviewSchema }),
   unmarkSectionReviewed: route({ id: 'unmarkSectionReviewed', method: 'DELETE', path: '/api/packages/{id}/versions/{n}/sections/{key}/review', summary: 'Withdraw your review mark from a section', access: { kind: 'roles', roles: reviewerRoles }, params: sectionReviewParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 204, response: null }),
+  listAudit: route({ id: 'listAudit', method: 'GET', path: '/api/audit', summary: 'The whole audit log, oldest first, filtered by actor, action and date, a page at a time', access: { kind: 'roles', roles: oversightRoles }, params: null, query: auditQuerySchema, body: null, maxBodyBytes: 0, successStatus: 200, response: auditPageSchema }),
+  listPackageAudit: route({ id: 'listPackageAudit', method: 'GET', path: '/api/packages/{id}/audit', summary: 'The audit entries about one package, oldest first, a page at a time', access: { kind: 'signed_in' }, params: packageIdParamsSchema, query: auditQuerySchema, body: null, maxBodyBytes: 0, successStatus: 200, response: auditPageSchema }),
+  auditTreeHead: route({ id: 'auditTreeHead', method: 'GET', path: '/api/audit/tree-head', summary: 'The latest signed tree head of the audit log (size, Merkle root, time; Ed25519)', access: { kind: 'signed_in' }, params: null, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: signedTreeHeadSchema }),
+  auditInclusionProof: route({ id: 'auditInclusionProof', method: 'GET', path: '/api/audit/proofs/inclusion', summary: 'RFC 6962 inclusion proof of one entry in a tree of a given size', access: { kind: 'signed_in' }, params: null, query: inclusionProofQuerySchema, body: null, maxBodyBytes: 0, successStatus: 200, response: inclusionProofSchema }),
+  auditConsistencyProof: route({ id: 'auditConsistencyProof', method: 'GET', path: '/api/audit/proofs/consistency', summary: 'RFC 6962 consistency proof between two tree sizes: the later log extends the earlier one', access: { kind: 'signed_in' }, params: null, query: consistencyProofQuerySchema, body: null, maxBodyBytes: 0, successStatus: 200, response: consistencyProofSchema }),
+  verifyAudit: route({ id: 'verifyAudit', method: 'GET', path: '/api/audit/verify', summary: 'The server’s verdict on the whole audit log: hash chain, Merkle root and every published tree head', access: { kind: 'roles', roles: oversightRoles }, params: null, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: auditVerificationSchema }),
+  exportRecord: route({ id: 'exportRecord', method: 'GET', path: '/api/packages/{id}/record', summary: 'The approval record as one signed JSON document (schema /schemas/approval-record-1.schema.json) that verifies offline', access: { kind: 'signed_in' }, params: packageIdParamsSchema, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: approvalRecordSchema }),
+  dashboard: route({ id: 'dashboard', method: 'GET', path: '/api/dashboard', summary: 'The committee’s view: models by risk tier, pending and overdue reviews, re-reviews due, recent decisions', access: { kind: 'roles', roles: oversightRoles }, params: null, query: null, body: null, maxBodyBytes: 0, successStatus: 200, response: dashboardSchema }),
 } as const;
 
 export type Routes = typeof routes;

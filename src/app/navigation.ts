@@ -16,6 +16,11 @@ export const navItems: readonly NavItem[] = [
   { to: '/', label: createElement(InboxNavLabel), end: true },
   // Reviewers sign decisions; the passkeys they sign with are theirs to manage.
   { to: '/account/passkeys', label: 'Passkeys', roles: reviewerRoles },
+  // The committee and administrators oversee every package and the whole audit log.
+  { to: '/dashboard', label: 'Dashboard', roles: ['committee', 'admin'] },
+  { to: '/audit', label: 'Audit log', roles: ['committee', 'admin'] },
+  // Anyone may check an exported record; the page works without a session or a network.
+  { to: '/verify', label: 'Verify a record' },
 ];
 
 export function navItemsFor(roles: readonly Role[], items: readonly NavItem[] = navItems): NavItem[] {

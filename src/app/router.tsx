@@ -25,7 +25,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         {
           Component: PublicShell,
-          children: [{ path: 'login', loader: redirectIfSignedIn(queryClient), Component: LoginPage }],
+          children: [
+            { path: 'login', loader: redirectIfSignedIn(queryClient), Component: LoginPage },
+            {
+              // Public, and complete once loaded: it checks an exported record with the network off.
+              path: 'verify',
+              lazy: async () => ({ Component: (await import('../features/verify/components/verify-page.tsx')).VerifyPage }),
+            },
+          ],
         },
         {
           loader: requireSession(queryClient),
@@ -52,6 +59,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   loader: prefetchResubmit(queryClient),
                   // The owner's editor: loaded only by those who revise a package.
                   lazy: async () => ({ Component: (await import('../features/resubmit/components/resubmit-page.tsx')).ResubmitPage }),
+                },
+                {
+                  path: 'packages/:id/record',
+                  lazy: async () => ({ Component: (await import('../features/record/components/record-page.tsx')).RecordPage }),
+                },
+                {
+                  path: 'packages/:id/audit',
+                  lazy: async () => ({ Component: (await import('../features/audit/components/package-audit-page.tsx')).PackageAuditPage }),
+                },
+                {
+                  path: 'audit',
+                  lazy: async () => ({ Component: (await import('../features/audit/components/audit-page.tsx')).AuditPage }),
+                },
+                {
+                  path: 'dashboard',
+                  lazy: async () => ({ Component: (await import('../features/dashboard/components/dashboard-page.tsx')).DashboardPage }),
                 },
                 {
                   path: 'account/passkeys',

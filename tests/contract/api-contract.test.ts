@@ -3,6 +3,9 @@ import { scenarios } from './support/scenarios.ts';
 import { signingScenarios } from './support/signing-scenarios.ts';
 import { resubmissionScenarios } from './support/resubmission-scenarios.ts';
 import { threadScenarios } from './support/thread-scenarios.ts';
+import { auditScenarios } from './support/audit-scenarios.ts';
+import { recordScenarios } from './support/record-scenarios.ts';
+import { dashboardScenarios } from './support/dashboard-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 
@@ -15,7 +18,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

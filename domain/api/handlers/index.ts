@@ -8,6 +8,9 @@ import { enrolPasskey, listPasskeys, passkeyRegistrationOptions, removePasskey }
 import { issueSigningNonce, signDecision } from './signing.ts';
 import { health, openapi } from './system.ts';
 import { serverKeys, verifyPackage } from './verification.ts';
+import { auditConsistencyProof, auditInclusionProof, auditTreeHead, listAudit, listPackageAudit, verifyAudit } from './audit.ts';
+import { exportRecord } from './record.ts';
+import { dashboard } from './dashboard.ts';
 
 export type { Handler } from './define.ts';
 
@@ -40,4 +43,12 @@ export const handlers: Record<RouteId, Handler> = {
   passkeyRegistrationOptions,
   enrolPasskey,
   removePasskey,
+  listAudit,
+  listPackageAudit,
+  auditTreeHead,
+  auditInclusionProof,
+  auditConsistencyProof,
+  verifyAudit,
+  exportRecord,
+  dashboard,
 };

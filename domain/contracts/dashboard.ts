@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { actorSchema, decisionKindSchema } from './decisions.ts';
+import { packageSummarySchema } from './packages.ts';
+import { roleSchema } from './roles.ts';
+import { riskTierSchema } from './sections.ts';
+
+// GET /api/dashboard: the committee's view across every package. The audit log's integrity
+// is a separate call (GET /api/audit/verify), so a slow check never holds the page up.
+
+export const riskTierRowSchema = z.object({
+  riskTier: riskTierSchema,
+  models: z.number().int().nonnegative(),
+  inReview: z.number().int().nonnegative(),
+  approved: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+});
+
+export const reReviewItemSchema = z.object({
+  packageId: z.string(),
+  modelName: z.string(),
+  versionLabel: z.string(),
+  stepName: z.string(),
+  approvedBy: actorSchema,
+  reReviewOn: z.iso.date(),
+  /** due: the date has come; upcoming: within the next 30 days. */
+  state: z.enum(['due', 'upcoming']),
+});
+
+export const recentDecisionSchema = z.object({
+  packageId: z.string(),
+  modelName: z.string(),
+  versionLabel: z.string(),
+  decisionId: z.string(),
+  decision: decisionKindSchema,
+  meaning: z.string(),
+  role: roleSchema,
+  actor: actorSchema,
+  decidedAt: z.iso.datetime(),
+});
+
+export const dashboardSchema = z.object({
+  generatedAt: z.iso.datetime(),
+  byRiskTier: z.array(riskTierRowSchema),
+  /** In review or waiting for clarification, oldest first. */
+  pending: z.array(packageSummarySchema),
+  /** Pending packages whose current step is past its due time. */
+  overdue: z.array(packageSummarySchema),
+  reReviews: z.array(reReviewItemSchema),
+  /** The latest decisions, newest first (at most 20). */
+  recentDecisions: z.array(recentDecisionSchema),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

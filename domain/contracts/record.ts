@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { actorSchema } from './decisions.ts';
+import { contentHashSchema, packageStatusSchema, stepStateSchema } from './packages.ts';
+import { packageContentSchema } from './package-content.ts';
+import { concernAnswersSchema } from './revisions.ts';
+import { serverKeySchema, signedDecisionSchema } from './signatures.ts';
+import { threadSchema } from './threads.ts';
+import { riskTierSchema } from './sections.ts';
+import { workflowTemplateRefSchema } from './workflow-template.ts';
+import { auditEntryViewSchema, inclusionProofSchema, signedTreeHeadSchema } from './audit.ts';
+
+// The approval record: one JSON document that holds everything needed to check a package's
+// approval years later without this app. Published as a versioned JSON Schema
+// (/schemas/approval-record-1.schema.json, generated from this file); the server signs its
+// RFC 8785 canonical form (without `signature`) with Ed25519. Every object is strict: a
+// field the verifier does not know is refused, not ignored.
+
+export const approvalRecordType = 'model-approval-record/1' as const;
+export const approvalRecordSchemaId = 'https://model-approval.example/schemas/approval-record-1.schema.json' as const;
+
+const statusCountsSchema = z.strictObject({ toPass: z.number().int().nonnegative(), toFail: z.number().int().nonnegative() });
+
+/** What changed from the version before, as the diff summarizes it (null for version 1). */
+export const revisionSummarySchema = z.strictObject({
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  modified: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  flips: statusCountsSchema,
+  /** Some text was compared line by line or whole, not word by word (it was too large). */
+  coarse: z.boolean(),
+  sections: z.array(
+    z.strictObject({
+      key: z.string(),
+      title: z.string(),
+      status: z.enum(['added', 'removed', 'modified', 'unchanged']),
+      changes: z.number().int().nonnegative(),
+      flips: statusCountsSchema,
+    }),
+  ),
+});
+
+export const recordVersionSchema = z.strictObject({
+  number: z.number().int().min(1),
+  contentHash: contentHashSchema,
+  submittedBy: actorSchema,
+  submittedAt: z.iso.datetime(),
+  /** The exact content; its RFC 8785 SHA-256 must equal contentHash. */
+  content: packageContentSchema,
+  answers: concernAnswersSchema,
+  changesFromPrevious: revisionSummarySchema.nullable(),
+});
+export type RecordVersion = z.infer<typeof recordVersionSchema>;
+
+export const recordPackageSchema = z.strictObject({
+  id: z.string(),
+  modelKey: z.string(),
+  modelName: z.string(),
+  versionLabel: z.string(),
+  riskTier: riskTierSchema,
+  businessLine: z.string(),
+  ownerTeam: z.string(),
+  owner: actorSchema,
+  template: workflowTemplateRefSchema,
+  status: packageStatusSchema,
+  /** The version whose approval is recorded: the latest, when approved; null while not approved. */
+  approvedVersion: z.number().int().min(1).nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const recordAuditSchema = z.strictObject({
+  /** Every audit entry about this package, oldest first. */
+  entries: z.array(auditEntryViewSchema),
+  /** One inclusion proof per entry, in the same order, against treeHead. */
+  proofs: z.array(inclusionProofSchema),
+  treeHead: signedTreeHeadSchema,
+});
+
+export const recordSignatureSchema = z.strictObject({
+  keyId: z.string(),
+  algorithm: z.literal('Ed25519'),
+  /** Over the RFC 8785 canonical form of the record without this field. */
+  value: z.string().regex(/^[A-Za-z0-9_-]+$/),
+});
+
+export const approvalRecordBodySchema = z.strictObject({
+  $schema: z.literal(approvalRecordSchemaId),
+  type: z.literal(approvalRecordType),
+  exportedAt: z.iso.datetime(),
+  exportedBy: actorSchema,
+  package: recordPackageSchema,
+  steps: z.array(stepStateSchema),
+  versions: z.array(recordVersionSchema).min(1),
+  decisions: z.array(signedDecisionSchema),
+  threads: z.array(threadSchema),
+  /** The server's Ed25519 public keys that countersigned anything in this record. */
+  serverKeys: z.array(serverKeySchema).min(1),
+  audit: recordAuditSchema,
+});
+export type ApprovalRecordBody = z.infer<typeof approvalRecordBodySchema>;
+
+export const approvalRecordSchema = approvalRecordBodySchema.extend({ signature: recordSignatureSchema });
+export type ApprovalRecord = z.infer<typeof approvalRecordSchema>;
+
+/** One check the verifier made, as it prints it. */
+export const recordCheckSchema = z.object({
+  /** What was checked, e.g. "Content hash of version 2". */
+  label: z.string(),
+  ok: z.boolean(),
+  /** Why it failed, or what it established, with the place named (a JSON pointer where one applies). */
+  detail: z.string(),
+});
+export type RecordCheck = z.infer<typeof recordCheckSchema>;
+
+export const recordVerdictSchema = z.object({
+  valid: z.boolean(),
+  checks: z.array(recordCheckSchema),
+});
+export type RecordVerdict = z.infer<typeof recordVerdictSchema>;
