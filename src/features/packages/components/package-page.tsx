@@ -12,6 +12,7 @@ import { NextActionBanner } from './next-action-banner.tsx';
 import { PackageSummary } from './package-summary.tsx';
 import { StepChain } from './step-chain.tsx';
 import { VersionList } from './version-list.tsx';
+import { EvidenceLinks } from './evidence-links.tsx';
 
 const notFoundTitle = 'Package not found';
 
@@ -59,6 +60,7 @@ export function PackagePage({ renderContent, renderSignatureState }: Props) {
         {pkg && (
           <>
             <PackageSummary pkg={pkg} />
+            <EvidenceLinks packageId={pkg.id} />
             <NextActionBanner pkg={pkg} />
             <section aria-labelledby="steps-heading" className="space-y-4">
               <h2 id="steps-heading" className="text-xl font-bold">
