@@ -3,7 +3,7 @@ import { auditEventSchema } from '../domain/contracts/audit-events.ts';
 import type { Decision } from '../domain/contracts/decisions.ts';
 import { answerTargetKey, type ConcernAnswer } from '../domain/contracts/revisions.ts';
 import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts';
-import type { Store, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
+import type { AuditFilter, Store, StoredAuditEntry, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredTreeHead, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
 
 // The storage port in memory, for MSW. It keeps the constraints the database keeps
 // (unique keys, append-only tables, all-or-nothing transactions) so the contract suite can
@@ -22,7 +22,9 @@ interface Tables {
   revisions: StoredRevision[];
   reviews: StoredSectionReview[];
   templates: WorkflowTemplate[];
-  audit: { seq: number; entryHash: string }[];
+  /** Append-only, rows frozen: shared with drafts rather than copied (see draftOf). */
+  audit: StoredAuditEntry[];
+  treeHeads: StoredTreeHead[];
   serverKeys: StoredServerKey[];
   nonces: StoredNonce[];
   passkeys: StoredPasskey[];
@@ -32,7 +34,7 @@ interface Tables {
 }
 
 function empty(): Tables {
-  return { users: [], sessions: [], models: [], packages: [], versions: [], answers: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [] };
+  return { users: [], sessions: [], models: [], packages: [], versions: [], answers: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], treeHeads: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [] };
 }
 
 function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
@@ -40,6 +42,34 @@ function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, wh
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+function matchesAudit(entry: StoredAuditEntry, filter: AuditFilter): boolean {
+  return (
+    (filter.actorId === undefined || entry.actorId === filter.actorId) &&
+    (filter.action === undefined || entry.action === filter.action) &&
+    (filter.subject === undefined || entry.subject === filter.subject) &&
+    (filter.fromAt === undefined || entry.at >= filter.fromAt) &&
+    (filter.toAt === undefined || entry.at <= filter.toAt)
+  );
+}
+
+/**
+ * A transaction's working copy. The audit log and tree heads only ever grow, so the draft
+ * shares those arrays and a failed transaction cuts them back to their length before it
+ * (transactions run one at a time). A deep copy per call would make every request cost
+ * as much as the whole log when the mock log holds 100,000 entries.
+ */
+function draftOf(tables: Tables): { draft: Tables; rollBack: () => void } {
+  const { audit, treeHeads, ...rest } = tables;
+  const [auditLength, headsLength] = [audit.length, treeHeads.length];
+  return {
+    draft: { ...structuredClone(rest), audit, treeHeads },
+    rollBack: () => {
+      audit.length = auditLength;
+      treeHeads.length = headsLength;
+    },
+  };
+}
 
 function tx(t: Tables): StoreTx {
   const inIds = <T extends { packageId: string }>(rows: T[], ids: readonly string[] | 'all') => (ids === 'all' ? rows : rows.filter((r) => ids.includes(r.packageId)));
@@ -158,10 +188,29 @@ function tx(t: Tables): StoreTx {
       const event = auditEventSchema.parse(entry.event);
       const last = t.audit.at(-1);
       const seq = (last?.seq ?? 0) + 1;
-      const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash: last?.entryHash ?? genesisHash });
-      t.audit.push({ seq, entryHash });
+      const prevHash = last?.entryHash ?? genesisHash;
+      const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash });
+      const stored: StoredAuditEntry = { seq, at: entry.at, actorId: entry.actorId, action: event.action, subject: event.subject, beforeJson: JSON.stringify(event.before), afterJson: JSON.stringify(event.after), prevHash, entryHash };
+      t.audit.push(Object.freeze(stored));
       return { seq, entryHash };
     },
+    listAuditEntries: (filter, afterSeq, limit) => {
+      const page: StoredAuditEntry[] = [];
+      for (const entry of t.audit) {
+        if (page.length >= limit) break;
+        if (entry.seq > afterSeq && matchesAudit(entry, filter)) page.push({ ...entry });
+      }
+      return Promise.resolve(page);
+    },
+    countAuditEntries: (filter) => Promise.resolve(t.audit.reduce((n, entry) => (matchesAudit(entry, filter) ? n + 1 : n), 0)),
+    auditLogSize: () => Promise.resolve(t.audit.at(-1)?.seq ?? 0),
+    listAuditEntryHashes: (upToSeq) => Promise.resolve(t.audit.filter((e) => e.seq <= upToSeq).map((e) => ({ seq: e.seq, entryHash: e.entryHash }))),
+    insertTreeHead: (head) => {
+      if (t.treeHeads.some((h) => h.treeSize === head.treeSize)) return Promise.resolve(false);
+      t.treeHeads.push(Object.freeze({ ...head }));
+      return Promise.resolve(true);
+    },
+    listTreeHeads: () => Promise.resolve(t.treeHeads.map((h) => ({ ...h })).sort((a, b) => a.treeSize - b.treeSize)),
 
     listServerKeys: () => Promise.resolve(copy([...t.serverKeys].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))),
     insertServerKey: (key) => {
@@ -222,10 +271,15 @@ export function createMemoryStore(): Store {
   const transaction = <T>(work: (t: StoreTx) => Promise<T>): Promise<T> => {
     const run = tail.then(async () => {
       // Work on a copy and swap it in only on success: all or nothing, like the database.
-      const draft = structuredClone(tables);
-      const result = await work(tx(draft));
-      tables = draft;
-      return result;
+      const { draft, rollBack } = draftOf(tables);
+      try {
+        const result = await work(tx(draft));
+        tables = draft;
+        return result;
+      } catch (error) {
+        rollBack();
+        throw error;
+      }
     });
     tail = run.catch(() => undefined);
     return run;

@@ -1,8 +1,14 @@
-// Writes the published JSON Schema of package content, generated from the zod contract.
-// A unit test fails when the committed file differs from what this would write.
+// Writes the published JSON Schemas (package content, approval record), generated from the
+// zod contracts. Unit tests fail when a committed file differs from what this would write.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { packageContentJsonSchema, packageContentSchemaPath } from '../domain/contracts/package-content-json-schema.ts';
+import { approvalRecordJsonSchema, approvalRecordSchemaPath } from '../domain/contracts/record-json-schema.ts';
 
 mkdirSync('public/schemas', { recursive: true });
-writeFileSync(`public${packageContentSchemaPath}`, JSON.stringify(packageContentJsonSchema(), null, 2) + '\n');
-console.log(`Wrote public${packageContentSchemaPath}`);
+for (const [path, schema] of [
+  [packageContentSchemaPath, packageContentJsonSchema()],
+  [approvalRecordSchemaPath, approvalRecordJsonSchema()],
+] as const) {
+  writeFileSync(`public${path}`, JSON.stringify(schema, null, 2) + '\n');
+  console.log(`Wrote public${path}`);
+}

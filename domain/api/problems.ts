@@ -40,6 +40,14 @@ export const problems = {
   /** The package is not what the signer was shown; `diff` is the app's page of what changed. */
   packageChanged: (detail: string, diff: string | null) =>
     new ApiError({ type: problemTypes.packageChanged, title: 'The package changed since you opened it', status: 409, detail, ...(diff ? { diff } : {}) }),
+  /** The audit log fails its integrity check, so the server will not sign a tree head (or a record) over it. */
+  auditLogBroken: (found: { reason: string }) =>
+    new ApiError({
+      type: problemTypes.auditLogBroken,
+      title: 'The audit log fails its integrity check',
+      status: 409,
+      detail: `${found.reason} The server signs no tree head or record over a log that does not verify; GET /api/audit/verify lists every break.`,
+    }),
   crossSite: () =>
     new ApiError({ type: problemTypes.crossSite, title: 'Cross-site request refused', status: 403, detail: 'State-changing requests must come from this application.' }),
   internal: () =>

@@ -30,6 +30,7 @@ export const problemTypes = {
   notFound: 'https://model-approval.example/problems/not-found',
   conflict: 'https://model-approval.example/problems/conflict',
   packageChanged: 'https://model-approval.example/problems/package-changed',
+  auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',
   methodNotAllowed: 'https://model-approval.example/problems/method-not-allowed',

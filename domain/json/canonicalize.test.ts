@@ -149,6 +149,12 @@ describe('canonicalize: refusals', () => {
     expect(error.message).toMatch(/object key contains a lone surrogate/);
   });
 
+  it('keeps text that merely spells a surrogate escape, and pairs that straddle nothing', () => {
+    // A literal backslash then "ud800" is six ordinary characters, serialized as \\ud800.
+    expect(canonicalize({ note: '\\ud800 and \\uDFFF' })).toBe('{"note":"\\\\ud800 and \\\\uDFFF"}');
+    expect(canonicalize(['\uD83D\uDE00'])).toBe('["😀"]');
+  });
+
   it('refuses NaN and Infinity, with the path', () => {
     expect(refusal({ metrics: { auc: Number.NaN } }).path).toBe('/metrics/auc');
     expect(refusal({ metrics: { auc: Number.NaN } }).message).toMatch(/NaN is not a JSON number/);

@@ -18,7 +18,7 @@ export interface ServedApp {
   close: () => Promise<void>;
 }
 
-export async function serveBuiltApp(options: { demoPassword: string }): Promise<ServedApp> {
+export async function serveBuiltApp(options: { demoPassword: string; prepare?: (dataDir: string) => void | Promise<void> }): Promise<ServedApp> {
   // Undone in reverse order by close(), or at once if starting fails half-way.
   const undo: (() => void | Promise<void>)[] = [];
   const close = async () => {
@@ -36,6 +36,8 @@ export async function serveBuiltApp(options: { demoPassword: string }): Promise<
     undo.push(() => store.close());
     const deps = serverDeps(store, { sessionTtlHours: 1 });
     await seedDemo(store, { password: options.demoPassword, passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+    // Bench data beyond the demo's (a 100,000-entry audit log), written before the first request.
+    await options.prepare?.(dataDir);
 
     const { server, port } = await listen(createApp(deps, { staticDir }).fetch);
     undo.push(async () => {

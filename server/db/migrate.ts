@@ -7,6 +7,7 @@ import * as threadsAndReviews from './migrations/002-threads-and-reviews.ts';
 import * as signing from './migrations/003-signing.ts';
 import * as passkeyChallenges from './migrations/004-passkey-challenges.ts';
 import * as versionAnswers from './migrations/005-version-answers.ts';
+import * as auditTreeHeads from './migrations/006-audit-tree-heads.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -17,6 +18,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '003-signing': signing,
   '004-passkey-challenges': passkeyChallenges,
   '005-version-answers': versionAnswers,
+  '006-audit-tree-heads': auditTreeHeads,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

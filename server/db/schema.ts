@@ -138,6 +138,15 @@ export interface AuditLogTable {
   entry_hash: string;
 }
 
+/** A published, signed tree head of the audit log; append-only, one per size. */
+export interface AuditTreeHeadsTable {
+  tree_size: number;
+  root_hash: string;
+  timestamp: string;
+  key_id: string;
+  signature: string;
+}
+
 export interface ServerKeysTable {
   key_id: string;
   algorithm: string;
@@ -196,6 +205,7 @@ export interface Database {
   section_reviews: SectionReviewsTable;
   workflow_templates: WorkflowTemplatesTable;
   audit_log: AuditLogTable;
+  audit_tree_heads: AuditTreeHeadsTable;
   server_keys: ServerKeysTable;
   signing_nonces: SigningNoncesTable;
   passkeys: PasskeysTable;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { problemSchema, type Problem } from '../../domain/contracts/problem.ts';
-import { ApiProblem } from './api-problem.ts';
+import { ApiProblem, readProblem } from './api-problem.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -37,15 +36,4 @@ export async function apiFetch(path: string, options: BaseOptions & { schema?: z
     throw new Error(`The API answered ${method} ${url.pathname} in an unexpected shape`, { cause: parsed.error });
   }
   return parsed.data;
-}
-
-/** A problem+json body, or one made up from the status when a proxy answered with HTML. */
-async function readProblem(response: Response): Promise<Problem> {
-  const fallback: Problem = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
-  try {
-    const parsed = problemSchema.safeParse(await response.json());
-    return parsed.success ? { ...parsed.data, status: response.status } : fallback;
-  } catch {
-    return fallback;
-  }
 }

@@ -1,4 +1,4 @@
-import type { FieldProblem, Problem } from '../../domain/contracts/problem.ts';
+import { problemSchema, type FieldProblem, type Problem } from '../../domain/contracts/problem.ts';
 
 /**
  * A refusal from the API, carrying its RFC 9457 problem details. Components read the
@@ -25,4 +25,15 @@ export class ApiProblem extends Error {
 
 export function isApiProblem(error: unknown, status?: number): error is ApiProblem {
   return error instanceof ApiProblem && (status === undefined || error.status === status);
+}
+
+/** A problem+json body, or one made up from the status when a proxy answered with HTML. */
+export async function readProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+  try {
+    const parsed = problemSchema.safeParse(await response.json());
+    return parsed.success ? { ...parsed.data, status: response.status } : fallback;
+  } catch {
+    return fallback;
+  }
 }

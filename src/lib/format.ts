@@ -66,3 +66,14 @@ export function dueStatus(dueAt: string, overdue: boolean, now: Date = new Date(
 export function formatRiskTier(tier: number): string {
   return `Tier ${tier}`;
 }
+
+/**
+ * "2026-03-01 14:05:22 UTC": evidence times in one unambiguous form, the same on screen,
+ * on paper and in every reader's time zone.
+ */
+export function formatUtc(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = date.toISOString();
+  return `${text.slice(0, 10)} ${text.slice(11, 19)} UTC`;
+}

@@ -1,6 +1,87 @@
-// PLACEHOLDER (replaced by the record helper): GET /api/packages/{id}/record.
-import { ApiError } from '../problems.ts';
+import type { AuditEntryView } from '../../contracts/audit.ts';
+import type { PackageContent } from '../../contracts/package-content.ts';
+import type { ApprovalRecordBody } from '../../contracts/record.ts';
+import { buildRecordBody, recordFileName } from '../../evidence/build-record.ts';
+import { signRecord } from '../../evidence/record-signature.ts';
+import { publishTreeHead, toAuditEntryView } from '../audit-tree.ts';
+import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
+import { currentServerKey } from '../server-key.ts';
+import type { StoredUser, StoreTx } from '../store.ts';
+import { threadViews } from '../thread-views.ts';
+import { loadPackageFacts, packageDetail, toActor, usersById } from '../views.ts';
 import { defineHandler } from './define.ts';
+import { actorOf, seePackage, signedIn } from './package-access.ts';
 
-export const exportRecord = defineHandler(routes.exportRecord, () => Promise.reject(new ApiError({ type: 'about:blank', title: 'Not implemented', status: 501 })));
+// GET /api/packages/{id}/record: the approval record as one signed document. Read order
+// matters: the package's facts first, then its audit entries (a decision and its audit entry
+// are written in one transaction, so every decision read has its entry), then a tree head
+// signed after both, which therefore covers every entry read.
+
+const auditPage = 1_000;
+
+async function packageEntries(store: StoreTx, packageId: string, users: ReadonlyMap<string, StoredUser>): Promise<AuditEntryView[]> {
+  const entries: AuditEntryView[] = [];
+  for (let afterSeq = 0; ; ) {
+    const page = await store.listAuditEntries({ subject: packageId }, afterSeq, auditPage);
+    entries.push(...page.map((entry) => toAuditEntryView(entry, users)));
+    const last = page.at(-1);
+    if (!last || page.length < auditPage) return entries;
+    afterSeq = last.seq;
+  }
+}
+
+export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { params }) => {
+  const user = signedIn(ctx);
+  const pkg = await seePackage(ctx, params.id);
+  const { store, now } = ctx.deps;
+  const [facts] = await loadPackageFacts(store, [pkg]);
+  if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
+  const users = await usersById(store);
+  const detail = await packageDetail(store, facts, now());
+
+  const versions = await Promise.all(
+    detail.versions.map(async (summary) => {
+      const stored = await store.findVersion(pkg.id, summary.number);
+      if (!stored) throw new Error(`Version ${summary.number} of ${pkg.id} is listed but cannot be read`);
+      // Stored canonical content was validated when it was submitted; it is read back as is.
+      return { ...summary, content: JSON.parse(stored.canonicalContent) as PackageContent, answers: await store.listVersionAnswers(pkg.id, summary.number) };
+    }),
+  );
+  const threads = await threadViews(store, facts.threads);
+  const entries = await packageEntries(store, pkg.id, users);
+  const { head, tree } = await publishTreeHead(ctx.deps);
+  const keys = (await store.listServerKeys()).map(({ keyId, algorithm, publicKey, createdAt }) => ({ keyId, algorithm, publicKey, createdAt }));
+
+  const built = buildRecordBody({
+    exportedAt: now().toISOString(),
+    exportedBy: actorOf(user),
+    package: {
+      id: pkg.id,
+      modelKey: pkg.modelKey,
+      modelName: pkg.modelName,
+      versionLabel: pkg.versionLabel,
+      riskTier: detail.riskTier,
+      businessLine: pkg.businessLine,
+      ownerTeam: pkg.ownerTeam,
+      owner: toActor(users.get(pkg.ownerId), pkg.ownerId),
+      template: detail.template,
+      status: detail.status,
+      createdAt: pkg.createdAt,
+    },
+    steps: detail.steps,
+    versions,
+    decisions: detail.decisions,
+    threads,
+    serverKeys: keys,
+    auditEntries: entries,
+    treeHead: head,
+    inclusionPath: (leafIndex, treeSize) => tree.inclusionPath(leafIndex, treeSize),
+  });
+  // Signed as it will be sent: a JSON round trip drops what JSON cannot carry (an undefined
+  // member), so the signature covers exactly the document the client receives.
+  const body = JSON.parse(JSON.stringify(built)) as ApprovalRecordBody;
+  const { key, privateKey } = await currentServerKey(store, now);
+  const record = await signRecord(privateKey, key.keyId, body);
+  return { status: 200, body: record, headers: [['content-disposition', `attachment; filename="${recordFileName(record)}"`]] };
+});

@@ -1,4 +1,64 @@
-// PLACEHOLDER: replaced by the helper that owns this feature.
+import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { formatDateTime } from '../../../lib/format.ts';
+import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { useDashboard } from '../api/get-dashboard.ts';
+import { AuditIntegrity } from './audit-integrity.tsx';
+import { DashboardSection, EmptyState } from './dashboard-section.tsx';
+import { PendingTable } from './pending-table.tsx';
+import { RecentDecisions } from './recent-decisions.tsx';
+import { ReReviewTable } from './re-review-table.tsx';
+import { RiskTierTable } from './risk-tier-table.tsx';
+
+/** The committee's view across every package: the inventory, what waits, what is late, what comes back, and whether the log holds. */
 export function DashboardPage() {
-  return <h1 className="text-2xl font-semibold">DashboardPage</h1>;
+  usePageTitle('Dashboard');
+  const dashboard = useDashboard();
+  const data = dashboard.data;
+  // Due times are measured against the moment the server computed the dashboard.
+  const now = data ? new Date(data.generatedAt) : new Date();
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <PageHeading>Dashboard</PageHeading>
+        <p className="text-slate-700">
+          Every model package at a glance
+          {data && (
+            <>
+              {' '}
+              (as of <time dateTime={data.generatedAt}>{formatDateTime(data.generatedAt)}</time>)
+            </>
+          )}
+          .
+        </p>
+      </div>
+      <DashboardSection title="Audit log integrity" description="The server rechecks the hash chain and the Merkle tree of the whole log.">
+        <AuditIntegrity />
+      </DashboardSection>
+      <div aria-busy={dashboard.isFetching} className="space-y-8">
+        {dashboard.isPending && <LoadingNotice>Loading the dashboard…</LoadingNotice>}
+        {dashboard.isError && <ErrorNotice title="The dashboard could not be loaded." error={dashboard.error} onRetry={() => void dashboard.refetch()} retrying={dashboard.isFetching} />}
+        {data && (
+          <>
+            <DashboardSection title="Models by risk tier">
+              <RiskTierTable rows={data.byRiskTier} />
+            </DashboardSection>
+            <DashboardSection title={`Overdue reviews (${data.overdue.length})`} description="Packages whose current step is past its due time, most overdue first.">
+              {data.overdue.length > 0 ? <PendingTable items={data.overdue} caption="Overdue reviews, most overdue first" now={now} /> : <EmptyState>No review is overdue.</EmptyState>}
+            </DashboardSection>
+            <DashboardSection title={`Pending reviews (${data.pending.length})`} description="In review or waiting for a clarification, oldest first.">
+              {data.pending.length > 0 ? <PendingTable items={data.pending} caption="Pending reviews, oldest first" now={now} /> : <EmptyState>No package is waiting for a review.</EmptyState>}
+            </DashboardSection>
+            <DashboardSection title={`Re-reviews (${data.reReviews.length})`} description="Approvals with conditions whose re-review date has come or comes within 30 days.">
+              {data.reReviews.length > 0 ? <ReReviewTable items={data.reReviews} /> : <EmptyState>No approval is due for re-review in the next 30 days.</EmptyState>}
+            </DashboardSection>
+            <DashboardSection title="Recent decisions" description="The 20 latest signed decisions on any package, newest first.">
+              {data.recentDecisions.length > 0 ? <RecentDecisions items={data.recentDecisions} now={now} /> : <EmptyState>No decision has been signed yet.</EmptyState>}
+            </DashboardSection>
+          </>
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,9 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isPageKey } from '../../../lib/page-key.ts';
 import type { DiffBlock } from '../diff-blocks.ts';
 import { DiffBlockView, type BlockContext } from './diff-block-view.tsx';
+import { useScrollMargin } from '../../../lib/use-scroll-margin.ts';
 
 /** Rough heights before a block is measured: close enough that jumps land near their target. */
 function estimate(block: DiffBlock | undefined): number {
@@ -42,24 +43,11 @@ interface Props {
 export function DiffList({ blocks, stops, context, reveal }: Props) {
   const navigate = useNavigate();
   const listRef = useRef<HTMLDivElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const [position, setPosition] = useState<number | null>(null);
 
-  // What is above the list (summary, concerns) changes height as data arrives.
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const measure = () => setScrollMargin(list.getBoundingClientRect().top + window.scrollY);
-    if (typeof ResizeObserver === 'undefined') {
-      // jsdom, in component tests: no layout to follow.
-      const timer = setTimeout(measure, 0);
-      return () => clearTimeout(timer);
-    }
-    const observer = new ResizeObserver(measure);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, []);
+  // What is above changes height as data arrives.
+  const scrollMargin = useScrollMargin(listRef, 'top');
 
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,

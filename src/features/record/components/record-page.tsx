@@ -1,4 +1,117 @@
-// PLACEHOLDER: replaced by the helper that owns this feature.
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ApprovalRecord, RecordCheck } from '../../../../domain/contracts/record.ts';
+import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { NotFound } from '../../../components/ui/not-found.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { isApiProblem } from '../../../lib/api-problem.ts';
+import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { useRecord } from '../api/get-record.ts';
+import { AuditTrail } from './audit-trail.tsx';
+import { RecordActions } from './record-actions.tsx';
+import { RecordSummary } from './record-summary.tsx';
+import { RecordVerdict } from './record-verdict.tsx';
+import { SignatureBlock } from './signature-block.tsx';
+import { ThreadList } from './thread-list.tsx';
+import { VersionHistory } from './version-history.tsx';
+import './record-print.css';
+
+const notFoundTitle = 'No such package';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3">
+      <h2 id={id} className="text-xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The record's content, shown from the very document that was verified (not from another API call). */
+function RecordBody({ record, checks }: { record: ApprovalRecord; checks: readonly RecordCheck[] }) {
+  const byLabel = new Map(checks.map((check) => [check.label, check]));
+  // The verifier labels a decision's check "Decision <id>: …" (the rest is a sentence).
+  const decisionCheck = (id: string) => checks.find((check) => check.label.startsWith(`Decision ${id}:`));
+  return (
+    <>
+      <RecordSummary record={record} />
+      <Section id="decisions-heading" title={`Decisions and signatures (${record.decisions.length})`}>
+        {record.decisions.length === 0 ? (
+          <p className="rounded-md border border-slate-200 bg-white p-4 text-slate-700">No decision has been signed on this package yet.</p>
+        ) : (
+          <div className="space-y-4">
+            {record.decisions.map((decision) => (
+              <SignatureBlock key={decision.id} decision={decision} steps={record.steps} versions={record.versions} check={decisionCheck(decision.id)} />
+            ))}
+          </div>
+        )}
+      </Section>
+      <Section id="versions-heading" title={`Version history (${record.versions.length})`}>
+        <VersionHistory packageId={record.package.id} versions={record.versions} approvedVersion={record.package.approvedVersion} />
+      </Section>
+      <Section id="threads-heading" title={`Threads (${record.threads.length})`}>
+        <ThreadList threads={record.threads} versions={record.versions} />
+      </Section>
+      <Section id="audit-heading" title={`Audit entries (${record.audit.entries.length})`}>
+        <AuditTrail audit={record.audit} checkOf={(label) => byLabel.get(label)} />
+      </Section>
+    </>
+  );
+}
+
+/**
+ * A package's approval record: fetched as the signed JSON the export serves, verified here
+ * in the browser with the offline verifier, and shown from that same document. It downloads
+ * byte for byte and prints as a paper record (record-print.css).
+ */
 export function RecordPage() {
-  return <h1 className="text-2xl font-semibold">RecordPage</h1>;
+  const { id = '' } = useParams();
+  const query = useRecord(id);
+  const notFound = isApiProblem(query.error, 404);
+  const loaded = query.data;
+  const record = loaded?.verification.record ?? null;
+  const name = record ? `${record.package.modelName} ${record.package.versionLabel}` : null;
+  usePageTitle(notFound ? notFoundTitle : name ? `Approval record: ${name}` : 'Approval record');
+
+  if (notFound) {
+    return <NotFound title={notFoundTitle} detail="There is no package at this address that you can see, so there is no approval record to show. Check the link, or find the package in your inbox." />;
+  }
+  return (
+    <div className="approval-record space-y-8">
+      <nav aria-label="Breadcrumb" className="print:hidden">
+        <ol className="flex flex-wrap gap-2 text-sm">
+          <li>
+            <Link to="/">Inbox</Link>
+          </li>
+          <li aria-hidden="true" className="text-slate-500">
+            /
+          </li>
+          <li>
+            <Link to={`/packages/${encodeURIComponent(id)}`}>{record?.package.modelName ?? 'Package'}</Link>
+          </li>
+          <li aria-hidden="true" className="text-slate-500">
+            /
+          </li>
+          <li aria-current="page" className="text-slate-700">
+            Approval record
+          </li>
+        </ol>
+      </nav>
+      <PageHeading>{name ? `Approval record: ${name}` : 'Approval record'}</PageHeading>
+      <div aria-busy={query.isFetching} className="space-y-8">
+        {query.isPending && <LoadingNotice>Loading and verifying the record…</LoadingNotice>}
+        {query.isError && <ErrorNotice title="The approval record could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
+        {loaded && (
+          <>
+            <RecordVerdict valid={loaded.verification.valid} checks={loaded.verification.checks} />
+            <RecordActions text={loaded.text} fileName={loaded.fileName} />
+            {record && <RecordBody record={record} checks={loaded.verification.checks} />}
+          </>
+        )}
+      </div>
+    </div>
+  );
 }

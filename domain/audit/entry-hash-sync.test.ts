@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../contracts/audit-events.ts';
+import { bytesToHex } from '../crypto/hex.ts';
+import { CanonicalizationError } from '../json/canonicalize.ts';
+import { auditEntryDigestSync, auditEntryHashSync } from './entry-hash-sync.ts';
+import { genesisHash, hashAuditEntry, type ChainedFields } from './hash-entry.ts';
+
+const events: AuditEvent[] = [
+  { action: 'session.login_succeeded', subject: 'user-1', before: null, after: { email: 'ada@example.com' } },
+  { action: 'session.logged_out', subject: 'user-1', before: null, after: null },
+  { action: 'thread.message_edited', subject: 'pkg-9', before: { message: 'm1', body: 'Précis — “quoted” 😀' }, after: { message: 'm1', body: 'line\nbreak\ttab' } },
+  { action: 'package.version_submitted', subject: 'pkg-2', before: { version: 1, contentHash: 'a'.repeat(64) }, after: { version: 2, contentHash: 'b'.repeat(64), answers: 3 } },
+];
+
+const fields: ChainedFields[] = [
+  { seq: 1, at: '2025-03-01T09:00:00.000Z', actorId: 'user-1', prevHash: genesisHash },
+  { seq: 42, at: '2025-03-01T09:00:00Z', actorId: null, prevHash: 'f'.repeat(64) },
+];
+
+describe('auditEntryHashSync', () => {
+  it('equals hashAuditEntry for every event and chain position', async () => {
+    for (const event of events) {
+      for (const chained of fields) {
+        expect(auditEntryHashSync({ ...chained, ...event }), `${event.action} #${chained.seq}`).toBe(await hashAuditEntry(event, chained));
+      }
+    }
+  });
+
+  it('gives the same digest as bytes', () => {
+    const entry = { seq: 7, at: '2025-03-01T09:00:00Z', actorId: null, prevHash: genesisHash, action: 'session.logged_out', subject: 'user-1', before: null, after: null };
+    expect(bytesToHex(auditEntryDigestSync(entry))).toBe(auditEntryHashSync(entry));
+    expect(auditEntryDigestSync(entry)).toHaveLength(32);
+  });
+
+  it('ignores fields outside the hashed ones (the recorded hash, the actor name)', () => {
+    const entry = { seq: 2, at: '2025-03-01T09:00:00Z', actorId: 'user-1', prevHash: genesisHash, action: 'session.logged_out', subject: 'user-1', before: null, after: null };
+    const withExtras = { ...entry, entryHash: '0'.repeat(64), actorName: 'Ada' };
+    expect(auditEntryHashSync(withExtras)).toBe(auditEntryHashSync(entry));
+  });
+
+  it('changes when any hashed field changes', () => {
+    const entry = { seq: 3, at: '2025-03-01T09:00:00Z', actorId: 'user-1', prevHash: genesisHash, action: 'section.reviewed', subject: 'pkg-1', before: null, after: { version: 1, section: 'data' } };
+    const original = auditEntryHashSync(entry);
+    const variants = [
+      { ...entry, seq: 4 },
+      { ...entry, at: '2025-03-01T09:00:01Z' },
+      { ...entry, actorId: null },
+      { ...entry, prevHash: '1'.repeat(64) },
+      { ...entry, action: 'section.review_withdrawn' },
+      { ...entry, subject: 'pkg-2' },
+      { ...entry, before: {} },
+      { ...entry, after: { version: 2, section: 'data' } },
+    ];
+    for (const variant of variants) expect(auditEntryHashSync(variant)).not.toBe(original);
+  });
+
+  it('throws CanonicalizationError for values JSON cannot hold', () => {
+    const entry = { seq: 1, at: 'x', actorId: null, prevHash: genesisHash, action: 'a', subject: 's', before: null, after: { n: Number.NaN } };
+    expect(() => auditEntryHashSync(entry)).toThrow(CanonicalizationError);
+    expect(() => auditEntryHashSync({ ...entry, after: undefined })).toThrow(CanonicalizationError);
+  });
+});

@@ -1,0 +1,76 @@
+// Assembles the body of an approval record from what the server read, without any storage:
+// the revision summaries, the approved version and one inclusion proof per audit entry are
+// derived here, so the handler only reads and the derivations can be tested on their own.
+import type { AuditEntryView, InclusionProof, SignedTreeHead } from '../contracts/audit.ts';
+import type { Actor } from '../contracts/decisions.ts';
+import type { PackageStatus, StepState } from '../contracts/packages.ts';
+import { approvalRecordSchemaId, approvalRecordType, type ApprovalRecordBody, type RecordVersion } from '../contracts/record.ts';
+import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
+import type { Thread } from '../contracts/threads.ts';
+import { bytesToHex } from '../crypto/sha256.ts';
+import { diffPackages } from '../diff/package-diff.ts';
+
+type RecordPackage = ApprovalRecordBody['package'];
+
+export interface RecordSources {
+  exportedAt: string;
+  exportedBy: Actor;
+  /** The package as it stands; approvedVersion is derived from its status. */
+  package: Omit<RecordPackage, 'approvedVersion'>;
+  steps: StepState[];
+  /** Every version with its exact content; changesFromPrevious is derived. */
+  versions: Omit<RecordVersion, 'changesFromPrevious'>[];
+  decisions: SignedDecision[];
+  threads: Thread[];
+  serverKeys: ServerKey[];
+  /** Every audit entry about the package. */
+  auditEntries: AuditEntryView[];
+  /** A signed head of a log that holds every one of auditEntries. */
+  treeHead: SignedTreeHead;
+  /** The RFC 6962 audit path of a leaf in the tree of the head's size. */
+  inclusionPath: (leafIndex: number, treeSize: number) => readonly Uint8Array[];
+}
+
+const approvedStatuses: readonly PackageStatus[] = ['approved', 'approved_with_conditions'];
+
+export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
+  const versions = [...sources.versions].sort((a, b) => a.number - b.number);
+  const entries = [...sources.auditEntries].sort((a, b) => a.seq - b.seq);
+  const { treeHead } = sources;
+  const lastSeq = entries.at(-1)?.seq ?? 0;
+  // A head that does not cover the entries could not prove them: a bug in the caller, not a user error.
+  if (treeHead.treeSize < lastSeq) throw new Error(`The tree head (size ${treeHead.treeSize}) does not cover audit entry #${lastSeq}`);
+
+  const proofs: InclusionProof[] = entries.map((entry) => ({
+    seq: entry.seq,
+    leafIndex: entry.seq - 1,
+    treeSize: treeHead.treeSize,
+    entryHash: entry.entryHash,
+    path: sources.inclusionPath(entry.seq - 1, treeHead.treeSize).map(bytesToHex),
+  }));
+
+  const latest = versions.at(-1);
+  return {
+    $schema: approvalRecordSchemaId,
+    type: approvalRecordType,
+    exportedAt: sources.exportedAt,
+    exportedBy: sources.exportedBy,
+    package: { ...sources.package, approvedVersion: latest && approvedStatuses.includes(sources.package.status) ? latest.number : null },
+    steps: sources.steps,
+    versions: versions.map((version, index) => {
+      const previous = versions[index - 1];
+      return { ...version, changesFromPrevious: previous ? diffPackages(previous.content, version.content).summary : null };
+    }),
+    decisions: sources.decisions,
+    threads: sources.threads,
+    serverKeys: sources.serverKeys,
+    audit: { entries, proofs, treeHead },
+  };
+}
+
+/** approval-record-<model>-<version label>-v<latest version>.json, safe in a Content-Disposition header. */
+export function recordFileName(body: Pick<ApprovalRecordBody, 'package' | 'versions'>): string {
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '_');
+  const latest = body.versions.at(-1)?.number ?? 1;
+  return `approval-record-${safe(body.package.modelKey)}-${safe(body.package.versionLabel)}-v${latest}.json`;
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardSchema } from '../contracts/dashboard.ts';
+import type { Conditions, Decision, DecisionKind } from '../contracts/decisions.ts';
+import type { PackageSummary } from '../contracts/packages.ts';
+import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import { committeeDashboard, type DashboardPackage } from './committee-dashboard.ts';
+import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
+
+// Packages are built through deriveWorkflowState, as the server builds them, so that
+// "standing", "stale" and "overdue" mean here what they mean in the app.
+
+const template: WorkflowTemplate = {
+  key: 't',
+  version: 1,
+  name: 'Test chain',
+  riskTiers: [1, 2, 3, 4],
+  staleApprovals: 'responsible_sections',
+  steps: [
+    { key: 'dg', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 24, sections: ['data'] },
+    { key: 'mrm', name: 'Model risk', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['metrics'] },
+  ],
+};
+
+const now = new Date('2026-03-01T12:00:00.000Z');
+const iso = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
+
+let counter = 0;
+function decide(step: 'dg' | 'mrm', decision: DecisionKind, daysAgo: number, extra: { version?: number; conditions?: Conditions; actor?: string } = {}): Decision {
+  counter += 1;
+  const actor = extra.actor ?? (step === 'dg' ? 'u_dg' : 'u_mrm');
+  return {
+    id: `d${counter}`,
+    packageId: 'p',
+    versionNumber: extra.version ?? 1,
+    stepKey: step,
+    role: step === 'dg' ? 'data_governance' : 'model_risk',
+    decision,
+    meaning: decision,
+    reason: '',
+    conditions: extra.conditions ?? null,
+    concerns: [],
+    actor: { id: actor, displayName: actor.toUpperCase(), title: '' },
+    contentHash: 'a'.repeat(64),
+    decidedAt: iso(daysAgo),
+  };
+}
+
+interface Spec {
+  id: string;
+  modelKey?: string;
+  riskTier?: number;
+  submittedDaysAgo: number;
+  versions?: VersionFacts[];
+  decisions?: Decision[];
+}
+
+function pkg({ id, modelKey = id, riskTier = 1, submittedDaysAgo, versions, decisions = [] }: Spec): DashboardPackage {
+  const facts = versions ?? [{ number: 1, submittedAt: iso(submittedDaysAgo), sectionDigests: { data: 'd1', metrics: 'm1' } }];
+  const withIds = decisions.map((d) => ({ ...d, packageId: id }));
+  const state = deriveWorkflowState(template, facts, withIds, now);
+  const current = state.currentStep;
+  const summary: PackageSummary = {
+    id,
+    modelKey,
+    modelName: `Model ${id}`,
+    versionLabel: '1.0',
+    riskTier,
+    businessLine: 'Retail',
+    ownerTeam: 'Team',
+    status: state.status,
+    latestVersion: facts.length,
+    currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
+    openThreads: 0,
+    openClarifications: 0,
+    submittedAt: iso(submittedDaysAgo),
+    updatedAt: iso(submittedDaysAgo),
+  };
+  return { summary, steps: state.steps, decisions: withIds };
+}
+
+const conditions = (reReviewOn: string): Conditions => ({ scope: 'Card-not-present only', reReviewOn, text: '' });
+
+describe('committeeDashboard', () => {
+  it('counts models once and packages by status, for every risk tier', () => {
+    const dashboard = committeeDashboard(
+      [
+        pkg({ id: 'a', modelKey: 'credit', riskTier: 1, submittedDaysAgo: 1 }),
+        pkg({ id: 'b', modelKey: 'credit', riskTier: 1, submittedDaysAgo: 9, decisions: [decide('dg', 'approve', 8), decide('mrm', 'approve', 7)] }),
+        pkg({ id: 'c', modelKey: 'fraud', riskTier: 1, submittedDaysAgo: 5, decisions: [decide('dg', 'reject', 4)] }),
+        pkg({ id: 'd', modelKey: 'chat', riskTier: 3, submittedDaysAgo: 2, decisions: [decide('dg', 'request_clarification', 1)] }),
+      ],
+      now,
+    );
+    expect(dashboard.byRiskTier).toEqual([
+      { riskTier: 1, models: 2, inReview: 1, approved: 1, rejected: 1 },
+      { riskTier: 2, models: 0, inReview: 0, approved: 0, rejected: 0 },
+      { riskTier: 3, models: 1, inReview: 1, approved: 0, rejected: 0 },
+      { riskTier: 4, models: 0, inReview: 0, approved: 0, rejected: 0 },
+    ]);
+    expect(dashboardSchema.parse(dashboard)).toEqual(dashboard);
+  });
+
+  it('lists pending packages (in review or waiting for clarification) oldest first, and the overdue ones most overdue first', () => {
+    const dashboard = committeeDashboard(
+      [
+        // Submitted 12 hours ago: data governance (24 h) is not yet due.
+        pkg({ id: 'fresh', submittedDaysAgo: 0.5 }),
+        // Data governance (24 h) was due 2 days ago.
+        pkg({ id: 'late', submittedDaysAgo: 3 }),
+        // Model risk (48 h) activated 10 days ago: due 8 days ago; submitted after "late".
+        pkg({ id: 'later', submittedDaysAgo: 2, versions: [{ number: 1, submittedAt: iso(11), sectionDigests: { data: 'd', metrics: 'm' } }], decisions: [decide('dg', 'approve', 10)] }),
+        pkg({ id: 'asked', submittedDaysAgo: 4, decisions: [decide('dg', 'request_clarification', 0.1)] }),
+        pkg({ id: 'done', submittedDaysAgo: 20, decisions: [decide('dg', 'approve', 8), decide('mrm', 'approve', 7)] }),
+      ],
+      now,
+    );
+    expect(dashboard.pending.map((p) => p.id)).toEqual(['asked', 'late', 'later', 'fresh']);
+    expect(dashboard.overdue.map((p) => p.id)).toEqual(['later', 'asked', 'late']);
+  });
+
+  it('lists standing conditional approvals whose re-review has come (due) or comes within 30 days (upcoming), soonest first', () => {
+    const dashboard = committeeDashboard(
+      [
+        pkg({ id: 'due', submittedDaysAgo: 400, decisions: [decide('dg', 'approve_with_conditions', 399, { conditions: conditions('2026-02-28') }), decide('mrm', 'approve', 398)] }),
+        pkg({ id: 'today', submittedDaysAgo: 400, decisions: [decide('dg', 'approve', 399), decide('mrm', 'approve_with_conditions', 398, { conditions: conditions('2026-03-01') })] }),
+        pkg({ id: 'edge', submittedDaysAgo: 40, decisions: [decide('dg', 'approve_with_conditions', 39, { conditions: conditions('2026-03-31') })] }),
+        pkg({ id: 'far', submittedDaysAgo: 40, decisions: [decide('dg', 'approve_with_conditions', 39, { conditions: conditions('2026-04-01') })] }),
+        // Rejected later in the chain: nobody relies on the conditional approval.
+        pkg({ id: 'rejected', submittedDaysAgo: 40, decisions: [decide('dg', 'approve_with_conditions', 39, { conditions: conditions('2026-03-02') }), decide('mrm', 'reject', 38)] }),
+      ],
+      now,
+    );
+    expect(dashboard.reReviews.map((r) => [r.packageId, r.reReviewOn, r.state, r.stepName, r.approvedBy.id])).toEqual([
+      ['due', '2026-02-28', 'due', 'Data governance', 'u_dg'],
+      ['today', '2026-03-01', 'due', 'Model risk', 'u_mrm'],
+      ['edge', '2026-03-31', 'upcoming', 'Data governance', 'u_dg'],
+    ]);
+  });
+
+  it('leaves out a conditional approval that a later version made stale', () => {
+    const versions: VersionFacts[] = [
+      { number: 1, submittedAt: iso(30), sectionDigests: { data: 'd1', metrics: 'm1' } },
+      { number: 2, submittedAt: iso(10), sectionDigests: { data: 'd2', metrics: 'm1' } },
+    ];
+    const stale = pkg({ id: 'stale', submittedDaysAgo: 30, versions, decisions: [decide('dg', 'approve_with_conditions', 29, { conditions: conditions('2026-03-05') })] });
+    expect(stale.steps[0]?.staleApprovals).toHaveLength(1);
+    expect(committeeDashboard([stale], now).reReviews).toEqual([]);
+
+    // The same approval on a version whose change did not touch the step's sections still stands.
+    const standing = pkg({ id: 'standing', submittedDaysAgo: 30, versions: versions.map((v) => ({ ...v, sectionDigests: { ...v.sectionDigests, data: 'd1' } })), decisions: [decide('dg', 'approve_with_conditions', 29, { conditions: conditions('2026-03-05') })] });
+    expect(committeeDashboard([standing], now).reReviews.map((r) => r.state)).toEqual(['upcoming']);
+  });
+
+  it('lists the 20 newest decisions of all packages, newest first', () => {
+    const many = Array.from({ length: 25 }, (_, i) => decide('dg', 'request_clarification', 30 - i, { actor: `u${i}` }));
+    const dashboard = committeeDashboard([pkg({ id: 'x', submittedDaysAgo: 31, decisions: many.slice(0, 12) }), pkg({ id: 'y', submittedDaysAgo: 31, decisions: many.slice(12) })], now);
+    expect(dashboard.recentDecisions).toHaveLength(20);
+    expect(dashboard.recentDecisions[0]).toMatchObject({ packageId: 'y', actor: { id: 'u24' }, decision: 'request_clarification', role: 'data_governance' });
+    expect(dashboard.recentDecisions.at(-1)?.actor.id).toBe('u5');
+    const times = dashboard.recentDecisions.map((d) => d.decidedAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('is empty, not missing, when there is nothing', () => {
+    const dashboard = committeeDashboard([], now);
+    expect(dashboard).toMatchObject({ generatedAt: now.toISOString(), pending: [], overdue: [], reReviews: [], recentDecisions: [] });
+    expect(dashboard.byRiskTier.map((row) => row.models)).toEqual([0, 0, 0, 0]);
+  });
+});

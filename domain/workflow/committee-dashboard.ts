@@ -1,0 +1,110 @@
+import type { Decision } from '../contracts/decisions.ts';
+import type { Dashboard } from '../contracts/dashboard.ts';
+import type { PackageSummary, StepState } from '../contracts/packages.ts';
+import type { RiskTier } from '../contracts/sections.ts';
+
+// The committee's view across every package, computed from what the workflow derives (the
+// package summary and its steps) and the decisions. Pure: the server, the mocks and the
+// tests give it the same facts and the same clock and get the same dashboard.
+
+export interface DashboardPackage {
+  summary: PackageSummary;
+  steps: readonly StepState[];
+  /** Every decision on the package, any order. */
+  decisions: readonly Decision[];
+}
+
+/** Re-reviews this close (in days, inclusive) are listed as upcoming. */
+export const reReviewHorizonDays = 30;
+/** How many decisions the dashboard lists. */
+export const recentDecisionLimit = 20;
+
+const riskTiers: readonly RiskTier[] = [1, 2, 3, 4];
+const day = 86_400_000;
+
+function isPending(summary: PackageSummary): boolean {
+  return summary.status === 'in_review' || summary.status === 'clarification_requested';
+}
+
+function isApproved(summary: PackageSummary): boolean {
+  return summary.status === 'approved' || summary.status === 'approved_with_conditions';
+}
+
+/** A calendar date (UTC) as YYYY-MM-DD, `days` after `now`. */
+function utcDate(now: Date, days = 0): string {
+  return new Date(now.getTime() + days * day).toISOString().slice(0, 10);
+}
+
+export function committeeDashboard(packages: readonly DashboardPackage[], now: Date): Dashboard {
+  const summaries = packages.map((p) => p.summary);
+  return {
+    generatedAt: now.toISOString(),
+    byRiskTier: riskTiers.map((riskTier) => {
+      const inTier = summaries.filter((s) => s.riskTier === riskTier);
+      return {
+        riskTier,
+        // A model with several packages (versions) counts once; the status columns count packages.
+        models: new Set(inTier.map((s) => s.modelKey)).size,
+        inReview: inTier.filter(isPending).length,
+        approved: inTier.filter(isApproved).length,
+        rejected: inTier.filter((s) => s.status === 'rejected').length,
+      };
+    }),
+    pending: summaries.filter(isPending).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id)),
+    // Most overdue first: the one whose due time passed longest ago.
+    overdue: summaries
+      .filter((s) => isPending(s) && s.currentStep?.overdue === true)
+      .sort((a, b) => (a.currentStep?.dueAt ?? '').localeCompare(b.currentStep?.dueAt ?? '') || a.id.localeCompare(b.id)),
+    reReviews: reReviews(packages, now),
+    recentDecisions: packages
+      .flatMap(({ summary, decisions }) =>
+        decisions.map((d) => ({
+          packageId: summary.id,
+          modelName: summary.modelName,
+          versionLabel: summary.versionLabel,
+          decisionId: d.id,
+          decision: d.decision,
+          meaning: d.meaning,
+          role: d.role,
+          actor: d.actor,
+          decidedAt: d.decidedAt,
+        })),
+      )
+      .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || a.decisionId.localeCompare(b.decisionId))
+      .slice(0, recentDecisionLimit),
+  };
+}
+
+/**
+ * Conditional approvals that still stand and whose re-review date has come (due) or comes
+ * within the horizon (upcoming), soonest first. An approval a later version made stale, or
+ * one on a rejected package, commits nobody to a re-review, so it is left out.
+ */
+function reReviews(packages: readonly DashboardPackage[], now: Date): Dashboard['reReviews'] {
+  const today = utcDate(now);
+  const horizon = utcDate(now, reReviewHorizonDays);
+  const items: Dashboard['reReviews'] = [];
+  for (const { summary, steps, decisions } of packages) {
+    if (summary.status === 'rejected') continue;
+    for (const step of steps) {
+      for (const approval of step.approvals) {
+        if (!approval.withConditions) continue;
+        const decision = decisions.find(
+          (d) => d.stepKey === step.key && d.actor.id === approval.actor.id && d.decidedAt === approval.decidedAt && d.versionNumber === approval.versionNumber,
+        );
+        const reReviewOn = decision?.conditions?.reReviewOn;
+        if (!reReviewOn || reReviewOn > horizon) continue;
+        items.push({
+          packageId: summary.id,
+          modelName: summary.modelName,
+          versionLabel: summary.versionLabel,
+          stepName: step.name,
+          approvedBy: approval.actor,
+          reReviewOn,
+          state: reReviewOn <= today ? 'due' : 'upcoming',
+        });
+      }
+    }
+  }
+  return items.sort((a, b) => a.reReviewOn.localeCompare(b.reReviewOn) || a.packageId.localeCompare(b.packageId));
+}

@@ -1,0 +1,115 @@
+// The audit log in Chromium against the real server. The committee member opens the whole
+// log, filters it by action, opens an entry, and checks the log's integrity in the browser:
+// intact. Then an attacker with access to the database file rewrites one entry, past the
+// database's own refusal: the check names that entry and links to it, and the row is marked.
+// Both audit pages work from the keyboard alone and pass axe.
+import { DatabaseSync } from 'node:sqlite';
+import path from 'node:path';
+import { auditPageSchema } from '../domain/contracts/audit.ts';
+import { test, expect } from './support/test.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { tabTo } from './support/keyboard.ts';
+import { loginAs } from './support/login.ts';
+
+const retail = 'pkg_retail_credit_pd';
+
+test('the audit log and a package’s audit trail, by keyboard alone', async ({ page }) => {
+  await loginAs(page, 'committee@example.com');
+  await page.goto('/audit');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(page.getByText(/^[\d,]+ entries, oldest first\.$/)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The table's rows are reached with Tab; Enter opens one, the arrow keys move between them.
+  const first = page.getByRole('button', { name: 'Entry #1', exact: true });
+  await tabTo(page, first);
+  await page.keyboard.press('Enter');
+  await expect(first).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('#audit-entry-1-details')).toContainText('Entry hash (recomputed)');
+  await page.keyboard.press('ArrowDown');
+  const second = page.getByRole('button', { name: 'Entry #2', exact: true });
+  await expect(second).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(second).toHaveAttribute('aria-expanded', 'true');
+  await expectNoAxeViolations(page);
+
+  // The check, started from the keyboard.
+  await tabTo(page, page.getByRole('button', { name: 'Check integrity' }), { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^✓ Intact: [\d,]+ entries, root [0-9a-f]{12}…, tree head signed by key /)).toBeVisible();
+
+  await page.goto(`/packages/${retail}/audit`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit trail: Retail Credit PD 4.2.0' })).toBeVisible();
+  const rows = page.getByRole('table').getByRole('rowheader');
+  await expect(rows.first()).toBeVisible();
+  const firstHere = rows.first().getByRole('button');
+  await tabTo(page, firstHere);
+  await page.keyboard.press('Enter');
+  await expect(firstHere).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByText('✕ Mismatch')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('the committee checks the log intact; a row rewritten in the database is named by the check', async ({ page }) => {
+  await loginAs(page, 'committee@example.com');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await expect(page).toHaveURL('/audit');
+  await expect(page.getByText(/^[\d,]+ entries, oldest first\.$/)).toBeVisible();
+
+  // Filter by action, in the address; open an entry.
+  await page.getByLabel('Action').selectOption({ label: 'Decision signed' });
+  await expect(page).toHaveURL('/audit?action=decision.signed');
+  await expect(page.getByText(/^[\d,]+ entr(y|ies) match these filters, oldest first\.$/)).toBeVisible();
+  const table = page.getByRole('table');
+  const rows = table.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row.getByRole('cell').nth(2)).toHaveText('Decision signed');
+  const entry = table.getByRole('rowheader').first().getByRole('button');
+  await entry.click();
+  const details = page.locator(`#${(await entry.getAttribute('aria-controls')) ?? 'missing'}`);
+  await expect(details).toContainText('Entry hash (recomputed)');
+  await expect(details).toContainText('✓ matches');
+  await expect(details).toContainText('"decision"');
+  await expectNoAxeViolations(page);
+  await page.goBack();
+  await expect(page).toHaveURL('/audit');
+
+  await page.getByRole('button', { name: 'Check integrity' }).click();
+  await expect(page.getByText(/^✓ Intact: [\d,]+ entries, root [0-9a-f]{12}…, tree head signed by key \S+ at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\.$/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/^✓ Intact: [\d,]+ entries, root [0-9a-f]{12}…, \d+ published tree heads? checked/)).toBeVisible();
+
+  // The attacker: the committee member's own sign-in now says someone else signed in.
+  const logins = auditPageSchema.parse(await (await page.request.get('/api/audit?action=session.login_succeeded&actor=usr_committee&limit=10000')).json());
+  const target = logins.items.at(-1);
+  if (!target) throw new Error('No sign-in of the committee member in the log');
+  const database = new DatabaseSync(path.join(process.env.E2E_DATA_DIR ?? '', 'model-approval.sqlite'));
+  const original = (database.prepare('SELECT after FROM audit_log WHERE seq = ?').get(target.seq) as { after: string } | undefined)?.after;
+  try {
+    database.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
+    const changed = database.prepare('UPDATE audit_log SET after = ? WHERE seq = ?').run(JSON.stringify({ email: 'mallory@example.com' }), target.seq);
+    expect(changed.changes).toBe(1);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Check integrity' }).click();
+    const verdict = page.getByText(new RegExp(`^✕ Broken at entry #${target.seq}: Entry #${target.seq} does not match its recorded hash`));
+    await expect(verdict).toBeVisible({ timeout: 30_000 });
+    // The remembered tree head from the first check catches the rewrite too.
+    await expect(page.getByText(/no longer hash to the root you verified on/)).toBeVisible();
+    await expect(page.getByText(/^✕ Broken: \d+ problems? in [\d,]+ entries/)).toBeVisible();
+
+    await page.getByRole('link', { name: `Show entry #${target.seq}` }).first().click();
+    await expect(page).toHaveURL(`/audit?entry=${target.seq}`);
+    const row = page.getByRole('button', { name: `Entry #${target.seq}`, exact: true });
+    await expect(row).toBeFocused();
+    await expect(row).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator(`#audit-entry-${target.seq}-details`)).toContainText('✕ does not match: this entry was changed after it was written');
+    await expect(page.locator(`tr[data-seq="${target.seq}"]`)).toContainText('✕ Mismatch');
+    await expectNoAxeViolations(page);
+  } finally {
+    // Put the row and the refusal back: the other specs share this server and its log.
+    if (original !== undefined) database.prepare('UPDATE audit_log SET after = ? WHERE seq = ?').run(original, target.seq);
+    database.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
+    database.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: UPDATE refused'); END");
+    database.close();
+  }
+});

@@ -1,0 +1,151 @@
+// The audit log at scale in a real browser: 100,000 entries generated into the served
+// database, then, as the committee in headless Chromium on the production build: opening
+// /audit, scrolling it from top to bottom, and the integrity check, which reads and verifies
+// every entry in a worker. Measures how soon the view is usable, whether the page ever
+// freezes (long main-thread tasks) while scrolling or checking, and how long the check takes
+// with and without reading the entries.
+import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { sqliteFile } from '../../server/db/open-store.ts';
+import { chromiumArgs, signInStorage } from './browser-open-package.ts';
+import { generateAuditLog } from './generate-audit-log.ts';
+import { installOpenProbe, type OpenProbe } from './page-probe.ts';
+import { serveBuiltApp } from './serve-built-app.ts';
+
+export interface BrowserAuditResult {
+  /** Entries in the log: the generated ones and the demo's own. */
+  entries: number;
+  generateMs: number;
+  /** From the start of navigation to the view sized and showing its first rows. */
+  openReady: number[];
+  /** From the first scroll step to the last entry on screen. */
+  scrollToEnd: number[];
+  /** From the jump to the bottom to the last entry on screen (its page read and shown). */
+  lastEntryShown: number[];
+  /** 0 when no task went over 50 ms, the long-task threshold. */
+  longestTaskScrolling: number[];
+  /** The worker's check, reading the entries included. */
+  checkTotal: number[];
+  /** The same check, reading excluded: recomputing hashes, the tree, the signature. */
+  checkVerify: number[];
+  longestTaskChecking: number[];
+}
+
+const password = 'bench-password';
+const viewport = { width: 1280, height: 720 };
+
+export async function benchBrowserAudit(options: { entries: number; runs: number }): Promise<BrowserAuditResult> {
+  let generateMs = 0;
+  const app = await serveBuiltApp({
+    demoPassword: password,
+    prepare: (dataDir) => {
+      const start = performance.now();
+      generateAuditLog({ file: sqliteFile(dataDir), count: options.entries, seed: 42 });
+      generateMs = performance.now() - start;
+    },
+  });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: chromiumArgs });
+    const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInStorage(browser, app.origin, 'committee@example.com', password) };
+    const result: BrowserAuditResult = { entries: 0, generateMs, openReady: [], scrollToEnd: [], lastEntryShown: [], longestTaskScrolling: [], checkTotal: [], checkVerify: [], longestTaskChecking: [] };
+    // One unrecorded run first: it warms the server (the first read of 100,000 rows).
+    for (let run = -1; run < options.runs; run++) {
+      const context = await browser.newContext(signedIn);
+      try {
+        const page = await context.newPage();
+        await page.addInitScript(installOpenProbe);
+        const sample = await auditOnce(page);
+        result.entries = sample.entries;
+        if (run < 0) continue;
+        result.openReady.push(sample.openReady);
+        result.scrollToEnd.push(sample.scrollToEnd);
+        result.lastEntryShown.push(sample.lastEntryShown);
+        result.longestTaskScrolling.push(sample.longestScrolling);
+        result.checkTotal.push(sample.checkTotal);
+        result.checkVerify.push(sample.checkVerify);
+        result.longestTaskChecking.push(sample.longestChecking);
+      } finally {
+        await context.close();
+      }
+    }
+    return result;
+  } finally {
+    await browser?.close();
+    await app.close();
+  }
+}
+
+const longest = (tasks: OpenProbe['longTasks'], from: number, to = Number.POSITIVE_INFINITY) => Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
+
+async function auditOnce(page: Page) {
+  await page.goto('/audit');
+  const ready = await page.waitForFunction(() => performance.getEntriesByName('audit-view-ready')[0]?.startTime, undefined, { polling: 50, timeout: 60_000 });
+  const openReady = Number(await ready.jsonValue());
+  const status = await page.getByText(/^[\d,]+ entries, oldest first\.$/).textContent();
+  const entries = Number((status ?? '').replace(/\D/g, ''));
+  await page.locator('[data-seq="1"]').waitFor();
+
+  const scrolled = await page.evaluate(scrollToEnd, entries);
+  // Long-task entries reach the observer a little after the task ends.
+  await page.waitForTimeout(300);
+  const afterScroll = await readProbe(page);
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const checkStart = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Check integrity' }).click();
+  const mark = await page.waitForFunction(
+    () => {
+      const entry = performance.getEntriesByName('audit-integrity-done')[0] as PerformanceMark | undefined;
+      return entry ? (entry.detail as { size: number; intact: boolean; totalMs: number; verifyMs: number }) : null;
+    },
+    undefined,
+    { polling: 50, timeout: 180_000 },
+  );
+  const done = await mark.jsonValue();
+  if (!done) throw new Error('The integrity check never finished');
+  if (!done.intact || done.size !== entries) throw new Error(`The check found the generated log ${done.intact ? 'intact' : 'broken'} at ${done.size} entries (expected intact at ${entries})`);
+  await page.waitForTimeout(300);
+  const afterCheck = await readProbe(page);
+  return {
+    entries,
+    openReady,
+    scrollToEnd: scrolled.end - scrolled.start,
+    lastEntryShown: scrolled.end - scrolled.bottom,
+    longestScrolling: longest(afterScroll.longTasks, scrolled.start, scrolled.end + 300),
+    checkTotal: done.totalMs,
+    checkVerify: done.verifyMs,
+    longestChecking: longest(afterCheck.longTasks, checkStart),
+  };
+}
+
+/**
+ * Runs in the page: scrolls from the top to the bottom of the log in a hundred even steps
+ * (a reader dragging the scrollbar), two frames apiece, then waits for the last entry.
+ */
+async function scrollToEnd(entries: number): Promise<{ start: number; bottom: number; end: number }> {
+  const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+  const start = performance.now();
+  const steps = 100;
+  let bottom = start;
+  for (let step = 1; step <= steps; step++) {
+    const end = document.documentElement.scrollHeight - window.innerHeight;
+    bottom = performance.now();
+    window.scrollTo(0, (end * step) / steps);
+    await frame();
+    await frame();
+  }
+  const deadline = performance.now() + 30_000;
+  while (!document.querySelector(`[data-seq="${entries}"]`)) {
+    if (performance.now() > deadline) throw new Error(`Entry #${entries} never appeared at the end of the log`);
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    await frame();
+  }
+  return { start, bottom, end: performance.now() };
+}
+
+function readProbe(page: Page): Promise<OpenProbe> {
+  return page.evaluate(() => {
+    if (!window.benchProbe) throw new Error('The page probe was not installed');
+    return window.benchProbe;
+  });
+}

@@ -1,0 +1,40 @@
+import { auditActions, type AuditActionName } from '../../../domain/contracts/audit.ts';
+
+/** What each event means, in words for a reviewer or an auditor rather than its code. */
+export const auditActionLabels: Record<AuditActionName, string> = {
+  'session.login_succeeded': 'Signed in',
+  'session.login_failed': 'Sign-in failed',
+  'session.logged_out': 'Signed out',
+  'access.denied': 'Access denied',
+  'package.submitted': 'Package submitted',
+  'package.version_submitted': 'New version submitted',
+  'decision.recorded': 'Decision recorded',
+  'signing.nonce_issued': 'Signing started',
+  'signing.failed': 'Signing failed',
+  'signing.locked': 'Signing locked',
+  'decision.signed': 'Decision signed',
+  'passkey.enrolled': 'Passkey enrolled',
+  'passkey.removed': 'Passkey removed',
+  'thread.opened': 'Thread opened',
+  'thread.message_added': 'Reply added',
+  'thread.message_edited': 'Message edited',
+  'thread.message_retracted': 'Message retracted',
+  'thread.resolved': 'Thread resolved',
+  'section.reviewed': 'Section marked reviewed',
+  'section.review_withdrawn': 'Review mark withdrawn',
+  'system.demo_seeded': 'Demo data loaded',
+};
+
+export function isKnownAction(action: string): action is AuditActionName {
+  return (auditActions as readonly string[]).includes(action);
+}
+
+/** The label of an action; a stored action outside the union (a tampered row) is shown as it is. */
+export function auditActionLabel(action: string): string {
+  return isKnownAction(action) ? auditActionLabels[action] : action;
+}
+
+/** [action, label] for every action, by label: the action filter's choices. */
+export function auditActionChoices(): [AuditActionName, string][] {
+  return auditActions.map((action): [AuditActionName, string] => [action, auditActionLabels[action]]).sort(([, a], [, b]) => a.localeCompare(b));
+}

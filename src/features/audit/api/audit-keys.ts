@@ -1,0 +1,16 @@
+import type { AuditFilters } from '../audit-filters.ts';
+
+/** Which log a view shows: the whole of it, or the entries about one package. */
+export type AuditSource = { kind: 'global' } | { kind: 'package'; packageId: string };
+
+/**
+ * Query keys for the audit log. Pages are keyed by the request that reads them (filters,
+ * cursor, size), so a view opened again, or reached with Back, reads them from the cache.
+ */
+export const auditKeys = {
+  all: ['audit'] as const,
+  pages: (source: AuditSource) => [...auditKeys.all, 'pages', source.kind === 'global' ? 'global' : source.packageId] as const,
+  page: (source: AuditSource, filters: AuditFilters, afterSeq: number, limit: number) => [...auditKeys.pages(source), filters, afterSeq, limit] as const,
+  /** The server's verdict on the whole log. */
+  verdict: () => [...auditKeys.all, 'verdict'] as const,
+};

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { buttonClasses } from '../../../components/ui/button.ts';
+import { useAuditVerdict } from '../api/verify-audit.ts';
+import { useIntegrityCheck } from '../integrity/use-integrity-check.ts';
+import { IntegrityResultView } from './integrity-result.tsx';
+import { ServerVerdict } from './server-verdict.tsx';
+
+/**
+ * The integrity check of the whole log, run in this browser (a worker reads every entry and
+ * recomputes every hash, the Merkle root and the tree head's signature), with the server's
+ * own verdict beside it. Only the browser's needs no trust in the server.
+ */
+export function IntegrityPanel() {
+  const { run, start } = useIntegrityCheck();
+  const [asked, setAsked] = useState(false);
+  const verdict = useAuditVerdict(asked);
+  const check = () => {
+    start();
+    if (asked) void verdict.refetch();
+    else setAsked(true);
+  };
+  return (
+    <section aria-labelledby="integrity-heading" className="space-y-4 rounded-md border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div className="space-y-1">
+          <h2 id="integrity-heading" className="text-xl font-semibold">
+            Integrity of the whole log
+          </h2>
+          <p className="max-w-prose text-sm text-slate-700">
+            Your browser reads every entry, recomputes its hash and its link to the one before, rebuilds the Merkle tree, and checks the server’s signed tree head and that the log still extends the last one you checked.
+          </p>
+        </div>
+        <button type="button" className={buttonClasses.primary} onClick={check} disabled={run.state === 'running'}>
+          {run.state === 'running' ? 'Checking…' : 'Check integrity'}
+        </button>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div role="status" aria-live="polite" className="space-y-2">
+          <h3 className="font-semibold">In your browser</h3>
+          <IntegrityResultView run={run} />
+        </div>
+        <div role="status" aria-live="polite" className="space-y-2">
+          <h3 className="font-semibold">The server’s verdict</h3>
+          <ServerVerdict verdict={verdict} />
+        </div>
+      </div>
+    </section>
+  );
+}

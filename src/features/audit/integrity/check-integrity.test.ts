@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { auditPageSchema, auditVerificationSchema, type AuditEntryView, type SignedTreeHead } from '../../../../domain/contracts/audit.ts';
+import { serverKeyListSchema } from '../../../../domain/contracts/signatures.ts';
+import { createMockApi, demoPassword } from '../../../../mocks/handlers.ts';
+import { server, setupMockServer } from '../../../test/mock-server.ts';
+import { checkIntegrity } from './check-integrity.ts';
+import { createFetchJson, type FetchJson } from './fetch-json.ts';
+import type { IntegrityMessage } from './integrity-protocol.ts';
+
+// The worker's verification, run directly against the mock API (the domain's own handlers
+// over an in-memory store). Tampering is staged in what the API answers: what a reader
+// would receive from a server whose database was changed behind its back.
+
+setupMockServer();
+
+const origin = 'http://localhost';
+
+async function signedInApi(now?: () => Date) {
+  const api = createMockApi({ signedInAs: 'committee@example.com', ...(now ? { now } : {}) });
+  server.resetHandlers(...api.handlers);
+  await api.ready;
+  return api;
+}
+
+/** One more entry in the log: another sign-in. */
+async function appendEntry(): Promise<void> {
+  const response = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'committee@example.com', password: demoPassword }) });
+  expect(response.status).toBe(200);
+}
+
+/** The API's answers with the log's pages passed through `change`. */
+function withPages(real: FetchJson, change: (items: AuditEntryView[]) => AuditEntryView[]): FetchJson {
+  return async (path, schema) => {
+    if (!path.startsWith('/api/audit?')) return real(path, schema);
+    const page = await real(path, auditPageSchema);
+    return schema.parse({ ...page, items: change(page.items) });
+  };
+}
+
+async function run(fetchJson: FetchJson, lastVerified: SignedTreeHead | null = null) {
+  const messages: IntegrityMessage[] = [];
+  // A small page size: the log is read in several requests, as 100,000 entries would be.
+  const result = await checkIntegrity({ lastVerified, pageSize: 7 }, fetchJson, (message) => messages.push(message));
+  return { result, messages };
+}
+
+describe('the integrity check', () => {
+  it('finds an untouched log intact, agreeing with the server on its size and root, and reports progress page by page', async () => {
+    const api = await signedInApi();
+    const size = await api.deps.store.auditLogSize();
+    expect(size).toBeGreaterThan(14);
+    const { result, messages } = await run(createFetchJson(origin));
+
+    expect(result.breaks).toEqual([]);
+    expect(result.intact).toBe(true);
+    expect(result.size).toBe(size);
+    expect(result.headSignatureValid).toBe(true);
+    expect(result.head?.treeSize).toBe(size);
+    expect(result.rootHash).toBe(result.head?.rootHash);
+    const server = auditVerificationSchema.parse(await (await fetch(`${origin}/api/audit/verify`)).json());
+    expect(result.rootHash).toBe(server.rootHash);
+
+    const progress = messages.flatMap((message) => (message.type === 'progress' ? [message.checked] : []));
+    expect(progress).toHaveLength(Math.ceil(size / 7));
+    expect(progress.at(-1)).toBe(size);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(result.timings.verifyMs).toBeLessThanOrEqual(result.timings.totalMs);
+  });
+
+  it('names an entry whose content was changed, and sees that the log no longer hashes to the signed root', async () => {
+    await signedInApi();
+    const changed = withPages(createFetchJson(origin), (items) => items.map((entry) => (entry.seq === 3 ? { ...entry, subject: `${entry.subject}-forged` } : entry)));
+    const { result } = await run(changed);
+    expect(result.intact).toBe(false);
+    const entryBreaks = result.breaks.filter((item) => item.seq !== null);
+    expect(entryBreaks).toEqual([{ seq: 3, reason: expect.stringMatching(/^Entry #3 does not match its recorded hash/) as unknown }]);
+    expect(result.breaks.some((item) => item.seq === null && /do not hash to the root of the signed tree head/.test(item.reason))).toBe(true);
+  });
+
+  it('names the entry after a deleted one, and sees the log is shorter than the signed head', async () => {
+    await signedInApi();
+    const { result } = await run(withPages(createFetchJson(origin), (items) => items.filter((entry) => entry.seq !== 4)));
+    expect(result.intact).toBe(false);
+    expect(result.breaks.find((item) => item.seq !== null)?.seq).toBe(5);
+    expect(result.breaks.some((item) => /entries were removed/.test(item.reason))).toBe(true);
+  });
+
+  it('refuses a tree head that no published key signed', async () => {
+    await signedInApi();
+    const real = createFetchJson(origin);
+    const noKeys: FetchJson = async (path, schema) => (path === '/api/keys' ? schema.parse(serverKeyListSchema.parse({ keys: [] })) : real(path, schema));
+    const { result } = await run(noKeys);
+    expect(result.headSignatureValid).toBe(false);
+    expect(result.intact).toBe(false);
+    expect(result.breaks.map((item) => item.reason)).toContainEqual(expect.stringMatching(/does not verify against any of the server's keys/));
+  });
+
+  it('accepts a log that grew since the last check, by the server’s consistency proof', async () => {
+    await signedInApi();
+    const first = await run(createFetchJson(origin));
+    expect(first.result.intact).toBe(true);
+    await appendEntry();
+    await appendEntry();
+    const second = await run(createFetchJson(origin), first.result.head);
+    expect(second.result.breaks).toEqual([]);
+    expect(second.result.head?.treeSize).toBe((first.result.head?.treeSize ?? 0) + 2);
+    expect(second.result.previous).toEqual({ head: first.result.head, consistent: true });
+  });
+
+  it('catches a log rewritten since the last check, even though it is consistent with itself and freshly signed', async () => {
+    await signedInApi();
+    const before = await run(createFetchJson(origin));
+    expect(before.result.intact).toBe(true);
+
+    // The same events, written again an hour later: every hash differs, the new log verifies on its own.
+    await signedInApi(() => new Date(Date.now() + 3_600_000));
+    await appendEntry();
+    const alone = await run(createFetchJson(origin));
+    expect(alone.result.intact).toBe(true);
+
+    const after = await run(createFetchJson(origin), before.result.head);
+    expect(after.result.intact).toBe(false);
+    expect(after.result.previous?.consistent).toBe(false);
+    const reasons = after.result.breaks.map((item) => item.reason);
+    expect(reasons).toContainEqual(expect.stringMatching(/^The log is not an extension of the one you verified on .*: it was rewritten since$/));
+    expect(reasons).toContainEqual(expect.stringMatching(/^The first \d+ entries no longer hash to the root you verified on/));
+  });
+});

@@ -1,0 +1,33 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { auditPageQueryOptions } from '../api/list-audit.ts';
+import { packageAuditPageQueryOptions } from '../api/list-package-audit.ts';
+import type { AuditSource } from '../api/audit-keys.ts';
+import { hasAuditFilters, type AuditFilters } from '../audit-filters.ts';
+import { AuditPager, type AuditPagerSnapshot } from './audit-pager.ts';
+
+/** Rows per request while scrolling: a screenful many times over, read in a few milliseconds. */
+const pageSize = 200;
+
+/**
+ * The pager of one view, reading its pages through the query cache. The caller keys the
+ * component by source and filters, so other filters start a new pager from a clean state.
+ */
+export function useAuditPager(source: AuditSource, filters: AuditFilters): { pager: AuditPager; snapshot: AuditPagerSnapshot } {
+  const queryClient = useQueryClient();
+  const [pager] = useState(
+    () =>
+      new AuditPager({
+        pageSize,
+        unfiltered: !hasAuditFilters(filters),
+        fetchPage: (afterSeq, limit) =>
+          queryClient.query(source.kind === 'global' ? auditPageQueryOptions(filters, afterSeq, limit) : packageAuditPageQueryOptions(source.packageId, filters, afterSeq, limit)),
+      }),
+  );
+  useEffect(() => {
+    pager.start();
+    return () => pager.stop();
+  }, [pager]);
+  const snapshot = useSyncExternalStore(pager.subscribe, pager.getSnapshot);
+  return { pager, snapshot };
+}

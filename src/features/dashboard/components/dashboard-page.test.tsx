@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { AuditVerification } from '../../../../domain/contracts/audit.ts';
+import type { Dashboard } from '../../../../domain/contracts/dashboard.ts';
+import { expectNoAxeViolations } from '../../../test/axe.ts';
+import { setupMockServer } from '../../../test/mock-server.ts';
+import { renderApp } from '../../../test/render-app.tsx';
+
+setupMockServer();
+
+const checkedAt = '2026-03-01T12:00:00.000Z';
+const intact: AuditVerification = { valid: true, checkedAt, size: 42, rootHash: 'a'.repeat(64), treeHeadsChecked: 2, breaks: [] };
+const broken: AuditVerification = {
+  valid: false,
+  checkedAt,
+  size: 42,
+  rootHash: 'b'.repeat(64),
+  treeHeadsChecked: 1,
+  breaks: [
+    { seq: null, reason: 'The Merkle root of the log does not match tree head 40.' },
+    { seq: 12, reason: 'Entry #12: its content does not hash to its recorded hash.' },
+  ],
+};
+const verification = (body: AuditVerification) => http.get('*/api/audit/verify', () => HttpResponse.json(body));
+
+function section(name: RegExp | string): HTMLElement {
+  return screen.getByRole('region', { name });
+}
+
+describe('dashboard', () => {
+  it('shows the demo inventory by risk tier, what is pending and overdue, re-reviews, recent decisions and an intact log', async () => {
+    await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact)] });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    const tiers = await screen.findByRole('table', { name: /Models per risk tier/ });
+    const rows = within(tiers)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [within(row).getByRole('rowheader').textContent, ...within(row).getAllByRole('cell').map((cell) => cell.textContent)]);
+    expect(rows).toEqual([
+      ['Tier 1 (critical)', '2', '2', '0', '0'],
+      ['Tier 2', '2', '1', '1', '0'],
+      ['Tier 3', '0', '0', '0', '0'],
+      ['Tier 4 (experimental)', '0', '0', '0', '0'],
+    ]);
+    expect(within(tiers).getByRole('link', { name: 'Tier 1' })).toHaveAttribute('href', '/?riskTier=1');
+
+    const models = (name: RegExp) => within(section(name)).getAllByRole('rowheader').map((cell) => within(cell).getByRole('link').textContent);
+    expect(models(/^Pending reviews/)).toEqual(['Retail Credit PD', 'Clinical Deterioration Risk (adult inpatient early warning)', 'Support Assistant (retrieval-augmented LLM)']);
+    expect(section(/^Overdue reviews \(1\)/)).toHaveTextContent(/Model risk management.*Overdue by \d+ days?/);
+    expect(models(/^Overdue reviews/)).toEqual(['Clinical Deterioration Risk (adult inpatient early warning)']);
+    expect(within(section(/^Overdue reviews/)).getByRole('link', { name: /Clinical Deterioration Risk/ })).toHaveAttribute('href', '/packages/pkg_clinical_deterioration_risk');
+    // Card fraud's conditions come up for re-review in 358 days: not yet.
+    expect(section(/^Re-reviews \(0\)/)).toHaveTextContent('No approval is due for re-review in the next 30 days.');
+
+    const decisions = within(section('Recent decisions')).getAllByRole('listitem');
+    expect(decisions).toHaveLength(11);
+    expect(decisions[0]).toHaveTextContent(/^Approved by Elena Vasquez \(Model risk management\) · Retail Credit PD 4\.2\.0/);
+
+    expect(await within(section('Audit log integrity')).findByText('Intact — 42 entries')).toBeInTheDocument();
+    expect(section('Audit log integrity')).toHaveTextContent('hash chain, Merkle root and 2 published tree heads');
+    await expectNoAxeViolations();
+  });
+
+  it('names the entry where the audit log breaks, with every reason, and links to the log', async () => {
+    await renderApp('/dashboard', { signedInAs: 'admin@example.com', overrides: [verification(broken)] });
+    const integrity = await screen.findByRole('region', { name: 'Audit log integrity' });
+    expect(await within(integrity).findByText(/^Broken at entry #12/)).toBeInTheDocument();
+    expect(within(integrity).getAllByRole('listitem').map((item) => item.textContent)).toEqual(broken.breaks.map((b) => b.reason));
+    expect(within(integrity).getByRole('link', { name: /audit log/ })).toHaveAttribute('href', '/audit');
+    expect(within(integrity).queryByText(/Intact/)).not.toBeInTheDocument();
+  });
+
+  it('says so when a section is empty, and shows a re-review that is due', async () => {
+    const empty: Dashboard = {
+      generatedAt: checkedAt,
+      byRiskTier: [1, 2, 3, 4].map((riskTier) => ({ riskTier, models: 0, inReview: 0, approved: 0, rejected: 0 })),
+      pending: [],
+      overdue: [],
+      reReviews: [
+        {
+          packageId: 'pkg_x',
+          modelName: 'Card Fraud Detection',
+          versionLabel: '7.1.0',
+          stepName: 'Model risk management',
+          approvedBy: { id: 'usr_model_risk', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' },
+          reReviewOn: '2026-02-27',
+          state: 'due',
+        },
+      ],
+      recentDecisions: [],
+    };
+    await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(empty))] });
+    expect(await screen.findByText('No model has been submitted yet.')).toBeInTheDocument();
+    expect(section(/^Pending reviews \(0\)/)).toHaveTextContent('No package is waiting for a review.');
+    expect(section(/^Overdue reviews \(0\)/)).toHaveTextContent('No review is overdue.');
+    expect(section('Recent decisions')).toHaveTextContent('No decision has been signed yet.');
+    const reReview = within(section(/^Re-reviews \(1\)/)).getByRole('row', { name: /Card Fraud Detection/ });
+    expect(reReview).toHaveTextContent(/Model risk management.*Elena Vasquez.*Due now/);
+    await expectNoAxeViolations();
+  });
+
+  it('tells a reviewer, who may not see it, why the dashboard is not shown', async () => {
+    await renderApp('/dashboard', { signedInAs: 'fair-lending@example.com' });
+    expect(await screen.findByText('The dashboard could not be loaded.')).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});

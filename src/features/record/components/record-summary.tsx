@@ -1,0 +1,37 @@
+import type { ApprovalRecord } from '../../../../domain/contracts/record.ts';
+import { FactList, type Fact } from '../../../components/ui/fact-list.tsx';
+import { PackageStatusBadge } from '../../../components/ui/package-status-badge.tsx';
+import { formatRiskTier } from '../../../lib/format.ts';
+import { formatUtc } from '../../../lib/format.ts';
+import { HashValue } from './hash-value.tsx';
+
+/** What the record is about: the model, its version, where it stands, and the content that was approved. */
+export function RecordSummary({ record }: { record: ApprovalRecord }) {
+  const pkg = record.package;
+  const approved = pkg.approvedVersion === null ? undefined : record.versions.find((v) => v.number === pkg.approvedVersion);
+  const latest = record.versions.at(-1);
+  const shown = approved ?? latest;
+  const facts: Fact[] = [
+    ['Model', <span key="model">{pkg.modelName} <span className="font-mono text-sm text-slate-600">({pkg.modelKey})</span></span>],
+    ['Version', <span key="version" className="font-mono">{pkg.versionLabel}</span>],
+    ['Status', <PackageStatusBadge key="status" status={pkg.status} />],
+    ['Approved version', approved ? `Version ${approved.number} of ${record.versions.length}` : 'None: not approved'],
+    [
+      approved ? 'Approved content hash (SHA-256)' : `Content hash of the latest version, ${latest?.number ?? '?'} (SHA-256)`,
+      shown ? <HashValue key="hash" hash={shown.contentHash} label="content hash" /> : '—',
+    ],
+    ['Risk tier', formatRiskTier(pkg.riskTier)],
+    ['Business line', pkg.businessLine],
+    ['Owner', `${pkg.owner.displayName}, ${pkg.ownerTeam}`],
+    ['Workflow', `${pkg.template.name} (version ${pkg.template.version})`],
+    ['Exported', <span key="exported"><time dateTime={record.exportedAt}>{formatUtc(record.exportedAt)}</time> by {record.exportedBy.displayName}</span>],
+  ];
+  return (
+    <section aria-labelledby="summary-heading" className="space-y-3">
+      <h2 id="summary-heading" className="text-xl font-bold">
+        Package
+      </h2>
+      <FactList facts={facts} className="rounded-md border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-3" />
+    </section>
+  );
+}

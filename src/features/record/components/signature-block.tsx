@@ -1,0 +1,105 @@
+import type { RecordCheck, RecordVersion } from '../../../../domain/contracts/record.ts';
+import { roleLabels } from '../../../../domain/contracts/roles.ts';
+import type { SignedDecision } from '../../../../domain/contracts/signatures.ts';
+import type { StepState } from '../../../../domain/contracts/packages.ts';
+import { formatUtc } from '../../../lib/format.ts';
+import { CheckMark } from './check-mark.tsx';
+
+interface Props {
+  decision: SignedDecision;
+  steps: readonly StepState[];
+  versions: readonly RecordVersion[];
+  /** The verifier's check of this decision; undefined if it was not checked. */
+  check: RecordCheck | undefined;
+}
+
+function sectionTitle(versions: readonly RecordVersion[], versionNumber: number, key: string): string {
+  return versions.find((v) => v.number === versionNumber)?.content.sections.find((s) => s.key === key)?.title ?? key;
+}
+
+/**
+ * One signature as the record must show it (21 CFR 11.50): the signer's printed name, the
+ * date and time, and the meaning, with what was decided and whether it verifies. Kept whole
+ * on paper: a page break never separates a signature from its meaning.
+ */
+export function SignatureBlock({ decision, steps, versions, check }: Props) {
+  const step = steps.find((s) => s.key === decision.stepKey);
+  const method = decision.signature?.signature.method;
+  const headingId = `decision-${decision.id}`;
+  return (
+    <article aria-labelledby={headingId} className="signature-block space-y-3 rounded-md border border-slate-300 bg-white p-4">
+      <h3 id={headingId} className="text-lg font-bold">
+        {decision.meaning}{' '}
+        <span className="font-normal text-slate-700">
+          — {step?.name ?? decision.stepKey}, version {decision.versionNumber}
+        </span>
+      </h3>
+      <dl className="grid gap-x-8 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold text-slate-600">Signed by</dt>
+        <dd>
+          {decision.actor.displayName}
+          {decision.actor.title && `, ${decision.actor.title}`}
+        </dd>
+        <dt className="font-semibold text-slate-600">Role</dt>
+        <dd>{roleLabels[decision.role]}</dd>
+        <dt className="font-semibold text-slate-600">Date and time</dt>
+        <dd>
+          <time dateTime={decision.decidedAt}>{formatUtc(decision.decidedAt)}</time>
+        </dd>
+        <dt className="font-semibold text-slate-600">Meaning</dt>
+        <dd>{decision.meaning}</dd>
+        <dt className="font-semibold text-slate-600">Content signed</dt>
+        <dd className="break-all font-mono text-sm">SHA-256 {decision.contentHash}</dd>
+        <dt className="font-semibold text-slate-600">Signed with</dt>
+        <dd>
+          {method === 'passkey' ? 'Passkey (user verified)' : method === 'password' ? 'Password re-entered' : 'No electronic signature recorded'}
+          {decision.signature && `; countersigned by server key ${decision.signature.countersignature.keyId}`}
+        </dd>
+        {decision.conditions && (
+          <>
+            <dt className="font-semibold text-slate-600">Scope</dt>
+            <dd>{decision.conditions.scope}</dd>
+            <dt className="font-semibold text-slate-600">Re-review by</dt>
+            <dd>
+              <time dateTime={decision.conditions.reReviewOn}>{decision.conditions.reReviewOn}</time>
+            </dd>
+            {decision.conditions.text && (
+              <>
+                <dt className="font-semibold text-slate-600">Conditions</dt>
+                <dd className="whitespace-pre-wrap">{decision.conditions.text}</dd>
+              </>
+            )}
+          </>
+        )}
+        <dt className="font-semibold text-slate-600">Reason</dt>
+        <dd className="whitespace-pre-wrap">{decision.reason || <span className="text-slate-600">None given</span>}</dd>
+        <dt className="font-semibold text-slate-600">Signature</dt>
+        <dd>
+          {check ? (
+            <>
+              <CheckMark ok={check.ok} />
+              {!check.ok && <span className="block text-red-950">{check.detail}</span>}
+            </>
+          ) : (
+            <span className="text-slate-700">Not checked</span>
+          )}
+        </dd>
+      </dl>
+      {decision.concerns.length > 0 && (
+        <div className="space-y-2">
+          <h4 className="font-semibold">Concerns</h4>
+          <ol className="list-decimal space-y-2 pl-5">
+            {decision.concerns.map((concern, index) => (
+              <li key={`${concern.sectionKey}:${index}`}>
+                <span className="font-semibold">{sectionTitle(versions, decision.versionNumber, concern.sectionKey)}:</span> <span className="whitespace-pre-wrap">{concern.concern}</span>
+                <span className="block">
+                  <span className="font-semibold">Required change:</span> <span className="whitespace-pre-wrap">{concern.requiredChange}</span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </article>
+  );
+}

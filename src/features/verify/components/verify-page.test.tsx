@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { screen, within } from '@testing-library/react';
+import { getResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMockApi } from '../../../../mocks/handlers.ts';
+import { approvalRecordSchema } from '../../../../domain/contracts/record.ts';
+import { toBase64Url } from '../../../../domain/signing/base64url.ts';
+import { expectNoAxeViolations } from '../../../test/axe.ts';
+import { server, setupMockServer } from '../../../test/mock-server.ts';
+import { renderApp } from '../../../test/render-app.tsx';
+
+setupMockServer();
+
+const cardFraud = 'pkg_card_fraud_detection';
+
+/** A record exported by a mock API, exactly as the record page's download saves it. */
+async function exportedRecord(): Promise<string> {
+  const api = createMockApi({ signedInAs: 'committee@example.com' });
+  await api.ready;
+  const response = await getResponse(api.handlers, new Request(`http://localhost/api/packages/${cardFraud}/record`));
+  if (response?.status !== 200) throw new Error(`export failed with ${String(response?.status)}`);
+  return response.text();
+}
+
+const jsonFile = (text: string, name = 'approval-record.json') => new File([text], name, { type: 'application/json' });
+
+/** Every request the page makes from now on: the verifier must make none. */
+function watchRequests(): string[] {
+  const seen: string[] = [];
+  const listener = ({ request }: { request: Request }) => seen.push(`${request.method} ${request.url}`);
+  server.events.on('request:start', listener);
+  stopWatching.push(() => server.events.removeListener('request:start', listener));
+  return seen;
+}
+const stopWatching: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stopWatching.splice(0)) stop();
+});
+
+async function openVerifyPage() {
+  const view = await renderApp('/verify');
+  expect(await screen.findByRole('heading', { level: 1, name: 'Verify an approval record' })).toBeInTheDocument();
+  return view;
+}
+
+function checks(): { ok: boolean; text: string }[] {
+  return within(screen.getByRole('list', { name: 'Checks' }))
+    .getAllByRole('listitem')
+    .map((item) => ({ ok: !item.textContent.includes('Failed: '), text: item.textContent }));
+}
+
+describe('verify page', () => {
+  it('checks a downloaded record in the browser, without a single request, and says VALID with each check', async () => {
+    const text = await exportedRecord();
+    const { user } = await openVerifyPage();
+    const requests = watchRequests();
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text));
+
+    const verdict = await screen.findByRole('heading', { level: 2, name: /^VALID — approval-record\.json: all \d+ checks passed$/ }, { timeout: 10_000 });
+    expect(verdict).toHaveFocus();
+    const report = screen.getByRole('region', { name: /^VALID/ });
+    expect(report).toHaveTextContent('Card Fraud Detection (real-time authorization score) (card-fraud-detection)');
+    expect(report).toHaveTextContent(/Version7\.1\.0/);
+    expect(report).toHaveTextContent(/Exported\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by Robert Castellano/);
+    const shown = checks();
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown.every((check) => check.ok)).toBe(true);
+    expect(shown.map((check) => check.text)).toContainEqual(expect.stringMatching(/^✓Passed: Server signature over the record/));
+    expect(requests).toEqual([]);
+    await expectNoAxeViolations();
+  });
+
+  it('says INVALID, naming the failed checks, for a copy with one character changed', async () => {
+    const text = await exportedRecord();
+    const at = text.indexOf('Card-not-present transactions only');
+    const tampered = `${text.slice(0, at)}X${text.slice(at + 1)}`;
+    const { user } = await openVerifyPage();
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(tampered, 'copy.json'));
+
+    expect(await screen.findByRole('heading', { level: 2, name: /^INVALID — copy\.json: \d+ of \d+ checks failed$/ }, { timeout: 10_000 })).toBeInTheDocument();
+    // Said first, then again in the list of every check.
+    expect(within(screen.getByRole('list', { name: 'What failed' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Server signature over the record: \/signature\/value does not verify/),
+      expect.stringMatching(/^Decision dec_[\w-]+: .*conditions\.$/),
+    ]);
+    const failed = checks().filter((check) => !check.ok);
+    expect(failed.map((check) => check.text)).toEqual([
+      expect.stringMatching(/^✗Failed: Server signature over the record\/signature\/value does not verify/),
+      expect.stringMatching(/^✗Failed: Decision dec_[\w-]+: Approved with conditions by Elena Vasquez .*The decision record differs from what was signed: conditions\./),
+    ]);
+    await expectNoAxeViolations();
+  });
+
+  it('pins the signer with a trusted key: the right key passes, another fails, a malformed one is refused', async () => {
+    const text = await exportedRecord();
+    const record = approvalRecordSchema.parse(JSON.parse(text));
+    const serverKey = record.serverKeys.find((key) => key.keyId === record.signature.keyId)?.publicKey ?? '';
+    const { user } = await openVerifyPage();
+    const keyField = screen.getByLabelText(/Trusted server key/);
+
+    await user.type(keyField, 'not a key');
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text));
+    expect(await screen.findByText(/^Not a base64url key: unexpected character " " at position 3\.$/)).toBeInTheDocument();
+    expect(keyField).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
+
+    await user.clear(keyField);
+    await user.type(keyField, toBase64Url(new Uint8Array(32).fill(9)));
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text));
+    expect(await screen.findByRole('heading', { level: 2, name: /^INVALID/ }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(checks().find((check) => !check.ok)?.text).toMatch(/Server signature over the record.*not one of the 1 trusted key given/);
+
+    await user.clear(keyField);
+    await user.type(keyField, serverKey);
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text));
+    expect(await screen.findByRole('heading', { level: 2, name: /^VALID/ }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(checks().find((check) => check.text.includes('Server signature over the record'))?.text).toMatch(/a trusted key\.$/);
+  });
+
+  it('refuses a file that is not JSON, or larger than 50 MB, with a clear message', async () => {
+    const { user } = await openVerifyPage();
+    await user.upload(screen.getByLabelText('Choose a record file'), new File(['%PDF-1.7 not a record'], 'record.pdf', { type: 'application/json' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^This file cannot be checked\.record\.pdf is not a JSON file, so it cannot be an approval record \(.+\)\. Choose the \.json file/);
+    expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
+
+    const huge = jsonFile('{}', 'huge.json');
+    Object.defineProperty(huge, 'size', { value: 51 * 1024 * 1024 });
+    await user.upload(screen.getByLabelText('Choose a record file'), huge);
+    expect(await screen.findByRole('alert')).toHaveTextContent('huge.json is 51.0 MB; an approval record is at most 50 MB.');
+  });
+});

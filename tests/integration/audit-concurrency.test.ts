@@ -1,0 +1,72 @@
+import { afterAll, expect, inject, it } from 'vitest';
+import type { AuditVerification } from '../../domain/contracts/audit.ts';
+import { genesisHash } from '../../domain/audit/hash-entry.ts';
+import type { Store, StoredAuditEntry } from '../../domain/api/store.ts';
+import { seedDemo } from '../../domain/api/seed-demo.ts';
+import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
+import { createApp } from '../../server/app.ts';
+import { serverDeps } from '../../server/deps.ts';
+import { openStore } from '../../server/db/open-store.ts';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
+import { Client } from '../contract/support/client.ts';
+
+// Two API instances, each with its own connection pool, on one PostgreSQL: 1,000 audited
+// requests land on both at once. The log must come out as one line, seq 1..N, each entry
+// linked to the one before, no fork, and the server must find it whole.
+
+const stores: Store[] = [];
+let database: TestDatabase | null = null;
+afterAll(async () => {
+  for (const store of stores) await store.close();
+  await database?.drop();
+});
+
+async function instance(url: string) {
+  const store = await openStore({ databaseUrl: url, dataDir: '/nonexistent' });
+  stores.push(store);
+  const app = createApp({ ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords });
+  return { store, client: () => new Client({ fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined }) };
+}
+
+async function readAll(store: Store): Promise<StoredAuditEntry[]> {
+  const all: StoredAuditEntry[] = [];
+  for (;;) {
+    const page = await store.listAuditEntries({}, all.at(-1)?.seq ?? 0, 5_000);
+    all.push(...page);
+    if (page.length < 5_000) return all;
+  }
+}
+
+it('1,000 events appended concurrently through two API instances form one contiguous chain', async () => {
+  database = await createTestDatabase(inject('databaseUrl'));
+  const a = await instance(database.url);
+  const b = await instance(database.url);
+  await seedDemo(a.store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const seeded = await a.store.auditLogSize();
+
+  // Instance A: failed log-ins. Instance B: a reviewer's refused look at the whole log.
+  // Both append through the same path: PostgreSQL's advisory lock, one entry at a time.
+  const reviewer = b.client();
+  expect((await reviewer.login('model-risk@example.com')).status).toBe(200);
+  const requests = Array.from({ length: 1_000 }, (_, i) => (i % 2 === 0 ? a.client().login(`stranger-${i}@example.com`, 'wrong') : reviewer.get('/api/audit')));
+  const statuses = (await Promise.all(requests)).map((reply) => reply.status);
+  expect(statuses.filter((s) => s === 401)).toHaveLength(500);
+  expect(statuses.filter((s) => s === 403)).toHaveLength(500);
+
+  const entries = await readAll(b.store);
+  // seeded + the reviewer's log-in + 1,000.
+  expect(entries).toHaveLength(seeded + 1 + 1_000);
+  expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+  entries.forEach((entry, i) => {
+    expect(entry.prevHash, `entry #${entry.seq}`).toBe(i === 0 ? genesisHash : entries[i - 1]?.entryHash);
+  });
+  expect(new Set(entries.map((e) => e.prevHash)).size).toBe(entries.length);
+  expect(entries.filter((e) => e.action === 'session.login_failed')).toHaveLength(500);
+  expect(entries.filter((e) => e.action === 'access.denied')).toHaveLength(500);
+
+  const committee = a.client();
+  expect((await committee.login('committee@example.com')).status).toBe(200);
+  const reply = await committee.get('/api/audit/verify');
+  expect(reply.status).toBe(200);
+  expect(reply.body).toMatchObject({ valid: true, breaks: [], size: entries.length + 1 } satisfies Partial<AuditVerification>);
+});

@@ -1,0 +1,240 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sessionCookieName } from '../../domain/api/cookies.ts';
+import { seedDemo } from '../../domain/api/seed-demo.ts';
+import { currentServerKey } from '../../domain/api/server-key.ts';
+import type { SignedTreeHead } from '../../domain/contracts/audit.ts';
+import type { PackageContent } from '../../domain/contracts/package-content.ts';
+import type { ApprovalRecord } from '../../domain/contracts/record.ts';
+import type { ServerKey } from '../../domain/contracts/signatures.ts';
+import { signRecord } from '../../domain/evidence/record-signature.ts';
+import { verifyRecordText, type RecordVerification } from '../../domain/evidence/verify-record.ts';
+import { canonicalize } from '../../domain/json/canonicalize.ts';
+import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
+import { createApp } from '../../server/app.ts';
+import { serverDeps } from '../../server/deps.ts';
+import { openStore, sqliteFile } from '../../server/db/open-store.ts';
+import { Client, origin, type Target } from '../contract/support/client.ts';
+import { accounts, payloadFor, sign } from '../contract/support/signing-scenarios.ts';
+
+// The exported approval record against the tampering the issue lists: any single bit of the
+// file flipped, a signed version's content changed in the database by someone who dropped its
+// triggers, an inclusion proof for the wrong entry and a tree head of another log (both
+// re-signed with the server's own key, as a dishonest server would). Each must fail, with
+// the place named. The real server runs in-process on SQLite.
+
+const clinical = 'pkg_clinical_deterioration_risk';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A fresh, seeded server on its own SQLite file, with Elena's password-signed approval of the clinical package. */
+async function server() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'record-tamper-'));
+  const store = await openStore({ dataDir });
+  cleanups.push(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const deps = { ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords };
+  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: deps.randomToken });
+  const app = createApp(deps);
+  const target: Target = { fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined };
+
+  const elena = new Client(target);
+  expect((await elena.login('model-risk@example.com')).status).toBe(200);
+  const payload = await payloadFor(elena, { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'approve', reason: 'Sensitivity and calibration meet policy.', signer: accounts.elena });
+  const signed = await sign(elena, payload);
+  expect(signed.status, JSON.stringify(signed.body)).toBe(201);
+
+  const exportText = async (): Promise<string> => {
+    const response = await app.fetch(new Request(`${origin}/api/packages/${clinical}/record`, { headers: { cookie: `${sessionCookieName}=${elena.cookie ?? ''}` } }));
+    const text = await response.text();
+    expect(response.status, text.slice(0, 500)).toBe(200);
+    return text;
+  };
+  const keys = ((await elena.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+  const treeHead = async () => (await elena.get('/api/audit/tree-head')).body as SignedTreeHead;
+  /** Signs a changed record with the server's own key: what only a dishonest server could do. */
+  const resign = async (record: ApprovalRecord): Promise<string> => {
+    const { key, privateKey } = await currentServerKey(store, () => new Date());
+    return JSON.stringify(await signRecord(privateKey, key.keyId, record));
+  };
+  /** A second connection to the same file, as an attacker who has the database. */
+  const attacker = () => {
+    const db = new DatabaseSync(sqliteFile(dataDir));
+    db.exec('PRAGMA busy_timeout = 5000');
+    cleanups.push(() => Promise.resolve(db.close()));
+    return db;
+  };
+  const exportResponse = () => app.fetch(new Request(`${origin}/api/packages/${clinical}/record`, { headers: { cookie: `${sessionCookieName}=${elena.cookie ?? ''}` } }));
+  return { exportText, exportResponse, keys, treeHead, resign, attacker, decisionId: (signed.body as { id: string }).id };
+}
+
+const failedLabels = (verdict: RecordVerification) => verdict.checks.filter((check) => !check.ok).map((check) => check.label);
+const detailOf = (verdict: RecordVerification, label: string) => verdict.checks.find((check) => check.label === label)?.detail ?? '';
+
+/** mulberry32: a small seeded PRNG, so a failing position can be reproduced. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Byte offsets of every occurrence of an ASCII value in the record's bytes. */
+function byteRange(text: string, value: string): number[] {
+  const at = text.indexOf(value);
+  if (at === -1) throw new Error(`${value} is not in the record`);
+  const start = new TextEncoder().encode(text.slice(0, at)).length;
+  return Array.from({ length: value.length }, (_, index) => start + index);
+}
+
+describe('an exported approval record', () => {
+  it('verifies after a signed decision, pinned to the published keys', async () => {
+    const { exportText, keys, decisionId } = await server();
+    const verdict = await verifyRecordText(await exportText(), { trustedKeys: keys });
+    expect(failedLabels(verdict)).toEqual([]);
+    expect(verdict.valid).toBe(true);
+    expect(verdict.record?.decisions.map((d) => d.id)).toContain(decisionId);
+  });
+
+  it('fails with any single bit flipped, at every byte of the signature and of several hashes and at a large random sample of positions', async () => {
+    const { exportText, keys } = await server();
+    const text = await exportText();
+    const record = JSON.parse(text) as ApprovalRecord;
+    const bytes = new TextEncoder().encode(text);
+    const random = prng(0x5eed_0007);
+
+    const positions = new Set<number>();
+    const entry = record.audit.entries.at(-1);
+    const decision = record.decisions.at(-1);
+    const version = record.versions[0];
+    if (!entry || !decision?.signature || !version) throw new Error('the record has an entry, a signed decision and a version');
+    for (const value of [record.signature.value, version.contentHash, record.audit.treeHead.rootHash, record.audit.treeHead.signature, entry.entryHash, decision.signature.countersignature.value]) {
+      for (const position of byteRange(text, value)) positions.add(position);
+    }
+    const targeted = positions.size;
+    while (positions.size < targeted + 2_500) positions.add(Math.floor(random() * bytes.length));
+
+    const survivors: string[] = [];
+    for (const position of positions) {
+      const bit = Math.floor(random() * 8);
+      const flipped = bytes.slice();
+      flipped[position] = (flipped[position] ?? 0) ^ (1 << bit);
+      const verdict = await verifyRecordText(flipped, { trustedKeys: keys });
+      if (verdict.valid) survivors.push(`byte ${position} bit ${bit}: ${JSON.stringify(text.slice(Math.max(0, position - 20), position + 20))}`);
+    }
+    expect(survivors).toEqual([]);
+    expect(targeted).toBeGreaterThanOrEqual(86 + 64 * 3 + 86 * 2);
+    expect(positions.size).toBe(targeted + 2_500);
+  });
+
+  it('names the content hash and the decision signatures when a signed version is changed in the database', async () => {
+    const { exportText, attacker, decisionId } = await server();
+    const db = attacker();
+    db.exec('DROP TRIGGER package_versions_no_update');
+    const row = db.prepare('SELECT canonical_content FROM package_versions WHERE package_id = ? AND number = 1').get(clinical) as { canonical_content: string };
+    const content = JSON.parse(row.canonical_content) as PackageContent;
+    const narrative = content.sections.find((section) => section.kind === 'narrative');
+    if (narrative?.kind !== 'narrative') throw new Error('the clinical package has a narrative section');
+    narrative.markdown = narrative.markdown.replace(/\d+/, (digits) => String(Number(digits) + 1));
+    db.prepare('UPDATE package_versions SET canonical_content = ? WHERE package_id = ? AND number = 1').run(canonicalize(content), clinical);
+
+    const verdict = await verifyRecordText(await exportText());
+    expect(verdict.valid).toBe(false);
+    const failed = failedLabels(verdict);
+    // Both decisions on version 1 (the seeded one and Elena's) were signed over the old content.
+    expect(failed).toHaveLength(3);
+    expect(failed[0]).toBe('Content hash of version 1');
+    expect(detailOf(verdict, 'Content hash of version 1')).toMatch(/^\/versions\/0\/content was changed: it hashes to [0-9a-f]{12}…, \/versions\/0\/contentHash says [0-9a-f]{12}…\.$/);
+    expect(failed.slice(1).every((label) => label.startsWith('Decision '))).toBe(true);
+    expect(failed.some((label) => label.startsWith(`Decision ${decisionId}:`))).toBe(true);
+    for (const label of failed.slice(1)) expect(detailOf(verdict, label)).toContain('Content changed after signing');
+  });
+
+  it('refuses to export while an audit entry was changed in the database, and names it', async () => {
+    const { exportResponse, attacker } = await server();
+    const db = attacker();
+    db.exec('DROP TRIGGER audit_log_no_update');
+    const row = db.prepare("SELECT seq, after FROM audit_log WHERE action = 'decision.signed' AND subject = ? ORDER BY seq DESC LIMIT 1").get(clinical) as { seq: number; after: string };
+    db.prepare('UPDATE audit_log SET after = ? WHERE seq = ?').run(JSON.stringify({ ...(JSON.parse(row.after) as object), kind: 'reject' }), row.seq);
+
+    // The server signs nothing over a log that fails its own check.
+    const response = await exportResponse();
+    expect(response.status).toBe(409);
+    const problem = (await response.json()) as { type: string; detail: string };
+    expect(problem.type).toBe('https://model-approval.example/problems/audit-log-broken');
+    expect(problem.detail).toMatch(new RegExp(`^Entry #${row.seq} does not match its recorded hash`));
+  });
+
+  it('names an audit entry changed in a record a dishonest server re-signed', async () => {
+    const { exportText, resign, decisionId } = await server();
+    const record = JSON.parse(await exportText()) as ApprovalRecord;
+    const index = record.audit.entries.findLastIndex((entry) => entry.action === 'decision.signed');
+    const entry = record.audit.entries[index];
+    if (!entry) throw new Error('the record has a decision.signed entry');
+    entry.after = { ...(entry.after as object), kind: 'reject' };
+
+    const verdict = await verifyRecordText(await resign(record));
+    // The proof still proves the recorded hash; it is the content that no longer matches it.
+    expect(failedLabels(verdict)).toEqual([`Audit entry #${entry.seq}`]);
+    expect(detailOf(verdict, `Audit entry #${entry.seq}`)).toMatch(/was changed: its content hashes to/);
+    expect(verdict.record?.decisions.map((d) => d.id)).toContain(decisionId);
+  });
+
+  it('names the entries when a dishonest server re-signs a record whose inclusion proofs it swapped', async () => {
+    const { exportText, resign } = await server();
+    const record = JSON.parse(await exportText()) as ApprovalRecord;
+    const [first, second] = record.audit.entries;
+    const [p0, p1] = record.audit.proofs;
+    if (!first || !second || !p0 || !p1) throw new Error('the record has two entries');
+    record.audit.proofs[0] = p1;
+    record.audit.proofs[1] = p0;
+
+    const verdict = await verifyRecordText(await resign(record));
+    expect(failedLabels(verdict)).toEqual([`Inclusion proof of audit entry #${first.seq}`, `Inclusion proof of audit entry #${second.seq}`]);
+    expect(detailOf(verdict, `Inclusion proof of audit entry #${first.seq}`)).toBe(`/audit/proofs/0 is the proof of entry #${second.seq}, not of entry #${first.seq} (/audit/entries/0).`);
+
+    // Relabelled to fit, a proof of another entry still does not lead to the signed root.
+    const relabelled = JSON.parse(await exportText()) as ApprovalRecord;
+    const [q0, q1] = relabelled.audit.proofs;
+    if (!q0 || !q1) throw new Error('the record has two proofs');
+    [q0.path, q1.path] = [q1.path, q0.path];
+    const again = await verifyRecordText(await resign(relabelled));
+    expect(failedLabels(again)).toEqual([`Inclusion proof of audit entry #${first.seq}`, `Inclusion proof of audit entry #${second.seq}`]);
+    expect(detailOf(again, `Inclusion proof of audit entry #${first.seq}`)).toContain('does not lead from entry');
+  });
+
+  it('fails with a tree head of another log, even re-signed and with that log’s key listed', async () => {
+    const ours = await server();
+    const theirs = await server();
+    const foreignHead = await theirs.treeHead();
+    const entries = (JSON.parse(await ours.exportText()) as ApprovalRecord).audit.entries.length;
+
+    const swapped = JSON.parse(await ours.exportText()) as ApprovalRecord;
+    swapped.audit.treeHead = foreignHead;
+    const verdict = await verifyRecordText(await ours.resign(swapped));
+    const failed = failedLabels(verdict);
+    expect(failed[0]).toBe('Tree head signature');
+    expect(failed.filter((label) => label.startsWith('Inclusion proof of audit entry #'))).toHaveLength(entries);
+
+    // The other log's key added, so the head's signature verifies: the proofs still do not.
+    const listed = JSON.parse(await ours.exportText()) as ApprovalRecord;
+    listed.audit.treeHead = foreignHead;
+    listed.serverKeys.push(...theirs.keys);
+    const still = await verifyRecordText(await ours.resign(listed));
+    expect(failedLabels(still)).not.toContain('Tree head signature');
+    expect(failedLabels(still)).toHaveLength(entries);
+    expect(failedLabels(still).every((label) => label.startsWith('Inclusion proof of audit entry #'))).toBe(true);
+  });
+});

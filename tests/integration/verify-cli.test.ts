@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApprovalRecord } from '../../domain/contracts/record.ts';
+import { sampleRecord, type SampleRecord } from '../../domain/evidence/sample-record.ts';
+import { generateServerKey } from '../../domain/signing/countersign.ts';
+
+// `npm run verify -- record.json`, run as a user runs it: a separate Node process on files,
+// judged by its exit code and what it prints.
+
+const root = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'verify-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let sample: SampleRecord;
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+beforeAll(async () => {
+  sample = await sampleRecord();
+});
+
+function verify(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, ['scripts/verify.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const lines = (text: string) => text.trimEnd().split('\n');
+
+describe('npm run verify', () => {
+  it('exits 0 on a valid record and prints every check it made', async () => {
+    const { code, stdout, stderr } = await verify(file('valid.json', sample.text), '--key', sample.serverKey.publicKey);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const printed = lines(stdout);
+    expect(printed[1]).toContain('Retail credit probability of default (retail-credit-pd 4.2.0), package pkg_sample_credit: approved');
+    const checks = printed.filter((line) => /^[✓✗] /.test(line));
+    expect(checks.length).toBeGreaterThan(15);
+    expect(checks.every((line) => line.startsWith('✓ '))).toBe(true);
+    expect(stdout).toContain(`✓ Server signature over the record: Ed25519 by server key ${sample.serverKey.keyId} (public key ${sample.serverKey.publicKey}), a trusted key.`);
+    expect(stdout).toContain('✓ Inclusion proof of audit entry #7: ');
+    expect(printed.at(-1)).toBe(`VALID: all ${checks.length} checks passed.`);
+  });
+
+  it('exits 1 on a tampered record and prints every reason', async () => {
+    const record = JSON.parse(sample.text) as ApprovalRecord;
+    const decision = record.decisions[0];
+    if (!decision) throw new Error('the sample has a decision');
+    decision.reason = 'Approved without reservations.';
+    record.audit.proofs.reverse();
+    const { code, stdout } = await verify(file('tampered.json', JSON.stringify(record)));
+    expect(code).toBe(1);
+    const failed = lines(stdout).filter((line) => line.startsWith('✗ '));
+    expect(failed.map((line) => line.split(':')[0])).toEqual([
+      '✗ Server signature over the record',
+      '✗ Decision dec_sample_approval',
+      '✗ Inclusion proof of audit entry #2',
+      '✗ Inclusion proof of audit entry #4',
+      '✗ Inclusion proof of audit entry #5',
+      '✗ Inclusion proof of audit entry #7',
+    ]);
+    expect(stdout).toContain('The decision record differs from what was signed: reason.');
+    expect(lines(stdout).at(-1)).toMatch(/^INVALID: 6 of \d+ checks failed\.$/);
+  });
+
+  it('exits 1 when the record is signed by a key other than the one given, or is not a record', async () => {
+    const stranger = await generateServerKey();
+    const untrusted = await verify(file('valid.json', sample.text), `--key=${stranger.publicKey}`);
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stdout).toContain('✗ Server signature over the record: Signed with server key');
+
+    const garbage = await verify(file('garbage.json', '{"type": "model-approval-record/1", "type": 2}'));
+    expect(garbage.code).toBe(1);
+    expect(garbage.stdout).toContain('✗ JSON: /type: Duplicate key "type"');
+  });
+
+  it('exits 2 on usage errors: no file, an unreadable file, a malformed key', async () => {
+    const none = await verify();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('Give the record file to verify.');
+    expect(none.stderr).toContain('Usage: npm run verify -- <record.json>');
+
+    const missing = await verify(join(dir, 'no-such-record.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^Cannot read .*no-such-record\.json: ENOENT/);
+
+    const badKey = await verify(file('valid.json', sample.text), '--key', 'not a key');
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toContain('--key not a key: Invalid base64url');
+    const shortKey = await verify(file('valid.json', sample.text), '--key', 'AAAA');
+    expect(shortKey.code).toBe(2);
+    expect(shortKey.stderr).toContain('an Ed25519 public key is 32 bytes, this is 3');
+  });
+});
