@@ -28,17 +28,7 @@ export class CanonicalizationError extends Error {
 
 /** The RFC 8785 canonical JSON text of `value`. Throws CanonicalizationError. */
 export function canonicalize(value: unknown): string {
-  const text = serialize(value, false);
-  // JSON.stringify writes a lone surrogate as an escape (\udxxx) and a valid pair as
-  // itself, so the text shows whether any string might hold one. Only then walk again,
-  // checking every string, to refuse it with its path (or find it was a literal "\\ud…").
-  return loneSurrogateEscape.test(text) ? serialize(value, true) : text;
-}
-
-const loneSurrogateEscape = /\\ud[89a-f]/;
-
-function serialize(value: unknown, checkStrings: boolean): string {
-  const walk: Walk = { engineOrderDiffers: false, checkStrings };
+  const walk: Walk = { engineOrderDiffers: false };
   let ordered: unknown;
   try {
     ordered = prepare(value, 0, walk);
@@ -76,8 +66,6 @@ type Walk = {
   // an object such as {"10":…,"9":…} or {"":…,"1":…} cannot be given RFC 8785 order.
   // Such (rare) values are serialized by serializeValidated instead.
   engineOrderDiffers: boolean;
-  // Whether to test each string for lone surrogates (the second walk, see canonicalize).
-  checkStrings: boolean;
 };
 
 // Raised inside the walk. Containers add their own segment while it unwinds, so the
@@ -113,7 +101,7 @@ function toCanonicalizationError(error: unknown, root: unknown): unknown {
 function prepare(value: unknown, depth: number, walk: Walk): unknown {
   switch (typeof value) {
     case 'string':
-      if (walk.checkStrings && !value.isWellFormed()) throw new Refusal(describeLoneSurrogate(value, 'string'));
+      if (!value.isWellFormed()) throw new Refusal(describeLoneSurrogate(value, 'string'));
       return value;
     case 'number':
       // JSON.stringify would write NaN and ±Infinity as null.
@@ -174,7 +162,7 @@ function prepareObject(object: object, depth: number, walk: Walk): object {
   try {
     for (let index = 0; index < keys.length; index++) {
       key = keys[index] ?? '';
-      if (walk.checkStrings && !key.isWellFormed()) throw new Refusal(describeLoneSurrogate(key, 'object key'));
+      if (!key.isWellFormed()) throw new Refusal(describeLoneSurrogate(key, 'object key'));
       // An own "__proto__" is a data property, so record[key] reads it, not the prototype.
       const item = record[key];
       const prepared = prepare(item, depth, walk);
