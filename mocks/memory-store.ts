@@ -3,6 +3,9 @@ import { auditEventSchema } from '../domain/contracts/audit-events.ts';
 import type { Decision } from '../domain/contracts/decisions.ts';
 import { answerTargetKey, type ConcernAnswer } from '../domain/contracts/revisions.ts';
 import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts';
+import { memoryApiTokens, type ApiTokenTables } from './memory-api-tokens.ts'; // API tokens (pipeline submission)
+import { emptyWebhookTables, memoryWebhookQueries, type WebhookTables } from './memory-webhooks.ts'; // webhooks
+import { emptyDelegationTables, memoryDelegationQueries, type DelegationTables } from './memory-delegations.ts'; // delegations
 import type { AuditFilter, Store, StoredAuditEntry, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredTreeHead, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
 
 // The storage port in memory, for MSW. It keeps the constraints the database keeps
@@ -31,10 +34,19 @@ interface Tables {
   attempts: StoredSigningAttempt[];
   signatures: { decisionId: string; signature: string }[];
   passkeyChallenges: { challengeHash: string; userId: string; expiresAt: string; usedAt: string | null }[];
+  // notifications (in-app): user id -> last read audit seq (state, updated in place)
+  notificationReads: { userId: string; lastReadSeq: number; updatedAt: string }[];
+  // webhooks
+  webhooks: WebhookTables;
+  // API tokens (pipeline submission)
+  apiTokens: ApiTokenTables['apiTokens'];
+  apiTokenRevocations: ApiTokenTables['apiTokenRevocations'];
+  // delegations
+  delegations: DelegationTables;
 }
 
 function empty(): Tables {
-  return { users: [], sessions: [], models: [], packages: [], versions: [], answers: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], treeHeads: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [] };
+  return { users: [], sessions: [], models: [], packages: [], versions: [], answers: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], treeHeads: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [], notificationReads: [], webhooks: emptyWebhookTables(), apiTokens: [], apiTokenRevocations: [], delegations: emptyDelegationTables() };
 }
 
 function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
@@ -74,6 +86,7 @@ function draftOf(tables: Tables): { draft: Tables; rollBack: () => void } {
 function tx(t: Tables): StoreTx {
   const inIds = <T extends { packageId: string }>(rows: T[], ids: readonly string[] | 'all') => (ids === 'all' ? rows : rows.filter((r) => ids.includes(r.packageId)));
   return {
+    ...memoryApiTokens(t), // API tokens (pipeline submission)
     findUserByEmail: (email) => Promise.resolve(copy(t.users.find((u) => u.email === email.toLowerCase()) ?? null)),
     findUserById: (id) => Promise.resolve(copy(t.users.find((u) => u.id === id) ?? null)),
     listUsers: () => Promise.resolve(copy([...t.users].sort((a, b) => a.email.localeCompare(b.email)))),
@@ -262,6 +275,20 @@ function tx(t: Tables): StoreTx {
       return Promise.resolve();
     },
     listDecisionSignatures: (ids) => Promise.resolve(copy(t.signatures.filter((s) => ids.includes(s.decisionId)))),
+    // notifications (in-app)
+    findNotificationReadSeq: (userId) => Promise.resolve(t.notificationReads.find((r) => r.userId === userId)?.lastReadSeq ?? 0),
+    raiseNotificationReadSeq: (userId, seq, at) => {
+      if (!t.users.some((u) => u.id === userId)) throw new Error('FOREIGN KEY constraint failed: notification_reads.user_id');
+      const row = t.notificationReads.find((r) => r.userId === userId);
+      if (row && row.lastReadSeq >= seq) return Promise.resolve(false);
+      if (row) Object.assign(row, { lastReadSeq: seq, updatedAt: at });
+      else t.notificationReads.push({ userId, lastReadSeq: seq, updatedAt: at });
+      return Promise.resolve(true);
+    },
+    // webhooks
+    ...memoryWebhookQueries(t.webhooks),
+    // delegations
+    ...memoryDelegationQueries(t.delegations, (id) => t.decisions.some((d) => d.id === id)),
   };
 }
 

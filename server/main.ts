@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
+import { startWebhookDispatcher } from './webhook-dispatcher.ts';
 import { seedDemo, demoAccounts } from '../domain/api/seed-demo.ts';
 
 // Start-up: read configuration, open and migrate the database, seed demo data into an
@@ -24,6 +25,8 @@ try {
 }
 
 const app = createApp(deps, { staticDir: config.STATIC_DIR });
+// webhooks: queued deliveries are sent from here, never from a request.
+const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;
   log(`Model approval is running at http://${config.HOST}:${info.port}/ (database: ${where})`);
@@ -39,7 +42,10 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void store.close().then(() => process.exit(0));
+    void dispatcher
+      .stop()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 5_000).unref();
 }

@@ -21,6 +21,8 @@ export interface RequestContext {
   deps: ApiDeps;
   user: StoredUser | null;
   sessionTokenHash: string | null;
+  /** The API token a pipeline called with (acting as the model's owner); absent for sessions. */
+  apiToken?: { id: string; name: string; modelKey: string } | null;
   /** Whether the request came over https, so cookies get Secure. */
   secure: boolean;
   method: string;

@@ -9,6 +9,7 @@ import { readCookie, sessionCookieName } from './cookies.ts';
 import { routeList, type RouteDef } from './routes.ts';
 import { handlers } from './handlers/index.ts';
 import { recordDenied } from './handlers/record-denied.ts';
+import { authenticateBearer, checkTokenScope } from './bearer-auth.ts'; // API tokens (pipeline submission)
 import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
 import type { StoredUser } from './store.ts';
 
@@ -102,8 +103,10 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
   if (route.method !== 'GET') assertSameOrigin(request, url);
 
   // Who is asking comes before what they sent: anonymous bodies are never parsed.
-  const auth = await authenticate(request, deps);
-  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, secure: url.protocol === 'https:', method: request.method, path: url.pathname, origin: url.origin };
+  // API tokens: a pipeline's bearer token stands in for the model owner on the submit routes.
+  const bearer = await authenticateBearer(request, route, deps);
+  const auth = bearer ?? (await authenticate(request, deps));
+  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure: url.protocol === 'https:', method: request.method, path: url.pathname, origin: url.origin };
   await checkAccess(route, ctx);
 
   const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};
@@ -119,6 +122,7 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
     if (!parsed.ok) throw problems.malformedJson(parsed.problems.slice(0, 100).map((p) => ({ pointer: p.path, message: p.message, code: p.code })));
     parsedBody = parsePart(route.body, parsed.value, (e) => problems.validation(zodProblems(e, '')));
   }
+  await checkTokenScope(ctx, route, parsedParams, parsedBody); // API tokens: only the token's model
 
 
   const handler = handlers[route.id as keyof typeof handlers];

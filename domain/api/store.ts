@@ -5,6 +5,7 @@ import type { TextQuoteSelector, ThreadKind, ThreadStatus } from '../contracts/t
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import type { AuditEvent } from '../contracts/audit-events.ts';
 import type { ConcernAnswer } from '../contracts/revisions.ts';
+import type { WebhookDeliveryStatus, WebhookEventType } from '../contracts/webhooks.ts'; // webhooks
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks in memory; the contract suite holds all three to the same behaviour.
@@ -138,6 +139,21 @@ export interface StoredSigningAttempt {
   ok: boolean;
 }
 
+// API tokens (pipeline submission): a token as created, stored by its secret's SHA-256.
+export interface StoredApiToken {
+  id: string;
+  modelKey: string;
+  name: string;
+  tokenHash: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A token with its revocation, if any (revocations are their own append-only rows). */
+export interface StoredApiTokenState extends StoredApiToken {
+  revocation: { revokedBy: string; revokedAt: string } | null;
+}
+
 export interface AuditAppend {
   event: AuditEvent;
   actorId: string | null;
@@ -175,6 +191,70 @@ export interface StoredTreeHead {
   keyId: string;
   signature: string;
 }
+
+// --- webhooks: endpoints (state), the delivery queue, and the append-only attempt log ---
+export interface StoredWebhookEndpoint {
+  id: string;
+  url: string;
+  description: string;
+  events: WebhookEventType[];
+  /** Kept as given (whsec_…): the server must sign with it, so it cannot be hashed. */
+  secret: string;
+  enabled: boolean;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface StoredWebhookDelivery {
+  id: string;
+  endpointId: string;
+  eventId: string;
+  eventType: WebhookEventType;
+  payload: string;
+  attempts: number;
+  status: WebhookDeliveryStatus;
+  /** When the dispatcher may next take it (also its lease while an attempt runs); null once settled. */
+  nextAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export interface StoredWebhookAttempt {
+  deliveryId: string;
+  attempt: number;
+  at: string;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+// --- end webhooks ---
+
+// --- delegations: the delegation, its revocation and the decisions signed under it (all append-only) ---
+export interface StoredDelegationRecord {
+  id: string;
+  role: Role;
+  delegatorId: string;
+  delegateId: string;
+  startsAt: string;
+  endsAt: string;
+  reason: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface StoredDelegation extends StoredDelegationRecord {
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+export interface StoredDecisionDelegation {
+  decisionId: string;
+  delegationId: string;
+  delegatorId: string;
+}
+// --- end delegations ---
 
 export interface StoreTx {
   findUserByEmail(email: string): Promise<StoredUser | null>;
@@ -262,6 +342,51 @@ export interface StoreTx {
   /** The signature material of a decision, as canonical JSON of a DecisionSignature. */
   insertDecisionSignature(decisionId: string, signature: string): Promise<void>;
   listDecisionSignatures(decisionIds: readonly string[]): Promise<{ decisionId: string; signature: string }[]>;
+
+  // delegations (a role delegated to a named person for a bounded time)
+  insertDelegation(delegation: StoredDelegationRecord): Promise<void>;
+  /** Every delegation with its revocation (if any), oldest first. */
+  listDelegations(): Promise<StoredDelegation[]>;
+  /** Revokes once: false if the delegation was already revoked. */
+  insertDelegationRevocation(revocation: { delegationId: string; revokedAt: string; revokedBy: string }): Promise<boolean>;
+  /** Records that a decision was signed by a delegate; written in the signing transaction. */
+  insertDecisionDelegation(row: StoredDecisionDelegation): Promise<void>;
+  listDecisionDelegations(decisionIds: readonly string[]): Promise<StoredDecisionDelegation[]>;
+
+  // API tokens (pipeline submission)
+  /** Every model, by key: what a token can be scoped to. */
+  listModels(): Promise<StoredModel[]>;
+  insertApiToken(token: StoredApiToken): Promise<void>;
+  /** Every token with its revocation, newest first. */
+  listApiTokens(): Promise<StoredApiTokenState[]>;
+  findApiToken(id: string): Promise<StoredApiTokenState | null>;
+  findApiTokenByHash(tokenHash: string): Promise<StoredApiTokenState | null>;
+  /** Revokes once: false if the token was already revoked. */
+  insertApiTokenRevocation(revocation: { tokenId: string; revokedBy: string; revokedAt: string }): Promise<boolean>;
+
+  // webhooks
+  listWebhookEndpoints(): Promise<StoredWebhookEndpoint[]>;
+  findWebhookEndpoint(id: string): Promise<StoredWebhookEndpoint | null>;
+  insertWebhookEndpoint(endpoint: StoredWebhookEndpoint): Promise<void>;
+  /** false when no such endpoint. */
+  setWebhookEndpointEnabled(id: string, enabled: boolean): Promise<boolean>;
+  insertWebhookDelivery(delivery: StoredWebhookDelivery): Promise<void>;
+  /** An endpoint's deliveries, newest first, at most `limit`. */
+  listWebhookDeliveries(endpointId: string, limit: number): Promise<StoredWebhookDelivery[]>;
+  /** Pending deliveries of enabled endpoints due at or before `at`, oldest first. */
+  listDueWebhookDeliveries(at: string, limit: number): Promise<StoredWebhookDelivery[]>;
+  /** Takes a due delivery by moving its next attempt to `leaseUntil`, only if nobody moved it since it was read; false when another instance won. */
+  claimWebhookDelivery(id: string, expectedNextAttemptAt: string, leaseUntil: string): Promise<boolean>;
+  updateWebhookDelivery(id: string, update: Pick<StoredWebhookDelivery, 'attempts' | 'status' | 'nextAttemptAt' | 'lastStatus' | 'lastError' | 'deliveredAt'>): Promise<void>;
+  insertWebhookAttempt(attempt: StoredWebhookAttempt): Promise<void>;
+  /** Attempts of the given deliveries, by delivery then attempt number. */
+  listWebhookAttempts(deliveryIds: readonly string[]): Promise<StoredWebhookAttempt[]>;
+
+  // notifications (in-app): how far each user has read, as an audit seq
+  /** The user's last read audit seq; 0 when they never marked anything read. */
+  findNotificationReadSeq(userId: string): Promise<number>;
+  /** Raises the user's last read seq to `seq`; never lowers it (false when it was not raised). */
+  raiseNotificationReadSeq(userId: string, seq: number, at: string): Promise<boolean>;
 }
 
 export interface Store extends StoreTx {

@@ -64,6 +64,7 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
     openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
     openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
+    reReviewDue: state.reReviewDue,
     submittedAt: pkg.createdAt,
     updatedAt: pkg.updatedAt,
   };
@@ -94,7 +95,11 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
 export async function signedDecisions(tx: StoreTx, decisions: readonly Decision[]): Promise<SignedDecision[]> {
   const rows = await tx.listDecisionSignatures(decisions.map((d) => d.id));
   const byId = new Map(rows.map((row) => [row.decisionId, decisionSignatureSchema.parse(JSON.parse(row.signature))]));
-  return decisions.map((decision) => ({ ...decision, signature: byId.get(decision.id) ?? null }));
+  // delegations: a decision signed by a delegate names whose role it was signed in.
+  const delegated = await tx.listDecisionDelegations(decisions.map((d) => d.id));
+  const users = delegated.length > 0 ? await usersById(tx) : new Map<string, StoredUser>();
+  const onBehalfOf = new Map(delegated.map((row) => [row.decisionId, { delegationId: row.delegationId, delegator: toActor(users.get(row.delegatorId), row.delegatorId) }]));
+  return decisions.map((decision) => ({ ...decision, signature: byId.get(decision.id) ?? null, onBehalfOf: onBehalfOf.get(decision.id) ?? null }));
 }
 
 /** The package if the caller may see it; otherwise a 404 that does not reveal it exists. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
+import { viaTokenSchema } from './api-tokens.ts'; // API tokens: a pipeline's submission names its token
+import { templateAuditSummarySchema } from './template-admin.ts'; // Workflow templates administration
 
 // The closed set of audit events. Every entry's `action` is one of these, and its
 // `before`/`after` values have the shape declared here; entries are parsed when read.
@@ -18,9 +20,9 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** A request was refused for lack of a role or of access to the object. */
   z.object({ ...base, action: z.literal('access.denied'), before: z.null(), after: z.object({ method: z.string(), path: z.string(), reason: z.string() }) }),
   /** A model owner submitted a new package (its version 1). */
-  z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string() }) }),
+  z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string(), via: viaTokenSchema.optional() }) }),
   /** A model owner submitted a new version of an existing package, with `answers` to the previous round's concerns (absent in entries written before answers existed). */
-  z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string(), answers: z.number().int().nonnegative().optional() }) }),
+  z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string(), answers: z.number().int().nonnegative().optional(), via: viaTokenSchema.optional() }) }),
   /** A reviewer recorded a decision on a workflow step. */
   z.object({ ...base, action: z.literal('decision.recorded'), before: z.null(), after: z.object({ step: z.string(), role: roleSchema, decision: z.string(), version: z.number(), contentHash: z.string() }) }),
   /** A reviewer asked for a signing nonce (the start of a signature). */
@@ -29,8 +31,8 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('signing.failed'), before: z.null(), after: z.object({ method: z.enum(['password', 'passkey']), reason: z.string(), attemptsLeft: z.number() }) }),
   /** Repeated failures locked signing for the account. */
   z.object({ ...base, action: z.literal('signing.locked'), before: z.null(), after: z.object({ until: z.string() }) }),
-  /** A signed decision was recorded, with its signature material and the server's countersignature. */
-  z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey']), countersignedWith: z.string() }) }),
+  /** A signed decision was recorded, with its signature material and the server's countersignature; `onBehalfOf` when a delegate signed (delegations). */
+  z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey']), countersignedWith: z.string(), onBehalfOf: z.object({ delegation: z.string(), delegator: z.string() }).optional() }) }),
   /** A user enrolled a passkey for signing. */
   z.object({ ...base, action: z.literal('passkey.enrolled'), before: z.null(), after: z.object({ credentialId: z.string(), name: z.string() }) }),
   /** A user removed one of their passkeys. */
@@ -49,8 +51,31 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('section.reviewed'), before: z.null(), after: z.object({ version: z.number(), section: z.string() }) }),
   /** A reviewer withdrew their review mark from a section. */
   z.object({ ...base, action: z.literal('section.review_withdrawn'), before: z.object({ version: z.number(), section: z.string() }), after: z.null() }),
+  // webhooks
+  /** An administrator registered a webhook endpoint (its secret is never logged). */
+  z.object({ ...base, action: z.literal('webhook.registered'), before: z.null(), after: z.object({ url: z.string(), description: z.string(), events: z.array(z.string()) }) }),
+  /** An administrator disabled a webhook endpoint: its deliveries wait until it is enabled. */
+  z.object({ ...base, action: z.literal('webhook.disabled'), before: z.object({ enabled: z.literal(true) }), after: z.object({ enabled: z.literal(false) }) }),
+  /** An administrator enabled a disabled webhook endpoint again. */
+  z.object({ ...base, action: z.literal('webhook.enabled'), before: z.object({ enabled: z.literal(false) }), after: z.object({ enabled: z.literal(true) }) }),
   /** Demo data was written into an empty database on first start. */
   z.object({ ...base, action: z.literal('system.demo_seeded'), before: z.null(), after: z.object({ packages: z.number(), users: z.number() }) }),
+  // notifications (in-app):
+  /** A user marked their notifications read up to an audit seq; the subject is the user. */
+  z.object({ ...base, action: z.literal('notifications.marked_read'), before: z.object({ lastReadSeq: z.number() }), after: z.object({ lastReadSeq: z.number() }) }),
+  // API tokens (pipeline submission). The subject is the token id; the secret is never recorded.
+  /** An administrator created an API token scoped to one model. */
+  z.object({ ...base, action: z.literal('api_token.created'), before: z.null(), after: z.object({ tokenId: z.string(), modelKey: z.string(), name: z.string() }) }),
+  /** An administrator revoked an API token. */
+  z.object({ ...base, action: z.literal('api_token.revoked'), before: z.object({ tokenId: z.string(), modelKey: z.string(), name: z.string() }), after: z.null() }),
+  // Workflow templates administration. The subject is the template key.
+  /** An administrator published a template version (a new key at version 1, or the next version of a key); `before` is the version it supersedes. */
+  z.object({ ...base, action: z.literal('template.version_created'), before: templateAuditSummarySchema.nullable(), after: templateAuditSummarySchema }),
+  // delegations. The subject is the delegation id.
+  /** A holder of a reviewer role (or an administrator for them) delegated it to a named person for a bounded time. */
+  z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string() }) }),
+  /** A delegation was revoked before its end; the delegate no longer acts for the role. */
+  z.object({ ...base, action: z.literal('delegation.revoked'), before: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), endsAt: z.string() }), after: z.object({ revokedAt: z.string() }) }),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];

@@ -28,6 +28,8 @@ export const stepApprovalSchema = z.object({
   decidedAt: z.iso.datetime(),
   versionNumber: z.number().int(),
   withConditions: z.boolean(),
+  /** The re-review date of an approval with conditions, or null. */
+  reReviewOn: z.iso.date().nullable(),
 });
 
 export const stepStateSchema = z.object({
@@ -42,6 +44,8 @@ export const stepStateSchema = z.object({
   activatedAt: z.iso.datetime().nullable(),
   dueAt: z.iso.datetime().nullable(),
   overdue: z.boolean(),
+  /** A standing approval with conditions whose re-review date has come. */
+  reReviewDue: z.boolean(),
 });
 export type StepState = z.infer<typeof stepStateSchema>;
 
@@ -67,6 +71,8 @@ export const packageSummarySchema = z.object({
   /** Threads not yet resolved, and clarification requests still waiting for the owner. */
   openThreads: z.number().int().nonnegative(),
   openClarifications: z.number().int().nonnegative(),
+  /** Some step's standing approval with conditions has reached its re-review date. */
+  reReviewDue: z.boolean(),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

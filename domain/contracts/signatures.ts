@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
+import { onBehalfOfSchema } from './delegations.ts';
 
 // What a reviewer signs, how the signature is carried, and how the server countersigns.
 // The browser builds the payload from what it displayed; its SHA-256 over the RFC 8785
@@ -134,6 +135,10 @@ export const packageVerificationSchema = z.object({
 export const nonceRequestSchema = z.object({ packageId: z.string().min(1).max(64) });
 export const nonceResponseSchema = z.object({ nonce: z.string(), issuedAt: z.iso.datetime(), expiresAt: z.iso.datetime() });
 
-/** A decision as the API shows it: the record and its signed evidence (null for none). */
-export const signedDecisionSchema = decisionSchema.extend({ signature: decisionSignatureSchema.nullable() });
+/**
+ * A decision as the API shows it: the record and its signed evidence (null for none), and
+ * `onBehalfOf` when a delegate signed in a role delegated to them (null when the holder of
+ * the role signed; absent in records exported before delegations existed, read as null).
+ */
+export const signedDecisionSchema = decisionSchema.extend({ signature: decisionSignatureSchema.nullable(), onBehalfOf: onBehalfOfSchema.nullable().default(null) });
 export type SignedDecision = z.infer<typeof signedDecisionSchema>;

@@ -28,6 +28,8 @@ export const workflowTemplateSchema = z.object({
    */
   staleApprovals: z.enum(['responsible_sections', 'every_change']),
   steps: z.array(workflowStepSchema).min(1).max(20),
+  /** Roles allowed to use the emergency approval path under this template; absent means none. */
+  emergencyRoles: z.array(roleSchema).optional(),
 });
 export type WorkflowTemplate = z.infer<typeof workflowTemplateSchema>;
 

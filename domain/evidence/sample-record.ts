@@ -87,7 +87,7 @@ export async function sampleRecord(): Promise<SampleRecord> {
   };
   const material = { method: 'password' } as const;
   const countersignature = await countersign(privateKey, serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
-  const signed: SignedDecision = { ...decision, signature: { payload, signature: material, countersignature } };
+  const signed: SignedDecision = { ...decision, signature: { payload, signature: material, countersignature }, onBehalfOf: null };
 
   // Other packages' entries sit between this package's, as in a real log.
   const log = chain([
@@ -126,11 +126,12 @@ export async function sampleRecord(): Promise<SampleRecord> {
         role: 'model_risk',
         approvalsRequired: 1,
         status: 'approved',
-        approvals: [{ actor: reviewer, decidedAt, versionNumber: 2, withConditions: false }],
+        approvals: [{ actor: reviewer, decidedAt, versionNumber: 2, withConditions: false, reReviewOn: null }],
         staleApprovals: [],
         activatedAt: '2026-01-10T09:00:00.000Z',
         dueAt: null,
         overdue: false,
+        reReviewDue: false,
       },
     ],
     versions: [

@@ -72,6 +72,7 @@ function pkg({ id, modelKey = id, riskTier = 1, submittedDaysAgo, versions, deci
     currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
     openThreads: 0,
     openClarifications: 0,
+    reReviewDue: state.reReviewDue,
     submittedAt: iso(submittedDaysAgo),
     updatedAt: iso(submittedDaysAgo),
   };

@@ -13,6 +13,8 @@ export interface WorkflowState {
   status: PackageStatus;
   steps: StepState[];
   currentStep: StepState | null;
+  /** Some step's standing approval with conditions has reached its re-review date. */
+  reReviewDue: boolean;
 }
 
 const hour = 3_600_000;
@@ -35,6 +37,8 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
   if (!latest) throw new Error('A package has at least one version');
   const byNumber = new Map(versions.map((v) => [v.number, v]));
 
+  // Re-review dates are calendar dates: one comes due at the start of that day (UTC).
+  const today = now.toISOString().slice(0, 10);
   const steps: StepState[] = [];
   let previousDoneAt = latest.submittedAt;
   let blocked = false;
@@ -49,7 +53,7 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
       if (template.staleApprovals === 'every_change') return false;
       return !changedSince(version, latest, step.sections);
     };
-    const toApproval = (d: Decision) => ({ actor: d.actor, decidedAt: d.decidedAt, versionNumber: d.versionNumber, withConditions: d.decision === 'approve_with_conditions' });
+    const toApproval = (d: Decision) => ({ actor: d.actor, decidedAt: d.decidedAt, versionNumber: d.versionNumber, withConditions: d.decision === 'approve_with_conditions', reReviewOn: d.conditions?.reReviewOn ?? null });
     const approvals = mine.filter((d) => isApproval(d) && standing(d));
     const distinct = [...new Map(approvals.map((d) => [d.actor.id, d])).values()];
     const stale = mine.filter((d) => isApproval(d) && !standing(d));
@@ -62,6 +66,7 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
       approvalsRequired: step.approvalsRequired,
       approvals: distinct.map(toApproval),
       staleApprovals: stale.map(toApproval),
+      reReviewDue: distinct.some((d) => d.conditions !== null && d.conditions.reReviewOn <= today),
     };
 
     if (blocked) {
@@ -87,7 +92,7 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
   }
 
   const currentStep = steps.find((s) => s.status === 'active' || s.status === 'clarification') ?? null;
-  return { status: statusOf(steps, rejected), steps, currentStep };
+  return { status: statusOf(steps, rejected), steps, currentStep, reReviewDue: steps.some((s) => s.reReviewDue) };
 }
 
 function statusOf(steps: readonly StepState[], rejected: boolean): PackageStatus {

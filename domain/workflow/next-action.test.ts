@@ -9,11 +9,12 @@ const step = (key: string, role: Role, status: StepStatus, approvers: string[] =
   role,
   approvalsRequired: 1,
   status,
-  approvals: approvers.map((id) => ({ actor: { id, displayName: id, title: '' }, decidedAt: '2026-01-01T00:00:00.000Z', versionNumber: 1, withConditions: false })),
+  approvals: approvers.map((id) => ({ actor: { id, displayName: id, title: '' }, decidedAt: '2026-01-01T00:00:00.000Z', versionNumber: 1, withConditions: false, reReviewOn: null })),
   staleApprovals: [],
   activatedAt: null,
   dueAt: null,
   overdue: false,
+  reReviewDue: false,
 });
 
 const pkg = (status: PackageStatus, steps: StepState[], openClarifications = 0) => ({ status, steps, openClarifications });

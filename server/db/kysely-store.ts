@@ -12,6 +12,9 @@ import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingS
 import type { Engine } from './engine.ts';
 import type { AuditLogTable, Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
 import { Mutex } from './mutex.ts';
+import { apiTokenQueries } from './api-token-queries.ts'; // API tokens (pipeline submission)
+import { webhookQueries } from './webhook-queries.ts'; // webhooks
+import { delegationQueries } from './delegation-queries.ts'; // delegations
 
 // One repository over SQLite and PostgreSQL. SQLite has a single connection, so every
 // operation is serialized through a mutex (a query from one request must never run inside
@@ -81,6 +84,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     return run(ids === 'all' ? null : ids);
   };
   return {
+    ...apiTokenQueries(db), // API tokens (pipeline submission)
     async findUserByEmail(email) {
       const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
       return row ? toUser(row) : null;
@@ -382,6 +386,24 @@ function queries(db: Db, engine: Engine): StoreTx {
       const rows = await db.selectFrom('decision_signatures').selectAll().where('decision_id', 'in', decisionIds).execute();
       return rows.map((r) => ({ decisionId: r.decision_id, signature: r.signature }));
     },
+    // notifications (in-app)
+    async findNotificationReadSeq(userId) {
+      const row = await db.selectFrom('notification_reads').select('last_read_seq').where('user_id', '=', userId).executeTakeFirst();
+      return row?.last_read_seq ?? 0;
+    },
+    async raiseNotificationReadSeq(userId, seq, at) {
+      // One statement, so two tabs marking read at once cannot lower it.
+      const result = await db
+        .insertInto('notification_reads')
+        .values({ user_id: userId, last_read_seq: seq, updated_at: at })
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ last_read_seq: seq, updated_at: at }).where('notification_reads.last_read_seq', '<', seq))
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    // webhooks
+    ...webhookQueries(db),
+    // delegations
+    ...delegationQueries(db),
   };
 }
 

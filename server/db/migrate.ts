@@ -8,6 +8,10 @@ import * as signing from './migrations/003-signing.ts';
 import * as passkeyChallenges from './migrations/004-passkey-challenges.ts';
 import * as versionAnswers from './migrations/005-version-answers.ts';
 import * as auditTreeHeads from './migrations/006-audit-tree-heads.ts';
+import * as delegations from './migrations/007-delegations.ts'; // delegations
+import * as apiTokens from './migrations/008-api-tokens.ts'; // API tokens (pipeline submission)
+import * as webhooks from './migrations/009-webhooks.ts'; // webhooks
+import * as notificationReads from './migrations/010-notification-reads.ts'; // notifications (in-app)
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -19,6 +23,10 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '004-passkey-challenges': passkeyChallenges,
   '005-version-answers': versionAnswers,
   '006-audit-tree-heads': auditTreeHeads,
+  '007-delegations': delegations, // delegations
+  '009-webhooks': webhooks,
+  '008-api-tokens': apiTokens, // API tokens (pipeline submission)
+  '010-notification-reads': notificationReads, // notifications (in-app)
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

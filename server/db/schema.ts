@@ -191,7 +191,69 @@ export interface PasskeyChallengesTable {
   used_at: string | null;
 }
 
+// API tokens (pipeline submission): both append-only.
+export interface ApiTokensTable {
+  id: string;
+  model_key: string;
+  name: string;
+  token_hash: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ApiTokenRevocationsTable {
+  token_id: string;
+  revoked_by: string;
+  revoked_at: string;
+}
+
+// --- webhooks ---
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  description: string;
+  events: string;
+  secret: string;
+  enabled: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  attempts: number;
+  status: string;
+  next_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+// --- end webhooks ---
+
+// notifications (in-app): state, updated in place (see migration 010)
+export interface NotificationReadsTable {
+  user_id: string;
+  last_read_seq: number;
+  updated_at: string;
+}
+
 export interface Database {
+  // notifications (in-app)
+  notification_reads: NotificationReadsTable;
   users: UsersTable;
   sessions: SessionsTable;
   models: ModelsTable;
@@ -212,6 +274,43 @@ export interface Database {
   signing_attempts: SigningAttemptsTable;
   decision_signatures: DecisionSignaturesTable;
   passkey_challenges: PasskeyChallengesTable;
+  // API tokens (pipeline submission)
+  api_tokens: ApiTokensTable;
+  api_token_revocations: ApiTokenRevocationsTable;
+  // webhooks
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  // delegations
+  delegations: DelegationsTable;
+  delegation_revocations: DelegationRevocationsTable;
+  decision_delegations: DecisionDelegationsTable;
 }
+
+// --- delegations (007) ---
+export interface DelegationsTable {
+  id: string;
+  role: string;
+  delegator_id: string;
+  delegate_id: string;
+  starts_at: string;
+  ends_at: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface DelegationRevocationsTable {
+  delegation_id: string;
+  revoked_at: string;
+  revoked_by: string;
+}
+
+export interface DecisionDelegationsTable {
+  decision_id: string;
+  delegation_id: string;
+  delegator_id: string;
+}
+// --- end delegations ---
 
 export type { Generated };

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { LoadingNotice } from '../components/ui/loading-notice.tsx';
 import { PackagePage } from '../features/packages/components/package-page.tsx';
-import { DecisionPanel } from '../features/signing/components/decision-panel.tsx';
+import { DelegatedDecisionPanel } from './delegated-decision-panel.tsx'; // delegations
+import { StepDelegations } from '../features/delegations/components/step-delegations.tsx'; // delegations
 import { SignatureBadge } from '../features/signing/components/signature-badge.tsx';
 
 // Features do not import each other, so the package page (packages) offers slots and this
@@ -18,9 +19,12 @@ export function PackageRoute() {
     <PackagePage
       renderSignatureState={(pkg, decisionId) => <SignatureBadge pkg={pkg} decisionId={decisionId} />}
       renderContent={(pkg) => (
-        <Suspense fallback={<LoadingNotice>Loading the package content…</LoadingNotice>}>
-          <PackageContent pkg={pkg} renderDecision={(props) => <DecisionPanel {...props} />} />
-        </Suspense>
+        <>
+          <StepDelegations role={pkg.currentStep?.role ?? null} />
+          <Suspense fallback={<LoadingNotice>Loading the package content…</LoadingNotice>}>
+            <PackageContent pkg={pkg} renderDecision={(props) => <DelegatedDecisionPanel {...props} />} />
+          </Suspense>
+        </>
       )}
     />
   );

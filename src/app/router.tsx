@@ -76,9 +76,42 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: 'dashboard',
                   lazy: async () => ({ Component: (await import('../features/dashboard/components/dashboard-page.tsx')).DashboardPage }),
                 },
+                // notifications (in-app)
+                {
+                  path: 'notifications',
+                  lazy: async () => ({ Component: (await import('../features/notifications/components/notifications-page.tsx')).NotificationsPage }),
+                },
                 {
                   path: 'account/passkeys',
                   lazy: async () => ({ Component: (await import('../features/signing/components/passkeys-page.tsx')).PasskeysPage }),
+                },
+                {
+                  // delegations: a reviewer names who decides their steps while they are away.
+                  path: 'account/delegations',
+                  lazy: async () => ({ Component: (await import('../features/delegations/components/delegations-page.tsx')).DelegationsPage }),
+                },
+                {
+                  // API tokens (pipeline submission): administrators only; the API refuses anyone else.
+                  path: 'admin/tokens',
+                  lazy: async () => ({ Component: (await import('../features/admin-tokens/components/api-tokens-page.tsx')).ApiTokensPage }),
+                },
+                {
+                  // webhooks: administrators only; the API refuses anyone else.
+                  path: 'admin/webhooks',
+                  lazy: async () => ({ Component: (await import('../features/admin-webhooks/components/webhooks-page.tsx')).WebhooksPage }),
+                },
+                // Workflow templates administration (reading is open to anyone signed in; publishing is the server's to refuse).
+                {
+                  path: 'admin/templates',
+                  lazy: async () => ({ Component: (await import('../features/admin-templates/components/templates-page.tsx')).TemplatesPage }),
+                },
+                {
+                  path: 'admin/templates/:key',
+                  lazy: async () => ({ Component: (await import('../features/admin-templates/components/template-page.tsx')).TemplatePage }),
+                },
+                {
+                  path: 'admin/templates/:key/new-version',
+                  lazy: async () => ({ Component: (await import('../features/admin-templates/components/new-version-page.tsx')).NewVersionPage }),
                 },
                 { path: '*', Component: NotFoundPage },
               ],

@@ -6,6 +6,11 @@ import { threadScenarios } from './support/thread-scenarios.ts';
 import { auditScenarios } from './support/audit-scenarios.ts';
 import { recordScenarios } from './support/record-scenarios.ts';
 import { dashboardScenarios } from './support/dashboard-scenarios.ts';
+import { templateScenarios } from './support/template-scenarios.ts'; // Workflow templates administration
+import { notificationScenarios } from './support/notification-scenarios.ts'; // notifications (in-app)
+import { tokenScenarios } from './support/token-scenarios.ts'; // API tokens (pipeline submission)
+import { delegationScenarios } from './support/delegation-scenarios.ts'; // delegations
+import { webhookScenarios } from './support/webhook-scenarios.ts'; // webhooks
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 
@@ -18,7 +23,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

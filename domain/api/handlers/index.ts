@@ -11,6 +11,11 @@ import { serverKeys, verifyPackage } from './verification.ts';
 import { auditConsistencyProof, auditInclusionProof, auditTreeHead, listAudit, listPackageAudit, verifyAudit } from './audit.ts';
 import { exportRecord } from './record.ts';
 import { dashboard } from './dashboard.ts';
+import { disableWebhook, enableWebhook, listWebhookDeliveries, listWebhooks, registerWebhook } from './webhooks.ts'; // webhooks
+import { listNotifications, markNotificationsRead } from './notifications.ts'; // notifications (in-app)
+import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts'; // API tokens (pipeline submission)
+import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates.ts'; // Workflow templates administration
+import { createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations.ts'; // delegations
 
 export type { Handler } from './define.ts';
 
@@ -51,4 +56,26 @@ export const handlers: Record<RouteId, Handler> = {
   verifyAudit,
   exportRecord,
   dashboard,
+  // webhooks
+  listWebhooks,
+  registerWebhook,
+  disableWebhook,
+  enableWebhook,
+  listWebhookDeliveries,
+  // notifications (in-app)
+  listNotifications,
+  markNotificationsRead,
+  // API tokens (pipeline submission)
+  listApiTokens,
+  createApiToken,
+  revokeApiToken,
+  // Workflow templates administration
+  listTemplates,
+  getTemplateVersion,
+  createTemplateVersion,
+  // delegations
+  listDelegations,
+  createDelegation,
+  revokeDelegation,
+  listUserDirectory,
 };

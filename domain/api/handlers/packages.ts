@@ -9,6 +9,9 @@ import { defineHandler } from './define.ts';
 import { recordDenied } from './record-denied.ts';
 import { seePackage, signedIn } from './package-access.ts';
 import { addThreadMessage } from './thread-message.ts';
+import { viaOf } from '../bearer-auth.ts'; // API tokens: the audit entry names the token
+import { submissionEvent } from '../../webhooks/events.ts'; // webhooks
+import { enqueueWebhookEvents } from '../../webhooks/outbox.ts'; // webhooks
 
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -92,10 +95,12 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     const version = { packageId, number: 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
     await tx.appendAudit({
-      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash } },
+      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, ...viaOf(ctx) } },
       actorId: user.id,
       at,
     });
+    // webhooks
+    await enqueueWebhookEvents(tx, [submissionEvent({ packageId, modelKey: body.modelKey, version: 1, versionLabel: body.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => ctx.deps.randomToken().slice(0, 20) });
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just written is missing');
     return { package: summarize(facts, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
@@ -139,7 +144,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.insertVersionAnswers(pkg.id, version.number, body.answers);
     await tx.touchPackage(pkg.id, at);
     await tx.appendAudit({
-      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length } },
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, ...viaOf(ctx) } },
       actorId: user.id,
       at,
     });
@@ -150,6 +155,8 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
       if (!thread) throw new Error(`The thread ${target.threadId} just checked is missing`);
       await addThreadMessage(ctx, tx, { pkg, thread, user, body: answer, at });
     }
+    // webhooks: a resubmission is a submission to the receivers.
+    await enqueueWebhookEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => ctx.deps.randomToken().slice(0, 20) });
     const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
     if (!after) throw new Error('The package just written is missing');
     return { package: summarize(after, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };

@@ -16,6 +16,10 @@ import { defineHandler } from './define.ts';
 import { seePackage, signedIn } from './package-access.ts';
 import { recordDenied } from './record-denied.ts';
 import { attemptsLeft, payloadProblems, signingLockedUntil, signingLockMs } from './signing-checks.ts';
+import { actingCapacity } from '../../workflow/delegation.ts';
+import { decisionEvents } from '../../webhooks/events.ts'; // webhooks
+import { enqueueWebhookEvents } from '../../webhooks/outbox.ts'; // webhooks
+import { stepNotActionable } from '../../workflow/step-gate.ts';
 
 const nonceTtlMs = 5 * 60_000;
 
@@ -122,18 +126,24 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const step = state.steps.find((s) => s.key === payload.stepKey);
     if (!step) throw problems.validation([{ pointer: '/payload/stepKey', message: `This package's workflow has no step "${payload.stepKey}"` }]);
     // Denials are audited after this transaction rolls back (the audit append is its own write).
-    if (step.role !== payload.role || !user.roles.includes(step.role)) {
-      return { denied: `signer lacks the ${step.role} role of step ${step.key}`, error: problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold.`) };
+    // A holder of the step's role signs as themselves; a delegate only within an active delegation.
+    const capacity = step.role === payload.role ? actingCapacity(user, step.role, await tx.listDelegations(), now) : null;
+    if (!capacity) {
+      return { denied: `signer lacks the ${step.role} role of step ${step.key}`, error: problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`) };
     }
+    const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
     if (user.id === pkg.ownerId || user.id === version.submittedBy) {
       return { denied: 'segregation of duties: signer owns or submitted the package', error: problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.') };
     }
-    if (step.status !== 'active' && step.status !== 'clarification') {
-      const blocking = state.currentStep;
-      throw problems.conflict(step.status === 'waiting' && blocking ? `${step.name} is not active yet: waiting for ${blocking.name}.` : `${step.name} is ${step.status === 'approved' ? 'already approved' : step.status}: there is nothing to decide on it now.`);
-    }
+    // Gating is the workflow's rule (domain/workflow/step-gate.ts), applied here and nowhere else.
+    const notActionable = stepNotActionable(state, step);
+    if (notActionable) throw problems.conflict(notActionable);
     if (step.approvals.some((approval) => approval.actor.id === user.id && approval.versionNumber === payload.versionNumber)) {
       throw problems.conflict(`You have already approved ${step.name} on version ${payload.versionNumber}.`);
+    }
+    // The delegate acts in the delegator's place, not beside them: one approval between the two.
+    if (delegation && step.approvals.some((approval) => approval.actor.id === delegation.delegatorId && approval.versionNumber === payload.versionNumber)) {
+      throw problems.conflict(`The person you act for has already approved ${step.name} on version ${payload.versionNumber}.`);
     }
     if (payload.decision === 'request_clarification') {
       const open = facts.threads.some((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber === payload.versionNumber);
@@ -152,8 +162,15 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const signature: DecisionSignature = { payload, signature: material, countersignature: await countersign(privateKey, key.keyId, countersigned) };
     await tx.insertDecision(record);
     await tx.insertDecisionSignature(decisionId, canonicalize(signature));
-    await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: step.key, role: step.role, kind: payload.decision, version: payload.versionNumber, contentHash: storedHash, method: material.method, countersignedWith: key.keyId } }, actorId: user.id, at: decidedAt });
+    if (delegation) await tx.insertDecisionDelegation({ decisionId, delegationId: delegation.id, delegatorId: delegation.delegatorId });
+    const onBehalfOf = delegation ? { onBehalfOf: { delegation: delegation.id, delegator: delegation.delegatorId } } : {};
+    await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: step.key, role: step.role, kind: payload.decision, version: payload.versionNumber, contentHash: storedHash, method: material.method, countersignedWith: key.keyId, ...onBehalfOf } }, actorId: user.id, at: decidedAt });
     await tx.touchPackage(pkg.id, decidedAt);
+    // webhooks: queued with the decision, in its transaction.
+    const [after] = await loadPackageFacts(tx, [pkg]);
+    const statusAfter = after ? summarize(after, now).state.status : state.status;
+    const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: step.key, decision: payload.decision, actor: payload.signer };
+    await enqueueWebhookEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => ctx.deps.randomToken().slice(0, 20) });
     const [signed] = await signedDecisions(tx, [record]);
     return { signed };
   });

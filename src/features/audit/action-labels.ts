@@ -23,6 +23,20 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'section.reviewed': 'Section marked reviewed',
   'section.review_withdrawn': 'Review mark withdrawn',
   'system.demo_seeded': 'Demo data loaded',
+  // webhooks
+  'webhook.registered': 'Webhook endpoint registered',
+  'webhook.disabled': 'Webhook endpoint disabled',
+  'webhook.enabled': 'Webhook endpoint enabled',
+  // notifications (in-app)
+  'notifications.marked_read': 'Notifications marked read',
+  // API tokens (pipeline submission)
+  'api_token.created': 'API token created',
+  'api_token.revoked': 'API token revoked',
+  // Workflow templates administration
+  'template.version_created': 'Workflow template version published',
+  // delegations
+  'delegation.created': 'Role delegated',
+  'delegation.revoked': 'Delegation revoked',
 };
 
 export function isKnownAction(action: string): action is AuditActionName {

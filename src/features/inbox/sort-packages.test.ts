@@ -16,6 +16,7 @@ function pkg(id: string, step: { dueAt: string | null; overdue: boolean } | null
     currentStep: step ? { key: 'k', name: 'Step', role: 'model_risk', ...step } : null,
     openThreads: 0,
     openClarifications: 0,
+    reReviewDue: false,
     submittedAt: '2025-03-01T00:00:00.000Z',
     updatedAt,
   };

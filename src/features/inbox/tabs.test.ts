@@ -17,6 +17,7 @@ function pkg(status: PackageStatus, stepRole: Role | null, openClarifications = 
     currentStep: stepRole ? { key: 'k', name: 'Step', role: stepRole, dueAt: null, overdue: false } : null,
     openThreads: openClarifications,
     openClarifications,
+    reReviewDue: false,
     submittedAt: '2025-03-01T00:00:00.000Z',
     updatedAt: '2025-03-01T00:00:00.000Z',
   };

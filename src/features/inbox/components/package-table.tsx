@@ -35,6 +35,7 @@ export function PackageTable({ items, now }: { items: readonly PackageSummary[];
               <td className={`${td} whitespace-nowrap`}>{formatRiskTier(pkg.riskTier)}</td>
               <td className={td}>
                 <PackageStatusBadge status={pkg.status} />
+                {pkg.reReviewDue && <span className="mt-1 block whitespace-nowrap text-sm font-semibold text-amber-900">Re-review due</span>}
               </td>
               <td className={td}>
                 {pkg.currentStep ? (

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Decision } from '../../../../domain/contracts/decisions.ts';
+import type { Actor, Decision } from '../../../../domain/contracts/decisions.ts';
 import type { StepState, StepStatus } from '../../../../domain/contracts/packages.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
 import { dueStatus, formatDate, formatDateTime } from '../../../lib/format.ts';
@@ -23,7 +23,8 @@ const markers: Record<StepStatus, { symbol: string; classes: string }> = {
 
 interface Props {
   steps: readonly StepState[];
-  decisions: readonly Decision[];
+  /** With `onBehalfOf` when a delegate signed (delegations). */
+  decisions: readonly (Decision & { onBehalfOf?: { delegator: Actor } | null })[];
   now: Date;
   renderSignatureState?: ((decisionId: string) => ReactNode) | undefined;
 }
@@ -62,12 +63,24 @@ export function StepChain({ steps, decisions, now, renderSignatureState }: Props
                   </span>
                 )}
               </p>
+              {step.reReviewDue && (
+                <p className="font-semibold text-amber-900">
+                  <span aria-hidden="true">⟳ </span>Re-review due: the conditions of this approval set a re-review date that has come (
+                  {step.approvals
+                    .flatMap((approval) => (approval.reReviewOn ? [approval.reReviewOn] : []))
+                    .sort()
+                    .map((date) => formatDate(`${date}T12:00:00Z`))
+                    .join(', ')}
+                  ).
+                </p>
+              )}
               {acted.length > 0 && (
                 <ul className="space-y-1 text-sm text-slate-700">
                   {acted.map((decision) => (
                     <li key={decision.id}>
                       <span className="font-semibold text-slate-900">{decision.meaning}</span> by {decision.actor.displayName}
-                      {decision.actor.title && `, ${decision.actor.title}`} · version {decision.versionNumber} ·{' '}
+                      {decision.actor.title && `, ${decision.actor.title}`}
+                      {decision.onBehalfOf && ` on behalf of ${decision.onBehalfOf.delegator.displayName}`} · version {decision.versionNumber} ·{' '}
                       <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
                       {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
                       {renderSignatureState?.(decision.id)}

@@ -42,6 +42,15 @@ export function SignatureBlock({ decision, steps, versions, check }: Props) {
         </dd>
         <dt className="font-semibold text-slate-600">Role</dt>
         <dd>{roleLabels[decision.role]}</dd>
+        {decision.onBehalfOf && (
+          <>
+            <dt className="font-semibold text-slate-600">On behalf of</dt>
+            <dd>
+              {decision.onBehalfOf.delegator.displayName}
+              {decision.onBehalfOf.delegator.title && `, ${decision.onBehalfOf.delegator.title}`} (delegation {decision.onBehalfOf.delegationId})
+            </dd>
+          </>
+        )}
         <dt className="font-semibold text-slate-600">Date and time</dt>
         <dd>
           <time dateTime={decision.decidedAt}>{formatUtc(decision.decidedAt)}</time>

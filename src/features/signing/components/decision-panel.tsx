@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
-import { decisionKindSchema, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
+import { decisionKindSchema, type Actor, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
+import type { Role } from '../../../../domain/contracts/roles.ts';
 import { nextAction } from '../../../../domain/workflow/next-action.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
 import { useViewer } from '../../../lib/use-viewer.ts';
@@ -18,20 +19,24 @@ export interface DecisionPanelProps {
   version: PackageVersion;
   reviewed: number;
   total: number;
+  /** Roles the viewer holds now by delegation, with whose they are (filled in by the route: delegations). */
+  actingFor?: readonly { role: Role; delegator: Actor }[];
 }
 
 /**
  * The decisions a reviewer whose step is active can sign: quiet while sections remain to be
  * reviewed, prominent once every one is. Each opens the sign dialog.
  */
-export function DecisionPanel({ pkg, version, reviewed, total }: DecisionPanelProps) {
+export function DecisionPanel({ pkg, version, reviewed, total, actingFor = [] }: DecisionPanelProps) {
   const titleId = useId();
   const stateId = useId();
   const viewer = useViewer();
   const [signing, setSigning] = useState<DecisionKind | null>(null);
   if (!viewer || version.number !== pkg.latestVersion) return null;
-  const action = nextAction(pkg, viewer);
+  // A delegate decides the steps of a delegated role as a holder would; the dialog says for whom.
+  const action = nextAction(pkg, { id: viewer.id, roles: [...viewer.roles, ...actingFor.map((d) => d.role)] });
   if (action.kind !== 'decide') return null;
+  const onBehalfOf = viewer.roles.includes(action.step.role) ? undefined : actingFor.find((d) => d.role === action.step.role)?.delegator;
   const ready = reviewed === total;
   return (
     <section aria-labelledby={titleId} className={`space-y-3 rounded-md p-5 ${ready ? 'border-2 border-blue-800 bg-blue-50' : 'border border-slate-300 bg-white'}`}>
@@ -50,7 +55,7 @@ export function DecisionPanel({ pkg, version, reviewed, total }: DecisionPanelPr
           </button>
         ))}
       </div>
-      {signing && <SignDialog pkg={pkg} version={version} step={action.step} signer={viewer} decision={signing} onClose={() => setSigning(null)} />}
+      {signing && <SignDialog pkg={pkg} version={version} step={action.step} signer={viewer} decision={signing} onBehalfOf={onBehalfOf} onClose={() => setSigning(null)} />}
     </section>
   );
 }

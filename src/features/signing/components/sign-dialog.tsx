@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import { decisionMeanings, type Concern, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
+import { decisionMeanings, type Actor, type Concern, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion, StepState } from '../../../../domain/contracts/packages.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
 import type { User } from '../../../../domain/contracts/users.ts';
@@ -25,6 +25,8 @@ interface Props {
   step: StepState;
   signer: User;
   decision: DecisionKind;
+  /** Set when the signer acts in the step's role by delegation (delegations). */
+  onBehalfOf?: Actor | undefined;
   onClose: () => void;
 }
 
@@ -37,7 +39,7 @@ const legalStatement =
  * then re-authentication. Problems show next to their field; nothing is stored until the
  * server has verified everything.
  */
-export function SignDialog({ pkg, version, step, signer, decision, onClose }: Props) {
+export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, onClose }: Props) {
   // Open for as long as it is mounted: the panel mounts it to sign and unmounts it after.
   const ref = useModalDialog(true);
   const titleId = useId();
@@ -141,6 +143,14 @@ export function SignDialog({ pkg, version, step, signer, decision, onClose }: Pr
             {signer.displayName}
             {signer.title && `, ${signer.title}`} — {roleLabels[step.role]}
           </dd>
+          {onBehalfOf && (
+            <>
+              <dt className="font-semibold">On behalf of</dt>
+              <dd>
+                Signing as delegate of {onBehalfOf.displayName} ({roleLabels[step.role].toLowerCase()})
+              </dd>
+            </>
+          )}
         </dl>
 
         {decision === 'approve_with_conditions' && (

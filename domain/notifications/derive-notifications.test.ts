@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEvent } from '../contracts/audit-events.ts';
+import type { Decision, DecisionKind } from '../contracts/decisions.ts';
+import type { Role } from '../contracts/roles.ts';
+import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import { deriveNotifications, type LoggedEvent, type NotificationPackage } from './derive-notifications.ts';
+
+const template: WorkflowTemplate = {
+  key: 't',
+  version: 1,
+  name: 'Test chain',
+  riskTiers: [1],
+  staleApprovals: 'responsible_sections',
+  steps: [
+    { key: 'dg', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 24, sections: ['data'] },
+    { key: 'mrm', name: 'Model risk', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['metrics'] },
+    { key: 'fl', name: 'Fair lending', role: 'fair_lending', approvalsRequired: 1, dueHours: 48, sections: ['fairness'] },
+  ],
+};
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();
+const roleOf: Record<string, Role> = { dg: 'data_governance', mrm: 'model_risk', fl: 'fair_lending' };
+
+function decision(id: string, step: string, kind: DecisionKind, minute: number, version = 1): Decision {
+  return {
+    id,
+    packageId: 'p1',
+    versionNumber: version,
+    stepKey: step,
+    role: roleOf[step] ?? 'model_risk',
+    decision: kind,
+    meaning: kind,
+    reason: 'r',
+    conditions: null,
+    concerns: [],
+    actor: { id: `usr_${step}`, displayName: step, title: '' },
+    contentHash: 'a'.repeat(64),
+    decidedAt: at(minute),
+  };
+}
+
+const signed = (seq: number, d: Decision): LoggedEvent => ({
+  seq,
+  at: d.decidedAt,
+  actorId: d.actor.id,
+  event: { action: 'decision.signed', subject: d.packageId, before: null, after: { decision: d.id, step: d.stepKey, role: d.role, kind: d.decision, version: d.versionNumber, contentHash: d.contentHash, method: 'password', countersignedWith: 'k' } },
+});
+const logged = (seq: number, actorId: string, event: AuditEvent): LoggedEvent => ({ seq, at: at(seq), actorId, event });
+const submitted = (seq: number): LoggedEvent => logged(seq, 'usr_owner', { action: 'package.submitted', subject: 'p1', before: null, after: { modelKey: 'm', versionLabel: '1.0', version: 1, contentHash: 'h' } });
+
+const digests = { data: 'd', metrics: 'm', fairness: 'f' };
+const v1 = { number: 1, submittedAt: at(0), sectionDigests: digests };
+const pkg = (decisions: Decision[], extra: Partial<NotificationPackage> = {}): NotificationPackage => ({
+  id: 'p1',
+  modelName: 'Credit PD',
+  versionLabel: '1.0',
+  ownerId: 'usr_owner',
+  template,
+  versions: [v1],
+  decisions,
+  threads: [],
+  ...extra,
+});
+const names = new Map([
+  ['usr_mrm', 'Elena Vasquez'],
+  ['usr_owner', 'Olivia Owner'],
+]);
+const user = (id: string, ...roles: Role[]) => ({ id, roles });
+
+describe('deriveNotifications', () => {
+  it('tells the first step that a submission made it active', () => {
+    const found = deriveNotifications({ user: user('usr_dg', 'data_governance'), packages: [pkg([])], events: [submitted(1)], names });
+    expect(found).toEqual([
+      { id: '1-step_active', seq: 1, kind: 'step_active', packageId: 'p1', modelName: 'Credit PD', text: 'Your step, Data governance, is now active on Credit PD 1.0: your decision is needed.', at: at(1), link: '/packages/p1' },
+    ]);
+  });
+
+  it('tells fair lending its step is active once the approvals before it are in, and nobody else', () => {
+    const dg = decision('d1', 'dg', 'approve', 2);
+    const mrm = decision('d2', 'mrm', 'approve', 3);
+    const events = [submitted(1), signed(2, dg), signed(3, mrm)];
+    const packages = [pkg([dg, mrm])];
+    const fl = deriveNotifications({ user: user('usr_fl', 'fair_lending'), packages, events, names });
+    expect(fl.map((n) => n.id)).toEqual(['3-step_active']);
+    const mrmUser = deriveNotifications({ user: user('usr_mrm', 'model_risk'), packages, events, names });
+    expect(mrmUser.map((n) => n.id)).toEqual(['2-step_active']);
+    // The owner holds no reviewer role: no step of theirs becomes active.
+    expect(deriveNotifications({ user: user('usr_owner', 'model_owner'), packages, events, names })).toEqual([]);
+  });
+
+  it('tells the owner of a rejection, newest first, and not someone else’s owner', () => {
+    const dg = decision('d1', 'dg', 'approve', 2);
+    const reject = { ...decision('d2', 'mrm', 'reject', 3), actor: { id: 'usr_mrm', displayName: 'Elena Vasquez', title: '' } };
+    const events = [submitted(1), signed(2, dg), signed(3, reject)];
+    const found = deriveNotifications({ user: user('usr_owner', 'model_owner'), packages: [pkg([dg, reject])], events, names });
+    expect(found.map((n) => [n.id, n.text])).toEqual([['3-package_rejected', 'Elena Vasquez rejected version 1 of Credit PD 1.0 at Model risk.']]);
+    expect(deriveNotifications({ user: user('usr_other', 'model_owner'), packages: [pkg([dg, reject], { ownerId: 'usr_x' })], events, names })).toEqual([]);
+  });
+
+  it('makes a step active again when the owner resubmits after a rejection', () => {
+    const reject = decision('d1', 'dg', 'reject', 2);
+    const v2 = { number: 2, submittedAt: at(3), sectionDigests: { ...digests, data: 'd2' } };
+    const events = [
+      submitted(1),
+      signed(2, reject),
+      logged(3, 'usr_owner', { action: 'package.version_submitted', subject: 'p1', before: { version: 1, contentHash: 'h' }, after: { version: 2, contentHash: 'h2' } }),
+    ];
+    const found = deriveNotifications({ user: user('usr_dg', 'data_governance'), packages: [pkg([reject], { versions: [v1, v2] })], events, names });
+    expect(found.map((n) => n.id)).toEqual(['3-step_active', '1-step_active']);
+  });
+
+  it('tells the owner of a clarification request and the reviewer of the owner’s answer, with a link to the thread', () => {
+    const thread = { id: 'thr_1', kind: 'clarification' as const, sectionKey: 'metrics', versionNumber: 1, createdBy: { id: 'usr_mrm' } };
+    const events = [
+      logged(5, 'usr_mrm', { action: 'thread.opened', subject: 'p1', before: null, after: { section: 'metrics', kind: 'clarification', version: 1, thread: 'thr_1' } }),
+      logged(6, 'usr_owner', { action: 'thread.message_added', subject: 'p1', before: null, after: { thread: 'thr_1', message: 'm1', body: 'Here.' } }),
+      // A reviewer's own follow-up is no answer.
+      logged(7, 'usr_mrm', { action: 'thread.message_added', subject: 'p1', before: null, after: { thread: 'thr_1', message: 'm2', body: 'Thanks.' } }),
+    ];
+    const packages = [pkg([], { threads: [thread] })];
+    const owner = deriveNotifications({ user: user('usr_owner', 'model_owner'), packages, events, names });
+    expect(owner.map((n) => [n.id, n.link, n.text])).toEqual([['5-clarification_requested', '/packages/p1?version=1#thread-thr_1', 'Elena Vasquez asked for a clarification on the metrics section of Credit PD 1.0.']]);
+    const reviewer = deriveNotifications({ user: user('usr_mrm', 'model_risk'), packages, events, names });
+    expect(reviewer.map((n) => [n.id, n.text])).toEqual([['6-clarification_answered', 'Olivia Owner answered your clarification request on the metrics section of Credit PD 1.0.']]);
+    // Another reviewer did not ask, so is not told.
+    expect(deriveNotifications({ user: user('usr_dg2', 'model_risk'), packages, events, names })).toEqual([]);
+  });
+
+  it('derives nothing about packages the user cannot see, and nothing from their own acts', () => {
+    const dg = decision('d1', 'dg', 'approve', 2);
+    const events = [submitted(1), signed(2, dg)];
+    expect(deriveNotifications({ user: user('usr_fl', 'fair_lending'), packages: [], events, names })).toEqual([]);
+    // A data governance officer who also holds model risk approved: the activation is their own doing.
+    expect(deriveNotifications({ user: user('usr_dg', 'data_governance', 'model_risk'), packages: [pkg([dg])], events, names }).map((n) => n.id)).toEqual(['1-step_active']);
+  });
+});

@@ -1,0 +1,133 @@
+import type { AuditEvent } from '../contracts/audit-events.ts';
+import type { Decision } from '../contracts/decisions.ts';
+import type { NotificationKind } from '../contracts/notifications.ts';
+import type { Role } from '../contracts/roles.ts';
+import type { ThreadKind } from '../contracts/threads.ts';
+import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import { deriveWorkflowState, type VersionFacts } from '../workflow/derive-state.ts';
+
+// Notifications are a pure function of the audit log and the packages' workflow facts: the
+// server and the mocks call this one function, so they cannot disagree about who is told what.
+
+export interface NotificationPackage {
+  id: string;
+  modelName: string;
+  versionLabel: string;
+  ownerId: string;
+  template: WorkflowTemplate;
+  versions: readonly VersionFacts[];
+  decisions: readonly Decision[];
+  threads: readonly { id: string; kind: ThreadKind; sectionKey: string; versionNumber: number; createdBy: { id: string } }[];
+}
+
+/** An audit entry, parsed. */
+export interface LoggedEvent {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  event: AuditEvent;
+}
+
+export interface DerivedNotification {
+  id: string;
+  seq: number;
+  kind: NotificationKind;
+  packageId: string;
+  modelName: string;
+  text: string;
+  at: string;
+  link: string;
+}
+
+export interface NotificationInputs {
+  user: { id: string; roles: readonly Role[] };
+  /** Only the packages the user may see: nothing is derived about the others. */
+  packages: readonly NotificationPackage[];
+  /** Audit entries in any order; those about other packages are ignored. */
+  events: readonly LoggedEvent[];
+  /** Display names, for "Dana Whitfield rejected…". */
+  names: ReadonlyMap<string, string>;
+}
+
+/** The audit actions a notification can come from; the server reads only these. */
+export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added'] as const satisfies readonly AuditEvent['action'][];
+
+/** Every notification for the user, newest first. A user is never notified of their own acts. */
+export function deriveNotifications({ user, packages, events, names }: NotificationInputs): DerivedNotification[] {
+  const byPackage = new Map<string, LoggedEvent[]>();
+  for (const entry of [...events].sort((a, b) => a.seq - b.seq)) {
+    const list = byPackage.get(entry.event.subject);
+    if (list) list.push(entry);
+    else byPackage.set(entry.event.subject, [entry]);
+  }
+  const out: DerivedNotification[] = [];
+  for (const pkg of packages) {
+    const entries = byPackage.get(pkg.id) ?? [];
+    // The replay needs every entry; what the user did themselves is then left out.
+    const own = new Set(entries.filter((e) => e.actorId === user.id).map((e) => e.seq));
+    out.push(...stepActivations(pkg, entries, user).filter((n) => !own.has(n.seq)));
+    for (const entry of entries) {
+      if (own.has(entry.seq)) continue;
+      const found = fromEntry(pkg, entry, user, names);
+      if (found) out.push(found);
+    }
+  }
+  return out.sort((a, b) => b.seq - a.seq || a.kind.localeCompare(b.kind));
+}
+
+function notification(pkg: NotificationPackage, entry: LoggedEvent, kind: NotificationKind, text: string, link: string): DerivedNotification {
+  return { id: `${entry.seq}-${kind}`, seq: entry.seq, kind, packageId: pkg.id, modelName: pkg.modelName, text, at: entry.at, link };
+}
+
+const packageLink = (pkg: NotificationPackage) => `/packages/${encodeURIComponent(pkg.id)}`;
+const threadLink = (pkg: NotificationPackage, thread: { id: string; versionNumber: number }) => `${packageLink(pkg)}?version=${thread.versionNumber}#thread-${encodeURIComponent(thread.id)}`;
+const title = (pkg: NotificationPackage) => `${pkg.modelName} ${pkg.versionLabel}`;
+
+/**
+ * "Your step is now active": replays the package's submissions and signed decisions in log
+ * order through the workflow rules, and notes each entry after which a different step (or
+ * the same step, in a new round) became the active one.
+ */
+function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent[], user: NotificationInputs['user']): DerivedNotification[] {
+  const out: DerivedNotification[] = [];
+  let versionsKnown = 0;
+  const decided = new Set<string>();
+  let activeBefore: string | null = null;
+  for (const entry of entries) {
+    const { event } = entry;
+    if (event.action === 'package.submitted') versionsKnown = Math.max(versionsKnown, event.after.version);
+    else if (event.action === 'package.version_submitted') versionsKnown = Math.max(versionsKnown, event.after.version);
+    else if (event.action === 'decision.signed') decided.add(event.after.decision);
+    else continue;
+    const versions = pkg.versions.filter((v) => v.number <= versionsKnown);
+    if (versions.length === 0) continue;
+    const state = deriveWorkflowState(pkg.template, versions, pkg.decisions.filter((d) => decided.has(d.id)), new Date(entry.at));
+    const active = state.steps.find((s) => s.status === 'active') ?? null;
+    if (active && active.key !== activeBefore && user.roles.includes(active.role)) {
+      out.push(notification(pkg, entry, 'step_active', `Your step, ${active.name}, is now active on ${title(pkg)}: your decision is needed.`, packageLink(pkg)));
+    }
+    activeBefore = active?.key ?? null;
+  }
+  return out;
+}
+
+function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, user: NotificationInputs['user'], names: ReadonlyMap<string, string>): DerivedNotification | null {
+  const { event } = entry;
+  const actor = (entry.actorId !== null ? names.get(entry.actorId) : undefined) ?? 'Someone';
+  const owner = pkg.ownerId === user.id;
+  if (event.action === 'decision.signed' && event.after.kind === 'reject' && owner) {
+    const step = pkg.template.steps.find((s) => s.key === event.after.step)?.name ?? event.after.step;
+    return notification(pkg, entry, 'package_rejected', `${actor} rejected version ${event.after.version} of ${title(pkg)} at ${step}.`, packageLink(pkg));
+  }
+  if (event.action === 'thread.opened' && event.after.kind === 'clarification' && owner) {
+    const thread = pkg.threads.find((t) => t.id === event.after.thread);
+    if (!thread) return null;
+    return notification(pkg, entry, 'clarification_requested', `${actor} asked for a clarification on the ${thread.sectionKey} section of ${title(pkg)}.`, threadLink(pkg, thread));
+  }
+  if (event.action === 'thread.message_added' && entry.actorId === pkg.ownerId) {
+    const thread = pkg.threads.find((t) => t.id === event.after.thread);
+    if (!thread || thread.kind !== 'clarification' || thread.createdBy.id !== user.id) return null;
+    return notification(pkg, entry, 'clarification_answered', `${actor} answered your clarification request on the ${thread.sectionKey} section of ${title(pkg)}.`, threadLink(pkg, thread));
+  }
+  return null;
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { templateVersionEntrySchema, type TemplateVersionEntry } from '../../../../domain/contracts/template-admin.ts';
+import { routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import type { requestFrom } from '../template-draft.ts';
+import { templateKeys } from './template-keys.ts';
+
+/** Publishes a template version; the server numbers it (the key's latest + 1). */
+export function createTemplateVersion(request: ReturnType<typeof requestFrom>): Promise<TemplateVersionEntry> {
+  return apiFetch(routes.createTemplateVersion.path, { method: 'POST', body: request, schema: templateVersionEntrySchema });
+}
+
+export function useCreateTemplateVersion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createTemplateVersion,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all }),
+  });
+}

@@ -1,0 +1,71 @@
+import type { FieldProblem } from '../../../domain/contracts/problem.ts';
+import type { Role } from '../../../domain/contracts/roles.ts';
+import type { WorkflowTemplate } from '../../../domain/contracts/workflow-template.ts';
+
+// The new-version form edits a draft of plain strings, so whatever the administrator typed
+// reaches the server as typed and comes back with the server's own message beside its field.
+
+export interface StepDraft {
+  /** Stable across edits and removals, for React keys only; never sent. */
+  uid: string;
+  key: string;
+  name: string;
+  role: Role | '';
+  approvalsRequired: string;
+  dueHours: string;
+  sections: string[];
+}
+
+export interface TemplateDraft {
+  key: string;
+  name: string;
+  riskTiers: number[];
+  /** One business line per line of text. */
+  businessLines: string;
+  staleApprovals: WorkflowTemplate['staleApprovals'];
+  emergencyRoles: Role[];
+  steps: StepDraft[];
+}
+
+let nextUid = 0;
+export const newStepUid = () => `step-${++nextUid}`;
+
+export function emptyStep(): StepDraft {
+  return { uid: newStepUid(), key: '', name: '', role: '', approvalsRequired: '1', dueHours: '72', sections: [] };
+}
+
+export function draftFrom(template: WorkflowTemplate): TemplateDraft {
+  return {
+    key: template.key,
+    name: template.name,
+    riskTiers: [...template.riskTiers],
+    businessLines: (template.businessLines ?? []).join('\n'),
+    staleApprovals: template.staleApprovals,
+    emergencyRoles: [...(template.emergencyRoles ?? [])],
+    steps: template.steps.map((s) => ({ uid: newStepUid(), key: s.key, name: s.name, role: s.role, approvalsRequired: String(s.approvalsRequired), dueHours: String(s.dueHours), sections: [...s.sections] })),
+  };
+}
+
+/** A number field as typed: blank stays missing (the server says so), anything else is sent as a number. */
+function numberOf(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+/** The request body; a step without a role is sent with an empty one, for the server to name the field. */
+export function requestFrom(draft: TemplateDraft) {
+  const businessLines = draft.businessLines.split('\n').map((line) => line.trim()).filter(Boolean);
+  return {
+    key: draft.key,
+    name: draft.name,
+    riskTiers: [...draft.riskTiers].sort(),
+    ...(businessLines.length > 0 ? { businessLines } : {}),
+    staleApprovals: draft.staleApprovals,
+    emergencyRoles: draft.emergencyRoles,
+    steps: draft.steps.map((s) => ({ key: s.key, name: s.name, role: s.role, approvalsRequired: numberOf(s.approvalsRequired), dueHours: numberOf(s.dueHours), sections: s.sections })),
+  };
+}
+
+/** The server's message for a field, or for anything inside it (a section of a step's list). */
+export function errorAt(errors: readonly FieldProblem[], pointer: string): string | undefined {
+  return (errors.find((e) => e.pointer === pointer) ?? errors.find((e) => e.pointer.startsWith(`${pointer}/`)))?.message;
+}

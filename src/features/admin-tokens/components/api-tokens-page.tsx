@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { CreatedApiToken } from '../../../../domain/contracts/api-tokens.ts';
+import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { useApiTokens } from '../api/list-api-tokens.ts';
+import { CreateTokenForm } from './create-token-form.tsx';
+import { SecretNotice } from './secret-notice.tsx';
+import { TokenList } from './token-list.tsx';
+
+/** Administration: API tokens with which pipelines submit packages for one model each. */
+export function ApiTokensPage() {
+  usePageTitle('API tokens');
+  const tokens = useApiTokens();
+  // The secret lives here only until the administrator says it is stored.
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+
+  return (
+    <div className="max-w-4xl space-y-8">
+      <PageHeading>API tokens</PageHeading>
+      <p>
+        A training pipeline submits packages and new versions with <code className="font-mono">npm run submit</code> and an API token. Each token is scoped to one model and acts
+        as that model’s owner; the audit log names the token with every submission.
+      </p>
+      {created && <SecretNotice name={created.token.name} modelKey={created.token.modelKey} secret={created.secret} onDone={() => setCreated(null)} />}
+      <section aria-labelledby="tokens-heading" className="space-y-3">
+        <h2 id="tokens-heading" className="text-xl font-bold">
+          Tokens
+        </h2>
+        {tokens.isPending && <LoadingNotice>Loading the API tokens…</LoadingNotice>}
+        {tokens.isError && <ErrorNotice title="The API tokens could not be loaded." error={tokens.error} onRetry={() => void tokens.refetch()} retrying={tokens.isFetching} />}
+        {tokens.data && <TokenList tokens={tokens.data.items} />}
+      </section>
+      <section aria-labelledby="create-heading" className="space-y-3">
+        <h2 id="create-heading" className="text-xl font-bold">
+          Create a token
+        </h2>
+        {tokens.data && tokens.data.models.length === 0 && <p>No model has been submitted yet: a token is scoped to a model that exists.</p>}
+        {tokens.data && tokens.data.models.length > 0 && <CreateTokenForm models={tokens.data.models} onCreated={setCreated} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { webhookEndpointSchema } from '../../../../domain/contracts/webhooks.ts';
+import { apiPath, routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { webhooksKey } from './query-keys.ts';
+
+/** POST /api/webhooks/{id}/disable: its deliveries wait until it is enabled again. */
+function disableWebhook(id: string) {
+  return apiFetch(apiPath(routes.disableWebhook.path, { id }), { method: 'POST', schema: webhookEndpointSchema });
+}
+
+export function useDisableWebhook() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: disableWebhook, onSettled: () => queryClient.invalidateQueries({ queryKey: webhooksKey }) });
+}

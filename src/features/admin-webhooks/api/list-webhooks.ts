@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { webhookEndpointListSchema } from '../../../../domain/contracts/webhooks.ts';
+import { routes } from '../../../../domain/api/routes.ts';
+import { apiFetch } from '../../../lib/api-client.ts';
+import { webhooksKey } from './query-keys.ts';
+
+/** GET /api/webhooks: every registered endpoint (never a secret). */
+export function webhooksQueryOptions() {
+  return queryOptions({
+    queryKey: webhooksKey,
+    queryFn: async ({ signal }) => (await apiFetch(routes.listWebhooks.path, { schema: webhookEndpointListSchema, signal })).items,
+  });
+}
+
+export function useWebhooks() {
+  return useQuery(webhooksQueryOptions());
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { WebhookEndpoint } from '../../../../domain/contracts/webhooks.ts';
+import { buttonClasses } from '../../../components/ui/button.ts';
+import { describeError } from '../../../lib/describe-error.ts';
+import { formatDateTime } from '../../../lib/format.ts';
+import { useDisableWebhook } from '../api/disable-webhook.ts';
+import { useEnableWebhook } from '../api/enable-webhook.ts';
+import { DeliveryLog } from './delivery-log.tsx';
+
+/** The registered endpoints, each with disable/enable (confirmed first) and its delivery log. */
+export function WebhookList({ endpoints }: { endpoints: readonly WebhookEndpoint[] }) {
+  const disabling = useDisableWebhook();
+  const enabling = useEnableWebhook();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggleLog = (id: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  if (endpoints.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-4">No endpoint is registered yet.</p>;
+  const error = disabling.error ?? enabling.error;
+  return (
+    <>
+      <ul className="space-y-3">
+        {endpoints.map((endpoint) => {
+          const label = endpoint.description || endpoint.url;
+          const change = endpoint.enabled ? disabling : enabling;
+          return (
+            <li key={endpoint.id} className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div>
+                  <h3 className="font-semibold">{label}</h3>
+                  <p className="break-all font-mono text-sm">{endpoint.url}</p>
+                  <p className="text-sm text-slate-600">
+                    {endpoint.enabled ? 'Enabled' : 'Disabled: deliveries wait'} · {endpoint.events.join(', ')} · registered by {endpoint.createdBy.displayName},{' '}
+                    <time dateTime={endpoint.createdAt}>{formatDateTime(endpoint.createdAt)}</time>
+                  </p>
+                </div>
+                {confirming === endpoint.id ? (
+                  <span role="group" aria-label={`Confirm ${endpoint.enabled ? 'disabling' : 'enabling'} ${label}`} className="flex flex-wrap items-center gap-2">
+                    <span>{endpoint.enabled ? 'Disable it? Events are queued, not sent, until it is enabled.' : 'Enable it? Queued events are sent.'}</span>
+                    <button
+                      type="button"
+                      className={buttonClasses.primary}
+                      // eslint-disable-next-line jsx-a11y/no-autofocus -- the question replaces the button that asked it
+                      autoFocus
+                      onClick={() => change.mutate(endpoint.id, { onSettled: () => setConfirming(null) })}
+                    >
+                      {endpoint.enabled ? 'Disable endpoint' : 'Enable endpoint'}
+                    </button>
+                    <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(null)}>
+                      Cancel
+                    </button>
+                  </span>
+                ) : (
+                  <span className="flex flex-wrap gap-2">
+                    <button type="button" className={buttonClasses.secondary} aria-expanded={open.has(endpoint.id)} onClick={() => toggleLog(endpoint.id)}>
+                      {open.has(endpoint.id) ? 'Hide deliveries' : 'Show deliveries'}
+                      <span className="sr-only"> of {label}</span>
+                    </button>
+                    <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(endpoint.id)}>
+                      {endpoint.enabled ? 'Disable' : 'Enable'}
+                      <span className="sr-only"> {label}</span>
+                    </button>
+                  </span>
+                )}
+              </div>
+              {open.has(endpoint.id) && <DeliveryLog endpointId={endpoint.id} label={label} />}
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p role="alert" className="text-red-800">
+          {describeError(error)}
+        </p>
+      )}
+    </>
+  );
+}
