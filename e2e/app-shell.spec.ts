@@ -38,12 +38,12 @@ async function expectOnlyStatus(page: Page, status: string): Promise<void> {
 }
 
 const roles = [
-  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner', links: [/^Inbox\b/, 'Verify a record'] },
-  { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance', links: [/^Inbox\b/, 'Passkeys', 'Verify a record'] },
-  { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [/^Inbox\b/, 'Passkeys', 'Verify a record'] },
-  { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [/^Inbox\b/, 'Passkeys', 'Verify a record'] },
-  { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [/^Inbox\b/, 'Passkeys', 'Dashboard', 'Audit log', 'Verify a record'] },
-  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [/^Inbox\b/, 'Dashboard', 'Audit log', 'Verify a record'] },
+  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner', links: [/^Inbox\b/, /^Notifications/, 'Verify a record'] },
+  { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Verify a record'] },
+  { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Verify a record'] },
+  { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Verify a record'] },
+  { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Dashboard', 'Audit log', 'Verify a record'] },
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [/^Inbox\b/, /^Notifications/, 'Dashboard', 'Audit log', 'Templates', 'API tokens', 'Webhooks', 'Verify a record'] },
 ];
 
 for (const account of roles) {
