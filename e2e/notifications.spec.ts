@@ -6,6 +6,11 @@ import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { freshCreditPackage } from './support/fresh-credit-package.ts';
 import { loginAs } from './support/login.ts';
+import { decisionMeanings } from '../domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '../domain/contracts/packages.ts';
+import { signingPayloadType, type SigningPayload } from '../domain/contracts/signatures.ts';
+import { contentHash } from '../domain/package/content-hash.ts';
+import { signInActor } from '../scripts/lib/api-actor.ts';
 
 test('fair lending is notified that its step is active, opens the package, and marks all read', async ({ page, baseURL }) => {
   const fresh = await freshCreditPackage(baseURL ?? '');
@@ -34,4 +39,58 @@ test('fair lending is notified that its step is active, opens the package, and m
   await expect(item).not.toContainText('Unread');
   await expect(page.getByRole('button', { name: 'Mark all as read' })).toBeHidden();
   await expectNoAxeViolations(page);
+});
+
+/** Fair lending approves with conditions whose re-review date is today (UTC): due at once. */
+async function approveWithReReviewToday(origin: string, packageId: string): Promise<string> {
+  const password = process.env.DEMO_PASSWORD ?? 'demo-password';
+  const dana = await signInActor(origin, 'fair-lending@example.com', password);
+  const pkg = await dana.get<PackageDetail>(`/api/packages/${packageId}`);
+  const version = await dana.get<PackageVersion>(`/api/packages/${packageId}/versions/${pkg.latestVersion}`);
+  const nonce = await dana.post<{ nonce: string; issuedAt: string }>('/api/signing/nonces', { packageId });
+  const reReviewOn = new Date().toISOString().slice(0, 10);
+  const payload: SigningPayload = {
+    type: signingPayloadType,
+    packageId,
+    versionNumber: version.number,
+    contentHash: await contentHash(version.content),
+    stepKey: 'fair_lending',
+    role: 'fair_lending',
+    decision: 'approve_with_conditions',
+    meaning: decisionMeanings.approve_with_conditions,
+    reason: 'Ratios meet policy on the holdout.',
+    conditions: { scope: 'Unsecured personal loans only', reReviewOn, text: 'Re-review with the first quarter of production data.' },
+    concerns: [],
+    signer: { id: dana.user.id, displayName: dana.user.displayName, title: dana.user.title },
+    nonce: nonce.nonce,
+    issuedAt: nonce.issuedAt,
+  };
+  await dana.post(`/api/packages/${packageId}/decisions`, { payload, authentication: { method: 'password', password } });
+  return reReviewOn;
+}
+
+test('the owner is told when an approval with conditions reaches its re-review date, and opens the package', async ({ page, baseURL }) => {
+  const fresh = await freshCreditPackage(baseURL ?? '');
+  const reReviewOn = await approveWithReReviewToday(baseURL ?? '', fresh.id);
+
+  await loginAs(page, 'owner@example.com');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: /^Notifications/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
+  const list = page.getByRole('list', { name: 'Notifications, newest first' });
+  const item = list.getByRole('listitem').filter({ hasText: 'Re-review of Retail Credit PD' }).filter({ hasText: fresh.versionLabel });
+  // The server's sweep runs every second under e2e (scripts/e2e-server.ts); the list is read again on reload.
+  await expect(async () => {
+    await page.reload();
+    await expect(item).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(item).toContainText('Re-review due');
+  await expect(item).toContainText('Unread');
+  await expect(item).toContainText(reReviewOn);
+  await expect(nav.getByRole('link', { name: /^Notifications ?, [1-9]\d* unread$/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await item.getByRole('link', { name: /Re-review of .* is due/ }).click();
+  await expect(page).toHaveURL(`/packages/${fresh.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });

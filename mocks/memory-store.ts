@@ -6,6 +6,10 @@ import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts'
 import { memoryApiTokens, type ApiTokenTables } from './memory-api-tokens.ts'; // API tokens (pipeline submission)
 import { emptyWebhookTables, memoryWebhookQueries, type WebhookTables } from './memory-webhooks.ts'; // webhooks
 import { emptyDelegationTables, memoryDelegationQueries, type DelegationTables } from './memory-delegations.ts'; // delegations
+import { memoryReReviewNotices } from './memory-re-review-notices.ts'; // re-review due (rereview)
+import type { StoredReReviewNotice } from '../domain/api/store.ts'; // re-review due (rereview)
+import { emptyOidcTables, memoryOidcQueries, type OidcTables } from './memory-oidc.ts'; // single sign-on (OIDC)
+import { memoryLoginFailures, type LoginFailureRow } from './memory-login-failures.ts'; // login throttling
 import type { AuditFilter, Store, StoredAuditEntry, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredTreeHead, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
 
 // The storage port in memory, for MSW. It keeps the constraints the database keeps
@@ -43,10 +47,16 @@ interface Tables {
   apiTokenRevocations: ApiTokenTables['apiTokenRevocations'];
   // delegations
   delegations: DelegationTables;
+  // re-review due (rereview)
+  reReviewNotices: StoredReReviewNotice[];
+  // single sign-on (OIDC)
+  oidc: OidcTables;
+  // login throttling
+  loginFailures: LoginFailureRow[];
 }
 
 function empty(): Tables {
-  return { users: [], sessions: [], models: [], packages: [], versions: [], answers: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], treeHeads: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [], notificationReads: [], webhooks: emptyWebhookTables(), apiTokens: [], apiTokenRevocations: [], delegations: emptyDelegationTables() };
+  return { users: [], sessions: [], models: [], packages: [], versions: [], answers: [], decisions: [], threads: [], messages: [], revisions: [], reviews: [], templates: [], audit: [], treeHeads: [], serverKeys: [], nonces: [], passkeys: [], attempts: [], signatures: [], passkeyChallenges: [], notificationReads: [], webhooks: emptyWebhookTables(), apiTokens: [], apiTokenRevocations: [], delegations: emptyDelegationTables(), reReviewNotices: [], oidc: emptyOidcTables(), loginFailures: [] };
 }
 
 function unique<T>(rows: readonly T[], row: T, same: (a: T, b: T) => boolean, what: string): void {
@@ -118,6 +128,8 @@ function tx(t: Tables): StoreTx {
       t.packages.push(copy(pkg));
       return Promise.resolve();
     },
+    // Transactions already run one at a time here.
+    lockPackage: () => Promise.resolve(),
     touchPackage: (id, updatedAt) => {
       const pkg = t.packages.find((p) => p.id === id);
       if (pkg) pkg.updatedAt = updatedAt;
@@ -289,6 +301,12 @@ function tx(t: Tables): StoreTx {
     ...memoryWebhookQueries(t.webhooks),
     // delegations
     ...memoryDelegationQueries(t.delegations, (id) => t.decisions.some((d) => d.id === id)),
+    // re-review due (rereview)
+    ...memoryReReviewNotices(t),
+    // login throttling
+    ...memoryLoginFailures(t),
+    // single sign-on (OIDC)
+    ...memoryOidcQueries(t.oidc, t.users),
   };
 }
 

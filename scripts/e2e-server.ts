@@ -8,6 +8,8 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), '
 process.env.DATA_DIR = dataDir;
 process.env.PORT = process.env.E2E_PORT ?? '4273';
 process.env.HOST = 'localhost';
+// re-review due (rereview): sweep every second, so a spec sees a due re-review announced quickly.
+process.env.RE_REVIEW_SWEEP_INTERVAL_MS ??= '1000';
 
 function removeDataDir(): void {
   rmSync(dataDir, { recursive: true, force: true });
@@ -23,6 +25,16 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.exit(128 + os.constants.signals[signal]);
   });
 }
+
+// single sign-on (OIDC): a real OpenID Provider on another localhost port, and the app
+// configured for it (e2e/oidc.spec.ts). Closed when this process ends.
+const { e2eSso, startTestProvider } = await import('../tests/support/oidc-provider.ts');
+const oidcProvider = await startTestProvider({ redirectUris: [`http://localhost:${process.env.PORT}/api/auth/oidc/callback`], accounts: { [e2eSso.login]: e2eSso.account } });
+process.env.OIDC_ISSUER = oidcProvider.issuer;
+process.env.OIDC_CLIENT_ID = oidcProvider.clientId;
+process.env.OIDC_ROLE_MAP = e2eSso.roleMap;
+process.env.OIDC_DISPLAY_NAME = e2eSso.displayName;
+console.log(`[e2e-server] OIDC_ISSUER=${oidcProvider.issuer}`);
 
 console.log(`[e2e-server] DATA_DIR=${dataDir} PORT=${process.env.PORT}`);
 

@@ -3,16 +3,22 @@ import type { ApiDeps } from '../domain/api/context.ts';
 import { apiRoutes } from './routes/api.ts';
 import { staticApp } from './routes/static-app.ts';
 import { securityHeaders } from './security-headers.ts';
+import { oidcRoutes } from './auth/oidc-routes.ts'; // single sign-on (OIDC)
+import type { OidcSettings } from './auth/oidc-settings.ts'; // single sign-on (OIDC)
 
 export interface AppOptions {
   /** The built SPA; omitted in API-only tests. */
   staticDir?: string;
+  /** Single sign-on through OpenID Connect; off when absent. */
+  oidc?: OidcSettings | null;
 }
 
 /** The whole HTTP surface, buildable in-process by tests: app.fetch(new Request(...)). */
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
+  // single sign-on (OIDC): redirect routes beside the JSON route table, matched before it.
+  app.route('/api/auth/oidc', oidcRoutes(deps, options.oidc ?? null));
   app.route('/api', apiRoutes(deps));
   if (options.staticDir) app.route('/', staticApp(options.staticDir));
   app.onError((error, c) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleMapSchema } from './auth/oidc-role-map.ts'; // single sign-on (OIDC)
 
 // The one place that reads the environment. Everything else receives a Config.
 
@@ -14,6 +15,17 @@ const configSchema = z.object({
   // webhooks: how often the dispatcher looks for due deliveries, and the retry schedule's base (5 s → 5 s, 30 s, 2 min, 10 min, 1 h, 6 h)
   WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  // re-review due (rereview): how often each instance looks for approvals whose re-review date has come (also once at start)
+  RE_REVIEW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
+  // single sign-on (OIDC): enabled when OIDC_ISSUER is set; see server/auth/oidc-settings.ts
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  // Absent: a public client (PKCE alone); present: a confidential one.
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  OIDC_ROLES_CLAIM: z.string().min(1).max(200).default('roles'),
+  OIDC_ROLE_MAP: roleMapSchema.optional(),
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default('Single sign-on'),
+  OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'space-separated scope names').default('openid email profile'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '../domain/api/context.ts';
 import type { Store } from '../domain/api/store.ts';
 import { scryptPasswords } from './auth/scrypt-passwords.ts';
+import { isDatabaseUnavailable } from './db/unavailable-error.ts';
 
 export function serverDeps(store: Store, options: { sessionTtlHours: number; logError?: (e: unknown) => void }): ApiDeps {
   return {
@@ -11,5 +12,7 @@ export function serverDeps(store: Store, options: { sessionTtlHours: number; log
     randomToken: () => randomBytes(32).toString('base64url'),
     sessionTtlMs: options.sessionTtlHours * 3_600_000,
     logError: options.logError ?? ((error) => console.error('[api] unexpected error', error)),
+    // faults: connection-level database failures answer 503 with Retry-After.
+    isUnavailable: isDatabaseUnavailable,
   };
 }

@@ -3,13 +3,17 @@ import { loadConfig } from './config.ts';
 import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
+import { oidcSettingsFrom } from './auth/oidc-settings.ts'; // single sign-on (OIDC)
 import { startWebhookDispatcher } from './webhook-dispatcher.ts';
+import { startReReviewSweep } from './re-review-sweep.ts'; // re-review due (rereview)
 import { seedDemo, demoAccounts } from '../domain/api/seed-demo.ts';
 
 // Start-up: read configuration, open and migrate the database, seed demo data into an
 // empty one, serve app and API on one port, print the address.
 
 const config = loadConfig();
+// single sign-on (OIDC): a half-configured provider stops the start, not a user's log-in.
+const oidc = oidcSettingsFrom(config);
 const log = (line: string) => {
   if (config.LOG_LEVEL !== 'silent') console.log(line);
 };
@@ -24,12 +28,15 @@ try {
   if ((await store.listUsers()).length === 0) throw error;
 }
 
-const app = createApp(deps, { staticDir: config.STATIC_DIR });
+const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc });
 // webhooks: queued deliveries are sent from here, never from a request.
 const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS });
+// re-review due (rereview): announces re-reviews that fell due, now and then every interval.
+const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => deps.randomToken().slice(0, 20) });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;
   log(`Model approval is running at http://${config.HOST}:${info.port}/ (database: ${where})`);
+  if (oidc) log(`Single sign-on: ${oidc.issuer.href} (redirect URI: <this origin>/api/auth/oidc/callback)`);
   if (seeded) {
     log(`Demo data written. Sign in as any of: ${demoAccounts.map((a) => a.email).join(', ')}`);
     log(`Demo password: ${config.DEMO_PASSWORD}`);
@@ -42,8 +49,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void dispatcher
-      .stop()
+    void Promise.all([dispatcher.stop(), reReviewSweep.stop()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

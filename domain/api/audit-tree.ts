@@ -1,9 +1,11 @@
 import { treeHeadType, type AuditBreak, type AuditEntryView, type AuditVerification, type SignedTreeHead } from '../contracts/audit.ts';
 import type { ServerKey } from '../contracts/signatures.ts';
 import { bytesToHex } from '../crypto/hex.ts';
-import { MerkleTree } from '../audit/merkle.ts';
+import { leafHash, MerkleTree } from '../audit/merkle.ts';
 import { signTreeHead, verifyTreeHeadSignature } from '../audit/tree-head.ts';
-import { ChainVerifier } from '../audit/verify-chain.ts';
+import { auditEntryDigestSync } from '../audit/entry-hash-sync.ts';
+import { ChainVerifier, type ChainEntry } from '../audit/verify-chain.ts';
+import { equalBytes } from '../crypto/bytes.ts';
 import type { ApiDeps } from './context.ts';
 import { currentServerKey } from './server-key.ts';
 import { problems } from './problems.ts';
@@ -88,29 +90,174 @@ function signedHeadOf(stored: StoredTreeHead): SignedTreeHead {
   return { type: treeHeadType, treeSize: stored.treeSize, rootHash: stored.rootHash, timestamp: stored.timestamp, keyId: stored.keyId, signature: stored.signature };
 }
 
+/** A stored row as the chain check reads it (no display names: the hash does not cover them). */
+export function chainEntryOf(row: StoredAuditEntry): ChainEntry {
+  return { seq: row.seq, at: row.at, actorId: row.actorId, action: row.action, subject: row.subject, before: parseStoredJson(row.beforeJson), after: parseStoredJson(row.afterJson), prevHash: row.prevHash, entryHash: row.entryHash };
+}
+
+function sameRow(a: StoredAuditEntry, b: StoredAuditEntry): boolean {
+  return a.seq === b.seq && a.at === b.at && a.actorId === b.actorId && a.action === b.action && a.subject === b.subject && a.beforeJson === b.beforeJson && a.afterJson === b.afterJson && a.prevHash === b.prevHash && a.entryHash === b.entryHash;
+}
+
+// Tree heads, proofs and records are served from a verified prefix kept per store (so per
+// process: each API instance keeps its own): the chain state and the Merkle tree of every
+// entry this process has read and checked. A call reads only the entries after it (and the
+// last one again, so a log truncated or rewritten at its end shows), checks them through the
+// same chain verifier, and appends their leaves. Heads are signed over what was verified when
+// it was read, so a later rewrite of an old row can never borrow the server's signature; the
+// explicit GET /api/audit/verify still reads and checks everything (docs/decisions/0006).
+
+/** What this process has read of the log and found sound, oldest entry first. */
+class VerifiedPrefix {
+  readonly verifier = new ChainVerifier();
+  readonly tree = new MerkleTree([]);
+  /** The last entry read, as stored: read again on the next call. */
+  last: StoredAuditEntry | null = null;
+  /** Published heads already found to hold over this prefix: tree size → root. */
+  readonly heldHeads = new Map<number, string>();
+}
+
+/** The prefix as one call saw it: later calls may grow the tree, never change these sizes. */
+export interface VerifiedLog {
+  size: number;
+  tree: MerkleTree;
+  breaks: readonly AuditBreak[];
+  /** RFC 6962 leaf hash of entry `seq` as it was when verified. */
+  leafOf(seq: number): Uint8Array | undefined;
+}
+
+interface PrefixCache {
+  prefix: VerifiedPrefix;
+  /** Catch-ups run one after another: two at once would push the same entries twice. */
+  queue: Promise<unknown>;
+}
+
+const prefixes = new WeakMap<AuditLogReader, PrefixCache>();
+
+/** Reads the entries after the prefix into it; false when its last entry is no longer as read (then nothing was added). */
+async function catchUp(store: AuditLogReader, prefix: VerifiedPrefix): Promise<boolean> {
+  const { verifier } = prefix;
+  const before = verifier.size;
+  let expectLast = prefix.last;
+  let afterSeq = expectLast === null ? 0 : expectLast.seq - 1;
+  for (;;) {
+    const page = await store.listAuditEntries({}, afterSeq, auditPageSize);
+    let rows = page;
+    if (expectLast !== null) {
+      const again = page[0];
+      if (again === undefined || !sameRow(again, expectLast)) return false;
+      rows = page.slice(1);
+      expectLast = null;
+    }
+    for (const row of rows) verifier.push(chainEntryOf(row));
+    const last = page.at(-1);
+    if (last !== undefined) prefix.last = last;
+    if (!last || page.length < auditPageSize) break;
+    afterSeq = last.seq;
+  }
+  prefix.tree.append(verifier.leafHashes.slice(before));
+  return true;
+}
+
+/**
+ * The log as this process has verified it, caught up with what was appended since the last
+ * call. A prefix with breaks is not kept: while the log is broken every call reads it whole,
+ * and a log put right (restored from a backup) is read afresh.
+ */
+export function verifiedLog(store: AuditLogReader): Promise<VerifiedLog> {
+  let cache = prefixes.get(store);
+  if (cache === undefined) {
+    cache = { prefix: new VerifiedPrefix(), queue: Promise.resolve() };
+    prefixes.set(store, cache);
+  }
+  const held = cache;
+  const run = held.queue.then(async (): Promise<VerifiedLog> => {
+    let prefix = held.prefix;
+    if (!(await catchUp(store, prefix))) {
+      // The end of the log is not what was read: read it all again, and check it all.
+      prefix = new VerifiedPrefix();
+      await catchUp(store, prefix);
+    }
+    const breaks = prefix.verifier.breaks;
+    held.prefix = breaks.length === 0 ? prefix : new VerifiedPrefix();
+    const leaves = prefix.verifier.leafHashes;
+    return { size: prefix.verifier.size, tree: prefix.tree, breaks, leafOf: (seq) => (breaks.length === 0 ? leaves[seq - 1] : undefined) };
+  });
+  held.queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The verified log, or the first break as the problem: no proof is given from a tree the server would not sign. */
+export async function soundLog(store: AuditLogReader): Promise<VerifiedLog> {
+  const log = await verifiedLog(store);
+  const first = log.breaks[0];
+  if (first) throw problems.auditLogBroken(first);
+  return log;
+}
+
+/** Forgets what this process verified: the next call reads the whole log again. */
+export function forgetVerifiedLog(store: AuditLogReader): void {
+  prefixes.delete(store);
+}
+
+/**
+ * Where entries read just now differ from what the verified prefix holds for them (the hash
+ * a tree head signs): null when each is as it was verified. Records use it so that they never
+ * carry an entry other than the one their inclusion proof is for.
+ */
+export function changedSinceVerified(log: VerifiedLog, entries: readonly ChainEntry[]): AuditBreak | null {
+  for (const entry of entries) {
+    const verified = log.leafOf(entry.seq);
+    let digest: Uint8Array | null = null;
+    try {
+      digest = auditEntryDigestSync(entry);
+    } catch (error) {
+      return { seq: entry.seq, reason: `Entry #${entry.seq} cannot be hashed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (bytesToHex(digest) !== entry.entryHash) return { seq: entry.seq, reason: `Entry #${entry.seq} does not match its recorded hash: it was changed after it was written.` };
+    if (verified === undefined || !equalBytes(leafHash(digest), verified)) {
+      return { seq: entry.seq, reason: `Entry #${entry.seq} is not the entry the server verified at that place: it was rewritten, with its hash, after it was written.` };
+    }
+  }
+  return null;
+}
+
 /**
  * Signs and stores a head for the log's current size. A size is published once: when a head
  * for it exists (an earlier call, or another instance a moment ago) that head is returned,
  * so repeated calls give the same signed statement rather than a new one each time.
  */
-export async function publishTreeHead(deps: Pick<ApiDeps, 'store' | 'now'>): Promise<{ head: SignedTreeHead; tree: MerkleTree }> {
+export async function publishTreeHead(deps: Pick<ApiDeps, 'store' | 'now'>): Promise<{ head: SignedTreeHead; tree: MerkleTree; log: VerifiedLog }> {
   const { store, now } = deps;
-  const { tree, chain } = await loadAuditLog(store);
+  const log = await verifiedLog(store);
+  const { tree, size } = log;
   const heads = await store.listTreeHeads();
-  const existing = heads.find((head) => head.treeSize === tree.size);
+  const existing = heads.find((head) => head.treeSize === size);
   // Never sign over a log that fails its own check: a head over rewritten entries would
   // lend them the server's signature, and records exported with it would verify.
-  const problem = chain.breaks[0] ?? heads.map((head) => rootBreak(head, tree)).find((found) => found !== null);
-  if (problem) throw problems.auditLogBroken(problem);
-  if (existing) return { head: signedHeadOf(existing), tree };
+  const problem = log.breaks[0] ?? heads.map((head) => heldBreak(store, head, log)).find((found) => found !== null);
+  if (problem) {
+    forgetVerifiedLog(store);
+    throw problems.auditLogBroken(problem);
+  }
+  if (existing) return { head: signedHeadOf(existing), tree, log };
 
   const { key, privateKey } = await currentServerKey(store, now);
-  const head = await signTreeHead(privateKey, key.keyId, { type: treeHeadType, treeSize: tree.size, rootHash: bytesToHex(tree.root()), timestamp: now().toISOString() });
-  if (await store.insertTreeHead({ treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp, keyId: head.keyId, signature: head.signature })) return { head, tree };
+  const head = await signTreeHead(privateKey, key.keyId, { type: treeHeadType, treeSize: size, rootHash: bytesToHex(tree.root(size)), timestamp: now().toISOString() });
+  if (await store.insertTreeHead({ treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp, keyId: head.keyId, signature: head.signature })) return { head, tree, log };
   // Another instance published this size first: theirs is the one on record.
-  const winner = (await store.listTreeHeads()).find((head) => head.treeSize === tree.size);
-  if (!winner) throw new Error(`Tree head of size ${tree.size} was neither inserted nor found`);
-  return { head: signedHeadOf(winner), tree };
+  const winner = (await store.listTreeHeads()).find((head) => head.treeSize === size);
+  if (!winner) throw new Error(`Tree head of size ${size} was neither inserted nor found`);
+  return { head: signedHeadOf(winner), tree, log };
+}
+
+/** rootBreak against the verified prefix, remembering the heads that hold (a prefix root never changes). */
+function heldBreak(store: AuditLogReader, head: StoredTreeHead, log: VerifiedLog): AuditBreak | null {
+  const prefix = prefixes.get(store)?.prefix;
+  if (prefix?.tree === log.tree && prefix.heldHeads.get(head.treeSize) === head.rootHash) return null;
+  const found = rootBreak(head, log.tree, log.size);
+  if (found === null && prefix?.tree === log.tree) prefix.heldHeads.set(head.treeSize, head.rootHash);
+  return found;
 }
 
 function publishedKeys(keys: Awaited<ReturnType<StoreTx['listServerKeys']>>): ServerKey[] {
@@ -126,9 +273,9 @@ async function headBreak(stored: StoredTreeHead, tree: MerkleTree, keys: readonl
 }
 
 /** Whether the log as it is now still has a published head's root at that head's size. */
-function rootBreak(stored: StoredTreeHead, tree: MerkleTree): AuditBreak | null {
+function rootBreak(stored: StoredTreeHead, tree: MerkleTree, size: number = tree.size): AuditBreak | null {
   const named = `The published tree head of size ${stored.treeSize} (signed at ${stored.timestamp})`;
-  if (stored.treeSize > tree.size) return { seq: null, reason: `${named} covers more entries than the log now holds (${tree.size}): entries were deleted from the end.` };
+  if (stored.treeSize > size) return { seq: null, reason: `${named} covers more entries than the log now holds (${size}): entries were deleted from the end.` };
   if (bytesToHex(tree.root(stored.treeSize)) !== stored.rootHash) {
     return { seq: null, reason: `${named} is not a prefix of the log as it is now: entries before #${stored.treeSize} were rewritten.` };
   }
@@ -138,18 +285,24 @@ function rootBreak(stored: StoredTreeHead, tree: MerkleTree): AuditBreak | null 
 /** The server's verdict: the hash chain, the Merkle root, and every published tree head. */
 export async function verifyWholeLog(deps: { store: AuditVerifierStore; now: () => Date }): Promise<AuditVerification> {
   const { store } = deps;
-  const { chain, tree } = await loadAuditLog(store);
+  // The explicit full check: every row read and hashed again, never the verified prefix, so
+  // a row rewritten since this process read it shows here.
+  const whole = new VerifiedPrefix();
+  await catchUp(store, whole);
+  const { tree, verifier } = whole;
   const [heads, keys] = await Promise.all([store.listTreeHeads(), store.listServerKeys()]);
   const published = publishedKeys(keys);
-  const breaks = [...chain.breaks];
+  const breaks = [...verifier.breaks];
   for (const head of heads) {
     const found = await headBreak(head, tree, published);
     if (found) breaks.push(found);
   }
+  // Once the log is known to be broken, tree heads and proofs read it whole again (and refuse).
+  if (breaks.length > 0) forgetVerifiedLog(store);
   return {
     valid: breaks.length === 0,
     checkedAt: deps.now().toISOString(),
-    size: chain.size,
+    size: verifier.size,
     rootHash: tree.size === 0 ? null : bytesToHex(tree.root()),
     treeHeadsChecked: heads.length,
     breaks,

@@ -5,7 +5,7 @@ import { readCookie, sessionCookieName } from './cookies.ts';
 import { problems } from './problems.ts';
 import type { RouteDef } from './routes.ts';
 import type { StoredUser } from './store.ts';
-import { recordDenied } from './handlers/record-denied.ts';
+import { appendDenied, recordDenied } from './handlers/record-denied.ts';
 
 // Bearer authentication with an API token: a pipeline submitting for one model, acting as
 // that model's owner. It is accepted on the two submit routes only and never mixed with a
@@ -39,10 +39,15 @@ export async function authenticateBearer(request: Request, route: RouteDef, deps
   }
   const token = await deps.store.findApiTokenByHash(await sha256Hex(found[1]));
   if (!token || token.revocation) throw problems.unauthenticated('This API token is unknown or has been revoked.');
-  if (!bearerRoutes.has(route.id)) throw problems.forbidden('An API token can only submit packages and versions (POST /api/packages, POST /api/packages/{id}/versions).');
   const model = await deps.store.findModel(token.modelKey);
   const owner = model ? await deps.store.findUserById(model.ownerId) : null;
   if (!owner) throw problems.unauthenticated(`The model ${token.modelKey} of this API token has no owner to act as.`);
+  if (!bearerRoutes.has(route.id)) {
+    // A valid token off its two routes is a leaked or misused credential: worth a record.
+    const path = new URL(request.url).pathname;
+    await appendDenied(deps, { actorId: owner.id, method: request.method, path, reason: `API token ${token.id} may only submit packages and versions` });
+    throw problems.forbidden('An API token can only submit packages and versions (POST /api/packages, POST /api/packages/{id}/versions).');
+  }
   return { user: owner, tokenHash: null, apiToken: { id: token.id, name: token.name, modelKey: token.modelKey } };
 }
 

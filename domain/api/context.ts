@@ -15,6 +15,8 @@ export interface ApiDeps {
   sessionTtlMs: number;
   /** Where unexpected errors go; never to the client. */
   logError: (error: unknown) => void;
+  /** Whether an error means storage is unreachable (answered 503, not logged as a bug); absent in the mocks. */
+  isUnavailable?: (error: unknown) => boolean;
 }
 
 export interface RequestContext {

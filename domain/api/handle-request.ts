@@ -1,14 +1,16 @@
 import type { z } from 'zod';
 import { parseStrictJson } from '../json/strict-json.ts';
-import { sha256Hex } from '../crypto/sha256.ts';
+import { bytesToHex } from '../crypto/hex.ts';
+import { sha256Sync } from '../crypto/sha256-sync.ts'; // perf: session token hash without a thread-pool round trip
 import { roleLabels } from '../contracts/roles.ts';
 import { problemTypes } from '../contracts/problem.ts';
 import { ApiError, problems, zodProblems } from './problems.ts';
 import { readBodyText } from './read-body.ts';
+import { SerializedJson } from './serialized-json.ts'; // perf
 import { readCookie, sessionCookieName } from './cookies.ts';
 import { routeList, type RouteDef } from './routes.ts';
 import { handlers } from './handlers/index.ts';
-import { recordDenied } from './handlers/record-denied.ts';
+import { auditRefusal, recordDenied } from './handlers/record-denied.ts';
 import { authenticateBearer, checkTokenScope } from './bearer-auth.ts'; // API tokens (pipeline submission)
 import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
 import type { StoredUser } from './store.ts';
@@ -40,22 +42,46 @@ function match(method: string, pathname: string): Match | 'method_not_allowed' |
     if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
     const params: Record<string, string> = {};
     names.forEach((name, index) => {
-      params[name] = decodeURIComponent(found[index + 1] ?? '');
+      params[name] = decodePathSegment(found[index + 1] ?? '');
     });
     return { route, params };
   }
   return pathMatched ? 'method_not_allowed' : null;
 }
 
+/** Malformed escapes (%zz, bytes that are not UTF-8) would throw URIError; a NUL names nothing and PostgreSQL refuses it. */
+function decodePathSegment(segment: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    throw problems.notFound('The path is not validly percent-encoded UTF-8.');
+  }
+  if (decoded.includes('\u0000')) throw problems.notFound('The path contains a NUL character.');
+  return decoded;
+}
+
+/** The query as an object; a NUL in a name or value is refused like a NUL in a body. */
+function queryObject(url: URL): Record<string, string> {
+  const withNul = [...url.searchParams].filter(([name, value]) => name.includes('\u0000') || value.includes('\u0000'));
+  if (withNul.length > 0) throw problems.badQuery(withNul.map(([name]) => ({ pointer: `/query/${name.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll('\u0000', '\ufffd')}`, message: 'The NUL character (%00) is not accepted', code: 'nul_character' })));
+  return Object.fromEntries(url.searchParams);
+}
+
 function json(status: number, body: unknown, headers: [string, string][] = [], contentType = 'application/json'): Response {
   const all = new Headers(headers);
   all.set('content-type', contentType);
   all.set('cache-control', 'no-store');
-  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: all });
+  // perf: a body the handler serialized itself (serialized-json.ts) is sent as it is.
+  const text = body instanceof SerializedJson ? body.text : JSON.stringify(body);
+  return new Response(status === 204 ? null : text, { status, headers: all });
 }
 
+/** How long a client is asked to wait before retrying while the database is unavailable. */
+const unavailableRetryAfterSeconds = 5;
+
 function problemResponse(error: ApiError): Response {
-  return json(error.problem.status, error.problem, [], 'application/problem+json');
+  return json(error.problem.status, error.problem, error.headers, 'application/problem+json');
 }
 
 /** A state-changing request must come from our own origin (CSRF defence beside SameSite). */
@@ -75,7 +101,9 @@ function parsePart<T extends z.ZodType>(schema: T, value: unknown, onError: (e: 
 async function authenticate(request: Request, deps: ApiDeps): Promise<{ user: StoredUser | null; tokenHash: string | null }> {
   const token = readCookie(request.headers.get('cookie'), sessionCookieName);
   if (!token) return { user: null, tokenHash: null };
-  const tokenHash = await sha256Hex(token);
+  // Every request hashes its session token: synchronously, a 43-byte token is one or two
+  // compressions, where a WebCrypto digest is a round trip through the thread pool.
+  const tokenHash = bytesToHex(sha256Sync(new TextEncoder().encode(token)));
   const session = await deps.store.findSession(tokenHash);
   if (!session || Date.parse(session.expiresAt) <= deps.now().getTime()) return { user: null, tokenHash: null };
   return { user: await deps.store.findUserById(session.userId), tokenHash };
@@ -110,23 +138,28 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
   await checkAccess(route, ctx);
 
   const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};
-  const parsedQuery: unknown = route.query ? parsePart(route.query, Object.fromEntries(url.searchParams), (e) => problems.badQuery(zodProblems(e, '/query'))) : {};
+  const parsedQuery: unknown = route.query ? parsePart(route.query, queryObject(url), (e) => problems.badQuery(zodProblems(e, '/query'))) : {};
 
   let parsedBody: unknown = null;
   if (route.body) {
     const type = request.headers.get('content-type') ?? '';
-    if (!/^application\/(.+\+)?json\b/i.test(type)) throw problems.unsupportedMediaType();
+    if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) throw problems.unsupportedMediaType();
     const text = await readBodyText(request, route.maxBodyBytes);
-    const parsed = parseStrictJson(text);
+    const parsed = parseStrictJson(text, { allowNul: false });
     // A hostile body can hold a million duplicate keys: name the first hundred problems.
     if (!parsed.ok) throw problems.malformedJson(parsed.problems.slice(0, 100).map((p) => ({ pointer: p.path, message: p.message, code: p.code })));
     parsedBody = parsePart(route.body, parsed.value, (e) => problems.validation(zodProblems(e, '')));
   }
-  await checkTokenScope(ctx, route, parsedParams, parsedBody); // API tokens: only the token's model
-
-
   const handler = handlers[route.id as keyof typeof handlers];
-  const result: HandlerResult = await handler(ctx, { params: parsedParams, query: parsedQuery, body: parsedBody });
+  let result: HandlerResult;
+  try {
+    await checkTokenScope(ctx, route, parsedParams, parsedBody); // API tokens: only the token's model
+    result = await handler(ctx, { params: parsedParams, query: parsedQuery, body: parsedBody });
+  } catch (error) {
+    // Denied attempts are audit events, however deep in a handler the refusal was decided.
+    await auditRefusal(ctx, error);
+    throw error;
+  }
   return json(result.status, result.body ?? null, result.headers);
 }
 
@@ -135,6 +168,11 @@ export async function handleApiRequest(request: Request, deps: ApiDeps): Promise
     return await run(request, deps);
   } catch (error) {
     if (error instanceof ApiError) return problemResponse(error);
+    // faults: the database is down or locked: say so, and when to come back, instead of a 500.
+    if (deps.isUnavailable?.(error)) {
+      const unavailable = problems.unavailable();
+      return json(unavailable.problem.status, unavailable.problem, [['retry-after', String(unavailableRetryAfterSeconds)]], 'application/problem+json');
+    }
     deps.logError(error);
     return problemResponse(problems.internal());
   }

@@ -4,9 +4,12 @@ import { problemTypes, type FieldProblem, type Problem } from '../contracts/prob
 /** A refusal with RFC 9457 details; the API layer turns it into application/problem+json. */
 export class ApiError extends Error {
   readonly problem: Problem;
-  constructor(problem: Problem) {
+  /** Headers the refusal is answered with (retry-after on a rate limit). */
+  readonly headers: [string, string][];
+  constructor(problem: Problem, headers: [string, string][] = []) {
     super(problem.detail ?? problem.title);
     this.problem = problem;
+    this.headers = headers;
   }
 }
 
@@ -48,8 +51,14 @@ export const problems = {
       status: 409,
       detail: `${found.reason} The server signs no tree head or record over a log that does not verify; GET /api/audit/verify lists every break.`,
     }),
+  /** Too many attempts; `retryAfterSeconds` goes out as the retry-after header too. */
+  rateLimited: (detail: string, retryAfterSeconds: number) =>
+    new ApiError({ type: problemTypes.rateLimited, title: 'Too many attempts', status: 429, detail }, [['retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds)))]]),
   crossSite: () =>
     new ApiError({ type: problemTypes.crossSite, title: 'Cross-site request refused', status: 403, detail: 'State-changing requests must come from this application.' }),
+  /** The database cannot be reached (or is locked past its timeout); the client may retry after Retry-After. */
+  unavailable: () =>
+    new ApiError({ type: problemTypes.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again shortly.' }),
   internal: () =>
     new ApiError({ type: problemTypes.internal, title: 'Internal error', status: 500, detail: 'Something went wrong on our side. Nothing was changed; try again.' }),
 };

@@ -16,6 +16,7 @@ export interface StoredUser {
   displayName: string;
   title: string;
   roles: Role[];
+  /** Empty for an account that signs in only through single sign-on: no password matches it. */
   passwordHash: string;
 }
 
@@ -256,6 +257,38 @@ export interface StoredDecisionDelegation {
 }
 // --- end delegations ---
 
+// re-review due (rereview): one row per approval with conditions whose re-review was noticed; append-only
+export interface StoredReReviewNotice {
+  decisionId: string;
+  packageId: string;
+  reReviewOn: string;
+  noticedAt: string;
+}
+
+// --- single sign-on (OIDC) ---
+/** A started OIDC log-in: single use, short-lived, found by the SHA-256 of its state. */
+export interface StoredOidcLogin {
+  stateHash: string;
+  /** SHA-256 of the random value the starting browser holds in a cookie. */
+  bindingHash: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  redirectUri: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** The local user an identity provider's (issuer, subject) signs in as. */
+export interface StoredExternalIdentity {
+  issuer: string;
+  subject: string;
+  userId: string;
+  createdAt: string;
+}
+// --- end single sign-on ---
+
 export interface StoreTx {
   findUserByEmail(email: string): Promise<StoredUser | null>;
   findUserById(id: string): Promise<StoredUser | null>;
@@ -274,6 +307,11 @@ export interface StoreTx {
   findPackageByModelVersion(modelKey: string, versionLabel: string): Promise<StoredPackage | null>;
   insertPackage(pkg: StoredPackage): Promise<void>;
   touchPackage(id: string, updatedAt: string): Promise<void>;
+  /**
+   * Holds the package for the rest of the transaction, so two decisions on it (from two API
+   * instances) are checked and written one after the other. No-op where there is one writer.
+   */
+  lockPackage(id: string): Promise<void>;
 
   listVersionFacts(packageIds: readonly string[] | 'all'): Promise<StoredVersionFacts[]>;
   findVersion(packageId: string, number: number): Promise<StoredVersion | null>;
@@ -387,6 +425,30 @@ export interface StoreTx {
   findNotificationReadSeq(userId: string): Promise<number>;
   /** Raises the user's last read seq to `seq`; never lowers it (false when it was not raised). */
   raiseNotificationReadSeq(userId: string, seq: number, at: string): Promise<boolean>;
+
+  // login throttling (brute force of sign-in): failed attempts per email, newest first
+  /** Records a failed sign-in; rows of this email older than `pruneBefore` are dropped. */
+  insertLoginFailure(failure: { email: string; at: string; pruneBefore: string }): Promise<void>;
+  /** Times of the email's latest failures at or after `since`, newest first, at most `limit`. */
+  listLoginFailures(email: string, since: string, limit: number): Promise<string[]>;
+  /** A successful sign-in starts the count again. */
+  clearLoginFailures(email: string): Promise<void>;
+
+  // re-review due (rereview)
+  /** Records a decision's re-review notice once: false, writing nothing, when it was recorded already (by this or another instance). */
+  insertReReviewNotice(notice: StoredReReviewNotice): Promise<boolean>;
+  listReReviewNotices(): Promise<StoredReReviewNotice[]>;
+  // single sign-on (OIDC)
+  insertOidcLogin(login: StoredOidcLogin): Promise<void>;
+  findOidcLogin(stateHash: string): Promise<StoredOidcLogin | null>;
+  /** Marks an unused, unexpired log-in used; false if it was used already or expired (a replay, or a race lost). */
+  useOidcLogin(stateHash: string, at: string): Promise<boolean>;
+  /** Housekeeping: forgets log-ins that expired before `before`. */
+  deleteExpiredOidcLogins(before: string): Promise<void>;
+  findExternalIdentity(issuer: string, subject: string): Promise<StoredExternalIdentity | null>;
+  insertExternalIdentity(identity: StoredExternalIdentity): Promise<void>;
+  /** What the identity provider says about a provisioned user, refreshed at each sign-in. */
+  updateUserProfile(id: string, profile: Pick<StoredUser, 'email' | 'displayName' | 'roles'>): Promise<void>;
 }
 
 export interface Store extends StoreTx {

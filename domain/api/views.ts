@@ -8,7 +8,7 @@ import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, Store
 import type { RequestContext } from './context.ts';
 
 export function toUser(user: StoredUser): User {
-  return { id: user.id, email: user.email, displayName: user.displayName, title: user.title, roles: user.roles };
+  return { id: user.id, email: user.email, displayName: user.displayName, title: user.title, roles: user.roles, ...(user.passwordHash === '' ? { sso: true } : {}) };
 }
 
 export function toActor(user: StoredUser | undefined, id: string): Actor {
@@ -31,20 +31,40 @@ export interface PackageFacts {
 /** Loads what the views need for many packages in a few queries, not a few per package. */
 export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<PackageFacts[]> {
   if (packages.length === 0) return [];
-  const ids = packages.map((p) => p.id);
+  // A list of every package (an oversight role's inventory) reads whole tables rather than
+  // naming a thousand ids in the query.
+  const ids = packages.length >= manyPackages ? 'all' : packages.map((p) => p.id);
   const [versions, decisions, templates, threads] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids)]);
   const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
+  // Grouped once: filtering every list per package was quadratic in the inventory's size.
+  const versionsOf = groupBy(versions, (v) => v.packageId);
+  const decisionsOf = groupBy(decisions, (d) => d.packageId);
+  const threadsOf = groupBy(threads, (t) => t.packageId);
   return packages.map((pkg) => {
     const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
     if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
     return {
       pkg,
       template,
-      versions: versions.filter((v) => v.packageId === pkg.id).sort((a, b) => a.number - b.number),
-      decisions: decisions.filter((d) => d.packageId === pkg.id).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
-      threads: threads.filter((t) => t.packageId === pkg.id),
+      versions: (versionsOf.get(pkg.id) ?? []).sort((a, b) => a.number - b.number),
+      decisions: (decisionsOf.get(pkg.id) ?? []).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
+      threads: threadsOf.get(pkg.id) ?? [],
     };
   });
+}
+
+/** From this many packages on, their facts are read for all packages and the others dropped. */
+const manyPackages = 200;
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 export function summarize(facts: PackageFacts, now: Date): { summary: PackageSummary; state: ReturnType<typeof deriveWorkflowState> } {
@@ -88,6 +108,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     steps: state.steps,
     versions: facts.versions.map((v) => versionSummary(v, users)),
     decisions: await signedDecisions(tx, facts.decisions),
+    emergencyRoles: facts.template.emergencyRoles ?? [], // emergency approvals
   };
 }
 

@@ -46,35 +46,67 @@ export function emptyRoot(): Uint8Array<ArrayBuffer> {
 }
 
 export class MerkleTree {
-  readonly size: number;
-  // #levels[k] holds the nodes k levels above the leaves, 32 bytes each, back to back. Node i
-  // of level k is the hash of leaves [i·2^k, min((i+1)·2^k, size)).
-  readonly #levels: Uint8Array[];
+  #size = 0;
+  // #levels[k] holds the nodes k levels above the leaves, 32 bytes each, back to back (the
+  // buffers have spare room at the end, for append). Node i of level k is the hash of leaves
+  // [i·2^k, min((i+1)·2^k, size)).
+  readonly #levels: Uint8Array[] = [];
 
   /** `leafHashes` are leaf hashes already (leafHash(data)), 32 bytes each; they are copied. */
   constructor(leafHashes: readonly Uint8Array[]) {
-    this.size = leafHashes.length;
-    const leaves = new Uint8Array(this.size * HASH_BYTES);
+    this.append(leafHashes);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * Adds leaves at the end. Only the nodes whose range reaches the new leaves are hashed again
+   * (the right edge of each level), so a log that grows by a few entries costs O(log n) hashes
+   * each, not a rebuild. Every root, path and proof of an earlier size stays what it was.
+   */
+  append(leafHashes: readonly Uint8Array[]): void {
+    if (leafHashes.length === 0) return;
+    const oldSize = this.#size;
+    const leaves = this.#reserve(0, oldSize + leafHashes.length);
     leafHashes.forEach((hash, index) => {
-      if (hash.length !== HASH_BYTES) throw new RangeError(`Leaf hash ${index} has ${hash.length} bytes, not ${HASH_BYTES}`);
-      leaves.set(hash, index * HASH_BYTES);
+      if (hash.length !== HASH_BYTES) throw new RangeError(`Leaf hash ${oldSize + index} has ${hash.length} bytes, not ${HASH_BYTES}`);
+      leaves.set(hash, (oldSize + index) * HASH_BYTES);
     });
-    this.#levels = [leaves];
-    let level = leaves;
-    let count = this.size;
-    while (count > 1) {
+    this.#size = oldSize + leafHashes.length;
+    // The first node of each level whose range holds a new leaf; those before it are complete.
+    let firstChanged = oldSize;
+    let count = this.#size;
+    for (let k = 0; count > 1; k++) {
+      const level = this.#levels[k] ?? leaves;
       const parentCount = Math.ceil(count / 2);
-      const parent = new Uint8Array(parentCount * HASH_BYTES);
-      for (let child = 0; child + 1 < count; child += 2) {
-        // The two children are adjacent: 64 bytes straight after the prefix.
-        nodeInput.set(level.subarray(child * HASH_BYTES, (child + 2) * HASH_BYTES), 1);
-        sha256SyncInto(nodeInput, parent, (child / 2) * HASH_BYTES);
+      const parent = this.#reserve(k + 1, parentCount);
+      const firstParent = Math.floor(firstChanged / 2);
+      for (let index = firstParent; index < parentCount; index++) {
+        const child = index * 2;
+        if (child + 1 < count) {
+          // The two children are adjacent: 64 bytes straight after the prefix.
+          nodeInput.set(level.subarray(child * HASH_BYTES, (child + 2) * HASH_BYTES), 1);
+          sha256SyncInto(nodeInput, parent, index * HASH_BYTES);
+        } else {
+          // An odd last node is carried up unchanged.
+          parent.set(level.subarray(child * HASH_BYTES, (child + 1) * HASH_BYTES), index * HASH_BYTES);
+        }
       }
-      if (count % 2 === 1) parent.set(level.subarray((count - 1) * HASH_BYTES), (parentCount - 1) * HASH_BYTES);
-      this.#levels.push(parent);
-      level = parent;
+      firstChanged = firstParent;
       count = parentCount;
     }
+  }
+
+  /** Level k with room for `count` nodes, grown by doubling so appends stay amortized O(1) copies. */
+  #reserve(k: number, count: number): Uint8Array {
+    const current = this.#levels[k];
+    if (current !== undefined && current.length >= count * HASH_BYTES) return current;
+    const grown = new Uint8Array(Math.max(count, (current?.length ?? 0) / HASH_BYTES * 2) * HASH_BYTES);
+    if (current !== undefined) grown.set(current);
+    this.#levels[k] = grown;
+    return grown;
   }
 
   /** MTH(D[0:size]): the root the tree had when it held `size` leaves. */
@@ -106,7 +138,7 @@ export class MerkleTree {
   }
 
   #checkSize(size: number, minimum: number): void {
-    if (!Number.isSafeInteger(size) || size < minimum || size > this.size) {
+    if (!Number.isSafeInteger(size) || size < minimum || size > this.#size) {
       throw new RangeError(`Tree size ${size} is not between ${minimum} and ${this.size}`);
     }
   }
@@ -149,10 +181,11 @@ export class MerkleTree {
     const level = width === 1 ? 0 : 32 - Math.clz32(width - 1); // ceil(log2(width))
     const span = 2 ** level;
     // Node start/span of that level covers [start, min(start + span, size)).
-    if (start % span === 0 && (width === span || end === this.size)) {
+    if (start % span === 0 && (width === span || end === this.#size)) {
       const nodes = this.#levels[level];
       const offset = (start / span) * HASH_BYTES;
-      if (nodes !== undefined && offset + HASH_BYTES <= nodes.length) return nodes.subarray(offset, offset + HASH_BYTES);
+      // The buffers have spare room: a node exists when its start is inside the tree.
+      if (nodes !== undefined && start < this.#size) return nodes.subarray(offset, offset + HASH_BYTES);
     }
     const middle = start + largestPowerOfTwoBelow(width);
     return nodeHash(this.#rangeHash(start, middle), this.#rangeHash(middle, end));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from './roles.ts';
 import { viaTokenSchema } from './api-tokens.ts'; // API tokens: a pipeline's submission names its token
 import { templateAuditSummarySchema } from './template-admin.ts'; // Workflow templates administration
+import { ssoFailureReasonSchema } from './sso.ts'; // single sign-on (OIDC)
 
 // The closed set of audit events. Every entry's `action` is one of these, and its
 // `before`/`after` values have the shape declared here; entries are parsed when read.
@@ -11,10 +12,10 @@ const base = {
 };
 
 export const auditEventSchema = z.discriminatedUnion('action', [
-  /** A user signed in with email and password. */
-  z.object({ ...base, action: z.literal('session.login_succeeded'), before: z.null(), after: z.object({ email: z.string() }) }),
-  /** A sign-in attempt failed (unknown email or wrong password); the subject is the email tried. */
-  z.object({ ...base, action: z.literal('session.login_failed'), before: z.null(), after: z.object({ reason: z.enum(['unknown_email', 'wrong_password', 'locked']) }) }),
+  /** A user signed in with email and password, or through single sign-on (`via: 'oidc'`, with the issuer). */
+  z.object({ ...base, action: z.literal('session.login_succeeded'), before: z.null(), after: z.object({ email: z.string(), via: z.literal('oidc').optional(), issuer: z.string().optional() }) }),
+  /** A sign-in attempt failed (unknown email or wrong password); the subject is the email tried. A failed single sign-on (`via: 'oidc'`) has an `sso_…` reason and the email, or the issuer when none is known. */
+  z.object({ ...base, action: z.literal('session.login_failed'), before: z.null(), after: z.object({ reason: z.enum(['unknown_email', 'wrong_password', 'locked']).or(ssoFailureReasonSchema), via: z.literal('oidc').optional(), issuer: z.string().optional() }) }),
   /** A user signed out and the server ended the session. */
   z.object({ ...base, action: z.literal('session.logged_out'), before: z.null(), after: z.null() }),
   /** A request was refused for lack of a role or of access to the object. */
@@ -31,8 +32,8 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('signing.failed'), before: z.null(), after: z.object({ method: z.enum(['password', 'passkey']), reason: z.string(), attemptsLeft: z.number() }) }),
   /** Repeated failures locked signing for the account. */
   z.object({ ...base, action: z.literal('signing.locked'), before: z.null(), after: z.object({ until: z.string() }) }),
-  /** A signed decision was recorded, with its signature material and the server's countersignature; `onBehalfOf` when a delegate signed (delegations). */
-  z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey']), countersignedWith: z.string(), onBehalfOf: z.object({ delegation: z.string(), delegator: z.string() }).optional() }) }),
+  /** A signed decision was recorded, with its signature material and the server's countersignature; `onBehalfOf` when a delegate signed (delegations); `emergency` with the incident of an emergency approval. */
+  z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey']), countersignedWith: z.string(), onBehalfOf: z.object({ delegation: z.string(), delegator: z.string() }).optional(), emergency: z.object({ incidentRef: z.string() }).optional() }) }),
   /** A user enrolled a passkey for signing. */
   z.object({ ...base, action: z.literal('passkey.enrolled'), before: z.null(), after: z.object({ credentialId: z.string(), name: z.string() }) }),
   /** A user removed one of their passkeys. */
@@ -76,6 +77,14 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string() }) }),
   /** A delegation was revoked before its end; the delegate no longer acts for the role. */
   z.object({ ...base, action: z.literal('delegation.revoked'), before: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), endsAt: z.string() }), after: z.object({ revokedAt: z.string() }) }),
+  // re-review due (rereview). The subject is the package; the actor is null (the system's sweep).
+  /** An approval with conditions reached its re-review date; written once per decision, with the webhook event it queues. */
+  z.object({ ...base, action: z.literal('package.re_review_due'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, version: z.number(), reReviewOn: z.string() }) }),
+  // single sign-on (OIDC). The subject is the user id.
+  /** A first single sign-on created the user's account from the identity provider's claims (no local password). */
+  z.object({ ...base, action: z.literal('user.sso_provisioned'), before: z.null(), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema), issuer: z.string() }) }),
+  /** A single sign-on found the user's email, name or roles changed at the identity provider and updated them. */
+  z.object({ ...base, action: z.literal('user.sso_profile_updated'), before: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema) }), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema), issuer: z.string() }) }),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];

@@ -38,6 +38,22 @@ export const recentDecisionSchema = z.object({
   decidedAt: z.iso.datetime(),
 });
 
+/** An emergency approval whose follow-up review (the normal chain) is not done yet. */
+export const emergencyFollowUpItemSchema = z.object({
+  packageId: z.string(),
+  modelName: z.string(),
+  versionLabel: z.string(),
+  decisionId: z.string(),
+  versionNumber: z.number().int(),
+  approvedBy: actorSchema,
+  decidedAt: z.iso.datetime(),
+  incidentRef: z.string(),
+  justification: z.string(),
+  /** The step the follow-up waits on now, or null (none active: e.g. waiting for a new version). */
+  waitingOn: z.string().nullable(),
+});
+export type EmergencyFollowUpItem = z.infer<typeof emergencyFollowUpItemSchema>;
+
 export const dashboardSchema = z.object({
   generatedAt: z.iso.datetime(),
   byRiskTier: z.array(riskTierRowSchema),
@@ -48,5 +64,7 @@ export const dashboardSchema = z.object({
   reReviews: z.array(reReviewItemSchema),
   /** The latest decisions, newest first (at most 20). */
   recentDecisions: z.array(recentDecisionSchema),
+  /** Emergency approvals awaiting their follow-up review, oldest first. */
+  emergencyFollowUps: z.array(emergencyFollowUpItemSchema).default([]),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

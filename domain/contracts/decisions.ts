@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roleSchema } from './roles.ts';
 import { sectionKeySchema } from './sections.ts';
 
-export const decisionKindSchema = z.enum(['approve', 'approve_with_conditions', 'reject', 'request_clarification']);
+export const decisionKindSchema = z.enum(['approve', 'approve_with_conditions', 'reject', 'request_clarification', 'emergency_approve']);
 export type DecisionKind = z.infer<typeof decisionKindSchema>;
 
 /** The meaning a signature carries, printed on every record (21 CFR 11.50). */
@@ -11,6 +11,7 @@ export const decisionMeanings: Record<DecisionKind, string> = {
   approve_with_conditions: 'Approved with conditions',
   reject: 'Rejected',
   request_clarification: 'Clarification requested',
+  emergency_approve: 'Emergency approval for deployment before the review chain completes; a follow-up review is required',
 };
 
 export const conditionsSchema = z.object({
@@ -27,6 +28,43 @@ export const concernSchema = z.object({
   requiredChange: z.string().trim().min(1).max(20_000),
 });
 export type Concern = z.infer<typeof concernSchema>;
+
+/**
+ * What an emergency approval states besides its meaning: why it cannot wait for the chain,
+ * and the incident it answers. Signed (it is part of the payload) and kept on the decision.
+ * Read leniently here, so a record stays readable if the rules below ever tighten; the
+ * rules a new emergency approval must meet are `emergencyDetailsProblems`.
+ */
+export const emergencyDetailsSchema = z.object({
+  justification: z.string().max(4_000),
+  incidentRef: z.string().max(64),
+});
+export type EmergencyDetails = z.infer<typeof emergencyDetailsSchema>;
+
+export const emergencyJustificationMin = 20;
+/** An incident ticket such as INC-4821 or SEC1-77: a capital, capitals or digits, a dash, digits. */
+export const incidentRefPattern = /^[A-Z][A-Z0-9]+-[0-9]+$/;
+
+/** What is wrong with the emergency details of a new approval, by field (the sign dialog and the server say the same). */
+export function emergencyDetailsProblems(details: EmergencyDetails): Partial<Record<keyof EmergencyDetails, string>> {
+  const out: Partial<Record<keyof EmergencyDetails, string>> = {};
+  const justification = details.justification.trim();
+  if (justification.length < emergencyJustificationMin) {
+    out.justification = `Justify the emergency in at least ${emergencyJustificationMin} characters: why deployment cannot wait for the review chain`;
+  } else if (justification.length > 4_000) out.justification = 'Keep the justification under 4,000 characters';
+  if (!incidentRefPattern.test(details.incidentRef)) out.incidentRef = 'Give the incident reference as its ticket id, for example INC-4821';
+  return out;
+}
+
+/**
+ * Where the follow-up review of an emergency approval stands: open until the normal chain
+ * fully approves (completed) or rejects (rejected); `at` is when it ended, null while open.
+ */
+export const emergencyFollowUpSchema = z.object({
+  state: z.enum(['open', 'completed', 'rejected']),
+  at: z.iso.datetime().nullable(),
+});
+export type EmergencyFollowUp = z.infer<typeof emergencyFollowUpSchema>;
 
 export const actorSchema = z.object({
   id: z.string(),
@@ -49,5 +87,7 @@ export const decisionSchema = z.object({
   actor: actorSchema,
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   decidedAt: z.iso.datetime(),
+  /** Only on an emergency approval (decision `emergency_approve`): its justification and incident. */
+  emergency: emergencyDetailsSchema.optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;

@@ -7,7 +7,11 @@ import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { concernAnswersSchema } from './revisions.ts';
 
-export const packageStatusSchema = z.enum(['in_review', 'clarification_requested', 'rejected', 'approved', 'approved_with_conditions']);
+/**
+ * emergency_approved: deployable now under an emergency approval of the latest version, while
+ * the normal chain goes on as its follow-up review (then approved, or rejected).
+ */
+export const packageStatusSchema = z.enum(['in_review', 'clarification_requested', 'rejected', 'approved', 'approved_with_conditions', 'emergency_approved']);
 export type PackageStatus = z.infer<typeof packageStatusSchema>;
 
 export const packageStatusLabels: Record<PackageStatus, string> = {
@@ -16,6 +20,7 @@ export const packageStatusLabels: Record<PackageStatus, string> = {
   rejected: 'Rejected',
   approved: 'Approved',
   approved_with_conditions: 'Approved with conditions',
+  emergency_approved: 'Emergency approved (follow-up open)',
 };
 
 export const contentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 as 64 lowercase hex digits');
@@ -91,6 +96,8 @@ export const packageDetailSchema = packageSummarySchema.extend({
   steps: z.array(stepStateSchema),
   versions: z.array(versionSummarySchema),
   decisions: z.array(signedDecisionSchema),
+  /** Roles that may sign an emergency approval under the package's template version (none: the path is closed). */
+  emergencyRoles: z.array(roleSchema).default([]),
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;
 

@@ -83,6 +83,15 @@ export const recordSignatureSchema = z.strictObject({
   value: z.string().regex(/^[A-Za-z0-9_-]+$/),
 });
 
+/** An emergency approval as the record states it: the decision (in /decisions), its incident and justification, and its follow-up review at export. */
+export const recordEmergencyApprovalSchema = z.strictObject({
+  decisionId: z.string(),
+  incidentRef: z.string(),
+  justification: z.string(),
+  followUp: z.strictObject({ state: z.enum(['open', 'completed', 'rejected']), at: z.iso.datetime().nullable() }),
+});
+export type RecordEmergencyApproval = z.infer<typeof recordEmergencyApprovalSchema>;
+
 export const approvalRecordBodySchema = z.strictObject({
   $schema: z.literal(approvalRecordSchemaId),
   type: z.literal(approvalRecordType),
@@ -93,6 +102,11 @@ export const approvalRecordBodySchema = z.strictObject({
   versions: z.array(recordVersionSchema).min(1),
   decisions: z.array(signedDecisionSchema),
   threads: z.array(threadSchema),
+  /**
+   * Emergency approvals and where their follow-up review stood at export, derived from
+   * /decisions, /steps and /package/status (absent from records made before the path existed).
+   */
+  emergencyApprovals: z.array(recordEmergencyApprovalSchema).optional(),
   /** The server's Ed25519 public keys that countersigned anything in this record. */
   serverKeys: z.array(serverKeySchema).min(1),
   audit: recordAuditSchema,

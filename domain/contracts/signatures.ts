@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema } from './decisions.ts';
+import { actorSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema, emergencyDetailsSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
 import { onBehalfOfSchema } from './delegations.ts';
 
@@ -32,6 +32,12 @@ export const signingPayloadSchema = z.object({
   /** Single use, issued by the server shortly before signing. */
   nonce: z.string().min(16).max(128),
   issuedAt: z.iso.datetime(),
+  /**
+   * Only on an emergency approval: the justification and incident, signed with the rest. Its
+   * stepKey is `@emergency` (no step of a template can have it) and its role the emergency
+   * role the signer holds. Absent on every other decision, so older payloads hash as before.
+   */
+  emergency: emergencyDetailsSchema.optional(),
 });
 export type SigningPayload = z.infer<typeof signingPayloadSchema>;
 

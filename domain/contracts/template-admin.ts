@@ -24,7 +24,11 @@ const stepRequestSchema = z.object({
 
 export const createTemplateRequestSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, 'A template key is 1 to 64 lowercase letters, digits, "_" or "-", starting with a letter'),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'A template key is 1 to 64 lowercase letters, digits, "_" or "-", starting with a letter')
+      // The admin pages' address for a new template is /admin/templates/new.
+      .refine((key) => key !== 'new', '"new" is reserved; choose another key'),
     name: z.string().trim().min(1, 'Give the template a name').max(200),
     riskTiers: z.array(riskTierSchema).min(1, 'Choose at least one risk tier'),
     /** Empty or absent: the template applies to every business line of its tiers. */
@@ -32,6 +36,8 @@ export const createTemplateRequestSchema = z
     staleApprovals: z.enum(['responsible_sections', 'every_change']),
     steps: z.array(stepRequestSchema).min(1, 'A template needs at least one step').max(20, 'At most 20 steps'),
     emergencyRoles: z.array(roleSchema).max(20).optional(),
+    /** The key's version this one supersedes, as the editor saw it; 0 for a new key (refused if the key is taken). Absent: whatever is current. */
+    replacesVersion: z.number().int().min(0).optional(),
   })
   .superRefine((body, ctx) => {
     const seenSteps = new Map<string, number>();

@@ -9,7 +9,10 @@ export const userSchema = z.object({
   displayName: z.string().min(1).max(200),
   /** The printed name and title used on signatures ("Dana Whitfield, Fair Lending Officer"). */
   title: z.string().max(200),
-  roles: z.array(roleSchema).min(1),
+  // Empty for a single sign-on account whose identity provider grants no role we know.
+  roles: z.array(roleSchema),
+  /** true for an account that signs in only through single sign-on: it has no password here, so it signs with a passkey. */
+  sso: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

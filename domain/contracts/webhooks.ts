@@ -4,7 +4,7 @@ import { actorSchema } from './decisions.ts';
 // Webhooks: endpoints an administrator registers, the workflow events delivered to them
 // (signed in the Standard Webhooks style) and the log of each delivery's attempts.
 
-export const webhookEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due'] as const;
+export const webhookEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved'] as const;
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
@@ -14,6 +14,7 @@ export const webhookEventLabels: Record<WebhookEventType, string> = {
   'package.rejected': 'Package rejected',
   'package.approved': 'Package fully approved',
   'package.re_review_due': 'Re-review due',
+  'package.emergency_approved': 'Emergency approval (follow-up review open)',
 };
 
 /** Only http and https: a receiver is a web server, not a file or another scheme. */

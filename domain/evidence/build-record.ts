@@ -4,11 +4,12 @@
 import type { AuditEntryView, InclusionProof, SignedTreeHead } from '../contracts/audit.ts';
 import type { Actor } from '../contracts/decisions.ts';
 import type { PackageStatus, StepState } from '../contracts/packages.ts';
-import { approvalRecordSchemaId, approvalRecordType, type ApprovalRecordBody, type RecordVersion } from '../contracts/record.ts';
+import { approvalRecordSchemaId, approvalRecordType, type ApprovalRecordBody, type RecordEmergencyApproval, type RecordVersion } from '../contracts/record.ts';
 import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import type { Thread } from '../contracts/threads.ts';
 import { bytesToHex } from '../crypto/sha256.ts';
 import { diffPackages } from '../diff/package-diff.ts';
+import { emergencyApprovals } from '../workflow/emergency.ts';
 
 type RecordPackage = ApprovalRecordBody['package'];
 
@@ -63,9 +64,20 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     }),
     decisions: sources.decisions,
     threads: sources.threads,
+    emergencyApprovals: recordEmergencyApprovals(sources.decisions, sources.package.status, sources.steps),
     serverKeys: sources.serverKeys,
     audit: { entries, proofs, treeHead },
   };
+}
+
+/** The record's statement of each emergency approval and its follow-up; the verifier derives it again. */
+export function recordEmergencyApprovals(decisions: readonly SignedDecision[], status: PackageStatus, steps: readonly StepState[]): RecordEmergencyApproval[] {
+  return emergencyApprovals(decisions, { status, steps }).map(({ decision, followUp }) => ({
+    decisionId: decision.id,
+    incidentRef: decision.emergency.incidentRef,
+    justification: decision.emergency.justification,
+    followUp,
+  }));
 }
 
 /** approval-record-<model>-<version label>-v<latest version>.json, safe in a Content-Disposition header. */

@@ -47,7 +47,10 @@ function chain(events: readonly LogEvent[]): AuditEntryView[] {
   return entries;
 }
 
-export async function sampleRecord(): Promise<SampleRecord> {
+const committee: Actor = { id: 'usr_committee', displayName: 'Robert Castellano', title: 'Chair, AI Governance Committee' };
+
+/** With `emergency`, the committee emergency approved version 2 before model risk approved it (its follow-up, then completed). */
+export async function sampleRecord(options: { emergency?: boolean } = {}): Promise<SampleRecord> {
   const generated = await generateServerKey();
   const privateKey = await importServerPrivateKey(generated.privateKeyPkcs8);
   const serverKey: ServerKey = { keyId: generated.keyId, algorithm: 'Ed25519', publicKey: generated.publicKey, createdAt: '2026-01-01T00:00:00.000Z' };
@@ -88,6 +91,7 @@ export async function sampleRecord(): Promise<SampleRecord> {
   const material = { method: 'password' } as const;
   const countersignature = await countersign(privateKey, serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
   const signed: SignedDecision = { ...decision, signature: { payload, signature: material, countersignature }, onBehalfOf: null };
+  const emergency = options.emergency ? await emergencyDecision(privateKey, serverKey.keyId, hash2) : null;
 
   // Other packages' entries sit between this package's, as in a real log.
   const log = chain([
@@ -96,6 +100,7 @@ export async function sampleRecord(): Promise<SampleRecord> {
     { at: '2026-01-03T09:00:00.000Z', actorId: owner.id, action: 'session.login_succeeded', subject: owner.id, before: null, after: { email: 'owner@example.com' } },
     { at: '2026-01-10T09:00:00.000Z', actorId: owner.id, action: 'package.version_submitted', subject: packageId, before: { version: 1, contentHash: hash1 }, after: { version: 2, contentHash: hash2, answers: 0 } },
     { at: '2026-01-11T09:00:00.000Z', actorId: reviewer.id, action: 'section.reviewed', subject: packageId, before: null, after: { version: 2, section: 'evaluation' } },
+    ...(emergency ? [emergency.event] : []),
     { at: '2026-01-12T14:00:00.000Z', actorId: reviewer.id, action: 'access.denied', subject: 'pkg_other', before: null, after: { method: 'GET', path: '/api/packages/pkg_other', reason: 'sample' } },
     { at: decidedAt, actorId: reviewer.id, action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: 'model_risk', role: 'model_risk', kind: 'approve', version: 2, contentHash: hash2, method: 'password', countersignedWith: serverKey.keyId } },
     { at: '2026-01-13T09:00:00.000Z', actorId: owner.id, action: 'session.logged_out', subject: owner.id, before: null, after: null },
@@ -138,7 +143,7 @@ export async function sampleRecord(): Promise<SampleRecord> {
       { number: 1, contentHash: hash1, submittedBy: owner, submittedAt: '2026-01-02T09:00:00.000Z', content: retailCreditPdV1, answers: [] },
       { number: 2, contentHash: hash2, submittedBy: owner, submittedAt: '2026-01-10T09:00:00.000Z', content: retailCreditPdV2, answers: [] },
     ],
-    decisions: [signed],
+    decisions: emergency ? [emergency.signed, signed] : [signed],
     threads: [],
     serverKeys: [serverKey],
     auditEntries: log.filter((entry) => entry.subject === packageId),
@@ -148,4 +153,54 @@ export async function sampleRecord(): Promise<SampleRecord> {
   const resign = (tampered: ApprovalRecordBody) => signRecord(privateKey, serverKey.keyId, tampered);
   const record = await resign(body);
   return { record, text: JSON.stringify(record), serverKey, privateKey, resign };
+}
+
+/** An emergency approval of version 2 by the committee, signed and countersigned as the server does, with its audit event. */
+async function emergencyDecision(privateKey: CryptoKey, keyId: string, hash: string): Promise<{ signed: SignedDecision; event: LogEvent }> {
+  const decidedAt = '2026-01-11T10:00:00.000Z';
+  const details = { justification: 'Card-not-present fraud losses doubled overnight; the current model misses the new pattern.', incidentRef: 'INC-4821' };
+  const decision: Decision = {
+    id: 'dec_sample_emergency',
+    packageId,
+    versionNumber: 2,
+    stepKey: '@emergency',
+    role: 'committee',
+    decision: 'emergency_approve',
+    meaning: decisionMeanings.emergency_approve,
+    reason: '',
+    conditions: null,
+    concerns: [],
+    actor: committee,
+    contentHash: hash,
+    decidedAt,
+    emergency: details,
+  };
+  const payload: SigningPayload = {
+    type: signingPayloadType,
+    packageId,
+    versionNumber: 2,
+    contentHash: hash,
+    stepKey: decision.stepKey,
+    role: decision.role,
+    decision: decision.decision,
+    meaning: decision.meaning,
+    reason: '',
+    conditions: null,
+    concerns: [],
+    signer: committee,
+    nonce: 'sample-nonce-emergency-0123456789',
+    issuedAt: '2026-01-11T09:59:00.000Z',
+    emergency: details,
+  };
+  const material = { method: 'password' } as const;
+  const countersignature = await countersign(privateKey, keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
+  const event: LogEvent = {
+    at: decidedAt,
+    actorId: committee.id,
+    action: 'decision.signed',
+    subject: packageId,
+    before: null,
+    after: { decision: decision.id, step: '@emergency', role: 'committee', kind: 'emergency_approve', version: 2, contentHash: hash, method: 'password', countersignedWith: keyId, emergency: { incidentRef: details.incidentRef } },
+  };
+  return { signed: { ...decision, signature: { payload, signature: material, countersignature }, onBehalfOf: null }, event };
 }

@@ -189,3 +189,46 @@ describe('verifyRecordText on what is not a record', () => {
     expect(failed(verdict)[0]?.detail).toContain('"\\u0065xportedBy" at line 1, column');
   });
 });
+
+describe('verifyRecordText on a record with an emergency approval', () => {
+  let emergency: SampleRecord;
+  beforeAll(async () => {
+    emergency = await sampleRecord({ emergency: true });
+  });
+  const copyEmergency = (): ApprovalRecord => JSON.parse(emergency.text) as ApprovalRecord;
+
+  it('verifies it like any decision, and states its incident and completed follow-up', async () => {
+    const verdict = await verifyRecordText(emergency.text);
+    expect(failed(verdict)).toEqual([]);
+    const labels = verdict.checks.map((check) => check.label);
+    expect(labels.some((label) => label.startsWith('Decision dec_sample_emergency: Emergency approval for deployment'))).toBe(true);
+    expect(labels).toContain('Audit trail of decision dec_sample_emergency');
+    expect(verdict.checks.find((check) => check.label === 'Emergency approvals and their follow-up')?.detail).toMatch(/^1 emergency approval \(INC-4821: follow-up completed 2026-01-12T15:00:00\.000Z\)/);
+    expect(verdict.record?.emergencyApprovals).toEqual([
+      { decisionId: 'dec_sample_emergency', incidentRef: 'INC-4821', justification: expect.stringMatching(/^Card-not-present fraud/) as string, followUp: { state: 'completed', at: '2026-01-12T15:00:00.000Z' } },
+    ]);
+  });
+
+  it('fails a changed incident (not signed that way), and a follow-up claimed other than the decisions give', async () => {
+    const changed = copyEmergency();
+    const decision = changed.decisions.find((d) => d.id === 'dec_sample_emergency');
+    if (!decision?.emergency) throw new Error('sample has an emergency approval');
+    decision.emergency.incidentRef = 'INC-1';
+    const incident = await verifyRecordText(JSON.stringify(await emergency.resign(changed)));
+    expect(failedLabels(incident)).toEqual([expect.stringMatching(/^Decision dec_sample_emergency/), 'Emergency approvals and their follow-up']);
+    expect(failed(incident)[0]?.detail).toMatch(/differs from what was signed: emergency details/);
+
+    const claimed = copyEmergency();
+    const stated = claimed.emergencyApprovals?.[0];
+    if (!stated) throw new Error('sample states its emergency approval');
+    stated.followUp = { state: 'open', at: null };
+    const followUp = await verifyRecordText(JSON.stringify(await emergency.resign(claimed)));
+    expect(failed(followUp)).toEqual([
+      { label: 'Emergency approvals and their follow-up', ok: false, detail: '/emergencyApprovals says dec_sample_emergency open; the decisions, steps and status of the record give dec_sample_emergency completed.' },
+    ]);
+
+    // Dropping the statement altogether is caught too.
+    const { emergencyApprovals: _, ...silent } = copyEmergency();
+    expect(failedLabels(await verifyRecordText(JSON.stringify(await emergency.resign(silent))))).toEqual(['Emergency approvals and their follow-up']);
+  });
+});

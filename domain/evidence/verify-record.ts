@@ -10,6 +10,7 @@ import { serverKeyId } from '../signing/countersign.ts';
 import { errorMessage } from '../signing/error-message.ts';
 import { verifyDecisionSignature } from '../signing/verify-decision.ts';
 import { auditChecks } from './audit-checks.ts';
+import { emergencyCheck } from './emergency-check.ts';
 import { fail, pass, short } from './check.ts';
 import { readRecord } from './read-record.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
@@ -74,6 +75,8 @@ async function recordChecks(raw: unknown, record: ApprovalRecord, options: Verif
     );
   }
 
+  const emergency = emergencyCheck(record);
+  if (emergency) checks.push(emergency);
   checks.push(...(await auditChecks(record)));
   return checks;
 }

@@ -294,3 +294,20 @@ describe('numbers beyond a double', () => {
     if (!result.ok) expect(result.problems[0]).toMatchObject({ code: 'number_out_of_range', path: '/a/0' });
   });
 });
+
+describe('parseStrictJson: NUL characters', () => {
+  it('accepts an escaped NUL by default, as RFC 8259 does', () => {
+    expect(parsed('{"a\\u0000":"b\\u0000c"}')).toEqual({ 'a\u0000': 'b\u0000c' });
+  });
+
+  it('refuses escaped NULs in strings and keys with allowNul: false, each with its path', () => {
+    expect(problems('{"a":["x\\u0000"],"k\\u0000":1,"ok":"\\u0001"}', { allowNul: false }).map((p) => [p.code, p.path])).toEqual([
+      ['nul_character', '/a/0'],
+      ['nul_character', '/k\u0000'],
+    ]);
+  });
+
+  it('refuses a raw NUL in a string as a control character either way', () => {
+    expect(onlyProblem('"a\u0000b"').code).toBe('syntax');
+  });
+});

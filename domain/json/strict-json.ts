@@ -5,7 +5,7 @@
 import type { JsonValue } from './json-value.ts';
 import { describeLoneSurrogate } from './lone-surrogate.ts';
 
-export type JsonProblemCode = 'syntax' | 'duplicate_key' | 'lone_surrogate' | 'too_deep' | 'unsafe_integer' | 'number_out_of_range';
+export type JsonProblemCode = 'syntax' | 'duplicate_key' | 'lone_surrogate' | 'too_deep' | 'unsafe_integer' | 'number_out_of_range' | 'nul_character';
 
 export type JsonProblem = {
   /** JSON Pointer (RFC 6901) of where the problem is; '' is the root. */
@@ -18,6 +18,12 @@ export type JsonProblem = {
 export type StrictJsonOptions = {
   /** Deepest allowed nesting of objects/arrays; the root container is level 1. Default 64. */
   maxDepth?: number;
+  /**
+   * Whether strings and keys may hold U+0000 (escaped as \u0000; a raw NUL is a syntax
+   * error anyway). Default true, as RFC 8259 allows it; request bodies refuse it, since
+   * PostgreSQL cannot store it in text and C string APIs cut text at it.
+   */
+  allowNul?: boolean;
 };
 
 export type StrictJsonResult = { ok: true; value: JsonValue } | { ok: false; problems: JsonProblem[] };
@@ -38,7 +44,7 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
   if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > LARGEST_MAX_DEPTH) {
     throw new RangeError(`maxDepth must be an integer from 0 to ${LARGEST_MAX_DEPTH}, got ${String(maxDepth)}`);
   }
-  const parser = new Parser(text, maxDepth);
+  const parser = new Parser(text, maxDepth, options.allowNul ?? true);
   let value: JsonValue;
   try {
     value = parser.parseDocument();
@@ -77,6 +83,7 @@ const MAX_QUOTED_LENGTH = 100;
 class Parser {
   readonly text: string;
   readonly maxDepth: number;
+  readonly allowNul: boolean;
   readonly problems: JsonProblem[] = [];
   /**
    * segments[0..n) is the path of the value being parsed, n being the `depth` argument
@@ -86,9 +93,10 @@ class Parser {
   readonly segments: (string | number)[] = [];
   pos = 0;
 
-  constructor(text: string, maxDepth: number) {
+  constructor(text: string, maxDepth: number, allowNul: boolean) {
     this.text = text;
     this.maxDepth = maxDepth;
+    this.allowNul = allowNul;
   }
 
   parseDocument(): JsonValue {
@@ -121,6 +129,7 @@ class Parser {
       case QUOTE: {
         const value = this.parseString(depth);
         if (!value.isWellFormed()) this.report(depth, 'lone_surrogate', describeLoneSurrogate(value, 'String'));
+        if (!this.allowNul && value.includes('\u0000')) this.report(depth, 'nul_character', 'String contains the NUL character (U+0000), which is not accepted');
         return value;
       }
       case 0x74:
@@ -186,6 +195,7 @@ class Parser {
       const key = this.parseString(depth);
       this.segments[depth] = key;
       if (!key.isWellFormed()) this.report(depth + 1, 'lone_surrogate', describeLoneSurrogate(key, 'Object key'));
+      if (!this.allowNul && key.includes('\u0000')) this.report(depth + 1, 'nul_character', 'Object key contains the NUL character (U+0000), which is not accepted');
       // Reported before the value is parsed, so problems come out in document order.
       if (Object.hasOwn(object, key)) {
         this.report(depth + 1, 'duplicate_key', `Duplicate key ${quote(key)} (JSON object keys must be unique)`);

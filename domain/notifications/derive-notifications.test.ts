@@ -134,3 +134,24 @@ describe('deriveNotifications', () => {
     expect(deriveNotifications({ user: user('usr_dg', 'data_governance', 'model_risk'), packages: [pkg([dg])], events, names }).map((n) => n.id)).toEqual(['1-step_active']);
   });
 });
+
+describe('deriveNotifications: re-review due', () => {
+  const conditional: Decision = { ...decision('d9', 'mrm', 'approve_with_conditions', 3), conditions: { scope: 'Card-not-present only', reReviewOn: '2026-06-30', text: '' } };
+  const packages = [pkg([decision('d1', 'dg', 'approve', 2), conditional])];
+  // The sweep's entry: no actor, the step's role in `after`.
+  const due: LoggedEvent = { seq: 7, at: '2026-06-30T00:00:05.000Z', actorId: null, event: { action: 'package.re_review_due', subject: 'p1', before: null, after: { decision: 'd9', step: 'mrm', role: 'model_risk', version: 1, reReviewOn: '2026-06-30' } } };
+  const dueOnly = (u: ReturnType<typeof user>) => deriveNotifications({ user: u, packages, events: [due], names });
+
+  it('tells the package owner, with a link to the package', () => {
+    expect(dueOnly(user('usr_owner', 'model_owner'))).toEqual([
+      { id: '7-re_review_due', seq: 7, kind: 're_review_due', packageId: 'p1', modelName: 'Credit PD', text: 'Re-review of Credit PD 1.0 is due: the Model risk approval with conditions of version 1 reached its re-review date, 2026-06-30.', at: due.at, link: '/packages/p1' },
+    ]);
+  });
+
+  it('tells every holder of the step’s role, including the approver themselves, and nobody else', () => {
+    expect(dueOnly(user('usr_mrm', 'model_risk')).map((n) => n.kind)).toEqual(['re_review_due']);
+    expect(dueOnly(user('usr_other_mrm', 'model_risk')).map((n) => n.kind)).toEqual(['re_review_due']);
+    expect(dueOnly(user('usr_dg', 'data_governance'))).toEqual([]);
+    expect(dueOnly(user('usr_fl', 'fair_lending'))).toEqual([]);
+  });
+});

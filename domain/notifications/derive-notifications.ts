@@ -50,7 +50,7 @@ export interface NotificationInputs {
 }
 
 /** The audit actions a notification can come from; the server reads only these. */
-export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added'] as const satisfies readonly AuditEvent['action'][];
+export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due'] as const satisfies readonly AuditEvent['action'][];
 
 /** Every notification for the user, newest first. A user is never notified of their own acts. */
 export function deriveNotifications({ user, packages, events, names }: NotificationInputs): DerivedNotification[] {
@@ -128,6 +128,12 @@ function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, user: Notificat
     const thread = pkg.threads.find((t) => t.id === event.after.thread);
     if (!thread || thread.kind !== 'clarification' || thread.createdBy.id !== user.id) return null;
     return notification(pkg, entry, 'clarification_answered', `${actor} answered your clarification request on the ${thread.sectionKey} section of ${title(pkg)}.`, threadLink(pkg, thread));
+  }
+  // Written by the server's sweep (no actor): the owner and whoever holds the step's role are
+  // told, whether or not they were the ones who approved.
+  if (event.action === 'package.re_review_due' && (owner || user.roles.includes(event.after.role))) {
+    const step = pkg.template.steps.find((s) => s.key === event.after.step)?.name ?? event.after.step;
+    return notification(pkg, entry, 're_review_due', `Re-review of ${title(pkg)} is due: the ${step} approval with conditions of version ${event.after.version} reached its re-review date, ${event.after.reReviewOn}.`, packageLink(pkg));
   }
   return null;
 }

@@ -114,6 +114,8 @@ const comparedFields = [
   ['reason', (d: Decision) => d.reason, (p: SigningPayload) => p.reason],
   ['conditions', (d: Decision) => d.conditions, (p: SigningPayload) => p.conditions],
   ['concerns', (d: Decision) => d.concerns, (p: SigningPayload) => p.concerns],
+  // An emergency approval's justification and incident; absent on both for any other decision.
+  ['emergency details', (d: Decision) => d.emergency ?? null, (p: SigningPayload) => p.emergency ?? null],
   // The signer's identity; the printed name may be stored as it was then, so only the id is compared.
   ['signer', (d: Decision) => d.actor.id, (p: SigningPayload) => p.signer.id],
 ] as const;

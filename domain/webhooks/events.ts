@@ -15,6 +15,8 @@ export interface WebhookEvent {
 /** A decision's events: each approval approves its step; the last one approves the package; a rejection rejects it. */
 export function decisionEvents(decision: DecisionKind, statusAfter: PackageStatus, data: WebhookEventData): WebhookEvent[] {
   if (decision === 'reject') return [{ type: 'package.rejected', data }];
+  // An emergency approval approves no step: deployable now, with the chain as its follow-up.
+  if (decision === 'emergency_approve') return [{ type: 'package.emergency_approved', data }];
   if (decision !== 'approve' && decision !== 'approve_with_conditions') return [];
   const events: WebhookEvent[] = [{ type: 'step.approved', data }];
   if (statusAfter === 'approved' || statusAfter === 'approved_with_conditions') events.push({ type: 'package.approved', data });

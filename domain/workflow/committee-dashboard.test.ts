@@ -5,6 +5,7 @@ import type { PackageSummary } from '../contracts/packages.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { committeeDashboard, type DashboardPackage } from './committee-dashboard.ts';
 import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
+import { emergencyStepKey } from './emergency.ts';
 
 // Packages are built through deriveWorkflowState, as the server builds them, so that
 // "standing", "stale" and "overdue" mean here what they mean in the app.
@@ -162,9 +163,40 @@ describe('committeeDashboard', () => {
     expect(times).toEqual([...times].sort().reverse());
   });
 
+  it('lists emergency approvals while their follow-up is open, and counts their packages as pending', () => {
+    const emergency = (daysAgo: number, incidentRef: string): Decision => ({
+      ...decide('dg', 'approve', daysAgo, { actor: 'u_committee' }),
+      stepKey: emergencyStepKey,
+      role: 'committee',
+      decision: 'emergency_approve',
+      emergency: { justification: 'Fraud ring active on card-not-present traffic.', incidentRef },
+    });
+    const dashboard = committeeDashboard(
+      [
+        pkg({ id: 'open', submittedDaysAgo: 5, decisions: [decide('dg', 'approve', 4), emergency(3, 'INC-2')] }),
+        pkg({ id: 'older', submittedDaysAgo: 9, decisions: [emergency(8, 'INC-1')] }),
+        pkg({ id: 'completed', submittedDaysAgo: 9, decisions: [emergency(8, 'INC-3'), decide('dg', 'approve', 7), decide('mrm', 'approve', 6)] }),
+        pkg({ id: 'ended', submittedDaysAgo: 9, decisions: [emergency(8, 'INC-4'), decide('dg', 'reject', 7)] }),
+      ],
+      now,
+    );
+    expect(dashboard.emergencyFollowUps.map((e) => [e.packageId, e.incidentRef, e.waitingOn, e.approvedBy.id])).toEqual([
+      ['older', 'INC-1', 'Data governance', 'u_committee'],
+      ['open', 'INC-2', 'Model risk', 'u_committee'],
+    ]);
+    expect(dashboard.pending.map((p) => [p.id, p.status])).toEqual([
+      ['older', 'emergency_approved'],
+      ['open', 'emergency_approved'],
+    ]);
+    expect(dashboard.byRiskTier[0]).toEqual({ riskTier: 1, models: 4, inReview: 2, approved: 1, rejected: 1 });
+    // An emergency approval is no step's approval.
+    expect(dashboard.recentDecisions.filter((d) => d.decision === 'emergency_approve')).toHaveLength(4);
+    expect(dashboardSchema.parse(dashboard)).toEqual(dashboard);
+  });
+
   it('is empty, not missing, when there is nothing', () => {
     const dashboard = committeeDashboard([], now);
-    expect(dashboard).toMatchObject({ generatedAt: now.toISOString(), pending: [], overdue: [], reReviews: [], recentDecisions: [] });
+    expect(dashboard).toMatchObject({ generatedAt: now.toISOString(), pending: [], overdue: [], reReviews: [], recentDecisions: [], emergencyFollowUps: [] });
     expect(dashboard.byRiskTier.map((row) => row.models)).toEqual([0, 0, 0, 0]);
   });
 });

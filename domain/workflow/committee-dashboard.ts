@@ -2,6 +2,7 @@ import type { Decision } from '../contracts/decisions.ts';
 import type { Dashboard } from '../contracts/dashboard.ts';
 import type { PackageSummary, StepState } from '../contracts/packages.ts';
 import type { RiskTier } from '../contracts/sections.ts';
+import { emergencyApprovals } from './emergency.ts';
 
 // The committee's view across every package, computed from what the workflow derives (the
 // package summary and its steps) and the decisions. Pure: the server, the mocks and the
@@ -22,8 +23,9 @@ export const recentDecisionLimit = 20;
 const riskTiers: readonly RiskTier[] = [1, 2, 3, 4];
 const day = 86_400_000;
 
+/** Still in review; an emergency approved package is too: its chain goes on as the follow-up. */
 function isPending(summary: PackageSummary): boolean {
-  return summary.status === 'in_review' || summary.status === 'clarification_requested';
+  return summary.status === 'in_review' || summary.status === 'clarification_requested' || summary.status === 'emergency_approved';
 }
 
 function isApproved(summary: PackageSummary): boolean {
@@ -72,7 +74,30 @@ export function committeeDashboard(packages: readonly DashboardPackage[], now: D
       )
       .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || a.decisionId.localeCompare(b.decisionId))
       .slice(0, recentDecisionLimit),
+    emergencyFollowUps: emergencyFollowUps(packages),
   };
+}
+
+/** Emergency approvals whose follow-up review is still open, oldest first: they stay listed until it is done. */
+function emergencyFollowUps(packages: readonly DashboardPackage[]): Dashboard['emergencyFollowUps'] {
+  return packages
+    .flatMap(({ summary, steps, decisions }) =>
+      emergencyApprovals(decisions, { status: summary.status, steps })
+        .filter(({ followUp }) => followUp.state === 'open')
+        .map(({ decision }) => ({
+          packageId: summary.id,
+          modelName: summary.modelName,
+          versionLabel: summary.versionLabel,
+          decisionId: decision.id,
+          versionNumber: decision.versionNumber,
+          approvedBy: decision.actor,
+          decidedAt: decision.decidedAt,
+          incidentRef: decision.emergency.incidentRef,
+          justification: decision.emergency.justification,
+          waitingOn: summary.currentStep?.name ?? null,
+        })),
+    )
+    .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.decisionId.localeCompare(b.decisionId));
 }
 
 /**

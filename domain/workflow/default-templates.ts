@@ -11,6 +11,7 @@ export const defaultTemplates: readonly WorkflowTemplate[] = [
     riskTiers: [1, 2],
     businessLines: ['Consumer lending'],
     staleApprovals: 'responsible_sections',
+    emergencyRoles: ['committee'],
     steps: [
       { key: 'data_governance', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 72, sections: ['identification', 'training_data', 'regulatory_references'] },
       { key: 'model_risk', name: 'Model risk management', role: 'model_risk', approvalsRequired: 1, dueHours: 120, sections: ['design_methodology', 'evaluation', 'limitations_risks', 'human_oversight', 'validation_findings'] },
@@ -24,6 +25,7 @@ export const defaultTemplates: readonly WorkflowTemplate[] = [
     name: 'Tier 1 (critical) models',
     riskTiers: [1],
     staleApprovals: 'responsible_sections',
+    emergencyRoles: ['committee'],
     steps: [
       { key: 'data_governance', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 72, sections: ['identification', 'training_data'] },
       { key: 'model_risk', name: 'Model risk management', role: 'model_risk', approvalsRequired: 1, dueHours: 120, sections: ['design_methodology', 'evaluation', 'subgroup_fairness', 'limitations_risks', 'human_oversight', 'validation_findings'] },

@@ -2,7 +2,9 @@
 // of submissions and decisions (by random roles on random steps) through the same two pure
 // rules the server applies, deriveWorkflowState and stepNotActionable, and checks after every
 // action what must always hold. The oracle below recomputes "standing" on its own, from the
-// template's stale rule, so a bug in derive-state cannot agree with itself.
+// template's stale rule, so a bug in derive-state cannot agree with itself. Emergency
+// approvals (by random roles, under random emergencyRoles) go through emergencyRefusal, the
+// rule the server applies, and must never stand in for a step's approvals.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Decision, DecisionKind } from '../contracts/decisions.ts';
@@ -11,6 +13,7 @@ import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { defaultTemplates } from './default-templates.ts';
 import { deriveWorkflowState, type VersionFacts, type WorkflowState } from './derive-state.ts';
 import { stepNotActionable } from './step-gate.ts';
+import { emergencyFollowUp, emergencyRefusal, emergencyStepKey, isEmergencyApproval } from './emergency.ts';
 
 const sections = ['identification', 'training_data', 'evaluation', 'subgroup_fairness', 'intended_use'] as const;
 const roles: readonly Role[] = ['data_governance', 'model_risk', 'fair_lending', 'committee', 'privacy'];
@@ -20,6 +23,7 @@ const runs = 400;
 const templateArb: fc.Arbitrary<WorkflowTemplate> = fc
   .record({
     staleApprovals: fc.constantFrom('responsible_sections' as const, 'every_change' as const),
+    emergencyRoles: fc.uniqueArray(fc.constantFrom(...roles), { maxLength: 2 }),
     steps: fc.array(
       fc.record({
         role: fc.constantFrom(...roles),
@@ -29,12 +33,13 @@ const templateArb: fc.Arbitrary<WorkflowTemplate> = fc
       { minLength: 1, maxLength: 4 },
     ),
   })
-  .map(({ staleApprovals, steps }) => ({
+  .map(({ staleApprovals, emergencyRoles, steps }) => ({
     key: 'generated',
     version: 1,
     name: 'Generated chain',
     riskTiers: [1],
     staleApprovals,
+    emergencyRoles,
     steps: steps.map((s, i) => ({ key: `step_${i}`, name: `Step ${i}`, dueHours: 24, ...s })),
   }));
 
@@ -46,7 +51,8 @@ const anyTemplate = fc.oneof(templateArb, fc.constant(credit));
 type Action =
   | { kind: 'submit'; changed: readonly number[] }
   | { kind: 'decide'; step: number; role: number; actor: number; decision: DecisionKind; reReviewInDays: number }
-  | { kind: 'answer_clarification' };
+  | { kind: 'answer_clarification' }
+  | { kind: 'emergency'; role: number; actor: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('submit' as const), changed: fc.uniqueArray(fc.nat({ max: 10 }), { maxLength: 3 }) }) },
@@ -64,6 +70,7 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'answer_clarification' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('emergency' as const), role: fc.nat({ max: roles.length - 1 }), actor: fc.nat({ max: 2 }) }) },
 );
 
 interface Machine {
@@ -107,6 +114,7 @@ function apply(m: Machine, action: Action): { accepted: boolean; before: Workflo
   const before = derive(m);
   m.clock += 1;
   if (action.kind === 'answer_clarification') return { accepted: false, before };
+  if (action.kind === 'emergency') return { accepted: applyEmergency(m, action, before), before };
   if (action.kind === 'submit') {
     const latest = latestOf(m);
     const number = latest.number + 1;
@@ -148,6 +156,33 @@ function apply(m: Machine, action: Action): { accepted: boolean; before: Workflo
   return { accepted: true, before };
 }
 
+/** An emergency approval as the server takes it: only if emergencyRefusal has nothing against it. */
+function applyEmergency(m: Machine, action: Extract<Action, { kind: 'emergency' }>, state: WorkflowState): boolean {
+  const role = roles[action.role];
+  if (!role) return false;
+  const actorId = `${role}-${action.actor}`;
+  const latest = latestOf(m);
+  const refusal = emergencyRefusal({ template: m.template, status: state.status, decisions: m.decisions, latestVersion: latest.number, versionNumber: latest.number, signer: { id: actorId, roles: [role] }, role, ownerId: 'owner', submittedBy: 'owner' });
+  if (refusal) return false;
+  m.decisions.push({
+    id: `d${m.decisions.length}`,
+    packageId: 'p',
+    versionNumber: latest.number,
+    stepKey: emergencyStepKey,
+    role,
+    decision: 'emergency_approve',
+    meaning: 'emergency',
+    reason: '',
+    conditions: null,
+    concerns: [],
+    actor: { id: actorId, displayName: actorId, title: '' },
+    contentHash: 'a'.repeat(64),
+    decidedAt: at(m.clock).toISOString(),
+    emergency: { justification: 'Fraud losses are growing by the hour.', incidentRef: `INC-${m.decisions.length}` },
+  });
+  return true;
+}
+
 function checkInvariants(m: Machine, state: WorkflowState): void {
   const { steps } = m.template;
   // Approved only when every step has its required approvals standing on the final version.
@@ -169,6 +204,23 @@ function checkInvariants(m: Machine, state: WorkflowState): void {
   const rejectedNow = m.decisions.some((d) => d.decision === 'reject' && d.versionNumber === latest.number);
   expect(state.status === 'rejected').toBe(rejectedNow);
   if (rejectedNow) expect(state.steps.every((s) => stepNotActionable(state, s) !== null)).toBe(true);
+  // An emergency approval is no step's approval: without them the steps derive the same.
+  const withoutEmergencies = deriveWorkflowState(m.template, m.versions, m.decisions.filter((d) => !isEmergencyApproval(d)), at(m.clock));
+  expect(state.steps).toEqual(withoutEmergencies.steps);
+  // Emergency approved exactly when the latest version has one and the chain neither approved nor rejected it.
+  const chainApproved = steps.every((step, i) => standingApprovers(m, i).size >= step.approvalsRequired);
+  const emergencies = m.decisions.filter(isEmergencyApproval);
+  const emergencyNow = emergencies.some((d) => d.versionNumber === latest.number);
+  expect(state.status === 'emergency_approved').toBe(emergencyNow && !rejectedNow && !chainApproved);
+  // At most one per version, each by a role the template allows.
+  expect(new Set(emergencies.map((d) => d.versionNumber)).size).toBe(emergencies.length);
+  for (const d of emergencies) expect(m.template.emergencyRoles ?? []).toContain(d.role);
+  // A follow-up is open until the chain approves (completed) or anything rejects after it.
+  for (const d of emergencies) {
+    const rejectedAfter = m.decisions.some((r) => r.decision === 'reject' && r.decidedAt > d.decidedAt);
+    const expected = rejectedAfter ? 'rejected' : state.status === 'approved' || state.status === 'approved_with_conditions' ? 'completed' : 'open';
+    expect(emergencyFollowUp(d, m.decisions, state).state).toBe(expected);
+  }
   // Re-review due: a standing approval with conditions whose date has come.
   const today = at(m.clock).toISOString().slice(0, 10);
   state.steps.forEach((step) => expect(step.reReviewDue).toBe(step.approvals.some((a) => a.reReviewOn !== null && a.reReviewOn <= today)));
@@ -178,7 +230,7 @@ function checkInvariants(m: Machine, state: WorkflowState): void {
 describe('workflow rules under random sequences of actions', () => {
   it('hold after every action: approval needs standing approvals, gating, rejection, stale, re-review', () => {
     let actions = 0;
-    const reached = { approved: 0, rejected: 0, stale: 0, reReviewDue: 0 };
+    const reached = { approved: 0, rejected: 0, stale: 0, reReviewDue: 0, emergencyApproved: 0, followUpCompleted: 0, emergencyRefusedRole: 0 };
     fc.assert(
       fc.property(anyTemplate, fc.array(actionArb, { minLength: 1, maxLength: 60, size: 'max' }), (template, sequence) => {
         const m = start(template);
@@ -188,7 +240,12 @@ describe('workflow rules under random sequences of actions', () => {
           const { accepted, before } = apply(m, action);
           actions += 1;
           // An accepted decision was on a step whose every earlier step was approved.
-          if (accepted) expect(before.steps.slice(0, stepIndexBefore).every((s) => s.status === 'approved')).toBe(true);
+          if (accepted && action.kind === 'decide') expect(before.steps.slice(0, stepIndexBefore).every((s) => s.status === 'approved')).toBe(true);
+          // An emergency approval by a role outside the template's emergencyRoles is always refused.
+          if (action.kind === 'emergency' && !(template.emergencyRoles ?? []).includes(roles[action.role] ?? 'admin')) {
+            expect(accepted).toBe(false);
+            reached.emergencyRefusedRole += 1;
+          }
           // Answering a clarification is the owner's words, not a decision: the state holds.
           if (action.kind === 'answer_clarification') expect(derive(m).steps.map((s) => s.status)).toEqual(before.steps.map((s) => s.status));
           const state = derive(m);
@@ -197,6 +254,8 @@ describe('workflow rules under random sequences of actions', () => {
           if (state.status === 'rejected') reached.rejected += 1;
           if (state.steps.some((s) => s.staleApprovals.length > 0)) reached.stale += 1;
           if (state.reReviewDue) reached.reReviewDue += 1;
+          if (state.status === 'emergency_approved') reached.emergencyApproved += 1;
+          if ((state.status === 'approved' || state.status === 'approved_with_conditions') && m.decisions.some(isEmergencyApproval)) reached.followUpCompleted += 1;
         }
       }),
       { numRuns: runs },

@@ -1,6 +1,7 @@
 import type { Decision } from '../contracts/decisions.ts';
 import type { PackageStatus, StepState } from '../contracts/packages.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import { isEmergencyApproval } from './emergency.ts';
 
 export interface VersionFacts {
   number: number;
@@ -44,8 +45,10 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
   let blocked = false;
   let rejected = false;
 
+  // An emergency approval is no step's decision: it never counts towards a step.
+  const chainDecisions = decisions.filter((d) => !isEmergencyApproval(d));
   for (const step of template.steps) {
-    const mine = decisions.filter((d) => d.stepKey === step.key).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
+    const mine = chainDecisions.filter((d) => d.stepKey === step.key).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
     const standing = (d: Decision) => {
       const version = byNumber.get(d.versionNumber);
       if (!version) return false;
@@ -92,7 +95,10 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
   }
 
   const currentStep = steps.find((s) => s.status === 'active' || s.status === 'clarification') ?? null;
-  return { status: statusOf(steps, rejected), steps, currentStep, reReviewDue: steps.some((s) => s.reReviewDue) };
+  const chainStatus = statusOf(steps, rejected);
+  // Emergency approved: the latest version may be deployed while the chain, still pending, is its follow-up.
+  const emergency = (chainStatus === 'in_review' || chainStatus === 'clarification_requested') && decisions.some((d) => isEmergencyApproval(d) && d.versionNumber === latest.number);
+  return { status: emergency ? 'emergency_approved' : chainStatus, steps, currentStep, reReviewDue: steps.some((s) => s.reReviewDue) };
 }
 
 function statusOf(steps: readonly StepState[], rejected: boolean): PackageStatus {

@@ -65,3 +65,22 @@ export function reviseWords(content: PackageContent, share: number, seed = 11): 
     sections: content.sections.map((section) => (section.kind === 'narrative' ? { ...section, markdown: revise(section.markdown) } : section)),
   };
 }
+
+/**
+ * A resubmission of `content` in which about `sectionShare` of the narrative sections
+ * changed (each chosen one with `wordShare` of its words replaced) and the rest are
+ * byte-identical: "20% of the sections changed". Deterministic for a seed.
+ */
+export function reviseSections(content: PackageContent, sectionShare: number, options: { wordShare?: number; seed?: number } = {}): PackageContent {
+  const random = rng(options.seed ?? 13);
+  const narrative = content.sections.flatMap((section, index) => (section.kind === 'narrative' ? [index] : []));
+  // A seeded shuffle, then the first share of it: exactly round(share × count) sections.
+  const order = narrative.map((index) => ({ index, key: random() })).sort((a, b) => a.key - b.key);
+  const chosen = new Set(order.slice(0, Math.round(sectionShare * narrative.length)).map((entry) => entry.index));
+  const wordShare = options.wordShare ?? 0.05;
+  const revise = (text: string) => text.replace(/[a-z]+/g, (word) => (random() < wordShare ? (words[Math.floor(random() * words.length)] ?? 'model') + 's' : word));
+  return {
+    ...content,
+    sections: content.sections.map((section, index) => (section.kind === 'narrative' && chosen.has(index) ? { ...section, markdown: revise(section.markdown) } : section)),
+  };
+}

@@ -10,11 +10,15 @@ import { answerTargetKey, answerTargetSchema } from '../../domain/contracts/revi
 import { sectionKeySchema } from '../../domain/contracts/sections.ts';
 import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '../../domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
+import { cachedDecisions, cachedVersionFacts } from './immutable-row-cache.ts'; // perf
 import type { AuditLogTable, Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
 import { Mutex } from './mutex.ts';
 import { apiTokenQueries } from './api-token-queries.ts'; // API tokens (pipeline submission)
 import { webhookQueries } from './webhook-queries.ts'; // webhooks
 import { delegationQueries } from './delegation-queries.ts'; // delegations
+import { reReviewNoticeQueries } from './re-review-notice-queries.ts'; // re-review due (rereview)
+import { loginFailureQueries } from './login-failure-queries.ts'; // login throttling
+import { oidcQueries } from '../auth/oidc-queries.ts'; // single sign-on (OIDC)
 
 // One repository over SQLite and PostgreSQL. SQLite has a single connection, so every
 // operation is serialized through a mutex (a query from one request must never run inside
@@ -24,6 +28,8 @@ import { delegationQueries } from './delegation-queries.ts'; // delegations
 type Db = Kysely<Database> | Transaction<Database>;
 
 const auditLockKey = 741_852_963;
+// The two-key advisory locks live in a key space apart from the one-key audit lock.
+const packageLockNamespace = 7_418;
 
 function toUser(row: UsersTable): StoredUser {
   return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: roleSchema.array().parse(JSON.parse(row.roles)), passwordHash: row.password_hash };
@@ -136,6 +142,12 @@ function queries(db: Db, engine: Engine): StoreTx {
         .values({ id: p.id, model_key: p.modelKey, model_name: p.modelName, version_label: p.versionLabel, risk_tier: p.riskTier, business_line: p.businessLine, owner_team: p.ownerTeam, owner_id: p.ownerId, template_key: p.templateKey, template_version: p.templateVersion, created_at: p.createdAt, updated_at: p.updatedAt })
         .execute();
     },
+    async lockPackage(id) {
+      // A transaction-scoped advisory lock on (namespace, hash of the id): released at commit or
+      // rollback, and taken before the audit lock, never after it, so the two cannot deadlock.
+      // SQLite has one connection behind a mutex: transactions already run one at a time.
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${packageLockNamespace}::int, hashtext(${id}))`.execute(db);
+    },
     async touchPackage(id, updatedAt) {
       await db.updateTable('packages').set({ updated_at: updatedAt }).where('id', '=', id).execute();
     },
@@ -203,6 +215,7 @@ function queries(db: Db, engine: Engine): StoreTx {
               actor: JSON.parse(r.actor) as unknown,
               contentHash: r.content_hash,
               decidedAt: r.decided_at,
+              ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }), // emergency approvals
             }),
         );
       });
@@ -210,7 +223,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     async insertDecision(d) {
       await db
         .insertInto('decisions')
-        .values({ id: d.id, package_id: d.packageId, version_number: d.versionNumber, step_key: d.stepKey, role: d.role, decision: d.decision, meaning: d.meaning, reason: d.reason, conditions: d.conditions ? JSON.stringify(d.conditions) : null, concerns: JSON.stringify(d.concerns), actor: JSON.stringify(d.actor), content_hash: d.contentHash, decided_at: d.decidedAt })
+        .values({ id: d.id, package_id: d.packageId, version_number: d.versionNumber, step_key: d.stepKey, role: d.role, decision: d.decision, meaning: d.meaning, reason: d.reason, conditions: d.conditions ? JSON.stringify(d.conditions) : null, concerns: JSON.stringify(d.concerns), actor: JSON.stringify(d.actor), content_hash: d.contentHash, decided_at: d.decidedAt, emergency: d.emergency ? JSON.stringify(d.emergency) : null })
         .execute();
     },
     listThreads(ids) {
@@ -404,6 +417,12 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...webhookQueries(db),
     // delegations
     ...delegationQueries(db),
+    // re-review due (rereview)
+    ...reReviewNoticeQueries(db),
+    // login throttling
+    ...loginFailureQueries(db),
+    // single sign-on (OIDC)
+    ...oidcQueries(db),
   };
 }
 
@@ -424,8 +443,17 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): Store {
     Object.entries(direct).map(([name, fn]) => [name, (...args: unknown[]) => serialized(() => (fn as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as unknown as StoreTx;
 
+  // perf: on SQLite, append-only rows are read once (immutable-row-cache.ts); transactions read the tables.
+  const cachedReads: Partial<StoreTx> =
+    engine === 'sqlite'
+      ? ((versions, decisions): Partial<StoreTx> => ({ listVersionFacts: (ids) => serialized(() => versions(ids)), listDecisions: (ids) => serialized(() => decisions(ids)) }))(
+          cachedVersionFacts(db, (ids) => direct.listVersionFacts(ids)),
+          cachedDecisions(db, (ids) => direct.listDecisions(ids)),
+        )
+      : {};
   return {
     ...wrapped,
+    ...cachedReads,
     // An audit append reads the chain's head and writes after it: always atomically.
     appendAudit: (entry) => transaction((tx) => tx.appendAudit(entry)),
     engine,

@@ -12,6 +12,10 @@ import * as delegations from './migrations/007-delegations.ts'; // delegations
 import * as apiTokens from './migrations/008-api-tokens.ts'; // API tokens (pipeline submission)
 import * as webhooks from './migrations/009-webhooks.ts'; // webhooks
 import * as notificationReads from './migrations/010-notification-reads.ts'; // notifications (in-app)
+import * as emergencyApprovals from './migrations/011-emergency-approvals.ts'; // emergency approvals
+import * as reReviewNotices from './migrations/012-re-review-notices.ts'; // re-review due (rereview)
+import * as loginFailures from './migrations/013-login-failures.ts'; // login throttling
+import * as oidc from './migrations/014-oidc.ts'; // single sign-on (OIDC)
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -27,6 +31,10 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '009-webhooks': webhooks,
   '008-api-tokens': apiTokens, // API tokens (pipeline submission)
   '010-notification-reads': notificationReads, // notifications (in-app)
+  '011-emergency-approvals': emergencyApprovals, // emergency approvals
+  '012-re-review-notices': reReviewNotices, // re-review due (rereview)
+  '013-login-failures': loginFailures, // login throttling
+  '014-oidc': oidc, // single sign-on (OIDC)
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 
 // Kysely's SQLite dialect speaks the better-sqlite3 interface; node:sqlite is close but
@@ -10,17 +10,37 @@ function toInput(value: unknown): SQLInputValue {
   return value as SQLInputValue;
 }
 
+// Kysely prepares every query it runs; compiling the same SQL again on every request was a
+// tenth of a package read's time under load. Statements are kept by their SQL text (the
+// app's queries are a fixed set, the parameters vary), the least recently used dropped past
+// the bound. Reuse is safe: node:sqlite runs a statement to completion inside all() and
+// run(), and an iterate() gets a statement of its own, since it stays open across calls.
+const cachedStatements = 500;
+
 function adapt(db: DatabaseSync): SqliteDatabase {
+  const statements = new Map<string, { statement: StatementSync; reader: boolean }>();
+  const prepared = (sql: string) => {
+    const found = statements.get(sql);
+    if (found) {
+      statements.delete(sql);
+      statements.set(sql, found);
+      return found;
+    }
+    const statement = db.prepare(sql);
+    const fresh = { statement, reader: statement.columns().length > 0 };
+    statements.set(sql, fresh);
+    if (statements.size > cachedStatements) statements.delete(statements.keys().next().value ?? sql);
+    return fresh;
+  };
   return {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
-      const statement = db.prepare(sql);
-      const reader = statement.columns().length > 0;
+      const { statement, reader } = prepared(sql);
       return {
         reader,
         all: (parameters) => statement.all(...parameters.map(toInput)),
         run: (parameters) => statement.run(...parameters.map(toInput)),
-        iterate: (parameters) => statement.iterate(...parameters.map(toInput)),
+        iterate: (parameters) => db.prepare(sql).iterate(...parameters.map(toInput)),
       };
     },
   };

@@ -75,6 +75,8 @@ export interface DecisionsTable {
   actor: string;
   content_hash: string;
   decided_at: string;
+  /** JSON of the justification and incident of an emergency approval; null on other decisions (migration 011). */
+  emergency: string | null;
 }
 
 export interface ThreadsTable {
@@ -251,7 +253,25 @@ export interface NotificationReadsTable {
   updated_at: string;
 }
 
+// re-review due (rereview): append-only (see migration 012)
+export interface ReReviewNoticesTable {
+  decision_id: string;
+  package_id: string;
+  re_review_on: string;
+  noticed_at: string;
+}
+
+// login throttling: state, pruned and cleared (see migration 013)
+export interface LoginFailuresTable {
+  email: string;
+  at: string;
+}
+
 export interface Database {
+  // login throttling
+  login_failures: LoginFailuresTable;
+  // re-review due (rereview)
+  re_review_notices: ReReviewNoticesTable;
   // notifications (in-app)
   notification_reads: NotificationReadsTable;
   users: UsersTable;
@@ -285,6 +305,9 @@ export interface Database {
   delegations: DelegationsTable;
   delegation_revocations: DelegationRevocationsTable;
   decision_delegations: DecisionDelegationsTable;
+  // single sign-on (OIDC)
+  oidc_logins: OidcLoginsTable;
+  external_identities: ExternalIdentitiesTable;
 }
 
 // --- delegations (007) ---
@@ -314,3 +337,23 @@ export interface DecisionDelegationsTable {
 // --- end delegations ---
 
 export type { Generated };
+
+// --- single sign-on (014) ---
+export interface OidcLoginsTable {
+  state_hash: string;
+  binding_hash: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  redirect_uri: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ExternalIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}

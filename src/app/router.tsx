@@ -1,12 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
-import { InboxPage } from '../features/inbox/components/inbox-page.tsx';
-import { AppShell } from './app-shell.tsx';
 import { LoadingPage } from './loading-page.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
-import { prefetchPackage } from './package-loader.ts';
-import { prefetchResubmit } from '../features/resubmit/prefetch-resubmit.ts';
 import { PublicShell } from './public-shell.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RootError, RouteError } from './route-error.tsx';
@@ -36,16 +32,18 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           loader: requireSession(queryClient),
-          Component: AppShell,
+          // perf: the signed-in frame (and below, the inbox and the loaders' API modules) load
+          // on first use, so the log-in page carries none of them.
+          lazy: async () => ({ Component: (await import('./app-shell.tsx')).AppShell }),
           children: [
             {
               // Failures of one page show inside the frame, so navigation and sign-out remain.
               ErrorBoundary: RouteError,
               children: [
-                { index: true, Component: InboxPage },
+                { index: true, lazy: async () => ({ Component: (await import('../features/inbox/components/inbox-page.tsx')).InboxPage }) },
                 {
                   path: 'packages/:id',
-                  loader: prefetchPackage(queryClient),
+                  loader: async (args) => (await import('./package-loader.ts')).prefetchPackage(queryClient)(args),
                   // Loaded when first visited: the log-in page and the inbox do not carry it.
                   lazy: async () => ({ Component: (await import('./package-route.tsx')).PackageRoute }),
                 },
@@ -56,7 +54,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: 'packages/:id/resubmit',
-                  loader: prefetchResubmit(queryClient),
+                  loader: async (args) => (await import('../features/resubmit/prefetch-resubmit.ts')).prefetchResubmit(queryClient)(args),
                   // The owner's editor: loaded only by those who revise a package.
                   lazy: async () => ({ Component: (await import('../features/resubmit/components/resubmit-page.tsx')).ResubmitPage }),
                 },
@@ -104,6 +102,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 {
                   path: 'admin/templates',
                   lazy: async () => ({ Component: (await import('../features/admin-templates/components/templates-page.tsx')).TemplatesPage }),
+                },
+                {
+                  // new template keys (rereview): a static segment, so it wins over :key ("new" is not a valid key).
+                  path: 'admin/templates/new',
+                  lazy: async () => ({ Component: (await import('../features/admin-templates/components/new-template-page.tsx')).NewTemplatePage }),
                 },
                 {
                   path: 'admin/templates/:key',

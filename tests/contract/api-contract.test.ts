@@ -11,6 +11,9 @@ import { notificationScenarios } from './support/notification-scenarios.ts'; // 
 import { tokenScenarios } from './support/token-scenarios.ts'; // API tokens (pipeline submission)
 import { delegationScenarios } from './support/delegation-scenarios.ts'; // delegations
 import { webhookScenarios } from './support/webhook-scenarios.ts'; // webhooks
+import { emergencyScenarios } from './support/emergency-scenarios.ts'; // emergency approvals
+import { reReviewScenarios } from './support/re-review-scenarios.ts'; // re-review due (rereview)
+import { templateKeyScenarios } from './support/template-key-scenarios.ts'; // new template keys (rereview)
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 
@@ -23,7 +26,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

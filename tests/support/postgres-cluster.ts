@@ -19,6 +19,10 @@ export interface PostgresCluster {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Stops the server (pg_ctl stop -m fast) but keeps its data, for outage tests; see startServer. */
+  stopServer(): Promise<void>;
+  /** Starts a server stopped by stopServer again, on the same port and data, and waits until it accepts logins. */
+  startServer(): Promise<void>;
 }
 
 export interface TestDatabase {
@@ -83,6 +87,11 @@ export async function startPostgresCluster(options: { port?: number } = {}): Pro
         url,
         port,
         stop: () => (stopped ??= stopCluster(cluster)),
+        stopServer: () => run(cluster, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '30', '-s'], rootDir),
+        async startServer() {
+          await run(cluster, 'pg_ctl', ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-s', '-o', serverOptions], rootDir);
+          await waitForConnection(url);
+        },
       };
     }
   } catch (error) {

@@ -1,7 +1,6 @@
-import type { AuditEntryView, AuditPage, AuditQuery } from '../../contracts/audit.ts';
+import type { AuditPage, AuditQuery } from '../../contracts/audit.ts';
 import { bytesToHex } from '../../crypto/hex.ts';
-import { auditEntryHashSync } from '../../audit/entry-hash-sync.ts';
-import { loadAuditLog, publishTreeHead, toAuditEntryView, usersById, verifyWholeLog } from '../audit-tree.ts';
+import { chainEntryOf, changedSinceVerified, forgetVerifiedLog, publishTreeHead, soundLog, toAuditEntryView, usersById, verifyWholeLog } from '../audit-tree.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import type { AuditFilter, StoreTx } from '../store.ts';
@@ -44,16 +43,6 @@ async function pageOf(store: StoreTx, query: AuditQuery, filter: AuditFilter): P
   return { items, total, nextAfterSeq: rows.length > query.limit ? (items.at(-1)?.seq ?? null) : null, logSize };
 }
 
-/** The leaf's data: the hash of what the entry says now, not the hash it records. */
-function recomputedHash(entry: AuditEntryView): string {
-  try {
-    return auditEntryHashSync(entry);
-  } catch {
-    // Only a row changed in the database holds values JSON cannot carry.
-    throw problems.conflict(`Audit entry #${entry.seq} cannot be hashed; GET /api/audit/verify says what is wrong with it.`);
-  }
-}
-
 export const listAudit = defineHandler(routes.listAudit, async (ctx, { query }) => {
   return { status: 200, body: await pageOf(ctx.deps.store, query, filterOf(query)) };
 });
@@ -69,25 +58,31 @@ export const auditTreeHead = defineHandler(routes.auditTreeHead, async (ctx) => 
 });
 
 export const auditInclusionProof = defineHandler(routes.auditInclusionProof, async (ctx, { query }) => {
-  const { entries, tree } = await loadAuditLog(ctx.deps.store);
-  const treeSize = query.treeSize ?? tree.size;
-  if (query.seq > tree.size) throw problems.notFound(`There is no audit entry #${query.seq}: the log holds ${tree.size} entries.`);
-  if (treeSize > tree.size) throw problems.notFound(`There is no tree of size ${treeSize} yet: the log holds ${tree.size} entries.`);
+  const { store } = ctx.deps;
+  const log = await soundLog(store);
+  const treeSize = query.treeSize ?? log.size;
+  if (query.seq > log.size) throw problems.notFound(`There is no audit entry #${query.seq}: the log holds ${log.size} entries.`);
+  if (treeSize > log.size) throw problems.notFound(`There is no tree of size ${treeSize} yet: the log holds ${log.size} entries.`);
   if (query.seq > treeSize) throw problems.validation([{ pointer: '/query/seq', message: `Entry #${query.seq} is not in a tree of ${treeSize} entries` }]);
-  const entry = entries[query.seq - 1];
+  // The entry as it reads now, held to the leaf verified at its place: a proof is never
+  // handed out for an entry that was changed after the server checked it.
+  const [row] = await store.listAuditEntries({}, query.seq - 1, 1);
   // Leaf i is entry #(i + 1); an entry elsewhere means rows were removed or renumbered.
-  if (entry?.seq !== query.seq) throw problems.conflict(`The audit log does not hold entry #${query.seq} at its place; GET /api/audit/verify says where it breaks.`);
+  if (row?.seq !== query.seq) throw problems.conflict(`The audit log does not hold entry #${query.seq} at its place; GET /api/audit/verify says where it breaks.`);
+  const changed = changedSinceVerified(log, [chainEntryOf(row)]);
+  if (changed) {
+    forgetVerifiedLog(store);
+    throw problems.auditLogBroken(changed);
+  }
   const leafIndex = query.seq - 1;
-  return {
-    status: 200,
-    body: { seq: query.seq, leafIndex, treeSize, entryHash: recomputedHash(entry), path: tree.inclusionPath(leafIndex, treeSize).map(bytesToHex) },
-  };
+  // The recorded hash is the recomputed one: changedSinceVerified compared them.
+  return { status: 200, body: { seq: query.seq, leafIndex, treeSize, entryHash: row.entryHash, path: log.tree.inclusionPath(leafIndex, treeSize).map(bytesToHex) } };
 });
 
 export const auditConsistencyProof = defineHandler(routes.auditConsistencyProof, async (ctx, { query }) => {
-  const { tree } = await loadAuditLog(ctx.deps.store);
-  const toSize = query.to ?? tree.size;
-  if (toSize > tree.size) throw problems.notFound(`There is no tree of size ${toSize} yet: the log holds ${tree.size} entries.`);
+  const { tree, size } = await soundLog(ctx.deps.store);
+  const toSize = query.to ?? size;
+  if (toSize > size) throw problems.notFound(`There is no tree of size ${toSize} yet: the log holds ${size} entries.`);
   if (query.from > toSize) throw problems.validation([{ pointer: '/query/from', message: `A tree of ${query.from} entries cannot be a prefix of one of ${toSize}` }]);
   return { status: 200, body: { fromSize: query.from, toSize, path: tree.consistencyPath(query.from, toSize).map(bytesToHex) } };
 });

@@ -6,6 +6,7 @@ import { routes } from '../routes.ts';
 import { usersById } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { signedIn } from './package-access.ts';
+import { deniedNotFound } from './record-denied.ts'; // authz: revoking another's delegation is audited
 
 // Delegation of a reviewer role while its holder is away: made by the holder for themselves
 // (or by an administrator for anyone), bounded in time, revocable, never edited.
@@ -63,7 +64,8 @@ export const revokeDelegation = defineHandler(routes.revokeDelegation, async (ct
     const found = (await tx.listDelegations()).find((d) => d.id === params.id);
     const mayRevoke = found && (user.roles.includes('admin') || found.delegatorId === user.id || found.createdBy === user.id);
     // A delegation you did not give is answered as absent: its existence is not yours to learn.
-    if (!found || !mayRevoke) throw problems.notFound(`No delegation ${params.id} that you gave.`);
+    if (!found) throw problems.notFound(`No delegation ${params.id} that you gave.`);
+    if (!mayRevoke) throw deniedNotFound(`No delegation ${params.id} that you gave.`, 'delegation given by someone else');
     if (found.revokedAt !== null) throw problems.conflict('This delegation was already revoked.');
     if (Date.parse(found.endsAt) <= now.getTime()) throw problems.conflict('This delegation has already ended; there is nothing to revoke.');
     await tx.insertDelegationRevocation({ delegationId: found.id, revokedAt, revokedBy: user.id });

@@ -1,6 +1,6 @@
 import { auditEventSchema } from '../../contracts/audit-events.ts';
 import type { NotificationList } from '../../contracts/notifications.ts';
-import { deriveNotifications, notificationSources, type LoggedEvent } from '../../notifications/derive-notifications.ts';
+import { deriveNotifications, notificationSources, type DerivedNotification, type LoggedEvent } from '../../notifications/derive-notifications.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import type { StoredUser, StoreTx } from '../store.ts';
@@ -14,23 +14,54 @@ import { signedIn } from './package-access.ts';
 const listed = 50;
 const pageSize = 1000;
 
-/** The entries of the actions notifications come from, parsed; a row that does not parse (tampered) is skipped, and the audit verification names it. */
-async function sourceEvents(tx: StoreTx, subjects: ReadonlySet<string>): Promise<LoggedEvent[]> {
-  const out: LoggedEvent[] = [];
-  for (const action of notificationSources) {
-    for (let afterSeq = 0; ; ) {
-      const rows = await tx.listAuditEntries({ action }, afterSeq, pageSize);
-      for (const row of rows) {
-        if (!subjects.has(row.subject)) continue;
-        const parsed = auditEventSchema.safeParse({ action: row.action, subject: row.subject, before: parseJson(row.beforeJson), after: parseJson(row.afterJson) });
-        if (parsed.success) out.push({ seq: row.seq, at: row.at, actorId: row.actorId, event: parsed.data });
-      }
-      const last = rows.at(-1);
-      if (rows.length < pageSize || !last) break;
-      afterSeq = last.seq;
-    }
+// perf: a poll used to read every source entry of the log and replay every visible package.
+// Per store (so per process; each API instance keeps its own), the parsed source entries are
+// kept and each poll reads only those after where it stopped, per action; and each user's
+// list is kept with the log size it was derived at, so a poll when nothing was appended since
+// is two small queries. Everything a notification says comes from the log and from facts
+// that change only with an entry in it, so an unchanged log size means an unchanged list.
+interface NotificationCache {
+  /** Parsed source entries of every package, in the order read. */
+  events: LoggedEvent[];
+  /** Per action, the seq of the last entry read. */
+  cursors: Map<string, number>;
+  /** Catch-ups run one after another: two at once would add the same entries twice. */
+  queue: Promise<unknown>;
+  /** Per user (and roles), the whole derived list and the log size it was derived at. */
+  lists: Map<string, { logSize: number; all: DerivedNotification[] }>;
+}
+
+const caches = new WeakMap<StoreTx, NotificationCache>();
+
+function cacheOf(store: StoreTx): NotificationCache {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = { events: [], cursors: new Map(), queue: Promise.resolve(), lists: new Map() };
+    caches.set(store, cache);
   }
-  return out;
+  return cache;
+}
+
+/** Reads the source entries appended since the last call; a row that does not parse (tampered) is skipped, and the audit verification names it. */
+function catchUp(store: StoreTx, cache: NotificationCache): Promise<void> {
+  const run = cache.queue.then(async () => {
+    for (const action of notificationSources) {
+      let afterSeq = cache.cursors.get(action) ?? 0;
+      for (;;) {
+        const rows = await store.listAuditEntries({ action }, afterSeq, pageSize);
+        for (const row of rows) {
+          const parsed = auditEventSchema.safeParse({ action: row.action, subject: row.subject, before: parseJson(row.beforeJson), after: parseJson(row.afterJson) });
+          if (parsed.success) cache.events.push({ seq: row.seq, at: row.at, actorId: row.actorId, event: parsed.data });
+        }
+        const last = rows.at(-1);
+        if (last) afterSeq = last.seq;
+        if (rows.length < pageSize || !last) break;
+      }
+      cache.cursors.set(action, afterSeq);
+    }
+  });
+  cache.queue = run.catch(() => undefined);
+  return run;
 }
 
 function parseJson(text: string): unknown {
@@ -42,15 +73,23 @@ function parseJson(text: string): unknown {
 }
 
 async function notificationsFor(tx: StoreTx, user: StoredUser): Promise<NotificationList> {
-  const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
-  const [facts, users, lastReadSeq] = await Promise.all([loadPackageFacts(tx, visible), usersById(tx), tx.findNotificationReadSeq(user.id)]);
-  const events = await sourceEvents(tx, new Set(visible.map((p) => p.id)));
-  const all = deriveNotifications({
-    user,
-    packages: facts.map((f) => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads })),
-    events,
-    names: new Map([...users.values()].map((u) => [u.id, u.displayName])),
-  });
+  const cache = cacheOf(tx);
+  // The size first: whatever is read after it is at least that recent.
+  const [logSize, lastReadSeq] = await Promise.all([tx.auditLogSize(), tx.findNotificationReadSeq(user.id)]);
+  const key = `${user.id}\u0000${user.roles.join(',')}`;
+  let all = cache.lists.get(key)?.logSize === logSize ? cache.lists.get(key)?.all : undefined;
+  if (all === undefined) {
+    const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
+    const [facts, users] = await Promise.all([loadPackageFacts(tx, visible), usersById(tx), catchUp(tx, cache)]);
+    const subjects = new Set(visible.map((p) => p.id));
+    all = deriveNotifications({
+      user,
+      packages: facts.map((f) => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads })),
+      events: cache.events.filter((e) => subjects.has(e.event.subject)),
+      names: new Map([...users.values()].map((u) => [u.id, u.displayName])),
+    });
+    cache.lists.set(key, { logSize, all });
+  }
   const unread = all.filter((n) => n.seq > lastReadSeq);
   return { items: all.slice(0, listed).map((n) => ({ ...n, unread: n.seq > lastReadSeq })), unreadCount: unread.length, lastReadSeq };
 }

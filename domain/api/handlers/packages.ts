@@ -6,12 +6,14 @@ import { answerProblems, loadAnswerFacts } from '../resubmission-answers.ts';
 import { routes } from '../routes.ts';
 import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../views.ts';
 import { defineHandler } from './define.ts';
+import { withJsonMember } from '../serialized-json.ts'; // perf
 import { recordDenied } from './record-denied.ts';
 import { seePackage, signedIn } from './package-access.ts';
 import { addThreadMessage } from './thread-message.ts';
 import { viaOf } from '../bearer-auth.ts'; // API tokens: the audit entry names the token
 import { submissionEvent } from '../../webhooks/events.ts'; // webhooks
 import { enqueueWebhookEvents } from '../../webhooks/outbox.ts'; // webhooks
+import { resubmissionOpen } from '../../workflow/resubmission-window.ts';
 
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -42,18 +44,16 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
   const version = await store.findVersion(pkg.id, params.n);
   if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
   const submitter = await store.findUserById(version.submittedBy);
-  return {
-    status: 200,
-    body: {
-      packageId: pkg.id,
-      number: version.number,
-      content: JSON.parse(version.canonicalContent) as unknown,
-      contentHash: version.contentHash,
-      submittedBy: toActor(submitter ?? undefined, version.submittedBy),
-      submittedAt: version.submittedAt,
-      answers: await store.listVersionAnswers(pkg.id, version.number),
-    },
+  const members = {
+    packageId: pkg.id,
+    number: version.number,
+    contentHash: version.contentHash,
+    submittedBy: toActor(submitter ?? undefined, version.submittedBy),
+    submittedAt: version.submittedAt,
+    answers: await store.listVersionAnswers(pkg.id, version.number),
   };
+  // perf: the stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
+  return { status: 200, body: withJsonMember(members, 'content', version.canonicalContent) };
 });
 
 export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { body }) => {
@@ -129,7 +129,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just read is missing');
     const { state } = summarize(facts, now());
-    if (state.status !== 'rejected' && state.status !== 'clarification_requested') {
+    if (!resubmissionOpen(state.status, state.steps)) {
       throw problems.conflict(`A new version can be submitted after a rejection or while clarification is requested; this package is ${state.status.replace(/_/g, ' ')}.`);
     }
     const previous = facts.versions.at(-1);

@@ -7,6 +7,7 @@ import { routes } from '../routes.ts';
 import type { StoredPasskey } from '../store.ts';
 import { defineHandler } from './define.ts';
 import { signedIn } from './package-access.ts';
+import { deniedNotFound } from './record-denied.ts'; // authz: another user's passkey is audited
 
 // Passkey enrolment: the registration ceremony is checked by @simplewebauthn/server (origin,
 // RP ID, challenge, user verification, attestation format); we keep the public key as a JWK
@@ -84,7 +85,10 @@ export const removePasskey = defineHandler(routes.removePasskey, async (ctx, { p
   await ctx.deps.store.transaction(async (tx) => {
     const passkey = await tx.findPasskey(params.credentialId);
     // Someone else's passkey answers as a missing one: its existence is not theirs to learn.
-    if (passkey?.userId !== user.id) throw problems.notFound('You have no passkey with this id.');
+    if (passkey?.userId !== user.id) {
+      if (passkey) throw deniedNotFound('You have no passkey with this id.', 'passkey belongs to another user');
+      throw problems.notFound('You have no passkey with this id.');
+    }
     await tx.deletePasskey(passkey.credentialId);
     await tx.appendAudit({ event: { action: 'passkey.removed', subject: user.id, before: { credentialId: passkey.credentialId, name: passkey.name }, after: null }, actorId: user.id, at });
   });

@@ -3,7 +3,7 @@ import type { PackageContent } from '../../contracts/package-content.ts';
 import type { ApprovalRecordBody } from '../../contracts/record.ts';
 import { buildRecordBody, recordFileName } from '../../evidence/build-record.ts';
 import { signRecord } from '../../evidence/record-signature.ts';
-import { publishTreeHead, toAuditEntryView } from '../audit-tree.ts';
+import { changedSinceVerified, forgetVerifiedLog, publishTreeHead, toAuditEntryView } from '../audit-tree.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import { currentServerKey } from '../server-key.ts';
@@ -50,7 +50,14 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
   );
   const threads = await threadViews(store, facts.threads);
   const entries = await packageEntries(store, pkg.id, users);
-  const { head, tree } = await publishTreeHead(ctx.deps);
+  const { head, tree, log } = await publishTreeHead(ctx.deps);
+  // The head signs the entries as this process verified them; each entry the record carries
+  // must still be that entry, or its inclusion proof would be for another one.
+  const changed = changedSinceVerified(log, entries);
+  if (changed) {
+    forgetVerifiedLog(store);
+    throw problems.auditLogBroken(changed);
+  }
   const keys = (await store.listServerKeys()).map(({ keyId, algorithm, publicKey, createdAt }) => ({ keyId, algorithm, publicKey, createdAt }));
 
   const built = buildRecordBody({

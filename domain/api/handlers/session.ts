@@ -3,18 +3,44 @@ import { clearedSessionCookie, sessionCookie } from '../cookies.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import { toUser } from '../views.ts';
+import type { PasswordPort } from '../context.ts';
 import { defineHandler } from './define.ts';
+import { currentLoginLock, recordLoginFailure, utcClock } from './login-throttle.ts';
+
+/** A hash no password matches, so an unknown email costs the same scrypt as a known one. */
+const decoyHashes = new WeakMap<PasswordPort, Promise<string>>();
+function decoyHash(passwords: PasswordPort): Promise<string> {
+  let hash = decoyHashes.get(passwords);
+  if (!hash) {
+    hash = passwords.hash(`decoy-${crypto.randomUUID()}`);
+    decoyHashes.set(passwords, hash);
+  }
+  return hash;
+}
 
 export const login = defineHandler(routes.login, async (ctx, { body }) => {
   const { store, passwords, now } = ctx.deps;
   const at = now().toISOString();
   const user = await store.findUserByEmail(body.email);
-  const ok = user ? await passwords.verify(body.password, user.passwordHash) : false;
+
+  // Brute force: a locked email is refused before its password is even checked.
+  const lockedUntil = await currentLoginLock(store, body.email, now());
+  if (lockedUntil) {
+    await store.appendAudit({ event: { action: 'session.login_failed', subject: body.email, before: null, after: { reason: 'locked' } }, actorId: user?.id ?? null, at });
+    // Rounded up, so trying at the minute named is never refused.
+    const shown = new Date(Math.ceil(lockedUntil.getTime() / 60_000) * 60_000);
+    throw problems.rateLimited(`Too many failed sign-ins for this account; try again after ${utcClock(shown)} UTC.`, (lockedUntil.getTime() - now().getTime()) / 1000);
+  }
+
+  const ok = await passwords.verify(body.password, user?.passwordHash ?? (await decoyHash(passwords)));
   if (!user || !ok) {
-    await store.appendAudit({
-      event: { action: 'session.login_failed', subject: body.email, before: null, after: { reason: user ? 'wrong_password' : 'unknown_email' } },
-      actorId: user?.id ?? null,
-      at,
+    await store.transaction(async (tx) => {
+      await recordLoginFailure(tx, body.email, now());
+      await tx.appendAudit({
+        event: { action: 'session.login_failed', subject: body.email, before: null, after: { reason: user ? 'wrong_password' : 'unknown_email' } },
+        actorId: user?.id ?? null,
+        at,
+      });
     });
     throw problems.invalidCredentials();
   }
@@ -23,6 +49,7 @@ export const login = defineHandler(routes.login, async (ctx, { body }) => {
   await store.transaction(async (tx) => {
     // A previous session in this browser is ended, so a planted cookie cannot be upgraded.
     if (ctx.sessionTokenHash) await tx.deleteSession(ctx.sessionTokenHash);
+    await tx.clearLoginFailures(body.email);
     await tx.insertSession({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: at, expiresAt });
     await tx.appendAudit({ event: { action: 'session.login_succeeded', subject: user.id, before: null, after: { email: user.email } }, actorId: user.id, at });
   });

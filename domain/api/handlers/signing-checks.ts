@@ -1,8 +1,9 @@
-import { decisionMeanings } from '../../contracts/decisions.ts';
+import { decisionMeanings, emergencyDetailsProblems } from '../../contracts/decisions.ts';
 import type { FieldProblem } from '../../contracts/problem.ts';
 import type { PackageContent } from '../../contracts/package-content.ts';
 import type { SigningPayload } from '../../contracts/signatures.ts';
 import type { StoredUser } from '../store.ts';
+import { emergencyStepKey } from '../../workflow/emergency.ts';
 
 // What a signing payload must say before anything is verified: each problem with the JSON
 // Pointer of its field, so the sign dialog shows it next to that field.
@@ -14,8 +15,11 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
   if (payload.signer.id !== user.id) at('/signer/id', 'You can only sign as yourself');
   if (payload.signer.displayName !== user.displayName || payload.signer.title !== user.title) at('/signer', 'The printed name and title must be your own, as recorded in your account');
   if (payload.meaning !== decisionMeanings[payload.decision]) at('/meaning', `The meaning of "${payload.decision}" is "${decisionMeanings[payload.decision]}"`);
-  const needsReason = payload.decision !== 'approve';
+  const emergency = payload.decision === 'emergency_approve';
+  const needsReason = payload.decision !== 'approve' && !emergency;
   if (needsReason && payload.reason.trim() === '') at('/reason', 'Give the reason for this decision');
+  if (emergency) emergencyPayloadProblems(payload, at);
+  else if (payload.emergency) at('/emergency', 'Only an emergency approval carries a justification and an incident reference');
   if (payload.decision === 'approve_with_conditions' && !payload.conditions) at('/conditions', 'State the conditions of the approval');
   if (payload.decision !== 'approve_with_conditions' && payload.conditions) at('/conditions', 'Only an approval with conditions has conditions');
   if (payload.decision === 'reject' && payload.concerns.length === 0) at('/concerns', 'A rejection names at least one concern: the section, what is wrong, and what must change');
@@ -27,6 +31,19 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
     });
   }
   return out;
+}
+
+/** An emergency approval decides no step, states its reasons as a justification, and names its incident. */
+function emergencyPayloadProblems(payload: SigningPayload, at: (pointer: string, message: string) => void): void {
+  if (payload.stepKey !== emergencyStepKey) at('/stepKey', `An emergency approval decides no step of the chain: its stepKey is "${emergencyStepKey}"`);
+  if (payload.reason !== '') at('/reason', 'An emergency approval gives its reasons as its justification (emergency.justification): leave reason empty');
+  if (!payload.emergency) {
+    at('/emergency', 'An emergency approval needs a justification and an incident reference');
+    return;
+  }
+  const problems = emergencyDetailsProblems(payload.emergency);
+  if (problems.justification) at('/emergency/justification', problems.justification);
+  if (problems.incidentRef) at('/emergency/incidentRef', problems.incidentRef);
 }
 
 export const maxSigningFailures = 5;

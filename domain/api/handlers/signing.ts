@@ -16,10 +16,12 @@ import { defineHandler } from './define.ts';
 import { seePackage, signedIn } from './package-access.ts';
 import { recordDenied } from './record-denied.ts';
 import { attemptsLeft, payloadProblems, signingLockedUntil, signingLockMs } from './signing-checks.ts';
-import { actingCapacity } from '../../workflow/delegation.ts';
+import { actingCapacity, type DelegationFacts } from '../../workflow/delegation.ts';
 import { decisionEvents } from '../../webhooks/events.ts'; // webhooks
 import { enqueueWebhookEvents } from '../../webhooks/outbox.ts'; // webhooks
 import { stepNotActionable } from '../../workflow/step-gate.ts';
+import { emergencyRefusal, emergencyStepKey } from '../../workflow/emergency.ts';
+import type { Role } from '../../contracts/roles.ts';
 
 const nonceTtlMs = 5 * 60_000;
 
@@ -41,6 +43,12 @@ export const issueSigningNonce = defineHandler(routes.issueSigningNonce, async (
 /** Re-authentication at signing; failures are recorded (and audited) whatever happens next. */
 async function authenticate(ctx: RequestContext, user: StoredUser, pkg: StoredPackage, payload: SigningPayload, auth: SigningAuthentication): Promise<SignatureMaterial> {
   const { store } = ctx.deps;
+  // single sign-on: an account without a password here re-authenticates with a passkey only.
+  // Not a failed attempt (nothing was guessed), so it does not count towards the lock.
+  if (auth.method === 'password' && user.passwordHash === '') {
+    const message = 'Your account signs in through single sign-on and has no password here: sign with a passkey (add one under Passkeys).';
+    throw problems.signingRefused(message, [{ pointer: '/authentication/method', message }]);
+  }
   const now = ctx.deps.now();
   const since = new Date(now.getTime() - signingLockMs).toISOString();
   const lockedUntil = signingLockedUntil(await store.listSigningAttempts(user.id, since), now);
@@ -104,6 +112,8 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
   const decisionId = `dec_${ctx.deps.randomToken().slice(0, 20)}`;
 
   const outcome = await ctx.deps.store.transaction(async (tx): Promise<{ signed: SignedDecision | undefined } | { denied: string; error: ApiError }> => {
+    // faults: another instance may be deciding on this package right now; wait for it, then read.
+    await tx.lockPackage(pkg.id);
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const latest = facts.versions.at(-1);
@@ -123,28 +133,40 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     if (problemsFound.length > 0) throw problems.validation(problemsFound);
 
     const { state } = summarize(facts, now);
-    const step = state.steps.find((s) => s.key === payload.stepKey);
-    if (!step) throw problems.validation([{ pointer: '/payload/stepKey', message: `This package's workflow has no step "${payload.stepKey}"` }]);
     // Denials are audited after this transaction rolls back (the audit append is its own write).
-    // A holder of the step's role signs as themselves; a delegate only within an active delegation.
-    const capacity = step.role === payload.role ? actingCapacity(user, step.role, await tx.listDelegations(), now) : null;
-    if (!capacity) {
-      return { denied: `signer lacks the ${step.role} role of step ${step.key}`, error: problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`) };
+    let decided: { key: string; role: Role; delegation: DelegationFacts | null };
+    if (payload.decision === 'emergency_approve') {
+      // The emergency path's rules (domain/workflow/emergency.ts), applied here and nowhere else:
+      // the signer's own emergency role, not the owner, the latest version, once, not after a decision.
+      const refusal = emergencyRefusal({ template: facts.template, status: state.status, decisions: facts.decisions, latestVersion: latest.number, versionNumber: payload.versionNumber, signer: user, role: payload.role, ownerId: pkg.ownerId, submittedBy: version.submittedBy });
+      if (refusal?.kind === 'forbidden') return { denied: `emergency approval refused: ${refusal.message}`, error: problems.forbidden(refusal.message) };
+      if (refusal) throw problems.conflict(refusal.message);
+      decided = { key: emergencyStepKey, role: payload.role, delegation: null };
+    } else {
+      const step = state.steps.find((s) => s.key === payload.stepKey);
+      if (!step) throw problems.validation([{ pointer: '/payload/stepKey', message: `This package's workflow has no step "${payload.stepKey}"` }]);
+      // A holder of the step's role signs as themselves; a delegate only within an active delegation.
+      const capacity = step.role === payload.role ? actingCapacity(user, step.role, await tx.listDelegations(), now) : null;
+      if (!capacity) {
+        return { denied: `signer lacks the ${step.role} role of step ${step.key}`, error: problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`) };
+      }
+      const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
+      if (user.id === pkg.ownerId || user.id === version.submittedBy) {
+        return { denied: 'segregation of duties: signer owns or submitted the package', error: problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.') };
+      }
+      // Gating is the workflow's rule (domain/workflow/step-gate.ts), applied here and nowhere else.
+      const notActionable = stepNotActionable(state, step);
+      if (notActionable) throw problems.conflict(notActionable);
+      if (step.approvals.some((approval) => approval.actor.id === user.id && approval.versionNumber === payload.versionNumber)) {
+        throw problems.conflict(`You have already approved ${step.name} on version ${payload.versionNumber}.`);
+      }
+      // The delegate acts in the delegator's place, not beside them: one approval between the two.
+      if (delegation && step.approvals.some((approval) => approval.actor.id === delegation.delegatorId && approval.versionNumber === payload.versionNumber)) {
+        throw problems.conflict(`The person you act for has already approved ${step.name} on version ${payload.versionNumber}.`);
+      }
+      decided = { key: step.key, role: step.role, delegation };
     }
-    const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
-    if (user.id === pkg.ownerId || user.id === version.submittedBy) {
-      return { denied: 'segregation of duties: signer owns or submitted the package', error: problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.') };
-    }
-    // Gating is the workflow's rule (domain/workflow/step-gate.ts), applied here and nowhere else.
-    const notActionable = stepNotActionable(state, step);
-    if (notActionable) throw problems.conflict(notActionable);
-    if (step.approvals.some((approval) => approval.actor.id === user.id && approval.versionNumber === payload.versionNumber)) {
-      throw problems.conflict(`You have already approved ${step.name} on version ${payload.versionNumber}.`);
-    }
-    // The delegate acts in the delegator's place, not beside them: one approval between the two.
-    if (delegation && step.approvals.some((approval) => approval.actor.id === delegation.delegatorId && approval.versionNumber === payload.versionNumber)) {
-      throw problems.conflict(`The person you act for has already approved ${step.name} on version ${payload.versionNumber}.`);
-    }
+    const { delegation } = decided;
     if (payload.decision === 'request_clarification') {
       const open = facts.threads.some((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber === payload.versionNumber);
       if (!open) throw problems.validation([{ pointer: '/payload/decision', message: 'Open a clarification request on the section in question first; this decision points the owner to it' }]);
@@ -157,19 +179,19 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     if (Date.parse(nonce.expiresAt) <= now.getTime()) throw problems.conflict('The signing request expired (after 5 minutes); start signing again.');
     if (!(await tx.useNonce(nonceHash, decidedAt))) throw problems.conflict('This signing request was already used: the decision was recorded once. Reload the package to see it.');
 
-    const record = { id: decisionId, packageId: pkg.id, versionNumber: payload.versionNumber, stepKey: step.key, role: step.role, decision: payload.decision, meaning: payload.meaning, reason: payload.reason, conditions: payload.conditions, concerns: payload.concerns, actor: payload.signer, contentHash: storedHash, decidedAt };
+    const record = { id: decisionId, packageId: pkg.id, versionNumber: payload.versionNumber, stepKey: decided.key, role: decided.role, decision: payload.decision, meaning: payload.meaning, reason: payload.reason, conditions: payload.conditions, concerns: payload.concerns, actor: payload.signer, contentHash: storedHash, decidedAt, ...(payload.emergency ? { emergency: payload.emergency } : {}) };
     const countersigned: CountersignedRecord = { type: 'model-approval-countersignature/1', decisionId, decidedAt, payload, signature: material };
     const signature: DecisionSignature = { payload, signature: material, countersignature: await countersign(privateKey, key.keyId, countersigned) };
     await tx.insertDecision(record);
     await tx.insertDecisionSignature(decisionId, canonicalize(signature));
     if (delegation) await tx.insertDecisionDelegation({ decisionId, delegationId: delegation.id, delegatorId: delegation.delegatorId });
     const onBehalfOf = delegation ? { onBehalfOf: { delegation: delegation.id, delegator: delegation.delegatorId } } : {};
-    await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: step.key, role: step.role, kind: payload.decision, version: payload.versionNumber, contentHash: storedHash, method: material.method, countersignedWith: key.keyId, ...onBehalfOf } }, actorId: user.id, at: decidedAt });
+    await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: decided.key, role: decided.role, kind: payload.decision, version: payload.versionNumber, contentHash: storedHash, method: material.method, countersignedWith: key.keyId, ...onBehalfOf, ...(payload.emergency ? { emergency: { incidentRef: payload.emergency.incidentRef } } : {}) } }, actorId: user.id, at: decidedAt });
     await tx.touchPackage(pkg.id, decidedAt);
     // webhooks: queued with the decision, in its transaction.
     const [after] = await loadPackageFacts(tx, [pkg]);
     const statusAfter = after ? summarize(after, now).state.status : state.status;
-    const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: step.key, decision: payload.decision, actor: payload.signer };
+    const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: payload.emergency ? null : decided.key, decision: payload.decision, actor: payload.signer };
     await enqueueWebhookEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => ctx.deps.randomToken().slice(0, 20) });
     const [signed] = await signedDecisions(tx, [record]);
     return { signed };

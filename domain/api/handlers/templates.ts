@@ -118,6 +118,13 @@ export const createTemplateVersion = defineHandler(routes.createTemplateVersion,
   const entry = await ctx.deps.store.transaction(async (tx) => {
     const newest = newestPerKey(await tx.listTemplates());
     const previous = newest.get(body.key) ?? null;
+    // A new template must not silently become the next version of an existing key.
+    if (body.replacesVersion === 0 && previous) {
+      throw problems.validation([{ pointer: '/key', message: `The key "${body.key}" is already taken by "${previous.name}" (version ${previous.version}); choose another key, or publish a new version of that template`, code: 'key_taken' }]);
+    }
+    if (body.replacesVersion !== undefined && body.replacesVersion > 0 && (previous?.version ?? 0) !== body.replacesVersion) {
+      throw problems.conflict(`Version ${body.replacesVersion} of "${body.key}" is no longer the current one (it is ${previous?.version ?? 'none'}); reload the template and start from the current version.`);
+    }
     const claimed = claimProblems({ ...body, businessLines }, newest);
     if (claimed.length > 0) throw problems.validation(claimed);
     const template = workflowTemplateSchema.parse({

@@ -7,11 +7,13 @@ import type { RequestContext } from '../context.ts';
 import type { StoredPackage, StoredThread, StoreTx } from '../store.ts';
 import { defineHandler } from './define.ts';
 import { actorOf, assertConversationOpen, assertNotDecided, seePackage, sectionOf, signedIn } from './package-access.ts';
-import { recordDenied } from './record-denied.ts';
+import { deniedNotFound, recordDenied } from './record-denied.ts';
 import { addThreadMessage, newId, roleFor } from './thread-message.ts';
 
 async function threadOf(tx: StoreTx, packageId: string, threadId: string): Promise<StoredThread> {
   const thread = await tx.findThread(threadId);
+  // A thread id of another package in the path is an object-reference probe: audited.
+  if (thread && thread.packageId !== packageId) throw deniedNotFound(`Package ${packageId} has no thread ${threadId}.`, `thread belongs to package ${thread.packageId}`);
   if (thread?.packageId !== packageId) throw problems.notFound(`Package ${packageId} has no thread ${threadId}.`);
   return thread;
 }

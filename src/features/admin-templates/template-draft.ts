@@ -2,8 +2,9 @@ import type { FieldProblem } from '../../../domain/contracts/problem.ts';
 import type { Role } from '../../../domain/contracts/roles.ts';
 import type { WorkflowTemplate } from '../../../domain/contracts/workflow-template.ts';
 
-// The new-version form edits a draft of plain strings, so whatever the administrator typed
-// reaches the server as typed and comes back with the server's own message beside its field.
+// The template form (a new template, or a new version of one) edits a draft of plain strings,
+// so whatever the administrator typed reaches the server as typed and comes back with the
+// server's own message beside its field.
 
 export interface StepDraft {
   /** Stable across edits and removals, for React keys only; never sent. */
@@ -34,6 +35,11 @@ export function emptyStep(): StepDraft {
   return { uid: newStepUid(), key: '', name: '', role: '', approvalsRequired: '1', dueHours: '72', sections: [] };
 }
 
+/** A new template: nothing chosen yet, one empty step, approvals standing unless their sections changed. */
+export function emptyDraft(): TemplateDraft {
+  return { key: '', name: '', riskTiers: [], businessLines: '', staleApprovals: 'responsible_sections', emergencyRoles: [], steps: [emptyStep()] };
+}
+
 export function draftFrom(template: WorkflowTemplate): TemplateDraft {
   return {
     key: template.key,
@@ -51,8 +57,12 @@ function numberOf(text: string): number {
   return text.trim() === '' ? Number.NaN : Number(text);
 }
 
-/** The request body; a step without a role is sent with an empty one, for the server to name the field. */
-export function requestFrom(draft: TemplateDraft) {
+/**
+ * The request body; a step without a role is sent with an empty one, for the server to name
+ * the field. `replacesVersion` is 0 for a new template (the server refuses a key already
+ * taken) or the version the draft started from (refused if another was published since).
+ */
+export function requestFrom(draft: TemplateDraft, replacesVersion: number) {
   const businessLines = draft.businessLines.split('\n').map((line) => line.trim()).filter(Boolean);
   return {
     key: draft.key,
@@ -62,6 +72,7 @@ export function requestFrom(draft: TemplateDraft) {
     staleApprovals: draft.staleApprovals,
     emergencyRoles: draft.emergencyRoles,
     steps: draft.steps.map((s) => ({ key: s.key, name: s.name, role: s.role, approvalsRequired: numberOf(s.approvalsRequired), dueHours: numberOf(s.dueHours), sections: s.sections })),
+    replacesVersion,
   };
 }
 

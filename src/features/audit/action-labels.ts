@@ -5,6 +5,9 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'session.login_succeeded': 'Signed in',
   'session.login_failed': 'Sign-in failed',
   'session.logged_out': 'Signed out',
+  // single sign-on (OIDC)
+  'user.sso_provisioned': 'Account created by single sign-on',
+  'user.sso_profile_updated': 'Account updated from single sign-on',
   'access.denied': 'Access denied',
   'package.submitted': 'Package submitted',
   'package.version_submitted': 'New version submitted',
@@ -37,6 +40,8 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   // delegations
   'delegation.created': 'Role delegated',
   'delegation.revoked': 'Delegation revoked',
+  // re-review due (rereview)
+  'package.re_review_due': 'Re-review due',
 };
 
 export function isKnownAction(action: string): action is AuditActionName {

@@ -29,10 +29,11 @@ function isMyStep(pkg: PackageSummary, roles: readonly Role[]): boolean {
 export function inTab(tab: InboxTabId, pkg: PackageSummary, roles: readonly Role[]): boolean {
   switch (tab) {
     case 'awaiting':
-      return pkg.status === 'in_review' && isMyStep(pkg, roles);
+      // An emergency approved package's chain is its follow-up review: the step's reviewers still decide it.
+      return (pkg.status === 'in_review' || pkg.status === 'emergency_approved') && isMyStep(pkg, roles);
     case 'waiting':
       // A clarification request waits on the owner, even while the step that asked is mine.
-      return pkg.status === 'clarification_requested' || (pkg.status === 'in_review' && !isMyStep(pkg, roles));
+      return pkg.status === 'clarification_requested' || ((pkg.status === 'in_review' || pkg.status === 'emergency_approved') && !isMyStep(pkg, roles));
     case 'clarifications':
       // The server shows owners only what they may see, so "their packages" is the list itself.
       return roles.includes('model_owner') && pkg.openClarifications > 0;

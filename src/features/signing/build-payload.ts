@@ -1,4 +1,6 @@
-import { decisionMeanings, type Concern, type Conditions, type DecisionKind } from '../../../domain/contracts/decisions.ts';
+import { decisionMeanings, emergencyDetailsProblems, type Concern, type Conditions, type DecisionKind } from '../../../domain/contracts/decisions.ts';
+import type { Role } from '../../../domain/contracts/roles.ts';
+import { emergencyStepKey } from '../../../domain/workflow/emergency.ts';
 import type { StepState } from '../../../domain/contracts/packages.ts';
 import { signingPayloadType, type SigningPayload } from '../../../domain/contracts/signatures.ts';
 import type { User } from '../../../domain/contracts/users.ts';
@@ -46,5 +48,43 @@ export function draftProblems(draft: DecisionDraft): Record<string, string> {
       if (!concern.requiredChange.trim()) out[`/payload/concerns/${index}/requiredChange`] = 'Say what must change';
     });
   }
+  return out;
+}
+
+export interface EmergencyDraft {
+  /** The emergency role the signer holds and signs in. */
+  role: Role;
+  justification: string;
+  incidentRef: string;
+}
+
+/** The payload of an emergency approval: no step, no reason, the justification and incident signed with the rest. */
+export function buildEmergencyPayload(input: { packageId: string; versionNumber: number; contentHash: string; signer: User; draft: EmergencyDraft; nonce: { nonce: string; issuedAt: string } }): SigningPayload {
+  const { draft } = input;
+  return {
+    type: signingPayloadType,
+    packageId: input.packageId,
+    versionNumber: input.versionNumber,
+    contentHash: input.contentHash,
+    stepKey: emergencyStepKey,
+    role: draft.role,
+    decision: 'emergency_approve',
+    meaning: decisionMeanings.emergency_approve,
+    reason: '',
+    conditions: null,
+    concerns: [],
+    signer: { id: input.signer.id, displayName: input.signer.displayName, title: input.signer.title },
+    nonce: input.nonce.nonce,
+    issuedAt: input.nonce.issuedAt,
+    emergency: { justification: draft.justification.trim(), incidentRef: draft.incidentRef.trim() },
+  };
+}
+
+/** What is missing from an emergency approval before anything is sent, by the server's JSON Pointers. */
+export function emergencyDraftProblems(draft: EmergencyDraft): Record<string, string> {
+  const found = emergencyDetailsProblems({ justification: draft.justification, incidentRef: draft.incidentRef.trim() });
+  const out: Record<string, string> = {};
+  if (found.incidentRef) out['/payload/emergency/incidentRef'] = found.incidentRef;
+  if (found.justification) out['/payload/emergency/justification'] = found.justification;
   return out;
 }

@@ -28,7 +28,7 @@ export const dashboardScenarios: Scenario[] = [
       const committee = await signedIn(target, 'committee@example.com');
       const reply = await committee.get('/api/dashboard');
       const dashboard = dashboardOf(reply);
-      expect(Object.keys(reply.body as object).sort()).toEqual(['byRiskTier', 'generatedAt', 'overdue', 'pending', 'reReviews', 'recentDecisions']);
+      expect(Object.keys(reply.body as object).sort()).toEqual(['byRiskTier', 'emergencyFollowUps', 'generatedAt', 'overdue', 'pending', 'reReviews', 'recentDecisions']);
       expect(dashboard.byRiskTier).toEqual([
         { riskTier: 1, models: 2, inReview: 2, approved: 0, rejected: 0 },
         { riskTier: 2, models: 2, inReview: 1, approved: 1, rejected: 0 },
@@ -43,6 +43,8 @@ export const dashboardScenarios: Scenario[] = [
       expect(dashboard.overdue.map((p) => [p.id, p.currentStep?.key, p.currentStep?.overdue])).toEqual([[clinical, 'model_risk', true]]);
       // Card fraud's conditional approval is due for re-review in 358 days: not yet listed.
       expect(dashboard.reReviews).toEqual([]);
+      // No emergency approval in the demo: the list is there, and empty.
+      expect(dashboard.emergencyFollowUps).toEqual([]);
       expect(dashboard.recentDecisions).toHaveLength(11);
       expect(dashboard.recentDecisions[0]).toMatchObject({ packageId: retail, decision: 'approve', meaning: 'Approved', role: 'model_risk', actor: accounts.elena });
       const times = dashboard.recentDecisions.map((d) => d.decidedAt);

@@ -3,26 +3,29 @@ import { buttonClasses } from '../../../components/ui/button.ts';
 import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
 
 interface Props {
-  version: number;
-  name: string;
+  /** The question, naming what is published ("Publish version 2 of …?"). */
+  title: string;
+  /** What publishing does, and what it does not. */
+  explanation: string;
+  confirmLabel: string;
   publishing: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** The last look before publishing: what a new version changes, and what it does not. */
-export function PublishDialog({ version, name, publishing, onConfirm, onCancel }: Props) {
+/** The last look before publishing: a published version is never edited or withdrawn. */
+export function PublishDialog({ title, explanation, confirmLabel, publishing, onConfirm, onCancel }: Props) {
   const ref = useModalDialog(true);
   const titleId = useId();
   return (
     <dialog ref={ref} aria-labelledby={titleId} onClose={onCancel} className="m-auto w-full max-w-lg rounded-md border border-slate-300 p-6 shadow-xl backdrop:bg-slate-900/40">
       <h2 id={titleId} className="text-xl font-semibold">
-        Publish version {version} of {name}?
+        {title}
       </h2>
-      <p className="mt-3">A new version applies to packages submitted from now on; existing packages keep theirs.</p>
+      <p className="mt-3">{explanation}</p>
       <div className="mt-6 flex gap-3">
         <button type="button" className={buttonClasses.primary} onClick={onConfirm} disabled={publishing}>
-          {publishing ? 'Publishing…' : `Publish version ${version}`}
+          {publishing ? 'Publishing…' : confirmLabel}
         </button>
         <button type="button" className={buttonClasses.secondary} onClick={onCancel}>
           Cancel

@@ -4,7 +4,9 @@ import type { TemplateVersionEntry } from '../../../../domain/contracts/template
 import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
 import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
+import { buttonClasses } from '../../../components/ui/button.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { useViewer } from '../../../lib/use-viewer.ts';
 import { useTemplates } from '../api/list-templates.ts';
 import { tiersText } from './template-steps.tsx';
 
@@ -21,6 +23,7 @@ function currentPerKey(items: readonly TemplateVersionEntry[]): { current: Templ
 export function TemplatesPage() {
   usePageTitle('Workflow templates');
   const templates = useTemplates();
+  const viewer = useViewer();
   const rows = templates.data ? currentPerKey(templates.data) : [];
   return (
     <div className="space-y-6">
@@ -28,6 +31,13 @@ export function TemplatesPage() {
         <PageHeading>Workflow templates</PageHeading>
         <p className="max-w-prose text-slate-700">The approval chain a package follows is chosen by its risk tier and business line. Templates are versioned: a package keeps the version it was submitted under.</p>
       </div>
+      {viewer?.roles.includes('admin') && (
+        <p>
+          <Link to="/admin/templates/new" className={buttonClasses.primary}>
+            New template
+          </Link>
+        </p>
+      )}
       <div aria-busy={templates.isFetching}>
         {templates.isPending && <LoadingNotice>Loading the templates…</LoadingNotice>}
         {templates.isError && <ErrorNotice title="The templates could not be loaded." error={templates.error} onRetry={() => void templates.refetch()} retrying={templates.isFetching} />}

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sessionResponseSchema, type LoginRequest, type SessionResponse } from '../../../../domain/contracts/users.ts';
-import { routes } from '../../../../domain/api/routes.ts';
+import { sessionPath } from '../../../lib/session-path.ts'; // perf: not the route table, on the log-in page
 import { apiFetch } from '../../../lib/api-client.ts';
 import { sessionKeys } from './get-session.ts';
 
 /** Sends what was typed as it was typed: the server validates and names each bad field. */
 export function login(credentials: LoginRequest): Promise<SessionResponse> {
-  return apiFetch(routes.login.path, { method: 'POST', body: credentials, schema: sessionResponseSchema });
+  return apiFetch(sessionPath, { method: 'POST', body: credentials, schema: sessionResponseSchema });
 }
 
 export function useLogin() {

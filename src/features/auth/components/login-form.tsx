@@ -8,11 +8,14 @@ import { TextField } from './text-field.tsx';
 function formError(error: Error | null): string | null {
   if (!error) return null;
   if (isApiProblem(error, 401)) return 'The email or password is not correct.';
+  // Locked after repeated failures: the server's message names the time to come back.
+  if (isApiProblem(error, 429)) return describeError(error);
   if (error instanceof ApiProblem && error.fieldErrors.length > 0) return 'Check the fields marked below and try again.';
   return describeError(error);
 }
 
-export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** `notice`: a failure to show before anything is typed (a single sign-on that came back refused). */
+export function LoginForm({ onSignedIn, notice = null }: { onSignedIn: () => void; notice?: string | null }) {
   const login = useLogin();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -34,7 +37,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
     login.mutate({ email: typeof email === 'string' ? email : '', password: typeof password === 'string' ? password : '' }, { onSuccess: onSignedIn });
   };
 
-  const message = formError(login.error);
+  const message = formError(login.error) ?? notice;
   return (
     // noValidate: the server's messages are the ones shown, in one style, for every field.
     <form noValidate onSubmit={submit} className="space-y-5">

@@ -41,6 +41,28 @@ describe('login page', () => {
     await expectNoAxeViolations();
   });
 
+  it('after five failed attempts says the account is locked and until when, even for the right password', async () => {
+    const { user, router } = await renderApp('/login');
+    const email = await screen.findByLabelText('Email');
+    const password = screen.getByLabelText('Password');
+    const submit = screen.getByRole('button', { name: 'Sign in' });
+    await user.type(email, 'privacy@example.com');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await user.clear(password);
+      await user.type(password, `wrong-${attempt}`);
+      await user.click(submit);
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The email or password is not correct.'));
+      await waitFor(() => expect(submit).toBeEnabled());
+    }
+    await user.clear(password);
+    await user.type(password, 'demo-password');
+    await user.click(submit);
+
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(/^Too many failed sign-ins for this account; try again after \d{2}:\d{2} UTC\.$/));
+    expect(router.state.location.pathname).toBe('/login');
+    await expectNoAxeViolations();
+  });
+
   it('shows the server’s message beside an empty email field', async () => {
     const { user } = await renderApp('/login');
     await user.type(await screen.findByLabelText('Password'), 'demo-password');

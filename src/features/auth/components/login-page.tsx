@@ -4,6 +4,8 @@ import { safeNextPath } from '../../../lib/safe-next.ts';
 import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { DemoAccounts } from './demo-accounts.tsx';
 import { LoginForm } from './login-form.tsx';
+import { SsoSignIn } from './sso-sign-in.tsx'; // single sign-on (OIDC)
+import { ssoErrorMessage } from '../sso-error-messages.ts'; // single sign-on (OIDC)
 
 export function LoginPage() {
   usePageTitle('Sign in');
@@ -15,7 +17,8 @@ export function LoginPage() {
       <div className="space-y-6">
         <PageHeading>Sign in</PageHeading>
         <p className="text-slate-700">Review and sign model approval packages.</p>
-        <LoginForm onSignedIn={() => void navigate(next, { replace: true })} />
+        <LoginForm onSignedIn={() => void navigate(next, { replace: true })} notice={ssoErrorMessage(searchParams.get('sso_error'))} />
+        <SsoSignIn next={next} />
       </div>
       <DemoAccounts />
     </div>

@@ -91,6 +91,7 @@ describe('dashboard', () => {
         },
       ],
       recentDecisions: [],
+      emergencyFollowUps: [],
     };
     await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(empty))] });
     expect(await screen.findByText('No model has been submitted yet.')).toBeInTheDocument();
@@ -99,6 +100,38 @@ describe('dashboard', () => {
     expect(section('Recent decisions')).toHaveTextContent('No decision has been signed yet.');
     const reReview = within(section(/^Re-reviews \(1\)/)).getByRole('row', { name: /Card Fraud Detection/ });
     expect(reReview).toHaveTextContent(/Model risk management.*Elena Vasquez.*Due now/);
+    expect(section(/^Emergency approvals awaiting follow-up \(0\)/)).toHaveTextContent('No emergency approval awaits its follow-up.');
+    await expectNoAxeViolations();
+  });
+
+  it('lists emergency approvals awaiting their follow-up, with incident, justification, signer and the step it waits on', async () => {
+    const withEmergency: Dashboard = {
+      generatedAt: checkedAt,
+      byRiskTier: [1, 2, 3, 4].map((riskTier) => ({ riskTier, models: 0, inReview: 0, approved: 0, rejected: 0 })),
+      pending: [],
+      overdue: [],
+      reReviews: [],
+      recentDecisions: [],
+      emergencyFollowUps: [
+        {
+          packageId: 'pkg_clinical_deterioration_risk',
+          modelName: 'Clinical Deterioration Risk',
+          versionLabel: '2.0.1',
+          decisionId: 'dec_1',
+          versionNumber: 1,
+          approvedBy: { id: 'usr_committee', displayName: 'Robert Castellano', title: 'Chair' },
+          decidedAt: '2026-02-27T10:00:00.000Z',
+          incidentRef: 'INC-4821',
+          justification: 'Alerts fail on the new EHR feed.',
+          waitingOn: 'Model risk management',
+        },
+      ],
+    };
+    await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(withEmergency))] });
+    await screen.findByText('No model has been submitted yet.');
+    const row = within(section(/^Emergency approvals awaiting follow-up \(1\)/)).getByRole('row', { name: /Clinical Deterioration Risk/ });
+    expect(row).toHaveTextContent(/INC-4821.*Alerts fail on the new EHR feed\..*Robert Castellano.*Model risk management/);
+    expect(within(row).getByRole('link', { name: 'Clinical Deterioration Risk' })).toHaveAttribute('href', '/packages/pkg_clinical_deterioration_risk');
     await expectNoAxeViolations();
   });
 

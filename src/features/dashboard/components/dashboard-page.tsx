@@ -6,6 +6,7 @@ import { usePageTitle } from '../../../lib/use-page-title.ts';
 import { useDashboard } from '../api/get-dashboard.ts';
 import { AuditIntegrity } from './audit-integrity.tsx';
 import { DashboardSection, EmptyState } from './dashboard-section.tsx';
+import { EmergencyFollowUpTable } from './emergency-follow-up-table.tsx';
 import { PendingTable } from './pending-table.tsx';
 import { RecentDecisions } from './recent-decisions.tsx';
 import { ReReviewTable } from './re-review-table.tsx';
@@ -41,6 +42,12 @@ export function DashboardPage() {
         {dashboard.isError && <ErrorNotice title="The dashboard could not be loaded." error={dashboard.error} onRetry={() => void dashboard.refetch()} retrying={dashboard.isFetching} />}
         {data && (
           <>
+            <DashboardSection
+              title={`Emergency approvals awaiting follow-up (${data.emergencyFollowUps.length})`}
+              description="Deployable under an emergency approval while the review chain, as the follow-up review, is not done; oldest first."
+            >
+              {data.emergencyFollowUps.length > 0 ? <EmergencyFollowUpTable items={data.emergencyFollowUps} /> : <EmptyState>No emergency approval awaits its follow-up.</EmptyState>}
+            </DashboardSection>
             <DashboardSection title="Models by risk tier">
               <RiskTierTable rows={data.byRiskTier} />
             </DashboardSection>

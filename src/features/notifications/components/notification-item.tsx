@@ -7,6 +7,7 @@ const kindLabels: Record<NotificationKind, string> = {
   clarification_answered: 'Clarification answered',
   package_rejected: 'Package rejected',
   clarification_requested: 'Clarification requested',
+  re_review_due: 'Re-review due',
 };
 
 /** One notification: unread ones stand out by weight and a bar, and say "Unread" to a screen reader. */

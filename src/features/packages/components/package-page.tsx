@@ -13,6 +13,7 @@ import { PackageSummary } from './package-summary.tsx';
 import { StepChain } from './step-chain.tsx';
 import { VersionList } from './version-list.tsx';
 import { EvidenceLinks } from './evidence-links.tsx';
+import { EmergencyBanner } from './emergency-banner.tsx';
 
 const notFoundTitle = 'Package not found';
 
@@ -61,6 +62,7 @@ export function PackagePage({ renderContent, renderSignatureState }: Props) {
           <>
             <PackageSummary pkg={pkg} />
             <EvidenceLinks packageId={pkg.id} />
+            <EmergencyBanner pkg={pkg} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
             <NextActionBanner pkg={pkg} />
             <section aria-labelledby="steps-heading" className="space-y-4">
               <h2 id="steps-heading" className="text-xl font-bold">

@@ -44,7 +44,7 @@ function RecordBody({ record, checks }: { record: ApprovalRecord; checks: readon
         ) : (
           <div className="space-y-4">
             {record.decisions.map((decision) => (
-              <SignatureBlock key={decision.id} decision={decision} steps={record.steps} versions={record.versions} check={decisionCheck(decision.id)} />
+              <SignatureBlock key={decision.id} decision={decision} steps={record.steps} versions={record.versions} check={decisionCheck(decision.id)} emergency={record.emergencyApprovals?.find((e) => e.decisionId === decision.id)} />
             ))}
           </div>
         )}

@@ -1,4 +1,5 @@
-import type { RecordCheck, RecordVersion } from '../../../../domain/contracts/record.ts';
+import type { RecordCheck, RecordEmergencyApproval, RecordVersion } from '../../../../domain/contracts/record.ts';
+import { isEmergencyApproval } from '../../../../domain/workflow/emergency.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
 import type { SignedDecision } from '../../../../domain/contracts/signatures.ts';
 import type { StepState } from '../../../../domain/contracts/packages.ts';
@@ -11,7 +12,15 @@ interface Props {
   versions: readonly RecordVersion[];
   /** The verifier's check of this decision; undefined if it was not checked. */
   check: RecordCheck | undefined;
+  /** What the record says of this decision as an emergency approval (its follow-up), if it is one. */
+  emergency?: RecordEmergencyApproval | undefined;
 }
+
+const followUpText: Record<RecordEmergencyApproval['followUp']['state'], string> = {
+  open: 'Open: the review chain has not yet approved or rejected the package',
+  completed: 'Completed',
+  rejected: 'Ended in rejection',
+};
 
 function sectionTitle(versions: readonly RecordVersion[], versionNumber: number, key: string): string {
   return versions.find((v) => v.number === versionNumber)?.content.sections.find((s) => s.key === key)?.title ?? key;
@@ -22,8 +31,9 @@ function sectionTitle(versions: readonly RecordVersion[], versionNumber: number,
  * date and time, and the meaning, with what was decided and whether it verifies. Kept whole
  * on paper: a page break never separates a signature from its meaning.
  */
-export function SignatureBlock({ decision, steps, versions, check }: Props) {
+export function SignatureBlock({ decision, steps, versions, check, emergency }: Props) {
   const step = steps.find((s) => s.key === decision.stepKey);
+  const stepName = isEmergencyApproval(decision) ? 'Emergency approval, outside the review chain' : (step?.name ?? decision.stepKey);
   const method = decision.signature?.signature.method;
   const headingId = `decision-${decision.id}`;
   return (
@@ -31,7 +41,7 @@ export function SignatureBlock({ decision, steps, versions, check }: Props) {
       <h3 id={headingId} className="text-lg font-bold">
         {decision.meaning}{' '}
         <span className="font-normal text-slate-700">
-          — {step?.name ?? decision.stepKey}, version {decision.versionNumber}
+          — {stepName}, version {decision.versionNumber}
         </span>
       </h3>
       <dl className="grid gap-x-8 gap-y-2 sm:grid-cols-[max-content_1fr]">
@@ -78,6 +88,24 @@ export function SignatureBlock({ decision, steps, versions, check }: Props) {
                 <dd className="whitespace-pre-wrap">{decision.conditions.text}</dd>
               </>
             )}
+          </>
+        )}
+        {decision.emergency && (
+          <>
+            <dt className="font-semibold text-slate-600">Incident</dt>
+            <dd className="font-mono">{decision.emergency.incidentRef}</dd>
+            <dt className="font-semibold text-slate-600">Justification</dt>
+            <dd className="whitespace-pre-wrap">{decision.emergency.justification}</dd>
+            <dt className="font-semibold text-slate-600">Follow-up review</dt>
+            <dd>
+              {emergency ? followUpText[emergency.followUp.state] : 'Not stated in this record'}
+              {emergency?.followUp.at && (
+                <>
+                  {' '}
+                  on <time dateTime={emergency.followUp.at}>{formatUtc(emergency.followUp.at)}</time>
+                </>
+              )}
+            </dd>
           </>
         )}
         <dt className="font-semibold text-slate-600">Reason</dt>

@@ -1,13 +1,17 @@
 import { useId, useState } from 'react';
-import { decisionKindSchema, type Actor, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
+import type { Actor, DecisionKind } from '../../../../domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
 import type { Role } from '../../../../domain/contracts/roles.ts';
 import { nextAction } from '../../../../domain/workflow/next-action.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
 import { useViewer } from '../../../lib/use-viewer.ts';
+import { EmergencyApprovalAction } from './emergency-approval-action.tsx';
 import { SignDialog } from './sign-dialog.tsx';
 
-const actionLabels: Record<DecisionKind, string> = {
+/** The decisions on a step, in the order offered. An emergency approval is none of them: it has its own, quieter action. */
+type StepDecisionKind = Exclude<DecisionKind, 'emergency_approve'>;
+const stepDecisions: readonly StepDecisionKind[] = ['approve', 'approve_with_conditions', 'reject', 'request_clarification'];
+const actionLabels: Record<StepDecisionKind, string> = {
   approve: 'Approve',
   approve_with_conditions: 'Approve with conditions',
   reject: 'Reject',
@@ -25,13 +29,23 @@ export interface DecisionPanelProps {
 
 /**
  * The decisions a reviewer whose step is active can sign: quiet while sections remain to be
- * reviewed, prominent once every one is. Each opens the sign dialog.
+ * reviewed, prominent once every one is. Each opens the sign dialog. Below, apart, the
+ * emergency approval path for those allowed to use it.
  */
-export function DecisionPanel({ pkg, version, reviewed, total, actingFor = [] }: DecisionPanelProps) {
+export function DecisionPanel(props: DecisionPanelProps) {
+  return (
+    <>
+      <StepDecisionPanel {...props} />
+      <EmergencyApprovalAction pkg={props.pkg} version={props.version} />
+    </>
+  );
+}
+
+function StepDecisionPanel({ pkg, version, reviewed, total, actingFor = [] }: DecisionPanelProps) {
   const titleId = useId();
   const stateId = useId();
   const viewer = useViewer();
-  const [signing, setSigning] = useState<DecisionKind | null>(null);
+  const [signing, setSigning] = useState<StepDecisionKind | null>(null);
   if (!viewer || version.number !== pkg.latestVersion) return null;
   // A delegate decides the steps of a delegated role as a holder would; the dialog says for whom.
   const action = nextAction(pkg, { id: viewer.id, roles: [...viewer.roles, ...actingFor.map((d) => d.role)] });
@@ -49,7 +63,7 @@ export function DecisionPanel({ pkg, version, reviewed, total, actingFor = [] }:
           : `Review every section before deciding: ${reviewed} of ${total} reviewed. You can still decide now.`}
       </p>
       <div className="flex flex-wrap gap-3">
-        {decisionKindSchema.options.map((kind) => (
+        {stepDecisions.map((kind) => (
           <button key={kind} type="button" aria-describedby={stateId} className={ready ? buttonClasses.primary : buttonClasses.secondary} onClick={() => setSigning(kind)}>
             {actionLabels[kind]}
           </button>

@@ -10,13 +10,12 @@ import { buttonClasses } from '../../../components/ui/button.ts';
 import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
 import { isApiProblem } from '../../../lib/api-problem.ts';
 import { describeError } from '../../../lib/describe-error.ts';
-import { toBase64Url } from '../../../../domain/signing/base64url.ts';
-import { signingChallenge } from '../../../../domain/signing/challenge.ts';
-import type { SigningAuthentication, SigningPayload } from '../../../../domain/contracts/signatures.ts';
 import { issueSigningNonce } from '../api/issue-signing-nonce.ts';
 import { usePasskeys } from '../api/passkeys.ts';
 import { useSignDecision } from '../api/sign-decision.ts';
 import { buildPayload, draftProblems, type DecisionDraft } from '../build-payload.ts';
+import { assertWithPasskey } from '../passkey-assertion.ts';
+import { legalStatement } from './legal-statement.ts';
 import { Field, inputClasses } from '../../../components/ui/field.tsx';
 
 interface Props {
@@ -30,8 +29,6 @@ interface Props {
   onClose: () => void;
 }
 
-const legalStatement =
-  'By signing, I confirm that I reviewed this exact version and that this electronic signature is the legally binding equivalent of my handwritten signature (21 CFR Part 11, E-SIGN Act).';
 
 /**
  * The sign dialog: exactly what is signed (model, version, content hash computed here,
@@ -57,8 +54,11 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
   const passkeys = usePasskeys();
   const hasPasskey = (passkeys.data?.length ?? 0) > 0;
   const [method, setMethod] = useState<'passkey' | 'password' | null>(null);
+  // single sign-on: an account without a password here can only sign with a passkey.
+  const ssoOnly = signer.sso === true;
+  const needsPasskey = ssoOnly && passkeys.isSuccess && !hasPasskey;
   // A passkey when the account has one; the password otherwise, or when chosen.
-  const chosen = method ?? (hasPasskey ? 'passkey' : 'password');
+  const chosen = ssoOnly ? 'passkey' : (method ?? (hasPasskey ? 'passkey' : 'password'));
 
 
   const error: unknown = signing.error ?? nonceError;
@@ -70,7 +70,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (signing.isPending || !hash.data) return;
+    if (signing.isPending || !hash.data || needsPasskey) return;
     const problems = draftProblems(draft);
     if (chosen === 'password' && !password) problems['/authentication/password'] = 'Enter your password to sign';
     setLocal(problems);
@@ -217,7 +217,18 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
 
         <p className="rounded-md border-l-4 border-blue-800 bg-blue-50 p-3">{legalStatement}</p>
 
-        {hasPasskey && (
+        {ssoOnly && (
+          <p className={needsPasskey ? 'rounded-md border-l-4 border-amber-600 bg-amber-50 p-3' : 'text-slate-700'}>
+            You sign in through single sign-on and have no password here, so you sign with a passkey.
+            {needsPasskey && (
+              <>
+                {' '}
+                You have none yet: <Link to="/account/passkeys">add a passkey under Passkeys</Link>, then sign.
+              </>
+            )}
+          </p>
+        )}
+        {hasPasskey && !ssoOnly && (
           <fieldset className="space-y-1">
             <legend className="font-semibold">Sign with</legend>
             {(['passkey', 'password'] as const).map((option) => (
@@ -247,7 +258,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
           </p>
         )}
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClasses.primary} disabled={!hash.data}>
+          <button type="submit" className={buttonClasses.primary} disabled={!hash.data || needsPasskey}>
             {signing.isPending ? 'Signing…' : `Sign: ${decisionMeanings[decision]}`}
           </button>
           <button type="button" className={buttonClasses.secondary} onClick={onClose}>
@@ -257,26 +268,4 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
       </form>
     </dialog>
   );
-}
-
-/** The passkey signs the payload's challenge: the assertion is the signature of this decision. */
-async function assertWithPasskey(payload: SigningPayload, credentialIds: readonly string[]): Promise<SigningAuthentication> {
-  const { startAuthentication } = await import('@simplewebauthn/browser');
-  const response = await startAuthentication({
-    optionsJSON: {
-      challenge: toBase64Url(await signingChallenge(payload)),
-      rpId: window.location.hostname,
-      allowCredentials: credentialIds.map((id) => ({ id, type: 'public-key' as const })),
-      userVerification: 'required',
-      timeout: 120_000,
-    },
-  });
-  return {
-    method: 'passkey',
-    credentialId: response.id,
-    authenticatorData: response.response.authenticatorData,
-    clientDataJSON: response.response.clientDataJSON,
-    signature: response.response.signature,
-    userHandle: response.response.userHandle ?? null,
-  };
 }

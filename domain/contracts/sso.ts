@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// Single sign-on through OpenID Connect: what the log-in page asks, where the browser goes,
+// and the reasons a log-in can fail. The routes themselves are redirects, served by the
+// server outside the JSON route table (server/auth/oidc-routes.ts).
+
+export const ssoPaths = {
+  /** Public JSON: whether single sign-on is configured, and the button's text. */
+  config: '/api/auth/oidc/config',
+  /** Starts a log-in: redirects to the provider. `?returnTo=/a/path` on this site. */
+  login: '/api/auth/oidc/login',
+  /** Where the provider sends the browser back (the redirect URI to register). */
+  callback: '/api/auth/oidc/callback',
+} as const;
+
+export const ssoConfigSchema = z.object({
+  enabled: z.boolean(),
+  /** "Sign in with <displayName>"; null when single sign-on is off. */
+  displayName: z.string().nullable(),
+});
+export type SsoConfig = z.infer<typeof ssoConfigSchema>;
+
+/** What `/login?sso_error=<code>` says went wrong; the log-in page words each one. */
+export const ssoErrorCodeSchema = z.enum([
+  'not_configured',
+  'state_invalid',
+  'state_expired',
+  'provider_unavailable',
+  'access_denied',
+  'provider_error',
+  'token_invalid',
+  'missing_email',
+  'account_conflict',
+  'server_error',
+]);
+export type SsoErrorCode = z.infer<typeof ssoErrorCodeSchema>;
+
+/** Why a single sign-on failed, as recorded in the audit log (more precise than the page). */
+export const ssoFailureReasonSchema = z.enum([
+  'sso_state_unknown',
+  'sso_state_replayed',
+  'sso_state_expired',
+  'sso_browser_mismatch',
+  'sso_provider_unavailable',
+  'sso_access_denied',
+  'sso_provider_error',
+  'sso_token_invalid',
+  'sso_missing_email',
+  'sso_account_conflict',
+]);
+export type SsoFailureReason = z.infer<typeof ssoFailureReasonSchema>;

@@ -1,0 +1,235 @@
+// An inventory for load benchmarks: 1,000 packages of many models, owners and risk tiers,
+// each with one to three versions, some decisions and threads, deterministic for a seed.
+// planInventory works out every byte (contents, hashes, decisions, threads); writeInventory
+// writes the plan through the store in one transaction, with the same store calls, audit
+// events and countersignatures as domain/api/seed-demo.ts, after seedDemo has run (it needs
+// the templates, the demo reviewers and the server key).
+import { canonicalize } from '../../domain/json/canonicalize.ts';
+import { sha256Hex } from '../../domain/crypto/sha256.ts';
+import { decisionMeanings, type Actor, type Decision } from '../../domain/contracts/decisions.ts';
+import type { PackageContent } from '../../domain/contracts/package-content.ts';
+import type { ConcernAnswer } from '../../domain/contracts/revisions.ts';
+import { reviewerRoles, type Role } from '../../domain/contracts/roles.ts';
+import { signingPayloadType, type SignatureMaterial, type SigningPayload } from '../../domain/contracts/signatures.ts';
+import type { WorkflowStep } from '../../domain/contracts/workflow-template.ts';
+import { demoAccounts } from '../../domain/api/seed-demo.ts';
+import { prepareVersion, type PreparedVersion } from '../../domain/api/prepare-version.ts';
+import { currentServerKey } from '../../domain/api/server-key.ts';
+import type { AuditAppend, Store, StoredMessage, StoredThread, StoredUser } from '../../domain/api/store.ts';
+import { countersign } from '../../domain/signing/countersign.ts';
+import { defaultTemplates, selectTemplate } from '../../domain/workflow/default-templates.ts';
+import { generatePackage, reviseSections } from './generate-package.ts';
+
+export interface InventoryOptions {
+  packages: number;
+  seed?: number;
+  /** Timestamps are days before this; fixed in tests so the plan is byte-for-byte the same. */
+  now?: Date;
+  /** Owners the packages are spread over. */
+  owners?: number;
+  /** Extra reviewers holding every reviewer role: the signers of the decision load. */
+  signers?: number;
+}
+
+export interface PlannedVersion {
+  content: PackageContent;
+  prepared: PreparedVersion;
+  submittedAt: string;
+  answers: ConcernAnswer[];
+}
+
+export interface PlannedPackage {
+  id: string;
+  modelKey: string;
+  modelName: string;
+  versionLabel: string;
+  riskTier: number;
+  businessLine: string;
+  ownerTeam: string;
+  ownerId: string;
+  templateKey: string;
+  templateVersion: number;
+  steps: readonly WorkflowStep[];
+  versions: PlannedVersion[];
+  decisions: Decision[];
+  threads: { thread: StoredThread; messages: StoredMessage[] }[];
+  /** Steps approved on the latest version: the next one is active unless all are. */
+  approvedSteps: number;
+}
+
+export interface InventoryPlan {
+  owners: Omit<StoredUser, 'passwordHash'>[];
+  signers: Omit<StoredUser, 'passwordHash'>[];
+  packages: PlannedPackage[];
+}
+
+const day = 86_400_000;
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pad = (n: number, width = 4) => String(n).padStart(width, '0');
+
+const businessLines = ['Consumer lending', 'Card payments', 'Healthcare', 'Customer support', 'Marketing', 'Operations', 'Treasury'] as const;
+const subjects = ['churn', 'credit limit', 'fraud', 'collections', 'propensity', 'triage', 'pricing', 'forecast', 'anomaly', 'routing', 'liquidity', 'claims'] as const;
+const teams = ['Decision Science', 'Risk Analytics', 'Clinical AI', 'Customer Intelligence', 'Payments ML', 'Treasury Quant'] as const;
+const reviewerByRole = new Map<Role, (typeof demoAccounts)[number]>(demoAccounts.flatMap((account) => account.roles.map((role) => [role, account] as const)));
+
+function actorOf(user: { id: string; displayName: string; title: string }): Actor {
+  return { id: user.id, displayName: user.displayName, title: user.title };
+}
+
+/** Works out the whole inventory; the same options give the same plan, byte for byte. */
+export async function planInventory(options: InventoryOptions): Promise<InventoryPlan> {
+  const random = rng(options.seed ?? 1);
+  const now = (options.now ?? new Date()).getTime();
+  const at = (daysAgo: number) => new Date(now - daysAgo * day).toISOString();
+  const owners = Array.from({ length: options.owners ?? 25 }, (_, i) => ({ id: `usr_bench_owner_${pad(i + 1, 2)}`, email: `bench-owner-${pad(i + 1, 2)}@example.com`, displayName: `Bench Owner ${i + 1}`, title: `Model owner, ${pick(random, teams)}`, roles: ['model_owner'] as Role[] }));
+  const signers = Array.from({ length: options.signers ?? 20 }, (_, i) => ({ id: `usr_bench_signer_${pad(i + 1, 2)}`, email: `bench-signer-${pad(i + 1, 2)}@example.com`, displayName: `Bench Reviewer ${i + 1}`, title: 'Reviewer, all review roles', roles: [...reviewerRoles] }));
+  // About three packages per model: model versions submitted over time.
+  const modelCount = Math.max(1, Math.ceil(options.packages / 3));
+  const labelsUsed = new Map<number, number>();
+  const packages: PlannedPackage[] = [];
+
+  for (let i = 0; i < options.packages; i++) {
+    const model = Math.floor(random() * modelCount);
+    const release = (labelsUsed.get(model) ?? 0) + 1;
+    labelsUsed.set(model, release);
+    const owner = owners[model % owners.length] ?? owners[0];
+    if (!owner) throw new Error('An inventory needs at least one owner');
+    const tierRoll = random();
+    const riskTier = tierRoll < 0.1 ? 1 : tierRoll < 0.45 ? 2 : tierRoll < 0.85 ? 3 : 4;
+    const businessLine = pick(random, businessLines);
+    const template = selectTemplate(defaultTemplates, riskTier, businessLine);
+    if (!template) throw new Error(`No template for tier ${riskTier}, ${businessLine}`);
+    const modelKey = `bench-${pick(random, subjects).replace(' ', '-')}-${pad(model)}`;
+    const versionLabel = `${release}.${Math.floor(random() * 4)}.0`;
+    const ownerTeam = owner.title.replace('Model owner, ', '');
+    const modelName = `${modelKey.replace(/-/g, ' ')} model`;
+
+    const first = generatePackage({ bytes: 20_000 + Math.floor(random() * 60_000), sectionCount: 11 + Math.floor(random() * 10), seed: (options.seed ?? 1) * 100_003 + i });
+    first.sections[0] = { key: 'identification', title: 'Identification', kind: 'identification', modelKey, modelName, versionLabel, ownerTeam, ownerContact: owner.email, riskTier, businessLine, changeSummary: `Release ${release} of ${modelName}.` };
+    const versionRoll = random();
+    const versionCount = versionRoll < 0.6 ? 1 : versionRoll < 0.85 ? 2 : 3;
+    const contents = [first];
+    for (let v = 1; v < versionCount; v++) contents.push(reviseSections(contents[v - 1] ?? first, 0.2, { seed: i * 7 + v }));
+
+    // Versions a few days apart, the newest up to a month ago.
+    const newest = 1 + Math.floor(random() * 30);
+    const spacing = 3 + Math.floor(random() * 10);
+    const submittedDaysAgo = (number: number) => newest + (versionCount - number) * spacing;
+    const id = `pkg_bench_${pad(i + 1)}`;
+    const steps = template.steps;
+    const decisions: Decision[] = [];
+    const versions: PlannedVersion[] = [];
+    let decisionIndex = 0;
+    const decide = (number: number, step: WorkflowStep, kind: 'approve' | 'reject', daysAgo: number, hash: string, concerns: Decision['concerns'] = []): Decision => {
+      const reviewer = reviewerByRole.get(step.role);
+      if (!reviewer) throw new Error(`No demo reviewer holds ${step.role}`);
+      const decision: Decision = { id: `dec_bench_${pad(i + 1)}_${++decisionIndex}`, packageId: id, versionNumber: number, stepKey: step.key, role: step.role, decision: kind, meaning: decisionMeanings[kind], reason: kind === 'approve' ? `${step.name}: reviewed, no open findings.` : `${step.name}: the package needs revision before approval.`, conditions: null, concerns, actor: actorOf(reviewer), contentHash: hash, decidedAt: at(daysAgo) };
+      decisions.push(decision);
+      return decision;
+    };
+    for (const [index, content] of contents.entries()) {
+      const number = index + 1;
+      const prepared = await prepareVersion(content);
+      const rejection = decisions.at(-1);
+      const answers: ConcernAnswer[] = rejection?.decision === 'reject' ? [{ target: { kind: 'concern', decisionId: rejection.id, index: 0 }, answer: 'Revised the sections concerned; see the diff.', sectionKeys: [] }] : [];
+      versions.push({ content, prepared, submittedAt: at(submittedDaysAgo(number)), answers });
+      // Every version but the last was rejected by the first step, with one concern.
+      const firstStep = steps[0];
+      if (number < versionCount && firstStep) {
+        decide(number, firstStep, 'reject', submittedDaysAgo(number) - 1, prepared.contentHash, [{ sectionKey: 'intended_use', concern: 'The intended use is too broad.', requiredChange: 'Narrow the scope and name the excluded uses.' }]);
+      }
+    }
+    const latest = versions.at(-1);
+    if (!latest) throw new Error('A package has at least one version');
+    // On the latest version, the first steps approved: none, some, or all of them.
+    const approvedSteps = Math.floor(random() * (steps.length + 1));
+    for (let s = 0; s < approvedSteps; s++) {
+      const step = steps[s];
+      if (step) decide(versionCount, step, 'approve', Math.max(0, newest - 1 - s * 0.25), latest.prepared.contentHash);
+    }
+
+    const threads: PlannedPackage['threads'] = [];
+    if (random() < 0.3) {
+      const reviewer = reviewerByRole.get(steps[Math.min(approvedSteps, steps.length - 1)]?.role ?? 'model_risk') ?? demoAccounts[2];
+      const narrative = latest.content.sections.filter((section) => section.kind === 'narrative');
+      const section = pick(random, narrative);
+      const kind = random() < 0.5 ? 'comment' : 'finding';
+      const resolved = random() < 0.4;
+      const createdAt = at(Math.max(0, newest - 0.5));
+      const threadId = `thr_bench_${pad(i + 1)}`;
+      const thread: StoredThread = { id: threadId, packageId: id, versionNumber: versionCount, sectionKey: section.key, kind, severity: kind === 'finding' ? 'medium' : null, status: resolved ? 'resolved' : 'open', anchor: null, createdBy: actorOf(reviewer), createdAt, resolvedBy: resolved ? actorOf(reviewer) : null, resolvedAt: resolved ? at(Math.max(0, newest - 0.75)) : null };
+      const messages: StoredMessage[] = [{ id: `msg_bench_${pad(i + 1)}_1`, threadId, author: actorOf(reviewer), authorRole: reviewer.roles[0], body: `Please say how ${section.title.toLowerCase()} was checked for this release.`, createdAt, position: 0 }];
+      if (random() < 0.6) messages.push({ id: `msg_bench_${pad(i + 1)}_2`, threadId, author: actorOf(owner), authorRole: 'model_owner', body: 'Checked against the holdout and the monitoring plan; details added to the section.', createdAt: at(Math.max(0, newest - 0.6)), position: 1 });
+      threads.push({ thread, messages });
+    }
+
+    packages.push({ id, modelKey, modelName, versionLabel, riskTier, businessLine, ownerTeam, ownerId: owner.id, templateKey: template.key, templateVersion: template.version, steps, versions, decisions, threads, approvedSteps });
+  }
+  return { owners, signers, packages };
+}
+
+/** A digest of everything the plan says (contents, hashes, decisions, threads): equal plans, equal digests. */
+export async function inventoryDigest(plan: InventoryPlan): Promise<string> {
+  return sha256Hex(canonicalize({ owners: plan.owners, signers: plan.signers, packages: plan.packages.map(({ versions, ...rest }) => ({ ...rest, versions: versions.map((version) => ({ contentHash: version.prepared.contentHash, submittedAt: version.submittedAt, answers: version.answers })) })) }));
+}
+
+/**
+ * Writes the plan into a store seeded with the demo data, in one transaction; the owners'
+ * and signers' password is `passwordHash`'s. Models are inserted once, on their first package.
+ */
+export async function writeInventory(store: Store, plan: InventoryPlan, options: { passwordHash: string; now?: Date }): Promise<{ auditEntries: number }> {
+  const now = options.now ?? new Date();
+  const { key, privateKey } = await currentServerKey(store, () => now);
+  return store.transaction(async (tx) => {
+    for (const user of [...plan.owners, ...plan.signers]) await tx.insertUser({ ...user, passwordHash: options.passwordHash });
+    const audit: AuditAppend[] = [];
+    const models = new Set<string>();
+    for (const pkg of plan.packages) {
+      if (!models.has(pkg.modelKey)) {
+        models.add(pkg.modelKey);
+        await tx.insertModel({ key: pkg.modelKey, name: pkg.modelName, ownerId: pkg.ownerId });
+      }
+      const createdAt = pkg.versions[0]?.submittedAt ?? now.toISOString();
+      const updatedAt = [pkg.versions.at(-1)?.submittedAt ?? createdAt, ...pkg.decisions.map((d) => d.decidedAt)].sort().at(-1) ?? createdAt;
+      await tx.insertPackage({ id: pkg.id, modelKey: pkg.modelKey, modelName: pkg.modelName, versionLabel: pkg.versionLabel, riskTier: pkg.riskTier, businessLine: pkg.businessLine, ownerTeam: pkg.ownerTeam, ownerId: pkg.ownerId, templateKey: pkg.templateKey, templateVersion: pkg.templateVersion, createdAt, updatedAt });
+      for (const [index, version] of pkg.versions.entries()) {
+        const number = index + 1;
+        await tx.insertVersion({ packageId: pkg.id, number, ...version.prepared, submittedBy: pkg.ownerId, submittedAt: version.submittedAt });
+        await tx.insertVersionAnswers(pkg.id, number, version.answers);
+        const previous = pkg.versions[index - 1];
+        audit.push(
+          previous
+            ? { event: { action: 'package.version_submitted', subject: pkg.id, before: { version: index, contentHash: previous.prepared.contentHash }, after: { version: number, contentHash: version.prepared.contentHash, answers: version.answers.length } }, actorId: pkg.ownerId, at: version.submittedAt }
+            : { event: { action: 'package.submitted', subject: pkg.id, before: null, after: { modelKey: pkg.modelKey, versionLabel: pkg.versionLabel, version: 1, contentHash: version.prepared.contentHash } }, actorId: pkg.ownerId, at: version.submittedAt },
+        );
+      }
+      for (const decision of pkg.decisions) {
+        await tx.insertDecision(decision);
+        // Signed as a password re-entry would sign it, and countersigned, as seedDemo does.
+        const payload: SigningPayload = { type: signingPayloadType, packageId: pkg.id, versionNumber: decision.versionNumber, contentHash: decision.contentHash, stepKey: decision.stepKey, role: decision.role, decision: decision.decision, meaning: decision.meaning, reason: decision.reason, conditions: null, concerns: decision.concerns, signer: decision.actor, nonce: `bench-${decision.id}`, issuedAt: decision.decidedAt };
+        const material: SignatureMaterial = { method: 'password' };
+        const countersignature = await countersign(privateKey, key.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt: decision.decidedAt, payload, signature: material });
+        await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
+        audit.push({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decision.id, step: decision.stepKey, role: decision.role, kind: decision.decision, version: decision.versionNumber, contentHash: decision.contentHash, method: 'password', countersignedWith: key.keyId } }, actorId: decision.actor.id, at: decision.decidedAt });
+      }
+      for (const { thread, messages } of pkg.threads) {
+        await tx.insertThread(thread);
+        for (const message of messages) await tx.insertMessage(message);
+        audit.push({ event: { action: 'thread.opened', subject: pkg.id, before: null, after: { section: thread.sectionKey, kind: thread.kind, version: thread.versionNumber, thread: thread.id } }, actorId: thread.createdBy.id, at: thread.createdAt });
+      }
+    }
+    // The log in time order, as the events would have been appended, after the demo's own.
+    audit.sort((a, b) => a.at.localeCompare(b.at));
+    for (const entry of audit) await tx.appendAudit(entry);
+    return { auditEntries: audit.length };
+  });
+}

@@ -1,0 +1,29 @@
+// A database for the server load: the demo data, then the 1,000-package inventory, written
+// before any server process opens it (so none of them seeds it, and none races another).
+import { seedDemo } from '../../domain/api/seed-demo.ts';
+import { openStore } from '../../server/db/open-store.ts';
+import { serverDeps } from '../../server/deps.ts';
+import { writeInventory, type InventoryPlan } from './generate-inventory.ts';
+
+export interface PreparedDatabase {
+  /** Migrating and writing the demo data. */
+  seedMs: number;
+  /** Writing the inventory, audit entries included. */
+  inventoryMs: number;
+  auditEntries: number;
+}
+
+export async function prepareLoadDatabase(location: { dataDir: string; databaseUrl?: string }, plan: InventoryPlan, password: string, passwordHash: string): Promise<PreparedDatabase> {
+  let start = performance.now();
+  const store = await openStore(location);
+  try {
+    const deps = serverDeps(store, { sessionTtlHours: 12 });
+    await seedDemo(store, { password, passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+    const seedMs = performance.now() - start;
+    start = performance.now();
+    const { auditEntries } = await writeInventory(store, plan, { passwordHash });
+    return { seedMs, inventoryMs: performance.now() - start, auditEntries };
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,206 @@
+// The server under load: the real server process (node server/main.ts) on localhost, a
+// 1,000-package inventory, autocannon as the load generator in this process. Reading
+// package versions at 50 and 200 connections, then signers deciding at 20, then the audit
+// chain verified; on SQLite, on PostgreSQL with one instance, and with two instances on the
+// same PostgreSQL (the load split over both, side by side, summed).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scryptPasswords } from '../../server/auth/scrypt-passwords.ts';
+import { createTestDatabase, startPostgresCluster } from '../../tests/support/postgres-cluster.ts';
+import { throughput, type LoadResult } from './autocannon.ts';
+import { planInventory, type InventoryPlan } from './generate-inventory.ts';
+import { decisionLoad, decisionTargets, readLoad, signIn, versionPaths, type DecisionTarget, type Session } from './load-clients.ts';
+import { prepareLoadDatabase, type PreparedDatabase } from './load-database.ts';
+import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { addRow, fmt, median, percentile, type Report } from './table.ts';
+
+export interface ServerLoadOptions {
+  /** Seconds per autocannon run. */
+  seconds: number;
+  runs: number;
+  packages: number;
+}
+
+const password = 'bench-password';
+const readConnections = [50, 200] as const;
+const decisionConnections = 20;
+
+interface ReadFigures {
+  connections: number;
+  rps: number[];
+  p50: number[];
+  p99: number[];
+  failed: number;
+}
+
+interface ConfigFigures {
+  label: string;
+  reads: ReadFigures[];
+  decisionsPerSecond: number[];
+  decisionP50: number[];
+  decisionP99: number[];
+  decisions: number;
+  refused: string[];
+  exhausted: boolean;
+  chain: { valid: boolean; size: number; breaks: number };
+}
+
+/** Runs every server benchmark and adds its rows and budgets to `report`. */
+export async function benchServerLoad(report: Report, options: ServerLoadOptions): Promise<void> {
+  let start = performance.now();
+  const plan = await planInventory({ packages: options.packages, seed: 8 });
+  const planMs = performance.now() - start;
+  const versions = plan.packages.reduce((n, p) => n + p.versions.length, 0);
+  const bytes = plan.packages.reduce((n, p) => n + p.versions.reduce((m, v) => m + v.prepared.canonicalContent.length, 0), 0);
+  addRow(report, `inventory: planning ${options.packages} packages (${versions} versions, ${(bytes / 1024 / 1024).toFixed(1)} MB of content, hashed; ${plan.packages.reduce((n, p) => n + p.decisions.length, 0)} decisions, ${plan.packages.reduce((n, p) => n + p.threads.length, 0)} threads) (one run)`, 'ms', [planMs]);
+  const passwordHash = await scryptPasswords.hash(password);
+  const configs: ConfigFigures[] = [];
+  const written: { engine: string; prepared: PreparedDatabase }[] = [];
+
+  const sqliteDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  try {
+    const prepared = await prepareLoadDatabase({ dataDir: sqliteDir }, plan, password, passwordHash);
+    written.push({ engine: 'SQLite', prepared });
+    configs.push(await withServers('SQLite', 1, { dataDir: sqliteDir }, plan, options));
+  } finally {
+    rmSync(sqliteDir, { recursive: true, force: true });
+  }
+
+  start = performance.now();
+  const cluster = await startPostgresCluster();
+  const clusterMs = performance.now() - start;
+  try {
+    for (const instances of [1, 2]) {
+      const database = await createTestDatabase(cluster.url);
+      const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-pg-'));
+      try {
+        const prepared = await prepareLoadDatabase({ dataDir, databaseUrl: database.url }, plan, password, passwordHash);
+        written.push({ engine: 'PostgreSQL', prepared });
+        configs.push(await withServers(instances === 1 ? 'PostgreSQL, one instance' : 'PostgreSQL, two instances', instances, { dataDir, databaseUrl: database.url }, plan, options));
+      } finally {
+        await database.drop();
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await cluster.stop();
+  }
+
+  for (const { engine, prepared } of written) {
+    addRow(report, `inventory: writing it into a fresh ${engine} database after the demo data (${prepared.auditEntries} audit entries appended, one transaction, one run)`, 'ms', [prepared.inventoryMs]);
+  }
+  for (const config of configs) addConfigRows(report, config, options);
+  addBudgets(report, configs);
+  report.notes.push(
+    `Server rows: the real server process (node server/main.ts) on localhost, loaded by autocannon ${options.runs} times ${options.seconds} s after a short unrecorded warm-up, median/min/max of the runs; the inventory: ${options.packages} packages, ${versions} versions of 20 to 80 KB, read round-robin by one reviewer session. PostgreSQL: a throwaway local cluster (tests/support/postgres-cluster.ts: fsync off), started in ${fmt(clusterMs)} ms, a fresh database per configuration; each instance has a pool of 10 connections. Two instances: two autocannon runs side by side, half the connections each; requests per second summed, latencies the higher of the two.`,
+    `Decisions: ${decisionConnections} connections, ${plan.signers.length} signers (each holding every reviewer role) taking packages from a shared queue of the inventory's waiting steps (a package goes back once its step is signed, so no two connections decide on one package at once); one decision = POST /api/signing/nonces then POST /api/packages/{id}/decisions, signed by password (scrypt re-authentication, N=2^15), countersigned, two audit appends. The client knows the content hash from the inventory, so it skips the version read a browser would make. Latency: from asking for the nonce to the signed decision.`,
+    `CPU: this machine has 2 cores. The server instances, PostgreSQL and the load generator (this process) share them, so two instances cannot get a core each: the two-instance figure measures contention as much as scaling.`,
+  );
+}
+
+async function withServers(label: string, instances: number, location: { dataDir: string; databaseUrl?: string }, plan: InventoryPlan, options: ServerLoadOptions): Promise<ConfigFigures> {
+  const servers: ServerProcess[] = [];
+  try {
+    for (let i = 0; i < instances; i++) servers.push(await startServerProcess(location));
+    return await measureConfig(label, servers.map((server) => server.origin), plan, options);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+}
+
+async function measureConfig(label: string, origins: string[], plan: InventoryPlan, options: ServerLoadOptions): Promise<ConfigFigures> {
+  const first = origins[0] ?? '';
+  console.error(`[bench] server load: ${label}`);
+  const reader = await signIn(first, 'model-risk@example.com', password);
+  const paths = versionPaths(plan);
+  const readRound = async (connections: number, seconds: number) => {
+    const results = await Promise.all(origins.map((origin) => readLoad({ origin, cookie: reader.cookie, paths, connections: Math.round(connections / origins.length), seconds })));
+    return { rps: results.reduce((n, r) => n + throughput(r), 0), p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)), failed: results.reduce((n, r) => n + failures(r), 0) };
+  };
+  await readRound(50, 3);
+  const reads: ReadFigures[] = [];
+  for (const connections of readConnections) {
+    const figures: ReadFigures = { connections, rps: [], p50: [], p99: [], failed: 0 };
+    for (let run = 0; run < options.runs; run++) {
+      const round = await readRound(connections, options.seconds);
+      figures.rps.push(round.rps);
+      figures.p50.push(round.p50);
+      figures.p99.push(round.p99);
+      figures.failed += round.failed;
+    }
+    reads.push(figures);
+  }
+
+  // Sign-ins one after another: each is a scrypt verification on the server.
+  const signers: Session[] = [];
+  for (const signer of plan.signers) signers.push(await signIn(origins[signers.length % origins.length] ?? first, signer.email, password));
+  const queue: { target: DecisionTarget; step: number }[] = decisionTargets(plan).map((target) => ({ target, step: 0 }));
+  const supply = queue.reduce((n, item) => n + item.target.steps.length, 0);
+  await decisionLoad({ origins, signers, queue, connections: decisionConnections, seconds: 2, password });
+  const figures = { decisionsPerSecond: [] as number[], decisionP50: [] as number[], decisionP99: [] as number[], decisions: 0, refused: [] as string[], exhausted: false };
+  for (let run = 0; run < options.runs; run++) {
+    const round = await decisionLoad({ origins, signers, queue, connections: decisionConnections, seconds: options.seconds, password });
+    const seconds = Math.max(...round.results.map((r) => r.duration));
+    figures.decisionsPerSecond.push(round.decisions / seconds);
+    figures.decisionP50.push(percentile(round.latencies, 50));
+    figures.decisionP99.push(percentile(round.latencies, 99));
+    figures.decisions += round.decisions;
+    figures.exhausted ||= round.exhausted;
+    for (const [status, { count, example }] of round.refused) figures.refused.push(`${count}× HTTP ${status} (${example})`);
+  }
+  if (figures.exhausted) console.error(`[bench] ${label}: the queue of ${supply} waiting steps ran dry; the decision runs measured less than they could`);
+  for (const line of figures.refused) console.error(`[bench] ${label}: decisions refused: ${line}`);
+
+  const committee = await signIn(first, 'committee@example.com', password);
+  const verify = await fetch(`${first}/api/audit/verify`, { headers: { cookie: committee.cookie } });
+  const verdict = (await verify.json()) as { valid?: boolean; size?: number; breaks?: unknown[] };
+  const chain = { valid: verify.ok && verdict.valid === true && (verdict.breaks?.length ?? 1) === 0, size: verdict.size ?? 0, breaks: verdict.breaks?.length ?? 0 };
+  console.error(`[bench] ${label}: ${figures.decisions} decisions signed; audit chain of ${chain.size} entries ${chain.valid ? 'intact' : `BROKEN (${chain.breaks} breaks)`}`);
+  return { label, reads, ...figures, chain };
+}
+
+const failures = (result: LoadResult) => result.non2xx + result.errors + result.timeouts;
+
+function addConfigRows(report: Report, config: ConfigFigures, options: ServerLoadOptions): void {
+  const name = `server, ${config.label}`;
+  for (const read of config.reads) {
+    const what = `GET /api/packages/{id}/versions/{n}, ${read.connections} connections${read.failed > 0 ? `, ${read.failed} failed` : ''}`;
+    addRow(report, `${name}: ${what}: requests per second`, 'req/s', read.rps);
+    addRow(report, `${name}: ${what}: p50 latency`, 'ms', read.p50);
+    addRow(report, `${name}: ${what}: p99 latency`, 'ms', read.p99);
+  }
+  const what = `signing decisions, ${decisionConnections} connections (${config.decisions} in ${options.runs} runs${config.refused.length > 0 ? ', some refused' : ''})`;
+  addRow(report, `${name}: ${what}: decisions per second`, 'decisions/s', config.decisionsPerSecond);
+  addRow(report, `${name}: ${what}: p50 nonce to signed`, 'ms', config.decisionP50);
+  addRow(report, `${name}: ${what}: p99 nonce to signed`, 'ms', config.decisionP99);
+}
+
+function addBudgets(report: Report, configs: ConfigFigures[]): void {
+  const find = (label: string) => configs.find((config) => config.label === label);
+  const reads = (config: ConfigFigures | undefined, connections: number) => config?.reads.find((read) => read.connections === connections);
+  const sqlite200 = reads(find('SQLite'), 200);
+  if (sqlite200) {
+    const p99 = median(sqlite200.p99);
+    report.budgets.push({ name: 'server, SQLite: package reads p99 at 200 connections (median of runs)', value: p99, shown: `${fmt(p99)} ms`, kind: 'under', limit: 50, limitShown: 'under 50 ms' });
+  }
+  const one = find('PostgreSQL, one instance');
+  const two = find('PostgreSQL, two instances');
+  for (const connections of readConnections) {
+    const a = reads(one, connections);
+    const b = reads(two, connections);
+    if (!a || !b) continue;
+    const ratio = median(b.rps) / median(a.rps);
+    report.budgets.push({ name: `server, PostgreSQL: two instances / one, package reads per second at ${connections} connections`, value: ratio, shown: `${ratio.toFixed(2)}x`, kind: connections === 200 ? 'atLeast' : 'reported', limit: 1.6, limitShown: connections === 200 ? 'at least 1.6x' : '(reported)' });
+  }
+  if (one && two) {
+    const ratio = median(two.decisionsPerSecond) / median(one.decisionsPerSecond);
+    report.budgets.push({ name: 'server, PostgreSQL: two instances / one, decisions per second', value: ratio, shown: `${ratio.toFixed(2)}x`, kind: 'reported', limit: 0, limitShown: '(reported)' });
+  }
+  for (const config of configs) {
+    report.budgets.push({ name: `server, ${config.label}: audit chain verified after ${config.decisions} decisions under load`, value: config.chain.valid ? 1 : 0, shown: config.chain.valid ? `intact, ${config.chain.size} entries` : `broken: ${config.chain.breaks} breaks in ${config.chain.size} entries`, kind: 'holds', limit: 1, limitShown: 'intact' });
+    const failed = config.reads.reduce((n, read) => n + read.failed, 0);
+    const refused = config.refused.length;
+    report.budgets.push({ name: `server, ${config.label}: every read answered 2xx and every decision signed`, value: failed === 0 && refused === 0 && !config.exhausted ? 1 : 0, shown: failed === 0 && refused === 0 ? (config.exhausted ? 'queue ran dry' : 'yes') : `${failed} reads failed; decisions refused: ${config.refused.join('; ') || 'none'}`, kind: 'holds', limit: 1, limitShown: 'yes' });
+  }
+}

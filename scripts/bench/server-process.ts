@@ -1,0 +1,57 @@
+// The real server as its own process (node server/main.ts), as in production and in
+// tests/integration/sigkill-durability.test.ts: on SQLite in a data folder, or on PostgreSQL.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ServerProcess {
+  /** http://localhost:<port>: the origin the API's same-origin check expects. */
+  origin: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Port 0 lets the system pick a free port; the start-up line is the only way to learn it,
+ * so LOG_LEVEL stays at info (it logs nothing per request, only start and stop).
+ */
+export function startServerProcess(options: { dataDir: string; databaseUrl?: string }): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
+    env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let exited: Promise<void> | undefined;
+  const stop = () =>
+    (exited ??= new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    }));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`The server did not start within 60 s:\n${out}`));
+    }, 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /running at (http:\/\/\S+?)\/ /.exec(out);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve({ origin: found[1], pid: child.pid ?? 0, stop });
+      }
+    });
+    // Errors stay visible: a 500 under load is logged by the server to stderr.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      process.stderr.write(`[server ${child.pid ?? '?'}] ${chunk.toString()}`);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited with ${String(code)} before it started:\n${out}`));
+    });
+  });
+}

@@ -1,0 +1,139 @@
+import { Hono, type Context } from 'hono';
+import * as client from 'openid-client';
+import type { ApiDeps } from '../../domain/api/context.ts';
+import { readCookie, sessionCookie, sessionCookieName } from '../../domain/api/cookies.ts';
+import { sha256Hex } from '../../domain/crypto/sha256.ts';
+import { ssoPaths, type SsoConfig, type SsoErrorCode, type SsoFailureReason } from '../../domain/contracts/sso.ts';
+import { createOidcClient, OidcFlowError, type OidcClient, type OidcFailure } from './oidc-client.ts';
+import { safeReturnTo } from './oidc-return-to.ts';
+import { needsUserInfo, signInWithIdentity } from './oidc-sign-in.ts';
+import { issuerName, type OidcSettings } from './oidc-settings.ts';
+
+// Single sign-on routes. They answer with redirects, not JSON, so they live beside the
+// route table rather than in it; `oidcRoutePaths` lists them for the authorization matrix.
+
+/** Every path served here, all GET and public (the provider's answer is the credential). */
+export const oidcRoutePaths = [ssoPaths.config, ssoPaths.login, ssoPaths.callback] as const;
+
+const loginTtlMs = 10 * 60_000;
+const bindingCookieName = 'ma_oidc';
+const bindingCookiePath = '/api/auth/oidc';
+
+/**
+ * The log-in's browser binding. SameSite=Lax, not Strict: the provider's redirect back is a
+ * cross-site top-level navigation, on which a Strict cookie would not be sent.
+ */
+function bindingCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
+  return [`${bindingCookieName}=${value}`, `Path=${bindingCookiePath}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+const flowFailure: Record<OidcFailure, { code: SsoErrorCode; reason: SsoFailureReason }> = {
+  provider_unavailable: { code: 'provider_unavailable', reason: 'sso_provider_unavailable' },
+  access_denied: { code: 'access_denied', reason: 'sso_access_denied' },
+  provider_error: { code: 'provider_error', reason: 'sso_provider_error' },
+  token_invalid: { code: 'token_invalid', reason: 'sso_token_invalid' },
+};
+
+/** A failed log-in is audited by its reason; the provider's own words go to the operator's log. */
+function warn(error: unknown): void {
+  console.warn(`[sso] ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function redirect(location: string, cookies: string[] = []): Response {
+  const headers = new Headers({ location, 'cache-control': 'no-store' });
+  for (const cookie of cookies) headers.append('set-cookie', cookie);
+  return new Response(null, { status: 302, headers });
+}
+
+export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: OidcClient | null = settings ? createOidcClient(settings) : null): Hono {
+  const app = new Hono();
+
+  const issuer = settings ? issuerName(settings) : '';
+  const fail = async (c: Context, failure: { code: SsoErrorCode; reason: SsoFailureReason; subject?: string | null; returnTo?: string }): Promise<Response> => {
+    await deps.store.appendAudit({
+      event: { action: 'session.login_failed', subject: failure.subject ?? issuer, before: null, after: { reason: failure.reason, via: 'oidc', issuer } },
+      actorId: null,
+      at: deps.now().toISOString(),
+    });
+    const next = failure.returnTo && failure.returnTo !== '/' ? `&next=${encodeURIComponent(failure.returnTo)}` : '';
+    return redirect(`/login?sso_error=${failure.code}${next}`, [bindingCookie('', 0, new URL(c.req.url).protocol === 'https:')]);
+  };
+
+  app.get('/config', (c) => {
+    const body: SsoConfig = settings ? { enabled: true, displayName: settings.displayName } : { enabled: false, displayName: null };
+    return c.json(body, 200, { 'cache-control': 'no-store' });
+  });
+
+  app.get('/login', async (c) => {
+    if (!settings || !oidc) return redirect('/login?sso_error=not_configured');
+    const url = new URL(c.req.url);
+    const returnTo = safeReturnTo(url.searchParams.get('returnTo'));
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const binding = deps.randomToken();
+    const redirectUri = `${url.origin}${ssoPaths.callback}`;
+    let authorizationUrl: URL;
+    try {
+      authorizationUrl = await oidc.authorizationUrl({ redirectUri, state, nonce, codeVerifier });
+    } catch (error) {
+      warn(error);
+      return fail(c, { code: 'provider_unavailable', reason: 'sso_provider_unavailable', returnTo });
+    }
+    const now = deps.now();
+    const at = now.toISOString();
+    await deps.store.deleteExpiredOidcLogins(at);
+    await deps.store.insertOidcLogin({
+      stateHash: await sha256Hex(state),
+      bindingHash: await sha256Hex(binding),
+      codeVerifier,
+      nonce,
+      returnTo,
+      redirectUri,
+      createdAt: at,
+      expiresAt: new Date(now.getTime() + loginTtlMs).toISOString(),
+      usedAt: null,
+    });
+    return redirect(authorizationUrl.href, [bindingCookie(binding, loginTtlMs / 1000, url.protocol === 'https:')]);
+  });
+
+  app.get('/callback', async (c) => {
+    if (!settings || !oidc) return redirect('/login?sso_error=not_configured');
+    const url = new URL(c.req.url);
+    const secure = url.protocol === 'https:';
+    const state = url.searchParams.get('state');
+    const login = state ? await deps.store.findOidcLogin(await sha256Hex(state)) : null;
+    if (!state || !login) return fail(c, { code: 'state_invalid', reason: 'sso_state_unknown' });
+    const at = deps.now().toISOString();
+    if (login.usedAt !== null) return fail(c, { code: 'state_invalid', reason: 'sso_state_replayed', returnTo: login.returnTo });
+    if (login.expiresAt <= at) return fail(c, { code: 'state_expired', reason: 'sso_state_expired', returnTo: login.returnTo });
+    // Single use from here on, whatever follows: a second callback with this state is a replay.
+    if (!(await deps.store.useOidcLogin(login.stateHash, at))) return fail(c, { code: 'state_invalid', reason: 'sso_state_replayed', returnTo: login.returnTo });
+    const binding = readCookie(c.req.header('cookie') ?? null, bindingCookieName);
+    // Log-in CSRF: a callback URL started in another browser must not sign this one in.
+    if (!binding || (await sha256Hex(binding)) !== login.bindingHash) return fail(c, { code: 'state_invalid', reason: 'sso_browser_mismatch', returnTo: login.returnTo });
+
+    // The redirect URI exactly as sent, so the token request repeats it whatever Host this instance saw.
+    const callbackUrl = new URL(login.redirectUri);
+    callbackUrl.search = url.search;
+    try {
+      const identity = await oidc.exchange(callbackUrl, { state, nonce: login.nonce, codeVerifier: login.codeVerifier }, needsUserInfo(settings));
+      const session = readCookie(c.req.header('cookie') ?? null, sessionCookieName);
+      const outcome = await signInWithIdentity(deps, settings, identity, session ? await sha256Hex(session) : null);
+      if (!outcome.ok) {
+        const reason = outcome.reason === 'missing_email' ? 'sso_missing_email' : 'sso_account_conflict';
+        return await fail(c, { code: outcome.reason, reason, subject: outcome.email, returnTo: login.returnTo });
+      }
+      return redirect(login.returnTo, [sessionCookie(outcome.token, Math.floor(deps.sessionTtlMs / 1000), secure), bindingCookie('', 0, secure)]);
+    } catch (error) {
+      if (error instanceof OidcFlowError) {
+        warn(error);
+        return fail(c, { ...flowFailure[error.reason], returnTo: login.returnTo });
+      }
+      deps.logError(error);
+      return redirect('/login?sso_error=server_error', [bindingCookie('', 0, secure)]);
+    }
+  });
+
+  return app;
+}

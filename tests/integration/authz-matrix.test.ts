@@ -1,0 +1,107 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeList, type RouteDef } from '../../domain/api/routes.ts';
+import { expectations } from './authz-matrix/expectations.ts';
+import { expectedOutcome, type Variant } from './authz-matrix/expected-status.ts';
+import { requests } from './authz-matrix/requests.ts';
+import { buildWorld, fingerprint, openCell, principals, send, type Cell, type World } from './authz-matrix/world.ts';
+
+// The authorization matrix, generated from the server's own route table: every route × every
+// caller (anonymous, a pipeline API token, one user per role) × the caller's own object and
+// someone else's, on the real server (in process, SQLite). Each answer is held to the rule in
+// authz-matrix/expectations.ts; each refusal must change nothing and (for an identified
+// caller) be one access.denied audit entry. Allowed writes each run on a fresh copy of the
+// world, so one cell never depends on another.
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
+afterAll(() => {
+  rmSync(world.dir, { recursive: true, force: true });
+});
+
+const tally = { routes: 0, cells: 0, notApplicable: 0, refused: 0, audited: 0 };
+
+describe('authorization matrix', () => {
+  it('has an expectation and a request for every route in the route table, and none for routes that are gone', () => {
+    const ids = new Set(routeList.map((r) => r.id));
+    const missing = routeList.filter((r) => !(r.id in expectations)).map((r) => `route ${r.id} has no authorization expectation`);
+    const noRequest = routeList.filter((r) => !(r.id in requests)).map((r) => `route ${r.id} has no request in authz-matrix/requests.ts`);
+    const stale = [...Object.keys(expectations), ...Object.keys(requests)].filter((id) => !ids.has(id)).map((id) => `authorization expectation for ${id}, which is not a route any more`);
+    expect([...missing, ...noRequest, ...new Set(stale)]).toEqual([]);
+  });
+
+  for (const route of routeList) {
+    it(`${route.method} ${route.path} (${route.id})`, async () => {
+      const expectation = expectations[route.id];
+      const build = requests[route.id];
+      // The coverage test above names what is missing.
+      if (!expectation || !build) return;
+      await runRoute(route, expectation, build);
+    });
+  }
+
+  it('prints what ran', () => {
+    const line = `authz matrix: ${tally.routes} routes × ${principals.length} callers × own/other objects = ${tally.cells} cells (${tally.notApplicable} not applicable), ${tally.refused} refusals, ${tally.audited} of them audited`;
+    console.log(line);
+    expect(tally.routes).toBe(routeList.length);
+  });
+});
+
+async function runRoute(route: RouteDef, expectation: (typeof expectations)[string], build: (typeof requests)[string]): Promise<void> {
+  const variants: Variant[] = expectation.objects ? ['own', 'other'] : ['none'];
+  // Reads and refusals share one copy of the world (a refusal changes nothing, which is checked);
+  // every allowed write gets its own.
+  const shared = await openCell(world);
+  const failures: string[] = [];
+  try {
+    for (const principal of principals) {
+      for (const variant of variants) {
+        const expected = expectedOutcome(expectation, route.successStatus, principal, variant);
+        const refusal = expected.status === 401 || expected.status === 403 || expected.status === 404;
+        const fresh = route.method !== 'GET' && !refusal;
+        const cell: Cell = fresh ? await openCell(world) : shared;
+        try {
+          const spec = await build({ world, cell, principal, variant });
+          if (!spec) {
+            if (variant === 'own' && expectation.ownless?.includes(principal)) {
+              tally.notApplicable += 1;
+              continue;
+            }
+            throw new Error(`No request for ${route.id} as ${principal} (${variant})`);
+          }
+          const before = fingerprint(cell.file);
+          const reply = await send(cell.app, world, { method: route.method, path: spec.path, json: spec.json, as: principal });
+          const after = fingerprint(cell.file);
+          tally.cells += 1;
+          const where = `${route.id} as ${principal} on ${variant}`;
+          if (reply.status !== expected.status) {
+            failures.push(`${where}: expected ${expected.status}, got ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`);
+            continue;
+          }
+          if (reply.status >= 400 && !reply.contentType.includes('application/problem+json')) failures.push(`${where}: a refusal must be problem+json, was ${reply.contentType}`);
+          if (!refusal) continue;
+          tally.refused += 1;
+          if (JSON.stringify(after.rows) !== JSON.stringify(before.rows)) failures.push(`${where}: refused but changed ${changed(before.rows, after.rows)}`);
+          const deniedEntries = after.denied - before.denied;
+          if (deniedEntries !== (expected.audited ? 1 : 0)) failures.push(`${where}: expected ${expected.audited ? 'one' : 'no'} access.denied entry, found ${deniedEntries}`);
+          if (expected.audited && deniedEntries === 1) tally.audited += 1;
+        } finally {
+          if (fresh) await cell.close();
+        }
+      }
+    }
+  } finally {
+    await shared.close();
+  }
+  tally.routes += 1;
+  expect(failures).toEqual([]);
+}
+
+function changed(before: Record<string, number>, after: Record<string, number>): string {
+  return Object.keys({ ...before, ...after })
+    .filter((table) => before[table] !== after[table])
+    .map((table) => `${table} ${before[table] ?? 0} → ${after[table] ?? 0}`)
+    .join(', ');
+}

@@ -1,0 +1,112 @@
+import { reviewerRoles, type Role } from '../../../domain/contracts/roles.ts';
+
+// Who may call each route, stated here independently of domain/api/routes.ts: the matrix
+// holds the server to this table. A route without an entry fails the matrix, and so does an
+// entry for a route that no longer exists. When you add a route, add its rule here and a
+// valid request for it in requests.ts.
+//
+// Objects: "own" and "other" are from the caller's side where that means something (their
+// passkey, their message, the delegation they gave); for packages, "own" is owner A's and
+// "other" owner B's (A is the model_owner caller, and reviewers see both).
+
+export type Rule =
+  /** Anyone, signed in or not. */
+  | { kind: 'public' }
+  /** Any signed-in user. */
+  | { kind: 'signed-in' }
+  /** Holders of one of the roles; anyone else 403. */
+  | { kind: 'roles'; roles: readonly Role[] }
+  /** A package the caller may see: owners only their own (another's answers 404, audited), every other role all; optionally only for some roles. */
+  | { kind: 'visible-package'; roles?: readonly Role[] }
+  /** Submit a package: model owners (and the pipeline token) for a model that is theirs; another owner's model 403. */
+  | { kind: 'own-model' }
+  /** Resubmit: the package's owner (or the token of its model); another owner's package 404. */
+  | { kind: 'package-owner' }
+  /** Reply in a thread: the package's owner or a reviewer, on a package they see. */
+  | { kind: 'owner-or-reviewer' }
+  /** Change a message: its author only (403 for anyone else). */
+  | { kind: 'author' }
+  /** Sign a decision: a reviewer holding the active step's role (403 for other reviewers). */
+  | { kind: 'step-role'; role: Role }
+  /** The caller's own object; someone else's answers 404 (audited). */
+  | { kind: 'own-object' }
+  /** The delegation's giver (or its creator) or an administrator; anyone else 404 (audited). */
+  | { kind: 'giver-or-admin' }
+  /** Delegate your own role; naming someone else's is for administrators (403 otherwise). */
+  | { kind: 'self-or-admin' };
+
+export interface Expectation {
+  rule: Rule;
+  /** Whether the route acts on an object that can be the caller's own or someone else's. */
+  objects: boolean;
+  /** Callers with no object of their own of this kind (the "own" variant does not exist for them). */
+  ownless?: readonly string[];
+  /** The allowed answer when it is not the route's success status, and why. */
+  allowedStatus?: { status: number; why: string };
+}
+
+const reviewers = reviewerRoles;
+const oversight: readonly Role[] = ['committee', 'admin'];
+const admin: readonly Role[] = ['admin'];
+
+const none = (rule: Rule): Expectation => ({ rule, objects: false });
+const onPackages = (rule: Rule): Expectation => ({ rule, objects: true });
+
+export const expectations: Record<string, Expectation> = {
+  health: none({ kind: 'public' }),
+  openapi: none({ kind: 'public' }),
+  login: none({ kind: 'public' }),
+  logout: none({ kind: 'signed-in' }),
+  session: none({ kind: 'signed-in' }),
+  listPackages: none({ kind: 'signed-in' }),
+  submitPackage: onPackages({ kind: 'own-model' }),
+  getPackage: onPackages({ kind: 'visible-package' }),
+  getVersion: onPackages({ kind: 'visible-package' }),
+  submitVersion: onPackages({ kind: 'package-owner' }),
+  listThreads: onPackages({ kind: 'visible-package' }),
+  openThread: onPackages({ kind: 'visible-package', roles: reviewers }),
+  replyToThread: onPackages({ kind: 'owner-or-reviewer' }),
+  editMessage: { rule: { kind: 'author' }, objects: true, ownless: ['admin'] },
+  retractMessage: { rule: { kind: 'author' }, objects: true, ownless: ['admin'] },
+  resolveThread: onPackages({ kind: 'visible-package', roles: reviewers }),
+  issueSigningNonce: onPackages({ kind: 'visible-package', roles: reviewers }),
+  signDecision: onPackages({ kind: 'step-role', role: 'data_governance' }),
+  verifyPackage: onPackages({ kind: 'visible-package' }),
+  serverKeys: none({ kind: 'public' }),
+  listPasskeys: none({ kind: 'signed-in' }),
+  passkeyRegistrationOptions: none({ kind: 'signed-in' }),
+  // A real enrolment needs an authenticator's attestation made for a challenge this server
+  // issued; the matrix sends a well-formed registration the verifier then refuses (422),
+  // which is past every authorization check.
+  enrolPasskey: { rule: { kind: 'signed-in' }, objects: false, allowedStatus: { status: 422, why: 'the attestation is checked after authorization' } },
+  removePasskey: { rule: { kind: 'own-object' }, objects: true },
+  listSectionReviews: onPackages({ kind: 'visible-package' }),
+  markSectionReviewed: onPackages({ kind: 'visible-package', roles: reviewers }),
+  unmarkSectionReviewed: onPackages({ kind: 'visible-package', roles: reviewers }),
+  listAudit: none({ kind: 'roles', roles: oversight }),
+  listPackageAudit: onPackages({ kind: 'visible-package' }),
+  auditTreeHead: none({ kind: 'signed-in' }),
+  auditInclusionProof: none({ kind: 'signed-in' }),
+  auditConsistencyProof: none({ kind: 'signed-in' }),
+  verifyAudit: none({ kind: 'roles', roles: oversight }),
+  exportRecord: onPackages({ kind: 'visible-package' }),
+  dashboard: none({ kind: 'roles', roles: oversight }),
+  listWebhooks: none({ kind: 'roles', roles: admin }),
+  registerWebhook: none({ kind: 'roles', roles: admin }),
+  disableWebhook: none({ kind: 'roles', roles: admin }),
+  enableWebhook: none({ kind: 'roles', roles: admin }),
+  listWebhookDeliveries: none({ kind: 'roles', roles: admin }),
+  listApiTokens: none({ kind: 'roles', roles: admin }),
+  createApiToken: none({ kind: 'roles', roles: admin }),
+  revokeApiToken: none({ kind: 'roles', roles: admin }),
+  listTemplates: none({ kind: 'signed-in' }),
+  getTemplateVersion: none({ kind: 'signed-in' }),
+  createTemplateVersion: none({ kind: 'roles', roles: admin }),
+  listNotifications: none({ kind: 'signed-in' }),
+  markNotificationsRead: none({ kind: 'signed-in' }),
+  listDelegations: none({ kind: 'signed-in' }),
+  // Model owners and administrators hold no reviewer role, so have none of their own to delegate.
+  createDelegation: { rule: { kind: 'self-or-admin' }, objects: true, ownless: ['model_owner', 'admin'] },
+  revokeDelegation: { rule: { kind: 'giver-or-admin' }, objects: true, ownless: ['model_owner'] },
+  listUserDirectory: none({ kind: 'signed-in' }),
+};

@@ -1,0 +1,190 @@
+import { decisionMeanings } from '../../../domain/contracts/decisions.ts';
+import type { PackageContent } from '../../../domain/contracts/package-content.ts';
+import { isReviewerRole } from '../../../domain/contracts/roles.ts';
+import { signingPayloadType } from '../../../domain/contracts/signatures.ts';
+import { supportAssistantV1 } from '../../../domain/demo/index.ts';
+import { contentHash } from '../../../domain/package/content-hash.ts';
+import type { Variant } from './expected-status.ts';
+import { assistantPackage, ownerB, ownerBModel, send, submission, threadSection, tokenModel, userOf, type Cell, type Principal, type World } from './world.ts';
+
+// A valid request for every route, per caller and object: valid so that an answer says
+// something about authorization, not about validation. A builder may prepare what the request
+// needs (a signing nonce) on the cell's own server before the cell is measured.
+
+export interface RequestSpec {
+  path: string;
+  json?: unknown;
+}
+
+export interface BuildContext {
+  world: World;
+  cell: Cell;
+  principal: Principal;
+  variant: Variant;
+}
+
+type Builder = (c: BuildContext) => RequestSpec | null | Promise<RequestSpec | null>;
+
+const day = 86_400_000;
+const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
+const roleOf = (p: Principal) => (p === 'anonymous' || p === 'token' ? null : p);
+/** The package a cell acts on: owner A's for "own", owner B's for "other". */
+const pkg = ({ world, variant }: BuildContext) => (variant === 'other' ? world.ids.packageB : world.ids.packageA);
+const onPackage = (tail: string): Builder => (c) => ({ path: `/api/packages/${pkg(c)}${tail}` });
+
+/** A message by the caller ("own") or by someone else ("other") on owner A's package. */
+function message(c: BuildContext): { threadId: string; messageId: string } | null {
+  const { threadOnA, ownerAMessage } = c.world.ids;
+  const role = roleOf(c.principal);
+  if (c.variant === 'other') return (role === 'model_risk' ? threadOnA.data_governance : threadOnA.model_risk) ?? null;
+  if (role === 'admin') return null;
+  if (role === 'model_owner') return ownerAMessage;
+  return (role ? threadOnA[role] : threadOnA.data_governance) ?? null;
+}
+
+const messagePath = (c: BuildContext, tail: string) => {
+  const m = message(c);
+  return m ? `/api/packages/${c.world.ids.packageA}/threads/${m.threadId}/messages/${m.messageId}/${tail}` : null;
+};
+
+/** The demo assistant's version 1 with its evaluation notes changed, answering its clarification request. */
+function resubmission(world: World) {
+  const content: PackageContent = structuredClone(supportAssistantV1);
+  const evaluation = content.sections.find((s) => s.key === 'evaluation');
+  if (evaluation?.kind !== 'metric_table') throw new Error('the assistant evaluation is a metric table');
+  evaluation.notes = 'Two annotators per answer, blind to the model version; 400 answers per locale.';
+  return { content, answers: [{ target: { kind: 'clarification', threadId: world.ids.assistantClarification }, answer: 'Measured by two blind annotators per answer.', sectionKeys: ['evaluation'] }] };
+}
+
+/** A decision on data governance's step, signed by the caller if they can sign at all (else by data governance's identity). */
+async function decision(c: BuildContext): Promise<RequestSpec> {
+  const role = roleOf(c.principal);
+  const signer = role && isReviewerRole(role) ? role : 'data_governance';
+  const account = userOf[signer];
+  const packageId = pkg(c);
+  const nonce = await send(c.cell.app, c.world, { method: 'POST', path: '/api/signing/nonces', json: { packageId }, as: signer });
+  const version = await send(c.cell.app, c.world, { method: 'GET', path: `/api/packages/${packageId}/versions/1`, as: signer });
+  if (nonce.status !== 201 || version.status !== 200) throw new Error(`Could not prepare a signing request: ${nonce.status} ${version.status}`);
+  const { nonce: value, issuedAt } = nonce.body as { nonce: string; issuedAt: string };
+  const payload = {
+    type: signingPayloadType,
+    packageId,
+    versionNumber: 1,
+    contentHash: await contentHash((version.body as { content: PackageContent }).content),
+    stepKey: 'data_governance',
+    role: 'data_governance',
+    decision: 'approve',
+    meaning: decisionMeanings.approve,
+    reason: '',
+    conditions: null,
+    concerns: [],
+    signer: { id: account.id, displayName: account.displayName, title: account.title },
+    nonce: value,
+    issuedAt,
+  };
+  return { path: `/api/packages/${packageId}/decisions`, json: { payload, authentication: { method: 'password', password: 'demo-password' } } };
+}
+
+function delegationRequest(c: BuildContext): RequestSpec | null {
+  const role = roleOf(c.principal);
+  const window = { reason: 'Matrix leave', startsAt: inDays(40), endsAt: inDays(41) };
+  if (c.variant === 'own') {
+    if (!role || !isReviewerRole(role)) return c.principal === 'anonymous' || c.principal === 'token' ? { path: '/api/delegations', json: { role: 'model_risk', delegateId: 'usr_data_governance', ...window } } : null;
+    return { path: '/api/delegations', json: { role, delegateId: role === 'data_governance' ? 'usr_model_risk' : 'usr_data_governance', ...window } };
+  }
+  const [giver, delegate] = role === 'fair_lending' ? (['privacy', 'usr_fair_lending'] as const) : (['fair_lending', 'usr_privacy'] as const);
+  return { path: '/api/delegations', json: { role: giver, delegatorId: userOf[giver].id, delegateId: delegate, ...window } };
+}
+
+function delegationToRevoke(c: BuildContext): RequestSpec | null {
+  const { delegationBy } = c.world.ids;
+  const role = roleOf(c.principal);
+  let id: string | undefined;
+  if (c.variant === 'own') id = role ? delegationBy[role] : delegationBy.data_governance;
+  else id = role === 'security' || role === 'committee' ? delegationBy.fair_lending : delegationBy.security;
+  return id ? { path: `/api/delegations/${id}/revocation` } : null;
+}
+
+const wellFormedRegistration = {
+  name: 'Matrix key',
+  response: { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} },
+};
+
+const tier4Template = {
+  key: 'tier-4',
+  name: 'Tier 4 (experimental) models, matrix edition',
+  riskTiers: [4],
+  staleApprovals: 'every_change',
+  steps: [{ key: 'model_risk', name: 'Model risk management', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['evaluation', 'limitations_risks'] }],
+};
+
+export const requests: Record<string, Builder> = {
+  health: () => ({ path: '/api/health' }),
+  openapi: () => ({ path: '/api/openapi.json' }),
+  login: ({ principal }) => {
+    const role = roleOf(principal);
+    return { path: '/api/session', json: { email: role ? userOf[role].email : userOf.model_owner.email, password: 'demo-password' } };
+  },
+  logout: () => ({ path: '/api/session' }),
+  session: () => ({ path: '/api/session' }),
+  listPackages: () => ({ path: '/api/packages' }),
+  submitPackage: ({ variant }) => ({ path: '/api/packages', json: variant === 'other' ? submission(ownerBModel, '2.0.0') : submission(tokenModel, '1.4.0-matrix', supportAssistantV1) }),
+  getPackage: onPackage(''),
+  getVersion: onPackage('/versions/1'),
+  submitVersion: (c) => ({ path: `/api/packages/${c.variant === 'other' ? c.world.ids.packageB : assistantPackage}/versions`, json: resubmission(c.world) }),
+  listThreads: onPackage('/threads'),
+  openThread: (c) => ({ path: `/api/packages/${pkg(c)}/threads`, json: { versionNumber: 1, sectionKey: threadSection, kind: 'comment', body: 'A matrix note.' } }),
+  replyToThread: (c) => {
+    const thread = c.variant === 'other' ? c.world.ids.threadOnB : c.world.ids.threadOnA.data_governance?.threadId;
+    return { path: `/api/packages/${pkg(c)}/threads/${thread ?? ''}/messages`, json: { body: 'A matrix reply.' } };
+  },
+  editMessage: (c) => {
+    const path = messagePath(c, 'revisions');
+    return path ? { path, json: { body: 'Edited by the matrix.' } } : null;
+  },
+  retractMessage: (c) => {
+    const path = messagePath(c, 'retraction');
+    return path ? { path } : null;
+  },
+  resolveThread: (c) => ({ path: `/api/packages/${pkg(c)}/threads/${(c.variant === 'other' ? c.world.ids.threadOnB : c.world.ids.threadOnA.data_governance?.threadId) ?? ''}/resolution` }),
+  issueSigningNonce: (c) => ({ path: '/api/signing/nonces', json: { packageId: pkg(c) } }),
+  signDecision: decision,
+  verifyPackage: onPackage('/verification'),
+  serverKeys: () => ({ path: '/api/keys' }),
+  listPasskeys: () => ({ path: '/api/passkeys' }),
+  passkeyRegistrationOptions: () => ({ path: '/api/passkeys/registration-options' }),
+  enrolPasskey: () => ({ path: '/api/passkeys', json: wellFormedRegistration }),
+  removePasskey: ({ principal, variant }) => {
+    const role = roleOf(principal);
+    const owner = variant === 'other' || !role ? ownerB.id : userOf[role].id;
+    return { path: `/api/passkeys/cred-${owner}` };
+  },
+  listSectionReviews: onPackage('/reviews'),
+  markSectionReviewed: onPackage(`/versions/1/sections/${threadSection}/review`),
+  unmarkSectionReviewed: onPackage(`/versions/1/sections/${threadSection}/review`),
+  listAudit: () => ({ path: '/api/audit' }),
+  listPackageAudit: onPackage('/audit'),
+  auditTreeHead: () => ({ path: '/api/audit/tree-head' }),
+  auditInclusionProof: () => ({ path: '/api/audit/proofs/inclusion?seq=1' }),
+  auditConsistencyProof: () => ({ path: '/api/audit/proofs/consistency?from=1' }),
+  verifyAudit: () => ({ path: '/api/audit/verify' }),
+  exportRecord: onPackage('/record'),
+  dashboard: () => ({ path: '/api/dashboard' }),
+  listWebhooks: () => ({ path: '/api/webhooks' }),
+  registerWebhook: () => ({ path: '/api/webhooks', json: { url: 'https://hooks.example/matrix', description: 'Matrix', events: ['package.approved'] } }),
+  disableWebhook: ({ world }) => ({ path: `/api/webhooks/${world.ids.enabledWebhook}/disable` }),
+  enableWebhook: ({ world }) => ({ path: `/api/webhooks/${world.ids.disabledWebhook}/enable` }),
+  listWebhookDeliveries: ({ world }) => ({ path: `/api/webhooks/${world.ids.enabledWebhook}/deliveries` }),
+  listApiTokens: () => ({ path: '/api/tokens' }),
+  createApiToken: () => ({ path: '/api/tokens', json: { modelKey: tokenModel, name: 'Matrix token' } }),
+  revokeApiToken: ({ world }) => ({ path: `/api/tokens/${world.ids.revocableToken}/revocation` }),
+  listTemplates: () => ({ path: '/api/templates' }),
+  getTemplateVersion: () => ({ path: '/api/templates/tier-1/versions/1' }),
+  createTemplateVersion: () => ({ path: '/api/templates', json: tier4Template }),
+  listNotifications: () => ({ path: '/api/notifications' }),
+  markNotificationsRead: () => ({ path: '/api/notifications/read', json: { upToSeq: 1 } }),
+  listDelegations: () => ({ path: '/api/delegations' }),
+  createDelegation: delegationRequest,
+  revokeDelegation: delegationToRevoke,
+  listUserDirectory: () => ({ path: '/api/users' }),
+};
