@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../contracts/audit-events.ts';
 import type { Decision, DecisionKind } from '../contracts/decisions.ts';
 import type { Role } from '../contracts/roles.ts';
-import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import { dataGovernanceStep, modelRiskStep, testChain } from '../workflow/test-chain.fixture.ts';
 import { deriveNotifications, type LoggedEvent, type NotificationPackage } from './derive-notifications.ts';
 
-const template: WorkflowTemplate = {
-  key: 't',
-  version: 1,
-  name: 'Test chain',
-  riskTiers: [1],
-  staleApprovals: 'responsible_sections',
-  steps: [
-    { key: 'dg', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 24, sections: ['data'] },
-    { key: 'mrm', name: 'Model risk', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['metrics'] },
-    { key: 'fl', name: 'Fair lending', role: 'fair_lending', approvalsRequired: 1, dueHours: 48, sections: ['fairness'] },
-  ],
-};
+const template = testChain({ steps: [dataGovernanceStep, modelRiskStep, { key: 'fl', name: 'Fair lending', role: 'fair_lending', approvalsRequired: 1, dueHours: 48, sections: ['fairness'] }] });
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 9, minute)).toISOString();
 const roleOf: Record<string, Role> = { dg: 'data_governance', mrm: 'model_risk', fl: 'fair_lending' };

@@ -2,25 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { dashboardSchema } from '../contracts/dashboard.ts';
 import type { Conditions, Decision, DecisionKind } from '../contracts/decisions.ts';
 import type { PackageSummary } from '../contracts/packages.ts';
-import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { committeeDashboard, type DashboardPackage } from './committee-dashboard.ts';
 import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
 import { emergencyStepKey } from './emergency.ts';
+import { testChain } from './test-chain.fixture.ts';
 
 // Packages are built through deriveWorkflowState, as the server builds them, so that
 // "standing", "stale" and "overdue" mean here what they mean in the app.
 
-const template: WorkflowTemplate = {
-  key: 't',
-  version: 1,
-  name: 'Test chain',
-  riskTiers: [1, 2, 3, 4],
-  staleApprovals: 'responsible_sections',
-  steps: [
-    { key: 'dg', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 24, sections: ['data'] },
-    { key: 'mrm', name: 'Model risk', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['metrics'] },
-  ],
-};
+const template = testChain({ riskTiers: [1, 2, 3, 4] });
 
 const now = new Date('2026-03-01T12:00:00.000Z');
 const iso = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();

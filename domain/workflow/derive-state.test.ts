@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, DecisionKind } from '../contracts/decisions.ts';
-import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
+import { dataGovernanceStep, modelRiskStep, testChain } from './test-chain.fixture.ts';
 
-const template: WorkflowTemplate = {
-  key: 't',
-  version: 1,
-  name: 'Test chain',
-  riskTiers: [1],
-  staleApprovals: 'responsible_sections',
-  steps: [
-    { key: 'dg', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 24, sections: ['data'] },
-    { key: 'mrm', name: 'Model risk', role: 'model_risk', approvalsRequired: 2, dueHours: 48, sections: ['metrics'] },
-  ],
-};
+// Model risk needs two approvals here, to test a step that is partly approved.
+const template = testChain({ steps: [dataGovernanceStep, { ...modelRiskStep, approvalsRequired: 2 }] });
 
 const v = (number: number, day: number, digests: Record<string, string>): VersionFacts => ({ number, submittedAt: `2026-01-${String(day).padStart(2, '0')}T09:00:00.000Z`, sectionDigests: digests });
 

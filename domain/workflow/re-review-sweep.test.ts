@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, DecisionKind } from '../contracts/decisions.ts';
-import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
 import { dueReReviews, type SweepPackage } from './re-review-sweep.ts';
+import { testChain } from './test-chain.fixture.ts';
 
-const template: WorkflowTemplate = {
-  key: 't',
-  version: 1,
-  name: 'Test chain',
-  riskTiers: [1],
-  staleApprovals: 'responsible_sections',
-  steps: [
-    { key: 'dg', name: 'Data governance', role: 'data_governance', approvalsRequired: 1, dueHours: 24, sections: ['data'] },
-    { key: 'mrm', name: 'Model risk', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['metrics'] },
-  ],
-};
+const template = testChain();
 
 const v1: VersionFacts = { number: 1, submittedAt: '2026-01-01T09:00:00.000Z', sectionDigests: { data: 'd1', metrics: 'm1' } };
 

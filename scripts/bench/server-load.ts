@@ -12,7 +12,7 @@ import { throughput, type LoadResult } from './autocannon.ts';
 import { planInventory, type InventoryPlan } from './generate-inventory.ts';
 import { decisionLoad, decisionTargets, readLoad, signIn, versionPaths, type DecisionTarget, type Session } from './load-clients.ts';
 import { prepareLoadDatabase, type PreparedDatabase } from './load-database.ts';
-import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { startServerProcess, type ServerProcess } from '../lib/server-process.ts';
 import { addRow, fmt, median, percentile, type Report } from './table.ts';
 
 export interface ServerLoadOptions {

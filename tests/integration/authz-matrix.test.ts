@@ -4,6 +4,9 @@ import { routeList, type RouteDef } from '../../domain/api/routes.ts';
 import { expectations } from './authz-matrix/expectations.ts';
 import { expectedOutcome, type Variant } from './authz-matrix/expected-status.ts';
 import { requests } from './authz-matrix/requests.ts';
+import { oidcRoutePaths } from '../../server/auth/oidc-routes.ts';
+import { ssoPaths } from '../../domain/contracts/sso.ts';
+import { sessionCookieName } from '../../domain/api/cookies.ts';
 import { buildWorld, fingerprint, openCell, principals, send, type Cell, type World } from './authz-matrix/world.ts';
 
 // The authorization matrix, generated from the server's own route table: every route × every
@@ -42,8 +45,47 @@ describe('authorization matrix', () => {
     });
   }
 
+  // Single sign-on answers with redirects, so its routes live outside the JSON route table
+  // (server/auth/oidc-routes.ts). They are public GETs: each is held here to what it may do
+  // for any caller, and must grant no session and change nothing by itself (the world has
+  // no provider configured; tests/integration/oidc-login.test.ts covers the configured flow).
+  const outsideTable: Record<string, { status: number; location?: string }> = {
+    [ssoPaths.config]: { status: 200 },
+    [ssoPaths.login]: { status: 302, location: '/login?sso_error=not_configured' },
+    [ssoPaths.callback]: { status: 302, location: '/login?sso_error=not_configured' },
+  };
+
+  it('has an expectation for every single sign-on route served outside the table', () => {
+    expect([...oidcRoutePaths].filter((path) => !(path in outsideTable))).toEqual([]);
+  });
+
+  for (const path of oidcRoutePaths) {
+    it(`GET ${path} (single sign-on, outside the table)`, async () => {
+      const expected = outsideTable[path];
+      if (!expected) return;
+      const cell = await openCell(world);
+      try {
+        for (const principal of principals) {
+          const before = fingerprint(cell.file);
+          const headers = new Headers();
+          if (principal === 'token') headers.set('authorization', `Bearer ${world.apiToken}`);
+          else if (principal !== 'anonymous') headers.set('cookie', `${sessionCookieName}=${world.cookies[principal] ?? ''}`);
+          const response = await cell.app.fetch(new Request(`http://localhost${path}?returnTo=/admin/tokens`, { headers, redirect: 'manual' }));
+          await response.text();
+          expect(response.status, `${path} as ${principal}`).toBe(expected.status);
+          if (expected.location) expect(response.headers.get('location'), `${path} as ${principal}`).toBe(expected.location);
+          expect(response.headers.get('set-cookie') ?? '', `${path} as ${principal} sets no session`).not.toContain(`${sessionCookieName}=`);
+          expect(fingerprint(cell.file), `${path} as ${principal} changes nothing`).toEqual(before);
+          tally.cells += 1;
+        }
+      } finally {
+        await cell.close();
+      }
+    });
+  }
+
   it('prints what ran', () => {
-    const line = `authz matrix: ${tally.routes} routes × ${principals.length} callers × own/other objects = ${tally.cells} cells (${tally.notApplicable} not applicable), ${tally.refused} refusals, ${tally.audited} of them audited`;
+    const line = `authz matrix: ${tally.routes} routes (+ ${oidcRoutePaths.length} single sign-on routes outside the table) × ${principals.length} callers × own/other objects = ${tally.cells} cells (${tally.notApplicable} not applicable), ${tally.refused} refusals, ${tally.audited} of them audited`;
     console.log(line);
     expect(tally.routes).toBe(routeList.length);
   });

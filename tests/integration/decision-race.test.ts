@@ -3,17 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PackageDetail } from '../../domain/contracts/packages.ts';
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
 import type { ApiDeps } from '../../domain/api/context.ts';
 import type { Store } from '../../domain/api/store.ts';
 import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { demoPackages } from '../../domain/demo/index.ts';
 import { createApp } from '../../server/app.ts';
 import { openStore } from '../../server/db/open-store.ts';
 import { serverDeps } from '../../server/deps.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
-import { Client, type Reply, type Target } from '../contract/support/client.ts';
-import { payloadFor, sign } from '../contract/support/signing-scenarios.ts';
+import type { Client, Reply, Target } from '../contract/support/client.ts';
+import { payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
+import { freshContent } from '../support/fresh-content.ts';
 
 // Two decisions on a step that needs ONE approval, sent at the same moment: by two reviewers
 // holding the role, or by one reviewer from two tabs (two nonces). Exactly one may win (201);
@@ -33,22 +32,6 @@ async function instance(location: { databaseUrl?: string; dataDir: string }, see
   if (seed) await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
   const app = createApp(deps);
   return { store, target: { fetch: async (request) => app.fetch(request), store, advanceClock: () => undefined, close: () => store.close() } };
-}
-
-async function signedIn(target: Target, email: string): Promise<Client> {
-  const client = new Client(target);
-  const reply = await client.login(email);
-  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-  return client;
-}
-
-function freshContent(modelKey: string): PackageContent {
-  const content = structuredClone(demoPackages[1]?.versions[0]);
-  const id = content?.sections[0];
-  if (!content || id?.kind !== 'identification') throw new Error('demo content missing');
-  id.modelKey = modelKey;
-  id.versionLabel = '1.0.0';
-  return content;
 }
 
 /** A second holder of the data governance role, so two different people can race. */

@@ -7,13 +7,14 @@ import type { PackageContent } from '../../domain/contracts/package-content.ts';
 import { problemTypes } from '../../domain/contracts/problem.ts';
 import type { Store } from '../../domain/api/store.ts';
 import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { demoPackages } from '../../domain/demo/index.ts';
 import { contentHash } from '../../domain/package/content-hash.ts';
 import { createApp } from '../../server/app.ts';
 import { openStore, sqliteFile } from '../../server/db/open-store.ts';
 import { serverDeps } from '../../server/deps.ts';
 import { createTestDatabase, startPostgresCluster, type PostgresCluster, type TestDatabase } from '../support/postgres-cluster.ts';
 import { Client, type Reply, type Target } from '../contract/support/client.ts';
+import { signedIn } from '../contract/support/signing-scenarios.ts';
+import { freshContent } from '../support/fresh-content.ts';
 
 // PostgreSQL is stopped (pg_ctl stop -m fast) while one API instance is under a light load
 // of reads and writes, then started again. While it is down every request must answer 503
@@ -53,28 +54,12 @@ afterAll(async () => {
   await cluster.stop();
 });
 
-async function signedIn(email: string): Promise<Client> {
-  const client = new Client(target);
-  const reply = await client.login(email);
-  expect(reply.status).toBe(200);
-  return client;
-}
-
-function contentFor(modelKey: string): PackageContent {
-  const content = structuredClone(demoPackages[1]?.versions[0]);
-  const id = content?.sections[0];
-  if (!content || id?.kind !== 'identification') throw new Error('demo content missing');
-  id.modelKey = modelKey;
-  id.versionLabel = '1.0.0';
-  return content;
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 it('answers 503 while PostgreSQL is down and recovers without a restart, losing nothing', async () => {
-  const owner = await signedIn('owner@example.com');
-  const reviewer = await signedIn('data-governance@example.com');
-  const committee = await signedIn('committee@example.com');
+  const owner = await signedIn(target, 'owner@example.com');
+  const reviewer = await signedIn(target, 'data-governance@example.com');
+  const committee = await signedIn(target, 'committee@example.com');
   const samples: Sample[] = [];
   const submissions = new Map<string, string>(); // package id → acknowledged content hash
   const threads = new Map<string, string>(); // thread id → package id
@@ -88,7 +73,7 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
     return reply;
   };
 
-  const first = await owner.post('/api/packages', { modelKey: 'outage-0', versionLabel: '1.0.0', content: contentFor('outage-0') });
+  const first = await owner.post('/api/packages', { modelKey: 'outage-0', versionLabel: '1.0.0', content: freshContent('outage-0') });
   expect(first.status).toBe(201);
   const annotated = (first.body as { package: { id: string } }).package.id;
 
@@ -105,7 +90,7 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
     async () => {
       while (running) {
         const modelKey = `outage-${++counter}`;
-        const reply = await timed('submit', () => owner.post('/api/packages', { modelKey, versionLabel: '1.0.0', content: contentFor(modelKey) }));
+        const reply = await timed('submit', () => owner.post('/api/packages', { modelKey, versionLabel: '1.0.0', content: freshContent(modelKey) }));
         if (reply.status === 201) {
           const body = reply.body as { package: { id: string }; version: { contentHash: string } };
           submissions.set(body.package.id, body.version.contentHash);
@@ -232,7 +217,7 @@ describe('SQLite locked past its busy timeout', () => {
     let locked: Reply;
     const startedAt = Date.now();
     try {
-      locked = await owner.post('/api/packages', { modelKey: 'busy-1', versionLabel: '1.0.0', content: contentFor('busy-1') });
+      locked = await owner.post('/api/packages', { modelKey: 'busy-1', versionLabel: '1.0.0', content: freshContent('busy-1') });
       expect((await owner.get('/api/packages')).status).toBe(200);
     } finally {
       holder.exec('rollback');
@@ -243,7 +228,7 @@ describe('SQLite locked past its busy timeout', () => {
     expect(locked.headers.get('retry-after')).not.toBeNull();
     expect(Date.now() - startedAt).toBeLessThan(requestBoundMs);
 
-    const retried = await owner.post('/api/packages', { modelKey: 'busy-1', versionLabel: '1.0.0', content: contentFor('busy-1') });
+    const retried = await owner.post('/api/packages', { modelKey: 'busy-1', versionLabel: '1.0.0', content: freshContent('busy-1') });
     expect(retried.status, JSON.stringify(retried.body)).toBe(201);
   });
 });

@@ -19,6 +19,7 @@ import { serverDeps } from '../../server/deps.ts';
 import { openStore, sqliteFile } from '../../server/db/open-store.ts';
 import { Client, origin, type Target } from '../contract/support/client.ts';
 import { accounts, payloadFor, sign } from '../contract/support/signing-scenarios.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 // The exported approval record against the tampering the issue lists: any single bit of the
 // file flipped, a signed version's content changed in the database by someone who dropped its
@@ -79,18 +80,6 @@ async function server() {
 const failedLabels = (verdict: RecordVerification) => verdict.checks.filter((check) => !check.ok).map((check) => check.label);
 const detailOf = (verdict: RecordVerification, label: string) => verdict.checks.find((check) => check.label === label)?.detail ?? '';
 
-/** mulberry32: a small seeded PRNG, so a failing position can be reproduced. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Byte offsets of every occurrence of an ASCII value in the record's bytes. */
 function byteRange(text: string, value: string): number[] {
   const at = text.indexOf(value);
@@ -113,7 +102,7 @@ describe('an exported approval record', () => {
     const text = await exportText();
     const record = JSON.parse(text) as ApprovalRecord;
     const bytes = new TextEncoder().encode(text);
-    const random = prng(0x5eed_0007);
+    const random = seededRandom(0x5eed_0007);
 
     const positions = new Set<number>();
     const entry = record.audit.entries.at(-1);

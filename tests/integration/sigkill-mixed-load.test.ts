@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,9 +6,13 @@ import { decisionMeanings, type DecisionKind } from '../../domain/contracts/deci
 import type { PackageDetail } from '../../domain/contracts/packages.ts';
 import type { PackageContent } from '../../domain/contracts/package-content.ts';
 import { signingPayloadType, type SigningPayload } from '../../domain/contracts/signatures.ts';
-import { demoPackages } from '../../domain/demo/index.ts';
 import { contentHash } from '../../domain/package/content-hash.ts';
-import { Client, type Reply } from '../contract/support/client.ts';
+import { startServerProcess } from '../../scripts/lib/server-process.ts';
+import { signedIn } from '../contract/support/signing-scenarios.ts';
+import type { Client, Reply } from '../contract/support/client.ts';
+import { freshContent } from '../support/fresh-content.ts';
+import { httpTarget } from '../support/http-target.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 // A real server process on SQLite is SIGKILLed at seeded random moments while a mixed load
 // runs: submissions, signed decisions (approvals and rejections), resubmissions answering
@@ -22,61 +25,6 @@ const seed = Number(process.env.SIGKILL_SEED ?? 20_261_122);
 const kills = 5;
 const dataDir = mkdtempSync(join(tmpdir(), 'sigkill-mixed-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** mulberry32: a small seeded generator, so a failing run's kill moments can be replayed. */
-function seeded(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function start(): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: 'localhost', STATIC_DIR: join(dataDir, 'no-app'), DATABASE_URL: '', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /running at (http:\/\/\S+?)\/ /.exec(out);
-      if (found?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, base: found[1] });
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${String(code)}:\n${out}`)));
-  });
-}
-
-/** A browser-like client of the spawned server (the contract suite's, over real HTTP). */
-async function signedIn(base: string, email: string): Promise<Client> {
-  const client = new Client({
-    fetch: (request) => fetch(new Request(base + new URL(request.url).pathname + new URL(request.url).search, request)),
-    close: () => Promise.resolve(),
-    store: undefined as never, // not used: this client only speaks HTTP
-    advanceClock: () => undefined,
-  });
-  const reply = await client.login(email);
-  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-  return client;
-}
-
-function contentFor(modelKey: string): PackageContent {
-  const content = structuredClone(demoPackages[1]?.versions[0]);
-  const id = content?.sections[0];
-  if (!content || id?.kind !== 'identification') throw new Error('demo content missing');
-  id.modelKey = modelKey;
-  id.versionLabel = '1.0.0';
-  return content;
-}
 
 /** Everything the server acknowledged with a 2xx, across all rounds. */
 interface Acknowledged {
@@ -141,7 +89,7 @@ function mixedLoad(clients: { owner: Client; governance: Client; riskReviewer: C
   const submitter = async () => {
     while (alive()) {
       const modelKey = `kill-${round}-${++counter}`;
-      const reply = await attempt(() => owner.post('/api/packages', { modelKey, versionLabel: '1.0.0', content: contentFor(modelKey) }));
+      const reply = await attempt(() => owner.post('/api/packages', { modelKey, versionLabel: '1.0.0', content: freshContent(modelKey) }));
       if (reply?.status === 201) {
         const body = reply.body as { package: { id: string }; version: { number: number; contentHash: string } };
         ack.versions.set(body.package.id, new Map([[body.version.number, body.version.contentHash]]));
@@ -209,7 +157,7 @@ function mixedLoad(clients: { owner: Client; governance: Client; riskReviewer: C
 
 /** After a restart: every acknowledged write is there and whole; nothing is half-written. */
 async function checkAcknowledged(base: string, ack: Acknowledged): Promise<number> {
-  const committee = await signedIn(base, 'committee@example.com');
+  const committee = await signedIn(httpTarget(base), 'committee@example.com');
   let checks = 0;
   const listed = (await committee.get('/api/packages')).body as { items: { id: string }[] };
   const present = new Set(listed.items.map((item) => item.id));
@@ -263,19 +211,20 @@ async function checkAcknowledged(base: string, ack: Acknowledged): Promise<numbe
 
 it(`loses and half-writes nothing when SIGKILLed ${kills} times under a mixed load`, async () => {
   // Kill moments come from their own generator: the load's draws depend on timing, these do not.
-  const killMoments = seeded(seed);
-  const random = seeded(seed + 1);
+  const killMoments = seededRandom(seed);
+  const random = seededRandom(seed + 1);
   const ack: Acknowledged = { versions: new Map(), decisions: new Map(), threads: new Map(), messages: new Map() };
   const log: string[] = [];
   let checked = 0;
   let checksInAll = 0;
 
-  let server = await start();
+  let server = await startServerProcess({ dataDir });
   for (let round = 0; round < kills; round++) {
+    const target = httpTarget(server.origin);
     const clients = {
-      owner: await signedIn(server.base, 'owner@example.com'),
-      governance: await signedIn(server.base, 'data-governance@example.com'),
-      riskReviewer: await signedIn(server.base, 'model-risk@example.com'),
+      owner: await signedIn(target, 'owner@example.com'),
+      governance: await signedIn(target, 'data-governance@example.com'),
+      riskReviewer: await signedIn(target, 'model-risk@example.com'),
     };
     const before = total(ack);
     let alive = true;
@@ -283,16 +232,16 @@ it(`loses and half-writes nothing when SIGKILLed ${kills} times under a mixed lo
     // Later rounds have more packages to work on; the kill lands 0.6–2.6 s into the round.
     const killAfter = Math.round(600 + killMoments() * 2_000);
     await pause(killAfter);
-    server.child.kill('SIGKILL');
+    server.crash();
     alive = false;
     await load;
     log.push(`round ${round + 1}: killed after ${killAfter} ms, ${total(ack) - before} writes acknowledged`);
 
-    server = await start();
-    checked = await checkAcknowledged(server.base, ack);
+    server = await startServerProcess({ dataDir });
+    checked = await checkAcknowledged(server.origin, ack);
     checksInAll += checked;
   }
-  server.child.kill('SIGTERM');
+  await server.stop();
 
   // The load must really have been mixed, or the test proves little.
   expect(ack.versions.size).toBeGreaterThan(10);

@@ -12,14 +12,32 @@ export interface DecisionDraft {
   concerns: Concern[];
 }
 
-/** The exact payload signed: what the dialog showed, the hash computed here, the server's nonce. */
-export function buildPayload(input: { packageId: string; versionNumber: number; contentHash: string; step: StepState; signer: User; draft: DecisionDraft; nonce: { nonce: string; issuedAt: string } }): SigningPayload {
-  const { draft } = input;
+/** What the dialog signs in any decision: the version shown, the hash computed here, the signer, the server's nonce. */
+interface SignedVersion {
+  packageId: string;
+  versionNumber: number;
+  contentHash: string;
+  signer: User;
+  nonce: { nonce: string; issuedAt: string };
+}
+
+function signedVersionFields(input: SignedVersion) {
   return {
     type: signingPayloadType,
     packageId: input.packageId,
     versionNumber: input.versionNumber,
     contentHash: input.contentHash,
+    signer: { id: input.signer.id, displayName: input.signer.displayName, title: input.signer.title },
+    nonce: input.nonce.nonce,
+    issuedAt: input.nonce.issuedAt,
+  };
+}
+
+/** The exact payload signed: what the dialog showed, the hash computed here, the server's nonce. */
+export function buildPayload(input: SignedVersion & { step: StepState; draft: DecisionDraft }): SigningPayload {
+  const { draft } = input;
+  return {
+    ...signedVersionFields(input),
     stepKey: input.step.key,
     role: input.step.role,
     decision: draft.decision,
@@ -27,9 +45,6 @@ export function buildPayload(input: { packageId: string; versionNumber: number; 
     reason: draft.reason.trim(),
     conditions: draft.decision === 'approve_with_conditions' ? draft.conditions : null,
     concerns: draft.decision === 'reject' ? draft.concerns : [],
-    signer: { id: input.signer.id, displayName: input.signer.displayName, title: input.signer.title },
-    nonce: input.nonce.nonce,
-    issuedAt: input.nonce.issuedAt,
   };
 }
 
@@ -59,13 +74,10 @@ export interface EmergencyDraft {
 }
 
 /** The payload of an emergency approval: no step, no reason, the justification and incident signed with the rest. */
-export function buildEmergencyPayload(input: { packageId: string; versionNumber: number; contentHash: string; signer: User; draft: EmergencyDraft; nonce: { nonce: string; issuedAt: string } }): SigningPayload {
+export function buildEmergencyPayload(input: SignedVersion & { draft: EmergencyDraft }): SigningPayload {
   const { draft } = input;
   return {
-    type: signingPayloadType,
-    packageId: input.packageId,
-    versionNumber: input.versionNumber,
-    contentHash: input.contentHash,
+    ...signedVersionFields(input),
     stepKey: emergencyStepKey,
     role: draft.role,
     decision: 'emergency_approve',
@@ -73,9 +85,6 @@ export function buildEmergencyPayload(input: { packageId: string; versionNumber:
     reason: '',
     conditions: null,
     concerns: [],
-    signer: { id: input.signer.id, displayName: input.signer.displayName, title: input.signer.title },
-    nonce: input.nonce.nonce,
-    issuedAt: input.nonce.issuedAt,
     emergency: { justification: draft.justification.trim(), incidentRef: draft.incidentRef.trim() },
   };
 }

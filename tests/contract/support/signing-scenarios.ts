@@ -20,7 +20,8 @@ export const accounts = {
 
 export async function signedIn(target: Target, email: string): Promise<Client> {
   const client = new Client(target);
-  expect((await client.login(email)).status).toBe(200);
+  const reply = await client.login(email);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
   return client;
 }
 

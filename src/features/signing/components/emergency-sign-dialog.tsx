@@ -1,21 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
 import { decisionMeanings } from '../../../../domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
 import { roleLabels, type Role } from '../../../../domain/contracts/roles.ts';
 import type { User } from '../../../../domain/contracts/users.ts';
-import { contentHash } from '../../../../domain/package/content-hash.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
 import { Field, inputClasses } from '../../../components/ui/field.tsx';
 import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
-import { isApiProblem } from '../../../lib/api-problem.ts';
 import { describeError } from '../../../lib/describe-error.ts';
-import { issueSigningNonce } from '../api/issue-signing-nonce.ts';
-import { usePasskeys } from '../api/passkeys.ts';
-import { useSignDecision } from '../api/sign-decision.ts';
 import { buildEmergencyPayload, emergencyDraftProblems } from '../build-payload.ts';
-import { assertWithPasskey } from '../passkey-assertion.ts';
+import { useSigningSubmission } from '../use-signing-submission.ts';
 import { legalStatement } from './legal-statement.ts';
+import { SignedVersionRows } from './signed-version-rows.tsx';
+import { SigningActions } from './signing-actions.tsx';
+import { SigningAuthentication } from './signing-authentication.tsx';
 
 interface Props {
   pkg: PackageDetail;
@@ -40,51 +36,24 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
   const ref = useModalDialog(true);
   const titleId = useId();
   const warningId = useId();
-  const hash = useQuery({ queryKey: ['signing', 'content-hash', pkg.id, version.number], queryFn: () => contentHash(version.content), staleTime: Infinity });
   const [incidentRef, setIncidentRef] = useState('');
   const [justification, setJustification] = useState('');
   const [understood, setUnderstood] = useState(false);
-  const [password, setPassword] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const signing = useSignDecision();
-  const [clientError, setClientError] = useState<unknown>(null);
-  const passkeys = usePasskeys();
-  const hasPasskey = (passkeys.data?.length ?? 0) > 0;
-  const [method, setMethod] = useState<'passkey' | 'password' | null>(null);
-  const chosen = method ?? (hasPasskey ? 'passkey' : 'password');
-
-  const error: unknown = signing.error ?? clientError;
-  const server = isApiProblem(error) ? error : null;
-  const errorAt = (pointer: string) => local[pointer] ?? server?.fieldError(pointer);
+  const { hash, pending, error, server, errorAt, authentication, submit } = useSigningSubmission({ pkg, version, ssoOnly: signer.sso === true, onSigned: onClose });
   // The whole message, unless every field problem shows beside a field of this dialog.
   const general = error && !(server && server.fieldErrors.length > 0 && server.fieldErrors.every((e) => shownPointers.includes(e.pointer))) ? describeError(error) : undefined;
   const draft = { role, justification, incidentRef };
 
-  const submit = async (event: SubmitEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (signing.isPending || !hash.data) return;
     const problems = emergencyDraftProblems(draft);
     if (!understood) problems[understoodPointer] = 'Confirm that you understand what an emergency approval does';
-    if (chosen === 'password' && !password) problems['/authentication/password'] = 'Enter your password to sign';
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
-    signing.reset();
-    setClientError(null);
-    try {
-      const nonce = await issueSigningNonce(pkg.id);
-      const payload = buildEmergencyPayload({ packageId: pkg.id, versionNumber: version.number, contentHash: hash.data, signer, draft, nonce });
-      const authentication = chosen === 'passkey' ? await assertWithPasskey(payload, passkeys.data?.map((p) => p.credentialId) ?? []) : ({ method: 'password', password } as const);
-      await signing.mutateAsync({ payload, authentication });
-      onClose();
-    } catch (failure) {
-      // The server's refusals show from signing.error; the browser's (a nonce, a cancelled passkey) here.
-      if (!signing.isError) setClientError(failure);
-    }
+    void submit(problems, (nonce, contentHash) => buildEmergencyPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, signer, draft, nonce }));
   };
 
   return (
     <dialog ref={ref} aria-labelledby={titleId} aria-describedby={warningId} onClose={onClose} className="m-auto w-full max-w-2xl rounded-md border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40">
-      <form onSubmit={(event) => void submit(event)} noValidate className="space-y-5 p-6">
+      <form onSubmit={onSubmit} noValidate className="space-y-5 p-6">
         <h2 id={titleId} className="text-xl font-bold">
           Sign: Emergency approval
         </h2>
@@ -98,14 +67,7 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
           </p>
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 p-4 text-sm">
-          <dt className="font-semibold">Model</dt>
-          <dd>
-            {pkg.modelName} {pkg.versionLabel}
-          </dd>
-          <dt className="font-semibold">Package version</dt>
-          <dd>Version {version.number}</dd>
-          <dt className="font-semibold">Content hash</dt>
-          <dd>{hash.data ? <code title={hash.data}>SHA-256 {hash.data.slice(0, 16)}…</code> : hash.isError ? 'could not be computed' : 'computing…'}</dd>
+          <SignedVersionRows pkg={pkg} version={version} hash={hash} />
           <dt className="font-semibold">Decision</dt>
           <dd>{decisionMeanings.emergency_approve}</dd>
           <dt className="font-semibold">Signer</dt>
@@ -147,37 +109,9 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
           )}
         </div>
 
-        {hasPasskey && (
-          <fieldset className="space-y-1">
-            <legend className="font-semibold">Sign with</legend>
-            {(['passkey', 'password'] as const).map((option) => (
-              <label key={option} className="flex items-center gap-2">
-                <input type="radio" name="emergency-signing-method" value={option} checked={chosen === option} onChange={() => setMethod(option)} />
-                {option === 'passkey' ? 'My passkey (fingerprint, face or device PIN)' : 'My password'}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        {chosen === 'password' && (
-          <Field label="Your password" hint="Signing asks for your password again, so the signature is yours and made now." error={errorAt('/authentication/password')}>
-            {(props) => <input {...props} type="password" autoComplete="current-password" className={inputClasses} value={password} onChange={(e) => setPassword(e.target.value)} />}
-          </Field>
-        )}
-        {chosen === 'passkey' && errorAt('/authentication') && <p className="text-red-800">{errorAt('/authentication')}</p>}
+        <SigningAuthentication state={authentication} errorAt={errorAt} radioName="emergency-signing-method" />
 
-        {general && (
-          <p role="alert" className="border-l-4 border-red-700 pl-3 text-red-900">
-            {general}
-          </p>
-        )}
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClasses.primary} disabled={!hash.data}>
-            {signing.isPending ? 'Signing…' : 'Sign emergency approval'}
-          </button>
-          <button type="button" className={buttonClasses.secondary} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <SigningActions general={general} submitLabel={pending ? 'Signing…' : 'Sign emergency approval'} disabled={!hash.data || authentication.needsPasskey} onCancel={onClose} />
       </form>
     </dialog>
   );

@@ -1,5 +1,6 @@
-// The real server as its own process (node server/main.ts), as in production and in
-// tests/integration/sigkill-durability.test.ts: on SQLite in a data folder, or on PostgreSQL.
+// The real server as its own process (node server/main.ts), as in production: on SQLite in
+// a data folder, or on PostgreSQL. Used by the server benchmark and by the integration tests
+// that kill it (tests/integration/sigkill-*.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -7,7 +8,10 @@ export interface ServerProcess {
   /** http://localhost:<port>: the origin the API's same-origin check expects. */
   origin: string;
   pid: number;
+  /** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. */
   stop: () => Promise<void>;
+  /** SIGKILL at once, as a crash would: no shutdown, no waiting. */
+  crash: () => void;
 }
 
 /**
@@ -41,7 +45,7 @@ export function startServerProcess(options: { dataDir: string; databaseUrl?: str
       const found = /running at (http:\/\/\S+?)\/ /.exec(out);
       if (found?.[1]) {
         clearTimeout(timer);
-        resolve({ origin: found[1], pid: child.pid ?? 0, stop });
+        resolve({ origin: found[1], pid: child.pid ?? 0, stop, crash: () => child.kill('SIGKILL') });
       }
     });
     // Errors stay visible: a 500 under load is logged by the server to stderr.
