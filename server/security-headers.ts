@@ -15,13 +15,30 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+const always: readonly (readonly [string, string])[] = [
+  ['content-security-policy', contentSecurityPolicy],
+  ['x-content-type-options', 'nosniff'],
+  ['referrer-policy', 'no-referrer'],
+  ['x-frame-options', 'DENY'],
+  ['cross-origin-opener-policy', 'same-origin'],
+  ['permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
+];
+const hsts = ['strict-transport-security', 'max-age=63072000; includeSubDomains'] as const;
+
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('content-security-policy', contentSecurityPolicy);
-  c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'no-referrer');
-  c.header('x-frame-options', 'DENY');
-  c.header('cross-origin-opener-policy', 'same-origin');
-  c.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-  if (new URL(c.req.url).protocol === 'https:') c.header('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  const headers = c.req.url.startsWith('https:') ? [...always, hsts] : always;
+  // perf: c.header() on a finished response rebuilds it (a WHATWG Response whose text body
+  // becomes a stream, re-encoded and written chunk by chunk): a fifth of a package read's time.
+  // The headers are set on the response in place instead; only a response whose headers are
+  // immutable (Response.redirect, Response.error) goes through c.header().
+  let target = c.res.headers;
+  for (const [name, value] of headers) {
+    try {
+      target.set(name, value);
+    } catch {
+      c.header(name, value); // rebuilt with headers of its own, which the rest can be set on
+      target = c.res.headers;
+    }
+  }
 };

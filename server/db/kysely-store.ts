@@ -11,6 +11,8 @@ import { sectionKeySchema } from '../../domain/contracts/sections.ts';
 import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '../../domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
 import { cachedDecisions, cachedVersionFacts } from './immutable-row-cache.ts'; // perf
+import { sqliteHotReads } from './coherent-cache.ts'; // perf
+import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts'; // perf
 import type { AuditLogTable, Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
 import { Mutex } from './mutex.ts';
 import { apiTokenQueries } from './api-token-queries.ts'; // API tokens (pipeline submission)
@@ -31,8 +33,11 @@ const auditLockKey = 741_852_963;
 // The two-key advisory locks live in a key space apart from the one-key audit lock.
 const packageLockNamespace = 7_418;
 
+// perf: built once; building a zod schema on every user read showed in the profile.
+const rolesSchema = roleSchema.array();
+
 function toUser(row: UsersTable): StoredUser {
-  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: roleSchema.array().parse(JSON.parse(row.roles)), passwordHash: row.password_hash };
+  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash };
 }
 
 function toPackage(row: PackagesTable): StoredPackage {
@@ -432,7 +437,8 @@ function passkeyOf(r: { credential_id: string; user_id: string; name: string; pu
 
 const passkeyJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() });
 
-export function createKyselyStore(db: Kysely<Database>, engine: Engine): Store {
+/** `sqlite`: the change clock and hand-written reads of openSqlite; with them, hot reads go through coherent-cache.ts. */
+export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?: { changes: ChangeClock; read: SqliteRead }): Store {
   // SQLite: one connection, so one operation at a time. PostgreSQL: a pool, so no mutex.
   const mutex = engine === 'sqlite' ? new Mutex() : null;
   const serialized = <T>(work: () => Promise<T>): Promise<T> => (mutex ? mutex.run(work) : work());
@@ -451,9 +457,12 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine): Store {
           cachedDecisions(db, (ids) => direct.listDecisions(ids)),
         )
       : {};
+  // perf: on SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
+  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : {};
   return {
     ...wrapped,
     ...cachedReads,
+    ...coherent,
     // An audit append reads the chain's head and writes after it: always atomically.
     appendAudit: (entry) => transaction((tx) => tx.appendAudit(entry)),
     engine,

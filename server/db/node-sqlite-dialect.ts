@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
 import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 
 // Kysely's SQLite dialect speaks the better-sqlite3 interface; node:sqlite is close but
@@ -17,8 +17,22 @@ function toInput(value: unknown): SQLInputValue {
 // run(), and an iterate() gets a statement of its own, since it stays open across calls.
 const cachedStatements = 500;
 
-function adapt(db: DatabaseSync): SqliteDatabase {
-  const statements = new Map<string, { statement: StatementSync; reader: boolean }>();
+/**
+ * A number that changes whenever the database may have changed: on every statement of this
+ * connection other than a SELECT (a write, or begin/commit/rollback), and whenever another
+ * connection (another process, a test tampering with the file) committed since the last look,
+ * which SQLite's `PRAGMA data_version` tells. Equal numbers mean nothing was written in between,
+ * so a value read at one stamp is still the database's value at the other (coherent-cache.ts).
+ */
+export interface ChangeClock {
+  stamp(): number;
+}
+
+/** A read in SQL written by hand, through the same prepared statements as Kysely's queries. */
+export type SqliteRead = (sql: string, parameters: readonly SQLInputValue[]) => Record<string, SQLOutputValue>[];
+
+function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabase; read: SqliteRead } {
+  const statements = new Map<string, { statement: StatementSync; reader: boolean; writes: boolean }>();
   const prepared = (sql: string) => {
     const found = statements.get(sql);
     if (found) {
@@ -27,31 +41,65 @@ function adapt(db: DatabaseSync): SqliteDatabase {
       return found;
     }
     const statement = db.prepare(sql);
-    const fresh = { statement, reader: statement.columns().length > 0 };
+    const fresh = { statement, reader: statement.columns().length > 0, writes: !/^\s*select\b/i.test(sql) };
     statements.set(sql, fresh);
     if (statements.size > cachedStatements) statements.delete(statements.keys().next().value ?? sql);
     return fresh;
   };
-  return {
+  const database: SqliteDatabase = {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
-      const { statement, reader } = prepared(sql);
+      const { statement, reader, writes } = prepared(sql);
+      // Every statement but a SELECT moves the change clock (begin, commit and rollback too).
+      const count = () => {
+        if (writes) onWrite();
+      };
       return {
         reader,
-        all: (parameters) => statement.all(...parameters.map(toInput)),
-        run: (parameters) => statement.run(...parameters.map(toInput)),
-        iterate: (parameters) => db.prepare(sql).iterate(...parameters.map(toInput)),
+        all: (parameters) => (count(), statement.all(...parameters.map(toInput))),
+        run: (parameters) => (count(), statement.run(...parameters.map(toInput))),
+        iterate: (parameters) => (count(), db.prepare(sql).iterate(...parameters.map(toInput))),
       };
     },
   };
+  const read: SqliteRead = (sql, parameters) => {
+    const { statement, writes } = prepared(sql);
+    if (writes) throw new Error(`Not a read: ${sql}`);
+    return statement.all(...parameters);
+  };
+  return { database, read };
 }
 
 /** Opens the file with durable settings: WAL, and a full fsync on every commit. */
-export function openSqlite(path: string): { dialect: SqliteDialect; raw: DatabaseSync } {
+export function openSqlite(path: string): { dialect: SqliteDialect; raw: DatabaseSync; changes: ChangeClock; read: SqliteRead } {
   const raw = new DatabaseSync(path);
   raw.exec('PRAGMA journal_mode = WAL');
   raw.exec('PRAGMA synchronous = FULL');
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
-  return { dialect: new SqliteDialect({ database: adapt(raw) }), raw };
+  let generation = 0;
+  const dataVersion = raw.prepare('PRAGMA data_version');
+  let lastDataVersion = dataVersion.get()?.data_version;
+  // Asking SQLite costs microseconds (it looks at the WAL index), and a package read would ask
+  // five times: asked once per callback of the event loop (a request's reads run in one, the
+  // database being synchronous) and again after it. Another connection's commit is seen from
+  // the next I/O event on; nothing received after that commit can be served from before it.
+  // This connection's own writes move the clock at once, whenever they run.
+  let askedThisTurn = false;
+  const changes: ChangeClock = {
+    stamp() {
+      if (!askedThisTurn) {
+        askedThisTurn = true;
+        process.nextTick(() => (askedThisTurn = false));
+        const seen = dataVersion.get()?.data_version;
+        if (seen !== lastDataVersion) {
+          lastDataVersion = seen;
+          generation += 1;
+        }
+      }
+      return generation;
+    },
+  };
+  const { database, read } = adapt(raw, () => (generation += 1));
+  return { dialect: new SqliteDialect({ database }), raw, changes, read };
 }

@@ -48,8 +48,8 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     return createKyselyStore(db, 'postgres');
   }
   mkdirSync(resolve(location.dataDir), { recursive: true });
-  const { dialect } = openSqlite(sqliteFile(location.dataDir));
+  const { dialect, changes, read } = openSqlite(sqliteFile(location.dataDir));
   const db = new Kysely<Database>({ dialect });
   await migrate(db, 'sqlite');
-  return createKyselyStore(db, 'sqlite');
+  return createKyselyStore(db, 'sqlite', { changes, read });
 }

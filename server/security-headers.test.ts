@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
+
+// Every response carries the security headers, whichever way it was made: set in place on a
+// response that allows it, through a rebuilt response on one whose headers are immutable.
+
+function app(): Hono {
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.get('/text', () => new Response('{"a":1}', { status: 201, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } }));
+  app.get('/json', (c) => c.json({ ok: true }));
+  app.get('/redirect', () => Response.redirect('https://example.com/elsewhere', 302));
+  return app;
+}
+
+const expected = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
+describe('security headers', () => {
+  it('are added to a response built by hand, which keeps its own status, headers and body', async () => {
+    const response = await app().request('http://localhost/text');
+    expect(response.status).toBe(201);
+    expect(Object.fromEntries(response.headers)).toMatchObject({ ...expected, 'content-type': 'application/json', 'cache-control': 'no-store' });
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(await response.text()).toBe('{"a":1}');
+  });
+
+  it('are added to a response whose headers are immutable', async () => {
+    const response = await app().request('http://localhost/redirect');
+    expect(response.status).toBe(302);
+    expect(Object.fromEntries(response.headers)).toMatchObject({ ...expected, location: 'https://example.com/elsewhere' });
+  });
+
+  it('include HSTS over HTTPS only', async () => {
+    const response = await app().request('https://localhost/json');
+    expect(Object.fromEntries(response.headers)).toMatchObject({ ...expected, 'strict-transport-security': 'max-age=63072000; includeSubDomains' });
+    expect(await response.json()).toEqual({ ok: true });
+  });
+});
