@@ -7,6 +7,7 @@ import { oidcSettingsFrom } from './auth/oidc-settings.ts'; // single sign-on (O
 import { startWebhookDispatcher } from './webhook-dispatcher.ts';
 import { startReReviewSweep } from './re-review-sweep.ts'; // re-review due (rereview)
 import { seedDemo, demoAccounts } from '../domain/api/seed-demo.ts';
+import { newId } from '../domain/api/new-id.ts';
 
 // Start-up: read configuration, open and migrate the database, seed demo data into an
 // empty one, serve app and API on one port, print the address.
@@ -32,7 +33,7 @@ const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc });
 // webhooks: queued deliveries are sent from here, never from a request.
 const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS });
 // re-review due (rereview): announces re-reviews that fell due, now and then every interval.
-const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => deps.randomToken().slice(0, 20) });
+const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;
   log(`Model approval is running at http://${config.HOST}:${info.port}/ (database: ${where})`);

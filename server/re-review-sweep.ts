@@ -1,5 +1,6 @@
 import type { Store } from '../domain/api/store.ts';
 import { runReReviewSweep } from '../domain/workflow/re-review-sweep-run.ts';
+import { repeatPass } from './repeating-pass.ts';
 
 // Announces re-reviews that have fallen due (audit entry, webhook event, hence the in-app
 // notification), once at start and then every interval. Every API instance runs one; the
@@ -29,24 +30,7 @@ export function startReReviewSweep(options: ReReviewSweepTimerOptions): ReReview
     await runReReviewSweep(store, { now: now(), newId });
   };
 
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   // A pass at start: a re-review that fell due while no instance ran is announced at once.
-  let running: Promise<void> = sweep().catch(logError).finally(() => schedule());
-  // The next pass is scheduled when this one ends, so passes never overlap.
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = sweep().catch(logError).finally(schedule);
-    }, intervalMs);
-  }
-
-  return {
-    sweep,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  const timer = repeatPass(sweep, { intervalMs, atStart: true, logError });
+  return { sweep, stop: () => timer.stop() };
 }

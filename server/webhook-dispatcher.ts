@@ -1,6 +1,7 @@
 import type { Store, StoredWebhookDelivery } from '../domain/api/store.ts';
 import { retryDelayMs } from '../domain/webhooks/backoff.ts';
 import { webhookHeaders } from '../domain/webhooks/sign.ts';
+import { repeatPass } from './repeating-pass.ts';
 
 // Sends queued webhook deliveries. Every tick it reads the due ones and claims each with a
 // conditional update (moving its next attempt forward by a lease), so two API instances on
@@ -95,24 +96,6 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
     await Promise.all(due.map((d) => attempt(d).catch(logError)));
   }
 
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
-  // The next pass is scheduled when this one ends, so passes never overlap.
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick().catch(logError).finally(schedule);
-    }, intervalMs);
-  };
-  schedule();
-
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  const timer = repeatPass(tick, { intervalMs, atStart: false, logError });
+  return { tick, stop: () => timer.stop() };
 }

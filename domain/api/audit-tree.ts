@@ -7,9 +7,10 @@ import { auditEntryDigestSync } from '../audit/entry-hash-sync.ts';
 import { ChainVerifier, type ChainEntry } from '../audit/verify-chain.ts';
 import { equalBytes } from '../crypto/bytes.ts';
 import type { ApiDeps } from './context.ts';
-import { currentServerKey } from './server-key.ts';
+import { currentServerKey, publishedKeys } from './server-key.ts';
 import { problems } from './problems.ts';
-import type { StoredAuditEntry, StoredTreeHead, StoredUser, StoreTx } from './store.ts';
+import type { AuditFilter, StoredAuditEntry, StoredTreeHead, StoredUser, StoreTx } from './store.ts';
+import { usersById } from './views.ts';
 
 // The audit log as the server proves it: every entry read back and re-hashed through the
 // chain check, the Merkle tree built over the recomputed hashes (so an edited row changes
@@ -45,12 +46,12 @@ function parseStoredJson(text: string): unknown {
   }
 }
 
-export function toAuditEntryView(entry: StoredAuditEntry, usersById: ReadonlyMap<string, Pick<StoredUser, 'displayName'>>): AuditEntryView {
+export function toAuditEntryView(entry: StoredAuditEntry, users: ReadonlyMap<string, Pick<StoredUser, 'displayName'>>): AuditEntryView {
   return {
     seq: entry.seq,
     at: entry.at,
     actorId: entry.actorId,
-    actorName: entry.actorId === null ? null : (usersById.get(entry.actorId)?.displayName ?? null),
+    actorName: entry.actorId === null ? null : (users.get(entry.actorId)?.displayName ?? null),
     action: entry.action,
     subject: entry.subject,
     before: parseStoredJson(entry.beforeJson),
@@ -60,8 +61,18 @@ export function toAuditEntryView(entry: StoredAuditEntry, usersById: ReadonlyMap
   };
 }
 
-export async function usersById(store: Pick<StoreTx, 'listUsers'>): Promise<Map<string, StoredUser>> {
-  return new Map((await store.listUsers()).map((user) => [user.id, user]));
+/**
+ * The entries matching `filter` after `afterSeq`, oldest first, one query per page; the first
+ * page is yielded even when empty. Reads stop at the first page shorter than `pageSize`.
+ */
+export async function* auditPages(store: Pick<StoreTx, 'listAuditEntries'>, filter: AuditFilter, afterSeq: number, pageSize: number): AsyncGenerator<StoredAuditEntry[]> {
+  for (let after = afterSeq; ; ) {
+    const page = await store.listAuditEntries(filter, after, pageSize);
+    yield page;
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    after = last.seq;
+  }
 }
 
 /** Reads the whole log, oldest first, through the chain check, and builds its Merkle tree. */
@@ -70,17 +81,12 @@ export async function loadAuditLog(store: AuditLogReader, options: { pageSize?: 
   const users = await usersById(store);
   const verifier = new ChainVerifier();
   const entries: AuditEntryView[] = [];
-  let afterSeq = 0;
-  for (;;) {
-    const page = await store.listAuditEntries({}, afterSeq, pageSize);
+  for await (const page of auditPages(store, {}, 0, pageSize)) {
     for (const row of page) {
       const view = toAuditEntryView(row, users);
       verifier.push(view);
       entries.push(view);
     }
-    const last = page.at(-1);
-    if (!last || page.length < pageSize) break;
-    afterSeq = last.seq;
   }
   const chain: AuditChain = { size: verifier.size, breaks: [...verifier.breaks], leafHashes: verifier.leafHashes };
   return { entries, chain, tree: new MerkleTree(chain.leafHashes) };
@@ -139,9 +145,7 @@ async function catchUp(store: AuditLogReader, prefix: VerifiedPrefix): Promise<b
   const { verifier } = prefix;
   const before = verifier.size;
   let expectLast = prefix.last;
-  let afterSeq = expectLast === null ? 0 : expectLast.seq - 1;
-  for (;;) {
-    const page = await store.listAuditEntries({}, afterSeq, auditPageSize);
+  for await (const page of auditPages(store, {}, expectLast === null ? 0 : expectLast.seq - 1, auditPageSize)) {
     let rows = page;
     if (expectLast !== null) {
       const again = page[0];
@@ -150,10 +154,7 @@ async function catchUp(store: AuditLogReader, prefix: VerifiedPrefix): Promise<b
       expectLast = null;
     }
     for (const row of rows) verifier.push(chainEntryOf(row));
-    const last = page.at(-1);
-    if (last !== undefined) prefix.last = last;
-    if (!last || page.length < auditPageSize) break;
-    afterSeq = last.seq;
+    prefix.last = page.at(-1) ?? prefix.last;
   }
   prefix.tree.append(verifier.leafHashes.slice(before));
   return true;
@@ -260,10 +261,6 @@ function heldBreak(store: AuditLogReader, head: StoredTreeHead, log: VerifiedLog
   return found;
 }
 
-function publishedKeys(keys: Awaited<ReturnType<StoreTx['listServerKeys']>>): ServerKey[] {
-  return keys.map(({ keyId, algorithm, publicKey, createdAt }) => ({ keyId, algorithm, publicKey, createdAt }));
-}
-
 /** Where a published head disagrees with the log as it is now; null when it still holds. */
 async function headBreak(stored: StoredTreeHead, tree: MerkleTree, keys: readonly ServerKey[]): Promise<AuditBreak | null> {
   const head = signedHeadOf(stored);
@@ -290,8 +287,7 @@ export async function verifyWholeLog(deps: { store: AuditVerifierStore; now: () 
   const whole = new VerifiedPrefix();
   await catchUp(store, whole);
   const { tree, verifier } = whole;
-  const [heads, keys] = await Promise.all([store.listTreeHeads(), store.listServerKeys()]);
-  const published = publishedKeys(keys);
+  const [heads, published] = await Promise.all([store.listTreeHeads(), publishedKeys(store)]);
   const breaks = [...verifier.breaks];
   for (const head of heads) {
     const found = await headBreak(head, tree, published);

@@ -1,5 +1,6 @@
 import { generateServerKey, importServerPrivateKey } from '../signing/countersign.ts';
-import type { Store, StoredServerKey } from './store.ts';
+import type { ServerKey } from '../contracts/signatures.ts';
+import type { Store, StoredServerKey, StoreTx } from './store.ts';
 
 // The server's Ed25519 countersigning key: created on first use and kept in the database, so
 // every API instance on one PostgreSQL countersigns with the same published keys. Old keys
@@ -33,4 +34,9 @@ export function currentServerKey(store: Store, now: () => Date): Promise<{ key: 
     imported.set(store, pending);
   }
   return pending;
+}
+
+/** Every key the server has countersigned with, as published: without the private halves. */
+export async function publishedKeys(store: Pick<StoreTx, 'listServerKeys'>): Promise<ServerKey[]> {
+  return (await store.listServerKeys()).map(({ keyId, algorithm, publicKey, createdAt }) => ({ keyId, algorithm, publicKey, createdAt }));
 }

@@ -5,7 +5,6 @@ import type { User } from '../contracts/users.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { deriveWorkflowState } from '../workflow/derive-state.ts';
 import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from './store.ts';
-import type { RequestContext } from './context.ts';
 
 export function toUser(user: StoredUser): User {
   return { id: user.id, email: user.email, displayName: user.displayName, title: user.title, roles: user.roles, ...(user.passwordHash === '' ? { sso: true } : {}) };
@@ -95,7 +94,7 @@ export function versionSummary(version: StoredVersionFacts, users: ReadonlyMap<s
   return { number: version.number, contentHash: version.contentHash, submittedBy: toActor(users.get(version.submittedBy), version.submittedBy), submittedAt: version.submittedAt };
 }
 
-export async function usersById(tx: StoreTx): Promise<Map<string, StoredUser>> {
+export async function usersById(tx: Pick<StoreTx, 'listUsers'>): Promise<Map<string, StoredUser>> {
   return new Map((await tx.listUsers()).map((u) => [u.id, u]));
 }
 
@@ -121,11 +120,4 @@ export async function signedDecisions(tx: StoreTx, decisions: readonly Decision[
   const users = delegated.length > 0 ? await usersById(tx) : new Map<string, StoredUser>();
   const onBehalfOf = new Map(delegated.map((row) => [row.decisionId, { delegationId: row.delegationId, delegator: toActor(users.get(row.delegatorId), row.delegatorId) }]));
   return decisions.map((decision) => ({ ...decision, signature: byId.get(decision.id) ?? null, onBehalfOf: onBehalfOf.get(decision.id) ?? null }));
-}
-
-/** The package if the caller may see it; otherwise a 404 that does not reveal it exists. */
-export async function visiblePackage(ctx: RequestContext, tx: StoreTx, id: string): Promise<StoredPackage | null> {
-  const pkg = await tx.findPackage(id);
-  if (!pkg || !ctx.user) return null;
-  return canSeePackage(ctx.user, pkg) ? pkg : null;
 }

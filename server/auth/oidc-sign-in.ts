@@ -6,6 +6,7 @@ import type { Role } from '../../domain/contracts/roles.ts';
 import type { OidcIdentity } from './oidc-client.ts';
 import { claimValues, mapRoles } from './oidc-role-map.ts';
 import type { OidcSettings } from './oidc-settings.ts';
+import { newId } from '../../domain/api/new-id.ts';
 
 // After the provider vouched for someone: find the local user by (issuer, subject), or
 // provision one; bring email, name and roles up to date (audited when they change); start a
@@ -51,7 +52,7 @@ export async function signInWithIdentity(deps: ApiDeps, settings: OidcSettings, 
       // An existing account with this email is not taken over: linking by email would let
       // whoever controls that address at the provider become a local (perhaps demo) user.
       if (await tx.findUserByEmail(email)) return { ok: false, reason: 'account_conflict', email };
-      user = { id: `usr_${deps.randomToken().slice(0, 20)}`, email, displayName, title: '', roles, passwordHash: '' };
+      user = { id: newId(deps, 'usr'), email, displayName, title: '', roles, passwordHash: '' };
       await tx.insertUser(user);
       await tx.insertExternalIdentity({ issuer, subject, userId: user.id, createdAt: at });
       await tx.appendAudit({ event: { action: 'user.sso_provisioned', subject: user.id, before: null, after: { email, displayName, roles, issuer } }, actorId: user.id, at });

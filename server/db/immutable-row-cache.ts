@@ -43,7 +43,7 @@ async function throughCache<T>(cache: Cached<T>, keys: { key: string; packageId:
 const versionKey = (packageId: string, number: number) => `${packageId}\u0000${number}`;
 
 /** listVersionFacts over a cache: the keys come from the primary key's index alone. */
-export function cachedVersionFacts(db: Kysely<Database>, read: StoreTx['listVersionFacts']): StoreTx['listVersionFacts'] {
+function cachedVersionFacts(db: Kysely<Database>, read: StoreTx['listVersionFacts']): StoreTx['listVersionFacts'] {
   const cache: Cached<StoredVersionFacts> = { rows: new Map() };
   return async (ids) => {
     if (ids !== 'all' && ids.length === 0) return [];
@@ -60,7 +60,7 @@ export function cachedVersionFacts(db: Kysely<Database>, read: StoreTx['listVers
  * from. Decisions are evidence (the verification route reads them), so a row changed in the
  * database behind the server's back must show at once, never a remembered original.
  */
-export function cachedDecisions(db: Kysely<Database>, read: StoreTx['listDecisions']): StoreTx['listDecisions'] {
+function cachedDecisions(db: Kysely<Database>, read: StoreTx['listDecisions']): StoreTx['listDecisions'] {
   const parsed = new Map<string, { row: string; decision: Decision }>();
   return async (ids) => {
     if (ids !== 'all' && ids.length === 0) return [];
@@ -82,4 +82,11 @@ export function cachedDecisions(db: Kysely<Database>, read: StoreTx['listDecisio
     }
     return out;
   };
+}
+
+/** Both reads above on the store's own connection, serialized with every other use of it. */
+export function immutableRowReads(db: Kysely<Database>, serialized: <T>(work: () => Promise<T>) => Promise<T>, direct: StoreTx): Pick<StoreTx, 'listVersionFacts' | 'listDecisions'> {
+  const versionFacts = cachedVersionFacts(db, (ids) => direct.listVersionFacts(ids));
+  const decisions = cachedDecisions(db, (ids) => direct.listDecisions(ids));
+  return { listVersionFacts: (ids) => serialized(() => versionFacts(ids)), listDecisions: (ids) => serialized(() => decisions(ids)) };
 }

@@ -10,7 +10,7 @@ import { answerTargetKey, answerTargetSchema } from '../../domain/contracts/revi
 import { sectionKeySchema } from '../../domain/contracts/sections.ts';
 import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '../../domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
-import { cachedDecisions, cachedVersionFacts } from './immutable-row-cache.ts'; // perf
+import { immutableRowReads } from './immutable-row-cache.ts'; // perf
 import { sqliteHotReads } from './coherent-cache.ts'; // perf
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts'; // perf
 import type { AuditLogTable, Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
@@ -450,13 +450,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   ) as unknown as StoreTx;
 
   // perf: on SQLite, append-only rows are read once (immutable-row-cache.ts); transactions read the tables.
-  const cachedReads: Partial<StoreTx> =
-    engine === 'sqlite'
-      ? ((versions, decisions): Partial<StoreTx> => ({ listVersionFacts: (ids) => serialized(() => versions(ids)), listDecisions: (ids) => serialized(() => decisions(ids)) }))(
-          cachedVersionFacts(db, (ids) => direct.listVersionFacts(ids)),
-          cachedDecisions(db, (ids) => direct.listDecisions(ids)),
-        )
-      : {};
+  const cachedReads: Partial<StoreTx> = engine === 'sqlite' ? immutableRowReads(db, serialized, direct) : {};
   // perf: on SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
   const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : {};
   return {

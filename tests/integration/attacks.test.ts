@@ -1,24 +1,17 @@
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readCookie, sessionCookieName } from '../../domain/api/cookies.ts';
 import { routeList } from '../../domain/api/routes.ts';
 import { problemTypes } from '../../domain/contracts/problem.ts';
 import { expectations } from './authz-matrix/expectations.ts';
 import { expectedOutcome } from './authz-matrix/expected-status.ts';
 import { requests } from './authz-matrix/requests.ts';
-import { buildWorld, fingerprint, openCell, principals, send, userOf, type Cell, type Principal, type Reply, type World } from './authz-matrix/world.ts';
+import { fingerprint, openCell, principals, send, userOf, worldForThisFile, type Cell, type Principal, type Reply } from './authz-matrix/world.ts';
 
 // Attacks on the real server (in process, SQLite), in the world the authorization matrix
 // builds: owner A and owner B each with a package, threads by every reviewer, a pipeline token.
 // Each attack states the defence it expects; see docs/decisions/0010-hardening.md.
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-}, 120_000);
-afterAll(() => {
-  rmSync(world.dir, { recursive: true, force: true });
-});
+const world = worldForThisFile();
 
 const cells: Cell[] = [];
 afterEach(async () => {

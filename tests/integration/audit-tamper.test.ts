@@ -1,59 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
 import { auditEntryHashSync } from '../../domain/audit/entry-hash-sync.ts';
 import type { AuditVerification, SignedTreeHead } from '../../domain/contracts/audit.ts';
 import { publishTreeHead } from '../../domain/api/audit-tree.ts';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
-import { createApp } from '../../server/app.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { createKyselyStore } from '../../server/db/kysely-store.ts';
-import { migrate } from '../../server/db/migrate.ts';
-import { openSqlite } from '../../server/db/node-sqlite-dialect.ts';
-import { openStore, sqliteFile } from '../../server/db/open-store.ts';
-import type { Engine } from '../../server/db/engine.ts';
-import type { Database } from '../../server/db/schema.ts';
-import { createTestDatabase } from '../support/postgres-cluster.ts';
+import type { AuditLogTable } from '../../server/db/schema.ts';
 import { Client } from '../contract/support/client.ts';
+import { cleanUpAfterEach } from '../support/cleanups.ts';
+import { seededDatabase } from '../support/seeded-database.ts';
+import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
 
 // An attacker with the SQLite file: the append-only triggers are dropped and the audit table
 // is changed directly, the way only someone with the database itself could. Each change must
 // be caught by GET /api/audit/verify, with the entry (or the published tree head) named.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
-interface Row {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  action: string;
-  subject: string;
-  before: string;
-  after: string;
-  prev_hash: string;
-  entry_hash: string;
-}
+type Row = AuditLogTable;
 
 /** The real server app in-process on a fresh, seeded SQLite file, and the committee signed in. */
 async function server() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'audit-tamper-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const deps = { ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords };
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: deps.randomToken });
-  const app = createApp(deps);
-  const committee = new Client({ fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined });
+  const { target, openFile } = await seededSqliteApp(defer);
+  const committee = new Client(target);
   expect((await committee.login('committee@example.com')).status).toBe(200);
 
   const verify = async (): Promise<AuditVerification> => {
@@ -66,11 +33,9 @@ async function server() {
 
   /** A second connection to the same file, with the audit log's protection removed. */
   const attacker = () => {
-    const db = new DatabaseSync(sqliteFile(dataDir));
-    db.exec('PRAGMA busy_timeout = 5000');
+    const db = openFile();
     db.exec('DROP TRIGGER audit_log_no_update');
     db.exec('DROP TRIGGER audit_log_no_delete');
-    cleanups.push(() => Promise.resolve(db.close()));
     const rows = () => db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as unknown as Row[];
     const row = (seq: number) => {
       const found = rows().find((r) => r.seq === seq);
@@ -206,27 +171,9 @@ describe('the audit log on SQLite, changed behind the server’s back', () => {
   });
 });
 
-async function migrated(engine: Engine): Promise<Kysely<Database>> {
-  let db: Kysely<Database>;
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'tree-heads-append-only-'));
-    cleanups.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
-    db = new Kysely<Database>({ dialect: openSqlite(join(dir, 'db.sqlite')).dialect });
-  } else {
-    const database = await createTestDatabase(inject('databaseUrl'));
-    cleanups.push(() => database.drop());
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }) });
-  }
-  cleanups.push(() => db.destroy());
-  await migrate(db, engine);
-  return db;
-}
-
 describe.each(['sqlite', 'postgres'] as const)('published tree heads on %s', (engine) => {
   it('refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL), and a second head for a size', async () => {
-    const db = await migrated(engine);
-    const store = createKyselyStore(db, engine);
-    await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+    const { db, store } = await seededDatabase(engine, defer);
     const { head } = await publishTreeHead({ store, now: () => new Date() });
     const before = await db.selectFrom('audit_tree_heads').selectAll().execute();
     expect(before).toEqual([{ tree_size: head.treeSize, root_hash: head.rootHash, timestamp: head.timestamp, key_id: head.keyId, signature: head.signature }]);

@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { routeList, type RouteDef } from '../../domain/api/routes.ts';
 import { expectations } from './authz-matrix/expectations.ts';
 import { expectedOutcome, type Variant } from './authz-matrix/expected-status.ts';
@@ -7,7 +6,7 @@ import { requests } from './authz-matrix/requests.ts';
 import { oidcRoutePaths } from '../../server/auth/oidc-routes.ts';
 import { ssoPaths } from '../../domain/contracts/sso.ts';
 import { sessionCookieName } from '../../domain/api/cookies.ts';
-import { buildWorld, fingerprint, openCell, principals, send, type Cell, type World } from './authz-matrix/world.ts';
+import { fingerprint, openCell, principals, send, worldForThisFile, type Cell } from './authz-matrix/world.ts';
 
 // The authorization matrix, generated from the server's own route table: every route × every
 // caller (anonymous, a pipeline API token, one user per role) × the caller's own object and
@@ -16,13 +15,7 @@ import { buildWorld, fingerprint, openCell, principals, send, type Cell, type Wo
 // caller) be one access.denied audit entry. Allowed writes each run on a fresh copy of the
 // world, so one cell never depends on another.
 
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-}, 120_000);
-afterAll(() => {
-  rmSync(world.dir, { recursive: true, force: true });
-});
+const world = worldForThisFile();
 
 const tally = { routes: 0, cells: 0, notApplicable: 0, refused: 0, audited: 0 };
 

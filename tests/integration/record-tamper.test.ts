@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../domain/api/cookies.ts';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
 import { currentServerKey } from '../../domain/api/server-key.ts';
 import type { SignedTreeHead } from '../../domain/contracts/audit.ts';
 import type { PackageContent } from '../../domain/contracts/package-content.ts';
@@ -13,13 +8,11 @@ import type { ServerKey } from '../../domain/contracts/signatures.ts';
 import { signRecord } from '../../domain/evidence/record-signature.ts';
 import { verifyRecordText, type RecordVerification } from '../../domain/evidence/verify-record.ts';
 import { canonicalize } from '../../domain/json/canonicalize.ts';
-import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
-import { createApp } from '../../server/app.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { openStore, sqliteFile } from '../../server/db/open-store.ts';
-import { Client, origin, type Target } from '../contract/support/client.ts';
+import { Client, origin } from '../contract/support/client.ts';
 import { accounts, payloadFor, sign } from '../contract/support/signing-scenarios.ts';
+import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { seededRandom } from '../support/seeded-random.ts';
+import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
 
 // The exported approval record against the tampering the issue lists: any single bit of the
 // file flipped, a signed version's content changed in the database by someone who dropped its
@@ -29,23 +22,11 @@ import { seededRandom } from '../support/seeded-random.ts';
 
 const clinical = 'pkg_clinical_deterioration_risk';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
 /** A fresh, seeded server on its own SQLite file, with Elena's password-signed approval of the clinical package. */
 async function server() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'record-tamper-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const deps = { ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords };
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: deps.randomToken });
-  const app = createApp(deps);
-  const target: Target = { fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined };
+  const { store, app, target, openFile } = await seededSqliteApp(defer);
 
   const elena = new Client(target);
   expect((await elena.login('model-risk@example.com')).status).toBe(200);
@@ -53,8 +34,9 @@ async function server() {
   const signed = await sign(elena, payload);
   expect(signed.status, JSON.stringify(signed.body)).toBe(201);
 
+  const exportResponse = () => app.fetch(new Request(`${origin}/api/packages/${clinical}/record`, { headers: { cookie: `${sessionCookieName}=${elena.cookie ?? ''}` } }));
   const exportText = async (): Promise<string> => {
-    const response = await app.fetch(new Request(`${origin}/api/packages/${clinical}/record`, { headers: { cookie: `${sessionCookieName}=${elena.cookie ?? ''}` } }));
+    const response = await exportResponse();
     const text = await response.text();
     expect(response.status, text.slice(0, 500)).toBe(200);
     return text;
@@ -66,15 +48,7 @@ async function server() {
     const { key, privateKey } = await currentServerKey(store, () => new Date());
     return JSON.stringify(await signRecord(privateKey, key.keyId, record));
   };
-  /** A second connection to the same file, as an attacker who has the database. */
-  const attacker = () => {
-    const db = new DatabaseSync(sqliteFile(dataDir));
-    db.exec('PRAGMA busy_timeout = 5000');
-    cleanups.push(() => Promise.resolve(db.close()));
-    return db;
-  };
-  const exportResponse = () => app.fetch(new Request(`${origin}/api/packages/${clinical}/record`, { headers: { cookie: `${sessionCookieName}=${elena.cookie ?? ''}` } }));
-  return { exportText, exportResponse, keys, treeHead, resign, attacker, decisionId: (signed.body as { id: string }).id };
+  return { exportText, exportResponse, keys, treeHead, resign, attacker: openFile, decisionId: (signed.body as { id: string }).id };
 }
 
 const failedLabels = (verdict: RecordVerification) => verdict.checks.filter((check) => !check.ok).map((check) => check.label);

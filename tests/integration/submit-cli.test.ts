@@ -1,23 +1,21 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPackages } from '../../domain/demo/index.ts';
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
 import { seedDemo } from '../../domain/api/seed-demo.ts';
 import type { Store } from '../../domain/api/store.ts';
 import { openStore } from '../../server/db/open-store.ts';
 import { serverDeps } from '../../server/deps.ts';
 import { createApp } from '../../server/app.ts';
+import { clinicalRelease } from '../support/fresh-content.ts';
+import { runScript, type ScriptRun } from '../support/run-script.ts';
 
 // `npm run submit`, run as a pipeline runs it: a separate Node process with the token in its
 // environment, against a real server (SQLite, demo data) listening on a free port, judged by
 // its exit code and what it prints.
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'submit-cli-'));
 let store: Store;
 let server: ServerType;
@@ -30,19 +28,11 @@ const file = (name: string, value: unknown) => {
   return path;
 };
 
-function submit(args: string[], token: string | undefined): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function submit(args: string[], token: string | undefined): Promise<ScriptRun> {
   const env = { ...process.env };
   delete env.MODEL_APPROVAL_TOKEN;
   if (token !== undefined) env.MODEL_APPROVAL_TOKEN = token;
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['scripts/submit.ts', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  return runScript('scripts/submit.ts', args, env);
 }
 
 async function createToken(modelKey: string, name: string): Promise<{ id: string; secret: string }> {
@@ -50,14 +40,6 @@ async function createToken(modelKey: string, name: string): Promise<{ id: string
   expect(response.status).toBe(201);
   const created = (await response.json()) as { token: { id: string }; secret: string };
   return { id: created.token.id, secret: created.secret };
-}
-
-function clinicalRelease(versionLabel: string): PackageContent {
-  const content = structuredClone(demoPackages[1]?.versions[0]);
-  const [id] = content?.sections ?? [];
-  if (!content || id?.kind !== 'identification') throw new Error('demo clinical package missing');
-  id.versionLabel = versionLabel;
-  return content;
 }
 
 beforeAll(async () => {

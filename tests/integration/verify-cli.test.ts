@@ -1,16 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '../../domain/contracts/record.ts';
 import { sampleRecord, type SampleRecord } from '../../domain/evidence/sample-record.ts';
 import { generateServerKey } from '../../domain/signing/countersign.ts';
+import { runScript } from '../support/run-script.ts';
 
 // `npm run verify -- record.json`, run as a user runs it: a separate Node process on files,
 // judged by its exit code and what it prints.
 
-const root = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'verify-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,17 +24,7 @@ beforeAll(async () => {
   sample = await sampleRecord();
 });
 
-function verify(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['scripts/verify.ts', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const verify = (...args: string[]) => runScript('scripts/verify.ts', args);
 
 const lines = (text: string) => text.trimEnd().split('\n');
 

@@ -1,9 +1,10 @@
 import type { AuditPage, AuditQuery } from '../../contracts/audit.ts';
 import { bytesToHex } from '../../crypto/hex.ts';
-import { chainEntryOf, changedSinceVerified, forgetVerifiedLog, publishTreeHead, soundLog, toAuditEntryView, usersById, verifyWholeLog } from '../audit-tree.ts';
+import { chainEntryOf, changedSinceVerified, forgetVerifiedLog, publishTreeHead, soundLog, toAuditEntryView, verifyWholeLog } from '../audit-tree.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import type { AuditFilter, StoreTx } from '../store.ts';
+import { usersById } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { seePackage } from './package-access.ts';
 

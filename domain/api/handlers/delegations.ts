@@ -7,6 +7,7 @@ import { usersById } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { signedIn } from './package-access.ts';
 import { deniedNotFound } from './record-denied.ts'; // authz: revoking another's delegation is audited
+import { newId } from '../new-id.ts';
 
 // Delegation of a reviewer role while its holder is away: made by the holder for themselves
 // (or by an administrator for anyone), bounded in time, revocable, never edited.
@@ -31,7 +32,7 @@ export const createDelegation = defineHandler(routes.createDelegation, async (ct
   if (delegatorId !== user.id && !isAdmin) throw problems.forbidden('Only administrators delegate someone else’s role; delegate your own.');
   const now = ctx.deps.now();
   const createdAt = now.toISOString();
-  const id = `dlg_${ctx.deps.randomToken().slice(0, 20)}`;
+  const id = newId(ctx.deps, 'dlg');
 
   const created = await ctx.deps.store.transaction(async (tx) => {
     const users = await usersById(tx);

@@ -1,6 +1,7 @@
 import { auditEventSchema } from '../../contracts/audit-events.ts';
 import type { NotificationList } from '../../contracts/notifications.ts';
 import { deriveNotifications, notificationSources, type DerivedNotification, type LoggedEvent } from '../../notifications/derive-notifications.ts';
+import { auditPages } from '../audit-tree.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import type { StoredUser, StoreTx } from '../store.ts';
@@ -47,15 +48,12 @@ function catchUp(store: StoreTx, cache: NotificationCache): Promise<void> {
   const run = cache.queue.then(async () => {
     for (const action of notificationSources) {
       let afterSeq = cache.cursors.get(action) ?? 0;
-      for (;;) {
-        const rows = await store.listAuditEntries({ action }, afterSeq, pageSize);
+      for await (const rows of auditPages(store, { action }, afterSeq, pageSize)) {
         for (const row of rows) {
           const parsed = auditEventSchema.safeParse({ action: row.action, subject: row.subject, before: parseJson(row.beforeJson), after: parseJson(row.afterJson) });
           if (parsed.success) cache.events.push({ seq: row.seq, at: row.at, actorId: row.actorId, event: parsed.data });
         }
-        const last = rows.at(-1);
-        if (last) afterSeq = last.seq;
-        if (rows.length < pageSize || !last) break;
+        afterSeq = rows.at(-1)?.seq ?? afterSeq;
       }
       cache.cursors.set(action, afterSeq);
     }

@@ -3,7 +3,7 @@ import type { Section } from '../../contracts/sections.ts';
 import type { RequestContext } from '../context.ts';
 import { problems } from '../problems.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store.ts';
-import { loadPackageFacts, summarize, visiblePackage } from '../views.ts';
+import { canSeePackage, loadPackageFacts, summarize } from '../views.ts';
 import { recordDenied } from './record-denied.ts';
 import { conversationLock, versionLock, type LockFacts } from '../../workflow/version-lock.ts';
 
@@ -14,10 +14,9 @@ export function signedIn(ctx: RequestContext): StoredUser {
 
 /** The package if the caller may see it; a denied look is audited and answered 404. */
 export async function seePackage(ctx: RequestContext, id: string): Promise<StoredPackage> {
-  const { store } = ctx.deps;
-  const pkg = await visiblePackage(ctx, store, id);
-  if (pkg) return pkg;
-  if (await store.findPackage(id)) await recordDenied(ctx, 'package belongs to another owner');
+  const pkg = await ctx.deps.store.findPackage(id);
+  if (pkg && ctx.user && canSeePackage(ctx.user, pkg)) return pkg;
+  if (pkg) await recordDenied(ctx, 'package belongs to another owner');
   throw problems.notFound(`No package ${id} that you can see.`);
 }
 

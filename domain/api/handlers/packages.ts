@@ -14,6 +14,7 @@ import { viaOf } from '../bearer-auth.ts'; // API tokens: the audit entry names 
 import { submissionEvent } from '../../webhooks/events.ts'; // webhooks
 import { enqueueWebhookEvents } from '../../webhooks/outbox.ts'; // webhooks
 import { resubmissionOpen } from '../../workflow/resubmission-window.ts';
+import { newId } from '../new-id.ts';
 
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -64,7 +65,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
   const id = identificationOf(body.content);
   const prepared = await prepareVersion(body.content);
   const at = now().toISOString();
-  const packageId = `pkg_${ctx.deps.randomToken().slice(0, 20)}`;
+  const packageId = newId(ctx.deps, 'pkg');
 
   const created = await store.transaction(async (tx) => {
     const model = await tx.findModel(body.modelKey);
@@ -100,7 +101,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
       at,
     });
     // webhooks
-    await enqueueWebhookEvents(tx, [submissionEvent({ packageId, modelKey: body.modelKey, version: 1, versionLabel: body.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => ctx.deps.randomToken().slice(0, 20) });
+    await enqueueWebhookEvents(tx, [submissionEvent({ packageId, modelKey: body.modelKey, version: 1, versionLabel: body.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just written is missing');
     return { package: summarize(facts, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
@@ -156,7 +157,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
       await addThreadMessage(ctx, tx, { pkg, thread, user, body: answer, at });
     }
     // webhooks: a resubmission is a submission to the receivers.
-    await enqueueWebhookEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => ctx.deps.randomToken().slice(0, 20) });
+    await enqueueWebhookEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
     const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
     if (!after) throw new Error('The package just written is missing');
     return { package: summarize(after, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };

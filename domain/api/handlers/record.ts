@@ -3,10 +3,10 @@ import type { PackageContent } from '../../contracts/package-content.ts';
 import type { ApprovalRecordBody } from '../../contracts/record.ts';
 import { buildRecordBody, recordFileName } from '../../evidence/build-record.ts';
 import { signRecord } from '../../evidence/record-signature.ts';
-import { changedSinceVerified, forgetVerifiedLog, publishTreeHead, toAuditEntryView } from '../audit-tree.ts';
+import { auditPages, changedSinceVerified, forgetVerifiedLog, publishTreeHead, toAuditEntryView } from '../audit-tree.ts';
 import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
-import { currentServerKey } from '../server-key.ts';
+import { currentServerKey, publishedKeys } from '../server-key.ts';
 import type { StoredUser, StoreTx } from '../store.ts';
 import { threadViews } from '../thread-views.ts';
 import { loadPackageFacts, packageDetail, toActor, usersById } from '../views.ts';
@@ -22,13 +22,8 @@ const auditPage = 1_000;
 
 async function packageEntries(store: StoreTx, packageId: string, users: ReadonlyMap<string, StoredUser>): Promise<AuditEntryView[]> {
   const entries: AuditEntryView[] = [];
-  for (let afterSeq = 0; ; ) {
-    const page = await store.listAuditEntries({ subject: packageId }, afterSeq, auditPage);
-    entries.push(...page.map((entry) => toAuditEntryView(entry, users)));
-    const last = page.at(-1);
-    if (!last || page.length < auditPage) return entries;
-    afterSeq = last.seq;
-  }
+  for await (const page of auditPages(store, { subject: packageId }, 0, auditPage)) entries.push(...page.map((entry) => toAuditEntryView(entry, users)));
+  return entries;
 }
 
 export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { params }) => {
@@ -58,7 +53,7 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     forgetVerifiedLog(store);
     throw problems.auditLogBroken(changed);
   }
-  const keys = (await store.listServerKeys()).map(({ keyId, algorithm, publicKey, createdAt }) => ({ keyId, algorithm, publicKey, createdAt }));
+  const keys = await publishedKeys(store);
 
   const built = buildRecordBody({
     exportedAt: now().toISOString(),

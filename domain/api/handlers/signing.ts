@@ -7,14 +7,14 @@ import { signingChallenge } from '../../signing/challenge.ts';
 import { countersign } from '../../signing/countersign.ts';
 import { verifyPasskeyAssertion } from '../../signing/verify-passkey.ts';
 import type { RequestContext } from '../context.ts';
-import { problems, type ApiError } from '../problems.ts';
+import { problems } from '../problems.ts';
 import { routes } from '../routes.ts';
 import { currentServerKey } from '../server-key.ts';
 import type { StoredPackage, StoredUser } from '../store.ts';
 import { loadPackageFacts, signedDecisions, summarize } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { seePackage, signedIn } from './package-access.ts';
-import { recordDenied } from './record-denied.ts';
+import { DeniedError } from './record-denied.ts';
 import { attemptsLeft, payloadProblems, signingLockedUntil, signingLockMs } from './signing-checks.ts';
 import { actingCapacity, type DelegationFacts } from '../../workflow/delegation.ts';
 import { decisionEvents } from '../../webhooks/events.ts'; // webhooks
@@ -22,6 +22,7 @@ import { enqueueWebhookEvents } from '../../webhooks/outbox.ts'; // webhooks
 import { stepNotActionable } from '../../workflow/step-gate.ts';
 import { emergencyRefusal, emergencyStepKey } from '../../workflow/emergency.ts';
 import type { Role } from '../../contracts/roles.ts';
+import { newId } from '../new-id.ts';
 
 const nonceTtlMs = 5 * 60_000;
 
@@ -80,7 +81,7 @@ async function authenticate(ctx: RequestContext, user: StoredUser, pkg: StoredPa
   const at = now.toISOString();
   // The attempt is recorded in its own transaction: a refusal below must not roll it back.
   const left = await store.transaction(async (tx) => {
-    await tx.insertSigningAttempt({ id: `att_${ctx.deps.randomToken().slice(0, 20)}`, userId: user.id, at, ok: failure === null });
+    await tx.insertSigningAttempt({ id: newId(ctx.deps, 'att'), userId: user.id, at, ok: failure === null });
     if (failure === null) return null;
     const remaining = attemptsLeft(await tx.listSigningAttempts(user.id, since));
     await tx.appendAudit({ event: { action: 'signing.failed', subject: pkg.id, before: null, after: { method: auth.method, reason: failure, attemptsLeft: remaining } }, actorId: user.id, at });
@@ -109,9 +110,9 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
   const { key, privateKey } = await currentServerKey(ctx.deps.store, ctx.deps.now);
   const now = ctx.deps.now();
   const decidedAt = now.toISOString();
-  const decisionId = `dec_${ctx.deps.randomToken().slice(0, 20)}`;
+  const decisionId = newId(ctx.deps, 'dec');
 
-  const outcome = await ctx.deps.store.transaction(async (tx): Promise<{ signed: SignedDecision | undefined } | { denied: string; error: ApiError }> => {
+  const signed = await ctx.deps.store.transaction(async (tx): Promise<SignedDecision | undefined> => {
     // faults: another instance may be deciding on this package right now; wait for it, then read.
     await tx.lockPackage(pkg.id);
     const [facts] = await loadPackageFacts(tx, [pkg]);
@@ -133,13 +134,13 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     if (problemsFound.length > 0) throw problems.validation(problemsFound);
 
     const { state } = summarize(facts, now);
-    // Denials are audited after this transaction rolls back (the audit append is its own write).
+    // Denials are thrown as DeniedError: the pipeline audits them once this transaction has rolled back.
     let decided: { key: string; role: Role; delegation: DelegationFacts | null };
     if (payload.decision === 'emergency_approve') {
       // The emergency path's rules (domain/workflow/emergency.ts), applied here and nowhere else:
       // the signer's own emergency role, not the owner, the latest version, once, not after a decision.
       const refusal = emergencyRefusal({ template: facts.template, status: state.status, decisions: facts.decisions, latestVersion: latest.number, versionNumber: payload.versionNumber, signer: user, role: payload.role, ownerId: pkg.ownerId, submittedBy: version.submittedBy });
-      if (refusal?.kind === 'forbidden') return { denied: `emergency approval refused: ${refusal.message}`, error: problems.forbidden(refusal.message) };
+      if (refusal?.kind === 'forbidden') throw new DeniedError(problems.forbidden(refusal.message), `emergency approval refused: ${refusal.message}`);
       if (refusal) throw problems.conflict(refusal.message);
       decided = { key: emergencyStepKey, role: payload.role, delegation: null };
     } else {
@@ -148,11 +149,11 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
       // A holder of the step's role signs as themselves; a delegate only within an active delegation.
       const capacity = step.role === payload.role ? actingCapacity(user, step.role, await tx.listDelegations(), now) : null;
       if (!capacity) {
-        return { denied: `signer lacks the ${step.role} role of step ${step.key}`, error: problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`) };
+        throw new DeniedError(problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`), `signer lacks the ${step.role} role of step ${step.key}`);
       }
       const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
       if (user.id === pkg.ownerId || user.id === version.submittedBy) {
-        return { denied: 'segregation of duties: signer owns or submitted the package', error: problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.') };
+        throw new DeniedError(problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.'), 'segregation of duties: signer owns or submitted the package');
       }
       // Gating is the workflow's rule (domain/workflow/step-gate.ts), applied here and nowhere else.
       const notActionable = stepNotActionable(state, step);
@@ -192,13 +193,9 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const [after] = await loadPackageFacts(tx, [pkg]);
     const statusAfter = after ? summarize(after, now).state.status : state.status;
     const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: payload.emergency ? null : decided.key, decision: payload.decision, actor: payload.signer };
-    await enqueueWebhookEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => ctx.deps.randomToken().slice(0, 20) });
+    await enqueueWebhookEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => newId(ctx.deps) });
     const [signed] = await signedDecisions(tx, [record]);
-    return { signed };
+    return signed;
   });
-  if ('denied' in outcome) {
-    await recordDenied(ctx, outcome.denied);
-    throw outcome.error;
-  }
-  return { status: 201, body: outcome.signed };
+  return { status: 201, body: signed };
 });

@@ -2,8 +2,8 @@ import { isReviewerRole } from '../../contracts/roles.ts';
 import type { RequestContext } from '../context.ts';
 import type { StoredPackage, StoredThread, StoredUser, StoreTx } from '../store.ts';
 import { actorOf } from './package-access.ts';
+import { newId } from '../new-id.ts';
 
-export const newId = (ctx: RequestContext, prefix: string) => `${prefix}_${ctx.deps.randomToken().slice(0, 20)}`;
 
 /** The role a message is written in: the package owner's, else the writer's reviewer role. */
 export function roleFor(user: StoredUser, ownerId: string) {
@@ -19,7 +19,7 @@ export function roleFor(user: StoredUser, ownerId: string) {
  */
 export async function addThreadMessage(ctx: RequestContext, tx: StoreTx, input: { pkg: StoredPackage; thread: StoredThread; user: StoredUser; body: string; at: string }): Promise<StoredThread> {
   const { pkg, thread, user, body, at } = input;
-  const messageId = newId(ctx, 'msg');
+  const messageId = newId(ctx.deps, 'msg');
   const position = (await tx.listMessages([thread.id])).length;
   await tx.insertMessage({ id: messageId, threadId: thread.id, author: actorOf(user), authorRole: roleFor(user, pkg.ownerId), body, createdAt: at, position });
   // The owner's reply answers a request; a reviewer's reply puts the ball back with the owner.

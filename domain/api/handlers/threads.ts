@@ -8,7 +8,8 @@ import type { StoredPackage, StoredThread, StoreTx } from '../store.ts';
 import { defineHandler } from './define.ts';
 import { actorOf, assertConversationOpen, assertNotDecided, seePackage, sectionOf, signedIn } from './package-access.ts';
 import { deniedNotFound, recordDenied } from './record-denied.ts';
-import { addThreadMessage, newId, roleFor } from './thread-message.ts';
+import { addThreadMessage, roleFor } from './thread-message.ts';
+import { newId } from '../new-id.ts';
 
 async function threadOf(tx: StoreTx, packageId: string, threadId: string): Promise<StoredThread> {
   const thread = await tx.findThread(threadId);
@@ -39,9 +40,9 @@ export const openThread = defineHandler(routes.openThread, async (ctx, { params,
     if (body.anchor && locateQuote(section, body.anchor) === -1) {
       throw problems.validation([{ pointer: '/anchor/exact', message: `The quoted text does not occur in section "${section.title}"` }]);
     }
-    const stored: StoredThread = { id: newId(ctx, 'thr'), packageId: pkg.id, versionNumber: body.versionNumber, sectionKey: body.sectionKey, kind: body.kind, severity: body.severity, status: 'open', anchor: body.anchor, createdBy: actorOf(user), createdAt: at, resolvedBy: null, resolvedAt: null };
+    const stored: StoredThread = { id: newId(ctx.deps, 'thr'), packageId: pkg.id, versionNumber: body.versionNumber, sectionKey: body.sectionKey, kind: body.kind, severity: body.severity, status: 'open', anchor: body.anchor, createdBy: actorOf(user), createdAt: at, resolvedBy: null, resolvedAt: null };
     await tx.insertThread(stored);
-    await tx.insertMessage({ id: newId(ctx, 'msg'), threadId: stored.id, author: actorOf(user), authorRole: roleFor(user, pkg.ownerId), body: body.body, createdAt: at, position: 0 });
+    await tx.insertMessage({ id: newId(ctx.deps, 'msg'), threadId: stored.id, author: actorOf(user), authorRole: roleFor(user, pkg.ownerId), body: body.body, createdAt: at, position: 0 });
     await tx.appendAudit({ event: { action: 'thread.opened', subject: pkg.id, before: null, after: { section: body.sectionKey, kind: body.kind, version: body.versionNumber, thread: stored.id, quote: body.anchor?.exact ?? null, body: body.body } }, actorId: user.id, at });
     return threadView(tx, stored);
   });
@@ -86,7 +87,7 @@ export const editMessage = defineHandler(routes.editMessage, async (ctx, { param
   const thread = await ctx.deps.store.transaction(async (tx) => {
     const { user, thread, current } = await ownMessage(ctx, tx, pkg, params.threadId, params.messageId);
     if (current.body === body.body) throw problems.conflict('The new text is the same as the current one.');
-    await tx.insertRevision({ id: newId(ctx, 'rev'), messageId: current.id, kind: 'edit', body: body.body, at });
+    await tx.insertRevision({ id: newId(ctx.deps, 'rev'), messageId: current.id, kind: 'edit', body: body.body, at });
     await tx.appendAudit({ event: { action: 'thread.message_edited', subject: pkg.id, before: { message: current.id, body: current.body }, after: { message: current.id, body: body.body } }, actorId: user.id, at });
     return threadView(tx, thread);
   });
@@ -98,7 +99,7 @@ export const retractMessage = defineHandler(routes.retractMessage, async (ctx, {
   const at = ctx.deps.now().toISOString();
   const thread = await ctx.deps.store.transaction(async (tx) => {
     const { user, thread, current } = await ownMessage(ctx, tx, pkg, params.threadId, params.messageId);
-    await tx.insertRevision({ id: newId(ctx, 'rev'), messageId: current.id, kind: 'retract', body: '', at });
+    await tx.insertRevision({ id: newId(ctx.deps, 'rev'), messageId: current.id, kind: 'retract', body: '', at });
     await tx.appendAudit({ event: { action: 'thread.message_retracted', subject: pkg.id, before: { message: current.id, body: current.body }, after: null }, actorId: user.id, at });
     return threadView(tx, thread);
   });

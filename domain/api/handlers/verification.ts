@@ -1,16 +1,10 @@
 import { sha256Hex } from '../../crypto/sha256.ts';
-import type { ServerKey } from '../../contracts/signatures.ts';
 import { verifyDecisionSignature } from '../../signing/verify-decision.ts';
 import { routes } from '../routes.ts';
-import { currentServerKey } from '../server-key.ts';
-import type { StoreTx } from '../store.ts';
+import { currentServerKey, publishedKeys } from '../server-key.ts';
 import { signedDecisions } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { seePackage } from './package-access.ts';
-
-async function publishedKeys(tx: StoreTx): Promise<ServerKey[]> {
-  return (await tx.listServerKeys()).map(({ keyId, algorithm, publicKey, createdAt }) => ({ keyId, algorithm, publicKey, createdAt }));
-}
 
 export const serverKeys = defineHandler(routes.serverKeys, async (ctx) => {
   // Make sure there is one to publish before anyone has signed anything.

@@ -7,6 +7,7 @@ import type { StoredWebhookEndpoint, StoreTx } from '../store.ts';
 import { toActor } from '../views.ts';
 import { defineHandler } from './define.ts';
 import { signedIn } from './package-access.ts';
+import { newId } from '../new-id.ts';
 
 // Webhook endpoints, for administrators: register (the secret is answered once), disable,
 // enable, and read each endpoint's delivery log. The route table admits only admins.
@@ -28,7 +29,7 @@ export const registerWebhook = defineHandler(routes.registerWebhook, async (ctx,
   const user = signedIn(ctx);
   const at = ctx.deps.now().toISOString();
   const secret = newWebhookSecret();
-  const endpoint: StoredWebhookEndpoint = { id: `whe_${ctx.deps.randomToken().slice(0, 20)}`, url: body.url, description: body.description, events: body.events, secret, enabled: true, createdAt: at, createdBy: user.id };
+  const endpoint: StoredWebhookEndpoint = { id: newId(ctx.deps, 'whe'), url: body.url, description: body.description, events: body.events, secret, enabled: true, createdAt: at, createdBy: user.id };
   const view = await ctx.deps.store.transaction(async (tx) => {
     await tx.insertWebhookEndpoint(endpoint);
     await tx.appendAudit({ event: { action: 'webhook.registered', subject: endpoint.id, before: null, after: { url: body.url, description: body.description, events: body.events } }, actorId: user.id, at });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { apiTokenListSchema, apiTokenSecretPattern, createdApiTokenSchema, type CreatedApiToken } from '../../../domain/contracts/api-tokens.ts';
-import { demoPackages } from '../../../domain/demo/index.ts';
 import type { PackageContent } from '../../../domain/contracts/package-content.ts';
+import { clinicalRelease } from '../../support/fresh-content.ts';
 import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
@@ -22,15 +22,6 @@ async function createToken(admin: Client, modelKey: string, name: string): Promi
   const reply = await admin.post('/api/tokens', { modelKey, name });
   expectStatus(reply, 201);
   return createdApiTokenSchema.parse(reply.body);
-}
-
-/** A new version label of the demo clinical model, as a pipeline would submit it. */
-function clinicalRelease(versionLabel: string): PackageContent {
-  const content = structuredClone(demoPackages[1]?.versions[0]);
-  const [id] = content?.sections ?? [];
-  if (!content || id?.kind !== 'identification') throw new Error('demo clinical package missing');
-  id.versionLabel = versionLabel;
-  return content;
 }
 
 /** A client with no session that calls with `Authorization: Bearer <secret>`. */

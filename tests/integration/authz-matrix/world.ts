@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Hono } from 'hono';
+import { afterAll, beforeAll } from 'vitest';
 import { sha256Hex } from '../../../domain/crypto/sha256.ts';
 import { sessionCookieName } from '../../../domain/api/cookies.ts';
 import { demoAccounts, seedDemo } from '../../../domain/api/seed-demo.ts';
@@ -185,6 +186,23 @@ export async function buildWorld(): Promise<World> {
     apiToken,
     ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, assistantClarification: clarification.id, delegationBy, revocableToken, enabledWebhook, disabledWebhook },
   };
+}
+
+/**
+ * The world for the test file that calls this: built before its first test (slowly: through
+ * the real API), removed after its last. Its fields are filled in by then, so read them only
+ * inside tests and hooks.
+ */
+export function worldForThisFile(): World {
+  // Filled in place, so the files can hold it as a plain World rather than something optional.
+  const world = {} as World;
+  beforeAll(async () => {
+    Object.assign(world, await buildWorld());
+  }, 120_000);
+  afterAll(() => {
+    rmSync(world.dir, { recursive: true, force: true });
+  });
+  return world;
 }
 
 export interface Cell {

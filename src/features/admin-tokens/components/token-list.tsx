@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiTokenSummary } from '../../../../domain/contracts/api-tokens.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
+import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useRevokeApiToken } from '../api/revoke-api-token.ts';
@@ -51,21 +52,14 @@ export function TokenList({ tokens }: { tokens: readonly ApiTokenSummary[] }) {
                     <span className="block text-sm text-slate-600">by {token.revoked.by.displayName}</span>
                   </span>
                 ) : confirming === token.id ? (
-                  <span role="group" aria-label={`Confirm revoking ${token.name}`} className="flex flex-wrap items-center gap-2">
-                    <span>Revoke it? The pipeline using it is refused from now on.</span>
-                    <button
-                      type="button"
-                      className={buttonClasses.primary}
-                      // eslint-disable-next-line jsx-a11y/no-autofocus -- the question replaces the button that asked it
-                      autoFocus
-                      onClick={() => revoking.mutate(token.id, { onSettled: () => setConfirming(null) })}
-                    >
-                      Revoke token
-                    </button>
-                    <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(null)}>
-                      Keep it
-                    </button>
-                  </span>
+                  <InlineConfirmation
+                    label={`Confirm revoking ${token.name}`}
+                    confirm="Revoke token"
+                    onConfirm={() => revoking.mutate(token.id, { onSettled: () => setConfirming(null) })}
+                    onCancel={() => setConfirming(null)}
+                  >
+                    Revoke it? The pipeline using it is refused from now on.
+                  </InlineConfirmation>
                 ) : (
                   <span className="flex flex-wrap items-center gap-2">
                     <span>Active</span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WebhookEndpoint } from '../../../../domain/contracts/webhooks.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
+import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useDisableWebhook } from '../api/disable-webhook.ts';
@@ -40,21 +41,15 @@ export function WebhookList({ endpoints }: { endpoints: readonly WebhookEndpoint
                   </p>
                 </div>
                 {confirming === endpoint.id ? (
-                  <span role="group" aria-label={`Confirm ${endpoint.enabled ? 'disabling' : 'enabling'} ${label}`} className="flex flex-wrap items-center gap-2">
-                    <span>{endpoint.enabled ? 'Disable it? Events are queued, not sent, until it is enabled.' : 'Enable it? Queued events are sent.'}</span>
-                    <button
-                      type="button"
-                      className={buttonClasses.primary}
-                      // eslint-disable-next-line jsx-a11y/no-autofocus -- the question replaces the button that asked it
-                      autoFocus
-                      onClick={() => change.mutate(endpoint.id, { onSettled: () => setConfirming(null) })}
-                    >
-                      {endpoint.enabled ? 'Disable endpoint' : 'Enable endpoint'}
-                    </button>
-                    <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(null)}>
-                      Cancel
-                    </button>
-                  </span>
+                  <InlineConfirmation
+                    label={`Confirm ${endpoint.enabled ? 'disabling' : 'enabling'} ${label}`}
+                    confirm={endpoint.enabled ? 'Disable endpoint' : 'Enable endpoint'}
+                    cancel="Cancel"
+                    onConfirm={() => change.mutate(endpoint.id, { onSettled: () => setConfirming(null) })}
+                    onCancel={() => setConfirming(null)}
+                  >
+                    {endpoint.enabled ? 'Disable it? Events are queued, not sent, until it is enabled.' : 'Enable it? Queued events are sent.'}
+                  </InlineConfirmation>
                 ) : (
                   <span className="flex flex-wrap gap-2">
                     <button type="button" className={buttonClasses.secondary} aria-expanded={open.has(endpoint.id)} onClick={() => toggleLog(endpoint.id)}>

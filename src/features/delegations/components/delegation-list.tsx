@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Delegation, DelegationStatus } from '../../../../domain/contracts/delegations.ts';
 import { roleLabels } from '../../../../domain/contracts/roles.ts';
 import { buttonClasses } from '../../../components/ui/button.ts';
+import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
 import { describeError } from '../../../lib/describe-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useRevokeDelegation } from '../api/revoke-delegation.ts';
@@ -42,21 +43,14 @@ export function DelegationList({ delegations, viewerId, isAdmin }: Props) {
               </span>
               {revocable &&
                 (confirming === d.id ? (
-                  <span role="group" aria-label={`Confirm revoking ${summary}`} className="flex flex-wrap items-center gap-2">
-                    <span>Revoke it? {d.delegate.displayName} stops acting for the role at once.</span>
-                    <button
-                      type="button"
-                      className={buttonClasses.primary}
-                      // eslint-disable-next-line jsx-a11y/no-autofocus -- the question replaces the button that asked it
-                      autoFocus
-                      onClick={() => revoking.mutate(d.id, { onSettled: () => setConfirming(null) })}
-                    >
-                      Revoke delegation
-                    </button>
-                    <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(null)}>
-                      Keep it
-                    </button>
-                  </span>
+                  <InlineConfirmation
+                    label={`Confirm revoking ${summary}`}
+                    confirm="Revoke delegation"
+                    onConfirm={() => revoking.mutate(d.id, { onSettled: () => setConfirming(null) })}
+                    onCancel={() => setConfirming(null)}
+                  >
+                    Revoke it? {d.delegate.displayName} stops acting for the role at once.
+                  </InlineConfirmation>
                 ) : (
                   <button type="button" className={buttonClasses.secondary} aria-label={`Revoke ${summary}`} onClick={() => setConfirming(d.id)}>
                     Revoke

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { inputClasses } from '../../../components/ui/field.tsx';
+import { Field, inputClasses, type ControlProps } from '../../../components/ui/field.tsx';
 import { optionalText, withOptional } from '../draft.ts';
 import { fieldId, pointerJoin } from '../field-errors.ts';
 import { useFieldError } from './field-errors-context.ts';
@@ -7,12 +7,6 @@ import { useFieldError } from './field-errors-context.ts';
 // Labelled controls keyed by the JSON Pointer of the value they edit: the pointer gives the
 // control its id (the error summary links to it) and finds its error (shown right under it
 // and read with it). In table cells the label is visually hidden; it is still a <label>.
-
-export interface ControlProps {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
 
 interface FieldProps {
   pointer: string;
@@ -24,32 +18,11 @@ interface FieldProps {
 
 export const cellInputClasses = 'block w-full min-w-20 rounded-md border border-slate-400 px-2 py-1';
 
-function ErrorText({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
+export function EditField({ pointer, label, hint, hideLabel, children }: FieldProps & { children: (props: ControlProps) => ReactNode }) {
   return (
-    <p id={id} className="text-sm font-semibold text-red-800">
-      {error}
-    </p>
-  );
-}
-
-export function EditField({ pointer, label, hint, hideLabel = false, children }: FieldProps & { children: (props: ControlProps) => ReactNode }) {
-  const id = fieldId(pointer);
-  const error = useFieldError(pointer);
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'block font-semibold'}>
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
-      <ErrorText id={`${id}-error`} error={error} />
-    </div>
+    <Field id={fieldId(pointer)} label={label} hint={hint} hideLabel={hideLabel} error={useFieldError(pointer)} errorClassName="text-sm font-semibold text-red-800">
+      {children}
+    </Field>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { buttonClasses } from '../../../components/ui/button.ts';
 import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
+import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
 import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
 import { PageHeading } from '../../../components/ui/page-heading.tsx';
 import { isApiProblem } from '../../../lib/api-problem.ts';
@@ -62,21 +63,14 @@ export function PasskeysPage() {
                   </span>
                 </span>
                 {confirming === passkey.credentialId ? (
-                  <span role="group" aria-label={`Confirm removing ${passkey.name}`} className="flex flex-wrap items-center gap-2">
-                    <span>Remove it? Signatures already made with it stay valid.</span>
-                    <button
-                      type="button"
-                      className={buttonClasses.primary}
-                      // eslint-disable-next-line jsx-a11y/no-autofocus -- the question replaces the button that asked it
-                      autoFocus
-                      onClick={() => removing.mutate(passkey.credentialId, { onSettled: () => setConfirming(null) })}
-                    >
-                      Remove passkey
-                    </button>
-                    <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(null)}>
-                      Keep it
-                    </button>
-                  </span>
+                  <InlineConfirmation
+                    label={`Confirm removing ${passkey.name}`}
+                    confirm="Remove passkey"
+                    onConfirm={() => removing.mutate(passkey.credentialId, { onSettled: () => setConfirming(null) })}
+                    onCancel={() => setConfirming(null)}
+                  >
+                    Remove it? Signatures already made with it stay valid.
+                  </InlineConfirmation>
                 ) : (
                   <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(passkey.credentialId)} aria-label={`Remove ${passkey.name}`}>
                     Remove

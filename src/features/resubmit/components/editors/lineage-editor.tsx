@@ -1,29 +1,16 @@
 import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { LinesField, OptionalNumberField, SectionNotesField, TextAreaField, TextField } from '../controls.tsx';
-import { ItemList } from '../item-list.tsx';
+import { LinesField, OptionalNumberField, TextAreaField, TextField } from '../controls.tsx';
+import { ItemListSection, type SectionEditorProps } from './item-list-section.tsx';
 
 type Lineage = SectionOfKind<'lineage'>;
 type Dataset = Lineage['datasets'][number];
 
 const newDataset = (): Dataset => ({ key: '', name: '', version: '', location: '', authorization: '', sensitiveAttributes: [], derivedFrom: [] });
 
-export function LineageEditor({ section, pointer, onChange }: { section: Lineage; pointer: string; onChange: (next: Lineage) => void }) {
-  return (
-    <div className="space-y-6">
-      <ItemList
-        pointer={pointerJoin(pointer, 'datasets')}
-        items={section.datasets}
-        noun="dataset"
-        nameOf={(dataset) => dataset.name}
-        create={newDataset}
-        onChange={(datasets) => onChange({ ...section, datasets })}
-        renderItem={(dataset, at, update) => <DatasetFields dataset={dataset} pointer={at} onChange={update} />}
-      />
-      <SectionNotesField section={section} pointer={pointer} onChange={onChange} />
-    </div>
-  );
+export function LineageEditor(props: SectionEditorProps<Lineage>) {
+  return <ItemListSection {...props} list="datasets" noun="dataset" nameOf={(dataset) => dataset.name} create={newDataset} renderItem={(dataset, at, update) => <DatasetFields dataset={dataset} pointer={at} onChange={update} />} />;
 }
 
 function DatasetFields({ dataset, pointer, onChange }: { dataset: Dataset; pointer: string; onChange: (next: Dataset) => void }) {

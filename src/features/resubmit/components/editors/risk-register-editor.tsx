@@ -1,7 +1,7 @@
 import { impactSchema, likelihoodSchema, residualRiskSchema, type SectionOfKind } from '../../../../../domain/contracts/sections.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { LinesField, SectionNotesField, SelectField, TextAreaField, TextField } from '../controls.tsx';
-import { ItemList } from '../item-list.tsx';
+import { LinesField, SelectField, TextAreaField, TextField } from '../controls.tsx';
+import { ItemListSection, type SectionEditorProps } from './item-list-section.tsx';
 
 type RiskRegister = SectionOfKind<'risk_register'>;
 type Risk = RiskRegister['risks'][number];
@@ -13,21 +13,8 @@ const residuals = optionsOf(residualRiskSchema.options);
 
 const newRisk = (): Risk => ({ key: '', title: '', description: '', likelihood: 'possible', impact: 'moderate', controls: [], residualRisk: 'medium', owner: '' });
 
-export function RiskRegisterEditor({ section, pointer, onChange }: { section: RiskRegister; pointer: string; onChange: (next: RiskRegister) => void }) {
-  return (
-    <div className="space-y-6">
-      <ItemList
-        pointer={pointerJoin(pointer, 'risks')}
-        items={section.risks}
-        noun="risk"
-        nameOf={(risk) => risk.title}
-        create={newRisk}
-        onChange={(risks) => onChange({ ...section, risks })}
-        renderItem={(risk, at, update) => <RiskFields risk={risk} pointer={at} onChange={update} />}
-      />
-      <SectionNotesField section={section} pointer={pointer} onChange={onChange} />
-    </div>
-  );
+export function RiskRegisterEditor(props: SectionEditorProps<RiskRegister>) {
+  return <ItemListSection {...props} list="risks" noun="risk" nameOf={(risk) => risk.title} create={newRisk} renderItem={(risk, at, update) => <RiskFields risk={risk} pointer={at} onChange={update} />} />;
 }
 
 function RiskFields({ risk, pointer, onChange }: { risk: Risk; pointer: string; onChange: (next: Risk) => void }) {

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { seedDemo } from '../../domain/api/seed-demo.ts';
+import type { Store } from '../../domain/api/store.ts';
+import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
+import type { Engine } from '../../server/db/engine.ts';
+import { createKyselyStore } from '../../server/db/kysely-store.ts';
+import { migrate } from '../../server/db/migrate.ts';
+import { openSqlite } from '../../server/db/node-sqlite-dialect.ts';
+import type { Database } from '../../server/db/schema.ts';
+import type { Defer } from './cleanups.ts';
+import { createTestDatabase } from './postgres-cluster.ts';
+
+/**
+ * A fresh database on either engine, migrated and seeded with the demo data, and the raw
+ * Kysely handle beside its store: for tests of what the database itself refuses, whoever asks.
+ */
+export async function seededDatabase(engine: Engine, defer: Defer): Promise<{ db: Kysely<Database>; store: Store }> {
+  let db: Kysely<Database>;
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'seeded-database-'));
+    defer(() => rmSync(dir, { recursive: true, force: true }));
+    db = new Kysely<Database>({ dialect: openSqlite(join(dir, 'db.sqlite')).dialect });
+  } else {
+    const database = await createTestDatabase(inject('databaseUrl'));
+    defer(() => database.drop());
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }) });
+  }
+  defer(() => db.destroy());
+  await migrate(db, engine);
+  const store = createKyselyStore(db, engine);
+  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  return { db, store };
+}

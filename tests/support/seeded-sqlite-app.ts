@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Hono } from 'hono';
+import { seedDemo } from '../../domain/api/seed-demo.ts';
+import type { Store } from '../../domain/api/store.ts';
+import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
+import { createApp } from '../../server/app.ts';
+import { openStore, sqliteFile } from '../../server/db/open-store.ts';
+import { serverDeps } from '../../server/deps.ts';
+import type { Target } from '../contract/support/client.ts';
+import type { Defer } from './cleanups.ts';
+
+export interface SeededSqliteApp {
+  store: Store;
+  app: Hono;
+  /** The app as the contract suite's Target, for its Client. */
+  target: Target;
+  /** A second connection to the same file, as an attacker who has the database itself. */
+  openFile: () => DatabaseSync;
+}
+
+/**
+ * The real server app in-process on a fresh SQLite file with the demo data. Passwords are
+ * hashed cheaply: these tests are about what the server does with its data, not sign-in.
+ */
+export async function seededSqliteApp(defer: Defer): Promise<SeededSqliteApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'seeded-sqlite-app-'));
+  const store = await openStore({ dataDir });
+  defer(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const deps = { ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords };
+  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: deps.randomToken });
+  const app = createApp(deps);
+  const target: Target = { fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined };
+  const openFile = () => {
+    const db = new DatabaseSync(sqliteFile(dataDir));
+    // The server may hold a write lock: wait for it rather than fail.
+    db.exec('PRAGMA busy_timeout = 5000');
+    defer(() => db.close());
+    return db;
+  };
+  return { store, app, target, openFile };
+}
