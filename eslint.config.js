@@ -34,9 +34,12 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './domain', from: ['./src', './server', './mocks', './e2e', './scripts'], message: 'domain/ is universal: it imports nothing of the app.' },
+            { target: './domain', from: ['./api', './demo', './src', './server', './mocks', './e2e', './scripts', './tests'], message: 'domain/ holds pure, universal rules: it imports nothing of the application.' },
+            { target: './api', from: ['./server', './mocks', './src', './e2e', './scripts', './tests'], message: 'api/ is universal (Request → Response): it imports no server, mocks or browser code.' },
+            { target: './api/kernel', from: './api', except: ['./kernel', './store.ts'], message: 'The kernel knows no capability: createApi() hands it the routes, handlers and hooks.' },
+            { target: './demo', from: ['./server', './mocks', './src', './scripts'], message: 'The demo is built on api/ and domain/ only.' },
             { target: './src', from: ['./server', './scripts'], message: 'The browser app cannot import server code.' },
-            { target: './mocks', from: ['./server', './src'], message: 'Mocks are built on domain/, not on the server.' },
+            { target: './mocks', from: ['./src'], message: 'Mocks are MSW glue over createApi(), not over the browser app.' },
             ...features.map((name) => ({
               target: `./src/features/${name}`,
               from: './src/features',
@@ -49,10 +52,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['domain/**/*.ts'],
-    ignores: ['domain/**/*.test.ts'],
+    files: ['domain/**/*.ts', 'api/**/*.ts'],
+    ignores: ['domain/**/*.test.ts', 'api/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'react', 'react-dom', 'hono', 'pg', 'kysely'], message: 'domain/ has no Node, DOM framework or storage dependencies.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'react', 'react-dom', 'hono', 'pg', 'kysely'], message: 'domain/ and api/ are universal: no Node, DOM framework or storage dependencies.' }] }],
     },
   },
   {

@@ -5,7 +5,7 @@
 // Both audit pages work from the keyboard alone and pass axe.
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { auditPageSchema } from '../domain/contracts/audit.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
 import { loginAs } from './support/login.ts';
-import { signInActor } from '../scripts/lib/api-actor.ts';
+import { signInActor } from '#scripts/lib/api-actor.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const root = path.resolve(import.meta.dirname, '..');

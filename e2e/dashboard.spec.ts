@@ -1,11 +1,11 @@
 // The committee's dashboard against the real server: models by risk tier, pending and
 // overdue reviews, a conditional approval coming up for re-review, recent decisions and the
 // audit log's integrity as the server states it; axe on the whole page.
-import { decisionMeanings } from '../domain/contracts/decisions.ts';
-import type { PackageDetail, PackageVersion } from '../domain/contracts/packages.ts';
-import { signingPayloadType, type SigningPayload } from '../domain/contracts/signatures.ts';
-import { contentHash } from '../domain/package/content-hash.ts';
-import { signInActor, type ApiActor } from '../scripts/lib/api-actor.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
+import { signInActor, type ApiActor } from '#scripts/lib/api-actor.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { freshCreditPackage } from './support/fresh-credit-package.ts';

@@ -8,11 +8,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
 import { loginAs } from './support/login.ts';
-import { signDecision, signInActor, type ApiActor } from '../scripts/lib/api-actor.ts';
-import { submitPackageResponseSchema } from '../domain/api/routes.ts';
-import type { PackageContent } from '../domain/contracts/package-content.ts';
-import type { PackageDetail } from '../domain/contracts/packages.ts';
-import { clinicalRiskV1 } from '../domain/demo/index.ts';
+import { signDecision, signInActor, type ApiActor } from '#scripts/lib/api-actor.ts';
+import { submitPackageResponseSchema } from '#api/routes.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { clinicalRiskV1 } from '#demo/index.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 

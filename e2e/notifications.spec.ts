@@ -6,11 +6,11 @@ import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { freshCreditPackage } from './support/fresh-credit-package.ts';
 import { loginAs } from './support/login.ts';
-import { decisionMeanings } from '../domain/contracts/decisions.ts';
-import type { PackageDetail, PackageVersion } from '../domain/contracts/packages.ts';
-import { signingPayloadType, type SigningPayload } from '../domain/contracts/signatures.ts';
-import { contentHash } from '../domain/package/content-hash.ts';
-import { signInActor } from '../scripts/lib/api-actor.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
+import { signInActor } from '#scripts/lib/api-actor.ts';
 
 test('fair lending is notified that its step is active, opens the package, and marks all read', async ({ page, baseURL }) => {
   const fresh = await freshCreditPackage(baseURL ?? '');

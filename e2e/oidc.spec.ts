@@ -2,11 +2,11 @@
 // e2e server on another localhost port): sign in at the provider's own page, land in the app
 // with the mapped role, then sign a decision, which for an account with no password here
 // takes a passkey (the DevTools virtual authenticator, a real WebAuthn ceremony).
-import { submitPackageResponseSchema } from '../domain/api/routes.ts';
-import type { PackageContent } from '../domain/contracts/package-content.ts';
-import { retailCreditPdV1 } from '../domain/demo/index.ts';
-import { signInActor } from '../scripts/lib/api-actor.ts';
-import { e2eSso } from '../tests/support/oidc-provider.ts';
+import { submitPackageResponseSchema } from '#api/routes.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { retailCreditPdV1 } from '#demo/index.ts';
+import { signInActor } from '#scripts/lib/api-actor.ts';
+import { e2eSso } from '#tests/support/oidc-provider.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { test, expect } from './support/test.ts';
 

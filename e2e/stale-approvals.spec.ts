@@ -3,10 +3,10 @@
 // 1, the committee asks for a clarification on subgroup fairness, and the owner resubmits with
 // only that section changed. Only fair lending's approval goes stale (it is the only approved
 // step responsible for subgroup fairness); the others stand, and the package page says so.
-import type { PackageContent } from '../domain/contracts/package-content.ts';
-import type { PackageDetail } from '../domain/contracts/packages.ts';
-import { retailCreditPdV2 } from '../domain/demo/index.ts';
-import { signDecision, signInActor } from '../scripts/lib/api-actor.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { retailCreditPdV2 } from '#demo/index.ts';
+import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { freshCreditPackage } from './support/fresh-credit-package.ts';
 import { loginAs } from './support/login.ts';

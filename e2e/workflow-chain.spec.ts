@@ -4,11 +4,11 @@
 // a step's turn, its reviewer is offered no decision in the UI (the page says whose turn it
 // is) and the API refuses a signed decision with a 409 naming the step that holds it up.
 import type { Page } from '@playwright/test';
-import { submitPackageResponseSchema } from '../domain/api/routes.ts';
-import type { PackageContent } from '../domain/contracts/package-content.ts';
-import type { PackageDetail } from '../domain/contracts/packages.ts';
-import { retailCreditPdV1 } from '../domain/demo/index.ts';
-import { signDecision, signInActor } from '../scripts/lib/api-actor.ts';
+import { submitPackageResponseSchema } from '#api/routes.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { retailCreditPdV1 } from '#demo/index.ts';
+import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 import { expect, test } from './support/test.ts';

@@ -1,5 +1,5 @@
-import type { PasswordPort } from '../domain/api/context.ts';
-import { sha256Hex } from '../domain/crypto/sha256.ts';
+import type { PasswordPort } from '#api/kernel/context.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
 
 /** Mocks only: a salted SHA-256 is enough for fake accounts that live in memory. */
 export const cheapPasswords: PasswordPort = {

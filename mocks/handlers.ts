@@ -1,8 +1,8 @@
 import { http } from 'msw';
-import { handleApiRequest } from '../domain/api/handle-request.ts';
-import type { ApiDeps } from '../domain/api/context.ts';
-import { seedDemo } from '../domain/api/seed-demo.ts';
-import { readCookie, sessionCookieName } from '../domain/api/cookies.ts';
+import { handleApiRequest } from '#api/kernel/handle-request.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { cheapPasswords } from './cheap-passwords.ts';
 

@@ -1,4 +1,4 @@
-import type { StoredApiToken, StoredApiTokenState, StoredModel, StoreTx } from '../domain/api/store.ts';
+import type { StoredApiToken, StoredApiTokenState, StoredModel, StoreTx } from '#api/store.ts';
 
 // The API token part of the in-memory store, with the database's constraints: unique ids
 // and hashes, a known model and one revocation per token (both tables append-only).

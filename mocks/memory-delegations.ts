@@ -1,4 +1,4 @@
-import type { StoredDecisionDelegation, StoredDelegationRecord, StoreTx } from '../domain/api/store.ts';
+import type { StoredDecisionDelegation, StoredDelegationRecord, StoreTx } from '#api/store.ts';
 
 // The delegation part of the in-memory store (spread into it by memory-store.ts), keeping
 // the database's constraints: unique ids, one revocation per delegation, rows never changed.

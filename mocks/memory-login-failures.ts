@@ -1,4 +1,4 @@
-import type { StoreTx } from '../domain/api/store.ts';
+import type { StoreTx } from '#api/store.ts';
 
 // Failed sign-ins in memory, answering like the login_failures table (migration 013).
 

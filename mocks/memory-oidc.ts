@@ -1,4 +1,4 @@
-import type { StoredExternalIdentity, StoredOidcLogin, StoredUser, StoreTx } from '../domain/api/store.ts';
+import type { StoredExternalIdentity, StoredOidcLogin, StoredUser, StoreTx } from '#api/store.ts';
 
 // Single sign-on in memory, with the database's constraints: one identity per (issuer,
 // subject) and per user, identities never changed, log-ins single use. The mocks serve no

@@ -1,4 +1,4 @@
-import type { StoredReReviewNotice, StoreTx } from '../domain/api/store.ts';
+import type { StoredReReviewNotice, StoreTx } from '#api/store.ts';
 
 // Re-review notices in memory: the primary key (one per decision) and the foreign keys the
 // database keeps, so the sweep behaves here as on SQLite and PostgreSQL.

@@ -1,16 +1,16 @@
-import { genesisHash, hashAuditEntry } from '../domain/audit/hash-entry.ts';
-import { auditEventSchema } from '../domain/contracts/audit-events.ts';
-import type { Decision } from '../domain/contracts/decisions.ts';
-import { answerTargetKey, type ConcernAnswer } from '../domain/contracts/revisions.ts';
-import type { WorkflowTemplate } from '../domain/contracts/workflow-template.ts';
+import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
+import { auditEventSchema } from '#domain/contracts/audit-events.ts';
+import type { Decision } from '#domain/contracts/decisions.ts';
+import { answerTargetKey, type ConcernAnswer } from '#domain/contracts/revisions.ts';
+import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { memoryApiTokens, type ApiTokenTables } from './memory-api-tokens.ts'; // API tokens (pipeline submission)
 import { emptyWebhookTables, memoryWebhookQueries, type WebhookTables } from './memory-webhooks.ts'; // webhooks
 import { emptyDelegationTables, memoryDelegationQueries, type DelegationTables } from './memory-delegations.ts'; // delegations
 import { memoryReReviewNotices } from './memory-re-review-notices.ts'; // re-review due (rereview)
-import type { StoredReReviewNotice } from '../domain/api/store.ts'; // re-review due (rereview)
+import type { StoredReReviewNotice } from '#api/store.ts'; // re-review due (rereview)
 import { emptyOidcTables, memoryOidcQueries, type OidcTables } from './memory-oidc.ts'; // single sign-on (OIDC)
 import { memoryLoginFailures, type LoginFailureRow } from './memory-login-failures.ts'; // login throttling
-import type { AuditFilter, Store, StoredAuditEntry, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredTreeHead, StoredUser, StoredVersion, StoreTx } from '../domain/api/store.ts';
+import type { AuditFilter, Store, StoredAuditEntry, StoredMessage, StoredNonce, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredModel, StoredPackage, StoredRevision, StoredSectionReview, StoredSession, StoredThread, StoredTreeHead, StoredUser, StoredVersion, StoreTx } from '#api/store.ts';
 
 // The storage port in memory, for MSW. It keeps the constraints the database keeps
 // (unique keys, append-only tables, all-or-nothing transactions) so the contract suite can

@@ -1,4 +1,4 @@
-import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint, StoreTx } from '../domain/api/store.ts';
+import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint, StoreTx } from '#api/store.ts';
 
 // The webhook part of the in-memory store (spread into it by memory-store.ts), keeping the
 // database's constraints: unique ids, one delivery per endpoint and event, attempts never changed.

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 const apiPort = process.env['API_PORT'] ?? '3001';
 const children: ChildProcess[] = [
-  spawn(process.execPath, ['--watch-path=server', '--watch-path=domain', 'server/main.ts'], { stdio: 'inherit', env: { ...process.env, PORT: apiPort, STATIC_DIR: './no-static-in-dev' } }),
+  spawn(process.execPath, ['--watch-path=server', '--watch-path=domain', '--watch-path=api', '--watch-path=demo', 'server/main.ts'], { stdio: 'inherit', env: { ...process.env, PORT: apiPort, STATIC_DIR: './no-static-in-dev' } }),
   spawn('vite', [], { stdio: 'inherit', env: { ...process.env, API_PORT: apiPort } }),
 ];
 

@@ -28,7 +28,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 // single sign-on (OIDC): a real OpenID Provider on another localhost port, and the app
 // configured for it (e2e/oidc.spec.ts). Closed when this process ends.
-const { e2eSso, startTestProvider } = await import('../tests/support/oidc-provider.ts');
+const { e2eSso, startTestProvider } = await import('#tests/support/oidc-provider.ts');
 const oidcProvider = await startTestProvider({ redirectUris: [`http://localhost:${process.env.PORT}/api/auth/oidc/callback`], accounts: { [e2eSso.login]: e2eSso.account } });
 process.env.OIDC_ISSUER = oidcProvider.issuer;
 process.env.OIDC_CLIENT_ID = oidcProvider.clientId;
@@ -40,4 +40,4 @@ console.log(`[e2e-server] DATA_DIR=${dataDir} PORT=${process.env.PORT}`);
 
 // server/main.ts reads its configuration from process.env when imported, so it is
 // imported only after the variables above are set (a static import would run first).
-await import('../server/main.ts');
+await import('#server/main.ts');

@@ -1,8 +1,8 @@
 // Writes the published JSON Schemas (package content, approval record), generated from the
 // zod contracts. Unit tests fail when a committed file differs from what this would write.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { packageContentJsonSchema, packageContentSchemaPath } from '../domain/contracts/package-content-json-schema.ts';
-import { approvalRecordJsonSchema, approvalRecordSchemaPath } from '../domain/contracts/record-json-schema.ts';
+import { packageContentJsonSchema, packageContentSchemaPath } from '#domain/contracts/package-content-json-schema.ts';
+import { approvalRecordJsonSchema, approvalRecordSchemaPath } from '#domain/contracts/record-json-schema.ts';
 
 mkdirSync('public/schemas', { recursive: true });
 for (const [path, schema] of [

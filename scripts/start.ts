@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const built = 'dist/index.html';
-const sources = ['index.html', 'vite.config.ts', 'src', 'domain', 'public'];
+const sources = ['index.html', 'vite.config.ts', 'src', 'domain', 'api', 'public'];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -20,4 +20,4 @@ if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mti
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-await import('../server/main.ts');
+await import('#server/main.ts');

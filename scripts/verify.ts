@@ -2,9 +2,9 @@
 // exported approval record offline, with the same domain code as the /verify page, and
 // prints every check. Exit 0: valid; 1: invalid (every reason printed); 2: usage error.
 import { readFileSync } from 'node:fs';
-import { fromBase64Url } from '../domain/signing/base64url.ts';
-import { errorMessage } from '../domain/signing/error-message.ts';
-import { verifyRecordText } from '../domain/evidence/verify-record.ts';
+import { fromBase64Url } from '#domain/signing/base64url.ts';
+import { errorMessage } from '#domain/signing/error-message.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 
 const usage = `Usage: npm run verify -- <record.json> [--key <server public key>]...
 

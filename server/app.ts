@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { ApiDeps } from '../domain/api/context.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
 import { apiRoutes } from './routes/api.ts';
 import { staticApp } from './routes/static-app.ts';
 import { securityHeaders } from './security-headers.ts';

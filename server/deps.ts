@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiDeps } from '../domain/api/context.ts';
-import type { Store } from '../domain/api/store.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
+import type { Store } from '#api/store.ts';
 import { scryptPasswords } from './auth/scrypt-passwords.ts';
 import { isDatabaseUnavailable } from './db/unavailable-error.ts';
 

@@ -4,10 +4,10 @@ import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
 import { oidcSettingsFrom } from './auth/oidc-settings.ts'; // single sign-on (OIDC)
-import { startWebhookDispatcher } from './webhook-dispatcher.ts';
-import { startReReviewSweep } from './re-review-sweep.ts'; // re-review due (rereview)
-import { seedDemo, demoAccounts } from '../domain/api/seed-demo.ts';
-import { newId } from '../domain/api/new-id.ts';
+import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
+import { startReReviewSweep } from './timers/re-review-sweep.ts'; // re-review due (rereview)
+import { seedDemo, demoAccounts } from '#demo/seed-demo.ts';
+import { newId } from '#api/kernel/new-id.ts';
 
 // Start-up: read configuration, open and migrate the database, seed demo data into an
 // empty one, serve app and API on one port, print the address.

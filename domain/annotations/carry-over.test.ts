@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageContent } from '../contracts/package-content.ts';
 import type { TextQuoteSelector, Thread } from '../contracts/threads.ts';
-import { retailCreditPdV2 } from '../demo/retail-credit-pd.ts';
+import { retailCreditPdV2 } from '#demo/retail-credit-pd.ts';
 import { carryOverThreads } from './carry-over.ts';
 
 const reviewer = { id: 'usr_fair_lending', displayName: 'Dana Whitfield', title: 'Fair Lending Officer' };

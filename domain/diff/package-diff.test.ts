@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageContent } from '../contracts/package-content.ts';
 import type { Section } from '../contracts/sections.ts';
-import { retailCreditPdV1, retailCreditPdV2 } from '../demo/retail-credit-pd.ts';
+import { retailCreditPdV1, retailCreditPdV2 } from '#demo/retail-credit-pd.ts';
 import { diffPackages, diffSectionPairs } from './package-diff.ts';
 import { summarizeDiff } from './summary.ts';
 

@@ -12,7 +12,7 @@ import { decisionMeanings, type Actor, type Decision } from '../contracts/decisi
 import type { ApprovalRecord, ApprovalRecordBody } from '../contracts/record.ts';
 import { signingPayloadType, type ServerKey, type SignedDecision, type SigningPayload } from '../contracts/signatures.ts';
 import { bytesToHex, hexToBytes } from '../crypto/hex.ts';
-import { retailCreditPdV1, retailCreditPdV2 } from '../demo/index.ts';
+import { retailCreditPdV1, retailCreditPdV2 } from '#demo/index.ts';
 import { contentHash } from '../package/content-hash.ts';
 import { countersign, generateServerKey, importServerPrivateKey } from '../signing/countersign.ts';
 import { buildRecordBody } from './build-record.ts';

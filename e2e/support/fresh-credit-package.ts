@@ -2,10 +2,10 @@
 // submits it through the API, data governance and model risk sign their approvals by
 // password exactly as the sign dialog would. Each run makes its own (a unique version
 // label), so the spec can run again on the same server.
-import { submitPackageResponseSchema } from '../../domain/api/routes.ts';
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
-import { retailCreditPdV1 } from '../../domain/demo/index.ts';
-import { signDecision, signInActor } from '../../scripts/lib/api-actor.ts';
+import { submitPackageResponseSchema } from '#api/routes.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { retailCreditPdV1 } from '#demo/index.ts';
+import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 

@@ -1,5 +1,5 @@
 // The packages the Node and browser rows share: built once, on first use (deterministic).
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { generatePackage, reviseWords } from './generate-package.ts';
 
 interface Fixtures {

@@ -5,7 +5,7 @@
 // freezes (long main-thread tasks) while scrolling or checking, and how long the check takes
 // with and without reading the entries.
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { sqliteFile } from '../../server/db/open-store.ts';
+import { sqliteFile } from '#server/db/open-store.ts';
 import { chromiumArgs, signInStorage } from './browser-open-package.ts';
 import { generateAuditLog } from './generate-audit-log.ts';
 import { installOpenProbe, type OpenProbe } from './page-probe.ts';

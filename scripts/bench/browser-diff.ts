@@ -3,7 +3,7 @@
 // then a reviewer opens the diff view in headless Chromium on the production build. Measures
 // how soon the whole comparison is on screen and whether the page ever freezes meanwhile.
 import { chromium, type Browser, type BrowserContextOptions } from '@playwright/test';
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { signDecision, signInActor } from '../lib/api-actor.ts';
 import { chromiumArgs, signInStorage, submitAsOwner } from './browser-open-package.ts';
 import { installOpenProbe, type OpenProbe } from './page-probe.ts';

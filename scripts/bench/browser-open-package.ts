@@ -3,8 +3,8 @@
 // reviewer feels: how soon the first section can be used, and whether the page ever
 // freezes (long main-thread tasks) while it opens and while they move through it.
 import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { submitPackageResponseSchema } from '../../domain/api/routes.ts';
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
+import { submitPackageResponseSchema } from '#api/routes.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { signInActor } from '../lib/api-actor.ts';
 import { generatePackage } from './generate-package.ts';
 import { installOpenProbe, moveThroughSections, type OpenProbe } from './page-probe.ts';
@@ -24,7 +24,7 @@ export interface BrowserOpenResult {
 
 const sectionCount = 60;
 const password = 'bench-password';
-// Demo accounts from domain/api/seed-demo.ts: the model owner submits, a reviewer opens.
+// Demo accounts from demo/seed-demo.ts: the model owner submits, a reviewer opens.
 const ownerEmail = 'owner@example.com';
 const reviewerEmail = 'model-risk@example.com';
 const viewport = { width: 1280, height: 720 };

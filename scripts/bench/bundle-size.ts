@@ -33,7 +33,7 @@ export async function benchBundle(): Promise<{ login: PageScripts; packageView: 
       await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     });
     const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInStorage(browser, app.origin, 'model-risk@example.com', password) };
-    // A demo package (domain/api/seed-demo.ts), opened as a reviewer following a link.
+    // A demo package (demo/seed-demo.ts), opened as a reviewer following a link.
     const packageView = await scriptsOf(browser, signedIn, '/packages/pkg_retail_credit_pd', 'package view', async (page) => {
       await page.locator('section[id^="section-"] [data-section-body]:not([data-pending])').first().waitFor();
     });

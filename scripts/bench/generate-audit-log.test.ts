@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../domain/audit/verify-chain.ts';
-import { auditEventSchema } from '../../domain/contracts/audit-events.ts';
-import { openStore, sqliteFile } from '../../server/db/open-store.ts';
+import { verifyAuditChain } from '#domain/audit/verify-chain.ts';
+import { auditEventSchema } from '#domain/contracts/audit-events.ts';
+import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { generateAuditLog } from './generate-audit-log.ts';
 
 const folders: string[] = [];

@@ -4,9 +4,9 @@
 // 100,000 appendAudit calls would take minutes. The same count, seed and start give the
 // same entries; they continue the chain of whatever the database already holds.
 import { DatabaseSync } from 'node:sqlite';
-import { auditEntryHashSync } from '../../domain/audit/entry-hash-sync.ts';
-import { genesisHash } from '../../domain/audit/hash-entry.ts';
-import type { AuditEvent } from '../../domain/contracts/audit-events.ts';
+import { auditEntryHashSync } from '#domain/audit/entry-hash-sync.ts';
+import { genesisHash } from '#domain/audit/hash-entry.ts';
+import type { AuditEvent } from '#domain/contracts/audit-events.ts';
 
 export interface GenerateAuditLogOptions {
   /** The SQLite file of a migrated database (server/db/open-store.ts sqliteFile). */
@@ -25,7 +25,7 @@ function rng(seed: number): () => number {
   };
 }
 
-// The demo's people and packages (domain/api/seed-demo.ts), so names resolve in the view.
+// The demo's people and packages (demo/seed-demo.ts), so names resolve in the view.
 const reviewers = ['usr_data_governance', 'usr_model_risk', 'usr_fair_lending', 'usr_privacy', 'usr_security', 'usr_committee'] as const;
 const emails: Record<string, string> = { usr_owner: 'owner@example.com', usr_committee: 'committee@example.com', usr_model_risk: 'model-risk@example.com' };
 const packages = ['pkg_retail_credit_pd', 'pkg_clinical_deterioration_risk', 'pkg_card_fraud_detection', 'pkg_support_assistant'] as const;

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHash } from '../../domain/package/content-hash.ts';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { loadPackageFacts, summarize } from '../../domain/api/views.ts';
-import { verifyAuditChain } from '../../domain/audit/verify-chain.ts';
-import { openStore } from '../../server/db/open-store.ts';
-import { serverDeps } from '../../server/deps.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { loadPackageFacts, summarize } from '#api/packages/views.ts';
+import { verifyAuditChain } from '#domain/audit/verify-chain.ts';
+import { openStore } from '#server/db/open-store.ts';
+import { serverDeps } from '#server/deps.ts';
 import { inventoryDigest, planInventory, writeInventory } from './generate-inventory.ts';
 import { generatePackage, reviseSections } from './generate-package.ts';
 

@@ -2,22 +2,22 @@
 // each with one to three versions, some decisions and threads, deterministic for a seed.
 // planInventory works out every byte (contents, hashes, decisions, threads); writeInventory
 // writes the plan through the store in one transaction, with the same store calls, audit
-// events and countersignatures as domain/api/seed-demo.ts, after seedDemo has run (it needs
+// events and countersignatures as demo/seed-demo.ts, after seedDemo has run (it needs
 // the templates, the demo reviewers and the server key).
-import { canonicalize } from '../../domain/json/canonicalize.ts';
-import { sha256Hex } from '../../domain/crypto/sha256.ts';
-import { decisionMeanings, type Actor, type Decision } from '../../domain/contracts/decisions.ts';
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
-import type { ConcernAnswer } from '../../domain/contracts/revisions.ts';
-import { reviewerRoles, type Role } from '../../domain/contracts/roles.ts';
-import { signingPayloadType, type SignatureMaterial, type SigningPayload } from '../../domain/contracts/signatures.ts';
-import type { WorkflowStep } from '../../domain/contracts/workflow-template.ts';
-import { demoAccounts } from '../../domain/api/seed-demo.ts';
-import { prepareVersion, type PreparedVersion } from '../../domain/api/prepare-version.ts';
-import { currentServerKey } from '../../domain/api/server-key.ts';
-import type { AuditAppend, Store, StoredMessage, StoredThread, StoredUser } from '../../domain/api/store.ts';
-import { countersign } from '../../domain/signing/countersign.ts';
-import { defaultTemplates, selectTemplate } from '../../domain/workflow/default-templates.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { decisionMeanings, type Actor, type Decision } from '#domain/contracts/decisions.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
+import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
+import { signingPayloadType, type SignatureMaterial, type SigningPayload } from '#domain/contracts/signatures.ts';
+import type { WorkflowStep } from '#domain/contracts/workflow-template.ts';
+import { demoAccounts } from '#demo/seed-demo.ts';
+import { prepareVersion, type PreparedVersion } from '#api/packages/prepare-version.ts';
+import { currentServerKey } from '#api/signing/server-key.ts';
+import type { AuditAppend, Store, StoredMessage, StoredThread, StoredUser } from '#api/store.ts';
+import { countersign } from '#domain/signing/countersign.ts';
+import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templates.ts';
 import { generatePackage, reviseSections } from './generate-package.ts';
 
 export interface InventoryOptions {

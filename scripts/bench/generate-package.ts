@@ -1,5 +1,5 @@
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
-import type { Section } from '../../domain/contracts/sections.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { Section } from '#domain/contracts/sections.ts';
 
 // Deterministic large packages for benchmarks: the same size and seed give the same bytes.
 

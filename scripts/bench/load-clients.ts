@@ -1,8 +1,8 @@
 // What the load generator sends: reviewers reading package versions, and signers deciding,
 // each decision as the sign dialog makes it (a nonce, then the payload signed by password).
-import { decisionMeanings } from '../../domain/contracts/decisions.ts';
-import type { Role } from '../../domain/contracts/roles.ts';
-import { signingPayloadType, type SigningPayload } from '../../domain/contracts/signatures.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { runLoad, type LoadRequest, type LoadResult } from './autocannon.ts';
 import type { InventoryPlan } from './generate-inventory.ts';
 

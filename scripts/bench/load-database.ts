@@ -1,8 +1,8 @@
 // A database for the server load: the demo data, then the 1,000-package inventory, written
 // before any server process opens it (so none of them seeds it, and none races another).
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { openStore } from '../../server/db/open-store.ts';
-import { serverDeps } from '../../server/deps.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { openStore } from '#server/db/open-store.ts';
+import { serverDeps } from '#server/deps.ts';
 import { writeInventory, type InventoryPlan } from './generate-inventory.ts';
 
 export interface PreparedDatabase {

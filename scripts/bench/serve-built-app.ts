@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { build } from 'vite';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { createApp } from '../../server/app.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { openStore } from '../../server/db/open-store.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { createApp } from '#server/app.ts';
+import { serverDeps } from '#server/deps.ts';
+import { openStore } from '#server/db/open-store.ts';
 
 export interface ServedApp {
   /** http://localhost:<port>: the origin the API's same-origin check expects. */

@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
-import { createApp } from '../../server/app.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { openStore, sqliteFile } from '../../server/db/open-store.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { createApp } from '#server/app.ts';
+import { serverDeps } from '#server/deps.ts';
+import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { generateAuditLog } from './generate-audit-log.ts';
 
 export interface AuditEndpointTimings {

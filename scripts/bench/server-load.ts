@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scryptPasswords } from '../../server/auth/scrypt-passwords.ts';
-import { createTestDatabase, startPostgresCluster } from '../../tests/support/postgres-cluster.ts';
+import { scryptPasswords } from '#server/auth/scrypt-passwords.ts';
+import { createTestDatabase, startPostgresCluster } from '#tests/support/postgres-cluster.ts';
 import { throughput, type LoadResult } from './autocannon.ts';
 import { planInventory, type InventoryPlan } from './generate-inventory.ts';
 import { decisionLoad, decisionTargets, readLoad, signIn, versionPaths, type DecisionTarget, type Session } from './load-clients.ts';

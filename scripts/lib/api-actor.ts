@@ -1,10 +1,10 @@
 // A demo account driving the real API over HTTP, as the browser would: sign in, read, write
 // with the app's own Origin (the API refuses cross-site writes), and sign a decision by
 // password with a payload built exactly as the sign dialog builds it.
-import { decisionMeanings, type Concern, type DecisionKind } from '../../domain/contracts/decisions.ts';
-import type { PackageDetail, PackageVersion } from '../../domain/contracts/packages.ts';
-import { signingPayloadType, type SigningPayload } from '../../domain/contracts/signatures.ts';
-import { contentHash } from '../../domain/package/content-hash.ts';
+import { decisionMeanings, type Concern, type DecisionKind } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
 
 export interface ApiActor {
   get: <T>(path: string) => Promise<T>;

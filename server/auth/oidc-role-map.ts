@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema, type Role } from '../../domain/contracts/roles.ts';
+import { roleSchema, type Role } from '#domain/contracts/roles.ts';
 
 // Which app roles an identity provider's claim values grant. OIDC_ROLE_MAP is either JSON
 // ({"mrm-reviewers": "model_risk", "governance": ["committee", "admin"]}) or a comma list

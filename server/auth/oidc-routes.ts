@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono';
 import * as client from 'openid-client';
-import type { ApiDeps } from '../../domain/api/context.ts';
-import { readCookie, sessionCookie, sessionCookieName } from '../../domain/api/cookies.ts';
-import { sha256Hex } from '../../domain/crypto/sha256.ts';
-import { ssoPaths, type SsoConfig, type SsoErrorCode, type SsoFailureReason } from '../../domain/contracts/sso.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
+import { readCookie, sessionCookie, sessionCookieName } from '#api/kernel/cookies.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { ssoPaths, type SsoConfig, type SsoErrorCode, type SsoFailureReason } from '#domain/contracts/sso.ts';
 import { createOidcClient, OidcFlowError, type OidcClient, type OidcFailure } from './oidc-client.ts';
 import { safeReturnTo } from './oidc-return-to.ts';
 import { needsUserInfo, signInWithIdentity } from './oidc-sign-in.ts';

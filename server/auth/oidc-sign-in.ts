@@ -1,12 +1,12 @@
-import { sha256Hex } from '../../domain/crypto/sha256.ts';
-import type { ApiDeps } from '../../domain/api/context.ts';
-import type { StoredUser } from '../../domain/api/store.ts';
-import { emailSchema } from '../../domain/contracts/users.ts';
-import type { Role } from '../../domain/contracts/roles.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
+import type { StoredUser } from '#api/store.ts';
+import { emailSchema } from '#domain/contracts/users.ts';
+import type { Role } from '#domain/contracts/roles.ts';
 import type { OidcIdentity } from './oidc-client.ts';
 import { claimValues, mapRoles } from './oidc-role-map.ts';
 import type { OidcSettings } from './oidc-settings.ts';
-import { newId } from '../../domain/api/new-id.ts';
+import { newId } from '#api/kernel/new-id.ts';
 
 // After the provider vouched for someone: find the local user by (issuer, subject), or
 // provision one; bring email, name and roles up to date (audited when they change); start a

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { PasswordPort } from '../../domain/api/context.ts';
+import type { PasswordPort } from '#api/kernel/context.ts';
 
 // scrypt with N=2^15, r=8, p=1 (OWASP's minimum is 2^17 with p=1 for 64 MiB; we use 2^15
 // with r=8, 32 MiB, the RFC 7914 interactive setting, to keep log-in under 100 ms on 2 cores).

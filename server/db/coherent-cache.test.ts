@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { openStore, sqliteFile } from './open-store.ts';
 
 // Sessions, users, packages and answers are kept in memory on SQLite until the database

@@ -1,26 +1,26 @@
 import { z } from 'zod';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { actorSchema, decisionSchema, type Decision } from '../../domain/contracts/decisions.ts';
-import { auditEventSchema } from '../../domain/contracts/audit-events.ts';
-import { workflowTemplateSchema, type WorkflowTemplate } from '../../domain/contracts/workflow-template.ts';
-import { roleSchema } from '../../domain/contracts/roles.ts';
-import { genesisHash, hashAuditEntry } from '../../domain/audit/hash-entry.ts';
-import type { AuditAppend, AuditFilter, Store, StoredAuditEntry, StoredTreeHead, StoredMessage, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredPackage, StoredRevision, StoredSectionReview, StoredThread, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '../../domain/api/store.ts';
-import { answerTargetKey, answerTargetSchema } from '../../domain/contracts/revisions.ts';
-import { sectionKeySchema } from '../../domain/contracts/sections.ts';
-import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '../../domain/contracts/threads.ts';
+import { actorSchema, decisionSchema, type Decision } from '#domain/contracts/decisions.ts';
+import { auditEventSchema } from '#domain/contracts/audit-events.ts';
+import { workflowTemplateSchema, type WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
+import { roleSchema } from '#domain/contracts/roles.ts';
+import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
+import type { AuditAppend, AuditFilter, Store, StoredAuditEntry, StoredTreeHead, StoredMessage, StoredPasskey, StoredServerKey, StoredSigningAttempt, StoredPackage, StoredRevision, StoredSectionReview, StoredThread, StoredUser, StoredVersion, StoredVersionFacts, StoreTx } from '#api/store.ts';
+import { answerTargetKey, answerTargetSchema } from '#domain/contracts/revisions.ts';
+import { sectionKeySchema } from '#domain/contracts/sections.ts';
+import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '#domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
 import { immutableRowReads } from './immutable-row-cache.ts'; // perf
 import { sqliteHotReads } from './coherent-cache.ts'; // perf
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts'; // perf
 import type { AuditLogTable, Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
 import { Mutex } from './mutex.ts';
-import { apiTokenQueries } from './api-token-queries.ts'; // API tokens (pipeline submission)
-import { webhookQueries } from './webhook-queries.ts'; // webhooks
-import { delegationQueries } from './delegation-queries.ts'; // delegations
-import { reReviewNoticeQueries } from './re-review-notice-queries.ts'; // re-review due (rereview)
-import { loginFailureQueries } from './login-failure-queries.ts'; // login throttling
-import { oidcQueries } from '../auth/oidc-queries.ts'; // single sign-on (OIDC)
+import { apiTokenQueries } from './queries/tokens.ts'; // API tokens (pipeline submission)
+import { webhookQueries } from './queries/webhooks.ts'; // webhooks
+import { delegationQueries } from './queries/delegations.ts'; // delegations
+import { reReviewNoticeQueries } from './queries/re-review.ts'; // re-review due (rereview)
+import { loginFailureQueries } from './queries/session.ts'; // login throttling
+import { oidcQueries } from './queries/oidc.ts'; // single sign-on (OIDC)
 
 // One repository over SQLite and PostgreSQL. SQLite has a single connection, so every
 // operation is serialized through a mutex (a query from one request must never run inside

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { handleApiRequest } from '../../domain/api/handle-request.ts';
-import type { ApiDeps } from '../../domain/api/context.ts';
+import { handleApiRequest } from '#api/kernel/handle-request.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
 
 /**
- * The API is the domain route table (domain/api/routes.ts) run through the shared request
+ * The API is the domain route table (api/routes.ts) run through the shared request
  * pipeline, the same one the MSW mocks run; see docs/decisions/0002-one-request-pipeline.md.
  */
 export function apiRoutes(deps: ApiDeps): Hono {

@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
-import { roleLabels } from '../../domain/contracts/roles.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
 import { ProductName } from '../components/ui/product-name.tsx';
 import { SkipLink } from '../components/ui/skip-link.tsx';
 import { useCurrentUser } from '../features/auth/api/get-session.ts';

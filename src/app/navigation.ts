@@ -1,5 +1,5 @@
 import { createElement, type ReactNode } from 'react';
-import { reviewerRoles, type Role } from '../../domain/contracts/roles.ts';
+import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
 import { InboxNavLabel } from '../features/inbox/components/inbox-nav-label.tsx';
 import { NotificationsNavLabel } from '../features/notifications/components/notifications-nav-label.tsx'; // notifications (in-app)
 

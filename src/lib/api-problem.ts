@@ -1,4 +1,4 @@
-import { problemSchema, type FieldProblem, type Problem } from '../../domain/contracts/problem.ts';
+import { problemSchema, type FieldProblem, type Problem } from '#domain/contracts/problem.ts';
 
 /**
  * A refusal from the API, carrying its RFC 9457 problem details. Components read the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemTypes } from '../../domain/contracts/problem.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
 import { ApiProblem, readProblem } from './api-problem.ts';
 import { describeError } from './describe-error.ts';
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { packageDetailSchema, type PackageDetail } from '../../domain/contracts/packages.ts';
-import { apiPath, routes } from '../../domain/api/routes.ts';
+import { packageDetailSchema, type PackageDetail } from '#domain/contracts/packages.ts';
+import { apiPath, routes } from '#api/routes.ts';
 import { apiFetch } from './api-client.ts';
 import { packageKeys } from './package-keys.ts';
 

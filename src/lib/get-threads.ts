@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { threadListSchema, type Thread } from '../../domain/contracts/threads.ts';
-import { apiPath, routes } from '../../domain/api/routes.ts';
+import { threadListSchema, type Thread } from '#domain/contracts/threads.ts';
+import { apiPath, routes } from '#api/routes.ts';
 import { apiFetch } from './api-client.ts';
 import { packageKeys } from './package-keys.ts';
 

@@ -1,4 +1,4 @@
-import type { PackageListQuery } from '../../domain/contracts/packages.ts';
+import type { PackageListQuery } from '#domain/contracts/packages.ts';
 
 /**
  * Query keys for packages, shared by the inbox (lists) and the package pages (details), so a

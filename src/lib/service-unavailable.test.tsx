@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { problemTypes } from '../../domain/contracts/problem.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
 import { expectNoAxeViolations } from '../test/axe.ts';
 import { setupMockServer } from '../test/mock-server.ts';
 import { renderApp } from '../test/render-app.tsx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../domain/api/routes.ts';
+import { routes } from '#api/routes.ts';
 import { sessionPath } from './session-path.ts';
 
 describe('sessionPath', () => {

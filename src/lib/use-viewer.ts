@@ -1,5 +1,5 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { sessionResponseSchema, type User } from '../../domain/contracts/users.ts';
+import { sessionResponseSchema, type User } from '#domain/contracts/users.ts';
 
 // The key under which the auth feature caches the session. Every signed-in route loads the
 // session before it renders, so this reads that cached answer and never fetches it itself.

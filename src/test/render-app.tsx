@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { RequestHandler } from 'msw';
 import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
-import { createMockApi } from '../../mocks/handlers.ts';
+import { createMockApi } from '#mocks/handlers.ts';
 import { App } from '../app/app.tsx';
 import { createApp } from '../app/create-app.ts';
 import { onTeardown, server } from './mock-server.ts';

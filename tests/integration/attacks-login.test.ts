@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { problemTypes } from '../../domain/contracts/problem.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
 import { Client, type Reply, type Target } from '../contract/support/client.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from '../contract/support/targets.ts';
 

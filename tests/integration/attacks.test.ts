@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCookie, sessionCookieName } from '../../domain/api/cookies.ts';
-import { routeList } from '../../domain/api/routes.ts';
-import { problemTypes } from '../../domain/contracts/problem.ts';
+import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
+import { routeList } from '#api/routes.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
 import { expectations } from './authz-matrix/expectations.ts';
 import { expectedOutcome } from './authz-matrix/expected-status.ts';
 import { requests } from './authz-matrix/requests.ts';

@@ -1,12 +1,12 @@
 import { afterAll, expect, inject, it } from 'vitest';
-import type { AuditVerification } from '../../domain/contracts/audit.ts';
-import { genesisHash } from '../../domain/audit/hash-entry.ts';
-import type { Store, StoredAuditEntry } from '../../domain/api/store.ts';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
-import { createApp } from '../../server/app.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { openStore } from '../../server/db/open-store.ts';
+import type { AuditVerification } from '#domain/contracts/audit.ts';
+import { genesisHash } from '#domain/audit/hash-entry.ts';
+import type { Store, StoredAuditEntry } from '#api/store.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { createApp } from '#server/app.ts';
+import { serverDeps } from '#server/deps.ts';
+import { openStore } from '#server/db/open-store.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
 import { Client } from '../contract/support/client.ts';
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { routeList, type RouteDef } from '../../domain/api/routes.ts';
+import { routeList, type RouteDef } from '#api/routes.ts';
 import { expectations } from './authz-matrix/expectations.ts';
 import { expectedOutcome, type Variant } from './authz-matrix/expected-status.ts';
 import { requests } from './authz-matrix/requests.ts';
-import { oidcRoutePaths } from '../../server/auth/oidc-routes.ts';
-import { ssoPaths } from '../../domain/contracts/sso.ts';
-import { sessionCookieName } from '../../domain/api/cookies.ts';
+import { oidcRoutePaths } from '#server/auth/oidc-routes.ts';
+import { ssoPaths } from '#domain/contracts/sso.ts';
+import { sessionCookieName } from '#api/kernel/cookies.ts';
 import { fingerprint, openCell, principals, send, worldForThisFile, type Cell } from './authz-matrix/world.ts';
 
 // The authorization matrix, generated from the server's own route table: every route × every

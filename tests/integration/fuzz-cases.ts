@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
-import { parseStrictJson } from '../../domain/json/strict-json.ts';
-import type { RouteDef } from '../../domain/api/routes.ts';
+import { parseStrictJson } from '#domain/json/strict-json.ts';
+import type { RouteDef } from '#api/routes.ts';
 import type { ValidInput } from './fuzz-fixtures.ts';
 import { deepNesting, hostileValue, loneSurrogates, markupStrings, Members, pathsOf, pollutingObjects, prototypeKeys, Raw, rawNumbers, replaceAt, valueAt, writeJson, wrongTypeFor, type Hostile } from './fuzz-json.ts';
 

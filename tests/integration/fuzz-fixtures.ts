@@ -1,8 +1,8 @@
-import { demoAccounts } from '../../domain/api/seed-demo.ts';
-import { demoPackages } from '../../domain/demo/index.ts';
-import { sessionCookieName, readCookie } from '../../domain/api/cookies.ts';
-import { signingPayloadType } from '../../domain/contracts/signatures.ts';
-import type { RouteDef } from '../../domain/api/routes.ts';
+import { demoAccounts } from '#demo/seed-demo.ts';
+import { demoPackages } from '#demo/index.ts';
+import { sessionCookieName, readCookie } from '#api/kernel/cookies.ts';
+import { signingPayloadType } from '#domain/contracts/signatures.ts';
+import type { RouteDef } from '#api/routes.ts';
 import type { FuzzTarget } from './fuzz-target.ts';
 
 // A valid request for every route that takes input, made from objects that exist in the

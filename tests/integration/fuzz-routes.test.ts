@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { routeList, type RouteDef } from '../../domain/api/routes.ts';
-import { problemSchema } from '../../domain/contracts/problem.ts';
-import { sessionCookieName } from '../../domain/api/cookies.ts';
+import { routeList, type RouteDef } from '#api/routes.ts';
+import { problemSchema } from '#domain/contracts/problem.ts';
+import { sessionCookieName } from '#api/kernel/cookies.ts';
 import { casesFor, type FuzzCase } from './fuzz-cases.ts';
 import { callerFor, origin, prepareValidInputs, sameOriginHeaders, signInAll, type ValidInput } from './fuzz-fixtures.ts';
 import { postgresFuzzTarget, sqliteFuzzTarget, type FuzzTarget } from './fuzz-target.ts';

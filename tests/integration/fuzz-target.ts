@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
-import { openStore, sqliteFile } from '../../server/db/open-store.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { createApp } from '../../server/app.ts';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
+import { openStore, sqliteFile } from '#server/db/open-store.ts';
+import { serverDeps } from '#server/deps.ts';
+import { createApp } from '#server/app.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
 
 // The real server in-process, plus a way to look at every table behind its back: the fuzz

@@ -2,22 +2,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ApiDeps } from '../../domain/api/context.ts';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import type { Store } from '../../domain/api/store.ts';
-import { auditEventSchema } from '../../domain/contracts/audit-events.ts';
-import { decisionMeanings } from '../../domain/contracts/decisions.ts';
-import type { PackageDetail, PackageVersion } from '../../domain/contracts/packages.ts';
-import { signingPayloadType, type SigningPayload } from '../../domain/contracts/signatures.ts';
-import { ssoConfigSchema } from '../../domain/contracts/sso.ts';
-import { sessionResponseSchema, type SessionResponse } from '../../domain/contracts/users.ts';
-import { contentHash } from '../../domain/package/content-hash.ts';
-import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
-import { createApp } from '../../server/app.ts';
-import { parseRoleMap } from '../../server/auth/oidc-role-map.ts';
-import type { OidcSettings } from '../../server/auth/oidc-settings.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { openStore } from '../../server/db/open-store.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import type { Store } from '#api/store.ts';
+import { auditEventSchema } from '#domain/contracts/audit-events.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
+import { ssoConfigSchema } from '#domain/contracts/sso.ts';
+import { sessionResponseSchema, type SessionResponse } from '#domain/contracts/users.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { createApp } from '#server/app.ts';
+import { parseRoleMap } from '#server/auth/oidc-role-map.ts';
+import type { OidcSettings } from '#server/auth/oidc-settings.ts';
+import { serverDeps } from '#server/deps.ts';
+import { openStore } from '#server/db/open-store.ts';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
 
@@ -165,7 +165,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('single sign-on through OpenID Con
     expect(params.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(params.get('state')?.length).toBeGreaterThanOrEqual(32);
     expect(params.get('nonce')?.length).toBeGreaterThanOrEqual(32);
-    const { sha256Hex } = await import('../../domain/crypto/sha256.ts');
+    const { sha256Hex } = await import('#domain/crypto/sha256.ts');
     const stored = await h.store.findOidcLogin(await sha256Hex(params.get('state') ?? ''));
     expect(stored).toMatchObject({ returnTo: '/packages/pkg_retail_credit_pd', usedAt: null });
     // The verifier never leaves the server; only its challenge does.
@@ -272,7 +272,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('single sign-on through OpenID Con
     const h = await harness(engine);
     for (const returnTo of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/.//evil.example', 'javascript:alert(1)', '/\t/evil.example', '/\n/evil.example']) {
       const { authorizationUrl } = await start(h, returnTo);
-      const { sha256Hex } = await import('../../domain/crypto/sha256.ts');
+      const { sha256Hex } = await import('#domain/crypto/sha256.ts');
       const stored = await h.store.findOidcLogin(await sha256Hex(authorizationUrl.searchParams.get('state') ?? ''));
       expect(stored?.returnTo.startsWith('/') && !stored.returnTo.startsWith('//'), returnTo).toBe(true);
       expect(stored?.returnTo, returnTo).not.toContain('evil.example');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { startServerProcess } from '../../scripts/lib/server-process.ts';
+import { startServerProcess } from '#scripts/lib/server-process.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 import { freshContent } from '../support/fresh-content.ts';
 import { httpTarget } from '../support/http-target.ts';

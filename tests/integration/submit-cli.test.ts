@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import type { Store } from '../../domain/api/store.ts';
-import { openStore } from '../../server/db/open-store.ts';
-import { serverDeps } from '../../server/deps.ts';
-import { createApp } from '../../server/app.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import type { Store } from '#api/store.ts';
+import { openStore } from '#server/db/open-store.ts';
+import { serverDeps } from '#server/deps.ts';
+import { createApp } from '#server/app.ts';
 import { clinicalRelease } from '../support/fresh-content.ts';
 import { runScript, type ScriptRun } from '../support/run-script.ts';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApprovalRecord } from '../../domain/contracts/record.ts';
-import { sampleRecord, type SampleRecord } from '../../domain/evidence/sample-record.ts';
-import { generateServerKey } from '../../domain/signing/countersign.ts';
+import type { ApprovalRecord } from '#domain/contracts/record.ts';
+import { sampleRecord, type SampleRecord } from '#domain/evidence/sample-record.ts';
+import { generateServerKey } from '#domain/signing/countersign.ts';
 import { runScript } from '../support/run-script.ts';
 
 // `npm run verify -- record.json`, run as a user runs it: a separate Node process on files,

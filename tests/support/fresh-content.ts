@@ -1,5 +1,5 @@
-import type { PackageContent } from '../../domain/contracts/package-content.ts';
-import { demoPackages } from '../../domain/demo/index.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { demoPackages } from '#demo/index.ts';
 
 /** The demo clinical model's content under a new version label (and model key, if given), as a pipeline would submit it. */
 export function clinicalRelease(versionLabel: string, modelKey?: string): PackageContent {

@@ -37,7 +37,7 @@ interface RunningCluster {
   asPostgres: boolean;
 }
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const running = new Set<RunningCluster>();
 // Unix socket paths are limited to 107 bytes (sun_path); leave room for ".s.PGSQL.NNNNN".
 const maxSocketDirLength = 90;

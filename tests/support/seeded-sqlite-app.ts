@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Hono } from 'hono';
-import { seedDemo } from '../../domain/api/seed-demo.ts';
-import type { Store } from '../../domain/api/store.ts';
-import { cheapPasswords } from '../../mocks/cheap-passwords.ts';
-import { createApp } from '../../server/app.ts';
-import { openStore, sqliteFile } from '../../server/db/open-store.ts';
-import { serverDeps } from '../../server/deps.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import type { Store } from '#api/store.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { createApp } from '#server/app.ts';
+import { openStore, sqliteFile } from '#server/db/open-store.ts';
+import { serverDeps } from '#server/deps.ts';
 import type { Target } from '../contract/support/client.ts';
 import type { Defer } from './cleanups.ts';
 

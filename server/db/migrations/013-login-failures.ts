@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.ts';
 
-// Failed sign-ins per email, for the brute-force lock (domain/api/handlers/login-throttle.ts).
+// Failed sign-ins per email, for the brute-force lock (api/session/login-throttle.ts).
 // State, not a record: a successful sign-in deletes the account's rows and old rows are pruned,
 // so it is not append-only. The history is in the audit log (session.login_failed, including
 // the attempts refused while locked); this table only answers "the last five failures of this

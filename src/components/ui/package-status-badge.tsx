@@ -1,4 +1,4 @@
-import { packageStatusLabels, type PackageStatus } from '../../../domain/contracts/packages.ts';
+import { packageStatusLabels, type PackageStatus } from '#domain/contracts/packages.ts';
 
 // The words carry the meaning; the tint only helps scanning a long list.
 const tones: Record<PackageStatus, string> = {

@@ -1,6 +1,6 @@
-import type { FieldProblem } from '../../../domain/contracts/problem.ts';
-import type { Role } from '../../../domain/contracts/roles.ts';
-import type { WorkflowTemplate } from '../../../domain/contracts/workflow-template.ts';
+import type { FieldProblem } from '#domain/contracts/problem.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 
 // The template form (a new template, or a new version of one) edits a draft of plain strings,
 // so whatever the administrator typed reaches the server as typed and comes back with the

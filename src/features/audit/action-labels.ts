@@ -1,4 +1,4 @@
-import { auditActions, type AuditActionName } from '../../../domain/contracts/audit.ts';
+import { auditActions, type AuditActionName } from '#domain/contracts/audit.ts';
 
 /** What each event means, in words for a reviewer or an auditor rather than its code. */
 export const auditActionLabels: Record<AuditActionName, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditActionSchema, type AuditActionName } from '../../../domain/contracts/audit.ts';
+import { auditActionSchema, type AuditActionName } from '#domain/contracts/audit.ts';
 
 /** The filters of an audit view, as they appear in its address. */
 export interface AuditFilters {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditActions } from '../../../domain/contracts/audit.ts';
+import { auditActions } from '#domain/contracts/audit.ts';
 import { auditActionChoices, auditActionLabel } from './action-labels.ts';
 import { formatUtc, summarizeChange, utcDateTime } from './entry-summary.ts';
 

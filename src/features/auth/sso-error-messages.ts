@@ -1,4 +1,4 @@
-import { ssoErrorCodeSchema, type SsoErrorCode } from '../../../domain/contracts/sso.ts';
+import { ssoErrorCodeSchema, type SsoErrorCode } from '#domain/contracts/sso.ts';
 
 // What the log-in page says when single sign-on sent the browser back with
 // `?sso_error=<code>`: what happened and what to do, never the provider's raw error.

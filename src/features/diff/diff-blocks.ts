@@ -1,5 +1,5 @@
-import type { CarriedThread } from '../../../domain/annotations/carry-over.ts';
-import type { FieldDiff, RowDiff, SectionDiff, TextSpan } from '../../../domain/diff/types.ts';
+import type { CarriedThread } from '#domain/annotations/carry-over.ts';
+import type { FieldDiff, RowDiff, SectionDiff, TextSpan } from '#domain/diff/types.ts';
 
 // A diff is shown as a list of blocks of bounded size, so the list can be virtualized: a
 // 2 MB package becomes a few hundred blocks of a few kilobytes, and only those near the

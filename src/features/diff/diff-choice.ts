@@ -1,4 +1,4 @@
-import type { PackageDetail } from '../../../domain/contracts/packages.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
 
 export type DiffMode = 'unified' | 'side-by-side';
 

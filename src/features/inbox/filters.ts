@@ -1,5 +1,5 @@
-import { packageStatusSchema, type PackageStatus } from '../../../domain/contracts/packages.ts';
-import { riskTierSchema } from '../../../domain/contracts/sections.ts';
+import { packageStatusSchema, type PackageStatus } from '#domain/contracts/packages.ts';
+import { riskTierSchema } from '#domain/contracts/sections.ts';
 
 export interface InboxFilters {
   status?: PackageStatus;

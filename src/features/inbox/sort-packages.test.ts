@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PackageSummary } from '../../../domain/contracts/packages.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
 import { sortForInbox } from './sort-packages.ts';
 
 function pkg(id: string, step: { dueAt: string | null; overdue: boolean } | null, updatedAt = '2025-03-01T00:00:00.000Z'): PackageSummary {

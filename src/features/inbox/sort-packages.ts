@@ -1,4 +1,4 @@
-import type { PackageSummary } from '../../../domain/contracts/packages.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
 
 /**
  * The order a reviewer works in: overdue first, then the soonest due, then packages with no

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PackageStatus, PackageSummary } from '../../../domain/contracts/packages.ts';
-import type { Role } from '../../../domain/contracts/roles.ts';
+import type { PackageStatus, PackageSummary } from '#domain/contracts/packages.ts';
+import type { Role } from '#domain/contracts/roles.ts';
 import { countIn, defaultTab, headlineTab, inTab, parseTab, tabsFor } from './tabs.ts';
 
 function pkg(status: PackageStatus, stepRole: Role | null, openClarifications = 0): PackageSummary {

@@ -1,5 +1,5 @@
-import type { PackageStatus, PackageSummary } from '../../../domain/contracts/packages.ts';
-import { isReviewerRole, type Role } from '../../../domain/contracts/roles.ts';
+import type { PackageStatus, PackageSummary } from '#domain/contracts/packages.ts';
+import { isReviewerRole, type Role } from '#domain/contracts/roles.ts';
 
 export const inboxTabIds = ['awaiting', 'waiting', 'clarifications', 'done', 'all'] as const;
 export type InboxTabId = (typeof inboxTabIds)[number];

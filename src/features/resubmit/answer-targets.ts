@@ -1,9 +1,9 @@
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
-import type { PackageDetail } from '../../../domain/contracts/packages.ts';
-import { answerTargetKey, type AnswerTarget } from '../../../domain/contracts/revisions.ts';
-import { roleLabels } from '../../../domain/contracts/roles.ts';
-import type { Thread } from '../../../domain/contracts/threads.ts';
-import { isOpenClarification, rejectionsToAnswer } from '../../../domain/revisions/owed-answers.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { answerTargetKey, type AnswerTarget } from '#domain/contracts/revisions.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import type { Thread } from '#domain/contracts/threads.ts';
+import { isOpenClarification, rejectionsToAnswer } from '#domain/revisions/owed-answers.ts';
 
 /** What the owner must answer, with what the panel shows about it. */
 export interface AnswerTargetView {

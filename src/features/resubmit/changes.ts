@@ -1,6 +1,6 @@
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
-import type { Section } from '../../../domain/contracts/sections.ts';
-import { canonicalize } from '../../../domain/json/canonicalize.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { Section } from '#domain/contracts/sections.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
 
 // Whether a section of the draft differs from the version it started from, compared in
 // canonical form (as domain/package/changed-sections.ts does for submitted versions). Edits

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PackageVersion } from '../../../domain/contracts/packages.ts';
-import { supportAssistantV1 } from '../../../domain/demo/support-assistant.ts';
+import type { PackageVersion } from '#domain/contracts/packages.ts';
+import { supportAssistantV1 } from '#demo/support-assistant.ts';
 import { replaceAt } from './draft.ts';
 import { draftStorageKey, loadDraft, saveDraft } from './draft-storage.ts';
 

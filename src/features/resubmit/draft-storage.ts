@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { packageContentSchema, type PackageContent } from '../../../domain/contracts/package-content.ts';
-import type { PackageVersion } from '../../../domain/contracts/packages.ts';
+import { packageContentSchema, type PackageContent } from '#domain/contracts/package-content.ts';
+import type { PackageVersion } from '#domain/contracts/packages.ts';
 import type { Draft } from './draft.ts';
 
 // The draft survives a reload (and a slip of the back button) in sessionStorage: per tab,

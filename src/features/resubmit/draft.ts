@@ -1,4 +1,4 @@
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 
 // The resubmission being prepared: the content as edited so far, and the owner's answers by
 // target (answerTargetKey). Numeric fields hold NaN while their text is not a number, so the

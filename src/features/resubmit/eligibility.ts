@@ -1,6 +1,6 @@
-import { packageStatusLabels, type PackageDetail } from '../../../domain/contracts/packages.ts';
-import type { User } from '../../../domain/contracts/users.ts';
-import { resubmissionOpen } from '../../../domain/workflow/resubmission-window.ts';
+import { packageStatusLabels, type PackageDetail } from '#domain/contracts/packages.ts';
+import type { User } from '#domain/contracts/users.ts';
+import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 
 export type Eligibility = { allowed: true } | { allowed: false; reason: string };
 

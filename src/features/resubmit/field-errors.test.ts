@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { problemTypes } from '../../../domain/contracts/problem.ts';
-import type { SectionOfKind } from '../../../domain/contracts/sections.ts';
-import { supportAssistantV1 } from '../../../domain/demo/support-assistant.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { supportAssistantV1 } from '#demo/support-assistant.ts';
 import { ApiProblem } from '../../lib/api-problem.ts';
 import type { AnswerTargetView } from './answer-targets.ts';
 import { replaceAt } from './draft.ts';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { packageContentSchema, type PackageContent } from '../../../domain/contracts/package-content.ts';
-import { pointerOf } from '../../../domain/api/problems.ts';
+import { packageContentSchema, type PackageContent } from '#domain/contracts/package-content.ts';
+import { pointerOf } from '#api/kernel/problems.ts';
 import { isApiProblem } from '../../lib/api-problem.ts';
 import type { AnswerTargetView } from './answer-targets.ts';
 

@@ -1,8 +1,8 @@
-import { packageContentSchema, type PackageContent } from '../../../domain/contracts/package-content.ts';
-import { identificationProblems } from '../../../domain/api/prepare-version.ts';
-import { pointerOf } from '../../../domain/api/problems.ts';
-import type { JsonValue } from '../../../domain/json/json-value.ts';
-import { parseStrictJson } from '../../../domain/json/strict-json.ts';
+import { packageContentSchema, type PackageContent } from '#domain/contracts/package-content.ts';
+import { identificationProblems } from '#api/packages/prepare-version.ts';
+import { pointerOf } from '#api/kernel/problems.ts';
+import type { JsonValue } from '#domain/json/json-value.ts';
+import { parseStrictJson } from '#domain/json/strict-json.ts';
 
 export interface UploadProblem {
   /** JSON Pointer into the file. */

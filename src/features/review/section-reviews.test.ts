@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionReview } from '../../../domain/contracts/threads.ts';
+import type { SectionReview } from '#domain/contracts/threads.ts';
 import { countReviewedByMe, reviewStateBySection } from './section-reviews.ts';
 
 const dana = { id: 'usr_dana', displayName: 'Dana Whitfield', title: 'Fair Lending Officer' };

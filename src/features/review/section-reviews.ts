@@ -1,5 +1,5 @@
-import type { Actor } from '../../../domain/contracts/decisions.ts';
-import type { SectionReview } from '../../../domain/contracts/threads.ts';
+import type { Actor } from '#domain/contracts/decisions.ts';
+import type { SectionReview } from '#domain/contracts/threads.ts';
 
 /** Which section of which version a mark is about. */
 export interface SectionMark {

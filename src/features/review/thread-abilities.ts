@@ -1,6 +1,6 @@
-import { isReviewerRole } from '../../../domain/contracts/roles.ts';
-import type { Thread, ThreadMessage } from '../../../domain/contracts/threads.ts';
-import type { User } from '../../../domain/contracts/users.ts';
+import { isReviewerRole } from '#domain/contracts/roles.ts';
+import type { Thread, ThreadMessage } from '#domain/contracts/threads.ts';
+import type { User } from '#domain/contracts/users.ts';
 
 /**
  * What the signed-in user may do in a thread, mirroring the server's rules so the page

@@ -1,9 +1,9 @@
-import { decisionMeanings, emergencyDetailsProblems, type Concern, type Conditions, type DecisionKind } from '../../../domain/contracts/decisions.ts';
-import type { Role } from '../../../domain/contracts/roles.ts';
-import { emergencyStepKey } from '../../../domain/workflow/emergency.ts';
-import type { StepState } from '../../../domain/contracts/packages.ts';
-import { signingPayloadType, type SigningPayload } from '../../../domain/contracts/signatures.ts';
-import type { User } from '../../../domain/contracts/users.ts';
+import { decisionMeanings, emergencyDetailsProblems, type Concern, type Conditions, type DecisionKind } from '#domain/contracts/decisions.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { emergencyStepKey } from '#domain/workflow/emergency.ts';
+import type { StepState } from '#domain/contracts/packages.ts';
+import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
+import type { User } from '#domain/contracts/users.ts';
 
 export interface DecisionDraft {
   decision: DecisionKind;

@@ -1,6 +1,6 @@
-import { toBase64Url } from '../../../domain/signing/base64url.ts';
-import { signingChallenge } from '../../../domain/signing/challenge.ts';
-import type { SigningAuthentication, SigningPayload } from '../../../domain/contracts/signatures.ts';
+import { toBase64Url } from '#domain/signing/base64url.ts';
+import { signingChallenge } from '#domain/signing/challenge.ts';
+import type { SigningAuthentication, SigningPayload } from '#domain/contracts/signatures.ts';
 
 /** The passkey signs the payload's challenge: the assertion is the signature of this decision. */
 export async function assertWithPasskey(payload: SigningPayload, credentialIds: readonly string[]): Promise<SigningAuthentication> {

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PackageDetail } from '../../../domain/contracts/packages.ts';
-import type { DecisionVerdict } from '../../../domain/contracts/signatures.ts';
-import { contentHash } from '../../../domain/package/content-hash.ts';
-import { verifyDecisionSignature } from '../../../domain/signing/verify-decision.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import type { DecisionVerdict } from '#domain/contracts/signatures.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
+import { verifyDecisionSignature } from '#domain/signing/verify-decision.ts';
 import { versionQueryOptions } from '../../lib/get-version.ts';
 import { serverKeysQueryOptions } from './api/get-server-keys.ts';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { PackageDetail, PackageVersion } from '../../../domain/contracts/packages.ts';
-import type { SigningPayload } from '../../../domain/contracts/signatures.ts';
-import { contentHash } from '../../../domain/package/content-hash.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import type { SigningPayload } from '#domain/contracts/signatures.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
 import { isApiProblem } from '../../lib/api-problem.ts';
 import { issueSigningNonce } from './api/issue-signing-nonce.ts';
 import { usePasskeys } from './api/passkeys.ts';

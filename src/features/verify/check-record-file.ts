@@ -1,4 +1,4 @@
-import { verifyRecordText, type RecordVerification } from '../../../domain/evidence/verify-record.ts';
+import { verifyRecordText, type RecordVerification } from '#domain/evidence/verify-record.ts';
 
 /** Larger than any real record by far; a bigger file is refused before it is read. */
 export const maxRecordBytes = 50 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toBase64Url } from '../../../domain/signing/base64url.ts';
+import { toBase64Url } from '#domain/signing/base64url.ts';
 import { parseTrustedKey } from './trusted-key.ts';
 
 describe('parseTrustedKey', () => {

@@ -1,4 +1,4 @@
-import { fromBase64Url } from '../../../domain/signing/base64url.ts';
+import { fromBase64Url } from '#domain/signing/base64url.ts';
 
 export type TrustedKey = { ok: true; key: { publicKey: string } | null } | { ok: false; message: string };
 

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import type { AuditEntryView, AuditPage, AuditVerification, ConsistencyProof, InclusionProof, SignedTreeHead } from '../../../domain/contracts/audit.ts';
-import type { ServerKey } from '../../../domain/contracts/signatures.ts';
-import { verifyTreeHeadSignature } from '../../../domain/audit/tree-head.ts';
-import { verifyConsistencyProof, verifyInclusionProof } from '../../../domain/audit/proofs.ts';
+import type { AuditEntryView, AuditPage, AuditVerification, ConsistencyProof, InclusionProof, SignedTreeHead } from '#domain/contracts/audit.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
+import { verifyTreeHeadSignature } from '#domain/audit/tree-head.ts';
+import { verifyConsistencyProof, verifyInclusionProof } from '#domain/audit/proofs.ts';
 import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 

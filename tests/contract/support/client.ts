@@ -1,5 +1,5 @@
-import type { Store } from '../../../domain/api/store.ts';
-import { readCookie, sessionCookieName } from '../../../domain/api/cookies.ts';
+import type { Store } from '#api/store.ts';
+import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
 
 /** Something that answers HTTP requests: the mocks, or the real app in-process. */
 export interface Target {

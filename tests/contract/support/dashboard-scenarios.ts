@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { dashboardSchema, type Dashboard } from '../../../domain/contracts/dashboard.ts';
+import { dashboardSchema, type Dashboard } from '#domain/contracts/dashboard.ts';
 import { Client, type Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';

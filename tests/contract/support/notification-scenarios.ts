@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import type { DecisionKind } from '../../../domain/contracts/decisions.ts';
-import { notificationListSchema, type NotificationList } from '../../../domain/contracts/notifications.ts';
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
-import { retailCreditPdV1 } from '../../../domain/demo/index.ts';
+import type { DecisionKind } from '#domain/contracts/decisions.ts';
+import { notificationListSchema, type NotificationList } from '#domain/contracts/notifications.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { retailCreditPdV1 } from '#demo/index.ts';
 import { Client, type Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { auditPageSchema } from '../../../domain/contracts/audit.ts';
-import { notificationListSchema } from '../../../domain/contracts/notifications.ts';
-import { registeredWebhookSchema, webhookDeliveryListSchema } from '../../../domain/contracts/webhooks.ts';
-import { runReReviewSweep } from '../../../domain/workflow/re-review-sweep-run.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { notificationListSchema } from '#domain/contracts/notifications.ts';
+import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/contracts/webhooks.ts';
+import { runReReviewSweep } from '#api/re-review/re-review-sweep-run.ts';
 import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { sessionCookieName } from '../../../domain/api/cookies.ts';
-import { approvalRecordSchema, type ApprovalRecord } from '../../../domain/contracts/record.ts';
-import type { ServerKey } from '../../../domain/contracts/signatures.ts';
-import { verifyRecordText } from '../../../domain/evidence/verify-record.ts';
+import { sessionCookieName } from '#api/kernel/cookies.ts';
+import { approvalRecordSchema, type ApprovalRecord } from '#domain/contracts/record.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { Client, origin, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
-import type { ConcernAnswer } from '../../../domain/contracts/revisions.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import type { Client, Reply, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';

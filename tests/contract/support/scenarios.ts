@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
-import { canonicalize } from '../../../domain/json/canonicalize.ts';
-import { routeList } from '../../../domain/api/routes.ts';
-import { demoPackages } from '../../../domain/demo/index.ts';
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { routeList } from '#api/routes.ts';
+import { demoPackages } from '#demo/index.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { Client, type Reply, type Target } from './client.ts';
 
 // API scenarios run unchanged against the MSW mocks, the server on SQLite and the server

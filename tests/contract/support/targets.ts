@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getResponse } from 'msw';
-import { createMockApi } from '../../../mocks/handlers.ts';
-import { openStore } from '../../../server/db/open-store.ts';
-import { serverDeps } from '../../../server/deps.ts';
-import { createApp } from '../../../server/app.ts';
-import { seedDemo } from '../../../domain/api/seed-demo.ts';
+import { createMockApi } from '#mocks/handlers.ts';
+import { openStore } from '#server/db/open-store.ts';
+import { serverDeps } from '#server/deps.ts';
+import { createApp } from '#server/app.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
 import { createTestDatabase } from '../../support/postgres-cluster.ts';
-import type { ApiDeps } from '../../../domain/api/context.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
 import type { Target } from './client.ts';
 
 /** Lets a scenario move the API's clock forward: handlers read `deps.now()` on every call. */

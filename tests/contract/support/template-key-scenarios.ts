@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { templateListSchema, templateVersionEntrySchema } from '../../../domain/contracts/template-admin.ts';
+import { templateListSchema, templateVersionEntrySchema } from '#domain/contracts/template-admin.ts';
 import type { Client, Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import { templateListSchema, templateVersionEntrySchema, type TemplateVersionEntry } from '../../../domain/contracts/template-admin.ts';
-import { auditPageSchema } from '../../../domain/contracts/audit.ts';
-import { demoPackages } from '../../../domain/demo/index.ts';
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
+import { templateListSchema, templateVersionEntrySchema, type TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { demoPackages } from '#demo/index.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
-import { apiTokenListSchema, apiTokenSecretPattern, createdApiTokenSchema, type CreatedApiToken } from '../../../domain/contracts/api-tokens.ts';
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
+import { apiTokenListSchema, apiTokenSecretPattern, createdApiTokenSchema, type CreatedApiToken } from '#domain/contracts/api-tokens.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { clinicalRelease } from '../../support/fresh-content.ts';
 import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';

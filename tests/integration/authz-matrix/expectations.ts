@@ -1,6 +1,6 @@
-import { reviewerRoles, type Role } from '../../../domain/contracts/roles.ts';
+import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
 
-// Who may call each route, stated here independently of domain/api/routes.ts: the matrix
+// Who may call each route, stated here independently of api/routes.ts: the matrix
 // holds the server to this table. A route without an entry fails the matrix, and so does an
 // entry for a route that no longer exists. When you add a route, add its rule here and a
 // valid request for it in requests.ts.

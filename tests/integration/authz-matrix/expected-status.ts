@@ -1,4 +1,4 @@
-import { isReviewerRole, type Role } from '../../../domain/contracts/roles.ts';
+import { isReviewerRole, type Role } from '#domain/contracts/roles.ts';
 import type { Expectation } from './expectations.ts';
 import type { Principal } from './world.ts';
 

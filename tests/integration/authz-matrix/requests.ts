@@ -1,9 +1,9 @@
-import { decisionMeanings } from '../../../domain/contracts/decisions.ts';
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
-import { isReviewerRole } from '../../../domain/contracts/roles.ts';
-import { signingPayloadType } from '../../../domain/contracts/signatures.ts';
-import { supportAssistantV1 } from '../../../domain/demo/index.ts';
-import { contentHash } from '../../../domain/package/content-hash.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { isReviewerRole } from '#domain/contracts/roles.ts';
+import { signingPayloadType } from '#domain/contracts/signatures.ts';
+import { supportAssistantV1 } from '#demo/index.ts';
+import { contentHash } from '#domain/package/content-hash.ts';
 import type { Variant } from './expected-status.ts';
 import { assistantPackage, ownerB, ownerBModel, send, submission, threadSection, tokenModel, userOf, type Cell, type Principal, type World } from './world.ts';
 

@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll } from 'vitest';
-import { sha256Hex } from '../../../domain/crypto/sha256.ts';
-import { sessionCookieName } from '../../../domain/api/cookies.ts';
-import { demoAccounts, seedDemo } from '../../../domain/api/seed-demo.ts';
-import type { Store } from '../../../domain/api/store.ts';
-import type { PackageContent } from '../../../domain/contracts/package-content.ts';
-import type { Role } from '../../../domain/contracts/roles.ts';
-import { retailCreditPdV1 } from '../../../domain/demo/index.ts';
-import { createSoftwarePasskey } from '../../../domain/signing/software-authenticator.ts';
-import { createApp } from '../../../server/app.ts';
-import { openStore, sqliteFile } from '../../../server/db/open-store.ts';
-import { serverDeps } from '../../../server/deps.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { sessionCookieName } from '#api/kernel/cookies.ts';
+import { demoAccounts, seedDemo } from '#demo/seed-demo.ts';
+import type { Store } from '#api/store.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { retailCreditPdV1 } from '#demo/index.ts';
+import { createSoftwarePasskey } from '#domain/signing/software-authenticator.ts';
+import { createApp } from '#server/app.ts';
+import { openStore, sqliteFile } from '#server/db/open-store.ts';
+import { serverDeps } from '#server/deps.ts';
 
 // The world the authorization matrix runs in: the demo data plus a second model owner (B)
 // with a package of their own, threads and messages by every role, a passkey per user,

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { templateVersionEntrySchema, type TemplateVersionEntry } from '../../../../domain/contracts/template-admin.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { templateVersionEntrySchema, type TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import type { requestFrom } from '../template-draft.ts';
 import { templateKeys } from './template-keys.ts';
 

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { templateListSchema, type TemplateVersionEntry } from '../../../../domain/contracts/template-admin.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { templateListSchema, type TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { templateKeys } from './template-keys.ts';
 
 /** Every version of every template, keys alphabetically and each key's versions newest first. */

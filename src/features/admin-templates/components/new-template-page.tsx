@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { emptyDraft } from '../template-draft.ts';
 import { TemplateForm } from './template-form.tsx';
 

@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { NotFound } from '../../../components/ui/not-found.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { NotFound } from '#src/components/ui/not-found.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useTemplateVersions } from '../api/list-templates.ts';
 import { draftFrom } from '../template-draft.ts';
 import { TemplateForm } from './template-form.tsx';

@@ -1,8 +1,8 @@
-import type { FieldProblem } from '../../../../domain/contracts/problem.ts';
-import { requiredSections } from '../../../../domain/contracts/package-content.ts';
-import { roleLabels, roleSchema, type Role } from '../../../../domain/contracts/roles.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
+import type { FieldProblem } from '#domain/contracts/problem.ts';
+import { requiredSections } from '#domain/contracts/package-content.ts';
+import { roleLabels, roleSchema, type Role } from '#domain/contracts/roles.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { errorAt, type StepDraft } from '../template-draft.ts';
 import { CheckboxGroup } from './checkbox-group.tsx';
 

@@ -1,11 +1,11 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { FieldProblem } from '../../../../domain/contracts/problem.ts';
-import { reviewerRoles, roleLabels } from '../../../../domain/contracts/roles.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
-import { isApiProblem } from '../../../lib/api-problem.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import type { FieldProblem } from '#domain/contracts/problem.ts';
+import { reviewerRoles, roleLabels } from '#domain/contracts/roles.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { useCreateTemplateVersion } from '../api/create-template-version.ts';
 import { emptyStep, errorAt, requestFrom, type TemplateDraft } from '../template-draft.ts';
 import { CheckboxGroup } from './checkbox-group.tsx';

@@ -1,14 +1,14 @@
 import { Link, useLocation, useParams } from 'react-router';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import type { TemplateVersionEntry } from '../../../../domain/contracts/template-admin.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { NotFound } from '../../../components/ui/not-found.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { formatDateTime } from '../../../lib/format.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
-import { useViewer } from '../../../lib/use-viewer.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import type { TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { NotFound } from '#src/components/ui/not-found.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { formatDateTime } from '#src/lib/format.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { useTemplateVersions } from '../api/list-templates.ts';
 import { staleRuleText, TemplateSteps, tiersText } from './template-steps.tsx';
 

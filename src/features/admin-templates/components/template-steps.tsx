@@ -1,6 +1,6 @@
-import { requiredSections } from '../../../../domain/contracts/package-content.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import type { WorkflowTemplate } from '../../../../domain/contracts/workflow-template.ts';
+import { requiredSections } from '#domain/contracts/package-content.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 
 const sectionTitle = (key: string) => requiredSections.find((s) => s.key === key)?.title ?? key;
 

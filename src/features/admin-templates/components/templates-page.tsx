@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import type { TemplateVersionEntry } from '../../../../domain/contracts/template-admin.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
-import { useViewer } from '../../../lib/use-viewer.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import type { TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { useTemplates } from '../api/list-templates.ts';
 import { tiersText } from './template-steps.tsx';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createdApiTokenSchema, type CreateApiTokenRequest } from '../../../../domain/contracts/api-tokens.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { createdApiTokenSchema, type CreateApiTokenRequest } from '#domain/contracts/api-tokens.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { apiTokensKey } from './query-keys.ts';
 
 /** POST /api/tokens: the one response that carries the secret; it is kept in no cache. */

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiTokenListSchema } from '../../../../domain/contracts/api-tokens.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { apiTokenListSchema } from '#domain/contracts/api-tokens.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { apiTokensKey } from './query-keys.ts';
 
 /** GET /api/tokens: every token (never a secret) and the models a token can be scoped to. */

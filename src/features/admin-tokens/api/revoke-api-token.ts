@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiTokenSummarySchema } from '../../../../domain/contracts/api-tokens.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { apiTokenSummarySchema } from '#domain/contracts/api-tokens.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { apiTokensKey } from './query-keys.ts';
 
 /** POST /api/tokens/{id}/revocation. */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { CreatedApiToken } from '../../../../domain/contracts/api-tokens.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import type { CreatedApiToken } from '#domain/contracts/api-tokens.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useApiTokens } from '../api/list-api-tokens.ts';
 import { CreateTokenForm } from './create-token-form.tsx';
 import { SecretNotice } from './secret-notice.tsx';

@@ -1,9 +1,9 @@
 import { useState, type SubmitEvent } from 'react';
-import type { CreatedApiToken } from '../../../../domain/contracts/api-tokens.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
-import { isApiProblem } from '../../../lib/api-problem.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import type { CreatedApiToken } from '#domain/contracts/api-tokens.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { useCreateApiToken } from '../api/create-api-token.ts';
 
 interface Props {

@@ -1,4 +1,4 @@
-import { OneTimeSecret } from '../../../components/ui/one-time-secret.tsx';
+import { OneTimeSecret } from '#src/components/ui/one-time-secret.tsx';
 
 /** The new token's secret, shown once: the server keeps only its hash. */
 export function SecretNotice({ name, modelKey, secret, onDone }: { name: string; modelKey: string; secret: string; onDone: () => void }) {

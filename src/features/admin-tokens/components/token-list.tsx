@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { ApiTokenSummary } from '../../../../domain/contracts/api-tokens.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import type { ApiTokenSummary } from '#domain/contracts/api-tokens.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { InlineConfirmation } from '#src/components/ui/inline-confirmation.tsx';
+import { describeError } from '#src/lib/describe-error.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useRevokeApiToken } from '../api/revoke-api-token.ts';
 
 /** Every token, newest first; an active one can be revoked after a confirmation. */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { webhookEndpointSchema } from '../../../../domain/contracts/webhooks.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { webhookEndpointSchema } from '#domain/contracts/webhooks.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { webhooksKey } from './query-keys.ts';
 
 /** POST /api/webhooks/{id}/disable: its deliveries wait until it is enabled again. */

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { webhookDeliveryListSchema } from '../../../../domain/contracts/webhooks.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { webhookDeliveryListSchema } from '#domain/contracts/webhooks.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { webhookDeliveriesKey } from './query-keys.ts';
 
 /** GET /api/webhooks/{id}/deliveries: the latest deliveries with their attempts; refreshed while open, as retries land. */

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { webhookEndpointListSchema } from '../../../../domain/contracts/webhooks.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { webhookEndpointListSchema } from '#domain/contracts/webhooks.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { webhooksKey } from './query-keys.ts';
 
 /** GET /api/webhooks: every registered endpoint (never a secret). */

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { registeredWebhookSchema, type RegisterWebhookRequest } from '../../../../domain/contracts/webhooks.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { registeredWebhookSchema, type RegisterWebhookRequest } from '#domain/contracts/webhooks.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { webhooksKey } from './query-keys.ts';
 
 /** POST /api/webhooks: the one response that carries the signing secret; it is kept in no cache. */

@@ -1,7 +1,7 @@
-import type { WebhookDelivery } from '../../../../domain/contracts/webhooks.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { formatDateTime } from '../../../lib/format.ts';
+import type { WebhookDelivery } from '#domain/contracts/webhooks.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useWebhookDeliveries } from '../api/list-webhook-deliveries.ts';
 
 const statusLabels: Record<WebhookDelivery['status'], string> = { pending: 'Pending', delivered: 'Delivered', failed: 'Failed' };

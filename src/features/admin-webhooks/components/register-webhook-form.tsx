@@ -1,9 +1,9 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { webhookEventLabels, webhookEventTypes, type WebhookEventType } from '../../../../domain/contracts/webhooks.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
-import { isApiProblem } from '../../../lib/api-problem.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import { webhookEventLabels, webhookEventTypes, type WebhookEventType } from '#domain/contracts/webhooks.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { useRegisterWebhook } from '../api/register-webhook.ts';
 
 interface Props {

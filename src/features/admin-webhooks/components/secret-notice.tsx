@@ -1,4 +1,4 @@
-import { OneTimeSecret } from '../../../components/ui/one-time-secret.tsx';
+import { OneTimeSecret } from '#src/components/ui/one-time-secret.tsx';
 
 /** The new endpoint's signing secret, shown once. */
 export function SecretNotice({ url, secret, onDone }: { url: string; secret: string; onDone: () => void }) {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { WebhookEndpoint } from '../../../../domain/contracts/webhooks.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import type { WebhookEndpoint } from '#domain/contracts/webhooks.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { InlineConfirmation } from '#src/components/ui/inline-confirmation.tsx';
+import { describeError } from '#src/lib/describe-error.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useDisableWebhook } from '../api/disable-webhook.ts';
 import { useEnableWebhook } from '../api/enable-webhook.ts';
 import { DeliveryLog } from './delivery-log.tsx';

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '../../../../domain/api/routes.ts';
-import { auditPageSchema, type AuditPage } from '../../../../domain/contracts/audit.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { routes } from '#api/routes.ts';
+import { auditPageSchema, type AuditPage } from '#domain/contracts/audit.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { auditQueryParams, type AuditFilters } from '../audit-filters.ts';
 import { auditKeys } from './audit-keys.ts';
 

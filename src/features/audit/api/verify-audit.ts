@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { routes } from '../../../../domain/api/routes.ts';
-import { auditVerificationSchema, type AuditVerification } from '../../../../domain/contracts/audit.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { routes } from '#api/routes.ts';
+import { auditVerificationSchema, type AuditVerification } from '#domain/contracts/audit.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { auditKeys } from './audit-keys.ts';
 
 /** GET /api/audit/verify: the server's own check of the whole log (committee and administrators). */

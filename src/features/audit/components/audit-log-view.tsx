@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import type { AuditSource } from '../api/audit-keys.ts';
 import { auditFiltersKey, hasAuditFilters, parseAuditFilters, parseEntryParam, withAuditFilter, withoutAuditFilters, type AuditFilterName, type AuditFilters } from '../audit-filters.ts';
 import { useAuditPager } from '../paging/use-audit-pager.ts';

@@ -3,14 +3,14 @@ import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { ApiDeps } from '../../../../domain/api/context.ts';
-import { readCookie, sessionCookieName } from '../../../../domain/api/cookies.ts';
-import { handleApiRequest } from '../../../../domain/api/handle-request.ts';
-import { auditPageSchema } from '../../../../domain/contracts/audit.ts';
-import { demoPassword } from '../../../../mocks/handlers.ts';
-import { expectNoAxeViolations } from '../../../test/axe.ts';
-import { setupMockServer } from '../../../test/mock-server.ts';
-import { renderApp } from '../../../test/render-app.tsx';
+import type { ApiDeps } from '#api/kernel/context.ts';
+import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
+import { handleApiRequest } from '#api/kernel/handle-request.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { demoPassword } from '#mocks/handlers.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
 
 setupMockServer();
 

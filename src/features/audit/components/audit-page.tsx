@@ -1,6 +1,6 @@
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { useViewer } from '../../../lib/use-viewer.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { useViewer } from '#src/lib/use-viewer.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { mayOverseeAudit } from '../audit-access.ts';
 import { AuditLogView } from './audit-log-view.tsx';
 import { IntegrityPanel } from './integrity-panel.tsx';

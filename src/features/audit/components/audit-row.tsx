@@ -1,5 +1,5 @@
 import { useMemo, type KeyboardEvent, type Ref } from 'react';
-import type { AuditEntryView } from '../../../../domain/contracts/audit.ts';
+import type { AuditEntryView } from '#domain/contracts/audit.ts';
 import { auditActionLabel } from '../action-labels.ts';
 import { summarizeChange, utcDateTime } from '../entry-summary.ts';
 import { EntryDetails } from './entry-details.tsx';

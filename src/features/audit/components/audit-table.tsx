@@ -2,7 +2,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { AuditPager, AuditPagerSnapshot } from '../paging/audit-pager.ts';
 import { AuditRow, columnCount } from './audit-row.tsx';
-import { useScrollMargin } from '../../../lib/use-scroll-margin.ts';
+import { useScrollMargin } from '#src/lib/use-scroll-margin.ts';
 
 /** The height of a collapsed row (h-11); rows never wrap, so this is exact. */
 export const rowHeight = 44;

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AuditBreak } from '../../../../domain/contracts/audit.ts';
+import type { AuditBreak } from '#domain/contracts/audit.ts';
 
 const shown = 50;
 

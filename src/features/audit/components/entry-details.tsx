@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AuditEntryView } from '../../../../domain/contracts/audit.ts';
+import type { AuditEntryView } from '#domain/contracts/audit.ts';
 import { auditActionLabel, isKnownAction } from '../action-labels.ts';
 import type { EntryHashCheck } from './entry-hash.ts';
 

@@ -1,5 +1,5 @@
-import { auditEntryHashSync } from '../../../../domain/audit/entry-hash-sync.ts';
-import type { AuditEntryView } from '../../../../domain/contracts/audit.ts';
+import { auditEntryHashSync } from '#domain/audit/entry-hash-sync.ts';
+import type { AuditEntryView } from '#domain/contracts/audit.ts';
 
 export interface EntryHashCheck {
   /** The hash recomputed here from what the entry says; null if it cannot be computed. */

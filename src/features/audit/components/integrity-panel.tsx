@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import { useAuditVerdict } from '../api/verify-audit.ts';
 import { useIntegrityCheck } from '../integrity/use-integrity-check.ts';
 import { IntegrityResultView } from './integrity-result.tsx';

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { AuditVerification } from '../../../../domain/contracts/audit.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import type { AuditVerification } from '#domain/contracts/audit.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { formatUtc } from '../entry-summary.ts';
 import { BreakList } from './break-list.tsx';
 

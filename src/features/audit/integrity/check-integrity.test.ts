@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { auditPageSchema, auditVerificationSchema, type AuditEntryView, type SignedTreeHead } from '../../../../domain/contracts/audit.ts';
-import { serverKeyListSchema } from '../../../../domain/contracts/signatures.ts';
-import { createMockApi, demoPassword } from '../../../../mocks/handlers.ts';
-import { server, setupMockServer } from '../../../test/mock-server.ts';
+import { auditPageSchema, auditVerificationSchema, type AuditEntryView, type SignedTreeHead } from '#domain/contracts/audit.ts';
+import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
+import { createMockApi, demoPassword } from '#mocks/handlers.ts';
+import { server, setupMockServer } from '#src/test/mock-server.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { createFetchJson, type FetchJson } from './fetch-json.ts';
 import type { IntegrityMessage } from './integrity-protocol.ts';

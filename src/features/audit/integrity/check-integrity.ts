@@ -1,14 +1,14 @@
-import { routes } from '../../../../domain/api/routes.ts';
-import { emptyRoot, MerkleTree } from '../../../../domain/audit/merkle.ts';
-import { verifyConsistencyProof } from '../../../../domain/audit/proofs.ts';
-import { verifyTreeHeadSignature } from '../../../../domain/audit/tree-head.ts';
-import { ChainVerifier } from '../../../../domain/audit/verify-chain.ts';
-import { bytesToHex } from '../../../../domain/crypto/hex.ts';
-import { auditPageSchema, consistencyProofSchema, signedTreeHeadSchema, type AuditBreak, type AuditPage, type ConsistencyProof, type SignedTreeHead } from '../../../../domain/contracts/audit.ts';
-import { serverKeyListSchema } from '../../../../domain/contracts/signatures.ts';
+import { routes } from '#api/routes.ts';
+import { emptyRoot, MerkleTree } from '#domain/audit/merkle.ts';
+import { verifyConsistencyProof } from '#domain/audit/proofs.ts';
+import { verifyTreeHeadSignature } from '#domain/audit/tree-head.ts';
+import { ChainVerifier } from '#domain/audit/verify-chain.ts';
+import { bytesToHex } from '#domain/crypto/hex.ts';
+import { auditPageSchema, consistencyProofSchema, signedTreeHeadSchema, type AuditBreak, type AuditPage, type ConsistencyProof, type SignedTreeHead } from '#domain/contracts/audit.ts';
+import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
 import type { FetchJson } from './fetch-json.ts';
-import { ApiProblem } from '../../../lib/api-problem.ts';
-import { problemTypes } from '../../../../domain/contracts/problem.ts';
+import { ApiProblem } from '#src/lib/api-problem.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
 import type { IntegrityMessage, IntegrityRequest, IntegrityResult } from './integrity-protocol.ts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiProblem, readProblem } from '../../../lib/api-problem.ts';
+import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
 
 /** Reads one API answer and parses it with its contract. */
 export type FetchJson = <S extends z.ZodType>(path: string, schema: S) => Promise<z.output<S>>;

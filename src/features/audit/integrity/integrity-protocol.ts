@@ -1,4 +1,4 @@
-import type { AuditBreak, SignedTreeHead } from '../../../../domain/contracts/audit.ts';
+import type { AuditBreak, SignedTreeHead } from '#domain/contracts/audit.ts';
 
 // Messages between the audit page and the integrity worker. One request per worker: the
 // page starts a worker for a check and terminates it when the check is no longer wanted.

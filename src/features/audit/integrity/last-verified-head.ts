@@ -1,4 +1,4 @@
-import { signedTreeHeadSchema, type SignedTreeHead } from '../../../../domain/contracts/audit.ts';
+import { signedTreeHeadSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
 
 // The last tree head this browser verified, kept so the next check can demand that the log
 // still extends it: a log rewritten between two checks is then caught even if the rewrite

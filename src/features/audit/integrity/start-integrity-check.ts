@@ -1,4 +1,4 @@
-import { describeError } from '../../../lib/describe-error.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { createFetchJson } from './fetch-json.ts';
 import type { IntegrityMessage, IntegrityRequest } from './integrity-protocol.ts';

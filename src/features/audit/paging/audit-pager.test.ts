@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditEntryView, AuditPage } from '../../../../domain/contracts/audit.ts';
+import type { AuditEntryView, AuditPage } from '#domain/contracts/audit.ts';
 import { AuditPager } from './audit-pager.ts';
 
 function entry(seq: number): AuditEntryView {

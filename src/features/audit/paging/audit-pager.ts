@@ -1,4 +1,4 @@
-import type { AuditEntryView, AuditPage } from '../../../../domain/contracts/audit.ts';
+import type { AuditEntryView, AuditPage } from '#domain/contracts/audit.ts';
 
 // The rows of an audit view, read a page at a time as the reader scrolls. The API pages by
 // cursor (entries after a sequence number), so where a page starts is known only once the

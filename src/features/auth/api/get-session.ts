@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sessionResponseSchema, type SessionResponse } from '../../../../domain/contracts/users.ts';
-import { sessionPath } from '../../../lib/session-path.ts'; // perf: not the route table, on the log-in page
-import { apiFetch } from '../../../lib/api-client.ts';
-import { isApiProblem } from '../../../lib/api-problem.ts';
+import { sessionResponseSchema, type SessionResponse } from '#domain/contracts/users.ts';
+import { sessionPath } from '#src/lib/session-path.ts'; // perf: not the route table, on the log-in page
+import { apiFetch } from '#src/lib/api-client.ts';
+import { isApiProblem } from '#src/lib/api-problem.ts';
 
 export const sessionKeys = {
   all: ['session'] as const,

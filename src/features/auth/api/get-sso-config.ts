@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ssoConfigSchema, ssoPaths, type SsoConfig } from '../../../../domain/contracts/sso.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { isApiProblem } from '../../../lib/api-problem.ts';
+import { ssoConfigSchema, ssoPaths, type SsoConfig } from '#domain/contracts/sso.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { isApiProblem } from '#src/lib/api-problem.ts';
 
 export const ssoConfigKeys = {
   all: ['sso-config'] as const,

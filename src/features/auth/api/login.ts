@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sessionResponseSchema, type LoginRequest, type SessionResponse } from '../../../../domain/contracts/users.ts';
-import { sessionPath } from '../../../lib/session-path.ts'; // perf: not the route table, on the log-in page
-import { apiFetch } from '../../../lib/api-client.ts';
+import { sessionResponseSchema, type LoginRequest, type SessionResponse } from '#domain/contracts/users.ts';
+import { sessionPath } from '#src/lib/session-path.ts'; // perf: not the route table, on the log-in page
+import { apiFetch } from '#src/lib/api-client.ts';
 import { sessionKeys } from './get-session.ts';
 
 /** Sends what was typed as it was typed: the server validates and names each bad field. */

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { isApiProblem } from '../../../lib/api-problem.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { isApiProblem } from '#src/lib/api-problem.ts';
 import { sessionKeys } from './get-session.ts';
 
 export async function logout(): Promise<void> {

@@ -1,4 +1,4 @@
-import { roleLabels, type Role } from '../../../../domain/contracts/roles.ts';
+import { roleLabels, type Role } from '#domain/contracts/roles.ts';
 
 // The accounts a first start creates (see the README); listed so a reviewer trying the
 // demo does not have to look them up. No password is shown but the shared demo one.

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type SubmitEvent } from 'react';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { ApiProblem, isApiProblem } from '../../../lib/api-problem.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { ApiProblem, isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { useLogin } from '../api/login.ts';
 import { TextField } from './text-field.tsx';
 

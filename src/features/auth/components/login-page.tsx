@@ -1,7 +1,7 @@
 import { useNavigate, useSearchParams } from 'react-router';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { safeNextPath } from '../../../lib/safe-next.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { safeNextPath } from '#src/lib/safe-next.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { DemoAccounts } from './demo-accounts.tsx';
 import { LoginForm } from './login-form.tsx';
 import { SsoSignIn } from './sso-sign-in.tsx'; // single sign-on (OIDC)

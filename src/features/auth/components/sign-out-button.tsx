@@ -1,5 +1,5 @@
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { useLogout } from '../api/logout.ts';
 
 export function SignOutButton() {

@@ -3,11 +3,11 @@ import '@testing-library/jest-dom/vitest';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ssoPaths, type SsoConfig } from '../../../../domain/contracts/sso.ts';
+import { ssoPaths, type SsoConfig } from '#domain/contracts/sso.ts';
 import { ssoConfigKeys } from '../api/get-sso-config.ts';
-import { expectNoAxeViolations } from '../../../test/axe.ts';
-import { setupMockServer } from '../../../test/mock-server.ts';
-import { renderApp } from '../../../test/render-app.tsx';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
 
 setupMockServer();
 

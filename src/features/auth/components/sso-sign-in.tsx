@@ -1,5 +1,5 @@
-import { ssoPaths } from '../../../../domain/contracts/sso.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import { ssoPaths } from '#domain/contracts/sso.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import { useSsoConfig } from '../api/get-sso-config.ts';
 
 /**

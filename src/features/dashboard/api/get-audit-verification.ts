@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { auditVerificationSchema, type AuditVerification } from '../../../../domain/contracts/audit.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { auditVerificationSchema, type AuditVerification } from '#domain/contracts/audit.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 
 /** The server's verdict on the whole audit log: hash chain, Merkle root, published tree heads. */
 export function getAuditVerification(signal?: AbortSignal): Promise<AuditVerification> {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { dashboardSchema, type Dashboard } from '../../../../domain/contracts/dashboard.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { dashboardSchema, type Dashboard } from '#domain/contracts/dashboard.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 
 /** The committee's view across every package (oversight roles only). */
 export function getDashboard(signal?: AbortSignal): Promise<Dashboard> {

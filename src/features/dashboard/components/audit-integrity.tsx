@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { formatDateTime } from '../../../lib/format.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useAuditVerification } from '../api/get-audit-verification.ts';
 
 const entries = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'entry' : 'entries'}`;

@@ -1,8 +1,8 @@
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { formatDateTime } from '../../../lib/format.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { formatDateTime } from '#src/lib/format.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useDashboard } from '../api/get-dashboard.ts';
 import { AuditIntegrity } from './audit-integrity.tsx';
 import { DashboardSection, EmptyState } from './dashboard-section.tsx';

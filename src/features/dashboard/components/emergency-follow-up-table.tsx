@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Dashboard } from '../../../../domain/contracts/dashboard.ts';
-import { formatDate } from '../../../lib/format.ts';
+import type { Dashboard } from '#domain/contracts/dashboard.ts';
+import { formatDate } from '#src/lib/format.ts';
 import { tableFrame, td, th } from './dashboard-section.tsx';
 
 /** Emergency approvals whose follow-up review is not done, oldest first. */

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { PackageSummary } from '../../../../domain/contracts/packages.ts';
-import { None } from '../../../components/ui/none.tsx';
-import { PackageStatusBadge } from '../../../components/ui/package-status-badge.tsx';
-import { dueStatus, formatDate, formatRiskTier } from '../../../lib/format.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
+import { None } from '#src/components/ui/none.tsx';
+import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
+import { dueStatus, formatDate, formatRiskTier } from '#src/lib/format.ts';
 import { tableFrame, td, th } from './dashboard-section.tsx';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Dashboard } from '../../../../domain/contracts/dashboard.ts';
-import { formatDate } from '../../../lib/format.ts';
+import type { Dashboard } from '#domain/contracts/dashboard.ts';
+import { formatDate } from '#src/lib/format.ts';
 import { tableFrame, td, th } from './dashboard-section.tsx';
 
 /** Conditional approvals whose re-review date has come or is near, soonest first. */

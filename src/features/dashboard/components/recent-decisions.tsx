@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import type { Dashboard } from '../../../../domain/contracts/dashboard.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import { formatDateTime, formatRelative } from '../../../lib/format.ts';
+import type { Dashboard } from '#domain/contracts/dashboard.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { formatDateTime, formatRelative } from '#src/lib/format.ts';
 
 /** The latest decisions across every package, newest first. */
 export function RecentDecisions({ items, now }: { items: Dashboard['recentDecisions']; now: Date }) {

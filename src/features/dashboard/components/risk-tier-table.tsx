@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Dashboard } from '../../../../domain/contracts/dashboard.ts';
-import { formatRiskTier } from '../../../lib/format.ts';
+import type { Dashboard } from '#domain/contracts/dashboard.ts';
+import { formatRiskTier } from '#src/lib/format.ts';
 import { EmptyState, tableFrame, td, th } from './dashboard-section.tsx';
 
 const tierHints: Record<number, string> = { 1: 'critical', 4: 'experimental' };

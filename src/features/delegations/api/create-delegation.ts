@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { delegationSchema, type CreateDelegationRequest, type Delegation } from '../../../../domain/contracts/delegations.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { delegationSchema, type CreateDelegationRequest, type Delegation } from '#domain/contracts/delegations.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { delegationKeys } from './delegation-keys.ts';
 
 /** Delegate a role; the server checks the window, the holder and circles, field by field. */

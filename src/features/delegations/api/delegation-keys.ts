@@ -1,4 +1,4 @@
-import type { Role } from '../../../../domain/contracts/roles.ts';
+import type { Role } from '#domain/contracts/roles.ts';
 
 /** Hierarchical keys: invalidating `all` refreshes every delegation list after a change. */
 export const delegationKeys = {

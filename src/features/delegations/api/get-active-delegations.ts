@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { delegationListSchema, type Delegation } from '../../../../domain/contracts/delegations.ts';
-import type { Role } from '../../../../domain/contracts/roles.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { delegationListSchema, type Delegation } from '#domain/contracts/delegations.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { delegationKeys } from './delegation-keys.ts';
 
 /** Who acts for a role right now by delegation: shown on a package whose step has that role. */

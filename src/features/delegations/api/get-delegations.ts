@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { delegationListSchema, type Delegation } from '../../../../domain/contracts/delegations.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { delegationListSchema, type Delegation } from '#domain/contracts/delegations.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { delegationKeys } from './delegation-keys.ts';
 
 /** The delegations you gave or received (administrators: all), newest first. */

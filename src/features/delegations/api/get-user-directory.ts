@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { userDirectorySchema, type UserDirectory } from '../../../../domain/contracts/delegations.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { userDirectorySchema, type UserDirectory } from '#domain/contracts/delegations.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { delegationKeys } from './delegation-keys.ts';
 
 /** Everyone by name, title and roles: the people a role can be delegated to. */

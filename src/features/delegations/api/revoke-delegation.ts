@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { delegationSchema, type Delegation } from '../../../../domain/contracts/delegations.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { delegationSchema, type Delegation } from '#domain/contracts/delegations.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { delegationKeys } from './delegation-keys.ts';
 
 /** Revoke a delegation you gave; the delegate stops acting at once. */

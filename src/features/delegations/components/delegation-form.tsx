@@ -1,12 +1,12 @@
 import { useState, type SubmitEvent } from 'react';
-import { maxDelegationDays } from '../../../../domain/contracts/delegations.ts';
-import { isReviewerRole, roleLabels, type Role } from '../../../../domain/contracts/roles.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { isApiProblem } from '../../../lib/api-problem.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import { maxDelegationDays } from '#domain/contracts/delegations.ts';
+import { isReviewerRole, roleLabels, type Role } from '#domain/contracts/roles.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { useCreateDelegation } from '../api/create-delegation.ts';
 import { useUserDirectory } from '../api/get-user-directory.ts';
 

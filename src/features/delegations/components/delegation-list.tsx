@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Delegation, DelegationStatus } from '../../../../domain/contracts/delegations.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import type { Delegation, DelegationStatus } from '#domain/contracts/delegations.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { InlineConfirmation } from '#src/components/ui/inline-confirmation.tsx';
+import { describeError } from '#src/lib/describe-error.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useRevokeDelegation } from '../api/revoke-delegation.ts';
 
 const statusText: Record<DelegationStatus, string> = { scheduled: 'Scheduled', active: 'Active', ended: 'Ended', revoked: 'Revoked' };

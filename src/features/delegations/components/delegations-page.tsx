@@ -1,8 +1,8 @@
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
-import { useViewer } from '../../../lib/use-viewer.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { useDelegations } from '../api/get-delegations.ts';
 import { DelegationForm } from './delegation-form.tsx';
 import { DelegationList } from './delegation-list.tsx';

@@ -1,6 +1,6 @@
-import type { Role } from '../../../../domain/contracts/roles.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useActiveDelegations } from '../api/get-active-delegations.ts';
 
 /** On a package: who acts for the current step's role by delegation right now, if anyone. */

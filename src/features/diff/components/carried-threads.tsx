@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { CarriedThread } from '../../../../domain/annotations/carry-over.ts';
-import { threadKindLabels } from '../../../../domain/contracts/threads.ts';
+import type { CarriedThread } from '#domain/annotations/carry-over.ts';
+import { threadKindLabels } from '#domain/contracts/threads.ts';
 
 const outdatedReason: Record<CarriedThread['reason'], string> = {
   quote_found: '',

@@ -1,5 +1,5 @@
-import type { ConcernRow, SectionRef } from '../../../../domain/revisions/concern-map.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
+import type { ConcernRow, SectionRef } from '#domain/revisions/concern-map.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
 import { diffStatusLabel } from './diff-status-badge.tsx';
 
 interface Props {

@@ -1,5 +1,5 @@
-import type { Section } from '../../../../domain/contracts/sections.ts';
-import { sectionText } from '../../../../domain/annotations/section-text.ts';
+import type { Section } from '#domain/contracts/sections.ts';
+import { sectionText } from '#domain/annotations/section-text.ts';
 import type { DiffBlock } from '../diff-blocks.ts';
 import type { DiffMode } from '../diff-choice.ts';
 import { CarriedThreads } from './carried-threads.tsx';

@@ -1,10 +1,10 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { isPageKey } from '../../../lib/page-key.ts';
+import { isPageKey } from '#src/lib/page-key.ts';
 import type { DiffBlock } from '../diff-blocks.ts';
 import { DiffBlockView, type BlockContext } from './diff-block-view.tsx';
-import { useScrollMargin } from '../../../lib/use-scroll-margin.ts';
+import { useScrollMargin } from '#src/lib/use-scroll-margin.ts';
 
 /** Rough heights before a block is measured: close enough that jumps land near their target. */
 function estimate(block: DiffBlock | undefined): number {

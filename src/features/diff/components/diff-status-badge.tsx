@@ -1,4 +1,4 @@
-import type { CellDiff, DiffStatus } from '../../../../domain/diff/types.ts';
+import type { CellDiff, DiffStatus } from '#domain/diff/types.ts';
 
 const statusStyle: Record<DiffStatus, { label: string; classes: string }> = {
   added: { label: 'Added', classes: 'border-green-700 bg-green-50 text-green-900' },

@@ -1,4 +1,4 @@
-import type { RevisionSummary } from '../../../../domain/diff/types.ts';
+import type { RevisionSummary } from '#domain/diff/types.ts';
 import type { DiffRun } from '../compute/use-package-diff.ts';
 
 const counts = [

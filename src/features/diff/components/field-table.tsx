@@ -1,4 +1,4 @@
-import type { FieldDiff } from '../../../../domain/diff/types.ts';
+import type { FieldDiff } from '#domain/diff/types.ts';
 import type { DiffMode } from '../diff-choice.ts';
 import { DiffStatusBadge } from './diff-status-badge.tsx';
 

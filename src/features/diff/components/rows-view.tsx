@@ -1,5 +1,5 @@
-import type { ColumnHead, RowDiff, SectionDiff } from '../../../../domain/diff/types.ts';
-import { describeThreshold } from '../../../../domain/package/thresholds.ts';
+import type { ColumnHead, RowDiff, SectionDiff } from '#domain/diff/types.ts';
+import { describeThreshold } from '#domain/package/thresholds.ts';
 import type { DiffMode } from '../diff-choice.ts';
 import { DiffStatusBadge } from './diff-status-badge.tsx';
 import { FieldTable } from './field-table.tsx';

@@ -1,6 +1,6 @@
-import { sectionKindLabels } from '../../../../domain/contracts/sections.ts';
-import type { SectionDiff } from '../../../../domain/diff/types.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import { sectionKindLabels } from '#domain/contracts/sections.ts';
+import type { SectionDiff } from '#domain/diff/types.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import { DiffStatusBadge } from './diff-status-badge.tsx';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

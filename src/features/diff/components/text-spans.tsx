@@ -1,4 +1,4 @@
-import type { TextSpan } from '../../../../domain/diff/types.ts';
+import type { TextSpan } from '#domain/diff/types.ts';
 import type { DiffMode } from '../diff-choice.ts';
 
 const inserted = 'rounded-sm bg-green-100 text-green-950 underline decoration-green-700 underline-offset-2';

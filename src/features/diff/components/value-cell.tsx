@@ -1,4 +1,4 @@
-import type { CellDiff, Verdict } from '../../../../domain/diff/types.ts';
+import type { CellDiff, Verdict } from '#domain/diff/types.ts';
 import { FlipBadge } from './diff-status-badge.tsx';
 
 // Values exactly as submitted, never rounded: the reviewer judges the submitted number.

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
-import type { VersionSummary } from '../../../../domain/contracts/packages.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import type { VersionSummary } from '#domain/contracts/packages.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import type { DiffChoice, DiffMode } from '../diff-choice.ts';
 
 interface Props {

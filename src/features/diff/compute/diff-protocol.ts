@@ -1,5 +1,5 @@
-import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
-import type { DiffBounds, SectionDiff } from '../../../../domain/diff/types.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { DiffBounds, SectionDiff } from '#domain/diff/types.ts';
 
 // Messages between the page and the diff worker. The worker diffs one section at a time and
 // posts each as it is done, so the page fills in progressively and never waits on the

@@ -1,5 +1,5 @@
-import { diffSectionPairs } from '../../../../domain/diff/package-diff.ts';
-import { diffSection } from '../../../../domain/diff/section-diff.ts';
+import { diffSectionPairs } from '#domain/diff/package-diff.ts';
+import { diffSection } from '#domain/diff/section-diff.ts';
 import type { DiffProgress, DiffRequest } from './diff-protocol.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
-import { defaultDiffBounds, type SectionDiff } from '../../../../domain/diff/types.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { defaultDiffBounds, type SectionDiff } from '#domain/diff/types.ts';
 import { startDiff } from './start-diff.ts';
 
 export interface DiffRun {

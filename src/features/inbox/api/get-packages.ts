@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { packageListSchema, type PackageList, type PackageListQuery } from '../../../../domain/contracts/packages.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { packageListSchema, type PackageList, type PackageListQuery } from '#domain/contracts/packages.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 
 /** The packages the caller may see, filtered on the server (which knows who may see what). */
 export function getPackages(filters: PackageListQuery, signal?: AbortSignal): Promise<PackageList> {

@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { sessionResponseSchema } from '../../../../domain/contracts/users.ts';
-import type { Role } from '../../../../domain/contracts/roles.ts';
+import { sessionResponseSchema } from '#domain/contracts/users.ts';
+import type { Role } from '#domain/contracts/roles.ts';
 
 // The key under which the auth feature caches the session. Features do not import each
 // other, and every signed-in route loads the session before it renders, so the inbox reads

@@ -1,6 +1,6 @@
-import type { PackageSummary } from '../../../../domain/contracts/packages.ts';
-import { None } from '../../../components/ui/none.tsx';
-import { dueStatus, formatDate } from '../../../lib/format.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
+import { None } from '#src/components/ui/none.tsx';
+import { dueStatus, formatDate } from '#src/lib/format.ts';
 
 /** The due date, with "Overdue by …" said in words and marked with an icon, not by colour. */
 export function DueCell({ step, now }: { step: PackageSummary['currentStep']; now: Date }) {

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
-import { packageStatusLabels, packageStatusSchema } from '../../../../domain/contracts/packages.ts';
-import { formatRiskTier } from '../../../lib/format.ts';
+import { packageStatusLabels, packageStatusSchema } from '#domain/contracts/packages.ts';
+import { formatRiskTier } from '#src/lib/format.ts';
 import { hasFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';
 
 interface Props {

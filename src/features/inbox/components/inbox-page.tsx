@@ -1,10 +1,10 @@
 import { Link, useSearchParams } from 'react-router';
-import type { PackageSummary } from '../../../../domain/contracts/packages.ts';
-import type { Role } from '../../../../domain/contracts/roles.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { usePackages } from '../api/get-packages.ts';
 import { useViewerRoles } from '../api/use-viewer-roles.ts';
 import { hasFilters, parseInboxFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';

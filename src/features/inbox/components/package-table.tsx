@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import type { PackageSummary } from '../../../../domain/contracts/packages.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import { None } from '../../../components/ui/none.tsx';
-import { PackageStatusBadge } from '../../../components/ui/package-status-badge.tsx';
-import { formatDate, formatDuration, formatRelative, formatRiskTier } from '../../../lib/format.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { None } from '#src/components/ui/none.tsx';
+import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
+import { formatDate, formatDuration, formatRelative, formatRiskTier } from '#src/lib/format.ts';
 import { DueCell } from './due-cell.tsx';
 
 const th = 'px-4 py-3 text-left text-sm font-semibold text-slate-700';

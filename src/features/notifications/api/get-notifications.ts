@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { notificationListSchema, type NotificationList } from '../../../../domain/contracts/notifications.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { notificationListSchema, type NotificationList } from '#domain/contracts/notifications.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 
 /** The signed-in user's notifications, newest first, with the unread count. */
 export function getNotifications(signal?: AbortSignal): Promise<NotificationList> {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { notificationListSchema, type NotificationList } from '../../../../domain/contracts/notifications.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { notificationListSchema, type NotificationList } from '#domain/contracts/notifications.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { notificationKeys } from './get-notifications.ts';
 
 /** Marks everything up to an audit seq read; the server answers with the list as it now stands. */

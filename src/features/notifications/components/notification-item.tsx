@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { Notification, NotificationKind } from '../../../../domain/contracts/notifications.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import type { Notification, NotificationKind } from '#domain/contracts/notifications.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 
 const kindLabels: Record<NotificationKind, string> = {
   step_active: 'Your step is active',

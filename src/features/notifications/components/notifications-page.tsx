@@ -1,9 +1,9 @@
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { describeError } from '../../../lib/describe-error.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { describeError } from '#src/lib/describe-error.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useNotifications } from '../api/get-notifications.ts';
 import { useMarkNotificationsRead } from '../api/mark-notifications-read.ts';
 import { NotificationItem } from './notification-item.tsx';

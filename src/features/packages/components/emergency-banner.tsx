@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
-import { emergencyApprovals } from '../../../../domain/workflow/emergency.ts';
-import { formatDate } from '../../../lib/format.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { emergencyApprovals } from '#domain/workflow/emergency.ts';
+import { formatDate } from '#src/lib/format.ts';
 
 interface Props {
   pkg: Pick<PackageDetail, 'status' | 'steps' | 'decisions'>;

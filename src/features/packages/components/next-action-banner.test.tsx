@@ -2,8 +2,8 @@
 import '@testing-library/jest-dom/vitest';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { setupMockServer } from '../../../test/mock-server.ts';
-import { renderApp } from '../../../test/render-app.tsx';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
 
 setupMockServer();
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
-import { describeNextAction, nextAction } from '../../../../domain/workflow/next-action.ts';
-import { useViewer } from '../../../lib/use-viewer.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { describeNextAction, nextAction } from '#domain/workflow/next-action.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 
 const tone = {
   act: 'border-blue-800 bg-blue-50 text-blue-950',

@@ -1,7 +1,7 @@
-import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
-import { FactList, type Fact } from '../../../components/ui/fact-list.tsx';
-import { PackageStatusBadge } from '../../../components/ui/package-status-badge.tsx';
-import { formatDateTime, formatRiskTier } from '../../../lib/format.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { FactList, type Fact } from '#src/components/ui/fact-list.tsx';
+import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
+import { formatDateTime, formatRiskTier } from '#src/lib/format.ts';
 
 export function PackageSummary({ pkg }: { pkg: PackageDetail }) {
   const facts: Fact[] = [

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { StepState } from '../../../../domain/contracts/packages.ts';
+import type { StepState } from '#domain/contracts/packages.ts';
 import { StepChain } from './step-chain.tsx';
 
 const approval = (reReviewOn: string | null) => ({ actor: { id: 'u', displayName: 'Dana Whitfield', title: '' }, decidedAt: '2026-01-02T09:00:00.000Z', versionNumber: 1, withConditions: reReviewOn !== null, reReviewOn });

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Actor, Decision } from '../../../../domain/contracts/decisions.ts';
-import type { StepState, StepStatus } from '../../../../domain/contracts/packages.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import { dueStatus, formatDate, formatDateTime } from '../../../lib/format.ts';
+import type { Actor, Decision } from '#domain/contracts/decisions.ts';
+import type { StepState, StepStatus } from '#domain/contracts/packages.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { dueStatus, formatDate, formatDateTime } from '#src/lib/format.ts';
 
 const statusText: Record<StepStatus, string> = {
   approved: 'Approved',

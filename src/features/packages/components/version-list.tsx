@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { VersionSummary } from '../../../../domain/contracts/packages.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import type { VersionSummary } from '#domain/contracts/packages.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 
 const th = 'px-4 py-3 text-left text-sm font-semibold text-slate-700';
 const td = 'px-4 py-3 align-top';

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { verifyRecordText, type RecordVerification } from '../../../../domain/evidence/verify-record.ts';
-import { ApiProblem, readProblem } from '../../../lib/api-problem.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { verifyRecordText, type RecordVerification } from '#domain/evidence/verify-record.ts';
+import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 import { fileNameFrom } from '../content-disposition.ts';
 
 export interface LoadedRecord {

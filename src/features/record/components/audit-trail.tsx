@@ -1,5 +1,5 @@
-import type { ApprovalRecord, RecordCheck } from '../../../../domain/contracts/record.ts';
-import { formatUtc } from '../../../lib/format.ts';
+import type { ApprovalRecord, RecordCheck } from '#domain/contracts/record.ts';
+import { formatUtc } from '#src/lib/format.ts';
 import { CheckMark } from './check-mark.tsx';
 
 const th = 'px-3 py-2 text-left text-sm font-semibold text-slate-700';

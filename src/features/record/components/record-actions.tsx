@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import { saveTextFile } from '../save-file.ts';
 
 /** Download the record exactly as the server sent it, or print this page. */

@@ -3,10 +3,10 @@ import '@testing-library/jest-dom/vitest';
 import { screen, within } from '@testing-library/react';
 import { getResponse, http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMockApi } from '../../../../mocks/handlers.ts';
-import { expectNoAxeViolations } from '../../../test/axe.ts';
-import { setupMockServer } from '../../../test/mock-server.ts';
-import { renderApp } from '../../../test/render-app.tsx';
+import { createMockApi } from '#mocks/handlers.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
 
 setupMockServer();
 

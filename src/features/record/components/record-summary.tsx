@@ -1,8 +1,8 @@
-import type { ApprovalRecord } from '../../../../domain/contracts/record.ts';
-import { FactList, type Fact } from '../../../components/ui/fact-list.tsx';
-import { PackageStatusBadge } from '../../../components/ui/package-status-badge.tsx';
-import { formatRiskTier } from '../../../lib/format.ts';
-import { formatUtc } from '../../../lib/format.ts';
+import type { ApprovalRecord } from '#domain/contracts/record.ts';
+import { FactList, type Fact } from '#src/components/ui/fact-list.tsx';
+import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
+import { formatRiskTier } from '#src/lib/format.ts';
+import { formatUtc } from '#src/lib/format.ts';
 import { HashValue } from './hash-value.tsx';
 
 /** What the record is about: the model, its version, where it stands, and the content that was approved. */

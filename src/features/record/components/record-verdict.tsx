@@ -1,4 +1,4 @@
-import type { RecordCheck } from '../../../../domain/contracts/record.ts';
+import type { RecordCheck } from '#domain/contracts/record.ts';
 import { CheckMark } from './check-mark.tsx';
 
 /**

@@ -1,9 +1,9 @@
-import type { RecordCheck, RecordEmergencyApproval, RecordVersion } from '../../../../domain/contracts/record.ts';
-import { isEmergencyApproval } from '../../../../domain/workflow/emergency.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import type { SignedDecision } from '../../../../domain/contracts/signatures.ts';
-import type { StepState } from '../../../../domain/contracts/packages.ts';
-import { formatUtc } from '../../../lib/format.ts';
+import type { RecordCheck, RecordEmergencyApproval, RecordVersion } from '#domain/contracts/record.ts';
+import { isEmergencyApproval } from '#domain/workflow/emergency.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import type { SignedDecision } from '#domain/contracts/signatures.ts';
+import type { StepState } from '#domain/contracts/packages.ts';
+import { formatUtc } from '#src/lib/format.ts';
 import { CheckMark } from './check-mark.tsx';
 
 interface Props {

@@ -1,7 +1,7 @@
-import type { RecordVersion } from '../../../../domain/contracts/record.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import { threadKindLabels, type Thread } from '../../../../domain/contracts/threads.ts';
-import { formatUtc } from '../../../lib/format.ts';
+import type { RecordVersion } from '#domain/contracts/record.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { threadKindLabels, type Thread } from '#domain/contracts/threads.ts';
+import { formatUtc } from '#src/lib/format.ts';
 
 const statusLabels: Record<Thread['status'], string> = { open: 'Open', answered: 'Answered', resolved: 'Resolved' };
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { RecordVersion } from '../../../../domain/contracts/record.ts';
-import { formatUtc } from '../../../lib/format.ts';
+import type { RecordVersion } from '#domain/contracts/record.ts';
+import { formatUtc } from '#src/lib/format.ts';
 import { HashValue } from './hash-value.tsx';
 
 type Summary = NonNullable<RecordVersion['changesFromPrevious']>;

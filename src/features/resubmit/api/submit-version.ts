@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { SubmitVersionRequest } from '../../../../domain/contracts/packages.ts';
-import { apiPath, routes, submitVersionResponseSchema } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import type { SubmitVersionRequest } from '#domain/contracts/packages.ts';
+import { apiPath, routes, submitVersionResponseSchema } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 
 export type SubmitVersionResponse = z.output<typeof submitVersionResponseSchema>;
 

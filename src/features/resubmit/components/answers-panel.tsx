@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Section } from '../../../../domain/contracts/sections.ts';
+import type { Section } from '#domain/contracts/sections.ts';
 import type { AnswerTargetView } from '../answer-targets.ts';
 import { emptyAnswer, type AnswerDraft } from '../draft.ts';
 import { answerPointer, fieldId } from '../field-errors.ts';

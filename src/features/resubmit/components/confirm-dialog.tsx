@@ -1,6 +1,6 @@
 import { useId, type SubmitEvent } from 'react';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 
 interface Props {
   modelName: string;
@@ -16,19 +16,15 @@ interface Props {
 /** The last word before an immutable version exists: what it is and what it commits to. */
 export function ConfirmDialog({ modelName, versionLabel, nextVersion, changedSections, answers, submitting, onConfirm, onCancel }: Props) {
   // Open for as long as it is mounted, like the sign dialog.
-  const ref = useModalDialog(true);
-  const titleId = useId();
   const textId = useId();
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!submitting) onConfirm();
   };
   return (
-    <dialog ref={ref} aria-labelledby={titleId} aria-describedby={textId} onClose={onCancel} className="m-auto w-full max-w-xl rounded-md border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40">
+    <ModalDialog onClose={onCancel} width="xl" describedBy={textId}>
       <form onSubmit={submit} aria-busy={submitting} className="space-y-4 p-6">
-        <h2 id={titleId} className="text-xl font-bold">
-          Submit version {nextVersion}?
-        </h2>
+        <DialogTitle className="text-xl font-bold">Submit version {nextVersion}?</DialogTitle>
         <p id={textId} className="rounded-md border-l-4 border-blue-800 bg-blue-50 p-3">
           A submitted version is immutable and will be signed against by reviewers. It cannot be edited or withdrawn; a later change is another version.
         </p>
@@ -56,6 +52,6 @@ export function ConfirmDialog({ modelName, versionLabel, nextVersion, changedSec
           {submitting ? `Submitting version ${nextVersion}…` : ''}
         </p>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

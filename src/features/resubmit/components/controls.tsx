@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Field, inputClasses, type ControlProps } from '../../../components/ui/field.tsx';
+import { Field, inputClasses, type ControlProps } from '#src/components/ui/field.tsx';
 import { optionalText, withOptional } from '../draft.ts';
 import { fieldId, pointerJoin } from '../field-errors.ts';
 import { useFieldError } from './field-errors-context.ts';

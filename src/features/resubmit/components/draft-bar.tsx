@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { formatDateTime } from '../../../lib/format.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 
 interface Props {
   baseVersion: number;

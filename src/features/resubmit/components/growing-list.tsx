@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import { removeAt, replaceAt } from '../draft.ts';
 import { fieldId, pointerJoin } from '../field-errors.ts';
 import { focusFirstControlIn } from '../focus-field.ts';

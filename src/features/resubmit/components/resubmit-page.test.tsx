@@ -2,13 +2,13 @@
 import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Decision } from '../../../../domain/contracts/decisions.ts';
-import { clinicalRiskV1 } from '../../../../domain/demo/clinical-risk.ts';
-import type { MockApi } from '../../../../mocks/handlers.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
-import { expectNoAxeViolations } from '../../../test/axe.ts';
-import { setupMockServer } from '../../../test/mock-server.ts';
-import { renderApp } from '../../../test/render-app.tsx';
+import type { Decision } from '#domain/contracts/decisions.ts';
+import { clinicalRiskV1 } from '#demo/clinical-risk.ts';
+import type { MockApi } from '#mocks/handlers.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
 import { draftStorageKey } from '../draft-storage.ts';
 
 setupMockServer();

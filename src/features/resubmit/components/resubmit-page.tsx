@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { NotFound } from '../../../components/ui/not-found.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { isApiProblem } from '../../../lib/api-problem.ts';
-import { usePackage } from '../../../lib/get-package.ts';
-import { useThreads } from '../../../lib/get-threads.ts';
-import { useVersion } from '../../../lib/get-version.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
-import { useViewer } from '../../../lib/use-viewer.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { NotFound } from '#src/components/ui/not-found.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { usePackage } from '#src/lib/get-package.ts';
+import { useThreads } from '#src/lib/get-threads.ts';
+import { useVersion } from '#src/lib/get-version.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { resubmitEligibility } from '../eligibility.ts';
 import { ResubmitForm } from './resubmit-form.tsx';
 

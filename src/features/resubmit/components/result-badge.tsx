@@ -1,5 +1,5 @@
-import type { Threshold } from '../../../../domain/contracts/sections.ts';
-import { meetsThreshold } from '../../../../domain/package/thresholds.ts';
+import type { Threshold } from '#domain/contracts/sections.ts';
+import { meetsThreshold } from '#domain/package/thresholds.ts';
 
 // Pass or fail against the policy threshold, recomputed as the owner types: a shape and a
 // word, never colour alone. An <output> is a live region: the new verdict is announced.

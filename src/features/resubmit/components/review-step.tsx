@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
-import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
-import { changedSectionKeys } from '../../../../domain/package/changed-sections.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { changedSectionKeys } from '#domain/package/changed-sections.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import type { AnswerTargetView } from '../answer-targets.ts';
 import { removedFromDraft } from '../changes.ts';
 import type { AnswerDraft } from '../draft.ts';

@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import { sectionKindLabels, type Section } from '../../../../domain/contracts/sections.ts';
+import { sectionKindLabels, type Section } from '#domain/contracts/sections.ts';
 import { fieldId, pointerJoin } from '../field-errors.ts';
 import { SectionEditor } from './editors/section-editor.tsx';
 import { useFieldError } from './field-errors-context.ts';

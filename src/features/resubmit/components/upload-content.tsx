@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
-import { routes } from '../../../../domain/api/routes.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { routes } from '#api/routes.ts';
 import { readUploadedContent, type UploadProblem } from '../read-upload.ts';
 
 interface Props {

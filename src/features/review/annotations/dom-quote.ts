@@ -1,5 +1,5 @@
-import { locateInText, normalizeForQuote } from '../../../../domain/annotations/section-text.ts';
-import type { TextQuoteSelector } from '../../../../domain/contracts/threads.ts';
+import { locateInText, normalizeForQuote } from '#domain/annotations/section-text.ts';
+import type { TextQuoteSelector } from '#domain/contracts/threads.ts';
 
 // Finding a text-quote selector in the rendered section, and making one from a selection.
 // The rendered text is folded the way domain/annotations/section-text.ts folds the stored

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { carryOverThreads, type CarriedThread } from '../../../../domain/annotations/carry-over.ts';
-import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
-import type { Thread } from '../../../../domain/contracts/threads.ts';
+import { carryOverThreads, type CarriedThread } from '#domain/annotations/carry-over.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { Thread } from '#domain/contracts/threads.ts';
 
 export interface CarriedThreads {
   /** Threads of earlier versions whose section is in this version (carried over or outdated), by section key. */

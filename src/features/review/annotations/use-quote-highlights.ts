@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import type { Thread } from '../../../../domain/contracts/threads.ts';
+import type { Thread } from '#domain/contracts/threads.ts';
 import { findQuoteRange } from './dom-quote.ts';
 
 const highlightName = 'thread-quote';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import type { TextQuoteSelector } from '../../../../domain/contracts/threads.ts';
+import type { TextQuoteSelector } from '#domain/contracts/threads.ts';
 import { selectorFromRange } from './dom-quote.ts';
 
 export interface SelectedPassage {

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sectionReviewListSchema, type SectionReview } from '../../../../domain/contracts/threads.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { sectionReviewListSchema, type SectionReview } from '#domain/contracts/threads.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 
 /** Every reviewer's "section reviewed" marks on every version of a package, oldest first. */
 export async function getSectionReviews(id: string, signal?: AbortSignal): Promise<SectionReview[]> {

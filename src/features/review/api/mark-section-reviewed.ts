@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { sectionReviewSchema, type SectionReview } from '../../../../domain/contracts/threads.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import type { Actor } from '../../../../domain/contracts/decisions.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { sectionReviewSchema, type SectionReview } from '#domain/contracts/threads.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import type { Actor } from '#domain/contracts/decisions.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 import { isSameMark, type SectionMark } from '../section-reviews.ts';
 
 /** Marks a section of a version reviewed by the signed-in reviewer; marking twice is harmless. */

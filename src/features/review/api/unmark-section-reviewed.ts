@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SectionReview } from '../../../../domain/contracts/threads.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import type { SectionReview } from '#domain/contracts/threads.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 import { isSameMark, type SectionMark } from '../section-reviews.ts';
 
 /** Withdraws the signed-in reviewer's mark from a section of a version. */

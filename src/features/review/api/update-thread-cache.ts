@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Thread } from '../../../../domain/contracts/threads.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import type { Thread } from '#domain/contracts/threads.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 
 /**
  * Every thread action answers with the thread as it now stands: put it in the cached list

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { chooseVersion } from '../version-choice.ts';
 import { VersionContent, type DecisionSlotProps } from './version-content.tsx';
 import { VersionPicker } from './version-picker.tsx';

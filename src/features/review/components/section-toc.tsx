@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { sectionKindLabels, type Section } from '../../../../domain/contracts/sections.ts';
+import { sectionKindLabels, type Section } from '#domain/contracts/sections.ts';
 import { sectionAnchor } from './sections/section-anchor.ts';
 
 interface Props {

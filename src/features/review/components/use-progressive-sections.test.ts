@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Section } from '../../../../domain/contracts/sections.ts';
+import type { Section } from '#domain/contracts/sections.ts';
 import { useProgressiveSections } from './use-progressive-sections.ts';
 
 const narrative = (key: string, chars: number): Section => ({ key, kind: 'narrative', title: key, markdown: 'x'.repeat(chars) });

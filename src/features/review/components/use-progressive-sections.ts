@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import type { Section } from '../../../../domain/contracts/sections.ts';
+import type { Section } from '#domain/contracts/sections.ts';
 
 // A large package (60 sections, megabytes of Markdown) rendered in one go blocks the page
 // for most of a second. Sections are rendered in order instead, a slice per task, so the

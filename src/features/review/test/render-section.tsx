@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
-import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
-import type { SectionKind, SectionOfKind, Section } from '../../../../domain/contracts/sections.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { SectionKind, SectionOfKind, Section } from '#domain/contracts/sections.ts';
 import { SectionBlock } from '../components/sections/section-block.tsx';
 
 /** A section from a demo package, by key, checked to be of the expected kind. */

@@ -1,8 +1,8 @@
 import { http } from 'msw';
-import { prepareVersion } from '../../../../domain/api/prepare-version.ts';
-import type { Store } from '../../../../domain/api/store.ts';
-import type { PackageContent } from '../../../../domain/contracts/package-content.ts';
-import type { TextQuoteSelector, ThreadStatus } from '../../../../domain/contracts/threads.ts';
+import { prepareVersion } from '#api/packages/prepare-version.ts';
+import type { Store } from '#api/store.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { TextQuoteSelector, ThreadStatus } from '#domain/contracts/threads.ts';
 
 /**
  * Holds every API request until `release` is called, so a test can stage data in the mock

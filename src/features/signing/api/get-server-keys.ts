@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { serverKeyListSchema } from '../../../../domain/contracts/signatures.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 
 /** The server's published countersigning keys; they change only by rotation, rarely. */
 export function serverKeysQueryOptions() {

@@ -1,6 +1,6 @@
-import { nonceResponseSchema } from '../../../../domain/contracts/signatures.ts';
-import { routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { nonceResponseSchema } from '#domain/contracts/signatures.ts';
+import { routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 
 /** A single-use nonce for one signature, valid five minutes. */
 export function issueSigningNonce(packageId: string) {

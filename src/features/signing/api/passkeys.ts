@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { passkeyListSchema, passkeySummarySchema, registrationOptionsSchema } from '../../../../domain/contracts/passkeys.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
+import { passkeyListSchema, passkeySummarySchema, registrationOptionsSchema } from '#domain/contracts/passkeys.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 
 // The signed-in user's passkeys: listed, enrolled (a WebAuthn registration ceremony in this
 // browser, checked by the server), removed. One endpoint per function.

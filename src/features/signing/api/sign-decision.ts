@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { signedDecisionSchema, type SignDecisionRequest, type SignedDecision } from '../../../../domain/contracts/signatures.ts';
-import { apiPath, routes } from '../../../../domain/api/routes.ts';
-import { apiFetch } from '../../../lib/api-client.ts';
-import { packageKeys } from '../../../lib/package-keys.ts';
+import { signedDecisionSchema, type SignDecisionRequest, type SignedDecision } from '#domain/contracts/signatures.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
 
 /** Records a signed decision; the server verifies the re-authentication and countersigns. */
 export function signDecision(request: SignDecisionRequest): Promise<SignedDecision> {

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import type { Actor, DecisionKind } from '../../../../domain/contracts/decisions.ts';
-import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
-import type { Role } from '../../../../domain/contracts/roles.ts';
-import { nextAction } from '../../../../domain/workflow/next-action.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { useViewer } from '../../../lib/use-viewer.ts';
+import type { Actor, DecisionKind } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { nextAction } from '#domain/workflow/next-action.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { EmergencyApprovalAction } from './emergency-approval-action.tsx';
 import { SignDialog } from './sign-dialog.tsx';
 

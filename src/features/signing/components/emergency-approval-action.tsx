@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import { emergencyRefusal, emergencyRolesHeld } from '../../../../domain/workflow/emergency.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { useViewer } from '../../../lib/use-viewer.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { emergencyRefusal, emergencyRolesHeld } from '#domain/workflow/emergency.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { EmergencySignDialog } from './emergency-sign-dialog.tsx';
 
 /**

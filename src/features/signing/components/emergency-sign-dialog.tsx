@@ -1,11 +1,11 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { decisionMeanings } from '../../../../domain/contracts/decisions.ts';
-import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
-import { roleLabels, type Role } from '../../../../domain/contracts/roles.ts';
-import type { User } from '../../../../domain/contracts/users.ts';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
-import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { roleLabels, type Role } from '#domain/contracts/roles.ts';
+import type { User } from '#domain/contracts/users.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
+import { describeError } from '#src/lib/describe-error.ts';
 import { buildEmergencyPayload, emergencyDraftProblems } from '../build-payload.ts';
 import { useSigningSubmission } from '../use-signing-submission.ts';
 import { legalStatement } from './legal-statement.ts';
@@ -33,8 +33,6 @@ const shownPointers: readonly string[] = ['/payload/emergency/incidentRef', '/pa
  * server has checked everything.
  */
 export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Props) {
-  const ref = useModalDialog(true);
-  const titleId = useId();
   const warningId = useId();
   const [incidentRef, setIncidentRef] = useState('');
   const [justification, setJustification] = useState('');
@@ -52,11 +50,9 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
   };
 
   return (
-    <dialog ref={ref} aria-labelledby={titleId} aria-describedby={warningId} onClose={onClose} className="m-auto w-full max-w-2xl rounded-md border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40">
+    <ModalDialog onClose={onClose} width="2xl" describedBy={warningId}>
       <form onSubmit={onSubmit} noValidate className="space-y-5 p-6">
-        <h2 id={titleId} className="text-xl font-bold">
-          Sign: Emergency approval
-        </h2>
+        <DialogTitle className="text-xl font-bold">Sign: Emergency approval</DialogTitle>
         <div id={warningId} className="space-y-2 rounded-md border-l-4 border-orange-600 bg-orange-50 p-3 text-orange-950">
           <p className="font-semibold">
             <span aria-hidden="true">⚠ </span>This makes version {version.number} deployable now, before its review chain has completed.
@@ -113,6 +109,6 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
 
         <SigningActions general={general} submitLabel={pending ? 'Signing…' : 'Sign emergency approval'} disabled={!hash.data || authentication.needsPasskey} onCancel={onClose} />
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,15 +1,15 @@
 import { useState, type SubmitEvent } from 'react';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { ErrorNotice } from '../../../components/ui/error-notice.tsx';
-import { InlineConfirmation } from '../../../components/ui/inline-confirmation.tsx';
-import { LoadingNotice } from '../../../components/ui/loading-notice.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { isApiProblem } from '../../../lib/api-problem.ts';
-import { describeError } from '../../../lib/describe-error.ts';
-import { formatDateTime } from '../../../lib/format.ts';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { InlineConfirmation } from '#src/components/ui/inline-confirmation.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { formatDateTime } from '#src/lib/format.ts';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useEnrolPasskey, usePasskeys, useRemovePasskey } from '../api/passkeys.ts';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
 
 /** Why enrolment failed, in words: the browser's own refusals come as DOMExceptions. */
 function enrolmentError(error: unknown): string {

@@ -1,19 +1,19 @@
-import { useId, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import { decisionMeanings, type Actor, type Concern, type DecisionKind } from '../../../../domain/contracts/decisions.ts';
-import type { PackageDetail, PackageVersion, StepState } from '../../../../domain/contracts/packages.ts';
-import { roleLabels } from '../../../../domain/contracts/roles.ts';
-import type { User } from '../../../../domain/contracts/users.ts';
-import { buttonClasses } from '../../../components/ui/button.ts';
-import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
-import { describeError } from '../../../lib/describe-error.ts';
+import { decisionMeanings, type Actor, type Concern, type DecisionKind } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageVersion, StepState } from '#domain/contracts/packages.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import type { User } from '#domain/contracts/users.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
+import { describeError } from '#src/lib/describe-error.ts';
 import { buildPayload, draftProblems, type DecisionDraft } from '../build-payload.ts';
 import { useSigningSubmission } from '../use-signing-submission.ts';
 import { legalStatement } from './legal-statement.ts';
 import { SignedVersionRows } from './signed-version-rows.tsx';
 import { SigningActions } from './signing-actions.tsx';
 import { SigningAuthentication } from './signing-authentication.tsx';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
 
 interface Props {
   pkg: PackageDetail;
@@ -35,8 +35,6 @@ interface Props {
  */
 export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, onClose }: Props) {
   // Open for as long as it is mounted: the panel mounts it to sign and unmounts it after.
-  const ref = useModalDialog(true);
-  const titleId = useId();
   const [reason, setReason] = useState('');
   const [scope, setScope] = useState('');
   const [reReviewOn, setReReviewOn] = useState('');
@@ -55,11 +53,9 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
   const updateConcern = (index: number, change: Partial<Concern>) => setConcerns((list) => list.map((c, i) => (i === index ? { ...c, ...change } : c)));
 
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="m-auto w-full max-w-2xl rounded-md border border-slate-300 p-0 shadow-xl backdrop:bg-slate-900/40">
+    <ModalDialog onClose={onClose} width="2xl">
       <form onSubmit={onSubmit} noValidate className="space-y-5 p-6">
-        <h2 id={titleId} className="text-xl font-bold">
-          Sign: {decisionMeanings[decision]}
-        </h2>
+        <DialogTitle className="text-xl font-bold">Sign: {decisionMeanings[decision]}</DialogTitle>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 p-4 text-sm">
           <SignedVersionRows pkg={pkg} version={version} hash={hash} copyable />
           <dt className="font-semibold">Step</dt>
@@ -168,6 +164,6 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
           onCancel={onClose}
         />
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,4 +1,4 @@
-import type { PackageDetail } from '../../../../domain/contracts/packages.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { useDecisionVerdicts } from '../use-decision-verdicts.ts';
 
 /** VALID, or INVALID with the reasons, for one decision: checked in this browser. */

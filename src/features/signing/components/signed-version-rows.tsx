@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { PackageDetail, PackageVersion } from '../../../../domain/contracts/packages.ts';
+import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 
 /**
  * The first rows of a sign dialog's summary (inside its <dl>): the model, the package

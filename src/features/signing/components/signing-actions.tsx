@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 
 /** The end of a sign dialog: the problem no field shows (if any), then sign and cancel. */
 export function SigningActions({ general, submitLabel, disabled, onCancel }: { general: ReactNode; submitLabel: string; disabled: boolean; onCancel: () => void }) {

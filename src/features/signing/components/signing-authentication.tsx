@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import type { SigningAuthenticationState } from '../use-signing-submission.ts';
 
 /**

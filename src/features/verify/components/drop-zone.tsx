@@ -1,5 +1,5 @@
 import { useId, useState, type ChangeEvent, type DragEvent } from 'react';
-import { buttonClasses } from '../../../components/ui/button.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 
 interface Props {
   onFile: (file: File) => void;

@@ -3,12 +3,12 @@ import '@testing-library/jest-dom/vitest';
 import { screen, within } from '@testing-library/react';
 import { getResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMockApi } from '../../../../mocks/handlers.ts';
-import { approvalRecordSchema } from '../../../../domain/contracts/record.ts';
-import { toBase64Url } from '../../../../domain/signing/base64url.ts';
-import { expectNoAxeViolations } from '../../../test/axe.ts';
-import { server, setupMockServer } from '../../../test/mock-server.ts';
-import { renderApp } from '../../../test/render-app.tsx';
+import { createMockApi } from '#mocks/handlers.ts';
+import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import { toBase64Url } from '#domain/signing/base64url.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
+import { server, setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
 
 setupMockServer();
 

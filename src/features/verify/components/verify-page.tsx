@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Field, inputClasses } from '../../../components/ui/field.tsx';
-import { PageHeading } from '../../../components/ui/page-heading.tsx';
-import { usePageTitle } from '../../../lib/use-page-title.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { PageHeading } from '#src/components/ui/page-heading.tsx';
+import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { checkRecordFile } from '../check-record-file.ts';
 import { parseTrustedKey } from '../trusted-key.ts';
 import { DropZone } from './drop-zone.tsx';

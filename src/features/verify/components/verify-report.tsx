@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
-import type { RecordVerification } from '../../../../domain/evidence/verify-record.ts';
-import { formatUtc } from '../../../lib/format.ts';
+import type { RecordVerification } from '#domain/evidence/verify-record.ts';
+import { formatUtc } from '#src/lib/format.ts';
 
 interface Props {
   fileName: string;

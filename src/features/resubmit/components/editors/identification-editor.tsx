@@ -1,5 +1,5 @@
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { FactList } from '../../../../components/ui/fact-list.tsx';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { FactList } from '#src/components/ui/fact-list.tsx';
 import { pointerJoin } from '../../field-errors.ts';
 import { SelectField, TextAreaField, TextField } from '../controls.tsx';
 

@@ -1,4 +1,4 @@
-import type { Metric, SectionOfKind } from '../../../../../domain/contracts/sections.ts';
+import type { Metric, SectionOfKind } from '#domain/contracts/sections.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { fieldId, pointerJoin } from '../../field-errors.ts';
 import { NumberField, SectionNotesField, SelectField, TextField } from '../controls.tsx';

@@ -1,4 +1,4 @@
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { pointerJoin } from '../../field-errors.ts';
 import { TextAreaField } from '../controls.tsx';
 

@@ -1,4 +1,4 @@
-import { impactSchema, likelihoodSchema, residualRiskSchema, type SectionOfKind } from '../../../../../domain/contracts/sections.ts';
+import { impactSchema, likelihoodSchema, residualRiskSchema, type SectionOfKind } from '#domain/contracts/sections.ts';
 import { pointerJoin } from '../../field-errors.ts';
 import { LinesField, SelectField, TextAreaField, TextField } from '../controls.tsx';
 import { ItemListSection, type SectionEditorProps } from './item-list-section.tsx';

@@ -1,4 +1,4 @@
-import type { Section } from '../../../../../domain/contracts/sections.ts';
+import type { Section } from '#domain/contracts/sections.ts';
 import { IdentificationEditor } from './identification-editor.tsx';
 import { LineageEditor } from './lineage-editor.tsx';
 import { MetricTableEditor } from './metric-table-editor.tsx';

@@ -1,5 +1,5 @@
-import type { SectionOfKind, SubgroupRow } from '../../../../../domain/contracts/sections.ts';
-import { describeThreshold } from '../../../../../domain/package/thresholds.ts';
+import type { SectionOfKind, SubgroupRow } from '#domain/contracts/sections.ts';
+import { describeThreshold } from '#domain/package/thresholds.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { fieldId, pointerJoin } from '../../field-errors.ts';
 import { NumberField, SectionNotesField, TextField } from '../controls.tsx';

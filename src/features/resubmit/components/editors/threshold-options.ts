@@ -1,4 +1,4 @@
-import { thresholdOperatorSchema, type ThresholdOperator } from '../../../../../domain/contracts/sections.ts';
+import { thresholdOperatorSchema, type ThresholdOperator } from '#domain/contracts/sections.ts';
 
 const words: Record<ThresholdOperator, string> = { '>=': '≥ at least', '>': '> above', '<=': '≤ at most', '<': '< below' };
 

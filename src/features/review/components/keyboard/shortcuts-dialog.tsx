@@ -1,18 +1,13 @@
-import { useId } from 'react';
-import { buttonClasses } from '../../../../components/ui/button.ts';
-import { useModalDialog } from '../../../../components/ui/use-modal-dialog.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { shortcuts } from './shortcuts.ts';
 
 /** The keyboard shortcuts, in a modal dialog (Escape or the button closes it; focus returns). */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useModalDialog(open);
-  const titleId = useId();
-
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="m-auto max-w-lg rounded-md border border-slate-300 p-6 shadow-xl backdrop:bg-slate-900/40">
-      <h2 id={titleId} className="mb-4 text-xl font-bold">
-        Keyboard shortcuts
-      </h2>
+    <ModalDialog isOpen={open} onClose={onClose} width="lg">
+      <div className="p-6">
+        <DialogTitle className="mb-4 text-xl font-bold">Keyboard shortcuts</DialogTitle>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         {shortcuts.map((shortcut) => (
           <div key={shortcut.key} className="contents">
@@ -29,6 +24,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           Close
         </button>
       </div>
-    </dialog>
+      </div>
+    </ModalDialog>
   );
 }

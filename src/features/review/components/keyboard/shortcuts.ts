@@ -1,4 +1,4 @@
-import { isPageKey } from '../../../../lib/page-key.ts';
+import { isPageKey } from '#src/lib/page-key.ts';
 
 /** The review page's keyboard shortcuts: one list, read by the handler and by the help dialog. */
 export const shortcuts = [

@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import Markdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { isExternalUrl, safeLinkUrl } from '../../../../lib/safe-url.ts';
+import { isExternalUrl, safeLinkUrl } from '#src/lib/safe-url.ts';
 import { markdownClasses } from './markdown-styles.ts';
 import { rehypePrefixFootnoteLabel } from './rehype-prefix-footnote-label.ts';
 import { remarkDemoteHeadings, type DemoteHeadingsOptions } from './remark-demote-headings.ts';

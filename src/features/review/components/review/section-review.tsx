@@ -1,6 +1,6 @@
-import type { Actor } from '../../../../../domain/contracts/decisions.ts';
-import { buttonClasses } from '../../../../components/ui/button.ts';
-import { describeError } from '../../../../lib/describe-error.ts';
+import type { Actor } from '#domain/contracts/decisions.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { useMarkSectionReviewed } from '../../api/mark-section-reviewed.ts';
 import { useUnmarkSectionReviewed } from '../../api/unmark-section-reviewed.ts';
 import type { SectionMark, SectionReviewState } from '../../section-reviews.ts';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { Actor } from '../../../../../domain/contracts/decisions.ts';
-import { isReviewerRole } from '../../../../../domain/contracts/roles.ts';
-import type { Section } from '../../../../../domain/contracts/sections.ts';
-import { useViewer } from '../../../../lib/use-viewer.ts';
+import type { Actor } from '#domain/contracts/decisions.ts';
+import { isReviewerRole } from '#domain/contracts/roles.ts';
+import type { Section } from '#domain/contracts/sections.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { useSectionReviews } from '../../api/get-section-reviews.ts';
 import { countReviewedByMe, reviewStateBySection } from '../../section-reviews.ts';
 

@@ -2,8 +2,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { retailCreditPdV1 } from '../../../../../domain/demo/index.ts';
-import { expectNoAxeViolations } from '../../../../test/axe.ts';
+import { retailCreditPdV1 } from '#demo/index.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { renderSection, sectionOf } from '../../test/render-section.tsx';
 
 afterEach(cleanup);

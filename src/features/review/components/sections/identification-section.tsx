@@ -1,7 +1,7 @@
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { FactList, type Fact } from '../../../../components/ui/fact-list.tsx';
-import { formatRiskTier } from '../../../../lib/format.ts';
-import { safeLinkUrl } from '../../../../lib/safe-url.ts';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { FactList, type Fact } from '#src/components/ui/fact-list.tsx';
+import { formatRiskTier } from '#src/lib/format.ts';
+import { safeLinkUrl } from '#src/lib/safe-url.ts';
 import { PackageMarkdown } from '../markdown/markdown.tsx';
 import { sectionAnchor } from './section-anchor.ts';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { None } from '../../../../components/ui/none.tsx';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { None } from '#src/components/ui/none.tsx';
 import { formatCount } from './measure.ts';
 import { sectionAnchor } from './section-anchor.ts';
 import { SectionNotes } from './section-notes.tsx';

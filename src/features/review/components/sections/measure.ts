@@ -1,5 +1,5 @@
-import type { Threshold } from '../../../../../domain/contracts/sections.ts';
-import { describeThreshold } from '../../../../../domain/package/thresholds.ts';
+import type { Threshold } from '#domain/contracts/sections.ts';
+import { describeThreshold } from '#domain/package/thresholds.ts';
 
 const countFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 

@@ -2,9 +2,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { cardFraudV1, retailCreditPdV1 } from '../../../../../domain/demo/index.ts';
-import { expectNoAxeViolations } from '../../../../test/axe.ts';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { cardFraudV1, retailCreditPdV1 } from '#demo/index.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { renderSection, sectionOf } from '../../test/render-section.tsx';
 
 afterEach(cleanup);

@@ -1,5 +1,5 @@
-import type { Metric, SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { meetsThreshold } from '../../../../../domain/package/thresholds.ts';
+import type { Metric, SectionOfKind } from '#domain/contracts/sections.ts';
+import { meetsThreshold } from '#domain/package/thresholds.ts';
 import { describeThresholdWithUnit, formatCount, formatMeasure } from './measure.ts';
 import { ResultMark } from './result-mark.tsx';
 import { SectionNotes } from './section-notes.tsx';

@@ -1,4 +1,4 @@
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { PackageMarkdown } from '../markdown/markdown.tsx';
 import { sectionAnchor } from './section-anchor.ts';
 

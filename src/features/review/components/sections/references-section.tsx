@@ -1,5 +1,5 @@
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { safeLinkUrl } from '../../../../lib/safe-url.ts';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { safeLinkUrl } from '#src/lib/safe-url.ts';
 
 type Reference = SectionOfKind<'references'>['references'][number];
 

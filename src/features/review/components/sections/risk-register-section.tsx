@@ -1,5 +1,5 @@
-import type { SectionOfKind } from '../../../../../domain/contracts/sections.ts';
-import { None } from '../../../../components/ui/none.tsx';
+import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { None } from '#src/components/ui/none.tsx';
 import { SectionNotes } from './section-notes.tsx';
 import { tableClasses as t } from './table-classes.ts';
 

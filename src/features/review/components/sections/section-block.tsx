@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { sectionKindLabels, type Section } from '../../../../../domain/contracts/sections.ts';
+import { sectionKindLabels, type Section } from '#domain/contracts/sections.ts';
 import { sectionAnchor } from './section-anchor.ts';
 import { SectionView } from './section-view.tsx';
 

@@ -2,9 +2,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sectionKindLabels } from '../../../../../domain/contracts/sections.ts';
-import { cardFraudV1, clinicalRiskV1, retailCreditPdV2, supportAssistantV1 } from '../../../../../domain/demo/index.ts';
-import { expectNoAxeViolations } from '../../../../test/axe.ts';
+import { sectionKindLabels } from '#domain/contracts/sections.ts';
+import { cardFraudV1, clinicalRiskV1, retailCreditPdV2, supportAssistantV1 } from '#demo/index.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { renderSection } from '../../test/render-section.tsx';
 
 afterEach(cleanup);

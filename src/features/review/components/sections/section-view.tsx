@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Section } from '../../../../../domain/contracts/sections.ts';
+import type { Section } from '#domain/contracts/sections.ts';
 import { IdentificationSection } from './identification-section.tsx';
 import { LineageSection } from './lineage-section.tsx';
 import { MetricTableSection } from './metric-table-section.tsx';

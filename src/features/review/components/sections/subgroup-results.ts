@@ -1,5 +1,5 @@
-import type { SectionOfKind, SubgroupRow } from '../../../../../domain/contracts/sections.ts';
-import { meetsThreshold } from '../../../../../domain/package/thresholds.ts';
+import type { SectionOfKind, SubgroupRow } from '#domain/contracts/sections.ts';
+import { meetsThreshold } from '#domain/package/thresholds.ts';
 import { describeThresholdWithUnit, formatMeasure } from './measure.ts';
 
 type SubgroupTable = SectionOfKind<'subgroup_table'>;

@@ -2,12 +2,12 @@
 import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PackageContent } from '../../../../../domain/contracts/package-content.ts';
-import type { Section } from '../../../../../domain/contracts/sections.ts';
-import { supportAssistantV1 } from '../../../../../domain/demo/support-assistant.ts';
-import { expectNoAxeViolations } from '../../../../test/axe.ts';
-import { setupMockServer } from '../../../../test/mock-server.ts';
-import { renderApp } from '../../../../test/render-app.tsx';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { Section } from '#domain/contracts/sections.ts';
+import { supportAssistantV1 } from '#demo/support-assistant.ts';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
 import { holdRequests, storeComment, storeVersion } from '../../test/stage-store.ts';
 
 setupMockServer();

@@ -1,6 +1,6 @@
-import { messageBodySchema } from '../../../../../domain/contracts/threads.ts';
-import { isApiProblem } from '../../../../lib/api-problem.ts';
-import { describeError } from '../../../../lib/describe-error.ts';
+import { messageBodySchema } from '#domain/contracts/threads.ts';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 
 /** What is wrong with a message before it is sent, or undefined (the contract's own rule). */
 export function checkMessage(body: string): string | undefined {

@@ -1,9 +1,9 @@
 import { useRef, useState, type SubmitEvent } from 'react';
-import { roleLabels } from '../../../../../domain/contracts/roles.ts';
-import type { ThreadMessage } from '../../../../../domain/contracts/threads.ts';
-import { buttonClasses } from '../../../../components/ui/button.ts';
-import { describeError } from '../../../../lib/describe-error.ts';
-import { formatDateTime } from '../../../../lib/format.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import type { ThreadMessage } from '#domain/contracts/threads.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useEditMessage } from '../../api/edit-message.ts';
 import { useRetractMessage } from '../../api/retract-message.ts';
 import { threadAnchor } from '../../thread-abilities.ts';

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { Field, inputClasses } from '../../../../components/ui/field.tsx';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
 
 interface Props {
   label: string;

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
-import { selectorForPassage } from '../../../../../domain/annotations/section-text.ts';
-import type { Section } from '../../../../../domain/contracts/sections.ts';
-import { findingSeveritySchema, threadKindLabels, threadKindSchema, type TextQuoteSelector, type Thread, type ThreadKind } from '../../../../../domain/contracts/threads.ts';
-import { buttonClasses } from '../../../../components/ui/button.ts';
-import { Field, inputClasses } from '../../../../components/ui/field.tsx';
+import { selectorForPassage } from '#domain/annotations/section-text.ts';
+import type { Section } from '#domain/contracts/sections.ts';
+import { findingSeveritySchema, threadKindLabels, threadKindSchema, type TextQuoteSelector, type Thread, type ThreadKind } from '#domain/contracts/threads.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { useOpenThread } from '../../api/open-thread.ts';
 import { checkMessage, splitProblem } from './field-errors.ts';
 import { MessageTextField } from './message-text-field.tsx';

@@ -1,5 +1,5 @@
-import type { CarriedThread } from '../../../../../domain/annotations/carry-over.ts';
-import type { User } from '../../../../../domain/contracts/users.ts';
+import type { CarriedThread } from '#domain/annotations/carry-over.ts';
+import type { User } from '#domain/contracts/users.ts';
 import { threadAbilities } from '../../thread-abilities.ts';
 import { ThreadCard } from './thread-card.tsx';
 

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import type { CarriedThread } from '../../../../../domain/annotations/carry-over.ts';
-import type { Section } from '../../../../../domain/contracts/sections.ts';
-import type { TextQuoteSelector, Thread } from '../../../../../domain/contracts/threads.ts';
-import type { User } from '../../../../../domain/contracts/users.ts';
-import { buttonClasses } from '../../../../components/ui/button.ts';
+import type { CarriedThread } from '#domain/annotations/carry-over.ts';
+import type { Section } from '#domain/contracts/sections.ts';
+import type { TextQuoteSelector, Thread } from '#domain/contracts/threads.ts';
+import type { User } from '#domain/contracts/users.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
 import { threadAbilities, threadAnchor } from '../../thread-abilities.ts';
 import { NewThreadForm } from './new-thread-form.tsx';
 import { ThreadCard } from './thread-card.tsx';

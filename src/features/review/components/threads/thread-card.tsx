@@ -1,10 +1,10 @@
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import type { CarriedThread } from '../../../../../domain/annotations/carry-over.ts';
-import { threadKindLabels, type Thread, type ThreadStatus } from '../../../../../domain/contracts/threads.ts';
-import { buttonClasses } from '../../../../components/ui/button.ts';
-import { describeError } from '../../../../lib/describe-error.ts';
-import { formatDateTime } from '../../../../lib/format.ts';
+import type { CarriedThread } from '#domain/annotations/carry-over.ts';
+import { threadKindLabels, type Thread, type ThreadStatus } from '#domain/contracts/threads.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { formatDateTime } from '#src/lib/format.ts';
 import { useReplyToThread } from '../../api/reply-to-thread.ts';
 import { useResolveThread } from '../../api/resolve-thread.ts';
 import { threadAnchor, type ThreadAbilities } from '../../thread-abilities.ts';

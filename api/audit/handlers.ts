@@ -1,0 +1,93 @@
+import type { AuditPage, AuditQuery } from '#domain/contracts/audit.ts';
+import { bytesToHex } from '#domain/crypto/hex.ts';
+import { chainEntryOf, changedSinceVerified, forgetVerifiedLog, publishTreeHead, soundLog, toAuditEntryView, verifyWholeLog } from './audit-tree.ts';
+import { problems } from '../kernel/problems.ts';
+import { routes } from '../routes.ts';
+import type { AuditFilter, StoreTx } from '../store.ts';
+import { usersById } from '../packages/views.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { seePackage } from '../packages/package-access.ts';
+
+// The audit routes. Reads only, so no transaction: each answer is computed from what the log
+// held when it was read, and the log only grows.
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A query bound as the ISO text the log stores (`toISOString()`), so text comparison is time
+ * comparison. A date alone means the whole day: from its first millisecond, to its last.
+ */
+function boundOf(value: string, edge: 'from' | 'to'): string {
+  const text = dateOnly.test(value) ? `${value}T${edge === 'from' ? '00:00:00.000' : '23:59:59.999'}Z` : value;
+  const time = new Date(text);
+  if (Number.isNaN(time.getTime())) throw problems.badQuery([{ pointer: `/query/${edge}`, message: `${value} is not a date or time that exists` }]);
+  return time.toISOString();
+}
+
+function filterOf(query: AuditQuery, subject?: string): AuditFilter {
+  const filter: AuditFilter = {};
+  if (query.actor !== undefined) filter.actorId = query.actor;
+  if (query.action !== undefined) filter.action = query.action;
+  if (subject !== undefined) filter.subject = subject;
+  if (query.from !== undefined) filter.fromAt = boundOf(query.from, 'from');
+  if (query.to !== undefined) filter.toAt = boundOf(query.to, 'to');
+  if (filter.fromAt !== undefined && filter.toAt !== undefined && filter.fromAt > filter.toAt) {
+    throw problems.badQuery([{ pointer: '/query/from', message: `from (${query.from ?? ''}) is after to (${query.to ?? ''})` }]);
+  }
+  return filter;
+}
+
+async function pageOf(store: StoreTx, query: AuditQuery, filter: AuditFilter): Promise<AuditPage> {
+  // One entry more than asked tells whether there is a next page without a second query.
+  const [rows, total, logSize, users] = await Promise.all([store.listAuditEntries(filter, query.afterSeq ?? 0, query.limit + 1), store.countAuditEntries(filter), store.auditLogSize(), usersById(store)]);
+  const items = rows.slice(0, query.limit).map((row) => toAuditEntryView(row, users));
+  return { items, total, nextAfterSeq: rows.length > query.limit ? (items.at(-1)?.seq ?? null) : null, logSize };
+}
+
+export const listAudit = defineHandler(routes.listAudit, async (ctx, { query }) => {
+  return { status: 200, body: await pageOf(ctx.deps.store, query, filterOf(query)) };
+});
+
+export const listPackageAudit = defineHandler(routes.listPackageAudit, async (ctx, { params, query }) => {
+  const pkg = await seePackage(ctx, params.id);
+  return { status: 200, body: await pageOf(ctx.deps.store, query, filterOf(query, pkg.id)) };
+});
+
+export const auditTreeHead = defineHandler(routes.auditTreeHead, async (ctx) => {
+  const { head } = await publishTreeHead(ctx.deps);
+  return { status: 200, body: head };
+});
+
+export const auditInclusionProof = defineHandler(routes.auditInclusionProof, async (ctx, { query }) => {
+  const { store } = ctx.deps;
+  const log = await soundLog(store);
+  const treeSize = query.treeSize ?? log.size;
+  if (query.seq > log.size) throw problems.notFound(`There is no audit entry #${query.seq}: the log holds ${log.size} entries.`);
+  if (treeSize > log.size) throw problems.notFound(`There is no tree of size ${treeSize} yet: the log holds ${log.size} entries.`);
+  if (query.seq > treeSize) throw problems.validation([{ pointer: '/query/seq', message: `Entry #${query.seq} is not in a tree of ${treeSize} entries` }]);
+  // The entry as it reads now, held to the leaf verified at its place: a proof is never
+  // handed out for an entry that was changed after the server checked it.
+  const [row] = await store.listAuditEntries({}, query.seq - 1, 1);
+  // Leaf i is entry #(i + 1); an entry elsewhere means rows were removed or renumbered.
+  if (row?.seq !== query.seq) throw problems.conflict(`The audit log does not hold entry #${query.seq} at its place; GET /api/audit/verify says where it breaks.`);
+  const changed = changedSinceVerified(log, [chainEntryOf(row)]);
+  if (changed) {
+    forgetVerifiedLog(store);
+    throw problems.auditLogBroken(changed);
+  }
+  const leafIndex = query.seq - 1;
+  // The recorded hash is the recomputed one: changedSinceVerified compared them.
+  return { status: 200, body: { seq: query.seq, leafIndex, treeSize, entryHash: row.entryHash, path: log.tree.inclusionPath(leafIndex, treeSize).map(bytesToHex) } };
+});
+
+export const auditConsistencyProof = defineHandler(routes.auditConsistencyProof, async (ctx, { query }) => {
+  const { tree, size } = await soundLog(ctx.deps.store);
+  const toSize = query.to ?? size;
+  if (toSize > size) throw problems.notFound(`There is no tree of size ${toSize} yet: the log holds ${size} entries.`);
+  if (query.from > toSize) throw problems.validation([{ pointer: '/query/from', message: `A tree of ${query.from} entries cannot be a prefix of one of ${toSize}` }]);
+  return { status: 200, body: { fromSize: query.from, toSize, path: tree.consistencyPath(query.from, toSize).map(bytesToHex) } };
+});
+
+export const verifyAudit = defineHandler(routes.verifyAudit, async (ctx) => {
+  return { status: 200, body: await verifyWholeLog(ctx.deps) };
+});

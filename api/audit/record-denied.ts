@@ -1,0 +1,58 @@
+import { problemTypes } from '#domain/contracts/problem.ts';
+import type { ApiDeps, RequestContext } from '../kernel/context.ts';
+import { ApiError, problems } from '../kernel/problems.ts';
+
+// Denied attempts are evidence too: who tried what, and why it was refused. Only identified
+// callers are recorded (a session or an API token): an anonymous request is answered 401 and
+// not written down, or anyone on the network could grow the append-only log at will.
+
+/** Requests whose denial is already in the log, so the pipeline's safety net adds no second entry. */
+const recorded = new WeakSet<RequestContext>();
+
+interface Denial {
+  actorId: string | null;
+  method: string;
+  path: string;
+  reason: string;
+}
+
+/** Appends an access.denied entry; for callers that have no request context yet (an API token on a route it may not call). */
+export async function appendDenied(deps: ApiDeps, denial: Denial): Promise<void> {
+  await deps.store.appendAudit({
+    event: { action: 'access.denied', subject: denial.path, before: null, after: { method: denial.method, path: denial.path, reason: denial.reason } },
+    actorId: denial.actorId,
+    at: deps.now().toISOString(),
+  });
+}
+
+export async function recordDenied(ctx: RequestContext, reason: string): Promise<void> {
+  await appendDenied(ctx.deps, { actorId: ctx.user?.id ?? null, method: ctx.method, path: ctx.path, reason });
+  recorded.add(ctx);
+}
+
+/**
+ * A refusal to be audited once the handler's transaction has rolled back: thrown from inside a
+ * transaction, where appending would be undone with everything else.
+ */
+export class DeniedError extends ApiError {
+  readonly reason: string;
+  constructor(error: ApiError, reason: string) {
+    super(error.problem, error.headers);
+    this.reason = reason;
+  }
+}
+
+/** 404 for an object the caller may not see, so its existence is not confirmed; audited. */
+export function deniedNotFound(detail: string, reason: string): DeniedError {
+  return new DeniedError(problems.notFound(detail), reason);
+}
+
+/**
+ * The pipeline's safety net: every 403 and every DeniedError a handler throws is in the audit
+ * log, whether or not the handler recorded it itself.
+ */
+export async function auditRefusal(ctx: RequestContext, error: unknown): Promise<void> {
+  if (recorded.has(ctx) || !ctx.user || !(error instanceof ApiError)) return;
+  if (error instanceof DeniedError) return recordDenied(ctx, error.reason);
+  if (error.problem.type === problemTypes.forbidden) return recordDenied(ctx, error.problem.detail ?? error.problem.title);
+}

@@ -1,0 +1,20 @@
+import { committeeDashboard } from '#domain/workflow/committee-dashboard.ts';
+import { routes } from '../routes.ts';
+import { loadPackageFacts, summarize } from '../packages/views.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+
+/**
+ * GET /api/dashboard. The route admits only oversight roles, who see every package, so
+ * every package counts. Each is summarized exactly as the inbox and package pages summarize
+ * it; the committee's view is then a pure function of those summaries and the decisions.
+ */
+export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
+  const { store, now } = ctx.deps;
+  const at = now();
+  const facts = await loadPackageFacts(store, await store.listPackages());
+  const packages = facts.map((f) => {
+    const { summary, state } = summarize(f, at);
+    return { summary, steps: state.steps, decisions: f.decisions };
+  });
+  return { status: 200, body: committeeDashboard(packages, at) };
+});

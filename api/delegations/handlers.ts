@@ -1,0 +1,83 @@
+import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
+import { delegationProblems, isActiveAt } from '#domain/workflow/delegation.ts';
+import { delegationView } from './delegation-views.ts';
+import { problems } from '../kernel/problems.ts';
+import { routes } from '../routes.ts';
+import { usersById } from '../packages/views.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { signedIn } from '../packages/package-access.ts';
+import { deniedNotFound } from '../audit/record-denied.ts'; // authz: revoking another's delegation is audited
+import { newId } from '../kernel/new-id.ts';
+
+// Delegation of a reviewer role while its holder is away: made by the holder for themselves
+// (or by an administrator for anyone), bounded in time, revocable, never edited.
+
+export const listDelegations = defineHandler(routes.listDelegations, async (ctx, { query }) => {
+  const user = signedIn(ctx);
+  const now = ctx.deps.now();
+  const [all, users] = await Promise.all([ctx.deps.store.listDelegations(), usersById(ctx.deps.store)]);
+  const role = query.activeForRole;
+  // Who acts for a role right now is shown on every package of that role, so anyone may ask;
+  // otherwise people see the delegations they gave or received, administrators all of them.
+  const visible = role
+    ? all.filter((d) => d.role === role && isActiveAt(d, now))
+    : all.filter((d) => user.roles.includes('admin') || d.delegatorId === user.id || d.delegateId === user.id || d.createdBy === user.id);
+  return { status: 200, body: { items: visible.map((d) => delegationView(d, users, now)).reverse() } };
+});
+
+export const createDelegation = defineHandler(routes.createDelegation, async (ctx, { body }) => {
+  const user = signedIn(ctx);
+  const isAdmin = user.roles.includes('admin');
+  const delegatorId = body.delegatorId ?? user.id;
+  if (delegatorId !== user.id && !isAdmin) throw problems.forbidden('Only administrators delegate someone else’s role; delegate your own.');
+  const now = ctx.deps.now();
+  const createdAt = now.toISOString();
+  const id = newId(ctx.deps, 'dlg');
+
+  const created = await ctx.deps.store.transaction(async (tx) => {
+    const users = await usersById(tx);
+    const delegator = users.get(delegatorId);
+    const delegate = users.get(body.delegateId);
+    if (!delegator) throw problems.validation([{ pointer: '/delegatorId', message: `There is no user ${delegatorId}` }]);
+    if (!delegator.roles.includes(body.role)) {
+      throw problems.validation([{ pointer: '/role', message: `${delegator.id === user.id ? 'You do' : `${delegator.displayName} does`} not hold the ${roleLabels[body.role].toLowerCase()} role` }]);
+    }
+    if (!delegate) throw problems.validation([{ pointer: '/delegateId', message: `There is no user ${body.delegateId}` }]);
+    // Only reviewers sign decisions: a delegate without a reviewer role could never act.
+    if (!delegate.roles.some(isReviewerRole)) throw problems.validation([{ pointer: '/delegateId', message: `${delegate.displayName} is not a reviewer and cannot sign decisions` }]);
+    const draft = { role: body.role, delegatorId, delegateId: delegate.id, startsAt: body.startsAt, endsAt: body.endsAt };
+    const found = delegationProblems(draft, await tx.listDelegations(), now, (uid) => users.get(uid)?.displayName ?? uid);
+    if (found.length > 0) throw problems.validation(found);
+
+    const record = { id, ...draft, startsAt: new Date(body.startsAt).toISOString(), endsAt: new Date(body.endsAt).toISOString(), reason: body.reason, createdBy: user.id, createdAt };
+    await tx.insertDelegation(record);
+    await tx.appendAudit({ event: { action: 'delegation.created', subject: id, before: null, after: { role: record.role, delegator: delegatorId, delegate: delegate.id, startsAt: record.startsAt, endsAt: record.endsAt, reason: record.reason } }, actorId: user.id, at: createdAt });
+    return delegationView({ ...record, revokedAt: null, revokedBy: null }, users, now);
+  });
+  return { status: 201, body: created };
+});
+
+export const revokeDelegation = defineHandler(routes.revokeDelegation, async (ctx, { params }) => {
+  const user = signedIn(ctx);
+  const now = ctx.deps.now();
+  const revokedAt = now.toISOString();
+  const revoked = await ctx.deps.store.transaction(async (tx) => {
+    const found = (await tx.listDelegations()).find((d) => d.id === params.id);
+    const mayRevoke = found && (user.roles.includes('admin') || found.delegatorId === user.id || found.createdBy === user.id);
+    // A delegation you did not give is answered as absent: its existence is not yours to learn.
+    if (!found) throw problems.notFound(`No delegation ${params.id} that you gave.`);
+    if (!mayRevoke) throw deniedNotFound(`No delegation ${params.id} that you gave.`, 'delegation given by someone else');
+    if (found.revokedAt !== null) throw problems.conflict('This delegation was already revoked.');
+    if (Date.parse(found.endsAt) <= now.getTime()) throw problems.conflict('This delegation has already ended; there is nothing to revoke.');
+    await tx.insertDelegationRevocation({ delegationId: found.id, revokedAt, revokedBy: user.id });
+    await tx.appendAudit({ event: { action: 'delegation.revoked', subject: found.id, before: { role: found.role, delegator: found.delegatorId, delegate: found.delegateId, endsAt: found.endsAt }, after: { revokedAt } }, actorId: user.id, at: revokedAt });
+    return delegationView({ ...found, revokedAt, revokedBy: user.id }, await usersById(tx), now);
+  });
+  return { status: 201, body: revoked };
+});
+
+export const listUserDirectory = defineHandler(routes.listUserDirectory, async (ctx) => {
+  signedIn(ctx);
+  const users = await ctx.deps.store.listUsers();
+  return { status: 200, body: { items: users.map((u) => ({ id: u.id, displayName: u.displayName, title: u.title, roles: u.roles })) } };
+});

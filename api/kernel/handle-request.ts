@@ -1,0 +1,179 @@
+import type { z } from 'zod';
+import { parseStrictJson } from '#domain/json/strict-json.ts';
+import { bytesToHex } from '#domain/crypto/hex.ts';
+import { sha256Sync } from '#domain/crypto/sha256-sync.ts'; // perf: session token hash without a thread-pool round trip
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
+import { ApiError, problems, zodProblems } from './problems.ts';
+import { readBodyText } from './read-body.ts';
+import { SerializedJson } from './serialized-json.ts'; // perf
+import { readCookie, sessionCookieName } from './cookies.ts';
+import { routeList, type RouteDef } from '../routes.ts';
+import { handlers } from '../handlers.ts';
+import { auditRefusal, recordDenied } from '../audit/record-denied.ts';
+import { authenticateBearer, checkTokenScope } from '../tokens/bearer-auth.ts'; // API tokens (pipeline submission)
+import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
+import type { StoredUser } from '../store.ts';
+
+// One request pipeline for the real server and the mocks: match the route table, refuse
+// cross-site writes, bound and strictly parse the body, validate with the contracts,
+// authenticate, check the role, run the handler, answer JSON or problem+json.
+
+interface Match {
+  route: RouteDef;
+  params: Record<string, string>;
+}
+
+const compiled = routeList.map((route) => {
+  const names: string[] = [];
+  const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { route, names, regex: new RegExp(`^${pattern}$`) };
+});
+
+function match(method: string, pathname: string): Match | 'method_not_allowed' | null {
+  let pathMatched = false;
+  for (const { route, names, regex } of compiled) {
+    const found = regex.exec(pathname);
+    if (!found) continue;
+    pathMatched = true;
+    if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
+    const params: Record<string, string> = {};
+    names.forEach((name, index) => {
+      params[name] = decodePathSegment(found[index + 1] ?? '');
+    });
+    return { route, params };
+  }
+  return pathMatched ? 'method_not_allowed' : null;
+}
+
+/** Malformed escapes (%zz, bytes that are not UTF-8) would throw URIError; a NUL names nothing and PostgreSQL refuses it. */
+function decodePathSegment(segment: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    throw problems.notFound('The path is not validly percent-encoded UTF-8.');
+  }
+  if (decoded.includes('\u0000')) throw problems.notFound('The path contains a NUL character.');
+  return decoded;
+}
+
+/** The query as an object; a NUL in a name or value is refused like a NUL in a body. */
+function queryObject(url: URL): Record<string, string> {
+  const withNul = [...url.searchParams].filter(([name, value]) => name.includes('\u0000') || value.includes('\u0000'));
+  if (withNul.length > 0) throw problems.badQuery(withNul.map(([name]) => ({ pointer: `/query/${name.replaceAll('~', '~0').replaceAll('/', '~1').replaceAll('\u0000', '\ufffd')}`, message: 'The NUL character (%00) is not accepted', code: 'nul_character' })));
+  return Object.fromEntries(url.searchParams);
+}
+
+function json(status: number, body: unknown, headers: [string, string][] = [], contentType = 'application/json'): Response {
+  const all = new Headers(headers);
+  all.set('content-type', contentType);
+  all.set('cache-control', 'no-store');
+  // perf: a body the handler serialized itself (serialized-json.ts) is sent as it is.
+  const text = body instanceof SerializedJson ? body.text : JSON.stringify(body);
+  return new Response(status === 204 ? null : text, { status, headers: all });
+}
+
+/** How long a client is asked to wait before retrying while the database is unavailable. */
+const unavailableRetryAfterSeconds = 5;
+
+function problemResponse(error: ApiError): Response {
+  return json(error.problem.status, error.problem, error.headers, 'application/problem+json');
+}
+
+/** A state-changing request must come from our own origin (CSRF defence beside SameSite). */
+function assertSameOrigin(request: Request, url: URL): void {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw problems.crossSite();
+  const origin = request.headers.get('origin');
+  if (origin && origin !== url.origin) throw problems.crossSite();
+}
+
+function parsePart<T extends z.ZodType>(schema: T, value: unknown, onError: (e: z.ZodError) => ApiError): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw onError(result.error);
+  return result.data;
+}
+
+async function authenticate(request: Request, deps: ApiDeps): Promise<{ user: StoredUser | null; tokenHash: string | null }> {
+  const token = readCookie(request.headers.get('cookie'), sessionCookieName);
+  if (!token) return { user: null, tokenHash: null };
+  // Every request hashes its session token: synchronously, a 43-byte token is one or two
+  // compressions, where a WebCrypto digest is a round trip through the thread pool.
+  const tokenHash = bytesToHex(sha256Sync(new TextEncoder().encode(token)));
+  const session = await deps.store.findSession(tokenHash);
+  if (!session || Date.parse(session.expiresAt) <= deps.now().getTime()) return { user: null, tokenHash: null };
+  return { user: await deps.store.findUserById(session.userId), tokenHash };
+}
+
+async function checkAccess(route: RouteDef, ctx: RequestContext): Promise<void> {
+  if (route.access.kind === 'public') return;
+  if (!ctx.user) throw problems.unauthenticated();
+  if (route.access.kind === 'signed_in') return;
+  const allowed = route.access.roles;
+  if (ctx.user.roles.some((role) => allowed.includes(role))) return;
+  const needed = allowed.map((role) => roleLabels[role]).join(' or ');
+  await recordDenied(ctx, `requires role ${allowed.join('|')}`);
+  throw problems.forbidden(`This action needs the ${needed} role.`);
+}
+
+async function run(request: Request, deps: ApiDeps): Promise<Response> {
+  const url = new URL(request.url);
+  const found = match(request.method, url.pathname);
+  if (found === null) throw problems.notFound(`There is no API route ${url.pathname}.`);
+  if (found === 'method_not_allowed') {
+    throw new ApiError({ type: problemTypes.methodNotAllowed, title: 'Method not allowed', status: 405, detail: `${request.method} is not supported on ${url.pathname}.` });
+  }
+  const { route, params } = found;
+  if (route.method !== 'GET') assertSameOrigin(request, url);
+
+  // Who is asking comes before what they sent: anonymous bodies are never parsed.
+  // API tokens: a pipeline's bearer token stands in for the model owner on the submit routes.
+  const bearer = await authenticateBearer(request, route, deps);
+  const auth = bearer ?? (await authenticate(request, deps));
+  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure: url.protocol === 'https:', method: request.method, path: url.pathname, origin: url.origin };
+  await checkAccess(route, ctx);
+
+  const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};
+  const parsedQuery: unknown = route.query ? parsePart(route.query, queryObject(url), (e) => problems.badQuery(zodProblems(e, '/query'))) : {};
+
+  let parsedBody: unknown = null;
+  if (route.body) {
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) throw problems.unsupportedMediaType();
+    const text = await readBodyText(request, route.maxBodyBytes);
+    const parsed = parseStrictJson(text, { allowNul: false });
+    // A hostile body can hold a million duplicate keys: name the first hundred problems.
+    if (!parsed.ok) throw problems.malformedJson(parsed.problems.slice(0, 100).map((p) => ({ pointer: p.path, message: p.message, code: p.code })));
+    parsedBody = parsePart(route.body, parsed.value, (e) => problems.validation(zodProblems(e, '')));
+  }
+  const handler = handlers[route.id as keyof typeof handlers];
+  let result: HandlerResult;
+  try {
+    await checkTokenScope(ctx, route, parsedParams, parsedBody); // API tokens: only the token's model
+    result = await handler(ctx, { params: parsedParams, query: parsedQuery, body: parsedBody });
+  } catch (error) {
+    // Denied attempts are audit events, however deep in a handler the refusal was decided.
+    await auditRefusal(ctx, error);
+    throw error;
+  }
+  return json(result.status, result.body ?? null, result.headers);
+}
+
+export async function handleApiRequest(request: Request, deps: ApiDeps): Promise<Response> {
+  try {
+    return await run(request, deps);
+  } catch (error) {
+    if (error instanceof ApiError) return problemResponse(error);
+    // faults: the database is down or locked: say so, and when to come back, instead of a 500.
+    if (deps.isUnavailable?.(error)) {
+      const unavailable = problems.unavailable();
+      return json(unavailable.problem.status, unavailable.problem, [['retry-after', String(unavailableRetryAfterSeconds)]], 'application/problem+json');
+    }
+    deps.logError(error);
+    return problemResponse(problems.internal());
+  }
+}

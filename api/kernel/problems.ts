@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import { problemTypes, type FieldProblem, type Problem } from '#domain/contracts/problem.ts';
+
+/** A refusal with RFC 9457 details; the API layer turns it into application/problem+json. */
+export class ApiError extends Error {
+  readonly problem: Problem;
+  /** Headers the refusal is answered with (retry-after on a rate limit). */
+  readonly headers: [string, string][];
+  constructor(problem: Problem, headers: [string, string][] = []) {
+    super(problem.detail ?? problem.title);
+    this.problem = problem;
+    this.headers = headers;
+  }
+}
+
+export function pointerOf(path: readonly PropertyKey[], root = ''): string {
+  return root + path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+export function zodProblems(error: z.ZodError, root: string): FieldProblem[] {
+  return error.issues.map((issue) => ({ pointer: pointerOf(issue.path, root), message: issue.message, code: issue.code }));
+}
+
+export const problems = {
+  validation: (errors: FieldProblem[], detail = 'The request has problems; each is listed with its field.') =>
+    new ApiError({ type: problemTypes.validation, title: 'Invalid request', status: 422, detail, errors }),
+  badQuery: (errors: FieldProblem[]) =>
+    new ApiError({ type: problemTypes.validation, title: 'Invalid query parameters', status: 400, detail: 'The query string has problems; each is listed.', errors }),
+  malformedJson: (errors: FieldProblem[]) =>
+    new ApiError({ type: problemTypes.malformedJson, title: 'Malformed JSON', status: 400, detail: 'The request body is not acceptable JSON; each problem is listed.', errors }),
+  tooLarge: (limit: number) =>
+    new ApiError({ type: problemTypes.tooLarge, title: 'Payload too large', status: 413, detail: `The request body is larger than the ${limit} bytes this route accepts.` }),
+  unsupportedMediaType: () =>
+    new ApiError({ type: problemTypes.unsupportedMediaType, title: 'Unsupported media type', status: 415, detail: 'Send the body as application/json.' }),
+  unauthenticated: (detail = 'Sign in to continue.') => new ApiError({ type: problemTypes.unauthenticated, title: 'Not signed in', status: 401, detail }),
+  invalidCredentials: () =>
+    new ApiError({ type: problemTypes.unauthenticated, title: 'Sign-in failed', status: 401, detail: 'The email or password is not correct.' }),
+  forbidden: (detail: string) => new ApiError({ type: problemTypes.forbidden, title: 'Not allowed', status: 403, detail }),
+  notFound: (detail: string) => new ApiError({ type: problemTypes.notFound, title: 'Not found', status: 404, detail }),
+  signingRefused: (detail: string, errors: FieldProblem[]) => new ApiError({ type: problemTypes.signingRefused, title: 'Signature refused', status: 403, detail, errors }),
+  locked: (detail: string) => new ApiError({ type: problemTypes.signingLocked, title: 'Signing locked', status: 423, detail }),
+  conflict: (detail: string) => new ApiError({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail }),
+  /** The package is not what the signer was shown; `diff` is the app's page of what changed. */
+  packageChanged: (detail: string, diff: string | null) =>
+    new ApiError({ type: problemTypes.packageChanged, title: 'The package changed since you opened it', status: 409, detail, ...(diff ? { diff } : {}) }),
+  /** The audit log fails its integrity check, so the server will not sign a tree head (or a record) over it. */
+  auditLogBroken: (found: { reason: string }) =>
+    new ApiError({
+      type: problemTypes.auditLogBroken,
+      title: 'The audit log fails its integrity check',
+      status: 409,
+      detail: `${found.reason} The server signs no tree head or record over a log that does not verify; GET /api/audit/verify lists every break.`,
+    }),
+  /** Too many attempts; `retryAfterSeconds` goes out as the retry-after header too. */
+  rateLimited: (detail: string, retryAfterSeconds: number) =>
+    new ApiError({ type: problemTypes.rateLimited, title: 'Too many attempts', status: 429, detail }, [['retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds)))]]),
+  crossSite: () =>
+    new ApiError({ type: problemTypes.crossSite, title: 'Cross-site request refused', status: 403, detail: 'State-changing requests must come from this application.' }),
+  /** The database cannot be reached (or is locked past its timeout); the client may retry after Retry-After. */
+  unavailable: () =>
+    new ApiError({ type: problemTypes.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again shortly.' }),
+  internal: () =>
+    new ApiError({ type: problemTypes.internal, title: 'Internal error', status: 500, detail: 'Something went wrong on our side. Nothing was changed; try again.' }),
+};

@@ -1,0 +1,166 @@
+import { identificationOf } from '#domain/contracts/package-content.ts';
+import { selectTemplate } from '#domain/workflow/default-templates.ts';
+import { identificationProblems, prepareVersion } from './prepare-version.ts';
+import { problems } from '../kernel/problems.ts';
+import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
+import { routes } from '../routes.ts';
+import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from './views.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { withJsonMember } from '../kernel/serialized-json.ts'; // perf
+import { recordDenied } from '../audit/record-denied.ts';
+import { seePackage, signedIn } from './package-access.ts';
+import { addThreadMessage } from '../threads/thread-message.ts';
+import { viaOf } from '../tokens/bearer-auth.ts'; // API tokens: the audit entry names the token
+import { submissionEvent } from '#domain/webhooks/events.ts'; // webhooks
+import { enqueueWebhookEvents } from '../webhooks/outbox.ts'; // webhooks
+import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
+import { newId } from '../kernel/new-id.ts';
+
+export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
+  const user = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
+  const facts = await loadPackageFacts(store, visible);
+  const items = facts
+    .map((f) => summarize(f, now()).summary)
+    .filter((s) => (query.status ? s.status === query.status : true))
+    .filter((s) => (query.riskTier ? s.riskTier === query.riskTier : true))
+    .filter((s) => (query.model ? s.modelKey === query.model : true))
+    .filter((s) => (query.stepRole ? s.currentStep?.role === query.stepRole : true))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  return { status: 200, body: { items } };
+});
+
+export const getPackage = defineHandler(routes.getPackage, async (ctx, { params }) => {
+  const { store, now } = ctx.deps;
+  const pkg = await seePackage(ctx, params.id);
+  const [facts] = await loadPackageFacts(store, [pkg]);
+  if (!facts) throw problems.notFound(`No package ${params.id}.`);
+  return { status: 200, body: await packageDetail(store, facts, now()) };
+});
+
+export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {
+  const { store } = ctx.deps;
+  const pkg = await seePackage(ctx, params.id);
+  const version = await store.findVersion(pkg.id, params.n);
+  if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
+  const submitter = await store.findUserById(version.submittedBy);
+  const members = {
+    packageId: pkg.id,
+    number: version.number,
+    contentHash: version.contentHash,
+    submittedBy: toActor(submitter ?? undefined, version.submittedBy),
+    submittedAt: version.submittedAt,
+    answers: await store.listVersionAnswers(pkg.id, version.number),
+  };
+  // perf: the stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
+  return { status: 200, body: withJsonMember(members, 'content', version.canonicalContent) };
+});
+
+export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { body }) => {
+  const user = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const mismatches = identificationProblems(body.content, body.modelKey, body.versionLabel, '/content');
+  if (mismatches.length > 0) throw problems.validation(mismatches);
+  const id = identificationOf(body.content);
+  const prepared = await prepareVersion(body.content);
+  const at = now().toISOString();
+  const packageId = newId(ctx.deps, 'pkg');
+
+  const created = await store.transaction(async (tx) => {
+    const model = await tx.findModel(body.modelKey);
+    if (model && model.ownerId !== user.id) {
+      throw problems.forbidden(`Model "${body.modelKey}" belongs to another owner.`);
+    }
+    if (await tx.findPackageByModelVersion(body.modelKey, body.versionLabel)) {
+      throw problems.conflict(`A package for ${body.modelKey} ${body.versionLabel} already exists; submit a new version of it instead.`);
+    }
+    const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
+    if (!template) throw problems.validation([{ pointer: '/content/sections/0/riskTier', message: `No workflow template covers risk tier ${id.riskTier}` }]);
+    if (!model) await tx.insertModel({ key: body.modelKey, name: id.modelName, ownerId: user.id });
+    const pkg = {
+      id: packageId,
+      modelKey: body.modelKey,
+      modelName: id.modelName,
+      versionLabel: body.versionLabel,
+      riskTier: id.riskTier,
+      businessLine: id.businessLine,
+      ownerTeam: id.ownerTeam,
+      ownerId: user.id,
+      templateKey: template.key,
+      templateVersion: template.version,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await tx.insertPackage(pkg);
+    const version = { packageId, number: 1, ...prepared, submittedBy: user.id, submittedAt: at };
+    await tx.insertVersion(version);
+    await tx.appendAudit({
+      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, ...viaOf(ctx) } },
+      actorId: user.id,
+      at,
+    });
+    // webhooks
+    await enqueueWebhookEvents(tx, [submissionEvent({ packageId, modelKey: body.modelKey, version: 1, versionLabel: body.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
+    const [facts] = await loadPackageFacts(tx, [pkg]);
+    if (!facts) throw new Error('The package just written is missing');
+    return { package: summarize(facts, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
+  });
+  return { status: 201, body: created, headers: [['location', `/api/packages/${packageId}`]] };
+});
+
+export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { params, body }) => {
+  const user = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const prepared = await prepareVersion(body.content);
+  const at = now().toISOString();
+
+  // The denial is recorded outside the transaction, so refusing does not roll it back.
+  const owned = await store.findPackage(params.id);
+  if (!owned || owned.ownerId !== user.id) {
+    if (owned) await recordDenied(ctx, 'only the package owner may resubmit');
+    throw problems.notFound(`No package ${params.id} that you own.`);
+  }
+
+  const created = await store.transaction(async (tx) => {
+    const pkg = await tx.findPackage(params.id);
+    if (!pkg) throw problems.notFound(`No package ${params.id}.`);
+    const mismatches = identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content');
+    if (mismatches.length > 0) throw problems.validation(mismatches);
+    const [facts] = await loadPackageFacts(tx, [pkg]);
+    if (!facts) throw new Error('The package just read is missing');
+    const { state } = summarize(facts, now());
+    if (!resubmissionOpen(state.status, state.steps)) {
+      throw problems.conflict(`A new version can be submitted after a rejection or while clarification is requested; this package is ${state.status.replace(/_/g, ' ')}.`);
+    }
+    const previous = facts.versions.at(-1);
+    if (!previous) throw new Error('A package has at least one version');
+    if (previous.contentHash === prepared.contentHash) {
+      throw problems.conflict(`This content is identical to version ${previous.number}; change what the concerns ask for before resubmitting.`);
+    }
+    const wrong = answerProblems(body.answers, await loadAnswerFacts(tx, facts, body.content));
+    if (wrong.length > 0) throw problems.validation(wrong);
+    const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
+    await tx.insertVersion(version);
+    await tx.insertVersionAnswers(pkg.id, version.number, body.answers);
+    await tx.touchPackage(pkg.id, at);
+    await tx.appendAudit({
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, ...viaOf(ctx) } },
+      actorId: user.id,
+      at,
+    });
+    // An answer to a clarification request is also the owner's reply in its thread.
+    for (const { target, answer } of body.answers) {
+      if (target.kind !== 'clarification') continue;
+      const thread = facts.threads.find((t) => t.id === target.threadId);
+      if (!thread) throw new Error(`The thread ${target.threadId} just checked is missing`);
+      await addThreadMessage(ctx, tx, { pkg, thread, user, body: answer, at });
+    }
+    // webhooks: a resubmission is a submission to the receivers.
+    await enqueueWebhookEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
+    const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
+    if (!after) throw new Error('The package just written is missing');
+    return { package: summarize(after, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
+  });
+  return { status: 201, body: created, headers: [['location', `/api/packages/${params.id}/versions/${created.version.number}`]] };
+});

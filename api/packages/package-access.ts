@@ -1,0 +1,57 @@
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import type { Section } from '#domain/contracts/sections.ts';
+import type { RequestContext } from '../kernel/context.ts';
+import { problems } from '../kernel/problems.ts';
+import type { StoredPackage, StoredUser, StoreTx } from '../store.ts';
+import { canSeePackage, loadPackageFacts, summarize } from './views.ts';
+import { recordDenied } from '../audit/record-denied.ts';
+import { conversationLock, versionLock, type LockFacts } from '#domain/workflow/version-lock.ts';
+
+export function signedIn(ctx: RequestContext): StoredUser {
+  if (!ctx.user) throw problems.unauthenticated();
+  return ctx.user;
+}
+
+/** The package if the caller may see it; a denied look is audited and answered 404. */
+export async function seePackage(ctx: RequestContext, id: string): Promise<StoredPackage> {
+  const pkg = await ctx.deps.store.findPackage(id);
+  if (pkg && ctx.user && canSeePackage(ctx.user, pkg)) return pkg;
+  if (pkg) await recordDenied(ctx, 'package belongs to another owner');
+  throw problems.notFound(`No package ${id} that you can see.`);
+}
+
+/**
+ * A version is decided once its review round ended: rejected, or approved through the whole
+ * chain. Its annotations and review marks are then part of the record and can no longer change.
+ */
+export async function assertNotDecided(tx: StoreTx, pkg: StoredPackage, versionNumber: number, now: Date): Promise<void> {
+  const lock = versionLock(await lockFacts(tx, pkg, now), versionNumber);
+  if (lock) throw problems.conflict(lock);
+}
+
+/** Threads carry over to the latest version: their conversations close when it is decided. */
+export async function assertConversationOpen(tx: StoreTx, pkg: StoredPackage, now: Date): Promise<void> {
+  const lock = conversationLock(await lockFacts(tx, pkg, now));
+  if (lock) throw problems.conflict(lock);
+}
+
+async function lockFacts(tx: StoreTx, pkg: StoredPackage, now: Date): Promise<LockFacts> {
+  const [facts] = await loadPackageFacts(tx, [pkg]);
+  if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
+  const { state } = summarize(facts, now);
+  return { status: state.status, latestVersion: facts.versions.at(-1)?.number ?? 0, decisions: facts.decisions };
+}
+
+export async function sectionOf(tx: StoreTx, packageId: string, versionNumber: number, sectionKey: string, pointer: string): Promise<Section> {
+  const version = await tx.findVersion(packageId, versionNumber);
+  if (!version) throw problems.validation([{ pointer: '/versionNumber', message: `Package ${packageId} has no version ${versionNumber}` }]);
+  // Stored content was validated when it was submitted; it is read back, not re-validated.
+  const content = JSON.parse(version.canonicalContent) as PackageContent;
+  const section = content.sections.find((s) => s.key === sectionKey);
+  if (!section) throw problems.validation([{ pointer, message: `Version ${versionNumber} has no section "${sectionKey}"` }]);
+  return section;
+}
+
+export function actorOf(user: StoredUser) {
+  return { id: user.id, displayName: user.displayName, title: user.title };
+}

@@ -1,0 +1,123 @@
+import type { Actor, Decision } from '#domain/contracts/decisions.ts';
+import type { PackageDetail, PackageSummary, VersionSummary } from '#domain/contracts/packages.ts';
+import { decisionSignatureSchema, type SignedDecision } from '#domain/contracts/signatures.ts';
+import type { User } from '#domain/contracts/users.ts';
+import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
+import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
+import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store.ts';
+
+export function toUser(user: StoredUser): User {
+  return { id: user.id, email: user.email, displayName: user.displayName, title: user.title, roles: user.roles, ...(user.passwordHash === '' ? { sso: true } : {}) };
+}
+
+export function toActor(user: StoredUser | undefined, id: string): Actor {
+  return user ? { id: user.id, displayName: user.displayName, title: user.title } : { id, displayName: 'Unknown user', title: '' };
+}
+
+/** Owners see their own packages; reviewers, the committee and administrators see all. */
+export function canSeePackage(user: StoredUser, pkg: StoredPackage): boolean {
+  return pkg.ownerId === user.id || user.roles.some((role) => role !== 'model_owner');
+}
+
+export interface PackageFacts {
+  pkg: StoredPackage;
+  template: WorkflowTemplate;
+  versions: StoredVersionFacts[];
+  decisions: Decision[];
+  threads: StoredThread[];
+}
+
+/** Loads what the views need for many packages in a few queries, not a few per package. */
+export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<PackageFacts[]> {
+  if (packages.length === 0) return [];
+  // A list of every package (an oversight role's inventory) reads whole tables rather than
+  // naming a thousand ids in the query.
+  const ids = packages.length >= manyPackages ? 'all' : packages.map((p) => p.id);
+  const [versions, decisions, templates, threads] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids)]);
+  const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
+  // Grouped once: filtering every list per package was quadratic in the inventory's size.
+  const versionsOf = groupBy(versions, (v) => v.packageId);
+  const decisionsOf = groupBy(decisions, (d) => d.packageId);
+  const threadsOf = groupBy(threads, (t) => t.packageId);
+  return packages.map((pkg) => {
+    const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
+    if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
+    return {
+      pkg,
+      template,
+      versions: (versionsOf.get(pkg.id) ?? []).sort((a, b) => a.number - b.number),
+      decisions: (decisionsOf.get(pkg.id) ?? []).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
+      threads: threadsOf.get(pkg.id) ?? [],
+    };
+  });
+}
+
+/** From this many packages on, their facts are read for all packages and the others dropped. */
+const manyPackages = 200;
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+export function summarize(facts: PackageFacts, now: Date): { summary: PackageSummary; state: ReturnType<typeof deriveWorkflowState> } {
+  const { pkg, template, versions, decisions } = facts;
+  const state = deriveWorkflowState(template, versions, decisions, now);
+  const current = state.currentStep;
+  const summary: PackageSummary = {
+    id: pkg.id,
+    modelKey: pkg.modelKey,
+    modelName: pkg.modelName,
+    versionLabel: pkg.versionLabel,
+    riskTier: pkg.riskTier,
+    businessLine: pkg.businessLine,
+    ownerTeam: pkg.ownerTeam,
+    status: state.status,
+    latestVersion: versions.at(-1)?.number ?? 1,
+    currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
+    openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
+    openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
+    reReviewDue: state.reReviewDue,
+    submittedAt: pkg.createdAt,
+    updatedAt: pkg.updatedAt,
+  };
+  return { summary, state };
+}
+
+export function versionSummary(version: StoredVersionFacts, users: ReadonlyMap<string, StoredUser>): VersionSummary {
+  return { number: version.number, contentHash: version.contentHash, submittedBy: toActor(users.get(version.submittedBy), version.submittedBy), submittedAt: version.submittedAt };
+}
+
+export async function usersById(tx: Pick<StoreTx, 'listUsers'>): Promise<Map<string, StoredUser>> {
+  return new Map((await tx.listUsers()).map((u) => [u.id, u]));
+}
+
+export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date): Promise<PackageDetail> {
+  const { summary, state } = summarize(facts, now);
+  const users = await usersById(tx);
+  return {
+    ...summary,
+    template: { key: facts.template.key, version: facts.template.version, name: facts.template.name },
+    steps: state.steps,
+    versions: facts.versions.map((v) => versionSummary(v, users)),
+    decisions: await signedDecisions(tx, facts.decisions),
+    emergencyRoles: facts.template.emergencyRoles ?? [], // emergency approvals
+  };
+}
+
+/** Decisions with their signed evidence; a decision without any shows `signature: null`. */
+export async function signedDecisions(tx: StoreTx, decisions: readonly Decision[]): Promise<SignedDecision[]> {
+  const rows = await tx.listDecisionSignatures(decisions.map((d) => d.id));
+  const byId = new Map(rows.map((row) => [row.decisionId, decisionSignatureSchema.parse(JSON.parse(row.signature))]));
+  // delegations: a decision signed by a delegate names whose role it was signed in.
+  const delegated = await tx.listDecisionDelegations(decisions.map((d) => d.id));
+  const users = delegated.length > 0 ? await usersById(tx) : new Map<string, StoredUser>();
+  const onBehalfOf = new Map(delegated.map((row) => [row.decisionId, { delegationId: row.delegationId, delegator: toActor(users.get(row.delegatorId), row.delegatorId) }]));
+  return decisions.map((decision) => ({ ...decision, signature: byId.get(decision.id) ?? null, onBehalfOf: onBehalfOf.get(decision.id) ?? null }));
+}

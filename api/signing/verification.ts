@@ -1,0 +1,36 @@
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { verifyDecisionSignature } from '#domain/signing/verify-decision.ts';
+import { routes } from '../routes.ts';
+import { currentServerKey, publishedKeys } from './server-key.ts';
+import { signedDecisions } from '../packages/views.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { seePackage } from '../packages/package-access.ts';
+
+export const serverKeys = defineHandler(routes.serverKeys, async (ctx) => {
+  // Make sure there is one to publish before anyone has signed anything.
+  await currentServerKey(ctx.deps.store, ctx.deps.now);
+  return { status: 200, body: { keys: await publishedKeys(ctx.deps.store) } };
+});
+
+/**
+ * The server's verdict on every decision of a package, computed as the browser computes
+ * it: the content hash again from the stored canonical bytes, the passkey assertion
+ * against the recomputed challenge, and the countersignature against the published keys.
+ */
+export const verifyPackage = defineHandler(routes.verifyPackage, async (ctx, { params }) => {
+  const pkg = await seePackage(ctx, params.id);
+  const { store } = ctx.deps;
+  const decisions = await signedDecisions(store, await store.listDecisions([pkg.id]));
+  const keys = await publishedKeys(store);
+  const hashes = new Map<number, string | null>();
+  for (const n of new Set(decisions.map((d) => d.versionNumber))) {
+    const version = await store.findVersion(pkg.id, n);
+    hashes.set(n, version ? await sha256Hex(version.canonicalContent) : null);
+  }
+  const verdicts = await Promise.all(
+    decisions.map((decision) =>
+      verifyDecisionSignature({ decision, signature: decision.signature, recomputedContentHash: hashes.get(decision.versionNumber) ?? null, serverKeys: keys, expectedOrigin: null, expectedRpId: null }),
+    ),
+  );
+  return { status: 200, body: { packageId: pkg.id, checkedAt: ctx.deps.now().toISOString(), decisions: verdicts } };
+});

@@ -1,0 +1,73 @@
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import type { ViaToken } from '#domain/contracts/api-tokens.ts';
+import type { ApiDeps, RequestContext } from '../kernel/context.ts';
+import { readCookie, sessionCookieName } from '../kernel/cookies.ts';
+import { problems } from '../kernel/problems.ts';
+import type { RouteDef } from '../routes.ts';
+import type { StoredUser } from '../store.ts';
+import { appendDenied, recordDenied } from '../audit/record-denied.ts';
+
+// Bearer authentication with an API token: a pipeline submitting for one model, acting as
+// that model's owner. It is accepted on the two submit routes only and never mixed with a
+// session cookie. Being a header a browser will not send cross-site without a CORS
+// preflight (which this API never grants), it needs no CSRF defence of its own.
+
+/** The routes a token may call. */
+const bearerRoutes: ReadonlySet<string> = new Set(['submitPackage', 'submitVersion']);
+
+export interface ApiTokenCaller {
+  id: string;
+  name: string;
+  modelKey: string;
+}
+
+export interface BearerAuth {
+  user: StoredUser;
+  tokenHash: null;
+  apiToken: ApiTokenCaller;
+}
+
+/** The caller behind an `Authorization: Bearer` header, or null when there is none. */
+export async function authenticateBearer(request: Request, route: RouteDef, deps: ApiDeps): Promise<BearerAuth | null> {
+  const header = request.headers.get('authorization');
+  if (header === null) return null;
+  const found = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  if (!found?.[1]) throw problems.unauthenticated('The Authorization header must be "Bearer <API token>".');
+  // Which identity would act is ambiguous with both: refuse rather than pick one.
+  if (readCookie(request.headers.get('cookie'), sessionCookieName)) {
+    throw problems.unauthenticated('Send either a session cookie or an API token, not both.');
+  }
+  const token = await deps.store.findApiTokenByHash(await sha256Hex(found[1]));
+  if (!token || token.revocation) throw problems.unauthenticated('This API token is unknown or has been revoked.');
+  const model = await deps.store.findModel(token.modelKey);
+  const owner = model ? await deps.store.findUserById(model.ownerId) : null;
+  if (!owner) throw problems.unauthenticated(`The model ${token.modelKey} of this API token has no owner to act as.`);
+  if (!bearerRoutes.has(route.id)) {
+    // A valid token off its two routes is a leaked or misused credential: worth a record.
+    const path = new URL(request.url).pathname;
+    await appendDenied(deps, { actorId: owner.id, method: request.method, path, reason: `API token ${token.id} may only submit packages and versions` });
+    throw problems.forbidden('An API token can only submit packages and versions (POST /api/packages, POST /api/packages/{id}/versions).');
+  }
+  return { user: owner, tokenHash: null, apiToken: { id: token.id, name: token.name, modelKey: token.modelKey } };
+}
+
+/** A token submits only for its own model; checked once the body names the model. */
+export async function checkTokenScope(ctx: RequestContext, route: RouteDef, params: unknown, body: unknown): Promise<void> {
+  const token = ctx.apiToken;
+  if (!token) return;
+  let modelKey: string | undefined;
+  if (route.id === 'submitPackage') modelKey = (body as { modelKey: string }).modelKey;
+  if (route.id === 'submitVersion') {
+    const pkg = await ctx.deps.store.findPackage((params as { id: string }).id);
+    // A package that is not the owner's is the handler's 404: a 403 would say it exists.
+    if (pkg?.ownerId === ctx.user?.id) modelKey = pkg?.modelKey;
+  }
+  if (modelKey === undefined || modelKey === token.modelKey) return;
+  await recordDenied(ctx, `API token ${token.id} is scoped to model ${token.modelKey}`);
+  throw problems.forbidden(`This token is scoped to model ${token.modelKey}.`);
+}
+
+/** What a submission's audit entry adds when a token made it. */
+export function viaOf(ctx: RequestContext): { via?: ViaToken } {
+  return ctx.apiToken ? { via: { tokenId: ctx.apiToken.id, tokenName: ctx.apiToken.name } } : {};
+}

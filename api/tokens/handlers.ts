@@ -1,0 +1,74 @@
+import { apiTokenPrefix, type ApiTokenSummary } from '#domain/contracts/api-tokens.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { toBase64Url } from '#domain/signing/base64url.ts';
+import { problems } from '../kernel/problems.ts';
+import { routes } from '../routes.ts';
+import type { StoredApiTokenState, StoredUser } from '../store.ts';
+import { toActor } from '../packages/views.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { signedIn } from '../packages/package-access.ts';
+
+// API tokens for pipeline submission, managed by administrators. The secret exists in
+// memory for one response; the store and the audit log only ever see its SHA-256.
+
+function summaryOf(token: StoredApiTokenState, users: ReadonlyMap<string, StoredUser>): ApiTokenSummary {
+  return {
+    id: token.id,
+    modelKey: token.modelKey,
+    name: token.name,
+    createdBy: toActor(users.get(token.createdBy), token.createdBy),
+    createdAt: token.createdAt,
+    revoked: token.revocation ? { by: toActor(users.get(token.revocation.revokedBy), token.revocation.revokedBy), at: token.revocation.revokedAt } : null,
+  };
+}
+
+/** 32 random bytes (Web Crypto, on the server and in the mocks alike). */
+function newSecret(): string {
+  return apiTokenPrefix + toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+export const listApiTokens = defineHandler(routes.listApiTokens, async (ctx) => {
+  signedIn(ctx);
+  const { store } = ctx.deps;
+  const [tokens, models, users] = await Promise.all([store.listApiTokens(), store.listModels(), store.listUsers()]);
+  const byId = new Map(users.map((u) => [u.id, u]));
+  return { status: 200, body: { items: tokens.map((t) => summaryOf(t, byId)), models: models.map((m) => ({ key: m.key, name: m.name })) } };
+});
+
+export const createApiToken = defineHandler(routes.createApiToken, async (ctx, { body }) => {
+  const admin = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const secret = newSecret();
+  const tokenHash = await sha256Hex(secret);
+  const at = now().toISOString();
+  const id = `tok_${ctx.deps.randomToken().replace(/[^A-Za-z0-9]/g, '').slice(0, 20)}`;
+
+  const created = await store.transaction(async (tx) => {
+    if (!(await tx.findModel(body.modelKey))) throw problems.validation([{ pointer: '/modelKey', message: `There is no model "${body.modelKey}".` }]);
+    const token = { id, modelKey: body.modelKey, name: body.name, tokenHash, createdBy: admin.id, createdAt: at };
+    await tx.insertApiToken(token);
+    await tx.appendAudit({ event: { action: 'api_token.created', subject: id, before: null, after: { tokenId: id, modelKey: body.modelKey, name: body.name } }, actorId: admin.id, at });
+    return summaryOf({ ...token, revocation: null }, new Map([[admin.id, admin]]));
+  });
+  return { status: 201, body: { token: created, secret }, headers: [['location', `/api/tokens/${id}`]] };
+});
+
+export const revokeApiToken = defineHandler(routes.revokeApiToken, async (ctx, { params }) => {
+  const admin = signedIn(ctx);
+  const { store, now } = ctx.deps;
+  const at = now().toISOString();
+
+  const revoked = await store.transaction(async (tx) => {
+    const token = await tx.findApiToken(params.id);
+    if (!token) throw problems.notFound(`No API token ${params.id}.`);
+    if (token.revocation || !(await tx.insertApiTokenRevocation({ tokenId: token.id, revokedBy: admin.id, revokedAt: at }))) {
+      throw problems.conflict(`The API token "${token.name}" is already revoked.`);
+    }
+    await tx.appendAudit({ event: { action: 'api_token.revoked', subject: token.id, before: { tokenId: token.id, modelKey: token.modelKey, name: token.name }, after: null }, actorId: admin.id, at });
+    const creator = await tx.findUserById(token.createdBy);
+    const users = new Map<string, StoredUser>([[admin.id, admin]]);
+    if (creator) users.set(creator.id, creator);
+    return summaryOf({ ...token, revocation: { revokedBy: admin.id, revokedAt: at } }, users);
+  });
+  return { status: 201, body: revoked };
+});

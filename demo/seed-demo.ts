@@ -1,0 +1,265 @@
+import type { Decision, DecisionKind } from '#domain/contracts/decisions.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import { identificationOf, type PackageContent } from '#domain/contracts/package-content.ts';
+import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { demoPackages } from './index.ts';
+import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templates.ts';
+import type { PasswordPort } from '#api/kernel/context.ts';
+import { prepareVersion } from '#api/packages/prepare-version.ts';
+import type { StoredUser, StoreTx, Store, AuditAppend } from '#api/store.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { signingPayloadType, type SignatureMaterial, type SigningPayload } from '#domain/contracts/signatures.ts';
+import { countersign } from '#domain/signing/countersign.ts';
+import { currentServerKey } from '#api/signing/server-key.ts';
+
+// Demo data for a first start: one account per role and four packages at realistic points
+// of their review. Written only into an empty database, in one transaction.
+
+export const demoAccounts = [
+  { id: 'usr_owner', email: 'owner@example.com', displayName: 'Priya Natarajan', title: 'Lead ML Engineer, Decision Science', roles: ['model_owner'] },
+  { id: 'usr_data_governance', email: 'data-governance@example.com', displayName: 'Marcus Oyelaran', title: 'Data Governance Lead', roles: ['data_governance'] },
+  { id: 'usr_model_risk', email: 'model-risk@example.com', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management', roles: ['model_risk'] },
+  { id: 'usr_fair_lending', email: 'fair-lending@example.com', displayName: 'Dana Whitfield', title: 'Fair Lending Officer', roles: ['fair_lending'] },
+  { id: 'usr_privacy', email: 'privacy@example.com', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer', roles: ['privacy'] },
+  { id: 'usr_security', email: 'security@example.com', displayName: 'Hannah Kim', title: 'Principal Security Architect', roles: ['security'] },
+  { id: 'usr_committee', email: 'committee@example.com', displayName: 'Robert Castellano', title: 'Chair, AI Governance Committee', roles: ['committee'] },
+  { id: 'usr_admin', email: 'admin@example.com', displayName: 'Alex Morgan', title: 'Platform Administrator', roles: ['admin'] },
+] as const satisfies readonly { id: string; email: string; displayName: string; title: string; roles: readonly Role[] }[];
+
+const day = 86_400_000;
+
+interface Scripted {
+  step: string;
+  by: (typeof demoAccounts)[number]['id'];
+  decision: DecisionKind;
+  version: number;
+  daysAgo: number;
+  reason: string;
+  conditions?: Decision['conditions'];
+  concerns?: Decision['concerns'];
+}
+
+/** A resubmission's answer to a concern of the rejection by `step` of the version before. */
+interface ScriptedAnswer {
+  version: number;
+  step: string;
+  concern: number;
+  answer: string;
+  sectionKeys: string[];
+}
+
+interface DemoScript {
+  versionDaysAgo: number[];
+  decisions: Scripted[];
+  answers?: ScriptedAnswer[];
+  clarification?: { section: string; by: (typeof demoAccounts)[number]['id']; daysAgo: number; quote: { exact: string; prefix: string; suffix: string } | null; body: string };
+}
+
+/** Where each demo package stands, in the order of demoPackages. */
+function scripts(now: Date): DemoScript[] {
+  const reReview = new Date(now.getTime() + 358 * day).toISOString().slice(0, 10);
+  return [
+    {
+      versionDaysAgo: [24, 3],
+      decisions: [
+        { step: 'data_governance', by: 'usr_data_governance', decision: 'approve', version: 1, daysAgo: 22, reason: 'Lineage, authorizations and retention for all bureau and application data are documented and consistent with the data inventory.' },
+        { step: 'model_risk', by: 'usr_model_risk', decision: 'approve', version: 1, daysAgo: 18, reason: 'Discrimination and calibration on the 2024 holdout meet policy; independent validation findings are closed or tracked.' },
+        {
+          step: 'fair_lending',
+          by: 'usr_fair_lending',
+          decision: 'reject',
+          version: 1,
+          daysAgo: 15,
+          reason: 'The disparate impact ratio of 0.78 is below the 0.80 policy threshold; the model cannot be used for credit decisions as submitted.',
+          concerns: [{ sectionKey: 'subgroup_fairness', concern: 'Disparate impact ratio of 0.78 for one protected-class proxy group, under the 0.80 threshold.', requiredChange: 'Mitigate (for example by reweighting or constraint) and show a ratio of at least 0.80 on the same holdout, with the less discriminatory alternatives considered.' }],
+        },
+        { step: 'data_governance', by: 'usr_data_governance', decision: 'approve', version: 2, daysAgo: 2, reason: 'Data sources unchanged; the reweighting uses only approved attributes.' },
+        { step: 'model_risk', by: 'usr_model_risk', decision: 'approve', version: 2, daysAgo: 1, reason: 'The small loss in AUC from the mitigation stays well inside the threshold; validation re-performed.' },
+      ],
+      answers: [
+        {
+          version: 2,
+          step: 'fair_lending',
+          concern: 0,
+          answer:
+            'Addressed in Subgroup fairness and Design and methodology: less discriminatory alternative LDA-17 (monotonic constraints, verified DTI, reweighting by age band) raises the approval-rate ratio for applicants aged 62 and over from 0.78 to 0.86 on the same holdout.',
+          sectionKeys: ['subgroup_fairness', 'design_methodology'],
+        },
+      ],
+    },
+    {
+      versionDaysAgo: [9],
+      decisions: [{ step: 'data_governance', by: 'usr_data_governance', decision: 'approve', version: 1, daysAgo: 7, reason: 'The de-identified EHR extract and the data use agreement cover this use; minimum necessary standard is met.' }],
+    },
+    {
+      versionDaysAgo: [40],
+      decisions: [
+        { step: 'data_governance', by: 'usr_data_governance', decision: 'approve', version: 1, daysAgo: 37, reason: 'Transaction and chargeback data are within the approved retention and PCI scope.' },
+        {
+          step: 'model_risk',
+          by: 'usr_model_risk',
+          decision: 'approve_with_conditions',
+          version: 1,
+          daysAgo: 33,
+          reason: 'Performance on card-present transactions is not demonstrated to the same standard; approval is limited accordingly.',
+          conditions: { scope: 'Card-not-present transactions only', reReviewOn: reReview, text: 'Card-present scoring stays on the incumbent rules engine until a separate validation is approved. Re-review in 12 months or earlier if monthly PSI exceeds 0.2.' },
+        },
+        { step: 'security', by: 'usr_security', decision: 'approve', version: 1, daysAgo: 30, reason: 'Scoring service controls, secrets handling and PCI DSS segmentation reviewed; no open findings.' },
+      ],
+    },
+    {
+      versionDaysAgo: [6],
+      decisions: [
+        { step: 'data_governance', by: 'usr_data_governance', decision: 'approve', version: 1, daysAgo: 5, reason: 'Transcript redaction and the help-center corpus licences are in order.' },
+        { step: 'model_risk', by: 'usr_model_risk', decision: 'request_clarification', version: 1, daysAgo: 2, reason: 'The evaluation needs clarification before a decision.' },
+      ],
+      clarification: {
+        section: 'evaluation',
+        by: 'usr_model_risk',
+        daysAgo: 2,
+        quote: null,
+        body: 'How was the hallucination rate measured: who labelled the sampled answers, how many were sampled per locale, and was the labelling blind to the model version? Please also give the confidence interval for the rate.',
+      },
+    },
+  ];
+}
+
+export async function isEmpty(store: Store): Promise<boolean> {
+  return (await store.listUsers()).length === 0;
+}
+
+export interface SeedOptions {
+  password: string;
+  passwords: PasswordPort;
+  now: Date;
+  randomToken: () => string;
+}
+
+/** Writes the demo data; returns false (and writes nothing) if the database has users already. */
+export async function seedDemo(store: Store, options: SeedOptions): Promise<boolean> {
+  const passwordHash = await options.passwords.hash(options.password);
+  const prepared = await Promise.all(demoPackages.map((p) => Promise.all(p.versions.map((v: PackageContent) => prepareVersion(v)))));
+  const plan = scripts(options.now);
+  const at = (daysAgo: number, hour = 10) => new Date(options.now.getTime() - daysAgo * day + hour * 3_600_000 - 12 * 3_600_000).toISOString();
+
+  // Before the transaction: the key is read or created through the store itself.
+  const { key, privateKey } = await currentServerKey(store, () => options.now);
+  const serverKey = { keyId: key.keyId, privateKey };
+  return store.transaction(async (tx) => {
+    if ((await tx.listUsers()).length > 0) return false;
+    const audit: AuditAppend[] = [];
+    for (const template of defaultTemplates) await tx.insertTemplate(template);
+    const users = new Map<string, StoredUser>();
+    for (const account of demoAccounts) {
+      const user: StoredUser = { ...account, roles: [...account.roles], passwordHash };
+      users.set(user.id, user);
+      await tx.insertUser(user);
+    }
+    for (const [index, demo] of demoPackages.entries()) {
+      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey });
+    }
+    audit.sort((a, b) => a.at.localeCompare(b.at));
+    for (const entry of audit) await tx.appendAudit(entry);
+    await tx.appendAudit({ event: { action: 'system.demo_seeded', subject: 'demo', before: null, after: { packages: demoPackages.length, users: demoAccounts.length } }, actorId: null, at: options.now.toISOString() });
+    return true;
+  });
+}
+
+interface SeedPackageInput {
+  serverKey: { keyId: string; privateKey: CryptoKey };
+  demo: (typeof demoPackages)[number];
+  versions: Awaited<ReturnType<typeof prepareVersion>>[];
+  script: DemoScript | undefined;
+  users: Map<string, StoredUser>;
+  at: (daysAgo: number, hour?: number) => string;
+  audit: AuditAppend[];
+  randomToken: () => string;
+}
+
+async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> {
+  const { demo, versions, script, users, at, audit } = input;
+  if (!script) throw new Error(`No demo script for ${demo.modelKey}`);
+  const first = demo.versions[0];
+  if (!first) throw new Error(`Demo package ${demo.modelKey} has no version`);
+  const id = identificationOf(first);
+  const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
+  if (!template) throw new Error(`No template for demo package ${demo.modelKey}`);
+  const owner = 'usr_owner';
+  const packageId = `pkg_${demo.modelKey.replace(/[^a-z0-9]/g, '_')}`;
+  const createdAt = at(script.versionDaysAgo[0] ?? 1, 9);
+  const lastVersionAt = at(script.versionDaysAgo.at(-1) ?? 1, 9);
+  await tx.insertModel({ key: demo.modelKey, name: id.modelName, ownerId: owner });
+  await tx.insertPackage({ id: packageId, modelKey: demo.modelKey, modelName: id.modelName, versionLabel: demo.versionLabel, riskTier: id.riskTier, businessLine: id.businessLine, ownerTeam: id.ownerTeam, ownerId: owner, templateKey: template.key, templateVersion: template.version, createdAt, updatedAt: lastVersionAt });
+
+  // Ids first: a resubmission's answers name the decisions of the round before.
+  const decisionIds = script.decisions.map(() => `dec_${input.randomToken().slice(0, 16)}`);
+  const answersTo = (number: number): ConcernAnswer[] =>
+    (script.answers ?? [])
+      .filter((a) => a.version === number)
+      .map((a) => {
+        const rejection = script.decisions.findIndex((d) => d.step === a.step && d.version === number - 1 && d.decision === 'reject');
+        const decisionId = decisionIds[rejection];
+        if (!decisionId) throw new Error(`No rejection by ${a.step} for a demo answer on ${demo.modelKey}`);
+        return { target: { kind: 'concern', decisionId, index: a.concern }, answer: a.answer, sectionKeys: a.sectionKeys };
+      });
+
+  for (const [index, version] of versions.entries()) {
+    const submittedAt = at(script.versionDaysAgo[index] ?? 1, 9);
+    const number = index + 1;
+    const answers = answersTo(number);
+    await tx.insertVersion({ packageId, number, ...version, submittedBy: owner, submittedAt });
+    await tx.insertVersionAnswers(packageId, number, answers);
+    const previous = versions[index - 1];
+    audit.push(
+      previous
+        ? { event: { action: 'package.version_submitted', subject: packageId, before: { version: index, contentHash: previous.contentHash }, after: { version: number, contentHash: version.contentHash, answers: answers.length } }, actorId: owner, at: submittedAt }
+        : { event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: demo.modelKey, versionLabel: demo.versionLabel, version: 1, contentHash: version.contentHash } }, actorId: owner, at: submittedAt },
+    );
+  }
+
+  for (const [index, s] of script.decisions.entries()) {
+    const actor = users.get(s.by);
+    const step = template.steps.find((t) => t.key === s.step);
+    const hash = versions[s.version - 1]?.contentHash;
+    const decisionId = decisionIds[index];
+    if (!actor || !step || !hash || !decisionId) throw new Error(`Bad demo decision ${s.step} on ${demo.modelKey}`);
+    const decidedAt = at(s.daysAgo, 15);
+    const decision: Decision = {
+      id: decisionId,
+      packageId,
+      versionNumber: s.version,
+      stepKey: s.step,
+      role: step.role,
+      decision: s.decision,
+      meaning: decisionMeanings[s.decision],
+      reason: s.reason,
+      conditions: s.conditions ?? null,
+      concerns: s.concerns ?? [],
+      actor: { id: actor.id, displayName: actor.displayName, title: actor.title },
+      contentHash: hash,
+      decidedAt,
+    };
+    await tx.insertDecision(decision);
+    // Demo decisions are signed as a password re-entry would sign them, and countersigned,
+    // so they verify as VALID like any decision made in the app.
+    const payload: SigningPayload = { type: signingPayloadType, packageId, versionNumber: s.version, contentHash: hash, stepKey: s.step, role: step.role, decision: s.decision, meaning: decision.meaning, reason: s.reason, conditions: decision.conditions, concerns: decision.concerns, signer: decision.actor, nonce: `demo-${input.randomToken().slice(0, 24)}`, issuedAt: decidedAt };
+    const material: SignatureMaterial = { method: 'password' };
+    const countersignature = await countersign(input.serverKey.privateKey, input.serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
+    await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
+    audit.push({ event: { action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: s.step, role: step.role, kind: s.decision, version: s.version, contentHash: hash, method: 'password', countersignedWith: input.serverKey.keyId } }, actorId: actor.id, at: decidedAt });
+  }
+
+  const c = script.clarification;
+  if (c) {
+    const author = users.get(c.by);
+    if (!author) throw new Error('Unknown demo author');
+    const createdAt = at(c.daysAgo, 15);
+    const version = versions.length;
+    const threadId = `thr_${input.randomToken().slice(0, 16)}`;
+    const actor = { id: author.id, displayName: author.displayName, title: author.title };
+    await tx.insertThread({ id: threadId, packageId, versionNumber: version, sectionKey: c.section, kind: 'clarification', severity: null, status: 'open', anchor: c.quote, createdBy: actor, createdAt, resolvedBy: null, resolvedAt: null });
+    await tx.insertMessage({ id: `msg_${input.randomToken().slice(0, 16)}`, threadId, author: actor, authorRole: author.roles[0] ?? 'model_risk', body: c.body, createdAt, position: 0 });
+    audit.push({ event: { action: 'thread.opened', subject: packageId, before: null, after: { section: c.section, kind: 'clarification', version } }, actorId: author.id, at: createdAt });
+  }
+}

@@ -1,0 +1,63 @@
+import type { Kysely, Transaction } from 'kysely';
+import { roleSchema } from '#domain/contracts/roles.ts';
+import type { StoredDelegation, StoreTx } from '#api/store.ts';
+import type { Database } from '../schema.ts';
+
+// The delegation part of the storage port on SQLite and PostgreSQL, kept apart from the
+// main query layer: a delegation joined with its revocation, if any, and the link from a
+// decision signed by a delegate to the delegation it was signed under.
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+type DelegationQueries = Pick<StoreTx, 'insertDelegation' | 'listDelegations' | 'insertDelegationRevocation' | 'insertDecisionDelegation' | 'listDecisionDelegations'>;
+
+export function delegationQueries(db: Db): DelegationQueries {
+  return {
+    async insertDelegation(d) {
+      await db
+        .insertInto('delegations')
+        .values({ id: d.id, role: d.role, delegator_id: d.delegatorId, delegate_id: d.delegateId, starts_at: d.startsAt, ends_at: d.endsAt, reason: d.reason, created_by: d.createdBy, created_at: d.createdAt })
+        .execute();
+    },
+    async listDelegations() {
+      const rows = await db
+        .selectFrom('delegations as d')
+        .leftJoin('delegation_revocations as r', 'r.delegation_id', 'd.id')
+        .select(['d.id', 'd.role', 'd.delegator_id', 'd.delegate_id', 'd.starts_at', 'd.ends_at', 'd.reason', 'd.created_by', 'd.created_at', 'r.revoked_at', 'r.revoked_by'])
+        .orderBy('d.created_at')
+        .orderBy('d.id')
+        .execute();
+      return rows.map(
+        (r): StoredDelegation => ({
+          id: r.id,
+          role: roleSchema.parse(r.role),
+          delegatorId: r.delegator_id,
+          delegateId: r.delegate_id,
+          startsAt: r.starts_at,
+          endsAt: r.ends_at,
+          reason: r.reason,
+          createdBy: r.created_by,
+          createdAt: r.created_at,
+          revokedAt: r.revoked_at,
+          revokedBy: r.revoked_by,
+        }),
+      );
+    },
+    async insertDelegationRevocation(r) {
+      const result = await db
+        .insertInto('delegation_revocations')
+        .values({ delegation_id: r.delegationId, revoked_at: r.revokedAt, revoked_by: r.revokedBy })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async insertDecisionDelegation(row) {
+      await db.insertInto('decision_delegations').values({ decision_id: row.decisionId, delegation_id: row.delegationId, delegator_id: row.delegatorId }).execute();
+    },
+    async listDecisionDelegations(decisionIds) {
+      if (decisionIds.length === 0) return [];
+      const rows = await db.selectFrom('decision_delegations').selectAll().where('decision_id', 'in', decisionIds).execute();
+      return rows.map((r) => ({ decisionId: r.decision_id, delegationId: r.delegation_id, delegatorId: r.delegator_id }));
+    },
+  };
+}

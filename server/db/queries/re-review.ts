@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { StoreTx } from '#api/store.ts';
+import type { Database } from '../schema.ts';
+
+// The re-review notices part of the Kysely repository (spread into it by kysely-store.ts).
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function reReviewNoticeQueries(db: Db): Pick<StoreTx, 'insertReReviewNotice' | 'listReReviewNotices'> {
+  return {
+    async insertReReviewNotice(n) {
+      // Insert or skip on the primary key. On PostgreSQL a second transaction inserting the
+      // same decision waits for the first to commit, then skips: only one of them goes on.
+      const result = await db
+        .insertInto('re_review_notices')
+        .values({ decision_id: n.decisionId, package_id: n.packageId, re_review_on: n.reReviewOn, noticed_at: n.noticedAt })
+        .onConflict((oc) => oc.column('decision_id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async listReReviewNotices() {
+      const rows = await db.selectFrom('re_review_notices').selectAll().orderBy('noticed_at').orderBy('decision_id').execute();
+      return rows.map((r) => ({ decisionId: r.decision_id, packageId: r.package_id, reReviewOn: r.re_review_on, noticedAt: r.noticed_at }));
+    },
+  };
+}
