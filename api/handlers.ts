@@ -11,11 +11,11 @@ import { serverKeys, verifyPackage } from './signing/verification.ts';
 import { auditConsistencyProof, auditInclusionProof, auditTreeHead, listAudit, listPackageAudit, verifyAudit } from './audit/handlers.ts';
 import { exportRecord } from './record/handlers.ts';
 import { dashboard } from './dashboard/handlers.ts';
-import { disableWebhook, enableWebhook, listWebhookDeliveries, listWebhooks, registerWebhook } from './webhooks/handlers.ts'; // webhooks
-import { listNotifications, markNotificationsRead } from './notifications/handlers.ts'; // notifications (in-app)
-import { createApiToken, listApiTokens, revokeApiToken } from './tokens/handlers.ts'; // API tokens (pipeline submission)
-import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates/handlers.ts'; // Workflow templates administration
-import { createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts'; // delegations
+import { disableWebhook, enableWebhook, listWebhookDeliveries, listWebhooks, registerWebhook } from './webhooks/handlers.ts';
+import { listNotifications, markNotificationsRead } from './notifications/handlers.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './tokens/handlers.ts';
+import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates/handlers.ts';
+import { createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -56,24 +56,19 @@ export const handlers: Record<RouteId, Handler> = {
   verifyAudit,
   exportRecord,
   dashboard,
-  // webhooks
   listWebhooks,
   registerWebhook,
   disableWebhook,
   enableWebhook,
   listWebhookDeliveries,
-  // notifications (in-app)
   listNotifications,
   markNotificationsRead,
-  // API tokens (pipeline submission)
   listApiTokens,
   createApiToken,
   revokeApiToken,
-  // Workflow templates administration
   listTemplates,
   getTemplateVersion,
   createTemplateVersion,
-  // delegations
   listDelegations,
   createDelegation,
   revokeDelegation,

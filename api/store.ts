@@ -5,7 +5,7 @@ import type { TextQuoteSelector, ThreadKind, ThreadStatus } from '#domain/contra
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import type { AuditEvent } from '#domain/contracts/audit-events.ts';
 import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
-import type { WebhookDeliveryStatus, WebhookEventType } from '#domain/contracts/webhooks.ts'; // webhooks
+import type { WebhookDeliveryStatus, WebhookEventType } from '#domain/contracts/webhooks.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks in memory; the contract suite holds all three to the same behaviour.
@@ -140,7 +140,7 @@ export interface StoredSigningAttempt {
   ok: boolean;
 }
 
-// API tokens (pipeline submission): a token as created, stored by its secret's SHA-256.
+// A token as created, stored by its secret's SHA-256.
 export interface StoredApiToken {
   id: string;
   modelKey: string;
@@ -257,7 +257,7 @@ export interface StoredDecisionDelegation {
 }
 // --- end delegations ---
 
-// re-review due (rereview): one row per approval with conditions whose re-review was noticed; append-only
+// One row per approval with conditions whose re-review was noticed; append-only
 export interface StoredReReviewNotice {
   decisionId: string;
   packageId: string;
@@ -381,7 +381,7 @@ export interface StoreTx {
   insertDecisionSignature(decisionId: string, signature: string): Promise<void>;
   listDecisionSignatures(decisionIds: readonly string[]): Promise<{ decisionId: string; signature: string }[]>;
 
-  // delegations (a role delegated to a named person for a bounded time)
+  // (a role delegated to a named person for a bounded time)
   insertDelegation(delegation: StoredDelegationRecord): Promise<void>;
   /** Every delegation with its revocation (if any), oldest first. */
   listDelegations(): Promise<StoredDelegation[]>;
@@ -391,7 +391,6 @@ export interface StoreTx {
   insertDecisionDelegation(row: StoredDecisionDelegation): Promise<void>;
   listDecisionDelegations(decisionIds: readonly string[]): Promise<StoredDecisionDelegation[]>;
 
-  // API tokens (pipeline submission)
   /** Every model, by key: what a token can be scoped to. */
   listModels(): Promise<StoredModel[]>;
   insertApiToken(token: StoredApiToken): Promise<void>;
@@ -402,7 +401,6 @@ export interface StoreTx {
   /** Revokes once: false if the token was already revoked. */
   insertApiTokenRevocation(revocation: { tokenId: string; revokedBy: string; revokedAt: string }): Promise<boolean>;
 
-  // webhooks
   listWebhookEndpoints(): Promise<StoredWebhookEndpoint[]>;
   findWebhookEndpoint(id: string): Promise<StoredWebhookEndpoint | null>;
   insertWebhookEndpoint(endpoint: StoredWebhookEndpoint): Promise<void>;
@@ -420,13 +418,13 @@ export interface StoreTx {
   /** Attempts of the given deliveries, by delivery then attempt number. */
   listWebhookAttempts(deliveryIds: readonly string[]): Promise<StoredWebhookAttempt[]>;
 
-  // notifications (in-app): how far each user has read, as an audit seq
+  // How far each user has read, as an audit seq
   /** The user's last read audit seq; 0 when they never marked anything read. */
   findNotificationReadSeq(userId: string): Promise<number>;
   /** Raises the user's last read seq to `seq`; never lowers it (false when it was not raised). */
   raiseNotificationReadSeq(userId: string, seq: number, at: string): Promise<boolean>;
 
-  // login throttling (brute force of sign-in): failed attempts per email, newest first
+  // (brute force of sign-in): failed attempts per email, newest first
   /** Records a failed sign-in; rows of this email older than `pruneBefore` are dropped. */
   insertLoginFailure(failure: { email: string; at: string; pruneBefore: string }): Promise<void>;
   /** Times of the email's latest failures at or after `since`, newest first, at most `limit`. */
@@ -434,11 +432,9 @@ export interface StoreTx {
   /** A successful sign-in starts the count again. */
   clearLoginFailures(email: string): Promise<void>;
 
-  // re-review due (rereview)
   /** Records a decision's re-review notice once: false, writing nothing, when it was recorded already (by this or another instance). */
   insertReReviewNotice(notice: StoredReReviewNotice): Promise<boolean>;
   listReReviewNotices(): Promise<StoredReReviewNotice[]>;
-  // single sign-on (OIDC)
   insertOidcLogin(login: StoredOidcLogin): Promise<void>;
   findOidcLogin(stateHash: string): Promise<StoredOidcLogin | null>;
   /** Marks an unused, unexpired log-in used; false if it was used already or expired (a replay, or a race lost). */
@@ -452,7 +448,7 @@ export interface StoreTx {
 }
 
 export interface Store extends StoreTx {
-  readonly engine: 'sqlite' | 'postgres' | 'memory';
+  readonly engine: 'sqlite' | 'postgres';
   /** Runs `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

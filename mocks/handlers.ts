@@ -1,14 +1,14 @@
 import { http } from 'msw';
-import { handleApiRequest } from '#api/kernel/handle-request.ts';
-import type { ApiDeps } from '#api/kernel/context.ts';
+import { handleApiRequest, type ApiDeps, type Store } from '#api/index.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
-import { createMemoryStore } from './memory-store.ts';
+import { openMemoryStore } from '#server/db/open-store.ts';
 import { cheapPasswords } from './cheap-passwords.ts';
 
-// MSW handlers that run the domain's own request pipeline over an in-memory store: the
-// mocks answer exactly as the server does, because it is the same code (see the contract
-// suite in tests/contract, which runs the same scenarios against both).
+// MSW handlers that run the API's own request pipeline over the server's own store, on a
+// SQLite database in memory: the mocks answer exactly as the server does, because it is the
+// same code down to the SQL (the contract suite in tests/contract runs the same scenarios
+// against the mocks, SQLite on disk and PostgreSQL).
 
 export const demoPassword = 'demo-password';
 
@@ -33,10 +33,16 @@ export interface MockApi {
   ready: Promise<void>;
 }
 
+/** Stands in until the database in memory is open: `await api.ready` before using deps.store. */
+const storeNotReady = new Proxy({} as Store, {
+  get() {
+    throw new Error('The mock API is not ready: await api.ready first.');
+  },
+});
+
 export function createMockApi(options: MockApiOptions = {}): MockApi {
-  const store = createMemoryStore();
   const deps: ApiDeps = {
-    store,
+    store: storeNotReady,
     passwords: cheapPasswords,
     now: options.now ?? (() => new Date()),
     randomToken,
@@ -47,6 +53,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   };
   let jar: string | null = null;
   const ready = (async () => {
+    deps.store = await openMemoryStore();
+    const store = deps.store;
     if (options.seed !== false) await seedDemo(store, { password: demoPassword, passwords: cheapPasswords, now: deps.now(), randomToken });
     if (options.signedInAs) {
       const response = await handleApiRequest(

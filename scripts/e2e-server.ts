@@ -8,7 +8,7 @@ const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), '
 process.env.DATA_DIR = dataDir;
 process.env.PORT = process.env.E2E_PORT ?? '4273';
 process.env.HOST = 'localhost';
-// re-review due (rereview): sweep every second, so a spec sees a due re-review announced quickly.
+// Sweep every second, so a spec sees a due re-review announced quickly.
 process.env.RE_REVIEW_SWEEP_INTERVAL_MS ??= '1000';
 
 function removeDataDir(): void {
@@ -26,7 +26,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
-// single sign-on (OIDC): a real OpenID Provider on another localhost port, and the app
+// A real OpenID Provider on another localhost port, and the app
 // configured for it (e2e/oidc.spec.ts). Closed when this process ends.
 const { e2eSso, startTestProvider } = await import('#tests/support/oidc-provider.ts');
 const oidcProvider = await startTestProvider({ redirectUris: [`http://localhost:${process.env.PORT}/api/auth/oidc/callback`], accounts: { [e2eSso.login]: e2eSso.account } });

@@ -3,8 +3,8 @@ import type { ApiDeps } from '#api/kernel/context.ts';
 import { apiRoutes } from './routes/api.ts';
 import { staticApp } from './routes/static-app.ts';
 import { securityHeaders } from './security-headers.ts';
-import { oidcRoutes } from './auth/oidc-routes.ts'; // single sign-on (OIDC)
-import type { OidcSettings } from './auth/oidc-settings.ts'; // single sign-on (OIDC)
+import { oidcRoutes } from './auth/oidc-routes.ts';
+import type { OidcSettings } from './auth/oidc-settings.ts';
 
 export interface AppOptions {
   /** The built SPA; omitted in API-only tests. */
@@ -17,7 +17,7 @@ export interface AppOptions {
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
-  // single sign-on (OIDC): redirect routes beside the JSON route table, matched before it.
+  // Redirect routes beside the JSON route table, matched before it.
   app.route('/api/auth/oidc', oidcRoutes(deps, options.oidc ?? null));
   app.route('/api', apiRoutes(deps));
   if (options.staticDir) app.route('/', staticApp(options.staticDir));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleMapSchema } from './auth/oidc-role-map.ts'; // single sign-on (OIDC)
+import { roleMapSchema } from './auth/oidc-role-map.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 
@@ -12,12 +12,12 @@ const configSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
-  // webhooks: how often the dispatcher looks for due deliveries, and the retry schedule's base (5 s → 5 s, 30 s, 2 min, 10 min, 1 h, 6 h)
+  // How often the dispatcher looks for due deliveries, and the retry schedule's base (5 s → 5 s, 30 s, 2 min, 10 min, 1 h, 6 h)
   WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
-  // re-review due (rereview): how often each instance looks for approvals whose re-review date has come (also once at start)
+  // How often each instance looks for approvals whose re-review date has come (also once at start)
   RE_REVIEW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
-  // single sign-on (OIDC): enabled when OIDC_ISSUER is set; see server/auth/oidc-settings.ts
+  // Enabled when OIDC_ISSUER is set; see server/auth/oidc-settings.ts
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
   // Absent: a public client (PKCE alone); present: a confidential one.

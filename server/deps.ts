@@ -12,7 +12,7 @@ export function serverDeps(store: Store, options: { sessionTtlHours: number; log
     randomToken: () => randomBytes(32).toString('base64url'),
     sessionTtlMs: options.sessionTtlHours * 3_600_000,
     logError: options.logError ?? ((error) => console.error('[api] unexpected error', error)),
-    // faults: connection-level database failures answer 503 with Retry-After.
+    // Connection-level database failures answer 503 with Retry-After.
     isUnavailable: isDatabaseUnavailable,
   };
 }

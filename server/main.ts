@@ -3,9 +3,9 @@ import { loadConfig } from './config.ts';
 import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
-import { oidcSettingsFrom } from './auth/oidc-settings.ts'; // single sign-on (OIDC)
+import { oidcSettingsFrom } from './auth/oidc-settings.ts';
 import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
-import { startReReviewSweep } from './timers/re-review-sweep.ts'; // re-review due (rereview)
+import { startReReviewSweep } from './timers/re-review-sweep.ts';
 import { seedDemo, demoAccounts } from '#demo/seed-demo.ts';
 import { newId } from '#api/kernel/new-id.ts';
 
@@ -13,7 +13,7 @@ import { newId } from '#api/kernel/new-id.ts';
 // empty one, serve app and API on one port, print the address.
 
 const config = loadConfig();
-// single sign-on (OIDC): a half-configured provider stops the start, not a user's log-in.
+// A half-configured provider stops the start, not a user's log-in.
 const oidc = oidcSettingsFrom(config);
 const log = (line: string) => {
   if (config.LOG_LEVEL !== 'silent') console.log(line);
@@ -30,9 +30,9 @@ try {
 }
 
 const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc });
-// webhooks: queued deliveries are sent from here, never from a request.
+// Queued deliveries are sent from here, never from a request.
 const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS });
-// re-review due (rereview): announces re-reviews that fell due, now and then every interval.
+// Announces re-reviews that fell due, now and then every interval.
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;

@@ -28,7 +28,7 @@ const hsts = ['strict-transport-security', 'max-age=63072000; includeSubDomains'
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   const headers = c.req.url.startsWith('https:') ? [...always, hsts] : always;
-  // perf: c.header() on a finished response rebuilds it (a WHATWG Response whose text body
+  // C.header() on a finished response rebuilds it (a WHATWG Response whose text body
   // becomes a stream, re-encoded and written chunk by chunk): a fifth of a package read's time.
   // The headers are set on the response in place instead; only a response whose headers are
   // immutable (Response.redirect, Response.error) goes through c.header().

@@ -111,7 +111,7 @@ function sameRow(a: StoredAuditEntry, b: StoredAuditEntry): boolean {
 // last one again, so a log truncated or rewritten at its end shows), checks them through the
 // same chain verifier, and appends their leaves. Heads are signed over what was verified when
 // it was read, so a later rewrite of an old row can never borrow the server's signature; the
-// explicit GET /api/audit/verify still reads and checks everything (docs/decisions/0006).
+// explicit GET /api/audit/verify still reads and checks everything (docs/decisions/0027).
 
 /** What this process has read of the log and found sound, oldest entry first. */
 class VerifiedPrefix {

@@ -2,7 +2,7 @@ import type { AuditPage, AuditQuery } from '#domain/contracts/audit.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
 import { chainEntryOf, changedSinceVerified, forgetVerifiedLog, publishTreeHead, soundLog, toAuditEntryView, verifyWholeLog } from './audit-tree.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { auditRoutes as routes } from './routes.ts';
 import type { AuditFilter, StoreTx } from '../store.ts';
 import { usersById } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';

@@ -1,5 +1,5 @@
 import { committeeDashboard } from '#domain/workflow/committee-dashboard.ts';
-import { routes } from '../routes.ts';
+import { dashboardRoutes as routes } from './routes.ts';
 import { loadPackageFacts, summarize } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 

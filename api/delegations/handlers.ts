@@ -2,7 +2,7 @@ import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
 import { delegationProblems, isActiveAt } from '#domain/workflow/delegation.ts';
 import { delegationView } from './delegation-views.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { delegationsRoutes as routes } from './routes.ts';
 import { usersById } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../packages/package-access.ts';

@@ -1,52 +1,92 @@
 import type { z } from 'zod';
 import { parseStrictJson } from '#domain/json/strict-json.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
-import { sha256Sync } from '#domain/crypto/sha256-sync.ts'; // perf: session token hash without a thread-pool round trip
+import { sha256Sync } from '#domain/crypto/sha256-sync.ts'; // Session token hash without a thread-pool round trip
 import { roleLabels } from '#domain/contracts/roles.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
 import { ApiError, problems, zodProblems } from './problems.ts';
 import { readBodyText } from './read-body.ts';
-import { SerializedJson } from './serialized-json.ts'; // perf
+import { SerializedJson } from './serialized-json.ts';
 import { readCookie, sessionCookieName } from './cookies.ts';
-import { routeList, type RouteDef } from '../routes.ts';
-import { handlers } from '../handlers.ts';
-import { auditRefusal, recordDenied } from '../audit/record-denied.ts';
-import { authenticateBearer, checkTokenScope } from '../tokens/bearer-auth.ts'; // API tokens (pipeline submission)
+import type { RouteDef } from './route-def.ts';
+import type { Handler } from './define-handler.ts';
 import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
 import type { StoredUser } from '../store.ts';
 
 // One request pipeline for the real server and the mocks: match the route table, refuse
 // cross-site writes, bound and strictly parse the body, validate with the contracts,
-// authenticate, check the role, run the handler, answer JSON or problem+json.
+// authenticate, check the role, run the handler, answer JSON or problem+json. It knows no
+// capability: the routes, their handlers and the hooks below come from createApi().
+
+/** What capabilities add to every request, without the kernel importing them. */
+export interface KernelHooks {
+  /** A bearer credential standing in for a session (pipeline tokens); null to fall back to the cookie. */
+  authenticateBearer(request: Request, route: RouteDef, deps: ApiDeps): Promise<{ user: StoredUser | null; tokenHash: string | null; apiToken: RequestContext['apiToken'] } | null>;
+  /** Refuses input outside what the caller's credential is scoped to. */
+  checkScope(ctx: RequestContext, route: RouteDef, params: unknown, body: unknown): Promise<void>;
+  /** Records a refused attempt (an audit event). */
+  recordDenied(ctx: RequestContext, reason: string): Promise<void>;
+  /** Records a refusal decided inside a handler, if the error is one. */
+  auditRefusal(ctx: RequestContext, error: unknown): Promise<void>;
+}
+
+export interface KernelSpec {
+  routes: readonly RouteDef[];
+  handlers: Readonly<Record<string, Handler>>;
+  hooks: KernelHooks;
+}
+
+export type ApiFetch = (request: Request, deps: ApiDeps) => Promise<Response>;
+
+export function createKernel(spec: KernelSpec): ApiFetch {
+  const matcher = compile(spec.routes);
+  return async (request, deps) => {
+    try {
+      return await run(request, deps, spec, matcher);
+    } catch (error) {
+      if (error instanceof ApiError) return problemResponse(error);
+      // The database is down or locked: say so, and when to come back, instead of a 500.
+      if (deps.isUnavailable?.(error)) {
+        const unavailable = problems.unavailable();
+        return json(unavailable.problem.status, unavailable.problem, [['retry-after', String(unavailableRetryAfterSeconds)]], 'application/problem+json');
+      }
+      deps.logError(error);
+      return problemResponse(problems.internal());
+    }
+  };
+}
 
 interface Match {
   route: RouteDef;
   params: Record<string, string>;
 }
 
-const compiled = routeList.map((route) => {
-  const names: string[] = [];
-  const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  return { route, names, regex: new RegExp(`^${pattern}$`) };
-});
+type Matcher = (method: string, pathname: string) => Match | 'method_not_allowed' | null;
 
-function match(method: string, pathname: string): Match | 'method_not_allowed' | null {
-  let pathMatched = false;
-  for (const { route, names, regex } of compiled) {
-    const found = regex.exec(pathname);
-    if (!found) continue;
-    pathMatched = true;
-    if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
-    const params: Record<string, string> = {};
-    names.forEach((name, index) => {
-      params[name] = decodePathSegment(found[index + 1] ?? '');
+function compile(routes: readonly RouteDef[]): Matcher {
+  const compiled = routes.map((route) => {
+    const names: string[] = [];
+    const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
     });
-    return { route, params };
-  }
-  return pathMatched ? 'method_not_allowed' : null;
+    return { route, names, regex: new RegExp(`^${pattern}$`) };
+  });
+  return (method, pathname) => {
+    let pathMatched = false;
+    for (const { route, names, regex } of compiled) {
+      const found = regex.exec(pathname);
+      if (!found) continue;
+      pathMatched = true;
+      if (route.method !== method && !(method === 'HEAD' && route.method === 'GET')) continue;
+      const params: Record<string, string> = {};
+      names.forEach((name, index) => {
+        params[name] = decodePathSegment(found[index + 1] ?? '');
+      });
+      return { route, params };
+    }
+    return pathMatched ? 'method_not_allowed' : null;
+  };
 }
 
 /** Malformed escapes (%zz, bytes that are not UTF-8) would throw URIError; a NUL names nothing and PostgreSQL refuses it. */
@@ -72,7 +112,7 @@ function json(status: number, body: unknown, headers: [string, string][] = [], c
   const all = new Headers(headers);
   all.set('content-type', contentType);
   all.set('cache-control', 'no-store');
-  // perf: a body the handler serialized itself (serialized-json.ts) is sent as it is.
+  // A body the handler serialized itself (serialized-json.ts) is sent as it is.
   const text = body instanceof SerializedJson ? body.text : JSON.stringify(body);
   return new Response(status === 204 ? null : text, { status, headers: all });
 }
@@ -109,18 +149,18 @@ async function authenticate(request: Request, deps: ApiDeps): Promise<{ user: St
   return { user: await deps.store.findUserById(session.userId), tokenHash };
 }
 
-async function checkAccess(route: RouteDef, ctx: RequestContext): Promise<void> {
+async function checkAccess(route: RouteDef, ctx: RequestContext, hooks: KernelHooks): Promise<void> {
   if (route.access.kind === 'public') return;
   if (!ctx.user) throw problems.unauthenticated();
   if (route.access.kind === 'signed_in') return;
   const allowed = route.access.roles;
   if (ctx.user.roles.some((role) => allowed.includes(role))) return;
   const needed = allowed.map((role) => roleLabels[role]).join(' or ');
-  await recordDenied(ctx, `requires role ${allowed.join('|')}`);
+  await hooks.recordDenied(ctx, `requires role ${allowed.join('|')}`);
   throw problems.forbidden(`This action needs the ${needed} role.`);
 }
 
-async function run(request: Request, deps: ApiDeps): Promise<Response> {
+async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelSpec, match: Matcher): Promise<Response> {
   const url = new URL(request.url);
   const found = match(request.method, url.pathname);
   if (found === null) throw problems.notFound(`There is no API route ${url.pathname}.`);
@@ -131,11 +171,11 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
   if (route.method !== 'GET') assertSameOrigin(request, url);
 
   // Who is asking comes before what they sent: anonymous bodies are never parsed.
-  // API tokens: a pipeline's bearer token stands in for the model owner on the submit routes.
-  const bearer = await authenticateBearer(request, route, deps);
+  // A pipeline's bearer token stands in for the model owner on the submit routes.
+  const bearer = await hooks.authenticateBearer(request, route, deps);
   const auth = bearer ?? (await authenticate(request, deps));
   const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure: url.protocol === 'https:', method: request.method, path: url.pathname, origin: url.origin };
-  await checkAccess(route, ctx);
+  await checkAccess(route, ctx, hooks);
 
   const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};
   const parsedQuery: unknown = route.query ? parsePart(route.query, queryObject(url), (e) => problems.badQuery(zodProblems(e, '/query'))) : {};
@@ -150,30 +190,16 @@ async function run(request: Request, deps: ApiDeps): Promise<Response> {
     if (!parsed.ok) throw problems.malformedJson(parsed.problems.slice(0, 100).map((p) => ({ pointer: p.path, message: p.message, code: p.code })));
     parsedBody = parsePart(route.body, parsed.value, (e) => problems.validation(zodProblems(e, '')));
   }
-  const handler = handlers[route.id as keyof typeof handlers];
+  const handler = handlers[route.id];
+  if (!handler) throw new Error(`No handler for route ${route.id}`);
   let result: HandlerResult;
   try {
-    await checkTokenScope(ctx, route, parsedParams, parsedBody); // API tokens: only the token's model
+    await hooks.checkScope(ctx, route, parsedParams, parsedBody);
     result = await handler(ctx, { params: parsedParams, query: parsedQuery, body: parsedBody });
   } catch (error) {
     // Denied attempts are audit events, however deep in a handler the refusal was decided.
-    await auditRefusal(ctx, error);
+    await hooks.auditRefusal(ctx, error);
     throw error;
   }
   return json(result.status, result.body ?? null, result.headers);
-}
-
-export async function handleApiRequest(request: Request, deps: ApiDeps): Promise<Response> {
-  try {
-    return await run(request, deps);
-  } catch (error) {
-    if (error instanceof ApiError) return problemResponse(error);
-    // faults: the database is down or locked: say so, and when to come back, instead of a 500.
-    if (deps.isUnavailable?.(error)) {
-      const unavailable = problems.unavailable();
-      return json(unavailable.problem.status, unavailable.problem, [['retry-after', String(unavailableRetryAfterSeconds)]], 'application/problem+json');
-    }
-    deps.logError(error);
-    return problemResponse(problems.internal());
-  }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '#domain/contracts/problem.ts';
-import { routeList, type RouteDef } from '../routes.ts';
+import type { RouteDef } from './route-def.ts';
 
 // OpenAPI 3.1 generated from the route table and its zod contracts, so the document cannot
 // describe an API other than the one served.
@@ -51,7 +51,7 @@ function operationOf(route: RouteDef): JsonObject {
   };
 }
 
-export function buildOpenApiDocument(): JsonObject {
+export function buildOpenApiDocument(routeList: readonly RouteDef[]): JsonObject {
   const paths: Record<string, JsonObject> = {};
   for (const route of routeList) {
     const entry = paths[route.path] ?? {};

@@ -3,7 +3,7 @@ import type { NotificationList } from '#domain/contracts/notifications.ts';
 import { deriveNotifications, notificationSources, type DerivedNotification, type LoggedEvent } from '#domain/notifications/derive-notifications.ts';
 import { auditPages } from '../audit/audit-tree.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { notificationsRoutes as routes } from './routes.ts';
 import type { StoredUser, StoreTx } from '../store.ts';
 import { canSeePackage, loadPackageFacts, usersById } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
@@ -15,7 +15,7 @@ import { signedIn } from '../packages/package-access.ts';
 const listed = 50;
 const pageSize = 1000;
 
-// perf: a poll used to read every source entry of the log and replay every visible package.
+// A poll used to read every source entry of the log and replay every visible package.
 // Per store (so per process; each API instance keeps its own), the parsed source entries are
 // kept and each poll reads only those after where it stopped, per action; and each user's
 // list is kept with the log size it was derived at, so a poll when nothing was appended since

@@ -3,16 +3,16 @@ import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
-import { routes } from '../routes.ts';
+import { packagesRoutes as routes } from './routes.ts';
 import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from './views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { withJsonMember } from '../kernel/serialized-json.ts'; // perf
+import { withJsonMember } from '../kernel/serialized-json.ts';
 import { recordDenied } from '../audit/record-denied.ts';
 import { seePackage, signedIn } from './package-access.ts';
 import { addThreadMessage } from '../threads/thread-message.ts';
-import { viaOf } from '../tokens/bearer-auth.ts'; // API tokens: the audit entry names the token
-import { submissionEvent } from '#domain/webhooks/events.ts'; // webhooks
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts'; // webhooks
+import { viaOf } from '../tokens/bearer-auth.ts'; // The audit entry names the token
+import { submissionEvent } from '#domain/webhooks/events.ts';
+import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
 import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
 
@@ -53,7 +53,7 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
     submittedAt: version.submittedAt,
     answers: await store.listVersionAnswers(pkg.id, version.number),
   };
-  // perf: the stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
+  // The stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
   return { status: 200, body: withJsonMember(members, 'content', version.canonicalContent) };
 });
 
@@ -100,7 +100,6 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
       actorId: user.id,
       at,
     });
-    // webhooks
     await enqueueWebhookEvents(tx, [submissionEvent({ packageId, modelKey: body.modelKey, version: 1, versionLabel: body.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just written is missing');
@@ -156,7 +155,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
       if (!thread) throw new Error(`The thread ${target.threadId} just checked is missing`);
       await addThreadMessage(ctx, tx, { pkg, thread, user, body: answer, at });
     }
-    // webhooks: a resubmission is a submission to the receivers.
+    // A resubmission is a submission to the receivers.
     await enqueueWebhookEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
     const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
     if (!after) throw new Error('The package just written is missing');

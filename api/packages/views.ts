@@ -107,7 +107,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     steps: state.steps,
     versions: facts.versions.map((v) => versionSummary(v, users)),
     decisions: await signedDecisions(tx, facts.decisions),
-    emergencyRoles: facts.template.emergencyRoles ?? [], // emergency approvals
+    emergencyRoles: facts.template.emergencyRoles ?? [],
   };
 }
 
@@ -115,7 +115,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
 export async function signedDecisions(tx: StoreTx, decisions: readonly Decision[]): Promise<SignedDecision[]> {
   const rows = await tx.listDecisionSignatures(decisions.map((d) => d.id));
   const byId = new Map(rows.map((row) => [row.decisionId, decisionSignatureSchema.parse(JSON.parse(row.signature))]));
-  // delegations: a decision signed by a delegate names whose role it was signed in.
+  // A decision signed by a delegate names whose role it was signed in.
   const delegated = await tx.listDecisionDelegations(decisions.map((d) => d.id));
   const users = delegated.length > 0 ? await usersById(tx) : new Map<string, StoredUser>();
   const onBehalfOf = new Map(delegated.map((row) => [row.decisionId, { delegationId: row.delegationId, delegator: toActor(users.get(row.delegatorId), row.delegatorId) }]));

@@ -3,7 +3,7 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { PasskeySummary } from '#domain/contracts/passkeys.ts';
 import { coseEc2ToJwk } from '#domain/signing/cose-key.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { passkeysRoutes as routes } from './routes.ts';
 import type { StoredPasskey } from '../store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../packages/package-access.ts';
@@ -41,7 +41,7 @@ export const passkeyRegistrationOptions = defineHandler(routes.passkeyRegistrati
   });
   const expiresAt = new Date(ctx.deps.now().getTime() + challengeTtlMs).toISOString();
   await ctx.deps.store.insertPasskeyChallenge({ challengeHash: await sha256Hex(options.challenge), userId: user.id, expiresAt });
-  return { status: 201, body: options };
+  return { status: 201, body: { ...options } };
 });
 
 export const enrolPasskey = defineHandler(routes.enrolPasskey, async (ctx, { body }) => {

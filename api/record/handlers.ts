@@ -5,7 +5,7 @@ import { buildRecordBody, recordFileName } from '#domain/evidence/build-record.t
 import { signRecord } from '#domain/evidence/record-signature.ts';
 import { auditPages, changedSinceVerified, forgetVerifiedLog, publishTreeHead, toAuditEntryView } from '../audit/audit-tree.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, publishedKeys } from '../signing/server-key.ts';
 import type { StoredUser, StoreTx } from '../store.ts';
 import { threadViews } from '../threads/thread-views.ts';

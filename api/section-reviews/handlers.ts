@@ -1,5 +1,5 @@
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { sectionReviewsRoutes as routes } from './routes.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { actorOf, assertNotDecided, seePackage, sectionOf, signedIn } from '../packages/package-access.ts';
 

@@ -1,7 +1,7 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { clearedSessionCookie, sessionCookie } from '../kernel/cookies.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { sessionRoutes as routes } from './routes.ts';
 import { toUser } from '../packages/views.ts';
 import type { PasswordPort } from '../kernel/context.ts';
 import { defineHandler } from '../kernel/define-handler.ts';

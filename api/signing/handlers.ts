@@ -8,7 +8,7 @@ import { countersign } from '#domain/signing/countersign.ts';
 import { verifyPasskeyAssertion } from '#domain/signing/verify-passkey.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
 import type { StoredPackage, StoredUser } from '../store.ts';
 import { loadPackageFacts, signedDecisions, summarize } from '../packages/views.ts';
@@ -17,8 +17,8 @@ import { seePackage, signedIn } from '../packages/package-access.ts';
 import { DeniedError } from '../audit/record-denied.ts';
 import { attemptsLeft, payloadProblems, signingLockedUntil, signingLockMs } from './signing-checks.ts';
 import { actingCapacity, type DelegationFacts } from '#domain/workflow/delegation.ts';
-import { decisionEvents } from '#domain/webhooks/events.ts'; // webhooks
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts'; // webhooks
+import { decisionEvents } from '#domain/webhooks/events.ts';
+import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
 import { stepNotActionable } from '#domain/workflow/step-gate.ts';
 import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.ts';
 import type { Role } from '#domain/contracts/roles.ts';
@@ -44,7 +44,7 @@ export const issueSigningNonce = defineHandler(routes.issueSigningNonce, async (
 /** Re-authentication at signing; failures are recorded (and audited) whatever happens next. */
 async function authenticate(ctx: RequestContext, user: StoredUser, pkg: StoredPackage, payload: SigningPayload, auth: SigningAuthentication): Promise<SignatureMaterial> {
   const { store } = ctx.deps;
-  // single sign-on: an account without a password here re-authenticates with a passkey only.
+  // An account without a password here re-authenticates with a passkey only.
   // Not a failed attempt (nothing was guessed), so it does not count towards the lock.
   if (auth.method === 'password' && user.passwordHash === '') {
     const message = 'Your account signs in through single sign-on and has no password here: sign with a passkey (add one under Passkeys).';
@@ -113,7 +113,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
   const decisionId = newId(ctx.deps, 'dec');
 
   const signed = await ctx.deps.store.transaction(async (tx): Promise<SignedDecision | undefined> => {
-    // faults: another instance may be deciding on this package right now; wait for it, then read.
+    // Another instance may be deciding on this package right now; wait for it, then read.
     await tx.lockPackage(pkg.id);
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
@@ -189,7 +189,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const onBehalfOf = delegation ? { onBehalfOf: { delegation: delegation.id, delegator: delegation.delegatorId } } : {};
     await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: decided.key, role: decided.role, kind: payload.decision, version: payload.versionNumber, contentHash: storedHash, method: material.method, countersignedWith: key.keyId, ...onBehalfOf, ...(payload.emergency ? { emergency: { incidentRef: payload.emergency.incidentRef } } : {}) } }, actorId: user.id, at: decidedAt });
     await tx.touchPackage(pkg.id, decidedAt);
-    // webhooks: queued with the decision, in its transaction.
+    // Queued with the decision, in its transaction.
     const [after] = await loadPackageFacts(tx, [pkg]);
     const statusAfter = after ? summarize(after, now).state.status : state.status;
     const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: payload.emergency ? null : decided.key, decision: payload.decision, actor: payload.signer };

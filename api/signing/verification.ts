@@ -1,6 +1,6 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { verifyDecisionSignature } from '#domain/signing/verify-decision.ts';
-import { routes } from '../routes.ts';
+import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey, publishedKeys } from './server-key.ts';
 import { signedDecisions } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';

@@ -3,7 +3,7 @@ import { templateAuditSummarySchema, type CreateTemplateRequest, type TemplateAu
 import { workflowTemplateSchema, type WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { templatesRoutes as routes } from './routes.ts';
 import type { StoreTx, StoredPackage, StoredUser } from '../store.ts';
 import { toActor } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';

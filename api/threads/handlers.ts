@@ -1,7 +1,7 @@
 import { locateQuote } from '#domain/annotations/section-text.ts';
 import { isReviewerRole } from '#domain/contracts/roles.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { threadsRoutes as routes } from './routes.ts';
 import { threadView, threadViews } from './thread-views.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import type { StoredPackage, StoredThread, StoreTx } from '../store.ts';

@@ -3,7 +3,7 @@ import type { ViaToken } from '#domain/contracts/api-tokens.ts';
 import type { ApiDeps, RequestContext } from '../kernel/context.ts';
 import { readCookie, sessionCookieName } from '../kernel/cookies.ts';
 import { problems } from '../kernel/problems.ts';
-import type { RouteDef } from '../routes.ts';
+import type { RouteDef } from '../kernel/route-def.ts';
 import type { StoredUser } from '../store.ts';
 import { appendDenied, recordDenied } from '../audit/record-denied.ts';
 

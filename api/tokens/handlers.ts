@@ -2,7 +2,7 @@ import { apiTokenPrefix, type ApiTokenSummary } from '#domain/contracts/api-toke
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { toBase64Url } from '#domain/signing/base64url.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { tokensRoutes as routes } from './routes.ts';
 import type { StoredApiTokenState, StoredUser } from '../store.ts';
 import { toActor } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';

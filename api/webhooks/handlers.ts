@@ -2,7 +2,7 @@ import type { WebhookDelivery, WebhookEndpoint } from '#domain/contracts/webhook
 import { newWebhookSecret } from '#domain/webhooks/sign.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
-import { routes } from '../routes.ts';
+import { webhooksRoutes as routes } from './routes.ts';
 import type { StoredWebhookEndpoint, StoreTx } from '../store.ts';
 import { toActor } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
-import { viaTokenSchema } from './api-tokens.ts'; // API tokens: a pipeline's submission names its token
-import { templateAuditSummarySchema } from './template-admin.ts'; // Workflow templates administration
-import { ssoFailureReasonSchema } from './sso.ts'; // single sign-on (OIDC)
+import { viaTokenSchema } from './api-tokens.ts'; // A pipeline's submission names its token
+import { templateAuditSummarySchema } from './template-admin.ts';
+import { ssoFailureReasonSchema } from './sso.ts';
 
 // The closed set of audit events. Every entry's `action` is one of these, and its
 // `before`/`after` values have the shape declared here; entries are parsed when read.
@@ -52,7 +52,6 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('section.reviewed'), before: z.null(), after: z.object({ version: z.number(), section: z.string() }) }),
   /** A reviewer withdrew their review mark from a section. */
   z.object({ ...base, action: z.literal('section.review_withdrawn'), before: z.object({ version: z.number(), section: z.string() }), after: z.null() }),
-  // webhooks
   /** An administrator registered a webhook endpoint (its secret is never logged). */
   z.object({ ...base, action: z.literal('webhook.registered'), before: z.null(), after: z.object({ url: z.string(), description: z.string(), events: z.array(z.string()) }) }),
   /** An administrator disabled a webhook endpoint: its deliveries wait until it is enabled. */
@@ -61,26 +60,25 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('webhook.enabled'), before: z.object({ enabled: z.literal(false) }), after: z.object({ enabled: z.literal(true) }) }),
   /** Demo data was written into an empty database on first start. */
   z.object({ ...base, action: z.literal('system.demo_seeded'), before: z.null(), after: z.object({ packages: z.number(), users: z.number() }) }),
-  // notifications (in-app):
   /** A user marked their notifications read up to an audit seq; the subject is the user. */
   z.object({ ...base, action: z.literal('notifications.marked_read'), before: z.object({ lastReadSeq: z.number() }), after: z.object({ lastReadSeq: z.number() }) }),
-  // API tokens (pipeline submission). The subject is the token id; the secret is never recorded.
+  // The subject is the token id; the secret is never recorded.
   /** An administrator created an API token scoped to one model. */
   z.object({ ...base, action: z.literal('api_token.created'), before: z.null(), after: z.object({ tokenId: z.string(), modelKey: z.string(), name: z.string() }) }),
   /** An administrator revoked an API token. */
   z.object({ ...base, action: z.literal('api_token.revoked'), before: z.object({ tokenId: z.string(), modelKey: z.string(), name: z.string() }), after: z.null() }),
-  // Workflow templates administration. The subject is the template key.
+  // The subject is the template key.
   /** An administrator published a template version (a new key at version 1, or the next version of a key); `before` is the version it supersedes. */
   z.object({ ...base, action: z.literal('template.version_created'), before: templateAuditSummarySchema.nullable(), after: templateAuditSummarySchema }),
-  // delegations. The subject is the delegation id.
+  // The subject is the delegation id.
   /** A holder of a reviewer role (or an administrator for them) delegated it to a named person for a bounded time. */
   z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string() }) }),
   /** A delegation was revoked before its end; the delegate no longer acts for the role. */
   z.object({ ...base, action: z.literal('delegation.revoked'), before: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), endsAt: z.string() }), after: z.object({ revokedAt: z.string() }) }),
-  // re-review due (rereview). The subject is the package; the actor is null (the system's sweep).
+  // The subject is the package; the actor is null (the system's sweep).
   /** An approval with conditions reached its re-review date; written once per decision, with the webhook event it queues. */
   z.object({ ...base, action: z.literal('package.re_review_due'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, version: z.number(), reReviewOn: z.string() }) }),
-  // single sign-on (OIDC). The subject is the user id.
+  // The subject is the user id.
   /** A first single sign-on created the user's account from the identity provider's claims (no local password). */
   z.object({ ...base, action: z.literal('user.sso_provisioned'), before: z.null(), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema), issuer: z.string() }) }),
   /** A single sign-on found the user's email, name or roles changed at the identity provider and updated them. */

@@ -30,3 +30,6 @@ export const reviewerRoles: readonly Role[] = ['data_governance', 'model_risk', 
 export function isReviewerRole(role: Role): boolean {
   return reviewerRoles.includes(role);
 }
+
+/** Who oversees every package: the whole audit log and the committee dashboard. */
+export const oversightRoles: readonly Role[] = ['committee', 'admin'];

@@ -10,17 +10,17 @@ import { answerTargetKey, answerTargetSchema } from '#domain/contracts/revisions
 import { sectionKeySchema } from '#domain/contracts/sections.ts';
 import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '#domain/contracts/threads.ts';
 import type { Engine } from './engine.ts';
-import { immutableRowReads } from './immutable-row-cache.ts'; // perf
-import { sqliteHotReads } from './coherent-cache.ts'; // perf
-import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts'; // perf
+import { immutableRowReads } from './immutable-row-cache.ts';
+import { sqliteHotReads } from './coherent-cache.ts';
+import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 import type { AuditLogTable, Database, PackagesTable, ThreadsTable, UsersTable } from './schema.ts';
 import { Mutex } from './mutex.ts';
-import { apiTokenQueries } from './queries/tokens.ts'; // API tokens (pipeline submission)
-import { webhookQueries } from './queries/webhooks.ts'; // webhooks
-import { delegationQueries } from './queries/delegations.ts'; // delegations
-import { reReviewNoticeQueries } from './queries/re-review.ts'; // re-review due (rereview)
-import { loginFailureQueries } from './queries/session.ts'; // login throttling
-import { oidcQueries } from './queries/oidc.ts'; // single sign-on (OIDC)
+import { apiTokenQueries } from './queries/tokens.ts';
+import { webhookQueries } from './queries/webhooks.ts';
+import { delegationQueries } from './queries/delegations.ts';
+import { reReviewNoticeQueries } from './queries/re-review.ts';
+import { loginFailureQueries } from './queries/session.ts';
+import { oidcQueries } from './queries/oidc.ts';
 
 // One repository over SQLite and PostgreSQL. SQLite has a single connection, so every
 // operation is serialized through a mutex (a query from one request must never run inside
@@ -33,7 +33,7 @@ const auditLockKey = 741_852_963;
 // The two-key advisory locks live in a key space apart from the one-key audit lock.
 const packageLockNamespace = 7_418;
 
-// perf: built once; building a zod schema on every user read showed in the profile.
+// Built once; building a zod schema on every user read showed in the profile.
 const rolesSchema = roleSchema.array();
 
 function toUser(row: UsersTable): StoredUser {
@@ -95,7 +95,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     return run(ids === 'all' ? null : ids);
   };
   return {
-    ...apiTokenQueries(db), // API tokens (pipeline submission)
+    ...apiTokenQueries(db),
     async findUserByEmail(email) {
       const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
       return row ? toUser(row) : null;
@@ -220,7 +220,7 @@ function queries(db: Db, engine: Engine): StoreTx {
               actor: JSON.parse(r.actor) as unknown,
               contentHash: r.content_hash,
               decidedAt: r.decided_at,
-              ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }), // emergency approvals
+              ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }),
             }),
         );
       });
@@ -404,7 +404,6 @@ function queries(db: Db, engine: Engine): StoreTx {
       const rows = await db.selectFrom('decision_signatures').selectAll().where('decision_id', 'in', decisionIds).execute();
       return rows.map((r) => ({ decisionId: r.decision_id, signature: r.signature }));
     },
-    // notifications (in-app)
     async findNotificationReadSeq(userId) {
       const row = await db.selectFrom('notification_reads').select('last_read_seq').where('user_id', '=', userId).executeTakeFirst();
       return row?.last_read_seq ?? 0;
@@ -418,15 +417,10 @@ function queries(db: Db, engine: Engine): StoreTx {
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
     },
-    // webhooks
     ...webhookQueries(db),
-    // delegations
     ...delegationQueries(db),
-    // re-review due (rereview)
     ...reReviewNoticeQueries(db),
-    // login throttling
     ...loginFailureQueries(db),
-    // single sign-on (OIDC)
     ...oidcQueries(db),
   };
 }
@@ -449,9 +443,9 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
     Object.entries(direct).map(([name, fn]) => [name, (...args: unknown[]) => serialized(() => (fn as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as unknown as StoreTx;
 
-  // perf: on SQLite, append-only rows are read once (immutable-row-cache.ts); transactions read the tables.
+  // On SQLite, append-only rows are read once (immutable-row-cache.ts); transactions read the tables.
   const cachedReads: Partial<StoreTx> = engine === 'sqlite' ? immutableRowReads(db, serialized, direct) : {};
-  // perf: on SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
+  // On SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
   const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : {};
   return {
     ...wrapped,

@@ -8,14 +8,14 @@ import * as signing from './migrations/003-signing.ts';
 import * as passkeyChallenges from './migrations/004-passkey-challenges.ts';
 import * as versionAnswers from './migrations/005-version-answers.ts';
 import * as auditTreeHeads from './migrations/006-audit-tree-heads.ts';
-import * as delegations from './migrations/007-delegations.ts'; // delegations
-import * as apiTokens from './migrations/008-api-tokens.ts'; // API tokens (pipeline submission)
-import * as webhooks from './migrations/009-webhooks.ts'; // webhooks
-import * as notificationReads from './migrations/010-notification-reads.ts'; // notifications (in-app)
-import * as emergencyApprovals from './migrations/011-emergency-approvals.ts'; // emergency approvals
-import * as reReviewNotices from './migrations/012-re-review-notices.ts'; // re-review due (rereview)
-import * as loginFailures from './migrations/013-login-failures.ts'; // login throttling
-import * as oidc from './migrations/014-oidc.ts'; // single sign-on (OIDC)
+import * as delegations from './migrations/007-delegations.ts';
+import * as apiTokens from './migrations/008-api-tokens.ts';
+import * as webhooks from './migrations/009-webhooks.ts';
+import * as notificationReads from './migrations/010-notification-reads.ts';
+import * as emergencyApprovals from './migrations/011-emergency-approvals.ts';
+import * as reReviewNotices from './migrations/012-re-review-notices.ts';
+import * as loginFailures from './migrations/013-login-failures.ts';
+import * as oidc from './migrations/014-oidc.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -27,14 +27,14 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '004-passkey-challenges': passkeyChallenges,
   '005-version-answers': versionAnswers,
   '006-audit-tree-heads': auditTreeHeads,
-  '007-delegations': delegations, // delegations
+  '007-delegations': delegations,
   '009-webhooks': webhooks,
-  '008-api-tokens': apiTokens, // API tokens (pipeline submission)
-  '010-notification-reads': notificationReads, // notifications (in-app)
-  '011-emergency-approvals': emergencyApprovals, // emergency approvals
-  '012-re-review-notices': reReviewNotices, // re-review due (rereview)
-  '013-login-failures': loginFailures, // login throttling
-  '014-oidc': oidc, // single sign-on (OIDC)
+  '008-api-tokens': apiTokens,
+  '010-notification-reads': notificationReads,
+  '011-emergency-approvals': emergencyApprovals,
+  '012-re-review-notices': reReviewNotices,
+  '013-login-failures': loginFailures,
+  '014-oidc': oidc,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

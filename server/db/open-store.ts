@@ -53,3 +53,14 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   await migrate(db, 'sqlite');
   return createKyselyStore(db, 'sqlite', { changes, read });
 }
+
+/**
+ * A fresh database in memory, on the same SQLite engine, migrations and queries as the
+ * server: what the MSW mocks run on, so no store is written twice.
+ */
+export async function openMemoryStore(): Promise<Store> {
+  const { dialect, changes, read } = openSqlite(':memory:');
+  const db = new Kysely<Database>({ dialect });
+  await migrate(db, 'sqlite');
+  return createKyselyStore(db, 'sqlite', { changes, read });
+}

@@ -193,7 +193,7 @@ export interface PasskeyChallengesTable {
   used_at: string | null;
 }
 
-// API tokens (pipeline submission): both append-only.
+// Both append-only.
 export interface ApiTokensTable {
   id: string;
   model_key: string;
@@ -246,14 +246,14 @@ export interface WebhookAttemptsTable {
 }
 // --- end webhooks ---
 
-// notifications (in-app): state, updated in place (see migration 010)
+// State, updated in place (see migration 010)
 export interface NotificationReadsTable {
   user_id: string;
   last_read_seq: number;
   updated_at: string;
 }
 
-// re-review due (rereview): append-only (see migration 012)
+// Append-only (see migration 012)
 export interface ReReviewNoticesTable {
   decision_id: string;
   package_id: string;
@@ -261,18 +261,15 @@ export interface ReReviewNoticesTable {
   noticed_at: string;
 }
 
-// login throttling: state, pruned and cleared (see migration 013)
+// State, pruned and cleared (see migration 013)
 export interface LoginFailuresTable {
   email: string;
   at: string;
 }
 
 export interface Database {
-  // login throttling
   login_failures: LoginFailuresTable;
-  // re-review due (rereview)
   re_review_notices: ReReviewNoticesTable;
-  // notifications (in-app)
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -294,18 +291,14 @@ export interface Database {
   signing_attempts: SigningAttemptsTable;
   decision_signatures: DecisionSignaturesTable;
   passkey_challenges: PasskeyChallengesTable;
-  // API tokens (pipeline submission)
   api_tokens: ApiTokensTable;
   api_token_revocations: ApiTokenRevocationsTable;
-  // webhooks
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
-  // delegations
   delegations: DelegationsTable;
   delegation_revocations: DelegationRevocationsTable;
   decision_delegations: DecisionDelegationsTable;
-  // single sign-on (OIDC)
   oidc_logins: OidcLoginsTable;
   external_identities: ExternalIdentitiesTable;
 }

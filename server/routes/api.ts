@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { handleApiRequest } from '#api/kernel/handle-request.ts';
+import { handleApiRequest } from '#api/index.ts';
 import type { ApiDeps } from '#api/kernel/context.ts';
 
 /**

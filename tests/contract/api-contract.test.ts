@@ -6,14 +6,14 @@ import { threadScenarios } from './support/thread-scenarios.ts';
 import { auditScenarios } from './support/audit-scenarios.ts';
 import { recordScenarios } from './support/record-scenarios.ts';
 import { dashboardScenarios } from './support/dashboard-scenarios.ts';
-import { templateScenarios } from './support/template-scenarios.ts'; // Workflow templates administration
-import { notificationScenarios } from './support/notification-scenarios.ts'; // notifications (in-app)
-import { tokenScenarios } from './support/token-scenarios.ts'; // API tokens (pipeline submission)
-import { delegationScenarios } from './support/delegation-scenarios.ts'; // delegations
-import { webhookScenarios } from './support/webhook-scenarios.ts'; // webhooks
-import { emergencyScenarios } from './support/emergency-scenarios.ts'; // emergency approvals
-import { reReviewScenarios } from './support/re-review-scenarios.ts'; // re-review due (rereview)
-import { templateKeyScenarios } from './support/template-key-scenarios.ts'; // new template keys (rereview)
+import { templateScenarios } from './support/template-scenarios.ts';
+import { notificationScenarios } from './support/notification-scenarios.ts';
+import { tokenScenarios } from './support/token-scenarios.ts';
+import { delegationScenarios } from './support/delegation-scenarios.ts';
+import { webhookScenarios } from './support/webhook-scenarios.ts';
+import { emergencyScenarios } from './support/emergency-scenarios.ts';
+import { reReviewScenarios } from './support/re-review-scenarios.ts';
+import { templateKeyScenarios } from './support/template-key-scenarios.ts'; // new template keys
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 

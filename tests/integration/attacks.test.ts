@@ -9,7 +9,7 @@ import { fingerprint, openCell, principals, send, userOf, worldForThisFile, type
 
 // Attacks on the real server (in process, SQLite), in the world the authorization matrix
 // builds: owner A and owner B each with a package, threads by every reviewer, a pipeline token.
-// Each attack states the defence it expects; see docs/decisions/0010-hardening.md.
+// Each attack states the defence it expects; see docs/decisions/0041-attack-tests.md.
 
 const world = worldForThisFile();
 

@@ -1,0 +1,46 @@
+import { apiTokenListSchema, apiTokenParamsSchema, apiTokenSummarySchema, createApiTokenRequestSchema, createdApiTokenSchema } from '#domain/contracts/api-tokens.ts';
+import { route, kb } from '../kernel/route-def.ts';
+
+// API tokens a training pipeline submits with.
+
+export const tokensRoutes = {
+  listApiTokens: route({
+    id: 'listApiTokens',
+    method: 'GET',
+    path: '/api/tokens',
+    summary: 'API tokens for pipeline submission (never their secrets), and the models a token can be scoped to',
+    access: { kind: 'roles', roles: ['admin'] },
+    params: null,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: apiTokenListSchema,
+  }),
+  createApiToken: route({
+    id: 'createApiToken',
+    method: 'POST',
+    path: '/api/tokens',
+    summary: 'Create an API token scoped to one model; its secret is in this response only',
+    access: { kind: 'roles', roles: ['admin'] },
+    params: null,
+    query: null,
+    body: createApiTokenRequestSchema,
+    maxBodyBytes: 4 * kb,
+    successStatus: 201,
+    response: createdApiTokenSchema,
+  }),
+  revokeApiToken: route({
+    id: 'revokeApiToken',
+    method: 'POST',
+    path: '/api/tokens/{id}/revocation',
+    summary: 'Revoke an API token; it is refused from then on',
+    access: { kind: 'roles', roles: ['admin'] },
+    params: apiTokenParamsSchema,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 201,
+    response: apiTokenSummarySchema,
+  }),
+} as const;
