@@ -12,8 +12,11 @@ const features = existsSync('src/features')
   ? readdirSync('src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
   : [];
 
+/** Imports that climb more than two folders: use a package.json alias (#domain/…, #api/…) instead. */
+const climbingImports = { group: ['../../../**'], message: 'Import across top-level folders through a package.json alias (#domain/…, #api/…, #server/…) instead of climbing folders.' };
+
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'data', '.tmp'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -30,11 +33,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
+      'no-restricted-imports': ['error', { patterns: [climbingImports] }],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './domain', from: ['./api', './demo', './src', './server', './mocks', './e2e', './scripts', './tests'], message: 'domain/ holds pure, universal rules: it imports nothing of the application.' },
+            { target: './domain', from: ['./api', './src', './server', './mocks', './e2e', './scripts'], message: 'domain/ holds pure, universal rules: it imports nothing of the application.' },
+            // Tests of the rules may read demo packages and test fixtures; the rules themselves may not.
+            { target: './domain/**/!(*.test|*.fixture).ts', from: ['./demo', './tests'], message: 'domain/ holds pure, universal rules: it imports nothing of the application.' },
             { target: './api', from: ['./server', './mocks', './src', './e2e', './scripts', './tests'], message: 'api/ is universal (Request → Response): it imports no server, mocks or browser code.' },
             { target: './api/kernel', from: './api', except: ['./kernel', './store.ts'], message: 'The kernel knows no capability: createApi() hands it the routes, handlers and hooks.' },
             { target: './demo', from: ['./server', './mocks', './src', './scripts'], message: 'The demo is built on api/ and domain/ only.' },
@@ -55,7 +61,7 @@ export default tseslint.config(
     files: ['domain/**/*.ts', 'api/**/*.ts'],
     ignores: ['domain/**/*.test.ts', 'api/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'react', 'react-dom', 'hono', 'pg', 'kysely'], message: 'domain/ and api/ are universal: no Node, DOM framework or storage dependencies.' }] }],
+      'no-restricted-imports': ['error', { patterns: [climbingImports, { group: ['node:*', 'react', 'react-dom', 'hono', 'pg', 'kysely'], message: 'domain/ and api/ are universal: no Node, DOM framework or storage dependencies.' }] }],
     },
   },
   {

@@ -125,10 +125,6 @@ function scripts(now: Date): DemoScript[] {
   ];
 }
 
-export async function isEmpty(store: Store): Promise<boolean> {
-  return (await store.listUsers()).length === 0;
-}
-
 export interface SeedOptions {
   password: string;
   passwords: PasswordPort;

@@ -1,6 +1,9 @@
 import type { AuditPage, AuditQuery } from '#domain/contracts/audit.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
-import { chainEntryOf, changedSinceVerified, forgetVerifiedLog, publishTreeHead, soundLog, toAuditEntryView, verifyWholeLog } from './audit-tree.ts';
+import { chainEntryOf, toAuditEntryView } from './entry-views.ts';
+import { changedSinceVerified, forgetVerifiedLog, soundLog } from './verified-log.ts';
+import { publishTreeHead } from './tree-heads.ts';
+import { verifyWholeLog } from './verify-whole-log.ts';
 import { problems } from '../kernel/problems.ts';
 import { auditRoutes as routes } from './routes.ts';
 import type { AuditFilter, StoreTx } from '../store.ts';

@@ -6,7 +6,7 @@ import { delegationsRoutes as routes } from './routes.ts';
 import { usersById } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../packages/package-access.ts';
-import { deniedNotFound } from '../audit/record-denied.ts'; // authz: revoking another's delegation is audited
+import { deniedNotFound } from '../audit/denials.ts'; // authz: revoking another's delegation is audited
 import { newId } from '../kernel/new-id.ts';
 
 // Delegation of a reviewer role while its holder is away: made by the holder for themselves

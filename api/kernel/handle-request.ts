@@ -25,7 +25,7 @@ export interface KernelHooks {
   /** Refuses input outside what the caller's credential is scoped to. */
   checkScope(ctx: RequestContext, route: RouteDef, params: unknown, body: unknown): Promise<void>;
   /** Records a refused attempt (an audit event). */
-  recordDenied(ctx: RequestContext, reason: string): Promise<void>;
+  auditDenied(ctx: RequestContext, reason: string): Promise<void>;
   /** Records a refusal decided inside a handler, if the error is one. */
   auditRefusal(ctx: RequestContext, error: unknown): Promise<void>;
 }
@@ -156,7 +156,7 @@ async function checkAccess(route: RouteDef, ctx: RequestContext, hooks: KernelHo
   const allowed = route.access.roles;
   if (ctx.user.roles.some((role) => allowed.includes(role))) return;
   const needed = allowed.map((role) => roleLabels[role]).join(' or ');
-  await hooks.recordDenied(ctx, `requires role ${allowed.join('|')}`);
+  await hooks.auditDenied(ctx, `requires role ${allowed.join('|')}`);
   throw problems.forbidden(`This action needs the ${needed} role.`);
 }
 

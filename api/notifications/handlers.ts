@@ -1,7 +1,7 @@
 import { auditEventSchema } from '#domain/contracts/audit-events.ts';
 import type { NotificationList } from '#domain/contracts/notifications.ts';
 import { deriveNotifications, notificationSources, type DerivedNotification, type LoggedEvent } from '#domain/notifications/derive-notifications.ts';
-import { auditPages } from '../audit/audit-tree.ts';
+import { auditPages } from '../audit/entry-views.ts';
 import { problems } from '../kernel/problems.ts';
 import { notificationsRoutes as routes } from './routes.ts';
 import type { StoredUser, StoreTx } from '../store.ts';

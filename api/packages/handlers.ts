@@ -7,7 +7,7 @@ import { packagesRoutes as routes } from './routes.ts';
 import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from './views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { withJsonMember } from '../kernel/serialized-json.ts';
-import { recordDenied } from '../audit/record-denied.ts';
+import { auditDenied } from '../audit/denials.ts';
 import { seePackage, signedIn } from './package-access.ts';
 import { addThreadMessage } from '../threads/thread-message.ts';
 import { viaOf } from '../tokens/bearer-auth.ts'; // The audit entry names the token
@@ -117,7 +117,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
   // The denial is recorded outside the transaction, so refusing does not roll it back.
   const owned = await store.findPackage(params.id);
   if (!owned || owned.ownerId !== user.id) {
-    if (owned) await recordDenied(ctx, 'only the package owner may resubmit');
+    if (owned) await auditDenied(ctx, 'only the package owner may resubmit');
     throw problems.notFound(`No package ${params.id} that you own.`);
   }
 

@@ -4,7 +4,7 @@ import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store.ts';
 import { canSeePackage, loadPackageFacts, summarize } from './views.ts';
-import { recordDenied } from '../audit/record-denied.ts';
+import { auditDenied } from '../audit/denials.ts';
 import { conversationLock, versionLock, type LockFacts } from '#domain/workflow/version-lock.ts';
 
 export function signedIn(ctx: RequestContext): StoredUser {
@@ -16,7 +16,7 @@ export function signedIn(ctx: RequestContext): StoredUser {
 export async function seePackage(ctx: RequestContext, id: string): Promise<StoredPackage> {
   const pkg = await ctx.deps.store.findPackage(id);
   if (pkg && ctx.user && canSeePackage(ctx.user, pkg)) return pkg;
-  if (pkg) await recordDenied(ctx, 'package belongs to another owner');
+  if (pkg) await auditDenied(ctx, 'package belongs to another owner');
   throw problems.notFound(`No package ${id} that you can see.`);
 }
 

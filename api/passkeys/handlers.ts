@@ -7,7 +7,7 @@ import { passkeysRoutes as routes } from './routes.ts';
 import type { StoredPasskey } from '../store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../packages/package-access.ts';
-import { deniedNotFound } from '../audit/record-denied.ts'; // authz: another user's passkey is audited
+import { deniedNotFound } from '../audit/denials.ts'; // authz: another user's passkey is audited
 
 // Passkey enrolment: the registration ceremony is checked by @simplewebauthn/server (origin,
 // RP ID, challenge, user verification, attestation format); we keep the public key as a JWK

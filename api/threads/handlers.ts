@@ -7,7 +7,7 @@ import type { RequestContext } from '../kernel/context.ts';
 import type { StoredPackage, StoredThread, StoreTx } from '../store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { actorOf, assertConversationOpen, assertNotDecided, seePackage, sectionOf, signedIn } from '../packages/package-access.ts';
-import { deniedNotFound, recordDenied } from '../audit/record-denied.ts';
+import { deniedNotFound, auditDenied } from '../audit/denials.ts';
 import { addThreadMessage, roleFor } from './thread-message.ts';
 import { newId } from '../kernel/new-id.ts';
 
@@ -54,7 +54,7 @@ export const replyToThread = defineHandler(routes.replyToThread, async (ctx, { p
   const pkg = await seePackage(ctx, params.id);
   const isOwner = user.id === pkg.ownerId;
   if (!isOwner && !user.roles.some(isReviewerRole)) {
-    await recordDenied(ctx, 'only the owner or a reviewer may reply');
+    await auditDenied(ctx, 'only the owner or a reviewer may reply');
     throw problems.forbidden('Only the package owner or a reviewer may reply in a thread.');
   }
   const at = ctx.deps.now().toISOString();

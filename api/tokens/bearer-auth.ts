@@ -5,7 +5,7 @@ import { readCookie, sessionCookieName } from '../kernel/cookies.ts';
 import { problems } from '../kernel/problems.ts';
 import type { RouteDef } from '../kernel/route-def.ts';
 import type { StoredUser } from '../store.ts';
-import { appendDenied, recordDenied } from '../audit/record-denied.ts';
+import { appendDenied, auditDenied } from '../audit/denials.ts';
 
 // Bearer authentication with an API token: a pipeline submitting for one model, acting as
 // that model's owner. It is accepted on the two submit routes only and never mixed with a
@@ -63,7 +63,7 @@ export async function checkTokenScope(ctx: RequestContext, route: RouteDef, para
     if (pkg?.ownerId === ctx.user?.id) modelKey = pkg?.modelKey;
   }
   if (modelKey === undefined || modelKey === token.modelKey) return;
-  await recordDenied(ctx, `API token ${token.id} is scoped to model ${token.modelKey}`);
+  await auditDenied(ctx, `API token ${token.id} is scoped to model ${token.modelKey}`);
   throw problems.forbidden(`This token is scoped to model ${token.modelKey}.`);
 }
 

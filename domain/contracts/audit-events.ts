@@ -24,8 +24,6 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string(), via: viaTokenSchema.optional() }) }),
   /** A model owner submitted a new version of an existing package, with `answers` to the previous round's concerns (absent in entries written before answers existed). */
   z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string(), answers: z.number().int().nonnegative().optional(), via: viaTokenSchema.optional() }) }),
-  /** A reviewer recorded a decision on a workflow step. */
-  z.object({ ...base, action: z.literal('decision.recorded'), before: z.null(), after: z.object({ step: z.string(), role: roleSchema, decision: z.string(), version: z.number(), contentHash: z.string() }) }),
   /** A reviewer asked for a signing nonce (the start of a signature). */
   z.object({ ...base, action: z.literal('signing.nonce_issued'), before: z.null(), after: z.object({ expiresAt: z.string() }) }),
   /** Re-authentication at signing failed (wrong password, unknown or foreign passkey, bad assertion). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyInclusionProof } from '../audit/proofs.ts';
 import { hexToBytes } from '../crypto/hex.ts';
 import { buildRecordBody, recordFileName, type RecordSources } from './build-record.ts';
-import { sampleRecord } from './sample-record.ts';
+import { sampleRecord } from '#tests/fixtures/sample-record.ts';
 
 // The derivations the export makes from what the server read: revision summaries, the
 // approved version, one proof per entry, the download's file name.

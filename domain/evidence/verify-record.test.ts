@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '../contracts/record.ts';
 import { generateServerKey, importServerPrivateKey } from '../signing/countersign.ts';
 import { signTreeHead } from '../audit/tree-head.ts';
-import { sampleRecord, type SampleRecord } from './sample-record.ts';
+import { sampleRecord, type SampleRecord } from '#tests/fixtures/sample-record.ts';
 import { verifyRecordText, type RecordVerification } from './verify-record.ts';
 
 let sample: SampleRecord;

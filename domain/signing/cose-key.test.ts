@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url } from './base64url.ts';
 import { coseEc2ToJwk } from './cose-key.ts';
-import { createSoftwarePasskey } from './software-authenticator.ts';
+import { createSoftwarePasskey } from '#tests/support/software-authenticator.ts';
 
 // CBOR written out by hand (RFC 8949): 0xa5 = map of 5, 0x01..0x03 = 1..3, 0x20..0x22 = -1..-3,
 // 0x26 = -7, 0x58 0x20 = byte string of 32.

@@ -4,7 +4,7 @@ import type { DecisionSignature, ServerKey, SignatureMaterial, SigningPayload } 
 import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { signingChallenge } from './challenge.ts';
 import { countersign, generateServerKey, importServerPrivateKey } from './countersign.ts';
-import { createSoftwarePasskey, type SoftwarePasskey } from './software-authenticator.ts';
+import { createSoftwarePasskey, type SoftwarePasskey } from '#tests/support/software-authenticator.ts';
 import { verifyDecisionSignature, type DecisionSignatureCheck } from './verify-decision.ts';
 
 const origin = 'https://approvals.example.com';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
-import { authenticatorFlags, createSoftwarePasskey, type AssertionOptions, type SoftwarePasskey } from './software-authenticator.ts';
+import { authenticatorFlags, createSoftwarePasskey, type AssertionOptions, type SoftwarePasskey } from '#tests/support/software-authenticator.ts';
 import { verifyPasskeyAssertion, type PasskeyAssertionInput } from './verify-passkey.ts';
 
 const origin = 'https://approvals.example.com';

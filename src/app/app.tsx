@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router/dom';
-import type { App as AppParts } from './create-app.ts';
+import type { App as AppParts } from './create-client-app.ts';
 
 export function App({ queryClient, router }: AppParts) {
   return (

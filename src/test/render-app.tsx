@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { createMockApi } from '#mocks/handlers.ts';
 import { App } from '../app/app.tsx';
-import { createApp } from '../app/create-app.ts';
+import { createClientApp } from '../app/create-client-app.ts';
 import { onTeardown, server } from './mock-server.ts';
 
 interface Options {
@@ -24,7 +24,7 @@ export async function renderApp(path: string, { signedInAs, overrides = [] }: Op
   await api.ready;
   // index.html sets it; axe checks it.
   document.documentElement.lang = 'en';
-  const app = createApp((routes) => createMemoryRouter(routes, { initialEntries: [path] }), { retries: 0 });
+  const app = createClientApp((routes) => createMemoryRouter(routes, { initialEntries: [path] }), { retries: 0 });
   onTeardown(() => app.queryClient.clear());
   const user = userEvent.setup();
   const view = render(<App {...app} />);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { auditEntryHashSync } from '#domain/audit/entry-hash-sync.ts';
 import type { AuditVerification, SignedTreeHead } from '#domain/contracts/audit.ts';
-import { publishTreeHead } from '#api/audit/audit-tree.ts';
+import { publishTreeHead } from '#api/audit/tree-heads.ts';
 import type { AuditLogTable } from '#server/db/schema.ts';
 import { Client } from '../contract/support/client.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';

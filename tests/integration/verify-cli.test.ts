@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '#domain/contracts/record.ts';
-import { sampleRecord, type SampleRecord } from '#domain/evidence/sample-record.ts';
+import { sampleRecord, type SampleRecord } from '../fixtures/sample-record.ts';
 import { generateServerKey } from '#domain/signing/countersign.ts';
 import { runScript } from '../support/run-script.ts';
 

@@ -1,17 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
 import { roleSchema } from '#domain/contracts/roles.ts';
-import type { StoredDelegation, StoreTx } from '#api/store.ts';
-import type { Database } from '../schema.ts';
+import type { DelegationsStore, StoredDelegation } from '#api/delegations/store.ts';
+import type { Db } from './shared.ts';
 
-// The delegation part of the storage port on SQLite and PostgreSQL, kept apart from the
-// main query layer: a delegation joined with its revocation, if any, and the link from a
-// decision signed by a delegate to the delegation it was signed under.
+// The delegation part of the Kysely repository: a delegation joined with its revocation, if
+// any, and the link from a decision signed by a delegate to the delegation it was signed under.
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-type DelegationQueries = Pick<StoreTx, 'insertDelegation' | 'listDelegations' | 'insertDelegationRevocation' | 'insertDecisionDelegation' | 'listDecisionDelegations'>;
-
-export function delegationQueries(db: Db): DelegationQueries {
+export function delegationsQueries(db: Db): DelegationsStore {
   return {
     async insertDelegation(d) {
       await db

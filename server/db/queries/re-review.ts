@@ -1,12 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { StoreTx } from '#api/store.ts';
-import type { Database } from '../schema.ts';
+import type { ReReviewStore } from '#api/re-review/store.ts';
+import type { Db } from './shared.ts';
 
 // The re-review notices part of the Kysely repository (spread into it by kysely-store.ts).
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export function reReviewNoticeQueries(db: Db): Pick<StoreTx, 'insertReReviewNotice' | 'listReReviewNotices'> {
+export function reReviewQueries(db: Db): ReReviewStore {
   return {
     async insertReReviewNotice(n) {
       // Insert or skip on the primary key. On PostgreSQL a second transaction inserting the

@@ -1,13 +1,61 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { StoreTx } from '#api/store.ts';
-import type { Database } from '../schema.ts';
+import { roleSchema } from '#domain/contracts/roles.ts';
+import type { SessionStore, StoredOidcLogin, StoredUser } from '#api/session/store.ts';
+import type { OidcLoginsTable, UsersTable } from '../schema.ts';
+import type { Db } from './shared.ts';
 
-// The failed sign-ins part of the Kysely repository (spread into it by kysely-store.ts).
+// The session part of the Kysely repository: users, sessions, failed sign-ins, and the single
+// sign-on rows (started log-ins, external identities, and the profile refresh of a
+// provisioned user).
 
-type Db = Kysely<Database> | Transaction<Database>;
+// Built once; building a zod schema on every user read showed in the profile.
+const rolesSchema = roleSchema.array();
 
-export function loginFailureQueries(db: Db): Pick<StoreTx, 'insertLoginFailure' | 'listLoginFailures' | 'clearLoginFailures'> {
+function toUser(row: UsersTable): StoredUser {
+  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash };
+}
+
+const toLogin = (r: OidcLoginsTable): StoredOidcLogin => ({
+  stateHash: r.state_hash,
+  bindingHash: r.binding_hash,
+  codeVerifier: r.code_verifier,
+  nonce: r.nonce,
+  returnTo: r.return_to,
+  redirectUri: r.redirect_uri,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+});
+
+export function sessionQueries(db: Db): SessionStore {
   return {
+    async findUserByEmail(email) {
+      const row = await db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+    async findUserById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toUser(row) : null;
+    },
+    async listUsers() {
+      return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
+    },
+    async insertUser(user) {
+      await db
+        .insertInto('users')
+        .values({ id: user.id, email: user.email.toLowerCase(), display_name: user.displayName, title: user.title, roles: JSON.stringify(user.roles), password_hash: user.passwordHash, created_at: new Date().toISOString() })
+        .execute();
+    },
+    async insertSession(s) {
+      await db.insertInto('sessions').values({ token_hash: s.tokenHash, user_id: s.userId, created_at: s.createdAt, expires_at: s.expiresAt }).execute();
+    },
+    async findSession(tokenHash) {
+      const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      return row ? { tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at } : null;
+    },
+    async deleteSession(tokenHash) {
+      await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+    },
+
     async insertLoginFailure({ email, at, pruneBefore }) {
       // Rows that can no longer count are dropped as new ones come, so the table stays small.
       await db.deleteFrom('login_failures').where('email', '=', email).where('at', '<', pruneBefore).execute();
@@ -19,6 +67,35 @@ export function loginFailureQueries(db: Db): Pick<StoreTx, 'insertLoginFailure' 
     },
     async clearLoginFailures(email) {
       await db.deleteFrom('login_failures').where('email', '=', email).execute();
+    },
+
+    async insertOidcLogin(l) {
+      await db
+        .insertInto('oidc_logins')
+        .values({ state_hash: l.stateHash, binding_hash: l.bindingHash, code_verifier: l.codeVerifier, nonce: l.nonce, return_to: l.returnTo, redirect_uri: l.redirectUri, created_at: l.createdAt, expires_at: l.expiresAt, used_at: l.usedAt })
+        .execute();
+    },
+    async findOidcLogin(stateHash) {
+      const row = await db.selectFrom('oidc_logins').selectAll().where('state_hash', '=', stateHash).executeTakeFirst();
+      return row ? toLogin(row) : null;
+    },
+    async useOidcLogin(stateHash, at) {
+      // One conditional statement: of two callbacks racing with the same state, one wins.
+      const result = await db.updateTable('oidc_logins').set({ used_at: at }).where('state_hash', '=', stateHash).where('used_at', 'is', null).where('expires_at', '>', at).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async deleteExpiredOidcLogins(before) {
+      await db.deleteFrom('oidc_logins').where('expires_at', '<', before).execute();
+    },
+    async findExternalIdentity(issuer, subject) {
+      const row = await db.selectFrom('external_identities').selectAll().where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();
+      return row ? { issuer: row.issuer, subject: row.subject, userId: row.user_id, createdAt: row.created_at } : null;
+    },
+    async insertExternalIdentity(i) {
+      await db.insertInto('external_identities').values({ issuer: i.issuer, subject: i.subject, user_id: i.userId, created_at: i.createdAt }).execute();
+    },
+    async updateUserProfile(id, p) {
+      await db.updateTable('users').set({ email: p.email.toLowerCase(), display_name: p.displayName, roles: JSON.stringify(p.roles) }).where('id', '=', id).execute();
     },
   };
 }

@@ -1,15 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { StoredApiTokenState, StoreTx } from '#api/store.ts';
-import type { Database } from '../schema.ts';
+import type { StoredApiTokenState, TokensStore } from '#api/tokens/store.ts';
+import type { Db } from './shared.ts';
 
-// The API token part of the storage port on SQLite and PostgreSQL, kept apart from the
-// main query layer: a token row joined with its revocation, if any.
+// The API token part of the Kysely repository: a token row joined with its revocation, if any.
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-type ApiTokenQueries = Pick<StoreTx, 'listModels' | 'insertApiToken' | 'listApiTokens' | 'findApiToken' | 'findApiTokenByHash' | 'insertApiTokenRevocation'>;
-
-export function apiTokenQueries(db: Db): ApiTokenQueries {
+export function tokensQueries(db: Db): TokensStore {
   const tokens = () =>
     db
       .selectFrom('api_tokens as t')
@@ -26,10 +20,6 @@ export function apiTokenQueries(db: Db): ApiTokenQueries {
     revocation: r.revoked_by !== null && r.revoked_at !== null ? { revokedBy: r.revoked_by, revokedAt: r.revoked_at } : null,
   });
   return {
-    async listModels() {
-      const rows = await db.selectFrom('models').selectAll().orderBy('key').execute();
-      return rows.map((r) => ({ key: r.key, name: r.name, ownerId: r.owner_id }));
-    },
     async insertApiToken(t) {
       await db.insertInto('api_tokens').values({ id: t.id, model_key: t.modelKey, name: t.name, token_hash: t.tokenHash, created_by: t.createdBy, created_at: t.createdAt }).execute();
     },

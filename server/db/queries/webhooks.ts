@@ -1,26 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint, StoreTx } from '#api/store.ts';
+import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint, WebhooksStore } from '#api/webhooks/store.ts';
 import { webhookDeliveryStatusSchema, webhookEventTypeSchema } from '#domain/contracts/webhooks.ts';
-import type { Database, WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema.ts';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema.ts';
+import type { Db } from './shared.ts';
 
 // The webhook part of the Kysely repository (spread into it by kysely-store.ts).
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-type WebhookQueries = Pick<
-  StoreTx,
-  | 'listWebhookEndpoints'
-  | 'findWebhookEndpoint'
-  | 'insertWebhookEndpoint'
-  | 'setWebhookEndpointEnabled'
-  | 'insertWebhookDelivery'
-  | 'listWebhookDeliveries'
-  | 'listDueWebhookDeliveries'
-  | 'claimWebhookDelivery'
-  | 'updateWebhookDelivery'
-  | 'insertWebhookAttempt'
-  | 'listWebhookAttempts'
->;
 
 function toEndpoint(r: WebhookEndpointsTable): StoredWebhookEndpoint {
   return {
@@ -52,7 +35,7 @@ function toDelivery(r: WebhookDeliveriesTable): StoredWebhookDelivery {
   };
 }
 
-export function webhookQueries(db: Db): WebhookQueries {
+export function webhooksQueries(db: Db): WebhooksStore {
   return {
     async listWebhookEndpoints() {
       return (await db.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').orderBy('id').execute()).map(toEndpoint);

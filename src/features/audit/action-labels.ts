@@ -5,13 +5,11 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'session.login_succeeded': 'Signed in',
   'session.login_failed': 'Sign-in failed',
   'session.logged_out': 'Signed out',
-  // single sign-on (OIDC)
   'user.sso_provisioned': 'Account created by single sign-on',
   'user.sso_profile_updated': 'Account updated from single sign-on',
   'access.denied': 'Access denied',
   'package.submitted': 'Package submitted',
   'package.version_submitted': 'New version submitted',
-  'decision.recorded': 'Decision recorded',
   'signing.nonce_issued': 'Signing started',
   'signing.failed': 'Signing failed',
   'signing.locked': 'Signing locked',
@@ -26,21 +24,15 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'section.reviewed': 'Section marked reviewed',
   'section.review_withdrawn': 'Review mark withdrawn',
   'system.demo_seeded': 'Demo data loaded',
-  // webhooks
   'webhook.registered': 'Webhook endpoint registered',
   'webhook.disabled': 'Webhook endpoint disabled',
   'webhook.enabled': 'Webhook endpoint enabled',
-  // notifications (in-app)
   'notifications.marked_read': 'Notifications marked read',
-  // API tokens (pipeline submission)
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
-  // Workflow templates administration
   'template.version_created': 'Workflow template version published',
-  // delegations
   'delegation.created': 'Role delegated',
   'delegation.revoked': 'Delegation revoked',
-  // re-review due (rereview)
   'package.re_review_due': 'Re-review due',
 };
 

@@ -4,7 +4,7 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { signingChallenge } from '#domain/signing/challenge.ts';
-import { authenticatorFlags, createSoftwarePasskey, type SoftwarePasskey } from '#domain/signing/software-authenticator.ts';
+import { authenticatorFlags, createSoftwarePasskey, type SoftwarePasskey } from '../../support/software-authenticator.ts';
 import { origin } from './client.ts';
 import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';

@@ -11,7 +11,7 @@ import type { Store } from '#api/store.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { retailCreditPdV1 } from '#demo/index.ts';
-import { createSoftwarePasskey } from '#domain/signing/software-authenticator.ts';
+import { createSoftwarePasskey } from '../../support/software-authenticator.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';

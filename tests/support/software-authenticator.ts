@@ -1,11 +1,11 @@
 // A passkey authenticator imitated in software, with WebCrypto: it produces the same bytes a
 // real one would (authenticator data, client data JSON, DER signature). For tests and mocks,
 // where no person and no hardware can take part; never for real signatures.
-import { toBase64Url } from './base64url.ts';
-import { concatBytes } from '../crypto/bytes.ts';
-import type { P256PublicKeyJwk } from './cose-key.ts';
-import { rawToDerEcdsaSignature } from './ecdsa-der.ts';
-import { sha256Bytes, subtleCrypto } from '../crypto/sha256.ts';
+import { toBase64Url } from '#domain/signing/base64url.ts';
+import { concatBytes } from '#domain/crypto/bytes.ts';
+import type { P256PublicKeyJwk } from '#domain/signing/cose-key.ts';
+import { rawToDerEcdsaSignature } from '#domain/signing/ecdsa-der.ts';
+import { sha256Bytes, subtleCrypto } from '#domain/crypto/sha256.ts';
 
 export const authenticatorFlags = { userPresent: 0x01, userVerified: 0x04 } as const;
 

@@ -7,11 +7,38 @@ import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
 import { leafHash, MerkleTree } from '#domain/audit/merkle.ts';
 import { signTreeHead } from '#domain/audit/tree-head.ts';
 import { generateServerKey, importServerPrivateKey } from '#domain/signing/countersign.ts';
-import { loadAuditLog, toAuditEntryView, verifyWholeLog, type AuditVerifierStore } from './audit-tree.ts';
+import type { AuditBreak, AuditEntryView } from '#domain/contracts/audit.ts';
+import { ChainVerifier } from '#domain/audit/verify-chain.ts';
+import { usersById } from '../packages/views.ts';
+import { auditPages, auditPageSize, toAuditEntryView, type AuditLogReader } from './entry-views.ts';
+import { verifyWholeLog, type AuditVerifierStore } from './verify-whole-log.ts';
 import type { StoredAuditEntry, StoredServerKey, StoredTreeHead, StoredUser } from '../store.ts';
 
 // The server's audit log checks over a small in-memory log: paging through the whole log,
 // keeping unreadable rows visible, and holding every published tree head to the log as it is.
+
+interface AuditLog {
+  entries: AuditEntryView[];
+  chain: { size: number; breaks: AuditBreak[]; leafHashes: Uint8Array[] };
+  tree: MerkleTree;
+}
+
+/** Reads the whole log, oldest first, through the chain check, and builds its Merkle tree. */
+async function loadAuditLog(store: AuditLogReader, options: { pageSize?: number } = {}): Promise<AuditLog> {
+  const pageSize = options.pageSize ?? auditPageSize;
+  const users = await usersById(store);
+  const verifier = new ChainVerifier();
+  const entries: AuditEntryView[] = [];
+  for await (const page of auditPages(store, {}, 0, pageSize)) {
+    for (const row of page) {
+      const view = toAuditEntryView(row, users);
+      verifier.push(view);
+      entries.push(view);
+    }
+  }
+  const chain: AuditLog['chain'] = { size: verifier.size, breaks: [...verifier.breaks], leafHashes: verifier.leafHashes };
+  return { entries, chain, tree: new MerkleTree(chain.leafHashes) };
+}
 
 const priya: StoredUser = { id: 'usr_owner', email: 'owner@example.com', displayName: 'Priya Natarajan', title: 'Lead ML Engineer', roles: ['model_owner'], passwordHash: 'x' };
 

@@ -25,7 +25,7 @@ export async function appendDenied(deps: ApiDeps, denial: Denial): Promise<void>
   });
 }
 
-export async function recordDenied(ctx: RequestContext, reason: string): Promise<void> {
+export async function auditDenied(ctx: RequestContext, reason: string): Promise<void> {
   await appendDenied(ctx.deps, { actorId: ctx.user?.id ?? null, method: ctx.method, path: ctx.path, reason });
   recorded.add(ctx);
 }
@@ -53,6 +53,6 @@ export function deniedNotFound(detail: string, reason: string): DeniedError {
  */
 export async function auditRefusal(ctx: RequestContext, error: unknown): Promise<void> {
   if (recorded.has(ctx) || !ctx.user || !(error instanceof ApiError)) return;
-  if (error instanceof DeniedError) return recordDenied(ctx, error.reason);
-  if (error.problem.type === problemTypes.forbidden) return recordDenied(ctx, error.problem.detail ?? error.problem.title);
+  if (error instanceof DeniedError) return auditDenied(ctx, error.reason);
+  if (error.problem.type === problemTypes.forbidden) return auditDenied(ctx, error.problem.detail ?? error.problem.title);
 }

@@ -14,7 +14,7 @@ export interface App {
  * Wires the cache and the router together: a 401 on any query means the session ended
  * while the app was open, so forget it and go to the login page, coming back afterwards.
  */
-export function createApp(makeRouter: (routes: RouteObject[]) => DataRouter, options: { retries?: number } = {}): App {
+export function createClientApp(makeRouter: (routes: RouteObject[]) => DataRouter, options: { retries?: number } = {}): App {
   const queryClient = createQueryClient({
     ...options,
     onUnauthenticated: () => {

@@ -1,0 +1,57 @@
+import type { AuditEvent } from '#domain/contracts/audit-events.ts';
+
+// The audit slice of the storage port: the hash-chained log and its published tree heads.
+
+export interface AuditAppend {
+  event: AuditEvent;
+  actorId: string | null;
+  at: string;
+}
+
+/** An audit row exactly as stored: before/after as their JSON text, unparsed, so a tampered row can still be read and named. */
+export interface StoredAuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  subject: string;
+  beforeJson: string;
+  afterJson: string;
+  prevHash: string;
+  entryHash: string;
+}
+
+/** Filters on the audit log; every bound inclusive, entries oldest first. */
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  /** Only entries about this subject (a package id, a user id). */
+  subject?: string;
+  fromAt?: string;
+  toAt?: string;
+}
+
+/** A published tree head, kept so later checks can prove the log only grew since. */
+export interface StoredTreeHead {
+  treeSize: number;
+  rootHash: string;
+  timestamp: string;
+  keyId: string;
+  signature: string;
+}
+
+export interface AuditStore {
+  appendAudit(entry: AuditAppend): Promise<{ seq: number; entryHash: string }>;
+  /** Up to `limit` entries matching `filter` with seq above `afterSeq`, ascending by seq. */
+  listAuditEntries(filter: AuditFilter, afterSeq: number, limit: number): Promise<StoredAuditEntry[]>;
+  countAuditEntries(filter: AuditFilter): Promise<number>;
+  /** The highest seq written (0 for an empty log). */
+  auditLogSize(): Promise<number>;
+  /** seq and entryHash of every entry with seq <= upToSeq, ascending: the Merkle tree's leaves. */
+  listAuditEntryHashes(upToSeq: number): Promise<{ seq: number; entryHash: string }[]>;
+
+  /** Idempotent per tree size: a second head for a size already published is ignored (false). */
+  insertTreeHead(head: StoredTreeHead): Promise<boolean>;
+  /** Every published head, ascending by size. */
+  listTreeHeads(): Promise<StoredTreeHead[]>;
+}

@@ -1,0 +1,66 @@
+import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
+
+// The packages slice of the storage port: models, packages, their versions and the answers
+// submitted with a version.
+
+export interface StoredPackage {
+  id: string;
+  modelKey: string;
+  modelName: string;
+  versionLabel: string;
+  riskTier: number;
+  businessLine: string;
+  ownerTeam: string;
+  ownerId: string;
+  templateKey: string;
+  templateVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A version without its content: enough for workflow state and listings. */
+export interface StoredVersionFacts {
+  packageId: string;
+  number: number;
+  contentHash: string;
+  sectionDigests: Record<string, string>;
+  submittedBy: string;
+  submittedAt: string;
+}
+
+export interface StoredVersion extends StoredVersionFacts {
+  /** The exact RFC 8785 canonical bytes (as text) the hash was computed over. */
+  canonicalContent: string;
+}
+
+export interface StoredModel {
+  key: string;
+  name: string;
+  ownerId: string;
+}
+
+export interface PackagesStore {
+  findModel(key: string): Promise<StoredModel | null>;
+  insertModel(model: StoredModel): Promise<void>;
+  /** Every model, by key: what a token can be scoped to. */
+  listModels(): Promise<StoredModel[]>;
+
+  listPackages(): Promise<StoredPackage[]>;
+  findPackage(id: string): Promise<StoredPackage | null>;
+  findPackageByModelVersion(modelKey: string, versionLabel: string): Promise<StoredPackage | null>;
+  insertPackage(pkg: StoredPackage): Promise<void>;
+  touchPackage(id: string, updatedAt: string): Promise<void>;
+  /**
+   * Holds the package for the rest of the transaction, so two decisions on it (from two API
+   * instances) are checked and written one after the other. No-op where there is one writer.
+   */
+  lockPackage(id: string): Promise<void>;
+
+  listVersionFacts(packageIds: readonly string[] | 'all'): Promise<StoredVersionFacts[]>;
+  findVersion(packageId: string, number: number): Promise<StoredVersion | null>;
+  insertVersion(version: StoredVersion): Promise<void>;
+  /** The answers submitted with a version, in their order; written once, never changed. */
+  insertVersionAnswers(packageId: string, versionNumber: number, answers: readonly ConcernAnswer[]): Promise<void>;
+  /** A version's answers in submission order ([] when it came with none). */
+  listVersionAnswers(packageId: string, versionNumber: number): Promise<ConcernAnswer[]>;
+}

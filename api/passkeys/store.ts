@@ -1,0 +1,20 @@
+// The passkeys slice of the storage port: a user's passkeys and their registration challenges.
+
+export interface StoredPasskey {
+  credentialId: string;
+  userId: string;
+  name: string;
+  publicKeyJwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+  createdAt: string;
+}
+
+export interface PasskeysStore {
+  listPasskeys(userId: string): Promise<StoredPasskey[]>;
+  findPasskey(credentialId: string): Promise<StoredPasskey | null>;
+  insertPasskey(passkey: StoredPasskey): Promise<void>;
+  deletePasskey(credentialId: string): Promise<boolean>;
+
+  insertPasskeyChallenge(challenge: { challengeHash: string; userId: string; expiresAt: string }): Promise<void>;
+  /** Marks a user's unexpired, unused registration challenge used; false otherwise. */
+  usePasskeyChallenge(challengeHash: string, userId: string, at: string): Promise<boolean>;
+}

@@ -1,0 +1,73 @@
+import type { Role } from '#domain/contracts/roles.ts';
+
+// The session slice of the storage port: users, sessions, failed sign-ins and the single
+// sign-on rows (started OIDC log-ins, external identities).
+
+export interface StoredUser {
+  id: string;
+  email: string;
+  displayName: string;
+  title: string;
+  roles: Role[];
+  /** Empty for an account that signs in only through single sign-on: no password matches it. */
+  passwordHash: string;
+}
+
+export interface StoredSession {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A started OIDC log-in: single use, short-lived, found by the SHA-256 of its state. */
+export interface StoredOidcLogin {
+  stateHash: string;
+  /** SHA-256 of the random value the starting browser holds in a cookie. */
+  bindingHash: string;
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  redirectUri: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** The local user an identity provider's (issuer, subject) signs in as. */
+export interface StoredExternalIdentity {
+  issuer: string;
+  subject: string;
+  userId: string;
+  createdAt: string;
+}
+
+export interface SessionStore {
+  findUserByEmail(email: string): Promise<StoredUser | null>;
+  findUserById(id: string): Promise<StoredUser | null>;
+  listUsers(): Promise<StoredUser[]>;
+  insertUser(user: StoredUser): Promise<void>;
+
+  insertSession(session: StoredSession): Promise<void>;
+  findSession(tokenHash: string): Promise<StoredSession | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  // (brute force of sign-in): failed attempts per email, newest first
+  /** Records a failed sign-in; rows of this email older than `pruneBefore` are dropped. */
+  insertLoginFailure(failure: { email: string; at: string; pruneBefore: string }): Promise<void>;
+  /** Times of the email's latest failures at or after `since`, newest first, at most `limit`. */
+  listLoginFailures(email: string, since: string, limit: number): Promise<string[]>;
+  /** A successful sign-in starts the count again. */
+  clearLoginFailures(email: string): Promise<void>;
+
+  insertOidcLogin(login: StoredOidcLogin): Promise<void>;
+  findOidcLogin(stateHash: string): Promise<StoredOidcLogin | null>;
+  /** Marks an unused, unexpired log-in used; false if it was used already or expired (a replay, or a race lost). */
+  useOidcLogin(stateHash: string, at: string): Promise<boolean>;
+  /** Housekeeping: forgets log-ins that expired before `before`. */
+  deleteExpiredOidcLogins(before: string): Promise<void>;
+  findExternalIdentity(issuer: string, subject: string): Promise<StoredExternalIdentity | null>;
+  insertExternalIdentity(identity: StoredExternalIdentity): Promise<void>;
+  /** What the identity provider says about a provisioned user, refreshed at each sign-in. */
+  updateUserProfile(id: string, profile: Pick<StoredUser, 'email' | 'displayName' | 'roles'>): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import { roleLabels, type Role } from '#domain/contracts/roles.ts';
+import type { SigningPayload } from '#domain/contracts/signatures.ts';
+import { actingCapacity, type DelegationFacts } from '#domain/workflow/delegation.ts';
+import { stepNotActionable } from '#domain/workflow/step-gate.ts';
+import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.ts';
+import { problems } from '../kernel/problems.ts';
+import { DeniedError } from '../audit/denials.ts';
+import type { PackageFacts, summarize } from '../packages/views.ts';
+import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store.ts';
+
+// In which capacity the signer decides: the step they act on (as its role's holder or as a
+// delegate), or the emergency path. Denials are thrown as DeniedError: the pipeline audits
+// them once the signing transaction has rolled back.
+
+export interface DecidingCapacity {
+  key: string;
+  role: Role;
+  delegation: DelegationFacts | null;
+}
+
+interface CapacityInput {
+  facts: PackageFacts;
+  state: ReturnType<typeof summarize>['state'];
+  payload: SigningPayload;
+  user: StoredUser;
+  pkg: StoredPackage;
+  version: StoredVersion;
+  latestNumber: number;
+  now: Date;
+}
+
+export async function decidingCapacity(tx: StoreTx, { facts, state, payload, user, pkg, version, latestNumber, now }: CapacityInput): Promise<DecidingCapacity> {
+  if (payload.decision === 'emergency_approve') {
+    // The emergency path's rules (domain/workflow/emergency.ts), applied here and nowhere else:
+    // the signer's own emergency role, not the owner, the latest version, once, not after a decision.
+    const refusal = emergencyRefusal({ template: facts.template, status: state.status, decisions: facts.decisions, latestVersion: latestNumber, versionNumber: payload.versionNumber, signer: user, role: payload.role, ownerId: pkg.ownerId, submittedBy: version.submittedBy });
+    if (refusal?.kind === 'forbidden') throw new DeniedError(problems.forbidden(refusal.message), `emergency approval refused: ${refusal.message}`);
+    if (refusal) throw problems.conflict(refusal.message);
+    return { key: emergencyStepKey, role: payload.role, delegation: null };
+  }
+  const step = state.steps.find((s) => s.key === payload.stepKey);
+  if (!step) throw problems.validation([{ pointer: '/payload/stepKey', message: `This package's workflow has no step "${payload.stepKey}"` }]);
+  // A holder of the step's role signs as themselves; a delegate only within an active delegation.
+  const capacity = step.role === payload.role ? actingCapacity(user, step.role, await tx.listDelegations(), now) : null;
+  if (!capacity) {
+    throw new DeniedError(problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`), `signer lacks the ${step.role} role of step ${step.key}`);
+  }
+  const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
+  if (user.id === pkg.ownerId || user.id === version.submittedBy) {
+    throw new DeniedError(problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.'), 'segregation of duties: signer owns or submitted the package');
+  }
+  // Gating is the workflow's rule (domain/workflow/step-gate.ts), applied here and nowhere else.
+  const notActionable = stepNotActionable(state, step);
+  if (notActionable) throw problems.conflict(notActionable);
+  if (step.approvals.some((approval) => approval.actor.id === user.id && approval.versionNumber === payload.versionNumber)) {
+    throw problems.conflict(`You have already approved ${step.name} on version ${payload.versionNumber}.`);
+  }
+  // The delegate acts in the delegator's place, not beside them: one approval between the two.
+  if (delegation && step.approvals.some((approval) => approval.actor.id === delegation.delegatorId && approval.versionNumber === payload.versionNumber)) {
+    throw problems.conflict(`The person you act for has already approved ${step.name} on version ${payload.versionNumber}.`);
+  }
+  return { key: step.key, role: step.role, delegation };
+}

@@ -1,0 +1,51 @@
+import type { Decision } from '#domain/contracts/decisions.ts';
+
+// The signing slice of the storage port: decisions and their signature material, the
+// server's countersigning keys, signing nonces and signing attempts.
+
+/** A countersigning key of the server (Ed25519). The private key never leaves the server. */
+export interface StoredServerKey {
+  keyId: string;
+  algorithm: 'Ed25519';
+  publicKey: string;
+  privateKeyPkcs8: string;
+  createdAt: string;
+}
+
+/** A signing nonce, stored as its hash; single use, short-lived, bound to a user and package. */
+export interface StoredNonce {
+  nonceHash: string;
+  userId: string;
+  packageId: string;
+  issuedAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface StoredSigningAttempt {
+  id: string;
+  userId: string;
+  at: string;
+  ok: boolean;
+}
+
+export interface SigningStore {
+  listDecisions(packageIds: readonly string[] | 'all'): Promise<Decision[]>;
+  insertDecision(decision: Decision): Promise<void>;
+
+  listServerKeys(): Promise<StoredServerKey[]>;
+  insertServerKey(key: StoredServerKey): Promise<void>;
+
+  insertNonce(nonce: StoredNonce): Promise<void>;
+  findNonce(nonceHash: string): Promise<StoredNonce | null>;
+  /** Marks an unused nonce used; false if it was used already (a replay, or a race lost). */
+  useNonce(nonceHash: string, at: string): Promise<boolean>;
+
+  insertSigningAttempt(attempt: StoredSigningAttempt): Promise<void>;
+  /** A user's attempts at or after `since`, oldest first. */
+  listSigningAttempts(userId: string, since: string): Promise<StoredSigningAttempt[]>;
+
+  /** The signature material of a decision, as canonical JSON of a DecisionSignature. */
+  insertDecisionSignature(decisionId: string, signature: string): Promise<void>;
+  listDecisionSignatures(decisionIds: readonly string[]): Promise<{ decisionId: string; signature: string }[]>;
+}

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { auditEventSchema } from '#domain/contracts/audit-events.ts';
+import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
+import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredTreeHead } from '#api/audit/store.ts';
+import type { Engine } from '../engine.ts';
+import type { AuditLogTable } from '../schema.ts';
+import type { Db } from './shared.ts';
+
+// The audit part of the Kysely repository: the hash-chained log and its tree heads.
+// PostgreSQL serializes appends with an advisory lock so the log stays one line across API
+// instances.
+
+const auditLockKey = 741_852_963;
+
+function toAuditEntry(r: AuditLogTable): StoredAuditEntry {
+  return { seq: r.seq, at: r.at, actorId: r.actor_id, action: r.action, subject: r.subject, beforeJson: r.before, afterJson: r.after, prevHash: r.prev_hash, entryHash: r.entry_hash };
+}
+
+/** The audit filters as conditions; times compare as ISO text, which the handler has normalized. */
+function auditWhere(db: Db, filter: AuditFilter) {
+  let q = db.selectFrom('audit_log');
+  if (filter.actorId !== undefined) q = q.where('actor_id', '=', filter.actorId);
+  if (filter.action !== undefined) q = q.where('action', '=', filter.action);
+  if (filter.subject !== undefined) q = q.where('subject', '=', filter.subject);
+  if (filter.fromAt !== undefined) q = q.where('at', '>=', filter.fromAt);
+  if (filter.toAt !== undefined) q = q.where('at', '<=', filter.toAt);
+  return q;
+}
+
+export function auditQueries(db: Db, engine: Engine): AuditStore {
+  return {
+    async appendAudit(entry: AuditAppend) {
+      const event = auditEventSchema.parse(entry.event);
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${auditLockKey})`.execute(db);
+      const last = await db.selectFrom('audit_log').select(['seq', 'entry_hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const seq = last ? last.seq + 1 : 1;
+      const prevHash = last?.entry_hash ?? genesisHash;
+      const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash });
+      await db
+        .insertInto('audit_log')
+        .values({ seq, at: entry.at, actor_id: entry.actorId, action: event.action, subject: event.subject, before: JSON.stringify(event.before), after: JSON.stringify(event.after), prev_hash: prevHash, entry_hash: entryHash })
+        .execute();
+      return { seq, entryHash };
+    },
+    async listAuditEntries(filter, afterSeq, limit) {
+      const rows = await auditWhere(db, filter).selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      return rows.map(toAuditEntry);
+    },
+    async countAuditEntries(filter) {
+      const row = await auditWhere(db, filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async auditLogSize() {
+      const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('size')).executeTakeFirst();
+      return row?.size ?? 0;
+    },
+    async listAuditEntryHashes(upToSeq) {
+      const rows = await db.selectFrom('audit_log').select(['seq', 'entry_hash']).where('seq', '<=', upToSeq).orderBy('seq').execute();
+      return rows.map((r) => ({ seq: r.seq, entryHash: r.entry_hash }));
+    },
+    async insertTreeHead(head) {
+      const result = await db
+        .insertInto('audit_tree_heads')
+        .values({ tree_size: head.treeSize, root_hash: head.rootHash, timestamp: head.timestamp, key_id: head.keyId, signature: head.signature })
+        .onConflict((oc) => oc.column('tree_size').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async listTreeHeads() {
+      const rows = await db.selectFrom('audit_tree_heads').selectAll().orderBy('tree_size').execute();
+      return rows.map((r): StoredTreeHead => ({ treeSize: r.tree_size, rootHash: r.root_hash, timestamp: r.timestamp, keyId: r.key_id, signature: r.signature }));
+    },
+  };
+}

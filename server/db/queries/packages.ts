@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { PackagesStore, StoredPackage, StoredVersion, StoredVersionFacts } from '#api/packages/store.ts';
+import { answerTargetKey, answerTargetSchema } from '#domain/contracts/revisions.ts';
+import { sectionKeySchema } from '#domain/contracts/sections.ts';
+import type { Engine } from '../engine.ts';
+import type { PackagesTable } from '../schema.ts';
+import { withIds, type Db } from './shared.ts';
+
+// The packages part of the Kysely repository: models, packages, versions and their answers.
+
+// The two-key advisory locks live in a key space apart from the one-key audit lock.
+const packageLockNamespace = 7_418;
+
+function toPackage(row: PackagesTable): StoredPackage {
+  return {
+    id: row.id,
+    modelKey: row.model_key,
+    modelName: row.model_name,
+    versionLabel: row.version_label,
+    riskTier: row.risk_tier,
+    businessLine: row.business_line,
+    ownerTeam: row.owner_team,
+    ownerId: row.owner_id,
+    templateKey: row.template_key,
+    templateVersion: row.template_version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function packagesQueries(db: Db, engine: Engine): PackagesStore {
+  return {
+    async findModel(key) {
+      const row = await db.selectFrom('models').selectAll().where('key', '=', key).executeTakeFirst();
+      return row ? { key: row.key, name: row.name, ownerId: row.owner_id } : null;
+    },
+    async insertModel(model) {
+      await db.insertInto('models').values({ key: model.key, name: model.name, owner_id: model.ownerId }).execute();
+    },
+    async listModels() {
+      const rows = await db.selectFrom('models').selectAll().orderBy('key').execute();
+      return rows.map((r) => ({ key: r.key, name: r.name, ownerId: r.owner_id }));
+    },
+    async listPackages() {
+      return (await db.selectFrom('packages').selectAll().orderBy('id').execute()).map(toPackage);
+    },
+    async findPackage(id) {
+      const row = await db.selectFrom('packages').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toPackage(row) : null;
+    },
+    async findPackageByModelVersion(modelKey, versionLabel) {
+      const row = await db.selectFrom('packages').selectAll().where('model_key', '=', modelKey).where('version_label', '=', versionLabel).executeTakeFirst();
+      return row ? toPackage(row) : null;
+    },
+    async insertPackage(p) {
+      await db
+        .insertInto('packages')
+        .values({ id: p.id, model_key: p.modelKey, model_name: p.modelName, version_label: p.versionLabel, risk_tier: p.riskTier, business_line: p.businessLine, owner_team: p.ownerTeam, owner_id: p.ownerId, template_key: p.templateKey, template_version: p.templateVersion, created_at: p.createdAt, updated_at: p.updatedAt })
+        .execute();
+    },
+    async lockPackage(id) {
+      // A transaction-scoped advisory lock on (namespace, hash of the id): released at commit or
+      // rollback, and taken before the audit lock, never after it, so the two cannot deadlock.
+      // SQLite has one connection behind a mutex: transactions already run one at a time.
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${packageLockNamespace}::int, hashtext(${id}))`.execute(db);
+    },
+    async touchPackage(id, updatedAt) {
+      await db.updateTable('packages').set({ updated_at: updatedAt }).where('id', '=', id).execute();
+    },
+    listVersionFacts(ids) {
+      return withIds(ids, async (only) => {
+        let q = db.selectFrom('package_versions').select(['package_id', 'number', 'content_hash', 'section_digests', 'submitted_by', 'submitted_at']);
+        if (only) q = q.where('package_id', 'in', only);
+        const rows = await q.orderBy('package_id').orderBy('number').execute();
+        return rows.map(
+          (r): StoredVersionFacts => ({ packageId: r.package_id, number: r.number, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at }),
+        );
+      });
+    },
+    async findVersion(packageId, number) {
+      const r = await db.selectFrom('package_versions').selectAll().where('package_id', '=', packageId).where('number', '=', number).executeTakeFirst();
+      if (!r) return null;
+      const version: StoredVersion = { packageId: r.package_id, number: r.number, canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
+      return version;
+    },
+    async insertVersion(v) {
+      await db
+        .insertInto('package_versions')
+        .values({ package_id: v.packageId, number: v.number, canonical_content: v.canonicalContent, content_hash: v.contentHash, section_digests: JSON.stringify(v.sectionDigests), submitted_by: v.submittedBy, submitted_at: v.submittedAt })
+        .execute();
+    },
+    async insertVersionAnswers(packageId, versionNumber, answers) {
+      if (answers.length === 0) return;
+      await db
+        .insertInto('version_answers')
+        .values(
+          answers.map((a, position) => ({
+            package_id: packageId,
+            version_number: versionNumber,
+            position,
+            target_key: answerTargetKey(a.target),
+            target: JSON.stringify(a.target),
+            answer: a.answer,
+            section_keys: JSON.stringify(a.sectionKeys),
+          })),
+        )
+        .execute();
+    },
+    async listVersionAnswers(packageId, versionNumber) {
+      const rows = await db.selectFrom('version_answers').selectAll().where('package_id', '=', packageId).where('version_number', '=', versionNumber).orderBy('position').execute();
+      return rows.map((r) => ({ target: answerTargetSchema.parse(JSON.parse(r.target)), answer: r.answer, sectionKeys: sectionKeySchema.array().parse(JSON.parse(r.section_keys)) }));
+    },
+  };
+}

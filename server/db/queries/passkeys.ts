@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { PasskeysStore, StoredPasskey } from '#api/passkeys/store.ts';
+import type { PasskeysTable } from '../schema.ts';
+import type { Db } from './shared.ts';
+
+// The passkeys part of the Kysely repository: passkeys and their registration challenges.
+
+const passkeyJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() });
+
+function passkeyOf(r: PasskeysTable): StoredPasskey {
+  return { credentialId: r.credential_id, userId: r.user_id, name: r.name, publicKeyJwk: passkeyJwkSchema.parse(JSON.parse(r.public_key_jwk)), createdAt: r.created_at };
+}
+
+export function passkeysQueries(db: Db): PasskeysStore {
+  return {
+    async listPasskeys(userId) {
+      const rows = await db.selectFrom('passkeys').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+      return rows.map(passkeyOf);
+    },
+    async findPasskey(credentialId) {
+      const r = await db.selectFrom('passkeys').selectAll().where('credential_id', '=', credentialId).executeTakeFirst();
+      return r ? passkeyOf(r) : null;
+    },
+    async insertPasskey(p) {
+      await db.insertInto('passkeys').values({ credential_id: p.credentialId, user_id: p.userId, name: p.name, public_key_jwk: JSON.stringify(p.publicKeyJwk), created_at: p.createdAt }).execute();
+    },
+    async deletePasskey(credentialId) {
+      const result = await db.deleteFrom('passkeys').where('credential_id', '=', credentialId).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+
+    async insertPasskeyChallenge(c) {
+      await db.insertInto('passkey_challenges').values({ challenge_hash: c.challengeHash, user_id: c.userId, expires_at: c.expiresAt, used_at: null }).execute();
+    },
+    async usePasskeyChallenge(challengeHash, userId, at) {
+      const result = await db
+        .updateTable('passkey_challenges')
+        .set({ used_at: at })
+        .where('challenge_hash', '=', challengeHash)
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', at)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  };
+}

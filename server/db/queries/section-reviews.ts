@@ -1,0 +1,26 @@
+import { actorSchema } from '#domain/contracts/decisions.ts';
+import type { SectionReviewsStore, StoredSectionReview } from '#api/section-reviews/store.ts';
+import type { Db } from './shared.ts';
+
+// The section reviews part of the Kysely repository.
+
+export function sectionReviewsQueries(db: Db): SectionReviewsStore {
+  return {
+    async listSectionReviews(packageId) {
+      const rows = await db.selectFrom('section_reviews').selectAll().where('package_id', '=', packageId).orderBy('reviewed_at').execute();
+      return rows.map((r): StoredSectionReview => ({ packageId: r.package_id, versionNumber: r.version_number, sectionKey: r.section_key, reviewer: actorSchema.parse(JSON.parse(r.reviewer)), reviewedAt: r.reviewed_at }));
+    },
+    async insertSectionReview(r) {
+      const result = await db
+        .insertInto('section_reviews')
+        .values({ package_id: r.packageId, version_number: r.versionNumber, section_key: r.sectionKey, reviewer_id: r.reviewer.id, reviewer: JSON.stringify(r.reviewer), reviewed_at: r.reviewedAt })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async deleteSectionReview(packageId, versionNumber, sectionKey, reviewerId) {
+      const result = await db.deleteFrom('section_reviews').where('package_id', '=', packageId).where('version_number', '=', versionNumber).where('section_key', '=', sectionKey).where('reviewer_id', '=', reviewerId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { decisionSchema, type Decision } from '#domain/contracts/decisions.ts';
+import type { SigningStore, StoredServerKey, StoredSigningAttempt } from '#api/signing/store.ts';
+import { withIds, type Db } from './shared.ts';
+
+// The signing part of the Kysely repository: decisions and their signatures, server keys,
+// signing nonces and signing attempts.
+
+export function signingQueries(db: Db): SigningStore {
+  return {
+    listDecisions(ids) {
+      return withIds(ids, async (only) => {
+        let q = db.selectFrom('decisions').selectAll();
+        if (only) q = q.where('package_id', 'in', only);
+        const rows = await q.orderBy('decided_at').orderBy('id').execute();
+        return rows.map(
+          (r): Decision =>
+            decisionSchema.parse({
+              id: r.id,
+              packageId: r.package_id,
+              versionNumber: r.version_number,
+              stepKey: r.step_key,
+              role: r.role,
+              decision: r.decision,
+              meaning: r.meaning,
+              reason: r.reason,
+              conditions: r.conditions === null ? null : (JSON.parse(r.conditions) as unknown),
+              concerns: JSON.parse(r.concerns) as unknown,
+              actor: JSON.parse(r.actor) as unknown,
+              contentHash: r.content_hash,
+              decidedAt: r.decided_at,
+              ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }),
+            }),
+        );
+      });
+    },
+    async insertDecision(d) {
+      await db
+        .insertInto('decisions')
+        .values({ id: d.id, package_id: d.packageId, version_number: d.versionNumber, step_key: d.stepKey, role: d.role, decision: d.decision, meaning: d.meaning, reason: d.reason, conditions: d.conditions ? JSON.stringify(d.conditions) : null, concerns: JSON.stringify(d.concerns), actor: JSON.stringify(d.actor), content_hash: d.contentHash, decided_at: d.decidedAt, emergency: d.emergency ? JSON.stringify(d.emergency) : null })
+        .execute();
+    },
+
+    async listServerKeys() {
+      const rows = await db.selectFrom('server_keys').selectAll().orderBy('created_at').execute();
+      return rows.map((r): StoredServerKey => ({ keyId: r.key_id, algorithm: 'Ed25519', publicKey: r.public_key, privateKeyPkcs8: r.private_key_pkcs8, createdAt: r.created_at }));
+    },
+    async insertServerKey(k) {
+      await db.insertInto('server_keys').values({ key_id: k.keyId, algorithm: k.algorithm, public_key: k.publicKey, private_key_pkcs8: k.privateKeyPkcs8, created_at: k.createdAt }).execute();
+    },
+
+    async insertNonce(n) {
+      await db.insertInto('signing_nonces').values({ nonce_hash: n.nonceHash, user_id: n.userId, package_id: n.packageId, issued_at: n.issuedAt, expires_at: n.expiresAt, used_at: n.usedAt }).execute();
+    },
+    async findNonce(nonceHash) {
+      const r = await db.selectFrom('signing_nonces').selectAll().where('nonce_hash', '=', nonceHash).executeTakeFirst();
+      return r ? { nonceHash: r.nonce_hash, userId: r.user_id, packageId: r.package_id, issuedAt: r.issued_at, expiresAt: r.expires_at, usedAt: r.used_at } : null;
+    },
+    async useNonce(nonceHash, at) {
+      // One conditional update: of two requests racing with one nonce, exactly one wins.
+      const result = await db.updateTable('signing_nonces').set({ used_at: at }).where('nonce_hash', '=', nonceHash).where('used_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async insertSigningAttempt(a) {
+      await db.insertInto('signing_attempts').values({ id: a.id, user_id: a.userId, at: a.at, ok: a.ok ? 1 : 0 }).execute();
+    },
+    async listSigningAttempts(userId, since) {
+      const rows = await db.selectFrom('signing_attempts').selectAll().where('user_id', '=', userId).where('at', '>=', since).orderBy('at').execute();
+      return rows.map((r): StoredSigningAttempt => ({ id: r.id, userId: r.user_id, at: r.at, ok: r.ok === 1 }));
+    },
+
+    async insertDecisionSignature(decisionId, signature) {
+      await db.insertInto('decision_signatures').values({ decision_id: decisionId, signature }).execute();
+    },
+    async listDecisionSignatures(decisionIds) {
+      if (decisionIds.length === 0) return [];
+      const rows = await db.selectFrom('decision_signatures').selectAll().where('decision_id', 'in', decisionIds).execute();
+      return rows.map((r) => ({ decisionId: r.decision_id, signature: r.signature }));
+    },
+  };
+}
