@@ -1,20 +1,54 @@
 // End-to-end tests drive a production build (npm run build) served by the real server
 // with a fresh, empty DATA_DIR, in Debian's Chromium: Playwright's own browser
 // download is not reachable from CI, and the system build is the same engine.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
+// A spec that tampers with the database file gets a server and a data folder of its own
+// (e2e/support/isolated-server.ts); no spec can reach the shared server's folder.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices, type Project } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4273);
 const baseURL = `http://localhost:${port}`;
 const isCI = Boolean(process.env.CI);
-// The server's data folder, known to the tests too: one spec plays an attacker with access
-// to the database file. Set here so the runner and its workers inherit it.
-process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'model-approval-e2e-'));
+const testDir = 'e2e';
+
+// Order independence: no spec may need another's leftovers. Playwright runs the spec files in
+// name order; E2E_ORDER=reverse runs them last to first (npm run test:e2e does, and so CI),
+// so every pair of specs has run in both orders once both runs pass. Playwright has no
+// reverse switch: the reverse run lists one project per spec file, and with one worker the
+// projects run in the order listed (each file then starts its own worker and browser: about
+// 30 s more in all on two cores).
+const order = process.env.E2E_ORDER ?? 'name';
+if (order !== 'name' && order !== 'reverse') throw new Error(`E2E_ORDER must be "name" or "reverse", not "${order}"`);
+const testMatch = '**/*.spec.ts';
+const specFiles = readdirSync(path.join(import.meta.dirname, testDir), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.spec.ts'))
+  .sort();
+
+const chromium: Project = {
+  name: 'chromium',
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+      args: [
+        // Root in a container has no user namespaces for the sandbox.
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        // No calls home: the CI machine has no internet and must not wait on it.
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+};
 
 export default defineConfig({
-  testDir: 'e2e',
+  testDir,
+  testMatch,
   forbidOnly: isCI,
   retries: 0,
   // One worker on CI: the tests share one server and its data folder.
@@ -25,32 +59,11 @@ export default defineConfig({
     // With retries at 0 an on-first-retry trace would never be recorded, so say so.
     trace: 'off',
   },
-  projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-          args: [
-            // Root in a container has no user namespaces for the sandbox.
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            // No calls home: the CI machine has no internet and must not wait on it.
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
-  ],
+  projects: order === 'reverse' ? specFiles.toReversed().map((file) => ({ ...chromium, testMatch: file })) : [chromium],
   webServer: {
     command: 'npm run build && node scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
-    env: { E2E_PORT: String(port), E2E_DATA_DIR: process.env.E2E_DATA_DIR },
+    env: { E2E_PORT: String(port) },
     reuseExistingServer: false,
     timeout: 180_000,
     // The default is SIGKILL, which would skip e2e-server.ts removing its temp DATA_DIR.

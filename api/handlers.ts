@@ -15,7 +15,8 @@ import { disableWebhook, enableWebhook, listWebhookDeliveries, listWebhooks, reg
 import { listNotifications, markNotificationsRead } from './notifications/handlers.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens/handlers.ts';
 import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates/handlers.ts';
-import { createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
+import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
+import { usersHandlers } from './users/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -72,5 +73,7 @@ export const handlers: Record<RouteId, Handler> = {
   listDelegations,
   createDelegation,
   revokeDelegation,
+  acceptDelegation,
   listUserDirectory,
+  ...usersHandlers,
 };

@@ -3,11 +3,12 @@ import { routeList } from './routes.ts';
 import { handlers } from './handlers.ts';
 import { auditRefusal, auditDenied } from './audit/denials.ts';
 import { authenticateBearer, checkTokenScope } from './tokens/bearer-auth.ts';
+import { limitWrites } from './throttle/rate-limits.ts';
 
 // The application as one function from Request to Response, the same for the Node server
 // and the MSW mocks. This file is the only part of api/ that server/ and mocks/ import.
 
-const hooks: KernelHooks = { authenticateBearer, checkScope: checkTokenScope, auditDenied, auditRefusal };
+const hooks: KernelHooks = { authenticateBearer, checkScope: checkTokenScope, auditDenied, auditRefusal, limitWrites };
 
 /** The whole JSON API: the one route table, its handlers and the capabilities' hooks. */
 export const handleApiRequest: ApiFetch = createKernel({ routes: routeList, handlers, hooks });

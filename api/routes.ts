@@ -14,6 +14,7 @@ import { delegationsRoutes } from './delegations/routes.ts';
 import { notificationsRoutes } from './notifications/routes.ts';
 import { tokensRoutes } from './tokens/routes.ts';
 import { webhooksRoutes } from './webhooks/routes.ts';
+import { usersRoutes } from './users/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -35,6 +36,7 @@ export const routes = {
   ...notificationsRoutes,
   ...tokensRoutes,
   ...webhooksRoutes,
+  ...usersRoutes,
 } as const;
 
 export type Routes = typeof routes;

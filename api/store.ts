@@ -11,6 +11,8 @@ import type { TokensStore } from './tokens/store.ts';
 import type { WebhooksStore } from './webhooks/store.ts';
 import type { NotificationsStore } from './notifications/store.ts';
 import type { ReReviewStore } from './re-review/store.ts';
+import type { UsersStore } from './users/store.ts';
+import type { ThrottleStore } from './throttle/store.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -27,6 +29,7 @@ export type { StoredDelegationRecord, StoredDelegation, StoredDecisionDelegation
 export type { StoredApiToken, StoredApiTokenState } from './tokens/store.ts';
 export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt } from './webhooks/store.ts';
 export type { StoredReReviewNotice } from './re-review/store.ts';
+export type { StoredThrottle, StoredTrustedDevice } from './throttle/store.ts';
 
 export interface StoreTx
   extends SessionStore,
@@ -41,7 +44,9 @@ export interface StoreTx
     TokensStore,
     WebhooksStore,
     NotificationsStore,
-    ReReviewStore {}
+    ReReviewStore,
+    UsersStore,
+    ThrottleStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

@@ -1,11 +1,12 @@
-// An administrator creates an API token for a model, sees its secret once, and revokes it;
-// the token is refused from then on. Keyboard and axe checked on the page.
+// A model owner creates an API token for their model (it submits in their name), sees its
+// secret once, and revokes it; the token is refused from then on. An administrator sees every
+// token but creates none for someone else's model. Keyboard and axe checked on the page.
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 
-test('an administrator creates an API token, sees the secret once, and revokes it', async ({ page, request }) => {
-  await loginAs(page, 'admin@example.com');
+test('a model owner creates an API token, sees the secret once, and revokes it', async ({ page, request }) => {
+  await loginAs(page, 'owner@example.com');
   await page.getByRole('link', { name: 'API tokens' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -39,9 +40,22 @@ test('an administrator creates an API token, sees the secret once, and revokes i
   await expect(confirm.getByRole('button', { name: 'Revoke token' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(row).toContainText('Revoked');
-  await expect(row).toContainText('by Alex Morgan');
+  await expect(row).toContainText('by Priya Natarajan');
 
   // The revoked token is refused by the API (a request without the page's session cookie).
   const refused = await request.post('/api/packages', { headers: { authorization: `Bearer ${secret}` }, data: { modelKey: 'card-fraud-detection', versionLabel: '9.9.9', content: {} } });
   expect(refused.status()).toBe(401);
+});
+
+test('an administrator sees every token but may create none for a model they do not own', async ({ page }) => {
+  await loginAs(page, 'admin@example.com');
+  await page.getByRole('link', { name: 'API tokens' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
+  await expect(page.getByText('You own no model yet: a token is created by the owner of the model it submits for, and submits in their name.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create token' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  // The API says the same: a token an administrator made would submit in the owner's name.
+  const minted = await page.request.post('/api/tokens', { data: { modelKey: 'card-fraud-detection', name: 'In the owner’s name' } });
+  expect(minted.status()).toBe(403);
+  expect(((await minted.json()) as { detail: string }).detail).toBe('This action needs the Model owner role.');
 });

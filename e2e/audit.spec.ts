@@ -2,11 +2,13 @@
 // log, filters it by action, opens an entry, and checks the log's integrity in the browser:
 // intact. Then an attacker with access to the database file rewrites one entry, past the
 // database's own refusal: the check names that entry and links to it, and the row is marked.
-// Both audit pages work from the keyboard alone and pass axe.
+// Both audit pages work from the keyboard alone and pass axe. The attacker works on a server
+// of that test's own (support/isolated-server.ts), never on the one the other specs share.
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { test, expect } from './support/test.ts';
+import { test as isolatedTest } from './support/isolated-server.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
@@ -50,7 +52,7 @@ test('the audit log and a package’s audit trail, by keyboard alone', async ({ 
   await expectNoAxeViolations(page);
 });
 
-test('the committee checks the log intact; a row rewritten in the database is named by the check', async ({ page }) => {
+isolatedTest('the committee checks the log intact; a row rewritten in the database is named by the check', async ({ page, isolatedServer }) => {
   await loginAs(page, 'committee@example.com');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
   await expect(page).toHaveURL('/audit');
@@ -82,8 +84,7 @@ test('the committee checks the log intact; a row rewritten in the database is na
   const logins = auditPageSchema.parse(await (await page.request.get('/api/audit?action=session.login_succeeded&actor=usr_committee&limit=10000')).json());
   const target = logins.items.at(-1);
   if (!target) throw new Error('No sign-in of the committee member in the log');
-  const database = new DatabaseSync(path.join(process.env.E2E_DATA_DIR ?? '', 'model-approval.sqlite'));
-  const original = (database.prepare('SELECT after FROM audit_log WHERE seq = ?').get(target.seq) as { after: string } | undefined)?.after;
+  const database = new DatabaseSync(path.join(isolatedServer.dataDir, 'model-approval.sqlite'));
   try {
     database.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
     const changed = database.prepare('UPDATE audit_log SET after = ? WHERE seq = ?').run(JSON.stringify({ email: 'mallory@example.com' }), target.seq);
@@ -106,10 +107,7 @@ test('the committee checks the log intact; a row rewritten in the database is na
     await expect(page.locator(`tr[data-seq="${target.seq}"]`)).toContainText('✕ Mismatch');
     await expectNoAxeViolations(page);
   } finally {
-    // Put the row and the refusal back: the other specs share this server and its log.
-    if (original !== undefined) database.prepare('UPDATE audit_log SET after = ? WHERE seq = ?').run(original, target.seq);
-    database.exec('DROP TRIGGER IF EXISTS audit_log_no_update');
-    database.exec("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: UPDATE refused'); END");
+    // Nothing to put back: the server and its folder are thrown away after the test.
     database.close();
   }
 });

@@ -1,10 +1,14 @@
 // Delegation in Chromium against the real server: fair lending delegates the role to a
-// named colleague (privacy) on the account page; the colleague signs the fair lending step
-// "as delegate of" its holder; the package page and the record say on whose behalf; the
-// holder then revokes the delegation (so the shared demo server is left as found).
+// named colleague (privacy, no step of the credit chain, so segregation of duties allows it)
+// on the account page; the colleague signs the fair lending step "as delegate of" its holder;
+// the package page and the record say on whose behalf; the holder then revokes the delegation
+// (so the shared demo server is left as found). One an administrator made waits for its
+// delegator, who accepts it with the keyboard.
+import { signInActor } from '#scripts/lib/api-actor.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { freshCreditPackage } from './support/fresh-credit-package.ts';
+import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 
 test('a reviewer delegates to a named colleague, who signs the step on their behalf; the package and the record show it', async ({ page, baseURL }) => {
@@ -61,4 +65,37 @@ test('a reviewer delegates to a named colleague, who signs the step on their beh
   await list.getByRole('button', { name: 'Revoke delegation' }).click();
   await expect(list.getByRole('button', { name: /^Revoke Fair lending/ })).toHaveCount(0);
   await expect(list).toContainText('Revoked');
+});
+
+test('a delegation an administrator made waits for its delegator, who accepts it with the keyboard', async ({ page, baseURL }) => {
+  // Hannah's security role to Samuel (privacy decides no step of the chains waiting for security), a month out.
+  const admin = await signInActor(baseURL ?? '', 'admin@example.com', process.env.DEMO_PASSWORD ?? 'demo-password');
+  const day = 86_400_000;
+  const reason = `Conference cover ${Date.now().toString(36)}`;
+  await admin.post('/api/delegations', { role: 'security', delegatorId: 'usr_security', delegateId: 'usr_privacy', reason, startsAt: new Date(Date.now() + 30 * day).toISOString(), endsAt: new Date(Date.now() + 31 * day).toISOString() });
+
+  await loginAs(page, 'security@example.com');
+  await page.goto('/account/delegations');
+  const list = page.getByRole('region', { name: 'Given and received' });
+  const item = list.getByRole('listitem').filter({ hasText: reason });
+  await expect(item).toContainText('Security: Hannah Kim → Samuel Okafor');
+  await expect(item).toContainText('Awaiting the delegator’s acceptance');
+  await expectNoAxeViolations(page);
+
+  const accept = item.getByRole('button', { name: 'Accept Security: Hannah Kim → Samuel Okafor' });
+  await tabTo(page, accept);
+  await page.keyboard.press('Enter');
+  const confirm = item.getByRole('group', { name: 'Confirm accepting Security: Hannah Kim → Samuel Okafor' });
+  await expect(confirm).toContainText('Alex Morgan made this for you.');
+  await expect(confirm.getByRole('button', { name: 'Accept delegation' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(item).toContainText('Scheduled');
+  await expect(item).toContainText('Made by Alex Morgan, accepted');
+  await expect(item.getByRole('button', { name: /^Accept / })).toHaveCount(0);
+
+  // Revoked again, so the shared server is left as found.
+  await item.getByRole('button', { name: 'Revoke Security: Hannah Kim → Samuel Okafor' }).click();
+  await item.getByRole('button', { name: 'Revoke delegation' }).click();
+  await expect(item).toContainText('Revoked');
 });

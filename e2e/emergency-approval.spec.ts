@@ -2,13 +2,15 @@
 // (consumer-credit, whose template lets the committee use the path), the committee member
 // signs an emergency approval in the UI by password; the package shows the follow-up banner
 // with a VALID signature, the dashboard lists it; once the chain completes (through the API),
-// the follow-up shows as completed and the dashboard no longer lists it.
+// the follow-up shows as completed and the dashboard no longer lists it. Segregation of duties:
+// the emergency approval is the committee member's step of the package, so the follow-up's
+// committee step is signed by a second committee member, whom an administrator adds.
 import type { Page } from '@playwright/test';
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { retailCreditPdV1 } from '#demo/index.ts';
-import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
+import { signDecision, signInActor, type ApiActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 import { expect, test } from './support/test.ts';
@@ -24,6 +26,17 @@ async function freshCreditPackage(origin: string): Promise<string> {
   };
   const owner = await signInActor(origin, 'owner@example.com', password);
   return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
+}
+
+/** A committee member of this spec's own, added by an administrator; their temporary password replaced, as at a first sign-in. */
+async function secondCommitteeMember(origin: string): Promise<{ actor: ApiActor; password: string }> {
+  const email = `committee-${Date.now().toString(36)}@example.com`;
+  const temporaryPassword = 'amber falcon river stone';
+  const own = 'quiet harbour lantern moss';
+  const admin = await signInActor(origin, 'admin@example.com', password);
+  await admin.post('/api/admin/users', { email, displayName: 'Amara Osei', title: 'Member, AI Governance Committee', roles: ['committee'], temporaryPassword });
+  await (await signInActor(origin, email, temporaryPassword)).post('/api/account/password', { currentPassword: temporaryPassword, newPassword: own });
+  return { actor: await signInActor(origin, email, own), password: own };
 }
 
 async function emergencyRow(page: Page, incident: string) {
@@ -73,12 +86,15 @@ test('a committee member signs an emergency approval; the package and the dashbo
     ['data-governance@example.com', 'data_governance'],
     ['model-risk@example.com', 'model_risk'],
     ['fair-lending@example.com', 'fair_lending'],
-    ['committee@example.com', 'committee'],
   ] as const;
   for (const [email, stepKey] of steps) {
     await signDecision(await signInActor(origin, email, password), { packageId: id, stepKey, decision: 'approve', reason: 'Follow-up review of the emergency approval.', password });
   }
+  // Not the emergency approver: one person decides one step of a package.
   const committee = await signInActor(origin, 'committee@example.com', password);
+  await expect(signDecision(committee, { packageId: id, stepKey: 'committee', decision: 'approve', reason: 'Follow-up.', password })).rejects.toThrow(/HTTP 403 .*already decided the emergency approval of this package/);
+  const member = await secondCommitteeMember(origin);
+  await signDecision(member.actor, { packageId: id, stepKey: 'committee', decision: 'approve', reason: 'Follow-up review of the emergency approval.', password: member.password });
   expect((await committee.get<PackageDetail>(`/api/packages/${id}`)).status).toBe('approved');
 
   await page.goto(`/packages/${id}`);

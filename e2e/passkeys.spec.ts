@@ -19,6 +19,12 @@ test('enrol a passkey, sign a decision with it, see it VALID, then remove the pa
   await expect(page.getByLabel('Name')).toHaveAccessibleDescription(/Name this passkey/);
   await page.getByLabel('Name').fill('Virtual authenticator');
   await page.getByRole('button', { name: 'Add a passkey' }).click();
+  // A session cookie alone may not add an authenticator: the password is confirmed first.
+  const stepUp = page.getByRole('form', { name: 'Confirm it is you' });
+  await expect(stepUp.getByLabel('Your password')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await stepUp.getByLabel('Your password').fill('demo-password');
+  await stepUp.getByRole('button', { name: 'Confirm password' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Virtual authenticator' })).toBeVisible();
   await expectNoAxeViolations(page);
 

@@ -1,16 +1,17 @@
 // Signing in Chromium against the real server: a reviewer signs an approval by password and
 // sees it VALID beside the decision; then an attacker with access to the database file
 // changes the signed version's content, and the page and the verification route both say
-// INVALID, with the reason.
+// INVALID, with the reason. The attacker's changes stay on a server of this test's own
+// (support/isolated-server.ts): the shared server and its immutability trigger are untouched.
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { test, expect } from './support/test.ts';
+import { test, expect } from './support/isolated-server.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 
 const retail = 'pkg_retail_credit_pd';
 
-test('a reviewer signs by password; tampering with the stored version makes its signatures INVALID', async ({ page }) => {
+test('a reviewer signs by password; tampering with the stored version makes its signatures INVALID', async ({ page, isolatedServer }) => {
   await loginAs(page, 'fair-lending@example.com');
   await page.goto(`/packages/${retail}`);
   const panel = page.getByRole('region', { name: 'Your decision on Fair lending' });
@@ -32,7 +33,7 @@ test('a reviewer signs by password; tampering with the stored version makes its 
 
   // The attacker: past the database's own refusal (they drop the trigger), they make
   // version 2 look better than what was signed.
-  const database = new DatabaseSync(path.join(process.env.E2E_DATA_DIR ?? '', 'model-approval.sqlite'));
+  const database = new DatabaseSync(path.join(isolatedServer.dataDir, 'model-approval.sqlite'));
   try {
     database.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
     const changed = database.prepare("UPDATE package_versions SET canonical_content = replace(canonical_content, 'Ratio now **0.86**', 'Ratio now **0.91**') WHERE package_id = ? AND number = 2").run(retail);

@@ -11,6 +11,8 @@ import { loginAs } from './support/login.ts';
 const highlightCount = (page: Page) => page.evaluate(() => CSS.highlights.get('thread-quote')?.size ?? 0);
 
 test('a reviewer asks about a selected passage, the owner answers, the reviewer resolves', async ({ page }) => {
+  // Five axe passes over the long clinical package page take most of the time (5 to 7 s each).
+  test.setTimeout(90_000);
   await loginAs(page, 'model-risk@example.com');
   await page.goto('/packages/pkg_clinical_deterioration_risk');
   const training = page.getByRole('region', { name: 'Training data provenance' });

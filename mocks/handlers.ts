@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { handleApiRequest, type ApiDeps, type Store } from '#api/index.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
-import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
+import { readCookie, sessionCookieName, sessionCookieNameFor } from '#api/kernel/cookies.ts';
 import { openMemoryStore } from '#server/db/open-store.ts';
 import { cheapPasswords } from './cheap-passwords.ts';
 
@@ -70,16 +70,18 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const handler = http.all('*/api/*', async ({ request }) => {
     await ready;
     let outgoing = request;
-    if (useJar && jar && !readCookie(request.headers.get('cookie'), sessionCookieName)) {
+    // The kernel names the cookie by the origin's scheme (__Host- over https, as on a hosted demo).
+    const cookieName = sessionCookieNameFor(new URL(request.url).protocol === 'https:');
+    if (useJar && jar && !readCookie(request.headers.get('cookie'), cookieName)) {
       const headers = new Headers(request.headers);
-      headers.set('cookie', `${sessionCookieName}=${jar}`);
+      headers.set('cookie', `${cookieName}=${jar}`);
       outgoing = new Request(request, { headers });
     }
     const response = await handleApiRequest(outgoing, deps);
     if (useJar) {
       const set = response.headers.get('set-cookie');
       if (set) {
-        const value = readCookie(set, sessionCookieName);
+        const value = readCookie(set, cookieName);
         jar = value && !/Max-Age=0/i.test(set) ? value : null;
       }
     }

@@ -1,5 +1,6 @@
 // Serves the app for Playwright with a brand-new, empty data folder, so every e2e run
-// starts from the same state and never reads or writes a developer's data/.
+// starts from the same state and never reads or writes a developer's data/. A spec that
+// tampers with the database file gets one of these of its own (e2e/support/isolated-server.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -20,4 +20,7 @@ if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mti
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// `npm run start:production`: no demo accounts or data; the first start prints a setup secret.
+if (process.argv.includes('--production')) process.env['DEMO'] = 'false';
+
 await import('#server/main.ts');

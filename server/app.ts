@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { apiRoutes } from './routes/api.ts';
 import { staticApp } from './routes/static-app.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeadersFor } from './security-headers.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import type { OidcSettings } from './auth/oidc-settings.ts';
 
@@ -11,15 +11,17 @@ export interface AppOptions {
   staticDir?: string;
   /** Single sign-on through OpenID Connect; off when absent. */
   oidc?: OidcSettings | null;
+  /** TRUST_PROXY: the client's address from the proxy's X-Forwarded-For entry. */
+  trustProxy?: boolean;
 }
 
 /** The whole HTTP surface, buildable in-process by tests: app.fetch(new Request(...)). */
 export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
-  app.use('*', securityHeaders);
+  app.use('*', securityHeadersFor(deps.publicOrigin));
   // Redirect routes beside the JSON route table, matched before it.
-  app.route('/api/auth/oidc', oidcRoutes(deps, options.oidc ?? null));
-  app.route('/api', apiRoutes(deps));
+  app.route('/api/auth/oidc', oidcRoutes(deps, options.oidc ?? null, undefined, { trustProxy: options.trustProxy ?? false }));
+  app.route('/api', apiRoutes(deps, { trustProxy: options.trustProxy ?? false }));
   if (options.staticDir) app.route('/', staticApp(options.staticDir));
   app.onError((error, c) => {
     deps.logError(error);

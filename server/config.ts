@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowList } from '#domain/webhooks/address.ts';
 import { roleMapSchema } from './auth/oidc-role-map.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
@@ -10,11 +11,49 @@ const configSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must have at least 8 characters').default('demo-password'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  // A session unused this long ends (the absolute end is SESSION_TTL_HOURS after sign-in).
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(30),
+  // Demo data and accounts: on by default with the embedded SQLite database, off with PostgreSQL.
+  // A production start (DEMO=false, or `npm run start:production`) has no account but the
+  // first administrator, created with the setup secret printed at the first start.
+  DEMO: z.enum(['true', 'false']).optional(),
   STATIC_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
   // How often the dispatcher looks for due deliveries, and the retry schedule's base (5 s → 5 s, 30 s, 2 min, 10 min, 1 h, 6 h)
   WEBHOOK_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  // Hosts, addresses and CIDR ranges webhooks may reach although not public ("hooks.internal, 10.20.0.0/16"); none by default
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((text, ctx) => {
+      const parsed = parseAllowList(text);
+      if (parsed.ok) return parsed.entries;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
+  // The origin users reach the app at (https://approvals.example.com): origin checks, passkeys, sign-in redirects and
+  // cookies follow it, never the Host header; https gives a __Host- Secure cookie and HSTS
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => {
+      if (!URL.canParse(value)) return true; // z.url() has said so
+      const url = new URL(value);
+      return url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    }, 'an origin only, such as https://approvals.example.com (no path, query or credentials)')
+    .transform((value) => new URL(value).origin)
+    .optional(),
+  // Behind a reverse proxy: the client's address is the last X-Forwarded-For entry (the proxy's own), not the socket's
+  TRUST_PROXY: z.stringbool().default(false),
+  // State-changing requests per signed-in user (or API token) and minute; over it 429 with Retry-After (docs/decisions/0065-throttling.md)
+  WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  // How often expired sessions, signing nonces, passkey challenges and old sign-in failures are deleted (also once at start)
+  CLEANUP_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
+  // Heavy jobs (the record export) run on worker threads, never on the thread that answers requests: this many at once,
+  // this many more waiting (beyond that 503 with Retry-After), each stopped after its budget, waiting included (503)
+  COMPUTE_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  COMPUTE_QUEUE: z.coerce.number().int().min(0).max(1_000).default(4),
+  COMPUTE_BUDGET_SECONDS: z.coerce.number().positive().max(3_600).default(180),
   // How often each instance looks for approvals whose re-review date has come (also once at start)
   RE_REVIEW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
   // Enabled when OIDC_ISSUER is set; see server/auth/oidc-settings.ts
@@ -26,9 +65,17 @@ const configSchema = z.object({
   OIDC_ROLE_MAP: roleMapSchema.optional(),
   OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default('Single sign-on'),
   OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'space-separated scope names').default('openid email profile'),
+}).refine((config) => !config.TRUST_PROXY || config.PUBLIC_URL !== undefined, {
+  path: ['TRUST_PROXY'],
+  message: 'behind a proxy, set PUBLIC_URL too: the origin is never taken from Host or X-Forwarded-Host',
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Whether this start writes demo accounts and packages into an empty database. */
+export function demoWanted(config: Pick<Config, 'DEMO' | 'DATABASE_URL'>): boolean {
+  return config.DEMO === undefined ? config.DATABASE_URL === undefined : config.DEMO === 'true';
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));

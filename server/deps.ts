@@ -1,18 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '#api/kernel/context.ts';
+import type { ComputePort } from '#api/kernel/compute.ts';
 import type { Store } from '#api/store.ts';
+import type { AllowEntry } from '#domain/webhooks/address.ts';
 import { scryptPasswords } from './auth/scrypt-passwords.ts';
 import { isDatabaseUnavailable } from './db/unavailable-error.ts';
 
-export function serverDeps(store: Store, options: { sessionTtlHours: number; logError?: (e: unknown) => void }): ApiDeps {
+export interface ServerDepsOptions {
+  sessionTtlHours: number;
+  /** SESSION_IDLE_MINUTES: a session unused this long ends; absent, only its absolute end counts. */
+  sessionIdleMinutes?: number;
+  logError?: (e: unknown) => void;
+  /** PUBLIC_URL's origin; absent, each request's own (development, tests). */
+  publicOrigin?: string;
+  /** WEBHOOK_ALLOWED_HOSTS, parsed. */
+  webhookAllowList?: readonly AllowEntry[];
+  /** WRITE_RATE_LIMIT_PER_MINUTE; absent, the default of api/throttle/policies.ts. */
+  writesPerMinute?: number;
+  /** Where heavy jobs run (server/workers/worker-pool.ts); absent, inline (in-process tests and tools). */
+  compute?: ComputePort;
+}
+
+export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
   return {
     store,
     passwords: scryptPasswords,
     now: () => new Date(),
     randomToken: () => randomBytes(32).toString('base64url'),
     sessionTtlMs: options.sessionTtlHours * 3_600_000,
+    ...(options.sessionIdleMinutes === undefined ? {} : { sessionIdleMs: options.sessionIdleMinutes * 60_000 }),
     logError: options.logError ?? ((error) => console.error('[api] unexpected error', error)),
     // Connection-level database failures answer 503 with Retry-After.
     isUnavailable: isDatabaseUnavailable,
+    publicOrigin: options.publicOrigin,
+    webhookAllowList: options.webhookAllowList ?? [],
+    ...(options.writesPerMinute === undefined ? {} : { writesPerMinute: options.writesPerMinute }),
+    ...(options.compute === undefined ? {} : { compute: options.compute }),
   };
 }

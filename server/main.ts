@@ -6,7 +6,10 @@ import { createApp } from './app.ts';
 import { oidcSettingsFrom } from './auth/oidc-settings.ts';
 import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
-import { seedDemo, demoAccounts } from '#demo/seed-demo.ts';
+import { startCleanup } from './timers/cleanup.ts';
+import { createWorkerPool } from './workers/worker-pool.ts';
+import { demoAccounts } from '#demo/seed-demo.ts';
+import { prepareFirstStart } from './first-start.ts';
 import { newId } from '#api/kernel/new-id.ts';
 
 // Start-up: read configuration, open and migrate the database, seed demo data into an
@@ -20,27 +23,29 @@ const log = (line: string) => {
 };
 
 const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-const deps = serverDeps(store, { sessionTtlHours: config.SESSION_TTL_HOURS });
-let seeded = false;
-try {
-  seeded = await seedDemo(store, { password: config.DEMO_PASSWORD, passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
-} catch (error) {
-  // Another instance seeding the same PostgreSQL at the same moment wins; we carry on.
-  if ((await store.listUsers()).length === 0) throw error;
-}
+// The record export (diffs, canonical form, signature) on worker threads: a large package never holds the event loop.
+const compute = createWorkerPool({ workers: config.COMPUTE_WORKERS, queue: config.COMPUTE_QUEUE, budgetMs: config.COMPUTE_BUDGET_SECONDS * 1000, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+const deps = serverDeps(store, { compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE });
+const firstStart = await prepareFirstStart(store, config, deps);
 
-const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc });
+const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc, trustProxy: config.TRUST_PROXY });
 // Queued deliveries are sent from here, never from a request.
-const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS });
+const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS, allowList: config.WEBHOOK_ALLOWED_HOSTS });
 // Announces re-reviews that fell due, now and then every interval.
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
+// Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
+const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;
   log(`Model approval is running at http://${config.HOST}:${info.port}/ (database: ${where})`);
-  if (oidc) log(`Single sign-on: ${oidc.issuer.href} (redirect URI: <this origin>/api/auth/oidc/callback)`);
-  if (seeded) {
-    log(`Demo data written. Sign in as any of: ${demoAccounts.map((a) => a.email).join(', ')}`);
-    log(`Demo password: ${config.DEMO_PASSWORD}`);
+  if (config.PUBLIC_URL) log(`Public URL: ${config.PUBLIC_URL}/ (origin checks, passkeys and cookies follow it)`);
+  if (oidc) log(`Single sign-on: ${oidc.issuer.href} (redirect URI: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/oidc/callback)`);
+  if (firstStart.kind === 'demo') {
+    log('This is a DEMO: published demo accounts and demo data. For real use start with DEMO=false (npm run start:production).');
+    if (firstStart.seeded) log(`Demo data written. Sign in as any of: ${demoAccounts.map((a) => a.email).join(', ')} (password: ${config.DEMO_PASSWORD})`);
+  } else if (firstStart.setupSecret) {
+    log(`No account yet. Open http://${config.HOST}:${info.port}/setup and enter this one-time setup secret to create the first administrator:`);
+    log(`  ${firstStart.setupSecret}`);
   }
 });
 
@@ -50,7 +55,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), reReviewSweep.stop()])
+    void Promise.all([dispatcher.stop(), reReviewSweep.stop(), cleanup.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from './security-headers.ts';
+import { contentSecurityPolicy, securityHeaders, securityHeadersFor } from './security-headers.ts';
 
 // Every response carries the security headers, whichever way it was made: set in place on a
 // response that allows it, through a rebuilt response on one whose headers are immutable.
@@ -36,6 +36,17 @@ describe('security headers', () => {
     const response = await app().request('http://localhost/redirect');
     expect(response.status).toBe(302);
     expect(Object.fromEntries(response.headers)).toMatchObject({ ...expected, location: 'https://example.com/elsewhere' });
+  });
+
+  it('include HSTS when the public origin is https, though the proxy forwarded plain http', async () => {
+    const behindProxy = new Hono();
+    behindProxy.use('*', securityHeadersFor('https://approvals.example.com'));
+    behindProxy.get('/json', (c) => c.json({ ok: true }));
+    expect((await behindProxy.request('http://10.0.0.5:3000/json')).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+    const plain = new Hono();
+    plain.use('*', securityHeadersFor('http://localhost:3000'));
+    plain.get('/json', (c) => c.json({ ok: true }));
+    expect((await plain.request('https://localhost/json')).headers.get('strict-transport-security')).toBeNull();
   });
 
   it('include HSTS over HTTPS only', async () => {

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** No inline script or style, nothing from elsewhere, no framing. */
 export const contentSecurityPolicy = [
@@ -23,11 +23,23 @@ const always: readonly (readonly [string, string])[] = [
   ['cross-origin-opener-policy', 'same-origin'],
   ['permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
 ];
-const hsts = ['strict-transport-security', 'max-age=63072000; includeSubDomains'] as const;
+const withHsts: readonly (readonly [string, string])[] = [...always, ['strict-transport-security', 'max-age=63072000; includeSubDomains']];
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  const headers = c.req.url.startsWith('https:') ? [...always, hsts] : always;
+/**
+ * HSTS whenever the public origin is https: behind a TLS-terminating proxy the request reaching
+ * this server is plain http, so PUBLIC_URL decides, not the request. Without PUBLIC_URL
+ * (development, tests) the request's own scheme does.
+ */
+export function securityHeadersFor(publicOrigin?: string): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    setHeaders(c, (publicOrigin ?? c.req.url).startsWith('https:') ? withHsts : always);
+  };
+}
+
+export const securityHeaders: MiddlewareHandler = securityHeadersFor();
+
+function setHeaders(c: Context, headers: readonly (readonly [string, string])[]): void {
   // C.header() on a finished response rebuilds it (a WHATWG Response whose text body
   // becomes a stream, re-encoded and written chunk by chunk): a fifth of a package read's time.
   // The headers are set on the response in place instead; only a response whose headers are
@@ -41,4 +53,4 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
       target = c.res.headers;
     }
   }
-};
+}

@@ -1,6 +1,7 @@
 import { problemTypes } from '#domain/contracts/problem.ts';
 import type { ApiDeps, RequestContext } from '../kernel/context.ts';
 import { ApiError, problems } from '../kernel/problems.ts';
+import { appendLimitedRefusal } from '../throttle/rate-limits.ts';
 
 // Denied attempts are evidence too: who tried what, and why it was refused. Only identified
 // callers are recorded (a session or an API token): an anonymous request is answered 401 and
@@ -16,18 +17,23 @@ interface Denial {
   reason: string;
 }
 
-/** Appends an access.denied entry; for callers that have no request context yet (an API token on a route it may not call). */
-export async function appendDenied(deps: ApiDeps, denial: Denial): Promise<void> {
-  await deps.store.appendAudit({
-    event: { action: 'access.denied', subject: denial.path, before: null, after: { method: denial.method, path: denial.path, reason: denial.reason } },
-    actorId: denial.actorId,
-    at: deps.now().toISOString(),
-  });
+/**
+ * Appends an access.denied entry; for callers that have no request context yet (an API token on
+ * a route it may not call). Each counts against the caller's rate limit, so refusals cannot
+ * grow the log faster than writes can (over it: 429, and nothing written).
+ */
+export async function appendDenied(deps: ApiDeps, denial: Denial, ctx?: RequestContext): Promise<void> {
+  await appendLimitedRefusal(
+    deps,
+    denial.actorId,
+    (tx, at) => tx.appendAudit({ event: { action: 'access.denied', subject: denial.path, before: null, after: { method: denial.method, path: denial.path, reason: denial.reason } }, actorId: denial.actorId, at }),
+    ctx,
+  );
 }
 
 export async function auditDenied(ctx: RequestContext, reason: string): Promise<void> {
-  await appendDenied(ctx.deps, { actorId: ctx.user?.id ?? null, method: ctx.method, path: ctx.path, reason });
   recorded.add(ctx);
+  await appendDenied(ctx.deps, { actorId: ctx.user?.id ?? null, method: ctx.method, path: ctx.path, reason }, ctx);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Delegation } from '#domain/contracts/delegations.ts';
-import { delegationStatus } from '#domain/workflow/delegation.ts';
+import { delegationStatus, needsAcceptance } from '#domain/workflow/delegation.ts';
 import type { StoredDelegation, StoredUser } from '../store.ts';
 import { toActor } from '../packages/views.ts';
 
@@ -18,6 +18,7 @@ export function delegationView(d: StoredDelegation, users: ReadonlyMap<string, S
     createdBy: actor(d.createdBy),
     createdAt: d.createdAt,
     revocation: d.revokedAt !== null && d.revokedBy !== null ? { revokedAt: d.revokedAt, revokedBy: actor(d.revokedBy) } : null,
+    acceptance: { required: needsAcceptance(d), acceptedAt: d.acceptedAt },
     status: delegationStatus(d, now),
   };
 }

@@ -1,16 +1,34 @@
 import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
-import { delegationProblems, isActiveAt } from '#domain/workflow/delegation.ts';
+import { delegationProblems, isActiveAt, needsAcceptance } from '#domain/workflow/delegation.ts';
+import { delegationDutyProblems, type PackageInFlight } from '#domain/workflow/segregation-of-duties.ts';
 import { delegationView } from './delegation-views.ts';
 import { problems } from '../kernel/problems.ts';
 import { delegationsRoutes as routes } from './routes.ts';
-import { usersById } from '../packages/views.ts';
+import { loadPackageFacts, summarize, usersById } from '../packages/views.ts';
+import type { StoreTx } from '../store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../packages/package-access.ts';
 import { deniedNotFound } from '../audit/denials.ts'; // authz: revoking another's delegation is audited
 import { newId } from '../kernel/new-id.ts';
 
 // Delegation of a reviewer role while its holder is away: made by the holder for themselves
-// (or by an administrator for anyone), bounded in time, revocable, never edited.
+// (or by an administrator for anyone, acting only once the holder accepts it), bounded in
+// time, revocable, never edited, and never to someone segregation of duties keeps off a
+// package still waiting for the role (domain/workflow/segregation-of-duties.ts).
+
+/** Every package with a step still to decide, as the delegation duty check reads it. */
+async function packagesInFlight(tx: StoreTx, now: Date): Promise<PackageInFlight[]> {
+  const facts = await loadPackageFacts(tx, await tx.listPackages());
+  const delegated = new Map((await tx.listDecisionDelegations(facts.flatMap((f) => f.decisions.map((d) => d.id)))).map((row) => [row.decisionId, row.delegatorId]));
+  return facts.map((f) => ({
+    label: `${f.pkg.modelKey} ${f.pkg.versionLabel}`,
+    template: f.template,
+    openStepKeys: summarize(f, now)
+      .state.steps.filter((step) => step.status !== 'approved')
+      .map((step) => step.key),
+    decisions: f.decisions.map((d) => ({ stepKey: d.stepKey, versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegated.get(d.id) ?? null })),
+  }));
+}
 
 export const listDelegations = defineHandler(routes.listDelegations, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -48,11 +66,19 @@ export const createDelegation = defineHandler(routes.createDelegation, async (ct
     const draft = { role: body.role, delegatorId, delegateId: delegate.id, startsAt: body.startsAt, endsAt: body.endsAt };
     const found = delegationProblems(draft, await tx.listDelegations(), now, (uid) => users.get(uid)?.displayName ?? uid);
     if (found.length > 0) throw problems.validation(found);
+    const duties = delegationDutyProblems(body.role, delegate, await packagesInFlight(tx, now));
+    if (duties.length > 0) throw problems.validation(duties);
 
     const record = { id, ...draft, startsAt: new Date(body.startsAt).toISOString(), endsAt: new Date(body.endsAt).toISOString(), reason: body.reason, createdBy: user.id, createdAt };
+    // Made for someone else (by an administrator): it waits for its delegator's acceptance.
+    const awaitsAcceptance = needsAcceptance(record);
     await tx.insertDelegation(record);
-    await tx.appendAudit({ event: { action: 'delegation.created', subject: id, before: null, after: { role: record.role, delegator: delegatorId, delegate: delegate.id, startsAt: record.startsAt, endsAt: record.endsAt, reason: record.reason } }, actorId: user.id, at: createdAt });
-    return delegationView({ ...record, revokedAt: null, revokedBy: null }, users, now);
+    await tx.appendAudit({
+      event: { action: 'delegation.created', subject: id, before: null, after: { role: record.role, delegator: delegatorId, delegate: delegate.id, startsAt: record.startsAt, endsAt: record.endsAt, reason: record.reason, ...(awaitsAcceptance ? { awaitsAcceptance: true as const } : {}) } },
+      actorId: user.id,
+      at: createdAt,
+    });
+    return delegationView({ ...record, revokedAt: null, revokedBy: null, acceptedAt: null }, users, now);
   });
   return { status: 201, body: created };
 });
@@ -74,6 +100,28 @@ export const revokeDelegation = defineHandler(routes.revokeDelegation, async (ct
     return delegationView({ ...found, revokedAt, revokedBy: user.id }, await usersById(tx), now);
   });
   return { status: 201, body: revoked };
+});
+
+export const acceptDelegation = defineHandler(routes.acceptDelegation, async (ctx, { params }) => {
+  const user = signedIn(ctx);
+  const now = ctx.deps.now();
+  const acceptedAt = now.toISOString();
+  const accepted = await ctx.deps.store.transaction(async (tx) => {
+    const found = (await tx.listDelegations()).find((d) => d.id === params.id);
+    const absent = `No delegation ${params.id} of your role awaits your acceptance.`;
+    if (!found) throw problems.notFound(absent);
+    // Only the person whose role it is consents; for anyone else it is answered as absent.
+    if (found.delegatorId !== user.id) throw deniedNotFound(absent, 'accepting a delegation of someone else’s role');
+    if (!needsAcceptance(found)) throw problems.conflict('You made this delegation yourself: it needs no acceptance.');
+    if (found.revokedAt !== null) throw problems.conflict('This delegation was revoked; there is nothing to accept.');
+    if (Date.parse(found.endsAt) <= now.getTime()) throw problems.conflict('This delegation has already ended; there is nothing to accept.');
+    if (found.acceptedAt !== null || !(await tx.insertDelegationAcceptance({ delegationId: found.id, acceptedAt, acceptedBy: user.id }))) {
+      throw problems.conflict('You have already accepted this delegation.');
+    }
+    await tx.appendAudit({ event: { action: 'delegation.accepted', subject: found.id, before: { role: found.role, delegator: found.delegatorId, delegate: found.delegateId, createdBy: found.createdBy }, after: { acceptedAt } }, actorId: user.id, at: acceptedAt });
+    return delegationView({ ...found, acceptedAt }, await usersById(tx), now);
+  });
+  return { status: 201, body: accepted };
 });
 
 export const listUserDirectory = defineHandler(routes.listUserDirectory, async (ctx) => {

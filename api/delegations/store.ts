@@ -1,7 +1,8 @@
 import type { Role } from '#domain/contracts/roles.ts';
 
-// The delegations slice of the storage port: the delegation, its revocation and the decisions
-// signed under it (all append-only).
+// The delegations slice of the storage port: the delegation, its acceptance by the delegator
+// (when someone else made it), its revocation and the decisions signed under it (all
+// append-only).
 
 export interface StoredDelegationRecord {
   id: string;
@@ -18,6 +19,8 @@ export interface StoredDelegationRecord {
 export interface StoredDelegation extends StoredDelegationRecord {
   revokedAt: string | null;
   revokedBy: string | null;
+  /** The delegator's acceptance of a delegation someone else made for them; null until given. */
+  acceptedAt: string | null;
 }
 
 export interface StoredDecisionDelegation {
@@ -29,8 +32,10 @@ export interface StoredDecisionDelegation {
 export interface DelegationsStore {
   // (a role delegated to a named person for a bounded time)
   insertDelegation(delegation: StoredDelegationRecord): Promise<void>;
-  /** Every delegation with its revocation (if any), oldest first. */
+  /** Every delegation with its acceptance and revocation (if any), oldest first. */
   listDelegations(): Promise<StoredDelegation[]>;
+  /** Accepts once: false if the delegation was already accepted. */
+  insertDelegationAcceptance(acceptance: { delegationId: string; acceptedAt: string; acceptedBy: string }): Promise<boolean>;
   /** Revokes once: false if the delegation was already revoked. */
   insertDelegationRevocation(revocation: { delegationId: string; revokedAt: string; revokedBy: string }): Promise<boolean>;
   /** Records that a decision was signed by a delegate; written in the signing transaction. */

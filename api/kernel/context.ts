@@ -1,3 +1,5 @@
+import type { AllowEntry } from '#domain/webhooks/address.ts';
+import type { ComputePort } from './compute.ts';
 import type { Store, StoredUser } from '../store.ts';
 
 /** Hashes and checks passwords: scrypt on the server, something cheap in the mocks. */
@@ -13,10 +15,24 @@ export interface ApiDeps {
   /** Unguessable ids and tokens. */
   randomToken: () => string;
   sessionTtlMs: number;
+  /** A session unused this long ends (idle timeout); absent: only its absolute end counts. */
+  sessionIdleMs?: number;
   /** Where unexpected errors go; never to the client. */
   logError: (error: unknown) => void;
   /** Whether an error means storage is unreachable (answered 503, not logged as a bug); absent in the mocks. */
   isUnavailable?: (error: unknown) => boolean;
+  /** Writes per user and minute (WRITE_RATE_LIMIT_PER_MINUTE); absent: api/throttle/policies.ts's default. */
+  writesPerMinute?: number;
+  /**
+   * The origin users reach the application at (PUBLIC_URL), e.g. https://approvals.example.com:
+   * the only origin a write may come from and a passkey may sign for, whatever Host a request
+   * carries. Absent (development, tests): the origin each request was addressed to.
+   */
+  publicOrigin?: string;
+  /** Hosts and address ranges a webhook may reach although they are not public (WEBHOOK_ALLOWED_HOSTS). */
+  webhookAllowList?: readonly AllowEntry[];
+  /** Where CPU-heavy jobs run (the record export): worker threads on the server; absent (mocks, tests): inline. */
+  compute?: ComputePort;
 }
 
 export interface RequestContext {
@@ -25,12 +41,16 @@ export interface RequestContext {
   sessionTokenHash: string | null;
   /** The API token a pipeline called with (acting as the model's owner); absent for sessions. */
   apiToken?: { id: string; name: string; modelKey: string } | null;
-  /** Whether the request came over https, so cookies get Secure. */
+  /** Whether the public origin is https: the session cookie is then __Host- and Secure. */
   secure: boolean;
   method: string;
   path: string;
-  /** This API's origin as the client addressed it: what a passkey assertion must be made for. */
+  /** The public origin (see ApiDeps.publicOrigin): what a passkey assertion must be made for. */
   origin: string;
+  /** The client's network address when the server knows it (the socket's, or a trusted proxy's X-Forwarded-For); null in the mocks. */
+  clientAddress: string | null;
+  /** The request's Cookie header, for a handler that reads a cookie of its own (the trusted-device cookie at sign-in). */
+  cookies: string | null;
 }
 
 export interface HandlerResult {

@@ -7,9 +7,11 @@ import { problemTypes } from '#domain/contracts/problem.ts';
 import { ApiError, problems, zodProblems } from './problems.ts';
 import { readBodyText } from './read-body.ts';
 import { SerializedJson } from './serialized-json.ts';
-import { readCookie, sessionCookieName } from './cookies.ts';
+import { readCookie, sessionCookieNameFor } from './cookies.ts';
+import { publicOriginOf } from './public-origin.ts';
 import type { RouteDef } from './route-def.ts';
 import type { Handler } from './define-handler.ts';
+import { touchSession, userOfSession } from './session-policy.ts';
 import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
 import type { StoredUser } from '../store.ts';
 
@@ -28,6 +30,8 @@ export interface KernelHooks {
   auditDenied(ctx: RequestContext, reason: string): Promise<void>;
   /** Records a refusal decided inside a handler, if the error is one. */
   auditRefusal(ctx: RequestContext, error: unknown): Promise<void>;
+  /** Refuses a state-changing request over the caller's rate limit (429), before the handler runs. */
+  limitWrites(ctx: RequestContext, route: RouteDef): Promise<void>;
 }
 
 export interface KernelSpec {
@@ -36,13 +40,18 @@ export interface KernelSpec {
   hooks: KernelHooks;
 }
 
-export type ApiFetch = (request: Request, deps: ApiDeps) => Promise<Response>;
+/** What the server knows of the connection beyond the Request (nothing, in the mocks). */
+export interface ConnectionInfo {
+  clientAddress: string | null;
+}
+
+export type ApiFetch = (request: Request, deps: ApiDeps, connection?: ConnectionInfo) => Promise<Response>;
 
 export function createKernel(spec: KernelSpec): ApiFetch {
   const matcher = compile(spec.routes);
-  return async (request, deps) => {
+  return async (request, deps, connection) => {
     try {
-      return await run(request, deps, spec, matcher);
+      return await run(request, deps, spec, matcher, connection?.clientAddress ?? null);
     } catch (error) {
       if (error instanceof ApiError) return problemResponse(error);
       // The database is down or locked: say so, and when to come back, instead of a 500.
@@ -113,7 +122,7 @@ function json(status: number, body: unknown, headers: [string, string][] = [], c
   all.set('content-type', contentType);
   all.set('cache-control', 'no-store');
   // A body the handler serialized itself (serialized-json.ts) is sent as it is.
-  const text = body instanceof SerializedJson ? body.text : JSON.stringify(body);
+  const text = body instanceof SerializedJson ? body.payload : JSON.stringify(body);
   return new Response(status === 204 ? null : text, { status, headers: all });
 }
 
@@ -124,13 +133,15 @@ function problemResponse(error: ApiError): Response {
   return json(error.problem.status, error.problem, error.headers, 'application/problem+json');
 }
 
-/** A state-changing request must come from our own origin (CSRF defence beside SameSite). */
-function assertSameOrigin(request: Request, url: URL): void {
+/** A state-changing request must come from our own (public) origin (CSRF defence beside SameSite). */
+function assertSameOrigin(request: Request, publicOrigin: string): void {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') throw problems.crossSite();
   const origin = request.headers.get('origin');
-  if (origin && origin !== url.origin) throw problems.crossSite();
+  if (origin && origin !== publicOrigin) throw problems.crossSite();
 }
+
+const jsonType = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
 
 function parsePart<T extends z.ZodType>(schema: T, value: unknown, onError: (e: z.ZodError) => ApiError): z.infer<T> {
   const result = schema.safeParse(value);
@@ -138,20 +149,24 @@ function parsePart<T extends z.ZodType>(schema: T, value: unknown, onError: (e: 
   return result.data;
 }
 
-async function authenticate(request: Request, deps: ApiDeps): Promise<{ user: StoredUser | null; tokenHash: string | null }> {
-  const token = readCookie(request.headers.get('cookie'), sessionCookieName);
+async function authenticate(request: Request, deps: ApiDeps, secure: boolean): Promise<{ user: StoredUser | null; tokenHash: string | null }> {
+  const token = readCookie(request.headers.get('cookie'), sessionCookieNameFor(secure));
   if (!token) return { user: null, tokenHash: null };
   // Every request hashes its session token: synchronously, a 43-byte token is one or two
   // compressions, where a WebCrypto digest is a round trip through the thread pool.
   const tokenHash = bytesToHex(sha256Sync(new TextEncoder().encode(token)));
   const session = await deps.store.findSession(tokenHash);
-  if (!session || Date.parse(session.expiresAt) <= deps.now().getTime()) return { user: null, tokenHash: null };
-  return { user: await deps.store.findUserById(session.userId), tokenHash };
+  const user = userOfSession(session, session ? await deps.store.findUserById(session.userId) : null, deps);
+  if (!session || !user) return { user: null, tokenHash: null };
+  await touchSession(session, deps);
+  return { user, tokenHash };
 }
 
 async function checkAccess(route: RouteDef, ctx: RequestContext, hooks: KernelHooks): Promise<void> {
   if (route.access.kind === 'public') return;
   if (!ctx.user) throw problems.unauthenticated();
+  // An administrator's reset (or a new account's temporary password) allows nothing but replacing it.
+  if (ctx.user.passwordChangeRequired && !route.allowedBeforePasswordChange) throw problems.passwordChangeRequired();
   if (route.access.kind === 'signed_in') return;
   const allowed = route.access.roles;
   if (ctx.user.roles.some((role) => allowed.includes(role))) return;
@@ -160,7 +175,7 @@ async function checkAccess(route: RouteDef, ctx: RequestContext, hooks: KernelHo
   throw problems.forbidden(`This action needs the ${needed} role.`);
 }
 
-async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelSpec, match: Matcher): Promise<Response> {
+async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelSpec, match: Matcher, clientAddress: string | null): Promise<Response> {
   const url = new URL(request.url);
   const found = match(request.method, url.pathname);
   if (found === null) throw problems.notFound(`There is no API route ${url.pathname}.`);
@@ -168,22 +183,24 @@ async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelS
     throw new ApiError({ type: problemTypes.methodNotAllowed, title: 'Method not allowed', status: 405, detail: `${request.method} is not supported on ${url.pathname}.` });
   }
   const { route, params } = found;
-  if (route.method !== 'GET') assertSameOrigin(request, url);
+  const { origin, secure } = publicOriginOf(deps, url);
+  if (route.method !== 'GET') assertSameOrigin(request, origin);
 
   // Who is asking comes before what they sent: anonymous bodies are never parsed.
   // A pipeline's bearer token stands in for the model owner on the submit routes.
   const bearer = await hooks.authenticateBearer(request, route, deps);
-  const auth = bearer ?? (await authenticate(request, deps));
-  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure: url.protocol === 'https:', method: request.method, path: url.pathname, origin: url.origin };
+  const auth = bearer ?? (await authenticate(request, deps, secure));
+  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure, method: request.method, path: url.pathname, origin, clientAddress, cookies: request.headers.get('cookie') };
   await checkAccess(route, ctx, hooks);
 
   const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};
   const parsedQuery: unknown = route.query ? parsePart(route.query, queryObject(url), (e) => problems.badQuery(zodProblems(e, '/query'))) : {};
 
+  // Every write says JSON, even one without a body: a cross-site form or a no-cors fetch can
+  // only send text/plain, form or multipart types without a CORS preflight.
+  if (route.method !== 'GET' && !jsonType.test(request.headers.get('content-type') ?? '')) throw problems.unsupportedMediaType();
   let parsedBody: unknown = null;
   if (route.body) {
-    const type = request.headers.get('content-type') ?? '';
-    if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) throw problems.unsupportedMediaType();
     const text = await readBodyText(request, route.maxBodyBytes);
     const parsed = parseStrictJson(text, { allowNul: false });
     // A hostile body can hold a million duplicate keys: name the first hundred problems.
@@ -193,6 +210,8 @@ async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelS
   const handler = handlers[route.id];
   if (!handler) throw new Error(`No handler for route ${route.id}`);
   let result: HandlerResult;
+  // Counted once the request is well formed: a malformed one writes nothing, and costs no budget.
+  if (route.method !== 'GET') await hooks.limitWrites(ctx, route);
   try {
     await hooks.checkScope(ctx, route, parsedParams, parsedBody);
     result = await handler(ctx, { params: parsedParams, query: parsedQuery, body: parsedBody });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { problemSchema } from '#domain/contracts/problem.ts';
 import type { RouteDef } from './route-def.ts';
+import { secureSessionCookieName, sessionCookieName } from './cookies.ts';
 
 // OpenAPI 3.1 generated from the route table and its zod contracts, so the document cannot
 // describe an API other than the one served.
@@ -41,6 +42,8 @@ function operationOf(route: RouteDef): JsonObject {
     responses['413'] = { description: 'Body too large', content: problemContent };
     responses['422'] = { description: 'Invalid content; every problem listed with its field path', content: problemContent };
   }
+  // Writes per caller, and sign-in attempts, are throttled (docs/decisions/0065-throttling.md).
+  if (route.method !== 'GET') responses['429'] = { description: 'Too many requests; Retry-After says when to try again', content: problemContent };
   return {
     operationId: route.id,
     summary: route.summary,
@@ -63,7 +66,7 @@ export function buildOpenApiDocument(routeList: readonly RouteDef[]): JsonObject
     info: { title: 'Model approval API', version: '1.0.0', description: 'Review and sign ML model approval packages.' },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ma_session' } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName, description: `${secureSessionCookieName} when the public origin is https` } },
       schemas: { Problem: schemaOf(problemSchema, 'output') },
     },
     security: [{ session: [] }],

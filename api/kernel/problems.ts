@@ -31,14 +31,19 @@ export const problems = {
   tooLarge: (limit: number) =>
     new ApiError({ type: problemTypes.tooLarge, title: 'Payload too large', status: 413, detail: `The request body is larger than the ${limit} bytes this route accepts.` }),
   unsupportedMediaType: () =>
-    new ApiError({ type: problemTypes.unsupportedMediaType, title: 'Unsupported media type', status: 415, detail: 'Send the body as application/json.' }),
+    new ApiError({ type: problemTypes.unsupportedMediaType, title: 'Unsupported media type', status: 415, detail: 'Send the request as application/json (a write without a body too).' }),
   unauthenticated: (detail = 'Sign in to continue.') => new ApiError({ type: problemTypes.unauthenticated, title: 'Not signed in', status: 401, detail }),
   invalidCredentials: () =>
     new ApiError({ type: problemTypes.unauthenticated, title: 'Sign-in failed', status: 401, detail: 'The email or password is not correct.' }),
+  reauthenticationRequired: (detail: string) => new ApiError({ type: problemTypes.reauthenticationRequired, title: 'Confirm it is you', status: 403, detail }),
+  passwordChangeRequired: () =>
+    new ApiError({ type: problemTypes.passwordChangeRequired, title: 'Password change required', status: 403, detail: 'Replace your temporary password before continuing.' }),
   forbidden: (detail: string) => new ApiError({ type: problemTypes.forbidden, title: 'Not allowed', status: 403, detail }),
   notFound: (detail: string) => new ApiError({ type: problemTypes.notFound, title: 'Not found', status: 404, detail }),
   signingRefused: (detail: string, errors: FieldProblem[]) => new ApiError({ type: problemTypes.signingRefused, title: 'Signature refused', status: 403, detail, errors }),
-  locked: (detail: string) => new ApiError({ type: problemTypes.signingLocked, title: 'Signing locked', status: 423, detail }),
+  /** Signing (or another re-authentication) waits after repeated failures; Retry-After says how long. */
+  locked: (detail: string, retryAfterSeconds?: number) =>
+    new ApiError({ type: problemTypes.signingLocked, title: 'Signing locked', status: 423, detail }, retryAfterSeconds === undefined ? [] : [['retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds)))]]),
   conflict: (detail: string) => new ApiError({ type: problemTypes.conflict, title: 'Conflict', status: 409, detail }),
   /** The package is not what the signer was shown; `diff` is the app's page of what changed. */
   packageChanged: (detail: string, diff: string | null) =>
@@ -59,6 +64,9 @@ export const problems = {
   /** The database cannot be reached (or is locked past its timeout); the client may retry after Retry-After. */
   unavailable: () =>
     new ApiError({ type: problemTypes.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again shortly.' }),
+  /** Heavy work refused (every worker busy and the queue full) or stopped past its time budget; the client may retry after Retry-After. */
+  busy: (detail: string, retryAfterSeconds: number) =>
+    new ApiError({ type: problemTypes.unavailable, title: 'Server busy', status: 503, detail }, [['retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds)))]]),
   internal: () =>
     new ApiError({ type: problemTypes.internal, title: 'Internal error', status: 500, detail: 'Something went wrong on our side. Nothing was changed; try again.' }),
 };

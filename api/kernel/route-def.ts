@@ -24,6 +24,8 @@ export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, 
   maxBodyBytes: number;
   successStatus: 200 | 201 | 204;
   response: R;
+  /** Callable by an account that must first replace its temporary password (reading the session, signing out, changing it). */
+  allowedBeforePasswordChange?: true;
 }
 
 export const kb = 1024;

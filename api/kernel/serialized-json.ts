@@ -4,10 +4,15 @@
 // work with nothing to show for it. The pipeline sends `text` as it is.
 
 export class SerializedJson {
-  readonly text: string;
+  /** What is sent: the JSON text, or its UTF-8 bytes when another thread encoded it (a record export). */
+  readonly payload: string | Uint8Array<ArrayBuffer>;
 
-  constructor(text: string) {
-    this.text = text;
+  constructor(payload: string | Uint8Array<ArrayBuffer>) {
+    this.payload = payload;
+  }
+
+  get text(): string {
+    return typeof this.payload === 'string' ? this.payload : new TextDecoder().decode(this.payload);
   }
 }
 

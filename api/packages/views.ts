@@ -103,7 +103,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
   const users = await usersById(tx);
   return {
     ...summary,
-    template: { key: facts.template.key, version: facts.template.version, name: facts.template.name },
+    template: { key: facts.template.key, version: facts.template.version, name: facts.template.name, ...(facts.template.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true as const } : {}) },
     steps: state.steps,
     versions: facts.versions.map((v) => versionSummary(v, users)),
     decisions: await signedDecisions(tx, facts.decisions),

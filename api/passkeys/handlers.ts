@@ -7,7 +7,8 @@ import { passkeysRoutes as routes } from './routes.ts';
 import type { StoredPasskey } from '../store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../packages/package-access.ts';
-import { deniedNotFound } from '../audit/denials.ts'; // authz: another user's passkey is audited
+import { deniedNotFound } from '../audit/denials.ts';
+import { requireRecentAuthentication } from '../users/step-up.ts'; // authz: another user's passkey is audited
 
 // Passkey enrolment: the registration ceremony is checked by @simplewebauthn/server (origin,
 // RP ID, challenge, user verification, attestation format); we keep the public key as a JWK
@@ -26,6 +27,7 @@ export const listPasskeys = defineHandler(routes.listPasskeys, async (ctx) => {
 
 export const passkeyRegistrationOptions = defineHandler(routes.passkeyRegistrationOptions, async (ctx) => {
   const user = signedIn(ctx);
+  await requireRecentAuthentication(ctx, user);
   const existing = await ctx.deps.store.listPasskeys(user.id);
   const options = await generateRegistrationOptions({
     rpName: 'Model Approval',
@@ -46,6 +48,7 @@ export const passkeyRegistrationOptions = defineHandler(routes.passkeyRegistrati
 
 export const enrolPasskey = defineHandler(routes.enrolPasskey, async (ctx, { body }) => {
   const user = signedIn(ctx);
+  await requireRecentAuthentication(ctx, user);
   const at = ctx.deps.now().toISOString();
   const { store } = ctx.deps;
   let verification;
@@ -70,7 +73,7 @@ export const enrolPasskey = defineHandler(routes.enrolPasskey, async (ctx, { bod
   } catch (error) {
     throw problems.validation([{ pointer: '/response', message: error instanceof Error ? error.message : 'Unsupported passkey' }]);
   }
-  const passkey: StoredPasskey = { credentialId: credential.id, userId: user.id, name: body.name, publicKeyJwk, createdAt: at };
+  const passkey: StoredPasskey = { credentialId: credential.id, userId: user.id, name: body.name, publicKeyJwk, createdAt: at, signCount: credential.counter };
   await store.transaction(async (tx) => {
     if (await tx.findPasskey(credential.id)) throw problems.conflict('This passkey is already enrolled.');
     await tx.insertPasskey(passkey);
@@ -81,6 +84,7 @@ export const enrolPasskey = defineHandler(routes.enrolPasskey, async (ctx, { bod
 
 export const removePasskey = defineHandler(routes.removePasskey, async (ctx, { params }) => {
   const user = signedIn(ctx);
+  await requireRecentAuthentication(ctx, user);
   const at = ctx.deps.now().toISOString();
   await ctx.deps.store.transaction(async (tx) => {
     const passkey = await tx.findPasskey(params.credentialId);

@@ -1,12 +1,11 @@
 import type { AuditEntryView } from '#domain/contracts/audit.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
-import type { ApprovalRecordBody } from '#domain/contracts/record.ts';
-import { buildRecordBody, recordFileName } from '#domain/evidence/build-record.ts';
-import { signRecord } from '#domain/evidence/record-signature.ts';
+import type { EncodedRecord, RecordJob } from '#domain/evidence/encode-record.ts';
 import { auditPages, toAuditEntryView } from '../audit/entry-views.ts';
 import { changedSinceVerified, forgetVerifiedLog } from '../audit/verified-log.ts';
 import { publishTreeHead } from '../audit/tree-heads.ts';
 import { problems } from '../kernel/problems.ts';
+import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compute.ts';
+import { SerializedJson } from '../kernel/serialized-json.ts';
 import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, publishedKeys } from '../signing/server-key.ts';
 import type { StoredUser, StoreTx } from '../store.ts';
@@ -18,7 +17,9 @@ import { actorOf, seePackage, signedIn } from '../packages/package-access.ts';
 // GET /api/packages/{id}/record: the approval record as one signed document. Read order
 // matters: the package's facts first, then its audit entries (a decision and its audit entry
 // are written in one transaction, so every decision read has its entry), then a tree head
-// signed after both, which therefore covers every entry read.
+// signed after both, which therefore covers every entry read. What is read goes to a compute
+// job (domain/evidence/encode-record.ts) that diffs, signs and encodes: on the server a worker
+// thread, so a large package never holds the event loop (issue 16, finding 9).
 
 const auditPage = 1_000;
 
@@ -41,8 +42,8 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     detail.versions.map(async (summary) => {
       const stored = await store.findVersion(pkg.id, summary.number);
       if (!stored) throw new Error(`Version ${summary.number} of ${pkg.id} is listed but cannot be read`);
-      // Stored canonical content was validated when it was submitted; it is read back as is.
-      return { ...summary, content: JSON.parse(stored.canonicalContent) as PackageContent, answers: await store.listVersionAnswers(pkg.id, summary.number) };
+      // Stored canonical content was validated when it was submitted; the job parses it.
+      return { ...summary, content: stored.canonicalContent, answers: await store.listVersionAnswers(pkg.id, summary.number) };
     }),
   );
   const threads = await threadViews(store, facts.threads);
@@ -56,8 +57,11 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     throw problems.auditLogBroken(changed);
   }
   const keys = await publishedKeys(store);
+  const { key, privateKey } = await currentServerKey(store, now);
+  // The paths are cheap (the verified log holds the tree); only data crosses to a worker.
+  const inclusionPaths = new Map(entries.map((entry) => [entry.seq - 1, tree.inclusionPath(entry.seq - 1, head.treeSize)]));
 
-  const built = buildRecordBody({
+  const sources: RecordJob['sources'] = {
     exportedAt: now().toISOString(),
     exportedBy: actorOf(user),
     package: {
@@ -80,12 +84,18 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     serverKeys: keys,
     auditEntries: entries,
     treeHead: head,
-    inclusionPath: (leafIndex, treeSize) => tree.inclusionPath(leafIndex, treeSize),
-  });
-  // Signed as it will be sent: a JSON round trip drops what JSON cannot carry (an undefined
-  // member), so the signature covers exactly the document the client receives.
-  const body = JSON.parse(JSON.stringify(built)) as ApprovalRecordBody;
-  const { key, privateKey } = await currentServerKey(store, now);
-  const record = await signRecord(privateKey, key.keyId, body);
-  return { status: 200, body: record, headers: [['content-disposition', `attachment; filename="${recordFileName(record)}"`]] };
+    inclusionPaths,
+  };
+  const record = await encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });
+  return { status: 200, body: new SerializedJson(record.bytes), headers: [['content-disposition', `attachment; filename="${record.fileName}"`]] };
 });
+
+async function encoded(compute: ComputePort, job: RecordJob): Promise<EncodedRecord> {
+  try {
+    return await compute.signedRecord(job);
+  } catch (error) {
+    if (!(error instanceof ComputeRefused)) throw error;
+    if (error.reason === 'busy') throw problems.busy('The server is already building as many approval records as it takes at once; try again shortly.', error.retryAfterSeconds);
+    throw problems.busy(`Building this approval record took longer than the server's time budget of ${error.budgetSeconds} s for one export, so it was stopped. The server may be busy; try again later.`, error.retryAfterSeconds);
+  }
+}

@@ -5,7 +5,8 @@ import { sessionRoutes as routes } from './routes.ts';
 import { toUser } from '../packages/views.ts';
 import type { PasswordPort } from '../kernel/context.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { currentLoginLock, recordLoginFailure, utcClock } from './login-throttle.ts';
+import { admitLogin, lockEntries, settleLogin } from './login-throttle.ts';
+import { trustDevice, trustedDeviceFor } from './trusted-device.ts';
 
 /** A hash no password matches, so an unknown email costs the same scrypt as a known one. */
 const decoyHashes = new WeakMap<PasswordPort, Promise<string>>();
@@ -20,43 +21,43 @@ function decoyHash(passwords: PasswordPort): Promise<string> {
 
 export const login = defineHandler(routes.login, async (ctx, { body }) => {
   const { store, passwords, now } = ctx.deps;
-  const at = now().toISOString();
+  // Counted as a failure before the password is checked, so a burst cannot outrun the count.
+  const device = await trustedDeviceFor(ctx, body.email);
+  const reserved = await admitLogin(ctx, body.email, device);
   const user = await store.findUserByEmail(body.email);
 
-  // Brute force: a locked email is refused before its password is even checked.
-  const lockedUntil = await currentLoginLock(store, body.email, now());
-  if (lockedUntil) {
-    await store.appendAudit({ event: { action: 'session.login_failed', subject: body.email, before: null, after: { reason: 'locked' } }, actorId: user?.id ?? null, at });
-    // Rounded up, so trying at the minute named is never refused.
-    const shown = new Date(Math.ceil(lockedUntil.getTime() / 60_000) * 60_000);
-    throw problems.rateLimited(`Too many failed sign-ins for this account; try again after ${utcClock(shown)} UTC.`, (lockedUntil.getTime() - now().getTime()) / 1000);
-  }
-
   const ok = await passwords.verify(body.password, user?.passwordHash ?? (await decoyHash(passwords)));
-  if (!user || !ok) {
+  const at = now().toISOString();
+  // A disabled account signs in no more, with the right password or not: the same 401.
+  if (!user || !ok || user.disabledAt) {
+    const reason = !user ? 'unknown_email' : !ok ? 'wrong_password' : 'account_disabled';
     await store.transaction(async (tx) => {
-      await recordLoginFailure(tx, body.email, now());
       await tx.appendAudit({
-        event: { action: 'session.login_failed', subject: body.email, before: null, after: { reason: user ? 'wrong_password' : 'unknown_email' } },
+        event: { action: 'session.login_failed', subject: body.email, before: null, after: { reason } },
         actorId: user?.id ?? null,
         at,
       });
+      for (const entry of lockEntries(ctx, body.email, reserved, user?.id ?? null)) await tx.appendAudit(entry);
     });
     throw problems.invalidCredentials();
   }
   const token = ctx.deps.randomToken();
   const expiresAt = new Date(now().getTime() + ctx.deps.sessionTtlMs).toISOString();
-  await store.transaction(async (tx) => {
+  const deviceCookie = await store.transaction(async (tx) => {
+    await settleLogin(tx, ctx, body.email, reserved, user.id);
     // A previous session in this browser is ended, so a planted cookie cannot be upgraded.
     if (ctx.sessionTokenHash) await tx.deleteSession(ctx.sessionTokenHash);
-    await tx.clearLoginFailures(body.email);
     await tx.insertSession({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: at, expiresAt });
     await tx.appendAudit({ event: { action: 'session.login_succeeded', subject: user.id, before: null, after: { email: user.email } }, actorId: user.id, at });
+    return trustDevice(tx, ctx, body.email, device !== null);
   });
   return {
     status: 200,
     body: { user: toUser(user), expiresAt },
-    headers: [['set-cookie', sessionCookie(token, Math.floor(ctx.deps.sessionTtlMs / 1000), ctx.secure)]],
+    headers: [
+      ['set-cookie', sessionCookie(token, Math.floor(ctx.deps.sessionTtlMs / 1000), ctx.secure)],
+      ['set-cookie', deviceCookie],
+    ],
   };
 });
 

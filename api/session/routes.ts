@@ -29,6 +29,7 @@ export const sessionRoutes = {
     maxBodyBytes: 0,
     successStatus: 204,
     response: null,
+    allowedBeforePasswordChange: true,
   }),
   session: route({
     id: 'session',
@@ -42,5 +43,6 @@ export const sessionRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: sessionResponseSchema,
+    allowedBeforePasswordChange: true,
   }),
 } as const;

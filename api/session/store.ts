@@ -11,6 +11,10 @@ export interface StoredUser {
   roles: Role[];
   /** Empty for an account that signs in only through single sign-on: no password matches it. */
   passwordHash: string;
+  /** When an administrator disabled the account: it cannot sign in and its sessions are gone. */
+  disabledAt?: string | null;
+  /** Set by an administrator's reset (or a new account's temporary password): nothing but changing it is allowed. */
+  passwordChangeRequired?: boolean;
 }
 
 export interface StoredSession {
@@ -18,6 +22,10 @@ export interface StoredSession {
   userId: string;
   createdAt: string;
   expiresAt: string;
+  /** Last request seen on it (idle timeout); null until the first one after sign-in. */
+  lastSeenAt?: string | null;
+  /** When the holder last confirmed their password on it (step-up before changing authenticators). */
+  steppedUpAt?: string | null;
 }
 
 /** A started OIDC log-in: single use, short-lived, found by the SHA-256 of its state. */
@@ -51,14 +59,11 @@ export interface SessionStore {
   insertSession(session: StoredSession): Promise<void>;
   findSession(tokenHash: string): Promise<StoredSession | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Housekeeping: sessions that expired at or before `at`; answers how many. */
+  deleteExpiredSessions(at: string): Promise<number>;
 
-  // (brute force of sign-in): failed attempts per email, newest first
-  /** Records a failed sign-in; rows of this email older than `pruneBefore` are dropped. */
-  insertLoginFailure(failure: { email: string; at: string; pruneBefore: string }): Promise<void>;
-  /** Times of the email's latest failures at or after `since`, newest first, at most `limit`. */
-  listLoginFailures(email: string, since: string, limit: number): Promise<string[]>;
-  /** A successful sign-in starts the count again. */
-  clearLoginFailures(email: string): Promise<void>;
+  /** Housekeeping: failures of every email older than `before`, which no lock counts any more; answers how many. */
+  deleteLoginFailuresBefore(before: string): Promise<number>;
 
   insertOidcLogin(login: StoredOidcLogin): Promise<void>;
   findOidcLogin(stateHash: string): Promise<StoredOidcLogin | null>;

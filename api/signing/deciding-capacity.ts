@@ -3,14 +3,16 @@ import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { actingCapacity, type DelegationFacts } from '#domain/workflow/delegation.ts';
 import { stepNotActionable } from '#domain/workflow/step-gate.ts';
 import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.ts';
+import { segregationRefusal, type DecidedBy, type Decider } from '#domain/workflow/segregation-of-duties.ts';
 import { problems } from '../kernel/problems.ts';
 import { DeniedError } from '../audit/denials.ts';
-import type { PackageFacts, summarize } from '../packages/views.ts';
+import { usersById, type PackageFacts, type summarize } from '../packages/views.ts';
 import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store.ts';
 
 // In which capacity the signer decides: the step they act on (as its role's holder or as a
-// delegate), or the emergency path. Denials are thrown as DeniedError: the pipeline audits
-// them once the signing transaction has rolled back.
+// delegate), or the emergency path, within segregation of duties across the chain
+// (domain/workflow/segregation-of-duties.ts). Denials are thrown as DeniedError: the pipeline
+// audits them once the signing transaction has rolled back.
 
 export interface DecidingCapacity {
   key: string;
@@ -36,6 +38,7 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
     const refusal = emergencyRefusal({ template: facts.template, status: state.status, decisions: facts.decisions, latestVersion: latestNumber, versionNumber: payload.versionNumber, signer: user, role: payload.role, ownerId: pkg.ownerId, submittedBy: version.submittedBy });
     if (refusal?.kind === 'forbidden') throw new DeniedError(problems.forbidden(refusal.message), `emergency approval refused: ${refusal.message}`);
     if (refusal) throw problems.conflict(refusal.message);
+    await assertSegregation(tx, facts, { stepKey: emergencyStepKey, versionNumber: payload.versionNumber, signerId: user.id, signerRoles: user.roles, delegatorId: null });
     return { key: emergencyStepKey, role: payload.role, delegation: null };
   }
   const step = state.steps.find((s) => s.key === payload.stepKey);
@@ -55,9 +58,16 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
   if (step.approvals.some((approval) => approval.actor.id === user.id && approval.versionNumber === payload.versionNumber)) {
     throw problems.conflict(`You have already approved ${step.name} on version ${payload.versionNumber}.`);
   }
-  // The delegate acts in the delegator's place, not beside them: one approval between the two.
-  if (delegation && step.approvals.some((approval) => approval.actor.id === delegation.delegatorId && approval.versionNumber === payload.versionNumber)) {
-    throw problems.conflict(`The person you act for has already approved ${step.name} on version ${payload.versionNumber}.`);
-  }
+  // The delegate acts in the delegator's place, not beside them; one person, one step of the chain.
+  await assertSegregation(tx, facts, { stepKey: step.key, versionNumber: payload.versionNumber, signerId: user.id, signerRoles: user.roles, delegatorId: delegation?.delegatorId ?? null });
   return { key: step.key, role: step.role, delegation };
+}
+
+/** Segregation of duties across the chain, against every decision on the package and on whose behalf it was signed. */
+async function assertSegregation(tx: StoreTx, facts: PackageFacts, decider: Decider): Promise<void> {
+  const delegated = new Map((await tx.listDecisionDelegations(facts.decisions.map((d) => d.id))).map((row) => [row.decisionId, row.delegatorId]));
+  const decided: DecidedBy[] = facts.decisions.map((d) => ({ stepKey: d.stepKey, versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegated.get(d.id) ?? null }));
+  const users = await usersById(tx);
+  const refusal = segregationRefusal(facts.template, decider, decided, (id) => users.get(id)?.displayName ?? id);
+  if (refusal) throw new DeniedError(problems.forbidden(refusal), `segregation of duties: ${refusal}`);
 }

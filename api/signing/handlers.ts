@@ -8,7 +8,7 @@ import { loadPackageFacts, summarize } from '../packages/views.ts';
 import { seePackage, signedIn } from '../packages/package-access.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
-import { payloadProblems } from './signing-checks.ts';
+import { payloadProblems, payloadRefusal } from './signing-checks.ts';
 import { reAuthenticate } from './re-authenticate.ts';
 import { consumeNonce, signedVersion } from './signing-preconditions.ts';
 import { decidingCapacity } from './deciding-capacity.ts';
@@ -40,8 +40,8 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
   const user = signedIn(ctx);
   const pkg = await seePackage(ctx, params.id);
   const { payload } = body;
-  const early = payloadProblems(payload, pkg.id, user, null);
-  if (early.length > 0) throw problems.validation(early);
+  const early = payloadProblems(payload, pkg.id, user, null, ctx.deps.now());
+  if (early.length > 0) throw payloadRefusal(early);
 
   const material = await reAuthenticate(ctx, user, pkg, payload, body.authentication);
   const serverKey = await currentServerKey(ctx.deps.store, ctx.deps.now);
@@ -55,8 +55,8 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const { version, contentHash } = await signedVersion(tx, pkg, facts, payload);
-    const problemsFound = payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent);
-    if (problemsFound.length > 0) throw problems.validation(problemsFound);
+    const problemsFound = payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent, now);
+    if (problemsFound.length > 0) throw payloadRefusal(problemsFound);
 
     const { state } = summarize(facts, now);
     const decided = await decidingCapacity(tx, { facts, state, payload, user, pkg, version, latestNumber: version.number, now });

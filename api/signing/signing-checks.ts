@@ -1,14 +1,16 @@
-import { decisionMeanings, emergencyDetailsProblems } from '#domain/contracts/decisions.ts';
+import { decisionMeanings, emergencyDetailsProblems, reReviewDateProblem } from '#domain/contracts/decisions.ts';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import type { StoredUser } from '../store.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
+import { DeniedError } from '../audit/denials.ts';
+import { problems } from '../kernel/problems.ts';
 
 // What a signing payload must say before anything is verified: each problem with the JSON
 // Pointer of its field, so the sign dialog shows it next to that field.
 
-export function payloadProblems(payload: SigningPayload, packageId: string, user: StoredUser, content: PackageContent | null): FieldProblem[] {
+export function payloadProblems(payload: SigningPayload, packageId: string, user: StoredUser, content: PackageContent | null, now: Date): FieldProblem[] {
   const out: FieldProblem[] = [];
   const at = (pointer: string, message: string) => out.push({ pointer: `/payload${pointer}`, message });
   if (payload.packageId !== packageId) at('/packageId', `This payload was made for package ${payload.packageId}, not ${packageId}`);
@@ -22,6 +24,8 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
   else if (payload.emergency) at('/emergency', 'Only an emergency approval carries a justification and an incident reference');
   if (payload.decision === 'approve_with_conditions' && !payload.conditions) at('/conditions', 'State the conditions of the approval');
   if (payload.decision !== 'approve_with_conditions' && payload.conditions) at('/conditions', 'Only an approval with conditions has conditions');
+  const reReview = payload.conditions ? reReviewDateProblem(payload.conditions.reReviewOn, now) : null;
+  if (reReview) at('/conditions/reReviewOn', reReview);
   if (payload.decision === 'reject' && payload.concerns.length === 0) at('/concerns', 'A rejection names at least one concern: the section, what is wrong, and what must change');
   if (payload.decision !== 'reject' && payload.concerns.length > 0) at('/concerns', 'Only a rejection lists concerns');
   if (content) {
@@ -31,6 +35,15 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
     });
   }
   return out;
+}
+
+/**
+ * The 422 for a payload's problems. One that names another signer is an attempt to sign as
+ * someone else: a DeniedError, so it is audited (after the signing transaction rolled back).
+ */
+export function payloadRefusal(found: readonly FieldProblem[]): Error {
+  const error = problems.validation([...found]);
+  return found.some((p) => p.pointer.startsWith('/payload/signer')) ? new DeniedError(error, 'signing refused: the payload names another signer') : error;
 }
 
 /** An emergency approval decides no step, states its reasons as a justification, and names its incident. */
@@ -44,31 +57,4 @@ function emergencyPayloadProblems(payload: SigningPayload, at: (pointer: string,
   const problems = emergencyDetailsProblems(payload.emergency);
   if (problems.justification) at('/emergency/justification', problems.justification);
   if (problems.incidentRef) at('/emergency/incidentRef', problems.incidentRef);
-}
-
-export const maxSigningFailures = 5;
-export const signingLockMs = 15 * 60_000;
-
-type Attempt = { at: string; ok: boolean };
-
-/** Failed re-authentications since the last successful one, oldest first. */
-function failuresSinceSuccess(attempts: readonly Attempt[]): Attempt[] {
-  const lastSuccess = attempts.map((a) => a.ok).lastIndexOf(true);
-  return attempts.slice(lastSuccess + 1);
-}
-
-/**
- * When signing is locked until, or null: five failed re-authentications since the last
- * success lock it for fifteen minutes from the fifth.
- */
-export function signingLockedUntil(attempts: readonly Attempt[], now: Date): Date | null {
-  const fifth = failuresSinceSuccess(attempts)[maxSigningFailures - 1];
-  if (!fifth) return null;
-  const until = new Date(Date.parse(fifth.at) + signingLockMs);
-  return until > now ? until : null;
-}
-
-/** Failures left before the lock, counted like signingLockedUntil. */
-export function attemptsLeft(attempts: readonly Attempt[]): number {
-  return Math.max(0, maxSigningFailures - failuresSinceSuccess(attempts).length);
 }

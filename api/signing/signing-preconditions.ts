@@ -1,6 +1,7 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { problems } from '../kernel/problems.ts';
+import { DeniedError } from '../audit/denials.ts';
 import type { PackageFacts } from '../packages/views.ts';
 import type { StoredPackage, StoredVersion, StoreTx } from '../store.ts';
 
@@ -30,7 +31,12 @@ export async function signedVersion(tx: StoreTx, pkg: StoredPackage, facts: Pack
 export async function consumeNonce(tx: StoreTx, payload: SigningPayload, expected: { userId: string; packageId: string; now: Date; usedAt: string }): Promise<void> {
   const nonceHash = await sha256Hex(payload.nonce);
   const nonce = await tx.findNonce(nonceHash);
-  if (nonce?.userId !== expected.userId || nonce.packageId !== expected.packageId) throw problems.validation([{ pointer: '/payload/nonce', message: 'This nonce was not issued to you for this package; start signing again' }]);
+  if (nonce?.userId !== expected.userId || nonce.packageId !== expected.packageId) {
+    // Someone else's nonce, or one for another package, is a replay attempt: audited once the
+    // signing transaction has rolled back.
+    const reason = !nonce ? 'unknown signing nonce' : nonce.userId !== expected.userId ? `signing nonce issued to ${nonce.userId}` : `signing nonce issued for package ${nonce.packageId}`;
+    throw new DeniedError(problems.validation([{ pointer: '/payload/nonce', message: 'This nonce was not issued to you for this package; start signing again' }]), `signing refused: ${reason}`);
+  }
   if (nonce.issuedAt !== payload.issuedAt) throw problems.validation([{ pointer: '/payload/issuedAt', message: 'The time of issue does not match the nonce' }]);
   if (Date.parse(nonce.expiresAt) <= expected.now.getTime()) throw problems.conflict('The signing request expired (after 5 minutes); start signing again.');
   if (!(await tx.useNonce(nonceHash, expected.usedAt))) throw problems.conflict('This signing request was already used: the decision was recorded once. Reload the package to see it.');

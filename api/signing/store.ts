@@ -40,10 +40,14 @@ export interface SigningStore {
   findNonce(nonceHash: string): Promise<StoredNonce | null>;
   /** Marks an unused nonce used; false if it was used already (a replay, or a race lost). */
   useNonce(nonceHash: string, at: string): Promise<boolean>;
+  /**
+   * Housekeeping: nonces that expired at or before `at` without being used; answers how many.
+   * A used nonce stays: it is the server's record of having issued the nonce a signed decision carries.
+   */
+  deleteExpiredUnusedNonces(at: string): Promise<number>;
 
+  /** The append-only history of re-authentications; the throttle itself is api/throttle/. */
   insertSigningAttempt(attempt: StoredSigningAttempt): Promise<void>;
-  /** A user's attempts at or after `since`, oldest first. */
-  listSigningAttempts(userId: string, since: string): Promise<StoredSigningAttempt[]>;
 
   /** The signature material of a decision, as canonical JSON of a DecisionSignature. */
   insertDecisionSignature(decisionId: string, signature: string): Promise<void>;

@@ -30,6 +30,7 @@ function summaryOf(t: WorkflowTemplate): TemplateAuditSummary {
     businessLines: t.businessLines ?? null,
     staleApprovals: t.staleApprovals,
     emergencyRoles: t.emergencyRoles ?? [],
+    ...(t.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true as const } : {}),
     steps: t.steps.map(({ key, name, role, approvalsRequired, dueHours, sections }) => ({ key, name, role, approvalsRequired, dueHours, sections })),
   };
 }
@@ -136,6 +137,8 @@ export const createTemplateVersion = defineHandler(routes.createTemplateVersion,
       staleApprovals: body.staleApprovals,
       steps: body.steps,
       ...(emergencyRoles ? { emergencyRoles } : {}),
+      // Only an explicit true relaxes segregation of duties; false is the default, not stored.
+      ...(body.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true } : {}),
     });
     if (previous && canonicalize({ ...previous, version: 0 }) === canonicalize({ ...template, version: 0 })) {
       throw problems.conflict(`This is the same as version ${previous.version} of "${previous.key}"; change something before publishing a new version.`);

@@ -7,7 +7,9 @@ import type { RequestContext } from '../kernel/context.ts';
 import type { StoredPackage, StoredThread, StoreTx } from '../store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { actorOf, assertConversationOpen, assertNotDecided, seePackage, sectionOf, signedIn } from '../packages/package-access.ts';
-import { deniedNotFound, auditDenied } from '../audit/denials.ts';
+import { deniedNotFound, auditDenied, DeniedError } from '../audit/denials.ts';
+import { isActiveAt } from '#domain/workflow/delegation.ts';
+import { resolveRefusal } from '#domain/workflow/thread-resolution.ts';
 import { addThreadMessage, roleFor } from './thread-message.ts';
 import { newId } from '../kernel/new-id.ts';
 
@@ -109,9 +111,16 @@ export const retractMessage = defineHandler(routes.retractMessage, async (ctx, {
 export const resolveThread = defineHandler(routes.resolveThread, async (ctx, { params }) => {
   const user = signedIn(ctx);
   const pkg = await seePackage(ctx, params.id);
-  const at = ctx.deps.now().toISOString();
+  const now = ctx.deps.now();
+  const at = now.toISOString();
   const thread = await ctx.deps.store.transaction(async (tx) => {
     const stored = await threadOf(tx, pkg.id, params.threadId);
+    // Who may close it (domain/workflow/thread-resolution.ts): its author or a reviewer of its role, never the owner team.
+    const [first] = await tx.listMessages([stored.id]);
+    const ownerTeam = new Set([pkg.ownerId, ...(await tx.listVersionFacts([pkg.id])).map((v) => v.submittedBy)]);
+    const delegatedRoles = (await tx.listDelegations()).filter((d) => d.delegateId === user.id && isActiveAt(d, now)).map((d) => d.role);
+    const refusal = resolveRefusal({ kind: stored.kind, authorId: stored.createdBy.id, authorRole: first?.authorRole ?? 'model_owner' }, { id: user.id, roles: user.roles, delegatedRoles }, ownerTeam);
+    if (refusal) throw new DeniedError(problems.forbidden(refusal), `resolving thread ${stored.id}: ${refusal}`);
     if (stored.status === 'resolved') throw problems.conflict('This thread is already resolved.');
     await assertConversationOpen(tx, pkg, ctx.deps.now());
     await tx.setThreadStatus(stored.id, 'resolved', actorOf(user), at);

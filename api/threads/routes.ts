@@ -75,7 +75,7 @@ export const threadsRoutes = {
     id: 'resolveThread',
     method: 'POST',
     path: '/api/packages/{id}/threads/{threadId}/resolution',
-    summary: 'Resolve a thread (reviewers)',
+    summary: 'Resolve a thread: a clarification request or finding by its author or a reviewer of its role, a comment by any reviewer; never by the package’s owner team',
     access: { kind: 'roles', roles: reviewerRoles },
     params: threadParamsSchema,
     query: null,

@@ -1,16 +1,18 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { ViaToken } from '#domain/contracts/api-tokens.ts';
 import type { ApiDeps, RequestContext } from '../kernel/context.ts';
-import { readCookie, sessionCookieName } from '../kernel/cookies.ts';
+import { readCookie, sessionCookieNames } from '../kernel/cookies.ts';
 import { problems } from '../kernel/problems.ts';
 import type { RouteDef } from '../kernel/route-def.ts';
 import type { StoredUser } from '../store.ts';
 import { appendDenied, auditDenied } from '../audit/denials.ts';
 
 // Bearer authentication with an API token: a pipeline submitting for one model, acting as
-// that model's owner. It is accepted on the two submit routes only and never mixed with a
-// session cookie. Being a header a browser will not send cross-site without a CORS
-// preflight (which this API never grants), it needs no CSRF defence of its own.
+// the person who created the token, who must still own that model (so a token never submits
+// in someone else's name, docs/decisions/0062-tokens-act-as-their-creator.md). It is accepted
+// on the two submit routes only and never mixed with a session cookie. Being a header a
+// browser will not send cross-site without a CORS preflight (which this API never grants), it
+// needs no CSRF defence of its own.
 
 /** The routes a token may call. */
 const bearerRoutes: ReadonlySet<string> = new Set(['submitPackage', 'submitVersion']);
@@ -34,14 +36,17 @@ export async function authenticateBearer(request: Request, route: RouteDef, deps
   const found = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
   if (!found?.[1]) throw problems.unauthenticated('The Authorization header must be "Bearer <API token>".');
   // Which identity would act is ambiguous with both: refuse rather than pick one.
-  if (readCookie(request.headers.get('cookie'), sessionCookieName)) {
+  if (sessionCookieNames.some((name) => readCookie(request.headers.get('cookie'), name))) {
     throw problems.unauthenticated('Send either a session cookie or an API token, not both.');
   }
   const token = await deps.store.findApiTokenByHash(await sha256Hex(found[1]));
   if (!token || token.revocation) throw problems.unauthenticated('This API token is unknown or has been revoked.');
   const model = await deps.store.findModel(token.modelKey);
-  const owner = model ? await deps.store.findUserById(model.ownerId) : null;
-  if (!owner) throw problems.unauthenticated(`The model ${token.modelKey} of this API token has no owner to act as.`);
+  // The token acts as its creator, and only while they own its model: one made by anyone else
+  // (an administrator, before tokens were their owners' own) or kept after a change of owner
+  // submits as nobody.
+  const owner = model?.ownerId === token.createdBy ? await deps.store.findUserById(token.createdBy) : null;
+  if (!owner) throw problems.unauthenticated(`This API token's creator does not own model ${token.modelKey}: a token submits only in its creator's name. Ask the model's owner for a token of their own.`);
   if (!bearerRoutes.has(route.id)) {
     // A valid token off its two routes is a leaked or misused credential: worth a record.
     const path = new URL(request.url).pathname;

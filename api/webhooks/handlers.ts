@@ -8,6 +8,7 @@ import { toActor } from '../packages/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../packages/package-access.ts';
 import { newId } from '../kernel/new-id.ts';
+import { failureClassOf, refuseForbiddenLiteral } from './target.ts';
 
 // Webhook endpoints, for administrators: register (the secret is answered once), disable,
 // enable, and read each endpoint's delivery log. The route table admits only admins.
@@ -27,6 +28,7 @@ export const listWebhooks = defineHandler(routes.listWebhooks, async (ctx) => {
 
 export const registerWebhook = defineHandler(routes.registerWebhook, async (ctx, { body }) => {
   const user = signedIn(ctx);
+  refuseForbiddenLiteral(body.url, ctx.deps.webhookAllowList ?? []);
   const at = ctx.deps.now().toISOString();
   const secret = newWebhookSecret();
   const endpoint: StoredWebhookEndpoint = { id: newId(ctx.deps, 'whe'), url: body.url, description: body.description, events: body.events, secret, enabled: true, createdAt: at, createdBy: user.id };
@@ -74,7 +76,7 @@ export const listWebhookDeliveries = defineHandler(routes.listWebhookDeliveries,
       createdAt: d.createdAt,
       nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt : null,
       deliveredAt: d.deliveredAt,
-      attemptLog: attempts.filter((a) => a.deliveryId === d.id).map(({ attempt, at, statusCode, error, durationMs }) => ({ attempt, at, statusCode, error, durationMs })),
+      attemptLog: attempts.filter((a) => a.deliveryId === d.id).map(({ attempt, at, statusCode, error, durationMs }) => ({ attempt, at, statusCode, error: failureClassOf(error), durationMs })),
     }),
   );
   return { status: 200, body: { endpoint: await endpointView(store, endpoint), items } };

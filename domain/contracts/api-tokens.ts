@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
 
 // API tokens let a model's training pipeline submit packages and versions for that one
-// model without a browser session. An administrator creates and revokes them; the secret
-// is shown once, at creation, and only its SHA-256 is stored.
+// model without a browser session, in the name of the model owner who created the token
+// (docs/decisions/0062-tokens-act-as-their-creator.md). The owner creates and revokes their
+// tokens, an administrator may revoke any; the secret is shown once, at creation, and only
+// its SHA-256 is stored.
 
 /** Every secret starts with this, so a leaked one is recognisable (secret scanners, logs). */
 export const apiTokenPrefix = 'mat_';
@@ -15,13 +17,14 @@ export const apiTokenSummarySchema = z.object({
   id: z.string(),
   modelKey: z.string(),
   name: z.string(),
+  /** Who created it: the person it submits as, while they own its model. */
   createdBy: actorSchema,
   createdAt: z.iso.datetime(),
   revoked: z.object({ by: actorSchema, at: z.iso.datetime() }).nullable(),
 });
 export type ApiTokenSummary = z.infer<typeof apiTokenSummarySchema>;
 
-/** The tokens, newest first, with the models a token can be created for. */
+/** The tokens, newest first (the caller's own; an administrator's: all), with the models the caller owns, for which they can create one. */
 export const apiTokenListSchema = z.object({
   items: z.array(apiTokenSummarySchema),
   models: z.array(z.object({ key: z.string(), name: z.string() })),

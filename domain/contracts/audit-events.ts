@@ -7,6 +7,9 @@ import { ssoFailureReasonSchema } from './sso.ts';
 // The closed set of audit events. Every entry's `action` is one of these, and its
 // `before`/`after` values have the shape declared here; entries are parsed when read.
 
+/** The throttling lanes of sign-in (api/session/login-throttle.ts). */
+const loginLockScopeSchema = z.enum(['account_on_client', 'account_on_device', 'account', 'client']);
+
 const base = {
   subject: z.string(),
 };
@@ -14,12 +17,36 @@ const base = {
 export const auditEventSchema = z.discriminatedUnion('action', [
   /** A user signed in with email and password, or through single sign-on (`via: 'oidc'`, with the issuer). */
   z.object({ ...base, action: z.literal('session.login_succeeded'), before: z.null(), after: z.object({ email: z.string(), via: z.literal('oidc').optional(), issuer: z.string().optional() }) }),
-  /** A sign-in attempt failed (unknown email or wrong password); the subject is the email tried. A failed single sign-on (`via: 'oidc'`) has an `sso_…` reason and the email, or the issuer when none is known. */
-  z.object({ ...base, action: z.literal('session.login_failed'), before: z.null(), after: z.object({ reason: z.enum(['unknown_email', 'wrong_password', 'locked']).or(ssoFailureReasonSchema), via: z.literal('oidc').optional(), issuer: z.string().optional() }) }),
+  /** A sign-in attempt failed (unknown email or wrong password); the subject is the email tried. Reason `locked` appears only in entries written before throttling, when each refused attempt was recorded. A failed single sign-on (`via: 'oidc'`) has an `sso_…` reason and the email, or the issuer when none is known. */
+  z.object({ ...base, action: z.literal('session.login_failed'), before: z.null(), after: z.object({ reason: z.enum(['unknown_email', 'wrong_password', 'account_disabled', 'locked']).or(ssoFailureReasonSchema), via: z.literal('oidc').optional(), issuer: z.string().optional() }) }),
   /** A user signed out and the server ended the session. */
   z.object({ ...base, action: z.literal('session.logged_out'), before: z.null(), after: z.null() }),
+  /** Failed sign-ins made a throttling lane wait before its next attempt (`until`; the wait grows with each further failure); written once per failure that locks, never per refused request. The subject is the email tried, or `client <address>` for the client lane. */
+  z.object({ ...base, action: z.literal('session.login_locked'), before: z.null(), after: z.object({ scope: loginLockScopeSchema, failures: z.number(), until: z.string(), client: z.string().optional() }) }),
+  /** A successful sign-in cleared a throttling lane that was making attempts wait; the subject is the email. */
+  z.object({ ...base, action: z.literal('session.login_unlocked'), before: z.object({ scope: loginLockScopeSchema, failures: z.number() }), after: z.null() }),
+  /** A user ended one of their own sessions (the subject is the user; the session named by the start of its token hash). */
+  z.object({ ...base, action: z.literal('session.revoked'), before: z.object({ session: z.string() }), after: z.null() }),
+  /** A user confirmed their password on their session (step-up before changing passkeys), or failed to; the subject is the user. */
+  z.object({ ...base, action: z.literal('session.stepped_up'), before: z.null(), after: z.object({ ok: z.boolean(), validUntil: z.string().nullable() }) }),
+  /** The first administrator was created with the setup secret of a production start; the subject is the new user. */
+  z.object({ ...base, action: z.literal('system.setup_completed'), before: z.null(), after: z.object({ email: z.string() }) }),
+  /** An administrator created an account; the subject is the new user. */
+  z.object({ ...base, action: z.literal('user.created'), before: z.null(), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema) }) }),
+  /** An administrator replaced an account's roles. */
+  z.object({ ...base, action: z.literal('user.roles_changed'), before: z.object({ roles: z.array(roleSchema) }), after: z.object({ roles: z.array(roleSchema) }) }),
+  /** An administrator disabled an account; its sessions ended. */
+  z.object({ ...base, action: z.literal('user.disabled'), before: z.object({ disabledAt: z.null() }), after: z.object({ disabledAt: z.string(), sessionsEnded: z.number() }) }),
+  /** An administrator enabled a disabled account. */
+  z.object({ ...base, action: z.literal('user.enabled'), before: z.object({ disabledAt: z.string() }), after: z.object({ disabledAt: z.null() }) }),
+  /** An administrator set a temporary password the holder must replace; their sessions ended. */
+  z.object({ ...base, action: z.literal('user.password_reset'), before: z.object({ passwordChangeRequired: z.boolean() }), after: z.object({ passwordChangeRequired: z.literal(true), sessionsEnded: z.number() }) }),
+  /** A user changed their own password; their other sessions ended. */
+  z.object({ ...base, action: z.literal('user.password_changed'), before: z.object({ passwordChangeRequired: z.boolean() }), after: z.object({ passwordChangeRequired: z.literal(false), sessionsEnded: z.number() }) }),
   /** A request was refused for lack of a role or of access to the object. */
   z.object({ ...base, action: z.literal('access.denied'), before: z.null(), after: z.object({ method: z.string(), path: z.string(), reason: z.string() }) }),
+  /** A caller went over a rate limit (writes per user, or anonymous audited events per client address); written once per window, the refused requests themselves are not. The subject is the user id, or `client <address>`. */
+  z.object({ ...base, action: z.literal('access.rate_limited'), before: z.null(), after: z.object({ scope: z.enum(['writes', 'anonymous_audit']), limit: z.number(), windowSeconds: z.number(), until: z.string() }) }),
   /** A model owner submitted a new package (its version 1). */
   z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string(), via: viaTokenSchema.optional() }) }),
   /** A model owner submitted a new version of an existing package, with `answers` to the previous round's concerns (absent in entries written before answers existed). */
@@ -28,8 +55,10 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('signing.nonce_issued'), before: z.null(), after: z.object({ expiresAt: z.string() }) }),
   /** Re-authentication at signing failed (wrong password, unknown or foreign passkey, bad assertion). */
   z.object({ ...base, action: z.literal('signing.failed'), before: z.null(), after: z.object({ method: z.enum(['password', 'passkey']), reason: z.string(), attemptsLeft: z.number() }) }),
-  /** Repeated failures locked signing for the account. */
-  z.object({ ...base, action: z.literal('signing.locked'), before: z.null(), after: z.object({ until: z.string() }) }),
+  /** Repeated failed re-authentications made signing wait until `until` (growing delays, per user and session); `failures` is absent in entries written before throttling. */
+  z.object({ ...base, action: z.literal('signing.locked'), before: z.null(), after: z.object({ until: z.string(), failures: z.number().optional() }) }),
+  /** A successful re-authentication at signing cleared a lock on the session's signing attempts; the subject is the user. */
+  z.object({ ...base, action: z.literal('signing.unlocked'), before: z.object({ failures: z.number() }), after: z.null() }),
   /** A signed decision was recorded, with its signature material and the server's countersignature; `onBehalfOf` when a delegate signed (delegations); `emergency` with the incident of an emergency approval. */
   z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey']), countersignedWith: z.string(), onBehalfOf: z.object({ delegation: z.string(), delegator: z.string() }).optional(), emergency: z.object({ incidentRef: z.string() }).optional() }) }),
   /** A user enrolled a passkey for signing. */
@@ -69,8 +98,10 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** An administrator published a template version (a new key at version 1, or the next version of a key); `before` is the version it supersedes. */
   z.object({ ...base, action: z.literal('template.version_created'), before: templateAuditSummarySchema.nullable(), after: templateAuditSummarySchema }),
   // The subject is the delegation id.
-  /** A holder of a reviewer role (or an administrator for them) delegated it to a named person for a bounded time. */
-  z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string() }) }),
+  /** A holder of a reviewer role (or an administrator for them) delegated it to a named person for a bounded time; `awaitsAcceptance` when an administrator made it, so it acts only once the delegator accepts. */
+  z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string(), awaitsAcceptance: z.literal(true).optional() }) }),
+  /** The delegator accepted a delegation an administrator made for them; the delegate acts from then on, within its window. */
+  z.object({ ...base, action: z.literal('delegation.accepted'), before: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), createdBy: z.string() }), after: z.object({ acceptedAt: z.string() }) }),
   /** A delegation was revoked before its end; the delegate no longer acts for the role. */
   z.object({ ...base, action: z.literal('delegation.revoked'), before: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), endsAt: z.string() }), after: z.object({ revokedAt: z.string() }) }),
   // The subject is the package; the actor is null (the system's sweep).

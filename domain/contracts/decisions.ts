@@ -21,6 +21,24 @@ export const conditionsSchema = z.object({
 });
 export type Conditions = z.infer<typeof conditionsSchema>;
 
+/** How far ahead a re-review may be set: an approval with conditions is looked at again within this. */
+export const maxReReviewYears = 3;
+
+/**
+ * What is wrong with the re-review date of a new approval with conditions decided at `now`:
+ * not before that day (UTC), at most maxReReviewYears after it. Null when it is fine. Stored
+ * decisions are read with conditionsSchema alone, so an old record stays readable.
+ */
+export function reReviewDateProblem(reReviewOn: string, now: Date): string | null {
+  const today = now.toISOString().slice(0, 10);
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + maxReReviewYears);
+  const last = latest.toISOString().slice(0, 10);
+  if (reReviewOn < today) return `The re-review date is already past; give ${today} or later`;
+  if (reReviewOn > last) return `The re-review date may be at most ${maxReReviewYears} years ahead (${last} at the latest)`;
+  return null;
+}
+
 /** One rejection concern: what is rejected, in which section, and what must change. */
 export const concernSchema = z.object({
   sectionKey: sectionKeySchema,

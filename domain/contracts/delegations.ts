@@ -8,10 +8,14 @@ import { isReviewerRole, roleSchema } from './roles.ts';
 
 /** The longest a delegation may last: an absence, not a standing transfer of the role. */
 export const maxDelegationDays = 90;
+/** How far back a start may be given (a form filled in earlier today), and how far ahead. */
+export const maxDelegationStartPastHours = 24;
+export const maxDelegationStartAheadDays = 365;
 
 export const delegableRoleSchema = roleSchema.refine(isReviewerRole, 'Only a reviewer role (one that decides workflow steps) can be delegated');
 
-export const delegationStatusSchema = z.enum(['scheduled', 'active', 'ended', 'revoked']);
+/** `pending`: made by an administrator, waiting for the delegator's acceptance (it does not act until then). */
+export const delegationStatusSchema = z.enum(['pending', 'scheduled', 'active', 'ended', 'revoked']);
 export type DelegationStatus = z.infer<typeof delegationStatusSchema>;
 
 export const delegationSchema = z.object({
@@ -27,6 +31,8 @@ export const delegationSchema = z.object({
   createdBy: actorSchema,
   createdAt: z.iso.datetime(),
   revocation: z.object({ revokedAt: z.iso.datetime(), revokedBy: actorSchema }).nullable(),
+  /** Whether it needs the delegator's acceptance (someone else made it) and when they gave it. */
+  acceptance: z.object({ required: z.boolean(), acceptedAt: z.iso.datetime().nullable() }),
   /** At the time of the answer. */
   status: delegationStatusSchema,
 });
@@ -44,7 +50,7 @@ export const delegationListQuerySchema = z.object({
 /** POST /api/delegations */
 export const createDelegationRequestSchema = z.object({
   role: delegableRoleSchema,
-  /** Whose role is delegated; yourself when absent. Only administrators name someone else. */
+  /** Whose role is delegated; yourself when absent. Only administrators name someone else, and the delegator must then accept it. */
   delegatorId: z.string().min(1).max(64).optional(),
   delegateId: z.string().min(1, 'Choose the person who acts for you').max(64),
   startsAt: z.iso.datetime({ message: 'Give the start as a date and time' }),

@@ -27,6 +27,8 @@ export const problemTypes = {
   tooLarge: 'https://model-approval.example/problems/payload-too-large',
   unauthenticated: 'https://model-approval.example/problems/unauthenticated',
   forbidden: 'https://model-approval.example/problems/forbidden',
+  passwordChangeRequired: 'https://model-approval.example/problems/password-change-required',
+  reauthenticationRequired: 'https://model-approval.example/problems/reauthentication-required',
   notFound: 'https://model-approval.example/problems/not-found',
   conflict: 'https://model-approval.example/problems/conflict',
   packageChanged: 'https://model-approval.example/problems/package-changed',

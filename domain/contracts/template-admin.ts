@@ -36,6 +36,8 @@ export const createTemplateRequestSchema = z
     staleApprovals: z.enum(['responsible_sections', 'every_change']),
     steps: z.array(stepRequestSchema).min(1, 'A template needs at least one step').max(20, 'At most 20 steps'),
     emergencyRoles: z.array(roleSchema).max(20).optional(),
+    /** Relax segregation of duties: one person may decide several steps of a package. Explicit, and said on every package and record under it. */
+    allowSameDeciderAcrossSteps: z.boolean().optional(),
     /** The key's version this one supersedes, as the editor saw it; 0 for a new key (refused if the key is taken). Absent: whatever is current. */
     replacesVersion: z.number().int().min(0).optional(),
   })
@@ -88,6 +90,8 @@ export const templateAuditSummarySchema = z.object({
   businessLines: z.array(z.string()).nullable(),
   staleApprovals: z.string(),
   emergencyRoles: z.array(z.string()),
+  /** Only when the version relaxes segregation of duties. */
+  allowSameDeciderAcrossSteps: z.literal(true).optional(),
   steps: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), approvalsRequired: z.number().int(), dueHours: z.number().int(), sections: z.array(z.string()) })),
 });
 export type TemplateAuditSummary = z.infer<typeof templateAuditSummarySchema>;

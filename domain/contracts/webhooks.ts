@@ -55,12 +55,31 @@ export const registeredWebhookSchema = z.object({ endpoint: webhookEndpointSchem
 export const webhookDeliveryStatusSchema = z.enum(['pending', 'delivered', 'failed']);
 export type WebhookDeliveryStatus = z.infer<typeof webhookDeliveryStatusSchema>;
 
+/**
+ * Why an attempt got no HTTP answer, as a class, never the network error itself: "connection
+ * refused" against "timed out" against "reset" is what turns a delivery log into a port scanner.
+ * "refused: …" means the dispatcher did not connect at all (domain/webhooks/address.ts).
+ */
+export const webhookAttemptFailures = [
+  'refused: loopback address',
+  'refused: private address',
+  'refused: link-local address',
+  'refused: metadata address',
+  'refused: reserved address',
+  'host not found',
+  'connection failed',
+  'TLS failure',
+  'timeout',
+] as const;
+export const webhookAttemptFailureSchema = z.enum(webhookAttemptFailures);
+export type WebhookAttemptFailure = z.infer<typeof webhookAttemptFailureSchema>;
+
 export const webhookAttemptSchema = z.object({
   attempt: z.number().int().min(1),
   at: z.iso.datetime(),
   /** The receiver's HTTP status, or null when no answer came (refused, timed out). */
   statusCode: z.number().int().nullable(),
-  error: z.string().nullable(),
+  error: webhookAttemptFailureSchema.nullable(),
   durationMs: z.number().int().nonnegative(),
 });
 

@@ -30,7 +30,19 @@ export const workflowTemplateSchema = z.object({
   steps: z.array(workflowStepSchema).min(1).max(20),
   /** Roles allowed to use the emergency approval path under this template; absent means none. */
   emergencyRoles: z.array(roleSchema).optional(),
+  /**
+   * Segregation of duties across the chain (domain/workflow/segregation-of-duties.ts): by
+   * default a person decides at most one step of a package, the emergency approval counting
+   * as one. Only `true` relaxes it, and the package and its record then say so.
+   */
+  allowSameDeciderAcrossSteps: z.boolean().optional(),
 });
 export type WorkflowTemplate = z.infer<typeof workflowTemplateSchema>;
 
-export const workflowTemplateRefSchema = z.object({ key: z.string(), version: z.number().int(), name: z.string() });
+export const workflowTemplateRefSchema = z.object({
+  key: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  /** Present only where the template relaxes segregation of duties: one person may decide several steps. */
+  allowSameDeciderAcrossSteps: z.literal(true).optional(),
+});

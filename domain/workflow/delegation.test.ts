@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actingCapacity, delegationCycle, delegationProblems, delegationStatus, isActiveAt, type DelegationFacts } from './delegation.ts';
+import { actingCapacity, delegationCycle, delegationProblems, delegationStatus, isActiveAt, needsAcceptance, type DelegationFacts } from './delegation.ts';
 
-const base: DelegationFacts = { id: 'd1', role: 'model_risk', delegatorId: 'elena', delegateId: 'samuel', startsAt: '2026-03-01T00:00:00.000Z', endsAt: '2026-03-10T00:00:00.000Z', revokedAt: null };
+const base: DelegationFacts = { id: 'd1', role: 'model_risk', delegatorId: 'elena', delegateId: 'samuel', startsAt: '2026-03-01T00:00:00.000Z', endsAt: '2026-03-10T00:00:00.000Z', revokedAt: null, createdBy: 'elena', acceptedAt: null };
 const at = (iso: string) => new Date(iso);
 
 describe('a delegation window', () => {
@@ -23,6 +23,32 @@ describe('a delegation window', () => {
   it('is scheduled before, ended after', () => {
     expect(delegationStatus(base, at('2026-02-01T00:00:00.000Z'))).toBe('scheduled');
     expect(delegationStatus(base, at('2026-04-01T00:00:00.000Z'))).toBe('ended');
+  });
+});
+
+describe('a delegation an administrator made', () => {
+  const made = { ...base, createdBy: 'admin' };
+
+  it('is pending, and does not act, until the delegator accepts it', () => {
+    expect(needsAcceptance(made)).toBe(true);
+    expect(needsAcceptance(base)).toBe(false);
+    expect(delegationStatus(made, at('2026-03-02T00:00:00.000Z'))).toBe('pending');
+    expect(isActiveAt(made, at('2026-03-02T00:00:00.000Z'))).toBe(false);
+    expect(actingCapacity({ id: 'samuel', roles: ['privacy'] }, 'model_risk', [made], at('2026-03-02T00:00:00.000Z'))).toBeNull();
+  });
+
+  it('acts from its acceptance on, within its window', () => {
+    const accepted = { ...made, acceptedAt: '2026-03-04T00:00:00.000Z' };
+    expect(isActiveAt(accepted, at('2026-03-03T00:00:00.000Z'))).toBe(false);
+    expect(isActiveAt(accepted, at('2026-03-04T00:00:00.000Z'))).toBe(true);
+    expect(delegationStatus(accepted, at('2026-03-05T00:00:00.000Z'))).toBe('active');
+    expect(delegationStatus({ ...made, acceptedAt: '2026-02-01T00:00:00.000Z' }, at('2026-02-15T00:00:00.000Z'))).toBe('scheduled');
+    expect(delegationStatus(accepted, at('2026-03-10T00:00:00.000Z'))).toBe('ended');
+  });
+
+  it('ends or is revoked whether or not it was accepted', () => {
+    expect(delegationStatus(made, at('2026-03-11T00:00:00.000Z'))).toBe('ended');
+    expect(delegationStatus({ ...made, revokedAt: '2026-03-02T00:00:00.000Z' }, at('2026-03-03T00:00:00.000Z'))).toBe('revoked');
   });
 });
 
@@ -52,6 +78,13 @@ describe('delegation problems', () => {
     expect(delegationProblems({ ...draft, endsAt: draft.startsAt }, [], now)).toEqual([{ pointer: '/endsAt', message: 'The end must come after the start' }]);
     expect(delegationProblems({ ...draft, endsAt: '2026-06-01T00:00:00.000Z' }, [], now)[0]?.message).toMatch(/at most 90 days/);
     expect(delegationProblems({ ...draft, startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-01-02T00:00:00.000Z' }, [], now)[0]?.message).toMatch(/already past/);
+  });
+
+  it('refuses a start more than a day back, or more than a year ahead, at /startsAt', () => {
+    const back = delegationProblems({ ...draft, startsAt: '2025-11-23T00:00:00.000Z', endsAt: '2026-02-21T00:00:00.000Z' }, [], now);
+    expect(back).toEqual([{ pointer: '/startsAt', message: 'The start may be at most 24 hours ago; a delegation acts from when it is made' }]);
+    expect(delegationProblems({ ...draft, startsAt: '2026-02-19T01:00:00.000Z', endsAt: '2026-02-25T00:00:00.000Z' }, [], now)).toEqual([]);
+    expect(delegationProblems({ ...draft, startsAt: '2027-03-01T00:00:00.000Z', endsAt: '2027-03-02T00:00:00.000Z' }, [], now).map((p) => p.pointer)).toEqual(['/startsAt']);
   });
 
   it('refuses A→B when B→A overlaps, and longer chains back to A', () => {

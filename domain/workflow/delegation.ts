@@ -1,10 +1,11 @@
 import type { FieldProblem } from '../contracts/problem.ts';
-import { maxDelegationDays, type DelegationStatus } from '../contracts/delegations.ts';
+import { maxDelegationDays, maxDelegationStartAheadDays, maxDelegationStartPastHours, type DelegationStatus } from '../contracts/delegations.ts';
 import type { Role } from '../contracts/roles.ts';
 
 // The rules of delegation, pure so the server, the mocks and the tests apply the same ones.
 // A window is half-open, [startsAt, endsAt): at endsAt the delegate no longer acts. A
-// revocation ends it early, from revokedAt on.
+// revocation ends it early, from revokedAt on. A delegation someone else made for the
+// delegator (an administrator) acts only once the delegator has accepted it.
 
 export interface DelegationFacts {
   id: string;
@@ -14,6 +15,10 @@ export interface DelegationFacts {
   startsAt: string;
   endsAt: string;
   revokedAt: string | null;
+  /** Who made it: the delegator, or an administrator for them. */
+  createdBy: string;
+  /** When the delegator accepted it; null if not (yet), or if they made it themselves. */
+  acceptedAt: string | null;
 }
 
 const dayMs = 24 * 60 * 60_000;
@@ -24,16 +29,27 @@ function effectiveEnd(d: Pick<DelegationFacts, 'endsAt' | 'revokedAt'>): number 
   return d.revokedAt === null ? end : Math.min(end, Date.parse(d.revokedAt));
 }
 
+/** Made by someone other than the delegator: it needs their acceptance before it acts. */
+export function needsAcceptance(d: Pick<DelegationFacts, 'createdBy' | 'delegatorId'>): boolean {
+  return d.createdBy !== d.delegatorId;
+}
+
+/** Whether the delegator's consent stands at a time: given by then, or not needed. */
+function consentedAt(d: DelegationFacts, t: number): boolean {
+  return !needsAcceptance(d) || (d.acceptedAt !== null && Date.parse(d.acceptedAt) <= t);
+}
+
 export function isActiveAt(d: DelegationFacts, at: Date): boolean {
   const t = at.getTime();
-  return Date.parse(d.startsAt) <= t && t < effectiveEnd(d);
+  return Date.parse(d.startsAt) <= t && t < effectiveEnd(d) && consentedAt(d, t);
 }
 
 export function delegationStatus(d: DelegationFacts, at: Date): DelegationStatus {
   const t = at.getTime();
   if (d.revokedAt !== null && Date.parse(d.revokedAt) <= t) return 'revoked';
-  if (t < Date.parse(d.startsAt)) return 'scheduled';
-  return t < Date.parse(d.endsAt) ? 'active' : 'ended';
+  if (t >= Date.parse(d.endsAt)) return 'ended';
+  if (!consentedAt(d, t)) return 'pending';
+  return t < Date.parse(d.startsAt) ? 'scheduled' : 'active';
 }
 
 /**
@@ -57,7 +73,7 @@ export function actingCapacity(
  * whose windows (with the new one's) share a moment: the people in order, or null. A role
  * delegated round in a circle would leave nobody accountable for it.
  */
-export function delegationCycle(draft: Omit<DelegationFacts, 'id' | 'revokedAt'>, existing: readonly DelegationFacts[]): string[] | null {
+export function delegationCycle(draft: Omit<DelegationFacts, 'id' | 'revokedAt' | 'createdBy' | 'acceptedAt'>, existing: readonly DelegationFacts[]): string[] | null {
   const edges = existing.filter((d) => d.role === draft.role && d.revokedAt === null);
   const search = (person: string, from: number, to: number, path: string[]): string[] | null => {
     if (person === draft.delegatorId) return path;
@@ -91,6 +107,9 @@ export function delegationProblems(draft: DelegationDraft, existing: readonly De
   if (end <= start) out.push({ pointer: '/endsAt', message: 'The end must come after the start' });
   else if (end - start > maxDelegationDays * dayMs) out.push({ pointer: '/endsAt', message: `A delegation lasts at most ${maxDelegationDays} days` });
   if (end <= now.getTime()) out.push({ pointer: '/endsAt', message: 'The end is already past' });
+  // A delegation acts from when it is made: a start far back would only misstate the record.
+  if (start < now.getTime() - maxDelegationStartPastHours * 3_600_000) out.push({ pointer: '/startsAt', message: `The start may be at most ${maxDelegationStartPastHours} hours ago; a delegation acts from when it is made` });
+  else if (start > now.getTime() + maxDelegationStartAheadDays * dayMs) out.push({ pointer: '/startsAt', message: `The start may be at most ${maxDelegationStartAheadDays} days ahead` });
   if (out.length > 0) return out;
   const cycle = delegationCycle(draft, existing);
   if (cycle) out.push({ pointer: '/delegateId', message: `This would delegate the role in a circle (${cycle.map(nameOf).join(' → ')}) during overlapping periods` });

@@ -36,6 +36,15 @@ describe('nextAction', () => {
     expect(describeNextAction(action)).toBe('Nothing to do yet: waiting for data governance (dg review) before your step.');
   });
 
+  it('leaves the next step to another reviewer when the viewer approved an earlier one (unless the template relaxes it)', () => {
+    const twoRoles = viewer('kai', 'data_governance', 'model_risk');
+    const steps = chain('approved', 'active', 'waiting', [['kai'], [], []]);
+    const action = nextAction(pkg('in_review', steps), twoRoles);
+    expect(action).toMatchObject({ kind: 'wait', reason: 'one_step_each', waitingFor: { key: 'mrm' } });
+    expect(describeNextAction(action)).toBe('You approved another step of this package: segregation of duties leaves mrm review to another model risk management reviewer.');
+    expect(nextAction({ ...pkg('in_review', steps), template: { allowSameDeciderAcrossSteps: true } }, twoRoles)).toMatchObject({ kind: 'decide', step: { key: 'mrm' } });
+  });
+
   it('tells a reviewer whose step is approved that nothing is left', () => {
     expect(nextAction(pkg('in_review', chain('approved', 'active', 'waiting')), viewer('marcus', 'data_governance'))).toEqual({ kind: 'done', reason: 'my_step_approved' });
   });

@@ -12,8 +12,8 @@ export type NextAction =
   | { kind: 'answer'; openClarifications: number }
   /** The owner's package was rejected: revise and resubmit. */
   | { kind: 'resubmit' }
-  /** Nothing for the viewer to do yet; `waitingFor` is the step that holds things up. */
-  | { kind: 'wait'; waitingFor: StepState; reason: 'earlier_step' | 'clarification' | 'other_approvals' | 'not_my_step' }
+  /** Nothing for the viewer to do yet; `waitingFor` is the step that holds things up (`one_step_each`: by someone else, as the viewer approved another step). */
+  | { kind: 'wait'; waitingFor: StepState; reason: 'earlier_step' | 'clarification' | 'other_approvals' | 'not_my_step' | 'one_step_each' }
   /** The viewer already approved their step (or it is done); nothing more to do. */
   | { kind: 'done'; reason: 'approved' | 'my_step_approved' | 'rejected' }
   /** No step of this package's workflow is for any of the viewer's roles. */
@@ -24,7 +24,7 @@ export interface Viewer {
   roles: readonly Role[];
 }
 
-type Pkg = Pick<PackageDetail, 'status' | 'steps' | 'openClarifications'>;
+type Pkg = Pick<PackageDetail, 'status' | 'steps' | 'openClarifications'> & { template?: Pick<PackageDetail['template'], 'allowSameDeciderAcrossSteps'> };
 
 function blockingStep(steps: readonly StepState[]): StepState | undefined {
   return steps.find((step) => step.status === 'active' || step.status === 'clarification' || step.status === 'rejected');
@@ -47,7 +47,11 @@ function reviewerAction(pkg: Pkg, viewer: Viewer): NextAction {
   if (!blocking) return { kind: 'done', reason: 'approved' };
   const hasApproved = (step: StepState) => step.approvals.some((approval) => approval.actor.id === viewer.id);
   if (blocking.status === 'active' && viewer.roles.includes(blocking.role)) {
-    return hasApproved(blocking) ? { kind: 'wait', waitingFor: blocking, reason: 'other_approvals' } : { kind: 'decide', step: blocking };
+    if (hasApproved(blocking)) return { kind: 'wait', waitingFor: blocking, reason: 'other_approvals' };
+    // Segregation of duties (segregation-of-duties.ts, which the server applies in full): one step each.
+    const approvedElsewhere = pkg.steps.some((step) => step !== blocking && (hasApproved(step) || step.staleApprovals.some((approval) => approval.actor.id === viewer.id)));
+    if (approvedElsewhere && !pkg.template?.allowSameDeciderAcrossSteps) return { kind: 'wait', waitingFor: blocking, reason: 'one_step_each' };
+    return { kind: 'decide', step: blocking };
   }
   if (blocking.status === 'clarification') return { kind: 'wait', waitingFor: blocking, reason: 'clarification' };
   const blockingIndex = pkg.steps.indexOf(blocking);
@@ -67,6 +71,7 @@ const waitText: Record<Extract<NextAction, { kind: 'wait' }>['reason'], (who: st
   clarification: (_who, step) => `Paused: ${step} is waiting for the model owner to answer a clarification request.`,
   other_approvals: (_who, step) => `You approved ${step}; waiting for its other approvals.`,
   not_my_step: (who, step) => `Waiting for ${who} (${step}).`,
+  one_step_each: (who, step) => `You approved another step of this package: segregation of duties leaves ${step} to another ${who} reviewer.`,
 };
 
 const doneText: Record<Extract<NextAction, { kind: 'done' }>['reason'], string> = {

@@ -72,7 +72,7 @@ export interface DecisionRun {
  * the end of it once its step is signed, so no two connections ever decide on the same
  * package at once (that would be a conflict, not load). Shared across runs and instances.
  */
-export async function decisionLoad(options: { origins: readonly string[]; signers: readonly Session[]; queue: { target: DecisionTarget; step: number }[]; connections: number; seconds: number; password: string }): Promise<DecisionRun> {
+export async function decisionLoad(options: { origins: readonly string[]; signers: readonly Session[]; queue: { target: DecisionTarget; step: number; signerOffset?: number }[]; connections: number; seconds: number; password: string }): Promise<DecisionRun> {
   const { queue, signers } = options;
   const latencies: number[] = [];
   const refused = new Map<number, { count: number; example: string }>();
@@ -98,7 +98,10 @@ export async function decisionLoad(options: { origins: readonly string[]; signer
             exhausted = true;
             return { ...request, method: 'GET', path: '/api/session', headers: { ...request.headers, cookie: signers[0]?.cookie ?? '' }, body: '' };
           }
-          const signer = signers[signerTurn++ % signers.length];
+          // Segregation of duties: one person decides one step of a package, so a package's
+          // steps go to consecutive signers from the one its first step got.
+          item.signerOffset ??= signerTurn++;
+          const signer = signers[(item.signerOffset + item.step) % signers.length];
           if (!signer) throw new Error('No signers');
           context.item = item;
           context.signer = signer;
@@ -148,7 +151,7 @@ export async function decisionLoad(options: { origins: readonly string[]; signer
           if (status !== 201) return refuse(status, body);
           decisions += 1;
           latencies.push(performance.now() - (context.startedAt as number));
-          if (item.step + 1 < item.target.steps.length) queue.push({ target: item.target, step: item.step + 1 });
+          if (item.step + 1 < item.target.steps.length) queue.push({ target: item.target, step: item.step + 1, signerOffset: item.signerOffset });
         },
       },
     ];

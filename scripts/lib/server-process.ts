@@ -12,15 +12,19 @@ export interface ServerProcess {
   stop: () => Promise<void>;
   /** SIGKILL at once, as a crash would: no shutdown, no waiting. */
   crash: () => void;
+  /** What the process has printed so far (stdout and stderr). */
+  output: () => string;
 }
 
 /**
  * Port 0 lets the system pick a free port; the start-up line is the only way to learn it,
- * so LOG_LEVEL stays at info (it logs nothing per request, only start and stop).
+ * so LOG_LEVEL stays at info (it logs nothing per request, only start and stop). The load
+ * generators write far faster per user than a person can, so the per-user write limit is
+ * raised out of their way (its cost is still paid on every write; it is tested on its own).
  */
-export function startServerProcess(options: { dataDir: string; databaseUrl?: string }): Promise<ServerProcess> {
+export function startServerProcess(options: { dataDir: string; databaseUrl?: string; /** Demo data and accounts (default true); false is a production start. */ demo?: boolean; /** More settings (server/config.ts), e.g. COMPUTE_QUEUE. */ env?: Readonly<Record<string, string>> }): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app') },
+    env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', DEMO: options.demo === false ? 'false' : 'true', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app'), WRITE_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited: Promise<void> | undefined;
@@ -45,7 +49,7 @@ export function startServerProcess(options: { dataDir: string; databaseUrl?: str
       const found = /running at (http:\/\/\S+?)\/ /.exec(out);
       if (found?.[1]) {
         clearTimeout(timer);
-        resolve({ origin: found[1], pid: child.pid ?? 0, stop, crash: () => child.kill('SIGKILL') });
+        resolve({ origin: found[1], pid: child.pid ?? 0, stop, crash: () => child.kill('SIGKILL'), output: () => out });
       }
     });
     // Errors stay visible: a 500 under load is logged by the server to stderr.

@@ -1,13 +1,17 @@
 import { Hono, type Context } from 'hono';
 import * as client from 'openid-client';
 import type { ApiDeps } from '#api/kernel/context.ts';
-import { readCookie, sessionCookie, sessionCookieName } from '#api/kernel/cookies.ts';
+import { readCookie, sessionCookie, sessionCookieNameFor } from '#api/kernel/cookies.ts';
+import { publicOriginOf } from '#api/kernel/public-origin.ts';
+import { ApiError } from '#api/kernel/problems.ts';
+import { appendLimitedAnonymous } from '#api/throttle/rate-limits.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { ssoPaths, type SsoConfig, type SsoErrorCode, type SsoFailureReason } from '#domain/contracts/sso.ts';
 import { createOidcClient, OidcFlowError, type OidcClient, type OidcFailure } from './oidc-client.ts';
 import { safeReturnTo } from './oidc-return-to.ts';
 import { needsUserInfo, signInWithIdentity } from './oidc-sign-in.ts';
 import { issuerName, type OidcSettings } from './oidc-settings.ts';
+import { clientAddressOf } from '../client-address.ts';
 
 // Single sign-on routes. They answer with redirects, not JSON, so they live beside the
 // route table rather than in it; `oidcRoutePaths` lists them for the authorization matrix.
@@ -16,15 +20,19 @@ import { issuerName, type OidcSettings } from './oidc-settings.ts';
 export const oidcRoutePaths = [ssoPaths.config, ssoPaths.login, ssoPaths.callback] as const;
 
 const loginTtlMs = 10 * 60_000;
-const bindingCookieName = 'ma_oidc';
 const bindingCookiePath = '/api/auth/oidc';
+
+/** Over https __Secure- (the browser keeps it only with Secure); not __Host-, which needs Path=/. */
+function bindingCookieName(secure: boolean): string {
+  return secure ? '__Secure-ma_oidc' : 'ma_oidc';
+}
 
 /**
  * The log-in's browser binding. SameSite=Lax, not Strict: the provider's redirect back is a
  * cross-site top-level navigation, on which a Strict cookie would not be sent.
  */
 function bindingCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
-  return [`${bindingCookieName}=${value}`, `Path=${bindingCookiePath}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [`${bindingCookieName(secure)}=${value}`, `Path=${bindingCookiePath}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
 }
 
 const flowFailure: Record<OidcFailure, { code: SsoErrorCode; reason: SsoFailureReason }> = {
@@ -45,18 +53,24 @@ function redirect(location: string, cookies: string[] = []): Response {
   return new Response(null, { status: 302, headers });
 }
 
-export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: OidcClient | null = settings ? createOidcClient(settings) : null): Hono {
+/** `trustProxy`: TRUST_PROXY, for the client address that failures are counted by. */
+export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: OidcClient | null = settings ? createOidcClient(settings) : null, options: { trustProxy?: boolean } = {}): Hono {
   const app = new Hono();
 
   const issuer = settings ? issuerName(settings) : '';
   const fail = async (c: Context, failure: { code: SsoErrorCode; reason: SsoFailureReason; subject?: string | null; returnTo?: string }): Promise<Response> => {
-    await deps.store.appendAudit({
-      event: { action: 'session.login_failed', subject: failure.subject ?? issuer, before: null, after: { reason: failure.reason, via: 'oidc', issuer } },
-      actorId: null,
-      at: deps.now().toISOString(),
-    });
+    // Anyone can fail a single sign-on for free: per client address, only so many failures a
+    // minute are written to the audit log; past that the answer is 429 and nothing is written.
+    try {
+      await appendLimitedAnonymous(deps, clientAddressOf(c, options.trustProxy ?? false), (tx, at) =>
+        tx.appendAudit({ event: { action: 'session.login_failed', subject: failure.subject ?? issuer, before: null, after: { reason: failure.reason, via: 'oidc', issuer } }, actorId: null, at }),
+      );
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return new Response(JSON.stringify(error.problem), { status: error.problem.status, headers: [['content-type', 'application/problem+json'], ['cache-control', 'no-store'], ...error.headers] });
+    }
     const next = failure.returnTo && failure.returnTo !== '/' ? `&next=${encodeURIComponent(failure.returnTo)}` : '';
-    return redirect(`/login?sso_error=${failure.code}${next}`, [bindingCookie('', 0, new URL(c.req.url).protocol === 'https:')]);
+    return redirect(`/login?sso_error=${failure.code}${next}`, [bindingCookie('', 0, publicOriginOf(deps, c.req.url).secure)]);
   };
 
   app.get('/config', (c) => {
@@ -67,12 +81,14 @@ export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: O
   app.get('/login', async (c) => {
     if (!settings || !oidc) return redirect('/login?sso_error=not_configured');
     const url = new URL(c.req.url);
+    // Where the provider sends the browser back: the public origin, never the Host header.
+    const { origin, secure } = publicOriginOf(deps, url);
     const returnTo = safeReturnTo(url.searchParams.get('returnTo'));
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
     const binding = deps.randomToken();
-    const redirectUri = `${url.origin}${ssoPaths.callback}`;
+    const redirectUri = `${origin}${ssoPaths.callback}`;
     let authorizationUrl: URL;
     try {
       authorizationUrl = await oidc.authorizationUrl({ redirectUri, state, nonce, codeVerifier });
@@ -94,13 +110,13 @@ export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: O
       expiresAt: new Date(now.getTime() + loginTtlMs).toISOString(),
       usedAt: null,
     });
-    return redirect(authorizationUrl.href, [bindingCookie(binding, loginTtlMs / 1000, url.protocol === 'https:')]);
+    return redirect(authorizationUrl.href, [bindingCookie(binding, loginTtlMs / 1000, secure)]);
   });
 
   app.get('/callback', async (c) => {
     if (!settings || !oidc) return redirect('/login?sso_error=not_configured');
     const url = new URL(c.req.url);
-    const secure = url.protocol === 'https:';
+    const { secure } = publicOriginOf(deps, url);
     const state = url.searchParams.get('state');
     const login = state ? await deps.store.findOidcLogin(await sha256Hex(state)) : null;
     if (!state || !login) return fail(c, { code: 'state_invalid', reason: 'sso_state_unknown' });
@@ -109,7 +125,7 @@ export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: O
     if (login.expiresAt <= at) return fail(c, { code: 'state_expired', reason: 'sso_state_expired', returnTo: login.returnTo });
     // Single use from here on, whatever follows: a second callback with this state is a replay.
     if (!(await deps.store.useOidcLogin(login.stateHash, at))) return fail(c, { code: 'state_invalid', reason: 'sso_state_replayed', returnTo: login.returnTo });
-    const binding = readCookie(c.req.header('cookie') ?? null, bindingCookieName);
+    const binding = readCookie(c.req.header('cookie') ?? null, bindingCookieName(secure));
     // Log-in CSRF: a callback URL started in another browser must not sign this one in.
     if (!binding || (await sha256Hex(binding)) !== login.bindingHash) return fail(c, { code: 'state_invalid', reason: 'sso_browser_mismatch', returnTo: login.returnTo });
 
@@ -118,7 +134,7 @@ export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: O
     callbackUrl.search = url.search;
     try {
       const identity = await oidc.exchange(callbackUrl, { state, nonce: login.nonce, codeVerifier: login.codeVerifier }, needsUserInfo(settings));
-      const session = readCookie(c.req.header('cookie') ?? null, sessionCookieName);
+      const session = readCookie(c.req.header('cookie') ?? null, sessionCookieNameFor(secure));
       const outcome = await signInWithIdentity(deps, settings, identity, session ? await sha256Hex(session) : null);
       if (!outcome.ok) {
         const reason = outcome.reason === 'missing_email' ? 'sso_missing_email' : 'sso_account_conflict';

@@ -28,7 +28,7 @@ async function seeded() {
   await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
   const [user] = await store.listUsers();
   if (!user) throw new Error('the demo has users');
-  const session = { tokenHash: 'a'.repeat(64), userId: user.id, createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+  const session = { tokenHash: 'a'.repeat(64), userId: user.id, createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString(), lastSeenAt: null, steppedUpAt: null };
   await store.insertSession(session);
   const other = new DatabaseSync(sqliteFile(dataDir));
   cleanups.push(() => Promise.resolve(other.close()));

@@ -20,6 +20,8 @@ import { tokensQueries } from './queries/tokens.ts';
 import { webhooksQueries } from './queries/webhooks.ts';
 import { notificationsQueries } from './queries/notifications.ts';
 import { reReviewQueries } from './queries/re-review.ts';
+import { usersQueries } from './queries/users.ts';
+import { throttleQueries } from './queries/throttle.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -42,6 +44,8 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...webhooksQueries(db),
     ...notificationsQueries(db),
     ...reReviewQueries(db),
+    ...usersQueries(db),
+    ...throttleQueries(db, engine),
   };
 }
 

@@ -16,6 +16,9 @@ import * as emergencyApprovals from './migrations/011-emergency-approvals.ts';
 import * as reReviewNotices from './migrations/012-re-review-notices.ts';
 import * as loginFailures from './migrations/013-login-failures.ts';
 import * as oidc from './migrations/014-oidc.ts';
+import * as accountLifecycle from './migrations/015-account-lifecycle.ts';
+import * as throttling from './migrations/016-throttling.ts';
+import * as delegationAcceptances from './migrations/017-delegation-acceptances.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -35,6 +38,9 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '012-re-review-notices': reReviewNotices,
   '013-login-failures': loginFailures,
   '014-oidc': oidc,
+  '015-account-lifecycle': accountLifecycle,
+  '016-throttling': throttling,
+  '017-delegation-acceptances': delegationAcceptances,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -11,6 +11,8 @@ export interface UsersTable {
   roles: string;
   password_hash: string;
   created_at: string;
+  disabled_at: string | null;
+  password_change_required: number;
 }
 
 export interface SessionsTable {
@@ -18,6 +20,14 @@ export interface SessionsTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  last_seen_at: string | null;
+  stepped_up_at: string | null;
+}
+
+export interface SetupSecretsTable {
+  id: number;
+  secret_hash: string;
+  created_at: string;
 }
 
 export interface ModelsTable {
@@ -172,6 +182,7 @@ export interface PasskeysTable {
   name: string;
   public_key_jwk: string;
   created_at: string;
+  sign_count: number;
 }
 
 export interface SigningAttemptsTable {
@@ -267,12 +278,32 @@ export interface LoginFailuresTable {
   at: string;
 }
 
+/** One throttled key (api/throttle/store.ts): a backoff lane's failures or a rate window's events. */
+export interface ThrottlesTable {
+  key: string;
+  count: number;
+  started_at: string;
+  last_at: string;
+  noted_at: string | null;
+}
+
+/** A browser trusted for an account's log-in attempts (api/session/trusted-device.ts). */
+export interface TrustedDevicesTable {
+  token_hash: string;
+  email: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
+  throttles: ThrottlesTable;
+  trusted_devices: TrustedDevicesTable;
   login_failures: LoginFailuresTable;
   re_review_notices: ReReviewNoticesTable;
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  setup_secrets: SetupSecretsTable;
   models: ModelsTable;
   packages: PackagesTable;
   package_versions: PackageVersionsTable;
@@ -298,6 +329,7 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   delegations: DelegationsTable;
   delegation_revocations: DelegationRevocationsTable;
+  delegation_acceptances: DelegationAcceptancesTable;
   decision_delegations: DecisionDelegationsTable;
   oidc_logins: OidcLoginsTable;
   external_identities: ExternalIdentitiesTable;
@@ -320,6 +352,13 @@ export interface DelegationRevocationsTable {
   delegation_id: string;
   revoked_at: string;
   revoked_by: string;
+}
+
+// (015) The delegator's acceptance of a delegation an administrator made for them.
+export interface DelegationAcceptancesTable {
+  delegation_id: string;
+  accepted_at: string;
+  accepted_by: string;
 }
 
 export interface DecisionDelegationsTable {

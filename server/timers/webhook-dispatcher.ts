@@ -1,13 +1,16 @@
 import type { Store, StoredWebhookDelivery } from '#api/store.ts';
 import { retryDelayMs } from '#domain/webhooks/backoff.ts';
 import { webhookHeaders } from '#domain/webhooks/sign.ts';
+import type { AllowEntry } from '#domain/webhooks/address.ts';
 import { repeatPass } from './repeating-pass.ts';
+import { postWebhook, systemResolver, type ResolveHost } from './webhook-request.ts';
 
 // Sends queued webhook deliveries. Every tick it reads the due ones and claims each with a
 // conditional update (moving its next attempt forward by a lease), so two API instances on
 // one database never send the same attempt twice; a crashed sender's lease simply runs out
 // and the delivery becomes due again. Each attempt is recorded with the delivery's new state
 // in one transaction. Server only: the mocks queue deliveries but nothing sends them.
+// Where a request may go is decided per attempt, after resolving (webhook-request.ts).
 
 export interface WebhookDispatcherOptions {
   store: Store;
@@ -16,7 +19,10 @@ export interface WebhookDispatcherOptions {
   timeoutMs?: number;
   batchSize?: number;
   now?: () => Date;
-  fetch?: typeof fetch;
+  /** Hosts and ranges that may be reached although not public (WEBHOOK_ALLOWED_HOSTS); none by default. */
+  allowList?: readonly AllowEntry[];
+  /** The resolver (tests stand in for DNS); the system's by default. */
+  resolve?: ResolveHost;
   logError?: (error: unknown) => void;
 }
 
@@ -28,22 +34,12 @@ export interface WebhookDispatcher {
 
 const defaultTimeoutMs = 10_000;
 
-function describeFailure(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return 'timed out';
-    const cause = (error as Error & { cause?: unknown }).cause;
-    const code = cause instanceof Error && 'code' in cause ? String(cause.code) : null;
-    return code ? `${error.message} (${code})` : error.message;
-  }
-  return String(error);
-}
-
 export function startWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { store, intervalMs, backoffBaseMs } = options;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const batchSize = options.batchSize ?? 20;
   const now = options.now ?? (() => new Date());
-  const send = options.fetch ?? fetch;
+  const requestOptions = { allowList: options.allowList ?? [], timeoutMs, resolve: options.resolve ?? systemResolver };
   const logError = options.logError ?? ((error: unknown) => console.error('[webhooks] dispatcher error', error));
 
   async function attempt(delivery: StoredWebhookDelivery): Promise<void> {
@@ -57,22 +53,8 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
     const number = delivery.attempts + 1;
     const sentAt = now();
     const started = performance.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await send(endpoint.url, {
-        method: 'POST',
-        headers: await webhookHeaders(endpoint.secret, delivery.eventId, sentAt, delivery.payload),
-        body: delivery.payload,
-        // A redirect is an answer, not a success: it is not followed with the signed body.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      statusCode = response.status;
-      await response.body?.cancel();
-    } catch (failure) {
-      error = describeFailure(failure);
-    }
+    // A redirect is an answer, not a success: it is not followed with the signed body.
+    const { statusCode, failure: error } = await postWebhook(endpoint.url, { headers: await webhookHeaders(endpoint.secret, delivery.eventId, sentAt, delivery.payload), body: delivery.payload }, requestOptions);
     const durationMs = Math.max(0, Math.round(performance.now() - started));
     const delivered = statusCode !== null && statusCode >= 200 && statusCode < 300;
     const delay = delivered ? null : retryDelayMs(number, backoffBaseMs);

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { LoadingNotice } from '../components/ui/loading-notice.tsx';
 import { PackagePage } from '../features/packages/components/package-page.tsx';
-import { DelegatedDecisionPanel } from './delegated-decision-panel.tsx'; // delegations
-import { StepDelegations } from '../features/delegations/components/step-delegations.tsx'; // delegations
+import { DelegatedDecisionPanel } from './delegated-decision-panel.tsx';
+import { StepDelegations } from '../features/delegations/components/step-delegations.tsx';
 import { SignatureBadge } from '../features/signing/components/signature-badge.tsx';
 
 // Features do not import each other, so the package page (packages) offers slots and this

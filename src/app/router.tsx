@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
-import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { LoadingPage } from './loading-page.tsx';
+import { LoginRoute } from './login-route.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicShell } from './public-shell.tsx';
 import { RootLayout } from './root-layout.tsx';
@@ -22,7 +22,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           Component: PublicShell,
           children: [
-            { path: 'login', loader: redirectIfSignedIn(queryClient), Component: LoginPage },
+            { path: 'login', loader: redirectIfSignedIn(queryClient), Component: LoginRoute },
+            {
+              // A new installation's first administrator; the page says when setup is done already.
+              path: 'setup',
+              lazy: async () => ({ Component: (await import('../features/setup/components/setup-page.tsx')).SetupPage }),
+            },
             {
               // Public, and complete once loaded: it checks an exported record with the network off.
               path: 'verify',
@@ -32,7 +37,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         },
         {
           loader: requireSession(queryClient),
-          // perf: the signed-in frame (and below, the inbox and the loaders' API modules) load
+          // The signed-in frame (and below, the inbox and the loaders' API modules) load
           // on first use, so the log-in page carries none of them.
           lazy: async () => ({ Component: (await import('./app-shell.tsx')).AppShell }),
           children: [
@@ -74,37 +79,46 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: 'dashboard',
                   lazy: async () => ({ Component: (await import('../features/dashboard/components/dashboard-page.tsx')).DashboardPage }),
                 },
-                // notifications (in-app)
                 {
                   path: 'notifications',
                   lazy: async () => ({ Component: (await import('../features/notifications/components/notifications-page.tsx')).NotificationsPage }),
+                },
+                {
+                  // Everyone's password and sessions; where a temporary password is replaced.
+                  path: 'account',
+                  lazy: async () => ({ Component: (await import('../features/account/components/account-page.tsx')).AccountPage }),
                 },
                 {
                   path: 'account/passkeys',
                   lazy: async () => ({ Component: (await import('../features/signing/components/passkeys-page.tsx')).PasskeysPage }),
                 },
                 {
-                  // delegations: a reviewer names who decides their steps while they are away.
+                  // A reviewer names who decides their steps while they are away.
                   path: 'account/delegations',
                   lazy: async () => ({ Component: (await import('../features/delegations/components/delegations-page.tsx')).DelegationsPage }),
                 },
                 {
-                  // API tokens (pipeline submission): administrators only; the API refuses anyone else.
+                  // Model owners and administrators; the API refuses anyone else.
                   path: 'admin/tokens',
                   lazy: async () => ({ Component: (await import('../features/admin-tokens/components/api-tokens-page.tsx')).ApiTokensPage }),
                 },
                 {
-                  // webhooks: administrators only; the API refuses anyone else.
+                  // Administrators only; the API refuses anyone else.
                   path: 'admin/webhooks',
                   lazy: async () => ({ Component: (await import('../features/admin-webhooks/components/webhooks-page.tsx')).WebhooksPage }),
                 },
-                // Workflow templates administration (reading is open to anyone signed in; publishing is the server's to refuse).
+                {
+                  // Administrators only; the API refuses anyone else.
+                  path: 'admin/users',
+                  lazy: async () => ({ Component: (await import('../features/admin-users/components/users-page.tsx')).UsersPage }),
+                },
+                // (reading is open to anyone signed in; publishing is the server's to refuse).
                 {
                   path: 'admin/templates',
                   lazy: async () => ({ Component: (await import('../features/admin-templates/components/templates-page.tsx')).TemplatesPage }),
                 },
                 {
-                  // new template keys (rereview): a static segment, so it wins over :key ("new" is not a valid key).
+                  // new template keys: a static segment, so it wins over :key ("new" is not a valid key).
                   path: 'admin/templates/new',
                   lazy: async () => ({ Component: (await import('../features/admin-templates/components/new-template-page.tsx')).NewTemplatePage }),
                 },

@@ -15,6 +15,7 @@ const server = setupServer(
       { status: 422, headers: { 'content-type': 'application/problem+json' } },
     ),
   ),
+  http.delete('*/api/bodyless', async ({ request }) => HttpResponse.json({ type: request.headers.get('content-type'), body: await request.text() })),
   http.get('*/api/proxy-error', () => new HttpResponse('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } })),
 );
 
@@ -37,6 +38,10 @@ describe('apiFetch', () => {
     if (!(error instanceof ApiProblem)) return;
     expect(error.status).toBe(422);
     expect(error.fieldError('/email')).toBe('Enter a valid email address');
+  });
+
+  it('sends a write without a body as JSON too, as the API requires', async () => {
+    await expect(apiFetch('/api/bodyless', { method: 'DELETE', schema: z.object({ type: z.string().nullable(), body: z.string() }) })).resolves.toEqual({ type: 'application/json', body: '' });
   });
 
   it('makes a problem of an answer that is not problem+json', async () => {

@@ -18,7 +18,8 @@ export async function apiFetch(path: string, options?: BaseOptions & { schema?: 
 export async function apiFetch(path: string, options: BaseOptions & { schema?: z.ZodType | null } = {}): Promise<unknown> {
   const { method = 'GET', body, signal, schema } = options;
   const headers = new Headers({ accept: 'application/json, application/problem+json' });
-  if (body !== undefined) headers.set('content-type', 'application/json');
+  // Every write says JSON, a body-less one too: the API refuses writes of any other type (415).
+  if (body !== undefined || method !== 'GET') headers.set('content-type', 'application/json');
   // Resolved against the page's origin: jsdom's fetch needs an absolute URL, and in the
   // browser it is the same request.
   const url = new URL(path, window.location.origin);

@@ -167,6 +167,30 @@ describe('cross-site requests', () => {
     expect(checked).toBe(writes.length);
   });
 
+  it('a write without a JSON content type is refused (415, nothing changed) on every state-changing route, with a body or without', async () => {
+    // A cross-site form or a no-cors fetch can send only these types without a CORS preflight.
+    const cell = await freshCell();
+    const bodyless = writes.filter((route) => !route.body);
+    expect(bodyless.length).toBeGreaterThanOrEqual(10);
+    for (const route of writes) {
+      const call = await allowedWrite(route.id, cell);
+      if (!call) throw new Error(`No allowed caller for ${route.id}`);
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+        const reply = await refused(cell, { method: route.method, path: call.path, json: call.json, as: call.principal, headers: { 'content-type': type } }, 415, false);
+        expect(reply.body).toMatchObject({ type: problemTypes.unsupportedMediaType });
+      }
+    }
+    // And with no content type at all, as a body-less fetch sends it.
+    for (const route of bodyless) {
+      const call = await allowedWrite(route.id, cell);
+      if (!call || call.principal === 'anonymous' || call.principal === 'token') throw new Error(`No signed-in caller for ${route.id}`);
+      const before = fingerprint(cell.file);
+      const response = await cell.app.fetch(new Request(`http://localhost${call.path}`, { method: route.method, headers: { cookie: `${sessionCookieName}=${world.cookies[call.principal] ?? ''}` } }));
+      expect(response.status, `${route.method} ${call.path}`).toBe(415);
+      expect(fingerprint(cell.file).rows).toEqual(before.rows);
+    }
+  });
+
   it('the session cookie is HttpOnly, SameSite=Strict, Path=/, and Secure over https', async () => {
     const cell = await freshCell();
     const login = (url: string) => cell.app.fetch(new Request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: userOf.privacy.email, password: 'demo-password' }) }));
@@ -212,7 +236,7 @@ describe('sessions', () => {
     const token = await loginWith(cell, userOf.model_risk.email);
     const cookie = `${sessionCookieName}=${token}`;
     expect((await whoIs(cell, token)).status).toBe(200);
-    const out = await cell.app.fetch(new Request('http://localhost/api/session', { method: 'DELETE', headers: { cookie } }));
+    const out = await cell.app.fetch(new Request('http://localhost/api/session', { method: 'DELETE', headers: { cookie, 'content-type': 'application/json' } }));
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
     // A copy of the cookie kept by someone else is as dead as the browser's.

@@ -244,7 +244,7 @@ function paramCases(route: RouteDef, input: ValidInput, options: CaseOptions): C
       }
       // A DELETE is idempotent: withdrawing what is not there may succeed, changing nothing.
       const expect = parsed.ok && route.method === 'DELETE' ? 'answer' : 'reject';
-      cases.push({ kind: 'path-param', label: `{${name}} = ${segment.slice(0, 40)}`, method: route.method, url: fillPath(route.path, encoded) + query(input.query), contentType: body === null ? null : jsonType, extraHeaders: {}, body, expect });
+      cases.push({ kind: 'path-param', label: `{${name}} = ${segment.slice(0, 40)}`, method: route.method, url: fillPath(route.path, encoded) + query(input.query), contentType: body === null && route.method === 'GET' ? null : jsonType, extraHeaders: {}, body, expect });
     }
   }
   return { cases, dropped };

@@ -24,7 +24,7 @@ export interface ValidInput {
 export async function sendJson(target: FuzzTarget, cookie: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown; cookie: string | null }> {
   const headers = new Headers(sameOriginHeaders);
   if (cookie) headers.set('cookie', `${sessionCookieName}=${cookie}`);
-  if (body !== undefined) headers.set('content-type', 'application/json');
+  if (body !== undefined || method !== 'GET') headers.set('content-type', 'application/json');
   const response = await target.fetch(new Request(origin + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, cookie: readCookie(response.headers.get('set-cookie'), sessionCookieName) };
@@ -78,12 +78,14 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
 
   const webhook = (await ok(sendJson(target, as('usr_admin'), 'POST', '/api/webhooks', { url: 'https://hooks.example/fuzz', description: 'fuzz', events: ['package.submitted'] }), 'webhook')) as { endpoint?: { id: string }; id?: string };
   const webhookId = must(webhook.endpoint?.id ?? webhook.id, 'webhook id');
-  const token = (await ok(sendJson(target, as('usr_admin'), 'POST', '/api/tokens', { modelKey: clinical.modelKey, name: 'fuzz pipeline' }), 'API token')) as { token: { id: string } };
+  // A token submits in its creator's name: the model's owner makes it.
+  const token = (await ok(sendJson(target, as('usr_owner'), 'POST', '/api/tokens', { modelKey: clinical.modelKey, name: 'fuzz pipeline' }), 'API token')) as { token: { id: string } };
   const day = 86_400_000;
   const startsAt = new Date(Date.now() + day).toISOString();
   const endsAt = new Date(Date.now() + 3 * day).toISOString();
-  const delegationBody = { role: 'model_risk', delegateId: 'usr_security', startsAt, endsAt, reason: 'Annual leave' };
-  const delegation = (await ok(sendJson(target, as('usr_model_risk'), 'POST', '/api/delegations', delegationBody), 'delegation')) as { id: string };
+  // Privacy decides no step of the chains waiting for fair lending, so segregation of duties allows it.
+  const delegationBody = { role: 'fair_lending', delegateId: 'usr_privacy', startsAt, endsAt, reason: 'Annual leave' };
+  const delegation = (await ok(sendJson(target, as('usr_fair_lending'), 'POST', '/api/delegations', delegationBody), 'delegation')) as { id: string };
   const templates = (await ok(sendJson(target, as('usr_admin'), 'GET', '/api/templates'), 'template list')) as { items: { template: { key: string; version: number } }[] };
   const template = must(templates.items[0], 'a template').template;
 
@@ -169,6 +171,16 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     listDelegations: { query: { activeForRole: 'model_risk' } },
     createDelegation: { body: { ...delegationBody, startsAt: new Date(Date.now() + 5 * day).toISOString(), endsAt: new Date(Date.now() + 6 * day).toISOString() } },
     revokeDelegation: { params: { id: delegation.id } },
+    acceptDelegation: { params: { id: delegation.id } },
+    createUser: { body: { email: 'fuzz.user@example.com', displayName: 'Fuzz User', title: 'Analyst', roles: ['privacy'], temporaryPassword: 'fuzz granite orchard lantern' } },
+    setUserRoles: { params: { id: 'usr_privacy' }, body: { roles: ['privacy'] } },
+    disableUser: { params: { id: 'usr_security' } },
+    enableUser: { params: { id: 'usr_security' } },
+    resetUserPassword: { params: { id: 'usr_security' }, body: { temporaryPassword: 'fuzz granite orchard lantern' } },
+    changeOwnPassword: { body: { currentPassword: 'demo-password', newPassword: 'fuzz granite orchard lantern' } },
+    stepUp: { body: { password: 'demo-password' } },
+    revokeOwnSession: { params: { id: '0123456789abcdef' } },
+    completeSetup: { body: { secret: 'not-the-secret', email: 'someone@example.com', displayName: 'Someone', title: '', password: 'fuzz granite orchard lantern' } },
   };
   return new Map(Object.entries(bodies).map(([id, input]) => [id, { params: input.params ?? {}, query: input.query ?? {}, body: input.body ?? null }]));
 }

@@ -15,6 +15,7 @@ import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
 import { startReReviewSweep } from '#server/timers/re-review-sweep.ts';
 import { startWebhookDispatcher } from '#server/timers/webhook-dispatcher.ts';
+import { localWebhookReceivers } from '../support/local-webhook-receivers.ts';
 import { Client, type Target } from '../contract/support/client.ts';
 import { accounts, expectStatus, payloadFor, sign } from '../contract/support/signing-scenarios.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
@@ -41,7 +42,7 @@ interface Instance {
 async function instance(location: { databaseUrl?: string; dataDir: string }): Promise<Instance> {
   const store = await openStore(location);
   cleanups.push(() => store.close());
-  const app = createApp({ ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords });
+  const app = createApp({ ...serverDeps(store, { sessionTtlHours: 1, webhookAllowList: localWebhookReceivers }), passwords: cheapPasswords });
   const target: Target = { fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined };
   return { store, client: () => new Client(target) };
 }
@@ -144,7 +145,7 @@ describe.each(['sqlite', 'postgres'] as const)('re-review sweep on %s', (engine)
     // The dispatchers (on the same moved clock: the delivery is due from the sweep's time)
     // send it: one request, correctly signed, the event the sweep queued.
     const offset = dueAt.getTime() - Date.now();
-    const dispatchers = [a, b].map((i) => startWebhookDispatcher({ store: i.store, intervalMs: 15, backoffBaseMs: 100, timeoutMs: 2_000, now: () => new Date(Date.now() + offset) }));
+    const dispatchers = [a, b].map((i) => startWebhookDispatcher({ store: i.store, intervalMs: 15, backoffBaseMs: 100, timeoutMs: 2_000, now: () => new Date(Date.now() + offset), allowList: localWebhookReceivers }));
     cleanups.push(async () => {
       for (const d of dispatchers) await d.stop();
     });

@@ -21,6 +21,7 @@ let store: Store;
 let server: ServerType;
 let url = '';
 let adminCookie = '';
+let ownerCookie = '';
 
 const file = (name: string, value: unknown) => {
   const path = join(dir, name);
@@ -35,8 +36,9 @@ function submit(args: string[], token: string | undefined): Promise<ScriptRun> {
   return runScript('scripts/submit.ts', args, env);
 }
 
+/** Made by the models' owner: a token submits in its creator's name. */
 async function createToken(modelKey: string, name: string): Promise<{ id: string; secret: string }> {
-  const response = await fetch(`${url}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url, cookie: adminCookie }, body: JSON.stringify({ modelKey, name }) });
+  const response = await fetch(`${url}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url, cookie: ownerCookie }, body: JSON.stringify({ modelKey, name }) });
   expect(response.status).toBe(201);
   const created = (await response.json()) as { token: { id: string }; secret: string };
   return { id: created.token.id, secret: created.secret };
@@ -53,9 +55,13 @@ beforeAll(async () => {
       ready();
     });
   });
-  const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: 'admin@example.com', password: 'demo-password' }) });
-  expect(login.status).toBe(200);
-  adminCookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookieOf = async (email: string) => {
+    const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email, password: 'demo-password' }) });
+    expect(login.status).toBe(200);
+    return login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  };
+  adminCookie = await cookieOf('admin@example.com');
+  ownerCookie = await cookieOf('owner@example.com');
 });
 
 afterAll(async () => {
@@ -99,7 +105,7 @@ describe('npm run submit', () => {
 
   it('is refused with 401 once the token is revoked', async () => {
     const { id, secret } = await createToken('clinical-deterioration-risk', 'Revoked pipeline');
-    const revoke = await fetch(`${url}/api/tokens/${id}/revocation`, { method: 'POST', headers: { origin: url, cookie: adminCookie } });
+    const revoke = await fetch(`${url}/api/tokens/${id}/revocation`, { method: 'POST', headers: { origin: url, cookie: adminCookie, 'content-type': 'application/json' } });
     expect(revoke.status).toBe(201);
     const { code, stderr } = await submit(['--file', file('late.json', clinicalRelease('2.4.0')), '--url', url], secret);
     expect(code).toBe(1);

@@ -8,7 +8,7 @@ import type { Store } from '#api/store.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
-import { serverDeps } from '#server/deps.ts';
+import { serverDeps, type ServerDepsOptions } from '#server/deps.ts';
 import type { Target } from '../contract/support/client.ts';
 import type { Defer } from './cleanups.ts';
 
@@ -25,14 +25,14 @@ export interface SeededSqliteApp {
  * The real server app in-process on a fresh SQLite file with the demo data. Passwords are
  * hashed cheaply: these tests are about what the server does with its data, not sign-in.
  */
-export async function seededSqliteApp(defer: Defer): Promise<SeededSqliteApp> {
+export async function seededSqliteApp(defer: Defer, options: Omit<ServerDepsOptions, 'sessionTtlHours'> = {}): Promise<SeededSqliteApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seeded-sqlite-app-'));
   const store = await openStore({ dataDir });
   defer(async () => {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const deps = { ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords };
+  const deps = { ...serverDeps(store, { sessionTtlHours: 1, ...options }), passwords: cheapPasswords };
   await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: deps.randomToken });
   const app = createApp(deps);
   const target: Target = { fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined };

@@ -32,9 +32,11 @@ export async function createSoftwarePasskey(): Promise<SoftwarePasskey> {
   const pair = await subtleCrypto().generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const { x, y } = await subtleCrypto().exportKey('jwk', pair.publicKey);
   if (x === undefined || y === undefined) throw new Error('WebCrypto exported an EC public key without coordinates');
+  // Like a real authenticator, each assertion carries a larger signature counter than the last.
+  let counter = 0;
   return {
     publicKeyJwk: { kty: 'EC', crv: 'P-256', x, y },
-    sign: (options) => signAssertion(pair.privateKey, options),
+    sign: (options) => signAssertion(pair.privateKey, { ...options, counter: options.counter ?? (counter += 1) }),
   };
 }
 

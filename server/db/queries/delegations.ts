@@ -2,8 +2,9 @@ import { roleSchema } from '#domain/contracts/roles.ts';
 import type { DelegationsStore, StoredDelegation } from '#api/delegations/store.ts';
 import type { Db } from './shared.ts';
 
-// The delegation part of the Kysely repository: a delegation joined with its revocation, if
-// any, and the link from a decision signed by a delegate to the delegation it was signed under.
+// The delegation part of the Kysely repository: a delegation joined with its acceptance and
+// its revocation, if any, and the link from a decision signed by a delegate to the delegation
+// it was signed under.
 
 export function delegationsQueries(db: Db): DelegationsStore {
   return {
@@ -17,7 +18,8 @@ export function delegationsQueries(db: Db): DelegationsStore {
       const rows = await db
         .selectFrom('delegations as d')
         .leftJoin('delegation_revocations as r', 'r.delegation_id', 'd.id')
-        .select(['d.id', 'd.role', 'd.delegator_id', 'd.delegate_id', 'd.starts_at', 'd.ends_at', 'd.reason', 'd.created_by', 'd.created_at', 'r.revoked_at', 'r.revoked_by'])
+        .leftJoin('delegation_acceptances as a', 'a.delegation_id', 'd.id')
+        .select(['d.id', 'd.role', 'd.delegator_id', 'd.delegate_id', 'd.starts_at', 'd.ends_at', 'd.reason', 'd.created_by', 'd.created_at', 'r.revoked_at', 'r.revoked_by', 'a.accepted_at'])
         .orderBy('d.created_at')
         .orderBy('d.id')
         .execute();
@@ -34,6 +36,7 @@ export function delegationsQueries(db: Db): DelegationsStore {
           createdAt: r.created_at,
           revokedAt: r.revoked_at,
           revokedBy: r.revoked_by,
+          acceptedAt: r.accepted_at,
         }),
       );
     },
@@ -41,6 +44,14 @@ export function delegationsQueries(db: Db): DelegationsStore {
       const result = await db
         .insertInto('delegation_revocations')
         .values({ delegation_id: r.delegationId, revoked_at: r.revokedAt, revoked_by: r.revokedBy })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async insertDelegationAcceptance(a) {
+      const result = await db
+        .insertInto('delegation_acceptances')
+        .values({ delegation_id: a.delegationId, accepted_at: a.acceptedAt, accepted_by: a.acceptedBy })
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;

@@ -8,7 +8,7 @@ import type { Db } from './shared.ts';
 const passkeyJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() });
 
 function passkeyOf(r: PasskeysTable): StoredPasskey {
-  return { credentialId: r.credential_id, userId: r.user_id, name: r.name, publicKeyJwk: passkeyJwkSchema.parse(JSON.parse(r.public_key_jwk)), createdAt: r.created_at };
+  return { credentialId: r.credential_id, userId: r.user_id, name: r.name, publicKeyJwk: passkeyJwkSchema.parse(JSON.parse(r.public_key_jwk)), createdAt: r.created_at, signCount: r.sign_count };
 }
 
 export function passkeysQueries(db: Db): PasskeysStore {
@@ -22,7 +22,12 @@ export function passkeysQueries(db: Db): PasskeysStore {
       return r ? passkeyOf(r) : null;
     },
     async insertPasskey(p) {
-      await db.insertInto('passkeys').values({ credential_id: p.credentialId, user_id: p.userId, name: p.name, public_key_jwk: JSON.stringify(p.publicKeyJwk), created_at: p.createdAt }).execute();
+      await db.insertInto('passkeys').values({ credential_id: p.credentialId, user_id: p.userId, name: p.name, public_key_jwk: JSON.stringify(p.publicKeyJwk), created_at: p.createdAt, sign_count: p.signCount ?? 0 }).execute();
+    },
+    async raisePasskeySignCount(credentialId, signCount) {
+      // One conditional update: two signatures racing with one counter value cannot both pass.
+      const result = await db.updateTable('passkeys').set({ sign_count: signCount }).where('credential_id', '=', credentialId).where('sign_count', '<', signCount).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
     async deletePasskey(credentialId) {
       const result = await db.deleteFrom('passkeys').where('credential_id', '=', credentialId).executeTakeFirst();
@@ -42,6 +47,10 @@ export function passkeysQueries(db: Db): PasskeysStore {
         .where('expires_at', '>', at)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    async deleteExpiredPasskeyChallenges(at) {
+      const result = await db.deleteFrom('passkey_challenges').where('expires_at', '<=', at).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { Db } from './shared.ts';
 const rolesSchema = roleSchema.array();
 
 function toUser(row: UsersTable): StoredUser {
-  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash };
+  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1 };
 }
 
 const toLogin = (r: OidcLoginsTable): StoredOidcLogin => ({
@@ -42,7 +42,7 @@ export function sessionQueries(db: Db): SessionStore {
     async insertUser(user) {
       await db
         .insertInto('users')
-        .values({ id: user.id, email: user.email.toLowerCase(), display_name: user.displayName, title: user.title, roles: JSON.stringify(user.roles), password_hash: user.passwordHash, created_at: new Date().toISOString() })
+        .values({ id: user.id, email: user.email.toLowerCase(), display_name: user.displayName, title: user.title, roles: JSON.stringify(user.roles), password_hash: user.passwordHash, created_at: new Date().toISOString(), password_change_required: user.passwordChangeRequired ? 1 : 0 })
         .execute();
     },
     async insertSession(s) {
@@ -50,23 +50,19 @@ export function sessionQueries(db: Db): SessionStore {
     },
     async findSession(tokenHash) {
       const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-      return row ? { tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at } : null;
+      return row ? { tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, steppedUpAt: row.stepped_up_at } : null;
     },
     async deleteSession(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     },
+    async deleteExpiredSessions(at) {
+      const result = await db.deleteFrom('sessions').where('expires_at', '<=', at).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
 
-    async insertLoginFailure({ email, at, pruneBefore }) {
-      // Rows that can no longer count are dropped as new ones come, so the table stays small.
-      await db.deleteFrom('login_failures').where('email', '=', email).where('at', '<', pruneBefore).execute();
-      await db.insertInto('login_failures').values({ email, at }).execute();
-    },
-    async listLoginFailures(email, since, limit) {
-      const rows = await db.selectFrom('login_failures').select('at').where('email', '=', email).where('at', '>=', since).orderBy('at', 'desc').limit(limit).execute();
-      return rows.map((r) => r.at);
-    },
-    async clearLoginFailures(email) {
-      await db.deleteFrom('login_failures').where('email', '=', email).execute();
+    async deleteLoginFailuresBefore(before) {
+      const result = await db.deleteFrom('login_failures').where('at', '<', before).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async insertOidcLogin(l) {

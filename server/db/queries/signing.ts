@@ -1,5 +1,5 @@
 import { decisionSchema, type Decision } from '#domain/contracts/decisions.ts';
-import type { SigningStore, StoredServerKey, StoredSigningAttempt } from '#api/signing/store.ts';
+import type { SigningStore, StoredServerKey } from '#api/signing/store.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The signing part of the Kysely repository: decisions and their signatures, server keys,
@@ -60,13 +60,13 @@ export function signingQueries(db: Db): SigningStore {
       const result = await db.updateTable('signing_nonces').set({ used_at: at }).where('nonce_hash', '=', nonceHash).where('used_at', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    async deleteExpiredUnusedNonces(at) {
+      const result = await db.deleteFrom('signing_nonces').where('used_at', 'is', null).where('expires_at', '<=', at).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
 
     async insertSigningAttempt(a) {
       await db.insertInto('signing_attempts').values({ id: a.id, user_id: a.userId, at: a.at, ok: a.ok ? 1 : 0 }).execute();
-    },
-    async listSigningAttempts(userId, since) {
-      const rows = await db.selectFrom('signing_attempts').selectAll().where('user_id', '=', userId).where('at', '>=', since).orderBy('at').execute();
-      return rows.map((r): StoredSigningAttempt => ({ id: r.id, userId: r.user_id, at: r.at, ok: r.ok === 1 }));
     },
 
     async insertDecisionSignature(decisionId, signature) {

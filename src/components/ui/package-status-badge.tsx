@@ -7,7 +7,7 @@ const tones: Record<PackageStatus, string> = {
   rejected: 'border-red-300 bg-red-50 text-red-900',
   approved: 'border-emerald-300 bg-emerald-50 text-emerald-900',
   approved_with_conditions: 'border-teal-300 bg-teal-50 text-teal-900',
-  emergency_approved: 'border-orange-400 bg-orange-50 text-orange-950', // emergency approvals
+  emergency_approved: 'border-orange-400 bg-orange-50 text-orange-950',
 };
 
 export function PackageStatusBadge({ status }: { status: PackageStatus }) {

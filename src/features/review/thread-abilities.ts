@@ -1,12 +1,15 @@
 import { isReviewerRole } from '#domain/contracts/roles.ts';
 import type { Thread, ThreadMessage } from '#domain/contracts/threads.ts';
 import type { User } from '#domain/contracts/users.ts';
+import { resolveRefusal } from '#domain/workflow/thread-resolution.ts';
 
 /**
  * What the signed-in user may do in a thread, mirroring the server's rules so the page
  * offers only what will be accepted (the server still decides): the owner and reviewers
- * reply, reviewers resolve, authors edit and retract their own messages, and nothing
- * changes once the thread is resolved or its version decided (`lock` says why).
+ * reply; a reviewer resolves a comment, and a clarification request or finding only if
+ * they wrote it or hold its author's role (domain/workflow/thread-resolution.ts); authors
+ * edit and retract their own messages; nothing changes once the thread is resolved or its
+ * version decided (`lock` says why).
  */
 export interface ThreadAbilities {
   reply: boolean;
@@ -20,7 +23,8 @@ export function threadAbilities(thread: Thread, viewer: User | null, lock: strin
   const owner = viewer?.roles.includes('model_owner') ?? false;
   return {
     reply: open && (reviewer || owner),
-    resolve: open && reviewer,
+    // Delegations and the owner team are the server's to weigh; the role rule is shown here.
+    resolve: open && reviewer && viewer !== null && resolveRefusal({ kind: thread.kind, authorId: thread.createdBy.id, authorRole: thread.messages[0]?.authorRole ?? 'model_owner' }, { id: viewer.id, roles: viewer.roles, delegatedRoles: [] }, new Set()) === null,
     changeMessage: (message) => open && message.author.id === viewer?.id && message.retractedAt === null,
   };
 }

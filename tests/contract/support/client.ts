@@ -38,6 +38,9 @@ export class Client {
     } else if (options.text !== undefined) {
       body = options.text;
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    } else if (method !== 'GET' && !headers.has('content-type')) {
+      // As the app's api-client: a write without a body is sent as JSON too.
+      headers.set('content-type', 'application/json');
     }
     if (this.cookie) headers.set('cookie', `${sessionCookieName}=${this.cookie}`);
     const response = await this.#target.fetch(new Request(origin + path, { method, headers, body }));

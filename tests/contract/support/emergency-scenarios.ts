@@ -84,7 +84,15 @@ export const emergencyScenarios: Scenario[] = [
       await approveStep(target, 'model-risk@example.com', { stepKey: 'model_risk', role: 'model_risk', signer: accounts.elena });
       expect((await detailOf(committee)).status).toBe('emergency_approved');
       await approveStep(target, 'privacy@example.com', { stepKey: 'privacy', role: 'privacy', signer: accounts.samuel });
-      await approveStep(target, 'committee@example.com', { stepKey: 'committee', role: 'committee', signer: robert });
+      // Segregation of duties: the emergency approval was Robert's step of this package, so
+      // another committee member decides the committee step of the follow-up.
+      const decidedTwice = await sign(committee, await payloadFor(committee, { packageId: clinical, versionNumber: 1, decision: 'approve', stepKey: 'committee', role: 'committee', signer: robert }));
+      expectStatus(decidedTwice, 403);
+      expect(detail(decidedTwice)).toMatch(/^Robert Castellano already decided the emergency approval of this package/);
+      const { passwordHash } = (await target.store.findUserByEmail('committee@example.com')) ?? { passwordHash: '' };
+      const amara = { id: 'usr_committee_2', displayName: 'Amara Osei', title: 'Member, AI Governance Committee' };
+      await target.store.insertUser({ ...amara, email: 'committee-2@example.com', roles: ['committee'], passwordHash });
+      await approveStep(target, 'committee-2@example.com', { stepKey: 'committee', role: 'committee', signer: amara });
       const done = await detailOf(committee);
       expect(done.status).toBe('approved');
       expect(dashboardSchema.parse((await committee.get('/api/dashboard')).body).emergencyFollowUps).toEqual([]);

@@ -223,7 +223,9 @@ export const signingScenarios: Scenario[] = [
     },
   },
   {
-    name: 'five wrong passwords lock signing for fifteen minutes, with the attempts left said each time',
+    // A growing wait (1, 2, 4 ... minutes) rather than the fifteen-minute lock it replaced,
+    // which a stolen session could renew to keep its owner from signing (docs/decisions/0065-throttling.md).
+    name: 'five wrong passwords make signing wait a minute, with the attempts left said each time; the wait grows with each further failure',
     async run(target) {
       const elena = await signedIn(target, 'model-risk@example.com');
       const payload = await payloadFor(elena, elenaApproves);
@@ -231,11 +233,18 @@ export const signingScenarios: Scenario[] = [
         const wrong = await sign(elena, payload, 'not-my-password');
         expectStatus(wrong, 403);
         expect(pointers(wrong)).toEqual(['/authentication/password']);
-        expect(detail(wrong)).toMatch(left === 0 ? /Signing is now locked for 15 minutes/ : new RegExp(`${left} attempts? left`));
+        expect(detail(wrong)).toMatch(left === 0 ? /Signing is now locked for 1 minute\./ : new RegExp(`${left} attempts? left before signing is locked for 1 minute`));
       }
       const locked = await sign(elena, payload);
       expectStatus(locked, 423);
       expect(detail(locked)).toMatch(/^Signing is locked for your account until \d\d:\d\d UTC/);
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+      target.advanceClock(61_000);
+      const sixth = await sign(elena, payload, 'not-my-password');
+      expectStatus(sixth, 403);
+      expect(detail(sixth)).toMatch(/Signing is now locked for 2 minutes\./);
+      target.advanceClock(61_000);
+      expectStatus(await sign(elena, payload), 423);
       const pkg = (await elena.get(`/api/packages/${clinical}`)).body as { decisions: unknown[] };
       expect(pkg.decisions).toHaveLength(1);
     },

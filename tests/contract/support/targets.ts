@@ -9,6 +9,7 @@ import { createApp } from '#server/app.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { createTestDatabase } from '../../support/postgres-cluster.ts';
 import type { ApiDeps } from '#api/kernel/context.ts';
+import type { AllowEntry } from '#domain/webhooks/address.ts';
 import type { Target } from './client.ts';
 
 /** Lets a scenario move the API's clock forward: handlers read `deps.now()` on every call. */
@@ -36,11 +37,22 @@ export async function mockTarget(): Promise<Target> {
   };
 }
 
-async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>): Promise<Target> {
+/** What a scenario's server may be configured with beyond the defaults. */
+export interface ServerTargetOptions {
+  /** WEBHOOK_ALLOWED_HOSTS: for receivers on this machine. */
+  webhookAllowList?: readonly AllowEntry[];
+  /** TRUST_PROXY: each request's client address from its X-Forwarded-For (throttling tests). */
+  trustProxy?: boolean;
+  /** WRITE_RATE_LIMIT_PER_MINUTE. */
+  writesPerMinute?: number;
+}
+
+async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>, options: ServerTargetOptions = {}): Promise<Target> {
   const store = await openStore(location);
-  const deps = serverDeps(store, { sessionTtlHours: 12 });
+  const { trustProxy, ...depsOptions } = options;
+  const deps = serverDeps(store, { sessionTtlHours: 12, ...depsOptions });
   await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
-  const app = createApp(deps);
+  const app = createApp(deps, { trustProxy: trustProxy ?? false });
   return {
     fetch: async (request) => app.fetch(request),
     store,
@@ -52,15 +64,19 @@ async function serverTarget(location: { databaseUrl?: string; dataDir: string },
   };
 }
 
-export function sqliteTarget(): Promise<Target> {
+export function sqliteTarget(options: ServerTargetOptions = {}): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'contract-sqlite-'));
-  return serverTarget({ dataDir }, () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    return Promise.resolve();
-  });
+  return serverTarget(
+    { dataDir },
+    () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
+    options,
+  );
 }
 
-export async function postgresTarget(adminUrl: string): Promise<Target> {
+export async function postgresTarget(adminUrl: string, options: ServerTargetOptions = {}): Promise<Target> {
   const database = await createTestDatabase(adminUrl);
-  return serverTarget({ databaseUrl: database.url, dataDir: '/nonexistent' }, () => database.drop());
+  return serverTarget({ databaseUrl: database.url, dataDir: '/nonexistent' }, () => database.drop(), options);
 }

@@ -52,6 +52,11 @@ export const threadScenarios: Scenario[] = [
       expect(answered.body).toMatchObject({ status: 'answered', messages: [{ authorRole: 'fair_lending' }, { authorRole: 'model_owner' }] });
 
       expectStatus(await owner.post(`/api/packages/${id}/threads/${thread.id}/resolution`, {}), 403);
+      // A reviewer of another role does not close fair lending's request.
+      const otherRole = await signedIn(target, 'model-risk@example.com');
+      const refused = await otherRole.send('POST', `/api/packages/${id}/threads/${thread.id}/resolution`);
+      expectStatus(refused, 403);
+      expect((refused.body as { detail: string }).detail).toBe('Only its author or a fair lending reviewer may resolve this clarification request.');
       const resolved = await reviewer.send('POST', `/api/packages/${id}/threads/${thread.id}/resolution`);
       expectStatus(resolved, 201);
       expect(resolved.body).toMatchObject({ status: 'resolved', resolvedBy: { displayName: 'Dana Whitfield' } });

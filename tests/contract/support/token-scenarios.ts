@@ -7,9 +7,10 @@ import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 
-// API tokens for pipeline submission, against the mocks, SQLite and PostgreSQL: managed by
-// administrators only, the secret shown once, and a bearer token that submits for its own
-// model only, as the model's owner, until it is revoked.
+// API tokens for pipeline submission, against the mocks, SQLite and PostgreSQL: created by a
+// model's owner for their own model (an administrator sees and revokes every token), the
+// secret shown once, and a bearer token that submits for its own model only, in its
+// creator's name, until it is revoked.
 
 const clinicalModel = 'clinical-deterioration-risk';
 const assistantModel = 'support-assistant-llm';
@@ -18,8 +19,8 @@ const assistant = 'pkg_support_assistant_llm';
 const detail = (reply: Reply) => (reply.body as { detail?: string }).detail ?? '';
 const pointers = (reply: Reply) => ((reply.body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer);
 
-async function createToken(admin: Client, modelKey: string, name: string): Promise<CreatedApiToken> {
-  const reply = await admin.post('/api/tokens', { modelKey, name });
+async function createToken(owner: Client, modelKey: string, name: string): Promise<CreatedApiToken> {
+  const reply = await owner.post('/api/tokens', { modelKey, name });
   expectStatus(reply, 201);
   return createdApiTokenSchema.parse(reply.body);
 }
@@ -36,14 +37,15 @@ function pipeline(target: Target, secret: string) {
 
 export const tokenScenarios: Scenario[] = [
   {
-    name: 'API tokens: an administrator creates, lists and revokes them; the secret is shown once and never again',
+    name: 'API tokens: a model owner creates, lists and revokes them; the secret is shown once and never again',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
-      const created = await createToken(admin, clinicalModel, 'Nightly retraining');
+      const owner = await signedIn(target, 'owner@example.com');
+      const created = await createToken(owner, clinicalModel, 'Nightly retraining');
       expect(created.secret).toMatch(apiTokenSecretPattern);
-      expect(created.token).toMatchObject({ modelKey: clinicalModel, name: 'Nightly retraining', createdBy: { id: 'usr_admin' }, revoked: null });
+      expect(created.token).toMatchObject({ modelKey: clinicalModel, name: 'Nightly retraining', createdBy: { id: 'usr_owner' }, revoked: null });
 
-      const listed = await admin.get('/api/tokens');
+      const listed = await owner.get('/api/tokens');
       expectStatus(listed, 200);
       const list = apiTokenListSchema.parse(listed.body);
       expect(list.items.map((t) => t.id)).toEqual([created.token.id]);
@@ -53,19 +55,19 @@ export const tokenScenarios: Scenario[] = [
       expect(JSON.stringify(listed.body)).not.toContain(created.secret);
       expect(JSON.stringify(listed.body)).not.toContain(hash);
 
-      const bad = await admin.post('/api/tokens', { modelKey: 'no-such-model', name: 'x' });
+      const bad = await owner.post('/api/tokens', { modelKey: 'no-such-model', name: 'x' });
       expectStatus(bad, 422);
       expect(pointers(bad)).toEqual(['/modelKey']);
-      const unnamed = await admin.post('/api/tokens', { modelKey: clinicalModel, name: '  ' });
+      const unnamed = await owner.post('/api/tokens', { modelKey: clinicalModel, name: '  ' });
       expectStatus(unnamed, 422);
       expect(pointers(unnamed)).toEqual(['/name']);
 
-      const revoked = await admin.post(`/api/tokens/${created.token.id}/revocation`, null);
+      const revoked = await owner.post(`/api/tokens/${created.token.id}/revocation`, null);
       expectStatus(revoked, 201);
-      expect(revoked.body).toMatchObject({ id: created.token.id, revoked: { by: { id: 'usr_admin' } } });
-      expectStatus(await admin.post(`/api/tokens/${created.token.id}/revocation`, null), 409);
-      expectStatus(await admin.post('/api/tokens/tok_missing/revocation', null), 404);
-      expect(apiTokenListSchema.parse((await admin.get('/api/tokens')).body).items[0]?.revoked).toMatchObject({ by: { id: 'usr_admin' } });
+      expect(revoked.body).toMatchObject({ id: created.token.id, revoked: { by: { id: 'usr_owner' } } });
+      expectStatus(await owner.post(`/api/tokens/${created.token.id}/revocation`, null), 409);
+      expectStatus(await owner.post('/api/tokens/tok_missing/revocation', null), 404);
+      expect(apiTokenListSchema.parse((await admin.get('/api/tokens')).body).items[0]?.revoked).toMatchObject({ by: { id: 'usr_owner' } });
 
       const audit = await admin.get('/api/audit?limit=10000');
       expectStatus(audit, 200);
@@ -78,25 +80,40 @@ export const tokenScenarios: Scenario[] = [
     },
   },
   {
-    name: 'API tokens: only administrators manage them',
+    name: 'API tokens: only a model’s owner creates one for it; an administrator sees and revokes all but creates none for someone else’s model; reviewers manage none',
     async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const created = await createToken(owner, clinicalModel, 'CI');
+      // An administrator cannot mint a token that would submit in the owner's name.
       const admin = await signedIn(target, 'admin@example.com');
-      const created = await createToken(admin, clinicalModel, 'CI');
-      for (const email of ['owner@example.com', 'committee@example.com']) {
-        const other = await signedIn(target, email);
-        expectStatus(await other.get('/api/tokens'), 403);
-        expectStatus(await other.post('/api/tokens', { modelKey: clinicalModel, name: 'mine' }), 403);
-        expectStatus(await other.post(`/api/tokens/${created.token.id}/revocation`, null), 403);
-      }
+      const minted = await admin.post('/api/tokens', { modelKey: clinicalModel, name: 'In your name' });
+      expectStatus(minted, 403);
+      expect(apiTokenListSchema.parse((await admin.get('/api/tokens')).body)).toMatchObject({ items: [{ id: created.token.id }], models: [] });
+
+      // Another owner: not their model, not their token (answered as absent), and none listed.
+      const { passwordHash } = (await target.store.findUserByEmail('owner@example.com')) ?? { passwordHash: '' };
+      await target.store.insertUser({ id: 'usr_owner_2', email: 'owner-2@example.com', displayName: 'Jonas Berg', title: 'ML Engineer', roles: ['model_owner'], passwordHash });
+      const other = await signedIn(target, 'owner-2@example.com');
+      expect(detail(await other.post('/api/tokens', { modelKey: clinicalModel, name: 'mine' }))).toMatch(/belongs to another owner/);
+      expectStatus(await other.post(`/api/tokens/${created.token.id}/revocation`, null), 404);
+      expect(apiTokenListSchema.parse((await other.get('/api/tokens')).body)).toEqual({ items: [], models: [] });
+
+      const committee = await signedIn(target, 'committee@example.com');
+      expectStatus(await committee.get('/api/tokens'), 403);
+      expectStatus(await committee.post('/api/tokens', { modelKey: clinicalModel, name: 'mine' }), 403);
+      expectStatus(await committee.post(`/api/tokens/${created.token.id}/revocation`, null), 403);
       expectStatus(await new Client(target).get('/api/tokens'), 401);
-      expect(apiTokenListSchema.parse((await admin.get('/api/tokens')).body).items).toHaveLength(1);
+
+      const revoked = await admin.post(`/api/tokens/${created.token.id}/revocation`, null);
+      expectStatus(revoked, 201);
+      expect(revoked.body).toMatchObject({ createdBy: { id: 'usr_owner' }, revoked: { by: { id: 'usr_admin' } } });
     },
   },
   {
-    name: 'API tokens: a pipeline submits a package for its model as the model owner, and the audit entry names the token',
+    name: 'API tokens: a pipeline submits a package for its model in its creator’s name, and the audit entry names the token',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
-      const { token, secret } = await createToken(admin, clinicalModel, 'Clinical pipeline');
+      const owner = await signedIn(target, 'owner@example.com');
+      const { token, secret } = await createToken(owner, clinicalModel, 'Clinical pipeline');
       const ci = pipeline(target, secret);
 
       const reply = await ci.post('/api/packages', { modelKey: clinicalModel, versionLabel: '2.1.0', content: clinicalRelease('2.1.0') });
@@ -105,7 +122,6 @@ export const tokenScenarios: Scenario[] = [
       expect(created.package.modelKey).toBe(clinicalModel);
       expect(created.version).toMatchObject({ number: 1, submittedBy: { id: 'usr_owner' } });
 
-      const owner = await signedIn(target, 'owner@example.com');
       const audit = await owner.get(`/api/packages/${created.package.id}/audit`);
       expectStatus(audit, 200);
       const submitted = (audit.body as { items: { action: string; actorId: string; after: unknown }[] }).items.find((e) => e.action === 'package.submitted');
@@ -119,10 +135,9 @@ export const tokenScenarios: Scenario[] = [
   {
     name: 'API tokens: a pipeline submits a new version for its model, and not for another model',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
-      const { token, secret } = await createToken(admin, assistantModel, 'Assistant pipeline');
-      const ci = pipeline(target, secret);
       const owner = await signedIn(target, 'owner@example.com');
+      const { token, secret } = await createToken(owner, assistantModel, 'Assistant pipeline');
+      const ci = pipeline(target, secret);
 
       // The clinical model is not this token's: refused, whatever the content.
       const foreign = await ci.post('/api/packages', { modelKey: clinicalModel, versionLabel: '2.1.0', content: clinicalRelease('2.1.0') });
@@ -157,14 +172,14 @@ export const tokenScenarios: Scenario[] = [
     name: 'API tokens: an unknown or revoked token is refused with 401, and a token beside a session cookie is refused',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
-      const { token, secret } = await createToken(admin, clinicalModel, 'Soon revoked');
+      const owner = await signedIn(target, 'owner@example.com');
+      const { token, secret } = await createToken(owner, clinicalModel, 'Soon revoked');
       const body = { modelKey: clinicalModel, versionLabel: '2.2.0', content: clinicalRelease('2.2.0') };
 
       expectStatus(await pipeline(target, `mat_${'A'.repeat(43)}`).post('/api/packages', body), 401);
       expectStatus(await new Client(target).post('/api/packages', body, { authorization: 'Basic abc' }), 401);
 
       // A session and a token at once: which identity acts would be ambiguous.
-      const owner = await signedIn(target, 'owner@example.com');
       expectStatus(await owner.post('/api/packages', body, { authorization: `Bearer ${secret}` }), 401);
 
       expectStatus(await admin.post(`/api/tokens/${token.id}/revocation`, null), 201);

@@ -33,7 +33,13 @@ export type Rule =
   /** The delegation's giver (or its creator) or an administrator; anyone else 404 (audited). */
   | { kind: 'giver-or-admin' }
   /** Delegate your own role; naming someone else's is for administrators (403 otherwise). */
-  | { kind: 'self-or-admin' };
+  | { kind: 'self-or-admin' }
+  /** Accept a delegation of your role an administrator made: its delegator only; anyone else 404 (audited). */
+  | { kind: 'delegator' }
+  /** Create a pipeline token: a model owner, for a model that is theirs (another owner's 403); nobody else (403). */
+  | { kind: 'model-of-own' }
+  /** Revoke a pipeline token: the owner who created it, or an administrator; another owner 404 (audited), anyone else 403. */
+  | { kind: 'token-creator-or-admin' };
 
 export interface Expectation {
   rule: Rule;
@@ -96,9 +102,10 @@ export const expectations: Record<string, Expectation> = {
   disableWebhook: none({ kind: 'roles', roles: admin }),
   enableWebhook: none({ kind: 'roles', roles: admin }),
   listWebhookDeliveries: none({ kind: 'roles', roles: admin }),
-  listApiTokens: none({ kind: 'roles', roles: admin }),
-  createApiToken: none({ kind: 'roles', roles: admin }),
-  revokeApiToken: none({ kind: 'roles', roles: admin }),
+  // A token submits in its creator's name: owners make them for their own models; administrators oversee and revoke.
+  listApiTokens: none({ kind: 'roles', roles: ['model_owner', 'admin'] }),
+  createApiToken: { rule: { kind: 'model-of-own' }, objects: true },
+  revokeApiToken: { rule: { kind: 'token-creator-or-admin' }, objects: true },
   listTemplates: none({ kind: 'signed-in' }),
   getTemplateVersion: none({ kind: 'signed-in' }),
   createTemplateVersion: none({ kind: 'roles', roles: admin }),
@@ -108,5 +115,21 @@ export const expectations: Record<string, Expectation> = {
   // Model owners and administrators hold no reviewer role, so have none of their own to delegate.
   createDelegation: { rule: { kind: 'self-or-admin' }, objects: true, ownless: ['model_owner', 'admin'] },
   revokeDelegation: { rule: { kind: 'giver-or-admin' }, objects: true, ownless: ['model_owner'] },
+  // Only reviewers have a role an administrator can delegate for them.
+  acceptDelegation: { rule: { kind: 'delegator' }, objects: true, ownless: ['model_owner', 'admin'] },
   listUserDirectory: none({ kind: 'signed-in' }),
+  listManagedUsers: none({ kind: 'roles', roles: admin }),
+  createUser: none({ kind: 'roles', roles: admin }),
+  setUserRoles: none({ kind: 'roles', roles: admin }),
+  disableUser: none({ kind: 'roles', roles: admin }),
+  enableUser: none({ kind: 'roles', roles: admin }),
+  resetUserPassword: none({ kind: 'roles', roles: admin }),
+  changeOwnPassword: none({ kind: 'signed-in' }),
+  stepUp: none({ kind: 'signed-in' }),
+  listOwnSessions: none({ kind: 'signed-in' }),
+  // The caller's own session, named by its id; another's id is simply not among theirs.
+  revokeOwnSession: none({ kind: 'signed-in' }),
+  setupStatus: none({ kind: 'public' }),
+  // Setup closes once any account exists, and the matrix world has accounts: anyone gets 409.
+  completeSetup: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 409, why: 'setup is closed once any account exists' } },
 };

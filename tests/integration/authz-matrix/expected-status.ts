@@ -57,5 +57,13 @@ export function expectedOutcome(expectation: Expectation, successStatus: number,
       return variant === 'own' || role === 'admin' ? ok : denied(404);
     case 'self-or-admin':
       return variant === 'own' || role === 'admin' ? ok : denied(403);
+    case 'delegator':
+      return variant === 'own' ? ok : denied(404);
+    case 'model-of-own':
+      return role === 'model_owner' && variant === 'own' ? ok : denied(403);
+    case 'token-creator-or-admin':
+      if (role === 'admin') return ok;
+      if (role !== 'model_owner') return denied(403);
+      return variant === 'own' ? ok : denied(404);
   }
 }

@@ -4,8 +4,9 @@ import { isReviewerRole } from '#domain/contracts/roles.ts';
 import { signingPayloadType } from '#domain/contracts/signatures.ts';
 import { supportAssistantV1 } from '#demo/index.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { Variant } from './expected-status.ts';
-import { assistantPackage, ownerB, ownerBModel, send, submission, threadSection, tokenModel, userOf, type Cell, type Principal, type World } from './world.ts';
+import { assistantPackage, deputyOf, ownerB, ownerBModel, send, submission, threadSection, tokenModel, userOf, type Cell, type Principal, type World } from './world.ts';
 
 // A valid request for every route, per caller and object: valid so that an answer says
 // something about authorization, not about validation. A builder may prepare what the request
@@ -26,6 +27,8 @@ export interface BuildContext {
 type Builder = (c: BuildContext) => RequestSpec | null | Promise<RequestSpec | null>;
 
 const day = 86_400_000;
+/** A password the policy accepts (NIST SP 800-63B: long, not common). */
+const matrixPassword = 'matrix granite orchard lantern';
 const inDays = (n: number) => new Date(Date.now() + n * day).toISOString();
 const roleOf = (p: Principal) => (p === 'anonymous' || p === 'token' ? null : p);
 /** The package a cell acts on: owner A's for "own", owner B's for "other". */
@@ -90,7 +93,8 @@ function delegationRequest(c: BuildContext): RequestSpec | null {
   const window = { reason: 'Matrix leave', startsAt: inDays(40), endsAt: inDays(41) };
   if (c.variant === 'own') {
     if (!role || !isReviewerRole(role)) return c.principal === 'anonymous' || c.principal === 'token' ? { path: '/api/delegations', json: { role: 'model_risk', delegateId: 'usr_data_governance', ...window } } : null;
-    return { path: '/api/delegations', json: { role, delegateId: role === 'data_governance' ? 'usr_model_risk' : 'usr_data_governance', ...window } };
+    // To the role's deputy: segregation of duties refuses a delegate who holds another step's role.
+    return { path: '/api/delegations', json: { role, delegateId: deputyOf(role), ...window } };
   }
   const [giver, delegate] = role === 'fair_lending' ? (['privacy', 'usr_fair_lending'] as const) : (['fair_lending', 'usr_privacy'] as const);
   return { path: '/api/delegations', json: { role: giver, delegatorId: userOf[giver].id, delegateId: delegate, ...window } };
@@ -103,6 +107,16 @@ function delegationToRevoke(c: BuildContext): RequestSpec | null {
   if (c.variant === 'own') id = role ? delegationBy[role] : delegationBy.data_governance;
   else id = role === 'security' || role === 'committee' ? delegationBy.fair_lending : delegationBy.security;
   return id ? { path: `/api/delegations/${id}/revocation` } : null;
+}
+
+/** A delegation an administrator made and its delegator may accept: the caller's own, or another reviewer's. */
+function delegationToAccept(c: BuildContext): RequestSpec | null {
+  const { pendingFor } = c.world.ids;
+  const role = roleOf(c.principal);
+  let id: string | undefined;
+  if (c.variant === 'own') id = role ? pendingFor[role] : pendingFor.data_governance;
+  else id = role === 'data_governance' ? pendingFor.model_risk : pendingFor.data_governance;
+  return id ? { path: `/api/delegations/${id}/acceptance` } : null;
 }
 
 const wellFormedRegistration = {
@@ -176,8 +190,8 @@ export const requests: Record<string, Builder> = {
   enableWebhook: ({ world }) => ({ path: `/api/webhooks/${world.ids.disabledWebhook}/enable` }),
   listWebhookDeliveries: ({ world }) => ({ path: `/api/webhooks/${world.ids.enabledWebhook}/deliveries` }),
   listApiTokens: () => ({ path: '/api/tokens' }),
-  createApiToken: () => ({ path: '/api/tokens', json: { modelKey: tokenModel, name: 'Matrix token' } }),
-  revokeApiToken: ({ world }) => ({ path: `/api/tokens/${world.ids.revocableToken}/revocation` }),
+  createApiToken: (c) => ({ path: '/api/tokens', json: { modelKey: c.variant === 'other' ? ownerBModel : tokenModel, name: 'Matrix token' } }),
+  revokeApiToken: ({ world, variant }) => ({ path: `/api/tokens/${variant === 'other' ? world.ids.ownerBToken : world.ids.revocableToken}/revocation` }),
   listTemplates: () => ({ path: '/api/templates' }),
   getTemplateVersion: () => ({ path: '/api/templates/tier-1/versions/1' }),
   createTemplateVersion: () => ({ path: '/api/templates', json: tier4Template }),
@@ -186,5 +200,21 @@ export const requests: Record<string, Builder> = {
   listDelegations: () => ({ path: '/api/delegations' }),
   createDelegation: delegationRequest,
   revokeDelegation: delegationToRevoke,
+  acceptDelegation: delegationToAccept,
+  listManagedUsers: () => ({ path: '/api/admin/users' }),
+  createUser: () => ({ path: '/api/admin/users', json: { email: 'matrix.newcomer@example.com', displayName: 'Matrix Newcomer', title: 'Analyst', roles: ['privacy'], temporaryPassword: matrixPassword } }),
+  setUserRoles: () => ({ path: '/api/admin/users/usr_privacy/roles', json: { roles: ['privacy'] } }),
+  disableUser: () => ({ path: '/api/admin/users/usr_security/disable' }),
+  enableUser: () => ({ path: '/api/admin/users/usr_security/enable' }),
+  resetUserPassword: () => ({ path: '/api/admin/users/usr_security/password-reset', json: { temporaryPassword: matrixPassword } }),
+  changeOwnPassword: () => ({ path: '/api/account/password', json: { currentPassword: 'demo-password', newPassword: matrixPassword } }),
+  stepUp: () => ({ path: '/api/account/step-up', json: { password: 'demo-password' } }),
+  listOwnSessions: () => ({ path: '/api/account/sessions' }),
+  revokeOwnSession: async ({ world, principal }) => {
+    const token = world.cookies[principal];
+    return { path: `/api/account/sessions/${token ? (await sha256Hex(token)).slice(0, 16) : '0123456789abcdef'}` };
+  },
+  setupStatus: () => ({ path: '/api/setup' }),
+  completeSetup: () => ({ path: '/api/setup', json: { secret: 'not-the-secret', email: 'someone@example.com', displayName: 'Someone', title: '', password: matrixPassword } }),
   listUserDirectory: () => ({ path: '/api/users' }),
 };

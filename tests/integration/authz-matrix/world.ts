@@ -9,7 +9,7 @@ import { sessionCookieName } from '#api/kernel/cookies.ts';
 import { demoAccounts, seedDemo } from '#demo/seed-demo.ts';
 import type { Store } from '#api/store.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
-import type { Role } from '#domain/contracts/roles.ts';
+import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
 import { retailCreditPdV1 } from '#demo/index.ts';
 import { createSoftwarePasskey } from '../../support/software-authenticator.ts';
 import { createApp } from '#server/app.ts';
@@ -29,6 +29,8 @@ export const principals: readonly Principal[] = ['anonymous', 'token', ...rolePr
 export const userOf = Object.fromEntries(demoAccounts.map((a) => [a.roles[0], a])) as Record<(typeof rolePrincipals)[number], (typeof demoAccounts)[number]>;
 export const ownerB = { id: 'usr_owner_b', email: 'owner-b@example.com', displayName: 'Jonas Berg', title: 'ML Engineer, Fraud', roles: ['model_owner'] as Role[] };
 export const ownerBModel = 'authz-b-credit';
+/** A second holder of a reviewer role, planted: a delegate segregation of duties allows (they hold no other step's role). */
+export const deputyOf = (role: Role) => `usr_deputy_${role}`;
 /** The model the pipeline token submits for: the demo support assistant, owned by A and awaiting a clarification. */
 export const tokenModel = 'support-assistant-llm';
 export const assistantPackage = 'pkg_support_assistant_llm';
@@ -46,7 +48,11 @@ export interface WorldIds {
   assistantClarification: string;
   /** Delegations, by the principal that gave (or, for admin, created) them. */
   delegationBy: Record<string, string>;
+  /** Delegations the administrator made for each reviewer, awaiting that reviewer's acceptance. */
+  pendingFor: Record<string, string>;
+  /** Owner A's spare token for the support assistant, and owner B's for their model. */
   revocableToken: string;
+  ownerBToken: string;
   enabledWebhook: string;
   disabledWebhook: string;
 }
@@ -78,10 +84,9 @@ export async function send(app: Hono, world: Pick<World, 'cookies' | 'apiToken'>
   if (call.as === 'token') headers.set('authorization', `Bearer ${world.apiToken}`);
   else if (call.as !== 'anonymous') headers.set('cookie', `${sessionCookieName}=${world.cookies[call.as] ?? ''}`);
   let body: string | undefined;
-  if (call.json !== undefined) {
-    body = JSON.stringify(call.json);
-    headers.set('content-type', 'application/json');
-  }
+  if (call.json !== undefined) body = JSON.stringify(call.json);
+  // As the app's api-client: every write says JSON, a body-less one too.
+  if (!headers.has('content-type') && (call.json !== undefined || call.method !== 'GET')) headers.set('content-type', 'application/json');
   const response = await app.fetch(new Request(`http://localhost${call.path}`, { method: call.method, headers, body }));
   const text = await response.text();
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as unknown) : null };
@@ -115,6 +120,9 @@ export async function buildWorld(): Promise<World> {
   const ownerA = await store.findUserByEmail(userOf.model_owner.email);
   if (!ownerA) throw new Error('the demo owner exists');
   await store.insertUser({ ...ownerB, passwordHash: ownerA.passwordHash });
+  for (const role of reviewerRoles) {
+    await store.insertUser({ id: deputyOf(role), email: `deputy-${role.replace('_', '-')}@example.com`, displayName: `Deputy ${role}`, title: 'Deputy', roles: [role], passwordHash: ownerA.passwordHash });
+  }
 
   // Sessions straight into the store: the matrix is about authorization, not sign-in.
   const cookies: Record<string, string> = {};
@@ -154,26 +162,24 @@ export async function buildWorld(): Promise<World> {
   const clarification = assistantThreads.items.find((t) => t.kind === 'clarification' && t.status === 'open');
   if (!clarification) throw new Error('the demo assistant package has an open clarification request');
 
-  // Each reviewer hands their role to a colleague for a day next week (scheduled, so no one acts
-  // for anyone during the matrix); the administrator arranges one a month out.
-  const pairs = [
-    ['data_governance', 'usr_model_risk'],
-    ['model_risk', 'usr_data_governance'],
-    ['fair_lending', 'usr_privacy'],
-    ['privacy', 'usr_fair_lending'],
-    ['security', 'usr_committee'],
-    ['committee', 'usr_security'],
-  ] as const;
+  // Each reviewer hands their role to its deputy for a day next week (scheduled, so no one acts
+  // for anyone during the matrix; another reviewer would hold a second step's role, which
+  // segregation of duties refuses); the administrator arranges one a month out, and one for
+  // each reviewer that waits for the reviewer's acceptance.
   const window = { startsAt: new Date(now.getTime() + 7 * 24 * hour).toISOString(), endsAt: new Date(now.getTime() + 8 * 24 * hour).toISOString() };
-  const delegationBy: Record<string, string> = {};
-  for (const [role, delegateId] of pairs) {
-    delegationBy[role] = (await ok<{ id: string }>(as(role).post('/api/delegations', { role, delegateId, reason: 'Leave', ...window }), 201, `${role} delegates`)).id;
-  }
   const later = { startsAt: new Date(now.getTime() + 30 * 24 * hour).toISOString(), endsAt: new Date(now.getTime() + 31 * 24 * hour).toISOString() };
+  const delegationBy: Record<string, string> = {};
+  const pendingFor: Record<string, string> = {};
+  for (const role of reviewerRoles) {
+    delegationBy[role] = (await ok<{ id: string }>(as(role).post('/api/delegations', { role, delegateId: deputyOf(role), reason: 'Leave', ...window }), 201, `${role} delegates`)).id;
+    pendingFor[role] = (await ok<{ id: string }>(as('admin').post('/api/delegations', { role, delegatorId: userOf[role].id, delegateId: deputyOf(role), reason: 'Arranged', ...later }), 201, `admin arranges ${role}'s`)).id;
+  }
   delegationBy.admin = (await ok<{ id: string }>(as('admin').post('/api/delegations', { role: 'security', delegatorId: 'usr_security', delegateId: 'usr_privacy', reason: 'Conference', ...later }), 201, 'admin arranges a delegation')).id;
 
-  const apiToken = (await ok<{ secret: string }>(as('admin').post('/api/tokens', { modelKey: tokenModel, name: 'Matrix pipeline' }), 201, 'token')).secret;
-  const revocableToken = (await ok<{ token: { id: string } }>(as('admin').post('/api/tokens', { modelKey: tokenModel, name: 'Spare pipeline' }), 201, 'spare token')).token.id;
+  // Tokens submit in their creator's name: each owner makes their own.
+  const apiToken = (await ok<{ secret: string }>(as('model_owner').post('/api/tokens', { modelKey: tokenModel, name: 'Matrix pipeline' }), 201, 'token')).secret;
+  const revocableToken = (await ok<{ token: { id: string } }>(as('model_owner').post('/api/tokens', { modelKey: tokenModel, name: 'Spare pipeline' }), 201, 'spare token')).token.id;
+  const ownerBToken = (await ok<{ token: { id: string } }>(as('owner_b').post('/api/tokens', { modelKey: ownerBModel, name: 'Owner B pipeline' }), 201, 'owner B token')).token.id;
   const hook = { url: 'https://hooks.example/model-approval', description: 'Matrix', events: ['step.approved'] };
   const enabledWebhook = (await ok<{ endpoint: { id: string } }>(as('admin').post('/api/webhooks', hook), 201, 'webhook')).endpoint.id;
   const disabledWebhook = (await ok<{ endpoint: { id: string } }>(as('admin').post('/api/webhooks', hook), 201, 'webhook')).endpoint.id;
@@ -184,7 +190,7 @@ export async function buildWorld(): Promise<World> {
     dir,
     cookies,
     apiToken,
-    ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, assistantClarification: clarification.id, delegationBy, revocableToken, enabledWebhook, disabledWebhook },
+    ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, assistantClarification: clarification.id, delegationBy, pendingFor, revocableToken, ownerBToken, enabledWebhook, disabledWebhook },
   };
 }
 
@@ -217,6 +223,9 @@ export async function openCell(world: World): Promise<Cell> {
   const dir = mkdtempSync(join(tmpdir(), 'authz-cell-'));
   cpSync(world.dir, dir, { recursive: true });
   const store = await openStore({ dataDir: dir });
+  // Every session has just confirmed its password (step-up), as a person changing their
+  // passkeys would have: the matrix is about who may call a route, not about step-up.
+  for (const token of Object.values(world.cookies)) await store.markSessionSteppedUp(await sha256Hex(token), new Date().toISOString());
   const app = createApp(serverDeps(store, { sessionTtlHours: 12 }));
   return {
     app,
@@ -236,10 +245,11 @@ export interface Fingerprint {
 }
 
 /**
- * What a refused request must not change: the row count of every table. Two tables are left
- * out on purpose: access.denied entries (a refusal writes exactly one) and signing_attempts
+ * What a refused request must not change: the row count of every table. Three tables are left
+ * out on purpose: access.denied entries (a refusal writes exactly one), signing_attempts
  * (re-authentication at signing is recorded before the step's role is checked, so the
- * attempt log counts it even when the decision is then refused).
+ * attempt log counts it even when the decision is then refused) and throttles (a write is
+ * counted against its caller's rate limit before the handler decides; api/throttle/).
  */
 export function fingerprint(file: string): Fingerprint {
   const db = new DatabaseSync(file, { readOnly: true });
@@ -247,7 +257,7 @@ export function fingerprint(file: string): Fingerprint {
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
     const rows: Record<string, number> = {};
     for (const name of tables) {
-      if (name === 'signing_attempts') continue;
+      if (name === 'signing_attempts' || name === 'throttles') continue;
       const where = name === 'audit_log' ? " WHERE action <> 'access.denied'" : '';
       rows[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"${where}`).get() as { n: number }).n;
     }

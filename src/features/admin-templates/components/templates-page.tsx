@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import type { TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
+import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
@@ -19,6 +20,28 @@ function currentPerKey(items: readonly TemplateVersionEntry[]): { current: Templ
     return current ? [{ current, versions: versions.length, packages: versions.reduce((n, v) => n + v.usedBy.length, 0) }] : [];
   });
 }
+
+type TemplateRow = ReturnType<typeof currentPerKey>[number];
+
+const columns: readonly Column<TemplateRow>[] = [
+  {
+    header: 'Template',
+    className: 'font-normal',
+    cell: ({ current }) => (
+      <>
+        <Link to={`/admin/templates/${current.template.key}`} className="font-semibold">
+          {current.template.name}
+        </Link>
+        <br />
+        <span className="text-sm text-slate-700">{current.template.key}</span>
+      </>
+    ),
+  },
+  { header: 'Current version', cell: ({ current, versions }) => `Version ${current.template.version} of ${versions}` },
+  { header: 'Applies to', cell: ({ current }) => tiersText(current.template) },
+  { header: 'Steps', cell: ({ current }) => current.template.steps.map((s) => roleLabels[s.role]).join(' → ') },
+  { header: 'Packages', cell: ({ packages }) => packages },
+];
 
 export function TemplatesPage() {
   usePageTitle('Workflow templates');
@@ -43,37 +66,7 @@ export function TemplatesPage() {
         {templates.isError && <ErrorNotice title="The templates could not be loaded." error={templates.error} onRetry={() => void templates.refetch()} retrying={templates.isFetching} />}
         {templates.data && rows.length === 0 && <p className="text-slate-700">No workflow template exists yet.</p>}
         {rows.length > 0 && (
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Workflow templates, by key</caption>
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="p-2">Template</th>
-                <th scope="col" className="p-2">Current version</th>
-                <th scope="col" className="p-2">Applies to</th>
-                <th scope="col" className="p-2">Steps</th>
-                <th scope="col" className="p-2">Packages</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ current, versions, packages }) => (
-                <tr key={current.template.key} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 font-normal">
-                    <Link to={`/admin/templates/${current.template.key}`} className="font-semibold">
-                      {current.template.name}
-                    </Link>
-                    <br />
-                    <span className="text-sm text-slate-700">{current.template.key}</span>
-                  </th>
-                  <td className="p-2">
-                    Version {current.template.version} of {versions}
-                  </td>
-                  <td className="p-2">{tiersText(current.template)}</td>
-                  <td className="p-2">{current.template.steps.map((s) => roleLabels[s.role]).join(' → ')}</td>
-                  <td className="p-2">{packages}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable look="ruled" caption="Workflow templates, by key" columns={columns} rows={rows} rowKey={({ current }) => current.template.key} />
         )}
       </div>
     </div>

@@ -9,7 +9,7 @@ import { CreateTokenForm } from './create-token-form.tsx';
 import { SecretNotice } from './secret-notice.tsx';
 import { TokenList } from './token-list.tsx';
 
-/** Administration: API tokens with which pipelines submit packages for one model each. */
+/** API tokens with which pipelines submit packages for one model each: an owner's own, or (administrators) all of them. */
 export function ApiTokensPage() {
   usePageTitle('API tokens');
   const tokens = useApiTokens();
@@ -20,8 +20,8 @@ export function ApiTokensPage() {
     <div className="max-w-4xl space-y-8">
       <PageHeading>API tokens</PageHeading>
       <p>
-        A training pipeline submits packages and new versions with <code className="font-mono">npm run submit</code> and an API token. Each token is scoped to one model and acts
-        as that model’s owner; the audit log names the token with every submission.
+        A training pipeline submits packages and new versions with <code className="font-mono">npm run submit</code> and an API token. Each token is scoped to one model you own
+        and submits in your name, as long as you own the model; the audit log names the token with every submission. Administrators see and revoke every token.
       </p>
       {created && <SecretNotice name={created.token.name} modelKey={created.token.modelKey} secret={created.secret} onDone={() => setCreated(null)} />}
       <section aria-labelledby="tokens-heading" className="space-y-3">
@@ -36,7 +36,7 @@ export function ApiTokensPage() {
         <h2 id="create-heading" className="text-xl font-bold">
           Create a token
         </h2>
-        {tokens.data && tokens.data.models.length === 0 && <p>No model has been submitted yet: a token is scoped to a model that exists.</p>}
+        {tokens.data && tokens.data.models.length === 0 && <p>You own no model yet: a token is created by the owner of the model it submits for, and submits in their name.</p>}
         {tokens.data && tokens.data.models.length > 0 && <CreateTokenForm models={tokens.data.models} onCreated={setCreated} />}
       </section>
     </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WebhookEndpoint } from '#domain/contracts/webhooks.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { InlineConfirmation } from '#src/components/ui/inline-confirmation.tsx';
+import { ConfirmStep } from '#src/components/ui/confirm-step.tsx';
 import { describeError } from '#src/lib/describe-error.ts';
 import { formatDateTime } from '#src/lib/format.ts';
 import { useDisableWebhook } from '../api/disable-webhook.ts';
@@ -12,7 +12,6 @@ import { DeliveryLog } from './delivery-log.tsx';
 export function WebhookList({ endpoints }: { endpoints: readonly WebhookEndpoint[] }) {
   const disabling = useDisableWebhook();
   const enabling = useEnableWebhook();
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggleLog = (id: string) =>
     setOpen((current) => {
@@ -40,28 +39,22 @@ export function WebhookList({ endpoints }: { endpoints: readonly WebhookEndpoint
                     <time dateTime={endpoint.createdAt}>{formatDateTime(endpoint.createdAt)}</time>
                   </p>
                 </div>
-                {confirming === endpoint.id ? (
-                  <InlineConfirmation
-                    label={`Confirm ${endpoint.enabled ? 'disabling' : 'enabling'} ${label}`}
-                    confirm={endpoint.enabled ? 'Disable endpoint' : 'Enable endpoint'}
-                    cancel="Cancel"
-                    onConfirm={() => change.mutate(endpoint.id, { onSettled: () => setConfirming(null) })}
-                    onCancel={() => setConfirming(null)}
-                  >
-                    {endpoint.enabled ? 'Disable it? Events are queued, not sent, until it is enabled.' : 'Enable it? Queued events are sent.'}
-                  </InlineConfirmation>
-                ) : (
-                  <span className="flex flex-wrap gap-2">
+                <ConfirmStep
+                  beside={
                     <button type="button" className={buttonClasses.secondary} aria-expanded={open.has(endpoint.id)} onClick={() => toggleLog(endpoint.id)}>
                       {open.has(endpoint.id) ? 'Hide deliveries' : 'Show deliveries'}
                       <span className="sr-only"> of {label}</span>
                     </button>
-                    <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(endpoint.id)}>
-                      {endpoint.enabled ? 'Disable' : 'Enable'}
-                      <span className="sr-only"> {label}</span>
-                    </button>
-                  </span>
-                )}
+                  }
+                  action={endpoint.enabled ? 'Disable' : 'Enable'}
+                  actionLabel={`${endpoint.enabled ? 'Disable' : 'Enable'} ${label}`}
+                  label={`Confirm ${endpoint.enabled ? 'disabling' : 'enabling'} ${label}`}
+                  confirm={endpoint.enabled ? 'Disable endpoint' : 'Enable endpoint'}
+                  cancel="Cancel"
+                  onConfirm={(done) => change.mutate(endpoint.id, { onSettled: done })}
+                >
+                  {endpoint.enabled ? 'Disable it? Events are queued, not sent, until it is enabled.' : 'Enable it? Queued events are sent.'}
+                </ConfirmStep>
               </div>
               {open.has(endpoint.id) && <DeliveryLog endpointId={endpoint.id} label={label} />}
             </li>

@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
-import { handleApiRequest } from '#api/kernel/handle-request.ts';
+import { handleApiRequest } from '#api/index.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { demoPassword } from '#mocks/handlers.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';

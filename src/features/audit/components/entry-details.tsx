@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { AuditEntryView } from '#domain/contracts/audit.ts';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { auditActionLabel, isKnownAction } from '../action-labels.ts';
 import type { EntryHashCheck } from './entry-hash.ts';
 
@@ -23,11 +24,9 @@ function Json({ value, label }: { value: unknown; label: string }) {
 export function EntryDetails({ entry, hash, filterHref }: Props) {
   return (
     <div className="space-y-4 p-4">
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="font-semibold">Time (UTC)</dt>
-        <dd className="font-mono">{entry.at}</dd>
-        <dt className="font-semibold">Actor</dt>
-        <dd>
+      <DefinitionList layout="compact" className="text-sm">
+        <Definition term="Time (UTC)" className="font-mono">{entry.at}</Definition>
+        <Definition term="Actor">
           {entry.actorId === null ? (
             'The system'
           ) : (
@@ -36,9 +35,8 @@ export function EntryDetails({ entry, hash, filterHref }: Props) {
               <Link to={filterHref('actor', entry.actorId)}>Only entries by {entry.actorName ?? entry.actorId}</Link>
             </>
           )}
-        </dd>
-        <dt className="font-semibold">Action</dt>
-        <dd>
+        </Definition>
+        <Definition term="Action">
           {auditActionLabel(entry.action)} <span className="font-mono">({entry.action})</span>
           {isKnownAction(entry.action) && (
             <>
@@ -46,19 +44,15 @@ export function EntryDetails({ entry, hash, filterHref }: Props) {
               · <Link to={filterHref('action', entry.action)}>Only entries of this action</Link>
             </>
           )}
-        </dd>
-        <dt className="font-semibold">Subject</dt>
-        <dd className="break-all font-mono">{entry.subject}</dd>
-        <dt className="font-semibold">Previous hash</dt>
-        <dd className="break-all font-mono">{entry.prevHash}</dd>
-        <dt className="font-semibold">Entry hash (stored)</dt>
-        <dd className="break-all font-mono">{entry.entryHash}</dd>
-        <dt className="font-semibold">Entry hash (recomputed)</dt>
-        <dd className="break-all font-mono">
+        </Definition>
+        <Definition term="Subject" className="break-all font-mono">{entry.subject}</Definition>
+        <Definition term="Previous hash" className="break-all font-mono">{entry.prevHash}</Definition>
+        <Definition term="Entry hash (stored)" className="break-all font-mono">{entry.entryHash}</Definition>
+        <Definition term="Entry hash (recomputed)" className="break-all font-mono">
           {hash.recomputed ?? 'cannot be computed'}{' '}
           <span className={hash.matches ? 'font-sans text-green-800' : 'font-sans font-semibold text-red-800'}>{hash.matches ? '✓ matches' : '✕ does not match: this entry was changed after it was written'}</span>
-        </dd>
-      </dl>
+        </Definition>
+      </DefinitionList>
       <div className="flex flex-col gap-4 md:flex-row">
         <Json label="Before" value={entry.before} />
         <Json label="After" value={entry.after} />

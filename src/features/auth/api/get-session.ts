@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { sessionResponseSchema, type SessionResponse } from '#domain/contracts/users.ts';
-import { sessionPath } from '#src/lib/session-path.ts'; // perf: not the route table, on the log-in page
+import { sessionPath } from '#src/lib/session-path.ts'; // Not the route table, on the log-in page
 import { apiFetch } from '#src/lib/api-client.ts';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 

@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Column } from '#src/components/ui/data-table.tsx';
 
 interface Props {
   title: string;
@@ -28,6 +30,27 @@ export function EmptyState({ children }: { children: string }) {
   return <p className="rounded-md border border-slate-200 bg-white p-4 text-slate-700">{children}</p>;
 }
 
-export const tableFrame = 'relative overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm';
-export const th = 'px-4 py-3 text-left text-sm font-semibold text-slate-700';
-export const td = 'px-4 py-3 align-top';
+interface ModelCell {
+  packageId: string;
+  modelName: string;
+  /** Under the name: which version of the model. */
+  version: ReactNode;
+}
+
+/** The first column of a dashboard table: the model, a link to its package, and which version. */
+export function modelColumn<Row>(of: (row: Row) => ModelCell): Column<Row> {
+  return {
+    header: 'Model',
+    headerClassName: 'min-w-48',
+    className: 'font-semibold',
+    cell: (row) => {
+      const { packageId, modelName, version } = of(row);
+      return (
+        <>
+          <Link to={`/packages/${encodeURIComponent(packageId)}`}>{modelName}</Link>
+          <span className="block font-mono text-sm font-normal text-slate-600">{version}</span>
+        </>
+      );
+    },
+  };
+}

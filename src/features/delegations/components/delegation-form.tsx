@@ -70,7 +70,7 @@ export function DelegationForm({ viewer }: Props) {
           </select>
         )}
       </Field>
-      <Field label="Delegate to" hint="The colleague who decides your steps while you are away." error={serverError('/delegateId')}>
+      <Field label="Delegate to" hint="The colleague who decides your steps while you are away: not someone who decides another step of the packages waiting for this role." error={serverError('/delegateId')}>
         {(props) => (
           <select {...props} className={inputClasses} value={delegateId} onChange={(e) => setDelegateId(e.target.value)}>
             <option value="">Choose a colleague</option>

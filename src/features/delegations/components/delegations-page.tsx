@@ -18,7 +18,7 @@ export function DelegationsPage() {
       <PageHeading>Delegations</PageHeading>
       <p>
         While you are away, a colleague you name can decide your workflow steps for a bounded time. Every decision they sign says it was made on your behalf, and you can revoke the
-        delegation at any moment.
+        delegation at any moment. One an administrator arranges for you acts only once you accept it.
       </p>
       <section aria-labelledby="delegations-heading" className="space-y-3">
         <h2 id="delegations-heading" className="text-xl font-bold">

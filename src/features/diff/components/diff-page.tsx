@@ -1,6 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { NotFound } from '#src/components/ui/not-found.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
@@ -12,28 +12,6 @@ import { DiffView } from './diff-view.tsx';
 import { VersionForm } from './version-form.tsx';
 
 const notFoundTitle = 'Package not found';
-
-function Breadcrumb({ pkg }: { pkg: PackageDetail | undefined }) {
-  return (
-    <nav aria-label="Breadcrumb">
-      <ol className="flex gap-2 text-sm">
-        <li>
-          <Link to="/">Inbox</Link>
-        </li>
-        <li aria-hidden="true" className="text-slate-500">
-          /
-        </li>
-        <li>{pkg ? <Link to={`/packages/${pkg.id}`}>{pkg.modelName}</Link> : 'Package'}</li>
-        <li aria-hidden="true" className="text-slate-500">
-          /
-        </li>
-        <li aria-current="page" className="text-slate-700">
-          Compare versions
-        </li>
-      </ol>
-    </nav>
-  );
-}
 
 /** `/packages/:id/diff?from=&to=&mode=`: what changed between two versions, section by section. */
 export function DiffPage() {
@@ -49,7 +27,13 @@ export function DiffPage() {
   const compare = (next: Pick<DiffChoice, 'from' | 'to' | 'mode'>) => setParams(new URLSearchParams(diffSearch(next)), { preventScrollReset: true });
   return (
     <div className="space-y-8">
-      <Breadcrumb pkg={pkg} />
+      <Breadcrumb
+        trail={[
+          { label: 'Inbox', to: '/' },
+          { label: pkg ? pkg.modelName : 'Package', to: pkg && `/packages/${pkg.id}` },
+        ]}
+        current="Compare versions"
+      />
       <PageHeading>{pkg ? `Compare versions: ${pkg.modelName} ${pkg.versionLabel}` : 'Compare versions'}</PageHeading>
       {query.isPending && <LoadingNotice>Loading the package…</LoadingNotice>}
       {query.isError && <ErrorNotice title="The package could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { NotFound } from '#src/components/ui/not-found.tsx';
@@ -41,19 +42,7 @@ export function PackagePage({ renderContent, renderSignatureState }: Props) {
   }
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex gap-2 text-sm">
-          <li>
-            <Link to="/">Inbox</Link>
-          </li>
-          <li aria-hidden="true" className="text-slate-500">
-            /
-          </li>
-          <li aria-current="page" className="text-slate-700">
-            {pkg ? pkg.modelName : 'Package'}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ label: 'Inbox', to: '/' }]} current={pkg ? pkg.modelName : 'Package'} />
       <PageHeading>{pkg ? `${pkg.modelName} ${pkg.versionLabel}` : 'Package'}</PageHeading>
       <div aria-busy={query.isFetching} className="space-y-8">
         {query.isPending && <LoadingNotice>Loading the package…</LoadingNotice>}

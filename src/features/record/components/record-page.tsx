@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ApprovalRecord, RecordCheck } from '#domain/contracts/record.ts';
+import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { NotFound } from '#src/components/ui/not-found.tsx';
@@ -81,25 +82,14 @@ export function RecordPage() {
   }
   return (
     <div className="approval-record space-y-8">
-      <nav aria-label="Breadcrumb" className="print:hidden">
-        <ol className="flex flex-wrap gap-2 text-sm">
-          <li>
-            <Link to="/">Inbox</Link>
-          </li>
-          <li aria-hidden="true" className="text-slate-500">
-            /
-          </li>
-          <li>
-            <Link to={`/packages/${encodeURIComponent(id)}`}>{record?.package.modelName ?? 'Package'}</Link>
-          </li>
-          <li aria-hidden="true" className="text-slate-500">
-            /
-          </li>
-          <li aria-current="page" className="text-slate-700">
-            Approval record
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        className="print:hidden"
+        trail={[
+          { label: 'Inbox', to: '/' },
+          { label: record?.package.modelName ?? 'Package', to: `/packages/${encodeURIComponent(id)}` },
+        ]}
+        current="Approval record"
+      />
       <PageHeading>{name ? `Approval record: ${name}` : 'Approval record'}</PageHeading>
       <div aria-busy={query.isFetching} className="space-y-8">
         {query.isPending && <LoadingNotice>Loading and verifying the record…</LoadingNotice>}

@@ -1,5 +1,5 @@
 import type { ApprovalRecord } from '#domain/contracts/record.ts';
-import { FactList, type Fact } from '#src/components/ui/fact-list.tsx';
+import { DefinitionList, type Fact } from '#src/components/ui/definition-list.tsx';
 import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
 import { formatRiskTier } from '#src/lib/format.ts';
 import { formatUtc } from '#src/lib/format.ts';
@@ -24,6 +24,8 @@ export function RecordSummary({ record }: { record: ApprovalRecord }) {
     ['Business line', pkg.businessLine],
     ['Owner', `${pkg.owner.displayName}, ${pkg.ownerTeam}`],
     ['Workflow', `${pkg.template.name} (version ${pkg.template.version})`],
+    // Said wherever the template relaxed it; by default a person decides one step of the chain.
+    ...(pkg.template.allowSameDeciderAcrossSteps ? [['Segregation of duties', 'Relaxed by the workflow template: one person may decide more than one step'] satisfies Fact] : []),
     ['Exported', <span key="exported"><time dateTime={record.exportedAt}>{formatUtc(record.exportedAt)}</time> by {record.exportedBy.displayName}</span>],
   ];
   return (
@@ -31,7 +33,7 @@ export function RecordSummary({ record }: { record: ApprovalRecord }) {
       <h2 id="summary-heading" className="text-xl font-bold">
         Package
       </h2>
-      <FactList facts={facts} className="rounded-md border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-3" />
+      <DefinitionList layout="stacked" facts={facts} className="rounded-md border border-slate-200 bg-white p-5 sm:grid-cols-2 lg:grid-cols-3" />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { isEmergencyApproval } from '#domain/workflow/emergency.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import type { SignedDecision } from '#domain/contracts/signatures.ts';
 import type { StepState } from '#domain/contracts/packages.ts';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { formatUtc } from '#src/lib/format.ts';
 import { CheckMark } from './check-mark.tsx';
 
@@ -44,60 +45,43 @@ export function SignatureBlock({ decision, steps, versions, check, emergency }: 
           — {stepName}, version {decision.versionNumber}
         </span>
       </h3>
-      <dl className="grid gap-x-8 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold text-slate-600">Signed by</dt>
-        <dd>
+      <DefinitionList layout="aligned">
+        <Definition term="Signed by">
           {decision.actor.displayName}
           {decision.actor.title && `, ${decision.actor.title}`}
-        </dd>
-        <dt className="font-semibold text-slate-600">Role</dt>
-        <dd>{roleLabels[decision.role]}</dd>
+        </Definition>
+        <Definition term="Role">{roleLabels[decision.role]}</Definition>
         {decision.onBehalfOf && (
-          <>
-            <dt className="font-semibold text-slate-600">On behalf of</dt>
-            <dd>
-              {decision.onBehalfOf.delegator.displayName}
-              {decision.onBehalfOf.delegator.title && `, ${decision.onBehalfOf.delegator.title}`} (delegation {decision.onBehalfOf.delegationId})
-            </dd>
-          </>
+          <Definition term="On behalf of">
+            {decision.onBehalfOf.delegator.displayName}
+            {decision.onBehalfOf.delegator.title && `, ${decision.onBehalfOf.delegator.title}`} (delegation {decision.onBehalfOf.delegationId})
+          </Definition>
         )}
-        <dt className="font-semibold text-slate-600">Date and time</dt>
-        <dd>
+        <Definition term="Date and time">
           <time dateTime={decision.decidedAt}>{formatUtc(decision.decidedAt)}</time>
-        </dd>
-        <dt className="font-semibold text-slate-600">Meaning</dt>
-        <dd>{decision.meaning}</dd>
-        <dt className="font-semibold text-slate-600">Content signed</dt>
-        <dd className="break-all font-mono text-sm">SHA-256 {decision.contentHash}</dd>
-        <dt className="font-semibold text-slate-600">Signed with</dt>
-        <dd>
+        </Definition>
+        <Definition term="Meaning">{decision.meaning}</Definition>
+        <Definition term="Content signed" className="break-all font-mono text-sm">SHA-256 {decision.contentHash}</Definition>
+        <Definition term="Signed with">
           {method === 'passkey' ? 'Passkey (user verified)' : method === 'password' ? 'Password re-entered' : 'No electronic signature recorded'}
           {decision.signature && `; countersigned by server key ${decision.signature.countersignature.keyId}`}
-        </dd>
+        </Definition>
         {decision.conditions && (
           <>
-            <dt className="font-semibold text-slate-600">Scope</dt>
-            <dd>{decision.conditions.scope}</dd>
-            <dt className="font-semibold text-slate-600">Re-review by</dt>
-            <dd>
+            <Definition term="Scope">{decision.conditions.scope}</Definition>
+            <Definition term="Re-review by">
               <time dateTime={decision.conditions.reReviewOn}>{decision.conditions.reReviewOn}</time>
-            </dd>
+            </Definition>
             {decision.conditions.text && (
-              <>
-                <dt className="font-semibold text-slate-600">Conditions</dt>
-                <dd className="whitespace-pre-wrap">{decision.conditions.text}</dd>
-              </>
+              <Definition term="Conditions" className="whitespace-pre-wrap">{decision.conditions.text}</Definition>
             )}
           </>
         )}
         {decision.emergency && (
           <>
-            <dt className="font-semibold text-slate-600">Incident</dt>
-            <dd className="font-mono">{decision.emergency.incidentRef}</dd>
-            <dt className="font-semibold text-slate-600">Justification</dt>
-            <dd className="whitespace-pre-wrap">{decision.emergency.justification}</dd>
-            <dt className="font-semibold text-slate-600">Follow-up review</dt>
-            <dd>
+            <Definition term="Incident" className="font-mono">{decision.emergency.incidentRef}</Definition>
+            <Definition term="Justification" className="whitespace-pre-wrap">{decision.emergency.justification}</Definition>
+            <Definition term="Follow-up review">
               {emergency ? followUpText[emergency.followUp.state] : 'Not stated in this record'}
               {emergency?.followUp.at && (
                 <>
@@ -105,13 +89,11 @@ export function SignatureBlock({ decision, steps, versions, check, emergency }: 
                   on <time dateTime={emergency.followUp.at}>{formatUtc(emergency.followUp.at)}</time>
                 </>
               )}
-            </dd>
+            </Definition>
           </>
         )}
-        <dt className="font-semibold text-slate-600">Reason</dt>
-        <dd className="whitespace-pre-wrap">{decision.reason || <span className="text-slate-600">None given</span>}</dd>
-        <dt className="font-semibold text-slate-600">Signature</dt>
-        <dd>
+        <Definition term="Reason" className="whitespace-pre-wrap">{decision.reason || <span className="text-slate-600">None given</span>}</Definition>
+        <Definition term="Signature">
           {check ? (
             <>
               <CheckMark ok={check.ok} />
@@ -120,8 +102,8 @@ export function SignatureBlock({ decision, steps, versions, check, emergency }: 
           ) : (
             <span className="text-slate-700">Not checked</span>
           )}
-        </dd>
-      </dl>
+        </Definition>
+      </DefinitionList>
       {decision.concerns.length > 0 && (
         <div className="space-y-2">
           <h4 className="font-semibold">Concerns</h4>

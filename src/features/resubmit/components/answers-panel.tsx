@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Section } from '#domain/contracts/sections.ts';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import type { AnswerTargetView } from '../answer-targets.ts';
 import { emptyAnswer, type AnswerDraft } from '../draft.ts';
 import { answerPointer, fieldId } from '../field-errors.ts';
@@ -84,18 +85,16 @@ function AnswerCard({ target, answer, sections, onChange }: CardProps) {
           <span className="sr-only">Quoted passage: </span>“{target.quote}”
         </blockquote>
       )}
-      <dl className="space-y-2">
-        <div>
-          <dt className="text-sm font-semibold text-slate-600">{concern ? 'Concern' : 'Question'}</dt>
-          <dd className="whitespace-pre-line">{target.text}</dd>
-        </div>
+      <DefinitionList layout="stacked">
+        <Definition term={concern ? 'Concern' : 'Question'} className="whitespace-pre-line">
+          {target.text}
+        </Definition>
         {target.requiredChange && (
-          <div>
-            <dt className="text-sm font-semibold text-slate-600">Required change</dt>
-            <dd className="whitespace-pre-line">{target.requiredChange}</dd>
-          </div>
+          <Definition term="Required change" className="whitespace-pre-line">
+            {target.requiredChange}
+          </Definition>
         )}
-      </dl>
+      </DefinitionList>
       {[answerError, targetError].filter(Boolean).map((error) => (
         <p key={error} className="font-semibold text-red-800">
           {error}

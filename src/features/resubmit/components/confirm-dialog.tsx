@@ -1,5 +1,6 @@
 import { useId, type SubmitEvent } from 'react';
 import { buttonClasses } from '#src/components/ui/button.ts';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 
 interface Props {
@@ -28,18 +29,14 @@ export function ConfirmDialog({ modelName, versionLabel, nextVersion, changedSec
         <p id={textId} className="rounded-md border-l-4 border-blue-800 bg-blue-50 p-3">
           A submitted version is immutable and will be signed against by reviewers. It cannot be edited or withdrawn; a later change is another version.
         </p>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="font-semibold">Model</dt>
-          <dd>
+        <DefinitionList layout="compact" className="text-sm">
+          <Definition term="Model">
             {modelName} {versionLabel}
-          </dd>
-          <dt className="font-semibold">New version</dt>
-          <dd>Version {nextVersion}</dd>
-          <dt className="font-semibold">Sections changed</dt>
-          <dd>{changedSections}</dd>
-          <dt className="font-semibold">Answers</dt>
-          <dd>{answers}</dd>
-        </dl>
+          </Definition>
+          <Definition term="New version">Version {nextVersion}</Definition>
+          <Definition term="Sections changed">{changedSections}</Definition>
+          <Definition term="Answers">{answers}</Definition>
+        </DefinitionList>
         <div className="flex flex-wrap gap-3">
           <button type="submit" className={buttonClasses.primary} disabled={submitting}>
             {submitting ? 'Submitting…' : `Submit version ${nextVersion}`}

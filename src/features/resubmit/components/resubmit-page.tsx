@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { NotFound } from '#src/components/ui/not-found.tsx';
@@ -34,25 +35,13 @@ export function ResubmitPage() {
   const eligibility = pkg && viewer ? resubmitEligibility(pkg, viewer) : null;
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb">
-        <ol className="flex flex-wrap gap-2 text-sm">
-          <li>
-            <Link to="/">Inbox</Link>
-          </li>
-          <li aria-hidden="true" className="text-slate-500">
-            /
-          </li>
-          <li>
-            <Link to={`/packages/${encodeURIComponent(id)}`}>{pkg ? pkg.modelName : 'Package'}</Link>
-          </li>
-          <li aria-hidden="true" className="text-slate-500">
-            /
-          </li>
-          <li aria-current="page" className="text-slate-700">
-            Revise and resubmit
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[
+          { label: 'Inbox', to: '/' },
+          { label: pkg ? pkg.modelName : 'Package', to: `/packages/${encodeURIComponent(id)}` },
+        ]}
+        current="Revise and resubmit"
+      />
       <div className="space-y-1">
         <PageHeading>Revise and resubmit</PageHeading>
         {pkg && (

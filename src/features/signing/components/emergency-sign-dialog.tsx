@@ -3,6 +3,7 @@ import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 import { roleLabels, type Role } from '#domain/contracts/roles.ts';
 import type { User } from '#domain/contracts/users.ts';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { describeError } from '#src/lib/describe-error.ts';
@@ -62,20 +63,17 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
             approves this version (or a later one). A rejection in the follow-up withdraws it. Use it only for an incident that cannot wait.
           </p>
         </div>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 p-4 text-sm">
+        <DefinitionList layout="compact" className="rounded-md bg-slate-50 p-4 text-sm">
           <SignedVersionRows pkg={pkg} version={version} hash={hash} />
-          <dt className="font-semibold">Decision</dt>
-          <dd>{decisionMeanings.emergency_approve}</dd>
-          <dt className="font-semibold">Signer</dt>
-          <dd>
+          <Definition term="Decision">{decisionMeanings.emergency_approve}</Definition>
+          <Definition term="Signer">
             {signer.displayName}
             {signer.title && `, ${signer.title}`} — {roleLabels[role]}
-          </dd>
-          <dt className="font-semibold">Template</dt>
-          <dd>
+          </Definition>
+          <Definition term="Template">
             {pkg.template.name} (version {pkg.template.version})
-          </dd>
-        </dl>
+          </Definition>
+        </DefinitionList>
 
         <Field label="Incident reference" hint="The ticket of the incident this answers, for example INC-4821." error={errorAt('/payload/emergency/incidentRef')}>
           {(props) => <input {...props} className={inputClasses} value={incidentRef} autoComplete="off" maxLength={64} onChange={(e) => setIncidentRef(e.target.value)} />}
@@ -93,13 +91,13 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
               className="mt-1"
               checked={understood}
               aria-invalid={errorAt(understoodPointer) ? true : undefined}
-              aria-describedby={errorAt(understoodPointer) ? `${titleId}-understood-error` : undefined}
+              aria-describedby={errorAt(understoodPointer) ? `${warningId}-understood-error` : undefined}
               onChange={(e) => setUnderstood(e.target.checked)}
             />
             <span>I understand that this emergency approval is permanent, that it does not replace the review chain, and that the follow-up review must be completed.</span>
           </label>
           {errorAt(understoodPointer) && (
-            <p id={`${titleId}-understood-error`} className="text-red-800">
+            <p id={`${warningId}-understood-error`} className="text-red-800">
               {errorAt(understoodPointer)}
             </p>
           )}

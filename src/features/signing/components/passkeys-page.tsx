@@ -1,7 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
-import { InlineConfirmation } from '#src/components/ui/inline-confirmation.tsx';
+import { ConfirmStep } from '#src/components/ui/confirm-step.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
@@ -9,6 +9,8 @@ import { describeError } from '#src/lib/describe-error.ts';
 import { formatDateTime } from '#src/lib/format.ts';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useEnrolPasskey, usePasskeys, useRemovePasskey } from '../api/passkeys.ts';
+import { needsStepUp } from '../api/step-up.ts';
+import { StepUpPrompt } from './step-up-prompt.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 
 /** Why enrolment failed, in words: the browser's own refusals come as DOMExceptions. */
@@ -26,7 +28,13 @@ export function PasskeysPage() {
   const removing = useRemovePasskey();
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string>();
-  const [confirming, setConfirming] = useState<string | null>(null);
+  // What to do again once the password is confirmed (the server asked for a fresh proof).
+  const [afterStepUp, setAfterStepUp] = useState<{ detail: string; run: () => void } | null>(null);
+  const askStepUpThen = (run: () => void) => (error: unknown) => {
+    if (needsStepUp(error)) setAfterStepUp({ detail: error instanceof Error ? error.message : '', run });
+  };
+  const enrolNamed = (named: string) => enrolling.mutate(named, { onSuccess: () => setName(''), onError: askStepUpThen(() => enrolNamed(named)) });
+  const remove = (credentialId: string, done: () => void) => removing.mutate(credentialId, { onSettled: done, onError: askStepUpThen(() => remove(credentialId, () => undefined)) });
 
   const enrol = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,7 +42,7 @@ export function PasskeysPage() {
     const problem = name.trim() ? undefined : 'Name this passkey, for example the device it is on';
     setNameError(problem);
     if (problem) return;
-    enrolling.mutate(name.trim(), { onSuccess: () => setName('') });
+    enrolNamed(name.trim());
   };
   const serverNameError = isApiProblem(enrolling.error) ? enrolling.error.fieldError('/name') : undefined;
 
@@ -62,25 +70,31 @@ export function PasskeysPage() {
                     Added <time dateTime={passkey.createdAt}>{formatDateTime(passkey.createdAt)}</time>
                   </span>
                 </span>
-                {confirming === passkey.credentialId ? (
-                  <InlineConfirmation
-                    label={`Confirm removing ${passkey.name}`}
-                    confirm="Remove passkey"
-                    onConfirm={() => removing.mutate(passkey.credentialId, { onSettled: () => setConfirming(null) })}
-                    onCancel={() => setConfirming(null)}
-                  >
-                    Remove it? Signatures already made with it stay valid.
-                  </InlineConfirmation>
-                ) : (
-                  <button type="button" className={buttonClasses.secondary} onClick={() => setConfirming(passkey.credentialId)} aria-label={`Remove ${passkey.name}`}>
-                    Remove
-                  </button>
-                )}
+                <ConfirmStep
+                  action="Remove"
+                  actionLabel={`Remove ${passkey.name}`}
+                  label={`Confirm removing ${passkey.name}`}
+                  confirm="Remove passkey"
+                  onConfirm={(done) => remove(passkey.credentialId, done)}
+                >
+                  Remove it? Signatures already made with it stay valid.
+                </ConfirmStep>
               </li>
             ))}
           </ul>
         )}
-        {removing.error && (
+        {afterStepUp && (
+          <StepUpPrompt
+            detail={afterStepUp.detail}
+            onCancel={() => setAfterStepUp(null)}
+            onConfirmed={() => {
+              const { run } = afterStepUp;
+              setAfterStepUp(null);
+              run();
+            }}
+          />
+        )}
+        {removing.error && !needsStepUp(removing.error) && (
           <p role="alert" className="text-red-800">
             {describeError(removing.error)}
           </p>
@@ -94,7 +108,7 @@ export function PasskeysPage() {
           <Field label="Name" hint="So you can tell your passkeys apart, for example “Work laptop”." error={nameError ?? serverNameError}>
             {(props) => <input {...props} className={inputClasses} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
-          {enrolling.error && !serverNameError && (
+          {enrolling.error && !serverNameError && !needsStepUp(enrolling.error) && (
             <p role="alert" className="text-red-800">
               {enrolmentError(enrolling.error)}
             </p>

@@ -5,6 +5,7 @@ import type { PackageDetail, PackageVersion, StepState } from '#domain/contracts
 import { roleLabels } from '#domain/contracts/roles.ts';
 import type { User } from '#domain/contracts/users.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { describeError } from '#src/lib/describe-error.ts';
 import { buildPayload, draftProblems, type DecisionDraft } from '../build-payload.ts';
@@ -56,28 +57,22 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
     <ModalDialog onClose={onClose} width="2xl">
       <form onSubmit={onSubmit} noValidate className="space-y-5 p-6">
         <DialogTitle className="text-xl font-bold">Sign: {decisionMeanings[decision]}</DialogTitle>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 p-4 text-sm">
+        <DefinitionList layout="compact" className="rounded-md bg-slate-50 p-4 text-sm">
           <SignedVersionRows pkg={pkg} version={version} hash={hash} copyable />
-          <dt className="font-semibold">Step</dt>
-          <dd>
+          <Definition term="Step">
             {step.name} ({roleLabels[step.role]})
-          </dd>
-          <dt className="font-semibold">Decision</dt>
-          <dd>{decisionMeanings[decision]}</dd>
-          <dt className="font-semibold">Signer</dt>
-          <dd>
+          </Definition>
+          <Definition term="Decision">{decisionMeanings[decision]}</Definition>
+          <Definition term="Signer">
             {signer.displayName}
             {signer.title && `, ${signer.title}`} — {roleLabels[step.role]}
-          </dd>
+          </Definition>
           {onBehalfOf && (
-            <>
-              <dt className="font-semibold">On behalf of</dt>
-              <dd>
-                Signing as delegate of {onBehalfOf.displayName} ({roleLabels[step.role].toLowerCase()})
-              </dd>
-            </>
+            <Definition term="On behalf of">
+              Signing as delegate of {onBehalfOf.displayName} ({roleLabels[step.role].toLowerCase()})
+            </Definition>
           )}
-        </dl>
+        </DefinitionList>
 
         {decision === 'approve_with_conditions' && (
           <fieldset className="space-y-3">

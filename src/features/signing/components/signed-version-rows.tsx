@@ -1,9 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { Definition } from '#src/components/ui/definition-list.tsx';
 
 /**
- * The first rows of a sign dialog's summary (inside its <dl>): the model, the package
+ * The first rows of a sign dialog's summary (inside its DefinitionList): the model, the package
  * version and the content hash computed in this browser, which is what the signature binds.
  * `copyable` adds a button that copies the full hash, to compare it elsewhere.
  */
@@ -11,14 +12,11 @@ export function SignedVersionRows({ pkg, version, hash, copyable = false }: { pk
   const [copied, setCopied] = useState(false);
   return (
     <>
-      <dt className="font-semibold">Model</dt>
-      <dd>
+      <Definition term="Model">
         {pkg.modelName} {pkg.versionLabel}
-      </dd>
-      <dt className="font-semibold">Package version</dt>
-      <dd>Version {version.number}</dd>
-      <dt className="font-semibold">Content hash</dt>
-      <dd className={copyable ? 'flex flex-wrap items-center gap-2' : undefined}>
+      </Definition>
+      <Definition term="Package version">Version {version.number}</Definition>
+      <Definition term="Content hash" className={copyable ? 'flex flex-wrap items-center gap-2' : undefined}>
         {hash.data ? (
           <>
             <code title={hash.data}>SHA-256 {hash.data.slice(0, 16)}…</code>
@@ -42,7 +40,7 @@ export function SignedVersionRows({ pkg, version, hash, copyable = false }: { pk
         ) : (
           'computing…'
         )}
-      </dd>
+      </Definition>
     </>
   );
 }

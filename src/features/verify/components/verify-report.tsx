@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import type { RecordVerification } from '#domain/evidence/verify-record.ts';
 import { formatUtc } from '#src/lib/format.ts';
 
@@ -36,18 +37,15 @@ export function VerifyReport({ fileName, verification, ref }: Props) {
         </ul>
       )}
       {record && (
-        <dl className="grid gap-x-8 gap-y-2 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold text-slate-700">Model</dt>
-          <dd>
+        <DefinitionList layout="aligned">
+          <Definition term="Model">
             {record.package.modelName} <span className="font-mono text-sm">({record.package.modelKey})</span>
-          </dd>
-          <dt className="font-semibold text-slate-700">Version</dt>
-          <dd className="font-mono">{record.package.versionLabel}</dd>
-          <dt className="font-semibold text-slate-700">Exported</dt>
-          <dd>
+          </Definition>
+          <Definition term="Version" className="font-mono">{record.package.versionLabel}</Definition>
+          <Definition term="Exported">
             <time dateTime={record.exportedAt}>{formatUtc(record.exportedAt)}</time> by {record.exportedBy.displayName}
-          </dd>
-        </dl>
+          </Definition>
+        </DefinitionList>
       )}
       <ul aria-label="Checks" className="space-y-2">
         {checks.map((check, index) => (

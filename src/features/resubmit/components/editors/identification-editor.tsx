@@ -1,5 +1,5 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
-import { FactList } from '#src/components/ui/fact-list.tsx';
+import { DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { pointerJoin } from '../../field-errors.ts';
 import { SelectField, TextAreaField, TextField } from '../controls.tsx';
 
@@ -23,7 +23,8 @@ export function IdentificationEditor({ section, pointer, onChange }: Props) {
   const at = (field: keyof Identification) => pointerJoin(pointer, field);
   return (
     <div className="space-y-4">
-      <FactList
+      <DefinitionList
+        layout="stacked"
         className="sm:grid-cols-2"
         facts={[
           ['Model key', <code key="key">{section.modelKey}</code>],

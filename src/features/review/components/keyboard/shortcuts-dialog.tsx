@@ -1,4 +1,5 @@
 import { buttonClasses } from '#src/components/ui/button.ts';
+import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { shortcuts } from './shortcuts.ts';
 
@@ -8,22 +9,19 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     <ModalDialog isOpen={open} onClose={onClose} width="lg">
       <div className="p-6">
         <DialogTitle className="mb-4 text-xl font-bold">Keyboard shortcuts</DialogTitle>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-        {shortcuts.map((shortcut) => (
-          <div key={shortcut.key} className="contents">
-            <dt>
-              <kbd className="rounded border border-slate-400 bg-slate-100 px-2 py-0.5 font-mono">{shortcut.key}</kbd>
-            </dt>
-            <dd>{shortcut.description}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-4 text-sm text-slate-700">Shortcuts do nothing while you type in a field. Tab and Shift+Tab move between controls as usual.</p>
-      <div className="mt-6">
-        <button type="button" className={buttonClasses.primary} onClick={onClose}>
-          Close
-        </button>
-      </div>
+        <DefinitionList layout="compact">
+          {shortcuts.map((shortcut) => (
+            <Definition key={shortcut.key} term={<kbd className="rounded border border-slate-400 bg-slate-100 px-2 py-0.5 font-mono">{shortcut.key}</kbd>}>
+              {shortcut.description}
+            </Definition>
+          ))}
+        </DefinitionList>
+        <p className="mt-4 text-sm text-slate-700">Shortcuts do nothing while you type in a field. Tab and Shift+Tab move between controls as usual.</p>
+        <div className="mt-6">
+          <button type="button" className={buttonClasses.primary} onClick={onClose}>
+            Close
+          </button>
+        </div>
       </div>
     </ModalDialog>
   );

@@ -1,5 +1,5 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
-import { FactList, type Fact } from '#src/components/ui/fact-list.tsx';
+import { DefinitionList, type Fact } from '#src/components/ui/definition-list.tsx';
 import { formatRiskTier } from '#src/lib/format.ts';
 import { safeLinkUrl } from '#src/lib/safe-url.ts';
 import { PackageMarkdown } from '../markdown/markdown.tsx';
@@ -29,7 +29,7 @@ export function IdentificationSection({ section }: { section: SectionOfKind<'ide
   const changesId = `${sectionAnchor(section.key)}-changes`;
   return (
     <div className="space-y-6">
-      <FactList facts={facts} className="sm:grid-cols-2 lg:grid-cols-3" />
+      <DefinitionList layout="stacked" facts={facts} className="sm:grid-cols-2 lg:grid-cols-3" />
       <div className="space-y-2">
         <h3 id={changesId} className="text-lg font-semibold">
           Change summary

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { DefinitionList, type Fact } from '#src/components/ui/definition-list.tsx';
 import { None } from '#src/components/ui/none.tsx';
 import { formatCount } from './measure.ts';
 import { sectionAnchor } from './section-anchor.ts';
@@ -38,7 +39,7 @@ export function LineageSection({ section }: { section: SectionOfKind<'lineage'> 
     <div className="space-y-4">
       <ul className="space-y-4">
         {section.datasets.map((dataset) => {
-          const facts: [string, ReactNode][] = [
+          const facts: Fact[] = [
             ['Version', <span key="version" className="font-mono text-sm">{dataset.version}</span>],
             ['Location', <code key="location" className="break-all font-mono text-sm">{dataset.location}</code>],
             ['Rows', dataset.rows === undefined ? <None key="rows" /> : formatCount(dataset.rows)],
@@ -63,14 +64,7 @@ export function LineageSection({ section }: { section: SectionOfKind<'lineage'> 
             <li key={dataset.key} id={anchorOf(dataset.key)} className="scroll-mt-4 space-y-3 rounded-md border border-slate-200 p-4">
               <h3 className="text-lg font-semibold">{dataset.name}</h3>
               {dataset.description && <p className="text-slate-700">{dataset.description}</p>}
-              <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_minmax(0,1fr)]">
-                {facts.map(([term, value]) => (
-                  <div key={term} className="contents">
-                    <dt className="font-semibold text-slate-700">{term}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
-              </dl>
+              <DefinitionList layout="aligned" facts={facts} />
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 import type { Metric, SectionOfKind } from '#domain/contracts/sections.ts';
 import { meetsThreshold } from '#domain/package/thresholds.ts';
+import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
 import { describeThresholdWithUnit, formatCount, formatMeasure } from './measure.ts';
 import { ResultMark } from './result-mark.tsx';
 import { SectionNotes } from './section-notes.tsx';
@@ -11,12 +12,33 @@ function describeFailure(metric: Metric): string {
   return `${metric.name} (${formatMeasure(metric.value, metric.unit)}, needs ${describeThresholdWithUnit(metric.threshold, metric.unit)})`;
 }
 
+interface MetricRow {
+  metric: Metric;
+  passes: boolean;
+}
+
+const columns: readonly Column<MetricRow>[] = [
+  {
+    header: 'Metric',
+    className: ({ passes }) => `${t.edge(passes)} font-normal`,
+    cell: ({ metric }) => (
+      <>
+        <span className="font-semibold">{metric.name}</span>
+        {metric.note && <span className="mt-1 block text-sm text-slate-700">{metric.note}</span>}
+      </>
+    ),
+  },
+  { header: 'Value', headerClassName: 'text-right', className: 'whitespace-nowrap text-right font-mono', cell: ({ metric }) => formatMeasure(metric.value, metric.unit) },
+  { header: 'Threshold', className: 'whitespace-nowrap', cell: ({ metric }) => describeThresholdWithUnit(metric.threshold, metric.unit) },
+  { header: 'Result', cell: ({ passes }) => <ResultMark passes={passes} /> },
+];
+
 /**
  * Each metric against its policy threshold. Pass or fail is computed here from the value and
  * the threshold: a submitter's own verdict is never asked for, so it cannot be trusted.
  */
 export function MetricTableSection({ section }: { section: SectionOfKind<'metric_table'> }) {
-  const rows = section.metrics.map((metric) => ({ metric, passes: meetsThreshold(metric.value, metric.threshold) }));
+  const rows = section.metrics.map((metric): MetricRow => ({ metric, passes: meetsThreshold(metric.value, metric.threshold) }));
   const failing = rows.filter((row) => !row.passes).map((row) => row.metric);
   const { dataset } = section;
   return (
@@ -39,34 +61,14 @@ export function MetricTableSection({ section }: { section: SectionOfKind<'metric
           </p>
         )}
       </VerdictSummary>
-      <div className={t.frame}>
-        <table className={t.table}>
-          <caption className="sr-only">{section.title}: each metric against its threshold</caption>
-          <thead className={t.head}>
-            <tr>
-              <th scope="col" className={t.th}>Metric</th>
-              <th scope="col" className={`${t.th} text-right`}>Value</th>
-              <th scope="col" className={t.th}>Threshold</th>
-              <th scope="col" className={t.th}>Result</th>
-            </tr>
-          </thead>
-          <tbody className={t.body}>
-            {rows.map(({ metric, passes }) => (
-              <tr key={metric.key} className={passes ? undefined : t.failingRow}>
-                <th scope="row" className={`${t.td} ${t.edge(passes)} font-normal`}>
-                  <span className="font-semibold">{metric.name}</span>
-                  {metric.note && <span className="mt-1 block text-sm text-slate-700">{metric.note}</span>}
-                </th>
-                <td className={`${t.td} whitespace-nowrap text-right font-mono`}>{formatMeasure(metric.value, metric.unit)}</td>
-                <td className={`${t.td} whitespace-nowrap`}>{describeThresholdWithUnit(metric.threshold, metric.unit)}</td>
-                <td className={t.td}>
-                  <ResultMark passes={passes} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        look="section"
+        caption={`${section.title}: each metric against its threshold`}
+        columns={columns}
+        rows={rows}
+        rowKey={({ metric }) => metric.key}
+        rowClassName={({ passes }) => (passes ? undefined : t.failingRow)}
+      />
       <SectionNotes sectionKey={section.key} notes={section.notes} />
     </div>
   );

@@ -1,7 +1,7 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
 import { None } from '#src/components/ui/none.tsx';
 import { SectionNotes } from './section-notes.tsx';
-import { tableClasses as t } from './table-classes.ts';
 
 type Risk = SectionOfKind<'risk_register'>['risks'][number];
 type Residual = Risk['residualRisk'];
@@ -47,54 +47,46 @@ function residualCounts(risks: readonly Risk[]): string {
   return `${risks.length === 1 ? '1 risk' : `${risks.length} risks`}; residual risk: ${parts.join(', ')}.`;
 }
 
+const columns: readonly Column<Risk>[] = [
+  {
+    header: 'Risk',
+    headerClassName: 'w-[30%]',
+    className: 'font-normal',
+    cell: (risk) => (
+      <>
+        <span className="font-semibold">{risk.title}</span>
+        {risk.description && <span className="mt-1 block text-sm text-slate-700">{risk.description}</span>}
+      </>
+    ),
+  },
+  { header: 'Likelihood', cell: (risk) => likelihoodLabels[risk.likelihood] },
+  { header: 'Impact', cell: (risk) => impactLabels[risk.impact] },
+  {
+    header: 'Controls',
+    headerClassName: 'w-[30%]',
+    className: 'text-sm',
+    cell: (risk) =>
+      risk.controls.length === 0 ? (
+        <None />
+      ) : (
+        <ul className="list-disc space-y-1 pl-4">
+          {risk.controls.map((control, index) => (
+            // Free text may repeat; the position keeps keys unique.
+            <li key={`${index}:${control}`}>{control}</li>
+          ))}
+        </ul>
+      ),
+  },
+  { header: 'Residual risk', cell: (risk) => <ResidualBadge level={risk.residualRisk} /> },
+  { header: 'Owner', className: 'text-sm', cell: (risk) => risk.owner },
+];
+
 /** Each risk with its likelihood, impact, controls, residual risk and owner. */
 export function RiskRegisterSection({ section }: { section: SectionOfKind<'risk_register'> }) {
   return (
     <div className="space-y-4">
       <p>{residualCounts(section.risks)}</p>
-      <div className={t.frame}>
-        <table className={t.table}>
-          <caption className="sr-only">{section.title}: the risk register</caption>
-          <thead className={t.head}>
-            <tr>
-              <th scope="col" className={`${t.th} w-[30%]`}>Risk</th>
-              <th scope="col" className={t.th}>Likelihood</th>
-              <th scope="col" className={t.th}>Impact</th>
-              <th scope="col" className={`${t.th} w-[30%]`}>Controls</th>
-              <th scope="col" className={t.th}>Residual risk</th>
-              <th scope="col" className={t.th}>Owner</th>
-            </tr>
-          </thead>
-          <tbody className={t.body}>
-            {section.risks.map((risk) => (
-              <tr key={risk.key}>
-                <th scope="row" className={`${t.td} font-normal`}>
-                  <span className="font-semibold">{risk.title}</span>
-                  {risk.description && <span className="mt-1 block text-sm text-slate-700">{risk.description}</span>}
-                </th>
-                <td className={t.td}>{likelihoodLabels[risk.likelihood]}</td>
-                <td className={t.td}>{impactLabels[risk.impact]}</td>
-                <td className={`${t.td} text-sm`}>
-                  {risk.controls.length === 0 ? (
-                    <None />
-                  ) : (
-                    <ul className="list-disc space-y-1 pl-4">
-                      {risk.controls.map((control, index) => (
-                        // Free text may repeat; the position keeps keys unique.
-                        <li key={`${index}:${control}`}>{control}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className={t.td}>
-                  <ResidualBadge level={risk.residualRisk} />
-                </td>
-                <td className={`${t.td} text-sm`}>{risk.owner}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable look="section" caption={`${section.title}: the risk register`} columns={columns} rows={section.risks} rowKey={(risk) => risk.key} />
       <SectionNotes sectionKey={section.key} notes={section.notes} />
     </div>
   );

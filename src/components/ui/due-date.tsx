@@ -1,9 +1,9 @@
 import type { PackageSummary } from '#domain/contracts/packages.ts';
-import { None } from '#src/components/ui/none.tsx';
-import { dueStatus, formatDate } from '#src/lib/format.ts';
+import { dueStatus, formatDate } from '../../lib/format.ts';
+import { None } from './none.tsx';
 
-/** The due date, with "Overdue by …" said in words and marked with an icon, not by colour. */
-export function DueCell({ step, now }: { step: PackageSummary['currentStep']; now: Date }) {
+/** A step's due date, with "Overdue by …" said in words and marked with an icon, not by colour alone. */
+export function DueDate({ step, now }: { step: PackageSummary['currentStep']; now: Date }) {
   if (!step?.dueAt) return <None />;
   const due = dueStatus(step.dueAt, step.overdue, now);
   return (

@@ -1,0 +1,20 @@
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import type { SessionResponse } from '#domain/contracts/users.ts';
+import type { RequestContext } from '../kernel/context.ts';
+import { sessionCookie } from '../kernel/cookies.ts';
+import { toUser } from '../packages/views.ts';
+import type { StoredUser, StoreTx } from '../store.ts';
+
+// A new session for a user who just proved who they are (first-administrator setup, a
+// password change): the browser's previous session, if any, ends, so a planted cookie can
+// never be upgraded.
+
+export async function startSession(ctx: RequestContext, tx: StoreTx, user: StoredUser): Promise<{ body: SessionResponse; cookie: string }> {
+  const { now, randomToken, sessionTtlMs } = ctx.deps;
+  const token = randomToken();
+  const at = now().toISOString();
+  const expiresAt = new Date(now().getTime() + sessionTtlMs).toISOString();
+  if (ctx.sessionTokenHash) await tx.deleteSession(ctx.sessionTokenHash);
+  await tx.insertSession({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: at, expiresAt });
+  return { body: { user: toUser(user), expiresAt }, cookie: sessionCookie(token, Math.floor(sessionTtlMs / 1000), ctx.secure) };
+}

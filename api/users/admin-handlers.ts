@@ -1,0 +1,93 @@
+import { problems } from '../kernel/problems.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { newId } from '../kernel/new-id.ts';
+import { signedIn } from '../packages/package-access.ts';
+import { usersRoutes as routes } from './routes.ts';
+import { assertAcceptablePassword, existingUser, managedUser } from './managed-user.ts';
+
+// Administrators manage accounts. Every change is one transaction with its audit entry
+// (before and after); disabling or resetting an account ends its sessions at once, so its
+// holder's next request answers 401.
+
+export const listManagedUsers = defineHandler(routes.listManagedUsers, async (ctx) => {
+  const { store } = ctx.deps;
+  const users = await store.listUsers();
+  return { status: 200, body: { items: await Promise.all(users.map((user) => managedUser(store, user))) } };
+});
+
+export const createUser = defineHandler(routes.createUser, async (ctx, { body }) => {
+  const admin = signedIn(ctx);
+  assertAcceptablePassword(body.temporaryPassword, '/temporaryPassword', body);
+  const passwordHash = await ctx.deps.passwords.hash(body.temporaryPassword);
+  const at = ctx.deps.now().toISOString();
+  const created = await ctx.deps.store.transaction(async (tx) => {
+    if (await tx.findUserByEmail(body.email)) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already' }]);
+    const user = { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: [...body.roles], passwordHash, passwordChangeRequired: true };
+    await tx.insertUser(user);
+    await tx.appendAudit({ event: { action: 'user.created', subject: user.id, before: null, after: { email: user.email, displayName: user.displayName, roles: user.roles } }, actorId: admin.id, at });
+    return managedUser(tx, { ...user, disabledAt: null });
+  });
+  return { status: 201, body: created };
+});
+
+export const setUserRoles = defineHandler(routes.setUserRoles, async (ctx, { params, body }) => {
+  const admin = signedIn(ctx);
+  const roles = [...new Set(body.roles)];
+  const at = ctx.deps.now().toISOString();
+  const changed = await ctx.deps.store.transaction(async (tx) => {
+    const user = await existingUser(tx, params.id);
+    // The last administrator cannot take the role away from themselves: nobody could give it back.
+    if (user.id === admin.id && user.roles.includes('admin') && !roles.includes('admin')) {
+      throw problems.validation([{ pointer: '/roles', message: 'You cannot remove your own administrator role; ask another administrator' }]);
+    }
+    await tx.setUserRoles(user.id, roles);
+    await tx.appendAudit({ event: { action: 'user.roles_changed', subject: user.id, before: { roles: user.roles }, after: { roles } }, actorId: admin.id, at });
+    return managedUser(tx, { ...user, roles });
+  });
+  return { status: 200, body: changed };
+});
+
+export const disableUser = defineHandler(routes.disableUser, async (ctx, { params }) => {
+  const admin = signedIn(ctx);
+  if (params.id === admin.id) throw problems.conflict('You cannot disable your own account.');
+  const at = ctx.deps.now().toISOString();
+  const disabled = await ctx.deps.store.transaction(async (tx) => {
+    const user = await existingUser(tx, params.id);
+    if (user.disabledAt) return managedUser(tx, user);
+    await tx.setUserDisabled(user.id, at);
+    const sessionsEnded = await tx.deleteUserSessions(user.id);
+    await tx.appendAudit({ event: { action: 'user.disabled', subject: user.id, before: { disabledAt: null }, after: { disabledAt: at, sessionsEnded } }, actorId: admin.id, at });
+    return managedUser(tx, { ...user, disabledAt: at });
+  });
+  return { status: 200, body: disabled };
+});
+
+export const enableUser = defineHandler(routes.enableUser, async (ctx, { params }) => {
+  const admin = signedIn(ctx);
+  const at = ctx.deps.now().toISOString();
+  const enabled = await ctx.deps.store.transaction(async (tx) => {
+    const user = await existingUser(tx, params.id);
+    if (!user.disabledAt) return managedUser(tx, user);
+    await tx.setUserDisabled(user.id, null);
+    await tx.appendAudit({ event: { action: 'user.enabled', subject: user.id, before: { disabledAt: user.disabledAt }, after: { disabledAt: null } }, actorId: admin.id, at });
+    return managedUser(tx, { ...user, disabledAt: null });
+  });
+  return { status: 200, body: enabled };
+});
+
+export const resetUserPassword = defineHandler(routes.resetUserPassword, async (ctx, { params, body }) => {
+  const admin = signedIn(ctx);
+  const target = await existingUser(ctx.deps.store, params.id);
+  if (target.passwordHash === '') throw problems.conflict('This account signs in through single sign-on and has no password here.');
+  assertAcceptablePassword(body.temporaryPassword, '/temporaryPassword', target);
+  const passwordHash = await ctx.deps.passwords.hash(body.temporaryPassword);
+  const at = ctx.deps.now().toISOString();
+  const reset = await ctx.deps.store.transaction(async (tx) => {
+    const user = await existingUser(tx, params.id);
+    await tx.setUserPassword(user.id, passwordHash, true);
+    const sessionsEnded = await tx.deleteUserSessions(user.id);
+    await tx.appendAudit({ event: { action: 'user.password_reset', subject: user.id, before: { passwordChangeRequired: user.passwordChangeRequired === true }, after: { passwordChangeRequired: true, sessionsEnded } }, actorId: admin.id, at });
+    return managedUser(tx, { ...user, passwordHash, passwordChangeRequired: true });
+  });
+  return { status: 200, body: reset };
+});

@@ -1,0 +1,5 @@
+import { createUser, disableUser, enableUser, listManagedUsers, resetUserPassword, setUserRoles } from './admin-handlers.ts';
+import { changeOwnPassword, listOwnSessions, revokeOwnSession, stepUp } from './account-handlers.ts';
+import { completeSetup, setupStatus } from './setup-handlers.ts';
+
+export const usersHandlers = { listManagedUsers, createUser, setUserRoles, disableUser, enableUser, resetUserPassword, changeOwnPassword, stepUp, listOwnSessions, revokeOwnSession, setupStatus, completeSetup };

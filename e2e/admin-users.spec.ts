@@ -1,0 +1,152 @@
+// Accounts end to end: an administrator creates one; its holder must replace the temporary
+// password before anything else; disabling it signs its holder out at their next request. On
+// the account page a person ends another of their sessions and changes their password.
+// Keyboard and axe are checked on each page.
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { test, expect } from './support/test.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { loginAs } from './support/login.ts';
+
+const temporaryPassword = 'amber falcon river stone';
+const ownPassword = 'seven quiet lanterns over the bay';
+const laterPassword = 'orchard wind carries paper boats';
+
+/** A fresh account on the shared server: other specs use the demo accounts, which must stay as they are. */
+function newAccount(label: string) {
+  const stamp = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  return { email: `e2e-${label}-${stamp}@example.com`, displayName: `Casey ${label} ${stamp.slice(-6)}`, title: 'Privacy Analyst' };
+}
+
+/** Signs in with a temporary password: the app takes the person to replace it first, then to the inbox. */
+async function replaceTemporaryPassword(page: Page, email: string): Promise<void> {
+  await loginAs(page, email, temporaryPassword);
+  await expect(page).toHaveURL('/account?password=temporary');
+  await expect(page.getByText('Replace your temporary password to continue')).toBeVisible();
+  const form = page.getByRole('region', { name: 'Replace your temporary password' });
+  await form.getByLabel('Current password').fill(temporaryPassword);
+  await form.getByLabel('New password').fill(ownPassword);
+  await form.getByRole('button', { name: 'Replace password' }).click();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+}
+
+async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await loginAs(page, email, password);
+  return page;
+}
+
+async function createThroughApi(request: APIRequestContext, account: ReturnType<typeof newAccount>): Promise<void> {
+  const login = await request.post('/api/session', { data: { email: 'admin@example.com', password: 'demo-password' } });
+  expect(login.status()).toBe(200);
+  const created = await request.post('/api/admin/users', { data: { ...account, roles: ['privacy'], temporaryPassword } });
+  expect(created.status(), await created.text()).toBe(201);
+}
+
+test('an administrator creates an account; its holder replaces the temporary password; disabling it signs them out', async ({ page, browser }) => {
+  // Two browsers, two sign-ins and five accessibility checks.
+  test.setTimeout(90_000);
+  const account = newAccount('created');
+  await loginAs(page, 'admin@example.com');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  await expect(page).toHaveTitle('Users · Model Approval');
+  await expect(page.getByRole('table', { name: 'Accounts' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A refused submission says what is wrong next to each field, and takes the focus to the first.
+  const form = page.getByRole('region', { name: 'Create an account' });
+  await form.getByLabel('Email').fill(account.email);
+  await form.getByLabel('Temporary password').fill('too short');
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await expect(form.getByLabel('Name')).toHaveAccessibleDescription(/Enter the name printed on signatures/);
+  await expect(form.getByLabel('Name')).toBeFocused();
+  await expect(form.getByLabel('Temporary password')).toHaveAccessibleDescription(/Use at least 15 characters/);
+  await expectNoAxeViolations(page);
+
+  await form.getByLabel('Name').fill(account.displayName);
+  await form.getByLabel('Title (optional)').fill(account.title);
+  // Keyboard: Space ticks the checkbox, Enter in a field submits.
+  await form.getByRole('checkbox', { name: 'Privacy' }).focus();
+  await page.keyboard.press('Space');
+  await form.getByLabel('Temporary password').fill(temporaryPassword);
+  await form.getByLabel('Temporary password').press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: `The account of ${account.displayName} (${account.email}) is created.` })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: account.email });
+  await expect(row).toContainText('Privacy');
+  await expect(row).toContainText('Must change password');
+
+  // The holder, in a browser of their own, must replace the temporary password first.
+  const holder = await (await browser.newContext()).newPage();
+  await replaceTemporaryPassword(holder, account.email);
+  await expectNoAxeViolations(holder);
+
+  await page.reload();
+  await expect(row).toContainText('Active');
+  await expect(row).not.toContainText('Must change password');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('1');
+
+  // Disabled after a confirmation, reached by keyboard: the holder's next request is refused.
+  await row.getByRole('button', { name: `Disable ${account.displayName}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(row.getByRole('button', { name: 'Disable account' })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(row).toContainText('Disabled since');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('0');
+
+  // Their next request is refused (the account page asks for something not asked before).
+  await holder.getByRole('banner').getByRole('link', { name: 'Account' }).click();
+  await expect(holder).toHaveURL('/login?next=%2Faccount');
+  await expect(holder.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  // And it cannot sign in again.
+  await holder.getByLabel('Email', { exact: true }).fill(account.email);
+  await holder.getByLabel('Password', { exact: true }).fill(ownPassword);
+  await holder.getByRole('button', { name: 'Sign in' }).click();
+  await expect(holder.getByRole('alert').filter({ hasText: 'The email or password is not correct.' })).toBeVisible();
+  await holder.context().close();
+});
+
+test('the account page ends another session and changes the password', async ({ page, browser, request }) => {
+  test.setTimeout(90_000);
+  const account = newAccount('account');
+  await createThroughApi(request, account);
+  await replaceTemporaryPassword(page, account.email);
+  const other = await signedInPage(browser, account.email, ownPassword);
+
+  await page.getByRole('banner').getByRole('link', { name: 'Account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+  await expect(page).toHaveTitle('Account · Model Approval');
+  const sessions = page.getByRole('region', { name: 'Your sessions' }).getByRole('listitem');
+  await expect(sessions).toHaveCount(2);
+  await expect(sessions.filter({ hasText: 'This browser' })).toHaveCount(1);
+  await expect(sessions.filter({ hasText: 'This browser' }).getByRole('button')).toHaveCount(0);
+  await expect(page.getByLabel('New password')).toHaveAccessibleDescription(/At least 15 characters; any characters, spaces too, and no rules about digits or symbols\./);
+  await expectNoAxeViolations(page);
+
+  await sessions.filter({ hasNotText: 'This browser' }).getByRole('button', { name: /^End session signed in / }).click();
+  await expect(sessions).toHaveCount(1);
+  // Its next request is refused: the page it opens asks for something not asked before.
+  await other.getByRole('banner').getByRole('link', { name: 'Account' }).click();
+  await expect(other).toHaveURL('/login?next=%2Faccount');
+
+  // A wrong current password is refused at its field; then the change goes through.
+  const form = page.getByRole('region', { name: 'Change your password' });
+  await form.getByLabel('Current password').fill('not my password at all');
+  await form.getByLabel('New password').fill(laterPassword);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByLabel('Current password')).toHaveAccessibleDescription('The current password is not correct');
+  await expect(form.getByLabel('Current password')).toBeFocused();
+  await expectNoAxeViolations(page);
+  await form.getByLabel('Current password').fill(ownPassword);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByRole('status')).toHaveText('Your password is changed, and your other sessions have ended.');
+  // This browser stays signed in, on a new session.
+  await page.reload();
+  await expect(sessions).toHaveCount(1);
+  await expect(sessions).toContainText('This browser');
+
+  await loginAs(other, account.email, laterPassword);
+  await expect(other.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  await other.context().close();
+});

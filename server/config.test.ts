@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+// The proxy and outbound settings are checked at start, so a wrong value stops the server
+// rather than quietly trusting the Host header or every address.
+
+describe('PUBLIC_URL and TRUST_PROXY', () => {
+  it('PUBLIC_URL is kept as an origin', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://Approvals.Example.com:443/' }).PUBLIC_URL).toBe('https://approvals.example.com');
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).PUBLIC_URL).toBe('http://localhost:3000');
+  });
+
+  it.each(['https://approvals.example.com/app', 'https://approvals.example.com/?x=1', 'https://user:pw@approvals.example.com', 'ftp://approvals.example.com', 'approvals.example.com'])('PUBLIC_URL=%s is refused', (value) => {
+    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('TRUST_PROXY needs PUBLIC_URL: behind a proxy the origin is never the Host header', () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY.*PUBLIC_URL/);
+    expect(loadConfig({ TRUST_PROXY: 'true', PUBLIC_URL: 'https://approvals.example.com' }).TRUST_PROXY).toBe(true);
+    expect(() => loadConfig({ TRUST_PROXY: 'sometimes', PUBLIC_URL: 'https://approvals.example.com' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('WEBHOOK_ALLOWED_HOSTS', () => {
+  it('is empty by default and parsed into hosts and ranges', () => {
+    expect(loadConfig({}).WEBHOOK_ALLOWED_HOSTS).toEqual([]);
+    expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.20.0.0/16' }).WEBHOOK_ALLOWED_HOSTS.map((e) => e.kind)).toEqual(['host', 'range']);
+  });
+
+  it('refuses an entry that is neither', () => {
+    expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: '10.0.0.0/40' })).toThrow(/WEBHOOK_ALLOWED_HOSTS.*10\.0\.0\.0\/40/);
+  });
+});

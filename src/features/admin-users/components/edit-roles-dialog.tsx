@@ -1,0 +1,53 @@
+import { useId, useState, type SubmitEvent } from 'react';
+import type { Role } from '#domain/contracts/roles.ts';
+import type { ManagedUser } from '#api/users/contract.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { useSetUserRoles } from '../api/set-user-roles.ts';
+import { fieldErrorOf } from './field-errors.ts';
+import { RoleCheckboxes } from './role-checkboxes.tsx';
+
+interface Props {
+  user: ManagedUser;
+  onClose: () => void;
+  onSaved: (user: ManagedUser) => void;
+}
+
+/** The roles of one account, replaced as a whole; open for as long as it is mounted. */
+export function EditRolesDialog({ user, onClose, onSaved }: Props) {
+  const saving = useSetUserRoles();
+  const textId = useId();
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (saving.isPending) return;
+    saving.mutate({ id: user.id, roles }, { onSuccess: onSaved });
+  };
+  const rolesError = fieldErrorOf(isApiProblem(saving.error) ? saving.error : null, '/roles');
+
+  return (
+    <ModalDialog onClose={onClose} width="xl" describedBy={textId}>
+      <form onSubmit={submit} noValidate className="space-y-4 p-6">
+        <DialogTitle className="text-xl font-bold">Roles of {user.displayName}</DialogTitle>
+        <p id={textId}>What {user.displayName} may do from their next request on: review and sign a workflow step, own models, oversee or administer.</p>
+        <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} error={rolesError} />
+        {saving.error && !rolesError && (
+          <p role="alert" className="text-red-800">
+            {describeError(saving.error)}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={buttonClasses.primary} disabled={saving.isPending}>
+            {saving.isPending ? 'Saving…' : 'Save roles'}
+          </button>
+          <button type="button" className={buttonClasses.secondary} onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

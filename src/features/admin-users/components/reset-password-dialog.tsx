@@ -1,0 +1,69 @@
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import type { ManagedUser } from '#api/users/contract.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { passwordPolicyHint } from '#src/lib/password-policy-hint.ts';
+import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
+import { useResetUserPassword } from '../api/reset-user-password.ts';
+
+interface Props {
+  user: ManagedUser;
+  onClose: () => void;
+  onReset: (user: ManagedUser) => void;
+}
+
+/** A temporary password for one account: its sessions end, and it must be replaced at next sign-in. */
+export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
+  const resetting = useResetUserPassword();
+  const form = useRef<HTMLFormElement>(null);
+  const textId = useId();
+  const [temporaryPassword, setTemporaryPassword] = useState('');
+  useFocusFirstInvalid(form, resetting.error);
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (resetting.isPending) return;
+    resetting.mutate({ id: user.id, temporaryPassword }, { onSuccess: onReset });
+  };
+  const passwordError = isApiProblem(resetting.error) ? resetting.error.fieldError('/temporaryPassword') : undefined;
+
+  return (
+    <ModalDialog onClose={onClose} width="xl" describedBy={textId}>
+      <form ref={form} onSubmit={submit} noValidate className="space-y-4 p-6">
+        <DialogTitle className="text-xl font-bold">Reset the password of {user.displayName}</DialogTitle>
+        <p id={textId} className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
+          {user.displayName} is signed out everywhere at once. They sign in with the temporary password, which you give them in person or by phone, and must then choose their own.
+        </p>
+        <Field label="Temporary password" hint={passwordPolicyHint} error={passwordError}>
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              className={`${inputClasses} font-mono`}
+              value={temporaryPassword}
+              onChange={(e) => setTemporaryPassword(e.target.value)}
+            />
+          )}
+        </Field>
+        {resetting.error && !passwordError && (
+          <p role="alert" className="text-red-800">
+            {describeError(resetting.error)}
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={buttonClasses.primary} disabled={resetting.isPending}>
+            {resetting.isPending ? 'Resetting…' : 'Reset password'}
+          </button>
+          <button type="button" className={buttonClasses.secondary} onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

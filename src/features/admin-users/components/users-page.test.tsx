@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '#src/test/axe.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { renderApp } from '#src/test/render-app.tsx';
+
+setupMockServer();
+
+const temporaryPassword = 'copper kettle mountain breeze';
+
+function accountsTable() {
+  return screen.getByRole('table', { name: 'Accounts' });
+}
+
+function rowOf(name: string): HTMLElement {
+  const row = within(accountsTable()).getByRole('rowheader', { name: new RegExp(`^${name}`) }).closest('tr');
+  if (!row) throw new Error(`No row for ${name}`);
+  return row;
+}
+
+describe('users page', () => {
+  it('lists every account with its roles, state and open sessions, and is reached from the navigation', async () => {
+    const { user } = await renderApp('/', { signedInAs: 'admin@example.com' });
+    await user.click(await screen.findByRole('link', { name: 'Users' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Users · Model Approval'));
+    const table = await screen.findByRole('table', { name: 'Accounts' });
+    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Name', 'Email', 'Roles', 'State', 'Open sessions', 'Actions']);
+    expect(within(table).getAllByRole('row')).toHaveLength(9);
+    const dana = within(rowOf('Dana Whitfield'));
+    expect(dana.getByText('Fair Lending Officer')).toBeInTheDocument();
+    expect(dana.getByText('fair-lending@example.com')).toBeInTheDocument();
+    expect(dana.getByText('Fair lending')).toBeInTheDocument();
+    expect(dana.getByText('Active')).toBeInTheDocument();
+    // The administrator is signed in here; they cannot disable themselves.
+    const admin = within(rowOf('Alex Morgan'));
+    expect(admin.getByText('(you)')).toBeInTheDocument();
+    expect(admin.getAllByRole('cell')[3]).toHaveTextContent('1');
+    expect(admin.queryByRole('button', { name: /^Disable/ })).not.toBeInTheDocument();
+    await expectNoAxeViolations();
+  });
+
+  it('creates an account, showing each problem at its field', async () => {
+    const { user, api } = await renderApp('/admin/users', { signedInAs: 'admin@example.com' });
+    const form = await screen.findByRole('region', { name: 'Create an account' });
+    await user.type(within(form).getByLabelText('Email'), 'not-an-email');
+    await user.type(within(form).getByLabelText('Temporary password'), 'short');
+    await user.click(within(form).getByRole('button', { name: 'Create account' }));
+
+    const email = within(form).getByLabelText('Email');
+    await waitFor(() => expect(email).toHaveAttribute('aria-invalid', 'true'));
+    expect(email).toHaveAccessibleDescription('They sign in with it. Enter a valid email address');
+    expect(within(form).getByLabelText('Name')).toHaveAccessibleDescription(/Enter the name printed on signatures/);
+    // The password policy is named with the others, after one submission.
+    expect(within(form).getByLabelText('Temporary password')).toHaveAccessibleDescription(/Use at least 15 characters/);
+    await waitFor(() => expect(email).toHaveFocus());
+    await expectNoAxeViolations();
+
+    await user.clear(email);
+    await user.type(email, 'jordan.lee@example.com');
+    await user.type(within(form).getByLabelText('Name'), 'Jordan Lee');
+    await user.type(within(form).getByLabelText('Title (optional)'), 'Model Validator');
+    await user.click(within(form).getByRole('checkbox', { name: 'Model risk management' }));
+    await user.click(within(form).getByRole('button', { name: 'Create account' }));
+    const password = within(form).getByLabelText('Temporary password');
+    await waitFor(() => expect(password).toHaveAccessibleDescription(/Use at least 15 characters/));
+    expect(email).not.toHaveAttribute('aria-invalid');
+
+    await user.clear(password);
+    await user.type(password, temporaryPassword);
+    await user.click(within(form).getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByText(/^The account of Jordan Lee \(jordan\.lee@example\.com\) is created\./)).toHaveAttribute('role', 'status'));
+    expect(email).toHaveValue('');
+    const row = within(await waitFor(() => rowOf('Jordan Lee')));
+    expect(row.getByText('Model risk management')).toBeInTheDocument();
+    expect(row.getByText('Must change password')).toBeInTheDocument();
+    const stored = await api.deps.store.findUserByEmail('jordan.lee@example.com');
+    expect(stored).toMatchObject({ displayName: 'Jordan Lee', title: 'Model Validator', roles: ['model_risk'], passwordChangeRequired: true });
+  });
+
+  it('edits the roles of an account in a dialog, and refuses taking away one’s own administrator role at the field', async () => {
+    const { user } = await renderApp('/admin/users', { signedInAs: 'admin@example.com' });
+    await screen.findByRole('table', { name: 'Accounts' });
+    await user.click(within(rowOf('Samuel Okafor')).getByRole('button', { name: 'Edit roles of Samuel Okafor' }));
+    const dialog = screen.getByRole('dialog', { name: 'Roles of Samuel Okafor' });
+    expect(within(dialog).getByRole('checkbox', { name: 'Privacy' })).toBeChecked();
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Security' }));
+    await expectNoAxeViolations();
+    await user.click(within(dialog).getByRole('button', { name: 'Save roles' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent('The roles of Samuel Okafor are saved.');
+    await waitFor(() => expect(within(rowOf('Samuel Okafor')).getByText('Security')).toBeInTheDocument());
+
+    const editOwn = within(rowOf('Alex Morgan')).getByRole('button', { name: 'Edit roles of Alex Morgan' });
+    await user.click(editOwn);
+    const own = screen.getByRole('dialog', { name: 'Roles of Alex Morgan' });
+    await user.click(within(own).getByRole('checkbox', { name: 'Administrator' }));
+    await user.click(within(own).getByRole('button', { name: 'Save roles' }));
+    await waitFor(() => expect(within(own).getByRole('group', { name: 'Roles' })).toHaveAccessibleDescription(/You cannot remove your own administrator role/));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // Focus goes back to the button that opened it.
+    await waitFor(() => expect(editOwn).toHaveFocus());
+  });
+
+  it('disables and enables an account after a confirmation', async () => {
+    const { user, api } = await renderApp('/admin/users', { signedInAs: 'admin@example.com' });
+    await screen.findByRole('table', { name: 'Accounts' });
+    await user.click(within(rowOf('Hannah Kim')).getByRole('button', { name: 'Disable Hannah Kim' }));
+    const question = screen.getByRole('group', { name: 'Confirm disabling Hannah Kim' });
+    expect(question).toHaveTextContent('Disable Hannah Kim? They are signed out at once and cannot sign in.');
+    expect(within(question).getByRole('button', { name: 'Disable account' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(within(rowOf('Hannah Kim')).getByText(/^Disabled since/)).toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent('Hannah Kim is disabled and signed out everywhere.');
+    expect((await api.deps.store.findUserByEmail('security@example.com'))?.disabledAt).toBeTruthy();
+
+    await user.click(within(rowOf('Hannah Kim')).getByRole('button', { name: 'Enable Hannah Kim' }));
+    await user.click(within(screen.getByRole('group', { name: 'Confirm enabling Hannah Kim' })).getByRole('button', { name: 'Enable account' }));
+    await waitFor(() => expect(within(rowOf('Hannah Kim')).getByText('Active')).toBeInTheDocument());
+    await expectNoAxeViolations();
+  });
+
+  it('resets a password to a temporary one, refusing a weak one at its field', async () => {
+    const { user } = await renderApp('/admin/users', { signedInAs: 'admin@example.com' });
+    await screen.findByRole('table', { name: 'Accounts' });
+    await user.click(within(rowOf('Marcus Oyelaran')).getByRole('button', { name: 'Reset password of Marcus Oyelaran' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reset the password of Marcus Oyelaran' });
+    expect(dialog).toHaveAccessibleDescription(/Marcus Oyelaran is signed out everywhere at once\./);
+    const password = within(dialog).getByLabelText('Temporary password');
+    await user.type(password, 'passwordpassword');
+    await user.click(within(dialog).getByRole('button', { name: 'Reset password' }));
+    await waitFor(() => expect(password).toHaveAccessibleDescription(/This password is commonly used; choose another\./));
+    expect(password).toHaveFocus();
+    await expectNoAxeViolations();
+
+    await user.clear(password);
+    await user.type(password, temporaryPassword);
+    await user.click(within(dialog).getByRole('button', { name: 'Reset password' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent(/The password of Marcus Oyelaran is reset/);
+    await waitFor(() => expect(within(rowOf('Marcus Oyelaran')).getByText('Must change password')).toBeInTheDocument());
+  });
+});
