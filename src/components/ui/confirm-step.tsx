@@ -27,7 +27,9 @@ export function ConfirmStep({ action, actionLabel, beside, label, children, conf
   const done = () => setAsking(false);
   if (!asking) {
     const ask = (
-      <button type="button" className={buttonClasses.secondary} aria-label={actionLabel} onClick={() => setAsking(true)}>
+      // Keys keep React from turning this button into the confirm button in place: its colours
+      // would then transition from secondary to primary, and read as low contrast meanwhile.
+      <button key="ask" type="button" className={buttonClasses.secondary} aria-label={actionLabel} onClick={() => setAsking(true)}>
         {action}
       </button>
     );
@@ -43,6 +45,7 @@ export function ConfirmStep({ action, actionLabel, beside, label, children, conf
     <span role="group" aria-label={label} className="flex flex-wrap items-center gap-2">
       <span>{children}</span>
       <button
+        key="confirm"
         type="button"
         className={buttonClasses.primary}
         // eslint-disable-next-line jsx-a11y/no-autofocus -- the question replaces the button that asked it
