@@ -1,5 +1,5 @@
-import { sha256Hex } from '#domain/crypto/sha256.ts';
-import { clearedSessionCookie, sessionCookie } from '../kernel/cookies.ts';
+import { clearedSessionCookie } from '../kernel/cookies.ts';
+import { startSession } from './start-session.ts';
 import { problems } from '../kernel/problems.ts';
 import { sessionRoutes as routes } from './routes.ts';
 import { toUser } from '../packages/views.ts';
@@ -41,24 +41,13 @@ export const login = defineHandler(routes.login, async (ctx, { body }) => {
     });
     throw problems.invalidCredentials();
   }
-  const token = ctx.deps.randomToken();
-  const expiresAt = new Date(now().getTime() + ctx.deps.sessionTtlMs).toISOString();
-  const deviceCookie = await store.transaction(async (tx) => {
+  const { started, deviceCookie } = await store.transaction(async (tx) => {
     await settleLogin(tx, ctx, body.email, reserved, user.id);
-    // A previous session in this browser is ended, so a planted cookie cannot be upgraded.
-    if (ctx.sessionTokenHash) await tx.deleteSession(ctx.sessionTokenHash);
-    await tx.insertSession({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: at, expiresAt });
+    const session = await startSession(ctx, tx, user);
     await tx.appendAudit({ event: { action: 'session.login_succeeded', subject: user.id, before: null, after: { email: user.email } }, actorId: user.id, at });
-    return trustDevice(tx, ctx, body.email, device !== null);
+    return { started: session, deviceCookie: await trustDevice(tx, ctx, body.email, device !== null) };
   });
-  return {
-    status: 200,
-    body: { user: toUser(user), expiresAt },
-    headers: [
-      ['set-cookie', sessionCookie(token, Math.floor(ctx.deps.sessionTtlMs / 1000), ctx.secure)],
-      ['set-cookie', deviceCookie],
-    ],
-  };
+  return { status: 200, body: started.body, headers: [['set-cookie', started.cookie], ['set-cookie', deviceCookie]] };
 });
 
 export const logout = defineHandler(routes.logout, async (ctx) => {
