@@ -237,13 +237,14 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
       decidedAt,
     };
     await tx.insertDecision(decision);
-    // Demo decisions are signed as a password re-entry would sign them, and countersigned,
-    // so they verify as VALID like any decision made in the app.
+    // Nobody signed a demo decision, and it is dated before the server's key existed: its
+    // material says "demo", under the countersignature, so every verifier names it as
+    // demonstration data rather than evidence (decision record 0066).
     const payload: SigningPayload = { type: signingPayloadType, packageId, versionNumber: s.version, contentHash: hash, stepKey: s.step, role: step.role, decision: s.decision, meaning: decision.meaning, reason: s.reason, conditions: decision.conditions, concerns: decision.concerns, signer: decision.actor, nonce: `demo-${input.randomToken().slice(0, 24)}`, issuedAt: decidedAt };
-    const material: SignatureMaterial = { method: 'password' };
+    const material: SignatureMaterial = { method: 'demo' };
     const countersignature = await countersign(input.serverKey.privateKey, input.serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
     await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
-    audit.push({ event: { action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: s.step, role: step.role, kind: s.decision, version: s.version, contentHash: hash, method: 'password', countersignedWith: input.serverKey.keyId } }, actorId: actor.id, at: decidedAt });
+    audit.push({ event: { action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: s.step, role: step.role, kind: s.decision, version: s.version, contentHash: hash, method: material.method, countersignedWith: input.serverKey.keyId } }, actorId: actor.id, at: decidedAt });
   }
 
   const c = script.clarification;

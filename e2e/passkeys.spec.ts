@@ -43,11 +43,15 @@ test('enrol a passkey, sign a decision with it, see it VALID, then remove the pa
   const steps = page.getByRole('region', { name: 'Review steps' });
   await expect(steps).toContainText('Approved with conditions by Elena Vasquez');
   await expect(steps.getByText(/Signature INVALID/)).toHaveCount(0);
-  await expect(steps.getByText('✓ Signature VALID')).toHaveCount(2);
+  await expect(steps.getByText('✓ Signature VALID')).toHaveCount(1);
+  await expect(steps.getByText('Demonstration data, not signed by anyone')).toHaveCount(1);
 
   const verification = await page.request.get('/api/packages/pkg_clinical_deterioration_risk/verification');
-  const verdicts = ((await verification.json()) as { decisions: { valid: boolean }[] }).decisions;
-  expect(verdicts.map((v) => v.valid)).toEqual([true, true]);
+  const verdicts = ((await verification.json()) as { decisions: { valid: boolean; demonstration: boolean }[] }).decisions;
+  expect(verdicts.map((v) => [v.valid, v.demonstration])).toEqual([
+    [false, true],
+    [true, false],
+  ]);
 
   await page.goto('/account/passkeys');
   await page.getByRole('button', { name: 'Remove Virtual authenticator' }).click();

@@ -1,5 +1,6 @@
-// The evidence a regulator takes away: a reviewer opens the approval record of the demo's
-// approved package (card fraud, approved with conditions), sees every signature VALID,
+// The evidence a regulator takes away: a reviewer opens the approval record of a card fraud
+// package approved with conditions (signed through the API by password, as the sign dialog
+// signs; the demo's own decisions are demonstration data, never VALID), sees every signature VALID,
 // downloads the signed JSON, and checks it on /verify with the browser offline: VALID as
 // downloaded, INVALID with the reason once one character is changed. The record prints
 // without the app's frame; both pages pass axe and work from the keyboard.
@@ -8,13 +9,16 @@ import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
+import { approveCardFraudCopy } from '#tests/support/signed-approval.ts';
 
 const cardFraud = 'pkg_card_fraud_detection';
+const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
-test('a reviewer downloads the signed record and verifies it offline; a one-character change is caught', async ({ page, context }) => {
+test('a reviewer downloads the signed record and verifies it offline; a one-character change is caught', async ({ page, context, baseURL }) => {
+  const { id, versionLabel } = await approveCardFraudCopy({ origin: baseURL ?? '', password, versionLabel: `7.2.0-rc.${Date.now().toString(36)}` });
   await loginAs(page, 'model-risk@example.com');
-  await page.goto(`/packages/${cardFraud}/record`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Approval record: Card Fraud Detection (real-time authorization score) 7.1.0' })).toBeVisible();
+  await page.goto(`/packages/${id}/record`);
+  await expect(page.getByRole('heading', { level: 1, name: `Approval record: Card Fraud Detection (real-time authorization score) ${versionLabel}` })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^VALID — all \d+ checks passed in this browser$/ })).toBeVisible();
 
   const decisions = page.getByRole('region', { name: /^Decisions and signatures/ });
@@ -46,11 +50,11 @@ test('a reviewer downloads the signed record and verifies it offline; a one-char
   const downloading = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const saved = await downloading;
-  expect(saved.suggestedFilename()).toBe('approval-record-card-fraud-detection-7.1.0-v1.json');
+  expect(saved.suggestedFilename()).toBe(`approval-record-card-fraud-detection-${versionLabel}-v1.json`);
   const recordPath = test.info().outputPath('record.json');
   await saved.saveAs(recordPath);
   const text = readFileSync(recordPath, 'utf8');
-  expect(JSON.parse(text)).toMatchObject({ type: 'model-approval-record/1', package: { id: cardFraud } });
+  expect(JSON.parse(text)).toMatchObject({ type: 'model-approval-record/1', package: { id } });
 
   const tamperedPath = test.info().outputPath('record-tampered.json');
   const at = text.indexOf('Card-not-present transactions only');
@@ -92,13 +96,15 @@ test('a reviewer downloads the signed record and verifies it offline; a one-char
   }
 });
 
-test('the record of an unknown package says so, and a deep link to a record survives a reload', async ({ page }) => {
+test('the record of an unknown package says so, and a deep link to a record survives a reload; the demo record is not evidence', async ({ page }) => {
   await loginAs(page, 'committee@example.com');
   await page.goto('/packages/pkg_does_not_exist/record');
   await expect(page.getByRole('heading', { level: 1, name: 'No such package' })).toBeVisible();
 
   await page.goto(`/packages/${cardFraud}/record`);
   await page.reload();
-  await expect(page.getByRole('heading', { level: 2, name: /^VALID/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^DEMONSTRATION DATA, not evidence — 3 of \d+ checks failed$/ })).toBeVisible();
+  await expect(page.getByText(/✓ VALID/)).toHaveCount(0);
+  await expectNoAxeViolations(page);
   await expect(page).toHaveTitle('Approval record: Card Fraud Detection (real-time authorization score) 7.1.0 · Model Approval');
 });

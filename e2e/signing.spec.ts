@@ -28,7 +28,9 @@ test('a reviewer signs by password; tampering with the stored version makes its 
 
   const steps = page.getByRole('region', { name: 'Review steps' });
   await expect(steps).toContainText('Approved by Dana Whitfield, Fair Lending Officer · version 2');
-  await expect(steps.getByText('✓ Signature VALID')).toHaveCount(6);
+  // The new signature verifies; the five seeded before it are demonstration data, never VALID.
+  await expect(steps.getByText('✓ Signature VALID')).toHaveCount(1);
+  await expect(steps.getByText('Demonstration data, not signed by anyone')).toHaveCount(5);
   await expect(steps.getByText(/Signature INVALID/)).toHaveCount(0);
 
   // The attacker: past the database's own refusal (they drop the trigger), they make
@@ -43,15 +45,18 @@ test('a reviewer signs by password; tampering with the stored version makes its 
   }
 
   await page.reload();
-  // Version 1's three decisions still verify; the three on version 2 do not.
-  await expect(steps.getByText('✓ Signature VALID')).toHaveCount(3);
+  // The three decisions on version 2 no longer verify (the new one among them); version 1's
+  // three are unchanged demonstration data.
+  await expect(steps.getByText('✓ Signature VALID')).toHaveCount(0);
   await expect(steps.getByText('✕ Signature INVALID:')).toHaveCount(3);
+  await expect(steps.getByText('Demonstration data, not signed by anyone')).toHaveCount(3);
   await expect(steps).toContainText('Content changed after signing');
   await expectNoAxeViolations(page);
 
   const verification = await page.request.get(`/api/packages/${retail}/verification`);
   expect(verification.status()).toBe(200);
-  const verdicts = ((await verification.json()) as { decisions: { valid: boolean; reasons: string[] }[] }).decisions;
-  expect(verdicts.filter((v) => v.valid)).toHaveLength(3);
-  expect(verdicts.filter((v) => !v.valid).every((v) => v.reasons.some((r) => r.startsWith('Content changed after signing')))).toBe(true);
+  const verdicts = ((await verification.json()) as { decisions: { valid: boolean; demonstration: boolean; reasons: string[] }[] }).decisions;
+  expect(verdicts.filter((v) => v.valid)).toHaveLength(0);
+  expect(verdicts.filter((v) => v.reasons.some((r) => r.startsWith('Content changed after signing')))).toHaveLength(3);
+  expect(verdicts.filter((v) => v.demonstration)).toHaveLength(5);
 });

@@ -1,6 +1,7 @@
 // `npm run verify -- record.json [--key <base64url Ed25519 public key>]...`: checks an
 // exported approval record offline, with the same domain code as the /verify page, and
-// prints every check. Exit 0: valid; 1: invalid (every reason printed); 2: usage error.
+// prints every check. Exit 0: valid; 1: invalid (every reason printed); 2: usage error;
+// 3: demonstration data (seeded demo decisions nobody signed: never evidence).
 import { readFileSync } from 'node:fs';
 import { fromBase64Url } from '#domain/signing/base64url.ts';
 import { errorMessage } from '#domain/signing/error-message.ts';
@@ -13,7 +14,10 @@ the server's signature over the record, every content hash, every decision signa
 countersignature, the signed tree head, every audit entry and its inclusion proof.
 
   --key <base64url>  A raw Ed25519 public key of the server you trust (GET /api/keys); may
-                     be repeated. The record must then be signed by one of them.`;
+                     be repeated. The record must then be signed by one of them.
+
+Exit status: 0 valid, 1 invalid, 2 usage error, 3 demonstration data (decisions seeded by
+the demo, which nobody signed: never evidence).`;
 
 function usageError(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -69,5 +73,13 @@ if (record) {
 }
 for (const check of verdict.checks) console.log(`${check.ok ? '✓' : '✗'} ${check.label}: ${check.detail}`);
 const failures = verdict.checks.filter((check) => !check.ok).length;
-console.log(verdict.valid ? `VALID: all ${verdict.checks.length} checks passed.` : `INVALID: ${failures} of ${verdict.checks.length} checks failed.`);
-process.exit(verdict.valid ? 0 : 1);
+if (verdict.valid) {
+  console.log(`VALID: all ${verdict.checks.length} checks passed.`);
+  process.exit(0);
+}
+if (verdict.demonstration) {
+  console.log(`DEMONSTRATION DATA, not evidence: the record holds decisions seeded by the demo that nobody signed (${failures} of ${verdict.checks.length} checks failed).`);
+  process.exit(3);
+}
+console.log(`INVALID: ${failures} of ${verdict.checks.length} checks failed.`);
+process.exit(1);

@@ -128,6 +128,8 @@ export type RecordCheck = z.infer<typeof recordCheckSchema>;
 
 export const recordVerdictSchema = z.object({
   valid: z.boolean(),
+  /** Some decision is seeded demonstration data: the record is then never valid evidence. */
+  demonstration: z.boolean(),
   checks: z.array(recordCheckSchema),
 });
 export type RecordVerdict = z.infer<typeof recordVerdictSchema>;

@@ -82,6 +82,9 @@ export const signatureMaterialSchema = z.discriminatedUnion('method', [
     signature: base64url,
   }),
   z.object({ method: z.literal('password') }),
+  // Seeded demonstration data (npm start's demo): nobody signed. The server countersigns it
+  // so the demo shows the whole format, and every verifier names it as not evidence.
+  z.object({ method: z.literal('demo') }),
 ]);
 export type SignatureMaterial = z.infer<typeof signatureMaterialSchema>;
 
@@ -126,6 +129,8 @@ export const serverKeyListSchema = z.object({ keys: z.array(serverKeySchema) });
 export const decisionVerdictSchema = z.object({
   decisionId: z.string(),
   valid: z.boolean(),
+  /** Seeded demonstration data: never valid, whatever else checks out. */
+  demonstration: z.boolean(),
   reasons: z.array(z.string()),
 });
 export type DecisionVerdict = z.infer<typeof decisionVerdictSchema>;

@@ -155,7 +155,7 @@ describe('verifyRecordText on what is not a record', () => {
     const bytes = new TextEncoder().encode(sample.text);
     bytes[10] = 0xff;
     const verdict = await verifyRecordText(bytes);
-    expect(verdict).toEqual({ valid: false, record: null, checks: [{ label: 'Text encoding', ok: false, detail: 'The file is not valid UTF-8 (byte 10).' }] });
+    expect(verdict).toEqual({ valid: false, demonstration: false, record: null, checks: [{ label: 'Text encoding', ok: false, detail: 'The file is not valid UTF-8 (byte 10).' }] });
   });
 
   it('refuses duplicate keys and syntax errors with their place', async () => {

@@ -27,13 +27,14 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
   let record: ApprovalRecord | null = null;
   try {
     const read = readRecord(input);
-    if (!read.ok) return { valid: false, checks: read.checks, record: null };
+    if (!read.ok) return { valid: false, demonstration: false, checks: read.checks, record: null };
     record = read.record;
     const checks = [...read.checks, ...(await recordChecks(read.raw, read.record, options))];
-    return { valid: checks.every((check) => check.ok), checks, record };
+    const demonstration = read.record.decisions.some((decision) => decision.signature?.signature.method === 'demo');
+    return { valid: checks.every((check) => check.ok), demonstration, checks, record };
   } catch (error) {
     // A safety net: each check handles what it expects, but a verifier must answer, not crash.
-    return { valid: false, checks: [fail('Verification', `The record could not be checked: ${errorMessage(error)}`)], record };
+    return { valid: false, demonstration: false, checks: [fail('Verification', `The record could not be checked: ${errorMessage(error)}`)], record };
   }
 }
 

@@ -5,7 +5,7 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import { signingChallenge } from './challenge.ts';
 import { countersign, generateServerKey, importServerPrivateKey } from './countersign.ts';
 import { createSoftwarePasskey, type SoftwarePasskey } from '#tests/support/software-authenticator.ts';
-import { verifyDecisionSignature, type DecisionSignatureCheck } from './verify-decision.ts';
+import { demonstrationReason, verifyDecisionSignature, type DecisionSignatureCheck } from './verify-decision.ts';
 
 const origin = 'https://approvals.example.com';
 const rpId = 'approvals.example.com';
@@ -59,8 +59,8 @@ beforeAll(async () => {
 });
 
 /** Signs `record` as the browser and server would: payload, authentication, countersignature. */
-async function sign(record: Decision, method: 'password' | 'passkey', payload = payloadOf(record)): Promise<DecisionSignature> {
-  let material: SignatureMaterial = { method: 'password' };
+async function sign(record: Decision, method: 'password' | 'passkey' | 'demo', payload = payloadOf(record)): Promise<DecisionSignature> {
+  let material: SignatureMaterial = { method: method === 'demo' ? 'demo' : 'password' };
   if (method === 'passkey') {
     const assertion = await passkey.sign({ challenge: await signingChallenge(payload), origin, rpId });
     material = { method: 'passkey', credentialId: 'Y3JlZC0x', publicKeyJwk: passkey.publicKeyJwk, ...assertion };
@@ -84,17 +84,25 @@ const countersignatureFails = 'The server countersignature does not verify.';
 
 describe('verifyDecisionSignature', () => {
   it('finds a password decision VALID', async () => {
-    expect(await verifyDecisionSignature(check(decision, await sign(decision, 'password')))).toEqual({ decisionId: 'dec-42', valid: true, reasons: [] });
+    expect(await verifyDecisionSignature(check(decision, await sign(decision, 'password')))).toEqual({ decisionId: 'dec-42', valid: true, demonstration: false, reasons: [] });
   });
 
   it('finds a passkey decision VALID, with or without origin checks', async () => {
     const signature = await sign(decision, 'passkey');
-    expect(await verifyDecisionSignature(check(decision, signature))).toEqual({ decisionId: 'dec-42', valid: true, reasons: [] });
+    expect(await verifyDecisionSignature(check(decision, signature))).toEqual({ decisionId: 'dec-42', valid: true, demonstration: false, reasons: [] });
     expect(await verifyDecisionSignature(check(decision, signature, { expectedOrigin: null, expectedRpId: null }))).toEqual({
       decisionId: 'dec-42',
       valid: true,
+      demonstration: false,
       reasons: [],
     });
+  });
+
+  it('never finds seeded demonstration data VALID, and still reports what was changed in it', async () => {
+    const signature = await sign(decision, 'demo');
+    expect(await verifyDecisionSignature(check(decision, signature))).toEqual({ decisionId: 'dec-42', valid: false, demonstration: true, reasons: [demonstrationReason] });
+    const changed = await verifyDecisionSignature(check(decision, signature, { recomputedContentHash: 'deadbeef'.repeat(8) }));
+    expect(changed).toEqual({ decisionId: 'dec-42', valid: false, demonstration: true, reasons: [demonstrationReason, contentChanged] });
   });
 
   it('compares conditions by their canonical form, not their key order', async () => {
@@ -114,13 +122,14 @@ describe('verifyDecisionSignature', () => {
     expect(await verifyDecisionSignature(check(decision, null))).toEqual({
       decisionId: 'dec-42',
       valid: false,
+      demonstration: false,
       reasons: ['No electronic signature is recorded for this decision.'],
     });
   });
 
   it('reports content changed after signing', async () => {
     const verdict = await verifyDecisionSignature(check(decision, await sign(decision, 'password'), { recomputedContentHash: otherHash }));
-    expect(verdict).toEqual({ decisionId: 'dec-42', valid: false, reasons: [contentChanged] });
+    expect(verdict).toEqual({ decisionId: 'dec-42', valid: false, demonstration: false, reasons: [contentChanged] });
   });
 
   it('reports a signed version that cannot be found', async () => {
@@ -140,6 +149,7 @@ describe('verifyDecisionSignature', () => {
     expect(verdict).toEqual({
       decisionId: 'dec-42',
       valid: false,
+      demonstration: false,
       reasons: ['The signed meaning "Approved" is not the meaning of the decision made ("Rejected").'],
     });
   });
@@ -190,6 +200,7 @@ describe('verifyDecisionSignature', () => {
     expect(verdict).toEqual({
       decisionId: 'dec-42',
       valid: false,
+      demonstration: false,
       reasons: [
         contentChanged,
         'The decision record differs from what was signed: version, concerns.',
@@ -206,6 +217,7 @@ describe('verifyDecisionSignature', () => {
     expect(verdict).toEqual({
       decisionId: 'dec-42',
       valid: false,
+      demonstration: false,
       reasons: [
         'The decision record differs from what was signed: version.',
         'Passkey signature invalid: the signed payload has no canonical form (Cannot canonicalize the value at /versionNumber: NaN is not a JSON number).',

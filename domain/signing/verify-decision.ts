@@ -22,7 +22,8 @@ export type DecisionSignatureCheck = {
 
 export async function verifyDecisionSignature(input: DecisionSignatureCheck): Promise<DecisionVerdict> {
   const { decision, signature } = input;
-  if (signature === null) return verdict(decision.id, ['No electronic signature is recorded for this decision.']);
+  if (signature === null) return verdict(decision.id, ['No electronic signature is recorded for this decision.'], false);
+  const demonstration = signature.signature.method === 'demo';
   let reasons: string[];
   try {
     reasons = await findProblems(input, signature);
@@ -30,8 +31,12 @@ export async function verifyDecisionSignature(input: DecisionSignatureCheck): Pr
     // A safety net: the checks catch what they expect, but a verifier must show a verdict, not crash.
     reasons = [`The signature could not be checked: ${errorMessage(error)}`];
   }
-  return verdict(decision.id, reasons);
+  // Checked like any other so a tampered demo record still shows what was changed; the
+  // demonstration reason comes first because it alone decides that this is not evidence.
+  return verdict(decision.id, demonstration ? [demonstrationReason, ...reasons] : reasons, demonstration);
 }
+
+export const demonstrationReason = 'Demonstration data: seeded when the demo started, not signed by anyone. It is not evidence.';
 
 async function findProblems(input: DecisionSignatureCheck, signature: DecisionSignature): Promise<string[]> {
   const { decision } = input;
@@ -137,6 +142,6 @@ function shortHash(hash: string): string {
   return `${hash.slice(0, 12)}…`;
 }
 
-function verdict(decisionId: string, reasons: string[]): DecisionVerdict {
-  return { decisionId, valid: reasons.length === 0, reasons };
+function verdict(decisionId: string, reasons: string[], demonstration: boolean): DecisionVerdict {
+  return { decisionId, valid: reasons.length === 0, demonstration, reasons };
 }

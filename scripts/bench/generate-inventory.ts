@@ -214,12 +214,12 @@ export async function writeInventory(store: Store, plan: InventoryPlan, options:
       }
       for (const decision of pkg.decisions) {
         await tx.insertDecision(decision);
-        // Signed as a password re-entry would sign it, and countersigned, as seedDemo does.
+        // Generated, not signed: marked "demo" under the countersignature, as seedDemo does.
         const payload: SigningPayload = { type: signingPayloadType, packageId: pkg.id, versionNumber: decision.versionNumber, contentHash: decision.contentHash, stepKey: decision.stepKey, role: decision.role, decision: decision.decision, meaning: decision.meaning, reason: decision.reason, conditions: null, concerns: decision.concerns, signer: decision.actor, nonce: `bench-${decision.id}`, issuedAt: decision.decidedAt };
-        const material: SignatureMaterial = { method: 'password' };
+        const material: SignatureMaterial = { method: 'demo' };
         const countersignature = await countersign(privateKey, key.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt: decision.decidedAt, payload, signature: material });
         await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
-        audit.push({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decision.id, step: decision.stepKey, role: decision.role, kind: decision.decision, version: decision.versionNumber, contentHash: decision.contentHash, method: 'password', countersignedWith: key.keyId } }, actorId: decision.actor.id, at: decision.decidedAt });
+        audit.push({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decision.id, step: decision.stepKey, role: decision.role, kind: decision.decision, version: decision.versionNumber, contentHash: decision.contentHash, method: material.method, countersignedWith: key.keyId } }, actorId: decision.actor.id, at: decision.decidedAt });
       }
       for (const { thread, messages } of pkg.threads) {
         await tx.insertThread(thread);

@@ -1,7 +1,7 @@
 // A demo account driving the real API over HTTP, as the browser would: sign in, read, write
 // with the app's own Origin (the API refuses cross-site writes), and sign a decision by
 // password with a payload built exactly as the sign dialog builds it.
-import { decisionMeanings, type Concern, type DecisionKind } from '#domain/contracts/decisions.ts';
+import { decisionMeanings, type Concern, type Conditions, type DecisionKind } from '#domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
@@ -12,14 +12,17 @@ export interface ApiActor {
   user: { id: string; displayName: string; title: string };
 }
 
-export async function signInActor(origin: string, email: string, password: string): Promise<ApiActor> {
+/** How an actor reaches the API: the network by default, or a mock API's handler in unit tests. */
+export type SendRequest = (url: string, init: RequestInit) => Promise<Response>;
+
+export async function signInActor(origin: string, email: string, password: string, send: SendRequest = fetch): Promise<ApiActor> {
   const headers = { 'content-type': 'application/json', origin };
-  const login = await fetch(`${origin}/api/session`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
+  const login = await send(`${origin}/api/session`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
   if (!login.ok) throw new Error(`${email} could not sign in: HTTP ${login.status} ${await login.text()}`);
   const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
   const session = (await login.json()) as { user: { id: string; displayName: string; title: string } };
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${origin}${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await send(`${origin}${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (!response.ok) throw new Error(`${method} ${path} failed: HTTP ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
@@ -27,7 +30,7 @@ export async function signInActor(origin: string, email: string, password: strin
 }
 
 /** Signs a decision on the active step of `role`, by password, as the sign dialog does. */
-export async function signDecision(actor: ApiActor, input: { packageId: string; stepKey: string; decision: DecisionKind; reason: string; concerns?: Concern[]; password: string }): Promise<{ id: string }> {
+export async function signDecision(actor: ApiActor, input: { packageId: string; stepKey: string; decision: DecisionKind; reason: string; concerns?: Concern[]; conditions?: Conditions; password: string }): Promise<{ id: string }> {
   const pkg = await actor.get<PackageDetail>(`/api/packages/${input.packageId}`);
   const step = pkg.steps.find((candidate) => candidate.key === input.stepKey);
   if (!step) throw new Error(`No step ${input.stepKey} on ${input.packageId}`);
@@ -43,7 +46,7 @@ export async function signDecision(actor: ApiActor, input: { packageId: string; 
     decision: input.decision,
     meaning: decisionMeanings[input.decision],
     reason: input.reason,
-    conditions: null,
+    conditions: input.conditions ?? null,
     concerns: input.concerns ?? [],
     signer: { id: actor.user.id, displayName: actor.user.displayName, title: actor.user.title },
     nonce: nonce.nonce,

@@ -14,8 +14,11 @@ interface Options {
   overrides?: RequestHandler[];
   /** Seed the demo accounts and packages (default true); false is a production start's empty database. */
   seed?: boolean;
-  /** Runs against the ready mock API before the app renders: state that a test needs in the store. */
-  prepare?: (api: MockApi) => Promise<void>;
+  /**
+   * Runs against the ready mock API before the app renders: state that a test needs in the
+   * store. A path it returns is opened instead of `path` (for ids the store chose).
+   */
+  prepare?: ((api: MockApi) => Promise<void>) | ((api: MockApi) => Promise<string>);
 }
 
 /**
@@ -26,10 +29,10 @@ export async function renderApp(path: string, { signedInAs, overrides = [], seed
   const api = createMockApi({ seed, ...(signedInAs ? { signedInAs } : {}) });
   server.resetHandlers(...overrides, ...api.handlers);
   await api.ready;
-  await prepare?.(api);
+  const preparedPath = await prepare?.(api);
   // index.html sets it; axe checks it.
   document.documentElement.lang = 'en';
-  const app = createClientApp((routes) => createMemoryRouter(routes, { initialEntries: [path] }), { retries: 0 });
+  const app = createClientApp((routes) => createMemoryRouter(routes, { initialEntries: [typeof preparedPath === 'string' ? preparedPath : path] }), { retries: 0 });
   onTeardown(() => app.queryClient.clear());
   const user = userEvent.setup();
   const view = render(<App {...app} />);

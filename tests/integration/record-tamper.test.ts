@@ -12,6 +12,7 @@ import { Client, origin } from '../contract/support/client.ts';
 import { accounts, payloadFor, sign } from '../contract/support/signing-scenarios.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { seededRandom } from '../support/seeded-random.ts';
+import { clinicalRelease } from '../support/fresh-content.ts';
 import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
 
 // The exported approval record against the tampering the issue lists: any single bit of the
@@ -20,13 +21,28 @@ import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
 // re-signed with the server's own key, as a dishonest server would). Each must fail, with
 // the place named. The real server runs in-process on SQLite.
 
-const clinical = 'pkg_clinical_deterioration_risk';
 
 const defer = cleanUpAfterEach();
 
-/** A fresh, seeded server on its own SQLite file, with Elena's password-signed approval of the clinical package. */
+const dataGovernance = { id: 'usr_data_governance', displayName: 'Marcus Oyelaran', title: 'Data Governance Lead' };
+
+/**
+ * A fresh, seeded server on its own SQLite file, with a new release of the clinical model
+ * approved by password by data governance and by Elena: decisions really signed (the demo's
+ * own are demonstration data, which no record verifies as valid).
+ */
 async function server() {
   const { store, app, target, openFile } = await seededSqliteApp(defer);
+
+  const owner = new Client(target);
+  expect((await owner.login('owner@example.com')).status).toBe(200);
+  const submitted = await owner.post('/api/packages', { modelKey: 'clinical-deterioration-risk', versionLabel: '2.1.0', content: clinicalRelease('2.1.0') });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+  const clinical = (submitted.body as { package: { id: string } }).package.id;
+  const marcus = new Client(target);
+  expect((await marcus.login('data-governance@example.com')).status).toBe(200);
+  const first = await sign(marcus, await payloadFor(marcus, { packageId: clinical, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'approve', reason: 'Data use agreement covers this use.', signer: dataGovernance }));
+  expect(first.status, JSON.stringify(first.body)).toBe(201);
 
   const elena = new Client(target);
   expect((await elena.login('model-risk@example.com')).status).toBe(200);
@@ -48,7 +64,7 @@ async function server() {
     const { key, privateKey } = await currentServerKey(store, () => new Date());
     return JSON.stringify(await signRecord(privateKey, key.keyId, record));
   };
-  return { exportText, exportResponse, keys, treeHead, resign, attacker: openFile, decisionId: (signed.body as { id: string }).id };
+  return { clinical, exportText, exportResponse, keys, treeHead, resign, attacker: openFile, decisionId: (signed.body as { id: string }).id };
 }
 
 const failedLabels = (verdict: RecordVerification) => verdict.checks.filter((check) => !check.ok).map((check) => check.label);
@@ -103,7 +119,7 @@ describe('an exported approval record', () => {
   });
 
   it('names the content hash and the decision signatures when a signed version is changed in the database', async () => {
-    const { exportText, attacker, decisionId } = await server();
+    const { clinical, exportText, attacker, decisionId } = await server();
     const db = attacker();
     db.exec('DROP TRIGGER package_versions_no_update');
     const row = db.prepare('SELECT canonical_content FROM package_versions WHERE package_id = ? AND number = 1').get(clinical) as { canonical_content: string };
@@ -116,7 +132,7 @@ describe('an exported approval record', () => {
     const verdict = await verifyRecordText(await exportText());
     expect(verdict.valid).toBe(false);
     const failed = failedLabels(verdict);
-    // Both decisions on version 1 (the seeded one and Elena's) were signed over the old content.
+    // Both decisions on version 1 (data governance's and Elena's) were signed over the old content.
     expect(failed).toHaveLength(3);
     expect(failed[0]).toBe('Content hash of version 1');
     expect(detailOf(verdict, 'Content hash of version 1')).toMatch(/^\/versions\/0\/content was changed: it hashes to [0-9a-f]{12}…, \/versions\/0\/contentHash says [0-9a-f]{12}…\.$/);
@@ -126,7 +142,7 @@ describe('an exported approval record', () => {
   });
 
   it('refuses to export while an audit entry was changed in the database, and names it', async () => {
-    const { exportResponse, attacker } = await server();
+    const { clinical, exportResponse, attacker } = await server();
     const db = attacker();
     db.exec('DROP TRIGGER audit_log_no_update');
     const row = db.prepare("SELECT seq, after FROM audit_log WHERE action = 'decision.signed' AND subject = ? ORDER BY seq DESC LIMIT 1").get(clinical) as { seq: number; after: string };

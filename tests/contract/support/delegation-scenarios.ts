@@ -3,6 +3,7 @@ import { retailCreditPdV1 } from '#demo/index.ts';
 import type { Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn, type Draft } from './signing-scenarios.ts';
+import { expectValidOrDemonstration } from './verdicts.ts';
 
 // Delegation of a reviewer role, run against the mocks, SQLite and PostgreSQL: made by the
 // holder, bounded, refused in a circle, to oneself or to someone segregation of duties keeps
@@ -102,8 +103,8 @@ export const delegationScenarios: Scenario[] = [
       const earlier = pkg.decisions.filter((d) => d.stepKey !== 'model_risk');
       for (const d of earlier) expect(d.onBehalfOf).toBeNull();
 
-      const verification = (await dana.get(`/api/packages/${clinical}/verification`)).body as { decisions: { valid: boolean; reasons: string[] }[] };
-      for (const verdict of verification.decisions) expect(verdict).toMatchObject({ valid: true, reasons: [] });
+      const verification = (await dana.get(`/api/packages/${clinical}/verification`)).body as { decisions: { valid: boolean; demonstration: boolean; reasons: string[] }[] };
+      expectValidOrDemonstration(verification.decisions);
 
       const record = (await dana.get(`/api/packages/${clinical}/record`)).body as { decisions: { onBehalfOf: unknown }[] };
       expect(record.decisions.some((d) => JSON.stringify(d.onBehalfOf) === JSON.stringify({ delegationId: delegation.id, delegator: accounts.elena }))).toBe(true);

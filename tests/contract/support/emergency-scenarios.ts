@@ -66,7 +66,7 @@ export const emergencyScenarios: Scenario[] = [
       expect(during.steps).toEqual(before.steps);
       expect(during.currentStep?.key).toBe('model_risk');
       const verification = (await committee.get(`/api/packages/${clinical}/verification`)).body as { decisions: { decisionId: string; valid: boolean; reasons: string[] }[] };
-      expect(verification.decisions.find((v) => v.decisionId === decisionId)).toEqual({ decisionId, valid: true, reasons: [] });
+      expect(verification.decisions.find((v) => v.decisionId === decisionId)).toEqual({ decisionId, valid: true, demonstration: false, reasons: [] });
       const audit = (await admin.get('/api/audit?action=decision.signed')).body as { items: { after: { decision: string; kind: string; step: string; emergency?: unknown } }[] };
       expect(audit.items.find((e) => e.after.decision === decisionId)?.after).toMatchObject({ kind: 'emergency_approve', step: emergencyStepKey, role: 'committee', emergency: { incidentRef: 'INC-4821' } });
       const listed = dashboardSchema.parse((await committee.get('/api/dashboard')).body).emergencyFollowUps;

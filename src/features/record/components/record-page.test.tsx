@@ -7,6 +7,7 @@ import { createMockApi } from '#mocks/handlers.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { signedCardFraudApproval } from '#tests/support/signed-approval.ts';
 
 setupMockServer();
 
@@ -18,6 +19,18 @@ const utc = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/;
 async function exported(id: string): Promise<{ text: string; disposition: string }> {
   const api = createMockApi({ signedInAs: 'committee@example.com' });
   await api.ready;
+  return exportedFrom(api, id);
+}
+
+/** The record of a package approved through that API's real signing path, every decision signed. */
+async function exportedSigned(): Promise<{ id: string; text: string; disposition: string }> {
+  const api = createMockApi({ signedInAs: 'committee@example.com' });
+  await api.ready;
+  const { id } = await signedCardFraudApproval(api);
+  return { id, ...(await exportedFrom(api, id)) };
+}
+
+async function exportedFrom(api: ReturnType<typeof createMockApi>, id: string): Promise<{ text: string; disposition: string }> {
   const response = await getResponse(api.handlers, new Request(`http://localhost/api/packages/${id}/record`));
   if (response?.status !== 200) throw new Error(`export of ${id} failed with ${String(response?.status)}`);
   return { text: await response.text(), disposition: response.headers.get('content-disposition') ?? '' };
@@ -36,8 +49,8 @@ afterEach(() => {
 
 describe('approval record page', () => {
   it('verifies the record in the browser and shows every signature with name, role, UTC time, meaning, conditions and validity', async () => {
-    await renderApp(`/packages/${cardFraud}/record`, { signedInAs: 'committee@example.com' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Approval record: Card Fraud Detection (real-time authorization score) 7.1.0' }, { timeout: 10_000 })).toBeInTheDocument();
+    await renderApp('/', { signedInAs: 'committee@example.com', prepare: async (api) => `/packages/${(await signedCardFraudApproval(api)).id}/record` });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Approval record: Card Fraud Detection (real-time authorization score) 7.2.0' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(region(/^VALID/)).toHaveTextContent(/^✓ VALID — all \d+ checks passed in this browser/);
     expect(screen.queryByText(/INVALID/)).not.toBeInTheDocument();
 
@@ -77,6 +90,19 @@ describe('approval record page', () => {
     await expectNoAxeViolations();
   });
 
+  it('calls the seeded demo decisions demonstration data, not evidence, beside each and over the whole record', async () => {
+    await renderApp(`/packages/${cardFraud}/record`, { signedInAs: 'committee@example.com' });
+    const verdict = await screen.findByRole('region', { name: /^DEMONSTRATION DATA, not evidence/ }, { timeout: 10_000 });
+    expect(verdict).toHaveTextContent(/— 3 of \d+ checks failed/);
+    expect(screen.queryByText(/✓ VALID/)).not.toBeInTheDocument();
+    const blocks = within(region(/^Decisions and signatures \(3\)/)).getAllByRole('article');
+    for (const block of blocks) {
+      expect(block).toHaveTextContent('Signed withNothing: demonstration data seeded with the demo, not signed by anyone');
+      expect(block).toHaveTextContent(/Demonstration data: seeded when the demo started, not signed by anyone\. It is not evidence\./);
+    }
+    await expectNoAxeViolations();
+  });
+
   it('shows each revision with what changed and a link to its diff, and a rejection with its concerns', async () => {
     await renderApp(`/packages/${retail}/record`, { signedInAs: 'fair-lending@example.com' });
     const history = await screen.findByRole('region', { name: /^Version history \(2\)/ }, { timeout: 10_000 });
@@ -94,10 +120,10 @@ describe('approval record page', () => {
   });
 
   it('says INVALID, with the failed check, when one character of the record was changed', async () => {
-    const { text } = await exported(cardFraud);
+    const { id, text } = await exportedSigned();
     const tampered = text.replace('Card-not-present transactions only', 'Card-not-present transactions onlY');
     expect(tampered).not.toBe(text);
-    await renderApp(`/packages/${cardFraud}/record`, { signedInAs: 'committee@example.com', overrides: [serve(cardFraud, tampered)] });
+    await renderApp(`/packages/${id}/record`, { signedInAs: 'committee@example.com', overrides: [serve(id, tampered)] });
     const verdict = await screen.findByRole('region', { name: /^INVALID/ }, { timeout: 10_000 });
     expect(verdict).toHaveTextContent(/INVALID — \d+ of \d+ checks failed/);
     expect(within(verdict).getAllByRole('listitem')[0]).toHaveTextContent('Server signature over the record: /signature/value does not verify');

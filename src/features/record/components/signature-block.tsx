@@ -1,7 +1,7 @@
 import type { RecordCheck, RecordEmergencyApproval, RecordVersion } from '#domain/contracts/record.ts';
 import { isEmergencyApproval } from '#domain/workflow/emergency.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
-import type { SignedDecision } from '#domain/contracts/signatures.ts';
+import type { SignatureMaterial, SignedDecision } from '#domain/contracts/signatures.ts';
 import type { StepState } from '#domain/contracts/packages.ts';
 import { Definition, DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { formatUtc } from '#src/lib/format.ts';
@@ -63,7 +63,7 @@ export function SignatureBlock({ decision, steps, versions, check, emergency }: 
         <Definition term="Meaning">{decision.meaning}</Definition>
         <Definition term="Content signed" className="break-all font-mono text-sm">SHA-256 {decision.contentHash}</Definition>
         <Definition term="Signed with">
-          {method === 'passkey' ? 'Passkey (user verified)' : method === 'password' ? 'Password re-entered' : 'No electronic signature recorded'}
+          {signedWithLabel(method)}
           {decision.signature && `; countersigned by server key ${decision.signature.countersignature.keyId}`}
         </Definition>
         {decision.conditions && (
@@ -121,4 +121,11 @@ export function SignatureBlock({ decision, steps, versions, check, emergency }: 
       )}
     </article>
   );
+}
+
+function signedWithLabel(method: SignatureMaterial['method'] | undefined): string {
+  if (method === 'passkey') return 'Passkey (user verified)';
+  if (method === 'password') return 'Password re-entered';
+  if (method === 'demo') return 'Nothing: demonstration data seeded with the demo, not signed by anyone';
+  return 'No electronic signature recorded';
 }

@@ -58,7 +58,9 @@ describe('decision panel and signing', () => {
     const steps = screen.getByRole('region', { name: 'Review steps' });
     const modelRisk = (await within(steps).findByText(/Approved with conditions/, { selector: 'span' })).closest('li');
     expect(modelRisk).toHaveTextContent('by Elena Vasquez');
-    await waitFor(() => expect(within(steps).getAllByText('✓ Signature VALID')).toHaveLength(2));
+    // The new signature is VALID; the seeded demo decision before it is demonstration data.
+    await waitFor(() => expect(within(steps).getAllByText('✓ Signature VALID')).toHaveLength(1));
+    expect(within(steps).getAllByText('Demonstration data, not signed by anyone')).toHaveLength(1);
     expect((await api.deps.store.listDecisions([id])).length).toBe(2);
   });
 

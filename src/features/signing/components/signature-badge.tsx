@@ -1,7 +1,7 @@
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { useDecisionVerdicts } from '../use-decision-verdicts.ts';
 
-/** VALID, or INVALID with the reasons, for one decision: checked in this browser. */
+/** VALID, INVALID with the reasons, or seeded demonstration data, for one decision: checked in this browser. */
 export function SignatureBadge({ pkg, decisionId }: { pkg: Pick<PackageDetail, 'id' | 'decisions'>; decisionId: string }) {
   const verdicts = useDecisionVerdicts(pkg);
   if (verdicts.isPending) return <span className="text-sm text-slate-600"> · checking signature…</span>;
@@ -12,6 +12,14 @@ export function SignatureBadge({ pkg, decisionId }: { pkg: Pick<PackageDetail, '
     return (
       <span className="ml-1 inline-block rounded bg-emerald-100 px-1.5 text-sm font-semibold text-emerald-950" title="Content hash, signature and server countersignature verified in this browser">
         ✓ Signature VALID
+      </span>
+    );
+  }
+  const [first, ...others] = verdict.reasons;
+  if (verdict.demonstration && others.length === 0) {
+    return (
+      <span className="ml-1 inline-block rounded bg-amber-100 px-1.5 text-sm font-semibold text-amber-950" title={first}>
+        Demonstration data, not signed by anyone
       </span>
     );
   }

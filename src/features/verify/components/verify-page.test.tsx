@@ -9,16 +9,21 @@ import { toBase64Url } from '#domain/signing/base64url.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { server, setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { signedCardFraudApproval } from '#tests/support/signed-approval.ts';
 
 setupMockServer();
 
 const cardFraud = 'pkg_card_fraud_detection';
 
-/** A record exported by a mock API, exactly as the record page's download saves it. */
-async function exportedRecord(): Promise<string> {
+/**
+ * A record exported by a mock API, exactly as the record page's download saves it: of a
+ * package approved there through the real signing path, or of the seeded demo package.
+ */
+async function exportedRecord(of: 'signed' | 'demo' = 'signed'): Promise<string> {
   const api = createMockApi({ signedInAs: 'committee@example.com' });
   await api.ready;
-  const response = await getResponse(api.handlers, new Request(`http://localhost/api/packages/${cardFraud}/record`));
+  const id = of === 'demo' ? cardFraud : (await signedCardFraudApproval(api)).id;
+  const response = await getResponse(api.handlers, new Request(`http://localhost/api/packages/${id}/record`));
   if (response?.status !== 200) throw new Error(`export failed with ${String(response?.status)}`);
   return response.text();
 }
@@ -61,7 +66,7 @@ describe('verify page', () => {
     expect(verdict).toHaveFocus();
     const report = screen.getByRole('region', { name: /^VALID/ });
     expect(report).toHaveTextContent('Card Fraud Detection (real-time authorization score) (card-fraud-detection)');
-    expect(report).toHaveTextContent(/Version7\.1\.0/);
+    expect(report).toHaveTextContent(/Version7\.2\.0/);
     expect(report).toHaveTextContent(/Exported\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC by Robert Castellano/);
     const shown = checks();
     expect(shown.length).toBeGreaterThan(10);
@@ -89,6 +94,17 @@ describe('verify page', () => {
       expect.stringMatching(/^✗Failed: Server signature over the record\/signature\/value does not verify/),
       expect.stringMatching(/^✗Failed: Decision dec_[\w-]+: Approved with conditions by Elena Vasquez .*The decision record differs from what was signed: conditions\./),
     ]);
+    await expectNoAxeViolations();
+  });
+
+  it('says DEMONSTRATION DATA, not evidence, for the record of a seeded demo package', async () => {
+    const text = await exportedRecord('demo');
+    const { user } = await openVerifyPage();
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text));
+    expect(await screen.findByRole('heading', { level: 2, name: /^DEMONSTRATION DATA, not evidence — approval-record\.json: 3 of \d+ checks failed$/ }, { timeout: 10_000 })).toBeInTheDocument();
+    const failed = within(screen.getByRole('list', { name: 'What failed' })).getAllByRole('listitem');
+    expect(failed).toHaveLength(3);
+    for (const item of failed) expect(item).toHaveTextContent(/Demonstration data: seeded when the demo started, not signed by anyone\. It is not evidence\./);
     await expectNoAxeViolations();
   });
 

@@ -10,16 +10,20 @@ interface Props {
   ref: Ref<HTMLHeadingElement>;
 }
 
-/** The verdict on one file: VALID or INVALID, what the record is about, and every check with ✓ or ✗. */
+/**
+ * The verdict on one file: VALID, INVALID or DEMONSTRATION DATA (seeded demo decisions, never
+ * evidence), what the record is about, and every check with ✓ or ✗.
+ */
 export function VerifyReport({ fileName, verification, ref }: Props) {
-  const { valid, checks, record } = verification;
+  const { valid, demonstration, checks, record } = verification;
   const failed = checks.filter((check) => !check.ok).length;
+  const tone = valid ? 'border-emerald-700 bg-emerald-50' : demonstration ? 'border-amber-700 bg-amber-50' : 'border-red-700 bg-red-50';
   return (
-    <section aria-labelledby="verify-result" className={`space-y-4 rounded-md border-l-4 p-5 ${valid ? 'border-emerald-700 bg-emerald-50' : 'border-red-700 bg-red-50'}`}>
+    <section aria-labelledby="verify-result" className={`space-y-4 rounded-md border-l-4 p-5 ${tone}`}>
       <h2 id="verify-result" ref={ref} tabIndex={-1} className="text-2xl font-bold">
-        <span className={valid ? 'text-emerald-900' : 'text-red-800'}>
+        <span className={valid ? 'text-emerald-900' : demonstration ? 'text-amber-950' : 'text-red-800'}>
           <span aria-hidden="true">{valid ? '✓ ' : '✗ '}</span>
-          {valid ? 'VALID' : 'INVALID'}
+          {valid ? 'VALID' : demonstration ? 'DEMONSTRATION DATA, not evidence' : 'INVALID'}
         </span>{' '}
         <span className="text-lg font-normal">
           — {fileName}: {valid ? `all ${checks.length} checks passed` : `${failed} of ${checks.length} checks failed`}
