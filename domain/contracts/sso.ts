@@ -32,6 +32,7 @@ export const ssoErrorCodeSchema = z.enum([
   'missing_email',
   'account_conflict',
   'server_error',
+  'account_disabled',
 ]);
 export type SsoErrorCode = z.infer<typeof ssoErrorCodeSchema>;
 
@@ -47,5 +48,6 @@ export const ssoFailureReasonSchema = z.enum([
   'sso_token_invalid',
   'sso_missing_email',
   'sso_account_conflict',
+  'sso_account_disabled',
 ]);
 export type SsoFailureReason = z.infer<typeof ssoFailureReasonSchema>;

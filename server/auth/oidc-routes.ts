@@ -137,8 +137,7 @@ export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: O
       const session = readCookie(c.req.header('cookie') ?? null, sessionCookieNameFor(secure));
       const outcome = await signInWithIdentity(deps, settings, identity, session ? await sha256Hex(session) : null);
       if (!outcome.ok) {
-        const reason = outcome.reason === 'missing_email' ? 'sso_missing_email' : 'sso_account_conflict';
-        return await fail(c, { code: outcome.reason, reason, subject: outcome.email, returnTo: login.returnTo });
+        return await fail(c, { code: outcome.reason, reason: `sso_${outcome.reason}`, subject: outcome.email, returnTo: login.returnTo });
       }
       return redirect(login.returnTo, [sessionCookie(outcome.token, Math.floor(deps.sessionTtlMs / 1000), secure), bindingCookie('', 0, secure)]);
     } catch (error) {

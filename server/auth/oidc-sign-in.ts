@@ -14,7 +14,7 @@ import { newId } from '#api/kernel/new-id.ts';
 
 export type SignInOutcome =
   | { ok: true; user: StoredUser; token: string; expiresAt: string }
-  | { ok: false; reason: 'missing_email' | 'account_conflict'; email: string | null };
+  | { ok: false; reason: 'missing_email' | 'account_conflict' | 'account_disabled'; email: string | null };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
@@ -59,6 +59,8 @@ export async function signInWithIdentity(deps: ApiDeps, settings: OidcSettings, 
     } else {
       const existing = await tx.findUserById(known.userId);
       if (!existing) throw new Error(`External identity ${issuer} ${subject} points at a missing user ${known.userId}`);
+      // Disabled here means disabled, whatever the provider says: no session, no profile update.
+      if (existing.disabledAt) return { ok: false, reason: 'account_disabled', email: existing.email };
       // A new email already held by another account is not taken; the old one stays.
       const holder = email === existing.email ? existing : await tx.findUserByEmail(email);
       const next = { email: holder && holder.id !== existing.id ? existing.email : email, displayName, roles };

@@ -293,6 +293,20 @@ describe.each<Engine>(['sqlite', 'postgres'])('single sign-on through OpenID Con
     expect((await h.store.findUserByEmail('owner@example.com'))?.displayName).toBe('Priya Natarajan');
   });
 
+  it('refuses a disabled account at the provider’s return: no session is started and nothing about it is updated', async () => {
+    const h = await harness(engine);
+    const first = await signIn(h, 'dana');
+    const me = await session(h, first.sessionCookie ?? '');
+    await h.store.setUserDisabled(me.user.id, new Date().toISOString());
+
+    const refused = await signIn(h, 'dana', '/packages/pkg_retail_credit_pd');
+    expect(refused.location).toBe(`/login?sso_error=account_disabled&next=${encodeURIComponent('/packages/pkg_retail_credit_pd')}`);
+    expect(refused.sessionCookie).toBeNull();
+    const reasons = (await audit(h, 'session.login_failed')).map((f) => f.action === 'session.login_failed' && f.after.reason);
+    expect(reasons).toEqual(['sso_account_disabled']);
+    expect(await audit(h, 'session.login_succeeded')).toHaveLength(1);
+  });
+
   it('turns a provider error and a bad code into a clear failure', async () => {
     const h = await harness(engine);
     const denied = await start(h, '/dashboard');
