@@ -47,6 +47,12 @@ test('an administrator publishes a new template version by keyboard; an invalid 
   await tabTo(page, approvals);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('2');
+  // Relaxing segregation of duties is one explicit choice, said on the version afterwards.
+  const relax = page.getByRole('checkbox', { name: 'Relax it: one person may decide more than one step of a package' });
+  await expect(relax).not.toBeChecked();
+  await tabTo(page, relax);
+  await page.keyboard.press('Space');
+  await expect(relax).toBeChecked();
   await tabTo(page, page.getByRole('button', { name: 'Publish version 2…' }));
   await page.keyboard.press('Enter');
   await tabTo(page, dialog.getByRole('button', { name: 'Publish version 2', exact: true }));
@@ -55,6 +61,7 @@ test('an administrator publishes a new template version by keyboard; an invalid 
   await expect(page.getByRole('status').filter({ hasText: 'Version 2 published.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Current version: 2' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Current version: 2' })).toContainText('2 approvals');
+  await expect(page.getByRole('region', { name: 'Current version: 2' })).toContainText('Segregation of duties: relaxed — one person may decide more than one step of a package.');
   await expect(page.getByRole('region', { name: 'Version history' })).toContainText('Version 1: 1 step');
   await expectNoAxeViolations(page);
 

@@ -25,6 +25,8 @@ export interface TemplateDraft {
   businessLines: string;
   staleApprovals: WorkflowTemplate['staleApprovals'];
   emergencyRoles: Role[];
+  /** Relaxes segregation of duties: said on every package and record under the template. */
+  allowSameDeciderAcrossSteps: boolean;
   steps: StepDraft[];
 }
 
@@ -37,7 +39,7 @@ export function emptyStep(): StepDraft {
 
 /** A new template: nothing chosen yet, one empty step, approvals standing unless their sections changed. */
 export function emptyDraft(): TemplateDraft {
-  return { key: '', name: '', riskTiers: [], businessLines: '', staleApprovals: 'responsible_sections', emergencyRoles: [], steps: [emptyStep()] };
+  return { key: '', name: '', riskTiers: [], businessLines: '', staleApprovals: 'responsible_sections', emergencyRoles: [], allowSameDeciderAcrossSteps: false, steps: [emptyStep()] };
 }
 
 export function draftFrom(template: WorkflowTemplate): TemplateDraft {
@@ -48,6 +50,7 @@ export function draftFrom(template: WorkflowTemplate): TemplateDraft {
     businessLines: (template.businessLines ?? []).join('\n'),
     staleApprovals: template.staleApprovals,
     emergencyRoles: [...(template.emergencyRoles ?? [])],
+    allowSameDeciderAcrossSteps: template.allowSameDeciderAcrossSteps === true,
     steps: template.steps.map((s) => ({ uid: newStepUid(), key: s.key, name: s.name, role: s.role, approvalsRequired: String(s.approvalsRequired), dueHours: String(s.dueHours), sections: [...s.sections] })),
   };
 }
@@ -71,6 +74,8 @@ export function requestFrom(draft: TemplateDraft, replacesVersion: number) {
     ...(businessLines.length > 0 ? { businessLines } : {}),
     staleApprovals: draft.staleApprovals,
     emergencyRoles: draft.emergencyRoles,
+    // Sent only when relaxed: the default is segregation, and an explicit true is the only way out.
+    ...(draft.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true } : {}),
     steps: draft.steps.map((s) => ({ key: s.key, name: s.name, role: s.role, approvalsRequired: numberOf(s.approvalsRequired), dueHours: numberOf(s.dueHours), sections: s.sections })),
     replacesVersion,
   };

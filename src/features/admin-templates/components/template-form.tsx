@@ -122,6 +122,22 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
         </label>
       </fieldset>
       <CheckboxGroup legend="Roles allowed to use the emergency approval path" options={emergencyOptions} checked={draft.emergencyRoles} onChange={(emergencyRoles) => setDraft({ ...draft, emergencyRoles })} error={at('/emergencyRoles')} />
+      <fieldset className="space-y-1">
+        <legend className="font-semibold">Segregation of duties</legend>
+        <label className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            className="mt-1"
+            aria-describedby="segregation-hint"
+            checked={draft.allowSameDeciderAcrossSteps}
+            onChange={(e) => setDraft({ ...draft, allowSameDeciderAcrossSteps: e.target.checked })}
+          />
+          Relax it: one person may decide more than one step of a package
+        </label>
+        <p id="segregation-hint" className="text-sm text-slate-700">
+          Off by default: each person decides at most one step of a package version, and a delegate and their delegator count as one. Relaxed, every package and approval record under this template says so.
+        </p>
+      </fieldset>
       <section aria-labelledby="steps-heading" className="space-y-4">
         <h2 id="steps-heading" className="text-xl font-semibold">
           Steps, in order

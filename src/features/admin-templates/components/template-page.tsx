@@ -19,6 +19,7 @@ function VersionFacts({ entry }: { entry: TemplateVersionEntry }) {
       <p>{tiersText(template)}.</p>
       <p>Stale approvals: {staleRuleText(template.staleApprovals)}</p>
       <p>Emergency approval path: {template.emergencyRoles && template.emergencyRoles.length > 0 ? template.emergencyRoles.map((r) => roleLabels[r]).join(', ') : 'no role may use it'}.</p>
+      <p>Segregation of duties: {template.allowSameDeciderAcrossSteps ? 'relaxed — one person may decide more than one step of a package' : 'each person decides at most one step of a package'}.</p>
       <p>
         {entry.publishedAt ? (
           <>
