@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { tabTo } from './support/keyboard.ts';
+import { answerThreadByKeyboard, tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 
 const highlightCount = (page: Page) => page.evaluate(() => CSS.highlights.get('thread-quote')?.size ?? 0);
@@ -103,15 +103,7 @@ test('the same journey by keyboard alone', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Retail Credit PD 4.2.0' })).toBeVisible();
   // n goes from thread to thread; the open one is in the training-data section.
   const ownersView = page.getByRole('region', { name: 'Training data provenance' }).getByRole('article', { name: /^Clarification request/ }).filter({ hasText: question });
-  await expect(ownersView).toBeVisible();
-  for (let i = 0; i < 30 && !(await ownersView.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('n');
-  await expect(ownersView).toBeFocused();
-  await tabTo(page, ownersView.getByRole('textbox', { name: 'Your answer' }));
-  await page.keyboard.type('Age, ZIP-derived geography and marital status were excluded; see the proxy analysis.');
-  await page.keyboard.press('Tab');
-  await expect(ownersView.getByRole('button', { name: 'Send answer' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(ownersView).toContainText('↩ Answered');
+  await answerThreadByKeyboard(page, ownersView, 'Age, ZIP-derived geography and marital status were excluded; see the proxy analysis.');
 
   // The reviewer resolves it.
   await page.context().clearCookies();

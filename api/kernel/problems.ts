@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
 import { problemTypes, type FieldProblem, type Problem } from '#domain/contracts/problem.ts';
 
 /** A refusal with RFC 9457 details; the API layer turns it into application/problem+json. */
@@ -48,6 +49,9 @@ export const problems = {
   /** The package is not what the signer was shown; `diff` is the app's page of what changed. */
   packageChanged: (detail: string, diff: string | null) =>
     new ApiError({ type: problemTypes.packageChanged, title: 'The package changed since you opened it', status: 409, detail, ...(diff ? { diff } : {}) }),
+  /** An approval refused by its gates (domain/workflow/approval-gates.ts); `blockers` lists what stands now. */
+  approvalBlocked: (detail: string, blockers: ApprovalBlocker[]) =>
+    new ApiError({ type: problemTypes.approvalBlocked, title: 'Open questions block this approval', status: 409, detail, blockers }),
   /** The audit log fails its integrity check, so the server will not sign a tree head (or a record) over it. */
   auditLogBroken: (found: { reason: string }) =>
     new ApiError({

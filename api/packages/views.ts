@@ -1,9 +1,12 @@
 import type { Actor, Decision } from '#domain/contracts/decisions.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail, PackageSummary, VersionSummary } from '#domain/contracts/packages.ts';
 import { decisionSignatureSchema, type SignedDecision } from '#domain/contracts/signatures.ts';
 import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
+import { approvalBlockers } from '#domain/workflow/approval-gates.ts';
+import { whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store.ts';
 
 export function toUser(user: StoredUser): User {
@@ -70,6 +73,7 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
   const { pkg, template, versions, decisions } = facts;
   const state = deriveWorkflowState(template, versions, decisions, now);
   const current = state.currentStep;
+  const latestVersion = versions.at(-1)?.number ?? 1;
   const summary: PackageSummary = {
     id: pkg.id,
     modelKey: pkg.modelKey,
@@ -79,8 +83,9 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     businessLine: pkg.businessLine,
     ownerTeam: pkg.ownerTeam,
     status: state.status,
-    latestVersion: versions.at(-1)?.number ?? 1,
+    latestVersion,
     currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
+    turn: whoseTurn(state, facts.threads, latestVersion),
     openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
     openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
     reReviewDue: state.reReviewDue,
@@ -108,7 +113,16 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     versions: facts.versions.map((v) => versionSummary(v, users)),
     decisions: await signedDecisions(tx, facts.decisions),
     emergencyRoles: facts.template.emergencyRoles ?? [],
+    approvalBlockers: approvalBlockers(facts.threads, summary.latestVersion, await sectionTitles(tx, facts.pkg.id, summary.latestVersion)),
   };
+}
+
+/** Names a section of a version by its title, as the reader sees it (its key when unknown). */
+export async function sectionTitles(tx: Pick<StoreTx, 'findVersion'>, packageId: string, versionNumber: number): Promise<(key: string) => string> {
+  const version = await tx.findVersion(packageId, versionNumber);
+  const content = version ? (JSON.parse(version.canonicalContent) as PackageContent) : null;
+  const titles = new Map(content?.sections.map((section) => [section.key, section.title]));
+  return (key) => titles.get(key) ?? key;
 }
 
 /** Decisions with their signed evidence; a decision without any shows `signature: null`. */

@@ -4,6 +4,7 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import type { StoredUser } from '../store.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
+import { overrideProblems } from '#domain/workflow/approval-gates.ts';
 import { DeniedError } from '../audit/denials.ts';
 import { problems } from '../kernel/problems.ts';
 
@@ -22,6 +23,7 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
   if (needsReason && payload.reason.trim() === '') at('/reason', 'Give the reason for this decision');
   if (emergency) emergencyPayloadProblems(payload, at);
   else if (payload.emergency) at('/emergency', 'Only an emergency approval carries a justification and an incident reference');
+  for (const [pointer, message] of Object.entries(overrideProblems(payload.decision, payload.override))) at(pointer, message);
   if (payload.decision === 'approve_with_conditions' && !payload.conditions) at('/conditions', 'State the conditions of the approval');
   if (payload.decision !== 'approve_with_conditions' && payload.conditions) at('/conditions', 'Only an approval with conditions has conditions');
   const reReview = payload.conditions ? reReviewDateProblem(payload.conditions.reReviewOn, now) : null;

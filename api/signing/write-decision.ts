@@ -35,14 +35,14 @@ export async function writeDecision(tx: StoreTx, deps: ApiDeps, accepted: Accept
   const { decisionId, decidedAt, now, pkg, payload, material, decided, contentHash, serverKey } = accepted;
   const { key, privateKey } = serverKey;
   const { delegation } = decided;
-  const record: Decision = { id: decisionId, packageId: pkg.id, versionNumber: payload.versionNumber, stepKey: decided.key, role: decided.role, decision: payload.decision, meaning: payload.meaning, reason: payload.reason, conditions: payload.conditions, concerns: payload.concerns, actor: payload.signer, contentHash, decidedAt, ...(payload.emergency ? { emergency: payload.emergency } : {}) };
+  const record: Decision = { id: decisionId, packageId: pkg.id, versionNumber: payload.versionNumber, stepKey: decided.key, role: decided.role, decision: payload.decision, meaning: payload.meaning, reason: payload.reason, conditions: payload.conditions, concerns: payload.concerns, actor: payload.signer, contentHash, decidedAt, ...(payload.emergency ? { emergency: payload.emergency } : {}), ...(payload.override ? { override: payload.override } : {}) };
   const countersigned: CountersignedRecord = { type: 'model-approval-countersignature/1', decisionId, decidedAt, payload, signature: material };
   const signature: DecisionSignature = { payload, signature: material, countersignature: await countersign(privateKey, key.keyId, countersigned) };
   await tx.insertDecision(record);
   await tx.insertDecisionSignature(decisionId, canonicalize(signature));
   if (delegation) await tx.insertDecisionDelegation({ decisionId, delegationId: delegation.id, delegatorId: delegation.delegatorId });
   const onBehalfOf = delegation ? { onBehalfOf: { delegation: delegation.id, delegator: delegation.delegatorId } } : {};
-  await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: decided.key, role: decided.role, kind: payload.decision, version: payload.versionNumber, contentHash, method: material.method, countersignedWith: key.keyId, ...onBehalfOf, ...(payload.emergency ? { emergency: { incidentRef: payload.emergency.incidentRef } } : {}) } }, actorId: accepted.actorId, at: decidedAt });
+  await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: decided.key, role: decided.role, kind: payload.decision, version: payload.versionNumber, contentHash, method: material.method, countersignedWith: key.keyId, ...onBehalfOf, ...(payload.emergency ? { emergency: { incidentRef: payload.emergency.incidentRef } } : {}), ...(payload.override ? { override: payload.override } : {}) } }, actorId: accepted.actorId, at: decidedAt });
   await tx.touchPackage(pkg.id, decidedAt);
   // Queued with the decision, in its transaction.
   const [after] = await loadPackageFacts(tx, [pkg]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
+import { approvalOverrideSchema } from './decisions.ts';
 import { viaTokenSchema } from './api-tokens.ts'; // A pipeline's submission names its token
 import { templateAuditSummarySchema } from './template-admin.ts';
 import { ssoFailureReasonSchema } from './sso.ts';
@@ -60,7 +61,7 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** A successful re-authentication at signing cleared a lock on the session's signing attempts; the subject is the user. */
   z.object({ ...base, action: z.literal('signing.unlocked'), before: z.object({ failures: z.number() }), after: z.null() }),
   /** A signed decision was recorded, with its signature material and the server's countersignature; `onBehalfOf` when a delegate signed (delegations); `emergency` with the incident of an emergency approval. */
-  z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey', 'demo']), countersignedWith: z.string(), onBehalfOf: z.object({ delegation: z.string(), delegator: z.string() }).optional(), emergency: z.object({ incidentRef: z.string() }).optional() }) }),
+  z.object({ ...base, action: z.literal('decision.signed'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, kind: z.string(), version: z.number(), contentHash: z.string(), method: z.enum(['password', 'passkey', 'demo']), countersignedWith: z.string(), onBehalfOf: z.object({ delegation: z.string(), delegator: z.string() }).optional(), emergency: z.object({ incidentRef: z.string() }).optional(), override: approvalOverrideSchema.optional() }) }),
   /** A user enrolled a passkey for signing. */
   z.object({ ...base, action: z.literal('passkey.enrolled'), before: z.null(), after: z.object({ credentialId: z.string(), name: z.string() }) }),
   /** A user removed one of their passkeys. */

@@ -84,6 +84,19 @@ export const emergencyFollowUpSchema = z.object({
 });
 export type EmergencyFollowUp = z.infer<typeof emergencyFollowUpSchema>;
 
+/**
+ * A signer's override of what blocks an approval (domain/workflow/approval-gates.ts): the
+ * blockers they approved over, each by kind and reference (a thread id), and why. Signed with
+ * the rest of the payload, so it is part of the record. Read leniently (any kind), so a
+ * record made after another gate adds a kind stays readable; the server accepts only the
+ * blockers it finds itself.
+ */
+export const approvalOverrideSchema = z.object({
+  reason: z.string().max(4_000),
+  blockers: z.array(z.object({ kind: z.string().min(1).max(64), ref: z.string().min(1).max(64) })).max(200),
+});
+export type ApprovalOverride = z.infer<typeof approvalOverrideSchema>;
+
 export const actorSchema = z.object({
   id: z.string(),
   displayName: z.string(),
@@ -107,5 +120,7 @@ export const decisionSchema = z.object({
   decidedAt: z.iso.datetime(),
   /** Only on an emergency approval (decision `emergency_approve`): its justification and incident. */
   emergency: emergencyDetailsSchema.optional(),
+  /** Only on an approval signed over open blockers: what was overridden and why. */
+  override: approvalOverrideSchema.optional(),
 });
 export type Decision = z.infer<typeof decisionSchema>;

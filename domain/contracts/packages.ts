@@ -6,6 +6,7 @@ import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { concernAnswersSchema } from './revisions.ts';
+import { approvalBlockerSchema } from './approval-gates.ts';
 
 /**
  * emergency_approved: deployable now under an emergency approval of the latest version, while
@@ -62,6 +63,21 @@ export const currentStepSchema = z.object({
   overdue: z.boolean(),
 });
 
+/**
+ * Whose turn it is (domain/workflow/whose-turn.ts): the reviewers of `stepKey` (its step is
+ * active, or paused for a clarification the owner has answered), the model owner (a
+ * clarification request of the paused step is unanswered, or the version was rejected), or
+ * nobody (the chain is through).
+ */
+export const turnSchema = z.object({
+  party: z.enum(['reviewer', 'owner', 'nobody']),
+  stepKey: z.string().nullable(),
+  reason: z.enum(['step_active', 'clarification_asked', 'clarification_answered', 'rejected', 'decided']),
+  /** Clarification requests on the latest version the owner has yet to answer (for clarification_asked). */
+  unanswered: z.number().int().nonnegative(),
+});
+export type Turn = z.infer<typeof turnSchema>;
+
 export const packageSummarySchema = z.object({
   id: z.string(),
   modelKey: z.string(),
@@ -73,6 +89,7 @@ export const packageSummarySchema = z.object({
   status: packageStatusSchema,
   latestVersion: z.number().int().min(1),
   currentStep: currentStepSchema.nullable(),
+  turn: turnSchema,
   /** Threads not yet resolved, and clarification requests still waiting for the owner. */
   openThreads: z.number().int().nonnegative(),
   openClarifications: z.number().int().nonnegative(),
@@ -98,6 +115,8 @@ export const packageDetailSchema = packageSummarySchema.extend({
   decisions: z.array(signedDecisionSchema),
   /** Roles that may sign an emergency approval under the package's template version (none: the path is closed). */
   emergencyRoles: z.array(roleSchema).default([]),
+  /** What an approval of the latest version would have to override now (domain/workflow/approval-gates.ts). */
+  approvalBlockers: z.array(approvalBlockerSchema).default([]),
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalBlockerSchema } from './approval-gates.ts';
 
 /** One field-level problem: a JSON Pointer into the request and a message fit for a person. */
 export const fieldProblemSchema = z.object({
@@ -18,6 +19,8 @@ export const problemSchema = z.object({
   errors: z.array(fieldProblemSchema).optional(),
   /** For a package that changed under the reader: the app's page comparing what they saw with what is there now. */
   diff: z.string().optional(),
+  /** For an approval refused by its gates: every blocker that stands now. */
+  blockers: z.array(approvalBlockerSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -32,6 +35,7 @@ export const problemTypes = {
   notFound: 'https://model-approval.example/problems/not-found',
   conflict: 'https://model-approval.example/problems/conflict',
   packageChanged: 'https://model-approval.example/problems/package-changed',
+  approvalBlocked: 'https://model-approval.example/problems/approval-blocked',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema, emergencyDetailsSchema } from './decisions.ts';
+import { actorSchema, approvalOverrideSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema, emergencyDetailsSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
 import { onBehalfOfSchema } from './delegations.ts';
 
@@ -38,6 +38,11 @@ export const signingPayloadSchema = z.object({
    * role the signer holds. Absent on every other decision, so older payloads hash as before.
    */
   emergency: emergencyDetailsSchema.optional(),
+  /**
+   * Only on an approval signed over what blocks it (an unanswered clarification request): the
+   * blockers overridden and the signer's reason. Absent otherwise, so older payloads hash as before.
+   */
+  override: approvalOverrideSchema.optional(),
 });
 export type SigningPayload = z.infer<typeof signingPayloadSchema>;
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '../contracts/record.ts';
 import { generateServerKey, importServerPrivateKey } from '../signing/countersign.ts';
 import { signTreeHead } from '../audit/tree-head.ts';
-import { sampleRecord, type SampleRecord } from '#tests/fixtures/sample-record.ts';
+import { sampleOverride, sampleRecord, type SampleRecord } from '#tests/fixtures/sample-record.ts';
 import { verifyRecordText, type RecordVerification } from './verify-record.ts';
 
 let sample: SampleRecord;
@@ -230,5 +230,37 @@ describe('verifyRecordText on a record with an emergency approval', () => {
     // Dropping the statement altogether is caught too.
     const { emergencyApprovals: _, ...silent } = copyEmergency();
     expect(failedLabels(await verifyRecordText(JSON.stringify(await emergency.resign(silent))))).toEqual(['Emergency approvals and their follow-up']);
+  });
+});
+
+describe('verifyRecordText on a record with an approval over an open question', () => {
+  let overridden: SampleRecord;
+  beforeAll(async () => {
+    overridden = await sampleRecord({ override: true });
+  });
+
+  it('verifies it and shows the blockers overridden and the signed reason', async () => {
+    const verdict = await verifyRecordText(overridden.text);
+    expect(failed(verdict)).toEqual([]);
+    const check = verdict.checks.find((c) => c.label.startsWith('Decision dec_sample_approval'));
+    expect(check?.detail).toContain(`Approved over 1 open question (open clarification thr_sample_question), overridden with the signed reason: "${sampleOverride.reason}".`);
+  });
+
+  it('fails a record whose override reason was changed or dropped after signing', async () => {
+    const changed = JSON.parse(overridden.text) as ApprovalRecord;
+    const decision = changed.decisions.find((d) => d.id === 'dec_sample_approval');
+    if (!decision?.override || !decision.signature?.payload.override) throw new Error('sample has an override');
+    decision.override.reason = 'No reason needed.';
+    const { signature: _, ...body } = changed;
+    const verdict = await verifyRecordText(JSON.stringify(await overridden.resign(body)));
+    expect(failed(verdict).map((c) => c.detail)).toEqual([expect.stringContaining('The decision record differs from what was signed: override.')]);
+
+    const dropped = JSON.parse(overridden.text) as ApprovalRecord;
+    const signedPayload = dropped.decisions.find((d) => d.id === 'dec_sample_approval')?.signature?.payload;
+    if (!signedPayload) throw new Error('sample is signed');
+    delete signedPayload.override;
+    const { signature: __, ...droppedBody } = dropped;
+    const droppedVerdict = await verifyRecordText(JSON.stringify(await overridden.resign(droppedBody)));
+    expect(failed(droppedVerdict).map((c) => c.detail)).toEqual([expect.stringContaining('The server countersignature does not verify.')]);
   });
 });

@@ -4,6 +4,7 @@
 // so one run tells the whole story of a tampered record.
 import type { ApprovalRecord, RecordCheck, RecordVerdict } from '../contracts/record.ts';
 import type { ServerKey } from '../contracts/signatures.ts';
+import type { ApprovalOverride } from '../contracts/decisions.ts';
 import { contentHash } from '../package/content-hash.ts';
 import { fromBase64Url } from '../signing/base64url.ts';
 import { serverKeyId } from '../signing/countersign.ts';
@@ -71,7 +72,7 @@ async function recordChecks(raw: unknown, record: ApprovalRecord, options: Verif
     const method = decision.signature?.signature.method === 'passkey' ? 'passkey' : 'password re-entry';
     checks.push(
       reasons.length === 0
-        ? pass(label, `Signed by ${method} on content ${short(decision.contentHash)} at ${decision.decidedAt}, countersigned with server key ${decision.signature?.countersignature.keyId ?? '?'}.`)
+        ? pass(label, `Signed by ${method} on content ${short(decision.contentHash)} at ${decision.decidedAt}, countersigned with server key ${decision.signature?.countersignature.keyId ?? '?'}.${overrideNote(decision.signature?.payload.override)}`)
         : fail(label, `/decisions/${index}: ${reasons.join(' ')}`),
     );
   }
@@ -80,6 +81,13 @@ async function recordChecks(raw: unknown, record: ApprovalRecord, options: Verif
   if (emergency) checks.push(emergency);
   checks.push(...(await auditChecks(record)));
   return checks;
+}
+
+/** An approval signed over open blockers says so, with the signed reason, wherever the record is verified. */
+function overrideNote(override: ApprovalOverride | undefined): string {
+  if (!override) return '';
+  const n = override.blockers.length;
+  return ` Approved over ${n} open question${n === 1 ? '' : 's'} (${override.blockers.map((b) => `${b.kind.replaceAll('_', ' ')} ${b.ref}`).join(', ')}), overridden with the signed reason: ${JSON.stringify(override.reason)}.`;
 }
 
 async function signatureCheck(raw: unknown, record: ApprovalRecord, trusted: VerifyRecordOptions['trustedKeys']): Promise<RecordCheck> {

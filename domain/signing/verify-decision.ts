@@ -121,6 +121,8 @@ const comparedFields = [
   ['concerns', (d: Decision) => d.concerns, (p: SigningPayload) => p.concerns],
   // An emergency approval's justification and incident; absent on both for any other decision.
   ['emergency details', (d: Decision) => d.emergency ?? null, (p: SigningPayload) => p.emergency ?? null],
+  // An approval's override of open blockers and its reason; absent on both for any other decision.
+  ['override', (d: Decision) => d.override ?? null, (p: SigningPayload) => p.override ?? null],
   // The signer's identity; the printed name may be stored as it was then, so only the id is compared.
   ['signer', (d: Decision) => d.actor.id, (p: SigningPayload) => p.signer.id],
 ] as const;

@@ -3,6 +3,7 @@ import { dashboardSchema } from '../contracts/dashboard.ts';
 import type { Conditions, Decision, DecisionKind } from '../contracts/decisions.ts';
 import type { PackageSummary } from '../contracts/packages.ts';
 import { committeeDashboard, type DashboardPackage } from './committee-dashboard.ts';
+import { whoseTurn } from './whose-turn.ts';
 import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
 import { emergencyStepKey } from './emergency.ts';
 import { testChain } from './test-chain.fixture.ts';
@@ -61,6 +62,7 @@ function pkg({ id, modelKey = id, riskTier = 1, submittedDaysAgo, versions, deci
     status: state.status,
     latestVersion: facts.length,
     currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
+    turn: whoseTurn(state, [], facts.length),
     openThreads: 0,
     openClarifications: 0,
     reReviewDue: state.reReviewDue,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackageStatus, StepState, StepStatus } from '../contracts/packages.ts';
 import type { Role } from '../contracts/roles.ts';
 import { describeNextAction, nextAction } from './next-action.ts';
+import { whoseTurn } from './whose-turn.ts';
 
 const step = (key: string, role: Role, status: StepStatus, approvers: string[] = []): StepState => ({
   key,
@@ -17,7 +18,8 @@ const step = (key: string, role: Role, status: StepStatus, approvers: string[] =
   reReviewDue: false,
 });
 
-const pkg = (status: PackageStatus, steps: StepState[], openClarifications = 0) => ({ status, steps, openClarifications });
+const unanswered = (n: number) => Array.from({ length: n }, () => ({ kind: 'clarification' as const, status: 'open' as const, versionNumber: 1 }));
+const pkg = (status: PackageStatus, steps: StepState[], openClarifications = 0) => ({ status, steps, openClarifications, turn: whoseTurn({ status, steps }, unanswered(openClarifications), 1) });
 const chain = (dg: StepStatus, mrm: StepStatus, fl: StepStatus, approvers: string[][] = [[], [], []]) =>
   [step('dg', 'data_governance', dg, approvers[0]), step('mrm', 'model_risk', mrm, approvers[1]), step('fl', 'fair_lending', fl, approvers[2])];
 
@@ -60,6 +62,19 @@ describe('nextAction', () => {
     const owner = nextAction(pkg('clarification_requested', steps, 2), viewer('priya', 'model_owner'));
     expect(owner).toEqual({ kind: 'answer', openClarifications: 2 });
     expect(describeNextAction(owner)).toBe('Reviewers asked for 2 clarifications: answer each in its thread.');
+  });
+
+  it('reopens the paused step for its reviewers once the owner has answered, and says whose turn it is to everyone', () => {
+    const steps = chain('approved', 'clarification', 'waiting');
+    const answered = pkg('clarification_requested', steps, 0);
+    expect(answered.turn).toEqual({ party: 'reviewer', stepKey: 'mrm', reason: 'clarification_answered', unanswered: 0 });
+    const reviewer = nextAction(answered, viewer('elena', 'model_risk'));
+    expect(reviewer).toMatchObject({ kind: 'decide', step: { key: 'mrm' }, reopened: true });
+    expect(describeNextAction(reviewer)).toBe('The model owner answered: your step, mrm review, is open again. Read the answers, resolve the requests you are satisfied with, then decide.');
+    const owner = nextAction(answered, viewer('priya', 'model_owner'));
+    expect(owner).toMatchObject({ kind: 'wait', reason: 'answered', waitingFor: { key: 'mrm' } });
+    expect(describeNextAction(owner)).toBe('The model owner answered the clarification requests: waiting for model risk management (mrm review) to decide.');
+    expect(nextAction(answered, viewer('dana', 'fair_lending'))).toMatchObject({ kind: 'wait', reason: 'earlier_step', waitingFor: { key: 'mrm' } });
   });
 
   it('asks the owner to resubmit a rejected package, and tells reviewers nothing is left', () => {

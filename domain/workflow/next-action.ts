@@ -6,14 +6,17 @@ import { roleLabels, type Role } from '../contracts/roles.ts';
 // the workflow state the server computed, never decided here.
 
 export type NextAction =
-  /** The viewer's step is active and still needs their approval: review and decide. */
-  | { kind: 'decide'; step: StepState }
+  /** The viewer's step is active (or `reopened`: the owner answered what it paused for) and still needs their approval: review and decide. */
+  | { kind: 'decide'; step: StepState; reopened?: true }
   /** The owner has clarification requests to answer. */
   | { kind: 'answer'; openClarifications: number }
   /** The owner's package was rejected: revise and resubmit. */
   | { kind: 'resubmit' }
-  /** Nothing for the viewer to do yet; `waitingFor` is the step that holds things up (`one_step_each`: by someone else, as the viewer approved another step). */
-  | { kind: 'wait'; waitingFor: StepState; reason: 'earlier_step' | 'clarification' | 'other_approvals' | 'not_my_step' | 'one_step_each' }
+  /**
+   * Nothing for the viewer to do yet; `waitingFor` is the step that holds things up (`one_step_each`: by someone else, as the
+   * viewer approved another step; `answered`: the owner answered its clarification requests and its reviewers decide next).
+   */
+  | { kind: 'wait'; waitingFor: StepState; reason: 'earlier_step' | 'clarification' | 'answered' | 'other_approvals' | 'not_my_step' | 'one_step_each' }
   /** The viewer already approved their step (or it is done); nothing more to do. */
   | { kind: 'done'; reason: 'approved' | 'my_step_approved' | 'rejected' }
   /** No step of this package's workflow is for any of the viewer's roles. */
@@ -24,7 +27,7 @@ export interface Viewer {
   roles: readonly Role[];
 }
 
-type Pkg = Pick<PackageDetail, 'status' | 'steps' | 'openClarifications'> & { template?: Pick<PackageDetail['template'], 'allowSameDeciderAcrossSteps'> };
+type Pkg = Pick<PackageDetail, 'status' | 'steps' | 'openClarifications' | 'turn'> & { template?: Pick<PackageDetail['template'], 'allowSameDeciderAcrossSteps'> };
 
 function blockingStep(steps: readonly StepState[]): StepState | undefined {
   return steps.find((step) => step.status === 'active' || step.status === 'clarification' || step.status === 'rejected');
@@ -35,7 +38,8 @@ function ownerAction(pkg: Pkg): NextAction {
   if (pkg.openClarifications > 0) return { kind: 'answer', openClarifications: pkg.openClarifications };
   const blocking = blockingStep(pkg.steps);
   if (pkg.status === 'approved' || pkg.status === 'approved_with_conditions' || !blocking) return { kind: 'done', reason: 'approved' };
-  return { kind: 'wait', waitingFor: blocking, reason: blocking.status === 'clarification' ? 'clarification' : 'not_my_step' };
+  if (blocking.status !== 'clarification') return { kind: 'wait', waitingFor: blocking, reason: 'not_my_step' };
+  return { kind: 'wait', waitingFor: blocking, reason: pkg.turn.party === 'owner' ? 'clarification' : 'answered' };
 }
 
 function reviewerAction(pkg: Pkg, viewer: Viewer): NextAction {
@@ -46,14 +50,16 @@ function reviewerAction(pkg: Pkg, viewer: Viewer): NextAction {
   const blocking = blockingStep(pkg.steps);
   if (!blocking) return { kind: 'done', reason: 'approved' };
   const hasApproved = (step: StepState) => step.approvals.some((approval) => approval.actor.id === viewer.id);
-  if (blocking.status === 'active' && viewer.roles.includes(blocking.role)) {
+  // Whose turn (whose-turn.ts): a step paused for a clarification is its reviewers' again once the owner has answered.
+  const ownersTurn = blocking.status === 'clarification' && pkg.turn.party === 'owner';
+  if (blocking.status !== 'rejected' && !ownersTurn && viewer.roles.includes(blocking.role)) {
     if (hasApproved(blocking)) return { kind: 'wait', waitingFor: blocking, reason: 'other_approvals' };
     // Segregation of duties (segregation-of-duties.ts, which the server applies in full): one step each.
     const approvedElsewhere = pkg.steps.some((step) => step !== blocking && (hasApproved(step) || step.staleApprovals.some((approval) => approval.actor.id === viewer.id)));
     if (approvedElsewhere && !pkg.template?.allowSameDeciderAcrossSteps) return { kind: 'wait', waitingFor: blocking, reason: 'one_step_each' };
-    return { kind: 'decide', step: blocking };
+    return blocking.status === 'clarification' ? { kind: 'decide', step: blocking, reopened: true } : { kind: 'decide', step: blocking };
   }
-  if (blocking.status === 'clarification') return { kind: 'wait', waitingFor: blocking, reason: 'clarification' };
+  if (ownersTurn) return { kind: 'wait', waitingFor: blocking, reason: 'clarification' };
   const blockingIndex = pkg.steps.indexOf(blocking);
   const later = mine.some((step) => pkg.steps.indexOf(step) > blockingIndex);
   if (later) return { kind: 'wait', waitingFor: blocking, reason: 'earlier_step' };
@@ -69,6 +75,7 @@ export function nextAction(pkg: Pkg, viewer: Viewer): NextAction {
 const waitText: Record<Extract<NextAction, { kind: 'wait' }>['reason'], (who: string, step: string) => string> = {
   earlier_step: (who, step) => `Nothing to do yet: waiting for ${who} (${step}) before your step.`,
   clarification: (_who, step) => `Paused: ${step} is waiting for the model owner to answer a clarification request.`,
+  answered: (who, step) => `The model owner answered the clarification requests: waiting for ${who} (${step}) to decide.`,
   other_approvals: (_who, step) => `You approved ${step}; waiting for its other approvals.`,
   not_my_step: (who, step) => `Waiting for ${who} (${step}).`,
   one_step_each: (who, step) => `You approved another step of this package: segregation of duties leaves ${step} to another ${who} reviewer.`,
@@ -84,7 +91,9 @@ const doneText: Record<Extract<NextAction, { kind: 'done' }>['reason'], string> 
 export function describeNextAction(action: NextAction): string {
   switch (action.kind) {
     case 'decide':
-      return `Your step, ${action.step.name}, is active: review every section, then decide.`;
+      return action.reopened
+        ? `The model owner answered: your step, ${action.step.name}, is open again. Read the answers, resolve the requests you are satisfied with, then decide.`
+        : `Your step, ${action.step.name}, is active: review every section, then decide.`;
     case 'answer':
       return action.openClarifications === 1
         ? 'A reviewer asked for a clarification: answer it in its thread.'

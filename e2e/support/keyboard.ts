@@ -9,3 +9,21 @@ export async function tabTo(page: Page, target: Locator, { maxPresses = 80, back
   }
   await expect(target, `not reachable within ${maxPresses} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`).toBeFocused();
 }
+
+/** Presses a shortcut key (j: next section, n: next thread) until `target` has focus, the way a keyboard user moves through a package. */
+export async function pressUntilFocused(page: Page, key: string, target: Locator, { maxPresses = 30 } = {}): Promise<void> {
+  for (let i = 0; i < maxPresses && !(await target.evaluate((element) => element === document.activeElement)); i++) await page.keyboard.press(key);
+  await expect(target, `not reached within ${maxPresses} presses of ${key}`).toBeFocused();
+}
+
+/** The owner answers a thread by keyboard: n to the thread, Tab to the answer, type, Tab to Send, Enter. */
+export async function answerThreadByKeyboard(page: Page, thread: Locator, answer: string): Promise<void> {
+  await expect(thread).toBeVisible();
+  await pressUntilFocused(page, 'n', thread);
+  await tabTo(page, thread.getByRole('textbox', { name: 'Your answer' }));
+  await page.keyboard.type(answer);
+  await page.keyboard.press('Tab');
+  await expect(thread.getByRole('button', { name: 'Send answer' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(thread).toContainText('↩ Answered');
+}

@@ -87,6 +87,8 @@ export interface DecisionsTable {
   decided_at: string;
   /** JSON of the justification and incident of an emergency approval; null on other decisions (migration 011). */
   emergency: string | null;
+  /** JSON of the signed override of an approval over open blockers; null on other decisions (migration 018). */
+  override: string | null;
 }
 
 export interface ThreadsTable {

@@ -12,6 +12,7 @@ import { tokenScenarios } from './support/token-scenarios.ts';
 import { delegationScenarios } from './support/delegation-scenarios.ts';
 import { webhookScenarios } from './support/webhook-scenarios.ts';
 import { emergencyScenarios } from './support/emergency-scenarios.ts';
+import { clarificationScenarios } from './support/clarification-scenarios.ts';
 import { reReviewScenarios } from './support/re-review-scenarios.ts';
 import { templateKeyScenarios } from './support/template-key-scenarios.ts'; // new template keys
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
@@ -26,7 +27,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

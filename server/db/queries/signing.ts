@@ -29,6 +29,7 @@ export function signingQueries(db: Db): SigningStore {
               contentHash: r.content_hash,
               decidedAt: r.decided_at,
               ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }),
+              ...(r.override === null ? {} : { override: JSON.parse(r.override) as unknown }),
             }),
         );
       });
@@ -36,7 +37,7 @@ export function signingQueries(db: Db): SigningStore {
     async insertDecision(d) {
       await db
         .insertInto('decisions')
-        .values({ id: d.id, package_id: d.packageId, version_number: d.versionNumber, step_key: d.stepKey, role: d.role, decision: d.decision, meaning: d.meaning, reason: d.reason, conditions: d.conditions ? JSON.stringify(d.conditions) : null, concerns: JSON.stringify(d.concerns), actor: JSON.stringify(d.actor), content_hash: d.contentHash, decided_at: d.decidedAt, emergency: d.emergency ? JSON.stringify(d.emergency) : null })
+        .values({ id: d.id, package_id: d.packageId, version_number: d.versionNumber, step_key: d.stepKey, role: d.role, decision: d.decision, meaning: d.meaning, reason: d.reason, conditions: d.conditions ? JSON.stringify(d.conditions) : null, concerns: JSON.stringify(d.concerns), actor: JSON.stringify(d.actor), content_hash: d.contentHash, decided_at: d.decidedAt, emergency: d.emergency ? JSON.stringify(d.emergency) : null, override: d.override ? JSON.stringify(d.override) : null })
         .execute();
     },
 

@@ -14,6 +14,7 @@ function pkg(id: string, step: { dueAt: string | null; overdue: boolean } | null
     status: 'in_review',
     latestVersion: 1,
     currentStep: step ? { key: 'k', name: 'Step', role: 'model_risk', ...step } : null,
+    turn: step ? { party: 'reviewer', stepKey: 'k', reason: 'step_active', unanswered: 0 } : { party: 'nobody', stepKey: null, reason: 'decided', unanswered: 0 },
     openThreads: 0,
     openClarifications: 0,
     reReviewDue: false,

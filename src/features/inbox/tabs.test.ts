@@ -3,6 +3,13 @@ import type { PackageStatus, PackageSummary } from '#domain/contracts/packages.t
 import type { Role } from '#domain/contracts/roles.ts';
 import { countIn, defaultTab, headlineTab, inTab, parseTab, tabsFor } from './tabs.ts';
 
+function turnOf(status: PackageStatus, stepRole: Role | null): PackageSummary['turn'] {
+  if (status === 'clarification_requested') return { party: 'owner', stepKey: 'k', reason: 'clarification_asked', unanswered: 1 };
+  if (status === 'rejected') return { party: 'owner', stepKey: 'k', reason: 'rejected', unanswered: 0 };
+  if (!stepRole) return { party: 'nobody', stepKey: null, reason: 'decided', unanswered: 0 };
+  return { party: 'reviewer', stepKey: 'k', reason: 'step_active', unanswered: 0 };
+}
+
 function pkg(status: PackageStatus, stepRole: Role | null, openClarifications = 0): PackageSummary {
   return {
     id: `${status}-${stepRole ?? 'none'}`,
@@ -15,6 +22,7 @@ function pkg(status: PackageStatus, stepRole: Role | null, openClarifications = 
     status,
     latestVersion: 1,
     currentStep: stepRole ? { key: 'k', name: 'Step', role: stepRole, dueAt: null, overdue: false } : null,
+    turn: turnOf(status, stepRole),
     openThreads: openClarifications,
     openClarifications,
     reReviewDue: false,

@@ -20,20 +20,26 @@ const tabs: Record<InboxTabId, InboxTab> = {
 };
 
 const doneStatuses: readonly PackageStatus[] = ['approved', 'approved_with_conditions', 'rejected'];
+// An emergency approved package's chain is its follow-up review: the step's reviewers still decide it.
+const openStatuses: readonly PackageStatus[] = ['in_review', 'clarification_requested', 'emergency_approved'];
 
 function isMyStep(pkg: PackageSummary, roles: readonly Role[]): boolean {
   return pkg.currentStep !== null && roles.includes(pkg.currentStep.role);
+}
+
+/** My step is the current one and it is the reviewers' turn (whose-turn.ts): active, or paused for a clarification the owner has answered. */
+function awaitsMe(pkg: PackageSummary, roles: readonly Role[]): boolean {
+  return openStatuses.includes(pkg.status) && pkg.turn.party === 'reviewer' && isMyStep(pkg, roles);
 }
 
 /** Whether a package belongs under a tab, for someone holding `roles`. */
 export function inTab(tab: InboxTabId, pkg: PackageSummary, roles: readonly Role[]): boolean {
   switch (tab) {
     case 'awaiting':
-      // An emergency approved package's chain is its follow-up review: the step's reviewers still decide it.
-      return (pkg.status === 'in_review' || pkg.status === 'emergency_approved') && isMyStep(pkg, roles);
+      return awaitsMe(pkg, roles);
     case 'waiting':
       // A clarification request waits on the owner, even while the step that asked is mine.
-      return pkg.status === 'clarification_requested' || ((pkg.status === 'in_review' || pkg.status === 'emergency_approved') && !isMyStep(pkg, roles));
+      return openStatuses.includes(pkg.status) && !awaitsMe(pkg, roles);
     case 'clarifications':
       // The server shows owners only what they may see, so "their packages" is the list itself.
       return roles.includes('model_owner') && pkg.openClarifications > 0;

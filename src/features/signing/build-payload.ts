@@ -1,4 +1,5 @@
-import { decisionMeanings, emergencyDetailsProblems, type Concern, type Conditions, type DecisionKind } from '#domain/contracts/decisions.ts';
+import { decisionMeanings, emergencyDetailsProblems, type ApprovalOverride, type Concern, type Conditions, type DecisionKind } from '#domain/contracts/decisions.ts';
+import { overrideProblems } from '#domain/workflow/approval-gates.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
 import type { StepState } from '#domain/contracts/packages.ts';
@@ -10,6 +11,10 @@ export interface DecisionDraft {
   reason: string;
   conditions: Conditions | null;
   concerns: Concern[];
+  /** Something blocks this approval (approval-gates.ts): it is signed only with an override. */
+  blocked?: boolean;
+  /** The signer's override of what blocks the approval, signed with the rest. */
+  override?: ApprovalOverride | undefined;
 }
 
 /** What the dialog signs in any decision: the version shown, the hash computed here, the signer, the server's nonce. */
@@ -45,6 +50,7 @@ export function buildPayload(input: SignedVersion & { step: StepState; draft: De
     reason: draft.reason.trim(),
     conditions: draft.decision === 'approve_with_conditions' ? draft.conditions : null,
     concerns: draft.decision === 'reject' ? draft.concerns : [],
+    ...(draft.override ? { override: draft.override } : {}),
   };
 }
 
@@ -56,6 +62,8 @@ export function draftProblems(draft: DecisionDraft): Record<string, string> {
     if (!draft.conditions?.scope.trim()) out['/payload/conditions/scope'] = 'State the scope the approval is limited to';
     if (!draft.conditions?.reReviewOn) out['/payload/conditions/reReviewOn'] = 'Choose the re-review date';
   }
+  for (const [pointer, message] of Object.entries(overrideProblems(draft.decision, draft.override))) out[`/payload${pointer}`] = message;
+  if (draft.blocked && !draft.override) out['/payload/override'] = 'Resolve the open questions first, or tick override and give your reason';
   if (draft.decision === 'reject') {
     if (draft.concerns.length === 0) out['/payload/concerns'] = 'Name at least one concern';
     draft.concerns.forEach((concern, index) => {

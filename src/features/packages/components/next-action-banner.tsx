@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { describeNextAction, nextAction } from '#domain/workflow/next-action.ts';
+import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { useViewer } from '#src/lib/use-viewer.ts';
 
 const tone = {
@@ -14,10 +15,10 @@ export function NextActionBanner({ pkg }: { pkg: PackageDetail }) {
   if (!viewer) return null;
   const action = nextAction(pkg, viewer);
   const yours = action.kind === 'decide' || action.kind === 'answer' || action.kind === 'resubmit';
-  // After a rejection, a new version is the way on; with clarifications open, a thread reply
-  // may be enough, and a new version is the other way when the answer changes the package
-  // (once a reviewer has paused their step for it: the server takes a new version only then).
-  const revise = action.kind === 'resubmit' || (action.kind === 'answer' && pkg.status === 'clarification_requested');
+  // After a rejection, a new version is the way on; while a step is paused for a clarification
+  // (answered or not), a thread reply may be enough, and a new version is the other way when
+  // the answer changes the package: the server takes one exactly while resubmissionOpen says so.
+  const revise = viewer.roles.includes('model_owner') && resubmissionOpen(pkg.status, pkg.steps);
   return (
     <div className={`space-y-2 rounded-md border-l-4 p-4 ${yours ? tone.act : tone.wait}`}>
       <p>
@@ -26,7 +27,7 @@ export function NextActionBanner({ pkg }: { pkg: PackageDetail }) {
       </p>
       {revise && (
         <p>
-          {action.kind === 'answer' && 'If your answer changes the package: '}
+          {action.kind !== 'resubmit' && 'If your answer changes the package: '}
           <Link to={`/packages/${encodeURIComponent(pkg.id)}/resubmit`} className="font-semibold">
             Revise and resubmit
           </Link>

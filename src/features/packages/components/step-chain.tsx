@@ -83,6 +83,11 @@ export function StepChain({ steps, decisions, now, renderSignatureState }: Props
                       {decision.onBehalfOf && ` on behalf of ${decision.onBehalfOf.delegator.displayName}`} · version {decision.versionNumber} ·{' '}
                       <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
                       {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
+                      {decision.override && (
+                        <span className="block">
+                          Approved over {decision.override.blockers.length === 1 ? 'an open question' : `${decision.override.blockers.length} open questions`}; signed reason: “{decision.override.reason}”
+                        </span>
+                      )}
                       {renderSignatureState?.(decision.id)}
                     </li>
                   ))}

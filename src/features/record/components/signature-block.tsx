@@ -92,6 +92,11 @@ export function SignatureBlock({ decision, steps, versions, check, emergency }: 
             </Definition>
           </>
         )}
+        {decision.override && (
+          <Definition term="Override" className="whitespace-pre-wrap">
+            Approved over {decision.override.blockers.length === 1 ? 'an open question' : `${decision.override.blockers.length} open questions`} ({decision.override.blockers.map((b) => b.ref).join(', ')}): {decision.override.reason}
+          </Definition>
+        )}
         <Definition term="Reason" className="whitespace-pre-wrap">{decision.reason || <span className="text-slate-600">None given</span>}</Definition>
         <Definition term="Signature">
           {check ? (

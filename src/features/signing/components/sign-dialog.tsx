@@ -15,6 +15,8 @@ import { SignedVersionRows } from './signed-version-rows.tsx';
 import { SigningActions } from './signing-actions.tsx';
 import { SigningAuthentication } from './signing-authentication.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { isGatedDecision, overrideOf } from '#domain/workflow/approval-gates.ts';
+import { ApprovalGateChecklist } from './approval-gate-checklist.tsx';
 
 interface Props {
   pkg: PackageDetail;
@@ -40,11 +42,23 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
   const [scope, setScope] = useState('');
   const [reReviewOn, setReReviewOn] = useState('');
   const [conditionsText, setConditionsText] = useState('');
+  const [overriding, setOverriding] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
   const [concerns, setConcerns] = useState<Concern[]>([{ sectionKey: version.content.sections[0]?.key ?? '', concern: '', requiredChange: '' }]);
   const { hash, pending, error, server, errorAt, authentication, submit } = useSigningSubmission({ pkg, version, ssoOnly: signer.sso === true, onSigned: onClose });
   const general = error && !(server && server.fieldErrors.length > 0) ? describeError(error) : undefined;
 
-  const draft: DecisionDraft = { decision, reason, conditions: decision === 'approve_with_conditions' ? { scope: scope.trim(), reReviewOn, text: conditionsText } : null, concerns };
+  // The blockers the server named in its last refusal are the newest; otherwise the package's.
+  const blockers = isGatedDecision(decision) ? (server?.problem.blockers ?? pkg.approvalBlockers) : [];
+  const blocked = blockers.length > 0;
+  const draft: DecisionDraft = {
+    decision,
+    reason,
+    conditions: decision === 'approve_with_conditions' ? { scope: scope.trim(), reReviewOn, text: conditionsText } : null,
+    concerns,
+    blocked,
+    override: blocked && overriding ? overrideOf(blockers, overrideReason) : undefined,
+  };
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -73,6 +87,8 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
             </Definition>
           )}
         </DefinitionList>
+
+        {blocked && <ApprovalGateChecklist blockers={blockers} overriding={overriding} setOverriding={setOverriding} reason={overrideReason} setReason={setOverrideReason} errorAt={errorAt} />}
 
         {decision === 'approve_with_conditions' && (
           <fieldset className="space-y-3">

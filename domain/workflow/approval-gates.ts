@@ -1,0 +1,90 @@
+import type { ApprovalBlocker } from '../contracts/approval-gates.ts';
+import type { Actor, ApprovalOverride, DecisionKind } from '../contracts/decisions.ts';
+import type { ThreadKind, ThreadStatus } from '../contracts/threads.ts';
+
+// The approval gates: what must be settled before a version may be approved, listed as
+// blockers. Today one gate, open clarification requests; a later one (blocking findings) adds
+// its blockers to the same list, so the sign dialog's checklist, the server's refusal and the
+// signed override cover every gate alike. A signer may approve over blockers only by
+// overriding them with a reason, inside the signed payload, naming each blocker overridden.
+
+export interface GateThread {
+  id: string;
+  kind: ThreadKind;
+  status: ThreadStatus;
+  versionNumber: number;
+  sectionKey: string;
+  createdBy: Actor;
+}
+
+/** The decisions the gates stand in front of. An emergency approval has its own justification and path. */
+export function isGatedDecision(decision: DecisionKind): boolean {
+  return decision === 'approve' || decision === 'approve_with_conditions';
+}
+
+/**
+ * What blocks an approval of `versionNumber`: every clarification request on it that is not
+ * resolved (unanswered, or answered but not yet accepted by a reviewer resolving it), oldest
+ * first. `sectionTitle` names a section for a person (the key when unknown).
+ */
+export function approvalBlockers(threads: readonly GateThread[], versionNumber: number, sectionTitle: (key: string) => string = (key) => key): ApprovalBlocker[] {
+  return threads
+    .filter((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber === versionNumber)
+    .map((t) => {
+      const state = t.status === 'open' ? 'unanswered' : 'answered';
+      const where = sectionTitle(t.sectionKey);
+      const description = `Clarification request by ${t.createdBy.displayName} on ${where}: ${state === 'unanswered' ? 'not answered yet' : 'answered, not resolved'}`;
+      return { kind: 'open_clarification', ref: t.id, sectionKey: t.sectionKey, state, askedBy: t.createdBy, description };
+    });
+}
+
+/** The override a signer signs for these blockers. */
+export function overrideOf(blockers: readonly Pick<ApprovalBlocker, 'kind' | 'ref'>[], reason: string): ApprovalOverride {
+  return { reason: reason.trim(), blockers: blockers.map(({ kind, ref }) => ({ kind, ref })) };
+}
+
+/** What is wrong with an override as written, by the JSON Pointer under the payload (the dialog and the server say the same). */
+export function overrideProblems(decision: DecisionKind, override: ApprovalOverride | undefined): Record<string, string> {
+  if (!override) return {};
+  if (!isGatedDecision(decision)) return { '/override': 'Only an approval overrides what blocks it' };
+  if (override.blockers.length === 0) return { '/override/blockers': 'Name the blockers you override' };
+  if (override.reason.trim() === '') return { '/override/reason': 'Give the reason for approving over the open questions' };
+  return {};
+}
+
+export type GateRefusal =
+  /** Blockers stand and the signer did not override them. */
+  | { kind: 'blocked'; blockers: ApprovalBlocker[] }
+  /** The override names other blockers than stand now (one was opened, answered or resolved meanwhile). */
+  | { kind: 'override_outdated'; blockers: ApprovalBlocker[]; notOverridden: ApprovalBlocker[]; noLongerBlocking: string[] };
+
+const key = (b: { kind: string; ref: string }) => `${b.kind}:${b.ref}`;
+
+/**
+ * Why this decision may not be signed over the blockers that stand now, or null if it may: a
+ * gated decision with blockers needs an override naming exactly those blockers, so the record
+ * says precisely what the signer approved over.
+ */
+export function approvalGateRefusal(decision: DecisionKind, blockers: readonly ApprovalBlocker[], override: ApprovalOverride | undefined): GateRefusal | null {
+  if (!isGatedDecision(decision)) return null;
+  if (!override) return blockers.length === 0 ? null : { kind: 'blocked', blockers: [...blockers] };
+  const named = new Set(override.blockers.map(key));
+  const standing = new Set(blockers.map(key));
+  const notOverridden = blockers.filter((b) => !named.has(key(b)));
+  const noLongerBlocking = override.blockers.filter((b) => !standing.has(key(b))).map((b) => b.ref);
+  if (notOverridden.length === 0 && noLongerBlocking.length === 0) return null;
+  return { kind: 'override_outdated', blockers: [...blockers], notOverridden, noLongerBlocking };
+}
+
+/** The refusal as one sentence: what blocks, and how to go on. */
+export function describeGateRefusal(refusal: GateRefusal): string {
+  if (refusal.kind === 'blocked') {
+    const n = refusal.blockers.length;
+    return `${n === 1 ? 'An open question blocks' : `${n} open questions block`} this approval: ${refusal.blockers.map((b) => b.description).join('; ')}. Resolve ${n === 1 ? 'it' : 'them'} first, or override with a reason that is signed with the decision.`;
+  }
+  const parts = [
+    ...(refusal.notOverridden.length > 0 ? [`not overridden: ${refusal.notOverridden.map((b) => b.description).join('; ')}`] : []),
+    ...(refusal.noLongerBlocking.length > 0 ? [`no longer blocking: ${refusal.noLongerBlocking.join(', ')}`] : []),
+  ];
+  return `What blocks this approval changed since you opened the dialog (${parts.join('; ')}). Review the list and sign again.`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { StepStatus } from '../contracts/packages.ts';
+import type { ThreadStatus } from '../contracts/threads.ts';
+import { whoseTurn, type ClarificationFacts } from './whose-turn.ts';
+
+const steps = (...statuses: StepStatus[]) => statuses.map((status, index) => ({ key: `s${index}`, status }));
+const request = (status: ThreadStatus, versionNumber = 2): ClarificationFacts => ({ kind: 'clarification', status, versionNumber });
+
+describe('whoseTurn', () => {
+  it('is the reviewers’ of the active step', () => {
+    expect(whoseTurn({ status: 'in_review', steps: steps('approved', 'active', 'waiting') }, [request('open')], 2)).toEqual({ party: 'reviewer', stepKey: 's1', reason: 'step_active', unanswered: 0 });
+  });
+
+  it('is the owner’s while a clarification request on the latest version is unanswered', () => {
+    const paused = { status: 'clarification_requested' as const, steps: steps('approved', 'clarification', 'waiting') };
+    expect(whoseTurn(paused, [request('open'), request('answered')], 2)).toEqual({ party: 'owner', stepKey: 's1', reason: 'clarification_asked', unanswered: 1 });
+  });
+
+  it('goes back to the paused step’s reviewers once every request is answered or resolved', () => {
+    const paused = { status: 'clarification_requested' as const, steps: steps('approved', 'clarification', 'waiting') };
+    const back = { party: 'reviewer', stepKey: 's1', reason: 'clarification_answered', unanswered: 0 };
+    expect(whoseTurn(paused, [request('answered')], 2)).toEqual(back);
+    expect(whoseTurn(paused, [request('resolved')], 2)).toEqual(back);
+    // A request left open on an earlier version was answered by the resubmission or carried over; it does not pause this one.
+    expect(whoseTurn(paused, [request('open', 1), { kind: 'comment', status: 'open', versionNumber: 2 }], 2)).toEqual(back);
+  });
+
+  it('is the owner’s after a rejection, and nobody’s once the chain is through', () => {
+    expect(whoseTurn({ status: 'rejected', steps: steps('approved', 'rejected', 'waiting') }, [], 1)).toMatchObject({ party: 'owner', reason: 'rejected', stepKey: 's1' });
+    expect(whoseTurn({ status: 'approved', steps: steps('approved', 'approved') }, [], 1)).toEqual({ party: 'nobody', stepKey: null, reason: 'decided', unanswered: 0 });
+  });
+});
