@@ -2,6 +2,7 @@ import type { StoredUser, StoreTx } from '../store.ts';
 import { problems } from '../kernel/problems.ts';
 import { toUser } from '../packages/views.ts';
 import type { ManagedUser } from './contract.ts';
+import { isBreachedPassword } from '#domain/accounts/breached-passwords.ts';
 import { passwordProblem } from '#domain/accounts/password-policy.ts';
 
 // An account as administrators see it, and the checks shared by the account routes.
@@ -16,11 +17,13 @@ export async function existingUser(tx: Pick<StoreTx, 'findUserById'>, id: string
   return user;
 }
 
-/** Refuses a new password that the policy refuses, at its field. */
+/** Refuses a new password that the policy refuses, or that is known from breaches, at its field. */
 export function assertAcceptablePassword(password: string, pointer: string, context: { email?: string; displayName?: string }): void {
-  const problem = passwordProblem(password, context);
+  const problem = passwordProblem(password, context) ?? (isBreachedPassword(password.normalize('NFKC').toLowerCase()) ? breachedMessage : null);
   if (problem) throw problems.validation([{ pointer, message: problem }]);
 }
+
+const breachedMessage = 'This password, or what it is built from, appears in lists of passwords leaked in breaches; choose another.';
 
 /** The id a session is shown under: the start of its token hash (which is itself a hash of the secret). */
 export function sessionIdOf(tokenHash: string): string {

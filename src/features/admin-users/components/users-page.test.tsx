@@ -136,6 +136,12 @@ describe('users page', () => {
     expect(password).toHaveFocus();
     await expectNoAxeViolations();
 
+    // Past the browser's checks, the server's breach list: two leaked passwords joined.
+    await user.clear(password);
+    await user.type(password, 'sunshine baseball');
+    await user.click(within(dialog).getByRole('button', { name: 'Reset password' }));
+    await waitFor(() => expect(password).toHaveAccessibleDescription(/appears in lists of passwords leaked in breaches; choose another\./));
+
     await user.clear(password);
     await user.type(password, temporaryPassword);
     await user.click(within(dialog).getByRole('button', { name: 'Reset password' }));
