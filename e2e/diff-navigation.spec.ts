@@ -131,5 +131,6 @@ test('switching to side by side keeps the section in the address and on screen',
   // That address, opened afresh, shows the same section in the same layout.
   await page.goto(`${diff}?from=1&to=2&mode=side-by-side${hash}`);
   await expect(section).toBeFocused();
-  await expect.poll(() => offsetBelowBar(page, `[data-section-key="${hash.slice(1)}"]`)).toBeLessThan(8);
+  // Near the bar: what loads above the list after the jump can still move it by a line.
+  await expect.poll(() => offsetBelowBar(page, `[data-section-key="${hash.slice(1)}"]`)).toBeLessThan(40);
 });

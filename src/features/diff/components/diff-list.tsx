@@ -46,6 +46,9 @@ interface Props {
   reveal: Reveal | null;
 }
 
+/** Keys that scroll the page (a scrollbar drag starts with a pointerdown). */
+const scrollKeys = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', ' ']);
+
 const sectionOf = (block: DiffBlock | undefined): string | null => (block && block.kind !== 'pending' ? block.section.key : null);
 
 /**
@@ -61,6 +64,8 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
   const barRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const [position, setPosition] = useState<number | null>(null);
+  // Whether the reader moved the page since the last move to a change (a jump may still be settling).
+  const readerScrolled = useRef(false);
 
   // What is above changes height as data arrives.
   const scrollMargin = useScrollMargin(listRef, 'top');
@@ -79,6 +84,7 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
     const block = blocks[index];
     if (!block) return;
     virtualizer.scrollToIndex(index, { align: 'start' });
+    readerScrolled.current = false;
     if (focus) setFocusIndex(index);
     setPosition(stopPosition);
     const sectionKey = sectionOf(block);
@@ -88,15 +94,15 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
   /**
    * The change after (or before) the reading line, just below the bar, so moves follow the
    * reader's scrolling. Item starts are page offsets (they include the scroll margin), as
-   * window.scrollY is. The change moved to last stays current while it is at the reading
-   * line, or while the page, scrolled to its end, cannot bring it up there.
+   * window.scrollY is. The change moved to last stays current until the reader scrolls, while
+   * it is at the reading line, or while the page, scrolled to its end, cannot bring it up there.
    */
   const neighbourStop = (direction: 1 | -1): number | null => {
     const top = window.scrollY + barHeight;
     const startOf = (index: number) => virtualizer.measurementsCache[index]?.start ?? Number.POSITIVE_INFINITY;
     const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 8;
     const held = position !== null ? startOf(stops[position] ?? -1) : Number.NaN;
-    const current = Math.abs(held - top) < 8 || (atEnd && held > top && held < window.scrollY + window.innerHeight) ? position : null;
+    const current = !readerScrolled.current || Math.abs(held - top) < 8 || (atEnd && held > top && held < window.scrollY + window.innerHeight) ? position : null;
     if (current !== null) {
       const next = current + direction;
       return next >= 0 && next < stops.length ? next : null;
@@ -122,6 +128,25 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
   useEffect(() => {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
+  }, []);
+  useEffect(() => {
+    const scrolled = () => {
+      readerScrolled.current = true;
+    };
+    const scrollKey = (event: KeyboardEvent) => {
+      if (scrollKeys.has(event.key)) scrolled();
+    };
+    const options = { passive: true, capture: true };
+    window.addEventListener('wheel', scrolled, options);
+    window.addEventListener('touchmove', scrolled, options);
+    window.addEventListener('pointerdown', scrolled, options);
+    window.addEventListener('keydown', scrollKey, options);
+    return () => {
+      window.removeEventListener('wheel', scrolled, options);
+      window.removeEventListener('touchmove', scrolled, options);
+      window.removeEventListener('pointerdown', scrolled, options);
+      window.removeEventListener('keydown', scrollKey, options);
+    };
   }, []);
 
   const revealEvent = useEffectEvent(({ key, focus }: Reveal) => {
