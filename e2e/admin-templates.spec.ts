@@ -6,11 +6,11 @@ import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
+import { goToAdminPageByKeyboard } from './support/header.ts';
 
 test('an administrator publishes a new template version by keyboard; an invalid step shows its error beside the field', async ({ page }) => {
   await loginAs(page, 'admin@example.com');
-  await tabTo(page, page.getByRole('link', { name: 'Templates', exact: true }));
-  await page.keyboard.press('Enter');
+  await goToAdminPageByKeyboard(page, 'Templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Workflow templates' })).toBeVisible();
   const tier4Row = page.getByRole('row', { name: /Tier 4 \(experimental\) models/ });
   await expect(tier4Row).toContainText('Version 1 of 1');
@@ -77,8 +77,7 @@ test('an administrator publishes a new template version by keyboard; an invalid 
 test('an administrator defines a new template by keyboard; a key already taken is refused beside the key field', async ({ page }) => {
   const suffix = Date.now().toString(36);
   await loginAs(page, 'admin@example.com');
-  await tabTo(page, page.getByRole('link', { name: 'Templates', exact: true }));
-  await page.keyboard.press('Enter');
+  await goToAdminPageByKeyboard(page, 'Templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Workflow templates' })).toBeVisible();
   await tabTo(page, page.getByRole('link', { name: 'New template' }));
   await page.keyboard.press('Enter');

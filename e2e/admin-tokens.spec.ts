@@ -4,10 +4,11 @@
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
+import { goToAccountPage, goToAdminPage } from './support/header.ts';
 
 test('a model owner creates an API token, sees the secret once, and revokes it', async ({ page, request }) => {
   await loginAs(page, 'owner@example.com');
-  await page.getByRole('link', { name: 'API tokens' }).click();
+  await goToAccountPage(page, 'API tokens');
   await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -49,7 +50,7 @@ test('a model owner creates an API token, sees the secret once, and revokes it',
 
 test('an administrator sees every token but may create none for a model they do not own', async ({ page }) => {
   await loginAs(page, 'admin@example.com');
-  await page.getByRole('link', { name: 'API tokens' }).click();
+  await goToAdminPage(page, 'API tokens');
   await expect(page.getByRole('heading', { level: 1, name: 'API tokens' })).toBeVisible();
   await expect(page.getByText('You own no model yet: a token is created by the owner of the model it submits for, and submits in their name.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create token' })).toHaveCount(0);

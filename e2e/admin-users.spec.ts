@@ -6,6 +6,7 @@ import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
+import { goToAccountPage, goToAdminPage } from './support/header.ts';
 
 const temporaryPassword = 'amber falcon river stone';
 const ownPassword = 'seven quiet lanterns over the bay';
@@ -48,7 +49,7 @@ test('an administrator creates an account; its holder replaces the temporary pas
   test.setTimeout(90_000);
   const account = newAccount('created');
   await loginAs(page, 'admin@example.com');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await goToAdminPage(page, 'Users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
   await expect(page).toHaveTitle('Users · Model Approval');
   await expect(page.getByRole('table', { name: 'Accounts' })).toBeVisible();
@@ -96,7 +97,7 @@ test('an administrator creates an account; its holder replaces the temporary pas
   await expect(row.getByRole('cell').nth(3)).toHaveText('0');
 
   // Their next request is refused (the account page asks for something not asked before).
-  await holder.getByRole('banner').getByRole('link', { name: 'Account' }).click();
+  await goToAccountPage(holder, 'Account');
   await expect(holder).toHaveURL('/login?next=%2Faccount');
   await expect(holder.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   // And it cannot sign in again.
@@ -114,7 +115,7 @@ test('the account page ends another session and changes the password', async ({ 
   await replaceTemporaryPassword(page, account.email);
   const other = await signedInPage(browser, account.email, ownPassword);
 
-  await page.getByRole('banner').getByRole('link', { name: 'Account' }).click();
+  await goToAccountPage(page, 'Account');
   await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
   await expect(page).toHaveTitle('Account · Model Approval');
   const sessions = page.getByRole('region', { name: 'Your sessions' }).getByRole('listitem');
@@ -127,7 +128,7 @@ test('the account page ends another session and changes the password', async ({ 
   await sessions.filter({ hasNotText: 'This browser' }).getByRole('button', { name: /^End session signed in / }).click();
   await expect(sessions).toHaveCount(1);
   // Its next request is refused: the page it opens asks for something not asked before.
-  await other.getByRole('banner').getByRole('link', { name: 'Account' }).click();
+  await goToAccountPage(other, 'Account');
   await expect(other).toHaveURL('/login?next=%2Faccount');
 
   // A wrong current password is refused at its field; then the change goes through.

@@ -3,11 +3,12 @@
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
+import { goToAdminPage } from './support/header.ts';
 
 test('register a webhook endpoint, see its secret once, open its log, disable it', async ({ page }) => {
   const url = `https://deploy.example.com/hooks/${Date.now()}`;
   await loginAs(page, 'admin@example.com');
-  await page.getByRole('link', { name: 'Webhooks' }).click();
+  await goToAdminPage(page, 'Webhooks');
   await expect(page.getByRole('heading', { level: 1, name: 'Webhooks' })).toBeVisible();
 
   await page.getByLabel('Address').fill('ftp://files.example.com/drop');

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
+import { openAccountMenu, signOut } from './support/header.ts';
 
 
 const demoModels = [
@@ -37,13 +38,16 @@ async function expectOnlyStatus(page: Page, status: string): Promise<void> {
   await expect(packageRows(page).filter({ hasNotText: status })).toHaveCount(0);
 }
 
+const everyone = [/^Inbox\b/, /^Notifications/];
+const overseer = [...everyone, 'Dashboard', 'Audit log'];
+const reviewerAccount = ['Account', 'Passkeys', 'Delegations'];
 const roles = [
-  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner', links: [/^Inbox\b/, /^Notifications/, 'API tokens', 'Verify a record'] },
-  { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Verify a record'] },
-  { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Verify a record'] },
-  { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Verify a record'] },
-  { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [/^Inbox\b/, /^Notifications/, 'Passkeys', 'Delegations', 'Dashboard', 'Audit log', 'Verify a record'] },
-  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [/^Inbox\b/, /^Notifications/, 'Dashboard', 'Audit log', 'Templates', 'API tokens', 'Webhooks', 'Users', 'Verify a record'] },
+  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner', links: [...everyone, 'Verify a record'], admin: [], account: ['Account', 'API tokens'] },
+  { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance', links: [...everyone, 'Verify a record'], admin: [], account: reviewerAccount },
+  { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [...everyone, 'Verify a record'], admin: [], account: reviewerAccount },
+  { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [...everyone, 'Verify a record'], admin: [], account: reviewerAccount },
+  { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [...overseer, 'Verify a record'], admin: [], account: reviewerAccount },
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [...overseer, 'Verify a record'], admin: ['Templates', 'API tokens', 'Webhooks', 'Users'], account: ['Account'] },
 ];
 
 for (const account of roles) {
@@ -58,8 +62,21 @@ for (const account of roles) {
     const banner = page.getByRole('banner');
     await expect(banner.getByText(account.name)).toBeVisible();
     await expect(banner.getByText(account.role, { exact: true })).toBeVisible();
-    // Only links to pages that exist and that the role has a use for.
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(account.links);
+    // Only links to pages that exist and that the role has a use for: the main ones in the
+    // row, administration in its menu, the account's pages under the user's name.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link')).toHaveText(account.links);
+    const administration = nav.getByRole('button', { name: /^Administration/ });
+    await expect(administration).toHaveCount(account.admin.length > 0 ? 1 : 0);
+    if (account.admin.length > 0) {
+      await administration.click();
+      await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(account.admin);
+      await page.keyboard.press('Escape');
+      await expect(administration).toBeFocused();
+    }
+    const menu = await openAccountMenu(page);
+    await expect(menu.getByRole('menuitem')).toHaveText([...account.account, 'Sign out']);
+    await page.keyboard.press('Escape');
     await expect(page).toHaveTitle('Inbox · Model Approval');
   });
 }
@@ -149,7 +166,7 @@ test('an unknown address shows the not-found page', async ({ page }) => {
 test('signing out ends the session', async ({ page }) => {
   await loginAs(page, 'data-governance@example.com');
   await expectInbox(page);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await expect(page).toHaveURL('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await page.goto('/');

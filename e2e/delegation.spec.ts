@@ -10,12 +10,13 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { freshCreditPackage } from './support/fresh-credit-package.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
+import { goToAccountPage, signOut } from './support/header.ts';
 
 test('a reviewer delegates to a named colleague, who signs the step on their behalf; the package and the record show it', async ({ page, baseURL }) => {
   const { id } = await freshCreditPackage(baseURL ?? '');
 
   await loginAs(page, 'fair-lending@example.com');
-  await page.getByRole('link', { name: 'Delegations' }).click();
+  await goToAccountPage(page, 'Delegations');
   await expect(page.getByRole('heading', { name: 'Delegations', level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   const form = page.getByRole('region', { name: 'Delegate a role' });
@@ -32,7 +33,7 @@ test('a reviewer delegates to a named colleague, who signs the step on their beh
   await expectNoAxeViolations(page);
 
   // The delegate: the package shows who acts for the step's role, and the panel lets them decide.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.waitForURL((url) => url.pathname === '/login');
   await loginAs(page, 'privacy@example.com');
   await page.goto(`/packages/${id}`);
@@ -56,7 +57,7 @@ test('a reviewer delegates to a named colleague, who signs the step on their beh
   await expectNoAxeViolations(page);
 
   // The holder revokes it, with a confirmation; the delegate no longer acts.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOut(page);
   await page.waitForURL((url) => url.pathname === '/login');
   await loginAs(page, 'fair-lending@example.com');
   await page.goto('/account/delegations');

@@ -3,6 +3,7 @@
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
+import { goToAccountPage } from './support/header.ts';
 
 test('enrol a passkey, sign a decision with it, see it VALID, then remove the passkey', async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
@@ -12,7 +13,7 @@ test('enrol a passkey, sign a decision with it, see it VALID, then remove the pa
   });
 
   await loginAs(page, 'model-risk@example.com');
-  await page.getByRole('link', { name: 'Passkeys' }).click();
+  await goToAccountPage(page, 'Passkeys');
   await expect(page.getByRole('heading', { level: 1, name: 'Passkeys for signing' })).toBeVisible();
   await expect(page.getByText('You have no passkey yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Add a passkey' }).click();

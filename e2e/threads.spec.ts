@@ -35,7 +35,7 @@ test('a reviewer asks about a selected passage, the owner answers, the reviewer 
   await expect(thread.getByRole('blockquote')).toHaveText(`“${selected}”`);
   await expect.poll(() => highlightCount(page)).toBe(1);
   await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('listitem').filter({ hasText: 'Training data provenance' })).toContainText(/● \d+ open threads?/);
-  const threadLink = await thread.getByRole('link', { name: 'Link to this clarification request' }).getAttribute('href');
+  const threadLink = await thread.getByRole('link', { name: 'Link to this thread (clarification request)' }).getAttribute('href');
   await expectNoAxeViolations(page);
 
   // The owner.

@@ -3,10 +3,19 @@ import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
 import { InboxNavLabel } from '../features/inbox/components/inbox-nav-label.tsx';
 import { NotificationsNavLabel } from '../features/notifications/components/notifications-nav-label.tsx';
 
+/**
+ * Where a link sits in the header: in the row of the main navigation (one "Menu" on a narrow
+ * screen), in the Administration menu, or in the menu under the user's name (their account).
+ */
+export type NavGroup = 'main' | 'admin' | 'account';
+
 export interface NavItem {
   to: string;
+  /** The words of the link, for a menu's type-to-select. */
+  name: string;
   /** What the link says; may carry a live count, such as "Inbox (2)". */
-  label: ReactNode;
+  label?: ReactNode;
+  group: NavGroup;
   /** Match only this exact path (the inbox at "/" would otherwise match every page). */
   end?: boolean;
   /** Who sees the link; everyone when absent. Only pages that exist get a link. */
@@ -14,28 +23,38 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
-  { to: '/', label: createElement(InboxNavLabel), end: true },
+  { to: '/', name: 'Inbox', label: createElement(InboxNavLabel), group: 'main', end: true },
   // Every signed-in user, with a live unread count.
-  { to: '/notifications', label: createElement(NotificationsNavLabel) },
-  // Reviewers sign decisions; the passkeys they sign with are theirs to manage.
-  { to: '/account/passkeys', label: 'Passkeys', roles: reviewerRoles },
-  // Reviewers delegate their role while away.
-  { to: '/account/delegations', label: 'Delegations', roles: reviewerRoles },
+  { to: '/notifications', name: 'Notifications', label: createElement(NotificationsNavLabel), group: 'main' },
   // The committee and administrators oversee every package and the whole audit log.
-  { to: '/dashboard', label: 'Dashboard', roles: ['committee', 'admin'] },
-  { to: '/audit', label: 'Audit log', roles: ['committee', 'admin'] },
-  // Administrators publish the approval chains.
-  { to: '/admin/templates', label: 'Templates', roles: ['admin'] },
-  // Model owners create theirs (a token submits in its creator's name); administrators see and revoke all.
-  { to: '/admin/tokens', label: 'API tokens', roles: ['model_owner', 'admin'] },
-  // Administrators register the endpoints that receive workflow events.
-  { to: '/admin/webhooks', label: 'Webhooks', roles: ['admin'] },
-  // Administrators create accounts, set their roles, disable them and reset their passwords.
-  { to: '/admin/users', label: 'Users', roles: ['admin'] },
+  { to: '/dashboard', name: 'Dashboard', group: 'main', roles: ['committee', 'admin'] },
+  { to: '/audit', name: 'Audit log', group: 'main', roles: ['committee', 'admin'] },
   // Anyone may check an exported record; the page works without a session or a network.
-  { to: '/verify', label: 'Verify a record' },
+  { to: '/verify', name: 'Verify a record', group: 'main' },
+  // Administrators publish the approval chains.
+  { to: '/admin/templates', name: 'Templates', group: 'admin', roles: ['admin'] },
+  // Administrators see and revoke every token (an owner's own are under their name, below).
+  { to: '/admin/tokens', name: 'API tokens', group: 'admin', roles: ['admin'] },
+  // Administrators register the endpoints that receive workflow events.
+  { to: '/admin/webhooks', name: 'Webhooks', group: 'admin', roles: ['admin'] },
+  // Administrators create accounts, set their roles, disable them and reset their passwords.
+  { to: '/admin/users', name: 'Users', group: 'admin', roles: ['admin'] },
+  // Everyone's own password and sessions.
+  { to: '/account', name: 'Account', group: 'account', end: true },
+  // Reviewers sign decisions; the passkeys they sign with are theirs to manage.
+  { to: '/account/passkeys', name: 'Passkeys', group: 'account', roles: reviewerRoles },
+  // Reviewers delegate their role while away.
+  { to: '/account/delegations', name: 'Delegations', group: 'account', roles: reviewerRoles },
+  // Model owners create theirs (a token submits in its creator's name).
+  { to: '/admin/tokens', name: 'API tokens', group: 'account', roles: ['model_owner'] },
 ];
 
+/** The links a user with these roles sees, each page once (an administrator's tokens page is under Administration). */
 export function navItemsFor(roles: readonly Role[], items: readonly NavItem[] = navItems): NavItem[] {
-  return items.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (seen.has(item.to) || (item.roles && !item.roles.some((role) => roles.includes(role)))) return false;
+    seen.add(item.to);
+    return true;
+  });
 }

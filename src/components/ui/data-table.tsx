@@ -24,7 +24,7 @@ interface Look {
 const looks = {
   /** A card of its own: framed, a tinted head, rows divided by rules. */
   card: {
-    frame: 'relative overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm',
+    frame: 'relative rounded-md border border-slate-200 bg-white shadow-sm',
     table: 'w-full border-collapse',
     head: 'border-slate-200 bg-slate-100',
     th: 'px-4 py-3 text-left text-sm font-semibold text-slate-700',
@@ -108,5 +108,6 @@ export function DataTable<Row>({ look: lookName, caption, showCaption = false, c
       </tbody>
     </table>
   );
-  return look.frame ? <div className={look.frame}>{table}</div> : table;
+  // Every table scrolls sideways in a frame of its own when it is wider than the screen, never the page.
+  return <div className={join('overflow-x-auto', look.frame)}>{table}</div>;
 }

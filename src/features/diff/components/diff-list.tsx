@@ -5,6 +5,7 @@ import { isPageKey } from '#src/lib/page-key.ts';
 import type { DiffBlock } from '../diff-blocks.ts';
 import { DiffBlockView, type BlockContext } from './diff-block-view.tsx';
 import { useScrollMargin } from '#src/lib/use-scroll-margin.ts';
+import { useStickyHeight } from '#src/lib/use-sticky-height.ts';
 
 /** Rough heights before a block is measured: close enough that jumps land near their target. */
 function estimate(block: DiffBlock | undefined): number {
@@ -26,28 +27,49 @@ function estimate(block: DiffBlock | undefined): number {
   }
 }
 
+/**
+ * A section to bring into view once it is in the list, with a counter so the same key can be
+ * asked twice. A deep link or a concern's link moves focus there; a change of layout only
+ * scrolls back to it (focus stays on the layout switch), to the change the reader was on
+ * when it is in that section.
+ */
+export interface Reveal {
+  key: string;
+  seq: number;
+  focus: boolean;
+}
+
 interface Props {
   blocks: readonly DiffBlock[];
   stops: readonly number[];
   context: BlockContext;
-  /** A section to bring into view once it is in the list (a deep link or a concern's link), with a counter so the same key can be asked twice. */
-  reveal: { key: string; seq: number } | null;
+  reveal: Reveal | null;
 }
+
+/** Keys that scroll the page (a scrollbar drag starts with a pointerdown). */
+const scrollKeys = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', ' ']);
+
+const sectionOf = (block: DiffBlock | undefined): string | null => (block && block.kind !== 'pending' ? block.section.key : null);
 
 /**
  * The diff as a virtualized list over the page's own scroll: only the blocks near the
  * viewport are in the DOM, so a diff of two 2 MB versions opens and scrolls like a small one.
  * j/k and the buttons move from change to change; focus goes to the change, and the address
- * names its section, so a pasted link opens the same place.
+ * names its section, so a pasted link opens the same place. The buttons stay at the top of
+ * the window while the reader scrolls (a sticky bar), and a change lands just below them.
  */
 export function DiffList({ blocks, stops, context, reveal }: Props) {
   const navigate = useNavigate();
   const listRef = useRef<HTMLDivElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const [position, setPosition] = useState<number | null>(null);
+  // Whether the reader moved the page since the last move to a change (a jump may still be settling).
+  const readerScrolled = useRef(false);
 
   // What is above changes height as data arrives.
   const scrollMargin = useScrollMargin(listRef, 'top');
+  const barHeight = useStickyHeight(barRef);
 
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
@@ -55,23 +77,32 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
     getItemKey: (index) => blocks[index]?.key ?? index,
     overscan: 4,
     scrollMargin,
+    scrollPaddingStart: barHeight,
   });
 
-  const goTo = (index: number, stopPosition: number | null) => {
+  const goTo = (index: number, stopPosition: number | null, focus = true) => {
     const block = blocks[index];
     if (!block) return;
     virtualizer.scrollToIndex(index, { align: 'start' });
-    setFocusIndex(index);
+    readerScrolled.current = false;
+    if (focus) setFocusIndex(index);
     setPosition(stopPosition);
-    const sectionKey = block.kind === 'pending' ? null : block.section.key;
+    const sectionKey = sectionOf(block);
     if (sectionKey) void navigate({ search: window.location.search, hash: sectionKey }, { replace: true, preventScrollReset: true });
   };
 
-  /** The change after (or before) what is at the top of the viewport, so moves follow the reader's scrolling. */
+  /**
+   * The change after (or before) the reading line, just below the bar, so moves follow the
+   * reader's scrolling. Item starts are page offsets (they include the scroll margin), as
+   * window.scrollY is. The change moved to last stays current until the reader scrolls, while
+   * it is at the reading line, or while the page, scrolled to its end, cannot bring it up there.
+   */
   const neighbourStop = (direction: 1 | -1): number | null => {
-    const top = window.scrollY - scrollMargin;
+    const top = window.scrollY + barHeight;
     const startOf = (index: number) => virtualizer.measurementsCache[index]?.start ?? Number.POSITIVE_INFINITY;
-    const current = position !== null && stops[position] !== undefined && Math.abs(startOf(stops[position]) - top) < 8 ? position : null;
+    const atEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 8;
+    const held = position !== null ? startOf(stops[position] ?? -1) : Number.NaN;
+    const current = !readerScrolled.current || Math.abs(held - top) < 8 || (atEnd && held > top && held < window.scrollY + window.innerHeight) ? position : null;
     if (current !== null) {
       const next = current + direction;
       return next >= 0 && next < stops.length ? next : null;
@@ -98,22 +129,46 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
+  useEffect(() => {
+    const scrolled = () => {
+      readerScrolled.current = true;
+    };
+    const scrollKey = (event: KeyboardEvent) => {
+      if (scrollKeys.has(event.key)) scrolled();
+    };
+    const options = { passive: true, capture: true };
+    window.addEventListener('wheel', scrolled, options);
+    window.addEventListener('touchmove', scrolled, options);
+    window.addEventListener('pointerdown', scrolled, options);
+    window.addEventListener('keydown', scrollKey, options);
+    return () => {
+      window.removeEventListener('wheel', scrolled, options);
+      window.removeEventListener('touchmove', scrolled, options);
+      window.removeEventListener('pointerdown', scrolled, options);
+      window.removeEventListener('keydown', scrollKey, options);
+    };
+  }, []);
 
-  const revealEvent = useEffectEvent((key: string) => {
+  const revealEvent = useEffectEvent(({ key, focus }: Reveal) => {
+    const held = position !== null ? stops[position] : undefined;
+    if (!focus && held !== undefined && sectionOf(blocks[held]) === key) {
+      goTo(held, position, false);
+      return true;
+    }
     const index = blocks.findIndex((block) => block.kind === 'section' && block.section.key === key);
-    if (index !== -1) goTo(index, null);
+    if (index !== -1) goTo(index, null, focus);
     return index !== -1;
   });
   const revealed = useRef<number | null>(null);
   useEffect(() => {
     if (!reveal || revealed.current === reveal.seq) return;
-    if (revealEvent(reveal.key)) revealed.current = reveal.seq;
+    if (revealEvent(reveal)) revealed.current = reveal.seq;
   }, [reveal, blocks]);
 
   const items = virtualizer.getVirtualItems();
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Move between changes">
+      <div ref={barRef} className="sticky top-0 z-10 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white py-2" role="group" aria-label="Move between changes">
         <button type="button" className="rounded-md border border-slate-400 bg-white px-3 py-1 font-semibold hover:bg-slate-100" onClick={() => move(-1)}>
           Previous change <kbd className="ml-1 text-xs text-slate-600">k</kbd>
         </button>

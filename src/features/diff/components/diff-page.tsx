@@ -1,4 +1,4 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
@@ -16,7 +16,9 @@ const notFoundTitle = 'Package not found';
 /** `/packages/:id/diff?from=&to=&mode=`: what changed between two versions, section by section. */
 export function DiffPage() {
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { hash } = useLocation();
   const query = usePackage(id);
   const pkg = query.data;
   const choice = pkg ? chooseDiff(params, pkg) : null;
@@ -24,7 +26,8 @@ export function DiffPage() {
   usePageTitle(notFound ? notFoundTitle : pkg && choice ? `Version ${choice.from} → ${choice.to}: ${pkg.modelName} ${pkg.versionLabel}` : 'Compare versions');
   if (notFound) return <NotFound title={notFoundTitle} detail="There is no package at this address that you can see. Check the link, or find the package in your inbox." />;
 
-  const compare = (next: Pick<DiffChoice, 'from' | 'to' | 'mode'>) => setParams(new URLSearchParams(diffSearch(next)), { preventScrollReset: true });
+  // The section in the address stays: the reader keeps their place across versions and layouts.
+  const compare = (next: Pick<DiffChoice, 'from' | 'to' | 'mode'>) => void navigate({ search: diffSearch(next), hash }, { preventScrollReset: true });
   return (
     <div className="space-y-8">
       <Breadcrumb

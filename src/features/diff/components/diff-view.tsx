@@ -13,7 +13,7 @@ import { usePackageDiff } from '../compute/use-package-diff.ts';
 import { changeStops, diffBlocks } from '../diff-blocks.ts';
 import type { DiffChoice } from '../diff-choice.ts';
 import { ConcernsPanel } from './concerns-panel.tsx';
-import { DiffList } from './diff-list.tsx';
+import { DiffList, type Reveal } from './diff-list.tsx';
 import { DiffSummary } from './diff-summary.tsx';
 
 const isSection = (section: SectionDiff | undefined): section is SectionDiff => section !== undefined;
@@ -27,7 +27,14 @@ export function DiffView({ pkg, choice }: { pkg: PackageDetail; choice: DiffChoi
   const run = usePackageDiff(before.data?.content, after.data?.content);
   const location = useLocation();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [reveal, setReveal] = useState<{ key: string; seq: number } | null>(() => (location.hash.length > 1 ? { key: decodeURIComponent(location.hash.slice(1)), seq: 0 } : null));
+  const hashKey = location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : null;
+  const [reveal, setReveal] = useState<Reveal | null>(() => (hashKey ? { key: hashKey, seq: 0, focus: true } : null));
+  // Another layout changes every block's height: bring the section in the address back to the top.
+  const [shownMode, setShownMode] = useState(mode);
+  if (shownMode !== mode) {
+    setShownMode(mode);
+    if (hashKey) setReveal((current) => ({ key: hashKey, seq: (current?.seq ?? 0) + 1, focus: false }));
+  }
 
   const compared = useMemo(() => run.sections.filter(isSection), [run.sections]);
   const summary = useMemo(() => (run.done ? summarizeDiff(compared) : null), [run.done, compared]);
@@ -87,7 +94,7 @@ export function DiffView({ pkg, choice }: { pkg: PackageDetail; choice: DiffChoi
   return (
     <div className="space-y-8">
       <DiffSummary run={run} summary={summary} />
-      <ConcernsPanel rows={concerns} to={to} onShowSection={(key) => setReveal((current) => ({ key, seq: (current?.seq ?? 0) + 1 }))} />
+      <ConcernsPanel rows={concerns} to={to} onShowSection={(key) => setReveal((current) => ({ key, seq: (current?.seq ?? 0) + 1, focus: true }))} />
       <section aria-labelledby="changes-heading" className="space-y-3">
         <h2 id="changes-heading" className="text-xl font-bold">
           Changes, section by section

@@ -75,4 +75,13 @@ function MarkdownInput({ type, checked }: ComponentProps<'input'> & ExtraProps) 
   );
 }
 
-const components: Components = { a: MarkdownLink, img: MarkdownImage, input: MarkdownInput };
+/** A table scrolls sideways in a frame of its own on a narrow screen, so the page never does. */
+function MarkdownTable({ node: _node, ...rest }: ComponentProps<'table'> & ExtraProps) {
+  return (
+    <div className="overflow-x-auto">
+      <table {...rest} />
+    </div>
+  );
+}
+
+const components: Components = { a: MarkdownLink, img: MarkdownImage, input: MarkdownInput, table: MarkdownTable };

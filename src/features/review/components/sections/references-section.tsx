@@ -9,7 +9,7 @@ function ReferenceTitle({ reference }: { reference: Reference }) {
   const text = reference.title ?? reference.url;
   if (!text) return null;
   return (
-    <p>
+    <p className="wrap-anywhere">
       {href ? (
         <a href={href} rel="noreferrer noopener">
           {text}

@@ -54,8 +54,10 @@ export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing
         </h3>
         <p className="text-sm text-slate-700">
           Opened by {thread.createdBy.displayName} on <time dateTime={thread.createdAt}>{formatDateTime(thread.createdAt)}</time> on version {thread.versionNumber} ·{' '}
-          <Link to={{ search: `?version=${thread.versionNumber}`, hash: id }} aria-label={`Link to this ${threadKindLabels[thread.kind].toLowerCase()}`}>
-            Link to this thread
+          {/* The kind is added for screen readers after the visible words, never instead of them (WCAG 2.5.3: a voice user says what they see). */}
+          <Link to={{ search: `?version=${thread.versionNumber}`, hash: id }}>
+            Link to this thread{' '}
+            <span className="sr-only">({threadKindLabels[thread.kind].toLowerCase()})</span>
           </Link>
         </p>
         {carried && (

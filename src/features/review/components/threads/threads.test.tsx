@@ -42,7 +42,7 @@ describe('annotation threads', () => {
     expect(thread).toHaveTextContent('● Open');
     expect(within(thread).getByText('“IRB determination 2023-0417-QI”')).toBeInTheDocument();
     expect(thread).toHaveTextContent('Who approved the quality-improvement determination?');
-    expect(within(thread).getByRole('link', { name: 'Link to this clarification request' })).toHaveAttribute('href', expect.stringMatching(/\?version=1#thread-thr_/));
+    expect(within(thread).getByRole('link', { name: 'Link to this thread (clarification request)' })).toHaveAttribute('href', expect.stringMatching(/\?version=1#thread-thr_/));
     expect(tocEntry('Training data provenance')).toHaveTextContent('● 1 open thread');
     await expectNoAxeViolations();
 

@@ -1,0 +1,105 @@
+// The header and the page width at the three sizes reviewers use (a 1440 and a 1280 px
+// desktop, a 390 px phone), for a reviewer, the committee and an administrator, on the inbox,
+// a package, a diff and a record: the header is one row (nothing wraps below the product
+// name), and no page scrolls sideways (wide tables scroll in their own frame). A screenshot of
+// each is saved with the test's output (not committed) for a person to look at. Then the
+// collapsed menu and the menu under the user's name by keyboard alone.
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/test.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { tabTo } from './support/keyboard.ts';
+import { loginAs } from './support/login.ts';
+
+const viewports = [
+  { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+];
+const accounts = [
+  { email: 'fair-lending@example.com', who: 'reviewer' },
+  { email: 'committee@example.com', who: 'committee' },
+  { email: 'admin@example.com', who: 'administrator' },
+];
+const pages = [
+  { name: 'inbox', path: '/', heading: 'Inbox' },
+  { name: 'package', path: '/packages/pkg_retail_credit_pd', heading: 'Retail Credit PD 4.2.0' },
+  { name: 'diff', path: '/packages/pkg_retail_credit_pd/diff', heading: /^Compare versions: Retail Credit PD/ },
+  { name: 'record', path: '/packages/pkg_card_fraud_detection/record', heading: /^Approval record: Card Fraud Detection/ },
+];
+
+/** The header's row: its height, and whether its parts (and the links in the main navigation) stand side by side. */
+function headerLayout(page: Page) {
+  return page.evaluate(() => {
+    const header = document.querySelector('header');
+    const row = header?.firstElementChild;
+    if (!header || !row) return null;
+    const boxes = (elements: Iterable<Element>) => [...elements].map((element) => element.getBoundingClientRect()).filter((box) => box.height > 0);
+    const sideBySide = (list: DOMRect[]) => list.every((box) => list.every((other) => box.top < other.bottom && other.top < box.bottom));
+    const apart = (list: DOMRect[]) => list.every((box, index) => index === 0 || (list[index - 1]?.right ?? 0) <= box.left + 1);
+    const nav = header.querySelector('nav[aria-label="Main"]');
+    const parts = boxes(row.children);
+    return {
+      height: header.getBoundingClientRect().height,
+      partsInOneRow: sideBySide(parts),
+      partsApart: apart(parts) && apart(boxes(header.querySelectorAll('nav[aria-label="Main"] li, nav[aria-label="Main"] > div'))),
+      navFits: nav ? nav.scrollWidth <= nav.clientWidth : false,
+      linksInOneRow: sideBySide(boxes(header.querySelectorAll('nav[aria-label="Main"] li'))),
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    };
+  });
+}
+
+for (const viewport of viewports) {
+  for (const account of accounts) {
+    test(`one header row and no sideways scroll at ${viewport.width}×${viewport.height} for the ${account.who}`, async ({ page }, testInfo) => {
+      await page.setViewportSize(viewport);
+      await loginAs(page, account.email);
+      for (const target of pages) {
+        await page.goto(target.path);
+        await expect(page.getByRole('heading', { level: 1, name: target.heading })).toBeVisible();
+        // The content that makes a page wide arrives after its heading.
+        if (target.name === 'diff') await expect(page.getByText(/^Compared \d+ sections in/)).toBeVisible();
+        if (target.name === 'package') await expect(page.getByRole('region', { name: 'Versions' })).toBeVisible();
+        await page.screenshot({ path: testInfo.outputPath(`${target.name}-${account.who}-${viewport.width}.png`) });
+        const layout = await headerLayout(page);
+        expect(layout, `${target.name}: the header`).not.toBeNull();
+        expect(layout?.partsInOneRow, `${target.name}: the header's parts stand in one row`).toBe(true);
+        expect(layout?.linksInOneRow, `${target.name}: the main links stand in one row`).toBe(true);
+        expect(layout?.partsApart, `${target.name}: nothing in the header overlaps`).toBe(true);
+        expect(layout?.navFits, `${target.name}: the main navigation fits its place`).toBe(true);
+        expect(layout?.height, `${target.name}: the header is one row high`).toBeLessThanOrEqual(80);
+        expect(layout?.scrollWidth, `${target.name}: the page does not scroll sideways`).toBeLessThanOrEqual(layout?.innerWidth ?? 0);
+      }
+    });
+  }
+}
+
+test('on a phone, the menu and the account menu work by keyboard alone and pass axe', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loginAs(page, 'committee@example.com');
+  const menuButton = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Menu/ });
+  await tabTo(page, menuButton);
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Inbox\b/, /^Notifications/, 'Dashboard', 'Audit log', 'Verify a record']);
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Verify a record' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Audit log' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await expect(page).toHaveURL('/audit');
+
+  const accountButton = page.getByRole('banner').getByRole('button', { name: /^Robert Castellano.*account menu/ });
+  await tabTo(page, accountButton, { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toContainText('AI governance committee');
+  await expect(page.getByRole('menuitem', { name: 'Account', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Passkeys' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Passkeys for signing' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
