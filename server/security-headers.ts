@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 /**
  * The one inline style the app needs: the rule React Aria's usePress adds once in a <style>
  * element (touch-action on pressable elements), allowed by the hash of its exact text
- * (docs/decisions/0066-react-aria-style-hash.md). Another React Aria that changes the text
+ * (docs/decisions/0072-react-aria-style-hash.md). Another React Aria that changes the text
  * shows as a CSP violation in every e2e spec that opens a page with a React Aria button.
  */
 const reactAriaPressStyle = "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='";
