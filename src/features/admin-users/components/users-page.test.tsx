@@ -23,7 +23,12 @@ function rowOf(name: string): HTMLElement {
 describe('users page', () => {
   it('lists every account with its roles, state and open sessions, and is reached from the navigation', async () => {
     const { user } = await renderApp('/', { signedInAs: 'admin@example.com' });
-    await user.click(await screen.findByRole('link', { name: 'Users' }));
+    // In the header's Administration menu (inside "Menu" on a narrow window).
+    await screen.findByRole('heading', { level: 1, name: 'Inbox' });
+    const [administration] = within(screen.getByRole('banner')).getAllByRole('button', { name: /^(Administration|Menu)/ });
+    if (!administration) throw new Error('no Administration menu in the header');
+    await user.click(administration);
+    await user.click(await screen.findByRole('menuitem', { name: 'Users' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Users · Model Approval'));
     const table = await screen.findByRole('table', { name: 'Accounts' });

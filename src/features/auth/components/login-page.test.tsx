@@ -103,7 +103,8 @@ describe('login page', () => {
     const { user, router, queryClient } = await renderApp('/', { signedInAs: 'owner@example.com' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Inbox' })).toBeInTheDocument();
     await screen.findAllByRole('row');
-    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.click(within(screen.getByRole('banner')).getByRole('button', { name: /, account menu/ }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Sign out' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
