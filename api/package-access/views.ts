@@ -4,7 +4,11 @@ import { decisionSignatureSchema, type SignedDecision } from '#domain/contracts/
 import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
-import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store.ts';
+import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+
+// How stored packages and users read through the API. Nearly every capability shows a package
+// or an actor (threads, signing, audit, tokens, webhooks, …) and api/packages uses several of
+// them, so these views sit in a folder of their own below all of them, not in api/packages.
 
 export function toUser(user: StoredUser): User {
   return { id: user.id, email: user.email, displayName: user.displayName, title: user.title, roles: user.roles, ...(user.passwordHash === '' ? { sso: true } : {}) };

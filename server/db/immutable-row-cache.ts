@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Decision } from '#domain/contracts/decisions.ts';
-import type { StoredVersionFacts, StoreTx } from '#api/store.ts';
+import type { StoredVersionFacts, StoreTx } from '#api/store/store.ts';
 import type { Database } from './schema.ts';
 
 // Version facts kept in memory once read, and decisions parsed once. package_versions is

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Store, StoreTx } from '#api/store.ts';
+import type { Store, StoreTx } from '#api/store/store.ts';
 import type { Engine } from './engine.ts';
 import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';

@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import type { Engine } from '#server/db/engine.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Hono } from 'hono';
 import { seedDemo } from '#demo/seed-demo.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';

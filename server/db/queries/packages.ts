@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PackagesStore, StoredPackage, StoredVersion, StoredVersionFacts } from '#api/packages/store.ts';
+import type { PackagesStore, StoredPackage, StoredVersion, StoredVersionFacts } from '#api/store/packages.ts';
 import { answerTargetKey, answerTargetSchema } from '#domain/contracts/revisions.ts';
 import { sectionKeySchema } from '#domain/contracts/sections.ts';
 import type { Engine } from '../engine.ts';

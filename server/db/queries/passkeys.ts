@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PasskeysStore, StoredPasskey } from '#api/passkeys/store.ts';
+import type { PasskeysStore, StoredPasskey } from '#api/store/passkeys.ts';
 import type { PasskeysTable } from '../schema.ts';
 import type { Db } from './shared.ts';
 

@@ -1,5 +1,5 @@
 import { roleSchema } from '#domain/contracts/roles.ts';
-import type { SessionStore, StoredOidcLogin, StoredUser } from '#api/session/store.ts';
+import type { SessionStore, StoredOidcLogin, StoredUser } from '#api/store/session.ts';
 import type { OidcLoginsTable, UsersTable } from '../schema.ts';
 import type { Db } from './shared.ts';
 

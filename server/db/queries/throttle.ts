@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { StoredThrottle, ThrottleStore } from '#api/throttle/store.ts';
+import type { StoredThrottle, ThrottleStore } from '#api/store/throttle.ts';
 import type { Engine } from '../engine.ts';
 import type { Database, ThrottlesTable } from '../schema.ts';
 import type { Db } from './shared.ts';
