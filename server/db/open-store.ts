@@ -6,7 +6,7 @@ import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrate } from './migrate.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './schema/schema.ts';
 
 export interface StoreLocation {
   /** PostgreSQL connection string; when absent, SQLite under dataDir. */
