@@ -9,8 +9,8 @@ import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { serverDeps, type ServerDepsOptions } from '#server/deps.ts';
-import type { Target } from '../contract/support/client.ts';
-import type { Defer } from './cleanups.ts';
+import type { Target } from './client.ts';
+import type { Defer } from '../../support/cleanups.ts';
 
 export interface SeededSqliteApp {
   store: Store;
