@@ -42,7 +42,10 @@ export default tseslint.config(
             // Tests of the rules may read demo packages and test fixtures; the rules themselves may not.
             { target: './domain/**/!(*.test|*.fixture).ts', from: ['./demo', './tests'], message: 'domain/ holds pure, universal rules: it imports nothing of the application.' },
             { target: './api', from: ['./server', './mocks', './src', './e2e', './scripts', './tests'], message: 'api/ is universal (Request → Response): it imports no server, mocks or browser code.' },
-            { target: './api/kernel', from: './api', except: ['./kernel', './store.ts'], message: 'The kernel knows no capability: createApi() hands it the routes, handlers and hooks.' },
+            { target: './api/kernel', from: './api', except: ['./kernel', './store'], message: 'The kernel knows no capability: createApi() hands it the routes, handlers and hooks.' },
+            // The storage port sits below the kernel and every capability, which all use it.
+            { target: './api/store', from: './api', except: ['./store'], message: 'The storage port (api/store/) imports nothing else of api/: the kernel and every capability import it.' },
+            { target: './server/db/schema', from: './server', except: ['./db/schema'], message: 'The table shapes sit below the queries and migrations that use them: they import nothing of server/.' },
             { target: './demo', from: ['./server', './mocks', './src', './scripts'], message: 'The demo is built on api/ and domain/ only.' },
             { target: './src', from: ['./server', './scripts'], message: 'The browser app cannot import server code.' },
             { target: './mocks', from: ['./src'], message: 'Mocks are MSW glue over createApi(), not over the browser app.' },

@@ -1,7 +1,7 @@
 import { createKernel, type ApiFetch, type KernelHooks } from './kernel/handle-request.ts';
 import { routeList } from './routes.ts';
 import { handlers } from './handlers.ts';
-import { auditRefusal, auditDenied } from './audit/denials.ts';
+import { auditRefusal, auditDenied } from './denials/denials.ts';
 import { authenticateBearer, checkTokenScope } from './tokens/bearer-auth.ts';
 import { limitWrites } from './throttle/rate-limits.ts';
 
@@ -14,5 +14,5 @@ const hooks: KernelHooks = { authenticateBearer, checkScope: checkTokenScope, au
 export const handleApiRequest: ApiFetch = createKernel({ routes: routeList, handlers, hooks });
 
 export type { ApiDeps, PasswordPort } from './kernel/context.ts';
-export type { Store } from './store.ts';
+export type { Store } from './store/store.ts';
 export type { ApiFetch } from './kernel/handle-request.ts';

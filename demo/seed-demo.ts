@@ -7,7 +7,7 @@ import { demoPackages } from './index.ts';
 import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templates.ts';
 import type { PasswordPort } from '#api/kernel/context.ts';
 import { prepareVersion } from '#api/packages/prepare-version.ts';
-import type { StoredUser, StoreTx, Store, AuditAppend } from '#api/store.ts';
+import type { StoredUser, StoreTx, Store, AuditAppend } from '#api/store/store.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import { signingPayloadType, type SignatureMaterial, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { countersign } from '#domain/signing/countersign.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseAllowList } from '#domain/webhooks/address.ts';
-import { roleMapSchema } from './auth/oidc-role-map.ts';
+import { oidcConfigSchema } from './auth/oidc-config.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 
@@ -56,15 +56,8 @@ const configSchema = z.object({
   COMPUTE_BUDGET_SECONDS: z.coerce.number().positive().max(3_600).default(180),
   // How often each instance looks for approvals whose re-review date has come (also once at start)
   RE_REVIEW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
-  // Enabled when OIDC_ISSUER is set; see server/auth/oidc-settings.ts
-  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
-  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
-  // Absent: a public client (PKCE alone); present: a confidential one.
-  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
-  OIDC_ROLES_CLAIM: z.string().min(1).max(200).default('roles'),
-  OIDC_ROLE_MAP: roleMapSchema.optional(),
-  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default('Single sign-on'),
-  OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'space-separated scope names').default('openid email profile'),
+  // Single sign-on, enabled when OIDC_ISSUER is set; see server/auth/oidc-config.ts
+  ...oidcConfigSchema.shape,
 }).refine((config) => !config.TRUST_PROXY || config.PUBLIC_URL !== undefined, {
   path: ['TRUST_PROXY'],
   message: 'behind a proxy, set PUBLIC_URL too: the origin is never taken from Host or X-Forwarded-Host',

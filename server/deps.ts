@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import type { ComputePort } from '#api/kernel/compute.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import { scryptPasswords } from './auth/scrypt-passwords.ts';
 import { isDatabaseUnavailable } from './db/unavailable-error.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { seedDemo } from '#demo/seed-demo.ts';

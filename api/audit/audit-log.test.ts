@@ -9,10 +9,10 @@ import { signTreeHead } from '#domain/audit/tree-head.ts';
 import { generateServerKey, importServerPrivateKey } from '#domain/signing/countersign.ts';
 import type { AuditBreak, AuditEntryView } from '#domain/contracts/audit.ts';
 import { ChainVerifier } from '#domain/audit/verify-chain.ts';
-import { usersById } from '../packages/views.ts';
+import { usersById } from '../package-access/views.ts';
 import { auditPages, auditPageSize, toAuditEntryView, type AuditLogReader } from './entry-views.ts';
 import { verifyWholeLog, type AuditVerifierStore } from './verify-whole-log.ts';
-import type { StoredAuditEntry, StoredServerKey, StoredTreeHead, StoredUser } from '../store.ts';
+import type { StoredAuditEntry, StoredServerKey, StoredTreeHead, StoredUser } from '../store/store.ts';
 
 // The server's audit log checks over a small in-memory log: paging through the whole log,
 // keeping unreadable rows visible, and holding every published tree head to the log as it is.

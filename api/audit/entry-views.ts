@@ -1,6 +1,6 @@
 import type { AuditEntryView } from '#domain/contracts/audit.ts';
 import type { ChainEntry } from '#domain/audit/verify-chain.ts';
-import type { AuditFilter, StoredAuditEntry, StoredUser, StoreTx } from '../store.ts';
+import type { AuditFilter, StoredAuditEntry, StoredUser, StoreTx } from '../store/store.ts';
 
 // Audit rows as they are read back: for people (with display names) and for the chain
 // check (exactly what the hash covers), a page at a time.

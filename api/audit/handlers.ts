@@ -6,10 +6,10 @@ import { publishTreeHead } from './tree-heads.ts';
 import { verifyWholeLog } from './verify-whole-log.ts';
 import { problems } from '../kernel/problems.ts';
 import { auditRoutes as routes } from './routes.ts';
-import type { AuditFilter, StoreTx } from '../store.ts';
-import { usersById } from '../packages/views.ts';
+import type { AuditFilter, StoreTx } from '../store/store.ts';
+import { usersById } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { seePackage } from '../packages/package-access.ts';
+import { seePackage } from '../package-access/package-access.ts';
 
 // The audit routes. Reads only, so no transaction: each answer is computed from what the log
 // held when it was read, and the log only grows.

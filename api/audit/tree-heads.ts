@@ -6,7 +6,7 @@ import { signTreeHead, verifyTreeHeadSignature } from '#domain/audit/tree-head.t
 import type { ApiDeps } from '../kernel/context.ts';
 import { currentServerKey } from '../signing/server-key.ts';
 import { problems } from '../kernel/problems.ts';
-import type { StoredTreeHead } from '../store.ts';
+import type { StoredTreeHead } from '../store/store.ts';
 import type { AuditLogReader } from './entry-views.ts';
 import { forgetVerifiedLog, heldHeadsOf, verifiedLog, type VerifiedLog } from './verified-log.ts';
 

@@ -5,7 +5,7 @@ import { auditEntryDigestSync } from '#domain/audit/entry-hash-sync.ts';
 import { ChainVerifier, type ChainEntry } from '#domain/audit/verify-chain.ts';
 import { equalBytes } from '#domain/crypto/bytes.ts';
 import { problems } from '../kernel/problems.ts';
-import type { StoredAuditEntry } from '../store.ts';
+import type { StoredAuditEntry } from '../store/store.ts';
 import { auditPages, auditPageSize, chainEntryOf, sameRow, type AuditLogReader } from './entry-views.ts';
 
 // Tree heads, proofs and records are served from a verified prefix kept per store (so per

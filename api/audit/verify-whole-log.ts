@@ -1,7 +1,7 @@
 import type { AuditVerification } from '#domain/contracts/audit.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
 import { publishedKeys } from '../signing/server-key.ts';
-import type { StoreTx } from '../store.ts';
+import type { StoreTx } from '../store/store.ts';
 import type { AuditLogReader } from './entry-views.ts';
 import { catchUp, forgetVerifiedLog, VerifiedPrefix } from './verified-log.ts';
 import { headBreak } from './tree-heads.ts';

@@ -1,6 +1,6 @@
 import { committeeDashboard } from '#domain/workflow/committee-dashboard.ts';
 import { dashboardRoutes as routes } from './routes.ts';
-import { loadPackageFacts, summarize } from '../packages/views.ts';
+import { loadPackageFacts, summarize } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Delegation } from '#domain/contracts/delegations.ts';
 import { delegationStatus, needsAcceptance } from '#domain/workflow/delegation.ts';
-import type { StoredDelegation, StoredUser } from '../store.ts';
-import { toActor } from '../packages/views.ts';
+import type { StoredDelegation, StoredUser } from '../store/store.ts';
+import { toActor } from '../package-access/views.ts';
 
 // How a delegation reads in the API: people by name, and its status at the time of answering.
 

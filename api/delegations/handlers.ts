@@ -4,11 +4,11 @@ import { delegationDutyProblems, type PackageInFlight } from '#domain/workflow/s
 import { delegationView } from './delegation-views.ts';
 import { problems } from '../kernel/problems.ts';
 import { delegationsRoutes as routes } from './routes.ts';
-import { loadPackageFacts, summarize, usersById } from '../packages/views.ts';
-import type { StoreTx } from '../store.ts';
+import { loadPackageFacts, summarize, usersById } from '../package-access/views.ts';
+import type { StoreTx } from '../store/store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { signedIn } from '../packages/package-access.ts';
-import { deniedNotFound } from '../audit/denials.ts'; // authz: revoking another's delegation is audited
+import { signedIn } from '../package-access/package-access.ts';
+import { deniedNotFound } from '../denials/denials.ts'; // authz: revoking another's delegation is audited
 import { newId } from '../kernel/new-id.ts';
 
 // Delegation of a reviewer role while its holder is away: made by the holder for themselves

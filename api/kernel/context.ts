@@ -1,6 +1,6 @@
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import type { ComputePort } from './compute.ts';
-import type { Store, StoredUser } from '../store.ts';
+import type { Store, StoredUser } from '../store/store.ts';
 
 /** Hashes and checks passwords: scrypt on the server, something cheap in the mocks. */
 export interface PasswordPort {

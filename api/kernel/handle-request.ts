@@ -13,7 +13,7 @@ import type { RouteDef } from './route-def.ts';
 import type { Handler } from './define-handler.ts';
 import { touchSession, userOfSession } from './session-policy.ts';
 import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
-import type { StoredUser } from '../store.ts';
+import type { StoredUser } from '../store/store.ts';
 
 // One request pipeline for the real server and the mocks: match the route table, refuse
 // cross-site writes, bound and strictly parse the body, validate with the contracts,

@@ -1,5 +1,5 @@
 import type { ApiDeps } from './context.ts';
-import type { StoredSession, StoredUser } from '../store.ts';
+import type { StoredSession, StoredUser } from '../store/store.ts';
 
 // When a session stops counting: at its absolute end (expiresAt, set at sign-in), after an
 // idle time without requests, or at once when its account is disabled. Its last use is

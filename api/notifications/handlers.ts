@@ -4,10 +4,10 @@ import { deriveNotifications, notificationSources, type DerivedNotification, typ
 import { auditPages } from '../audit/entry-views.ts';
 import { problems } from '../kernel/problems.ts';
 import { notificationsRoutes as routes } from './routes.ts';
-import type { StoredUser, StoreTx } from '../store.ts';
-import { canSeePackage, loadPackageFacts, usersById } from '../packages/views.ts';
+import type { StoredUser, StoreTx } from '../store/store.ts';
+import { canSeePackage, loadPackageFacts, usersById } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { signedIn } from '../packages/package-access.ts';
+import { signedIn } from '../package-access/package-access.ts';
 
 // In-app notifications: derived on every read from the audit log and the packages the caller
 // may see (nothing about a notification is stored but how far the user has read).

@@ -4,11 +4,11 @@ import { identificationProblems, prepareVersion } from './prepare-version.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
 import { packagesRoutes as routes } from './routes.ts';
-import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from './views.ts';
+import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { withJsonMember } from '../kernel/serialized-json.ts';
-import { auditDenied } from '../audit/denials.ts';
-import { seePackage, signedIn } from './package-access.ts';
+import { auditDenied } from '../denials/denials.ts';
+import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { addThreadMessage } from '../threads/thread-message.ts';
 import { viaOf } from '../tokens/bearer-auth.ts'; // The audit entry names the token
 import { submissionEvent } from '#domain/webhooks/events.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '#domain/contracts/decisions.ts';
 import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { answerProblems, owedAnswers, type AnswerFacts } from './resubmission-answers.ts';
-import type { StoredThread } from '../store.ts';
+import type { StoredThread } from '../store/store.ts';
 
 const dana = { id: 'usr_dana', displayName: 'Dana Whitfield', title: 'Fair Lending Officer' };
 const elena = { id: 'usr_elena', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' };

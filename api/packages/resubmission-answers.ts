@@ -4,9 +4,9 @@ import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { answerTargetKey, type AnswerTarget, type ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { threadKindLabels } from '#domain/contracts/threads.ts';
 import { isOpenClarification, rejectionsToAnswer } from '#domain/revisions/owed-answers.ts';
-import type { StoredThread, StoreTx } from '../store.ts';
+import type { StoredThread, StoreTx } from '../store/store.ts';
 import { threadViews } from '../threads/thread-views.ts';
-import type { PackageFacts } from './views.ts';
+import type { PackageFacts } from '../package-access/views.ts';
 
 // What a resubmission must answer, and what is wrong with the answers it brings: every
 // concern of every rejection of the latest version, and every clarification request still

@@ -4,10 +4,10 @@ import type { PasskeySummary } from '#domain/contracts/passkeys.ts';
 import { coseEc2ToJwk } from '#domain/signing/cose-key.ts';
 import { problems } from '../kernel/problems.ts';
 import { passkeysRoutes as routes } from './routes.ts';
-import type { StoredPasskey } from '../store.ts';
+import type { StoredPasskey } from '../store/store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { signedIn } from '../packages/package-access.ts';
-import { deniedNotFound } from '../audit/denials.ts';
+import { signedIn } from '../package-access/package-access.ts';
+import { deniedNotFound } from '../denials/denials.ts';
 import { requireRecentAuthentication } from '../users/step-up.ts'; // authz: another user's passkey is audited
 
 // Passkey enrolment: the registration ceremony is checked by @simplewebauthn/server (origin,

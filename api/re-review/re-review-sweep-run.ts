@@ -1,5 +1,5 @@
-import type { Store, StoreTx } from '../store.ts';
-import { loadPackageFacts, type PackageFacts } from '../packages/views.ts';
+import type { Store, StoreTx } from '../store/store.ts';
+import { loadPackageFacts, type PackageFacts } from '../package-access/views.ts';
 import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
 import { dueReReviews, type DueReReview, type SweepPackage } from '#domain/workflow/re-review-sweep.ts';
 

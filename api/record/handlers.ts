@@ -8,11 +8,11 @@ import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compu
 import { SerializedJson } from '../kernel/serialized-json.ts';
 import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, publishedKeys } from '../signing/server-key.ts';
-import type { StoredUser, StoreTx } from '../store.ts';
+import type { StoredUser, StoreTx } from '../store/store.ts';
 import { threadViews } from '../threads/thread-views.ts';
-import { loadPackageFacts, packageDetail, toActor, usersById } from '../packages/views.ts';
+import { loadPackageFacts, packageDetail, toActor, usersById } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { actorOf, seePackage, signedIn } from '../packages/package-access.ts';
+import { actorOf, seePackage, signedIn } from '../package-access/package-access.ts';
 
 // GET /api/packages/{id}/record: the approval record as one signed document. Read order
 // matters: the package's facts first, then its audit entries (a decision and its audit entry

@@ -1,7 +1,7 @@
 import { problems } from '../kernel/problems.ts';
 import { sectionReviewsRoutes as routes } from './routes.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { actorOf, assertNotDecided, seePackage, sectionOf, signedIn } from '../packages/package-access.ts';
+import { actorOf, assertNotDecided, seePackage, sectionOf, signedIn } from '../package-access/package-access.ts';
 
 export const listSectionReviews = defineHandler(routes.listSectionReviews, async (ctx, { params }) => {
   const pkg = await seePackage(ctx, params.id);

@@ -2,7 +2,7 @@ import { clearedSessionCookie } from '../kernel/cookies.ts';
 import { startSession } from './start-session.ts';
 import { problems } from '../kernel/problems.ts';
 import { sessionRoutes as routes } from './routes.ts';
-import { toUser } from '../packages/views.ts';
+import { toUser } from '../package-access/views.ts';
 import type { PasswordPort } from '../kernel/context.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { admitLogin, lockEntries, settleLogin } from './login-throttle.ts';

@@ -1,9 +1,9 @@
-import type { AuditAppend } from '../audit/store.ts';
+import type { AuditAppend } from '../store/audit.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
 import { lockedBy, reserveAttempt, secondsUntil, settleSuccess, utcClockRoundedUp, type Lane, type ReservedLane } from '../throttle/lanes.ts';
 import { loginPolicies } from '../throttle/policies.ts';
-import type { StoreTx } from '../store.ts';
+import type { StoreTx } from '../store/store.ts';
 
 // Guessing passwords at sign-in, throttled by growing delays (docs/decisions/0065-throttling.md).
 // An attempt passes through lanes, each counting failures of one key:

@@ -2,8 +2,8 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { SessionResponse } from '#domain/contracts/users.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { sessionCookie } from '../kernel/cookies.ts';
-import { toUser } from '../packages/views.ts';
-import type { StoredUser, StoreTx } from '../store.ts';
+import { toUser } from '../package-access/views.ts';
+import type { StoredUser, StoreTx } from '../store/store.ts';
 
 // A new session for a user who just proved who they are (first-administrator setup, a
 // password change): the browser's previous session, if any, ends, so a planted cookie can

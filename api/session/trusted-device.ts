@@ -2,7 +2,7 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { readCookie } from '../kernel/cookies.ts';
 import { trustedDeviceMs } from '../throttle/policies.ts';
-import type { StoreTx } from '../store.ts';
+import type { StoreTx } from '../store/store.ts';
 
 // A browser that signed in to an account with its password gets a random device token
 // (HttpOnly, sent only to /api/session). Its later log-in attempts to that account go through a

@@ -5,9 +5,9 @@ import { stepNotActionable } from '#domain/workflow/step-gate.ts';
 import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.ts';
 import { segregationRefusal, type DecidedBy, type Decider } from '#domain/workflow/segregation-of-duties.ts';
 import { problems } from '../kernel/problems.ts';
-import { DeniedError } from '../audit/denials.ts';
-import { usersById, type PackageFacts, type summarize } from '../packages/views.ts';
-import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store.ts';
+import { DeniedError } from '../denials/denials.ts';
+import { usersById, type PackageFacts, type summarize } from '../package-access/views.ts';
+import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store/store.ts';
 
 // In which capacity the signer decides: the step they act on (as its role's holder or as a
 // delegate), or the emergency path, within segregation of duties across the chain

@@ -5,8 +5,8 @@ import { approvalBlockers, approvalGateRefusal, describeGateRefusal } from '#dom
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
-import { loadPackageFacts, sectionTitles, summarize } from '../packages/views.ts';
-import { seePackage, signedIn } from '../packages/package-access.ts';
+import { loadPackageFacts, sectionTitles, summarize } from '../package-access/views.ts';
+import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
 import { payloadProblems, payloadRefusal } from './signing-checks.ts';

@@ -5,7 +5,7 @@ import { signCountAcceptable, signCountOf } from '#domain/signing/sign-count.ts'
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
 import { newId } from '../kernel/new-id.ts';
-import type { StoredPackage, StoredPasskey, StoredUser, StoreTx } from '../store.ts';
+import type { StoredPackage, StoredPasskey, StoredUser, StoreTx } from '../store/store.ts';
 import { delayAfter } from '#domain/throttle/backoff.ts';
 import { lockedBy, reserveAttempt, secondsUntil, settleSuccess, utcClockRoundedUp, type Lane, type ReservedLane } from '../throttle/lanes.ts';
 import { signingPolicy } from '../throttle/policies.ts';

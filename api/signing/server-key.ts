@@ -1,6 +1,6 @@
 import { generateServerKey, importServerPrivateKey } from '#domain/signing/countersign.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
-import type { Store, StoredServerKey, StoreTx } from '../store.ts';
+import type { Store, StoredServerKey, StoreTx } from '../store/store.ts';
 
 // The server's Ed25519 countersigning key: created on first use and kept in the database, so
 // every API instance on one PostgreSQL countersigns with the same published keys. Old keys

@@ -2,10 +2,10 @@ import { decisionMeanings, emergencyDetailsProblems, reReviewDateProblem } from 
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
-import type { StoredUser } from '../store.ts';
+import type { StoredUser } from '../store/store.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
 import { overrideProblems } from '#domain/workflow/approval-gates.ts';
-import { DeniedError } from '../audit/denials.ts';
+import { DeniedError } from '../denials/denials.ts';
 import { problems } from '../kernel/problems.ts';
 
 // What a signing payload must say before anything is verified: each problem with the JSON

@@ -1,9 +1,9 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { problems } from '../kernel/problems.ts';
-import { DeniedError } from '../audit/denials.ts';
-import type { PackageFacts } from '../packages/views.ts';
-import type { StoredPackage, StoredVersion, StoreTx } from '../store.ts';
+import { DeniedError } from '../denials/denials.ts';
+import type { PackageFacts } from '../package-access/views.ts';
+import type { StoredPackage, StoredVersion, StoreTx } from '../store/store.ts';
 
 // What must hold of the signed material itself, read inside the signing transaction: the
 // signer was shown the latest version with exactly its content, and the nonce is theirs,

@@ -2,9 +2,9 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { verifyDecisionSignature } from '#domain/signing/verify-decision.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey, publishedKeys } from './server-key.ts';
-import { signedDecisions } from '../packages/views.ts';
+import { signedDecisions } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { seePackage } from '../packages/package-access.ts';
+import { seePackage } from '../package-access/package-access.ts';
 
 export const serverKeys = defineHandler(routes.serverKeys, async (ctx) => {
   // Make sure there is one to publish before anyone has signed anything.

@@ -6,9 +6,9 @@ import { countersign } from '#domain/signing/countersign.ts';
 import { decisionEvents } from '#domain/webhooks/events.ts';
 import type { ApiDeps } from '../kernel/context.ts';
 import { newId } from '../kernel/new-id.ts';
-import { loadPackageFacts, signedDecisions, summarize } from '../packages/views.ts';
+import { loadPackageFacts, signedDecisions, summarize } from '../package-access/views.ts';
 import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
-import type { StoredPackage, StoreTx } from '../store.ts';
+import type { StoredPackage, StoreTx } from '../store/store.ts';
 import type { currentServerKey } from './server-key.ts';
 import type { DecidingCapacity } from './deciding-capacity.ts';
 

@@ -1,4 +1,4 @@
-import type { Store } from '../store.ts';
+import type { Store } from '../store/store.ts';
 import { throttleRowsKeptMs } from '../throttle/policies.ts';
 
 // Short-lived state that nobody can use any more, deleted so the tables do not grow without

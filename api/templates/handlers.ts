@@ -4,10 +4,10 @@ import { workflowTemplateSchema, type WorkflowTemplate } from '#domain/contracts
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import { problems } from '../kernel/problems.ts';
 import { templatesRoutes as routes } from './routes.ts';
-import type { StoreTx, StoredPackage, StoredUser } from '../store.ts';
-import { toActor } from '../packages/views.ts';
+import type { StoreTx, StoredPackage, StoredUser } from '../store/store.ts';
+import { toActor } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { signedIn } from '../packages/package-access.ts';
+import { signedIn } from '../package-access/package-access.ts';
 
 // Workflow templates are published, never edited: each change is a new row (key, version),
 // and a package keeps the (templateKey, templateVersion) it was submitted under, so a new

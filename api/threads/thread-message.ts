@@ -1,7 +1,7 @@
 import { isReviewerRole } from '#domain/contracts/roles.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import type { StoredPackage, StoredThread, StoredUser, StoreTx } from '../store.ts';
-import { actorOf } from '../packages/package-access.ts';
+import type { StoredPackage, StoredThread, StoredUser, StoreTx } from '../store/store.ts';
+import { actorOf } from '../package-access/package-access.ts';
 import { newId } from '../kernel/new-id.ts';
 
 

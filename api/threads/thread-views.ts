@@ -1,5 +1,5 @@
 import type { Thread } from '#domain/contracts/threads.ts';
-import type { StoredThread, StoreTx } from '../store.ts';
+import type { StoredThread, StoreTx } from '../store/store.ts';
 
 /** Threads as the API shows them: current texts, edit history, retractions. */
 export async function threadViews(tx: StoreTx, threads: readonly StoredThread[]): Promise<Thread[]> {

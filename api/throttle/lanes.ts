@@ -1,6 +1,6 @@
 import { countingFailures, delayAfter, nextAttemptAt, withFailure, type BackoffPolicy, type LaneState } from '#domain/throttle/backoff.ts';
-import type { Store, StoreTx } from '../store.ts';
-import type { StoredThrottle } from './store.ts';
+import type { Store, StoreTx } from '../store/store.ts';
+import type { StoredThrottle } from '../store/throttle.ts';
 
 // Attempts that check a secret (a log-in, a re-authentication at signing) go through lanes
 // of growing delays (domain/throttle/backoff.ts). The attempt is admitted and counted as a

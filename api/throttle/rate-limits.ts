@@ -2,7 +2,7 @@ import { windowBounds, windowEnd, type RatePolicy } from '#domain/throttle/rate-
 import type { ApiDeps, RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
 import type { RouteDef } from '../kernel/route-def.ts';
-import type { StoreTx } from '../store.ts';
+import type { StoreTx } from '../store/store.ts';
 import { anonymousAuditPolicy, defaultWritesPerMinute, writesPolicy } from './policies.ts';
 import { secondsUntil } from './lanes.ts';
 

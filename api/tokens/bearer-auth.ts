@@ -4,8 +4,8 @@ import type { ApiDeps, RequestContext } from '../kernel/context.ts';
 import { readCookie, sessionCookieNames } from '../kernel/cookies.ts';
 import { problems } from '../kernel/problems.ts';
 import type { RouteDef } from '../kernel/route-def.ts';
-import type { StoredUser } from '../store.ts';
-import { appendDenied, auditDenied } from '../audit/denials.ts';
+import type { StoredUser } from '../store/store.ts';
+import { appendDenied, auditDenied } from '../denials/denials.ts';
 
 // Bearer authentication with an API token: a pipeline submitting for one model, acting as
 // the person who created the token, who must still own that model (so a token never submits

@@ -3,11 +3,11 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { toBase64Url } from '#domain/signing/base64url.ts';
 import { problems } from '../kernel/problems.ts';
 import { tokensRoutes as routes } from './routes.ts';
-import type { StoredApiTokenState, StoredUser } from '../store.ts';
-import { toActor } from '../packages/views.ts';
+import type { StoredApiTokenState, StoredUser } from '../store/store.ts';
+import { toActor } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { signedIn } from '../packages/package-access.ts';
-import { deniedNotFound } from '../audit/denials.ts';
+import { signedIn } from '../package-access/package-access.ts';
+import { deniedNotFound } from '../denials/denials.ts';
 
 // API tokens for pipeline submission. A token acts as the person who created it, so only a
 // model's owner creates one, for their own model; they see and revoke their tokens, and an

@@ -1,6 +1,6 @@
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { signedIn } from '../packages/package-access.ts';
+import { signedIn } from '../package-access/package-access.ts';
 import { confirmPassword } from './confirm-password.ts';
 import { stepUpWindowMs } from './step-up.ts';
 import { startSession } from '../session/start-session.ts';

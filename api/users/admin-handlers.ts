@@ -1,7 +1,7 @@
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
-import { signedIn } from '../packages/package-access.ts';
+import { signedIn } from '../package-access/package-access.ts';
 import { usersRoutes as routes } from './routes.ts';
 import { assertAcceptablePassword, existingUser, managedUser } from './managed-user.ts';
 

@@ -1,7 +1,7 @@
 import { problems } from '../kernel/problems.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import type { StoredUser } from '../store.ts';
+import type { StoredUser } from '../store/store.ts';
 import { admitReauthentication } from '../signing/re-authenticate.ts';
 import { settleSuccess } from '../throttle/lanes.ts';
 

@@ -1,6 +1,6 @@
-import type { StoredUser, StoreTx } from '../store.ts';
+import type { StoredUser, StoreTx } from '../store/store.ts';
 import { problems } from '../kernel/problems.ts';
-import { toUser } from '../packages/views.ts';
+import { toUser } from '../package-access/views.ts';
 import type { ManagedUser } from './contract.ts';
 import { isBreachedPassword } from '#domain/accounts/breached-passwords.ts';
 import { passwordProblem } from '#domain/accounts/password-policy.ts';

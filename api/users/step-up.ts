@@ -1,6 +1,6 @@
 import { problems } from '../kernel/problems.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import type { StoredUser } from '../store.ts';
+import type { StoredUser } from '../store/store.ts';
 
 // Changing how an account proves itself (adding or removing a passkey) needs a fresh proof,
 // not just a session cookie: a stolen cookie alone must not be able to enrol the thief's

@@ -3,10 +3,10 @@ import { newWebhookSecret } from '#domain/webhooks/sign.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
 import { webhooksRoutes as routes } from './routes.ts';
-import type { StoredWebhookEndpoint, StoreTx } from '../store.ts';
-import { toActor } from '../packages/views.ts';
+import type { StoredWebhookEndpoint, StoreTx } from '../store/store.ts';
+import { toActor } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { signedIn } from '../packages/package-access.ts';
+import { signedIn } from '../package-access/package-access.ts';
 import { newId } from '../kernel/new-id.ts';
 import { failureClassOf, refuseForbiddenLiteral } from './target.ts';
 

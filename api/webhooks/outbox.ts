@@ -1,4 +1,4 @@
-import type { StoreTx } from '../store.ts';
+import type { StoreTx } from '../store/store.ts';
 import { webhookPayload, type WebhookEvent } from '#domain/webhooks/events.ts';
 
 // The outbox: a workflow event becomes one queued delivery per enabled endpoint subscribed

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
-import { loadPackageFacts, summarize } from '#api/packages/views.ts';
+import { loadPackageFacts, summarize } from '#api/package-access/views.ts';
 import { verifyAuditChain } from '#domain/audit/verify-chain.ts';
 import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';

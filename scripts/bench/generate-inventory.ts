@@ -15,7 +15,7 @@ import type { WorkflowStep } from '#domain/contracts/workflow-template.ts';
 import { demoAccounts } from '#demo/seed-demo.ts';
 import { prepareVersion, type PreparedVersion } from '#api/packages/prepare-version.ts';
 import { currentServerKey } from '#api/signing/server-key.ts';
-import type { AuditAppend, Store, StoredMessage, StoredThread, StoredUser } from '#api/store.ts';
+import type { AuditAppend, Store, StoredMessage, StoredThread, StoredUser } from '#api/store/store.ts';
 import { countersign } from '#domain/signing/countersign.ts';
 import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templates.ts';
 import { generatePackage, reviseSections } from './generate-package.ts';

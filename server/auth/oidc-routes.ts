@@ -11,7 +11,7 @@ import { createOidcClient, OidcFlowError, type OidcClient, type OidcFailure } fr
 import { safeReturnTo } from './oidc-return-to.ts';
 import { needsUserInfo, signInWithIdentity } from './oidc-sign-in.ts';
 import { issuerName, type OidcSettings } from './oidc-settings.ts';
-import { clientAddressOf } from '../client-address.ts';
+import { clientAddressOf } from '../routes/client-address.ts';
 
 // Single sign-on routes. They answer with redirects, not JSON, so they live beside the
 // route table rather than in it; `oidcRoutePaths` lists them for the authorization matrix.

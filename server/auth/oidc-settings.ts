@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import type { OidcConfig } from './oidc-config.ts';
 import type { RoleMap } from './oidc-role-map.ts';
 
 // Single sign-on is on when OIDC_ISSUER is set. Everything the OIDC routes need, checked
@@ -29,7 +29,7 @@ export function isLoopback(url: URL): boolean {
   return loopback.has(url.hostname);
 }
 
-export function oidcSettingsFrom(config: Config): OidcSettings | null {
+export function oidcSettingsFrom(config: OidcConfig): OidcSettings | null {
   if (!config.OIDC_ISSUER) {
     if (config.OIDC_CLIENT_ID) throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID is set but OIDC_ISSUER is not');
     return null;

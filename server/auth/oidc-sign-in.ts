@@ -1,6 +1,6 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { ApiDeps } from '#api/kernel/context.ts';
-import type { StoredUser } from '#api/store.ts';
+import type { StoredUser } from '#api/store/store.ts';
 import { emailSchema } from '#domain/contracts/users.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import type { OidcIdentity } from './oidc-client.ts';

@@ -1,5 +1,5 @@
 import type { SQLOutputValue } from 'node:sqlite';
-import type { StoredVersion, StoreTx } from '#api/store.ts';
+import type { StoredVersion, StoreTx } from '#api/store/store.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 
 // Rows read on every request (the caller's session and user, the package, the answers) kept

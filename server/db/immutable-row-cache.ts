@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Decision } from '#domain/contracts/decisions.ts';
-import type { StoredVersionFacts, StoreTx } from '#api/store.ts';
-import type { Database } from './schema.ts';
+import type { StoredVersionFacts, StoreTx } from '#api/store/store.ts';
+import type { Database } from './schema/schema.ts';
 
 // Version facts kept in memory once read, and decisions parsed once. package_versions is
 // append-only (its triggers refuse UPDATE and DELETE), so a row read once is the row forever:

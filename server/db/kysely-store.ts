@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Store, StoreTx } from '#api/store.ts';
-import type { Engine } from './engine.ts';
+import type { Store, StoreTx } from '#api/store/store.ts';
+import type { Engine } from './schema/engine.ts';
 import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
 import type { Db } from './queries/shared.ts';
 import { sessionQueries } from './queries/session.ts';

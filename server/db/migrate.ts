@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import type { Engine } from './engine.ts';
-import type { Database } from './schema.ts';
+import type { Engine } from './schema/engine.ts';
+import type { Database } from './schema/schema.ts';
 import * as initial from './migrations/001-initial.ts';
 import * as threadsAndReviews from './migrations/002-threads-and-reviews.ts';
 import * as signing from './migrations/003-signing.ts';

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrate } from './migrate.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
-import type { Database } from './schema.ts';
+import type { Database } from './schema/schema.ts';
 
 export interface StoreLocation {
   /** PostgreSQL connection string; when absent, SQLite under dataDir. */

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { handleApiRequest } from '#api/index.ts';
 import type { ApiDeps } from '#api/kernel/context.ts';
-import { clientAddressOf } from '../client-address.ts';
+import { clientAddressOf } from './client-address.ts';
 
 /**
  * The API is the domain route table (api/routes.ts) run through the shared request

@@ -1,4 +1,4 @@
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { deleteExpiredState } from '#api/system/expired-state.ts';
 import { repeatPass } from './repeating-pass.ts';
 

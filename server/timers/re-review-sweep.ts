@@ -1,4 +1,4 @@
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { runReReviewSweep } from '#api/re-review/re-review-sweep-run.ts';
 import { repeatPass } from './repeating-pass.ts';
 

@@ -1,4 +1,4 @@
-import type { Store, StoredWebhookDelivery } from '#api/store.ts';
+import type { Store, StoredWebhookDelivery } from '#api/store/store.ts';
 import { retryDelayMs } from '#domain/webhooks/backoff.ts';
 import { webhookHeaders } from '#domain/webhooks/sign.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';

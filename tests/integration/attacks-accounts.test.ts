@@ -12,7 +12,7 @@ import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { Client, type Target } from '../contract/support/client.ts';
 import { postgresTarget, sqliteTarget } from '../contract/support/targets.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
-import { httpTarget } from '../support/http-target.ts';
+import { httpTarget } from '../contract/support/http-target.ts';
 
 // Issue 16, finding 1: every fresh deployment had eight demo accounts with a published
 // password (admin@ and committee@ among them), and nothing to disable an account or change

@@ -10,7 +10,7 @@ import { demonstrationReason } from '#domain/signing/verify-decision.ts';
 import { Client, origin } from '../contract/support/client.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { runScript } from '../support/run-script.ts';
-import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
+import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 
 // Issue 16, finding 1: a demo start seeds signed, countersigned decisions dated up to 40 days
 // before the server's key existed, with nonces never issued, and every verifier called them

@@ -11,7 +11,7 @@ import { Client, type Reply, type Target } from '../contract/support/client.ts';
 import { expectStatus, payloadFor, sign, signedIn, type Draft } from '../contract/support/signing-scenarios.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { clinicalRelease } from '../support/fresh-content.ts';
-import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
+import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 
 // Issue 16, findings 4, 5, 6 and part of 11, replayed against the real server (in process,
 // SQLite, demo data): one person approving a whole chain (two reviewer roles, delegations, a

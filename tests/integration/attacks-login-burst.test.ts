@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { problemTypes } from '#domain/contracts/problem.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { createApp } from '#server/app.ts';
 import { serverDeps } from '#server/deps.ts';
 import { openStore } from '#server/db/open-store.ts';

@@ -7,7 +7,7 @@ import { oidcRoutes } from '#server/auth/oidc-routes.ts';
 import type { OidcClient } from '#server/auth/oidc-client.ts';
 import { serverDeps } from '#server/deps.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
-import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
+import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 
 // Issue 16, finding 10: behind a TLS-terminating proxy. The browser is at
 // https://approvals.example.com; the proxy forwards plain http to the server, with whatever

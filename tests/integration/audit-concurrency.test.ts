@@ -1,7 +1,7 @@
 import { afterAll, expect, inject, it } from 'vitest';
 import type { AuditVerification } from '#domain/contracts/audit.ts';
 import { genesisHash } from '#domain/audit/hash-entry.ts';
-import type { Store, StoredAuditEntry } from '#api/store.ts';
+import type { Store, StoredAuditEntry } from '#api/store/store.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { createApp } from '#server/app.ts';

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { auditEntryHashSync } from '#domain/audit/entry-hash-sync.ts';
 import type { AuditVerification, SignedTreeHead } from '#domain/contracts/audit.ts';
 import { publishTreeHead } from '#api/audit/tree-heads.ts';
-import type { AuditLogTable } from '#server/db/schema.ts';
+import type { AuditLogTable } from '#server/db/schema/schema.ts';
 import { Client } from '../contract/support/client.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { seededDatabase } from '../support/seeded-database.ts';
-import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
+import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 
 // An attacker with the SQLite file: the append-only triggers are dropped and the audit table
 // is changed directly, the way only someone with the database itself could. Each change must

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { ApiDeps } from '#api/kernel/context.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { createApp } from '#server/app.ts';
 import { openStore } from '#server/db/open-store.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { auditEventSchema } from '#domain/contracts/audit-events.ts';
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';

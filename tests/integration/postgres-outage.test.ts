@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { createApp } from '#server/app.ts';

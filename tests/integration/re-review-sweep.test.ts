@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { notificationListSchema } from '#domain/contracts/notifications.ts';
 import { registeredWebhookSchema, webhookPayloadSchema } from '#domain/contracts/webhooks.ts';

@@ -13,7 +13,7 @@ import { accounts, payloadFor, sign } from '../contract/support/signing-scenario
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { clinicalRelease } from '../support/fresh-content.ts';
-import { seededSqliteApp } from '../support/seeded-sqlite-app.ts';
+import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 
 // The exported approval record against the tampering the issue lists: any single bit of the
 // file flipped, a signed version's content changed in the database by someone who dropped its

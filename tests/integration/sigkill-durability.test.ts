@@ -5,7 +5,7 @@ import { afterAll, expect, it } from 'vitest';
 import { startServerProcess } from '#scripts/lib/server-process.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 import { freshContent } from '../support/fresh-content.ts';
-import { httpTarget } from '../support/http-target.ts';
+import { httpTarget } from '../contract/support/http-target.ts';
 
 // A real server process on SQLite is killed with SIGKILL in the middle of a burst of
 // submissions. Every submission it acknowledged (201) must be there after a restart, whole.

@@ -11,7 +11,7 @@ import { startServerProcess } from '#scripts/lib/server-process.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 import type { Client, Reply } from '../contract/support/client.ts';
 import { freshContent } from '../support/fresh-content.ts';
-import { httpTarget } from '../support/http-target.ts';
+import { httpTarget } from '../contract/support/http-target.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 
 // A real server process on SQLite is SIGKILLed at seeded random moments while a mixed load

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
 import { createApp } from '#server/app.ts';

@@ -5,13 +5,13 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import type { Engine } from '#server/db/engine.ts';
+import type { Engine } from '#server/db/schema/engine.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { openSqlite } from '#server/db/node-sqlite-dialect.ts';
-import type { Database } from '#server/db/schema.ts';
+import type { Database } from '#server/db/schema/schema.ts';
 import type { Defer } from './cleanups.ts';
 import { createTestDatabase } from './postgres-cluster.ts';
 

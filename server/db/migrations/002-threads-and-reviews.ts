@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 import { refuseChanges } from './append-only.ts';
 
 // Clarification threads that keep every text ever written (revisions are append-only), and

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // Registration challenges for passkey enrolment: single use, short-lived, one user's own.
 

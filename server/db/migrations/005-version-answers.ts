@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 import { refuseChanges } from './append-only.ts';
 
 // The owner's answers to the concerns and clarification requests of the previous round,

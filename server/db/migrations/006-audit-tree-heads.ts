@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 import { refuseChanges } from './append-only.ts';
 
 // Published tree heads of the audit log: each is a signed promise about the log's first

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 import { refuseChanges } from './append-only.ts';
 
 // API tokens for pipeline submission. A token is a record of who granted what: it is

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // How far each user has read their notifications: one row per user holding an audit seq.
 // This is state, not a record, so it is updated in place and not append-only: every raise is

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // Emergency approvals: a decision of kind emergency_approve keeps its justification and
 // incident reference with it, as JSON (null on every other decision). Adding a nullable column

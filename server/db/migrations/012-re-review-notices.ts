@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 import { refuseChanges } from './append-only.ts';
 
 // Re-review notices: one row per approval with conditions whose re-review date was reached

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // Failed sign-ins per email, for the brute-force lock (api/session/login-throttle.ts).
 // State, not a record: a successful sign-in deletes the account's rows and old rows are pruned,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // Accounts have a lifecycle: an administrator disables one (its sessions end at once) or
 // forces a password change; sessions remember when they were last used (idle timeout); and a

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // Throttling (api/throttle/, docs/decisions/0065-throttling.md).
 //

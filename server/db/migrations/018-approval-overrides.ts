@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // Approval overrides: an approval signed over open blockers (an unanswered clarification
 // request) keeps the signed override, the blockers and the reason, as JSON (null on every

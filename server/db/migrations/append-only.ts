@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Engine } from '../engine.ts';
+import type { Engine } from '../schema/engine.ts';
 
 // Triggers that make a table append-only in the database itself: UPDATE and DELETE (and on
 // PostgreSQL TRUNCATE) are refused whoever asks. Shared by the migrations; its output must

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { auditEventSchema } from '#domain/contracts/audit-events.ts';
 import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
-import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredTreeHead } from '#api/audit/store.ts';
-import type { Engine } from '../engine.ts';
-import type { AuditLogTable } from '../schema.ts';
+import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredTreeHead } from '#api/store/audit.ts';
+import type { Engine } from '../schema/engine.ts';
+import type { AuditLogTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
 // The audit part of the Kysely repository: the hash-chained log and its tree heads.

@@ -1,5 +1,5 @@
 import { roleSchema } from '#domain/contracts/roles.ts';
-import type { DelegationsStore, StoredDelegation } from '#api/delegations/store.ts';
+import type { DelegationsStore, StoredDelegation } from '#api/store/delegations.ts';
 import type { Db } from './shared.ts';
 
 // The delegation part of the Kysely repository: a delegation joined with its acceptance and

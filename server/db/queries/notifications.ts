@@ -1,4 +1,4 @@
-import type { NotificationsStore } from '#api/notifications/store.ts';
+import type { NotificationsStore } from '#api/store/notifications.ts';
 import type { Db } from './shared.ts';
 
 // The notifications part of the Kysely repository: how far each user has read.

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { PackagesStore, StoredPackage, StoredVersion, StoredVersionFacts } from '#api/packages/store.ts';
+import type { PackagesStore, StoredPackage, StoredVersion, StoredVersionFacts } from '#api/store/packages.ts';
 import { answerTargetKey, answerTargetSchema } from '#domain/contracts/revisions.ts';
 import { sectionKeySchema } from '#domain/contracts/sections.ts';
-import type { Engine } from '../engine.ts';
-import type { PackagesTable } from '../schema.ts';
+import type { Engine } from '../schema/engine.ts';
+import type { PackagesTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The packages part of the Kysely repository: models, packages, versions and their answers.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { PasskeysStore, StoredPasskey } from '#api/passkeys/store.ts';
-import type { PasskeysTable } from '../schema.ts';
+import type { PasskeysStore, StoredPasskey } from '#api/store/passkeys.ts';
+import type { PasskeysTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
 // The passkeys part of the Kysely repository: passkeys and their registration challenges.

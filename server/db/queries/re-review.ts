@@ -1,4 +1,4 @@
-import type { ReReviewStore } from '#api/re-review/store.ts';
+import type { ReReviewStore } from '#api/store/re-review.ts';
 import type { Db } from './shared.ts';
 
 // The re-review notices part of the Kysely repository (spread into it by kysely-store.ts).

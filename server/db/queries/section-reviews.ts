@@ -1,5 +1,5 @@
 import { actorSchema } from '#domain/contracts/decisions.ts';
-import type { SectionReviewsStore, StoredSectionReview } from '#api/section-reviews/store.ts';
+import type { SectionReviewsStore, StoredSectionReview } from '#api/store/section-reviews.ts';
 import type { Db } from './shared.ts';
 
 // The section reviews part of the Kysely repository.

@@ -1,6 +1,6 @@
 import { roleSchema } from '#domain/contracts/roles.ts';
-import type { SessionStore, StoredOidcLogin, StoredUser } from '#api/session/store.ts';
-import type { OidcLoginsTable, UsersTable } from '../schema.ts';
+import type { SessionStore, StoredOidcLogin, StoredUser } from '#api/store/session.ts';
+import type { OidcLoginsTable, UsersTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
 // The session part of the Kysely repository: users, sessions, failed sign-ins, and the single

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Database } from '../schema/schema.ts';
 
 // What every query file of the Kysely repository shares (the slices are spread into one
 // store by kysely-store.ts).

@@ -1,5 +1,5 @@
 import { decisionSchema, type Decision } from '#domain/contracts/decisions.ts';
-import type { SigningStore, StoredServerKey } from '#api/signing/store.ts';
+import type { SigningStore, StoredServerKey } from '#api/store/signing.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The signing part of the Kysely repository: decisions and their signatures, server keys,

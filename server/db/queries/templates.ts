@@ -1,5 +1,5 @@
 import { workflowTemplateSchema, type WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
-import type { TemplatesStore } from '#api/templates/store.ts';
+import type { TemplatesStore } from '#api/store/templates.ts';
 import type { Db } from './shared.ts';
 
 // The workflow templates part of the Kysely repository.

@@ -1,8 +1,8 @@
 import { actorSchema } from '#domain/contracts/decisions.ts';
 import { roleSchema } from '#domain/contracts/roles.ts';
 import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingSeveritySchema } from '#domain/contracts/threads.ts';
-import type { StoredMessage, StoredRevision, StoredThread, ThreadsStore } from '#api/threads/store.ts';
-import type { ThreadsTable } from '../schema.ts';
+import type { StoredMessage, StoredRevision, StoredThread, ThreadsStore } from '#api/store/threads.ts';
+import type { ThreadsTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The threads part of the Kysely repository: threads, messages and message revisions.

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { StoredThrottle, ThrottleStore } from '#api/throttle/store.ts';
-import type { Engine } from '../engine.ts';
-import type { Database, ThrottlesTable } from '../schema.ts';
+import type { StoredThrottle, ThrottleStore } from '#api/store/throttle.ts';
+import type { Engine } from '../schema/engine.ts';
+import type { Database, ThrottlesTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
 // The throttling part of the Kysely repository: throttled keys and trusted devices.

@@ -1,4 +1,4 @@
-import type { StoredApiTokenState, TokensStore } from '#api/tokens/store.ts';
+import type { StoredApiTokenState, TokensStore } from '#api/store/tokens.ts';
 import type { Db } from './shared.ts';
 
 // The API token part of the Kysely repository: a token row joined with its revocation, if any.

@@ -1,4 +1,4 @@
-import type { UsersStore } from '#api/users/store.ts';
+import type { UsersStore } from '#api/store/users.ts';
 import type { Db } from './shared.ts';
 
 // The users part of the Kysely repository: roles, disabling, passwords, a user's sessions and

@@ -1,6 +1,6 @@
-import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint, WebhooksStore } from '#api/webhooks/store.ts';
+import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint, WebhooksStore } from '#api/store/webhooks.ts';
 import { webhookDeliveryStatusSchema, webhookEventTypeSchema } from '#domain/contracts/webhooks.ts';
-import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema.ts';
+import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
 // The webhook part of the Kysely repository (spread into it by kysely-store.ts).

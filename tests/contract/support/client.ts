@@ -1,4 +1,4 @@
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
 
 /** Something that answers HTTP requests: the mocks, or the real app in-process. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { sessionCookieName } from '#api/kernel/cookies.ts';
 import { demoAccounts, seedDemo } from '#demo/seed-demo.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
 import { retailCreditPdV1 } from '#demo/index.ts';

@@ -4,8 +4,8 @@ import { Definition, DefinitionList } from '#src/components/ui/definition-list.t
 import type { AnswerTargetView } from '../answer-targets.ts';
 import { emptyAnswer, type AnswerDraft } from '../draft.ts';
 import { answerPointer, fieldId } from '../field-errors.ts';
-import { TextAreaField } from './controls.tsx';
-import { useFieldError } from './field-errors-context.ts';
+import { TextAreaField } from './fields/controls.tsx';
+import { useFieldError } from './fields/field-errors-context.ts';
 
 interface Props {
   targets: readonly AnswerTargetView[];

@@ -6,7 +6,7 @@ import { AnswersPanel } from './answers-panel.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { DraftBar } from './draft-bar.tsx';
 import { ErrorSummary } from './error-summary.tsx';
-import { FieldErrorsContext } from './field-errors-context.ts';
+import { FieldErrorsContext } from './fields/field-errors-context.ts';
 import { ReviewStep } from './review-step.tsx';
 import { SectionPanel } from './section-panel.tsx';
 import { UploadContent } from './upload-content.tsx';

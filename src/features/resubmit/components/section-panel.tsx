@@ -2,7 +2,7 @@ import { memo, useId } from 'react';
 import { sectionKindLabels, type Section } from '#domain/contracts/sections.ts';
 import { fieldId, pointerJoin } from '../field-errors.ts';
 import { SectionEditor } from './editors/section-editor.tsx';
-import { useFieldError } from './field-errors-context.ts';
+import { useFieldError } from './fields/field-errors-context.ts';
 
 interface Props {
   section: Section;

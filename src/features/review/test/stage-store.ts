@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { prepareVersion } from '#api/packages/prepare-version.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { TextQuoteSelector, ThreadStatus } from '#domain/contracts/threads.ts';
 

@@ -1,7 +1,7 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { pointerJoin } from '../../field-errors.ts';
-import { SelectField, TextAreaField, TextField } from '../controls.tsx';
+import { SelectField, TextAreaField, TextField } from '../fields/controls.tsx';
 
 type Identification = SectionOfKind<'identification'>;
 

@@ -1,6 +1,6 @@
 import { pointerJoin } from '../../field-errors.ts';
-import { SectionNotesField } from '../controls.tsx';
-import { ItemList, type ItemListProps } from '../item-list.tsx';
+import { SectionNotesField } from '../fields/controls.tsx';
+import { ItemList, type ItemListProps } from '../fields/item-list.tsx';
 
 export interface SectionEditorProps<S> {
   section: S;

@@ -1,7 +1,7 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { LinesField, OptionalNumberField, TextAreaField, TextField } from '../controls.tsx';
+import { LinesField, OptionalNumberField, TextAreaField, TextField } from '../fields/controls.tsx';
 import { ItemListSection, type SectionEditorProps } from './item-list-section.tsx';
 
 type Lineage = SectionOfKind<'lineage'>;

@@ -1,9 +1,9 @@
 import type { Metric, SectionOfKind } from '#domain/contracts/sections.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { fieldId, pointerJoin } from '../../field-errors.ts';
-import { NumberField, SectionNotesField, SelectField, TextField } from '../controls.tsx';
-import { ResultBadge } from '../result-badge.tsx';
-import { cellClasses, RowError, RowTable, type Row } from '../row-table.tsx';
+import { NumberField, SectionNotesField, SelectField, TextField } from '../fields/controls.tsx';
+import { ResultBadge } from './result-badge.tsx';
+import { cellClasses, RowError, RowTable, type Row } from '../fields/row-table.tsx';
 import { operatorOptions } from './threshold-options.ts';
 
 type MetricTable = SectionOfKind<'metric_table'>;

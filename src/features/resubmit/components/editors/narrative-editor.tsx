@@ -1,6 +1,6 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { TextAreaField } from '../controls.tsx';
+import { TextAreaField } from '../fields/controls.tsx';
 
 type Narrative = SectionOfKind<'narrative'>;
 

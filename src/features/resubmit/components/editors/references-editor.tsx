@@ -1,8 +1,8 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { TextAreaField, TextField } from '../controls.tsx';
-import { ItemList } from '../item-list.tsx';
+import { TextAreaField, TextField } from '../fields/controls.tsx';
+import { ItemList } from '../fields/item-list.tsx';
 
 type References = SectionOfKind<'references'>;
 type Reference = References['references'][number];

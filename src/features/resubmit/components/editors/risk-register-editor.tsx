@@ -1,6 +1,6 @@
 import { impactSchema, likelihoodSchema, residualRiskSchema, type SectionOfKind } from '#domain/contracts/sections.ts';
 import { pointerJoin } from '../../field-errors.ts';
-import { LinesField, SelectField, TextAreaField, TextField } from '../controls.tsx';
+import { LinesField, SelectField, TextAreaField, TextField } from '../fields/controls.tsx';
 import { ItemListSection, type SectionEditorProps } from './item-list-section.tsx';
 
 type RiskRegister = SectionOfKind<'risk_register'>;

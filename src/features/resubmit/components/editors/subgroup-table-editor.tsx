@@ -2,9 +2,9 @@ import type { SectionOfKind, SubgroupRow } from '#domain/contracts/sections.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
 import { optionalText, withOptional } from '../../draft.ts';
 import { fieldId, pointerJoin } from '../../field-errors.ts';
-import { NumberField, SectionNotesField, TextField } from '../controls.tsx';
-import { ResultBadge } from '../result-badge.tsx';
-import { cellClasses, RowError, RowTable, type Row } from '../row-table.tsx';
+import { NumberField, SectionNotesField, TextField } from '../fields/controls.tsx';
+import { ResultBadge } from './result-badge.tsx';
+import { cellClasses, RowError, RowTable, type Row } from '../fields/row-table.tsx';
 
 type SubgroupTable = SectionOfKind<'subgroup_table'>;
 type SubgroupMetric = SubgroupTable['metrics'][number];

@@ -2,10 +2,13 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { Section } from '#domain/contracts/sections.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
-import type { StoredPackage, StoredUser, StoreTx } from '../store.ts';
+import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
 import { canSeePackage, loadPackageFacts, summarize } from './views.ts';
-import { auditDenied } from '../audit/denials.ts';
+import { auditDenied } from '../denials/denials.ts';
 import { conversationLock, versionLock, type LockFacts } from '#domain/workflow/version-lock.ts';
+
+// Who may see a package and whether it still takes changes: the checks every capability that
+// touches a package starts with (the 404 for a package the caller may not see is audited).
 
 export function signedIn(ctx: RequestContext): StoredUser {
   if (!ctx.user) throw problems.unauthenticated();

@@ -6,6 +6,8 @@ import { appendLimitedRefusal } from '../throttle/rate-limits.ts';
 // Denied attempts are evidence too: who tried what, and why it was refused. Only identified
 // callers are recorded (a session or an API token): an anonymous request is answered 401 and
 // not written down, or anyone on the network could grow the append-only log at will.
+// Its own folder, not api/audit: every capability refuses something, and api/audit's handlers
+// themselves read packages and server keys, so keeping this in api/audit tied them in a loop.
 
 /** Requests whose denial is already in the log, so the pipeline's safety net adds no second entry. */
 const recorded = new WeakSet<RequestContext>();

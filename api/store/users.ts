@@ -1,5 +1,5 @@
 import type { Role } from '#domain/contracts/roles.ts';
-import type { StoredSession } from '../session/store.ts';
+import type { StoredSession } from './session.ts';
 
 // The users slice of the storage port: what administration and self-service change about an
 // account and its sessions, and the one-time setup secret of a production start.

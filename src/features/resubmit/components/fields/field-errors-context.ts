@@ -1,5 +1,5 @@
 import { createContext, use } from 'react';
-import type { FieldErrors } from '../field-errors.ts';
+import type { FieldErrors } from '../../field-errors.ts';
 
 /** The problems of the last check or submission, by pointer, for every field to find its own. */
 export const FieldErrorsContext = createContext<FieldErrors>({});

@@ -7,7 +7,11 @@ import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
 import { approvalBlockers } from '#domain/workflow/approval-gates.ts';
 import { whoseTurn } from '#domain/workflow/whose-turn.ts';
-import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store.ts';
+import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+
+// How stored packages and users read through the API. Nearly every capability shows a package
+// or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
+// these views sit in a folder of their own below all of them, not in api/packages.
 
 export function toUser(user: StoredUser): User {
   return { id: user.id, email: user.email, displayName: user.displayName, title: user.title, roles: user.roles, ...(user.passwordHash === '' ? { sso: true } : {}) };

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Hono } from 'hono';
 import { seedDemo } from '#demo/seed-demo.ts';
-import type { Store } from '#api/store.ts';
+import type { Store } from '#api/store/store.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { serverDeps, type ServerDepsOptions } from '#server/deps.ts';
-import type { Target } from '../contract/support/client.ts';
-import type { Defer } from './cleanups.ts';
+import type { Target } from './client.ts';
+import type { Defer } from '../../support/cleanups.ts';
 
 export interface SeededSqliteApp {
   store: Store;

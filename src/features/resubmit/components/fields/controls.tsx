@@ -1,12 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { Field, inputClasses, type ControlProps } from '#src/components/ui/field.tsx';
-import { optionalText, withOptional } from '../draft.ts';
-import { fieldId, pointerJoin } from '../field-errors.ts';
+import { optionalText, withOptional } from '../../draft.ts';
+import { fieldId, pointerJoin } from '../../field-errors.ts';
 import { useFieldError } from './field-errors-context.ts';
 
 // Labelled controls keyed by the JSON Pointer of the value they edit: the pointer gives the
 // control its id (the error summary links to it) and finds its error (shown right under it
 // and read with it). In table cells the label is visually hidden; it is still a <label>.
+// This folder holds the form's parts (controls, growing lists and tables, the error context),
+// below both the section editors (editors/) and the form around them, which use them alike.
 
 interface FieldProps {
   pointer: string;

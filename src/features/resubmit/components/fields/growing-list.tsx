@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { removeAt, replaceAt } from '../draft.ts';
-import { fieldId, pointerJoin } from '../field-errors.ts';
-import { focusFirstControlIn } from '../focus-field.ts';
+import { removeAt, replaceAt } from '../../draft.ts';
+import { fieldId, pointerJoin } from '../../field-errors.ts';
+import { focusFirstControlIn } from '../../focus-field.ts';
 import { useFieldError } from './field-errors-context.ts';
 
 export interface ListEditing<T> {

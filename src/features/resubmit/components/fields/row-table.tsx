@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { fieldId, pointerJoin } from '../field-errors.ts';
+import { fieldId, pointerJoin } from '../../field-errors.ts';
 import { useFieldError } from './field-errors-context.ts';
 import { GrowingList, linkButtonClasses, type ListProps } from './growing-list.tsx';
 

@@ -1,4 +1,4 @@
-import type { Target } from '../contract/support/client.ts';
+import type { Target } from './client.ts';
 
 /**
  * The contract suite's Target over real HTTP: each request goes to a server listening at

@@ -280,7 +280,7 @@ export interface LoginFailuresTable {
   at: string;
 }
 
-/** One throttled key (api/throttle/store.ts): a backoff lane's failures or a rate window's events. */
+/** One throttled key (api/store/throttle.ts): a backoff lane's failures or a rate window's events. */
 export interface ThrottlesTable {
   key: string;
   count: number;

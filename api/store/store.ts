@@ -1,0 +1,58 @@
+import type { SessionStore } from './session.ts';
+import type { PackagesStore } from './packages.ts';
+import type { ThreadsStore } from './threads.ts';
+import type { SectionReviewsStore } from './section-reviews.ts';
+import type { TemplatesStore } from './templates.ts';
+import type { AuditStore } from './audit.ts';
+import type { SigningStore } from './signing.ts';
+import type { PasskeysStore } from './passkeys.ts';
+import type { DelegationsStore } from './delegations.ts';
+import type { TokensStore } from './tokens.ts';
+import type { WebhooksStore } from './webhooks.ts';
+import type { NotificationsStore } from './notifications.ts';
+import type { ReReviewStore } from './re-review.ts';
+import type { UsersStore } from './users.ts';
+import type { ThrottleStore } from './throttle.ts';
+
+// The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
+// the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
+// capability declares its slice (rows and methods) in api/store/<capability>.ts, beside this
+// file rather than in api/<capability>/: the kernel's request context carries the whole store,
+// and every capability uses the context, so the port sits below both (no folder cycle).
+
+export type { StoredUser, StoredSession, StoredOidcLogin, StoredExternalIdentity } from './session.ts';
+export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel } from './packages.ts';
+export type { StoredThread, StoredMessage, StoredRevision } from './threads.ts';
+export type { StoredSectionReview } from './section-reviews.ts';
+export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit.ts';
+export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing.ts';
+export type { StoredPasskey } from './passkeys.ts';
+export type { StoredDelegationRecord, StoredDelegation, StoredDecisionDelegation } from './delegations.ts';
+export type { StoredApiToken, StoredApiTokenState } from './tokens.ts';
+export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt } from './webhooks.ts';
+export type { StoredReReviewNotice } from './re-review.ts';
+export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
+
+export interface StoreTx
+  extends SessionStore,
+    PackagesStore,
+    ThreadsStore,
+    SectionReviewsStore,
+    TemplatesStore,
+    AuditStore,
+    SigningStore,
+    PasskeysStore,
+    DelegationsStore,
+    TokensStore,
+    WebhooksStore,
+    NotificationsStore,
+    ReReviewStore,
+    UsersStore,
+    ThrottleStore {}
+
+export interface Store extends StoreTx {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Runs `work` atomically: every write in it lands, or none does. */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
