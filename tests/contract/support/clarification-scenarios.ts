@@ -93,7 +93,7 @@ export const clarificationScenarios: Scenario[] = [
       expect(after.decisions.find((d) => d.id === decision.id)?.override).toEqual(override);
       expect(after.currentStep?.key).not.toBe('model_risk');
       const verification = (await elena.get(`/api/packages/${assistant}/verification`)).body as { decisions: { decisionId: string; valid: boolean; reasons: string[] }[] };
-      expect(verification.decisions.find((v) => v.decisionId === decision.id)).toEqual({ decisionId: decision.id, valid: true, reasons: [] });
+      expect(verification.decisions.find((v) => v.decisionId === decision.id)).toEqual({ decisionId: decision.id, valid: true, demonstration: false, reasons: [] });
       const admin = await signedIn(target, 'admin@example.com');
       const audit = (await admin.get('/api/audit?action=decision.signed')).body as { items: { after: { decision: string; override?: unknown } }[] };
       expect(audit.items.find((e) => e.after.decision === decision.id)?.after.override).toEqual(override);
