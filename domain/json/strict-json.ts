@@ -2,7 +2,7 @@
 // content that gets hashed and signed: it silently keeps the last of duplicate keys
 // (two readers may then see different documents), rounds huge integers, and accepts
 // lone surrogates that RFC 8785 canonicalization later refuses. An integer beyond 2^53 is
-// taken only when it is the RFC 8785 text of its double (docs/decisions/0071).
+// taken only when it is the RFC 8785 text of its double (docs/decisions/0070).
 import type { JsonValue } from './json-value.ts';
 import { describeLoneSurrogate } from './lone-surrogate.ts';
 
