@@ -23,7 +23,7 @@ export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel } fr
 export type { StoredThread, StoredMessage, StoredRevision } from './threads/store.ts';
 export type { StoredSectionReview } from './section-reviews/store.ts';
 export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit/store.ts';
-export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing/store.ts';
+export type { LegacyPrivateKey, StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing/store.ts';
 export type { StoredPasskey } from './passkeys/store.ts';
 export type { StoredDelegationRecord, StoredDelegation, StoredDecisionDelegation } from './delegations/store.ts';
 export type { StoredApiToken, StoredApiTokenState } from './tokens/store.ts';
