@@ -1,8 +1,9 @@
 // The evidence a regulator takes away: a reviewer opens the approval record of a card fraud
 // package approved with conditions (signed through the API by password, as the sign dialog
 // signs; the demo's own decisions are demonstration data, never VALID), sees every signature VALID,
-// downloads the signed JSON, and checks it on /verify with the browser offline: VALID as
-// downloaded, INVALID with the reason once one character is changed. The record prints
+// downloads the signed JSON and the server's published keys, and checks it on /verify with
+// the browser offline: consistent but unpinned without a key, VALID with the keys pasted,
+// INVALID with the reason once one character is changed. The record prints
 // without the app's frame; both pages pass axe and work from the keyboard.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/test.ts';
@@ -61,6 +62,10 @@ test('a reviewer downloads the signed record and verifies it offline; a one-char
   expect(at).toBeGreaterThan(0);
   writeFileSync(tamperedPath, `${text.slice(0, at)}X${text.slice(at + 1)}`);
 
+  // The auditor takes the server's public keys from the deployment, apart from the record.
+  const published = await (await page.request.get('/api/keys')).text();
+  expect(JSON.parse(published)).toMatchObject({ keys: [{ algorithm: 'Ed25519' }] });
+
   // The verify page, loaded once; from here on the browser has no network at all.
   await page.goto('/verify');
   await expect(page.getByRole('heading', { level: 1, name: 'Verify an approval record' })).toBeVisible();
@@ -75,6 +80,14 @@ test('a reviewer downloads the signed record and verifies it offline; a one-char
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Space');
     await (await chooser).setFiles(recordPath);
+    // No key pinned: every check passes, yet the file alone cannot show who signed it.
+    const unpinned = page.getByRole('heading', { level: 2, name: /^CONSISTENT BUT UNPINNED, not evidence of who signed — record\.json: all \d+ checks passed$/ });
+    await expect(unpinned).toBeVisible();
+    await expect(unpinned).toBeFocused();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(/Trusted server key or fingerprint/).fill(published);
+    await choose.setInputFiles(recordPath);
     const verdict = page.getByRole('heading', { level: 2, name: /^VALID — record\.json: all \d+ checks passed$/ });
     await expect(verdict).toBeVisible();
     await expect(verdict).toBeFocused();

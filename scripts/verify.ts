@@ -1,42 +1,72 @@
-// `npm run verify -- record.json [--key <base64url Ed25519 public key>]...`: checks an
-// exported approval record offline, with the same domain code as the /verify page, and
-// prints every check. Exit 0: valid; 1: invalid (every reason printed); 2: usage error;
-// 3: demonstration data (seeded demo decisions nobody signed: never evidence).
+// `npm run verify -- record.json --key-file keys.json`: checks an exported approval record
+// offline, with the same domain code as the /verify page, and prints every check. Exit 0:
+// valid (every check passed, signed by a pinned key); 1: invalid (every reason printed);
+// 2: usage error; 3: demonstration data (seeded demo decisions nobody signed: never
+// evidence); 4: consistent but unpinned (every check passed, but no key was given to pin the
+// signer, so the file proves nothing about who made it: `verify && deploy` must not pass).
 import { readFileSync } from 'node:fs';
-import { fromBase64Url } from '#domain/signing/base64url.ts';
 import { errorMessage } from '#domain/signing/error-message.ts';
-import { verifyRecordText } from '#domain/evidence/verify-record.ts';
+import { parseKeyPins, type KeyPin } from '#domain/evidence/key-pin.ts';
+import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText } from '#domain/evidence/verify-record.ts';
 
-const usage = `Usage: npm run verify -- <record.json> [--key <server public key>]...
+const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex>)...
 
 Checks an approval record exported by GET /api/packages/{id}/record, without the network:
 the server's signature over the record, every content hash, every decision signature and
 countersignature, the signed tree head, every audit entry and its inclusion proof.
 
-  --key <base64url>  A raw Ed25519 public key of the server you trust (GET /api/keys); may
-                     be repeated. The record must then be signed by one of them.
+A record carries its signer's public key, so anyone can make one that passes every check
+with a key of their own. Pin the server's key, obtained apart from the record (GET /api/keys
+of the deployment you trust, or its fingerprint from whoever runs it); each may be repeated:
 
-Exit status: 0 valid, 1 invalid, 2 usage error, 3 demonstration data (decisions seeded by
-the demo, which nobody signed: never evidence).`;
+  --key <base64url>        A raw Ed25519 public key of the server.
+  --key-file <path>        A file holding the JSON of GET /api/keys (every key in it is
+                           trusted), or one base64url public key.
+  --fingerprint <hex>      The SHA-256 of the server's raw 32-byte public key, 64 hex digits.
+
+Exit status: 0 valid (signed by a pinned key), 1 invalid, 2 usage error, 3 demonstration data
+(decisions seeded by the demo, which nobody signed: never evidence), 4 consistent but unpinned
+(every check passed, but no key was pinned: not evidence of who signed).`;
 
 function usageError(message: string): never {
   console.error(`${message}\n\n${usage}`);
   process.exit(2);
 }
 
-function parseArguments(args: readonly string[]): { file: string; keys: string[] } {
+const pinOptions = ['--key', '--key-file', '--fingerprint'] as const;
+type PinOption = (typeof pinOptions)[number];
+
+function readPins(option: PinOption, value: string): KeyPin[] {
+  let text = value;
+  if (option === '--key-file') {
+    try {
+      text = readFileSync(value, 'utf8');
+    } catch (error) {
+      usageError(`--key-file ${value}: cannot read it: ${errorMessage(error)}`);
+    }
+  }
+  const parsed = parseKeyPins(text);
+  if (!parsed.ok) usageError(`${option} ${value}: ${parsed.message}`);
+  if (parsed.pins.length === 0) usageError(`${option} ${value}: it holds no key.`);
+  const wanted = option === '--fingerprint' ? 'a fingerprint' : option === '--key' ? 'a public key' : null;
+  if (wanted && parsed.pins.some((pin) => ('fingerprint' in pin) !== (option === '--fingerprint'))) usageError(`${option} ${value}: expected ${wanted}.`);
+  return parsed.pins;
+}
+
+function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[] } {
   const files: string[] = [];
-  const keys: string[] = [];
+  const pins: KeyPin[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     if (arg === '--help' || arg === '-h') {
       console.log(usage);
       process.exit(0);
     }
-    if (arg === '--key' || arg.startsWith('--key=')) {
-      const key = arg === '--key' ? args[++index] : arg.slice('--key='.length);
-      if (!key) usageError('--key needs a value: the server public key, base64url.');
-      keys.push(key);
+    const option = pinOptions.find((name) => arg === name || arg.startsWith(`${name}=`));
+    if (option) {
+      const value = arg === option ? args[++index] : arg.slice(option.length + 1);
+      if (!value) usageError(`${option} needs a value.`);
+      pins.push(...readPins(option, value));
     } else if (arg.startsWith('-') && arg !== '-') {
       usageError(`Unknown option ${arg}.`);
     } else {
@@ -44,19 +74,10 @@ function parseArguments(args: readonly string[]): { file: string; keys: string[]
     }
   }
   if (files.length !== 1 || !files[0]) usageError(files.length === 0 ? 'Give the record file to verify.' : 'Give one record file at a time.');
-  for (const key of keys) {
-    let length: number;
-    try {
-      length = fromBase64Url(key).length;
-    } catch (error) {
-      usageError(`--key ${key}: ${errorMessage(error)}.`);
-    }
-    if (length !== 32) usageError(`--key ${key}: an Ed25519 public key is 32 bytes, this is ${length}.`);
-  }
-  return { file: files[0], keys };
+  return { file: files[0], pins };
 }
 
-const { file, keys } = parseArguments(process.argv.slice(2));
+const { file, pins } = parseArguments(process.argv.slice(2));
 let bytes: Uint8Array;
 try {
   bytes = file === '-' ? readFileSync(0) : readFileSync(file);
@@ -64,7 +85,7 @@ try {
   usageError(`Cannot read ${file}: ${errorMessage(error)}`);
 }
 
-const verdict = await verifyRecordText(bytes, keys.length > 0 ? { trustedKeys: keys.map((publicKey) => ({ publicKey })) } : {});
+const verdict = await verifyRecordText(bytes, { trustedKeys: pins });
 const { record } = verdict;
 console.log(`Approval record ${file}`);
 if (record) {
@@ -73,13 +94,22 @@ if (record) {
 }
 for (const check of verdict.checks) console.log(`${check.ok ? '✓' : '✗'} ${check.label}: ${check.detail}`);
 const failures = verdict.checks.filter((check) => !check.ok).length;
-if (verdict.valid) {
-  console.log(`VALID: all ${verdict.checks.length} checks passed.`);
-  process.exit(0);
+switch (recordOutcome(verdict)) {
+  case 'valid':
+    console.log(`${headline.valid}: all ${verdict.checks.length} checks passed, signed by a pinned key.`);
+    process.exit(0);
+    break;
+  case 'demonstration':
+    console.log(`${headline.demonstration}: the record holds decisions seeded by the demo that nobody signed (${failures} of ${verdict.checks.length} checks failed).`);
+    process.exit(3);
+    break;
+  case 'unpinned':
+    console.log(
+      `${headline.unpinned}: all ${verdict.checks.length} checks passed, but against the key the record carries; anyone can sign a record with a key of their own. Pin the server's key with --key, --key-file or --fingerprint.`,
+    );
+    process.exit(4);
+    break;
+  case 'invalid':
+    console.log(`${headline.invalid}: ${failures} of ${verdict.checks.length} checks failed.`);
+    process.exit(1);
 }
-if (verdict.demonstration) {
-  console.log(`DEMONSTRATION DATA, not evidence: the record holds decisions seeded by the demo that nobody signed (${failures} of ${verdict.checks.length} checks failed).`);
-  process.exit(3);
-}
-console.log(`INVALID: ${failures} of ${verdict.checks.length} checks failed.`);
-process.exit(1);

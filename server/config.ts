@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseAllowList } from '#domain/webhooks/address.ts';
 import { oidcConfigSchema } from './auth/oidc-config.ts';
@@ -9,6 +10,9 @@ const configSchema = z.object({
   HOST: z.string().min(1).default('localhost'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // The server's signing keys (private halves), never in the database: <DATA_DIR>/server-keys.json by default,
+  // written with mode 0600 at the first start. Every instance on one PostgreSQL needs the same file.
+  KEY_FILE: z.string().min(1).optional(),
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must have at least 8 characters').default('demo-password'),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   // A session unused this long ends (the absolute end is SESSION_TTL_HOURS after sign-in).
@@ -68,6 +72,11 @@ export type Config = z.infer<typeof configSchema>;
 /** Whether this start writes demo accounts and packages into an empty database. */
 export function demoWanted(config: Pick<Config, 'DEMO' | 'DATABASE_URL'>): boolean {
   return config.DEMO === undefined ? config.DATABASE_URL === undefined : config.DEMO === 'true';
+}
+
+/** Where the server's signing keys are: KEY_FILE, or server-keys.json in the data folder. */
+export function keyFilePath(config: Pick<Config, 'KEY_FILE' | 'DATA_DIR'>): string {
+  return config.KEY_FILE ?? join(config.DATA_DIR, 'server-keys.json');
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

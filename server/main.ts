@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { loadConfig } from './config.ts';
+import { keyFilePath, loadConfig } from './config.ts';
 import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
@@ -11,6 +11,8 @@ import { createWorkerPool } from './workers/worker-pool.ts';
 import { demoAccounts } from '#demo/seed-demo.ts';
 import { prepareFirstStart } from './first-start.ts';
 import { newId } from '#api/kernel/new-id.ts';
+import { useServerKey } from '#api/signing/server-key.ts';
+import { KeyFileRefused, loadServerKeys } from './key-file.ts';
 
 // Start-up: read configuration, open and migrate the database, seed demo data into an
 // empty one, serve app and API on one port, print the address.
@@ -23,6 +25,18 @@ const log = (line: string) => {
 };
 
 const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+// The signing key comes from its file, before anything is signed (the demo seed countersigns).
+let keyFileMessage: string;
+try {
+  const loaded = await loadServerKeys(store, { path: keyFilePath(config), now: () => new Date() });
+  useServerKey(store, loaded);
+  keyFileMessage = loaded.message;
+} catch (error) {
+  if (!(error instanceof KeyFileRefused)) throw error;
+  console.error(`Not starting: ${error.message}`);
+  await store.close();
+  process.exit(1);
+}
 // The record export (diffs, canonical form, signature) on worker threads: a large package never holds the event loop.
 const compute = createWorkerPool({ workers: config.COMPUTE_WORKERS, queue: config.COMPUTE_QUEUE, budgetMs: config.COMPUTE_BUDGET_SECONDS * 1000, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
 const deps = serverDeps(store, { compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE });
@@ -38,6 +52,7 @@ const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;
   log(`Model approval is running at http://${config.HOST}:${info.port}/ (database: ${where})`);
+  log(keyFileMessage);
   if (config.PUBLIC_URL) log(`Public URL: ${config.PUBLIC_URL}/ (origin checks, passkeys and cookies follow it)`);
   if (oidc) log(`Single sign-on: ${oidc.issuer.href} (redirect URI: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/oidc/callback)`);
   if (firstStart.kind === 'demo') {

@@ -70,7 +70,7 @@ function storeOf(entries: StoredAuditEntry[], heads: StoredTreeHead[] = [], keys
 
 async function signer() {
   const generated = await generateServerKey();
-  const key: StoredServerKey = { keyId: generated.keyId, algorithm: 'Ed25519', publicKey: generated.publicKey, privateKeyPkcs8: generated.privateKeyPkcs8, createdAt: '2025-01-01T00:00:00.000Z' };
+  const key: StoredServerKey = { keyId: generated.keyId, algorithm: 'Ed25519', publicKey: generated.publicKey, createdAt: '2025-01-01T00:00:00.000Z' };
   const privateKey = await importServerPrivateKey(generated.privateKeyPkcs8);
   const head = async (treeSize: number, rootHash: string): Promise<StoredTreeHead> => {
     const signed = await signTreeHead(privateKey, key.keyId, { type: treeHeadType, treeSize, rootHash, timestamp: '2025-02-01T00:00:00.000Z' });

@@ -3,13 +3,22 @@ import type { Decision } from '#domain/contracts/decisions.ts';
 // The signing slice of the storage port: decisions and their signature material, the
 // server's countersigning keys, signing nonces and signing attempts.
 
-/** A countersigning key of the server (Ed25519). The private key never leaves the server. */
+/**
+ * A countersigning key of the server (Ed25519), as the database records it: the public half
+ * only. The private half lives in the server's key file, never in the database it protects
+ * (docs/decisions/0072).
+ */
 export interface StoredServerKey {
   keyId: string;
   algorithm: 'Ed25519';
   publicKey: string;
-  privateKeyPkcs8: string;
   createdAt: string;
+}
+
+/** A private key a database made before 0072 still holds, to be moved to the key file. */
+export interface LegacyPrivateKey {
+  keyId: string;
+  privateKeyPkcs8: string;
 }
 
 /** A signing nonce, stored as its hash; single use, short-lived, bound to a user and package. */
@@ -35,6 +44,10 @@ export interface SigningStore {
 
   listServerKeys(): Promise<StoredServerKey[]>;
   insertServerKey(key: StoredServerKey): Promise<void>;
+  /** Private halves written by a server before 0072, oldest first; none in a database made since. */
+  legacyPrivateKeys(): Promise<LegacyPrivateKey[]>;
+  /** Erases them, once they are safe in the key file (the table refuses every other change). */
+  forgetLegacyPrivateKeys(): Promise<void>;
 
   insertNonce(nonce: StoredNonce): Promise<void>;
   findNonce(nonceHash: string): Promise<StoredNonce | null>;

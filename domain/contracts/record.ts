@@ -127,7 +127,10 @@ export const recordCheckSchema = z.object({
 export type RecordCheck = z.infer<typeof recordCheckSchema>;
 
 export const recordVerdictSchema = z.object({
+  /** Every check passed and the record is signed by a key the reader pinned (never true without one). */
   valid: z.boolean(),
+  /** The record's signer is a key the reader gave (or its fingerprint), not only the key the record carries. */
+  pinned: z.boolean(),
   /** Some decision is seeded demonstration data: the record is then never valid evidence. */
   demonstration: z.boolean(),
   checks: z.array(recordCheckSchema),

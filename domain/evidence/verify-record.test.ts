@@ -3,7 +3,8 @@ import type { ApprovalRecord } from '../contracts/record.ts';
 import { generateServerKey, importServerPrivateKey } from '../signing/countersign.ts';
 import { signTreeHead } from '../audit/tree-head.ts';
 import { sampleOverride, sampleRecord, type SampleRecord } from '#tests/fixtures/sample-record.ts';
-import { verifyRecordText, type RecordVerification } from './verify-record.ts';
+import { keyFingerprint } from './key-pin.ts';
+import { recordOutcome, verifyRecordText, type RecordVerification } from './verify-record.ts';
 
 let sample: SampleRecord;
 beforeAll(async () => {
@@ -17,9 +18,11 @@ const failedLabels = (verdict: RecordVerification) => failed(verdict).map((check
 
 describe('verifyRecordText on a valid record', () => {
   it('passes every check and names what it checked', async () => {
-    const verdict = await verifyRecordText(sample.text);
+    const verdict = await verifyRecordText(sample.text, { trustedKeys: [sample.serverKey] });
     expect(failed(verdict)).toEqual([]);
     expect(verdict.valid).toBe(true);
+    expect(verdict.pinned).toBe(true);
+    expect(recordOutcome(verdict)).toBe('valid');
     expect(verdict.record?.package.id).toBe('pkg_sample_credit');
     const labels = verdict.checks.map((check) => check.label);
     expect(labels).toEqual(
@@ -41,8 +44,9 @@ describe('verifyRecordText on a valid record', () => {
   });
 
   it('accepts bytes as well as text, and a re-indented copy', async () => {
-    expect((await verifyRecordText(new TextEncoder().encode(sample.text))).valid).toBe(true);
-    expect((await verifyRecordText(JSON.stringify(sample.record, null, 2))).valid).toBe(true);
+    const pinned = { trustedKeys: [sample.serverKey] };
+    expect((await verifyRecordText(new TextEncoder().encode(sample.text), pinned)).valid).toBe(true);
+    expect((await verifyRecordText(JSON.stringify(sample.record, null, 2), pinned)).valid).toBe(true);
   });
 
   it('pins the signer when trusted keys are given', async () => {
@@ -51,6 +55,49 @@ describe('verifyRecordText on a valid record', () => {
     const verdict = await verifyRecordText(sample.text, { trustedKeys: [{ publicKey: stranger.publicKey }] });
     expect(verdict.valid).toBe(false);
     expect(failed(verdict)).toEqual([expect.objectContaining({ label: 'Server signature over the record', detail: expect.stringContaining('not one of the 1 trusted key') as string })]);
+    expect(verdict.pinned).toBe(false);
+    expect(recordOutcome(verdict)).toBe('invalid');
+  });
+
+  it('pins the signer by the fingerprint of its key, and refuses another fingerprint', async () => {
+    const fingerprint = await keyFingerprint(sample.serverKey.publicKey);
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const verdict = await verifyRecordText(sample.text, { trustedKeys: [{ fingerprint }] });
+    expect(recordOutcome(verdict)).toBe('valid');
+    expect(verdict.checks.find((check) => check.label === 'Server signature over the record')?.detail).toContain(`fingerprint ${fingerprint}), a trusted key.`);
+    const other = await verifyRecordText(sample.text, { trustedKeys: [{ fingerprint: 'ab'.repeat(32) }] });
+    expect(recordOutcome(other)).toBe('invalid');
+  });
+});
+
+describe('verifyRecordText without a pinned key', () => {
+  it('finds a genuine record consistent but never valid: the key it checks with comes from the record', async () => {
+    for (const options of [undefined, {}, { trustedKeys: [] }]) {
+      const verdict = await verifyRecordText(sample.text, options);
+      expect(failed(verdict)).toEqual([]);
+      expect(verdict).toMatchObject({ valid: false, pinned: false, demonstration: false });
+      expect(recordOutcome(verdict)).toBe('unpinned');
+    }
+    const signature = (await verifyRecordText(sample.text)).checks.find((check) => check.label === 'Server signature over the record');
+    expect(signature?.detail).toContain('NOT PINNED: the key comes from the record itself');
+  });
+
+  it('cannot tell a record forged under another key from a genuine one, and a pin can', async () => {
+    // Same package, decision and audit trail, every signature made by a key of the forger's own.
+    const forged = await sampleRecord();
+    const unpinned = await verifyRecordText(forged.text);
+    expect(failed(unpinned)).toEqual([]);
+    expect(recordOutcome(unpinned)).toBe('unpinned');
+
+    const pinned = await verifyRecordText(forged.text, { trustedKeys: [sample.serverKey] });
+    expect(recordOutcome(pinned)).toBe('invalid');
+    expect(failedLabels(pinned)).toEqual(['Server signature over the record']);
+  });
+
+  it('an unpinned record that also fails a check is invalid, not unpinned', async () => {
+    const record = copy();
+    record.package.modelName += ' (edited)';
+    expect(recordOutcome(await verifyRecordText(JSON.stringify(record)))).toBe('invalid');
   });
 });
 
@@ -155,7 +202,7 @@ describe('verifyRecordText on what is not a record', () => {
     const bytes = new TextEncoder().encode(sample.text);
     bytes[10] = 0xff;
     const verdict = await verifyRecordText(bytes);
-    expect(verdict).toEqual({ valid: false, demonstration: false, record: null, checks: [{ label: 'Text encoding', ok: false, detail: 'The file is not valid UTF-8 (byte 10).' }] });
+    expect(verdict).toEqual({ valid: false, pinned: false, demonstration: false, record: null, checks: [{ label: 'Text encoding', ok: false, detail: 'The file is not valid UTF-8 (byte 10).' }] });
   });
 
   it('refuses duplicate keys and syntax errors with their place', async () => {

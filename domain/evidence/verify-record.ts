@@ -1,10 +1,12 @@
 // The offline verifier of an approval record, shared by `npm run verify` and the /verify page:
-// it needs nothing but the file (and, to pin the signer, the server's public key). Every
+// it needs nothing but the file and, to pin the signer, the server's public key. Every
 // check is reported, passed or failed, and every failure is collected, not just the first,
-// so one run tells the whole story of a tampered record.
+// so one run tells the whole story of a tampered record. A record carries its signer's key,
+// so without a pinned key passing every check shows only that the file is consistent with
+// itself: anyone can build and sign such a file. It is then not `valid` (see recordOutcome).
 import type { ApprovalRecord, RecordCheck, RecordVerdict } from '../contracts/record.ts';
-import type { ServerKey } from '../contracts/signatures.ts';
 import type { ApprovalOverride } from '../contracts/decisions.ts';
+import type { ServerKey } from '../contracts/signatures.ts';
 import { contentHash } from '../package/content-hash.ts';
 import { fromBase64Url } from '../signing/base64url.ts';
 import { serverKeyId } from '../signing/countersign.ts';
@@ -13,14 +15,39 @@ import { verifyDecisionSignature } from '../signing/verify-decision.ts';
 import { auditChecks } from './audit-checks.ts';
 import { emergencyCheck } from './emergency-check.ts';
 import { fail, pass, short } from './check.ts';
+import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 
 export type RecordVerification = RecordVerdict & { record: ApprovalRecord | null };
 
 export interface VerifyRecordOptions {
-  /** The server public keys the reader trusts; when given, the record must be signed by one of them. */
-  trustedKeys?: readonly Pick<ServerKey, 'publicKey'>[];
+  /**
+   * The server public keys (or their fingerprints) the reader trusts, obtained apart from the
+   * record; when given, the record must be signed by one of them. Without any, it is never valid.
+   */
+  trustedKeys?: readonly KeyPin[];
+}
+
+/** The verdict every reader shows, in this order of precedence. */
+export type RecordOutcome = 'valid' | 'demonstration' | 'unpinned' | 'invalid';
+
+/** The verdict's words, the same in the terminal and in the browser. */
+export const recordOutcomeHeadlines: Record<RecordOutcome, string> = {
+  valid: 'VALID',
+  demonstration: 'DEMONSTRATION DATA, not evidence',
+  unpinned: 'CONSISTENT BUT UNPINNED, not evidence of who signed',
+  invalid: 'INVALID',
+};
+
+/**
+ * valid: every check passed against a pinned key. demonstration: seeded demo decisions, never
+ * evidence. unpinned: every check passed, but the signer's key came from the record itself.
+ */
+export function recordOutcome(verdict: RecordVerdict): RecordOutcome {
+  if (verdict.valid) return 'valid';
+  if (verdict.demonstration) return 'demonstration';
+  return verdict.checks.every((check) => check.ok) && !verdict.pinned ? 'unpinned' : 'invalid';
 }
 
 /** Never throws: a file that cannot be checked is an invalid record with the reason. */
@@ -28,19 +55,22 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
   let record: ApprovalRecord | null = null;
   try {
     const read = readRecord(input);
-    if (!read.ok) return { valid: false, demonstration: false, checks: read.checks, record: null };
+    if (!read.ok) return { valid: false, pinned: false, demonstration: false, checks: read.checks, record: null };
     record = read.record;
-    const checks = [...read.checks, ...(await recordChecks(read.raw, read.record, options))];
+    const trusted = options.trustedKeys?.length ? options.trustedKeys : null;
+    const signature = await signatureCheck(read.raw, read.record, trusted);
+    const checks = [...read.checks, signature, ...(await recordChecks(read.record))];
     const demonstration = read.record.decisions.some((decision) => decision.signature?.signature.method === 'demo');
-    return { valid: checks.every((check) => check.ok), demonstration, checks, record };
+    const pinned = trusted !== null && signature.ok;
+    return { valid: pinned && checks.every((check) => check.ok), pinned, demonstration, checks, record };
   } catch (error) {
     // A safety net: each check handles what it expects, but a verifier must answer, not crash.
-    return { valid: false, demonstration: false, checks: [fail('Verification', `The record could not be checked: ${errorMessage(error)}`)], record };
+    return { valid: false, pinned: false, demonstration: false, checks: [fail('Verification', `The record could not be checked: ${errorMessage(error)}`)], record };
   }
 }
 
-async function recordChecks(raw: unknown, record: ApprovalRecord, options: VerifyRecordOptions): Promise<RecordCheck[]> {
-  const checks: RecordCheck[] = [await signatureCheck(raw, record, options.trustedKeys)];
+async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
+  const checks: RecordCheck[] = [];
   for (const [index, key] of record.serverKeys.entries()) checks.push(await serverKeyCheck(key, index));
 
   const hashes = new Map<number, string>();
@@ -90,19 +120,26 @@ function overrideNote(override: ApprovalOverride | undefined): string {
   return ` Approved over ${n} open question${n === 1 ? '' : 's'} (${override.blockers.map((b) => `${b.kind.replaceAll('_', ' ')} ${b.ref}`).join(', ')}), overridden with the signed reason: ${JSON.stringify(override.reason)}.`;
 }
 
-async function signatureCheck(raw: unknown, record: ApprovalRecord, trusted: VerifyRecordOptions['trustedKeys']): Promise<RecordCheck> {
+async function signatureCheck(raw: unknown, record: ApprovalRecord, trusted: readonly KeyPin[] | null): Promise<RecordCheck> {
   const label = 'Server signature over the record';
   const { keyId, value } = record.signature;
   const key = record.serverKeys.find((candidate) => candidate.keyId === keyId);
   if (!key) return fail(label, `/signature/keyId names server key ${keyId}, which is not in /serverKeys.`);
-  if (trusted && !trusted.some((candidate) => candidate.publicKey === key.publicKey)) {
-    return fail(label, `Signed with server key ${keyId} (public key ${key.publicKey}), which is not one of the ${trusted.length} trusted key${trusted.length === 1 ? '' : 's'} given.`);
+  let fingerprint: string;
+  try {
+    fingerprint = await keyFingerprint(key.publicKey);
+  } catch (error) {
+    return fail(label, `Server key ${keyId} is not a key: ${errorMessage(error)}`);
+  }
+  const signer = `server key ${keyId} (public key ${key.publicKey}, fingerprint ${fingerprint})`;
+  if (trusted && !(await isPinned(key.publicKey, trusted))) {
+    return fail(label, `Signed with ${signer}, which is not one of the ${trusted.length} trusted key${trusted.length === 1 ? '' : 's'} given.`);
   }
   if (!(await verifyRecordSignatureValue(raw, key.publicKey, value))) {
     return fail(label, `/signature/value does not verify with server key ${keyId} over the record's RFC 8785 form: the record was changed after the server signed it.`);
   }
-  const trust = trusted ? 'a trusted key' : 'not compared with a key you trust (give the server’s public key to pin the signer)';
-  return pass(label, `Ed25519 by server key ${keyId} (public key ${key.publicKey}), ${trust}.`);
+  const trust = trusted ? 'a trusted key' : 'NOT PINNED: the key comes from the record itself (give the server’s public key or its fingerprint, obtained apart from the record)';
+  return pass(label, `Ed25519 by ${signer}, ${trust}.`);
 }
 
 /** A key id is derived from its key, so one id can never name two keys. */

@@ -1,7 +1,8 @@
 // A strict RFC 8259 parser for untrusted request bodies. JSON.parse is not enough for
 // content that gets hashed and signed: it silently keeps the last of duplicate keys
 // (two readers may then see different documents), rounds huge integers, and accepts
-// lone surrogates that RFC 8785 canonicalization later refuses.
+// lone surrogates that RFC 8785 canonicalization later refuses. An integer beyond 2^53 is
+// taken only when it is the RFC 8785 text of its double (docs/decisions/0070).
 import type { JsonValue } from './json-value.ts';
 import { describeLoneSurrogate } from './lone-surrogate.ts';
 
@@ -344,11 +345,18 @@ class Parser {
       return 0;
     }
     if (isInteger && Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-      this.report(
-        depth,
-        'unsafe_integer',
-        `Integer ${truncate(text.slice(start, pos))} is beyond ±${Number.MAX_SAFE_INTEGER} and would lose precision (send it as a string)`,
-      );
+      const token = text.slice(start, pos);
+      // RFC 8785 (ES6 number serialization) writes doubles from 2^53 up to 1e21 as plain
+      // integers: 1e16 is exported as 10000000000000000. Such a token is the exact text of its
+      // double and reads back to it, so it is taken; any other large integer is not.
+      if (String(value) !== token) {
+        const reads = Number.isFinite(value) ? `would read as ${String(value)} and lose precision` : 'is beyond the range of a 64-bit float';
+        this.report(
+          depth,
+          'unsafe_integer',
+          `Integer ${truncate(token)} is beyond ±${Number.MAX_SAFE_INTEGER} and is not how RFC 8785 writes any 64-bit float: it ${reads} (send it as a string)`,
+        );
+      }
     }
     return value;
   }

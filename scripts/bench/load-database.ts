@@ -2,6 +2,9 @@
 // before any server process opens it (so none of them seeds it, and none races another).
 import { seedDemo } from '#demo/seed-demo.ts';
 import { openStore } from '#server/db/open-store.ts';
+import { keyFilePath } from '#server/config.ts';
+import { loadServerKeys } from '#server/key-file.ts';
+import { useServerKey } from '#api/signing/server-key.ts';
 import { serverDeps } from '#server/deps.ts';
 import { writeInventory, type InventoryPlan } from './generate-inventory.ts';
 
@@ -17,6 +20,8 @@ export async function prepareLoadDatabase(location: { dataDir: string; databaseU
   let start = performance.now();
   const store = await openStore(location);
   try {
+    // The key file the server processes started on this folder will sign with (server/key-file.ts).
+    useServerKey(store, await loadServerKeys(store, { path: keyFilePath({ DATA_DIR: location.dataDir, KEY_FILE: undefined }), now: () => new Date() }));
     const deps = serverDeps(store, { sessionTtlHours: 12 });
     await seedDemo(store, { password, passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
     const seedMs = performance.now() - start;

@@ -37,7 +37,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...sectionReviewsQueries(db),
     ...templatesQueries(db),
     ...auditQueries(db, engine),
-    ...signingQueries(db),
+    ...signingQueries(db, engine),
     ...passkeysQueries(db),
     ...delegationsQueries(db),
     ...tokensQueries(db),

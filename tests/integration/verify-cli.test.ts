@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '#domain/contracts/record.ts';
 import { sampleRecord, type SampleRecord } from '../fixtures/sample-record.ts';
 import { generateServerKey } from '#domain/signing/countersign.ts';
+import { keyFingerprint } from '#domain/evidence/key-pin.ts';
 import { runScript } from '../support/run-script.ts';
 
 // `npm run verify -- record.json`, run as a user runs it: a separate Node process on files,
@@ -38,9 +39,43 @@ describe('npm run verify', () => {
     const checks = printed.filter((line) => /^[✓✗] /.test(line));
     expect(checks.length).toBeGreaterThan(15);
     expect(checks.every((line) => line.startsWith('✓ '))).toBe(true);
-    expect(stdout).toContain(`✓ Server signature over the record: Ed25519 by server key ${sample.serverKey.keyId} (public key ${sample.serverKey.publicKey}), a trusted key.`);
+    const fingerprint = await keyFingerprint(sample.serverKey.publicKey);
+    expect(stdout).toContain(`✓ Server signature over the record: Ed25519 by server key ${sample.serverKey.keyId} (public key ${sample.serverKey.publicKey}, fingerprint ${fingerprint}), a trusted key.`);
     expect(stdout).toContain('✓ Inclusion proof of audit entry #7: ');
-    expect(printed.at(-1)).toBe(`VALID: all ${checks.length} checks passed.`);
+    expect(printed.at(-1)).toBe(`VALID: all ${checks.length} checks passed, signed by a pinned key.`);
+  });
+
+  it('exits 0 with the key pinned by a key file (the JSON of GET /api/keys, or one key) or by its fingerprint', async () => {
+    const record = file('valid.json', sample.text);
+    const published = file('keys.json', JSON.stringify({ keys: [sample.serverKey] }));
+    const raw = file('key.txt', `${sample.serverKey.publicKey}\n`);
+    const fingerprint = await keyFingerprint(sample.serverKey.publicKey);
+    for (const pin of [['--key-file', published], [`--key-file=${raw}`], ['--fingerprint', fingerprint], ['--fingerprint', fingerprint.toUpperCase()]]) {
+      const { code, stdout } = await verify(record, ...pin);
+      expect({ pin, code }).toEqual({ pin, code: 0 });
+      expect(lines(stdout).at(-1)).toMatch(/^VALID: /);
+    }
+  });
+
+  it('exits 4, not 0, on a record whose every check passes when no key is pinned: `verify && deploy` stops', async () => {
+    const genuine = await verify(file('valid.json', sample.text));
+    expect(genuine.code).toBe(4);
+    expect(genuine.stdout).toContain('NOT PINNED: the key comes from the record itself');
+    expect(lines(genuine.stdout).at(-1)).toMatch(/^CONSISTENT BUT UNPINNED, not evidence of who signed: all \d+ checks passed, but against the key the record carries;/);
+
+    // The issue's attack: the same package, decision and audit trail, every signature (record,
+    // countersignature, tree head) made under a key of the forger's own.
+    const forged = file('forged.json', (await sampleRecord()).text);
+    const fooled = await verify(forged);
+    expect(fooled.code).toBe(4);
+    expect(lines(fooled.stdout).filter((line) => line.startsWith('✗ '))).toEqual([]);
+    const pinned = await verify(forged, '--fingerprint', await keyFingerprint(sample.serverKey.publicKey));
+    expect(pinned.code).toBe(1);
+    expect(pinned.stdout).toContain('✗ Server signature over the record: Signed with server key');
+
+    // The pipeline of the issue deploys only on exit 0.
+    const pipeline = await runScript('scripts/verify.ts', [forged]).then(({ code }) => (code === 0 ? 'deployed' : 'stopped'));
+    expect(pipeline).toBe('stopped');
   });
 
   it('exits 1 on a tampered record and prints every reason', async () => {
@@ -68,6 +103,7 @@ describe('npm run verify', () => {
     const stranger = await generateServerKey();
     const untrusted = await verify(file('valid.json', sample.text), `--key=${stranger.publicKey}`);
     expect(untrusted.code).toBe(1);
+    expect(lines(untrusted.stdout).at(-1)).toBe(`INVALID: 1 of ${lines(untrusted.stdout).filter((line) => /^[✓✗] /.test(line)).length} checks failed.`);
     expect(untrusted.stdout).toContain('✗ Server signature over the record: Signed with server key');
 
     const garbage = await verify(file('garbage.json', '{"type": "model-approval-record/1", "type": 2}'));
@@ -91,5 +127,15 @@ describe('npm run verify', () => {
     const shortKey = await verify(file('valid.json', sample.text), '--key', 'AAAA');
     expect(shortKey.code).toBe(2);
     expect(shortKey.stderr).toContain('an Ed25519 public key is 32 bytes, this is 3');
+
+    const keyAsFingerprint = await verify(file('valid.json', sample.text), '--fingerprint', sample.serverKey.publicKey);
+    expect(keyAsFingerprint.code).toBe(2);
+    expect(keyAsFingerprint.stderr).toContain(`--fingerprint ${sample.serverKey.publicKey}: expected a fingerprint.`);
+    const noKeyFile = await verify(file('valid.json', sample.text), '--key-file', join(dir, 'no-such-keys.json'));
+    expect(noKeyFile.code).toBe(2);
+    expect(noKeyFile.stderr).toMatch(/^--key-file .*no-such-keys\.json: cannot read it: ENOENT/);
+    const emptyKeyFile = await verify(file('valid.json', sample.text), '--key-file', file('empty.json', '{"keys": []}'));
+    expect(emptyKeyFile.code).toBe(2);
+    expect(emptyKeyFile.stderr).toContain('The key list holds no key.');
   });
 });

@@ -18,12 +18,20 @@ export function signedCardFraudApproval(api: MockApi, versionLabel = '7.2.0'): P
 }
 
 /** Submits a copy of the card fraud package under a new version label and signs its whole chain, over `send`. */
-export async function approveCardFraudCopy(input: { origin: string; send?: SendRequest; password: string; versionLabel: string }): Promise<{ id: string; versionLabel: string }> {
+export async function approveCardFraudCopy(input: {
+  origin: string;
+  send?: SendRequest;
+  password: string;
+  versionLabel: string;
+  /** Changes the content submitted (a test's own metric values, say). */
+  adapt?: (content: PackageContent) => PackageContent;
+}): Promise<{ id: string; versionLabel: string }> {
   const { origin, password, versionLabel } = input;
-  const content: PackageContent = {
+  const adapt = input.adapt ?? ((content: PackageContent) => content);
+  const content: PackageContent = adapt({
     ...cardFraudV1,
     sections: cardFraudV1.sections.map((section) => (section.kind === 'identification' ? { ...section, versionLabel } : section)),
-  };
+  });
   const actor = (email: string) => signInActor(origin, email, password, input.send);
   const owner = await actor('owner@example.com');
   const { package: pkg } = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'card-fraud-detection', versionLabel, content }));

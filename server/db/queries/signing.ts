@@ -1,11 +1,16 @@
 import { decisionSchema, type Decision } from '#domain/contracts/decisions.ts';
 import type { SigningStore, StoredServerKey } from '#api/store/signing.ts';
+import { sql } from 'kysely';
+import type { Engine } from '../schema/engine.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The signing part of the Kysely repository: decisions and their signatures, server keys,
 // signing nonces and signing attempts.
 
-export function signingQueries(db: Db): SigningStore {
+// The column predates 0072 and is NOT NULL on both engines; since then it is always empty.
+const NO_PRIVATE_KEY = '';
+
+export function signingQueries(db: Db, engine: Engine): SigningStore {
   return {
     listDecisions(ids) {
       return withIds(ids, async (only) => {
@@ -43,10 +48,27 @@ export function signingQueries(db: Db): SigningStore {
 
     async listServerKeys() {
       const rows = await db.selectFrom('server_keys').selectAll().orderBy('created_at').execute();
-      return rows.map((r): StoredServerKey => ({ keyId: r.key_id, algorithm: 'Ed25519', publicKey: r.public_key, privateKeyPkcs8: r.private_key_pkcs8, createdAt: r.created_at }));
+      return rows.map((r): StoredServerKey => ({ keyId: r.key_id, algorithm: 'Ed25519', publicKey: r.public_key, createdAt: r.created_at }));
     },
     async insertServerKey(k) {
-      await db.insertInto('server_keys').values({ key_id: k.keyId, algorithm: k.algorithm, public_key: k.publicKey, private_key_pkcs8: k.privateKeyPkcs8, created_at: k.createdAt }).execute();
+      await db.insertInto('server_keys').values({ key_id: k.keyId, algorithm: k.algorithm, public_key: k.publicKey, private_key_pkcs8: NO_PRIVATE_KEY, created_at: k.createdAt }).execute();
+    },
+    async legacyPrivateKeys() {
+      const rows = await db.selectFrom('server_keys').select(['key_id', 'private_key_pkcs8']).where('private_key_pkcs8', '!=', NO_PRIVATE_KEY).orderBy('created_at').execute();
+      return rows.map((r) => ({ keyId: r.key_id, privateKeyPkcs8: r.private_key_pkcs8 }));
+    },
+    async forgetLegacyPrivateKeys() {
+      // The one change the append-only table allows, once: its triggers are lifted for this
+      // statement only (003-signing, append-only.ts), inside the caller's transaction on PostgreSQL.
+      if (engine === 'sqlite') {
+        await sql.raw('DROP TRIGGER server_keys_no_update').execute(db);
+        await db.updateTable('server_keys').set({ private_key_pkcs8: NO_PRIVATE_KEY }).execute();
+        await sql.raw("CREATE TRIGGER server_keys_no_update BEFORE UPDATE ON server_keys BEGIN SELECT RAISE(ABORT, 'server_keys is append-only: UPDATE refused'); END").execute(db);
+        return;
+      }
+      await sql.raw('ALTER TABLE server_keys DISABLE TRIGGER server_keys_no_change').execute(db);
+      await db.updateTable('server_keys').set({ private_key_pkcs8: NO_PRIVATE_KEY }).execute();
+      await sql.raw('ALTER TABLE server_keys ENABLE TRIGGER server_keys_no_change').execute(db);
     },
 
     async insertNonce(n) {

@@ -1,6 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiPath, routes } from '#api/routes.ts';
 import { verifyRecordText, type RecordVerification } from '#domain/evidence/verify-record.ts';
+import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
 import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 import { fileNameFrom } from '../content-disposition.ts';
@@ -9,7 +11,11 @@ export interface LoadedRecord {
   /** Exactly what the server sent: what "Download" saves and what was verified. */
   text: string;
   fileName: string;
-  /** The verdict of the offline verifier, run here in the browser on `text`. */
+  /**
+   * The verdict of the offline verifier, run here in the browser on `text`, pinned to the keys
+   * this same server publishes (GET /api/keys): it shows the record is intact and signed by the
+   * server in use, not that the server is honest (docs/decisions/0070).
+   */
   verification: RecordVerification;
 }
 
@@ -24,11 +30,11 @@ export async function getRecord(id: string, signal?: AbortSignal): Promise<Loade
     signal: signal ?? null,
   });
   if (!response.ok) throw new ApiProblem(await readProblem(response));
-  const text = await response.text();
+  const [text, { keys }] = await Promise.all([response.text(), apiFetch(routes.serverKeys.path, { schema: serverKeyListSchema, signal })]);
   return {
     text,
     fileName: fileNameFrom(response.headers.get('content-disposition'), `approval-record-${id}.json`),
-    verification: await verifyRecordText(text),
+    verification: await verifyRecordText(text, { trustedKeys: keys }),
   };
 }
 

@@ -23,11 +23,12 @@ async function exported(id: string): Promise<{ text: string; disposition: string
 }
 
 /** The record of a package approved through that API's real signing path, every decision signed. */
-async function exportedSigned(): Promise<{ id: string; text: string; disposition: string }> {
+async function exportedSigned(): Promise<{ id: string; text: string; disposition: string; keys: string }> {
   const api = createMockApi({ signedInAs: 'committee@example.com' });
   await api.ready;
   const { id } = await signedCardFraudApproval(api);
-  return { id, ...(await exportedFrom(api, id)) };
+  const keys = await getResponse(api.handlers, new Request('http://localhost/api/keys'));
+  return { id, ...(await exportedFrom(api, id)), keys: (await keys?.text()) ?? '' };
 }
 
 async function exportedFrom(api: ReturnType<typeof createMockApi>, id: string): Promise<{ text: string; disposition: string }> {
@@ -35,6 +36,9 @@ async function exportedFrom(api: ReturnType<typeof createMockApi>, id: string): 
   if (response?.status !== 200) throw new Error(`export of ${id} failed with ${String(response?.status)}`);
   return { text: await response.text(), disposition: response.headers.get('content-disposition') ?? '' };
 }
+
+/** The page pins the record's signer to the keys its own server publishes: serve the exporting server's. */
+const serveKeys = (keys: string) => http.get('*/api/keys', () => new HttpResponse(keys, { headers: { 'content-type': 'application/json' } }));
 
 const serve = (id: string, text: string, disposition = '') =>
   http.get(`*/api/packages/${id}/record`, () => new HttpResponse(text, { headers: { 'content-type': 'application/json', ...(disposition ? { 'content-disposition': disposition } : {}) } }));
@@ -52,6 +56,8 @@ describe('approval record page', () => {
     await renderApp('/', { signedInAs: 'committee@example.com', prepare: async (api) => `/packages/${(await signedCardFraudApproval(api)).id}/record` });
     expect(await screen.findByRole('heading', { level: 1, name: 'Approval record: Card Fraud Detection (real-time authorization score) 7.2.0' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(region(/^VALID/)).toHaveTextContent(/^✓ VALID — all \d+ checks passed in this browser/);
+    // The key came from the server that made the record: said plainly, so no one takes it for an independent check.
+    expect(region(/^VALID/)).toHaveTextContent('Checked against the public keys this server publishes (/api/keys): the same server that made the record.');
     expect(screen.queryByText(/INVALID/)).not.toBeInTheDocument();
 
     const summary = region('Package');
@@ -120,16 +126,25 @@ describe('approval record page', () => {
   });
 
   it('says INVALID, with the failed check, when one character of the record was changed', async () => {
-    const { id, text } = await exportedSigned();
+    const { id, text, keys } = await exportedSigned();
     const tampered = text.replace('Card-not-present transactions only', 'Card-not-present transactions onlY');
     expect(tampered).not.toBe(text);
-    await renderApp(`/packages/${id}/record`, { signedInAs: 'committee@example.com', overrides: [serve(id, tampered)] });
+    await renderApp(`/packages/${id}/record`, { signedInAs: 'committee@example.com', overrides: [serve(id, tampered), serveKeys(keys)] });
     const verdict = await screen.findByRole('region', { name: /^INVALID/ }, { timeout: 10_000 });
     expect(verdict).toHaveTextContent(/INVALID — \d+ of \d+ checks failed/);
     expect(within(verdict).getAllByRole('listitem')[0]).toHaveTextContent('Server signature over the record: /signature/value does not verify');
     // The tampered decision's own signature fails too, and says so beside it.
     const block = within(region(/^Decisions and signatures/)).getByRole('article', { name: /^Approved with conditions/ });
     expect(block).toHaveTextContent(/Signature✕ INVALID\/decisions\/1: The decision record differs from what was signed: conditions\./);
+  });
+
+  it('says INVALID for an untouched record signed by a key this server does not publish', async () => {
+    // Exported by another server: consistent in itself, but not signed by the server in use.
+    const { id, text } = await exportedSigned();
+    await renderApp(`/packages/${id}/record`, { signedInAs: 'committee@example.com', overrides: [serve(id, text)] });
+    const verdict = await screen.findByRole('region', { name: /^INVALID/ }, { timeout: 10_000 });
+    expect(verdict).toHaveTextContent(/INVALID — 1 of \d+ checks failed/);
+    expect(within(verdict).getAllByRole('listitem')[0]).toHaveTextContent(/^Server signature over the record: Signed with server key \w+ .*which is not one of the 1 trusted key given\.$/);
   });
 
   it('downloads exactly the bytes the server sent, under the server’s file name, and prints', async () => {

@@ -96,7 +96,7 @@ export function RecordPage() {
         {query.isError && <ErrorNotice title="The approval record could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
         {loaded && (
           <>
-            <RecordVerdict valid={loaded.verification.valid} demonstration={loaded.verification.demonstration} checks={loaded.verification.checks} />
+            <RecordVerdict verdict={loaded.verification} />
             <RecordActions text={loaded.text} fileName={loaded.fileName} />
             {record && <RecordBody record={record} checks={loaded.verification.checks} />}
           </>

@@ -5,6 +5,7 @@ import { getResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMockApi } from '#mocks/handlers.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import { keyFingerprint } from '#domain/evidence/key-pin.ts';
 import { toBase64Url } from '#domain/signing/base64url.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { server, setupMockServer } from '#src/test/mock-server.ts';
@@ -26,6 +27,12 @@ async function exportedRecord(of: 'signed' | 'demo' = 'signed'): Promise<string>
   const response = await getResponse(api.handlers, new Request(`http://localhost/api/packages/${id}/record`));
   if (response?.status !== 200) throw new Error(`export failed with ${String(response?.status)}`);
   return response.text();
+}
+
+/** The public key a record says it is signed with: a test stands for the reader who obtained it from the server. */
+function signerKey(text: string): string {
+  const record = approvalRecordSchema.parse(JSON.parse(text));
+  return record.serverKeys.find((key) => key.keyId === record.signature.keyId)?.publicKey ?? '';
 }
 
 const jsonFile = (text: string, name = 'approval-record.json') => new File([text], name, { type: 'application/json' });
@@ -60,6 +67,7 @@ describe('verify page', () => {
     const text = await exportedRecord();
     const { user } = await openVerifyPage();
     const requests = watchRequests();
+    await user.type(screen.getByLabelText(/Trusted server key or fingerprint/), signerKey(text));
     await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text));
 
     const verdict = await screen.findByRole('heading', { level: 2, name: /^VALID — approval-record\.json: all \d+ checks passed$/ }, { timeout: 10_000 });
@@ -108,16 +116,42 @@ describe('verify page', () => {
     await expectNoAxeViolations();
   });
 
+  it('says CONSISTENT BUT UNPINNED without a key, for a genuine record and for one forged under another key alike', async () => {
+    const genuine = await exportedRecord();
+    // Exported by another server: its own key signed everything in it.
+    const forged = await exportedRecord();
+    const { user } = await openVerifyPage();
+    for (const [text, name] of [
+      [genuine, 'genuine.json'],
+      [forged, 'forged.json'],
+    ] as const) {
+      await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text, name));
+      const heading = await screen.findByRole('heading', { level: 2, name: new RegExp(`^CONSISTENT BUT UNPINNED, not evidence of who signed — ${name.replace('.', '\\.')}: all \\d+ checks passed$`) }, { timeout: 10_000 });
+      expect(heading).toHaveFocus();
+      expect(screen.getByRole('region', { name: /^CONSISTENT BUT UNPINNED/ })).toHaveTextContent('it does not show who signed it');
+      expect(checks().every((check) => check.ok)).toBe(true);
+      expect(checks().find((check) => check.text.includes('Server signature over the record'))?.text).toContain('NOT PINNED');
+    }
+    await expectNoAxeViolations();
+
+    // Pinned by the fingerprint of the genuine server's key, the forgery fails and the genuine record is VALID.
+    const fingerprint = await keyFingerprint(signerKey(genuine));
+    await user.type(screen.getByLabelText(/Trusted server key or fingerprint/), fingerprint);
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(forged, 'forged.json'));
+    expect(await screen.findByRole('heading', { level: 2, name: /^INVALID — forged\.json: 1 of \d+ checks failed$/ }, { timeout: 10_000 })).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(genuine, 'genuine.json'));
+    expect(await screen.findByRole('heading', { level: 2, name: /^VALID — genuine\.json/ }, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
   it('pins the signer with a trusted key: the right key passes, another fails, a malformed one is refused', async () => {
     const text = await exportedRecord();
-    const record = approvalRecordSchema.parse(JSON.parse(text));
-    const serverKey = record.serverKeys.find((key) => key.keyId === record.signature.keyId)?.publicKey ?? '';
+    const serverKey = signerKey(text);
     const { user } = await openVerifyPage();
-    const keyField = screen.getByLabelText(/Trusted server key/);
+    const keyField = screen.getByLabelText(/Trusted server key or fingerprint/);
 
     await user.type(keyField, 'not a key');
     await user.upload(screen.getByLabelText('Choose a record file'), jsonFile(text));
-    expect(await screen.findByText(/^Not a base64url key: unexpected character " " at position 3\.$/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Invalid base64url: unexpected character " " at position 3; give a base64url public key/)).toBeInTheDocument();
     expect(keyField).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
 

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
+import { parseKeyPins, type KeyPin } from '#domain/evidence/key-pin.ts';
 import { checkRecordFile } from '../check-record-file.ts';
-import { parseTrustedKey } from '../trusted-key.ts';
 import { DropZone } from './drop-zone.tsx';
 import { VerifyReport } from './verify-report.tsx';
 
@@ -19,7 +19,7 @@ export function VerifyPage() {
   const [keyError, setKeyError] = useState<string>();
   const resultRef = useRef<HTMLHeadingElement>(null);
   const check = useMutation({
-    mutationFn: ({ file, key }: { file: File; key: { publicKey: string } | null }) => checkRecordFile(file, key),
+    mutationFn: ({ file, pins }: { file: File; pins: readonly KeyPin[] }) => checkRecordFile(file, pins),
     // Nothing here uses the network: offline must not pause it (the default for mutations).
     networkMode: 'always',
   });
@@ -31,13 +31,13 @@ export function VerifyPage() {
   }, [result]);
 
   const onFile = (file: File) => {
-    const key = parseTrustedKey(keyText);
-    if (!key.ok) {
-      setKeyError(key.message);
+    const parsed = parseKeyPins(keyText);
+    if (!parsed.ok) {
+      setKeyError(parsed.message);
       return;
     }
     setKeyError(undefined);
-    check.mutate({ file, key: key.key });
+    check.mutate({ file, pins: parsed.pins });
   };
 
   return (
@@ -51,8 +51,8 @@ export function VerifyPage() {
         <p className="text-slate-700">The check runs in this browser. The file is not uploaded; this page works with the network off.</p>
       </div>
       <Field
-        label="Trusted server key (optional)"
-        hint="The server’s Ed25519 public key in base64url, as published at /api/keys. With it, the record must be signed by that key; without it, the key inside the record is used."
+        label="Trusted server key or fingerprint"
+        hint="The server’s Ed25519 public key in base64url, its SHA-256 fingerprint (64 hex digits), or the whole answer of /api/keys, obtained from the deployment you trust, not from the record. Without it the record can only be found consistent, never valid: anyone can sign a record with a key of their own."
         error={keyError}
       >
         {(props) => (
