@@ -47,6 +47,8 @@ export async function authenticateBearer(request: Request, route: RouteDef, deps
   // submits as nobody.
   const owner = model?.ownerId === token.createdBy ? await deps.store.findUserById(token.createdBy) : null;
   if (!owner) throw problems.unauthenticated(`This API token's creator does not own model ${token.modelKey}: a token submits only in its creator's name. Ask the model's owner for a token of their own.`);
+  // A disabled account acts no more, by session or by token: the same refusal as a revoked token.
+  if (owner.disabledAt) throw problems.unauthenticated('This API token belongs to a disabled account.');
   if (!bearerRoutes.has(route.id)) {
     // A valid token off its two routes is a leaked or misused credential: worth a record.
     const path = new URL(request.url).pathname;

@@ -13,6 +13,7 @@ import { Client, type Target } from '../contract/support/client.ts';
 import { postgresTarget, sqliteTarget } from '../contract/support/targets.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
 import { httpTarget } from '../contract/support/http-target.ts';
+import { clinicalRelease } from '../support/fresh-content.ts';
 
 // Issue 16, finding 1: every fresh deployment had eight demo accounts with a published
 // password (admin@ and committee@ among them), and nothing to disable an account or change
@@ -114,6 +115,25 @@ describe.each(targets)('the account lifecycle (%s)', (_engine, makeTarget) => {
     expect(JSON.parse(disabledEntry?.beforeJson ?? '')).toEqual({ disabledAt: null });
     // An administrator cannot lock themselves out.
     expect((await admin.post('/api/admin/users/usr_admin/disable', {})).status).toBe(409);
+  });
+
+  it('a disabled account’s API token submits no more: the token acts as its creator, and the creator is disabled', async () => {
+    const target = await start();
+    const owner = new Client(target);
+    await owner.login('owner@example.com');
+    const created = await owner.post('/api/tokens', { modelKey: 'clinical-deterioration-risk', name: 'Nightly retraining' });
+    expect(created.status).toBe(201);
+    const { secret } = created.body as { secret: string };
+    const submit = (label: string) => new Client(target).post('/api/packages', { modelKey: 'clinical-deterioration-risk', versionLabel: label, content: clinicalRelease(label) }, { authorization: `Bearer ${secret}` });
+    expect((await submit('2.1.0')).status).toBe(201);
+
+    const admin = new Client(target);
+    await admin.login('admin@example.com');
+    expect((await admin.post('/api/admin/users/usr_owner/disable', {})).status).toBe(200);
+    const refused = await submit('2.2.0');
+    expect(refused.status).toBe(401);
+    expect((refused.body as { detail: string }).detail).toBe('This API token belongs to a disabled account.');
+    expect((await target.store.listPackages()).filter((p) => p.versionLabel === '2.2.0')).toHaveLength(0);
   });
 
   it('a reset password ends the holder’s sessions and allows nothing but choosing a new one', async () => {
