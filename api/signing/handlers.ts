@@ -64,7 +64,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const gate = approvalGateRefusal(payload.decision, approvalBlockers(facts.threads, payload.versionNumber, await sectionTitles(tx, pkg.id, payload.versionNumber)), payload.override);
     if (gate) throw problems.approvalBlocked(describeGateRefusal(gate), gate.blockers);
     if (payload.decision === 'request_clarification') {
-      const open = facts.threads.some((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber === payload.versionNumber);
+      const open = facts.threads.some((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber <= payload.versionNumber);
       if (!open) throw problems.validation([{ pointer: '/payload/decision', message: 'Open a clarification request on the section in question first; this decision points the owner to it' }]);
     }
     await consumeNonce(tx, payload, { userId: user.id, packageId: pkg.id, now, usedAt: decidedAt });

@@ -7,17 +7,21 @@ const thread = (id: string, status: ThreadStatus, change: Partial<GateThread> = 
 const titles = (key: string) => (key === 'subgroup_fairness' ? 'Subgroup fairness' : key);
 
 describe('approvalBlockers', () => {
-  it('lists every clarification request on the version that is not resolved, answered or not', () => {
+  it('lists every clarification request on the version, or carried over to it, that is not resolved, answered or not', () => {
     const threads = [
       thread('thr_open', 'open'),
       thread('thr_answered', 'answered'),
       thread('thr_resolved', 'resolved'),
+      // Asked on version 1 and still unresolved: it followed the package to version 2.
       thread('thr_v1', 'open', { versionNumber: 1 }),
+      thread('thr_v1_resolved', 'resolved', { versionNumber: 1 }),
+      thread('thr_v3', 'open', { versionNumber: 3 }),
       thread('thr_comment', 'open', { kind: 'comment' }),
     ];
     expect(approvalBlockers(threads, 2, titles)).toEqual([
       { kind: 'open_clarification', ref: 'thr_open', sectionKey: 'subgroup_fairness', state: 'unanswered', askedBy: dana, description: 'Clarification request by Dana Whitfield on Subgroup fairness: not answered yet' },
       { kind: 'open_clarification', ref: 'thr_answered', sectionKey: 'subgroup_fairness', state: 'answered', askedBy: dana, description: 'Clarification request by Dana Whitfield on Subgroup fairness: answered, not resolved' },
+      { kind: 'open_clarification', ref: 'thr_v1', sectionKey: 'subgroup_fairness', state: 'unanswered', askedBy: dana, description: 'Clarification request by Dana Whitfield on Subgroup fairness: not answered yet' },
     ]);
   });
 });

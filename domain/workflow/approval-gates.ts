@@ -23,13 +23,15 @@ export function isGatedDecision(decision: DecisionKind): boolean {
 }
 
 /**
- * What blocks an approval of `versionNumber`: every clarification request on it that is not
- * resolved (unanswered, or answered but not yet accepted by a reviewer resolving it), oldest
- * first. `sectionTitle` names a section for a person (the key when unknown).
+ * What blocks an approval of `versionNumber`: every clarification request on it, or carried
+ * over to it from an earlier version (an unresolved thread follows the latest version,
+ * decision record 0022), that is not resolved (unanswered, or answered but not yet accepted
+ * by a reviewer resolving it), oldest first. `sectionTitle` names a section for a person
+ * (the key when unknown).
  */
 export function approvalBlockers(threads: readonly GateThread[], versionNumber: number, sectionTitle: (key: string) => string = (key) => key): ApprovalBlocker[] {
   return threads
-    .filter((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber === versionNumber)
+    .filter((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber <= versionNumber)
     .map((t) => {
       const state = t.status === 'open' ? 'unanswered' : 'answered';
       const where = sectionTitle(t.sectionKey);

@@ -21,8 +21,13 @@ describe('whoseTurn', () => {
     const back = { party: 'reviewer', stepKey: 's1', reason: 'clarification_answered', unanswered: 0 };
     expect(whoseTurn(paused, [request('answered')], 2)).toEqual(back);
     expect(whoseTurn(paused, [request('resolved')], 2)).toEqual(back);
-    // A request left open on an earlier version was answered by the resubmission or carried over; it does not pause this one.
-    expect(whoseTurn(paused, [request('open', 1), { kind: 'comment', status: 'open', versionNumber: 2 }], 2)).toEqual(back);
+    // A comment is not a question for the owner.
+    expect(whoseTurn(paused, [{ kind: 'comment', status: 'open', versionNumber: 2 }], 2)).toEqual(back);
+  });
+
+  it('waits on the owner for a request carried over from an earlier version and still unanswered (a reviewer followed up)', () => {
+    const paused = { status: 'clarification_requested' as const, steps: steps('approved', 'clarification', 'waiting') };
+    expect(whoseTurn(paused, [request('open', 1)], 2)).toMatchObject({ party: 'owner', reason: 'clarification_asked', unanswered: 1 });
   });
 
   it('is the owner’s after a rejection, and nobody’s once the chain is through', () => {

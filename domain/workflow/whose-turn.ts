@@ -13,9 +13,9 @@ export interface ClarificationFacts {
   versionNumber: number;
 }
 
-/** The clarification requests on a version still waiting for the owner's answer. */
+/** The clarification requests on a version, or carried over to it, still waiting for the owner's answer. */
 export function unansweredRequests<T extends ClarificationFacts>(threads: readonly T[], versionNumber: number): T[] {
-  return threads.filter((t) => t.kind === 'clarification' && t.status === 'open' && t.versionNumber === versionNumber);
+  return threads.filter((t) => t.kind === 'clarification' && t.status === 'open' && t.versionNumber <= versionNumber);
 }
 
 export function whoseTurn(state: { status: PackageStatus; steps: readonly Pick<StepState, 'key' | 'status'>[] }, threads: readonly ClarificationFacts[], latestVersion: number): Turn {

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { Thread } from '#domain/contracts/threads.ts';
 import type { Client, Reply } from './client.ts';
@@ -97,6 +98,28 @@ export const clarificationScenarios: Scenario[] = [
       const admin = await signedIn(target, 'admin@example.com');
       const audit = (await admin.get('/api/audit?action=decision.signed')).body as { items: { after: { decision: string; override?: unknown } }[] };
       expect(audit.items.find((e) => e.after.decision === decision.id)?.after.override).toEqual(override);
+    },
+  },
+  {
+    name: 'approval gate: a clarification request carried over to a resubmission and asked again blocks the new version’s approval',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const request = await requestOf(owner);
+      const content = structuredClone(((await owner.get(`/api/packages/${assistant}/versions/1`)).body as { content: PackageContent }).content);
+      const evaluation = content.sections.find((section) => section.key === 'evaluation');
+      if (evaluation?.kind !== 'metric_table') throw new Error('evaluation is a metric table');
+      evaluation.notes = 'Two blind annotators per answer; 400 answers per locale.';
+      const answers = [{ target: { kind: 'clarification', threadId: request.id }, answer: 'Two blind annotators per answer; see the evaluation notes.', sectionKeys: ['evaluation'] }];
+      expectStatus(await owner.post(`/api/packages/${assistant}/versions`, { content, answers }), 201);
+      // The reviewer asks again in the thread, which was opened on version 1 and followed the package to version 2.
+      expectStatus(await elena.post(`/api/packages/${assistant}/threads/${request.id}/messages`, { body: 'Which locales fall below the floor?' }), 201);
+
+      const detail = await detailOf(elena);
+      expect(detail.approvalBlockers.map((blocker) => [blocker.ref, blocker.state])).toEqual([[request.id, 'unanswered']]);
+      const refused = await sign(elena, await payloadFor(elena, { ...approveAsElena, versionNumber: 2 }));
+      expectStatus(refused, 409);
+      expect(problem(refused).blockers?.map((blocker) => blocker.ref)).toEqual([request.id]);
     },
   },
 ];
