@@ -122,6 +122,9 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
   }
 
   const created = await store.transaction(async (tx) => {
+    // Serialised with signing and the threads: an approval of the version before cannot commit
+    // after this one is in, unseen by either.
+    await tx.lockPackage(params.id);
     const pkg = await tx.findPackage(params.id);
     if (!pkg) throw problems.notFound(`No package ${params.id}.`);
     const mismatches = identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content');

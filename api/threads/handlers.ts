@@ -32,6 +32,9 @@ export const openThread = defineHandler(routes.openThread, async (ctx, { params,
   const pkg = await seePackage(ctx, params.id);
   const at = ctx.deps.now().toISOString();
   const thread = await ctx.deps.store.transaction(async (tx) => {
+    // Serialised with signing and resubmission: a question opened while an approval is being
+    // signed is either seen by the approval's gate or opened after the decision, never both missed.
+    await tx.lockPackage(pkg.id);
     const versions = await tx.listVersionFacts([pkg.id]);
     const latest = Math.max(...versions.map((v) => v.number));
     if (body.versionNumber !== latest && versions.some((v) => v.number === body.versionNumber)) {
@@ -61,6 +64,7 @@ export const replyToThread = defineHandler(routes.replyToThread, async (ctx, { p
   }
   const at = ctx.deps.now().toISOString();
   const thread = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(pkg.id);
     const stored = await threadOf(tx, pkg.id, params.threadId);
     if (stored.status === 'resolved') throw problems.conflict('This thread is resolved; open a new one to raise something else.');
     await assertConversationOpen(tx, pkg, ctx.deps.now());
@@ -87,6 +91,7 @@ export const editMessage = defineHandler(routes.editMessage, async (ctx, { param
   const pkg = await seePackage(ctx, params.id);
   const at = ctx.deps.now().toISOString();
   const thread = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(pkg.id);
     const { user, thread, current } = await ownMessage(ctx, tx, pkg, params.threadId, params.messageId);
     if (current.body === body.body) throw problems.conflict('The new text is the same as the current one.');
     await tx.insertRevision({ id: newId(ctx.deps, 'rev'), messageId: current.id, kind: 'edit', body: body.body, at });
@@ -100,6 +105,7 @@ export const retractMessage = defineHandler(routes.retractMessage, async (ctx, {
   const pkg = await seePackage(ctx, params.id);
   const at = ctx.deps.now().toISOString();
   const thread = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(pkg.id);
     const { user, thread, current } = await ownMessage(ctx, tx, pkg, params.threadId, params.messageId);
     await tx.insertRevision({ id: newId(ctx.deps, 'rev'), messageId: current.id, kind: 'retract', body: '', at });
     await tx.appendAudit({ event: { action: 'thread.message_retracted', subject: pkg.id, before: { message: current.id, body: current.body }, after: null }, actorId: user.id, at });
@@ -114,6 +120,7 @@ export const resolveThread = defineHandler(routes.resolveThread, async (ctx, { p
   const now = ctx.deps.now();
   const at = now.toISOString();
   const thread = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(pkg.id);
     const stored = await threadOf(tx, pkg.id, params.threadId);
     // Who may close it (domain/workflow/thread-resolution.ts): its author or a reviewer of its role, never the owner team.
     const [first] = await tx.listMessages([stored.id]);
