@@ -18,6 +18,10 @@ describe('isBreachedPassword', () => {
     expect(isBreachedPassword('qwerty123456789')).toBe(true);
   });
 
+  it('refuses a listed password with digits and symbols added at either end', () => {
+    for (const password of ['password12345678!', 'welcome12345678!', 'letmeinletmein!', 'password1password1!', 'qwertyuiop12345!', '!!!!sunshine2026!!!!']) expect(isBreachedPassword(password), password).toBe(true);
+  });
+
   it('accepts a passphrase of unrelated words, and a long random string', () => {
     expect(isBreachedPassword('velvet ostrich pencil harbour')).toBe(false);
     expect(isBreachedPassword('tq8v-ramp-lyx2-gould')).toBe(false);

@@ -32,9 +32,15 @@ function isTwoListedJoined(text: string, list: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Whether `folded` (NFKC, lower case) is, or is plainly built from, a password known from breaches. */
+/**
+ * Whether `folded` (NFKC, lower case) is, or is plainly built from, a password known from
+ * breaches: as written, without spaces, and without digits and symbols added at either end
+ * ("Password12345678!" is "password" with an affix every guesser tries).
+ */
 export function isBreachedPassword(folded: string): boolean {
   const list = breachedSet();
   const joined = folded.replace(/\s+/g, '');
-  return [folded, joined].some((text) => list.has(text) || isRepetitionOfListed(text, list) || isTwoListedJoined(text, list));
+  const core = joined.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  const forms = core.length >= 4 ? [folded, joined, core] : [folded, joined];
+  return forms.some((text) => list.has(text) || isRepetitionOfListed(text, list) || isTwoListedJoined(text, list));
 }
