@@ -60,5 +60,7 @@ describe('overrideProblems', () => {
     expect(overrideProblems('approve', { reason: '  ', blockers: [{ kind: 'open_clarification', ref: 'thr_a' }] })).toEqual({ '/override/reason': 'Give the reason for approving over the open questions' });
     expect(overrideProblems('approve', { reason: 'Why', blockers: [] })).toEqual({ '/override/blockers': 'Name the blockers you override' });
     expect(overrideProblems('reject', { reason: 'Why', blockers: [{ kind: 'open_clarification', ref: 'thr_a' }] })).toEqual({ '/override': 'Only an approval overrides what blocks it' });
+    expect(overrideProblems('approve', { reason: '\u200b \u2060', blockers: [{ kind: 'open_clarification', ref: 'thr_a' }] })).toEqual({ '/override/reason': 'Give the reason for approving over the open questions' });
+    expect(overrideProblems('approve', { reason: 'Tracked.', blockers: [{ kind: 'open_clarification', ref: 'thr_a' }, { kind: 'open_clarification', ref: 'thr_a' }] })).toEqual({ '/override/blockers': 'Name each blocker once' });
   });
 });

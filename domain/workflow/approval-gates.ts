@@ -50,7 +50,9 @@ export function overrideProblems(decision: DecisionKind, override: ApprovalOverr
   if (!override) return {};
   if (!isGatedDecision(decision)) return { '/override': 'Only an approval overrides what blocks it' };
   if (override.blockers.length === 0) return { '/override/blockers': 'Name the blockers you override' };
-  if (override.reason.trim() === '') return { '/override/reason': 'Give the reason for approving over the open questions' };
+  // Invisible format characters (a zero-width space) are no reason either.
+  if (override.reason.replace(/[\s\p{Cf}]/gu, '') === '') return { '/override/reason': 'Give the reason for approving over the open questions' };
+  if (new Set(override.blockers.map((b) => `${b.kind}:${b.ref}`)).size !== override.blockers.length) return { '/override/blockers': 'Name each blocker once' };
   return {};
 }
 
