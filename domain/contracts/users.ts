@@ -25,5 +25,10 @@ export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export const sessionResponseSchema = z.object({
   user: userSchema,
   expiresAt: z.iso.datetime(),
+  /**
+   * The roles the user decides in now: their own, and those delegated to them by an active
+   * (accepted, in its dates) delegation. What their inbox and banners go by; signing checks again.
+   */
+  actingRoles: z.array(roleSchema),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;

@@ -52,6 +52,12 @@ export function delegationStatus(d: DelegationFacts, at: Date): DelegationStatus
   return t < Date.parse(d.startsAt) ? 'scheduled' : 'active';
 }
 
+/** The roles a user acts in at a time: their own, then those delegated to them by an active delegation. */
+export function actingRoles(user: { id: string; roles: readonly Role[] }, delegations: readonly DelegationFacts[], at: Date): Role[] {
+  const delegated = delegations.filter((d) => d.delegateId === user.id && isActiveAt(d, at)).map((d) => d.role);
+  return [...new Set([...user.roles, ...delegated])];
+}
+
 /**
  * How a user may act for a role at a time: as a holder, or as a delegate under an active
  * delegation (the earliest-made one when several apply, so the answer is stable); null if

@@ -1,4 +1,5 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
+import type { Role } from '#domain/contracts/roles.ts';
 import { sessionResponseSchema, type User } from '#domain/contracts/users.ts';
 
 // The key under which the auth feature caches the session. Every signed-in route loads the
@@ -14,4 +15,14 @@ function userOf(data: unknown): User | null {
 /** The signed-in user (id, name, title, roles); null while signing out. */
 export function useViewer(): User | null {
   return useQuery({ queryKey: sessionQueryKey, queryFn: skipToken, select: userOf }).data ?? null;
+}
+
+function actingRolesOf(data: unknown): readonly Role[] | null {
+  const parsed = sessionResponseSchema.nullable().safeParse(data);
+  return parsed.success && parsed.data ? parsed.data.actingRoles : null;
+}
+
+/** The roles the signed-in user acts in now: their own and those delegated to them; null while signing out. */
+export function useActingRoles(): readonly Role[] | null {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: skipToken, select: actingRolesOf }).data ?? null;
 }

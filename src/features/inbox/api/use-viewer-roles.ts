@@ -11,10 +11,10 @@ const noRoles: readonly Role[] = [];
 
 function rolesOf(data: unknown): readonly Role[] {
   const parsed = sessionResponseSchema.nullable().safeParse(data);
-  return parsed.success && parsed.data ? parsed.data.user.roles : noRoles;
+  return parsed.success && parsed.data ? parsed.data.actingRoles : noRoles;
 }
 
-/** The signed-in user's roles; none while signing out. */
+/** The roles the signed-in user acts in (their own and those delegated to them now); none while signing out. */
 export function useViewerRoles(): readonly Role[] {
   return useQuery({ queryKey: sessionQueryKey, queryFn: skipToken, select: rolesOf }).data ?? noRoles;
 }

@@ -115,6 +115,23 @@ describe('inbox', () => {
     await expectNoAxeViolations();
   });
 
+  it('counts a step delegated to me as awaiting my decision, and the package says it is my turn', async () => {
+    const now = Date.now();
+    const { user } = await renderApp('/', {
+      signedInAs: 'privacy@example.com',
+      // Dana delegates fair lending to Samuel for her leave: the retail package's step is now his to decide.
+      prepare: (api) =>
+        api.deps.store.insertDelegation({ id: 'dlg_leave', role: 'fair_lending', delegatorId: 'usr_fair_lending', delegateId: 'usr_privacy', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 7 * 86_400_000).toISOString(), reason: 'Annual leave', createdBy: 'usr_fair_lending', createdAt: new Date(now - 3_600_000).toISOString() }),
+    });
+    await expect.poll(async () => (await shownPackages()).map(([model]) => model)).toContain('Retail Credit PD');
+    const tabs = screen.getByRole('navigation', { name: 'Inbox views' });
+    expect(within(tabs).getByRole('link', { name: /^Awaiting my decision \([1-9]\d*\)$/ })).toHaveAttribute('aria-current', 'page');
+
+    await user.click(screen.getByRole('link', { name: 'Retail Credit PD' }));
+    expect(await screen.findByText(/^Your turn:/)).toBeInTheDocument();
+    expect(screen.queryByText(/No step of this package’s workflow is for your role/)).not.toBeInTheDocument();
+  });
+
   it('puts a package in clarification under "Waiting on others", not under my decision', async () => {
     const { user } = await renderApp('/', { signedInAs: 'model-risk@example.com' });
     expect(await shownPackages()).toEqual([['Clinical Deterioration Risk (adult inpatient early warning)', 'In review']]);

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { describeNextAction, nextAction } from '#domain/workflow/next-action.ts';
 import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
-import { useViewer } from '#src/lib/use-viewer.ts';
+import { useActingRoles, useViewer } from '#src/lib/use-viewer.ts';
 
 const tone = {
   act: 'border-blue-800 bg-blue-50 text-blue-950',
@@ -12,8 +12,10 @@ const tone = {
 /** What the signed-in person may do on this package now, or why nothing ("Waiting for data governance"). */
 export function NextActionBanner({ pkg }: { pkg: PackageDetail }) {
   const viewer = useViewer();
+  const acting = useActingRoles();
   if (!viewer) return null;
-  const action = nextAction(pkg, viewer);
+  // A delegate decides for the role delegated to them: the banner goes by the roles they act in.
+  const action = nextAction(pkg, { id: viewer.id, roles: acting ?? viewer.roles });
   const yours = action.kind === 'decide' || action.kind === 'answer' || action.kind === 'resubmit';
   // After a rejection, a new version is the way on; while a step is paused for a clarification
   // (answered or not), a thread reply may be enough, and a new version is the other way when
