@@ -6,7 +6,7 @@ import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
 import { approvalBlockers } from '#domain/workflow/approval-gates.ts';
-import { whoseTurn } from '#domain/workflow/whose-turn.ts';
+import { pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
@@ -75,9 +75,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 export function summarize(facts: PackageFacts, now: Date): { summary: PackageSummary; state: ReturnType<typeof deriveWorkflowState> } {
   const { pkg, template, versions, decisions } = facts;
-  const state = deriveWorkflowState(template, versions, decisions, now);
-  const current = state.currentStep;
   const latestVersion = versions.at(-1)?.number ?? 1;
+  const derived = deriveWorkflowState(template, versions, decisions, now);
+  const turn = whoseTurn(derived, facts.threads, latestVersion);
+  const state = pauseClockForOwner(derived, turn);
+  const current = state.currentStep;
   const summary: PackageSummary = {
     id: pkg.id,
     modelKey: pkg.modelKey,
@@ -89,7 +91,7 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     status: state.status,
     latestVersion,
     currentStep: current ? { key: current.key, name: current.name, role: current.role, dueAt: current.dueAt, overdue: current.overdue } : null,
-    turn: whoseTurn(state, facts.threads, latestVersion),
+    turn,
     openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
     openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
     reReviewDue: state.reReviewDue,

@@ -27,3 +27,19 @@ export function whoseTurn(state: { status: PackageStatus; steps: readonly Pick<S
   if (unanswered > 0) return { party: 'owner', stepKey: current.key, reason: 'clarification_asked', unanswered };
   return { party: 'reviewer', stepKey: current.key, reason: 'clarification_answered', unanswered: 0 };
 }
+
+/**
+ * The due clock stops while the model owner holds the turn: the step that asked shows no due
+ * date and is not overdue, so no list blames its reviewers for the owner's wait. (When the
+ * turn comes back, the step's own due date applies again; the pause is not added to it.)
+ */
+export function pauseClockForOwner<S extends { steps: StepState[]; currentStep: StepState | null }>(state: S, turn: Turn): S {
+  if (!ownerMustAnswer(turn)) return state;
+  const paused = (step: StepState): StepState => (step.key === turn.stepKey ? { ...step, dueAt: null, overdue: false } : step);
+  return { ...state, steps: state.steps.map(paused), currentStep: state.currentStep ? paused(state.currentStep) : null };
+}
+
+/** A step is paused on a question only the owner can answer. */
+export function ownerMustAnswer(turn: Pick<Turn, 'party' | 'reason'>): boolean {
+  return turn.party === 'owner' && turn.reason === 'clarification_asked';
+}

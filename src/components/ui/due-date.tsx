@@ -3,7 +3,9 @@ import { dueStatus, formatDate } from '../../lib/format.ts';
 import { None } from './none.tsx';
 
 /** A step's due date, with "Overdue by …" said in words and marked with an icon, not by colour alone. */
-export function DueDate({ step, now }: { step: PackageSummary['currentStep']; now: Date }) {
+export function DueDate({ step, now, pausedForOwner = false }: { step: PackageSummary['currentStep']; now: Date; pausedForOwner?: boolean }) {
+  // The server stops the clock while the owner must answer (whose-turn.ts): say so, not "none".
+  if (pausedForOwner && !step?.dueAt) return <span className="block whitespace-nowrap text-sm text-slate-700">Paused: the owner’s turn</span>;
   if (!step?.dueAt) return <None />;
   const due = dueStatus(step.dueAt, step.overdue, now);
   return (

@@ -35,12 +35,16 @@ export const clarificationScenarios: Scenario[] = [
       const elena = await signedIn(target, 'model-risk@example.com');
       const asked = await detailOf(elena);
       expect(asked).toMatchObject({ status: 'clarification_requested', currentStep: { key: 'model_risk' }, turn: { party: 'owner', stepKey: 'model_risk', reason: 'clarification_asked', unanswered: 1 } });
+      // The due clock stops while the owner must answer: no list blames the reviewers for the wait.
+      expect(asked.currentStep).toMatchObject({ dueAt: null, overdue: false });
+      expect(asked.steps.find((step) => step.key === 'model_risk')).toMatchObject({ dueAt: null, overdue: false });
 
       const request = await requestOf(owner);
       expectStatus(await owner.post(`/api/packages/${assistant}/threads/${request.id}/messages`, { body: 'Two blind annotators per answer, 400 answers per locale; the interval is in the notes.' }), 201);
       const answered = await detailOf(elena);
       // Still paused in the record (the step's last decision asks), but the reviewers decide next.
       expect(answered).toMatchObject({ status: 'clarification_requested', turn: { party: 'reviewer', stepKey: 'model_risk', reason: 'clarification_answered', unanswered: 0 } });
+      expect(answered.currentStep?.dueAt).toEqual(expect.any(String));
       const listed = ((await owner.get('/api/packages')).body as { items: PackageDetail[] }).items.find((p) => p.id === assistant);
       expect(listed?.turn.party).toBe('reviewer');
 

@@ -1,4 +1,5 @@
 import type { PackageSummary } from '#domain/contracts/packages.ts';
+import { ownerMustAnswer } from '#domain/workflow/whose-turn.ts';
 import { DueDate } from '#src/components/ui/due-date.tsx';
 import { None } from '#src/components/ui/none.tsx';
 import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
@@ -11,7 +12,7 @@ const columns = (now: Date): readonly Column<PackageSummary>[] => [
   { header: 'Risk tier', className: 'whitespace-nowrap', cell: (pkg) => formatRiskTier(pkg.riskTier) },
   { header: 'Status', cell: (pkg) => <PackageStatusBadge status={pkg.status} /> },
   { header: 'Waiting on', cell: (pkg) => (pkg.currentStep ? pkg.currentStep.name : <None />) },
-  { header: 'Due', cell: (pkg) => <DueDate step={pkg.currentStep} now={now} /> },
+  { header: 'Due', cell: (pkg) => <DueDate step={pkg.currentStep} now={now} pausedForOwner={ownerMustAnswer(pkg.turn)} /> },
   { header: 'Submitted', className: 'whitespace-nowrap', cell: (pkg) => <time dateTime={pkg.submittedAt}>{formatDate(pkg.submittedAt)}</time> },
 ];
 

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { PackageSummary } from '#domain/contracts/packages.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+import { ownerMustAnswer } from '#domain/workflow/whose-turn.ts';
 import { DueDate } from '#src/components/ui/due-date.tsx';
 import { None } from '#src/components/ui/none.tsx';
 import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
@@ -35,7 +36,7 @@ const columns = (now: Date): readonly Column<PackageSummary>[] => [
         <None />
       ),
   },
-  { header: 'Due', cell: (pkg) => <DueDate step={pkg.currentStep} now={now} /> },
+  { header: 'Due', cell: (pkg) => <DueDate step={pkg.currentStep} now={now} pausedForOwner={ownerMustAnswer(pkg.turn)} /> },
   {
     header: 'Last updated',
     cell: (pkg) => (
