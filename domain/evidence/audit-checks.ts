@@ -8,6 +8,7 @@ import type { AuditEntryView } from '../contracts/audit.ts';
 import type { ApprovalRecord, RecordCheck } from '../contracts/record.ts';
 import { errorMessage } from '../signing/error-message.ts';
 import { fail, pass, short } from './check.ts';
+import { auditDifferences } from './decision-consistency.ts';
 
 export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   const { entries, proofs, treeHead } = record.audit;
@@ -35,10 +36,13 @@ export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]
   for (const [index, decision] of record.decisions.entries()) {
     const label = `Audit trail of decision ${decision.id}`;
     const found = entries.find((entry) => entry.action === 'decision.signed' && member(entry.after, 'decision') === decision.id);
+    const differences = found ? auditDifferences(found, decision) : [];
     checks.push(
-      found
-        ? pass(label, `Recorded as audit entry #${found.seq} (decision.signed at ${found.at}).`)
-        : fail(label, `No decision.signed audit entry names /decisions/${index} (${decision.id}): the decision is not in the audit log the record proves.`),
+      !found
+        ? fail(label, `No decision.signed audit entry names /decisions/${index} (${decision.id}): the decision is not in the audit log the record proves.`)
+        : differences.length > 0
+          ? fail(label, `Audit entry #${found.seq} does not say what /decisions/${index} says: ${differences.join('; ')}.`)
+          : pass(label, `Recorded as audit entry #${found.seq} (decision.signed at ${found.at}), step, role, kind, version, content hash and signer alike.`),
     );
   }
   return checks;

@@ -189,6 +189,31 @@ describe('verifyRecordText on a tampered record', () => {
     expect(failedLabels(verdict)).toEqual(['Server key not-derived']);
   });
 
+  it('finds status and steps that no signed decision backs, even under a re-signed record', async () => {
+    const record = copy();
+    record.decisions = [];
+    const verdict = await verifyRecordText(JSON.stringify(await sample.resign(record)));
+    const check = failed(verdict).find((c) => c.label === 'Status and steps backed by signed decisions');
+    expect(check?.detail).toMatch(/^\/steps\/\d+\/approvals\/0: no signed decision by Elena Vasquez on step model_risk, version 2/);
+  });
+
+  it('finds a decision whose audit entry says otherwise, though a dishonest server countersigned it again', async () => {
+    const record = copy();
+    const decision = record.decisions[0];
+    if (!decision?.signature) throw new Error('the sample has a signed decision');
+    const entry = record.audit.entries.find((e) => e.action === 'decision.signed');
+    if (!entry) throw new Error('the sample has a decision.signed entry');
+    // The audit entry is in the log and proved: it cannot change. A password decision has no
+    // signature but the server's, so a server holding the key can re-make it with another step.
+    const { countersign } = await import('../signing/countersign.ts');
+    decision.stepKey = 'security';
+    decision.signature.payload.stepKey = 'security';
+    decision.signature = { ...decision.signature, countersignature: await countersign(sample.privateKey, sample.serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt: decision.decidedAt, payload: decision.signature.payload, signature: decision.signature.signature }) };
+    const verdict = await verifyRecordText(JSON.stringify(await sample.resign(record)));
+    const trail = failed(verdict).find((c) => c.label === `Audit trail of decision ${decision.id}`);
+    expect(trail?.detail).toBe(`Audit entry #${entry.seq} does not say what /decisions/0 says: step is "model_risk" in the entry, "security" in the decision.`);
+  });
+
   it('checks approvedVersion against the status', async () => {
     const record = copy();
     record.package.approvedVersion = 1;

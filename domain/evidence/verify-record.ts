@@ -13,6 +13,7 @@ import { serverKeyId } from '../signing/countersign.ts';
 import { errorMessage } from '../signing/error-message.ts';
 import { verifyDecisionSignature } from '../signing/verify-decision.ts';
 import { auditChecks } from './audit-checks.ts';
+import { stepsCheck } from './decision-consistency.ts';
 import { emergencyCheck } from './emergency-check.ts';
 import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
@@ -86,6 +87,7 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   }
   checks.push(numberingCheck(record));
   checks.push(approvedVersionCheck(record));
+  checks.push(stepsCheck(record));
 
   for (const [index, decision] of record.decisions.entries()) {
     const label = `Decision ${decision.id}: ${decision.meaning} by ${decision.actor.displayName} (step ${decision.stepKey}, version ${decision.versionNumber})`;

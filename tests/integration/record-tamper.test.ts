@@ -165,8 +165,9 @@ describe('an exported approval record', () => {
     entry.after = { ...(entry.after as object), kind: 'reject' };
 
     const verdict = await verifyRecordText(await resign(record));
-    // The proof still proves the recorded hash; it is the content that no longer matches it.
-    expect(failedLabels(verdict)).toEqual([`Audit entry #${entry.seq}`]);
+    // The proof still proves the recorded hash; it is the content that no longer matches it,
+    // and the entry no longer says what the decision it names says.
+    expect(failedLabels(verdict)).toEqual([`Audit entry #${entry.seq}`, `Audit trail of decision ${decisionId}`]);
     expect(detailOf(verdict, `Audit entry #${entry.seq}`)).toMatch(/was changed: its content hashes to/);
     expect(verdict.record?.decisions.map((d) => d.id)).toContain(decisionId);
   });
