@@ -14,6 +14,7 @@ import { retailCreditPdV1 } from '#demo/index.ts';
 import { createSoftwarePasskey } from '../../support/software-authenticator.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
+import { currentServerKey, useServerKey, type ServerSigningKey } from '#api/signing/server-key.ts';
 import { serverDeps } from '#server/deps.ts';
 
 // The world the authorization matrix runs in: the demo data plus a second model owner (B)
@@ -59,6 +60,8 @@ export interface WorldIds {
 
 export interface World {
   dir: string;
+  /** The world's signing key: what its key file would hold, handed to every cell's server. */
+  serverKey: ServerSigningKey;
   cookies: Record<string, string>;
   apiToken: string;
   ids: WorldIds;
@@ -185,9 +188,13 @@ export async function buildWorld(): Promise<World> {
   const disabledWebhook = (await ok<{ endpoint: { id: string } }>(as('admin').post('/api/webhooks', hook), 201, 'webhook')).endpoint.id;
   await ok(as('admin').post(`/api/webhooks/${disabledWebhook}/disable`, null), 200, 'disable webhook');
 
+  // The key lives outside the database (a key file in production): a copy of the database
+  // is the same server only with the same key.
+  const serverKey = await currentServerKey(store, () => new Date());
   await store.close();
   return {
     dir,
+    serverKey,
     cookies,
     apiToken,
     ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, assistantClarification: clarification.id, delegationBy, pendingFor, revocableToken, ownerBToken, enabledWebhook, disabledWebhook },
@@ -223,6 +230,7 @@ export async function openCell(world: World): Promise<Cell> {
   const dir = mkdtempSync(join(tmpdir(), 'authz-cell-'));
   cpSync(world.dir, dir, { recursive: true });
   const store = await openStore({ dataDir: dir });
+  useServerKey(store, world.serverKey);
   // Every session has just confirmed its password (step-up), as a person changing their
   // passkeys would have: the matrix is about who may call a route, not about step-up.
   for (const token of Object.values(world.cookies)) await store.markSessionSteppedUp(await sha256Hex(token), new Date().toISOString());
