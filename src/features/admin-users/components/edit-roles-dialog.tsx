@@ -1,10 +1,9 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import type { Role } from '#domain/contracts/roles.ts';
 import type { ManagedUser } from '#api/users/contract.ts';
-import { buttonClasses } from '#src/components/ui/button.ts';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
+import { DialogFormActions } from './dialog-form-actions.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { useSetUserRoles } from '../api/set-user-roles.ts';
 import { fieldErrorOf } from './field-errors.ts';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
@@ -34,19 +33,7 @@ export function EditRolesDialog({ user, onClose, onSaved }: Props) {
         <DialogTitle className="text-xl font-bold">Roles of {user.displayName}</DialogTitle>
         <p id={textId}>What {user.displayName} may do from their next request on: review and sign a workflow step, own models, oversee or administer.</p>
         <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} error={rolesError} />
-        {saving.error && !rolesError && (
-          <p role="alert" className="text-red-800">
-            {describeError(saving.error)}
-          </p>
-        )}
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClasses.primary} disabled={saving.isPending}>
-            {saving.isPending ? 'Saving…' : 'Save roles'}
-          </button>
-          <button type="button" className={buttonClasses.secondary} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogFormActions error={saving.error} errorShownAtField={Boolean(rolesError)} pending={saving.isPending} submitLabel="Save roles" pendingLabel="Saving…" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -1,10 +1,9 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import type { ManagedUser } from '#api/users/contract.ts';
-import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
+import { DialogFormActions } from './dialog-form-actions.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { passwordPolicyHint } from '#src/lib/password-policy-hint.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
 import { useResetUserPassword } from '../api/reset-user-password.ts';
@@ -50,19 +49,7 @@ export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
             />
           )}
         </Field>
-        {resetting.error && !passwordError && (
-          <p role="alert" className="text-red-800">
-            {describeError(resetting.error)}
-          </p>
-        )}
-        <div className="flex flex-wrap gap-3">
-          <button type="submit" className={buttonClasses.primary} disabled={resetting.isPending}>
-            {resetting.isPending ? 'Resetting…' : 'Reset password'}
-          </button>
-          <button type="button" className={buttonClasses.secondary} onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogFormActions error={resetting.error} errorShownAtField={Boolean(passwordError)} pending={resetting.isPending} submitLabel="Reset password" pendingLabel="Resetting…" onCancel={onClose} />
       </form>
     </ModalDialog>
   );
