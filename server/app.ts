@@ -5,12 +5,16 @@ import { staticApp } from './routes/static-app.ts';
 import { securityHeadersFor } from './security-headers.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import type { OidcSettings } from './auth/oidc-settings.ts';
+import { samlRoutes } from './auth/saml-routes.ts';
+import type { SamlSettings } from './auth/saml-settings.ts';
 
 export interface AppOptions {
   /** The built SPA; omitted in API-only tests. */
   staticDir?: string;
   /** Single sign-on through OpenID Connect; off when absent. */
   oidc?: OidcSettings | null;
+  /** Single sign-on through SAML 2.0; off when absent. */
+  saml?: SamlSettings | null;
   /** TRUST_PROXY: the client's address from the proxy's X-Forwarded-For entry. */
   trustProxy?: boolean;
 }
@@ -21,6 +25,7 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.use('*', securityHeadersFor(deps.publicOrigin));
   // Redirect routes beside the JSON route table, matched before it.
   app.route('/api/auth/oidc', oidcRoutes(deps, options.oidc ?? null, undefined, { trustProxy: options.trustProxy ?? false }));
+  app.route('/api/auth/saml', samlRoutes(deps, options.saml ?? null, { trustProxy: options.trustProxy ?? false }));
   app.route('/api', apiRoutes(deps, { trustProxy: options.trustProxy ?? false }));
   if (options.staticDir) app.route('/', staticApp(options.staticDir));
   app.onError((error, c) => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseAllowList } from '#domain/webhooks/address.ts';
 import { oidcConfigSchema } from './auth/oidc-config.ts';
+import { samlConfigSchema } from './auth/saml-config.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 
@@ -62,6 +63,8 @@ const configSchema = z.object({
   RE_REVIEW_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
   // Single sign-on, enabled when OIDC_ISSUER is set; see server/auth/oidc-config.ts
   ...oidcConfigSchema.shape,
+  // SAML 2.0 single sign-on, enabled when SAML_IDP_METADATA_FILE or _URL is set; see server/auth/saml-config.ts
+  ...samlConfigSchema.shape,
 }).refine((config) => !config.TRUST_PROXY || config.PUBLIC_URL !== undefined, {
   path: ['TRUST_PROXY'],
   message: 'behind a proxy, set PUBLIC_URL too: the origin is never taken from Host or X-Forwarded-Host',

@@ -4,6 +4,7 @@ import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
 import { oidcSettingsFrom } from './auth/oidc-settings.ts';
+import { samlSettingsFrom } from './auth/saml-settings.ts';
 import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
@@ -20,6 +21,8 @@ import { KeyFileRefused, loadServerKeys } from './key-file.ts';
 const config = loadConfig();
 // A half-configured provider stops the start, not a user's log-in.
 const oidc = oidcSettingsFrom(config);
+// The IdP's metadata is read (or fetched) once, here.
+const saml = await samlSettingsFrom(config);
 const log = (line: string) => {
   if (config.LOG_LEVEL !== 'silent') console.log(line);
 };
@@ -42,7 +45,7 @@ const compute = createWorkerPool({ workers: config.COMPUTE_WORKERS, queue: confi
 const deps = serverDeps(store, { compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE });
 const firstStart = await prepareFirstStart(store, config, deps);
 
-const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc, trustProxy: config.TRUST_PROXY });
+const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc, saml, trustProxy: config.TRUST_PROXY });
 // Queued deliveries are sent from here, never from a request.
 const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS, allowList: config.WEBHOOK_ALLOWED_HOSTS });
 // Announces re-reviews that fell due, now and then every interval.
@@ -55,6 +58,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   log(keyFileMessage);
   if (config.PUBLIC_URL) log(`Public URL: ${config.PUBLIC_URL}/ (origin checks, passkeys and cookies follow it)`);
   if (oidc) log(`Single sign-on: ${oidc.issuer.href} (redirect URI: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/oidc/callback)`);
+  if (saml) log(`SAML single sign-on: IdP ${saml.idp.entityId} (SP metadata: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/saml/metadata)`);
   if (firstStart.kind === 'demo') {
     log('This is a DEMO: published demo accounts and demo data. For real use start with DEMO=false (npm run start:production).');
     if (firstStart.seeded) log(`Demo data written. Sign in as any of: ${demoAccounts.map((a) => a.email).join(', ')} (password: ${config.DEMO_PASSWORD})`);

@@ -42,6 +42,19 @@ export interface StoredOidcLogin {
   usedAt: string | null;
 }
 
+/** A SAML AuthnRequest sent: single use, short-lived, found by its ID (the response's InResponseTo). */
+export interface StoredSamlRequest {
+  requestId: string;
+  /** SHA-256 of the random value the starting browser holds in a cookie. */
+  bindingHash: string;
+  returnTo: string;
+  /** The AssertionConsumerService URL the request named; the response must be addressed to it. */
+  acsUrl: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
 /** The local user an identity provider's (issuer, subject) signs in as. */
 export interface StoredExternalIdentity {
   issuer: string;
@@ -71,6 +84,14 @@ export interface SessionStore {
   useOidcLogin(stateHash: string, at: string): Promise<boolean>;
   /** Housekeeping: forgets log-ins that expired before `before`. */
   deleteExpiredOidcLogins(before: string): Promise<void>;
+  insertSamlRequest(request: StoredSamlRequest): Promise<void>;
+  findSamlRequest(requestId: string): Promise<StoredSamlRequest | null>;
+  /** Marks an unused, unexpired request used; false if it was used already or expired (a replay, or a race lost). */
+  useSamlRequest(requestId: string, at: string): Promise<boolean>;
+  /** Records an accepted assertion's ID; false if this issuer's assertion with that ID was seen before (a replay). */
+  recordSamlAssertion(assertion: { issuer: string; assertionId: string; usedAt: string; expiresAt: string }): Promise<boolean>;
+  /** Housekeeping: forgets requests and assertion IDs that expired before `before`. */
+  deleteExpiredSamlState(before: string): Promise<void>;
   findExternalIdentity(issuer: string, subject: string): Promise<StoredExternalIdentity | null>;
   insertExternalIdentity(identity: StoredExternalIdentity): Promise<void>;
   /** What the identity provider says about a provisioned user, refreshed at each sign-in. */

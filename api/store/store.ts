@@ -20,7 +20,7 @@ import type { ThrottleStore } from './throttle.ts';
 // file rather than in api/<capability>/: the kernel's request context carries the whole store,
 // and every capability uses the context, so the port sits below both (no folder cycle).
 
-export type { StoredUser, StoredSession, StoredOidcLogin, StoredExternalIdentity } from './session.ts';
+export type { StoredUser, StoredSession, StoredOidcLogin, StoredSamlRequest, StoredExternalIdentity } from './session.ts';
 export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel } from './packages.ts';
 export type { StoredThread, StoredMessage, StoredRevision } from './threads.ts';
 export type { StoredSectionReview } from './section-reviews.ts';

@@ -5,7 +5,7 @@ import { throttleRowsKeptMs } from '../throttle/policies.ts';
 // end: expired sessions, signing nonces that expired unused, expired passkey registration
 // challenges, throttle rows every policy has forgotten (sign-in and signing failures, rate
 // windows) and expired trusted devices, sign-in failures of the former lock (login_failures),
-// and expired single sign-on log-ins. Never a record: the audit log, decisions and their
+// and expired single sign-on log-ins (OIDC, SAML requests and assertion IDs). Never a record: the audit log, decisions and their
 // signatures, used nonces (the issue of the nonce a decision carries) and signing attempts
 // (append-only) are left alone. The server runs this on a timer (server/timers/cleanup.ts);
 // tests run it with any `now`.
@@ -22,4 +22,5 @@ export async function deleteExpiredState(store: Store, now: Date): Promise<void>
   await store.pruneTrustedDevices(at);
   await store.deleteLoginFailuresBefore(new Date(now.getTime() - loginFailureWindowMs).toISOString());
   await store.deleteExpiredOidcLogins(at);
+  await store.deleteExpiredSamlState(at);
 }

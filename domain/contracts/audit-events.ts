@@ -16,10 +16,10 @@ const base = {
 };
 
 export const auditEventSchema = z.discriminatedUnion('action', [
-  /** A user signed in with email and password, or through single sign-on (`via: 'oidc'`, with the issuer). */
-  z.object({ ...base, action: z.literal('session.login_succeeded'), before: z.null(), after: z.object({ email: z.string(), via: z.literal('oidc').optional(), issuer: z.string().optional() }) }),
-  /** A sign-in attempt failed (unknown email or wrong password); the subject is the email tried. Reason `locked` appears only in entries written before throttling, when each refused attempt was recorded. A failed single sign-on (`via: 'oidc'`) has an `sso_…` reason and the email, or the issuer when none is known. */
-  z.object({ ...base, action: z.literal('session.login_failed'), before: z.null(), after: z.object({ reason: z.enum(['unknown_email', 'wrong_password', 'account_disabled', 'locked']).or(ssoFailureReasonSchema), via: z.literal('oidc').optional(), issuer: z.string().optional() }) }),
+  /** A user signed in with email and password, or through single sign-on (`via: 'oidc'` or `'saml'`, with the issuer). */
+  z.object({ ...base, action: z.literal('session.login_succeeded'), before: z.null(), after: z.object({ email: z.string(), via: z.enum(['oidc', 'saml']).optional(), issuer: z.string().optional() }) }),
+  /** A sign-in attempt failed (unknown email or wrong password); the subject is the email tried. Reason `locked` appears only in entries written before throttling, when each refused attempt was recorded. A failed single sign-on (`via: 'oidc'` or `'saml'`) has an `sso_…` reason and the email, or the issuer when none is known. */
+  z.object({ ...base, action: z.literal('session.login_failed'), before: z.null(), after: z.object({ reason: z.enum(['unknown_email', 'wrong_password', 'account_disabled', 'locked']).or(ssoFailureReasonSchema), via: z.enum(['oidc', 'saml']).optional(), issuer: z.string().optional() }) }),
   /** A user signed out and the server ended the session. */
   z.object({ ...base, action: z.literal('session.logged_out'), before: z.null(), after: z.null() }),
   /** Failed sign-ins made a throttling lane wait before its next attempt (`until`; the wait grows with each further failure); written once per failure that locks, never per refused request. The subject is the email tried, or `client <address>` for the client lane. */

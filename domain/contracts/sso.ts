@@ -13,6 +13,17 @@ export const ssoPaths = {
   callback: '/api/auth/oidc/callback',
 } as const;
 
+/** SAML 2.0 single sign-on, beside OIDC: the same config answer, its own routes. */
+export const samlPaths = {
+  config: '/api/auth/saml/config',
+  /** Starts a log-in: redirects to the IdP with an AuthnRequest (HTTP-Redirect). `?returnTo=/a/path`. */
+  login: '/api/auth/saml/login',
+  /** The AssertionConsumerService: the IdP's response arrives here (HTTP-POST). */
+  acs: '/api/auth/saml/acs',
+  /** This app's SP metadata, for the IdP's administrator. */
+  metadata: '/api/auth/saml/metadata',
+} as const;
+
 export const ssoConfigSchema = z.object({
   enabled: z.boolean(),
   /** "Sign in with <displayName>"; null when single sign-on is off. */
@@ -33,6 +44,8 @@ export const ssoErrorCodeSchema = z.enum([
   'account_conflict',
   'server_error',
   'account_disabled',
+  /** SAML: the response was refused (signature, audience, destination, time, replay…). */
+  'response_invalid',
 ]);
 export type SsoErrorCode = z.infer<typeof ssoErrorCodeSchema>;
 
@@ -49,5 +62,15 @@ export const ssoFailureReasonSchema = z.enum([
   'sso_missing_email',
   'sso_account_conflict',
   'sso_account_disabled',
+  // SAML: why an IdP's response was refused.
+  'sso_saml_request_unknown',
+  'sso_saml_replayed',
+  'sso_saml_signature_invalid',
+  'sso_saml_audience_invalid',
+  'sso_saml_destination_invalid',
+  'sso_saml_expired',
+  'sso_saml_issuer_invalid',
+  'sso_saml_subject_invalid',
+  'sso_saml_response_invalid',
 ]);
 export type SsoFailureReason = z.infer<typeof ssoFailureReasonSchema>;

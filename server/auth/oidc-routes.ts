@@ -3,15 +3,13 @@ import * as client from 'openid-client';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { readCookie, sessionCookie, sessionCookieNameFor } from '#api/kernel/cookies.ts';
 import { publicOriginOf } from '#api/kernel/public-origin.ts';
-import { ApiError } from '#api/kernel/problems.ts';
-import { appendLimitedAnonymous } from '#api/throttle/rate-limits.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { ssoPaths, type SsoConfig, type SsoErrorCode, type SsoFailureReason } from '#domain/contracts/sso.ts';
 import { createOidcClient, OidcFlowError, type OidcClient, type OidcFailure } from './oidc-client.ts';
 import { safeReturnTo } from './oidc-return-to.ts';
 import { needsUserInfo, signInWithIdentity } from './oidc-sign-in.ts';
 import { issuerName, type OidcSettings } from './oidc-settings.ts';
-import { clientAddressOf } from '../routes/client-address.ts';
+import { auditSsoFailure, redirect } from './sso-failure.ts';
 
 // Single sign-on routes. They answer with redirects, not JSON, so they live beside the
 // route table rather than in it; `oidcRoutePaths` lists them for the authorization matrix.
@@ -47,28 +45,14 @@ function warn(error: unknown): void {
   console.warn(`[sso] ${error instanceof Error ? error.message : String(error)}`);
 }
 
-function redirect(location: string, cookies: string[] = []): Response {
-  const headers = new Headers({ location, 'cache-control': 'no-store' });
-  for (const cookie of cookies) headers.append('set-cookie', cookie);
-  return new Response(null, { status: 302, headers });
-}
-
 /** `trustProxy`: TRUST_PROXY, for the client address that failures are counted by. */
 export function oidcRoutes(deps: ApiDeps, settings: OidcSettings | null, oidc: OidcClient | null = settings ? createOidcClient(settings) : null, options: { trustProxy?: boolean } = {}): Hono {
   const app = new Hono();
 
   const issuer = settings ? issuerName(settings) : '';
   const fail = async (c: Context, failure: { code: SsoErrorCode; reason: SsoFailureReason; subject?: string | null; returnTo?: string }): Promise<Response> => {
-    // Anyone can fail a single sign-on for free: per client address, only so many failures a
-    // minute are written to the audit log; past that the answer is 429 and nothing is written.
-    try {
-      await appendLimitedAnonymous(deps, clientAddressOf(c, options.trustProxy ?? false), (tx, at) =>
-        tx.appendAudit({ event: { action: 'session.login_failed', subject: failure.subject ?? issuer, before: null, after: { reason: failure.reason, via: 'oidc', issuer } }, actorId: null, at }),
-      );
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      return new Response(JSON.stringify(error.problem), { status: error.problem.status, headers: [['content-type', 'application/problem+json'], ['cache-control', 'no-store'], ...error.headers] });
-    }
+    const refused = await auditSsoFailure(deps, c, options.trustProxy ?? false, { via: 'oidc', issuer, reason: failure.reason, subject: failure.subject ?? null });
+    if (refused) return refused;
     const next = failure.returnTo && failure.returnTo !== '/' ? `&next=${encodeURIComponent(failure.returnTo)}` : '';
     return redirect(`/login?sso_error=${failure.code}${next}`, [bindingCookie('', 0, publicOriginOf(deps, c.req.url).secure)]);
   };

@@ -1,6 +1,6 @@
 import { roleSchema } from '#domain/contracts/roles.ts';
-import type { SessionStore, StoredOidcLogin, StoredUser } from '#api/store/session.ts';
-import type { OidcLoginsTable, UsersTable } from '../schema/schema.ts';
+import type { SessionStore, StoredOidcLogin, StoredSamlRequest, StoredUser } from '#api/store/session.ts';
+import type { OidcLoginsTable, SamlRequestsTable, UsersTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
 // The session part of the Kysely repository: users, sessions, failed sign-ins, and the single
@@ -21,6 +21,16 @@ const toLogin = (r: OidcLoginsTable): StoredOidcLogin => ({
   nonce: r.nonce,
   returnTo: r.return_to,
   redirectUri: r.redirect_uri,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  usedAt: r.used_at,
+});
+
+const toSamlRequest = (r: SamlRequestsTable): StoredSamlRequest => ({
+  requestId: r.request_id,
+  bindingHash: r.binding_hash,
+  returnTo: r.return_to,
+  acsUrl: r.acs_url,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   usedAt: r.used_at,
@@ -82,6 +92,33 @@ export function sessionQueries(db: Db): SessionStore {
     },
     async deleteExpiredOidcLogins(before) {
       await db.deleteFrom('oidc_logins').where('expires_at', '<', before).execute();
+    },
+    async insertSamlRequest(r) {
+      await db
+        .insertInto('saml_requests')
+        .values({ request_id: r.requestId, binding_hash: r.bindingHash, return_to: r.returnTo, acs_url: r.acsUrl, created_at: r.createdAt, expires_at: r.expiresAt, used_at: r.usedAt })
+        .execute();
+    },
+    async findSamlRequest(requestId) {
+      const row = await db.selectFrom('saml_requests').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+      return row ? toSamlRequest(row) : null;
+    },
+    async useSamlRequest(requestId, at) {
+      // One conditional statement: of two instances racing with the same response, one wins.
+      const result = await db.updateTable('saml_requests').set({ used_at: at }).where('request_id', '=', requestId).where('used_at', 'is', null).where('expires_at', '>', at).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async recordSamlAssertion(a) {
+      const result = await db
+        .insertInto('saml_assertions')
+        .values({ issuer: a.issuer, assertion_id: a.assertionId, used_at: a.usedAt, expires_at: a.expiresAt })
+        .onConflict((oc) => oc.columns(['issuer', 'assertion_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    },
+    async deleteExpiredSamlState(before) {
+      await db.deleteFrom('saml_requests').where('expires_at', '<', before).execute();
+      await db.deleteFrom('saml_assertions').where('expires_at', '<', before).execute();
     },
     async findExternalIdentity(issuer, subject) {
       const row = await db.selectFrom('external_identities').selectAll().where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();

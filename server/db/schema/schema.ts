@@ -335,6 +335,8 @@ export interface Database {
   decision_delegations: DecisionDelegationsTable;
   oidc_logins: OidcLoginsTable;
   external_identities: ExternalIdentitiesTable;
+  saml_requests: SamlRequestsTable;
+  saml_assertions: SamlAssertionsTable;
 }
 
 // --- delegations (007) ---
@@ -390,4 +392,22 @@ export interface ExternalIdentitiesTable {
   subject: string;
   user_id: string;
   created_at: string;
+}
+
+// --- SAML single sign-on (023) ---
+export interface SamlRequestsTable {
+  request_id: string;
+  binding_hash: string;
+  return_to: string;
+  acs_url: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface SamlAssertionsTable {
+  issuer: string;
+  assertion_id: string;
+  used_at: string;
+  expires_at: string;
 }

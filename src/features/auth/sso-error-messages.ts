@@ -14,6 +14,7 @@ const messages: Record<SsoErrorCode, string> = {
   missing_email: 'Your identity provider did not give an email address, which this app needs. Ask your administrator to release the email claim.',
   account_conflict: 'An account with your email address already exists here and signs in with a password. Sign in with it, or ask an administrator.',
   account_disabled: 'Your account here has been disabled, so single sign-on did not sign you in. Ask an administrator if you need access again.',
+  response_invalid: 'Your identity provider’s answer was refused (its signature, addressee, time or a replay did not check out), so you were not signed in. Start again; if it keeps happening, contact your administrator.',
   server_error: 'Something went wrong on our side while signing you in. Try again.',
 };
 
