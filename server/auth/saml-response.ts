@@ -42,7 +42,8 @@ export function reasonOfLibraryError(error: unknown): SsoFailureReason {
   const message = error instanceof Error ? error.message : String(error);
   if (/InResponseTo/i.test(message)) return 'sso_saml_request_unknown';
   if (/audience/i.test(message)) return 'sso_saml_audience_invalid';
-  if (/expired|not yet valid|too old/i.test(message)) return 'sso_saml_expired';
+  // node-saml drops a SubjectConfirmation whose NotBefore / NotOnOrAfter is out of range.
+  if (/expired|not yet valid|too old|No valid subject confirmation/i.test(message)) return 'sso_saml_expired';
   if (/signature|signed|decrypt|EncryptedAssertion|multiple assertions/i.test(message)) return 'sso_saml_signature_invalid';
   if (/SAML provider returned (Responder|Requester)/i.test(message)) return 'sso_access_denied';
   return 'sso_saml_response_invalid';

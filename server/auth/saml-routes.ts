@@ -85,7 +85,7 @@ export function spMetadataXml(settings: SamlSettings, acsUrl: string): string {
     callbackUrl: acsUrl,
     wantAssertionsSigned: settings.wantAssertionsSigned,
     identifierFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
-    ...(settings.spCertificate ? { publicCerts: settings.spCertificate, decryptionCert: settings.spCertificate } : {}),
+    ...(settings.spCertificate && settings.spPrivateKey ? { publicCerts: settings.spCertificate, decryptionCert: settings.spCertificate, privateKey: settings.spPrivateKey, decryptionPvk: settings.spPrivateKey } : {}),
   });
 }
 
@@ -170,7 +170,10 @@ export function samlRoutes(deps: ApiDeps, settings: SamlSettings | null, options
       checked = checkAssertion(profile, raw, { issuer: settings.idp.entityId, acsUrl: request.acsUrl, clockSkewMs: settings.clockSkewMs, now });
     } catch (error) {
       warn(error);
-      const reason = error instanceof SamlRefusal ? error.reason : reasonOfLibraryError(error);
+      let reason = error instanceof SamlRefusal ? error.reason : reasonOfLibraryError(error);
+      // Another instance took the request while this one was verifying: a replay, said as one.
+      if (reason === 'sso_saml_request_unknown' && (await deps.store.findSamlRequest(request.requestId))?.usedAt) reason = 'sso_saml_replayed';
+      if (reason === 'sso_saml_replayed') return fail(c, { code: 'state_invalid', reason, returnTo });
       return fail(c, { code: reason === 'sso_access_denied' ? 'access_denied' : 'response_invalid', reason, returnTo });
     }
     // Once each, on every instance: the request, then the assertion. Losing either race is a replay.

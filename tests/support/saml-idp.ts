@@ -3,7 +3,8 @@
 // web server on 127.0.0.1 and a free port. Everything it reads is generated here into a
 // temporary directory: config.php, an `exampleauth:UserPass` source with the users and their
 // attributes, the hosted IdP's metadata and key pair, and the app as a remote SP. The users'
-// attributes can be changed between log-ins (PHP reads the files on every request).
+// attributes can be changed between log-ins (PHP reads the files on every request: the opcache,
+// which would serve a two-second-old copy, is off).
 // `signInAtIdp` drives the IdP's real log-in form with fetch and returns the HTTP-POST binding's
 // SAMLResponse, as a browser would submit it to the app.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -154,7 +155,7 @@ export async function startSimpleSamlIdp(options: IdpOptions): Promise<TestIdp> 
   writeUsers();
   writeSp(options.sp);
 
-  const child: ChildProcess = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', simpleSamlWww], {
+  const child: ChildProcess = spawn('php', ['-d', 'opcache.enable=0', '-S', `127.0.0.1:${port}`, '-t', simpleSamlWww], {
     env: { ...process.env, SIMPLESAMLPHP_CONFIG_DIR: dir, PHP_CLI_SERVER_WORKERS: '2' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
