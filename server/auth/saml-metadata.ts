@@ -25,12 +25,19 @@ function attribute(node: unknown, name: string): string | null {
   return typeof node === 'object' && node !== null && 'getAttribute' in node ? (node as Element).getAttribute(name) : null;
 }
 
-/** Parses IdP metadata; throws with a message saying what is missing. */
-export function parseIdpMetadata(xml: string): IdpMetadata {
+/** A well-formed XML document's root element, or the parser's first complaint. */
+export function parseXmlRoot(xml: string): { root: Element | null; error: string | null } {
   const errors: string[] = [];
   const doc = new DOMParser({ errorHandler: { error: (message: unknown) => errors.push(String(message)), fatalError: (message: unknown) => errors.push(String(message)) } }).parseFromString(xml, 'text/xml');
-  if (errors.length > 0 || !doc.documentElement) throw new Error(`SAML IdP metadata is not well-formed XML: ${errors[0] ?? 'empty'}`);
-  const entities = select("//md:EntityDescriptor[md:IDPSSODescriptor[contains(concat(' ', @protocolSupportEnumeration, ' '), ' urn:oasis:names:tc:SAML:2.0:protocol ')]]", doc as unknown as Node) as Node[];
+  const root = doc.documentElement as unknown as Element | null;
+  return errors.length === 0 && root ? { root, error: null } : { root: null, error: errors[0] ?? 'empty' };
+}
+
+/** Parses IdP metadata; throws with a message saying what is missing. */
+export function parseIdpMetadata(xml: string): IdpMetadata {
+  const { root, error } = parseXmlRoot(xml);
+  if (!root) throw new Error(`SAML IdP metadata is not well-formed XML: ${error ?? 'empty'}`);
+  const entities = select("//md:EntityDescriptor[md:IDPSSODescriptor[contains(concat(' ', @protocolSupportEnumeration, ' '), ' urn:oasis:names:tc:SAML:2.0:protocol ')]]", root) as Node[];
   if (entities.length !== 1) throw new Error(`SAML IdP metadata must describe exactly one SAML 2.0 identity provider (found ${entities.length})`);
   const entity = entities[0] as Node;
   const entityId = attribute(entity, 'entityID');

@@ -1,6 +1,6 @@
-import { DOMParser } from '@xmldom/xmldom';
 import type { Profile } from '@node-saml/node-saml';
 import type { SsoFailureReason } from '#domain/contracts/sso.ts';
+import { parseXmlRoot } from './saml-metadata.ts';
 
 // What the app checks around @node-saml/node-saml, which verifies the signatures, decrypts,
 // and checks InResponseTo against our request store, audience, NotBefore / NotOnOrAfter of the
@@ -27,9 +27,7 @@ export function readRawResponse(samlResponse: string): RawResponse {
   const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
   let root: Element | null = null;
   try {
-    const errors: string[] = [];
-    const doc = new DOMParser({ errorHandler: { error: (message: unknown) => errors.push(String(message)), fatalError: (message: unknown) => errors.push(String(message)) } }).parseFromString(xml, 'text/xml');
-    root = errors.length === 0 ? (doc.documentElement as unknown as Element | null) : null;
+    root = parseXmlRoot(xml).root;
   } catch {
     root = null;
   }

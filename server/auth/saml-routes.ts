@@ -123,11 +123,12 @@ export function samlRoutes(deps: ApiDeps, settings: SamlSettings | null, options
     const { origin, secure } = publicOriginOf(deps, url);
     const acsUrl = `${origin}${samlPaths.acs}`;
     const returnTo = safeReturnTo(url.searchParams.get('returnTo'));
-    let requestId: string | null = null;
+    const sent: { requestId: string | null } = { requestId: null };
     const saml = samlFor(deps, settings, acsUrl, (id) => {
-      requestId = id;
+      sent.requestId = id;
     });
     const location = await saml.getAuthorizeUrlAsync('', undefined, {});
+    const { requestId } = sent;
     if (requestId === null) throw new Error('node-saml did not report the AuthnRequest ID');
     const binding = deps.randomToken();
     const now = deps.now();
@@ -140,7 +141,7 @@ export function samlRoutes(deps: ApiDeps, settings: SamlSettings | null, options
   app.post('/acs', async (c) => {
     if (!settings) return redirect('/login?sso_error=not_configured');
     const { secure } = publicOriginOf(deps, c.req.url);
-    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const body: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
     const samlResponse = body.SAMLResponse;
     if (typeof samlResponse !== 'string' || samlResponse.length > maxResponseChars) return fail(c, { code: 'response_invalid', reason: 'sso_saml_response_invalid' });
 

@@ -4,7 +4,8 @@ import { expectations } from './authz-matrix/expectations.ts';
 import { expectedOutcome, type Variant } from './authz-matrix/expected-status.ts';
 import { requests } from './authz-matrix/requests.ts';
 import { oidcRoutePaths } from '#server/auth/oidc-routes.ts';
-import { ssoPaths } from '#domain/contracts/sso.ts';
+import { samlRoutePaths } from '#server/auth/saml-routes.ts';
+import { samlPaths, ssoPaths } from '#domain/contracts/sso.ts';
 import { sessionCookieName } from '#api/kernel/cookies.ts';
 import { fingerprint, openCell, principals, send, worldForThisFile, type Cell } from './authz-matrix/world.ts';
 
@@ -39,21 +40,27 @@ describe('authorization matrix', () => {
   }
 
   // Single sign-on answers with redirects, so its routes live outside the JSON route table
-  // (server/auth/oidc-routes.ts). They are public GETs: each is held here to what it may do
-  // for any caller, and must grant no session and change nothing by itself (the world has
-  // no provider configured; tests/integration/oidc-login.test.ts covers the configured flow).
-  const outsideTable: Record<string, { status: number; location?: string }> = {
+  // (server/auth/oidc-routes.ts, saml-routes.ts). They are public: each is held here to what it
+  // may do for any caller, and must grant no session and change nothing by itself (the world has
+  // no provider configured; tests/integration/oidc-login.test.ts and saml-login.test.ts cover
+  // the configured flows). The SAML ACS is the one POST (the IdP's HTTP-POST binding).
+  const outsideTable: Record<string, { status: number; location?: string; method?: 'POST' }> = {
     [ssoPaths.config]: { status: 200 },
     [ssoPaths.login]: { status: 302, location: '/login?sso_error=not_configured' },
     [ssoPaths.callback]: { status: 302, location: '/login?sso_error=not_configured' },
+    [samlPaths.config]: { status: 200 },
+    [samlPaths.login]: { status: 302, location: '/login?sso_error=not_configured' },
+    [samlPaths.acs]: { status: 302, location: '/login?sso_error=not_configured', method: 'POST' },
+    [samlPaths.metadata]: { status: 404 },
   };
+  const outsidePaths = [...oidcRoutePaths, ...samlRoutePaths];
 
   it('has an expectation for every single sign-on route served outside the table', () => {
-    expect([...oidcRoutePaths].filter((path) => !(path in outsideTable))).toEqual([]);
+    expect(outsidePaths.filter((path) => !(path in outsideTable))).toEqual([]);
   });
 
-  for (const path of oidcRoutePaths) {
-    it(`GET ${path} (single sign-on, outside the table)`, async () => {
+  for (const path of outsidePaths) {
+    it(`${outsideTable[path]?.method ?? 'GET'} ${path} (single sign-on, outside the table)`, async () => {
       const expected = outsideTable[path];
       if (!expected) return;
       const cell = await openCell(world);
@@ -63,7 +70,9 @@ describe('authorization matrix', () => {
           const headers = new Headers();
           if (principal === 'token') headers.set('authorization', `Bearer ${world.apiToken}`);
           else if (principal !== 'anonymous') headers.set('cookie', `${sessionCookieName}=${world.cookies[principal] ?? ''}`);
-          const response = await cell.app.fetch(new Request(`http://localhost${path}?returnTo=/admin/tokens`, { headers, redirect: 'manual' }));
+          const post = expected.method === 'POST';
+          if (post) headers.set('content-type', 'application/x-www-form-urlencoded');
+          const response = await cell.app.fetch(new Request(`http://localhost${path}?returnTo=/admin/tokens`, { headers, redirect: 'manual', ...(post ? { method: 'POST', body: 'SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4%3D' } : {}) }));
           await response.text();
           expect(response.status, `${path} as ${principal}`).toBe(expected.status);
           if (expected.location) expect(response.headers.get('location'), `${path} as ${principal}`).toBe(expected.location);
@@ -78,7 +87,7 @@ describe('authorization matrix', () => {
   }
 
   it('prints what ran', () => {
-    const line = `authz matrix: ${tally.routes} routes (+ ${oidcRoutePaths.length} single sign-on routes outside the table) × ${principals.length} callers × own/other objects = ${tally.cells} cells (${tally.notApplicable} not applicable), ${tally.refused} refusals, ${tally.audited} of them audited`;
+    const line = `authz matrix: ${tally.routes} routes (+ ${outsidePaths.length} single sign-on routes outside the table) × ${principals.length} callers × own/other objects = ${tally.cells} cells (${tally.notApplicable} not applicable), ${tally.refused} refusals, ${tally.audited} of them audited`;
     console.log(line);
     expect(tally.routes).toBe(routeList.length);
   });
