@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ssoPaths, type SsoConfig } from '#domain/contracts/sso.ts';
+import { samlPaths, ssoPaths, type SsoConfig } from '#domain/contracts/sso.ts';
 import { ssoConfigKeys } from '../api/get-sso-config.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
@@ -13,6 +13,7 @@ setupMockServer();
 
 // The real server's answer when single sign-on is configured (the mocks have no such route).
 const ssoOn = http.get(`*${ssoPaths.config}`, () => HttpResponse.json({ enabled: true, displayName: 'Bank SSO' }));
+const samlOn = http.get(`*${samlPaths.config}`, () => HttpResponse.json({ enabled: true, displayName: 'Bank SAML' }));
 
 describe('single sign-on on the log-in page', () => {
   it('offers "Sign in with …" as a link to the server, carrying where to go next', async () => {
@@ -24,11 +25,18 @@ describe('single sign-on on the log-in page', () => {
     await expectNoAxeViolations();
   });
 
+  it('offers SAML beside OpenID Connect when the server has both, each a link to its own log-in', async () => {
+    await renderApp('/login?next=%2Fdashboard', { overrides: [ssoOn, samlOn] });
+    expect(await screen.findByRole('link', { name: 'Sign in with Bank SAML' })).toHaveAttribute('href', `/api/auth/saml/login?returnTo=${encodeURIComponent('/dashboard')}`);
+    expect(await screen.findByRole('link', { name: 'Sign in with Bank SSO' })).toHaveAttribute('href', `/api/auth/oidc/login?returnTo=${encodeURIComponent('/dashboard')}`);
+    await expectNoAxeViolations();
+  });
+
   it('shows no single sign-on when the server has none', async () => {
     const { queryClient } = await renderApp('/login');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     // Wait for the configuration's answer (a 404 from the mocks: off) before asserting absence.
-    await expect.poll(() => queryClient.getQueryData<SsoConfig>(ssoConfigKeys.all)).toEqual({ enabled: false, displayName: null });
+    for (const protocol of ['oidc', 'saml'] as const) await expect.poll(() => queryClient.getQueryData<SsoConfig>(ssoConfigKeys.protocol(protocol))).toEqual({ enabled: false, displayName: null });
     expect(screen.queryByRole('link', { name: /Sign in with/ })).not.toBeInTheDocument();
   });
 

@@ -1,14 +1,18 @@
-import { ssoPaths } from '#domain/contracts/sso.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { useSsoConfig } from '../api/get-sso-config.ts';
+import { ssoRoutes, useSsoConfig } from '../api/get-sso-config.ts';
 
 /**
- * "Sign in with <provider>", when the server has single sign-on. A plain link, not a fetch:
- * the browser itself must go to the identity provider and come back.
+ * "Sign in with <provider>" for each single sign-on the server has (OpenID Connect, SAML).
+ * Plain links, not fetches: the browser itself must go to the identity provider and come back.
  */
 export function SsoSignIn({ next }: { next: string }) {
-  const config = useSsoConfig();
-  if (!config.data?.enabled) return null;
+  const oidc = useSsoConfig('oidc');
+  const saml = useSsoConfig('saml');
+  const offered = [
+    { key: 'oidc', config: oidc.data, login: ssoRoutes.oidc.login },
+    { key: 'saml', config: saml.data, login: ssoRoutes.saml.login },
+  ].filter((entry) => entry.config?.enabled);
+  if (offered.length === 0) return null;
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3 text-sm text-slate-600" aria-hidden="true">
@@ -16,9 +20,11 @@ export function SsoSignIn({ next }: { next: string }) {
         or
         <span className="h-px flex-1 bg-slate-300" />
       </div>
-      <a href={`${ssoPaths.login}?returnTo=${encodeURIComponent(next)}`} className={`${buttonClasses.secondary} w-full`}>
-        Sign in with {config.data.displayName}
-      </a>
+      {offered.map((entry) => (
+        <a key={entry.key} href={`${entry.login}?returnTo=${encodeURIComponent(next)}`} className={`${buttonClasses.secondary} w-full`}>
+          Sign in with {entry.config?.displayName}
+        </a>
+      ))}
     </div>
   );
 }
