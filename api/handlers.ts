@@ -6,7 +6,7 @@ import { editMessage, listThreads, openThread, replyToThread, resolveThread, ret
 import { listSectionReviews, markSectionReviewed, unmarkSectionReviewed } from './section-reviews/handlers.ts';
 import { enrolPasskey, listPasskeys, passkeyRegistrationOptions, removePasskey } from './passkeys/handlers.ts';
 import { issueSigningNonce, signDecision } from './signing/handlers.ts';
-import { health, openapiHandler } from './system/handlers.ts';
+import { health, openapiHandler, ssoSettings } from './system/handlers.ts';
 import { serverKeys, verifyPackage } from './signing/verification.ts';
 import { auditConsistencyProof, auditInclusionProof, auditTreeHead, listAudit, listPackageAudit, verifyAudit } from './audit/handlers.ts';
 import { exportRecord } from './record/handlers.ts';
@@ -23,6 +23,7 @@ export type { Handler } from './kernel/define-handler.ts';
 /** Every route of the table has exactly one handler: the type refuses a missing one. */
 export const handlers: Record<RouteId, Handler> = {
   health,
+  ssoSettings,
   openapi: openapiHandler(routeList),
   login,
   logout,

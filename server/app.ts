@@ -6,7 +6,7 @@ import { securityHeadersFor } from './security-headers.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import type { OidcSettings } from './auth/oidc-settings.ts';
 import { samlRoutes } from './auth/saml-routes.ts';
-import type { SamlSettings } from './auth/saml-settings.ts';
+import { samlSettingsView, type SamlSettings } from './auth/saml-settings.ts';
 
 export interface AppOptions {
   /** The built SPA; omitted in API-only tests. */
@@ -26,7 +26,9 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   // Redirect routes beside the JSON route table, matched before it.
   app.route('/api/auth/oidc', oidcRoutes(deps, options.oidc ?? null, undefined, { trustProxy: options.trustProxy ?? false }));
   app.route('/api/auth/saml', samlRoutes(deps, options.saml ?? null, { trustProxy: options.trustProxy ?? false }));
-  app.route('/api', apiRoutes(deps, { trustProxy: options.trustProxy ?? false }));
+  // Administrators see the SAML configuration (never its key) on the admin page.
+  const apiDeps: ApiDeps = options.saml ? { ...deps, samlSettings: samlSettingsView(options.saml) } : deps;
+  app.route('/api', apiRoutes(apiDeps, { trustProxy: options.trustProxy ?? false }));
   if (options.staticDir) app.route('/', staticApp(options.staticDir));
   app.onError((error, c) => {
     deps.logError(error);

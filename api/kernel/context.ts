@@ -1,4 +1,5 @@
 import type { AllowEntry } from '#domain/webhooks/address.ts';
+import type { SamlSettingsView } from '#domain/contracts/sso.ts';
 import type { ComputePort } from './compute.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 
@@ -31,6 +32,8 @@ export interface ApiDeps {
   publicOrigin?: string;
   /** Hosts and address ranges a webhook may reach although they are not public (WEBHOOK_ALLOWED_HOSTS). */
   webhookAllowList?: readonly AllowEntry[];
+  /** SAML single sign-on as configured, shown to administrators; absent or null: off. */
+  samlSettings?: Omit<SamlSettingsView, 'acsUrl' | 'metadataUrl'> | null;
   /** Where CPU-heavy jobs run (the record export): worker threads on the server; absent (mocks, tests): inline. */
   compute?: ComputePort;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ssoSettingsResponseSchema } from '#domain/contracts/sso.ts';
 import { route } from '../kernel/route-def.ts';
 
-// Liveness and the API described by itself.
+// Liveness, the API described by itself, and the single sign-on configuration (read-only).
 
 export const healthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), time: z.iso.datetime() });
 
@@ -31,5 +32,18 @@ export const systemRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: z.record(z.string(), z.unknown()),
+  }),
+  ssoSettings: route({
+    id: 'ssoSettings',
+    method: 'GET',
+    path: '/api/admin/sso',
+    summary: 'The SAML single sign-on configuration, read-only (set by environment variables; never a key)',
+    access: { kind: 'roles', roles: ['admin'] },
+    params: null,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: ssoSettingsResponseSchema,
   }),
 } as const;

@@ -74,3 +74,32 @@ export const ssoFailureReasonSchema = z.enum([
   'sso_saml_response_invalid',
 ]);
 export type SsoFailureReason = z.infer<typeof ssoFailureReasonSchema>;
+
+/** SAML single sign-on as configured (read-only, for administrators): never a key. */
+export const samlSettingsViewSchema = z.object({
+  idpEntityId: z.string(),
+  idpSsoUrl: z.string(),
+  /** Where the IdP metadata was read from: a file path or a URL. */
+  metadataSource: z.string(),
+  /** SHA-256 fingerprints of the IdP signing certificates, as colon-separated hex. */
+  idpCertificateFingerprints: z.array(z.string()),
+  spEntityId: z.string(),
+  acsUrl: z.string(),
+  metadataUrl: z.string(),
+  /** The SP certificate's SHA-256 fingerprint; null when none is configured (no signed requests, no encryption). */
+  spCertificateFingerprint: z.string().nullable(),
+  attributes: z.object({ email: z.string(), displayName: z.string(), roles: z.string() }),
+  /** IdP value → roles; null: a value that is a role name grants that role. */
+  roleMap: z.array(z.object({ value: z.string(), roles: z.array(z.string()) })).nullable(),
+  displayName: z.string(),
+  clockSkewSeconds: z.number(),
+  wantAssertionsSigned: z.boolean(),
+  wantResponseSigned: z.boolean(),
+});
+export type SamlSettingsView = z.infer<typeof samlSettingsViewSchema>;
+
+export const ssoSettingsResponseSchema = z.object({
+  /** Null when SAML single sign-on is off. */
+  saml: samlSettingsViewSchema.nullable(),
+});
+export type SsoSettingsResponse = z.infer<typeof ssoSettingsResponseSchema>;

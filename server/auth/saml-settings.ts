@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
+import type { SamlSettingsView } from '#domain/contracts/sso.ts';
 import type { SamlConfig } from './saml-config.ts';
 import type { RoleMap } from './oidc-role-map.ts';
 import { isLoopback } from './oidc-settings.ts';
@@ -79,5 +80,23 @@ export async function samlSettingsFrom(config: SamlConfig, fetchImpl: typeof fet
     clockSkewMs: config.SAML_CLOCK_SKEW_SECONDS * 1000,
     wantAssertionsSigned: config.SAML_WANT_ASSERTIONS_SIGNED,
     wantResponseSigned: config.SAML_WANT_RESPONSE_SIGNED,
+  };
+}
+
+/** What an administrator may see of the settings: everything but the key. */
+export function samlSettingsView(settings: SamlSettings): Omit<SamlSettingsView, 'acsUrl' | 'metadataUrl'> {
+  return {
+    idpEntityId: settings.idp.entityId,
+    idpSsoUrl: settings.idp.ssoUrl,
+    metadataSource: settings.metadataSource,
+    idpCertificateFingerprints: settings.idp.signingCertificates.map((pem) => new X509Certificate(pem).fingerprint256),
+    spEntityId: settings.spEntityId,
+    spCertificateFingerprint: settings.spCertificate ? new X509Certificate(settings.spCertificate).fingerprint256 : null,
+    attributes: settings.attributes,
+    roleMap: settings.roleMap ? [...settings.roleMap].map(([value, roles]) => ({ value, roles: [...roles] })) : null,
+    displayName: settings.displayName,
+    clockSkewSeconds: settings.clockSkewMs / 1000,
+    wantAssertionsSigned: settings.wantAssertionsSigned,
+    wantResponseSigned: settings.wantResponseSigned,
   };
 }

@@ -7,7 +7,7 @@ import type { ApiDeps } from '#api/kernel/context.ts';
 import type { Store } from '#api/store/store.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { auditEventSchema, type AuditEvent } from '#domain/contracts/audit-events.ts';
-import { ssoConfigSchema } from '#domain/contracts/sso.ts';
+import { ssoConfigSchema, ssoSettingsResponseSchema } from '#domain/contracts/sso.ts';
 import { sessionResponseSchema, type SessionResponse } from '#domain/contracts/users.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { createApp } from '#server/app.ts';
@@ -97,7 +97,7 @@ async function openTestStore(engine: Engine): Promise<Store> {
   return store;
 }
 
-type Fetch = (path: string | URL, init?: { cookie?: string; method?: string; form?: Record<string, string> }) => Promise<Response>;
+type Fetch = (path: string | URL, init?: { cookie?: string; method?: string; form?: Record<string, string>; json?: unknown }) => Promise<Response>;
 
 interface Harness {
   store: Store;
@@ -116,8 +116,13 @@ async function harness(engine: Engine): Promise<Harness> {
       target.fetch(
         new Request(new URL(path, origin), {
           method: init.method ?? (init.form ? 'POST' : 'GET'),
-          headers: { ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded', origin: idp.baseUrl } : {}) },
+          headers: {
+            ...(init.cookie ? { cookie: init.cookie } : {}),
+            ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded', origin: idp.baseUrl } : {}),
+            ...(init.json === undefined ? {} : { 'content-type': 'application/json', origin }),
+          },
           ...(init.form ? { body: new URLSearchParams(init.form).toString() } : {}),
+          ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
         }),
       );
   return { store, fetch: call(createApp(deps, { saml: settings })), fetchOther: call(createApp(deps, { saml: settings })) };
@@ -214,6 +219,32 @@ describe.each<Engine>(['sqlite', 'postgres'])('SAML 2.0 single sign-on against S
     expect(setCookie).toMatch(/ma_saml=[^;]+; Path=\/api\/auth\/saml; HttpOnly; SameSite=None; Secure/);
   });
 
+  it('shows administrators the configuration, read-only and without the key', async () => {
+    const h = await harness(engine);
+    const login = await h.fetch('/api/session', { method: 'POST', json: { email: 'admin@example.com', password: 'demo-password' } });
+    const cookie = cookieOf(login, 'ma_session') ?? '';
+    const response = await h.fetch('/api/admin/sso', { cookie });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(ssoSettingsResponseSchema.parse(JSON.parse(text)).saml).toMatchObject({
+      idpEntityId: idp.entityId,
+      idpSsoUrl: `${idp.baseUrl}/saml2/idp/SSOService.php`,
+      spEntityId: spEntityId,
+      acsUrl,
+      metadataUrl: `${origin}/api/auth/saml/metadata`,
+      attributes: { email: 'email', displayName: 'displayName', roles: 'groups' },
+      roleMap: [
+        { value: 'grp-fair-lending', roles: ['fair_lending'] },
+        { value: 'grp-model-risk', roles: ['model_risk'] },
+      ],
+      clockSkewSeconds: 30,
+      wantAssertionsSigned: true,
+      wantResponseSigned: false,
+    });
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(text).not.toContain(sp.key.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '').slice(0, 40));
+  });
+
   it('signs in through the IdP’s log-in form, maps the roles attribute, provisions once, updates and removes roles at the next log-in, audited', async () => {
     const h = await harness(engine);
     const first = await signIn(h, 'dana', '/packages/pkg_retail_credit_pd?version=2');
@@ -246,7 +277,7 @@ describe.each<Engine>(['sqlite', 'postgres'])('SAML 2.0 single sign-on against S
     const logins = (await audit(h, 'session.login_succeeded')).filter((e) => e.action === 'session.login_succeeded' && e.after.via === 'saml');
     expect(logins).toHaveLength(4);
     // No password works for an account that has none here.
-    expect((await h.fetch('/api/session', { method: 'POST', form: { email: 'dana.saml@bank.example', password: 'x'.repeat(12) } })).status).not.toBe(200);
+    expect((await h.fetch('/api/session', { method: 'POST', json: { email: 'dana.saml@bank.example', password: 'x'.repeat(12) } })).status).toBe(401);
   });
 
   it('reads encrypted assertions when the IdP encrypts to the SP certificate', async () => {

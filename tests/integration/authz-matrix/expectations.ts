@@ -61,6 +61,7 @@ const onPackages = (rule: Rule): Expectation => ({ rule, objects: true });
 export const expectations: Record<string, Expectation> = {
   health: none({ kind: 'public' }),
   openapi: none({ kind: 'public' }),
+  ssoSettings: none({ kind: 'roles', roles: admin }),
   login: none({ kind: 'public' }),
   logout: none({ kind: 'signed-in' }),
   session: none({ kind: 'signed-in' }),

@@ -135,6 +135,7 @@ const tier4Template = {
 export const requests: Record<string, Builder> = {
   health: () => ({ path: '/api/health' }),
   openapi: () => ({ path: '/api/openapi.json' }),
+  ssoSettings: () => ({ path: '/api/admin/sso' }),
   login: ({ principal }) => {
     const role = roleOf(principal);
     return { path: '/api/session', json: { email: role ? userOf[role].email : userOf.model_owner.email, password: 'demo-password' } };
