@@ -39,6 +39,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/webhooks', name: 'Webhooks', group: 'admin', roles: ['admin'] },
   // Administrators create accounts, set their roles, disable them and reset their passwords.
   { to: '/admin/users', name: 'Users', group: 'admin', roles: ['admin'] },
+  // Administrators see how SAML single sign-on is configured (read-only).
+  { to: '/admin/sso', name: 'Single sign-on', group: 'admin', roles: ['admin'] },
   // Everyone's own password and sessions.
   { to: '/account', name: 'Account', group: 'account', end: true },
   // Reviewers sign decisions; the passkeys they sign with are theirs to manage.

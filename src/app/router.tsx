@@ -112,6 +112,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: 'admin/users',
                   lazy: async () => ({ Component: (await import('../features/admin-users/components/users-page.tsx')).UsersPage }),
                 },
+                {
+                  // Administrators only (read-only SAML configuration); the API refuses anyone else.
+                  path: 'admin/sso',
+                  lazy: async () => ({ Component: (await import('../features/admin-sso/components/sso-settings-page.tsx')).SsoSettingsPage }),
+                },
                 // (reading is open to anyone signed in; publishing is the server's to refuse).
                 {
                   path: 'admin/templates',
