@@ -1,7 +1,7 @@
 // Serves the app for Playwright with a brand-new, empty data folder, so every e2e run
 // starts from the same state and never reads or writes a developer's data/. A spec that
 // tampers with the database file gets one of these of its own (e2e/support/isolated-server.ts).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -36,6 +36,25 @@ process.env.OIDC_CLIENT_ID = oidcProvider.clientId;
 process.env.OIDC_ROLE_MAP = e2eSso.roleMap;
 process.env.OIDC_DISPLAY_NAME = e2eSso.displayName;
 console.log(`[e2e-server] OIDC_ISSUER=${oidcProvider.issuer}`);
+
+// A real SAML IdP (SimpleSAMLphp under PHP's built-in server) on another port, and the app
+// configured for it (e2e/saml.spec.ts): its metadata and the SP's key pair in the data folder.
+const { e2eSaml, makeCertificate, startSimpleSamlIdp } = await import('#tests/support/saml-idp.ts');
+const samlSp = makeCertificate(dataDir, 'saml-sp', 'model-approval-e2e');
+const samlIdp = await startSimpleSamlIdp({
+  users: { [e2eSaml.login]: { password: e2eSaml.password, attributes: { ...e2eSaml.user.attributes } } },
+  sp: { entityId: e2eSaml.spEntityId, acsUrl: `http://localhost:${process.env.PORT}/api/auth/saml/acs`, certificate: samlSp.cert, encrypt: true },
+});
+process.on('exit', () => void samlIdp.close());
+writeFileSync(path.join(dataDir, 'saml-idp-metadata.xml'), samlIdp.metadataXml);
+process.env.SAML_IDP_METADATA_FILE = path.join(dataDir, 'saml-idp-metadata.xml');
+process.env.SAML_SP_ENTITY_ID = e2eSaml.spEntityId;
+process.env.SAML_SP_CERT_FILE = samlSp.certPath;
+process.env.SAML_SP_KEY_FILE = samlSp.keyPath;
+process.env.SAML_ROLES_ATTRIBUTE = 'groups';
+process.env.SAML_ROLE_MAP = e2eSaml.roleMap;
+process.env.SAML_DISPLAY_NAME = e2eSaml.displayName;
+console.log(`[e2e-server] SAML IdP ${samlIdp.entityId}`);
 
 console.log(`[e2e-server] DATA_DIR=${dataDir} PORT=${process.env.PORT}`);
 

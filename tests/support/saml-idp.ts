@@ -19,7 +19,7 @@ export const simpleSamlWww = '/usr/share/simplesamlphp/www';
 export interface IdpUser {
   password: string;
   /** Attributes as the IdP releases them, e.g. { mail: ['a@b'], groups: ['x', 'y'] }. */
-  attributes: Record<string, string[]>;
+  attributes: Record<string, readonly string[]>;
 }
 
 export interface IdpSp {
@@ -88,7 +88,7 @@ export async function startSimpleSamlIdp(options: IdpOptions): Promise<TestIdp> 
   const users = new Map(Object.entries(options.users));
 
   const writeUsers = () => {
-    const source: Record<string, Record<string, string[]>> = {};
+    const source: Record<string, Record<string, readonly string[]>> = {};
     for (const [login, user] of users) source[`${login}:${user.password}`] = user.attributes;
     writeFileSync(
       join(dir, 'authsources.php'),
@@ -163,12 +163,13 @@ export async function startSimpleSamlIdp(options: IdpOptions): Promise<TestIdp> 
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  // Synchronous up to the first await, so a process 'exit' handler can call it too.
   const close = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    }
+    const running = child.exitCode === null && child.signalCode === null;
+    const exited = running ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
+    if (running) child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+    await exited;
   };
 
   const metadataUrl = `${baseUrl}/saml2/idp/metadata.php?output=xml`;
@@ -278,3 +279,16 @@ export async function signInAtIdp(redirectUrl: string, login: string, password: 
   if (!samlResponse || !action) throw new Error(`The IdP did not answer with a SAMLResponse form: ${html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 1500)}`);
   return { action: decodeHtml(action), SAMLResponse: samlResponse, RelayState: hiddenInput(html, 'RelayState') };
 }
+
+/** The account and mapping the e2e server's SAML IdP is started with (e2e/saml.spec.ts). */
+export const e2eSaml = {
+  login: 'sam',
+  password: 'sam-at-the-idp',
+  displayName: 'Bank SAML',
+  roleMap: 'grp-data-governance=data_governance',
+  spEntityId: 'https://model-approval.example/e2e-saml',
+  user: {
+    password: 'sam-at-the-idp',
+    attributes: { uid: ['sam.saml'], email: ['sam.saml@bank.example'], displayName: ['Sam SAML-Reviewer'], groups: ['grp-data-governance', 'grp-unknown'] },
+  },
+} as const;
