@@ -44,6 +44,7 @@ const visits: Record<string, Visitor> = {
   'admin/tokens': 'admin@example.com',
   'admin/webhooks': 'admin@example.com',
   'admin/users': 'admin@example.com',
+  'admin/sso': 'admin@example.com',
   'admin/templates': 'admin@example.com',
   'admin/templates/new': 'admin@example.com',
   'admin/templates/:key': 'admin@example.com',
