@@ -67,12 +67,15 @@ export function mapRoles(values: readonly string[], map: RoleMap | undefined): R
   return roleSchema.options.filter((role) => granted.has(role));
 }
 
-/** OIDC_ROLE_MAP as configuration: parsed once at start, a bad entry named in the error. */
+/**
+ * OIDC_ROLE_MAP (and SAML_ROLE_MAP) as configuration: parsed once at start, a bad entry named in
+ * the error, which the configuration error prefixes with the variable's own name.
+ */
 export const roleMapSchema = z.string().transform((text, ctx) => {
   try {
     return parseRoleMap(text);
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'not a valid role map' });
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message.replace(/^OIDC_ROLE_MAP: /, '') : 'not a valid role map' });
     return z.NEVER;
   }
 });

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { generateServiceProviderMetadata, SAML, ValidateInResponseTo, type CacheProvider } from '@node-saml/node-saml';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { readCookie, sessionCookie, sessionCookieNameFor } from '#api/kernel/cookies.ts';
@@ -24,8 +25,9 @@ export const samlRoutePaths = [samlPaths.config, samlPaths.login, samlPaths.acs,
 
 const loginTtlMs = 10 * 60_000;
 const bindingCookiePath = '/api/auth/saml';
-/** A SAMLResponse larger than this is refused before it is parsed. */
+/** A SAMLResponse larger than this is refused before it is parsed; a body larger than this is not read. */
 const maxResponseChars = 512 * 1024;
+const maxBodyBytes = maxResponseChars + 16 * 1024;
 
 function bindingCookieName(secure: boolean): string {
   return secure ? '__Secure-ma_saml' : 'ma_saml';
@@ -138,7 +140,8 @@ export function samlRoutes(deps: ApiDeps, settings: SamlSettings | null, options
     return redirect(location, [bindingCookie(binding, loginTtlMs / 1000, secure)]);
   });
 
-  app.post('/acs', async (c) => {
+  const limit = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => fail(c, { code: 'response_invalid', reason: 'sso_saml_response_invalid' }) });
+  app.post('/acs', limit, async (c) => {
     if (!settings) return redirect('/login?sso_error=not_configured');
     const { secure } = publicOriginOf(deps, c.req.url);
     const body: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));

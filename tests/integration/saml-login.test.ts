@@ -344,7 +344,10 @@ describe.each<Engine>(['sqlite', 'postgres'])('SAML 2.0 single sign-on against S
     // No InResponseTo at all: an IdP-initiated response, which is not accepted.
     const unsolicited = decode(response.SAMLResponse).replace(/(<samlp:Response\b[^>]*) InResponseTo="[^"]+"/, '$1');
     expect((await post(h, encode(unsolicited), response.binding)).headers.get('location')).toBe('/login?sso_error=state_invalid');
-    expect(await failureReasons(h)).toEqual(['saml:sso_browser_mismatch', 'saml:sso_saml_request_unknown', 'saml:sso_saml_request_unknown']);
+    // Not XML, and far too large: refused before anything is looked up.
+    expect((await post(h, 'bm90IHhtbA==', response.binding)).headers.get('location')).toBe('/login?sso_error=response_invalid');
+    expect((await post(h, 'A'.repeat(600 * 1024), response.binding)).headers.get('location')).toBe('/login?sso_error=response_invalid');
+    expect(await failureReasons(h)).toEqual(['saml:sso_browser_mismatch', 'saml:sso_saml_request_unknown', 'saml:sso_saml_request_unknown', 'saml:sso_saml_response_invalid', 'saml:sso_saml_response_invalid']);
     // The real response still works afterwards: none of these used up the request.
     expect((await post(h, response.SAMLResponse, response.binding)).headers.get('location')).toBe('/');
   });
