@@ -106,7 +106,7 @@ interface Harness {
   fetchOther: Fetch;
 }
 
-async function harness(engine: Engine): Promise<Harness> {
+async function harness(engine: Engine, saml: SamlSettings = settings): Promise<Harness> {
   const store = await openTestStore(engine);
   const deps: ApiDeps = { ...serverDeps(store, { sessionTtlHours: 1 }), passwords: cheapPasswords };
   await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: deps.randomToken });
@@ -125,7 +125,7 @@ async function harness(engine: Engine): Promise<Harness> {
           ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
         }),
       );
-  return { store, fetch: call(createApp(deps, { saml: settings })), fetchOther: call(createApp(deps, { saml: settings })) };
+  return { store, fetch: call(createApp(deps, { saml })), fetchOther: call(createApp(deps, { saml })) };
 }
 
 const cookieOf = (response: Response, name: string): string | null => {
@@ -290,6 +290,18 @@ describe.each<Engine>(['sqlite', 'postgres'])('SAML 2.0 single sign-on against S
     const answer = await post(h, response.SAMLResponse, response.binding);
     expect(answer.headers.get('location')).toBe('/');
     expect((await session(h, cookieOf(answer, 'ma_session') ?? '')).user.email).toBe('dana.saml@bank.example');
+  });
+
+  it('requires the whole response to be signed too when SAML_WANT_RESPONSE_SIGNED is set', async () => {
+    const h = await harness(engine, { ...settings, wantResponseSigned: true });
+    const unsigned = await issued(h, 'dana');
+    const refused = await post(h, unsigned.SAMLResponse, unsigned.binding);
+    expect(refused.headers.get('location')).toBe('/login?sso_error=response_invalid');
+    expect(await failureReasons(h)).toEqual(['saml:sso_saml_signature_invalid']);
+    idp.setSp({ entityId: spEntityId, acsUrl, certificate: sp.cert, signResponse: true });
+    const signed = await issued(h, 'dana');
+    expect(decode(signed.SAMLResponse).indexOf('<ds:Signature')).toBeLessThan(decode(signed.SAMLResponse).indexOf('<saml:Assertion'));
+    expect((await post(h, signed.SAMLResponse, signed.binding)).headers.get('location')).toBe('/');
   });
 
   it('refuses a first log-in whose email belongs to a local account, a person without an email, and a disabled account', async () => {

@@ -28,13 +28,13 @@ export interface IdpSp {
   /** The SP's certificate (PEM); with `encrypt`, assertions are encrypted to it. */
   certificate?: string;
   encrypt?: boolean;
+  /** Sign the whole Response too (the assertion is always signed). */
+  signResponse?: boolean;
 }
 
 export interface IdpOptions {
   users: Record<string, IdpUser>;
   sp: IdpSp;
-  /** Sign the whole Response too (the assertion is always signed). */
-  signResponse?: boolean;
   /** Fixed port (the e2e server's); a free one when absent. */
   port?: number;
 }
@@ -100,7 +100,7 @@ export async function startSimpleSamlIdp(options: IdpOptions): Promise<TestIdp> 
       AssertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: sp.acsUrl }],
       NameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
       'saml20.sign.assertion': true,
-      'saml20.sign.response': options.signResponse ?? false,
+      'saml20.sign.response': sp.signResponse ?? false,
       'assertion.encryption': sp.encrypt ?? false,
       ...(sp.certificate ? { certData: pemBody(sp.certificate) } : {}),
       'validate.authnrequest': false,
