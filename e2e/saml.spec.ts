@@ -90,3 +90,24 @@ test('administrators see the SAML configuration, read-only', async ({ page }, te
     await page.screenshot({ path: testInfo.outputPath(`saml-admin-${width}.png`), fullPage: true });
   }
 });
+
+test('a refused SAML response comes back to the log-in page with a clear message', async ({ page }) => {
+  await page.goto('/login');
+  // What a forged IdP page would post: not a response to any request of ours.
+  await page.evaluate(() => {
+    const form = document.createElement('form');
+    form.method = 'POST';
+    form.action = '/api/auth/saml/acs';
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = 'SAMLResponse';
+    input.value = btoa('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" InResponseTo="_forged"/>');
+    form.append(input);
+    document.body.append(form);
+    form.submit();
+  });
+  await expect(page).toHaveURL(/\/login\?sso_error=state_invalid$/);
+  await expect(page.getByRole('alert')).toHaveText(/did not match a sign-in started in this browser/);
+  await expect(page.getByRole('link', { name: `Sign in with ${e2eSaml.displayName}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
