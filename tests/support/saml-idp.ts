@@ -158,6 +158,8 @@ export async function startSimpleSamlIdp(options: IdpOptions): Promise<TestIdp> 
   const child: ChildProcess = spawn('php', ['-d', 'opcache.enable=0', '-S', `127.0.0.1:${port}`, '-t', simpleSamlWww], {
     env: { ...process.env, SIMPLESAMLPHP_CONFIG_DIR: dir, PHP_CLI_SERVER_WORKERS: '2' },
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: the workers PHP forks are ended with it (see close).
+    detached: true,
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -167,7 +169,13 @@ export async function startSimpleSamlIdp(options: IdpOptions): Promise<TestIdp> 
   const close = async () => {
     const running = child.exitCode === null && child.signalCode === null;
     const exited = running ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
-    if (running) child.kill('SIGTERM');
+    if (running && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
     await exited;
   };
