@@ -12,9 +12,9 @@ import { isKnownMetric, knownMetricKeys } from './metric-catalogue.ts';
 export const enforcementSchema = z.enum(['blocking', 'advisory']);
 export type Enforcement = z.infer<typeof enforcementSchema>;
 
-const metricKey = z.string().refine(isKnownMetric, (key) => ({
-  message: `Unknown metric "${String(key)}"; known metrics are ${knownMetricKeys.join(', ')}`,
-}));
+const metricKey = z.string().refine(isKnownMetric, {
+  error: (issue) => `Unknown metric ${JSON.stringify(issue.input)}; known metrics are ${knownMetricKeys.join(', ')}`,
+});
 
 const operator = z.enum(thresholdOperatorSchema.options, {
   error: (issue) => `Operator ${JSON.stringify(issue.input)} is not one of ${thresholdOperatorSchema.options.join(', ')}`,
@@ -55,6 +55,8 @@ const policyBody = {
   metrics: z.array(metricRequirementSchema).max(200),
   subgroupMetrics: z.array(subgroupRequirementSchema).max(100),
   requiredSections: z.array(sectionRequirementSchema).max(100),
+  /** Packages already in review under an earlier version of this key are checked against this one at their next resubmission. */
+  appliesToPackagesInReview: z.boolean().optional(),
 };
 
 function refineRequirements(body: { metrics: MetricRequirement[]; subgroupMetrics: MetricRequirement[]; requiredSections: { section: string }[]; scope: PolicyScope }, ctx: z.RefinementCtx) {
@@ -115,6 +117,8 @@ export const policyCheckSchema = z.object({
   subject: z.string(),
   /** For a subgroup metric: the subgroup row that failed or passed ("all" when every row passed). */
   subgroup: z.string().optional(),
+  /** The failing subgroup row's key, to point at it. */
+  subgroupKey: z.string().optional(),
   enforcement: enforcementSchema,
   status: z.enum(['pass', 'fail', 'missing']),
   required: z.object({ operator: thresholdOperatorSchema, value: z.number() }).optional(),

@@ -40,7 +40,7 @@ function checkSubgroupMetric(requirement: MetricRequirement, tables: SubgroupTab
     for (const row of table.rows) {
       const value = row.values[requirement.metric];
       if (value === undefined || meetsThreshold(value, base.required)) continue;
-      failures.push({ ...base, ...weaker, subgroup: `${row.attribute}: ${row.group}`, actual: value, status: 'fail' });
+      failures.push({ ...base, ...weaker, subgroup: `${row.attribute}: ${row.group}`, subgroupKey: row.key, actual: value, status: 'fail' });
     }
   }
   return failures.length > 0 ? failures : [{ ...base, ...weaker, subgroup: 'all', status: 'pass' }];
