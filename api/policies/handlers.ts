@@ -62,8 +62,9 @@ export const publishPolicy = defineHandler(routes.publishPolicy, async (ctx, { b
   const businessLines = definition.scope.businessLines && definition.scope.businessLines.length > 0 ? definition.scope.businessLines : undefined;
 
   const entry = await ctx.deps.store.transaction(async (tx) => {
-    // Publications of one key are serialised by the primary key: two racing publishers of the
-    // same next version cannot both insert it, and the loser's transaction rolls back whole.
+    // Publications run one at a time, so the overlap and version checks below see every
+    // policy published before this one commits.
+    await tx.lockPolicyCatalogue();
     const rows = await tx.listPolicyVersions();
     const newest = newestVersions(rows);
     const currentPolicies = rows.filter((r) => newest.get(r.policy.key) === r.policy.version).map((r) => r.policy);

@@ -18,6 +18,8 @@ export interface StoredPolicyEvaluation {
 }
 
 export interface PoliciesStore {
+  /** Serialises publications for the rest of the transaction: scope overlaps are checked against what is committed. */
+  lockPolicyCatalogue(): Promise<void>;
   findPolicyVersion(key: string, version: number): Promise<StoredPolicyVersion | null>;
   listPolicyVersions(): Promise<StoredPolicyVersion[]>;
   insertPolicyVersion(row: StoredPolicyVersion): Promise<void>;

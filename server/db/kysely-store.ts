@@ -37,7 +37,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...threadsQueries(db),
     ...sectionReviewsQueries(db),
     ...templatesQueries(db),
-    ...policiesQueries(db),
+    ...policiesQueries(db, engine),
     ...auditQueries(db, engine),
     ...signingQueries(db, engine),
     ...passkeysQueries(db),

@@ -1,16 +1,26 @@
 import { policyEvaluationSchema, policySchema } from '#domain/contracts/policies.ts';
 import type { PoliciesStore, StoredPolicyVersion } from '#api/store/policies.ts';
 import type { PoliciesTable } from '../schema/schema.ts';
+import { sql } from 'kysely';
+import type { Engine } from '../schema/engine.ts';
 import type { Db } from './shared.ts';
 
 // The governance policies part of the Kysely repository.
+
+// A one-key-space advisory lock apart from the package (7418) and throttle (7419) ones.
+const policyCatalogueLock = 7_425;
 
 function toVersion(row: PoliciesTable): StoredPolicyVersion {
   return { policy: policySchema.parse(JSON.parse(row.definition)), publishedAt: row.published_at, publishedBy: row.published_by };
 }
 
-export function policiesQueries(db: Db): PoliciesStore {
+export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
   return {
+    async lockPolicyCatalogue() {
+      // Two administrators publishing overlapping scopes at once must not both pass the overlap
+      // check. SQLite runs one transaction at a time already.
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${policyCatalogueLock}::int, 0)`.execute(db);
+    },
     async findPolicyVersion(key, version) {
       const row = await db.selectFrom('policies').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();
       return row ? toVersion(row) : null;
