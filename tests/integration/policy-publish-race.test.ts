@@ -49,15 +49,16 @@ describe('policy publications racing (PostgreSQL, two API instances)', () => {
   });
 
   it('lets exactly one of eight overlapping scopes in, one of eight new keys, and one of eight next versions of a key', async () => {
-    const admins = [await signedIn(first.target, 'admin@example.com'), await signedIn(second.target, 'admin@example.com')];
-    const overlapping = await Promise.all(Array.from({ length: 8 }, (_, i) => admins[i % 2]?.post('/api/policies', policy(`race-${i}`, 'Race desk'))));
-    expect(overlapping.map((r) => r?.status).sort()).toEqual([201, 422, 422, 422, 422, 422, 422, 422]);
+    const admins = [await signedIn(first.target, 'admin@example.com'), await signedIn(second.target, 'admin@example.com')] as const;
+    const admin = (i: number) => (i % 2 === 0 ? admins[0] : admins[1]);
+    const overlapping = await Promise.all(Array.from({ length: 8 }, (_, i) => admin(i).post('/api/policies', policy(`race-${i}`, 'Race desk'))));
+    expect(overlapping.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422, 422, 422, 422]);
 
-    const created = await Promise.all(Array.from({ length: 8 }, (_, i) => admins[i % 2]?.post('/api/policies', { ...policy('versioned', 'Versioned desk'), name: `Versioned ${i}`, replacesVersion: 0 })));
-    expect(created.map((r) => r?.status).sort()).toEqual([201, 422, 422, 422, 422, 422, 422, 422]);
-    const next = await Promise.all(Array.from({ length: 8 }, (_, i) => admins[i % 2]?.post('/api/policies', { ...policy('versioned', 'Versioned desk'), name: `Versioned again ${i}`, replacesVersion: 1 })));
-    expect(next.map((r) => r?.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
-    const items = policyListSchema.parse((await admins[0]?.get('/api/policies'))?.body).items.filter((i) => i.policy.key === 'versioned');
+    const created = await Promise.all(Array.from({ length: 8 }, (_, i) => admin(i).post('/api/policies', { ...policy('versioned', 'Versioned desk'), name: `Versioned ${i}`, replacesVersion: 0 })));
+    expect(created.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422, 422, 422, 422]);
+    const next = await Promise.all(Array.from({ length: 8 }, (_, i) => admin(i).post('/api/policies', { ...policy('versioned', 'Versioned desk'), name: `Versioned again ${i}`, replacesVersion: 1 })));
+    expect(next.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const items = policyListSchema.parse((await admins[0].get('/api/policies')).body).items.filter((i) => i.policy.key === 'versioned');
     expect(items.map((i) => i.policy.version)).toEqual([2, 1]);
   });
 });
