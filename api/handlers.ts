@@ -15,6 +15,7 @@ import { disableWebhook, enableWebhook, listWebhookDeliveries, listWebhooks, reg
 import { listNotifications, markNotificationsRead } from './notifications/handlers.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens/handlers.ts';
 import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates/handlers.ts';
+import { getPolicyVersion, listPolicies, publishPolicy } from './policies/handlers.ts';
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
 
@@ -71,6 +72,9 @@ export const handlers: Record<RouteId, Handler> = {
   listTemplates,
   getTemplateVersion,
   createTemplateVersion,
+  listPolicies,
+  getPolicyVersion,
+  publishPolicy,
   listDelegations,
   createDelegation,
   revokeDelegation,

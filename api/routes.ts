@@ -10,6 +10,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { recordRoutes } from './record/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { templatesRoutes } from './templates/routes.ts';
+import { policiesRoutes } from './policies/routes.ts';
 import { delegationsRoutes } from './delegations/routes.ts';
 import { notificationsRoutes } from './notifications/routes.ts';
 import { tokensRoutes } from './tokens/routes.ts';
@@ -32,6 +33,7 @@ export const routes = {
   ...recordRoutes,
   ...dashboardRoutes,
   ...templatesRoutes,
+  ...policiesRoutes,
   ...delegationsRoutes,
   ...notificationsRoutes,
   ...tokensRoutes,

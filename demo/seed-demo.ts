@@ -5,6 +5,9 @@ import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { demoPackages } from './index.ts';
 import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templates.ts';
+import { applicablePolicy } from '#domain/policy/applicable-policy.ts';
+import { evaluateAgainstPolicy } from '#domain/policy/evaluate-against-policy.ts';
+import { demoPolicies } from './demo-policies.ts';
 import type { PasswordPort } from '#api/kernel/context.ts';
 import { prepareVersion } from '#api/packages/prepare-version.ts';
 import type { StoredUser, StoreTx, Store, AuditAppend } from '#api/store/store.ts';
@@ -146,6 +149,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
     if ((await tx.listUsers()).length > 0) return false;
     const audit: AuditAppend[] = [];
     for (const template of defaultTemplates) await tx.insertTemplate(template);
+    for (const policy of demoPolicies) await tx.insertPolicyVersion({ policy, publishedAt: options.now.toISOString(), publishedBy: null });
     const users = new Map<string, StoredUser>();
     for (const account of demoAccounts) {
       const user: StoredUser = { ...account, roles: [...account.roles], passwordHash };
@@ -200,17 +204,22 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
         return { target: { kind: 'concern', decisionId, index: a.concern }, answer: a.answer, sectionKeys: a.sectionKeys };
       });
 
+  const policy = applicablePolicy(demoPolicies, id.riskTier, id.businessLine);
   for (const [index, version] of versions.entries()) {
     const submittedAt = at(script.versionDaysAgo[index] ?? 1, 9);
     const number = index + 1;
     const answers = answersTo(number);
     await tx.insertVersion({ packageId, number, ...version, submittedBy: owner, submittedAt });
     await tx.insertVersionAnswers(packageId, number, answers);
+    const content = demo.versions[index];
+    const evaluation = policy && content ? evaluateAgainstPolicy(content, policy) : null;
+    if (evaluation) await tx.insertPolicyEvaluation({ packageId, version: number, evaluation, evaluatedAt: submittedAt });
+    const checked = evaluation && evaluation.outcome !== 'refused' ? { policy: { key: evaluation.policy.key, version: evaluation.policy.version, outcome: evaluation.outcome } } : {};
     const previous = versions[index - 1];
     audit.push(
       previous
-        ? { event: { action: 'package.version_submitted', subject: packageId, before: { version: index, contentHash: previous.contentHash }, after: { version: number, contentHash: version.contentHash, answers: answers.length } }, actorId: owner, at: submittedAt }
-        : { event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: demo.modelKey, versionLabel: demo.versionLabel, version: 1, contentHash: version.contentHash } }, actorId: owner, at: submittedAt },
+        ? { event: { action: 'package.version_submitted', subject: packageId, before: { version: index, contentHash: previous.contentHash }, after: { version: number, contentHash: version.contentHash, answers: answers.length, ...checked } }, actorId: owner, at: submittedAt }
+        : { event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: demo.modelKey, versionLabel: demo.versionLabel, version: 1, contentHash: version.contentHash, ...checked } }, actorId: owner, at: submittedAt },
     );
   }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
 import { problemTypes, type FieldProblem, type Problem } from '#domain/contracts/problem.ts';
+import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 
 /** A refusal with RFC 9457 details; the API layer turns it into application/problem+json. */
 export class ApiError extends Error {
@@ -52,6 +53,9 @@ export const problems = {
   /** An approval refused by its gates (domain/workflow/approval-gates.ts); `blockers` lists what stands now. */
   approvalBlocked: (detail: string, blockers: ApprovalBlocker[]) =>
     new ApiError({ type: problemTypes.approvalBlocked, title: 'Open questions block this approval', status: 409, detail, blockers }),
+  /** A submission the governance policy refuses: each failed check at its field, and the whole check with the policy version. */
+  policyRefused: (detail: string, errors: FieldProblem[], policy: PolicyEvaluation) =>
+    new ApiError({ type: problemTypes.policyRefused, title: 'Refused by the governance policy', status: 422, detail, errors, policy }),
   /** The audit log fails its integrity check, so the server will not sign a tree head (or a record) over it. */
   auditLogBroken: (found: { reason: string }) =>
     new ApiError({

@@ -15,6 +15,12 @@ import { submissionEvent } from '#domain/webhooks/events.ts';
 import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
 import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
+import { checkSubmission } from '../policies/check-submission.ts';
+import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
+
+/** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
+const policyAudit = (evaluation: PolicyEvaluation | null) =>
+  evaluation && evaluation.outcome !== 'refused' ? { policy: { key: evaluation.policy.key, version: evaluation.policy.version, outcome: evaluation.outcome } } : {};
 
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -52,6 +58,7 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
     submittedBy: toActor(submitter ?? undefined, version.submittedBy),
     submittedAt: version.submittedAt,
     answers: await store.listVersionAnswers(pkg.id, version.number),
+    policy: (await store.listPolicyEvaluations([pkg.id])).find((e) => e.version === version.number)?.evaluation ?? null,
   };
   // The stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
   return { status: 200, body: withJsonMember(members, 'content', version.canonicalContent) };
@@ -77,6 +84,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     }
     const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
     if (!template) throw problems.validation([{ pointer: '/content/sections/0/riskTier', message: `No workflow template covers risk tier ${id.riskTier}` }]);
+    const evaluation = await checkSubmission(tx, body.content, { packageId: null, riskTier: id.riskTier, businessLine: id.businessLine }, '/content');
     if (!model) await tx.insertModel({ key: body.modelKey, name: id.modelName, ownerId: user.id });
     const pkg = {
       id: packageId,
@@ -95,8 +103,9 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     await tx.insertPackage(pkg);
     const version = { packageId, number: 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
+    if (evaluation) await tx.insertPolicyEvaluation({ packageId, version: 1, evaluation, evaluatedAt: at });
     await tx.appendAudit({
-      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, ...viaOf(ctx) } },
+      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, ...viaOf(ctx), ...policyAudit(evaluation) } },
       actorId: user.id,
       at,
     });
@@ -142,12 +151,14 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     }
     const wrong = answerProblems(body.answers, await loadAnswerFacts(tx, facts, body.content));
     if (wrong.length > 0) throw problems.validation(wrong);
+    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier: pkg.riskTier, businessLine: pkg.businessLine }, '/content');
     const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
+    if (evaluation) await tx.insertPolicyEvaluation({ packageId: pkg.id, version: version.number, evaluation, evaluatedAt: at });
     await tx.insertVersionAnswers(pkg.id, version.number, body.answers);
     await tx.touchPackage(pkg.id, at);
     await tx.appendAudit({
-      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, ...viaOf(ctx) } },
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, ...viaOf(ctx), ...policyAudit(evaluation) } },
       actorId: user.id,
       at,
     });

@@ -3,6 +3,7 @@ import type { PackagesStore } from './packages.ts';
 import type { ThreadsStore } from './threads.ts';
 import type { SectionReviewsStore } from './section-reviews.ts';
 import type { TemplatesStore } from './templates.ts';
+import type { PoliciesStore } from './policies.ts';
 import type { AuditStore } from './audit.ts';
 import type { SigningStore } from './signing.ts';
 import type { PasskeysStore } from './passkeys.ts';
@@ -24,6 +25,7 @@ export type { StoredUser, StoredSession, StoredOidcLogin, StoredSamlRequest, Sto
 export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel } from './packages.ts';
 export type { StoredThread, StoredMessage, StoredRevision } from './threads.ts';
 export type { StoredSectionReview } from './section-reviews.ts';
+export type { StoredPolicyEvaluation, StoredPolicyVersion } from './policies.ts';
 export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit.ts';
 export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing.ts';
 export type { StoredPasskey } from './passkeys.ts';
@@ -39,6 +41,7 @@ export interface StoreTx
     ThreadsStore,
     SectionReviewsStore,
     TemplatesStore,
+    PoliciesStore,
     AuditStore,
     SigningStore,
     PasskeysStore,

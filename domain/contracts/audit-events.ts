@@ -3,6 +3,10 @@ import { roleSchema } from './roles.ts';
 import { approvalOverrideSchema } from './decisions.ts';
 import { viaTokenSchema } from './api-tokens.ts'; // A pipeline's submission names its token
 import { templateAuditSummarySchema } from './template-admin.ts';
+import { policySchema } from './policies.ts';
+
+/** The policy a submitted version was checked against, and the outcome (absent where no policy applied). */
+const policyCheckedSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']) });
 import { ssoFailureReasonSchema } from './sso.ts';
 
 // The closed set of audit events. Every entry's `action` is one of these, and its
@@ -49,9 +53,9 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** A caller went over a rate limit (writes per user, or anonymous audited events per client address); written once per window, the refused requests themselves are not. The subject is the user id, or `client <address>`. */
   z.object({ ...base, action: z.literal('access.rate_limited'), before: z.null(), after: z.object({ scope: z.enum(['writes', 'anonymous_audit']), limit: z.number(), windowSeconds: z.number(), until: z.string() }) }),
   /** A model owner submitted a new package (its version 1). */
-  z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string(), via: viaTokenSchema.optional() }) }),
+  z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string(), via: viaTokenSchema.optional(), policy: policyCheckedSchema.optional() }) }),
   /** A model owner submitted a new version of an existing package, with `answers` to the previous round's concerns (absent in entries written before answers existed). */
-  z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string(), answers: z.number().int().nonnegative().optional(), via: viaTokenSchema.optional() }) }),
+  z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string(), answers: z.number().int().nonnegative().optional(), via: viaTokenSchema.optional(), policy: policyCheckedSchema.optional() }) }),
   /** A reviewer asked for a signing nonce (the start of a signature). */
   z.object({ ...base, action: z.literal('signing.nonce_issued'), before: z.null(), after: z.object({ expiresAt: z.string() }) }),
   /** Re-authentication at signing failed (wrong password, unknown or foreign passkey, bad assertion). */
@@ -98,6 +102,9 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   // The subject is the template key.
   /** An administrator published a template version (a new key at version 1, or the next version of a key); `before` is the version it supersedes. */
   z.object({ ...base, action: z.literal('template.version_created'), before: templateAuditSummarySchema.nullable(), after: templateAuditSummarySchema }),
+  // The subject is the policy key.
+  /** An administrator published a governance policy version; `before` is the version it supersedes. Submissions from then on are checked against it. */
+  z.object({ ...base, action: z.literal('policy.published'), before: policySchema.nullable(), after: policySchema }),
   // The subject is the delegation id.
   /** A holder of a reviewer role (or an administrator for them) delegated it to a named person for a bounded time; `awaitsAcceptance` when an administrator made it, so it acts only once the delegator accepts. */
   z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string(), awaitsAcceptance: z.literal(true).optional() }) }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { policyEvaluationSchema } from './policies.ts';
 import { actorSchema } from './decisions.ts';
 import { signedDecisionSchema } from './signatures.ts';
 import { packageContentSchema } from './package-content.ts';
@@ -130,6 +131,8 @@ export const packageVersionSchema = z.object({
   submittedAt: z.iso.datetime(),
   /** The owner's answers to the concerns and clarifications of the version before (empty for version 1). */
   answers: concernAnswersSchema,
+  /** The check against the organisation's governance policy at submission; null where no policy applied. */
+  policy: policyEvaluationSchema.nullable().default(null),
 });
 export type PackageVersion = z.infer<typeof packageVersionSchema>;
 

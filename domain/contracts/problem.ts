@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { approvalBlockerSchema } from './approval-gates.ts';
+import { policyEvaluationSchema } from './policies.ts';
 
 /** One field-level problem: a JSON Pointer into the request and a message fit for a person. */
 export const fieldProblemSchema = z.object({
@@ -21,6 +22,8 @@ export const problemSchema = z.object({
   diff: z.string().optional(),
   /** For an approval refused by its gates: every blocker that stands now. */
   blockers: z.array(approvalBlockerSchema).optional(),
+  /** For a submission refused by the governance policy: the whole check, naming the policy version. */
+  policy: policyEvaluationSchema.optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -36,6 +39,7 @@ export const problemTypes = {
   conflict: 'https://model-approval.example/problems/conflict',
   packageChanged: 'https://model-approval.example/problems/package-changed',
   approvalBlocked: 'https://model-approval.example/problems/approval-blocked',
+  policyRefused: 'https://model-approval.example/problems/policy-refused',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',

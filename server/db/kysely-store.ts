@@ -12,6 +12,7 @@ import { packagesQueries } from './queries/packages.ts';
 import { threadsQueries } from './queries/threads.ts';
 import { sectionReviewsQueries } from './queries/section-reviews.ts';
 import { templatesQueries } from './queries/templates.ts';
+import { policiesQueries } from './queries/policies.ts';
 import { auditQueries } from './queries/audit.ts';
 import { signingQueries } from './queries/signing.ts';
 import { passkeysQueries } from './queries/passkeys.ts';
@@ -36,6 +37,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...threadsQueries(db),
     ...sectionReviewsQueries(db),
     ...templatesQueries(db),
+    ...policiesQueries(db, engine),
     ...auditQueries(db, engine),
     ...signingQueries(db, engine),
     ...passkeysQueries(db),

@@ -21,6 +21,7 @@ import * as throttling from './migrations/016-throttling.ts';
 import * as delegationAcceptances from './migrations/017-delegation-acceptances.ts';
 import * as approvalOverrides from './migrations/018-approval-overrides.ts';
 import * as saml from './migrations/023-saml.ts';
+import * as policies from './migrations/025-policies.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -45,6 +46,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '017-delegation-acceptances': delegationAcceptances,
   '018-approval-overrides': approvalOverrides,
   '023-saml': saml,
+  '025-policies': policies,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

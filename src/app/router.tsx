@@ -135,6 +135,23 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   path: 'admin/templates/:key/new-version',
                   lazy: async () => ({ Component: (await import('../features/admin-templates/components/new-version-page.tsx')).NewVersionPage }),
                 },
+                {
+                  path: 'admin/policies',
+                  lazy: async () => ({ Component: (await import('../features/admin-policies/components/policies-page.tsx')).PoliciesPage }),
+                },
+                {
+                  // A static segment, so it wins over :key ("new" is not a valid key).
+                  path: 'admin/policies/new',
+                  lazy: async () => ({ Component: (await import('../features/admin-policies/components/policy-form-page.tsx')).NewPolicyPage }),
+                },
+                {
+                  path: 'admin/policies/:key',
+                  lazy: async () => ({ Component: (await import('../features/admin-policies/components/policy-page.tsx')).PolicyPage }),
+                },
+                {
+                  path: 'admin/policies/:key/new-version',
+                  lazy: async () => ({ Component: (await import('../features/admin-policies/components/policy-form-page.tsx')).NewPolicyVersionPage }),
+                },
                 { path: '*', Component: NotFoundPage },
               ],
             },

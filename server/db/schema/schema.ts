@@ -140,6 +140,24 @@ export interface WorkflowTemplatesTable {
   created_at: string;
 }
 
+export interface PoliciesTable {
+  key: string;
+  version: number;
+  definition: string;
+  published_at: string;
+  /** Null for a policy seeded with the demo data. */
+  published_by: string | null;
+}
+
+export interface PolicyEvaluationsTable {
+  package_id: string;
+  version: number;
+  policy_key: string;
+  policy_version: number;
+  evaluation: string;
+  evaluated_at: string;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: string;
@@ -316,6 +334,8 @@ export interface Database {
   thread_message_revisions: ThreadMessageRevisionsTable;
   section_reviews: SectionReviewsTable;
   workflow_templates: WorkflowTemplatesTable;
+  policies: PoliciesTable;
+  policy_evaluations: PolicyEvaluationsTable;
   audit_log: AuditLogTable;
   audit_tree_heads: AuditTreeHeadsTable;
   server_keys: ServerKeysTable;

@@ -1,4 +1,3 @@
-import type { FieldProblem } from '#domain/contracts/problem.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 
@@ -79,9 +78,4 @@ export function requestFrom(draft: TemplateDraft, replacesVersion: number) {
     steps: draft.steps.map((s) => ({ key: s.key, name: s.name, role: s.role, approvalsRequired: numberOf(s.approvalsRequired), dueHours: numberOf(s.dueHours), sections: s.sections })),
     replacesVersion,
   };
-}
-
-/** The server's message for a field, or for anything inside it (a section of a step's list). */
-export function errorAt(errors: readonly FieldProblem[], pointer: string): string | undefined {
-  return (errors.find((e) => e.pointer === pointer) ?? errors.find((e) => e.pointer.startsWith(`${pointer}/`)))?.message;
 }

@@ -44,6 +44,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
   'template.version_created': 'Workflow template version published',
+  'policy.published': 'Governance policy version published',
   'delegation.created': 'Role delegated',
   'delegation.revoked': 'Delegation revoked',
   'delegation.accepted': 'Delegation accepted by the delegator',

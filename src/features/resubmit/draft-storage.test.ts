@@ -13,6 +13,7 @@ const base: PackageVersion = {
   submittedBy: { id: 'usr_owner', displayName: 'Priya Natarajan', title: '' },
   submittedAt: '2026-11-01T09:00:00.000Z',
   answers: [],
+  policy: null,
 };
 const index = supportAssistantV1.sections.findIndex((section) => section.key === 'evaluation');
 const evaluation = supportAssistantV1.sections[index];

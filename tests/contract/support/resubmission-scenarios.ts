@@ -40,7 +40,7 @@ const detailOf = async (client: Client, id: string) => (await client.get(`/api/p
 const threadsOf = async (client: Client, id: string) => ((await client.get(`/api/packages/${id}/threads`)).body as { items: ThreadBody[] }).items;
 
 /** The latest version's content with one section changed, as an owner's revision would be. */
-async function revised(client: Client, id: string, n: number, notes: string): Promise<PackageContent> {
+export async function revised(client: Client, id: string, n: number, notes: string): Promise<PackageContent> {
   const content = structuredClone(((await client.get(`/api/packages/${id}/versions/${n}`)).body as VersionBody).content);
   const evaluation = content.sections.find((s) => s.key === 'evaluation');
   if (evaluation?.kind !== 'metric_table') throw new Error('evaluation is a metric table');
@@ -49,7 +49,7 @@ async function revised(client: Client, id: string, n: number, notes: string): Pr
 }
 
 /** Model risk rejects the clinical package's version 1 with two concerns; returns the decision id. */
-async function rejectClinical(target: Target): Promise<string> {
+export async function rejectClinical(target: Target): Promise<string> {
   const elena = await signedIn(target, 'model-risk@example.com');
   const payload = await payloadFor(elena, { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'reject', reason: 'Calibration and the oldest age band are not shown to meet policy.', concerns: [calibrationConcern, ageConcern], signer: accounts.elena });
   const signed = await sign(elena, payload);

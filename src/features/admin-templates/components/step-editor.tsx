@@ -3,8 +3,9 @@ import { requiredSections } from '#domain/contracts/package-content.ts';
 import { roleLabels, roleSchema, type Role } from '#domain/contracts/roles.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
-import { errorAt, type StepDraft } from '../template-draft.ts';
-import { CheckboxGroup } from './checkbox-group.tsx';
+import type { StepDraft } from '../template-draft.ts';
+import { errorAt } from '#src/lib/field-error.ts';
+import { CheckboxGroup } from '#src/components/ui/checkbox-group.tsx';
 
 interface Props {
   step: StepDraft;

@@ -7,9 +7,10 @@ import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { useCreateTemplateVersion } from '../api/create-template-version.ts';
-import { emptyStep, errorAt, requestFrom, type TemplateDraft } from '../template-draft.ts';
-import { CheckboxGroup } from './checkbox-group.tsx';
-import { PublishDialog } from './publish-dialog.tsx';
+import { emptyStep, requestFrom, type TemplateDraft } from '../template-draft.ts';
+import { errorAt } from '#src/lib/field-error.ts';
+import { CheckboxGroup } from '#src/components/ui/checkbox-group.tsx';
+import { PublishDialog } from '#src/components/ui/publish-dialog.tsx';
 import { StepEditor } from './step-editor.tsx';
 
 // One form for both ways of publishing: a new template (the key is typed here, and must be

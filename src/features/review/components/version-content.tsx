@@ -13,6 +13,8 @@ import { SectionToc } from './section-toc.tsx';
 import { RemovedSectionThreads } from './threads/removed-section-threads.tsx';
 import { SectionThreads } from './threads/section-threads.tsx';
 import { useVersionContentState } from './use-version-content-state.ts';
+import { PolicyEvaluationContext } from './policy/policy-context.ts';
+import { PolicySummary } from './policy/policy-summary.tsx';
 
 const notice = 'rounded-md border border-slate-200 bg-white p-5';
 const noThreads: never[] = [];
@@ -44,7 +46,7 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
         <ErrorNotice title={`Version ${number} could not be loaded.`} error={view.version.error} onRetry={() => void view.version.refetch()} retrying={view.version.isFetching} />
       )}
       {view.version.data && (
-        <>
+        <PolicyEvaluationContext value={view.version.data.policy}>
           <div className="flex flex-wrap items-start justify-between gap-4">
             <p className="text-slate-700">
               Version {view.version.data.number}, submitted by {view.version.data.submittedBy.displayName}
@@ -62,6 +64,7 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
             </button>
           </div>
           <ShortcutsDialog open={view.helpOpen} onClose={view.closeHelp} />
+          <PolicySummary evaluation={view.version.data.policy} />
           {view.reviews.query.isError && (
             <ErrorNotice title="The review marks could not be loaded." error={view.reviews.query.error} onRetry={() => void view.reviews.query.refetch()} retrying={view.reviews.query.isFetching} />
           )}
@@ -106,7 +109,7 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
               </div>
             </div>
           )}
-        </>
+        </PolicyEvaluationContext>
       )}
     </div>
   );

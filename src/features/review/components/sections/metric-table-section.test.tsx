@@ -4,6 +4,8 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { cardFraudV1, retailCreditPdV1 } from '#demo/index.ts';
+import { consumerCreditPolicy } from '#demo/demo-policies.ts';
+import { evaluateAgainstPolicy } from '#domain/policy/evaluate-against-policy.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { renderSection, sectionOf } from '../../test/render-section.tsx';
 
@@ -17,6 +19,20 @@ function row(name: string): HTMLElement {
 }
 
 describe('metric table section', () => {
+  it("judges by the policy's bar where the policy sets one, and marks an owner's weaker bar", async () => {
+    const content = structuredClone(retailCreditPdV1);
+    const section = sectionOf(content, 'evaluation', 'metric_table');
+    section.metrics = section.metrics.map((m) => (m.key === 'auc' ? { ...m, value: 0.7, threshold: { operator: '>=', value: 0.5 } } : m));
+    renderSection(section, evaluateAgainstPolicy(content, consumerCreditPolicy));
+    const auc = row('AUC (ROC)');
+    expect(within(auc).getByText('Fail')).toBeInTheDocument();
+    expect(within(auc).getByText('at least 0.75 (blocking)')).toBeInTheDocument();
+    expect(within(auc).getByText('Weaker than policy')).toBeInTheDocument();
+    expect(within(row('Brier score')).getByText('Not set by policy')).toBeInTheDocument();
+    expect(screen.getByText(/metrics? fails?/).parentElement).toHaveTextContent('AUC (ROC) (0.7, needs at least 0.75 by policy)');
+    await expectNoAxeViolations();
+  });
+
   it('says in words which metric fails, in the row and above the table', async () => {
     renderSection(sectionOf(cardFraudV1, 'evaluation', 'metric_table'));
     const failing = row('CP: value detection rate at production thresholds');

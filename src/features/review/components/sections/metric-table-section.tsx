@@ -1,3 +1,4 @@
+import type { PolicyCheck } from '#domain/contracts/policies.ts';
 import type { Metric, SectionOfKind } from '#domain/contracts/sections.ts';
 import { meetsThreshold } from '#domain/package/thresholds.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
@@ -6,14 +7,18 @@ import { ResultMark } from './result-mark.tsx';
 import { SectionNotes } from './section-notes.tsx';
 import { tableClasses as t } from './table-classes.ts';
 import { VerdictSummary } from './verdict-summary.tsx';
+import { usePolicyEvaluation } from '../policy/policy-context.ts';
 
-/** "AUC (ROC) 0.781, needs at least 0.75": a failing metric said in one line. */
-function describeFailure(metric: Metric): string {
-  return `${metric.name} (${formatMeasure(metric.value, metric.unit)}, needs ${describeThresholdWithUnit(metric.threshold, metric.unit)})`;
+/** "AUC (ROC) 0.781, needs at least 0.75": a failing metric said in one line, by the bar that decides. */
+function describeFailure({ metric, policy }: MetricRow): string {
+  const bar = policy?.required ?? metric.threshold;
+  return `${metric.name} (${formatMeasure(metric.value, metric.unit)}, needs ${describeThresholdWithUnit(bar, metric.unit)}${policy?.required ? ' by policy' : ''})`;
 }
 
 interface MetricRow {
   metric: Metric;
+  /** The policy's check of this metric, when the policy sets a bar for it: it then decides. */
+  policy: PolicyCheck | undefined;
   passes: boolean;
 }
 
@@ -33,13 +38,41 @@ const columns: readonly Column<MetricRow>[] = [
   { header: 'Result', cell: ({ passes }) => <ResultMark passes={passes} /> },
 ];
 
+/** Under a policy: the policy's bar decides, and the owner's declared bar is shown beside it. */
+const policyColumns: readonly Column<MetricRow>[] = [
+  columns[0] as Column<MetricRow>,
+  columns[1] as Column<MetricRow>,
+  {
+    header: 'Policy threshold',
+    className: 'whitespace-nowrap',
+    cell: ({ metric, policy }) => (policy?.required ? `${describeThresholdWithUnit(policy.required, metric.unit)} (${policy.enforcement})` : 'Not set by policy'),
+  },
+  {
+    header: "Owner's threshold",
+    className: 'whitespace-nowrap',
+    cell: ({ metric, policy }) => (
+      <>
+        {describeThresholdWithUnit(metric.threshold, metric.unit)}
+        {policy?.weakerOwnerThreshold && <span className="block text-sm font-semibold text-red-800">Weaker than policy</span>}
+      </>
+    ),
+  },
+  { header: 'Result', cell: ({ passes }) => <ResultMark passes={passes} /> },
+];
+
 /**
  * Each metric against its policy threshold. Pass or fail is computed here from the value and
- * the threshold: a submitter's own verdict is never asked for, so it cannot be trusted.
+ * the threshold: a submitter's own verdict is never asked for, so it cannot be trusted. Where
+ * the organisation's policy sets a bar for a metric, that bar decides, not the owner's.
  */
 export function MetricTableSection({ section }: { section: SectionOfKind<'metric_table'> }) {
-  const rows = section.metrics.map((metric): MetricRow => ({ metric, passes: meetsThreshold(metric.value, metric.threshold) }));
-  const failing = rows.filter((row) => !row.passes).map((row) => row.metric);
+  const evaluation = usePolicyEvaluation();
+  const checkOf = (key: string) => evaluation?.checks.find((c) => c.kind === 'metric' && c.subject === key);
+  const rows = section.metrics.map((metric): MetricRow => {
+    const policy = checkOf(metric.key);
+    return { metric, policy, passes: policy?.required ? meetsThreshold(metric.value, policy.required) : meetsThreshold(metric.value, metric.threshold) };
+  });
+  const failing = rows.filter((row) => !row.passes);
   const { dataset } = section;
   return (
     <div className="space-y-4">
@@ -64,7 +97,7 @@ export function MetricTableSection({ section }: { section: SectionOfKind<'metric
       <DataTable
         look="section"
         caption={`${section.title}: each metric against its threshold`}
-        columns={columns}
+        columns={evaluation ? policyColumns : columns}
         rows={rows}
         rowKey={({ metric }) => metric.key}
         rowClassName={({ passes }) => (passes ? undefined : t.failingRow)}

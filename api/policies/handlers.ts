@@ -1,0 +1,98 @@
+import type { FieldProblem } from '#domain/contracts/problem.ts';
+import { policySchema, type Policy, type PolicyVersionEntry } from '#domain/contracts/policies.ts';
+import { overlappingPolicies } from '#domain/policy/applicable-policy.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { problems } from '../kernel/problems.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { toActor } from '../package-access/views.ts';
+import { signedIn } from '../package-access/package-access.ts';
+import type { StoreTx, StoredPolicyVersion, StoredUser } from '../store/store.ts';
+import { policiesRoutes as routes } from './routes.ts';
+
+// Governance policies are published, never edited: each change is a new (key, version) row,
+// and a package version keeps the policy version it was checked against.
+
+function newestVersions(rows: readonly StoredPolicyVersion[]): Map<string, number> {
+  const newest = new Map<string, number>();
+  for (const { policy } of rows) newest.set(policy.key, Math.max(newest.get(policy.key) ?? 0, policy.version));
+  return newest;
+}
+
+async function entriesOf(tx: StoreTx, rows: readonly StoredPolicyVersion[]): Promise<PolicyVersionEntry[]> {
+  const newest = newestVersions(await tx.listPolicyVersions());
+  const users = new Map<string, StoredUser>((await tx.listUsers()).map((u) => [u.id, u]));
+  return rows.map((row) => ({
+    policy: row.policy,
+    current: newest.get(row.policy.key) === row.policy.version,
+    publishedBy: row.publishedBy ? toActor(users.get(row.publishedBy), row.publishedBy) : null,
+    publishedAt: row.publishedAt,
+  }));
+}
+
+/** A scope that would leave some package two policies at the same level is refused, naming the other policy. */
+function overlapProblems(policy: Policy, current: readonly Policy[]): FieldProblem[] {
+  return overlappingPolicies(current, policy.key, policy.scope).map((other) => ({
+    pointer: (policy.scope.businessLines?.length ?? 0) > 0 ? '/scope/businessLines' : '/scope/riskTiers',
+    message: `Policy "${other.name}" (${other.key}) already applies to some of these risk tiers${(other.scope.businessLines?.length ?? 0) > 0 ? ' and business lines' : ' for every business line'}; a package would have two policies`,
+    code: 'scope_overlap',
+  }));
+}
+
+export const listPolicies = defineHandler(routes.listPolicies, async (ctx) => {
+  signedIn(ctx);
+  const { store } = ctx.deps;
+  const rows = [...(await store.listPolicyVersions())].sort((a, b) => a.policy.key.localeCompare(b.policy.key) || b.policy.version - a.policy.version);
+  return { status: 200, body: { items: await entriesOf(store, rows) } };
+});
+
+export const getPolicyVersion = defineHandler(routes.getPolicyVersion, async (ctx, { params }) => {
+  signedIn(ctx);
+  const { store } = ctx.deps;
+  const row = await store.findPolicyVersion(params.key, params.version);
+  if (!row) throw problems.notFound(`No governance policy "${params.key}" version ${params.version}.`);
+  const [entry] = await entriesOf(store, [row]);
+  if (!entry) throw new Error('The policy version just read is missing');
+  return { status: 200, body: entry };
+});
+
+export const publishPolicy = defineHandler(routes.publishPolicy, async (ctx, { body }) => {
+  const user = signedIn(ctx);
+  const at = ctx.deps.now().toISOString();
+  const { replacesVersion, appliesToPackagesInReview, ...definition } = body;
+  const businessLines = definition.scope.businessLines && definition.scope.businessLines.length > 0 ? definition.scope.businessLines : undefined;
+
+  const entry = await ctx.deps.store.transaction(async (tx) => {
+    // Publications run one at a time, so the overlap and version checks below see every
+    // policy published before this one commits.
+    await tx.lockPolicyCatalogue();
+    const rows = await tx.listPolicyVersions();
+    const newest = newestVersions(rows);
+    const currentPolicies = rows.filter((r) => newest.get(r.policy.key) === r.policy.version).map((r) => r.policy);
+    const previous = currentPolicies.find((p) => p.key === definition.key) ?? null;
+    if (replacesVersion === 0 && previous) {
+      throw problems.validation([{ pointer: '/key', message: `The key "${definition.key}" is already taken by "${previous.name}" (version ${previous.version}); choose another key, or publish a new version of that policy`, code: 'key_taken' }]);
+    }
+    if (replacesVersion !== undefined && replacesVersion > 0 && (previous?.version ?? 0) !== replacesVersion) {
+      throw problems.conflict(`Version ${replacesVersion} of "${definition.key}" is no longer the current one (it is ${previous?.version ?? 'none'}); reload the policy and start from the current version.`);
+    }
+    const policy = policySchema.parse({
+      ...definition,
+      scope: { riskTiers: definition.scope.riskTiers, ...(businessLines ? { businessLines } : {}) },
+      version: (previous?.version ?? 0) + 1,
+      // Only an explicit true reaches packages already in review; false is the default, not stored.
+      ...(appliesToPackagesInReview ? { appliesToPackagesInReview: true } : {}),
+    });
+    const overlaps = overlapProblems(policy, currentPolicies);
+    if (overlaps.length > 0) throw problems.validation(overlaps);
+    if (previous && canonicalize({ ...previous, version: 0 }) === canonicalize({ ...policy, version: 0 })) {
+      throw problems.conflict(`This is the same as version ${previous.version} of "${previous.key}"; change something before publishing a new version.`);
+    }
+    const row = { policy, publishedAt: at, publishedBy: user.id };
+    await tx.insertPolicyVersion(row);
+    await tx.appendAudit({ event: { action: 'policy.published', subject: policy.key, before: previous, after: policy }, actorId: user.id, at });
+    const [created] = await entriesOf(tx, [row]);
+    return created;
+  });
+  if (!entry) throw new Error('The policy version just written is missing');
+  return { status: 201, body: entry, headers: [['location', `/api/policies/${entry.policy.key}/versions/${entry.policy.version}`]] };
+});

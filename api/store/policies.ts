@@ -1,0 +1,28 @@
+import type { Policy, PolicyEvaluation } from '#domain/contracts/policies.ts';
+
+// The policies slice of the storage port: governance policy versions (one row per key and
+// version, never changed) and each package version's evaluation against one of them.
+
+export interface StoredPolicyVersion {
+  policy: Policy;
+  publishedAt: string;
+  /** Null for a policy seeded with the demo data. */
+  publishedBy: string | null;
+}
+
+export interface StoredPolicyEvaluation {
+  packageId: string;
+  version: number;
+  evaluation: PolicyEvaluation;
+  evaluatedAt: string;
+}
+
+export interface PoliciesStore {
+  /** Serialises publications for the rest of the transaction: scope overlaps are checked against what is committed. */
+  lockPolicyCatalogue(): Promise<void>;
+  findPolicyVersion(key: string, version: number): Promise<StoredPolicyVersion | null>;
+  listPolicyVersions(): Promise<StoredPolicyVersion[]>;
+  insertPolicyVersion(row: StoredPolicyVersion): Promise<void>;
+  insertPolicyEvaluation(row: StoredPolicyEvaluation): Promise<void>;
+  listPolicyEvaluations(packageIds: readonly string[]): Promise<StoredPolicyEvaluation[]>;
+}

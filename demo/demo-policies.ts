@@ -1,0 +1,27 @@
+import type { Policy } from '#domain/contracts/policies.ts';
+
+// The governance policy the demo starts with. Its numbers are the organisation's (Retail Credit
+// Model Standard MS-CR-07 and Fair Lending Testing Standard FL-STD-03 in the demo's story), not
+// the owner's: the retail credit package's first version enters review flagged, its 62-and-over
+// approval ratio (0.78) failing the blocking four-fifths bar, and is rejected for it.
+
+export const consumerCreditPolicy: Policy = {
+  key: 'consumer-credit',
+  version: 1,
+  name: 'Consumer credit models (MS-CR-07, FL-STD-03)',
+  scope: { riskTiers: [1, 2], businessLines: ['Consumer lending'] },
+  onBlockingFailure: 'enter_review_flagged',
+  metrics: [
+    { metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' },
+    { metric: 'ks', operator: '>=', value: 0.35, enforcement: 'advisory' },
+    { metric: 'psi', operator: '<', value: 0.25, enforcement: 'blocking' },
+    { metric: 'ece', operator: '<=', value: 0.02, enforcement: 'advisory' },
+  ],
+  subgroupMetrics: [
+    { metric: 'approval-ratio', operator: '>=', value: 0.8, enforcement: 'blocking' },
+    { metric: 'calibration-gap', operator: '<=', value: 1, enforcement: 'advisory' },
+  ],
+  requiredSections: [],
+};
+
+export const demoPolicies: readonly Policy[] = [consumerCreditPolicy];

@@ -1,0 +1,57 @@
+import { policyEvaluationSchema, policySchema } from '#domain/contracts/policies.ts';
+import type { PoliciesStore, StoredPolicyVersion } from '#api/store/policies.ts';
+import type { PoliciesTable } from '../schema/schema.ts';
+import { sql } from 'kysely';
+import type { Engine } from '../schema/engine.ts';
+import type { Db } from './shared.ts';
+
+// The governance policies part of the Kysely repository.
+
+// A one-key-space advisory lock apart from the package (7418) and throttle (7419) ones.
+const policyCatalogueLock = 7_425;
+
+function toVersion(row: PoliciesTable): StoredPolicyVersion {
+  return { policy: policySchema.parse(JSON.parse(row.definition)), publishedAt: row.published_at, publishedBy: row.published_by };
+}
+
+export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
+  return {
+    async lockPolicyCatalogue() {
+      // Two administrators publishing overlapping scopes at once must not both pass the overlap
+      // check. SQLite runs one transaction at a time already.
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${policyCatalogueLock}::int, 0)`.execute(db);
+    },
+    async findPolicyVersion(key, version) {
+      const row = await db.selectFrom('policies').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();
+      return row ? toVersion(row) : null;
+    },
+    async listPolicyVersions() {
+      const rows = await db.selectFrom('policies').selectAll().orderBy('key').orderBy('version').execute();
+      return rows.map(toVersion);
+    },
+    async insertPolicyVersion({ policy, publishedAt, publishedBy }) {
+      await db
+        .insertInto('policies')
+        .values({ key: policy.key, version: policy.version, definition: JSON.stringify(policy), published_at: publishedAt, published_by: publishedBy })
+        .execute();
+    },
+    async insertPolicyEvaluation(row) {
+      await db
+        .insertInto('policy_evaluations')
+        .values({
+          package_id: row.packageId,
+          version: row.version,
+          policy_key: row.evaluation.policy.key,
+          policy_version: row.evaluation.policy.version,
+          evaluation: JSON.stringify(row.evaluation),
+          evaluated_at: row.evaluatedAt,
+        })
+        .execute();
+    },
+    async listPolicyEvaluations(packageIds) {
+      if (packageIds.length === 0) return [];
+      const rows = await db.selectFrom('policy_evaluations').selectAll().where('package_id', 'in', [...packageIds]).orderBy('package_id').orderBy('version').execute();
+      return rows.map((r) => ({ packageId: r.package_id, version: r.version, evaluation: policyEvaluationSchema.parse(JSON.parse(r.evaluation)), evaluatedAt: r.evaluated_at }));
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { MetricRequirement, Policy } from '#domain/contracts/policies.ts';
+import { metricCatalogue, isKnownMetric } from '#domain/contracts/metric-catalogue.ts';
+import { describeThreshold } from '#domain/package/thresholds.ts';
+import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+
+const columns: readonly Column<MetricRequirement>[] = [
+  { header: 'Metric', className: 'font-normal', cell: (r) => (isKnownMetric(r.metric) ? `${metricCatalogue[r.metric]} (${r.metric})` : r.metric) },
+  { header: 'Must be', cell: (r) => describeThreshold({ operator: r.operator, value: r.value }) },
+  { header: 'Enforcement', cell: (r) => (r.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
+];
+
+export function scopeText(policy: Policy): string {
+  const tiers = `Tier${policy.scope.riskTiers.length === 1 ? '' : 's'} ${policy.scope.riskTiers.join(', ')}`;
+  return policy.scope.businessLines?.length ? `${tiers}: ${policy.scope.businessLines.join(', ')}` : `${tiers}, every business line`;
+}
+
+/** A policy version's requirements, as tables a reviewer can read against a package. */
+export function PolicyRequirements({ policy }: { policy: Policy }) {
+  return (
+    <div className="space-y-4">
+      <p>
+        Applies to {scopeText(policy)}. {policy.onBlockingFailure === 'refuse' ? 'A submission failing a blocking requirement is refused.' : 'A submission failing a blocking requirement enters review flagged.'}
+      </p>
+      {policy.metrics.length > 0 && <DataTable look="ruled" caption={`Required metrics, version ${policy.version}`} columns={columns} rows={policy.metrics} rowKey={(r) => r.metric} />}
+      {policy.subgroupMetrics.length > 0 && <DataTable look="ruled" caption={`Subgroup metrics (every subgroup), version ${policy.version}`} columns={columns} rows={policy.subgroupMetrics} rowKey={(r) => r.metric} />}
+      {policy.requiredSections.length > 0 && <p>Required sections: {policy.requiredSections.map((s) => s.section).join(', ')}.</p>}
+    </div>
+  );
+}

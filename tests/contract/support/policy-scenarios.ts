@@ -1,0 +1,186 @@
+import { expect } from 'vitest';
+import { retailCreditPdV1, retailCreditPdV2 } from '#demo/retail-credit-pd.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { packageVersionSchema } from '#domain/contracts/packages.ts';
+import { policyListSchema, policyVersionEntrySchema, type PolicyEvaluation, type PublishPolicyRequest } from '#domain/contracts/policies.ts';
+import type { Client, Reply } from './client.ts';
+import { rejectClinical, revised } from './resubmission-scenarios.ts';
+import type { Scenario } from './scenarios.ts';
+import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+
+// Governance policies against the mocks, SQLite and PostgreSQL: the organisation's thresholds,
+// not the owner's, decide whether a submission enters review. The scenarios use a business
+// line of their own (mortgages) so that they never share a scope with a demo policy.
+
+const clinical = 'pkg_clinical_deterioration_risk';
+
+const errorsOf = (reply: Reply) => (reply.body as { errors?: { pointer: string; message: string; code?: string }[] }).errors ?? [];
+const pointers = (reply: Reply) => errorsOf(reply).map((e) => e.pointer);
+
+function mortgagePolicy(overrides: Partial<PublishPolicyRequest> = {}): PublishPolicyRequest {
+  return {
+    key: 'mortgage-credit',
+    name: 'Mortgage credit models',
+    scope: { riskTiers: [1], businessLines: ['Mortgages'] },
+    onBlockingFailure: 'refuse',
+    metrics: [
+      { metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' },
+      { metric: 'ece', operator: '<=', value: 0.001, enforcement: 'advisory' },
+    ],
+    subgroupMetrics: [{ metric: 'approval-ratio', operator: '>=', value: 0.8, enforcement: 'blocking' }],
+    requiredSections: [],
+    ...overrides,
+  };
+}
+
+/** A demo retail credit version re-labelled as a mortgage model of its own. */
+function mortgagePackage(source: PackageContent, modelKey: string, change?: (content: PackageContent) => void): { modelKey: string; versionLabel: string; content: PackageContent } {
+  const content = structuredClone(source);
+  const [id] = content.sections;
+  if (id?.kind !== 'identification') throw new Error('identification first');
+  id.modelKey = modelKey;
+  id.versionLabel = '1.0';
+  id.businessLine = 'Mortgages';
+  change?.(content);
+  return { modelKey, versionLabel: '1.0', content };
+}
+
+async function publish(admin: Client, request: unknown, status = 201) {
+  const reply = await admin.post('/api/policies', request);
+  expectStatus(reply, status);
+  if (status === 201) expect(policyVersionEntrySchema.safeParse(reply.body).success).toBe(true);
+  return reply;
+}
+
+async function policyOf(client: Client, packageId: string, n: number): Promise<PolicyEvaluation | null> {
+  return packageVersionSchema.parse((await client.get(`/api/packages/${packageId}/versions/${n}`)).body).policy;
+}
+
+async function packageCount(client: Client): Promise<number> {
+  return ((await client.get('/api/packages')).body as { items: unknown[] }).items.length;
+}
+
+export const policyScenarios: Scenario[] = [
+  {
+    name: 'policies: a blocking threshold refuses entry into review, naming the policy version and each failure at its field; nothing is stored',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      const published = policyVersionEntrySchema.parse((await publish(admin, mortgagePolicy())).body);
+      expect(published).toMatchObject({ policy: { key: 'mortgage-credit', version: 1 }, current: true, publishedBy: { id: 'usr_admin' } });
+      const before = await packageCount(owner);
+
+      const refused = await owner.post('/api/packages', mortgagePackage(retailCreditPdV1, 'mortgage-pd'));
+      expectStatus(refused, 422);
+      expect(refused.contentType).toMatch(/application\/problem\+json/);
+      const problem = refused.body as { type: string; detail: string; policy: PolicyEvaluation };
+      expect(problem.type).toMatch(/policy-refused$/);
+      expect(problem.detail).toMatch(/mortgage-credit version 1/);
+      expect(problem.policy).toMatchObject({ policy: { key: 'mortgage-credit', version: 1 }, outcome: 'refused' });
+      // The 62+ approval ratio (0.78) fails the blocking bar; the advisory ECE bar is listed too.
+      const subgroupIndex = retailCreditPdV1.sections.findIndex((s) => s.key === 'subgroup_fairness');
+      const evaluationIndex = retailCreditPdV1.sections.findIndex((s) => s.key === 'evaluation');
+      expect(pointers(refused)).toEqual([expect.stringMatching(new RegExp(`^/content/sections/${subgroupIndex}/rows/\\d+/values/approval-ratio$`)), expect.stringMatching(new RegExp(`^/content/sections/${evaluationIndex}/metrics/\\d+/value$`))]);
+      expect(errorsOf(refused)[0]?.message).toMatch(/approval-ratio.*62.*0\.78.*at least 0\.8.*blocking/);
+      expect(errorsOf(refused)[1]?.message).toMatch(/ece.*advisory/);
+      expect(await packageCount(owner)).toBe(before);
+
+      // The remediated model enters review; the version carries the check, and its audit entry names the policy.
+      const admitted = await owner.post('/api/packages', mortgagePackage(retailCreditPdV2, 'mortgage-pd'));
+      expectStatus(admitted, 201);
+      const id = (admitted.body as { package: { id: string } }).package.id;
+      const evaluation = await policyOf(owner, id, 1);
+      expect(evaluation).toMatchObject({ policy: { key: 'mortgage-credit', version: 1 }, outcome: 'pass' });
+      expect(evaluation?.checks.find((c) => c.subject === 'ece')).toMatchObject({ status: 'fail', enforcement: 'advisory' });
+      const audit = auditPageSchema.parse((await admin.get(`/api/audit?action=package.submitted`)).body);
+      expect(audit.items.find((e) => e.subject === id)?.after).toMatchObject({ policy: { key: 'mortgage-credit', version: 1, outcome: 'pass' } });
+    },
+  },
+  {
+    name: "policies: judged by the organisation's number, not the owner's; a weaker owner threshold and a missing metric are named",
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      await publish(admin, mortgagePolicy({ onBlockingFailure: 'enter_review_flagged', metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }, { metric: 'auprc', operator: '>=', value: 0.3, enforcement: 'blocking' }] }));
+      const lowered = mortgagePackage(retailCreditPdV2, 'mortgage-lgd', (content) => {
+        const table = content.sections.find((s) => s.key === 'evaluation');
+        if (table?.kind !== 'metric_table') throw new Error('metric table');
+        table.metrics = table.metrics.map((m) => (m.key === 'auc' ? { ...m, value: 0.6, threshold: { operator: '>=', value: 0.5 } } : m));
+      });
+      const reply = await owner.post('/api/packages', lowered);
+      expectStatus(reply, 201);
+      const id = (reply.body as { package: { id: string } }).package.id;
+      const evaluation = await policyOf(owner, id, 1);
+      expect(evaluation?.outcome).toBe('flagged');
+      expect(evaluation?.checks.find((c) => c.subject === 'auc')).toMatchObject({ status: 'fail', actual: 0.6, required: { operator: '>=', value: 0.75 }, weakerOwnerThreshold: { operator: '>=', value: 0.5 } });
+      expect(evaluation?.checks.find((c) => c.subject === 'auprc')).toMatchObject({ status: 'missing', enforcement: 'blocking' });
+    },
+  },
+  {
+    name: 'policies: bad policies are refused with a pointer per problem, and nothing is published',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const base = mortgagePolicy();
+      await publish(admin, base);
+      const listed = async () => policyListSchema.parse((await admin.get('/api/policies')).body).items.length;
+      const before = await listed();
+      const cases: [unknown, string[]][] = [
+        [{ ...base, key: 'other', metrics: [{ ...base.metrics[0], metric: 'horoscope' }] }, ['/metrics/0/metric']],
+        [{ ...base, key: 'other', metrics: [{ ...base.metrics[0], operator: '=~' }] }, ['/metrics/0/operator']],
+        [{ ...base, key: 'other', metrics: [base.metrics[0], base.metrics[0]] }, ['/metrics/1']],
+        [{ ...base, key: 'other', scope: { riskTiers: [] } }, ['/scope/riskTiers']],
+        [{ ...base, key: 'other', scope: { riskTiers: [1, 2], businessLines: ['Mortgages'] } }, ['/scope/businessLines']],
+        [{ ...base, key: 'other', metrics: [], subgroupMetrics: [], requiredSections: [] }, ['/metrics']],
+        [{ ...base, replacesVersion: 0 }, ['/key']],
+      ];
+      for (const [body, expected] of cases) {
+        const reply = await admin.post('/api/policies', body);
+        expectStatus(reply, 422);
+        expect(pointers(reply), JSON.stringify(body)).toEqual(expected);
+      }
+      expectStatus(await admin.post('/api/policies', base), 409);
+      const owner = await signedIn(target, 'owner@example.com');
+      expectStatus(await owner.post('/api/policies', { ...base, key: 'mine' }), 403);
+      expect(await listed()).toBe(before);
+    },
+  },
+  {
+    name: 'policies: a package in review keeps its policy version unless a newer one is published for packages in review',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      const strict = { key: 'clinical', name: 'Clinical models', scope: { riskTiers: [1], businessLines: ['Clinical operations'] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auprc', operator: '>=', value: 0.99, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [] };
+      await publish(admin, strict);
+      const decisionId = await rejectClinical(target);
+      const answers = [
+        { target: { kind: 'concern', decisionId, index: 0 }, answer: 'Calibration by decile added.', sectionKeys: ['evaluation'] },
+        { target: { kind: 'concern', decisionId, index: 1 }, answer: 'Reweighted by age band.', sectionKeys: ['subgroup_fairness'] },
+      ];
+      // Published after the package entered review, and not for packages in review: not applied.
+      const content = await revised(owner, clinical, 1, 'Calibration by decile added.');
+      expectStatus(await owner.post(`/api/packages/${clinical}/versions`, { content, answers }), 201);
+      expect(await policyOf(owner, clinical, 2)).toBeNull();
+
+      // Version 2 of the policy reaches packages in review: the next resubmission is checked, and refused.
+      const second = policyVersionEntrySchema.parse((await publish(admin, { ...strict, appliesToPackagesInReview: true, replacesVersion: 1 })).body);
+      expect(second.policy).toMatchObject({ key: 'clinical', version: 2, appliesToPackagesInReview: true });
+      const listed = policyListSchema.parse((await admin.get('/api/policies')).body).items.filter((i) => i.policy.key === 'clinical');
+      expect(listed.map((i) => [i.policy.version, i.current])).toEqual([[2, true], [1, false]]);
+      const audit = auditPageSchema.parse((await admin.get('/api/audit?action=policy.published')).body);
+      expect(audit.items.map((e) => [e.subject, (e.after as { version: number }).version, e.before === null])).toEqual([['clinical', 1, true], ['clinical', 2, false]]);
+
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const concern = { sectionKey: 'evaluation', concern: 'The calibration table does not name its holdout.', requiredChange: 'Name the holdout.' };
+      const rejected = await sign(elena, await payloadFor(elena, { packageId: clinical, versionNumber: 2, stepKey: 'model_risk', role: 'model_risk', decision: 'reject', reason: 'The holdout is not named.', concerns: [concern], signer: accounts.elena }));
+      expectStatus(rejected, 201);
+      const third = await revised(owner, clinical, 2, 'Calibration by decile on the temporal holdout.');
+      const refused = await owner.post(`/api/packages/${clinical}/versions`, { content: third, answers: [{ target: { kind: 'concern', decisionId: (rejected.body as { id: string }).id, index: 0 }, answer: 'The temporal holdout.', sectionKeys: ['evaluation'] }] });
+      expectStatus(refused, 422);
+      expect((refused.body as { policy: PolicyEvaluation }).policy).toMatchObject({ policy: { key: 'clinical', version: 2 }, outcome: 'refused' });
+      expect(errorsOf(refused).map((e) => e.code)).toEqual(['policy_failed']);
+      expect(errorsOf(refused)[0]?.message).toMatch(/auprc.*0\.214.*at least 0\.99.*clinical version 2/);
+      expect((await owner.get(`/api/packages/${clinical}`)).body).toMatchObject({ latestVersion: 2 });
+    },
+  },
+];
