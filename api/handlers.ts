@@ -17,6 +17,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from './tokens/handlers
 import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates/handlers.ts';
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
+import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -76,4 +77,6 @@ export const handlers: Record<RouteId, Handler> = {
   acceptDelegation,
   listUserDirectory,
   ...usersHandlers,
+  getNotificationPreferences,
+  updateNotificationPreferences,
 };

@@ -31,6 +31,8 @@ export interface ApiDeps {
   publicOrigin?: string;
   /** Hosts and address ranges a webhook may reach although they are not public (WEBHOOK_ALLOWED_HOSTS). */
   webhookAllowList?: readonly AllowEntry[];
+  /** Email (server only): whether SMTP is configured, and the digest's hour (UTC). Absent: no mail (mocks, tests). */
+  mail?: { enabled: boolean; digestHourUtc: number };
   /** Where CPU-heavy jobs run (the record export): worker threads on the server; absent (mocks, tests): inline. */
   compute?: ComputePort;
 }
