@@ -17,6 +17,9 @@ export const defaultMailModes: Readonly<Record<NotificationKind, MailMode>> = {
   re_review_due: 'digest',
 };
 
+/** The order a person reads them in: what needs them now first, the digest's usual content last. */
+export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 're_review_due'];
+
 export const notificationKindLabels: Readonly<Record<NotificationKind, string>> = {
   step_active: 'Your step is active',
   clarification_requested: 'A clarification is asked of you',
