@@ -41,14 +41,14 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/users', name: 'Users', group: 'admin', roles: ['admin'] },
   // Everyone's own password and sessions.
   { to: '/account', name: 'Account', group: 'account', end: true },
-  // Everyone chooses what is mailed to them (links in mail lead back here).
-  { to: '/account/notifications', name: 'Email notifications', group: 'account' },
   // Reviewers sign decisions; the passkeys they sign with are theirs to manage.
   { to: '/account/passkeys', name: 'Passkeys', group: 'account', roles: reviewerRoles },
   // Reviewers delegate their role while away.
   { to: '/account/delegations', name: 'Delegations', group: 'account', roles: reviewerRoles },
   // Model owners create theirs (a token submits in its creator's name).
   { to: '/admin/tokens', name: 'API tokens', group: 'account', roles: ['model_owner'] },
+  // Everyone chooses what is mailed to them (links in mail lead back here).
+  { to: '/account/notifications', name: 'Email notifications', group: 'account' },
 ];
 
 /** The links a user with these roles sees, each page once (an administrator's tokens page is under Administration). */
