@@ -18,6 +18,7 @@ import { createTemplateVersion, getTemplateVersion, listTemplates } from './temp
 import { getPolicyVersion, listPolicies, publishPolicy } from './policies/handlers.ts';
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
+import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -81,4 +82,6 @@ export const handlers: Record<RouteId, Handler> = {
   acceptDelegation,
   listUserDirectory,
   ...usersHandlers,
+  getNotificationPreferences,
+  updateNotificationPreferences,
 };

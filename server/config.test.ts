@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { loadConfig, smtpSettingsFrom } from './config.ts';
 
 // The proxy and outbound settings are checked at start, so a wrong value stops the server
 // rather than quietly trusting the Host header or every address.
@@ -31,5 +31,28 @@ describe('WEBHOOK_ALLOWED_HOSTS', () => {
 
   it('refuses an entry that is neither', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: '10.0.0.0/40' })).toThrow(/WEBHOOK_ALLOWED_HOSTS.*10\.0\.0\.0\/40/);
+  });
+});
+
+describe('SMTP (email)', () => {
+  const smtp = { SMTP_HOST: 'smtp.example.com', MAIL_FROM: 'Model approval <approvals@example.com>', PUBLIC_URL: 'https://approvals.example.com' };
+
+  it('is off without SMTP_HOST, and no settings are made', () => {
+    const config = loadConfig({});
+    expect(config.SMTP_HOST).toBeUndefined();
+    expect(smtpSettingsFrom(config)).toBeNull();
+  });
+
+  it('takes host, port, TLS, credentials and the From address from the environment', () => {
+    const settings = smtpSettingsFrom(loadConfig({ ...smtp, SMTP_PORT: '465', SMTP_SECURE: 'true', SMTP_USER: 'mailer', SMTP_PASSWORD: 'secret' }));
+    expect(settings).toMatchObject({ host: 'smtp.example.com', port: 465, secure: true, requireTls: false, auth: { user: 'mailer', pass: 'secret' }, from: smtp.MAIL_FROM, domain: 'approvals.example.com' });
+    expect(smtpSettingsFrom(loadConfig(smtp))).toMatchObject({ port: 587, secure: false, auth: null });
+  });
+
+  it('needs a From address, the public URL for links, and user and password together', () => {
+    expect(() => loadConfig({ ...smtp, MAIL_FROM: undefined })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ ...smtp, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL: with SMTP_HOST/);
+    expect(() => loadConfig({ ...smtp, SMTP_USER: 'mailer' })).toThrow(/SMTP_PASSWORD/);
+    expect(() => loadConfig({ ...smtp, MAIL_DIGEST_HOUR_UTC: '24' })).toThrow(/MAIL_DIGEST_HOUR_UTC/);
   });
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { parseAllowList } from '#domain/webhooks/address.ts';
 import { oidcConfigSchema } from './auth/oidc-config.ts';
 import { samlConfigSchema } from './auth/saml-config.ts';
+import { defaultDigestHourUtc } from '#domain/mail/compose-mail.ts';
+import type { SmtpSettings } from './mail/smtp.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 
@@ -65,10 +67,27 @@ const configSchema = z.object({
   ...oidcConfigSchema.shape,
   // SAML 2.0 single sign-on, enabled when SAML_IDP_METADATA_FILE or _URL is set; see server/auth/saml-config.ts
   ...samlConfigSchema.shape,
-}).refine((config) => !config.TRUST_PROXY || config.PUBLIC_URL !== undefined, {
-  path: ['TRUST_PROXY'],
-  message: 'behind a proxy, set PUBLIC_URL too: the origin is never taken from Host or X-Forwarded-Host',
-});
+  // Email (docs/decisions/0076): on when SMTP_HOST is set, and then MAIL_FROM and PUBLIC_URL (the links' base) are needed too
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it (required with SMTP_REQUIRE_TLS)
+  SMTP_SECURE: z.stringbool().default(false),
+  SMTP_REQUIRE_TLS: z.stringbool().default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  MAIL_DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(defaultDigestHourUtc),
+  // How often each instance turns new notifications into mail and sends what is due, and the retry schedule's base
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  MAIL_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+})
+  .refine((config) => !config.TRUST_PROXY || config.PUBLIC_URL !== undefined, {
+    path: ['TRUST_PROXY'],
+    message: 'behind a proxy, set PUBLIC_URL too: the origin is never taken from Host or X-Forwarded-Host',
+  })
+  .refine((config) => config.SMTP_HOST === undefined || config.MAIL_FROM !== undefined, { path: ['MAIL_FROM'], message: 'with SMTP_HOST, set MAIL_FROM (the address mail comes from)' })
+  .refine((config) => config.SMTP_HOST === undefined || config.PUBLIC_URL !== undefined, { path: ['PUBLIC_URL'], message: 'with SMTP_HOST, set PUBLIC_URL: links in mail point there' })
+  .refine((config) => (config.SMTP_USER === undefined) === (config.SMTP_PASSWORD === undefined), { path: ['SMTP_PASSWORD'], message: 'set SMTP_USER and SMTP_PASSWORD together' });
 
 export type Config = z.infer<typeof configSchema>;
 
@@ -89,4 +108,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** The settings from the configuration, or null when mail is off (no SMTP_HOST). */
+export function smtpSettingsFrom(config: Config): SmtpSettings | null {
+  if (!config.SMTP_HOST || !config.MAIL_FROM || !config.PUBLIC_URL) return null;
+  return {
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    requireTls: config.SMTP_REQUIRE_TLS,
+    auth: config.SMTP_USER && config.SMTP_PASSWORD ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD } : null,
+    from: config.MAIL_FROM,
+    domain: new URL(config.PUBLIC_URL).hostname,
+  };
 }

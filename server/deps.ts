@@ -19,6 +19,8 @@ export interface ServerDepsOptions {
   writesPerMinute?: number;
   /** Where heavy jobs run (server/workers/worker-pool.ts); absent, inline (in-process tests and tools). */
   compute?: ComputePort;
+  /** Email: whether SMTP is configured (SMTP_HOST) and the digest's hour (MAIL_DIGEST_HOUR_UTC). */
+  mail?: { enabled: boolean; digestHourUtc: number };
 }
 
 export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
@@ -36,5 +38,6 @@ export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
     webhookAllowList: options.webhookAllowList ?? [],
     ...(options.writesPerMinute === undefined ? {} : { writesPerMinute: options.writesPerMinute }),
     ...(options.compute === undefined ? {} : { compute: options.compute }),
+    ...(options.mail === undefined ? {} : { mail: options.mail }),
   };
 }

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { keyFilePath, loadConfig } from './config.ts';
+import { keyFilePath, loadConfig, smtpSettingsFrom } from './config.ts';
 import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
@@ -8,6 +8,8 @@ import { samlSettingsFrom } from './auth/saml-settings.ts';
 import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
+import { startMailer } from './timers/mailer.ts';
+import { smtpSender } from './mail/smtp.ts';
 import { createWorkerPool } from './workers/worker-pool.ts';
 import { demoAccounts } from '#demo/seed-demo.ts';
 import { prepareFirstStart } from './first-start.ts';
@@ -42,7 +44,8 @@ try {
 }
 // The record export (diffs, canonical form, signature) on worker threads: a large package never holds the event loop.
 const compute = createWorkerPool({ workers: config.COMPUTE_WORKERS, queue: config.COMPUTE_QUEUE, budgetMs: config.COMPUTE_BUDGET_SECONDS * 1000, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
-const deps = serverDeps(store, { compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE });
+const smtp = smtpSettingsFrom(config);
+const deps = serverDeps(store, { mail: { enabled: smtp !== null, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC }, compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE });
 const firstStart = await prepareFirstStart(store, config, deps);
 
 const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc, saml, trustProxy: config.TRUST_PROXY });
@@ -52,11 +55,17 @@ const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DI
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 // Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
 const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
+// Email only when SMTP is configured: otherwise nothing is queued and nothing is sent.
+const mailer =
+  smtp && config.PUBLIC_URL
+    ? startMailer({ store, sender: smtpSender(smtp), intervalMs: config.MAIL_INTERVAL_MS, backoffBaseMs: config.MAIL_BACKOFF_BASE_MS, baseUrl: config.PUBLIC_URL, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC, newId: () => newId(deps) })
+    : null;
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;
   log(`Model approval is running at http://${config.HOST}:${info.port}/ (database: ${where})`);
   log(keyFileMessage);
   if (config.PUBLIC_URL) log(`Public URL: ${config.PUBLIC_URL}/ (origin checks, passkeys and cookies follow it)`);
+  log(smtp ? `Email: through ${smtp.host}:${smtp.port} from ${smtp.from}, digest at ${config.MAIL_DIGEST_HOUR_UTC}:00 UTC` : 'Email: off (no SMTP_HOST)');
   if (oidc) log(`Single sign-on: ${oidc.issuer.href} (redirect URI: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/oidc/callback)`);
   if (saml) log(`SAML single sign-on: IdP ${saml.idp.entityId} (SP metadata: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/saml/metadata)`);
   if (firstStart.kind === 'demo') {
@@ -74,7 +83,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), reReviewSweep.stop(), cleanup.stop(), compute.close()])
+    void Promise.all([dispatcher.stop(), reReviewSweep.stop(), cleanup.stop(), mailer?.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

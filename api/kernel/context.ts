@@ -34,6 +34,8 @@ export interface ApiDeps {
   webhookAllowList?: readonly AllowEntry[];
   /** SAML single sign-on as configured, shown to administrators; absent or null: off. */
   samlSettings?: Omit<SamlSettingsView, 'acsUrl' | 'metadataUrl'> | null;
+  /** Email (server only): whether SMTP is configured, and the digest's hour (UTC). Absent: no mail (mocks, tests). */
+  mail?: { enabled: boolean; digestHourUtc: number };
   /** Where CPU-heavy jobs run (the record export): worker threads on the server; absent (mocks, tests): inline. */
   compute?: ComputePort;
 }

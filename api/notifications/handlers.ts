@@ -70,24 +70,30 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function notificationsFor(tx: StoreTx, user: StoredUser): Promise<NotificationList> {
+/** Every notification of the user, newest first (the in-app list and the mail both read this). */
+export async function allNotificationsFor(tx: StoreTx, user: StoredUser): Promise<{ logSize: number; all: DerivedNotification[] }> {
   const cache = cacheOf(tx);
-  // The size first: whatever is read after it is at least that recent.
-  const [logSize, lastReadSeq] = await Promise.all([tx.auditLogSize(), tx.findNotificationReadSeq(user.id)]);
+  const logSize = await tx.auditLogSize();
   const key = `${user.id}\u0000${user.roles.join(',')}`;
-  let all = cache.lists.get(key)?.logSize === logSize ? cache.lists.get(key)?.all : undefined;
-  if (all === undefined) {
-    const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
-    const [facts, users] = await Promise.all([loadPackageFacts(tx, visible), usersById(tx), catchUp(tx, cache)]);
-    const subjects = new Set(visible.map((p) => p.id));
-    all = deriveNotifications({
-      user,
-      packages: facts.map((f) => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads })),
-      events: cache.events.filter((e) => subjects.has(e.event.subject)),
-      names: new Map([...users.values()].map((u) => [u.id, u.displayName])),
-    });
-    cache.lists.set(key, { logSize, all });
-  }
+  const cached = cache.lists.get(key);
+  if (cached?.logSize === logSize) return cached;
+  const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
+  const [facts, users] = await Promise.all([loadPackageFacts(tx, visible), usersById(tx), catchUp(tx, cache)]);
+  const subjects = new Set(visible.map((p) => p.id));
+  const all = deriveNotifications({
+    user,
+    packages: facts.map((f) => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads })),
+    events: cache.events.filter((e) => subjects.has(e.event.subject)),
+    names: new Map([...users.values()].map((u) => [u.id, u.displayName])),
+  });
+  const entry = { logSize, all };
+  cache.lists.set(key, entry);
+  return entry;
+}
+
+async function notificationsFor(tx: StoreTx, user: StoredUser): Promise<NotificationList> {
+  // The size first (inside allNotificationsFor): whatever is read after it is at least that recent.
+  const [{ all }, lastReadSeq] = await Promise.all([allNotificationsFor(tx, user), tx.findNotificationReadSeq(user.id)]);
   const unread = all.filter((n) => n.seq > lastReadSeq);
   return { items: all.slice(0, listed).map((n) => ({ ...n, unread: n.seq > lastReadSeq })), unreadCount: unread.length, lastReadSeq };
 }

@@ -14,6 +14,7 @@ import type { NotificationsStore } from './notifications.ts';
 import type { ReReviewStore } from './re-review.ts';
 import type { UsersStore } from './users.ts';
 import type { ThrottleStore } from './throttle.ts';
+import type { MailStore } from './mail.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -34,6 +35,7 @@ export type { StoredApiToken, StoredApiTokenState } from './tokens.ts';
 export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt } from './webhooks.ts';
 export type { StoredReReviewNotice } from './re-review.ts';
 export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
+export type { StoredMail, StoredDigestItem } from './mail.ts';
 
 export interface StoreTx
   extends SessionStore,
@@ -51,7 +53,8 @@ export interface StoreTx
     NotificationsStore,
     ReReviewStore,
     UsersStore,
-    ThrottleStore {}
+    ThrottleStore,
+    MailStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

@@ -94,6 +94,8 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('system.demo_seeded'), before: z.null(), after: z.object({ packages: z.number(), users: z.number() }) }),
   /** A user marked their notifications read up to an audit seq; the subject is the user. */
   z.object({ ...base, action: z.literal('notifications.marked_read'), before: z.object({ lastReadSeq: z.number() }), after: z.object({ lastReadSeq: z.number() }) }),
+  /** A user changed what is mailed to them (per kind of notification: immediate, digest or off); the subject is the user. */
+  z.object({ ...base, action: z.literal('notifications.preferences_changed'), before: z.record(z.string(), z.string()), after: z.record(z.string(), z.string()) }),
   // The subject is the token id; the secret is never recorded.
   /** An administrator created an API token scoped to one model. */
   z.object({ ...base, action: z.literal('api_token.created'), before: z.null(), after: z.object({ tokenId: z.string(), modelKey: z.string(), name: z.string() }) }),

@@ -77,6 +77,17 @@ describe('deriveNotifications', () => {
     expect(deriveNotifications({ user: user('usr_owner', 'model_owner'), packages, events, names })).toEqual([]);
   });
 
+  it('tells the owner once, when the last step approves, that the package was decided', () => {
+    const dg = decision('d1', 'dg', 'approve', 2);
+    const mrm = decision('d2', 'mrm', 'approve', 3);
+    const fl = decision('d3', 'fl', 'approve', 4);
+    const events = [submitted(1), signed(2, dg), signed(3, mrm), signed(4, fl)];
+    const owner = deriveNotifications({ user: user('usr_owner', 'model_owner'), packages: [pkg([dg, mrm, fl])], events, names });
+    expect(owner).toEqual([{ id: '4-package_approved', seq: 4, kind: 'package_approved', packageId: 'p1', modelName: 'Credit PD', text: 'Credit PD 1.0 was decided: Approved.', at: at(4), link: '/packages/p1' }]);
+    // Not the reviewers: it is the owner's package.
+    expect(deriveNotifications({ user: user('usr_fl', 'fair_lending'), packages: [pkg([dg, mrm, fl])], events, names }).map((n) => n.kind)).toEqual(['step_active']);
+  });
+
   it('tells the owner of a rejection, newest first, and not someone else’s owner', () => {
     const dg = decision('d1', 'dg', 'approve', 2);
     const reject = { ...decision('d2', 'mrm', 'reject', 3), actor: { id: 'usr_mrm', displayName: 'Elena Vasquez', title: '' } };

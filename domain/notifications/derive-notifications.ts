@@ -1,6 +1,7 @@
 import type { AuditEvent } from '../contracts/audit-events.ts';
 import type { Decision } from '../contracts/decisions.ts';
 import type { NotificationKind } from '../contracts/notifications.ts';
+import { packageStatusLabels, type PackageStatus } from '../contracts/packages.ts';
 import type { Role } from '../contracts/roles.ts';
 import type { ThreadKind } from '../contracts/threads.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
@@ -79,6 +80,8 @@ function notification(pkg: NotificationPackage, entry: LoggedEvent, kind: Notifi
   return { id: `${entry.seq}-${kind}`, seq: entry.seq, kind, packageId: pkg.id, modelName: pkg.modelName, text, at: entry.at, link };
 }
 
+const approvedStatuses: ReadonlySet<PackageStatus> = new Set(['approved', 'approved_with_conditions', 'emergency_approved']);
+
 const packageLink = (pkg: NotificationPackage) => `/packages/${encodeURIComponent(pkg.id)}`;
 const threadLink = (pkg: NotificationPackage, thread: { id: string; versionNumber: number }) => `${packageLink(pkg)}?version=${thread.versionNumber}#thread-${encodeURIComponent(thread.id)}`;
 const title = (pkg: NotificationPackage) => `${pkg.modelName} ${pkg.versionLabel}`;
@@ -93,6 +96,7 @@ function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent
   let versionsKnown = 0;
   const decided = new Set<string>();
   let activeBefore: string | null = null;
+  let statusBefore: string | null = null;
   for (const entry of entries) {
     const { event } = entry;
     if (event.action === 'package.submitted') versionsKnown = Math.max(versionsKnown, event.after.version);
@@ -107,6 +111,11 @@ function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent
       out.push(notification(pkg, entry, 'step_active', `Your step, ${active.name}, is now active on ${title(pkg)}: your decision is needed.`, packageLink(pkg)));
     }
     activeBefore = active?.key ?? null;
+    // "Your package was decided": the owner hears when it is approved (a rejection is its own notification).
+    if (approvedStatuses.has(state.status) && state.status !== statusBefore && pkg.ownerId === user.id) {
+      out.push(notification(pkg, entry, 'package_approved', `${title(pkg)} was decided: ${packageStatusLabels[state.status]}.`, packageLink(pkg)));
+    }
+    statusBefore = state.status;
   }
   return out;
 }

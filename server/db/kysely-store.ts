@@ -23,6 +23,7 @@ import { notificationsQueries } from './queries/notifications.ts';
 import { reReviewQueries } from './queries/re-review.ts';
 import { usersQueries } from './queries/users.ts';
 import { throttleQueries } from './queries/throttle.ts';
+import { mailQueries } from './queries/mail.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -48,6 +49,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...reReviewQueries(db),
     ...usersQueries(db),
     ...throttleQueries(db, engine),
+    ...mailQueries(db),
   };
 }
 

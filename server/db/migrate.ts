@@ -20,6 +20,7 @@ import * as accountLifecycle from './migrations/015-account-lifecycle.ts';
 import * as throttling from './migrations/016-throttling.ts';
 import * as delegationAcceptances from './migrations/017-delegation-acceptances.ts';
 import * as approvalOverrides from './migrations/018-approval-overrides.ts';
+import * as mail from './migrations/020-mail.ts';
 import * as saml from './migrations/023-saml.ts';
 import * as policies from './migrations/025-policies.ts';
 
@@ -34,8 +35,8 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '005-version-answers': versionAnswers,
   '006-audit-tree-heads': auditTreeHeads,
   '007-delegations': delegations,
-  '009-webhooks': webhooks,
   '008-api-tokens': apiTokens,
+  '009-webhooks': webhooks,
   '010-notification-reads': notificationReads,
   '011-emergency-approvals': emergencyApprovals,
   '012-re-review-notices': reReviewNotices,
@@ -45,6 +46,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '016-throttling': throttling,
   '017-delegation-acceptances': delegationAcceptances,
   '018-approval-overrides': approvalOverrides,
+  '020-mail': mail,
   '023-saml': saml,
   '025-policies': policies,
 };

@@ -17,9 +17,9 @@ describe('navItemsFor', () => {
   it('puts administration in its own menu, and the account pages under the user', () => {
     expect(paths(['admin'], 'admin')).toEqual(['/admin/templates', '/admin/policies', '/admin/tokens', '/admin/webhooks', '/admin/users', '/admin/sso']);
     expect(paths(['fair_lending'], 'admin')).toEqual([]);
-    expect(paths(['admin'], 'account')).toEqual(['/account']);
-    expect(paths(['fair_lending'], 'account')).toEqual(['/account', '/account/passkeys', '/account/delegations']);
-    expect(paths(['model_owner'], 'account')).toEqual(['/account', '/admin/tokens']);
+    expect(paths(['admin'], 'account')).toEqual(['/account', '/account/notifications']);
+    expect(paths(['fair_lending'], 'account')).toEqual(['/account', '/account/passkeys', '/account/delegations', '/account/notifications']);
+    expect(paths(['model_owner'], 'account')).toEqual(['/account', '/admin/tokens', '/account/notifications']);
   });
 
   it('lists a page once for someone who may reach it two ways', () => {

@@ -51,6 +51,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/account/delegations', name: 'Delegations', group: 'account', roles: reviewerRoles },
   // Model owners create theirs (a token submits in its creator's name).
   { to: '/admin/tokens', name: 'API tokens', group: 'account', roles: ['model_owner'] },
+  // Everyone chooses what is mailed to them (links in mail lead back here).
+  { to: '/account/notifications', name: 'Email notifications', group: 'account' },
 ];
 
 /** The links a user with these roles sees, each page once (an administrator's tokens page is under Administration). */

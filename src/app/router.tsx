@@ -89,6 +89,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('../features/account/components/account-page.tsx')).AccountPage }),
                 },
                 {
+                  // What is mailed to the signed-in person, per kind of notification.
+                  path: 'account/notifications',
+                  lazy: async () => ({ Component: (await import('../features/notification-preferences/components/notification-preferences-page.tsx')).NotificationPreferencesPage }),
+                },
+                {
                   path: 'account/passkeys',
                   lazy: async () => ({ Component: (await import('../features/signing/components/passkeys-page.tsx')).PasskeysPage }),
                 },

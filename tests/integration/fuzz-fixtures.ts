@@ -168,6 +168,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
       },
     },
     markNotificationsRead: { body: { upToSeq: 1 } },
+    updateNotificationPreferences: { body: { modes: { step_active: 'digest' } } },
     listDelegations: { query: { activeForRole: 'model_risk' } },
     createDelegation: { body: { ...delegationBody, startsAt: new Date(Date.now() + 5 * day).toISOString(), endsAt: new Date(Date.now() + 6 * day).toISOString() } },
     revokeDelegation: { params: { id: delegation.id } },

@@ -315,7 +315,54 @@ export interface TrustedDevicesTable {
   expires_at: string;
 }
 
+// State (see migration 020): a user's mail choice per kind of notification
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  mode: string;
+  updated_at: string;
+}
+
+// The mail outbox (see migration 020): one row per message, settled by the dispatcher
+export interface MailOutboxTable {
+  id: string;
+  dedupe_key: string;
+  user_id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  kind: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+// Notifications waiting for a daily digest (see migration 020)
+export interface MailDigestItemsTable {
+  user_id: string;
+  notification_id: string;
+  kind: string;
+  text: string;
+  link: string;
+  at: string;
+  digest_mail_id: string | null;
+}
+
+// How far the audit log has been turned into mail (one row, see migration 020)
+export interface MailCursorTable {
+  id: string;
+  last_seq: number;
+}
+
 export interface Database {
+  notification_preferences: NotificationPreferencesTable;
+  mail_outbox: MailOutboxTable;
+  mail_digest_items: MailDigestItemsTable;
+  mail_cursor: MailCursorTable;
   throttles: ThrottlesTable;
   trusted_devices: TrustedDevicesTable;
   login_failures: LoginFailuresTable;

@@ -41,6 +41,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'webhook.disabled': 'Webhook endpoint disabled',
   'webhook.enabled': 'Webhook endpoint enabled',
   'notifications.marked_read': 'Notifications marked read',
+  'notifications.preferences_changed': 'Email preferences changed',
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
   'template.version_created': 'Workflow template version published',

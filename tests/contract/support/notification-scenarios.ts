@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { DecisionKind } from '#domain/contracts/decisions.ts';
 import { notificationListSchema, type NotificationList } from '#domain/contracts/notifications.ts';
+import { notificationPreferencesSchema } from '#domain/contracts/notification-preferences.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { retailCreditPdV1 } from '#demo/index.ts';
 import { Client, type Reply } from './client.ts';
@@ -99,6 +100,45 @@ export const notificationScenarios: Scenario[] = [
       const stranger = new Client(target);
       expectStatus(await stranger.get('/api/notifications'), 401);
       expectStatus(await stranger.post('/api/notifications/read', { upToSeq: 1 }), 401);
+    },
+  },
+  {
+    name: 'email preferences: defaults, a change kept and logged, bad input refused at its field; signing in is required',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const read = async () => {
+        const reply = await owner.get('/api/account/notification-preferences');
+        expectStatus(reply, 200);
+        return notificationPreferencesSchema.parse(reply.body);
+      };
+      const initial = await read();
+      // No SMTP in these targets: the choices are kept all the same.
+      expect(initial).toMatchObject({ email: 'owner@example.com', mailEnabled: false, modes: { step_active: 'immediate', clarification_requested: 'immediate', package_approved: 'immediate', re_review_due: 'digest' } });
+
+      const changed = await owner.send('PUT', '/api/account/notification-preferences', { json: { modes: { clarification_requested: 'digest', re_review_due: 'off' } } });
+      expectStatus(changed, 200);
+      expect(notificationPreferencesSchema.parse(changed.body).modes).toMatchObject({ clarification_requested: 'digest', re_review_due: 'off', step_active: 'immediate' });
+      expect((await read()).modes).toEqual(notificationPreferencesSchema.parse(changed.body).modes);
+      const audit = await target.store.listAuditEntries({ subject: 'usr_owner' }, 0, 100);
+      const logged = audit.filter((e) => e.action === 'notifications.preferences_changed');
+      expect(logged.map((e): unknown[] => [JSON.parse(e.beforeJson) as unknown, JSON.parse(e.afterJson) as unknown])).toEqual([[{ clarification_requested: 'immediate', re_review_due: 'digest' }, { clarification_requested: 'digest', re_review_due: 'off' }]]);
+      // The same choice again changes nothing and logs nothing.
+      expectStatus(await owner.send('PUT', '/api/account/notification-preferences', { json: { modes: { re_review_due: 'off' } } }), 200);
+      expect((await target.store.listAuditEntries({ subject: 'usr_owner' }, 0, 100)).filter((e) => e.action === 'notifications.preferences_changed')).toHaveLength(1);
+
+      for (const [body, pointer] of [
+        [{ modes: { step_active: 'hourly' } }, '/modes/step_active'],
+        [{ modes: { weekly: 'off' } }, '/modes'],
+        [{ modes: 'off' }, '/modes'],
+      ] as const) {
+        const reply = await owner.send('PUT', '/api/account/notification-preferences', { json: body });
+        expectStatus(reply, 422);
+        expect(pointers(reply).some((p) => p.startsWith(pointer))).toBe(true);
+      }
+      expect((await read()).modes.step_active).toBe('immediate');
+      const stranger = new Client(target);
+      expectStatus(await stranger.get('/api/account/notification-preferences'), 401);
+      expectStatus(await stranger.send('PUT', '/api/account/notification-preferences', { json: { modes: {} } }), 401);
     },
   },
 ];

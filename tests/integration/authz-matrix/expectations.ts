@@ -112,6 +112,8 @@ export const expectations: Record<string, Expectation> = {
   createTemplateVersion: none({ kind: 'roles', roles: admin }),
   listNotifications: none({ kind: 'signed-in' }),
   markNotificationsRead: none({ kind: 'signed-in' }),
+  getNotificationPreferences: none({ kind: 'signed-in' }),
+  updateNotificationPreferences: none({ kind: 'signed-in' }),
   listDelegations: none({ kind: 'signed-in' }),
   // Model owners and administrators hold no reviewer role, so have none of their own to delegate.
   createDelegation: { rule: { kind: 'self-or-admin' }, objects: true, ownless: ['model_owner', 'admin'] },

@@ -198,6 +198,8 @@ export const requests: Record<string, Builder> = {
   createTemplateVersion: () => ({ path: '/api/templates', json: tier4Template }),
   listNotifications: () => ({ path: '/api/notifications' }),
   markNotificationsRead: () => ({ path: '/api/notifications/read', json: { upToSeq: 1 } }),
+  getNotificationPreferences: () => ({ path: '/api/account/notification-preferences' }),
+  updateNotificationPreferences: () => ({ path: '/api/account/notification-preferences', json: { modes: { re_review_due: 'off' } } }),
   listDelegations: () => ({ path: '/api/delegations' }),
   createDelegation: delegationRequest,
   revokeDelegation: delegationToRevoke,

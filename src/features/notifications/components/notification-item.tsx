@@ -8,6 +8,7 @@ const kindLabels: Record<NotificationKind, string> = {
   package_rejected: 'Package rejected',
   clarification_requested: 'Clarification requested',
   re_review_due: 'Re-review due',
+  package_approved: 'Package approved',
 };
 
 /** One notification: unread ones stand out by weight and a bar, and say "Unread" to a screen reader. */

@@ -1,0 +1,89 @@
+import type { Store, StoredMail } from '#api/store/store.ts';
+import { runMailSweep } from '#api/mail/mail-sweep.ts';
+import { retryDelayMs } from '#domain/webhooks/backoff.ts';
+import type { MailSender } from '../mail/smtp.ts';
+import { repeatPass } from './repeating-pass.ts';
+
+// Email's background pass, on every API instance while SMTP is configured: turn new
+// notifications into queued mail (api/mail/mail-sweep.ts), then send what is due. Sending
+// follows the webhook dispatcher: each due message is claimed with a conditional update that
+// moves its next attempt forward by a lease, so two instances never send the same attempt; a
+// temporary refusal (4xx, a connection that fails) is retried on the webhooks' backoff
+// schedule; a permanent one (5xx) fails the message at once.
+
+export interface MailerOptions {
+  store: Store;
+  sender: MailSender;
+  intervalMs: number;
+  backoffBaseMs: number;
+  /** PUBLIC_URL: the links' base. */
+  baseUrl: string;
+  digestHourUtc: number;
+  newId: () => string;
+  now?: () => Date;
+  batchSize?: number;
+  /** How long one send may hold its message before another instance may take it again. */
+  leaseMs?: number;
+  logError?: (error: unknown) => void;
+}
+
+export interface Mailer {
+  /** One pass: queue, then send what is due (the timer calls this; tests may too). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What is kept of a failure: the SMTP reply code or the error's class, never a whole server answer. */
+function describeFailure(error: unknown): { message: string; permanent: boolean } {
+  const detail = error as { responseCode?: unknown; code?: unknown };
+  if (typeof detail.responseCode === 'number') return { message: `SMTP ${detail.responseCode}`, permanent: detail.responseCode >= 500 };
+  if (typeof detail.code === 'string') return { message: detail.code, permanent: false };
+  return { message: 'send failed', permanent: false };
+}
+
+export function startMailer(options: MailerOptions): Mailer {
+  const { store, sender } = options;
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? 20;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const logError = options.logError ?? ((error: unknown) => console.error('[mail] error', error));
+
+  async function attempt(mail: StoredMail): Promise<void> {
+    if (mail.nextAttemptAt === null) return;
+    const leaseUntil = new Date(now().getTime() + leaseMs).toISOString();
+    if (!(await store.claimMail(mail.id, mail.nextAttemptAt, leaseUntil))) return;
+    const number = mail.attempts + 1;
+    let failure: { message: string; permanent: boolean } | null = null;
+    try {
+      await sender.send({ id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    } catch (error) {
+      failure = describeFailure(error);
+    }
+    const finishedAt = now();
+    const delay = failure === null || failure.permanent ? null : retryDelayMs(number, options.backoffBaseMs);
+    const status = failure === null ? 'sent' : delay === null ? 'failed' : 'pending';
+    await store.updateMail(mail.id, {
+      attempts: number,
+      status,
+      nextAttemptAt: status === 'pending' && delay !== null ? new Date(finishedAt.getTime() + delay).toISOString() : null,
+      lastError: failure?.message ?? null,
+      sentAt: failure === null ? finishedAt.toISOString() : null,
+    });
+  }
+
+  async function tick(): Promise<void> {
+    await runMailSweep(store, { now: now(), newId: options.newId, baseUrl: options.baseUrl, digestHourUtc: options.digestHourUtc });
+    const due = await store.listDueMail(now().toISOString(), batchSize);
+    // One at a time: an SMTP server is happier with one connection per instance than twenty.
+    for (const mail of due) await attempt(mail).catch(logError);
+  }
+
+  const timer = repeatPass(tick, { intervalMs: options.intervalMs, atStart: true, logError });
+  return {
+    tick,
+    async stop() {
+      await timer.stop();
+      sender.close();
+    },
+  };
+}
