@@ -167,6 +167,8 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
         emergencyRoles: ['committee'],
       },
     },
+    getPolicyVersion: { params: { key: 'consumer-credit', version: '1' } },
+    publishPolicy: { body: { key: 'fuzz-policy', name: 'Fuzz policy', scope: { riskTiers: [4], businessLines: ['Fuzz'] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.7, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [] } },
     markNotificationsRead: { body: { upToSeq: 1 } },
     updateNotificationPreferences: { body: { modes: { step_active: 'digest' } } },
     listDelegations: { query: { activeForRole: 'model_risk' } },

@@ -196,6 +196,12 @@ export const requests: Record<string, Builder> = {
   listTemplates: () => ({ path: '/api/templates' }),
   getTemplateVersion: () => ({ path: '/api/templates/tier-1/versions/1' }),
   createTemplateVersion: () => ({ path: '/api/templates', json: tier4Template }),
+  listPolicies: () => ({ path: '/api/policies' }),
+  getPolicyVersion: () => ({ path: '/api/policies/consumer-credit/versions/1' }),
+  publishPolicy: () => ({
+    path: '/api/policies',
+    json: { key: 'matrix-policy', name: 'Matrix policy', scope: { riskTiers: [4] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.7, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [] },
+  }),
   listNotifications: () => ({ path: '/api/notifications' }),
   markNotificationsRead: () => ({ path: '/api/notifications/read', json: { upToSeq: 1 } }),
   getNotificationPreferences: () => ({ path: '/api/account/notification-preferences' }),
