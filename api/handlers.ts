@@ -17,6 +17,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from './tokens/handlers
 import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates/handlers.ts';
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
+import { getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook } from './registries/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -76,4 +77,8 @@ export const handlers: Record<RouteId, Handler> = {
   acceptDelegation,
   listUserDirectory,
   ...usersHandlers,
+  mlflowWebhook,
+  listRegistryDrafts,
+  getRegistryDraft,
+  getPackageRegistry,
 };

@@ -15,6 +15,7 @@ import { notificationsRoutes } from './notifications/routes.ts';
 import { tokensRoutes } from './tokens/routes.ts';
 import { webhooksRoutes } from './webhooks/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { registriesRoutes } from './registries/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -37,6 +38,7 @@ export const routes = {
   ...tokensRoutes,
   ...webhooksRoutes,
   ...usersRoutes,
+  ...registriesRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import type { ComputePort } from '#api/kernel/compute.ts';
+import type { RegistryConnectors } from '#api/kernel/registry-port.ts';
 import type { Store } from '#api/store/store.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import { scryptPasswords } from './auth/scrypt-passwords.ts';
@@ -19,6 +20,8 @@ export interface ServerDepsOptions {
   writesPerMinute?: number;
   /** Where heavy jobs run (server/workers/worker-pool.ts); absent, inline (in-process tests and tools). */
   compute?: ComputePort;
+  /** The connected model registries (server/registries/connectors.ts); absent, none. */
+  registries?: RegistryConnectors;
 }
 
 export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
@@ -36,5 +39,6 @@ export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
     webhookAllowList: options.webhookAllowList ?? [],
     ...(options.writesPerMinute === undefined ? {} : { writesPerMinute: options.writesPerMinute }),
     ...(options.compute === undefined ? {} : { compute: options.compute }),
+    ...(options.registries === undefined ? {} : { registries: options.registries }),
   };
 }

@@ -13,6 +13,7 @@ import type { NotificationsStore } from './notifications.ts';
 import type { ReReviewStore } from './re-review.ts';
 import type { UsersStore } from './users.ts';
 import type { ThrottleStore } from './throttle.ts';
+import type { RegistriesStore } from './registries.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -32,6 +33,7 @@ export type { StoredApiToken, StoredApiTokenState } from './tokens.ts';
 export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt } from './webhooks.ts';
 export type { StoredReReviewNotice } from './re-review.ts';
 export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
+export type { StoredRegistryIntake, StoredRegistryWriteBack, StoredRegistryWriteBackAttempt, RegistryOutcome, RegistryWriteBackDetails } from './registries.ts';
 
 export interface StoreTx
   extends SessionStore,
@@ -48,7 +50,8 @@ export interface StoreTx
     NotificationsStore,
     ReReviewStore,
     UsersStore,
-    ThrottleStore {}
+    ThrottleStore,
+    RegistriesStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

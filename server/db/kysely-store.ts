@@ -22,6 +22,7 @@ import { notificationsQueries } from './queries/notifications.ts';
 import { reReviewQueries } from './queries/re-review.ts';
 import { usersQueries } from './queries/users.ts';
 import { throttleQueries } from './queries/throttle.ts';
+import { registriesQueries } from './queries/registries.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -46,6 +47,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...reReviewQueries(db),
     ...usersQueries(db),
     ...throttleQueries(db, engine),
+    ...registriesQueries(db),
   };
 }
 

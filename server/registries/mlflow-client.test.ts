@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RegistryError } from '#api/registries/port.ts';
+import { RegistryError } from '#api/kernel/registry-port.ts';
 import { startMlflowRegistryServer, type MlflowRegistryServer } from '#tests/support/mlflow-registry-server.ts';
 import { mlflowClient } from './mlflow-client.ts';
 

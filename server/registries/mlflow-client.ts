@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegistryError, type MlflowRegistry, type RegistryModelVersion, type RegistryRun } from '#api/registries/port.ts';
+import { RegistryError, type MlflowRegistry, type RegistryModelVersion, type RegistryRun } from '#api/kernel/registry-port.ts';
 
 // The MLflow model registry over its REST API 2.0, as MLflow 3.x serves it (model_registry.proto
 // and service.proto; the JSON form of the protobuf messages, snake_case, int64 times as numbers,

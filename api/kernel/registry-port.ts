@@ -1,47 +1,11 @@
-// The registry port: what the application asks of a model registry, whatever answers it.
-// server/registries/ holds the adapters (MLflow over its REST API 2.0); the application never
-// sees HTTP, only these shapes and RegistryError.
+// The registry port: what the application (api/registries/) asks of a model registry, whatever
+// answers it. server/registries/ holds the adapters (MLflow over its REST API 2.0); the
+// application never sees HTTP, only these shapes and RegistryError. It sits in the kernel,
+// like the compute port, because ApiDeps carries the configured connectors.
 
-/** One registered model version, as the registry describes it. */
-export interface RegistryModelVersion {
-  name: string;
-  version: string;
-  description: string | null;
-  /** Where the model's files are (models:/…, s3://…, runs:/…). */
-  source: string | null;
-  runId: string | null;
-  tags: Record<string, string>;
-  aliases: string[];
-  status: string | null;
-  userId: string | null;
-  /** ISO time the version was registered, when the registry says. */
-  createdAt: string | null;
-}
+import type { RegistryModelVersion, RegistryRun } from '#domain/registries/registry-facts.ts';
 
-export interface RegistryMetric {
-  key: string;
-  value: number;
-  step: number;
-}
-
-export interface RegistryDataset {
-  name: string;
-  digest: string;
-  sourceType: string;
-  source: string;
-  /** mlflow.data.context: training, validation, evaluation… (null when untagged). */
-  context: string | null;
-}
-
-/** The run that produced a version: its final metrics and the datasets it read. */
-export interface RegistryRun {
-  id: string;
-  name: string | null;
-  metrics: RegistryMetric[];
-  params: Record<string, string>;
-  tags: Record<string, string>;
-  datasets: RegistryDataset[];
-}
+export type { RegistryModelVersion, RegistryRun, RegistryMetric, RegistryDataset } from '#domain/registries/registry-facts.ts';
 
 /**
  * not_found: the registry says the resource does not exist (MLflow RESOURCE_DOES_NOT_EXIST);
