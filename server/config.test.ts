@@ -33,3 +33,11 @@ describe('WEBHOOK_ALLOWED_HOSTS', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: '10.0.0.0/40' })).toThrow(/WEBHOOK_ALLOWED_HOSTS.*10\.0\.0\.0\/40/);
   });
 });
+
+describe('REGISTRY_MLFLOW_*', () => {
+  it('an MLflow registry needs its webhook secret, of a useful length', () => {
+    expect(() => loadConfig({ REGISTRY_MLFLOW_URL: 'https://mlflow.example.com' })).toThrow(/REGISTRY_MLFLOW_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ REGISTRY_MLFLOW_URL: 'https://mlflow.example.com', REGISTRY_MLFLOW_WEBHOOK_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(loadConfig({ REGISTRY_MLFLOW_URL: 'https://mlflow.example.com', REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE: '/run/secrets/hook' }).REGISTRY_MLFLOW_ID).toBe('mlflow');
+  });
+});
