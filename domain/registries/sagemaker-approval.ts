@@ -23,7 +23,7 @@ const sentences = {
 
 /** Cut to SageMaker's limit, on a character boundary, with an ellipsis saying so. */
 export function withinLimit(text: string, limit = approvalDescriptionLimit): string {
-  const characters = [...text];
+  const characters = Array.from(text);
   return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
 }
 

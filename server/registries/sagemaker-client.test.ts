@@ -42,7 +42,7 @@ describe('SageMaker Model Registry connector', () => {
     await registry().updateApproval(arn, approval);
     const [input] = sagemaker.commandCalls(UpdateModelPackageCommand).map((call) => call.args[0].input);
     expect(input).toEqual({ ModelPackageArn: arn, ModelApprovalStatus: 'Approved', ApprovalDescription: approval.description, CustomerMetadataProperties: { approval_status: 'approved', approval_content_sha256: hash, approval_record_url: url } });
-    expect([...(input?.ApprovalDescription ?? '')]).toHaveLength(1_024);
+    expect(Array.from(input?.ApprovalDescription ?? '')).toHaveLength(1_024);
     expect(input?.ApprovalDescription?.startsWith('Approved in Model Approval: xxx')).toBe(true);
     expect(input?.ApprovalDescription?.endsWith('…')).toBe(true);
   });

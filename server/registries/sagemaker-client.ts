@@ -1,4 +1,4 @@
-import { DescribeModelPackageCommand, SageMakerClient, UpdateModelPackageCommand } from '@aws-sdk/client-sagemaker';
+import { DescribeModelPackageCommand, UpdateModelPackageCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { RegistryError } from '#api/kernel/registry-port.ts';
 import type { SageMakerApproval } from '#domain/registries/sagemaker-approval.ts';
 
