@@ -1,5 +1,4 @@
-import { draftTemplate, modelKeyOf } from '#domain/registries/draft-template.ts';
-import { registryTagNames } from '#domain/registries/draft-template.ts';
+import { draftTemplate, modelKeyOf, registryTagNames } from '#domain/registries/draft-template.ts';
 import type { RegistryModelVersion, RegistryRun } from '#domain/registries/registry-facts.ts';
 import type { RegistryIntakeResult } from '#domain/contracts/registries.ts';
 import type { ApiDeps } from '../kernel/context.ts';
