@@ -19,6 +19,7 @@ import { getPolicyVersion, listPolicies, publishPolicy } from './policies/handle
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
+import { getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook } from './registries/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -84,4 +85,8 @@ export const handlers: Record<RouteId, Handler> = {
   ...usersHandlers,
   getNotificationPreferences,
   updateNotificationPreferences,
+  mlflowWebhook,
+  listRegistryDrafts,
+  getRegistryDraft,
+  getPackageRegistry,
 };

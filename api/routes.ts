@@ -17,6 +17,7 @@ import { tokensRoutes } from './tokens/routes.ts';
 import { webhooksRoutes } from './webhooks/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
+import { registriesRoutes } from './registries/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -41,6 +42,7 @@ export const routes = {
   ...webhooksRoutes,
   ...usersRoutes,
   ...mailRoutes,
+  ...registriesRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -6,7 +6,8 @@
 // signer, so the file proves nothing about who made it: `verify && deploy` must not pass).
 import { readFileSync } from 'node:fs';
 import { errorMessage } from '#domain/signing/error-message.ts';
-import { parseKeyPins, type KeyPin } from '#domain/evidence/key-pin.ts';
+import type { KeyPin } from '#domain/evidence/key-pin.ts';
+import { pinOptions, readPins, type PinOption } from './lib/key-pin-options.ts';
 import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText } from '#domain/evidence/verify-record.ts';
 
 const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex>)...
@@ -33,29 +34,15 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-const pinOptions = ['--key', '--key-file', '--fingerprint'] as const;
-type PinOption = (typeof pinOptions)[number];
-
-function readPins(option: PinOption, value: string): KeyPin[] {
-  let text = value;
-  if (option === '--key-file') {
-    try {
-      text = readFileSync(value, 'utf8');
-    } catch (error) {
-      usageError(`--key-file ${value}: cannot read it: ${errorMessage(error)}`);
-    }
-  }
-  const parsed = parseKeyPins(text);
-  if (!parsed.ok) usageError(`${option} ${value}: ${parsed.message}`);
-  if (parsed.pins.length === 0) usageError(`${option} ${value}: it holds no key.`);
-  const wanted = option === '--fingerprint' ? 'a fingerprint' : option === '--key' ? 'a public key' : null;
-  if (wanted && parsed.pins.some((pin) => ('fingerprint' in pin) !== (option === '--fingerprint'))) usageError(`${option} ${value}: expected ${wanted}.`);
-  return parsed.pins;
+function pinsOf(option: PinOption, value: string): KeyPin[] {
+  const read = readPins(option, value);
+  if (!read.ok) usageError(read.message);
+  return read.pins;
 }
 
 function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[] } {
   const files: string[] = [];
-  const pins: KeyPin[] = [];
+  const found: KeyPin[] = [];
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     if (arg === '--help' || arg === '-h') {
@@ -66,7 +53,7 @@ function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]
     if (option) {
       const value = arg === option ? args[++index] : arg.slice(option.length + 1);
       if (!value) usageError(`${option} needs a value.`);
-      pins.push(...readPins(option, value));
+      found.push(...pinsOf(option, value));
     } else if (arg.startsWith('-') && arg !== '-') {
       usageError(`Unknown option ${arg}.`);
     } else {
@@ -74,7 +61,7 @@ function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]
     }
   }
   if (files.length !== 1 || !files[0]) usageError(files.length === 0 ? 'Give the record file to verify.' : 'Give one record file at a time.');
-  return { file: files[0], pins };
+  return { file: files[0], pins: found };
 }
 
 const { file, pins } = parseArguments(process.argv.slice(2));

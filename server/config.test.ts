@@ -56,3 +56,11 @@ describe('SMTP (email)', () => {
     expect(() => loadConfig({ ...smtp, MAIL_DIGEST_HOUR_UTC: '24' })).toThrow(/MAIL_DIGEST_HOUR_UTC/);
   });
 });
+
+describe('REGISTRY_MLFLOW_*', () => {
+  it('an MLflow registry needs its webhook secret, of a useful length', () => {
+    expect(() => loadConfig({ REGISTRY_MLFLOW_URL: 'https://mlflow.example.com' })).toThrow(/REGISTRY_MLFLOW_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ REGISTRY_MLFLOW_URL: 'https://mlflow.example.com', REGISTRY_MLFLOW_WEBHOOK_SECRET: 'short' })).toThrow(/at least 16 characters/);
+    expect(loadConfig({ REGISTRY_MLFLOW_URL: 'https://mlflow.example.com', REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE: '/run/secrets/hook' }).REGISTRY_MLFLOW_ID).toBe('mlflow');
+  });
+});

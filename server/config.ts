@@ -80,6 +80,20 @@ const configSchema = z.object({
   // How often each instance turns new notifications into mail and sends what is due, and the retry schedule's base
   MAIL_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
   MAIL_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  // An MLflow model registry (open source, Databricks, Azure ML), connected when REGISTRY_MLFLOW_URL is set; its token and
+  // webhook secret come from here or from a file (the *_FILE forms), never from the database (server/registries/connectors.ts)
+  REGISTRY_MLFLOW_ID: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('mlflow'),
+  REGISTRY_MLFLOW_URL: z.url({ protocol: /^https?$/ }).optional(),
+  REGISTRY_MLFLOW_TOKEN: z.string().min(1).optional(),
+  REGISTRY_MLFLOW_TOKEN_FILE: z.string().min(1).optional(),
+  REGISTRY_MLFLOW_WEBHOOK_SECRET: z.string().min(16, 'REGISTRY_MLFLOW_WEBHOOK_SECRET must have at least 16 characters').optional(),
+  REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE: z.string().min(1).optional(),
+  // The alias moved to an approved version (e.g. champion); none: tags only
+  REGISTRY_MLFLOW_ALIAS: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).optional(),
+  // Who owns a draft for a new model whose version has no `owner` tag naming a model owner here
+  REGISTRY_MLFLOW_DEFAULT_OWNER: z.email().optional(),
+  // How often queued registry write-backs are looked for; retries follow WEBHOOK_BACKOFF_BASE_MS's schedule
+  REGISTRY_WRITEBACK_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
 })
   .refine((config) => !config.TRUST_PROXY || config.PUBLIC_URL !== undefined, {
     path: ['TRUST_PROXY'],
@@ -87,7 +101,11 @@ const configSchema = z.object({
   })
   .refine((config) => config.SMTP_HOST === undefined || config.MAIL_FROM !== undefined, { path: ['MAIL_FROM'], message: 'with SMTP_HOST, set MAIL_FROM (the address mail comes from)' })
   .refine((config) => config.SMTP_HOST === undefined || config.PUBLIC_URL !== undefined, { path: ['PUBLIC_URL'], message: 'with SMTP_HOST, set PUBLIC_URL: links in mail point there' })
-  .refine((config) => (config.SMTP_USER === undefined) === (config.SMTP_PASSWORD === undefined), { path: ['SMTP_PASSWORD'], message: 'set SMTP_USER and SMTP_PASSWORD together' });
+  .refine((config) => (config.SMTP_USER === undefined) === (config.SMTP_PASSWORD === undefined), { path: ['SMTP_PASSWORD'], message: 'set SMTP_USER and SMTP_PASSWORD together' })
+  .refine((config) => !config.REGISTRY_MLFLOW_URL || config.REGISTRY_MLFLOW_WEBHOOK_SECRET !== undefined || config.REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE !== undefined, {
+    path: ['REGISTRY_MLFLOW_WEBHOOK_SECRET'],
+    message: 'an MLflow registry needs the secret its webhooks are signed with (REGISTRY_MLFLOW_WEBHOOK_SECRET or REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE)',
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

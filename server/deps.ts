@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import type { ComputePort } from '#api/kernel/compute.ts';
+import type { RegistryConnectors } from '#api/kernel/registry-port.ts';
 import type { Store } from '#api/store/store.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import { scryptPasswords } from './auth/scrypt-passwords.ts';
@@ -21,6 +22,8 @@ export interface ServerDepsOptions {
   compute?: ComputePort;
   /** Email: whether SMTP is configured (SMTP_HOST) and the digest's hour (MAIL_DIGEST_HOUR_UTC). */
   mail?: { enabled: boolean; digestHourUtc: number };
+  /** The connected model registries (server/registries/connectors.ts); absent, none. */
+  registries?: RegistryConnectors;
 }
 
 export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
@@ -39,5 +42,6 @@ export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
     ...(options.writesPerMinute === undefined ? {} : { writesPerMinute: options.writesPerMinute }),
     ...(options.compute === undefined ? {} : { compute: options.compute }),
     ...(options.mail === undefined ? {} : { mail: options.mail }),
+    ...(options.registries === undefined ? {} : { registries: options.registries }),
   };
 }

@@ -1,6 +1,7 @@
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import type { SamlSettingsView } from '#domain/contracts/sso.ts';
 import type { ComputePort } from './compute.ts';
+import type { RegistryConnectors } from './registry-port.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 
 /** Hashes and checks passwords: scrypt on the server, something cheap in the mocks. */
@@ -38,6 +39,8 @@ export interface ApiDeps {
   mail?: { enabled: boolean; digestHourUtc: number };
   /** Where CPU-heavy jobs run (the record export): worker threads on the server; absent (mocks, tests): inline. */
   compute?: ComputePort;
+  /** The model registries an administrator connected (REGISTRY_* settings); absent: none. */
+  registries?: RegistryConnectors;
 }
 
 export interface RequestContext {
@@ -56,6 +59,10 @@ export interface RequestContext {
   clientAddress: string | null;
   /** The request's Cookie header, for a handler that reads a cookie of its own (the trusted-device cookie at sign-in). */
   cookies: string | null;
+  /** The request's headers, for a handler that checks a signature over the body (registry webhooks). */
+  headers?: Headers;
+  /** The body exactly as received, when the route has one: what a sender's HMAC was computed over. */
+  rawBody?: string;
 }
 
 export interface HandlerResult {

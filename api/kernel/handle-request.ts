@@ -190,7 +190,7 @@ async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelS
   // A pipeline's bearer token stands in for the model owner on the submit routes.
   const bearer = await hooks.authenticateBearer(request, route, deps);
   const auth = bearer ?? (await authenticate(request, deps, secure));
-  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure, method: request.method, path: url.pathname, origin, clientAddress, cookies: request.headers.get('cookie') };
+  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure, method: request.method, path: url.pathname, origin, clientAddress, cookies: request.headers.get('cookie'), headers: request.headers };
   await checkAccess(route, ctx, hooks);
 
   const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};
@@ -202,6 +202,7 @@ async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelS
   let parsedBody: unknown = null;
   if (route.body) {
     const text = await readBodyText(request, route.maxBodyBytes);
+    ctx.rawBody = text;
     const parsed = parseStrictJson(text, { allowNul: false });
     // A hostile body can hold a million duplicate keys: name the first hundred problems.
     if (!parsed.ok) throw problems.malformedJson(parsed.problems.slice(0, 100).map((p) => ({ pointer: p.path, message: p.message, code: p.code })));

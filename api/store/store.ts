@@ -15,6 +15,7 @@ import type { ReReviewStore } from './re-review.ts';
 import type { UsersStore } from './users.ts';
 import type { ThrottleStore } from './throttle.ts';
 import type { MailStore } from './mail.ts';
+import type { RegistriesStore } from './registries.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -36,6 +37,7 @@ export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt
 export type { StoredReReviewNotice } from './re-review.ts';
 export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
 export type { StoredMail, StoredDigestItem } from './mail.ts';
+export type { StoredRegistryIntake, StoredRegistryWriteBack, StoredRegistryWriteBackAttempt, RegistryOutcome, RegistryWriteBackDetails } from './registries.ts';
 
 export interface StoreTx
   extends SessionStore,
@@ -54,7 +56,8 @@ export interface StoreTx
     ReReviewStore,
     UsersStore,
     ThrottleStore,
-    MailStore {}
+    MailStore,
+    RegistriesStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

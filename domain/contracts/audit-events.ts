@@ -117,6 +117,13 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   // The subject is the package; the actor is null (the system's sweep).
   /** An approval with conditions reached its re-review date; written once per decision, with the webhook event it queues. */
   z.object({ ...base, action: z.literal('package.re_review_due'), before: z.null(), after: z.object({ decision: z.string(), step: z.string(), role: roleSchema, version: z.number(), reReviewOn: z.string() }) }),
+  // The subject is the intake id (the connector's id for a refused delivery); the actor is null (a registry).
+  /** A registry announced a new model version (MLflow model_version.created) and it became a draft package for its owner; written once per registry version however often the event arrives. */
+  z.object({ ...base, action: z.literal('registry.draft_created'), before: z.null(), after: z.object({ connector: z.string(), registryModel: z.string(), registryVersion: z.string(), modelKey: z.string(), versionLabel: z.string(), owner: z.string().nullable(), deliveryId: z.string() }) }),
+  /** A delivery to a registry intake endpoint was refused: unsigned, signed with another secret, stale (replayed) or malformed; nothing was created. */
+  z.object({ ...base, action: z.literal('registry.webhook_refused'), before: z.null(), after: z.object({ reason: z.enum(['unsigned', 'malformed', 'stale', 'mismatch']), deliveryId: z.string().nullable(), client: z.string().nullable() }) }),
+  /** A decision's outcome was written to the registry (tags, alias); the subject is the package. */
+  z.object({ ...base, action: z.literal('registry.written_back'), before: z.null(), after: z.object({ connector: z.string(), registryModel: z.string(), registryVersion: z.string(), outcome: z.enum(['approved', 'rejected', 'lapsed']), calls: z.array(z.string()) }) }),
   // The subject is the user id.
   /** A first single sign-on created the user's account from the identity provider's claims (no local password). */
   z.object({ ...base, action: z.literal('user.sso_provisioned'), before: z.null(), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema), issuer: z.string() }) }),

@@ -24,6 +24,7 @@ import { reReviewQueries } from './queries/re-review.ts';
 import { usersQueries } from './queries/users.ts';
 import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
+import { registriesQueries } from './queries/registries.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -50,6 +51,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...usersQueries(db),
     ...throttleQueries(db, engine),
     ...mailQueries(db),
+    ...registriesQueries(db),
   };
 }
 

@@ -22,6 +22,7 @@ import * as delegationAcceptances from './migrations/017-delegation-acceptances.
 import * as approvalOverrides from './migrations/018-approval-overrides.ts';
 import * as mail from './migrations/020-mail.ts';
 import * as saml from './migrations/023-saml.ts';
+import * as registries from './migrations/024-registries.ts';
 import * as policies from './migrations/025-policies.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
@@ -48,6 +49,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '018-approval-overrides': approvalOverrides,
   '020-mail': mail,
   '023-saml': saml,
+  '024-registries': registries,
   '025-policies': policies,
 };
 

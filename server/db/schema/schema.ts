@@ -277,6 +277,47 @@ export interface WebhookAttemptsTable {
 }
 // --- end webhooks ---
 
+// --- registries (024) ---
+export interface RegistryIntakesTable {
+  connector_id: string;
+  registry_model: string;
+  registry_version: string;
+  id: string;
+  model_key: string;
+  version_label: string;
+  owner_id: string | null;
+  template: string;
+  run_id: string | null;
+  delivery_id: string;
+  received_at: string;
+}
+
+export interface RegistryWritebacksTable {
+  id: string;
+  connector_id: string;
+  registry_model: string;
+  registry_version: string;
+  package_id: string;
+  outcome: string;
+  details: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface RegistryWritebackAttemptsTable {
+  writeback_id: string;
+  attempt: number;
+  at: string;
+  calls: string;
+  error: string | null;
+  duration_ms: number;
+}
+// --- end registries ---
+
 // State, updated in place (see migration 010)
 export interface NotificationReadsTable {
   user_id: string;
@@ -396,6 +437,9 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  registry_intakes: RegistryIntakesTable;
+  registry_writebacks: RegistryWritebacksTable;
+  registry_writeback_attempts: RegistryWritebackAttemptsTable;
   delegations: DelegationsTable;
   delegation_revocations: DelegationRevocationsTable;
   delegation_acceptances: DelegationAcceptancesTable;

@@ -10,6 +10,7 @@ import { seedDemo } from '#demo/seed-demo.ts';
 import { createTestDatabase } from '../../support/postgres-cluster.ts';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
+import type { RegistryConnectors } from '#api/kernel/registry-port.ts';
 import type { Target } from './client.ts';
 
 /** Lets a scenario move the API's clock forward: handlers read `deps.now()` on every call. */
@@ -45,6 +46,8 @@ export interface ServerTargetOptions {
   trustProxy?: boolean;
   /** WRITE_RATE_LIMIT_PER_MINUTE. */
   writesPerMinute?: number;
+  /** Connected model registries (an MLflow test double on localhost). */
+  registries?: RegistryConnectors;
 }
 
 async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>, options: ServerTargetOptions = {}): Promise<Target> {

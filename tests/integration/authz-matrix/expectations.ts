@@ -138,4 +138,9 @@ export const expectations: Record<string, Expectation> = {
   setupStatus: none({ kind: 'public' }),
   // Setup closes once any account exists, and the matrix world has accounts: anyone gets 409.
   completeSetup: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 409, why: 'setup is closed once any account exists' } },
+  // A registry proves itself by its signature, not a session; the matrix world connects no registry.
+  mlflowWebhook: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 404, why: 'no registry connector in the matrix world' } },
+  listRegistryDrafts: none({ kind: 'roles', roles: ['model_owner', 'admin'] }),
+  getRegistryDraft: { rule: { kind: 'roles', roles: ['model_owner', 'admin'] }, objects: false, allowedStatus: { status: 404, why: 'no registry event made a draft in the matrix world' } },
+  getPackageRegistry: onPackages({ kind: 'visible-package' }),
 };

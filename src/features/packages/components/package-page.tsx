@@ -15,6 +15,7 @@ import { StepChain } from './step-chain.tsx';
 import { VersionList } from './version-list.tsx';
 import { EvidenceLinks } from './evidence-links.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
+import { RegistryStatus } from './registry-status.tsx';
 
 const notFoundTitle = 'Package not found';
 
@@ -51,6 +52,7 @@ export function PackagePage({ renderContent, renderSignatureState }: Props) {
           <>
             <PackageSummary pkg={pkg} />
             <EvidenceLinks packageId={pkg.id} />
+            <RegistryStatus packageId={pkg.id} />
             <EmergencyBanner pkg={pkg} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
             <NextActionBanner pkg={pkg} />
             <section aria-labelledby="steps-heading" className="space-y-4">

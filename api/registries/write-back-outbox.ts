@@ -1,0 +1,43 @@
+import type { WebhookEvent } from '#domain/webhooks/events.ts';
+import type { RegistryOutcome, StoreTx } from '../store/store.ts';
+
+// What a workflow event must change in the registry a package came from, queued in the same
+// transaction as the change (the webhook outbox calls this), so a write-back exists exactly
+// when its decision does. The dispatcher (server/timers/registry-write-back.ts) sends it, with
+// retries. Packages that no registry event drafted have nothing to write back.
+
+const outcomes: Partial<Record<WebhookEvent['type'], RegistryOutcome>> = {
+  'package.approved': 'approved',
+  'package.emergency_approved': 'approved',
+  'package.rejected': 'rejected',
+  // A conditional approval reached its re-review date: deployments must stop until it is reviewed again.
+  'package.re_review_due': 'lapsed',
+};
+
+export async function enqueueRegistryWriteBacks(tx: StoreTx, events: readonly WebhookEvent[], options: { at: string; newId: () => string }): Promise<void> {
+  for (const event of events) {
+    const outcome = outcomes[event.type];
+    if (!outcome) continue;
+    const { packageId, modelKey, versionLabel, version } = event.data;
+    const intake = await tx.findRegistryIntakeForPackage(modelKey, versionLabel);
+    if (!intake) continue;
+    const facts = (await tx.listVersionFacts([packageId])).find((v) => v.number === version);
+    if (!facts) throw new Error(`Version ${version} of ${packageId} is missing`);
+    await tx.insertRegistryWriteBack({
+      id: `rwb_${options.newId()}`,
+      connectorId: intake.connectorId,
+      registryModel: intake.registryModel,
+      registryVersion: intake.registryVersion,
+      packageId,
+      outcome,
+      // The record's address relative to the public origin, which the dispatcher knows.
+      details: { packageId, version, contentHash: facts.contentHash, recordUrl: `/api/packages/${packageId}/record`, decidedAt: options.at },
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: options.at,
+      lastError: null,
+      doneAt: null,
+      createdAt: options.at,
+    });
+  }
+}

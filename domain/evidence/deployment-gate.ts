@@ -1,0 +1,49 @@
+import type { ApprovalRecord } from '../contracts/record.ts';
+import type { RecordOutcome } from './verify-record.ts';
+
+// The deployment gate's rule (`npm run gate`), over a record the verifier has already judged:
+// a model version may ship only if its record verifies with a pinned key, is for that model
+// version, is approved, is not past any re-review date of its conditions, and the requested
+// scope is within the scope its conditions state. No registry tag is trusted: tags are
+// written by whoever can write to the registry; the record is signed by the server.
+// Scope: `--scope channel=card_not_present` asks whether "card not present" (the value, its
+// separators read as spaces, any case) is named by the conditions' scope text, e.g.
+// "Card-not-present transactions only". An approval with a scope and a gate asking for none
+// fails: deploying everywhere is not within "card-not-present only".
+
+export interface GateQuestion {
+  modelKey: string;
+  versionLabel: string;
+  /** The deployment's scope as key=value pairs; empty: unrestricted. */
+  scope: readonly { key: string; value: string }[];
+  /** The day the gate judges for (YYYY-MM-DD, UTC). */
+  today: string;
+}
+
+export type GateVerdict = { pass: true; line: string } | { pass: false; line: string };
+
+const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+
+export function judgeDeployment(outcome: RecordOutcome, record: ApprovalRecord | null, firstFailure: string | null, question: GateQuestion): GateVerdict {
+  const refuse = (line: string): GateVerdict => ({ pass: false, line });
+  if (outcome === 'unpinned') return refuse('UNPINNED: the record verifies only against the key it carries; pin the server key (--key, --key-file or --fingerprint)');
+  if (outcome === 'demonstration') return refuse('DEMONSTRATION: the record holds demo decisions nobody signed');
+  if (outcome !== 'valid' || !record) return refuse(`INVALID: ${firstFailure ?? 'the record does not verify'}`);
+  const p = record.package;
+  if (p.modelKey !== question.modelKey || p.versionLabel !== question.versionLabel) return refuse(`WRONG RECORD: it is for ${p.modelKey} ${p.versionLabel}, not ${question.modelKey} ${question.versionLabel}`);
+  if (p.status !== 'approved' && p.status !== 'approved_with_conditions' && p.status !== 'emergency_approved') return refuse(`NOT APPROVED: ${p.modelKey} ${p.versionLabel} is ${p.status.replaceAll('_', ' ')}`);
+  const approved = p.approvedVersion;
+  const conditions = record.decisions.filter((d) => d.versionNumber === approved && d.conditions !== null).map((d) => d.conditions).filter((c) => c !== null);
+  const due = conditions.map((c) => c.reReviewOn).sort()[0];
+  if (due !== undefined && due <= question.today) return refuse(`LAPSED: the approval's re-review was due on ${due}`);
+  const scopes = conditions.map((c) => c.scope);
+  if (scopes.length > 0) {
+    if (question.scope.length === 0) return refuse(`OUT OF SCOPE: approved only for "${scopes.join('" and "')}"; name the deployment's scope with --scope`);
+    for (const { key, value } of question.scope) {
+      const outside = scopes.find((s) => !words(s).includes(words(value)));
+      if (outside !== undefined) return refuse(`OUT OF SCOPE: ${key}=${value} is not within "${outside}"`);
+    }
+  }
+  const until = due ? `, re-review due ${due}` : '';
+  return { pass: true, line: `APPROVED: ${p.modelKey} ${p.versionLabel} (${p.status.replaceAll('_', ' ')}, version ${approved ?? '?'}${until}), record signed by a pinned key` };
+}

@@ -1,0 +1,54 @@
+import { connectorsOf, type MlflowConnector } from '#api/kernel/registry-port.ts';
+import { signMlflowDelivery } from '#domain/registries/mlflow-signature.ts';
+import { mlflowClient } from '#server/registries/mlflow-client.ts';
+import type { MlflowRegistryServer } from '../../support/mlflow-registry-server.ts';
+import { Client, type Reply, type Target } from './client.ts';
+
+// An MLflow connector pointed at the registry test double, and webhook deliveries signed the
+// way an MLflow server signs them (mlflow/webhooks/delivery.py): the body as json.dumps writes
+// it, X-MLflow-Delivery-Id, X-MLflow-Timestamp and X-MLflow-Signature.
+
+export const mlflowSecret = 'mlflow-webhook-secret-for-tests';
+
+export function mlflowConnector(server: MlflowRegistryServer, overrides: Partial<MlflowConnector> = {}): MlflowConnector {
+  return {
+    id: 'mlflow',
+    kind: 'mlflow',
+    url: server.url,
+    registry: mlflowClient({ baseUrl: server.url, timeoutMs: 2_000 }),
+    webhookSecret: mlflowSecret,
+    alias: 'champion',
+    defaultOwnerEmail: null,
+    ...overrides,
+  };
+}
+
+export const registriesOf = (...connectors: MlflowConnector[]) => connectorsOf(connectors);
+
+export interface DeliveryOptions {
+  deliveryId?: string;
+  at?: Date;
+  secret?: string;
+  entity?: string;
+  action?: string;
+  connector?: string;
+  /** Changes the body after signing (a forged payload under a captured signature). */
+  tamper?: (body: string) => string;
+}
+
+/** Python's json.dumps separators: ", " and ": ". */
+function pythonJson(value: unknown): string {
+  return JSON.stringify(value).replace(/","/g, '", "').replace(/":"/g, '": "').replace(/":\{/g, '": {').replace(/\},"/g, '}, "');
+}
+
+export async function deliverMlflowEvent(target: Target, data: Record<string, unknown>, options: DeliveryOptions = {}): Promise<Reply> {
+  const at = options.at ?? new Date();
+  const deliveryId = options.deliveryId ?? crypto.randomUUID();
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  const body = pythonJson({ entity: options.entity ?? 'model_version', action: options.action ?? 'created', timestamp: at.toISOString().replace('Z', '+00:00'), data });
+  const signature = await signMlflowDelivery(options.secret ?? mlflowSecret, deliveryId, timestamp, body);
+  return new Client(target).send('POST', `/api/registries/${options.connector ?? 'mlflow'}/mlflow/webhook`, {
+    text: options.tamper ? options.tamper(body) : body,
+    headers: { 'content-type': 'application/json', 'x-mlflow-delivery-id': deliveryId, 'x-mlflow-timestamp': timestamp, 'x-mlflow-signature': signature },
+  });
+}
