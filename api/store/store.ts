@@ -1,6 +1,7 @@
 import type { SessionStore } from './session.ts';
 import type { PackagesStore } from './packages.ts';
 import type { ThreadsStore } from './threads.ts';
+import type { FindingsStore } from './findings.ts';
 import type { SectionReviewsStore } from './section-reviews.ts';
 import type { TemplatesStore } from './templates.ts';
 import type { AuditStore } from './audit.ts';
@@ -23,6 +24,7 @@ import type { ThrottleStore } from './throttle.ts';
 export type { StoredUser, StoredSession, StoredOidcLogin, StoredExternalIdentity } from './session.ts';
 export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel } from './packages.ts';
 export type { StoredThread, StoredMessage, StoredRevision } from './threads.ts';
+export type { StoredFinding, StoredFindingEvent } from './findings.ts';
 export type { StoredSectionReview } from './section-reviews.ts';
 export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit.ts';
 export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing.ts';
@@ -37,6 +39,7 @@ export interface StoreTx
   extends SessionStore,
     PackagesStore,
     ThreadsStore,
+    FindingsStore,
     SectionReviewsStore,
     TemplatesStore,
     AuditStore,

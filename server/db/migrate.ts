@@ -20,6 +20,7 @@ import * as accountLifecycle from './migrations/015-account-lifecycle.ts';
 import * as throttling from './migrations/016-throttling.ts';
 import * as delegationAcceptances from './migrations/017-delegation-acceptances.ts';
 import * as approvalOverrides from './migrations/018-approval-overrides.ts';
+import * as findings from './migrations/019-findings.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -43,6 +44,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '016-throttling': throttling,
   '017-delegation-acceptances': delegationAcceptances,
   '018-approval-overrides': approvalOverrides,
+  '019-findings': findings,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
