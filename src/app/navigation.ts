@@ -29,6 +29,8 @@ export const navItems: readonly NavItem[] = [
   // The committee and administrators oversee every package and the whole audit log.
   { to: '/dashboard', name: 'Dashboard', group: 'main', roles: ['committee', 'admin'] },
   { to: '/audit', name: 'Audit log', group: 'main', roles: ['committee', 'admin'] },
+  // Every finding on the packages the user may see: owners theirs, everyone else all.
+  { to: '/findings', name: 'Findings', group: 'main' },
   // Anyone may check an exported record; the page works without a session or a network.
   { to: '/verify', name: 'Verify a record', group: 'main' },
   // Administrators publish the approval chains.
