@@ -2,6 +2,10 @@ import { expect } from 'vitest';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { Finding } from '#domain/contracts/findings.ts';
+import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
+import { findingsCheck } from '#domain/evidence/findings-check.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import type { Client, Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
@@ -215,6 +219,29 @@ export const findingScenarios: Scenario[] = [
       expect(pointers(badQuery)).toEqual(['/query/severity']);
       // The owner sees the findings on their own packages.
       expect(await ids(await signedIn(target, 'owner@example.com'), '')).toEqual([high.id, low.id]);
+    },
+  },
+  {
+    name: 'findings in the record: the retail credit record carries its two verified findings with their history, the verifier holds them to the audit log',
+    async run(target) {
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      const reply = await dana.get('/api/packages/pkg_retail_credit_pd/record');
+      expectStatus(reply, 200);
+      const text = JSON.stringify(reply.body);
+      const keys = ((await dana.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+      const verdict = await verifyRecordText(text, { trustedKeys: keys });
+      expect(verdict.checks.find((c) => c.label === 'Findings and their history')).toEqual({ label: 'Findings and their history', ok: true, detail: '2 findings (0 not closed), each at the end of its history, every step in the audit log.' });
+      const record = approvalRecordSchema.parse(reply.body);
+      expect(record.findings?.map((f) => [f.severity, f.status, f.history.map((h) => h.to)])).toEqual([
+        ['high', 'verified', ['open', 'remediation_proposed', 'remediated', 'verified']],
+        ['high', 'verified', ['open', 'remediation_proposed', 'remediated', 'verified']],
+      ]);
+      // A record that claims a verification nobody logged fails the check.
+      const [first] = record.findings ?? [];
+      if (!first) throw new Error('the retail record has findings');
+      const forged = { ...record, audit: { ...record.audit, entries: record.audit.entries.filter((e) => !(e.action === 'finding.transitioned' && JSON.stringify(e.after).includes('"verified"') && JSON.stringify(e.after).includes(first.id))) } };
+      expect(findingsCheck(forged)).toMatchObject({ ok: false, detail: `/findings/0/history/3 (${first.id} to verified) has no audit entry in /audit/entries.` });
+      expect(findingsCheck({ ...record, findings: [{ ...first, status: 'open' }] })).toMatchObject({ ok: false });
     },
   },
 ];
