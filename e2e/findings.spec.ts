@@ -57,7 +57,8 @@ test('a reviewer raises a high finding, it blocks approval until the owner remed
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Sign: Approved' });
   await expect(dialog.getByRole('list', { name: 'What blocks this approval' }).getByRole('listitem')).toHaveText([new RegExp(`^☐High finding by Dana Whitfield on Subgroup fairness, “${title.replace(/[()+]/g, '\\$&')}”: open, not verified$`)]);
-  await page.keyboard.press('Escape');
+  await tabTo(page, dialog.getByRole('button', { name: 'Cancel' }));
+  await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
 
   // The owner proposes a remediation, then says it is done.

@@ -79,7 +79,7 @@ function PackageFindings({ pkg, title }: { pkg: PackageDetail; title: string }) 
           Raise a finding
         </button>
       )}
-      {raising && version.data && (
+      {raising && mayRaise && version.data && (
         <RaiseFindingForm
           packageId={pkg.id}
           versionNumber={pkg.latestVersion}
