@@ -3,6 +3,7 @@ import type { Handler } from './kernel/define-handler.ts';
 import { login, logout, session } from './session/handlers.ts';
 import { getPackage, getVersion, listPackages, submitPackage, submitVersion } from './packages/handlers.ts';
 import { editMessage, listThreads, openThread, replyToThread, resolveThread, retractMessage } from './threads/handlers.ts';
+import { findingRegister, listFindings, raiseFinding, transitionFinding } from './findings/handlers.ts';
 import { listSectionReviews, markSectionReviewed, unmarkSectionReviewed } from './section-reviews/handlers.ts';
 import { enrolPasskey, listPasskeys, passkeyRegistrationOptions, removePasskey } from './passkeys/handlers.ts';
 import { issueSigningNonce, signDecision } from './signing/handlers.ts';
@@ -42,6 +43,10 @@ export const handlers: Record<RouteId, Handler> = {
   editMessage,
   retractMessage,
   resolveThread,
+  listFindings,
+  raiseFinding,
+  transitionFinding,
+  findingRegister,
   listSectionReviews,
   markSectionReviewed,
   unmarkSectionReviewed,

@@ -3,6 +3,7 @@ import { systemRoutes } from './system/routes.ts';
 import { sessionRoutes } from './session/routes.ts';
 import { packagesRoutes } from './packages/routes.ts';
 import { threadsRoutes } from './threads/routes.ts';
+import { findingsRoutes } from './findings/routes.ts';
 import { sectionReviewsRoutes } from './section-reviews/routes.ts';
 import { signingRoutes } from './signing/routes.ts';
 import { passkeysRoutes } from './passkeys/routes.ts';
@@ -28,6 +29,7 @@ export const routes = {
   ...sessionRoutes,
   ...packagesRoutes,
   ...threadsRoutes,
+  ...findingsRoutes,
   ...sectionReviewsRoutes,
   ...signingRoutes,
   ...passkeysRoutes,

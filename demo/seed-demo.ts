@@ -1,3 +1,4 @@
+import { seedFindings, type ScriptedFinding } from './seed-findings.ts';
 import type { Decision, DecisionKind } from '#domain/contracts/decisions.ts';
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import { identificationOf, type PackageContent } from '#domain/contracts/package-content.ts';
@@ -56,6 +57,7 @@ interface DemoScript {
   versionDaysAgo: number[];
   decisions: Scripted[];
   answers?: ScriptedAnswer[];
+  findings?: ScriptedFinding[];
   clarification?: { section: string; by: (typeof demoAccounts)[number]['id']; daysAgo: number; quote: { exact: string; prefix: string; suffix: string } | null; body: string };
 }
 
@@ -88,6 +90,43 @@ function scripts(now: Date): DemoScript[] {
           answer:
             'Addressed in Subgroup fairness and Design and methodology: less discriminatory alternative LDA-17 (monotonic constraints, verified DTI, reweighting by age band) raises the approval-rate ratio for applicants aged 62 and over from 0.78 to 0.86 on the same holdout.',
           sectionKeys: ['subgroup_fairness', 'design_methodology'],
+        },
+      ],
+      // The rejection's concerns as findings: raised on version 1, remediated in version 2 and verified there.
+      findings: [
+        {
+          section: 'subgroup_fairness',
+          quote: { exact: '62 and over', prefix: '', suffix: '' },
+          by: 'usr_fair_lending',
+          version: 1,
+          daysAgo: 15,
+          title: 'Disparate impact ratio of 0.78 for applicants aged 62 and over',
+          description: 'The approval-rate ratio for applicants aged 62 and over is 0.78 on the 2024 holdout, under the 0.80 policy floor.',
+          severity: 'high',
+          type: 'validation_finding',
+          dueAfterDays: 30,
+          moves: [
+            { to: 'remediation_proposed', by: 'usr_owner', version: 1, daysAgo: 12, note: 'Evaluate less discriminatory alternatives (monotonic constraints, verified DTI, reweighting by age band) and resubmit with the ratio on the same holdout.' },
+            { to: 'remediated', by: 'usr_owner', version: 2, daysAgo: 3, note: 'Version 2 adopts LDA-17: the ratio for 62 and over is 0.86 on the same holdout (Subgroup fairness).' },
+            { to: 'verified', by: 'usr_fair_lending', version: 2, daysAgo: 1, note: 'Ratio of 0.86 checked against the refreshed subgroup table of version 2.' },
+          ],
+        },
+        {
+          section: 'design_methodology',
+          quote: null,
+          by: 'usr_fair_lending',
+          version: 1,
+          daysAgo: 15,
+          title: 'Less discriminatory alternatives not documented',
+          description: 'Design and methodology does not say which less discriminatory alternatives were searched for and why they were set aside (ECOA / Reg B disparate impact practice).',
+          severity: 'high',
+          type: 'policy_exception',
+          dueAfterDays: 30,
+          moves: [
+            { to: 'remediation_proposed', by: 'usr_owner', version: 1, daysAgo: 12, note: 'Document the alternatives search and the chosen alternative in Design and methodology.' },
+            { to: 'remediated', by: 'usr_owner', version: 2, daysAgo: 3, note: 'Design and methodology of version 2 lists the alternatives searched and why LDA-17 was chosen.' },
+            { to: 'verified', by: 'usr_fair_lending', version: 2, daysAgo: 1, note: 'Alternatives search documented; adequate for the record.' },
+          ],
         },
       ],
     },
@@ -255,6 +294,8 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
     audit.push({ event: { action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: s.step, role: step.role, kind: s.decision, version: s.version, contentHash: hash, method: material.method, countersignedWith: input.serverKey.keyId } }, actorId: actor.id, at: decidedAt });
   }
+
+  await seedFindings(tx, { packageId, ownerId: owner, findings: script.findings ?? [], users, at, audit, randomToken: input.randomToken });
 
   const c = script.clarification;
   if (c) {

@@ -82,7 +82,7 @@ test('on a phone, the menu and the account menu work by keyboard alone and pass 
   await tabTo(page, menuButton);
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu');
-  await expect(menu.getByRole('menuitem')).toHaveText([/^Inbox\b/, /^Notifications/, 'Dashboard', 'Audit log', 'Verify a record']);
+  await expect(menu.getByRole('menuitem')).toHaveText([/^Inbox\b/, /^Notifications/, 'Findings', 'Dashboard', 'Audit log', 'Verify a record']);
   await expectNoAxeViolations(page);
   await page.keyboard.press('End');
   await expect(menu.getByRole('menuitem', { name: 'Verify a record' })).toBeFocused();

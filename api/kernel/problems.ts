@@ -40,7 +40,7 @@ export const problems = {
   reauthenticationRequired: (detail: string) => new ApiError({ type: problemTypes.reauthenticationRequired, title: 'Confirm it is you', status: 403, detail }),
   passwordChangeRequired: () =>
     new ApiError({ type: problemTypes.passwordChangeRequired, title: 'Password change required', status: 403, detail: 'Replace your temporary password before continuing.' }),
-  forbidden: (detail: string) => new ApiError({ type: problemTypes.forbidden, title: 'Not allowed', status: 403, detail }),
+  forbidden: (detail: string, errors?: FieldProblem[]) => new ApiError({ type: problemTypes.forbidden, title: 'Not allowed', status: 403, detail, ...(errors ? { errors } : {}) }),
   notFound: (detail: string) => new ApiError({ type: problemTypes.notFound, title: 'Not found', status: 404, detail }),
   signingRefused: (detail: string, errors: FieldProblem[]) => new ApiError({ type: problemTypes.signingRefused, title: 'Signature refused', status: 403, detail, errors }),
   /** Signing (or another re-authentication) waits after repeated failures; Retry-After says how long. */

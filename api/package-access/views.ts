@@ -5,9 +5,11 @@ import { decisionSignatureSchema, type SignedDecision } from '#domain/contracts/
 import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
-import { approvalBlockers } from '#domain/workflow/approval-gates.ts';
+import { approvalBlockers, findingBlockers } from '#domain/workflow/approval-gates.ts';
+import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
+import { dayOf } from '#domain/findings/lifecycle.ts';
 import { pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
-import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+import type { StoredFinding, StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
@@ -32,6 +34,7 @@ export interface PackageFacts {
   versions: StoredVersionFacts[];
   decisions: Decision[];
   threads: StoredThread[];
+  findings: StoredFinding[];
 }
 
 /** Loads what the views need for many packages in a few queries, not a few per package. */
@@ -40,12 +43,13 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
   // A list of every package (an oversight role's inventory) reads whole tables rather than
   // naming a thousand ids in the query.
   const ids = packages.length >= manyPackages ? 'all' : packages.map((p) => p.id);
-  const [versions, decisions, templates, threads] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids)]);
+  const [versions, decisions, templates, threads, findings] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids)]);
   const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
   // Grouped once: filtering every list per package was quadratic in the inventory's size.
   const versionsOf = groupBy(versions, (v) => v.packageId);
   const decisionsOf = groupBy(decisions, (d) => d.packageId);
   const threadsOf = groupBy(threads, (t) => t.packageId);
+  const findingsOf = groupBy(findings, (f) => f.packageId);
   return packages.map((pkg) => {
     const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
     if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
@@ -55,6 +59,7 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
       versions: (versionsOf.get(pkg.id) ?? []).sort((a, b) => a.number - b.number),
       decisions: (decisionsOf.get(pkg.id) ?? []).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
       threads: threadsOf.get(pkg.id) ?? [],
+      findings: findingsOf.get(pkg.id) ?? [],
     };
   });
 }
@@ -119,8 +124,17 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     versions: facts.versions.map((v) => versionSummary(v, users)),
     decisions: await signedDecisions(tx, facts.decisions),
     emergencyRoles: facts.template.emergencyRoles ?? [],
-    approvalBlockers: approvalBlockers(facts.threads, summary.latestVersion, await sectionTitles(tx, facts.pkg.id, summary.latestVersion)),
+    approvalBlockers: await blockersOf(tx, facts, summary.latestVersion, now),
   };
+}
+
+/**
+ * Everything that blocks an approval of `versionNumber` now (domain/workflow/approval-gates.ts):
+ * unresolved clarification requests, then the findings the template's gate names.
+ */
+export async function blockersOf(tx: Pick<StoreTx, 'findVersion'>, facts: PackageFacts, versionNumber: number, now: Date): Promise<ApprovalBlocker[]> {
+  const title = await sectionTitles(tx, facts.pkg.id, versionNumber);
+  return [...approvalBlockers(facts.threads, versionNumber, title), ...findingBlockers(facts.findings, versionNumber, dayOf(now), facts.template.blockingFindingSeverities, title)];
 }
 
 /** Names a section of a version by its title, as the reader sees it (its key when unknown). */

@@ -10,6 +10,7 @@ import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, publishedKeys } from '../signing/server-key.ts';
 import type { StoredUser, StoreTx } from '../store/store.ts';
 import { threadViews } from '../threads/thread-views.ts';
+import { findingViews } from '../findings/finding-views.ts';
 import { loadPackageFacts, packageDetail, toActor, usersById } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { actorOf, seePackage, signedIn } from '../package-access/package-access.ts';
@@ -47,6 +48,7 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     }),
   );
   const threads = await threadViews(store, facts.threads);
+  const findings = await findingViews(store, new Map([[pkg.id, pkg]]), facts.findings, now());
   const entries = await packageEntries(store, pkg.id, users);
   const { head, tree, log } = await publishTreeHead(ctx.deps);
   // The head signs the entries as this process verified them; each entry the record carries
@@ -81,6 +83,7 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     versions,
     decisions: detail.decisions,
     threads,
+    findings,
     serverKeys: keys,
     auditEntries: entries,
     treeHead: head,

@@ -1,11 +1,11 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { SignedDecision } from '#domain/contracts/signatures.ts';
-import { approvalBlockers, approvalGateRefusal, describeGateRefusal } from '#domain/workflow/approval-gates.ts';
+import { approvalGateRefusal, describeGateRefusal } from '#domain/workflow/approval-gates.ts';
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
-import { loadPackageFacts, sectionTitles, summarize } from '../package-access/views.ts';
+import { blockersOf, loadPackageFacts, summarize } from '../package-access/views.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
@@ -61,7 +61,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
 
     const { state } = summarize(facts, now);
     const decided = await decidingCapacity(tx, { facts, state, payload, user, pkg, version, latestNumber: version.number, now });
-    const gate = approvalGateRefusal(payload.decision, approvalBlockers(facts.threads, payload.versionNumber, await sectionTitles(tx, pkg.id, payload.versionNumber)), payload.override);
+    const gate = approvalGateRefusal(payload.decision, await blockersOf(tx, facts, payload.versionNumber, now), payload.override);
     if (gate) throw problems.approvalBlocked(describeGateRefusal(gate), gate.blockers);
     if (payload.decision === 'request_clarification') {
       const open = facts.threads.some((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber <= payload.versionNumber);

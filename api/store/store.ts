@@ -1,6 +1,7 @@
 import type { SessionStore } from './session.ts';
 import type { PackagesStore } from './packages.ts';
 import type { ThreadsStore } from './threads.ts';
+import type { FindingsStore } from './findings.ts';
 import type { SectionReviewsStore } from './section-reviews.ts';
 import type { TemplatesStore } from './templates.ts';
 import type { PoliciesStore } from './policies.ts';
@@ -26,6 +27,7 @@ import type { RegistriesStore } from './registries.ts';
 export type { StoredUser, StoredSession, StoredOidcLogin, StoredSamlRequest, StoredExternalIdentity } from './session.ts';
 export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel } from './packages.ts';
 export type { StoredThread, StoredMessage, StoredRevision } from './threads.ts';
+export type { StoredFinding, StoredFindingEvent } from './findings.ts';
 export type { StoredSectionReview } from './section-reviews.ts';
 export type { StoredPolicyEvaluation, StoredPolicyVersion } from './policies.ts';
 export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit.ts';
@@ -43,6 +45,7 @@ export interface StoreTx
   extends SessionStore,
     PackagesStore,
     ThreadsStore,
+    FindingsStore,
     SectionReviewsStore,
     TemplatesStore,
     PoliciesStore,

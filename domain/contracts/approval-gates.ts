@@ -2,18 +2,21 @@ import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
 import { sectionKeySchema } from './sections.ts';
 
-/** What can stand in the way of an approval; a later gate (blocking findings) adds its kind here. */
-export const approvalBlockerKindSchema = z.enum(['open_clarification']);
+/** What can stand in the way of an approval: an unresolved clarification request, a blocking finding not yet verified, an accepted risk past its expiry. */
+export const approvalBlockerKindSchema = z.enum(['open_clarification', 'open_finding', 'expired_risk_acceptance']);
 export type ApprovalBlockerKind = z.infer<typeof approvalBlockerKindSchema>;
 
 /** One thing that blocks an approval of a version, as the sign dialog lists it and a 409 names it. */
 export const approvalBlockerSchema = z.object({
   kind: approvalBlockerKindSchema,
-  /** The thread that blocks. */
+  /** The thread or finding that blocks. */
   ref: z.string(),
   sectionKey: sectionKeySchema,
-  /** unanswered: the owner has not answered yet; answered: answered, not resolved. */
-  state: z.enum(['unanswered', 'answered']),
+  /**
+   * A clarification: unanswered (the owner has not answered yet) or answered, not resolved. A
+   * finding: its status (open, remediation_proposed, remediated), or risk_expired.
+   */
+  state: z.enum(['unanswered', 'answered', 'open', 'remediation_proposed', 'remediated', 'risk_expired']),
   askedBy: actorSchema,
   /** One sentence, for a person. */
   description: z.string(),

@@ -80,6 +80,11 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('thread.message_retracted'), before: z.object({ message: z.string(), body: z.string() }), after: z.null() }),
   /** A reviewer resolved a thread. */
   z.object({ ...base, action: z.literal('thread.resolved'), before: z.object({ thread: z.string(), status: z.string() }), after: z.object({ thread: z.string(), status: z.literal('resolved') }) }),
+  // The subject is the package.
+  /** A reviewer raised a finding on a section (or a quoted passage) of a version, owed to a person of the owner team by a due date. */
+  z.object({ ...base, action: z.literal('finding.raised'), before: z.null(), after: z.object({ finding: z.string(), version: z.number(), section: z.string(), quote: z.string().nullable(), title: z.string(), severity: z.string(), type: z.string(), owner: z.string(), dueDate: z.string(), role: roleSchema }) }),
+  /** A finding moved in its lifecycle (a remediation proposed or done, verified, reopened, or its risk accepted until `expiresOn`), by the owner team or the raising role; `note` is the plan, note or rationale written with it. */
+  z.object({ ...base, action: z.literal('finding.transitioned'), before: z.object({ finding: z.string(), status: z.string(), revision: z.number() }), after: z.object({ finding: z.string(), status: z.string(), revision: z.number(), role: roleSchema, version: z.number(), note: z.string(), expiresOn: z.string().optional() }) }),
   /** A reviewer marked a section of a version as reviewed. */
   z.object({ ...base, action: z.literal('section.reviewed'), before: z.null(), after: z.object({ version: z.number(), section: z.string() }) }),
   /** A reviewer withdrew their review mark from a section. */

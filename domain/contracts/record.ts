@@ -5,6 +5,7 @@ import { packageContentSchema } from './package-content.ts';
 import { concernAnswersSchema } from './revisions.ts';
 import { serverKeySchema, signedDecisionSchema } from './signatures.ts';
 import { threadSchema } from './threads.ts';
+import { findingSchema } from './findings.ts';
 import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { auditEntryViewSchema, inclusionProofSchema, signedTreeHeadSchema } from './audit.ts';
@@ -102,6 +103,12 @@ export const approvalRecordBodySchema = z.strictObject({
   versions: z.array(recordVersionSchema).min(1),
   decisions: z.array(signedDecisionSchema),
   threads: z.array(threadSchema),
+  /**
+   * The findings on the package at export, each with its full history (absent when there are
+   * none, and from records made before findings existed). The verifier holds each to its
+   * history and to the finding entries of /audit.
+   */
+  findings: z.array(findingSchema).optional(),
   /**
    * Emergency approvals and where their follow-up review stood at export, derived from
    * /decisions, /steps and /package/status (absent from records made before the path existed).

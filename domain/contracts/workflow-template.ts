@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema, sectionKeySchema } from './sections.ts';
+import { findingSeveritySchema } from './threads.ts';
 
 export const workflowStepSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
@@ -36,6 +37,11 @@ export const workflowTemplateSchema = z.object({
    * as one. Only `true` relaxes it, and the package and its record then say so.
    */
   allowSameDeciderAcrossSteps: z.boolean().optional(),
+  /**
+   * The severities of finding that block an approval until verified or accepted as a risk
+   * (domain/workflow/approval-gates.ts); absent means critical and high, [] means none.
+   */
+  blockingFindingSeverities: z.array(findingSeveritySchema).max(4).optional(),
 });
 export type WorkflowTemplate = z.infer<typeof workflowTemplateSchema>;
 

@@ -7,6 +7,7 @@ import type { PackageStatus, StepState } from '../contracts/packages.ts';
 import { approvalRecordSchemaId, approvalRecordType, type ApprovalRecordBody, type RecordEmergencyApproval, type RecordVersion } from '../contracts/record.ts';
 import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import type { Thread } from '../contracts/threads.ts';
+import type { Finding } from '../contracts/findings.ts';
 import { bytesToHex } from '../crypto/sha256.ts';
 import { diffPackages } from '../diff/package-diff.ts';
 import { emergencyApprovals } from '../workflow/emergency.ts';
@@ -23,6 +24,8 @@ export interface RecordSources {
   versions: Omit<RecordVersion, 'changesFromPrevious'>[];
   decisions: SignedDecision[];
   threads: Thread[];
+  /** Every finding on the package with its history (the record omits the member when there are none). */
+  findings?: Finding[];
   serverKeys: ServerKey[];
   /** Every audit entry about the package. */
   auditEntries: AuditEntryView[];
@@ -64,6 +67,7 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     }),
     decisions: sources.decisions,
     threads: sources.threads,
+    ...(sources.findings && sources.findings.length > 0 ? { findings: sources.findings } : {}),
     emergencyApprovals: recordEmergencyApprovals(sources.decisions, sources.package.status, sources.steps),
     serverKeys: sources.serverKeys,
     audit: { entries, proofs, treeHead },

@@ -15,6 +15,7 @@ import { verifyDecisionSignature } from '../signing/verify-decision.ts';
 import { auditChecks } from './audit-checks.ts';
 import { stepsCheck } from './decision-consistency.ts';
 import { emergencyCheck } from './emergency-check.ts';
+import { findingsCheck } from './findings-check.ts';
 import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
@@ -111,6 +112,8 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
 
   const emergency = emergencyCheck(record);
   if (emergency) checks.push(emergency);
+  const findings = findingsCheck(record);
+  if (findings) checks.push(findings);
   checks.push(...(await auditChecks(record)));
   return checks;
 }

@@ -1,10 +1,12 @@
 import type { ApprovalBlocker } from '../contracts/approval-gates.ts';
 import type { Actor, ApprovalOverride, DecisionKind } from '../contracts/decisions.ts';
 import type { ThreadKind, ThreadStatus } from '../contracts/threads.ts';
+import { findingSeverityLabels, findingStatusLabels, type FindingSeverity, type FindingStatus } from '../contracts/findings.ts';
+import { defaultBlockingSeverities, isAcceptanceExpired, isUnresolved } from '../findings/lifecycle.ts';
 
 // The approval gates: what must be settled before a version may be approved, listed as
-// blockers. Today one gate, open clarification requests; a later one (blocking findings) adds
-// its blockers to the same list, so the sign dialog's checklist, the server's refusal and the
+// blockers: open clarification requests, blocking findings not yet verified, and accepted
+// risks past their expiry (decision record 0074), all in the same list, so the sign dialog's checklist, the server's refusal and the
 // signed override cover every gate alike. A signer may approve over blockers only by
 // overriding them with a reason, inside the signed payload, naming each blocker overridden.
 
@@ -38,6 +40,41 @@ export function approvalBlockers(threads: readonly GateThread[], versionNumber: 
       const description = `Clarification request by ${t.createdBy.displayName} on ${where}: ${state === 'unanswered' ? 'not answered yet' : 'answered, not resolved'}`;
       return { kind: 'open_clarification', ref: t.id, sectionKey: t.sectionKey, state, askedBy: t.createdBy, description };
     });
+}
+
+export interface GateFinding {
+  id: string;
+  title: string;
+  severity: FindingSeverity;
+  status: FindingStatus;
+  versionNumber: number;
+  sectionKey: string;
+  raisedBy: Actor;
+  acceptance: { expiresOn: string } | null;
+}
+
+/**
+ * What findings block an approval of `versionNumber` on `today`: every finding raised on it or
+ * before (findings carry over) whose severity the template names (`blockingSeverities`, by
+ * default critical and high) and that is not yet verified or accepted as a risk, and every
+ * accepted risk whose acceptance has expired, whatever its severity.
+ */
+export function findingBlockers(findings: readonly GateFinding[], versionNumber: number, today: string, blockingSeverities: readonly FindingSeverity[] = defaultBlockingSeverities, sectionTitle: (key: string) => string = (key) => key): ApprovalBlocker[] {
+  const blockers: ApprovalBlocker[] = [];
+  for (const f of findings) {
+    if (f.versionNumber > versionNumber) continue;
+    const where = sectionTitle(f.sectionKey);
+    const base = { ref: f.id, sectionKey: f.sectionKey, askedBy: f.raisedBy };
+    const status = f.status;
+    if (isUnresolved(status) && blockingSeverities.includes(f.severity)) {
+      const description = `${findingSeverityLabels[f.severity]} finding by ${f.raisedBy.displayName} on ${where}, “${f.title}”: ${findingStatusLabels[f.status].toLowerCase()}, not verified`;
+      blockers.push({ kind: 'open_finding', state: status, description, ...base });
+    } else if (isAcceptanceExpired(f, today)) {
+      const description = `Accepted risk on ${where}, “${f.title}”: the acceptance expired on ${f.acceptance?.expiresOn ?? ''}`;
+      blockers.push({ kind: 'expired_risk_acceptance', state: 'risk_expired', description, ...base });
+    }
+  }
+  return blockers;
 }
 
 /** The override a signer signs for these blockers. */

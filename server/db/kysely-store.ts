@@ -10,6 +10,7 @@ import type { Db } from './queries/shared.ts';
 import { sessionQueries } from './queries/session.ts';
 import { packagesQueries } from './queries/packages.ts';
 import { threadsQueries } from './queries/threads.ts';
+import { findingsQueries } from './queries/findings.ts';
 import { sectionReviewsQueries } from './queries/section-reviews.ts';
 import { templatesQueries } from './queries/templates.ts';
 import { policiesQueries } from './queries/policies.ts';
@@ -37,6 +38,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...sessionQueries(db),
     ...packagesQueries(db, engine),
     ...threadsQueries(db),
+    ...findingsQueries(db),
     ...sectionReviewsQueries(db),
     ...templatesQueries(db),
     ...policiesQueries(db, engine),

@@ -20,6 +20,7 @@ import * as accountLifecycle from './migrations/015-account-lifecycle.ts';
 import * as throttling from './migrations/016-throttling.ts';
 import * as delegationAcceptances from './migrations/017-delegation-acceptances.ts';
 import * as approvalOverrides from './migrations/018-approval-overrides.ts';
+import * as findings from './migrations/019-findings.ts';
 import * as mail from './migrations/020-mail.ts';
 import * as saml from './migrations/023-saml.ts';
 import * as registries from './migrations/024-registries.ts';
@@ -47,6 +48,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '016-throttling': throttling,
   '017-delegation-acceptances': delegationAcceptances,
   '018-approval-overrides': approvalOverrides,
+  '019-findings': findings,
   '020-mail': mail,
   '023-saml': saml,
   '024-registries': registries,

@@ -8,14 +8,14 @@ const paths = (roles: Parameters<typeof navItemsFor>[0], group: NavItem['group']
 
 describe('navItemsFor', () => {
   it('gives everyone the inbox and the verifier, overseers the dashboard and audit log', () => {
-    expect(paths(['model_owner'], 'main')).toEqual(['/', '/notifications', '/verify']);
+    expect(paths(['model_owner'], 'main')).toEqual(['/', '/notifications', '/findings', '/verify']);
     expect(paths(['admin'], 'main')).toEqual(['/', '/notifications', '/dashboard', '/audit', '/verify']);
-    expect(paths(['committee'], 'main')).toEqual(['/', '/notifications', '/dashboard', '/audit', '/verify']);
-    expect(paths(['fair_lending'], 'main')).toEqual(['/', '/notifications', '/verify']);
+    expect(paths(['committee'], 'main')).toEqual(['/', '/notifications', '/findings', '/dashboard', '/audit', '/verify']);
+    expect(paths(['fair_lending'], 'main')).toEqual(['/', '/notifications', '/findings', '/verify']);
   });
 
   it('puts administration in its own menu, and the account pages under the user', () => {
-    expect(paths(['admin'], 'admin')).toEqual(['/admin/templates', '/admin/policies', '/admin/tokens', '/admin/webhooks', '/admin/users', '/admin/sso']);
+    expect(paths(['admin'], 'admin')).toEqual(['/admin/templates', '/admin/policies', '/admin/tokens', '/admin/webhooks', '/admin/users', '/admin/sso', '/findings']);
     expect(paths(['fair_lending'], 'admin')).toEqual([]);
     expect(paths(['admin'], 'account')).toEqual(['/account', '/account/notifications']);
     expect(paths(['fair_lending'], 'account')).toEqual(['/account', '/account/passkeys', '/account/delegations', '/account/notifications']);

@@ -1,5 +1,5 @@
 import { createElement, type ReactNode } from 'react';
-import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
+import { reviewerRoles, roleSchema, type Role } from '#domain/contracts/roles.ts';
 import { InboxNavLabel } from '../features/inbox/components/inbox-nav-label.tsx';
 import { NotificationsNavLabel } from '../features/notifications/components/notifications-nav-label.tsx';
 
@@ -26,6 +26,9 @@ export const navItems: readonly NavItem[] = [
   { to: '/', name: 'Inbox', label: createElement(InboxNavLabel), group: 'main', end: true },
   // Every signed-in user, with a live unread count.
   { to: '/notifications', name: 'Notifications', label: createElement(NotificationsNavLabel), group: 'main' },
+  // Every finding on the packages the user may see: owners theirs, reviewers and the committee all
+  // (administrators find it under Administration: their header row has no room left).
+  { to: '/findings', name: 'Findings', group: 'main', roles: roleSchema.options.filter((role) => role !== 'admin') },
   // The committee and administrators oversee every package and the whole audit log.
   { to: '/dashboard', name: 'Dashboard', group: 'main', roles: ['committee', 'admin'] },
   { to: '/audit', name: 'Audit log', group: 'main', roles: ['committee', 'admin'] },
@@ -43,6 +46,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/users', name: 'Users', group: 'admin', roles: ['admin'] },
   // Administrators see how SAML single sign-on is configured (read-only).
   { to: '/admin/sso', name: 'Single sign-on', group: 'admin', roles: ['admin'] },
+  { to: '/findings', name: 'Findings register', group: 'admin', roles: ['admin'] },
   // Everyone's own password and sessions.
   { to: '/account', name: 'Account', group: 'account', end: true },
   // Reviewers sign decisions; the passkeys they sign with are theirs to manage.

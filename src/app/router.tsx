@@ -72,6 +72,15 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('../features/audit/components/package-audit-page.tsx')).PackageAuditPage }),
                 },
                 {
+                  path: 'packages/:id/findings',
+                  lazy: async () => ({ Component: (await import('../features/findings/components/findings-page.tsx')).FindingsPage }),
+                },
+                {
+                  // The findings register across the inventory (each caller sees the packages they may see).
+                  path: 'findings',
+                  lazy: async () => ({ Component: (await import('../features/findings/components/register-page.tsx')).FindingRegisterPage }),
+                },
+                {
                   path: 'audit',
                   lazy: async () => ({ Component: (await import('../features/audit/components/audit-page.tsx')).AuditPage }),
                 },

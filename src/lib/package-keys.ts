@@ -15,4 +15,9 @@ export const packageKeys = {
   reviews: (id: string) => [...packageKeys.detail(id), 'reviews'] as const,
   /** The annotation and clarification threads on every version of a package. */
   threads: (id: string) => [...packageKeys.detail(id), 'threads'] as const,
+  /** The findings on every version of a package, with their history. */
+  findings: (id: string) => [...packageKeys.detail(id), 'findings'] as const,
+  /** The findings register across the inventory, by its query string. */
+  findingRegisters: () => [...packageKeys.all, 'finding-register'] as const,
+  findingRegister: (query: string) => [...packageKeys.findingRegisters(), query] as const,
 };

@@ -115,6 +115,10 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     editMessage: { params: { ...inThread, messageId: message.id }, body: { body: 'An edit' } },
     retractMessage: { params: { ...inThread, messageId: message.id } },
     resolveThread: { params: inThread },
+    listFindings: { params: pkg },
+    raiseFinding: { params: pkg, body: { versionNumber: 1, sectionKey: 'evaluation', title: 'A finding', description: 'Described.', severity: 'high', type: 'validation_finding', ownerId: 'usr_owner', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) } },
+    transitionFinding: { params: { ...pkg, findingId: 'fnd_fuzz' }, body: { to: 'remediation_proposed', revision: 0, plan: 'A plan.' } },
+    findingRegister: { query: { severity: 'high', status: 'open', sort: 'severity', limit: '10' } },
     issueSigningNonce: { body: { packageId: clinical.id } },
     signDecision: {
       params: pkg,

@@ -404,6 +404,45 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_digest_items: MailDigestItemsTable;
   mail_cursor: MailCursorTable;
+// --- findings (019) ---
+export interface FindingsTable {
+  id: string;
+  package_id: string;
+  version_number: number;
+  section_key: string;
+  anchor: string | null;
+  title: string;
+  description: string;
+  severity: string;
+  type: string;
+  owner_id: string;
+  due_date: string;
+  remediation_plan: string;
+  status: string;
+  raised_by: string;
+  raised_role: string;
+  acceptance: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FindingEventsTable {
+  id: string;
+  finding_id: string;
+  at: string;
+  by: string;
+  role: string;
+  from_status: string | null;
+  to_status: string;
+  version_number: number;
+  note: string;
+  position: number;
+}
+
+export interface Database {
+  findings: FindingsTable;
+  finding_events: FindingEventsTable;
   throttles: ThrottlesTable;
   trusted_devices: TrustedDevicesTable;
   login_failures: LoginFailuresTable;

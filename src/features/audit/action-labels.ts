@@ -34,6 +34,8 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'thread.message_edited': 'Message edited',
   'thread.message_retracted': 'Message retracted',
   'thread.resolved': 'Thread resolved',
+  'finding.raised': 'Finding raised',
+  'finding.transitioned': 'Finding moved on (remediation, verification or risk acceptance)',
   'section.reviewed': 'Section marked reviewed',
   'section.review_withdrawn': 'Review mark withdrawn',
   'system.demo_seeded': 'Demo data loaded',

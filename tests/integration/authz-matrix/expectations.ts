@@ -26,6 +26,8 @@ export type Rule =
   | { kind: 'owner-or-reviewer' }
   /** Change a message: its author only (403 for anyone else). */
   | { kind: 'author' }
+  /** Move a finding on: the package's owner (a remediation; another owner's package 404) or a holder of the role that raised it (accepting its risk); anyone else 403. */
+  | { kind: 'finding-party'; raisedRole: Role }
   /** Sign a decision: a reviewer holding the active step's role (403 for other reviewers). */
   | { kind: 'step-role'; role: Role }
   /** The caller's own object; someone else's answers 404 (audited). */
@@ -76,6 +78,10 @@ export const expectations: Record<string, Expectation> = {
   editMessage: { rule: { kind: 'author' }, objects: true, ownless: ['admin'] },
   retractMessage: { rule: { kind: 'author' }, objects: true, ownless: ['admin'] },
   resolveThread: onPackages({ kind: 'visible-package', roles: reviewers }),
+  listFindings: onPackages({ kind: 'visible-package' }),
+  raiseFinding: onPackages({ kind: 'visible-package', roles: reviewers }),
+  transitionFinding: onPackages({ kind: 'finding-party', raisedRole: 'model_risk' }),
+  findingRegister: none({ kind: 'signed-in' }),
   issueSigningNonce: onPackages({ kind: 'visible-package', roles: reviewers }),
   signDecision: onPackages({ kind: 'step-role', role: 'data_governance' }),
   verifyPackage: onPackages({ kind: 'visible-package' }),

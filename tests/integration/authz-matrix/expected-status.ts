@@ -48,6 +48,9 @@ export function expectedOutcome(expectation: Expectation, successStatus: number,
       return reviewer ? ok : denied(403);
     case 'author':
       return variant === 'own' ? ok : denied(403);
+    case 'finding-party':
+      if (role === 'model_owner') return variant === 'own' ? ok : denied(404);
+      return role === rule.raisedRole ? ok : denied(403);
     case 'step-role':
       if (!reviewer) return denied(403);
       return role === rule.role ? ok : denied(403);

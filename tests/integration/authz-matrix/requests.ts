@@ -162,6 +162,17 @@ export const requests: Record<string, Builder> = {
     return path ? { path } : null;
   },
   resolveThread: (c) => ({ path: `/api/packages/${pkg(c)}/threads/${(c.variant === 'other' ? c.world.ids.threadOnB : c.world.ids.threadOnA.data_governance?.threadId) ?? ''}/resolution` }),
+  listFindings: onPackage('/findings'),
+  raiseFinding: (c) => ({
+    path: `/api/packages/${pkg(c)}/findings`,
+    json: { versionNumber: 1, sectionKey: threadSection, title: 'Matrix', description: 'A matrix finding.', severity: 'low', type: 'limitation', ownerId: c.variant === 'other' ? ownerB.id : userOf.model_owner.id, dueDate: inDays(30).slice(0, 10) },
+  }),
+  transitionFinding: (c) => {
+    const finding = c.variant === 'other' ? c.world.ids.findingOnB : c.world.ids.findingOnA;
+    const json = c.principal === 'model_owner' ? { to: 'remediation_proposed', revision: 0, plan: 'The matrix plan.' } : { to: 'risk_accepted', revision: 0, rationale: 'Matrix.', expiresOn: inDays(30).slice(0, 10) };
+    return { path: `/api/packages/${pkg(c)}/findings/${finding}/transitions`, json };
+  },
+  findingRegister: () => ({ path: '/api/inventory/findings?severity=high&sort=severity' }),
   issueSigningNonce: (c) => ({ path: '/api/signing/nonces', json: { packageId: pkg(c) } }),
   signDecision: decision,
   verifyPackage: onPackage('/verification'),

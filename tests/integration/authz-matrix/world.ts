@@ -45,6 +45,9 @@ export interface WorldIds {
   threadOnA: Record<string, { threadId: string; messageId: string }>;
   ownerAMessage: { threadId: string; messageId: string };
   threadOnB: string;
+  /** A medium finding (it blocks no approval) that model risk raised on A's package (owed by owner A) and one on B's (owed by owner B). */
+  findingOnA: string;
+  findingOnB: string;
   /** The demo clarification request on the support assistant, owed by owner A. */
   assistantClarification: string;
   /** Delegations, by the principal that gave (or, for admin, created) them. */
@@ -161,6 +164,11 @@ export async function buildWorld(): Promise<World> {
   const ownerAMessage = { threadId: dgThread, messageId: replied.messages.at(-1)?.id ?? '' };
   const threadOnB = (await ok<Thread>(as('data_governance').post(`/api/packages/${packageB}/threads`, { versionNumber: 1, sectionKey: threadSection, kind: 'comment', body: 'A note on B.' }), 201, 'a thread on B')).id;
 
+  const dueDate = new Date(now.getTime() + 30 * 24 * hour).toISOString().slice(0, 10);
+  const finding = (ownerId: string) => ({ versionNumber: 1, sectionKey: threadSection, title: 'A matrix finding', description: 'Raised for the matrix.', severity: 'medium', type: 'validation_finding', ownerId, dueDate });
+  const findingOnA = (await ok<{ id: string }>(as('model_risk').post(`/api/packages/${packageA}/findings`, finding(userOf.model_owner.id)), 201, 'a finding on A')).id;
+  const findingOnB = (await ok<{ id: string }>(as('model_risk').post(`/api/packages/${packageB}/findings`, finding(ownerB.id)), 201, 'a finding on B')).id;
+
   const assistantThreads = await ok<{ items: { id: string; kind: string; status: string }[] }>(as('model_owner').get(`/api/packages/${assistantPackage}/threads`), 200, 'assistant threads');
   const clarification = assistantThreads.items.find((t) => t.kind === 'clarification' && t.status === 'open');
   if (!clarification) throw new Error('the demo assistant package has an open clarification request');
@@ -197,7 +205,7 @@ export async function buildWorld(): Promise<World> {
     serverKey,
     cookies,
     apiToken,
-    ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, assistantClarification: clarification.id, delegationBy, pendingFor, revocableToken, ownerBToken, enabledWebhook, disabledWebhook },
+    ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, findingOnA, findingOnB, assistantClarification: clarification.id, delegationBy, pendingFor, revocableToken, ownerBToken, enabledWebhook, disabledWebhook },
   };
 }
 

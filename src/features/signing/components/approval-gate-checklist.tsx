@@ -31,7 +31,7 @@ export function ApprovalGateChecklist({ blockers, overriding, setOverriding, rea
           </li>
         ))}
       </ul>
-      <p className="text-sm">Resolve each in its thread first, or approve over them: your reason is signed with the decision and stays in the record.</p>
+      <p className="text-sm">Resolve each first (a clarification in its thread, a finding by verifying it on the package’s findings page), or approve over them: your reason is signed with the decision and stays in the record.</p>
       <div className="space-y-1">
         <div className="flex items-start gap-2">
           <input

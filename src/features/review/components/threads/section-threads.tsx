@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useRef, useState } from 'react';
 import type { CarriedThread } from '#domain/annotations/carry-over.ts';
 import type { Section } from '#domain/contracts/sections.ts';
@@ -106,6 +107,10 @@ export function SectionThreads({ packageId, versionNumber, section, threads, car
             <button ref={openButton} type="button" className={buttonClasses.secondary} onClick={() => setFormFor({ selected: null, request: Date.now() })}>
               Annotate this section
             </button>
+            {/* A tracked finding, with its owner and due date, is raised on the findings page, the section (and passage) chosen. */}
+            <Link className={buttonClasses.secondary} to={`/packages/${encodeURIComponent(packageId)}/findings?${new URLSearchParams({ raise: '1', section: section.key, ...(selected ? { quote: selected.exact } : {}) }).toString()}`}>
+              Raise a finding
+            </Link>
           </div>
         ))}
     </div>

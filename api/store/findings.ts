@@ -1,0 +1,48 @@
+import type { Actor } from '#domain/contracts/decisions.ts';
+import type { FindingEvent, FindingSeverity, FindingStatus, FindingType, RiskAcceptance } from '#domain/contracts/findings.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import type { TextQuoteSelector } from '#domain/contracts/threads.ts';
+
+// The findings slice of the storage port: findings and their append-only history.
+
+export interface StoredFinding {
+  id: string;
+  packageId: string;
+  versionNumber: number;
+  sectionKey: string;
+  anchor: TextQuoteSelector | null;
+  title: string;
+  description: string;
+  severity: FindingSeverity;
+  type: FindingType;
+  ownerId: string;
+  dueDate: string;
+  remediationPlan: string;
+  status: FindingStatus;
+  raisedBy: Actor;
+  raisedRole: Role;
+  acceptance: RiskAcceptance | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoredFindingEvent extends FindingEvent {
+  id: string;
+  findingId: string;
+  /** The finding's revision after this event (0 when raised). */
+  position: number;
+}
+
+export interface FindingsStore {
+  listFindings(packageIds: readonly string[] | 'all'): Promise<StoredFinding[]>;
+  findFinding(id: string): Promise<StoredFinding | null>;
+  insertFinding(finding: StoredFinding): Promise<void>;
+  /**
+   * Writes a transition made on revision `finding.revision - 1`; false (nothing written) when
+   * the stored finding is no longer at that revision: another transition came first.
+   */
+  updateFinding(finding: StoredFinding): Promise<boolean>;
+  listFindingEvents(findingIds: readonly string[]): Promise<StoredFindingEvent[]>;
+  insertFindingEvent(event: StoredFindingEvent): Promise<void>;
+}

@@ -1,0 +1,109 @@
+import { actorSchema } from '#domain/contracts/decisions.ts';
+import { findingSeveritySchema, findingStatusSchema, findingTypeSchema, riskAcceptanceSchema } from '#domain/contracts/findings.ts';
+import { roleSchema } from '#domain/contracts/roles.ts';
+import { textQuoteSelectorSchema } from '#domain/contracts/threads.ts';
+import type { FindingsStore, StoredFinding, StoredFindingEvent } from '#api/store/findings.ts';
+import type { FindingEventsTable, FindingsTable } from '../schema/schema.ts';
+import { withIds, type Db } from './shared.ts';
+
+// The findings part of the Kysely repository: findings and their transition history.
+
+function toFinding(r: FindingsTable): StoredFinding {
+  return {
+    id: r.id,
+    packageId: r.package_id,
+    versionNumber: r.version_number,
+    sectionKey: r.section_key,
+    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(JSON.parse(r.anchor)),
+    title: r.title,
+    description: r.description,
+    severity: findingSeveritySchema.parse(r.severity),
+    type: findingTypeSchema.parse(r.type),
+    ownerId: r.owner_id,
+    dueDate: r.due_date,
+    remediationPlan: r.remediation_plan,
+    status: findingStatusSchema.parse(r.status),
+    raisedBy: actorSchema.parse(JSON.parse(r.raised_by)),
+    raisedRole: roleSchema.parse(r.raised_role),
+    acceptance: r.acceptance === null ? null : riskAcceptanceSchema.parse(JSON.parse(r.acceptance)),
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toEvent(r: FindingEventsTable): StoredFindingEvent {
+  return {
+    id: r.id,
+    findingId: r.finding_id,
+    at: r.at,
+    by: actorSchema.parse(JSON.parse(r.by)),
+    role: roleSchema.parse(r.role),
+    from: r.from_status === null ? null : findingStatusSchema.parse(r.from_status),
+    to: findingStatusSchema.parse(r.to_status),
+    versionNumber: r.version_number,
+    note: r.note,
+    position: r.position,
+  };
+}
+
+const mutable = (f: StoredFinding) => ({
+  remediation_plan: f.remediationPlan,
+  status: f.status,
+  acceptance: f.acceptance ? JSON.stringify(f.acceptance) : null,
+  revision: f.revision,
+  updated_at: f.updatedAt,
+});
+
+export function findingsQueries(db: Db): FindingsStore {
+  return {
+    listFindings(ids) {
+      return withIds(ids, async (only) => {
+        let q = db.selectFrom('findings').selectAll();
+        if (only) q = q.where('package_id', 'in', only);
+        return (await q.orderBy('created_at').orderBy('id').execute()).map(toFinding);
+      });
+    },
+    async findFinding(id) {
+      const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toFinding(row) : null;
+    },
+    async insertFinding(f) {
+      await db
+        .insertInto('findings')
+        .values({
+          id: f.id,
+          package_id: f.packageId,
+          version_number: f.versionNumber,
+          section_key: f.sectionKey,
+          anchor: f.anchor ? JSON.stringify(f.anchor) : null,
+          title: f.title,
+          description: f.description,
+          severity: f.severity,
+          type: f.type,
+          owner_id: f.ownerId,
+          due_date: f.dueDate,
+          raised_by: JSON.stringify(f.raisedBy),
+          raised_role: f.raisedRole,
+          created_at: f.createdAt,
+          ...mutable(f),
+        })
+        .execute();
+    },
+    async updateFinding(f) {
+      const result = await db.updateTable('findings').set(mutable(f)).where('id', '=', f.id).where('revision', '=', f.revision - 1).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async listFindingEvents(findingIds) {
+      if (findingIds.length === 0) return [];
+      const rows = await db.selectFrom('finding_events').selectAll().where('finding_id', 'in', findingIds).orderBy('finding_id').orderBy('position').execute();
+      return rows.map(toEvent);
+    },
+    async insertFindingEvent(e) {
+      await db
+        .insertInto('finding_events')
+        .values({ id: e.id, finding_id: e.findingId, at: e.at, by: JSON.stringify(e.by), role: e.role, from_status: e.from, to_status: e.to, version_number: e.versionNumber, note: e.note, position: e.position })
+        .execute();
+    },
+  };
+}
