@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import Markdown, { type Components, type ExtraProps } from 'react-markdown';
+import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { isExternalUrl, safeLinkUrl } from '#src/lib/safe-url.ts';
 import { markdownClasses } from './markdown-styles.ts';
@@ -12,6 +12,8 @@ interface Props {
   headingLevel: DemoteHeadingsOptions['top'];
   /** Prefix for ids the Markdown generates (footnotes), unique on the page. */
   idPrefix: string;
+  /** Further rehype plugins, run after ours (the diff marks its changes with one). */
+  rehypePlugins?: Options['rehypePlugins'];
 }
 
 /**
@@ -21,13 +23,13 @@ interface Props {
  * make the reviewer's browser fetch from elsewhere (tracking pixels), and the CSP would
  * block it anyway.
  */
-export function PackageMarkdown({ children, headingLevel, idPrefix }: Props) {
+export function PackageMarkdown({ children, headingLevel, idPrefix, rehypePlugins = [] }: Props) {
   return (
     <div className={markdownClasses}>
       <Markdown
         remarkPlugins={[remarkGfm, [remarkDemoteHeadings, { top: headingLevel }]]}
         remarkRehypeOptions={{ clobberPrefix: `${idPrefix}-`, footnoteLabelTagName: `h${headingLevel}` }}
-        rehypePlugins={[[rehypePrefixFootnoteLabel, { prefix: `${idPrefix}-` }]]}
+        rehypePlugins={[[rehypePrefixFootnoteLabel, { prefix: `${idPrefix}-` }], ...(rehypePlugins ?? [])]}
         urlTransform={(url) => safeLinkUrl(url)}
         components={components}
       >
@@ -75,10 +77,14 @@ function MarkdownInput({ type, checked }: ComponentProps<'input'> & ExtraProps) 
   );
 }
 
-/** A table scrolls sideways in a frame of its own on a narrow screen, so the page never does. */
+/**
+ * A table scrolls sideways in a frame of its own on a narrow screen, so the page never does;
+ * the frame takes focus so a keyboard can scroll it too (WCAG 2.1.1).
+ */
 function MarkdownTable({ node: _node, ...rest }: ComponentProps<'table'> & ExtraProps) {
   return (
-    <div className="overflow-x-auto">
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
+    <div className="overflow-x-auto focus:outline-2 focus:outline-blue-700" tabIndex={0} role="group" aria-label="Table">
       <table {...rest} />
     </div>
   );
