@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
 import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { ScrollFrame } from '#src/components/ui/scroll-frame.tsx';
 import { isExternalUrl, safeLinkUrl } from '#src/lib/safe-url.ts';
 import { markdownClasses } from './markdown-styles.ts';
 import { rehypePrefixFootnoteLabel } from './rehype-prefix-footnote-label.ts';
@@ -77,16 +78,12 @@ function MarkdownInput({ type, checked }: ComponentProps<'input'> & ExtraProps) 
   );
 }
 
-/**
- * A table scrolls sideways in a frame of its own on a narrow screen, so the page never does;
- * the frame takes focus so a keyboard can scroll it too (WCAG 2.1.1).
- */
+/** A table scrolls sideways in a frame of its own on a narrow screen, so the page never does. */
 function MarkdownTable({ node: _node, ...rest }: ComponentProps<'table'> & ExtraProps) {
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard
-    <div className="overflow-x-auto focus:outline-2 focus:outline-blue-700" tabIndex={0} role="group" aria-label="Table">
+    <ScrollFrame label="Table">
       <table {...rest} />
-    </div>
+    </ScrollFrame>
   );
 }
 
