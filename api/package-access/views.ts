@@ -6,7 +6,7 @@ import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
 import { approvalBlockers } from '#domain/workflow/approval-gates.ts';
-import { pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
+import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
@@ -78,7 +78,8 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
   const latestVersion = versions.at(-1)?.number ?? 1;
   const derived = deriveWorkflowState(template, versions, decisions, now);
   const turn = whoseTurn(derived, facts.threads, latestVersion);
-  const state = pauseClockForOwner(derived, turn);
+  const pause = turn.stepKey ? clockPause(decisions, facts.threads, turn.stepKey, latestVersion) : null;
+  const state = pauseClockForOwner(derived, turn, pause, now);
   const current = state.currentStep;
   const summary: PackageSummary = {
     id: pkg.id,
