@@ -8,7 +8,7 @@ import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
 import { approvalBlockers, findingBlockers } from '#domain/workflow/approval-gates.ts';
 import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
 import { dayOf } from '#domain/findings/lifecycle.ts';
-import { pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
+import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredFinding, StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
@@ -83,7 +83,8 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
   const latestVersion = versions.at(-1)?.number ?? 1;
   const derived = deriveWorkflowState(template, versions, decisions, now);
   const turn = whoseTurn(derived, facts.threads, latestVersion);
-  const state = pauseClockForOwner(derived, turn);
+  const pause = turn.stepKey ? clockPause(decisions, facts.threads, turn.stepKey, latestVersion) : null;
+  const state = pauseClockForOwner(derived, turn, pause, now);
   const current = state.currentStep;
   const summary: PackageSummary = {
     id: pkg.id,

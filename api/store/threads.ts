@@ -17,6 +17,8 @@ export interface StoredThread {
   createdAt: string;
   resolvedBy: Actor | null;
   resolvedAt: string | null;
+  /** When its latest message was written (listed threads only): for an answered request, the answer. */
+  lastMessageAt?: string | null;
 }
 
 /** A message as first written; it is never changed (edits and retractions are revisions). */

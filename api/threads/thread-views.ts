@@ -5,7 +5,8 @@ import type { StoredThread, StoreTx } from '../store/store.ts';
 export async function threadViews(tx: StoreTx, threads: readonly StoredThread[]): Promise<Thread[]> {
   const messages = await tx.listMessages(threads.map((t) => t.id));
   const revisions = await tx.listRevisions(messages.map((m) => m.id));
-  return threads.map((thread) => ({
+  // The latest message's time is for the due clock (whose-turn.ts), not part of the thread's contract.
+  return threads.map(({ lastMessageAt: _lastMessageAt, ...thread }) => ({
     ...thread,
     messages: messages
       .filter((m) => m.threadId === thread.id)

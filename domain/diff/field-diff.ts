@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff';
 import type { DiffBounds, DiffStatus, FieldDiff, ListEntryDiff } from './types.ts';
+import { diffMarkdownBlocks } from './markdown-blocks.ts';
 import { diffText } from './text-diff.ts';
 
 /**
@@ -9,7 +10,7 @@ import { diffText } from './text-diff.ts';
  */
 export type FieldSpec<T> =
   | { key: string; label: string; type: 'scalar'; read: (value: T) => string | number | undefined }
-  | { key: string; label: string; type: 'text'; read: (value: T) => string | undefined }
+  | { key: string; label: string; type: 'text' | 'markdown'; read: (value: T) => string | undefined }
   | { key: string; label: string; type: 'list'; read: (value: T) => readonly string[] | undefined };
 
 /**
@@ -32,6 +33,8 @@ function diffField<T>(spec: FieldSpec<T>, before: T | undefined, after: T | unde
       return scalarField(spec.key, spec.label, display(read(before, spec.read)), display(read(after, spec.read)));
     case 'text':
       return textField(spec.key, spec.label, read(before, spec.read), read(after, spec.read), bounds);
+    case 'markdown':
+      return markdownField(spec.key, spec.label, read(before, spec.read), read(after, spec.read), bounds);
     case 'list':
       return listField(spec.key, spec.label, read(before, spec.read), read(after, spec.read));
   }
@@ -67,6 +70,13 @@ export function textField(key: string, label: string, before: string | null, aft
   if (before === null && after === null) return null;
   const status = fieldStatus(before, after);
   return { key, label, status, before, after, text: status === 'unchanged' ? null : diffText(before ?? '', after ?? '', bounds) };
+}
+
+/** A Markdown text: its word diff, as any text, and its block diff for a rendered view. */
+function markdownField(key: string, label: string, before: string | null, after: string | null, bounds: DiffBounds): FieldDiff | null {
+  const field = textField(key, label, before, after, bounds);
+  if (!field?.text || !bounds.markdownBlocks) return field;
+  return { ...field, blocks: diffMarkdownBlocks(before ?? '', after ?? '', bounds) };
 }
 
 /**

@@ -48,7 +48,7 @@ const referenceFields: FieldSpec<Reference>[] = [
   { key: 'relevance', label: 'Relevance', type: 'text', read: (r) => r.relevance },
 ];
 
-const notesField = { key: 'notes', label: 'Notes', type: 'text', read: (s: { notes?: string | undefined }) => s.notes } as const;
+const notesField = { key: 'notes', label: 'Notes', type: 'markdown', read: (s: { notes?: string | undefined }) => s.notes } as const;
 
 export function diffLineage(before: Lineage | undefined, after: Lineage | undefined, bounds: DiffBounds): SectionParts {
   const rows = diffItems(before?.datasets ?? [], after?.datasets ?? [], datasetFields, (d) => d.name, bounds);

@@ -13,7 +13,7 @@ const sectionFields: FieldSpec<MetricTable>[] = [
   { key: 'dataset.name', label: 'Dataset', type: 'scalar', read: (s) => s.dataset.name },
   { key: 'dataset.version', label: 'Dataset version', type: 'scalar', read: (s) => s.dataset.version },
   { key: 'dataset.rows', label: 'Dataset rows', type: 'scalar', read: (s) => s.dataset.rows },
-  { key: 'notes', label: 'Notes', type: 'text', read: (s) => s.notes },
+  { key: 'notes', label: 'Notes', type: 'markdown', read: (s) => s.notes },
 ];
 
 const metricFields: FieldSpec<Metric>[] = [

@@ -6,7 +6,7 @@ import type { DiffBounds } from './types.ts';
 type Narrative = SectionOfKind<'narrative'>;
 type Identification = SectionOfKind<'identification'>;
 
-const narrativeFields: FieldSpec<Narrative>[] = [titleField, { key: 'markdown', label: 'Text', type: 'text', read: (s) => s.markdown }];
+const narrativeFields: FieldSpec<Narrative>[] = [titleField, { key: 'markdown', label: 'Text', type: 'markdown', read: (s) => s.markdown }];
 
 /** A narrative section: its title, and its Markdown word by word. */
 export function diffNarrative(before: Narrative | undefined, after: Narrative | undefined, bounds: DiffBounds): SectionParts {
@@ -22,7 +22,7 @@ const identificationFields: FieldSpec<Identification>[] = [
   { key: 'ownerContact', label: 'Owner contact', type: 'scalar', read: (s) => s.ownerContact },
   { key: 'riskTier', label: 'Risk tier', type: 'scalar', read: (s) => s.riskTier },
   { key: 'businessLine', label: 'Business line', type: 'scalar', read: (s) => s.businessLine },
-  { key: 'changeSummary', label: 'Change summary', type: 'text', read: (s) => s.changeSummary },
+  { key: 'changeSummary', label: 'Change summary', type: 'markdown', read: (s) => s.changeSummary },
 ];
 
 /** The identification section: each field as a value, the change summary word by word. */

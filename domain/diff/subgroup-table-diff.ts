@@ -13,7 +13,7 @@ const sectionFields: FieldSpec<SubgroupTable>[] = [
   titleField,
   { key: 'referenceGroup', label: 'Reference group', type: 'scalar', read: (s) => s.referenceGroup },
 ];
-const notesField: FieldSpec<SubgroupTable>[] = [{ key: 'notes', label: 'Notes', type: 'text', read: (s) => s.notes }];
+const notesField: FieldSpec<SubgroupTable>[] = [{ key: 'notes', label: 'Notes', type: 'markdown', read: (s) => s.notes }];
 
 const rowFields: FieldSpec<SubgroupRow>[] = [
   { key: 'attribute', label: 'Attribute', type: 'scalar', read: (r) => r.attribute },

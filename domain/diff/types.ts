@@ -43,6 +43,33 @@ export interface FieldDiff {
    * the entries joined by line breaks. Absent for other fields.
    */
   entries?: ListEntryDiff[];
+  /**
+   * For Markdown fields (a narrative's text, notes): the text block by block, unchanged blocks
+   * included, so the view can render it as prose with its changes marked. Absent for other fields
+   * and for an unchanged text.
+   */
+  blocks?: MarkdownBlockDiff[];
+}
+
+export type MarkdownBlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-head' | 'table-row' | 'code' | 'other';
+
+/** One block of Markdown as written: its lines, and its marker ("## ", "- ") when it has one. */
+export interface MarkdownBlock {
+  kind: MarkdownBlockKind;
+  text: string;
+  prefix: string;
+}
+
+/**
+ * A block compared: unchanged, added, removed, modified (its words after the marker compared in
+ * `spans`), or rewritten (changed too much, or its marker changed: shown old, then new).
+ */
+export interface MarkdownBlockDiff {
+  status: 'unchanged' | 'added' | 'removed' | 'modified' | 'rewritten';
+  kind: MarkdownBlockKind;
+  before: MarkdownBlock | null;
+  after: MarkdownBlock | null;
+  spans: TextSpan[] | null;
 }
 
 /** One entry of a list of strings, matched by its exact text: an edited entry is removed and added. */
@@ -131,6 +158,11 @@ export interface DiffBounds {
   maxEditLength: number;
   /** Milliseconds one text may take word by word before falling back. */
   timeoutMs: number;
+  /**
+   * Whether Markdown fields also get their block diff (`FieldDiff.blocks`), for a view that
+   * renders them; the record export, which keeps only counts, leaves it off.
+   */
+  markdownBlocks?: boolean;
 }
 
 export const defaultDiffBounds: DiffBounds = { maxEditLength: 5_000, timeoutMs: 250 };

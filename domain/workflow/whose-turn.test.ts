@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepState, StepStatus } from '../contracts/packages.ts';
 import type { ThreadStatus } from '../contracts/threads.ts';
-import { pauseClockForOwner, whoseTurn, type ClarificationFacts } from './whose-turn.ts';
+import { clockPause, pauseClockForOwner, whoseTurn, type ClarificationFacts } from './whose-turn.ts';
 
 const steps = (...statuses: StepStatus[]) => statuses.map((status, index) => ({ key: `s${index}`, status }));
 const request = (status: ThreadStatus, versionNumber = 2): ClarificationFacts => ({ kind: 'clarification', status, versionNumber });
@@ -44,5 +44,33 @@ describe('whoseTurn', () => {
     expect(owner.steps[1]).toMatchObject({ dueAt: null, overdue: false });
     expect(owner.steps[0]).toMatchObject({ overdue: true });
     expect(pauseClockForOwner(state, { party: 'reviewer', stepKey: 's1', reason: 'clarification_answered', unanswered: 0 })).toBe(state);
+  });
+
+  it('adds the time the owner held the turn to the step’s due date once it comes back', () => {
+    const step = (key: string, status: StepState['status']): StepState => ({ key, name: key, role: 'model_risk', approvalsRequired: 1, approvals: [], staleApprovals: [], reReviewDue: false, status, activatedAt: '2026-11-01T00:00:00.000Z', dueAt: '2026-11-04T00:00:00.000Z', overdue: true });
+    const paused = step('s1', 'clarification');
+    const state = { steps: [step('s0', 'approved'), paused], currentStep: paused };
+    const decisions = [
+      { stepKey: 's1', decision: 'request_clarification', versionNumber: 2, decidedAt: '2026-11-02T00:00:00.000Z' },
+      { stepKey: 's1', decision: 'request_clarification', versionNumber: 1, decidedAt: '2026-10-01T00:00:00.000Z' },
+    ];
+    const threads = [
+      { kind: 'clarification' as const, status: 'answered' as const, versionNumber: 2, resolvedAt: null, lastMessageAt: '2026-11-05T00:00:00.000Z' },
+      { kind: 'clarification' as const, status: 'resolved' as const, versionNumber: 2, resolvedAt: '2026-11-04T00:00:00.000Z' },
+      // A comment's replies do not hold the clock.
+      { kind: 'comment' as const, status: 'answered' as const, versionNumber: 2, resolvedAt: null, lastMessageAt: '2026-11-20T00:00:00.000Z' },
+    ];
+    const pause = clockPause(decisions, threads, 's1', 2);
+    expect(pause).toEqual({ pausedAt: '2026-11-02T00:00:00.000Z', resumedAt: '2026-11-05T00:00:00.000Z' });
+    const back = { party: 'reviewer' as const, stepKey: 's1', reason: 'clarification_answered' as const, unanswered: 0 };
+    // Three days waited on the owner: due on the 7th, so not overdue on the 6th, overdue on the 8th.
+    const onSixth = pauseClockForOwner(state, back, pause, new Date('2026-11-06T00:00:00.000Z'));
+    expect(onSixth.currentStep).toMatchObject({ dueAt: '2026-11-07T00:00:00.000Z', overdue: false });
+    expect(onSixth.steps[1]).toMatchObject({ dueAt: '2026-11-07T00:00:00.000Z', overdue: false });
+    expect(onSixth.steps[0]).toMatchObject({ dueAt: '2026-11-04T00:00:00.000Z' });
+    expect(pauseClockForOwner(state, back, pause, new Date('2026-11-08T00:00:00.000Z')).currentStep).toMatchObject({ overdue: true });
+    // Never paused on this version: nothing to add.
+    expect(clockPause(decisions, threads, 's0', 2)).toBeNull();
+    expect(pauseClockForOwner(state, back, null, new Date('2026-11-06T00:00:00.000Z'))).toBe(state);
   });
 });

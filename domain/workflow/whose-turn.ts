@@ -28,15 +28,60 @@ export function whoseTurn(state: { status: PackageStatus; steps: readonly Pick<S
   return { party: 'reviewer', stepKey: current.key, reason: 'clarification_answered', unanswered: 0 };
 }
 
+/** When a step's clock stopped (its clarification request was signed) and when the owner gave the turn back. */
+export interface ClockPause {
+  pausedAt: string;
+  resumedAt: string;
+}
+
+export interface PauseFacts extends ClarificationFacts {
+  resolvedAt: string | null;
+  /** When the thread's latest message was written: for an answered request, the answer. */
+  lastMessageAt?: string | null | undefined;
+}
+
+/**
+ * The pause of a step whose reviewers have the turn back after a clarification: from the
+ * latest "Request clarification" signed on it for `latestVersion`, to the latest answer or
+ * resolution of a request after that. Null when the step was never paused on this version.
+ */
+export function clockPause(
+  decisions: readonly { stepKey: string; decision: string; versionNumber: number; decidedAt: string }[],
+  threads: readonly PauseFacts[],
+  stepKey: string,
+  latestVersion: number,
+): ClockPause | null {
+  const request = decisions.filter((d) => d.stepKey === stepKey && d.decision === 'request_clarification' && d.versionNumber === latestVersion).at(-1);
+  if (!request) return null;
+  let resumedAt = request.decidedAt;
+  for (const thread of threads) {
+    if (thread.kind !== 'clarification' || thread.versionNumber > latestVersion || thread.status === 'open') continue;
+    const end = thread.status === 'resolved' ? thread.resolvedAt : (thread.lastMessageAt ?? null);
+    if (end && end > resumedAt) resumedAt = end;
+  }
+  return { pausedAt: request.decidedAt, resumedAt };
+}
+
 /**
  * The due clock stops while the model owner holds the turn: the step that asked shows no due
- * date and is not overdue, so no list blames its reviewers for the owner's wait. (When the
- * turn comes back, the step's own due date applies again; the pause is not added to it.)
+ * date and is not overdue, so no list blames its reviewers for the owner's wait. When the
+ * turn comes back (`pause` given), the time it waited is added to the step's due date, and
+ * overdue is judged against that, wherever the step is shown (inbox, dashboard, package).
  */
-export function pauseClockForOwner<S extends { steps: StepState[]; currentStep: StepState | null }>(state: S, turn: Turn): S {
-  if (!ownerMustAnswer(turn)) return state;
-  const paused = (step: StepState): StepState => (step.key === turn.stepKey ? { ...step, dueAt: null, overdue: false } : step);
-  return { ...state, steps: state.steps.map(paused), currentStep: state.currentStep ? paused(state.currentStep) : null };
+export function pauseClockForOwner<S extends { steps: StepState[]; currentStep: StepState | null }>(state: S, turn: Turn, pause: ClockPause | null = null, now: Date = new Date()): S {
+  if (ownerMustAnswer(turn)) {
+    const paused = (step: StepState): StepState => (step.key === turn.stepKey ? { ...step, dueAt: null, overdue: false } : step);
+    return { ...state, steps: state.steps.map(paused), currentStep: state.currentStep ? paused(state.currentStep) : null };
+  }
+  if (turn.reason !== 'clarification_answered' || !pause) return state;
+  const waited = Date.parse(pause.resumedAt) - Date.parse(pause.pausedAt);
+  if (!(waited > 0)) return state;
+  const resumed = (step: StepState): StepState => {
+    if (step.key !== turn.stepKey || step.dueAt === null) return step;
+    const due = Date.parse(step.dueAt) + waited;
+    return { ...step, dueAt: new Date(due).toISOString(), overdue: now.getTime() > due };
+  };
+  return { ...state, steps: state.steps.map(resumed), currentStep: state.currentStep ? resumed(state.currentStep) : null };
 }
 
 /** A step is paused on a question only the owner can answer. */

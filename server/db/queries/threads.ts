@@ -28,9 +28,14 @@ export function threadsQueries(db: Db): ThreadsStore {
   return {
     listThreads(ids) {
       return withIds(ids, async (only) => {
-        let q = db.selectFrom('threads').selectAll();
+        // With the time of each thread's latest message: an answer gives the reviewer's step its
+        // turn back, and the due date moves by the time it waited (whose-turn.ts).
+        let q = db
+          .selectFrom('threads')
+          .selectAll('threads')
+          .select((eb) => eb.selectFrom('thread_messages').whereRef('thread_messages.thread_id', '=', 'threads.id').select((m) => m.fn.max('thread_messages.created_at').as('at')).as('last_message_at'));
         if (only) q = q.where('package_id', 'in', only);
-        return (await q.orderBy('created_at').orderBy('id').execute()).map(toThread);
+        return (await q.orderBy('threads.created_at').orderBy('threads.id').execute()).map((row) => ({ ...toThread(row), lastMessageAt: row.last_message_at ?? null }));
       });
     },
     async findThread(id) {

@@ -1,3 +1,4 @@
+import { ScrollFrame } from './scroll-frame.tsx';
 import type { Key, ReactNode } from 'react';
 
 export interface Column<Row> {
@@ -109,5 +110,9 @@ export function DataTable<Row>({ look: lookName, caption, showCaption = false, c
     </table>
   );
   // Every table scrolls sideways in a frame of its own when it is wider than the screen, never the page.
-  return <div className={join('overflow-x-auto', look.frame)}>{table}</div>;
+  return (
+    <ScrollFrame className={look.frame} label={typeof caption === 'string' ? caption : 'Table'}>
+      {table}
+    </ScrollFrame>
+  );
 }

@@ -1,5 +1,5 @@
 import type { CarriedThread } from '#domain/annotations/carry-over.ts';
-import type { FieldDiff, RowDiff, SectionDiff, TextSpan } from '#domain/diff/types.ts';
+import type { FieldDiff, MarkdownBlockDiff, RowDiff, SectionDiff, TextSpan } from '#domain/diff/types.ts';
 
 // A diff is shown as a list of blocks of bounded size, so the list can be virtualized: a
 // 2 MB package becomes a few hundred blocks of a few kilobytes, and only those near the
@@ -11,6 +11,7 @@ export type DiffBlock =
   | { kind: 'section'; key: string; section: SectionDiff; changed: boolean }
   | { kind: 'fields'; key: string; section: SectionDiff; fields: FieldDiff[]; changed: boolean }
   | { kind: 'text'; key: string; section: SectionDiff; field: FieldDiff; spans: TextSpan[]; part: number; parts: number; changed: boolean }
+  | { kind: 'markdown'; key: string; section: SectionDiff; field: FieldDiff; blocks: MarkdownBlockDiff[]; part: number; parts: number; changed: boolean }
   | { kind: 'rows'; key: string; section: SectionDiff; rows: RowDiff[]; changed: boolean }
   | { kind: 'plain'; key: string; section: SectionDiff; changed: false }
   | { kind: 'threads'; key: string; section: SectionDiff; threads: CarriedThread[]; changed: false };
@@ -41,6 +42,33 @@ function pieces(spans: readonly TextSpan[]): TextSpan[] {
   return out;
 }
 
+const blockChars = (diff: MarkdownBlockDiff) => (diff.before?.text.length ?? 0) + (diff.status === 'unchanged' ? 0 : (diff.after?.text.length ?? 0));
+
+/**
+ * Groups compared Markdown blocks into runs of about `textBlockChars` characters. A table is
+ * cut only when it is far longer than that, and the cut-off rows then get its head again, so
+ * every part renders as a table.
+ */
+export function chunkMarkdownBlocks(blocks: readonly MarkdownBlockDiff[]): MarkdownBlockDiff[][] {
+  const chunks: MarkdownBlockDiff[][] = [];
+  let current: MarkdownBlockDiff[] = [];
+  let size = 0;
+  let tableHead: MarkdownBlockDiff | null = null;
+  for (const block of blocks) {
+    if (block.kind === 'table-head') tableHead = block;
+    const inTable = block.kind === 'table-row';
+    if (size > 0 && size + blockChars(block) > (inTable ? 4 * textBlockChars : textBlockChars)) {
+      chunks.push(current);
+      current = inTable && tableHead ? [{ ...tableHead, status: 'unchanged', before: tableHead.after ?? tableHead.before, after: tableHead.after ?? tableHead.before, spans: null }] : [];
+      size = 0;
+    }
+    current.push(block);
+    size += blockChars(block);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /** Groups spans into runs of about `textBlockChars` characters, cutting only between pieces. */
 export function chunkSpans(spans: readonly TextSpan[]): TextSpan[][] {
   const chunks: TextSpan[][] = [];
@@ -68,6 +96,13 @@ function sectionBlocks(section: SectionDiff, threads: readonly CarriedThread[], 
     if (scalar.length > 0) blocks.push({ kind: 'fields', key: `${section.key}:fields`, section, fields: scalar, changed: scalar.some((f) => f.status !== 'unchanged') });
     for (const field of section.fields) {
       if (!field.text) continue;
+      if (field.blocks) {
+        const chunks = chunkMarkdownBlocks(field.blocks);
+        chunks.forEach((group, part) => {
+          blocks.push({ kind: 'markdown', key: `${section.key}:${field.key}:${part}`, section, field, blocks: group, part, parts: chunks.length, changed: group.some((b) => b.status !== 'unchanged') });
+        });
+        continue;
+      }
       const chunks = chunkSpans(field.text.spans);
       chunks.forEach((spans, part) => {
         blocks.push({ kind: 'text', key: `${section.key}:${field.key}:${part}`, section, field, spans, part, parts: chunks.length, changed: spans.some(spanChanged) });

@@ -6,6 +6,7 @@ import { CarriedThreads } from './carried-threads.tsx';
 import { FieldTable } from './field-table.tsx';
 import { RowsView } from './rows-view.tsx';
 import { SectionHead } from './section-head.tsx';
+import { MarkdownDiff } from './markdown-diff.tsx';
 import { TextSpans } from './text-spans.tsx';
 
 export interface BlockContext {
@@ -34,6 +35,13 @@ export function DiffBlockView({ block, context }: { block: DiffBlock; context: B
         <div>
           {block.part === 0 && <p className="mb-1 text-sm font-semibold text-slate-700">{block.field.label}</p>}
           <TextSpans spans={block.spans} mode={mode} labels={labels} />
+        </div>
+      );
+    case 'markdown':
+      return (
+        <div>
+          {block.part === 0 && <p className="mb-1 text-sm font-semibold text-slate-700">{block.field.label}</p>}
+          <MarkdownDiff blocks={block.blocks} mode={mode} labels={labels} idPrefix={`diff-${block.key.replaceAll(':', '-')}`} />
         </div>
       );
     case 'rows':

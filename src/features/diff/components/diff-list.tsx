@@ -18,6 +18,8 @@ function estimate(block: DiffBlock | undefined): number {
       return 40 + 32 * block.fields.length;
     case 'text':
       return 40 + Math.ceil(block.spans.reduce((n, span) => n + span.text.length, 0) / 90) * 26;
+    case 'markdown':
+      return 40 + Math.ceil(block.blocks.reduce((n, part) => n + ((part.after ?? part.before)?.text.length ?? 0), 0) / 90) * 26;
     case 'rows':
       return 60 + 36 * block.rows.length;
     case 'plain':

@@ -1,3 +1,4 @@
+import { ScrollFrame } from '#src/components/ui/scroll-frame.tsx';
 import type { ColumnHead, RowDiff, SectionDiff } from '#domain/diff/types.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
 import type { DiffMode } from '../diff-choice.ts';
@@ -42,7 +43,7 @@ function OtherChanges({ row }: { row: RowDiff }) {
 function TableRows({ section, rows, mode, labels }: Props) {
   const cellOf = (row: RowDiff, column: string) => row.cells.find((cell) => cell.column === column);
   return (
-    <div className="overflow-x-auto">
+    <ScrollFrame label={`Changes to the rows of ${section.title}`}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Changes to the rows of {section.title}</caption>
         <thead>
@@ -102,7 +103,7 @@ function TableRows({ section, rows, mode, labels }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }
 

@@ -38,7 +38,7 @@ export function usePackageDiff(before: PackageContent | undefined, after: Packag
         flush();
       } else timer ??= setTimeout(flush, flushEveryMs);
     };
-    const stop = startDiff({ before, after, bounds: defaultDiffBounds }, (progress) => {
+    const stop = startDiff({ before, after, bounds: { ...defaultDiffBounds, markdownBlocks: true } }, (progress) => {
       switch (progress.type) {
         case 'start':
           pending = { ...pending, total: progress.total, sections: Array.from({ length: progress.total }, () => undefined) };

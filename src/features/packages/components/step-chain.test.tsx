@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { StepState } from '#domain/contracts/packages.ts';
 import { StepChain } from './step-chain.tsx';
@@ -26,5 +26,28 @@ describe('step chain', () => {
     const items = screen.getAllByRole('listitem');
     expect(items[0]).not.toHaveTextContent('Re-review due');
     expect(items[1]).toHaveTextContent(/Re-review due: .*\(.*2026.*\)\./);
+  });
+
+  it('says "Approved with conditions" on a step so approved, and shows the conditions under the decision', () => {
+    const decision = {
+      id: 'd1',
+      packageId: 'p',
+      versionNumber: 1,
+      stepKey: 'Second',
+      actor: { id: 'u', displayName: 'Dana Whitfield', title: '' },
+      decision: 'approve_with_conditions' as const,
+      meaning: 'Approved with conditions',
+      reason: '',
+      conditions: { scope: 'personal loans only', reReviewOn: '2026-09-01', text: 'Monthly monitoring by age band.' },
+      concerns: [],
+      contentHash: 'h',
+      decidedAt: '2026-01-02T09:00:00.000Z',
+    };
+    const { container } = render(<StepChain steps={[step('First', false, null), step('Second', false, '2026-09-01')]} decisions={[decision as never]} now={new Date('2026-03-02T00:00:00Z')} />);
+    const items = within(container).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(/Fair lendingApproved$/);
+    expect(items[1]).toHaveTextContent('Approved with conditions');
+    expect(items[1]).toHaveTextContent(/Conditions: limited to personal loans only; re-review by .*2026/);
+    expect(items[1]).toHaveTextContent('Monthly monitoring by age band.');
   });
 });

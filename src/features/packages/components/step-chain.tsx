@@ -49,7 +49,7 @@ export function StepChain({ steps, decisions, now, renderSignatureState }: Props
                 {roleLabels[step.role] !== step.name && <span className="font-normal text-slate-600"> · {roleLabels[step.role]}</span>}
               </h3>
               <p>
-                <span className="font-medium">{statusText[step.status]}</span>
+                <span className="font-medium">{step.status === 'approved' && step.approvals.some((approval) => approval.withConditions) ? 'Approved with conditions' : statusText[step.status]}</span>
                 {step.approvalsRequired > 1 && (
                   <span className="text-slate-600">
                     {' '}
@@ -83,6 +83,12 @@ export function StepChain({ steps, decisions, now, renderSignatureState }: Props
                       {decision.onBehalfOf && ` on behalf of ${decision.onBehalfOf.delegator.displayName}`} · version {decision.versionNumber} ·{' '}
                       <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
                       {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
+                      {decision.conditions && (
+                        <span className="mt-1 block border-l-4 border-amber-600 pl-3 text-slate-800">
+                          <span className="font-semibold">Conditions:</span> limited to {decision.conditions.scope}; re-review by {formatDate(`${decision.conditions.reReviewOn}T12:00:00Z`)}
+                          {decision.conditions.text.trim() !== '' && <span className="block whitespace-pre-wrap">{decision.conditions.text}</span>}
+                        </span>
+                      )}
                       {decision.override && (
                         <span className="block">
                           Approved over {decision.override.blockers.length === 1 ? 'an open question' : `${decision.override.blockers.length} open questions`}; signed reason: “{decision.override.reason}”

@@ -28,6 +28,8 @@ export function ReviewStep({ headingRef, content, base, targets, answers, refusa
   const removed = removedFromDraft(content, base.content);
   const missing = targets.filter((target) => !isAnswered(answers[target.key]));
   const next = base.number + 1;
+  // The server refuses a version identical to the one before: the button says so rather than fail.
+  const unchanged = changed.length === 0 && removed.length === 0;
   return (
     <section aria-labelledby="resubmit-review-heading" className="space-y-6">
       <h2 id="resubmit-review-heading" ref={headingRef} tabIndex={-1} className="text-xl font-bold">
@@ -40,8 +42,8 @@ export function ReviewStep({ headingRef, content, base, targets, answers, refusa
       )}
       <div className="space-y-2">
         <h3 className="text-lg font-semibold">Sections changed from version {base.number}</h3>
-        {changed.length === 0 && removed.length === 0 ? (
-          <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">No section differs from version {base.number}. A version identical to the one before is refused: change what the reviewers asked for first.</p>
+        {unchanged ? (
+          <p id="resubmit-unchanged" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">No section differs from version {base.number}. A version identical to the one before is refused: change what the reviewers asked for first.</p>
         ) : (
           <ul className="list-disc space-y-1 pl-5">
             {changed.map((section) => (
@@ -82,7 +84,7 @@ export function ReviewStep({ headingRef, content, base, targets, answers, refusa
         )}
       </div>
       <div className="flex flex-wrap gap-3">
-        <button type="button" className={buttonClasses.primary} onClick={onSubmit}>
+        <button type="button" className={buttonClasses.primary} disabled={unchanged} aria-describedby={unchanged ? 'resubmit-unchanged' : undefined} onClick={onSubmit}>
           Submit version {next}…
         </button>
         <button type="button" className={buttonClasses.secondary} onClick={() => onEdit(null)}>

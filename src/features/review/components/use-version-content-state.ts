@@ -65,6 +65,7 @@ export function useVersionContentState(pkg: PackageDetail, number: number) {
     changed,
     renderedCount,
     pinnedKey,
+    ownHashes,
     quotesFound,
     annotateRequests,
     helpOpen,

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
@@ -6,6 +6,7 @@ import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { formatDateTime } from '#src/lib/format.ts';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog.tsx';
+import { ReviewBar } from './review/review-bar.tsx';
 import { ReviewProgress } from './review/review-progress.tsx';
 import { SectionReview } from './review/section-review.tsx';
 import { SectionBlock } from './sections/section-block.tsx';
@@ -26,6 +27,8 @@ export interface DecisionSlotProps {
   version: PackageVersion;
   reviewed: number;
   total: number;
+  /** In the page's flow, or as the review bar's "Decide…" button. */
+  placement: 'panel' | 'bar';
 }
 
 interface Props {
@@ -34,10 +37,20 @@ interface Props {
   renderDecision?: ((props: DecisionSlotProps) => ReactNode) | undefined;
 }
 
+function toggled(keys: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(keys);
+  if (!next.delete(key)) next.add(key);
+  return next;
+}
+
 /** One version, section by section, with its review marks, threads and the reviewer's decision. */
 export function VersionContent({ pkg, number, renderDecision }: Props) {
   const { container, ...view } = useVersionContentState(pkg, number);
   const latest = pkg.latestVersion;
+  // Reviewed sections fold; these are the ones the reader opened again.
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
+  const toggleFold = useCallback((key: string) => setUnfolded((keys) => toggled(keys, key)), []);
+  const openThreadCount = [...view.openThreads.values()].reduce((sum, n) => sum + n, 0);
 
   return (
     <div aria-busy={view.version.isFetching} className="space-y-6">
@@ -69,7 +82,21 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
             <ErrorNotice title="The review marks could not be loaded." error={view.reviews.query.error} onRetry={() => void view.reviews.query.refetch()} retrying={view.reviews.query.isFetching} />
           )}
           {view.threads.isError && <ErrorNotice title="The threads could not be loaded." error={view.threads.error} onRetry={() => void view.threads.refetch()} retrying={view.threads.isFetching} />}
-          {number === latest && view.reviews.reviewer && view.reviews.states && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size })}
+          {number === latest && view.reviews.reviewer && view.reviews.states && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'panel' })}
+          {view.reviews.reviewer && view.reviews.states && view.reviews.reviewedByMe && view.version.data.content.sections.length > 0 && (
+            <ReviewBar
+              packageId={pkg.id}
+              versionNumber={number}
+              reviewer={view.reviews.reviewer}
+              reviewedByMe={view.reviews.reviewedByMe}
+              total={view.reviews.states.size}
+              openThreads={openThreadCount}
+              lock={view.lock}
+              container={container}
+              ownHashes={view.ownHashes}
+              decide={number === latest && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'bar' })}
+            />
+          )}
           {view.version.data.content.sections.length === 0 ? (
             <p className={notice}>This version has no sections.</p>
           ) : (
@@ -85,8 +112,13 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
                 {view.version.data.content.sections.map((section, index) => {
                   const state = view.reviews.states?.get(section.key);
                   return (
-                    <SectionBlock key={section.key} section={section} pending={index >= view.renderedCount && section.key !== view.pinnedKey}>
-                      {state && <SectionReview mark={{ packageId: pkg.id, versionNumber: number, sectionKey: section.key }} state={state} reviewer={view.reviews.reviewer} />}
+                    <SectionBlock
+                      key={section.key}
+                      section={section}
+                      pending={index >= view.renderedCount && section.key !== view.pinnedKey}
+                      collapse={state?.reviewedByMe ? { collapsed: !unfolded.has(section.key), toggle: toggleFold } : undefined}
+                    >
+                      {state && <SectionReview mark={{ packageId: pkg.id, versionNumber: number, sectionKey: section.key }} state={state} reviewer={view.reviews.reviewer} lock={view.lock} />}
                       <SectionThreads
                         packageId={pkg.id}
                         versionNumber={number}

@@ -56,7 +56,7 @@ describe('decision panel and signing', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
     const steps = screen.getByRole('region', { name: 'Review steps' });
-    const modelRisk = (await within(steps).findByText(/Approved with conditions/, { selector: 'span' })).closest('li');
+    const modelRisk = (await within(steps).findByText(/Approved with conditions/, { selector: 'li > span' })).closest('li');
     expect(modelRisk).toHaveTextContent('by Elena Vasquez');
     // The new signature is VALID; the seeded demo decision before it is demonstration data.
     await waitFor(() => expect(within(steps).getAllByText('✓ Signature VALID')).toHaveLength(1));

@@ -4,6 +4,7 @@ import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.t
 import type { Role } from '#domain/contracts/roles.ts';
 import { nextAction } from '#domain/workflow/next-action.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
+import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { useViewer } from '#src/lib/use-viewer.ts';
 import { EmergencyApprovalAction } from './emergency-approval-action.tsx';
 import { SignDialog } from './sign-dialog.tsx';
@@ -25,6 +26,8 @@ export interface DecisionPanelProps {
   total: number;
   /** Roles the viewer holds now by delegation, with whose they are (filled in by the route: delegations). */
   actingFor?: readonly { role: Role; delegator: Actor }[];
+  /** In the page's flow (the default), or as the "Decide…" button of the sticky review bar. */
+  placement?: 'panel' | 'bar';
 }
 
 /**
@@ -33,6 +36,7 @@ export interface DecisionPanelProps {
  * emergency approval path for those allowed to use it.
  */
 export function DecisionPanel(props: DecisionPanelProps) {
+  if (props.placement === 'bar') return <DecideButton {...props} />;
   return (
     <>
       <StepDecisionPanel {...props} />
@@ -41,22 +45,24 @@ export function DecisionPanel(props: DecisionPanelProps) {
   );
 }
 
-function StepDecisionPanel({ pkg, version, reviewed, total, actingFor = [] }: DecisionPanelProps) {
-  const titleId = useId();
-  const stateId = useId();
+/** The step the viewer may decide now on this version (theirs or a delegator's), or null. */
+function useStepDecision({ pkg, version, actingFor = [] }: DecisionPanelProps) {
   const viewer = useViewer();
-  const [signing, setSigning] = useState<StepDecisionKind | null>(null);
   if (!viewer || version.number !== pkg.latestVersion) return null;
   // A delegate decides the steps of a delegated role as a holder would; the dialog says for whom.
   const action = nextAction(pkg, { id: viewer.id, roles: [...viewer.roles, ...actingFor.map((d) => d.role)] });
   if (action.kind !== 'decide') return null;
   const onBehalfOf = viewer.roles.includes(action.step.role) ? undefined : actingFor.find((d) => d.role === action.step.role)?.delegator;
+  return { viewer, step: action.step, onBehalfOf };
+}
+
+type StepDecision = NonNullable<ReturnType<typeof useStepDecision>>;
+
+/** Where the reviewer stands, and a button per decision. */
+function DecisionChoices({ reviewed, total, stateId, onChoose }: { reviewed: number; total: number; stateId: string; onChoose: (kind: StepDecisionKind) => void }) {
   const ready = reviewed === total;
   return (
-    <section aria-labelledby={titleId} className={`space-y-3 rounded-md p-5 ${ready ? 'border-2 border-blue-800 bg-blue-50' : 'border border-slate-300 bg-white'}`}>
-      <h2 id={titleId} className="text-lg font-bold">
-        Your decision on {action.step.name}
-      </h2>
+    <>
       <p id={stateId}>
         {ready
           ? 'You have reviewed every section of this version. Choose your decision; you will sign it with your identity and the content hash of this version.'
@@ -64,12 +70,70 @@ function StepDecisionPanel({ pkg, version, reviewed, total, actingFor = [] }: De
       </p>
       <div className="flex flex-wrap gap-3">
         {stepDecisions.map((kind) => (
-          <button key={kind} type="button" aria-describedby={stateId} className={ready ? buttonClasses.primary : buttonClasses.secondary} onClick={() => setSigning(kind)}>
+          <button key={kind} type="button" aria-describedby={stateId} className={ready ? buttonClasses.primary : buttonClasses.secondary} onClick={() => onChoose(kind)}>
             {actionLabels[kind]}
           </button>
         ))}
       </div>
-      {signing && <SignDialog pkg={pkg} version={version} step={action.step} signer={viewer} decision={signing} onBehalfOf={onBehalfOf} onClose={() => setSigning(null)} />}
+    </>
+  );
+}
+
+function StepSignDialog({ props, decision, kind, onClose }: { props: DecisionPanelProps; decision: StepDecision; kind: StepDecisionKind; onClose: () => void }) {
+  return <SignDialog pkg={props.pkg} version={props.version} step={decision.step} signer={decision.viewer} decision={kind} onBehalfOf={decision.onBehalfOf} onClose={onClose} />;
+}
+
+function StepDecisionPanel(props: DecisionPanelProps) {
+  const titleId = useId();
+  const stateId = useId();
+  const decision = useStepDecision(props);
+  const [signing, setSigning] = useState<StepDecisionKind | null>(null);
+  if (!decision) return null;
+  const ready = props.reviewed === props.total;
+  return (
+    <section aria-labelledby={titleId} className={`space-y-3 rounded-md p-5 ${ready ? 'border-2 border-blue-800 bg-blue-50' : 'border border-slate-300 bg-white'}`}>
+      <h2 id={titleId} className="text-lg font-bold">
+        Your decision on {decision.step.name}
+      </h2>
+      <DecisionChoices reviewed={props.reviewed} total={props.total} stateId={stateId} onChoose={setSigning} />
+      {signing && <StepSignDialog props={props} decision={decision} kind={signing} onClose={() => setSigning(null)} />}
     </section>
+  );
+}
+
+/**
+ * The review bar's "Decide…": the same choices in a dialog, then the sign dialog, so a
+ * reviewer at the end of a long package decides where they are instead of scrolling back up.
+ */
+function DecideButton(props: DecisionPanelProps) {
+  const stateId = useId();
+  const decision = useStepDecision(props);
+  const [choosing, setChoosing] = useState(false);
+  const [signing, setSigning] = useState<StepDecisionKind | null>(null);
+  if (!decision) return null;
+  return (
+    <>
+      <button type="button" data-decide className={`${props.reviewed === props.total ? buttonClasses.primary : buttonClasses.secondary} px-3 py-1 text-sm`} onClick={() => setChoosing(true)}>
+        Decide…
+      </button>
+      <ModalDialog isOpen={choosing} onClose={() => setChoosing(false)} width="lg" describedBy={stateId}>
+        <div className="space-y-4 p-5">
+          <DialogTitle className="text-lg font-bold">Your decision on {decision.step.name}</DialogTitle>
+          <DecisionChoices
+            reviewed={props.reviewed}
+            total={props.total}
+            stateId={stateId}
+            onChoose={(kind) => {
+              setChoosing(false);
+              setSigning(kind);
+            }}
+          />
+          <button type="button" className={buttonClasses.secondary} onClick={() => setChoosing(false)}>
+            Cancel
+          </button>
+        </div>
+      </ModalDialog>
+      {signing && <StepSignDialog props={props} decision={decision} kind={signing} onClose={() => setSigning(null)} />}
+    </>
   );
 }

@@ -6,6 +6,7 @@ export const shortcuts = [
   { key: 'k', action: 'previous-section', description: 'Previous section' },
   { key: 'n', action: 'next-thread', description: 'Next thread' },
   { key: 'p', action: 'previous-thread', description: 'Previous thread' },
+  { key: 'r', action: 'review-next', description: 'Mark the current section reviewed and go to the next one to review' },
   { key: 'a', action: 'annotate', description: 'Annotate the current section (the selected passage, if any)' },
   { key: '?', action: 'help', description: 'Show these shortcuts' },
 ] as const;

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useEffectEvent, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import { currentSection, neighbour } from './move-focus.ts';
 import { shortcutFor } from './shortcuts.ts';
@@ -11,24 +11,33 @@ interface Handlers {
   help: () => void;
 }
 
+/** Moves focus to a section or thread, scrolls it to the top, and writes its anchor in the address. */
+export function useMoveTo(ownHashes: RefObject<Set<string>>) {
+  const navigate = useNavigate();
+  return useCallback(
+    (target: HTMLElement | null) => {
+      if (!target) return;
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'start' });
+      ownHashes.current.add(`#${target.id}`);
+      void navigate({ search: window.location.search, hash: target.id }, { replace: true, preventScrollReset: true });
+    },
+    [navigate, ownHashes],
+  );
+}
+
 /**
  * j/k and n/p move focus between sections and threads under `container`, and the address
  * follows (#section-… or #thread-…), so what is on screen is what a pasted link opens.
  */
 export function useReviewShortcuts(container: RefObject<HTMLElement | null>, handlers: Handlers) {
-  const navigate = useNavigate();
+  const go = useMoveTo(handlers.ownHashes);
   const onKey = useEffectEvent((event: KeyboardEvent) => {
     const action = shortcutFor(event);
     const root = container.current;
-    if (!action || !root) return;
+    // r belongs to the review bar, which is there only for a reviewer.
+    if (!action || !root || action === 'review-next') return;
     const sections = [...root.querySelectorAll<HTMLElement>('[data-section-key]')];
-    const go = (target: HTMLElement | null) => {
-      if (!target) return;
-      target.focus({ preventScroll: true });
-      target.scrollIntoView({ block: 'start' });
-      handlers.ownHashes.current.add(`#${target.id}`);
-      void navigate({ search: window.location.search, hash: target.id }, { replace: true, preventScrollReset: true });
-    };
     event.preventDefault();
     switch (action) {
       case 'next-section':

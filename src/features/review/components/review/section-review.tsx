@@ -11,14 +11,20 @@ interface Props {
   state: SectionReviewState;
   /** The signed-in reviewer, who may mark the section; null for owners and administrators. */
   reviewer: Actor | null;
+  /** Why marks can no longer change on this version (it was decided), or null. */
+  lock?: string | null;
 }
 
 /** Under a section: who has marked it reviewed, and for a reviewer, their own mark to toggle. */
-export function SectionReview({ mark, state, reviewer }: Props) {
+export function SectionReview({ mark, state, reviewer, lock = null }: Props) {
   if (!reviewer && state.others.length === 0) return null;
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4">
-      {reviewer && <ReviewToggle mark={mark} reviewed={state.reviewedByMe} reviewer={reviewer} />}
+      {reviewer && !lock && <ReviewToggle mark={mark} reviewed={state.reviewedByMe} reviewer={reviewer} />}
+      {reviewer && lock && (
+        // The server would refuse the mark: say why instead of offering a button that fails.
+        <p className="text-sm text-slate-700">{state.reviewedByMe ? `You reviewed this section. ${lock}` : lock}</p>
+      )}
       {state.others.length > 0 && (
         <ul className="space-y-1 text-sm text-slate-700">
           {state.others.map((actor) => (

@@ -2,7 +2,7 @@ import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { DefinitionList, type Fact } from '#src/components/ui/definition-list.tsx';
 import { formatRiskTier } from '#src/lib/format.ts';
 import { safeLinkUrl } from '#src/lib/safe-url.ts';
-import { PackageMarkdown } from '../markdown/markdown.tsx';
+import { PackageMarkdown } from '#src/components/markdown/markdown.tsx';
 import { sectionAnchor } from './section-anchor.ts';
 
 /** Who and what this package is about, and what changed against the previous model version. */

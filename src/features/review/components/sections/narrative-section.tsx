@@ -1,5 +1,5 @@
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
-import { PackageMarkdown } from '../markdown/markdown.tsx';
+import { PackageMarkdown } from '#src/components/markdown/markdown.tsx';
 import { sectionAnchor } from './section-anchor.ts';
 
 /** Free text in Markdown; its headings sit under the section title (h2). */

@@ -1,4 +1,4 @@
-import { PackageMarkdown } from '../markdown/markdown.tsx';
+import { PackageMarkdown } from '#src/components/markdown/markdown.tsx';
 import { sectionAnchor } from './section-anchor.ts';
 
 /** A section's free-text notes (Markdown), under their own heading. */

@@ -1,3 +1,4 @@
+import { ScrollFrame } from '#src/components/ui/scroll-frame.tsx';
 import type { SectionOfKind } from '#domain/contracts/sections.ts';
 import { None } from '#src/components/ui/none.tsx';
 import { describeThresholdWithUnit, formatCount, formatMeasure } from './measure.ts';
@@ -41,7 +42,7 @@ export function SubgroupTableSection({ section }: { section: SectionOfKind<'subg
           </>
         )}
       </VerdictSummary>
-      <div className={t.frame}>
+      <ScrollFrame className={t.frame} label={`${section.title}: subgroups`}>
         <table className={t.table}>
           <caption className="sr-only">{section.title}: each subgroup against each metric's threshold</caption>
           <thead className={t.head}>
@@ -96,7 +97,7 @@ export function SubgroupTableSection({ section }: { section: SectionOfKind<'subg
             </tbody>
           ))}
         </table>
-      </div>
+      </ScrollFrame>
       <SectionNotes sectionKey={section.key} notes={section.notes} />
     </div>
   );

@@ -1,7 +1,7 @@
 // The look of the data tables in sections, shared so they read as one document.
 export const tableClasses = {
   // Wide tables scroll sideways in their frame on a narrow screen, never the page.
-  frame: 'overflow-x-auto rounded-md border border-slate-200',
+  frame: 'rounded-md border border-slate-200',
   table: 'w-full border-collapse text-left',
   head: 'border-b border-slate-200 bg-slate-100',
   th: 'px-3 py-2 align-bottom text-sm font-semibold text-slate-700',

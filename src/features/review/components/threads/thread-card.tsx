@@ -45,7 +45,7 @@ export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing
   const outdated = carry?.state === 'outdated';
   const carried = carry ? carryLook(carry, thread.versionNumber) : null;
   return (
-    <article id={id} tabIndex={-1} aria-labelledby={`${id}-title`} data-thread className="scroll-mt-4 space-y-3 rounded-md border border-slate-300 bg-slate-50/50 p-4">
+    <article id={id} tabIndex={-1} aria-labelledby={`${id}-title`} data-thread className="scroll-mt-28 space-y-3 rounded-md border border-slate-300 bg-slate-50/50 p-4">
       <header className="space-y-1">
         <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2 font-semibold">
           {threadKindLabels[thread.kind]}

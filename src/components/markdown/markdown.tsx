@@ -1,6 +1,7 @@
 import type { ComponentProps } from 'react';
-import Markdown, { type Components, type ExtraProps } from 'react-markdown';
+import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { ScrollFrame } from '#src/components/ui/scroll-frame.tsx';
 import { isExternalUrl, safeLinkUrl } from '#src/lib/safe-url.ts';
 import { markdownClasses } from './markdown-styles.ts';
 import { rehypePrefixFootnoteLabel } from './rehype-prefix-footnote-label.ts';
@@ -12,6 +13,8 @@ interface Props {
   headingLevel: DemoteHeadingsOptions['top'];
   /** Prefix for ids the Markdown generates (footnotes), unique on the page. */
   idPrefix: string;
+  /** Further rehype plugins, run after ours (the diff marks its changes with one). */
+  rehypePlugins?: Options['rehypePlugins'];
 }
 
 /**
@@ -21,13 +24,13 @@ interface Props {
  * make the reviewer's browser fetch from elsewhere (tracking pixels), and the CSP would
  * block it anyway.
  */
-export function PackageMarkdown({ children, headingLevel, idPrefix }: Props) {
+export function PackageMarkdown({ children, headingLevel, idPrefix, rehypePlugins = [] }: Props) {
   return (
     <div className={markdownClasses}>
       <Markdown
         remarkPlugins={[remarkGfm, [remarkDemoteHeadings, { top: headingLevel }]]}
         remarkRehypeOptions={{ clobberPrefix: `${idPrefix}-`, footnoteLabelTagName: `h${headingLevel}` }}
-        rehypePlugins={[[rehypePrefixFootnoteLabel, { prefix: `${idPrefix}-` }]]}
+        rehypePlugins={[[rehypePrefixFootnoteLabel, { prefix: `${idPrefix}-` }], ...(rehypePlugins ?? [])]}
         urlTransform={(url) => safeLinkUrl(url)}
         components={components}
       >
@@ -78,9 +81,9 @@ function MarkdownInput({ type, checked }: ComponentProps<'input'> & ExtraProps) 
 /** A table scrolls sideways in a frame of its own on a narrow screen, so the page never does. */
 function MarkdownTable({ node: _node, ...rest }: ComponentProps<'table'> & ExtraProps) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollFrame label="Table">
       <table {...rest} />
-    </div>
+    </ScrollFrame>
   );
 }
 
