@@ -4,6 +4,7 @@ import { chainEntryOf, toAuditEntryView } from './entry-views.ts';
 import { changedSinceVerified, forgetVerifiedLog, soundLog } from './verified-log.ts';
 import { publishTreeHead } from './tree-heads.ts';
 import { verifyWholeLog } from './verify-whole-log.ts';
+import { publishedKeys } from '../signing/server-key.ts';
 import { problems } from '../kernel/problems.ts';
 import { auditRoutes as routes } from './routes.ts';
 import type { AuditFilter, StoreTx } from '../store/store.ts';
@@ -92,5 +93,5 @@ export const auditConsistencyProof = defineHandler(routes.auditConsistencyProof,
 });
 
 export const verifyAudit = defineHandler(routes.verifyAudit, async (ctx) => {
-  return { status: 200, body: await verifyWholeLog(ctx.deps) };
+  return { status: 200, body: await verifyWholeLog(ctx.deps, await publishedKeys(ctx.deps.store, ctx.deps.now)) };
 });

@@ -7,7 +7,7 @@ import { problems } from '../kernel/problems.ts';
 import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compute.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
 import { recordRoutes as routes } from './routes.ts';
-import { currentServerKey, publishedKeys } from '../signing/server-key.ts';
+import { currentServerKey, historyKeys } from '../signing/server-key.ts';
 import type { StoredUser, StoreTx } from '../store/store.ts';
 import { threadViews } from '../threads/thread-views.ts';
 import { loadPackageFacts, packageDetail, toActor, usersById } from '../package-access/views.ts';
@@ -56,8 +56,7 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     forgetVerifiedLog(store);
     throw problems.auditLogBroken(changed);
   }
-  const keys = await publishedKeys(store);
-  const { key, privateKey } = await currentServerKey(store, now);
+  const { key, privateKey, history } = await currentServerKey(store, now);
   // The paths are cheap (the verified log holds the tree); only data crosses to a worker.
   const inclusionPaths = new Map(entries.map((entry) => [entry.seq - 1, tree.inclusionPath(entry.seq - 1, head.treeSize)]));
 
@@ -81,7 +80,8 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     versions,
     decisions: detail.decisions,
     threads,
-    serverKeys: keys,
+    serverKeys: historyKeys(history),
+    keyHistory: history,
     auditEntries: entries,
     treeHead: head,
     inclusionPaths,

@@ -4,6 +4,7 @@ import { contentHashSchema, packageStatusSchema, stepStateSchema } from './packa
 import { packageContentSchema } from './package-content.ts';
 import { concernAnswersSchema } from './revisions.ts';
 import { serverKeySchema, signedDecisionSchema } from './signatures.ts';
+import { keyHistorySchema } from './key-history.ts';
 import { threadSchema } from './threads.ts';
 import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
@@ -109,6 +110,11 @@ export const approvalRecordBodySchema = z.strictObject({
   emergencyApprovals: z.array(recordEmergencyApprovalSchema).optional(),
   /** The server's Ed25519 public keys that countersigned anything in this record. */
   serverKeys: z.array(serverKeySchema).min(1),
+  /**
+   * The server's signed key history (docs/decisions/0080): every key in /serverKeys, each
+   * announced by the one before. Pinning any key of it pins them all. Absent before 0080.
+   */
+  keyHistory: keyHistorySchema.optional(),
   audit: recordAuditSchema,
 });
 export type ApprovalRecordBody = z.infer<typeof approvalRecordBodySchema>;

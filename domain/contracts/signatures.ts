@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorSchema, approvalOverrideSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema, emergencyDetailsSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
 import { onBehalfOfSchema } from './delegations.ts';
+import { keyHistorySchema } from './key-history.ts';
 
 // What a reviewer signs, how the signature is carried, and how the server countersigns.
 // The browser builds the payload from what it displayed; its SHA-256 over the RFC 8785
@@ -128,7 +129,8 @@ export const serverKeySchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type ServerKey = z.infer<typeof serverKeySchema>;
-export const serverKeyListSchema = z.object({ keys: z.array(serverKeySchema) });
+/** GET /api/keys: the keys, and the signed key history that vouches for them (docs/decisions/0080; absent in lists saved before it). */
+export const serverKeyListSchema = z.object({ keys: z.array(serverKeySchema), history: keyHistorySchema.optional() });
 
 /** The verdict on one decision: VALID, or INVALID with every reason found. */
 export const decisionVerdictSchema = z.object({

@@ -7,6 +7,7 @@ import type { PackageStatus, StepState } from '../contracts/packages.ts';
 import { approvalRecordSchemaId, approvalRecordType, type ApprovalRecordBody, type RecordEmergencyApproval, type RecordVersion } from '../contracts/record.ts';
 import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import type { Thread } from '../contracts/threads.ts';
+import type { SignedKeyStatement } from '../contracts/key-history.ts';
 import { bytesToHex } from '../crypto/sha256.ts';
 import { diffPackages } from '../diff/package-diff.ts';
 import { emergencyApprovals } from '../workflow/emergency.ts';
@@ -24,6 +25,8 @@ export interface RecordSources {
   decisions: SignedDecision[];
   threads: Thread[];
   serverKeys: ServerKey[];
+  /** The signed key history vouching for serverKeys (absent only where none exists, e.g. old fixtures). */
+  keyHistory?: SignedKeyStatement[];
   /** Every audit entry about the package. */
   auditEntries: AuditEntryView[];
   /** A signed head of a log that holds every one of auditEntries. */
@@ -66,6 +69,7 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     threads: sources.threads,
     emergencyApprovals: recordEmergencyApprovals(sources.decisions, sources.package.status, sources.steps),
     serverKeys: sources.serverKeys,
+    ...(sources.keyHistory ? { keyHistory: sources.keyHistory } : {}),
     audit: { entries, proofs, treeHead },
   };
 }

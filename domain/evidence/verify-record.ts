@@ -18,6 +18,7 @@ import { emergencyCheck } from './emergency-check.ts';
 import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
+import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 
 export type RecordVerification = RecordVerdict & { record: ApprovalRecord | null };
@@ -73,6 +74,7 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
 async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   const checks: RecordCheck[] = [];
   for (const [index, key] of record.serverKeys.entries()) checks.push(await serverKeyCheck(key, index));
+  checks.push(...(await keyHistoryChecks(record)));
 
   const hashes = new Map<number, string>();
   for (const [index, version] of record.versions.entries()) {
@@ -134,13 +136,15 @@ async function signatureCheck(raw: unknown, record: ApprovalRecord, trusted: rea
     return fail(label, `Server key ${keyId} is not a key: ${errorMessage(error)}`);
   }
   const signer = `server key ${keyId} (public key ${key.publicKey}, fingerprint ${fingerprint})`;
-  if (trusted && !(await isPinned(key.publicKey, trusted))) {
-    return fail(label, `Signed with ${signer}, which is not one of the ${trusted.length} trusted key${trusted.length === 1 ? '' : 's'} given.`);
+  // Pinned directly, or through the signed key history: a pinned older key announced this one.
+  const through = trusted && !(await isPinned(key.publicKey, trusted)) ? await pinnedThroughHistory(record, key.publicKey, trusted) : null;
+  if (trusted && !(await isPinned(key.publicKey, trusted)) && !through) {
+    return fail(label, `Signed with ${signer}, which is not one of the ${trusted.length} trusted key${trusted.length === 1 ? '' : 's'} given, nor linked to one by the record's signed key history.`);
   }
   if (!(await verifyRecordSignatureValue(raw, key.publicKey, value))) {
     return fail(label, `/signature/value does not verify with server key ${keyId} over the record's RFC 8785 form: the record was changed after the server signed it.`);
   }
-  const trust = trusted ? 'a trusted key' : 'NOT PINNED: the key comes from the record itself (give the server’s public key or its fingerprint, obtained apart from the record)';
+  const trust = through ? `trusted through the signed key history from the pinned key ${through.keyId}` : trusted ? 'a trusted key' : 'NOT PINNED: the key comes from the record itself (give the server’s public key or its fingerprint, obtained apart from the record)';
   return pass(label, `Ed25519 by ${signer}, ${trust}.`);
 }
 
