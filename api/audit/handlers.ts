@@ -3,6 +3,7 @@ import { bytesToHex } from '#domain/crypto/hex.ts';
 import { chainEntryOf, toAuditEntryView } from './entry-views.ts';
 import { changedSinceVerified, forgetVerifiedLog, soundLog } from './verified-log.ts';
 import { publishTreeHead } from './tree-heads.ts';
+import { checkpointOf } from './checkpoints.ts';
 import { verifyWholeLog } from './verify-whole-log.ts';
 import { publishedKeys } from '../signing/server-key.ts';
 import { problems } from '../kernel/problems.ts';
@@ -60,6 +61,11 @@ export const listPackageAudit = defineHandler(routes.listPackageAudit, async (ct
 export const auditTreeHead = defineHandler(routes.auditTreeHead, async (ctx) => {
   const { head } = await publishTreeHead(ctx.deps);
   return { status: 200, body: head };
+});
+
+export const auditCheckpoint = defineHandler(routes.auditCheckpoint, async (ctx) => {
+  const { head } = await publishTreeHead(ctx.deps);
+  return { status: 200, body: await checkpointOf(ctx.deps, ctx.origin, head) };
 });
 
 export const auditInclusionProof = defineHandler(routes.auditInclusionProof, async (ctx, { query }) => {

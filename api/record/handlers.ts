@@ -3,6 +3,7 @@ import type { EncodedRecord, RecordJob } from '#domain/evidence/encode-record.ts
 import { auditPages, toAuditEntryView } from '../audit/entry-views.ts';
 import { changedSinceVerified, forgetVerifiedLog } from '../audit/verified-log.ts';
 import { publishTreeHead } from '../audit/tree-heads.ts';
+import { checkpointOf } from '../audit/checkpoints.ts';
 import { problems } from '../kernel/problems.ts';
 import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compute.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
@@ -84,6 +85,7 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     keyHistory: history,
     auditEntries: entries,
     treeHead: head,
+    checkpoint: (await checkpointOf(ctx.deps, ctx.origin, head)).checkpoint,
     inclusionPaths,
   };
   const record = await encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });

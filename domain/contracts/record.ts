@@ -75,6 +75,13 @@ export const recordAuditSchema = z.strictObject({
   /** One inclusion proof per entry, in the same order, against treeHead. */
   proofs: z.array(inclusionProofSchema),
   treeHead: signedTreeHeadSchema,
+  /**
+   * The tree head as a C2SP checkpoint (signed note: origin, size, base64 root; the signer is
+   * the key that signed the record), and one C2SP tlog-proof per entry, in the same order
+   * (docs/decisions/0081). Absent in records exported before.
+   */
+  checkpoint: z.string().max(4_096).optional(),
+  tlogProofs: z.array(z.string().max(8_192)).optional(),
 });
 
 export const recordSignatureSchema = z.strictObject({

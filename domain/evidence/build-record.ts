@@ -9,6 +9,7 @@ import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import type { Thread } from '../contracts/threads.ts';
 import type { SignedKeyStatement } from '../contracts/key-history.ts';
 import { bytesToHex } from '../crypto/sha256.ts';
+import { tlogProof } from '../audit/checkpoint.ts';
 import { diffPackages } from '../diff/package-diff.ts';
 import { emergencyApprovals } from '../workflow/emergency.ts';
 
@@ -31,6 +32,8 @@ export interface RecordSources {
   auditEntries: AuditEntryView[];
   /** A signed head of a log that holds every one of auditEntries. */
   treeHead: SignedTreeHead;
+  /** The tree head as a signed C2SP checkpoint; each entry then gets a tlog-proof with it. */
+  checkpoint?: string;
   /** The RFC 6962 audit path of a leaf in the tree of the head's size. */
   inclusionPath: (leafIndex: number, treeSize: number) => readonly Uint8Array[];
 }
@@ -45,13 +48,16 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
   // A head that does not cover the entries could not prove them: a bug in the caller, not a user error.
   if (treeHead.treeSize < lastSeq) throw new Error(`The tree head (size ${treeHead.treeSize}) does not cover audit entry #${lastSeq}`);
 
-  const proofs: InclusionProof[] = entries.map((entry) => ({
+  const paths = entries.map((entry) => sources.inclusionPath(entry.seq - 1, treeHead.treeSize));
+  const proofs: InclusionProof[] = entries.map((entry, index) => ({
     seq: entry.seq,
     leafIndex: entry.seq - 1,
     treeSize: treeHead.treeSize,
     entryHash: entry.entryHash,
-    path: sources.inclusionPath(entry.seq - 1, treeHead.treeSize).map(bytesToHex),
+    path: (paths[index] ?? []).map(bytesToHex),
   }));
+  const { checkpoint } = sources;
+  const standard = checkpoint ? { checkpoint, tlogProofs: entries.map((entry, index) => tlogProof(entry.seq - 1, paths[index] ?? [], checkpoint)) } : {};
 
   const latest = versions.at(-1);
   return {
@@ -70,7 +76,7 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     emergencyApprovals: recordEmergencyApprovals(sources.decisions, sources.package.status, sources.steps),
     serverKeys: sources.serverKeys,
     ...(sources.keyHistory ? { keyHistory: sources.keyHistory } : {}),
-    audit: { entries, proofs, treeHead },
+    audit: { entries, proofs, treeHead, ...standard },
   };
 }
 
