@@ -83,6 +83,8 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     threads,
     serverKeys: historyKeys(history),
     keyHistory: history,
+    // As the passkey ceremonies set them (api/passkeys/handlers.ts): the public origin and its host name.
+    relyingParty: { origin: ctx.origin, rpId: new URL(ctx.origin).hostname },
     auditEntries: entries,
     treeHead: head,
     checkpoint: (await checkpointOf(ctx.deps, ctx.origin, head)).checkpoint,

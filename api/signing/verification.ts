@@ -28,7 +28,7 @@ export const verifyPackage = defineHandler(routes.verifyPackage, async (ctx, { p
   }
   const verdicts = await Promise.all(
     decisions.map((decision) =>
-      verifyDecisionSignature({ decision, signature: decision.signature, recomputedContentHash: hashes.get(decision.versionNumber) ?? null, serverKeys: keys, expectedOrigin: null, expectedRpId: null }),
+      verifyDecisionSignature({ decision, signature: decision.signature, recomputedContentHash: hashes.get(decision.versionNumber) ?? null, serverKeys: keys, expectedOrigin: ctx.origin, expectedRpId: new URL(ctx.origin).hostname }),
     ),
   );
   return { status: 200, body: { packageId: pkg.id, checkedAt: ctx.deps.now().toISOString(), decisions: verdicts } };

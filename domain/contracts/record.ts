@@ -122,6 +122,12 @@ export const approvalRecordBodySchema = z.strictObject({
    * announced by the one before. Pinning any key of it pins them all. Absent before 0080.
    */
   keyHistory: keyHistorySchema.optional(),
+  /**
+   * The WebAuthn relying party passkeys sign for on this deployment (docs/decisions/0082):
+   * every passkey assertion's clientDataJSON origin must be `origin`, its authenticator data's
+   * rpIdHash SHA-256(`rpId`). Absent in records exported before.
+   */
+  relyingParty: z.strictObject({ origin: z.url(), rpId: z.string().min(1) }).optional(),
   audit: recordAuditSchema,
 });
 export type ApprovalRecordBody = z.infer<typeof approvalRecordBodySchema>;

@@ -44,6 +44,12 @@ export const signingPayloadSchema = z.object({
    * blockers overridden and the signer's reason. Absent otherwise, so older payloads hash as before.
    */
   override: approvalOverrideSchema.optional(),
+  /**
+   * Only when a delegate signs in a role delegated to them: the delegation and its delegator,
+   * so the signer's own signature says in whose place they decide (docs/decisions/0082). The
+   * server refuses one that is not the delegation it finds. Absent otherwise, so other payloads hash as before.
+   */
+  onBehalfOf: onBehalfOfSchema.optional(),
 });
 export type SigningPayload = z.infer<typeof signingPayloadSchema>;
 

@@ -26,6 +26,8 @@ export interface RecordSources {
   decisions: SignedDecision[];
   threads: Thread[];
   serverKeys: ServerKey[];
+  /** The WebAuthn origin and RP ID passkeys sign for here. */
+  relyingParty?: { origin: string; rpId: string };
   /** The signed key history vouching for serverKeys (absent only where none exists, e.g. old fixtures). */
   keyHistory?: SignedKeyStatement[];
   /** Every audit entry about the package. */
@@ -76,6 +78,7 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     emergencyApprovals: recordEmergencyApprovals(sources.decisions, sources.package.status, sources.steps),
     serverKeys: sources.serverKeys,
     ...(sources.keyHistory ? { keyHistory: sources.keyHistory } : {}),
+    ...(sources.relyingParty ? { relyingParty: sources.relyingParty } : {}),
     audit: { entries, proofs, treeHead, ...standard },
   };
 }

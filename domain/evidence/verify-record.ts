@@ -6,7 +6,7 @@
 // itself: anyone can build and sign such a file. It is then not `valid` (see recordOutcome).
 import type { ApprovalRecord, RecordCheck, RecordVerdict } from '../contracts/record.ts';
 import type { ApprovalOverride } from '../contracts/decisions.ts';
-import type { ServerKey } from '../contracts/signatures.ts';
+import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import { contentHash } from '../package/content-hash.ts';
 import { fromBase64Url } from '../signing/base64url.ts';
 import { serverKeyId } from '../signing/countersign.ts';
@@ -98,11 +98,13 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
       signature: decision.signature,
       recomputedContentHash: hashes.get(decision.versionNumber) ?? null,
       serverKeys: record.serverKeys,
-      expectedOrigin: null,
-      expectedRpId: null,
+      // The relying party the record states: each passkey assertion must be made for it.
+      expectedOrigin: record.relyingParty?.origin ?? null,
+      expectedRpId: record.relyingParty?.rpId ?? null,
     });
     const reasons = [...verdict.reasons];
     if (decision.packageId !== record.package.id) reasons.push(`It is a decision on package ${decision.packageId}, not on ${record.package.id}.`);
+    reasons.push(...delegationReasons(decision));
     const method = decision.signature?.signature.method === 'passkey' ? 'passkey' : 'password re-entry';
     checks.push(
       reasons.length === 0
@@ -115,6 +117,22 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   if (emergency) checks.push(emergency);
   checks.push(...(await auditChecks(record)));
   return checks;
+}
+
+/**
+ * A delegate's decision: what the signer signed about whose place they took (payload
+ * onBehalfOf, docs/decisions/0082) must be what the record says. A payload signed before
+ * 0082 carries none; the record's statement then rests on the server's signatures alone.
+ */
+function delegationReasons(decision: SignedDecision): string[] {
+  const signed = decision.signature?.payload.onBehalfOf;
+  const stated = decision.onBehalfOf;
+  if (!signed) return [];
+  if (!stated) return [`The signer signed as delegate under delegation ${signed.delegationId} of ${signed.delegator.displayName}, but the record says they decided in their own right.`];
+  if (signed.delegationId !== stated.delegationId || signed.delegator.id !== stated.delegator.id) {
+    return [`The record says on behalf of ${stated.delegator.displayName} (delegation ${stated.delegationId}); the signer signed on behalf of ${signed.delegator.displayName} (delegation ${signed.delegationId}).`];
+  }
+  return [];
 }
 
 /** An approval signed over open blockers says so, with the signed reason, wherever the record is verified. */

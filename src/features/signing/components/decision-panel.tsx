@@ -24,7 +24,7 @@ export interface DecisionPanelProps {
   reviewed: number;
   total: number;
   /** Roles the viewer holds now by delegation, with whose they are (filled in by the route: delegations). */
-  actingFor?: readonly { role: Role; delegator: Actor }[];
+  actingFor?: readonly { id: string; role: Role; delegator: Actor }[];
 }
 
 /**
@@ -50,7 +50,8 @@ function StepDecisionPanel({ pkg, version, reviewed, total, actingFor = [] }: De
   // A delegate decides the steps of a delegated role as a holder would; the dialog says for whom.
   const action = nextAction(pkg, { id: viewer.id, roles: [...viewer.roles, ...actingFor.map((d) => d.role)] });
   if (action.kind !== 'decide') return null;
-  const onBehalfOf = viewer.roles.includes(action.step.role) ? undefined : actingFor.find((d) => d.role === action.step.role)?.delegator;
+  const delegation = viewer.roles.includes(action.step.role) ? undefined : actingFor.find((d) => d.role === action.step.role);
+  const onBehalfOf = delegation ? { delegationId: delegation.id, delegator: delegation.delegator } : undefined;
   const ready = reviewed === total;
   return (
     <section aria-labelledby={titleId} className={`space-y-3 rounded-md p-5 ${ready ? 'border-2 border-blue-800 bg-blue-50' : 'border border-slate-300 bg-white'}`}>
