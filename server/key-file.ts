@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Store, StoredServerKey } from '#api/store/store.ts';
@@ -6,13 +6,17 @@ import type { ServerSigningKey } from '#api/signing/server-key.ts';
 import { serverKeyId, generateServerKey } from '#domain/signing/countersign.ts';
 import { fromBase64Url, toBase64Url } from '#domain/signing/base64url.ts';
 import { subtleCrypto } from '#domain/crypto/sha256.ts';
+import { keyHistorySchema, nextKeyStatement, verifyKeyHistory, type SignedKeyStatement } from '#domain/signing/key-history.ts';
 
 // The server's signing keys live in a key file, never in the database they protect
-// (docs/decisions/0072): a copy of the database must not let anyone re-sign tree heads or
+// (docs/decisions/0071): a copy of the database must not let anyone re-sign tree heads or
 // records. The first start of an empty database writes a new key into the file, readable by
 // the server's user only (0600); a start that finds keys published in the database but no
 // key file refuses, rather than silently signing with a new key. A database written before
-// 0072 holds its private keys: they are moved to the key file, then erased from the table.
+// 0071 holds its private keys: they are moved to the key file, then erased from the table.
+// The file also holds the signed key history (docs/decisions/0080): each key announced by the
+// one before. A rotation (`npm run rotate-key`, rotateKeyFile) adds a key and its statement
+// and drops the retired key's private half; only its public half stays, to verify old records.
 
 const keyFileType = 'model-approval-server-keys/1';
 
@@ -25,12 +29,14 @@ const keyFileSchema = z.strictObject({
         keyId: z.string(),
         algorithm: z.literal('Ed25519'),
         publicKey: z.string(),
-        /** PKCS #8, base64url: the secret. */
-        privateKeyPkcs8: z.string(),
+        /** PKCS #8, base64url: the secret. Absent on a retired key: only the current key signs. */
+        privateKeyPkcs8: z.string().optional(),
         createdAt: z.iso.datetime(),
       }),
     )
     .min(1),
+  /** One signed statement per key, in the same order (absent in files written before 0080: made at the next start). */
+  history: keyHistorySchema.optional(),
 });
 type KeyFile = z.infer<typeof keyFileSchema>;
 type FileKey = KeyFile['keys'][number];
@@ -53,30 +59,99 @@ export async function loadServerKeys(store: Store, options: { path: string; now:
     const published = await store.listServerKeys();
     const legacy = await store.legacyPrivateKeys();
     if (legacy.length > 0) {
-      file = { type: keyFileType, keys: legacy.map(({ keyId, privateKeyPkcs8 }) => ({ ...publicHalf(published, keyId), privateKeyPkcs8 })) };
+      file = (await completeKeyFile({ type: keyFileType, keys: legacy.map(({ keyId, privateKeyPkcs8 }) => ({ ...publicHalf(published, keyId), privateKeyPkcs8 })) }, path)).file;
       writeKeyFile(path, file);
       await store.transaction((tx) => tx.forgetLegacyPrivateKeys());
       message = `Signing key${legacy.length === 1 ? '' : 's'} moved out of the database into ${path} (mode 0600); the database now holds public keys only. Back the file up: it is not in the database.`;
     } else if (published.length > 0) {
       throw new KeyFileRefused(
         `The database has published ${published.length} signing key${published.length === 1 ? '' : 's'} (${published.map((k) => k.keyId).join(', ')}), but there is no key file at ${path}. ` +
-          'Restore the key file (or set KEY_FILE to where it is): a new key would sign this log under a key no one holding its records knows. See docs/decisions/0072.',
+          'Restore the key file (or set KEY_FILE to where it is): a new key would sign this log under a key no one holding its records knows. See docs/decisions/0071.',
       );
     } else {
       const generated = await generateServerKey();
-      file = { type: keyFileType, keys: [{ keyId: generated.keyId, algorithm: 'Ed25519', publicKey: generated.publicKey, privateKeyPkcs8: generated.privateKeyPkcs8, createdAt: now().toISOString() }] };
+      const first = { keyId: generated.keyId, algorithm: 'Ed25519' as const, publicKey: generated.publicKey, privateKeyPkcs8: generated.privateKeyPkcs8, createdAt: now().toISOString() };
+      file = (await completeKeyFile({ type: keyFileType, keys: [first] }, path)).file;
       writeKeyFile(path, file);
       message = `New signing key ${generated.keyId} written to ${path} (mode 0600). Back it up: it is not in the database, and without it this server cannot start on this database.`;
     }
   }
-  for (const key of file.keys) await checkKey(key, path);
-  const published = new Set((await store.listServerKeys()).map((key) => key.keyId));
-  for (const { privateKeyPkcs8: _secret, ...key } of file.keys) if (!published.has(key.keyId)) await store.insertServerKey(key);
+  const completed = await completeKeyFile(file, path);
+  if (completed.changed) replaceKeyFile(path, completed.file);
+  file = completed.file;
+  const published = await store.listServerKeys();
+  const inFile = new Set(file.keys.map((key) => key.keyId));
+  for (const { privateKeyPkcs8: _secret, ...key } of file.keys) if (!published.some((row) => row.keyId === key.keyId)) await store.insertServerKey(key);
+  // A key in the table that the file's signed history does not hold is no key of this server.
+  const strangers = published.filter((row) => !inFile.has(row.keyId)).map((row) => row.keyId);
+  if (strangers.length > 0) message += ` Warning: the database lists signing key${strangers.length === 1 ? '' : 's'} ${strangers.join(', ')}, which ${strangers.length === 1 ? 'is' : 'are'} not in the key file's signed history; ignored (neither published nor accepted). Someone with write access to the database may have added ${strangers.length === 1 ? 'it' : 'them'}.`;
+  const current = await signingKeyOf(file, path);
+  return { ...current, message: `${message}${openToOthers(path)}` };
+}
+
+/** The file's last key, with its private half imported for signing, and the file's history. */
+async function signingKeyOf(file: KeyFile, path: string): Promise<ServerSigningKey> {
   const current = file.keys.at(-1);
   if (!current) throw new KeyFileRefused(`${path} holds no key.`);
   const { privateKeyPkcs8, ...key } = current;
+  if (!privateKeyPkcs8) throw new KeyFileRefused(`${path}: the current key ${key.keyId} has no private half.`);
   const privateKey = await subtleCrypto().importKey('pkcs8', fromBase64Url(privateKeyPkcs8), { name: 'Ed25519' }, false, ['sign']);
-  return { key, privateKey, message: `${message}${openToOthers(path)}` };
+  return { key, privateKey, history: file.history ?? [] };
+}
+
+/**
+ * Checks every key, and gives a file without a (complete) history one: each missing
+ * statement signed by the key before and the key itself, which a file written before 0080
+ * still holds. The history must then verify and name the file's keys, in order.
+ */
+async function completeKeyFile(file: KeyFile, path: string): Promise<{ file: KeyFile; changed: boolean }> {
+  for (const [index, key] of file.keys.entries()) await checkKey(key, path, index === file.keys.length - 1);
+  const history: SignedKeyStatement[] = [...(file.history ?? [])];
+  const changed = history.length < file.keys.length;
+  for (let index = history.length; index < file.keys.length; index++) {
+    const key = file.keys[index];
+    if (!key) break;
+    const previous = index > 0 ? file.keys[index - 1] : undefined;
+    const signerOf = async (k: FileKey) => {
+      if (!k.privateKeyPkcs8) throw new KeyFileRefused(`${path}: key ${k.keyId} has no statement in the key history and no private half to sign one.`);
+      return { keyId: k.keyId, privateKey: await subtleCrypto().importKey('pkcs8', fromBase64Url(k.privateKeyPkcs8), { name: 'Ed25519' }, false, ['sign']) };
+    };
+    const self = await signerOf(key);
+    history.push(await nextKeyStatement(history, { ...key, privateKey: self.privateKey }, key.createdAt, previous ? await signerOf(previous) : null));
+  }
+  const verdict = await verifyKeyHistory(history);
+  if (!verdict.ok) throw new KeyFileRefused(`${path}: ${verdict.problem}`);
+  const named = verdict.keys.map((key) => key.keyId).join(',');
+  if (named !== file.keys.map((key) => key.keyId).join(',')) throw new KeyFileRefused(`${path}: the key history names keys ${named}, the file holds ${file.keys.map((key) => key.keyId).join(',')}.`);
+  return { file: { ...file, history }, changed };
+}
+
+/**
+ * A rotation: a new key signs from `now` on, announced by a statement the current key and
+ * the new key sign; the retired key's private half is dropped from the file, its public half
+ * and statement stay. The running server keeps its key until restarted (every instance on a
+ * shared database: stop them, rotate, start them).
+ */
+export async function rotateKeyFile(path: string, now: () => Date): Promise<{ retired: string; current: string; message: string }> {
+  const read = readKeyFile(path);
+  if (!read) throw new KeyFileRefused(`There is no key file at ${path} to rotate (set KEY_FILE or DATA_DIR to where it is).`);
+  const { file } = await completeKeyFile(read, path);
+  const retired = await signingKeyOf(file, path);
+  const generated = await generateServerKey();
+  const validFrom = now().toISOString();
+  const newPrivate = await subtleCrypto().importKey('pkcs8', fromBase64Url(generated.privateKeyPkcs8), { name: 'Ed25519' }, false, ['sign']);
+  const history = [...retired.history, await nextKeyStatement(retired.history, { ...generated, privateKey: newPrivate }, validFrom, { keyId: retired.key.keyId, privateKey: retired.privateKey })];
+  const keys = [
+    ...file.keys.map(({ privateKeyPkcs8: _retiredSecret, ...key }) => key),
+    { keyId: generated.keyId, algorithm: 'Ed25519' as const, publicKey: generated.publicKey, privateKeyPkcs8: generated.privateKeyPkcs8, createdAt: validFrom },
+  ];
+  const rotated = await completeKeyFile({ ...file, keys, history }, path);
+  replaceKeyFile(path, rotated.file);
+  return {
+    retired: retired.key.keyId,
+    current: generated.keyId,
+    message: `Signing key ${generated.keyId} now signs (from ${validFrom}), announced by retired key ${retired.key.keyId} in ${path}; the retired key's private half is gone from the file, its public key stays published. Restart every server instance to sign with the new key.`,
+  };
 }
 
 function readKeyFile(path: string): KeyFile | null {
@@ -104,16 +179,27 @@ function writeKeyFile(path: string, file: KeyFile): void {
   writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
 }
 
+/** Replaces the file whole (a new file renamed over it), never leaving half a file or a wider mode. */
+function replaceKeyFile(path: string, file: KeyFile): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  renameSync(temporary, path);
+}
+
 function publicHalf(published: readonly StoredServerKey[], keyId: string): Omit<FileKey, 'privateKeyPkcs8'> {
   const key = published.find((candidate) => candidate.keyId === keyId);
   if (!key) throw new KeyFileRefused(`Server key ${keyId} has a private half in the database but no public key.`);
   return key;
 }
 
-/** The id is derived from the public key, and the private half must be that key's. */
-async function checkKey(key: FileKey, path: string): Promise<void> {
+/** The id is derived from the public key, and the private half (the current key must have one) must be that key's. */
+async function checkKey(key: FileKey, path: string, current: boolean): Promise<void> {
   const raw = fromBase64Url(key.publicKey);
   if ((await serverKeyId(raw)) !== key.keyId) throw new KeyFileRefused(`${path}: key ${key.keyId} is not the id of its public key.`);
+  if (!key.privateKeyPkcs8) {
+    if (current) throw new KeyFileRefused(`${path}: the current key ${key.keyId} has no private half.`);
+    return;
+  }
   const privateKey = await subtleCrypto().importKey('pkcs8', fromBase64Url(key.privateKeyPkcs8), { name: 'Ed25519' }, true, ['sign']);
   const jwk = await subtleCrypto().exportKey('jwk', privateKey);
   if (jwk.x !== toBase64Url(raw)) throw new KeyFileRefused(`${path}: the private key of ${key.keyId} is not the private half of its public key.`);

@@ -54,7 +54,7 @@ async function logOf(count: number): Promise<StoredAuditEntry[]> {
 }
 
 /** The slice of the store the checks read, over arrays; `reads` records each page's cursor. */
-function storeOf(entries: StoredAuditEntry[], heads: StoredTreeHead[] = [], keys: StoredServerKey[] = []) {
+function storeOf(entries: StoredAuditEntry[], heads: StoredTreeHead[] = [], _keys: StoredServerKey[] = []) {
   const reads: number[] = [];
   const store: AuditVerifierStore = {
     listUsers: () => Promise.resolve([priya]),
@@ -63,7 +63,6 @@ function storeOf(entries: StoredAuditEntry[], heads: StoredTreeHead[] = [], keys
       return Promise.resolve(entries.filter((e) => e.seq > afterSeq).slice(0, limit));
     },
     listTreeHeads: () => Promise.resolve(heads),
-    listServerKeys: () => Promise.resolve(keys),
   };
   return { store, reads };
 }
@@ -144,12 +143,12 @@ describe('verifyWholeLog', () => {
     const entries = await logOf(7);
     const { key, head } = await signer();
     const heads = [await head(4, rootOf(entries, 4)), await head(7, rootOf(entries))];
-    const verdict = await verifyWholeLog({ store: storeOf(entries, heads, [key]).store, now });
+    const verdict = await verifyWholeLog({ store: storeOf(entries, heads, [key]).store, now }, [key]);
     expect(verdict).toEqual({ valid: true, checkedAt: '2025-03-01T00:00:00.000Z', size: 7, rootHash: rootOf(entries), treeHeadsChecked: 2, breaks: [] });
   });
 
   it('says an empty log has no root', async () => {
-    expect(await verifyWholeLog({ store: storeOf([]).store, now })).toMatchObject({ valid: true, size: 0, rootHash: null });
+    expect(await verifyWholeLog({ store: storeOf([]).store, now }, [])).toMatchObject({ valid: true, size: 0, rootHash: null });
   });
 
   it('names a published head the log no longer extends', async () => {
@@ -159,7 +158,7 @@ describe('verifyWholeLog', () => {
     // #2 changed and every later link recomputed: the chain alone looks whole, only the head can tell.
     const relinked = relink(entries.map((e) => (e.seq === 2 ? { ...e, afterJson: JSON.stringify({ version: 9, section: 'forged' }) } : e)));
     expect((await loadAuditLog(storeOf(relinked).store)).chain.breaks).toEqual([]);
-    const verdict = await verifyWholeLog({ store: storeOf(relinked, [earlier], [key]).store, now });
+    const verdict = await verifyWholeLog({ store: storeOf(relinked, [earlier], [key]).store, now }, [key]);
     expect(verdict.valid).toBe(false);
     expect(verdict.breaks).toEqual([{ seq: null, reason: 'The published tree head of size 4 (signed at 2025-02-01T00:00:00.000Z) is not a prefix of the log as it is now: entries before #4 were rewritten.' }]);
   });
@@ -170,7 +169,7 @@ describe('verifyWholeLog', () => {
     const beyond = await head(6, rootOf(entries));
     const good = await head(5, rootOf(entries));
     const forged = { ...good, treeSize: 3, rootHash: rootOf(entries, 3) };
-    const verdict = await verifyWholeLog({ store: storeOf(entries, [forged, good, beyond], [key]).store, now });
+    const verdict = await verifyWholeLog({ store: storeOf(entries, [forged, good, beyond], [key]).store, now }, [key]);
     expect(verdict.valid).toBe(false);
     expect(verdict.treeHeadsChecked).toBe(3);
     expect(verdict.breaks).toEqual([
@@ -182,7 +181,7 @@ describe('verifyWholeLog', () => {
   it('reports chain breaks with the entry named', async () => {
     const entries = await logOf(5);
     const dropped = entries.filter((e) => e.seq !== 2);
-    const verdict = await verifyWholeLog({ store: storeOf(dropped).store, now });
+    const verdict = await verifyWholeLog({ store: storeOf(dropped).store, now }, []);
     expect(verdict).toMatchObject({ valid: false, size: 4 });
     expect(verdict.breaks.map((b) => b.seq)).toEqual([3]);
   });

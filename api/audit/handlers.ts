@@ -3,7 +3,9 @@ import { bytesToHex } from '#domain/crypto/hex.ts';
 import { chainEntryOf, toAuditEntryView } from './entry-views.ts';
 import { changedSinceVerified, forgetVerifiedLog, soundLog } from './verified-log.ts';
 import { publishTreeHead } from './tree-heads.ts';
+import { checkpointOf } from './checkpoints.ts';
 import { verifyWholeLog } from './verify-whole-log.ts';
+import { publishedKeys } from '../signing/server-key.ts';
 import { problems } from '../kernel/problems.ts';
 import { auditRoutes as routes } from './routes.ts';
 import type { AuditFilter, StoreTx } from '../store/store.ts';
@@ -61,6 +63,11 @@ export const auditTreeHead = defineHandler(routes.auditTreeHead, async (ctx) => 
   return { status: 200, body: head };
 });
 
+export const auditCheckpoint = defineHandler(routes.auditCheckpoint, async (ctx) => {
+  const { head } = await publishTreeHead(ctx.deps);
+  return { status: 200, body: await checkpointOf(ctx.deps, ctx.origin, head) };
+});
+
 export const auditInclusionProof = defineHandler(routes.auditInclusionProof, async (ctx, { query }) => {
   const { store } = ctx.deps;
   const log = await soundLog(store);
@@ -92,5 +99,5 @@ export const auditConsistencyProof = defineHandler(routes.auditConsistencyProof,
 });
 
 export const verifyAudit = defineHandler(routes.verifyAudit, async (ctx) => {
-  return { status: 200, body: await verifyWholeLog(ctx.deps) };
+  return { status: 200, body: await verifyWholeLog(ctx.deps, await publishedKeys(ctx.deps.store, ctx.deps.now)) };
 });

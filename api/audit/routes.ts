@@ -1,6 +1,6 @@
 import { oversightRoles } from '#domain/contracts/roles.ts';
 import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
-import { auditPageSchema, auditQuerySchema, auditVerificationSchema, consistencyProofQuerySchema, consistencyProofSchema, inclusionProofQuerySchema, inclusionProofSchema, signedTreeHeadSchema } from '#domain/contracts/audit.ts';
+import { auditPageSchema, auditQuerySchema, auditVerificationSchema, consistencyProofQuerySchema, consistencyProofSchema, auditCheckpointSchema, inclusionProofQuerySchema, inclusionProofSchema, signedTreeHeadSchema } from '#domain/contracts/audit.ts';
 import { route } from '../kernel/route-def.ts';
 
 // The hash-chained, Merkle-logged audit trail and its proofs.
@@ -44,6 +44,19 @@ export const auditRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: signedTreeHeadSchema,
+  }),
+  auditCheckpoint: route({
+    id: 'auditCheckpoint',
+    method: 'GET',
+    path: '/api/audit/checkpoint',
+    summary: 'The latest tree head as a C2SP tlog-checkpoint signed note, with the log’s note verifier key (no sign-in)',
+    access: { kind: 'public' },
+    params: null,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: auditCheckpointSchema,
   }),
   auditInclusionProof: route({
     id: 'auditInclusionProof',

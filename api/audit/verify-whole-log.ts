@@ -1,6 +1,6 @@
 import type { AuditVerification } from '#domain/contracts/audit.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
-import { publishedKeys } from '../signing/server-key.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
 import type { StoreTx } from '../store/store.ts';
 import type { AuditLogReader } from './entry-views.ts';
 import { catchUp, forgetVerifiedLog, VerifiedPrefix } from './verified-log.ts';
@@ -9,17 +9,17 @@ import { headBreak } from './tree-heads.ts';
 // GET /api/audit/verify: the whole log read and hashed again, and every published tree head
 // held against it.
 
-export type AuditVerifierStore = AuditLogReader & Pick<StoreTx, 'listTreeHeads' | 'listServerKeys'>;
+export type AuditVerifierStore = AuditLogReader & Pick<StoreTx, 'listTreeHeads'>;
 
-/** The server's verdict: the hash chain, the Merkle root, and every published tree head. */
-export async function verifyWholeLog(deps: { store: AuditVerifierStore; now: () => Date }): Promise<AuditVerification> {
+/** The server's verdict: the hash chain, the Merkle root, and every published tree head against the keys of the signed key history (`published`). */
+export async function verifyWholeLog(deps: { store: AuditVerifierStore; now: () => Date }, published: readonly ServerKey[]): Promise<AuditVerification> {
   const { store } = deps;
   // The explicit full check: every row read and hashed again, never the verified prefix, so
   // a row rewritten since this process read it shows here.
   const whole = new VerifiedPrefix();
   await catchUp(store, whole);
   const { tree, verifier } = whole;
-  const [heads, published] = await Promise.all([store.listTreeHeads(), publishedKeys(store)]);
+  const heads = await store.listTreeHeads();
   const breaks = [...verifier.breaks];
   for (const head of heads) {
     const found = await headBreak(head, tree, published);

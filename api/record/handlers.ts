@@ -3,11 +3,12 @@ import type { EncodedRecord, RecordJob } from '#domain/evidence/encode-record.ts
 import { auditPages, toAuditEntryView } from '../audit/entry-views.ts';
 import { changedSinceVerified, forgetVerifiedLog } from '../audit/verified-log.ts';
 import { publishTreeHead } from '../audit/tree-heads.ts';
+import { checkpointOf } from '../audit/checkpoints.ts';
 import { problems } from '../kernel/problems.ts';
 import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compute.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
 import { recordRoutes as routes } from './routes.ts';
-import { currentServerKey, publishedKeys } from '../signing/server-key.ts';
+import { currentServerKey, historyKeys } from '../signing/server-key.ts';
 import type { StoredUser, StoreTx } from '../store/store.ts';
 import { threadViews } from '../threads/thread-views.ts';
 import { findingViews } from '../findings/finding-views.ts';
@@ -58,8 +59,7 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     forgetVerifiedLog(store);
     throw problems.auditLogBroken(changed);
   }
-  const keys = await publishedKeys(store);
-  const { key, privateKey } = await currentServerKey(store, now);
+  const { key, privateKey, history } = await currentServerKey(store, now);
   // The paths are cheap (the verified log holds the tree); only data crosses to a worker.
   const inclusionPaths = new Map(entries.map((entry) => [entry.seq - 1, tree.inclusionPath(entry.seq - 1, head.treeSize)]));
 
@@ -84,9 +84,13 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     decisions: detail.decisions,
     threads,
     findings,
-    serverKeys: keys,
+    serverKeys: historyKeys(history),
+    keyHistory: history,
+    // As the passkey ceremonies set them (api/passkeys/handlers.ts): the public origin and its host name.
+    relyingParty: { origin: ctx.origin, rpId: new URL(ctx.origin).hostname },
     auditEntries: entries,
     treeHead: head,
+    checkpoint: (await checkpointOf(ctx.deps, ctx.origin, head)).checkpoint,
     inclusionPaths,
   };
   const record = await encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });

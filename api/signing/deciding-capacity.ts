@@ -49,6 +49,13 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
     throw new DeniedError(problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`), `signer lacks the ${step.role} role of step ${step.key}`);
   }
   const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
+  // What the signer signed about the capacity must be the capacity: a delegate's payload
+  // names this delegation and its delegator, a holder's names none (docs/decisions/0082).
+  const claimed = payload.onBehalfOf;
+  if (claimed && !delegation) throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You hold the ${roleLabels[step.role].toLowerCase()} role yourself: sign without onBehalfOf.` }]);
+  if (claimed && delegation && (claimed.delegationId !== delegation.id || claimed.delegator.id !== delegation.delegatorId)) {
+    throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You sign as delegate under delegation ${delegation.id} from ${delegation.delegatorId}, not ${claimed.delegationId} from ${claimed.delegator.id}.` }]);
+  }
   if (user.id === pkg.ownerId || user.id === version.submittedBy) {
     throw new DeniedError(problems.forbidden('You submitted or own this package: segregation of duties forbids deciding on it.'), 'segregation of duties: signer owns or submitted the package');
   }

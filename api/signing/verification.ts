@@ -1,15 +1,14 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { verifyDecisionSignature } from '#domain/signing/verify-decision.ts';
 import { signingRoutes as routes } from './routes.ts';
-import { currentServerKey, publishedKeys } from './server-key.ts';
+import { publishedKeyHistory, publishedKeys } from './server-key.ts';
 import { signedDecisions } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { seePackage } from '../package-access/package-access.ts';
 
 export const serverKeys = defineHandler(routes.serverKeys, async (ctx) => {
-  // Make sure there is one to publish before anyone has signed anything.
-  await currentServerKey(ctx.deps.store, ctx.deps.now);
-  return { status: 200, body: { keys: await publishedKeys(ctx.deps.store) } };
+  // From the signed key history the server loaded from its key file, never from the database.
+  return { status: 200, body: await publishedKeyHistory(ctx.deps.store, ctx.deps.now) };
 });
 
 /**
@@ -21,7 +20,7 @@ export const verifyPackage = defineHandler(routes.verifyPackage, async (ctx, { p
   const pkg = await seePackage(ctx, params.id);
   const { store } = ctx.deps;
   const decisions = await signedDecisions(store, await store.listDecisions([pkg.id]));
-  const keys = await publishedKeys(store);
+  const keys = await publishedKeys(store, ctx.deps.now);
   const hashes = new Map<number, string | null>();
   for (const n of new Set(decisions.map((d) => d.versionNumber))) {
     const version = await store.findVersion(pkg.id, n);
@@ -29,7 +28,7 @@ export const verifyPackage = defineHandler(routes.verifyPackage, async (ctx, { p
   }
   const verdicts = await Promise.all(
     decisions.map((decision) =>
-      verifyDecisionSignature({ decision, signature: decision.signature, recomputedContentHash: hashes.get(decision.versionNumber) ?? null, serverKeys: keys, expectedOrigin: null, expectedRpId: null }),
+      verifyDecisionSignature({ decision, signature: decision.signature, recomputedContentHash: hashes.get(decision.versionNumber) ?? null, serverKeys: keys, expectedOrigin: ctx.origin, expectedRpId: new URL(ctx.origin).hostname }),
     ),
   );
   return { status: 200, body: { packageId: pkg.id, checkedAt: ctx.deps.now().toISOString(), decisions: verdicts } };

@@ -6,7 +6,7 @@ import type { Decision } from '#domain/contracts/decisions.ts';
 /**
  * A countersigning key of the server (Ed25519), as the database records it: the public half
  * only. The private half lives in the server's key file, never in the database it protects
- * (docs/decisions/0072).
+ * (docs/decisions/0071).
  */
 export interface StoredServerKey {
   keyId: string;
@@ -15,7 +15,7 @@ export interface StoredServerKey {
   createdAt: string;
 }
 
-/** A private key a database made before 0072 still holds, to be moved to the key file. */
+/** A private key a database made before 0071 still holds, to be moved to the key file. */
 export interface LegacyPrivateKey {
   keyId: string;
   privateKeyPkcs8: string;
@@ -44,7 +44,7 @@ export interface SigningStore {
 
   listServerKeys(): Promise<StoredServerKey[]>;
   insertServerKey(key: StoredServerKey): Promise<void>;
-  /** Private halves written by a server before 0072, oldest first; none in a database made since. */
+  /** Private halves written by a server before 0071, oldest first; none in a database made since. */
   legacyPrivateKeys(): Promise<LegacyPrivateKey[]>;
   /** Erases them, once they are safe in the key file (the table refuses every other change). */
   forgetLegacyPrivateKeys(): Promise<void>;

@@ -125,3 +125,12 @@ export const auditVerificationSchema = z.object({
   breaks: z.array(auditBreakSchema),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+/** GET /api/audit/checkpoint: the latest tree head as a C2SP checkpoint (docs/decisions/0081). */
+export const auditCheckpointSchema = z.object({
+  /** The signed note, verbatim: origin, tree size, base64 root hash, a blank line, the signature line. */
+  checkpoint: z.string(),
+  origin: z.string(),
+  /** The log's note verifier key, as golang.org/x/mod/sumdb/note reads it: `<name>+<hex key ID>+<base64(0x01 || key)>`. */
+  verifierKey: z.string(),
+});

@@ -17,6 +17,6 @@ describe('published approval record JSON Schema', () => {
     expect(schema.required).toEqual(expect.arrayContaining(['signature', 'versions', 'decisions', 'audit', 'serverKeys']));
     const properties = schema.properties as Record<string, { properties?: Record<string, unknown>; additionalProperties?: unknown }>;
     expect(properties.signature?.additionalProperties).toBe(false);
-    expect(Object.keys(properties.audit?.properties ?? {})).toEqual(['entries', 'proofs', 'treeHead']);
+    expect(Object.keys(properties.audit?.properties ?? {})).toEqual(['entries', 'proofs', 'treeHead', 'checkpoint', 'tlogProofs']);
   });
 });

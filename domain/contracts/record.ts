@@ -4,6 +4,7 @@ import { contentHashSchema, packageStatusSchema, stepStateSchema } from './packa
 import { packageContentSchema } from './package-content.ts';
 import { concernAnswersSchema } from './revisions.ts';
 import { serverKeySchema, signedDecisionSchema } from './signatures.ts';
+import { keyHistorySchema } from './key-history.ts';
 import { threadSchema } from './threads.ts';
 import { findingSchema } from './findings.ts';
 import { riskTierSchema } from './sections.ts';
@@ -75,6 +76,13 @@ export const recordAuditSchema = z.strictObject({
   /** One inclusion proof per entry, in the same order, against treeHead. */
   proofs: z.array(inclusionProofSchema),
   treeHead: signedTreeHeadSchema,
+  /**
+   * The tree head as a C2SP checkpoint (signed note: origin, size, base64 root; the signer is
+   * the key that signed the record), and one C2SP tlog-proof per entry, in the same order
+   * (docs/decisions/0081). Absent in records exported before.
+   */
+  checkpoint: z.string().max(4_096).optional(),
+  tlogProofs: z.array(z.string().max(8_192)).optional(),
 });
 
 export const recordSignatureSchema = z.strictObject({
@@ -116,6 +124,17 @@ export const approvalRecordBodySchema = z.strictObject({
   emergencyApprovals: z.array(recordEmergencyApprovalSchema).optional(),
   /** The server's Ed25519 public keys that countersigned anything in this record. */
   serverKeys: z.array(serverKeySchema).min(1),
+  /**
+   * The server's signed key history (docs/decisions/0080): every key in /serverKeys, each
+   * announced by the one before. Pinning any key of it pins them all. Absent before 0080.
+   */
+  keyHistory: keyHistorySchema.optional(),
+  /**
+   * The WebAuthn relying party passkeys sign for on this deployment (docs/decisions/0082):
+   * every passkey assertion's clientDataJSON origin must be `origin`, its authenticator data's
+   * rpIdHash SHA-256(`rpId`). Absent in records exported before.
+   */
+  relyingParty: z.strictObject({ origin: z.url(), rpId: z.string().min(1) }).optional(),
   audit: recordAuditSchema,
 });
 export type ApprovalRecordBody = z.infer<typeof approvalRecordBodySchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actorSchema, approvalOverrideSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema, emergencyDetailsSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
 import { onBehalfOfSchema } from './delegations.ts';
+import { keyHistorySchema } from './key-history.ts';
 
 // What a reviewer signs, how the signature is carried, and how the server countersigns.
 // The browser builds the payload from what it displayed; its SHA-256 over the RFC 8785
@@ -43,6 +44,12 @@ export const signingPayloadSchema = z.object({
    * blockers overridden and the signer's reason. Absent otherwise, so older payloads hash as before.
    */
   override: approvalOverrideSchema.optional(),
+  /**
+   * Only when a delegate signs in a role delegated to them: the delegation and its delegator,
+   * so the signer's own signature says in whose place they decide (docs/decisions/0082). The
+   * server refuses one that is not the delegation it finds. Absent otherwise, so other payloads hash as before.
+   */
+  onBehalfOf: onBehalfOfSchema.optional(),
 });
 export type SigningPayload = z.infer<typeof signingPayloadSchema>;
 
@@ -128,7 +135,8 @@ export const serverKeySchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type ServerKey = z.infer<typeof serverKeySchema>;
-export const serverKeyListSchema = z.object({ keys: z.array(serverKeySchema) });
+/** GET /api/keys: the keys, and the signed key history that vouches for them (docs/decisions/0080; absent in lists saved before it). */
+export const serverKeyListSchema = z.object({ keys: z.array(serverKeySchema), history: keyHistorySchema.optional() });
 
 /** The verdict on one decision: VALID, or INVALID with every reason found. */
 export const decisionVerdictSchema = z.object({

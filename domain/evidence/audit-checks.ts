@@ -9,6 +9,7 @@ import type { ApprovalRecord, RecordCheck } from '../contracts/record.ts';
 import { errorMessage } from '../signing/error-message.ts';
 import { fail, pass, short } from './check.ts';
 import { auditDifferences } from './decision-consistency.ts';
+import { checkpointChecks } from './checkpoint-check.ts';
 
 export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   const { entries, proofs, treeHead } = record.audit;
@@ -28,6 +29,7 @@ export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]
     checks.push(entryCheck(record, entry, index));
     checks.push(proofCheck(record, entry, index));
   }
+  checks.push(...(await checkpointChecks(record)));
   if (proofs.length > entries.length) {
     checks.push(fail('Inclusion proofs', `/audit/proofs holds ${proofs.length} proofs for ${entries.length} entries: one per entry, in the same order.`));
   }

@@ -8,7 +8,9 @@ import { approvalRecordSchemaId, approvalRecordType, type ApprovalRecordBody, ty
 import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import type { Thread } from '../contracts/threads.ts';
 import type { Finding } from '../contracts/findings.ts';
+import type { SignedKeyStatement } from '../contracts/key-history.ts';
 import { bytesToHex } from '../crypto/sha256.ts';
+import { tlogProof } from '../audit/checkpoint.ts';
 import { diffPackages } from '../diff/package-diff.ts';
 import { emergencyApprovals } from '../workflow/emergency.ts';
 
@@ -27,10 +29,16 @@ export interface RecordSources {
   /** Every finding on the package with its history (the record omits the member when there are none). */
   findings?: Finding[];
   serverKeys: ServerKey[];
+  /** The WebAuthn origin and RP ID passkeys sign for here. */
+  relyingParty?: { origin: string; rpId: string };
+  /** The signed key history vouching for serverKeys (absent only where none exists, e.g. old fixtures). */
+  keyHistory?: SignedKeyStatement[];
   /** Every audit entry about the package. */
   auditEntries: AuditEntryView[];
   /** A signed head of a log that holds every one of auditEntries. */
   treeHead: SignedTreeHead;
+  /** The tree head as a signed C2SP checkpoint; each entry then gets a tlog-proof with it. */
+  checkpoint?: string;
   /** The RFC 6962 audit path of a leaf in the tree of the head's size. */
   inclusionPath: (leafIndex: number, treeSize: number) => readonly Uint8Array[];
 }
@@ -45,13 +53,16 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
   // A head that does not cover the entries could not prove them: a bug in the caller, not a user error.
   if (treeHead.treeSize < lastSeq) throw new Error(`The tree head (size ${treeHead.treeSize}) does not cover audit entry #${lastSeq}`);
 
-  const proofs: InclusionProof[] = entries.map((entry) => ({
+  const paths = entries.map((entry) => sources.inclusionPath(entry.seq - 1, treeHead.treeSize));
+  const proofs: InclusionProof[] = entries.map((entry, index) => ({
     seq: entry.seq,
     leafIndex: entry.seq - 1,
     treeSize: treeHead.treeSize,
     entryHash: entry.entryHash,
-    path: sources.inclusionPath(entry.seq - 1, treeHead.treeSize).map(bytesToHex),
+    path: (paths[index] ?? []).map(bytesToHex),
   }));
+  const { checkpoint } = sources;
+  const standard = checkpoint ? { checkpoint, tlogProofs: entries.map((entry, index) => tlogProof(entry.seq - 1, paths[index] ?? [], checkpoint)) } : {};
 
   const latest = versions.at(-1);
   return {
@@ -70,7 +81,9 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     ...(sources.findings && sources.findings.length > 0 ? { findings: sources.findings } : {}),
     emergencyApprovals: recordEmergencyApprovals(sources.decisions, sources.package.status, sources.steps),
     serverKeys: sources.serverKeys,
-    audit: { entries, proofs, treeHead },
+    ...(sources.keyHistory ? { keyHistory: sources.keyHistory } : {}),
+    ...(sources.relyingParty ? { relyingParty: sources.relyingParty } : {}),
+    audit: { entries, proofs, treeHead, ...standard },
   };
 }
 

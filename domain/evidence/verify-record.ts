@@ -6,7 +6,7 @@
 // itself: anyone can build and sign such a file. It is then not `valid` (see recordOutcome).
 import type { ApprovalRecord, RecordCheck, RecordVerdict } from '../contracts/record.ts';
 import type { ApprovalOverride } from '../contracts/decisions.ts';
-import type { ServerKey } from '../contracts/signatures.ts';
+import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import { contentHash } from '../package/content-hash.ts';
 import { fromBase64Url } from '../signing/base64url.ts';
 import { serverKeyId } from '../signing/countersign.ts';
@@ -19,6 +19,7 @@ import { findingsCheck } from './findings-check.ts';
 import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
+import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 
 export type RecordVerification = RecordVerdict & { record: ApprovalRecord | null };
@@ -74,6 +75,7 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
 async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   const checks: RecordCheck[] = [];
   for (const [index, key] of record.serverKeys.entries()) checks.push(await serverKeyCheck(key, index));
+  checks.push(...(await keyHistoryChecks(record)));
 
   const hashes = new Map<number, string>();
   for (const [index, version] of record.versions.entries()) {
@@ -97,11 +99,13 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
       signature: decision.signature,
       recomputedContentHash: hashes.get(decision.versionNumber) ?? null,
       serverKeys: record.serverKeys,
-      expectedOrigin: null,
-      expectedRpId: null,
+      // The relying party the record states: each passkey assertion must be made for it.
+      expectedOrigin: record.relyingParty?.origin ?? null,
+      expectedRpId: record.relyingParty?.rpId ?? null,
     });
     const reasons = [...verdict.reasons];
     if (decision.packageId !== record.package.id) reasons.push(`It is a decision on package ${decision.packageId}, not on ${record.package.id}.`);
+    reasons.push(...delegationReasons(decision));
     const method = decision.signature?.signature.method === 'passkey' ? 'passkey' : 'password re-entry';
     checks.push(
       reasons.length === 0
@@ -116,6 +120,22 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   if (findings) checks.push(findings);
   checks.push(...(await auditChecks(record)));
   return checks;
+}
+
+/**
+ * A delegate's decision: what the signer signed about whose place they took (payload
+ * onBehalfOf, docs/decisions/0082) must be what the record says. A payload signed before
+ * 0082 carries none; the record's statement then rests on the server's signatures alone.
+ */
+function delegationReasons(decision: SignedDecision): string[] {
+  const signed = decision.signature?.payload.onBehalfOf;
+  const stated = decision.onBehalfOf;
+  if (!signed) return [];
+  if (!stated) return [`The signer signed as delegate under delegation ${signed.delegationId} of ${signed.delegator.displayName}, but the record says they decided in their own right.`];
+  if (signed.delegationId !== stated.delegationId || signed.delegator.id !== stated.delegator.id) {
+    return [`The record says on behalf of ${stated.delegator.displayName} (delegation ${stated.delegationId}); the signer signed on behalf of ${signed.delegator.displayName} (delegation ${signed.delegationId}).`];
+  }
+  return [];
 }
 
 /** An approval signed over open blockers says so, with the signed reason, wherever the record is verified. */
@@ -137,13 +157,15 @@ async function signatureCheck(raw: unknown, record: ApprovalRecord, trusted: rea
     return fail(label, `Server key ${keyId} is not a key: ${errorMessage(error)}`);
   }
   const signer = `server key ${keyId} (public key ${key.publicKey}, fingerprint ${fingerprint})`;
-  if (trusted && !(await isPinned(key.publicKey, trusted))) {
-    return fail(label, `Signed with ${signer}, which is not one of the ${trusted.length} trusted key${trusted.length === 1 ? '' : 's'} given.`);
+  // Pinned directly, or through the signed key history: a pinned older key announced this one.
+  const through = trusted && !(await isPinned(key.publicKey, trusted)) ? await pinnedThroughHistory(record, key.publicKey, trusted) : null;
+  if (trusted && !(await isPinned(key.publicKey, trusted)) && !through) {
+    return fail(label, `Signed with ${signer}, which is not one of the ${trusted.length} trusted key${trusted.length === 1 ? '' : 's'} given, nor linked to one by the record's signed key history.`);
   }
   if (!(await verifyRecordSignatureValue(raw, key.publicKey, value))) {
     return fail(label, `/signature/value does not verify with server key ${keyId} over the record's RFC 8785 form: the record was changed after the server signed it.`);
   }
-  const trust = trusted ? 'a trusted key' : 'NOT PINNED: the key comes from the record itself (give the server’s public key or its fingerprint, obtained apart from the record)';
+  const trust = through ? `trusted through the signed key history from the pinned key ${through.keyId}` : trusted ? 'a trusted key' : 'NOT PINNED: the key comes from the record itself (give the server’s public key or its fingerprint, obtained apart from the record)';
   return pass(label, `Ed25519 by ${signer}, ${trust}.`);
 }
 

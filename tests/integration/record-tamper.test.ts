@@ -182,7 +182,8 @@ describe('an exported approval record', () => {
     record.audit.proofs[1] = p0;
 
     const verdict = await verifyRecordText(await resign(record));
-    expect(failedLabels(verdict)).toEqual([`Inclusion proof of audit entry #${first.seq}`, `Inclusion proof of audit entry #${second.seq}`]);
+    // The C2SP tlog-proofs (docs/decisions/0081) no longer carry the swapped paths either.
+    expect(failedLabels(verdict)).toEqual([`Inclusion proof of audit entry #${first.seq}`, `Inclusion proof of audit entry #${second.seq}`, 'Inclusion proofs (C2SP tlog-proof)']);
     expect(detailOf(verdict, `Inclusion proof of audit entry #${first.seq}`)).toBe(`/audit/proofs/0 is the proof of entry #${second.seq}, not of entry #${first.seq} (/audit/entries/0).`);
 
     // Relabelled to fit, a proof of another entry still does not lead to the signed root.
@@ -191,7 +192,7 @@ describe('an exported approval record', () => {
     if (!q0 || !q1) throw new Error('the record has two proofs');
     [q0.path, q1.path] = [q1.path, q0.path];
     const again = await verifyRecordText(await resign(relabelled));
-    expect(failedLabels(again)).toEqual([`Inclusion proof of audit entry #${first.seq}`, `Inclusion proof of audit entry #${second.seq}`]);
+    expect(failedLabels(again)).toEqual([`Inclusion proof of audit entry #${first.seq}`, `Inclusion proof of audit entry #${second.seq}`, 'Inclusion proofs (C2SP tlog-proof)']);
     expect(detailOf(again, `Inclusion proof of audit entry #${first.seq}`)).toContain('does not lead from entry');
   });
 
@@ -208,13 +209,17 @@ describe('an exported approval record', () => {
     expect(failed[0]).toBe('Tree head signature');
     expect(failed.filter((label) => label.startsWith('Inclusion proof of audit entry #'))).toHaveLength(entries);
 
-    // The other log's key added, so the head's signature verifies: the proofs still do not.
+    // The other log's key added, so the head's signature verifies: the proofs still do not,
+    // and the signed key history (docs/decisions/0080) does not hold the added key.
     const listed = JSON.parse(await ours.exportText()) as ApprovalRecord;
     listed.audit.treeHead = foreignHead;
     listed.serverKeys.push(...theirs.keys);
     const still = await verifyRecordText(await ours.resign(listed));
     expect(failedLabels(still)).not.toContain('Tree head signature');
-    expect(failedLabels(still)).toHaveLength(entries);
-    expect(failedLabels(still).every((label) => label.startsWith('Inclusion proof of audit entry #'))).toBe(true);
+    // Nor does the record's C2SP checkpoint (docs/decisions/0081), which states our log's root.
+    const [history, ...rest] = failedLabels(still);
+    expect(history).toBe('Server key history');
+    expect(rest.filter((label) => !label.startsWith('Inclusion proof of audit entry #'))).toEqual(['Checkpoint (C2SP signed note)']);
+    expect(rest.filter((label) => label.startsWith('Inclusion proof of audit entry #'))).toHaveLength(entries);
   });
 });

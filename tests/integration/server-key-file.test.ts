@@ -2,12 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Client as PgClient } from 'pg';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { currentServerKey, useServerKey } from '#api/signing/server-key.ts';
 import { generateServerKey } from '#domain/signing/countersign.ts';
 import { startServerProcess } from '#scripts/lib/server-process.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { KeyFileRefused, loadServerKeys } from '#server/key-file.ts';
+import { verifyKeyHistory } from '#domain/signing/key-history.ts';
+import { createTestDatabase } from '../support/postgres-cluster.ts';
 
 // Issue 17, item 1: the signing key lives in a key file, never in the database it protects.
 // A copy of the database alone holds no private key; a start that finds keys published in
@@ -104,6 +107,50 @@ describe('the server key file', () => {
     const attacker = new DatabaseSync(sqliteFile(dir));
     expect(() => attacker.prepare("UPDATE server_keys SET private_key_pkcs8 = 'x'").run()).toThrow(/server_keys is append-only: UPDATE refused/);
     attacker.close();
+  });
+
+  it('on PostgreSQL, moves a private key an older server wrote into the database to the key file, and erases it there', async () => {
+    const database = await createTestDatabase(inject('databaseUrl'));
+    cleanups.push(() => database.drop());
+    const dir = dataDir();
+    const store = await openStore({ databaseUrl: database.url, dataDir: dir });
+    cleanups.push(() => store.close());
+    const sql = new PgClient({ connectionString: database.url });
+    await sql.connect();
+    cleanups.push(() => sql.end());
+    const rows = async () => (await sql.query<{ key_id: string; public_key: string; private_key_pkcs8: string }>('SELECT key_id, public_key, private_key_pkcs8 FROM server_keys ORDER BY created_at')).rows;
+    // Two keys as servers before 0071 wrote them: both private halves in the table.
+    const older = await generateServerKey();
+    const old = await generateServerKey();
+    for (const [key, at] of [[older, '2025-06-01T00:00:00.000Z'], [old, '2026-01-01T00:00:00.000Z']] as const) {
+      await sql.query('INSERT INTO server_keys (key_id, algorithm, public_key, private_key_pkcs8, created_at) VALUES ($1, $2, $3, $4, $5)', [key.keyId, 'Ed25519', key.publicKey, key.privateKeyPkcs8, at]);
+    }
+
+    const path = join(dir, 'keys', 'server-keys.json');
+    const loaded = await loadServerKeys(store, { path, now });
+    expect(loaded.key.keyId).toBe(old.keyId);
+    expect(loaded.message).toMatch(/^Signing keys moved out of the database into .*server-keys\.json \(mode 0600\); the database now holds public keys only\./);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(await rows()).toEqual([
+      { key_id: older.keyId, public_key: older.publicKey, private_key_pkcs8: '' },
+      { key_id: old.keyId, public_key: old.publicKey, private_key_pkcs8: '' },
+    ]);
+    // The file holds both, and a signed history in which the older key announced the old one.
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { keys: { keyId: string; privateKeyPkcs8: string }[]; history: unknown[] };
+    expect(file.keys.map((key) => [key.keyId, key.privateKeyPkcs8])).toEqual([
+      [older.keyId, older.privateKeyPkcs8],
+      [old.keyId, old.privateKeyPkcs8],
+    ]);
+    const history = await verifyKeyHistory(file.history);
+    expect(history.ok && history.keys.map((key) => [key.keyId, key.validUntil])).toEqual([
+      [older.keyId, '2026-01-01T00:00:00.000Z'],
+      [old.keyId, null],
+    ]);
+    // The table is append-only again: the trigger disabled for the move is enabled.
+    await expect(sql.query("UPDATE server_keys SET private_key_pkcs8 = 'x'")).rejects.toThrow(/server_keys is append-only: UPDATE refused/);
+    // The next start reads the file and moves nothing.
+    const again = await loadServerKeys(store, { path, now });
+    expect(again.message).toBe(`Signing key ${old.keyId} loaded from ${path}.`);
   });
 
   it('refuses a key file whose private key is not its public key’s, or that is not JSON', async () => {

@@ -7,7 +7,7 @@ import { withIds, type Db } from './shared.ts';
 // The signing part of the Kysely repository: decisions and their signatures, server keys,
 // signing nonces and signing attempts.
 
-// The column predates 0072 and is NOT NULL on both engines; since then it is always empty.
+// The column predates 0071 and is NOT NULL on both engines; since then it is always empty.
 const NO_PRIVATE_KEY = '';
 
 export function signingQueries(db: Db, engine: Engine): SigningStore {

@@ -399,11 +399,6 @@ export interface MailCursorTable {
   last_seq: number;
 }
 
-export interface Database {
-  notification_preferences: NotificationPreferencesTable;
-  mail_outbox: MailOutboxTable;
-  mail_digest_items: MailDigestItemsTable;
-  mail_cursor: MailCursorTable;
 // --- findings (019) ---
 export interface FindingsTable {
   id: string;
@@ -441,6 +436,10 @@ export interface FindingEventsTable {
 }
 
 export interface Database {
+  notification_preferences: NotificationPreferencesTable;
+  mail_outbox: MailOutboxTable;
+  mail_digest_items: MailDigestItemsTable;
+  mail_cursor: MailCursorTable;
   findings: FindingsTable;
   finding_events: FindingEventsTable;
   throttles: ThrottlesTable;

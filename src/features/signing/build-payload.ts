@@ -5,6 +5,7 @@ import { emergencyStepKey } from '#domain/workflow/emergency.ts';
 import type { StepState } from '#domain/contracts/packages.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import type { User } from '#domain/contracts/users.ts';
+import type { OnBehalfOf } from '#domain/contracts/delegations.ts';
 
 export interface DecisionDraft {
   decision: DecisionKind;
@@ -39,7 +40,7 @@ function signedVersionFields(input: SignedVersion) {
 }
 
 /** The exact payload signed: what the dialog showed, the hash computed here, the server's nonce. */
-export function buildPayload(input: SignedVersion & { step: StepState; draft: DecisionDraft }): SigningPayload {
+export function buildPayload(input: SignedVersion & { step: StepState; draft: DecisionDraft; onBehalfOf?: OnBehalfOf | undefined }): SigningPayload {
   const { draft } = input;
   return {
     ...signedVersionFields(input),
@@ -51,6 +52,7 @@ export function buildPayload(input: SignedVersion & { step: StepState; draft: De
     conditions: draft.decision === 'approve_with_conditions' ? draft.conditions : null,
     concerns: draft.decision === 'reject' ? draft.concerns : [],
     ...(draft.override ? { override: draft.override } : {}),
+    ...(input.onBehalfOf ? { onBehalfOf: { delegationId: input.onBehalfOf.delegationId, delegator: input.onBehalfOf.delegator } } : {}),
   };
 }
 

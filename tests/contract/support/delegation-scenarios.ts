@@ -4,6 +4,7 @@ import type { Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn, type Draft } from './signing-scenarios.ts';
 import { expectValidOrDemonstration } from './verdicts.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 
 // Delegation of a reviewer role, run against the mocks, SQLite and PostgreSQL: made by the
 // holder, bounded, refused in a circle, to oneself or to someone segregation of duties keeps
@@ -93,9 +94,15 @@ export const delegationScenarios: Scenario[] = [
     async run(target) {
       const { delegation } = await elenaDelegatesToDana(target, { startsAt: at(-hour), endsAt: at(7 * 24 * hour) });
       const dana = await signedIn(target, 'fair-lending@example.com');
-      const signed = await sign(dana, await payloadFor(dana, danaApproves));
+      // The delegate signs whose place they take (docs/decisions/0082): another delegation or
+      // delegator is refused, and so is a holder claiming to act for someone.
+      const claimed = { delegationId: delegation.id, delegator: accounts.elena };
+      const wrong = await sign(dana, { ...(await payloadFor(dana, danaApproves)), onBehalfOf: { ...claimed, delegationId: 'dlg_other' } });
+      expectStatus(wrong, 422);
+      expect(JSON.stringify(wrong.body)).toContain('/payload/onBehalfOf');
+      const signed = await sign(dana, { ...(await payloadFor(dana, danaApproves)), onBehalfOf: claimed });
       expectStatus(signed, 201);
-      expect(signed.body).toMatchObject({ actor: accounts.dana, role: 'model_risk', onBehalfOf: { delegationId: delegation.id, delegator: accounts.elena } });
+      expect(signed.body).toMatchObject({ actor: accounts.dana, role: 'model_risk', onBehalfOf: { delegationId: delegation.id, delegator: accounts.elena }, signature: { payload: { onBehalfOf: claimed } } });
 
       const pkg = (await dana.get(`/api/packages/${clinical}`)).body as { decisions: { stepKey: string; onBehalfOf: unknown }[]; steps: { key: string; status: string }[] };
       expect(pkg.steps.find((s) => s.key === 'model_risk')?.status).toBe('approved');
@@ -106,8 +113,13 @@ export const delegationScenarios: Scenario[] = [
       const verification = (await dana.get(`/api/packages/${clinical}/verification`)).body as { decisions: { valid: boolean; demonstration: boolean; reasons: string[] }[] };
       expectValidOrDemonstration(verification.decisions);
 
-      const record = (await dana.get(`/api/packages/${clinical}/record`)).body as { decisions: { onBehalfOf: unknown }[] };
+      const record = (await dana.get(`/api/packages/${clinical}/record`)).body as { decisions: { id: string; onBehalfOf: unknown }[] };
       expect(record.decisions.some((d) => JSON.stringify(d.onBehalfOf) === JSON.stringify({ delegationId: delegation.id, delegator: accounts.elena }))).toBe(true);
+      // The record's statement is held to the signed one: a record naming another delegator fails that decision.
+      const delegated = record.decisions.find((d) => JSON.stringify(d.onBehalfOf).includes(delegation.id));
+      const forged = { ...record, decisions: record.decisions.map((d) => (d === delegated ? { ...d, onBehalfOf: { delegationId: delegation.id, delegator: accounts.dana } } : d)) };
+      const verdict = await verifyRecordText(JSON.stringify(forged));
+      expect(verdict.checks.find((check) => check.label.startsWith(`Decision ${delegated?.id ?? '?'}:`))?.detail).toContain(`the signer signed on behalf of ${accounts.elena.displayName} (delegation ${delegation.id})`);
 
       const committee = await signedIn(target, 'committee@example.com');
       const audit = (await committee.get('/api/audit?action=decision.signed')).body as { items: { after: { onBehalfOf?: unknown } }[] };

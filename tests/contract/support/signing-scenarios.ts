@@ -9,6 +9,7 @@ import { origin } from './client.ts';
 import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectValidOrDemonstration } from './verdicts.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 
 // Signing decisions (password re-entry) and the attacks the server must refuse, run against
 // the mocks, SQLite and PostgreSQL. Each scenario gets fresh demo data.
@@ -130,6 +131,16 @@ export const signingScenarios: Scenario[] = [
       expect(signed.body).toMatchObject({ signature: { signature: { method: 'passkey', credentialId: 'cred-elena', publicKeyJwk: elenaKey.publicKeyJwk } } });
       const verification = (await elena.get(`/api/packages/${clinical}/verification`)).body as { decisions: { valid: boolean; demonstration: boolean; reasons: string[] }[] };
       expectValidOrDemonstration(verification.decisions);
+
+      // The record states the relying party (docs/decisions/0082), and the verifier holds the
+      // assertion to it: the same record claiming another origin or RP ID fails that decision.
+      const decisionId = (signed.body as { id: string }).id;
+      const record = (await elena.get(`/api/packages/${clinical}/record`)).body as { relyingParty: { origin: string; rpId: string } };
+      expect(record.relyingParty).toEqual({ origin, rpId: new URL(origin).hostname });
+      const decisionCheck = async (value: unknown) => (await verifyRecordText(JSON.stringify(value))).checks.find((check) => check.label.startsWith(`Decision ${decisionId}:`));
+      expect(await decisionCheck(record)).toMatchObject({ ok: true });
+      expect((await decisionCheck({ ...record, relyingParty: { ...record.relyingParty, origin: 'https://evil.example' } }))?.detail).toMatch(/the passkey was used on .*, not on "https:\/\/evil\.example"|evil\.example/);
+      expect(await decisionCheck({ ...record, relyingParty: { ...record.relyingParty, rpId: 'evil.example' } })).toMatchObject({ ok: false });
       // The same assertion again: one decision.
       expectStatus(await post(await passkeyAuth(elenaKey, 'cred-elena', payload)), 409);
     },

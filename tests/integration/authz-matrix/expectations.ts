@@ -99,6 +99,7 @@ export const expectations: Record<string, Expectation> = {
   listAudit: none({ kind: 'roles', roles: oversight }),
   listPackageAudit: onPackages({ kind: 'visible-package' }),
   auditTreeHead: none({ kind: 'signed-in' }),
+  auditCheckpoint: none({ kind: 'public' }),
   auditInclusionProof: none({ kind: 'signed-in' }),
   auditConsistencyProof: none({ kind: 'signed-in' }),
   verifyAudit: none({ kind: 'roles', roles: oversight }),

@@ -191,6 +191,7 @@ export const requests: Record<string, Builder> = {
   listAudit: () => ({ path: '/api/audit' }),
   listPackageAudit: onPackage('/audit'),
   auditTreeHead: () => ({ path: '/api/audit/tree-head' }),
+  auditCheckpoint: () => ({ path: '/api/audit/checkpoint' }),
   auditInclusionProof: () => ({ path: '/api/audit/proofs/inclusion?seq=1' }),
   auditConsistencyProof: () => ({ path: '/api/audit/proofs/consistency?from=1' }),
   verifyAudit: () => ({ path: '/api/audit/verify' }),

@@ -25,7 +25,7 @@ export interface DecisionPanelProps {
   reviewed: number;
   total: number;
   /** Roles the viewer holds now by delegation, with whose they are (filled in by the route: delegations). */
-  actingFor?: readonly { role: Role; delegator: Actor }[];
+  actingFor?: readonly { id: string; role: Role; delegator: Actor }[];
   /** In the page's flow (the default), or as the "Decide…" button of the sticky review bar. */
   placement?: 'panel' | 'bar';
 }
@@ -52,7 +52,8 @@ function useStepDecision({ pkg, version, actingFor = [] }: DecisionPanelProps) {
   // A delegate decides the steps of a delegated role as a holder would; the dialog says for whom.
   const action = nextAction(pkg, { id: viewer.id, roles: [...viewer.roles, ...actingFor.map((d) => d.role)] });
   if (action.kind !== 'decide') return null;
-  const onBehalfOf = viewer.roles.includes(action.step.role) ? undefined : actingFor.find((d) => d.role === action.step.role)?.delegator;
+  const delegation = viewer.roles.includes(action.step.role) ? undefined : actingFor.find((d) => d.role === action.step.role);
+  const onBehalfOf = delegation ? { delegationId: delegation.id, delegator: delegation.delegator } : undefined;
   return { viewer, step: action.step, onBehalfOf };
 }
 

@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
-import { decisionMeanings, type Actor, type Concern, type DecisionKind } from '#domain/contracts/decisions.ts';
+import { decisionMeanings, type Concern, type DecisionKind } from '#domain/contracts/decisions.ts';
+import type { OnBehalfOf } from '#domain/contracts/delegations.ts';
 import type { PackageDetail, PackageVersion, StepState } from '#domain/contracts/packages.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import type { User } from '#domain/contracts/users.ts';
@@ -25,7 +26,8 @@ interface Props {
   signer: User;
   decision: DecisionKind;
   /** Set when the signer acts in the step's role by delegation (delegations). */
-  onBehalfOf?: Actor | undefined;
+  /** A delegate's decision: the delegation and whose role it is, signed in the payload. */
+  onBehalfOf?: OnBehalfOf | undefined;
   onClose: () => void;
 }
 
@@ -62,7 +64,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void submit(draftProblems(draft), (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce }));
+    void submit(draftProblems(draft), (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce, onBehalfOf }));
   };
 
   const updateConcern = (index: number, change: Partial<Concern>) => setConcerns((list) => list.map((c, i) => (i === index ? { ...c, ...change } : c)));
@@ -83,7 +85,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
           </Definition>
           {onBehalfOf && (
             <Definition term="On behalf of">
-              Signing as delegate of {onBehalfOf.displayName} ({roleLabels[step.role].toLowerCase()})
+              Signing as delegate of {onBehalfOf.delegator.displayName} ({roleLabels[step.role].toLowerCase()})
             </Definition>
           )}
         </DefinitionList>
