@@ -51,7 +51,7 @@ type Xml2js = Record<string, unknown> & { $?: Record<string, string>; _?: string
 const list = (value: unknown): Xml2js[] => (Array.isArray(value) ? (value as Xml2js[]) : []);
 
 const bearer = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
-const transient = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
+const persistent = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
 
 export interface CheckedAssertion {
   issuer: string;
@@ -63,7 +63,7 @@ export interface CheckedAssertion {
 }
 
 /** The checks node-saml leaves to its caller, on the assertion it verified. */
-export function checkAssertion(profile: Profile, raw: RawResponse, expected: { issuer: string; acsUrl: string; clockSkewMs: number; now: Date }): CheckedAssertion {
+export function checkAssertion(profile: Profile, raw: RawResponse, expected: { issuer: string; acsUrl: string; requestId: string; clockSkewMs: number; now: Date }): CheckedAssertion {
   if (raw.destination !== null && raw.destination !== expected.acsUrl) throw new SamlRefusal('sso_saml_destination_invalid', `Destination ${raw.destination} is not ${expected.acsUrl}`);
   const assertion = (profile.getAssertion?.() as { Assertion?: Xml2js } | undefined)?.Assertion;
   if (!assertion) throw new SamlRefusal('sso_saml_response_invalid', 'no verified assertion');
@@ -71,14 +71,23 @@ export function checkAssertion(profile: Profile, raw: RawResponse, expected: { i
   if (issuer !== expected.issuer) throw new SamlRefusal('sso_saml_issuer_invalid', `assertion issuer ${issuer ?? '(none)'} is not ${expected.issuer}`);
   const subject = list(assertion.Subject)[0];
   const confirmations = list(subject?.SubjectConfirmation).filter((confirmation) => confirmation.$?.Method === bearer);
-  const recipients = confirmations.flatMap((confirmation) => list(confirmation.SubjectConfirmationData).map((data) => data.$?.Recipient ?? null));
+  const data = confirmations.flatMap((confirmation) => list(confirmation.SubjectConfirmationData).map((d) => ({ recipient: d.$?.Recipient ?? null, inResponseTo: d.$?.InResponseTo ?? null })));
+  const recipients = data.map((d) => d.recipient);
   if (!recipients.includes(expected.acsUrl)) throw new SamlRefusal('sso_saml_destination_invalid', `no bearer SubjectConfirmation with Recipient ${expected.acsUrl} (found ${recipients.join(', ') || 'none'})`);
+  // The Response's InResponseTo is unsigned unless responses are signed: the assertion itself must
+  // answer our request, on the confirmation naming us, or an assertion the IdP issued on its own
+  // (an app tile's) could be wrapped in a Response naming a request of the attacker's.
+  if (!data.some((d) => d.recipient === expected.acsUrl && d.inResponseTo === expected.requestId)) {
+    throw new SamlRefusal('sso_saml_request_unknown', `no bearer SubjectConfirmation for ${expected.acsUrl} answering request ${expected.requestId}`);
+  }
   const nameId = list(subject?.NameID)[0];
   // Read straight from the verified assertion: one text node, so a comment inside it (which the
   // signature does not cover) cannot shorten the value.
   const value = typeof nameId?._ === 'string' ? nameId._ : null;
   if (!value || value !== profile.nameID) throw new SamlRefusal('sso_saml_subject_invalid', 'no NameID, or one that does not read the same everywhere');
-  if (nameId?.$?.Format === transient) throw new SamlRefusal('sso_saml_subject_invalid', 'a transient NameID names nobody twice; configure a persistent one at the IdP');
+  // Only a persistent NameID is an identifier the IdP never reassigns: a transient one names nobody
+  // twice, and an email or a user-chosen name can later belong to someone else.
+  if (nameId?.$?.Format !== persistent) throw new SamlRefusal('sso_saml_subject_invalid', `the NameID format is ${nameId?.$?.Format ?? 'unstated'}; configure a persistent NameID at the IdP`);
   const assertionId = assertion.$?.ID;
   if (!assertionId) throw new SamlRefusal('sso_saml_response_invalid', 'the assertion has no ID');
   const notOnOrAfter = list(assertion.Conditions)[0]?.$?.NotOnOrAfter;

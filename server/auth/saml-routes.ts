@@ -171,7 +171,7 @@ export function samlRoutes(deps: ApiDeps, settings: SamlSettings | null, options
     try {
       const { profile } = await samlFor(deps, settings, request.acsUrl).validatePostResponseAsync({ SAMLResponse: samlResponse });
       if (!profile) throw new SamlRefusal('sso_saml_response_invalid', 'no assertion in the response');
-      checked = checkAssertion(profile, raw, { issuer: settings.idp.entityId, acsUrl: request.acsUrl, clockSkewMs: settings.clockSkewMs, now });
+      checked = checkAssertion(profile, raw, { issuer: settings.idp.entityId, acsUrl: request.acsUrl, requestId: request.requestId, clockSkewMs: settings.clockSkewMs, now });
     } catch (error) {
       warn(error);
       let reason = error instanceof SamlRefusal ? error.reason : reasonOfLibraryError(error);

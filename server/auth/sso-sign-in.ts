@@ -41,9 +41,12 @@ export async function signInWithExternalIdentity(deps: ApiDeps, identity: Extern
   const expiresAt = new Date(now.getTime() + deps.sessionTtlMs).toISOString();
   const tokenHash = await sha256Hex(token);
   const { issuer, subject } = identity;
+  // Identities are keyed by protocol too: an IdP may use one string as its OIDC issuer and its
+  // SAML entity id (Keycloak does), and a SAML NameID must never land in an OIDC subject's account.
+  const identityIssuer = via === 'saml' ? `saml:${issuer}` : issuer;
 
   return deps.store.transaction(async (tx): Promise<SignInOutcome> => {
-    const known = await tx.findExternalIdentity(issuer, subject);
+    const known = await tx.findExternalIdentity(identityIssuer, subject);
     let user: StoredUser;
     if (!known) {
       // An existing account with this email is not taken over: linking by email would let
@@ -51,7 +54,7 @@ export async function signInWithExternalIdentity(deps: ApiDeps, identity: Extern
       if (await tx.findUserByEmail(email)) return { ok: false, reason: 'account_conflict', email };
       user = { id: newId(deps, 'usr'), email, displayName, title: '', roles, passwordHash: '' };
       await tx.insertUser(user);
-      await tx.insertExternalIdentity({ issuer, subject, userId: user.id, createdAt: at });
+      await tx.insertExternalIdentity({ issuer: identityIssuer, subject, userId: user.id, createdAt: at });
       await tx.appendAudit({ event: { action: 'user.sso_provisioned', subject: user.id, before: null, after: { email, displayName, roles, issuer } }, actorId: user.id, at });
     } else {
       const existing = await tx.findUserById(known.userId);

@@ -408,6 +408,18 @@ describe.each<Engine>(['sqlite', 'postgres'])('SAML 2.0 single sign-on against S
         reason: 'sso_saml_expired',
         craft: (xml) => resign(xml.replace(/(<saml:Conditions\b[^>]*NotBefore=")[^"]+"/, `$1${iso(Date.now() + 10 * 60_000)}"`), idpKey()),
       },
+      // Found by an adversary review: an assertion the IdP issued on its own (no InResponseTo in
+      // its confirmation, as from an app tile) wrapped in a Response naming the attacker's request.
+      {
+        name: 'an IdP-initiated assertion wrapped in a Response naming our request, signed by the IdP',
+        reason: 'sso_saml_request_unknown',
+        craft: (xml) => resign(xml.replace(/(<saml:SubjectConfirmationData\b[^>]*?) InResponseTo="[^"]+"/, '$1'), idpKey()),
+      },
+      {
+        name: 'a NameID of another format than persistent (an email or a chosen name), signed by the IdP',
+        reason: 'sso_saml_subject_invalid',
+        craft: (xml) => resign(xml.replace('Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent"', 'Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"'), idpKey()),
+      },
       { name: 'from another issuer, signed by the IdP’s key', reason: 'sso_saml_issuer_invalid', craft: (xml) => resign(xml.replaceAll(`<saml:Issuer>${idp.entityId}</saml:Issuer>`, '<saml:Issuer>https://other-idp.example</saml:Issuer>'), idpKey()) },
     ];
 
@@ -427,6 +439,17 @@ describe.each<Engine>(['sqlite', 'postgres'])('SAML 2.0 single sign-on against S
         expect(await audit(h, 'session.login_succeeded')).toHaveLength(0);
       });
     }
+
+    it('an OIDC identity with the same issuer string and subject is another person: SAML never signs into it', async () => {
+      const h = await harness(engine);
+      // Keycloak uses one string as its OIDC issuer and its SAML entity id; an OIDC user whose
+      // subject is "dana" owns the administrator's account here.
+      await h.store.insertExternalIdentity({ issuer: idp.entityId, subject: 'dana', userId: 'usr_admin', createdAt: new Date().toISOString() });
+      const { sessionCookie } = await signIn(h, 'dana');
+      const me = await session(h, sessionCookie ?? '');
+      expect(me.user.id).not.toBe('usr_admin');
+      expect(me.user.roles).not.toContain('admin');
+    });
 
     it('a comment inside the NameID (outside what the signature covers) does not shorten the subject', async () => {
       const h = await harness(engine);
