@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ApiDeps } from '#api/kernel/context.ts';
-import type { Store } from '#api/store/store.ts';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { createApp } from '#server/app.ts';
-import { openStore } from '#server/db/open-store.ts';
-import { serverDeps } from '#server/deps.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
-import type { Client, Target } from '../contract/support/client.ts';
+import { describe, expect, it } from 'vitest';
+import { twoInstancesOnPostgres } from '../support/two-instances.ts';
+import type { Client } from '../contract/support/client.ts';
 import { payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { freshContent } from '../support/fresh-content.ts';
 
@@ -19,35 +13,15 @@ import { freshContent } from '../support/fresh-content.ts';
 
 const rounds = 16;
 
-async function instance(databaseUrl: string, seed: boolean): Promise<{ target: Target; store: Store }> {
-  const store = await openStore({ databaseUrl, dataDir: '/nonexistent' });
-  const deps: ApiDeps = serverDeps(store, { sessionTtlHours: 12 });
-  if (seed) await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
-  const app = createApp(deps);
-  return { store, target: { fetch: async (request) => app.fetch(request), store, advanceClock: () => undefined, close: () => store.close() } };
-}
-
 const marcus = { id: 'usr_data_governance', displayName: 'Marcus Oyelaran', title: 'Data Governance Lead' };
 
 describe('a clarification request racing an approval (PostgreSQL, two API instances)', () => {
-  let database: TestDatabase;
-  let first: { target: Target; store: Store };
-  let second: { target: Target; store: Store };
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('databaseUrl'));
-    first = await instance(database.url, true);
-    second = await instance(database.url, false);
-  });
-  afterAll(async () => {
-    await first.target.close();
-    await second.target.close();
-    await database.drop();
-  });
+  const instances = twoInstancesOnPostgres();
 
   it(`never lets an approval commit unseeing a request that committed before it, ${rounds} rounds`, async () => {
-    const owner = await signedIn(first.target, 'owner@example.com');
-    const approver: Client = await signedIn(first.target, 'data-governance@example.com');
-    const asker: Client = await signedIn(second.target, 'model-risk@example.com');
+    const owner = await signedIn(instances.first.target, 'owner@example.com');
+    const approver: Client = await signedIn(instances.first.target, 'data-governance@example.com');
+    const asker: Client = await signedIn(instances.second.target, 'model-risk@example.com');
     const outcomes = { blocked: 0, askedAfter: 0 };
     for (let round = 0; round < rounds; round++) {
       const modelKey = `clarification-race-${round}-${Date.now()}`;
@@ -68,7 +42,7 @@ describe('a clarification request racing an approval (PostgreSQL, two API instan
         continue;
       }
       expect(signed.status, JSON.stringify(signed.body)).toBe(201);
-      const entries = await first.store.listAuditEntries({ subject: packageId }, 0, 100);
+      const entries = await instances.first.store.listAuditEntries({ subject: packageId }, 0, 100);
       const seqOf = (action: string) => entries.find((entry) => entry.action === action)?.seq ?? -1;
       expect(seqOf('thread.opened'), `round ${round}: the request must come after the approval it did not block`).toBeGreaterThan(seqOf('decision.signed'));
       outcomes.askedAfter += 1;

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ApiDeps } from '#api/kernel/context.ts';
-import type { Store } from '#api/store/store.ts';
+import { describe, expect, it } from 'vitest';
+import { twoInstancesOnPostgres } from '../support/two-instances.ts';
 import type { Finding } from '#domain/contracts/findings.ts';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { createApp } from '#server/app.ts';
-import { openStore } from '#server/db/open-store.ts';
-import { serverDeps } from '#server/deps.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
-import type { Target } from '../contract/support/client.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 
 // Concurrent moves of one finding from two API instances of one PostgreSQL database: the owner
@@ -17,37 +10,17 @@ import { signedIn } from '../contract/support/signing-scenarios.ts';
 
 const rounds = 8;
 
-async function instance(databaseUrl: string, seed: boolean): Promise<{ target: Target; store: Store }> {
-  const store = await openStore({ databaseUrl, dataDir: '/nonexistent' });
-  const deps: ApiDeps = serverDeps(store, { sessionTtlHours: 12 });
-  if (seed) await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
-  const app = createApp(deps);
-  return { store, target: { fetch: async (request) => app.fetch(request), store, advanceClock: () => undefined, close: () => store.close() } };
-}
-
 const clinical = 'pkg_clinical_deterioration_risk';
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 describe('concurrent moves of one finding (PostgreSQL, two API instances)', () => {
-  let database: TestDatabase;
-  let first: { target: Target; store: Store };
-  let second: { target: Target; store: Store };
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('databaseUrl'));
-    first = await instance(database.url, true);
-    second = await instance(database.url, false);
-  });
-  afterAll(async () => {
-    await first.target.close();
-    await second.target.close();
-    await database.drop();
-  });
+  const instances = twoInstancesOnPostgres();
 
   it(`writes exactly one of three concurrent moves, ${rounds} rounds`, async () => {
-    const reviewer = await signedIn(first.target, 'model-risk@example.com');
-    const ownerA = await signedIn(first.target, 'owner@example.com');
-    const ownerB = await signedIn(second.target, 'owner@example.com');
-    const reviewerB = await signedIn(second.target, 'model-risk@example.com');
+    const reviewer = await signedIn(instances.first.target, 'model-risk@example.com');
+    const ownerA = await signedIn(instances.first.target, 'owner@example.com');
+    const ownerB = await signedIn(instances.second.target, 'owner@example.com');
+    const reviewerB = await signedIn(instances.second.target, 'model-risk@example.com');
     for (let round = 0; round < rounds; round++) {
       const raised = await reviewer.post(`/api/packages/${clinical}/findings`, { versionNumber: 1, sectionKey: 'evaluation', title: `Race ${round}`, description: 'Raced.', severity: 'medium', type: 'limitation', ownerId: 'usr_owner', dueDate: inDays(20) });
       expect(raised.status, JSON.stringify(raised.body)).toBe(201);
@@ -59,9 +32,9 @@ describe('concurrent moves of one finding (PostgreSQL, two API instances)', () =
         reviewerB.post(path, { to: 'risk_accepted', revision: 0, rationale: `Accepted ${round}.`, expiresOn: inDays(10) }),
       ]);
       expect(replies.map((r) => r.status).sort(), JSON.stringify(replies.map((r) => r.body))).toEqual([201, 409, 409]);
-      const events = await first.store.listFindingEvents([finding.id]);
+      const events = await instances.first.store.listFindingEvents([finding.id]);
       expect(events.map((e) => e.position)).toEqual([0, 1]);
-      const entries = (await first.store.listAuditEntries({ subject: clinical }, 0, 10_000)).filter((e) => e.action === 'finding.transitioned' && e.afterJson.includes(finding.id));
+      const entries = (await instances.first.store.listAuditEntries({ subject: clinical }, 0, 10_000)).filter((e) => e.action === 'finding.transitioned' && e.afterJson.includes(finding.id));
       expect(entries).toHaveLength(1);
     }
   });

@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ApiDeps } from '#api/kernel/context.ts';
-import type { Store } from '#api/store/store.ts';
+import { describe, expect, it } from 'vitest';
+import { twoInstancesOnPostgres } from '../support/two-instances.ts';
 import { policyListSchema } from '#domain/contracts/policies.ts';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { createApp } from '#server/app.ts';
-import { openStore } from '#server/db/open-store.ts';
-import { serverDeps } from '#server/deps.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
-import type { Target } from '../contract/support/client.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 
 // Administrators publishing at the same moment on two API instances of one PostgreSQL
 // database. Without the catalogue lock, two overlapping scopes both pass the overlap check
 // (each transaction sees only what was committed before it) and a package would then fall
 // under two policies; two next versions of one key would collide on the primary key (500).
-
-async function instance(databaseUrl: string, seed: boolean): Promise<{ target: Target; store: Store }> {
-  const store = await openStore({ databaseUrl, dataDir: '/nonexistent' });
-  const deps: ApiDeps = serverDeps(store, { sessionTtlHours: 12 });
-  if (seed) await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
-  const app = createApp(deps);
-  return { store, target: { fetch: async (request) => app.fetch(request), store, advanceClock: () => undefined, close: () => store.close() } };
-}
 
 const policy = (key: string, line: string) => ({
   key,
@@ -34,22 +19,10 @@ const policy = (key: string, line: string) => ({
 });
 
 describe('policy publications racing (PostgreSQL, two API instances)', () => {
-  let database: TestDatabase;
-  let first: { target: Target; store: Store };
-  let second: { target: Target; store: Store };
-  beforeAll(async () => {
-    database = await createTestDatabase(inject('databaseUrl'));
-    first = await instance(database.url, true);
-    second = await instance(database.url, false);
-  });
-  afterAll(async () => {
-    await first.target.close();
-    await second.target.close();
-    await database.drop();
-  });
+  const instances = twoInstancesOnPostgres();
 
   it('lets exactly one of eight overlapping scopes in, one of eight new keys, and one of eight next versions of a key', async () => {
-    const admins = [await signedIn(first.target, 'admin@example.com'), await signedIn(second.target, 'admin@example.com')] as const;
+    const admins = [await signedIn(instances.first.target, 'admin@example.com'), await signedIn(instances.second.target, 'admin@example.com')] as const;
     const admin = (i: number) => (i % 2 === 0 ? admins[0] : admins[1]);
     const overlapping = await Promise.all(Array.from({ length: 8 }, (_, i) => admin(i).post('/api/policies', policy(`race-${i}`, 'Race desk'))));
     expect(overlapping.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422, 422, 422, 422]);

@@ -6,7 +6,7 @@ import { CheckboxGroup } from '#src/components/ui/checkbox-group.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { PublishDialog } from '#src/components/ui/publish-dialog.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
+import { FormFailureSummary } from '#src/components/ui/form-failure-summary.tsx';
 import { errorAt } from '#src/lib/field-error.ts';
 import { usePublishPolicy } from '../api/publish-policy.ts';
 import { requestFromDraft, type PolicyDraft } from '../policy-draft.ts';
@@ -55,22 +55,7 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
 
   return (
     <form noValidate onSubmit={review} className="space-y-6">
-      <div ref={summaryRef} tabIndex={-1} aria-live="polite">
-        {publish.isError && (
-          <div role="alert" className="space-y-2 rounded-md border-l-4 border-red-700 bg-white p-4">
-            <p className="font-semibold text-red-900">{isNew ? 'The policy was not published.' : `Version ${next} was not published.`}</p>
-            {errors.length > 0 ? (
-              <ul className="list-disc pl-6">
-                {errors.map((e) => (
-                  <li key={`${e.pointer}-${e.message}`}>{e.message}</li>
-                ))}
-              </ul>
-            ) : (
-              <p>{describeError(publish.error)}</p>
-            )}
-          </div>
-        )}
-      </div>
+      <FormFailureSummary summaryRef={summaryRef} error={publish.error} title={isNew ? 'The policy was not published.' : `Version ${next} was not published.`} errors={errors} />
       {isNew && (
         <Field label="Key" hint='Lowercase letters, digits, "_" or "-", starting with a letter. It names the policy for good.' error={at('/key')}>
           {(props) => <input {...props} className={inputClasses} autoComplete="off" spellCheck={false} value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value })} />}

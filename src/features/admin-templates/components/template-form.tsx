@@ -5,7 +5,7 @@ import { reviewerRoles, roleLabels } from '#domain/contracts/roles.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
+import { FormFailureSummary } from '#src/components/ui/form-failure-summary.tsx';
 import { useCreateTemplateVersion } from '../api/create-template-version.ts';
 import { emptyStep, requestFrom, type TemplateDraft } from '../template-draft.ts';
 import { errorAt } from '#src/lib/field-error.ts';
@@ -83,22 +83,7 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
 
   return (
     <form noValidate onSubmit={review} className="space-y-6">
-      <div ref={summaryRef} tabIndex={-1} aria-live="polite">
-        {create.isError && (
-          <div role="alert" className="space-y-2 rounded-md border-l-4 border-red-700 bg-white p-4">
-            <p className="font-semibold text-red-900">{words.failed}</p>
-            {errors.length > 0 ? (
-              <ul className="list-disc pl-6">
-                {errors.map((e) => (
-                  <li key={`${e.pointer}-${e.message}`}>{e.message}</li>
-                ))}
-              </ul>
-            ) : (
-              <p>{describeError(create.error)}</p>
-            )}
-          </div>
-        )}
-      </div>
+      <FormFailureSummary summaryRef={summaryRef} error={create.error} title={words.failed} errors={errors} />
       {isNew && (
         <Field label="Key" hint='Lowercase letters, digits, "_" or "-", starting with a letter. It names the template for good: it cannot change later.' error={at('/key')}>
           {(props) => <input {...props} className={inputClasses} autoComplete="off" spellCheck={false} value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value })} />}
