@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twoInstancesOnPostgres } from '../support/two-instances.ts';
+import { twoInstancesOnPostgres } from '../contract/support/two-instances.ts';
 import type { Client } from '../contract/support/client.ts';
 import { payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { freshContent } from '../support/fresh-content.ts';

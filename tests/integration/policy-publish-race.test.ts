@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { twoInstancesOnPostgres } from '../support/two-instances.ts';
+import { twoInstancesOnPostgres } from '../contract/support/two-instances.ts';
 import { policyListSchema } from '#domain/contracts/policies.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 

@@ -144,7 +144,7 @@ describe('approval record page', () => {
     await renderApp(`/packages/${id}/record`, { signedInAs: 'committee@example.com', overrides: [serve(id, text)] });
     const verdict = await screen.findByRole('region', { name: /^INVALID/ }, { timeout: 10_000 });
     expect(verdict).toHaveTextContent(/INVALID — 1 of \d+ checks failed/);
-    expect(within(verdict).getAllByRole('listitem')[0]).toHaveTextContent(/^Server signature over the record: Signed with server key \w+ .*which is not one of the 1 trusted key given\.$/);
+    expect(within(verdict).getAllByRole('listitem')[0]).toHaveTextContent(/^Server signature over the record: Signed with server key \w+ .*which is not one of the 1 trusted key given, nor linked to one by the record's signed key history\.$/);
   });
 
   it('downloads exactly the bytes the server sent, under the server’s file name, and prints', async () => {

@@ -5,8 +5,8 @@ import { seedDemo } from '#demo/seed-demo.ts';
 import { createApp } from '#server/app.ts';
 import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
-import type { Target } from '../contract/support/client.ts';
-import { createTestDatabase, type TestDatabase } from './postgres-cluster.ts';
+import type { Target } from './client.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres-cluster.ts';
 
 // Two API instances on one fresh PostgreSQL database, as two servers behind a load balancer:
 // the first seeds the demo data. For the race tests of rules guarded by a lock or a count.
