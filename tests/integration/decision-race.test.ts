@@ -9,6 +9,7 @@ import { seedDemo } from '#demo/seed-demo.ts';
 import { createApp } from '#server/app.ts';
 import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
+import { currentServerKey, useServerKey } from '#api/signing/server-key.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
 import type { Client, Reply, Target } from '../contract/support/client.ts';
 import { payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
@@ -108,6 +109,8 @@ describe('two decisions racing for one step', () => {
       database = await createTestDatabase(inject('databaseUrl'));
       first = await instance({ databaseUrl: database.url, dataDir: '/nonexistent' }, true);
       second = await instance({ databaseUrl: database.url, dataDir: '/nonexistent' }, false);
+      // Two servers of one deployment share the key file: the key never lives in the database.
+      useServerKey(second.store, await currentServerKey(first.store, () => new Date()));
       await addSecondReviewer(first.store);
     });
     afterAll(async () => {

@@ -5,6 +5,7 @@ import { seedDemo } from '#demo/seed-demo.ts';
 import { createApp } from '#server/app.ts';
 import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
+import { currentServerKey, useServerKey } from '#api/signing/server-key.ts';
 import type { Target } from './client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-cluster.ts';
 
@@ -31,6 +32,8 @@ export function twoInstancesOnPostgres(): { readonly first: ApiInstance; readonl
   beforeAll(async () => {
     database = await createTestDatabase(inject('databaseUrl'));
     pair = [await instance(database.url, true), await instance(database.url, false)];
+    // Two servers of one deployment share the key file: the key never lives in the database.
+    useServerKey(pair[1].store, await currentServerKey(pair[0].store, () => new Date()));
   });
   afterAll(async () => {
     await pair?.[0].target.close();
