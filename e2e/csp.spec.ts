@@ -35,6 +35,9 @@ const visits: Record<string, Visitor> = {
   'packages/:id/resubmit': 'owner@example.com',
   'packages/:id/record': 'committee@example.com',
   'packages/:id/audit': 'committee@example.com',
+  'packages/:id/findings': 'model-risk@example.com',
+  findings: 'model-risk@example.com',
+  'account/notifications': 'model-risk@example.com',
   audit: 'committee@example.com',
   dashboard: 'committee@example.com',
   notifications: 'model-risk@example.com',
@@ -49,6 +52,11 @@ const visits: Record<string, Visitor> = {
   'admin/templates/new': 'admin@example.com',
   'admin/templates/:key': 'admin@example.com',
   'admin/templates/:key/new-version': 'admin@example.com',
+  // The demo's first template key (consumer-credit) is also its policy's key.
+  'admin/policies': 'admin@example.com',
+  'admin/policies/new': 'admin@example.com',
+  'admin/policies/:key': 'admin@example.com',
+  'admin/policies/:key/new-version': 'admin@example.com',
   '*': 'model-risk@example.com',
 };
 
