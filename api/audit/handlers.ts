@@ -44,7 +44,9 @@ function filterOf(query: AuditQuery, subject?: string): AuditFilter {
 
 async function pageOf(store: StoreTx, query: AuditQuery, filter: AuditFilter): Promise<AuditPage> {
   // One entry more than asked tells whether there is a next page without a second query.
-  const [rows, total, logSize, users] = await Promise.all([store.listAuditEntries(filter, query.afterSeq ?? 0, query.limit + 1), store.countAuditEntries(filter), store.auditLogSize(), usersById(store)]);
+  if (query.afterSeq !== undefined && query.beforeSeq !== undefined) throw problems.badQuery([{ pointer: '/query/beforeSeq', message: 'Give afterSeq (oldest first) or beforeSeq (newest first), not both' }]);
+  const read = query.beforeSeq === undefined ? store.listAuditEntries(filter, query.afterSeq ?? 0, query.limit + 1) : store.listAuditEntriesNewestFirst(filter, query.beforeSeq, query.limit + 1);
+  const [rows, total, logSize, users] = await Promise.all([read, store.countAuditEntries(filter), store.auditLogSize(), usersById(store)]);
   const items = rows.slice(0, query.limit).map((row) => toAuditEntryView(row, users));
   return { items, total, nextAfterSeq: rows.length > query.limit ? (items.at(-1)?.seq ?? null) : null, logSize };
 }

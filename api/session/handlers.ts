@@ -66,6 +66,6 @@ export const logout = defineHandler(routes.logout, async (ctx) => {
 
 export const session = defineHandler(routes.session, async (ctx) => {
   const session = ctx.sessionTokenHash ? await ctx.deps.store.findSession(ctx.sessionTokenHash) : null;
-  if (!ctx.user || !session) throw problems.unauthenticated();
+  if (!ctx.user || !session) return { status: 200, body: { user: null } };
   return { status: 200, body: { user: toUser(ctx.user), expiresAt: session.expiresAt, actingRoles: actingRoles(ctx.user, await ctx.deps.store.listDelegations(), ctx.deps.now()) } };
 });

@@ -1,4 +1,4 @@
-import { loginRequestSchema, sessionResponseSchema } from '#domain/contracts/users.ts';
+import { currentSessionSchema, loginRequestSchema, sessionResponseSchema } from '#domain/contracts/users.ts';
 import { route, kb } from '../kernel/route-def.ts';
 
 // Signing in and out with a password; the session cookie.
@@ -35,14 +35,14 @@ export const sessionRoutes = {
     id: 'session',
     method: 'GET',
     path: '/api/session',
-    summary: 'The signed-in user',
-    access: { kind: 'signed_in' },
+    summary: 'The signed-in user, or { user: null } when nobody is signed in',
+    access: { kind: 'public' },
     params: null,
     query: null,
     body: null,
     maxBodyBytes: 0,
     successStatus: 200,
-    response: sessionResponseSchema,
+    response: currentSessionSchema,
     allowedBeforePasswordChange: true,
   }),
 } as const;

@@ -44,6 +44,8 @@ export interface AuditStore {
   appendAudit(entry: AuditAppend): Promise<{ seq: number; entryHash: string }>;
   /** Up to `limit` entries matching `filter` with seq above `afterSeq`, ascending by seq. */
   listAuditEntries(filter: AuditFilter, afterSeq: number, limit: number): Promise<StoredAuditEntry[]>;
+  /** Up to `limit` entries matching `filter` with seq below `beforeSeq`, newest (highest seq) first. */
+  listAuditEntriesNewestFirst(filter: AuditFilter, beforeSeq: number, limit: number): Promise<StoredAuditEntry[]>;
   countAuditEntries(filter: AuditFilter): Promise<number>;
   /** The highest seq written (0 for an empty log). */
   auditLogSize(): Promise<number>;

@@ -33,7 +33,10 @@ export const auditActions = auditEventSchema.options.map((option) => option.shap
 export const auditActionSchema = z.enum(auditActions as [AuditActionName, ...AuditActionName[]]);
 export type AuditActionName = z.infer<typeof auditEventSchema>['action'];
 
-/** GET /api/audit and GET /api/packages/{id}/audit: filters and a seq cursor, oldest first. */
+/**
+ * GET /api/audit and GET /api/packages/{id}/audit: filters and a seq cursor. Oldest first
+ * from `afterSeq`; newest first from `beforeSeq` (what the audit pages show).
+ */
 export const auditQuerySchema = z.object({
   actor: z.string().min(1).max(64).optional(),
   action: auditActionSchema.optional(),
@@ -42,6 +45,8 @@ export const auditQuerySchema = z.object({
   to: z.union([z.iso.date(), z.iso.datetime()]).optional(),
   /** Entries with a sequence number above this one (the cursor of the previous page). */
   afterSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Newest first: entries with a sequence number below this one (the cursor of the previous page). */
+  beforeSeq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
@@ -50,7 +55,7 @@ export const auditPageSchema = z.object({
   items: z.array(auditEntryViewSchema),
   /** How many entries match the filters in all (every page). */
   total: z.number().int().nonnegative(),
-  /** Pass as afterSeq for the next page; null on the last page. */
+  /** The next page's cursor (the last item's seq): pass as afterSeq, or as beforeSeq when reading newest first; null on the last page. */
   nextAfterSeq: z.number().int().nullable(),
   /** Size of the whole log when this page was read. */
   logSize: z.number().int().nonnegative(),

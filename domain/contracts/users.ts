@@ -32,3 +32,11 @@ export const sessionResponseSchema = z.object({
   actingRoles: z.array(roleSchema),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/**
+ * `GET /api/session`: the signed-in session, or `{ user: null }` when nobody is signed in
+ * (no cookie, an ended or expired one). Not signed in is an answer, not an error, so a cold
+ * load of the log-in page logs no failed request.
+ */
+export const currentSessionSchema = z.union([sessionResponseSchema, z.object({ user: z.null() })]);
+export type CurrentSession = z.infer<typeof currentSessionSchema>;

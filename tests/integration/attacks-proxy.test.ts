@@ -55,8 +55,8 @@ describe('behind a TLS-terminating proxy (PUBLIC_URL=https://…)', () => {
     const { send, signIn } = await behindProxy();
     const token = readCookie((await signIn()).headers.get('set-cookie'), secureSessionCookieName);
     expect(token).toBeTruthy();
-    expect((await send({ path: '/api/session', cookie: `${secureSessionCookieName}=${token ?? ''}` })).status).toBe(200);
-    expect((await send({ path: '/api/session', cookie: `${sessionCookieName}=${token ?? ''}` })).status).toBe(401);
+    expect((await send({ path: '/api/packages', cookie: `${secureSessionCookieName}=${token ?? ''}` })).status).toBe(200);
+    expect((await send({ path: '/api/packages', cookie: `${sessionCookieName}=${token ?? ''}` })).status).toBe(401);
   });
 
   it('a write whose Origin matches a forged Host header is refused: the Host is not the origin', async () => {

@@ -224,12 +224,12 @@ describe.each<Engine>(['sqlite', 'postgres'])('single sign-on through OpenID Con
     const h = await harness(engine);
     const planted = await h.fetch('/api/session', { method: 'POST', body: { email: 'owner@example.com', password: 'demo-password' } });
     const plantedCookie = cookieOf(planted, 'ma_session') ?? '';
-    expect((await h.fetch('/api/session', { cookie: plantedCookie })).status).toBe(200);
+    expect((await h.fetch('/api/packages', { cookie: plantedCookie })).status).toBe(200);
     const { authorizationUrl, binding } = await start(h);
     const callback = await signInAtProvider(authorizationUrl.href, 'dana');
     const response = await h.fetch(callback, { cookie: `${binding}; ${plantedCookie}` });
     expect(cookieOf(response, 'ma_session')).not.toBe(plantedCookie);
-    expect((await h.fetch('/api/session', { cookie: plantedCookie })).status).toBe(401);
+    expect((await h.fetch('/api/packages', { cookie: plantedCookie })).status).toBe(401);
   });
 
   it('refuses a replayed callback: the state is single use', async () => {

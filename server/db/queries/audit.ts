@@ -46,6 +46,10 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
       const rows = await auditWhere(db, filter).selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
       return rows.map(toAuditEntry);
     },
+    async listAuditEntriesNewestFirst(filter, beforeSeq, limit) {
+      const rows = await auditWhere(db, filter).selectAll().where('seq', '<', beforeSeq).orderBy('seq', 'desc').limit(limit).execute();
+      return rows.map(toAuditEntry);
+    },
     async countAuditEntries(filter) {
       const row = await auditWhere(db, filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);

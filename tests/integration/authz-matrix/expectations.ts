@@ -66,7 +66,7 @@ export const expectations: Record<string, Expectation> = {
   ssoSettings: none({ kind: 'roles', roles: admin }),
   login: none({ kind: 'public' }),
   logout: none({ kind: 'signed-in' }),
-  session: none({ kind: 'signed-in' }),
+  session: none({ kind: 'public' }),
   listPackages: none({ kind: 'signed-in' }),
   submitPackage: onPackages({ kind: 'own-model' }),
   getPackage: onPackages({ kind: 'visible-package' }),

@@ -10,7 +10,7 @@ export type AuditSource = { kind: 'global' } | { kind: 'package'; packageId: str
 export const auditKeys = {
   all: ['audit'] as const,
   pages: (source: AuditSource) => [...auditKeys.all, 'pages', source.kind === 'global' ? 'global' : source.packageId] as const,
-  page: (source: AuditSource, filters: AuditFilters, afterSeq: number, limit: number) => [...auditKeys.pages(source), filters, afterSeq, limit] as const,
+  page: (source: AuditSource, filters: AuditFilters, beforeSeq: number, limit: number) => [...auditKeys.pages(source), filters, beforeSeq, limit] as const,
   /** The server's verdict on the whole log. */
   verdict: () => [...auditKeys.all, 'verdict'] as const,
 };

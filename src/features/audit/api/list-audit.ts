@@ -5,18 +5,18 @@ import { apiFetch } from '#src/lib/api-client.ts';
 import { auditQueryParams, type AuditFilters } from '../audit-filters.ts';
 import { auditKeys } from './audit-keys.ts';
 
-/** GET /api/audit: one page of the whole log (committee and administrators), oldest first. */
-export function getAuditPage(filters: AuditFilters, afterSeq: number, limit: number, signal?: AbortSignal): Promise<AuditPage> {
+/** GET /api/audit: one page of the whole log (committee and administrators), newest first. */
+export function getAuditPage(filters: AuditFilters, beforeSeq: number, limit: number, signal?: AbortSignal): Promise<AuditPage> {
   const query = auditQueryParams(filters);
-  query.set('afterSeq', String(afterSeq));
+  query.set('beforeSeq', String(beforeSeq));
   query.set('limit', String(limit));
   return apiFetch(`${routes.listAudit.path}?${query.toString()}`, { schema: auditPageSchema, ...(signal ? { signal } : {}) });
 }
 
-export function auditPageQueryOptions(filters: AuditFilters, afterSeq: number, limit: number) {
+export function auditPageQueryOptions(filters: AuditFilters, beforeSeq: number, limit: number) {
   return queryOptions({
-    queryKey: auditKeys.page({ kind: 'global' }, filters, afterSeq, limit),
-    queryFn: ({ signal }) => getAuditPage(filters, afterSeq, limit, signal),
+    queryKey: auditKeys.page({ kind: 'global' }, filters, beforeSeq, limit),
+    queryFn: ({ signal }) => getAuditPage(filters, beforeSeq, limit, signal),
     // Entries never change once written; a page is only missing what came after it.
     staleTime: 60_000,
     // Pages scrolled past are dropped soon: a 100,000-entry log is tens of megabytes.

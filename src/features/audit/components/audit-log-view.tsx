@@ -86,7 +86,7 @@ function AuditEntries({ source, filters, caption, empty, revealSeq, clearHref, f
         <>
           <p role="status" className="text-slate-700">
             {snapshot.total === 1 ? '1 entry' : `${numberFormat.format(snapshot.total)} entries`}
-            {filtered ? ' match these filters' : ''}, oldest first.
+            {filtered ? ' match these filters' : ''}, newest first.
           </p>
           {missing !== null && (
             <p role="alert" className="rounded-md border-l-4 border-amber-600 bg-white p-3">

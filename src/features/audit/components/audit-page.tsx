@@ -23,10 +23,10 @@ export function AuditPage() {
     <div className="space-y-6">
       <div className="space-y-2">
         <PageHeading>Audit log</PageHeading>
-        <p className="max-w-prose text-slate-700">Every event of every package, user and session, oldest first. Each entry is chained to the one before by its hash, and the log is a Merkle tree whose signed heads prove it was only ever appended to.</p>
+        <p className="max-w-prose text-slate-700">Every event of every package, user and session, newest first. Each entry is chained to the one before by its hash, and the log is a Merkle tree whose signed heads prove it was only ever appended to.</p>
       </div>
       <IntegrityPanel />
-      <AuditLogView source={globalSource} caption="The audit log, oldest first" empty="The audit log is empty." />
+      <AuditLogView source={globalSource} caption="The audit log, newest first" empty="The audit log is empty." />
     </div>
   );
 }

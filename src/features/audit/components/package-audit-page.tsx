@@ -33,12 +33,12 @@ export function PackageAuditPage() {
         </p>
         <PageHeading>{title}</PageHeading>
         <p className="max-w-prose text-slate-700">
-          Every event about this package, oldest first. Your browser recomputes the hash of each entry it shows and marks any that no longer matches what was written.
+          Every event about this package, newest first. Your browser recomputes the hash of each entry it shows and marks any that no longer matches what was written.
         </p>
       </div>
       {/* The chain runs through the whole log, so only those who can read all of it can check it. */}
       {viewer && mayOverseeAudit(viewer.roles) && <IntegrityPanel />}
-      <AuditLogView source={source} caption={`Audit entries about ${pkg.data.modelName} ${pkg.data.versionLabel}, oldest first`} empty="No entries about this package yet." />
+      <AuditLogView source={source} caption={`Audit entries about ${pkg.data.modelName} ${pkg.data.versionLabel}, newest first`} empty="No entries about this package yet." />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditEntryView, AuditPage } from '#domain/contracts/audit.ts';
-import { AuditPager } from './audit-pager.ts';
+import { AuditPager, newestCursor } from './audit-pager.ts';
 
 function entry(seq: number): AuditEntryView {
   return { seq, at: new Date(Date.UTC(2025, 0, 1) + seq * 1000).toISOString(), actorId: null, actorName: null, action: 'session.logged_out', subject: `s${seq}`, before: null, after: null, prevHash: '0'.repeat(64), entryHash: seq.toString(16).padStart(64, '0') };
@@ -10,15 +10,15 @@ function entry(seq: number): AuditEntryView {
 function fakeApi(seqs: readonly number[], logSize = Math.max(0, ...seqs)) {
   const calls: number[] = [];
   let failNext = false;
-  const fetchPage = vi.fn((afterSeq: number, limit: number): Promise<AuditPage> => {
-    calls.push(afterSeq);
+  const fetchPage = vi.fn((beforeSeq: number, limit: number): Promise<AuditPage> => {
+    calls.push(beforeSeq);
     if (failNext) {
       failNext = false;
       return Promise.reject(new TypeError('network down'));
     }
-    const items = seqs.filter((seq) => seq > afterSeq).slice(0, limit).map(entry);
+    const items = seqs.filter((seq) => seq < beforeSeq).toReversed().slice(0, limit).map(entry);
     const last = items.at(-1)?.seq;
-    const more = last !== undefined && seqs.some((seq) => seq > last);
+    const more = last !== undefined && seqs.some((seq) => seq < last);
     return Promise.resolve({ items, total: seqs.length, nextAfterSeq: more ? last : null, logSize });
   });
   return { fetchPage, calls, failOnce: () => (failNext = true) };
@@ -33,19 +33,19 @@ async function settled(pager: AuditPager): Promise<void> {
 }
 
 describe('the audit pager', () => {
-  it('reads the first page for the size, then on an unfiltered log without holes jumps straight to the rows on screen', async () => {
+  it('reads the first page (the newest entries) for the size, then on an unfiltered log without holes jumps straight to the rows on screen', async () => {
     const api = fakeApi(range(1, 1000));
     const pager = new AuditPager({ fetchPage: api.fetchPage, pageSize: 100, unfiltered: true });
     pager.start();
     await settled(pager);
     expect(pager.getSnapshot()).toMatchObject({ status: 'ready', total: 1000, logSize: 1000 });
-    expect(pager.rowAt(0)?.seq).toBe(1);
+    expect(pager.rowAt(0)?.seq).toBe(1000);
 
     pager.want(950, 960);
     await settled(pager);
-    // One read for the end of the log, not nine.
-    expect(api.calls).toEqual([0, 900]);
-    expect(pager.rowAt(955)?.seq).toBe(956);
+    // One read for the start of the log, not nine.
+    expect(api.calls).toEqual([newestCursor, 101]);
+    expect(pager.rowAt(955)?.seq).toBe(45);
     expect(pager.rowAt(850)).toBeUndefined();
   });
 
@@ -59,9 +59,9 @@ describe('the audit pager', () => {
 
     pager.want(300, 310);
     await settled(pager);
-    // Each page starts after the last entry of the one before.
-    expect(api.calls).toEqual([0, 300, 600, 900]);
-    expect(pager.rowAt(305)?.seq).toBe(every3rd[305]);
+    // Each page starts below the last entry of the one before.
+    expect(api.calls).toEqual([newestCursor, 702, 402, 102]);
+    expect(pager.rowAt(305)?.seq).toBe(every3rd.toReversed()[305]);
   });
 
   it('does not trust seq ↔ row on an unfiltered log with a hole, and still finds an entry', async () => {
@@ -71,8 +71,8 @@ describe('the audit pager', () => {
     pager.start();
     await settled(pager);
     expect(pager.getSnapshot().total).toBe(499);
-    await expect(pager.locate(250)).resolves.toBe(248);
-    expect(pager.rowAt(248)?.seq).toBe(250);
+    await expect(pager.locate(250)).resolves.toBe(250);
+    expect(pager.rowAt(250)?.seq).toBe(250);
     await expect(pager.locate(5)).resolves.toBeNull();
     await expect(pager.locate(9999)).resolves.toBeNull();
   });
@@ -81,9 +81,9 @@ describe('the audit pager', () => {
     const api = fakeApi(range(1, 10_000));
     const pager = new AuditPager({ fetchPage: api.fetchPage, pageSize: 200, unfiltered: true });
     pager.start();
-    await expect(pager.locate(7_777)).resolves.toBe(7_776);
+    await expect(pager.locate(7_777)).resolves.toBe(2_223);
     await expect(pager.locate(10_001)).resolves.toBeNull();
-    expect(api.calls).toEqual([0]);
+    expect(api.calls).toEqual([newestCursor]);
   });
 
   it('shows a failed read and reads again on retry', async () => {
@@ -101,7 +101,7 @@ describe('the audit pager', () => {
     pager.retry();
     await settled(pager);
     expect(pager.getSnapshot().status).toBe('ready');
-    expect(pager.rowAt(150)?.seq).toBe(151);
+    expect(pager.rowAt(150)?.seq).toBe(150);
   });
 
   it('drops pages far from the screen and reads them again when they come back', async () => {
@@ -114,11 +114,13 @@ describe('the audit pager', () => {
       await settled(pager);
     }
     expect(pager.rowAt(0)).toBeUndefined();
-    expect(pager.rowAt(1905)?.seq).toBe(1906);
+    expect(pager.rowAt(1905)?.seq).toBe(95);
     pager.want(0, 10);
     await settled(pager);
-    expect(pager.rowAt(5)?.seq).toBe(6);
-    expect(api.calls.filter((afterSeq) => afterSeq === 0)).toHaveLength(2);
+    expect(pager.rowAt(5)?.seq).toBe(1995);
+    // Read again below the newest entry the view began with, not from the open cursor.
+    expect(api.calls.filter((beforeSeq) => beforeSeq === newestCursor)).toHaveLength(1);
+    expect(api.calls.filter((beforeSeq) => beforeSeq === 2001)).toHaveLength(1);
   });
 
   it('ignores answers that arrive after it stopped, and notifies subscribers of rows that arrive', async () => {

@@ -1,13 +1,18 @@
 import type { AuditEntryView, AuditPage } from '#domain/contracts/audit.ts';
 
-// The rows of an audit view, read a page at a time as the reader scrolls. The API pages by
-// cursor (entries after a sequence number), so where a page starts is known only once the
-// page before it is read, except on an unfiltered view of a log without holes: there entry
-// #n is row n - 1, and any page can be read at once (a jump to the end of 100,000 entries
-// reads one page, not five hundred). The pages themselves come through the query cache
+// The rows of an audit view, newest first, read a page at a time as the reader scrolls. The
+// API pages by cursor (entries before a sequence number), so where a page starts is known only
+// once the page before it is read, except on an unfiltered view of a log without holes: there
+// entry #n is row size - n, and any page can be read at once (a jump to the start of 100,000
+// entries reads one page, not five hundred). Entries written after the first read are not in
+// the view: its rows stay where they are while the reader scrolls. The pages themselves come through the query cache
 // (fetchPage); this only keeps the window's rows and where each page starts.
 
-export type FetchAuditPage = (afterSeq: number, limit: number) => Promise<AuditPage>;
+/** Reads up to `limit` entries with a seq below `beforeSeq`, newest first. */
+export type FetchAuditPage = (beforeSeq: number, limit: number) => Promise<AuditPage>;
+
+/** The first page's cursor: below every seq there is. */
+export const newestCursor = Number.MAX_SAFE_INTEGER;
 
 export interface AuditPagerOptions {
   fetchPage: FetchAuditPage;
@@ -37,8 +42,8 @@ type Rows = readonly AuditEntryView[];
 export class AuditPager {
   readonly #options: Required<AuditPagerOptions>;
   readonly #pages = new Map<number, Rows>();
-  /** Page index → the afterSeq that reads it. */
-  readonly #cursors = new Map<number, number>([[0, 0]]);
+  /** Page index → the beforeSeq that reads it. */
+  readonly #cursors = new Map<number, number>([[0, newestCursor]]);
   readonly #loading = new Map<number, Promise<Rows | null>>();
   readonly #listeners = new Set<() => void>();
   #wanted = { first: 0, last: 0 };
@@ -103,24 +108,25 @@ export class AuditPager {
     const size = this.#options.pageSize;
     if (!this.#known && (await this.#read(0)) === null) return null;
     const total = this.#snapshot.total;
-    if (this.#direct) return seq >= 1 && seq <= total ? seq - 1 : null;
+    if (this.#direct) return seq >= 1 && seq <= total ? total - seq : null;
     const lastPage = Math.ceil(total / size) - 1;
     for (let page = 0; page <= lastPage; page++) {
       // A page that ends before the entry need not be read when the next one's cursor is known.
       const next = this.#cursors.get(page + 1);
-      if (next !== undefined && next < seq) continue;
+      if (next !== undefined && next > seq) continue;
       const rows = await this.#read(page);
       if (rows === null) return null;
       const index = rows.findIndex((row) => row.seq === seq);
       if (index !== -1) return page * size + index;
       const lastSeq = rows.at(-1)?.seq;
-      if (lastSeq === undefined || lastSeq > seq) return null;
+      if (lastSeq === undefined || lastSeq < seq) return null;
     }
     return null;
   }
 
   #cursorOf(page: number): number | undefined {
-    return this.#direct ? page * this.#options.pageSize : this.#cursors.get(page);
+    if (this.#direct) return this.#snapshot.total + 1 - page * this.#options.pageSize;
+    return this.#cursors.get(page);
   }
 
   /** Pages to read now: those on screen whose start is known, else the next link of the cursor chain towards them. */
@@ -185,8 +191,11 @@ export class AuditPager {
     if (!this.#known) {
       this.#known = true;
       // Every seq is unique and at least 1, so as many entries as the highest seq means
-      // exactly 1..n: entry #n is row n - 1.
+      // exactly 1..n: entry #n is row total - n.
       this.#direct = this.#options.unfiltered && result.total === result.logSize;
+      // Read again (after being dropped), the first page must not take in entries written since.
+      const newest = result.items[0]?.seq;
+      if (newest !== undefined) this.#cursors.set(0, newest + 1);
       this.#publish({ status: 'ready', total: result.total, logSize: result.logSize });
     }
     this.#evict();

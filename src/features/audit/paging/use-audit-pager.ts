@@ -20,8 +20,8 @@ export function useAuditPager(source: AuditSource, filters: AuditFilters): { pag
       new AuditPager({
         pageSize,
         unfiltered: !hasAuditFilters(filters),
-        fetchPage: (afterSeq, limit) =>
-          queryClient.query(source.kind === 'global' ? auditPageQueryOptions(filters, afterSeq, limit) : packageAuditPageQueryOptions(source.packageId, filters, afterSeq, limit)),
+        fetchPage: (beforeSeq, limit) =>
+          queryClient.query(source.kind === 'global' ? auditPageQueryOptions(filters, beforeSeq, limit) : packageAuditPageQueryOptions(source.packageId, filters, beforeSeq, limit)),
       }),
   );
   useEffect(() => {

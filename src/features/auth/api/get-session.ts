@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sessionResponseSchema, type SessionResponse } from '#domain/contracts/users.ts';
+import { currentSessionSchema, type SessionResponse } from '#domain/contracts/users.ts';
 import { sessionPath } from '#src/lib/session-path.ts'; // Not the route table, on the log-in page
 import { apiFetch } from '#src/lib/api-client.ts';
-import { isApiProblem } from '#src/lib/api-problem.ts';
 
 export const sessionKeys = {
   all: ['session'] as const,
@@ -14,12 +13,8 @@ export const sessionKeys = {
  * error, so the route guard can redirect without an error boundary in between.
  */
 export async function getSession(signal?: AbortSignal): Promise<SessionResponse | null> {
-  try {
-    return await apiFetch(sessionPath, { schema: sessionResponseSchema, ...(signal ? { signal } : {}) });
-  } catch (error) {
-    if (isApiProblem(error, 401)) return null;
-    throw error;
-  }
+  const current = await apiFetch(sessionPath, { schema: currentSessionSchema, ...(signal ? { signal } : {}) });
+  return current.user ? current : null;
 }
 
 export function sessionQueryOptions() {
