@@ -37,11 +37,11 @@ test('a reviewer delegates to a named colleague, who signs the step on their beh
   await page.waitForURL((url) => url.pathname === '/login');
   await loginAs(page, 'privacy@example.com');
   await page.goto(`/packages/${id}`);
-  await expect(page.getByRole('region', { name: 'Delegations for fair lending' })).toContainText('Samuel Okafor acts for Dana Whitfield');
+  await expect(page.getByRole('region', { name: 'Delegations for Fair lending' })).toContainText('Samuel Okafor acts for Dana Whitfield');
   const panel = page.getByRole('region', { name: 'Your decision on Fair lending' });
   await panel.getByRole('button', { name: 'Approve', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Sign: Approved' });
-  await expect(dialog).toContainText('Signing as delegate of Dana Whitfield (fair lending)');
+  await expect(dialog).toContainText('Signing as delegate of Dana Whitfield (Fair lending)');
   await expectNoAxeViolations(page);
   await dialog.getByLabel('Your password').fill('demo-password');
   await dialog.getByRole('button', { name: 'Sign: Approved' }).click();

@@ -46,9 +46,16 @@ async function pageOf(store: StoreTx, query: AuditQuery, filter: AuditFilter): P
   // One entry more than asked tells whether there is a next page without a second query.
   if (query.afterSeq !== undefined && query.beforeSeq !== undefined) throw problems.badQuery([{ pointer: '/query/beforeSeq', message: 'Give afterSeq (oldest first) or beforeSeq (newest first), not both' }]);
   const read = query.beforeSeq === undefined ? store.listAuditEntries(filter, query.afterSeq ?? 0, query.limit + 1) : store.listAuditEntriesNewestFirst(filter, query.beforeSeq, query.limit + 1);
-  const [rows, total, logSize, users] = await Promise.all([read, store.countAuditEntries(filter), store.auditLogSize(), usersById(store)]);
-  const items = rows.slice(0, query.limit).map((row) => toAuditEntryView(row, users));
-  return { items, total, nextAfterSeq: rows.length > query.limit ? (items.at(-1)?.seq ?? null) : null, logSize };
+  const [rows, total, logSize, users, packages] = await Promise.all([read, store.countAuditEntries(filter), store.auditLogSize(), usersById(store), store.listPackages()]);
+  const packageNames = new Map(packages.map((p) => [p.id, `${p.modelName} ${p.versionLabel}`]));
+  const items = rows.slice(0, query.limit).map((row) => ({ ...toAuditEntryView(row, users), subjectName: packageNames.get(row.subject) ?? users.get(row.subject)?.displayName ?? null }));
+  const page: AuditPage = { items, total, nextAfterSeq: rows.length > query.limit ? (items.at(-1)?.seq ?? null) : null, logSize };
+  // The filter's choices come with a view's first page (no cursor, or one above the whole log).
+  const first = query.afterSeq === undefined && (query.beforeSeq === undefined || query.beforeSeq > logSize);
+  if (!first) return page;
+  const { actorId: _ignored, ...others } = filter;
+  const actors = (await store.listAuditActorIds(others)).map((id) => ({ id, name: users.get(id)?.displayName ?? id }));
+  return { ...page, actors: actors.toSorted((a, b) => a.name.localeCompare(b.name)) };
 }
 
 export const listAudit = defineHandler(routes.listAudit, async (ctx, { query }) => {

@@ -1,4 +1,4 @@
-import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
+import { isReviewerRole, roleInProse } from '#domain/contracts/roles.ts';
 import { delegationProblems, isActiveAt, needsAcceptance } from '#domain/workflow/delegation.ts';
 import { delegationDutyProblems, type PackageInFlight } from '#domain/workflow/segregation-of-duties.ts';
 import { delegationView } from './delegation-views.ts';
@@ -58,7 +58,7 @@ export const createDelegation = defineHandler(routes.createDelegation, async (ct
     const delegate = users.get(body.delegateId);
     if (!delegator) throw problems.validation([{ pointer: '/delegatorId', message: `There is no user ${delegatorId}` }]);
     if (!delegator.roles.includes(body.role)) {
-      throw problems.validation([{ pointer: '/role', message: `${delegator.id === user.id ? 'You do' : `${delegator.displayName} does`} not hold the ${roleLabels[body.role].toLowerCase()} role` }]);
+      throw problems.validation([{ pointer: '/role', message: `${delegator.id === user.id ? 'You do' : `${delegator.displayName} does`} not hold the ${roleInProse(body.role)} role` }]);
     }
     if (!delegate) throw problems.validation([{ pointer: '/delegateId', message: `There is no user ${body.delegateId}` }]);
     // Only reviewers sign decisions: a delegate without a reviewer role could never act.

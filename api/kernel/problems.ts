@@ -42,7 +42,9 @@ export const problems = {
     new ApiError({ type: problemTypes.passwordChangeRequired, title: 'Password change required', status: 403, detail: 'Replace your temporary password before continuing.' }),
   forbidden: (detail: string, errors?: FieldProblem[]) => new ApiError({ type: problemTypes.forbidden, title: 'Not allowed', status: 403, detail, ...(errors ? { errors } : {}) }),
   notFound: (detail: string) => new ApiError({ type: problemTypes.notFound, title: 'Not found', status: 404, detail }),
-  signingRefused: (detail: string, errors: FieldProblem[]) => new ApiError({ type: problemTypes.signingRefused, title: 'Signature refused', status: 403, detail, errors }),
+  /** `attemptsLeft`: for a failed re-authentication, how many more failures signing allows before it locks. */
+  signingRefused: (detail: string, errors: FieldProblem[], attemptsLeft?: number) =>
+    new ApiError({ type: problemTypes.signingRefused, title: 'Signature refused', status: 403, detail, errors, ...(attemptsLeft === undefined ? {} : { attemptsLeft }) }),
   /** Signing (or another re-authentication) waits after repeated failures; Retry-After says how long. */
   locked: (detail: string, retryAfterSeconds?: number) =>
     new ApiError({ type: problemTypes.signingLocked, title: 'Signing locked', status: 423, detail }, retryAfterSeconds === undefined ? [] : [['retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds)))]]),

@@ -1,4 +1,4 @@
-import { roleLabels, type Role } from '#domain/contracts/roles.ts';
+import { type Role, roleInProse } from '#domain/contracts/roles.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { actingCapacity, type DelegationFacts } from '#domain/workflow/delegation.ts';
 import { stepNotActionable } from '#domain/workflow/step-gate.ts';
@@ -46,13 +46,13 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
   // A holder of the step's role signs as themselves; a delegate only within an active delegation.
   const capacity = step.role === payload.role ? actingCapacity(user, step.role, await tx.listDelegations(), now) : null;
   if (!capacity) {
-    throw new DeniedError(problems.forbidden(`${step.name} is decided by the ${roleLabels[step.role].toLowerCase()} role, which you do not hold and no active delegation gives you.`), `signer lacks the ${step.role} role of step ${step.key}`);
+    throw new DeniedError(problems.forbidden(`${step.name} is decided by the ${roleInProse(step.role)} role, which you do not hold and no active delegation gives you.`), `signer lacks the ${step.role} role of step ${step.key}`);
   }
   const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
   // What the signer signed about the capacity must be the capacity: a delegate's payload
   // names this delegation and its delegator, a holder's names none (docs/decisions/0082).
   const claimed = payload.onBehalfOf;
-  if (claimed && !delegation) throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You hold the ${roleLabels[step.role].toLowerCase()} role yourself: sign without onBehalfOf.` }]);
+  if (claimed && !delegation) throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You hold the ${roleInProse(step.role)} role yourself: sign without onBehalfOf.` }]);
   if (claimed && delegation && (claimed.delegationId !== delegation.id || claimed.delegator.id !== delegation.delegatorId)) {
     throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You sign as delegate under delegation ${delegation.id} from ${delegation.delegatorId}, not ${claimed.delegationId} from ${claimed.delegator.id}.` }]);
   }

@@ -96,7 +96,7 @@ export async function reAuthenticate(ctx: RequestContext, user: StoredUser, pkg:
     const pointer = auth.method === 'password' ? '/authentication/password' : '/authentication';
     const firstLock = waitInWords(delayAfter(signingPolicy, signingPolicy.free));
     const tail = locked ? ` Signing is now locked for ${waitInWords(locked.until.getTime() - now.getTime())}.` : ` ${left} ${left === 1 ? 'attempt' : 'attempts'} left before signing is locked for ${firstLock}.`;
-    throw problems.signingRefused(failure + tail, [{ pointer, message: failure }]);
+    throw problems.signingRefused(failure + tail, [{ pointer, message: failure }], locked ? 0 : left);
   }
   return material;
 }

@@ -47,6 +47,8 @@ export interface AuditStore {
   /** Up to `limit` entries matching `filter` with seq below `beforeSeq`, newest (highest seq) first. */
   listAuditEntriesNewestFirst(filter: AuditFilter, beforeSeq: number, limit: number): Promise<StoredAuditEntry[]>;
   countAuditEntries(filter: AuditFilter): Promise<number>;
+  /** The distinct user ids that acted in the entries matching `filter` (the system's entries have none). */
+  listAuditActorIds(filter: AuditFilter): Promise<string[]>;
   /** The highest seq written (0 for an empty log). */
   auditLogSize(): Promise<number>;
   /** seq and entryHash of every entry with seq <= upToSeq, ascending: the Merkle tree's leaves. */

@@ -51,8 +51,15 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** Someone who appears as the actor of entries, by name (the filter offers names, not ids). */
+export const auditActorSchema = z.object({ id: z.string(), name: z.string() });
+export type AuditActor = z.infer<typeof auditActorSchema>;
+
 export const auditPageSchema = z.object({
-  items: z.array(auditEntryViewSchema),
+  /** Each entry, and what its subject is called (a package's model and version, a user's name), or null. */
+  items: z.array(auditEntryViewSchema.extend({ subjectName: z.string().nullable() })),
+  /** On a view's first page: everyone who acted in the entries the other filters select, by name. */
+  actors: z.array(auditActorSchema).optional(),
   /** How many entries match the filters in all (every page). */
   total: z.number().int().nonnegative(),
   /** The next page's cursor (the last item's seq): pass as afterSeq, or as beforeSeq when reading newest first; null on the last page. */
@@ -61,6 +68,8 @@ export const auditPageSchema = z.object({
   logSize: z.number().int().nonnegative(),
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
+/** An entry as an audit page lists it: the entry, and what its subject is called. */
+export type AuditPageEntry = AuditPage['items'][number];
 
 export const treeHeadType = 'model-approval-tree-head/1' as const;
 

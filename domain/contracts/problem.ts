@@ -22,6 +22,8 @@ export const problemSchema = z.object({
   diff: z.string().optional(),
   /** For an approval refused by its gates: every blocker that stands now. */
   blockers: z.array(approvalBlockerSchema).optional(),
+  /** For a signature refused for a wrong password or passkey: failures still allowed before signing is locked (0: it is now). */
+  attemptsLeft: z.number().int().nonnegative().optional(),
   /** For a submission refused by the governance policy: the whole check, naming the policy version. */
   policy: policyEvaluationSchema.optional(),
 });

@@ -24,6 +24,15 @@ export const roleLabels: Record<Role, string> = {
   admin: 'Administrator',
 };
 
+/**
+ * A role inside a sentence: "the fair lending role", but "the AI governance committee"
+ * (an acronym keeps its capitals, where a lower-cased label would read "ai governance committee").
+ */
+export function roleInProse(role: Role): string {
+  const label = roleLabels[role];
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** Roles that review and decide workflow steps. */
 export const reviewerRoles: readonly Role[] = ['data_governance', 'model_risk', 'fair_lending', 'privacy', 'security', 'committee'];
 

@@ -1,4 +1,4 @@
-import { roleLabels, type Role } from '../contracts/roles.ts';
+import { type Role, roleInProse } from '../contracts/roles.ts';
 import { findingStatusLabels, type FindingSeverity, type FindingStatus } from '../contracts/findings.ts';
 
 // A finding's lifecycle and who moves it (decision record 0073). The owner team (the package's
@@ -43,7 +43,7 @@ export function transitionRefusal(finding: { status: FindingStatus; raisedRole: 
   if (party === 'owner_team') return inOwnerTeam ? null : { kind: 'role', message: 'Only the package’s owner team proposes and completes a remediation.' };
   if (inOwnerTeam) return { kind: 'role', message: 'The package’s owner team remediates a finding; a reviewer of the raising role verifies it or accepts its risk.' };
   if (mover.roles.includes(finding.raisedRole) || mover.delegatedRoles.includes(finding.raisedRole)) return null;
-  return { kind: 'role', message: `Only a ${roleLabels[finding.raisedRole].toLowerCase()} reviewer (the role that raised this finding) may do this.` };
+  return { kind: 'role', message: `Only a ${roleInProse(finding.raisedRole)} reviewer (the role that raised this finding) may do this.` };
 }
 
 /** The role a transition is made in: the owner team's, else the raising role (held or delegated). */

@@ -109,6 +109,13 @@ describe('deriveNotifications', () => {
     expect(found.map((n) => n.id)).toEqual(['3-step_active', '1-step_active']);
   });
 
+  it('names a section by its title, never its key', () => {
+    const thread = { id: 'thr_2', kind: 'clarification' as const, sectionKey: 'subgroup_fairness', versionNumber: 1, createdBy: { id: 'usr_mrm' } };
+    const events = [logged(5, 'usr_mrm', { action: 'thread.opened', subject: 'p1', before: null, after: { section: 'subgroup_fairness', kind: 'clarification', version: 1, thread: 'thr_2' } })];
+    const [found] = deriveNotifications({ user: user('usr_owner', 'model_owner'), packages: [pkg([], { threads: [thread] })], events, names });
+    expect(found?.text).toBe('Elena Vasquez asked for a clarification on the “Subgroup fairness” section of Credit PD 1.0.');
+  });
+
   it('tells the owner of a clarification request and the reviewer of the owner’s answer, with a link to the thread', () => {
     const thread = { id: 'thr_1', kind: 'clarification' as const, sectionKey: 'metrics', versionNumber: 1, createdBy: { id: 'usr_mrm' } };
     const events = [
@@ -119,9 +126,9 @@ describe('deriveNotifications', () => {
     ];
     const packages = [pkg([], { threads: [thread] })];
     const owner = deriveNotifications({ user: user('usr_owner', 'model_owner'), packages, events, names });
-    expect(owner.map((n) => [n.id, n.link, n.text])).toEqual([['5-clarification_requested', '/packages/p1?version=1#thread-thr_1', 'Elena Vasquez asked for a clarification on the metrics section of Credit PD 1.0.']]);
+    expect(owner.map((n) => [n.id, n.link, n.text])).toEqual([['5-clarification_requested', '/packages/p1?version=1#thread-thr_1', 'Elena Vasquez asked for a clarification on the “Metrics” section of Credit PD 1.0.']]);
     const reviewer = deriveNotifications({ user: user('usr_mrm', 'model_risk'), packages, events, names });
-    expect(reviewer.map((n) => [n.id, n.text])).toEqual([['6-clarification_answered', 'Olivia Owner answered your clarification request on the metrics section of Credit PD 1.0.']]);
+    expect(reviewer.map((n) => [n.id, n.text])).toEqual([['6-clarification_answered', 'Olivia Owner answered your clarification request on the “Metrics” section of Credit PD 1.0.']]);
     // Another reviewer did not ask, so is not told.
     expect(deriveNotifications({ user: user('usr_dg2', 'model_risk'), packages, events, names })).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../contracts/audit-events.ts';
+import { requiredSections } from '../contracts/package-content.ts';
 import type { Decision } from '../contracts/decisions.ts';
 import type { NotificationKind } from '../contracts/notifications.ts';
 import { packageStatusLabels, type PackageStatus } from '../contracts/packages.ts';
@@ -86,6 +87,14 @@ const packageLink = (pkg: NotificationPackage) => `/packages/${encodeURIComponen
 const threadLink = (pkg: NotificationPackage, thread: { id: string; versionNumber: number }) => `${packageLink(pkg)}?version=${thread.versionNumber}#thread-${encodeURIComponent(thread.id)}`;
 const title = (pkg: NotificationPackage) => `${pkg.modelName} ${pkg.versionLabel}`;
 
+const requiredTitles: ReadonlyMap<string, string> = new Map(requiredSections.map((section) => [section.key, section.title]));
+
+/** A section as people name it: its title (“Subgroup fairness”), never its key (subgroup_fairness). */
+function sectionName(key: string): string {
+  const words = key.replaceAll('_', ' ');
+  return `“${requiredTitles.get(key) ?? words.charAt(0).toUpperCase() + words.slice(1)}”`;
+}
+
 /**
  * "Your step is now active": replays the package's submissions and signed decisions in log
  * order through the workflow rules, and notes each entry after which a different step (or
@@ -131,12 +140,12 @@ function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, user: Notificat
   if (event.action === 'thread.opened' && event.after.kind === 'clarification' && owner) {
     const thread = pkg.threads.find((t) => t.id === event.after.thread);
     if (!thread) return null;
-    return notification(pkg, entry, 'clarification_requested', `${actor} asked for a clarification on the ${thread.sectionKey} section of ${title(pkg)}.`, threadLink(pkg, thread));
+    return notification(pkg, entry, 'clarification_requested', `${actor} asked for a clarification on the ${sectionName(thread.sectionKey)} section of ${title(pkg)}.`, threadLink(pkg, thread));
   }
   if (event.action === 'thread.message_added' && entry.actorId === pkg.ownerId) {
     const thread = pkg.threads.find((t) => t.id === event.after.thread);
     if (!thread || thread.kind !== 'clarification' || thread.createdBy.id !== user.id) return null;
-    return notification(pkg, entry, 'clarification_answered', `${actor} answered your clarification request on the ${thread.sectionKey} section of ${title(pkg)}.`, threadLink(pkg, thread));
+    return notification(pkg, entry, 'clarification_answered', `${actor} answered your clarification request on the ${sectionName(thread.sectionKey)} section of ${title(pkg)}.`, threadLink(pkg, thread));
   }
   // Written by the server's sweep (no actor): the owner and whoever holds the step's role are
   // told, whether or not they were the ones who approved.

@@ -1,5 +1,5 @@
 import type { PackageDetail, StepState } from '../contracts/packages.ts';
-import { roleLabels, type Role } from '../contracts/roles.ts';
+import { type Role, roleInProse } from '../contracts/roles.ts';
 
 // What the person looking at a package may do about it now, and if nothing, why: the
 // sentence at the top of the package page ("Waiting for data governance"). Derived from
@@ -101,7 +101,7 @@ export function describeNextAction(action: NextAction): string {
     case 'resubmit':
       return 'This version was rejected: revise the package and submit a new version.';
     case 'wait':
-      return waitText[action.reason](roleLabels[action.waitingFor.role].toLowerCase(), action.waitingFor.name);
+      return waitText[action.reason](roleInProse(action.waitingFor.role), action.waitingFor.name);
     case 'done':
       return doneText[action.reason];
     case 'none':

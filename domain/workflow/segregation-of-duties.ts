@@ -1,6 +1,6 @@
 import type { DecisionKind } from '../contracts/decisions.ts';
 import type { FieldProblem } from '../contracts/problem.ts';
-import { roleLabels, type Role } from '../contracts/roles.ts';
+import { type Role, roleInProse } from '../contracts/roles.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { emergencyStepKey } from './emergency.ts';
 
@@ -83,7 +83,7 @@ export function segregationRefusal(template: Template, decider: Decider, decisio
     const own = template.steps.find((s) => s.key === decider.stepKey)?.role;
     const other = template.steps.find((s) => s.key !== decider.stepKey && s.role !== own && decider.signerRoles.includes(s.role));
     if (other) {
-      return `You hold the ${roleLabels[other.role].toLowerCase()} role of step ${other.name} of this package's chain: segregation of duties forbids acting for another step's role as a delegate.`;
+      return `You hold the ${roleInProse(other.role)} role of step ${other.name} of this package's chain: segregation of duties forbids acting for another step's role as a delegate.`;
     }
   }
   return null;
@@ -114,7 +114,7 @@ export function delegationDutyProblems(role: Role, delegate: { id: string; displ
     if (!roleSteps.some((s) => pkg.openStepKeys.includes(s.key))) continue;
     const otherRole = template.steps.find((s) => s.role !== role && delegate.roles.includes(s.role));
     if (otherRole) {
-      conflicts.push(`${pkg.label} (holds the ${roleLabels[otherRole.role].toLowerCase()} role of its step ${otherRole.name})`);
+      conflicts.push(`${pkg.label} (holds the ${roleInProse(otherRole.role)} role of its step ${otherRole.name})`);
       continue;
     }
     const acted = pkg.decisions.find((d) => !roleSteps.some((s) => s.key === d.stepKey) && peopleOf(d).includes(delegate.id));
@@ -126,7 +126,7 @@ export function delegationDutyProblems(role: Role, delegate: { id: string; displ
   return [
     {
       pointer: '/delegateId',
-      message: `${delegate.displayName} cannot act for the ${roleLabels[role].toLowerCase()} role: segregation of duties lets a person decide only one step of a package, and on packages still waiting for this role they would decide a second: ${shown}${more}`,
+      message: `${delegate.displayName} cannot act for the ${roleInProse(role)} role: segregation of duties lets a person decide only one step of a package, and on packages still waiting for this role they would decide a second: ${shown}${more}`,
     },
   ];
 }

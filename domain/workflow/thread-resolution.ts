@@ -1,4 +1,4 @@
-import { isReviewerRole, roleLabels, type Role } from '../contracts/roles.ts';
+import { isReviewerRole, type Role, roleInProse } from '../contracts/roles.ts';
 import { threadKindLabels, type ThreadKind } from '../contracts/threads.ts';
 
 // Who may resolve a thread. Never the package's owner team (its owner and whoever submitted a
@@ -29,5 +29,5 @@ export function resolveRefusal(thread: ThreadToResolve, resolver: Resolver, owne
   // A request the owner team opened has no reviewer role behind it: any reviewer may close it.
   if (!isReviewerRole(thread.authorRole)) return null;
   if (resolver.roles.includes(thread.authorRole) || resolver.delegatedRoles.includes(thread.authorRole)) return null;
-  return `Only its author or a ${roleLabels[thread.authorRole].toLowerCase()} reviewer may resolve this ${what}.`;
+  return `Only its author or a ${roleInProse(thread.authorRole)} reviewer may resolve this ${what}.`;
 }

@@ -3,6 +3,7 @@ import { RouterProvider } from 'react-aria-components';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import { ProductName } from '../components/ui/product-name.tsx';
 import { SkipLink } from '../components/ui/skip-link.tsx';
+import { ConfirmationToast } from '../components/ui/confirmation-toast.tsx';
 import { useCurrentUser } from '../features/auth/api/get-session.ts';
 import { useForgetAnswersAfterSignOut, useLogout } from '../features/auth/api/logout.ts';
 import { describeError } from '../lib/describe-error.ts';
@@ -91,6 +92,7 @@ export function AppShell() {
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
         <Outlet />
       </main>
+      <ConfirmationToast />
     </RouterProvider>
   );
 }

@@ -95,7 +95,7 @@ describe.each(engines)('email on %s', (_name, open) => {
     expect(mail.parsed.subject).toBe('[Model approval] A clarification is asked of you');
     expect(mail.parsed.messageId).toMatch(/^<mail_.+@approvals\.example\.test>$/);
     const threadLink = `${baseUrl}/packages/${clinical}?version=1#thread-${threadId}`;
-    expect(mail.parsed.text).toContain(`Elena Vasquez asked for a clarification on the evaluation section`);
+    expect(mail.parsed.text).toContain(`Elena Vasquez asked for a clarification on the “Evaluation against policy thresholds” section`);
     expect(mail.parsed.text).toContain(threadLink);
     expect(linksIn(mail)).toEqual([threadLink, `${baseUrl}/account/notifications`]);
     // It went through a login, after STARTTLS (the sink refuses a plain-text login).

@@ -27,6 +27,9 @@ function auditWhere(db: Db, filter: AuditFilter) {
   return q;
 }
 
+
+/** The largest PostgreSQL integer: every seq is below it. */
+const maxSeqBound = 2_147_483_647;
 export function auditQueries(db: Db, engine: Engine): AuditStore {
   return {
     async appendAudit(entry: AuditAppend) {
@@ -47,8 +50,14 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
       return rows.map(toAuditEntry);
     },
     async listAuditEntriesNewestFirst(filter, beforeSeq, limit) {
-      const rows = await auditWhere(db, filter).selectAll().where('seq', '<', beforeSeq).orderBy('seq', 'desc').limit(limit).execute();
+      // seq is a 32-bit integer column on PostgreSQL: "below everything" (the first page's cursor) must be said in range.
+      const below = Math.min(beforeSeq, maxSeqBound);
+      const rows = await auditWhere(db, filter).selectAll().where('seq', '<', below).orderBy('seq', 'desc').limit(limit).execute();
       return rows.map(toAuditEntry);
+    },
+    async listAuditActorIds(filter) {
+      const rows = await auditWhere(db, filter).select('actor_id').distinct().where('actor_id', 'is not', null).execute();
+      return rows.flatMap((row) => (row.actor_id === null ? [] : [row.actor_id]));
     },
     async countAuditEntries(filter) {
       const row = await auditWhere(db, filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { isApiProblem } from '../../lib/api-problem.ts';
+import { confirmDone } from '#src/lib/confirmation.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import { issueSigningNonce } from './api/issue-signing-nonce.ts';
 import { usePasskeys } from './api/passkeys.ts';
 import { useSignDecision } from './api/sign-decision.ts';
@@ -70,6 +72,7 @@ export function useSigningSubmission({ pkg, version, ssoOnly, onSigned }: { pkg:
       const authentication = chosen === 'passkey' ? await assertWithPasskey(payload, passkeys.data?.map((p) => p.credentialId) ?? []) : ({ method: 'password', password } as const);
       await signing.mutateAsync({ payload, authentication });
       onSigned();
+      confirmDone(`Signed: ${decisionMeanings[payload.decision]}, on ${pkg.modelName} ${pkg.versionLabel}, version ${payload.versionNumber}.`);
     } catch (failure) {
       // The server's refusals show from signing.error; the browser's (a cancelled passkey) here.
       if (!signing.isError) setClientError(failure);
@@ -77,5 +80,8 @@ export function useSigningSubmission({ pkg, version, ssoOnly, onSigned }: { pkg:
   };
 
   const authentication: SigningAuthenticationState = { ssoOnly, needsPasskey, hasPasskey, chosen, setMethod, password, setPassword };
-  return { hash, pending: signing.isPending, error, server, errorAt, authentication, submit };
+  /** What the error summary lists: the dialog's own findings, then the server's, once each. */
+  const messages = [...new Set([...Object.values(local), ...(server?.fieldErrors.map((problem) => problem.message) ?? [])])];
+  const failure = useMemo(() => ({ local, error }), [local, error]);
+  return { hash, pending: signing.isPending, error, server, errorAt, authentication, submit, messages, failure };
 }

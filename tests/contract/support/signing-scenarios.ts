@@ -246,6 +246,8 @@ export const signingScenarios: Scenario[] = [
         expectStatus(wrong, 403);
         expect(pointers(wrong)).toEqual(['/authentication/password']);
         expect(detail(wrong)).toMatch(left === 0 ? /Signing is now locked for 1 minute\./ : new RegExp(`${left} attempts? left before signing is locked for 1 minute`));
+        // The count is in the problem+json too, for the dialog to show without reading prose.
+        expect((wrong.body as { attemptsLeft?: number }).attemptsLeft).toBe(left);
       }
       const locked = await sign(elena, payload);
       expectStatus(locked, 423);

@@ -14,7 +14,7 @@ export function TemplateSteps({ template }: { template: WorkflowTemplate }) {
             Step {i + 1}: {step.name} <span className="font-normal text-slate-700">({step.key})</span>
           </p>
           <p>
-            Decided by {roleLabels[step.role].toLowerCase()} · {step.approvalsRequired} {step.approvalsRequired === 1 ? 'approval' : 'approvals'} · due {step.dueHours} hours after it becomes active
+            Decided by {roleLabels[step.role]} · {step.approvalsRequired} {step.approvalsRequired === 1 ? 'approval' : 'approvals'} · due {step.dueHours} hours after it becomes active
           </p>
           <p className="text-slate-700">Responsible for: {step.sections.map(sectionTitle).join(', ')}</p>
         </li>

@@ -1,5 +1,8 @@
 import type { AuditFilters } from '../audit-filters.ts';
 
+/** The cursor of a view's first page, newest first: below every seq there is. */
+export const newestCursor = Number.MAX_SAFE_INTEGER;
+
 /** Which log a view shows: the whole of it, or the entries about one package. */
 export type AuditSource = { kind: 'global' } | { kind: 'package'; packageId: string };
 

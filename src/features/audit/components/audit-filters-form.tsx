@@ -1,10 +1,13 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import type { AuditActor } from '#domain/contracts/audit.ts';
 import { auditActionChoices } from '../action-labels.ts';
 import { hasAuditFilters, type AuditFilterName, type AuditFilters } from '../audit-filters.ts';
 
 interface Props {
   filters: AuditFilters;
+  /** The actor filter's choices, by name. */
+  actors: readonly AuditActor[];
   onChange: (name: AuditFilterName, value: string) => void;
   /** The address of this view without filters. */
   clearHref: string;
@@ -14,43 +17,27 @@ const controlClasses = 'mt-1 block w-full rounded-md border-2 border-slate-500 b
 const actions = auditActionChoices();
 
 /**
- * Selects and dates filter at once; the actor (a user id) when the field is left or Enter
- * is pressed, not at every key. Each change is a step in the history, so Back undoes it.
+ * Every filter applies at once: the actor chosen by name, the action, the dates. Each change
+ * is a step in the history, so Back undoes it.
  */
-export function AuditFiltersForm({ filters, onChange, clearHref }: Props) {
+export function AuditFiltersForm({ filters, actors, onChange, clearHref }: Props) {
   const id = useId();
-  const commitActor = (value: string) => {
-    const actor = value.trim();
-    if (actor !== (filters.actor ?? '')) onChange('actor', actor);
-  };
+  // An actor named in the address but absent from the choices (no entries under the other filters) stays selectable.
+  const choices = filters.actor && !actors.some((a) => a.id === filters.actor) ? [...actors, { id: filters.actor, name: filters.actor }] : actors;
   return (
-    <form
-      role="search"
-      aria-label="Filter entries"
-      className="flex flex-wrap items-end gap-x-6 gap-y-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const actor = new FormData(event.currentTarget).get('actor');
-        commitActor(typeof actor === 'string' ? actor : '');
-      }}
-    >
+    <form role="search" aria-label="Filter entries" className="flex flex-wrap items-end gap-x-6 gap-y-4" onSubmit={(event) => event.preventDefault()}>
       <div className="w-full sm:w-56">
         <label htmlFor={`${id}-actor`} className="block font-semibold">
-          Actor (user id)
+          Actor
         </label>
-        {/* Keyed by the address's value, so Back shows the actor it went back to. */}
-        <input
-          key={filters.actor ?? ''}
-          id={`${id}-actor`}
-          name="actor"
-          type="text"
-          maxLength={64}
-          autoComplete="off"
-          spellCheck={false}
-          className={`${controlClasses} font-mono`}
-          defaultValue={filters.actor ?? ''}
-          onBlur={(event) => commitActor(event.currentTarget.value)}
-        />
+        <select id={`${id}-actor`} className={controlClasses} value={filters.actor ?? ''} onChange={(event) => onChange('actor', event.target.value)}>
+          <option value="">Anyone</option>
+          {choices.map((actor) => (
+            <option key={actor.id} value={actor.id}>
+              {actor.name}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="w-full sm:w-64">
         <label htmlFor={`${id}-action`} className="block font-semibold">
@@ -77,10 +64,6 @@ export function AuditFiltersForm({ filters, onChange, clearHref }: Props) {
         </label>
         <input id={`${id}-to`} type="date" className={controlClasses} value={filters.to ?? ''} min={filters.from} onChange={(event) => onChange('to', event.target.value)} />
       </div>
-      {/* Enter in the actor field submits; a visible button makes that discoverable. */}
-      <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
-        Apply
-      </button>
       {hasAuditFilters(filters) && (
         <p className="py-2">
           <Link to={clearHref}>Clear filters</Link>

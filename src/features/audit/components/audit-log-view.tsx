@@ -5,6 +5,7 @@ import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import type { AuditSource } from '../api/audit-keys.ts';
 import { auditFiltersKey, hasAuditFilters, parseAuditFilters, parseEntryParam, withAuditFilter, withoutAuditFilters, type AuditFilterName, type AuditFilters } from '../audit-filters.ts';
 import { useAuditPager } from '../paging/use-audit-pager.ts';
+import { useAuditActors } from '../api/list-audit-actors.ts';
 import { AuditFiltersForm } from './audit-filters-form.tsx';
 import { AuditTable } from './audit-table.tsx';
 
@@ -22,6 +23,7 @@ interface Props {
 export function AuditLogView({ source, caption, empty }: Props) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = parseAuditFilters(searchParams);
+  const actors = useAuditActors(source, filters);
   const search = (params: URLSearchParams) => (params.size > 0 ? `?${params.toString()}` : '?');
   // A new entry in the history for each change: Back returns to the previous filters.
   const setFilter = (name: AuditFilterName, value: string) => setSearchParams(withAuditFilter(searchParams, name, value));
@@ -29,7 +31,7 @@ export function AuditLogView({ source, caption, empty }: Props) {
 
   return (
     <div className="space-y-4">
-      <AuditFiltersForm filters={filters} onChange={setFilter} clearHref={search(withoutAuditFilters(searchParams))} />
+      <AuditFiltersForm filters={filters} actors={actors} onChange={setFilter} clearHref={search(withoutAuditFilters(searchParams))} />
       {/* Keyed by what is listed: other filters start from the top, with their own pages. */}
       <AuditEntries
         key={`${source.kind === 'global' ? 'global' : source.packageId}?${auditFiltersKey(filters)}`}

@@ -64,6 +64,13 @@ describe('the audit log page', () => {
     await router.navigate(-1);
     await waitFor(() => expect(router.state.location.search).toBe(''));
     expect(await screen.findByText(`${size} entries, newest first.`)).toBeInTheDocument();
+
+    // The actor is chosen by name; the id goes only into the address.
+    const actor = screen.getByLabelText('Actor');
+    await waitFor(() => expect(within(actor).getByRole('option', { name: 'Robert Castellano' })).toBeInTheDocument());
+    expect(within(actor).queryAllByRole('option').filter((option) => option.textContent.startsWith('usr_'))).toEqual([]);
+    await user.selectOptions(actor, 'Robert Castellano');
+    expect(router.state.location.search).toBe('?actor=usr_committee');
   });
 
   it('says when no entry matches, with a way back to all of them', async () => {
@@ -144,7 +151,9 @@ describe('the audit trail of a package', () => {
     await screen.findByText(/entries, newest first\./);
     await waitFor(() => expect(shownSeqs().length).toBeGreaterThan(0));
     const table = screen.getByRole('table');
-    for (const row of within(table).getAllByRole('row').slice(1)) expect(row).toHaveTextContent('pkg_retail_credit_pd');
+    // Its subject by name, not by id.
+    for (const row of within(table).getAllByRole('row').slice(1)) expect(row).toHaveTextContent('Retail Credit PD 4.2.0');
+    expect(within(table).queryByText('pkg_retail_credit_pd')).not.toBeInTheDocument();
     expect(within(table).queryByText('✕ Mismatch')).not.toBeInTheDocument();
     expect(within(table).getAllByText('Hash matches').length).toBe(shownSeqs().length);
     expect(screen.queryByRole('button', { name: 'Check integrity' })).not.toBeInTheDocument();

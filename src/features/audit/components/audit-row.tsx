@@ -1,5 +1,5 @@
 import { useMemo, type KeyboardEvent, type Ref } from 'react';
-import type { AuditEntryView } from '#domain/contracts/audit.ts';
+import type { AuditPageEntry } from '#domain/contracts/audit.ts';
 import { auditActionLabel } from '../action-labels.ts';
 import { summarizeChange, utcDateTime } from '../entry-summary.ts';
 import { EntryDetails } from './entry-details.tsx';
@@ -10,7 +10,7 @@ const td = 'truncate px-3 py-2 align-middle text-sm';
 
 interface Props {
   index: number;
-  entry: AuditEntryView | undefined;
+  entry: AuditPageEntry | undefined;
   expanded: boolean;
   onToggle: (seq: number) => void;
   /** Moves focus to the row `delta` away (arrow keys). */
@@ -84,8 +84,8 @@ export function AuditRow({ index, entry, expanded, onToggle, onMove, focusReques
         <td className={td} title={entry.action}>
           {auditActionLabel(entry.action)}
         </td>
-        <td className={`${td} font-mono`} title={entry.subject}>
-          {entry.subject}
+        <td className={entry.subjectName === null ? `${td} font-mono` : td} title={entry.subject}>
+          {entry.subjectName ?? entry.subject}
         </td>
         <td className={td} title={summary}>
           {summary}

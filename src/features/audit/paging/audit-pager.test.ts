@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AuditEntryView, AuditPage } from '#domain/contracts/audit.ts';
-import { AuditPager, newestCursor } from './audit-pager.ts';
+import type { AuditPage, AuditPageEntry } from '#domain/contracts/audit.ts';
+import { newestCursor } from '../api/audit-keys.ts';
+import { AuditPager } from './audit-pager.ts';
 
-function entry(seq: number): AuditEntryView {
-  return { seq, at: new Date(Date.UTC(2025, 0, 1) + seq * 1000).toISOString(), actorId: null, actorName: null, action: 'session.logged_out', subject: `s${seq}`, before: null, after: null, prevHash: '0'.repeat(64), entryHash: seq.toString(16).padStart(64, '0') };
+function entry(seq: number): AuditPageEntry {
+  return { subjectName: null, seq, at: new Date(Date.UTC(2025, 0, 1) + seq * 1000).toISOString(), actorId: null, actorName: null, action: 'session.logged_out', subject: `s${seq}`, before: null, after: null, prevHash: '0'.repeat(64), entryHash: seq.toString(16).padStart(64, '0') };
 }
 
 /** A fake API over `seqs`: the entries a filter selects, and the whole log's size. */

@@ -1,4 +1,5 @@
-import type { AuditEntryView, AuditPage } from '#domain/contracts/audit.ts';
+import type { AuditPage, AuditPageEntry } from '#domain/contracts/audit.ts';
+import { newestCursor } from '../api/audit-keys.ts';
 
 // The rows of an audit view, newest first, read a page at a time as the reader scrolls. The
 // API pages by cursor (entries before a sequence number), so where a page starts is known only
@@ -11,8 +12,6 @@ import type { AuditEntryView, AuditPage } from '#domain/contracts/audit.ts';
 /** Reads up to `limit` entries with a seq below `beforeSeq`, newest first. */
 export type FetchAuditPage = (beforeSeq: number, limit: number) => Promise<AuditPage>;
 
-/** The first page's cursor: below every seq there is. */
-export const newestCursor = Number.MAX_SAFE_INTEGER;
 
 export interface AuditPagerOptions {
   fetchPage: FetchAuditPage;
@@ -37,7 +36,7 @@ export interface AuditPagerSnapshot {
   version: number;
 }
 
-type Rows = readonly AuditEntryView[];
+type Rows = readonly AuditPageEntry[];
 
 export class AuditPager {
   readonly #options: Required<AuditPagerOptions>;
@@ -81,7 +80,7 @@ export class AuditPager {
   }
 
   /** The entry in row `index`, once its page is read. */
-  rowAt(index: number): AuditEntryView | undefined {
+  rowAt(index: number): AuditPageEntry | undefined {
     const size = this.#options.pageSize;
     return this.#pages.get(Math.floor(index / size))?.[index % size];
   }

@@ -10,7 +10,7 @@ export function StepDelegations({ role }: { role: Role | null }) {
   return (
     <section aria-labelledby="step-delegations-heading" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4">
       <h2 id="step-delegations-heading" className="font-bold">
-        Delegations for {roleLabels[role].toLowerCase()}
+        Delegations for {roleLabels[role]}
       </h2>
       <ul className="space-y-1">
         {query.data.map((d) => (

@@ -11,13 +11,13 @@ const kindLabels: Record<NotificationKind, string> = {
   package_approved: 'Package approved',
 };
 
-/** One notification: unread ones stand out by weight and a bar, and say "Unread" to a screen reader. */
-export function NotificationItem({ notification }: { notification: Notification }) {
-  const { unread } = notification;
+/** One notification: those new on this visit stand out by weight and a bar, and say "New". */
+export function NotificationItem({ notification, fresh }: { notification: Notification; fresh: boolean }) {
+  const unread = fresh;
   return (
     <li className={`rounded-md border p-4 ${unread ? 'border-l-4 border-blue-800 bg-blue-50' : 'border-slate-200 bg-white'}`}>
       <p className="text-sm text-slate-700">
-        {unread && <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-xs font-semibold text-white">Unread</span>}
+        {unread && <span className="mr-2 rounded bg-blue-800 px-2 py-0.5 text-xs font-semibold text-white">New</span>}
         {kindLabels[notification.kind]} · <time dateTime={notification.at}>{formatDateTime(notification.at)}</time>
       </p>
       <p className={`mt-1 ${unread ? 'font-semibold text-slate-900' : 'text-slate-800'}`}>

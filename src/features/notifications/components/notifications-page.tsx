@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
@@ -8,30 +9,45 @@ import { useNotifications } from '../api/get-notifications.ts';
 import { useMarkNotificationsRead } from '../api/mark-notifications-read.ts';
 import { NotificationItem } from './notification-item.tsx';
 
-/** What asks for the user's attention: steps that became theirs, answers, rejections, requests. */
+/**
+ * What asks for the user's attention: steps that became theirs, answers, rejections, requests.
+ * Opening the list reads it: everything listed is marked read on the server at once (the count
+ * in the navigation drops to 0), and what was unread on arrival stays marked "New" for this visit.
+ */
 export function NotificationsPage() {
   usePageTitle('Notifications');
   const notifications = useNotifications();
   const markRead = useMarkNotificationsRead();
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const data = notifications.data;
   const newest = data?.items[0]?.seq;
+  const unreadIds = data?.items.filter((n) => n.unread).map((n) => n.id).join(' ') ?? '';
+  const { mutate, isPending, isError } = markRead;
+
+  // What arrives unread stays "New" for this visit, after the server has it read.
+  const arrived = unreadIds === '' ? [] : unreadIds.split(' ').filter((id) => !fresh.has(id));
+  if (arrived.length > 0) setFresh(new Set([...fresh, ...arrived]));
+
+  useEffect(() => {
+    // Runs again when a poll brings more: those are on screen too, so read as well.
+    // After a failure it waits for "Try again" rather than asking on every render.
+    if (unreadIds === '' || newest === undefined || isPending || isError) return;
+    mutate(newest);
+  }, [unreadIds, newest, mutate, isPending, isError]);
+
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="space-y-2">
-          <PageHeading>Notifications</PageHeading>
-          <p className="text-slate-700">{data ? `${data.unreadCount} unread. The latest 50 are listed, newest first.` : 'The latest 50, newest first.'}</p>
-        </div>
-        {data && newest !== undefined && data.unreadCount > 0 && (
-          <button type="button" className={buttonClasses.secondary} disabled={markRead.isPending} onClick={() => markRead.mutate(newest)}>
-            {markRead.isPending ? 'Marking…' : 'Mark all as read'}
-          </button>
-        )}
+      <div className="space-y-2">
+        <PageHeading>Notifications</PageHeading>
+        <p className="text-slate-700">{fresh.size > 0 ? `${fresh.size} new since your last visit, now marked read. The latest 50 are listed, newest first.` : 'The latest 50, newest first.'}</p>
       </div>
-      {markRead.isError && (
-        <p role="alert" className="rounded-md border-l-4 border-red-700 bg-white p-4 text-red-900">
-          The notifications could not be marked read: {describeError(markRead.error)}
-        </p>
+      {markRead.isError && newest !== undefined && (
+        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border-l-4 border-red-700 bg-white p-4 text-red-900">
+          <p>The notifications could not be marked read: {describeError(markRead.error)}</p>
+          <button type="button" className={buttonClasses.secondary} onClick={() => mutate(newest)}>
+            Try again
+          </button>
+        </div>
       )}
       <div aria-busy={notifications.isFetching}>
         {notifications.isPending && <LoadingNotice>Loading your notifications…</LoadingNotice>}
@@ -40,7 +56,7 @@ export function NotificationsPage() {
         {data && data.items.length > 0 && (
           <ul aria-label="Notifications, newest first" className="space-y-3">
             {data.items.map((n) => (
-              <NotificationItem key={n.id} notification={n} />
+              <NotificationItem key={n.id} notification={n} fresh={fresh.has(n.id) || n.unread} />
             ))}
           </ul>
         )}

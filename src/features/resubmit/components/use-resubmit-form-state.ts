@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { confirmDone } from '#src/lib/confirmation.ts';
 import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
@@ -126,7 +127,10 @@ export function useResubmitFormState({ pkg, base, threads, onSubmitted }: Option
       onSuccess: (result) => {
         clearDraft(pkg.id, base.number);
         onSubmitted(result.version.number);
-        void navigate(`/packages/${pkg.id}?version=${result.version.number}`);
+        // Said on the package page once it is open, where the owner now is.
+        void Promise.resolve(navigate(`/packages/${pkg.id}?version=${result.version.number}`)).then(() =>
+          confirmDone(`Submitted: version ${result.version.number} of ${pkg.modelName} is in review.`),
+        );
       },
       onError: (error) => {
         setConfirming(false);

@@ -59,8 +59,11 @@ function useStepDecision({ pkg, version, actingFor = [] }: DecisionPanelProps) {
 
 type StepDecision = NonNullable<ReturnType<typeof useStepDecision>>;
 
-/** Where the reviewer stands, and a button per decision. */
-function DecisionChoices({ reviewed, total, stateId, onChoose }: { reviewed: number; total: number; stateId: string; onChoose: (kind: StepDecisionKind) => void }) {
+/**
+ * Where the reviewer stands, and a button per decision. In the Decide… dialog, once every
+ * section is reviewed, Approve has the focus: Enter takes the usual path, Tab reaches the rest.
+ */
+function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = false }: { reviewed: number; total: number; stateId: string; onChoose: (kind: StepDecisionKind) => void; focusApprove?: boolean }) {
   const ready = reviewed === total;
   return (
     <>
@@ -71,7 +74,8 @@ function DecisionChoices({ reviewed, total, stateId, onChoose }: { reviewed: num
       </p>
       <div className="flex flex-wrap gap-3">
         {stepDecisions.map((kind) => (
-          <button key={kind} type="button" aria-describedby={stateId} className={ready ? buttonClasses.primary : buttonClasses.secondary} onClick={() => onChoose(kind)}>
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opened for this choice; focus must land in it
+          <button key={kind} type="button" autoFocus={focusApprove && ready && kind === 'approve'} aria-describedby={stateId} className={ready ? buttonClasses.primary : buttonClasses.secondary} onClick={() => onChoose(kind)}>
             {actionLabels[kind]}
           </button>
         ))}
@@ -124,6 +128,7 @@ function DecideButton(props: DecisionPanelProps) {
             reviewed={props.reviewed}
             total={props.total}
             stateId={stateId}
+            focusApprove
             onChoose={(kind) => {
               setChoosing(false);
               setSigning(kind);

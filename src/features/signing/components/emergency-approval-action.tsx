@@ -38,7 +38,7 @@ export function EmergencyApprovalAction({ pkg, version }: { pkg: PackageDetail; 
         Emergency approval path
       </h2>
       <p className="text-sm text-slate-700">
-        As {roleLabels[role].toLowerCase()}, you may approve this version for deployment before its review chain completes, for an incident that cannot wait. It approves no
+        With the {roleLabels[role]} role, you may approve this version for deployment before its review chain completes, for an incident that cannot wait. It approves no
         step: the chain continues as the follow-up review.
       </p>
       <button type="button" className={`${buttonClasses.secondary} text-sm`} onClick={() => setSigning(true)}>

@@ -12,6 +12,7 @@ import { useSigningSubmission } from '../use-signing-submission.ts';
 import { legalStatement } from './legal-statement.ts';
 import { SignedVersionRows } from './signed-version-rows.tsx';
 import { SigningActions } from './signing-actions.tsx';
+import { SignErrorSummary } from './sign-error-summary.tsx';
 import { SigningAuthentication } from './signing-authentication.tsx';
 
 interface Props {
@@ -38,7 +39,7 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
   const [incidentRef, setIncidentRef] = useState('');
   const [justification, setJustification] = useState('');
   const [understood, setUnderstood] = useState(false);
-  const { hash, pending, error, server, errorAt, authentication, submit } = useSigningSubmission({ pkg, version, ssoOnly: signer.sso === true, onSigned: onClose });
+  const { hash, pending, error, server, errorAt, authentication, submit, messages, failure } = useSigningSubmission({ pkg, version, ssoOnly: signer.sso === true, onSigned: onClose });
   // The whole message, unless every field problem shows beside a field of this dialog.
   const general = error && !(server && server.fieldErrors.length > 0 && server.fieldErrors.every((e) => shownPointers.includes(e.pointer))) ? describeError(error) : undefined;
   const draft = { role, justification, incidentRef };
@@ -54,6 +55,7 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
     <ModalDialog onClose={onClose} width="2xl" describedBy={warningId}>
       <form onSubmit={onSubmit} noValidate className="space-y-5 p-6">
         <DialogTitle className="text-xl font-bold">Sign: Emergency approval</DialogTitle>
+        <SignErrorSummary messages={messages} attemptsLeft={server?.problem.attemptsLeft} failure={failure} general={general} />
         <div id={warningId} className="space-y-2 rounded-md border-l-4 border-orange-600 bg-orange-50 p-3 text-orange-950">
           <p className="font-semibold">
             <span aria-hidden="true">⚠ </span>This makes version {version.number} deployable now, before its review chain has completed.
@@ -105,7 +107,7 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
 
         <SigningAuthentication state={authentication} errorAt={errorAt} radioName="emergency-signing-method" />
 
-        <SigningActions general={general} submitLabel={pending ? 'Signing…' : 'Sign emergency approval'} disabled={!hash.data || authentication.needsPasskey} onCancel={onClose} />
+        <SigningActions submitLabel={pending ? 'Signing…' : 'Sign emergency approval'} disabled={!hash.data || authentication.needsPasskey} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

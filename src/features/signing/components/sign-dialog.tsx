@@ -14,6 +14,7 @@ import { useSigningSubmission } from '../use-signing-submission.ts';
 import { legalStatement } from './legal-statement.ts';
 import { SignedVersionRows } from './signed-version-rows.tsx';
 import { SigningActions } from './signing-actions.tsx';
+import { SignErrorSummary } from './sign-error-summary.tsx';
 import { SigningAuthentication } from './signing-authentication.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isGatedDecision, overrideOf } from '#domain/workflow/approval-gates.ts';
@@ -47,7 +48,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
   const [overriding, setOverriding] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const [concerns, setConcerns] = useState<Concern[]>([{ sectionKey: version.content.sections[0]?.key ?? '', concern: '', requiredChange: '' }]);
-  const { hash, pending, error, server, errorAt, authentication, submit } = useSigningSubmission({ pkg, version, ssoOnly: signer.sso === true, onSigned: onClose });
+  const { hash, pending, error, server, errorAt, authentication, submit, messages, failure } = useSigningSubmission({ pkg, version, ssoOnly: signer.sso === true, onSigned: onClose });
   const general = error && !(server && server.fieldErrors.length > 0) ? describeError(error) : undefined;
 
   // The blockers the server named in its last refusal are the newest; otherwise the package's.
@@ -73,6 +74,24 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
     <ModalDialog onClose={onClose} width="2xl">
       <form onSubmit={onSubmit} noValidate className="space-y-5 p-6">
         <DialogTitle className="text-xl font-bold">Sign: {decisionMeanings[decision]}</DialogTitle>
+        <SignErrorSummary
+          messages={messages}
+          attemptsLeft={server?.problem.attemptsLeft}
+          failure={failure}
+          general={
+            general && (
+              <>
+                {general}
+                {server?.problem.diff && (
+                  <>
+                    {' '}
+                    <Link to={server.problem.diff}>See what changed</Link>
+                  </>
+                )}
+              </>
+            )
+          }
+        />
         <DefinitionList layout="compact" className="rounded-md bg-slate-50 p-4 text-sm">
           <SignedVersionRows pkg={pkg} version={version} hash={hash} copyable />
           <Definition term="Step">
@@ -85,7 +104,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
           </Definition>
           {onBehalfOf && (
             <Definition term="On behalf of">
-              Signing as delegate of {onBehalfOf.delegator.displayName} ({roleLabels[step.role].toLowerCase()})
+              Signing as delegate of {onBehalfOf.delegator.displayName} ({roleLabels[step.role]})
             </Definition>
           )}
         </DefinitionList>
@@ -156,22 +175,9 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
 
         <p className="rounded-md border-l-4 border-blue-800 bg-blue-50 p-3">{legalStatement}</p>
 
-        <SigningAuthentication state={authentication} errorAt={errorAt} radioName="signing-method" />
+        <SigningAuthentication state={authentication} errorAt={errorAt} radioName="signing-method" focusPassword={decision === 'approve' && !blocked} />
 
         <SigningActions
-          general={
-            general && (
-              <>
-                {general}
-                {server?.problem.diff && (
-                  <>
-                    {' '}
-                    <Link to={server.problem.diff}>See what changed</Link>
-                  </>
-                )}
-              </>
-            )
-          }
           submitLabel={pending ? 'Signing…' : `Sign: ${decisionMeanings[decision]}`}
           disabled={!hash.data || authentication.needsPasskey}
           onCancel={onClose}

@@ -1,23 +1,18 @@
-import type { ReactNode } from 'react';
 import { buttonClasses } from '#src/components/ui/button.ts';
 
-/** The end of a sign dialog: the problem no field shows (if any), then sign and cancel. */
-export function SigningActions({ general, submitLabel, disabled, onCancel }: { general: ReactNode; submitLabel: string; disabled: boolean; onCancel: () => void }) {
+/**
+ * The end of a sign dialog: sign and cancel, kept in view at the bottom of the dialog while
+ * what is signed scrolls above them (problems show in the summary at the top).
+ */
+export function SigningActions({ submitLabel, disabled, onCancel }: { submitLabel: string; disabled: boolean; onCancel: () => void }) {
   return (
-    <>
-      {general && (
-        <p role="alert" className="border-l-4 border-red-700 pl-3 text-red-900">
-          {general}
-        </p>
-      )}
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" className={buttonClasses.primary} disabled={disabled}>
-          {submitLabel}
-        </button>
-        <button type="button" className={buttonClasses.secondary} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </>
+    <div className="sticky bottom-0 -mx-6 -mb-6 flex flex-wrap gap-3 border-t border-slate-200 bg-white px-6 py-4">
+      <button type="submit" className={buttonClasses.primary} disabled={disabled}>
+        {submitLabel}
+      </button>
+      <button type="button" className={buttonClasses.secondary} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
   );
 }

@@ -7,7 +7,18 @@ import type { SigningAuthenticationState } from '../use-signing-submission.ts';
  * (and where to add one), the choice between passkey and password when both are possible,
  * the password field, and a passkey problem.
  */
-export function SigningAuthentication({ state, errorAt, radioName }: { state: SigningAuthenticationState; errorAt: (pointer: string) => string | undefined; radioName: string }) {
+export function SigningAuthentication({
+  state,
+  errorAt,
+  radioName,
+  focusPassword = false,
+}: {
+  state: SigningAuthenticationState;
+  errorAt: (pointer: string) => string | undefined;
+  radioName: string;
+  /** When nothing else is to be filled in (an approval, nothing blocking): the dialog opens on the password. */
+  focusPassword?: boolean;
+}) {
   const { ssoOnly, needsPasskey, hasPasskey, chosen, setMethod, password, setPassword } = state;
   return (
     <>
@@ -35,7 +46,10 @@ export function SigningAuthentication({ state, errorAt, radioName }: { state: Si
       )}
       {chosen === 'password' && (
         <Field label="Your password" hint="Signing asks for your password again, so the signature is yours and made now." error={errorAt('/authentication/password')}>
-          {(props) => <input {...props} type="password" autoComplete="current-password" className={inputClasses} value={password} onChange={(e) => setPassword(e.target.value)} />}
+          {(props) => (
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opened to sign; the password is all it still needs
+            <input {...props} type="password" autoFocus={focusPassword} autoComplete="current-password" className={inputClasses} value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
         </Field>
       )}
       {chosen === 'passkey' && errorAt('/authentication') && <p className="text-red-800">{errorAt('/authentication')}</p>}

@@ -1,0 +1,56 @@
+import { useEffect, useEffectEvent, useRef } from 'react';
+import { useLocation } from 'react-router';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { dismissConfirmation, useConfirmation } from '#src/lib/confirmation.ts';
+
+/**
+ * The confirmation of a signature or a submission, at the bottom of the window whatever the
+ * scroll position, announced (role=status) and focused, so the keyboard and a screen reader
+ * continue from it. It stays until dismissed (no time limit to read it) or another page opens.
+ */
+export function ConfirmationToast() {
+  const confirmation = useConfirmation();
+  const ref = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+  const shownOn = useRef<string | null>(null);
+
+  const id = confirmation?.id;
+  const rememberPage = useEffectEvent(() => {
+    shownOn.current = pathname;
+  });
+  useEffect(() => {
+    if (id === undefined) return;
+    rememberPage();
+    // After the closing dialog has handed focus back to what opened it (which may be gone).
+    const timer = window.setTimeout(() => ref.current?.focus(), 50);
+    return () => window.clearTimeout(timer);
+  }, [id]);
+
+  useEffect(() => {
+    if (shownOn.current !== null && shownOn.current !== pathname) {
+      shownOn.current = null;
+      dismissConfirmation();
+    }
+  }, [pathname]);
+
+  return (
+    <div role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
+      {confirmation && (
+        <div
+          ref={ref}
+          tabIndex={-1}
+          data-confirmation
+          className="pointer-events-auto flex max-w-xl flex-wrap items-center gap-3 rounded-md border-l-4 border-green-700 bg-white p-4 shadow-lg ring-1 ring-slate-300 outline-none focus-visible:ring-2 focus-visible:ring-blue-800"
+        >
+          <p className="font-semibold text-slate-900">
+            <span aria-hidden="true">✓ </span>
+            {confirmation.message}
+          </p>
+          <button type="button" className={`${buttonClasses.secondary} px-3 py-1 text-sm`} onClick={dismissConfirmation}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
