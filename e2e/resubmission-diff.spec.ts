@@ -55,6 +55,10 @@ test('fair lending rejects, the owner resubmits with the fix and an answer, the 
   await page.getByRole('button', { name: 'Submit version 2…' }).click();
   await page.getByRole('dialog', { name: 'Submit version 2?' }).getByRole('button', { name: 'Submit version 2' }).click();
   await page.waitForURL((url) => url.pathname === `/packages/${pkg.id}` && url.searchParams.get('version') === '2');
+  // Confirmed where the owner now is: said (role=status), focused and on screen.
+  const confirmation = page.getByRole('status').filter({ hasText: /^✓ Submitted: version 2 of .+ is in review\.Dismiss$/ });
+  await expect(confirmation).toBeInViewport();
+  await expect(page.locator('[data-confirmation]')).toBeFocused();
 
   // The reviewer: the diff from the rejected version to the resubmission.
   await page.context().clearCookies();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import type { ApprovalRecord, RecordCheck } from '#domain/contracts/record.ts';
 import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
@@ -63,6 +63,28 @@ function RecordBody({ record, checks }: { record: ApprovalRecord; checks: readon
   );
 }
 
+/** Text as a CSS string value (for `content`), whatever quotes or line breaks it holds. */
+function cssString(text: string): string {
+  return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll(/[\r\n]+/g, ' ')}"`;
+}
+
+/** The running header and footer of the printed record (record-print.css reads them). */
+function useRunningHeadAndFoot(record: ApprovalRecord | null): void {
+  const latest = record?.versions.at(-1)?.number;
+  const head = record ? `Approval record ${record.package.id} · ${record.package.modelName} ${record.package.versionLabel} · version ${record.package.approvedVersion ?? latest ?? '?'}` : null;
+  const foot = record ? `Exported ${record.exportedAt} by ${record.exportedBy.displayName}` : null;
+  useEffect(() => {
+    if (head === null || foot === null) return;
+    const root = document.documentElement.style;
+    root.setProperty('--record-running-head', cssString(head));
+    root.setProperty('--record-running-foot', cssString(foot));
+    return () => {
+      root.removeProperty('--record-running-head');
+      root.removeProperty('--record-running-foot');
+    };
+  }, [head, foot]);
+}
+
 /**
  * A package's approval record: fetched as the signed JSON the export serves, verified here
  * in the browser with the offline verifier, and shown from that same document. It downloads
@@ -75,6 +97,7 @@ export function RecordPage() {
   const loaded = query.data;
   const record = loaded?.verification.record ?? null;
   const name = record ? `${record.package.modelName} ${record.package.versionLabel}` : null;
+  useRunningHeadAndFoot(record);
   usePageTitle(notFound ? notFoundTitle : name ? `Approval record: ${name}` : 'Approval record');
 
   if (notFound) {
