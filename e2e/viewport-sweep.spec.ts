@@ -73,9 +73,12 @@ async function checkPage(page: Page, label: string): Promise<void> {
     const items = row ? [...row.children].map((child) => child.getBoundingClientRect()).filter((box) => box.height > 0) : [];
     // One row: every item of the header's row starts above the lowest item's top edge plus a line.
     const wrapped = items.some((box) => items.some((other) => box.top >= other.bottom - 1));
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, headerHeight: header?.getBoundingClientRect().height ?? 0, wrapped };
+    // What sticks out on the right, outermost first, to say where a sideways scroll comes from.
+    const describe = (element: Element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].slice(0, 4).join('.')}`;
+    const wide = [...document.body.querySelectorAll('*')].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, headerHeight: header?.getBoundingClientRect().height ?? 0, wrapped, wide: wide.slice(0, 5).map(describe) };
   });
-  expect(layout.scrollWidth, `${label}: no sideways scroll`).toBeLessThanOrEqual(layout.innerWidth);
+  expect(layout.scrollWidth, `${label}: no sideways scroll (too wide: ${layout.wide.join(', ')})`).toBeLessThanOrEqual(layout.innerWidth);
   expect(layout.wrapped, `${label}: the header's items on one row`).toBe(false);
   expect(layout.headerHeight, `${label}: the header one row high`).toBeLessThanOrEqual(80);
   await expectNoAxeViolations(page);

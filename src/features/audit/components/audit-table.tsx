@@ -84,7 +84,8 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
   const bottom = items.length > 0 ? Math.max(0, virtualizer.getTotalSize() - ((items.at(-1)?.end ?? margin) - margin)) : 0;
 
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
+      {/* relative: the sr-only texts in its cells are absolutely placed, and must scroll with it, not widen the page. */}
       <table className="w-full min-w-[60rem] table-fixed border-collapse" aria-rowcount={snapshot.total + 1}>
         <caption className="sr-only">{caption}</caption>
         <colgroup>

@@ -29,8 +29,8 @@ export function SignErrorSummary({ messages, general, attemptsLeft, failure }: P
   const shown = messages.length > 0 || Boolean(general);
   useEffect(() => {
     if (!shown) return;
+    // Focusing scrolls the dialog up to it.
     ref.current?.focus();
-    ref.current?.scrollIntoView({ block: 'nearest' });
   }, [shown, failure]);
   if (!shown) return null;
   return (
