@@ -7,10 +7,14 @@ import { useSyncExternalStore } from 'react';
 export interface Confirmation {
   id: number;
   message: string;
+  /** The page (pathname) it belongs to: shown there, dismissed once the user leaves it. */
+  path: string;
 }
 
 let current: Confirmation | null = null;
 let lastId = 0;
+/** The newest confirmation that has been on screen: leaving its page then dismisses it. */
+let shownId = 0;
 const listeners = new Set<() => void>();
 
 function publish(next: Confirmation | null): void {
@@ -18,10 +22,18 @@ function publish(next: Confirmation | null): void {
   for (const listener of listeners) listener();
 }
 
-/** Shows `message` as the confirmation of what just happened. */
-export function confirmDone(message: string): void {
+/** Shows `message` as the confirmation of what just happened, on `path` (this page, or the one being opened). */
+export function confirmDone(message: string, path: string = window.location.pathname): void {
   lastId += 1;
-  publish({ id: lastId, message });
+  publish({ id: lastId, message, path });
+}
+
+export function noteShown(id: number): void {
+  shownId = Math.max(shownId, id);
+}
+
+export function wasShown(id: number): boolean {
+  return shownId >= id;
 }
 
 export function dismissConfirmation(): void {

@@ -1,7 +1,7 @@
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { dismissConfirmation, useConfirmation } from '#src/lib/confirmation.ts';
+import { dismissConfirmation, noteShown, useConfirmation, wasShown } from '#src/lib/confirmation.ts';
 
 /**
  * The confirmation of a signature or a submission, at the bottom of the window whatever the
@@ -12,30 +12,25 @@ export function ConfirmationToast() {
   const confirmation = useConfirmation();
   const ref = useRef<HTMLDivElement>(null);
   const { pathname } = useLocation();
-  const shownOn = useRef<string | null>(null);
+  const shown = confirmation !== null && confirmation.path === pathname ? confirmation : null;
 
-  const id = confirmation?.id;
-  const rememberPage = useEffectEvent(() => {
-    shownOn.current = pathname;
-  });
+  const id = shown?.id;
   useEffect(() => {
     if (id === undefined) return;
-    rememberPage();
+    noteShown(id);
     // After the closing dialog has handed focus back to what opened it (which may be gone).
     const timer = window.setTimeout(() => ref.current?.focus(), 50);
     return () => window.clearTimeout(timer);
   }, [id]);
 
+  // Leaving the page it was shown on dismisses it (coming back does not show it again).
   useEffect(() => {
-    if (shownOn.current !== null && shownOn.current !== pathname) {
-      shownOn.current = null;
-      dismissConfirmation();
-    }
-  }, [pathname]);
+    if (confirmation && confirmation.path !== pathname && wasShown(confirmation.id)) dismissConfirmation();
+  }, [confirmation, pathname]);
 
   return (
     <div role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
-      {confirmation && (
+      {shown && (
         <div
           ref={ref}
           tabIndex={-1}
@@ -44,7 +39,7 @@ export function ConfirmationToast() {
         >
           <p className="font-semibold text-slate-900">
             <span aria-hidden="true">✓ </span>
-            {confirmation.message}
+            {shown.message}
           </p>
           <button type="button" className={`${buttonClasses.secondary} px-3 py-1 text-sm`} onClick={dismissConfirmation}>
             Dismiss

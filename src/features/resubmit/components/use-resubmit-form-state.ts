@@ -127,10 +127,9 @@ export function useResubmitFormState({ pkg, base, threads, onSubmitted }: Option
       onSuccess: (result) => {
         clearDraft(pkg.id, base.number);
         onSubmitted(result.version.number);
-        // Said on the package page once it is open, where the owner now is.
-        void Promise.resolve(navigate(`/packages/${pkg.id}?version=${result.version.number}`)).then(() =>
-          confirmDone(`Submitted: version ${result.version.number} of ${pkg.modelName} is in review.`),
-        );
+        // Said on the package page, where the owner now goes.
+        confirmDone(`Submitted: version ${result.version.number} of ${pkg.modelName} is in review.`, `/packages/${pkg.id}`);
+        void navigate(`/packages/${pkg.id}?version=${result.version.number}`);
       },
       onError: (error) => {
         setConfirming(false);
