@@ -60,13 +60,19 @@ describe('annotation threads', () => {
     expect(thread).toHaveTextContent('● Open');
     expect(within(thread).queryByRole('button', { name: 'Resolve thread' })).not.toBeInTheDocument();
 
+    // Replies wait behind "Reply…": no open form under every thread.
+    expect(within(thread).queryByRole('textbox')).not.toBeInTheDocument();
+    await user.click(within(thread).getByRole('button', { name: 'Reply…' }));
     const answer = within(thread).getByRole('textbox', { name: 'Your answer' });
+    expect(answer).toHaveFocus();
     await user.click(within(thread).getByRole('button', { name: 'Send answer' }));
     expect(answer).toHaveAccessibleDescription('Write a message');
     await user.type(answer, 'Two annotators per locale, blind to the version.');
     await user.click(within(thread).getByRole('button', { name: 'Send answer' }));
     await waitFor(() => expect(thread).toHaveTextContent('↩ Answered'));
-    expect(answer).toHaveValue('');
+    // Sent: the form closes and the focus goes back to "Reply…".
+    expect(answer).not.toBeInTheDocument();
+    await waitFor(() => expect(within(thread).getByRole('button', { name: 'Reply…' })).toHaveFocus());
     await expectNoAxeViolations();
 
     await user.click(within(thread).getByRole('button', { name: 'Edit' }));
