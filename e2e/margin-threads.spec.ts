@@ -74,13 +74,18 @@ function distance(a: Box, b: Box): number {
   return Math.hypot(dx, dy);
 }
 
+/** A model risk reviewer opens the support assistant package at the given width. */
+async function openAssistant(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await loginAs(page, 'model-risk@example.com');
+  await page.goto(assistant);
+}
+
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 test('at 1440 px a thread sits beside its passage; the highlight and the thread lead to each other', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await loginAs(page, 'model-risk@example.com');
-  await page.goto(assistant);
+  await openAssistant(page, 1440, 900);
   const design = page.getByRole('region', { name: 'Design and methodology' });
   const text = design.locator('[data-section-text]');
   await expect(design).toBeVisible();
@@ -143,9 +148,7 @@ test('at 1440 px a thread sits beside its passage; the highlight and the thread 
 
 test('by keyboard alone: a selected passage, its thread, the marker back to it, Reply…', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await loginAs(page, 'model-risk@example.com');
-  await page.goto(assistant);
+  await openAssistant(page, 1280, 720);
   const design = page.getByRole('region', { name: 'Design and methodology' });
   await pressUntilFocused(page, 'j', design);
 
@@ -180,9 +183,7 @@ test('by keyboard alone: a selected passage, its thread, the marker back to it, 
 });
 
 test('the one-line contents list follows the reader; the package opens on its document, details one tab away', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await loginAs(page, 'model-risk@example.com');
-  await page.goto(assistant);
+  await openAssistant(page, 1440, 900);
   const contents = page.getByRole('navigation', { name: 'Sections' });
   await expect(contents.getByRole('link', { name: 'Identification' })).toHaveAttribute('aria-current', 'location');
   expect((await box(contents)).height, 'one line').toBeLessThan(60);
@@ -210,9 +211,7 @@ test('the one-line contents list follows the reader; the package opens on its do
 
 test('at 390 px threads follow their section, the button still comes to the selection, and nothing scrolls sideways', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await loginAs(page, 'model-risk@example.com');
-  await page.goto(assistant);
+  await openAssistant(page, 390, 844);
   const evaluation = page.getByRole('region', { name: 'Evaluation against policy thresholds' });
   const thread = evaluation.getByRole('article', { name: /^Clarification request/ });
   await thread.scrollIntoViewIfNeeded();
