@@ -21,25 +21,46 @@ export function useGoToThread(container: RefObject<HTMLElement | null>, ranges: 
   const moveTo = useMoveTo(ownHashes);
   const goToThread = useCallback((threadId: string) => moveTo(document.getElementById(threadAnchor(threadId)), 'nearest'), [moveTo]);
 
+  // The thread whose highlighted passage is under the pointer, if any.
+  const threadAt = (x: number, y: number): string | null => {
+    const caret = caretAt(x, y);
+    if (!caret) return null;
+    for (const [threadId, range] of ranges) if (range.isPointInRange(caret.node, caret.offset)) return threadId;
+    return null;
+  };
+  const bodyOf = (target: EventTarget | null) => (target instanceof Element && container.current?.contains(target) ? target.closest<HTMLElement>('[data-section-body]') : null);
+
   const onClick = useEffectEvent((event: MouseEvent) => {
-    if (event.button !== 0 || !(event.target instanceof Element) || !container.current?.contains(event.target) || !event.target.closest('[data-section-body]')) return;
-    if (event.target.closest('a, button, input, select, textarea, summary')) return;
+    if (event.button !== 0 || !bodyOf(event.target) || (event.target instanceof Element && event.target.closest('a, button, input, select, textarea, summary'))) return;
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed) return;
-    const caret = caretAt(event.clientX, event.clientY);
-    if (!caret) return;
-    for (const [threadId, range] of ranges) {
-      if (range.isPointInRange(caret.node, caret.offset)) {
-        goToThread(threadId);
-        return;
-      }
-    }
+    const threadId = threadAt(event.clientX, event.clientY);
+    if (threadId) goToThread(threadId);
+  });
+  // A highlight is clickable: say so with the pointer (the body has no style of React's to overwrite).
+  const onMove = useEffectEvent((event: MouseEvent) => {
+    const body = bodyOf(event.target);
+    if (body) body.style.cursor = threadAt(event.clientX, event.clientY) ? 'pointer' : '';
   });
   useEffect(() => {
     // On the document: the sections appear after this hook first runs.
-    const listener = (event: MouseEvent) => onClick(event);
-    document.addEventListener('click', listener);
-    return () => document.removeEventListener('click', listener);
+    let frame = 0;
+    let last: MouseEvent | null = null;
+    const click = (event: MouseEvent) => onClick(event);
+    const move = (event: MouseEvent) => {
+      last = event;
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        if (last) onMove(last);
+      });
+    };
+    document.addEventListener('click', click);
+    document.addEventListener('mousemove', move, { passive: true });
+    return () => {
+      document.removeEventListener('click', click);
+      document.removeEventListener('mousemove', move);
+      if (frame) cancelAnimationFrame(frame);
+    };
   }, []);
 
   return goToThread;
