@@ -93,6 +93,8 @@ test('the login page, the inbox, a package and the not-found page pass axe', asy
   // The demo's package, not one of the same model that another spec submitted.
   await page.getByRole('link', { name: 'Retail Credit PD', exact: true }).and(page.locator('[href="/packages/pkg_retail_credit_pd"]')).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Retail Credit PD 4.2.0' })).toBeVisible();
+  // The package opens on its document; its versions are on the details tab.
+  await page.getByRole('tab', { name: 'Details and versions' }).click();
   await expect(page.getByRole('region', { name: 'Versions' }).locator('tbody tr')).toHaveCount(2);
   await expectNoAxeViolations(page);
 

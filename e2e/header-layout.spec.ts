@@ -60,7 +60,7 @@ for (const viewport of viewports) {
         await expect(page.getByRole('heading', { level: 1, name: target.heading })).toBeVisible();
         // The content that makes a page wide arrives after its heading.
         if (target.name === 'diff') await expect(page.getByText(/^Compared \d+ sections in/)).toBeVisible();
-        if (target.name === 'package') await expect(page.getByRole('region', { name: 'Versions' })).toBeVisible();
+        if (target.name === 'package') await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
         await page.screenshot({ path: testInfo.outputPath(`${target.name}-${account.who}-${viewport.width}.png`) });
         const layout = await headerLayout(page);
         expect(layout, `${target.name}: the header`).not.toBeNull();

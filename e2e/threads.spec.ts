@@ -45,6 +45,7 @@ test('a reviewer asks about a selected passage, the owner answers, the reviewer 
   await page.getByRole('link', { name: /^Clinical Deterioration Risk/ }).click();
   await expect(page.getByText(/A reviewer asked for a clarification: answer it in its thread|Reviewers asked for/)).toBeVisible();
   const ownersView = page.getByRole('region', { name: 'Training data provenance' }).getByRole('article', { name: /^Clarification request/ }).filter({ hasText: question });
+  await ownersView.getByRole('button', { name: 'Reply…' }).click();
   await ownersView.getByRole('textbox', { name: 'Your answer' }).fill('The Data Governance Council (DGC-2023-041); it is reviewed yearly, next in March.');
   await ownersView.getByRole('button', { name: 'Send answer' }).click();
   await expect(ownersView).toContainText('↩ Answered');
@@ -70,6 +71,8 @@ test('a reviewer asks about a selected passage, the owner answers, the reviewer 
 });
 
 test('the same journey by keyboard alone', async ({ page }) => {
+  // Three sign-ins and an axe pass over a long package page.
+  test.setTimeout(60_000);
   await loginAs(page, 'fair-lending@example.com');
   await page.goto('/packages/pkg_retail_credit_pd');
   await expect(page.getByRole('region', { name: 'Identification' })).toBeVisible();

@@ -16,11 +16,13 @@ export async function pressUntilFocused(page: Page, key: string, target: Locator
   await expect(target, `not reached within ${maxPresses} presses of ${key}`).toBeFocused();
 }
 
-/** The owner answers a thread by keyboard: n to the thread, Tab to the answer, type, Tab to Send, Enter. */
+/** The owner answers a thread by keyboard: n to the thread, Tab to "Reply…", Enter (the answer box takes the focus), type, Tab to Send, Enter. */
 export async function answerThreadByKeyboard(page: Page, thread: Locator, answer: string): Promise<void> {
   await expect(thread).toBeVisible();
   await pressUntilFocused(page, 'n', thread);
-  await tabTo(page, thread.getByRole('textbox', { name: 'Your answer' }));
+  await tabTo(page, thread.getByRole('button', { name: 'Reply…' }));
+  await page.keyboard.press('Enter');
+  await expect(thread.getByRole('textbox', { name: 'Your answer' })).toBeFocused();
   await page.keyboard.type(answer);
   await page.keyboard.press('Tab');
   await expect(thread.getByRole('button', { name: 'Send answer' })).toBeFocused();

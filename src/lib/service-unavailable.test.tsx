@@ -31,6 +31,7 @@ describe('a 503 while writing', () => {
     const threadIds = (await api.deps.store.listThreads([assistant])).map((t) => t.id);
     const messagesBefore = (await api.deps.store.listMessages(threadIds)).length;
 
+    await user.click(within(thread).getByRole('button', { name: 'Reply…' }));
     const answer = within(thread).getByRole('textbox', { name: 'Your answer' });
     await user.type(answer, 'Two annotators per locale, blind to the version.');
     await user.click(within(thread).getByRole('button', { name: 'Send answer' }));
@@ -43,7 +44,9 @@ describe('a 503 while writing', () => {
     down = false;
     await user.click(within(thread).getByRole('button', { name: 'Send answer' }));
     await waitFor(() => expect(thread).toHaveTextContent('↩ Answered'));
-    expect(answer).toHaveValue('');
+    // Sent: the answer box closes, "Reply…" takes its place.
+    expect(answer).not.toBeInTheDocument();
+    expect(within(thread).getByRole('button', { name: 'Reply…' })).toBeInTheDocument();
     expect(await api.deps.store.listMessages(threadIds)).toHaveLength(messagesBefore + 1);
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useParams } from 'react-router';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
+import { useParams, useSearchParams } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
@@ -10,6 +11,7 @@ import { isApiProblem } from '#src/lib/api-problem.ts';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { usePackage } from '#src/lib/get-package.ts';
 import { NextActionBanner } from './next-action-banner.tsx';
+import { PackageBand } from './package-band.tsx';
 import { PackageSummary } from './package-summary.tsx';
 import { StepChain } from './step-chain.tsx';
 import { VersionList } from './version-list.tsx';
@@ -29,9 +31,29 @@ interface Props {
   renderSignatureState?: (pkg: PackageDetail, decisionId: string) => ReactNode;
 }
 
-/** A package at a glance: where it stands, who acted, its versions, then its content. */
+const tabs = { document: 'Document', details: 'Details and versions' } as const;
+type TabKey = keyof typeof tabs;
+const tabClasses = 'cursor-pointer rounded-t-md border border-b-0 px-4 py-2 font-semibold outline-none data-[focus-visible]:outline-3 data-[focus-visible]:outline-[var(--color-focus)]';
+
+/**
+ * A package opens on its document: above it a compact band (where it stands, its evidence, the
+ * chain of steps with every signature); its full facts, versions and registry one tab away
+ * (`?tab=details`, so a link can open it).
+ */
 export function PackagePage({ renderContent, renderSignatureState }: Props) {
   const { id = '' } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab: TabKey = searchParams.get('tab') === 'details' ? 'details' : 'document';
+  const selectTab = (key: Key) =>
+    setSearchParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (key === 'details') next.set('tab', 'details');
+        else next.delete('tab');
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
   const query = usePackage(id);
   const notFound = isApiProblem(query.error, 404);
   const pkg = query.data;
@@ -50,24 +72,41 @@ export function PackagePage({ renderContent, renderSignatureState }: Props) {
         {query.isError && <ErrorNotice title="The package could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
         {pkg && (
           <>
-            <PackageSummary pkg={pkg} />
-            <EvidenceLinks packageId={pkg.id} />
-            <RegistryStatus packageId={pkg.id} />
+            <div className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
+              <PackageBand pkg={pkg} />
+              <EvidenceLinks packageId={pkg.id} versions={pkg.versions.length} />
+            </div>
             <EmergencyBanner pkg={pkg} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
             <NextActionBanner pkg={pkg} />
-            <section aria-labelledby="steps-heading" className="space-y-4">
-              <h2 id="steps-heading" className="text-xl font-bold">
+            <section aria-labelledby="steps-heading" className="space-y-2">
+              <h2 id="steps-heading" className="text-lg font-bold">
                 Review steps
               </h2>
-              <StepChain steps={pkg.steps} decisions={pkg.decisions} now={new Date(query.dataUpdatedAt)} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
+              <StepChain steps={pkg.steps} decisions={pkg.decisions} latestVersion={pkg.latestVersion} now={new Date(query.dataUpdatedAt)} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
             </section>
-            <section aria-labelledby="versions-heading" className="space-y-4">
-              <h2 id="versions-heading" className="text-xl font-bold">
-                Versions
-              </h2>
-              <VersionList packageId={pkg.id} versions={pkg.versions} />
-            </section>
-            {renderContent?.(pkg)}
+            <Tabs selectedKey={tab} onSelectionChange={selectTab} className="space-y-6">
+              <TabList aria-label="Package" className="flex flex-wrap gap-1 border-b border-slate-300">
+                {(Object.keys(tabs) as TabKey[]).map((key) => (
+                  <Tab key={key} id={key} className={`${tabClasses} ${key === tab ? '-mb-px border-slate-300 bg-white text-slate-900' : 'border-transparent text-blue-800 underline hover:bg-slate-100'}`}>
+                    {tabs[key]}
+                  </Tab>
+                ))}
+              </TabList>
+              {/* Kept mounted behind the other tab: the reader's place, folds and drafts in the document survive a look at the details. */}
+              <TabPanel id="document" shouldForceMount className="space-y-8 outline-none data-[inert]:hidden">
+                {renderContent?.(pkg)}
+              </TabPanel>
+              <TabPanel id="details" className="space-y-8 outline-none">
+                <PackageSummary pkg={pkg} />
+                <RegistryStatus packageId={pkg.id} />
+                <section aria-labelledby="versions-heading" className="space-y-4">
+                  <h2 id="versions-heading" className="text-xl font-bold">
+                    Versions
+                  </h2>
+                  <VersionList packageId={pkg.id} versions={pkg.versions} />
+                </section>
+              </TabPanel>
+            </Tabs>
           </>
         )}
       </div>

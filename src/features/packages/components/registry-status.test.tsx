@@ -15,7 +15,7 @@ const at = '2026-12-05T03:00:00.000Z';
 
 describe('package page: model registry', () => {
   it('shows where the package came from and each write-back: written, and waiting for a registry that is down', async () => {
-    await renderApp('/packages/pkg_retail_credit_pd', {
+    await renderApp('/packages/pkg_retail_credit_pd?tab=details', {
       signedInAs: 'fair-lending@example.com',
       prepare: async (api) => {
         const store = api.deps.store;
@@ -27,16 +27,17 @@ describe('package page: model registry', () => {
         await store.updateRegistryWriteBack('rwb_1', { attempts: 2, status: 'pending', nextAttemptAt: '2026-12-05T03:05:00.000Z', lastError: 'MLflow answered 503 TEMPORARILY_UNAVAILABLE', doneAt: null });
       },
     });
-    const section = await screen.findByRole('region', { name: 'Model registry' });
+    const section = await screen.findByRole('region', { name: 'Model registry' }, { timeout: 10_000 });
     expect(section).toHaveTextContent('Drafted from mlflow: Retail Credit PD version 12.');
     expect(section).toHaveTextContent('Rejection written back: waiting for the registry after 2 attempts');
     expect(section).toHaveTextContent('MLflow answered 503 TEMPORARILY_UNAVAILABLE');
     await expectNoAxeViolations();
-  });
+  }, 30_000);
 
   it('says nothing for a package no registry drafted', async () => {
-    await renderApp('/packages/pkg_retail_credit_pd', { signedInAs: 'fair-lending@example.com' });
-    expect(await screen.findByRole('region', { name: 'Review steps' })).toBeInTheDocument();
+    // On the details tab, where the registry's part is shown when there is one.
+    await renderApp('/packages/pkg_retail_credit_pd?tab=details', { signedInAs: 'fair-lending@example.com' });
+    expect(await screen.findByRole('region', { name: 'Versions' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Model registry' })).not.toBeInTheDocument();
   });
 });

@@ -27,23 +27,49 @@ interface Props {
   decisions: readonly (Decision & { onBehalfOf?: { delegator: Actor } | null })[];
   now: Date;
   renderSignatureState?: ((decisionId: string) => ReactNode) | undefined;
+  /** The package's latest version: decisions on earlier ones are folded behind a summary. */
+  latestVersion?: number | undefined;
 }
 
 /** The workflow in order, each step with who acted on it, on which version, and when. */
-export function StepChain({ steps, decisions, now, renderSignatureState }: Props) {
+export function StepChain({ steps, decisions, now, renderSignatureState, latestVersion }: Props) {
   return (
-    <ol className="space-y-4">
+    // Side by side where there is room: the chain is a compact band above the document.
+    <ol className="grid gap-3 sm:grid-cols-[repeat(auto-fit,minmax(16rem,1fr))]">
       {steps.map((step, index) => {
         const acted = decisions.filter((decision) => decision.stepKey === step.key);
         const stale = new Set(step.staleApprovals.map((approval) => `${approval.actor.id}@${approval.decidedAt}`));
         const marker = markers[step.status];
+        const current = acted.filter((decision) => latestVersion === undefined || decision.versionNumber >= latestVersion);
+        const earlier = acted.filter((decision) => latestVersion !== undefined && decision.versionNumber < latestVersion);
+        const renderDecision = (decision: (typeof acted)[number]) => (
+          <li key={decision.id}>
+            <span className="font-semibold text-slate-900">{decision.meaning}</span> by {decision.actor.displayName}
+            {decision.actor.title && `, ${decision.actor.title}`}
+            {decision.onBehalfOf && ` on behalf of ${decision.onBehalfOf.delegator.displayName}`} · version {decision.versionNumber} ·{' '}
+            <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
+            {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
+            {decision.conditions && (
+              <span className="mt-1 block border-l-4 border-amber-600 pl-3 text-slate-800">
+                <span className="font-semibold">Conditions:</span> limited to {decision.conditions.scope}; re-review by {formatDate(`${decision.conditions.reReviewOn}T12:00:00Z`)}
+                {decision.conditions.text.trim() !== '' && <span className="block whitespace-pre-wrap">{decision.conditions.text}</span>}
+              </span>
+            )}
+            {decision.override && (
+              <span className="block">
+                Approved over {decision.override.blockers.length === 1 ? 'an open question' : `${decision.override.blockers.length} open questions`}; signed reason: “{decision.override.reason}”
+              </span>
+            )}
+            {renderSignatureState?.(decision.id)}
+          </li>
+        );
         return (
-          <li key={step.key} className="flex gap-4 rounded-md border border-slate-200 bg-white p-4">
-            <span aria-hidden="true" className={`flex size-8 shrink-0 items-center justify-center rounded-full border-2 text-sm font-bold ${marker.classes}`}>
+          <li key={step.key} className="flex gap-3 rounded-md border border-slate-200 bg-white p-3 text-sm">
+            <span aria-hidden="true" className={`flex size-7 shrink-0 items-center justify-center rounded-full border-2 text-sm font-bold ${marker.classes}`}>
               {marker.symbol}
             </span>
             <div className="min-w-0 flex-1 space-y-2">
-              <h3 className="font-semibold">
+              <h3 className="text-base font-semibold">
                 <span className="sr-only">Step {index + 1}: </span>
                 {step.name}
                 {roleLabels[step.role] !== step.name && <span className="font-normal text-slate-600"> · {roleLabels[step.role]}</span>}
@@ -74,30 +100,15 @@ export function StepChain({ steps, decisions, now, renderSignatureState }: Props
                   ).
                 </p>
               )}
-              {acted.length > 0 && (
-                <ul className="space-y-1 text-sm text-slate-700">
-                  {acted.map((decision) => (
-                    <li key={decision.id}>
-                      <span className="font-semibold text-slate-900">{decision.meaning}</span> by {decision.actor.displayName}
-                      {decision.actor.title && `, ${decision.actor.title}`}
-                      {decision.onBehalfOf && ` on behalf of ${decision.onBehalfOf.delegator.displayName}`} · version {decision.versionNumber} ·{' '}
-                      <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
-                      {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
-                      {decision.conditions && (
-                        <span className="mt-1 block border-l-4 border-amber-600 pl-3 text-slate-800">
-                          <span className="font-semibold">Conditions:</span> limited to {decision.conditions.scope}; re-review by {formatDate(`${decision.conditions.reReviewOn}T12:00:00Z`)}
-                          {decision.conditions.text.trim() !== '' && <span className="block whitespace-pre-wrap">{decision.conditions.text}</span>}
-                        </span>
-                      )}
-                      {decision.override && (
-                        <span className="block">
-                          Approved over {decision.override.blockers.length === 1 ? 'an open question' : `${decision.override.blockers.length} open questions`}; signed reason: “{decision.override.reason}”
-                        </span>
-                      )}
-                      {renderSignatureState?.(decision.id)}
-                    </li>
-                  ))}
-                </ul>
+              {current.length > 0 && <ul className="space-y-1 text-slate-700">{current.map(renderDecision)}</ul>}
+              {earlier.length > 0 && (
+                // Decisions on earlier versions: the history, folded so the chain stays a band.
+                <details className="text-slate-700">
+                  <summary className="cursor-pointer text-slate-800">
+                    {earlier.length === 1 ? '1 decision' : `${earlier.length} decisions`} on earlier versions
+                  </summary>
+                  <ul className="mt-1 space-y-1">{earlier.map(renderDecision)}</ul>
+                </details>
               )}
             </div>
           </li>

@@ -23,17 +23,25 @@ function installStyles() {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
+export interface QuoteHighlights {
+  /** Per thread, whether its quote was found on the page. */
+  found: ReadonlyMap<string, boolean>;
+  /** The highlighted passage of every unresolved thread whose quote was found: the margin aligns threads to them, a click on one goes to its thread. */
+  ranges: ReadonlyMap<string, Range>;
+}
+
 /**
  * Highlights the quoted passage of every unresolved thread in its section's body; the
- * thread named by `currentThreadId` stands out. Returns, per thread, whether its quote was
- * found on the page; `renderedCount` changes as more sections are rendered.
+ * thread named by `currentThreadId` stands out. `renderedCount` changes as more sections are
+ * rendered.
  */
-export function useQuoteHighlights(container: RefObject<HTMLElement | null>, threads: readonly Thread[], currentThreadId: string | null, renderedCount: number): ReadonlyMap<string, boolean> {
-  const [found, setFound] = useState<ReadonlyMap<string, boolean>>(new Map());
+export function useQuoteHighlights(container: RefObject<HTMLElement | null>, threads: readonly Thread[], currentThreadId: string | null, renderedCount: number): QuoteHighlights {
+  const [state, setState] = useState<QuoteHighlights>({ found: new Map(), ranges: new Map() });
   useLayoutEffect(() => {
     const root = container.current;
     if (!root) return;
     const next = new Map<string, boolean>();
+    const byThread = new Map<string, Range>();
     const ranges: Range[] = [];
     const current: Range[] = [];
     for (const thread of threads) {
@@ -44,12 +52,13 @@ export function useQuoteHighlights(container: RefObject<HTMLElement | null>, thr
       const range = findQuoteRange(body, thread.anchor);
       next.set(thread.id, range !== null);
       if (!range || thread.status === 'resolved') continue;
+      byThread.set(thread.id, range);
       (thread.id === currentThreadId ? current : ranges).push(range);
     }
     // What the page shows decides what was found, so it can only be read after the commit;
     // an unchanged result keeps the same Map and renders nothing again.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setFound((previous) => (sameMap(previous, next) ? previous : next));
+    setState((previous) => (sameMap(previous.found, next) && sameRanges(previous.ranges, byThread) ? previous : { found: next, ranges: byThread }));
     if (!supported()) return;
     installStyles();
     CSS.highlights.set(highlightName, new Highlight(...ranges));
@@ -60,7 +69,16 @@ export function useQuoteHighlights(container: RefObject<HTMLElement | null>, thr
     };
     // renderedCount: sections rendering in later slices may hold quotes.
   }, [container, threads, currentThreadId, renderedCount]);
-  return found;
+  return state;
+}
+
+function sameRanges(a: ReadonlyMap<string, Range>, b: ReadonlyMap<string, Range>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, range] of a) {
+    const other = b.get(key);
+    if (!other || other.startContainer !== range.startContainer || other.startOffset !== range.startOffset || other.endContainer !== range.endContainer || other.endOffset !== range.endOffset) return false;
+  }
+  return true;
 }
 
 function sameMap(a: ReadonlyMap<string, boolean>, b: ReadonlyMap<string, boolean>): boolean {

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { sectionKindLabels, type Section } from '#domain/contracts/sections.ts';
+import { useLayoutEffect, useRef } from 'react';
+import type { Section } from '#domain/contracts/sections.ts';
 import { sectionAnchor } from './sections/section-anchor.ts';
 
 interface Props {
@@ -10,33 +10,68 @@ interface Props {
   openThreads?: ReadonlyMap<string, number> | undefined;
   /** Sections new or changed since the previous version, and that version's number. */
   changed?: { keys: ReadonlySet<string>; since: number } | undefined;
-  /** Shown above the list: the reviewer's progress. */
-  header?: ReactNode;
+  /** The section the reader is in (scroll-spy): its link is marked `aria-current`. */
+  current?: string | null | undefined;
 }
 
-/** The sections in the package's fixed order, each a link to its place, with where it stands. */
-export function SectionToc({ sections, reviewedByMe, openThreads, changed, header }: Props) {
+/**
+ * The sections in the package's fixed order on one line, stuck under the review bar: each a link
+ * to its place with where it stands (symbols on screen, words for screen readers), the one the
+ * reader is in marked. The line scrolls sideways on a phone, keeping the current one in view.
+ */
+export function SectionToc({ sections, reviewedByMe, openThreads, changed, current }: Props) {
+  const line = useRef<HTMLOListElement>(null);
+
+  useLayoutEffect(() => {
+    const list = line.current;
+    const link = list?.querySelector<HTMLElement>('[aria-current]');
+    if (!list || !link) return;
+    // Scroll the line only (scrollIntoView would scroll the page too).
+    const start = link.offsetLeft - list.offsetLeft;
+    if (start < list.scrollLeft || start + link.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = start - 16;
+  }, [current]);
+
   return (
-    <nav aria-label="Sections" className="lg:sticky lg:self-start lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
-      {header}
-      <p aria-hidden="true" className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">
-        Sections
-      </p>
-      <ol className="list-decimal space-y-2 pl-8 marker:text-slate-600">
-        {sections.map((section) => {
+    <nav aria-label="Sections" className="min-w-0">
+      <ol ref={line} className="relative flex gap-1 overflow-x-auto py-1 text-sm [scrollbar-width:thin]">
+        {sections.map((section, index) => {
           const open = openThreads?.get(section.key) ?? 0;
+          const here = section.key === current;
+          const reviewed = reviewedByMe?.has(section.key);
           return (
-            <li key={section.key}>
-              <a href={`#${sectionAnchor(section.key)}`}>{section.title}</a>
-              <span className="block text-sm text-slate-600">{sectionKindLabels[section.kind]}</span>
-              {reviewedByMe &&
-                (reviewedByMe.has(section.key) ? (
-                  <span className="block text-sm font-semibold text-green-800">✓ Reviewed by you</span>
-                ) : (
-                  <span className="block text-sm text-slate-700">○ Not yet reviewed by you</span>
-                ))}
-              {open > 0 && <span className="block text-sm font-semibold text-amber-900">● {open === 1 ? '1 open thread' : `${open} open threads`}</span>}
-              {changed?.keys.has(section.key) && <span className="block text-sm text-blue-900">△ Changed since version {changed.since}</span>}
+            <li key={section.key} className="shrink-0">
+              <a
+                href={`#${sectionAnchor(section.key)}`}
+                aria-current={here ? 'location' : undefined}
+                className={`flex items-center gap-1 whitespace-nowrap rounded px-2 py-0.5 no-underline ${here ? 'bg-blue-800 text-white hover:text-white' : 'text-slate-800 hover:bg-slate-100'}`}
+              >
+                <span aria-hidden="true" className={here ? 'text-blue-100' : 'text-slate-500'}>
+                  {index + 1}
+                </span>
+                {section.title}
+                {reviewed && (
+                  <span aria-hidden="true" className={here ? '' : 'text-green-800'}>
+                    ✓
+                  </span>
+                )}
+                {open > 0 && (
+                  <span aria-hidden="true" className={here ? '' : 'font-semibold text-amber-900'}>
+                    ●{open}
+                  </span>
+                )}
+                {changed?.keys.has(section.key) && (
+                  <span aria-hidden="true" className={here ? '' : 'text-blue-900'}>
+                    △
+                  </span>
+                )}
+              </a>
+              {/* Where the section stands, after the link: a symbol on screen, words for screen readers. */}
+              <span className="sr-only">
+                {reviewed === true && ', reviewed by you'}
+                {reviewed === false && ', not yet reviewed by you'}
+                {open > 0 && `, ● ${open === 1 ? '1 open thread' : `${open} open threads`}`}
+                {changed?.keys.has(section.key) && `, changed since version ${changed.since}`}
+              </span>
             </li>
           );
         })}

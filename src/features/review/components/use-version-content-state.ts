@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { isReviewerRole } from '#domain/contracts/roles.ts';
@@ -14,6 +14,7 @@ import { useVersionReviews } from './review/use-version-reviews.ts';
 import { useProgressiveSections } from './use-progressive-sections.ts';
 import { useVersionDeepLink } from './use-version-deep-link.ts';
 import { useVersionThreads } from './use-version-threads.ts';
+import { useGoToThread } from './threads/use-go-to-thread.ts';
 
 /**
  * Everything one version's page shows besides its markup: the version and the one before it
@@ -43,10 +44,17 @@ export function useVersionContentState(pkg: PackageDetail, number: number) {
   );
   const renderedCount = useProgressiveSections(version.data?.content.sections);
   const { currentThreadId, pinnedKey, ownHashes } = useVersionDeepLink({ versionLoaded: version.data !== undefined, threadsLoaded: threads.data !== undefined, sectionThreads });
-  const quotesFound = useQuoteHighlights(container, highlighted, currentThreadId, renderedCount);
+  const { found: quotesFound, ranges: quoteRanges } = useQuoteHighlights(container, highlighted, currentThreadId, renderedCount);
 
   const annotate = useCallback((key: string) => setAnnotateRequests((requests) => new Map(requests).set(key, (requests.get(key) ?? 0) + 1)), []);
-  useReviewShortcuts(container, { annotate, help: () => setHelpOpen(true), ownHashes });
+  // `a` annotates the selected passage wherever it is, else the section in focus.
+  const selectedKey = useRef<string | null>(null);
+  useEffect(() => {
+    selectedKey.current = selected?.sectionKey ?? null;
+  }, [selected]);
+  const annotateCurrent = useCallback((key: string) => annotate(selectedKey.current ?? key), [annotate]);
+  useReviewShortcuts(container, { annotate: annotateCurrent, help: () => setHelpOpen(true), ownHashes });
+  const goToThread = useGoToThread(container, quoteRanges, ownHashes);
 
   return {
     version,
@@ -67,6 +75,9 @@ export function useVersionContentState(pkg: PackageDetail, number: number) {
     pinnedKey,
     ownHashes,
     quotesFound,
+    quoteRanges,
+    goToThread,
+    annotate,
     annotateRequests,
     helpOpen,
     openHelp: () => setHelpOpen(true),

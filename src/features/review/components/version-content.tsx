@@ -1,18 +1,23 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type ComponentProps, type ReactNode, type RefObject } from 'react';
 import { Link } from 'react-router';
+import type { CarriedThread } from '#domain/annotations/carry-over.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import type { Thread } from '#domain/contracts/threads.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { formatDateTime } from '#src/lib/format.ts';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog.tsx';
 import { ReviewBar } from './review/review-bar.tsx';
-import { ReviewProgress } from './review/review-progress.tsx';
 import { SectionReview } from './review/section-review.tsx';
 import { SectionBlock } from './sections/section-block.tsx';
 import { SectionToc } from './section-toc.tsx';
+import { useStickyHeight } from '#src/lib/use-sticky-height.ts';
+import { QuoteMarkers } from './threads/quote-markers.tsx';
 import { RemovedSectionThreads } from './threads/removed-section-threads.tsx';
+import { SelectionActions } from './threads/selection-actions.tsx';
 import { SectionThreads } from './threads/section-threads.tsx';
+import { useCurrentSection } from './use-current-section.ts';
 import { useVersionContentState } from './use-version-content-state.ts';
 import { PolicyEvaluationContext } from './policy/policy-context.ts';
 import { PolicySummary } from './policy/policy-summary.tsx';
@@ -83,66 +88,103 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
           )}
           {view.threads.isError && <ErrorNotice title="The threads could not be loaded." error={view.threads.error} onRetry={() => void view.threads.refetch()} retrying={view.threads.isFetching} />}
           {number === latest && view.reviews.reviewer && view.reviews.states && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'panel' })}
-          {view.reviews.reviewer && view.reviews.states && view.reviews.reviewedByMe && view.version.data.content.sections.length > 0 && (
-            <ReviewBar
-              packageId={pkg.id}
-              versionNumber={number}
-              reviewer={view.reviews.reviewer}
-              reviewedByMe={view.reviews.reviewedByMe}
-              total={view.reviews.states.size}
-              openThreads={openThreadCount}
-              lock={view.lock}
-              container={container}
-              ownHashes={view.ownHashes}
-              decide={number === latest && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'bar' })}
-            />
-          )}
           {view.version.data.content.sections.length === 0 ? (
             <p className={notice}>This version has no sections.</p>
           ) : (
-            <div ref={container} className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)]">
-              <SectionToc
-                sections={view.version.data.content.sections}
-                reviewedByMe={view.reviews.reviewedByMe}
-                openThreads={view.openThreads}
-                changed={view.changed}
-                header={view.reviews.reviewer && view.reviews.states && <ReviewProgress reviewed={view.reviews.reviewedCount} total={view.reviews.states.size} />}
-              />
-              <div className="min-w-0 space-y-8">
+            <>
+              {/* Stuck to the top together: the reviewer's bar, and the contents line that says where the reader is. */}
+              <StickyBars
+                container={container}
+                toc={{ sections: view.version.data.content.sections, reviewedByMe: view.reviews.reviewedByMe, openThreads: view.openThreads, changed: view.changed }}
+              >
+                {view.reviews.reviewer && view.reviews.states && view.reviews.reviewedByMe && (
+                  <ReviewBar
+                    packageId={pkg.id}
+                    versionNumber={number}
+                    reviewer={view.reviews.reviewer}
+                    reviewedByMe={view.reviews.reviewedByMe}
+                    total={view.reviews.states.size}
+                    openThreads={openThreadCount}
+                    lock={view.lock}
+                    container={container}
+                    ownHashes={view.ownHashes}
+                    decide={number === latest && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'bar' })}
+                  />
+                )}
+              </StickyBars>
+              <div ref={container} className="space-y-8">
                 {view.version.data.content.sections.map((section, index) => {
                   const state = view.reviews.states?.get(section.key);
+                  const threads = view.byThreadSection.get(section.key) ?? noThreads;
+                  const carried = view.carried.bySection.get(section.key) ?? noCarried;
+                  const selected = view.selected?.sectionKey === section.key ? view.selected.selector : null;
                   return (
                     <SectionBlock
                       key={section.key}
                       section={section}
                       pending={index >= view.renderedCount && section.key !== view.pinnedKey}
                       collapse={state?.reviewedByMe ? { collapsed: !unfolded.has(section.key), toggle: toggleFold } : undefined}
+                      margin={
+                        <SectionThreads
+                          packageId={pkg.id}
+                          versionNumber={number}
+                          section={section}
+                          threads={threads}
+                          carried={carried}
+                          viewer={view.viewer}
+                          lock={view.lock}
+                          lockFor={view.lockFor}
+                          annotateLock={view.annotateLock}
+                          canAnnotate={view.canAnnotate}
+                          selected={selected}
+                          quotesFound={view.quotesFound}
+                          quoteRanges={view.quoteRanges}
+                          formRequested={view.annotateRequests.get(section.key) ?? 0}
+                        />
+                      }
                     >
+                      <SectionMarkers threads={threads} carried={carried} ranges={view.quoteRanges} goToThread={view.goToThread} />
+                      {selected && view.canAnnotate && !view.annotateLock && <SelectionActions selected={selected} onAnnotate={() => view.annotate(section.key)} />}
                       {state && <SectionReview mark={{ packageId: pkg.id, versionNumber: number, sectionKey: section.key }} state={state} reviewer={view.reviews.reviewer} lock={view.lock} />}
-                      <SectionThreads
-                        packageId={pkg.id}
-                        versionNumber={number}
-                        section={section}
-                        threads={view.byThreadSection.get(section.key) ?? noThreads}
-                        carried={view.carried.bySection.get(section.key) ?? noCarried}
-                        viewer={view.viewer}
-                        lock={view.lock}
-                        lockFor={view.lockFor}
-                        annotateLock={view.annotateLock}
-                        canAnnotate={view.canAnnotate}
-                        selected={view.selected?.sectionKey === section.key ? view.selected.selector : null}
-                        quotesFound={view.quotesFound}
-                        formRequested={view.annotateRequests.get(section.key) ?? 0}
-                      />
                     </SectionBlock>
                   );
                 })}
                 <RemovedSectionThreads versionNumber={number} threads={view.carried.onRemovedSections} viewer={view.viewer} lockFor={view.lockFor} />
               </div>
-            </div>
+            </>
           )}
         </PolicyEvaluationContext>
       )}
+    </div>
+  );
+}
+
+/** The markers beside a section's highlighted passages, one per thread whose passage is on the page. */
+function SectionMarkers({ threads, carried, ranges, goToThread }: { threads: readonly Thread[]; carried: readonly CarriedThread[]; ranges: ReadonlyMap<string, Range>; goToThread: (threadId: string) => void }) {
+  const anchored = useMemo(
+    () =>
+      [...carried.map((entry) => entry.thread), ...threads].flatMap((thread) => {
+        const range = ranges.get(thread.id);
+        return range ? [{ thread, range }] : [];
+      }),
+    [threads, carried, ranges],
+  );
+  return anchored.length > 0 ? <QuoteMarkers threads={anchored} goToThread={goToThread} /> : null;
+}
+
+/**
+ * Stuck to the top of the window together: the reviewer's bar (`children`), and the contents
+ * line with the section the reader is in. While they are there, what the browser scrolls into
+ * view lands below them (see useStickyHeight).
+ */
+function StickyBars({ container, toc, children }: { container: RefObject<HTMLElement | null>; toc: Omit<ComponentProps<typeof SectionToc>, 'current'>; children: ReactNode }) {
+  const bars = useRef<HTMLDivElement>(null);
+  const height = useStickyHeight(bars);
+  const current = useCurrentSection(container, height, toc.sections.length);
+  return (
+    <div ref={bars} data-sticky-bars className="sticky top-0 z-20 -mx-1 border-b border-slate-300 bg-white px-1 shadow-sm">
+      {children}
+      <SectionToc {...toc} current={current} />
     </div>
   );
 }

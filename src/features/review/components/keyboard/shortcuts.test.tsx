@@ -35,8 +35,9 @@ describe('review keyboard shortcuts', () => {
     expect(thread).toHaveFocus();
 
     // In a field, the keys are text.
+    await user.click(within(thread).getByRole('button', { name: 'Reply…' }));
     const reply = within(thread).getByRole('textbox', { name: 'Reply' });
-    await user.click(reply);
+    expect(reply).toHaveFocus();
     await user.keyboard('jkn');
     expect(reply).toHaveValue('jkn');
     expect(reply).toHaveFocus();

@@ -11,14 +11,18 @@ interface Handlers {
   help: () => void;
 }
 
-/** Moves focus to a section or thread, scrolls it to the top, and writes its anchor in the address. */
+/**
+ * Moves focus to a section or thread, scrolls it to the top (or, with `block: 'nearest'`, only
+ * as far as needed: a thread in the margin is already beside its passage), and writes its
+ * anchor in the address.
+ */
 export function useMoveTo(ownHashes: RefObject<Set<string>>) {
   const navigate = useNavigate();
   return useCallback(
-    (target: HTMLElement | null) => {
+    (target: HTMLElement | null, block: ScrollLogicalPosition = 'start') => {
       if (!target) return;
       target.focus({ preventScroll: true });
-      target.scrollIntoView({ block: 'start' });
+      target.scrollIntoView({ block });
       ownHashes.current.add(`#${target.id}`);
       void navigate({ search: window.location.search, hash: target.id }, { replace: true, preventScrollReset: true });
     },

@@ -26,7 +26,7 @@ interface Props {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The reviewer's bar, stuck to the top of the window over a long package: how far they are,
+ * The reviewer's bar, stuck to the top of the window (with the contents line) over a long package: how far they are,
  * how many threads are open, "Mark reviewed and next" (r), and "Decide…", so no one has to
  * scroll back 25,000 px to the decision panel.
  */
@@ -42,7 +42,8 @@ export function ReviewBar({ packageId, versionNumber, reviewer, reviewedByMe, to
     const root = container.current;
     if (!root || lock) return;
     const sections = [...root.querySelectorAll<HTMLElement>('[data-section-key]')];
-    const bar = document.querySelector<HTMLElement>('[data-review-bar]')?.getBoundingClientRect().bottom ?? 0;
+    // The bar is stuck to the top with the contents line under it: a section below both is the reader's.
+    const bar = (document.querySelector<HTMLElement>('[data-sticky-bars]') ?? document.querySelector<HTMLElement>('[data-review-bar]'))?.getBoundingClientRect().bottom ?? 0;
     const step = nextToReview(
       sections.map((section) => section.dataset.sectionKey ?? ''),
       reviewedByMe,
@@ -73,7 +74,7 @@ export function ReviewBar({ packageId, versionNumber, reviewer, reviewedByMe, to
       data-review-bar
       role="region"
       aria-label="Review bar"
-      className="sticky top-0 z-20 -mx-1 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-300 bg-white px-1 py-2 shadow-sm"
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 py-2"
     >
       <div className="min-w-40 flex-1 space-y-1">
         <p id={statusId} className="text-sm font-semibold text-slate-800" aria-live="polite">

@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import type { CarriedThread } from '#domain/annotations/carry-over.ts';
 import { threadKindLabels, type Thread, type ThreadStatus } from '#domain/contracts/threads.ts';
@@ -29,6 +29,8 @@ interface Props {
   isOwnerViewing: boolean;
   /** Set for a thread of an earlier version shown on a later one: how it stands there. */
   carry?: Pick<CarriedThread, 'state' | 'reason'> | undefined;
+  /** Takes the reader to the highlighted passage in the section's text; absent when it is not there. */
+  onShowQuote?: (() => void) | undefined;
 }
 
 // Like the status: a symbol and words, not colour alone.
@@ -39,13 +41,13 @@ function carryLook({ state, reason }: Pick<CarriedThread, 'state' | 'reason'>, f
 }
 
 /** One annotation thread: its kind and status, the quoted passage, the messages, and what the reader may do. */
-export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing, carry }: Props) {
+export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing, carry, onShowQuote }: Props) {
   const id = threadAnchor(thread.id);
   const status = statusLook[thread.status];
   const outdated = carry?.state === 'outdated';
   const carried = carry ? carryLook(carry, thread.versionNumber) : null;
   return (
-    <article id={id} tabIndex={-1} aria-labelledby={`${id}-title`} data-thread className="scroll-mt-28 space-y-3 rounded-md border border-slate-300 bg-slate-50/50 p-4">
+    <article id={id} tabIndex={-1} aria-labelledby={`${id}-title`} data-thread className="scroll-mt-4 space-y-3 bg-white rounded-md border border-slate-300 p-4">
       <header className="space-y-1">
         <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2 font-semibold">
           {threadKindLabels[thread.kind]}
@@ -68,7 +70,12 @@ export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing
       </header>
       {thread.anchor && (
         <figure className="space-y-1">
-          <blockquote className={`border-l-4 px-3 py-1 italic ${outdated ? 'border-slate-400 bg-slate-100' : 'border-amber-500 bg-amber-50'}`}>“{thread.anchor.exact}”</blockquote>
+          <blockquote className={`line-clamp-6 border-l-4 px-3 py-1 italic ${outdated ? 'border-slate-400 bg-slate-100' : 'border-amber-500 bg-amber-50'}`}>“{thread.anchor.exact}”</blockquote>
+          {!outdated && quoteFound === true && onShowQuote && (
+            <button type="button" className="text-sm text-blue-800 underline decoration-1 underline-offset-2 hover:text-blue-950" onClick={onShowQuote}>
+              <span aria-hidden="true">↖ </span>Show in the text
+            </button>
+          )}
           {outdated ? (
             <figcaption className="text-sm text-slate-700">As quoted on version {thread.versionNumber}.</figcaption>
           ) : (
@@ -87,16 +94,42 @@ export function ThreadCard({ thread, abilities, lock, quoteFound, isOwnerViewing
         </p>
       )}
       {lock && thread.status !== 'resolved' && <p className="text-sm text-slate-700">{lock}</p>}
-      {abilities.reply && <ReplyForm thread={thread} answering={isOwnerViewing && thread.kind === 'clarification'} />}
-      {abilities.resolve && <ResolveButton thread={thread} />}
+      {(abilities.reply || abilities.resolve) && (
+        <div className="flex flex-wrap items-start gap-3">
+          {abilities.reply && <Reply thread={thread} answering={isOwnerViewing && thread.kind === 'clarification'} />}
+          {abilities.resolve && <ResolveButton thread={thread} />}
+        </div>
+      )}
     </article>
   );
 }
 
-function ReplyForm({ thread, answering }: { thread: Thread; answering: boolean }) {
+/**
+ * "Reply…" until the reader means to write: a thread in the margin stays a few lines tall, and
+ * the form, once open, has the focus (and gives it back to the button on Cancel or when sent).
+ */
+function Reply({ thread, answering }: { thread: Thread; answering: boolean }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => button.current?.focus());
+  };
+  if (!open)
+    return (
+      <button ref={button} type="button" aria-expanded={false} className={`${buttonClasses.secondary} px-3 py-1 text-sm`} onClick={() => setOpen(true)}>
+        Reply…
+      </button>
+    );
+  return <ReplyForm thread={thread} answering={answering} onDone={close} />;
+}
+
+function ReplyForm({ thread, answering, onDone }: { thread: Thread; answering: boolean; onDone: () => void }) {
   const [body, setBody] = useState('');
   const [checkError, setCheckError] = useState<string>();
+  const field = useRef<HTMLTextAreaElement>(null);
   const replying = useReplyToThread();
+  useEffect(() => field.current?.focus(), []);
   const { byField, general } = splitProblem(replying.error, { body: '/body' });
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -105,20 +138,25 @@ function ReplyForm({ thread, answering }: { thread: Thread; answering: boolean }
     const problem = checkMessage(body);
     setCheckError(problem);
     if (problem) return;
-    replying.mutate({ packageId: thread.packageId, threadId: thread.id, body }, { onSuccess: () => setBody('') });
+    replying.mutate({ packageId: thread.packageId, threadId: thread.id, body }, { onSuccess: onDone });
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-2">
-      <MessageTextField label={answering ? 'Your answer' : 'Reply'} value={body} onChange={setBody} error={checkError ?? byField.body} />
+    <form onSubmit={submit} noValidate className="w-full space-y-2">
+      <MessageTextField label={answering ? 'Your answer' : 'Reply'} value={body} onChange={setBody} error={checkError ?? byField.body} textareaRef={field} />
       {general && (
         <p role="alert" className="text-red-800">
           {general}
         </p>
       )}
-      <button type="submit" className={buttonClasses.primary}>
-        {replying.isPending ? 'Sending…' : answering ? 'Send answer' : 'Send reply'}
-      </button>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" className={buttonClasses.primary}>
+          {replying.isPending ? 'Sending…' : answering ? 'Send answer' : 'Send reply'}
+        </button>
+        <button type="button" className={buttonClasses.secondary} onClick={onDone}>
+          Cancel
+        </button>
+      </div>
     </form>
   );
 }
@@ -129,7 +167,7 @@ function ResolveButton({ thread }: { thread: Thread }) {
     <div className="space-y-2">
       <button
         type="button"
-        className={buttonClasses.secondary}
+        className={`${buttonClasses.secondary} px-3 py-1 text-sm`}
         onClick={() => {
           if (resolving.isPending) return;
           // The button goes away with the thread's actions: keep the reader on the thread.

@@ -11,7 +11,8 @@ setupMockServer();
 
 const clinical = 'pkg_clinical_deterioration_risk';
 const assistant = 'pkg_support_assistant_llm';
-const section = (name: string) => screen.findByRole('region', { name });
+// The first test pays for loading the content view (lazy): on a busy machine that takes seconds.
+const section = (name: string) => screen.findByRole('region', { name }, { timeout: 10_000 });
 const tocEntry = (name: string) => within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name }).closest('li');
 const threadIn = async (region: HTMLElement, kind = 'Clarification request') => within(region).findByRole('article', { name: new RegExp(`^${kind}`) });
 
@@ -52,7 +53,7 @@ describe('annotation threads', () => {
     const [stored] = await api.deps.store.listThreads([clinical]);
     expect(stored?.anchor?.exact).toBe('IRB determination 2023-0417-QI');
     expect(stored?.anchor?.suffix).toMatch(/^\(quality improvement/);
-  });
+  }, 30_000);
 
   it('lets the owner answer a clarification, edit the answer with its history kept, and retract it', async () => {
     const { user } = await renderApp(`/packages/${assistant}`, { signedInAs: 'owner@example.com' });
@@ -60,13 +61,19 @@ describe('annotation threads', () => {
     expect(thread).toHaveTextContent('● Open');
     expect(within(thread).queryByRole('button', { name: 'Resolve thread' })).not.toBeInTheDocument();
 
+    // Replies wait behind "Reply…": no open form under every thread.
+    expect(within(thread).queryByRole('textbox')).not.toBeInTheDocument();
+    await user.click(within(thread).getByRole('button', { name: 'Reply…' }));
     const answer = within(thread).getByRole('textbox', { name: 'Your answer' });
+    expect(answer).toHaveFocus();
     await user.click(within(thread).getByRole('button', { name: 'Send answer' }));
     expect(answer).toHaveAccessibleDescription('Write a message');
     await user.type(answer, 'Two annotators per locale, blind to the version.');
     await user.click(within(thread).getByRole('button', { name: 'Send answer' }));
     await waitFor(() => expect(thread).toHaveTextContent('↩ Answered'));
-    expect(answer).toHaveValue('');
+    // Sent: the form closes and the focus goes back to "Reply…".
+    expect(answer).not.toBeInTheDocument();
+    await waitFor(() => expect(within(thread).getByRole('button', { name: 'Reply…' })).toHaveFocus());
     await expectNoAxeViolations();
 
     await user.click(within(thread).getByRole('button', { name: 'Edit' }));
@@ -86,7 +93,7 @@ describe('annotation threads', () => {
     expect(await within(thread).findByText(/^Retracted by its author on/)).toBeInTheDocument();
     expect(within(thread).queryByText('Two annotators per locale, blind to the model version; 400 answers each.')).not.toBeInTheDocument();
     await expectNoAxeViolations();
-  });
+  }, 30_000);
 
   it('lets a reviewer resolve a thread, which then takes no more replies', async () => {
     const { user } = await renderApp(`/packages/${assistant}`, { signedInAs: 'model-risk@example.com' });

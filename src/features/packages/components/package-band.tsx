@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
+import { formatRiskTier } from '#src/lib/format.ts';
+
+/**
+ * The package at a glance, on one or two lines above the document: where it stands and what it
+ * is. The full facts, the versions and the registry are one tab away ("Details and versions").
+ */
+export function PackageBand({ pkg }: { pkg: PackageDetail }) {
+  const facts: [string, ReactNode][] = [
+    ['Status', <PackageStatusBadge key="status" status={pkg.status} />],
+    ['Version', <span key="version" className="font-mono">{pkg.versionLabel}</span>],
+    ['Risk tier', formatRiskTier(pkg.riskTier)],
+    ['Business line', pkg.businessLine],
+    ['Owner team', pkg.ownerTeam],
+  ];
+  return (
+    <dl aria-label="Package at a glance" className="flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
+      {facts.map(([term, value]) => (
+        <div key={term} className="flex items-center gap-1.5">
+          <dt className="font-semibold text-slate-600">{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
