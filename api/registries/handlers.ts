@@ -64,7 +64,7 @@ export const sageMakerEvent = defineHandler(routes.sageMakerEvent, async (ctx, {
   if (source !== 'aws.sagemaker' || event.data['detail-type'] !== 'SageMaker Model Package State Change' || detail.ModelApprovalStatus !== awaitingApproval) return { status: 200, body: { result: 'ignored' as const, draftId: null } };
   const result = await intakeModelPackage(deps, connector, detail.ModelPackageArn, event.data.id ?? '');
   if (!result) throw problems.validation([{ pointer: '/detail/ModelPackageArn', message: 'A versioned model package ARN (arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>)' }]);
-  return { status: 200, body: await result };
+  return { status: 200, body: result };
 });
 
 async function draftView(tx: StoreTx, intake: StoredRegistryIntake): Promise<Omit<RegistryDraft, 'template'>> {

@@ -23,7 +23,7 @@ export interface PollReport {
 
 const pageSize = 100;
 
-async function take(intake: () => Promise<RegistryIntakeResult> | null, report: PollReport): Promise<void> {
+async function take(intake: () => Promise<RegistryIntakeResult | null>, report: PollReport): Promise<void> {
   try {
     const result = await intake();
     if (result?.result === 'created') report.created++;

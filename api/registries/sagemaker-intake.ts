@@ -11,7 +11,8 @@ import { intakeRegistryVersion, unavailableOrNotFound } from './intake.ts';
 /** Versions waiting for a decision are drafted; one created already approved or rejected is not ours to judge. */
 export const awaitingApproval = 'PendingManualApproval';
 
-export function intakeModelPackage(deps: ApiDeps, connector: SageMakerConnector, arn: string, deliveryId: string): Promise<RegistryIntakeResult> | null {
+/** Null when the ARN is not a versioned model package's. */
+export async function intakeModelPackage(deps: ApiDeps, connector: SageMakerConnector, arn: string, deliveryId: string): Promise<RegistryIntakeResult | null> {
   const key = sageMakerKeyOf(arn);
   if (!key) return null;
   return intakeRegistryVersion(deps, connector, { name: key.registryModel, version: key.registryVersion, deliveryId }, async () => {

@@ -36,6 +36,8 @@ export function startRegistryPolling(options: RegistryPollOptions): RegistryPoll
     }
     return reports;
   };
-  const timer = repeatPass(async () => void (await poll()), { intervalMs: options.intervalMs, atStart: true, logError });
+  const timer = repeatPass(async () => {
+    await poll();
+  }, { intervalMs: options.intervalMs, atStart: true, logError });
   return { poll, stop: () => timer.stop() };
 }
