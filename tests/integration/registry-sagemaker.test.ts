@@ -2,14 +2,13 @@ import { DescribeModelPackageCommand, ListModelPackagesCommand, ResourceNotFound
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiDeps } from '#api/kernel/context.ts';
-import { submitPackageResponseSchema } from '#api/routes.ts';
 import { registryDraftListSchema, registryDraftSchema, packageRegistrySchema } from '#domain/contracts/registries.ts';
-import { cardFraudV1 } from '#demo/index.ts';
 import { runReReviewSweep } from '#api/re-review/re-review-sweep-run.ts';
 import { serverDeps } from '#server/deps.ts';
 import { startRegistryPolling } from '#server/timers/registry-poll.ts';
 import { startRegistryWriteBacks, type RegistryWriteBackDispatcher } from '#server/timers/registry-write-back.ts';
-import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
+import { signInActor } from '#scripts/lib/api-actor.ts';
+import { rejectResubmitApprove } from '../support/rejected-then-approved.ts';
 import { approveCardFraudCopy } from '../support/signed-approval.ts';
 import { registriesOf } from '../contract/support/mlflow-deliveries.ts';
 import { deliverSageMakerEvent, modelPackageStateChange, sageMakerArn, sageMakerConnector } from '../contract/support/sagemaker-deliveries.ts';
@@ -198,20 +197,14 @@ describe('SageMaker write-back', () => {
   it('rejected, resubmitted, then approved: SageMaker ends Approved with the approved content’s hash', async () => {
     const { target, dispatcher } = await world();
     await deliverSageMakerEvent(target, modelPackageStateChange(group, 8));
-    const send = sendTo(target);
-    const actor = (email: string) => signInActor('http://localhost', email, 'demo-password', send);
-    const owner = await actor('owner@example.com');
-    const content = { ...cardFraudV1, sections: cardFraudV1.sections.map((s) => (s.kind === 'identification' ? { ...s, versionLabel: '8' } : s)) };
-    const { package: pkg } = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'card-fraud-detection', versionLabel: '8', content }));
-    const rejection = await signDecision(await actor('data-governance@example.com'), { packageId: pkg.id, stepKey: 'data_governance', decision: 'reject', reason: 'Retention basis missing.', concerns: [{ sectionKey: 'training_data', concern: 'No retention basis for chargebacks.', requiredChange: 'State the retention basis.' }], password: 'demo-password' });
-    await dispatcher.tick();
-    expect(updates().map((u) => u.ModelApprovalStatus)).toEqual(['Rejected']);
-
-    const revised = { ...content, sections: content.sections.map((s) => (s.kind === 'identification' ? { ...s, changeSummary: `${s.changeSummary} Retention basis stated.` } : s)) };
-    await owner.post(`/api/packages/${pkg.id}/versions`, { content: revised, answers: [{ target: { kind: 'concern', decisionId: rejection.id, index: 0 }, answer: 'Retention basis stated in the training data section.' }] });
-    await signDecision(await actor('data-governance@example.com'), { packageId: pkg.id, stepKey: 'data_governance', decision: 'approve', reason: 'Retention basis now stated.', password: 'demo-password' });
-    await signDecision(await actor('model-risk@example.com'), { packageId: pkg.id, stepKey: 'model_risk', decision: 'approve', reason: 'Performance within policy.', password: 'demo-password' });
-    await signDecision(await actor('security@example.com'), { packageId: pkg.id, stepKey: 'security', decision: 'approve', reason: 'Controls reviewed.', password: 'demo-password' });
+    await rejectResubmitApprove({
+      send: sendTo(target),
+      versionLabel: '8',
+      afterRejection: async () => {
+        await dispatcher.tick();
+        expect(updates().map((u) => u.ModelApprovalStatus)).toEqual(['Rejected']);
+      },
+    });
     await dispatcher.tick();
     const all = updates();
     expect(all.map((u) => u.ModelApprovalStatus)).toEqual(['Rejected', 'Approved']);
