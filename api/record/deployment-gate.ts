@@ -3,7 +3,8 @@ import { recordOutcome, verifyRecordText } from '#domain/evidence/verify-record.
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { GateVerdictView } from '#domain/contracts/registries.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import { ApiError } from '../kernel/problems.ts';
+import { ApiError, problems } from '../kernel/problems.ts';
+import { auditDenied } from '../denials/denials.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { currentServerKey, historyKeys } from '../signing/server-key.ts';
 import { buildRecord } from './handlers.ts';
@@ -33,6 +34,11 @@ function scopePairs(scope: string | undefined): { key: string; value: string }[]
 export async function judgeGate(ctx: RequestContext, ask: GateAsk): Promise<GateVerdictView> {
   const user = signedIn(ctx);
   const { store, now } = ctx.deps;
+  // A pipeline's token asks about its own model only.
+  if (ctx.apiToken && ctx.apiToken.modelKey !== ask.model) {
+    await auditDenied(ctx, `API token ${ctx.apiToken.id} is scoped to model ${ctx.apiToken.modelKey}`);
+    throw problems.forbidden(`This token is scoped to model ${ctx.apiToken.modelKey}.`);
+  }
   const noRecord: GateVerdictView = { pass: false, line: `NO RECORD: no package for ${ask.model} ${ask.version} that you can see`, packageId: null, recordSha256: null };
   const found = await store.findPackageByModelVersion(ask.model, ask.version);
   if (!found) return noRecord;

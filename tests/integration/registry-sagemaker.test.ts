@@ -243,7 +243,7 @@ describe('polling fallback', () => {
     // The start-up pass and two concurrent ones (two instances): one draft.
     const reports = await Promise.all([poller.poll(), poller.poll()]);
     expect(reports.flat().reduce((n, r) => n + r.created, 0)).toBeLessThanOrEqual(1);
-    expect(reports[0]?.[0]).toMatchObject({ connector: 'sagemaker', listed: 1, failed: 0 });
+    expect(reports[0][0]).toMatchObject({ connector: 'sagemaker', listed: 1, failed: 0 });
     const [list] = sagemaker.commandCalls(ListModelPackagesCommand).map((c) => c.args[0].input);
     expect(list).toMatchObject({ ModelPackageGroupName: group, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 100 });
     expect(list?.CreationTimeAfter?.getTime()).toBeLessThanOrEqual(Date.now() - 72 * 3_600_000 + 5_000);
