@@ -65,7 +65,7 @@ const columns: readonly Column<DraftSummary>[] = [
       </>
     ),
   },
-  { header: 'Owner', cell: (d) => d.owner?.name ?? 'No owner found (an administrator submits it)' },
+  { header: 'Owner', cell: (d) => d.owner?.displayName ?? 'No owner found (an administrator submits it)' },
   {
     header: 'Package',
     cell: (d) =>
