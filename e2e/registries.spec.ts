@@ -47,7 +47,7 @@ test('a SageMaker event makes a draft the owner sees; the administrator tests th
   await expect(row).toContainText(`sagemaker: ${group} version 3`);
   await expect(row).toContainText('Priya Natarajan');
   // Keyboard: the download button takes focus and Enter saves the pre-filled content.
-  const download = row.getByRole('button', { name: `Download the pre-filled content of ${group} 3` });
+  const download = row.getByRole('button', { name: `Download JSON for ${group} 3` });
   await download.focus();
   const saved = page.waitForEvent('download');
   await page.keyboard.press('Enter');

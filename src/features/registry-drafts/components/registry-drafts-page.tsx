@@ -32,7 +32,7 @@ function DownloadDraft({ draft }: { draft: DraftSummary }) {
   }
   return (
     <>
-      <button type="button" className={buttonClasses.secondary} disabled={state === 'busy'} onClick={() => void download()} aria-label={`Download the pre-filled content of ${draft.modelKey} ${draft.versionLabel}`}>
+      <button type="button" className={buttonClasses.secondary} disabled={state === 'busy'} onClick={() => void download()} aria-label={`Download JSON for ${draft.modelKey} ${draft.versionLabel}`}>
         Download JSON
       </button>
       {state === 'failed' && (
