@@ -20,7 +20,8 @@ import { getPolicyVersion, listPolicies, publishPolicy } from './policies/handle
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
-import { adminRegistries, deploymentGate, getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook, sageMakerEvent, testRegistryConnection } from './registries/handlers.ts';
+import { adminRegistries, getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook, sageMakerEvent, testRegistryConnection } from './registries/handlers.ts';
+import { deploymentGate } from './record/deployment-gate.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 

@@ -8,6 +8,8 @@ import { auditDenied } from '../denials/denials.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { currentServerKey, historyKeys } from '../signing/server-key.ts';
 import { buildRecord } from './handlers.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { recordRoutes } from './routes.ts';
 
 // GET /api/gate: `npm run gate` as an HTTP endpoint for CI/CD. The server builds the model
 // version's approval record exactly as GET /api/packages/{id}/record exports it, verifies those
@@ -57,3 +59,5 @@ export async function judgeGate(ctx: RequestContext, ask: GateAsk): Promise<Gate
   const judged = judgeDeployment(recordOutcome(verdict), verdict.record, failed ? `${failed.label}: ${failed.detail}` : null, { modelKey: ask.model, versionLabel: ask.version, scope: scopePairs(ask.scope), today });
   return { pass: judged.pass, line: judged.line, packageId: pkg.id, recordSha256: await sha256Hex(record.bytes) };
 }
+
+export const deploymentGate = defineHandler(recordRoutes.deploymentGate, async (ctx, { query }) => ({ status: 200, body: await judgeGate(ctx, query) }));

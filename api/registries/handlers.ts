@@ -12,7 +12,6 @@ import { registryEventSecretHeader } from '../kernel/registry-port.ts';
 import { verifyEventSecret } from '#domain/registries/event-secret.ts';
 import type { AdminRegistries } from '#domain/contracts/registries.ts';
 import type { RegistryConnector } from '../kernel/registry-port.ts';
-import { judgeGate } from '../record/deployment-gate.ts';
 import { testConnection } from './connection-test.ts';
 import { registriesRoutes as routes } from './routes.ts';
 
@@ -159,5 +158,3 @@ export const testRegistryConnection = defineHandler(routes.testRegistryConnectio
   const result = await testConnection(connector, ctx.deps.now);
   return { status: 200, body: result };
 });
-
-export const deploymentGate = defineHandler(routes.deploymentGate, async (ctx, { query }) => ({ status: 200, body: await judgeGate(ctx, query) }));

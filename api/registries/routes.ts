@@ -1,4 +1,4 @@
-import { adminRegistriesSchema, connectionTestSchema, gateQuerySchema, gateVerdictSchema, connectorParamsSchema, draftIdParamsSchema, packageRegistrySchema, registryDraftListSchema, registryDraftSchema, registryIntakeResultSchema, registryWebhookBodySchema } from '#domain/contracts/registries.ts';
+import { adminRegistriesSchema, connectionTestSchema, connectorParamsSchema, draftIdParamsSchema, packageRegistrySchema, registryDraftListSchema, registryDraftSchema, registryIntakeResultSchema, registryWebhookBodySchema } from '#domain/contracts/registries.ts';
 import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
 import { route, kb } from '../kernel/route-def.ts';
 
@@ -96,18 +96,5 @@ export const registriesRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: connectionTestSchema,
-  }),
-  deploymentGate: route({
-    id: 'deploymentGate',
-    method: 'GET',
-    path: '/api/gate',
-    summary: 'The deployment gate (as npm run gate): pass only if the model version’s approval record verifies with the server’s key, is approved, not lapsed, and the scope asked is within its conditions',
-    access: { kind: 'signed_in' },
-    params: null,
-    query: gateQuerySchema,
-    body: null,
-    maxBodyBytes: 0,
-    successStatus: 200,
-    response: gateVerdictSchema,
   }),
 } as const;

@@ -1,7 +1,13 @@
 import { DescribeModelPackageCommand, ListModelPackagesCommand, ResourceNotFound, SageMakerClient, SageMakerServiceException, UpdateModelPackageCommand, type DescribeModelPackageCommandOutput } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApiDeps } from '#api/kernel/context.ts';
+import type { Store } from '#api/store/store.ts';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { createApp } from '#server/app.ts';
+import { openStore } from '#server/db/open-store.ts';
+import { createTestDatabase, type TestDatabase } from '../support/postgres-cluster.ts';
+import { pollRegistry } from '#api/registries/poll.ts';
 import { registryDraftListSchema, registryDraftSchema, packageRegistrySchema } from '#domain/contracts/registries.ts';
 import { runReReviewSweep } from '#api/re-review/re-review-sweep-run.ts';
 import { serverDeps } from '#server/deps.ts';
@@ -250,5 +256,42 @@ describe('polling fallback', () => {
     expect(await target.store.listRegistryIntakes()).toHaveLength(1);
     expect((await deliverSageMakerEvent(target, modelPackageStateChange(group, 8))).body).toMatchObject({ result: 'duplicate' });
     expect(await target.store.listAuditEntries({ action: 'registry.draft_created' }, 0, 10)).toHaveLength(1);
+  });
+});
+
+describe('SageMaker intake on PostgreSQL, two API instances', () => {
+  let database: TestDatabase;
+  const instances: { target: Target; store: Store; deps: ApiDeps }[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('databaseUrl'));
+    for (const seed of [true, false]) {
+      const store = await openStore({ databaseUrl: database.url, dataDir: '/nonexistent' });
+      const deps: ApiDeps = serverDeps(store, { sessionTtlHours: 12, registries: registriesOf(sageMakerConnector()) });
+      if (seed) await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+      const app = createApp(deps);
+      instances.push({ store, deps, target: { fetch: async (request) => app.fetch(request), store, advanceClock: () => undefined, close: () => store.close() } });
+    }
+  });
+  afterAll(async () => {
+    for (const i of instances) await i.target.close();
+    await database.drop();
+  });
+
+  it('ten concurrent deliveries and two concurrent polls of one package make exactly one draft and one audit entry', async () => {
+    sagemaker.on(DescribeModelPackageCommand).resolves(described(8));
+    sagemaker.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [{ ModelPackageArn: arn8, ModelPackageGroupName: group, ModelPackageVersion: 8, ModelPackageStatus: 'Completed', ModelApprovalStatus: 'PendingManualApproval', CreationTime: new Date() }] });
+    const [a, b] = instances;
+    if (!a || !b) throw new Error('two instances');
+    const event = modelPackageStateChange(group, 8);
+    const [replies, polls] = await Promise.all([
+      Promise.all(Array.from({ length: 10 }, (_, i) => deliverSageMakerEvent((i % 2 === 0 ? a : b).target, event))),
+      Promise.all([pollRegistry(a.deps, sageMakerConnector(), new Date(Date.now() - 3_600_000)), pollRegistry(b.deps, sageMakerConnector(), new Date(Date.now() - 3_600_000))]),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual(Array(10).fill(200));
+    const created = replies.filter((r) => (r.body as { result: string }).result === 'created').length + polls.reduce((n, p) => n + p.created, 0);
+    expect(created).toBe(1);
+    expect(new Set(replies.map((r) => (r.body as { draftId: string }).draftId)).size).toBe(1);
+    expect(await a.store.listRegistryIntakes()).toHaveLength(1);
+    expect(await a.store.listAuditEntries({ action: 'registry.draft_created' }, 0, 10)).toHaveLength(1);
   });
 });

@@ -32,7 +32,7 @@ function DownloadDraft({ draft }: { draft: DraftSummary }) {
   }
   return (
     <>
-      <button type="button" className={buttonClasses.secondary} disabled={state === 'busy'} onClick={() => void download()} aria-label={`Download JSON for ${draft.modelKey} ${draft.versionLabel}`}>
+      <button type="button" className={`${buttonClasses.secondary} whitespace-nowrap`} disabled={state === 'busy'} onClick={() => void download()} aria-label={`Download JSON for ${draft.modelKey} ${draft.versionLabel}`}>
         Download JSON
       </button>
       {state === 'failed' && (
@@ -50,7 +50,7 @@ const columns: readonly Column<DraftSummary>[] = [
     cell: (d) => (
       <>
         <span className="font-semibold">{d.modelKey}</span> {d.versionLabel}
-        <span className="block text-slate-600">
+        <span className="block font-normal text-slate-600">
           Received <time dateTime={d.receivedAt}>{formatDateTime(d.receivedAt)}</time>
         </span>
       </>
@@ -58,7 +58,7 @@ const columns: readonly Column<DraftSummary>[] = [
   },
   {
     header: 'From',
-    className: 'break-all',
+    className: 'break-words',
     cell: (d) => (
       <>
         {d.connector}: {d.registryModel.slice(d.registryModel.lastIndexOf('/') + 1)} version {d.registryVersion}
