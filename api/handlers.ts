@@ -20,7 +20,8 @@ import { getPolicyVersion, listPolicies, publishPolicy } from './policies/handle
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
-import { getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook } from './registries/handlers.ts';
+import { adminRegistries, getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook, sageMakerEvent, testRegistryConnection } from './registries/handlers.ts';
+import { deploymentGate } from './record/deployment-gate.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -95,4 +96,8 @@ export const handlers: Record<RouteId, Handler> = {
   listRegistryDrafts,
   getRegistryDraft,
   getPackageRegistry,
+  sageMakerEvent,
+  adminRegistries,
+  testRegistryConnection,
+  deploymentGate,
 };

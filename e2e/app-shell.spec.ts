@@ -42,12 +42,12 @@ const everyone = [/^Inbox\b/, /^Notifications/];
 const overseer = [...everyone, 'Dashboard', 'Audit log'];
 const reviewerAccount = ['Account', 'Passkeys', 'Delegations', 'Email notifications'];
 const roles = [
-  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: ['Account', 'API tokens', 'Email notifications'] },
+  { email: 'owner@example.com', name: 'Priya Natarajan', role: 'Model owner', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: ['Account', 'API tokens', 'Email notifications', 'Registry drafts'] },
   { email: 'data-governance@example.com', name: 'Marcus Oyelaran', role: 'Data governance', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: reviewerAccount },
   { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: reviewerAccount },
   { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: reviewerAccount },
   { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [...everyone, 'Findings', 'Dashboard', 'Audit log', 'Verify a record'], admin: [], account: reviewerAccount },
-  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [...overseer, 'Verify a record'], admin: ['Templates', 'Policies', 'API tokens', 'Webhooks', 'Users', 'Single sign-on', 'Findings register'], account: ['Account', 'Email notifications'] },
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [...overseer, 'Verify a record'], admin: ['Templates', 'Policies', 'API tokens', 'Webhooks', 'Users', 'Single sign-on', 'Findings register', 'Model registries'], account: ['Account', 'Email notifications'] },
 ];
 
 for (const account of roles) {

@@ -48,6 +48,8 @@ const visits: Record<string, Visitor> = {
   'admin/webhooks': 'admin@example.com',
   'admin/users': 'admin@example.com',
   'admin/sso': 'admin@example.com',
+  'admin/registries': 'admin@example.com',
+  'registry-drafts': 'owner@example.com',
   'admin/templates': 'admin@example.com',
   'admin/templates/new': 'admin@example.com',
   'admin/templates/:key': 'admin@example.com',

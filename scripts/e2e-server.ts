@@ -56,6 +56,21 @@ process.env.SAML_ROLE_MAP = e2eSaml.roleMap;
 process.env.SAML_DISPLAY_NAME = e2eSaml.displayName;
 console.log(`[e2e-server] SAML IdP ${samlIdp.entityId}`);
 
+// Model registries (e2e/registries.spec.ts): SageMaker's API on another localhost port, spoken
+// by the real SDK client (AWS JSON 1.1; the endpoint does not check signatures), with the
+// EventBridge API destination's secret the spec sends.
+const { startSageMakerEndpoint } = await import('#tests/support/sagemaker-endpoint.ts');
+const { e2eRegistry } = await import('#tests/support/e2e-registry.ts');
+const sageMakerEndpoint = await startSageMakerEndpoint({ describeAny: true });
+process.on('exit', () => void sageMakerEndpoint.close());
+process.env.REGISTRY_SAGEMAKER_REGION = 'eu-west-1';
+process.env.REGISTRY_SAGEMAKER_ENDPOINT = sageMakerEndpoint.url;
+process.env.REGISTRY_SAGEMAKER_EVENT_SECRET = e2eRegistry.sageMakerSecret;
+process.env.REGISTRY_SAGEMAKER_GROUPS = e2eRegistry.group;
+process.env.AWS_ACCESS_KEY_ID ??= 'e2e-access-key';
+process.env.AWS_SECRET_ACCESS_KEY ??= 'e2e-secret-key';
+console.log(`[e2e-server] SageMaker endpoint ${sageMakerEndpoint.url}`);
+
 console.log(`[e2e-server] DATA_DIR=${dataDir} PORT=${process.env.PORT}`);
 
 // server/main.ts reads its configuration from process.env when imported, so it is

@@ -92,6 +92,21 @@ const configSchema = z.object({
   REGISTRY_MLFLOW_ALIAS: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).optional(),
   // Who owns a draft for a new model whose version has no `owner` tag naming a model owner here
   REGISTRY_MLFLOW_DEFAULT_OWNER: z.email().optional(),
+  // The registered models the polling fallback searches (comma-separated); none: every model
+  REGISTRY_MLFLOW_POLL_MODELS: z.string().min(1).optional(),
+  // A SageMaker Model Registry, connected when REGISTRY_SAGEMAKER_REGION is set; AWS credentials come from the SDK's default
+  // chain (environment, shared files, the instance or task role); the EventBridge API destination's secret from here or a file
+  REGISTRY_SAGEMAKER_ID: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/).default('sagemaker'),
+  REGISTRY_SAGEMAKER_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/).optional(),
+  REGISTRY_SAGEMAKER_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  REGISTRY_SAGEMAKER_EVENT_SECRET: z.string().min(16, 'REGISTRY_SAGEMAKER_EVENT_SECRET must have at least 16 characters').optional(),
+  REGISTRY_SAGEMAKER_EVENT_SECRET_FILE: z.string().min(1).optional(),
+  // The model package groups the polling fallback lists (comma-separated)
+  REGISTRY_SAGEMAKER_GROUPS: z.string().min(1).optional(),
+  REGISTRY_SAGEMAKER_DEFAULT_OWNER: z.email().optional(),
+  // The polling fallback: how often each registry is asked for versions created in the last REGISTRY_POLL_LOOKBACK_HOURS
+  REGISTRY_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  REGISTRY_POLL_LOOKBACK_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
   // How often queued registry write-backs are looked for; retries follow WEBHOOK_BACKOFF_BASE_MS's schedule
   REGISTRY_WRITEBACK_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
 })
@@ -105,7 +120,12 @@ const configSchema = z.object({
   .refine((config) => !config.REGISTRY_MLFLOW_URL || config.REGISTRY_MLFLOW_WEBHOOK_SECRET !== undefined || config.REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE !== undefined, {
     path: ['REGISTRY_MLFLOW_WEBHOOK_SECRET'],
     message: 'an MLflow registry needs the secret its webhooks are signed with (REGISTRY_MLFLOW_WEBHOOK_SECRET or REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE)',
-  });
+  })
+  .refine((config) => !config.REGISTRY_SAGEMAKER_REGION || config.REGISTRY_SAGEMAKER_EVENT_SECRET !== undefined || config.REGISTRY_SAGEMAKER_EVENT_SECRET_FILE !== undefined, {
+    path: ['REGISTRY_SAGEMAKER_EVENT_SECRET'],
+    message: 'a SageMaker registry needs the secret its EventBridge API destination sends (REGISTRY_SAGEMAKER_EVENT_SECRET or REGISTRY_SAGEMAKER_EVENT_SECRET_FILE)',
+  })
+  .refine((config) => !config.REGISTRY_SAGEMAKER_REGION || !config.REGISTRY_MLFLOW_URL || config.REGISTRY_SAGEMAKER_ID !== config.REGISTRY_MLFLOW_ID, { path: ['REGISTRY_SAGEMAKER_ID'], message: 'the SageMaker and MLflow connectors need different ids' });
 
 export type Config = z.infer<typeof configSchema>;
 

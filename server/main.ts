@@ -8,6 +8,7 @@ import { samlSettingsFrom } from './auth/saml-settings.ts';
 import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
 import { startRegistryWriteBacks } from './timers/registry-write-back.ts';
 import { registryConnectorsFrom } from './registries/connectors.ts';
+import { startRegistryPolling } from './timers/registry-poll.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
 import { startMailer } from './timers/mailer.ts';
@@ -47,7 +48,7 @@ try {
 // The record export (diffs, canonical form, signature) on worker threads: a large package never holds the event loop.
 const compute = createWorkerPool({ workers: config.COMPUTE_WORKERS, queue: config.COMPUTE_QUEUE, budgetMs: config.COMPUTE_BUDGET_SECONDS * 1000, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
 const smtp = smtpSettingsFrom(config);
-// Model registries (MLflow), their credentials from the environment or secrets files.
+// Model registries (MLflow, SageMaker), their credentials from the environment or secrets files.
 const registries = registryConnectorsFrom(config);
 const deps = serverDeps(store, { mail: { enabled: smtp !== null, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC }, registries, compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE });
 const firstStart = await prepareFirstStart(store, config, deps);
@@ -57,6 +58,8 @@ const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc, saml, trustPro
 const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DISPATCH_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS, allowList: config.WEBHOOK_ALLOWED_HOSTS });
 // Decisions written back to the registries their packages came from, with retries.
 const registryWriteBacks = startRegistryWriteBacks({ store, registries, intervalMs: config.REGISTRY_WRITEBACK_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS, publicOrigin: config.PUBLIC_URL });
+// The intake's polling fallback: registry versions whose event was missed become drafts all the same.
+const registryPolling = registries.list().length > 0 ? startRegistryPolling({ deps, intervalMs: config.REGISTRY_POLL_INTERVAL_MS, lookbackHours: config.REGISTRY_POLL_LOOKBACK_HOURS }) : null;
 // Announces re-reviews that fell due, now and then every interval.
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 // Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
@@ -72,7 +75,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
   log(keyFileMessage);
   if (config.PUBLIC_URL) log(`Public URL: ${config.PUBLIC_URL}/ (origin checks, passkeys and cookies follow it)`);
   log(smtp ? `Email: through ${smtp.host}:${smtp.port} from ${smtp.from}, digest at ${config.MAIL_DIGEST_HOUR_UTC}:00 UTC` : 'Email: off (no SMTP_HOST)');
-  for (const r of registries.list()) log(`Model registry ${r.id} (${r.kind}): ${r.url}; webhook intake at ${config.PUBLIC_URL ?? '<this origin>'}/api/registries/${r.id}/mlflow/webhook`);
+  for (const r of registries.list()) log(`Model registry ${r.id} (${r.kind}): ${r.url}; intake at ${config.PUBLIC_URL ?? '<this origin>'}/api/registries/${r.id}/${r.kind === 'mlflow' ? 'mlflow/webhook' : 'sagemaker/events'}`);
   if (oidc) log(`Single sign-on: ${oidc.issuer.href} (redirect URI: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/oidc/callback)`);
   if (saml) log(`SAML single sign-on: IdP ${saml.idp.entityId} (SP metadata: ${config.PUBLIC_URL ?? '<this origin>'}/api/auth/saml/metadata)`);
   if (firstStart.kind === 'demo') {
@@ -90,7 +93,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), reReviewSweep.stop(), cleanup.stop(), mailer?.stop(), compute.close()])
+    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), cleanup.stop(), mailer?.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

@@ -3,9 +3,10 @@
 // application never sees HTTP, only these shapes and RegistryError. It sits in the kernel,
 // like the compute port, because ApiDeps carries the configured connectors.
 
-import type { RegistryModelVersion, RegistryRun } from '#domain/registries/registry-facts.ts';
+import type { RegistryModelVersion, RegistryRun, SageMakerModelPackage, SageMakerPackageSummary } from '#domain/registries/registry-facts.ts';
+import type { SageMakerApproval } from '#domain/registries/sagemaker-approval.ts';
 
-export type { RegistryModelVersion, RegistryRun, RegistryMetric, RegistryDataset } from '#domain/registries/registry-facts.ts';
+export type { RegistryModelVersion, RegistryRun, RegistryMetric, RegistryDataset, SageMakerModelPackage, SageMakerPackageSummary } from '#domain/registries/registry-facts.ts';
 
 /**
  * not_found: the registry says the resource does not exist (MLflow RESOURCE_DOES_NOT_EXIST);
@@ -56,9 +57,35 @@ export interface MlflowConnector {
   alias: string | null;
   /** Who owns a draft when the model is new and its version names no owner we know. */
   defaultOwnerEmail: string | null;
+  /** The registered models the polling fallback searches; absent or empty: every model. */
+  pollModels?: readonly string[];
 }
 
-export type RegistryConnector = MlflowConnector;
+/** SageMaker Model Registry (AWS SDK v3: DescribeModelPackage, ListModelPackages, UpdateModelPackage). */
+export interface SageMakerRegistry {
+  describeModelPackage(arn: string): Promise<SageMakerModelPackage>;
+  /** The versions of a model package group created after `createdAfter`, newest first. */
+  listModelPackages(query: { groupName?: string; createdAfter?: Date; maxResults: number }): Promise<SageMakerPackageSummary[]>;
+  updateApproval(arn: string, approval: SageMakerApproval): Promise<void>;
+}
+
+export interface SageMakerConnector {
+  id: string;
+  kind: 'sagemaker';
+  /** Where it lives, for the administrator: the AWS region (and endpoint when not AWS's own). */
+  url: string;
+  registry: SageMakerRegistry;
+  /** The per-connector secret an EventBridge API destination sends in the X-Registry-Event-Secret header. */
+  eventSecret: string;
+  /** The model package groups the polling fallback lists (events cover every group). */
+  groups: readonly string[];
+  defaultOwnerEmail: string | null;
+}
+
+export type RegistryConnector = MlflowConnector | SageMakerConnector;
+
+/** The header an EventBridge API destination's connection (API key authorization) sends. */
+export const registryEventSecretHeader = 'x-registry-event-secret';
 
 export interface RegistryConnectors {
   find(id: string): RegistryConnector | null;

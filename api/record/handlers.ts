@@ -9,7 +9,8 @@ import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compu
 import { SerializedJson } from '../kernel/serialized-json.ts';
 import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, historyKeys } from '../signing/server-key.ts';
-import type { StoredUser, StoreTx } from '../store/store.ts';
+import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
+import type { RequestContext } from '../kernel/context.ts';
 import { threadViews } from '../threads/thread-views.ts';
 import { findingViews } from '../findings/finding-views.ts';
 import { loadPackageFacts, packageDetail, toActor, usersById } from '../package-access/views.ts';
@@ -34,6 +35,12 @@ async function packageEntries(store: StoreTx, packageId: string, users: Readonly
 export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { params }) => {
   const user = signedIn(ctx);
   const pkg = await seePackage(ctx, params.id);
+  const record = await buildRecord(ctx, pkg, user);
+  return { status: 200, body: new SerializedJson(record.bytes), headers: [['content-disposition', `attachment; filename="${record.fileName}"`]] };
+});
+
+/** The package's approval record, signed now for `user` (the export, and the deployment gate's record). */
+export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user: StoredUser): Promise<EncodedRecord> {
   const { store, now } = ctx.deps;
   const [facts] = await loadPackageFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
@@ -93,9 +100,8 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
     checkpoint: (await checkpointOf(ctx.deps, ctx.origin, head)).checkpoint,
     inclusionPaths,
   };
-  const record = await encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });
-  return { status: 200, body: new SerializedJson(record.bytes), headers: [['content-disposition', `attachment; filename="${record.fileName}"`]] };
-});
+  return encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });
+}
 
 async function encoded(compute: ComputePort, job: RecordJob): Promise<EncodedRecord> {
   try {

@@ -1,5 +1,6 @@
 import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import { gateQuerySchema, gateVerdictSchema } from '#domain/contracts/registries.ts';
 import { route } from '../kernel/route-def.ts';
 
 // The approval record: one signed document that verifies offline.
@@ -17,5 +18,18 @@ export const recordRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: approvalRecordSchema,
+  }),
+  deploymentGate: route({
+    id: 'deploymentGate',
+    method: 'GET',
+    path: '/api/gate',
+    summary: 'The deployment gate (as npm run gate): pass only if the model version’s approval record verifies with the server’s key, is approved, not lapsed, and the scope asked is within its conditions',
+    access: { kind: 'signed_in' },
+    params: null,
+    query: gateQuerySchema,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: gateVerdictSchema,
   }),
 } as const;

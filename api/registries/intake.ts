@@ -2,7 +2,7 @@ import { draftTemplate, modelKeyOf, registryTagNames } from '#domain/registries/
 import type { RegistryModelVersion, RegistryRun } from '#domain/registries/registry-facts.ts';
 import type { RegistryIntakeResult } from '#domain/contracts/registries.ts';
 import type { ApiDeps } from '../kernel/context.ts';
-import { RegistryError, type RegistryConnector } from '../kernel/registry-port.ts';
+import { RegistryError, type MlflowConnector, type RegistryConnector } from '../kernel/registry-port.ts';
 import { ApiError, problems } from '../kernel/problems.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
 import { newId } from '../kernel/new-id.ts';
@@ -18,14 +18,24 @@ function registryUnavailable(connector: RegistryConnector, error: RegistryError)
   return new ApiError({ type: problemTypes.unavailable, title: 'Registry unavailable', status: 503, detail: `The ${connector.id} registry could not be read (${error.message}); deliver the event again later.` }, [['retry-after', '30']]);
 }
 
-async function readRegistry(connector: RegistryConnector, name: string, version: string): Promise<{ modelVersion: RegistryModelVersion; run: RegistryRun | null }> {
+export function unavailableOrNotFound(connector: RegistryConnector, error: unknown, what: string): ApiError {
+  if (!(error instanceof RegistryError)) throw error;
+  if (error.kind === 'not_found') return problems.notFound(`The ${connector.id} registry has no ${what}; no draft was made.`);
+  return registryUnavailable(connector, error);
+}
+
+/** What intake reads from the registry: the version and, where there is one, its run (or model card). */
+export interface RegistryReading {
+  modelVersion: RegistryModelVersion;
+  run: RegistryRun | null;
+}
+
+async function readMlflow(connector: MlflowConnector, name: string, version: string): Promise<{ modelVersion: RegistryModelVersion; run: RegistryRun | null }> {
   let modelVersion: RegistryModelVersion;
   try {
     modelVersion = await connector.registry.getModelVersion(name, version);
   } catch (error) {
-    if (!(error instanceof RegistryError)) throw error;
-    if (error.kind === 'not_found') throw problems.notFound(`The ${connector.id} registry has no version ${version} of "${name}"; no draft was made.`);
-    throw registryUnavailable(connector, error);
+    throw unavailableOrNotFound(connector, error, `version ${version} of "${name}"`);
   }
   if (!modelVersion.runId) return { modelVersion, run: null };
   try {
@@ -50,10 +60,19 @@ async function ownerOf(deps: ApiDeps, connector: RegistryConnector, modelKey: st
   return connector.defaultOwnerEmail ? activeOwner(await deps.store.findUserByEmail(connector.defaultOwnerEmail)) : null;
 }
 
-export async function intakeModelVersion(deps: ApiDeps, connector: RegistryConnector, event: { name: string; version: string; deliveryId: string }): Promise<RegistryIntakeResult> {
+export function intakeModelVersion(deps: ApiDeps, connector: MlflowConnector, event: { name: string; version: string; deliveryId: string }): Promise<RegistryIntakeResult> {
+  return intakeRegistryVersion(deps, connector, event, () => readMlflow(connector, event.name, event.version));
+}
+
+/**
+ * A registry version (MLflow: registered model and version; SageMaker: the versioned ARN's
+ * group part and version) becomes a draft unless it already did. `read` reads it from the
+ * registry, only when it is new.
+ */
+export async function intakeRegistryVersion(deps: ApiDeps, connector: RegistryConnector, event: { name: string; version: string; deliveryId: string }, read: () => Promise<RegistryReading>): Promise<RegistryIntakeResult> {
   const known = await deps.store.findRegistryIntake(connector.id, event.name, event.version);
   if (known) return { result: 'duplicate', draftId: known.id };
-  const { modelVersion, run } = await readRegistry(connector, event.name, event.version);
+  const { modelVersion, run } = await read();
   const modelKey = modelKeyOf(modelVersion);
   const owner = await ownerOf(deps, connector, modelKey, modelVersion);
   const intake = {

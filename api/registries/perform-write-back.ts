@@ -1,4 +1,6 @@
-import { RegistryError, type RegistryConnector } from '../kernel/registry-port.ts';
+import { sageMakerApproval } from '#domain/registries/sagemaker-approval.ts';
+import { sageMakerArnOf } from '#domain/registries/sagemaker-facts.ts';
+import { RegistryError, type MlflowConnector, type RegistryConnector, type SageMakerConnector } from '../kernel/registry-port.ts';
 import type { StoredRegistryWriteBack } from '../store/store.ts';
 
 // What one write-back does in an MLflow registry, every call idempotent so a retry after a
@@ -31,7 +33,36 @@ export function recordUrlOf(path: string, publicOrigin: string | undefined): str
   return publicOrigin ? new URL(path, publicOrigin).toString() : path;
 }
 
-export async function performWriteBack(connector: RegistryConnector, writeBack: StoredRegistryWriteBack, publicOrigin: string | undefined): Promise<WriteBackOutcome> {
+export function performWriteBack(connector: RegistryConnector, writeBack: StoredRegistryWriteBack, publicOrigin: string | undefined): Promise<WriteBackOutcome> {
+  return connector.kind === 'mlflow' ? writeBackToMlflow(connector, writeBack, publicOrigin) : writeBackToSageMaker(connector, writeBack, publicOrigin);
+}
+
+const reasons = {
+  approved: 'The approval chain signed it off; the record verifies offline.',
+  rejected: 'A reviewer rejected it; the owner may resubmit.',
+  lapsed: 'Re-review due: the conditional approval has lapsed.',
+} as const;
+
+/**
+ * SageMaker: one UpdateModelPackage (idempotent: the same status and metadata again) with
+ * ModelApprovalStatus Approved, Rejected, or PendingManualApproval when the approval lapsed,
+ * an ApprovalDescription naming the approved content's SHA-256 and the record's URL, and
+ * CustomerMetadataProperties holding both.
+ */
+async function writeBackToSageMaker(connector: SageMakerConnector, writeBack: StoredRegistryWriteBack, publicOrigin: string | undefined): Promise<WriteBackOutcome> {
+  const arn = sageMakerArnOf(writeBack.registryModel, writeBack.registryVersion);
+  const approval = sageMakerApproval(writeBack.outcome, { contentHash: writeBack.details.contentHash, recordUrl: recordUrlOf(writeBack.details.recordUrl, publicOrigin), reason: `Package ${writeBack.details.packageId} version ${writeBack.details.version}: ${reasons[writeBack.outcome]}` });
+  const label = `UpdateModelPackage ModelApprovalStatus=${approval.status}`;
+  try {
+    await connector.registry.updateApproval(arn, approval);
+    return { calls: [`${label}: ok`], error: null };
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    return { calls: [`${label}: ${error.kind}`], error };
+  }
+}
+
+async function writeBackToMlflow(connector: MlflowConnector, writeBack: StoredRegistryWriteBack, publicOrigin: string | undefined): Promise<WriteBackOutcome> {
   const calls: string[] = [];
   const { registry, alias } = connector;
   const name = writeBack.registryModel;

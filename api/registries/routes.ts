@@ -1,4 +1,4 @@
-import { connectorParamsSchema, draftIdParamsSchema, packageRegistrySchema, registryDraftListSchema, registryDraftSchema, registryIntakeResultSchema, registryWebhookBodySchema } from '#domain/contracts/registries.ts';
+import { adminRegistriesSchema, connectionTestSchema, connectorParamsSchema, draftIdParamsSchema, packageRegistrySchema, registryDraftListSchema, registryDraftSchema, registryIntakeResultSchema, registryWebhookBodySchema } from '#domain/contracts/registries.ts';
 import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
 import { route, kb } from '../kernel/route-def.ts';
 
@@ -57,5 +57,44 @@ export const registriesRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: packageRegistrySchema,
+  }),
+  sageMakerEvent: route({
+    id: 'sageMakerEvent',
+    method: 'POST',
+    path: '/api/registries/{connector}/sagemaker/events',
+    summary: 'SageMaker intake: an EventBridge API destination delivers "SageMaker Model Package State Change" with the connector’s secret in X-Registry-Event-Secret; a new PendingManualApproval package version becomes a draft, once per ARN',
+    access: { kind: 'public' },
+    params: connectorParamsSchema,
+    query: null,
+    body: registryWebhookBodySchema,
+    maxBodyBytes: 256 * kb,
+    successStatus: 200,
+    response: registryIntakeResultSchema,
+  }),
+  adminRegistries: route({
+    id: 'adminRegistries',
+    method: 'GET',
+    path: '/api/admin/registries',
+    summary: 'The connected model registries (from the configuration, never the database) and the most recent write-backs',
+    access: { kind: 'roles', roles: ['admin'] },
+    params: null,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: adminRegistriesSchema,
+  }),
+  testRegistryConnection: route({
+    id: 'testRegistryConnection',
+    method: 'POST',
+    path: '/api/admin/registries/{connector}/test',
+    summary: 'Tests a registry connection with a real read call (MLflow model-versions/search, SageMaker ListModelPackages) and says how it went',
+    access: { kind: 'roles', roles: ['admin'] },
+    params: connectorParamsSchema,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: connectionTestSchema,
   }),
 } as const;

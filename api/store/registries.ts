@@ -70,6 +70,8 @@ export interface RegistriesStore {
   insertRegistryWriteBack(writeBack: StoredRegistryWriteBack): Promise<void>;
   /** A package's write-backs, oldest first. */
   listRegistryWriteBacks(packageId: string): Promise<StoredRegistryWriteBack[]>;
+  /** The most recent write-backs of every package, newest first (the administrators' view of the outbox). */
+  listRecentRegistryWriteBacks(limit: number): Promise<StoredRegistryWriteBack[]>;
   /** Pending write-backs due at or before `at`, oldest first. */
   listDueRegistryWriteBacks(at: string, limit: number): Promise<StoredRegistryWriteBack[]>;
   /** Takes a due write-back by moving its next attempt to `leaseUntil`, only if nobody moved it since it was read. */

@@ -14,8 +14,8 @@ import { appendDenied, auditDenied } from '../denials/denials.ts';
 // browser will not send cross-site without a CORS preflight (which this API never grants), it
 // needs no CSRF defence of its own.
 
-/** The routes a token may call. */
-const bearerRoutes: ReadonlySet<string> = new Set(['submitPackage', 'submitVersion']);
+/** The routes a token may call: its pipeline submits, and asks the deployment gate about its model. */
+const bearerRoutes: ReadonlySet<string> = new Set(['submitPackage', 'submitVersion', 'deploymentGate']);
 
 export interface ApiTokenCaller {
   id: string;
@@ -52,8 +52,8 @@ export async function authenticateBearer(request: Request, route: RouteDef, deps
   if (!bearerRoutes.has(route.id)) {
     // A valid token off its two routes is a leaked or misused credential: worth a record.
     const path = new URL(request.url).pathname;
-    await appendDenied(deps, { actorId: owner.id, method: request.method, path, reason: `API token ${token.id} may only submit packages and versions` });
-    throw problems.forbidden('An API token can only submit packages and versions (POST /api/packages, POST /api/packages/{id}/versions).');
+    await appendDenied(deps, { actorId: owner.id, method: request.method, path, reason: `API token ${token.id} may only submit packages and versions and ask the deployment gate` });
+    throw problems.forbidden('An API token can only submit packages and versions (POST /api/packages, POST /api/packages/{id}/versions) and ask the deployment gate (GET /api/gate).');
   }
   return { user: owner, tokenHash: null, apiToken: { id: token.id, name: token.name, modelKey: token.modelKey } };
 }

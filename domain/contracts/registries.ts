@@ -72,3 +72,82 @@ export const packageRegistrySchema = z.object({
   writeBacks: z.array(registryWriteBackSchema),
 });
 export type PackageRegistry = z.infer<typeof packageRegistrySchema>;
+
+/**
+ * An EventBridge event as an API destination delivers it: "SageMaker Model Package State Change"
+ * from aws.sagemaker, its detail the model package (DescribeModelPackage's shape). Intake reads
+ * the ARN and the approval status; the rest is read from the registry.
+ */
+export const sageMakerEventSchema = z.object({
+  id: z.string().max(200).optional(),
+  'detail-type': z.string().max(200),
+  source: z.string().max(200),
+  detail: z.looseObject({
+    ModelPackageArn: z.string().min(1).max(2_048),
+    ModelApprovalStatus: z.string().max(100).optional(),
+  }),
+});
+
+export const registryKindSchema = z.enum(['mlflow', 'sagemaker']);
+
+export const registryConnectorViewSchema = z.object({
+  id: z.string(),
+  kind: registryKindSchema,
+  /** Where it lives (URL or AWS region): never a credential. */
+  location: z.string(),
+  /** The intake address to give the registry (webhook URL or API destination endpoint). */
+  intakePath: z.string(),
+  /** How deliveries are proven: the MLflow signature, or the header carrying the secret. */
+  authentication: z.string(),
+  /** MLflow: the alias moved to an approved version. */
+  alias: z.string().nullable(),
+  /** What the polling fallback looks at (registered models or model package groups; empty: all MLflow models). */
+  polled: z.array(z.string()),
+  defaultOwner: z.string().nullable(),
+});
+
+export const recentWriteBackSchema = registryWriteBackSchema.omit({ attemptLog: true }).extend({ packageId: z.string() });
+
+export const adminRegistriesSchema = z.object({
+  connectors: z.array(registryConnectorViewSchema),
+  /** The most recent write-backs (the outbox), newest first, each with where it stands. */
+  recentWriteBacks: z.array(recentWriteBackSchema),
+});
+export type AdminRegistries = z.infer<typeof adminRegistriesSchema>;
+
+export const connectionTestSchema = z.object({
+  connector: z.string(),
+  ok: z.boolean(),
+  /** The read call made (e.g. "GET model-versions/search", "ListModelPackages"). */
+  call: z.string(),
+  /** What it answered, or why it failed. */
+  detail: z.string(),
+  durationMs: z.number().int().nonnegative(),
+  at: z.iso.datetime(),
+});
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+
+/** GET /api/gate: the deployment gate's question, as `npm run gate` takes it. */
+export const gateQuerySchema = z.object({
+  model: z.string().min(1).max(64),
+  version: z.string().min(1).max(100),
+  /** The deployment's scope: name=value pairs, comma-separated (channel=card_not_present,region=eu). */
+  scope: z
+    .string()
+    .max(2_000)
+    .regex(/^[^=,]{1,100}=[^,]{1,200}(,[^=,]{1,100}=[^,]{1,200}){0,19}$/, 'Give the scope as name=value pairs separated by commas, e.g. channel=card_not_present')
+    .optional(),
+  at: z.iso.date().optional(),
+});
+
+export const gateVerdictSchema = z.object({
+  /** True only when the model version may ship: the same rule as `npm run gate` exiting 0. */
+  pass: z.boolean(),
+  /** One line saying why (APPROVED…, NOT APPROVED…, LAPSED…, OUT OF SCOPE…, INVALID…, NO RECORD…). */
+  line: z.string(),
+  packageId: z.string().nullable(),
+  /** The SHA-256 of the record bytes judged (null when there was none). */
+  recordSha256: z.string().nullable(),
+});
+export type GateVerdictView = z.infer<typeof gateVerdictSchema>;

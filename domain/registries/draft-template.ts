@@ -59,7 +59,9 @@ export function draftTemplate(version: RegistryModelVersion, run: RegistryRun | 
   const datasetKeys = uniqueKeys(datasets.map((d) => d.name));
   const evaluated = datasets.find((d) => d.context !== null && evaluationContexts.has(d.context.toLowerCase()));
   const metricKeys = uniqueKeys((run?.metrics ?? []).map((m) => m.key));
-  const narrative = (key: (typeof requiredSections)[number]['key']) => ({ key, kind: 'narrative', title: titleOf(key), markdown: '' });
+  const origin = run?.origin ?? `MLflow run ${run?.id ?? ''}`;
+  const narrative = (key: (typeof requiredSections)[number]['key']) => ({ key, kind: 'narrative', title: titleOf(key), markdown: run?.narratives?.[key] ?? '' });
+  const notes = [...(version.source ? [`Model artifacts: ${version.source}`] : []), ...(run?.notes ?? [])];
   return {
     schemaVersion: packageSchemaVersion,
     sections: [
@@ -90,16 +92,16 @@ export function draftTemplate(version: RegistryModelVersion, run: RegistryRun | 
           authorization: '',
           sensitiveAttributes: [],
           derivedFrom: [],
-          description: `Read by MLflow run ${run?.id ?? ''} (${d.sourceType || 'unknown source type'}${d.context ? `, ${d.context}` : ''}).`,
+          description: `Read by ${origin} (${d.sourceType || 'unknown source type'}${d.context ? `, ${d.context}` : ''}).`,
         })),
-        ...(version.source ? { notes: `Model artifacts: ${version.source}` } : {}),
+        ...(notes.length > 0 ? { notes: notes.join('\n') } : {}),
       },
       {
         key: 'evaluation',
         kind: 'metric_table',
         title: titleOf('evaluation'),
         dataset: { name: evaluated?.name ?? '', version: evaluated?.digest ?? '', rows: null },
-        metrics: (run?.metrics ?? []).map((m, i) => ({ key: metricKeys[i], name: m.key, value: m.value, threshold: null, note: `MLflow run ${run?.id ?? ''}, step ${m.step}` })),
+        metrics: (run?.metrics ?? []).map((m, i) => ({ key: metricKeys[i], name: m.key, value: m.value, threshold: null, note: `${origin}, step ${m.step}` })),
       },
       { key: 'subgroup_fairness', kind: 'subgroup_table', title: titleOf('subgroup_fairness'), metrics: [], rows: [] },
       { key: 'limitations_risks', kind: 'risk_register', title: titleOf('limitations_risks'), risks: [] },

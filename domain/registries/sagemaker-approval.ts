@@ -30,7 +30,8 @@ export function withinLimit(text: string, limit = approvalDescriptionLimit): str
 export function sageMakerApproval(outcome: keyof typeof statuses, details: { contentHash: string; recordUrl: string; reason: string }): SageMakerApproval {
   return {
     status: statuses[outcome],
-    description: withinLimit(`${sentences[outcome]}: ${details.reason} Record: ${details.recordUrl}`),
+    // The hash and the record's URL first, so the limit only ever cuts the reason.
+    description: withinLimit(`${sentences[outcome]}. Content SHA-256 ${details.contentHash}; record ${details.recordUrl}. ${details.reason}`.trim()),
     metadata: { approval_status: outcome, approval_content_sha256: details.contentHash, approval_record_url: details.recordUrl },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { registryConnectorsFrom } from './connectors.ts';
 
 describe('registry connectors from the configuration', () => {
@@ -15,5 +16,21 @@ describe('registry connectors from the configuration', () => {
 
   it('refuses an empty secrets file', () => {
     expect(() => registryConnectorsFrom({ REGISTRY_MLFLOW_ID: 'mlflow', REGISTRY_MLFLOW_URL: 'https://mlflow.example.com', REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE: '/empty' }, () => '\n')).toThrow(/empty/);
+  });
+
+  it('a SageMaker registry: its event secret from a file, the polled groups, the client for its region and endpoint', () => {
+    const made: [string, string | undefined][] = [];
+    const settings = { REGISTRY_MLFLOW_ID: 'mlflow', REGISTRY_SAGEMAKER_ID: 'sagemaker', REGISTRY_SAGEMAKER_REGION: 'eu-west-1', REGISTRY_SAGEMAKER_ENDPOINT: 'https://vpce.example', REGISTRY_SAGEMAKER_EVENT_SECRET_FILE: '/run/secrets/eb', REGISTRY_SAGEMAKER_GROUPS: 'card-fraud, credit-risk' };
+    const [connector] = registryConnectorsFrom(
+      settings,
+      () => 'an-eventbridge-secret\n',
+      (region, endpoint) => {
+        made.push([region, endpoint]);
+        return new SageMakerClient({ region });
+      },
+    ).list();
+    expect(connector).toMatchObject({ id: 'sagemaker', kind: 'sagemaker', url: 'eu-west-1 (https://vpce.example)', eventSecret: 'an-eventbridge-secret', groups: ['card-fraud', 'credit-risk'], defaultOwnerEmail: null });
+    expect(made).toEqual([['eu-west-1', 'https://vpce.example']]);
+    expect(() => registryConnectorsFrom({ REGISTRY_MLFLOW_ID: 'mlflow', REGISTRY_SAGEMAKER_REGION: 'eu-west-1' })).toThrow(/event secret/);
   });
 });

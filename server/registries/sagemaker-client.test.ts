@@ -32,7 +32,7 @@ async function failure(promise: Promise<unknown>): Promise<RegistryError> {
 describe('SageMaker Model Registry connector', () => {
   it('describes a model package with DescribeModelPackage', async () => {
     sagemaker.on(DescribeModelPackageCommand).resolves({ ModelPackageArn: arn, ModelPackageGroupName: 'card-fraud', ModelPackageVersion: 8, ModelApprovalStatus: 'PendingManualApproval', ModelPackageDescription: 'XGBoost', CustomerMetadataProperties: { owner: 'owner@example.com' } });
-    expect(await registry().describeModelPackage(arn)).toEqual({ arn, groupName: 'card-fraud', version: 8, approvalStatus: 'PendingManualApproval', description: 'XGBoost', customerMetadata: { owner: 'owner@example.com' } });
+    expect(await registry().describeModelPackage(arn)).toEqual({ arn, groupName: 'card-fraud', version: 8, approvalStatus: 'PendingManualApproval', description: 'XGBoost', customerMetadata: { owner: 'owner@example.com' }, createdAt: null, createdBy: null, modelDataUrl: null, metricReports: [], modelCardContent: null });
     expect(sagemaker.commandCalls(DescribeModelPackageCommand).map((call) => call.args[0].input)).toEqual([{ ModelPackageName: arn }]);
   });
 
@@ -43,7 +43,7 @@ describe('SageMaker Model Registry connector', () => {
     const [input] = sagemaker.commandCalls(UpdateModelPackageCommand).map((call) => call.args[0].input);
     expect(input).toEqual({ ModelPackageArn: arn, ModelApprovalStatus: 'Approved', ApprovalDescription: approval.description, CustomerMetadataProperties: { approval_status: 'approved', approval_content_sha256: hash, approval_record_url: url } });
     expect(Array.from(input?.ApprovalDescription ?? '')).toHaveLength(1_024);
-    expect(input?.ApprovalDescription?.startsWith('Approved in Model Approval: xxx')).toBe(true);
+    expect(input?.ApprovalDescription?.startsWith(`Approved in Model Approval. Content SHA-256 ${hash}; record ${url}. xxx`)).toBe(true);
     expect(input?.ApprovalDescription?.endsWith('…')).toBe(true);
   });
 
@@ -53,7 +53,7 @@ describe('SageMaker Model Registry connector', () => {
     await registry().updateApproval(arn, sageMakerApproval('lapsed', { contentHash: hash, recordUrl: url, reason: 'Re-review due 2027-12-05.' }));
     const inputs = sagemaker.commandCalls(UpdateModelPackageCommand).map((call) => call.args[0].input);
     expect(inputs.map((i) => i.ModelApprovalStatus)).toEqual(['Rejected', 'PendingManualApproval']);
-    expect(inputs[0]?.ApprovalDescription).toBe(`Rejected in Model Approval: Retention basis missing. Record: ${url}`);
+    expect(inputs[0]?.ApprovalDescription).toBe(`Rejected in Model Approval. Content SHA-256 ${hash}; record ${url}. Retention basis missing.`);
   });
 
   it('throttling and server faults are unavailable (retried); validation is refused; a missing package is not_found', async () => {

@@ -1,25 +1,10 @@
-import { DescribeModelPackageCommand, UpdateModelPackageCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { RegistryError } from '#api/kernel/registry-port.ts';
-import type { SageMakerApproval } from '#domain/registries/sagemaker-approval.ts';
+import { DescribeModelPackageCommand, ListModelPackagesCommand, UpdateModelPackageCommand, type MetricsSource, type ModelMetrics, type SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { RegistryError, type SageMakerModelPackage, type SageMakerRegistry } from '#api/kernel/registry-port.ts';
 
 // SageMaker Model Registry through the AWS SDK for JavaScript v3. Credentials come from the
 // SDK's default chain (environment, shared files, the instance or task role), never from the
 // database. SDK errors become RegistryError kinds: throttling and server faults are worth
 // retrying (unavailable), a missing package is not_found, validation and access are refused.
-
-export interface SageMakerModelPackage {
-  arn: string;
-  groupName: string | null;
-  version: number | null;
-  approvalStatus: string | null;
-  description: string | null;
-  customerMetadata: Record<string, string>;
-}
-
-export interface SageMakerRegistry {
-  describeModelPackage(arn: string): Promise<SageMakerModelPackage>;
-  updateApproval(arn: string, approval: SageMakerApproval): Promise<void>;
-}
 
 const retryable = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ServiceUnavailable', 'InternalFailure']);
 
@@ -31,6 +16,23 @@ function registryErrorOf(error: unknown, what: string): RegistryError {
   if (name === 'ResourceNotFound') return new RegistryError('not_found', message, { status, code: name });
   if (retryable.has(name) || fault === 'server' || status === null) return new RegistryError('unavailable', message, { status, code: name });
   return new RegistryError('refused', message, { status, code: name });
+}
+
+/** ModelMetrics' report locations, by where they sit in the structure (ModelQuality.Statistics…). */
+function metricReports(metrics: ModelMetrics | undefined): SageMakerModelPackage['metricReports'] {
+  const reports: SageMakerModelPackage['metricReports'] = [];
+  const add = (kind: string, source: MetricsSource | undefined) => {
+    if (source?.S3Uri) reports.push({ kind, s3Uri: source.S3Uri });
+  };
+  add('ModelQuality.Statistics', metrics?.ModelQuality?.Statistics);
+  add('ModelQuality.Constraints', metrics?.ModelQuality?.Constraints);
+  add('ModelDataQuality.Statistics', metrics?.ModelDataQuality?.Statistics);
+  add('ModelDataQuality.Constraints', metrics?.ModelDataQuality?.Constraints);
+  add('Bias.Report', metrics?.Bias?.Report);
+  add('Bias.PreTrainingReport', metrics?.Bias?.PreTrainingReport);
+  add('Bias.PostTrainingReport', metrics?.Bias?.PostTrainingReport);
+  add('Explainability.Report', metrics?.Explainability?.Report);
+  return reports;
 }
 
 export function sageMakerRegistry(client: SageMakerClient): SageMakerRegistry {
@@ -45,9 +47,30 @@ export function sageMakerRegistry(client: SageMakerClient): SageMakerRegistry {
           approvalStatus: out.ModelApprovalStatus ?? null,
           description: out.ModelPackageDescription ?? null,
           customerMetadata: out.CustomerMetadataProperties ?? {},
+          createdAt: out.CreationTime?.toISOString() ?? null,
+          createdBy: out.CreatedBy?.UserProfileName ?? null,
+          modelDataUrl: out.InferenceSpecification?.Containers?.[0]?.ModelDataUrl ?? null,
+          metricReports: metricReports(out.ModelMetrics),
+          modelCardContent: out.ModelCard?.ModelCardContent ?? null,
         };
       } catch (error) {
         throw registryErrorOf(error, 'DescribeModelPackage');
+      }
+    },
+    async listModelPackages({ groupName, createdAfter, maxResults }) {
+      try {
+        const out = await client.send(
+          new ListModelPackagesCommand({ ...(groupName ? { ModelPackageGroupName: groupName } : {}), ...(createdAfter ? { CreationTimeAfter: createdAfter } : {}), SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: maxResults }),
+        );
+        return (out.ModelPackageSummaryList ?? []).map((p) => ({
+          arn: p.ModelPackageArn ?? '',
+          groupName: p.ModelPackageGroupName ?? null,
+          version: p.ModelPackageVersion ?? null,
+          approvalStatus: p.ModelApprovalStatus ?? null,
+          createdAt: p.CreationTime?.toISOString() ?? null,
+        }));
+      } catch (error) {
+        throw registryErrorOf(error, 'ListModelPackages');
       }
     },
     async updateApproval(arn, approval) {

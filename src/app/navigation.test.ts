@@ -15,11 +15,11 @@ describe('navItemsFor', () => {
   });
 
   it('puts administration in its own menu, and the account pages under the user', () => {
-    expect(paths(['admin'], 'admin')).toEqual(['/admin/templates', '/admin/policies', '/admin/tokens', '/admin/webhooks', '/admin/users', '/admin/sso', '/findings']);
+    expect(paths(['admin'], 'admin')).toEqual(['/admin/templates', '/admin/policies', '/admin/tokens', '/admin/webhooks', '/admin/users', '/admin/sso', '/findings', '/admin/registries']);
     expect(paths(['fair_lending'], 'admin')).toEqual([]);
     expect(paths(['admin'], 'account')).toEqual(['/account', '/account/notifications']);
     expect(paths(['fair_lending'], 'account')).toEqual(['/account', '/account/passkeys', '/account/delegations', '/account/notifications']);
-    expect(paths(['model_owner'], 'account')).toEqual(['/account', '/admin/tokens', '/account/notifications']);
+    expect(paths(['model_owner'], 'account')).toEqual(['/account', '/admin/tokens', '/account/notifications', '/registry-drafts']);
   });
 
   it('lists a page once for someone who may reach it two ways', () => {

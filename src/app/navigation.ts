@@ -57,6 +57,10 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/tokens', name: 'API tokens', group: 'account', roles: ['model_owner'] },
   // Everyone chooses what is mailed to them (links in mail lead back here).
   { to: '/account/notifications', name: 'Email notifications', group: 'account' },
+  // Administrators see the connected model registries, test them, and follow the write-backs.
+  { to: '/admin/registries', name: 'Model registries', group: 'admin', roles: ['admin'] },
+  // Model owners find the drafts registry events made for them.
+  { to: '/registry-drafts', name: 'Registry drafts', group: 'account', roles: ['model_owner'] },
 ];
 
 /** The links a user with these roles sees, each page once (an administrator's tokens page is under Administration). */

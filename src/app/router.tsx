@@ -127,6 +127,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('../features/admin-users/components/users-page.tsx')).UsersPage }),
                 },
                 {
+                  // Administrators only (registry connectors come from the configuration); the API refuses anyone else.
+                  path: 'admin/registries',
+                  lazy: async () => ({ Component: (await import('../features/admin-registries/components/registries-page.tsx')).RegistriesPage }),
+                },
+                {
+                  // Model owners (and administrators): drafts that registry events made.
+                  path: 'registry-drafts',
+                  lazy: async () => ({ Component: (await import('../features/registry-drafts/components/registry-drafts-page.tsx')).RegistryDraftsPage }),
+                },
+                {
                   // Administrators only (read-only SAML configuration); the API refuses anyone else.
                   path: 'admin/sso',
                   lazy: async () => ({ Component: (await import('../features/admin-sso/components/sso-settings-page.tsx')).SsoSettingsPage }),

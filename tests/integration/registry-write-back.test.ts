@@ -6,6 +6,9 @@ import { runReReviewSweep } from '#api/re-review/re-review-sweep-run.ts';
 import { startRegistryWriteBacks, type RegistryWriteBackDispatcher } from '#server/timers/registry-write-back.ts';
 import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
 import { approveCardFraudCopy } from '../support/signed-approval.ts';
+import { rejectResubmitApprove } from '../support/rejected-then-approved.ts';
+import { serverDeps } from '#server/deps.ts';
+import { startRegistryPolling } from '#server/timers/registry-poll.ts';
 import { startMlflowRegistryServer, type MlflowRegistryServer } from '../support/mlflow-registry-server.ts';
 import { deliverMlflowEvent, mlflowConnector, registriesOf } from '../contract/support/mlflow-deliveries.ts';
 import { sqliteTarget } from '../contract/support/targets.ts';
@@ -132,5 +135,40 @@ describe('registry write-back', () => {
     expect(server.tagsOf(name, '8')).toMatchObject({ approval_status: 'rejected' });
     expect(server.aliasesOf(name)).toEqual({});
     expect((await writeBacks(target, pkg.id)).map((w) => [w.outcome, w.status])).toEqual([['rejected', 'done']]);
+  });
+
+  it('rejected, resubmitted, then approved: the version ends tagged approved with the approved content’s hash, and the alias on it', async () => {
+    const { server, target, dispatcher } = await world();
+    let rejectedHash = '';
+    await rejectResubmitApprove({
+      send: sendTo(target),
+      versionLabel: '8',
+      afterRejection: async () => {
+        await dispatcher.tick();
+        expect(server.tagsOf(name, '8').approval_status).toBe('rejected');
+        expect(server.aliasesOf(name)).toEqual({});
+        rejectedHash = server.tagsOf(name, '8').approval_content_sha256 ?? '';
+      },
+    });
+    await dispatcher.tick();
+    const tags = server.tagsOf(name, '8');
+    expect(tags.approval_status).toBe('approved');
+    expect(tags.approval_content_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(tags.approval_content_sha256).not.toBe(rejectedHash);
+    expect(server.aliasesOf(name)).toEqual({ champion: '8' });
+  });
+
+  it('the polling fallback drafts a version whose webhook never came, once, alongside the event path', async () => {
+    const { server, target } = await world();
+    server.addModelVersion(name, { version: '9', createdAt: Date.now() - 3_600_000, tags: { model_key: 'card-fraud-detection' } });
+    const deps = serverDeps(target.store, { sessionTtlHours: 12, registries: registriesOf(mlflowConnector(server)) });
+    const poller = startRegistryPolling({ deps, intervalMs: 3_600_000, lookbackHours: 72 });
+    cleanups.push(() => poller.stop());
+    await Promise.all([poller.poll(), deliverMlflowEvent(target, { name, version: '9' })]);
+    const intakes = await target.store.listRegistryIntakes();
+    // Version 7 was registered a year ago, before the look-back window: connecting a registry does not draft its history.
+    expect(intakes.map((i) => i.registryVersion).sort()).toEqual(['8', '9']);
+    expect(await target.store.listAuditEntries({ action: 'registry.draft_created' }, 0, 10)).toHaveLength(2);
+    expect(server.requests.filter((r) => r.path.endsWith('/model-versions/search')).at(-1)?.fields).toEqual({ filter: '', max_results: '100' });
   });
 });

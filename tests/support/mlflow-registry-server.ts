@@ -40,7 +40,7 @@ export interface MlflowRegistryServer {
   /** Every request received, in order: method, path, and the fields it carried. */
   requests: { method: string; path: string; fields: Record<string, unknown> }[];
   options: { aliases: boolean; down: boolean; token: string | null };
-  addModelVersion(name: string, version: Omit<MlflowModelVersionState, 'tags' | 'createdAt'> & { tags?: Record<string, string> }): void;
+  addModelVersion(name: string, version: Omit<MlflowModelVersionState, 'tags' | 'createdAt'> & { tags?: Record<string, string>; createdAt?: number }): void;
   addRun(run: MlflowRunState): void;
   tagsOf(name: string, version: string): Record<string, string>;
   aliasesOf(name: string): Record<string, string>;
@@ -215,7 +215,7 @@ export async function startMlflowRegistryServer(options: { aliases?: boolean; to
     addModelVersion(name, version) {
       const model = models.get(name) ?? { aliases: new Map<string, string>(), versions: new Map<string, MlflowModelVersionState>() };
       models.set(name, model);
-      model.versions.set(version.version, { ...version, tags: new Map(Object.entries(version.tags ?? {})), createdAt: 1_764_900_000_000 });
+      model.versions.set(version.version, { ...version, tags: new Map(Object.entries(version.tags ?? {})), createdAt: version.createdAt ?? 1_764_900_000_000 });
     },
     addRun(run) {
       runs.set(run.runId, run);

@@ -114,6 +114,9 @@ export function registriesQueries(db: Db): RegistriesStore {
     async listRegistryWriteBacks(packageId) {
       return (await db.selectFrom('registry_writebacks').selectAll().where('package_id', '=', packageId).orderBy('created_at').orderBy('id').execute()).map(toWriteBack);
     },
+    async listRecentRegistryWriteBacks(limit) {
+      return (await db.selectFrom('registry_writebacks').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map(toWriteBack);
+    },
     async listDueRegistryWriteBacks(at, limit) {
       const rows = await db.selectFrom('registry_writebacks').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('next_attempt_at').orderBy('id').limit(limit).execute();
       return rows.map(toWriteBack);

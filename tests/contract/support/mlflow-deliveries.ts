@@ -1,4 +1,4 @@
-import { connectorsOf, type MlflowConnector } from '#api/kernel/registry-port.ts';
+import { connectorsOf, type MlflowConnector, type RegistryConnector } from '#api/kernel/registry-port.ts';
 import { signMlflowDelivery } from '#domain/registries/mlflow-signature.ts';
 import { mlflowClient } from '#server/registries/mlflow-client.ts';
 import type { MlflowRegistryServer } from '../../support/mlflow-registry-server.ts';
@@ -23,7 +23,7 @@ export function mlflowConnector(server: MlflowRegistryServer, overrides: Partial
   };
 }
 
-export const registriesOf = (...connectors: MlflowConnector[]) => connectorsOf(connectors);
+export const registriesOf = (...connectors: RegistryConnector[]) => connectorsOf(connectors);
 
 export interface DeliveryOptions {
   deliveryId?: string;

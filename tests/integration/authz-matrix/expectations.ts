@@ -150,4 +150,8 @@ export const expectations: Record<string, Expectation> = {
   listRegistryDrafts: none({ kind: 'roles', roles: ['model_owner', 'admin'] }),
   getRegistryDraft: { rule: { kind: 'roles', roles: ['model_owner', 'admin'] }, objects: false, allowedStatus: { status: 404, why: 'no registry event made a draft in the matrix world' } },
   getPackageRegistry: onPackages({ kind: 'visible-package' }),
+  sageMakerEvent: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 404, why: 'no registry connector in the matrix world' } },
+  adminRegistries: none({ kind: 'roles', roles: ['admin'] }),
+  testRegistryConnection: { rule: { kind: 'roles', roles: ['admin'] }, objects: false, allowedStatus: { status: 404, why: 'no registry connector in the matrix world' } },
+  deploymentGate: none({ kind: 'signed-in' }),
 };
