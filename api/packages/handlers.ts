@@ -3,6 +3,7 @@ import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
+import { answersHash } from '#domain/evidence/thread-audit-check.ts';
 import { packagesRoutes as routes } from './routes.ts';
 import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
@@ -158,7 +159,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.insertVersionAnswers(pkg.id, version.number, body.answers);
     await tx.touchPackage(pkg.id, at);
     await tx.appendAudit({
-      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, ...viaOf(ctx), ...policyAudit(evaluation) } },
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, answersHash: await answersHash(body.answers), ...viaOf(ctx), ...policyAudit(evaluation) } },
       actorId: user.id,
       at,
     });

@@ -54,8 +54,8 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('access.rate_limited'), before: z.null(), after: z.object({ scope: z.enum(['writes', 'anonymous_audit']), limit: z.number(), windowSeconds: z.number(), until: z.string() }) }),
   /** A model owner submitted a new package (its version 1). */
   z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string(), via: viaTokenSchema.optional(), policy: policyCheckedSchema.optional() }) }),
-  /** A model owner submitted a new version of an existing package, with `answers` to the previous round's concerns (absent in entries written before answers existed). */
-  z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string(), answers: z.number().int().nonnegative().optional(), via: viaTokenSchema.optional(), policy: policyCheckedSchema.optional() }) }),
+  /** A model owner submitted a new version of an existing package, with `answers` to the previous round's concerns (absent in entries written before answers existed) and their `answersHash`, hex SHA-256 of their RFC 8785 form (absent before 0102). */
+  z.object({ ...base, action: z.literal('package.version_submitted'), before: z.object({ version: z.number(), contentHash: z.string() }), after: z.object({ version: z.number(), contentHash: z.string(), answers: z.number().int().nonnegative().optional(), answersHash: z.string().optional(), via: viaTokenSchema.optional(), policy: policyCheckedSchema.optional() }) }),
   /** A reviewer asked for a signing nonce (the start of a signature). */
   z.object({ ...base, action: z.literal('signing.nonce_issued'), before: z.null(), after: z.object({ expiresAt: z.string() }) }),
   /** Re-authentication at signing failed (wrong password, unknown or foreign passkey, bad assertion). */
