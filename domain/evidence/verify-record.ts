@@ -20,6 +20,7 @@ import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
 import { relyingPartyCheck } from './relying-party-check.ts';
+import { templateCheck } from './template-check.ts';
 import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 
@@ -95,6 +96,8 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   checks.push(numberingCheck(record));
   checks.push(approvedVersionCheck(record));
   checks.push(stepsCheck(record));
+  const template = await templateCheck(record);
+  if (template) checks.push(template);
 
   for (const [index, decision] of record.decisions.entries()) {
     const label = `Decision ${decision.id}: ${decision.meaning} by ${decision.actor.displayName} (step ${decision.stepKey}, version ${decision.versionNumber})`;

@@ -248,6 +248,37 @@ describe('an exported approval record', () => {
     expect(detailOf(rewritten, 'Answers of version 2')).toMatch(/^\/versions\/1\/answers hash to [0-9a-f]{12}…; audit entry #\d+ says [0-9a-f]{12}…: the answers were changed after they were submitted\.$/);
   });
 
+  it('carries the template it was decided under, held to its steps and to the hash its submission logged; a template rewritten in the database or in a re-signed record fails', async () => {
+    const { exportText, keys, attacker, resign } = await server();
+    const honest = await verifyRecordText(await exportText(), { trustedKeys: keys });
+    expect(failedLabels(honest)).toEqual([]);
+    const record = honest.record;
+    if (!record?.templateDefinition) throw new Error('the record carries its template');
+    expect(record.templateDefinition.steps.map((step) => step.key)).toEqual(record.steps.map((step) => step.key));
+    expect(detailOf(honest, 'Workflow template')).toMatch(/each as \/steps lists it and every decision in its step's role, the definition audit entry #\d+ fixed at submission \(hash [0-9a-f]{12}…\)\.$/);
+
+    // The attack: with the database, the operator halves the approvals a step needs.
+    const { key, version } = record.templateDefinition;
+    const db = attacker();
+    db.exec('DROP TRIGGER workflow_templates_no_update');
+    const row = db.prepare('SELECT definition FROM workflow_templates WHERE key = ? AND version = ?').get(key, version) as { definition: string };
+    const definition = JSON.parse(row.definition) as { steps: { approvalsRequired: number; name: string }[] };
+    const first = definition.steps[0];
+    if (!first) throw new Error('the template has a step');
+    first.name = `${first.name} (light)`;
+    db.prepare('UPDATE workflow_templates SET definition = ? WHERE key = ? AND version = ?').run(JSON.stringify(definition), key, version);
+    const rewritten = await verifyRecordText(await exportText(), { trustedKeys: keys });
+    expect(failedLabels(rewritten)).toEqual(['Workflow template']);
+    expect(detailOf(rewritten, 'Workflow template')).toMatch(/^\/templateDefinition hashes to [0-9a-f]{12}…; audit entry #\d+ \(package\.submitted\) fixed [0-9a-f]{12}…: the package was submitted to another definition\.$/);
+
+    // A re-signed record whose steps are not the template's, or whose template is another.
+    const steps = JSON.parse(await exportText()) as ApprovalRecord;
+    const step = steps.steps[0];
+    if (!step) throw new Error('the record lists a step');
+    step.approvalsRequired += 1;
+    expect(detailOf(await verifyRecordText(await resign(steps)), 'Workflow template')).toContain('/steps/0/approvalsRequired is 2, the template says 1.');
+  });
+
   it('fails with a tree head of another log, even re-signed and with that log’s key listed', async () => {
     const ours = await server();
     const theirs = await server();
