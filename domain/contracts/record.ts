@@ -7,6 +7,7 @@ import { serverKeySchema, signedDecisionSchema } from './signatures.ts';
 import { keyHistorySchema } from './key-history.ts';
 import { threadSchema } from './threads.ts';
 import { workflowTemplateSchema } from './workflow-template.ts';
+import { recordAttestationSchema } from './attestation.ts';
 import { findingSchema } from './findings.ts';
 import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
@@ -141,6 +142,11 @@ export const approvalRecordBodySchema = z.strictObject({
    * are held to it, and its hash to the one its package.submitted audit entry states. Absent before.
    */
   templateDefinition: workflowTemplateSchema.optional(),
+  /**
+   * Each decision as an in-toto statement in a DSSE envelope inside a Sigstore bundle, signed
+   * with the server key (docs/decisions/0104), for standard tools. Absent before.
+   */
+  attestations: z.array(recordAttestationSchema).optional(),
   audit: recordAuditSchema,
 });
 export type ApprovalRecordBody = z.infer<typeof approvalRecordBodySchema>;

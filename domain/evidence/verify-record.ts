@@ -21,6 +21,7 @@ import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
 import { relyingPartyCheck } from './relying-party-check.ts';
 import { templateCheck } from './template-check.ts';
+import { attestationChecks } from './attestation.ts';
 import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 
@@ -126,6 +127,7 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   const findings = findingsCheck(record);
   if (findings) checks.push(findings);
   checks.push(...(await auditChecks(record)));
+  checks.push(...(await attestationChecks(record)));
   return checks;
 }
 

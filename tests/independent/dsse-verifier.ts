@@ -1,0 +1,40 @@
+// An independent verifier of a decision's attestation, written from the public specs only:
+// DSSE v1 (the PAE and envelope), in-toto Statement v1, the Sigstore bundle v0.3 JSON form,
+// RFC 8032 Ed25519 and docs/verification.md for the predicate. It shares no code with the
+// producer (domain/evidence/attestation.ts): it imports nothing but node:crypto and the other
+// independent verifier's RFC 8785 encoder.
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { jcs } from './tlog-verifier.ts';
+
+export interface AttestationVerdict {
+  ok: boolean;
+  problems: string[];
+  statement: { subject: { name: string; digest: { sha256: string } }[]; predicateType: string; predicate: Record<string, unknown> } | null;
+}
+
+const pae = (type: string, body: Buffer): Buffer => Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${body.length} `), body]);
+
+/**
+ * Checks a Sigstore bundle holding a DSSE envelope against a raw 32-byte Ed25519 public key
+ * (base64url, as GET /api/keys publishes it) and, when given, the decided version's content:
+ * the signature, the statement's type, and its subject digest = SHA-256 of the content's JCS.
+ */
+export function verifyAttestationBundle(bundleJson: string, publicKey: string, content?: unknown): AttestationVerdict {
+  const problems: string[] = [];
+  const bundle = JSON.parse(bundleJson) as { mediaType?: string; dsseEnvelope?: { payload: string; payloadType: string; signatures: { sig: string }[] } };
+  if (bundle.mediaType !== 'application/vnd.dev.sigstore.bundle.v0.3+json') problems.push(`media type ${String(bundle.mediaType)}`);
+  const envelope = bundle.dsseEnvelope;
+  if (!envelope) return { ok: false, problems: [...problems, 'no DSSE envelope'], statement: null };
+  const payload = Buffer.from(envelope.payload, 'base64');
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+  const signatures = envelope.signatures.filter((s) => verify(null, pae(envelope.payloadType, payload), key, Buffer.from(s.sig, 'base64')));
+  if (signatures.length === 0) problems.push('no signature verifies with the key');
+  if (envelope.payloadType !== 'application/vnd.in-toto+json') problems.push(`payload type ${envelope.payloadType}`);
+  const statement = JSON.parse(payload.toString('utf8')) as AttestationVerdict['statement'] & { _type: string };
+  if (statement._type !== 'https://in-toto.io/Statement/v1') problems.push(`statement type ${statement._type}`);
+  if (content !== undefined) {
+    const digest = createHash('sha256').update(jcs(content), 'utf8').digest('hex');
+    if (statement.subject[0]?.digest.sha256 !== digest) problems.push(`subject digest ${String(statement.subject[0]?.digest.sha256)}, content hashes to ${digest}`);
+  }
+  return { ok: problems.length === 0, problems, statement };
+}
