@@ -16,6 +16,7 @@ import type { AuditLogTable } from '#server/db/schema/schema.ts';
 import { Client, origin } from '../contract/support/client.ts';
 import { cleanUpAfterEach, type Defer } from '../support/cleanups.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
+import { startWitnessing } from '#server/timers/witnesses.ts';
 
 // Issue 17, item 2 (docs/decisions/0105): the log's checkpoints cosigned by a witness that
 // implements C2SP tlog-witness from the spec (scripts/witness.ts, a separate process on
@@ -86,6 +87,19 @@ describe('a witness cosigning the audit log’s checkpoints (C2SP tlog-witness)'
     // A checkpoint signed by another key is not this log's.
     const forged = served.replace(/— (\S+) (\S+)\n/, (_, name: string, sig: string) => `— ${name} ${sig.slice(0, 8)}${sig[8] === 'A' ? 'B' : 'A'}${sig.slice(9)}\n`);
     expect((await send(witness.url, { method: 'POST', body: addCheckpointBody(second.treeSize, [], forged) })).status).toBe(403);
+  });
+
+  it('the server’s timer sends each checkpoint to the configured witnesses and logs a refusal as an alarm', async () => {
+    const { store, witness, checkpoint, held } = await logAndWitness();
+    const logged: string[] = [];
+    const timer = startWitnessing({ store, witnesses: [witness, { ...witness, name: 'witness.other' }], publicOrigin: origin, intervalMs: 60_000, send, log: (message) => logged.push(message) });
+    await expect.poll(async () => (await store.listCosignatures({ witness: witness.name, latest: true })).length, { timeout: 10_000 }).toBe(1);
+    await timer.stop();
+    expect(held().treeSize).toBeGreaterThan(0);
+    await verifyCosignature(await checkpoint(), witness.name, witness.publicKey);
+    // A witness configured under another name than the one it cosigns with: nothing of it is kept.
+    expect(logged).toEqual(['[witness] witness.other REFUSED to cosign (502): the witness answered without a cosignature by witness.other']);
+    expect(await store.listCosignatures({ witness: 'witness.other', latest: true })).toEqual([]);
   });
 
   it('refuses to cosign after the operator rewrote history with the database and the key, re-chained every entry and dropped the published heads', async () => {
