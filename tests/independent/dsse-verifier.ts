@@ -38,3 +38,25 @@ export function verifyAttestationBundle(bundleJson: string, publicKey: string, c
   }
   return { ok: problems.length === 0, problems, statement };
 }
+
+/**
+ * A witness cosignature (C2SP tlog-cosignature) in a checkpoint note, checked against the
+ * witness's verifier key `<name>+<hex key ID>+<base64(0x04 || key)>`; its timestamp, or null.
+ */
+export function cosignatureTimestamp(note: string, witnessKey: string): number | null {
+  // The name has no '+'; the base64 key may.
+  const [, name = '', id = '', typedKey = ''] = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(witnessKey.trim()) ?? [];
+  const typed = Buffer.from(typedKey, 'base64');
+  if (typed.length !== 33 || typed[0] !== 0x04) return null;
+  if (createHash('sha256').update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), typed])).digest().subarray(0, 4).toString('hex') !== id) return null;
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: typed.subarray(1).toString('base64url') }, format: 'jwk' });
+  const text = note.slice(0, note.indexOf('\n\n') + 1);
+  for (const line of note.slice(text.length + 1).split('\n')) {
+    if (!line.startsWith(`— ${name} `)) continue;
+    const bytes = Buffer.from(line.slice(name.length + 3), 'base64');
+    if (bytes.length !== 76 || bytes.subarray(0, 4).toString('hex') !== id) continue;
+    const timestamp = Number(bytes.readBigUInt64BE(4));
+    if (verify(null, Buffer.from(`cosignature/v1\ntime ${timestamp}\n${text}`, 'utf8'), key, bytes.subarray(12))) return timestamp;
+  }
+  return null;
+}
