@@ -10,9 +10,9 @@
 //   signed message:          cosignature/v1\ntime <timestamp>\n<checkpoint note text>
 //   key ID:                  SHA-256(name || 0x0A || 0x04 || 32-byte public key)[:4]
 import { equalBytes, ownBytes } from '../crypto/bytes.ts';
-import { sha256Bytes, subtleCrypto, bytesToHex } from '../crypto/sha256.ts';
+import { subtleCrypto, bytesToHex } from '../crypto/sha256.ts';
 import { fromBase64Url } from '../signing/base64url.ts';
-import { fromBase64, openCheckpoint, toBase64, type ReadCheckpoint } from './checkpoint.ts';
+import { fromBase64, noteKeyId, noteVerifierKey, openCheckpoint, toBase64, type ReadCheckpoint } from './checkpoint.ts';
 import { hexToBytes } from '../crypto/hex.ts';
 import { verifyConsistency } from './merkle.ts';
 
@@ -21,23 +21,13 @@ const COSIGNATURE_TYPE = 0x04;
 const encoder = new TextEncoder();
 
 /** SHA-256(name || 0x0A || 0x04 || 32-byte key)[:4]: a cosignature key's ID. */
-export async function cosignatureKeyId(name: string, rawPublicKey: Uint8Array): Promise<Uint8Array> {
-  const nameBytes = encoder.encode(name);
-  const input = new Uint8Array(nameBytes.length + 2 + rawPublicKey.length);
-  input.set(nameBytes, 0);
-  input[nameBytes.length] = 0x0a;
-  input[nameBytes.length + 1] = COSIGNATURE_TYPE;
-  input.set(rawPublicKey, nameBytes.length + 2);
-  return (await sha256Bytes(input)).slice(0, 4);
+export function cosignatureKeyId(name: string, rawPublicKey: Uint8Array): Promise<Uint8Array> {
+  return noteKeyId(name, rawPublicKey, COSIGNATURE_TYPE);
 }
 
 /** The witness's verifier key: `<name>+<hex key ID>+<base64(0x04 || key)>`. */
-export async function witnessVerifierKey(name: string, publicKeyBase64url: string): Promise<string> {
-  const raw = fromBase64Url(publicKeyBase64url);
-  const typed = new Uint8Array(1 + raw.length);
-  typed[0] = COSIGNATURE_TYPE;
-  typed.set(raw, 1);
-  return `${name}+${bytesToHex(await cosignatureKeyId(name, raw))}+${toBase64(typed)}`;
+export function witnessVerifierKey(name: string, publicKeyBase64url: string): Promise<string> {
+  return noteVerifierKey(name, publicKeyBase64url, COSIGNATURE_TYPE);
 }
 
 /** The note text of a checkpoint note (its lines up to and including the blank line's newline, without the blank line). */
