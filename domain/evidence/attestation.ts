@@ -69,6 +69,13 @@ export async function attestDecision(privateKey: CryptoKey, keyId: string, recor
   return { decisionId: decision.id, bundle };
 }
 
+/** The record body with each decision's attestation (docs/decisions/0104), placed before `audit`. */
+export async function withAttestations(privateKey: CryptoKey, keyId: string, body: ApprovalRecordBody): Promise<ApprovalRecordBody> {
+  const attestations = await Promise.all(body.decisions.map((decision) => attestDecision(privateKey, keyId, body, decision)));
+  const { audit, ...rest } = body;
+  return { ...rest, attestations, audit };
+}
+
 async function attestationProblem(record: ApprovalRecordBody, decision: SignedDecision, attestation: RecordAttestation): Promise<string | null> {
   const { bundle } = attestation;
   const [signature] = bundle.dsseEnvelope.signatures;

@@ -7,7 +7,7 @@ import type { ApprovalRecordBody } from '../contracts/record.ts';
 import type { PackageContent } from '../contracts/package-content.ts';
 import { buildRecordBody, recordFileName, type RecordSources } from './build-record.ts';
 import { signRecord } from './record-signature.ts';
-import { attestDecision } from './attestation.ts';
+import { withAttestations } from './attestation.ts';
 
 /** A version as the store holds it: `content` is its canonical JSON text, validated at submission. */
 export type StoredRecordVersion = Omit<RecordSources['versions'][number], 'content'> & { content: string };
@@ -43,10 +43,7 @@ export async function encodeSignedRecord(job: RecordJob): Promise<EncodedRecord>
   // Signed as it will be sent: a JSON round trip drops what JSON cannot carry (an undefined
   // member), so the signature covers exactly the document the client receives.
   const body = JSON.parse(JSON.stringify(built)) as ApprovalRecordBody;
-  // Each decision also as an in-toto attestation for standard tools (docs/decisions/0104).
   const { keyId, privateKey } = job.signingKey;
-  const attestations = await Promise.all(body.decisions.map((decision) => attestDecision(privateKey, keyId, body, decision)));
-  const { audit, ...rest } = body;
-  const record = await signRecord(privateKey, keyId, { ...rest, attestations, audit });
+  const record = await signRecord(privateKey, keyId, await withAttestations(privateKey, keyId, body));
   return { bytes: new TextEncoder().encode(JSON.stringify(record)), fileName: recordFileName(record) };
 }

@@ -94,9 +94,11 @@ describe('npm run verify', () => {
       '✗ Inclusion proof of audit entry #4',
       '✗ Inclusion proof of audit entry #5',
       '✗ Inclusion proof of audit entry #7',
+      // The decision's in-toto attestation states the signed reason (docs/decisions/0104).
+      '✗ Attestation of decision dec_sample_approval',
     ]);
     expect(stdout).toContain('The decision record differs from what was signed: reason.');
-    expect(lines(stdout).at(-1)).toMatch(/^INVALID: 6 of \d+ checks failed\.$/);
+    expect(lines(stdout).at(-1)).toMatch(/^INVALID: 7 of \d+ checks failed\.$/);
   });
 
   it('exits 1 when the record is signed by a key other than the one given, or is not a record', async () => {
