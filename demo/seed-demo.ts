@@ -16,6 +16,7 @@ import { canonicalize } from '#domain/json/canonicalize.ts';
 import { signingPayloadType, type SignatureMaterial, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { countersign } from '#domain/signing/countersign.ts';
 import { currentServerKey } from '#api/signing/server-key.ts';
+import { answersHash } from '#domain/evidence/thread-audit-check.ts';
 
 // Demo data for a first start: one account per role and four packages at realistic points
 // of their review. Written only into an empty database, in one transaction.
@@ -257,7 +258,7 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     const previous = versions[index - 1];
     audit.push(
       previous
-        ? { event: { action: 'package.version_submitted', subject: packageId, before: { version: index, contentHash: previous.contentHash }, after: { version: number, contentHash: version.contentHash, answers: answers.length, ...checked } }, actorId: owner, at: submittedAt }
+        ? { event: { action: 'package.version_submitted', subject: packageId, before: { version: index, contentHash: previous.contentHash }, after: { version: number, contentHash: version.contentHash, answers: answers.length, answersHash: await answersHash(answers), ...checked } }, actorId: owner, at: submittedAt }
         : { event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: demo.modelKey, versionLabel: demo.versionLabel, version: 1, contentHash: version.contentHash, ...checked } }, actorId: owner, at: submittedAt },
     );
   }
@@ -307,6 +308,6 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     const actor = { id: author.id, displayName: author.displayName, title: author.title };
     await tx.insertThread({ id: threadId, packageId, versionNumber: version, sectionKey: c.section, kind: 'clarification', severity: null, status: 'open', anchor: c.quote, createdBy: actor, createdAt, resolvedBy: null, resolvedAt: null });
     await tx.insertMessage({ id: `msg_${input.randomToken().slice(0, 16)}`, threadId, author: actor, authorRole: author.roles[0] ?? 'model_risk', body: c.body, createdAt, position: 0 });
-    audit.push({ event: { action: 'thread.opened', subject: packageId, before: null, after: { section: c.section, kind: 'clarification', version } }, actorId: author.id, at: createdAt });
+    audit.push({ event: { action: 'thread.opened', subject: packageId, before: null, after: { section: c.section, kind: 'clarification', version, thread: threadId, quote: c.quote?.exact ?? null, body: c.body } }, actorId: author.id, at: createdAt });
   }
 }

@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { errorMessage } from '#domain/signing/error-message.ts';
 import type { KeyPin } from '#domain/evidence/key-pin.ts';
+import { webOrigin } from '#domain/evidence/relying-party-check.ts';
 import { pinOptions, readPins, type PinOption } from './lib/key-pin-options.ts';
 import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText } from '#domain/evidence/verify-record.ts';
 
-const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex>)...
+const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex>)... [--origin <url>]
 
 Checks an approval record exported by GET /api/packages/{id}/record, without the network:
 the server's signature over the record, every content hash, every decision signature and
@@ -24,6 +25,10 @@ of the deployment you trust, or its fingerprint from whoever runs it); each may 
   --key-file <path>        A file holding the JSON of GET /api/keys (every key in it is
                            trusted), or one base64url public key.
   --fingerprint <hex>      The SHA-256 of the server's raw 32-byte public key, 64 hex digits.
+
+  --origin <url>           The deployment's public origin (https://approvals.example.com):
+                           the record's relying party must be it, so passkey assertions
+                           made for another origin fail.
 
 Exit status: 0 valid (signed by a pinned key), 1 invalid, 2 usage error, 3 demonstration data
 (decisions seeded by the demo, which nobody signed: never evidence), 4 consistent but unpinned
@@ -40,9 +45,10 @@ function pinsOf(option: PinOption, value: string): KeyPin[] {
   return read.pins;
 }
 
-function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[] } {
+function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]; origin: string | undefined } {
   const files: string[] = [];
   const found: KeyPin[] = [];
+  let origin: string | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
     if (arg === '--help' || arg === '-h') {
@@ -50,7 +56,12 @@ function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]
       process.exit(0);
     }
     const option = pinOptions.find((name) => arg === name || arg.startsWith(`${name}=`));
-    if (option) {
+    if (arg === '--origin' || arg.startsWith('--origin=')) {
+      const value = arg === '--origin' ? args[++index] : arg.slice('--origin='.length);
+      if (!value) usageError('--origin needs a value.');
+      if (!webOrigin(value)) usageError(`--origin ${value}: not a web origin (like https://approvals.example.com).`);
+      origin = value;
+    } else if (option) {
       const value = arg === option ? args[++index] : arg.slice(option.length + 1);
       if (!value) usageError(`${option} needs a value.`);
       found.push(...pinsOf(option, value));
@@ -61,10 +72,10 @@ function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]
     }
   }
   if (files.length !== 1 || !files[0]) usageError(files.length === 0 ? 'Give the record file to verify.' : 'Give one record file at a time.');
-  return { file: files[0], pins: found };
+  return { file: files[0], pins: found, origin };
 }
 
-const { file, pins } = parseArguments(process.argv.slice(2));
+const { file, pins, origin } = parseArguments(process.argv.slice(2));
 let bytes: Uint8Array;
 try {
   bytes = file === '-' ? readFileSync(0) : readFileSync(file);
@@ -72,7 +83,7 @@ try {
   usageError(`Cannot read ${file}: ${errorMessage(error)}`);
 }
 
-const verdict = await verifyRecordText(bytes, { trustedKeys: pins });
+const verdict = await verifyRecordText(bytes, { trustedKeys: pins, ...(origin === undefined ? {} : { expectedOrigin: origin }) });
 const { record } = verdict;
 console.log(`Approval record ${file}`);
 if (record) {

@@ -64,3 +64,17 @@ describe('REGISTRY_MLFLOW_*', () => {
     expect(loadConfig({ REGISTRY_MLFLOW_URL: 'https://mlflow.example.com', REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE: '/run/secrets/hook' }).REGISTRY_MLFLOW_ID).toBe('mlflow');
   });
 });
+
+describe('WITNESSES', () => {
+  const witness = { name: 'witness.example', url: 'https://witness.example/add-checkpoint', publicKey: 'ebVWLo_mVPlAeLES6KmLp5AfhTrmlb7X4OORC60ElmQ' };
+
+  it('is a JSON array of witnesses, with PUBLIC_URL naming the log', () => {
+    expect(loadConfig({}).WITNESSES).toBeUndefined();
+    expect(loadConfig({ WITNESSES: JSON.stringify([witness]), PUBLIC_URL: 'https://approvals.example.com' }).WITNESSES).toEqual([witness]);
+    expect(() => loadConfig({ WITNESSES: JSON.stringify([witness]) })).toThrow(/PUBLIC_URL.*WITNESSES/);
+  });
+
+  it.each(['not json', '[]', JSON.stringify([{ ...witness, publicKey: 'short' }]), JSON.stringify([{ ...witness, extra: 1 }])])('WITNESSES=%s is refused', (value) => {
+    expect(() => loadConfig({ WITNESSES: value, PUBLIC_URL: 'https://approvals.example.com' })).toThrow(/WITNESSES is a JSON array/);
+  });
+});

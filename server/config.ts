@@ -8,6 +8,16 @@ import type { SmtpSettings } from './mail/smtp.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+const witnessListSchema = z.array(z.strictObject({ name: z.string().min(1), url: z.url({ protocol: /^https?$/ }), publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })).min(1);
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('localhost'),
@@ -109,6 +119,18 @@ const configSchema = z.object({
   REGISTRY_POLL_LOOKBACK_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
   // How often queued registry write-backs are looked for; retries follow WEBHOOK_BACKOFF_BASE_MS's schedule
   REGISTRY_WRITEBACK_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  // C2SP tlog-witnesses that cosign the audit log's checkpoints (docs/decisions/0105): a JSON array of
+  // {name, url (its add-checkpoint endpoint), publicKey (raw Ed25519, base64url)}; needs PUBLIC_URL (the log's origin)
+  WITNESSES: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = witnessListSchema.safeParse(jsonOrNull(text));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: 'custom', message: 'WITNESSES is a JSON array of {name, url, publicKey}' });
+      return z.NEVER;
+    })
+    .optional(),
+  WITNESS_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(60_000),
 })
   .refine((config) => !config.TRUST_PROXY || config.PUBLIC_URL !== undefined, {
     path: ['TRUST_PROXY'],
@@ -116,6 +138,7 @@ const configSchema = z.object({
   })
   .refine((config) => config.SMTP_HOST === undefined || config.MAIL_FROM !== undefined, { path: ['MAIL_FROM'], message: 'with SMTP_HOST, set MAIL_FROM (the address mail comes from)' })
   .refine((config) => config.SMTP_HOST === undefined || config.PUBLIC_URL !== undefined, { path: ['PUBLIC_URL'], message: 'with SMTP_HOST, set PUBLIC_URL: links in mail point there' })
+  .refine((config) => config.WITNESSES === undefined || config.PUBLIC_URL !== undefined, { path: ['PUBLIC_URL'], message: 'with WITNESSES, set PUBLIC_URL: it names the log the witnesses cosign' })
   .refine((config) => (config.SMTP_USER === undefined) === (config.SMTP_PASSWORD === undefined), { path: ['SMTP_PASSWORD'], message: 'set SMTP_USER and SMTP_PASSWORD together' })
   .refine((config) => !config.REGISTRY_MLFLOW_URL || config.REGISTRY_MLFLOW_WEBHOOK_SECRET !== undefined || config.REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE !== undefined, {
     path: ['REGISTRY_MLFLOW_WEBHOOK_SECRET'],

@@ -12,6 +12,7 @@ import { startRegistryPolling } from './timers/registry-poll.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
 import { startMailer } from './timers/mailer.ts';
+import { startWitnessing } from './timers/witnesses.ts';
 import { smtpSender } from './mail/smtp.ts';
 import { createWorkerPool } from './workers/worker-pool.ts';
 import { demoAccounts } from '#demo/seed-demo.ts';
@@ -64,6 +65,8 @@ const registryPolling = registries.list().length > 0 ? startRegistryPolling({ de
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 // Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
 const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
+// Each new checkpoint sent to the configured witnesses for their cosignatures (docs/decisions/0105).
+const witnessing = config.WITNESSES && config.PUBLIC_URL ? startWitnessing({ store, witnesses: config.WITNESSES, publicOrigin: config.PUBLIC_URL, intervalMs: config.WITNESS_INTERVAL_MS }) : null;
 // Email only when SMTP is configured: otherwise nothing is queued and nothing is sent.
 const mailer =
   smtp && config.PUBLIC_URL
@@ -93,7 +96,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), cleanup.stop(), mailer?.stop(), compute.close()])
+    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), cleanup.stop(), mailer?.stop(), witnessing?.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

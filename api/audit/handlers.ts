@@ -4,6 +4,7 @@ import { chainEntryOf, toAuditEntryView } from './entry-views.ts';
 import { changedSinceVerified, forgetVerifiedLog, soundLog } from './verified-log.ts';
 import { publishTreeHead } from './tree-heads.ts';
 import { checkpointOf } from './checkpoints.ts';
+import { cosignedCheckpoint } from './witnesses.ts';
 import { verifyWholeLog } from './verify-whole-log.ts';
 import { publishedKeys } from '../signing/server-key.ts';
 import { problems } from '../kernel/problems.ts';
@@ -74,7 +75,9 @@ export const auditTreeHead = defineHandler(routes.auditTreeHead, async (ctx) => 
 
 export const auditCheckpoint = defineHandler(routes.auditCheckpoint, async (ctx) => {
   const { head } = await publishTreeHead(ctx.deps);
-  return { status: 200, body: await checkpointOf(ctx.deps, ctx.origin, head) };
+  const published = await checkpointOf(ctx.deps, ctx.origin, head);
+  // With the witnesses' cosignatures of this size, if any (docs/decisions/0105).
+  return { status: 200, body: { ...published, checkpoint: await cosignedCheckpoint(ctx.deps, published.checkpoint, head.treeSize) } };
 });
 
 export const auditInclusionProof = defineHandler(routes.auditInclusionProof, async (ctx, { query }) => {

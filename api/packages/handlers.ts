@@ -3,6 +3,8 @@ import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
+import { answersHash } from '#domain/evidence/thread-audit-check.ts';
+import { templateHash } from '#domain/evidence/template-check.ts';
 import { packagesRoutes as routes } from './routes.ts';
 import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
@@ -105,7 +107,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     await tx.insertVersion(version);
     if (evaluation) await tx.insertPolicyEvaluation({ packageId, version: 1, evaluation, evaluatedAt: at });
     await tx.appendAudit({
-      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, ...viaOf(ctx), ...policyAudit(evaluation) } },
+      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, template: { key: template.key, version: template.version, hash: await templateHash(template) }, ...viaOf(ctx), ...policyAudit(evaluation) } },
       actorId: user.id,
       at,
     });
@@ -158,7 +160,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.insertVersionAnswers(pkg.id, version.number, body.answers);
     await tx.touchPackage(pkg.id, at);
     await tx.appendAudit({
-      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, ...viaOf(ctx), ...policyAudit(evaluation) } },
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, answersHash: await answersHash(body.answers), ...viaOf(ctx), ...policyAudit(evaluation) } },
       actorId: user.id,
       at,
     });

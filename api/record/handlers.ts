@@ -95,6 +95,7 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
     keyHistory: history,
     // As the passkey ceremonies set them (api/passkeys/handlers.ts): the public origin and its host name.
     relyingParty: { origin: ctx.origin, rpId: new URL(ctx.origin).hostname },
+    templateDefinition: facts.template,
     auditEntries: entries,
     treeHead: head,
     checkpoint: (await checkpointOf(ctx.deps, ctx.origin, head)).checkpoint,

@@ -50,8 +50,13 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
   }
   const delegation = capacity.kind === 'delegate' ? capacity.delegation : null;
   // What the signer signed about the capacity must be the capacity: a delegate's payload
-  // names this delegation and its delegator, a holder's names none (docs/decisions/0082).
+  // names this delegation and its delegator, a holder's names none (docs/decisions/0082, 0102).
   const claimed = payload.onBehalfOf;
+  // Required of a delegate (issue 17): whose place they take rests on their own signature,
+  // not on the server's statement alone.
+  if (!claimed && delegation) {
+    throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You act for ${delegation.delegatorId} under delegation ${delegation.id}: sign with onBehalfOf naming that delegation and its delegator.` }]);
+  }
   if (claimed && !delegation) throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You hold the ${roleInProse(step.role)} role yourself: sign without onBehalfOf.` }]);
   if (claimed && delegation && (claimed.delegationId !== delegation.id || claimed.delegator.id !== delegation.delegatorId)) {
     throw problems.validation([{ pointer: '/payload/onBehalfOf', message: `You sign as delegate under delegation ${delegation.id} from ${delegation.delegatorId}, not ${claimed.delegationId} from ${claimed.delegator.id}.` }]);

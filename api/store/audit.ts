@@ -40,6 +40,15 @@ export interface StoredTreeHead {
   signature: string;
 }
 
+/** A witness's cosignature line for the checkpoint of a tree size (docs/decisions/0105). */
+export interface StoredCosignature {
+  witness: string;
+  treeSize: number;
+  rootHash: string;
+  line: string;
+  cosignedAt: string;
+}
+
 export interface AuditStore {
   appendAudit(entry: AuditAppend): Promise<{ seq: number; entryHash: string }>;
   /** Up to `limit` entries matching `filter` with seq above `afterSeq`, ascending by seq. */
@@ -58,4 +67,9 @@ export interface AuditStore {
   insertTreeHead(head: StoredTreeHead): Promise<boolean>;
   /** Every published head, ascending by size. */
   listTreeHeads(): Promise<StoredTreeHead[]>;
+
+  /** Idempotent per witness and size (false when one is kept already). */
+  insertCosignature(cosignature: StoredCosignature): Promise<boolean>;
+  /** The cosignatures of one tree size, or the latest of one witness. */
+  listCosignatures(filter: { treeSize: number } | { witness: string; latest: true }): Promise<StoredCosignature[]>;
 }

@@ -41,24 +41,24 @@ export function checkpointOrigin(publicOrigin: string): string {
   return `${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** SHA-256(name || 0x0A || 0x01 || 32-byte key)[:4]. */
-export async function noteKeyId(name: string, rawPublicKey: Uint8Array): Promise<Uint8Array> {
+/** SHA-256(name || 0x0A || type || 32-byte key)[:4]; type 0x01 for a note signer, 0x04 for a witness cosigner (domain/audit/witness.ts). */
+export async function noteKeyId(name: string, rawPublicKey: Uint8Array, type: number = ED25519_TYPE): Promise<Uint8Array> {
   const nameBytes = encoder.encode(name);
   const input = new Uint8Array(nameBytes.length + 2 + rawPublicKey.length);
   input.set(nameBytes, 0);
   input[nameBytes.length] = 0x0a;
-  input[nameBytes.length + 1] = ED25519_TYPE;
+  input[nameBytes.length + 1] = type;
   input.set(rawPublicKey, nameBytes.length + 2);
   return (await sha256Bytes(input)).slice(0, 4);
 }
 
-/** The verifier key string Go's note package reads: `<name>+<hex key ID>+<base64(0x01 || key)>`. */
-export async function noteVerifierKey(name: string, publicKeyBase64url: string): Promise<string> {
+/** The verifier key string Go's note package reads: `<name>+<hex key ID>+<base64(type || key)>`. */
+export async function noteVerifierKey(name: string, publicKeyBase64url: string, type: number = ED25519_TYPE): Promise<string> {
   const raw = fromBase64Url(publicKeyBase64url);
   const typed = new Uint8Array(1 + raw.length);
-  typed[0] = ED25519_TYPE;
+  typed[0] = type;
   typed.set(raw, 1);
-  return `${name}+${bytesToHex(await noteKeyId(name, raw))}+${toBase64(typed)}`;
+  return `${name}+${bytesToHex(await noteKeyId(name, raw, type))}+${toBase64(typed)}`;
 }
 
 export function checkpointText(origin: string, treeSize: number, rootHashHex: string): string {

@@ -6,6 +6,8 @@ import { concernAnswersSchema } from './revisions.ts';
 import { serverKeySchema, signedDecisionSchema } from './signatures.ts';
 import { keyHistorySchema } from './key-history.ts';
 import { threadSchema } from './threads.ts';
+import { workflowTemplateSchema } from './workflow-template.ts';
+import { recordAttestationSchema } from './attestation.ts';
 import { findingSchema } from './findings.ts';
 import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
@@ -135,6 +137,16 @@ export const approvalRecordBodySchema = z.strictObject({
    * rpIdHash SHA-256(`rpId`). Absent in records exported before.
    */
   relyingParty: z.strictObject({ origin: z.url(), rpId: z.string().min(1) }).optional(),
+  /**
+   * The workflow template version the package is decided under (docs/decisions/0103): the steps
+   * are held to it, and its hash to the one its package.submitted audit entry states. Absent before.
+   */
+  templateDefinition: workflowTemplateSchema.optional(),
+  /**
+   * Each decision as an in-toto statement in a DSSE envelope inside a Sigstore bundle, signed
+   * with the server key (docs/decisions/0104), for standard tools. Absent before.
+   */
+  attestations: z.array(recordAttestationSchema).optional(),
   audit: recordAuditSchema,
 });
 export type ApprovalRecordBody = z.infer<typeof approvalRecordBodySchema>;

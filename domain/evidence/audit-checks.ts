@@ -10,6 +10,7 @@ import { errorMessage } from '../signing/error-message.ts';
 import { fail, pass, short } from './check.ts';
 import { auditDifferences } from './decision-consistency.ts';
 import { checkpointChecks } from './checkpoint-check.ts';
+import { threadAuditChecks } from './thread-audit-check.ts';
 
 export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   const { entries, proofs, treeHead } = record.audit;
@@ -30,6 +31,7 @@ export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]
     checks.push(proofCheck(record, entry, index));
   }
   checks.push(...(await checkpointChecks(record)));
+  checks.push(...(await threadAuditChecks(record)));
   if (proofs.length > entries.length) {
     checks.push(fail('Inclusion proofs', `/audit/proofs holds ${proofs.length} proofs for ${entries.length} entries: one per entry, in the same order.`));
   }

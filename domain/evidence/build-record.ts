@@ -7,6 +7,7 @@ import type { PackageStatus, StepState } from '../contracts/packages.ts';
 import { approvalRecordSchemaId, approvalRecordType, type ApprovalRecordBody, type RecordEmergencyApproval, type RecordVersion } from '../contracts/record.ts';
 import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
 import type { Thread } from '../contracts/threads.ts';
+import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import type { Finding } from '../contracts/findings.ts';
 import type { SignedKeyStatement } from '../contracts/key-history.ts';
 import { bytesToHex } from '../crypto/sha256.ts';
@@ -31,6 +32,8 @@ export interface RecordSources {
   serverKeys: ServerKey[];
   /** The WebAuthn origin and RP ID passkeys sign for here. */
   relyingParty?: { origin: string; rpId: string };
+  /** The template version the package is decided under. */
+  templateDefinition?: WorkflowTemplate;
   /** The signed key history vouching for serverKeys (absent only where none exists, e.g. old fixtures). */
   keyHistory?: SignedKeyStatement[];
   /** Every audit entry about the package. */
@@ -83,6 +86,7 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     serverKeys: sources.serverKeys,
     ...(sources.keyHistory ? { keyHistory: sources.keyHistory } : {}),
     ...(sources.relyingParty ? { relyingParty: sources.relyingParty } : {}),
+    ...(sources.templateDefinition ? { templateDefinition: sources.templateDefinition } : {}),
     audit: { entries, proofs, treeHead, ...standard },
   };
 }

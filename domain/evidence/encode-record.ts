@@ -7,6 +7,7 @@ import type { ApprovalRecordBody } from '../contracts/record.ts';
 import type { PackageContent } from '../contracts/package-content.ts';
 import { buildRecordBody, recordFileName, type RecordSources } from './build-record.ts';
 import { signRecord } from './record-signature.ts';
+import { withAttestations } from './attestation.ts';
 
 /** A version as the store holds it: `content` is its canonical JSON text, validated at submission. */
 export type StoredRecordVersion = Omit<RecordSources['versions'][number], 'content'> & { content: string };
@@ -42,6 +43,7 @@ export async function encodeSignedRecord(job: RecordJob): Promise<EncodedRecord>
   // Signed as it will be sent: a JSON round trip drops what JSON cannot carry (an undefined
   // member), so the signature covers exactly the document the client receives.
   const body = JSON.parse(JSON.stringify(built)) as ApprovalRecordBody;
-  const record = await signRecord(job.signingKey.privateKey, job.signingKey.keyId, body);
+  const { keyId, privateKey } = job.signingKey;
+  const record = await signRecord(privateKey, keyId, await withAttestations(privateKey, keyId, body));
   return { bytes: new TextEncoder().encode(JSON.stringify(record)), fileName: recordFileName(record) };
 }

@@ -19,6 +19,9 @@ import { findingsCheck } from './findings-check.ts';
 import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
+import { relyingPartyCheck } from './relying-party-check.ts';
+import { templateCheck } from './template-check.ts';
+import { attestationChecks } from './attestation.ts';
 import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 
@@ -30,6 +33,8 @@ export interface VerifyRecordOptions {
    * record; when given, the record must be signed by one of them. Without any, it is never valid.
    */
   trustedKeys?: readonly KeyPin[];
+  /** The WebAuthn origin the reader expects the record's passkey assertions were made for. */
+  expectedOrigin?: string;
 }
 
 /** The verdict every reader shows, in this order of precedence. */
@@ -63,6 +68,7 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
     const trusted = options.trustedKeys?.length ? options.trustedKeys : null;
     const signature = await signatureCheck(read.raw, read.record, trusted);
     const checks = [...read.checks, signature, ...(await recordChecks(read.record))];
+    if (options.expectedOrigin !== undefined) checks.push(relyingPartyCheck(read.record, options.expectedOrigin));
     const demonstration = read.record.decisions.some((decision) => decision.signature?.signature.method === 'demo');
     const pinned = trusted !== null && signature.ok;
     return { valid: pinned && checks.every((check) => check.ok), pinned, demonstration, checks, record };
@@ -91,6 +97,8 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   checks.push(numberingCheck(record));
   checks.push(approvedVersionCheck(record));
   checks.push(stepsCheck(record));
+  const template = await templateCheck(record);
+  if (template) checks.push(template);
 
   for (const [index, decision] of record.decisions.entries()) {
     const label = `Decision ${decision.id}: ${decision.meaning} by ${decision.actor.displayName} (step ${decision.stepKey}, version ${decision.versionNumber})`;
@@ -119,6 +127,7 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   const findings = findingsCheck(record);
   if (findings) checks.push(findings);
   checks.push(...(await auditChecks(record)));
+  checks.push(...(await attestationChecks(record)));
   return checks;
 }
 

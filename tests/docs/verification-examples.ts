@@ -10,9 +10,27 @@ import { subtleCrypto } from '#domain/crypto/sha256.ts';
 import { serverKeyId } from '#domain/signing/countersign.ts';
 import { nextKeyStatement } from '#domain/signing/key-history.ts';
 import { fromBase64Url } from '#domain/signing/base64url.ts';
+import { countersign } from '#domain/signing/countersign.ts';
+import { attestDecision, decisionStatement } from '#domain/evidence/attestation.ts';
+import { cosign, witnessVerifierKey } from '#domain/audit/witness.ts';
+import { decisionMeanings } from '#domain/contracts/decisions.ts';
+import { signingPayloadType, type SignedDecision } from '#domain/contracts/signatures.ts';
 
 /** PKCS #8 of the Ed25519 key whose 32-byte seed is 0x01 0x02 … 0x20 (an example key: never use it). */
-const examplePkcs8 = new Uint8Array([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20, ...Array.from({ length: 32 }, (_, i) => i + 1)]);
+const pkcs8Of = (seed: number[]) => new Uint8Array([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20, ...seed]);
+const examplePkcs8 = pkcs8Of(Array.from({ length: 32 }, (_, i) => i + 1));
+/** The example witness key: seed 0x21 0x22 … 0x40. */
+const witnessPkcs8 = pkcs8Of(Array.from({ length: 32 }, (_, i) => i + 33));
+
+/** An example decision (password re-entry), countersigned with the example key. */
+async function exampleDecision(privateKey: CryptoKey, keyId: string): Promise<SignedDecision> {
+  const signer = { id: 'usr_model_risk', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' };
+  const base = { packageId: 'pkg_example', versionNumber: 1, contentHash: 'ab'.repeat(32), stepKey: 'model_risk', role: 'model_risk' as const, decision: 'approve' as const, meaning: decisionMeanings.approve, reason: 'Calibration meets policy.', conditions: null, concerns: [] };
+  const payload = { type: signingPayloadType, ...base, signer, nonce: 'example-nonce-0123456789abcdef', issuedAt: '2026-01-02T08:59:00.000Z' };
+  const decidedAt = '2026-01-02T09:00:00.000Z';
+  const countersignature = await countersign(privateKey, keyId, { type: 'model-approval-countersignature/1', decisionId: 'dec_example', decidedAt, payload, signature: { method: 'password' } });
+  return { id: 'dec_example', ...base, actor: signer, decidedAt, signature: { payload, signature: { method: 'password' }, countersignature }, onBehalfOf: null };
+}
 
 export async function verificationExamples(): Promise<Record<string, string>> {
   const privateKey = await subtleCrypto().importKey('pkcs8', examplePkcs8, { name: 'Ed25519' }, true, ['sign']);
@@ -29,6 +47,14 @@ export async function verificationExamples(): Promise<Record<string, string>> {
   const rootHash = bytesToHex(tree.root());
   const checkpoint = await signCheckpoint({ origin: 'approvals.example.com', treeSize: 3, rootHash, publicKey, privateKey });
   const proof = tlogProof(1, tree.inclusionPath(1, 3), checkpoint);
+
+  const recordPackage = { package: { modelKey: 'example-model', modelName: 'Example model', versionLabel: '1.0.0' } } as Parameters<typeof decisionStatement>[0];
+  const decision = await exampleDecision(privateKey, keyId);
+  const attestation = await attestDecision(privateKey, keyId, recordPackage, decision);
+
+  const witnessKey = await subtleCrypto().importKey('pkcs8', witnessPkcs8, { name: 'Ed25519' }, true, ['sign']);
+  const witnessPublic = (await subtleCrypto().exportKey('jwk', witnessKey)).x ?? '';
+  const cosignature = await cosign({ name: 'witness.example', publicKey: witnessPublic, privateKey: witnessKey, timestamp: 1_767_312_000, note: checkpoint });
   return {
     'public-key': `${publicKey}\n`,
     'key-statement': `${JSON.stringify(keyStatement, null, 2)}\n`,
@@ -36,5 +62,9 @@ export async function verificationExamples(): Promise<Record<string, string>> {
     checkpoint,
     'verifier-key': `${await noteVerifierKey('approvals.example.com', publicKey)}\n`,
     'tlog-proof': proof,
+    'attestation-statement': `${JSON.stringify(decisionStatement(recordPackage, decision), null, 2)}\n`,
+    'attestation-bundle': `${JSON.stringify(attestation.bundle, null, 2)}\n`,
+    'witness-key': `${await witnessVerifierKey('witness.example', witnessPublic)}\n`,
+    'cosigned-checkpoint': `${checkpoint}${cosignature}\n`,
   };
 }

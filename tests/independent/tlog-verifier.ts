@@ -20,7 +20,7 @@ const sha256 = (...parts: Buffer[]): Buffer => {
 };
 
 /** RFC 8785 for the JSON values an audit entry holds: ES6 number and string forms, members sorted by UTF-16 code units. */
-function jcs(value: unknown): string {
+export function jcs(value: unknown): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : jcs(item))).join(',')}]`;
   if (typeof value === 'object') {

@@ -64,7 +64,7 @@ async function server() {
     const { key, privateKey } = await currentServerKey(store, () => new Date());
     return JSON.stringify(await signRecord(privateKey, key.keyId, record));
   };
-  return { clinical, exportText, exportResponse, keys, treeHead, resign, attacker: openFile, decisionId: (signed.body as { id: string }).id };
+  return { clinical, elena, exportText, exportResponse, keys, treeHead, resign, attacker: openFile, decisionId: (signed.body as { id: string }).id };
 }
 
 const failedLabels = (verdict: RecordVerification) => verdict.checks.filter((check) => !check.ok).map((check) => check.label);
@@ -194,6 +194,89 @@ describe('an exported approval record', () => {
     const again = await verifyRecordText(await resign(relabelled));
     expect(failedLabels(again)).toEqual([`Inclusion proof of audit entry #${first.seq}`, `Inclusion proof of audit entry #${second.seq}`, 'Inclusion proofs (C2SP tlog-proof)']);
     expect(detailOf(again, `Inclusion proof of audit entry #${first.seq}`)).toContain('does not lead from entry');
+  });
+
+  it('names the thread when an operator rewrites a message text in the database, or leaves a message out of a re-signed record', async () => {
+    const { clinical, elena, exportText, keys, attacker, resign } = await server();
+    const sectionKey = clinicalRelease('2.1.0').sections[0]?.key ?? '';
+    const opened = await elena.post(`/api/packages/${clinical}/threads`, { versionNumber: 1, sectionKey, kind: 'comment', body: 'The calibration plot stops at 0.6.' });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const threadId = (opened.body as { id: string }).id;
+    const reply = await elena.post(`/api/packages/${clinical}/threads/${threadId}/messages`, { body: 'Accepted: the tail is in the appendix.' });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    const honest = await verifyRecordText(await exportText(), { trustedKeys: keys });
+    expect(failedLabels(honest)).toEqual([]);
+    expect(detailOf(honest, `Audit trail of thread ${threadId}`)).toBe('2 messages, each text as its audit entries say.');
+
+    // The attack: with the database, the operator drops the trigger and rewrites the reply.
+    // The server exports and signs the rewritten text honestly; the log still holds the original.
+    const db = attacker();
+    db.exec('DROP TRIGGER thread_messages_no_update');
+    db.prepare('UPDATE thread_messages SET body = ? WHERE thread_id = ? AND position = 1').run('Not accepted: the tail is missing.', threadId);
+    const rewritten = await verifyRecordText(await exportText(), { trustedKeys: keys });
+    expect(failedLabels(rewritten)).toEqual([`Audit trail of thread ${threadId}`]);
+    expect(detailOf(rewritten, `Audit trail of thread ${threadId}`)).toMatch(/^\/threads\/0: message msg_\S+ reads "Not accepted: the tail is missing\.", its audit entries say "Accepted: the tail is in the appendix\."\.$/);
+
+    // A re-signed record that drops the reply (or the whole thread) leaves audit entries naming it.
+    const dropped = JSON.parse(await exportText()) as ApprovalRecord;
+    dropped.threads = dropped.threads.map((thread) => ({ ...thread, messages: thread.messages.slice(0, 1) }));
+    expect(detailOf(await verifyRecordText(await resign(dropped)), `Audit trail of thread ${threadId}`)).toMatch(/audit entry #\d+ adds message msg_\S+, which the record leaves out/);
+    const noThread = JSON.parse(await exportText()) as ApprovalRecord;
+    noThread.threads = [];
+    expect(detailOf(await verifyRecordText(await resign(noThread)), `Audit trail of thread ${threadId}`)).toMatch(/^Audit entry #\d+ opens thread \S+, which \/threads leaves out\.$/);
+  });
+
+  it('names the answers when an operator rewrites a resubmission’s answer in the database', async () => {
+    const { app, target, openFile } = await seededSqliteApp(defer);
+    const committee = new Client(target);
+    expect((await committee.login('committee@example.com')).status).toBe(200);
+    // The demo's retail credit package: version 2 answers a concern of the rejection of version 1.
+    const exportRetail = async () => {
+      const response = await app.fetch(new Request(`${origin}/api/packages/pkg_retail_credit_pd/record`, { headers: { cookie: `${sessionCookieName}=${committee.cookie ?? ''}` } }));
+      expect(response.status).toBe(200);
+      return verifyRecordText(await response.text());
+    };
+    const honest = await exportRetail();
+    expect(detailOf(honest, 'Answers of version 2')).toMatch(/^1 answer, hashing to [0-9a-f]{12}… as audit entry #\d+ says\.$/);
+    expect(honest.checks.find((check) => check.label === 'Answers of version 2')?.ok).toBe(true);
+
+    const db = openFile();
+    db.exec('DROP TRIGGER version_answers_no_update');
+    db.prepare("UPDATE version_answers SET answer = 'Nothing changed; the concern does not apply.' WHERE package_id = 'pkg_retail_credit_pd'").run();
+    const rewritten = await exportRetail();
+    expect(rewritten.checks.find((check) => check.label === 'Answers of version 2')?.ok).toBe(false);
+    expect(detailOf(rewritten, 'Answers of version 2')).toMatch(/^\/versions\/1\/answers hash to [0-9a-f]{12}…; audit entry #\d+ says [0-9a-f]{12}…: the answers were changed after they were submitted\.$/);
+  });
+
+  it('carries the template it was decided under, held to its steps and to the hash its submission logged; a template rewritten in the database or in a re-signed record fails', async () => {
+    const { exportText, keys, attacker, resign } = await server();
+    const honest = await verifyRecordText(await exportText(), { trustedKeys: keys });
+    expect(failedLabels(honest)).toEqual([]);
+    const record = honest.record;
+    if (!record?.templateDefinition) throw new Error('the record carries its template');
+    expect(record.templateDefinition.steps.map((step) => step.key)).toEqual(record.steps.map((step) => step.key));
+    expect(detailOf(honest, 'Workflow template')).toMatch(/each as \/steps lists it and every decision in its step's role, the definition audit entry #\d+ fixed at submission \(hash [0-9a-f]{12}…\)\.$/);
+
+    // The attack: with the database, the operator halves the approvals a step needs.
+    const { key, version } = record.templateDefinition;
+    const db = attacker();
+    db.exec('DROP TRIGGER workflow_templates_no_update');
+    const row = db.prepare('SELECT definition FROM workflow_templates WHERE key = ? AND version = ?').get(key, version) as { definition: string };
+    const definition = JSON.parse(row.definition) as { steps: { approvalsRequired: number; name: string }[] };
+    const first = definition.steps[0];
+    if (!first) throw new Error('the template has a step');
+    first.name = `${first.name} (light)`;
+    db.prepare('UPDATE workflow_templates SET definition = ? WHERE key = ? AND version = ?').run(JSON.stringify(definition), key, version);
+    const rewritten = await verifyRecordText(await exportText(), { trustedKeys: keys });
+    expect(failedLabels(rewritten)).toEqual(['Workflow template']);
+    expect(detailOf(rewritten, 'Workflow template')).toMatch(/^\/templateDefinition hashes to [0-9a-f]{12}…; audit entry #\d+ \(package\.submitted\) fixed [0-9a-f]{12}…: the package was submitted to another definition\.$/);
+
+    // A re-signed record whose steps are not the template's, or whose template is another.
+    const steps = JSON.parse(await exportText()) as ApprovalRecord;
+    const step = steps.steps[0];
+    if (!step) throw new Error('the record lists a step');
+    step.approvalsRequired += 1;
+    expect(detailOf(await verifyRecordText(await resign(steps)), 'Workflow template')).toContain('/steps/0/approvalsRequired is 2, the template says 1.');
   });
 
   it('fails with a tree head of another log, even re-signed and with that log’s key listed', async () => {

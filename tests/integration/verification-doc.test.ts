@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyKeyHistory } from '#domain/signing/key-history.ts';
 import { parseVerifierKey, verifyRecordLog } from '../independent/tlog-verifier.ts';
+import { cosignatureTimestamp, verifyAttestationBundle } from '../independent/dsse-verifier.ts';
 import { verificationExamples } from '../docs/verification-examples.ts';
 
 // docs/verification.md is precise enough to re-implement the verifier from; its worked
@@ -34,5 +35,13 @@ describe('docs/verification.md', () => {
     expect(parseVerifierKey(verifierKey).rawKey.toString('base64url')).toBe(examples['public-key']?.trim());
     const record = JSON.stringify({ audit: { entries: [JSON.parse(examples['audit-entry'] ?? '') as unknown], checkpoint: examples.checkpoint, tlogProofs: [examples['tlog-proof']] } });
     expect(verifyRecordLog(record, verifierKey)).toEqual({ ok: true, problems: [], origin: 'approvals.example.com', treeSize: 3, entriesProved: 1 });
+
+    // The attestation: its DSSE signature by the example key, its payload the statement's RFC 8785 form.
+    const attestation = verifyAttestationBundle(examples['attestation-bundle'] ?? '', examples['public-key']?.trim() ?? '');
+    expect(attestation.problems).toEqual([]);
+    expect(attestation.statement).toEqual(JSON.parse(examples['attestation-statement'] ?? '') as unknown);
+    // The witness's cosignature over the same checkpoint, at 2026-01-02T00:00:00Z.
+    expect(cosignatureTimestamp(examples['cosigned-checkpoint'] ?? '', examples['witness-key'] ?? '')).toBe(1_767_312_000);
+    expect(examples['cosigned-checkpoint']?.startsWith(examples.checkpoint ?? '-')).toBe(true);
   });
 });

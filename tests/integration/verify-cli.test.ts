@@ -94,9 +94,11 @@ describe('npm run verify', () => {
       '✗ Inclusion proof of audit entry #4',
       '✗ Inclusion proof of audit entry #5',
       '✗ Inclusion proof of audit entry #7',
+      // The decision's in-toto attestation states the signed reason (docs/decisions/0104).
+      '✗ Attestation of decision dec_sample_approval',
     ]);
     expect(stdout).toContain('The decision record differs from what was signed: reason.');
-    expect(lines(stdout).at(-1)).toMatch(/^INVALID: 6 of \d+ checks failed\.$/);
+    expect(lines(stdout).at(-1)).toMatch(/^INVALID: 7 of \d+ checks failed\.$/);
   });
 
   it('exits 1 when the record is signed by a key other than the one given, or is not a record', async () => {
@@ -109,6 +111,31 @@ describe('npm run verify', () => {
     const garbage = await verify(file('garbage.json', '{"type": "model-approval-record/1", "type": 2}'));
     expect(garbage.code).toBe(1);
     expect(garbage.stdout).toContain('✗ JSON: /type: Duplicate key "type"');
+  });
+
+  it('with --origin, exits 0 only when the record states that relying party: another origin or RP ID, or none, exits 1', async () => {
+    const stated = async (relyingParty: { origin: string; rpId: string } | null) => {
+      const { signature: _unsigned, ...body } = sample.record;
+      return JSON.stringify(await sample.resign({ ...body, ...(relyingParty ? { relyingParty } : {}) }));
+    };
+    const key = ['--key', sample.serverKey.publicKey];
+    const ours = file('ours.json', await stated({ origin: 'https://approvals.example.com', rpId: 'approvals.example.com' }));
+    const pass = await verify(ours, ...key, '--origin', 'https://approvals.example.com');
+    expect(pass.code).toBe(0);
+    expect(pass.stdout).toContain('✓ Relying party: Passkey assertions were made for https://approvals.example.com (RP ID approvals.example.com), the expected origin.');
+    // The attack: a look-alike host relayed the passkey ceremonies; the server signed the record honestly.
+    const foreign = await verify(file('foreign.json', await stated({ origin: 'https://approvals.example.co', rpId: 'approvals.example.co' })), ...key, '--origin=https://approvals.example.com');
+    expect(foreign.code).toBe(1);
+    expect(foreign.stdout).toContain('✗ Relying party: /relyingParty/origin is https://approvals.example.co, not the expected https://approvals.example.com.');
+    const otherRpId = await verify(file('rpid.json', await stated({ origin: 'https://approvals.example.com', rpId: 'evil.example' })), ...key, '--origin', 'https://approvals.example.com');
+    expect(otherRpId.code).toBe(1);
+    expect(otherRpId.stdout).toContain('✗ Relying party: /relyingParty/rpId evil.example is neither approvals.example.com nor a domain it belongs to.');
+    const none = await verify(file('none.json', await stated(null)), ...key, '--origin', 'https://approvals.example.com');
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('✗ Relying party: The record states no relying party');
+    const usage = await verify(ours, ...key, '--origin', 'approvals.example.com');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--origin approvals.example.com: not a web origin');
   });
 
   it('exits 2 on usage errors: no file, an unreadable file, a malformed key', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { auditEventSchema } from '#domain/contracts/audit-events.ts';
 import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
-import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredTreeHead } from '#api/store/audit.ts';
+import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredCosignature, StoredTreeHead } from '#api/store/audit.ts';
 import type { Engine } from '../schema/engine.ts';
 import type { AuditLogTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
@@ -82,6 +82,19 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
     async listTreeHeads() {
       const rows = await db.selectFrom('audit_tree_heads').selectAll().orderBy('tree_size').execute();
       return rows.map((r): StoredTreeHead => ({ treeSize: r.tree_size, rootHash: r.root_hash, timestamp: r.timestamp, keyId: r.key_id, signature: r.signature }));
+    },
+    async insertCosignature(c) {
+      const result = await db
+        .insertInto('checkpoint_cosignatures')
+        .values({ witness: c.witness, tree_size: c.treeSize, root_hash: c.rootHash, line: c.line, cosigned_at: c.cosignedAt })
+        .onConflict((oc) => oc.columns(['witness', 'tree_size']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async listCosignatures(filter) {
+      const base = db.selectFrom('checkpoint_cosignatures').selectAll();
+      const rows = 'treeSize' in filter ? await base.where('tree_size', '=', filter.treeSize).orderBy('witness').execute() : await base.where('witness', '=', filter.witness).orderBy('tree_size', 'desc').limit(1).execute();
+      return rows.map((r): StoredCosignature => ({ witness: r.witness, treeSize: r.tree_size, rootHash: r.root_hash, line: r.line, cosignedAt: r.cosigned_at }));
     },
   };
 }

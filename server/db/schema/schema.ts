@@ -179,6 +179,15 @@ export interface AuditTreeHeadsTable {
   signature: string;
 }
 
+/** A witness's cosignature of a checkpoint (docs/decisions/0105); append-only, one per witness and size. */
+export interface CheckpointCosignaturesTable {
+  witness: string;
+  tree_size: number;
+  root_hash: string;
+  line: string;
+  cosigned_at: string;
+}
+
 export interface ServerKeysTable {
   key_id: string;
   algorithm: string;
@@ -464,6 +473,7 @@ export interface Database {
   policy_evaluations: PolicyEvaluationsTable;
   audit_log: AuditLogTable;
   audit_tree_heads: AuditTreeHeadsTable;
+  checkpoint_cosignatures: CheckpointCosignaturesTable;
   server_keys: ServerKeysTable;
   signing_nonces: SigningNoncesTable;
   passkeys: PasskeysTable;

@@ -97,6 +97,12 @@ export const delegationScenarios: Scenario[] = [
       // The delegate signs whose place they take (docs/decisions/0082): another delegation or
       // delegator is refused, and so is a holder claiming to act for someone.
       const claimed = { delegationId: delegation.id, delegator: accounts.elena };
+      // The attack: a delegate's signature that says nothing about whose place they take, so the
+      // record's "on behalf of" would rest on the server's word alone (issue 17). Refused, nothing stored.
+      const unsaid = await sign(dana, await payloadFor(dana, { ...danaApproves, onBehalfOf: null }));
+      expectStatus(unsaid, 422);
+      expect(JSON.stringify(unsaid.body)).toContain('/payload/onBehalfOf');
+      expect((await dana.get(`/api/packages/${clinical}`)).body).toMatchObject({ steps: expect.arrayContaining([expect.objectContaining({ key: 'model_risk', status: 'active' })]) as unknown });
       const wrong = await sign(dana, { ...(await payloadFor(dana, danaApproves)), onBehalfOf: { ...claimed, delegationId: 'dlg_other' } });
       expectStatus(wrong, 422);
       expect(JSON.stringify(wrong.body)).toContain('/payload/onBehalfOf');

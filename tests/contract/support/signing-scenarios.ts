@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { decisionMeanings, type DecisionKind } from '#domain/contracts/decisions.ts';
+import type { Delegation, OnBehalfOf } from '#domain/contracts/delegations.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
@@ -45,6 +46,17 @@ export interface Draft {
   signer: SigningPayload['signer'];
   conditions?: SigningPayload['conditions'];
   concerns?: SigningPayload['concerns'];
+  /** Whose place the signer takes; by default, as the browser does, the active delegation they hold for the role (null: none). */
+  onBehalfOf?: OnBehalfOf | null;
+}
+
+/** What the sign dialog adds: the delegation the signer acts under when they do not hold the role themselves. */
+async function actingUnder(client: Client, role: SigningPayload['role']): Promise<OnBehalfOf | null> {
+  const { user } = (await client.get('/api/session')).body as { user: { id: string; roles: string[] } };
+  if (user.roles.includes(role)) return null;
+  const { items } = (await client.get('/api/delegations')).body as { items: Delegation[] };
+  const delegation = items.find((d) => d.status === 'active' && d.role === role && d.delegate.id === user.id);
+  return delegation ? { delegationId: delegation.id, delegator: delegation.delegator } : null;
 }
 
 /** What the browser does: hash the content it displayed, fetch a nonce, build the payload. */
@@ -53,6 +65,7 @@ export async function payloadFor(client: Client, draft: Draft): Promise<SigningP
   const nonce = await client.post('/api/signing/nonces', { packageId: draft.packageId });
   expectStatus(nonce, 201);
   const { nonce: value, issuedAt } = nonce.body as { nonce: string; issuedAt: string };
+  const onBehalfOf = draft.onBehalfOf === undefined ? await actingUnder(client, draft.role) : draft.onBehalfOf;
   return {
     type: signingPayloadType,
     packageId: draft.packageId,
@@ -68,6 +81,7 @@ export async function payloadFor(client: Client, draft: Draft): Promise<SigningP
     signer: draft.signer,
     nonce: value,
     issuedAt,
+    ...(onBehalfOf ? { onBehalfOf } : {}),
   };
 }
 

@@ -96,11 +96,14 @@ describe('verify page', () => {
     expect(within(screen.getByRole('list', { name: 'What failed' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       expect.stringMatching(/^Server signature over the record: \/signature\/value does not verify/),
       expect.stringMatching(/^Decision dec_[\w-]+: .*conditions\.$/),
+      // The decision's in-toto attestation states the signed conditions, not the changed ones (docs/decisions/0104).
+      expect.stringMatching(/^Attestation of decision dec_[\w-]+: \/attestations\/\d+: its statement is not the one the decision gives/),
     ]);
     const failed = checks().filter((check) => !check.ok);
     expect(failed.map((check) => check.text)).toEqual([
       expect.stringMatching(/^✗Failed: Server signature over the record\/signature\/value does not verify/),
       expect.stringMatching(/^✗Failed: Decision dec_[\w-]+: Approved with conditions by Elena Vasquez .*The decision record differs from what was signed: conditions\./),
+      expect.stringMatching(/^✗Failed: Attestation of decision dec_[\w-]+/),
     ]);
     await expectNoAxeViolations();
   });
