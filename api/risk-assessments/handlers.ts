@@ -9,6 +9,7 @@ import { seePackage } from '../package-access/package-access.ts';
 import { toActor, usersById } from '../package-access/views.ts';
 import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
 import { riskAssessmentsRoutes as routes } from './routes.ts';
+import { toTierOverride } from './applied-assessment.ts';
 
 // Risk tiering (decision record 0106): an assessment is scored by the current method version
 // and kept with it; a tier override applies only once a second person in another role confirms
@@ -59,7 +60,7 @@ function viewOf(a: StoredRiskAssessment, o: StoredTierOverride | null, method: T
     score: a.result.score,
     computedTier: a.result.computedTier,
     override,
-    effectiveTier: effectiveTier(a.result, o && { tier: o.tier, reason: o.reason, requestedBy: { userId: o.requestedBy, role: o.requestedRole }, confirmedBy: o.confirmedBy && o.confirmedRole ? { userId: o.confirmedBy, role: o.confirmedRole } : null }),
+    effectiveTier: effectiveTier(a.result, o && toTierOverride(o)),
     assessedBy: toActor(users.get(a.assessedBy), a.assessedBy),
     assessedAt: a.assessedAt,
   };

@@ -5,7 +5,13 @@ import { packageDetailSchema } from '#domain/contracts/packages.ts';
 import { riskAssessmentListSchema, riskAssessmentSchema, riskCategories, type CategoryAssessment } from '#domain/contracts/risk-assessment.ts';
 import type { Client, Reply, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
-import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { signedGovernance } from '#domain/policy/signed-governance.ts';
+import { signedDecisionSchema } from '#domain/contracts/signatures.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { retailCreditPdV2 } from '#demo/retail-credit-pd.ts';
+import { packageVersionSchema } from '#domain/contracts/packages.ts';
 
 // Risk tiering by a versioned method against the mocks, SQLite and PostgreSQL (decision record
 // 0106): the assessment is scored on the server by the method version it names, an override
@@ -162,6 +168,45 @@ export const riskAssessmentScenarios: Scenario[] = [
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
       const [only] = (await assessmentsOf(owner, clinical)).items;
       expect(only?.override?.confirmedBy?.id).toBe(replies[0].status === 200 ? 'usr_privacy' : 'usr_committee');
+    },
+  },
+  {
+    name: 'signed governance: a decision signs the risk tier and method version that apply; one naming another tier is refused and nothing is stored',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      const draft = { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk' as const, decision: 'approve' as const, signer: accounts.elena };
+      const applied = await signedGovernance(null, { number: 1, method: { key: 'standard', version: 1 }, tier: 2 });
+      expect(applied).toEqual({ policy: null, riskAssessment: { number: 1, method: { key: 'standard', version: 1 }, tier: 2 } });
+
+      const stale = await sign(elena, { ...(await payloadFor(elena, draft)), governance: { ...applied, riskAssessment: { number: 1, method: { key: 'standard', version: 1 }, tier: 1 } } });
+      expectStatus(stale, 409);
+      expect((stale.body as { detail: string }).detail).toMatch(/risk tier .*tier 2 by standard version 1/);
+      expect((await detailOf(elena, clinical)).decisions.filter((d) => d.stepKey === 'model_risk')).toEqual([]);
+
+      expectStatus(await sign(elena, { ...(await payloadFor(elena, draft)), governance: applied }), 201);
+      const decision = signedDecisionSchema.parse((await detailOf(elena, clinical)).decisions.find((d) => d.stepKey === 'model_risk'));
+      expect(decision.signature?.payload.governance).toEqual(applied);
+    },
+  },
+  {
+    name: 'signed governance: the policy version and a digest of the check the signed version passed are in the payload; another digest is refused',
+    async run(target) {
+      const retail = 'pkg_retail_credit_pd';
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      const evaluation = packageVersionSchema.parse((await dana.get(`/api/packages/${retail}/versions/2`)).body).policy;
+      expect(evaluation?.policy).toMatchObject({ key: 'consumer-credit', version: 1 });
+      const applied = await signedGovernance(evaluation, null);
+      expect(applied.policy).toEqual({ key: 'consumer-credit', version: 1, evaluationDigest: await sha256Hex(canonicalize(evaluation)) });
+      const steps = (await detailOf(dana, retail)).steps;
+      const step = steps.find((s) => s.status === 'active');
+      if (step?.role !== 'fair_lending') throw new Error(`The retail credit package waits for ${step?.role ?? 'nobody'}, not fair lending`);
+      const draft = { packageId: retail, versionNumber: 2, stepKey: step.key, role: 'fair_lending' as const, decision: 'approve' as const, signer: accounts.dana };
+      const forged = await sign(dana, { ...(await payloadFor(dana, draft)), governance: { ...applied, policy: { key: 'consumer-credit', version: 1, evaluationDigest: await sha256Hex(canonicalize(retailCreditPdV2)) } } });
+      expectStatus(forged, 409);
+      expect((forged.body as { detail: string }).detail).toMatch(/policy check .*policy consumer-credit version 1/);
+      expectStatus(await sign(dana, { ...(await payloadFor(dana, draft)), governance: applied }), 201);
     },
   },
 ];
