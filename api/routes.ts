@@ -12,6 +12,7 @@ import { recordRoutes } from './record/routes.ts';
 import { dashboardRoutes } from './dashboard/routes.ts';
 import { templatesRoutes } from './templates/routes.ts';
 import { policiesRoutes } from './policies/routes.ts';
+import { riskAssessmentsRoutes } from './risk-assessments/routes.ts';
 import { delegationsRoutes } from './delegations/routes.ts';
 import { notificationsRoutes } from './notifications/routes.ts';
 import { tokensRoutes } from './tokens/routes.ts';
@@ -38,6 +39,7 @@ export const routes = {
   ...dashboardRoutes,
   ...templatesRoutes,
   ...policiesRoutes,
+  ...riskAssessmentsRoutes,
   ...delegationsRoutes,
   ...notificationsRoutes,
   ...tokensRoutes,

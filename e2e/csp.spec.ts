@@ -36,6 +36,7 @@ const visits: Record<string, Visitor> = {
   'packages/:id/record': 'committee@example.com',
   'packages/:id/audit': 'committee@example.com',
   'packages/:id/findings': 'model-risk@example.com',
+  'packages/:id/risk-assessment': 'owner@example.com',
   findings: 'model-risk@example.com',
   'account/notifications': 'model-risk@example.com',
   audit: 'committee@example.com',

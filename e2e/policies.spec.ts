@@ -3,7 +3,6 @@
 // blocking bar is refused naming the policy version; the compliant one enters review; the
 // reviewer reads every metric against the policy's bar, the owner's beside it. The policy's
 // scope is a business line of this run's own, so no other spec's packages fall under it.
-import type { Page } from '@playwright/test';
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { retailCreditPdV2 } from '#demo/index.ts';
@@ -13,6 +12,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard, signOut } from './support/header.ts';
+import { shootAtWidths } from './support/screenshots.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -25,15 +25,6 @@ function researchPackage(modelKey: string, businessLine: string, auc: number): P
       return section;
     }),
   };
-}
-
-async function shoot(page: Page, name: string, outputPath: (name: string) => string, fullPage: boolean) {
-  for (const width of [1440, 1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} at ${width} px scrolls sideways`).toBe(true);
-    await page.screenshot({ path: outputPath(`${name}-${width}.png`), fullPage });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test('an administrator publishes a policy; a failing submission is refused naming it; the reviewer sees metrics against it', async ({ page, baseURL }, testInfo) => {
@@ -85,7 +76,7 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expect(page.getByRole('status')).toHaveText('Version 1 is published. Submissions from now on are checked against it.');
   await expect(page.getByRole('table', { name: 'Required metrics, version 1' })).toContainText('at least 0.75');
   await expectNoAxeViolations(page);
-  await shoot(page, 'policy', (name) => testInfo.outputPath(name), true);
+  await shootAtWidths(page, 'policy', (name) => testInfo.outputPath(name), true);
 
   // A pipeline submits: the owner's own bar of 0.5 does not let an AUC of 0.70 through.
   const owner = await signInActor(baseURL ?? '', 'owner@example.com', password);
@@ -112,5 +103,5 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expect(evaluation.getByRole('row', { name: /^Brier score/ })).toContainText('Not set by policy');
   await expectNoAxeViolations(page);
   await summary.scrollIntoViewIfNeeded();
-  await shoot(page, 'package-policy', (name) => testInfo.outputPath(name), false);
+  await shootAtWidths(page, 'package-policy', (name) => testInfo.outputPath(name), false);
 });

@@ -10,6 +10,7 @@ import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
 import { payloadProblems, payloadRefusal } from './signing-checks.ts';
+import { assertSignedGovernance } from './governance-check.ts';
 import { reAuthenticate } from './re-authenticate.ts';
 import { consumeNonce, signedVersion } from './signing-preconditions.ts';
 import { decidingCapacity } from './deciding-capacity.ts';
@@ -56,6 +57,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const { version, contentHash } = await signedVersion(tx, pkg, facts, payload);
+    await assertSignedGovernance(tx, pkg, payload);
     const problemsFound = payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent, now);
     if (problemsFound.length > 0) throw payloadRefusal(problemsFound);
 

@@ -5,6 +5,7 @@ import type { FindingsStore } from './findings.ts';
 import type { SectionReviewsStore } from './section-reviews.ts';
 import type { TemplatesStore } from './templates.ts';
 import type { PoliciesStore } from './policies.ts';
+import type { RiskAssessmentsStore } from './risk-assessments.ts';
 import type { AuditStore } from './audit.ts';
 import type { SigningStore } from './signing.ts';
 import type { PasskeysStore } from './passkeys.ts';
@@ -30,6 +31,7 @@ export type { StoredThread, StoredMessage, StoredRevision } from './threads.ts';
 export type { StoredFinding, StoredFindingEvent } from './findings.ts';
 export type { StoredSectionReview } from './section-reviews.ts';
 export type { StoredPolicyEvaluation, StoredPolicyVersion } from './policies.ts';
+export type { StoredRiskAssessment, StoredTierOverride, StoredTieringMethod } from './risk-assessments.ts';
 export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit.ts';
 export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing.ts';
 export type { StoredPasskey } from './passkeys.ts';
@@ -49,6 +51,7 @@ export interface StoreTx
     SectionReviewsStore,
     TemplatesStore,
     PoliciesStore,
+    RiskAssessmentsStore,
     AuditStore,
     SigningStore,
     PasskeysStore,

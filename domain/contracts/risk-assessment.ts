@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { riskTierSchema } from './sections.ts';
+import { roleSchema } from './roles.ts';
+import { actorSchema } from './decisions.ts';
 
 // A package's risk assessment and the versioned method that turns it into a risk tier (the
 // governance framework's likelihood x impact per category, controls, residual score). A method
@@ -62,3 +64,58 @@ export const tierOverrideSchema = z.object({
   confirmedBy: z.object({ userId: z.string(), role: z.string() }).nullable(),
 });
 export type TierOverride = z.infer<typeof tierOverrideSchema>;
+
+// What the API takes and answers (decision record 0106).
+
+export const recordRiskAssessmentRequestSchema = z.object({ answers: assessmentAnswersSchema });
+export type RecordRiskAssessmentRequest = z.infer<typeof recordRiskAssessmentRequestSchema>;
+
+export const requestTierOverrideSchema = z.object({
+  tier: riskTierSchema,
+  reason: z.string().trim().min(1, 'An override needs a reason').max(4_000),
+  /** The role the requester acts in: one of their own. */
+  role: roleSchema,
+});
+export type RequestTierOverride = z.infer<typeof requestTierOverrideSchema>;
+
+export const confirmTierOverrideSchema = z.object({ role: roleSchema });
+export type ConfirmTierOverride = z.infer<typeof confirmTierOverrideSchema>;
+
+export const riskAssessmentParamsSchema = z.object({ id: z.string().min(1).max(64), number: z.coerce.number().int().min(1).max(1_000_000) });
+
+const actorInRoleSchema = actorSchema.extend({ role: roleSchema });
+
+export const tierOverrideViewSchema = z.object({
+  tier: riskTierSchema,
+  reason: z.string(),
+  requestedBy: actorInRoleSchema,
+  requestedAt: z.string(),
+  confirmedBy: actorInRoleSchema.nullable(),
+  confirmedAt: z.string().nullable(),
+});
+export type TierOverrideView = z.infer<typeof tierOverrideViewSchema>;
+
+export const riskAssessmentSchema = z.object({
+  packageId: z.string(),
+  /** 1 for the package's first assessment; a reassessment is the next number, the earlier ones stay. */
+  number: z.number().int().min(1),
+  method: z.object({ key: z.string(), version: z.number().int(), name: z.string(), kind: tieringMethodSchema.shape.kind }),
+  answers: z.array(categoryAssessmentSchema),
+  scores: z.array(z.object({ category: riskCategorySchema, inherent: z.number(), residual: z.number() })),
+  score: z.number(),
+  computedTier: riskTierSchema,
+  override: tierOverrideViewSchema.nullable(),
+  /** The confirmed override's tier, otherwise the computed one. */
+  effectiveTier: riskTierSchema,
+  assessedBy: actorSchema,
+  assessedAt: z.string(),
+});
+export type RiskAssessment = z.infer<typeof riskAssessmentSchema>;
+
+export const riskAssessmentListSchema = z.object({
+  /** The method a new assessment is scored by: the newest published version. */
+  method: tieringMethodSchema,
+  /** Oldest first; the last is the one that applies. */
+  items: z.array(riskAssessmentSchema),
+});
+export type RiskAssessmentList = z.infer<typeof riskAssessmentListSchema>;

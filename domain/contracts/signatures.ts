@@ -3,6 +3,7 @@ import { actorSchema, approvalOverrideSchema, concernSchema, conditionsSchema, d
 import { roleSchema } from './roles.ts';
 import { onBehalfOfSchema } from './delegations.ts';
 import { keyHistorySchema } from './key-history.ts';
+import { riskTierSchema } from './sections.ts';
 
 // What a reviewer signs, how the signature is carried, and how the server countersigns.
 // The browser builds the payload from what it displayed; its SHA-256 over the RFC 8785
@@ -14,6 +15,17 @@ const base64url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'base64url without paddin
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 as 64 lowercase hex digits');
 
 export const signingPayloadType = 'model-approval-signature/1' as const;
+
+/**
+ * What the signer decided under (issue 23, docs/decisions/0107): the governance policy version the
+ * signed version was checked against, with a SHA-256 of that check's canonical JSON, and the
+ * package's risk assessment that applies (its method version and tier). Null where there is none.
+ */
+export const signedGovernanceSchema = z.object({
+  policy: z.object({ key: z.string().min(1).max(64), version: z.number().int().min(1), evaluationDigest: hash }).nullable(),
+  riskAssessment: z.object({ number: z.number().int().min(1), method: z.object({ key: z.string().min(1).max(64), version: z.number().int().min(1) }), tier: riskTierSchema }).nullable(),
+});
+export type SignedGovernance = z.infer<typeof signedGovernanceSchema>;
 
 export const signingPayloadSchema = z.object({
   type: z.literal(signingPayloadType),
@@ -50,6 +62,12 @@ export const signingPayloadSchema = z.object({
    * server refuses one that is not the delegation it finds. Absent otherwise, so other payloads hash as before.
    */
   onBehalfOf: onBehalfOfSchema.optional(),
+  /**
+   * The policy version and risk tier the decision was made under (signedGovernanceSchema).
+   * Optional for now: the app's sign dialog always sends it and the server refuses one that is
+   * not what it finds; payloads without it (older ones, other clients) hash as before.
+   */
+  governance: signedGovernanceSchema.optional(),
 });
 export type SigningPayload = z.infer<typeof signingPayloadSchema>;
 

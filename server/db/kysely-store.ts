@@ -14,6 +14,7 @@ import { findingsQueries } from './queries/findings.ts';
 import { sectionReviewsQueries } from './queries/section-reviews.ts';
 import { templatesQueries } from './queries/templates.ts';
 import { policiesQueries } from './queries/policies.ts';
+import { riskAssessmentsQueries } from './queries/risk-assessments.ts';
 import { auditQueries } from './queries/audit.ts';
 import { signingQueries } from './queries/signing.ts';
 import { passkeysQueries } from './queries/passkeys.ts';
@@ -42,6 +43,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...sectionReviewsQueries(db),
     ...templatesQueries(db),
     ...policiesQueries(db, engine),
+    ...riskAssessmentsQueries(db),
     ...auditQueries(db, engine),
     ...signingQueries(db, engine),
     ...passkeysQueries(db),

@@ -26,6 +26,7 @@ import * as saml from './migrations/023-saml.ts';
 import * as registries from './migrations/024-registries.ts';
 import * as policies from './migrations/025-policies.ts';
 import * as checkpointCosignatures from './migrations/030-checkpoint-cosignatures.ts';
+import * as riskAssessments from './migrations/031-risk-assessments.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -55,6 +56,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '024-registries': registries,
   '025-policies': policies,
   '030-checkpoint-cosignatures': checkpointCosignatures,
+  '031-risk-assessments': riskAssessments,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -4,6 +4,7 @@ import { PackagePage } from '../features/packages/components/package-page.tsx';
 import { DelegatedDecisionPanel } from './delegated-decision-panel.tsx';
 import { StepDelegations } from '../features/delegations/components/step-delegations.tsx';
 import { SignatureBadge } from '../features/signing/components/signature-badge.tsx';
+import { RiskAssessmentPanel } from '../features/risk-assessment/components/risk-assessment-panel.tsx';
 
 // Features do not import each other, so the package page (packages) offers slots and this
 // route fills them: the content view (review), the decision panel and the signature
@@ -20,6 +21,7 @@ export function PackageRoute() {
       renderSignatureState={(pkg, decisionId) => <SignatureBadge pkg={pkg} decisionId={decisionId} />}
       renderContent={(pkg) => (
         <>
+          <RiskAssessmentPanel pkg={pkg} />
           <StepDelegations role={pkg.currentStep?.role ?? null} />
           <Suspense fallback={<LoadingNotice>Loading the package content…</LoadingNotice>}>
             <PackageContent pkg={pkg} renderDecision={(props) => <DelegatedDecisionPanel {...props} />} />

@@ -72,6 +72,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('../features/audit/components/package-audit-page.tsx')).PackageAuditPage }),
                 },
                 {
+                  // The risk intake questionnaire: the owner (or model risk) assesses, the server scores.
+                  path: 'packages/:id/risk-assessment',
+                  lazy: async () => ({ Component: (await import('../features/risk-assessment/components/risk-assessment-page.tsx')).RiskAssessmentPage }),
+                },
+                {
                   path: 'packages/:id/findings',
                   lazy: async () => ({ Component: (await import('../features/findings/components/findings-page.tsx')).FindingsPage }),
                 },

@@ -158,6 +158,38 @@ export interface PolicyEvaluationsTable {
   evaluated_at: string;
 }
 
+export interface RiskTieringMethodsTable {
+  key: string;
+  version: number;
+  definition: string;
+  published_at: string;
+}
+
+export interface RiskAssessmentsTable {
+  package_id: string;
+  number: number;
+  method_key: string;
+  method_version: number;
+  answers: string;
+  result: string;
+  computed_tier: number;
+  assessed_by: string;
+  assessed_at: string;
+}
+
+export interface RiskTierOverridesTable {
+  package_id: string;
+  number: number;
+  tier: number;
+  reason: string;
+  requested_by: string;
+  requested_role: string;
+  requested_at: string;
+  confirmed_by: string | null;
+  confirmed_role: string | null;
+  confirmed_at: string | null;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: string;
@@ -471,6 +503,9 @@ export interface Database {
   workflow_templates: WorkflowTemplatesTable;
   policies: PoliciesTable;
   policy_evaluations: PolicyEvaluationsTable;
+  risk_tiering_methods: RiskTieringMethodsTable;
+  risk_assessments: RiskAssessmentsTable;
+  risk_tier_overrides: RiskTierOverridesTable;
   audit_log: AuditLogTable;
   audit_tree_heads: AuditTreeHeadsTable;
   checkpoint_cosignatures: CheckpointCosignaturesTable;

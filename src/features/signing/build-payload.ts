@@ -3,7 +3,7 @@ import { overrideProblems } from '#domain/workflow/approval-gates.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
 import type { StepState } from '#domain/contracts/packages.ts';
-import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
+import { signingPayloadType, type SignedGovernance, type SigningPayload } from '#domain/contracts/signatures.ts';
 import type { User } from '#domain/contracts/users.ts';
 import type { OnBehalfOf } from '#domain/contracts/delegations.ts';
 
@@ -40,7 +40,7 @@ function signedVersionFields(input: SignedVersion) {
 }
 
 /** The exact payload signed: what the dialog showed, the hash computed here, the server's nonce. */
-export function buildPayload(input: SignedVersion & { step: StepState; draft: DecisionDraft; onBehalfOf?: OnBehalfOf | undefined }): SigningPayload {
+export function buildPayload(input: SignedVersion & { step: StepState; draft: DecisionDraft; onBehalfOf?: OnBehalfOf | undefined; governance?: SignedGovernance | undefined }): SigningPayload {
   const { draft } = input;
   return {
     ...signedVersionFields(input),
@@ -53,6 +53,7 @@ export function buildPayload(input: SignedVersion & { step: StepState; draft: De
     concerns: draft.decision === 'reject' ? draft.concerns : [],
     ...(draft.override ? { override: draft.override } : {}),
     ...(input.onBehalfOf ? { onBehalfOf: { delegationId: input.onBehalfOf.delegationId, delegator: input.onBehalfOf.delegator } } : {}),
+    ...(input.governance ? { governance: input.governance } : {}),
   };
 }
 

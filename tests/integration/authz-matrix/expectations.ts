@@ -120,6 +120,11 @@ export const expectations: Record<string, Expectation> = {
   listPolicies: none({ kind: 'signed-in' }),
   getPolicyVersion: none({ kind: 'signed-in' }),
   publishPolicy: none({ kind: 'roles', roles: admin }),
+  listRiskAssessments: onPackages({ kind: 'visible-package' }),
+  // The owner assesses their own package; model risk any.
+  recordRiskAssessment: onPackages({ kind: 'visible-package', roles: ['model_owner', 'model_risk'] }),
+  requestTierOverride: onPackages({ kind: 'visible-package', roles: ['model_owner', ...reviewers] }),
+  confirmTierOverride: onPackages({ kind: 'visible-package', roles: reviewers }),
   listNotifications: none({ kind: 'signed-in' }),
   markNotificationsRead: none({ kind: 'signed-in' }),
   getNotificationPreferences: none({ kind: 'signed-in' }),

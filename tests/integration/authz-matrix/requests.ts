@@ -1,6 +1,8 @@
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { isReviewerRole } from '#domain/contracts/roles.ts';
+import { riskCategories } from '#domain/contracts/risk-assessment.ts';
+import { computeTier } from '#domain/policy/risk-tiering.ts';
 import { signingPayloadType } from '#domain/contracts/signatures.ts';
 import { supportAssistantV1 } from '#demo/index.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
@@ -57,6 +59,20 @@ function resubmission(world: World) {
   if (evaluation?.kind !== 'metric_table') throw new Error('the assistant evaluation is a metric table');
   evaluation.notes = 'Two annotators per answer, blind to the model version; 400 answers per locale.';
   return { content, answers: [{ target: { kind: 'clarification', threadId: world.ids.assistantClarification }, answer: 'Measured by two blind annotators per answer.', sectionKeys: ['evaluation'] }] };
+}
+
+const riskAnswers = riskCategories.map((category) => ({ category, likelihood: 2, impact: 2, controls: 'none' as const, rationale: 'Matrix.' }));
+
+/** Assessment 1 (tier 4) on the cell's copy of the package, once; with an override to tier 1 the owner asked for. */
+async function plantAssessment(c: BuildContext, withOverride: boolean): Promise<void> {
+  const { store } = c.cell;
+  const packageId = pkg(c);
+  if ((await store.listRiskAssessments(packageId)).length > 0) return;
+  const method = await store.currentTieringMethod();
+  if (!method) throw new Error('No tiering method to score by');
+  const at = new Date().toISOString();
+  await store.insertRiskAssessment({ packageId, number: 1, answers: riskAnswers, result: computeTier(riskAnswers, method.method), assessedBy: userOf.model_owner.id, assessedAt: at });
+  if (withOverride) await store.insertTierOverride({ packageId, number: 1, tier: 1, reason: 'Matrix override.', requestedBy: userOf.model_owner.id, requestedRole: 'model_owner', requestedAt: at, confirmedBy: null, confirmedRole: null, confirmedAt: null });
 }
 
 /** A decision on data governance's step, signed by the caller if they can sign at all (else by data governance's identity). */
@@ -217,6 +233,16 @@ export const requests: Record<string, Builder> = {
   getTemplateVersion: () => ({ path: '/api/templates/tier-1/versions/1' }),
   createTemplateVersion: () => ({ path: '/api/templates', json: tier4Template }),
   listPolicies: () => ({ path: '/api/policies' }),
+  listRiskAssessments: onPackage('/risk-assessments'),
+  recordRiskAssessment: (c) => ({ path: `/api/packages/${pkg(c)}/risk-assessments`, json: { answers: riskAnswers } }),
+  requestTierOverride: async (c) => {
+    await plantAssessment(c, false);
+    return { path: `/api/packages/${pkg(c)}/risk-assessments/1/override`, json: { tier: 1, reason: 'Matrix override.', role: roleOf(c.principal) ?? 'model_owner' } };
+  },
+  confirmTierOverride: async (c) => {
+    await plantAssessment(c, true);
+    return { path: `/api/packages/${pkg(c)}/risk-assessments/1/override/confirmation`, json: { role: roleOf(c.principal) ?? 'model_risk' } };
+  },
   getPolicyVersion: () => ({ path: '/api/policies/consumer-credit/versions/1' }),
   publishPolicy: () => ({
     path: '/api/policies',

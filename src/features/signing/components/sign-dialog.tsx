@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { decisionMeanings, type Concern, type DecisionKind } from '#domain/contracts/decisions.ts';
 import type { OnBehalfOf } from '#domain/contracts/delegations.ts';
@@ -19,6 +19,16 @@ import { SigningAuthentication } from './signing-authentication.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isGatedDecision, overrideOf } from '#domain/workflow/approval-gates.ts';
 import { ApprovalGateChecklist } from './approval-gate-checklist.tsx';
+import type { SignedGovernance } from '#domain/contracts/signatures.ts';
+import { useSignedGovernance } from '../api/signed-governance.ts';
+
+/** The policy version and risk tier signed with the decision, as the signer reads them. */
+function governanceText(g: SignedGovernance | undefined, failed: boolean): string {
+  if (!g) return failed ? 'The policy check and risk tier could not be loaded; close and open the dialog again.' : 'Loading the policy check and risk tier…';
+  const policy = g.policy ? `Policy ${g.policy.key} version ${g.policy.version}` : 'No governance policy';
+  const tier = g.riskAssessment ? `risk tier ${g.riskAssessment.tier} by ${g.riskAssessment.method.key} version ${g.riskAssessment.method.version}` : 'no risk assessment';
+  return `${policy}; ${tier}`;
+}
 
 interface Props {
   pkg: PackageDetail;
@@ -49,6 +59,11 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
   const [overrideReason, setOverrideReason] = useState('');
   const [concerns, setConcerns] = useState<Concern[]>([{ sectionKey: version.content.sections[0]?.key ?? '', concern: '', requiredChange: '' }]);
   const { hash, pending, error, server, errorAt, authentication, submit, messages, failure } = useSigningSubmission({ pkg, version, ssoOnly: signer.sso === true, onSigned: onClose });
+  const governance = useSignedGovernance(pkg.id, version.number, version.policy);
+  const governanceRef = useRef(governance.data);
+  useEffect(() => {
+    governanceRef.current = governance.data;
+  }, [governance.data]);
   const general = error && !(server && server.fieldErrors.length > 0) ? describeError(error) : undefined;
 
   // The blockers the server named in its last refusal are the newest; otherwise the package's.
@@ -65,7 +80,9 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void submit(draftProblems(draft), (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce, onBehalfOf }));
+    // What the decision is made under, as loaded when the payload is built (after the nonce);
+    // the server refuses one that is not what it stores.
+    void submit(draftProblems(draft), (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce, onBehalfOf, governance: governanceRef.current }));
   };
 
   const updateConcern = (index: number, change: Partial<Concern>) => setConcerns((list) => list.map((c, i) => (i === index ? { ...c, ...change } : c)));
@@ -98,6 +115,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
             {step.name} ({roleLabels[step.role]})
           </Definition>
           <Definition term="Decision">{decisionMeanings[decision]}</Definition>
+          <Definition term="Under">{governanceText(governance.data, governance.isError)}</Definition>
           <Definition term="Signer">
             {signer.displayName}
             {signer.title && `, ${signer.title}`} — {roleLabels[step.role]}

@@ -1,0 +1,182 @@
+import type { RiskAssessment, TieringMethod } from '#domain/contracts/risk-assessment.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { computeTier, effectiveTier, overrideProblem } from '#domain/policy/risk-tiering.ts';
+import { selectTemplate } from '#domain/workflow/default-templates.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { problems } from '../kernel/problems.ts';
+import { seePackage } from '../package-access/package-access.ts';
+import { toActor, usersById } from '../package-access/views.ts';
+import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
+import { riskAssessmentsRoutes as routes } from './routes.ts';
+import { toTierOverride } from './applied-assessment.ts';
+
+// Risk tiering (decision record 0106): an assessment is scored by the current method version
+// and kept with it; a tier override applies only once a second person in another role confirms
+// it. Before anyone has decided on the package, the tier that applies re-selects its workflow.
+
+async function currentMethod(tx: Pick<StoreTx, 'currentTieringMethod'>): Promise<TieringMethod> {
+  const row = await tx.currentTieringMethod();
+  if (!row) throw new Error('No risk tiering method is published (migration 031 seeds one)');
+  return row.method;
+}
+
+async function viewsOf(tx: StoreTx, pkg: StoredPackage): Promise<RiskAssessment[]> {
+  const [assessments, overrides, users] = await Promise.all([tx.listRiskAssessments(pkg.id), tx.listTierOverrides(pkg.id), usersById(tx)]);
+  const methods = new Map<string, TieringMethod>();
+  const views: RiskAssessment[] = [];
+  for (const a of assessments) {
+    const methodKey = `${a.result.method.key}@${a.result.method.version}`;
+    if (!methods.has(methodKey)) {
+      const row = await tx.findTieringMethod(a.result.method.key, a.result.method.version);
+      if (!row) throw new Error(`Tiering method ${methodKey} of an assessment of ${pkg.id} is missing`);
+      methods.set(methodKey, row.method);
+    }
+    const method = methods.get(methodKey);
+    if (!method) throw new Error('unreachable');
+    views.push(viewOf(a, overrides.find((o) => o.number === a.number) ?? null, method, users));
+  }
+  return views;
+}
+
+function viewOf(a: StoredRiskAssessment, o: StoredTierOverride | null, method: TieringMethod, users: ReadonlyMap<string, StoredUser>): RiskAssessment {
+  const inRole = (id: string, role: Role) => ({ ...toActor(users.get(id), id), role });
+  const override = o
+    ? {
+        tier: o.tier,
+        reason: o.reason,
+        requestedBy: inRole(o.requestedBy, o.requestedRole),
+        requestedAt: o.requestedAt,
+        confirmedBy: o.confirmedBy && o.confirmedRole ? inRole(o.confirmedBy, o.confirmedRole) : null,
+        confirmedAt: o.confirmedAt,
+      }
+    : null;
+  return {
+    packageId: a.packageId,
+    number: a.number,
+    method: { key: method.key, version: method.version, name: method.name, kind: method.kind },
+    answers: a.answers,
+    scores: a.result.scores,
+    score: a.result.score,
+    computedTier: a.result.computedTier,
+    override,
+    effectiveTier: effectiveTier(a.result, o && toTierOverride(o)),
+    assessedBy: toActor(users.get(a.assessedBy), a.assessedBy),
+    assessedAt: a.assessedAt,
+  };
+}
+
+/**
+ * The workflow follows the assessed tier while no one has decided on the package yet; once a
+ * step is decided, the workflow under way stays and the page shows both tiers.
+ */
+async function applyTier(tx: StoreTx, pkg: StoredPackage, tier: number, at: string): Promise<{ key: string; version: number; tier: number } | undefined> {
+  if (tier === pkg.riskTier) return undefined;
+  if ((await tx.listDecisions([pkg.id])).length > 0) return undefined;
+  const template = selectTemplate(await tx.listTemplates(), tier, pkg.businessLine);
+  if (!template) return undefined;
+  await tx.setPackageTier(pkg.id, tier, { key: template.key, version: template.version }, at);
+  return { key: template.key, version: template.version, tier };
+}
+
+/** The one a caller names must be theirs: the override's two people are told apart by role. */
+function assertHolds(user: StoredUser, role: Role) {
+  if (!user.roles.includes(role)) throw problems.validation([{ pointer: '/role', message: `You do not hold the role ${roleLabels[role]}`, code: 'role_not_held' }]);
+}
+
+async function latestOf(tx: StoreTx, pkg: StoredPackage, number: number): Promise<StoredRiskAssessment> {
+  const assessments = await tx.listRiskAssessments(pkg.id);
+  const target = assessments.find((a) => a.number === number);
+  if (!target) throw problems.notFound(`Package ${pkg.id} has no risk assessment ${number}.`);
+  const latest = assessments.at(-1);
+  if (latest && latest.number !== number) throw problems.conflict(`Assessment ${number} was replaced by assessment ${latest.number}; act on the latest one.`);
+  return target;
+}
+
+async function viewAfter(tx: StoreTx, pkg: StoredPackage, number: number): Promise<RiskAssessment> {
+  const view = (await viewsOf(tx, pkg)).find((v) => v.number === number);
+  if (!view) throw new Error('The risk assessment just written is missing');
+  return view;
+}
+
+export const listRiskAssessments = defineHandler(routes.listRiskAssessments, async (ctx, { params }) => {
+  const pkg = await seePackage(ctx, params.id);
+  const { store } = ctx.deps;
+  return { status: 200, body: { method: await currentMethod(store), items: await viewsOf(store, pkg) } };
+});
+
+export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, async (ctx, { params, body }) => {
+  const pkg = await seePackage(ctx, params.id);
+  const user = ctx.user;
+  if (!user) throw problems.unauthenticated();
+  if (pkg.ownerId !== user.id && !user.roles.includes('model_risk')) throw problems.forbidden('Only the package owner or model risk management assess its risk.');
+  const at = ctx.deps.now().toISOString();
+  const view = await ctx.deps.store.transaction(async (tx) => {
+    // Assessments are numbered per package: two at once must not take the same number.
+    await tx.lockPackage(pkg.id);
+    const method = await currentMethod(tx);
+    const result = computeTier(body.answers, method);
+    const number = (await tx.listRiskAssessments(pkg.id)).length + 1;
+    await tx.insertRiskAssessment({ packageId: pkg.id, number, answers: body.answers, result, assessedBy: user.id, assessedAt: at });
+    const template = await applyTier(tx, pkg, result.computedTier, at);
+    await tx.appendAudit({
+      event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(template ? { template } : {}) } },
+      actorId: user.id,
+      at,
+    });
+    return viewAfter(tx, pkg, number);
+  });
+  return { status: 201, body: view, headers: [['location', `/api/packages/${pkg.id}/risk-assessments`]] };
+});
+
+export const requestTierOverride = defineHandler(routes.requestTierOverride, async (ctx, { params, body }) => {
+  const pkg = await seePackage(ctx, params.id);
+  const user = ctx.user;
+  if (!user) throw problems.unauthenticated();
+  assertHolds(user, body.role);
+  if (body.role === 'model_owner' && pkg.ownerId !== user.id) throw problems.forbidden('Only the package owner asks for an override as its model owner.');
+  if (body.role === 'admin') throw problems.validation([{ pointer: '/role', message: 'An administrator does not judge risk; ask in a reviewer or owner role', code: 'role_not_allowed' }]);
+  const at = ctx.deps.now().toISOString();
+  const view = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(pkg.id);
+    const target = await latestOf(tx, pkg, params.number);
+    if ((await tx.listTierOverrides(pkg.id)).some((o) => o.number === target.number)) throw problems.conflict(`Assessment ${target.number} already has an override; record a new assessment to ask again.`);
+    if (body.tier === target.result.computedTier) throw problems.validation([{ pointer: '/tier', message: `The method already computes tier ${body.tier}; an override names another tier`, code: 'same_tier' }]);
+    await tx.insertTierOverride({ packageId: pkg.id, number: target.number, tier: body.tier, reason: body.reason, requestedBy: user.id, requestedRole: body.role, requestedAt: at, confirmedBy: null, confirmedRole: null, confirmedAt: null });
+    await tx.appendAudit({
+      event: { action: 'risk.override_requested', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: body.tier, reason: body.reason, role: body.role } },
+      actorId: user.id,
+      at,
+    });
+    return viewAfter(tx, pkg, target.number);
+  });
+  return { status: 201, body: view };
+});
+
+export const confirmTierOverride = defineHandler(routes.confirmTierOverride, async (ctx, { params, body }) => {
+  const pkg = await seePackage(ctx, params.id);
+  const user = ctx.user;
+  if (!user) throw problems.unauthenticated();
+  assertHolds(user, body.role);
+  const at = ctx.deps.now().toISOString();
+  const view = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(pkg.id);
+    const target = await latestOf(tx, pkg, params.number);
+    const override = (await tx.listTierOverrides(pkg.id)).find((o) => o.number === target.number);
+    if (!override) throw problems.notFound(`Assessment ${target.number} of package ${pkg.id} has no override to confirm.`);
+    if (override.confirmedBy) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
+    const problem = overrideProblem({ tier: override.tier, reason: override.reason, requestedBy: { userId: override.requestedBy, role: override.requestedRole }, confirmedBy: { userId: user.id, role: body.role } });
+    if (problem && override.requestedBy === user.id) throw problems.forbidden(`${problem}.`);
+    if (problem) throw problems.validation([{ pointer: '/role', message: `${problem}: it was asked for as ${roleLabels[override.requestedRole]}`, code: 'same_role' }]);
+    // Two confirmations at once: the first one's update wins, the second finds it confirmed.
+    if (!(await tx.confirmTierOverride(pkg.id, target.number, user.id, body.role, at))) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
+    const template = await applyTier(tx, pkg, override.tier, at);
+    await tx.appendAudit({
+      event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}) } },
+      actorId: user.id,
+      at,
+    });
+    return viewAfter(tx, pkg, target.number);
+  });
+  return { status: 200, body: view };
+});

@@ -1,0 +1,62 @@
+import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
+import { confirmTierOverrideSchema, recordRiskAssessmentRequestSchema, requestTierOverrideSchema, riskAssessmentListSchema, riskAssessmentParamsSchema, riskAssessmentSchema } from '#domain/contracts/risk-assessment.ts';
+import { reviewerRoles } from '#domain/contracts/roles.ts';
+import { route, kb } from '../kernel/route-def.ts';
+
+// A package's risk assessments, scored by a versioned tiering method, and tier overrides
+// confirmed by a second person in another role (decision record 0106).
+
+export const riskAssessmentsRoutes = {
+  listRiskAssessments: route({
+    id: 'listRiskAssessments',
+    method: 'GET',
+    path: '/api/packages/{id}/risk-assessments',
+    summary: "A package's risk assessments (oldest first, the last applies) and the tiering method a new one is scored by",
+    access: { kind: 'signed_in' },
+    params: packageIdParamsSchema,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: riskAssessmentListSchema,
+  }),
+  recordRiskAssessment: route({
+    id: 'recordRiskAssessment',
+    method: 'POST',
+    path: '/api/packages/{id}/risk-assessments',
+    summary: "Record a risk assessment (likelihood, impact and controls per category), scored by the current tiering method; before any decision, the tier re-selects the package's workflow",
+    access: { kind: 'roles', roles: ['model_owner', 'model_risk'] },
+    params: packageIdParamsSchema,
+    query: null,
+    body: recordRiskAssessmentRequestSchema,
+    maxBodyBytes: 64 * kb,
+    successStatus: 201,
+    response: riskAssessmentSchema,
+  }),
+  requestTierOverride: route({
+    id: 'requestTierOverride',
+    method: 'POST',
+    path: '/api/packages/{id}/risk-assessments/{number}/override',
+    summary: 'Ask to override the latest assessment\'s computed tier, with a reason; it applies once a second person in another role confirms it',
+    access: { kind: 'roles', roles: ['model_owner', ...reviewerRoles] },
+    params: riskAssessmentParamsSchema,
+    query: null,
+    body: requestTierOverrideSchema,
+    maxBodyBytes: 16 * kb,
+    successStatus: 201,
+    response: riskAssessmentSchema,
+  }),
+  confirmTierOverride: route({
+    id: 'confirmTierOverride',
+    method: 'POST',
+    path: '/api/packages/{id}/risk-assessments/{number}/override/confirmation',
+    summary: 'Confirm a tier override asked for by someone else in another role; the overridden tier then applies',
+    access: { kind: 'roles', roles: reviewerRoles },
+    params: riskAssessmentParamsSchema,
+    query: null,
+    body: confirmTierOverrideSchema,
+    maxBodyBytes: 4 * kb,
+    successStatus: 200,
+    response: riskAssessmentSchema,
+  }),
+} as const;

@@ -1,0 +1,26 @@
+import type { SigningPayload } from '#domain/contracts/signatures.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { signedGovernance } from '#domain/policy/signed-governance.ts';
+import { problems } from '../kernel/problems.ts';
+import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import type { StoredPackage, StoreTx } from '../store/store.ts';
+
+/**
+ * A payload naming the policy check and risk tier it was signed under must name the ones
+ * stored (docs/decisions/0107): a signer shown an older check or tier signs again. A payload
+ * without them is still accepted (the member is optional for now).
+ */
+export async function assertSignedGovernance(tx: StoreTx, pkg: StoredPackage, payload: SigningPayload): Promise<void> {
+  if (!payload.governance) return;
+  const evaluation = (await tx.listPolicyEvaluations([pkg.id])).find((e) => e.version === payload.versionNumber)?.evaluation ?? null;
+  const expected = await signedGovernance(evaluation, await appliedAssessment(tx, pkg.id));
+  if (canonicalize(expected) === canonicalize(payload.governance)) return;
+  const what = canonicalize(expected.policy) === canonicalize(payload.governance.policy) ? 'risk tier' : 'policy check';
+  throw problems.packageChanged(`The ${what} of this package is not the one you were shown (${describe(expected)}). Reload the package and sign again.`, null);
+}
+
+function describe(g: Awaited<ReturnType<typeof signedGovernance>>): string {
+  const policy = g.policy ? `policy ${g.policy.key} version ${g.policy.version}` : 'no policy';
+  const tier = g.riskAssessment ? `tier ${g.riskAssessment.tier} by ${g.riskAssessment.method.key} version ${g.riskAssessment.method.version}` : 'no risk assessment';
+  return `${policy}, ${tier}`;
+}

@@ -1,0 +1,50 @@
+import type { CategoryAssessment, TieringMethod } from '#domain/contracts/risk-assessment.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import type { TierResult } from '#domain/policy/risk-tiering.ts';
+
+// The risk assessments slice of the storage port: tiering method versions (never changed), each
+// package's assessments (never changed; a reassessment is the next number) and the tier
+// override asked for on an assessment, confirmed once by a second person.
+
+export interface StoredTieringMethod {
+  method: TieringMethod;
+  publishedAt: string;
+}
+
+export interface StoredRiskAssessment {
+  packageId: string;
+  number: number;
+  answers: CategoryAssessment[];
+  /** The scores and tier as computed when it was recorded, by the method version it names. */
+  result: TierResult;
+  assessedBy: string;
+  assessedAt: string;
+}
+
+export interface StoredTierOverride {
+  packageId: string;
+  /** The assessment it overrides. */
+  number: number;
+  tier: number;
+  reason: string;
+  requestedBy: string;
+  requestedRole: Role;
+  requestedAt: string;
+  confirmedBy: string | null;
+  confirmedRole: Role | null;
+  confirmedAt: string | null;
+}
+
+export interface RiskAssessmentsStore {
+  /** The newest published version of the tiering method: what new assessments are scored by. */
+  currentTieringMethod(): Promise<StoredTieringMethod | null>;
+  findTieringMethod(key: string, version: number): Promise<StoredTieringMethod | null>;
+  listRiskAssessments(packageId: string): Promise<StoredRiskAssessment[]>;
+  insertRiskAssessment(row: StoredRiskAssessment): Promise<void>;
+  listTierOverrides(packageId: string): Promise<StoredTierOverride[]>;
+  insertTierOverride(row: StoredTierOverride): Promise<void>;
+  /** Records the confirmation; false when the override was confirmed already (the first one wins). */
+  confirmTierOverride(packageId: string, number: number, by: string, role: Role, at: string): Promise<boolean>;
+  /** The assessed tier and the workflow template it selects, for a package no one has decided on yet. */
+  setPackageTier(packageId: string, riskTier: number, template: { key: string; version: number }, at: string): Promise<void>;
+}

@@ -1,0 +1,92 @@
+// Risk tiering end to end, by keyboard: the owner of a new package answers the intake
+// questionnaire (a missing rationale first, shown at its field), the server scores it by the
+// standard method and the tier re-selects the workflow; the owner asks for a tier override
+// (without a reason first, refused at the field); privacy, a second person in another role,
+// confirms it and the overridden tier applies. The package's model key is this run's own.
+import { submitPackageResponseSchema } from '#api/routes.ts';
+import { clinicalRiskV1 } from '#demo/index.ts';
+import { signInActor } from '#scripts/lib/api-actor.ts';
+import { test, expect } from './support/test.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { tabTo } from './support/keyboard.ts';
+import { loginAs } from './support/login.ts';
+import { signOut } from './support/header.ts';
+import { shootAtWidths } from './support/screenshots.ts';
+
+const password = process.env.DEMO_PASSWORD ?? 'demo-password';
+const categories = ['Model quality', 'Data', 'Security', 'Privacy', 'Fairness', 'Regulatory'];
+
+test('an owner assesses the risk by keyboard, the tier selects the workflow, an override applies once another role confirms it', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  const modelKey = `sepsis-${Date.now().toString(36)}`;
+  const content = { ...clinicalRiskV1, sections: clinicalRiskV1.sections.map((s) => (s.kind === 'identification' ? { ...s, modelKey, versionLabel: '1.0.0' } : s)) };
+  const owner = await signInActor(baseURL ?? '', 'owner@example.com', password);
+  const { package: pkg } = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey, versionLabel: '1.0.0', content }));
+
+  await loginAs(page, 'owner@example.com');
+  await page.goto(`/packages/${pkg.id}`);
+  const panel = page.getByRole('region', { name: 'Risk assessment' });
+  await expect(panel).toContainText('No risk assessment yet: Tier 1 is the tier the owner declared.');
+  await tabTo(page, panel.getByRole('link', { name: 'Assess the risk' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /^Risk assessment of / })).toBeVisible();
+  await expect(page.getByText(/Scored by Standard risk matrix \(version 1\)/)).toBeVisible();
+
+  const fairness = page.getByRole('group', { name: 'Fairness' });
+  for (const [label, value] of [['Likelihood', '4'], ['Impact', '4'], ['Controls', 'partial']] as const) {
+    await tabTo(page, fairness.getByLabel(label));
+    await fairness.getByLabel(label).selectOption(value);
+  }
+  await tabTo(page, page.getByRole('button', { name: 'Record the assessment' }));
+  await page.keyboard.press('Enter');
+  const firstRationale = page.getByRole('group', { name: 'Model quality' }).getByLabel('Rationale');
+  await expect(firstRationale).toBeFocused();
+  await expect(firstRationale).toHaveAttribute('aria-invalid', 'true');
+  await expect(firstRationale).toHaveAccessibleDescription(/Say why/);
+  await expect(page.getByRole('alert').filter({ hasText: 'The assessment was not recorded.' })).toContainText('Model quality: Say why');
+  await expectNoAxeViolations(page);
+  await shootAtWidths(page, 'risk-form', (name) => testInfo.outputPath(name), false);
+
+  for (const category of categories) {
+    await tabTo(page, page.getByRole('group', { name: category }).getByLabel('Rationale'));
+    await page.keyboard.type(`${category}: reviewed against the validation report.`);
+  }
+  await tabTo(page, page.getByRole('button', { name: 'Record the assessment' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/packages/${pkg.id}$`));
+  await expect(panel).toContainText('Tier 2 by Standard risk matrix (version 1), score 12');
+  await expect(panel.getByRole('row', { name: /^Fairness/ })).toContainText('Partly effective');
+  await expect(panel).toContainText('chosen for this tier');
+  await expect(page.getByRole('heading', { level: 2, name: 'Review steps' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The owner asks for tier 1, first without a reason.
+  await tabTo(page, panel.getByRole('button', { name: 'Ask for a tier override' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, panel.getByLabel('Tier', { exact: true }));
+  await panel.getByLabel('Tier', { exact: true }).selectOption('1');
+  await tabTo(page, panel.getByRole('button', { name: 'Ask for the override' }));
+  await page.keyboard.press('Enter');
+  const reason = panel.getByLabel('Reason');
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAccessibleDescription('An override needs a reason');
+  await expectNoAxeViolations(page);
+  await page.keyboard.type('Bedside alerts for deteriorating patients: critical whatever the controls.');
+  await tabTo(page, panel.getByRole('button', { name: 'Ask for the override' }));
+  await page.keyboard.press('Enter');
+  await expect(panel).toContainText('It applies once a second person in another role confirms it.');
+  await expect(panel.getByRole('button', { name: 'Ask for a tier override' })).toHaveCount(0);
+
+  await signOut(page);
+  await loginAs(page, 'privacy@example.com');
+  await page.goto(`/packages/${pkg.id}`);
+  await tabTo(page, panel.getByRole('button', { name: 'Confirm the override' }));
+  await page.keyboard.press('Enter');
+  await expect(panel).toContainText('Confirmed by Samuel Okafor (Privacy).');
+  await expect(panel.getByRole('definition').first()).toHaveText('Tier 1');
+  // No one has decided a step yet: the confirmed tier re-selected the workflow.
+  await expect(panel).toContainText('Tier 1 (critical) models, chosen for this tier');
+  await expectNoAxeViolations(page);
+  await panel.scrollIntoViewIfNeeded();
+  await shootAtWidths(page, 'risk-panel', (name) => testInfo.outputPath(name), false);
+});

@@ -1,0 +1,102 @@
+import { categoryAssessmentSchema, tieringMethodSchema } from '#domain/contracts/risk-assessment.ts';
+import { roleSchema } from '#domain/contracts/roles.ts';
+import type { TierResult } from '#domain/policy/risk-tiering.ts';
+import type { RiskAssessmentsStore, StoredTierOverride, StoredTieringMethod } from '#api/store/risk-assessments.ts';
+import type { RiskTierOverridesTable, RiskTieringMethodsTable } from '../schema/schema.ts';
+import type { Db } from './shared.ts';
+
+// The risk assessments part of the Kysely repository.
+
+function toMethod(row: RiskTieringMethodsTable): StoredTieringMethod {
+  return { method: tieringMethodSchema.parse(JSON.parse(row.definition)), publishedAt: row.published_at };
+}
+
+function toOverride(row: RiskTierOverridesTable): StoredTierOverride {
+  return {
+    packageId: row.package_id,
+    number: row.number,
+    tier: row.tier,
+    reason: row.reason,
+    requestedBy: row.requested_by,
+    requestedRole: roleSchema.parse(row.requested_role),
+    requestedAt: row.requested_at,
+    confirmedBy: row.confirmed_by,
+    confirmedRole: row.confirmed_role === null ? null : roleSchema.parse(row.confirmed_role),
+    confirmedAt: row.confirmed_at,
+  };
+}
+
+export function riskAssessmentsQueries(db: Db): RiskAssessmentsStore {
+  return {
+    async currentTieringMethod() {
+      const row = await db.selectFrom('risk_tiering_methods').selectAll().orderBy('published_at', 'desc').orderBy('version', 'desc').executeTakeFirst();
+      return row ? toMethod(row) : null;
+    },
+    async findTieringMethod(key, version) {
+      const row = await db.selectFrom('risk_tiering_methods').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();
+      return row ? toMethod(row) : null;
+    },
+    async listRiskAssessments(packageId) {
+      const rows = await db.selectFrom('risk_assessments').selectAll().where('package_id', '=', packageId).orderBy('number').execute();
+      return rows.map((r) => ({
+        packageId: r.package_id,
+        number: r.number,
+        answers: categoryAssessmentSchema.array().parse(JSON.parse(r.answers)),
+        // Written by this code from computeTier's result; read back as it was written.
+        result: JSON.parse(r.result) as TierResult,
+        assessedBy: r.assessed_by,
+        assessedAt: r.assessed_at,
+      }));
+    },
+    async insertRiskAssessment(row) {
+      await db
+        .insertInto('risk_assessments')
+        .values({
+          package_id: row.packageId,
+          number: row.number,
+          method_key: row.result.method.key,
+          method_version: row.result.method.version,
+          answers: JSON.stringify(row.answers),
+          result: JSON.stringify(row.result),
+          computed_tier: row.result.computedTier,
+          assessed_by: row.assessedBy,
+          assessed_at: row.assessedAt,
+        })
+        .execute();
+    },
+    async listTierOverrides(packageId) {
+      const rows = await db.selectFrom('risk_tier_overrides').selectAll().where('package_id', '=', packageId).orderBy('number').execute();
+      return rows.map(toOverride);
+    },
+    async insertTierOverride(row) {
+      await db
+        .insertInto('risk_tier_overrides')
+        .values({
+          package_id: row.packageId,
+          number: row.number,
+          tier: row.tier,
+          reason: row.reason,
+          requested_by: row.requestedBy,
+          requested_role: row.requestedRole,
+          requested_at: row.requestedAt,
+          confirmed_by: row.confirmedBy,
+          confirmed_role: row.confirmedRole,
+          confirmed_at: row.confirmedAt,
+        })
+        .execute();
+    },
+    async confirmTierOverride(packageId, number, by, role, at) {
+      const result = await db
+        .updateTable('risk_tier_overrides')
+        .set({ confirmed_by: by, confirmed_role: role, confirmed_at: at })
+        .where('package_id', '=', packageId)
+        .where('number', '=', number)
+        .where('confirmed_by', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async setPackageTier(packageId, riskTier, template, at) {
+      await db.updateTable('packages').set({ risk_tier: riskTier, template_key: template.key, template_version: template.version, updated_at: at }).where('id', '=', packageId).execute();
+    },
+  };
+}

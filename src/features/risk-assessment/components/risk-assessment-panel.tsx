@@ -1,0 +1,97 @@
+import { Link } from 'react-router';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import type { RiskAssessment } from '#domain/contracts/risk-assessment.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { DefinitionList } from '#src/components/ui/definition-list.tsx';
+import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
+import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
+import { formatDateTime, formatRiskTier } from '#src/lib/format.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
+import { useRiskAssessments } from '../api/list-risk-assessments.ts';
+import { categoryLabels, controlLabels } from '../labels.ts';
+import { TierOverrideActions } from './tier-override-actions.tsx';
+
+/** On the package page: the assessed tier, how it was scored, and its override if any. */
+export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
+  const query = useRiskAssessments(pkg.id);
+  const viewer = useViewer();
+  const latest = query.data?.items.at(-1);
+  const canAssess = Boolean(viewer?.roles.some((r) => r === 'model_owner' || r === 'model_risk'));
+  return (
+    <section aria-labelledby="risk-heading" aria-busy={query.isFetching} className="space-y-4">
+      <h2 id="risk-heading" className="text-xl font-bold">
+        Risk assessment
+      </h2>
+      {query.isPending && <LoadingNotice>Loading the risk assessment…</LoadingNotice>}
+      {query.isError && <ErrorNotice title="The risk assessment could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
+      {query.data && !latest && <p>No risk assessment yet: {formatRiskTier(pkg.riskTier)} is the tier the owner declared.</p>}
+      {latest && <AssessmentSummary assessment={latest} pkg={pkg} />}
+      {latest && viewer && <TierOverrideActions assessment={latest} viewer={viewer} />}
+      {query.data && canAssess && (
+        <p>
+          <Link to={`/packages/${pkg.id}/risk-assessment`} className={buttonClasses.secondary}>
+            {latest ? 'Reassess the risk' : 'Assess the risk'}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function overrideText(a: RiskAssessment): string | null {
+  const o = a.override;
+  if (!o) return null;
+  const asked = `${o.requestedBy.displayName} (${roleLabels[o.requestedBy.role]}) asked for ${formatRiskTier(o.tier)}: “${o.reason}”`;
+  return o.confirmedBy ? `${asked} Confirmed by ${o.confirmedBy.displayName} (${roleLabels[o.confirmedBy.role]}).` : `${asked} It applies once a second person in another role confirms it.`;
+}
+
+function AssessmentSummary({ assessment: a, pkg }: { assessment: RiskAssessment; pkg: PackageDetail }) {
+  const override = overrideText(a);
+  return (
+    <div className="space-y-4">
+      <DefinitionList
+        layout="aligned"
+        facts={[
+          ['Tier that applies', <strong key="tier">{formatRiskTier(a.effectiveTier)}</strong>],
+          ['Computed', `${formatRiskTier(a.computedTier)} by ${a.method.name} (version ${a.method.version}), score ${a.score}`],
+          ...(override ? [['Override', override] as const] : []),
+          ['Assessed', `Assessment ${a.number}, by ${a.assessedBy.displayName}, ${formatDateTime(a.assessedAt)}`],
+          ['Workflow', a.effectiveTier === pkg.riskTier ? `${pkg.template.name}, chosen for this tier` : `${pkg.template.name} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this tier applied, so the workflow under way stays`],
+        ]}
+      />
+      <div className="overflow-x-auto">
+        <table className="min-w-full border-collapse text-left">
+          <caption className="sr-only">Scores per category of assessment {a.number}</caption>
+          <thead>
+            <tr className="border-b border-slate-400">
+              <th scope="col" className="p-2">Category</th>
+              <th scope="col" className="p-2">Likelihood</th>
+              <th scope="col" className="p-2">Impact</th>
+              <th scope="col" className="p-2">Controls</th>
+              <th scope="col" className="p-2">Inherent</th>
+              <th scope="col" className="p-2">Residual</th>
+              <th scope="col" className="p-2">Rationale</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.answers.map((answer) => {
+              const score = a.scores.find((s) => s.category === answer.category);
+              return (
+                <tr key={answer.category} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="p-2 font-semibold">{categoryLabels[answer.category]}</th>
+                  <td className="p-2">{answer.likelihood}</td>
+                  <td className="p-2">{answer.impact}</td>
+                  <td className="p-2">{controlLabels[answer.controls]}</td>
+                  <td className="p-2">{score?.inherent}</td>
+                  <td className="p-2">{score?.residual}</td>
+                  <td className="p-2">{answer.rationale}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

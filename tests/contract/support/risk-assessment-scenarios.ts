@@ -1,0 +1,212 @@
+import { expect } from 'vitest';
+import { clinicalRiskV1 } from '#demo/clinical-risk.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { packageDetailSchema } from '#domain/contracts/packages.ts';
+import { riskAssessmentListSchema, riskAssessmentSchema, riskCategories, type CategoryAssessment } from '#domain/contracts/risk-assessment.ts';
+import type { Client, Reply, Target } from './client.ts';
+import type { Scenario } from './scenarios.ts';
+import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { signedGovernance } from '#domain/policy/signed-governance.ts';
+import { signedDecisionSchema } from '#domain/contracts/signatures.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { retailCreditPdV2 } from '#demo/retail-credit-pd.ts';
+import { packageVersionSchema } from '#domain/contracts/packages.ts';
+
+// Risk tiering by a versioned method against the mocks, SQLite and PostgreSQL (decision record
+// 0106): the assessment is scored on the server by the method version it names, an override
+// applies only once a second person in another role confirms it, and the tier selects the
+// workflow of a package no one has decided on yet.
+
+const clinical = 'pkg_clinical_deterioration_risk';
+
+const pointers = (reply: Reply) => ((reply.body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer);
+
+/** Every category at likelihood 2, impact 2, no controls (residual 4), except those given. */
+export function riskAnswers(overrides: Partial<Record<CategoryAssessment['category'], Partial<CategoryAssessment>>> = {}): CategoryAssessment[] {
+  return riskCategories.map((category) => ({ category, likelihood: 2, impact: 2, controls: 'none', rationale: `Assessed ${category}.`, ...overrides[category] }));
+}
+
+/** Fairness at 4 x 4 with partial controls: residual 12, tier 2 by the standard risk matrix. */
+const tierTwo = riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'partial' } });
+
+async function assessmentsOf(client: Client, packageId: string) {
+  const reply = await client.get(`/api/packages/${packageId}/risk-assessments`);
+  expectStatus(reply, 200);
+  return riskAssessmentListSchema.parse(reply.body);
+}
+
+async function detailOf(client: Client, packageId: string) {
+  return packageDetailSchema.parse((await client.get(`/api/packages/${packageId}`)).body);
+}
+
+/** A new tier 1 clinical package of the owner's, on which no one has decided yet. */
+async function freshPackage(owner: Client): Promise<string> {
+  const content = structuredClone(clinicalRiskV1);
+  const [id] = content.sections;
+  if (id?.kind !== 'identification') throw new Error('identification first');
+  id.modelKey = 'sepsis-early-warning';
+  id.versionLabel = '1.0';
+  const reply = await owner.post('/api/packages', { modelKey: 'sepsis-early-warning', versionLabel: '1.0', content });
+  expectStatus(reply, 201);
+  return (reply.body as { package: { id: string } }).package.id;
+}
+
+async function addUser(target: Target, user: { id: string; email: string; displayName: string; roles: ('model_risk' | 'privacy' | 'committee')[] }) {
+  const { passwordHash } = (await target.store.findUserByEmail('privacy@example.com')) ?? { passwordHash: '' };
+  await target.store.insertUser({ ...user, title: 'Reviewer', passwordHash });
+}
+
+export const riskAssessmentScenarios: Scenario[] = [
+  {
+    name: "risk tiering: the owner's assessment is scored by the method version and kept; before any decision its tier re-selects the workflow",
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const admin = await signedIn(target, 'admin@example.com');
+      const id = await freshPackage(owner);
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
+      expect((await assessmentsOf(owner, id)).items).toEqual([]);
+
+      const reply = await owner.post(`/api/packages/${id}/risk-assessments`, { answers: tierTwo });
+      expectStatus(reply, 201);
+      const assessment = riskAssessmentSchema.parse(reply.body);
+      expect(assessment).toMatchObject({ number: 1, method: { key: 'standard', version: 1, kind: 'risk_matrix' }, score: 12, computedTier: 2, effectiveTier: 2, override: null, assessedBy: { id: 'usr_owner' } });
+      expect(assessment.scores.find((s) => s.category === 'fairness')).toEqual({ category: 'fairness', inherent: 16, residual: 12 });
+
+      const list = await assessmentsOf(owner, id);
+      expect(list.method).toMatchObject({ key: 'standard', version: 1 });
+      expect(list.items).toEqual([assessment]);
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 2, template: { key: 'tier-2-3' } });
+      const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.assessed')).body);
+      expect(audit.items.find((e) => e.subject === id)?.after).toEqual({ number: 1, method: { key: 'standard', version: 1 }, score: 12, computedTier: 2, template: { key: 'tier-2-3', version: 1, tier: 2 } });
+
+      // A reassessment is the next number; the first one stays as it was.
+      const again = await owner.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() });
+      expectStatus(again, 201);
+      expect(riskAssessmentSchema.parse(again.body)).toMatchObject({ number: 2, score: 4, computedTier: 4 });
+      expect((await assessmentsOf(owner, id)).items.map((a) => [a.number, a.computedTier])).toEqual([[1, 2], [2, 4]]);
+    },
+  },
+  {
+    name: 'risk tiering: an answer out of range, a category missing or twice, an override without a reason are refused at their field; nothing is stored',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const outOfRange = await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers({ privacy: { likelihood: 6 }, security: { impact: 0 } }) });
+      expectStatus(outOfRange, 422);
+      expect(outOfRange.contentType).toMatch(/application\/problem\+json/);
+      expect(pointers(outOfRange).sort()).toEqual(['/answers/2/impact', '/answers/3/likelihood']);
+      const missing = await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers().slice(1) });
+      expectStatus(missing, 422);
+      expect(pointers(missing)).toEqual(['/answers']);
+      const twice = riskAnswers({ data: { category: 'model_quality' } });
+      const doubled = await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: twice });
+      expectStatus(doubled, 422);
+      expect(pointers(doubled)).toEqual(['/answers/1/category']);
+      expect((await assessmentsOf(owner, clinical)).items).toEqual([]);
+
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      for (const reason of ['', '   ']) {
+        const noReason = await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason, role: 'model_owner' });
+        expectStatus(noReason, 422);
+        expect(pointers(noReason)).toEqual(['/reason']);
+      }
+      const notHeld = await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason: 'Patient safety.', role: 'privacy' });
+      expectStatus(notHeld, 422);
+      expect(pointers(notHeld)).toEqual(['/role']);
+      const sameTier = await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 2, reason: 'Patient safety.', role: 'model_owner' });
+      expectStatus(sameTier, 422);
+      expect(pointers(sameTier)).toEqual(['/tier']);
+      expect((await assessmentsOf(owner, clinical)).items[0]?.override).toBeNull();
+    },
+  },
+  {
+    name: 'risk tiering: an override applies only once a second person in another role confirms it; the requester and their role cannot',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const admin = await signedIn(target, 'admin@example.com');
+      await addUser(target, { id: 'usr_model_risk_2', email: 'model-risk-2@example.com', displayName: 'Priya Raman', roles: ['model_risk'] });
+      const colleague = await signedIn(target, 'model-risk-2@example.com');
+      const privacy = await signedIn(target, 'privacy@example.com');
+
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      const requested = await elena.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts for deteriorating patients: critical whatever the controls.', role: 'model_risk' });
+      expectStatus(requested, 201);
+      expect(riskAssessmentSchema.parse(requested.body)).toMatchObject({ computedTier: 2, effectiveTier: 2, override: { tier: 1, requestedBy: { id: 'usr_model_risk', role: 'model_risk' }, confirmedBy: null } });
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 3, reason: 'Changed my mind.', role: 'model_risk' }), 409);
+
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 403);
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'model_owner' }), 403);
+      const sameRole = await colleague.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'model_risk' });
+      expectStatus(sameRole, 422);
+      expect(pointers(sameRole)).toEqual(['/role']);
+      expect((await assessmentsOf(owner, clinical)).items[0]).toMatchObject({ effectiveTier: 2, override: { confirmedBy: null } });
+
+      const confirmed = await privacy.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'privacy' });
+      expectStatus(confirmed, 200);
+      expect(riskAssessmentSchema.parse(confirmed.body)).toMatchObject({ computedTier: 2, effectiveTier: 1, override: { tier: 1, confirmedBy: { id: 'usr_privacy', role: 'privacy' } } });
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'privacy' }), 409);
+      // Data governance decided a step already: the workflow under way stays with its tier.
+      expect(await detailOf(owner, clinical)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
+
+      const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.override_confirmed')).body);
+      expect(audit.items.find((e) => e.subject === clinical)?.after).toEqual({ number: 1, tier: 1, role: 'privacy' });
+    },
+  },
+  {
+    name: 'risk tiering: two confirmations of one override at once, one is taken and the other refused',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const privacy = await signedIn(target, 'privacy@example.com');
+      const committee = await signedIn(target, 'committee@example.com');
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason: 'Patient safety.', role: 'model_owner' }), 201);
+      const replies = await Promise.all([
+        privacy.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'privacy' }),
+        committee.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'committee' }),
+      ]);
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+      const [only] = (await assessmentsOf(owner, clinical)).items;
+      expect(only?.override?.confirmedBy?.id).toBe(replies[0].status === 200 ? 'usr_privacy' : 'usr_committee');
+    },
+  },
+  {
+    name: 'signed governance: a decision signs the risk tier and method version that apply; one naming another tier is refused and nothing is stored',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      const draft = { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk' as const, decision: 'approve' as const, signer: accounts.elena };
+      const applied = await signedGovernance(null, { number: 1, method: { key: 'standard', version: 1 }, tier: 2 });
+      expect(applied).toEqual({ policy: null, riskAssessment: { number: 1, method: { key: 'standard', version: 1 }, tier: 2 } });
+
+      const stale = await sign(elena, { ...(await payloadFor(elena, draft)), governance: { ...applied, riskAssessment: { number: 1, method: { key: 'standard', version: 1 }, tier: 1 } } });
+      expectStatus(stale, 409);
+      expect((stale.body as { detail: string }).detail).toMatch(/risk tier .*tier 2 by standard version 1/);
+      expect((await detailOf(elena, clinical)).decisions.filter((d) => d.stepKey === 'model_risk')).toEqual([]);
+
+      expectStatus(await sign(elena, { ...(await payloadFor(elena, draft)), governance: applied }), 201);
+      const decision = signedDecisionSchema.parse((await detailOf(elena, clinical)).decisions.find((d) => d.stepKey === 'model_risk'));
+      expect(decision.signature?.payload.governance).toEqual(applied);
+    },
+  },
+  {
+    name: 'signed governance: the policy version and a digest of the check the signed version passed are in the payload; another digest is refused',
+    async run(target) {
+      const retail = 'pkg_retail_credit_pd';
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      const evaluation = packageVersionSchema.parse((await dana.get(`/api/packages/${retail}/versions/2`)).body).policy;
+      expect(evaluation?.policy).toMatchObject({ key: 'consumer-credit', version: 1 });
+      const applied = await signedGovernance(evaluation, null);
+      expect(applied.policy).toEqual({ key: 'consumer-credit', version: 1, evaluationDigest: await sha256Hex(canonicalize(evaluation)) });
+      const steps = (await detailOf(dana, retail)).steps;
+      const step = steps.find((s) => s.status === 'active');
+      if (step?.role !== 'fair_lending') throw new Error(`The retail credit package waits for ${step?.role ?? 'nobody'}, not fair lending`);
+      const draft = { packageId: retail, versionNumber: 2, stepKey: step.key, role: 'fair_lending' as const, decision: 'approve' as const, signer: accounts.dana };
+      const forged = await sign(dana, { ...(await payloadFor(dana, draft)), governance: { ...applied, policy: { key: 'consumer-credit', version: 1, evaluationDigest: await sha256Hex(canonicalize(retailCreditPdV2)) } } });
+      expectStatus(forged, 409);
+      expect((forged.body as { detail: string }).detail).toMatch(/policy check .*policy consumer-credit version 1/);
+      expectStatus(await sign(dana, { ...(await payloadFor(dana, draft)), governance: applied }), 201);
+    },
+  },
+];
