@@ -21,6 +21,8 @@ import { acceptDelegation, createDelegation, listDelegations, listUserDirectory,
 import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
 import { getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook } from './registries/handlers.ts';
+import { discardReviewDraft, editReviewDraft, listReviewDrafts, publishReviewDrafts, saveReviewDraft } from './drafts/handlers.ts';
+import { discardResubmitDraft, getResubmitDraft, saveResubmitDraft } from './drafts/resubmit-handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -95,4 +97,12 @@ export const handlers: Record<RouteId, Handler> = {
   listRegistryDrafts,
   getRegistryDraft,
   getPackageRegistry,
+  listReviewDrafts,
+  saveReviewDraft,
+  editReviewDraft,
+  discardReviewDraft,
+  publishReviewDrafts,
+  getResubmitDraft,
+  saveResubmitDraft,
+  discardResubmitDraft,
 };
