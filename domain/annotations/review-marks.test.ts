@@ -24,7 +24,8 @@ describe('review marks keyed to the section hash', () => {
     const yx = { y: 2, x: 1, key: 'a' };
     const [first] = (await sectionHashes([xy])).values();
     const [second] = (await sectionHashes([yx])).values();
-    const [changed] = (await sectionHashes([{ ...xy, y: 3 }])).values();
+    const changedSection = { ...xy, y: 3 };
+    const [changed] = (await sectionHashes([changedSection])).values();
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect(first).toBe(second);
     expect(changed).not.toBe(first);
