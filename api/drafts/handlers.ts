@@ -4,6 +4,7 @@ import { newId } from '../kernel/new-id.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import type { StoredReviewDraft } from '../store/store.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
+import { deniedNotFound } from '../denials/denials.ts';
 import { checkOpening } from '../threads/open-thread.ts';
 import { threadViews } from '../threads/thread-views.ts';
 import { draftsRoutes as routes } from './routes.ts';
@@ -40,10 +41,13 @@ export const saveReviewDraft = defineHandler(routes.saveReviewDraft, async (ctx,
   return { status: 201, body: view(draft) };
 });
 
+/** The caller's draft; someone else's is answered like a missing one, and the probe audited. */
 async function ownDraft(ctx: RequestContext, packageId: string, draftId: string): Promise<StoredReviewDraft> {
   const user = signedIn(ctx);
-  const draft = (await ctx.deps.store.listReviewDrafts(packageId, user.id)).find((d) => d.id === draftId);
-  if (!draft) throw problems.notFound(`You have no draft ${draftId} on package ${packageId}.`);
+  const draft = await ctx.deps.store.findReviewDraft(draftId);
+  const missing = `You have no draft ${draftId} on package ${packageId}.`;
+  if (draft && (draft.author.id !== user.id || draft.packageId !== packageId)) throw deniedNotFound(missing, `review draft ${draftId} is another reviewer's or on another package`);
+  if (!draft) throw problems.notFound(missing);
   return draft;
 }
 
@@ -59,7 +63,8 @@ export const editReviewDraft = defineHandler(routes.editReviewDraft, async (ctx,
 export const discardReviewDraft = defineHandler(routes.discardReviewDraft, async (ctx, { params }) => {
   const user = signedIn(ctx);
   const pkg = await seePackage(ctx, params.id);
-  if ((await ctx.deps.store.deleteReviewDrafts([params.draftId], user.id)) === 0) throw problems.notFound(`You have no draft ${params.draftId} on package ${pkg.id}.`);
+  const draft = await ownDraft(ctx, pkg.id, params.draftId);
+  if ((await ctx.deps.store.deleteReviewDrafts([draft.id], user.id)) === 0) throw problems.notFound(`You have no draft ${params.draftId} on package ${pkg.id}.`);
   return { status: 204 };
 });
 

@@ -31,6 +31,8 @@ export interface StoredResubmitDraft {
 export interface DraftsStore {
   /** One author's review drafts on a package, oldest first. */
   listReviewDrafts(packageId: string, authorId: string): Promise<StoredReviewDraft[]>;
+  /** A draft by id, whoever wrote it: for telling a probe of someone else's draft from a missing one. */
+  findReviewDraft(id: string): Promise<StoredReviewDraft | null>;
   insertReviewDraft(draft: StoredReviewDraft): Promise<void>;
   /** Changes the text of the author's draft; false when they have no such draft. */
   updateReviewDraft(id: string, authorId: string, body: string, updatedAt: string): Promise<boolean>;

@@ -28,6 +28,10 @@ export function draftsQueries(db: Db): DraftsStore {
       const rows = await db.selectFrom('review_drafts').selectAll().where('package_id', '=', packageId).where('author_id', '=', authorId).orderBy('created_at').orderBy('id').execute();
       return rows.map(toReviewDraft);
     },
+    async findReviewDraft(id) {
+      const row = await db.selectFrom('review_drafts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toReviewDraft(row) : null;
+    },
     async insertReviewDraft(d) {
       await db
         .insertInto('review_drafts')
