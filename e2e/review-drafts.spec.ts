@@ -33,8 +33,10 @@ test('a drafted comment is saved on the server, counted in the bar, private, and
   await expect(training).toBeFocused();
   await page.keyboard.press('a');
   const form = training.getByRole('form', { name: 'Annotate “Training data provenance”' });
-  await tabTo(page, form.getByRole('radio', { name: /^Comment/ }));
-  await page.keyboard.press('Space');
+  // The kind is a radio group: focus lands on the checked one, arrows choose.
+  await expect(form.getByRole('radio', { name: /^Clarification request/ })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(form.getByRole('radio', { name: /^Comment/ })).toBeChecked();
   const comment = `State the bureau snapshot date next to each dataset (${Date.now().toString(36)}).`;
   await tabTo(page, form.getByRole('textbox', { name: 'Your message' }));
   await page.keyboard.type(comment);
