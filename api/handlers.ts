@@ -23,6 +23,8 @@ import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
 import { adminRegistries, getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook, sageMakerEvent, testRegistryConnection } from './registries/handlers.ts';
 import { deploymentGate } from './record/deployment-gate.ts';
+import { discardReviewDraft, editReviewDraft, listReviewDrafts, publishReviewDrafts, saveReviewDraft } from './drafts/handlers.ts';
+import { discardResubmitDraft, getResubmitDraft, saveResubmitDraft } from './drafts/resubmit-handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -105,4 +107,12 @@ export const handlers: Record<RouteId, Handler> = {
   adminRegistries,
   testRegistryConnection,
   deploymentGate,
+  listReviewDrafts,
+  saveReviewDraft,
+  editReviewDraft,
+  discardReviewDraft,
+  publishReviewDrafts,
+  getResubmitDraft,
+  saveResubmitDraft,
+  discardResubmitDraft,
 };

@@ -20,6 +20,7 @@ import { webhooksRoutes } from './webhooks/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { registriesRoutes } from './registries/routes.ts';
+import { draftsRoutes } from './drafts/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -47,6 +48,7 @@ export const routes = {
   ...usersRoutes,
   ...mailRoutes,
   ...registriesRoutes,
+  ...draftsRoutes,
 } as const;
 
 export type Routes = typeof routes;

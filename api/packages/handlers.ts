@@ -19,6 +19,7 @@ import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
 import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
+import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 
 /** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
 const policyAudit = (evaluation: PolicyEvaluation | null) =>
@@ -158,6 +159,9 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.insertVersion(version);
     if (evaluation) await tx.insertPolicyEvaluation({ packageId: pkg.id, version: version.number, evaluation, evaluatedAt: at });
     await tx.insertVersionAnswers(pkg.id, version.number, body.answers);
+    await carryReviewMarks(tx, pkg.id, previous.number, { number: version.number, content: body.content });
+    // The draft this came from is spent: no other tab or device resubmits it again.
+    await tx.deleteResubmitDraft(pkg.id, user.id);
     await tx.touchPackage(pkg.id, at);
     await tx.appendAudit({
       event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, answersHash: await answersHash(body.answers), ...viaOf(ctx), ...policyAudit(evaluation) } },

@@ -16,7 +16,7 @@ export const markSectionReviewed = defineHandler(routes.markSectionReviewed, asy
   const review = await ctx.deps.store.transaction(async (tx) => {
     await assertNotDecided(tx, pkg, params.n, ctx.deps.now());
     await sectionOf(tx, pkg.id, params.n, params.key, '/key');
-    const wanted = { packageId: pkg.id, versionNumber: params.n, sectionKey: params.key, reviewer: actorOf(user), reviewedAt: at };
+    const wanted = { packageId: pkg.id, versionNumber: params.n, sectionKey: params.key, reviewer: actorOf(user), reviewedAt: at, carriedFrom: null };
     if (await tx.insertSectionReview(wanted)) {
       await tx.appendAudit({ event: { action: 'section.reviewed', subject: pkg.id, before: null, after: { version: params.n, section: params.key } }, actorId: user.id, at });
       return wanted;

@@ -15,6 +15,7 @@ import { reAuthenticate } from './re-authenticate.ts';
 import { consumeNonce, signedVersion } from './signing-preconditions.ts';
 import { decidingCapacity } from './deciding-capacity.ts';
 import { writeDecision } from './write-decision.ts';
+import { publishReviewDraftsIn } from '../drafts/publish.ts';
 
 // Signing a decision: a single-use nonce first, then the signed payload, checked against
 // the signer's identity (re-authentication), the version they were shown, their capacity on
@@ -54,6 +55,9 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
   const signed = await ctx.deps.store.transaction(async (tx): Promise<SignedDecision | undefined> => {
     // Another instance may be deciding on this package right now; wait for it, then read.
     await tx.lockPackage(pkg.id);
+    // The signer's drafted comments and questions are published with the decision, before its
+    // checks (a clarification request it points to may be one of them): a refusal keeps them drafts.
+    await publishReviewDraftsIn(tx, ctx.deps, { pkg, user, at: decidedAt, decision: decisionId });
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const { version, contentHash } = await signedVersion(tx, pkg, facts, payload);

@@ -8,6 +8,8 @@ export interface StoredSectionReview {
   sectionKey: string;
   reviewer: Actor;
   reviewedAt: string;
+  /** The version the mark was first made on, when a later version with the section unchanged took it over. */
+  carriedFrom?: number | null;
 }
 
 export interface SectionReviewsStore {

@@ -18,6 +18,7 @@ import type { UsersStore } from './users.ts';
 import type { ThrottleStore } from './throttle.ts';
 import type { MailStore } from './mail.ts';
 import type { RegistriesStore } from './registries.ts';
+import type { DraftsStore } from './drafts.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -41,6 +42,7 @@ export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt
 export type { StoredReReviewNotice } from './re-review.ts';
 export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
 export type { StoredMail, StoredDigestItem } from './mail.ts';
+export type { StoredReviewDraft, StoredResubmitDraft } from './drafts.ts';
 export type { StoredRegistryIntake, StoredRegistryWriteBack, StoredRegistryWriteBackAttempt, RegistryOutcome, RegistryWriteBackDetails } from './registries.ts';
 
 export interface StoreTx
@@ -63,7 +65,8 @@ export interface StoreTx
     UsersStore,
     ThrottleStore,
     MailStore,
-    RegistriesStore {}
+    RegistriesStore,
+    DraftsStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

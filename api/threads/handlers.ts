@@ -1,4 +1,3 @@
-import { locateQuote } from '#domain/annotations/section-text.ts';
 import { isReviewerRole } from '#domain/contracts/roles.ts';
 import { problems } from '../kernel/problems.ts';
 import { threadsRoutes as routes } from './routes.ts';
@@ -6,11 +5,12 @@ import { threadView, threadViews } from './thread-views.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import type { StoredPackage, StoredThread, StoreTx } from '../store/store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { actorOf, assertConversationOpen, assertNotDecided, seePackage, sectionOf, signedIn } from '../package-access/package-access.ts';
+import { actorOf, assertConversationOpen, seePackage, signedIn } from '../package-access/package-access.ts';
 import { deniedNotFound, auditDenied, DeniedError } from '../denials/denials.ts';
 import { isActiveAt } from '#domain/workflow/delegation.ts';
 import { resolveRefusal } from '#domain/workflow/thread-resolution.ts';
-import { addThreadMessage, roleFor } from './thread-message.ts';
+import { addThreadMessage } from './thread-message.ts';
+import { openThreadIn } from './open-thread.ts';
 import { newId } from '../kernel/new-id.ts';
 
 async function threadOf(tx: StoreTx, packageId: string, threadId: string): Promise<StoredThread> {
@@ -35,20 +35,7 @@ export const openThread = defineHandler(routes.openThread, async (ctx, { params,
     // Serialised with signing and resubmission: a question opened while an approval is being
     // signed is either seen by the approval's gate or opened after the decision, never both missed.
     await tx.lockPackage(pkg.id);
-    const versions = await tx.listVersionFacts([pkg.id]);
-    const latest = Math.max(...versions.map((v) => v.number));
-    if (body.versionNumber !== latest && versions.some((v) => v.number === body.versionNumber)) {
-      throw problems.conflict(`Version ${body.versionNumber} has been superseded by version ${latest}; annotate the latest version.`);
-    }
-    await assertNotDecided(tx, pkg, body.versionNumber, ctx.deps.now());
-    const section = await sectionOf(tx, pkg.id, body.versionNumber, body.sectionKey, '/sectionKey');
-    if (body.anchor && locateQuote(section, body.anchor) === -1) {
-      throw problems.validation([{ pointer: '/anchor/exact', message: `The quoted text does not occur in section "${section.title}"` }]);
-    }
-    const stored: StoredThread = { id: newId(ctx.deps, 'thr'), packageId: pkg.id, versionNumber: body.versionNumber, sectionKey: body.sectionKey, kind: body.kind, severity: body.severity, status: 'open', anchor: body.anchor, createdBy: actorOf(user), createdAt: at, resolvedBy: null, resolvedAt: null };
-    await tx.insertThread(stored);
-    await tx.insertMessage({ id: newId(ctx.deps, 'msg'), threadId: stored.id, author: actorOf(user), authorRole: roleFor(user, pkg.ownerId), body: body.body, createdAt: at, position: 0 });
-    await tx.appendAudit({ event: { action: 'thread.opened', subject: pkg.id, before: null, after: { section: body.sectionKey, kind: body.kind, version: body.versionNumber, thread: stored.id, quote: body.anchor?.exact ?? null, body: body.body } }, actorId: user.id, at });
+    const stored = await openThreadIn(tx, ctx.deps, { pkg, user, request: body, at });
     return threadView(tx, stored);
   });
   return { status: 201, body: thread };

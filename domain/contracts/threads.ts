@@ -81,6 +81,8 @@ export const sectionReviewSchema = z.object({
   sectionKey: z.string(),
   reviewer: actorSchema,
   reviewedAt: z.iso.datetime(),
+  /** Made on an earlier version whose section had the same content (the mark follows the section's hash); null when made on this one. */
+  carriedFrom: z.number().int().nullable().optional(),
 });
 export type SectionReview = z.infer<typeof sectionReviewSchema>;
 export const sectionReviewListSchema = z.object({ items: z.array(sectionReviewSchema) });

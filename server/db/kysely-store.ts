@@ -27,6 +27,7 @@ import { usersQueries } from './queries/users.ts';
 import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
 import { registriesQueries } from './queries/registries.ts';
+import { draftsQueries } from './queries/drafts.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -56,6 +57,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...throttleQueries(db, engine),
     ...mailQueries(db),
     ...registriesQueries(db),
+    ...draftsQueries(db),
   };
 }
 

@@ -27,6 +27,7 @@ import * as registries from './migrations/024-registries.ts';
 import * as policies from './migrations/025-policies.ts';
 import * as checkpointCosignatures from './migrations/030-checkpoint-cosignatures.ts';
 import * as riskAssessments from './migrations/031-risk-assessments.ts';
+import * as reviewDrafts from './migrations/028-review-drafts.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -57,6 +58,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '025-policies': policies,
   '030-checkpoint-cosignatures': checkpointCosignatures,
   '031-risk-assessments': riskAssessments,
+  '028-review-drafts': reviewDrafts,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -15,6 +15,10 @@ export const packageKeys = {
   reviews: (id: string) => [...packageKeys.detail(id), 'reviews'] as const,
   /** The annotation and clarification threads on every version of a package. */
   threads: (id: string) => [...packageKeys.detail(id), 'threads'] as const,
+  /** The signed-in reviewer's unpublished comments and clarification requests on a package. */
+  reviewDrafts: (id: string) => [...packageKeys.detail(id), 'review-drafts'] as const,
+  /** The signed-in owner's resubmission in progress for a package. */
+  resubmitDraft: (id: string) => [...packageKeys.detail(id), 'resubmit-draft'] as const,
   /** The findings on every version of a package, with their history. */
   findings: (id: string) => [...packageKeys.detail(id), 'findings'] as const,
   /** The findings register across the inventory, by its query string. */

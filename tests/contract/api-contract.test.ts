@@ -17,6 +17,7 @@ import { reReviewScenarios } from './support/re-review-scenarios.ts';
 import { templateKeyScenarios } from './support/template-key-scenarios.ts'; // new template keys
 import { policyScenarios } from './support/policy-scenarios.ts';
 import { findingScenarios } from './support/finding-scenarios.ts';
+import { draftScenarios } from './support/draft-scenarios.ts';
 import { riskAssessmentScenarios } from './support/risk-assessment-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
@@ -30,7 +31,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

@@ -89,6 +89,8 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
   const templates = (await ok(sendJson(target, as('usr_admin'), 'GET', '/api/templates'), 'template list')) as { items: { template: { key: string; version: number } }[] };
   const template = must(templates.items[0], 'a template').template;
 
+  // A review draft of data governance's (the first reviewer, who calls the reviewer routes).
+  const reviewDraft = (await ok(sendJson(target, as('usr_data_governance'), 'POST', `/api/packages/${clinical.id}/review-drafts`, { versionNumber: 1, sectionKey: 'evaluation', kind: 'comment', body: 'A draft' }), 'review draft')) as { id: string };
   const content = structuredClone(must(demoPackages[1]?.versions[0], 'demo clinical content'));
   const [identification] = content.sections;
   if (identification?.kind !== 'identification') throw new Error('identification first');
@@ -197,6 +199,14 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     changeOwnPassword: { body: { currentPassword: 'demo-password', newPassword: 'fuzz granite orchard lantern' } },
     stepUp: { body: { password: 'demo-password' } },
     revokeOwnSession: { params: { id: '0123456789abcdef' } },
+    listReviewDrafts: { params: pkg },
+    saveReviewDraft: { params: pkg, body: { versionNumber: 1, sectionKey: 'evaluation', kind: 'clarification', anchor: null, body: 'A drafted question' } },
+    editReviewDraft: { params: { ...pkg, draftId: reviewDraft.id }, body: { body: 'An edited draft' } },
+    discardReviewDraft: { params: { ...pkg, draftId: reviewDraft.id } },
+    publishReviewDrafts: { params: pkg },
+    getResubmitDraft: { params: pkg },
+    saveResubmitDraft: { params: pkg, body: { baseVersion: 1, baseHash: 'a'.repeat(64), content: { sections: [] }, answers: { 'concern:x:0': { answer: 'Half written', sectionKeys: ['evaluation'] } } } },
+    discardResubmitDraft: { params: pkg },
     completeSetup: { body: { secret: 'not-the-secret', email: 'someone@example.com', displayName: 'Someone', title: '', password: 'fuzz granite orchard lantern' } },
   };
   return new Map(Object.entries(bodies).map(([id, input]) => [id, { params: input.params ?? {}, query: input.query ?? {}, body: input.body ?? null }]));

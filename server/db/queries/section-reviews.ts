@@ -8,12 +8,12 @@ export function sectionReviewsQueries(db: Db): SectionReviewsStore {
   return {
     async listSectionReviews(packageId) {
       const rows = await db.selectFrom('section_reviews').selectAll().where('package_id', '=', packageId).orderBy('reviewed_at').execute();
-      return rows.map((r): StoredSectionReview => ({ packageId: r.package_id, versionNumber: r.version_number, sectionKey: r.section_key, reviewer: actorSchema.parse(JSON.parse(r.reviewer)), reviewedAt: r.reviewed_at }));
+      return rows.map((r): StoredSectionReview => ({ packageId: r.package_id, versionNumber: r.version_number, sectionKey: r.section_key, reviewer: actorSchema.parse(JSON.parse(r.reviewer)), reviewedAt: r.reviewed_at, carriedFrom: r.carried_from }));
     },
     async insertSectionReview(r) {
       const result = await db
         .insertInto('section_reviews')
-        .values({ package_id: r.packageId, version_number: r.versionNumber, section_key: r.sectionKey, reviewer_id: r.reviewer.id, reviewer: JSON.stringify(r.reviewer), reviewed_at: r.reviewedAt })
+        .values({ package_id: r.packageId, version_number: r.versionNumber, section_key: r.sectionKey, reviewer_id: r.reviewer.id, reviewer: JSON.stringify(r.reviewer), reviewed_at: r.reviewedAt, carried_from: r.carriedFrom ?? null })
         .onConflict((oc) => oc.doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;

@@ -131,6 +131,8 @@ export interface SectionReviewsTable {
   reviewer_id: string;
   reviewer: string;
   reviewed_at: string;
+  /** Added by 028: the version the mark was carried from (null: made on this version). */
+  carried_from: number | null;
 }
 
 export interface WorkflowTemplatesTable {
@@ -531,6 +533,8 @@ export interface Database {
   external_identities: ExternalIdentitiesTable;
   saml_requests: SamlRequestsTable;
   saml_assertions: SamlAssertionsTable;
+  review_drafts: ReviewDraftsTable;
+  resubmit_drafts: ResubmitDraftsTable;
 }
 
 // --- delegations (007) ---
@@ -604,4 +608,27 @@ export interface SamlAssertionsTable {
   assertion_id: string;
   used_at: string;
   expires_at: string;
+}
+
+// --- review drafts and resubmit drafts (028) ---
+export interface ReviewDraftsTable {
+  id: string;
+  package_id: string;
+  author_id: string;
+  version_number: number;
+  section_key: string;
+  kind: string;
+  anchor: string | null;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResubmitDraftsTable {
+  package_id: string;
+  author_id: string;
+  base_version: number;
+  base_hash: string;
+  draft: string;
+  saved_at: string;
 }

@@ -38,6 +38,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'finding.transitioned': 'Finding moved on (remediation, verification or risk acceptance)',
   'section.reviewed': 'Section marked reviewed',
   'section.review_withdrawn': 'Review mark withdrawn',
+  'review.published': 'Drafted comments published',
   'system.demo_seeded': 'Demo data loaded',
   'webhook.registered': 'Webhook endpoint registered',
   'webhook.disabled': 'Webhook endpoint disabled',

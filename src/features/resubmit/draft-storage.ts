@@ -1,29 +1,15 @@
-import { z } from 'zod';
 import { packageContentSchema, type PackageContent } from '#domain/contracts/package-content.ts';
+import type { ResubmitDraft, ResubmitDraftRequest } from '#domain/contracts/drafts.ts';
 import type { PackageVersion } from '#domain/contracts/packages.ts';
 import type { Draft } from './draft.ts';
 
-// The draft survives a reload (and a slip of the back button) in sessionStorage: per tab,
-// per package and per base version, gone when the tab closes or the version is submitted.
-
-const format = 'model-approval/resubmit-draft/1';
-
-const storedSchema = z.object({
-  format: z.literal(format),
-  /** The content hash of the version the draft started from: a draft of other content is not restored. */
-  baseHash: z.string(),
-  savedAt: z.iso.datetime(),
-  content: z.unknown(),
-  answers: z.record(z.string(), z.object({ answer: z.string(), sectionKeys: z.array(z.string()) })),
-});
+// The draft is kept on the server (PUT /api/packages/{id}/resubmit-draft), so every tab and
+// device of the owner's opens the same one, and a reload loses nothing. This file turns the
+// editor's draft into what is saved and back, refusing what this page did not write.
 
 export interface RestoredDraft {
   draft: Draft;
   savedAt: string;
-}
-
-export function draftStorageKey(packageId: string, baseVersion: number): string {
-  return `model-approval:resubmit-draft:${packageId}:${baseVersion}`;
 }
 
 // Problems a half-edited field can have; any other (a wrong type, a missing field, an unknown
@@ -36,39 +22,25 @@ function isDraftContent(value: unknown): value is PackageContent {
   return parsed.success || parsed.error.issues.every((issue) => fieldLevel.has(issue.code) || (issue.code === 'invalid_type' && typeof issue.input === 'number'));
 }
 
-function storage(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    // Storage can be disabled by the browser's settings: the page works, without the safety net.
-    return null;
-  }
+/** JSON writes NaN (a number being typed) as null; the content has no nulls of its own, so null reads back as NaN. */
+function nullsAsNaN(value: unknown): unknown {
+  if (value === null) return Number.NaN;
+  if (Array.isArray(value)) return value.map(nullsAsNaN);
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, nullsAsNaN(item)]));
+  return value;
 }
 
-export function loadDraft(packageId: string, base: PackageVersion): RestoredDraft | null {
-  const text = storage()?.getItem(draftStorageKey(packageId, base.number));
-  if (!text) return null;
-  let value: unknown;
-  try {
-    // JSON writes NaN (a number being typed) as null; the content has no nulls of its own.
-    value = JSON.parse(text, (_key, item: unknown) => (item === null ? Number.NaN : item));
-  } catch {
-    return null;
-  }
-  const stored = storedSchema.safeParse(value);
-  if (!stored.success || stored.data.baseHash !== base.contentHash || !isDraftContent(stored.data.content)) return null;
-  return { draft: { content: stored.data.content, answers: stored.data.answers }, savedAt: stored.data.savedAt };
+/** The saved draft, if it was started from this very version (by content hash) and is one this page wrote. */
+export function restoreDraft(saved: ResubmitDraft | null, base: PackageVersion): RestoredDraft | null {
+  if (!saved || saved.baseVersion !== base.number || saved.baseHash !== base.contentHash) return null;
+  const content = nullsAsNaN(saved.content);
+  if (!isDraftContent(content)) return null;
+  return { draft: { content, answers: saved.answers }, savedAt: saved.savedAt };
 }
 
-export function saveDraft(packageId: string, base: PackageVersion, draft: Draft, savedAt: string): void {
-  const stored: z.input<typeof storedSchema> = { format, baseHash: base.contentHash, savedAt, content: draft.content, answers: draft.answers };
-  try {
-    storage()?.setItem(draftStorageKey(packageId, base.number), JSON.stringify(stored));
-  } catch {
-    // Over the quota: the draft stays in memory; losing the copy beats failing the edit.
-  }
-}
-
-export function clearDraft(packageId: string, baseVersion: number): void {
-  storage()?.removeItem(draftStorageKey(packageId, baseVersion));
+/** What is saved for the editor's draft. */
+export function draftRequest(base: PackageVersion, draft: Draft): ResubmitDraftRequest {
+  // Through JSON once, as the request will be: NaN becomes null, undefined fields go.
+  const content = JSON.parse(JSON.stringify(draft.content)) as Record<string, unknown>;
+  return { baseVersion: base.number, baseHash: base.contentHash, content, answers: { ...draft.answers } };
 }

@@ -41,7 +41,11 @@ export type Rule =
   /** Create a pipeline token: a model owner, for a model that is theirs (another owner's 403); nobody else (403). */
   | { kind: 'model-of-own' }
   /** Revoke a pipeline token: the owner who created it, or an administrator; another owner 404 (audited), anyone else 403. */
-  | { kind: 'token-creator-or-admin' };
+  | { kind: 'token-creator-or-admin' }
+  /** A reviewer's draft: its author only; another reviewer's answers 404 (audited); non-reviewers 403. */
+  | { kind: 'reviewer-own-object' }
+  /** An owner's resubmit draft: the package's owner signed in (no pipeline token); another owner's package 404 (audited); anyone else 403. */
+  | { kind: 'package-owner-in-person' };
 
 export interface Expectation {
   rule: Rule;
@@ -136,6 +140,15 @@ export const expectations: Record<string, Expectation> = {
   // Only reviewers have a role an administrator can delegate for them.
   acceptDelegation: { rule: { kind: 'delegator' }, objects: true, ownless: ['model_owner', 'admin'] },
   listUserDirectory: none({ kind: 'signed-in' }),
+  // Drafts: a reviewer lists and publishes only their own (the list of another's is not reachable at all).
+  listReviewDrafts: onPackages({ kind: 'visible-package', roles: reviewers }),
+  saveReviewDraft: onPackages({ kind: 'visible-package', roles: reviewers }),
+  editReviewDraft: { rule: { kind: 'reviewer-own-object' }, objects: true },
+  discardReviewDraft: { rule: { kind: 'reviewer-own-object' }, objects: true },
+  publishReviewDrafts: onPackages({ kind: 'visible-package', roles: reviewers }),
+  getResubmitDraft: onPackages({ kind: 'package-owner-in-person' }),
+  saveResubmitDraft: onPackages({ kind: 'package-owner-in-person' }),
+  discardResubmitDraft: onPackages({ kind: 'package-owner-in-person' }),
   listManagedUsers: none({ kind: 'roles', roles: admin }),
   createUser: none({ kind: 'roles', roles: admin }),
   setUserRoles: none({ kind: 'roles', roles: admin }),

@@ -68,5 +68,11 @@ export function expectedOutcome(expectation: Expectation, successStatus: number,
       if (role === 'admin') return ok;
       if (role !== 'model_owner') return denied(403);
       return variant === 'own' ? ok : denied(404);
+    case 'reviewer-own-object':
+      if (!reviewer) return denied(403);
+      return variant === 'own' ? ok : denied(404);
+    case 'package-owner-in-person':
+      if (role !== 'model_owner') return denied(403);
+      return variant === 'own' ? ok : denied(404);
   }
 }

@@ -76,6 +76,17 @@ async function plantAssessment(c: BuildContext, withOverride: boolean): Promise<
 }
 
 /** A decision on data governance's step, signed by the caller if they can sign at all (else by data governance's identity). */
+/** A review draft on owner A's package, written on the cell's server: by the caller ("own", a reviewer) or by another reviewer. */
+async function reviewDraftPath(c: BuildContext): Promise<string> {
+  const role = roleOf(c.principal);
+  const caller = role && isReviewerRole(role) ? role : null;
+  const author = c.variant === 'own' && caller ? caller : caller === 'model_risk' ? 'data_governance' : 'model_risk';
+  const packageId = c.world.ids.packageA;
+  const saved = await send(c.cell.app, c.world, { method: 'POST', path: `/api/packages/${packageId}/review-drafts`, json: { versionNumber: 1, sectionKey: threadSection, kind: 'comment', body: 'A matrix draft.' }, as: author });
+  if (saved.status !== 201) throw new Error(`Could not prepare a review draft: ${saved.status}`);
+  return `/api/packages/${packageId}/review-drafts/${(saved.body as { id: string }).id}`;
+}
+
 async function decision(c: BuildContext): Promise<RequestSpec> {
   const role = roleOf(c.principal);
   const signer = role && isReviewerRole(role) ? role : 'data_governance';
@@ -272,4 +283,12 @@ export const requests: Record<string, Builder> = {
   setupStatus: () => ({ path: '/api/setup' }),
   completeSetup: () => ({ path: '/api/setup', json: { secret: 'not-the-secret', email: 'someone@example.com', displayName: 'Someone', title: '', password: matrixPassword } }),
   listUserDirectory: () => ({ path: '/api/users' }),
+  listReviewDrafts: onPackage('/review-drafts'),
+  saveReviewDraft: (c) => ({ path: `/api/packages/${pkg(c)}/review-drafts`, json: { versionNumber: 1, sectionKey: threadSection, kind: 'comment', body: 'A matrix draft.' } }),
+  editReviewDraft: async (c) => ({ path: await reviewDraftPath(c), json: { body: 'Edited by the matrix.' } }),
+  discardReviewDraft: async (c) => ({ path: await reviewDraftPath(c) }),
+  publishReviewDrafts: onPackage('/review-drafts/publication'),
+  getResubmitDraft: onPackage('/resubmit-draft'),
+  saveResubmitDraft: async (c) => ({ path: `/api/packages/${pkg(c)}/resubmit-draft`, json: { baseVersion: 1, baseHash: await sha256Hex('matrix'), content: { sections: [] }, answers: {} } }),
+  discardResubmitDraft: onPackage('/resubmit-draft'),
 };

@@ -1,17 +1,27 @@
 import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { buttonClasses } from '#src/components/ui/button.ts';
+import { describeError } from '#src/lib/describe-error.ts';
 import { formatDateTime } from '#src/lib/format.ts';
+import type { SaveState } from './use-resubmit-draft.ts';
 
 interface Props {
   baseVersion: number;
   restoredAt: string | null;
   pristine: boolean;
+  saveState: SaveState;
   onDiscard: () => void;
 }
 
+/** Where the server's copy stands, in words. */
+function savedText(state: SaveState): string {
+  if (state.kind === 'saving') return 'Saving…';
+  if (state.kind === 'saved') return `Saved at ${formatDateTime(state.at)}.`;
+  return '';
+}
+
 /** Where the draft is kept, that it came back after a reload, and the way to start over. */
-export function DraftBar({ baseVersion, restoredAt, pristine, onDiscard }: Props) {
+export function DraftBar({ baseVersion, restoredAt, pristine, saveState, onDiscard }: Props) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
@@ -24,8 +34,14 @@ export function DraftBar({ baseVersion, restoredAt, pristine, onDiscard }: Props
             Restored your unsaved draft from <time dateTime={restoredAt}>{formatDateTime(restoredAt)}</time>.{' '}
           </>
         ) : null}
-        Your draft is kept in this browser tab until you submit it or discard it.
+        Your draft is saved for you alone as you type: it opens in any tab or on any device where you sign in, until you submit it or discard it.{' '}
+        <span role="status">{savedText(saveState)}</span>
       </p>
+      {saveState.kind === 'failed' && (
+        <p role="alert" className="border-l-4 border-red-700 pl-3 text-red-900">
+          The draft could not be saved: {describeError(saveState.error)} Your changes are still here; they are saved again with your next change.
+        </p>
+      )}
       {asking ? (
         <div className="flex flex-wrap items-center gap-3">
           <p className="font-semibold">Discard every change and answer, and start again from version {baseVersion}?</p>

@@ -11,12 +11,14 @@ import { ReviewStep } from './review-step.tsx';
 import { SectionPanel } from './section-panel.tsx';
 import { UploadContent } from './upload-content.tsx';
 import { contentHeadingId, useResubmitFormState } from './use-resubmit-form-state.ts';
+import type { ResubmitDraft } from '#domain/contracts/drafts.ts';
 
 interface Props {
   pkg: PackageDetail;
   /** The latest version: where the draft starts from. */
   base: PackageVersion;
   threads: readonly Thread[];
+  saved: ResubmitDraft | null;
   onSubmitted: (version: number) => void;
 }
 
@@ -26,8 +28,8 @@ interface Props {
  * Refusals come back next to the fields they name; the draft is kept in the tab until the
  * version is submitted.
  */
-export function ResubmitForm({ pkg, base, threads, onSubmitted }: Props) {
-  const { summaryRef, reviewHeadingRef, refusalRef, ...form } = useResubmitFormState({ pkg, base, threads, onSubmitted });
+export function ResubmitForm({ pkg, base, threads, saved, onSubmitted }: Props) {
+  const { summaryRef, reviewHeadingRef, refusalRef, ...form } = useResubmitFormState({ pkg, base, threads, saved, onSubmitted });
 
   return (
     <FieldErrorsContext value={form.errors}>
@@ -42,7 +44,7 @@ export function ResubmitForm({ pkg, base, threads, onSubmitted }: Props) {
         {form.step === 'edit' ? (
           <>
             {form.summary && <ErrorSummary ref={summaryRef} title={form.summary.title} detail={form.summary.detail} errors={form.errors} describe={form.describe} onGo={form.goTo} />}
-            <DraftBar baseVersion={base.number} restoredAt={form.restoredAt} pristine={form.pristine} onDiscard={form.discard} />
+            <DraftBar baseVersion={base.number} restoredAt={form.restoredAt} pristine={form.pristine} saveState={form.saveState} onDiscard={form.discard} />
             <section aria-labelledby={contentHeadingId} className="space-y-4">
               <h2 id={contentHeadingId} tabIndex={-1} className="text-xl font-bold">
                 Package content

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Decision } from '#domain/contracts/decisions.ts';
 import { clinicalRiskV1 } from '#demo/clinical-risk.ts';
 import type { MockApi } from '#mocks/handlers.ts';
@@ -9,12 +9,11 @@ import { packageKeys } from '#src/lib/package-keys.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
-import { draftStorageKey } from '../draft-storage.ts';
 
 setupMockServer();
 
-// sessionStorage belongs to the jsdom window, which the tests of this file share.
-beforeEach(() => sessionStorage.clear());
+/** The owner's draft as the server holds it. */
+const savedDraft = (api: MockApi, packageId: string) => api.deps.store.findResubmitDraft(packageId, 'usr_owner');
 
 const owner = 'owner@example.com';
 const assistant = 'pkg_support_assistant_llm';
@@ -128,7 +127,7 @@ describe('revise and resubmit', () => {
     const answer = screen.getByRole('article', { name: `Concern 1: ${evaluation}` });
     await user.type(within(answer).getByRole('textbox', { name: 'Your answer to concern 1' }), 'External holdout AUROC added: 0.951.');
     await user.click(within(answer).getByRole('checkbox', { name: evaluation }));
-    expect(sessionStorage.getItem(draftStorageKey(clinical, 1))).toContain('External holdout AUROC added');
+    await waitFor(async () => expect((await savedDraft(api, clinical))?.draft).toContain('External holdout AUROC added'));
 
     await user.click(screen.getByRole('button', { name: 'Review and submit' }));
     const review = await screen.findByRole('region', { name: 'Review version 2 before submitting' });
@@ -143,7 +142,7 @@ describe('revise and resubmit', () => {
     expect(await api.deps.store.listVersionAnswers(clinical, 2)).toEqual([
       { target: { kind: 'concern', decisionId: decision.id, index: 0 }, answer: 'External holdout AUROC added: 0.951.', sectionKeys: ['evaluation'] },
     ]);
-    expect(sessionStorage.getItem(draftStorageKey(clinical, 1))).toBeNull();
+    expect(await savedDraft(api, clinical)).toBeNull();
   }, 30_000);
 
   it('is offered by the package page’s next action, and does not offer to submit an unchanged version the server would refuse', async () => {
@@ -217,14 +216,23 @@ describe('revise and resubmit', () => {
     expect(training).toHaveTextContent('Unchanged');
   }, 60_000);
 
-  it('keeps the draft across a reload, until it is discarded', async () => {
+  it('keeps the draft on the server, for a reload or another device, until it is discarded', async () => {
     const first = await renderApp(`/packages/${assistant}/resubmit`, { signedInAs: owner });
     const hallucination = await screen.findByRole('textbox', { name: /^Value of Hallucination rate/ });
     await first.user.clear(hallucination);
     await first.user.type(hallucination, '0.021');
+    expect(await screen.findByText(/^Saved at /)).toBeInTheDocument();
+    const stored = await savedDraft(first.api, assistant);
+    expect(stored?.draft).toContain('0.021');
     first.unmount();
 
-    const { user } = await renderApp(`/packages/${assistant}/resubmit`, { signedInAs: owner });
+    // Another device: a fresh app, the server holding what the first one saved.
+    const { user, api } = await renderApp(`/packages/${assistant}/resubmit`, {
+      signedInAs: owner,
+      prepare: async (second) => {
+        if (stored) await second.deps.store.saveResubmitDraft(stored);
+      },
+    });
     expect(await screen.findByText(/^Restored your unsaved draft from/)).toBeInTheDocument();
     expect(await screen.findByRole('textbox', { name: /^Value of Hallucination rate/ })).toHaveValue('0.021');
     await user.click(screen.getByRole('button', { name: 'Discard draft' }));
@@ -232,7 +240,7 @@ describe('revise and resubmit', () => {
     expect(screen.getByRole('textbox', { name: /^Value of Hallucination rate/ })).toHaveValue('0.019');
     expect(screen.getByText('Draft discarded: the editor holds version 1 again.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Discard draft' })).not.toBeInTheDocument();
-    await waitFor(() => expect(sessionStorage.getItem(draftStorageKey(assistant, 1))).toBeNull());
+    await waitFor(async () => expect(await savedDraft(api, assistant)).toBeNull());
   }, 30_000);
 
   it('refuses to start for a reviewer, and for a package that is not waiting for a new version', async () => {

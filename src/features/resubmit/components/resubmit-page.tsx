@@ -14,6 +14,7 @@ import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useViewer } from '#src/lib/use-viewer.ts';
 import { resubmitEligibility } from '../eligibility.ts';
 import { ResubmitForm } from './resubmit-form.tsx';
+import { useResubmitDraftQuery } from '../api/get-resubmit-draft.ts';
 
 const notFoundTitle = 'Package not found';
 
@@ -76,9 +77,13 @@ export function ResubmitPage() {
 function ResubmitSources({ pkg, onSubmitted }: { pkg: PackageDetail; onSubmitted: (version: number) => void }) {
   const version = useVersion(pkg.id, pkg.latestVersion);
   const threads = useThreads(pkg.id);
+  const saved = useResubmitDraftQuery(pkg.id);
   // Data first: a failed background refetch must not replace a form being filled in.
-  if (version.data && threads.data) {
-    return <ResubmitForm key={`${pkg.id}:${version.data.number}`} pkg={pkg} base={version.data} threads={threads.data} onSubmitted={onSubmitted} />;
+  if (version.data && threads.data && saved.fresh !== undefined) {
+    return <ResubmitForm key={`${pkg.id}:${version.data.number}`} pkg={pkg} base={version.data} threads={threads.data} saved={saved.fresh} onSubmitted={onSubmitted} />;
+  }
+  if (saved.fresh === undefined && saved.isError) {
+    return <ErrorNotice title="Your saved draft could not be loaded." error={saved.error} onRetry={() => void saved.refetch()} retrying={saved.isFetching} />;
   }
   if (!version.data && version.isError) {
     return <ErrorNotice title={`Version ${pkg.latestVersion} could not be loaded.`} error={version.error} onRetry={() => void version.refetch()} retrying={version.isFetching} />;

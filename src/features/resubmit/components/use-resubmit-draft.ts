@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ResubmitDraft } from '#domain/contracts/drafts.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 import type { Section } from '#domain/contracts/sections.ts';
@@ -6,19 +7,63 @@ import type { Thread } from '#domain/contracts/threads.ts';
 import { answerTargets } from '../answer-targets.ts';
 import { changedInDraft, removedFromDraft } from '../changes.ts';
 import { draftFrom, replaceAt, type AnswerDraft, type Draft } from '../draft.ts';
-import { clearDraft, loadDraft, saveDraft } from '../draft-storage.ts';
+import { draftRequest, restoreDraft } from '../draft-storage.ts';
+import { useSaveResubmitDraft } from '../api/save-resubmit-draft.ts';
 
-function startingDraft(pkg: PackageDetail, base: PackageVersion): { draft: Draft; restoredAt: string | null } {
-  const restored = loadDraft(pkg.id, base);
+function startingDraft(saved: ResubmitDraft | null, base: PackageVersion): { draft: Draft; restoredAt: string | null } {
+  const restored = restoreDraft(saved, base);
   return restored ? { draft: restored.draft, restoredAt: restored.savedAt } : { draft: draftFrom(base.content), restoredAt: null };
 }
 
+/** How long typing may pause before the draft is saved to the server. */
+const saveDelayMs = 700;
+
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; error: unknown };
+
 /**
- * The draft of the next version: its content and answers, copied to the tab's storage as it
- * changes; what it changes from the base; what the reviewers asked about; which sections are open.
+ * Saves the draft on the server a moment after each change (and at once when the page goes),
+ * or discards the server's copy when the draft is back at the base version.
  */
-export function useResubmitDraft(pkg: PackageDetail, base: PackageVersion, threads: readonly Thread[]) {
-  const [start] = useState(() => startingDraft(pkg, base));
+function useServerCopy(packageId: string, base: PackageVersion, draft: Draft, pristine: boolean, hadCopy: boolean) {
+  const saving = useSaveResubmitDraft(packageId);
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const hasCopy = useRef(hadCopy);
+  const pending = useRef<(() => void) | null>(null);
+  const { mutate } = saving;
+
+  useEffect(() => {
+    if (pristine && !hasCopy.current) return;
+    const save = () => {
+      pending.current = null;
+      hasCopy.current = !pristine;
+      setState({ kind: 'saving' });
+      mutate(pristine ? null : draftRequest(base, draft), {
+        onSuccess: (at) => setState(at ? { kind: 'saved', at } : { kind: 'idle' }),
+        onError: (error) => setState({ kind: 'failed', error }),
+      });
+    };
+    pending.current = save;
+    const timer = setTimeout(save, saveDelayMs);
+    return () => clearTimeout(timer);
+  }, [mutate, base, draft, pristine]);
+  // Leaving the page (or the submission replacing it) must not drop the last keystrokes.
+  useEffect(() => () => pending.current?.(), []);
+
+  /** After a submission: the server deleted the draft with it; nothing more is saved. */
+  const forget = useCallback(() => {
+    pending.current = null;
+    hasCopy.current = false;
+  }, []);
+  return { state, forget };
+}
+
+/**
+ * The draft of the next version: its content and answers, saved on the server as it changes
+ * (so another tab or device opens the same draft); what it changes from the base; what the
+ * reviewers asked about; which sections are open.
+ */
+export function useResubmitDraft(pkg: PackageDetail, base: PackageVersion, threads: readonly Thread[], saved: ResubmitDraft | null) {
+  const [start] = useState(() => startingDraft(saved, base));
   const [draft, setDraft] = useState(start.draft);
   const [restoredAt, setRestoredAt] = useState(start.restoredAt);
   // Section titles come from the base: the editors do not rename sections.
@@ -34,11 +79,8 @@ export function useResubmitDraft(pkg: PackageDetail, base: PackageVersion, threa
   // Open at first: what the reviewers asked about, and what the restored draft changed.
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set([...asked.keys(), ...changedInDraft(start.draft.content, base.content)]));
 
-  // Every change is copied to sessionStorage; a draft back at the base version is no draft.
-  useEffect(() => {
-    if (pristine) clearDraft(pkg.id, base.number);
-    else saveDraft(pkg.id, base, draft, new Date().toISOString());
-  }, [pkg.id, base, draft, pristine]);
+  // Every change is saved on the server; a draft back at the base version is no draft.
+  const server = useServerCopy(pkg.id, base, draft, pristine, saved !== null);
 
   const updateSection = useCallback((index: number, next: Section) => {
     setDraft((current) => ({ ...current, content: { ...current.content, sections: replaceAt(current.content.sections, index, next) } }));
@@ -68,5 +110,5 @@ export function useResubmitDraft(pkg: PackageDetail, base: PackageVersion, threa
     setOpen(new Set(asked.keys()));
   };
 
-  return { draft, restoredAt, targets, changed, removed, pristine, asked, open, toggle, openSections, updateSection, setAnswer, replaceContent, reset };
+  return { draft, restoredAt, targets, changed, removed, pristine, asked, open, toggle, openSections, updateSection, setAnswer, replaceContent, reset, saveState: server.state, forgetServerCopy: server.forget };
 }

@@ -8,9 +8,9 @@ import type { Thread } from '#domain/contracts/threads.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { useSubmitVersion } from '../api/submit-version.ts';
 import { emptyAnswer } from '../draft.ts';
-import { clearDraft } from '../draft-storage.ts';
 import { contentErrors, describePointer, sectionIndexOf, submissionErrors, type FieldErrors } from '../field-errors.ts';
 import { focusPointer } from '../focus-field.ts';
+import type { ResubmitDraft } from '#domain/contracts/drafts.ts';
 import { useResubmitDraft } from './use-resubmit-draft.ts';
 
 interface Options {
@@ -18,6 +18,8 @@ interface Options {
   /** The latest version: where the draft starts from. */
   base: PackageVersion;
   threads: readonly Thread[];
+  /** The draft saved on the server when the page opened (from this or another tab or device), or null. */
+  saved: ResubmitDraft | null;
   onSubmitted: (version: number) => void;
 }
 
@@ -36,9 +38,9 @@ function problemsTitle(count: number, what: string): string {
  * Where the resubmission stands: editing or reviewing, the problems found (by the contract
  * here, or by the server) and where focus goes to show them, the confirmation, the submission.
  */
-export function useResubmitFormState({ pkg, base, threads, onSubmitted }: Options) {
+export function useResubmitFormState({ pkg, base, threads, saved, onSubmitted }: Options) {
   const navigate = useNavigate();
-  const drafting = useResubmitDraft(pkg, base, threads);
+  const drafting = useResubmitDraft(pkg, base, threads, saved);
   const { draft, targets } = drafting;
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -125,7 +127,8 @@ export function useResubmitFormState({ pkg, base, threads, onSubmitted }: Option
     setRefusal(null);
     submission.mutate(request, {
       onSuccess: (result) => {
-        clearDraft(pkg.id, base.number);
+        // The server deleted the draft with the submission.
+        drafting.forgetServerCopy();
         onSubmitted(result.version.number);
         // Said on the package page, where the owner now goes.
         confirmDone(`Submitted: version ${result.version.number} of ${pkg.modelName} is in review.`, `/packages/${pkg.id}`);

@@ -24,7 +24,7 @@ export function useMarkSectionReviewed(reviewer: Actor) {
       const key = packageKeys.reviews(mark.packageId);
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<SectionReview[]>(key);
-      const optimistic: SectionReview = { versionNumber: mark.versionNumber, sectionKey: mark.sectionKey, reviewer, reviewedAt: new Date().toISOString() };
+      const optimistic: SectionReview = { versionNumber: mark.versionNumber, sectionKey: mark.sectionKey, reviewer, reviewedAt: new Date().toISOString(), carriedFrom: null };
       queryClient.setQueryData<SectionReview[]>(key, (reviews = []) => [...reviews.filter((review) => !isSameMark(review, mark, reviewer.id)), optimistic]);
       return { previous };
     },

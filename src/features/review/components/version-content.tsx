@@ -8,6 +8,7 @@ import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { formatDateTime } from '#src/lib/format.ts';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog.tsx';
+import { useReviewDrafts } from '../api/get-review-drafts.ts';
 import { ReviewBar } from './review/review-bar.tsx';
 import { SectionReview } from './review/section-review.tsx';
 import { SectionBlock } from './sections/section-block.tsx';
@@ -34,6 +35,8 @@ export interface DecisionSlotProps {
   total: number;
   /** In the page's flow, or as the review bar's "Decide…" button. */
   placement: 'panel' | 'bar';
+  /** How many of the reviewer's drafts signing will publish with the decision. */
+  unpublished?: number;
 }
 
 interface Props {
@@ -56,6 +59,8 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
   const toggleFold = useCallback((key: string) => setUnfolded((keys) => toggled(keys, key)), []);
   const openThreadCount = [...view.openThreads.values()].reduce((sum, n) => sum + n, 0);
+  const unpublished = useReviewDrafts(pkg.id, view.reviews.reviewer !== null).data?.length ?? 0;
+  const sectionTitles = useMemo(() => new Map(view.version.data?.content.sections.map((s) => [s.key, s.title])), [view.version.data]);
 
   return (
     <div aria-busy={view.version.isFetching} className="space-y-6">
@@ -87,7 +92,7 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
             <ErrorNotice title="The review marks could not be loaded." error={view.reviews.query.error} onRetry={() => void view.reviews.query.refetch()} retrying={view.reviews.query.isFetching} />
           )}
           {view.threads.isError && <ErrorNotice title="The threads could not be loaded." error={view.threads.error} onRetry={() => void view.threads.refetch()} retrying={view.threads.isFetching} />}
-          {number === latest && view.reviews.reviewer && view.reviews.states && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'panel' })}
+          {number === latest && view.reviews.reviewer && view.reviews.states && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'panel', unpublished })}
           {view.version.data.content.sections.length === 0 ? (
             <p className={notice}>This version has no sections.</p>
           ) : (
@@ -108,7 +113,8 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
                     lock={view.lock}
                     container={container}
                     ownHashes={view.ownHashes}
-                    decide={number === latest && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'bar' })}
+                    decide={number === latest && renderDecision?.({ pkg, version: view.version.data, reviewed: view.reviews.reviewedCount, total: view.reviews.states.size, placement: 'bar', unpublished })}
+                    sectionTitles={sectionTitles}
                   />
                 )}
               </StickyBars>

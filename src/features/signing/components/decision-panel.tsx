@@ -28,6 +28,8 @@ export interface DecisionPanelProps {
   actingFor?: readonly { id: string; role: Role; delegator: Actor }[];
   /** In the page's flow (the default), or as the "Decide…" button of the sticky review bar. */
   placement?: 'panel' | 'bar';
+  /** How many of the reviewer's drafted comments signing publishes with the decision. */
+  unpublished?: number | undefined;
 }
 
 /**
@@ -85,7 +87,7 @@ function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = fa
 }
 
 function StepSignDialog({ props, decision, kind, onClose }: { props: DecisionPanelProps; decision: StepDecision; kind: StepDecisionKind; onClose: () => void }) {
-  return <SignDialog pkg={props.pkg} version={props.version} step={decision.step} signer={decision.viewer} decision={kind} onBehalfOf={decision.onBehalfOf} onClose={onClose} />;
+  return <SignDialog pkg={props.pkg} version={props.version} step={decision.step} signer={decision.viewer} decision={kind} onBehalfOf={decision.onBehalfOf} unpublished={props.unpublished ?? 0} onClose={onClose} />;
 }
 
 function StepDecisionPanel(props: DecisionPanelProps) {

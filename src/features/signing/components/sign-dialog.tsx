@@ -39,6 +39,8 @@ interface Props {
   /** Set when the signer acts in the step's role by delegation (delegations). */
   /** A delegate's decision: the delegation and whose role it is, signed in the payload. */
   onBehalfOf?: OnBehalfOf | undefined;
+  /** The signer's drafted comments on the package: the server publishes them with the decision. */
+  unpublished?: number;
   onClose: () => void;
 }
 
@@ -49,7 +51,7 @@ interface Props {
  * then re-authentication. Problems show next to their field; nothing is stored until the
  * server has verified everything.
  */
-export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, onClose }: Props) {
+export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, unpublished = 0, onClose }: Props) {
   // Open for as long as it is mounted: the panel mounts it to sign and unmounts it after.
   const [reason, setReason] = useState('');
   const [scope, setScope] = useState('');
@@ -126,6 +128,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, o
             </Definition>
           )}
         </DefinitionList>
+        {unpublished > 0 && <p className="text-sm text-slate-800">{unpublished === 1 ? '1 unpublished comment will be published with this decision.' : `${unpublished} unpublished comments will be published with this decision.`}</p>}
 
         {blocked && <ApprovalGateChecklist blockers={blockers} overriding={overriding} setOverriding={setOverriding} reason={overrideReason} setReason={setOverrideReason} errorAt={errorAt} />}
 

@@ -6,6 +6,7 @@ import { useMarkSectionReviewed } from '../../api/mark-section-reviewed.ts';
 import { useMoveTo } from '../keyboard/use-review-shortcuts.ts';
 import { shortcutFor } from '../keyboard/shortcuts.ts';
 import { nextToReview } from './next-to-review.ts';
+import { UnpublishedDrafts } from './unpublished-drafts.tsx';
 
 interface Props {
   packageId: string;
@@ -21,7 +22,11 @@ interface Props {
   ownHashes: RefObject<Set<string>>;
   /** The "Decide…" button, from the signing feature; nothing when it is not this reviewer's turn. */
   decide: ReactNode;
+  /** Section titles by key, to name where each unpublished draft is. */
+  sectionTitles?: ReadonlyMap<string, string>;
 }
+
+const noTitles: ReadonlyMap<string, string> = new Map();
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -30,7 +35,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * how many threads are open, "Mark reviewed and next" (r), and "Decide…", so no one has to
  * scroll back 25,000 px to the decision panel.
  */
-export function ReviewBar({ packageId, versionNumber, reviewer, reviewedByMe, total, openThreads, lock, container, ownHashes, decide }: Props) {
+export function ReviewBar({ packageId, versionNumber, reviewer, reviewedByMe, total, openThreads, lock, container, ownHashes, decide, sectionTitles = noTitles }: Props) {
   const statusId = useId();
   const lockId = useId();
   const marking = useMarkSectionReviewed(reviewer);
@@ -83,6 +88,7 @@ export function ReviewBar({ packageId, versionNumber, reviewer, reviewedByMe, to
         </p>
         <progress aria-labelledby={statusId} value={reviewed} max={total} className="h-1.5 w-full max-w-xs accent-blue-800" />
       </div>
+      <UnpublishedDrafts packageId={packageId} sectionTitles={sectionTitles} />
       <button
         type="button"
         className={`${buttonClasses.secondary} px-3 py-1 text-sm`}

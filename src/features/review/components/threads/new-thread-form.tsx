@@ -5,6 +5,7 @@ import { findingSeveritySchema, threadKindLabels, threadKindSchema, type TextQuo
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { useOpenThread } from '../../api/open-thread.ts';
+import { useSaveReviewDraft } from '../../api/save-review-draft.ts';
 import { checkMessage, splitProblem } from './field-errors.ts';
 import { MessageTextField } from './message-text-field.tsx';
 
@@ -41,7 +42,11 @@ export function NewThreadForm({ packageId, versionNumber, section, selected, onO
   const [errors, setErrors] = useState<{ passage?: string; body?: string }>({});
   const formRef = useRef<HTMLFormElement>(null);
   const opening = useOpenThread();
-  const { byField, general } = splitProblem(opening.error, { passage: '/anchor/exact', body: '/body', severity: '/severity' });
+  const drafting = useSaveReviewDraft();
+  // Which button submitted: a draft for later (the default for comments and questions) or a thread now.
+  const intent = useRef<'draft' | 'publish'>('draft');
+  const draftable = kind !== 'finding';
+  const { byField, general } = splitProblem(opening.error ?? drafting.error, { passage: '/anchor/exact', body: '/body', severity: '/severity' });
 
   // Opened from a button or a shortcut: the form is where the reader's attention goes.
   useEffect(() => formRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
@@ -55,7 +60,7 @@ export function NewThreadForm({ packageId, versionNumber, section, selected, onO
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (opening.isPending) return;
+    if (opening.isPending || drafting.isPending) return;
     const anchor = anchorFor(passage);
     const next = {
       ...(anchor === 'missing' ? { passage: `This passage does not occur in “${section.title}”. Copy it exactly, or select it on the page.` } : {}),
@@ -63,10 +68,14 @@ export function NewThreadForm({ packageId, versionNumber, section, selected, onO
     };
     setErrors(next);
     if (next.passage || next.body) return;
-    opening.mutate(
-      { packageId, request: { versionNumber, sectionKey: section.key, kind, severity: kind === 'finding' ? severity : null, anchor: anchor === 'missing' ? null : anchor, body } },
-      { onSuccess: onOpened },
-    );
+    const quoted = anchor === 'missing' ? null : anchor;
+    if (draftable && intent.current === 'draft') {
+      opening.reset();
+      drafting.mutate({ packageId, request: { versionNumber, sectionKey: section.key, kind, anchor: quoted, body } }, { onSuccess: onCancel });
+      return;
+    }
+    drafting.reset();
+    opening.mutate({ packageId, request: { versionNumber, sectionKey: section.key, kind, severity: kind === 'finding' ? severity : null, anchor: quoted, body } }, { onSuccess: onOpened });
   };
 
   return (
@@ -115,8 +124,18 @@ export function NewThreadForm({ packageId, versionNumber, section, selected, onO
           {general}
         </p>
       )}
+      {draftable && (
+        <p id={`${id}-draft-hint`} className="text-sm text-slate-700">
+          A draft is saved for you alone and published with your decision, or from the review bar with your other drafts.
+        </p>
+      )}
       <div className="flex flex-wrap gap-3">
-        <button type="submit" className={buttonClasses.primary}>
+        {draftable && (
+          <button type="submit" className={buttonClasses.primary} aria-describedby={`${id}-draft-hint`} onClick={() => (intent.current = 'draft')}>
+            {drafting.isPending ? 'Saving…' : 'Save as draft'}
+          </button>
+        )}
+        <button type="submit" className={draftable ? buttonClasses.secondary : buttonClasses.primary} onClick={() => (intent.current = 'publish')}>
           {opening.isPending ? 'Saving…' : kind === 'clarification' ? 'Ask for clarification' : kind === 'finding' ? 'Record finding' : 'Add comment'}
         </button>
         <button type="button" className={buttonClasses.secondary} onClick={onCancel}>

@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { reviewDraftSchema, type ReviewDraft, type ReviewDraftRequest } from '#domain/contracts/drafts.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { packageKeys } from '#src/lib/package-keys.ts';
+
+export interface SaveReviewDraftInput {
+  packageId: string;
+  request: ReviewDraftRequest;
+}
+
+/** Saves a comment or clarification request as a draft on the server, for the reviewer alone. */
+export function saveReviewDraft({ packageId, request }: SaveReviewDraftInput): Promise<ReviewDraft> {
+  return apiFetch(apiPath(routes.saveReviewDraft.path, { id: packageId }), { method: 'POST', body: request, schema: reviewDraftSchema });
+}
+
+export function useSaveReviewDraft() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: saveReviewDraft,
+    onSuccess: async (draft) => {
+      queryClient.setQueryData<ReviewDraft[]>(packageKeys.reviewDrafts(draft.packageId), (drafts = []) => [...drafts.filter((d) => d.id !== draft.id), draft]);
+      await queryClient.invalidateQueries({ queryKey: packageKeys.reviewDrafts(draft.packageId) });
+    },
+  });
+}
