@@ -25,6 +25,7 @@ import * as mail from './migrations/020-mail.ts';
 import * as saml from './migrations/023-saml.ts';
 import * as registries from './migrations/024-registries.ts';
 import * as policies from './migrations/025-policies.ts';
+import * as findingsRegister from './migrations/029-findings-register.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -53,6 +54,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '023-saml': saml,
   '024-registries': registries,
   '025-policies': policies,
+  '029-findings-register': findingsRegister,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
