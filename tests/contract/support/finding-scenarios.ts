@@ -3,6 +3,7 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { Finding } from '#domain/contracts/findings.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import { dashboardSchema } from '#domain/contracts/dashboard.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { findingsCheck } from '#domain/evidence/findings-check.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
@@ -242,6 +243,34 @@ export const findingScenarios: Scenario[] = [
       const forged = { ...record, audit: { ...record.audit, entries: record.audit.entries.filter((e) => !(e.action === 'finding.transitioned' && JSON.stringify(e.after).includes('"verified"') && JSON.stringify(e.after).includes(first.id))) } };
       expect(findingsCheck(forged)).toMatchObject({ ok: false, detail: `/findings/0/history/3 (${first.id} to verified) has no audit entry in /audit/entries.` });
       expect(findingsCheck({ ...record, findings: [{ ...first, status: 'open' }] })).toMatchObject({ ok: false });
+    },
+  },
+  {
+    name: 'findings on the committee dashboard: open by severity, overdue ones, and accepted risks whose acceptance ends within 30 days',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const dashboardFindings = async (client: Client) => {
+        const reply = await client.get('/api/dashboard');
+        expectStatus(reply, 200);
+        return dashboardSchema.parse(reply.body).findings;
+      };
+      const before = await dashboardFindings(committee);
+      let elena = await signedIn(target, 'model-risk@example.com');
+      const high = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ dueDate: daysFromNow(3) })));
+      const low = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ severity: 'low', title: 'Typo in the alert text', dueDate: daysFromNow(60) })));
+      expectStatus(await move(elena, low, { to: 'risk_accepted', rationale: 'Cosmetic; fixed with the next release.', expiresOn: daysFromNow(40) }), 201);
+      const now = await dashboardFindings(committee);
+      expect(now.openBySeverity).toEqual({ ...before.openBySeverity, high: before.openBySeverity.high + 1 });
+      expect(now.overdue.map((f) => f.findingId)).not.toContain(high.id);
+      expect(now.acceptancesExpiring.map((f) => f.findingId)).not.toContain(low.id);
+
+      target.advanceClock(15 * 86_400_000);
+      const later = await dashboardFindings(await signedIn(target, 'committee@example.com'));
+      expect(later.overdue.find((f) => f.findingId === high.id)).toMatchObject({ packageId: clinical, severity: 'high', status: 'open', owner: { id: owner }, dueDate: daysFromNow(3), expiresOn: null });
+      expect(later.acceptancesExpiring.find((f) => f.findingId === low.id)).toMatchObject({ severity: 'low', status: 'risk_accepted', expiresOn: daysFromNow(40) });
+      // Reviewers outside oversight do not get the dashboard.
+      elena = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await elena.get('/api/dashboard'), 403);
     },
   },
 ];
