@@ -9,6 +9,7 @@ import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
 import { startRegistryWriteBacks } from './timers/registry-write-back.ts';
 import { registryConnectorsFrom } from './registries/connectors.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
+import { startFindingDueSweep } from './timers/finding-due-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
 import { startMailer } from './timers/mailer.ts';
 import { smtpSender } from './mail/smtp.ts';
@@ -59,6 +60,8 @@ const dispatcher = startWebhookDispatcher({ store, intervalMs: config.WEBHOOK_DI
 const registryWriteBacks = startRegistryWriteBacks({ store, registries, intervalMs: config.REGISTRY_WRITEBACK_INTERVAL_MS, backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS, publicOrigin: config.PUBLIC_URL });
 // Announces re-reviews that fell due, now and then every interval.
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
+// Reminds findings' owners of due dates (a week ahead, then overdue), on the re-review sweep's interval.
+const findingDueSweep = startFindingDueSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS });
 // Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
 const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
 // Email only when SMTP is configured: otherwise nothing is queued and nothing is sent.
@@ -90,7 +93,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), reReviewSweep.stop(), cleanup.stop(), mailer?.stop(), compute.close()])
+    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), reReviewSweep.stop(), findingDueSweep.stop(), cleanup.stop(), mailer?.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

@@ -50,7 +50,19 @@ export interface FindingRegisterFilter {
   offset: number;
 }
 
+/** A reminder sent to a finding's owner: due within a week, or past due. Append-only. */
+export interface StoredFindingDueNotice {
+  findingId: string;
+  stage: 'due_soon' | 'overdue';
+  packageId: string;
+  dueDate: string;
+  noticedAt: string;
+}
+
 export interface FindingsStore {
+  /** Records a reminder once: false, writing nothing, when it was recorded already (by this or another instance). */
+  insertFindingDueNotice(notice: StoredFindingDueNotice): Promise<boolean>;
+  listFindingDueNotices(): Promise<StoredFindingDueNotice[]>;
   findingRegisterPage(filter: FindingRegisterFilter): Promise<{ items: StoredFinding[]; total: number }>;
   listFindings(packageIds: readonly string[] | 'all'): Promise<StoredFinding[]>;
   findFinding(id: string): Promise<StoredFinding | null>;

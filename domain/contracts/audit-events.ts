@@ -85,6 +85,9 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('finding.raised'), before: z.null(), after: z.object({ finding: z.string(), version: z.number(), section: z.string(), quote: z.string().nullable(), title: z.string(), severity: z.string(), type: z.string(), owner: z.string(), dueDate: z.string(), role: roleSchema }) }),
   /** A finding moved in its lifecycle (a remediation proposed or done, verified, reopened, or its risk accepted until `expiresOn`), by the owner team or the raising role; `note` is the plan, note or rationale written with it. */
   z.object({ ...base, action: z.literal('finding.transitioned'), before: z.object({ finding: z.string(), status: z.string(), revision: z.number() }), after: z.object({ finding: z.string(), status: z.string(), revision: z.number(), role: roleSchema, version: z.number(), note: z.string(), expiresOn: z.string().optional() }) }),
+  // The subject is the package; the actor is null (the system's sweep).
+  /** A finding's owner was reminded: its due date is within a week (`due_soon`) or has passed (`overdue`); written once per finding and stage. */
+  z.object({ ...base, action: z.literal('finding.due_reminder'), before: z.null(), after: z.object({ finding: z.string(), stage: z.enum(['due_soon', 'overdue']), owner: z.string(), dueDate: z.string(), title: z.string() }) }),
   /** A reviewer marked a section of a version as reviewed. */
   z.object({ ...base, action: z.literal('section.reviewed'), before: z.null(), after: z.object({ version: z.number(), section: z.string() }) }),
   /** A reviewer withdrew their review mark from a section. */

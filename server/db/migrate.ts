@@ -25,7 +25,7 @@ import * as mail from './migrations/020-mail.ts';
 import * as saml from './migrations/023-saml.ts';
 import * as registries from './migrations/024-registries.ts';
 import * as policies from './migrations/025-policies.ts';
-import * as findingsRegister from './migrations/029-findings-register.ts';
+import * as findingsRegister from './migrations/029-findings-register-and-reminders.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -54,7 +54,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '023-saml': saml,
   '024-registries': registries,
   '025-policies': policies,
-  '029-findings-register': findingsRegister,
+  '029-findings-register-and-reminders': findingsRegister,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -73,6 +73,19 @@ function registerWhere(db: Db, f: FindingRegisterFilter) {
 
 export function findingsQueries(db: Db): FindingsStore {
   return {
+    async insertFindingDueNotice(n) {
+      // Insert or skip on the primary key: of two sweeps at once only one goes on (012's way).
+      const result = await db
+        .insertInto('finding_due_notices')
+        .values({ finding_id: n.findingId, stage: n.stage, package_id: n.packageId, due_date: n.dueDate, noticed_at: n.noticedAt })
+        .onConflict((oc) => oc.columns(['finding_id', 'stage']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async listFindingDueNotices() {
+      const rows = await db.selectFrom('finding_due_notices').selectAll().orderBy('noticed_at').orderBy('finding_id').orderBy('stage').execute();
+      return rows.map((r) => ({ findingId: r.finding_id, stage: r.stage === 'overdue' ? ('overdue' as const) : ('due_soon' as const), packageId: r.package_id, dueDate: r.due_date, noticedAt: r.noticed_at }));
+    },
     async findingRegisterPage(f) {
       const { total } = await registerWhere(db, f)
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('total'))

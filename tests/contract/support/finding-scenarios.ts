@@ -4,6 +4,9 @@ import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { Finding } from '#domain/contracts/findings.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
 import { dashboardSchema } from '#domain/contracts/dashboard.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { notificationListSchema } from '#domain/contracts/notifications.ts';
+import { runFindingDueSweep } from '#api/findings/due-sweep.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { findingsCheck } from '#domain/evidence/findings-check.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
@@ -271,6 +274,46 @@ export const findingScenarios: Scenario[] = [
       // Reviewers outside oversight do not get the dashboard.
       elena = await signedIn(target, 'model-risk@example.com');
       expectStatus(await elena.get('/api/dashboard'), 403);
+    },
+  },
+  {
+    name: 'findings: the owner is notified when a finding is assigned, reminded once a week ahead and once overdue (two sweeps at once remind once), and not after it is closed',
+    async run(target) {
+      const findingNotes = async (client: Client) => notificationListSchema.parse((await client.get('/api/notifications')).body).items.filter((n) => n.kind.startsWith('finding_') && n.packageId === clinical);
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const dueOn = daysFromNow(10);
+      const found = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ dueDate: dueOn })));
+      const closed = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ title: 'Closed before it falls due', dueDate: daysFromNow(10) })));
+      expectStatus(await move(elena, closed, { to: 'risk_accepted', rationale: 'Covered by the ward protocol.', expiresOn: daysFromNow(90) }), 201);
+      let priya = await signedIn(target, 'owner@example.com');
+      const assigned = (await findingNotes(priya)).filter((n) => n.kind === 'finding_assigned');
+      expect(assigned.map((n) => n.link)).toEqual([`/packages/${clinical}/findings#finding-${closed.id}`, `/packages/${clinical}/findings#finding-${found.id}`]);
+      expect(assigned[1]?.text).toBe(`Elena Vasquez raised a high finding on Clinical Deterioration Risk (adult inpatient early warning) 2.0.1 and named you its owner: “Sensitivity not shown for night shifts”, due ${daysFromNow(10)}.`);
+      // The raiser is not told of their own act.
+      expect(await findingNotes(elena)).toEqual([]);
+
+      const now = Date.now();
+      expect(await runFindingDueSweep(target.store, new Date(now))).toEqual([]);
+      const weekAhead = new Date(now + 4 * 86_400_000);
+      const [first, second] = await Promise.all([runFindingDueSweep(target.store, weekAhead), runFindingDueSweep(target.store, weekAhead)]);
+      expect([...(first ?? []), ...(second ?? [])]).toEqual([{ findingId: found.id, packageId: clinical, stage: 'due_soon' }]);
+      const overdueDay = new Date(now + 12 * 86_400_000);
+      expect(await runFindingDueSweep(target.store, overdueDay)).toEqual([{ findingId: found.id, packageId: clinical, stage: 'overdue' }]);
+      expect(await runFindingDueSweep(target.store, overdueDay)).toEqual([]);
+
+      target.advanceClock(12 * 86_400_000);
+      priya = await signedIn(target, 'owner@example.com');
+      const due = (await findingNotes(priya)).filter((n) => n.kind === 'finding_due');
+      expect(due.map((n) => n.text)).toEqual([
+        `Your finding on Clinical Deterioration Risk (adult inpatient early warning) 2.0.1, “Sensitivity not shown for night shifts”, is overdue: it was due ${dueOn}.`,
+        `Your finding on Clinical Deterioration Risk (adult inpatient early warning) 2.0.1, “Sensitivity not shown for night shifts”, is due ${dueOn}.`,
+      ]);
+      const admin = await signedIn(target, 'admin@example.com');
+      const audit = auditPageSchema.parse((await admin.get('/api/audit?action=finding.due_reminder')).body);
+      expect(audit.items.map((e) => [e.actorId, (e.after as { stage: string }).stage])).toEqual([
+        [null, 'due_soon'],
+        [null, 'overdue'],
+      ]);
     },
   },
 ];
