@@ -296,7 +296,7 @@ export const findingScenarios: Scenario[] = [
       expect(await runFindingDueSweep(target.store, new Date(now))).toEqual([]);
       const weekAhead = new Date(now + 4 * 86_400_000);
       const [first, second] = await Promise.all([runFindingDueSweep(target.store, weekAhead), runFindingDueSweep(target.store, weekAhead)]);
-      expect([...(first ?? []), ...(second ?? [])]).toEqual([{ findingId: found.id, packageId: clinical, stage: 'due_soon' }]);
+      expect([...first, ...second]).toEqual([{ findingId: found.id, packageId: clinical, stage: 'due_soon' }]);
       const overdueDay = new Date(now + 12 * 86_400_000);
       expect(await runFindingDueSweep(target.store, overdueDay)).toEqual([{ findingId: found.id, packageId: clinical, stage: 'overdue' }]);
       expect(await runFindingDueSweep(target.store, overdueDay)).toEqual([]);
