@@ -13,6 +13,7 @@ import { SectionBlock } from './sections/section-block.tsx';
 import { SectionToc } from './section-toc.tsx';
 import { RemovedSectionThreads } from './threads/removed-section-threads.tsx';
 import { SectionThreads } from './threads/section-threads.tsx';
+import { SectionFindings } from './findings/section-findings.tsx';
 import { useVersionContentState } from './use-version-content-state.ts';
 import { PolicyEvaluationContext } from './policy/policy-context.ts';
 import { PolicySummary } from './policy/policy-summary.tsx';
@@ -118,6 +119,7 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
                       pending={index >= view.renderedCount && section.key !== view.pinnedKey}
                       collapse={state?.reviewedByMe ? { collapsed: !unfolded.has(section.key), toggle: toggleFold } : undefined}
                     >
+                      <SectionFindings packageId={pkg.id} versionNumber={number} section={section} />
                       {state && <SectionReview mark={{ packageId: pkg.id, versionNumber: number, sectionKey: section.key }} state={state} reviewer={view.reviews.reviewer} lock={view.lock} />}
                       <SectionThreads
                         packageId={pkg.id}
