@@ -123,3 +123,37 @@ test('a reviewer raises a high finding, it blocks approval until the owner remed
     await page.screenshot({ path: `test-results/findings-page-${width}.png`, fullPage: true });
   }
 });
+
+test('findings show with their section on the review page and on the committee dashboard', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The retail credit package's two findings, raised on version 1, carried over to version 2 with their sections.
+  await loginAs(page, 'fair-lending@example.com');
+  await page.goto('/packages/pkg_retail_credit_pd?version=2#section-subgroup_fairness');
+  const group = page.getByRole('group', { name: /^Findings on this section/ }).first();
+  await expect(group).toContainText('Carried over from version 1.');
+  await expect(group).toContainText('High, verified and closed');
+  await tabTo(page, group.getByRole('link').first());
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/packages\/pkg_retail_credit_pd\/findings#finding-/);
+  await page.goto('/packages/pkg_retail_credit_pd?version=2#section-subgroup_fairness');
+  await expect(page.getByRole('group', { name: /^Findings on this section/ }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  for (const width of [390, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('group', { name: /^Findings on this section/ }).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/findings-inline-${width}.png` });
+  }
+
+  await page.context().clearCookies();
+  await loginAs(page, 'committee@example.com');
+  await page.goto('/dashboard');
+  const findings = page.getByRole('region', { name: 'Findings' });
+  await expect(findings.getByRole('list', { name: 'Open findings by severity' })).toBeVisible();
+  await expect(findings).toContainText(/Accepted risks expiring within 30 days/);
+  await expectNoAxeViolations(page);
+  for (const width of [390, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await findings.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/findings-dashboard-${width}.png` });
+  }
+});

@@ -3,7 +3,7 @@
 // same run; exits non-zero when a budget is missed.
 //
 //   npm run bench                        every group
-//   npm run bench -- --only server       one group (node, browser, server, export, bundle), or several: --only node,bundle
+//   npm run bench -- --only server       one group (node, browser, server, export, bundle, findings), or several: --only node,bundle
 //   npm run bench -- --only server --load-seconds 3 --load-runs 1    a quicker server run while iterating
 //
 // A subset writes bench/results-<groups>.md, so the full table in bench/results.md stays whole.
@@ -14,10 +14,11 @@ import { benchBrowser } from './bench/browser-benchmarks.ts';
 import { benchBundleRows } from './bench/bundle-size.ts';
 import { benchNode } from './bench/node-benchmarks.ts';
 import { benchExportLoad } from './bench/server-export.ts';
+import { benchFindingsRegister } from './bench/findings-register.ts';
 import { benchServerLoad } from './bench/server-load.ts';
 import { missText, passes, renderTables, type Report } from './bench/table.ts';
 
-const groups = ['node', 'browser', 'server', 'export', 'bundle'] as const;
+const groups = ['node', 'browser', 'server', 'export', 'bundle', 'findings'] as const;
 type Group = (typeof groups)[number];
 
 const { values } = parseArgs({
@@ -59,6 +60,7 @@ await timed('browser', () => benchBrowser(report));
 await timed('bundle', async () => extra.push(...(await benchBundleRows(report))));
 await timed('server', () => benchServerLoad(report, load));
 await timed('export', () => benchExportLoad(report));
+await timed('findings', () => benchFindingsRegister(report));
 
 const loadAfter = loadavg();
 const whole = selected.size === groups.length;

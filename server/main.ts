@@ -10,6 +10,7 @@ import { startRegistryWriteBacks } from './timers/registry-write-back.ts';
 import { registryConnectorsFrom } from './registries/connectors.ts';
 import { startRegistryPolling } from './timers/registry-poll.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
+import { startFindingDueSweep } from './timers/finding-due-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
 import { startMailer } from './timers/mailer.ts';
 import { startWitnessing } from './timers/witnesses.ts';
@@ -63,6 +64,8 @@ const registryWriteBacks = startRegistryWriteBacks({ store, registries, interval
 const registryPolling = registries.list().length > 0 ? startRegistryPolling({ deps, intervalMs: config.REGISTRY_POLL_INTERVAL_MS, lookbackHours: config.REGISTRY_POLL_LOOKBACK_HOURS }) : null;
 // Announces re-reviews that fell due, now and then every interval.
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
+// Reminds findings' owners of due dates (a week ahead, then overdue), on the re-review sweep's interval.
+const findingDueSweep = startFindingDueSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS });
 // Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
 const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
 // Each new checkpoint sent to the configured witnesses for their cosignatures (docs/decisions/0105).
@@ -96,7 +99,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), cleanup.stop(), mailer?.stop(), witnessing?.stop(), compute.close()])
+    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), findingDueSweep.stop(), cleanup.stop(), mailer?.stop(), witnessing?.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

@@ -1,6 +1,7 @@
 import { committeeDashboard } from '#domain/workflow/committee-dashboard.ts';
 import { dashboardRoutes as routes } from './routes.ts';
-import { loadPackageFacts, summarize } from '../package-access/views.ts';
+import { dashboardFindings } from '#domain/findings/dashboard-findings.ts';
+import { loadPackageFacts, summarize, toActor, usersById } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 
 /**
@@ -16,5 +17,12 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
     const { summary, state } = summarize(f, at);
     return { summary, steps: state.steps, decisions: f.decisions };
   });
-  return { status: 200, body: committeeDashboard(packages, at) };
+  const users = await usersById(store);
+  const findings = dashboardFindings(
+    facts.flatMap((f) => f.findings),
+    new Map(facts.map((f) => [f.pkg.id, f.pkg])),
+    (id) => toActor(users.get(id), id),
+    at,
+  );
+  return { status: 200, body: { ...committeeDashboard(packages, at), findings } };
 });

@@ -1,6 +1,5 @@
 import { locateQuote } from '#domain/annotations/section-text.ts';
 import { dayOf, futureDateProblem, moverRole, transitionRefusal } from '#domain/findings/lifecycle.ts';
-import { filterFindings } from '#domain/findings/register.ts';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { isActiveAt } from '#domain/workflow/delegation.ts';
 import { problems } from '../kernel/problems.ts';
@@ -148,10 +147,13 @@ export const transitionFinding = defineHandler(routes.transitionFinding, async (
 export const findingRegister = defineHandler(routes.findingRegister, async (ctx, { query }) => {
   const user = signedIn(ctx);
   const { store } = ctx.deps;
-  const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
-  const packages = new Map(visible.map((pkg) => [pkg.id, pkg]));
-  const ids = visible.length >= 200 ? 'all' : visible.map((pkg) => pkg.id);
-  const findings = (await store.listFindings(ids)).filter((f) => packages.has(f.packageId));
-  const matching = filterFindings(await findingViews(store, packages, findings, ctx.deps.now()), query);
-  return { status: 200, body: { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length } };
+  const now = ctx.deps.now();
+  // Filtered, ordered and paged in the database (the order of domain/findings/register.ts), so
+  // a page of a large register costs one page of views, not the whole inventory's.
+  const { offset, limit, sort, ...filters } = query;
+  const packageOwnerId = user.roles.some((role) => role !== 'model_owner') ? null : user.id;
+  const page = await store.findingRegisterPage({ ...filters, packageOwnerId, today: dayOf(now), sort, limit, offset });
+  const found = await Promise.all([...new Set(page.items.map((f) => f.packageId))].map((id) => store.findPackage(id)));
+  const packages = new Map(found.filter((pkg): pkg is StoredPackage => pkg !== null && canSeePackage(user, pkg)).map((pkg) => [pkg.id, pkg]));
+  return { status: 200, body: { items: await findingViews(store, packages, page.items.filter((f) => packages.has(f.packageId)), now), total: page.total } };
 });

@@ -34,7 +34,36 @@ export interface StoredFindingEvent extends FindingEvent {
   position: number;
 }
 
+/** One page of the register, filtered and ordered in the database (the order of domain/findings/register.ts). */
+export interface FindingRegisterFilter {
+  /** Only packages of this owner (a model owner sees their own); null: every package. */
+  packageOwnerId: string | null;
+  severity?: FindingSeverity | undefined;
+  status?: FindingStatus | undefined;
+  ownerId?: string | undefined;
+  modelKey?: string | undefined;
+  /** Past its due date on `today` and not closed (true), or not (false). */
+  overdue?: boolean | undefined;
+  today: string;
+  sort: 'due' | 'severity' | 'raised' | 'updated';
+  limit: number;
+  offset: number;
+}
+
+/** A reminder sent to a finding's owner: due within a week, or past due. Append-only. */
+export interface StoredFindingDueNotice {
+  findingId: string;
+  stage: 'due_soon' | 'overdue';
+  packageId: string;
+  dueDate: string;
+  noticedAt: string;
+}
+
 export interface FindingsStore {
+  /** Records a reminder once: false, writing nothing, when it was recorded already (by this or another instance). */
+  insertFindingDueNotice(notice: StoredFindingDueNotice): Promise<boolean>;
+  listFindingDueNotices(): Promise<StoredFindingDueNotice[]>;
+  findingRegisterPage(filter: FindingRegisterFilter): Promise<{ items: StoredFinding[]; total: number }>;
   listFindings(packageIds: readonly string[] | 'all'): Promise<StoredFinding[]>;
   findFinding(id: string): Promise<StoredFinding | null>;
   insertFinding(finding: StoredFinding): Promise<void>;

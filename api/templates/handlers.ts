@@ -2,6 +2,8 @@ import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { templateAuditSummarySchema, type CreateTemplateRequest, type TemplateAuditSummary, type TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
 import { workflowTemplateSchema, type WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
+import type { FindingSeverity } from '#domain/contracts/findings.ts';
+import { compareSeverity, defaultBlockingSeverities } from '#domain/findings/lifecycle.ts';
 import { problems } from '../kernel/problems.ts';
 import { templatesRoutes as routes } from './routes.ts';
 import type { StoreTx, StoredPackage, StoredUser } from '../store/store.ts';
@@ -31,6 +33,7 @@ function summaryOf(t: WorkflowTemplate): TemplateAuditSummary {
     staleApprovals: t.staleApprovals,
     emergencyRoles: t.emergencyRoles ?? [],
     ...(t.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true as const } : {}),
+    blockingFindingSeverities: [...(t.blockingFindingSeverities ?? defaultBlockingSeverities)],
     steps: t.steps.map(({ key, name, role, approvalsRequired, dueHours, sections }) => ({ key, name, role, approvalsRequired, dueHours, sections })),
   };
 }
@@ -110,11 +113,20 @@ export const getTemplateVersion = defineHandler(routes.getTemplateVersion, async
   return { status: 200, body: entry };
 });
 
+/** Kept only when it differs from the default (critical and high), so an unchanged form publishes the same template. */
+function storedBlockingSeverities(given: readonly FindingSeverity[] | undefined): FindingSeverity[] | undefined {
+  if (!given) return undefined;
+  const sorted = [...given].sort(compareSeverity);
+  return canonicalize(sorted) === canonicalize(defaultBlockingSeverities) ? undefined : sorted;
+}
+
 export const createTemplateVersion = defineHandler(routes.createTemplateVersion, async (ctx, { body }) => {
   const user = signedIn(ctx);
   const at = ctx.deps.now().toISOString();
   const businessLines = body.businessLines && body.businessLines.length > 0 ? body.businessLines : undefined;
   const emergencyRoles = body.emergencyRoles && body.emergencyRoles.length > 0 ? [...new Set(body.emergencyRoles)] : undefined;
+
+  const blockingFindingSeverities = storedBlockingSeverities(body.blockingFindingSeverities);
 
   const entry = await ctx.deps.store.transaction(async (tx) => {
     const newest = newestPerKey(await tx.listTemplates());
@@ -139,6 +151,7 @@ export const createTemplateVersion = defineHandler(routes.createTemplateVersion,
       ...(emergencyRoles ? { emergencyRoles } : {}),
       // Only an explicit true relaxes segregation of duties; false is the default, not stored.
       ...(body.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true } : {}),
+      ...(blockingFindingSeverities ? { blockingFindingSeverities } : {}),
     });
     if (previous && canonicalize({ ...previous, version: 0 }) === canonicalize({ ...template, version: 0 })) {
       throw problems.conflict(`This is the same as version ${previous.version} of "${previous.key}"; change something before publishing a new version.`);

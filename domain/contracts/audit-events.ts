@@ -90,6 +90,9 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('finding.transitioned'), before: z.object({ finding: z.string(), status: z.string(), revision: z.number() }), after: z.object({ finding: z.string(), status: z.string(), revision: z.number(), role: roleSchema, version: z.number(), note: z.string(), expiresOn: z.string().optional() }) }),
   /** A reviewer published their drafted comments and clarification requests: on their own, or with a signed decision (in its transaction). */
   z.object({ ...base, action: z.literal('review.published'), before: z.null(), after: z.object({ threads: z.array(z.string()), decision: z.string().nullable() }) }),
+  // The subject is the package; the actor is null (the system's sweep).
+  /** A finding's owner was reminded: its due date is within a week (`due_soon`) or has passed (`overdue`); written once per finding and stage. */
+  z.object({ ...base, action: z.literal('finding.due_reminder'), before: z.null(), after: z.object({ finding: z.string(), stage: z.enum(['due_soon', 'overdue']), owner: z.string(), dueDate: z.string(), title: z.string() }) }),
   /** A reviewer marked a section of a version as reviewed. */
   z.object({ ...base, action: z.literal('section.reviewed'), before: z.null(), after: z.object({ version: z.number(), section: z.string() }) }),
   /** A reviewer withdrew their review mark from a section. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema, decisionKindSchema } from './decisions.ts';
+import { findingSeveritySchema, findingStatusSchema } from './findings.ts';
 import { packageSummarySchema } from './packages.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
@@ -54,6 +55,32 @@ export const emergencyFollowUpItemSchema = z.object({
 });
 export type EmergencyFollowUpItem = z.infer<typeof emergencyFollowUpItemSchema>;
 
+/** A finding the committee should look at: overdue, or accepted as a risk whose acceptance runs out soon. */
+export const dashboardFindingSchema = z.object({
+  findingId: z.string(),
+  packageId: z.string(),
+  modelName: z.string(),
+  versionLabel: z.string(),
+  title: z.string(),
+  severity: findingSeveritySchema,
+  status: findingStatusSchema,
+  owner: actorSchema,
+  dueDate: z.iso.date(),
+  /** The acceptance's expiry, for an accepted risk; null otherwise. */
+  expiresOn: z.iso.date().nullable(),
+});
+export type DashboardFinding = z.infer<typeof dashboardFindingSchema>;
+
+export const dashboardFindingsSchema = z.object({
+  /** Findings not yet verified nor accepted as a risk, by severity. */
+  openBySeverity: z.object({ critical: z.number().int().nonnegative(), high: z.number().int().nonnegative(), medium: z.number().int().nonnegative(), low: z.number().int().nonnegative() }),
+  /** Unresolved findings past their due date, most overdue first. */
+  overdue: z.array(dashboardFindingSchema),
+  /** Accepted risks whose acceptance expired or expires within 30 days, soonest first. */
+  acceptancesExpiring: z.array(dashboardFindingSchema),
+});
+export type DashboardFindings = z.infer<typeof dashboardFindingsSchema>;
+
 export const dashboardSchema = z.object({
   generatedAt: z.iso.datetime(),
   byRiskTier: z.array(riskTierRowSchema),
@@ -66,5 +93,6 @@ export const dashboardSchema = z.object({
   recentDecisions: z.array(recentDecisionSchema),
   /** Emergency approvals awaiting their follow-up review, oldest first. */
   emergencyFollowUps: z.array(emergencyFollowUpItemSchema).default([]),
+  findings: dashboardFindingsSchema.default({ openBySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, overdue: [], acceptancesExpiring: [] }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

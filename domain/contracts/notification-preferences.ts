@@ -15,10 +15,12 @@ export const defaultMailModes: Readonly<Record<NotificationKind, MailMode>> = {
   package_rejected: 'immediate',
   package_approved: 'immediate',
   re_review_due: 'digest',
+  finding_assigned: 'immediate',
+  finding_due: 'immediate',
 };
 
 /** The order a person reads them in: what needs them now first, the digest's usual content last. */
-export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 're_review_due'];
+export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 'finding_assigned', 'finding_due', 're_review_due'];
 
 export const notificationKindLabels: Readonly<Record<NotificationKind, string>> = {
   step_active: 'Your step is active',
@@ -27,6 +29,8 @@ export const notificationKindLabels: Readonly<Record<NotificationKind, string>> 
   package_rejected: 'Your package was rejected',
   package_approved: 'Your package was approved',
   re_review_due: 'A re-review is due',
+  finding_assigned: 'A finding is assigned to you',
+  finding_due: 'A finding of yours falls due',
 };
 
 const modesShape = Object.fromEntries(notificationKindSchema.options.map((kind) => [kind, mailModeSchema])) as Record<NotificationKind, typeof mailModeSchema>;

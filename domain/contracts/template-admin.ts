@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
+import { findingSeverities, findingSeverityLabels, findingSeveritySchema } from './findings.ts';
 import { requiredSections } from './package-content.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
@@ -38,6 +39,8 @@ export const createTemplateRequestSchema = z
     emergencyRoles: z.array(roleSchema).max(20).optional(),
     /** Relax segregation of duties: one person may decide several steps of a package. Explicit, and said on every package and record under it. */
     allowSameDeciderAcrossSteps: z.boolean().optional(),
+    /** The severities of open finding that block an approval (decision record 0074); absent: critical and high; [] none. */
+    blockingFindingSeverities: z.array(findingSeveritySchema).max(4).optional(),
     /** The key's version this one supersedes, as the editor saw it; 0 for a new key (refused if the key is taken). Absent: whatever is current. */
     replacesVersion: z.number().int().min(0).optional(),
   })
@@ -56,7 +59,29 @@ export const createTemplateRequestSchema = z
       if (seenTiers.has(tier)) ctx.addIssue({ code: 'custom', path: ['riskTiers', i], message: `Risk tier ${tier} is listed twice` });
       seenTiers.add(tier);
     });
+    const blocking = body.blockingFindingSeverities;
+    if (blocking) {
+      const problem = blockingSeveritiesProblem(blocking);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['blockingFindingSeverities'], message: problem });
+    }
   });
+
+/**
+ * What is wrong with a template's blocking severities, or null: each named once, and a
+ * severity blocks only with every more severe one (blocking on medium findings while letting
+ * critical ones through is never what an administrator means).
+ */
+export function blockingSeveritiesProblem(severities: readonly string[]): string | null {
+  const duplicate = severities.find((s, i) => severities.indexOf(s) !== i);
+  if (duplicate !== undefined) return `The severity "${duplicate}" is listed twice`;
+  const lowest = Math.max(-1, ...severities.map((s) => findingSeverities.indexOf(s as (typeof findingSeverities)[number])));
+  const missing = findingSeverities.slice(0, lowest + 1).filter((s) => !severities.includes(s));
+  if (missing.length > 0) {
+    const named = findingSeverities[lowest];
+    return `Findings of ${missing.map((s) => findingSeverityLabels[s].toLowerCase()).join(' and ')} severity must block too when ${named ? findingSeverityLabels[named].toLowerCase() : 'lower'} ones do`;
+  }
+  return null;
+}
 export type CreateTemplateRequest = z.infer<typeof createTemplateRequestSchema>;
 
 export const templateVersionParamsSchema = z.object({
@@ -92,6 +117,8 @@ export const templateAuditSummarySchema = z.object({
   emergencyRoles: z.array(z.string()),
   /** Only when the version relaxes segregation of duties. */
   allowSameDeciderAcrossSteps: z.literal(true).optional(),
+  /** The severities of finding that block approval; absent in entries written before templates could say. */
+  blockingFindingSeverities: z.array(z.string()).optional(),
   steps: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), approvalsRequired: z.number().int(), dueHours: z.number().int(), sections: z.array(z.string()) })),
 });
 export type TemplateAuditSummary = z.infer<typeof templateAuditSummarySchema>;

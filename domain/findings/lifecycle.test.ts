@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { futureDateProblem, isAcceptanceExpired, isOverdue, nextStatuses, transitionRefusal } from './lifecycle.ts';
+import { dueStage, futureDateProblem, isAcceptanceExpired, isOverdue, nextStatuses, transitionRefusal } from './lifecycle.ts';
 
 const team = new Set(['usr_owner', 'usr_submitter']);
 const owner = { id: 'usr_owner', roles: ['model_owner'] as const, delegatedRoles: [] };
@@ -47,5 +47,14 @@ describe('finding lifecycle', () => {
     expect(isOverdue({ status: 'verified', dueDate: '2026-01-01' }, '2026-12-05')).toBe(false);
     expect(isAcceptanceExpired({ status: 'risk_accepted', acceptance: { expiresOn: '2026-12-04' } }, '2026-12-05')).toBe(true);
     expect(isAcceptanceExpired({ status: 'risk_accepted', acceptance: { expiresOn: '2026-12-05' } }, '2026-12-05')).toBe(false);
+  });
+
+  it('owes the owner a reminder a week before the due date, another once overdue, none once closed', () => {
+    expect(dueStage({ status: 'open', dueDate: '2026-12-13' }, '2026-12-05')).toBeNull();
+    expect(dueStage({ status: 'open', dueDate: '2026-12-12' }, '2026-12-05')).toBe('due_soon');
+    expect(dueStage({ status: 'remediated', dueDate: '2026-12-05' }, '2026-12-05')).toBe('due_soon');
+    expect(dueStage({ status: 'remediation_proposed', dueDate: '2026-12-04' }, '2026-12-05')).toBe('overdue');
+    expect(dueStage({ status: 'risk_accepted', dueDate: '2026-12-04' }, '2026-12-05')).toBeNull();
+    expect(dueStage({ status: 'verified', dueDate: '2026-12-06' }, '2026-12-05')).toBeNull();
   });
 });

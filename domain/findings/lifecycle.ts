@@ -88,3 +88,17 @@ const severityRank: Record<FindingSeverity, number> = { critical: 0, high: 1, me
 export function compareSeverity(a: FindingSeverity, b: FindingSeverity): number {
   return severityRank[a] - severityRank[b];
 }
+
+/** A finding's owner is reminded this many days (inclusive) before its due date, then again once it is overdue. */
+export const dueSoonDays = 7;
+
+export type DueStage = 'due_soon' | 'overdue';
+
+/** Which reminder an unresolved finding is owed on `today`, or null (resolved, or not due within a week). */
+export function dueStage(finding: { status: FindingStatus; dueDate: string }, today: string): DueStage | null {
+  if (!isUnresolved(finding.status)) return null;
+  if (finding.dueDate < today) return 'overdue';
+  const soon = new Date(`${today}T00:00:00Z`);
+  soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
+  return finding.dueDate <= soon.toISOString().slice(0, 10) ? 'due_soon' : null;
+}

@@ -1,8 +1,9 @@
 import type { Finding, FindingRegisterQuery } from '../contracts/findings.ts';
 import { compareSeverity } from './lifecycle.ts';
 
-// The findings register across the inventory: one filter and one order, so the server's page
-// and its CSV or JSON export list the same findings in the same order.
+// The findings register across the inventory: one filter and one order. The server pages it in
+// the database (server/db/queries/findings.ts, the same order, each with an index to walk); this
+// is the rule written once in full, for the unit tests and for anyone checking an export.
 
 export function filterFindings(findings: readonly Finding[], query: Omit<FindingRegisterQuery, 'limit' | 'offset'>): Finding[] {
   const kept = findings.filter(
@@ -18,7 +19,7 @@ export function filterFindings(findings: readonly Finding[], query: Omit<Finding
     due: (a, b) => a.dueDate.localeCompare(b.dueDate) || compareSeverity(a.severity, b.severity) || tie(a, b),
     severity: (a, b) => compareSeverity(a.severity, b.severity) || a.dueDate.localeCompare(b.dueDate) || tie(a, b),
     raised: (a, b) => tie(b, a),
-    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt) || tie(a, b),
+    updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt) || tie(b, a),
   };
   return kept.sort(order[query.sort]);
 }

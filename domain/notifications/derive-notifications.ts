@@ -52,7 +52,7 @@ export interface NotificationInputs {
 }
 
 /** The audit actions a notification can come from; the server reads only these. */
-export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due'] as const satisfies readonly AuditEvent['action'][];
+export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder'] as const satisfies readonly AuditEvent['action'][];
 
 /** Every notification for the user, newest first. A user is never notified of their own acts. */
 export function deriveNotifications({ user, packages, events, names }: NotificationInputs): DerivedNotification[] {
@@ -86,6 +86,7 @@ const approvedStatuses: ReadonlySet<PackageStatus> = new Set(['approved', 'appro
 const packageLink = (pkg: NotificationPackage) => `/packages/${encodeURIComponent(pkg.id)}`;
 const threadLink = (pkg: NotificationPackage, thread: { id: string; versionNumber: number }) => `${packageLink(pkg)}?version=${thread.versionNumber}#thread-${encodeURIComponent(thread.id)}`;
 const title = (pkg: NotificationPackage) => `${pkg.modelName} ${pkg.versionLabel}`;
+const findingLink = (pkg: NotificationPackage, findingId: string) => `${packageLink(pkg)}/findings#finding-${encodeURIComponent(findingId)}`;
 
 const requiredTitles: ReadonlyMap<string, string> = new Map(requiredSections.map((section) => [section.key, section.title]));
 
@@ -152,6 +153,14 @@ function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, user: Notificat
   if (event.action === 'package.re_review_due' && (owner || user.roles.includes(event.after.role))) {
     const step = pkg.template.steps.find((s) => s.key === event.after.step)?.name ?? event.after.step;
     return notification(pkg, entry, 're_review_due', `Re-review of ${title(pkg)} is due: the ${step} approval with conditions of version ${event.after.version} reached its re-review date, ${event.after.reReviewOn}.`, packageLink(pkg));
+  }
+  // A finding's owner hears when it is assigned to them, and (from the server's sweep) when it falls due.
+  if (event.action === 'finding.raised' && event.after.owner === user.id) {
+    return notification(pkg, entry, 'finding_assigned', `${actor} raised a ${event.after.severity} finding on ${title(pkg)} and named you its owner: “${event.after.title}”, due ${event.after.dueDate}.`, findingLink(pkg, event.after.finding));
+  }
+  if (event.action === 'finding.due_reminder' && event.after.owner === user.id) {
+    const when = event.after.stage === 'overdue' ? `is overdue: it was due ${event.after.dueDate}` : `is due ${event.after.dueDate}`;
+    return notification(pkg, entry, 'finding_due', `Your finding on ${title(pkg)}, “${event.after.title}”, ${when}.`, findingLink(pkg, event.after.finding));
   }
   return null;
 }

@@ -37,7 +37,7 @@ function utcDate(now: Date, days = 0): string {
   return new Date(now.getTime() + days * day).toISOString().slice(0, 10);
 }
 
-export function committeeDashboard(packages: readonly DashboardPackage[], now: Date): Dashboard {
+export function committeeDashboard(packages: readonly DashboardPackage[], now: Date): Omit<Dashboard, 'findings'> {
   const summaries = packages.map((p) => p.summary);
   return {
     generatedAt: now.toISOString(),

@@ -25,9 +25,10 @@ import * as mail from './migrations/020-mail.ts';
 import * as saml from './migrations/023-saml.ts';
 import * as registries from './migrations/024-registries.ts';
 import * as policies from './migrations/025-policies.ts';
+import * as reviewDrafts from './migrations/028-review-drafts.ts';
+import * as findingsRegister from './migrations/029-findings-register-and-reminders.ts';
 import * as checkpointCosignatures from './migrations/030-checkpoint-cosignatures.ts';
 import * as riskAssessments from './migrations/031-risk-assessments.ts';
-import * as reviewDrafts from './migrations/028-review-drafts.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -56,9 +57,10 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '023-saml': saml,
   '024-registries': registries,
   '025-policies': policies,
+  '028-review-drafts': reviewDrafts,
+  '029-findings-register-and-reminders': findingsRegister,
   '030-checkpoint-cosignatures': checkpointCosignatures,
   '031-risk-assessments': riskAssessments,
-  '028-review-drafts': reviewDrafts,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -2,7 +2,8 @@ import { actorSchema } from '#domain/contracts/decisions.ts';
 import { findingSeveritySchema, findingStatusSchema, findingTypeSchema, riskAcceptanceSchema } from '#domain/contracts/findings.ts';
 import { roleSchema } from '#domain/contracts/roles.ts';
 import { textQuoteSelectorSchema } from '#domain/contracts/threads.ts';
-import type { FindingsStore, StoredFinding, StoredFindingEvent } from '#api/store/findings.ts';
+import { sql } from 'kysely';
+import type { FindingRegisterFilter, FindingsStore, StoredFinding, StoredFindingEvent } from '#api/store/findings.ts';
 import type { FindingEventsTable, FindingsTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
 
@@ -55,8 +56,49 @@ const mutable = (f: StoredFinding) => ({
   updated_at: f.updatedAt,
 });
 
+const unresolved = ['open', 'remediation_proposed', 'remediated'] as const;
+const severityRank = sql<number>`case findings.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
+
+function registerWhere(db: Db, f: FindingRegisterFilter) {
+  let q = db.selectFrom('findings').innerJoin('packages', 'packages.id', 'findings.package_id');
+  if (f.packageOwnerId !== null) q = q.where('packages.owner_id', '=', f.packageOwnerId);
+  if (f.severity !== undefined) q = q.where('findings.severity', '=', f.severity);
+  if (f.status !== undefined) q = q.where('findings.status', '=', f.status);
+  if (f.ownerId !== undefined) q = q.where('findings.owner_id', '=', f.ownerId);
+  if (f.modelKey !== undefined) q = q.where('packages.model_key', '=', f.modelKey);
+  if (f.overdue === true) q = q.where('findings.status', 'in', unresolved).where('findings.due_date', '<', f.today);
+  if (f.overdue === false) q = q.where((eb) => eb.or([eb('findings.status', 'not in', unresolved), eb('findings.due_date', '>=', f.today)]));
+  return q;
+}
+
 export function findingsQueries(db: Db): FindingsStore {
   return {
+    async insertFindingDueNotice(n) {
+      // Insert or skip on the primary key: of two sweeps at once only one goes on (012's way).
+      const result = await db
+        .insertInto('finding_due_notices')
+        .values({ finding_id: n.findingId, stage: n.stage, package_id: n.packageId, due_date: n.dueDate, noticed_at: n.noticedAt })
+        .onConflict((oc) => oc.columns(['finding_id', 'stage']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async listFindingDueNotices() {
+      const rows = await db.selectFrom('finding_due_notices').selectAll().orderBy('noticed_at').orderBy('finding_id').orderBy('stage').execute();
+      return rows.map((r) => ({ findingId: r.finding_id, stage: r.stage === 'overdue' ? ('overdue' as const) : ('due_soon' as const), packageId: r.package_id, dueDate: r.due_date, noticedAt: r.noticed_at }));
+    },
+    async findingRegisterPage(f) {
+      const { total } = await registerWhere(db, f)
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('total'))
+        .executeTakeFirstOrThrow();
+      let q = registerWhere(db, f).selectAll('findings');
+      // The same order as domain/findings/register.ts (ties: raised first, then id).
+      if (f.sort === 'due') q = q.orderBy('findings.due_date').orderBy(severityRank).orderBy('findings.created_at').orderBy('findings.id');
+      if (f.sort === 'severity') q = q.orderBy(severityRank).orderBy('findings.due_date').orderBy('findings.created_at').orderBy('findings.id');
+      if (f.sort === 'raised') q = q.orderBy('findings.created_at', 'desc').orderBy('findings.id', 'desc');
+      if (f.sort === 'updated') q = q.orderBy('findings.updated_at', 'desc').orderBy('findings.created_at', 'desc').orderBy('findings.id', 'desc');
+      const rows = await q.limit(f.limit).offset(f.offset).execute();
+      return { items: rows.map(toFinding), total: Number(total) };
+    },
     listFindings(ids) {
       return withIds(ids, async (only) => {
         let q = db.selectFrom('findings').selectAll();

@@ -478,6 +478,15 @@ export interface FindingEventsTable {
   position: number;
 }
 
+/** One reminder per finding and stage (due soon, overdue): the primary key makes the sweep exactly-once. */
+export interface FindingDueNoticesTable {
+  finding_id: string;
+  stage: string;
+  package_id: string;
+  due_date: string;
+  noticed_at: string;
+}
+
 export interface Database {
   notification_preferences: NotificationPreferencesTable;
   mail_outbox: MailOutboxTable;
@@ -485,6 +494,7 @@ export interface Database {
   mail_cursor: MailCursorTable;
   findings: FindingsTable;
   finding_events: FindingEventsTable;
+  finding_due_notices: FindingDueNoticesTable;
   throttles: ThrottlesTable;
   trusted_devices: TrustedDevicesTable;
   login_failures: LoginFailuresTable;

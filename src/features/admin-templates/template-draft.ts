@@ -1,4 +1,6 @@
+import type { FindingSeverity } from '#domain/contracts/findings.ts';
 import type { Role } from '#domain/contracts/roles.ts';
+import { defaultBlockingSeverities } from '#domain/findings/lifecycle.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 
 // The template form (a new template, or a new version of one) edits a draft of plain strings,
@@ -26,6 +28,8 @@ export interface TemplateDraft {
   emergencyRoles: Role[];
   /** Relaxes segregation of duties: said on every package and record under the template. */
   allowSameDeciderAcrossSteps: boolean;
+  /** The severities of open finding that block an approval. */
+  blockingFindingSeverities: FindingSeverity[];
   steps: StepDraft[];
 }
 
@@ -38,7 +42,7 @@ export function emptyStep(): StepDraft {
 
 /** A new template: nothing chosen yet, one empty step, approvals standing unless their sections changed. */
 export function emptyDraft(): TemplateDraft {
-  return { key: '', name: '', riskTiers: [], businessLines: '', staleApprovals: 'responsible_sections', emergencyRoles: [], allowSameDeciderAcrossSteps: false, steps: [emptyStep()] };
+  return { key: '', name: '', riskTiers: [], businessLines: '', staleApprovals: 'responsible_sections', emergencyRoles: [], allowSameDeciderAcrossSteps: false, blockingFindingSeverities: [...defaultBlockingSeverities], steps: [emptyStep()] };
 }
 
 export function draftFrom(template: WorkflowTemplate): TemplateDraft {
@@ -50,6 +54,7 @@ export function draftFrom(template: WorkflowTemplate): TemplateDraft {
     staleApprovals: template.staleApprovals,
     emergencyRoles: [...(template.emergencyRoles ?? [])],
     allowSameDeciderAcrossSteps: template.allowSameDeciderAcrossSteps === true,
+    blockingFindingSeverities: [...(template.blockingFindingSeverities ?? defaultBlockingSeverities)],
     steps: template.steps.map((s) => ({ uid: newStepUid(), key: s.key, name: s.name, role: s.role, approvalsRequired: String(s.approvalsRequired), dueHours: String(s.dueHours), sections: [...s.sections] })),
   };
 }
@@ -75,6 +80,7 @@ export function requestFrom(draft: TemplateDraft, replacesVersion: number) {
     emergencyRoles: draft.emergencyRoles,
     // Sent only when relaxed: the default is segregation, and an explicit true is the only way out.
     ...(draft.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true } : {}),
+    blockingFindingSeverities: draft.blockingFindingSeverities,
     steps: draft.steps.map((s) => ({ key: s.key, name: s.name, role: s.role, approvalsRequired: numberOf(s.approvalsRequired), dueHours: numberOf(s.dueHours), sections: s.sections })),
     replacesVersion,
   };

@@ -36,6 +36,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'thread.resolved': 'Thread resolved',
   'finding.raised': 'Finding raised',
   'finding.transitioned': 'Finding moved on (remediation, verification or risk acceptance)',
+  'finding.due_reminder': 'Finding owner reminded of the due date',
   'section.reviewed': 'Section marked reviewed',
   'section.review_withdrawn': 'Review mark withdrawn',
   'review.published': 'Drafted comments published',

@@ -3,6 +3,10 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { Finding } from '#domain/contracts/findings.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import { dashboardSchema } from '#domain/contracts/dashboard.ts';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { notificationListSchema } from '#domain/contracts/notifications.ts';
+import { runFindingDueSweep } from '#api/findings/due-sweep.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { findingsCheck } from '#domain/evidence/findings-check.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
@@ -242,6 +246,74 @@ export const findingScenarios: Scenario[] = [
       const forged = { ...record, audit: { ...record.audit, entries: record.audit.entries.filter((e) => !(e.action === 'finding.transitioned' && JSON.stringify(e.after).includes('"verified"') && JSON.stringify(e.after).includes(first.id))) } };
       expect(findingsCheck(forged)).toMatchObject({ ok: false, detail: `/findings/0/history/3 (${first.id} to verified) has no audit entry in /audit/entries.` });
       expect(findingsCheck({ ...record, findings: [{ ...first, status: 'open' }] })).toMatchObject({ ok: false });
+    },
+  },
+  {
+    name: 'findings on the committee dashboard: open by severity, overdue ones, and accepted risks whose acceptance ends within 30 days',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const dashboardFindings = async (client: Client) => {
+        const reply = await client.get('/api/dashboard');
+        expectStatus(reply, 200);
+        return dashboardSchema.parse(reply.body).findings;
+      };
+      const before = await dashboardFindings(committee);
+      let elena = await signedIn(target, 'model-risk@example.com');
+      const high = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ dueDate: daysFromNow(3) })));
+      const low = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ severity: 'low', title: 'Typo in the alert text', dueDate: daysFromNow(60) })));
+      expectStatus(await move(elena, low, { to: 'risk_accepted', rationale: 'Cosmetic; fixed with the next release.', expiresOn: daysFromNow(40) }), 201);
+      const now = await dashboardFindings(committee);
+      expect(now.openBySeverity).toEqual({ ...before.openBySeverity, high: before.openBySeverity.high + 1 });
+      expect(now.overdue.map((f) => f.findingId)).not.toContain(high.id);
+      expect(now.acceptancesExpiring.map((f) => f.findingId)).not.toContain(low.id);
+
+      target.advanceClock(15 * 86_400_000);
+      const later = await dashboardFindings(await signedIn(target, 'committee@example.com'));
+      expect(later.overdue.find((f) => f.findingId === high.id)).toMatchObject({ packageId: clinical, severity: 'high', status: 'open', owner: { id: owner }, dueDate: daysFromNow(3), expiresOn: null });
+      expect(later.acceptancesExpiring.find((f) => f.findingId === low.id)).toMatchObject({ severity: 'low', status: 'risk_accepted', expiresOn: daysFromNow(40) });
+      // Reviewers outside oversight do not get the dashboard.
+      elena = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await elena.get('/api/dashboard'), 403);
+    },
+  },
+  {
+    name: 'findings: the owner is notified when a finding is assigned, reminded once a week ahead and once overdue (two sweeps at once remind once), and not after it is closed',
+    async run(target) {
+      const findingNotes = async (client: Client) => notificationListSchema.parse((await client.get('/api/notifications')).body).items.filter((n) => n.kind.startsWith('finding_') && n.packageId === clinical);
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const dueOn = daysFromNow(10);
+      const found = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ dueDate: dueOn })));
+      const closed = findingOf(await elena.post(`/api/packages/${clinical}/findings`, raise({ title: 'Closed before it falls due', dueDate: daysFromNow(10) })));
+      expectStatus(await move(elena, closed, { to: 'risk_accepted', rationale: 'Covered by the ward protocol.', expiresOn: daysFromNow(90) }), 201);
+      let priya = await signedIn(target, 'owner@example.com');
+      const assigned = (await findingNotes(priya)).filter((n) => n.kind === 'finding_assigned');
+      expect(assigned.map((n) => n.link)).toEqual([`/packages/${clinical}/findings#finding-${closed.id}`, `/packages/${clinical}/findings#finding-${found.id}`]);
+      expect(assigned[1]?.text).toBe(`Elena Vasquez raised a high finding on Clinical Deterioration Risk (adult inpatient early warning) 2.0.1 and named you its owner: “Sensitivity not shown for night shifts”, due ${daysFromNow(10)}.`);
+      // The raiser is not told of their own act.
+      expect(await findingNotes(elena)).toEqual([]);
+
+      const now = Date.now();
+      expect(await runFindingDueSweep(target.store, new Date(now))).toEqual([]);
+      const weekAhead = new Date(now + 4 * 86_400_000);
+      const [first, second] = await Promise.all([runFindingDueSweep(target.store, weekAhead), runFindingDueSweep(target.store, weekAhead)]);
+      expect([...first, ...second]).toEqual([{ findingId: found.id, packageId: clinical, stage: 'due_soon' }]);
+      const overdueDay = new Date(now + 12 * 86_400_000);
+      expect(await runFindingDueSweep(target.store, overdueDay)).toEqual([{ findingId: found.id, packageId: clinical, stage: 'overdue' }]);
+      expect(await runFindingDueSweep(target.store, overdueDay)).toEqual([]);
+
+      target.advanceClock(12 * 86_400_000);
+      priya = await signedIn(target, 'owner@example.com');
+      const due = (await findingNotes(priya)).filter((n) => n.kind === 'finding_due');
+      expect(due.map((n) => n.text)).toEqual([
+        `Your finding on Clinical Deterioration Risk (adult inpatient early warning) 2.0.1, “Sensitivity not shown for night shifts”, is overdue: it was due ${dueOn}.`,
+        `Your finding on Clinical Deterioration Risk (adult inpatient early warning) 2.0.1, “Sensitivity not shown for night shifts”, is due ${dueOn}.`,
+      ]);
+      const admin = await signedIn(target, 'admin@example.com');
+      const audit = auditPageSchema.parse((await admin.get('/api/audit?action=finding.due_reminder')).body);
+      expect(audit.items.map((e) => [e.actorId, (e.after as { stage: string }).stage])).toEqual([
+        [null, 'due_soon'],
+        [null, 'overdue'],
+      ]);
     },
   },
 ];

@@ -118,6 +118,10 @@ export const templateScenarios: Scenario[] = [
         [{ ...base, key: 'tier-1-bis', riskTiers: [1] }, ['/riskTiers/0']],
         // consumer-credit already covers tier 2 for consumer lending.
         [{ ...base, key: 'cards', riskTiers: [2], businessLines: ['Cards', 'Consumer lending'] }, ['/businessLines/1']],
+        // Blocking on medium findings but letting critical ones through; a severity twice; an unknown one.
+        [{ ...base, blockingFindingSeverities: ['high', 'medium'] }, ['/blockingFindingSeverities']],
+        [{ ...base, blockingFindingSeverities: ['critical', 'critical'] }, ['/blockingFindingSeverities']],
+        [{ ...base, blockingFindingSeverities: ['severe'] }, ['/blockingFindingSeverities/0']],
       ];
       for (const [body, expected] of cases) {
         const reply = await admin.post('/api/templates', body);
@@ -142,6 +146,27 @@ export const templateScenarios: Scenario[] = [
       expectStatus(await anonymous.get('/api/templates'), 401);
       const admin = await signedIn(target, 'admin@example.com');
       expect(templateListSchema.parse((await admin.get('/api/templates')).body).items).toHaveLength(4);
+    },
+  },
+  {
+    name: 'templates: a version states which open findings block approval; the default (critical and high) is not stored, and the audit entry names the severities',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const strict = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', businessLines: ['Strict lab'], blockingFindingSeverities: ['medium', 'critical', 'high'] }), 201);
+      expect(strict.template.blockingFindingSeverities).toEqual(['critical', 'high', 'medium']);
+      const lenient = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', replacesVersion: 1, businessLines: ['Strict lab'], blockingFindingSeverities: [] }), 201);
+      expect(lenient.template.blockingFindingSeverities).toEqual([]);
+      const back = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', replacesVersion: 2, businessLines: ['Strict lab'], blockingFindingSeverities: ['high', 'critical'] }), 201);
+      expect(back.template.blockingFindingSeverities).toBeUndefined();
+      const audit = auditPageSchema.parse((await admin.get('/api/audit?action=template.version_created')).body);
+      const afters = audit.items.map((e) => (e.after as { version: number; blockingFindingSeverities?: string[] }));
+      expect(afters.map((a) => [a.version, a.blockingFindingSeverities])).toEqual(
+        expect.arrayContaining([
+          [1, ['critical', 'high', 'medium']],
+          [2, []],
+          [3, ['critical', 'high']],
+        ]),
+      );
     },
   },
 ];

@@ -2,6 +2,7 @@ import { useRef, useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { reviewerRoles, roleLabels } from '#domain/contracts/roles.ts';
+import { findingSeverities, findingSeverityLabels } from '#domain/contracts/findings.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
@@ -18,6 +19,7 @@ import { StepEditor } from './step-editor.tsx';
 // back beside their fields, and nothing is published before the administrator confirms.
 
 const tierOptions = [1, 2, 3, 4].map((tier) => ({ value: tier, label: `Tier ${tier}` }));
+const severityOptions = findingSeverities.map((severity) => ({ value: severity, label: findingSeverityLabels[severity] }));
 const emergencyOptions = reviewerRoles.map((role) => ({ value: role, label: roleLabels[role] }));
 
 interface Props {
@@ -108,6 +110,13 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
         </label>
       </fieldset>
       <CheckboxGroup legend="Roles allowed to use the emergency approval path" options={emergencyOptions} checked={draft.emergencyRoles} onChange={(emergencyRoles) => setDraft({ ...draft, emergencyRoles })} error={at('/emergencyRoles')} />
+      <CheckboxGroup
+        legend="Open findings that block an approval, by severity"
+        options={severityOptions}
+        checked={draft.blockingFindingSeverities}
+        onChange={(blockingFindingSeverities) => setDraft({ ...draft, blockingFindingSeverities })}
+        error={at('/blockingFindingSeverities')}
+      />
       <fieldset className="space-y-1">
         <legend className="font-semibold">Segregation of duties</legend>
         <label className="flex items-start gap-2">

@@ -24,6 +24,7 @@ const broken: AuditVerification = {
     { seq: 12, reason: 'Entry #12: its content does not hash to its recorded hash.' },
   ],
 };
+const noFindings: Dashboard['findings'] = { openBySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, overdue: [], acceptancesExpiring: [] };
 const verification = (body: AuditVerification) => http.get('*/api/audit/verify', () => HttpResponse.json(body));
 
 function section(name: RegExp | string): HTMLElement {
@@ -92,6 +93,7 @@ describe('dashboard', () => {
       ],
       recentDecisions: [],
       emergencyFollowUps: [],
+      findings: noFindings,
     };
     await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(empty))] });
     expect(await screen.findByText('No model has been submitted yet.')).toBeInTheDocument();
@@ -126,12 +128,37 @@ describe('dashboard', () => {
           waitingOn: 'Model risk management',
         },
       ],
+      findings: {
+        openBySeverity: { critical: 0, high: 2, medium: 1, low: 0 },
+        overdue: [
+          {
+            findingId: 'fnd_1',
+            packageId: 'pkg_clinical_deterioration_risk',
+            modelName: 'Clinical Deterioration Risk',
+            versionLabel: '2.0.1',
+            title: 'Night-shift sensitivity not shown',
+            severity: 'high',
+            status: 'remediation_proposed',
+            owner: { id: 'usr_owner', displayName: 'Priya Natarajan', title: 'Lead ML Engineer' },
+            dueDate: '2026-02-20',
+            expiresOn: null,
+          },
+        ],
+        acceptancesExpiring: [],
+      },
     };
     await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(withEmergency))] });
     await screen.findByText('No model has been submitted yet.');
     const row = within(section(/^Emergency approvals awaiting follow-up \(1\)/)).getByRole('row', { name: /Clinical Deterioration Risk/ });
     expect(row).toHaveTextContent(/INC-4821.*Alerts fail on the new EHR feed\..*Robert Castellano.*Model risk management/);
     expect(within(row).getByRole('link', { name: 'Clinical Deterioration Risk' })).toHaveAttribute('href', '/packages/pkg_clinical_deterioration_risk');
+
+    const findings = section('Findings');
+    expect(within(findings).getByRole('list', { name: 'Open findings by severity' })).toHaveTextContent(/Critical0High2Medium1Low0/);
+    const overdue = within(findings).getByRole('row', { name: /Night-shift sensitivity/ });
+    expect(overdue).toHaveTextContent(/High, remediation proposed.*Priya Natarajan/);
+    expect(within(overdue).getByRole('link', { name: 'Night-shift sensitivity not shown' })).toHaveAttribute('href', '/packages/pkg_clinical_deterioration_risk/findings#finding-fnd_1');
+    expect(findings).toHaveTextContent('No accepted risk ends within 30 days.');
     await expectNoAxeViolations();
   });
 

@@ -7,6 +7,7 @@ import { useDashboard } from '../api/get-dashboard.ts';
 import { AuditIntegrity } from './audit-integrity.tsx';
 import { DashboardSection, EmptyState } from './dashboard-section.tsx';
 import { EmergencyFollowUpTable } from './emergency-follow-up-table.tsx';
+import { FindingsOverview } from './findings-overview.tsx';
 import { PendingTable } from './pending-table.tsx';
 import { RecentDecisions } from './recent-decisions.tsx';
 import { ReReviewTable } from './re-review-table.tsx';
@@ -53,6 +54,9 @@ export function DashboardPage() {
             </DashboardSection>
             <DashboardSection title={`Overdue reviews (${data.overdue.length})`} description="Packages whose current step is past its due time, most overdue first.">
               {data.overdue.length > 0 ? <PendingTable items={data.overdue} caption="Overdue reviews, most overdue first" now={now} /> : <EmptyState>No review is overdue.</EmptyState>}
+            </DashboardSection>
+            <DashboardSection title="Findings" description="Findings raised by reviewers across every package: open ones by severity, overdue ones, and accepted risks about to run out.">
+              <FindingsOverview findings={data.findings} />
             </DashboardSection>
             <DashboardSection title={`Pending reviews (${data.pending.length})`} description="In review or waiting for a clarification, oldest first.">
               {data.pending.length > 0 ? <PendingTable items={data.pending} caption="Pending reviews, oldest first" now={now} /> : <EmptyState>No package is waiting for a review.</EmptyState>}

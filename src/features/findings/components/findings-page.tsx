@@ -14,7 +14,7 @@ import { usePackage } from '#src/lib/get-package.ts';
 import { useVersion } from '#src/lib/get-version.ts';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useActingRoles, useViewer } from '#src/lib/use-viewer.ts';
-import { useFindings } from '../api/list-findings.ts';
+import { useFindings } from '#src/lib/package-findings.ts';
 import { FindingCard } from './finding-card.tsx';
 import { RaiseFindingForm } from './raise-finding-form.tsx';
 

@@ -9,6 +9,8 @@ const kindLabels: Record<NotificationKind, string> = {
   clarification_requested: 'Clarification requested',
   re_review_due: 'Re-review due',
   package_approved: 'Package approved',
+  finding_assigned: 'Finding assigned to you',
+  finding_due: 'Finding due',
 };
 
 /** One notification: those new on this visit stand out by weight and a bar, and say "New". */

@@ -19,6 +19,7 @@ import { RemovedSectionThreads } from './threads/removed-section-threads.tsx';
 import { SelectionActions } from './threads/selection-actions.tsx';
 import { SectionThreads } from './threads/section-threads.tsx';
 import { useCurrentSection } from './use-current-section.ts';
+import { SectionFindings } from './findings/section-findings.tsx';
 import { useVersionContentState } from './use-version-content-state.ts';
 import { PolicyEvaluationContext } from './policy/policy-context.ts';
 import { PolicySummary } from './policy/policy-summary.tsx';
@@ -151,6 +152,7 @@ export function VersionContent({ pkg, number, renderDecision }: Props) {
                     >
                       <SectionMarkers threads={threads} carried={carried} ranges={view.quoteRanges} goToThread={view.goToThread} />
                       {selected && view.canAnnotate && !view.annotateLock && <SelectionActions selected={selected} onAnnotate={() => view.annotate(section.key)} />}
+                      <SectionFindings packageId={pkg.id} versionNumber={number} section={section} />
                       {state && <SectionReview mark={{ packageId: pkg.id, versionNumber: number, sectionKey: section.key }} state={state} reviewer={view.reviews.reviewer} lock={view.lock} />}
                     </SectionBlock>
                   );

@@ -1,3 +1,4 @@
+// Shared by the findings pages and the review page's inline findings (features do not import each other).
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiPath, routes } from '#api/routes.ts';
 import { findingListSchema, type Finding } from '#domain/contracts/findings.ts';
