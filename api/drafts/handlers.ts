@@ -56,7 +56,13 @@ export const editReviewDraft = defineHandler(routes.editReviewDraft, async (ctx,
   const pkg = await seePackage(ctx, params.id);
   const draft = await ownDraft(ctx, pkg.id, params.draftId);
   const at = ctx.deps.now().toISOString();
-  if (!(await ctx.deps.store.updateReviewDraft(draft.id, user.id, body.body, at))) throw problems.notFound(`You have no draft ${params.draftId} on package ${pkg.id}.`);
+  // Under the package lock, like publication: an edit lands wholly before a publication reads the
+  // drafts, or finds the draft gone (404) after it, never between its read and its delete.
+  const updated = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(pkg.id);
+    return tx.updateReviewDraft(draft.id, user.id, body.body, at);
+  });
+  if (!updated) throw problems.notFound(`You have no draft ${params.draftId} on package ${pkg.id}.`);
   return { status: 200, body: view({ ...draft, body: body.body, updatedAt: at }) };
 });
 

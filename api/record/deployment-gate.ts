@@ -22,7 +22,6 @@ export interface GateAsk {
   model: string;
   version: string;
   scope?: string | undefined;
-  at?: string | undefined;
 }
 
 function scopePairs(scope: string | undefined): { key: string; value: string }[] {
@@ -55,7 +54,7 @@ export async function judgeGate(ctx: RequestContext, ask: GateAsk): Promise<Gate
   const pins = historyKeys((await currentServerKey(store, now)).history).map((key) => ({ publicKey: key.publicKey }));
   const verdict = await verifyRecordText(record.bytes, { trustedKeys: pins });
   const failed = verdict.checks.find((check) => !check.ok);
-  const today = ask.at ?? now().toISOString().slice(0, 10);
+  const today = now().toISOString().slice(0, 10);
   const judged = judgeDeployment(recordOutcome(verdict), verdict.record, failed ? `${failed.label}: ${failed.detail}` : null, { modelKey: ask.model, versionLabel: ask.version, scope: scopePairs(ask.scope), today });
   return { pass: judged.pass, line: judged.line, packageId: pkg.id, recordSha256: await sha256Hex(record.bytes) };
 }

@@ -1,6 +1,6 @@
 import type { RiskAssessment, TieringMethod } from '#domain/contracts/risk-assessment.ts';
 import type { Role } from '#domain/contracts/roles.ts';
-import { roleLabels } from '#domain/contracts/roles.ts';
+import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
 import { computeTier, effectiveTier, overrideProblem } from '#domain/policy/risk-tiering.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
@@ -9,7 +9,7 @@ import { seePackage } from '../package-access/package-access.ts';
 import { toActor, usersById } from '../package-access/views.ts';
 import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
 import { riskAssessmentsRoutes as routes } from './routes.ts';
-import { toTierOverride } from './applied-assessment.ts';
+import { appliedAssessment, toTierOverride } from './applied-assessment.ts';
 
 // Risk tiering (decision record 0106): an assessment is scored by the current method version
 // and kept with it; a tier override applies only once a second person in another role confirms
@@ -71,7 +71,9 @@ function viewOf(a: StoredRiskAssessment, o: StoredTierOverride | null, method: T
  * step is decided, the workflow under way stays and the page shows both tiers.
  */
 async function applyTier(tx: StoreTx, pkg: StoredPackage, tier: number, at: string): Promise<{ key: string; version: number; tier: number } | undefined> {
-  if (tier === pkg.riskTier) return undefined;
+  // Read under the package lock: the package seen before it may be another assessment's.
+  const current = (await tx.findPackage(pkg.id)) ?? pkg;
+  if (tier === current.riskTier) return undefined;
   if ((await tx.listDecisions([pkg.id])).length > 0) return undefined;
   const template = selectTemplate(await tx.listTemplates(), tier, pkg.businessLine);
   if (!template) return undefined;
@@ -118,7 +120,9 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     const result = computeTier(body.answers, method);
     const number = (await tx.listRiskAssessments(pkg.id)).length + 1;
     await tx.insertRiskAssessment({ packageId: pkg.id, number, answers: body.answers, result, assessedBy: user.id, assessedAt: at });
-    const template = await applyTier(tx, pkg, result.computedTier, at);
+    // The tier that now applies: the new score, unless a confirmed override is stricter.
+    const applied = await appliedAssessment(tx, pkg.id);
+    const template = await applyTier(tx, pkg, applied?.tier ?? result.computedTier, at);
     await tx.appendAudit({
       event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(template ? { template } : {}) } },
       actorId: user.id,
@@ -158,6 +162,10 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
   const user = ctx.user;
   if (!user) throw problems.unauthenticated();
   assertHolds(user, body.role);
+  // The second person judges risk as a reviewer: not as an administrator, and not as the owner
+  // whose package's workflow the tier decides.
+  if (pkg.ownerId === user.id) throw problems.forbidden('The package owner cannot confirm a tier override on their own package.');
+  if (!isReviewerRole(body.role)) throw problems.validation([{ pointer: '/role', message: `An override is confirmed in a reviewer role, not as ${roleLabels[body.role]}`, code: 'role_not_allowed' }]);
   const at = ctx.deps.now().toISOString();
   const view = await ctx.deps.store.transaction(async (tx) => {
     await tx.lockPackage(pkg.id);

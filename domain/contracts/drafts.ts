@@ -10,7 +10,7 @@ export const reviewDraftKindSchema = z.enum(['comment', 'clarification']);
 export type ReviewDraftKind = z.infer<typeof reviewDraftKindSchema>;
 
 export const reviewDraftRequestSchema = z.object({
-  versionNumber: z.number().int().min(1),
+  versionNumber: z.number().int().min(1).max(2_147_483_647),
   sectionKey: sectionKeySchema,
   kind: reviewDraftKindSchema,
   anchor: textQuoteSelectorSchema.nullable().default(null),
@@ -43,7 +43,7 @@ export type PublishedReview = z.infer<typeof publishedReviewSchema>;
  * half-typed number, an empty required field): it is checked when submitted, not when saved.
  */
 export const resubmitDraftRequestSchema = z.object({
-  baseVersion: z.number().int().min(1),
+  baseVersion: z.number().int().min(1).max(2_147_483_647),
   baseHash: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 content hash in lowercase hex'),
   content: z.record(z.string(), z.unknown()),
   answers: z.record(z.string().max(200), z.object({ answer: z.string().max(20_000), sectionKeys: z.array(sectionKeySchema).max(200) })),

@@ -129,7 +129,7 @@ export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 
 
 /** GET /api/gate: the deployment gate's question, as `npm run gate` takes it. */
-export const gateQuerySchema = z.object({
+export const gateQuerySchema = z.strictObject({
   model: z.string().min(1).max(64),
   version: z.string().min(1).max(100),
   /** The deployment's scope: name=value pairs, comma-separated (channel=card_not_present,region=eu). */
@@ -138,7 +138,8 @@ export const gateQuerySchema = z.object({
     .max(2_000)
     .regex(/^[^=,]{1,100}=[^,]{1,200}(,[^=,]{1,100}=[^,]{1,200}){0,19}$/, 'Give the scope as name=value pairs separated by commas, e.g. channel=card_not_present')
     .optional(),
-  at: z.iso.date().optional(),
+  // No `at`: over HTTP the gate judges by the server's clock only. A caller-chosen date would
+  // let a pipeline pass a lapsed approval (an earlier "today") with nothing in the verdict line.
 });
 
 export const gateVerdictSchema = z.object({

@@ -91,7 +91,8 @@ describe('committeeDashboard', () => {
       { riskTier: 3, models: 1, inReview: 1, approved: 0, rejected: 0 },
       { riskTier: 4, models: 0, inReview: 0, approved: 0, rejected: 0 },
     ]);
-    expect(dashboardSchema.parse(dashboard)).toEqual(dashboard);
+    // The findings part is added by the server from the findings register, not by this rule.
+    expect(dashboardSchema.omit({ findings: true }).parse(dashboard)).toEqual(dashboard);
   });
 
   it('lists pending packages (in review or waiting for clarification) oldest first, and the overdue ones most overdue first', () => {
@@ -183,7 +184,8 @@ describe('committeeDashboard', () => {
     expect(dashboard.byRiskTier[0]).toEqual({ riskTier: 1, models: 4, inReview: 2, approved: 1, rejected: 1 });
     // An emergency approval is no step's approval.
     expect(dashboard.recentDecisions.filter((d) => d.decision === 'emergency_approve')).toHaveLength(4);
-    expect(dashboardSchema.parse(dashboard)).toEqual(dashboard);
+    // The findings part is added by the server from the findings register, not by this rule.
+    expect(dashboardSchema.omit({ findings: true }).parse(dashboard)).toEqual(dashboard);
   });
 
   it('is empty, not missing, when there is nothing', () => {

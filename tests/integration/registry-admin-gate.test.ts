@@ -116,7 +116,6 @@ describe('deployment gate over HTTP (GET /api/gate)', () => {
     const refusals: [string, RegExp][] = [
       ['model=card-fraud-detection&version=8&scope=channel%3Dcard_present', new RegExp(`^OUT OF SCOPE: channel=card_present is not within "${signedScope}"$`)],
       ['model=card-fraud-detection&version=8', /^OUT OF SCOPE: approved only for/],
-      [`model=card-fraud-detection&version=8&scope=channel%3Dcard_not_present&at=${due}`, new RegExp(`^LAPSED: the approval's re-review was due on ${due}$`)],
       ['model=card-fraud-detection&version=9', /^NOT APPROVED: card-fraud-detection 9 is rejected$/],
       ['model=card-fraud-detection&version=10', /^NO RECORD: no package for card-fraud-detection 10/],
     ];
@@ -130,6 +129,19 @@ describe('deployment gate over HTTP (GET /api/gate)', () => {
     expect(badScope.status).toBe(400);
     expect(badScope.body).toMatchObject({ errors: [expect.objectContaining({ pointer: '/query/scope' })] });
     expect((await new Client(target).get('/api/gate?model=card-fraud-detection&version=8')).status).toBe(401);
+    // The caller cannot choose the day the gate judges by: an earlier `at` is not a question
+    // the HTTP gate takes (it would let a lapsed approval pass).
+    const backdated = await committee.get('/api/gate?model=card-fraud-detection&version=8&scope=channel%3Dcard_not_present&at=2000-01-01');
+    expect(backdated.status).toBe(400);
+    expect(JSON.stringify(backdated.body)).toContain('at');
+    // Past the re-review date by the server's clock, the approval has lapsed.
+    target.advanceClock(Date.parse(`${due}T00:00:00Z`) - Date.now() + 86_400_000);
+    // (The session has expired by then: sign in again.)
+    const later = await (await signedIn(target, 'committee@example.com')).get('/api/gate?model=card-fraud-detection&version=8&scope=channel%3Dcard_not_present');
+    const lapsed = gateVerdictSchema.parse(later.body);
+    expect(lapsed.pass).toBe(false);
+    expect(lapsed.line).toMatch(new RegExp(`^LAPSED: the approval's re-review was due on ${due}$`));
+
   });
 
   it('a pipeline asks with its API token, about its own model only', async () => {

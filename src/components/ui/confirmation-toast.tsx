@@ -5,8 +5,9 @@ import { dismissConfirmation, noteShown, useConfirmation, wasShown } from '#src/
 
 /**
  * The confirmation of a signature or a submission, at the bottom of the window whatever the
- * scroll position, announced (role=status) and focused, so the keyboard and a screen reader
- * continue from it. It stays until dismissed (no time limit to read it) or another page opens.
+ * scroll position, focused (so the keyboard and a screen reader continue from it, and focus is
+ * what announces it) and a status while shown. The container is not a live region while empty:
+ * an always-present empty status would be one more "status" on every page beside the page's own. It stays until dismissed (no time limit to read it) or another page opens.
  */
 export function ConfirmationToast() {
   const confirmation = useConfirmation();
@@ -29,10 +30,11 @@ export function ConfirmationToast() {
   }, [confirmation, pathname]);
 
   return (
-    <div role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
+    <div className="pointer-events-none fixed inset-x-0 bottom-4 z-40 flex justify-center px-4">
       {shown && (
         <div
           ref={ref}
+          role="status"
           tabIndex={-1}
           data-confirmation
           className="pointer-events-auto flex max-w-xl flex-wrap items-center gap-3 rounded-md border-l-4 border-green-700 bg-white p-4 shadow-lg ring-1 ring-slate-300 outline-none focus-visible:ring-2 focus-visible:ring-blue-800"

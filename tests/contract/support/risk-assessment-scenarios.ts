@@ -52,7 +52,7 @@ async function freshPackage(owner: Client): Promise<string> {
   return (reply.body as { package: { id: string } }).package.id;
 }
 
-async function addUser(target: Target, user: { id: string; email: string; displayName: string; roles: ('model_risk' | 'privacy' | 'committee')[] }) {
+async function addUser(target: Target, user: { id: string; email: string; displayName: string; roles: ('model_risk' | 'privacy' | 'committee' | 'admin')[] }) {
   const { passwordHash } = (await target.store.findUserByEmail('privacy@example.com')) ?? { passwordHash: '' };
   await target.store.insertUser({ ...user, title: 'Reviewer', passwordHash });
 }
@@ -151,6 +151,35 @@ export const riskAssessmentScenarios: Scenario[] = [
 
       const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.override_confirmed')).body);
       expect(audit.items.find((e) => e.subject === clinical)?.after).toEqual({ number: 1, tier: 1, role: 'privacy' });
+    },
+  },
+  {
+    name: 'risk tiering: one person cannot undo a confirmed override by reassessing, and neither an administrator nor the owner confirms one',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      await addUser(target, { id: 'usr_risk_admin', email: 'risk-admin@example.com', displayName: 'Sam Okafor', roles: ['model_risk', 'admin'] });
+      const admin = await signedIn(target, 'risk-admin@example.com');
+      const privacy = await signedIn(target, 'privacy@example.com');
+      const fresh = await freshPackage(owner);
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments`, { answers: tierTwo }), 201);
+      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' }), 201);
+      // An administrator does not judge risk: one who is also in model risk confirming "as admin"
+      // (another role than the request's) is refused at the role.
+      const asAdmin = await admin.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'admin' });
+      expectStatus(asAdmin, 422);
+      expect(pointers(asAdmin)).toEqual(['/role']);
+      expectStatus(await privacy.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'privacy' }), 200);
+      expect(await detailOf(owner, fresh)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
+
+      // The owner alone records a low-risk assessment: the two-person tier 1 still holds.
+      const low = await owner.post(`/api/packages/${fresh}/risk-assessments`, { answers: riskAnswers() });
+      expectStatus(low, 201);
+      expect(riskAssessmentSchema.parse(low.body).computedTier).toBeGreaterThan(1);
+      expect(await detailOf(owner, fresh)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
+      // And a new override on it is confirmed by a reviewer, never by the owner.
+      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/2/override`, { tier: 1, reason: 'Still critical.', role: 'model_risk' }), 201);
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_owner' }), 403);
     },
   },
   {
