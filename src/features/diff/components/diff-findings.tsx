@@ -50,12 +50,16 @@ export function DiffFindings({ packageId, from, to, section, findings }: { packa
           const { finding } = item;
           return (
             <li key={finding.id} className="text-sm">
-              <span className={`mr-2 inline-block rounded border px-1.5 py-0.5 text-xs font-semibold ${changeStyle[item.change]}`}>{changeLabel(item, older, newer)}</span>
-              <span className="mr-2 text-xs font-semibold">
-                {findingSeverityLabels[finding.severity]}, {statusText(item, older, newer)}
-              </span>
-              <Link to={{ pathname: `/packages/${encodeURIComponent(packageId)}/findings`, hash: `finding-${finding.id}` }}>{finding.title}</Link>
-              <span className="text-slate-700"> · owner {finding.owner.displayName}</span>
+              <p className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
+                <span className={`rounded border px-1.5 py-0.5 text-xs font-semibold ${changeStyle[item.change]}`}>{changeLabel(item, older, newer)}</span>
+                <span className="text-xs font-semibold">
+                  {findingSeverityLabels[finding.severity]}, {statusText(item, older, newer)}
+                </span>
+              </p>
+              <p className="mt-1">
+                <Link to={{ pathname: `/packages/${encodeURIComponent(packageId)}/findings`, hash: `finding-${finding.id}` }}>{finding.title}</Link>
+                <span className="text-slate-700"> · owner {finding.owner.displayName}</span>
+              </p>
               {finding.anchor && <blockquote className="mt-1 border-l-4 border-slate-400 pl-2 text-slate-700">{finding.anchor.exact}</blockquote>}
             </li>
           );
