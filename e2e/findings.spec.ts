@@ -157,3 +157,34 @@ test('findings show with their section on the review page and on the committee d
     await page.screenshot({ path: `test-results/findings-dashboard-${width}.png` });
   }
 });
+
+test('the version diff shows each section’s findings with it, marked changed or unchanged, and reaches them by keyboard', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The retail credit package's findings were raised on version 1 and verified on version 2, whose Subgroup fairness changed.
+  await loginAs(page, 'fair-lending@example.com');
+  await page.goto('/packages/pkg_retail_credit_pd/diff?from=1&to=2#subgroup_fairness');
+  const section = page.locator('[data-section-key="subgroup_fairness"]');
+  await expect(section).toBeFocused();
+  const group = page.getByRole('group', { name: 'Findings on Subgroup fairness (1)' });
+  await expect(group).toContainText('Section changed since raised');
+  await expect(group).toContainText('High, remediation proposed at version 1 → verified and closed at version 2');
+  await expect(group.getByRole('blockquote')).toHaveText('62 and over');
+  await expectNoAxeViolations(page);
+  // The diff is a virtualized list: at another width, scroll down from the section until the findings are drawn.
+  for (const width of [390, 1440, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.reload();
+    await expect(section).toBeFocused();
+    for (let i = 0; i < 40 && !(await group.isVisible()); i++) await page.mouse.wheel(0, 300);
+    await group.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/findings-diff-${width}.png` });
+  }
+  // From the section, Tab reaches the finding's link; Enter opens it on the findings page.
+  await page.reload();
+  await expect(section).toBeFocused();
+  const link = group.getByRole('link', { name: /^Disparate impact ratio of 0\.78/ });
+  await tabTo(page, link, { maxPresses: 120 });
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/packages\/pkg_retail_credit_pd\/findings#finding-/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Findings: / })).toBeVisible();
+});

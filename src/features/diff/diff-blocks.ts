@@ -1,4 +1,5 @@
 import type { CarriedThread } from '#domain/annotations/carry-over.ts';
+import type { FindingInDiff } from '#domain/findings/in-diff.ts';
 import type { FieldDiff, MarkdownBlockDiff, RowDiff, SectionDiff, TextSpan } from '#domain/diff/types.ts';
 
 // A diff is shown as a list of blocks of bounded size, so the list can be virtualized: a
@@ -14,7 +15,8 @@ export type DiffBlock =
   | { kind: 'markdown'; key: string; section: SectionDiff; field: FieldDiff; blocks: MarkdownBlockDiff[]; part: number; parts: number; changed: boolean }
   | { kind: 'rows'; key: string; section: SectionDiff; rows: RowDiff[]; changed: boolean }
   | { kind: 'plain'; key: string; section: SectionDiff; changed: false }
-  | { kind: 'threads'; key: string; section: SectionDiff; threads: CarriedThread[]; changed: false };
+  | { kind: 'threads'; key: string; section: SectionDiff; threads: CarriedThread[]; changed: false }
+  | { kind: 'findings'; key: string; section: SectionDiff; findings: FindingInDiff[]; changed: false };
 
 /** Characters of text per block: enough to read on, small enough to render in a frame. */
 export const textBlockChars = 3_000;
@@ -87,7 +89,7 @@ export function chunkSpans(spans: readonly TextSpan[]): TextSpan[][] {
   return chunks;
 }
 
-function sectionBlocks(section: SectionDiff, threads: readonly CarriedThread[], expanded: boolean): DiffBlock[] {
+function sectionBlocks(section: SectionDiff, threads: readonly CarriedThread[], findings: readonly FindingInDiff[], expanded: boolean): DiffBlock[] {
   const changed = section.status !== 'unchanged';
   const blocks: DiffBlock[] = [{ kind: 'section', key: `${section.key}:head`, section, changed }];
   if (!changed && expanded) blocks.push({ kind: 'plain', key: `${section.key}:plain`, section, changed: false });
@@ -113,6 +115,7 @@ function sectionBlocks(section: SectionDiff, threads: readonly CarriedThread[], 
       blocks.push({ kind: 'rows', key: `${section.key}:rows:${start}`, section, rows, changed: rows.some((row) => row.status !== 'unchanged') });
     }
   }
+  if (findings.length > 0) blocks.push({ kind: 'findings', key: `${section.key}:findings`, section, findings: [...findings], changed: false });
   if (threads.length > 0) blocks.push({ kind: 'threads', key: `${section.key}:threads`, section, threads: [...threads], changed: false });
   return blocks;
 }
@@ -121,11 +124,16 @@ function sectionBlocks(section: SectionDiff, threads: readonly CarriedThread[], 
  * The blocks of a diff, in display order. Sections not compared yet are placeholders;
  * unchanged sections are one collapsed line unless the reader expanded them.
  */
-export function diffBlocks(sections: readonly (SectionDiff | undefined)[], threadsBySection: ReadonlyMap<string, readonly CarriedThread[]>, expanded: ReadonlySet<string>): DiffBlock[] {
+export function diffBlocks(
+  sections: readonly (SectionDiff | undefined)[],
+  threadsBySection: ReadonlyMap<string, readonly CarriedThread[]>,
+  expanded: ReadonlySet<string>,
+  findingsBySection: ReadonlyMap<string, readonly FindingInDiff[]> = new Map(),
+): DiffBlock[] {
   const blocks: DiffBlock[] = [];
   sections.forEach((section, index) => {
     if (!section) blocks.push({ kind: 'pending', key: `pending:${index}`, index });
-    else blocks.push(...sectionBlocks(section, threadsBySection.get(section.key) ?? [], expanded.has(section.key)));
+    else blocks.push(...sectionBlocks(section, threadsBySection.get(section.key) ?? [], findingsBySection.get(section.key) ?? [], expanded.has(section.key)));
   });
   return blocks;
 }

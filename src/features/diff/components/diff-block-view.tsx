@@ -3,6 +3,7 @@ import { sectionText } from '#domain/annotations/section-text.ts';
 import type { DiffBlock } from '../diff-blocks.ts';
 import type { DiffMode } from '../diff-choice.ts';
 import { CarriedThreads } from './carried-threads.tsx';
+import { DiffFindings } from './diff-findings.tsx';
 import { FieldTable } from './field-table.tsx';
 import { RowsView } from './rows-view.tsx';
 import { SectionHead } from './section-head.tsx';
@@ -11,6 +12,7 @@ import { TextSpans } from './text-spans.tsx';
 
 export interface BlockContext {
   packageId: string;
+  from: number;
   to: number;
   mode: DiffMode;
   labels: { before: string; after: string };
@@ -50,6 +52,8 @@ export function DiffBlockView({ block, context }: { block: DiffBlock; context: B
       const content = context.sectionContent(block.section.key);
       return <p className="whitespace-pre-wrap text-[0.95rem] leading-relaxed text-slate-800">{content ? sectionText(content) : ''}</p>;
     }
+    case 'findings':
+      return <DiffFindings packageId={context.packageId} from={context.from} to={context.to} section={block.section} findings={block.findings} />;
     case 'threads':
       return <CarriedThreads packageId={context.packageId} to={context.to} threads={block.threads} />;
   }

@@ -26,6 +26,8 @@ function estimate(block: DiffBlock | undefined): number {
       return 400;
     case 'threads':
       return 60 + 70 * block.threads.length;
+    case 'findings':
+      return 60 + 70 * block.findings.length;
   }
 }
 

@@ -3,8 +3,10 @@ import { useLocation } from 'react-router';
 import { carryOverThreads, type CarriedThread } from '#domain/annotations/carry-over.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { SectionDiff } from '#domain/diff/types.ts';
+import { findingsInDiff, type FindingInDiff } from '#domain/findings/in-diff.ts';
 import { summarizeDiff } from '#domain/diff/summary.ts';
 import { mapConcerns, type SectionRef } from '#domain/revisions/concern-map.ts';
+import { useFindings } from '#src/lib/package-findings.ts';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { useThreads } from '#src/lib/get-threads.ts';
@@ -24,6 +26,7 @@ export function DiffView({ pkg, choice }: { pkg: PackageDetail; choice: DiffChoi
   const before = useVersion(pkg.id, from);
   const after = useVersion(pkg.id, to);
   const threads = useThreads(pkg.id);
+  const findings = useFindings(pkg.id);
   const run = usePackageDiff(before.data?.content, after.data?.content);
   const location = useLocation();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -65,7 +68,19 @@ export function DiffView({ pkg, choice }: { pkg: PackageDetail; choice: DiffChoi
     return bySection;
   }, [after.data, threads.data, to]);
 
-  const blocks = useMemo(() => diffBlocks(run.sections, carried, expanded), [run.sections, carried, expanded]);
+  // Each compared section's findings, marked by what this comparison did to what they point at.
+  const findingsBySection = useMemo(() => {
+    const bySection = new Map<string, FindingInDiff[]>();
+    if (!findings.data || !before.data || !after.data) return bySection;
+    const newer = (from < to ? after.data : before.data).content.sections;
+    for (const section of compared) {
+      const shown = findingsInDiff(findings.data, { from, to }, { key: section.key, newer: newer.find((s) => s.key === section.key), changed: section.status !== 'unchanged' });
+      if (shown.length > 0) bySection.set(section.key, shown);
+    }
+    return bySection;
+  }, [findings.data, before.data, after.data, compared, from, to]);
+
+  const blocks = useMemo(() => diffBlocks(run.sections, carried, expanded, findingsBySection), [run.sections, carried, expanded, findingsBySection]);
   const stops = useMemo(() => changeStops(blocks), [blocks]);
 
   const failed = before.error ?? after.error;
@@ -99,7 +114,7 @@ export function DiffView({ pkg, choice }: { pkg: PackageDetail; choice: DiffChoi
         <h2 id="changes-heading" className="text-xl font-bold">
           Changes, section by section
         </h2>
-        <DiffList blocks={blocks} stops={stops} reveal={reveal} context={{ packageId: pkg.id, to, mode, labels, expanded, onToggle: toggle, sectionContent: (key) => contentByKey.get(key) }} />
+        <DiffList blocks={blocks} stops={stops} reveal={reveal} context={{ packageId: pkg.id, from, to, mode, labels, expanded, onToggle: toggle, sectionContent: (key) => contentByKey.get(key) }} />
       </section>
     </div>
   );
