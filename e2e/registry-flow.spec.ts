@@ -21,7 +21,7 @@ import { signedMlflowDelivery } from '#tests/support/mlflow-delivery.ts';
 import { startMlflowRegistryServer, type MlflowRegistryServer } from '#tests/support/mlflow-registry-server.ts';
 import { packageFromArn, startSageMakerEndpoint, type SageMakerEndpoint } from '#tests/support/sagemaker-endpoint.ts';
 import { runScript } from '#tests/support/run-script.ts';
-import { e2eRegistry } from '#tests/support/e2e-registry.ts';
+import { e2eRegistry, sageMakerStateChange } from '#tests/support/e2e-registry.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { goToAccountPage } from './support/header.ts';
 import { test as isolated, expect } from './support/isolated-server.ts';
@@ -190,23 +190,13 @@ test('a SageMaker EventBridge event goes to draft, approval, UpdateModelPackage 
   test.setTimeout(240_000);
   const origin = baseURL ?? '';
   const { sagemaker } = world;
-  const arn = 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/card-fraud/9';
+  const event = sageMakerStateChange('card-fraud', 9);
+  const arn = event.detail.ModelPackageArn;
   const registered = packageFromArn(arn);
   if (!registered) throw new Error('a model package ARN');
   sagemaker.add({ ...registered, CustomerMetadataProperties: { ...registered.CustomerMetadataProperties, model_key: 'card-fraud-detection' } });
 
   // EventBridge's API destination delivers the state change with the connection's secret header.
-  const event = {
-    version: '0',
-    id: crypto.randomUUID(),
-    'detail-type': 'SageMaker Model Package State Change',
-    source: 'aws.sagemaker',
-    account: '123456789012',
-    time: new Date().toISOString(),
-    region: 'eu-west-1',
-    resources: [arn],
-    detail: { ModelPackageGroupName: 'card-fraud', ModelPackageVersion: 9, ModelPackageArn: arn, ModelApprovalStatus: 'PendingManualApproval', ModelPackageStatus: 'Completed' },
-  };
   const delivered = await page.request.post(`${origin}/api/registries/sagemaker/sagemaker/events`, { data: event, headers: { 'x-registry-event-secret': e2eRegistry.sageMakerSecret } });
   expect(delivered.status(), await delivered.text()).toBe(200);
   expect(await delivered.json()).toMatchObject({ result: 'created' });
