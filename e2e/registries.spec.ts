@@ -4,7 +4,7 @@
 // the configured connectors and tests the SageMaker connection with a real read call (the SDK
 // against the e2e server's SageMaker endpoint). Keyboard and axe on both pages, and
 // screenshots at three widths.
-import { e2eRegistry } from '#tests/support/e2e-registry.ts';
+import { e2eRegistry, sageMakerStateChange } from '#tests/support/e2e-registry.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
@@ -12,25 +12,10 @@ import { goToAccountPage, goToAdminPageByKeyboard } from './support/header.ts';
 
 const widths = [390, 1280, 1440] as const;
 
-function stateChange(group: string, version: number) {
-  const arn = `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${group}/${version}`;
-  return {
-    version: '0',
-    id: crypto.randomUUID(),
-    'detail-type': 'SageMaker Model Package State Change',
-    source: 'aws.sagemaker',
-    account: '123456789012',
-    time: new Date().toISOString(),
-    region: 'eu-west-1',
-    resources: [arn],
-    detail: { ModelPackageGroupName: group, ModelPackageVersion: version, ModelPackageArn: arn, ModelApprovalStatus: 'PendingManualApproval', ModelPackageStatus: 'Completed' },
-  };
-}
-
 test('a SageMaker event makes a draft the owner sees; the administrator tests the connection', async ({ page, request }, testInfo) => {
   const group = `e2e-fraud-${Date.now().toString(36)}`;
   const intake = `/api/registries/${e2eRegistry.connector}/sagemaker/events`;
-  const event = stateChange(group, 3);
+  const event = sageMakerStateChange(group, 3);
 
   const forged = await request.post(intake, { data: event, headers: { 'x-registry-event-secret': 'not-the-secret-at-all' } });
   expect(forged.status()).toBe(401);

@@ -64,7 +64,8 @@ const { e2eRegistry } = await import('#tests/support/e2e-registry.ts');
 const sageMakerEndpoint = await startSageMakerEndpoint({ describeAny: true });
 process.on('exit', () => void sageMakerEndpoint.close());
 process.env.REGISTRY_SAGEMAKER_REGION = 'eu-west-1';
-process.env.REGISTRY_SAGEMAKER_ENDPOINT = sageMakerEndpoint.url;
+// A spec that must see the calls made passes its own endpoint (e2e/registry-flow.spec.ts).
+process.env.REGISTRY_SAGEMAKER_ENDPOINT = process.env.E2E_SAGEMAKER_ENDPOINT ?? sageMakerEndpoint.url;
 process.env.REGISTRY_SAGEMAKER_EVENT_SECRET = e2eRegistry.sageMakerSecret;
 process.env.REGISTRY_SAGEMAKER_GROUPS = e2eRegistry.group;
 process.env.AWS_ACCESS_KEY_ID ??= 'e2e-access-key';
@@ -72,6 +73,9 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'e2e-secret-key';
 console.log(`[e2e-server] SageMaker endpoint ${sageMakerEndpoint.url}`);
 
 console.log(`[e2e-server] DATA_DIR=${dataDir} PORT=${process.env.PORT}`);
+
+// A movable clock, for a spec that lets a re-review date pass (scripts/e2e-clock.ts).
+if (process.env.E2E_CLOCK_FILE) await import('./e2e-clock.ts');
 
 // server/main.ts reads its configuration from process.env when imported, so it is
 // imported only after the variables above are set (a static import would run first).

@@ -52,16 +52,17 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export const test = base.extend<{ isolatedServer: IsolatedServer }>({
+export const test = base.extend<{ isolatedServer: IsolatedServer; isolatedServerEnv: Record<string, string> }>({
+  /** More environment for the server (a spec's own registry test servers, its movable clock). */
+  isolatedServerEnv: [{}, { option: true }],
   isolatedServer: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: the server needs none.
-    async ({}, use, testInfo) => {
+    async ({ isolatedServerEnv }, use, testInfo) => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'model-approval-e2e-isolated-'));
       const port = await freePort();
       const baseURL = `http://localhost:${port}`;
       const child = spawn(process.execPath, [path.join(root, 'scripts/e2e-server.ts')], {
         cwd: root,
-        env: { ...process.env, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
+        env: { ...process.env, ...isolatedServerEnv, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

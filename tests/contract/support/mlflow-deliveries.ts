@@ -1,7 +1,7 @@
 import { connectorsOf, type MlflowConnector, type RegistryConnector } from '#api/kernel/registry-port.ts';
-import { signMlflowDelivery } from '#domain/registries/mlflow-signature.ts';
 import { mlflowClient } from '#server/registries/mlflow-client.ts';
 import type { MlflowRegistryServer } from '../../support/mlflow-registry-server.ts';
+import { signedMlflowDelivery } from '../../support/mlflow-delivery.ts';
 import { Client, type Reply, type Target } from './client.ts';
 
 // An MLflow connector pointed at the registry test double, and webhook deliveries signed the
@@ -36,19 +36,7 @@ export interface DeliveryOptions {
   tamper?: (body: string) => string;
 }
 
-/** Python's json.dumps separators: ", " and ": ". */
-function pythonJson(value: unknown): string {
-  return JSON.stringify(value).replace(/","/g, '", "').replace(/":"/g, '": "').replace(/":\{/g, '": {').replace(/\},"/g, '}, "');
-}
-
 export async function deliverMlflowEvent(target: Target, data: Record<string, unknown>, options: DeliveryOptions = {}): Promise<Reply> {
-  const at = options.at ?? new Date();
-  const deliveryId = options.deliveryId ?? crypto.randomUUID();
-  const timestamp = String(Math.floor(at.getTime() / 1000));
-  const body = pythonJson({ entity: options.entity ?? 'model_version', action: options.action ?? 'created', timestamp: at.toISOString().replace('Z', '+00:00'), data });
-  const signature = await signMlflowDelivery(options.secret ?? mlflowSecret, deliveryId, timestamp, body);
-  return new Client(target).send('POST', `/api/registries/${options.connector ?? 'mlflow'}/mlflow/webhook`, {
-    text: options.tamper ? options.tamper(body) : body,
-    headers: { 'content-type': 'application/json', 'x-mlflow-delivery-id': deliveryId, 'x-mlflow-timestamp': timestamp, 'x-mlflow-signature': signature },
-  });
+  const { body, headers } = await signedMlflowDelivery(data, { ...options, secret: options.secret ?? mlflowSecret });
+  return new Client(target).send('POST', `/api/registries/${options.connector ?? 'mlflow'}/mlflow/webhook`, { text: options.tamper ? options.tamper(body) : body, headers });
 }
