@@ -67,12 +67,13 @@ export const receiveMonitoringAlert = defineHandler(routes.receiveMonitoringAler
   const result = await deps.store.transaction(async (tx): Promise<MonitoringAlertResult | null> => {
     await tx.lockPackage(pkg.id);
     const [facts] = await loadPackageFacts(tx, [pkg]);
-    const { summary } = summarize(facts!, now);
+    if (!facts) throw new Error(`Package ${pkg.id} has no facts`);
+    const { summary } = summarize(facts, now);
     const pointer = alert.packageId ? '/packageId' : '/model';
     if (summary.status !== 'approved' && summary.status !== 'approved_with_conditions') {
       throw problems.validation([{ pointer, message: `${pkg.modelName} ${pkg.versionLabel} is not approved (it is ${summary.status.replaceAll('_', ' ')}); alerts are taken for approved models` }]);
     }
-    const approvals = standingApprovals(facts!.decisions);
+    const approvals = standingApprovals(facts.decisions);
     const version = summary.latestVersion;
     const findingId = newId(deps, 'fnd');
     const outcome: MonitoringAlertResult = { alertId: id, packageId: pkg.id, findingId, reReviewDecisions: approvals.map((d) => d.id) };

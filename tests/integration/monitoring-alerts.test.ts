@@ -48,7 +48,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const unsigned = await new Client(target).send('POST', '/api/monitoring/alerts', { text: JSON.stringify(alert), headers: { 'content-type': 'application/json' } });
       expect([forged.status, foreign.status, stale.status, unsigned.status]).toEqual([401, 401, 401, 401]);
       expect(forged.headers.get('content-type')).toContain('application/problem+json');
-      expect((await refusedEntries(target.store)).map((e) => JSON.parse(e.afterJson).reason)).toEqual(['mismatch', 'mismatch', 'stale', 'unsigned']);
+      expect((await refusedEntries(target.store)).map((e) => (JSON.parse(e.afterJson) as { reason: string }).reason)).toEqual(['mismatch', 'mismatch', 'stale', 'unsigned']);
       expect(await counts(target.store, pkg.id)).toEqual(before);
     });
 
@@ -88,7 +88,8 @@ for (const engine of ['sqlite', 'postgres'] as const) {
 
       // The owner hears of it, with a link to the finding.
       const owner = await target.store.findUserById(pkg.ownerId);
-      const client = await signedIn(target, owner!.email);
+      if (!owner) throw new Error('No owner');
+      const client = await signedIn(target, owner.email);
       const list = notificationListSchema.parse((await client.get('/api/notifications')).body);
       expect(list.items.filter((n) => n.kind === 'monitoring_alert').map((n) => n.text)).toEqual([expect.stringContaining('Evidently reported population_stability_index 0.31 against threshold 0.2')]);
     });
@@ -109,9 +110,10 @@ describe('concurrent duplicates of one alert (PostgreSQL, two API instances)', (
         sendAlert(instances.second.target, driftAlert(pkg), { webhookId, at }),
       ]);
       expect(replies.map((r) => r.status), JSON.stringify(replies.map((r) => r.body))).toEqual([200, 200, 200]);
-      expect(replies[1]!.body).toEqual(replies[0]!.body);
-      expect(replies[2]!.body).toEqual(replies[0]!.body);
-      const entries = (await instances.first.store.listAuditEntries({ subject: pkg.id }, 0, 100_000)).filter((e) => e.action === 'monitoring.alert_received' && JSON.parse(e.afterJson).webhookId === webhookId);
+      const [a, b, c] = replies.map((r) => r.body);
+      expect(b).toEqual(a);
+      expect(c).toEqual(a);
+      const entries = (await instances.first.store.listAuditEntries({ subject: pkg.id }, 0, 100_000)).filter((e) => e.action === 'monitoring.alert_received' && (JSON.parse(e.afterJson) as { webhookId: string }).webhookId === webhookId);
       expect(entries).toHaveLength(1);
     }
     expect((await instances.first.store.listFindings([pkg.id])).filter((f) => f.raisedBy.id === 'system')).toHaveLength(4);
