@@ -58,6 +58,12 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const unknown = await sendAlert(target, { ...driftAlert(pkg), model: { key: 'no-such-model', version: '1' } });
       expect(unknown.status).toBe(422);
       expect(JSON.stringify(unknown.body)).toContain('/model');
+      const inReview = await approvedPackage(target.store, false);
+      const inReviewBefore = await counts(target.store, inReview.id);
+      const notApproved = await sendAlert(target, { ...driftAlert(inReview), model: undefined, packageId: inReview.id });
+      expect(notApproved.status).toBe(422);
+      expect((notApproved.body as { errors: { pointer: string; message: string }[] }).errors).toEqual([{ pointer: '/packageId', message: expect.stringContaining('is not approved') }]);
+      expect(await counts(target.store, inReview.id)).toEqual(inReviewBefore);
       const malformed = await sendAlert(target, { ...driftAlert(pkg), kind: 'weather', value: 'high', observedAt: 'yesterday' });
       expect(malformed.status).toBe(422);
       const pointers = (malformed.body as { errors: { pointer: string }[] }).errors.map((e) => e.pointer).sort();

@@ -22,12 +22,14 @@ export async function sendAlert(target: Target, alert: unknown, options: AlertOp
   return new Client(target).send('POST', '/api/monitoring/alerts', { text: options.tamper ? options.tamper(body) : body, headers });
 }
 
-/** An approved package of the demo data, by model key and version label. */
-export async function approvedPackage(store: Pick<StoreTx, 'listPackages'> & Parameters<typeof loadPackageFacts>[0]): Promise<{ id: string; modelKey: string; versionLabel: string; ownerId: string }> {
+type DemoStore = Pick<StoreTx, 'listPackages'> & Parameters<typeof loadPackageFacts>[0];
+
+/** A package of the demo data that is (or is not) approved, by model key and version label. */
+export async function approvedPackage(store: DemoStore, approved = true): Promise<{ id: string; modelKey: string; versionLabel: string; ownerId: string }> {
   const facts = await loadPackageFacts(store, await store.listPackages());
-  const approved = facts.find((f) => ['approved', 'approved_with_conditions'].includes(summarize(f, new Date()).summary.status));
-  if (!approved) throw new Error('The demo data has no approved package');
-  return approved.pkg;
+  const found = facts.find((f) => ['approved', 'approved_with_conditions'].includes(summarize(f, new Date()).summary.status) === approved);
+  if (!found) throw new Error(`The demo data has no ${approved ? '' : 'un'}approved package`);
+  return found.pkg;
 }
 
 export const driftAlert = (model: { modelKey: string; versionLabel: string }) => ({ model: { key: model.modelKey, version: model.versionLabel }, kind: 'drift', metric: 'population_stability_index', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T06:00:00Z', source: 'Evidently' });
