@@ -21,6 +21,7 @@ import { confirmTierOverride, listRiskAssessments, recordRiskAssessment, request
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
+import { receiveMonitoringAlert } from './monitoring/handlers.ts';
 import { adminRegistries, getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook, sageMakerEvent, testRegistryConnection } from './registries/handlers.ts';
 import { deploymentGate } from './record/deployment-gate.ts';
 import { discardReviewDraft, editReviewDraft, listReviewDrafts, publishReviewDrafts, saveReviewDraft } from './drafts/handlers.ts';
@@ -115,4 +116,5 @@ export const handlers: Record<RouteId, Handler> = {
   getResubmitDraft,
   saveResubmitDraft,
   discardResubmitDraft,
+  receiveMonitoringAlert,
 };

@@ -21,6 +21,7 @@ import { usersRoutes } from './users/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { registriesRoutes } from './registries/routes.ts';
 import { draftsRoutes } from './drafts/routes.ts';
+import { monitoringRoutes } from './monitoring/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -48,6 +49,7 @@ export const routes = {
   ...usersRoutes,
   ...mailRoutes,
   ...registriesRoutes,
+  ...monitoringRoutes,
   ...draftsRoutes,
 } as const;
 

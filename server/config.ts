@@ -98,6 +98,9 @@ const configSchema = z.object({
   REGISTRY_MLFLOW_TOKEN_FILE: z.string().min(1).optional(),
   REGISTRY_MLFLOW_WEBHOOK_SECRET: z.string().min(16, 'REGISTRY_MLFLOW_WEBHOOK_SECRET must have at least 16 characters').optional(),
   REGISTRY_MLFLOW_WEBHOOK_SECRET_FILE: z.string().min(1).optional(),
+  // The Standard Webhooks secret monitoring tools sign alerts with (POST /api/monitoring/alerts); from here or a file, never the database. Unset: the intake refuses every alert.
+  MONITORING_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, 'MONITORING_WEBHOOK_SECRET is a Standard Webhooks secret: whsec_ and base64 of at least 16 bytes').optional(),
+  MONITORING_WEBHOOK_SECRET_FILE: z.string().min(1).optional(),
   // The alias moved to an approved version (e.g. champion); none: tags only
   REGISTRY_MLFLOW_ALIAS: z.string().regex(/^[A-Za-z0-9_-]{1,255}$/).optional(),
   // Who owns a draft for a new model whose version has no `owner` tag naming a model owner here

@@ -24,6 +24,8 @@ export interface ServerDepsOptions {
   mail?: { enabled: boolean; digestHourUtc: number };
   /** The connected model registries (server/registries/connectors.ts); absent, none. */
   registries?: RegistryConnectors;
+  /** MONITORING_WEBHOOK_SECRET(_FILE): the monitoring alert intake's secret; absent, the intake refuses alerts. */
+  monitoring?: ApiDeps['monitoring'];
 }
 
 export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
@@ -43,5 +45,6 @@ export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
     ...(options.compute === undefined ? {} : { compute: options.compute }),
     ...(options.mail === undefined ? {} : { mail: options.mail }),
     ...(options.registries === undefined ? {} : { registries: options.registries }),
+    ...(options.monitoring === undefined ? {} : { monitoring: options.monitoring }),
   };
 }

@@ -1,3 +1,5 @@
+import type { FindingSeverity } from '#domain/contracts/findings.ts';
+import type { MonitoringAlertKind } from '#domain/contracts/monitoring.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import type { SamlSettingsView } from '#domain/contracts/sso.ts';
 import type { ComputePort } from './compute.ts';
@@ -41,6 +43,8 @@ export interface ApiDeps {
   compute?: ComputePort;
   /** The model registries an administrator connected (REGISTRY_* settings); absent: none. */
   registries?: RegistryConnectors;
+  /** Monitoring alert intake (MONITORING_WEBHOOK_SECRET, a whsec_ secret); absent: every alert is refused. */
+  monitoring?: { secret: string; severities?: Readonly<Record<MonitoringAlertKind, FindingSeverity>> };
 }
 
 export interface RequestContext {

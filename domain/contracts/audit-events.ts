@@ -149,6 +149,10 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('user.sso_provisioned'), before: z.null(), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema), issuer: z.string() }) }),
   /** A single sign-on found the user's email, name or roles changed at the identity provider and updated them. */
   z.object({ ...base, action: z.literal('user.sso_profile_updated'), before: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema) }), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema), issuer: z.string() }) }),
+  /** A monitoring tool's signed alert (drift, performance, data quality) opened `finding` on the approved version and flagged its approvals `decisions` as under re-review; `webhookId` makes it once. No actor: the system. */
+  z.object({ ...base, action: z.literal('monitoring.alert_received'), before: z.null(), after: z.object({ webhookId: z.string(), kind: z.enum(['drift', 'performance', 'data_quality']), metric: z.string(), value: z.number(), threshold: z.number(), observedAt: z.string(), source: z.string(), finding: z.string(), version: z.number(), decisions: z.array(z.string()), roles: z.array(roleSchema) }) }),
+  /** A monitoring alert whose Standard Webhooks signature did not verify (or was stale); nothing was done. The subject is `monitoring alerts`. */
+  z.object({ ...base, action: z.literal('monitoring.alert_refused'), before: z.null(), after: z.object({ reason: z.enum(['unsigned', 'malformed', 'stale', 'mismatch', 'not_configured']), webhookId: z.string().nullable(), client: z.string().nullable() }) }),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];

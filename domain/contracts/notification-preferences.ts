@@ -17,10 +17,11 @@ export const defaultMailModes: Readonly<Record<NotificationKind, MailMode>> = {
   re_review_due: 'digest',
   finding_assigned: 'immediate',
   finding_due: 'immediate',
+  monitoring_alert: 'immediate',
 };
 
 /** The order a person reads them in: what needs them now first, the digest's usual content last. */
-export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 'finding_assigned', 'finding_due', 're_review_due'];
+export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 'finding_assigned', 'finding_due', 'monitoring_alert', 're_review_due'];
 
 export const notificationKindLabels: Readonly<Record<NotificationKind, string>> = {
   step_active: 'Your step is active',
@@ -31,6 +32,7 @@ export const notificationKindLabels: Readonly<Record<NotificationKind, string>> 
   re_review_due: 'A re-review is due',
   finding_assigned: 'A finding is assigned to you',
   finding_due: 'A finding of yours falls due',
+  monitoring_alert: 'A monitoring alert put an approval under re-review',
 };
 
 const modesShape = Object.fromEntries(notificationKindSchema.options.map((kind) => [kind, mailModeSchema])) as Record<NotificationKind, typeof mailModeSchema>;

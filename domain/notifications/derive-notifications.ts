@@ -52,7 +52,7 @@ export interface NotificationInputs {
 }
 
 /** The audit actions a notification can come from; the server reads only these. */
-export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder'] as const satisfies readonly AuditEvent['action'][];
+export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder', 'monitoring.alert_received'] as const satisfies readonly AuditEvent['action'][];
 
 /** Every notification for the user, newest first. A user is never notified of their own acts. */
 export function deriveNotifications({ user, packages, events, names }: NotificationInputs): DerivedNotification[] {
@@ -153,6 +153,11 @@ function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, user: Notificat
   if (event.action === 'package.re_review_due' && (owner || user.roles.includes(event.after.role))) {
     const step = pkg.template.steps.find((s) => s.key === event.after.step)?.name ?? event.after.step;
     return notification(pkg, entry, 're_review_due', `Re-review of ${title(pkg)} is due: the ${step} approval with conditions of version ${event.after.version} reached its re-review date, ${event.after.reReviewOn}.`, packageLink(pkg));
+  }
+  // A monitoring alert (no actor): the owner and the approving roles hear that the approval is under re-review.
+  if (event.action === 'monitoring.alert_received' && (owner || event.after.roles.some((role) => user.roles.includes(role)))) {
+    const { metric, value, threshold, source } = event.after;
+    return notification(pkg, entry, 'monitoring_alert', `${source} reported ${metric} ${value} against threshold ${threshold} on ${title(pkg)}: version ${event.after.version}'s approval is under re-review.`, findingLink(pkg, event.after.finding));
   }
   // A finding's owner hears when it is assigned to them, and (from the server's sweep) when it falls due.
   if (event.action === 'finding.raised' && event.after.owner === user.id) {

@@ -1,5 +1,6 @@
 import { subtleCrypto } from '../crypto/sha256.ts';
-import { fromBase64, toBase64 } from '../webhooks/base64.ts';
+import { toBase64 } from '../webhooks/base64.ts';
+import { verifySignedMessage, type SignatureVerdict } from '../webhooks/verify.ts';
 
 // MLflow's webhook signature (MLflow 3.3+, mlflow/webhooks/delivery.py): HMAC-SHA256 keyed with
 // the secret's UTF-8 bytes (not base64-decoded, unlike Standard Webhooks' whsec_ secrets) over
@@ -16,7 +17,7 @@ export interface MlflowSignedDelivery {
   body: string;
 }
 
-export type MlflowSignatureVerdict = { ok: true } | { ok: false; reason: 'unsigned' | 'malformed' | 'stale' | 'mismatch' };
+export type MlflowSignatureVerdict = SignatureVerdict;
 
 const encoder = new TextEncoder();
 
@@ -30,22 +31,7 @@ export async function signMlflowDelivery(secret: string, deliveryId: string, tim
   return `v1,${toBase64(new Uint8Array(mac))}`;
 }
 
-export async function verifyMlflowDelivery(secret: string, delivery: MlflowSignedDelivery, now: Date, toleranceSeconds = mlflowSignatureTolerance): Promise<MlflowSignatureVerdict> {
-  const { deliveryId, timestamp, signature, body } = delivery;
-  if (!deliveryId || !timestamp || !signature) return { ok: false, reason: 'unsigned' };
-  if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'malformed' };
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > toleranceSeconds) return { ok: false, reason: 'stale' };
+export function verifyMlflowDelivery(secret: string, delivery: MlflowSignedDelivery, now: Date, toleranceSeconds = mlflowSignatureTolerance): Promise<MlflowSignatureVerdict> {
   // MLflow sends one signature; a receiver accepting several (space-separated) would be no weaker.
-  for (const candidate of signature.split(' ')) {
-    const [version, value] = candidate.split(',', 2);
-    if (version !== 'v1' || !value) continue;
-    let mac: Uint8Array<ArrayBuffer>;
-    try {
-      mac = fromBase64(value);
-    } catch {
-      continue;
-    }
-    if (await subtleCrypto().verify('HMAC', await hmacKey(secret, 'verify'), mac, encoder.encode(`${deliveryId}.${timestamp}.${body}`))) return { ok: true };
-  }
-  return { ok: false, reason: signature.startsWith('v1,') ? 'mismatch' : 'malformed' };
+  return verifySignedMessage(encoder.encode(secret), { id: delivery.deliveryId, timestamp: delivery.timestamp, signature: delivery.signature, body: delivery.body }, now, toleranceSeconds);
 }

@@ -14,7 +14,7 @@ import { createTestDatabase } from '../support/postgres-cluster.ts';
 // test proves a refused request changed nothing by comparing digests of the database.
 
 /** Audit actions a refused request may add: refusals are evidence too. */
-export const refusalActions = ['access.denied', 'access.rate_limited', 'session.login_failed', 'session.login_locked'];
+export const refusalActions = ['access.denied', 'access.rate_limited', 'session.login_failed', 'session.login_locked', 'monitoring.alert_refused'];
 
 /**
  * Tables a refused request may change: sessions (our own log-ins), published tree heads

@@ -1,3 +1,4 @@
+import { monitoringAlertResultSchema } from '#domain/contracts/monitoring.ts';
 import type { ReReviewStore } from '#api/store/re-review.ts';
 import type { Db } from './shared.ts';
 
@@ -14,6 +15,19 @@ export function reReviewQueries(db: Db): ReReviewStore {
         .onConflict((oc) => oc.column('decision_id').doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async insertMonitoringAlert(a) {
+      // As above: of two transactions inserting one webhook-id, the second waits, then skips.
+      const result = await db
+        .insertInto('monitoring_alerts')
+        .values({ webhook_id: a.webhookId, package_id: a.packageId, finding_id: a.findingId, result_json: JSON.stringify(a.result), received_at: a.receivedAt })
+        .onConflict((oc) => oc.column('webhook_id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+    async findMonitoringAlert(webhookId) {
+      const r = await db.selectFrom('monitoring_alerts').selectAll().where('webhook_id', '=', webhookId).executeTakeFirst();
+      return r ? { webhookId: r.webhook_id, packageId: r.package_id, findingId: r.finding_id, result: monitoringAlertResultSchema.parse(JSON.parse(r.result_json)), receivedAt: r.received_at } : null;
     },
     async listReReviewNotices() {
       const rows = await db.selectFrom('re_review_notices').selectAll().orderBy('noticed_at').orderBy('decision_id').execute();

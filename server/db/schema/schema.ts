@@ -376,6 +376,15 @@ export interface ReReviewNoticesTable {
   noticed_at: string;
 }
 
+// Append-only (see migration 032)
+export interface MonitoringAlertsTable {
+  webhook_id: string;
+  package_id: string;
+  finding_id: string;
+  result_json: string;
+  received_at: string;
+}
+
 // State, pruned and cleared (see migration 013)
 export interface LoginFailuresTable {
   email: string;
@@ -499,6 +508,7 @@ export interface Database {
   trusted_devices: TrustedDevicesTable;
   login_failures: LoginFailuresTable;
   re_review_notices: ReReviewNoticesTable;
+  monitoring_alerts: MonitoringAlertsTable;
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -60,6 +60,8 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'delegation.revoked': 'Delegation revoked',
   'delegation.accepted': 'Delegation accepted by the delegator',
   'package.re_review_due': 'Re-review due',
+  'monitoring.alert_received': 'Monitoring alert received',
+  'monitoring.alert_refused': 'Monitoring alert refused',
 };
 
 export function isKnownAction(action: string): action is AuditActionName {

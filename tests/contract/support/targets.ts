@@ -48,6 +48,8 @@ export interface ServerTargetOptions {
   writesPerMinute?: number;
   /** Connected model registries (an MLflow test double on localhost). */
   registries?: RegistryConnectors;
+  /** The monitoring alert intake's secret (MONITORING_WEBHOOK_SECRET). */
+  monitoring?: ApiDeps['monitoring'];
 }
 
 async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>, options: ServerTargetOptions = {}): Promise<Target> {

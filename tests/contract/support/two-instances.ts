@@ -17,21 +17,26 @@ export interface ApiInstance {
   store: Store;
 }
 
-async function instance(databaseUrl: string, seed: boolean): Promise<ApiInstance> {
+/** What both instances are configured with beyond the defaults. */
+export interface InstanceOptions {
+  monitoring?: ApiDeps['monitoring'];
+}
+
+async function instance(databaseUrl: string, seed: boolean, options: InstanceOptions): Promise<ApiInstance> {
   const store = await openStore({ databaseUrl, dataDir: '/nonexistent' });
-  const deps: ApiDeps = serverDeps(store, { sessionTtlHours: 12 });
+  const deps: ApiDeps = serverDeps(store, { sessionTtlHours: 12, ...options });
   if (seed) await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
   const app = createApp(deps);
   return { store, target: { fetch: async (request) => app.fetch(request), store, advanceClock: () => undefined, close: () => store.close() } };
 }
 
 /** Registers the hooks of a describe block; the instances are there once beforeAll has run. */
-export function twoInstancesOnPostgres(): { readonly first: ApiInstance; readonly second: ApiInstance } {
+export function twoInstancesOnPostgres(options: InstanceOptions = {}): { readonly first: ApiInstance; readonly second: ApiInstance } {
   let database: TestDatabase | undefined;
   let pair: [ApiInstance, ApiInstance] | undefined;
   beforeAll(async () => {
     database = await createTestDatabase(inject('databaseUrl'));
-    pair = [await instance(database.url, true), await instance(database.url, false)];
+    pair = [await instance(database.url, true, options), await instance(database.url, false, options)];
     // Two servers of one deployment share the key file: the key never lives in the database.
     useServerKey(pair[1].store, await currentServerKey(pair[0].store, () => new Date()));
   });

@@ -274,7 +274,8 @@ export function fingerprint(file: string): Fingerprint {
     const rows: Record<string, number> = {};
     for (const name of tables) {
       if (name === 'signing_attempts' || name === 'throttles') continue;
-      const where = name === 'audit_log' ? " WHERE action <> 'access.denied'" : '';
+      // A refused monitoring alert is audited as its own refusal (decision record 0110).
+      const where = name === 'audit_log' ? " WHERE action NOT IN ('access.denied', 'monitoring.alert_refused')" : '';
       rows[name] = (db.prepare(`SELECT count(*) AS n FROM "${name}"${where}`).get() as { n: number }).n;
     }
     const denied = (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'access.denied'").get() as { n: number }).n;

@@ -11,6 +11,7 @@ const kindLabels: Record<NotificationKind, string> = {
   package_approved: 'Package approved',
   finding_assigned: 'Finding assigned to you',
   finding_due: 'Finding due',
+  monitoring_alert: 'Monitoring alert',
 };
 
 /** One notification: those new on this visit stand out by weight and a bar, and say "New". */
