@@ -5,7 +5,7 @@
 // consistency proof from that size (409 with its size when the request starts elsewhere, 422
 // when the proof fails). Its Ed25519 key is generated into the key file (0600) on first start.
 // Prints `witness <verifier key> listening on http://127.0.0.1:<port>` when ready.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { generateServerKey, importServerPrivateKey } from '#domain/signing/countersign.ts';
 import { witnessAddCheckpoint, witnessVerifierKey, type WitnessState } from '#domain/audit/witness.ts';
@@ -46,18 +46,40 @@ const stored = JSON.parse(readFileSync(keyFile, 'utf8')) as { publicKey: string;
 const witness = { name, publicKey: stored.publicKey, privateKey: await importServerPrivateKey(stored.privateKeyPkcs8) };
 
 const readState = (): WitnessState | null => (existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as WitnessState) : null);
-// Written to a new file and renamed: a crash leaves the old state or the new one, never half.
+// Written to a new file, flushed to disk, then renamed: a crash or power loss leaves the old
+// state or the new one, never half, and a cosignature is never sent for a state that could
+// still be lost (a witness that forgets its size could later cosign a fork).
 const writeState = (state: WitnessState) => {
-  writeFileSync(`${stateFile}.new`, JSON.stringify(state));
+  const fd = openSync(`${stateFile}.new`, 'w', 0o600);
+  try {
+    writeFileSync(fd, JSON.stringify(state));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(`${stateFile}.new`, stateFile);
 };
+
+// A checkpoint note plus a consistency proof of at most 64 hashes fits well inside this; a
+// larger body is refused before it is buffered, so a caller cannot exhaust the witness's memory.
+const maxBodyBytes = 64 * 1024;
 
 // One request at a time: two checkpoints racing on one state could both be cosigned.
 let queue = Promise.resolve();
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  let received = 0;
+  request.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > maxBodyBytes) {
+      response.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('request body too large\n');
+      request.destroy();
+      return;
+    }
+    chunks.push(chunk);
+  });
   request.on('end', () => {
+    if (received > maxBodyBytes) return;
     queue = queue.then(async () => {
       if (request.method !== 'POST' || request.url !== '/add-checkpoint') {
         response.writeHead(404).end();
@@ -72,6 +94,10 @@ const server = createServer((request, response) => {
       } else {
         response.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' }).end(`${answer.message}\n`);
       }
+    }).catch((error: unknown) => {
+      // One failed request (a full disk, say) answers 500; the queue stays usable for the next.
+      console.error('witness: request failed:', error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('internal error\n');
     });
   });
 });

@@ -89,6 +89,17 @@ describe('a witness cosigning the audit log’s checkpoints (C2SP tlog-witness)'
     expect((await send(witness.url, { method: 'POST', body: addCheckpointBody(second.treeSize, [], forged) })).status).toBe(403);
   });
 
+  it('refuses a body too large to be a checkpoint and a proof before buffering it, and keeps serving', async () => {
+    const { deps, witness } = await logAndWitness();
+    const flood = await send(witness.url, { method: 'POST', body: 'x'.repeat(200 * 1024) }).catch((error: unknown) => error);
+    // The witness answers 413 and closes the connection; fetch may see either.
+    if (flood instanceof Response) expect(flood.status).toBe(413);
+    else expect(flood).toBeInstanceOf(Error);
+    const after = await requestCosignature(deps, origin, witness, send);
+    if (!after.ok) throw new Error(`refused: ${after.status} ${after.message}`);
+    expect(after.treeSize).toBeGreaterThan(0);
+  });
+
   it('the server’s timer sends each checkpoint to the configured witnesses and logs a refusal as an alarm', async () => {
     const { store, witness, checkpoint, held } = await logAndWitness();
     const logged: string[] = [];
