@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNumberSchema } from './version-number.ts';
 import { roleSchema } from './roles.ts';
 import { sectionKeySchema } from './sections.ts';
 
@@ -107,7 +108,7 @@ export type Actor = z.infer<typeof actorSchema>;
 export const decisionSchema = z.object({
   id: z.string(),
   packageId: z.string(),
-  versionNumber: z.number().int().min(1),
+  versionNumber: versionNumberSchema,
   stepKey: z.string(),
   role: roleSchema,
   decision: decisionKindSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNumberSchema } from './version-number.ts';
 import { sectionKeySchema } from './sections.ts';
 import { messageBodySchema, textQuoteSelectorSchema, threadSchema } from './threads.ts';
 
@@ -10,7 +11,7 @@ export const reviewDraftKindSchema = z.enum(['comment', 'clarification']);
 export type ReviewDraftKind = z.infer<typeof reviewDraftKindSchema>;
 
 export const reviewDraftRequestSchema = z.object({
-  versionNumber: z.number().int().min(1).max(2_147_483_647),
+  versionNumber: versionNumberSchema,
   sectionKey: sectionKeySchema,
   kind: reviewDraftKindSchema,
   anchor: textQuoteSelectorSchema.nullable().default(null),
@@ -21,7 +22,7 @@ export type ReviewDraftRequest = z.infer<typeof reviewDraftRequestSchema>;
 export const reviewDraftSchema = z.object({
   id: z.string(),
   packageId: z.string(),
-  versionNumber: z.number().int().min(1),
+  versionNumber: versionNumberSchema,
   sectionKey: sectionKeySchema,
   kind: reviewDraftKindSchema,
   anchor: textQuoteSelectorSchema.nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNumberSchema } from './version-number.ts';
 import { actorSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
 import { sectionKeySchema } from './sections.ts';
@@ -53,7 +54,7 @@ export const findingEventSchema = z.object({
   from: findingStatusSchema.nullable(),
   to: findingStatusSchema,
   /** The version that was latest when it happened (remediation usually lands in a resubmission). */
-  versionNumber: z.number().int().min(1),
+  versionNumber: versionNumberSchema,
   /** The plan, the note, or the rationale written with it. */
   note: z.string(),
 });
@@ -65,7 +66,7 @@ export const findingSchema = z.object({
   modelKey: z.string(),
   modelName: z.string(),
   /** The version it was raised on; it carries over to later versions with its section. */
-  versionNumber: z.number().int().min(1),
+  versionNumber: versionNumberSchema,
   sectionKey: sectionKeySchema,
   anchor: textQuoteSelectorSchema.nullable(),
   title: z.string(),
@@ -96,7 +97,7 @@ export const findingListSchema = z.object({ items: z.array(findingSchema) });
 const text = (what: string, max: number) => z.string().trim().min(1, `Write ${what}`).max(max, `At most ${max.toLocaleString('en')} characters`);
 
 export const raiseFindingRequestSchema = z.object({
-  versionNumber: z.number().int().min(1),
+  versionNumber: versionNumberSchema,
   sectionKey: sectionKeySchema,
   anchor: textQuoteSelectorSchema.nullable().default(null),
   title: text('a title', 200),

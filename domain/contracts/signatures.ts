@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNumberSchema } from './version-number.ts';
 import { actorSchema, approvalOverrideSchema, concernSchema, conditionsSchema, decisionKindSchema, decisionSchema, emergencyDetailsSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
 import { onBehalfOfSchema } from './delegations.ts';
@@ -30,7 +31,7 @@ export type SignedGovernance = z.infer<typeof signedGovernanceSchema>;
 export const signingPayloadSchema = z.object({
   type: z.literal(signingPayloadType),
   packageId: z.string().min(1).max(64),
-  versionNumber: z.number().int().min(1),
+  versionNumber: versionNumberSchema,
   /** SHA-256 of the canonical content of the version the signer was shown. */
   contentHash: hash,
   stepKey: z.string().min(1).max(64),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { versionNumberSchema } from './version-number.ts';
 import { actorSchema } from './decisions.ts';
 import { roleSchema } from './roles.ts';
 import { sectionKeySchema } from './sections.ts';
@@ -40,7 +41,7 @@ export type ThreadMessage = z.infer<typeof threadMessageSchema>;
 export const threadSchema = z.object({
   id: z.string(),
   packageId: z.string(),
-  versionNumber: z.number().int().min(1),
+  versionNumber: versionNumberSchema,
   sectionKey: sectionKeySchema,
   kind: threadKindSchema,
   severity: findingSeveritySchema.nullable(),
@@ -58,7 +59,7 @@ export const threadListSchema = z.object({ items: z.array(threadSchema) });
 
 export const openThreadRequestSchema = z
   .object({
-    versionNumber: z.number().int().min(1),
+    versionNumber: versionNumberSchema,
     sectionKey: sectionKeySchema,
     kind: threadKindSchema,
     severity: findingSeveritySchema.nullable().default(null),

@@ -83,6 +83,10 @@ export const threadScenarios: Scenario[] = [
       expect(pointers(await reviewer.post(`/api/packages/${retail}/threads`, { ...base, sectionKey: 'no_such_section' }))).toEqual(['/sectionKey']);
       expect(pointers(await reviewer.post(`/api/packages/${retail}/threads`, { ...base, kind: 'finding' }))).toEqual(['/severity']);
       expectStatus(await reviewer.post(`/api/packages/${retail}/threads`, { ...base, versionNumber: 1 }), 409);
+      // A number no version can have is bad input at its field, not a database error (PostgreSQL's integer column ends at 2^31 - 1).
+      const huge = await reviewer.post(`/api/packages/${retail}/threads`, { ...base, versionNumber: 2 ** 31 });
+      expectStatus(huge, 422);
+      expect(pointers(huge)).toEqual(['/versionNumber']);
       expectStatus(await reviewer.post(`/api/packages/${fraud}/threads`, { ...base, versionNumber: 1 }), 409);
       expectStatus(await reviewer.post('/api/packages/pkg_nope/threads', base), 404);
 
