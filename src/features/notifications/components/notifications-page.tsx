@@ -23,6 +23,10 @@ export function NotificationsPage() {
   const newest = data?.items[0]?.seq;
   const unreadIds = data?.items.filter((n) => n.unread).map((n) => n.id).join(' ') ?? '';
   const { mutate, isPending, isError } = markRead;
+  // Reading marks everything up to a seq; with unread notifications beyond the 50 listed, that
+  // would mark ones never shown. Then the page says so and waits for the user to choose.
+  const unreadListed = data?.items.filter((n) => n.unread).length ?? 0;
+  const unlistedUnread = Math.max(0, (data?.unreadCount ?? 0) - unreadListed);
 
   // What arrives unread stays "New" for this visit, after the server has it read.
   const arrived = unreadIds === '' ? [] : unreadIds.split(' ').filter((id) => !fresh.has(id));
@@ -31,16 +35,26 @@ export function NotificationsPage() {
   useEffect(() => {
     // Runs again when a poll brings more: those are on screen too, so read as well.
     // After a failure it waits for "Try again" rather than asking on every render.
-    if (unreadIds === '' || newest === undefined || isPending || isError) return;
+    if (unreadIds === '' || newest === undefined || isPending || isError || unlistedUnread > 0) return;
     mutate(newest);
-  }, [unreadIds, newest, mutate, isPending, isError]);
+  }, [unreadIds, newest, mutate, isPending, isError, unlistedUnread]);
 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
         <PageHeading>Notifications</PageHeading>
-        <p className="text-slate-700">{fresh.size > 0 ? `${fresh.size} new since your last visit, now marked read. The latest 50 are listed, newest first.` : 'The latest 50, newest first.'}</p>
+        <p className="text-slate-700">{unlistedUnread > 0 ? 'The latest 50, newest first.' : fresh.size > 0 ? `${fresh.size} new since your last visit, now marked read. The latest 50 are listed, newest first.` : 'The latest 50, newest first.'}</p>
       </div>
+      {unlistedUnread > 0 && newest !== undefined && (
+        <div className="flex flex-wrap items-center gap-3 rounded-md border-l-4 border-amber-600 bg-white p-4 text-slate-900">
+          <p>
+            {data?.unreadCount} unread: {unlistedUnread} older than these 50 {unlistedUnread === 1 ? 'is' : 'are'} not listed, so nothing was marked read. Open the packages to see what they are about, or mark all of them read.
+          </p>
+          <button type="button" className={buttonClasses.secondary} disabled={isPending} onClick={() => mutate(newest)}>
+            Mark all {data?.unreadCount} read
+          </button>
+        </div>
+      )}
       {markRead.isError && newest !== undefined && (
         <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border-l-4 border-red-700 bg-white p-4 text-red-900">
           <p>The notifications could not be marked read: {describeError(markRead.error)}</p>
