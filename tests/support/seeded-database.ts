@@ -11,9 +11,10 @@ import type { Engine } from '#server/db/schema/engine.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { openSqlite } from '#server/db/node-sqlite-dialect.ts';
+import { sqliteFile } from '#server/db/open-store.ts';
 import type { Database } from '#server/db/schema/schema.ts';
 import type { Defer } from './cleanups.ts';
-import { createTestDatabase } from './postgres-cluster.ts';
+import { copyMigratedSqlite, createMigratedTestDatabase } from './migrated-templates.ts';
 
 /**
  * A fresh database on either engine, migrated and seeded with the demo data, and the raw
@@ -24,9 +25,10 @@ export async function seededDatabase(engine: Engine, defer: Defer): Promise<{ db
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'seeded-database-'));
     defer(() => rmSync(dir, { recursive: true, force: true }));
-    db = new Kysely<Database>({ dialect: openSqlite(join(dir, 'db.sqlite')).dialect });
+    copyMigratedSqlite(dir);
+    db = new Kysely<Database>({ dialect: openSqlite(sqliteFile(dir)).dialect });
   } else {
-    const database = await createTestDatabase(inject('databaseUrl'));
+    const database = await createMigratedTestDatabase(inject('databaseUrl'));
     defer(() => database.drop());
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }) });
   }

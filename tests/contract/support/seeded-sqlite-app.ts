@@ -11,6 +11,7 @@ import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { serverDeps, type ServerDepsOptions } from '#server/deps.ts';
 import type { Target } from './client.ts';
 import type { Defer } from '../../support/cleanups.ts';
+import { copyMigratedSqlite } from '../../support/migrated-templates.ts';
 
 export interface SeededSqliteApp {
   store: Store;
@@ -27,6 +28,7 @@ export interface SeededSqliteApp {
  */
 export async function seededSqliteApp(defer: Defer, options: Omit<ServerDepsOptions, 'sessionTtlHours'> = {}): Promise<SeededSqliteApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seeded-sqlite-app-'));
+  copyMigratedSqlite(dataDir);
   const store = await openStore({ dataDir });
   defer(async () => {
     await store.close();

@@ -7,8 +7,8 @@ import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
 import { createApp } from '#server/app.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
-import { createTestDatabase } from '../../support/postgres-cluster.ts';
-import type { ApiDeps } from '#api/kernel/context.ts';
+import { copyMigratedSqlite, createMigratedTestDatabase } from '../../support/migrated-templates.ts';
+import type { ApiDeps, PasswordPort } from '#api/kernel/context.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import type { RegistryConnectors } from '#api/kernel/registry-port.ts';
 import type { Target } from './client.ts';
@@ -52,11 +52,24 @@ export interface ServerTargetOptions {
   monitoring?: ApiDeps['monitoring'];
 }
 
+/**
+ * The demo accounts' password hash, made once per worker with the server's own scrypt and
+ * reused by every scenario's seed: a real scrypt hash each server verifies at sign-in as
+ * before, without 200 scrypt derivations a run spent only on seeding (decision 0127).
+ */
+let demoPasswordHash: Promise<string> | undefined;
+function seedPasswords(passwords: PasswordPort): PasswordPort {
+  return {
+    hash: (password) => (password === 'demo-password' ? (demoPasswordHash ??= passwords.hash(password)) : passwords.hash(password)),
+    verify: (password, stored) => passwords.verify(password, stored),
+  };
+}
+
 async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>, options: ServerTargetOptions = {}): Promise<Target> {
   const store = await openStore(location);
   const { trustProxy, ...depsOptions } = options;
   const deps = serverDeps(store, { sessionTtlHours: 12, ...depsOptions });
-  await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+  await seedDemo(store, { password: 'demo-password', passwords: seedPasswords(deps.passwords), now: new Date(), randomToken: deps.randomToken });
   const app = createApp(deps, { trustProxy: trustProxy ?? false });
   return {
     fetch: async (request) => app.fetch(request),
@@ -71,6 +84,7 @@ async function serverTarget(location: { databaseUrl?: string; dataDir: string },
 
 export function sqliteTarget(options: ServerTargetOptions = {}): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'contract-sqlite-'));
+  copyMigratedSqlite(dataDir);
   return serverTarget(
     { dataDir },
     () => {
@@ -82,6 +96,6 @@ export function sqliteTarget(options: ServerTargetOptions = {}): Promise<Target>
 }
 
 export async function postgresTarget(adminUrl: string, options: ServerTargetOptions = {}): Promise<Target> {
-  const database = await createTestDatabase(adminUrl);
+  const database = await createMigratedTestDatabase(adminUrl);
   return serverTarget({ databaseUrl: database.url, dataDir: '/nonexistent' }, () => database.drop(), options);
 }
