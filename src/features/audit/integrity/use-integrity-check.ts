@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IntegrityResult } from './integrity-protocol.ts';
 import { readLastVerifiedHead, rememberVerifiedHead } from './last-verified-head.ts';
+import { keepCheckpoint, readKeptCheckpoint } from './kept-checkpoint.ts';
 import { startIntegrityCheck } from './start-integrity-check.ts';
 
 export type IntegrityRun =
@@ -21,14 +22,16 @@ export function useIntegrityCheck(): { run: IntegrityRun; start: () => void } {
   const start = () => {
     stop.current?.();
     setRun({ state: 'running', checked: 0, total: 0 });
-    stop.current = startIntegrityCheck({ lastVerified: readLastVerifiedHead(), pageSize }, (message) => {
+    const origin = window.location.origin;
+    stop.current = startIntegrityCheck({ lastVerified: readLastVerifiedHead(), kept: readKeptCheckpoint(origin), pageSize }, (message) => {
       switch (message.type) {
         case 'progress':
           return setRun({ state: 'running', checked: message.checked, total: message.total });
         case 'done':
           if (message.result.intact && message.result.head) rememberVerifiedHead(message.result.head);
+          if (message.result.keep) keepCheckpoint(origin, message.result.keep);
           // A mark the benchmark (and the browser's performance panel) can read.
-          performance.mark('audit-integrity-done', { detail: { size: message.result.size, intact: message.result.intact, ...message.result.timings } });
+          performance.mark('audit-integrity-done', { detail: { size: message.result.size, intact: message.result.intact, resumedFrom: message.result.resumed?.fromSize ?? null, ...message.result.timings } });
           return setRun({ state: 'done', result: message.result });
         case 'error':
           return setRun({ state: 'failed', message: message.message });
