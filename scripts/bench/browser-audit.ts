@@ -75,7 +75,8 @@ export async function benchBrowserAudit(options: { entries: number; runs: number
   }
 }
 
-const longest = (tasks: OpenProbe['longTasks'], from: number, to = Number.POSITIVE_INFINITY) => Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
+/** The longest task that started between `from` and `to` (0 when none went over 50 ms). */
+export const longest = (tasks: OpenProbe['longTasks'], from: number, to = Number.POSITIVE_INFINITY) => Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
 
 async function auditOnce(page: Page) {
   await page.goto('/audit');
@@ -143,7 +144,7 @@ async function scrollToEnd(entries: number): Promise<{ start: number; bottom: nu
   return { start, bottom, end: performance.now() };
 }
 
-function readProbe(page: Page): Promise<OpenProbe> {
+export function readProbe(page: Page): Promise<OpenProbe> {
   return page.evaluate(() => {
     if (!window.benchProbe) throw new Error('The page probe was not installed');
     return window.benchProbe;
