@@ -82,11 +82,12 @@ async function auditOnce(page: Page) {
   await page.goto('/audit');
   const ready = await page.waitForFunction(() => performance.getEntriesByName('audit-view-ready')[0]?.startTime, undefined, { polling: 50, timeout: 60_000 });
   const openReady = Number(await ready.jsonValue());
-  const status = await page.getByText(/^[\d,]+ entries, oldest first\.$/).textContent();
+  const status = await page.getByText(/^[\d,]+ entries, newest first\.$/).textContent();
   const entries = Number((status ?? '').replace(/\D/g, ''));
-  await page.locator('[data-seq="1"]').waitFor();
+  await page.locator(`[data-seq="${entries}"]`).waitFor();
 
-  const scrolled = await page.evaluate(scrollToEnd, entries);
+  // Newest first (docs/decisions/0098): the oldest entry, #1, is the last row.
+  const scrolled = await page.evaluate(scrollToEnd, 1);
   // Long-task entries reach the observer a little after the task ends.
   await page.waitForTimeout(300);
   const afterScroll = await readProbe(page);
@@ -123,7 +124,7 @@ async function auditOnce(page: Page) {
  * Runs in the page: scrolls from the top to the bottom of the log in a hundred even steps
  * (a reader dragging the scrollbar), two frames apiece, then waits for the last entry.
  */
-async function scrollToEnd(entries: number): Promise<{ start: number; bottom: number; end: number }> {
+async function scrollToEnd(lastSeq: number): Promise<{ start: number; bottom: number; end: number }> {
   const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
   const start = performance.now();
   const steps = 100;
@@ -136,8 +137,8 @@ async function scrollToEnd(entries: number): Promise<{ start: number; bottom: nu
     await frame();
   }
   const deadline = performance.now() + 30_000;
-  while (!document.querySelector(`[data-seq="${entries}"]`)) {
-    if (performance.now() > deadline) throw new Error(`Entry #${entries} never appeared at the end of the log`);
+  while (!document.querySelector(`[data-seq="${lastSeq}"]`)) {
+    if (performance.now() > deadline) throw new Error(`Entry #${lastSeq} never appeared at the end of the log`);
     window.scrollTo(0, document.documentElement.scrollHeight);
     await frame();
   }
