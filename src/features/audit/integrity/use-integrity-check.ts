@@ -13,17 +13,24 @@ export type IntegrityRun =
 /** Entries per request: the most the API gives at once, so 100,000 entries are ten reads. */
 const pageSize = 10_000;
 
-/** Runs the integrity check in a worker; a new start stops the one before. `settled` is called when it is done or failed. */
-export function useIntegrityCheck(): { run: IntegrityRun; start: (settled?: () => void) => void } {
+export interface StartOptions {
+  /** Read every entry even when a kept checkpoint would allow reading only the new ones. */
+  everyEntry?: boolean;
+  /** Called when the check is done or failed. */
+  settled?: () => void;
+}
+
+/** Runs the integrity check in a worker; a new start stops the one before. */
+export function useIntegrityCheck(): { run: IntegrityRun; start: (options?: StartOptions) => void } {
   const [run, setRun] = useState<IntegrityRun>({ state: 'idle' });
   const stop = useRef<(() => void) | null>(null);
   useEffect(() => () => stop.current?.(), []);
 
-  const start = (settled?: () => void) => {
+  const start = ({ everyEntry = false, settled }: StartOptions = {}) => {
     stop.current?.();
     setRun({ state: 'running', checked: 0, total: 0 });
     const origin = window.location.origin;
-    stop.current = startIntegrityCheck({ lastVerified: readLastVerifiedHead(), kept: readKeptCheckpoint(origin), pageSize }, (message) => {
+    stop.current = startIntegrityCheck({ lastVerified: readLastVerifiedHead(), kept: everyEntry ? null : readKeptCheckpoint(origin), pageSize }, (message) => {
       switch (message.type) {
         case 'progress':
           return setRun({ state: 'running', checked: message.checked, total: message.total });
