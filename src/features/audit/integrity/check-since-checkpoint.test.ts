@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
-import { createMockApi, demoPassword } from '#mocks/handlers.ts';
-import { server, setupMockServer } from '#src/test/mock-server.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { appendEntry, origin, signedInApi } from './integrity-test-api.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { createFetchJson, type FetchJson } from './fetch-json.ts';
 import type { IntegrityMessage, KeptCheckpoint } from './integrity-protocol.ts';
@@ -13,20 +13,6 @@ import type { IntegrityMessage, KeptCheckpoint } from './integrity-protocol.ts';
 // send the check back to reading the whole log, never to trusting it.
 
 setupMockServer();
-
-const origin = 'http://localhost';
-
-async function signedInApi(now?: () => Date) {
-  const api = createMockApi({ signedInAs: 'committee@example.com', ...(now ? { now } : {}) });
-  server.resetHandlers(...api.handlers);
-  await api.ready;
-  return api;
-}
-
-async function appendEntry(): Promise<void> {
-  const response = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'committee@example.com', password: demoPassword }) });
-  expect(response.status).toBe(200);
-}
 
 async function run(kept: KeptCheckpoint | null, fetchJson: FetchJson = createFetchJson(origin), lastVerified: SignedTreeHead | null = null) {
   const messages: IntegrityMessage[] = [];
