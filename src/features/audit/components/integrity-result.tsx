@@ -11,7 +11,10 @@ function Verdict({ result }: { result: IntegrityResult }) {
   if (result.intact && resumed) {
     return (
       <p className="font-semibold text-green-800">
-        <span aria-hidden="true">✓ </span>Intact: {numberFormat.format(result.size)} entries, root {result.rootHash ? short(result.rootHash) : '(empty log)'}. Only the {numberFormat.format(resumed.checked)} entries added since the checkpoint you verified ({numberFormat.format(resumed.fromSize)} entries) were read: the server proved the log extends it, and signed the new checkpoint.
+        <span aria-hidden="true">✓ </span>Intact: {numberFormat.format(result.size)} entries, root {result.rootHash ? short(result.rootHash) : '(empty log)'}.{' '}
+        {resumed.checked === 0
+          ? `Nothing was added since the checkpoint you verified (${numberFormat.format(resumed.fromSize)} entries): the server signed the same one again.`
+          : `Only the ${numberFormat.format(resumed.checked)} ${resumed.checked === 1 ? 'entry' : 'entries'} added since the checkpoint you verified (${numberFormat.format(resumed.fromSize)} entries) ${resumed.checked === 1 ? 'was' : 'were'} read: the server proved the log extends it, and signed the new checkpoint.`}
       </p>
     );
   }
