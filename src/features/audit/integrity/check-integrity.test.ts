@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditPageSchema, auditVerificationSchema, type AuditEntryView, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
-import { appendEntry, origin, signedInApi } from './integrity-test-api.ts';
+import { appendEntry, origin, signedInApi } from '#src/test/committee-mock-api.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { createFetchJson, type FetchJson } from './fetch-json.ts';
 import type { IntegrityMessage } from './integrity-protocol.ts';

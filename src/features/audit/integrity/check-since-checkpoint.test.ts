@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
-import { appendEntry, origin, signedInApi } from './integrity-test-api.ts';
+import { appendEntry, origin, signedInApi } from '#src/test/committee-mock-api.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { createFetchJson, type FetchJson } from './fetch-json.ts';
 import type { IntegrityMessage, KeptCheckpoint } from './integrity-protocol.ts';

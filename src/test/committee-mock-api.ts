@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { createMockApi, demoPassword } from '#mocks/handlers.ts';
-import { server } from '#src/test/mock-server.ts';
+import { server } from './mock-server.ts';
 
-// The mock API the integrity-check tests run against (the real pipeline over an in-memory
+// The mock API the audit integrity tests run against (the real pipeline over an in-memory
 // store), signed in as the committee. Tests only.
 
 export const origin = 'http://localhost';
