@@ -3,7 +3,7 @@
 // same run; exits non-zero when a budget is missed.
 //
 //   npm run bench                        every group
-//   npm run bench -- --only server       one group (node, browser, server, export, bundle, findings), or several: --only node,bundle
+//   npm run bench -- --only server       one group (node, browser, server, export, bundle, findings, browser-scale), or several: --only node,bundle
 //   npm run bench -- --only server --load-seconds 3 --load-runs 1    a quicker server run while iterating
 //
 // A subset writes bench/results-<groups>.md, so the full table in bench/results.md stays whole.
@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './bench/browser-benchmarks.ts';
+import { benchBrowserScale } from './bench/browser-scale-benchmarks.ts';
 import { benchBundleRows } from './bench/bundle-size.ts';
 import { benchNode } from './bench/node-benchmarks.ts';
 import { benchExportLoad } from './bench/server-export.ts';
@@ -18,7 +19,7 @@ import { benchFindingsRegister } from './bench/findings-register.ts';
 import { benchServerLoad } from './bench/server-load.ts';
 import { missText, passes, renderTables, type Report } from './bench/table.ts';
 
-const groups = ['node', 'browser', 'server', 'export', 'bundle', 'findings'] as const;
+const groups = ['node', 'browser', 'server', 'export', 'bundle', 'findings', 'browser-scale'] as const;
 type Group = (typeof groups)[number];
 
 const { values } = parseArgs({
@@ -61,6 +62,7 @@ await timed('bundle', async () => extra.push(...(await benchBundleRows(report)))
 await timed('server', () => benchServerLoad(report, load));
 await timed('export', () => benchExportLoad(report));
 await timed('findings', () => benchFindingsRegister(report));
+await timed('browser-scale', () => benchBrowserScale(report));
 
 const loadAfter = loadavg();
 const whole = selected.size === groups.length;

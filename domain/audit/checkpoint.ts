@@ -117,6 +117,18 @@ export async function openCheckpoint(note: string, publicKey: string): Promise<R
   return { origin, treeSize: Number(size), rootHash: bytesToHex(rootBytes) };
 }
 
+/** Opens a checkpoint with whichever of `publicKeys` (raw, base64url) signed it; null when none did or it is malformed. */
+export async function openCheckpointByAnyKey(note: string, publicKeys: readonly string[]): Promise<ReadCheckpoint | null> {
+  for (const publicKey of publicKeys) {
+    try {
+      return await openCheckpoint(note, publicKey);
+    } catch {
+      // Not this key's (or not a checkpoint at all): try the next.
+    }
+  }
+  return null;
+}
+
 /** Reads a tlog-proof (not its checkpoint's signature: see openCheckpoint). Throws for a malformed one. */
 export function readTlogProof(proof: string): { index: number; path: string[]; checkpoint: string } {
   const lines = proof.split('\n');

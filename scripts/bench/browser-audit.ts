@@ -75,17 +75,19 @@ export async function benchBrowserAudit(options: { entries: number; runs: number
   }
 }
 
-const longest = (tasks: OpenProbe['longTasks'], from: number, to = Number.POSITIVE_INFINITY) => Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
+/** The longest task that started between `from` and `to` (0 when none went over 50 ms). */
+export const longest = (tasks: OpenProbe['longTasks'], from: number, to = Number.POSITIVE_INFINITY) => Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
 
 async function auditOnce(page: Page) {
   await page.goto('/audit');
   const ready = await page.waitForFunction(() => performance.getEntriesByName('audit-view-ready')[0]?.startTime, undefined, { polling: 50, timeout: 60_000 });
   const openReady = Number(await ready.jsonValue());
-  const status = await page.getByText(/^[\d,]+ entries, oldest first\.$/).textContent();
+  const status = await page.getByText(/^[\d,]+ entries, newest first\.$/).textContent();
   const entries = Number((status ?? '').replace(/\D/g, ''));
-  await page.locator('[data-seq="1"]').waitFor();
+  await page.locator(`[data-seq="${entries}"]`).waitFor();
 
-  const scrolled = await page.evaluate(scrollToEnd, entries);
+  // Newest first (docs/decisions/0098): the oldest entry, #1, is the last row.
+  const scrolled = await page.evaluate(scrollToEnd, 1);
   // Long-task entries reach the observer a little after the task ends.
   await page.waitForTimeout(300);
   const afterScroll = await readProbe(page);
@@ -122,7 +124,7 @@ async function auditOnce(page: Page) {
  * Runs in the page: scrolls from the top to the bottom of the log in a hundred even steps
  * (a reader dragging the scrollbar), two frames apiece, then waits for the last entry.
  */
-async function scrollToEnd(entries: number): Promise<{ start: number; bottom: number; end: number }> {
+async function scrollToEnd(lastSeq: number): Promise<{ start: number; bottom: number; end: number }> {
   const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
   const start = performance.now();
   const steps = 100;
@@ -135,15 +137,15 @@ async function scrollToEnd(entries: number): Promise<{ start: number; bottom: nu
     await frame();
   }
   const deadline = performance.now() + 30_000;
-  while (!document.querySelector(`[data-seq="${entries}"]`)) {
-    if (performance.now() > deadline) throw new Error(`Entry #${entries} never appeared at the end of the log`);
+  while (!document.querySelector(`[data-seq="${lastSeq}"]`)) {
+    if (performance.now() > deadline) throw new Error(`Entry #${lastSeq} never appeared at the end of the log`);
     window.scrollTo(0, document.documentElement.scrollHeight);
     await frame();
   }
   return { start, bottom, end: performance.now() };
 }
 
-function readProbe(page: Page): Promise<OpenProbe> {
+export function readProbe(page: Page): Promise<OpenProbe> {
   return page.evaluate(() => {
     if (!window.benchProbe) throw new Error('The page probe was not installed');
     return window.benchProbe;

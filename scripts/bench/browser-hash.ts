@@ -1,5 +1,6 @@
 // Canonical hashing in Chromium, as the sign dialog does it (RFC 8785 then WebCrypto
-// SHA-256), against the raw crypto.subtle.digest of the same bytes, in the same page and run.
+// SHA-256), against the raw crypto.subtle.digest of the same bytes and against the
+// `canonicalize` package followed by the same digest, in the same page and run.
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ export interface BrowserHashResult {
   bytes: number;
   canonical: number[];
   raw: number[];
+  /** The `canonicalize` npm package (RFC 8785's reference JavaScript), then the same WebCrypto digest. */
+  reference: number[];
 }
 
 async function bundleEntry(): Promise<string> {
@@ -44,22 +47,28 @@ export async function benchBrowserHash(json: string, runs: number): Promise<Brow
       async ({ text, count }) => {
         const value: unknown = JSON.parse(text);
         const bytes = new TextEncoder().encode(text);
-        const hash = (globalThis as unknown as { benchCanonicalHash: (v: unknown) => Promise<string> }).benchCanonicalHash;
+        const bench = globalThis as unknown as { benchCanonicalHash: (v: unknown) => Promise<string>; benchReferenceCanonicalHash: (v: unknown) => Promise<string> };
+        const hash = bench.benchCanonicalHash;
+        const referenceHash = bench.benchReferenceCanonicalHash;
         const time = async (work: () => Promise<unknown>) => {
           const start = performance.now();
           await work();
           return performance.now() - start;
         };
-        await hash(value);
+        // Both must give the same digest, or the comparison means nothing.
+        const [ours, theirs] = [await hash(value), await referenceHash(value)];
+        if (ours !== theirs) throw new Error(`The app's canonical hash ${ours} differs from canonicalize's ${theirs}`);
         await crypto.subtle.digest('SHA-256', bytes);
         const canonical: number[] = [];
         const raw: number[] = [];
-        // Interleaved, so both see the same machine state.
+        const reference: number[] = [];
+        // Interleaved, so all see the same machine state.
         for (let i = 0; i < count; i++) {
           canonical.push(await time(() => hash(value)));
           raw.push(await time(() => crypto.subtle.digest('SHA-256', bytes)));
+          reference.push(await time(() => referenceHash(value)));
         }
-        return { canonical, raw };
+        return { canonical, raw, reference };
       },
       { text: json, count: runs },
     );

@@ -7,7 +7,17 @@ const numberFormat = new Intl.NumberFormat('en');
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 function Verdict({ result }: { result: IntegrityResult }) {
-  const { head } = result;
+  const { head, resumed } = result;
+  if (result.intact && resumed) {
+    return (
+      <p className="font-semibold text-green-800">
+        <span aria-hidden="true">✓ </span>Intact: {numberFormat.format(result.size)} entries, root {result.rootHash ? short(result.rootHash) : '(empty log)'}.{' '}
+        {resumed.checked === 0
+          ? `Nothing was added since the checkpoint you verified (${numberFormat.format(resumed.fromSize)} entries): the server signed the same one again.`
+          : `Only the ${numberFormat.format(resumed.checked)} ${resumed.checked === 1 ? 'entry' : 'entries'} added since the checkpoint you verified (${numberFormat.format(resumed.fromSize)} entries) ${resumed.checked === 1 ? 'was' : 'were'} read: the server proved the log extends it, and signed the new checkpoint.`}
+      </p>
+    );
+  }
   if (result.intact && head) {
     return (
       <div className="space-y-1">
@@ -54,6 +64,7 @@ export function IntegrityResultView({ run }: { run: IntegrityRun }) {
       return (
         <div className="space-y-2">
           <Verdict result={run.result} />
+          {run.result.fullBecause && <p className="text-sm text-slate-700">The whole log was read: {run.result.fullBecause}.</p>}
           <p className="text-sm text-slate-600">
             Checked in {numberFormat.format(Math.round(run.result.timings.totalMs))} ms, of which {numberFormat.format(Math.round(run.result.timings.verifyMs))} ms recomputing hashes and checking signatures.
           </p>

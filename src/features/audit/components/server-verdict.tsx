@@ -8,7 +8,7 @@ const numberFormat = new Intl.NumberFormat('en');
 
 /** The server's own verdict (GET /api/audit/verify), shown beside the browser's for comparison, never instead of it. */
 export function ServerVerdict({ verdict }: { verdict: UseQueryResult<AuditVerification> }) {
-  if (verdict.isPending && verdict.fetchStatus === 'idle') return <p className="text-slate-700">Asked for when you run a check.</p>;
+  if (verdict.isPending && verdict.fetchStatus === 'idle') return <p className="text-slate-700">Asked for when your browser’s check is done.</p>;
   if (verdict.isFetching) return <p className="text-slate-700">Waiting for the server’s verdict…</p>;
   if (verdict.isError) return <p className="font-semibold text-red-800">The server could not give a verdict: {describeError(verdict.error)}</p>;
   if (!verdict.data) return null;

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { auditPageSchema, auditVerificationSchema, type AuditEntryView, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
-import { createMockApi, demoPassword } from '#mocks/handlers.ts';
-import { server, setupMockServer } from '#src/test/mock-server.ts';
+import { setupMockServer } from '#src/test/mock-server.ts';
+import { appendEntry, origin, signedInApi } from '#src/test/committee-mock-api.ts';
 import { checkIntegrity } from './check-integrity.ts';
 import { createFetchJson, type FetchJson } from './fetch-json.ts';
 import type { IntegrityMessage } from './integrity-protocol.ts';
@@ -13,21 +13,6 @@ import type { IntegrityMessage } from './integrity-protocol.ts';
 // would receive from a server whose database was changed behind its back.
 
 setupMockServer();
-
-const origin = 'http://localhost';
-
-async function signedInApi(now?: () => Date) {
-  const api = createMockApi({ signedInAs: 'committee@example.com', ...(now ? { now } : {}) });
-  server.resetHandlers(...api.handlers);
-  await api.ready;
-  return api;
-}
-
-/** One more entry in the log: another sign-in. */
-async function appendEntry(): Promise<void> {
-  const response = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'committee@example.com', password: demoPassword }) });
-  expect(response.status).toBe(200);
-}
 
 /** The API's answers with the log's pages passed through `change`. */
 function withPages(real: FetchJson, change: (items: AuditEntryView[]) => AuditEntryView[]): FetchJson {

@@ -4,12 +4,15 @@ import { verifyConsistencyProof } from '#domain/audit/proofs.ts';
 import { verifyTreeHeadSignature } from '#domain/audit/tree-head.ts';
 import { ChainVerifier } from '#domain/audit/verify-chain.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
-import { auditPageSchema, consistencyProofSchema, signedTreeHeadSchema, type AuditBreak, type AuditPage, type ConsistencyProof, type SignedTreeHead } from '#domain/contracts/audit.ts';
-import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
+import { openCheckpointByAnyKey } from '#domain/audit/checkpoint.ts';
+import { auditCheckpointSchema, consistencyProofSchema, signedTreeHeadSchema, type AuditBreak, type ConsistencyProof, type SignedTreeHead } from '#domain/contracts/audit.ts';
+import { serverKeyListSchema, type ServerKey } from '#domain/contracts/signatures.ts';
 import type { FetchJson } from './fetch-json.ts';
 import { ApiProblem } from '#src/lib/api-problem.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
-import type { IntegrityMessage, IntegrityRequest, IntegrityResult } from './integrity-protocol.ts';
+import type { IntegrityMessage, IntegrityRequest, IntegrityResult, KeptCheckpoint } from './integrity-protocol.ts';
+import { checkSinceCheckpoint } from './check-since-checkpoint.ts';
+import { auditPagesAfter } from './read-pages.ts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
@@ -20,6 +23,9 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
  * entries. If this browser verified a head before, the log must still extend it: the
  * server's consistency proof must hold, and the entries read must still hash to that head's
  * root, so a log rewritten since is caught even when it is consistent with itself.
+ *
+ * With a checkpoint kept from an earlier check, only the entries added since are read
+ * (checkSinceCheckpoint); the whole log is read when that checkpoint cannot be used.
  *
  * Runs in the integrity worker; called directly by tests and where there is no Worker.
  */
@@ -35,24 +41,33 @@ export async function checkIntegrity(request: IntegrityRequest, fetchJson: Fetch
     }
   };
 
-  // The head before the entries: those read after it cover at least the size it signs.
-  const [head, keys] = await Promise.all([readTreeHead(fetchJson), fetchJson(routes.serverKeys.path, serverKeyListSchema)]);
+  // The checkpoint and the head before the entries: those read after cover at least the size they sign.
+  const [keys, published] = await Promise.all([fetchJson(routes.serverKeys.path, serverKeyListSchema), readCheckpoint(fetchJson)]);
+
+  let fullBecause: string | null = null;
+  const found: AuditBreak[] = [];
+  if (request.kept) {
+    const since = published === null ? { because: 'the server refuses to sign a checkpoint', breaks: [] } : await checkSinceCheckpoint({ kept: request.kept, published: published.checkpoint, keys: keys.keys, pageSize: request.pageSize, fetchJson, report, timed });
+    if ('result' in since) return { ...since.result, timings: { totalMs: clock() - started, verifyMs } };
+    fullBecause = since.because;
+    found.push(...since.breaks);
+  }
+  const head = await readTreeHead(fetchJson);
 
   const verifier = new ChainVerifier();
-  const pagePath = (afterSeq: number) => `${routes.listAudit.path}?afterSeq=${afterSeq}&limit=${request.pageSize}`;
-  // One page at a time, checked before the next is asked for. Reading the next page while
-  // checking this one was tried: with the server on the same two cores (the benchmark, a
-  // laptop demo) both slowed down, and the whole check took longer, not shorter.
-  for (let afterSeq: number | null = 0; afterSeq !== null; ) {
-    const page: AuditPage = await fetchJson(pagePath(afterSeq), auditPageSchema);
+  // The checkpoint's last entry, kept with it for the next check.
+  let checkpointLast: string | null = null;
+  for await (const page of auditPagesAfter(fetchJson, 0, request.pageSize)) {
     timed(() => {
-      for (const entry of page.items) verifier.push(entry);
+      for (const entry of page.items) {
+        verifier.push(entry);
+        if (published !== null && entry.seq === published.size) checkpointLast = entry.entryHash;
+      }
     });
     report({ type: 'progress', checked: verifier.size, total: Math.max(page.total, verifier.size) });
-    afterSeq = page.items.length === 0 ? null : page.nextAfterSeq;
   }
 
-  const breaks: AuditBreak[] = [...verifier.breaks];
+  const breaks: AuditBreak[] = [...found, ...verifier.breaks];
   const tree = timed(() => new MerkleTree(verifier.leafHashes));
   const rootHash = tree.size > 0 ? timed(() => bytesToHex(tree.root())) : null;
   const rootAt = (size: number) => timed(() => bytesToHex(size === 0 ? emptyRoot() : tree.root(size)));
@@ -74,9 +89,13 @@ export async function checkIntegrity(request: IntegrityRequest, fetchJson: Fetch
 
   const latest = 'refused' in head ? null : head;
   const previous = request.lastVerified ? await checkExtends(request.lastVerified, latest, tree.size, rootAt, fetchJson, timed, breaks) : null;
+  const keep = published === null ? null : await checkpointToKeep(published, keys.keys, tree, checkpointLast, timed, breaks);
 
   return {
     intact: breaks.length === 0,
+    keep: breaks.length === 0 ? keep : null,
+    resumed: null,
+    fullBecause,
     size: verifier.size,
     rootHash,
     head: latest,
@@ -122,6 +141,36 @@ async function checkExtends(
     breaks.push({ seq: null, reason: `The first ${last.treeSize} entries no longer hash to the root you verified on ${last.timestamp}` });
   }
   return { head: last, consistent };
+}
+
+/**
+ * The server's checkpoint held to the entries read (signature, root) and, when it holds, what
+ * to keep of it for the next check: its last entry's hash and audit path. Adds a break when
+ * it does not hold; null for an empty log.
+ */
+async function checkpointToKeep(published: { checkpoint: string; size: number }, keys: readonly ServerKey[], tree: MerkleTree, lastEntryHash: string | null, timed: <T>(work: () => T) => T, breaks: AuditBreak[]): Promise<KeptCheckpoint | null> {
+  const opened = await openCheckpointByAnyKey(published.checkpoint, keys.map((key) => key.publicKey));
+  if (opened === null) {
+    breaks.push({ seq: null, reason: `The server’s checkpoint of ${published.size} entries does not verify against any of its keys` });
+    return null;
+  }
+  if (opened.treeSize === 0) return null;
+  if (opened.treeSize > tree.size || lastEntryHash === null || timed(() => bytesToHex(tree.root(opened.treeSize))) !== opened.rootHash) {
+    breaks.push({ seq: null, reason: `The first ${opened.treeSize} entries do not hash to the root of the server’s signed checkpoint` });
+    return null;
+  }
+  return { checkpoint: published.checkpoint, lastEntryHash, edge: timed(() => tree.inclusionPath(opened.treeSize - 1, opened.treeSize).map(bytesToHex)) };
+}
+
+/** The server's checkpoint and the size it names (read unverified here: checkpointToKeep checks it); null when it refuses to sign one. */
+async function readCheckpoint(fetchJson: FetchJson): Promise<{ checkpoint: string; size: number } | null> {
+  try {
+    const { checkpoint } = await fetchJson(routes.auditCheckpoint.path, auditCheckpointSchema);
+    return { checkpoint, size: Number(checkpoint.split('\n')[1]) };
+  } catch (error) {
+    if (error instanceof ApiProblem && error.problem.type === problemTypes.auditLogBroken) return null;
+    throw error;
+  }
 }
 
 /** The latest signed tree head, or why the server refuses to sign one (a log that fails its own check). */
