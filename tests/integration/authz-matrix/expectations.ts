@@ -105,7 +105,7 @@ export const expectations: Record<string, Expectation> = {
   auditTreeHead: none({ kind: 'signed-in' }),
   auditCheckpoint: none({ kind: 'public' }),
   auditInclusionProof: none({ kind: 'signed-in' }),
-  auditConsistencyProof: none({ kind: 'signed-in' }),
+  auditConsistencyProof: none({ kind: 'public' }),
   verifyAudit: none({ kind: 'roles', roles: oversight }),
   exportRecord: onPackages({ kind: 'visible-package' }),
   dashboard: none({ kind: 'roles', roles: oversight }),
