@@ -108,6 +108,7 @@ export const expectations: Record<string, Expectation> = {
   auditConsistencyProof: none({ kind: 'public' }),
   verifyAudit: none({ kind: 'roles', roles: oversight }),
   exportRecord: onPackages({ kind: 'visible-package' }),
+  exportRecordPdf: onPackages({ kind: 'visible-package' }),
   dashboard: none({ kind: 'roles', roles: oversight }),
   listWebhooks: none({ kind: 'roles', roles: admin }),
   registerWebhook: none({ kind: 'roles', roles: admin }),

@@ -1,0 +1,20 @@
+import type { RecordPdfPort } from '#api/kernel/record-pdf-port.ts';
+import { documentSignerOf, newDocumentKey, type DocumentKey } from './document-key.ts';
+import { renderRecordPdf } from './record-pdf.ts';
+import type { DocumentSigner } from './pades.ts';
+
+/**
+ * The server's PDF record maker. `documentKey` is the one the key file holds (server/key-file.ts);
+ * without one (in-process tests, tools) a key is made in memory at the first PDF, issued by
+ * the server key of that request, for the life of the process.
+ */
+export function createRecordPdfPort(documentKey?: DocumentKey): RecordPdfPort {
+  let signer: Promise<DocumentSigner> | null = documentKey ? documentSignerOf(documentKey) : null;
+  return {
+    async render({ record, recordBytes, verifyUrl, serverKey }) {
+      signer ??= newDocumentKey(serverKey, new Date()).then(documentSignerOf);
+      const pdf = await renderRecordPdf({ record, recordBytes, verifyUrl, signer: await signer });
+      return new Uint8Array(pdf);
+    },
+  };
+}
