@@ -124,7 +124,7 @@ function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promis
   heading('How to verify');
   doc.text(`This PDF is signed (PAdES B-B) with the deployment's document key, whose certificate is issued by server key ${record.signature.keyId}. It carries the signed record as the attachment ${recordAttachmentName}: check that file, not this print. Open `, { continued: true });
   doc.fillColor('#1a4fa0').text(verifyUrl, { link: verifyUrl, underline: true, continued: true }).fillColor('black');
-  doc.text(' and drop the attachment there, or run npm run verify -- approval-record.json --key <pinned key>. The audit log checkpoint and inclusion proofs in it let anyone holding an earlier checkpoint hold the server to its log.');
+  doc.text(' and drop the attachment there, or run npm run verify -- approval-record.json --key <pinned key>. The audit log checkpoint and inclusion proofs in it let anyone holding an earlier checkpoint hold the server to its log.', { underline: false, link: null });
 
   // The signature field: invisible, on the first page, its value the placeholder pades.ts fills.
   const internals = doc as unknown as PdfKitInternals;
