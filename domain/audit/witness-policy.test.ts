@@ -52,7 +52,8 @@ describe('witness trust policy', () => {
     expect(met).toMatchObject({ ok: true });
     expect(met.detail).toContain('cosigned by alpha, gamma: quorum two-of-three met');
     const short = await witnessQuorumCheck(await w.policy(), w.head, { checkpoint: await w.cosigned(note, ['beta']) });
-    expect(short).toMatchObject({ ok: false, detail: expect.stringContaining('The quorum two-of-three is not met: cosigned by beta') });
+    expect(short.ok).toBe(false);
+    expect(short.detail).toContain('The quorum two-of-three is not met: cosigned by beta');
     const none = await witnessQuorumCheck(await w.policy('none'), w.head, { checkpoint: note });
     expect(none).toMatchObject({ ok: true });
   });
@@ -86,8 +87,10 @@ describe('witness trust policy', () => {
     const text = await w.policyText('two-of-three');
     expect(await parseWitnessPolicy(text.replace('group two-of-three 2', 'group two-of-three 4'))).toEqual({ ok: false, message: 'line 6: the threshold 4 is not all, any, or 1 to 3' });
     expect(await parseWitnessPolicy(text.replace('quorum two-of-three', 'quorum delta'))).toEqual({ ok: false, message: 'line 7: delta is neither a witness nor a group' });
-    expect(await parseWitnessPolicy(text.replace(/^quorum .*$/m, ''))).toMatchObject({ ok: false, message: expect.stringContaining('no quorum line') });
+    const noQuorum = await parseWitnessPolicy(text.replace(/^quorum .*$/m, ''));
+    expect(noQuorum.ok ? '' : noQuorum.message).toContain('no quorum line');
     const badKey = text.replace(/^(log [^+]+\+)[0-9a-f]{8}/m, '$100000000');
-    expect(await parseWitnessPolicy(badKey)).toEqual({ ok: false, message: expect.stringMatching(/^line 2: .*the key ID is not the key's$/) });
+    const refused = await parseWitnessPolicy(badKey);
+    expect(refused.ok ? '' : refused.message).toMatch(/^line 2: .*the key ID is not the key's$/);
   });
 });
