@@ -9,10 +9,16 @@ import type { DocumentSigner } from './pades.ts';
  * the server key of that request, for the life of the process.
  */
 export function createRecordPdfPort(documentKey?: DocumentKey): RecordPdfPort {
-  let signer: Promise<DocumentSigner> | null = documentKey ? documentSignerOf(documentKey) : null;
+  let key: Promise<DocumentKey> | null = documentKey ? Promise.resolve(documentKey) : null;
+  let signer: Promise<DocumentSigner> | null = null;
+  const keyFor = (serverKey: Parameters<RecordPdfPort['certificates']>[0]) => (key ??= newDocumentKey(serverKey, new Date()));
   return {
+    async certificates(serverKey) {
+      const { certificate, issuerCertificate, issuerKeyId } = await keyFor(serverKey);
+      return { certificate, issuerCertificate, issuerKeyId };
+    },
     async render({ record, recordBytes, verifyUrl, serverKey }) {
-      signer ??= newDocumentKey(serverKey, new Date()).then(documentSignerOf);
+      signer ??= keyFor(serverKey).then(documentSignerOf);
       const pdf = await renderRecordPdf({ record, recordBytes, verifyUrl, signer: await signer });
       return new Uint8Array(pdf);
     },

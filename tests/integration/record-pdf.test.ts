@@ -43,12 +43,13 @@ async function exportedPdf() {
   expect(response.status, bytes.subarray(0, 300).toString()).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/pdf');
   expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="approval-record-.*\.pdf"$/);
-  const keys = ((await reader.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+  const published = (await reader.get('/api/keys')).body as { keys: ServerKey[]; documentCertificates?: { certificate: string; issuerCertificate: string; issuerKeyId: string }[] };
+  const { keys } = published;
   const dir = mkdtempSync(join(tmpdir(), 'record-pdf-'));
   defer(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'record.pdf');
   writeFileSync(file, bytes);
-  return { bytes, file, dir, keys };
+  return { bytes, file, dir, keys, documentCertificates: published.documentCertificates ?? [] };
 }
 
 /** The CMS SignedData in the file's one signature dictionary. */
@@ -62,7 +63,7 @@ function signedDataOf(bytes: Buffer): pkijs.SignedData {
 
 describe.skipIf(skip)('the PDF/A-3b approval record', () => {
   it('is signed as PAdES B-B (pdfsig: valid, whole document), passes qpdf --check, carries the record and every manifestation on every page', async () => {
-    const { bytes, file, dir, keys } = await exportedPdf();
+    const { bytes, file, dir, keys, documentCertificates } = await exportedPdf();
 
     const sig = run('pdfsig', [file]);
     expect(sig.out).toContain('Signature Validation: Signature is Valid.');
@@ -121,6 +122,10 @@ describe.skipIf(skip)('the PDF/A-3b approval record', () => {
     const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: serverKey.publicKey }, format: 'jwk' });
     const tbs = Buffer.from(leaf.encodeTBS().toBER(false));
     expect(verify(null, tbs, publicKey, Buffer.from(leaf.signatureValue.valueBlock.valueHexView))).toBe(true);
+    // GET /api/keys publishes the same certificates, naming the key of the history that issued them.
+    expect(documentCertificates).toEqual([
+      { certificate: Buffer.from(leaf.toSchema().toBER(false)).toString('base64url'), issuerCertificate: Buffer.from(issuer.toSchema().toBER(false)).toString('base64url'), issuerKeyId: serverKey.keyId },
+    ]);
   }, 180_000);
 
   it('a one-byte change anywhere in the signed bytes is caught by pdfsig', async () => {
