@@ -10,7 +10,7 @@ import { issueSigningNonce, signDecision } from './signing/handlers.ts';
 import { health, openapiHandler, ssoSettings } from './system/handlers.ts';
 import { serverKeys, verifyPackage } from './signing/verification.ts';
 import { auditCheckpoint, auditConsistencyProof, auditInclusionProof, auditTreeHead, listAudit, listPackageAudit, verifyAudit } from './audit/handlers.ts';
-import { exportRecord } from './record/handlers.ts';
+import { exportRecord, exportRecordPdf } from './record/handlers.ts';
 import { dashboard } from './dashboard/handlers.ts';
 import { disableWebhook, enableWebhook, listWebhookDeliveries, listWebhooks, registerWebhook } from './webhooks/handlers.ts';
 import { listNotifications, markNotificationsRead } from './notifications/handlers.ts';
@@ -71,6 +71,7 @@ export const handlers: Record<RouteId, Handler> = {
   auditConsistencyProof,
   verifyAudit,
   exportRecord,
+  exportRecordPdf,
   dashboard,
   listWebhooks,
   registerWebhook,

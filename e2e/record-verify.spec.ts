@@ -57,6 +57,17 @@ test('a reviewer downloads the signed record and verifies it offline; a one-char
   const text = readFileSync(recordPath, 'utf8');
   expect(JSON.parse(text)).toMatchObject({ type: 'model-approval-record/1', package: { id } });
 
+  // The signed PDF (docs/decisions/0119), from the keyboard too: the server draws and signs it.
+  const pdfLink = page.getByRole('link', { name: 'Download signed PDF' });
+  await tabTo(page, pdfLink);
+  const pdfDownloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const pdf = await pdfDownloading;
+  expect(pdf.suggestedFilename()).toBe(`approval-record-card-fraud-detection-${versionLabel}-v1.pdf`);
+  const pdfPath = test.info().outputPath('record.pdf');
+  await pdf.saveAs(pdfPath);
+  expect(readFileSync(pdfPath).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+
   const tamperedPath = test.info().outputPath('record-tampered.json');
   const at = text.indexOf('Card-not-present transactions only');
   expect(at).toBeGreaterThan(0);

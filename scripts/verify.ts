@@ -9,9 +9,11 @@ import { errorMessage } from '#domain/signing/error-message.ts';
 import type { KeyPin } from '#domain/evidence/key-pin.ts';
 import { webOrigin } from '#domain/evidence/relying-party-check.ts';
 import { pinOptions, readPins, type PinOption } from './lib/key-pin-options.ts';
-import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText } from '#domain/evidence/verify-record.ts';
+import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText, type VerifyRecordOptions } from '#domain/evidence/verify-record.ts';
+import { parseWitnessPolicy } from '#domain/audit/witness-policy.ts';
+import { auditCheckpointSchema, consistencyProofSchema } from '#domain/contracts/audit.ts';
 
-const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex>)... [--origin <url>]
+const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex> | --policy <file>)... [--checkpoint <file>] [--consistency <file>] [--origin <url>]
 
 Checks an approval record exported by GET /api/packages/{id}/record, without the network:
 the server's signature over the record, every content hash, every decision signature and
@@ -25,6 +27,15 @@ of the deployment you trust, or its fingerprint from whoever runs it); each may 
   --key-file <path>        A file holding the JSON of GET /api/keys (every key in it is
                            trusted), or one base64url public key.
   --fingerprint <hex>      The SHA-256 of the server's raw 32-byte public key, 64 hex digits.
+
+  --policy <file>          A trust policy (docs/decisions/0120): "log <vkey>" pins the
+                           server key; "witness <name> <vkey>", "group <name> <k|all|any>
+                           <members>..." and "quorum <name|none>" say which witnesses must
+                           have cosigned the checkpoint; without the quorum: INVALID.
+  --checkpoint <file>      The cosigned checkpoint to hold the record to (the note, or the
+                           JSON of GET /api/audit/checkpoint); default: the record's own.
+  --consistency <file>     When that checkpoint is of a later tree: the JSON of GET
+                           /api/audit/proofs/consistency?from=<record size>&to=<its size>.
 
   --origin <url>           The deployment's public origin (https://approvals.example.com):
                            the record's relying party must be it, so passkey assertions
@@ -45,9 +56,13 @@ function pinsOf(option: PinOption, value: string): KeyPin[] {
   return read.pins;
 }
 
-function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]; origin: string | undefined } {
+const fileOptions = ['--policy', '--checkpoint', '--consistency'] as const;
+type FileOption = (typeof fileOptions)[number];
+
+function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]; origin: string | undefined; files: Partial<Record<FileOption, string>> } {
   const files: string[] = [];
   const found: KeyPin[] = [];
+  const named: Partial<Record<FileOption, string>> = {};
   let origin: string | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] ?? '';
@@ -56,7 +71,12 @@ function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]
       process.exit(0);
     }
     const option = pinOptions.find((name) => arg === name || arg.startsWith(`${name}=`));
-    if (arg === '--origin' || arg.startsWith('--origin=')) {
+    const fileOption = fileOptions.find((name) => arg === name || arg.startsWith(`${name}=`));
+    if (fileOption) {
+      const value = arg === fileOption ? args[++index] : arg.slice(fileOption.length + 1);
+      if (!value) usageError(`${fileOption} needs a file.`);
+      named[fileOption] = value;
+    } else if (arg === '--origin' || arg.startsWith('--origin=')) {
       const value = arg === '--origin' ? args[++index] : arg.slice('--origin='.length);
       if (!value) usageError('--origin needs a value.');
       if (!webOrigin(value)) usageError(`--origin ${value}: not a web origin (like https://approvals.example.com).`);
@@ -72,10 +92,36 @@ function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]
     }
   }
   if (files.length !== 1 || !files[0]) usageError(files.length === 0 ? 'Give the record file to verify.' : 'Give one record file at a time.');
-  return { file: files[0], pins: found, origin };
+  if ((named['--checkpoint'] || named['--consistency']) && !named['--policy']) usageError('--checkpoint and --consistency need a --policy saying whose cosignatures count.');
+  return { file: files[0], pins: found, origin, files: named };
 }
 
-const { file, pins, origin } = parseArguments(process.argv.slice(2));
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return usageError(`Cannot read ${path}: ${errorMessage(error)}`);
+  }
+}
+
+/** The policy and the checkpoint to hold the record to, from --policy, --checkpoint and --consistency. */
+async function witnessOptions(named: Partial<Record<FileOption, string>>): Promise<VerifyRecordOptions['witnessPolicy']> {
+  const policyFile = named['--policy'];
+  if (!policyFile) return undefined;
+  const parsed = await parseWitnessPolicy(readText(policyFile));
+  if (!parsed.ok) usageError(`--policy ${policyFile}: ${parsed.message}`);
+  const checkpointFile = named['--checkpoint'];
+  const consistencyFile = named['--consistency'];
+  if (!checkpointFile) return { policy: parsed.policy };
+  const text = readText(checkpointFile);
+  // The JSON of GET /api/audit/checkpoint, or the note itself.
+  const checkpoint = text.trimStart().startsWith('{') ? auditCheckpointSchema.parse(JSON.parse(text)).checkpoint : text;
+  const consistency = consistencyFile ? consistencyProofSchema.parse(JSON.parse(readText(consistencyFile))) : undefined;
+  return { policy: parsed.policy, held: { checkpoint, ...(consistency ? { consistency } : {}) } };
+}
+
+const { file, pins, origin, files: named } = parseArguments(process.argv.slice(2));
+const witnessPolicy = await witnessOptions(named);
 let bytes: Uint8Array;
 try {
   bytes = file === '-' ? readFileSync(0) : readFileSync(file);
@@ -83,7 +129,7 @@ try {
   usageError(`Cannot read ${file}: ${errorMessage(error)}`);
 }
 
-const verdict = await verifyRecordText(bytes, { trustedKeys: pins, ...(origin === undefined ? {} : { expectedOrigin: origin }) });
+const verdict = await verifyRecordText(bytes, { trustedKeys: pins, ...(origin === undefined ? {} : { expectedOrigin: origin }), ...(witnessPolicy ? { witnessPolicy } : {}) });
 const { record } = verdict;
 console.log(`Approval record ${file}`);
 if (record) {
@@ -103,7 +149,7 @@ switch (recordOutcome(verdict)) {
     break;
   case 'unpinned':
     console.log(
-      `${headline.unpinned}: all ${verdict.checks.length} checks passed, but against the key the record carries; anyone can sign a record with a key of their own. Pin the server's key with --key, --key-file or --fingerprint.`,
+      `${headline.unpinned}: all ${verdict.checks.length} checks passed, but against the key the record carries; anyone can sign a record with a key of their own. Pin the server's key with --key, --key-file, --fingerprint or --policy.`,
     );
     process.exit(4);
     break;

@@ -6,6 +6,8 @@ import type { Store } from '#api/store/store.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import { scryptPasswords } from './auth/scrypt-passwords.ts';
 import { isDatabaseUnavailable } from './db/unavailable-error.ts';
+import type { DocumentKey } from './pdf/document-key.ts';
+import { createRecordPdfPort } from './pdf/record-pdf-port.ts';
 
 export interface ServerDepsOptions {
   sessionTtlHours: number;
@@ -26,6 +28,8 @@ export interface ServerDepsOptions {
   registries?: RegistryConnectors;
   /** MONITORING_WEBHOOK_SECRET(_FILE): the monitoring alert intake's secret; absent, the intake refuses alerts. */
   monitoring?: ApiDeps['monitoring'];
+  /** The PDF record's document-signing key from the key file; absent, one is made in memory (tests, tools). */
+  documentKey?: DocumentKey;
 }
 
 export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
@@ -46,5 +50,6 @@ export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
     ...(options.mail === undefined ? {} : { mail: options.mail }),
     ...(options.registries === undefined ? {} : { registries: options.registries }),
     ...(options.monitoring === undefined ? {} : { monitoring: options.monitoring }),
+    recordPdf: createRecordPdfPort(options.documentKey),
   };
 }

@@ -6,6 +6,7 @@ import type { ServerSigningKey } from '#api/signing/server-key.ts';
 import { serverKeyId, generateServerKey } from '#domain/signing/countersign.ts';
 import { fromBase64Url, toBase64Url } from '#domain/signing/base64url.ts';
 import { subtleCrypto } from '#domain/crypto/sha256.ts';
+import { documentKeySchema, newDocumentKey, type DocumentKey } from './pdf/document-key.ts';
 import { keyHistorySchema, nextKeyStatement, verifyKeyHistory, type SignedKeyStatement } from '#domain/signing/key-history.ts';
 
 // The server's signing keys live in a key file, never in the database they protect
@@ -37,6 +38,11 @@ const keyFileSchema = z.strictObject({
     .min(1),
   /** One signed statement per key, in the same order (absent in files written before 0080: made at the next start). */
   history: keyHistorySchema.optional(),
+  /**
+   * The PDF record's ECDSA P-256 key, its certificate issued by a server key (docs/decisions/0119):
+   * pdfsig cannot check Ed25519. Absent in files written before: made at the next start.
+   */
+  documentKey: documentKeySchema.optional(),
 });
 type KeyFile = z.infer<typeof keyFileSchema>;
 type FileKey = KeyFile['keys'][number];
@@ -44,6 +50,8 @@ type FileKey = KeyFile['keys'][number];
 export type LoadedKeys = ServerSigningKey & {
   /** What the start log says about the key file. */
   message: string;
+  /** The key that signs PDF records (server/pdf/document-key.ts). */
+  documentKey: DocumentKey;
 };
 
 /** A start that must not go on: the message says why and what to do. */
@@ -86,7 +94,13 @@ export async function loadServerKeys(store: Store, options: { path: string; now:
   const strangers = published.filter((row) => !inFile.has(row.keyId)).map((row) => row.keyId);
   if (strangers.length > 0) message += ` Warning: the database lists signing key${strangers.length === 1 ? '' : 's'} ${strangers.join(', ')}, which ${strangers.length === 1 ? 'is' : 'are'} not in the key file's signed history; ignored (neither published nor accepted). Someone with write access to the database may have added ${strangers.length === 1 ? 'it' : 'them'}.`;
   const current = await signingKeyOf(file, path);
-  return { ...current, message: `${message}${openToOthers(path)}` };
+  let documentKey = file.documentKey;
+  if (!documentKey) {
+    documentKey = await newDocumentKey(current, now());
+    replaceKeyFile(path, { ...file, documentKey });
+    message += ` A document-signing key (ECDSA P-256) for PDF records, its certificate issued by ${current.key.keyId}, was added to ${path}.`;
+  }
+  return { ...current, documentKey, message: `${message}${openToOthers(path)}` };
 }
 
 /** The file's last key, with its private half imported for signing, and the file's history. */

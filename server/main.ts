@@ -22,6 +22,7 @@ import { prepareFirstStart } from './first-start.ts';
 import { newId } from '#api/kernel/new-id.ts';
 import { useServerKey } from '#api/signing/server-key.ts';
 import { KeyFileRefused, loadServerKeys } from './key-file.ts';
+import type { DocumentKey } from './pdf/document-key.ts';
 
 // Start-up: read configuration, open and migrate the database, seed demo data into an
 // empty one, serve app and API on one port, print the address.
@@ -38,10 +39,12 @@ const log = (line: string) => {
 const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 // The signing key comes from its file, before anything is signed (the demo seed countersigns).
 let keyFileMessage: string;
+let documentKey: DocumentKey;
 try {
   const loaded = await loadServerKeys(store, { path: keyFilePath(config), now: () => new Date() });
   useServerKey(store, loaded);
   keyFileMessage = loaded.message;
+  documentKey = loaded.documentKey;
 } catch (error) {
   if (!(error instanceof KeyFileRefused)) throw error;
   console.error(`Not starting: ${error.message}`);
@@ -54,7 +57,7 @@ const smtp = smtpSettingsFrom(config);
 // Model registries (MLflow, SageMaker), their credentials from the environment or secrets files.
 const registries = registryConnectorsFrom(config);
 const monitoringSecret = config.MONITORING_WEBHOOK_SECRET ?? (config.MONITORING_WEBHOOK_SECRET_FILE ? readFileSync(config.MONITORING_WEBHOOK_SECRET_FILE, 'utf8').trim() : undefined);
-const deps = serverDeps(store, { ...(monitoringSecret ? { monitoring: { secret: monitoringSecret } } : {}), mail: { enabled: smtp !== null, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC }, registries, compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE });
+const deps = serverDeps(store, { ...(monitoringSecret ? { monitoring: { secret: monitoringSecret } } : {}), mail: { enabled: smtp !== null, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC }, registries, compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE, documentKey });
 const firstStart = await prepareFirstStart(store, config, deps);
 
 const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc, saml, trustProxy: config.TRUST_PROXY });

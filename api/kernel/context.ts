@@ -4,6 +4,7 @@ import type { AllowEntry } from '#domain/webhooks/address.ts';
 import type { SamlSettingsView } from '#domain/contracts/sso.ts';
 import type { ComputePort } from './compute.ts';
 import type { RegistryConnectors } from './registry-port.ts';
+import type { RecordPdfPort } from './record-pdf-port.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 
 /** Hashes and checks passwords: scrypt on the server, something cheap in the mocks. */
@@ -41,6 +42,8 @@ export interface ApiDeps {
   mail?: { enabled: boolean; digestHourUtc: number };
   /** Where CPU-heavy jobs run (the record export): worker threads on the server; absent (mocks, tests): inline. */
   compute?: ComputePort;
+  /** Draws and signs the approval record as a PDF (server only); absent (mocks): the PDF is not offered. */
+  recordPdf?: RecordPdfPort;
   /** The model registries an administrator connected (REGISTRY_* settings); absent: none. */
   registries?: RegistryConnectors;
   /** Monitoring alert intake (MONITORING_WEBHOOK_SECRET, a whsec_ secret); absent: every alert is refused. */

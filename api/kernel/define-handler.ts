@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { RequestContext, HandlerResult } from './context.ts';
 import type { RouteDef } from './route-def.ts';
 import type { SerializedJson } from './serialized-json.ts';
+import type { BinaryBody } from './binary-body.ts';
 
 type InferOr<T> = T extends z.ZodType ? z.infer<T> : undefined;
 /** What the handler may answer: the route's response contract (or its JSON already serialized). */
-type ResponseOf<T> = T extends z.ZodType ? z.input<T> | SerializedJson : null | undefined;
+type ResponseOf<T> = T extends z.ZodType ? z.input<T> | SerializedJson : null | undefined | BinaryBody;
 
 export interface HandlerInput<R extends RouteDef> {
   params: InferOr<R['params']>;

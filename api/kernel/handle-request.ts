@@ -7,6 +7,7 @@ import { problemTypes } from '#domain/contracts/problem.ts';
 import { ApiError, problems, zodProblems } from './problems.ts';
 import { readBodyText } from './read-body.ts';
 import { SerializedJson } from './serialized-json.ts';
+import { BinaryBody } from './binary-body.ts';
 import { readCookie, sessionCookieNameFor } from './cookies.ts';
 import { publicOriginOf } from './public-origin.ts';
 import type { RouteDef } from './route-def.ts';
@@ -119,6 +120,11 @@ function queryObject(url: URL): Record<string, string> {
 
 function json(status: number, body: unknown, headers: [string, string][] = [], contentType = 'application/json'): Response {
   const all = new Headers(headers);
+  if (body instanceof BinaryBody) {
+    all.set('content-type', body.contentType);
+    all.set('cache-control', 'no-store');
+    return new Response(body.bytes, { status, headers: all });
+  }
   all.set('content-type', contentType);
   all.set('cache-control', 'no-store');
   // A body the handler serialized itself (serialized-json.ts) is sent as it is.

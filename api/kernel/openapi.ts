@@ -32,7 +32,11 @@ const problemContent = { 'application/problem+json': { schema: { $ref: '#/compon
 
 function operationOf(route: RouteDef): JsonObject {
   const responses: JsonObject = {
-    [String(route.successStatus)]: route.response ? { description: 'Success', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } } : { description: 'Success, no content' },
+    [String(route.successStatus)]: route.response
+      ? { description: 'Success', content: { 'application/json': { schema: schemaOf(route.response, 'output') } } }
+      : route.binaryResponse
+        ? { description: 'Success', content: { [route.binaryResponse]: { schema: { type: 'string', format: 'binary' } } } }
+        : { description: 'Success, no content' },
     '400': { description: 'Malformed request', content: problemContent },
     default: { description: 'A problem (RFC 9457)', content: problemContent },
   };

@@ -7,6 +7,8 @@ import { checkpointOf } from '../audit/checkpoints.ts';
 import { problems } from '../kernel/problems.ts';
 import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compute.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
+import { BinaryBody } from '../kernel/binary-body.ts';
+import type { ApprovalRecord } from '#domain/contracts/record.ts';
 import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, historyKeys } from '../signing/server-key.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
@@ -37,6 +39,19 @@ export const exportRecord = defineHandler(routes.exportRecord, async (ctx, { par
   const pkg = await seePackage(ctx, params.id);
   const record = await buildRecord(ctx, pkg, user);
   return { status: 200, body: new SerializedJson(record.bytes), headers: [['content-disposition', `attachment; filename="${record.fileName}"`]] };
+});
+
+export const exportRecordPdf = defineHandler(routes.exportRecordPdf, async (ctx, { params }) => {
+  const user = signedIn(ctx);
+  const pkg = await seePackage(ctx, params.id);
+  const { recordPdf, store, now } = ctx.deps;
+  if (!recordPdf) throw problems.notFound('This deployment does not make PDF records; download the JSON record instead.');
+  const record = await buildRecord(ctx, pkg, user);
+  // The record's own bytes are attached as they are; the parsed form only feeds the print.
+  const parsed = JSON.parse(new TextDecoder().decode(record.bytes)) as ApprovalRecord;
+  const pdf = await recordPdf.render({ record: parsed, recordBytes: record.bytes, verifyUrl: `${ctx.origin}/verify`, serverKey: await currentServerKey(store, now) });
+  const fileName = record.fileName.replace(/\.json$/, '') + '.pdf';
+  return { status: 200, body: new BinaryBody(pdf, 'application/pdf'), headers: [['content-disposition', `attachment; filename="${fileName}"`]] };
 });
 
 /** The package's approval record, signed now for `user` (the export, and the deployment gate's record). */

@@ -1,14 +1,19 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { verifyDecisionSignature } from '#domain/signing/verify-decision.ts';
 import { signingRoutes as routes } from './routes.ts';
-import { publishedKeyHistory, publishedKeys } from './server-key.ts';
+import { currentServerKey, publishedKeyHistory, publishedKeys } from './server-key.ts';
 import { signedDecisions } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { seePackage } from '../package-access/package-access.ts';
 
 export const serverKeys = defineHandler(routes.serverKeys, async (ctx) => {
-  // From the signed key history the server loaded from its key file, never from the database.
-  return { status: 200, body: await publishedKeyHistory(ctx.deps.store, ctx.deps.now) };
+  // From the signed key history the server loaded from its key file, never from the database;
+  // with the PDF record's document certificate, which a key of that history issued (0119).
+  const published = await publishedKeyHistory(ctx.deps.store, ctx.deps.now);
+  const { recordPdf } = ctx.deps;
+  if (!recordPdf) return { status: 200, body: published };
+  const certificate = await recordPdf.certificates(await currentServerKey(ctx.deps.store, ctx.deps.now));
+  return { status: 200, body: { ...published, documentCertificates: [certificate] } };
 });
 
 /**

@@ -155,7 +155,9 @@ export const serverKeySchema = z.object({
 });
 export type ServerKey = z.infer<typeof serverKeySchema>;
 /** GET /api/keys: the keys, and the signed key history that vouches for them (docs/decisions/0080; absent in lists saved before it). */
-export const serverKeyListSchema = z.object({ keys: z.array(serverKeySchema), history: keyHistorySchema.optional() });
+/** The PDF record's document-signing certificate (docs/decisions/0119): DER base64url, issued by server key `issuerKeyId` through `issuerCertificate`. */
+export const documentCertificateSchema = z.object({ certificate: z.string(), issuerCertificate: z.string(), issuerKeyId: z.string() });
+export const serverKeyListSchema = z.object({ keys: z.array(serverKeySchema), history: keyHistorySchema.optional(), documentCertificates: z.array(documentCertificateSchema).optional() });
 
 /** The verdict on one decision: VALID, or INVALID with every reason found. */
 export const decisionVerdictSchema = z.object({

@@ -24,6 +24,7 @@ import { templateCheck } from './template-check.ts';
 import { attestationChecks } from './attestation.ts';
 import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
+import { witnessQuorumCheck, type HeldCheckpoint, type WitnessPolicy } from '../audit/witness-policy.ts';
 
 export type RecordVerification = RecordVerdict & { record: ApprovalRecord | null };
 
@@ -35,6 +36,11 @@ export interface VerifyRecordOptions {
   trustedKeys?: readonly KeyPin[];
   /** The WebAuthn origin the reader expects the record's passkey assertions were made for. */
   expectedOrigin?: string;
+  /**
+   * A trust policy (docs/decisions/0120): its log key pins the server key, and the checkpoint
+   * (`held`, or the record's own) must be cosigned by its witness quorum.
+   */
+  witnessPolicy?: { policy: WitnessPolicy; held?: HeldCheckpoint };
 }
 
 /** The verdict every reader shows, in this order of precedence. */
@@ -65,10 +71,12 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
     const read = readRecord(input);
     if (!read.ok) return { valid: false, pinned: false, demonstration: false, checks: read.checks, record: null };
     record = read.record;
-    const trusted = options.trustedKeys?.length ? options.trustedKeys : null;
+    const pins = [...(options.trustedKeys ?? []), ...(options.witnessPolicy ? [{ publicKey: options.witnessPolicy.policy.log.publicKey }] : [])];
+    const trusted = pins.length ? pins : null;
     const signature = await signatureCheck(read.raw, read.record, trusted);
     const checks = [...read.checks, signature, ...(await recordChecks(read.record))];
     if (options.expectedOrigin !== undefined) checks.push(relyingPartyCheck(read.record, options.expectedOrigin));
+    if (options.witnessPolicy) checks.push(await policyCheck(read.record, options.witnessPolicy));
     const demonstration = read.record.decisions.some((decision) => decision.signature?.signature.method === 'demo');
     const pinned = trusted !== null && signature.ok;
     return { valid: pinned && checks.every((check) => check.ok), pinned, demonstration, checks, record };
@@ -76,6 +84,12 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
     // A safety net: each check handles what it expects, but a verifier must answer, not crash.
     return { valid: false, pinned: false, demonstration: false, checks: [fail('Verification', `The record could not be checked: ${errorMessage(error)}`)], record };
   }
+}
+
+async function policyCheck(record: ApprovalRecord, { policy, held }: NonNullable<VerifyRecordOptions['witnessPolicy']>): Promise<RecordCheck> {
+  const checkpoint = held?.checkpoint ?? record.audit.checkpoint;
+  if (!checkpoint) return fail('Witness quorum (trust policy)', 'The record carries no checkpoint (/audit/checkpoint) and none was given.');
+  return witnessQuorumCheck(policy, record.audit.treeHead, { ...held, checkpoint });
 }
 
 async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {

@@ -155,6 +155,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     auditInclusionProof: { query: { seq: '1', treeSize: '2' } },
     auditConsistencyProof: { query: { from: '1', to: '2' } },
     exportRecord: { params: pkg },
+    exportRecordPdf: { params: pkg },
     registerWebhook: { body: { url: 'https://hooks.example/other', description: 'Other', events: ['package.approved'] } },
     disableWebhook: { params: { id: webhookId } },
     enableWebhook: { params: { id: webhookId } },

@@ -52,10 +52,17 @@ describe('the server key file', () => {
     const store = await storeIn(dir);
     const path = join(dir, 'server-keys.json');
     const loaded = await loadServerKeys(store, { path, now });
-    expect(loaded.message).toBe(`New signing key ${loaded.key.keyId} written to ${path} (mode 0600). Back it up: it is not in the database, and without it this server cannot start on this database.`);
+    expect(loaded.message).toBe(
+      `New signing key ${loaded.key.keyId} written to ${path} (mode 0600). Back it up: it is not in the database, and without it this server cannot start on this database. ` +
+        `A document-signing key (ECDSA P-256) for PDF records, its certificate issued by ${loaded.key.keyId}, was added to ${path}.`,
+    );
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    const file = JSON.parse(readFileSync(path, 'utf8')) as { keys: { keyId: string; privateKeyPkcs8: string }[] };
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { keys: { keyId: string; privateKeyPkcs8: string }[]; documentKey?: { issuerKeyId: string; privateKeyPkcs8: string } };
     expect(file.keys.map((key) => key.keyId)).toEqual([loaded.key.keyId]);
+    // The PDF record's key (docs/decisions/0119) lives in the same file, never in the database.
+    expect(file.documentKey?.issuerKeyId).toBe(loaded.key.keyId);
+    expect(loaded.documentKey).toEqual(file.documentKey);
+    expect(readFileSync(sqliteFile(dir)).includes(Buffer.from(file.documentKey?.privateKeyPkcs8 ?? 'none'))).toBe(false);
 
     // Signing (a tree head, here through the store's current key) uses the file's key.
     useServerKey(store, loaded);
@@ -71,6 +78,7 @@ describe('the server key file', () => {
     const again = await loadServerKeys(store, { path, now });
     expect(again.key).toEqual(loaded.key);
     expect(again.message).toBe(`Signing key ${loaded.key.keyId} loaded from ${path}.`);
+    expect(again.documentKey).toEqual(loaded.documentKey);
     expect(keyRows(dir)).toHaveLength(1);
   });
 

@@ -7,6 +7,9 @@ import { sampleRecord, type SampleRecord } from '../fixtures/sample-record.ts';
 import { generateServerKey } from '#domain/signing/countersign.ts';
 import { keyFingerprint } from '#domain/evidence/key-pin.ts';
 import { runScript } from '../support/run-script.ts';
+import { importServerPrivateKey } from '#domain/signing/countersign.ts';
+import { noteVerifierKey, signCheckpoint } from '#domain/audit/checkpoint.ts';
+import { cosign, witnessVerifierKey } from '#domain/audit/witness.ts';
 
 // `npm run verify -- record.json`, run as a user runs it: a separate Node process on files,
 // judged by its exit code and what it prints.
@@ -164,5 +167,43 @@ describe('npm run verify', () => {
     const emptyKeyFile = await verify(file('valid.json', sample.text), '--key-file', file('empty.json', '{"keys": []}'));
     expect(emptyKeyFile.code).toBe(2);
     expect(emptyKeyFile.stderr).toContain('The key list holds no key.');
+  });
+
+  it('with --policy: the log key pins the server key, and the checkpoint must be cosigned by the quorum (exit 1 without it)', async () => {
+    const { treeSize, rootHash } = sample.record.audit.treeHead;
+    const origin = 'approvals.example.com';
+    const checkpoint = await signCheckpoint({ origin, treeSize, rootHash, publicKey: sample.serverKey.publicKey, privateKey: sample.privateKey });
+    const witnesses = await Promise.all(
+      ['alpha', 'beta'].map(async (name) => {
+        const generated = await generateServerKey();
+        return { name, publicKey: generated.publicKey, privateKey: await importServerPrivateKey(generated.privateKeyPkcs8) };
+      }),
+    );
+    const policy = file(
+      'policy.txt',
+      [
+        `log ${await noteVerifierKey(origin, sample.serverKey.publicKey)}`,
+        ...(await Promise.all(witnesses.map(async (w) => `witness ${w.name} ${await witnessVerifierKey(w.name, w.publicKey)}`))),
+        'group both all alpha beta',
+        'quorum both',
+      ].join('\n'),
+    );
+    const cosigned = async (names: string[]) =>
+      checkpoint + (await Promise.all(witnesses.filter((w) => names.includes(w.name)).map((w) => cosign({ ...w, timestamp: 1_765_000_000, note: checkpoint })))).map((line) => `${line}\n`).join('');
+    const record = file('valid.json', sample.text);
+
+    const met = await verify(record, '--policy', policy, '--checkpoint', file('cosigned.txt', await cosigned(['alpha', 'beta'])));
+    expect(met.stdout).toContain('✓ Witness quorum (trust policy): ');
+    expect(met.stdout).toContain('a trusted key');
+    expect(met.code).toBe(0);
+
+    const short = await verify(record, '--policy', policy, '--checkpoint', file('half.json', JSON.stringify({ checkpoint: await cosigned(['alpha']), origin, verifierKey: '' })));
+    expect(short.stdout).toContain('✗ Witness quorum (trust policy): The quorum both is not met: cosigned by alpha');
+    expect(short.code).toBe(1);
+
+    // The record's own checkpoint (none in this sample) cannot stand in for a cosigned one.
+    const own = await verify(record, '--policy', policy);
+    expect(own.code).toBe(1);
+    expect((await verify(record, '--checkpoint', file('c.txt', checkpoint))).code).toBe(2);
   });
 });

@@ -201,7 +201,8 @@ export const auditScenarios: Scenario[] = [
       const keys = await publishedKeys(committee);
       expect(await verifyTreeHeadSignature(later, keys)).toBe(true);
 
-      const reply = await committee.get(`/api/audit/proofs/consistency?from=${earlier.treeSize}&to=${later.treeSize}`);
+      // Anyone holding a checkpoint may ask for the proof: no sign-in (issue 17, decision 0119).
+      const reply = await new Client(target).get(`/api/audit/proofs/consistency?from=${earlier.treeSize}&to=${later.treeSize}`);
       expectStatus(reply, 200);
       const proof = reply.body as ConsistencyProof;
       expect(proof).toMatchObject({ fromSize: earlier.treeSize, toSize: later.treeSize });

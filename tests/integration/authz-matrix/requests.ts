@@ -223,6 +223,7 @@ export const requests: Record<string, Builder> = {
   auditConsistencyProof: () => ({ path: '/api/audit/proofs/consistency?from=1' }),
   verifyAudit: () => ({ path: '/api/audit/verify' }),
   exportRecord: onPackage('/record'),
+  exportRecordPdf: onPackage('/record.pdf'),
   dashboard: () => ({ path: '/api/dashboard' }),
   listWebhooks: () => ({ path: '/api/webhooks' }),
   registerWebhook: () => ({ path: '/api/webhooks', json: { url: 'https://hooks.example/matrix', description: 'Matrix', events: ['package.approved'] } }),

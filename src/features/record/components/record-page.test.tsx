@@ -169,6 +169,8 @@ describe('approval record page', () => {
     expect(blobs).toHaveLength(1);
     expect(await blobs[0]?.text()).toBe(text);
     expect(blobs[0]?.type).toBe('application/json');
+    // The signed PDF is the server's to make: a plain download link to its route.
+    expect(screen.getByRole('link', { name: 'Download signed PDF' })).toHaveAttribute('href', `/api/packages/${cardFraud}/record.pdf`);
 
     await user.click(screen.getByRole('button', { name: 'Print' }));
     expect(print).toHaveBeenCalledOnce();

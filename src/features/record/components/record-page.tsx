@@ -120,7 +120,7 @@ export function RecordPage() {
         {loaded && (
           <>
             <RecordVerdict verdict={loaded.verification} />
-            <RecordActions text={loaded.text} fileName={loaded.fileName} />
+            <RecordActions text={loaded.text} fileName={loaded.fileName} packageId={id} />
             {record && <RecordBody record={record} checks={loaded.verification.checks} />}
           </>
         )}

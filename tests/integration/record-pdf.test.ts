@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process';
+import { createPublicKey, verify } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pkijs from 'pkijs';
+import { describe, expect, it } from 'vitest';
+import { sessionCookieName } from '#api/kernel/cookies.ts';
+import type { ApprovalRecord } from '#domain/contracts/record.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
+import { recordOutcome, verifyRecordText } from '#domain/evidence/verify-record.ts';
+import { printedTime } from '#server/pdf/record-pdf.ts';
+import type { SendRequest } from '#scripts/lib/api-actor.ts';
+import { Client, origin } from '../contract/support/client.ts';
+import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
+import { cleanUpAfterEach } from '../support/cleanups.ts';
+import { approveCardFraudCopy } from '../support/signed-approval.ts';
+
+// Issue 17, item 5 (docs/decisions/0119): the printable record, checked by tools nobody here
+// wrote: poppler's pdfsig (the PAdES signature), pdfdetach and pdftotext (the attachment and
+// the manifestations) and qpdf --check (the file's structure). Outside CI a machine without
+// the tools skips; CI installs them (.ci/run) and must run these.
+
+const tools = ['pdfsig', 'pdfdetach', 'pdftotext', 'qpdf'];
+const missing = tools.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
+const skip = missing.length > 0 && !process.env.CI;
+
+const defer = cleanUpAfterEach();
+
+function run(command: string, args: string[]): { status: number | null; out: string } {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+async function exportedPdf() {
+  const { app, target } = await seededSqliteApp(defer);
+  const send: SendRequest = (url, init) => Promise.resolve(app.fetch(new Request(url, init)));
+  const { id } = await approveCardFraudCopy({ origin, send, password: 'demo-password', versionLabel: '7.2.0-pdf' });
+  const reader = new Client(target);
+  expect((await reader.login('model-risk@example.com')).status).toBe(200);
+  const response = await app.fetch(new Request(`${origin}/api/packages/${id}/record.pdf`, { headers: { cookie: `${sessionCookieName}=${reader.cookie ?? ''}` } }));
+  const bytes = Buffer.from(await response.arrayBuffer());
+  expect(response.status, bytes.subarray(0, 300).toString()).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="approval-record-.*\.pdf"$/);
+  const published = (await reader.get('/api/keys')).body as { keys: ServerKey[]; documentCertificates?: { certificate: string; issuerCertificate: string; issuerKeyId: string }[] };
+  const { keys } = published;
+  const dir = mkdtempSync(join(tmpdir(), 'record-pdf-'));
+  defer(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'record.pdf');
+  writeFileSync(file, bytes);
+  return { bytes, file, dir, keys, documentCertificates: published.documentCertificates ?? [] };
+}
+
+/** The CMS SignedData in the file's one signature dictionary. */
+function signedDataOf(bytes: Buffer): pkijs.SignedData {
+  const text = bytes.toString('latin1');
+  const at = text.indexOf('/Contents <', text.indexOf('/Type /Sig')) + '/Contents <'.length;
+  const hex = text.slice(at, text.indexOf('>', at)).replace(/(00)+$/, '');
+  const info = pkijs.ContentInfo.fromBER(new Uint8Array(Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex')));
+  return new pkijs.SignedData({ schema: info.content });
+}
+
+describe.skipIf(skip)('the PDF/A-3b approval record', () => {
+  it('is signed as PAdES B-B (pdfsig: valid, whole document), passes qpdf --check, carries the record and every manifestation on every page', async () => {
+    const { bytes, file, dir, keys, documentCertificates } = await exportedPdf();
+
+    const sig = run('pdfsig', [file]);
+    expect(sig.out).toContain('Signature Validation: Signature is Valid.');
+    expect(sig.out).toContain('Total document signed');
+    expect(sig.out).toContain('Signature Type: ETSI.CAdES.detached');
+    const check = run('qpdf', ['--check', file]);
+    expect(check.status, check.out).toBe(0);
+    expect(check.out).toContain('No syntax or stream encoding errors found');
+
+    // PDF/A-3b: declared in the XMP, the record attached as the document's source.
+    const raw = bytes.toString('latin1');
+    expect(raw).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(raw).toMatch(/\/AFRelationship \/Source/);
+    expect(raw).toMatch(/\/AF \[\d+ 0 R\]/);
+
+    // The attachment is the signed record, and it verifies with the published keys.
+    expect(run('pdfdetach', ['-list', file]).out).toContain('approval-record.json');
+    const attached = join(dir, 'approval-record.json');
+    expect(run('pdfdetach', ['-save', '1', '-o', attached, file]).status).toBe(0);
+    const recordText = readFileSync(attached, 'utf8');
+    expect(recordOutcome(await verifyRecordText(recordText, { trustedKeys: keys }))).toBe('valid');
+    const record = JSON.parse(recordText) as ApprovalRecord;
+    expect(record.decisions.length).toBeGreaterThan(0);
+
+    // 21 CFR 11.50 / MHRA 6.14: name, title and role, date and time with zone, meaning, reason, on every page.
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [file]).out)?.[1] ?? '0');
+    expect(pages).toBeGreaterThan(0);
+    for (let page = 1; page <= pages; page++) {
+      const text = run('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-']).out.replace(/\s+/g, ' ');
+      expect(text).toContain(`page ${page} of ${pages}`);
+      for (const decision of record.decisions) {
+        expect(text).toContain(decision.actor.displayName);
+        expect(text).toContain(decision.actor.title);
+        expect(text).toContain(decision.meaning);
+        expect(text).toContain(printedTime(decision.decidedAt));
+        expect(text).toContain('Reason:');
+      }
+    }
+    expect(run('pdftotext', ['-l', '1', file, '-']).out).toContain(`${origin}/verify`);
+
+    // B-B: no signing-time attribute (the claimed time is /M), the signer's certificate bound by signing-certificate-v2.
+    const signedData = signedDataOf(bytes);
+    const attributes = signedData.signerInfos[0]?.signedAttrs?.attributes.map((a) => a.type) ?? [];
+    expect(attributes).not.toContain('1.2.840.113549.1.9.5');
+    expect(attributes).toEqual(expect.arrayContaining(['1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4', '1.2.840.113549.1.9.16.2.47']));
+    expect(raw).toMatch(/\/M \(D:\d{14}Z\)/);
+
+    // The signer's certificate is issued by the server key /api/keys publishes (Ed25519 over the TBS).
+    const [leaf, issuer] = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+    if (!leaf || !issuer) throw new Error('the CMS carries the signer and issuer certificates');
+    const serverKey = keys.at(-1);
+    if (!serverKey) throw new Error('a published key');
+    const issuerRaw = Buffer.from(issuer.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
+    expect(issuerRaw.toString('base64url')).toBe(serverKey.publicKey);
+    const publicKey = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: serverKey.publicKey }, format: 'jwk' });
+    const tbs = Buffer.from(leaf.encodeTBS().toBER(false));
+    expect(verify(null, tbs, publicKey, Buffer.from(leaf.signatureValue.valueBlock.valueHexView))).toBe(true);
+    // GET /api/keys publishes the same certificates, naming the key of the history that issued them.
+    expect(documentCertificates).toEqual([
+      { certificate: Buffer.from(leaf.toSchema().toBER(false)).toString('base64url'), issuerCertificate: Buffer.from(issuer.toSchema().toBER(false)).toString('base64url'), issuerKeyId: serverKey.keyId },
+    ]);
+  }, 180_000);
+
+  it('a one-byte change anywhere in the signed bytes is caught by pdfsig', async () => {
+    const { bytes, file } = await exportedPdf();
+    const at = bytes.indexOf('/Author');
+    expect(at).toBeGreaterThan(0);
+    const changed = Buffer.from(bytes);
+    const position = at + '/Author ('.length;
+    changed[position] = (changed[position] ?? 0) ^ 0x01;
+    writeFileSync(file, changed);
+    const sig = run('pdfsig', [file]);
+    expect(sig.out).toContain('Signature Validation:');
+    expect(sig.out).not.toContain('Signature is Valid.');
+    expect(run('qpdf', ['--check', file]).status).toBe(0);
+  }, 180_000);
+});
