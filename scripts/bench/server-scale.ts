@@ -6,9 +6,10 @@
 // (the inputs of the scaling model, docs/decisions/0122), and the server's memory after it all.
 // At the largest inventory on SQLite, package reads against a bare Hono route serving the
 // same bytes from memory, side by side in the same run.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import pg from 'pg';
 import { join } from 'node:path';
 import { scryptPasswords } from '#server/auth/scrypt-passwords.ts';
 import { createTestDatabase, startPostgresCluster, type PostgresCluster } from '#tests/support/postgres-cluster.ts';
@@ -54,6 +55,17 @@ interface ScaleFigures {
   rssMb: number;
   /** At the largest SQLite inventory: reads and the bare route, req/s side by side. */
   bare?: { reads: number; bare: number };
+  /** On PostgreSQL at the smallest inventory: reads with the API process and PostgreSQL each pinned to its own core. */
+  pinned?: PinnedFigures;
+}
+
+interface PinnedFigures {
+  rps: number;
+  /** Share of its core each used over the run (1 = the whole core). */
+  apiBusy: number;
+  dbBusy: number;
+  apiCpu: number;
+  dbCpu: number;
 }
 
 /** Runs the scale benchmarks and adds their rows and budgets to `report`. */
@@ -87,7 +99,7 @@ export async function benchServerScale(report: Report, options: ServerScaleOptio
         start = performance.now();
         await prepareLoadDatabase({ dataDir, databaseUrl: database.url }, plan, password, passwordHash);
         addRow(report, `scale: writing ${size} packages into PostgreSQL (one run)`, 'ms', [performance.now() - start]);
-        figures.push(await measure('PostgreSQL', { dataDir, databaseUrl: database.url }, plan, options, false));
+        figures.push(await measure('PostgreSQL', { dataDir, databaseUrl: database.url }, plan, options, false, size === Math.min(...options.sizes) ? cluster : undefined));
       } finally {
         await database.drop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -103,7 +115,7 @@ export async function benchServerScale(report: Report, options: ServerScaleOptio
   );
 }
 
-async function measure(engine: ScaleFigures['engine'], location: { dataDir: string; databaseUrl?: string }, plan: InventoryPlan, options: ServerScaleOptions, withBare: boolean): Promise<ScaleFigures> {
+async function measure(engine: ScaleFigures['engine'], location: { dataDir: string; databaseUrl?: string }, plan: InventoryPlan, options: ServerScaleOptions, withBare: boolean, pinCluster?: PostgresCluster): Promise<ScaleFigures> {
   const packages = plan.packages.length;
   console.error(`[bench] scale: ${engine}, ${packages} packages`);
   const server = await startServerProcess(location);
@@ -135,6 +147,7 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
 
     let bare: ScaleFigures['bare'];
     if (withBare) bare = await againstBareRoute(origin, reviewer, paths, options.seconds);
+    const pinned = pinCluster && location.databaseUrl ? await pinnedReads(server, location.databaseUrl, pinCluster, reviewer, paths, options.seconds) : undefined;
     return {
       engine,
       packages,
@@ -150,6 +163,7 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
       pollMs,
       rssMb: rssMb(server.pid),
       ...(bare ? { bare } : {}),
+      ...(pinned ? { pinned } : {}),
     };
   } finally {
     await server.stop();
@@ -225,6 +239,63 @@ async function againstBareRoute(origin: string, reviewer: Session, paths: readon
   }
 }
 
+/**
+ * The check of the scaling model: the API process on core 0, PostgreSQL (the postmaster, so
+ * the backends it starts, and the backends already serving the pool) on core 1, then reads at
+ * 50 connections. The load generator (this process) is left unpinned: with two cores it shares
+ * them, which the figures show as neither process using its whole core. Null without taskset.
+ */
+async function pinnedReads(server: ServerProcess, databaseUrl: string, cluster: PostgresCluster, reviewer: Session, paths: readonly string[], seconds: number): Promise<PinnedFigures | undefined> {
+  const postmaster = await postmasterPid(cluster);
+  const pin = (cpu: number, pid: number) => execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+  try {
+    pin(0, server.pid);
+    if (postmaster !== null) pin(1, postmaster);
+    for (const pid of await backendPids(databaseUrl)) pin(1, pid);
+  } catch (error) {
+    console.error(`[bench] scale: pinning to cores not possible here (${error instanceof Error ? error.message : String(error)}); the model is not checked`);
+    return undefined;
+  }
+  try {
+    const pids = async () => [server.pid, ...(await backendPids(databaseUrl))];
+    const before = snapshot(await pids());
+    const start = performance.now();
+    const run = await readLoad({ origin: server.origin, cookie: reviewer.cookie, paths, connections: 50, seconds });
+    const wall = performance.now() - start;
+    const after = snapshot(await pids());
+    const api = (after.get(server.pid) ?? NaN) - (before.get(server.pid) ?? NaN);
+    const db = cpuBetween(before, after) - api;
+    const n = run.latency.totalCount;
+    return { rps: throughput(run), apiBusy: api / wall, dbBusy: db / wall, apiCpu: api / n, dbCpu: db / n };
+  } finally {
+    const all = cpus().map((_, i) => i).join(',');
+    for (const pid of [server.pid, ...(postmaster === null ? [] : [postmaster]), ...(await backendPids(databaseUrl))]) {
+      try {
+        execFileSync('taskset', ['-a', '-p', '-c', all, String(pid)], { stdio: 'ignore' });
+      } catch {
+        // Gone already.
+      }
+    }
+  }
+}
+
+/** The cluster's postmaster: the process listening on its port, parent of every backend. */
+async function postmasterPid(cluster: PostgresCluster): Promise<number | null> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const backend = rows[0]?.pid;
+    if (backend === undefined) return null;
+    const stat = readFileSync(`/proc/${backend}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
 function addScaleRows(report: Report, figures: ScaleFigures[]): void {
   for (const f of figures) {
     const name = `scale, ${f.engine}, ${f.packages} packages`;
@@ -236,6 +307,10 @@ function addScaleRows(report: Report, figures: ScaleFigures[]): void {
     if (f.engine === 'PostgreSQL') addRow(report, `${name}: package read: CPU per read, PostgreSQL backends (same run)`, 'ms', [f.readDbCpu]);
     addRow(report, `${name}: committee dashboard, one request at a time`, 'ms', f.dashboardMs);
     addRow(report, `${name}: notification poll after a new entry, one request at a time`, 'ms', f.pollMs);
+    if (f.pinned) {
+      const p = f.pinned;
+      addRow(report, `${name}: package reads with the API process pinned to core 0 and PostgreSQL to core 1, 50 connections (one run; API core ${(p.apiBusy * 100).toFixed(0)}% busy at ${fmt(p.apiCpu)} ms per read, PostgreSQL core ${(p.dbBusy * 100).toFixed(0)}% at ${fmt(p.dbCpu)} ms; the model predicts ${Math.min(1000 / p.apiCpu, 1000 / p.dbCpu).toFixed(0)} req/s with both cores whole)`, 'req/s', [p.rps]);
+    }
     if (f.bare) {
       addRow(report, `${name}: GET /api/packages/{id}/versions/{n}, 50 connections, beside the bare route (one run)`, 'req/s', [f.bare.reads]);
       addRow(report, `${name}: a bare Hono route answering the same bytes from memory, 50 connections (one run)`, 'req/s', [f.bare.bare]);
