@@ -3,7 +3,7 @@
 // configuration: the inbox page under load and its server CPU per call, the committee
 // dashboard and a notification poll after a new entry (one request at a time, so the time is
 // the server's), package reads with the CPU they cost in the API process and in PostgreSQL
-// (the inputs of the scaling model, docs/decisions/0122), and the server's memory after it all.
+// (the inputs of the scaling model, docs/decisions/0123), and the server's memory after it all.
 // At the largest inventory on SQLite, package reads against a bare Hono route serving the
 // same bytes from memory, side by side in the same run.
 import { execFileSync, spawn } from 'node:child_process';
@@ -344,8 +344,8 @@ function addScaleBudgets(report: Report, figures: ScaleFigures[], sizes: number[
   }
   for (const f of figures.filter((x) => x.engine === 'PostgreSQL')) {
     const perRead = f.readApiCpu + f.readDbCpu;
-    // The scaling model of decision 0122: with c cores per API instance and d cores for
+    // The scaling model of decision 0123: with c cores per API instance and d cores for
     // PostgreSQL, reads per second ≈ min(c·n / api, d / db) for n instances.
-    report.budgets.push({ name: `scale, PostgreSQL, ${f.packages} packages: CPU per package read, API ${fmt(f.readApiCpu)} ms + PostgreSQL ${fmt(f.readDbCpu)} ms; one API core predicts ${(1000 / f.readApiCpu).toFixed(0)} req/s, one PostgreSQL core ${(1000 / f.readDbCpu).toFixed(0)} req/s`, value: perRead, shown: `${fmt(perRead)} ms`, kind: 'reported', limit: 0, limitShown: '(reported; model in decision 0122)' });
+    report.budgets.push({ name: `scale, PostgreSQL, ${f.packages} packages: CPU per package read, API ${fmt(f.readApiCpu)} ms + PostgreSQL ${fmt(f.readDbCpu)} ms; one API core predicts ${(1000 / f.readApiCpu).toFixed(0)} req/s, one PostgreSQL core ${(1000 / f.readDbCpu).toFixed(0)} req/s`, value: perRead, shown: `${fmt(perRead)} ms`, kind: 'reported', limit: 0, limitShown: '(reported; model in decision 0123)' });
   }
 }

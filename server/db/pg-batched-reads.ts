@@ -82,25 +82,19 @@ function grouped<Row, R>(rows: readonly Row[], keyOf: (row: Row) => string, map:
   return out;
 }
 
+/** One row per text key, shared frozen between the callers of a turn, as SQLite's cache shares it. */
+const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, R][]>) =>
+  batched(
+    (id: string) => id,
+    async (ids) => new Map(await read(ids)),
+    null as R | null,
+    deepFreeze,
+  );
+
 export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'findVersion' | 'listVersionAnswers' | 'listPolicyEvaluations'> {
-  const session = batched(
-    (hash: string) => hash,
-    async (hashes) => new Map((await db.selectFrom('sessions').selectAll().where('token_hash', 'in', hashes).execute()).map((row) => [row.token_hash, toSession(row)])),
-    null,
-    deepFreeze,
-  );
-  const user = batched(
-    (id: string) => id,
-    async (ids) => new Map((await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toUser(row)])),
-    null,
-    deepFreeze,
-  );
-  const pkg = batched(
-    (id: string) => id,
-    async (ids) => new Map((await db.selectFrom('packages').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toPackage(row)])),
-    null,
-    deepFreeze,
-  );
+  const session = rowsById(async (hashes) => (await db.selectFrom('sessions').selectAll().where('token_hash', 'in', hashes).execute()).map((row) => [row.token_hash, toSession(row)]));
+  const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toUser(row)]));
+  const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toPackage(row)]));
   const version = batched(
     versionText,
     async (keys: VersionKey[]) => {
