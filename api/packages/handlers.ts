@@ -53,15 +53,16 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
   const pkg = await seePackage(ctx, params.id);
   const version = await store.findVersion(pkg.id, params.n);
   if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
-  const submitter = await store.findUserById(version.submittedBy);
+  // Asked together: on PostgreSQL each is batched with other requests' (server/db/pg-batched-reads.ts).
+  const [submitter, answers, evaluations] = await Promise.all([store.findUserById(version.submittedBy), store.listVersionAnswers(pkg.id, version.number), store.listPolicyEvaluations([pkg.id])]);
   const members = {
     packageId: pkg.id,
     number: version.number,
     contentHash: version.contentHash,
     submittedBy: toActor(submitter ?? undefined, version.submittedBy),
     submittedAt: version.submittedAt,
-    answers: await store.listVersionAnswers(pkg.id, version.number),
-    policy: (await store.listPolicyEvaluations([pkg.id])).find((e) => e.version === version.number)?.evaluation ?? null,
+    answers,
+    policy: evaluations.find((e) => e.version === version.number)?.evaluation ?? null,
   };
   // The stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
   return { status: 200, body: withJsonMember(members, 'content', version.canonicalContent) };

@@ -16,8 +16,10 @@ export interface LoadRequest {
 export interface LoadOptions {
   url: string;
   connections: number;
-  /** Seconds. */
-  duration: number;
+  /** Seconds (ignored when `amount` is given). */
+  duration?: number;
+  /** A fixed number of requests instead of a duration. */
+  amount?: number;
   headers?: Record<string, string>;
   requests?: LoadRequest[];
   /** Seconds before a request counts as timed out. */

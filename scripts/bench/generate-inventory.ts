@@ -29,6 +29,8 @@ export interface InventoryOptions {
   owners?: number;
   /** Extra reviewers holding every reviewer role: the signers of the decision load. */
   signers?: number;
+  /** Bytes of a version's content, lowest and highest (default 20,000 to 80,000). */
+  versionBytes?: readonly [number, number];
 }
 
 export interface PlannedVersion {
@@ -96,6 +98,7 @@ export async function planInventory(options: InventoryOptions): Promise<Inventor
   const modelCount = Math.max(1, Math.ceil(options.packages / 3));
   const labelsUsed = new Map<number, number>();
   const packages: PlannedPackage[] = [];
+  const [fewestBytes, mostBytes] = options.versionBytes ?? [20_000, 80_000];
 
   for (let i = 0; i < options.packages; i++) {
     const model = Math.floor(random() * modelCount);
@@ -113,7 +116,7 @@ export async function planInventory(options: InventoryOptions): Promise<Inventor
     const ownerTeam = owner.title.replace('Model owner, ', '');
     const modelName = `${modelKey.replace(/-/g, ' ')} model`;
 
-    const first = generatePackage({ bytes: 20_000 + Math.floor(random() * 60_000), sectionCount: 11 + Math.floor(random() * 10), seed: (options.seed ?? 1) * 100_003 + i });
+    const first = generatePackage({ bytes: fewestBytes + Math.floor(random() * (mostBytes - fewestBytes)), sectionCount: 11 + Math.floor(random() * 10), seed: (options.seed ?? 1) * 100_003 + i });
     first.sections[0] = { key: 'identification', title: 'Identification', kind: 'identification', modelKey, modelName, versionLabel, ownerTeam, ownerContact: owner.email, riskTier, businessLine, changeSummary: `Release ${release} of ${modelName}.` };
     const versionRoll = random();
     const versionCount = versionRoll < 0.6 ? 1 : versionRoll < 0.85 ? 2 : 3;

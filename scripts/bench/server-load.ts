@@ -186,6 +186,13 @@ function addBudgets(report: Report, configs: ConfigFigures[]): void {
   }
   const one = find('PostgreSQL, one instance');
   const two = find('PostgreSQL, two instances');
+  const pg200 = reads(one, 200);
+  if (sqlite200 && pg200) {
+    const ratio = median(pg200.rps) / median(sqlite200.rps);
+    report.budgets.push({ name: 'server, PostgreSQL one instance / SQLite, package reads per second at 200 connections', value: ratio, shown: `${ratio.toFixed(2)}x`, kind: 'atLeast', limit: 0.8, limitShown: 'at least 0.8x' });
+    const p99 = median(pg200.p99);
+    report.budgets.push({ name: 'server, PostgreSQL one instance: package reads p99 at 200 connections (median of runs)', value: p99, shown: `${fmt(p99)} ms`, kind: 'under', limit: 50, limitShown: 'under 50 ms' });
+  }
   for (const connections of readConnections) {
     const a = reads(one, connections);
     const b = reads(two, connections);

@@ -48,7 +48,7 @@ export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Pr
 }
 
 /** Shared between requests, so no handler may change what another one will read. */
-function deepFreeze<T extends object>(value: T): T {
+export function deepFreeze<T extends object>(value: T): T {
   for (const member of Object.values(value)) {
     if (typeof member === 'object' && member !== null) deepFreeze(member as object);
   }

@@ -3,6 +3,7 @@ import type { Store, StoreTx } from '#api/store/store.ts';
 import type { Engine } from './schema/engine.ts';
 import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
+import { postgresHotReads } from './pg-batched-reads.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
@@ -76,7 +77,8 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   // On SQLite, append-only rows are read once (immutable-row-cache.ts); transactions read the tables.
   const cachedReads: Partial<StoreTx> = engine === 'sqlite' ? immutableRowReads(db, serialized, direct) : {};
   // On SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
-  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : {};
+  // On PostgreSQL, the same reads batched per turn of the event loop, never cached (pg-batched-reads.ts).
+  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : engine === 'postgres' ? postgresHotReads(db, direct) : {};
   return {
     ...wrapped,
     ...cachedReads,

@@ -3,7 +3,8 @@ import type { PackagesStore, StoredPackage, StoredVersion, StoredVersionFacts } 
 import { answerTargetKey, answerTargetSchema } from '#domain/contracts/revisions.ts';
 import { sectionKeySchema } from '#domain/contracts/sections.ts';
 import type { Engine } from '../schema/engine.ts';
-import type { PackagesTable } from '../schema/schema.ts';
+import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
+import type { PackagesTable, PackageVersionsTable, VersionAnswersTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The packages part of the Kysely repository: models, packages, versions and their answers.
@@ -11,7 +12,7 @@ import { withIds, type Db } from './shared.ts';
 // The two-key advisory locks live in a key space apart from the one-key audit lock.
 const packageLockNamespace = 7_418;
 
-function toPackage(row: PackagesTable): StoredPackage {
+export function toPackage(row: PackagesTable): StoredPackage {
   return {
     id: row.id,
     modelKey: row.model_key,
@@ -26,6 +27,14 @@ function toPackage(row: PackagesTable): StoredPackage {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+export function toVersion(r: PackageVersionsTable): StoredVersion {
+  return { packageId: r.package_id, number: r.number, canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
+}
+
+export function toAnswer(r: VersionAnswersTable): ConcernAnswer {
+  return { target: answerTargetSchema.parse(JSON.parse(r.target)), answer: r.answer, sectionKeys: sectionKeySchema.array().parse(JSON.parse(r.section_keys)) };
 }
 
 export function packagesQueries(db: Db, engine: Engine): PackagesStore {
@@ -79,9 +88,7 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
     },
     async findVersion(packageId, number) {
       const r = await db.selectFrom('package_versions').selectAll().where('package_id', '=', packageId).where('number', '=', number).executeTakeFirst();
-      if (!r) return null;
-      const version: StoredVersion = { packageId: r.package_id, number: r.number, canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
-      return version;
+      return r ? toVersion(r) : null;
     },
     async insertVersion(v) {
       await db
@@ -108,7 +115,7 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
     },
     async listVersionAnswers(packageId, versionNumber) {
       const rows = await db.selectFrom('version_answers').selectAll().where('package_id', '=', packageId).where('version_number', '=', versionNumber).orderBy('position').execute();
-      return rows.map((r) => ({ target: answerTargetSchema.parse(JSON.parse(r.target)), answer: r.answer, sectionKeys: sectionKeySchema.array().parse(JSON.parse(r.section_keys)) }));
+      return rows.map(toAnswer);
     },
   };
 }

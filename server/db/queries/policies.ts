@@ -1,6 +1,6 @@
 import { policyEvaluationSchema, policySchema } from '#domain/contracts/policies.ts';
-import type { PoliciesStore, StoredPolicyVersion } from '#api/store/policies.ts';
-import type { PoliciesTable } from '../schema/schema.ts';
+import type { PoliciesStore, StoredPolicyEvaluation, StoredPolicyVersion } from '#api/store/policies.ts';
+import type { PoliciesTable, PolicyEvaluationsTable } from '../schema/schema.ts';
 import { sql } from 'kysely';
 import type { Engine } from '../schema/engine.ts';
 import type { Db } from './shared.ts';
@@ -12,6 +12,10 @@ const policyCatalogueLock = 7_425;
 
 function toVersion(row: PoliciesTable): StoredPolicyVersion {
   return { policy: policySchema.parse(JSON.parse(row.definition)), publishedAt: row.published_at, publishedBy: row.published_by };
+}
+
+export function toPolicyEvaluation(r: PolicyEvaluationsTable): StoredPolicyEvaluation {
+  return { packageId: r.package_id, version: r.version, evaluation: policyEvaluationSchema.parse(JSON.parse(r.evaluation)), evaluatedAt: r.evaluated_at };
 }
 
 export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
@@ -51,7 +55,7 @@ export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
     async listPolicyEvaluations(packageIds) {
       if (packageIds.length === 0) return [];
       const rows = await db.selectFrom('policy_evaluations').selectAll().where('package_id', 'in', [...packageIds]).orderBy('package_id').orderBy('version').execute();
-      return rows.map((r) => ({ packageId: r.package_id, version: r.version, evaluation: policyEvaluationSchema.parse(JSON.parse(r.evaluation)), evaluatedAt: r.evaluated_at }));
+      return rows.map(toPolicyEvaluation);
     },
   };
 }

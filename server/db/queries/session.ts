@@ -1,6 +1,6 @@
 import { roleSchema } from '#domain/contracts/roles.ts';
-import type { SessionStore, StoredOidcLogin, StoredSamlRequest, StoredUser } from '#api/store/session.ts';
-import type { OidcLoginsTable, SamlRequestsTable, UsersTable } from '../schema/schema.ts';
+import type { SessionStore, StoredOidcLogin, StoredSamlRequest, StoredSession, StoredUser } from '#api/store/session.ts';
+import type { OidcLoginsTable, SamlRequestsTable, SessionsTable, UsersTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
 // The session part of the Kysely repository: users, sessions, failed sign-ins, and the single
@@ -10,9 +10,11 @@ import type { Db } from './shared.ts';
 // Built once; building a zod schema on every user read showed in the profile.
 const rolesSchema = roleSchema.array();
 
-function toUser(row: UsersTable): StoredUser {
+export function toUser(row: UsersTable): StoredUser {
   return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1 };
 }
+
+export const toSession = (row: SessionsTable): StoredSession => ({ tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, steppedUpAt: row.stepped_up_at });
 
 const toLogin = (r: OidcLoginsTable): StoredOidcLogin => ({
   stateHash: r.state_hash,
@@ -60,7 +62,7 @@ export function sessionQueries(db: Db): SessionStore {
     },
     async findSession(tokenHash) {
       const row = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-      return row ? { tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, steppedUpAt: row.stepped_up_at } : null;
+      return row ? toSession(row) : null;
     },
     async deleteSession(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { StoreTx } from '#api/store/store.ts';
+import type { Database } from './schema/schema.ts';
+import { toAnswer, toPackage, toVersion } from './queries/packages.ts';
+import { toPolicyEvaluation } from './queries/policies.ts';
+import { toSession, toUser } from './queries/session.ts';
+import { deepFreeze } from './coherent-cache.ts';
+
+// The package-read path's per-request reads on PostgreSQL, batched: every lookup of the same
+// kind asked during one turn of the event loop goes out as one query (`where key in (...)`),
+// sent once that turn's requests have all asked (setImmediate). Under load a turn holds many
+// requests, so a read costs one round trip, one statement and one pool checkout for the
+// batch instead of one per request; alone, a request waits one turn for nothing.
+//
+// Nothing is cached, so nothing can go stale and nothing needs telling across instances: each
+// caller's key is queued before the statement is sent, so the statement starts after the
+// caller asked, as its own query would have (under READ COMMITTED a statement sees what was
+// committed before it started). A log-out on another instance ends the session at once; version
+// content is read from the database on every request, so content changed behind the server's
+// back shows (and fails its hash). Outside transactions only: a transaction reads its own rows.
+
+/** Past this many keys a batch is sent in parts: an IN list stays a size PostgreSQL plans well. */
+const maxBatch = 500;
+
+type Batched<K, R> = (key: K) => Promise<R>;
+
+/**
+ * One function per kind of lookup: `readMany` gets the distinct keys of a turn and answers a
+ * map from each key's text to its result; a key missing from the map answers `missing`.
+ * Requests asking for the same key in one turn share one result: `share` gives each of them
+ * its own (a copy), or freezes the one they share, so no handler can change
+ * what another one reads (the same rows are frozen on SQLite, coherent-cache.ts).
+ */
+export function batched<K, R>(keyText: (key: K) => string, readMany: (keys: K[]) => Promise<Map<string, R>>, missing: R, share: (result: NonNullable<R>) => R): Batched<K, R> {
+  let pending: Map<string, { key: K; waiters: { resolve: (r: R) => void; reject: (e: unknown) => void }[] }> | null = null;
+  const flush = (batch: NonNullable<typeof pending>) => {
+    const entries = [...batch.values()];
+    for (let start = 0; start < entries.length; start += maxBatch) {
+      const part = entries.slice(start, start + maxBatch);
+      readMany(part.map((entry) => entry.key)).then(
+        (found) => {
+          for (const entry of part) {
+            const result = found.get(keyText(entry.key)) ?? missing;
+            for (const waiter of entry.waiters) waiter.resolve(entry.waiters.length === 1 || result === null || result === undefined ? result : share(result));
+          }
+        },
+        (error: unknown) => {
+          for (const entry of part) for (const waiter of entry.waiters) waiter.reject(error);
+        },
+      );
+    }
+  };
+  return (key) =>
+    new Promise<R>((resolve, reject) => {
+      if (pending === null) {
+        const batch = new Map<string, { key: K; waiters: { resolve: (r: R) => void; reject: (e: unknown) => void }[] }>();
+        pending = batch;
+        setImmediate(() => {
+          pending = null;
+          flush(batch);
+        });
+      }
+      const text = keyText(key);
+      const entry = pending.get(text);
+      if (entry) entry.waiters.push({ resolve, reject });
+      else pending.set(text, { key, waiters: [{ resolve, reject }] });
+    });
+}
+
+type VersionKey = readonly [packageId: string, number: number];
+const versionText = ([packageId, number]: VersionKey) => `${packageId}\u0000${number}`;
+
+/** Groups rows under their key's text, in the order read. */
+function grouped<Row, R>(rows: readonly Row[], keyOf: (row: Row) => string, map: (row: Row) => R): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = out.get(key);
+    if (list) list.push(map(row));
+    else out.set(key, [map(row)]);
+  }
+  return out;
+}
+
+/** One row per text key, shared frozen between the callers of a turn, as SQLite's cache shares it. */
+const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, R][]>) =>
+  batched(
+    (id: string) => id,
+    async (ids) => new Map(await read(ids)),
+    null as R | null,
+    deepFreeze,
+  );
+
+export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'findVersion' | 'listVersionAnswers' | 'listPolicyEvaluations'> {
+  const session = rowsById(async (hashes) => (await db.selectFrom('sessions').selectAll().where('token_hash', 'in', hashes).execute()).map((row) => [row.token_hash, toSession(row)]));
+  const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toUser(row)]));
+  const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toPackage(row)]));
+  const version = batched(
+    versionText,
+    async (keys: VersionKey[]) => {
+      const rows = await db
+        .selectFrom('package_versions')
+        .selectAll()
+        .where((eb) => eb(eb.refTuple('package_id', 'number'), 'in', keys.map(([id, n]) => eb.tuple(id, n))))
+        .execute();
+      return new Map(rows.map((row) => [versionText([row.package_id, row.number]), toVersion(row)]));
+    },
+    null,
+    (v) => ({ ...v, sectionDigests: { ...v.sectionDigests } }),
+  );
+  const answers = batched(
+    versionText,
+    async (keys: VersionKey[]) => {
+      const rows = await db
+        .selectFrom('version_answers')
+        .selectAll()
+        .where((eb) => eb(eb.refTuple('package_id', 'version_number'), 'in', keys.map(([id, n]) => eb.tuple(id, n))))
+        .orderBy('package_id')
+        .orderBy('version_number')
+        .orderBy('position')
+        .execute();
+      return grouped(rows, (row) => versionText([row.package_id, row.version_number]), toAnswer);
+    },
+    [],
+    (list) => structuredClone(list),
+  );
+  // One package's evaluations per key: the store's call takes a list, the read path asks for one.
+  const evaluations = batched(
+    (id: string) => id,
+    async (ids) => grouped(await db.selectFrom('policy_evaluations').selectAll().where('package_id', 'in', ids).orderBy('package_id').orderBy('version').execute(), (row) => row.package_id, toPolicyEvaluation),
+    [],
+    (list) => structuredClone(list),
+  );
+  return {
+    findSession: session,
+    findUserById: user,
+    findPackage: pkg,
+    findVersion: (packageId, number) => version([packageId, number]),
+    listVersionAnswers: (packageId, number) => answers([packageId, number]),
+    // One package (the read path) batched; a list as the unbatched query reads and sorts it.
+    listPolicyEvaluations: (packageIds) => (packageIds.length === 1 && packageIds[0] !== undefined ? evaluations(packageIds[0]) : direct.listPolicyEvaluations(packageIds)),
+  };
+}

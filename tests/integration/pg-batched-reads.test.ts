@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { openStore } from '#server/db/open-store.ts';
+import { createTestDatabase } from '../support/postgres-cluster.ts';
+
+// Issue 24: on PostgreSQL the package-read path's lookups are batched per turn of the event
+// loop (server/db/pg-batched-reads.ts), never cached. Two API instances on one database: a
+// session ended on one is gone on the other at its next request, and the batched reads answer
+// what a transaction reads, row for row, many requests at once included.
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function twoInstances() {
+  const database = await createTestDatabase(inject('databaseUrl'));
+  cleanups.push(() => database.drop());
+  const dataDir = mkdtempSync(join(tmpdir(), 'pg-batched-'));
+  cleanups.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
+  const one = await openStore({ dataDir, databaseUrl: database.url });
+  cleanups.push(() => one.close());
+  await seedDemo(one, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const two = await openStore({ dataDir, databaseUrl: database.url });
+  cleanups.push(() => two.close());
+  return { one, two, url: database.url };
+}
+
+const sessionOf = (userId: string, tokenHash: string) => ({ tokenHash, userId, createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString(), lastSeenAt: null, steppedUpAt: null });
+
+describe('batched hot reads on PostgreSQL', () => {
+  it('sees a session ended on another instance at the next read', async () => {
+    const { one, two } = await twoInstances();
+    const [user] = await one.listUsers();
+    if (!user) throw new Error('the demo has users');
+    await one.insertSession(sessionOf(user.id, 'b'.repeat(64)));
+    const many = await Promise.all(Array.from({ length: 20 }, () => one.findSession('b'.repeat(64))));
+    expect(many.every((s) => s?.userId === user.id)).toBe(true);
+    await two.deleteSession('b'.repeat(64));
+    expect(await one.findSession('b'.repeat(64))).toBeNull();
+  });
+
+  it('answers many requests at once as a transaction reads each one', async () => {
+    const { one } = await twoInstances();
+    const packages = await one.listPackages();
+    const keys = (await one.listVersionFacts('all')).map((v) => [v.packageId, v.number] as const);
+    expect(keys.length).toBeGreaterThan(1);
+    const batched = await Promise.all(keys.map(async ([id, n]) => ({ pkg: await one.findPackage(id), version: await one.findVersion(id, n), answers: await one.listVersionAnswers(id, n), evaluations: await one.listPolicyEvaluations([id]) })));
+    const direct = await one.transaction(async (tx) => {
+      const out = [];
+      for (const [id, n] of keys) out.push({ pkg: await tx.findPackage(id), version: await tx.findVersion(id, n), answers: await tx.listVersionAnswers(id, n), evaluations: await tx.listPolicyEvaluations([id]) });
+      return out;
+    });
+    expect(batched).toEqual(direct);
+    expect(await Promise.all([one.findPackage('pkg_none'), one.findVersion(packages[0]?.id ?? '', 99), one.findUserById('usr_none')])).toEqual([null, null, null]);
+  });
+
+  it('reads version content from the database every time: content changed behind the server shows at once', async () => {
+    const { one, url } = await twoInstances();
+    const [first] = await one.listVersionFacts('all');
+    if (!first) throw new Error('the demo has versions');
+    const before = await one.findVersion(first.packageId, first.number);
+    // The append-only trigger refuses an UPDATE; an attacker with the database drops it first.
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('alter table package_versions disable trigger user');
+      await client.query(`update package_versions set canonical_content = replace(canonical_content, 'a', 'b') where package_id = $1 and number = $2`, [first.packageId, first.number]);
+    } finally {
+      await client.end();
+    }
+    const after = await one.findVersion(first.packageId, first.number);
+    expect(after?.canonicalContent).not.toBe(before?.canonicalContent);
+    expect(after?.contentHash).toBe(before?.contentHash);
+  });
+});
