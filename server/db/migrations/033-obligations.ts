@@ -4,13 +4,15 @@ import type { Kysely } from 'kysely';
 // conditions, written in the signing transaction from the signed payload's `obligations`.
 // Mutable (status, evidence, review, revision); every change is an audit entry with before
 // and after, and the revision makes concurrent transitions exclusive (one update matches).
+// decision_id names the decision whose payload signed it (no foreign key: the decisions table is
+// append-only and its rows are written in the same transaction).
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('obligations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('package_id', 'text', (c) => c.notNull().references('packages.id'))
-    .addColumn('decision_id', 'text', (c) => c.notNull().references('decisions.id'))
+    .addColumn('decision_id', 'text', (c) => c.notNull())
     .addColumn('version_number', 'integer', (c) => c.notNull())
     .addColumn('step_key', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
