@@ -8,9 +8,13 @@ describe('a scope statement as typed', () => {
     expect(parseScopeText('{"dimension":"channel","allow":["card_not_present"]}')).toEqual({ scope: { dimension: 'channel', allow: ['card_not_present'] } });
   });
   it('names what is wrong otherwise: not JSON, an unknown member, no allowed value', () => {
-    expect(parseScopeText('channel=cnp')).toEqual({ problem: expect.stringContaining('not JSON') });
-    expect(parseScopeText('{"dimension":"channel","alow":["x"]}')).toEqual({ problem: expect.stringContaining('does not parse') });
-    expect(parseScopeText('{"dimension":"channel","allow":[]}')).toEqual({ problem: expect.stringContaining('allow') });
+    const problem = (text: string) => {
+      const parsed = parseScopeText(text);
+      return 'problem' in parsed ? parsed.problem : null;
+    };
+    expect(problem('channel=cnp')).toContain('not JSON');
+    expect(problem('{"dimension":"channel","alow":["x"]}')).toContain('does not parse');
+    expect(problem('{"dimension":"channel","allow":[]}')).toContain('allow');
   });
 });
 
