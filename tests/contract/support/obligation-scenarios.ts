@@ -4,6 +4,8 @@ import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/contracts/webhooks.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { runObligationLapseSweep } from '#api/obligations/lapse-sweep.ts';
 import type { Client, Reply, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
@@ -99,6 +101,17 @@ export const obligationScenarios: Scenario[] = [
       ]);
       const opened = auditPageSchema.parse((await elena.get(`/api/packages/${clinical}/audit?action=obligation.opened`)).body).items;
       expect(opened).toHaveLength(2);
+
+      // In the exported record, inside the signed payload: the verifier names them, and a changed due date breaks the signature.
+      const text = JSON.stringify((await elena.get(`/api/packages/${clinical}/record`)).body);
+      const keys = ((await elena.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+      const signedCheck = (verdict: Awaited<ReturnType<typeof verifyRecordText>>) => verdict.checks.find((c) => c.detail.includes('obligation') || c.detail.includes(signed?.id ?? '-'));
+      const honest = await verifyRecordText(text, { trustedKeys: keys });
+      expect(signedCheck(honest)).toMatchObject({ ok: true, detail: expect.stringContaining(`Signed with 2 obligations (due ${daysFromNow(30)}, ${daysFromNow(90)}; scope channel ∈ {card_not_present})`) as unknown });
+      const tampered = text.replace(`"dueOn":"${daysFromNow(90)}"`, `"dueOn":"${daysFromNow(400)}"`);
+      expect(tampered).not.toBe(text);
+      const failing = (verdict: typeof honest) => verdict.checks.filter((c) => !c.ok).length;
+      expect(failing(await verifyRecordText(tampered, { trustedKeys: keys }))).toBeGreaterThan(failing(honest));
     },
   },
   {
