@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { signInActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { test as isolated, expect } from './support/isolated-server.ts';
@@ -74,10 +74,11 @@ async function settled(page: Page): Promise<void> {
   await expectNoAxeViolations(page);
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
   if (!shots) return;
   for (const width of [390, 1280, 1440]) {
     await page.setViewportSize({ width, height: 900 });
+    await focus?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: false });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -135,6 +136,7 @@ test('a conditional approval’s obligation passes its due date: conditions laps
   await expect(page.getByRole('region', { name: 'Conditions and obligations' }).getByRole('button', { name: 'Record fulfilment' })).toBeVisible();
   await settled(page);
   await shoot(page, 'package-conditions-lapsed');
+  await shoot(page, 'package-obligations-panel', page.getByRole('region', { name: 'Conditions and obligations' }));
 
   await page.goto('/?tab=all');
   await expect(page.getByRole('row').filter({ hasText: 'Clinical Deterioration Risk' }).first()).toContainText('Conditions lapsed');
