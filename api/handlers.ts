@@ -26,6 +26,7 @@ import { adminRegistries, getPackageRegistry, getRegistryDraft, listRegistryDraf
 import { deploymentGate } from './record/deployment-gate.ts';
 import { discardReviewDraft, editReviewDraft, listReviewDrafts, publishReviewDrafts, saveReviewDraft } from './drafts/handlers.ts';
 import { discardResubmitDraft, getResubmitDraft, saveResubmitDraft } from './drafts/resubmit-handlers.ts';
+import { listObligations, transitionObligation } from './obligations/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -118,4 +119,6 @@ export const handlers: Record<RouteId, Handler> = {
   saveResubmitDraft,
   discardResubmitDraft,
   receiveMonitoringAlert,
+  listObligations,
+  transitionObligation,
 };

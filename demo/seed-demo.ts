@@ -1,3 +1,4 @@
+import { seedObligations, signedObligations, type ScriptedObligation } from './seed-obligations.ts';
 import { seedFindings, type ScriptedFinding } from './seed-findings.ts';
 import type { Decision, DecisionKind } from '#domain/contracts/decisions.ts';
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
@@ -43,6 +44,8 @@ interface Scripted {
   reason: string;
   conditions?: Decision['conditions'];
   concerns?: Decision['concerns'];
+  /** The conditions tracked as obligations, signed in the payload (docs/decisions/0111). */
+  obligations?: ScriptedObligation[];
 }
 
 /** A resubmission's answer to a concern of the rejection by `step` of the version before. */
@@ -147,6 +150,15 @@ function scripts(now: Date): DemoScript[] {
           daysAgo: 33,
           reason: 'Performance on card-present transactions is not demonstrated to the same standard; approval is limited accordingly.',
           conditions: { scope: 'Card-not-present transactions only', reReviewOn: reReview, text: 'Card-present scoring stays on the incumbent rules engine until a separate validation is approved. Re-review in 12 months or earlier if monthly PSI exceeds 0.2.' },
+          obligations: [
+            {
+              text: 'Card-present scoring stays on the incumbent rules engine: the scoring service routes only card-not-present transactions to the model.',
+              dueInDays: -3,
+              scope: { dimension: 'channel', allow: ['card_not_present'] },
+              fulfilled: { evidence: 'Routing rule CNP-ONLY deployed to the scoring gateway; card-present traffic is refused by the model endpoint (change CHG-20931).', link: 'https://change.example.com/CHG-20931', recordedDaysAgo: 12, confirmedDaysAgo: 10 },
+            },
+            { text: 'Monthly population stability (PSI) report to model risk; re-review earlier if PSI exceeds 0.2.', dueInDays: 21, scope: null },
+          ],
         },
         { step: 'security', by: 'usr_security', decision: 'approve', version: 1, daysAgo: 30, reason: 'Scoring service controls, secrets handling and PCI DSS segmentation reviewed; no open findings.' },
       ],
@@ -197,7 +209,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
       await tx.insertUser(user);
     }
     for (const [index, demo] of demoPackages.entries()) {
-      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey });
+      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey, now: options.now });
     }
     audit.sort((a, b) => a.at.localeCompare(b.at));
     for (const entry of audit) await tx.appendAudit(entry);
@@ -215,6 +227,7 @@ interface SeedPackageInput {
   at: (daysAgo: number, hour?: number) => string;
   audit: AuditAppend[];
   randomToken: () => string;
+  now: Date;
 }
 
 async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> {
@@ -289,11 +302,16 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     // Nobody signed a demo decision, and it is dated before the server's key existed: its
     // material says "demo", under the countersignature, so every verifier names it as
     // demonstration data rather than evidence (decision record 0066).
-    const payload: SigningPayload = { type: signingPayloadType, packageId, versionNumber: s.version, contentHash: hash, stepKey: s.step, role: step.role, decision: s.decision, meaning: decision.meaning, reason: s.reason, conditions: decision.conditions, concerns: decision.concerns, signer: decision.actor, nonce: `demo-${input.randomToken().slice(0, 24)}`, issuedAt: decidedAt };
+    const obligations = s.obligations ? signedObligations(s.obligations, owner, input.now) : [];
+    const payload: SigningPayload = { type: signingPayloadType, packageId, versionNumber: s.version, contentHash: hash, stepKey: s.step, role: step.role, decision: s.decision, meaning: decision.meaning, reason: s.reason, conditions: decision.conditions, concerns: decision.concerns, signer: decision.actor, nonce: `demo-${input.randomToken().slice(0, 24)}`, issuedAt: decidedAt, ...(obligations.length > 0 ? { obligations } : {}) };
     const material: SignatureMaterial = { method: 'demo' };
     const countersignature = await countersign(input.serverKey.privateKey, input.serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
     await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
     audit.push({ event: { action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: s.step, role: step.role, kind: s.decision, version: s.version, contentHash: hash, method: material.method, countersignedWith: input.serverKey.keyId } }, actorId: actor.id, at: decidedAt });
+    const ownerUser = users.get(owner);
+    if (obligations.length > 0 && ownerUser) {
+      await seedObligations(tx, { packageId, decisionId, versionNumber: s.version, stepKey: s.step, role: step.role, approver: actor, owner: ownerUser, signed: obligations, scripted: s.obligations ?? [], decidedAt, at, audit, randomToken: input.randomToken });
+    }
   }
 
   await seedFindings(tx, { packageId, ownerId: owner, findings: script.findings ?? [], users, at, audit, randomToken: input.randomToken });

@@ -12,6 +12,7 @@ import { registryConnectorsFrom } from './registries/connectors.ts';
 import { startRegistryPolling } from './timers/registry-poll.ts';
 import { startReReviewSweep } from './timers/re-review-sweep.ts';
 import { startFindingDueSweep } from './timers/finding-due-sweep.ts';
+import { startObligationLapseSweep } from './timers/obligation-lapse-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
 import { startMailer } from './timers/mailer.ts';
 import { startWitnessing } from './timers/witnesses.ts';
@@ -71,6 +72,8 @@ const registryPolling = registries.list().length > 0 ? startRegistryPolling({ de
 const reReviewSweep = startReReviewSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 // Reminds findings' owners of due dates (a week ahead, then overdue), on the re-review sweep's interval.
 const findingDueSweep = startFindingDueSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS });
+// Lapses the conditions of approvals past their due date (decision record 0111), on the same interval.
+const obligationLapseSweep = startObligationLapseSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 // Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
 const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
 // Each new checkpoint sent to the configured witnesses for their cosignatures (docs/decisions/0105).
@@ -104,7 +107,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), findingDueSweep.stop(), cleanup.stop(), mailer?.stop(), witnessing?.stop(), compute.close()])
+    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), findingDueSweep.stop(), obligationLapseSweep.stop(), cleanup.stop(), mailer?.stop(), witnessing?.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

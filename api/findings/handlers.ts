@@ -6,7 +6,7 @@ import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { StoredFinding, StoredPackage, StoreTx } from '../store/store.ts';
-import { actorOf, assertNotDecided, seePackage, sectionOf, signedIn } from '../package-access/package-access.ts';
+import { actorOf, assertNotDecided, ownerTeamOf, seePackage, sectionOf, signedIn } from '../package-access/package-access.ts';
 import { canSeePackage } from '../package-access/views.ts';
 import { deniedNotFound, DeniedError } from '../denials/denials.ts';
 import { roleFor } from '../threads/thread-message.ts';
@@ -17,11 +17,6 @@ import { findingsRoutes as routes } from './routes.ts';
 // or accepted as a risk by the raising role. Every write takes the package lock (as signing
 // does, so the approval gate sees a finding either before or after it moved, never half) and
 // checks the revision the caller saw: of two concurrent transitions exactly one is written.
-
-/** The package's owner team: its owner and whoever submitted one of its versions. */
-async function ownerTeamOf(tx: StoreTx, pkg: StoredPackage): Promise<Set<string>> {
-  return new Set([pkg.ownerId, ...(await tx.listVersionFacts([pkg.id])).map((v) => v.submittedBy)]);
-}
 
 async function findingOf(tx: StoreTx, packageId: string, findingId: string): Promise<StoredFinding> {
   const finding = await tx.findFinding(findingId);

@@ -23,6 +23,11 @@ export async function seePackage(ctx: RequestContext, id: string): Promise<Store
   throw problems.notFound(`No package ${id} that you can see.`);
 }
 
+/** The package's owner team: its owner and whoever submitted one of its versions (findings and obligations are owed by them). */
+export async function ownerTeamOf(tx: StoreTx, pkg: StoredPackage): Promise<Set<string>> {
+  return new Set([pkg.ownerId, ...(await tx.listVersionFacts([pkg.id])).map((v) => v.submittedBy)]);
+}
+
 /**
  * A version is decided once its review round ended: rejected, or approved through the whole
  * chain. Its annotations and review marks are then part of the record and can no longer change.

@@ -8,8 +8,9 @@ import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
 import { approvalBlockers, findingBlockers } from '#domain/workflow/approval-gates.ts';
 import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
 import { dayOf } from '#domain/findings/lifecycle.ts';
+import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
-import type { StoredFinding, StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+import type { StoredFinding, StoredObligation, StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
@@ -35,6 +36,7 @@ export interface PackageFacts {
   decisions: Decision[];
   threads: StoredThread[];
   findings: StoredFinding[];
+  obligations: StoredObligation[];
 }
 
 /** Loads what the views need for many packages in a few queries, not a few per package. */
@@ -43,13 +45,14 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
   // A list of every package (an oversight role's inventory) reads whole tables rather than
   // naming a thousand ids in the query.
   const ids = packages.length >= manyPackages ? 'all' : packages.map((p) => p.id);
-  const [versions, decisions, templates, threads, findings] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids)]);
+  const [versions, decisions, templates, threads, findings, obligations] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids), tx.listObligations(ids)]);
   const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
   // Grouped once: filtering every list per package was quadratic in the inventory's size.
   const versionsOf = groupBy(versions, (v) => v.packageId);
   const decisionsOf = groupBy(decisions, (d) => d.packageId);
   const threadsOf = groupBy(threads, (t) => t.packageId);
   const findingsOf = groupBy(findings, (f) => f.packageId);
+  const obligationsOf = groupBy(obligations, (o) => o.packageId);
   return packages.map((pkg) => {
     const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
     if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
@@ -60,6 +63,7 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
       decisions: (decisionsOf.get(pkg.id) ?? []).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
       threads: threadsOf.get(pkg.id) ?? [],
       findings: findingsOf.get(pkg.id) ?? [],
+      obligations: obligationsOf.get(pkg.id) ?? [],
     };
   });
 }
@@ -101,6 +105,7 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
     openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
     reReviewDue: state.reReviewDue,
+    conditionsLapsed: conditionsLapsed(facts.obligations.filter((o) => o.versionNumber === latestVersion)),
     submittedAt: pkg.createdAt,
     updatedAt: pkg.updatedAt,
   };

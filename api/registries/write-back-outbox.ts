@@ -12,6 +12,8 @@ const outcomes: Partial<Record<WebhookEvent['type'], RegistryOutcome>> = {
   'package.rejected': 'rejected',
   // A conditional approval reached its re-review date: deployments must stop until it is reviewed again.
   'package.re_review_due': 'lapsed',
+  // A condition of the approval lapsed: as above.
+  'obligation.lapsed': 'lapsed',
 };
 
 export async function enqueueRegistryWriteBacks(tx: StoreTx, events: readonly WebhookEvent[], options: { at: string; newId: () => string }): Promise<void> {

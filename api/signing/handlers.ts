@@ -16,6 +16,7 @@ import { consumeNonce, signedVersion } from './signing-preconditions.ts';
 import { decidingCapacity } from './deciding-capacity.ts';
 import { writeDecision } from './write-decision.ts';
 import { publishReviewDraftsIn } from '../drafts/publish.ts';
+import { obligationPayloadProblems, openObligations } from '../obligations/open-obligations.ts';
 
 // Signing a decision: a single-use nonce first, then the signed payload, checked against
 // the signer's identity (re-authentication), the version they were shown, their capacity on
@@ -62,7 +63,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const { version, contentHash } = await signedVersion(tx, pkg, facts, payload);
     await assertSignedGovernance(tx, pkg, payload);
-    const problemsFound = payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent, now);
+    const problemsFound = [...payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent, now), ...(await obligationPayloadProblems(tx, pkg, payload, now))];
     if (problemsFound.length > 0) throw payloadRefusal(problemsFound);
 
     const { state } = summarize(facts, now);
@@ -74,7 +75,9 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
       if (!open) throw problems.validation([{ pointer: '/payload/decision', message: 'Open a clarification request on the section in question first; this decision points the owner to it' }]);
     }
     await consumeNonce(tx, payload, { userId: user.id, packageId: pkg.id, now, usedAt: decidedAt });
-    return writeDecision(tx, ctx.deps, { decisionId, decidedAt, now, pkg, payload, material, decided, contentHash, statusBefore: state.status, serverKey, actorId: user.id });
+    const written = await writeDecision(tx, ctx.deps, { decisionId, decidedAt, now, pkg, payload, material, decided, contentHash, statusBefore: state.status, serverKey, actorId: user.id });
+    await openObligations(tx, ctx.deps, { pkg, payload, decisionId, stepKey: decided.key, role: decided.role, at: decidedAt, actorId: user.id });
+    return written;
   });
   return { status: 201, body: signed };
 });

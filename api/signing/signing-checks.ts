@@ -26,6 +26,7 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
   for (const [pointer, message] of Object.entries(overrideProblems(payload.decision, payload.override))) at(pointer, message);
   if (payload.decision === 'approve_with_conditions' && !payload.conditions) at('/conditions', 'State the conditions of the approval');
   if (payload.decision !== 'approve_with_conditions' && payload.conditions) at('/conditions', 'Only an approval with conditions has conditions');
+  if (payload.decision !== 'approve_with_conditions' && payload.obligations) at('/obligations', 'Only an approval with conditions has obligations');
   const reReview = payload.conditions ? reReviewDateProblem(payload.conditions.reReviewOn, now) : null;
   if (reReview) at('/conditions/reReviewOn', reReview);
   if (payload.decision === 'reject' && payload.concerns.length === 0) at('/concerns', 'A rejection names at least one concern: the section, what is wrong, and what must change');

@@ -19,6 +19,7 @@ import type { ThrottleStore } from './throttle.ts';
 import type { MailStore } from './mail.ts';
 import type { RegistriesStore } from './registries.ts';
 import type { DraftsStore } from './drafts.ts';
+import type { ObligationsStore } from './obligations.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -43,6 +44,7 @@ export type { StoredReReviewNotice } from './re-review.ts';
 export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
 export type { StoredMail, StoredDigestItem } from './mail.ts';
 export type { StoredReviewDraft, StoredResubmitDraft } from './drafts.ts';
+export type { StoredObligation } from './obligations.ts';
 export type { StoredRegistryIntake, StoredRegistryWriteBack, StoredRegistryWriteBackAttempt, RegistryOutcome, RegistryWriteBackDetails } from './registries.ts';
 
 export interface StoreTx
@@ -66,7 +68,8 @@ export interface StoreTx
     ThrottleStore,
     MailStore,
     RegistriesStore,
-    DraftsStore {}
+    DraftsStore,
+    ObligationsStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

@@ -153,6 +153,13 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('monitoring.alert_received'), before: z.null(), after: z.object({ webhookId: z.string(), kind: z.enum(['drift', 'performance', 'data_quality']), metric: z.string(), value: z.number(), threshold: z.number(), observedAt: z.string(), source: z.string(), finding: z.string(), version: z.number(), decisions: z.array(z.string()), roles: z.array(roleSchema) }) }),
   /** A monitoring alert whose Standard Webhooks signature did not verify (or was stale); nothing was done. The subject is `monitoring alerts`. */
   z.object({ ...base, action: z.literal('monitoring.alert_refused'), before: z.null(), after: z.object({ reason: z.enum(['unsigned', 'malformed', 'stale', 'mismatch', 'not_configured']), webhookId: z.string().nullable(), client: z.string().nullable() }) }),
+  // The subject is the package (obligations, decision record 0111).
+  /** An approval with conditions was signed with its conditions as obligations, each owed by `owner` by `dueOn`, `scope` its machine-readable restriction or null. */
+  z.object({ ...base, action: z.literal('obligation.opened'), before: z.null(), after: z.object({ obligation: z.string(), decision: z.string(), position: z.number(), owner: z.string(), dueOn: z.string(), scope: z.object({ dimension: z.string(), allow: z.array(z.string()) }).nullable() }) }),
+  /** An obligation moved on: its fulfilment recorded by the owner team (with `evidence`), confirmed or sent back (`note`) by a reviewer of the approving step's role. */
+  z.object({ ...base, action: z.literal('obligation.transitioned'), before: z.object({ obligation: z.string(), status: z.string(), revision: z.number() }), after: z.object({ obligation: z.string(), status: z.string(), revision: z.number(), role: roleSchema, note: z.string(), evidence: z.object({ text: z.string(), link: z.string().nullable() }).optional() }) }),
+  /** An open obligation passed its due date: the approval's conditions lapsed, a re-review opened and `obligation.lapsed` was queued for webhooks. No actor: the sweep. */
+  z.object({ ...base, action: z.literal('obligation.lapsed'), before: z.object({ obligation: z.string(), status: z.string(), revision: z.number() }), after: z.object({ obligation: z.string(), status: z.literal('lapsed'), revision: z.number(), decision: z.string(), owner: z.string(), dueOn: z.string(), role: roleSchema }) }),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];

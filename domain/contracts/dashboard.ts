@@ -89,6 +89,8 @@ export const dashboardSchema = z.object({
   /** Pending packages whose current step is past its due time. */
   overdue: z.array(packageSummarySchema),
   reReviews: z.array(reReviewItemSchema),
+  /** Approved packages a condition of which passed its due date unfulfilled (docs/decisions/0111). */
+  conditionsLapsed: z.array(packageSummarySchema).default([]),
   /** The latest decisions, newest first (at most 20). */
   recentDecisions: z.array(recentDecisionSchema),
   /** Emergency approvals awaiting their follow-up review, oldest first. */

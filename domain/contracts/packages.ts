@@ -96,6 +96,8 @@ export const packageSummarySchema = z.object({
   openClarifications: z.number().int().nonnegative(),
   /** Some step's standing approval with conditions has reached its re-review date. */
   reReviewDue: z.boolean(),
+  /** A condition of a standing approval passed its due date unfulfilled (docs/decisions/0111); absent in answers from before obligations, read as false. */
+  conditionsLapsed: z.boolean().optional(),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

@@ -5,6 +5,7 @@ import { roleSchema } from './roles.ts';
 import { onBehalfOfSchema } from './delegations.ts';
 import { keyHistorySchema } from './key-history.ts';
 import { riskTierSchema } from './sections.ts';
+import { maxObligations, signedObligationSchema } from './obligations.ts';
 
 // What a reviewer signs, how the signature is carried, and how the server countersigns.
 // The browser builds the payload from what it displayed; its SHA-256 over the RFC 8785
@@ -69,6 +70,12 @@ export const signingPayloadSchema = z.object({
    * not what it finds; payloads without it (older ones, other clients) hash as before.
    */
   governance: signedGovernanceSchema.optional(),
+  /**
+   * Only on an approval with conditions: each condition as an obligation (owner, due date,
+   * optional machine-readable scope), tracked after signing (docs/decisions/0111). Optional,
+   * so payloads signed before it, and approvals without tracked conditions, hash as before.
+   */
+  obligations: z.array(signedObligationSchema).min(1).max(maxObligations).optional(),
 });
 export type SigningPayload = z.infer<typeof signingPayloadSchema>;
 

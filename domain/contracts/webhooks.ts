@@ -4,7 +4,7 @@ import { actorSchema } from './decisions.ts';
 // Webhooks: endpoints an administrator registers, the workflow events delivered to them
 // (signed in the Standard Webhooks style) and the log of each delivery's attempts.
 
-export const webhookEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved'] as const;
+export const webhookEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved', 'obligation.lapsed'] as const;
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
@@ -15,6 +15,7 @@ export const webhookEventLabels: Record<WebhookEventType, string> = {
   'package.approved': 'Package fully approved',
   'package.re_review_due': 'Re-review due',
   'package.emergency_approved': 'Emergency approval (follow-up review open)',
+  'obligation.lapsed': 'A condition of an approval lapsed (past its due date)',
 };
 
 /** Only http and https: a receiver is a web server, not a file or another scheme. */
@@ -111,6 +112,8 @@ export const webhookPayloadSchema = z.object({
     step: z.string().nullable(),
     decision: z.string().nullable(),
     actor: actorSchema.nullable(),
+    /** Only on `obligation.lapsed`: the condition that lapsed (docs/decisions/0111). */
+    obligation: z.object({ id: z.string(), text: z.string(), dueOn: z.string(), ownerId: z.string(), scope: z.object({ dimension: z.string(), allow: z.array(z.string()) }).nullable() }).optional(),
   }),
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;

@@ -4,6 +4,7 @@
 // so one run tells the whole story of a tampered record. A record carries its signer's key,
 // so without a pinned key passing every check shows only that the file is consistent with
 // itself: anyone can build and sign such a file. It is then not `valid` (see recordOutcome).
+import type { SignedObligation } from '../contracts/obligations.ts';
 import type { ApprovalRecord, RecordCheck, RecordVerdict } from '../contracts/record.ts';
 import type { ApprovalOverride } from '../contracts/decisions.ts';
 import type { ServerKey, SignedDecision } from '../contracts/signatures.ts';
@@ -131,7 +132,7 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
     const method = decision.signature?.signature.method === 'passkey' ? 'passkey' : 'password re-entry';
     checks.push(
       reasons.length === 0
-        ? pass(label, `Signed by ${method} on content ${short(decision.contentHash)} at ${decision.decidedAt}, countersigned with server key ${decision.signature?.countersignature.keyId ?? '?'}.${overrideNote(decision.signature?.payload.override)}`)
+        ? pass(label, `Signed by ${method} on content ${short(decision.contentHash)} at ${decision.decidedAt}, countersigned with server key ${decision.signature?.countersignature.keyId ?? '?'}.${overrideNote(decision.signature?.payload.override)}${obligationsNote(decision.signature?.payload.obligations)}`)
         : fail(label, `/decisions/${index}: ${reasons.join(' ')}`),
     );
   }
@@ -162,6 +163,13 @@ function delegationReasons(decision: SignedDecision): string[] {
 }
 
 /** An approval signed over open blockers says so, with the signed reason, wherever the record is verified. */
+/** The conditions signed as obligations (docs/decisions/0111): covered by the signature like every other payload member. */
+function obligationsNote(obligations: readonly SignedObligation[] | undefined): string {
+  if (!obligations || obligations.length === 0) return '';
+  const scoped = obligations.filter((o) => o.scope !== null).map((o) => `${o.scope?.dimension ?? ''} ∈ {${o.scope?.allow.join(', ') ?? ''}}`);
+  return ` Signed with ${obligations.length} obligation${obligations.length === 1 ? '' : 's'} (due ${obligations.map((o) => o.dueOn).join(', ')}${scoped.length > 0 ? `; scope ${scoped.join('; ')}` : ''}).`;
+}
+
 function overrideNote(override: ApprovalOverride | undefined): string {
   if (!override) return '';
   const n = override.blockers.length;

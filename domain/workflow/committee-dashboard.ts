@@ -58,6 +58,7 @@ export function committeeDashboard(packages: readonly DashboardPackage[], now: D
       .filter((s) => isPending(s) && s.currentStep?.overdue === true)
       .sort((a, b) => (a.currentStep?.dueAt ?? '').localeCompare(b.currentStep?.dueAt ?? '') || a.id.localeCompare(b.id)),
     reReviews: reReviews(packages, now),
+    conditionsLapsed: summaries.filter((s) => s.conditionsLapsed === true).sort((a, b) => a.id.localeCompare(b.id)),
     recentDecisions: packages
       .flatMap(({ summary, decisions }) =>
         decisions.map((d) => ({

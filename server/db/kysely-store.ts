@@ -29,6 +29,7 @@ import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
 import { registriesQueries } from './queries/registries.ts';
 import { draftsQueries } from './queries/drafts.ts';
+import { obligationsQueries } from './queries/obligations.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -59,6 +60,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...mailQueries(db),
     ...registriesQueries(db),
     ...draftsQueries(db),
+    ...obligationsQueries(db),
   };
 }
 

@@ -5,6 +5,7 @@ import { DelegatedDecisionPanel } from './delegated-decision-panel.tsx';
 import { StepDelegations } from '../features/delegations/components/step-delegations.tsx';
 import { SignatureBadge } from '../features/signing/components/signature-badge.tsx';
 import { RiskAssessmentPanel } from '../features/risk-assessment/components/risk-assessment-panel.tsx';
+import { ObligationsPanel } from '../features/obligations/components/obligations-panel.tsx';
 
 // Features do not import each other, so the package page (packages) offers slots and this
 // route fills them: the content view (review), the decision panel and the signature
@@ -19,6 +20,7 @@ export function PackageRoute() {
   return (
     <PackagePage
       renderSignatureState={(pkg, decisionId) => <SignatureBadge pkg={pkg} decisionId={decisionId} />}
+      renderObligations={(pkg) => <ObligationsPanel pkg={pkg} />}
       renderContent={(pkg) => (
         <>
           <RiskAssessmentPanel pkg={pkg} />

@@ -21,6 +21,8 @@ export const packageKeys = {
   resubmitDraft: (id: string) => [...packageKeys.detail(id), 'resubmit-draft'] as const,
   /** The findings on every version of a package, with their history. */
   findings: (id: string) => [...packageKeys.detail(id), 'findings'] as const,
+  /** The conditions of the package's approvals as obligations (docs/decisions/0111). */
+  obligations: (id: string) => [...packageKeys.detail(id), 'obligations'] as const,
   /** The findings register across the inventory, by its query string. */
   findingRegisters: () => [...packageKeys.all, 'finding-register'] as const,
   findingRegister: (query: string) => [...packageKeys.findingRegisters(), query] as const,

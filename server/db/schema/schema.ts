@@ -496,7 +496,30 @@ export interface FindingDueNoticesTable {
   noticed_at: string;
 }
 
+// --- obligations (033) ---
+export interface ObligationsTable {
+  id: string;
+  package_id: string;
+  decision_id: string;
+  version_number: number;
+  step_key: string;
+  role: string;
+  position: number;
+  text: string;
+  owner_id: string;
+  due_on: string;
+  scope: string | null;
+  status: string;
+  evidence: string | null;
+  review: string | null;
+  lapsed_at: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  obligations: ObligationsTable;
   notification_preferences: NotificationPreferencesTable;
   mail_outbox: MailOutboxTable;
   mail_digest_items: MailDigestItemsTable;

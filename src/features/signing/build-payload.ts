@@ -6,6 +6,7 @@ import type { StepState } from '#domain/contracts/packages.ts';
 import { signingPayloadType, type SignedGovernance, type SigningPayload } from '#domain/contracts/signatures.ts';
 import type { User } from '#domain/contracts/users.ts';
 import type { OnBehalfOf } from '#domain/contracts/delegations.ts';
+import type { SignedObligation } from '#domain/contracts/obligations.ts';
 
 export interface DecisionDraft {
   decision: DecisionKind;
@@ -16,6 +17,8 @@ export interface DecisionDraft {
   blocked?: boolean;
   /** The signer's override of what blocks the approval, signed with the rest. */
   override?: ApprovalOverride | undefined;
+  /** The conditions tracked as obligations (approve_with_conditions only; none: the member is left out). */
+  obligations?: SignedObligation[] | undefined;
 }
 
 /** What the dialog signs in any decision: the version shown, the hash computed here, the signer, the server's nonce. */
@@ -52,6 +55,7 @@ export function buildPayload(input: SignedVersion & { step: StepState; draft: De
     conditions: draft.decision === 'approve_with_conditions' ? draft.conditions : null,
     concerns: draft.decision === 'reject' ? draft.concerns : [],
     ...(draft.override ? { override: draft.override } : {}),
+    ...(draft.decision === 'approve_with_conditions' && draft.obligations && draft.obligations.length > 0 ? { obligations: draft.obligations } : {}),
     ...(input.onBehalfOf ? { onBehalfOf: { delegationId: input.onBehalfOf.delegationId, delegator: input.onBehalfOf.delegator } } : {}),
     ...(input.governance ? { governance: input.governance } : {}),
   };

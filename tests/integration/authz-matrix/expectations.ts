@@ -26,7 +26,7 @@ export type Rule =
   | { kind: 'owner-or-reviewer' }
   /** Change a message: its author only (403 for anyone else). */
   | { kind: 'author' }
-  /** Move a finding on: the package's owner (a remediation; another owner's package 404) or a holder of the role that raised it (accepting its risk); anyone else 403. */
+  /** Move a finding (or an obligation) on: the package's owner (a remediation, a fulfilment; another owner's package 404) or a holder of the role that raised it or approved (accepting its risk, confirming); anyone else 403. */
   | { kind: 'finding-party'; raisedRole: Role }
   /** Sign a decision: a reviewer holding the active step's role (403 for other reviewers). */
   | { kind: 'step-role'; role: Role }
@@ -150,6 +150,8 @@ export const expectations: Record<string, Expectation> = {
   getResubmitDraft: onPackages({ kind: 'package-owner-in-person' }),
   saveResubmitDraft: onPackages({ kind: 'package-owner-in-person' }),
   discardResubmitDraft: onPackages({ kind: 'package-owner-in-person' }),
+  listObligations: onPackages({ kind: 'visible-package' }),
+  transitionObligation: onPackages({ kind: 'finding-party', raisedRole: 'model_risk' }),
   receiveMonitoringAlert: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 401, why: 'no monitoring secret in the matrix world: every alert is refused, signed or not' } },
   listManagedUsers: none({ kind: 'roles', roles: admin }),
   createUser: none({ kind: 'roles', roles: admin }),

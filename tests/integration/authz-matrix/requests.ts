@@ -292,5 +292,12 @@ export const requests: Record<string, Builder> = {
   getResubmitDraft: onPackage('/resubmit-draft'),
   saveResubmitDraft: async (c) => ({ path: `/api/packages/${pkg(c)}/resubmit-draft`, json: { baseVersion: 1, baseHash: await sha256Hex('matrix'), content: { sections: [] }, answers: {} } }),
   discardResubmitDraft: onPackage('/resubmit-draft'),
+  listObligations: onPackage('/obligations'),
+  transitionObligation: (c) => {
+    const obligations = c.variant === 'other' ? c.world.ids.obligationsOnB : c.world.ids.obligationsOnA;
+    // The owner records fulfilment of the open one; anyone else tries to confirm the recorded one.
+    if (c.principal === 'model_owner') return { path: `/api/packages/${pkg(c)}/obligations/${obligations.open}/transitions`, json: { to: 'fulfilment_recorded', revision: 0, evidence: { text: 'Matrix evidence.', link: null } } };
+    return { path: `/api/packages/${pkg(c)}/obligations/${obligations.recorded}/transitions`, json: { to: 'confirmed', revision: 1 } };
+  },
   receiveMonitoringAlert: () => ({ path: '/api/monitoring/alerts', json: { model: { key: 'card-fraud-detection', version: '1' }, kind: 'drift', metric: 'psi', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T00:00:00Z', source: 'matrix' } }),
 };

@@ -48,6 +48,8 @@ export interface WorldIds {
   /** A medium finding (it blocks no approval) that model risk raised on A's package (owed by owner A) and one on B's (owed by owner B). */
   findingOnA: string;
   findingOnB: string;
+  obligationsOnA: { open: string; recorded: string };
+  obligationsOnB: { open: string; recorded: string };
   /** The demo clarification request on the support assistant, owed by owner A. */
   assistantClarification: string;
   /** Delegations, by the principal that gave (or, for admin, created) them. */
@@ -172,6 +174,21 @@ export async function buildWorld(): Promise<World> {
   const findingOnA = (await ok<{ id: string }>(as('model_risk').post(`/api/packages/${packageA}/findings`, finding(userOf.model_owner.id)), 201, 'a finding on A')).id;
   const findingOnB = (await ok<{ id: string }>(as('model_risk').post(`/api/packages/${packageB}/findings`, finding(ownerB.id)), 201, 'a finding on B')).id;
 
+  // Obligations straight into the store (signing a conditional approval would move the chain the
+  // matrix relies on): on each package one open (the owner records fulfilment) and one with its
+  // fulfilment recorded (model risk, the approving role, confirms it).
+  const obligationsOf = async (packageId: string, ownerId: string) => {
+    const at = now.toISOString();
+    const base = { packageId, decisionId: `dec_matrix_${packageId}`, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk' as const, text: 'A matrix condition', ownerId, dueOn: dueDate, scope: { dimension: 'channel', allow: ['branch'] }, review: null, lapsedAt: null, createdAt: at, updatedAt: at };
+    const open = `obl_open_${packageId}`;
+    const recorded = `obl_recorded_${packageId}`;
+    await store.insertObligation({ ...base, id: open, position: 0, status: 'open', evidence: null, revision: 0 });
+    await store.insertObligation({ ...base, id: recorded, position: 1, status: 'fulfilment_recorded', evidence: { text: 'Done.', link: null, by: { id: ownerId, displayName: 'Owner', title: '' }, at }, revision: 1 });
+    return { open, recorded };
+  };
+  const obligationsOnA = await obligationsOf(packageA, userOf.model_owner.id);
+  const obligationsOnB = await obligationsOf(packageB, ownerB.id);
+
   const assistantThreads = await ok<{ items: { id: string; kind: string; status: string }[] }>(as('model_owner').get(`/api/packages/${assistantPackage}/threads`), 200, 'assistant threads');
   const clarification = assistantThreads.items.find((t) => t.kind === 'clarification' && t.status === 'open');
   if (!clarification) throw new Error('the demo assistant package has an open clarification request');
@@ -208,7 +225,7 @@ export async function buildWorld(): Promise<World> {
     serverKey,
     cookies,
     apiToken,
-    ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, findingOnA, findingOnB, assistantClarification: clarification.id, delegationBy, pendingFor, revocableToken, ownerBToken, enabledWebhook, disabledWebhook },
+    ids: { packageA, packageB, threadOnA, ownerAMessage, threadOnB, findingOnA, findingOnB, obligationsOnA, obligationsOnB, assistantClarification: clarification.id, delegationBy, pendingFor, revocableToken, ownerBToken, enabledWebhook, disabledWebhook },
   };
 }
 

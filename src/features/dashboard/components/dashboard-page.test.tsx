@@ -77,6 +77,7 @@ describe('dashboard', () => {
   it('says so when a section is empty, and shows a re-review that is due', async () => {
     const empty: Dashboard = {
       generatedAt: checkedAt,
+      conditionsLapsed: [],
       byRiskTier: [1, 2, 3, 4].map((riskTier) => ({ riskTier, models: 0, inReview: 0, approved: 0, rejected: 0 })),
       pending: [],
       overdue: [],
@@ -103,12 +104,14 @@ describe('dashboard', () => {
     const reReview = within(section(/^Re-reviews \(1\)/)).getByRole('row', { name: /Card Fraud Detection/ });
     expect(reReview).toHaveTextContent(/Model risk management.*Elena Vasquez.*Due now/);
     expect(section(/^Emergency approvals awaiting follow-up \(0\)/)).toHaveTextContent('No emergency approval awaits its follow-up.');
+    expect(section(/^Conditions lapsed \(0\)/)).toHaveTextContent('No approval has lapsed conditions.');
     await expectNoAxeViolations();
   });
 
   it('lists emergency approvals awaiting their follow-up, with incident, justification, signer and the step it waits on', async () => {
     const withEmergency: Dashboard = {
       generatedAt: checkedAt,
+      conditionsLapsed: [],
       byRiskTier: [1, 2, 3, 4].map((riskTier) => ({ riskTier, models: 0, inReview: 0, approved: 0, rejected: 0 })),
       pending: [],
       overdue: [],

@@ -1,3 +1,4 @@
+import { ConditionsLapsedBadge } from '#src/components/ui/conditions-lapsed-badge.tsx';
 import { Link } from 'react-router';
 import type { PackageSummary } from '#domain/contracts/packages.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
@@ -18,6 +19,7 @@ const columns = (now: Date): readonly Column<PackageSummary>[] => [
       <>
         <PackageStatusBadge status={pkg.status} />
         {pkg.reReviewDue && <span className="mt-1 block whitespace-nowrap text-sm font-semibold text-amber-900">Re-review due</span>}
+        <ConditionsLapsedBadge lapsed={pkg.conditionsLapsed} className="mt-1" />
       </>
     ),
   },

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
+import { ConditionsLapsedBadge } from '#src/components/ui/conditions-lapsed-badge.tsx';
 import { formatRiskTier } from '#src/lib/format.ts';
 
 /**
@@ -9,7 +10,13 @@ import { formatRiskTier } from '#src/lib/format.ts';
  */
 export function PackageBand({ pkg }: { pkg: PackageDetail }) {
   const facts: [string, ReactNode][] = [
-    ['Status', <PackageStatusBadge key="status" status={pkg.status} />],
+    [
+      'Status',
+      <span key="status" className="flex flex-wrap items-center gap-1.5">
+        <PackageStatusBadge status={pkg.status} />
+        <ConditionsLapsedBadge lapsed={pkg.conditionsLapsed} />
+      </span>,
+    ],
     ['Version', <span key="version" className="font-mono">{pkg.versionLabel}</span>],
     ['Risk tier', formatRiskTier(pkg.riskTier)],
     ['Business line', pkg.businessLine],

@@ -29,6 +29,8 @@ interface Props {
   renderContent?: (pkg: PackageDetail) => ReactNode;
   /** Beside each decision in the chain: whether its signature verifies. */
   renderSignatureState?: (pkg: PackageDetail, decisionId: string) => ReactNode;
+  /** Below the steps: the conditions of its approvals as obligations (obligations). */
+  renderObligations?: (pkg: PackageDetail) => ReactNode;
 }
 
 const tabs = { document: 'Document', details: 'Details and versions' } as const;
@@ -40,7 +42,7 @@ const tabClasses = 'cursor-pointer rounded-t-md border border-b-0 px-4 py-2 font
  * chain of steps with every signature); its full facts, versions and registry one tab away
  * (`?tab=details`, so a link can open it).
  */
-export function PackagePage({ renderContent, renderSignatureState }: Props) {
+export function PackagePage({ renderContent, renderSignatureState, renderObligations }: Props) {
   const { id = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const tab: TabKey = searchParams.get('tab') === 'details' ? 'details' : 'document';
@@ -84,6 +86,7 @@ export function PackagePage({ renderContent, renderSignatureState }: Props) {
               </h2>
               <StepChain steps={pkg.steps} decisions={pkg.decisions} latestVersion={pkg.latestVersion} now={new Date(query.dataUpdatedAt)} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
             </section>
+            {renderObligations?.(pkg)}
             <Tabs selectedKey={tab} onSelectionChange={selectTab} className="space-y-6">
               <TabList aria-label="Package" className="flex flex-wrap gap-1 border-b border-slate-300">
                 {(Object.keys(tabs) as TabKey[]).map((key) => (

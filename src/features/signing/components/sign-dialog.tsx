@@ -21,6 +21,7 @@ import { isGatedDecision, overrideOf } from '#domain/workflow/approval-gates.ts'
 import { ApprovalGateChecklist } from './approval-gate-checklist.tsx';
 import type { SignedGovernance } from '#domain/contracts/signatures.ts';
 import { useSignedGovernance } from '../api/signed-governance.ts';
+import { ObligationsFieldset, obligationsOf, type ObligationDraft } from './obligations-fieldset.tsx';
 
 /** The policy version and risk tier signed with the decision, as the signer reads them. */
 function governanceText(g: SignedGovernance | undefined, failed: boolean): string {
@@ -28,6 +29,11 @@ function governanceText(g: SignedGovernance | undefined, failed: boolean): strin
   const policy = g.policy ? `Policy ${g.policy.key} version ${g.policy.version}` : 'No governance policy';
   const tier = g.riskAssessment ? `risk tier ${g.riskAssessment.tier} by ${g.riskAssessment.method.key} version ${g.riskAssessment.method.version}` : 'no risk assessment';
   return `${policy}; ${tier}`;
+}
+
+/** Who may owe a condition, as the client knows them: whoever submitted a version (the server checks the package's owner too). */
+function ownerTeam(pkg: PackageDetail) {
+  return [...new Map(pkg.versions.map((v) => [v.submittedBy.id, v.submittedBy])).values()];
 }
 
 interface Props {
@@ -57,6 +63,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, u
   const [scope, setScope] = useState('');
   const [reReviewOn, setReReviewOn] = useState('');
   const [conditionsText, setConditionsText] = useState('');
+  const [obligationDrafts, setObligationDrafts] = useState<ObligationDraft[]>([]);
   const [overriding, setOverriding] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const [concerns, setConcerns] = useState<Concern[]>([{ sectionKey: version.content.sections[0]?.key ?? '', concern: '', requiredChange: '' }]);
@@ -71,6 +78,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, u
   // The blockers the server named in its last refusal are the newest; otherwise the package's.
   const blockers = isGatedDecision(decision) ? (server?.problem.blockers ?? pkg.approvalBlockers) : [];
   const blocked = blockers.length > 0;
+  const tracked = decision === 'approve_with_conditions' ? obligationsOf(obligationDrafts) : { obligations: [], problems: {} };
   const draft: DecisionDraft = {
     decision,
     reason,
@@ -78,13 +86,14 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, u
     concerns,
     blocked,
     override: blocked && overriding ? overrideOf(blockers, overrideReason) : undefined,
+    obligations: tracked.obligations,
   };
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     // What the decision is made under, as loaded when the payload is built (after the nonce);
     // the server refuses one that is not what it stores.
-    void submit(draftProblems(draft), (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce, onBehalfOf, governance: governanceRef.current }));
+    void submit({ ...draftProblems(draft), ...tracked.problems }, (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce, onBehalfOf, governance: governanceRef.current }));
   };
 
   const updateConcern = (index: number, change: Partial<Concern>) => setConcerns((list) => list.map((c, i) => (i === index ? { ...c, ...change } : c)));
@@ -146,6 +155,7 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, u
             </Field>
           </fieldset>
         )}
+        {decision === 'approve_with_conditions' && <ObligationsFieldset drafts={obligationDrafts} setDrafts={setObligationDrafts} team={ownerTeam(pkg)} errorAt={errorAt} />}
 
         {decision === 'reject' && (
           <fieldset className="space-y-3">
