@@ -19,6 +19,7 @@ import type { ThrottleStore } from './throttle.ts';
 import type { MailStore } from './mail.ts';
 import type { RegistriesStore } from './registries.ts';
 import type { DraftsStore } from './drafts.ts';
+import type { GovernanceStore } from './governance.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -66,7 +67,8 @@ export interface StoreTx
     ThrottleStore,
     MailStore,
     RegistriesStore,
-    DraftsStore {}
+    DraftsStore,
+    GovernanceStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

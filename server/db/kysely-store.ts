@@ -28,6 +28,7 @@ import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
 import { registriesQueries } from './queries/registries.ts';
 import { draftsQueries } from './queries/drafts.ts';
+import { governanceQueries } from './queries/governance.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -40,7 +41,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...sessionQueries(db),
     ...packagesQueries(db, engine),
     ...threadsQueries(db),
-    ...findingsQueries(db),
+    ...findingsQueries(db, engine),
     ...sectionReviewsQueries(db),
     ...templatesQueries(db),
     ...policiesQueries(db, engine),
@@ -58,6 +59,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...mailQueries(db),
     ...registriesQueries(db),
     ...draftsQueries(db),
+    ...governanceQueries(db),
   };
 }
 

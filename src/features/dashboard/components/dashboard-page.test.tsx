@@ -94,6 +94,7 @@ describe('dashboard', () => {
       recentDecisions: [],
       emergencyFollowUps: [],
       findings: noFindings,
+      governance: { figures: [] },
     };
     await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(empty))] });
     expect(await screen.findByText('No model has been submitted yet.')).toBeInTheDocument();
@@ -128,6 +129,7 @@ describe('dashboard', () => {
           waitingOn: 'Model risk management',
         },
       ],
+      governance: { figures: [] },
       findings: {
         openBySeverity: { critical: 0, high: 2, medium: 1, low: 0 },
         overdue: [
