@@ -46,8 +46,15 @@ test('every governance figure followed opens a list with that many rows; the tre
   await expect(governance(page).getByRole('list', { name: 'Policy violations' }).getByRole('listitem')).toHaveCount(3);
   await expectNoAxeViolations(page);
   await shootAtWidths(page, 'governance-metrics', (name) => testInfo.outputPath(name), true);
+  // The section itself, at each width, to look at closely.
+  for (const width of [1440, 1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await governance(page).screenshot({ path: testInfo.outputPath(`governance-section-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await expectInventoryRows(page, 'Pending approval', 'pending');
+  await shootAtWidths(page, 'inventory-pending', (name) => testInfo.outputPath(name), false);
   await expectInventoryRows(page, 'Tier 1 \\(critical\\)', 'current');
   await expectInventoryRows(page, 'With all approvals', 'approved');
   await expectNoAxeViolations(page);

@@ -28,7 +28,7 @@ function FigureCard({ figure }: { figure: GovernanceFigure }) {
       {figure.trend && figure.trendMeasure ? (
         <TrendChart points={figure.trend} measure={figure.trendMeasure} />
       ) : (
-        <span className="text-sm text-slate-600">No monthly history: a workflow state is worked out now, not kept per month.</span>
+        <span className="text-sm text-slate-600">No monthly history: counted as of now.</span>
       )}
     </li>
   );
@@ -43,7 +43,7 @@ export function GovernanceMetrics({ governance }: { governance: Governance }) {
         <div key={group.title} className="space-y-2">
           <h3 className="text-lg font-semibold">{group.title}</h3>
           <p className="text-sm text-slate-700">{group.description}</p>
-          <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={group.title}>
+          <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label={group.title}>
             {group.keys.flatMap((key) => {
               const f = byKey.get(key);
               return f ? [<FigureCard key={key} figure={f} />] : [];
