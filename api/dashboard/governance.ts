@@ -17,25 +17,21 @@ export async function governanceFigures(store: Store, summaries: readonly Packag
   const months = lastTwelveMonths(now);
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
-  const [tierCounts, models, complete, assessed, blockingFailed, overridden, currentIds, expired, changes, trends] = await Promise.all([
-    Promise.all(tiers.map((tier) => store.countGovernanceList('current', tier))),
-    store.countGovernanceList('current'),
-    store.countGovernanceList('complete'),
-    store.countGovernanceList('assessed'),
-    store.countGovernanceList('blocking_failed'),
-    store.countGovernanceList('overridden'),
+  const [counts, currentIds, expired, changes, trends] = await Promise.all([
+    store.governanceCounts(),
     store.governanceListIds('current'),
     store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
     store.countAuditEntries({ action: changeAction, fromAt: `${monthStart}T00:00:00.000Z` }),
     store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
   ]);
   const current = new Set(currentIds);
+  const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
   const derived = (list: 'pending' | 'overdue' | 'approved' | 're_review_due') => summaries.filter((s) => inDerivedList(list, s, current.has(s.id))).length;
   const inputs: FigureInput[] = [
     ...tiers.map(
-      (tier, i): FigureInput => ({
+      (tier): FigureInput => ({
         key: `tier_${tier}`,
-        value: tierCounts[i] ?? 0,
+        value: counts.byTier[tier] ?? 0,
         link: { list: 'packages', query: { governance: 'current', riskTier: tier } },
         trend: { counts: trends.submittedByTier[tier], measure: `Packages submitted in tier ${tier}` },
       }),

@@ -28,9 +28,14 @@ export interface GovernanceTrends {
   changes: MonthlyCounts;
 }
 
+export type GovernanceCounts = Record<StoredGovernanceList, number> & {
+  /** The models (`current`) per risk tier; a tier with none is absent. */
+  byTier: Partial<Record<number, number>>;
+};
+
 export interface GovernanceStore {
-  /** How many packages the list holds; with `riskTier`, only that tier's. */
-  countGovernanceList(list: StoredGovernanceList, riskTier?: number): Promise<number>;
+  /** How many packages each stored list holds, in one pass over the models. */
+  governanceCounts(): Promise<GovernanceCounts>;
   /** The ids of the packages the list holds (the inventory's filter). */
   governanceListIds(list: StoredGovernanceList): Promise<string[]>;
   governanceTrends(from: string): Promise<GovernanceTrends>;

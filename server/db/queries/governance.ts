@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { GovernanceStore, GovernanceTrends, MonthlyCounts, StoredGovernanceList } from '#api/store/governance.ts';
+import type { GovernanceCounts, GovernanceStore, GovernanceTrends, MonthlyCounts, StoredGovernanceList } from '#api/store/governance.ts';
 import type { Database } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
@@ -38,27 +38,30 @@ const latestEvaluationLike = (eb: Eb, pattern: string, like: 'like' | 'not like'
       .where('e.evaluation', like, pattern),
   );
 
-const conditions: Record<StoredGovernanceList, (eb: Eb) => ReturnType<typeof isCurrent>> = {
-  current: isCurrent,
+type Condition = (eb: Eb) => ReturnType<typeof isCurrent>;
+
+/** What a model's newest package must also have to be in each list (`current` is every one). */
+const conditions: Record<Exclude<StoredGovernanceList, 'current'>, Condition> = {
   /** Checked against a policy, with nothing the policy requires missing. */
-  complete: (eb) => eb.and([isCurrent(eb), latestEvaluationLike(eb, '%"status":"missing"%', 'not like')]),
-  assessed: (eb) => eb.and([isCurrent(eb), eb.exists(eb.selectFrom('risk_assessments as r').select(sql.lit(1).as('one')).whereRef('r.package_id', '=', 'p.id'))]),
+  complete: (eb) => latestEvaluationLike(eb, '%"status":"missing"%', 'not like'),
+  assessed: (eb) => eb.exists(eb.selectFrom('risk_assessments as r').select(sql.lit(1).as('one')).whereRef('r.package_id', '=', 'p.id')),
   /** Entered review flagged: a blocking requirement failed and the policy let it in. */
-  blocking_failed: (eb) => eb.and([isCurrent(eb), latestEvaluationLike(eb, '%"outcome":"flagged"%', 'like')]),
+  blocking_failed: (eb) => latestEvaluationLike(eb, '%"outcome":"flagged"%', 'like'),
   /** A confirmed tier override, or an approval signed over a blocker. */
   overridden: (eb) =>
-    eb.and([
-      isCurrent(eb),
-      eb.or([
-        eb.exists(eb.selectFrom('risk_tier_overrides as o').select(sql.lit(1).as('one')).whereRef('o.package_id', '=', 'p.id').where('o.confirmed_at', 'is not', null)),
-        eb.exists(eb.selectFrom('decisions as d').select(sql.lit(1).as('one')).whereRef('d.package_id', '=', 'p.id').where('d.override', 'is not', null)),
-      ]),
+    eb.or([
+      eb.exists(eb.selectFrom('risk_tier_overrides as o').select(sql.lit(1).as('one')).whereRef('o.package_id', '=', 'p.id').where('o.confirmed_at', 'is not', null)),
+      eb.exists(eb.selectFrom('decisions as d').select(sql.lit(1).as('one')).whereRef('d.package_id', '=', 'p.id').where('d.override', 'is not', null)),
     ]),
 };
 
 function listWhere(db: Db, list: StoredGovernanceList) {
-  return db.selectFrom('packages as p').where(conditions[list]);
+  const current = db.selectFrom('packages as p').where(isCurrent);
+  return list === 'current' ? current : current.where(conditions[list]);
 }
+
+/** 1 when the package is in the list, else 0: summed per tier, one pass counts every list. */
+const oneIf = (eb: Eb, condition: Condition) => eb.fn.sum<number | string | bigint>(eb.case().when(condition(eb)).then(1).else(0).end());
 
 /** The month ('YYYY-MM') of an ISO text column: the same text function on SQLite and PostgreSQL. */
 const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
@@ -69,11 +72,24 @@ async function monthly(rows: Promise<{ month: string; n: number | string | bigin
 
 export function governanceQueries(db: Db): GovernanceStore {
   return {
-    async countGovernanceList(list, riskTier) {
-      let q = listWhere(db, list);
-      if (riskTier !== undefined) q = q.where('p.risk_tier', '=', riskTier);
-      const row = await q.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n);
+    async governanceCounts() {
+      const rows = await listWhere(db, 'current')
+        .select((eb) => [
+          'p.risk_tier',
+          eb.fn.countAll<number | string | bigint>().as('current'),
+          oneIf(eb, conditions.complete).as('complete'),
+          oneIf(eb, conditions.assessed).as('assessed'),
+          oneIf(eb, conditions.blocking_failed).as('blocking_failed'),
+          oneIf(eb, conditions.overridden).as('overridden'),
+        ])
+        .groupBy('p.risk_tier')
+        .execute();
+      const counts: GovernanceCounts = { byTier: {}, current: 0, complete: 0, assessed: 0, blocking_failed: 0, overridden: 0 };
+      for (const r of rows) {
+        counts.byTier[r.risk_tier] = Number(r.current);
+        for (const list of ['current', 'complete', 'assessed', 'blocking_failed', 'overridden'] as const) counts[list] += Number(r[list]);
+      }
+      return counts;
     },
     async governanceListIds(list) {
       return (await listWhere(db, list).select('p.id').execute()).map((r) => r.id);
