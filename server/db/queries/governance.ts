@@ -61,7 +61,7 @@ function listWhere(db: Db, list: StoredGovernanceList) {
 }
 
 /** 1 when the package is in the list, else 0: summed per tier, one pass counts every list. */
-const oneIf = (eb: Eb, condition: Condition) => eb.fn.sum<number | string | bigint>(eb.case().when(condition(eb)).then(1).else(0).end());
+const oneIf = (eb: Eb, condition: Condition) => eb.fn.sum(eb.case().when(condition(eb)).then(1).else(0).end());
 
 /** The month ('YYYY-MM') of an ISO text column: the same text function on SQLite and PostgreSQL. */
 const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;

@@ -74,12 +74,12 @@ describe('dashboard', () => {
     expect(await link(/^Expired risk acceptances: show the 0 findings$/)).toHaveAttribute('href', '/findings?status=risk_accepted&acceptanceExpired=true');
     expect((await link(/^Changes this month: show the/)).getAttribute('href')).toMatch(/^\/audit\?action=package\.version_submitted&from=\d{4}-\d{2}-01$/);
     const coverage = within(governance).getByRole('list', { name: 'Coverage' });
-    expect(within(coverage).getAllByRole('listitem').map((item) => item.textContent?.match(/^(.*?\d+%)\d+ of \d+ models/)?.[0])).toEqual([
+    expect(within(coverage).getAllByRole('listitem').map((item) => item.textContent.match(/^(.*?\d+%)\d+ of \d+ models/)?.[0])).toEqual([
       'With a complete package25%1 of 4 models',
       'With a risk assessment0%0 of 4 models',
       'With all approvals25%1 of 4 models',
     ]);
-    const pending = within(governance).getAllByRole('listitem').find((item) => item.textContent?.startsWith('Pending approval'));
+    const pending = within(governance).getAllByRole('listitem').find((item) => item.textContent.startsWith('Pending approval'));
     if (!pending) throw new Error('the pending figure is listed');
     const trend = within(pending).getByRole('table', { name: /Versions submitted for review, per month/ });
     expect(within(trend).getAllByRole('row')).toHaveLength(13);
