@@ -3,6 +3,7 @@ import { dashboardRoutes as routes } from './routes.ts';
 import { dashboardFindings } from '#domain/findings/dashboard-findings.ts';
 import { loadPackageFacts, summarize, toActor, usersById } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
+import { governanceFigures } from './governance.ts';
 
 /**
  * GET /api/dashboard. The route admits only oversight roles, who see every package, so
@@ -24,5 +25,6 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
     (id) => toActor(users.get(id), id),
     at,
   );
-  return { status: 200, body: { ...committeeDashboard(packages, at), findings } };
+  const governance = await governanceFigures(store, packages.map((p) => p.summary), at);
+  return { status: 200, body: { ...committeeDashboard(packages, at), findings, governance } };
 });

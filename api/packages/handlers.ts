@@ -20,6 +20,7 @@ import { newId } from '../kernel/new-id.ts';
 import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
+import { inDerivedList, isDerivedList } from '#domain/governance/governance-figures.ts';
 
 /** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
 const policyAudit = (evaluation: PolicyEvaluation | null) =>
@@ -28,10 +29,18 @@ const policyAudit = (evaluation: PolicyEvaluation | null) =>
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
   const { store, now } = ctx.deps;
-  const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
+  let visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
+  // A governance list (a figure of the committee dashboard): counted and selected by the same rule.
+  const list = query.governance;
+  const current = list && isDerivedList(list) ? new Set(await store.governanceListIds('current')) : null;
+  if (list && !isDerivedList(list)) {
+    const ids = new Set(await store.governanceListIds(list));
+    visible = visible.filter((pkg) => ids.has(pkg.id));
+  }
   const facts = await loadPackageFacts(store, visible);
   const items = facts
     .map((f) => summarize(f, now()).summary)
+    .filter((s) => (list && isDerivedList(list) ? inDerivedList(list, s, current?.has(s.id) ?? false) : true))
     .filter((s) => (query.status ? s.status === query.status : true))
     .filter((s) => (query.riskTier ? s.riskTier === query.riskTier : true))
     .filter((s) => (query.model ? s.modelKey === query.model : true))

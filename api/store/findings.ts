@@ -44,6 +44,8 @@ export interface FindingRegisterFilter {
   modelKey?: string | undefined;
   /** Past its due date on `today` and not closed (true), or not (false). */
   overdue?: boolean | undefined;
+  /** Accepted as a risk and the acceptance's expiresOn is before `today` (true), or not (false). */
+  acceptanceExpired?: boolean | undefined;
   today: string;
   sort: 'due' | 'severity' | 'raised' | 'updated';
   limit: number;

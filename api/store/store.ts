@@ -20,6 +20,7 @@ import type { MailStore } from './mail.ts';
 import type { RegistriesStore } from './registries.ts';
 import type { DraftsStore } from './drafts.ts';
 import type { ObligationsStore } from './obligations.ts';
+import type { GovernanceStore } from './governance.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -69,7 +70,8 @@ export interface StoreTx
     MailStore,
     RegistriesStore,
     DraftsStore,
-    ObligationsStore {}
+    ObligationsStore,
+    GovernanceStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

@@ -4,6 +4,7 @@ import { findingSeveritySchema, findingStatusSchema } from './findings.ts';
 import { packageSummarySchema } from './packages.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
+import { governanceSchema } from './governance.ts';
 
 // GET /api/dashboard: the committee's view across every package. The audit log's integrity
 // is a separate call (GET /api/audit/verify), so a slow check never holds the page up.
@@ -95,6 +96,8 @@ export const dashboardSchema = z.object({
   recentDecisions: z.array(recentDecisionSchema),
   /** Emergency approvals awaiting their follow-up review, oldest first. */
   emergencyFollowUps: z.array(emergencyFollowUpItemSchema).default([]),
-  findings: dashboardFindingsSchema.default({ openBySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, overdue: [], acceptancesExpiring: [] }),
+  /** Required: a server that could not count the findings must not look like one that found none. */
+  findings: dashboardFindingsSchema,
+  governance: governanceSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

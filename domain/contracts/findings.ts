@@ -131,6 +131,8 @@ export const findingRegisterQuerySchema = z.object({
   ownerId: z.string().max(64).optional(),
   modelKey: z.string().max(200).optional(),
   overdue: flag.optional(),
+  /** Accepted risks whose acceptance has run out (expiresOn before today), still accepted: a policy violation. */
+  acceptanceExpired: flag.optional(),
   sort: z.enum(['due', 'severity', 'raised', 'updated']).default('due'),
   limit: z.coerce.number().int().min(1).max(1_000).default(200),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -8,6 +8,7 @@ import { riskTierSchema } from './sections.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { concernAnswersSchema } from './revisions.ts';
 import { approvalBlockerSchema } from './approval-gates.ts';
+import { governanceListSchema } from './governance.ts';
 
 /**
  * emergency_approved: deployable now under an emergency approval of the latest version, while
@@ -143,6 +144,8 @@ export const packageListQuerySchema = z.object({
   riskTier: z.coerce.number().int().min(1).max(4).optional(),
   model: z.string().max(64).optional(),
   stepRole: roleSchema.optional(),
+  /** A list behind a governance figure of the committee dashboard (domain/contracts/governance.ts). */
+  governance: governanceListSchema.optional(),
 });
 export type PackageListQuery = z.infer<typeof packageListQuerySchema>;
 

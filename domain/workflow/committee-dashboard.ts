@@ -24,11 +24,11 @@ const riskTiers: readonly RiskTier[] = [1, 2, 3, 4];
 const day = 86_400_000;
 
 /** Still in review; an emergency approved package is too: its chain goes on as the follow-up. */
-function isPending(summary: PackageSummary): boolean {
+export function isPending(summary: PackageSummary): boolean {
   return summary.status === 'in_review' || summary.status === 'clarification_requested' || summary.status === 'emergency_approved';
 }
 
-function isApproved(summary: PackageSummary): boolean {
+export function isApproved(summary: PackageSummary): boolean {
   return summary.status === 'approved' || summary.status === 'approved_with_conditions';
 }
 
@@ -37,7 +37,14 @@ function utcDate(now: Date, days = 0): string {
   return new Date(now.getTime() + days * day).toISOString().slice(0, 10);
 }
 
-export function committeeDashboard(packages: readonly DashboardPackage[], now: Date): Omit<Dashboard, 'findings'> {
+/**
+ * What the workflow alone tells the committee. The findings and the governance figures come
+ * from their own stores; the handler adds them, and the contract requires both (no zeroed
+ * default stands in for a part nobody computed).
+ */
+export type CommitteeView = Omit<Dashboard, 'findings' | 'governance'>;
+
+export function committeeDashboard(packages: readonly DashboardPackage[], now: Date): CommitteeView {
   const summaries = packages.map((p) => p.summary);
   return {
     generatedAt: now.toISOString(),

@@ -30,6 +30,7 @@ import { mailQueries } from './queries/mail.ts';
 import { registriesQueries } from './queries/registries.ts';
 import { draftsQueries } from './queries/drafts.ts';
 import { obligationsQueries } from './queries/obligations.ts';
+import { governanceQueries } from './queries/governance.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -42,7 +43,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...sessionQueries(db),
     ...packagesQueries(db, engine),
     ...threadsQueries(db),
-    ...findingsQueries(db),
+    ...findingsQueries(db, engine),
     ...sectionReviewsQueries(db),
     ...templatesQueries(db),
     ...policiesQueries(db, engine),
@@ -61,6 +62,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...registriesQueries(db),
     ...draftsQueries(db),
     ...obligationsQueries(db),
+    ...governanceQueries(db),
   };
 }
 

@@ -31,6 +31,7 @@ import * as checkpointCosignatures from './migrations/030-checkpoint-cosignature
 import * as riskAssessments from './migrations/031-risk-assessments.ts';
 import * as monitoringAlerts from './migrations/032-monitoring-alerts.ts';
 import * as obligations from './migrations/033-obligations.ts';
+import * as governanceMetrics from './migrations/035-governance-metrics.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -65,6 +66,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '031-risk-assessments': riskAssessments,
   '032-monitoring-alerts': monitoringAlerts,
   '033-obligations': obligations,
+  '035-governance-metrics': governanceMetrics,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

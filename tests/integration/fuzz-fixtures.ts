@@ -106,7 +106,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
   const signer = { id: 'usr_model_risk', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' };
   const bodies: Record<string, { params?: Record<string, string>; query?: Record<string, string>; body?: unknown }> = {
     login: { body: { email: 'owner@example.com', password: 'demo-password' } },
-    listPackages: { query: { status: 'in_review', riskTier: '2', model: clinical.modelKey, stepRole: 'model_risk' } },
+    listPackages: { query: { status: 'in_review', riskTier: '2', model: clinical.modelKey, stepRole: 'model_risk', governance: 'pending' } },
     submitPackage: { body: { modelKey: 'fuzz-model', versionLabel: '1.0', content: submitContent } },
     getPackage: { params: pkg },
     getVersion: { params: { ...pkg, n: '1' } },
@@ -120,7 +120,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     listFindings: { params: pkg },
     raiseFinding: { params: pkg, body: { versionNumber: 1, sectionKey: 'evaluation', title: 'A finding', description: 'Described.', severity: 'high', type: 'validation_finding', ownerId: 'usr_owner', dueDate: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) } },
     transitionFinding: { params: { ...pkg, findingId: 'fnd_fuzz' }, body: { to: 'remediation_proposed', revision: 0, plan: 'A plan.' } },
-    findingRegister: { query: { severity: 'high', status: 'open', sort: 'severity', limit: '10' } },
+    findingRegister: { query: { severity: 'high', status: 'open', sort: 'severity', limit: '10', acceptanceExpired: 'false' } },
     issueSigningNonce: { body: { packageId: clinical.id } },
     signDecision: {
       params: pkg,

@@ -5,6 +5,7 @@ import { textQuoteSelectorSchema } from '#domain/contracts/threads.ts';
 import { sql } from 'kysely';
 import type { FindingRegisterFilter, FindingsStore, StoredFinding, StoredFindingEvent } from '#api/store/findings.ts';
 import type { FindingEventsTable, FindingsTable } from '../schema/schema.ts';
+import type { Engine } from '../schema/engine.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The findings part of the Kysely repository: findings and their transition history.
@@ -59,7 +60,10 @@ const mutable = (f: StoredFinding) => ({
 const unresolved = ['open', 'remediation_proposed', 'remediated'] as const;
 const severityRank = sql<number>`case findings.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end`;
 
-function registerWhere(db: Db, f: FindingRegisterFilter) {
+/** The acceptance's expiry date (ISO text, comparable as text), read from its JSON on each engine. */
+const acceptanceExpiresOn = (engine: Engine) => (engine === 'postgres' ? sql<string>`(findings.acceptance::json ->> 'expiresOn')` : sql<string>`json_extract(findings.acceptance, '$.expiresOn')`);
+
+function registerWhere(db: Db, engine: Engine, f: FindingRegisterFilter) {
   let q = db.selectFrom('findings').innerJoin('packages', 'packages.id', 'findings.package_id');
   if (f.packageOwnerId !== null) q = q.where('packages.owner_id', '=', f.packageOwnerId);
   if (f.severity !== undefined) q = q.where('findings.severity', '=', f.severity);
@@ -68,10 +72,13 @@ function registerWhere(db: Db, f: FindingRegisterFilter) {
   if (f.modelKey !== undefined) q = q.where('packages.model_key', '=', f.modelKey);
   if (f.overdue === true) q = q.where('findings.status', 'in', unresolved).where('findings.due_date', '<', f.today);
   if (f.overdue === false) q = q.where((eb) => eb.or([eb('findings.status', 'not in', unresolved), eb('findings.due_date', '>=', f.today)]));
+  // The rule of domain/findings/lifecycle.ts isAcceptanceExpired: still accepted, expiry before today.
+  if (f.acceptanceExpired === true) q = q.where('findings.status', '=', 'risk_accepted').where(acceptanceExpiresOn(engine), '<', f.today);
+  if (f.acceptanceExpired === false) q = q.where((eb) => eb.or([eb('findings.status', '!=', 'risk_accepted'), eb('findings.acceptance', 'is', null), eb(acceptanceExpiresOn(engine), '>=', f.today)]));
   return q;
 }
 
-export function findingsQueries(db: Db): FindingsStore {
+export function findingsQueries(db: Db, engine: Engine): FindingsStore {
   return {
     async insertFindingDueNotice(n) {
       // Insert or skip on the primary key: of two sweeps at once only one goes on (012's way).
@@ -87,10 +94,10 @@ export function findingsQueries(db: Db): FindingsStore {
       return rows.map((r) => ({ findingId: r.finding_id, stage: r.stage === 'overdue' ? ('overdue' as const) : ('due_soon' as const), packageId: r.package_id, dueDate: r.due_date, noticedAt: r.noticed_at }));
     },
     async findingRegisterPage(f) {
-      const { total } = await registerWhere(db, f)
+      const { total } = await registerWhere(db, engine, f)
         .select((eb) => eb.fn.countAll<number | string | bigint>().as('total'))
         .executeTakeFirstOrThrow();
-      let q = registerWhere(db, f).selectAll('findings');
+      let q = registerWhere(db, engine, f).selectAll('findings');
       // The same order as domain/findings/register.ts (ties: raised first, then id).
       if (f.sort === 'due') q = q.orderBy('findings.due_date').orderBy(severityRank).orderBy('findings.created_at').orderBy('findings.id');
       if (f.sort === 'severity') q = q.orderBy(severityRank).orderBy('findings.due_date').orderBy('findings.created_at').orderBy('findings.id');

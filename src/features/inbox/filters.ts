@@ -1,14 +1,17 @@
 import { packageStatusSchema, type PackageStatus } from '#domain/contracts/packages.ts';
 import { riskTierSchema } from '#domain/contracts/sections.ts';
+import { governanceListSchema, type GovernanceList } from '#domain/contracts/governance.ts';
 
 export interface InboxFilters {
   status?: PackageStatus;
   riskTier?: number;
   /** A model key. */
   model?: string;
+  /** A list behind a figure of the committee dashboard. */
+  governance?: GovernanceList;
 }
 
-export const filterNames = ['status', 'riskTier', 'model'] as const satisfies readonly (keyof InboxFilters)[];
+export const filterNames = ['status', 'riskTier', 'model', 'governance'] as const satisfies readonly (keyof InboxFilters)[];
 
 /**
  * Filters live in the URL so a filtered inbox can be bookmarked and shared. A value the
@@ -18,10 +21,12 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const status = packageStatusSchema.safeParse(params.get('status'));
   const riskTier = riskTierSchema.safeParse(Number(params.get('riskTier') ?? NaN));
   const model = params.get('model');
+  const governance = governanceListSchema.safeParse(params.get('governance'));
   return {
     ...(status.success ? { status: status.data } : {}),
     ...(riskTier.success ? { riskTier: riskTier.data } : {}),
     ...(model && model.length <= 64 ? { model } : {}),
+    ...(governance.success ? { governance: governance.data } : {}),
   };
 }
 

@@ -28,7 +28,7 @@ export const dashboardScenarios: Scenario[] = [
       const committee = await signedIn(target, 'committee@example.com');
       const reply = await committee.get('/api/dashboard');
       const dashboard = dashboardOf(reply);
-      expect(Object.keys(reply.body as object).sort()).toEqual(['byRiskTier', 'conditionsLapsed', 'emergencyFollowUps', 'findings', 'generatedAt', 'overdue', 'pending', 'reReviews', 'recentDecisions']);
+      expect(Object.keys(reply.body as object).sort()).toEqual(['byRiskTier', 'conditionsLapsed', 'emergencyFollowUps', 'findings', 'generatedAt', 'governance', 'overdue', 'pending', 'reReviews', 'recentDecisions']);
       expect(dashboard.byRiskTier).toEqual([
         { riskTier: 1, models: 2, inReview: 2, approved: 0, rejected: 0 },
         { riskTier: 2, models: 2, inReview: 1, approved: 1, rejected: 0 },

@@ -65,6 +65,27 @@ describe('dashboard', () => {
     await expectNoAxeViolations();
   });
 
+  it('shows the governance figures of the demo, each linking to the list that counts it, with a trend table', async () => {
+    await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact)] });
+    const governance = await screen.findByRole('region', { name: 'Governance metrics' });
+    const link = async (name: RegExp) => within(governance).findByRole('link', { name });
+    expect(await link(/^Pending approval: show the 3 packages$/)).toHaveAttribute('href', '/?tab=all&governance=pending');
+    expect(await link(/^Tier 1 \(critical\): show the 2 packages$/)).toHaveAttribute('href', '/?tab=all&governance=current&riskTier=1');
+    expect(await link(/^Expired risk acceptances: show the 0 findings$/)).toHaveAttribute('href', '/findings?status=risk_accepted&acceptanceExpired=true');
+    expect((await link(/^Changes this month: show the/)).getAttribute('href')).toMatch(/^\/audit\?action=package\.version_submitted&from=\d{4}-\d{2}-01$/);
+    const coverage = within(governance).getByRole('list', { name: 'Coverage' });
+    expect(within(coverage).getAllByRole('listitem').map((item) => item.textContent.match(/^(.*?\d+%)\d+ of \d+ models/)?.[0])).toEqual([
+      'With a complete package25%1 of 4 models',
+      'With a risk assessment0%0 of 4 models',
+      'With all approvals25%1 of 4 models',
+    ]);
+    const pending = within(governance).getAllByRole('listitem').find((item) => item.textContent.startsWith('Pending approval'));
+    if (!pending) throw new Error('the pending figure is listed');
+    const trend = within(pending).getByRole('table', { name: /Versions submitted for review, per month/ });
+    expect(within(trend).getAllByRole('row')).toHaveLength(13);
+    expect(within(governance).getAllByText('No monthly history: counted as of now.')).toHaveLength(4);
+  });
+
   it('names the entry where the audit log breaks, with every reason, and links to the log', async () => {
     await renderApp('/dashboard', { signedInAs: 'admin@example.com', overrides: [verification(broken)] });
     const integrity = await screen.findByRole('region', { name: 'Audit log integrity' });
@@ -95,6 +116,7 @@ describe('dashboard', () => {
       recentDecisions: [],
       emergencyFollowUps: [],
       findings: noFindings,
+      governance: { figures: [] },
     };
     await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(empty))] });
     expect(await screen.findByText('No model has been submitted yet.')).toBeInTheDocument();
@@ -131,6 +153,7 @@ describe('dashboard', () => {
           waitingOn: 'Model risk management',
         },
       ],
+      governance: { figures: [] },
       findings: {
         openBySeverity: { critical: 0, high: 2, medium: 1, low: 0 },
         overdue: [

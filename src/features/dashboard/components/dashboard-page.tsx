@@ -8,6 +8,7 @@ import { AuditIntegrity } from './audit-integrity.tsx';
 import { DashboardSection, EmptyState } from './dashboard-section.tsx';
 import { EmergencyFollowUpTable } from './emergency-follow-up-table.tsx';
 import { FindingsOverview } from './findings-overview.tsx';
+import { GovernanceMetrics } from './governance-metrics.tsx';
 import { PendingTable } from './pending-table.tsx';
 import { RecentDecisions } from './recent-decisions.tsx';
 import { ReReviewTable } from './re-review-table.tsx';
@@ -48,6 +49,12 @@ export function DashboardPage() {
               description="Deployable under an emergency approval while the review chain, as the follow-up review, is not done; oldest first."
             >
               {data.emergencyFollowUps.length > 0 ? <EmergencyFollowUpTable items={data.emergencyFollowUps} /> : <EmptyState>No emergency approval awaits its follow-up.</EmptyState>}
+            </DashboardSection>
+            <DashboardSection
+              title="Governance metrics"
+              description="Each figure opens the list it counts. The audit chain's integrity is checked above."
+            >
+              <GovernanceMetrics governance={data.governance} />
             </DashboardSection>
             <DashboardSection title="Models by risk tier">
               <RiskTierTable rows={data.byRiskTier} />

@@ -4,7 +4,7 @@ import { findingRegisterSchema, type FindingRegisterQuery } from '#domain/contra
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
-export type RegisterFilters = Partial<Omit<FindingRegisterQuery, 'overdue' | 'limit' | 'offset'>> & { overdue?: boolean };
+export type RegisterFilters = Partial<Omit<FindingRegisterQuery, 'overdue' | 'acceptanceExpired' | 'limit' | 'offset'>> & { overdue?: boolean; acceptanceExpired?: boolean };
 
 /** The query string of a register view: what the page's address holds, so a view can be linked. */
 export function registerQueryString(filters: RegisterFilters, limit = 200): string {

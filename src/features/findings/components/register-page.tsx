@@ -25,6 +25,7 @@ function filtersOf(search: URLSearchParams): RegisterFilters {
     ownerId: search.get('ownerId') ?? undefined,
     modelKey: search.get('modelKey') ?? undefined,
     overdue: search.get('overdue') === 'true' ? true : undefined,
+    acceptanceExpired: search.get('acceptanceExpired') === 'true' ? true : undefined,
     sort: pick('sort', ['due', 'severity', 'raised', 'updated'] as const) ?? 'due',
   };
 }
@@ -110,6 +111,12 @@ export function FindingRegisterPage() {
           <input id="register-overdue" type="checkbox" className="h-4 w-4" checked={filters.overdue === true} onChange={(e) => set('overdue', e.target.checked ? 'true' : '')} />
           <label htmlFor="register-overdue" className="font-semibold">
             Overdue only
+          </label>
+        </div>
+        <div className="flex items-end gap-2 pb-2">
+          <input id="register-acceptance-expired" type="checkbox" className="h-4 w-4" checked={filters.acceptanceExpired === true} onChange={(e) => set('acceptanceExpired', e.target.checked ? 'true' : '')} />
+          <label htmlFor="register-acceptance-expired" className="font-semibold">
+            Expired acceptances only
           </label>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { packageStatusLabels, packageStatusSchema } from '#domain/contracts/packages.ts';
+import { governanceListLabels, governanceListSchema } from '#domain/contracts/governance.ts';
 import { formatRiskTier } from '#src/lib/format.ts';
 import { hasFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';
 
@@ -49,6 +50,14 @@ export function InboxFilters({ filters, onChange, models }: Props) {
       <FilterSelect id="filter-status" label="Status" value={filters.status} onChange={(value) => onChange('status', value)} all="All statuses" options={packageStatusSchema.options.map((status) => [status, packageStatusLabels[status]] as const)} />
       <FilterSelect id="filter-risk-tier" label="Risk tier" value={filters.riskTier} onChange={(value) => onChange('riskTier', value)} all="All risk tiers" options={tiers.map((tier) => [String(tier), formatRiskTier(tier)] as const)} />
       <FilterSelect id="filter-model" label="Model" value={filters.model} onChange={(value) => onChange('model', value)} all="All models" options={models} />
+      <FilterSelect
+        id="filter-governance"
+        label="Governance list"
+        value={filters.governance}
+        onChange={(value) => onChange('governance', value)}
+        all="Any"
+        options={governanceListSchema.options.map((list) => [list, governanceListLabels[list]] as const)}
+      />
       {hasFilters(filters) && (
         <p className="py-2">
           <Link to={withoutFilters(searchParams)}>Clear filters</Link>

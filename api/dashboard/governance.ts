@@ -1,0 +1,52 @@
+import type { Governance, GovernanceFigure } from '#domain/contracts/governance.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
+import { figure, inDerivedList, lastTwelveMonths, type FigureInput } from '#domain/governance/governance-figures.ts';
+import type { Store } from '../store/store.ts';
+
+// The governance figures of GET /api/dashboard (docs/decisions/0117). Each figure is counted by
+// the same rule as the list its link opens: the store's governance lists and the findings and
+// audit filters are counted in the database; the workflow states (pending, overdue, approved,
+// re-review due) by domain/governance over the summaries the dashboard has computed anyway.
+
+const tiers = [1, 2, 3, 4] as const;
+
+/** The audit action of a change: a new version of a package already in the inventory. */
+export const changeAction = 'package.version_submitted';
+
+export async function governanceFigures(store: Store, summaries: readonly PackageSummary[], now: Date): Promise<Governance> {
+  const months = lastTwelveMonths(now);
+  const today = now.toISOString().slice(0, 10);
+  const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
+  const [counts, currentIds, expired, changes, trends] = await Promise.all([
+    store.governanceCounts(),
+    store.governanceListIds('current'),
+    store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
+    store.countAuditEntries({ action: changeAction, fromAt: `${monthStart}T00:00:00.000Z` }),
+    store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
+  ]);
+  const current = new Set(currentIds);
+  const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
+  const derived = (list: 'pending' | 'overdue' | 'approved' | 're_review_due') => summaries.filter((s) => inDerivedList(list, s, current.has(s.id))).length;
+  const inputs: FigureInput[] = [
+    ...tiers.map(
+      (tier): FigureInput => ({
+        key: `tier_${tier}`,
+        value: counts.byTier[tier] ?? 0,
+        link: { list: 'packages', query: { governance: 'current', riskTier: tier } },
+        trend: { counts: trends.submittedByTier[tier], measure: `Packages submitted in tier ${tier}` },
+      }),
+    ),
+    { key: 'pending', value: derived('pending'), link: { list: 'packages', query: { governance: 'pending' } }, trend: { counts: trends.versionsSubmitted, measure: 'Versions submitted for review' } },
+    { key: 'overdue', value: derived('overdue'), link: { list: 'packages', query: { governance: 'overdue' } } },
+    { key: 'complete', value: complete, of: models, link: { list: 'packages', query: { governance: 'complete' } }, trend: { counts: trends.completeVersions, measure: 'Versions submitted with nothing the policy requires missing' } },
+    { key: 'assessed', value: assessed, of: models, link: { list: 'packages', query: { governance: 'assessed' } }, trend: { counts: trends.assessments, measure: 'Risk assessments recorded' } },
+    { key: 'approved', value: derived('approved'), of: models, link: { list: 'packages', query: { governance: 'approved' } } },
+    { key: 'blocking_failed', value: blockingFailed, link: { list: 'packages', query: { governance: 'blocking_failed' } }, trend: { counts: trends.flaggedVersions, measure: 'Versions admitted to review with a blocking failure' } },
+    { key: 'overridden', value: overridden, link: { list: 'packages', query: { governance: 'overridden' } }, trend: { counts: trends.overrides, measure: 'Tier overrides confirmed and approvals signed over a blocker' } },
+    { key: 'acceptances_expired', value: expired.total, link: { list: 'findings', query: { status: 'risk_accepted', acceptanceExpired: 'true' } } },
+    { key: 're_review_due', value: derived('re_review_due'), link: { list: 'packages', query: { governance: 're_review_due' } } },
+    { key: 'changes_this_month', value: changes, link: { list: 'audit', query: { action: changeAction, from: monthStart } }, trend: { counts: trends.changes, measure: 'Resubmissions (new versions of a package)' } },
+  ];
+  const figures: GovernanceFigure[] = inputs.map((input) => figure(input, months));
+  return { figures };
+}

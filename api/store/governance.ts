@@ -1,0 +1,42 @@
+import type { GovernanceList } from '#domain/contracts/governance.ts';
+
+// The governance metrics slice of the storage port (docs/decisions/0117): the package sets the
+// committee dashboard counts, each one WHERE clause that the count and the list share, so a
+// figure and the list its link opens cannot disagree. Counted in the database: the dashboard
+// reads a handful of numbers, not the inventory.
+
+/** The lists decided by stored rows alone (the others are workflow states, derived in domain/). */
+export type StoredGovernanceList = Extract<GovernanceList, 'current' | 'complete' | 'assessed' | 'blocking_failed' | 'overridden'>;
+
+/** Monthly counts ('YYYY-MM' → n) of what happened, from `from` (an ISO time) on. */
+export type MonthlyCounts = Record<string, number>;
+
+export interface GovernanceTrends {
+  /** Packages submitted (new models and new model versions), per risk tier. */
+  submittedByTier: Record<1 | 2 | 3 | 4, MonthlyCounts>;
+  /** Versions submitted (the first and every resubmission). */
+  versionsSubmitted: MonthlyCounts;
+  /** Versions checked against a policy with nothing required missing. */
+  completeVersions: MonthlyCounts;
+  /** Versions that entered review flagged with blocking failures. */
+  flaggedVersions: MonthlyCounts;
+  /** Risk assessments recorded. */
+  assessments: MonthlyCounts;
+  /** Tier overrides confirmed, and approvals signed over a blocker. */
+  overrides: MonthlyCounts;
+  /** Resubmissions (new versions of an existing package), as the audit log has them. */
+  changes: MonthlyCounts;
+}
+
+export type GovernanceCounts = Record<StoredGovernanceList, number> & {
+  /** The models (`current`) per risk tier; a tier with none is absent. */
+  byTier: Partial<Record<number, number>>;
+};
+
+export interface GovernanceStore {
+  /** How many packages each stored list holds, in one pass over the models. */
+  governanceCounts(): Promise<GovernanceCounts>;
+  /** The ids of the packages the list holds (the inventory's filter). */
+  governanceListIds(list: StoredGovernanceList): Promise<string[]>;
+  governanceTrends(from: string): Promise<GovernanceTrends>;
+}

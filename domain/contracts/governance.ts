@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { riskTierSchema } from './sections.ts';
+
+// The governance metrics of the committee dashboard (GET /api/dashboard, `governance`): each
+// figure, the list behind it and its trend over the last 12 months.
+
+/**
+ * The lists a governance figure can open, each a filter the list's own endpoint applies on the
+ * server (GET /api/packages?governance=…, GET /api/findings?acceptanceExpired=true, GET /api/audit?…),
+ * so the figure and the list are the same set (docs/decisions/0117).
+ */
+export const governanceListSchema = z.enum([
+  /** The newest package of each model: "the models". */
+  'current',
+  'pending',
+  'overdue',
+  'complete',
+  'assessed',
+  'approved',
+  'blocking_failed',
+  'overridden',
+  're_review_due',
+]);
+export type GovernanceList = z.infer<typeof governanceListSchema>;
+
+export const governanceLinkSchema = z.discriminatedUnion('list', [
+  z.object({ list: z.literal('packages'), query: z.object({ governance: governanceListSchema, riskTier: riskTierSchema.optional() }) }),
+  z.object({ list: z.literal('findings'), query: z.object({ status: z.literal('risk_accepted'), acceptanceExpired: z.literal('true') }) }),
+  z.object({ list: z.literal('audit'), query: z.object({ action: z.string(), from: z.iso.date() }) }),
+]);
+export type GovernanceLink = z.infer<typeof governanceLinkSchema>;
+
+/** A figure per tier of the models, one per other inventory list, and the two counted in the findings register and the audit log. */
+export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current']).options, 'acceptances_expired', 'changes_this_month']);
+export type GovernanceFigureKey = z.infer<typeof governanceFigureKeySchema>;
+
+export const trendPointSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), value: z.number().int().nonnegative() });
+
+export const governanceFigureSchema = z.object({
+  key: governanceFigureKeySchema,
+  value: z.number().int().nonnegative(),
+  /** For a share: how many models it is a share of (value / of); null for a count. */
+  of: z.number().int().nonnegative().nullable(),
+  link: governanceLinkSchema,
+  /**
+   * The last 12 calendar months (UTC), oldest first, this month last: what the figure counts
+   * happening in each month (trendMeasure says what). Null where the store keeps no history
+   * that would give it honestly (a workflow state is derived now, not stored per month).
+   */
+  trend: z.array(trendPointSchema).length(12).nullable(),
+  trendMeasure: z.string().nullable(),
+});
+export type GovernanceFigure = z.infer<typeof governanceFigureSchema>;
+
+export const governanceSchema = z.object({ figures: z.array(governanceFigureSchema) });
+export type Governance = z.infer<typeof governanceSchema>;
+
+
+/** What each inventory list holds, as the inventory's governance filter names it. */
+export const governanceListLabels: Record<GovernanceList, string> = {
+  current: 'Models (newest package of each)',
+  pending: 'Pending approval',
+  overdue: 'Overdue reviews',
+  complete: 'Complete package',
+  assessed: 'With a risk assessment',
+  approved: 'With all approvals',
+  blocking_failed: 'Blocking policy failure',
+  overridden: 'Overrides',
+  re_review_due: 'Re-review due',
+};

@@ -1,0 +1,86 @@
+// The governance metrics of the committee dashboard against the real server (issue 23): each
+// figure's link opens the list it counts, and the list has that many rows; the trend's table
+// alternative opens by keyboard; axe finds nothing; screenshots at 390, 1280 and 1440 px.
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './support/test.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { tabTo } from './support/keyboard.ts';
+import { loginAs } from './support/login.ts';
+import { shootAtWidths } from './support/screenshots.ts';
+
+const governance = (page: Page) => page.getByRole('region', { name: 'Governance metrics' });
+
+/** The figure a link states ("Show the 3 packages"). */
+async function figureOf(link: Locator): Promise<number> {
+  const text = (await link.textContent()) ?? '';
+  const n = /Show the (\d+) /.exec(text)?.[1];
+  if (n === undefined) throw new Error(`no figure in “${text}”`);
+  return Number(n);
+}
+
+async function openDashboard(page: Page) {
+  await page.goto('/dashboard');
+  await expect(governance(page).getByRole('heading', { name: 'Coverage' })).toBeVisible();
+}
+
+/** Follows a figure's link to the inventory and counts the packages listed. */
+async function expectInventoryRows(page: Page, label: string, list: string) {
+  await openDashboard(page);
+  const link = governance(page).getByRole('link', { name: new RegExp(`^${label}: show the`) });
+  const n = await figureOf(link);
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`[?&]governance=${list}`));
+  await expect(page.getByLabel('Governance list')).toHaveValue(list);
+  const results = page.getByRole('region', { name: 'Packages' });
+  if (n === 0) {
+    await expect(results.getByRole('status')).toHaveText('No packages match these filters');
+    return;
+  }
+  await expect(results.getByRole('status')).toHaveText(n === 1 ? '1 package' : `${n} packages`);
+  await expect(results.locator('tbody tr')).toHaveCount(n);
+}
+
+test('every governance figure followed opens a list with that many rows; the trend table opens by keyboard; axe finds nothing', async ({ page }, testInfo) => {
+  await loginAs(page, 'committee@example.com');
+  await openDashboard(page);
+  await expect(governance(page).getByRole('list', { name: 'Policy violations' }).getByRole('listitem')).toHaveCount(3);
+  await expectNoAxeViolations(page);
+  await shootAtWidths(page, 'governance-metrics', (name) => testInfo.outputPath(name), true);
+  // The section itself, at each width, to look at closely.
+  for (const width of [1440, 1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await governance(page).screenshot({ path: testInfo.outputPath(`governance-section-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await expectInventoryRows(page, 'Pending approval', 'pending');
+  await shootAtWidths(page, 'inventory-pending', (name) => testInfo.outputPath(name), false);
+  await expectInventoryRows(page, 'Tier 1 \\(critical\\)', 'current');
+  await expectInventoryRows(page, 'With all approvals', 'approved');
+  await expectNoAxeViolations(page);
+
+  // Changes this month: the audit log, filtered by the action and the first of the month.
+  await openDashboard(page);
+  const changes = governance(page).getByRole('link', { name: /^Changes this month: show the/ });
+  const n = await figureOf(changes);
+  await changes.click();
+  await expect(page).toHaveURL(/\/audit\?action=package\.version_submitted&from=\d{4}-\d{2}-01$/);
+  if (n > 0) await expect(page.getByRole('status').filter({ hasText: /match these filters/ })).toHaveText(`${n === 1 ? '1 entry' : `${n} entries`} match these filters, newest first.`);
+
+  // By keyboard: to a figure's link, Enter opens its list; on the way back, a trend's table.
+  await openDashboard(page);
+  const assessed = governance(page).getByRole('link', { name: /^With a risk assessment: show the/ });
+  await tabTo(page, assessed, { maxPresses: 120 });
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/governance=assessed/);
+
+  await openDashboard(page);
+  const pendingCard = governance(page).getByRole('listitem').filter({ hasText: 'Pending approval' });
+  const summary = pendingCard.getByText('Last 12 months');
+  await tabTo(page, summary, { maxPresses: 120 });
+  await page.keyboard.press('Enter');
+  const table = pendingCard.getByRole('table', { name: /Versions submitted for review, per month/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(13);
+  await expectNoAxeViolations(page);
+});

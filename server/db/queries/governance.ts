@@ -1,0 +1,130 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { GovernanceCounts, GovernanceStore, GovernanceTrends, MonthlyCounts, StoredGovernanceList } from '#api/store/governance.ts';
+import type { Database } from '../schema/schema.ts';
+import type { Db } from './shared.ts';
+
+// The governance metrics part of the Kysely repository (docs/decisions/0117). Each list is one
+// WHERE clause over the packages table; the dashboard counts it and the inventory selects its
+// ids with the same clause. Every condition is a correlated EXISTS on an indexed key (the
+// package id, or migration 035's model key index), so the cost is one pass over the packages
+// whatever the number of decisions, versions and assessments behind them.
+
+type Eb = ExpressionBuilder<Database & { p: Database['packages'] }, 'p'>;
+
+/** Not superseded: no package of the same model is newer (created later; on a tie, a greater id). */
+const isCurrent = (eb: Eb) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('packages as q')
+        .select(sql.lit(1).as('one'))
+        .whereRef('q.model_key', '=', 'p.model_key')
+        .where((q) => q.or([q('q.created_at', '>', q.ref('p.created_at')), q.and([q('q.created_at', '=', q.ref('p.created_at')), q('q.id', '>', q.ref('p.id'))])])),
+    ),
+  );
+
+/**
+ * The policy check of the package's latest version, matching `pattern`. The evaluation is
+ * stored as JSON text (JSON.stringify); `"outcome":"flagged"` or `"status":"missing"` can only
+ * appear as a key and its value, since a quote inside a string value is escaped.
+ */
+const latestEvaluationLike = (eb: Eb, pattern: string, like: 'like' | 'not like') =>
+  eb.exists(
+    eb
+      .selectFrom('policy_evaluations as e')
+      .select(sql.lit(1).as('one'))
+      .whereRef('e.package_id', '=', 'p.id')
+      .where('e.version', '=', eb.selectFrom('package_versions as v').select((v) => v.fn.max('v.number').as('n')).whereRef('v.package_id', '=', 'p.id'))
+      .where('e.evaluation', like, pattern),
+  );
+
+type Condition = (eb: Eb) => ReturnType<typeof isCurrent>;
+
+/** What a model's newest package must also have to be in each list (`current` is every one). */
+const conditions: Record<Exclude<StoredGovernanceList, 'current'>, Condition> = {
+  /** Checked against a policy, with nothing the policy requires missing. */
+  complete: (eb) => latestEvaluationLike(eb, '%"status":"missing"%', 'not like'),
+  assessed: (eb) => eb.exists(eb.selectFrom('risk_assessments as r').select(sql.lit(1).as('one')).whereRef('r.package_id', '=', 'p.id')),
+  /** Entered review flagged: a blocking requirement failed and the policy let it in. */
+  blocking_failed: (eb) => latestEvaluationLike(eb, '%"outcome":"flagged"%', 'like'),
+  /** A confirmed tier override, or an approval signed over a blocker. */
+  overridden: (eb) =>
+    eb.or([
+      eb.exists(eb.selectFrom('risk_tier_overrides as o').select(sql.lit(1).as('one')).whereRef('o.package_id', '=', 'p.id').where('o.confirmed_at', 'is not', null)),
+      eb.exists(eb.selectFrom('decisions as d').select(sql.lit(1).as('one')).whereRef('d.package_id', '=', 'p.id').where('d.override', 'is not', null)),
+    ]),
+};
+
+function listWhere(db: Db, list: StoredGovernanceList) {
+  const current = db.selectFrom('packages as p').where(isCurrent);
+  return list === 'current' ? current : current.where(conditions[list]);
+}
+
+/** 1 when the package is in the list, else 0: summed per tier, one pass counts every list. */
+const oneIf = (eb: Eb, condition: Condition) => eb.fn.sum(eb.case().when(condition(eb)).then(1).else(0).end());
+
+/** The month ('YYYY-MM') of an ISO text column: the same text function on SQLite and PostgreSQL. */
+const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+
+async function monthly(rows: Promise<{ month: string; n: number | string | bigint }[]>): Promise<MonthlyCounts> {
+  return Object.fromEntries((await rows).map((r) => [r.month, Number(r.n)]));
+}
+
+export function governanceQueries(db: Db): GovernanceStore {
+  return {
+    async governanceCounts() {
+      const rows = await listWhere(db, 'current')
+        .select((eb) => [
+          'p.risk_tier',
+          eb.fn.countAll<number | string | bigint>().as('current'),
+          oneIf(eb, conditions.complete).as('complete'),
+          oneIf(eb, conditions.assessed).as('assessed'),
+          oneIf(eb, conditions.blocking_failed).as('blocking_failed'),
+          oneIf(eb, conditions.overridden).as('overridden'),
+        ])
+        .groupBy('p.risk_tier')
+        .execute();
+      const counts: GovernanceCounts = { byTier: {}, current: 0, complete: 0, assessed: 0, blocking_failed: 0, overridden: 0 };
+      for (const r of rows) {
+        counts.byTier[r.risk_tier] = Number(r.current);
+        for (const list of ['current', 'complete', 'assessed', 'blocking_failed', 'overridden'] as const) counts[list] += Number(r[list]);
+      }
+      return counts;
+    },
+    async governanceListIds(list) {
+      return (await listWhere(db, list).select('p.id').execute()).map((r) => r.id);
+    },
+    async governanceTrends(from) {
+      const byTier = await db
+        .selectFrom('packages')
+        .select((eb) => [monthOf('created_at').as('month'), 'risk_tier', eb.fn.countAll<number | string | bigint>().as('n')])
+        .where('created_at', '>=', from)
+        .groupBy([monthOf('created_at'), 'risk_tier'])
+        .execute();
+      const submittedByTier: GovernanceTrends['submittedByTier'] = { 1: {}, 2: {}, 3: {}, 4: {} };
+      for (const r of byTier) if (r.risk_tier in submittedByTier) submittedByTier[r.risk_tier as 1 | 2 | 3 | 4][r.month] = Number(r.n);
+      const evaluations = (pattern: string, like: 'like' | 'not like') =>
+        monthly(
+          db
+            .selectFrom('policy_evaluations')
+            .select((eb) => [monthOf('evaluated_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')])
+            .where('evaluated_at', '>=', from)
+            .where('evaluation', like, pattern)
+            .groupBy(monthOf('evaluated_at'))
+            .execute(),
+        );
+      const [versionsSubmitted, completeVersions, flaggedVersions, assessments, tierOverrides, approvalOverrides, changes] = await Promise.all([
+        monthly(db.selectFrom('package_versions').select((eb) => [monthOf('submitted_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('submitted_at', '>=', from).groupBy(monthOf('submitted_at')).execute()),
+        evaluations('%"status":"missing"%', 'not like'),
+        evaluations('%"outcome":"flagged"%', 'like'),
+        monthly(db.selectFrom('risk_assessments').select((eb) => [monthOf('assessed_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('assessed_at', '>=', from).groupBy(monthOf('assessed_at')).execute()),
+        monthly(db.selectFrom('risk_tier_overrides').select((eb) => [monthOf('confirmed_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('confirmed_at', '>=', from).groupBy(monthOf('confirmed_at')).execute()),
+        monthly(db.selectFrom('decisions').select((eb) => [monthOf('decided_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('decided_at', '>=', from).where('override', 'is not', null).groupBy(monthOf('decided_at')).execute()),
+        monthly(db.selectFrom('audit_log').select((eb) => [monthOf('at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('at', '>=', from).where('action', '=', 'package.version_submitted').groupBy(monthOf('at')).execute()),
+      ]);
+      const overrides: MonthlyCounts = { ...tierOverrides };
+      for (const [month, n] of Object.entries(approvalOverrides)) overrides[month] = (overrides[month] ?? 0) + n;
+      return { submittedByTier, versionsSubmitted, completeVersions, flaggedVersions, assessments, overrides, changes };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { Link } from 'react-router';
+import type { Governance, GovernanceFigure } from '#domain/contracts/governance.ts';
+import { figureGroups, figureLabels, hrefOf, linkText } from '../governance-links.ts';
+import { TrendChart } from './trend-chart.tsx';
+
+const percent = (value: number, of: number) => (of === 0 ? '—' : `${Math.round((value / of) * 100)}%`);
+
+function FigureCard({ figure }: { figure: GovernanceFigure }) {
+  const label = figureLabels[figure.key];
+  return (
+    <li className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-3" data-figure={figure.key}>
+      <span className="text-sm font-semibold text-slate-700">{label}</span>
+      <span className="text-2xl font-bold tabular-nums" data-testid="figure-value">
+        {figure.of === null ? (
+          figure.value
+        ) : (
+          <>
+            {percent(figure.value, figure.of)}
+            <span className="block text-sm font-normal text-slate-700">
+              {figure.value} of {figure.of} {figure.of === 1 ? 'model' : 'models'}
+            </span>
+          </>
+        )}
+      </span>
+      <Link to={hrefOf(figure.link)} aria-label={`${label}: ${linkText(figure).toLowerCase()}`}>
+        {linkText(figure)}
+      </Link>
+      {figure.trend && figure.trendMeasure ? (
+        <TrendChart points={figure.trend} measure={figure.trendMeasure} />
+      ) : (
+        <span className="text-sm text-slate-600">No monthly history: counted as of now.</span>
+      )}
+    </li>
+  );
+}
+
+/** The governance metrics (issue 23): each figure, the list behind it, and its last 12 months. */
+export function GovernanceMetrics({ governance }: { governance: Governance }) {
+  const byKey = new Map(governance.figures.map((f) => [f.key, f]));
+  return (
+    <div className="space-y-6">
+      {figureGroups.map((group) => (
+        <div key={group.title} className="space-y-2">
+          <h3 className="text-lg font-semibold">{group.title}</h3>
+          <p className="text-sm text-slate-700">{group.description}</p>
+          <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label={group.title}>
+            {group.keys.flatMap((key) => {
+              const f = byKey.get(key);
+              return f ? [<FigureCard key={key} figure={f} />] : [];
+            })}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { expect } from 'vitest';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { dashboardSchema } from '#domain/contracts/dashboard.ts';
+import { findingRegisterSchema, type Finding } from '#domain/contracts/findings.ts';
+import type { GovernanceFigure, GovernanceFigureKey } from '#domain/contracts/governance.ts';
+import { packageListSchema } from '#domain/contracts/packages.ts';
+import type { Client } from './client.ts';
+import type { Scenario } from './scenarios.ts';
+import { riskAnswers } from './risk-assessment-scenarios.ts';
+import { expectStatus, signedIn } from './signing-scenarios.ts';
+
+// The governance metrics of the committee dashboard (issue 23, decision record 0117) against
+// the mocks, SQLite and PostgreSQL: every figure equals the number of rows of the list its link
+// opens, on the demo data and after known changes (a risk assessment, a confirmed tier
+// override, a risk acceptance that runs out).
+
+const clinical = 'pkg_clinical_deterioration_risk';
+const day = 86_400_000;
+
+async function figuresOf(client: Client): Promise<Map<GovernanceFigureKey, GovernanceFigure>> {
+  const reply = await client.get('/api/dashboard');
+  expectStatus(reply, 200);
+  const dashboard = dashboardSchema.parse(reply.body);
+  return new Map(dashboard.governance.figures.map((f) => [f.key, f]));
+}
+
+/** How many rows the list behind a figure has, read from the API the linked page calls. */
+async function countBehind(client: Client, figure: GovernanceFigure): Promise<number> {
+  const link = figure.link;
+  switch (link.list) {
+    case 'packages': {
+      const query = new URLSearchParams({ governance: link.query.governance });
+      if (link.query.riskTier !== undefined) query.set('riskTier', String(link.query.riskTier));
+      const reply = await client.get(`/api/packages?${query.toString()}`);
+      expectStatus(reply, 200);
+      return packageListSchema.parse(reply.body).items.length;
+    }
+    case 'findings': {
+      const reply = await client.get(`/api/inventory/findings?${new URLSearchParams(link.query).toString()}`);
+      expectStatus(reply, 200);
+      const register = findingRegisterSchema.parse(reply.body);
+      expect(register.items).toHaveLength(register.total);
+      return register.total;
+    }
+    case 'audit': {
+      const reply = await client.get(`/api/audit?${new URLSearchParams(link.query).toString()}`);
+      expectStatus(reply, 200);
+      const page = auditPageSchema.parse(reply.body);
+      expect(page.items).toHaveLength(page.total);
+      return page.total;
+    }
+  }
+}
+
+/** Every figure is the size of its list; a share's denominator is the number of models. */
+async function expectFiguresMatchTheirLists(client: Client): Promise<Map<GovernanceFigureKey, GovernanceFigure>> {
+  const figures = await figuresOf(client);
+  const models = (packageListSchema.parse((await client.get('/api/packages?governance=current')).body)).items.length;
+  for (const f of figures.values()) {
+    expect({ key: f.key, count: await countBehind(client, f) }).toEqual({ key: f.key, count: f.value });
+    if (f.of !== null) expect({ key: f.key, of: f.of }).toEqual({ key: f.key, of: models });
+    if (f.trend) expect(f.trend).toHaveLength(12);
+  }
+  return figures;
+}
+
+const values = (figures: Map<GovernanceFigureKey, GovernanceFigure>) => Object.fromEntries([...figures].map(([key, f]) => [key, f.value]));
+
+const demo = { tier_1: 2, tier_2: 2, tier_3: 0, tier_4: 0, pending: 3, overdue: 1, complete: 1, assessed: 0, approved: 1, blocking_failed: 0, overridden: 0, acceptances_expired: 0, re_review_due: 0 };
+const dayFrom = (now: number, days: number) => new Date(now + days * day).toISOString().slice(0, 10);
+const lastMonth = (f: GovernanceFigure | undefined) => f?.trend?.at(-1)?.value;
+
+export const governanceScenarios: Scenario[] = [
+  {
+    name: 'governance metrics: every dashboard figure equals the rows of the list its link opens, on the demo data and after an assessment, a confirmed override and a lapsed acceptance',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const before = await expectFiguresMatchTheirLists(committee);
+      expect(values(before)).toMatchObject(demo);
+      expect(before.get('complete')?.of).toBe(4);
+      expect([...before.values()].filter((f) => f.trend === null).map((f) => f.key)).toEqual(['overdue', 'approved', 'acceptances_expired', 're_review_due']);
+
+      // An assessment, and a tier override a second role confirms, on the clinical package.
+      const owner = await signedIn(target, 'owner@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const privacy = await signedIn(target, 'privacy@example.com');
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' }), 201);
+      const requestedOnly = await figuresOf(committee);
+      // Requested is not applied: no override counts until it is confirmed.
+      expect(requestedOnly.get('overridden')?.value).toBe(0);
+      expect(requestedOnly.get('assessed')?.value).toBe(1);
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'privacy' }), 200);
+
+      // A risk accepted for two days, which then runs out.
+      const raised = await elena.post(`/api/packages/${clinical}/findings`, {
+        versionNumber: 1,
+        sectionKey: 'evaluation',
+        title: 'Night-shift sensitivity not shown',
+        description: 'Sensitivity at night is not reported.',
+        severity: 'medium',
+        type: 'validation_finding',
+        ownerId: 'usr_owner',
+        dueDate: dayFrom(Date.now(), 30),
+      });
+      expectStatus(raised, 201);
+      const finding = raised.body as Finding;
+      const accepted = await elena.post(`/api/packages/${clinical}/findings/${finding.id}/transitions`, { revision: finding.revision, to: 'risk_accepted', rationale: 'Covered by the rapid response team.', expiresOn: dayFrom(Date.now(), 2) });
+      expectStatus(accepted, 201);
+
+      const after = await expectFiguresMatchTheirLists(committee);
+      expect(values(after)).toMatchObject({ ...demo, assessed: 1, overridden: 1, acceptances_expired: 0 });
+      expect(lastMonth(after.get('assessed'))).toBe(1);
+      expect(lastMonth(after.get('overridden'))).toBe(1);
+      const tiers = (['tier_1', 'tier_2', 'tier_3', 'tier_4'] as const).map((key) => after.get(key)?.value ?? 0);
+      expect(tiers.reduce((a, b) => a + b, 0)).toBe(4);
+
+      target.advanceClock(3 * day);
+      const later = await signedIn(target, 'committee@example.com');
+      const lapsed = await expectFiguresMatchTheirLists(later);
+      expect(lapsed.get('acceptances_expired')?.value).toBe(1);
+      // The register's filter, read directly: that finding and no other.
+      const register = findingRegisterSchema.parse((await later.get('/api/inventory/findings?acceptanceExpired=true')).body);
+      expect(register.items.map((f) => f.id)).toEqual([finding.id]);
+    },
+  },
+  {
+    name: 'governance metrics: an unknown governance list or a bad acceptance flag is refused at its field',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const list = await committee.get('/api/packages?governance=everything');
+      expectStatus(list, 400);
+      expect(JSON.stringify(list.body)).toContain('/query/governance');
+      const flag = await committee.get('/api/inventory/findings?acceptanceExpired=yes');
+      expectStatus(flag, 400);
+      expect(JSON.stringify(flag.body)).toContain('/query/acceptanceExpired');
+    },
+  },
+];
