@@ -22,6 +22,7 @@ import { mailRoutes } from './mail/routes.ts';
 import { registriesRoutes } from './registries/routes.ts';
 import { draftsRoutes } from './drafts/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
+import { revalidationRoutes } from './revalidation/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -51,6 +52,7 @@ export const routes = {
   ...registriesRoutes,
   ...monitoringRoutes,
   ...draftsRoutes,
+  ...revalidationRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -17,6 +17,7 @@ import { submissionEvent } from '#domain/webhooks/events.ts';
 import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
 import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
+import { dueWithin } from '#domain/revalidation/due-date.ts';
 import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
@@ -30,12 +31,14 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   const { store, now } = ctx.deps;
   const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
   const facts = await loadPackageFacts(store, visible);
+  const today = now().toISOString().slice(0, 10);
   const items = facts
     .map((f) => summarize(f, now()).summary)
     .filter((s) => (query.status ? s.status === query.status : true))
     .filter((s) => (query.riskTier ? s.riskTier === query.riskTier : true))
     .filter((s) => (query.model ? s.modelKey === query.model : true))
     .filter((s) => (query.stepRole ? s.currentStep?.role === query.stepRole : true))
+    .filter((s) => (query.revalidationDue ? s.revalidationDueOn !== undefined && dueWithin(s.revalidationDueOn, today, Number(query.revalidationDue)) : true))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   return { status: 200, body: { items } };
 });

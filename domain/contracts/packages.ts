@@ -5,6 +5,7 @@ import { signedDecisionSchema } from './signatures.ts';
 import { packageContentSchema } from './package-content.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
+import { revalidationWindowSchema } from './revalidation.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { concernAnswersSchema } from './revisions.ts';
 import { approvalBlockerSchema } from './approval-gates.ts';
@@ -96,6 +97,8 @@ export const packageSummarySchema = z.object({
   openClarifications: z.number().int().nonnegative(),
   /** Some step's standing approval with conditions has reached its re-review date. */
   reReviewDue: z.boolean(),
+  /** When the approved package's periodic revalidation falls due (decision record 0114); absent when none is scheduled or it is not approved. */
+  revalidationDueOn: z.iso.date().optional(),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -141,6 +144,8 @@ export const packageListQuerySchema = z.object({
   riskTier: z.coerce.number().int().min(1).max(4).optional(),
   model: z.string().max(64).optional(),
   stepRole: roleSchema.optional(),
+  /** Approved packages whose revalidation falls due within this many days (overdue included). */
+  revalidationDue: revalidationWindowSchema.optional(),
 });
 export type PackageListQuery = z.infer<typeof packageListQuerySchema>;
 

@@ -30,6 +30,7 @@ import * as findingsRegister from './migrations/029-findings-register-and-remind
 import * as checkpointCosignatures from './migrations/030-checkpoint-cosignatures.ts';
 import * as riskAssessments from './migrations/031-risk-assessments.ts';
 import * as monitoringAlerts from './migrations/032-monitoring-alerts.ts';
+import * as revalidation from './migrations/034-revalidation.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -63,6 +64,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '030-checkpoint-cosignatures': checkpointCosignatures,
   '031-risk-assessments': riskAssessments,
   '032-monitoring-alerts': monitoringAlerts,
+  '034-revalidation': revalidation,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
