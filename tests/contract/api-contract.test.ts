@@ -19,6 +19,7 @@ import { policyScenarios } from './support/policy-scenarios.ts';
 import { findingScenarios } from './support/finding-scenarios.ts';
 import { draftScenarios } from './support/draft-scenarios.ts';
 import { riskAssessmentScenarios } from './support/risk-assessment-scenarios.ts';
+import { revalidationScenarios } from './support/revalidation-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 
@@ -31,7 +32,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...revalidationScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

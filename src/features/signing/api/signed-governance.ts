@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiPath, routes } from '#api/routes.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { riskAssessmentListSchema } from '#domain/contracts/risk-assessment.ts';
-import { signedGovernance } from '#domain/policy/signed-governance.ts';
+import { signedGovernanceFrom } from '#domain/policy/signed-governance.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
@@ -15,8 +15,7 @@ export function signedGovernanceQueryOptions(packageId: string, versionNumber: n
     queryKey: [...packageKeys.version(packageId, versionNumber), 'signed-governance'] as const,
     queryFn: async ({ signal }) => {
       const list = await apiFetch(apiPath(routes.listRiskAssessments.path, { id: packageId }), { schema: riskAssessmentListSchema, signal });
-      const latest = list.items.at(-1);
-      return signedGovernance(evaluation, latest ? { number: latest.number, method: latest.method, tier: latest.effectiveTier } : null);
+      return signedGovernanceFrom({ policy: evaluation }, list);
     },
     staleTime: 0,
   });
