@@ -51,7 +51,10 @@ export async function writeDecision(tx: StoreTx, deps: ApiDeps, accepted: Accept
   const [after] = await loadPackageFacts(tx, [pkg]);
   const statusAfter = after ? summarize(after, now).state.status : accepted.statusBefore;
   // The approval that completes the chain starts the revalidation period (decision record 0114).
-  if (approvedStatuses.has(statusAfter) && !approvedStatuses.has(accepted.statusBefore)) await scheduleRevalidation(tx, pkg, { decisionId, versionNumber: payload.versionNumber, decidedAt });
+  if (approvedStatuses.has(statusAfter) && !approvedStatuses.has(accepted.statusBefore)) {
+    const scheduled = await scheduleRevalidation(tx, pkg, { decisionId, versionNumber: payload.versionNumber, decidedAt });
+    if (scheduled) await tx.appendAudit(scheduled);
+  }
   const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: payload.emergency ? null : decided.key, decision: payload.decision, actor: payload.signer };
   await enqueueWebhookEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => newId(deps) });
   const [signed] = await signedDecisions(tx, [record]);
