@@ -325,7 +325,7 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     audit.push({ event: { action: 'decision.signed', subject: packageId, before: null, after: { decision: decision.id, step: s.step, role: step.role, kind: s.decision, version: s.version, contentHash: hash, method: material.method, countersignedWith: input.serverKey.keyId } }, actorId: actor.id, at: decidedAt });
   }
 
-  await scheduleDemoRevalidation(tx, input, packageId);
+  if (input.riskAssessments) await scheduleDemoRevalidation(tx, input, packageId);
 
   await seedFindings(tx, { packageId, ownerId: owner, findings: script.findings ?? [], users, at, audit, randomToken: input.randomToken });
 

@@ -207,6 +207,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     getResubmitDraft: { params: pkg },
     saveResubmitDraft: { params: pkg, body: { baseVersion: 1, baseHash: 'a'.repeat(64), content: { sections: [] }, answers: { 'concern:x:0': { answer: 'Half written', sectionKeys: ['evaluation'] } } } },
     discardResubmitDraft: { params: pkg },
+    publishRevalidationSchedule: { body: { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 } },
     receiveMonitoringAlert: { body: { packageId: pkg.id, kind: 'drift', metric: 'psi', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T00:00:00Z', source: 'fuzz' } },
     completeSetup: { body: { secret: 'not-the-secret', email: 'someone@example.com', displayName: 'Someone', title: '', password: 'fuzz granite orchard lantern' } },
   };

@@ -1,14 +1,17 @@
 import { packageStatusSchema, type PackageStatus } from '#domain/contracts/packages.ts';
 import { riskTierSchema } from '#domain/contracts/sections.ts';
+import { revalidationWindowSchema, type RevalidationWindow } from '#domain/contracts/revalidation.ts';
 
 export interface InboxFilters {
   status?: PackageStatus;
   riskTier?: number;
   /** A model key. */
   model?: string;
+  /** Approved packages whose periodic revalidation falls due within 30, 60 or 90 days (decision record 0114). */
+  revalidationDue?: RevalidationWindow;
 }
 
-export const filterNames = ['status', 'riskTier', 'model'] as const satisfies readonly (keyof InboxFilters)[];
+export const filterNames = ['status', 'riskTier', 'model', 'revalidationDue'] as const satisfies readonly (keyof InboxFilters)[];
 
 /**
  * Filters live in the URL so a filtered inbox can be bookmarked and shared. A value the
@@ -18,10 +21,12 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const status = packageStatusSchema.safeParse(params.get('status'));
   const riskTier = riskTierSchema.safeParse(Number(params.get('riskTier') ?? NaN));
   const model = params.get('model');
+  const revalidationDue = revalidationWindowSchema.safeParse(params.get('revalidationDue'));
   return {
     ...(status.success ? { status: status.data } : {}),
     ...(riskTier.success ? { riskTier: riskTier.data } : {}),
     ...(model && model.length <= 64 ? { model } : {}),
+    ...(revalidationDue.success ? { revalidationDue: revalidationDue.data } : {}),
   };
 }
 

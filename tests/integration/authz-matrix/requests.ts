@@ -294,5 +294,8 @@ export const requests: Record<string, Builder> = {
   getResubmitDraft: onPackage('/resubmit-draft'),
   saveResubmitDraft: async (c) => ({ path: `/api/packages/${pkg(c)}/resubmit-draft`, json: { baseVersion: 1, baseHash: await sha256Hex('matrix'), content: { sections: [] }, answers: {} } }),
   discardResubmitDraft: onPackage('/resubmit-draft'),
+  listTieringMethods: () => ({ path: '/api/risk-tiering-methods' }),
+  listRevalidationSchedules: () => ({ path: '/api/revalidation-schedules' }),
+  publishRevalidationSchedule: () => ({ path: '/api/revalidation-schedules', json: { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 } }),
   receiveMonitoringAlert: () => ({ path: '/api/monitoring/alerts', json: { model: { key: 'card-fraud-detection', version: '1' }, kind: 'drift', metric: 'psi', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T00:00:00Z', source: 'matrix' } }),
 };

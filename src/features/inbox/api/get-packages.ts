@@ -11,6 +11,7 @@ export function getPackages(filters: PackageListQuery, signal?: AbortSignal): Pr
   if (filters.riskTier) search.set('riskTier', String(filters.riskTier));
   if (filters.model) search.set('model', filters.model);
   if (filters.stepRole) search.set('stepRole', filters.stepRole);
+  if (filters.revalidationDue) search.set('revalidationDue', filters.revalidationDue);
   const query = search.size > 0 ? `?${search.toString()}` : '';
   return apiFetch(`${routes.listPackages.path}${query}`, { schema: packageListSchema, ...(signal ? { signal } : {}) });
 }

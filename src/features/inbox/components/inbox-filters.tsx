@@ -12,6 +12,11 @@ interface Props {
 
 const selectClasses = 'mt-1 block w-full rounded-md border-2 border-slate-500 bg-white px-3 py-2 text-base sm:w-60';
 const tiers = [1, 2, 3, 4] as const;
+const revalidationWindows = [
+  ['30', 'Within 30 days'],
+  ['60', 'Within 60 days'],
+  ['90', 'Within 90 days'],
+] as const;
 
 interface FilterSelectProps {
   id: string;
@@ -49,6 +54,7 @@ export function InboxFilters({ filters, onChange, models }: Props) {
       <FilterSelect id="filter-status" label="Status" value={filters.status} onChange={(value) => onChange('status', value)} all="All statuses" options={packageStatusSchema.options.map((status) => [status, packageStatusLabels[status]] as const)} />
       <FilterSelect id="filter-risk-tier" label="Risk tier" value={filters.riskTier} onChange={(value) => onChange('riskTier', value)} all="All risk tiers" options={tiers.map((tier) => [String(tier), formatRiskTier(tier)] as const)} />
       <FilterSelect id="filter-model" label="Model" value={filters.model} onChange={(value) => onChange('model', value)} all="All models" options={models} />
+      <FilterSelect id="filter-revalidation" label="Revalidation due" value={filters.revalidationDue} onChange={(value) => onChange('revalidationDue', value)} all="Any time or none" options={revalidationWindows} />
       {hasFilters(filters) && (
         <p className="py-2">
           <Link to={withoutFilters(searchParams)}>Clear filters</Link>

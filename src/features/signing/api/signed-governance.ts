@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiPath, routes } from '#api/routes.ts';
+import type { SignedGovernance } from '#domain/contracts/signatures.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { riskAssessmentListSchema } from '#domain/contracts/risk-assessment.ts';
 import { signedGovernanceFrom } from '#domain/policy/signed-governance.ts';
@@ -23,4 +24,13 @@ export function signedGovernanceQueryOptions(packageId: string, versionNumber: n
 
 export function useSignedGovernance(packageId: string, versionNumber: number, evaluation: PolicyEvaluation | null) {
   return useQuery(signedGovernanceQueryOptions(packageId, versionNumber, evaluation));
+}
+
+/**
+ * The member to sign, waiting for it while it still loads (decision record 0115): a dialog
+ * must not send a payload without it because the read has not come back yet. If it cannot be
+ * read, none is sent and the server's refusal says why.
+ */
+export async function governed(loaded: SignedGovernance | undefined, refetch: () => Promise<{ data?: SignedGovernance | undefined }>): Promise<SignedGovernance | undefined> {
+  return loaded ?? (await refetch()).data;
 }
