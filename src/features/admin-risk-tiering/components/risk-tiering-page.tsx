@@ -92,7 +92,7 @@ export function RiskTieringPage() {
         {schedules.data && current && (
           <>
             <DataTable look="ruled" caption="Revalidation schedule versions, months per risk tier" columns={scheduleColumns(current.version)} rows={[...schedules.data].reverse()} rowKey={(s) => String(s.version)} />
-            <ScheduleForm key={current.version} current={current} />
+            <ScheduleForm current={current} />
           </>
         )}
       </section>
