@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import { openStore } from '#server/db/open-store.ts';
+import { openStore } from './open-store.ts';
 import { appliedAssessment } from '#api/risk-assessments/applied-assessment.ts';
 import { decisionSignatureSchema } from '#domain/contracts/signatures.ts';
 
