@@ -22,6 +22,7 @@ import { acceptDelegation, createDelegation, listDelegations, listUserDirectory,
 import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
 import { receiveMonitoringAlert } from './monitoring/handlers.ts';
+import { listRevalidationSchedules, listTieringMethods, publishRevalidationSchedule } from './revalidation/handlers.ts';
 import { adminRegistries, getPackageRegistry, getRegistryDraft, listRegistryDrafts, mlflowWebhook, sageMakerEvent, testRegistryConnection } from './registries/handlers.ts';
 import { deploymentGate } from './record/deployment-gate.ts';
 import { discardReviewDraft, editReviewDraft, listReviewDrafts, publishReviewDrafts, saveReviewDraft } from './drafts/handlers.ts';
@@ -121,4 +122,7 @@ export const handlers: Record<RouteId, Handler> = {
   receiveMonitoringAlert,
   listObligations,
   transitionObligation,
+  listTieringMethods,
+  listRevalidationSchedules,
+  publishRevalidationSchedule,
 };

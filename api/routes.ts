@@ -23,6 +23,7 @@ import { registriesRoutes } from './registries/routes.ts';
 import { draftsRoutes } from './drafts/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { obligationsRoutes } from './obligations/routes.ts';
+import { revalidationRoutes } from './revalidation/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -53,6 +54,7 @@ export const routes = {
   ...monitoringRoutes,
   ...draftsRoutes,
   ...obligationsRoutes,
+  ...revalidationRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -18,6 +18,13 @@ import { signingPayloadType, type SignatureMaterial, type SigningPayload } from 
 import { countersign } from '#domain/signing/countersign.ts';
 import { currentServerKey } from '#api/signing/server-key.ts';
 import { answersHash } from '#domain/evidence/thread-audit-check.ts';
+import { computeTier } from '#domain/policy/risk-tiering.ts';
+import { signedGovernance } from '#domain/policy/signed-governance.ts';
+import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
+import { appliedAssessment } from '#api/risk-assessments/applied-assessment.ts';
+import { scheduleRevalidation } from '#api/re-review/revalidation-schedule.ts';
+import { loadPackageFacts, summarize } from '#api/package-access/views.ts';
+import { demoRiskAnswers } from './demo-risk-assessments.ts';
 
 // Demo data for a first start: one account per role and four packages at realistic points
 // of their review. Written only into an empty database, in one transaction.
@@ -185,6 +192,8 @@ export interface SeedOptions {
   passwords: PasswordPort;
   now: Date;
   randomToken: () => string;
+  /** Risk assessments for the demo packages (decision record 0114): the demo deployment has them; test worlds, built on the demo, start without. */
+  riskAssessments?: boolean;
 }
 
 /** Writes the demo data; returns false (and writes nothing) if the database has users already. */
@@ -209,7 +218,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
       await tx.insertUser(user);
     }
     for (const [index, demo] of demoPackages.entries()) {
-      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey, now: options.now });
+      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey, riskAssessments: options.riskAssessments ?? false, now: options.now });
     }
     audit.sort((a, b) => a.at.localeCompare(b.at));
     for (const entry of audit) await tx.appendAudit(entry);
@@ -227,7 +236,18 @@ interface SeedPackageInput {
   at: (daysAgo: number, hour?: number) => string;
   audit: AuditAppend[];
   randomToken: () => string;
+  riskAssessments: boolean;
   now: Date;
+}
+
+/** The demo package's risk assessment, by its owner an hour after version 1 came in. */
+async function seedRiskAssessment(tx: StoreTx, input: SeedPackageInput, packageId: string, assessedAt: string): Promise<void> {
+  const answers = demoRiskAnswers(input.demo.modelKey);
+  const method = await tx.currentTieringMethod();
+  if (!answers || !method) return;
+  const result = computeTier(answers, method.method);
+  await tx.insertRiskAssessment({ packageId, number: 1, answers, result, assessedBy: 'usr_owner', assessedAt });
+  input.audit.push({ event: { action: 'risk.assessed', subject: packageId, before: null, after: { number: 1, method: result.method, score: result.score, computedTier: result.computedTier } }, actorId: 'usr_owner', at: assessedAt });
 }
 
 async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> {
@@ -257,6 +277,10 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
         return { target: { kind: 'concern', decisionId, index: a.concern }, answer: a.answer, sectionKeys: a.sectionKeys };
       });
 
+  if (input.riskAssessments) await seedRiskAssessment(tx, input, packageId, at(script.versionDaysAgo[0] ?? 1, 10));
+  const assessment = await appliedAssessment(tx, packageId);
+  const evaluations = new Map<number, PolicyEvaluation>();
+
   const policy = applicablePolicy(demoPolicies, id.riskTier, id.businessLine);
   for (const [index, version] of versions.entries()) {
     const submittedAt = at(script.versionDaysAgo[index] ?? 1, 9);
@@ -267,6 +291,7 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     const content = demo.versions[index];
     const evaluation = policy && content ? evaluateAgainstPolicy(content, policy) : null;
     if (evaluation) await tx.insertPolicyEvaluation({ packageId, version: number, evaluation, evaluatedAt: submittedAt });
+    if (evaluation) evaluations.set(number, evaluation);
     const checked = evaluation && evaluation.outcome !== 'refused' ? { policy: { key: evaluation.policy.key, version: evaluation.policy.version, outcome: evaluation.outcome } } : {};
     const previous = versions[index - 1];
     audit.push(
@@ -303,7 +328,10 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     // material says "demo", under the countersignature, so every verifier names it as
     // demonstration data rather than evidence (decision record 0066).
     const obligations = s.obligations ? signedObligations(s.obligations, owner, input.now) : [];
-    const payload: SigningPayload = { type: signingPayloadType, packageId, versionNumber: s.version, contentHash: hash, stepKey: s.step, role: step.role, decision: s.decision, meaning: decision.meaning, reason: s.reason, conditions: decision.conditions, concerns: decision.concerns, signer: decision.actor, nonce: `demo-${input.randomToken().slice(0, 24)}`, issuedAt: decidedAt, ...(obligations.length > 0 ? { obligations } : {}) };
+    // What the sign dialog would have signed under (decision records 0107, 0115), where anything applies.
+    const governance = await signedGovernance(evaluations.get(s.version) ?? null, assessment);
+    const under = governance.policy || governance.riskAssessment ? { governance } : {};
+    const payload: SigningPayload = { type: signingPayloadType, packageId, versionNumber: s.version, contentHash: hash, stepKey: s.step, role: step.role, decision: s.decision, meaning: decision.meaning, reason: s.reason, conditions: decision.conditions, concerns: decision.concerns, signer: decision.actor, nonce: `demo-${input.randomToken().slice(0, 24)}`, issuedAt: decidedAt, ...under, ...(obligations.length > 0 ? { obligations } : {}) };
     const material: SignatureMaterial = { method: 'demo' };
     const countersignature = await countersign(input.serverKey.privateKey, input.serverKey.keyId, { type: 'model-approval-countersignature/1', decisionId: decision.id, decidedAt, payload, signature: material });
     await tx.insertDecisionSignature(decision.id, canonicalize({ payload, signature: material, countersignature }));
@@ -313,6 +341,8 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
       await seedObligations(tx, { packageId, decisionId, versionNumber: s.version, stepKey: s.step, role: step.role, approver: actor, owner: ownerUser, signed: obligations, scripted: s.obligations ?? [], decidedAt, at, audit, randomToken: input.randomToken });
     }
   }
+
+  if (input.riskAssessments) await scheduleDemoRevalidation(tx, input, packageId);
 
   await seedFindings(tx, { packageId, ownerId: owner, findings: script.findings ?? [], users, at, audit, randomToken: input.randomToken });
 
@@ -328,4 +358,17 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
     await tx.insertMessage({ id: `msg_${input.randomToken().slice(0, 16)}`, threadId, author: actor, authorRole: author.roles[0] ?? 'model_risk', body: c.body, createdAt, position: 0 });
     audit.push({ event: { action: 'thread.opened', subject: packageId, before: null, after: { section: c.section, kind: 'clarification', version, thread: threadId, quote: c.quote?.exact ?? null, body: c.body } }, actorId: author.id, at: createdAt });
   }
+}
+
+/** An approved demo package has its revalidation scheduled from the approval that completed its chain, as signing would have. */
+async function scheduleDemoRevalidation(tx: StoreTx, input: SeedPackageInput, packageId: string): Promise<void> {
+  const pkg = await tx.findPackage(packageId);
+  if (!pkg) return;
+  const [facts] = await loadPackageFacts(tx, [pkg]);
+  if (!facts) return;
+  const { status } = summarize(facts, input.now).state;
+  const last = facts.decisions.filter((d) => d.decision === 'approve' || d.decision === 'approve_with_conditions').at(-1);
+  if ((status !== 'approved' && status !== 'approved_with_conditions') || !last) return;
+  const scheduled = await scheduleRevalidation(tx, pkg, { decisionId: last.id, versionNumber: last.versionNumber, decidedAt: last.decidedAt });
+  if (scheduled) input.audit.push(scheduled);
 }

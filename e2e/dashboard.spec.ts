@@ -3,6 +3,7 @@
 // audit log's integrity as the server states it; axe on the whole page.
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { governanceOver } from '#scripts/lib/signed-governance.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { signInActor, type ApiActor } from '#scripts/lib/api-actor.ts';
@@ -34,6 +35,7 @@ async function approveWithConditions(actor: ApiActor, packageId: string, reRevie
     signer: actor.user,
     nonce: nonce.nonce,
     issuedAt: nonce.issuedAt,
+    governance: await governanceOver((path) => actor.get(path), packageId, version.number),
   };
   await actor.post(`/api/packages/${packageId}/decisions`, { payload, authentication: { method: 'password', password } });
 }

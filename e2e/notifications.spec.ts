@@ -8,6 +8,7 @@ import { freshCreditPackage } from './support/fresh-credit-package.ts';
 import { loginAs } from './support/login.ts';
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { governanceOver } from '#scripts/lib/signed-governance.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { signInActor } from '#scripts/lib/api-actor.ts';
@@ -68,6 +69,7 @@ async function approveWithReReviewToday(origin: string, packageId: string): Prom
     signer: { id: dana.user.id, displayName: dana.user.displayName, title: dana.user.title },
     nonce: nonce.nonce,
     issuedAt: nonce.issuedAt,
+    governance: await governanceOver((path) => dana.get(path), packageId, version.number),
   };
   await dana.post(`/api/packages/${packageId}/decisions`, { payload, authentication: { method: 'password', password } });
   return reReviewOn;

@@ -14,7 +14,7 @@ export type FirstStart = { kind: 'demo'; seeded: boolean } | { kind: 'production
 export async function prepareFirstStart(store: Store, config: Config, deps: Pick<ApiDeps, 'passwords' | 'randomToken'>): Promise<FirstStart> {
   if (demoWanted(config)) {
     try {
-      return { kind: 'demo', seeded: await seedDemo(store, { password: config.DEMO_PASSWORD, passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken }) };
+      return { kind: 'demo', seeded: await seedDemo(store, { password: config.DEMO_PASSWORD, passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken, riskAssessments: true }) };
     } catch (error) {
       // Another instance seeding the same PostgreSQL at the same moment wins; we carry on.
       if ((await store.countUsers()) === 0) throw error;

@@ -1,5 +1,4 @@
 import { monitoringAlertSchema, type MonitoringAlert, type MonitoringAlertResult } from '#domain/contracts/monitoring.ts';
-import type { Decision } from '#domain/contracts/decisions.ts';
 import { alertFinding, defaultAlertSeverities } from '#domain/monitoring/alert-finding.ts';
 import { verifyStandardWebhook, type SignatureVerdict } from '#domain/webhooks/verify.ts';
 import type { ApiDeps } from '../kernel/context.ts';
@@ -9,22 +8,13 @@ import { newId } from '../kernel/new-id.ts';
 import { loadPackageFacts, summarize } from '../package-access/views.ts';
 import { appendLimitedAnonymous } from '../throttle/rate-limits.ts';
 import type { StoredFinding, StoredPackage } from '../store/store.ts';
+import { standingApprovals } from '../re-review/standing-approvals.ts';
 import { monitoringRoutes as routes } from './routes.ts';
 
 // A monitoring tool's alert (decision record 0110). Signature first (refusals audited, within
 // the anonymous budget per client), then the body; a webhook-id seen before answers what it
 // answered then. Everything else happens in one transaction whose first write is the alert
 // row keyed by webhook-id, so of two concurrent deliveries exactly one writes anything.
-
-const approvalKinds = new Set<Decision['decision']>(['approve', 'approve_with_conditions', 'emergency_approve']);
-
-/** The standing approvals: per step, the approvals of the latest version that step approved. */
-function standingApprovals(decisions: readonly Decision[]): Decision[] {
-  const approvals = decisions.filter((d) => approvalKinds.has(d.decision));
-  const latestByStep = new Map<string, number>();
-  for (const d of approvals) latestByStep.set(d.stepKey, Math.max(latestByStep.get(d.stepKey) ?? 0, d.versionNumber));
-  return approvals.filter((d) => d.versionNumber === latestByStep.get(d.stepKey));
-}
 
 async function alertPackage(deps: ApiDeps, alert: MonitoringAlert): Promise<StoredPackage> {
   if (alert.packageId) {

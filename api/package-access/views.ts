@@ -10,7 +10,7 @@ import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
 import { dayOf } from '#domain/findings/lifecycle.ts';
 import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
-import type { StoredFinding, StoredObligation, StoredPackage, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+import type { StoredFinding, StoredObligation, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
@@ -37,6 +37,8 @@ export interface PackageFacts {
   threads: StoredThread[];
   findings: StoredFinding[];
   obligations: StoredObligation[];
+  /** The package's latest scheduled revalidation (decision record 0114), if loaded and any. */
+  revalidation?: StoredRevalidation | null;
 }
 
 /** Loads what the views need for many packages in a few queries, not a few per package. */
@@ -45,7 +47,7 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
   // A list of every package (an oversight role's inventory) reads whole tables rather than
   // naming a thousand ids in the query.
   const ids = packages.length >= manyPackages ? 'all' : packages.map((p) => p.id);
-  const [versions, decisions, templates, threads, findings, obligations] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids), tx.listObligations(ids)]);
+  const [versions, decisions, templates, threads, findings, obligations, revalidations] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids), tx.listObligations(ids), tx.listRevalidations(ids)]);
   const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
   // Grouped once: filtering every list per package was quadratic in the inventory's size.
   const versionsOf = groupBy(versions, (v) => v.packageId);
@@ -53,6 +55,8 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
   const threadsOf = groupBy(threads, (t) => t.packageId);
   const findingsOf = groupBy(findings, (f) => f.packageId);
   const obligationsOf = groupBy(obligations, (o) => o.packageId);
+  // Scheduled oldest first, so the last of each package's rows is its latest.
+  const revalidationOf = new Map(revalidations.map((r) => [r.packageId, r]));
   return packages.map((pkg) => {
     const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
     if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
@@ -64,6 +68,7 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
       threads: threadsOf.get(pkg.id) ?? [],
       findings: findingsOf.get(pkg.id) ?? [],
       obligations: obligationsOf.get(pkg.id) ?? [],
+      revalidation: revalidationOf.get(pkg.id) ?? null,
     };
   });
 }
@@ -80,6 +85,13 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     else groups.set(key, [item]);
   }
   return groups;
+}
+
+const approvedStatuses = new Set(['approved', 'approved_with_conditions']);
+
+/** A standing approval's periodic revalidation has reached its due date (decision record 0114). */
+function revalidationDue(revalidation: StoredRevalidation | null | undefined, status: string, now: Date): boolean {
+  return !!revalidation && approvedStatuses.has(status) && revalidation.dueOn <= now.toISOString().slice(0, 10);
 }
 
 export function summarize(facts: PackageFacts, now: Date): { summary: PackageSummary; state: ReturnType<typeof deriveWorkflowState> } {
@@ -104,8 +116,9 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     turn,
     openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
     openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
-    reReviewDue: state.reReviewDue,
+    reReviewDue: state.reReviewDue || revalidationDue(facts.revalidation, state.status, now),
     conditionsLapsed: conditionsLapsed(facts.obligations.filter((o) => o.versionNumber === latestVersion)),
+    ...(facts.revalidation && approvedStatuses.has(state.status) ? { revalidationDueOn: facts.revalidation.dueOn } : {}),
     submittedAt: pkg.createdAt,
     updatedAt: pkg.updatedAt,
   };

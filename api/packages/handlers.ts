@@ -17,6 +17,7 @@ import { submissionEvent } from '#domain/webhooks/events.ts';
 import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
 import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
+import { dueWithin } from '#domain/revalidation/due-date.ts';
 import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
@@ -38,6 +39,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     visible = visible.filter((pkg) => ids.has(pkg.id));
   }
   const facts = await loadPackageFacts(store, visible);
+  const today = now().toISOString().slice(0, 10);
   const items = facts
     .map((f) => summarize(f, now()).summary)
     .filter((s) => (list && isDerivedList(list) ? inDerivedList(list, s, current?.has(s.id) ?? false) : true))
@@ -45,6 +47,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     .filter((s) => (query.riskTier ? s.riskTier === query.riskTier : true))
     .filter((s) => (query.model ? s.modelKey === query.model : true))
     .filter((s) => (query.stepRole ? s.currentStep?.role === query.stepRole : true))
+    .filter((s) => (query.revalidationDue ? s.revalidationDueOn !== undefined && dueWithin(s.revalidationDueOn, today, Number(query.revalidationDue)) : true))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   return { status: 200, body: { items } };
 });

@@ -1,6 +1,7 @@
 import type { Store, StoreTx } from '../store/store.ts';
 import { loadPackageFacts, type PackageFacts } from '../package-access/views.ts';
 import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { openDueRevalidations } from './revalidation-openings.ts';
 import { dueReReviews, type DueReReview, type SweepPackage } from '#domain/workflow/re-review-sweep.ts';
 
 // Applies the re-review rule to storage: each approval with conditions that has reached its
@@ -50,12 +51,13 @@ async function announce(tx: StoreTx, item: DueReReview, options: ReReviewSweepOp
   return true;
 }
 
-/** One pass: announces every re-review due at `now` not yet announced; returns those this pass announced. */
+/** One pass: announces every re-review due at `now` not yet announced, then opens the periodic revalidations due (decision record 0114); returns the re-reviews this pass announced. */
 export async function runReReviewSweep(store: Store, options: ReReviewSweepOptions): Promise<DueReReview[]> {
   const { facts, noticed } = await candidates(store, options.now);
   const announced: DueReReview[] = [];
   for (const item of dueReReviews(facts.map(toSweep), options.now, noticed)) {
     if (await store.transaction((tx) => announce(tx, item, options))) announced.push(item);
   }
+  await openDueRevalidations(store, options);
   return announced;
 }

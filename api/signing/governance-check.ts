@@ -5,15 +5,31 @@ import { problems } from '../kernel/problems.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 
+async function expectedGovernance(tx: StoreTx, pkg: StoredPackage, payload: SigningPayload) {
+  const evaluation = (await tx.listPolicyEvaluations([pkg.id])).find((e) => e.version === payload.versionNumber)?.evaluation ?? null;
+  return signedGovernance(evaluation, await appliedAssessment(tx, pkg.id));
+}
+
+/**
+ * Where a policy check or a risk assessment applies, the member is required (decision record
+ * 0115): a payload without it is 422 at `/payload/governance`, nothing stored. Only a package
+ * with neither may be signed without it, as every decision was before the member existed.
+ * Checked last, after who may decide: a caller without the right is told that first.
+ */
+export async function assertGovernancePresent(tx: StoreTx, pkg: StoredPackage, payload: SigningPayload): Promise<void> {
+  if (payload.governance) return;
+  const expected = await expectedGovernance(tx, pkg, payload);
+  if (expected.policy === null && expected.riskAssessment === null) return;
+  throw problems.validation([{ pointer: '/payload/governance', message: `This decision must say what it was made under (${describe(expected)}); reload the package and sign again`, code: 'governance_required' }]);
+}
+
 /**
  * A payload naming the policy check and risk tier it was signed under must name the ones
- * stored (docs/decisions/0107): a signer shown an older check or tier signs again. A payload
- * without them is still accepted (the member is optional for now).
+ * stored (docs/decisions/0107): a signer shown an older check or tier signs again.
  */
 export async function assertSignedGovernance(tx: StoreTx, pkg: StoredPackage, payload: SigningPayload): Promise<void> {
   if (!payload.governance) return;
-  const evaluation = (await tx.listPolicyEvaluations([pkg.id])).find((e) => e.version === payload.versionNumber)?.evaluation ?? null;
-  const expected = await signedGovernance(evaluation, await appliedAssessment(tx, pkg.id));
+  const expected = await expectedGovernance(tx, pkg, payload);
   if (canonicalize(expected) === canonicalize(payload.governance)) return;
   const what = canonicalize(expected.policy) === canonicalize(payload.governance.policy) ? 'risk tier' : 'policy check';
   throw problems.packageChanged(`The ${what} of this package is not the one you were shown (${describe(expected)}). Reload the package and sign again.`, null);

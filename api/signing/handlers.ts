@@ -10,7 +10,7 @@ import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
 import { payloadProblems, payloadRefusal } from './signing-checks.ts';
-import { assertSignedGovernance } from './governance-check.ts';
+import { assertGovernancePresent, assertSignedGovernance } from './governance-check.ts';
 import { reAuthenticate } from './re-authenticate.ts';
 import { consumeNonce, signedVersion } from './signing-preconditions.ts';
 import { decidingCapacity } from './deciding-capacity.ts';
@@ -74,6 +74,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
       const open = facts.threads.some((t) => t.kind === 'clarification' && t.status !== 'resolved' && t.versionNumber <= payload.versionNumber);
       if (!open) throw problems.validation([{ pointer: '/payload/decision', message: 'Open a clarification request on the section in question first; this decision points the owner to it' }]);
     }
+    await assertGovernancePresent(tx, pkg, payload);
     await consumeNonce(tx, payload, { userId: user.id, packageId: pkg.id, now, usedAt: decidedAt });
     const written = await writeDecision(tx, ctx.deps, { decisionId, decidedAt, now, pkg, payload, material, decided, contentHash, statusBefore: state.status, serverKey, actorId: user.id });
     await openObligations(tx, ctx.deps, { pkg, payload, decisionId, stepKey: decided.key, role: decided.role, at: decidedAt, actorId: user.id });

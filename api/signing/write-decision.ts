@@ -8,6 +8,7 @@ import type { ApiDeps } from '../kernel/context.ts';
 import { newId } from '../kernel/new-id.ts';
 import { loadPackageFacts, signedDecisions, summarize } from '../package-access/views.ts';
 import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { scheduleRevalidation } from '../re-review/revalidation-schedule.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 import type { currentServerKey } from './server-key.ts';
 import type { DecidingCapacity } from './deciding-capacity.ts';
@@ -31,6 +32,8 @@ interface AcceptedDecision {
   serverKey: Awaited<ReturnType<typeof currentServerKey>>;
 }
 
+const approvedStatuses = new Set<PackageStatus>(['approved', 'approved_with_conditions']);
+
 export async function writeDecision(tx: StoreTx, deps: ApiDeps, accepted: AcceptedDecision): Promise<SignedDecision | undefined> {
   const { decisionId, decidedAt, now, pkg, payload, material, decided, contentHash, serverKey } = accepted;
   const { key, privateKey } = serverKey;
@@ -47,6 +50,11 @@ export async function writeDecision(tx: StoreTx, deps: ApiDeps, accepted: Accept
   // Queued with the decision, in its transaction.
   const [after] = await loadPackageFacts(tx, [pkg]);
   const statusAfter = after ? summarize(after, now).state.status : accepted.statusBefore;
+  // The approval that completes the chain starts the revalidation period (decision record 0114).
+  if (approvedStatuses.has(statusAfter) && !approvedStatuses.has(accepted.statusBefore)) {
+    const scheduled = await scheduleRevalidation(tx, pkg, { decisionId, versionNumber: payload.versionNumber, decidedAt });
+    if (scheduled) await tx.appendAudit(scheduled);
+  }
   const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: payload.emergency ? null : decided.key, decision: payload.decision, actor: payload.signer };
   await enqueueWebhookEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => newId(deps) });
   const [signed] = await signedDecisions(tx, [record]);

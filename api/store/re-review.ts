@@ -1,4 +1,5 @@
 import type { MonitoringAlertResult } from '#domain/contracts/monitoring.ts';
+import type { RevalidationMonths } from '#domain/contracts/revalidation.ts';
 
 // The re-review slice of the storage port.
 
@@ -19,7 +20,41 @@ export interface StoredMonitoringAlert {
   receivedAt: string;
 }
 
+/** A revalidation schedule version (decision record 0114); append-only. */
+export interface StoredRevalidationSchedule {
+  version: number;
+  months: RevalidationMonths;
+  publishedBy: string | null;
+  publishedAt: string;
+}
+
+/** A package's revalidation, scheduled when an approval completed its chain; append-only. `openedAt` comes from its opening row. */
+export interface StoredRevalidation {
+  decisionId: string;
+  packageId: string;
+  versionNumber: number;
+  tier: number;
+  tierSource: 'risk_assessment' | 'declared';
+  scheduleVersion: number;
+  approvedOn: string;
+  dueOn: string;
+  ownerId: string;
+  scheduledAt: string;
+  openedAt: string | null;
+}
+
 export interface ReReviewStore {
+  /** Every schedule version, oldest first. */
+  listRevalidationSchedules(): Promise<StoredRevalidationSchedule[]>;
+  /** Publishes a version once: false, writing nothing, when that version number exists already. */
+  insertRevalidationSchedule(schedule: StoredRevalidationSchedule): Promise<boolean>;
+  /** Schedules a revalidation once per approving decision: false when it was scheduled already. */
+  insertRevalidation(revalidation: Omit<StoredRevalidation, 'openedAt'>): Promise<boolean>;
+  /** Revalidations of those packages (or all), oldest scheduled first, with when each was opened. */
+  listRevalidations(packageIds: readonly string[] | 'all'): Promise<StoredRevalidation[]>;
+  /** Opens a due revalidation once: false, writing nothing, when it was opened already (by this or another instance). */
+  insertRevalidationOpening(opening: { decisionId: string; packageId: string; openedAt: string }): Promise<boolean>;
+
   /** Records an alert once: false, writing nothing, when its webhook-id was recorded already (by this or another instance). */
   insertMonitoringAlert(alert: StoredMonitoringAlert): Promise<boolean>;
   findMonitoringAlert(webhookId: string): Promise<StoredMonitoringAlert | null>;

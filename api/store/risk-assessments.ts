@@ -39,6 +39,8 @@ export interface RiskAssessmentsStore {
   /** The newest published version of the tiering method: what new assessments are scored by. */
   currentTieringMethod(): Promise<StoredTieringMethod | null>;
   findTieringMethod(key: string, version: number): Promise<StoredTieringMethod | null>;
+  /** Every method version, oldest published first. */
+  listTieringMethods(): Promise<StoredTieringMethod[]>;
   listRiskAssessments(packageId: string): Promise<StoredRiskAssessment[]>;
   insertRiskAssessment(row: StoredRiskAssessment): Promise<void>;
   listTierOverrides(packageId: string): Promise<StoredTierOverride[]>;

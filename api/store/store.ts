@@ -41,7 +41,7 @@ export type { StoredPasskey } from './passkeys.ts';
 export type { StoredDelegationRecord, StoredDelegation, StoredDecisionDelegation } from './delegations.ts';
 export type { StoredApiToken, StoredApiTokenState } from './tokens.ts';
 export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt } from './webhooks.ts';
-export type { StoredReReviewNotice } from './re-review.ts';
+export type { StoredReReviewNotice, StoredRevalidation, StoredRevalidationSchedule } from './re-review.ts';
 export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
 export type { StoredMail, StoredDigestItem } from './mail.ts';
 export type { StoredReviewDraft, StoredResubmitDraft } from './drafts.ts';

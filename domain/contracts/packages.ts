@@ -5,6 +5,7 @@ import { signedDecisionSchema } from './signatures.ts';
 import { packageContentSchema } from './package-content.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
+import { revalidationWindowSchema } from './revalidation.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { concernAnswersSchema } from './revisions.ts';
 import { approvalBlockerSchema } from './approval-gates.ts';
@@ -99,6 +100,8 @@ export const packageSummarySchema = z.object({
   reReviewDue: z.boolean(),
   /** A condition of a standing approval passed its due date unfulfilled (docs/decisions/0111); absent in answers from before obligations, read as false. */
   conditionsLapsed: z.boolean().optional(),
+  /** When the approved package's periodic revalidation falls due (decision record 0114); absent when none is scheduled or it is not approved. */
+  revalidationDueOn: z.iso.date().optional(),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -146,6 +149,8 @@ export const packageListQuerySchema = z.object({
   stepRole: roleSchema.optional(),
   /** A list behind a governance figure of the committee dashboard (domain/contracts/governance.ts). */
   governance: governanceListSchema.optional(),
+  /** Approved packages whose revalidation falls due within this many days (overdue included). */
+  revalidationDue: revalidationWindowSchema.optional(),
 });
 export type PackageListQuery = z.infer<typeof packageListQuerySchema>;
 

@@ -18,3 +18,14 @@ export async function signedGovernance(evaluation: PolicyEvaluation | null, asse
     riskAssessment: assessment ? { number: assessment.number, method: { key: assessment.method.key, version: assessment.method.version }, tier: assessment.tier } : null,
   };
 }
+
+/** A package's risk assessments as `GET /api/packages/{id}/risk-assessments` lists them: the last applies. */
+interface ListedAssessments {
+  items: readonly { number: number; method: { key: string; version: number }; effectiveTier: number }[];
+}
+
+/** The member as a client builds it from what it read: the version's policy check and the listed assessments. */
+export function signedGovernanceFrom(version: { policy?: PolicyEvaluation | null }, assessments: ListedAssessments): Promise<SignedGovernance> {
+  const latest = assessments.items.at(-1);
+  return signedGovernance(version.policy ?? null, latest ? { number: latest.number, method: latest.method, tier: latest.effectiveTier } : null);
+}

@@ -3,6 +3,7 @@
 // password with a payload built exactly as the sign dialog builds it.
 import { decisionMeanings, type Concern, type Conditions, type DecisionKind } from '#domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
+import { governanceOver } from './signed-governance.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 
@@ -51,6 +52,7 @@ export async function signDecision(actor: ApiActor, input: { packageId: string; 
     signer: { id: actor.user.id, displayName: actor.user.displayName, title: actor.user.title },
     nonce: nonce.nonce,
     issuedAt: nonce.issuedAt,
+    governance: await governanceOver((path) => actor.get(path), input.packageId, version.number),
   };
   return actor.post<{ id: string }>(`/api/packages/${input.packageId}/decisions`, { payload, authentication: { method: 'password', password: input.password } });
 }

@@ -31,6 +31,7 @@ import * as checkpointCosignatures from './migrations/030-checkpoint-cosignature
 import * as riskAssessments from './migrations/031-risk-assessments.ts';
 import * as monitoringAlerts from './migrations/032-monitoring-alerts.ts';
 import * as obligations from './migrations/033-obligations.ts';
+import * as revalidation from './migrations/034-revalidation.ts';
 import * as governanceMetrics from './migrations/035-governance-metrics.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
@@ -66,6 +67,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '031-risk-assessments': riskAssessments,
   '032-monitoring-alerts': monitoringAlerts,
   '033-obligations': obligations,
+  '034-revalidation': revalidation,
   '035-governance-metrics': governanceMetrics,
 };
 

@@ -59,6 +59,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/account/notifications', name: 'Email notifications', group: 'account' },
   // Administrators see the connected model registries, test them, and follow the write-backs.
   { to: '/admin/registries', name: 'Model registries', group: 'admin', roles: ['admin'] },
+  // Administrators see the tiering method versions and publish the revalidation schedule.
+  { to: '/admin/risk-tiering', name: 'Risk tiering', group: 'admin', roles: ['admin'] },
   // Model owners find the drafts registry events made for them.
   { to: '/registry-drafts', name: 'Registry drafts', group: 'account', roles: ['model_owner'] },
 ];

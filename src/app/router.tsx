@@ -165,6 +165,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('../features/admin-templates/components/new-version-page.tsx')).NewVersionPage }),
                 },
                 {
+                  path: 'admin/risk-tiering',
+                  lazy: async () => ({ Component: (await import('../features/admin-risk-tiering/components/risk-tiering-page.tsx')).RiskTieringPage }),
+                },
+                {
                   path: 'admin/policies',
                   lazy: async () => ({ Component: (await import('../features/admin-policies/components/policies-page.tsx')).PoliciesPage }),
                 },

@@ -7,6 +7,7 @@ import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
+import { governanceOver } from '#scripts/lib/signed-governance.ts';
 import { startServerProcess } from '#scripts/lib/server-process.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 import type { Client, Reply } from '../contract/support/client.ts';
@@ -71,6 +72,7 @@ async function decide(client: Client, pkg: PackageDetail, decision: DecisionKind
     signer: { id: user.id, displayName: user.displayName, title: user.title },
     nonce: value,
     issuedAt,
+    governance: await governanceOver(async (path) => (await client.get(path)).body, pkg.id, pkg.latestVersion),
   };
   return attempt(() => client.post(`/api/packages/${pkg.id}/decisions`, { payload, authentication: { method: 'password', password: 'demo-password' } }));
 }

@@ -1,11 +1,65 @@
 import { monitoringAlertResultSchema } from '#domain/contracts/monitoring.ts';
+import { revalidationMonthsSchema } from '#domain/contracts/revalidation.ts';
 import type { ReReviewStore } from '#api/store/re-review.ts';
 import type { Db } from './shared.ts';
 
 // The re-review notices part of the Kysely repository (spread into it by kysely-store.ts).
 
 export function reReviewQueries(db: Db): ReReviewStore {
+  const inserted = (result: { numInsertedOrUpdatedRows?: bigint }) => Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
   return {
+    async listRevalidationSchedules() {
+      const rows = await db.selectFrom('revalidation_schedules').selectAll().orderBy('version').execute();
+      return rows.map((r) => ({ version: r.version, months: revalidationMonthsSchema.parse(JSON.parse(r.months)), publishedBy: r.published_by, publishedAt: r.published_at }));
+    },
+    async insertRevalidationSchedule(s) {
+      // Two administrators publishing the same next version: the primary key lets one through.
+      const result = await db
+        .insertInto('revalidation_schedules')
+        .values({ version: s.version, months: JSON.stringify(s.months), published_by: s.publishedBy, published_at: s.publishedAt })
+        .onConflict((oc) => oc.column('version').doNothing())
+        .executeTakeFirst();
+      return inserted(result);
+    },
+    async insertRevalidation(r) {
+      const result = await db
+        .insertInto('revalidations')
+        .values({ decision_id: r.decisionId, package_id: r.packageId, version_number: r.versionNumber, tier: r.tier, tier_source: r.tierSource, schedule_version: r.scheduleVersion, approved_on: r.approvedOn, due_on: r.dueOn, owner_id: r.ownerId, scheduled_at: r.scheduledAt })
+        .onConflict((oc) => oc.column('decision_id').doNothing())
+        .executeTakeFirst();
+      return inserted(result);
+    },
+    async listRevalidations(packageIds) {
+      if (packageIds !== 'all' && packageIds.length === 0) return [];
+      let query = db
+        .selectFrom('revalidations as r')
+        .leftJoin('revalidation_openings as o', 'o.decision_id', 'r.decision_id')
+        .selectAll('r')
+        .select('o.opened_at');
+      if (packageIds !== 'all') query = query.where('r.package_id', 'in', [...packageIds]);
+      const rows = await query.orderBy('r.scheduled_at').orderBy('r.decision_id').execute();
+      return rows.map((r) => ({
+        decisionId: r.decision_id,
+        packageId: r.package_id,
+        versionNumber: r.version_number,
+        tier: r.tier,
+        tierSource: r.tier_source === 'risk_assessment' ? 'risk_assessment' : 'declared',
+        scheduleVersion: r.schedule_version,
+        approvedOn: r.approved_on,
+        dueOn: r.due_on,
+        ownerId: r.owner_id,
+        scheduledAt: r.scheduled_at,
+        openedAt: r.opened_at ?? null,
+      }));
+    },
+    async insertRevalidationOpening(o) {
+      const result = await db
+        .insertInto('revalidation_openings')
+        .values({ decision_id: o.decisionId, package_id: o.packageId, opened_at: o.openedAt })
+        .onConflict((oc) => oc.column('decision_id').doNothing())
+        .executeTakeFirst();
+      return inserted(result);
+    },
     async insertReReviewNotice(n) {
       // Insert or skip on the primary key. On PostgreSQL a second transaction inserting the
       // same decision waits for the first to commit, then skips: only one of them goes on.

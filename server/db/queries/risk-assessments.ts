@@ -32,6 +32,10 @@ export function riskAssessmentsQueries(db: Db): RiskAssessmentsStore {
       const row = await db.selectFrom('risk_tiering_methods').selectAll().orderBy('published_at', 'desc').orderBy('version', 'desc').executeTakeFirst();
       return row ? toMethod(row) : null;
     },
+    async listTieringMethods() {
+      const rows = await db.selectFrom('risk_tiering_methods').selectAll().orderBy('published_at').orderBy('key').orderBy('version').execute();
+      return rows.map(toMethod);
+    },
     async findTieringMethod(key, version) {
       const row = await db.selectFrom('risk_tiering_methods').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();
       return row ? toMethod(row) : null;

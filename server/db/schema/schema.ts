@@ -385,6 +385,35 @@ export interface MonitoringAlertsTable {
   received_at: string;
 }
 
+// Append-only (see migration 034)
+export interface RevalidationSchedulesTable {
+  version: number;
+  months: string;
+  published_by: string | null;
+  published_at: string;
+}
+
+// Append-only (see migration 034)
+export interface RevalidationsTable {
+  decision_id: string;
+  package_id: string;
+  version_number: number;
+  tier: number;
+  tier_source: string;
+  schedule_version: number;
+  approved_on: string;
+  due_on: string;
+  owner_id: string;
+  scheduled_at: string;
+}
+
+// Append-only (see migration 034)
+export interface RevalidationOpeningsTable {
+  decision_id: string;
+  package_id: string;
+  opened_at: string;
+}
+
 // State, pruned and cleared (see migration 013)
 export interface LoginFailuresTable {
   email: string;
@@ -532,6 +561,9 @@ export interface Database {
   login_failures: LoginFailuresTable;
   re_review_notices: ReReviewNoticesTable;
   monitoring_alerts: MonitoringAlertsTable;
+  revalidation_schedules: RevalidationSchedulesTable;
+  revalidations: RevalidationsTable;
+  revalidation_openings: RevalidationOpeningsTable;
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -65,6 +65,9 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'package.re_review_due': 'Re-review due',
   'monitoring.alert_received': 'Monitoring alert received',
   'monitoring.alert_refused': 'Monitoring alert refused',
+  'package.revalidation_scheduled': 'Revalidation scheduled',
+  'package.revalidation_due': 'Revalidation due',
+  'revalidation.schedule_published': 'Revalidation schedule published',
 };
 
 export function isKnownAction(action: string): action is AuditActionName {

@@ -1,6 +1,7 @@
 import { packageStatusSchema, type PackageStatus } from '#domain/contracts/packages.ts';
 import { riskTierSchema } from '#domain/contracts/sections.ts';
 import { governanceListSchema, type GovernanceList } from '#domain/contracts/governance.ts';
+import { revalidationWindowSchema, type RevalidationWindow } from '#domain/contracts/revalidation.ts';
 
 export interface InboxFilters {
   status?: PackageStatus;
@@ -9,9 +10,11 @@ export interface InboxFilters {
   model?: string;
   /** A list behind a figure of the committee dashboard. */
   governance?: GovernanceList;
+  /** Approved packages whose periodic revalidation falls due within 30, 60 or 90 days (decision record 0114). */
+  revalidationDue?: RevalidationWindow;
 }
 
-export const filterNames = ['status', 'riskTier', 'model', 'governance'] as const satisfies readonly (keyof InboxFilters)[];
+export const filterNames = ['status', 'riskTier', 'model', 'governance', 'revalidationDue'] as const satisfies readonly (keyof InboxFilters)[];
 
 /**
  * Filters live in the URL so a filtered inbox can be bookmarked and shared. A value the
@@ -22,11 +25,13 @@ export function parseInboxFilters(params: URLSearchParams): InboxFilters {
   const riskTier = riskTierSchema.safeParse(Number(params.get('riskTier') ?? NaN));
   const model = params.get('model');
   const governance = governanceListSchema.safeParse(params.get('governance'));
+  const revalidationDue = revalidationWindowSchema.safeParse(params.get('revalidationDue'));
   return {
     ...(status.success ? { status: status.data } : {}),
     ...(riskTier.success ? { riskTier: riskTier.data } : {}),
     ...(model && model.length <= 64 ? { model } : {}),
     ...(governance.success ? { governance: governance.data } : {}),
+    ...(revalidationDue.success ? { revalidationDue: revalidationDue.data } : {}),
   };
 }
 

@@ -89,7 +89,7 @@ export interface EmergencyDraft {
 }
 
 /** The payload of an emergency approval: no step, no reason, the justification and incident signed with the rest. */
-export function buildEmergencyPayload(input: SignedVersion & { draft: EmergencyDraft }): SigningPayload {
+export function buildEmergencyPayload(input: SignedVersion & { draft: EmergencyDraft; governance?: SignedGovernance | undefined }): SigningPayload {
   const { draft } = input;
   return {
     ...signedVersionFields(input),
@@ -101,6 +101,7 @@ export function buildEmergencyPayload(input: SignedVersion & { draft: EmergencyD
     conditions: null,
     concerns: [],
     emergency: { justification: draft.justification.trim(), incidentRef: draft.incidentRef.trim() },
+    ...(input.governance ? { governance: input.governance } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { governanceOver } from '#scripts/lib/signed-governance.ts';
 import { expect } from 'vitest';
 import { decisionMeanings, type DecisionKind } from '#domain/contracts/decisions.ts';
 import type { Delegation, OnBehalfOf } from '#domain/contracts/delegations.ts';
@@ -82,6 +83,7 @@ export async function payloadFor(client: Client, draft: Draft): Promise<SigningP
     nonce: value,
     issuedAt,
     ...(onBehalfOf ? { onBehalfOf } : {}),
+    governance: await governanceOver(async (path) => (await client.get(path)).body, draft.packageId, draft.versionNumber),
   };
 }
 

@@ -3,6 +3,7 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { isReviewerRole } from '#domain/contracts/roles.ts';
 import { riskCategories } from '#domain/contracts/risk-assessment.ts';
 import { computeTier } from '#domain/policy/risk-tiering.ts';
+import { governanceOver } from '#scripts/lib/signed-governance.ts';
 import { signingPayloadType } from '#domain/contracts/signatures.ts';
 import { supportAssistantV1 } from '#demo/index.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
@@ -111,6 +112,8 @@ async function decision(c: BuildContext): Promise<RequestSpec> {
     signer: { id: account.id, displayName: account.displayName, title: account.title },
     nonce: value,
     issuedAt,
+    // As the sign dialog does (decision record 0115): what the decision is made under.
+    governance: await governanceOver(async (path) => (await send(c.cell.app, c.world, { method: 'GET', path, as: signer })).body, packageId, 1),
   };
   return { path: `/api/packages/${packageId}/decisions`, json: { payload, authentication: { method: 'password', password: 'demo-password' } } };
 }
@@ -299,5 +302,8 @@ export const requests: Record<string, Builder> = {
     if (c.principal === 'model_owner') return { path: `/api/packages/${pkg(c)}/obligations/${obligations.open}/transitions`, json: { to: 'fulfilment_recorded', revision: 0, evidence: { text: 'Matrix evidence.', link: null } } };
     return { path: `/api/packages/${pkg(c)}/obligations/${obligations.recorded}/transitions`, json: { to: 'confirmed', revision: 1 } };
   },
+  listTieringMethods: () => ({ path: '/api/risk-tiering-methods' }),
+  listRevalidationSchedules: () => ({ path: '/api/revalidation-schedules' }),
+  publishRevalidationSchedule: () => ({ path: '/api/revalidation-schedules', json: { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 } }),
   receiveMonitoringAlert: () => ({ path: '/api/monitoring/alerts', json: { model: { key: 'card-fraud-detection', version: '1' }, kind: 'drift', metric: 'psi', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T00:00:00Z', source: 'matrix' } }),
 };

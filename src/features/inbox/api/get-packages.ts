@@ -12,6 +12,7 @@ export function getPackages(filters: PackageListQuery, signal?: AbortSignal): Pr
   if (filters.model) search.set('model', filters.model);
   if (filters.stepRole) search.set('stepRole', filters.stepRole);
   if (filters.governance) search.set('governance', filters.governance);
+  if (filters.revalidationDue) search.set('revalidationDue', filters.revalidationDue);
   const query = search.size > 0 ? `?${search.toString()}` : '';
   return apiFetch(`${routes.listPackages.path}${query}`, { schema: packageListSchema, ...(signal ? { signal } : {}) });
 }

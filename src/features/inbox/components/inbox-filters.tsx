@@ -13,6 +13,11 @@ interface Props {
 
 const selectClasses = 'mt-1 block w-full rounded-md border-2 border-slate-500 bg-white px-3 py-2 text-base sm:w-60';
 const tiers = [1, 2, 3, 4] as const;
+const revalidationWindows = [
+  ['30', 'Within 30 days'],
+  ['60', 'Within 60 days'],
+  ['90', 'Within 90 days'],
+] as const;
 
 interface FilterSelectProps {
   id: string;
@@ -58,6 +63,7 @@ export function InboxFilters({ filters, onChange, models }: Props) {
         all="Any"
         options={governanceListSchema.options.map((list) => [list, governanceListLabels[list]] as const)}
       />
+      <FilterSelect id="filter-revalidation" label="Revalidation due" value={filters.revalidationDue} onChange={(value) => onChange('revalidationDue', value)} all="Any time or none" options={revalidationWindows} />
       {hasFilters(filters) && (
         <p className="py-2">
           <Link to={withoutFilters(searchParams)}>Clear filters</Link>

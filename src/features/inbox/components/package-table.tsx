@@ -38,7 +38,18 @@ const columns = (now: Date): readonly Column<PackageSummary>[] => [
         <None />
       ),
   },
-  { header: 'Due', cell: (pkg) => <DueDate step={pkg.currentStep} now={now} pausedForOwner={ownerMustAnswer(pkg.turn)} /> },
+  {
+    header: 'Due',
+    cell: (pkg) =>
+      // An approved package's next date is its periodic revalidation (decision record 0114).
+      !pkg.currentStep && pkg.revalidationDueOn ? (
+        <span className="block whitespace-nowrap">
+          Revalidation <time dateTime={pkg.revalidationDueOn}>{formatDate(pkg.revalidationDueOn)}</time>
+        </span>
+      ) : (
+        <DueDate step={pkg.currentStep} now={now} pausedForOwner={ownerMustAnswer(pkg.turn)} />
+      ),
+  },
   {
     header: 'Last updated',
     cell: (pkg) => (

@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiPath, routes } from '#api/routes.ts';
+import type { SignedGovernance } from '#domain/contracts/signatures.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { riskAssessmentListSchema } from '#domain/contracts/risk-assessment.ts';
-import { signedGovernance } from '#domain/policy/signed-governance.ts';
+import { signedGovernanceFrom } from '#domain/policy/signed-governance.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
@@ -15,8 +16,7 @@ export function signedGovernanceQueryOptions(packageId: string, versionNumber: n
     queryKey: [...packageKeys.version(packageId, versionNumber), 'signed-governance'] as const,
     queryFn: async ({ signal }) => {
       const list = await apiFetch(apiPath(routes.listRiskAssessments.path, { id: packageId }), { schema: riskAssessmentListSchema, signal });
-      const latest = list.items.at(-1);
-      return signedGovernance(evaluation, latest ? { number: latest.number, method: latest.method, tier: latest.effectiveTier } : null);
+      return signedGovernanceFrom({ policy: evaluation }, list);
     },
     staleTime: 0,
   });
@@ -24,4 +24,13 @@ export function signedGovernanceQueryOptions(packageId: string, versionNumber: n
 
 export function useSignedGovernance(packageId: string, versionNumber: number, evaluation: PolicyEvaluation | null) {
   return useQuery(signedGovernanceQueryOptions(packageId, versionNumber, evaluation));
+}
+
+/**
+ * The member to sign, waiting for it while it still loads (decision record 0115): a dialog
+ * must not send a payload without it because the read has not come back yet. If it cannot be
+ * read, none is sent and the server's refusal says why.
+ */
+export async function governed(loaded: SignedGovernance | undefined, refetch: () => Promise<{ data?: SignedGovernance | undefined }>): Promise<SignedGovernance | undefined> {
+  return loaded ?? (await refetch()).data;
 }

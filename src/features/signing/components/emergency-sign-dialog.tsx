@@ -7,6 +7,7 @@ import { Definition, DefinitionList } from '#src/components/ui/definition-list.t
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { describeError } from '#src/lib/describe-error.ts';
+import { governed, useSignedGovernance } from '../api/signed-governance.ts';
 import { buildEmergencyPayload, emergencyDraftProblems } from '../build-payload.ts';
 import { useSigningSubmission } from '../use-signing-submission.ts';
 import { legalStatement } from './legal-statement.ts';
@@ -43,12 +44,14 @@ export function EmergencySignDialog({ pkg, version, signer, role, onClose }: Pro
   // The whole message, unless every field problem shows beside a field of this dialog.
   const general = error && !(server && server.fieldErrors.length > 0 && server.fieldErrors.every((e) => shownPointers.includes(e.pointer))) ? describeError(error) : undefined;
   const draft = { role, justification, incidentRef };
+  // What the approval is made under, signed with it (decision records 0107, 0115).
+  const governance = useSignedGovernance(pkg.id, version.number, version.policy);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const problems = emergencyDraftProblems(draft);
     if (!understood) problems[understoodPointer] = 'Confirm that you understand what an emergency approval does';
-    void submit(problems, (nonce, contentHash) => buildEmergencyPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, signer, draft, nonce }));
+    void governed(governance.data, governance.refetch).then((under) => submit(problems, (nonce, contentHash) => buildEmergencyPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, signer, draft, nonce, governance: under })));
   };
 
   return (

@@ -20,7 +20,7 @@ import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isGatedDecision, overrideOf } from '#domain/workflow/approval-gates.ts';
 import { ApprovalGateChecklist } from './approval-gate-checklist.tsx';
 import type { SignedGovernance } from '#domain/contracts/signatures.ts';
-import { useSignedGovernance } from '../api/signed-governance.ts';
+import { governed, useSignedGovernance } from '../api/signed-governance.ts';
 import { ObligationsFieldset, obligationsOf, type ObligationDraft } from './obligations-fieldset.tsx';
 
 /** The policy version and risk tier signed with the decision, as the signer reads them. */
@@ -93,7 +93,8 @@ export function SignDialog({ pkg, version, step, signer, decision, onBehalfOf, u
     event.preventDefault();
     // What the decision is made under, as loaded when the payload is built (after the nonce);
     // the server refuses one that is not what it stores.
-    void submit({ ...draftProblems(draft), ...tracked.problems }, (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce, onBehalfOf, governance: governanceRef.current }));
+    // Signed with what it is made under (decision record 0115): still loading, it is waited for.
+    void governed(governanceRef.current, governance.refetch).then((under) => submit({ ...draftProblems(draft), ...tracked.problems }, (nonce, contentHash) => buildPayload({ packageId: pkg.id, versionNumber: version.number, contentHash, step, signer, draft, nonce, onBehalfOf, governance: under })));
   };
 
   const updateConcern = (index: number, change: Partial<Concern>) => setConcerns((list) => list.map((c, i) => (i === index ? { ...c, ...change } : c)));
