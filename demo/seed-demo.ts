@@ -183,6 +183,31 @@ function scripts(now: Date): DemoScript[] {
         quote: null,
         body: 'How was the hallucination rate measured: who labelled the sampled answers, how many were sampled per locale, and was the labelling blind to the model version? Please also give the confidence interval for the rate.',
       },
+      // A limitation model risk accepted as a risk for six months, with its rationale and expiry.
+      findings: [
+        {
+          section: 'evaluation',
+          quote: null,
+          by: 'usr_model_risk',
+          version: 1,
+          daysAgo: 4,
+          title: 'Answers in Portuguese and Polish not evaluated',
+          description: 'The evaluation sampled English, Spanish and German conversations only; the assistant also answers in Portuguese and Polish, about 3% of volume.',
+          severity: 'medium',
+          type: 'limitation',
+          dueAfterDays: 60,
+          moves: [
+            {
+              to: 'risk_accepted',
+              by: 'usr_model_risk',
+              version: 1,
+              daysAgo: 3,
+              note: 'Low volume; every answer in those languages carries the hand-off to a human agent, and the next evaluation round samples them. Accepted until then.',
+              expiresInDays: 180,
+            },
+          ],
+        },
+      ],
     },
   ];
 }

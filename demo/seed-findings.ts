@@ -17,7 +17,8 @@ export interface ScriptedFinding {
   type: FindingType;
   /** Days from the raising to the due date. */
   dueAfterDays: number;
-  moves: { to: FindingStatus; by: string; version: number; daysAgo: number; note: string }[];
+  /** A move to `risk_accepted` takes `expiresInDays` (from today): the acceptance's expiry. */
+  moves: { to: FindingStatus; by: string; version: number; daysAgo: number; note: string; expiresInDays?: number }[];
 }
 
 interface Input {
@@ -51,10 +52,12 @@ export async function seedFindings(tx: StoreTx, input: Input): Promise<void> {
       const role = move.by === ownerId ? 'model_owner' : raisedRole;
       const movedAt = at(move.daysAgo, 14 + index);
       const before = finding;
-      finding = { ...finding, status: move.to, revision: finding.revision + 1, updatedAt: movedAt, remediationPlan: move.to === 'remediation_proposed' ? move.note : finding.remediationPlan };
+      const expiresOn = move.to === 'risk_accepted' ? at(-(move.expiresInDays ?? 180)).slice(0, 10) : null;
+      const acceptance = expiresOn ? { rationale: move.note, role, expiresOn, by: actor, at: movedAt } : finding.acceptance;
+      finding = { ...finding, status: move.to, revision: finding.revision + 1, updatedAt: movedAt, remediationPlan: move.to === 'remediation_proposed' ? move.note : finding.remediationPlan, acceptance };
       if (!(await tx.updateFinding(finding))) throw new Error(`Demo finding ${finding.id} could not move`);
       await tx.insertFindingEvent({ id: `fev_${input.randomToken().slice(0, 16)}`, findingId: finding.id, position: finding.revision, at: movedAt, by: actor, role, from: before.status, to: move.to, versionNumber: move.version, note: move.note });
-      audit.push({ event: { action: 'finding.transitioned', subject: packageId, before: { finding: finding.id, status: before.status, revision: before.revision }, after: { finding: finding.id, status: move.to, revision: finding.revision, role, version: move.version, note: move.note } }, actorId: actor.id, at: movedAt });
+      audit.push({ event: { action: 'finding.transitioned', subject: packageId, before: { finding: finding.id, status: before.status, revision: before.revision }, after: { finding: finding.id, status: move.to, revision: finding.revision, role, version: move.version, note: move.note, ...(expiresOn ? { expiresOn } : {}) } }, actorId: actor.id, at: movedAt });
     }
   }
 }
