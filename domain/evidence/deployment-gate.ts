@@ -1,5 +1,6 @@
 import type { ApprovalRecord } from '../contracts/record.ts';
 import type { RecordOutcome } from './verify-record.ts';
+import { hasLapsed, signedObligationsOf } from './signed-obligations.ts';
 
 // The deployment gate's rule (`npm run gate`), over a record the verifier has already judged:
 // a model version may ship only if its record verifies with a pinned key, is for that model
@@ -10,6 +11,11 @@ import type { RecordOutcome } from './verify-record.ts';
 // separators read as spaces, any case) is named by the conditions' scope text, e.g.
 // "Card-not-present transactions only". An approval with a scope and a gate asking for none
 // fails: deploying everywhere is not within "card-not-present only".
+// Signed obligations (decision record 0111) are held to more exactly: an obligation lapsed or
+// open past its due date fails the gate (CONDITIONS LAPSED), and a machine-readable scope
+// statement ({"dimension":"channel","allow":["card_not_present"]}) is matched by its exact
+// values: `--scope channel=card_present` fails, and so does a gate that does not name the
+// dimension at all.
 
 export interface GateQuestion {
   modelKey: string;
@@ -36,6 +42,16 @@ export function judgeDeployment(outcome: RecordOutcome, record: ApprovalRecord |
   const conditions = record.decisions.filter((d) => d.versionNumber === approved && d.conditions !== null).map((d) => d.conditions).filter((c) => c !== null);
   const due = conditions.map((c) => c.reReviewOn).sort()[0];
   if (due !== undefined && due <= question.today) return refuse(`LAPSED: the approval's re-review was due on ${due}`);
+  const obligations = signedObligationsOf(record, approved);
+  const lapsed = obligations.find((o) => hasLapsed(o, question.today));
+  if (lapsed) return refuse(`CONDITIONS LAPSED: "${lapsed.text}" was due on ${lapsed.dueOn} and is ${lapsed.status === 'lapsed' ? 'lapsed' : 'not fulfilled'}`);
+  for (const scope of obligations.map((o) => o.scope).filter((s) => s !== null)) {
+    const asked = question.scope.filter((pair) => pair.key === scope.dimension);
+    const allowed = `${scope.dimension} ∈ {${scope.allow.join(', ')}}`;
+    if (asked.length === 0) return refuse(`OUT OF SCOPE: approved only for ${allowed}; name the deployment's ${scope.dimension} with --scope ${scope.dimension}=…`);
+    const outside = asked.find((pair) => !scope.allow.includes(pair.value));
+    if (outside) return refuse(`OUT OF SCOPE: ${outside.key}=${outside.value} is not within ${allowed}`);
+  }
   const scopes = conditions.map((c) => c.scope);
   if (scopes.length > 0) {
     if (question.scope.length === 0) return refuse(`OUT OF SCOPE: approved only for "${scopes.join('" and "')}"; name the deployment's scope with --scope`);

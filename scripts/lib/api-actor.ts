@@ -1,6 +1,7 @@
 // A demo account driving the real API over HTTP, as the browser would: sign in, read, write
 // with the app's own Origin (the API refuses cross-site writes), and sign a decision by
 // password with a payload built exactly as the sign dialog builds it.
+import type { SignedObligation } from '#domain/contracts/obligations.ts';
 import { decisionMeanings, type Concern, type Conditions, type DecisionKind } from '#domain/contracts/decisions.ts';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 import { governanceOver } from './signed-governance.ts';
@@ -31,7 +32,7 @@ export async function signInActor(origin: string, email: string, password: strin
 }
 
 /** Signs a decision on the active step of `role`, by password, as the sign dialog does. */
-export async function signDecision(actor: ApiActor, input: { packageId: string; stepKey: string; decision: DecisionKind; reason: string; concerns?: Concern[]; conditions?: Conditions; password: string }): Promise<{ id: string }> {
+export async function signDecision(actor: ApiActor, input: { packageId: string; stepKey: string; decision: DecisionKind; reason: string; concerns?: Concern[]; conditions?: Conditions; obligations?: SignedObligation[]; password: string }): Promise<{ id: string }> {
   const pkg = await actor.get<PackageDetail>(`/api/packages/${input.packageId}`);
   const step = pkg.steps.find((candidate) => candidate.key === input.stepKey);
   if (!step) throw new Error(`No step ${input.stepKey} on ${input.packageId}`);
@@ -53,6 +54,7 @@ export async function signDecision(actor: ApiActor, input: { packageId: string; 
     nonce: nonce.nonce,
     issuedAt: nonce.issuedAt,
     governance: await governanceOver((path) => actor.get(path), input.packageId, version.number),
+    ...(input.obligations && input.obligations.length > 0 ? { obligations: input.obligations } : {}),
   };
   return actor.post<{ id: string }>(`/api/packages/${input.packageId}/decisions`, { payload, authentication: { method: 'password', password: input.password } });
 }

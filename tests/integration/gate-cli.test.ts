@@ -9,7 +9,7 @@ import { handleApiRequest } from '#api/index.ts';
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import { createMockApi, demoPassword } from '#mocks/handlers.ts';
 import { signDecision, signInActor, type SendRequest } from '#scripts/lib/api-actor.ts';
-import { signedCardFraudApproval, signedScope } from '../support/signed-approval.ts';
+import { approveCardFraudCopy, signedCardFraudApproval, signedScope } from '../support/signed-approval.ts';
 import { runScript } from '../support/run-script.ts';
 
 // `npm run gate`, run as a pipeline runs it: a separate process on an exported record, judged
@@ -29,6 +29,9 @@ let approved: string;
 let rejected: string;
 let keys: string;
 let reReviewOn: string;
+let withObligations: string;
+const dueIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const psiDue = dueIn(20);
 
 /** The record's bytes exactly as the server sends them (a parse and re-serialization could change numbers). */
 async function exportRecord(send: SendRequest, packageId: string): Promise<string> {
@@ -54,6 +57,14 @@ beforeAll(async () => {
   const reviewer = await signInActor('http://localhost', 'data-governance@example.com', demoPassword, send);
   await signDecision(reviewer, { packageId: pkg.id, stepKey: 'data_governance', decision: 'reject', reason: 'Retention basis missing.', concerns: [{ sectionKey: 'training_data', concern: 'No retention basis.', requiredChange: 'State it.' }], password: demoPassword });
   rejected = file('rejected.json', await exportRecord(send, pkg.id));
+
+  // The conditions signed as obligations (decision record 0111): an exact scope statement and a report due in 20 days.
+  const obligations = [
+    { text: 'Card-not-present transactions only', ownerId: 'usr_owner', dueOn: dueIn(300), scope: { dimension: 'channel', allow: ['card_not_present'] } },
+    { text: 'Monthly PSI report to model risk', ownerId: 'usr_owner', dueOn: psiDue, scope: null },
+  ];
+  const bound = await approveCardFraudCopy({ origin: 'http://localhost', send, password: demoPassword, versionLabel: '7.5.0', obligations });
+  withObligations = file('obligations.json', await exportRecord(send, bound.id));
 
   const published = (await (await send('http://localhost/api/keys', {})).json()) as { keys: ServerKey[] };
   keys = file('keys.json', JSON.stringify(published));
@@ -89,6 +100,23 @@ describe('npm run gate', () => {
       const lines = stdout.trimEnd().split('\n');
       expect(lines, name).toHaveLength(1);
       expect(lines[0], name).toMatch(line);
+    }
+  });
+
+  it('holds a record signed with obligations to their exact scope and their due dates', async () => {
+    const obliged = ['--model', 'card-fraud-detection', '--version', '7.5.0', '--record', withObligations, '--key-file', keys];
+    const ok = await gate(...obliged, '--scope', 'channel=card_not_present');
+    expect({ code: ok.code, stdout: ok.stdout }).toMatchObject({ code: 0, stdout: expect.stringMatching(/^APPROVED: card-fraud-detection 7\.5\.0 /) as unknown });
+    const cases: [string, string[], string | RegExp][] = [
+      // Within the words of "Card-not-present transactions only", outside the signed statement.
+      ['a value the statement does not allow', ['--scope', 'channel=present'], 'OUT OF SCOPE: channel=present is not within channel ∈ {card_not_present}'],
+      ['another dimension only', ['--scope', 'region=card_not_present'], /^OUT OF SCOPE: approved only for channel ∈ \{card_not_present\}/],
+      ['past the report’s due date', ['--scope', 'channel=card_not_present', '--at', dueIn(21)], `CONDITIONS LAPSED: "Monthly PSI report to model risk" was due on ${psiDue} and is not fulfilled`],
+    ];
+    for (const [name, args, line] of cases) {
+      const { code, stdout } = await gate(...obliged, ...args);
+      expect({ name, code }).toEqual({ name, code: 1 });
+      expect(stdout.trimEnd(), name).toMatch(line);
     }
   });
 

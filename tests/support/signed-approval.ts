@@ -3,6 +3,7 @@
 // verifier calls VALID, so a test that needs a genuinely signed record makes one here.
 import { handleApiRequest } from '#api/index.ts';
 import { submitPackageResponseSchema } from '#api/routes.ts';
+import type { SignedObligation } from '#domain/contracts/obligations.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { cardFraudV1 } from '#demo/index.ts';
 import type { MockApi } from '#mocks/handlers.ts';
@@ -25,6 +26,8 @@ export async function approveCardFraudCopy(input: {
   versionLabel: string;
   /** Changes the content submitted (a test's own metric values, say). */
   adapt?: (content: PackageContent) => PackageContent;
+  /** The conditions as obligations (decision record 0111), owned by the package owner. */
+  obligations?: SignedObligation[];
 }): Promise<{ id: string; versionLabel: string }> {
   const { origin, password, versionLabel } = input;
   const adapt = input.adapt ?? ((content: PackageContent) => content);
@@ -43,6 +46,7 @@ export async function approveCardFraudCopy(input: {
     decision: 'approve_with_conditions',
     reason: 'Performance on card-present transactions is not demonstrated to the same standard.',
     conditions: { scope: signedScope, reReviewOn, text: 'Card-present scoring stays on the incumbent rules engine.' },
+    ...(input.obligations ? { obligations: input.obligations } : {}),
     password,
   });
   await signDecision(await actor('security@example.com'), { packageId: pkg.id, stepKey: 'security', decision: 'approve', reason: 'Scoring service controls reviewed; no open findings.', password });
