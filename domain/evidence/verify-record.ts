@@ -17,6 +17,7 @@ import { auditChecks } from './audit-checks.ts';
 import { stepsCheck } from './decision-consistency.ts';
 import { emergencyCheck } from './emergency-check.ts';
 import { findingsCheck } from './findings-check.ts';
+import { obligationsCheck } from './obligations-check.ts';
 import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
@@ -141,6 +142,8 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   if (emergency) checks.push(emergency);
   const findings = findingsCheck(record);
   if (findings) checks.push(findings);
+  const obligations = obligationsCheck(record);
+  if (obligations) checks.push(obligations);
   checks.push(...(await auditChecks(record)));
   checks.push(...(await attestationChecks(record)));
   return checks;

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ApprovalRecord } from '../contracts/record.ts';
+import { obligationsCheck } from './obligations-check.ts';
+
+// The verifier holds the signed obligations to their history in the record's audit entries.
+
+const scope = { dimension: 'channel', allow: ['card_not_present'] };
+const signed = [
+  { text: 'Card-not-present transactions only', ownerId: 'usr_owner', dueOn: '2027-03-01', scope },
+  { text: 'Monthly PSI report', ownerId: 'usr_owner', dueOn: '2026-12-20', scope: null },
+];
+const openedEntries = () => signed.map((o, position) => ({ seq: 10 + position, action: 'obligation.opened', after: { obligation: `obl_${position}`, decision: 'dec_1', position, owner: o.ownerId, dueOn: o.dueOn, scope: o.scope } }));
+
+function record(entries: { seq: number; action: string; after: unknown }[], obligations: unknown[] = signed): ApprovalRecord {
+  return { decisions: [{ id: 'dec_1', versionNumber: 1, signature: { payload: { obligations } } }], audit: { entries } } as unknown as ApprovalRecord;
+}
+
+describe('obligations check', () => {
+  it('passes when every signed obligation was opened as signed, and says where each stands', () => {
+    const confirmed = [...openedEntries(), { seq: 20, action: 'obligation.transitioned', after: { obligation: 'obl_0', status: 'fulfilment_recorded' } }, { seq: 21, action: 'obligation.transitioned', after: { obligation: 'obl_0', status: 'confirmed' } }];
+    expect(obligationsCheck(record(confirmed))).toEqual({ label: 'Obligations and their history', ok: true, detail: '2 signed obligations, each opened in the audit log as signed; at export: 1 confirmed, 1 open.' });
+  });
+
+  it('has nothing to say about a record without obligations', () => {
+    expect(obligationsCheck(record([], []))).toBeNull();
+  });
+
+  it('fails a signed obligation the log never opened, or opened with another due date', () => {
+    const [first] = openedEntries();
+    expect(obligationsCheck(record(first ? [first] : []))?.detail).toBe('/decisions/0/signature/payload/obligations/1 was signed but never opened in /audit/entries.');
+    const moved = openedEntries().map((e) => (e.after.position === 1 ? { ...e, after: { ...e.after, dueOn: '2027-06-30' } } : e));
+    expect(obligationsCheck(record(moved))).toMatchObject({ ok: false, detail: expect.stringContaining('another owner, due date or scope') as unknown });
+  });
+
+  it('fails an obligation opened in the log that no signature states, and a move of one never opened', () => {
+    const extra = [...openedEntries(), { seq: 30, action: 'obligation.opened', after: { obligation: 'obl_x', decision: 'dec_1', position: 2, owner: 'usr_owner', dueOn: '2027-01-01', scope: null } }];
+    expect(obligationsCheck(record(extra))?.ok).toBe(false);
+    const ghost = [...openedEntries(), { seq: 31, action: 'obligation.transitioned', after: { obligation: 'obl_ghost', status: 'confirmed' } }];
+    expect(obligationsCheck(record(ghost))?.detail).toBe('Audit entry 31 moves an obligation the log never opened.');
+  });
+});
