@@ -117,7 +117,7 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     openThreads: facts.threads.filter((t) => t.status !== 'resolved').length,
     openClarifications: facts.threads.filter((t) => t.kind === 'clarification' && t.status === 'open').length,
     reReviewDue: state.reReviewDue || revalidationDue(facts.revalidation, state.status, now),
-    conditionsLapsed: conditionsLapsed(facts.obligations.filter((o) => o.versionNumber === latestVersion)),
+    conditionsLapsed: conditionsLapsed(facts.obligations.filter((o) => o.versionNumber === latestVersion), now.toISOString().slice(0, 10)),
     ...(facts.revalidation && approvedStatuses.has(state.status) ? { revalidationDueOn: facts.revalidation.dueOn } : {}),
     submittedAt: pkg.createdAt,
     updatedAt: pkg.updatedAt,

@@ -48,7 +48,9 @@ describe('the deployment gate over signed obligations', () => {
       { position: 1, action: 'obligation.transitioned', status: 'confirmed' },
     ]);
     expect(judge(confirmed, ask('2026-12-21'))).toMatchObject({ pass: true });
-    // A fulfilment recorded in time waits for its review; it has not lapsed.
-    expect(judge(record([{ position: 1, action: 'obligation.transitioned', status: 'fulfilment_recorded' }]), ask('2026-12-21'))).toMatchObject({ pass: true });
+    // A fulfilment only recorded holds nothing once the date has passed: the approving role has not confirmed it.
+    const recorded = record([{ position: 1, action: 'obligation.transitioned', status: 'fulfilment_recorded' }]);
+    expect(judge(recorded, ask('2026-12-20'))).toMatchObject({ pass: true });
+    expect(judge(recorded, ask('2026-12-21')).line).toBe('CONDITIONS LAPSED: "Monthly PSI report" was due on 2026-12-20 and is recorded as fulfilled but not confirmed');
   });
 });

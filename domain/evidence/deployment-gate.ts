@@ -1,6 +1,6 @@
 import type { ApprovalRecord } from '../contracts/record.ts';
 import type { RecordOutcome } from './verify-record.ts';
-import { hasLapsed, signedObligationsOf } from './signed-obligations.ts';
+import { hasLapsed, lapseWords, signedObligationsOf } from './signed-obligations.ts';
 
 // The deployment gate's rule (`npm run gate`), over a record the verifier has already judged:
 // a model version may ship only if its record verifies with a pinned key, is for that model
@@ -12,7 +12,7 @@ import { hasLapsed, signedObligationsOf } from './signed-obligations.ts';
 // "Card-not-present transactions only". An approval with a scope and a gate asking for none
 // fails: deploying everywhere is not within "card-not-present only".
 // Signed obligations (decision record 0111) are held to more exactly: an obligation lapsed or
-// open past its due date fails the gate (CONDITIONS LAPSED), and a machine-readable scope
+// past its due date without a confirmed fulfilment fails the gate (CONDITIONS LAPSED), and a machine-readable scope
 // statement ({"dimension":"channel","allow":["card_not_present"]}) is matched by its exact
 // values: `--scope channel=card_present` fails, and so does a gate that does not name the
 // dimension at all.
@@ -44,7 +44,7 @@ export function judgeDeployment(outcome: RecordOutcome, record: ApprovalRecord |
   if (due !== undefined && due <= question.today) return refuse(`LAPSED: the approval's re-review was due on ${due}`);
   const obligations = signedObligationsOf(record, approved);
   const lapsed = obligations.find((o) => hasLapsed(o, question.today));
-  if (lapsed) return refuse(`CONDITIONS LAPSED: "${lapsed.text}" was due on ${lapsed.dueOn} and is ${lapsed.status === 'lapsed' ? 'lapsed' : 'not fulfilled'}`);
+  if (lapsed) return refuse(`CONDITIONS LAPSED: "${lapsed.text}" was due on ${lapsed.dueOn} and is ${lapseWords(lapsed)}`);
   for (const scope of obligations.map((o) => o.scope).filter((s) => s !== null)) {
     const asked = question.scope.filter((pair) => pair.key === scope.dimension);
     const allowed = `${scope.dimension} ∈ {${scope.allow.join(', ')}}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApprovalRecord, RecordCheck } from '../contracts/record.ts';
+import { obligationStatusSchema } from '../contracts/obligations.ts';
 import { fail, pass } from './check.ts';
 
 // The conditions signed as obligations (docs/decisions/0111) and their history in the record's
@@ -10,7 +11,7 @@ import { fail, pass } from './check.ts';
 const label = 'Obligations and their history';
 
 const opened = z.object({ obligation: z.string(), decision: z.string(), position: z.number(), owner: z.string(), dueOn: z.string(), scope: z.unknown().optional() });
-const moved = z.object({ obligation: z.string(), status: z.string() });
+const moved = z.object({ obligation: z.string(), status: obligationStatusSchema });
 
 const sameScope = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -22,11 +23,15 @@ export function obligationsCheck(record: ApprovalRecord): RecordCheck | null {
     if (entry.action === 'obligation.opened') {
       const o = opened.safeParse(entry.after);
       if (!o.success) return fail(label, `Audit entry ${entry.seq} opens an obligation without saying which.`);
+      const place = `${o.data.decision}#${o.data.position}`;
+      if (openedByPlace.has(place) || status.has(o.data.obligation)) return fail(label, `Audit entry ${entry.seq} opens obligation ${o.data.position} of decision ${o.data.decision} a second time.`);
       openedByPlace.set(`${o.data.decision}#${o.data.position}`, o.data);
       status.set(o.data.obligation, 'open');
     } else if (entry.action === 'obligation.transitioned' || entry.action === 'obligation.lapsed') {
       const m = moved.safeParse(entry.after);
-      if (!m.success || !status.has(m.data.obligation)) return fail(label, `Audit entry ${entry.seq} moves an obligation the log never opened.`);
+      if (!m.success || !status.has(m.data.obligation)) return fail(label, `Audit entry ${entry.seq} moves an obligation the log never opened, or to no status an obligation has.`);
+      // Only the server's sweep lapses an obligation; a person's move never does.
+      if ((entry.action === 'obligation.lapsed') !== (m.data.status === 'lapsed') || (entry.action === 'obligation.lapsed' && entry.actorId !== null)) return fail(label, `Audit entry ${entry.seq} lapses an obligation otherwise than the sweep does.`);
       status.set(m.data.obligation, m.data.status);
     }
   }

@@ -41,5 +41,8 @@ export function signedObligationsOf(record: ApprovalRecord, versionNumber: numbe
     );
 }
 
-/** Lapsed, or open past its due date (before the server's sweep has marked it). */
-export const hasLapsed = (o: RecordedObligation, today: string): boolean => o.status === 'lapsed' || (o.status === 'open' && o.dueOn < today);
+/** Lapsed, or past its due date without a confirmed fulfilment (as the server's conditionsLapsed judges). */
+export const hasLapsed = (o: RecordedObligation, today: string): boolean => o.status === 'lapsed' || (o.status !== 'confirmed' && o.dueOn < today);
+
+/** How a lapsed obligation stands, in the gate's words. */
+export const lapseWords = (o: RecordedObligation): string => (o.status === 'lapsed' ? 'lapsed' : o.status === 'fulfilment_recorded' ? 'recorded as fulfilled but not confirmed' : 'not fulfilled');

@@ -42,9 +42,14 @@ export function isLapsing(obligation: { status: ObligationStatus; dueOn: string 
   return obligation.status === 'open' && obligation.dueOn < today;
 }
 
-/** The approval's conditions have lapsed while any of its obligations is lapsed. */
-export function conditionsLapsed(obligations: readonly { status: ObligationStatus }[]): boolean {
-  return obligations.some((o) => o.status === 'lapsed');
+/**
+ * The approval's conditions have lapsed while any of its obligations is lapsed, or past its due
+ * date without a confirmed fulfilment. A fulfilment the owner team only recorded does not hold
+ * the conditions once the date has passed: otherwise recording anything, before or after the
+ * due date, would clear the flag (and the deployment gate) with no reviewer having looked.
+ */
+export function conditionsLapsed(obligations: readonly { status: ObligationStatus; dueOn: string }[], today: string): boolean {
+  return obligations.some((o) => o.status === 'lapsed' || (o.status !== 'confirmed' && o.dueOn < today));
 }
 
 /**

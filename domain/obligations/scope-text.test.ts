@@ -38,8 +38,12 @@ describe('the obligation lifecycle', () => {
     expect(isLapsing({ status: 'open', dueOn: '2026-12-04' }, '2026-12-05')).toBe(true);
     expect(isLapsing({ status: 'open', dueOn: '2026-12-05' }, '2026-12-05')).toBe(false);
     expect(isLapsing({ status: 'fulfilment_recorded', dueOn: '2026-12-01' }, '2026-12-05')).toBe(false);
-    expect(conditionsLapsed([{ status: 'confirmed' }, { status: 'lapsed' }])).toBe(true);
-    expect(conditionsLapsed([{ status: 'open' }])).toBe(false);
+    expect(conditionsLapsed([{ status: 'confirmed', dueOn: '2026-12-01' }, { status: 'lapsed', dueOn: '2027-01-01' }], '2026-12-05')).toBe(true);
+    expect(conditionsLapsed([{ status: 'open', dueOn: '2026-12-05' }], '2026-12-05')).toBe(false);
+    // Past due: only a confirmed fulfilment holds the conditions; one merely recorded does not.
+    expect(conditionsLapsed([{ status: 'fulfilment_recorded', dueOn: '2026-12-04' }], '2026-12-05')).toBe(true);
+    expect(conditionsLapsed([{ status: 'fulfilment_recorded', dueOn: '2026-12-05' }], '2026-12-05')).toBe(false);
+    expect(conditionsLapsed([{ status: 'confirmed', dueOn: '2026-12-04' }], '2026-12-05')).toBe(false);
   });
   it('refuses an owner outside the team and a due date past or beyond five years', () => {
     const base = { text: 'x', scope: null };

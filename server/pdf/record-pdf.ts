@@ -54,8 +54,22 @@ export async function renderRecordPdf(input: RecordPdfInput): Promise<Buffer> {
   return signPdf(await unsignedPdf(input), input.signer);
 }
 
+// The foot of each page holds at most this many signature lines: a package with many decisions
+// would otherwise leave no room for the body (every body line a page, each page drawing every
+// signature: time and pages growing with the square of the decisions). Beyond it the foot names
+// the latest signatures and how many earlier ones the Signatures section prints in full.
+const maxFootLines = 10;
+
+/** The signatures the foot of every page prints, and how many earlier ones it only counts. */
+function footed(decisions: readonly SignedDecision[]): { shown: readonly SignedDecision[]; earlier: number } {
+  if (decisions.length <= maxFootLines) return { shown: decisions, earlier: 0 };
+  const shown = decisions.slice(-(maxFootLines - 1));
+  return { shown, earlier: decisions.length - shown.length };
+}
+
 function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promise<Buffer> {
-  const footerLines = Math.max(1, record.decisions.length) * 2 + 2;
+  const foot = footed(record.decisions);
+  const footerLines = Math.max(1, foot.shown.length + (foot.earlier > 0 ? 1 : 0)) * 2 + 2;
   const bottom = 36 + footerLines * 9;
   const exportedAt = new Date(record.exportedAt);
   const doc = new PDFDocument({
@@ -161,7 +175,11 @@ function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promis
     doc.save().moveTo(48, top - 4).lineTo(48 + width, top - 4).lineWidth(0.5).stroke().restore();
     doc.font('bold').fontSize(7.5).text(`Electronic signatures on this record (page ${index + 1} of ${range.count})`, 48, top, { width, lineBreak: false });
     let y = top + 10;
-    for (const decision of record.decisions) {
+    if (foot.earlier > 0) {
+      doc.font('body').fontSize(7).text(`${foot.earlier} earlier signature${foot.earlier === 1 ? '' : 's'} of this record, each in full under Signatures; the latest ${foot.shown.length}:`, 48, y, { width, height: 18, ellipsis: true });
+      y += 18;
+    }
+    for (const decision of foot.shown) {
       doc.font('body').fontSize(7).text(manifestation(decision), 48, y, { width, height: 18, ellipsis: true });
       y += 18;
     }

@@ -9,7 +9,9 @@ import { sessionCookieName } from '#api/kernel/cookies.ts';
 import type { ApprovalRecord } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { recordOutcome, verifyRecordText } from '#domain/evidence/verify-record.ts';
-import { printedTime } from '#server/pdf/record-pdf.ts';
+import { printedTime, renderRecordPdf } from '#server/pdf/record-pdf.ts';
+import { documentSignerOf, newDocumentKey } from '#server/pdf/document-key.ts';
+import { generateServerKey, importServerPrivateKey } from '#domain/signing/countersign.ts';
 import type { SendRequest } from '#scripts/lib/api-actor.ts';
 import { Client, origin } from '../contract/support/client.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
@@ -126,6 +128,31 @@ describe.skipIf(skip)('the PDF/A-3b approval record', () => {
     expect(documentCertificates).toEqual([
       { certificate: Buffer.from(leaf.toSchema().toBER(false)).toString('base64url'), issuerCertificate: Buffer.from(issuer.toSchema().toBER(false)).toString('base64url'), issuerKeyId: serverKey.keyId },
     ]);
+  }, 180_000);
+
+  it('keeps the foot of each page to ten signature lines when a record has many decisions, and the body readable', async () => {
+    const { file, dir } = await exportedPdf();
+    const attached = join(dir, 'many.json');
+    expect(run('pdfdetach', ['-save', '1', '-o', attached, file]).status).toBe(0);
+    const record = JSON.parse(readFileSync(attached, 'utf8')) as ApprovalRecord;
+    const [first] = record.decisions;
+    if (!first) throw new Error('a decision');
+    // Sixty signatures: the foot used to grow with each, until the body had no room at all.
+    const many: ApprovalRecord = { ...record, decisions: Array.from({ length: 60 }, (_, i) => ({ ...first, id: `${first.id}_${i}`, reason: `Reason number ${i + 1}.` })) };
+    const serverKey = await generateServerKey();
+    const documentKey = await newDocumentKey({ key: { keyId: 'k1', publicKey: serverKey.publicKey } as never, privateKey: await importServerPrivateKey(serverKey.privateKeyPkcs8) }, new Date());
+    const pdf = await renderRecordPdf({ record: many, recordBytes: Buffer.from(JSON.stringify(many)), verifyUrl: `${origin}/verify`, signer: await documentSignerOf(documentKey) });
+    const manyFile = join(dir, 'many.pdf');
+    writeFileSync(manyFile, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [manyFile]).out)?.[1] ?? '0');
+    // Sixty signatures in full under Signatures and the body: a few pages, not hundreds.
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThan(20);
+    const last = run('pdftotext', ['-f', String(pages), '-l', String(pages), '-layout', manyFile, '-']).out.replace(/\s+/g, ' ');
+    expect(last).toContain('51 earlier signatures of this record, each in full under Signatures; the latest 9:');
+    expect(last).toContain('Reason: Reason number 60.');
+    expect(last).not.toContain('Reason: Reason number 51.');
+    expect(run('qpdf', ['--check', manyFile]).status).toBe(0);
   }, 180_000);
 
   it('a one-byte change anywhere in the signed bytes is caught by pdfsig', async () => {

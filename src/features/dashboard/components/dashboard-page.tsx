@@ -68,7 +68,7 @@ export function DashboardPage() {
             <DashboardSection title={`Pending reviews (${data.pending.length})`} description="In review or waiting for a clarification, oldest first.">
               {data.pending.length > 0 ? <PendingTable items={data.pending} caption="Pending reviews, oldest first" now={now} /> : <EmptyState>No package is waiting for a review.</EmptyState>}
             </DashboardSection>
-            <DashboardSection title={`Conditions lapsed (${data.conditionsLapsed.length})`} description="Approvals with a condition past its due date and not fulfilled: a re-review is open.">
+            <DashboardSection title={`Conditions lapsed (${data.conditionsLapsed.length})`} description="Approvals with a condition past its due date and no confirmed fulfilment.">
               {data.conditionsLapsed.length > 0 ? <PendingTable items={data.conditionsLapsed} caption="Approvals whose conditions lapsed" now={now} /> : <EmptyState>No approval has lapsed conditions.</EmptyState>}
             </DashboardSection>
             <DashboardSection title={`Re-reviews (${data.reReviews.length})`} description="Approvals with conditions whose re-review date has come or comes within 30 days.">

@@ -35,7 +35,7 @@ export function ObligationsPanel({ pkg }: { pkg: PackageDetail }) {
       </h2>
       {pkg.conditionsLapsed && (
         <p role="status" className="rounded-md border-l-4 border-red-800 bg-red-50 p-3 font-semibold text-red-900">
-          Conditions lapsed: a condition of the approval passed its due date unfulfilled, and a re-review is open.
+          Conditions lapsed: a condition of the approval passed its due date without a confirmed fulfilment.
         </p>
       )}
       <ol className="space-y-3">
