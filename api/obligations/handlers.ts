@@ -38,7 +38,9 @@ export const transitionObligation = defineHandler(routes.transitionObligation, a
     await tx.lockPackage(pkg.id);
     const stored = await obligationOf(tx, pkg.id, params.obligationId);
     const ownerTeam = await ownerTeamOf(tx, pkg);
-    const delegatedRoles = (await tx.listDelegations()).filter((d) => d.delegateId === user.id && isActiveAt(d, now)).map((d) => d.role);
+    // A role delegated by someone of the owner team confirms nothing: the owner team would be
+    // confirming its own fulfilment through a colleague (segregation of duties, as at signing).
+    const delegatedRoles = (await tx.listDelegations()).filter((d) => d.delegateId === user.id && isActiveAt(d, now) && !ownerTeam.has(d.delegatorId)).map((d) => d.role);
     const refusal = obligationRefusal(stored, body.to, { id: user.id, roles: user.roles, delegatedRoles }, ownerTeam);
     if (refusal?.kind === 'role') throw new DeniedError(problems.forbidden(refusal.message, [{ pointer: '/to', message: refusal.message }]), `obligation ${stored.id} to ${body.to}: ${refusal.message}`);
     if (stored.revision !== body.revision) throw problems.conflict(`This obligation changed since you opened it (it is at revision ${stored.revision}, you saw ${body.revision}); reload it and try again.`);

@@ -160,6 +160,24 @@ export const obligationScenarios: Scenario[] = [
     },
   },
   {
+    name: 'obligations: a role delegated by the owner team does not confirm the owner team’s own fulfilment (segregation of duties)',
+    async run(target) {
+      const { priya, items } = await approveWith(target, [obligation()]);
+      const [only] = items;
+      if (!only) throw new Error('one obligation');
+      expectStatus(await move(priya, only, { to: 'fulfilment_recorded', evidence: { text: 'Done.', link: null } }), 201);
+      const [recorded] = await listOf(priya);
+      // A colleague acting for the approving role, by a delegation whose delegator is of the owner team.
+      const colleague = await signedIn(target, 'committee@example.com');
+      const me = ((await colleague.get('/api/session')).body as { user: { id: string } }).user.id;
+      const start = new Date(Date.now() - 60_000).toISOString();
+      await target.store.insertDelegation({ id: 'dlg_owner_team', role: 'model_risk', delegatorId: owner, delegateId: me, startsAt: start, endsAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Cover.', createdBy: owner, createdAt: start });
+      const confirmed = await move(colleague, recorded as Obligation, { to: 'confirmed' });
+      expectStatus(confirmed, 403);
+      expect((await listOf(priya))[0]).toMatchObject({ status: 'fulfilment_recorded', revision: 1 });
+    },
+  },
+  {
     name: 'obligations: of concurrent transitions of one obligation exactly one is written',
     async run(target) {
       const { elena, priya, items } = await approveWith(target, [obligation()]);
