@@ -159,7 +159,10 @@ export async function rotateKeyFile(path: string, now: () => Date): Promise<{ re
     ...file.keys.map(({ privateKeyPkcs8: _retiredSecret, ...key }) => key),
     { keyId: generated.keyId, algorithm: 'Ed25519' as const, publicKey: generated.publicKey, privateKeyPkcs8: generated.privateKeyPkcs8, createdAt: validFrom },
   ];
-  const rotated = await completeKeyFile({ ...file, keys, history }, path);
+  // The PDF document key is certified by the server key: a rotation (after a suspected
+  // compromise, say) issues a new one under the new key, so no record signs on with the old.
+  const documentKey = await newDocumentKey({ key: { keyId: generated.keyId, publicKey: generated.publicKey } as StoredServerKey, privateKey: newPrivate }, now());
+  const rotated = await completeKeyFile({ ...file, keys, history, documentKey }, path);
   replaceKeyFile(path, rotated.file);
   return {
     retired: retired.key.keyId,

@@ -91,6 +91,7 @@ describe('signing key rotation with a signed key history', () => {
     const path = join(dir, 'server-keys.json');
     const s = await server(dir, path);
     const first = await s.keys();
+    const documentKeyBefore = (JSON.parse(readFileSync(path, 'utf8')) as { documentKey?: { certificate: string; issuerKeyId: string } }).documentKey;
     expect(first.keys).toHaveLength(1);
     expect(first.history).toHaveLength(1);
     const [k1] = first.keys;
@@ -112,6 +113,11 @@ describe('signing key rotation with a signed key history', () => {
     ]);
     const verified = await verifyKeyHistory(file.history);
     expect(verified.ok).toBe(true);
+    // The PDF document key is issued anew under the new key.
+    const documentKeyAfter = (JSON.parse(readFileSync(path, 'utf8')) as { documentKey?: { certificate: string; issuerKeyId: string } }).documentKey;
+    expect(documentKeyBefore?.issuerKeyId).toBe(k1.keyId);
+    expect(documentKeyAfter?.issuerKeyId).toBe(file.keys[1]?.keyId);
+    expect(documentKeyAfter?.certificate).not.toBe(documentKeyBefore?.certificate);
 
     // The restart: the server now signs with the new key and publishes both, from the file.
     await s.start();
