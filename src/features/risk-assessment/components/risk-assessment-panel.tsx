@@ -1,3 +1,4 @@
+import { ScrollFrame } from '#src/components/ui/scroll-frame.tsx';
 import { Link } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { RiskAssessment } from '#domain/contracts/risk-assessment.ts';
@@ -60,7 +61,7 @@ function AssessmentSummary({ assessment: a, pkg }: { assessment: RiskAssessment;
           ['Workflow', a.effectiveTier === pkg.riskTier ? `${pkg.template.name}, chosen for this tier` : `${pkg.template.name} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this tier applied, so the workflow under way stays`],
         ]}
       />
-      <div className="overflow-x-auto">
+      <ScrollFrame label={`Scores per category of assessment ${a.number}`}>
         <table className="min-w-full border-collapse text-left">
           <caption className="sr-only">Scores per category of assessment {a.number}</caption>
           <thead>
@@ -91,7 +92,7 @@ function AssessmentSummary({ assessment: a, pkg }: { assessment: RiskAssessment;
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollFrame>
     </div>
   );
 }
