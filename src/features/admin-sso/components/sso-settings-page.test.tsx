@@ -34,7 +34,7 @@ describe('single sign-on settings page', () => {
     await renderApp('/admin/sso', { signedInAs: 'admin@example.com', overrides: [http.get('*/api/admin/sso', () => HttpResponse.json(configured))] });
     expect(await screen.findByRole('heading', { level: 1, name: 'Single sign-on (SAML)' })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Single sign-on · Model Approval'));
-    const sp = screen.getByRole('region', { name: 'For your IdP administrator' });
+    const sp = await screen.findByRole('region', { name: 'For your IdP administrator' });
     expect(within(sp).getByRole('link', { name: 'https://approvals.example.com/api/auth/saml/metadata' })).toHaveAttribute('href', 'https://approvals.example.com/api/auth/saml/metadata');
     expect(within(sp).getByText('https://approvals.example.com/api/auth/saml/acs')).toBeInTheDocument();
     expect(within(sp).getByText(/requests are not signed/)).toBeInTheDocument();
