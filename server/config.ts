@@ -64,6 +64,8 @@ const configSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   // State-changing requests per signed-in user (or API token) and minute; over it 429 with Retry-After (docs/decisions/0065-throttling.md)
   WRITE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  // Approval records built per signed-in user (or API token's owner) and minute: JSON exports, PDFs and deployment gate checks; over it 429
+  RECORD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   // How often expired sessions, signing nonces, passkey challenges and old sign-in failures are deleted (also once at start)
   CLEANUP_INTERVAL_MS: z.coerce.number().int().min(10).max(86_400_000).default(900_000),
   // Heavy jobs (the record export) run on worker threads, never on the thread that answers requests: this many at once,

@@ -20,6 +20,8 @@ export interface ServerDepsOptions {
   webhookAllowList?: readonly AllowEntry[];
   /** WRITE_RATE_LIMIT_PER_MINUTE; absent, the default of api/throttle/policies.ts. */
   writesPerMinute?: number;
+  /** RECORD_RATE_LIMIT_PER_MINUTE; absent, the default of api/throttle/policies.ts. */
+  recordBuildsPerMinute?: number;
   /** Where heavy jobs run (server/workers/worker-pool.ts); absent, inline (in-process tests and tools). */
   compute?: ComputePort;
   /** Email: whether SMTP is configured (SMTP_HOST) and the digest's hour (MAIL_DIGEST_HOUR_UTC). */
@@ -46,6 +48,7 @@ export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
     publicOrigin: options.publicOrigin,
     webhookAllowList: options.webhookAllowList ?? [],
     ...(options.writesPerMinute === undefined ? {} : { writesPerMinute: options.writesPerMinute }),
+    ...(options.recordBuildsPerMinute === undefined ? {} : { recordBuildsPerMinute: options.recordBuildsPerMinute }),
     ...(options.compute === undefined ? {} : { compute: options.compute }),
     ...(options.mail === undefined ? {} : { mail: options.mail }),
     ...(options.registries === undefined ? {} : { registries: options.registries }),

@@ -58,7 +58,7 @@ const smtp = smtpSettingsFrom(config);
 // Model registries (MLflow, SageMaker), their credentials from the environment or secrets files.
 const registries = registryConnectorsFrom(config);
 const monitoringSecret = config.MONITORING_WEBHOOK_SECRET ?? (config.MONITORING_WEBHOOK_SECRET_FILE ? readFileSync(config.MONITORING_WEBHOOK_SECRET_FILE, 'utf8').trim() : undefined);
-const deps = serverDeps(store, { ...(monitoringSecret ? { monitoring: { secret: monitoringSecret } } : {}), mail: { enabled: smtp !== null, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC }, registries, compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE, documentKey });
+const deps = serverDeps(store, { ...(monitoringSecret ? { monitoring: { secret: monitoringSecret } } : {}), mail: { enabled: smtp !== null, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC }, registries, compute, sessionTtlHours: config.SESSION_TTL_HOURS, sessionIdleMinutes: config.SESSION_IDLE_MINUTES, publicOrigin: config.PUBLIC_URL, webhookAllowList: config.WEBHOOK_ALLOWED_HOSTS, writesPerMinute: config.WRITE_RATE_LIMIT_PER_MINUTE, recordBuildsPerMinute: config.RECORD_RATE_LIMIT_PER_MINUTE, documentKey });
 const firstStart = await prepareFirstStart(store, config, deps);
 
 const app = createApp(deps, { staticDir: config.STATIC_DIR, oidc, saml, trustProxy: config.TRUST_PROXY });

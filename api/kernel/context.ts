@@ -28,6 +28,8 @@ export interface ApiDeps {
   isUnavailable?: (error: unknown) => boolean;
   /** Writes per user and minute (WRITE_RATE_LIMIT_PER_MINUTE); absent: api/throttle/policies.ts's default. */
   writesPerMinute?: number;
+  /** Approval records built per caller and minute (RECORD_RATE_LIMIT_PER_MINUTE); absent: api/throttle/policies.ts's default. */
+  recordBuildsPerMinute?: number;
   /**
    * The origin users reach the application at (PUBLIC_URL), e.g. https://approvals.example.com:
    * the only origin a write may come from and a passkey may sign for, whatever Host a request

@@ -17,6 +17,7 @@ import { threadViews } from '../threads/thread-views.ts';
 import { findingViews } from '../findings/finding-views.ts';
 import { loadPackageFacts, packageDetail, toActor, usersById } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
+import { limitRecordBuilds } from '../throttle/rate-limits.ts';
 import { actorOf, seePackage, signedIn } from '../package-access/package-access.ts';
 
 // GET /api/packages/{id}/record: the approval record as one signed document. Read order
@@ -54,8 +55,9 @@ export const exportRecordPdf = defineHandler(routes.exportRecordPdf, async (ctx,
   return { status: 200, body: new BinaryBody(pdf, 'application/pdf'), headers: [['content-disposition', `attachment; filename="${fileName}"`]] };
 });
 
-/** The package's approval record, signed now for `user` (the export, and the deployment gate's record). */
+/** The package's approval record, signed now for `user` (the export, and the deployment gate's record); each build counts against the caller's record limit. */
 export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user: StoredUser): Promise<EncodedRecord> {
+  await limitRecordBuilds(ctx, user.id);
   const { store, now } = ctx.deps;
   const [facts] = await loadPackageFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);

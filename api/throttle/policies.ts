@@ -29,6 +29,14 @@ export const signingPolicy: BackoffPolicy = { free: 5, ...growing };
 export const defaultWritesPerMinute = 120;
 export const writesPolicy = (perMinute: number): RatePolicy => ({ limit: perMinute, windowMs: minute });
 
+/**
+ * Approval records built per caller (the JSON export, the PDF and the deployment gate each
+ * build and sign one): the build is bounded per process by the compute pool, this bounds what
+ * one caller, or one leaked pipeline token, can take of it.
+ */
+export const defaultRecordBuildsPerMinute = 60;
+export const recordBuildsPolicy = (perMinute: number): RatePolicy => ({ limit: perMinute, windowMs: minute });
+
 /** Anonymous events written to the audit log per client address (failed single sign-ons). */
 export const anonymousAuditPolicy: RatePolicy = { limit: 30, windowMs: minute };
 

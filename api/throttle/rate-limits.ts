@@ -3,7 +3,7 @@ import type { ApiDeps, RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
 import type { RouteDef } from '../kernel/route-def.ts';
 import type { StoreTx } from '../store/store.ts';
-import { anonymousAuditPolicy, defaultWritesPerMinute, writesPolicy } from './policies.ts';
+import { anonymousAuditPolicy, defaultRecordBuildsPerMinute, defaultWritesPerMinute, recordBuildsPolicy, writesPolicy } from './policies.ts';
 import { secondsUntil } from './lanes.ts';
 
 // Rate limits on what can append to the audit log: every write of a signed-in user (or a
@@ -12,7 +12,7 @@ import { secondsUntil } from './lanes.ts';
 // 429 with Retry-After and nothing is written, except one access.rate_limited entry per
 // window, so the permanent log grows by a bounded amount whatever a caller sends.
 
-type RateScope = 'writes' | 'anonymous_audit';
+type RateScope = 'writes' | 'record_builds' | 'anonymous_audit';
 
 interface RateKey {
   scope: RateScope;
@@ -22,6 +22,12 @@ interface RateKey {
   policy: RatePolicy;
   actorId: string | null;
 }
+
+const refusalDetail: Record<RateScope, (wait: number) => string> = {
+  writes: (wait) => `Too many changes in a short time; try again in ${wait} seconds.`,
+  record_builds: (wait) => `Too many approval records (exports, PDFs, deployment gate checks) asked for in a short time; try again in ${wait} seconds.`,
+  anonymous_audit: (wait) => `Too many requests from this network address; try again in ${wait} seconds.`,
+};
 
 /** Counts one event for the key (one conditional statement), or throws 429; a full window is audited once. */
 async function admit(deps: ApiDeps, rate: RateKey): Promise<void> {
@@ -37,7 +43,7 @@ async function admit(deps: ApiDeps, rate: RateKey): Promise<void> {
     });
   }
   const wait = secondsUntil(until, now);
-  const detail = rate.scope === 'writes' ? `Too many changes in a short time; try again in ${wait} seconds.` : `Too many requests from this network address; try again in ${wait} seconds.`;
+  const detail = refusalDetail[rate.scope](wait);
   throw problems.rateLimited(detail, wait);
 }
 
@@ -51,6 +57,12 @@ export async function limitWrites(ctx: RequestContext, route: RouteDef): Promise
   if (route.method === 'GET' || !ctx.user) return;
   counted.add(ctx);
   await admit(ctx.deps, writesOf(ctx.deps, ctx.user.id));
+}
+
+/** Before a handler builds and signs an approval record: every build counts against the caller's limit, over it 429 with Retry-After. */
+export async function limitRecordBuilds(ctx: RequestContext, actorId: string): Promise<void> {
+  const policy = recordBuildsPolicy(ctx.deps.recordBuildsPerMinute ?? defaultRecordBuildsPerMinute);
+  await admit(ctx.deps, { scope: 'record_builds', key: `record-builds:${actorId}`, subject: actorId, policy, actorId });
 }
 
 /** Writes an identified caller's refusal to the audit log (`append`); it counts like a write, unless the request was counted as one already. */

@@ -54,7 +54,7 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** A request was refused for lack of a role or of access to the object. */
   z.object({ ...base, action: z.literal('access.denied'), before: z.null(), after: z.object({ method: z.string(), path: z.string(), reason: z.string() }) }),
   /** A caller went over a rate limit (writes per user, or anonymous audited events per client address); written once per window, the refused requests themselves are not. The subject is the user id, or `client <address>`. */
-  z.object({ ...base, action: z.literal('access.rate_limited'), before: z.null(), after: z.object({ scope: z.enum(['writes', 'anonymous_audit']), limit: z.number(), windowSeconds: z.number(), until: z.string() }) }),
+  z.object({ ...base, action: z.literal('access.rate_limited'), before: z.null(), after: z.object({ scope: z.enum(['writes', 'record_builds', 'anonymous_audit']), limit: z.number(), windowSeconds: z.number(), until: z.string() }) }),
   /** A model owner submitted a new package (its version 1), with the workflow `template` it is decided under and its hash (hex SHA-256 of its RFC 8785 form; absent before 0103). */
   z.object({ ...base, action: z.literal('package.submitted'), before: z.null(), after: z.object({ modelKey: z.string(), versionLabel: z.string(), version: z.number(), contentHash: z.string(), template: z.object({ key: z.string(), version: z.number(), hash: z.string() }).optional(), via: viaTokenSchema.optional(), policy: policyCheckedSchema.optional() }) }),
   /** A model owner submitted a new version of an existing package, with `answers` to the previous round's concerns (absent in entries written before answers existed) and their `answersHash`, hex SHA-256 of their RFC 8785 form (absent before 0102). */

@@ -24,7 +24,7 @@ export interface ServerProcess {
  */
 export function startServerProcess(options: { dataDir: string; databaseUrl?: string; /** Demo data and accounts (default true); false is a production start. */ demo?: boolean; /** More settings (server/config.ts), e.g. COMPUTE_QUEUE. */ env?: Readonly<Record<string, string>> }): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
-    env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', DEMO: options.demo === false ? 'false' : 'true', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app'), WRITE_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env },
+    env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', DEMO: options.demo === false ? 'false' : 'true', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app'), WRITE_RATE_LIMIT_PER_MINUTE: '1000000', RECORD_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited: Promise<void> | undefined;

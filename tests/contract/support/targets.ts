@@ -46,6 +46,8 @@ export interface ServerTargetOptions {
   trustProxy?: boolean;
   /** WRITE_RATE_LIMIT_PER_MINUTE. */
   writesPerMinute?: number;
+  /** RECORD_RATE_LIMIT_PER_MINUTE. */
+  recordBuildsPerMinute?: number;
   /** Connected model registries (an MLflow test double on localhost). */
   registries?: RegistryConnectors;
   /** The monitoring alert intake's secret (MONITORING_WEBHOOK_SECRET). */
