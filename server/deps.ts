@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiDeps } from '#api/kernel/context.ts';
-import type { ComputePort } from '#api/kernel/compute.ts';
 import type { RegistryConnectors } from '#api/kernel/registry-port.ts';
 import type { Store } from '#api/store/store.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
@@ -8,6 +7,7 @@ import { scryptPasswords } from './auth/scrypt-passwords.ts';
 import { isDatabaseUnavailable } from './db/unavailable-error.ts';
 import type { DocumentKey } from './pdf/document-key.ts';
 import { createRecordPdfPort } from './pdf/record-pdf-port.ts';
+import type { ServerCompute } from './workers/compute-tasks.ts';
 
 export interface ServerDepsOptions {
   sessionTtlHours: number;
@@ -23,7 +23,7 @@ export interface ServerDepsOptions {
   /** RECORD_RATE_LIMIT_PER_MINUTE; absent, the default of api/throttle/policies.ts. */
   recordBuildsPerMinute?: number;
   /** Where heavy jobs run (server/workers/worker-pool.ts); absent, inline (in-process tests and tools). */
-  compute?: ComputePort;
+  compute?: ServerCompute;
   /** Email: whether SMTP is configured (SMTP_HOST) and the digest's hour (MAIL_DIGEST_HOUR_UTC). */
   mail?: { enabled: boolean; digestHourUtc: number };
   /** The connected model registries (server/registries/connectors.ts); absent, none. */
@@ -35,6 +35,7 @@ export interface ServerDepsOptions {
 }
 
 export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
+  const { compute } = options;
   return {
     store,
     passwords: scryptPasswords,
@@ -53,6 +54,7 @@ export function serverDeps(store: Store, options: ServerDepsOptions): ApiDeps {
     ...(options.mail === undefined ? {} : { mail: options.mail }),
     ...(options.registries === undefined ? {} : { registries: options.registries }),
     ...(options.monitoring === undefined ? {} : { monitoring: options.monitoring }),
-    recordPdf: createRecordPdfPort(options.documentKey),
+    // The PDF is drawn and signed on the compute pool when there is one (server/main.ts), else inline.
+    recordPdf: createRecordPdfPort(options.documentKey, compute ? (job) => compute.recordPdf(job) : undefined),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Store, StoredServerKey } from '#api/store/store.ts';
@@ -96,11 +96,51 @@ export async function loadServerKeys(store: Store, options: { path: string; now:
   const current = await signingKeyOf(file, path);
   let documentKey = file.documentKey;
   if (!documentKey) {
-    documentKey = await newDocumentKey(current, now());
-    replaceKeyFile(path, { ...file, documentKey });
-    message += ` A document-signing key (ECDSA P-256) for PDF records, its certificate issued by ${current.key.keyId}, was added to ${path}.`;
+    const added = await addDocumentKeyOnce(path, current, now);
+    documentKey = added.documentKey;
+    if (added.made) message += ` A document-signing key (ECDSA P-256) for PDF records, its certificate issued by ${current.key.keyId}, was added to ${path}.`;
   }
   return { ...current, documentKey, message: `${message}${openToOthers(path)}` };
+}
+
+/**
+ * Adds a document key to a file written before 0119, once: instances starting together on one
+ * shared key file would each make a key, the last rename would win, and the others would sign
+ * PDFs with a key the file (and every other instance's certificate list) does not hold. Under
+ * an exclusive lock file, the file is read again and a key another start added is taken.
+ */
+async function addDocumentKeyOnce(path: string, current: ServerSigningKey, now: () => Date): Promise<{ documentKey: DocumentKey; made: boolean }> {
+  return withKeyFileLock(path, async () => {
+    const latest = readKeyFile(path);
+    if (!latest) throw new KeyFileRefused(`${path} disappeared while the server was starting.`);
+    if (latest.documentKey) return { documentKey: latest.documentKey, made: false };
+    const documentKey = await newDocumentKey(current, now());
+    replaceKeyFile(path, { ...latest, documentKey });
+    return { documentKey, made: true };
+  });
+}
+
+const lockWaitMs = 30_000;
+
+/** Runs `work` holding `<path>.lock` (created exclusively, removed after); waits for another holder at most 30 s. */
+async function withKeyFileLock<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${path}.lock`;
+  const deadline = Date.now() + lockWaitMs;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx', 0o600));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new KeyFileRefused(`${lock} has been held for ${lockWaitMs / 1000} s. Another server may be adding to the key file, or one stopped while it did: if no other server is starting, remove ${lock} and start again.`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }
 
 /** The file's last key, with its private half imported for signing, and the file's history. */

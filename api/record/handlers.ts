@@ -50,7 +50,9 @@ export const exportRecordPdf = defineHandler(routes.exportRecordPdf, async (ctx,
   const record = await buildRecord(ctx, pkg, user);
   // The record's own bytes are attached as they are; the parsed form only feeds the print.
   const parsed = JSON.parse(new TextDecoder().decode(record.bytes)) as ApprovalRecord;
-  const pdf = await recordPdf.render({ record: parsed, recordBytes: record.bytes, verifyUrl: `${ctx.origin}/verify`, serverKey: await currentServerKey(store, now) });
+  const serverKey = await currentServerKey(store, now);
+  // Drawn and signed on the server's compute pool, within its limits and time budget, like the record.
+  const pdf = await refusedAsBusy(() => recordPdf.render({ record: parsed, recordBytes: record.bytes, verifyUrl: `${ctx.origin}/verify`, serverKey }));
   const fileName = record.fileName.replace(/\.json$/, '') + '.pdf';
   return { status: 200, body: new BinaryBody(pdf, 'application/pdf'), headers: [['content-disposition', `attachment; filename="${fileName}"`]] };
 });
@@ -121,9 +123,14 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
   return encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });
 }
 
-async function encoded(compute: ComputePort, job: RecordJob): Promise<EncodedRecord> {
+function encoded(compute: ComputePort, job: RecordJob): Promise<EncodedRecord> {
+  return refusedAsBusy(() => compute.signedRecord(job));
+}
+
+/** A compute job's refusal (every thread busy, or past its time budget) as the 503 a client reads. */
+async function refusedAsBusy<T>(job: () => Promise<T>): Promise<T> {
   try {
-    return await compute.signedRecord(job);
+    return await job();
   } catch (error) {
     if (!(error instanceof ComputeRefused)) throw error;
     if (error.reason === 'busy') throw problems.busy('The server is already building as many approval records as it takes at once; try again shortly.', error.retryAfterSeconds);

@@ -1,17 +1,24 @@
 import type { Transferable } from 'node:worker_threads';
 import type { ComputePort } from '#api/kernel/compute.ts';
 import { encodeSignedRecord, type EncodedRecord } from '#domain/evidence/encode-record.ts';
+import { renderRecordPdfJob, type RecordPdfJob } from '../pdf/record-pdf-port.ts';
 
 // Every job a compute worker runs (one per ComputePort method), with the buffers its result
 // hands over to the main thread rather than copies: megabytes of record cross in no time.
 
-type Tasks = { [K in keyof ComputePort]: { run: ComputePort[K]; transfer: (result: Awaited<ReturnType<ComputePort[K]>>) => Transferable[] } };
+/** The universal jobs, and the server's own: the PDF record is Node code (PDFKit), so it is not in ComputePort. */
+export interface ServerCompute extends ComputePort {
+  recordPdf(job: RecordPdfJob): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+type Tasks = { [K in keyof ServerCompute]: { run: ServerCompute[K]; transfer: (result: Awaited<ReturnType<ServerCompute[K]>>) => Transferable[] } };
 
 export const computeTasks: Tasks = {
   signedRecord: { run: encodeSignedRecord, transfer: (result: EncodedRecord) => [result.bytes.buffer] },
+  recordPdf: { run: renderRecordPdfJob, transfer: (result: Uint8Array<ArrayBuffer>) => [result.buffer] },
 };
 
-export type ComputeTask = keyof ComputePort;
+export type ComputeTask = keyof ServerCompute;
 
 /** Main thread to worker: one job. */
 export interface JobMessage {

@@ -1,6 +1,6 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type Transferable } from 'node:worker_threads';
 import { computeTasks, type JobMessage, type ReplyMessage } from './compute-tasks.ts';
 
 // A compute worker thread (worker-pool.ts): runs one job at a time, as the pool sends them,
@@ -16,11 +16,13 @@ port.on('message', (message: JobMessage) => {
   void answer(message).then(({ reply, transfer }) => port.postMessage(reply, transfer));
 });
 
-async function answer({ id, task, input }: JobMessage): Promise<{ reply: ReplyMessage; transfer: ReturnType<(typeof computeTasks)[typeof task]['transfer']> }> {
-  const entry = computeTasks[task];
+/** A task as this loop sees it: the input is what the main thread built for the task (a structured clone of it). */
+type AnyTask = { run: (input: unknown) => Promise<unknown>; transfer: (result: unknown) => Transferable[] };
+
+async function answer({ id, task, input }: JobMessage): Promise<{ reply: ReplyMessage; transfer: Transferable[] }> {
+  const entry = computeTasks[task] as AnyTask;
   try {
-    // The input is what the main thread built for this task (a structured clone of it).
-    const value = await entry.run(input as Parameters<typeof entry.run>[0]);
+    const value = await entry.run(input);
     return { reply: { id, ok: true, value }, transfer: entry.transfer(value) };
   } catch (error) {
     const { name, message, stack } = error instanceof Error ? error : new Error(String(error));

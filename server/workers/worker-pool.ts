@@ -1,6 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ComputeRefused, type ComputePort } from '#api/kernel/compute.ts';
-import type { ComputeTask, JobMessage, ReplyMessage } from './compute-tasks.ts';
+import type { ComputeTask, JobMessage, ReplyMessage, ServerCompute } from './compute-tasks.ts';
 
 // CPU-heavy jobs off the event loop (docs/decisions/0064-export-off-the-event-loop.md): at
 // most `workers` run at once, each on its own worker thread; at most `queue` more wait; one
@@ -22,7 +22,7 @@ export interface WorkerPoolOptions {
   url?: URL;
 }
 
-export interface WorkerPool extends ComputePort {
+export interface WorkerPool extends ServerCompute {
   /** Jobs running and waiting now. */
   load(): { running: number; waiting: number };
   /** Ends every thread and refuses what is still waiting; jobs are refused from then on. */
@@ -137,6 +137,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   return {
     signedRecord: (job) => run('signedRecord', job) as ReturnType<ComputePort['signedRecord']>,
+    recordPdf: (job) => run('recordPdf', job) as ReturnType<ServerCompute['recordPdf']>,
     load: () => ({ running: running(), waiting: waiting.length }),
     async close() {
       closed = true;

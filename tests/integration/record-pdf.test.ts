@@ -11,6 +11,8 @@ import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { recordOutcome, verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { printedTime, renderRecordPdf } from '#server/pdf/record-pdf.ts';
 import { documentSignerOf, newDocumentKey } from '#server/pdf/document-key.ts';
+import { createRecordPdfPort } from '#server/pdf/record-pdf-port.ts';
+import { createWorkerPool } from '#server/workers/worker-pool.ts';
 import { generateServerKey, importServerPrivateKey } from '#domain/signing/countersign.ts';
 import type { SendRequest } from '#scripts/lib/api-actor.ts';
 import { Client, origin } from '../contract/support/client.ts';
@@ -153,6 +155,31 @@ describe.skipIf(skip)('the PDF/A-3b approval record', () => {
     expect(last).toContain('Reason: Reason number 60.');
     expect(last).not.toContain('Reason: Reason number 51.');
     expect(run('qpdf', ['--check', manyFile]).status).toBe(0);
+  }, 180_000);
+
+  it('is drawn and signed on a compute worker thread on the server, and that PDF verifies', async () => {
+    const { file, dir } = await exportedPdf();
+    const attached = join(dir, 'record.json');
+    expect(run('pdfdetach', ['-save', '1', '-o', attached, file]).status).toBe(0);
+    const recordBytes = readFileSync(attached);
+    const record = JSON.parse(recordBytes.toString('utf8')) as ApprovalRecord;
+    const serverKey = await generateServerKey();
+    const signing = { key: { keyId: 'k1', publicKey: serverKey.publicKey } as never, privateKey: await importServerPrivateKey(serverKey.privateKeyPkcs8) };
+    const pool = createWorkerPool({ workers: 1, queue: 0, budgetMs: 120_000 });
+    defer(() => pool.close());
+    let threaded = 0;
+    const port = createRecordPdfPort(await newDocumentKey(signing, new Date()), (job) => {
+      threaded++;
+      return pool.recordPdf(job);
+    });
+    const pdf = await port.render({ record, recordBytes, verifyUrl: `${origin}/verify`, serverKey: signing });
+    expect(threaded).toBe(1);
+    const threadedFile = join(dir, 'threaded.pdf');
+    writeFileSync(threadedFile, pdf);
+    expect(run('pdfsig', [threadedFile]).out).toContain('Signature Validation: Signature is Valid.');
+    const again = join(dir, 'again.json');
+    expect(run('pdfdetach', ['-save', '1', '-o', again, threadedFile]).status).toBe(0);
+    expect(readFileSync(again).equals(recordBytes)).toBe(true);
   }, 180_000);
 
   it('a one-byte change anywhere in the signed bytes is caught by pdfsig', async () => {

@@ -82,6 +82,24 @@ describe('the server key file', () => {
     expect(keyRows(dir)).toHaveLength(1);
   });
 
+  it('gives a key file written before PDF records one document key, however many starts add it at once', async () => {
+    const dir = dataDir();
+    const path = join(dir, 'keys.json');
+    await loadServerKeys(await storeIn(dir), { path, now: () => new Date() });
+    // As a file written before decision 0119: no document key.
+    const { documentKey: _dropped, ...older } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, JSON.stringify(older), { mode: 0o600 });
+    const store = await storeIn(dir);
+    // Five instances starting together on the one shared file: each used to make its own key, and
+    // all but the last rename's signed PDFs with a key the file did not hold.
+    const starts = await Promise.all(Array.from({ length: 5 }, () => loadServerKeys(store, { path, now: () => new Date() })));
+    const inFile = (JSON.parse(readFileSync(path, 'utf8')) as { documentKey?: unknown }).documentKey;
+    expect(inFile).toBeDefined();
+    for (const start of starts) expect(start.documentKey).toEqual(inFile);
+    expect(starts.filter((start) => start.message.includes('A document-signing key')).length).toBe(1);
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
   it('refuses a start on a database with published keys but no key file, rather than sign under a new key', async () => {
     const dir = dataDir();
     const store = await storeIn(dir);
