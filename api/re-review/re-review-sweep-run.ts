@@ -1,6 +1,6 @@
 import type { Store, StoreTx } from '../store/store.ts';
 import { loadPackageFacts, type PackageFacts } from '../package-access/views.ts';
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { publishPackageEvents } from '../events/publish.ts';
 import { openDueRevalidations } from './revalidation-openings.ts';
 import { dueReReviews, type DueReReview, type SweepPackage } from '#domain/workflow/re-review-sweep.ts';
 
@@ -47,7 +47,7 @@ async function announce(tx: StoreTx, item: DueReReview, options: ReReviewSweepOp
     at,
   });
   const data = { packageId: pkg.id, modelKey: pkg.modelKey, version: item.versionNumber, versionLabel: pkg.versionLabel, step: item.stepKey, decision: 'approve_with_conditions', actor: null };
-  await enqueueWebhookEvents(tx, [{ type: 'package.re_review_due', data }], { at, newId: options.newId });
+  await publishPackageEvents(tx, [{ type: 'package.re_review_due', data }], { at, newId: options.newId });
   return true;
 }
 
