@@ -6,8 +6,7 @@ import { dueReReviews, type DueReReview, type SweepPackage } from '#domain/workf
 
 // Applies the re-review rule to storage: each approval with conditions that has reached its
 // re-review date is announced once, ever. The server runs this on a timer (server/
-// re-review-sweep.ts); tests run it over any store with any `now`. It lives in domain/, on
-// the storage port, so the mocks' memory store behaves exactly as SQLite and PostgreSQL.
+// timers/re-review-sweep.ts); tests run it over any store with any `now`.
 
 export interface ReReviewSweepOptions {
   now: Date;

@@ -9,6 +9,17 @@ import { actorSchema } from './decisions.ts';
 export const packageEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved', 'obligation.lapsed'] as const;
 export type PackageEventType = (typeof packageEventTypes)[number];
 
+/** How each event reads to a person choosing which to receive. */
+export const packageEventLabels: Record<PackageEventType, string> = {
+  'package.submitted': 'Package submitted (or resubmitted)',
+  'step.approved': 'Step approved',
+  'package.rejected': 'Package rejected',
+  'package.approved': 'Package fully approved',
+  'package.re_review_due': 'Re-review due',
+  'package.emergency_approved': 'Emergency approval (follow-up review open)',
+  'obligation.lapsed': 'A condition of an approval lapsed (past its due date)',
+};
+
 /** What every event says: the package version, and the step, decision and actor when a person caused it. */
 export const packageEventDataSchema = z.object({
   packageId: z.string(),

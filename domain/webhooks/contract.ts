@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from '../contracts/decisions.ts';
-import { packageEventDataSchema, packageEventTypes, type PackageEventType } from '../contracts/package-events.ts';
+import { packageEventDataSchema, packageEventLabels, packageEventTypes, type PackageEventType } from '../contracts/package-events.ts';
 
 // Webhooks: endpoints an administrator registers, the workflow events delivered to them
 // (signed in the Standard Webhooks style) and the log of each delivery's attempts.
@@ -10,15 +10,7 @@ export const webhookEventTypes = packageEventTypes;
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
 export type WebhookEventType = PackageEventType;
 
-export const webhookEventLabels: Record<WebhookEventType, string> = {
-  'package.submitted': 'Package submitted (or resubmitted)',
-  'step.approved': 'Step approved',
-  'package.rejected': 'Package rejected',
-  'package.approved': 'Package fully approved',
-  'package.re_review_due': 'Re-review due',
-  'package.emergency_approved': 'Emergency approval (follow-up review open)',
-  'obligation.lapsed': 'A condition of an approval lapsed (past its due date)',
-};
+export const webhookEventLabels = packageEventLabels;
 
 /** Only http and https: a receiver is a web server, not a file or another scheme. */
 const webhookUrlSchema = z
