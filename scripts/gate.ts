@@ -76,6 +76,6 @@ try {
 }
 const verdict = await verifyRecordText(bytes, { trustedKeys: args.pins });
 const failed = verdict.checks.find((check) => !check.ok);
-const judged = judgeDeployment(recordOutcome(verdict), verdict.record, failed ? `${failed.label}: ${failed.detail}` : null, { modelKey: args.model, versionLabel: args.version, scope: args.scope, today: args.today });
+const judged = judgeDeployment(recordOutcome(verdict), verdict, failed ? `${failed.label}: ${failed.detail}` : null, { modelKey: args.model, versionLabel: args.version, scope: args.scope, today: args.today });
 console.log(judged.line);
 process.exit(judged.pass ? 0 : 1);

@@ -1,11 +1,11 @@
 import { locateQuote } from '#domain/annotations/section-text.ts';
 import { dayOf, futureDateProblem, moverRole, transitionRefusal } from '#domain/findings/lifecycle.ts';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
-import { isActiveAt } from '#domain/workflow/delegation.ts';
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { StoredFinding, StoredPackage, StoreTx } from '../store/store.ts';
+import { moverOf } from '../delegations/acting-roles.ts';
 import { actorOf, assertNotDecided, ownerTeamOf, seePackage, sectionOf, signedIn } from '../package-access/package-access.ts';
 import { canSeePackage } from '../package-access/views.ts';
 import { deniedNotFound, DeniedError } from '../denials/denials.ts';
@@ -102,8 +102,7 @@ export const transitionFinding = defineHandler(routes.transitionFinding, async (
     await tx.lockPackage(pkg.id);
     const stored = await findingOf(tx, pkg.id, params.findingId);
     const ownerTeam = await ownerTeamOf(tx, pkg);
-    const delegatedRoles = (await tx.listDelegations()).filter((d) => d.delegateId === user.id && isActiveAt(d, now)).map((d) => d.role);
-    const mover = { id: user.id, roles: user.roles, delegatedRoles };
+    const mover = await moverOf(tx, user, now);
     const refusal = transitionRefusal(stored, body.to, mover, ownerTeam);
     if (refusal?.kind === 'role') throw new DeniedError(problems.forbidden(refusal.message, [{ pointer: '/to', message: refusal.message }]), `finding ${stored.id} to ${body.to}: ${refusal.message}`);
     if (stored.revision !== body.revision) throw problems.conflict(`This finding changed since you opened it (it is at revision ${stored.revision}, you saw ${body.revision}); reload it and try again.`);

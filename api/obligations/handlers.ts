@@ -1,8 +1,8 @@
 import { obligationRefusal } from '#domain/obligations/lifecycle.ts';
-import { isActiveAt } from '#domain/workflow/delegation.ts';
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import type { StoredObligation, StoreTx } from '../store/store.ts';
+import { moverOf } from '../delegations/acting-roles.ts';
 import { actorOf, ownerTeamOf, seePackage, signedIn } from '../package-access/package-access.ts';
 import { usersById } from '../package-access/views.ts';
 import { deniedNotFound, DeniedError } from '../denials/denials.ts';
@@ -40,8 +40,7 @@ export const transitionObligation = defineHandler(routes.transitionObligation, a
     const ownerTeam = await ownerTeamOf(tx, pkg);
     // A role delegated by someone of the owner team confirms nothing: the owner team would be
     // confirming its own fulfilment through a colleague (segregation of duties, as at signing).
-    const delegatedRoles = (await tx.listDelegations()).filter((d) => d.delegateId === user.id && isActiveAt(d, now) && !ownerTeam.has(d.delegatorId)).map((d) => d.role);
-    const refusal = obligationRefusal(stored, body.to, { id: user.id, roles: user.roles, delegatedRoles }, ownerTeam);
+    const refusal = obligationRefusal(stored, body.to, await moverOf(tx, user, now, { notFrom: ownerTeam }), ownerTeam);
     if (refusal?.kind === 'role') throw new DeniedError(problems.forbidden(refusal.message, [{ pointer: '/to', message: refusal.message }]), `obligation ${stored.id} to ${body.to}: ${refusal.message}`);
     if (stored.revision !== body.revision) throw problems.conflict(`This obligation changed since you opened it (it is at revision ${stored.revision}, you saw ${body.revision}); reload it and try again.`);
     if (refusal) throw problems.validation([{ pointer: '/to', message: refusal.message }], 'This move is not allowed from the obligation’s current status.');

@@ -1,12 +1,12 @@
 import { dayOf } from '#domain/findings/lifecycle.ts';
 import { isLapsing } from '#domain/obligations/lifecycle.ts';
 import type { Store, StoreTx } from '../store/store.ts';
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { publishPackageEvents } from '../events/publish.ts';
 
 // Lapses the obligations past their due date (decision record 0111): each in one transaction,
 // under the package lock and on the revision read, so a fulfilment recorded at the same moment
 // and a second sweep (another instance) cannot both win. A lapse is an audit entry with no actor,
-// an `obligation.lapsed` webhook event, and a re-review of the approval (the re-review notice of
+// an `obligation.lapsed` package event, and a re-review of the approval (the re-review notice of
 // api/re-review, as a monitoring alert opens one). The server runs this on a timer
 // (server/timers/obligation-lapse-sweep.ts); tests run it over any store with any `now`.
 
@@ -44,7 +44,7 @@ async function lapse(tx: StoreTx, obligationId: string, now: Date, newId: () => 
     actor: null,
     obligation: { id: stored.id, text: stored.text, dueOn: stored.dueOn, ownerId: stored.ownerId, scope: stored.scope },
   };
-  await enqueueWebhookEvents(tx, [{ type: 'obligation.lapsed', data }], { at, newId });
+  await publishPackageEvents(tx, [{ type: 'obligation.lapsed', data }], { at, newId });
   await tx.touchPackage(pkg.id, at);
   return { obligationId: stored.id, packageId: pkg.id, decisionId: stored.decisionId };
 }

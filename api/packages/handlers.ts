@@ -13,8 +13,8 @@ import { auditDenied } from '../denials/denials.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { addThreadMessage } from '../threads/thread-message.ts';
 import { viaOf } from '../tokens/bearer-auth.ts'; // The audit entry names the token
-import { submissionEvent } from '#domain/webhooks/events.ts';
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { submissionEvent } from '#domain/package/events.ts';
+import { publishPackageEvents } from '../events/publish.ts';
 import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
 import { dueWithin } from '#domain/revalidation/due-date.ts';
@@ -125,7 +125,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
       actorId: user.id,
       at,
     });
-    await enqueueWebhookEvents(tx, [submissionEvent({ packageId, modelKey: body.modelKey, version: 1, versionLabel: body.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
+    await publishPackageEvents(tx, [submissionEvent({ packageId, modelKey: body.modelKey, version: 1, versionLabel: body.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just written is missing');
     return { package: summarize(facts, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
@@ -189,7 +189,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
       await addThreadMessage(ctx, tx, { pkg, thread, user, body: answer, at });
     }
     // A resubmission is a submission to the receivers.
-    await enqueueWebhookEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
+    await publishPackageEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
     const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
     if (!after) throw new Error('The package just written is missing');
     return { package: summarize(after, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };

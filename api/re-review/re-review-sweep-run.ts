@@ -1,13 +1,12 @@
 import type { Store, StoreTx } from '../store/store.ts';
 import { loadPackageFacts, type PackageFacts } from '../package-access/views.ts';
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { publishPackageEvents } from '../events/publish.ts';
 import { openDueRevalidations } from './revalidation-openings.ts';
 import { dueReReviews, type DueReReview, type SweepPackage } from '#domain/workflow/re-review-sweep.ts';
 
 // Applies the re-review rule to storage: each approval with conditions that has reached its
 // re-review date is announced once, ever. The server runs this on a timer (server/
-// re-review-sweep.ts); tests run it over any store with any `now`. It lives in domain/, on
-// the storage port, so the mocks' memory store behaves exactly as SQLite and PostgreSQL.
+// timers/re-review-sweep.ts); tests run it over any store with any `now`.
 
 export interface ReReviewSweepOptions {
   now: Date;
@@ -47,7 +46,7 @@ async function announce(tx: StoreTx, item: DueReReview, options: ReReviewSweepOp
     at,
   });
   const data = { packageId: pkg.id, modelKey: pkg.modelKey, version: item.versionNumber, versionLabel: pkg.versionLabel, step: item.stepKey, decision: 'approve_with_conditions', actor: null };
-  await enqueueWebhookEvents(tx, [{ type: 'package.re_review_due', data }], { at, newId: options.newId });
+  await publishPackageEvents(tx, [{ type: 'package.re_review_due', data }], { at, newId: options.newId });
   return true;
 }
 

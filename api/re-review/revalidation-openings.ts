@@ -1,6 +1,6 @@
 import type { Store, StoreTx } from '../store/store.ts';
 import { loadPackageFacts, summarize } from '../package-access/views.ts';
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { publishPackageEvents } from '../events/publish.ts';
 import { latestRevalidation } from './revalidation-schedule.ts';
 import { standingApprovals } from './standing-approvals.ts';
 import type { StoredRevalidation } from '../store/re-review.ts';
@@ -32,7 +32,7 @@ async function open(tx: StoreTx, due: StoredRevalidation, now: Date, newId: () =
     at,
   });
   const data = { packageId: pkg.id, modelKey: pkg.modelKey, version: due.versionNumber, versionLabel: pkg.versionLabel, step: null, decision: 'revalidation', actor: null };
-  await enqueueWebhookEvents(tx, [{ type: 'package.re_review_due', data }], { at, newId });
+  await publishPackageEvents(tx, [{ type: 'package.re_review_due', data }], { at, newId });
   return true;
 }
 

@@ -55,7 +55,7 @@ export async function judgeGate(ctx: RequestContext, ask: GateAsk): Promise<Gate
   const verdict = await verifyRecordText(record.bytes, { trustedKeys: pins });
   const failed = verdict.checks.find((check) => !check.ok);
   const today = now().toISOString().slice(0, 10);
-  const judged = judgeDeployment(recordOutcome(verdict), verdict.record, failed ? `${failed.label}: ${failed.detail}` : null, { modelKey: ask.model, versionLabel: ask.version, scope: scopePairs(ask.scope), today });
+  const judged = judgeDeployment(recordOutcome(verdict), verdict, failed ? `${failed.label}: ${failed.detail}` : null, { modelKey: ask.model, versionLabel: ask.version, scope: scopePairs(ask.scope), today });
   return { pass: judged.pass, line: judged.line, packageId: pkg.id, recordSha256: await sha256Hex(record.bytes) };
 }
 

@@ -1,12 +1,12 @@
-import type { WebhookEvent } from '#domain/webhooks/events.ts';
+import type { PackageEvent } from '#domain/contracts/package-events.ts';
 import type { RegistryOutcome, StoreTx } from '../store/store.ts';
 
-// What a workflow event must change in the registry a package came from, queued in the same
-// transaction as the change (the webhook outbox calls this), so a write-back exists exactly
+// What a package event must change in the registry a package came from, queued in the same
+// transaction as the change (a subscriber of api/events/), so a write-back exists exactly
 // when its decision does. The dispatcher (server/timers/registry-write-back.ts) sends it, with
 // retries. Packages that no registry event drafted have nothing to write back.
 
-const outcomes: Partial<Record<WebhookEvent['type'], RegistryOutcome>> = {
+const outcomes: Partial<Record<PackageEvent['type'], RegistryOutcome>> = {
   'package.approved': 'approved',
   'package.emergency_approved': 'approved',
   'package.rejected': 'rejected',
@@ -16,7 +16,7 @@ const outcomes: Partial<Record<WebhookEvent['type'], RegistryOutcome>> = {
   'obligation.lapsed': 'lapsed',
 };
 
-export async function enqueueRegistryWriteBacks(tx: StoreTx, events: readonly WebhookEvent[], options: { at: string; newId: () => string }): Promise<void> {
+export async function enqueueRegistryWriteBacks(tx: StoreTx, events: readonly PackageEvent[], options: { at: string; newId: () => string }): Promise<void> {
   for (const event of events) {
     const outcome = outcomes[event.type];
     if (!outcome) continue;

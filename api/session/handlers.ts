@@ -1,4 +1,4 @@
-import { actingRoles } from '#domain/workflow/delegation.ts';
+import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { clearedSessionCookie } from '../kernel/cookies.ts';
 import { startSession } from './start-session.ts';
 import { problems } from '../kernel/problems.ts';
@@ -67,5 +67,5 @@ export const logout = defineHandler(routes.logout, async (ctx) => {
 export const session = defineHandler(routes.session, async (ctx) => {
   const session = ctx.sessionTokenHash ? await ctx.deps.store.findSession(ctx.sessionTokenHash) : null;
   if (!ctx.user || !session) return { status: 200, body: { user: null } };
-  return { status: 200, body: { user: toUser(ctx.user), expiresAt: session.expiresAt, actingRoles: actingRoles(ctx.user, await ctx.deps.store.listDelegations(), ctx.deps.now()) } };
+  return { status: 200, body: { user: toUser(ctx.user), expiresAt: session.expiresAt, actingRoles: await rolesActedIn(ctx.deps.store, ctx.user, ctx.deps.now()) } };
 });

@@ -1,5 +1,5 @@
+import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
-import { actingRoles } from '#domain/workflow/delegation.ts';
 import type { SessionResponse } from '#domain/contracts/users.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { sessionCookie } from '../kernel/cookies.ts';
@@ -17,5 +17,5 @@ export async function startSession(ctx: RequestContext, tx: StoreTx, user: Store
   const expiresAt = new Date(now().getTime() + sessionTtlMs).toISOString();
   if (ctx.sessionTokenHash) await tx.deleteSession(ctx.sessionTokenHash);
   await tx.insertSession({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: at, expiresAt });
-  return { body: { user: toUser(user), expiresAt, actingRoles: actingRoles(user, await tx.listDelegations(), now()) }, cookie: sessionCookie(token, Math.floor(sessionTtlMs / 1000), ctx.secure) };
+  return { body: { user: toUser(user), expiresAt, actingRoles: await rolesActedIn(tx, user, now()) }, cookie: sessionCookie(token, Math.floor(sessionTtlMs / 1000), ctx.secure) };
 }

@@ -3,11 +3,11 @@ import type { CountersignedRecord, DecisionSignature, SignatureMaterial, SignedD
 import type { Decision } from '#domain/contracts/decisions.ts';
 import type { PackageStatus } from '#domain/contracts/packages.ts';
 import { countersign } from '#domain/signing/countersign.ts';
-import { decisionEvents } from '#domain/webhooks/events.ts';
+import { decisionEvents } from '#domain/package/events.ts';
 import type { ApiDeps } from '../kernel/context.ts';
 import { newId } from '../kernel/new-id.ts';
 import { loadPackageFacts, signedDecisions, summarize } from '../package-access/views.ts';
-import { enqueueWebhookEvents } from '../webhooks/outbox.ts';
+import { publishPackageEvents } from '../events/publish.ts';
 import { scheduleRevalidation } from '../re-review/revalidation-schedule.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 import type { currentServerKey } from './server-key.ts';
@@ -15,7 +15,7 @@ import type { DecidingCapacity } from './deciding-capacity.ts';
 
 // Writes an accepted decision, inside the signing transaction: the record, the signature
 // material with the server's countersignature, the delegation it was made under, the audit
-// entry, and the webhook deliveries it triggers. All of it lands, or none of it does.
+// entry, and the package events it publishes. All of it lands, or none of it does.
 
 interface AcceptedDecision {
   decisionId: string;
@@ -56,7 +56,7 @@ export async function writeDecision(tx: StoreTx, deps: ApiDeps, accepted: Accept
     if (scheduled) await tx.appendAudit(scheduled);
   }
   const eventData = { packageId: pkg.id, modelKey: pkg.modelKey, version: payload.versionNumber, versionLabel: pkg.versionLabel, step: payload.emergency ? null : decided.key, decision: payload.decision, actor: payload.signer };
-  await enqueueWebhookEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => newId(deps) });
+  await publishPackageEvents(tx, decisionEvents(payload.decision, statusAfter, eventData), { at: decidedAt, newId: () => newId(deps) });
   const [signed] = await signedDecisions(tx, [record]);
   return signed;
 }

@@ -1,4 +1,4 @@
-import type { WebhookDeliveryStatus, WebhookEventType } from '#domain/contracts/webhooks.ts';
+import type { WebhookDeliveryStatus, WebhookEventType } from '#domain/webhooks/contract.ts';
 
 // The webhooks slice of the storage port: endpoints (state), the delivery queue, and the
 // append-only attempt log.

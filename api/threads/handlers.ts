@@ -4,10 +4,10 @@ import { threadsRoutes as routes } from './routes.ts';
 import { threadView, threadViews } from './thread-views.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import type { StoredPackage, StoredThread, StoreTx } from '../store/store.ts';
+import { moverOf } from '../delegations/acting-roles.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { actorOf, assertConversationOpen, seePackage, signedIn } from '../package-access/package-access.ts';
 import { deniedNotFound, auditDenied, DeniedError } from '../denials/denials.ts';
-import { isActiveAt } from '#domain/workflow/delegation.ts';
 import { resolveRefusal } from '#domain/workflow/thread-resolution.ts';
 import { addThreadMessage } from './thread-message.ts';
 import { openThreadIn } from './open-thread.ts';
@@ -112,8 +112,7 @@ export const resolveThread = defineHandler(routes.resolveThread, async (ctx, { p
     // Who may close it (domain/workflow/thread-resolution.ts): its author or a reviewer of its role, never the owner team.
     const [first] = await tx.listMessages([stored.id]);
     const ownerTeam = new Set([pkg.ownerId, ...(await tx.listVersionFacts([pkg.id])).map((v) => v.submittedBy)]);
-    const delegatedRoles = (await tx.listDelegations()).filter((d) => d.delegateId === user.id && isActiveAt(d, now)).map((d) => d.role);
-    const refusal = resolveRefusal({ kind: stored.kind, authorId: stored.createdBy.id, authorRole: first?.authorRole ?? 'model_owner' }, { id: user.id, roles: user.roles, delegatedRoles }, ownerTeam);
+    const refusal = resolveRefusal({ kind: stored.kind, authorId: stored.createdBy.id, authorRole: first?.authorRole ?? 'model_owner' }, await moverOf(tx, user, now), ownerTeam);
     if (refusal) throw new DeniedError(problems.forbidden(refusal), `resolving thread ${stored.id}: ${refusal}`);
     if (stored.status === 'resolved') throw problems.conflict('This thread is already resolved.');
     await assertConversationOpen(tx, pkg, ctx.deps.now());

@@ -1,4 +1,4 @@
-import type { WebhookDelivery, WebhookEndpoint } from '#domain/contracts/webhooks.ts';
+import type { WebhookDelivery, WebhookEndpoint } from '#domain/webhooks/contract.ts';
 import { newWebhookSecret } from '#domain/webhooks/sign.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';

@@ -1,15 +1,13 @@
 import type { StoreTx } from '../store/store.ts';
-import { webhookPayload, type WebhookEvent } from '#domain/webhooks/events.ts';
-import { enqueueRegistryWriteBacks } from '../registries/write-back-outbox.ts';
+import type { PackageEvent } from '#domain/contracts/package-events.ts';
+import { webhookPayload } from '#domain/webhooks/events.ts';
 
-// The outbox: a workflow event becomes one queued delivery per enabled endpoint subscribed
-// to it, written in the transaction of the change itself, so an event is queued exactly when
-// its change commits. The dispatcher (server only) sends them later. The same events queue
-// the write-backs to the model registry a package came from (api/registries/).
+// The outbox: a package event (api/events/) becomes one queued delivery per enabled endpoint
+// subscribed to it, written in the transaction of the change itself, so an event is queued
+// exactly when its change commits. The dispatcher (server only) sends them later.
 
-export async function enqueueWebhookEvents(tx: StoreTx, events: readonly WebhookEvent[], options: { at: string; newId: () => string }): Promise<void> {
+export async function enqueueWebhookEvents(tx: StoreTx, events: readonly PackageEvent[], options: { at: string; newId: () => string }): Promise<void> {
   if (events.length === 0) return;
-  await enqueueRegistryWriteBacks(tx, events, options);
   const endpoints = (await tx.listWebhookEndpoints()).filter((e) => e.enabled);
   for (const event of events) {
     const subscribers = endpoints.filter((e) => e.events.includes(event.type));

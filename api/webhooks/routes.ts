@@ -1,4 +1,4 @@
-import { registerWebhookRequestSchema, registeredWebhookSchema, webhookDeliveryListSchema, webhookEndpointListSchema, webhookEndpointSchema, webhookIdParamsSchema } from '#domain/contracts/webhooks.ts';
+import { registerWebhookRequestSchema, registeredWebhookSchema, webhookDeliveryListSchema, webhookEndpointListSchema, webhookEndpointSchema, webhookIdParamsSchema } from '#domain/webhooks/contract.ts';
 import { route, kb } from '../kernel/route-def.ts';
 
 // Webhooks (administrators): endpoints, Standard-Webhooks-signed deliveries and their log.

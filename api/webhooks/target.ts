@@ -1,5 +1,5 @@
 import { checkWebhookTarget, parseIp, type AllowEntry, type ForbiddenAddressClass } from '#domain/webhooks/address.ts';
-import { webhookAttemptFailureSchema, type WebhookAttemptFailure } from '#domain/contracts/webhooks.ts';
+import { webhookAttemptFailureSchema, type WebhookAttemptFailure } from '#domain/webhooks/contract.ts';
 import { problems } from '../kernel/problems.ts';
 
 // Where an endpoint may point. A host name is resolved and checked at each delivery (the

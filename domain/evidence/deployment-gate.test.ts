@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalRecord } from '../contracts/record.ts';
 import { judgeDeployment, type GateQuestion } from './deployment-gate.ts';
+import { replayObligations } from './obligations-check.ts';
 
 // The gate's rule over signed obligations (decision record 0111): what an obligation says comes
 // from the signed payload, where it stands from the record's audit entries.
@@ -12,8 +13,9 @@ const signed = [
 ];
 
 function record(moves: { position: number; action: 'obligation.transitioned' | 'obligation.lapsed'; status: string }[] = []): ApprovalRecord {
-  const opened = signed.map((_, position) => ({ action: 'obligation.opened', after: { obligation: `obl_${position}`, decision: 'dec_1', position } }));
-  const moved = moves.map((m) => ({ action: m.action, after: { obligation: `obl_${m.position}`, status: m.status } }));
+  const opened = signed.map((o, position) => ({ seq: position, actorId: 'usr_approver', action: 'obligation.opened', after: { obligation: `obl_${position}`, decision: 'dec_1', position, owner: o.ownerId, dueOn: o.dueOn, scope: o.scope } }));
+  // A lapse has no actor: only the sweep lapses an obligation.
+  const moved = moves.map((m, index) => ({ seq: signed.length + index, actorId: m.action === 'obligation.lapsed' ? null : 'usr_owner', action: m.action, after: { obligation: `obl_${m.position}`, status: m.status } }));
   const conditions = { scope: 'Card-not-present transactions only', reReviewOn: '2027-12-01', text: 'Card-present stays on the rules engine.' };
   return {
     package: { modelKey: 'card-fraud-detection', versionLabel: '7.3.0', status: 'approved_with_conditions', approvedVersion: 1 },
@@ -23,11 +25,14 @@ function record(moves: { position: number; action: 'obligation.transitioned' | '
 }
 
 const ask = (today: string, scope: GateQuestion['scope'] = [{ key: 'channel', value: 'card_not_present' }]): GateQuestion => ({ modelKey: 'card-fraud-detection', versionLabel: '7.3.0', scope, today });
-const judge = (r: ApprovalRecord, q: GateQuestion) => judgeDeployment('valid', r, null, q);
+// The statuses come from the verifier's own replay of the log, as in verifyRecordText.
+const judge = (r: ApprovalRecord, q: GateQuestion) => judgeDeployment('valid', { record: r, obligationStatuses: replayObligations(r).statuses }, null, q);
 
 describe('the deployment gate over signed obligations', () => {
   it('passes within the scope statement before any obligation falls due', () => {
     expect(judge(record(), ask('2026-12-05'))).toMatchObject({ pass: true });
+    // The fixture's log is one the verifier accepts, so the statuses are the replay's own.
+    expect(replayObligations(record()).check?.ok).toBe(true);
   });
 
   it('matches a scope statement by its exact values, and fails a gate that does not name its dimension', () => {

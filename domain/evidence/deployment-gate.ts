@@ -1,5 +1,4 @@
-import type { ApprovalRecord } from '../contracts/record.ts';
-import type { RecordOutcome } from './verify-record.ts';
+import type { RecordOutcome, RecordVerification } from './verify-record.ts';
 import { hasLapsed, lapseWords, signedObligationsOf } from './signed-obligations.ts';
 
 // The deployment gate's rule (`npm run gate`), over a record the verifier has already judged:
@@ -30,11 +29,13 @@ export type GateVerdict = { pass: true; line: string } | { pass: false; line: st
 
 const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
 
-export function judgeDeployment(outcome: RecordOutcome, record: ApprovalRecord | null, firstFailure: string | null, question: GateQuestion): GateVerdict {
+/** `verified`: the record and the obligation statuses the verifier replayed from its log (verifyRecordText). */
+export function judgeDeployment(outcome: RecordOutcome, verified: Pick<RecordVerification, 'record' | 'obligationStatuses'>, firstFailure: string | null, question: GateQuestion): GateVerdict {
   const refuse = (line: string): GateVerdict => ({ pass: false, line });
+  const { record, obligationStatuses } = verified;
   if (outcome === 'unpinned') return refuse('UNPINNED: the record verifies only against the key it carries; pin the server key (--key, --key-file or --fingerprint)');
   if (outcome === 'demonstration') return refuse('DEMONSTRATION: the record holds demo decisions nobody signed');
-  if (outcome !== 'valid' || !record) return refuse(`INVALID: ${firstFailure ?? 'the record does not verify'}`);
+  if (outcome !== 'valid' || !record || !obligationStatuses) return refuse(`INVALID: ${firstFailure ?? 'the record does not verify'}`);
   const p = record.package;
   if (p.modelKey !== question.modelKey || p.versionLabel !== question.versionLabel) return refuse(`WRONG RECORD: it is for ${p.modelKey} ${p.versionLabel}, not ${question.modelKey} ${question.versionLabel}`);
   if (p.status !== 'approved' && p.status !== 'approved_with_conditions' && p.status !== 'emergency_approved') return refuse(`NOT APPROVED: ${p.modelKey} ${p.versionLabel} is ${p.status.replaceAll('_', ' ')}`);
@@ -42,7 +43,7 @@ export function judgeDeployment(outcome: RecordOutcome, record: ApprovalRecord |
   const conditions = record.decisions.filter((d) => d.versionNumber === approved && d.conditions !== null).map((d) => d.conditions).filter((c) => c !== null);
   const due = conditions.map((c) => c.reReviewOn).sort()[0];
   if (due !== undefined && due <= question.today) return refuse(`LAPSED: the approval's re-review was due on ${due}`);
-  const obligations = signedObligationsOf(record, approved);
+  const obligations = signedObligationsOf(record, approved, obligationStatuses);
   const lapsed = obligations.find((o) => hasLapsed(o, question.today));
   if (lapsed) return refuse(`CONDITIONS LAPSED: "${lapsed.text}" was due on ${lapsed.dueOn} and is ${lapseWords(lapsed)}`);
   for (const scope of obligations.map((o) => o.scope).filter((s) => s !== null)) {

@@ -17,7 +17,7 @@ import { auditChecks } from './audit-checks.ts';
 import { stepsCheck } from './decision-consistency.ts';
 import { emergencyCheck } from './emergency-check.ts';
 import { findingsCheck } from './findings-check.ts';
-import { obligationsCheck } from './obligations-check.ts';
+import { replayObligations, type ObligationStatuses, type ObligationsReplay } from './obligations-check.ts';
 import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
@@ -28,7 +28,11 @@ import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 import { witnessQuorumCheck, type HeldCheckpoint, type WitnessPolicy } from '../audit/witness-policy.ts';
 
-export type RecordVerification = RecordVerdict & { record: ApprovalRecord | null };
+export type RecordVerification = RecordVerdict & {
+  record: ApprovalRecord | null;
+  /** Where each signed obligation stands at export, as the obligations check replayed it; with every record read. */
+  obligationStatuses?: ObligationStatuses;
+};
 
 export interface VerifyRecordOptions {
   /**
@@ -76,12 +80,13 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
     const pins = [...(options.trustedKeys ?? []), ...(options.witnessPolicy ? [{ publicKey: options.witnessPolicy.policy.log.publicKey }] : [])];
     const trusted = pins.length ? pins : null;
     const signature = await signatureCheck(read.raw, read.record, trusted);
-    const checks = [...read.checks, signature, ...(await recordChecks(read.record))];
+    const obligations = replayObligations(read.record);
+    const checks = [...read.checks, signature, ...(await recordChecks(read.record, obligations))];
     if (options.expectedOrigin !== undefined) checks.push(relyingPartyCheck(read.record, options.expectedOrigin));
     if (options.witnessPolicy) checks.push(await policyCheck(read.record, options.witnessPolicy));
     const demonstration = read.record.decisions.some((decision) => decision.signature?.signature.method === 'demo');
     const pinned = trusted !== null && signature.ok;
-    return { valid: pinned && checks.every((check) => check.ok), pinned, demonstration, checks, record };
+    return { valid: pinned && checks.every((check) => check.ok), pinned, demonstration, checks, record, obligationStatuses: obligations.statuses };
   } catch (error) {
     // A safety net: each check handles what it expects, but a verifier must answer, not crash.
     return { valid: false, pinned: false, demonstration: false, checks: [fail('Verification', `The record could not be checked: ${errorMessage(error)}`)], record };
@@ -94,7 +99,7 @@ async function policyCheck(record: ApprovalRecord, { policy, held }: NonNullable
   return witnessQuorumCheck(policy, record.audit.treeHead, { ...held, checkpoint });
 }
 
-async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
+async function recordChecks(record: ApprovalRecord, obligations: ObligationsReplay): Promise<RecordCheck[]> {
   const checks: RecordCheck[] = [];
   for (const [index, key] of record.serverKeys.entries()) checks.push(await serverKeyCheck(key, index));
   checks.push(...(await keyHistoryChecks(record)));
@@ -142,8 +147,7 @@ async function recordChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
   if (emergency) checks.push(emergency);
   const findings = findingsCheck(record);
   if (findings) checks.push(findings);
-  const obligations = obligationsCheck(record);
-  if (obligations) checks.push(obligations);
+  if (obligations.check) checks.push(obligations.check);
   checks.push(...(await auditChecks(record)));
   checks.push(...(await attestationChecks(record)));
   return checks;

@@ -2,7 +2,7 @@ import type { Store } from '#api/store/store.ts';
 import { runObligationLapseSweep } from '#api/obligations/lapse-sweep.ts';
 import { repeatPass } from './repeating-pass.ts';
 
-// Lapses obligations past their due date (audit entry, webhook event, re-review), once at start
+// Lapses obligations past their due date (audit entry, package event, re-review), once at start
 // and then every interval. Every API instance runs one; the revision check makes each lapse
 // happen once across all of them (api/obligations/lapse-sweep.ts).
 

@@ -2,10 +2,10 @@ import type { Store } from '#api/store/store.ts';
 import { runReReviewSweep } from '#api/re-review/re-review-sweep-run.ts';
 import { repeatPass } from './repeating-pass.ts';
 
-// Announces re-reviews that have fallen due (audit entry, webhook event, hence the in-app
+// Announces re-reviews that have fallen due (audit entry, package event, hence the in-app
 // notification), once at start and then every interval. Every API instance runs one; the
 // notice table's primary key makes each announcement happen once across all of them (see
-// api/re-review/re-review-sweep-run.ts). The webhook dispatcher then sends the events.
+// api/re-review/re-review-sweep-run.ts).
 
 export interface ReReviewSweepTimerOptions {
   store: Store;

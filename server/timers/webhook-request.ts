@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import type { WebhookAttemptFailure } from '#domain/contracts/webhooks.ts';
+import type { WebhookAttemptFailure } from '#domain/webhooks/contract.ts';
 import { checkWebhookTarget, parseIp, refusalFailure, type AllowEntry } from '#domain/webhooks/address.ts';
 
 // One webhook request, made only to an address that was checked. The host is resolved once,

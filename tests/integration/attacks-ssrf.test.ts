@@ -2,7 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
-import { registeredWebhookSchema, webhookDeliveryListSchema, webhookEndpointListSchema } from '#domain/contracts/webhooks.ts';
+import { registeredWebhookSchema, webhookDeliveryListSchema, webhookEndpointListSchema } from '#domain/webhooks/contract.ts';
 import { startWebhookDispatcher } from '#server/timers/webhook-dispatcher.ts';
 import type { ResolveHost } from '#server/timers/webhook-request.ts';
 import type { Client, Target } from '../contract/support/client.ts';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { Store } from '#api/store/store.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { notificationListSchema } from '#domain/contracts/notifications.ts';
-import { registeredWebhookSchema, webhookPayloadSchema } from '#domain/contracts/webhooks.ts';
+import { registeredWebhookSchema, webhookPayloadSchema } from '#domain/webhooks/contract.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { createApp } from '#server/app.ts';
 import { openStore } from '#server/db/open-store.ts';

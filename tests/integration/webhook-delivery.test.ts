@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registeredWebhookSchema, webhookDeliveryListSchema, webhookPayloadSchema } from '#domain/contracts/webhooks.ts';
+import { registeredWebhookSchema, webhookDeliveryListSchema, webhookPayloadSchema } from '#domain/webhooks/contract.ts';
 import { startWebhookDispatcher, type WebhookDispatcher } from '#server/timers/webhook-dispatcher.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { sqliteTarget } from '../contract/support/targets.ts';

@@ -1,5 +1,5 @@
 import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint, WebhooksStore } from '#api/store/webhooks.ts';
-import { webhookDeliveryStatusSchema, webhookEventTypeSchema } from '#domain/contracts/webhooks.ts';
+import { webhookDeliveryStatusSchema, webhookEventTypeSchema } from '#domain/webhooks/contract.ts';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 

@@ -4,7 +4,7 @@ import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
 import { dashboardSchema } from '#domain/contracts/dashboard.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
-import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/contracts/webhooks.ts';
+import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/webhooks/contract.ts';
 import { demoPackages } from '#demo/index.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
 import type { Client, Reply, Target } from './client.ts';

@@ -3,7 +3,7 @@ import type { Obligation } from '#domain/contracts/obligations.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
-import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/contracts/webhooks.ts';
+import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/webhooks/contract.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { runObligationLapseSweep } from '#api/obligations/lapse-sweep.ts';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { notificationListSchema } from '#domain/contracts/notifications.ts';
-import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/contracts/webhooks.ts';
+import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/webhooks/contract.ts';
 import { runReReviewSweep } from '#api/re-review/re-review-sweep-run.ts';
 import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { webhookDeliveryListSchema, webhookEndpointListSchema, registeredWebhookSchema } from '#domain/contracts/webhooks.ts';
+import { webhookDeliveryListSchema, webhookEndpointListSchema, registeredWebhookSchema } from '#domain/webhooks/contract.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 

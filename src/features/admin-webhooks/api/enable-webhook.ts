@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { webhookEndpointSchema } from '#domain/contracts/webhooks.ts';
+import { webhookEndpointSchema } from '#domain/webhooks/contract.ts';
 import { apiPath, routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { webhooksKey } from './query-keys.ts';

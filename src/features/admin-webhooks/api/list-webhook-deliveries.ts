@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { webhookDeliveryListSchema } from '#domain/contracts/webhooks.ts';
+import { webhookDeliveryListSchema } from '#domain/webhooks/contract.ts';
 import { apiPath, routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { webhookDeliveriesKey } from './query-keys.ts';

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { webhookEndpointListSchema } from '#domain/contracts/webhooks.ts';
+import { webhookEndpointListSchema } from '#domain/webhooks/contract.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { webhooksKey } from './query-keys.ts';

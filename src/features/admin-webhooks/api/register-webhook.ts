@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { registeredWebhookSchema, type RegisterWebhookRequest } from '#domain/contracts/webhooks.ts';
+import { registeredWebhookSchema, type RegisterWebhookRequest } from '#domain/webhooks/contract.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { webhooksKey } from './query-keys.ts';

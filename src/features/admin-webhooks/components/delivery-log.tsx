@@ -1,4 +1,4 @@
-import type { WebhookAttemptFailure, WebhookDelivery } from '#domain/contracts/webhooks.ts';
+import type { WebhookAttemptFailure, WebhookDelivery } from '#domain/webhooks/contract.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';

@@ -1,5 +1,5 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { webhookEventLabels, webhookEventTypes, type WebhookEventType } from '#domain/contracts/webhooks.ts';
+import { webhookEventLabels, webhookEventTypes, type WebhookEventType } from '#domain/webhooks/contract.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WebhookEndpoint } from '#domain/contracts/webhooks.ts';
+import type { WebhookEndpoint } from '#domain/webhooks/contract.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { ConfirmStep } from '#src/components/ui/confirm-step.tsx';
 import { describeError } from '#src/lib/describe-error.ts';

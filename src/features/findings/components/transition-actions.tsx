@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import type { Finding, FindingStatus, FindingTransitionRequest } from '#domain/contracts/findings.ts';
 import { nextStatuses } from '#domain/findings/lifecycle.ts';
-import { buttonClasses } from '#src/components/ui/button.ts';
+import { ChoiceButtons } from '#src/components/ui/choice-buttons.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { FormActions } from '#src/components/ui/form-actions.tsx';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
 import { useTransitionFinding } from '../api/transition-finding.ts';
 import { problemFields } from '../problem-fields.ts';
@@ -38,15 +39,7 @@ export function TransitionActions({ finding, inOwnerTeam, holdsRaisingRole }: Pr
   const mine = nextStatuses(finding.status).filter((to) => (ownerMoves.includes(to) ? inOwnerTeam : holdsRaisingRole && !inOwnerTeam));
   if (mine.length === 0) return null;
   if (move) return <TransitionForm finding={finding} move={move} onDone={() => setMove(null)} />;
-  return (
-    <div className="flex flex-wrap gap-2">
-      {mine.map((to) => (
-        <button key={to} type="button" className={to === mine[0] ? buttonClasses.primary : buttonClasses.secondary} onClick={() => setMove(to)}>
-          {moveLabels[to]}
-        </button>
-      ))}
-    </div>
-  );
+  return <ChoiceButtons choices={mine} labels={moveLabels} onChoose={setMove} />;
 }
 
 function TransitionForm({ finding, move, onDone }: { finding: Finding; move: Move; onDone: () => void }) {
@@ -88,14 +81,7 @@ function TransitionForm({ finding, move, onDone }: { finding: Finding; move: Mov
           {general ?? at('to')}
         </p>
       )}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClasses.primary} disabled={transition.isPending}>
-          {transition.isPending ? 'Saving…' : moveLabels[move]}
-        </button>
-        <button type="button" className={buttonClasses.secondary} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={moveLabels[move]} pending={transition.isPending} onCancel={onDone} />
     </form>
   );
 }

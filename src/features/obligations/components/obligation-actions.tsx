@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import type { Obligation, ObligationTransitionRequest } from '#domain/contracts/obligations.ts';
-import { buttonClasses } from '#src/components/ui/button.ts';
+import { ChoiceButtons } from '#src/components/ui/choice-buttons.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { FormActions } from '#src/components/ui/form-actions.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
@@ -18,15 +19,7 @@ export function ObligationActions({ obligation, inOwnerTeam, holdsApprovingRole 
   if (!inOwnerTeam && holdsApprovingRole && obligation.status === 'fulfilment_recorded') moves.push('confirmed', 'open');
   if (moves.length === 0) return null;
   if (move) return <MoveForm obligation={obligation} move={move} onDone={() => setMove(null)} />;
-  return (
-    <div className="flex flex-wrap gap-2">
-      {moves.map((to, index) => (
-        <button key={to} type="button" className={index === 0 ? buttonClasses.primary : buttonClasses.secondary} onClick={() => setMove(to)}>
-          {moveLabels[to]}
-        </button>
-      ))}
-    </div>
-  );
+  return <ChoiceButtons choices={moves} labels={moveLabels} onChoose={setMove} />;
 }
 
 function MoveForm({ obligation, move, onDone }: { obligation: Obligation; move: Move; onDone: () => void }) {
@@ -69,14 +62,7 @@ function MoveForm({ obligation, move, onDone }: { obligation: Obligation; move: 
           {general}
         </p>
       )}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClasses.primary} disabled={transition.isPending}>
-          {transition.isPending ? 'Saving…' : moveLabels[move]}
-        </button>
-        <button type="button" className={buttonClasses.secondary} onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={moveLabels[move]} pending={transition.isPending} onCancel={onDone} />
     </form>
   );
 }

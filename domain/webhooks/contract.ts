@@ -1,22 +1,16 @@
 import { z } from 'zod';
-import { actorSchema } from './decisions.ts';
+import { actorSchema } from '../contracts/decisions.ts';
+import { packageEventDataSchema, packageEventLabels, packageEventTypes, type PackageEventType } from '../contracts/package-events.ts';
 
 // Webhooks: endpoints an administrator registers, the workflow events delivered to them
 // (signed in the Standard Webhooks style) and the log of each delivery's attempts.
 
-export const webhookEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved', 'obligation.lapsed'] as const;
+/** An endpoint subscribes to package events (domain/contracts/package-events.ts) by type. */
+export const webhookEventTypes = packageEventTypes;
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
-export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
+export type WebhookEventType = PackageEventType;
 
-export const webhookEventLabels: Record<WebhookEventType, string> = {
-  'package.submitted': 'Package submitted (or resubmitted)',
-  'step.approved': 'Step approved',
-  'package.rejected': 'Package rejected',
-  'package.approved': 'Package fully approved',
-  'package.re_review_due': 'Re-review due',
-  'package.emergency_approved': 'Emergency approval (follow-up review open)',
-  'obligation.lapsed': 'A condition of an approval lapsed (past its due date)',
-};
+export const webhookEventLabels = packageEventLabels;
 
 /** Only http and https: a receiver is a web server, not a file or another scheme. */
 const webhookUrlSchema = z
@@ -104,16 +98,6 @@ export const webhookPayloadSchema = z.object({
   type: webhookEventTypeSchema,
   id: z.string(),
   timestamp: z.iso.datetime(),
-  data: z.object({
-    packageId: z.string(),
-    modelKey: z.string(),
-    version: z.number().int(),
-    versionLabel: z.string(),
-    step: z.string().nullable(),
-    decision: z.string().nullable(),
-    actor: actorSchema.nullable(),
-    /** Only on `obligation.lapsed`: the condition that lapsed (docs/decisions/0111). */
-    obligation: z.object({ id: z.string(), text: z.string(), dueOn: z.string(), ownerId: z.string(), scope: z.object({ dimension: z.string(), allow: z.array(z.string()) }).nullable() }).optional(),
-  }),
+  data: packageEventDataSchema,
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
