@@ -12,21 +12,26 @@ const tiers = [1, 2, 3, 4] as const;
 
 /** The audit action of a change: a new version of a package already in the inventory. */
 export const changeAction = 'package.version_submitted';
+/** The audit action of a rollback: an approval withdrawn, the previous approved version back in force (docs/decisions/0135). */
+export const rollbackAction = 'package.rolled_back';
 
 export async function governanceFigures(store: Store, summaries: readonly PackageSummary[], now: Date): Promise<Governance> {
   const months = lastTwelveMonths(now);
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
-  const [counts, currentIds, expired, changes, trends] = await Promise.all([
+  const [counts, currentIds, expired, changes, rollbacks, rolledBackRows, trends] = await Promise.all([
     store.governanceCounts(),
     store.governanceListIds('current'),
     store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
     store.countAuditEntries({ action: changeAction, fromAt: `${monthStart}T00:00:00.000Z` }),
+    store.countAuditEntries({ action: rollbackAction, fromAt: `${monthStart}T00:00:00.000Z` }),
+    store.listPackageRollbacks('all'),
     store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
   ]);
   const current = new Set(currentIds);
+  const rolledBack = new Set(rolledBackRows.map((r) => r.packageId));
   const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
-  const derived = (list: 'pending' | 'overdue' | 'approved' | 're_review_due') => summaries.filter((s) => inDerivedList(list, s, current.has(s.id))).length;
+  const derived = (list: 'pending' | 'overdue' | 'approved' | 're_review_due') => summaries.filter((s) => inDerivedList(list, s, current.has(s.id), rolledBack.has(s.id))).length;
   const inputs: FigureInput[] = [
     ...tiers.map(
       (tier): FigureInput => ({
@@ -46,6 +51,7 @@ export async function governanceFigures(store: Store, summaries: readonly Packag
     { key: 'acceptances_expired', value: expired.total, link: { list: 'findings', query: { status: 'risk_accepted', acceptanceExpired: 'true' } } },
     { key: 're_review_due', value: derived('re_review_due'), link: { list: 'packages', query: { governance: 're_review_due' } } },
     { key: 'changes_this_month', value: changes, link: { list: 'audit', query: { action: changeAction, from: monthStart } }, trend: { counts: trends.changes, measure: 'Resubmissions (new versions of a package)' } },
+    { key: 'rollbacks_this_month', value: rollbacks, link: { list: 'audit', query: { action: rollbackAction, from: monthStart } }, trend: { counts: trends.rollbacks, measure: 'Approvals rolled back' } },
   ];
   const figures: GovernanceFigure[] = inputs.map((input) => figure(input, months));
   return { figures };

@@ -26,6 +26,8 @@ export interface GovernanceTrends {
   overrides: MonthlyCounts;
   /** Resubmissions (new versions of an existing package), as the audit log has them. */
   changes: MonthlyCounts;
+  /** Approvals rolled back (docs/decisions/0135), as the audit log has them. */
+  rollbacks: MonthlyCounts;
 }
 
 export type GovernanceCounts = Record<StoredGovernanceList, number> & {

@@ -31,7 +31,7 @@ export const governanceLinkSchema = z.discriminatedUnion('list', [
 export type GovernanceLink = z.infer<typeof governanceLinkSchema>;
 
 /** A figure per tier of the models, one per other inventory list, and the two counted in the findings register and the audit log. */
-export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current']).options, 'acceptances_expired', 'changes_this_month']);
+export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
 export type GovernanceFigureKey = z.infer<typeof governanceFigureKeySchema>;
 
 export const trendPointSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), value: z.number().int().nonnegative() });

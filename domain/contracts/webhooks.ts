@@ -4,7 +4,7 @@ import { actorSchema } from './decisions.ts';
 // Webhooks: endpoints an administrator registers, the workflow events delivered to them
 // (signed in the Standard Webhooks style) and the log of each delivery's attempts.
 
-export const webhookEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved', 'obligation.lapsed'] as const;
+export const webhookEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved', 'obligation.lapsed', 'package.rolled_back'] as const;
 export const webhookEventTypeSchema = z.enum(webhookEventTypes);
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
@@ -16,6 +16,7 @@ export const webhookEventLabels: Record<WebhookEventType, string> = {
   'package.re_review_due': 'Re-review due',
   'package.emergency_approved': 'Emergency approval (follow-up review open)',
   'obligation.lapsed': 'A condition of an approval lapsed (past its due date)',
+  'package.rolled_back': 'Approval rolled back (the previous approved version is back in force)',
 };
 
 /** Only http and https: a receiver is a web server, not a file or another scheme. */

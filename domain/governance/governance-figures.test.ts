@@ -35,6 +35,8 @@ describe('governance lists decided by workflow state', () => {
     expect(inDerivedList('approved', summary({ status: 'approved_with_conditions' }), true)).toBe(true);
     expect(inDerivedList('approved', summary({ status: 'approved' }), false)).toBe(false);
     expect(inDerivedList('approved', summary({ status: 'emergency_approved' }), true)).toBe(false);
+    // Its approval withdrawn (docs/decisions/0135): no longer with all approvals.
+    expect(inDerivedList('approved', summary({ status: 'approved' }), true, true)).toBe(false);
   });
 
   it('a re-review is due on a standing approval, not on a rejected package', () => {

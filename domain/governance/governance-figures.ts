@@ -10,16 +10,20 @@ import { isApproved, isPending } from '../workflow/committee-dashboard.ts';
 
 export type DerivedGovernanceList = Extract<GovernanceList, 'pending' | 'overdue' | 'approved' | 're_review_due'>;
 
-/** Whether a package belongs to a list decided by its workflow state (`current`: it is its model's newest). */
-export function inDerivedList(list: DerivedGovernanceList, summary: PackageSummary, current: boolean): boolean {
+/**
+ * Whether a package belongs to a list decided by its workflow state (`current`: it is its
+ * model's newest; `rolledBack`: its approval was withdrawn, docs/decisions/0135).
+ */
+export function inDerivedList(list: DerivedGovernanceList, summary: PackageSummary, current: boolean, rolledBack = false): boolean {
   switch (list) {
     case 'pending':
       return isPending(summary);
     case 'overdue':
       return isPending(summary) && summary.currentStep?.overdue === true;
     case 'approved':
-      // "With all approvals": the model's newest package went through its whole chain.
-      return current && isApproved(summary);
+      // "With all approvals": the model's newest package went through its whole chain, and its
+      // approval was not rolled back since.
+      return current && isApproved(summary) && !rolledBack;
     case 're_review_due':
       return summary.status !== 'rejected' && summary.reReviewDue;
   }

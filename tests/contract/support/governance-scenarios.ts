@@ -53,7 +53,7 @@ async function countBehind(client: Client, figure: GovernanceFigure): Promise<nu
 }
 
 /** Every figure is the size of its list; a share's denominator is the number of models. */
-async function expectFiguresMatchTheirLists(client: Client): Promise<Map<GovernanceFigureKey, GovernanceFigure>> {
+export async function expectFiguresMatchTheirLists(client: Client): Promise<Map<GovernanceFigureKey, GovernanceFigure>> {
   const figures = await figuresOf(client);
   const models = (packageListSchema.parse((await client.get('/api/packages?governance=current')).body)).items.length;
   for (const f of figures.values()) {
