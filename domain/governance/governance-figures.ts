@@ -45,16 +45,34 @@ export interface FigureInput {
   link: GovernanceLink;
   /** Monthly counts ('YYYY-MM' → n) and what they count; omitted where no history gives one. */
   trend?: { counts: Record<string, number>; measure: string };
+  /**
+   * For a state worked out now: its value at the close of each month ('YYYY-MM' → n) from the
+   * monthly snapshots (docs/decisions/0136); this month is `value`, a month without one null.
+   */
+  snapshots?: { values: Record<string, number>; measure: string };
 }
 
-/** A figure as the contract has it: the trend filled to 12 months (a month with nothing is 0). */
+/** The 12 points of a figure's trend: counts (a month with nothing is 0) or snapshots (a month without one is null; this month is now). */
+function trendOf(input: FigureInput, months: readonly string[]): GovernanceFigure['trend'] {
+  const { trend, snapshots } = input;
+  if (trend) return months.map((month) => ({ month, value: trend.counts[month] ?? 0 }));
+  if (snapshots) return months.map((month, i) => ({ month, value: i === months.length - 1 ? input.value : (snapshots.values[month] ?? null) }));
+  return null;
+}
+
+/** A figure as the contract has it, its trend filled to 12 months. */
 export function figure(input: FigureInput, months: readonly string[]): GovernanceFigure {
   return {
     key: input.key,
     value: input.value,
     of: input.of ?? null,
     link: input.link,
-    trend: input.trend ? months.map((month) => ({ month, value: input.trend?.counts[month] ?? 0 })) : null,
-    trendMeasure: input.trend?.measure ?? null,
+    trend: trendOf(input, months),
+    trendMeasure: input.trend?.measure ?? input.snapshots?.measure ?? null,
   };
+}
+
+/** The month before `now`'s (UTC), 'YYYY-MM': the one a snapshot pass in `now`'s month closes. */
+export function closedMonth(now: Date): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 }

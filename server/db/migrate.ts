@@ -34,6 +34,7 @@ import * as obligations from './migrations/033-obligations.ts';
 import * as revalidation from './migrations/034-revalidation.ts';
 import * as governanceMetrics from './migrations/035-governance-metrics.ts';
 import * as packageRollbacks from './migrations/038-package-rollbacks.ts';
+import * as governanceSnapshots from './migrations/040-governance-snapshots.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -71,6 +72,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '034-revalidation': revalidation,
   '035-governance-metrics': governanceMetrics,
   '038-package-rollbacks': packageRollbacks,
+  '040-governance-snapshots': governanceSnapshots,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

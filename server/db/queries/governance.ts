@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { GovernanceCounts, GovernanceStore, GovernanceTrends, MonthlyCounts, StoredGovernanceList } from '#api/store/governance.ts';
+import { governanceFigureKeySchema } from '#domain/contracts/governance.ts';
 import type { Database } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
@@ -72,6 +73,19 @@ async function monthly(rows: Promise<{ month: string; n: number | string | bigin
 
 export function governanceQueries(db: Db): GovernanceStore {
   return {
+    async insertGovernanceSnapshots(rows) {
+      let written = 0;
+      for (const r of rows) {
+        // The primary key (month, figure): a second pass, here or on another instance, writes nothing.
+        const result = await db.insertInto('governance_snapshots').values({ month: r.month, figure: r.figure, value: r.value, taken_at: r.takenAt }).onConflict((oc) => oc.columns(['month', 'figure']).doNothing()).executeTakeFirst();
+        written += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      }
+      return written;
+    },
+    async listGovernanceSnapshots(fromMonth) {
+      const rows = await db.selectFrom('governance_snapshots').selectAll().where('month', '>=', fromMonth).orderBy('month').orderBy('figure').execute();
+      return rows.map((r) => ({ month: r.month, figure: governanceFigureKeySchema.parse(r.figure), value: r.value, takenAt: r.taken_at }));
+    },
     async governanceCounts() {
       const rows = await listWhere(db, 'current')
         .select((eb) => [

@@ -425,6 +425,14 @@ export interface PackageRollbacksTable {
   rolled_back_at: string;
 }
 
+// Append-only (see migration 040)
+export interface GovernanceSnapshotsTable {
+  month: string;
+  figure: string;
+  value: number;
+  taken_at: string;
+}
+
 // State, pruned and cleared (see migration 013)
 export interface LoginFailuresTable {
   email: string;
@@ -576,6 +584,7 @@ export interface Database {
   revalidations: RevalidationsTable;
   revalidation_openings: RevalidationOpeningsTable;
   package_rollbacks: PackageRollbacksTable;
+  governance_snapshots: GovernanceSnapshotsTable;
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -4,6 +4,7 @@ import { packageListSchema } from '#domain/contracts/packages.ts';
 import { packageRollbackSchema, rollbackStateSchema } from '#domain/contracts/rollbacks.ts';
 import type { Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
+import { takeGovernanceSnapshot } from '#api/dashboard/governance-snapshot.ts';
 import { expectFiguresMatchTheirLists } from './governance-scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 
@@ -73,6 +74,44 @@ export const rollbackScenarios: Scenario[] = [
       expect(pointers(unknownRole)).toEqual(['/role']);
       expect(rollbackStateSchema.parse((await committee.get(`/api/packages/${cardFraud}/rollback`)).body).rollback).toBeNull();
       expect(auditPageSchema.parse((await committee.get(`/api/packages/${cardFraud}/audit?action=package.rolled_back`)).body).items).toEqual([]);
+    },
+  },
+];
+
+export const governanceSnapshotScenarios: Scenario[] = [
+  {
+    name: 'governance snapshots: the first pass after a month ends records the state figures once (a second pass writes nothing), and their trends show them as that month’s close',
+    async run(target) {
+      const shift = 3 * 86_400_000;
+      const now = () => new Date(Date.now() + shift);
+      target.advanceClock(shift);
+      const committee = await signedIn(target, 'committee@example.com');
+      const before = await expectFiguresMatchTheirLists(committee);
+      for (const key of ['overdue', 'approved', 'acceptances_expired', 're_review_due'] as const) {
+        expect(before.get(key)?.trend?.slice(0, 11).every((p) => p.value === null), key).toBe(true);
+        expect(before.get(key)?.trend?.at(-1)?.value, key).toBe(before.get(key)?.value);
+      }
+
+      // Two passes (two instances, or a restart): four rows once.
+      const [first, second] = await Promise.all([takeGovernanceSnapshot(target.store, now()), takeGovernanceSnapshot(target.store, now())]);
+      expect(first + second).toBe(4);
+      expect(await takeGovernanceSnapshot(target.store, now())).toBe(0);
+      const month = new Date(Date.UTC(now().getUTCFullYear(), now().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+      const rows = await target.store.listGovernanceSnapshots(month);
+      expect(rows.map((r) => [r.month, r.figure, r.value]).sort()).toEqual([
+        [month, 'acceptances_expired', before.get('acceptances_expired')?.value],
+        [month, 'approved', before.get('approved')?.value],
+        [month, 'overdue', before.get('overdue')?.value],
+        [month, 're_review_due', before.get('re_review_due')?.value],
+      ]);
+
+      // The month's close, not today's value: the approval rolled back now changes this month only.
+      expectStatus(await committee.post(`/api/packages/${cardFraud}/rollback`, { role: 'committee', reason }), 201);
+      const after = await expectFiguresMatchTheirLists(committee);
+      const approved = after.get('approved')?.trend ?? [];
+      expect(approved.at(-2)).toEqual({ month, value: 1 });
+      expect(approved.at(-1)?.value).toBe(0);
+      expect(after.get('approved')?.trendMeasure).toBe('At the close of each month: models with all approvals');
     },
   },
 ];
