@@ -28,6 +28,7 @@ import { deploymentGate } from './record/deployment-gate.ts';
 import { discardReviewDraft, editReviewDraft, listReviewDrafts, publishReviewDrafts, saveReviewDraft } from './drafts/handlers.ts';
 import { discardResubmitDraft, getResubmitDraft, saveResubmitDraft } from './drafts/resubmit-handlers.ts';
 import { listObligations, transitionObligation } from './obligations/handlers.ts';
+import { getPackageRollback, rollBackPackage } from './rollbacks/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -125,4 +126,6 @@ export const handlers: Record<RouteId, Handler> = {
   listTieringMethods,
   listRevalidationSchedules,
   publishRevalidationSchedule,
+  getPackageRollback,
+  rollBackPackage,
 };

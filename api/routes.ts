@@ -24,6 +24,7 @@ import { draftsRoutes } from './drafts/routes.ts';
 import { monitoringRoutes } from './monitoring/routes.ts';
 import { obligationsRoutes } from './obligations/routes.ts';
 import { revalidationRoutes } from './revalidation/routes.ts';
+import { rollbacksRoutes } from './rollbacks/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -55,6 +56,7 @@ export const routes = {
   ...draftsRoutes,
   ...obligationsRoutes,
   ...revalidationRoutes,
+  ...rollbacksRoutes,
 } as const;
 
 export type Routes = typeof routes;

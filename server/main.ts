@@ -16,6 +16,7 @@ import { startObligationLapseSweep } from './timers/obligation-lapse-sweep.ts';
 import { startCleanup } from './timers/cleanup.ts';
 import { startMailer } from './timers/mailer.ts';
 import { startWitnessing } from './timers/witnesses.ts';
+import { startGovernanceSnapshots } from './timers/governance-snapshot.ts';
 import { smtpSender } from './mail/smtp.ts';
 import { createWorkerPool } from './workers/worker-pool.ts';
 import { demoAccounts } from '#demo/seed-demo.ts';
@@ -76,6 +77,8 @@ const findingDueSweep = startFindingDueSweep({ store, intervalMs: config.RE_REVI
 const obligationLapseSweep = startObligationLapseSweep({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS, newId: () => newId(deps) });
 // Expired sessions, nonces, passkey challenges and old sign-in failures, now and then every interval.
 const cleanup = startCleanup({ store, intervalMs: config.CLEANUP_INTERVAL_MS });
+// The governance figures' monthly snapshot (docs/decisions/0136), on the re-review sweep's interval.
+const governanceSnapshots = startGovernanceSnapshots({ store, intervalMs: config.RE_REVIEW_SWEEP_INTERVAL_MS });
 // Each new checkpoint sent to the configured witnesses for their cosignatures (docs/decisions/0105).
 const witnessing = config.WITNESSES && config.PUBLIC_URL ? startWitnessing({ store, witnesses: config.WITNESSES, publicOrigin: config.PUBLIC_URL, intervalMs: config.WITNESS_INTERVAL_MS }) : null;
 // Email only when SMTP is configured: otherwise nothing is queued and nothing is sent.
@@ -107,7 +110,7 @@ function shutdown(signal: string) {
   closing = true;
   log(`${signal}: closing`);
   server.close(() => {
-    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), findingDueSweep.stop(), obligationLapseSweep.stop(), cleanup.stop(), mailer?.stop(), witnessing?.stop(), compute.close()])
+    void Promise.all([dispatcher.stop(), registryWriteBacks.stop(), registryPolling?.stop(), reReviewSweep.stop(), findingDueSweep.stop(), obligationLapseSweep.stop(), cleanup.stop(), governanceSnapshots.stop(), mailer?.stop(), witnessing?.stop(), compute.close()])
       .then(() => store.close())
       .then(() => process.exit(0));
   });

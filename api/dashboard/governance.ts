@@ -1,6 +1,7 @@
 import type { Governance, GovernanceFigure } from '#domain/contracts/governance.ts';
 import type { PackageSummary } from '#domain/contracts/packages.ts';
 import { figure, inDerivedList, lastTwelveMonths, type FigureInput } from '#domain/governance/governance-figures.ts';
+import type { StoredGovernanceSnapshot } from '../store/governance.ts';
 import type { Store } from '../store/store.ts';
 
 // The governance figures of GET /api/dashboard (docs/decisions/0117). Each figure is counted by
@@ -12,21 +13,38 @@ const tiers = [1, 2, 3, 4] as const;
 
 /** The audit action of a change: a new version of a package already in the inventory. */
 export const changeAction = 'package.version_submitted';
+/** The audit action of a rollback: an approval withdrawn, the previous approved version back in force (docs/decisions/0135). */
+export const rollbackAction = 'package.rolled_back';
+
+/** The figures whose trend comes from the monthly snapshots (docs/decisions/0136): states worked out now. */
+export const snapshotFigures = ['overdue', 'approved', 'acceptances_expired', 're_review_due'] as const;
+
+function snapshotsOf(rows: readonly StoredGovernanceSnapshot[]) {
+  return (key: (typeof snapshotFigures)[number], measure: string): FigureInput['snapshots'] => ({
+    values: Object.fromEntries(rows.filter((r) => r.figure === key).map((r) => [r.month, r.value])),
+    measure,
+  });
+}
 
 export async function governanceFigures(store: Store, summaries: readonly PackageSummary[], now: Date): Promise<Governance> {
   const months = lastTwelveMonths(now);
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
-  const [counts, currentIds, expired, changes, trends] = await Promise.all([
+  const [counts, currentIds, expired, changes, rollbacks, rolledBackRows, trends, snapshotRows] = await Promise.all([
     store.governanceCounts(),
     store.governanceListIds('current'),
     store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
     store.countAuditEntries({ action: changeAction, fromAt: `${monthStart}T00:00:00.000Z` }),
+    store.countAuditEntries({ action: rollbackAction, fromAt: `${monthStart}T00:00:00.000Z` }),
+    store.listPackageRollbacks('all'),
     store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
+    store.listGovernanceSnapshots(months[0] ?? monthStart.slice(0, 7)),
   ]);
+  const snapshots = snapshotsOf(snapshotRows);
   const current = new Set(currentIds);
+  const rolledBack = new Set(rolledBackRows.map((r) => r.packageId));
   const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
-  const derived = (list: 'pending' | 'overdue' | 'approved' | 're_review_due') => summaries.filter((s) => inDerivedList(list, s, current.has(s.id))).length;
+  const derived = (list: 'pending' | 'overdue' | 'approved' | 're_review_due') => summaries.filter((s) => inDerivedList(list, s, current.has(s.id), rolledBack.has(s.id))).length;
   const inputs: FigureInput[] = [
     ...tiers.map(
       (tier): FigureInput => ({
@@ -37,15 +55,16 @@ export async function governanceFigures(store: Store, summaries: readonly Packag
       }),
     ),
     { key: 'pending', value: derived('pending'), link: { list: 'packages', query: { governance: 'pending' } }, trend: { counts: trends.versionsSubmitted, measure: 'Versions submitted for review' } },
-    { key: 'overdue', value: derived('overdue'), link: { list: 'packages', query: { governance: 'overdue' } } },
+    { key: 'overdue', value: derived('overdue'), link: { list: 'packages', query: { governance: 'overdue' } }, snapshots: snapshots('overdue', 'At the close of each month: overdue reviews') },
     { key: 'complete', value: complete, of: models, link: { list: 'packages', query: { governance: 'complete' } }, trend: { counts: trends.completeVersions, measure: 'Versions submitted with nothing the policy requires missing' } },
     { key: 'assessed', value: assessed, of: models, link: { list: 'packages', query: { governance: 'assessed' } }, trend: { counts: trends.assessments, measure: 'Risk assessments recorded' } },
-    { key: 'approved', value: derived('approved'), of: models, link: { list: 'packages', query: { governance: 'approved' } } },
+    { key: 'approved', value: derived('approved'), of: models, link: { list: 'packages', query: { governance: 'approved' } }, snapshots: snapshots('approved', 'At the close of each month: models with all approvals') },
     { key: 'blocking_failed', value: blockingFailed, link: { list: 'packages', query: { governance: 'blocking_failed' } }, trend: { counts: trends.flaggedVersions, measure: 'Versions admitted to review with a blocking failure' } },
     { key: 'overridden', value: overridden, link: { list: 'packages', query: { governance: 'overridden' } }, trend: { counts: trends.overrides, measure: 'Tier overrides confirmed and approvals signed over a blocker' } },
-    { key: 'acceptances_expired', value: expired.total, link: { list: 'findings', query: { status: 'risk_accepted', acceptanceExpired: 'true' } } },
-    { key: 're_review_due', value: derived('re_review_due'), link: { list: 'packages', query: { governance: 're_review_due' } } },
+    { key: 'acceptances_expired', value: expired.total, link: { list: 'findings', query: { status: 'risk_accepted', acceptanceExpired: 'true' } }, snapshots: snapshots('acceptances_expired', 'At the close of each month: accepted risks past their expiry') },
+    { key: 're_review_due', value: derived('re_review_due'), link: { list: 'packages', query: { governance: 're_review_due' } }, snapshots: snapshots('re_review_due', 'At the close of each month: re-reviews due') },
     { key: 'changes_this_month', value: changes, link: { list: 'audit', query: { action: changeAction, from: monthStart } }, trend: { counts: trends.changes, measure: 'Resubmissions (new versions of a package)' } },
+    { key: 'rollbacks_this_month', value: rollbacks, link: { list: 'audit', query: { action: rollbackAction, from: monthStart } }, trend: { counts: trends.rollbacks, measure: 'Approvals rolled back' } },
   ];
   const figures: GovernanceFigure[] = inputs.map((input) => figure(input, months));
   return { figures };

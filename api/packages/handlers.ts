@@ -34,6 +34,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   // A governance list (a figure of the committee dashboard): counted and selected by the same rule.
   const list = query.governance;
   const current = list && isDerivedList(list) ? new Set(await store.governanceListIds('current')) : null;
+  const rolledBack = list === 'approved' ? new Set((await store.listPackageRollbacks('all')).map((r) => r.packageId)) : null;
   if (list && !isDerivedList(list)) {
     const ids = new Set(await store.governanceListIds(list));
     visible = visible.filter((pkg) => ids.has(pkg.id));
@@ -42,7 +43,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   const today = now().toISOString().slice(0, 10);
   const items = facts
     .map((f) => summarize(f, now()).summary)
-    .filter((s) => (list && isDerivedList(list) ? inDerivedList(list, s, current?.has(s.id) ?? false) : true))
+    .filter((s) => (list && isDerivedList(list) ? inDerivedList(list, s, current?.has(s.id) ?? false, rolledBack?.has(s.id) ?? false) : true))
     .filter((s) => (query.status ? s.status === query.status : true))
     .filter((s) => (query.riskTier ? s.riskTier === query.riskTier : true))
     .filter((s) => (query.model ? s.modelKey === query.model : true))

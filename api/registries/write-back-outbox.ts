@@ -14,6 +14,8 @@ const outcomes: Partial<Record<PackageEvent['type'], RegistryOutcome>> = {
   'package.re_review_due': 'lapsed',
   // A condition of the approval lapsed: as above.
   'obligation.lapsed': 'lapsed',
+  // The approval was rolled back (docs/decisions/0135): this version must not be deployed.
+  'package.rolled_back': 'lapsed',
 };
 
 export async function enqueueRegistryWriteBacks(tx: StoreTx, events: readonly PackageEvent[], options: { at: string; newId: () => string }): Promise<void> {

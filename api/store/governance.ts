@@ -1,4 +1,4 @@
-import type { GovernanceList } from '#domain/contracts/governance.ts';
+import type { GovernanceFigureKey, GovernanceList } from '#domain/contracts/governance.ts';
 
 // The governance metrics slice of the storage port (docs/decisions/0117): the package sets the
 // committee dashboard counts, each one WHERE clause that the count and the list share, so a
@@ -26,6 +26,8 @@ export interface GovernanceTrends {
   overrides: MonthlyCounts;
   /** Resubmissions (new versions of an existing package), as the audit log has them. */
   changes: MonthlyCounts;
+  /** Approvals rolled back (docs/decisions/0135), as the audit log has them. */
+  rollbacks: MonthlyCounts;
 }
 
 export type GovernanceCounts = Record<StoredGovernanceList, number> & {
@@ -33,7 +35,20 @@ export type GovernanceCounts = Record<StoredGovernanceList, number> & {
   byTier: Partial<Record<number, number>>;
 };
 
+/** A figure's value at the close of a month (docs/decisions/0136); append-only. */
+export interface StoredGovernanceSnapshot {
+  /** 'YYYY-MM' */
+  month: string;
+  figure: GovernanceFigureKey;
+  value: number;
+  takenAt: string;
+}
+
 export interface GovernanceStore {
+  /** Records a month's snapshot rows once: those already there (by an earlier pass or another instance) are left as they are. Returns how many were written. */
+  insertGovernanceSnapshots(rows: readonly StoredGovernanceSnapshot[]): Promise<number>;
+  /** The snapshot rows from `fromMonth` ('YYYY-MM') on. */
+  listGovernanceSnapshots(fromMonth: string): Promise<StoredGovernanceSnapshot[]>;
   /** How many packages each stored list holds, in one pass over the models. */
   governanceCounts(): Promise<GovernanceCounts>;
   /** The ids of the packages the list holds (the inventory's filter). */

@@ -21,6 +21,7 @@ import type { RegistriesStore } from './registries.ts';
 import type { DraftsStore } from './drafts.ts';
 import type { ObligationsStore } from './obligations.ts';
 import type { GovernanceStore } from './governance.ts';
+import type { RollbacksStore } from './rollbacks.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -46,6 +47,7 @@ export type { StoredThrottle, StoredTrustedDevice } from './throttle.ts';
 export type { StoredMail, StoredDigestItem } from './mail.ts';
 export type { StoredReviewDraft, StoredResubmitDraft } from './drafts.ts';
 export type { StoredObligation } from './obligations.ts';
+export type { StoredPackageRollback } from './rollbacks.ts';
 export type { StoredRegistryIntake, StoredRegistryWriteBack, StoredRegistryWriteBackAttempt, RegistryOutcome, RegistryWriteBackDetails } from './registries.ts';
 
 export interface StoreTx
@@ -71,7 +73,8 @@ export interface StoreTx
     RegistriesStore,
     DraftsStore,
     ObligationsStore,
-    GovernanceStore {}
+    GovernanceStore,
+    RollbacksStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

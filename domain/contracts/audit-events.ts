@@ -167,6 +167,9 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('obligation.transitioned'), before: z.object({ obligation: z.string(), status: z.string(), revision: z.number() }), after: z.object({ obligation: z.string(), status: z.string(), revision: z.number(), role: roleSchema, note: z.string(), evidence: z.object({ text: z.string(), link: z.string().nullable() }).optional() }) }),
   /** An open obligation passed its due date: the approval's conditions lapsed, a re-review opened and `obligation.lapsed` was queued for webhooks. No actor: the sweep. */
   z.object({ ...base, action: z.literal('obligation.lapsed'), before: z.object({ obligation: z.string(), status: z.string(), revision: z.number() }), after: z.object({ obligation: z.string(), status: z.literal('lapsed'), revision: z.number(), decision: z.string(), owner: z.string(), dueOn: z.string(), role: roleSchema }) }),
+  // The subject is the package (rollbacks, decision record 0135).
+  /** The committee or model risk withdrew the approval in force of a model version, with a reason; `restored` is the model's previous approved package, back in force (null: none). The deployment gate refuses the rolled-back version from then on. */
+  z.object({ ...base, action: z.literal('package.rolled_back'), before: z.object({ status: z.string(), version: z.number().int() }), after: z.object({ modelKey: z.string(), role: roleSchema, reason: z.string(), restored: z.object({ packageId: z.string(), versionLabel: z.string() }).nullable() }) }),
 ]);
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditAction = AuditEvent['action'];

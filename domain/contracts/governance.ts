@@ -31,10 +31,11 @@ export const governanceLinkSchema = z.discriminatedUnion('list', [
 export type GovernanceLink = z.infer<typeof governanceLinkSchema>;
 
 /** A figure per tier of the models, one per other inventory list, and the two counted in the findings register and the audit log. */
-export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current']).options, 'acceptances_expired', 'changes_this_month']);
+export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
 export type GovernanceFigureKey = z.infer<typeof governanceFigureKeySchema>;
 
-export const trendPointSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), value: z.number().int().nonnegative() });
+/** A month's value; null for a month before any snapshot of a state figure was taken (docs/decisions/0136). */
+export const trendPointSchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), value: z.number().int().nonnegative().nullable() });
 
 export const governanceFigureSchema = z.object({
   key: governanceFigureKeySchema,
@@ -44,8 +45,10 @@ export const governanceFigureSchema = z.object({
   link: governanceLinkSchema,
   /**
    * The last 12 calendar months (UTC), oldest first, this month last: what the figure counts
-   * happening in each month (trendMeasure says what). Null where the store keeps no history
-   * that would give it honestly (a workflow state is derived now, not stored per month).
+   * happening in each month (trendMeasure says what), or for a state worked out now (overdue,
+   * all approvals, re-reviews due, expired acceptances) its value at each month's close from
+   * the monthly snapshots and this month's value now (docs/decisions/0136), a month before the
+   * first snapshot null. Null where neither exists.
    */
   trend: z.array(trendPointSchema).length(12).nullable(),
   trendMeasure: z.string().nullable(),

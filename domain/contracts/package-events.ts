@@ -3,10 +3,10 @@ import { actorSchema } from './decisions.ts';
 
 // Package events: what happened to a package that other systems may need to act on (a
 // submission, a step or package approved or rejected, an approval lapsing or falling due for
-// review). A capability publishes them in the transaction of the change (api/events/); each
+// review, an approval rolled back). A capability publishes them in the transaction of the change (api/events/); each
 // subscriber turns them into its own queued work.
 
-export const packageEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved', 'obligation.lapsed'] as const;
+export const packageEventTypes = ['package.submitted', 'step.approved', 'package.rejected', 'package.approved', 'package.re_review_due', 'package.emergency_approved', 'obligation.lapsed', 'package.rolled_back'] as const;
 export type PackageEventType = (typeof packageEventTypes)[number];
 
 /** How each event reads to a person choosing which to receive. */
@@ -18,6 +18,7 @@ export const packageEventLabels: Record<PackageEventType, string> = {
   'package.re_review_due': 'Re-review due',
   'package.emergency_approved': 'Emergency approval (follow-up review open)',
   'obligation.lapsed': 'A condition of an approval lapsed (past its due date)',
+  'package.rolled_back': 'Approval rolled back (the previous approved version is back in force)',
 };
 
 /** What every event says: the package version, and the step, decision and actor when a person caused it. */

@@ -41,6 +41,13 @@ describe('the deployment gate over signed obligations', () => {
     expect(judge(record(), ask('2026-12-05', [{ key: 'region', value: 'card_not_present' }])).line).toMatch(/^OUT OF SCOPE: approved only for channel ∈ \{card_not_present\}; name the deployment's channel/);
   });
 
+  it('fails a rolled-back approval (docs/decisions/0135), whatever else holds', () => {
+    const rolledBack = record();
+    const entries = [...rolledBack.audit.entries, { action: 'package.rolled_back', at: '2026-12-06T09:00:00.000Z', actorName: 'Robert Castellano', after: {} }];
+    const withRollback = { ...rolledBack, audit: { ...rolledBack.audit, entries } } as unknown as ApprovalRecord;
+    expect(judge(withRollback, ask('2026-12-07'))).toEqual({ pass: false, line: 'ROLLED BACK: the approval of card-fraud-detection 7.3.0 was withdrawn on 2026-12-06 by Robert Castellano' });
+  });
+
   it('fails once an open obligation is past its due date, even before the sweep marks it', () => {
     expect(judge(record(), ask('2026-12-21'))).toEqual({ pass: false, line: 'CONDITIONS LAPSED: "Monthly PSI report" was due on 2026-12-20 and is not fulfilled' });
   });

@@ -39,6 +39,9 @@ export function judgeDeployment(outcome: RecordOutcome, verified: Pick<RecordVer
   const p = record.package;
   if (p.modelKey !== question.modelKey || p.versionLabel !== question.versionLabel) return refuse(`WRONG RECORD: it is for ${p.modelKey} ${p.versionLabel}, not ${question.modelKey} ${question.versionLabel}`);
   if (p.status !== 'approved' && p.status !== 'approved_with_conditions' && p.status !== 'emergency_approved') return refuse(`NOT APPROVED: ${p.modelKey} ${p.versionLabel} is ${p.status.replaceAll('_', ' ')}`);
+  // A rollback (docs/decisions/0135) is an audit entry about the package, inside the signed record.
+  const rollback = record.audit.entries.find((e) => e.action === 'package.rolled_back');
+  if (rollback) return refuse(`ROLLED BACK: the approval of ${p.modelKey} ${p.versionLabel} was withdrawn on ${rollback.at.slice(0, 10)}${rollback.actorName ? ` by ${rollback.actorName}` : ''}`);
   const approved = p.approvedVersion;
   const conditions = record.decisions.filter((d) => d.versionNumber === approved && d.conditions !== null).map((d) => d.conditions).filter((c) => c !== null);
   const due = conditions.map((c) => c.reReviewOn).sort()[0];

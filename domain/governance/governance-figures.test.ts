@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageSummary } from '../contracts/packages.ts';
-import { figure, inDerivedList, lastTwelveMonths } from './governance-figures.ts';
+import { closedMonth, figure, inDerivedList, lastTwelveMonths } from './governance-figures.ts';
 
 const summary = (overrides: Partial<PackageSummary>): PackageSummary => ({
   id: 'pkg_1',
@@ -35,6 +35,8 @@ describe('governance lists decided by workflow state', () => {
     expect(inDerivedList('approved', summary({ status: 'approved_with_conditions' }), true)).toBe(true);
     expect(inDerivedList('approved', summary({ status: 'approved' }), false)).toBe(false);
     expect(inDerivedList('approved', summary({ status: 'emergency_approved' }), true)).toBe(false);
+    // Its approval withdrawn (docs/decisions/0135): no longer with all approvals.
+    expect(inDerivedList('approved', summary({ status: 'approved' }), true, true)).toBe(false);
   });
 
   it('a re-review is due on a standing approval, not on a rejected package', () => {
@@ -55,5 +57,18 @@ describe('trends', () => {
     expect(withTrend.trend?.map((p) => p.value)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
     expect(withTrend).toMatchObject({ of: null, trendMeasure: 'Versions submitted' });
     expect(figure({ key: 'overdue', value: 1, link }, months)).toMatchObject({ trend: null, trendMeasure: null });
+  });
+
+  it('from snapshots (docs/decisions/0136): each month its close, a month without one null, this month the value now', () => {
+    const months = lastTwelveMonths(new Date('2026-12-05T10:00:00.000Z'));
+    const link = { list: 'packages' as const, query: { governance: 'overdue' as const } };
+    const f = figure({ key: 'overdue', value: 4, link, snapshots: { values: { '2026-10': 2, '2026-11': 0, '2026-12': 9, '2025-11': 7 }, measure: 'At the close of each month: overdue reviews' } }, months);
+    expect(f.trend?.map((p) => p.value)).toEqual([null, null, null, null, null, null, null, null, null, 2, 0, 4]);
+    expect(f.trendMeasure).toBe('At the close of each month: overdue reviews');
+  });
+
+  it('a pass closes the month before its own, across a year boundary', () => {
+    expect(closedMonth(new Date('2027-01-01T00:00:00.000Z'))).toBe('2026-12');
+    expect(closedMonth(new Date('2026-12-31T23:59:59.999Z'))).toBe('2026-11');
   });
 });

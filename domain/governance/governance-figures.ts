@@ -10,16 +10,20 @@ import { isApproved, isPending } from '../workflow/committee-dashboard.ts';
 
 export type DerivedGovernanceList = Extract<GovernanceList, 'pending' | 'overdue' | 'approved' | 're_review_due'>;
 
-/** Whether a package belongs to a list decided by its workflow state (`current`: it is its model's newest). */
-export function inDerivedList(list: DerivedGovernanceList, summary: PackageSummary, current: boolean): boolean {
+/**
+ * Whether a package belongs to a list decided by its workflow state (`current`: it is its
+ * model's newest; `rolledBack`: its approval was withdrawn, docs/decisions/0135).
+ */
+export function inDerivedList(list: DerivedGovernanceList, summary: PackageSummary, current: boolean, rolledBack = false): boolean {
   switch (list) {
     case 'pending':
       return isPending(summary);
     case 'overdue':
       return isPending(summary) && summary.currentStep?.overdue === true;
     case 'approved':
-      // "With all approvals": the model's newest package went through its whole chain.
-      return current && isApproved(summary);
+      // "With all approvals": the model's newest package went through its whole chain, and its
+      // approval was not rolled back since.
+      return current && isApproved(summary) && !rolledBack;
     case 're_review_due':
       return summary.status !== 'rejected' && summary.reReviewDue;
   }
@@ -41,16 +45,34 @@ export interface FigureInput {
   link: GovernanceLink;
   /** Monthly counts ('YYYY-MM' → n) and what they count; omitted where no history gives one. */
   trend?: { counts: Record<string, number>; measure: string };
+  /**
+   * For a state worked out now: its value at the close of each month ('YYYY-MM' → n) from the
+   * monthly snapshots (docs/decisions/0136); this month is `value`, a month without one null.
+   */
+  snapshots?: { values: Record<string, number>; measure: string };
 }
 
-/** A figure as the contract has it: the trend filled to 12 months (a month with nothing is 0). */
+/** The 12 points of a figure's trend: counts (a month with nothing is 0) or snapshots (a month without one is null; this month is now). */
+function trendOf(input: FigureInput, months: readonly string[]): GovernanceFigure['trend'] {
+  const { trend, snapshots } = input;
+  if (trend) return months.map((month) => ({ month, value: trend.counts[month] ?? 0 }));
+  if (snapshots) return months.map((month, i) => ({ month, value: i === months.length - 1 ? input.value : (snapshots.values[month] ?? null) }));
+  return null;
+}
+
+/** A figure as the contract has it, its trend filled to 12 months. */
 export function figure(input: FigureInput, months: readonly string[]): GovernanceFigure {
   return {
     key: input.key,
     value: input.value,
     of: input.of ?? null,
     link: input.link,
-    trend: input.trend ? months.map((month) => ({ month, value: input.trend?.counts[month] ?? 0 })) : null,
-    trendMeasure: input.trend?.measure ?? null,
+    trend: trendOf(input, months),
+    trendMeasure: input.trend?.measure ?? input.snapshots?.measure ?? null,
   };
+}
+
+/** The month before `now`'s (UTC), 'YYYY-MM': the one a snapshot pass in `now`'s month closes. */
+export function closedMonth(now: Date): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 }

@@ -24,6 +24,7 @@ import { tokensQueries } from './queries/tokens.ts';
 import { webhooksQueries } from './queries/webhooks.ts';
 import { notificationsQueries } from './queries/notifications.ts';
 import { reReviewQueries } from './queries/re-review.ts';
+import { rollbacksQueries } from './queries/rollbacks.ts';
 import { usersQueries } from './queries/users.ts';
 import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
@@ -63,6 +64,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...draftsQueries(db),
     ...obligationsQueries(db),
     ...governanceQueries(db),
+    ...rollbacksQueries(db),
   };
 }
 

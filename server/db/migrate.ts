@@ -33,6 +33,8 @@ import * as monitoringAlerts from './migrations/032-monitoring-alerts.ts';
 import * as obligations from './migrations/033-obligations.ts';
 import * as revalidation from './migrations/034-revalidation.ts';
 import * as governanceMetrics from './migrations/035-governance-metrics.ts';
+import * as packageRollbacks from './migrations/038-package-rollbacks.ts';
+import * as governanceSnapshots from './migrations/040-governance-snapshots.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -69,6 +71,8 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '033-obligations': obligations,
   '034-revalidation': revalidation,
   '035-governance-metrics': governanceMetrics,
+  '038-package-rollbacks': packageRollbacks,
+  '040-governance-snapshots': governanceSnapshots,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -6,6 +6,7 @@ import { StepDelegations } from '../features/delegations/components/step-delegat
 import { SignatureBadge } from '../features/signing/components/signature-badge.tsx';
 import { RiskAssessmentPanel } from '../features/risk-assessment/components/risk-assessment-panel.tsx';
 import { ObligationsPanel } from '../features/obligations/components/obligations-panel.tsx';
+import { RollbackPanel } from '../features/rollback/components/rollback-panel.tsx';
 
 // Features do not import each other, so the package page (packages) offers slots and this
 // route fills them: the content view (review), the decision panel and the signature
@@ -23,6 +24,7 @@ export function PackageRoute() {
       renderObligations={(pkg) => <ObligationsPanel pkg={pkg} />}
       renderContent={(pkg) => (
         <>
+          <RollbackPanel pkg={pkg} />
           <RiskAssessmentPanel pkg={pkg} />
           <StepDelegations role={pkg.currentStep?.role ?? null} />
           <Suspense fallback={<LoadingNotice>Loading the package content…</LoadingNotice>}>

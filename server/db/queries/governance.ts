@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { GovernanceCounts, GovernanceStore, GovernanceTrends, MonthlyCounts, StoredGovernanceList } from '#api/store/governance.ts';
+import { governanceFigureKeySchema } from '#domain/contracts/governance.ts';
 import type { Database } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 
@@ -72,6 +73,19 @@ async function monthly(rows: Promise<{ month: string; n: number | string | bigin
 
 export function governanceQueries(db: Db): GovernanceStore {
   return {
+    async insertGovernanceSnapshots(rows) {
+      let written = 0;
+      for (const r of rows) {
+        // The primary key (month, figure): a second pass, here or on another instance, writes nothing.
+        const result = await db.insertInto('governance_snapshots').values({ month: r.month, figure: r.figure, value: r.value, taken_at: r.takenAt }).onConflict((oc) => oc.columns(['month', 'figure']).doNothing()).executeTakeFirst();
+        written += Number(result.numInsertedOrUpdatedRows ?? 0n);
+      }
+      return written;
+    },
+    async listGovernanceSnapshots(fromMonth) {
+      const rows = await db.selectFrom('governance_snapshots').selectAll().where('month', '>=', fromMonth).orderBy('month').orderBy('figure').execute();
+      return rows.map((r) => ({ month: r.month, figure: governanceFigureKeySchema.parse(r.figure), value: r.value, takenAt: r.taken_at }));
+    },
     async governanceCounts() {
       const rows = await listWhere(db, 'current')
         .select((eb) => [
@@ -113,18 +127,21 @@ export function governanceQueries(db: Db): GovernanceStore {
             .groupBy(monthOf('evaluated_at'))
             .execute(),
         );
-      const [versionsSubmitted, completeVersions, flaggedVersions, assessments, tierOverrides, approvalOverrides, changes] = await Promise.all([
+      const auditMonthly = (action: string) =>
+        monthly(db.selectFrom('audit_log').select((eb) => [monthOf('at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('at', '>=', from).where('action', '=', action).groupBy(monthOf('at')).execute());
+      const [versionsSubmitted, completeVersions, flaggedVersions, assessments, tierOverrides, approvalOverrides, changes, rollbacks] = await Promise.all([
         monthly(db.selectFrom('package_versions').select((eb) => [monthOf('submitted_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('submitted_at', '>=', from).groupBy(monthOf('submitted_at')).execute()),
         evaluations('%"status":"missing"%', 'not like'),
         evaluations('%"outcome":"flagged"%', 'like'),
         monthly(db.selectFrom('risk_assessments').select((eb) => [monthOf('assessed_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('assessed_at', '>=', from).groupBy(monthOf('assessed_at')).execute()),
         monthly(db.selectFrom('risk_tier_overrides').select((eb) => [monthOf('confirmed_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('confirmed_at', '>=', from).groupBy(monthOf('confirmed_at')).execute()),
         monthly(db.selectFrom('decisions').select((eb) => [monthOf('decided_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('decided_at', '>=', from).where('override', 'is not', null).groupBy(monthOf('decided_at')).execute()),
-        monthly(db.selectFrom('audit_log').select((eb) => [monthOf('at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('at', '>=', from).where('action', '=', 'package.version_submitted').groupBy(monthOf('at')).execute()),
+        auditMonthly('package.version_submitted'),
+        auditMonthly('package.rolled_back'),
       ]);
       const overrides: MonthlyCounts = { ...tierOverrides };
       for (const [month, n] of Object.entries(approvalOverrides)) overrides[month] = (overrides[month] ?? 0) + n;
-      return { submittedByTier, versionsSubmitted, completeVersions, flaggedVersions, assessments, overrides, changes };
+      return { submittedByTier, versionsSubmitted, completeVersions, flaggedVersions, assessments, overrides, changes, rollbacks };
     },
   };
 }

@@ -414,6 +414,25 @@ export interface RevalidationOpeningsTable {
   opened_at: string;
 }
 
+// Append-only (see migration 038)
+export interface PackageRollbacksTable {
+  package_id: string;
+  model_key: string;
+  rolled_back_by: string;
+  role: string;
+  reason: string;
+  restored_package_id: string | null;
+  rolled_back_at: string;
+}
+
+// Append-only (see migration 040)
+export interface GovernanceSnapshotsTable {
+  month: string;
+  figure: string;
+  value: number;
+  taken_at: string;
+}
+
 // State, pruned and cleared (see migration 013)
 export interface LoginFailuresTable {
   email: string;
@@ -564,6 +583,8 @@ export interface Database {
   revalidation_schedules: RevalidationSchedulesTable;
   revalidations: RevalidationsTable;
   revalidation_openings: RevalidationOpeningsTable;
+  package_rollbacks: PackageRollbacksTable;
+  governance_snapshots: GovernanceSnapshotsTable;
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -39,6 +39,7 @@ export const figureLabels: Record<GovernanceFigureKey, string> = {
   acceptances_expired: 'Expired risk acceptances',
   re_review_due: 'Re-reviews due',
   changes_this_month: 'Changes this month',
+  rollbacks_this_month: 'Rollbacks this month',
 };
 
 /** What the list behind a figure holds, said on its link. */
@@ -64,5 +65,5 @@ export const figureGroups: readonly FigureGroup[] = [
   { title: 'Reviews', description: 'Packages in review, the late ones, and approvals whose re-review date has come.', keys: ['pending', 'overdue', 're_review_due'] },
   { title: 'Coverage', description: 'Share of models whose newest package has it.', keys: ['complete', 'assessed', 'approved'] },
   { title: 'Policy violations', description: 'Blocking failures let into review, overrides, and accepted risks past their expiry.', keys: ['blocking_failed', 'overridden', 'acceptances_expired'] },
-  { title: 'Changes', description: 'New versions of packages already in the inventory since the first of the month (UTC).', keys: ['changes_this_month'] },
+  { title: 'Changes and rollbacks', description: 'Since the first of the month (UTC): new versions of packages already in the inventory, and approvals withdrawn with the previous approved version put back in force.', keys: ['changes_this_month', 'rollbacks_this_month'] },
 ];

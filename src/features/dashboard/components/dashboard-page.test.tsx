@@ -83,7 +83,13 @@ describe('dashboard', () => {
     if (!pending) throw new Error('the pending figure is listed');
     const trend = within(pending).getByRole('table', { name: /Versions submitted for review, per month/ });
     expect(within(trend).getAllByRole('row')).toHaveLength(13);
-    expect(within(governance).getAllByText('No monthly history: counted as of now.')).toHaveLength(4);
+    // The state figures' trends come from monthly snapshots (docs/decisions/0136): none taken yet.
+    expect(within(governance).queryAllByText('No monthly history: counted as of now.')).toHaveLength(0);
+    const overdue = within(governance).getAllByRole('listitem').find((item) => item.textContent.startsWith('Overdue reviews'));
+    if (!overdue) throw new Error('the overdue figure is listed');
+    const snapshots = within(overdue).getByRole('table', { name: /At the close of each month: overdue reviews, per month/ });
+    expect(within(snapshots).getByRole('columnheader', { name: 'Value' })).toBeInTheDocument();
+    expect(within(snapshots).getAllByText('Not recorded')).toHaveLength(11);
   });
 
   it('names the entry where the audit log breaks, with every reason, and links to the log', async () => {

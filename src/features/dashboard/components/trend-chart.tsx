@@ -12,7 +12,9 @@ const monthName = (month: string) => new Date(`${month}-15T12:00:00Z`).toLocaleD
  */
 export function TrendChart({ points, measure }: { points: readonly Point[]; measure: string }) {
   const id = useId();
-  const max = Math.max(1, ...points.map((p) => p.value));
+  // A snapshot trend (docs/decisions/0136) is a value per month, not a count of events.
+  const column = points.some((p) => p.value === null) || measure.startsWith('At the close') ? 'Value' : 'Count';
+  const max = Math.max(1, ...points.map((p) => p.value ?? 0));
   const width = 120;
   const height = 28;
   const bar = width / points.length;
@@ -21,7 +23,7 @@ export function TrendChart({ points, measure }: { points: readonly Point[]; meas
       <svg aria-hidden="true" width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="block text-sky-800">
         <line x1={0} y1={height - 0.5} x2={width} y2={height - 0.5} className="stroke-slate-400" strokeWidth={1} />
         {points.map((p, i) => {
-          const h = p.value === 0 ? 0 : Math.max(2, (p.value / max) * (height - 2));
+          const h = !p.value ? 0 : Math.max(2, (p.value / max) * (height - 2));
           return <rect key={p.month} x={i * bar + 1} y={height - 1 - h} width={bar - 2} height={h} fill="currentColor" />;
         })}
       </svg>
@@ -39,7 +41,7 @@ export function TrendChart({ points, measure }: { points: readonly Point[]; meas
                 Month
               </th>
               <th scope="col" className="text-right font-semibold">
-                Count
+                {column}
               </th>
             </tr>
           </thead>
@@ -49,7 +51,7 @@ export function TrendChart({ points, measure }: { points: readonly Point[]; meas
                 <th scope="row" className="pr-3 font-normal">
                   {monthName(p.month)}
                 </th>
-                <td className="text-right tabular-nums">{p.value}</td>
+                <td className="text-right tabular-nums">{p.value ?? 'Not recorded'}</td>
               </tr>
             ))}
           </tbody>

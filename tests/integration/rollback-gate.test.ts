@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { adminRegistriesSchema, gateVerdictSchema } from '#domain/contracts/registries.ts';
+import { packageRollbackSchema, rollbackStateSchema } from '#domain/contracts/rollbacks.ts';
+import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import { startRegistryWriteBacks } from '#server/timers/registry-write-back.ts';
+import { approveCardFraudCopy } from '../support/signed-approval.ts';
+import { startMlflowRegistryServer } from '../support/mlflow-registry-server.ts';
+import { deliverMlflowEvent, mlflowConnector, registriesOf } from '../contract/support/mlflow-deliveries.ts';
+import { sageMakerConnector } from '../contract/support/sagemaker-deliveries.ts';
+import { signedIn } from '../contract/support/signing-scenarios.ts';
+import { sqliteTarget } from '../contract/support/targets.ts';
+import type { Target } from '../contract/support/client.ts';
+
+// A rollback (docs/decisions/0135) end to end over a genuinely signed approval: the approval in
+// force of card-fraud-detection (version 8, drafted from MLflow) is withdrawn by the committee;
+// the demo's approved 7.1.0 is back in force; the deployment gate refuses 8 from the signed
+// record; the registry is told 8 lapsed.
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+const name = 'Card Fraud Scorer';
+const sendTo = (target: Target) => (url: string, init: RequestInit) => target.fetch(new Request(url, init));
+const reason = 'Chargeback rate doubled in week one; back to the previous approved version.';
+
+describe('rollback of a signed approval', () => {
+  it('restores the previous approved version, closes the gate on the rolled-back one and writes "lapsed" back to its registry', async () => {
+    const server = await startMlflowRegistryServer();
+    cleanups.push(() => server.close());
+    server.addModelVersion(name, { version: '8', tags: { model_key: 'card-fraud-detection' } });
+    const registries = registriesOf(mlflowConnector(server), sageMakerConnector());
+    const target = await sqliteTarget({ registries });
+    cleanups.push(() => target.close());
+    const dispatcher = startRegistryWriteBacks({ store: target.store, registries, intervalMs: 3_600_000, backoffBaseMs: 1_000 });
+    cleanups.push(() => dispatcher.stop());
+
+    await deliverMlflowEvent(target, { name, version: '8' });
+    const approved = await approveCardFraudCopy({ origin: 'http://localhost', send: sendTo(target), password: 'demo-password', versionLabel: '8' });
+    const committee = await signedIn(target, 'committee@example.com');
+    const gate = async () => gateVerdictSchema.parse((await committee.get('/api/gate?model=card-fraud-detection&version=8&scope=channel%3Dcard_not_present')).body);
+    expect(await gate()).toMatchObject({ pass: true });
+
+    // The demo's 7.1.0 is an older approval of the same model: not in force, so not to be rolled back.
+    const older = rollbackStateSchema.parse((await committee.get('/api/packages/pkg_card_fraud_detection/rollback')).body);
+    expect(older.refusal).toBe('7.1.0 is not the approval in force (8 is): only that one can be rolled back.');
+    expect(rollbackStateSchema.parse((await committee.get(`/api/packages/${approved.id}/rollback`)).body).wouldRestore).toEqual({ packageId: 'pkg_card_fraud_detection', versionLabel: '7.1.0' });
+
+    const reply = await committee.post(`/api/packages/${approved.id}/rollback`, { role: 'committee', reason });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(packageRollbackSchema.parse(reply.body)).toMatchObject({ packageId: approved.id, role: 'committee', reason, restored: { packageId: 'pkg_card_fraud_detection', versionLabel: '7.1.0' } });
+
+    const verdict = await gate();
+    expect(verdict.pass).toBe(false);
+    expect(verdict.line).toMatch(/^ROLLED BACK: the approval of card-fraud-detection 8 was withdrawn on \d{4}-\d{2}-\d{2} by Robert Castellano$/);
+    // The record carries the rollback as an audit entry, under the record's signature.
+    const record = approvalRecordSchema.parse((await committee.get(`/api/packages/${approved.id}/record`)).body);
+    expect(record.audit.entries.filter((e) => e.action === 'package.rolled_back')).toMatchObject([{ actorName: 'Robert Castellano', after: { reason } }]);
+    // 7.1.0 is now the approval in force: it is the one a further rollback would withdraw.
+    expect(rollbackStateSchema.parse((await committee.get('/api/packages/pkg_card_fraud_detection/rollback')).body)).toEqual({ rollback: null, refusal: null, wouldRestore: null });
+
+    const admin = await signedIn(target, 'admin@example.com');
+    await dispatcher.tick();
+    const writeBacks = adminRegistriesSchema.parse((await admin.get('/api/admin/registries')).body).recentWriteBacks;
+    expect(writeBacks.map((w) => [w.packageId, w.outcome, w.status])).toEqual(expect.arrayContaining([[approved.id, 'lapsed', 'done']]));
+  });
+});
