@@ -10,7 +10,7 @@ import { defineConfig, devices, type Project } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4273);
 const baseURL = `http://localhost:${port}`;
 const isCI = Boolean(process.env.CI);
-// `npm test` builds dist/ in its first step, next to the lint (decision 0124), and says so with
+// `npm test` builds dist/ just before, in the e2e tests' own lane (decision 0124), and says so with
 // E2E_BUILT=1; any other run builds it here first.
 const builtAlready = process.env.E2E_BUILT === '1';
 if (builtAlready && !existsSync(path.join(import.meta.dirname, 'dist', 'index.html'))) throw new Error('E2E_BUILT=1 but dist/index.html is missing: run npm run build first.');

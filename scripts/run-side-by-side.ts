@@ -1,6 +1,6 @@
-// `node scripts/run-side-by-side.ts lint+test:unit typecheck+build+test:e2e`: runs lanes of npm
+// `node scripts/run-side-by-side.ts typecheck+lint+test:unit build+test:e2e`: runs lanes of npm
 // scripts at the same time and fails if any of them fails. `a+b` is one lane: b starts when a has
-// passed, and is not run if a failed. ESLint, tsc and the unit tests (one Vitest worker) each keep
+// passed, and is not run if a failed. tsc, ESLint and the unit tests (one Vitest worker) each keep
 // one core busy, and the e2e tests (a server, Chromium, and waits on both) about one; side by side
 // on CI's two cores the lanes take about as long as the longer one instead of all in turn
 // (decisions 0128 and 0124). Each script's output is printed whole when it ends, so two logs never
