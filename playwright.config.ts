@@ -3,13 +3,17 @@
 // download is not reachable from CI, and the system build is the same engine.
 // A spec that tampers with the database file gets a server and a data folder of its own
 // (e2e/support/isolated-server.ts); no spec can reach the shared server's folder.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices, type Project } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4273);
 const baseURL = `http://localhost:${port}`;
 const isCI = Boolean(process.env.CI);
+// `npm test` builds dist/ just before, in the e2e tests' own lane (decision 0124), and says so with
+// E2E_BUILT=1; any other run builds it here first.
+const builtAlready = process.env.E2E_BUILT === '1';
+if (builtAlready && !existsSync(path.join(import.meta.dirname, 'dist', 'index.html'))) throw new Error('E2E_BUILT=1 but dist/index.html is missing: run npm run build first.');
 const testDir = 'e2e';
 
 // Order independence: no spec may need another's leftovers. Playwright runs the spec files in
@@ -61,7 +65,7 @@ export default defineConfig({
   },
   projects: order === 'reverse' ? specFiles.toReversed().map((file) => ({ ...chromium, testMatch: file })) : [chromium],
   webServer: {
-    command: 'npm run build && node scripts/e2e-server.ts',
+    command: builtAlready ? 'node scripts/e2e-server.ts' : 'npm run build && node scripts/e2e-server.ts',
     url: `${baseURL}/api/health`,
     env: { E2E_PORT: String(port) },
     reuseExistingServer: false,

@@ -1,12 +1,15 @@
-// `node scripts/run-side-by-side.ts typecheck lint`: runs those npm scripts at the same time and
-// fails if any of them fails. tsc and ESLint each use one core; side by side on CI's two cores
-// they take about as long as the slower of the two instead of both in turn (decision 0128).
-// Each script's output is printed whole when it ends, so two logs never interleave.
+// `node scripts/run-side-by-side.ts typecheck+lint+test:unit build+test:e2e`: runs lanes of npm
+// scripts at the same time and fails if any of them fails. `a+b` is one lane: b starts when a has
+// passed, and is not run if a failed. tsc, ESLint and the unit tests (one Vitest worker) each keep
+// one core busy, and the e2e tests (a server, Chromium, and waits on both) about one; side by side
+// on CI's two cores the lanes take about as long as the longer one instead of all in turn
+// (decisions 0128 and 0124). Each script's output is printed whole when it ends, so two logs never
+// interleave.
 import { spawn } from 'node:child_process';
 
-const names = process.argv.slice(2);
-if (names.length === 0) {
-  console.error('usage: node scripts/run-side-by-side.ts <npm script> [<npm script> …]');
+const lanes = process.argv.slice(2).map((lane) => lane.split('+').filter((name) => name !== ''));
+if (lanes.length === 0 || lanes.some((lane) => lane.length === 0)) {
+  console.error('usage: node scripts/run-side-by-side.ts <npm script>[+<npm script>…] [<npm script>[+…] …]');
   process.exit(2);
 }
 
@@ -29,10 +32,20 @@ function run(name: string): Promise<{ name: string; code: number; output: string
   });
 }
 
-const pending = names.map((name) => run(name).then((result) => {
-  process.stdout.write(result.output);
-  console.log(`[side by side] npm run ${result.name}: ${result.code === 0 ? 'passed' : `failed (exit ${result.code})`} in ${result.seconds.toFixed(1)} s`);
-  return result;
-}));
-const results = await Promise.all(pending);
-process.exitCode = results.some((result) => result.code !== 0) ? 1 : 0;
+/** Runs a lane's scripts one after another; the first failure ends the lane. */
+async function runLane(names: string[]): Promise<boolean> {
+  for (const [index, name] of names.entries()) {
+    const result = await run(name);
+    process.stdout.write(result.output);
+    console.log(`[side by side] npm run ${result.name}: ${result.code === 0 ? 'passed' : `failed (exit ${result.code})`} in ${result.seconds.toFixed(1)} s`);
+    if (result.code !== 0) {
+      const skipped = names.slice(index + 1);
+      if (skipped.length > 0) console.log(`[side by side] not run after that failure: ${skipped.map((next) => `npm run ${next}`).join(', ')}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+const passed = await Promise.all(lanes.map(runLane));
+process.exitCode = passed.every(Boolean) ? 0 : 1;

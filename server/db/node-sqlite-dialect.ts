@@ -71,8 +71,13 @@ function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabas
 }
 
 /** Opens the file with durable settings: WAL, and a full fsync on every commit. */
-export function openSqlite(path: string): { dialect: SqliteDialect; raw: DatabaseSync; changes: ChangeClock; read: SqliteRead } {
+/**
+ * Opens the database at `path`. With `image` (a `serialize()` of another database, for ':memory:'),
+ * the connection starts as a copy of it, before any statement is prepared (deserialize finalizes them).
+ */
+export function openSqlite(path: string, options: { image?: Uint8Array } = {}): { dialect: SqliteDialect; raw: DatabaseSync; changes: ChangeClock; read: SqliteRead } {
   const raw = new DatabaseSync(path);
+  if (options.image) raw.deserialize(options.image);
   raw.exec('PRAGMA journal_mode = WAL');
   raw.exec('PRAGMA synchronous = FULL');
   raw.exec('PRAGMA foreign_keys = ON');

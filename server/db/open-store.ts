@@ -57,10 +57,28 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 /**
  * A fresh database in memory, on the same SQLite engine, migrations and queries as the
  * server: what the MSW mocks run on, so no store is written twice.
+ *
+ * The migrations run once per process, on the first one; every later one starts as a copy of
+ * that migrated database (serialize/deserialize, a memory copy) and migrate() finds nothing
+ * left to do. The unit tests open hundreds of these (decision 0124).
  */
 export async function openMemoryStore(): Promise<Store> {
-  const { dialect, changes, read } = openSqlite(':memory:');
+  const image = await (migratedMemoryImage ??= migrateMemoryImage());
+  const { dialect, changes, read } = openSqlite(':memory:', { image });
   const db = new Kysely<Database>({ dialect });
   await migrate(db, 'sqlite');
   return createKyselyStore(db, 'sqlite', { changes, read });
+}
+
+let migratedMemoryImage: Promise<Uint8Array> | undefined;
+
+async function migrateMemoryImage(): Promise<Uint8Array> {
+  const { dialect, raw } = openSqlite(':memory:');
+  const db = new Kysely<Database>({ dialect });
+  try {
+    await migrate(db, 'sqlite');
+    return raw.serialize();
+  } finally {
+    await db.destroy();
+  }
 }

@@ -9,6 +9,7 @@ import { serverDeps } from '#server/deps.ts';
 import { createApp } from '#server/app.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
+import { demoSeedPasswords } from '../support/demo-seed-passwords.ts';
 
 // The real server in-process, plus a way to look at every table behind its back: the fuzz
 // test proves a refused request changed nothing by comparing digests of the database.
@@ -50,7 +51,7 @@ async function build(engine: FuzzTarget['engine'], location: { databaseUrl?: str
   const loggedErrors: unknown[] = [];
   // Logged, not printed: the test reports every 5xx with its cause itself.
   const deps = serverDeps(store, { sessionTtlHours: 12, logError: (error) => loggedErrors.push(error) });
-  await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+  await seedDemo(store, { password: 'demo-password', passwords: demoSeedPasswords(deps.passwords), now: new Date(), randomToken: deps.randomToken });
   const app = createApp(deps);
   return {
     engine,

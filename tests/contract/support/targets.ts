@@ -8,7 +8,8 @@ import { serverDeps } from '#server/deps.ts';
 import { createApp } from '#server/app.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { copyMigratedSqlite, createMigratedTestDatabase } from '../../support/migrated-templates.ts';
-import type { ApiDeps, PasswordPort } from '#api/kernel/context.ts';
+import { demoSeedPasswords } from '../../support/demo-seed-passwords.ts';
+import type { ApiDeps } from '#api/kernel/context.ts';
 import type { AllowEntry } from '#domain/webhooks/address.ts';
 import type { RegistryConnectors } from '#api/kernel/registry-port.ts';
 import type { Target } from './client.ts';
@@ -54,24 +55,11 @@ export interface ServerTargetOptions {
   monitoring?: ApiDeps['monitoring'];
 }
 
-/**
- * The demo accounts' password hash, made once per worker with the server's own scrypt and
- * reused by every scenario's seed: a real scrypt hash each server verifies at sign-in as
- * before, without 200 scrypt derivations a run spent only on seeding (decision 0127).
- */
-let demoPasswordHash: Promise<string> | undefined;
-function seedPasswords(passwords: PasswordPort): PasswordPort {
-  return {
-    hash: (password) => (password === 'demo-password' ? (demoPasswordHash ??= passwords.hash(password)) : passwords.hash(password)),
-    verify: (password, stored) => passwords.verify(password, stored),
-  };
-}
-
 async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>, options: ServerTargetOptions = {}): Promise<Target> {
   const store = await openStore(location);
   const { trustProxy, ...depsOptions } = options;
   const deps = serverDeps(store, { sessionTtlHours: 12, ...depsOptions });
-  await seedDemo(store, { password: 'demo-password', passwords: seedPasswords(deps.passwords), now: new Date(), randomToken: deps.randomToken });
+  await seedDemo(store, { password: 'demo-password', passwords: demoSeedPasswords(deps.passwords), now: new Date(), randomToken: deps.randomToken });
   const app = createApp(deps, { trustProxy: trustProxy ?? false });
   return {
     fetch: async (request) => app.fetch(request),
