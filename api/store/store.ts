@@ -21,6 +21,7 @@ import type { RegistriesStore } from './registries.ts';
 import type { DraftsStore } from './drafts.ts';
 import type { ObligationsStore } from './obligations.ts';
 import type { GovernanceStore } from './governance.ts';
+import type { PackageSummariesStore } from './package-summaries.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -71,7 +72,8 @@ export interface StoreTx
     RegistriesStore,
     DraftsStore,
     ObligationsStore,
-    GovernanceStore {}
+    GovernanceStore,
+    PackageSummariesStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

@@ -31,6 +31,7 @@ import { registriesQueries } from './queries/registries.ts';
 import { draftsQueries } from './queries/drafts.ts';
 import { obligationsQueries } from './queries/obligations.ts';
 import { governanceQueries } from './queries/governance.ts';
+import { packageSummariesQueries } from './queries/package-summaries.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -63,6 +64,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...draftsQueries(db),
     ...obligationsQueries(db),
     ...governanceQueries(db),
+    ...packageSummariesQueries(db),
   };
 }
 

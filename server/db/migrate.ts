@@ -33,6 +33,7 @@ import * as monitoringAlerts from './migrations/032-monitoring-alerts.ts';
 import * as obligations from './migrations/033-obligations.ts';
 import * as revalidation from './migrations/034-revalidation.ts';
 import * as governanceMetrics from './migrations/035-governance-metrics.ts';
+import * as packageSummaries from './migrations/036-package-summaries.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -69,6 +70,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '033-obligations': obligations,
   '034-revalidation': revalidation,
   '035-governance-metrics': governanceMetrics,
+  '036-package-summaries': packageSummaries,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
