@@ -34,12 +34,13 @@ const policyAudit = (evaluation: PolicyEvaluation | null) =>
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
   const { store, now } = ctx.deps;
+  const after = query.cursor === undefined ? null : decodePackageCursor(query.cursor);
+  if (query.cursor !== undefined && !after) throw problems.validation([{ pointer: '/query/cursor', message: 'Not a position in this list: start again from the first page' }]);
   const at = now();
   // The rows changed since they were computed, or past the instant the clock changes them, first (decision record 0129).
   await refreshSummaries(store, at);
   const list = query.governance;
   const limit = query.limit ?? defaultPackagePageSize;
-  const after = query.cursor === undefined ? null : decodePackageCursor(query.cursor);
   const page = await store.pageSummaries({
     // Owners see their own packages; every other role sees all (canSeePackage).
     ownerId: canSeeEveryPackage(user) ? null : user.id,

@@ -152,7 +152,7 @@ export const packageListQuerySchema = z.object({
   /** Approved packages whose revalidation falls due within this many days (overdue included). */
   revalidationDue: revalidationWindowSchema.optional(),
   /** Where the page starts: the `nextCursor` of the page before (decision record 0129). */
-  cursor: z.string().max(512).refine((c) => decodePackageCursor(c) !== null, 'Not a position in this list: start again from the first page').optional(),
+  cursor: z.string().max(512).optional(),
   /** Packages per page (50 when not given). */
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
