@@ -36,7 +36,10 @@ async function refreshOnce(store: Store, now: Date): Promise<void> {
     const packages = await store.listPackagesById([...changesOf.keys()]);
     const facts = await loadPackageFacts(store, packages);
     const rows = facts.map((f) => summaryRow(f, changesOf.get(f.pkg.id) ?? -1, now));
-    await store.transaction((tx) => tx.writeSummaries(rows));
+    // SQLite: one transaction for the batch (one commit). PostgreSQL: row by row, so a refresh
+    // never holds one summary's row lock while waiting for another's (no deadlock with a writer).
+    if (store.engine === 'sqlite') await store.transaction((tx) => tx.writeSummaries(rows));
+    else await store.writeSummaries(rows);
   }
 }
 

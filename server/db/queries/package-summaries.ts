@@ -1,5 +1,5 @@
 import type { PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
-import { packageSummarySchema, stepStateSchema, type PackageSummary } from '#domain/contracts/packages.ts';
+import { packageSummarySchema, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
 import type { Db } from './shared.ts';
 
 // The package summaries part of the Kysely repository (decision record 0129, migration 036).
@@ -90,7 +90,8 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
     },
     async listSummaryRows() {
       const rows = await db.selectFrom('package_summaries').select(['summary', 'steps']).orderBy('package_id').execute();
-      return rows.flatMap((r) => (r.summary === null || r.steps === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: stepStateSchema.array().parse(JSON.parse(r.steps)) }]));
+      // Every row of the inventory: read as writeSummaries wrote them (from summarize), not re-validated one by one.
+      return rows.flatMap((r) => (r.summary === null || r.steps === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: JSON.parse(r.steps) as StepState[] }]));
     },
   };
 }
