@@ -59,6 +59,6 @@ export interface PackageSummariesStore {
   writeSummaries(rows: readonly SummaryWrite[]): Promise<void>;
   /** A page of summaries, newest first; `limit` + 1 rows when there are more. */
   pageSummaries(query: SummaryPageQuery): Promise<PackageSummary[]>;
-  /** Every fresh summary with its steps (the committee dashboard). */
-  listSummaryRows(): Promise<StoredSummaryRow[]>;
+  /** Every summary, by package id; with its steps for the packages in `stepsFor` (empty for the others): the committee dashboard. */
+  listSummaryRows(stepsFor: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
 }

@@ -34,5 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('package_summaries_valid_until').on('package_summaries').column('valid_until').execute();
   // Few rows are stale at a time: a partial index finds them without reading the others.
   await sql`create index package_summaries_stale on package_summaries (package_id) where stale = 1`.execute(db);
+  // The dashboard reads the decisions it lists by kind (with conditions, emergency), not all of them.
+  await db.schema.createIndex('decisions_decision_idx').on('decisions').column('decision').execute();
   await sql`insert into package_summaries (package_id, owner_id, changes, stale) select id, owner_id, 0, 1 from packages`.execute(db);
 }

@@ -88,10 +88,17 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
         return text ? [parseSummary(text)] : [];
       });
     },
-    async listSummaryRows() {
-      const rows = await db.selectFrom('package_summaries').select(['summary', 'steps']).orderBy('package_id').execute();
+    async listSummaryRows(stepsFor) {
       // Every row of the inventory: read as writeSummaries wrote them (from summarize), not re-validated one by one.
-      return rows.flatMap((r) => (r.summary === null || r.steps === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: JSON.parse(r.steps) as StepState[] }]));
+      const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary']).where('summary', 'is not', null).orderBy('package_id').execute();
+      const wanted = [...stepsFor];
+      const steps = wanted.length === 0 ? [] : await db.selectFrom('package_summaries').select(['package_id', 'steps']).where('package_id', 'in', wanted).execute();
+      const stepsOf = new Map(steps.map((r) => [r.package_id, r.steps]));
+      return rows.flatMap((r) => {
+        if (r.summary === null) return [];
+        const text = stepsOf.get(r.package_id);
+        return [{ summary: JSON.parse(r.summary) as PackageSummary, steps: text ? (JSON.parse(text) as StepState[]) : [] }];
+      });
     },
   };
 }
