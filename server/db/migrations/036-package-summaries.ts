@@ -26,11 +26,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revalidation_due_on', 'text')
     .addColumn('updated_at', 'text')
     .execute();
-  // Newest first with the id as the tie-break: the inbox's order and its keyset cursor.
-  await db.schema.createIndex('package_summaries_order').on('package_summaries').columns(['updated_at', 'package_id']).execute();
-  await db.schema.createIndex('package_summaries_owner').on('package_summaries').columns(['owner_id', 'updated_at', 'package_id']).execute();
-  await db.schema.createIndex('package_summaries_status').on('package_summaries').columns(['status', 'updated_at', 'package_id']).execute();
-  await db.schema.createIndex('package_summaries_step_role').on('package_summaries').columns(['step_role', 'updated_at', 'package_id']).execute();
+  // Newest first with the id as the tie-break (updated_at DESC, package_id ASC): the inbox's order
+  // and its keyset cursor. The directions are the index's own, so a page is read in index order,
+  // not sorted from every matching row.
+  await db.schema.createIndex('package_summaries_order').on('package_summaries').columns(['updated_at desc', 'package_id']).execute();
+  await db.schema.createIndex('package_summaries_owner').on('package_summaries').columns(['owner_id', 'updated_at desc', 'package_id']).execute();
+  await db.schema.createIndex('package_summaries_status').on('package_summaries').columns(['status', 'updated_at desc', 'package_id']).execute();
+  await db.schema.createIndex('package_summaries_step_role').on('package_summaries').columns(['step_role', 'updated_at desc', 'package_id']).execute();
   await db.schema.createIndex('package_summaries_valid_until').on('package_summaries').column('valid_until').execute();
   // Few rows are stale at a time: a partial index finds them without reading the others.
   await sql`create index package_summaries_stale on package_summaries (package_id) where stale = 1`.execute(db);

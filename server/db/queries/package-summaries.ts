@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
 import { packageSummarySchema, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
 import type { Db } from './shared.ts';
@@ -42,7 +43,8 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
     async listSummariesToRefresh(now) {
       // Two indexed probes (the partial stale index, the valid_until index), not one OR over every row.
       const [stale, expired] = await Promise.all([
-        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('stale', '=', 1).execute(),
+        // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
+        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('stale', '=', sql.lit(1)).execute(),
         db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now).execute(),
       ]);
       const rows = new Map([...stale, ...expired].map((r) => [r.package_id, r.changes]));
