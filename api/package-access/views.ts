@@ -26,7 +26,12 @@ export function toActor(user: StoredUser | undefined, id: string): Actor {
 
 /** Owners see their own packages; reviewers, the committee and administrators see all. */
 export function canSeePackage(user: StoredUser, pkg: StoredPackage): boolean {
-  return pkg.ownerId === user.id || user.roles.some((role) => role !== 'model_owner');
+  return pkg.ownerId === user.id || canSeeEveryPackage(user);
+}
+
+/** Any role besides model owner sees every package. */
+export function canSeeEveryPackage(user: StoredUser): boolean {
+  return user.roles.some((role) => role !== 'model_owner');
 }
 
 export interface PackageFacts {

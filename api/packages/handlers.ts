@@ -6,7 +6,7 @@ import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
 import { answersHash } from '#domain/evidence/thread-audit-check.ts';
 import { templateHash } from '#domain/evidence/template-check.ts';
 import { packagesRoutes as routes } from './routes.ts';
-import { canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
+import { canSeeEveryPackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { withJsonMember } from '../kernel/serialized-json.ts';
 import { auditDenied } from '../denials/denials.ts';
@@ -17,11 +17,15 @@ import { submissionEvent } from '#domain/package/events.ts';
 import { publishPackageEvents } from '../events/publish.ts';
 import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
-import { dueWithin } from '#domain/revalidation/due-date.ts';
 import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
-import { inDerivedList, isDerivedList } from '#domain/governance/governance-figures.ts';
+import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
+import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema } from '#domain/contracts/packages.ts';
+import type { GovernanceList } from '#domain/contracts/governance.ts';
+import type { SummaryPageQuery } from '../store/package-summaries.ts';
+import type { Store } from '../store/store.ts';
+import { refreshSummaries } from '../package-access/summaries.ts';
 
 /** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
 const policyAudit = (evaluation: PolicyEvaluation | null) =>
@@ -30,28 +34,59 @@ const policyAudit = (evaluation: PolicyEvaluation | null) =>
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
   const { store, now } = ctx.deps;
-  let visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
-  // A governance list (a figure of the committee dashboard): counted and selected by the same rule.
+  const after = query.cursor === undefined ? null : decodePackageCursor(query.cursor);
+  if (query.cursor !== undefined && !after) throw problems.validation([{ pointer: '/query/cursor', message: 'Not a position in this list: start again from the first page' }]);
+  const at = now();
+  // The rows changed since they were computed, or past the instant the clock changes them, first (decision record 0129).
+  await refreshSummaries(store, at);
   const list = query.governance;
-  const current = list && isDerivedList(list) ? new Set(await store.governanceListIds('current')) : null;
-  const rolledBack = list === 'approved' ? new Set((await store.listPackageRollbacks('all')).map((r) => r.packageId)) : null;
-  if (list && !isDerivedList(list)) {
-    const ids = new Set(await store.governanceListIds(list));
-    visible = visible.filter((pkg) => ids.has(pkg.id));
-  }
-  const facts = await loadPackageFacts(store, visible);
-  const today = now().toISOString().slice(0, 10);
-  const items = facts
-    .map((f) => summarize(f, now()).summary)
-    .filter((s) => (list && isDerivedList(list) ? inDerivedList(list, s, current?.has(s.id) ?? false, rolledBack?.has(s.id) ?? false) : true))
-    .filter((s) => (query.status ? s.status === query.status : true))
-    .filter((s) => (query.riskTier ? s.riskTier === query.riskTier : true))
-    .filter((s) => (query.model ? s.modelKey === query.model : true))
-    .filter((s) => (query.stepRole ? s.currentStep?.role === query.stepRole : true))
-    .filter((s) => (query.revalidationDue ? s.revalidationDueOn !== undefined && dueWithin(s.revalidationDueOn, today, Number(query.revalidationDue)) : true))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
-  return { status: 200, body: { items } };
+  const limit = query.limit ?? defaultPackagePageSize;
+  const page = await store.pageSummaries({
+    // Owners see their own packages; every other role sees all (canSeePackage).
+    ownerId: canSeeEveryPackage(user) ? null : user.id,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.riskTier ? { riskTier: query.riskTier } : {}),
+    ...(query.model ? { modelKey: query.model } : {}),
+    ...(query.stepRole ? { stepRole: query.stepRole } : {}),
+    ...(query.revalidationDue ? { revalidationDueBy: dueBy(at, Number(query.revalidationDue)) } : {}),
+    ...(list ? await governanceFilter(store, list) : {}),
+    after,
+    limit,
+  });
+  const items = page.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor = page.length > limit && last ? encodePackageCursor({ updatedAt: last.updatedAt, id: last.id }) : null;
+  return { status: 200, body: { items, nextCursor } };
 });
+
+/** The last due date within `days` days of `at`'s date (dueWithin's rule, as a bound). */
+function dueBy(at: Date, days: number): string {
+  const limit = new Date(`${at.toISOString().slice(0, 10)}T00:00:00.000Z`);
+  limit.setUTCDate(limit.getUTCDate() + days);
+  return limit.toISOString().slice(0, 10);
+}
+
+/**
+ * A governance list (a figure of the committee dashboard) as the page's filter, by the rule
+ * its figure is counted with: workflow states as columns of the summaries, stored rows as ids.
+ */
+async function governanceFilter(store: Store, list: GovernanceList): Promise<Partial<SummaryPageQuery>> {
+  switch (list) {
+    case 'pending':
+      return { statuses: pendingStatuses };
+    case 'overdue':
+      return { statuses: pendingStatuses, stepOverdue: true };
+    case 're_review_due':
+      return { statuses: packageStatusSchema.options.filter((s) => s !== 'rejected'), reReviewDue: true };
+    case 'approved': {
+      // The model's newest package, through its whole chain, and not rolled back since (inDerivedList's rule).
+      const rolledBack = new Set((await store.listPackageRollbacks('all')).map((r) => r.packageId));
+      return { statuses: approvedStatuses, onlyIds: new Set((await store.governanceListIds('current')).filter((id) => !rolledBack.has(id))) };
+    }
+    default:
+      return { onlyIds: new Set(await store.governanceListIds(list)) };
+  }
+}
 
 export const getPackage = defineHandler(routes.getPackage, async (ctx, { params }) => {
   const { store, now } = ctx.deps;

@@ -47,6 +47,8 @@ export interface PackagesStore {
 
   listPackages(): Promise<StoredPackage[]>;
   findPackage(id: string): Promise<StoredPackage | null>;
+  /** The packages with these ids (those that exist), any order. */
+  listPackagesById(ids: readonly string[]): Promise<StoredPackage[]>;
   findPackageByModelVersion(modelKey: string, versionLabel: string): Promise<StoredPackage | null>;
   insertPackage(pkg: StoredPackage): Promise<void>;
   touchPackage(id: string, updatedAt: string): Promise<void>;

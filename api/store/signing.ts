@@ -1,4 +1,4 @@
-import type { Decision } from '#domain/contracts/decisions.ts';
+import type { Decision, DecisionKind } from '#domain/contracts/decisions.ts';
 
 // The signing slice of the storage port: decisions and their signature material, the
 // server's countersigning keys, signing nonces and signing attempts.
@@ -40,6 +40,8 @@ export interface StoredSigningAttempt {
 
 export interface SigningStore {
   listDecisions(packageIds: readonly string[] | 'all'): Promise<Decision[]>;
+  /** Decisions of these kinds, or the `newest` (latest first, then by id), across every package (the committee dashboard). */
+  listDecisionsWhere(filter: { kinds: readonly DecisionKind[] } | { newest: number }): Promise<Decision[]>;
   insertDecision(decision: Decision): Promise<void>;
 
   listServerKeys(): Promise<StoredServerKey[]>;

@@ -22,6 +22,7 @@ import type { DraftsStore } from './drafts.ts';
 import type { ObligationsStore } from './obligations.ts';
 import type { GovernanceStore } from './governance.ts';
 import type { RollbacksStore } from './rollbacks.ts';
+import type { PackageSummariesStore } from './package-summaries.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
 // the mocks on SQLite in memory; the contract suite holds all three to the same behaviour. Each
@@ -74,7 +75,8 @@ export interface StoreTx
     DraftsStore,
     ObligationsStore,
     GovernanceStore,
-    RollbacksStore {}
+    RollbacksStore,
+    PackageSummariesStore {}
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';

@@ -151,10 +151,45 @@ export const packageListQuerySchema = z.object({
   governance: governanceListSchema.optional(),
   /** Approved packages whose revalidation falls due within this many days (overdue included). */
   revalidationDue: revalidationWindowSchema.optional(),
+  /** Where the page starts: the `nextCursor` of the page before (decision record 0129). */
+  cursor: z.string().max(512).optional(),
+  /** Packages per page (50 when not given). */
+  limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 export type PackageListQuery = z.infer<typeof packageListQuerySchema>;
 
-export const packageListSchema = z.object({ items: z.array(packageSummarySchema) });
+/** Packages per page of the inbox when the query names no limit. */
+export const defaultPackagePageSize = 50;
+
+/** A position in the inbox's order (newest change first, then by id): after this package. */
+export interface PackageCursor {
+  updatedAt: string;
+  id: string;
+}
+
+const cursorSchema = z.tuple([z.iso.datetime(), z.string().min(1).max(64)]);
+
+/** The opaque cursor of a position: base64url of [updatedAt, id]. */
+export function encodePackageCursor(position: PackageCursor): string {
+  return btoa(JSON.stringify([position.updatedAt, position.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The position a cursor names, or null when it is not one this list gave out. */
+export function decodePackageCursor(cursor: string): PackageCursor | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))));
+    return parsed.success ? { updatedAt: parsed.data[0], id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const packageListSchema = z.object({
+  items: z.array(packageSummarySchema),
+  /** The next page's `cursor`; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 export type PackageList = z.infer<typeof packageListSchema>;
 
 export const submitPackageRequestSchema = z.object({

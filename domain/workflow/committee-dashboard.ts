@@ -1,6 +1,6 @@
 import type { Decision } from '../contracts/decisions.ts';
 import type { Dashboard } from '../contracts/dashboard.ts';
-import type { PackageSummary, StepState } from '../contracts/packages.ts';
+import type { PackageStatus, PackageSummary, StepState } from '../contracts/packages.ts';
 import type { RiskTier } from '../contracts/sections.ts';
 import { emergencyApprovals } from './emergency.ts';
 
@@ -24,12 +24,15 @@ const riskTiers: readonly RiskTier[] = [1, 2, 3, 4];
 const day = 86_400_000;
 
 /** Still in review; an emergency approved package is too: its chain goes on as the follow-up. */
+export const pendingStatuses: readonly PackageStatus[] = ['in_review', 'clarification_requested', 'emergency_approved'];
+export const approvedStatuses: readonly PackageStatus[] = ['approved', 'approved_with_conditions'];
+
 export function isPending(summary: PackageSummary): boolean {
-  return summary.status === 'in_review' || summary.status === 'clarification_requested' || summary.status === 'emergency_approved';
+  return pendingStatuses.includes(summary.status);
 }
 
 export function isApproved(summary: PackageSummary): boolean {
-  return summary.status === 'approved' || summary.status === 'approved_with_conditions';
+  return approvedStatuses.includes(summary.status);
 }
 
 /** A calendar date (UTC) as YYYY-MM-DD, `days` after `now`. */

@@ -32,6 +32,7 @@ import { registriesQueries } from './queries/registries.ts';
 import { draftsQueries } from './queries/drafts.ts';
 import { obligationsQueries } from './queries/obligations.ts';
 import { governanceQueries } from './queries/governance.ts';
+import { packageSummariesQueries } from './queries/package-summaries.ts';
 
 // One repository over SQLite and PostgreSQL, composed from one query file per capability
 // (queries/<capability>.ts). SQLite has a single connection, so every operation is serialized
@@ -65,6 +66,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...obligationsQueries(db),
     ...governanceQueries(db),
     ...rollbacksQueries(db),
+    ...packageSummariesQueries(db),
   };
 }
 

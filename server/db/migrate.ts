@@ -33,6 +33,7 @@ import * as monitoringAlerts from './migrations/032-monitoring-alerts.ts';
 import * as obligations from './migrations/033-obligations.ts';
 import * as revalidation from './migrations/034-revalidation.ts';
 import * as governanceMetrics from './migrations/035-governance-metrics.ts';
+import * as packageSummaries from './migrations/036-package-summaries.ts';
 import * as packageRollbacks from './migrations/038-package-rollbacks.ts';
 import * as governanceSnapshots from './migrations/040-governance-snapshots.ts';
 
@@ -71,6 +72,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '033-obligations': obligations,
   '034-revalidation': revalidation,
   '035-governance-metrics': governanceMetrics,
+  '036-package-summaries': packageSummaries,
   '038-package-rollbacks': packageRollbacks,
   '040-governance-snapshots': governanceSnapshots,
 };

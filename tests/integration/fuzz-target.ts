@@ -19,10 +19,11 @@ export const refusalActions = ['access.denied', 'access.rate_limited', 'session.
 
 /**
  * Tables a refused request may change: sessions (our own log-ins), published tree heads
- * (published on read), the audit log (compared apart, without refusals) and any throttling
+ * (published on read), the package summaries (computed on read from the other tables,
+ * decision record 0129), the audit log (compared apart, without refusals) and any throttling
  * bookkeeping of refused attempts.
  */
-const volatileTable = /^(sessions|audit_tree_heads|audit_log|kysely_migration|kysely_migration_lock)$|attempt|throttl|rate_limit|lockout/;
+const volatileTable = /^(sessions|audit_tree_heads|package_summaries|audit_log|kysely_migration|kysely_migration_lock)$|attempt|throttl|rate_limit|lockout/;
 
 export interface FuzzTarget {
   engine: 'sqlite' | 'postgres';

@@ -5,6 +5,7 @@ import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredCosi
 import type { Engine } from '../schema/engine.ts';
 import type { AuditLogTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+import { markSummariesStale } from './package-summaries.ts';
 
 // The audit part of the Kysely repository: the hash-chained log and its tree heads.
 // PostgreSQL serializes appends with an advisory lock so the log stays one line across API
@@ -28,6 +29,12 @@ function auditWhere(db: Db, filter: AuditFilter) {
 }
 
 
+/** The ids an entry may name a package by: its subject, and a `packageId` its before or after states. */
+function packagesNamed(event: { subject: string; before: unknown; after: unknown }): string[] {
+  const named = [event.before, event.after].flatMap((state) => (state && typeof state === 'object' && 'packageId' in state && typeof state.packageId === 'string' ? [state.packageId] : []));
+  return [...new Set([event.subject, ...named])];
+}
+
 /** The largest PostgreSQL integer: every seq is below it. */
 const maxSeqBound = 2_147_483_647;
 export function auditQueries(db: Db, engine: Engine): AuditStore {
@@ -43,6 +50,8 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
         .insertInto('audit_log')
         .values({ seq, at: entry.at, actor_id: entry.actorId, action: event.action, subject: event.subject, before: JSON.stringify(event.before), after: JSON.stringify(event.after), prev_hash: prevHash, entry_hash: entryHash })
         .execute();
+      // In the same transaction: the package's summary cannot be served as it was before this change (decision record 0129).
+      await markSummariesStale(db, packagesNamed(event));
       return { seq, entryHash };
     },
     async listAuditEntries(filter, afterSeq, limit) {

@@ -6,6 +6,7 @@ import type { Engine } from '../schema/engine.ts';
 import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import type { PackagesTable, PackageVersionsTable, VersionAnswersTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
+import { insertSummaryPlaceholder } from './package-summaries.ts';
 
 // The packages part of the Kysely repository: models, packages, versions and their answers.
 
@@ -53,6 +54,9 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
     async listPackages() {
       return (await db.selectFrom('packages').selectAll().orderBy('id').execute()).map(toPackage);
     },
+    listPackagesById(ids) {
+      return withIds(ids, async (only) => (await db.selectFrom('packages').selectAll().where('id', 'in', only ?? []).execute()).map(toPackage));
+    },
     async findPackage(id) {
       const row = await db.selectFrom('packages').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toPackage(row) : null;
@@ -66,6 +70,7 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
         .insertInto('packages')
         .values({ id: p.id, model_key: p.modelKey, model_name: p.modelName, version_label: p.versionLabel, risk_tier: p.riskTier, business_line: p.businessLine, owner_team: p.ownerTeam, owner_id: p.ownerId, template_key: p.templateKey, template_version: p.templateVersion, created_at: p.createdAt, updated_at: p.updatedAt })
         .execute();
+      await insertSummaryPlaceholder(db, p.id, p.ownerId);
     },
     async lockPackage(id) {
       // A transaction-scoped advisory lock on (namespace, hash of the id): released at commit or

@@ -2,6 +2,7 @@ import { decisionSchema, type Decision } from '#domain/contracts/decisions.ts';
 import type { SigningStore, StoredServerKey } from '#api/store/signing.ts';
 import { sql } from 'kysely';
 import type { Engine } from '../schema/engine.ts';
+import type { DecisionsTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
 
 // The signing part of the Kysely repository: decisions and their signatures, server keys,
@@ -10,35 +11,42 @@ import { withIds, type Db } from './shared.ts';
 // The column predates 0071 and is NOT NULL on both engines; since then it is always empty.
 const NO_PRIVATE_KEY = '';
 
+/** A decisions row as the contract has it (parsed, so a row the contract refuses never reads). */
+function toDecision(r: DecisionsTable): Decision {
+  return decisionSchema.parse({
+    id: r.id,
+    packageId: r.package_id,
+    versionNumber: r.version_number,
+    stepKey: r.step_key,
+    role: r.role,
+    decision: r.decision,
+    meaning: r.meaning,
+    reason: r.reason,
+    conditions: r.conditions === null ? null : (JSON.parse(r.conditions) as unknown),
+    concerns: JSON.parse(r.concerns) as unknown,
+    actor: JSON.parse(r.actor) as unknown,
+    contentHash: r.content_hash,
+    decidedAt: r.decided_at,
+    ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }),
+    ...(r.override === null ? {} : { override: JSON.parse(r.override) as unknown }),
+  });
+}
+
 export function signingQueries(db: Db, engine: Engine): SigningStore {
   return {
     listDecisions(ids) {
       return withIds(ids, async (only) => {
         let q = db.selectFrom('decisions').selectAll();
         if (only) q = q.where('package_id', 'in', only);
-        const rows = await q.orderBy('decided_at').orderBy('id').execute();
-        return rows.map(
-          (r): Decision =>
-            decisionSchema.parse({
-              id: r.id,
-              packageId: r.package_id,
-              versionNumber: r.version_number,
-              stepKey: r.step_key,
-              role: r.role,
-              decision: r.decision,
-              meaning: r.meaning,
-              reason: r.reason,
-              conditions: r.conditions === null ? null : (JSON.parse(r.conditions) as unknown),
-              concerns: JSON.parse(r.concerns) as unknown,
-              actor: JSON.parse(r.actor) as unknown,
-              contentHash: r.content_hash,
-              decidedAt: r.decided_at,
-              ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }),
-              ...(r.override === null ? {} : { override: JSON.parse(r.override) as unknown }),
-            }),
-        );
+        return (await q.orderBy('decided_at').orderBy('id').execute()).map(toDecision);
       });
     },
+    async listDecisionsWhere(filter) {
+      const q = db.selectFrom('decisions').selectAll();
+      const rows = 'kinds' in filter ? await q.where('decision', 'in', filter.kinds.length > 0 ? [...filter.kinds] : ['']).orderBy('decided_at').orderBy('id').execute() : await q.orderBy('decided_at', 'desc').orderBy('id').limit(filter.newest).execute();
+      return rows.map(toDecision);
+    },
+
     async insertDecision(d) {
       await db
         .insertInto('decisions')

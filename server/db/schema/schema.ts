@@ -566,7 +566,27 @@ export interface ObligationsTable {
   updated_at: string;
 }
 
+// --- the inbox's summaries (036) ---
+export interface PackageSummariesTable {
+  package_id: string;
+  owner_id: string;
+  changes: Generated<number>;
+  stale: Generated<number>;
+  valid_until: string | null;
+  summary: string | null;
+  steps: string | null;
+  status: string | null;
+  risk_tier: number | null;
+  model_key: string | null;
+  step_role: string | null;
+  step_overdue: number | null;
+  re_review_due: number | null;
+  revalidation_due_on: string | null;
+  updated_at: string | null;
+}
+
 export interface Database {
+  package_summaries: PackageSummariesTable;
   obligations: ObligationsTable;
   notification_preferences: NotificationPreferencesTable;
   mail_outbox: MailOutboxTable;

@@ -1,4 +1,4 @@
-import { usePackages } from '../api/get-packages.ts';
+import { loadedPackages, usePackages } from '../api/get-packages.ts';
 import { useViewerRoles } from '../api/use-viewer-roles.ts';
 import { countIn, headlineTab } from '../tabs.ts';
 
@@ -13,7 +13,8 @@ export function InboxNavLabel() {
   const packages = usePackages(noFilters);
   const tab = headlineTab(roles);
   if (!tab || !packages.data) return <>Inbox</>;
-  const count = countIn(tab.id, packages.data.items, roles);
+  // Counted over the pages loaded (the first, unless the inbox loaded more).
+  const count = countIn(tab.id, loadedPackages(packages.data), roles);
   const meaning = tab.id === 'clarifications' ? `${count} ${count === 1 ? 'clarification' : 'clarifications'} for you` : `${count} awaiting your decision`;
   return (
     <>

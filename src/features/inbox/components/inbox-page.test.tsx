@@ -168,6 +168,29 @@ describe('inbox', () => {
     await expectNoAxeViolations();
   });
 
+  it('loads the list a page at a time: "Load more packages" asks for the next page, by keyboard too', async () => {
+    // The server's pages, two packages each instead of 50: the request goes on to the mock API with a limit.
+    const twoPerPage = http.get('*/api/packages', async ({ request }) => {
+      const url = new URL(request.url);
+      if (url.searchParams.has('limit')) return undefined;
+      url.searchParams.set('limit', '2');
+      const reply = await fetch(new Request(url, { headers: request.headers }));
+      return new HttpResponse(await reply.text(), { status: reply.status, headers: reply.headers });
+    });
+    const { user } = await renderApp('/?tab=all', { signedInAs: 'model-risk@example.com', overrides: [twoPerPage] });
+    await expect.poll(async () => (await shownPackages()).length).toBe(2);
+    expect(screen.getByRole('status')).toHaveTextContent('2 packages so far');
+    const more = screen.getByRole('button', { name: 'Load more packages' });
+    await expectNoAxeViolations();
+
+    more.focus();
+    await user.keyboard('{Enter}');
+    await expect.poll(async () => (await shownPackages()).length).toBe(4);
+    expect(screen.getByRole('status')).toHaveTextContent(/^4 packages$/);
+    expect(screen.queryByRole('button', { name: 'Load more packages' })).not.toBeInTheDocument();
+    expect(Object.fromEntries(await shownPackages())).toMatchObject({ 'Retail Credit PD': 'In review', 'Support Assistant (retrieval-augmented LLM)': 'Clarification requested' });
+  });
+
   it('says so when a tab is empty', async () => {
     await renderApp('/', { signedInAs: 'data-governance@example.com' });
     expect(await screen.findByText('Nothing awaits your decision.')).toBeInTheDocument();

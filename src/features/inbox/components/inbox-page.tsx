@@ -5,7 +5,8 @@ import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
-import { usePackages } from '../api/get-packages.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { loadedPackages, usePackages } from '../api/get-packages.ts';
 import { useViewerRoles } from '../api/use-viewer-roles.ts';
 import { hasFilters, parseInboxFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';
 import { sortForInbox } from '../sort-packages.ts';
@@ -28,13 +29,15 @@ export function InboxPage() {
   const roles = useViewerRoles();
   const filters = parseInboxFilters(searchParams);
   const packages = usePackages(filters);
-  // Unfiltered, for the model filter's choices and the default tab (shared with the navigation).
+  // Unfiltered (its loaded pages), for the model filter's choices and the default tab (shared with the navigation).
   const everything = usePackages(noFilters);
+  const everyLoaded = loadedPackages(everything.data);
+  const loaded = loadedPackages(packages.data);
 
   const tabs = tabsFor(roles);
-  const tabId = parseTab(searchParams.get('tab'), roles) ?? (everything.data ? defaultTab(roles, everything.data.items) : null);
+  const tabId = parseTab(searchParams.get('tab'), roles) ?? (everything.data ? defaultTab(roles, everyLoaded) : null);
   const tab = tabs.find((candidate) => candidate.id === tabId) ?? null;
-  const counts = packages.data ? Object.fromEntries(tabs.map((t) => [t.id, countIn(t.id, packages.data.items, roles)])) : {};
+  const counts = packages.data ? Object.fromEntries(tabs.map((t) => [t.id, countIn(t.id, loaded, roles)])) : {};
 
   const setFilter = (name: keyof Filters, value: string) => {
     setSearchParams(
@@ -55,7 +58,7 @@ export function InboxPage() {
         <PageHeading>Inbox</PageHeading>
         <p className="text-slate-700">Model approval packages you can see, with the step each one is waiting on.</p>
       </div>
-      <InboxFilters filters={filters} onChange={setFilter} models={modelsIn(everything.data?.items ?? [])} />
+      <InboxFilters filters={filters} onChange={setFilter} models={modelsIn(everyLoaded)} />
       {tab && <InboxTabs tabs={tabs} current={tab.id} counts={counts} />}
       <section aria-label="Packages" aria-busy={packages.isFetching || !tab} className="space-y-3">
         <InboxResults packages={packages} tab={tab} roles={roles} filtered={hasFilters(filters)} clearFilters={withoutFilters(searchParams)} />
@@ -78,19 +81,23 @@ function InboxResults({ packages, tab, roles, filtered, clearFilters }: ResultsP
     return <ErrorNotice title="The packages could not be loaded." error={packages.error} onRetry={() => void packages.refetch()} retrying={packages.isFetching} />;
   }
   if (packages.isPending || !tab) return <LoadingNotice>Loading packages…</LoadingNotice>;
-  const items = sortForInbox(packages.data.items.filter((pkg) => inTab(tab.id, pkg, roles)));
+  const items = sortForInbox(loadedPackages(packages.data).filter((pkg) => inTab(tab.id, pkg, roles)));
+  const more = packages.hasNextPage ? <LoadMore packages={packages} /> : null;
   if (items.length === 0) {
     return (
-      <div className="rounded-md border border-slate-200 bg-white p-6">
-        <p role="status" className="text-lg font-semibold">
-          {filtered ? 'No packages match these filters' : tab.empty}
-        </p>
-        {filtered && (
-          <p className="mt-2">
-            <Link to={clearFilters}>Clear the filters</Link> to see every package.
+      <>
+        <div className="rounded-md border border-slate-200 bg-white p-6">
+          <p role="status" className="text-lg font-semibold">
+            {filtered ? 'No packages match these filters' : tab.empty}
           </p>
-        )}
-      </div>
+          {filtered && (
+            <p className="mt-2">
+              <Link to={clearFilters}>Clear the filters</Link> to see every package.
+            </p>
+          )}
+        </div>
+        {more}
+      </>
     );
   }
   // Times are measured from when the list was fetched: the moment the server judged "overdue".
@@ -99,9 +106,26 @@ function InboxResults({ packages, tab, roles, filtered, clearFilters }: ResultsP
     <>
       <p role="status" className="text-slate-700">
         {items.length === 1 ? '1 package' : `${items.length} packages`}
+        {packages.hasNextPage ? ' so far' : ''}
         {packages.isPlaceholderData ? ' (updating…)' : ''}
       </p>
       <PackageTable items={items} now={now} />
+      {more}
     </>
+  );
+}
+
+/**
+ * The server sends the list a page at a time, newest change first (decision record 0129): the
+ * next page is asked for here. A button, so it is reached and pressed by keyboard; the count
+ * above it is a status, so a screen reader hears the list grow.
+ */
+function LoadMore({ packages }: { packages: ReturnType<typeof usePackages> }) {
+  return (
+    <p>
+      <button type="button" className={buttonClasses.secondary} disabled={packages.isFetchingNextPage} onClick={() => void packages.fetchNextPage()}>
+        {packages.isFetchingNextPage ? 'Loading more packages…' : 'Load more packages'}
+      </button>
+    </p>
   );
 }

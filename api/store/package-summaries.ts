@@ -1,0 +1,64 @@
+import type { PackageStatus, PackageSummary, StepState } from '#domain/contracts/packages.ts';
+
+// The package summaries slice of the storage port (decision record 0129): the inbox's and the
+// dashboard's rows, recomputed when an audit entry names their package or the clock passes
+// their `validUntil`, then read by SQL with the inbox's filters, order and keyset cursor.
+
+/** A row that must be recomputed, with the mark count its recomputation answers to. */
+export interface SummaryToRefresh {
+  packageId: string;
+  changes: number;
+}
+
+export interface SummaryWrite {
+  packageId: string;
+  /** The mark count read before the facts were: the row is written only if it is still this. */
+  changes: number;
+  summary: PackageSummary;
+  steps: readonly StepState[];
+  /** The next instant (ISO) at which the clock alone changes the summary; null: never. */
+  validUntil: string | null;
+}
+
+/** Where a page of the inbox starts: after this row in newest-first order. */
+export interface SummaryKey {
+  updatedAt: string;
+  id: string;
+}
+
+export interface SummaryPageQuery {
+  /** Only this owner's packages (a model owner without another role); null: every package. */
+  ownerId: string | null;
+  status?: PackageStatus;
+  /** Any of these statuses (a governance list decided by workflow state). */
+  statuses?: readonly PackageStatus[];
+  riskTier?: number;
+  modelKey?: string;
+  stepRole?: string;
+  stepOverdue?: boolean;
+  reReviewDue?: boolean;
+  /** Revalidation due on or before this date (YYYY-MM-DD). */
+  revalidationDueBy?: string;
+  /** Only these packages (a governance list decided by stored rows). */
+  onlyIds?: ReadonlySet<string>;
+  after: SummaryKey | null;
+  limit: number;
+}
+
+export interface StoredSummaryRow {
+  summary: PackageSummary;
+  steps: StepState[];
+}
+
+export interface PackageSummariesStore {
+  /** Marks the packages' summaries stale (called by the audit append for the package it names). */
+  markSummariesStale(packageIds: readonly string[]): Promise<void>;
+  /** The rows stale or past their `validUntil` at `now` (ISO). */
+  listSummariesToRefresh(now: string): Promise<SummaryToRefresh[]>;
+  /** Writes each recomputed row unless it was marked again since its `changes` was read. */
+  writeSummaries(rows: readonly SummaryWrite[]): Promise<void>;
+  /** A page of summaries, newest first; `limit` + 1 rows when there are more. */
+  pageSummaries(query: SummaryPageQuery): Promise<PackageSummary[]>;
+  /** Every summary, by package id; with its steps for the packages in `stepsFor` (empty for the others): the committee dashboard. */
+  listSummaryRows(stepsFor: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
+}

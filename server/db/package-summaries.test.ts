@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { loadPackageFacts, summarize } from '#api/package-access/views.ts';
+import { refreshSummaries, summaryRow } from '#api/package-access/summaries.ts';
+import { openStore } from './open-store.ts';
+
+// The package summaries table (decision record 0129) on SQLite: a summary's valid_until is never
+// late, an audit append marks its package in the same transaction (not when rolled back), and a
+// recomputation is not written over a mark that came in between.
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const day = 86_400_000;
+
+async function seeded() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'package-summaries-'));
+  const store = await openStore({ dataDir });
+  cleanups.push(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  return store;
+}
+
+const reviewed = (packageId: string) => ({ event: { action: 'section.reviewed' as const, subject: packageId, before: null, after: { version: 1, section: 'identification' } }, actorId: 'usr_model_risk', at: new Date().toISOString() });
+
+describe('package summaries', () => {
+  it('reads the same at every instant before valid_until, and the clock changes some summary at it', async () => {
+    const store = await seeded();
+    const now = new Date();
+    const facts = await loadPackageFacts(store, await store.listPackages());
+    let changedAtTheInstant = 0;
+    for (const f of facts) {
+      const row = summaryRow(f, 0, now);
+      const until = row.validUntil ? Date.parse(row.validUntil) : now.getTime() + 3 * 365 * day;
+      // Every hour up to the instant, and its last millisecond: nothing differs.
+      const instants = [...Array.from({ length: Math.min(2_000, Math.floor((until - now.getTime()) / 3_600_000)) }, (_, i) => now.getTime() + i * 3_600_000), until - 1];
+      for (const t of instants) {
+        const later = summarize(f, new Date(t));
+        expect({ summary: later.summary, steps: later.state.steps }, `${f.pkg.id} at ${new Date(t).toISOString()}`).toEqual({ summary: row.summary, steps: row.steps });
+      }
+      if (row.validUntil && JSON.stringify(summarize(f, new Date(until)).summary) !== JSON.stringify(row.summary)) changedAtTheInstant += 1;
+    }
+    expect(changedAtTheInstant).toBeGreaterThan(0);
+  });
+
+  it('is marked stale by an audit append naming its package, in the same transaction: not when it rolls back', async () => {
+    const store = await seeded();
+    const now = new Date();
+    await refreshSummaries(store, now);
+    expect(await store.listSummariesToRefresh(now.toISOString())).toEqual([]);
+
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.appendAudit(reviewed('pkg_retail_credit_pd'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await store.listSummariesToRefresh(now.toISOString())).toEqual([]);
+
+    await store.appendAudit(reviewed('pkg_retail_credit_pd'));
+    expect((await store.listSummariesToRefresh(now.toISOString())).map((r) => r.packageId)).toEqual(['pkg_retail_credit_pd']);
+    await refreshSummaries(store, now);
+    expect(await store.listSummariesToRefresh(now.toISOString())).toEqual([]);
+  });
+
+  it('does not write a recomputation over a mark that came after its facts were read', async () => {
+    const store = await seeded();
+    const now = new Date();
+    const [due] = (await store.listSummariesToRefresh(now.toISOString())).filter((r) => r.packageId === 'pkg_clinical_deterioration_risk');
+    if (!due) throw new Error('every row starts stale');
+    const [facts] = await loadPackageFacts(store, await store.listPackagesById([due.packageId]));
+    if (!facts) throw new Error('the package exists');
+    // A write lands between the read of the mark count and the write-back.
+    await store.appendAudit(reviewed(due.packageId));
+    await store.writeSummaries([summaryRow(facts, due.changes, now)]);
+    expect((await store.listSummariesToRefresh(now.toISOString())).map((r) => r.packageId)).toContain(due.packageId);
+  });
+});

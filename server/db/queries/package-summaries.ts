@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
+import { packageSummarySchema, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
+import type { Db } from './shared.ts';
+
+// The package summaries part of the Kysely repository (decision record 0129, migration 036).
+
+/** Marks the named packages' summary rows stale; ids that name no package match nothing. */
+export async function markSummariesStale(db: Db, packageIds: readonly string[]): Promise<void> {
+  if (packageIds.length === 0) return;
+  await db
+    .updateTable('package_summaries')
+    .set((eb) => ({ stale: 1, changes: eb('changes', '+', 1) }))
+    .where('package_id', 'in', packageIds)
+    .execute();
+}
+
+/** A new package's row: stale until its first read computes it. */
+export async function insertSummaryPlaceholder(db: Db, packageId: string, ownerId: string): Promise<void> {
+  await db.insertInto('package_summaries').values({ package_id: packageId, owner_id: ownerId }).execute();
+}
+
+const parseSummary = (text: string): PackageSummary => packageSummarySchema.parse(JSON.parse(text));
+
+function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyIds'>) {
+  // A row marked stale after this request refreshed still serves the summary it had when the request began.
+  let s = db.selectFrom('package_summaries').where('summary', 'is not', null);
+  if (q.ownerId !== null) s = s.where('owner_id', '=', q.ownerId);
+  if (q.status !== undefined) s = s.where('status', '=', q.status);
+  if (q.statuses !== undefined) s = s.where('status', 'in', q.statuses.length > 0 ? [...q.statuses] : ['']);
+  if (q.riskTier !== undefined) s = s.where('risk_tier', '=', q.riskTier);
+  if (q.modelKey !== undefined) s = s.where('model_key', '=', q.modelKey);
+  if (q.stepRole !== undefined) s = s.where('step_role', '=', q.stepRole);
+  if (q.stepOverdue !== undefined) s = s.where('step_overdue', '=', q.stepOverdue ? 1 : 0);
+  if (q.reReviewDue !== undefined) s = s.where('re_review_due', '=', q.reReviewDue ? 1 : 0);
+  if (q.revalidationDueBy !== undefined) s = s.where('revalidation_due_on', '<=', q.revalidationDueBy);
+  return s;
+}
+
+export function packageSummariesQueries(db: Db): PackageSummariesStore {
+  return {
+    markSummariesStale: (ids) => markSummariesStale(db, ids),
+    async listSummariesToRefresh(now) {
+      // Two indexed probes (the partial stale index, the valid_until index), not one OR over every row.
+      const [stale, expired] = await Promise.all([
+        // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
+        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('stale', '=', sql.lit(1)).execute(),
+        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now).execute(),
+      ]);
+      const rows = new Map([...stale, ...expired].map((r) => [r.package_id, r.changes]));
+      return [...rows].map(([packageId, changes]) => ({ packageId, changes }));
+    },
+    async writeSummaries(rows) {
+      for (const row of rows) {
+        const s = row.summary;
+        await db
+          .updateTable('package_summaries')
+          .set({
+            stale: 0,
+            valid_until: row.validUntil,
+            summary: JSON.stringify(s),
+            steps: JSON.stringify(row.steps),
+            status: s.status,
+            risk_tier: s.riskTier,
+            model_key: s.modelKey,
+            step_role: s.currentStep?.role ?? null,
+            step_overdue: s.currentStep?.overdue ? 1 : 0,
+            re_review_due: s.reReviewDue ? 1 : 0,
+            revalidation_due_on: s.revalidationDueOn ?? null,
+            updated_at: s.updatedAt,
+          })
+          .where('package_id', '=', row.packageId)
+          .where('changes', '=', row.changes)
+          .execute();
+      }
+    },
+    async pageSummaries(q) {
+      const { after, limit, onlyIds } = q;
+      let page = pageWhere(db, q);
+      if (after) page = page.where((eb) => eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('package_id', '>', after.id)])]));
+      page = page.orderBy('updated_at', 'desc').orderBy('package_id', 'asc');
+      if (!onlyIds) return (await page.select('summary').limit(limit + 1).execute()).flatMap((r) => (r.summary === null ? [] : [parseSummary(r.summary)]));
+      // A list of ids decided elsewhere (a governance list): the keys in order, those in the list, then their summaries.
+      const keys = (await page.select('package_id').execute()).map((r) => r.package_id).filter((id) => onlyIds.has(id)).slice(0, limit + 1);
+      if (keys.length === 0) return [];
+      const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary']).where('package_id', 'in', keys).execute();
+      const byId = new Map(rows.map((r) => [r.package_id, r.summary]));
+      return keys.flatMap((id) => {
+        const text = byId.get(id);
+        return text ? [parseSummary(text)] : [];
+      });
+    },
+    async listSummaryRows(stepsFor) {
+      // Every row of the inventory: read as writeSummaries wrote them (from summarize), not re-validated one by one.
+      const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary']).where('summary', 'is not', null).orderBy('package_id').execute();
+      const wanted = [...stepsFor];
+      const steps = wanted.length === 0 ? [] : await db.selectFrom('package_summaries').select(['package_id', 'steps']).where('package_id', 'in', wanted).execute();
+      const stepsOf = new Map(steps.map((r) => [r.package_id, r.steps]));
+      return rows.flatMap((r) => {
+        if (r.summary === null) return [];
+        const text = stepsOf.get(r.package_id);
+        return [{ summary: JSON.parse(r.summary) as PackageSummary, steps: text ? (JSON.parse(text) as StepState[]) : [] }];
+      });
+    },
+  };
+}
