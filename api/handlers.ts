@@ -9,7 +9,7 @@ import { enrolPasskey, listPasskeys, passkeyRegistrationOptions, removePasskey }
 import { issueSigningNonce, signDecision } from './signing/handlers.ts';
 import { health, openapiHandler, ssoSettings } from './system/handlers.ts';
 import { serverKeys, verifyPackage } from './signing/verification.ts';
-import { auditCheckpoint, auditConsistencyProof, auditInclusionProof, auditTreeHead, listAudit, listPackageAudit, verifyAudit } from './audit/handlers.ts';
+import { auditCheckpoint, auditConsistencyProof, auditInclusionProof, auditTreeHead, listAudit, listPackageAudit, verifyAudit, streamAuditChain } from './audit/handlers.ts';
 import { exportRecord, exportRecordPdf } from './record/handlers.ts';
 import { dashboard } from './dashboard/handlers.ts';
 import { disableWebhook, enableWebhook, listWebhookDeliveries, listWebhooks, registerWebhook } from './webhooks/handlers.ts';
@@ -73,6 +73,7 @@ export const handlers: Record<RouteId, Handler> = {
   auditInclusionProof,
   auditConsistencyProof,
   verifyAudit,
+  streamAuditChain,
   exportRecord,
   exportRecordPdf,
   dashboard,

@@ -1,5 +1,6 @@
 import type { AuditEntryView } from '#domain/contracts/audit.ts';
 import type { ChainEntry } from '#domain/audit/verify-chain.ts';
+import { parseStoredJson } from '#domain/audit/stored-json.ts';
 import type { AuditFilter, StoredAuditEntry, StoredUser, StoreTx } from '../store/store.ts';
 
 // Audit rows as they are read back: for people (with display names) and for the chain
@@ -11,14 +12,6 @@ export const auditPageSize = 5_000;
 /** What reading and checking the log needs of the store (a read-only slice of the port). */
 export type AuditLogReader = Pick<StoreTx, 'listUsers' | 'listAuditEntries'>;
 
-/** A stored JSON value; a row whose text is not JSON keeps the text, so the chain check flags it. */
-function parseStoredJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
 
 export function toAuditEntryView(entry: StoredAuditEntry, users: ReadonlyMap<string, Pick<StoredUser, 'displayName'>>): AuditEntryView {
   return {

@@ -6,6 +6,8 @@ import { publishTreeHead } from './tree-heads.ts';
 import { checkpointOf } from './checkpoints.ts';
 import { cosignedCheckpoint } from './witnesses.ts';
 import { verifyWholeLog } from './verify-whole-log.ts';
+import { auditChainStream } from './chain-stream.ts';
+import { BinaryBody } from '../kernel/binary-body.ts';
 import { publishedKeys } from '../signing/server-key.ts';
 import { problems } from '../kernel/problems.ts';
 import { auditRoutes as routes } from './routes.ts';
@@ -108,6 +110,10 @@ export const auditConsistencyProof = defineHandler(routes.auditConsistencyProof,
   if (toSize > size) throw problems.notFound(`There is no tree of size ${toSize} yet: the log holds ${size} entries.`);
   if (query.from > toSize) throw problems.validation([{ pointer: '/query/from', message: `A tree of ${query.from} entries cannot be a prefix of one of ${toSize}` }]);
   return { status: 200, body: { fromSize: query.from, toSize, path: tree.consistencyPath(query.from, toSize).map(bytesToHex) } };
+});
+
+export const streamAuditChain = defineHandler(routes.streamAuditChain, (ctx, { query }) => {
+  return Promise.resolve({ status: 200, body: new BinaryBody(auditChainStream(ctx.deps.store, query.afterSeq, query.limit), 'application/x-ndjson') });
 });
 
 export const verifyAudit = defineHandler(routes.verifyAudit, async (ctx) => {

@@ -1,6 +1,6 @@
 import { oversightRoles } from '#domain/contracts/roles.ts';
 import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
-import { auditPageSchema, auditQuerySchema, auditVerificationSchema, consistencyProofQuerySchema, consistencyProofSchema, auditCheckpointSchema, inclusionProofQuerySchema, inclusionProofSchema, signedTreeHeadSchema } from '#domain/contracts/audit.ts';
+import { auditChainQuerySchema, auditPageSchema, auditQuerySchema, auditVerificationSchema, consistencyProofQuerySchema, consistencyProofSchema, auditCheckpointSchema, inclusionProofQuerySchema, inclusionProofSchema, signedTreeHeadSchema } from '#domain/contracts/audit.ts';
 import { route } from '../kernel/route-def.ts';
 
 // The hash-chained, Merkle-logged audit trail and its proofs.
@@ -83,6 +83,20 @@ export const auditRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: consistencyProofSchema,
+  }),
+  streamAuditChain: route({
+    id: 'streamAuditChain',
+    method: 'GET',
+    path: '/api/audit/chain',
+    summary: 'The log’s entries after afterSeq, oldest first, as stored and hashed (no names), streamed as NDJSON (one auditChainLine a line): what the browser’s integrity check reads',
+    access: { kind: 'roles', roles: oversightRoles },
+    params: null,
+    query: auditChainQuerySchema,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: null,
+    binaryResponse: 'application/x-ndjson',
   }),
   verifyAudit: route({
     id: 'verifyAudit',

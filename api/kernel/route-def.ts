@@ -25,7 +25,7 @@ export interface RouteDef<P extends Schema = Schema, Q extends Schema = Schema, 
   successStatus: 200 | 201 | 204;
   response: R;
   /** A route whose answer is not JSON (response null, body a BinaryBody): its media type, for the OpenAPI document. */
-  binaryResponse?: 'application/pdf';
+  binaryResponse?: 'application/pdf' | 'application/x-ndjson';
   /** Callable by an account that must first replace its temporary password (reading the session, signing out, changing it). */
   allowedBeforePasswordChange?: true;
 }

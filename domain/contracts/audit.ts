@@ -51,6 +51,31 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** GET /api/audit/chain: the entries after `afterSeq`, oldest first, at most `limit` of them (all when absent). */
+export const auditChainQuerySchema = z.object({
+  afterSeq: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type AuditChainQuery = z.infer<typeof auditChainQuerySchema>;
+
+/**
+ * One line of GET /api/audit/chain (NDJSON): an entry exactly as stored, what its hash covers
+ * and nothing else (no names). `before` and `after` are the stored JSON text, as a string, so
+ * a row whose text was changed into something that is not JSON still reads (and fails its hash).
+ */
+export const auditChainLineSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  subject: z.string(),
+  beforeJson: z.string(),
+  afterJson: z.string(),
+  prevHash: z.string(),
+  entryHash: z.string(),
+});
+export type AuditChainLine = z.infer<typeof auditChainLineSchema>;
+
 /** Someone who appears as the actor of entries, by name (the filter offers names, not ids). */
 export const auditActorSchema = z.object({ id: z.string(), name: z.string() });
 export type AuditActor = z.infer<typeof auditActorSchema>;

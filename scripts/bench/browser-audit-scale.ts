@@ -4,13 +4,10 @@
 // (every entry read and verified) with the main thread watched for long tasks, and, after
 // entries are added behind the server's back as a busy day would add them, the check again
 // from the checkpoint the browser kept: only what is new since is read (docs/decisions/0125).
-import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { sqliteFile } from '#server/db/open-store.ts';
+import type { Page } from '@playwright/test';
 import { longest, readProbe } from './browser-audit.ts';
-import { chromiumArgs, signInStorage } from './browser-open-package.ts';
+import { openAuditView, runAuditBench } from './browser-audit-runs.ts';
 import { generateAuditLog } from './generate-audit-log.ts';
-import { installOpenProbe } from './page-probe.ts';
-import { serveBuiltApp } from './serve-built-app.ts';
 
 export interface BrowserAuditScaleResult {
   /** Entries in the log when opened: the generated ones and the demo's own. */
@@ -30,9 +27,6 @@ export interface BrowserAuditScaleResult {
   sinceShown: number[];
 }
 
-const password = 'bench-password';
-const viewport = { width: 1280, height: 720 };
-
 interface Done {
   size: number;
   intact: boolean;
@@ -42,56 +36,23 @@ interface Done {
 }
 
 export async function benchBrowserAuditScale(options: { entries: number; added: number; runs: number }): Promise<BrowserAuditScaleResult> {
-  let generateMs = 0;
-  let file = '';
   let seed = 100;
-  const app = await serveBuiltApp({
-    demoPassword: password,
-    prepare: (dataDir) => {
-      file = sqliteFile(dataDir);
-      const start = performance.now();
-      generateAuditLog({ file, count: options.entries, seed: 42 });
-      generateMs = performance.now() - start;
-    },
-  });
-  let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: chromiumArgs });
-    const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInStorage(browser, app.origin, 'committee@example.com', password) };
-    const result: BrowserAuditScaleResult = { entries: 0, generateMs, added: options.added, firstRows: [], fullTotal: [], fullVerify: [], longestTaskFull: [], sinceTotal: [], sinceShown: [] };
-    // One unrecorded run first: it warms the server (its first read of the whole log).
-    for (let run = -1; run < options.runs; run++) {
-      const context = await browser.newContext(signedIn);
-      try {
-        const page = await context.newPage();
-        await page.addInitScript(installOpenProbe);
-        const sample = await scaleOnce(page, () => generateAuditLog({ file, count: options.added, seed: seed++ }));
-        result.entries = sample.entries;
-        if (run < 0) continue;
-        result.firstRows.push(sample.firstRows);
-        result.fullTotal.push(sample.full.totalMs);
-        result.fullVerify.push(sample.full.verifyMs);
-        result.longestTaskFull.push(sample.longestTaskFull);
-        result.sinceTotal.push(sample.since.totalMs);
-        result.sinceShown.push(sample.sinceShown);
-      } finally {
-        await context.close();
-      }
-    }
-    return result;
-  } finally {
-    await browser?.close();
-    await app.close();
-  }
+  const { generateMs, samples } = await runAuditBench(options, (page, file) => scaleOnce(page, () => generateAuditLog({ file, count: options.added, seed: seed++ })));
+  return {
+    entries: samples.at(-1)?.entries ?? 0,
+    generateMs,
+    added: options.added,
+    firstRows: samples.map((sample) => sample.firstRows),
+    fullTotal: samples.map((sample) => sample.full.totalMs),
+    fullVerify: samples.map((sample) => sample.full.verifyMs),
+    longestTaskFull: samples.map((sample) => sample.longestTaskFull),
+    sinceTotal: samples.map((sample) => sample.since.totalMs),
+    sinceShown: samples.map((sample) => sample.sinceShown),
+  };
 }
 
 async function scaleOnce(page: Page, addEntries: () => void) {
-  await page.goto('/audit');
-  const ready = await page.waitForFunction(() => performance.getEntriesByName('audit-view-ready')[0]?.startTime, undefined, { polling: 50, timeout: 120_000 });
-  const firstRows = Number(await ready.jsonValue());
-  const status = await page.getByText(/^[\d,]+ entries, newest first\.$/).textContent();
-  const entries = Number((status ?? '').replace(/\D/g, ''));
-  await page.locator(`[data-seq="${entries}"]`).waitFor();
+  const { firstRows, entries } = await openAuditView(page, 120_000);
 
   const checkStart = await page.evaluate(() => performance.now());
   const full = await checkOnce(page, 0, 600_000);

@@ -4,12 +4,9 @@
 // every entry in a worker. Measures how soon the view is usable, whether the page ever
 // freezes (long main-thread tasks) while scrolling or checking, and how long the check takes
 // with and without reading the entries.
-import { chromium, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { sqliteFile } from '#server/db/open-store.ts';
-import { chromiumArgs, signInStorage } from './browser-open-package.ts';
-import { generateAuditLog } from './generate-audit-log.ts';
-import { installOpenProbe, type OpenProbe } from './page-probe.ts';
-import { serveBuiltApp } from './serve-built-app.ts';
+import type { Page } from '@playwright/test';
+import { openAuditView, runAuditBench } from './browser-audit-runs.ts';
+import type { OpenProbe } from './page-probe.ts';
 
 export interface BrowserAuditResult {
   /** Entries in the log: the generated ones and the demo's own. */
@@ -30,61 +27,26 @@ export interface BrowserAuditResult {
   longestTaskChecking: number[];
 }
 
-const password = 'bench-password';
-const viewport = { width: 1280, height: 720 };
-
 export async function benchBrowserAudit(options: { entries: number; runs: number }): Promise<BrowserAuditResult> {
-  let generateMs = 0;
-  const app = await serveBuiltApp({
-    demoPassword: password,
-    prepare: (dataDir) => {
-      const start = performance.now();
-      generateAuditLog({ file: sqliteFile(dataDir), count: options.entries, seed: 42 });
-      generateMs = performance.now() - start;
-    },
-  });
-  let browser: Browser | undefined;
-  try {
-    browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: chromiumArgs });
-    const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInStorage(browser, app.origin, 'committee@example.com', password) };
-    const result: BrowserAuditResult = { entries: 0, generateMs, openReady: [], scrollToEnd: [], lastEntryShown: [], longestTaskScrolling: [], checkTotal: [], checkVerify: [], longestTaskChecking: [] };
-    // One unrecorded run first: it warms the server (the first read of 100,000 rows).
-    for (let run = -1; run < options.runs; run++) {
-      const context = await browser.newContext(signedIn);
-      try {
-        const page = await context.newPage();
-        await page.addInitScript(installOpenProbe);
-        const sample = await auditOnce(page);
-        result.entries = sample.entries;
-        if (run < 0) continue;
-        result.openReady.push(sample.openReady);
-        result.scrollToEnd.push(sample.scrollToEnd);
-        result.lastEntryShown.push(sample.lastEntryShown);
-        result.longestTaskScrolling.push(sample.longestScrolling);
-        result.checkTotal.push(sample.checkTotal);
-        result.checkVerify.push(sample.checkVerify);
-        result.longestTaskChecking.push(sample.longestChecking);
-      } finally {
-        await context.close();
-      }
-    }
-    return result;
-  } finally {
-    await browser?.close();
-    await app.close();
-  }
+  const { generateMs, samples } = await runAuditBench(options, (page) => auditOnce(page));
+  return {
+    entries: samples.at(-1)?.entries ?? 0,
+    generateMs,
+    openReady: samples.map((sample) => sample.openReady),
+    scrollToEnd: samples.map((sample) => sample.scrollToEnd),
+    lastEntryShown: samples.map((sample) => sample.lastEntryShown),
+    longestTaskScrolling: samples.map((sample) => sample.longestScrolling),
+    checkTotal: samples.map((sample) => sample.checkTotal),
+    checkVerify: samples.map((sample) => sample.checkVerify),
+    longestTaskChecking: samples.map((sample) => sample.longestChecking),
+  };
 }
 
 /** The longest task that started between `from` and `to` (0 when none went over 50 ms). */
 export const longest = (tasks: OpenProbe['longTasks'], from: number, to = Number.POSITIVE_INFINITY) => Math.max(0, ...tasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
 
 async function auditOnce(page: Page) {
-  await page.goto('/audit');
-  const ready = await page.waitForFunction(() => performance.getEntriesByName('audit-view-ready')[0]?.startTime, undefined, { polling: 50, timeout: 60_000 });
-  const openReady = Number(await ready.jsonValue());
-  const status = await page.getByText(/^[\d,]+ entries, newest first\.$/).textContent();
-  const entries = Number((status ?? '').replace(/\D/g, ''));
-  await page.locator(`[data-seq="${entries}"]`).waitFor();
+  const { firstRows: openReady, entries } = await openAuditView(page, 60_000);
 
   // Newest first (docs/decisions/0098): the oldest entry, #1, is the last row.
   const scrolled = await page.evaluate(scrollToEnd, 1);

@@ -154,6 +154,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     listPackageAudit: { params: pkg, query: { actor: 'usr_admin', from: '2020-01-01', afterSeq: '0', limit: '10' } },
     auditInclusionProof: { query: { seq: '1', treeSize: '2' } },
     auditConsistencyProof: { query: { from: '1', to: '2' } },
+    streamAuditChain: { query: { afterSeq: '0', limit: '10' } },
     exportRecord: { params: pkg },
     exportRecordPdf: { params: pkg },
     registerWebhook: { body: { url: 'https://hooks.example/other', description: 'Other', events: ['package.approved'] } },

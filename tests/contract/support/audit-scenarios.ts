@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { AuditEntryView, AuditPage, AuditVerification, ConsistencyProof, InclusionProof, SignedTreeHead } from '#domain/contracts/audit.ts';
+import { auditChainLineSchema, type AuditEntryView, type AuditPage, type AuditVerification, type ConsistencyProof, type InclusionProof, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { verifyTreeHeadSignature } from '#domain/audit/tree-head.ts';
 import { verifyConsistencyProof, verifyInclusionProof } from '#domain/audit/proofs.ts';
@@ -112,6 +112,15 @@ export const auditScenarios: Scenario[] = [
       expect(signed.items.map((e) => e.seq)).toEqual(allSigned.slice(0, 3).map((e) => e.seq));
       expect(signed.nextAfterSeq).toBe(allSigned[2]?.seq);
 
+      // The actor filter's choices come with a first page: everyone who acted there, once each
+      // (over the whole log by a skip scan of the actor index, filtered by DISTINCT).
+      const actorsOf = (entries: readonly AuditEntryView[]) => [...new Set(entries.flatMap((e) => (e.actorId === null ? [] : [e.actorId])))].toSorted();
+      const whole = await page(committee, '?limit=10000');
+      expect(whole.actors?.map((a) => a.id).toSorted()).toEqual(actorsOf(whole.items));
+      expect(whole.actors?.length).toBeGreaterThan(2);
+      const signedFirst = await page(committee, '?action=decision.signed&limit=10000');
+      expect(signedFirst.actors?.map((a) => a.id).toSorted()).toEqual(actorsOf(signedFirst.items));
+
       const byActor = await page(committee, '?actor=usr_model_risk');
       expect(byActor.items.length).toBeGreaterThan(0);
       expect(byActor.items.map((e) => e.seq)).toEqual(all.filter((e) => e.actorId === 'usr_model_risk').map((e) => e.seq));
@@ -127,6 +136,32 @@ export const auditScenarios: Scenario[] = [
       const afterOldest = await page(committee, `?from=${encodeURIComponent(new Date(Date.parse(oldest.at) + 1).toISOString())}`);
       expect(afterOldest.items.map((e) => e.seq)).toEqual(all.filter((e) => e.at > oldest.at).map((e) => e.seq).slice(0, 500));
       expect((await page(committee, '?from=2999-01-01')).total).toBe(0);
+    },
+  },
+  {
+    name: 'audit: the chain stream gives each entry as stored, oldest first, from afterSeq and up to limit, as NDJSON',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const all = await wholeLog(committee);
+      const lines = async (query: string) => {
+        const reply = await committee.get(`/api/audit/chain${query}`);
+        expectStatus(reply, 200);
+        expect(reply.contentType).toContain('application/x-ndjson');
+        const text = reply.body as string;
+        expect(text.endsWith('\n')).toBe(true);
+        return text.trimEnd().split('\n').map((line) => auditChainLineSchema.strict().parse(JSON.parse(line)));
+      };
+      const streamed = (await lines('')).filter((line) => line.seq <= all.length);
+      expect(streamed.map((line) => ({ ...line, before: JSON.parse(line.beforeJson) as unknown, after: JSON.parse(line.afterJson) as unknown }))).toEqual(
+        all.map(({ actorName: _name, subjectName: _subject, ...entry }: AuditEntryView & { subjectName?: string | null }) => ({ ...entry, beforeJson: JSON.stringify(entry.before), afterJson: JSON.stringify(entry.after) })),
+      );
+      expect((await lines('?afterSeq=3&limit=4')).map((line) => line.seq)).toEqual([4, 5, 6, 7]);
+      const beyond = await committee.get(`/api/audit/chain?afterSeq=${all.length + 1000}`);
+      expectStatus(beyond, 200);
+      expect(beyond.body).toBeNull();
+      expect(pointers(await committee.get('/api/audit/chain?afterSeq=-1&limit=0'))).toEqual(['/query/afterSeq', '/query/limit']);
+      const reviewer = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await reviewer.get('/api/audit/chain'), 403);
     },
   },
   {

@@ -50,7 +50,10 @@ export class Client {
       this.cookie = value && !/Max-Age=0/i.test(setCookie) ? value : null;
     }
     const text = await response.text();
-    return { status: response.status, headers: response.headers, contentType: response.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as unknown) : null };
+    const contentType = response.headers.get('content-type') ?? '';
+    // NDJSON (the audit chain stream) stays text: its lines are JSON, the whole is not.
+    const answer = text ? (contentType.startsWith('application/x-ndjson') ? text : (JSON.parse(text) as unknown)) : null;
+    return { status: response.status, headers: response.headers, contentType, body: answer };
   }
 
   get = (path: string) => this.send('GET', path);

@@ -107,6 +107,7 @@ export const expectations: Record<string, Expectation> = {
   auditInclusionProof: none({ kind: 'signed-in' }),
   auditConsistencyProof: none({ kind: 'public' }),
   verifyAudit: none({ kind: 'roles', roles: oversight }),
+  streamAuditChain: none({ kind: 'roles', roles: oversight }),
   exportRecord: onPackages({ kind: 'visible-package' }),
   exportRecordPdf: onPackages({ kind: 'visible-package' }),
   dashboard: none({ kind: 'roles', roles: oversight }),

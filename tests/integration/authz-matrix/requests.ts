@@ -225,6 +225,7 @@ export const requests: Record<string, Builder> = {
   auditInclusionProof: () => ({ path: '/api/audit/proofs/inclusion?seq=1' }),
   auditConsistencyProof: () => ({ path: '/api/audit/proofs/consistency?from=1' }),
   verifyAudit: () => ({ path: '/api/audit/verify' }),
+  streamAuditChain: () => ({ path: '/api/audit/chain?afterSeq=0&limit=2' }),
   exportRecord: onPackage('/record'),
   exportRecordPdf: onPackage('/record.pdf'),
   dashboard: () => ({ path: '/api/dashboard' }),

@@ -99,7 +99,8 @@ export async function send(app: Hono, world: Pick<World, 'cookies' | 'apiToken'>
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   // A binary answer (the PDF record) is not read: its status is what the matrix checks.
-  const json = text !== '' && /json/.test(contentType);
+  // NDJSON (the audit chain stream) is lines of JSON, not one document: read like a binary answer.
+  const json = text !== '' && /json/.test(contentType) && !contentType.includes('ndjson');
   return { status: response.status, contentType, body: json ? (JSON.parse(text) as unknown) : null };
 }
 

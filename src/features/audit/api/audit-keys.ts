@@ -3,6 +3,9 @@ import type { AuditFilters } from '../audit-filters.ts';
 /** The cursor of a view's first page, newest first: below every seq there is. */
 export const newestCursor = Number.MAX_SAFE_INTEGER;
 
+/** Rows per request while a view scrolls: a screenful many times over, read in a few milliseconds. */
+export const auditViewPageSize = 200;
+
 /** Which log a view shows: the whole of it, or the entries about one package. */
 export type AuditSource = { kind: 'global' } | { kind: 'package'; packageId: string };
 

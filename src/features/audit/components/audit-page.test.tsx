@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
 import { handleApiRequest } from '#api/index.ts';
-import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { auditChainLineSchema, auditPageSchema } from '#domain/contracts/audit.ts';
 import { demoPassword } from '#mocks/handlers.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
@@ -96,15 +96,23 @@ describe('the audit log page', () => {
     // A database changed behind the server's back: entry #2 now says something else than what was hashed.
     let deps: ((value: ApiDeps) => void) | undefined;
     const depsReady = new Promise<ApiDeps>((resolve) => (deps = resolve));
-    const tampered = http.get('*/api/audit', async ({ request }) => {
+    const realAnswer = async (request: Request) => {
       const api = await depsReady;
       const login = await handleApiRequest(new Request('http://mock.local/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'committee@example.com', password: demoPassword }) }), api);
       const cookie = `${sessionCookieName}=${readCookie(login.headers.get('set-cookie'), sessionCookieName) ?? ''}`;
-      const answer = await handleApiRequest(new Request(request.url, { headers: { cookie } }), api);
-      const page = auditPageSchema.parse(await answer.json());
+      return handleApiRequest(new Request(request.url, { headers: { cookie } }), api);
+    };
+    // What the view lists and what the integrity check reads (the chain stream) both say so.
+    const tampered = http.get('*/api/audit', async ({ request }) => {
+      const page = auditPageSchema.parse(await (await realAnswer(request)).json());
       return HttpResponse.json({ ...page, items: page.items.map((entry) => (entry.seq === 2 ? { ...entry, subject: 'forged' } : entry)) });
     });
-    const { user, api, router } = await renderApp('/audit', { signedInAs: 'committee@example.com', overrides: [tampered] });
+    const tamperedChain = http.get('*/api/audit/chain', async ({ request }) => {
+      const lines = (await (await realAnswer(request)).text()).trimEnd().split('\n').map((line) => auditChainLineSchema.parse(JSON.parse(line)));
+      const forged = lines.map((line) => (line.seq === 2 ? { ...line, subject: 'forged' } : line));
+      return new HttpResponse(forged.map((line) => `${JSON.stringify(line)}\n`).join(''), { headers: { 'content-type': 'application/x-ndjson' } });
+    });
+    const { user, api, router } = await renderApp('/audit', { signedInAs: 'committee@example.com', overrides: [tampered, tamperedChain] });
     deps?.(api.deps);
 
     const row = (await screen.findByRole('button', { name: 'Entry #2' })).closest('tbody');

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { auditPageSchema, auditVerificationSchema, type AuditEntryView, type SignedTreeHead } from '#domain/contracts/audit.ts';
+import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
+import type { ChainEntry } from '#domain/audit/verify-chain.ts';
 import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { appendEntry, origin, signedInApi } from '#src/test/committee-mock-api.ts';
 import { checkIntegrity } from './check-integrity.ts';
-import { createFetchJson, type FetchJson } from './fetch-json.ts';
+import type { FetchJson } from './fetch-json.ts';
+import { createIntegrityApi, type IntegrityApi } from './integrity-api.ts';
 import type { IntegrityMessage } from './integrity-protocol.ts';
 
 // The worker's verification, run directly against the mock API (the domain's own handlers
@@ -14,19 +16,23 @@ import type { IntegrityMessage } from './integrity-protocol.ts';
 
 setupMockServer();
 
-/** The API's answers with the log's pages passed through `change`. */
-function withPages(real: FetchJson, change: (items: AuditEntryView[]) => AuditEntryView[]): FetchJson {
-  return async (path, schema) => {
-    if (!path.startsWith('/api/audit?')) return real(path, schema);
-    const page = await real(path, auditPageSchema);
-    return schema.parse({ ...page, items: change(page.items) });
+// Small batches: the log is checked a few entries at a time as it streams in, as a million would be.
+const batchSize = 7;
+const realApi = () => createIntegrityApi(origin, batchSize);
+
+/** The API's answers with the log's streamed entries passed through `change`, batch by batch. */
+function withEntries(real: IntegrityApi, change: (items: ChainEntry[]) => ChainEntry[]): IntegrityApi {
+  return {
+    ...real,
+    readEntries: async function* (afterSeq, limit) {
+      for await (const batch of real.readEntries(afterSeq, limit)) yield change(batch);
+    },
   };
 }
 
-async function run(fetchJson: FetchJson, lastVerified: SignedTreeHead | null = null) {
+async function run(api: IntegrityApi, lastVerified: SignedTreeHead | null = null) {
   const messages: IntegrityMessage[] = [];
-  // A small page size: the log is read in several requests, as 100,000 entries would be.
-  const result = await checkIntegrity({ lastVerified, pageSize: 7 }, fetchJson, (message) => messages.push(message));
+  const result = await checkIntegrity({ lastVerified, pageSize: batchSize }, api, (message) => messages.push(message));
   return { result, messages };
 }
 
@@ -35,7 +41,7 @@ describe('the integrity check', () => {
     const api = await signedInApi();
     const size = await api.deps.store.auditLogSize();
     expect(size).toBeGreaterThan(14);
-    const { result, messages } = await run(createFetchJson(origin));
+    const { result, messages } = await run(realApi());
 
     expect(result.breaks).toEqual([]);
     expect(result.intact).toBe(true);
@@ -55,7 +61,7 @@ describe('the integrity check', () => {
 
   it('names an entry whose content was changed, and sees that the log no longer hashes to the signed root', async () => {
     await signedInApi();
-    const changed = withPages(createFetchJson(origin), (items) => items.map((entry) => (entry.seq === 3 ? { ...entry, subject: `${entry.subject}-forged` } : entry)));
+    const changed = withEntries(realApi(), (items) => items.map((entry) => (entry.seq === 3 ? { ...entry, subject: `${entry.subject}-forged` } : entry)));
     const { result } = await run(changed);
     expect(result.intact).toBe(false);
     const entryBreaks = result.breaks.filter((item) => item.seq !== null);
@@ -65,7 +71,7 @@ describe('the integrity check', () => {
 
   it('names the entry after a deleted one, and sees the log is shorter than the signed head', async () => {
     await signedInApi();
-    const { result } = await run(withPages(createFetchJson(origin), (items) => items.filter((entry) => entry.seq !== 4)));
+    const { result } = await run(withEntries(realApi(), (items) => items.filter((entry) => entry.seq !== 4)));
     expect(result.intact).toBe(false);
     expect(result.breaks.find((item) => item.seq !== null)?.seq).toBe(5);
     expect(result.breaks.some((item) => /entries were removed/.test(item.reason))).toBe(true);
@@ -73,9 +79,9 @@ describe('the integrity check', () => {
 
   it('refuses a tree head that no published key signed', async () => {
     await signedInApi();
-    const real = createFetchJson(origin);
-    const noKeys: FetchJson = async (path, schema) => (path === '/api/keys' ? schema.parse(serverKeyListSchema.parse({ keys: [] })) : real(path, schema));
-    const { result } = await run(noKeys);
+    const real = realApi();
+    const noKeys: FetchJson = async (path, schema) => (path === '/api/keys' ? schema.parse(serverKeyListSchema.parse({ keys: [] })) : real.fetchJson(path, schema));
+    const { result } = await run({ ...real, fetchJson: noKeys });
     expect(result.headSignatureValid).toBe(false);
     expect(result.intact).toBe(false);
     expect(result.breaks.map((item) => item.reason)).toContainEqual(expect.stringMatching(/does not verify against any of the server's keys/));
@@ -83,11 +89,11 @@ describe('the integrity check', () => {
 
   it('accepts a log that grew since the last check, by the server’s consistency proof', async () => {
     await signedInApi();
-    const first = await run(createFetchJson(origin));
+    const first = await run(realApi());
     expect(first.result.intact).toBe(true);
     await appendEntry();
     await appendEntry();
-    const second = await run(createFetchJson(origin), first.result.head);
+    const second = await run(realApi(), first.result.head);
     expect(second.result.breaks).toEqual([]);
     expect(second.result.head?.treeSize).toBe((first.result.head?.treeSize ?? 0) + 2);
     expect(second.result.previous).toEqual({ head: first.result.head, consistent: true });
@@ -95,16 +101,16 @@ describe('the integrity check', () => {
 
   it('catches a log rewritten since the last check, even though it is consistent with itself and freshly signed', async () => {
     await signedInApi();
-    const before = await run(createFetchJson(origin));
+    const before = await run(realApi());
     expect(before.result.intact).toBe(true);
 
     // The same events, written again an hour later: every hash differs, the new log verifies on its own.
     await signedInApi(() => new Date(Date.now() + 3_600_000));
     await appendEntry();
-    const alone = await run(createFetchJson(origin));
+    const alone = await run(realApi());
     expect(alone.result.intact).toBe(true);
 
-    const after = await run(createFetchJson(origin), before.result.head);
+    const after = await run(realApi(), before.result.head);
     expect(after.result.intact).toBe(false);
     expect(after.result.previous?.consistent).toBe(false);
     const reasons = after.result.breaks.map((item) => item.reason);

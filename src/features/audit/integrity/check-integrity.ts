@@ -8,17 +8,18 @@ import { openCheckpointByAnyKey } from '#domain/audit/checkpoint.ts';
 import { auditCheckpointSchema, consistencyProofSchema, signedTreeHeadSchema, type AuditBreak, type ConsistencyProof, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import { serverKeyListSchema, type ServerKey } from '#domain/contracts/signatures.ts';
 import type { FetchJson } from './fetch-json.ts';
+import type { IntegrityApi } from './integrity-api.ts';
 import { ApiProblem } from '#src/lib/api-problem.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
 import type { IntegrityMessage, IntegrityRequest, IntegrityResult, KeptCheckpoint } from './integrity-protocol.ts';
 import { checkSinceCheckpoint } from './check-since-checkpoint.ts';
-import { auditPagesAfter } from './read-pages.ts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
 /**
- * Checks the whole audit log without trusting the server's own verdict: reads every entry,
- * recomputes each hash and link (ChainVerifier), rebuilds the Merkle tree, and checks that
+ * Checks the whole audit log without trusting the server's own verdict: reads every entry
+ * (streamed, checked batch by batch as it arrives), recomputes each hash from the entry's
+ * content and each link (ChainVerifier), rebuilds the Merkle tree, and checks that
  * the server's signed tree head is signed by one of its keys and has the root of those
  * entries. If this browser verified a head before, the log must still extend it: the
  * server's consistency proof must hold, and the entries read must still hash to that head's
@@ -29,8 +30,9 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
  *
  * Runs in the integrity worker; called directly by tests and where there is no Worker.
  */
-export async function checkIntegrity(request: IntegrityRequest, fetchJson: FetchJson, report: (message: IntegrityMessage) => void, clock: () => number = () => performance.now()): Promise<IntegrityResult> {
+export async function checkIntegrity(request: IntegrityRequest, api: IntegrityApi, report: (message: IntegrityMessage) => void, clock: () => number = () => performance.now()): Promise<IntegrityResult> {
   const started = clock();
+  const { fetchJson } = api;
   let verifyMs = 0;
   const timed = <T>(work: () => T): T => {
     const start = clock();
@@ -47,7 +49,7 @@ export async function checkIntegrity(request: IntegrityRequest, fetchJson: Fetch
   let fullBecause: string | null = null;
   const found: AuditBreak[] = [];
   if (request.kept) {
-    const since = published === null ? { because: 'the server refuses to sign a checkpoint', breaks: [] } : await checkSinceCheckpoint({ kept: request.kept, published: published.checkpoint, keys: keys.keys, pageSize: request.pageSize, fetchJson, report, timed });
+    const since = published === null ? { because: 'the server refuses to sign a checkpoint', breaks: [] } : await checkSinceCheckpoint({ kept: request.kept, published: published.checkpoint, keys: keys.keys, api, report, timed });
     if ('result' in since) return { ...since.result, timings: { totalMs: clock() - started, verifyMs } };
     fullBecause = since.because;
     found.push(...since.breaks);
@@ -57,14 +59,14 @@ export async function checkIntegrity(request: IntegrityRequest, fetchJson: Fetch
   const verifier = new ChainVerifier();
   // The checkpoint's last entry, kept with it for the next check.
   let checkpointLast: string | null = null;
-  for await (const page of auditPagesAfter(fetchJson, 0, request.pageSize)) {
+  for await (const batch of api.readEntries(0)) {
     timed(() => {
-      for (const entry of page.items) {
+      for (const entry of batch) {
         verifier.push(entry);
         if (published !== null && entry.seq === published.size) checkpointLast = entry.entryHash;
       }
     });
-    report({ type: 'progress', checked: verifier.size, total: Math.max(page.total, verifier.size) });
+    report({ type: 'progress', checked: verifier.size, total: Math.max(published?.size ?? 0, verifier.size) });
   }
 
   const breaks: AuditBreak[] = [...found, ...verifier.breaks];

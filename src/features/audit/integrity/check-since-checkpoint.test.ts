@@ -4,7 +4,8 @@ import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { appendEntry, origin, signedInApi } from '#src/test/committee-mock-api.ts';
 import { checkIntegrity } from './check-integrity.ts';
-import { createFetchJson, type FetchJson } from './fetch-json.ts';
+import type { FetchJson } from './fetch-json.ts';
+import { createIntegrityApi, type IntegrityApi } from './integrity-api.ts';
 import type { IntegrityMessage, KeptCheckpoint } from './integrity-protocol.ts';
 
 // Resuming the integrity check from a checkpoint this browser kept (docs/decisions/0125),
@@ -14,9 +15,11 @@ import type { IntegrityMessage, KeptCheckpoint } from './integrity-protocol.ts';
 
 setupMockServer();
 
-async function run(kept: KeptCheckpoint | null, fetchJson: FetchJson = createFetchJson(origin), lastVerified: SignedTreeHead | null = null) {
+const realApi = (at = origin) => createIntegrityApi(at, 7);
+
+async function run(kept: KeptCheckpoint | null, api: IntegrityApi = realApi(), lastVerified: SignedTreeHead | null = null) {
   const messages: IntegrityMessage[] = [];
-  const result = await checkIntegrity({ lastVerified, kept, pageSize: 7 }, fetchJson, (message) => messages.push(message));
+  const result = await checkIntegrity({ lastVerified, kept, pageSize: 7 }, api, (message) => messages.push(message));
   const readTotals = messages.flatMap((message) => (message.type === 'progress' ? [message.total] : []));
   return { result, readTotals };
 }
@@ -78,13 +81,13 @@ describe('the integrity check from a kept checkpoint', () => {
   it('refuses a consistency proof that does not hold, reads the whole log, and reports the log as broken', async () => {
     await signedInApi();
     const kept = await keptThenGrown(2);
-    const real = createFetchJson(origin);
+    const real = realApi();
     const badProof: FetchJson = async (path, schema) => {
-      const answer = await real(path, schema);
+      const answer = await real.fetchJson(path, schema);
       if (!path.startsWith('/api/audit/proofs/consistency')) return answer;
       return schema.parse({ ...(answer as object), path: (answer as { path: string[] }).path.map(() => '0'.repeat(64)) });
     };
-    const { result } = await run(kept, badProof);
+    const { result } = await run(kept, { ...real, fetchJson: badProof });
     expect(result.resumed).toBeNull();
     expect(result.fullBecause).toMatch(/consistency proof does not hold/);
     expect(result.intact).toBe(false);
@@ -99,7 +102,7 @@ describe('the integrity check from a kept checkpoint', () => {
     // The same events written again an hour later, signed by a key the old log never had.
     await signedInApi(() => new Date(Date.now() + 3_600_000));
     await appendEntry();
-    const { result } = await run(kept, createFetchJson(origin), before.result.head);
+    const { result } = await run(kept, realApi(), before.result.head);
     expect(result.resumed).toBeNull();
     expect(result.fullBecause).toMatch(/does not verify against the server’s keys/);
     expect(result.intact).toBe(false);
@@ -109,7 +112,7 @@ describe('the integrity check from a kept checkpoint', () => {
   it('reads the whole log when the log’s name (its checkpoint origin) is not the one kept', async () => {
     await signedInApi();
     const kept = await keptThenGrown(1);
-    const { result } = await run(kept, createFetchJson('http://audit.example.org'));
+    const { result } = await run(kept, realApi('http://audit.example.org'));
     expect(result.resumed).toBeNull();
     expect(result.fullBecause).toBe('the log is now named audit.example.org, not localhost as when this browser checked it');
     expect(result.intact).toBe(true);
@@ -118,14 +121,14 @@ describe('the integrity check from a kept checkpoint', () => {
 
   it('keeps nothing from a full check whose checkpoint the server’s keys do not verify', async () => {
     await signedInApi();
-    const real = createFetchJson(origin);
+    const real = realApi();
     const forgedCheckpoint: FetchJson = async (path, schema) => {
-      const answer = await real(path, schema);
+      const answer = await real.fetchJson(path, schema);
       if (path !== '/api/audit/checkpoint') return answer;
       const { checkpoint } = answer as { checkpoint: string };
       return schema.parse({ ...(answer as object), checkpoint: withRoot(checkpoint, 'A'.repeat(43) + '=') });
     };
-    const { result } = await run(null, forgedCheckpoint);
+    const { result } = await run(null, { ...real, fetchJson: forgedCheckpoint });
     expect(result.intact).toBe(false);
     expect(result.keep).toBeNull();
     expect(result.breaks.map((item) => item.reason)).toContainEqual(expect.stringMatching(/checkpoint of \d+ entries does not verify against any of its keys/));

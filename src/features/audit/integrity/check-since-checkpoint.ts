@@ -6,9 +6,8 @@ import { ChainVerifier } from '#domain/audit/verify-chain.ts';
 import { consistencyProofSchema, type AuditBreak } from '#domain/contracts/audit.ts';
 import { bytesToHex, hexToBytes } from '#domain/crypto/hex.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
-import type { FetchJson } from './fetch-json.ts';
+import type { IntegrityApi } from './integrity-api.ts';
 import type { IntegrityMessage, IntegrityResult, KeptCheckpoint } from './integrity-protocol.ts';
-import { auditPagesAfter } from './read-pages.ts';
 
 /** The check from a kept checkpoint, or why it could not be used (with breaks already found). */
 export type SinceCheckpoint = { result: Omit<IntegrityResult, 'timings'> } | { because: string; breaks: AuditBreak[] };
@@ -18,8 +17,7 @@ interface Context {
   /** The server's current checkpoint, as it answered (verified here). */
   published: string;
   keys: readonly ServerKey[];
-  pageSize: number;
-  fetchJson: FetchJson;
+  api: IntegrityApi;
   report: (message: IntegrityMessage) => void;
   /** Runs `work` counting its time as verification (not reading). */
   timed: <T>(work: () => T) => T;
@@ -54,9 +52,10 @@ export async function checkSinceCheckpoint(context: Context): Promise<SinceCheck
   const verifier = new ChainVerifier({ expectedFirstSeq: old.treeSize + 1, prevHash: kept.lastEntryHash });
   const wanted = current.treeSize - old.treeSize;
   const readNew = async () => {
-    for await (const page of auditPagesAfter(context.fetchJson, old.treeSize, context.pageSize, wanted)) {
+    if (wanted === 0) return;
+    for await (const batch of context.api.readEntries(old.treeSize, wanted)) {
       timed(() => {
-        for (const entry of page.items) {
+        for (const entry of batch) {
           verifier.push(entry);
           edge.append(verifier.leafHashes[verifier.leafHashes.length - 1] ?? new Uint8Array(32));
         }
@@ -99,6 +98,6 @@ export async function checkSinceCheckpoint(context: Context): Promise<SinceCheck
 async function consistent(context: Context, old: ReadCheckpoint, current: ReadCheckpoint): Promise<boolean> {
   const roots = { oldSize: old.treeSize, newSize: current.treeSize, oldRoot: hexToBytes(old.rootHash), newRoot: hexToBytes(current.rootHash) };
   if (old.treeSize === current.treeSize) return old.rootHash === current.rootHash;
-  const proof = await context.fetchJson(`${routes.auditConsistencyProof.path}?from=${old.treeSize}&to=${current.treeSize}`, consistencyProofSchema);
+  const proof = await context.api.fetchJson(`${routes.auditConsistencyProof.path}?from=${old.treeSize}&to=${current.treeSize}`, consistencyProofSchema);
   return proof.fromSize === old.treeSize && proof.toSize === current.treeSize && context.timed(() => verifyConsistency({ ...roots, path: proof.path.map(hexToBytes) }));
 }

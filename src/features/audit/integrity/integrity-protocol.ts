@@ -20,7 +20,7 @@ export interface IntegrityRequest {
   lastVerified: SignedTreeHead | null;
   /** The checkpoint this browser verified last time, if any: only what is new since is read. */
   kept?: KeptCheckpoint | null;
-  /** Entries per request (the API allows up to 10,000). */
+  /** Entries checked between two progress reports (the log is read as one stream). */
   pageSize: number;
 }
 

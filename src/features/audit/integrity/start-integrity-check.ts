@@ -1,6 +1,6 @@
 import { describeError } from '#src/lib/describe-error.ts';
 import { checkIntegrity } from './check-integrity.ts';
-import { createFetchJson } from './fetch-json.ts';
+import { createIntegrityApi } from './integrity-api.ts';
 import type { IntegrityMessage, IntegrityRequest } from './integrity-protocol.ts';
 
 /**
@@ -25,7 +25,7 @@ function startInThread(request: IntegrityRequest, onMessage: (message: Integrity
   const forward = (message: IntegrityMessage) => {
     if (!stopped) onMessage(message);
   };
-  checkIntegrity(request, createFetchJson(window.location.origin), forward)
+  checkIntegrity(request, createIntegrityApi(window.location.origin, request.pageSize), forward)
     .then((result) => forward({ type: 'done', result }))
     .catch((error: unknown) => forward({ type: 'error', message: describeError(error) }));
   return () => {

@@ -2,12 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { auditPageQueryOptions } from '../api/list-audit.ts';
 import { packageAuditPageQueryOptions } from '../api/list-package-audit.ts';
-import type { AuditSource } from '../api/audit-keys.ts';
+import { auditViewPageSize as pageSize, type AuditSource } from '../api/audit-keys.ts';
 import { hasAuditFilters, type AuditFilters } from '../audit-filters.ts';
 import { AuditPager, type AuditPagerSnapshot } from './audit-pager.ts';
-
-/** Rows per request while scrolling: a screenful many times over, read in a few milliseconds. */
-const pageSize = 200;
 
 /**
  * The pager of one view, reading its pages through the query cache. The caller keys the

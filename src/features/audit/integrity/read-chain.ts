@@ -1,0 +1,86 @@
+import { routes } from '#api/routes.ts';
+import { parseStoredJson } from '#domain/audit/stored-json.ts';
+import type { ChainEntry } from '#domain/audit/verify-chain.ts';
+import type { AuditChainLine } from '#domain/contracts/audit.ts';
+import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
+
+/**
+ * The log's entries after `afterSeq`, oldest first, `limit` at most (all when absent), in
+ * batches as they arrive: the caller checks one batch while the next is still on its way.
+ */
+export type ReadEntries = (afterSeq: number, limit?: number) => AsyncIterable<ChainEntry[]>;
+
+/**
+ * Reads GET /api/audit/chain (NDJSON) as it streams in: each chunk's complete lines are
+ * parsed in one JSON.parse (as an array), held to the line's shape, and handed on in batches
+ * of at most `batchSize` entries. Nothing is trusted: each line is only what the server says
+ * the row holds, and the caller recomputes its hash from it (docs/decisions/0133).
+ */
+export function createReadEntries(origin: string, batchSize: number): ReadEntries {
+  return (afterSeq, limit) => readChain(origin, afterSeq, limit, batchSize);
+}
+
+async function* readChain(origin: string, afterSeq: number, limit: number | undefined, batchSize: number): AsyncGenerator<ChainEntry[]> {
+  const query = new URLSearchParams({ afterSeq: String(afterSeq) });
+  if (limit !== undefined) query.set('limit', String(limit));
+  const path = `${routes.streamAuditChain.path}?${query.toString()}`;
+  const response = await fetch(new URL(path, origin), { headers: { accept: 'application/x-ndjson, application/problem+json' }, credentials: 'same-origin' });
+  if (!response.ok) throw new ApiProblem(await readProblem(response));
+  if (response.body === null) throw new Error(`The API answered GET ${path} without a body`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let rest = '';
+  let batch: ChainEntry[] = [];
+  let line = 0;
+  let finished = false;
+  try {
+    for (let done = false; !done; ) {
+      const chunk = await reader.read();
+      done = chunk.done;
+      const text = rest + (chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true }));
+      // Up to the last line break: a line cut by the chunk's end waits for the next chunk.
+      const end = done ? text.length : text.lastIndexOf('\n') + 1;
+      rest = text.slice(end);
+      const complete = text.slice(0, end).trimEnd();
+      if (complete === '') continue;
+      // A JSON string never holds a raw line break, so the lines are the array's items.
+      const items = JSON.parse(`[${complete.replaceAll('\n', ',')}]`) as unknown[];
+      for (const item of items) {
+        line++;
+        if (!isChainLine(item)) throw new Error(`The API answered GET ${path} in an unexpected shape (line ${line})`);
+        batch.push(chainEntryOfLine(item));
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+    }
+    finished = true;
+  } finally {
+    // A caller that stops early (an error, a stopped check) lets the server stop reading too.
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The line's shape (auditChainLineSchema), checked by hand: a million lines through zod would cost seconds. */
+function isChainLine(value: unknown): value is AuditChainLine {
+  if (typeof value !== 'object' || value === null) return false;
+  const line = value as Record<string, unknown>;
+  return (
+    Number.isSafeInteger(line.seq) &&
+    typeof line.at === 'string' &&
+    (line.actorId === null || typeof line.actorId === 'string') &&
+    typeof line.action === 'string' &&
+    typeof line.subject === 'string' &&
+    typeof line.beforeJson === 'string' &&
+    typeof line.afterJson === 'string' &&
+    typeof line.prevHash === 'string' &&
+    typeof line.entryHash === 'string'
+  );
+}
+
+function chainEntryOfLine(line: AuditChainLine): ChainEntry {
+  return { seq: line.seq, at: line.at, actorId: line.actorId, action: line.action, subject: line.subject, before: parseStoredJson(line.beforeJson), after: parseStoredJson(line.afterJson), prevHash: line.prevHash, entryHash: line.entryHash };
+}
