@@ -21,10 +21,11 @@ import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
-import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema } from '#domain/contracts/packages.ts';
+import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type InboxTabId } from '#domain/contracts/packages.ts';
+import { rolesActedIn } from '../delegations/acting-roles.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryPageQuery } from '../store/package-summaries.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, StoredUser } from '../store/store.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
 
 /** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
@@ -41,7 +42,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   await refreshSummaries(store, at);
   const list = query.governance;
   const limit = query.limit ?? defaultPackagePageSize;
-  const page = await store.pageSummaries({
+  const filters: Omit<SummaryPageQuery, 'after' | 'limit'> = {
     // Owners see their own packages; every other role sees all (canSeePackage).
     ownerId: canSeeEveryPackage(user) ? null : user.id,
     ...(query.status ? { status: query.status } : {}),
@@ -50,14 +51,28 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(query.stepRole ? { stepRole: query.stepRole } : {}),
     ...(query.revalidationDue ? { revalidationDueBy: dueBy(at, Number(query.revalidationDue)) } : {}),
     ...(list ? await governanceFilter(store, list) : {}),
-    after,
-    limit,
-  });
+    ...(query.tab && query.tab !== 'all' ? { tab: await tabFilter(store, user, query.tab, at) } : {}),
+  };
+  const [page, total] = await Promise.all([store.pageSummaries({ ...filters, after, limit }), store.countSummaries(filters)]);
   const items = page.slice(0, limit);
   const last = items.at(-1);
   const nextCursor = page.length > limit && last ? encodePackageCursor({ updatedAt: last.updatedAt, id: last.id }) : null;
-  return { status: 200, body: { items, nextCursor } };
+  return { status: 200, body: { items, nextCursor, total } };
 });
+
+/** A tab of the inbox for the caller's acting roles (their own and those delegated to them now). */
+async function tabFilter(store: Store, user: StoredUser, tab: Exclude<InboxTabId, 'all'>, at: Date): Promise<NonNullable<SummaryPageQuery['tab']>> {
+  switch (tab) {
+    case 'awaiting':
+    case 'waiting':
+      return { tab, roles: await rolesActedIn(store, user, at) };
+    case 'clarifications':
+      // The model owner's tab: the list shows owners only their own packages, so "theirs" is the list.
+      return user.roles.includes('model_owner') ? { tab } : { tab: 'nothing' };
+    case 'done':
+      return { tab };
+  }
+}
 
 /** The last due date within `days` days of `at`'s date (dueWithin's rule, as a bound). */
 function dueBy(at: Date, days: number): string {

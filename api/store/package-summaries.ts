@@ -41,6 +41,8 @@ export interface SummaryPageQuery {
   revalidationDueBy?: string;
   /** Only these packages (a governance list decided by stored rows). */
   onlyIds?: ReadonlySet<string>;
+  /** One tab of the inbox: `roles` are the caller's acting roles (awaiting: my step; waiting: not mine). */
+  tab?: { tab: 'awaiting' | 'waiting'; roles: readonly string[] } | { tab: 'clarifications' | 'done' | 'nothing' };
   after: SummaryKey | null;
   limit: number;
 }
@@ -59,6 +61,8 @@ export interface PackageSummariesStore {
   writeSummaries(rows: readonly SummaryWrite[]): Promise<void>;
   /** A page of summaries, newest first; `limit` + 1 rows when there are more. */
   pageSummaries(query: SummaryPageQuery): Promise<PackageSummary[]>;
+  /** How many summaries match the query's filters in all (its cursor and limit aside). */
+  countSummaries(query: Omit<SummaryPageQuery, 'after' | 'limit'>): Promise<number>;
   /** Every summary, by package id; with its steps for the packages in `stepsFor` (empty for the others): the committee dashboard. */
   listSummaryRows(stepsFor: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
 }

@@ -142,7 +142,21 @@ export const packageVersionSchema = z.object({
 });
 export type PackageVersion = z.infer<typeof packageVersionSchema>;
 
+/**
+ * The inbox's tabs (docs/decisions/0140): awaiting my decision (my step is current and it is the
+ * reviewers' turn), waiting on others (open, not awaiting me), clarifications for me (a model
+ * owner's packages with open clarification requests), done (decided), all.
+ */
+export const inboxTabIds = ['awaiting', 'waiting', 'clarifications', 'done', 'all'] as const;
+export const inboxTabSchema = z.enum(inboxTabIds);
+export type InboxTabId = z.infer<typeof inboxTabSchema>;
+/** Statuses of a package someone still has to act on; an emergency approval's chain is its follow-up review. */
+export const openPackageStatuses = ['in_review', 'clarification_requested', 'emergency_approved'] as const satisfies readonly PackageStatus[];
+export const donePackageStatuses = ['approved', 'approved_with_conditions', 'rejected'] as const satisfies readonly PackageStatus[];
+
 export const packageListQuerySchema = z.object({
+  /** One tab of the inbox, for the caller's acting roles; absent: every package (as `all`). */
+  tab: inboxTabSchema.optional(),
   status: packageStatusSchema.optional(),
   riskTier: z.coerce.number().int().min(1).max(4).optional(),
   model: z.string().max(64).optional(),
@@ -189,6 +203,8 @@ export const packageListSchema = z.object({
   items: z.array(packageSummarySchema),
   /** The next page's `cursor`; null on the last page. */
   nextCursor: z.string().nullable(),
+  /** How many packages match the query in all (every page): what a tab's count says. */
+  total: z.number().int().nonnegative(),
 });
 export type PackageList = z.infer<typeof packageListSchema>;
 

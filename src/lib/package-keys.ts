@@ -8,6 +8,8 @@ export const packageKeys = {
   all: ['packages'] as const,
   lists: () => [...packageKeys.all, 'list'] as const,
   list: (filters: PackageListQuery) => [...packageKeys.lists(), filters] as const,
+  /** How many packages a list holds in all (a tab's count). */
+  total: (filters: PackageListQuery) => [...packageKeys.lists(), 'total', filters] as const,
   details: () => [...packageKeys.all, 'detail'] as const,
   detail: (id: string) => [...packageKeys.details(), id] as const,
   version: (id: string, n: number) => [...packageKeys.detail(id), 'version', n] as const,

@@ -21,6 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('risk_tier', 'integer')
     .addColumn('model_key', 'text')
     .addColumn('step_role', 'text')
+    // Whose turn it is and open clarification requests: the inbox's tabs (decision record 0140).
+    .addColumn('turn_party', 'text')
+    .addColumn('open_clarifications', 'integer')
     .addColumn('step_overdue', 'integer')
     .addColumn('re_review_due', 'integer')
     .addColumn('revalidation_due_on', 'text')

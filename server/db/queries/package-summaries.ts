@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
-import { packageSummarySchema, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
+import { donePackageStatuses, openPackageStatuses, packageSummarySchema, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
 import type { Db } from './shared.ts';
 
 // The package summaries part of the Kysely repository (decision record 0129, migration 036).
@@ -24,7 +24,7 @@ const parseSummary = (text: string): PackageSummary => packageSummarySchema.pars
 
 function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyIds'>) {
   // A row marked stale after this request refreshed still serves the summary it had when the request began.
-  let s = db.selectFrom('package_summaries').where('summary', 'is not', null);
+  let s: PageSelect = pageBase(db).where('summary', 'is not', null);
   if (q.ownerId !== null) s = s.where('owner_id', '=', q.ownerId);
   if (q.status !== undefined) s = s.where('status', '=', q.status);
   if (q.statuses !== undefined) s = s.where('status', 'in', q.statuses.length > 0 ? [...q.statuses] : ['']);
@@ -34,7 +34,32 @@ function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyId
   if (q.stepOverdue !== undefined) s = s.where('step_overdue', '=', q.stepOverdue ? 1 : 0);
   if (q.reReviewDue !== undefined) s = s.where('re_review_due', '=', q.reReviewDue ? 1 : 0);
   if (q.revalidationDueBy !== undefined) s = s.where('revalidation_due_on', '<=', q.revalidationDueBy);
+  if (q.tab) s = tabWhere(s, q.tab);
   return s;
+}
+
+type PageSelect = ReturnType<typeof pageBase>;
+const pageBase = (db: Db) => db.selectFrom('package_summaries');
+
+/** The inbox's tabs as SQL (tabs.ts's inTab, decision record 0140). */
+function tabWhere(s: PageSelect, tab: NonNullable<SummaryPageQuery['tab']>): PageSelect {
+  switch (tab.tab) {
+    case 'awaiting':
+      if (tab.roles.length === 0) return s.where(sql.lit(false));
+      return s.where('status', 'in', [...openPackageStatuses]).where('turn_party', '=', 'reviewer').where('step_role', 'in', [...tab.roles]);
+    case 'waiting': {
+      const open = s.where('status', 'in', [...openPackageStatuses]);
+      if (tab.roles.length === 0) return open;
+      // Not awaiting me; a null step or turn is not mine (SQL's NOT over a null would drop the row).
+      return open.where((eb) => eb.or([eb('turn_party', 'is', null), eb('turn_party', '<>', 'reviewer'), eb('step_role', 'is', null), eb('step_role', 'not in', [...tab.roles])]));
+    }
+    case 'clarifications':
+      return s.where('open_clarifications', '>', 0);
+    case 'done':
+      return s.where('status', 'in', [...donePackageStatuses]);
+    case 'nothing':
+      return s.where(sql.lit(false));
+  }
 }
 
 export function packageSummariesQueries(db: Db): PackageSummariesStore {
@@ -64,6 +89,8 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
             risk_tier: s.riskTier,
             model_key: s.modelKey,
             step_role: s.currentStep?.role ?? null,
+            turn_party: s.turn.party,
+            open_clarifications: s.openClarifications,
             step_overdue: s.currentStep?.overdue ? 1 : 0,
             re_review_due: s.reReviewDue ? 1 : 0,
             revalidation_due_on: s.revalidationDueOn ?? null,
@@ -89,6 +116,12 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
         const text = byId.get(id);
         return text ? [parseSummary(text)] : [];
       });
+    },
+    async countSummaries(q) {
+      const { onlyIds } = q;
+      const where = pageWhere(db, q);
+      if (!onlyIds) return Number((await where.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst())?.n ?? 0); // PostgreSQL's count is a bigint, read as text
+      return (await where.select('package_id').execute()).filter((r) => onlyIds.has(r.package_id)).length;
     },
     async listSummaryRows(stepsFor) {
       // Every row of the inventory: read as writeSummaries wrote them (from summarize), not re-validated one by one.

@@ -579,6 +579,8 @@ export interface PackageSummariesTable {
   risk_tier: number | null;
   model_key: string | null;
   step_role: string | null;
+  turn_party: string | null;
+  open_clarifications: number | null;
   step_overdue: number | null;
   re_review_due: number | null;
   revalidation_due_on: string | null;

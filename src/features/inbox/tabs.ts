@@ -1,8 +1,9 @@
-import type { PackageStatus, PackageSummary } from '#domain/contracts/packages.ts';
+import { donePackageStatuses, inboxTabIds, openPackageStatuses, type InboxTabId, type PackageStatus, type PackageSummary } from '#domain/contracts/packages.ts';
 import { isReviewerRole, type Role } from '#domain/contracts/roles.ts';
 
-export const inboxTabIds = ['awaiting', 'waiting', 'clarifications', 'done', 'all'] as const;
-export type InboxTabId = (typeof inboxTabIds)[number];
+// The server selects and counts each tab by the same rules (its summary table, decision record
+// 0140); inTab states them over one package, for the tests and anything shown beside a list.
+export { inboxTabIds, type InboxTabId };
 
 export interface InboxTab {
   id: InboxTabId;
@@ -19,9 +20,9 @@ const tabs: Record<InboxTabId, InboxTab> = {
   all: { id: 'all', label: 'All', empty: 'There are no packages for you yet.' },
 };
 
-const doneStatuses: readonly PackageStatus[] = ['approved', 'approved_with_conditions', 'rejected'];
+const doneStatuses: readonly PackageStatus[] = donePackageStatuses;
 // An emergency approved package's chain is its follow-up review: the step's reviewers still decide it.
-const openStatuses: readonly PackageStatus[] = ['in_review', 'clarification_requested', 'emergency_approved'];
+const openStatuses: readonly PackageStatus[] = openPackageStatuses;
 
 function isMyStep(pkg: PackageSummary, roles: readonly Role[]): boolean {
   return pkg.currentStep !== null && roles.includes(pkg.currentStep.role);
@@ -59,9 +60,9 @@ export function tabsFor(roles: readonly Role[]): InboxTab[] {
  * The tab a user lands on: a reviewer's own decisions first; an owner's open clarification
  * requests when there are any; otherwise what the user is waiting for.
  */
-export function defaultTab(roles: readonly Role[], items: readonly PackageSummary[]): InboxTabId {
+export function defaultTab(roles: readonly Role[], openClarifications: number): InboxTabId {
   if (roles.some(isReviewerRole)) return 'awaiting';
-  if (roles.includes('model_owner') && items.some((pkg) => inTab('clarifications', pkg, roles))) return 'clarifications';
+  if (roles.includes('model_owner') && openClarifications > 0) return 'clarifications';
   return 'waiting';
 }
 

@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
-import { encodePackageCursor, packageListSchema, type PackageList, type PackageSummary } from '#domain/contracts/packages.ts';
+import { encodePackageCursor, inboxTabIds, packageListSchema, type PackageList, type PackageSummary } from '#domain/contracts/packages.ts';
+import type { Role } from '#domain/contracts/roles.ts';
+import { inTab } from '#src/features/inbox/tabs.ts';
 import { inDerivedList } from '#domain/governance/governance-figures.ts';
 import { dueWithin } from '#domain/revalidation/due-date.ts';
 import { demoPackages } from '#demo/index.ts';
@@ -118,6 +120,36 @@ export const inboxPageScenarios: Scenario[] = [
       }
       // The filters are not vacuous on the demo data.
       expect(nonEmpty).toBeGreaterThanOrEqual(8);
+    },
+  },
+  {
+    name: 'inbox pages: each tab is selected and counted on the server over every page, for the caller\'s acting roles, as inTab says',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      for (const n of [1, 2, 3]) await submitNew(owner, `inbox-tab-${n}`);
+      const callers: [string, Role[]][] = [
+        ['model-risk@example.com', ['model_risk']],
+        ['fair-lending@example.com', ['fair_lending']],
+        ['owner@example.com', ['model_owner']],
+        ['committee@example.com', ['committee']],
+      ];
+      let nonEmpty = 0;
+      for (const [email, roles] of callers) {
+        const client = await signedIn(target, email);
+        const all = listOf(await client.get('/api/packages?limit=200')).items;
+        expect(listOf(await client.get('/api/packages?limit=1')).total).toBe(all.length);
+        for (const tab of inboxTabIds) {
+          const expected = ids(all.filter((pkg) => inTab(tab, pkg, roles)));
+          if (tab !== 'all' && expected.length > 0) nonEmpty += 1;
+          // One per page: the tab's rows are found on every page, not only the first.
+          expect(ids(await walk(client, `tab=${tab}`, 1)), `${email} ${tab}`).toEqual(expected);
+          expect(listOf(await client.get(`/api/packages?tab=${tab}&limit=1`)).total, `${email} ${tab} total`).toBe(expected.length);
+        }
+      }
+      expect(nonEmpty).toBeGreaterThanOrEqual(6);
+      // Not a tab: a 400 naming the parameter, nothing listed.
+      const reviewer = await signedIn(target, 'model-risk@example.com');
+      expect((await reviewer.get('/api/packages?tab=mine')).status).toBe(400);
     },
   },
   {

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { packageListSchema, type PackageList, type PackageListQuery, type PackageSummary } from '#domain/contracts/packages.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
@@ -7,6 +7,7 @@ import { packageKeys } from '#src/lib/package-keys.ts';
 /** One page of the packages the caller may see, filtered on the server (which knows who may see what). */
 export function getPackages(filters: PackageListQuery, signal?: AbortSignal): Promise<PackageList> {
   const search = new URLSearchParams();
+  if (filters.tab) search.set('tab', filters.tab);
   if (filters.status) search.set('status', filters.status);
   if (filters.riskTier) search.set('riskTier', String(filters.riskTier));
   if (filters.model) search.set('model', filters.model);
@@ -27,6 +28,24 @@ export function packagesQueryOptions(filters: PackageListQuery) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
+}
+
+/** How many packages a list holds in all (every page): one row asked for, its `total` read. */
+function totalQueryOptions(filters: PackageListQuery) {
+  return { queryKey: packageKeys.total(filters), queryFn: ({ signal }: { signal: AbortSignal }) => getPackages({ ...filters, limit: 1 }, signal).then((page) => page.total) };
+}
+
+export function usePackageTotal(filters: PackageListQuery) {
+  return useQuery(totalQueryOptions(filters));
+}
+
+/** Each tab's count, by the server over the whole list (not the pages loaded). */
+export function useTabTotals<Tab extends NonNullable<PackageListQuery['tab']>>(filters: PackageListQuery, tabs: readonly Tab[]): Partial<Record<Tab, number>> {
+  const results = useQueries({ queries: tabs.map((tab) => totalQueryOptions({ ...filters, tab })) });
+  return Object.fromEntries(tabs.flatMap((tab, index) => {
+    const total = results[index]?.data;
+    return total === undefined ? [] : [[tab, total]];
+  })) as Partial<Record<Tab, number>>;
 }
 
 export function usePackages(filters: PackageListQuery) {

@@ -1,8 +1,6 @@
-import { loadedPackages, usePackages } from '../api/get-packages.ts';
+import { usePackageTotal } from '../api/get-packages.ts';
 import { useViewerRoles } from '../api/use-viewer-roles.ts';
-import { countIn, headlineTab } from '../tabs.ts';
-
-const noFilters = {};
+import { headlineTab } from '../tabs.ts';
 
 /**
  * "Inbox (2)" in the navigation, read as "Inbox, 2 awaiting your decision": the count of the
@@ -10,11 +8,11 @@ const noFilters = {};
  */
 export function InboxNavLabel() {
   const roles = useViewerRoles();
-  const packages = usePackages(noFilters);
   const tab = headlineTab(roles);
-  if (!tab || !packages.data) return <>Inbox</>;
-  // Counted over the pages loaded (the first, unless the inbox loaded more).
-  const count = countIn(tab.id, loadedPackages(packages.data), roles);
+  // Counted by the server over the whole list (the tab's total, decision record 0140).
+  const total = usePackageTotal({ tab: tab?.id ?? 'all' });
+  if (!tab || total.data === undefined) return <>Inbox</>;
+  const count = total.data;
   const meaning = tab.id === 'clarifications' ? `${count} ${count === 1 ? 'clarification' : 'clarifications'} for you` : `${count} awaiting your decision`;
   return (
     <>

@@ -84,7 +84,14 @@ describe('inbox', () => {
   });
 
   it('shows a loading state, then offers a retry when the list cannot be loaded', async () => {
-    const failOnce = http.get('*/api/packages', () => problem(500, 'Something broke.'), { once: true });
+    // The list shown fails once (not a tab's count, which asks for one row, nor the model choices, which name no tab).
+    let failed = false;
+    const failOnce = http.get('*/api/packages', ({ request }) => {
+      const url = new URL(request.url);
+      if (failed || url.searchParams.get('tab') !== 'all' || url.searchParams.has('limit')) return undefined;
+      failed = true;
+      return problem(500, 'Something broke.');
+    });
     const { user } = await renderApp('/?tab=all', { signedInAs: 'model-risk@example.com', overrides: [failOnce] });
     expect(await screen.findByText('Loading packages…')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Packages' })).toHaveAttribute('aria-busy', 'true');
@@ -179,7 +186,9 @@ describe('inbox', () => {
     });
     const { user } = await renderApp('/?tab=all', { signedInAs: 'model-risk@example.com', overrides: [twoPerPage] });
     await expect.poll(async () => (await shownPackages()).length).toBe(2);
-    expect(screen.getByRole('status')).toHaveTextContent('2 packages so far');
+    expect(screen.getByRole('status')).toHaveTextContent('2 of 4 packages shown');
+    // Each tab's count is the server's over the whole list, not the page loaded (decision record 0140).
+    expect(screen.getByRole('link', { name: 'All (4)' })).toBeInTheDocument();
     const more = screen.getByRole('button', { name: 'Load more packages' });
     await expectNoAxeViolations();
 

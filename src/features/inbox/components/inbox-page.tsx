@@ -1,16 +1,15 @@
 import { Link, useSearchParams } from 'react-router';
 import type { PackageSummary } from '#domain/contracts/packages.ts';
-import type { Role } from '#domain/contracts/roles.ts';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { loadedPackages, usePackages } from '../api/get-packages.ts';
+import { loadedPackages, usePackages, useTabTotals } from '../api/get-packages.ts';
 import { useViewerRoles } from '../api/use-viewer-roles.ts';
 import { hasFilters, parseInboxFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';
 import { sortForInbox } from '../sort-packages.ts';
-import { countIn, defaultTab, inTab, parseTab, tabsFor, type InboxTab } from '../tabs.ts';
+import { defaultTab, parseTab, tabsFor, type InboxTab } from '../tabs.ts';
 import { InboxFilters } from './inbox-filters.tsx';
 import { InboxTabs } from './inbox-tabs.tsx';
 import { PackageTable } from './package-table.tsx';
@@ -28,16 +27,18 @@ export function InboxPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const roles = useViewerRoles();
   const filters = parseInboxFilters(searchParams);
-  const packages = usePackages(filters);
-  // Unfiltered (its loaded pages), for the model filter's choices and the default tab (shared with the navigation).
+  // Unfiltered (its loaded pages), for the model filter's choices.
   const everything = usePackages(noFilters);
   const everyLoaded = loadedPackages(everything.data);
-  const loaded = loadedPackages(packages.data);
 
   const tabs = tabsFor(roles);
-  const tabId = parseTab(searchParams.get('tab'), roles) ?? (everything.data ? defaultTab(roles, everyLoaded) : null);
+  // Each tab selected and counted by the server over the whole list, with the filters (decision record 0140).
+  const counts = useTabTotals(filters, tabs.map((t) => t.id));
+  const asked = parseTab(searchParams.get('tab'), roles);
+  const clarifications = roles.includes('model_owner') ? counts.clarifications : 0;
+  const tabId = asked ?? (clarifications === undefined ? null : defaultTab(roles, clarifications));
   const tab = tabs.find((candidate) => candidate.id === tabId) ?? null;
-  const counts = packages.data ? Object.fromEntries(tabs.map((t) => [t.id, countIn(t.id, loaded, roles)])) : {};
+  const packages = usePackages({ ...filters, tab: tab?.id ?? 'all' });
 
   const setFilter = (name: keyof Filters, value: string) => {
     setSearchParams(
@@ -61,7 +62,7 @@ export function InboxPage() {
       <InboxFilters filters={filters} onChange={setFilter} models={modelsIn(everyLoaded)} />
       {tab && <InboxTabs tabs={tabs} current={tab.id} counts={counts} />}
       <section aria-label="Packages" aria-busy={packages.isFetching || !tab} className="space-y-3">
-        <InboxResults packages={packages} tab={tab} roles={roles} filtered={hasFilters(filters)} clearFilters={withoutFilters(searchParams)} />
+        <InboxResults packages={packages} tab={tab} total={tab ? counts[tab.id] : undefined} filtered={hasFilters(filters)} clearFilters={withoutFilters(searchParams)} />
       </section>
     </div>
   );
@@ -71,17 +72,18 @@ interface ResultsProps {
   packages: ReturnType<typeof usePackages>;
   /** Null until the default tab is known. */
   tab: InboxTab | null;
-  roles: readonly Role[];
+  /** The tab's count over the whole list (every page). */
+  total: number | undefined;
   filtered: boolean;
   clearFilters: string;
 }
 
-function InboxResults({ packages, tab, roles, filtered, clearFilters }: ResultsProps) {
+function InboxResults({ packages, tab, total, filtered, clearFilters }: ResultsProps) {
   if (packages.isError) {
     return <ErrorNotice title="The packages could not be loaded." error={packages.error} onRetry={() => void packages.refetch()} retrying={packages.isFetching} />;
   }
   if (packages.isPending || !tab) return <LoadingNotice>Loading packages…</LoadingNotice>;
-  const items = sortForInbox(loadedPackages(packages.data).filter((pkg) => inTab(tab.id, pkg, roles)));
+  const items = sortForInbox(loadedPackages(packages.data));
   const more = packages.hasNextPage ? <LoadMore packages={packages} /> : null;
   if (items.length === 0) {
     return (
@@ -105,8 +107,7 @@ function InboxResults({ packages, tab, roles, filtered, clearFilters }: ResultsP
   return (
     <>
       <p role="status" className="text-slate-700">
-        {items.length === 1 ? '1 package' : `${items.length} packages`}
-        {packages.hasNextPage ? ' so far' : ''}
+        {packages.hasNextPage ? `${items.length} of ${total ?? 'more'} packages shown` : items.length === 1 ? '1 package' : `${items.length} packages`}
         {packages.isPlaceholderData ? ' (updating…)' : ''}
       </p>
       <PackageTable items={items} now={now} />
