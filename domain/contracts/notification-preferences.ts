@@ -18,10 +18,13 @@ export const defaultMailModes: Readonly<Record<NotificationKind, MailMode>> = {
   finding_assigned: 'immediate',
   finding_due: 'immediate',
   monitoring_alert: 'immediate',
+  obligation_assigned: 'immediate',
+  obligation_sent_back: 'immediate',
+  obligation_lapsed: 'immediate',
 };
 
 /** The order a person reads them in: what needs them now first, the digest's usual content last. */
-export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 'finding_assigned', 'finding_due', 'monitoring_alert', 're_review_due'];
+export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 'finding_assigned', 'finding_due', 'obligation_assigned', 'obligation_sent_back', 'obligation_lapsed', 'monitoring_alert', 're_review_due'];
 
 export const notificationKindLabels: Readonly<Record<NotificationKind, string>> = {
   step_active: 'Your step is active',
@@ -33,6 +36,9 @@ export const notificationKindLabels: Readonly<Record<NotificationKind, string>> 
   finding_assigned: 'A finding is assigned to you',
   finding_due: 'A finding of yours falls due',
   monitoring_alert: 'A monitoring alert put an approval under re-review',
+  obligation_assigned: 'A condition of an approval is yours to fulfil',
+  obligation_sent_back: 'Your fulfilment of a condition was sent back',
+  obligation_lapsed: 'A condition you owe lapsed',
 };
 
 const modesShape = Object.fromEntries(notificationKindSchema.options.map((kind) => [kind, mailModeSchema])) as Record<NotificationKind, typeof mailModeSchema>;

@@ -162,3 +162,28 @@ describe('deriveNotifications: re-review due', () => {
     expect(dueOnly(user('usr_fl', 'fair_lending'))).toEqual([]);
   });
 });
+
+describe('deriveNotifications: obligations', () => {
+  const packages = [pkg([])];
+  const opened = logged(4, 'usr_mrm', { action: 'obligation.opened', subject: 'p1', before: null, after: { obligation: 'obl_1', decision: 'd9', position: 1, owner: 'usr_owner', dueOn: '2026-09-30', scope: null } });
+  const recorded = logged(5, 'usr_owner', { action: 'obligation.transitioned', subject: 'p1', before: { obligation: 'obl_1', status: 'open', revision: 1 }, after: { obligation: 'obl_1', status: 'fulfilment_recorded', revision: 2, role: 'model_owner', note: 'Done.' } });
+  const sentBack = logged(6, 'usr_mrm', { action: 'obligation.transitioned', subject: 'p1', before: { obligation: 'obl_1', status: 'fulfilment_recorded', revision: 2 }, after: { obligation: 'obl_1', status: 'open', revision: 3, role: 'model_risk', note: 'The monitoring plan is missing.' } });
+  const confirmed = logged(7, 'usr_mrm', { action: 'obligation.transitioned', subject: 'p1', before: { obligation: 'obl_1', status: 'fulfilment_recorded', revision: 2 }, after: { obligation: 'obl_1', status: 'confirmed', revision: 3, role: 'model_risk', note: 'Fine.' } });
+  // The sweep's entry: no actor.
+  const lapsed: LoggedEvent = { seq: 8, at: at(8), actorId: null, event: { action: 'obligation.lapsed', subject: 'p1', before: { obligation: 'obl_1', status: 'open', revision: 3 }, after: { obligation: 'obl_1', status: 'lapsed', revision: 4, decision: 'd9', owner: 'usr_owner', dueOn: '2026-09-30', role: 'model_risk' } } };
+
+  it('tells the owner when a condition is assigned, sent back and lapsed, each linking to the obligation on the package', () => {
+    const owner = deriveNotifications({ user: user('usr_owner', 'model_owner'), packages, events: [opened, recorded, sentBack, lapsed], names });
+    expect(owner.map((n) => [n.id, n.link, n.text])).toEqual([
+      ['8-obligation_lapsed', '/packages/p1#obligation-obl_1', 'Condition 2 of the approval of Credit PD 1.0, which you owe, lapsed: it was due 2026-09-30, and the approval is under re-review.'],
+      ['6-obligation_sent_back', '/packages/p1#obligation-obl_1', 'Elena Vasquez sent back your fulfilment of condition 2 of Credit PD 1.0: “The monitoring plan is missing.”'],
+      ['4-obligation_assigned', '/packages/p1#obligation-obl_1', 'Elena Vasquez approved Credit PD 1.0 with conditions and named you the owner of condition 2, due 2026-09-30.'],
+    ]);
+  });
+
+  it('says nothing of a confirmation, and nothing to anyone but the owner', () => {
+    expect(deriveNotifications({ user: user('usr_owner', 'model_owner'), packages, events: [opened, recorded, confirmed], names }).map((n) => n.kind)).toEqual(['obligation_assigned']);
+    expect(deriveNotifications({ user: user('usr_mrm', 'model_risk'), packages, events: [opened, recorded, sentBack, lapsed], names })).toEqual([]);
+    expect(deriveNotifications({ user: user('usr_other', 'model_owner'), packages, events: [opened, recorded, sentBack, lapsed], names })).toEqual([]);
+  });
+});

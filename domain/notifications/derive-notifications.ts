@@ -52,7 +52,7 @@ export interface NotificationInputs {
 }
 
 /** The audit actions a notification can come from; the server reads only these. */
-export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder', 'monitoring.alert_received'] as const satisfies readonly AuditEvent['action'][];
+export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder', 'monitoring.alert_received', 'obligation.opened', 'obligation.transitioned', 'obligation.lapsed'] as const satisfies readonly AuditEvent['action'][];
 
 /** Every notification for the user, newest first. A user is never notified of their own acts. */
 export function deriveNotifications({ user, packages, events, names }: NotificationInputs): DerivedNotification[] {
@@ -68,9 +68,10 @@ export function deriveNotifications({ user, packages, events, names }: Notificat
     // The replay needs every entry; what the user did themselves is then left out.
     const own = new Set(entries.filter((e) => e.actorId === user.id).map((e) => e.seq));
     out.push(...stepActivations(pkg, entries, user).filter((n) => !own.has(n.seq)));
+    const context: EntryContext = { user, names, obligationOwners: obligationOwners(entries) };
     for (const entry of entries) {
       if (own.has(entry.seq)) continue;
-      const found = fromEntry(pkg, entry, user, names);
+      const found = fromEntry(pkg, entry, context);
       if (found) out.push(found);
     }
   }
@@ -130,8 +131,44 @@ function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent
   return out;
 }
 
-function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, user: NotificationInputs['user'], names: ReadonlyMap<string, string>): DerivedNotification | null {
+interface EntryContext {
+  user: NotificationInputs['user'];
+  names: ReadonlyMap<string, string>;
+  /** Who owes each obligation of the package, from its `obligation.opened` entry. */
+  obligationOwners: ReadonlyMap<string, { owner: string; position: number }>;
+}
+
+function obligationOwners(entries: readonly LoggedEvent[]): Map<string, { owner: string; position: number }> {
+  const out = new Map<string, { owner: string; position: number }>();
+  for (const { event } of entries) if (event.action === 'obligation.opened') out.set(event.after.obligation, { owner: event.after.owner, position: event.after.position });
+  return out;
+}
+
+const obligationLink = (pkg: NotificationPackage, obligationId: string) => `${packageLink(pkg)}#obligation-${encodeURIComponent(obligationId)}`;
+
+/** An obligation's owner hears when it is assigned to them, when their fulfilment is sent back, and when it lapses. */
+function fromObligationEntry(pkg: NotificationPackage, entry: LoggedEvent, { user, names, obligationOwners: owners }: EntryContext): DerivedNotification | null {
   const { event } = entry;
+  const actor = (entry.actorId !== null ? names.get(entry.actorId) : undefined) ?? 'Someone';
+  if (event.action === 'obligation.opened' && event.after.owner === user.id) {
+    return notification(pkg, entry, 'obligation_assigned', `${actor} approved ${title(pkg)} with conditions and named you the owner of condition ${event.after.position + 1}, due ${event.after.dueOn}.`, obligationLink(pkg, event.after.obligation));
+  }
+  if (event.action === 'obligation.transitioned' && event.before.status === 'fulfilment_recorded' && event.after.status === 'open') {
+    const owed = owners.get(event.after.obligation);
+    if (owed?.owner !== user.id) return null;
+    return notification(pkg, entry, 'obligation_sent_back', `${actor} sent back your fulfilment of condition ${owed.position + 1} of ${title(pkg)}: “${event.after.note}”`, obligationLink(pkg, event.after.obligation));
+  }
+  if (event.action === 'obligation.lapsed' && event.after.owner === user.id) {
+    const position = owners.get(event.after.obligation)?.position;
+    return notification(pkg, entry, 'obligation_lapsed', `${position === undefined ? 'A condition' : `Condition ${position + 1}`} of the approval of ${title(pkg)}, which you owe, lapsed: it was due ${event.after.dueOn}, and the approval is under re-review.`, obligationLink(pkg, event.after.obligation));
+  }
+  return null;
+}
+
+function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, context: EntryContext): DerivedNotification | null {
+  const { user, names } = context;
+  const { event } = entry;
+  if (event.action.startsWith('obligation.')) return fromObligationEntry(pkg, entry, context);
   const actor = (entry.actorId !== null ? names.get(entry.actorId) : undefined) ?? 'Someone';
   const owner = pkg.ownerId === user.id;
   if (event.action === 'decision.signed' && event.after.kind === 'reject' && owner) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { StoreTx } from '#api/store/store.ts';
+import type { StoredUser, StoreTx } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
 import { toAnswer, toPackage, toVersion } from './queries/packages.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
@@ -92,7 +92,32 @@ const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, R]
   );
 
 export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'findVersion' | 'listVersionAnswers' | 'listPolicyEvaluations'> {
-  const session = rowsById(async (hashes) => (await db.selectFrom('sessions').selectAll().where('token_hash', 'in', hashes).execute()).map((row) => [row.token_hash, toSession(row)]));
+  // A session is read with its user, in one statement: the user lookup that follows it in
+  // the same task (authentication asks for the session's user at once) takes the user from
+  // there instead of a second round trip. Kept until the task ends, never longer: a lookup in
+  // a later task reads afresh, as every other.
+  let withSessions: Map<string, StoredUser> | null = null;
+  const session = rowsById(async (hashes) => {
+    const rows = await db
+      .selectFrom('sessions')
+      .leftJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(['users.id as u_id', 'users.email as u_email', 'users.display_name as u_display_name', 'users.title as u_title', 'users.roles as u_roles', 'users.password_hash as u_password_hash', 'users.created_at as u_created_at', 'users.disabled_at as u_disabled_at', 'users.password_change_required as u_password_change_required'])
+      .where('token_hash', 'in', hashes)
+      .execute();
+    if (withSessions === null) {
+      const kept = new Map<string, StoredUser>();
+      withSessions = kept;
+      setImmediate(() => {
+        if (withSessions === kept) withSessions = null;
+      });
+    }
+    for (const row of rows) {
+      if (row.u_id === null || row.u_email === null || row.u_display_name === null || row.u_title === null || row.u_roles === null || row.u_password_hash === null || row.u_created_at === null || row.u_password_change_required === null) continue;
+      withSessions.set(row.u_id, deepFreeze(toUser({ id: row.u_id, email: row.u_email, display_name: row.u_display_name, title: row.u_title, roles: row.u_roles, password_hash: row.u_password_hash, created_at: row.u_created_at, disabled_at: row.u_disabled_at, password_change_required: row.u_password_change_required })));
+    }
+    return rows.map((row) => [row.token_hash, toSession(row)]);
+  });
   const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toUser(row)]));
   const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toPackage(row)]));
   const version = batched(
@@ -133,7 +158,10 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
   );
   return {
     findSession: session,
-    findUserById: user,
+    findUserById: (id) => {
+      const read = withSessions?.get(id);
+      return read ? Promise.resolve(read) : user(id);
+    },
     findPackage: pkg,
     findVersion: (packageId, number) => version([packageId, number]),
     listVersionAnswers: (packageId, number) => answers([packageId, number]),

@@ -45,6 +45,28 @@ describe('batched hot reads on PostgreSQL', () => {
     expect(await one.findSession('b'.repeat(64))).toBeNull();
   });
 
+  it('reads the session’s user with the session, as fresh as its own query: a user disabled on another instance is disabled at the next request, and nothing read is kept past the task', async () => {
+    const { one, two } = await twoInstances();
+    const [user] = await one.listUsers();
+    if (!user) throw new Error('the demo has users');
+    const hash = 'c'.repeat(64);
+    await one.insertSession(sessionOf(user.id, hash));
+    // As authentication asks: the session, then at once its user (taken from the same statement).
+    const authenticate = async () => {
+      const session = await one.findSession(hash);
+      return session ? one.findUserById(session.userId) : null;
+    };
+    const users = await Promise.all(Array.from({ length: 20 }, authenticate));
+    expect(users.every((u) => u?.id === user.id && u.disabledAt === null)).toBe(true);
+    expect(users[0]).toEqual(await two.transaction((tx) => tx.findUserById(user.id)));
+    const at = new Date().toISOString();
+    await two.transaction((tx) => tx.setUserDisabled(user.id, at));
+    expect((await authenticate())?.disabledAt).toBe(at);
+    // A lookup of the user in a later task, without its session, reads afresh as well.
+    await two.transaction((tx) => tx.setUserDisabled(user.id, null));
+    expect((await one.findUserById(user.id))?.disabledAt).toBeNull();
+  });
+
   it('answers many requests at once as a transaction reads each one', async () => {
     const { one } = await twoInstances();
     const packages = await one.listPackages();

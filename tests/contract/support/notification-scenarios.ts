@@ -7,6 +7,13 @@ import { retailCreditPdV1 } from '#demo/index.ts';
 import { Client, type Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { approveWith, daysFromNow, evidence, listOf as obligationsOf, move, obligation } from './obligation-scenarios.ts';
+import { allNotificationsFor } from '#api/notifications/handlers.ts';
+import { derivedFromScratch } from '#api/notifications/notification-lists.ts';
+import { runObligationLapseSweep } from '#api/obligations/lapse-sweep.ts';
+import type { Obligation } from '#domain/contracts/obligations.ts';
+import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 
 // In-app notifications, derived from the audit log, against the mocks, SQLite and PostgreSQL.
 // Each scenario gets fresh demo data.
@@ -139,6 +146,124 @@ export const notificationScenarios: Scenario[] = [
       const stranger = new Client(target);
       expectStatus(await stranger.get('/api/account/notification-preferences'), 401);
       expectStatus(await stranger.send('PUT', '/api/account/notification-preferences', { json: { modes: {} } }), 401);
+    },
+  },
+  {
+    name: 'notifications: an obligation’s owner is told when it is assigned, sent back and lapsed, each linking to it on the package; the reviewer is not',
+    async run(target) {
+      const dueOn = daysFromNow(3);
+      const { elena, priya, items } = await approveWith(target, [obligation({ dueOn }), obligation({ dueOn: daysFromNow(40) })]);
+      const [first, second] = items;
+      if (!first || !second) throw new Error('two obligations');
+      // The demo's card-fraud approval has obligations of its own: only the clinical package's count here.
+      const ofKind = async (client: Client, kind: string) => (await notifications(client)).items.filter((n) => n.kind === kind && n.packageId === clinical);
+      const assigned = await ofKind(priya, 'obligation_assigned');
+      expect(assigned.map((n) => [n.packageId, n.link, n.unread])).toEqual([
+        [clinical, `/packages/${clinical}#obligation-${second.id}`, true],
+        [clinical, `/packages/${clinical}#obligation-${first.id}`, true],
+      ]);
+      const { modelName, versionLabel } = (await priya.get(`/api/packages/${clinical}`)).body as PackageDetail;
+      expect(assigned[1]?.text).toBe(`Elena Vasquez approved ${modelName} ${versionLabel} with conditions and named you the owner of condition 1, due ${dueOn}.`);
+
+      const recorded = await move(priya, second, { to: 'fulfilment_recorded', evidence });
+      expectStatus(recorded, 201);
+      expectStatus(await move(elena, recorded.body as Obligation, { to: 'open', note: 'The report covers February, not March.' }), 201);
+      const sentBack = await ofKind(priya, 'obligation_sent_back');
+      expect(sentBack.map((n) => [n.link, n.text.endsWith('“The report covers February, not March.”')])).toEqual([[`/packages/${clinical}#obligation-${second.id}`, true]]);
+      expect(sentBack[0]?.text).toContain('Elena Vasquez sent back your fulfilment of condition 2 of ');
+
+      const after = new Date(Date.parse(`${dueOn}T00:00:00Z`) + 86_400_000 + 60_000);
+      const swept = (await runObligationLapseSweep(target.store, { now: after, newId: () => crypto.randomUUID() })).map((l) => l.obligationId);
+      expect(swept).toContain(first.id);
+      expect(swept).not.toContain(second.id);
+      const lapsed = await ofKind(priya, 'obligation_lapsed');
+      expect(lapsed.map((n) => [n.link, n.text.includes(`lapsed: it was due ${dueOn}`)])).toEqual([[`/packages/${clinical}#obligation-${first.id}`, true]]);
+      expect((await obligationsOf(priya)).map((o) => o.status)).toEqual(['lapsed', 'open']);
+
+      // The reviewer who named the conditions hears of none of it; nor does another owner-side reader.
+      expect((await ofKind(elena, 'obligation_assigned')).length + (await ofKind(elena, 'obligation_sent_back')).length + (await ofKind(elena, 'obligation_lapsed')).length).toBe(0);
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      expect((await notifications(dana)).items.filter((n) => n.kind.startsWith('obligation_'))).toEqual([]);
+    },
+  },
+  {
+    name: 'notifications: after a seeded random sequence of writes, every user’s kept list equals a derivation from scratch',
+    async run(target) {
+      const seed = 2024;
+      const random = seededRandom(seed);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+      const emails = ['owner@example.com', 'data-governance@example.com', 'model-risk@example.com', 'fair-lending@example.com'];
+      const clients = new Map<string, Client>();
+      for (const email of emails) clients.set(email, await signedIn(target, email));
+      const client = (email: string) => clients.get(email) as Client;
+      const users = await Promise.all(emails.map(async (email) => {
+        const user = await target.store.findUserByEmail(email);
+        if (!user) throw new Error(email);
+        return user;
+      }));
+      const owner = client('owner@example.com');
+      const credit = await freshCreditPackage(owner);
+      const packages = [clinical, credit];
+      const threads: { packageId: string; id: string }[] = [];
+      // Milestones happen once each, at a random point of the sequence.
+      // (A signature an open clarification blocks is refused: the sequence goes on without it.)
+      const signs = async (email: string, stepKey: 'data_governance' | 'model_risk') => {
+        const signer = client(email);
+        const { user } = (await signer.get('/api/session')).body as { user: { id: string; displayName: string; title: string } };
+        const payload = await payloadFor(signer, { packageId: credit, versionNumber: 1, stepKey, role: stepKey, decision: 'approve', reason: 'Reviewed.', signer: { id: user.id, displayName: user.displayName, title: user.title } });
+        return (await sign(signer, payload)).status;
+      };
+      const milestones: (() => Promise<number>)[] = [
+        () => signs('data-governance@example.com', 'data_governance'),
+        () => signs('model-risk@example.com', 'model_risk'),
+        async () => {
+          const elena = client('model-risk@example.com');
+          const payload = await payloadFor(elena, { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'approve_with_conditions', reason: 'Adequate for adults.', conditions: { scope: 'Adults only', reReviewOn: daysFromNow(365), text: 'Monthly calibration report.' }, signer: accounts.elena });
+          const status = (await sign(elena, { ...payload, obligations: [obligation()] })).status;
+          const [first] = status === 201 ? (await obligationsOf(owner)).filter((o) => o.status === 'open') : [];
+          if (first) await move(owner, first, { to: 'fulfilment_recorded', evidence });
+          return status;
+        },
+      ];
+      let written = 0;
+      const steps: (() => Promise<number>)[] = [
+        async () => {
+          const reviewer = pick(emails.slice(1));
+          const packageId = pick(packages);
+          const reply = await client(reviewer).post(`/api/packages/${packageId}/threads`, { versionNumber: 1, sectionKey: pick(['evaluation', 'training_data']), kind: pick(['clarification', 'comment']), body: `Question ${written}.` });
+          if (reply.status === 201) threads.push({ packageId, id: (reply.body as { id: string }).id });
+          return reply.status;
+        },
+        async () => {
+          const thread = threads.length > 0 ? pick(threads) : undefined;
+          if (!thread) return 0;
+          return (await client(pick(emails)).post(`/api/packages/${thread.packageId}/threads/${thread.id}/messages`, { body: `Reply ${written}.` })).status;
+        },
+        async () => {
+          const next = milestones.shift();
+          return next ? next() : 0;
+        },
+        async () => {
+          const reader = client(pick(emails));
+          const list = await notifications(reader);
+          return (await reader.post('/api/notifications/read', { upToSeq: list.items[Math.floor(random() * Math.max(1, list.items.length))]?.seq ?? 0 })).status;
+        },
+      ];
+      const same = async (index: number) => {
+        const kept = await allNotificationsFor(target.store, users[index] as (typeof users)[number]);
+        const scratch = await derivedFromScratch(target.store, users[index] as (typeof users)[number]);
+        expect(kept.all, `seed ${seed}, ${emails[index]} after ${written} writes`).toEqual(scratch.all);
+      };
+      for (let step = 0; step < 30; step++) {
+        const status = await pick(steps)();
+        if (status >= 200 && status < 300) written++;
+        // Some users poll after each write, others fall behind by several entries.
+        for (let index = 0; index < users.length; index++) if (random() < 0.5) await same(index);
+      }
+      for (let index = 0; index < users.length; index++) await same(index);
+      expect(written, `seed ${seed}`).toBeGreaterThanOrEqual(12);
+      const all = await allNotificationsFor(target.store, users[0] as (typeof users)[number]);
+      expect(new Set(all.all.map((n) => n.kind)).size, 'the owner was told several kinds of thing').toBeGreaterThanOrEqual(2);
     },
   },
 ];

@@ -19,12 +19,12 @@ import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-sc
 const clinical = 'pkg_clinical_deterioration_risk';
 const owner = 'usr_owner';
 const day = 86_400_000;
-const daysFromNow = (days: number) => new Date(Date.now() + days * day).toISOString().slice(0, 10);
+export const daysFromNow = (days: number) => new Date(Date.now() + days * day).toISOString().slice(0, 10);
 const pointers = (reply: Reply) => ((reply.body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer);
 const newId = () => crypto.randomUUID();
 
 const conditions = { scope: 'Adult inpatient wards; card-not-present channel only', reReviewOn: daysFromNow(365), text: 'Monthly calibration report; no paediatric use.' };
-const obligation = (overrides: Record<string, unknown> = {}) => ({ text: 'Monthly calibration report to the committee', ownerId: owner, dueOn: daysFromNow(30), scope: null, ...overrides });
+export const obligation = (overrides: Record<string, unknown> = {}) => ({ text: 'Monthly calibration report to the committee', ownerId: owner, dueOn: daysFromNow(30), scope: null, ...overrides });
 
 async function conditionalPayload(elena: Client, obligations: unknown[]): Promise<SigningPayload> {
   const payload = await payloadFor(elena, { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'approve_with_conditions', reason: 'Adequate for adults.', conditions, signer: accounts.elena });
@@ -32,21 +32,21 @@ async function conditionalPayload(elena: Client, obligations: unknown[]): Promis
   return { ...payload, obligations } as SigningPayload;
 }
 
-async function approveWith(target: Target, obligations: unknown[]): Promise<{ elena: Client; priya: Client; items: Obligation[] }> {
+export async function approveWith(target: Target, obligations: unknown[]): Promise<{ elena: Client; priya: Client; items: Obligation[] }> {
   const elena = await signedIn(target, 'model-risk@example.com');
   expectStatus(await sign(elena, await conditionalPayload(elena, obligations)), 201);
   const priya = await signedIn(target, 'owner@example.com');
   return { elena, priya, items: await listOf(priya) };
 }
 
-async function listOf(client: Client): Promise<Obligation[]> {
+export async function listOf(client: Client): Promise<Obligation[]> {
   const reply = await client.get(`/api/packages/${clinical}/obligations`);
   expectStatus(reply, 200);
   return (reply.body as { items: Obligation[] }).items;
 }
 
-const move = (client: Client, o: Obligation, body: Record<string, unknown>) => client.post(`/api/packages/${clinical}/obligations/${o.id}/transitions`, { revision: o.revision, ...body });
-const evidence = { text: 'Calibration report for March filed with the committee.', link: 'https://wiki.example.com/calibration/2026-03' };
+export const move = (client: Client, o: Obligation, body: Record<string, unknown>) => client.post(`/api/packages/${clinical}/obligations/${o.id}/transitions`, { revision: o.revision, ...body });
+export const evidence = { text: 'Calibration report for March filed with the committee.', link: 'https://wiki.example.com/calibration/2026-03' };
 
 export const obligationScenarios: Scenario[] = [
   {

@@ -12,6 +12,9 @@ const kindLabels: Record<NotificationKind, string> = {
   finding_assigned: 'Finding assigned to you',
   finding_due: 'Finding due',
   monitoring_alert: 'Monitoring alert',
+  obligation_assigned: 'Condition assigned to you',
+  obligation_sent_back: 'Condition sent back',
+  obligation_lapsed: 'Condition lapsed',
 };
 
 /** One notification: those new on this visit stand out by weight and a bar, and say "New". */

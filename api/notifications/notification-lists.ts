@@ -1,0 +1,197 @@
+import { auditEventSchema, type AuditEvent } from '#domain/contracts/audit-events.ts';
+import { deriveNotifications, notificationSources, type DerivedNotification, type LoggedEvent, type NotificationPackage } from '#domain/notifications/derive-notifications.ts';
+import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
+import { auditPages } from '../audit/entry-views.ts';
+import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
+import { canSeePackage, loadPackageFacts } from '../package-access/views.ts';
+
+// Each user's notification list, kept per store (so per process: each API instance keeps its
+// own) with the log size it was derived at (decision record 0131). Notifications are per
+// package: what a package's notifications say depends on that package's rows and source
+// entries, the display names, and the user (id and roles, part of the key). A package's rows
+// change only by a write that appends an entry whose subject is the package. So after new
+// entries, only the packages they name are derived again and merged into the kept list; the
+// display names are compared, and an entry of the system (a demo seed) or too many new
+// entries derive everything again. Nothing of the log is kept between polls: a package's
+// source entries are read again (by subject, an index) when it is derived.
+
+export interface NotificationList {
+  logSize: number;
+  /** Newest first. */
+  all: DerivedNotification[];
+}
+
+interface KeptList extends NotificationList {
+  /** The display names it was derived with (ids and names, joined). */
+  names: string;
+}
+
+/** Users whose list a process keeps; the least recently polled is dropped first. */
+const keptUsers = 500;
+/** More new entries than this since a user's last poll: deriving everything is as cheap. */
+const incrementalLimit = 2_000;
+const pageSize = 1_000;
+const fewPackages = 50;
+const sources: ReadonlySet<string> = new Set(notificationSources);
+
+const caches = new WeakMap<StoreTx, Map<string, KeptList>>();
+
+function cacheOf(store: StoreTx): Map<string, KeptList> {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = new Map();
+    caches.set(store, cache);
+  }
+  return cache;
+}
+
+/** Every notification of the user, newest first, kept and brought up to date per poll. */
+export async function keptNotificationsFor(tx: StoreTx, user: StoredUser): Promise<NotificationList> {
+  const cache = cacheOf(tx);
+  // The size first: whatever is read after it is at least that recent.
+  const logSize = await tx.auditLogSize();
+  const key = `${user.id}\u0000${user.roles.join(',')}`;
+  const kept = cache.get(key);
+  if (kept?.logSize === logSize) return touch(cache, key, kept);
+  const next = (kept && kept.logSize < logSize && logSize - kept.logSize <= incrementalLimit ? await updated(tx, user, kept, logSize) : null) ?? (await derivedFromScratch(tx, user, logSize));
+  // Two polls at once: the one derived at the larger size stays.
+  const now = cache.get(key);
+  if (!now || now.logSize <= next.logSize) touch(cache, key, next);
+  return next;
+}
+
+function touch(cache: Map<string, KeptList>, key: string, list: KeptList): KeptList {
+  cache.delete(key);
+  cache.set(key, list);
+  for (const oldest of cache.keys()) {
+    if (cache.size <= keptUsers) break;
+    cache.delete(oldest);
+  }
+  return list;
+}
+
+/** The whole list, derived from the log and every visible package (nothing kept is used). */
+export async function derivedFromScratch(tx: StoreTx, user: StoredUser, logSize?: number): Promise<KeptList> {
+  const size = logSize ?? (await tx.auditLogSize());
+  const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
+  const subjects = new Set(visible.map((p) => p.id));
+  // A few packages (an owner's): their entries by subject; many: every source entry by action.
+  const events = visible.length <= fewPackages ? Promise.all(visible.map((p) => eventsOf(tx, p.id))).then((lists) => lists.flat()) : sourceEvents(tx, subjects);
+  const [facts, names] = await Promise.all([loadPackageFacts(tx, visible), namesOf(tx)]);
+  const packages = facts.map((f): NotificationPackage => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads }));
+  return { logSize: size, names: names.key, all: deriveNotifications({ user, packages, events: await events, names: names.map }) };
+}
+
+/** The kept list with the packages named since `kept.logSize` derived again, or null when everything must be. */
+async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, logSize: number): Promise<KeptList | null> {
+  const entries = await entriesBetween(tx, kept.logSize, logSize);
+  if (entries.some((e) => e.action.startsWith('system.'))) return null;
+  const names = await namesOf(tx);
+  if (names.key !== kept.names) return null;
+  const subjects = [...new Set(entries.map((e) => e.subject))];
+  const found = await Promise.all(subjects.map((id) => tx.findPackage(id)));
+  const packages = found.filter((p): p is StoredPackage => p !== null);
+  if (packages.length === 0) return { ...kept, logSize };
+  const visible = packages.filter((p) => canSeePackage(user, p));
+  const [facts, events] = await Promise.all([notificationPackages(tx, visible), Promise.all(visible.map((p) => eventsOf(tx, p.id)))]);
+  // Newest first, as the kept list: the two merge in one pass.
+  const fresh = deriveNotifications({ user, packages: facts, events: events.flat(), names: names.map });
+  const replaced = new Set(packages.map((p) => p.id));
+  const rest = kept.all.filter((n) => !replaced.has(n.packageId));
+  return { logSize, names: names.key, all: mergeSorted(rest, fresh) };
+}
+
+async function entriesBetween(tx: StoreTx, afterSeq: number, upToSeq: number): Promise<StoredAuditEntry[]> {
+  const out: StoredAuditEntry[] = [];
+  for await (const rows of auditPages(tx, {}, afterSeq, pageSize)) {
+    for (const row of rows) if (row.seq <= upToSeq) out.push(row);
+    if ((rows.at(-1)?.seq ?? upToSeq) >= upToSeq) break;
+  }
+  return out;
+}
+
+async function namesOf(tx: StoreTx): Promise<{ key: string; map: Map<string, string> }> {
+  const users = await tx.listUsers();
+  const map = new Map(users.map((u) => [u.id, u.displayName]));
+  return { key: JSON.stringify([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), map };
+}
+
+/** What the derivation needs of a few packages: their versions, decisions, threads and template. */
+async function notificationPackages(tx: StoreTx, packages: readonly StoredPackage[]): Promise<NotificationPackage[]> {
+  if (packages.length === 0) return [];
+  const ids = packages.map((p) => p.id);
+  const [versions, decisions, threads, templates] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listThreads(ids), Promise.all(packages.map((p) => tx.findTemplate(p.templateKey, p.templateVersion)))]);
+  return packages.map((pkg, index): NotificationPackage => {
+    const template: WorkflowTemplate | null | undefined = templates[index];
+    if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
+    return {
+      ...pkg,
+      template,
+      versions: versions.filter((v) => v.packageId === pkg.id).sort((a, b) => a.number - b.number),
+      decisions: decisions.filter((d) => d.packageId === pkg.id).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
+      threads: threads.filter((t) => t.packageId === pkg.id),
+    };
+  });
+}
+
+/** Every source entry about the packages in `subjects`, compact (read per action: an index). */
+async function sourceEvents(tx: StoreTx, subjects: ReadonlySet<string>): Promise<LoggedEvent[]> {
+  const out: LoggedEvent[] = [];
+  for (const action of notificationSources) {
+    for await (const rows of auditPages(tx, { action }, 0, pageSize)) {
+      for (const row of rows) {
+        if (!subjects.has(row.subject)) continue;
+        const parsed = parsedEvent(row);
+        if (parsed) out.push(parsed);
+      }
+    }
+  }
+  return out;
+}
+
+/** One package's source entries (read by subject: an index). */
+async function eventsOf(tx: StoreTx, packageId: string): Promise<LoggedEvent[]> {
+  const out: LoggedEvent[] = [];
+  for await (const rows of auditPages(tx, { subject: packageId }, 0, pageSize)) {
+    for (const row of rows) {
+      if (!sources.has(row.action)) continue;
+      const parsed = parsedEvent(row);
+      if (parsed) out.push(parsed);
+    }
+  }
+  return out;
+}
+
+/** A row that does not parse (tampered) is skipped: the audit verification names it. Texts no notification quotes are dropped. */
+function parsedEvent(row: StoredAuditEntry): LoggedEvent | null {
+  const parsed = auditEventSchema.safeParse({ action: row.action, subject: row.subject, before: parseJson(row.beforeJson), after: parseJson(row.afterJson) });
+  return parsed.success ? { seq: row.seq, at: row.at, actorId: row.actorId, event: compact(parsed.data) } : null;
+}
+
+function compact(event: AuditEvent): AuditEvent {
+  if (event.action === 'thread.message_added') return { ...event, after: { ...event.after, body: '' } };
+  if (event.action === 'thread.opened') return { ...event, after: { section: event.after.section, kind: event.after.kind, version: event.after.version, ...(event.after.thread === undefined ? {} : { thread: event.after.thread }) } };
+  if (event.action === 'obligation.transitioned') return { ...event, after: { obligation: event.after.obligation, status: event.after.status, revision: event.after.revision, role: event.after.role, note: event.after.note } };
+  return event;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const newestFirst = (a: DerivedNotification, b: DerivedNotification) => b.seq - a.seq || a.kind.localeCompare(b.kind);
+
+/** Two lists each newest first, as one. */
+function mergeSorted(a: readonly DerivedNotification[], b: readonly DerivedNotification[]): DerivedNotification[] {
+  const out: DerivedNotification[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(newestFirst(a[i] as DerivedNotification, b[j] as DerivedNotification) <= 0 ? (a[i++] as DerivedNotification) : (b[j++] as DerivedNotification));
+  while (i < a.length) out.push(a[i++] as DerivedNotification);
+  while (j < b.length) out.push(b[j++] as DerivedNotification);
+  return out;
+}
