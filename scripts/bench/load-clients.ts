@@ -2,7 +2,7 @@
 // each decision as the sign dialog makes it (a nonce, then the payload signed by password).
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import type { Role } from '#domain/contracts/roles.ts';
-import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
+import { signingPayloadType, type SignedGovernance, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { runLoad, type LoadRequest, type LoadResult } from './autocannon.ts';
 import type { InventoryPlan } from './generate-inventory.ts';
 
@@ -43,6 +43,8 @@ export interface DecisionTarget {
   versionNumber: number;
   contentHash: string;
   steps: { key: string; role: Role }[];
+  /** What the decision is signed under (decision record 0107): the inventory stores no policy check and no risk assessment, so neither. */
+  governance: SignedGovernance;
 }
 
 /** The inventory's packages that still wait on a step: every step left is one decision. */
@@ -50,7 +52,7 @@ export function decisionTargets(plan: InventoryPlan): DecisionTarget[] {
   return plan.packages.flatMap((pkg) => {
     const latest = pkg.versions.at(-1);
     const steps = pkg.steps.slice(pkg.approvedSteps).map((step) => ({ key: step.key, role: step.role }));
-    return latest && steps.length > 0 ? [{ packageId: pkg.id, versionNumber: pkg.versions.length, contentHash: latest.prepared.contentHash, steps }] : [];
+    return latest && steps.length > 0 ? [{ packageId: pkg.id, versionNumber: pkg.versions.length, contentHash: latest.prepared.contentHash, steps, governance: { policy: null, riskAssessment: null } }] : [];
   });
 }
 
@@ -142,6 +144,7 @@ export async function decisionLoad(options: { origins: readonly string[]; signer
             signer: signer.user,
             nonce: nonce.nonce,
             issuedAt: nonce.issuedAt,
+            governance: item.target.governance,
           };
           return { ...request, path: `/api/packages/${item.target.packageId}/decisions`, headers: { ...request.headers, ...headers, cookie: signer.cookie }, body: JSON.stringify({ payload, authentication: { method: 'password', password: options.password } }) };
         },
