@@ -132,10 +132,10 @@ export function MethodForm({ current }: { current: TieringMethod }) {
         </fieldset>
       )}
       {kind === 'risk_matrix' ? (
-        <fieldset className="space-y-2" aria-describedby={gridError ? 'method-grid-error' : undefined}>
+        <fieldset className="min-w-0 space-y-2" aria-describedby={gridError ? 'method-grid-error' : undefined}>
           <legend className="font-semibold">Tier of each cell</legend>
-          <p className="text-sm text-slate-600">Tier 1 is the highest risk. Controls lower the likelihood by their share below before the cell is read.</p>
-          <div className="overflow-x-auto">
+          <p className="text-sm text-slate-600">Each cell is a tier, 1 the highest risk. Controls lower the likelihood by their share below before the cell is read.</p>
+          <div className="relative overflow-x-auto">
             <table className="border-collapse text-sm">
               <caption className="sr-only">Tier by likelihood (rows) and impact (columns)</caption>
               <thead>
@@ -163,7 +163,7 @@ export function MethodForm({ current }: { current: TieringMethod }) {
                             <select {...props} className="rounded-md border border-slate-400 p-1" value={grid[l - 1]?.[i - 1] ?? ''} onChange={(e) => setGrid((g) => g.map((row, r) => (r === l - 1 ? row.map((v, c) => (c === i - 1 ? e.target.value : v)) : row)))}>
                               {[1, 2, 3, 4].map((t) => (
                                 <option key={t} value={t}>
-                                  Tier {t}
+                                  {t}
                                 </option>
                               ))}
                             </select>
