@@ -141,11 +141,12 @@ export function MethodForm({ current }: { current: TieringMethod }) {
               <thead>
                 <tr>
                   <th scope="col" className="p-1 text-left">
-                    Likelihood \ impact
+                    Likelihood ↓ impact →
                   </th>
                   {steps.map((i) => (
                     <th key={i} scope="col" className="p-1">
-                      Impact {i}
+                      <span className="sr-only">Impact </span>
+                      {i}
                     </th>
                   ))}
                 </tr>
@@ -153,8 +154,9 @@ export function MethodForm({ current }: { current: TieringMethod }) {
               <tbody>
                 {steps.map((l) => (
                   <tr key={l}>
-                    <th scope="row" className="p-1 text-left whitespace-nowrap">
-                      Likelihood {l}
+                    <th scope="row" className="p-1 text-center">
+                      <span className="sr-only">Likelihood </span>
+                      {l}
                     </th>
                     {steps.map((i) => (
                       <td key={i} className="p-1 align-top">
