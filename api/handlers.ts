@@ -17,7 +17,7 @@ import { listNotifications, markNotificationsRead } from './notifications/handle
 import { createApiToken, listApiTokens, revokeApiToken } from './tokens/handlers.ts';
 import { createTemplateVersion, getTemplateVersion, listTemplates } from './templates/handlers.ts';
 import { getPolicyVersion, listPolicies, publishPolicy } from './policies/handlers.ts';
-import { confirmTierOverride, listRiskAssessments, recordRiskAssessment, requestTierOverride } from './risk-assessments/handlers.ts';
+import { confirmTierOverride, listRiskAssessments, publishTieringMethod, recordRiskAssessment, requestTierOverride } from './risk-assessments/handlers.ts';
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
@@ -97,6 +97,7 @@ export const handlers: Record<RouteId, Handler> = {
   recordRiskAssessment,
   requestTierOverride,
   confirmTierOverride,
+  publishTieringMethod,
   listDelegations,
   createDelegation,
   revokeDelegation,

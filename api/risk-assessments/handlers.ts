@@ -1,11 +1,11 @@
-import type { RiskAssessment, TieringMethod } from '#domain/contracts/risk-assessment.ts';
+import { methodFromRequest, type RiskAssessment, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
 import { computeTier, effectiveTier, overrideProblem } from '#domain/policy/risk-tiering.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { problems } from '../kernel/problems.ts';
-import { seePackage } from '../package-access/package-access.ts';
+import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { toActor, usersById } from '../package-access/views.ts';
 import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
 import { riskAssessmentsRoutes as routes } from './routes.ts';
@@ -187,4 +187,29 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     return viewAfter(tx, pkg, target.number);
   });
   return { status: 200, body: view };
+});
+
+/**
+ * An administrator publishes the next method version (decision record 0137). The version
+ * follows the one the administrator saw; versions are never changed, and the primary key lets
+ * one of two concurrent publications of the same number through (the other is 409).
+ */
+export const publishTieringMethod = defineHandler(routes.publishTieringMethod, async (ctx, { body }) => {
+  const user = signedIn(ctx);
+  const at = ctx.deps.now().toISOString();
+  const published = await ctx.deps.store.transaction(async (tx) => {
+    const current = await currentMethod(tx);
+    if (body.replacesVersion !== current.version) {
+      throw problems.conflict(`Version ${body.replacesVersion} is no longer the current tiering method (it is ${current.version}); reload and start from the current version.`);
+    }
+    const method = methodFromRequest(body, current.key, current.version + 1);
+    if (!(await tx.insertTieringMethod({ method, publishedAt: at }))) throw problems.conflict(`Another administrator has just published version ${method.version}; reload and start from it.`);
+    await tx.appendAudit({
+      event: { action: 'risk.method_published', subject: `tiering method ${method.key}`, before: { version: current.version }, after: { key: method.key, version: method.version, name: method.name, kind: method.kind } },
+      actorId: user.id,
+      at,
+    });
+    return method;
+  });
+  return { status: 201, body: { method: published, publishedAt: at, current: true }, headers: [['location', '/api/risk-tiering-methods']] };
 });

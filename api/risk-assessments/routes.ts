@@ -1,6 +1,7 @@
 import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
-import { confirmTierOverrideSchema, recordRiskAssessmentRequestSchema, requestTierOverrideSchema, riskAssessmentListSchema, riskAssessmentParamsSchema, riskAssessmentSchema } from '#domain/contracts/risk-assessment.ts';
+import { confirmTierOverrideSchema, publishTieringMethodRequestSchema, recordRiskAssessmentRequestSchema, requestTierOverrideSchema, riskAssessmentListSchema, riskAssessmentParamsSchema, riskAssessmentSchema } from '#domain/contracts/risk-assessment.ts';
 import { reviewerRoles } from '#domain/contracts/roles.ts';
+import { tieringMethodListSchema } from '#domain/contracts/revalidation.ts';
 import { route, kb } from '../kernel/route-def.ts';
 
 // A package's risk assessments, scored by a versioned tiering method, and tier overrides
@@ -58,5 +59,18 @@ export const riskAssessmentsRoutes = {
     maxBodyBytes: 4 * kb,
     successStatus: 200,
     response: riskAssessmentSchema,
+  }),
+  publishTieringMethod: route({
+    id: 'publishTieringMethod',
+    method: 'POST',
+    path: '/api/risk-tiering-methods',
+    summary: 'Publish the next risk tiering method version (scorecard, weighted scorecard or risk matrix); new assessments are scored by it, earlier ones keep theirs',
+    access: { kind: 'roles', roles: ['admin'] },
+    params: null,
+    query: null,
+    body: publishTieringMethodRequestSchema,
+    maxBodyBytes: 16 * kb,
+    successStatus: 201,
+    response: tieringMethodListSchema.shape.items.element,
   }),
 } as const;

@@ -41,6 +41,8 @@ export interface RiskAssessmentsStore {
   findTieringMethod(key: string, version: number): Promise<StoredTieringMethod | null>;
   /** Every method version, oldest published first. */
   listTieringMethods(): Promise<StoredTieringMethod[]>;
+  /** Publishes a method version; false when that version exists already (another publication took it). */
+  insertTieringMethod(row: StoredTieringMethod): Promise<boolean>;
   listRiskAssessments(packageId: string): Promise<StoredRiskAssessment[]>;
   insertRiskAssessment(row: StoredRiskAssessment): Promise<void>;
   listTierOverrides(packageId: string): Promise<StoredTierOverride[]>;

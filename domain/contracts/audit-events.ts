@@ -157,6 +157,8 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** A scheduled revalidation reached its due date: the re-review opened and the standing approvals `decisions` were flagged; written once, by the system's sweep. */
   z.object({ ...base, action: z.literal('package.revalidation_due'), before: z.null(), after: z.object({ decision: z.string(), version: z.number().int(), tier: z.number().int(), dueOn: z.string(), owner: z.string(), decisions: z.array(z.string()) }) }),
   /** An administrator published the next revalidation schedule version (months per risk tier); approvals from now on are scheduled by it. */
+  /** An administrator published the next risk tiering method version (decision record 0137); new assessments are scored by it. */
+  z.object({ ...base, action: z.literal('risk.method_published'), before: z.object({ version: z.number().int() }), after: z.object({ key: z.string(), version: z.number().int(), name: z.string(), kind: z.string() }) }),
   z.object({ ...base, action: z.literal('revalidation.schedule_published'), before: z.object({ version: z.number().int() }), after: z.object({ version: z.number().int(), months: z.record(z.string(), z.number().int()) }) }),
   /** A monitoring alert whose Standard Webhooks signature did not verify (or was stale); nothing was done. The subject is `monitoring alerts`. */
   z.object({ ...base, action: z.literal('monitoring.alert_refused'), before: z.null(), after: z.object({ reason: z.enum(['unsigned', 'malformed', 'stale', 'mismatch', 'not_configured']), webhookId: z.string().nullable(), client: z.string().nullable() }) }),

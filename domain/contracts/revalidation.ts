@@ -54,7 +54,7 @@ export type Revalidation = z.infer<typeof revalidationSchema>;
 export const revalidationWindowSchema = z.enum(['30', '60', '90']);
 export type RevalidationWindow = z.infer<typeof revalidationWindowSchema>;
 
-/** The tiering method versions, for the administration page (read-only: a new version is a migration today, decision record 0106). */
+/** The tiering method versions, for the administration page (an administrator publishes the next one, decision record 0137). */
 export const tieringMethodListSchema = z.object({
   items: z.array(z.object({ method: tieringMethodSchema, publishedAt: z.iso.datetime(), current: z.boolean() })),
 });

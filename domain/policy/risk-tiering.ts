@@ -44,9 +44,30 @@ function combined(scores: readonly CategoryScore[], method: TieringMethod): numb
   }
 }
 
-export function computeTier(answers: readonly CategoryAssessment[], method: TieringMethod): TierResult {
+/**
+ * A risk matrix with a grid (decision record 0137): controls reduce the likelihood by the
+ * method's share, rounded up (never understating risk, never below 1); the cell of the
+ * residual likelihood and the impact gives the category's tier; the worst (lowest) tier decides.
+ */
+function gridTier(answers: readonly CategoryAssessment[], method: TieringMethod, grid: readonly (readonly number[])[]): number {
+  const tiers = answers.map((a) => {
+    const likelihood = Math.max(1, Math.ceil(round(a.likelihood * (1 - reductionOf(method, a.controls)))));
+    const tier = grid[likelihood - 1]?.[a.impact - 1];
+    if (tier === undefined) throw new Error(`The grid of ${method.key}@${method.version} has no cell ${likelihood} x ${a.impact}`);
+    return tier;
+  });
+  return Math.min(...tiers);
+}
+
+export function computeTier(allAnswers: readonly CategoryAssessment[], method: TieringMethod): TierResult {
+  // A method scores its categories; the others are answered and kept, not scored.
+  const scored = method.categories;
+  const answers = scored ? allAnswers.filter((a) => scored.includes(a.category)) : allAnswers;
   const scores = scoreCategories(answers, method);
   const score = combined(scores, method);
+  if (method.kind === 'risk_matrix' && method.grid) {
+    return { method: { key: method.key, version: method.version }, scores, score, computedTier: gridTier(answers, method, method.grid) };
+  }
   const bands = [...method.bands].sort((a, b) => b.minScore - a.minScore);
   const band = bands.find((b) => score >= b.minScore) ?? bands.at(-1);
   if (!band) throw new Error('A tiering method has at least one band');

@@ -212,6 +212,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     listObligations: { params: pkg },
     transitionObligation: { params: { ...pkg, obligationId: 'obl_fuzz' }, body: { to: 'fulfilment_recorded', revision: 0, evidence: { text: 'Evidence.', link: 'https://wiki.example.com/x' } } },
     publishRevalidationSchedule: { body: { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 } },
+    publishTieringMethod: { body: { name: 'Fuzz scorecard', kind: 'weighted_scorecard', categories: ['data', 'fairness'], weights: { data: 40, fairness: 60 }, thresholds: { '3': 4, '2': 8, '1': 12 }, controlReduction: { partial: 0.25, effective: 0.5 }, replacesVersion: 1 } },
     getPackageRollback: { params: pkg },
     rollBackPackage: { params: pkg, body: { role: 'committee', reason: 'Fuzz rollback of the approval in force.' } },
     receiveMonitoringAlert: { body: { packageId: pkg.id, kind: 'drift', metric: 'psi', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T00:00:00Z', source: 'fuzz' } },

@@ -29,12 +29,22 @@ function toOverride(row: RiskTierOverridesTable): StoredTierOverride {
 export function riskAssessmentsQueries(db: Db): RiskAssessmentsStore {
   return {
     async currentTieringMethod() {
-      const row = await db.selectFrom('risk_tiering_methods').selectAll().orderBy('published_at', 'desc').orderBy('version', 'desc').executeTakeFirst();
+      // The highest version is the newest: versions are numbered in the order they are published.
+      const row = await db.selectFrom('risk_tiering_methods').selectAll().orderBy('version', 'desc').orderBy('published_at', 'desc').executeTakeFirst();
       return row ? toMethod(row) : null;
     },
     async listTieringMethods() {
-      const rows = await db.selectFrom('risk_tiering_methods').selectAll().orderBy('published_at').orderBy('key').orderBy('version').execute();
+      const rows = await db.selectFrom('risk_tiering_methods').selectAll().orderBy('version').orderBy('key').execute();
       return rows.map(toMethod);
+    },
+    async insertTieringMethod({ method, publishedAt }) {
+      // Two administrators publishing the same next version: the primary key lets one through.
+      const result = await db
+        .insertInto('risk_tiering_methods')
+        .values({ key: method.key, version: method.version, definition: JSON.stringify(method), published_at: publishedAt })
+        .onConflict((oc) => oc.columns(['key', 'version']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
     async findTieringMethod(key, version) {
       const row = await db.selectFrom('risk_tiering_methods').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();

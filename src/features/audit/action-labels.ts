@@ -68,6 +68,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'package.revalidation_scheduled': 'Revalidation scheduled',
   'package.revalidation_due': 'Revalidation due',
   'revalidation.schedule_published': 'Revalidation schedule published',
+  'risk.method_published': 'Risk tiering method version published',
   'package.rolled_back': 'Approval rolled back (previous approved version back in force)',
 };
 

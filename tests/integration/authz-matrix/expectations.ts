@@ -156,6 +156,7 @@ export const expectations: Record<string, Expectation> = {
   listTieringMethods: none({ kind: 'roles', roles: admin }),
   listRevalidationSchedules: none({ kind: 'roles', roles: admin }),
   publishRevalidationSchedule: none({ kind: 'roles', roles: admin }),
+  publishTieringMethod: none({ kind: 'roles', roles: admin }),
   getPackageRollback: onPackages({ kind: 'visible-package' }),
   rollBackPackage: { rule: { kind: 'visible-package', roles: ['committee', 'model_risk'] }, objects: true, allowedStatus: { status: 409, why: 'the matrix packages are in review: no approval in force to roll back' } },
   receiveMonitoringAlert: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 401, why: 'no monitoring secret in the matrix world: every alert is refused, signed or not' } },

@@ -306,6 +306,7 @@ export const requests: Record<string, Builder> = {
   listTieringMethods: () => ({ path: '/api/risk-tiering-methods' }),
   listRevalidationSchedules: () => ({ path: '/api/revalidation-schedules' }),
   publishRevalidationSchedule: () => ({ path: '/api/revalidation-schedules', json: { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 } }),
+  publishTieringMethod: () => ({ path: '/api/risk-tiering-methods', json: { name: 'Matrix scorecard', kind: 'weighted_scorecard', categories: ['data', 'fairness'], weights: { data: 40, fairness: 60 }, thresholds: { '3': 4, '2': 8, '1': 12 }, controlReduction: { partial: 0.25, effective: 0.5 }, replacesVersion: 1 } }),
   getPackageRollback: onPackage('/rollback'),
   rollBackPackage: (c) => ({ path: `/api/packages/${pkg(c)}/rollback`, json: { role: roleOf(c.principal) === 'model_risk' ? 'model_risk' : 'committee', reason: 'Matrix rollback of the approval in force.' } }),
   receiveMonitoringAlert: () => ({ path: '/api/monitoring/alerts', json: { model: { key: 'card-fraud-detection', version: '1' }, kind: 'drift', metric: 'psi', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T00:00:00Z', source: 'matrix' } }),

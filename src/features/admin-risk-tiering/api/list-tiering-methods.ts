@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PublishTieringMethodRequest } from '#domain/contracts/risk-assessment.ts';
 import { tieringMethodListSchema, type TieringMethodList } from '#domain/contracts/revalidation.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
@@ -15,4 +16,16 @@ export function tieringMethodsQueryOptions() {
 
 export function useTieringMethods() {
   return useQuery(tieringMethodsQueryOptions());
+}
+
+const publishedMethodSchema = tieringMethodListSchema.shape.items.element;
+
+/** Publishes the next method version; the server numbers it and refuses a stale `replacesVersion` (409). */
+export function publishTieringMethod(request: PublishTieringMethodRequest): Promise<TieringMethodList['items'][number]> {
+  return apiFetch(routes.publishTieringMethod.path, { method: 'POST', body: request, schema: publishedMethodSchema });
+}
+
+export function usePublishTieringMethod() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: publishTieringMethod, onSuccess: () => queryClient.invalidateQueries({ queryKey: riskTieringKeys.all }) });
 }

@@ -8,14 +8,14 @@ import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useTieringMethods } from '../api/list-tiering-methods.ts';
 import { useRevalidationSchedules } from '../api/revalidation-schedules.ts';
 import { ScheduleForm } from './schedule-form.tsx';
+import { MethodForm } from './method-form.tsx';
 
-// Risk tiering administration (decision records 0106, 0114): the tiering method versions, read
-// only (a new method version is a migration today), and the revalidation schedule versions,
-// of which an administrator publishes the next.
+// Risk tiering administration (decision records 0106, 0114, 0137): the tiering method versions
+// and the revalidation schedule versions, of each of which an administrator publishes the next.
 
 type MethodRow = TieringMethodList['items'][number];
 
-const kindNames: Record<MethodRow['method']['kind'], string> = { scorecard: 'Scorecard (sum of residual scores)', weighted_scorecard: 'Weighted scorecard (weighted mean)', risk_matrix: 'Risk matrix (worst residual score)' };
+const kindNames: Record<MethodRow['method']['kind'], string> = { scorecard: 'Scorecard (sum of residual scores)', weighted_scorecard: 'Weighted scorecard (weighted mean)', risk_matrix: 'Risk matrix (worst category decides)' };
 const percent = (n: number) => `${Math.round(n * 100)} %`;
 
 const methodColumns: readonly Column<MethodRow>[] = [
@@ -36,6 +36,9 @@ const methodColumns: readonly Column<MethodRow>[] = [
     header: 'Tier bands',
     cell: ({ method }) => (
       <ul className="space-y-0.5">
+        {method.grid && <li>By a likelihood × impact grid</li>}
+        {method.weights && <li>Weights: {Object.entries(method.weights).map(([c, w]) => `${c.replace('_', ' ')} ${w} %`).join(', ')}</li>}
+        {method.categories && method.categories.length < 6 && <li>Scores: {method.categories.map((c) => c.replace('_', ' ')).join(', ')}</li>}
         {[...method.bands]
           .sort((a, b) => b.minScore - a.minScore)
           .map((band) => (
@@ -63,6 +66,7 @@ export function RiskTieringPage() {
   const methods = useTieringMethods();
   const schedules = useRevalidationSchedules();
   const current = schedules.data?.at(-1);
+  const currentMethod = methods.data?.items.find((m) => m.current)?.method;
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -75,10 +79,10 @@ export function RiskTieringPage() {
         <h2 id="methods-heading" className="text-xl font-bold">
           Tiering methods
         </h2>
-        <p className="max-w-prose text-slate-700">Read only: a new method version is published with a release of the application.</p>
         {methods.isPending && <LoadingNotice>Loading the tiering methods…</LoadingNotice>}
         {methods.isError && <ErrorNotice title="The tiering methods could not be loaded." error={methods.error} onRetry={() => void methods.refetch()} retrying={methods.isFetching} />}
         {methods.data && <DataTable look="ruled" caption="Tiering method versions" columns={methodColumns} rows={methods.data.items} rowKey={({ method }) => `${method.key}@${method.version}`} />}
+        {currentMethod && <MethodForm current={currentMethod} />}
       </section>
       <section aria-labelledby="schedules-heading" aria-busy={schedules.isFetching} className="space-y-3">
         <h2 id="schedules-heading" className="text-xl font-bold">
