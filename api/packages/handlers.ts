@@ -6,7 +6,8 @@ import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
 import { answersHash } from '#domain/evidence/thread-audit-check.ts';
 import { templateHash } from '#domain/evidence/template-check.ts';
 import { packagesRoutes as routes } from './routes.ts';
-import { canSeeEveryPackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
+import { canSeeEveryPackage, canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
+import { matchesSummaryQuery, pageOf } from '../package-access/summary-query.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { withJsonMember } from '../kernel/serialized-json.ts';
 import { auditDenied } from '../denials/denials.ts';
@@ -21,10 +22,10 @@ import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
-import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type InboxTabId } from '#domain/contracts/packages.ts';
+import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type InboxTabId, type PackageSummary } from '#domain/contracts/packages.ts';
 import { rolesActedIn } from '../delegations/acting-roles.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
-import type { SummaryPageQuery } from '../store/package-summaries.ts';
+import type { SummaryKey, SummaryPageQuery } from '../store/package-summaries.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
 
@@ -39,7 +40,14 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   if (query.cursor !== undefined && !after) throw problems.validation([{ pointer: '/query/cursor', message: 'Not a position in this list: start again from the first page' }]);
   const at = now();
   // The rows changed since they were computed, or past the instant the clock changes them, first (decision record 0129).
-  await refreshSummaries(store, at);
+  const writable = await refreshSummaries(store, at).then(
+    () => true,
+    (error: unknown) => {
+      // Not written back (another connection holds the write lock): this request is answered from the facts instead.
+      if (ctx.deps.isUnavailable?.(error)) return false;
+      throw error;
+    },
+  );
   const list = query.governance;
   const limit = query.limit ?? defaultPackagePageSize;
   const filters: Omit<SummaryPageQuery, 'after' | 'limit'> = {
@@ -53,12 +61,19 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(list ? await governanceFilter(store, list) : {}),
     ...(query.tab && query.tab !== 'all' ? { tab: await tabFilter(store, user, query.tab, at) } : {}),
   };
-  const [page, total] = await Promise.all([store.pageSummaries({ ...filters, after, limit }), store.countSummaries(filters)]);
+  const [page, total] = writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), store.countSummaries(filters)]) : await pageFromFacts(store, user, filters, after, limit, at);
   const items = page.slice(0, limit);
   const last = items.at(-1);
   const nextCursor = page.length > limit && last ? encodePackageCursor({ updatedAt: last.updatedAt, id: last.id }) : null;
   return { status: 200, body: { items, nextCursor, total } };
 });
+
+/** The page and total computed in memory from every visible package's facts (the summary table could not be written). */
+async function pageFromFacts(store: Store, user: StoredUser, filters: Omit<SummaryPageQuery, 'after' | 'limit'>, after: SummaryKey | null, limit: number, at: Date): Promise<[PackageSummary[], number]> {
+  const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
+  const matching = (await loadPackageFacts(store, visible)).map((f) => summarize(f, at).summary).filter((s) => matchesSummaryQuery(s, filters));
+  return [pageOf(matching, after, limit), matching.length];
+}
 
 /** A tab of the inbox for the caller's acting roles (their own and those delegated to them now). */
 async function tabFilter(store: Store, user: StoredUser, tab: Exclude<InboxTabId, 'all'>, at: Date): Promise<NonNullable<SummaryPageQuery['tab']>> {

@@ -215,10 +215,15 @@ describe('SQLite locked past its busy timeout', () => {
     const holder = new DatabaseSync(sqliteFile(dataDir));
     holder.exec('begin immediate');
     let locked: Reply;
-    const startedAt = Date.now();
+    let startedAt = Date.now();
     try {
       locked = await owner.post('/api/packages', { modelKey: 'busy-1', versionLabel: '1.0.0', content: freshContent('busy-1') });
-      expect((await owner.get('/api/packages')).status).toBe(200);
+      expect(Date.now() - startedAt).toBeLessThan(requestBoundMs);
+      // A list read still answers: the summaries it cannot write back are computed for it alone (decision record 0129).
+      startedAt = Date.now();
+      const list = await owner.get('/api/packages');
+      expect(list.status).toBe(200);
+      expect((list.body as { items: unknown[] }).items.length).toBeGreaterThan(0);
     } finally {
       holder.exec('rollback');
       holder.close();

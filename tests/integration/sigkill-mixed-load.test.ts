@@ -161,8 +161,13 @@ function mixedLoad(clients: { owner: Client; governance: Client; riskReviewer: C
 async function checkAcknowledged(base: string, ack: Acknowledged): Promise<number> {
   const committee = await signedIn(httpTarget(base), 'committee@example.com');
   let checks = 0;
-  const listed = (await committee.get('/api/packages')).body as { items: { id: string }[] };
-  const present = new Set(listed.items.map((item) => item.id));
+  // Every page of the list (decision record 0129), not only the first 50.
+  const present = new Set<string>();
+  for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+    const listed = (await committee.get(`/api/packages?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).body as { items: { id: string }[]; nextCursor: string | null };
+    for (const item of listed.items) present.add(item.id);
+    cursor = listed.nextCursor;
+  }
   const decisionsOfOurs = new Map<string, { signed: boolean; packageId: string }>();
 
   for (const [packageId, versions] of ack.versions) {
