@@ -14,7 +14,20 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const axeVersion = (JSON.parse(readFileSync(require.resolve('axe-core/package.json'), 'utf8')) as { version: string }).version;
 
+/**
+ * Lets the page come to rest before it is judged: fonts loaded, and two frames for resize
+ * observers to report and React to commit what they set (a wide table's frame becomes
+ * focusable the frame after it is found to overflow).
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let frame = 0; frame < 3; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+  });
+}
+
 async function runAxe(page: Page): Promise<AxeResults> {
+  await settle(page);
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axeSource);
   return page.evaluate(async (values) => {

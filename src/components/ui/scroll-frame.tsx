@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A frame a wide table scrolls sideways in, so the page never does. While it actually
@@ -8,7 +8,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 export function ScrollFrame({ className = '', label, children }: { className?: string; label: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
-  useEffect(() => {
+  // Before paint, so the frame is never shown (or checked) overflowing yet unreachable by keyboard.
+  useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     const check = () => setOverflows(element.scrollWidth > element.clientWidth + 1);

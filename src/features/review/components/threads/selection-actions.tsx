@@ -22,19 +22,28 @@ export function SelectionActions({ selected, onAnnotate }: Props) {
   useLayoutEffect(() => {
     const element = box.current;
     const parent = element?.offsetParent;
-    const selection = document.getSelection();
-    if (!element || !parent || !selection || selection.rangeCount === 0) return;
-    const rects = selection.getRangeAt(0).getClientRects();
-    const last = rects[rects.length - 1];
-    if (!last) return;
-    const origin = parent.getBoundingClientRect();
-    const width = element.offsetWidth;
-    const next = {
-      top: Math.round(last.bottom - origin.top + 6),
-      left: Math.round(Math.max(edge, Math.min(last.right - origin.left - width / 2, origin.width - width - edge))),
+    if (!element || !parent) return;
+    const placeAtSelection = () => {
+      const selection = document.getSelection();
+      if (!selection || selection.rangeCount === 0) return;
+      const rects = selection.getRangeAt(0).getClientRects();
+      const last = rects[rects.length - 1];
+      if (!last) return;
+      const origin = parent.getBoundingClientRect();
+      const width = element.offsetWidth;
+      const next = {
+        top: Math.round(last.bottom - origin.top + 6),
+        left: Math.round(Math.max(edge, Math.min(last.right - origin.left - width / 2, origin.width - width - edge))),
+      };
+      setPlace((previous) => (previous?.top === next.top && previous.left === next.left ? previous : next));
     };
-    // Where the selection ends is known only once it is laid out.
-    setPlace((previous) => (previous?.top === next.top && previous.left === next.left ? previous : next));
+    // Where the selection ends is known only once it is laid out, and it moves when the text
+    // reflows under it (the threads column arriving, content loading above): follow it.
+    placeAtSelection();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(placeAtSelection);
+    observer.observe(parent);
+    return () => observer.disconnect();
   }, [selected]);
 
   return (
