@@ -61,11 +61,12 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(list ? await governanceFilter(store, list) : {}),
     ...(query.tab && query.tab !== 'all' ? { tab: await tabFilter(store, user, query.tab, at) } : {}),
   };
-  const [page, total] = writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), store.countSummaries(filters)]) : await pageFromFacts(store, user, filters, after, limit, at);
+  const counted = query.count === 'true';
+  const [page, total] = writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), counted ? store.countSummaries(filters) : null]) : await pageFromFacts(store, user, filters, after, limit, at);
   const items = page.slice(0, limit);
   const last = items.at(-1);
   const nextCursor = page.length > limit && last ? encodePackageCursor({ updatedAt: last.updatedAt, id: last.id }) : null;
-  return { status: 200, body: { items, nextCursor, total } };
+  return { status: 200, body: { items, nextCursor, total: counted ? total : null } };
 });
 
 /** The page and total computed in memory from every visible package's facts (the summary table could not be written). */

@@ -169,6 +169,8 @@ export const packageListQuerySchema = z.object({
   cursor: z.string().max(512).optional(),
   /** Packages per page (50 when not given). */
   limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** `true`: the page carries `total`, the count over every page (it costs a pass over every matching row, so only when asked). */
+  count: z.enum(['true']).optional(),
 });
 export type PackageListQuery = z.infer<typeof packageListQuerySchema>;
 
@@ -203,8 +205,8 @@ export const packageListSchema = z.object({
   items: z.array(packageSummarySchema),
   /** The next page's `cursor`; null on the last page. */
   nextCursor: z.string().nullable(),
-  /** How many packages match the query in all (every page): what a tab's count says. */
-  total: z.number().int().nonnegative(),
+  /** How many packages match the query in all (every page), when `count=true` was asked: what a tab's count says; otherwise null. */
+  total: z.number().int().nonnegative().nullable(),
 });
 export type PackageList = z.infer<typeof packageListSchema>;
 

@@ -16,6 +16,7 @@ export function getPackages(filters: PackageListQuery, signal?: AbortSignal): Pr
   if (filters.revalidationDue) search.set('revalidationDue', filters.revalidationDue);
   if (filters.cursor) search.set('cursor', filters.cursor);
   if (filters.limit) search.set('limit', String(filters.limit));
+  if (filters.count) search.set('count', filters.count);
   const query = search.size > 0 ? `?${search.toString()}` : '';
   return apiFetch(`${routes.listPackages.path}${query}`, { schema: packageListSchema, ...(signal ? { signal } : {}) });
 }
@@ -32,7 +33,7 @@ export function packagesQueryOptions(filters: PackageListQuery) {
 
 /** How many packages a list holds in all (every page): one row asked for, its `total` read. */
 function totalQueryOptions(filters: PackageListQuery) {
-  return { queryKey: packageKeys.total(filters), queryFn: ({ signal }: { signal: AbortSignal }) => getPackages({ ...filters, limit: 1 }, signal).then((page) => page.total) };
+  return { queryKey: packageKeys.total(filters), queryFn: ({ signal }: { signal: AbortSignal }) => getPackages({ ...filters, limit: 1, count: 'true' }, signal).then((page) => page.total ?? 0) };
 }
 
 export function usePackageTotal(filters: PackageListQuery) {
