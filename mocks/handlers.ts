@@ -20,6 +20,8 @@ export interface MockApiOptions {
   /** Keep the session cookie like a browser would; jsdom's fetch does not (default true). */
   cookieJar?: boolean;
   now?: () => Date;
+  /** The monitoring alert intake's secret, as MONITORING_WEBHOOK_SECRET gives it to the server. */
+  monitoring?: ApiDeps['monitoring'];
 }
 
 function randomToken(): string {
@@ -47,6 +49,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     now: options.now ?? (() => new Date()),
     randomToken,
     sessionTtlMs: 12 * 3_600_000,
+    ...(options.monitoring === undefined ? {} : { monitoring: options.monitoring }),
     logError: (error) => {
       console.error('[mock api] unexpected error', error);
     },

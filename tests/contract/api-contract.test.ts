@@ -26,19 +26,23 @@ import { revalidationScenarios } from './support/revalidation-scenarios.ts';
 import { tieringMethodScenarios } from './support/tiering-method-scenarios.ts';
 import { demoEvidenceScenarios } from './support/demo-evidence-scenarios.ts';
 import { inboxPageScenarios } from './support/inbox-page-scenarios.ts';
+import { monitoringAlertScenarios } from './support/monitoring-alert-scenarios.ts';
+import { monitoringSecret } from './support/monitoring-alerts.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 
 // The same scenarios against the mocks and the real server on both engines: if the mocks
 // drift from the server, or one engine from the other, a scenario fails for that target.
+// Every target takes monitoring alerts signed with the same secret.
+const monitoring = { secret: monitoringSecret };
 const targets: [string, () => Promise<Target>][] = [
-  ['MSW mocks', mockTarget],
-  ['server on SQLite', sqliteTarget],
-  ['server on PostgreSQL', () => postgresTarget(inject('databaseUrl'))],
+  ['MSW mocks', () => mockTarget({ monitoring })],
+  ['server on SQLite', () => sqliteTarget({ monitoring })],
+  ['server on PostgreSQL', () => postgresTarget(inject('databaseUrl'), { monitoring })],
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

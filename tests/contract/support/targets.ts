@@ -24,8 +24,8 @@ function clockOf(deps: ApiDeps): (ms: number) => void {
   };
 }
 
-export async function mockTarget(): Promise<Target> {
-  const api = createMockApi({ cookieJar: false });
+export async function mockTarget(options: Pick<ServerTargetOptions, 'monitoring'> = {}): Promise<Target> {
+  const api = createMockApi({ cookieJar: false, ...options });
   await api.ready;
   return {
     async fetch(request) {
