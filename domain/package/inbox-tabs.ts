@@ -7,7 +7,7 @@ import { donePackageStatuses, openPackageStatuses, type InboxTabId, type Package
 
 /**
  * A tab as the list selects it: `roles` are the caller's acting roles (their own and those
- * delegated to them now); 'nothing' is a tab the caller has nothing in by role
+ * they act for now); 'nothing' is a tab the caller has nothing in by role
  * (“Clarifications for me” for someone who owns no model).
  */
 export type InboxTabSelection = { tab: 'awaiting' | 'waiting'; roles: readonly string[] } | { tab: 'clarifications' | 'done' | 'nothing' };
