@@ -1,3 +1,5 @@
+import type { Role } from '#domain/contracts/roles.ts';
+import { useActingRoles } from '#src/lib/use-viewer.ts';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
@@ -5,7 +7,6 @@ import { PageHeading } from '#src/components/ui/page-heading.tsx';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { loadedPackages, usePackageModels, usePackages, useTabTotals } from '../api/get-packages.ts';
-import { useViewerRoles } from '../api/use-viewer-roles.ts';
 import { hasFilters, parseInboxFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';
 import { sortForInbox } from '../sort-packages.ts';
 import { defaultTab, parseTab, tabsFor, type InboxTab } from '../tabs.ts';
@@ -13,12 +14,15 @@ import { InboxFilters } from './inbox-filters.tsx';
 import { InboxTabs } from './inbox-tabs.tsx';
 import { PackageTable } from './package-table.tsx';
 
+/** None while signing out. */
+const noRoles: readonly Role[] = [];
+
 const noModels: readonly (readonly [string, string])[] = [];
 
 export function InboxPage() {
   usePageTitle('Inbox');
   const [searchParams, setSearchParams] = useSearchParams();
-  const roles = useViewerRoles();
+  const roles = useActingRoles() ?? noRoles;
   const filters = parseInboxFilters(searchParams);
   // Every model the user may see, not only those of the pages loaded, for the model filter's choices.
   const models = usePackageModels();
