@@ -8,7 +8,7 @@ import { cardFraudV1 } from '#demo/index.ts';
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import { approveCardFraudCopy, signedScope } from '../support/signed-approval.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
-import { cardFraudScorer as name, registryWorld, sendTo } from '../support/registry-world.ts';
+import { cardFraudScorer as name, registryWorld, sendTo } from './support/registry-world.ts';
 import { deliverMlflowEvent, mlflowSecret } from '../contract/support/mlflow-deliveries.ts';
 import { sageMakerSecret } from '../contract/support/sagemaker-deliveries.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';

@@ -4,7 +4,7 @@ import { packageRollbackSchema, rollbackStateSchema } from '#domain/contracts/ro
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
 import { approveCardFraudCopy } from '../support/signed-approval.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
-import { cardFraudScorer as name, registryWorld, sendTo } from '../support/registry-world.ts';
+import { cardFraudScorer as name, registryWorld, sendTo } from './support/registry-world.ts';
 import { deliverMlflowEvent } from '../contract/support/mlflow-deliveries.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
 

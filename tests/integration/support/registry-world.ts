@@ -1,10 +1,10 @@
 import { startRegistryWriteBacks, type RegistryWriteBackDispatcher } from '#server/timers/registry-write-back.ts';
-import { mlflowConnector, registriesOf } from '../contract/support/mlflow-deliveries.ts';
-import { sageMakerConnector } from '../contract/support/sagemaker-deliveries.ts';
-import { sqliteTarget } from '../contract/support/targets.ts';
-import type { Target } from '../contract/support/client.ts';
-import type { Defer } from './cleanups.ts';
-import { startMlflowRegistryServer, type MlflowRegistryServer } from './mlflow-registry-server.ts';
+import { mlflowConnector, registriesOf } from '../../contract/support/mlflow-deliveries.ts';
+import { sageMakerConnector } from '../../contract/support/sagemaker-deliveries.ts';
+import { sqliteTarget } from '../../contract/support/targets.ts';
+import type { Target } from '../../contract/support/client.ts';
+import type { Defer } from '../../support/cleanups.ts';
+import { startMlflowRegistryServer, type MlflowRegistryServer } from '../../support/mlflow-registry-server.ts';
 
 /** The MLflow model the registry integration tests draft card-fraud-detection 8 from. */
 export const cardFraudScorer = 'Card Fraud Scorer';
