@@ -1,7 +1,7 @@
 import { routeList, type RouteId } from './routes.ts';
 import type { Handler } from './kernel/define-handler.ts';
 import { login, logout, session } from './session/handlers.ts';
-import { getPackage, getVersion, listPackages, submitPackage, submitVersion } from './packages/handlers.ts';
+import { getPackage, getVersion, listPackageModels, listPackages, submitPackage, submitVersion } from './packages/handlers.ts';
 import { editMessage, listThreads, openThread, replyToThread, resolveThread, retractMessage } from './threads/handlers.ts';
 import { findingRegister, listFindings, raiseFinding, transitionFinding } from './findings/handlers.ts';
 import { listSectionReviews, markSectionReviewed, unmarkSectionReviewed } from './section-reviews/handlers.ts';
@@ -130,4 +130,5 @@ export const handlers: Record<RouteId, Handler> = {
   publishRevalidationSchedule,
   getPackageRollback,
   rollBackPackage,
+  listPackageModels,
 };

@@ -4,7 +4,7 @@ import { delegationDutyProblems, type PackageInFlight } from '#domain/workflow/s
 import { delegationView } from './delegation-views.ts';
 import { problems } from '../kernel/problems.ts';
 import { delegationsRoutes as routes } from './routes.ts';
-import { loadPackageFacts, summarize, usersById } from '../package-access/views.ts';
+import { loadWorkflowFacts, usersById, workflowStateOf } from '../package-access/views.ts';
 import type { StoreTx } from '../store/store.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { signedIn } from '../package-access/package-access.ts';
@@ -18,12 +18,12 @@ import { newId } from '../kernel/new-id.ts';
 
 /** Every package with a step still to decide, as the delegation duty check reads it. */
 async function packagesInFlight(tx: StoreTx, now: Date): Promise<PackageInFlight[]> {
-  const facts = await loadPackageFacts(tx, await tx.listPackages());
+  const facts = await loadWorkflowFacts(tx, await tx.listPackages());
   const delegated = new Map((await tx.listDecisionDelegations(facts.flatMap((f) => f.decisions.map((d) => d.id)))).map((row) => [row.decisionId, row.delegatorId]));
   return facts.map((f) => ({
     label: `${f.pkg.modelKey} ${f.pkg.versionLabel}`,
     template: f.template,
-    openStepKeys: summarize(f, now)
+    openStepKeys: workflowStateOf(f, now)
       .state.steps.filter((step) => step.status !== 'approved')
       .map((step) => step.key),
     decisions: f.decisions.map((d) => ({ stepKey: d.stepKey, versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegated.get(d.id) ?? null })),

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../kernel/context.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { problems, zodProblems } from '../kernel/problems.ts';
 import { newId } from '../kernel/new-id.ts';
-import { loadPackageFacts, summarize } from '../package-access/views.ts';
+import { loadWorkflowFacts, workflowStateOf } from '../package-access/views.ts';
 import { appendLimitedAnonymous } from '../throttle/rate-limits.ts';
 import type { StoredFinding, StoredPackage } from '../store/store.ts';
 import { standingApprovals } from '../re-review/standing-approvals.ts';
@@ -56,15 +56,15 @@ export const receiveMonitoringAlert = defineHandler(routes.receiveMonitoringAler
   const at = now.toISOString();
   const result = await deps.store.transaction(async (tx): Promise<MonitoringAlertResult | null> => {
     await tx.lockPackage(pkg.id);
-    const [facts] = await loadPackageFacts(tx, [pkg]);
+    const [facts] = await loadWorkflowFacts(tx, [pkg]);
     if (!facts) throw new Error(`Package ${pkg.id} has no facts`);
-    const { summary } = summarize(facts, now);
+    const { state, latestVersion } = workflowStateOf(facts, now);
     const pointer = alert.packageId ? '/packageId' : '/model';
-    if (summary.status !== 'approved' && summary.status !== 'approved_with_conditions') {
-      throw problems.validation([{ pointer, message: `${pkg.modelName} ${pkg.versionLabel} is not approved (it is ${summary.status.replaceAll('_', ' ')}); alerts are taken for approved models` }]);
+    if (state.status !== 'approved' && state.status !== 'approved_with_conditions') {
+      throw problems.validation([{ pointer, message: `${pkg.modelName} ${pkg.versionLabel} is not approved (it is ${state.status.replaceAll('_', ' ')}); alerts are taken for approved models` }]);
     }
     const approvals = standingApprovals(facts.decisions);
-    const version = summary.latestVersion;
+    const version = latestVersion;
     const findingId = newId(deps, 'fnd');
     const outcome: MonitoringAlertResult = { alertId: id, packageId: pkg.id, findingId, reReviewDecisions: approvals.map((d) => d.id) };
     // The idempotency guard, written first: a replay or a concurrent duplicate stops here.

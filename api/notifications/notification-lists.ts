@@ -3,7 +3,7 @@ import { deriveNotifications, notificationSources, type DerivedNotification, typ
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { auditPages } from '../audit/entry-views.ts';
 import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
-import { canSeePackage, loadPackageFacts } from '../package-access/views.ts';
+import { canSeePackage, loadWorkflowFacts } from '../package-access/views.ts';
 
 // Each user's notification list, kept per store (so per process: each API instance keeps its
 // own) with the log size it was derived at (decision record 0131). Notifications are per
@@ -77,7 +77,7 @@ export async function derivedFromScratch(tx: StoreTx, user: StoredUser, logSize?
   const subjects = new Set(visible.map((p) => p.id));
   // A few packages (an owner's): their entries by subject; many: every source entry by action.
   const events = visible.length <= fewPackages ? Promise.all(visible.map((p) => eventsOf(tx, p.id))).then((lists) => lists.flat()) : sourceEvents(tx, subjects);
-  const [facts, names] = await Promise.all([loadPackageFacts(tx, visible), namesOf(tx)]);
+  const [facts, names] = await Promise.all([loadWorkflowFacts(tx, visible), namesOf(tx)]);
   const packages = facts.map((f): NotificationPackage => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads }));
   return { logSize: size, names: names.key, all: deriveNotifications({ user, packages, events: await events, names: names.map }) };
 }

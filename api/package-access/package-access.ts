@@ -3,7 +3,7 @@ import type { Section } from '#domain/contracts/sections.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { problems } from '../kernel/problems.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
-import { canSeePackage, loadPackageFacts, summarize } from './views.ts';
+import { canSeePackage, loadWorkflowFacts, workflowStateOf } from './views.ts';
 import { auditDenied } from '../denials/denials.ts';
 import { conversationLock, versionLock, type LockFacts } from '#domain/workflow/version-lock.ts';
 
@@ -44,9 +44,9 @@ export async function assertConversationOpen(tx: StoreTx, pkg: StoredPackage, no
 }
 
 async function lockFacts(tx: StoreTx, pkg: StoredPackage, now: Date): Promise<LockFacts> {
-  const [facts] = await loadPackageFacts(tx, [pkg]);
+  const [facts] = await loadWorkflowFacts(tx, [pkg]);
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
-  const { state } = summarize(facts, now);
+  const { state } = workflowStateOf(facts, now);
   return { status: state.status, latestVersion: facts.versions.at(-1)?.number ?? 0, decisions: facts.decisions };
 }
 

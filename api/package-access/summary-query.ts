@@ -1,29 +1,11 @@
-import { donePackageStatuses, openPackageStatuses, type PackageStatus, type PackageSummary } from '#domain/contracts/packages.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
+import { inTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { SummaryKey, SummaryPageQuery } from '../store/package-summaries.ts';
 
 // The inbox's page query (server/db/queries/package-summaries.ts says it in SQL) over summaries
 // computed in memory: what a list request falls back to when the summary table cannot be
 // written back (another connection holds SQLite's write lock past the busy timeout), so a read
 // still answers, from the packages' facts, rather than 503 or a stale row.
-
-const open: readonly PackageStatus[] = openPackageStatuses;
-const done: readonly PackageStatus[] = donePackageStatuses;
-
-function inTab(summary: PackageSummary, tab: NonNullable<SummaryPageQuery['tab']>): boolean {
-  const mine = tab.tab === 'awaiting' || tab.tab === 'waiting' ? summary.turn.party === 'reviewer' && summary.currentStep !== null && tab.roles.includes(summary.currentStep.role) : false;
-  switch (tab.tab) {
-    case 'awaiting':
-      return open.includes(summary.status) && mine;
-    case 'waiting':
-      return open.includes(summary.status) && !mine;
-    case 'clarifications':
-      return summary.openClarifications > 0;
-    case 'done':
-      return done.includes(summary.status);
-    case 'nothing':
-      return false;
-  }
-}
 
 /** Whether a summary is in the query's list (its cursor and limit aside); the caller has kept only what the user may see. */
 export function matchesSummaryQuery(s: PackageSummary, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'ownerId'>): boolean {
@@ -36,7 +18,7 @@ export function matchesSummaryQuery(s: PackageSummary, q: Omit<SummaryPageQuery,
   if (q.reReviewDue !== undefined && s.reReviewDue !== q.reReviewDue) return false;
   if (q.revalidationDueBy !== undefined && (s.revalidationDueOn === undefined || s.revalidationDueOn > q.revalidationDueBy)) return false;
   if (q.onlyIds !== undefined && !q.onlyIds.has(s.id)) return false;
-  return q.tab === undefined || inTab(s, q.tab);
+  return q.tab === undefined || inTabSelection(s, q.tab);
 }
 
 /** The page after `after` in the inbox's order (newest change first, then by id), `limit` + 1 rows when there are more. */

@@ -34,34 +34,41 @@ export function canSeeEveryPackage(user: StoredUser): boolean {
   return user.roles.some((role) => role !== 'model_owner');
 }
 
-export interface PackageFacts {
+/**
+ * What a package's workflow state is derived from (whose turn, the clock, the steps), and what
+ * gates its approval (clarifications and findings): enough for a check before a write, the
+ * record, notifications, and every capability that asks only where a package stands.
+ */
+export interface WorkflowFacts {
   pkg: StoredPackage;
   template: WorkflowTemplate;
   versions: StoredVersionFacts[];
   decisions: Decision[];
   threads: StoredThread[];
   findings: StoredFinding[];
+}
+
+/** Also the obligations and the revalidation: what a package's summary says of its conditions and due dates. */
+export interface PackageFacts extends WorkflowFacts {
   obligations: StoredObligation[];
   /** The package's latest scheduled revalidation (decision record 0114), if loaded and any. */
   revalidation?: StoredRevalidation | null;
 }
 
-/** Loads what the views need for many packages in a few queries, not a few per package. */
-export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<PackageFacts[]> {
+/** The ids to read facts for: every package's, when there are many (an oversight role's inventory), rather than naming a thousand ids in the query. */
+const idsOf = (packages: readonly StoredPackage[]): readonly string[] | 'all' => (packages.length >= manyPackages ? 'all' : packages.map((p) => p.id));
+
+/** Loads the packages' workflow facts in a few queries, not a few per package. */
+export async function loadWorkflowFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<WorkflowFacts[]> {
   if (packages.length === 0) return [];
-  // A list of every package (an oversight role's inventory) reads whole tables rather than
-  // naming a thousand ids in the query.
-  const ids = packages.length >= manyPackages ? 'all' : packages.map((p) => p.id);
-  const [versions, decisions, templates, threads, findings, obligations, revalidations] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids), tx.listObligations(ids), tx.listRevalidations(ids)]);
+  const ids = idsOf(packages);
+  const [versions, decisions, templates, threads, findings] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids)]);
   const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
   // Grouped once: filtering every list per package was quadratic in the inventory's size.
   const versionsOf = groupBy(versions, (v) => v.packageId);
   const decisionsOf = groupBy(decisions, (d) => d.packageId);
   const threadsOf = groupBy(threads, (t) => t.packageId);
   const findingsOf = groupBy(findings, (f) => f.packageId);
-  const obligationsOf = groupBy(obligations, (o) => o.packageId);
-  // Scheduled oldest first, so the last of each package's rows is its latest.
-  const revalidationOf = new Map(revalidations.map((r) => [r.packageId, r]));
   return packages.map((pkg) => {
     const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
     if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
@@ -72,10 +79,19 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
       decisions: (decisionsOf.get(pkg.id) ?? []).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
       threads: threadsOf.get(pkg.id) ?? [],
       findings: findingsOf.get(pkg.id) ?? [],
-      obligations: obligationsOf.get(pkg.id) ?? [],
-      revalidation: revalidationOf.get(pkg.id) ?? null,
     };
   });
+}
+
+/** Loads what a package's summary needs (the workflow facts, the obligations and the revalidation) in a few queries. */
+export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<PackageFacts[]> {
+  if (packages.length === 0) return [];
+  const ids = idsOf(packages);
+  const [workflow, obligations, revalidations] = await Promise.all([loadWorkflowFacts(tx, packages), tx.listObligations(ids), tx.listRevalidations(ids)]);
+  const obligationsOf = groupBy(obligations, (o) => o.packageId);
+  // Scheduled oldest first, so the last of each package's rows is its latest.
+  const revalidationOf = new Map(revalidations.map((r) => [r.packageId, r]));
+  return workflow.map((facts) => ({ ...facts, obligations: obligationsOf.get(facts.pkg.id) ?? [], revalidation: revalidationOf.get(facts.pkg.id) ?? null }));
 }
 
 /** From this many packages on, their facts are read for all packages and the others dropped. */
@@ -99,13 +115,21 @@ function revalidationDue(revalidation: StoredRevalidation | null | undefined, st
   return !!revalidation && approvedStatuses.has(status) && revalidation.dueOn <= now.toISOString().slice(0, 10);
 }
 
-export function summarize(facts: PackageFacts, now: Date): { summary: PackageSummary; state: ReturnType<typeof deriveWorkflowState> } {
-  const { pkg, template, versions, decisions } = facts;
+type WorkflowState = ReturnType<typeof deriveWorkflowState>;
+
+/** Where a package stands now: its workflow state (the clock paused while the owner has the turn), whose turn it is, its latest version. */
+export function workflowStateOf(facts: WorkflowFacts, now: Date): { state: WorkflowState; turn: ReturnType<typeof whoseTurn>; latestVersion: number } {
+  const { template, versions, decisions } = facts;
   const latestVersion = versions.at(-1)?.number ?? 1;
   const derived = deriveWorkflowState(template, versions, decisions, now);
   const turn = whoseTurn(derived, facts.threads, latestVersion);
   const pause = turn.stepKey ? clockPause(decisions, facts.threads, turn.stepKey, latestVersion) : null;
-  const state = pauseClockForOwner(derived, turn, pause, now);
+  return { state: pauseClockForOwner(derived, turn, pause, now), turn, latestVersion };
+}
+
+export function summarize(facts: PackageFacts, now: Date): { summary: PackageSummary; state: WorkflowState } {
+  const { pkg } = facts;
+  const { state, turn, latestVersion } = workflowStateOf(facts, now);
   const current = state.currentStep;
   const summary: PackageSummary = {
     id: pkg.id,
@@ -143,7 +167,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
   const users = await usersById(tx);
   return {
     ...summary,
-    template: { key: facts.template.key, version: facts.template.version, name: facts.template.name, ...(facts.template.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true as const } : {}) },
+    template: templateView(facts.template),
     steps: state.steps,
     versions: facts.versions.map((v) => versionSummary(v, users)),
     decisions: await signedDecisions(tx, facts.decisions),
@@ -152,11 +176,16 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
   };
 }
 
+/** A package's template as its detail and its record name it. */
+export function templateView(template: WorkflowTemplate): PackageDetail['template'] {
+  return { key: template.key, version: template.version, name: template.name, ...(template.allowSameDeciderAcrossSteps ? { allowSameDeciderAcrossSteps: true as const } : {}) };
+}
+
 /**
  * Everything that blocks an approval of `versionNumber` now (domain/workflow/approval-gates.ts):
  * unresolved clarification requests, then the findings the template's gate names.
  */
-export async function blockersOf(tx: Pick<StoreTx, 'findVersion'>, facts: PackageFacts, versionNumber: number, now: Date): Promise<ApprovalBlocker[]> {
+export async function blockersOf(tx: Pick<StoreTx, 'findVersion'>, facts: WorkflowFacts, versionNumber: number, now: Date): Promise<ApprovalBlocker[]> {
   const title = await sectionTitles(tx, facts.pkg.id, versionNumber);
   return [...approvalBlockers(facts.threads, versionNumber, title), ...findingBlockers(facts.findings, versionNumber, dayOf(now), facts.template.blockingFindingSeverities, title)];
 }

@@ -22,8 +22,9 @@ import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
-import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type InboxTabId, type PackageSummary } from '#domain/contracts/packages.ts';
+import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type PackageSummary } from '#domain/contracts/packages.ts';
 import { rolesActedIn } from '../delegations/acting-roles.ts';
+import { inboxTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryKey, SummaryPageQuery } from '../store/package-summaries.ts';
 import type { Store, StoredUser } from '../store/store.ts';
@@ -59,7 +60,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(query.stepRole ? { stepRole: query.stepRole } : {}),
     ...(query.revalidationDue ? { revalidationDueBy: dueBy(at, Number(query.revalidationDue)) } : {}),
     ...(list ? await governanceFilter(store, list) : {}),
-    ...(query.tab && query.tab !== 'all' ? { tab: await tabFilter(store, user, query.tab, at) } : {}),
+    ...(query.tab && query.tab !== 'all' ? { tab: inboxTabSelection(query.tab, await rolesActedIn(store, user, at)) } : {}),
   };
   const counted = query.count === 'true';
   const [page, total] = writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), counted ? store.countSummaries(filters) : null]) : await pageFromFacts(store, user, filters, after, limit, at);
@@ -69,25 +70,18 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   return { status: 200, body: { items, nextCursor, total: counted ? total : null } };
 });
 
+/** Every model the caller may see a package of: the inbox's model filter offers them all, not those of the pages loaded. */
+export const listPackageModels = defineHandler(routes.listPackageModels, async (ctx) => {
+  const user = signedIn(ctx);
+  const models = await ctx.deps.store.listPackageModels(canSeeEveryPackage(user) ? null : user.id);
+  return { status: 200, body: { models } };
+});
+
 /** The page and total computed in memory from every visible package's facts (the summary table could not be written). */
 async function pageFromFacts(store: Store, user: StoredUser, filters: Omit<SummaryPageQuery, 'after' | 'limit'>, after: SummaryKey | null, limit: number, at: Date): Promise<[PackageSummary[], number]> {
   const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
   const matching = (await loadPackageFacts(store, visible)).map((f) => summarize(f, at).summary).filter((s) => matchesSummaryQuery(s, filters));
   return [pageOf(matching, after, limit), matching.length];
-}
-
-/** A tab of the inbox for the caller's acting roles (their own and those delegated to them now). */
-async function tabFilter(store: Store, user: StoredUser, tab: Exclude<InboxTabId, 'all'>, at: Date): Promise<NonNullable<SummaryPageQuery['tab']>> {
-  switch (tab) {
-    case 'awaiting':
-    case 'waiting':
-      return { tab, roles: await rolesActedIn(store, user, at) };
-    case 'clarifications':
-      // The model owner's tab: the list shows owners only their own packages, so "theirs" is the list.
-      return user.roles.includes('model_owner') ? { tab } : { tab: 'nothing' };
-    case 'done':
-      return { tab };
-  }
 }
 
 /** The last due date within `days` days of `at`'s date (dueWithin's rule, as a bound). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { packageDetailSchema, packageIdParamsSchema, packageListQuerySchema, packageListSchema, packageSummarySchema, packageVersionSchema, submitPackageRequestSchema, submitVersionRequestSchema, versionParamsSchema, versionSummarySchema } from '#domain/contracts/packages.ts';
+import { packageDetailSchema, packageIdParamsSchema, packageListQuerySchema, packageListSchema, packageModelsSchema, packageSummarySchema, packageVersionSchema, submitPackageRequestSchema, submitVersionRequestSchema, versionParamsSchema, versionSummarySchema } from '#domain/contracts/packages.ts';
 import { route, mb } from '../kernel/route-def.ts';
 
 // Packages and their immutable versions: submission, resubmission, reading.
@@ -20,6 +20,19 @@ export const packagesRoutes = {
     maxBodyBytes: 0,
     successStatus: 200,
     response: packageListSchema,
+  }),
+  listPackageModels: route({
+    id: 'listPackageModels',
+    method: 'GET',
+    path: '/api/package-models',
+    summary: 'Every model the caller may see a package of (the inbox’s model filter, whichever page is loaded)',
+    access: { kind: 'signed_in' },
+    params: null,
+    query: null,
+    body: null,
+    maxBodyBytes: 0,
+    successStatus: 200,
+    response: packageModelsSchema,
   }),
   submitPackage: route({
     id: 'submitPackage',

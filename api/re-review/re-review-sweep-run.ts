@@ -1,5 +1,5 @@
 import type { Store, StoreTx } from '../store/store.ts';
-import { loadPackageFacts, type PackageFacts } from '../package-access/views.ts';
+import { loadWorkflowFacts, type WorkflowFacts } from '../package-access/views.ts';
 import { publishPackageEvents } from '../events/publish.ts';
 import { openDueRevalidations } from './revalidation-openings.ts';
 import { dueReReviews, type DueReReview, type SweepPackage } from '#domain/workflow/re-review-sweep.ts';
@@ -14,17 +14,17 @@ export interface ReReviewSweepOptions {
   newId: () => string;
 }
 
-const toSweep = (f: PackageFacts): SweepPackage => ({ id: f.pkg.id, template: f.template, versions: f.versions, decisions: f.decisions });
+const toSweep = (f: WorkflowFacts): SweepPackage => ({ id: f.pkg.id, template: f.template, versions: f.versions, decisions: f.decisions });
 
 /** The packages with a conditional approval dated on or before today that has no notice yet: usually none, so a pass costs two reads. */
-async function candidates(store: Store, now: Date): Promise<{ facts: PackageFacts[]; noticed: Set<string> }> {
+async function candidates(store: Store, now: Date): Promise<{ facts: WorkflowFacts[]; noticed: Set<string> }> {
   const today = now.toISOString().slice(0, 10);
   const noticed = new Set((await store.listReReviewNotices()).map((n) => n.decisionId));
   const decisions = await store.listDecisions('all');
   const ids = new Set(decisions.filter((d) => d.conditions !== null && d.conditions.reReviewOn <= today && !noticed.has(d.id)).map((d) => d.packageId));
   if (ids.size === 0) return { facts: [], noticed };
   const packages = (await store.listPackages()).filter((p) => ids.has(p.id));
-  return { facts: await loadPackageFacts(store, packages), noticed };
+  return { facts: await loadWorkflowFacts(store, packages), noticed };
 }
 
 /**
@@ -36,7 +36,7 @@ async function announce(tx: StoreTx, item: DueReReview, options: ReReviewSweepOp
   const pkg = await tx.findPackage(item.packageId);
   if (!pkg) return false;
   // Read again inside the transaction: a version submitted since may have made it stale.
-  const [facts] = await loadPackageFacts(tx, [pkg]);
+  const [facts] = await loadWorkflowFacts(tx, [pkg]);
   if (!facts || !dueReReviews([toSweep(facts)], options.now).some((d) => d.decisionId === item.decisionId)) return false;
   const at = options.now.toISOString();
   if (!(await tx.insertReReviewNotice({ decisionId: item.decisionId, packageId: item.packageId, reReviewOn: item.reReviewOn, noticedAt: at }))) return false;

@@ -1,5 +1,5 @@
 import type { Store, StoreTx } from '../store/store.ts';
-import { loadPackageFacts, summarize } from '../package-access/views.ts';
+import { loadWorkflowFacts, workflowStateOf } from '../package-access/views.ts';
 import { publishPackageEvents } from '../events/publish.ts';
 import { latestRevalidation } from './revalidation-schedule.ts';
 import { standingApprovals } from './standing-approvals.ts';
@@ -19,8 +19,8 @@ async function open(tx: StoreTx, due: StoredRevalidation, now: Date, newId: () =
   if (!pkg) return false;
   // Read again inside the transaction: a newer approval or a new version may have come since.
   if (latestRevalidation(await tx.listRevalidations([pkg.id]))?.decisionId !== due.decisionId) return false;
-  const [facts] = await loadPackageFacts(tx, [pkg]);
-  if (!facts || !approved.has(summarize(facts, now).state.status)) return false;
+  const [facts] = await loadWorkflowFacts(tx, [pkg]);
+  if (!facts || !approved.has(workflowStateOf(facts, now).state.status)) return false;
   const at = now.toISOString();
   if (!(await tx.insertRevalidationOpening({ decisionId: due.decisionId, packageId: pkg.id, openedAt: at }))) return false;
   const approvals = standingApprovals(facts.decisions);

@@ -15,7 +15,7 @@ import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { threadViews } from '../threads/thread-views.ts';
 import { findingViews } from '../findings/finding-views.ts';
-import { loadPackageFacts, packageDetail, toActor, usersById } from '../package-access/views.ts';
+import { loadWorkflowFacts, signedDecisions, templateView, toActor, usersById, versionSummary, workflowStateOf } from '../package-access/views.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { limitRecordBuilds } from '../throttle/rate-limits.ts';
 import { actorOf, seePackage, signedIn } from '../package-access/package-access.ts';
@@ -61,13 +61,15 @@ export const exportRecordPdf = defineHandler(routes.exportRecordPdf, async (ctx,
 export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user: StoredUser): Promise<EncodedRecord> {
   await limitRecordBuilds(ctx, user.id);
   const { store, now } = ctx.deps;
-  const [facts] = await loadPackageFacts(store, [pkg]);
+  // Where the package stands and its signed decisions: what the record says of the workflow (not the summary's conditions and due dates).
+  const [facts] = await loadWorkflowFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
   const users = await usersById(store);
-  const detail = await packageDetail(store, facts, now());
+  const { state } = workflowStateOf(facts, now());
+  const decisions = await signedDecisions(store, facts.decisions);
 
   const versions = await Promise.all(
-    detail.versions.map(async (summary) => {
+    facts.versions.map((v) => versionSummary(v, users)).map(async (summary) => {
       const stored = await store.findVersion(pkg.id, summary.number);
       if (!stored) throw new Error(`Version ${summary.number} of ${pkg.id} is listed but cannot be read`);
       // Stored canonical content was validated when it was submitted; the job parses it.
@@ -97,17 +99,17 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
       modelKey: pkg.modelKey,
       modelName: pkg.modelName,
       versionLabel: pkg.versionLabel,
-      riskTier: detail.riskTier,
+      riskTier: pkg.riskTier,
       businessLine: pkg.businessLine,
       ownerTeam: pkg.ownerTeam,
       owner: toActor(users.get(pkg.ownerId), pkg.ownerId),
-      template: detail.template,
-      status: detail.status,
+      template: templateView(facts.template),
+      status: state.status,
       createdAt: pkg.createdAt,
     },
-    steps: detail.steps,
+    steps: state.steps,
     versions,
-    decisions: detail.decisions,
+    decisions,
     threads,
     findings,
     serverKeys: historyKeys(history),

@@ -4,7 +4,7 @@ import { judgeRollback, type ModelPackageFacts } from '#domain/governance/rollba
 import { defineHandler } from '../kernel/define-handler.ts';
 import { problems } from '../kernel/problems.ts';
 import { seePackage } from '../package-access/package-access.ts';
-import { loadPackageFacts, summarize, toActor, usersById } from '../package-access/views.ts';
+import { loadWorkflowFacts, toActor, usersById, workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoredPackageRollback, StoredUser, StoreTx } from '../store/store.ts';
 import { publishPackageEvents } from '../events/publish.ts';
 import { newId } from '../kernel/new-id.ts';
@@ -18,11 +18,11 @@ import { rollbacksRoutes as routes } from './routes.ts';
 
 async function modelFacts(tx: StoreTx, modelKey: string, now: Date): Promise<{ facts: ModelPackageFacts[]; rollbacks: StoredPackageRollback[]; packages: StoredPackage[] }> {
   const packages = (await tx.listPackages()).filter((p) => p.modelKey === modelKey);
-  const [loaded, rollbacks] = await Promise.all([loadPackageFacts(tx, packages), tx.listPackageRollbacks([modelKey])]);
+  const [loaded, rollbacks] = await Promise.all([loadWorkflowFacts(tx, packages), tx.listPackageRollbacks([modelKey])]);
   const rolledBack = new Set(rollbacks.map((r) => r.packageId));
   const facts = loaded.map((f): ModelPackageFacts => {
-    const { summary } = summarize(f, now);
-    return { id: summary.id, versionLabel: summary.versionLabel, createdAt: f.pkg.createdAt, status: summary.status, rolledBack: rolledBack.has(summary.id) };
+    const { state } = workflowStateOf(f, now);
+    return { id: f.pkg.id, versionLabel: f.pkg.versionLabel, createdAt: f.pkg.createdAt, status: state.status, rolledBack: rolledBack.has(f.pkg.id) };
   });
   return { facts, rollbacks, packages };
 }

@@ -6,7 +6,7 @@ import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.t
 import { segregationRefusal, type DecidedBy, type Decider } from '#domain/workflow/segregation-of-duties.ts';
 import { problems } from '../kernel/problems.ts';
 import { DeniedError } from '../denials/denials.ts';
-import { usersById, type PackageFacts, type summarize } from '../package-access/views.ts';
+import { usersById, type WorkflowFacts, type workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store/store.ts';
 
 // In which capacity the signer decides: the step they act on (as its role's holder or as a
@@ -21,8 +21,8 @@ export interface DecidingCapacity {
 }
 
 interface CapacityInput {
-  facts: PackageFacts;
-  state: ReturnType<typeof summarize>['state'];
+  facts: WorkflowFacts;
+  state: ReturnType<typeof workflowStateOf>['state'];
   payload: SigningPayload;
   user: StoredUser;
   pkg: StoredPackage;
@@ -76,7 +76,7 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
 }
 
 /** Segregation of duties across the chain, against every decision on the package and on whose behalf it was signed. */
-async function assertSegregation(tx: StoreTx, facts: PackageFacts, decider: Decider): Promise<void> {
+async function assertSegregation(tx: StoreTx, facts: WorkflowFacts, decider: Decider): Promise<void> {
   const delegated = new Map((await tx.listDecisionDelegations(facts.decisions.map((d) => d.id))).map((row) => [row.decisionId, row.delegatorId]));
   const decided: DecidedBy[] = facts.decisions.map((d) => ({ stepKey: d.stepKey, versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegated.get(d.id) ?? null }));
   const users = await usersById(tx);

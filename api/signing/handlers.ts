@@ -5,7 +5,7 @@ import { approvalGateRefusal, describeGateRefusal } from '#domain/workflow/appro
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
-import { blockersOf, loadPackageFacts, summarize } from '../package-access/views.ts';
+import { blockersOf, loadWorkflowFacts, workflowStateOf } from '../package-access/views.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
@@ -59,14 +59,14 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     // The signer's drafted comments and questions are published with the decision, before its
     // checks (a clarification request it points to may be one of them): a refusal keeps them drafts.
     await publishReviewDraftsIn(tx, ctx.deps, { pkg, user, at: decidedAt, decision: decisionId });
-    const [facts] = await loadPackageFacts(tx, [pkg]);
+    const [facts] = await loadWorkflowFacts(tx, [pkg]);
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const { version, contentHash } = await signedVersion(tx, pkg, facts, payload);
     await assertSignedGovernance(tx, pkg, payload);
     const problemsFound = [...payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent, now), ...(await obligationPayloadProblems(tx, pkg, payload, now))];
     if (problemsFound.length > 0) throw payloadRefusal(problemsFound);
 
-    const { state } = summarize(facts, now);
+    const { state } = workflowStateOf(facts, now);
     const decided = await decidingCapacity(tx, { facts, state, payload, user, pkg, version, latestNumber: version.number, now });
     const gate = approvalGateRefusal(payload.decision, await blockersOf(tx, facts, payload.versionNumber, now), payload.override);
     if (gate) throw problems.approvalBlocked(describeGateRefusal(gate), gate.blockers);

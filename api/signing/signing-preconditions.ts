@@ -2,7 +2,7 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { problems } from '../kernel/problems.ts';
 import { DeniedError } from '../denials/denials.ts';
-import type { PackageFacts } from '../package-access/views.ts';
+import type { WorkflowFacts } from '../package-access/views.ts';
 import type { StoredPackage, StoredVersion, StoreTx } from '../store/store.ts';
 
 // What must hold of the signed material itself, read inside the signing transaction: the
@@ -10,7 +10,7 @@ import type { StoredPackage, StoredVersion, StoreTx } from '../store/store.ts';
 // fresh and unused.
 
 /** The latest version, if it is the one signed and hashes to what the signer was shown. */
-export async function signedVersion(tx: StoreTx, pkg: StoredPackage, facts: PackageFacts, payload: SigningPayload): Promise<{ version: StoredVersion; contentHash: string }> {
+export async function signedVersion(tx: StoreTx, pkg: StoredPackage, facts: WorkflowFacts, payload: SigningPayload): Promise<{ version: StoredVersion; contentHash: string }> {
   const latest = facts.versions.at(-1);
   if (!latest) throw new Error('A package has at least one version');
   const diffPath = (from: number) => (from !== latest.number ? `/packages/${pkg.id}/diff?from=${from}&to=${latest.number}` : null);

@@ -6,7 +6,7 @@ import { countersign } from '#domain/signing/countersign.ts';
 import { decisionEvents } from '#domain/package/events.ts';
 import type { ApiDeps } from '../kernel/context.ts';
 import { newId } from '../kernel/new-id.ts';
-import { loadPackageFacts, signedDecisions, summarize } from '../package-access/views.ts';
+import { loadWorkflowFacts, signedDecisions, workflowStateOf } from '../package-access/views.ts';
 import { publishPackageEvents } from '../events/publish.ts';
 import { scheduleRevalidation } from '../re-review/revalidation-schedule.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
@@ -48,8 +48,8 @@ export async function writeDecision(tx: StoreTx, deps: ApiDeps, accepted: Accept
   await tx.appendAudit({ event: { action: 'decision.signed', subject: pkg.id, before: null, after: { decision: decisionId, step: decided.key, role: decided.role, kind: payload.decision, version: payload.versionNumber, contentHash, method: material.method, countersignedWith: key.keyId, ...onBehalfOf, ...(payload.emergency ? { emergency: { incidentRef: payload.emergency.incidentRef } } : {}), ...(payload.override ? { override: payload.override } : {}) } }, actorId: accepted.actorId, at: decidedAt });
   await tx.touchPackage(pkg.id, decidedAt);
   // Queued with the decision, in its transaction.
-  const [after] = await loadPackageFacts(tx, [pkg]);
-  const statusAfter = after ? summarize(after, now).state.status : accepted.statusBefore;
+  const [after] = await loadWorkflowFacts(tx, [pkg]);
+  const statusAfter = after ? workflowStateOf(after, now).state.status : accepted.statusBefore;
   // The approval that completes the chain starts the revalidation period (decision record 0114).
   if (approvedStatuses.has(statusAfter) && !approvedStatuses.has(accepted.statusBefore)) {
     const scheduled = await scheduleRevalidation(tx, pkg, { decisionId, versionNumber: payload.versionNumber, decidedAt });

@@ -1,3 +1,4 @@
+import type { InboxTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { PackageStatus, PackageSummary, StepState } from '#domain/contracts/packages.ts';
 
 // The package summaries slice of the storage port (decision record 0129): the inbox's and the
@@ -42,7 +43,7 @@ export interface SummaryPageQuery {
   /** Only these packages (a governance list decided by stored rows). */
   onlyIds?: ReadonlySet<string>;
   /** One tab of the inbox: `roles` are the caller's acting roles (awaiting: my step; waiting: not mine). */
-  tab?: { tab: 'awaiting' | 'waiting'; roles: readonly string[] } | { tab: 'clarifications' | 'done' | 'nothing' };
+  tab?: InboxTabSelection;
   after: SummaryKey | null;
   limit: number;
 }

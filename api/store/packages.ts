@@ -46,6 +46,8 @@ export interface PackagesStore {
   listModels(): Promise<StoredModel[]>;
 
   listPackages(): Promise<StoredPackage[]>;
+  /** The models of the packages owned by `ownerId` (null: of every package), each once with its newest package's name, by name then key. */
+  listPackageModels(ownerId: string | null): Promise<{ key: string; name: string }[]>;
   findPackage(id: string): Promise<StoredPackage | null>;
   /** The packages with these ids (those that exist), any order. */
   listPackagesById(ids: readonly string[]): Promise<StoredPackage[]>;

@@ -210,6 +210,12 @@ export const packageListSchema = z.object({
 });
 export type PackageList = z.infer<typeof packageListSchema>;
 
+/** GET /api/package-models: every model the caller may see a package of, by name: the inbox's model filter. */
+export const packageModelsSchema = z.object({
+  models: z.array(z.object({ key: z.string(), name: z.string() })),
+});
+export type PackageModels = z.infer<typeof packageModelsSchema>;
+
 export const submitPackageRequestSchema = z.object({
   modelKey: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'Use 1 to 64 lowercase letters, digits, "_", "-" or "."'),
   versionLabel: z.string().trim().min(1).max(64),

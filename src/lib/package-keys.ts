@@ -10,6 +10,8 @@ export const packageKeys = {
   list: (filters: PackageListQuery) => [...packageKeys.lists(), filters] as const,
   /** How many packages a list holds in all (a tab's count). */
   total: (filters: PackageListQuery) => [...packageKeys.lists(), 'total', filters] as const,
+  /** Every model the caller may see a package of (the inbox's model filter). */
+  models: () => [...packageKeys.lists(), 'models'] as const,
   details: () => [...packageKeys.all, 'detail'] as const,
   detail: (id: string) => [...packageKeys.details(), id] as const,
   version: (id: string, n: number) => [...packageKeys.detail(id), 'version', n] as const,

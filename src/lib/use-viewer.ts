@@ -4,7 +4,6 @@ import { sessionResponseSchema, type User } from '#domain/contracts/users.ts';
 
 // The key under which the auth feature caches the session. Every signed-in route loads the
 // session before it renders, so this reads that cached answer and never fetches it itself.
-// (The inbox keeps its own copy, use-viewer-roles.ts; it can move to this one.)
 export const sessionQueryKey = ['session', 'current'] as const;
 
 function userOf(data: unknown): User | null {

@@ -107,6 +107,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
   const bodies: Record<string, { params?: Record<string, string>; query?: Record<string, string>; body?: unknown }> = {
     login: { body: { email: 'owner@example.com', password: 'demo-password' } },
     listPackages: { query: { status: 'in_review', riskTier: '2', model: clinical.modelKey, stepRole: 'model_risk', governance: 'pending' } },
+    listPackageModels: {},
     submitPackage: { body: { modelKey: 'fuzz-model', versionLabel: '1.0', content: submitContent } },
     getPackage: { params: pkg },
     getVersion: { params: { ...pkg, n: '1' } },

@@ -3,43 +3,27 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminRegistriesSchema, connectionTestSchema, gateVerdictSchema } from '#domain/contracts/registries.ts';
 import { createdApiTokenSchema } from '#domain/contracts/api-tokens.ts';
-import { startRegistryWriteBacks } from '#server/timers/registry-write-back.ts';
 import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
 import { cardFraudV1 } from '#demo/index.ts';
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import { approveCardFraudCopy, signedScope } from '../support/signed-approval.ts';
-import { startMlflowRegistryServer } from '../support/mlflow-registry-server.ts';
-import { deliverMlflowEvent, mlflowConnector, mlflowSecret, registriesOf } from '../contract/support/mlflow-deliveries.ts';
-import { sageMakerConnector, sageMakerSecret } from '../contract/support/sagemaker-deliveries.ts';
+import { cleanUpAfterEach } from '../support/cleanups.ts';
+import { cardFraudScorer as name, registryWorld, sendTo } from './support/registry-world.ts';
+import { deliverMlflowEvent, mlflowSecret } from '../contract/support/mlflow-deliveries.ts';
+import { sageMakerSecret } from '../contract/support/sagemaker-deliveries.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
-import { sqliteTarget } from '../contract/support/targets.ts';
-import { Client, type Target } from '../contract/support/client.ts';
+import { Client } from '../contract/support/client.ts';
 
 // The administrators' registry page API (connectors from the configuration, a real read call
 // as the connection test, the write-back outbox) and the deployment gate over HTTP, which
 // applies `npm run gate`'s rule to the record the server signs for the version.
 
 const sagemaker = mockClient(SageMakerClient);
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
+const defer = cleanUpAfterEach();
+afterEach(() => {
   sagemaker.reset();
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-const name = 'Card Fraud Scorer';
-const sendTo = (target: Target) => (url: string, init: RequestInit) => target.fetch(new Request(url, init));
-
-async function world() {
-  const server = await startMlflowRegistryServer();
-  cleanups.push(() => server.close());
-  server.addModelVersion(name, { version: '8', tags: { model_key: 'card-fraud-detection' } });
-  const registries = registriesOf(mlflowConnector(server), sageMakerConnector());
-  const target = await sqliteTarget({ registries });
-  cleanups.push(() => target.close());
-  const dispatcher = startRegistryWriteBacks({ store: target.store, registries, intervalMs: 3_600_000, backoffBaseMs: 1_000 });
-  cleanups.push(() => dispatcher.stop());
-  return { server, target, dispatcher };
-}
+const world = () => registryWorld(defer);
 
 describe('registry administration', () => {
   it('lists the configured connectors without a credential, and the recent write-backs with where each stands', async () => {

@@ -1,39 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminRegistriesSchema, gateVerdictSchema } from '#domain/contracts/registries.ts';
 import { packageRollbackSchema, rollbackStateSchema } from '#domain/contracts/rollbacks.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
-import { startRegistryWriteBacks } from '#server/timers/registry-write-back.ts';
 import { approveCardFraudCopy } from '../support/signed-approval.ts';
-import { startMlflowRegistryServer } from '../support/mlflow-registry-server.ts';
-import { deliverMlflowEvent, mlflowConnector, registriesOf } from '../contract/support/mlflow-deliveries.ts';
-import { sageMakerConnector } from '../contract/support/sagemaker-deliveries.ts';
+import { cleanUpAfterEach } from '../support/cleanups.ts';
+import { cardFraudScorer as name, registryWorld, sendTo } from './support/registry-world.ts';
+import { deliverMlflowEvent } from '../contract/support/mlflow-deliveries.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
-import { sqliteTarget } from '../contract/support/targets.ts';
-import type { Target } from '../contract/support/client.ts';
 
 // A rollback (docs/decisions/0135) end to end over a genuinely signed approval: the approval in
 // force of card-fraud-detection (version 8, drafted from MLflow) is withdrawn by the committee;
 // the demo's approved 7.1.0 is back in force; the deployment gate refuses 8 from the signed
 // record; the registry is told 8 lapsed.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-const name = 'Card Fraud Scorer';
-const sendTo = (target: Target) => (url: string, init: RequestInit) => target.fetch(new Request(url, init));
+const defer = cleanUpAfterEach();
 const reason = 'Chargeback rate doubled in week one; back to the previous approved version.';
 
 describe('rollback of a signed approval', () => {
   it('restores the previous approved version, closes the gate on the rolled-back one and writes "lapsed" back to its registry', async () => {
-    const server = await startMlflowRegistryServer();
-    cleanups.push(() => server.close());
-    server.addModelVersion(name, { version: '8', tags: { model_key: 'card-fraud-detection' } });
-    const registries = registriesOf(mlflowConnector(server), sageMakerConnector());
-    const target = await sqliteTarget({ registries });
-    cleanups.push(() => target.close());
-    const dispatcher = startRegistryWriteBacks({ store: target.store, registries, intervalMs: 3_600_000, backoffBaseMs: 1_000 });
-    cleanups.push(() => dispatcher.stop());
+    const { target, dispatcher } = await registryWorld(defer);
 
     await deliverMlflowEvent(target, { name, version: '8' });
     const approved = await approveCardFraudCopy({ origin: 'http://localhost', send: sendTo(target), password: 'demo-password', versionLabel: '8' });

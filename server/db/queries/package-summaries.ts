@@ -41,7 +41,7 @@ function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyId
 type PageSelect = ReturnType<typeof pageBase>;
 const pageBase = (db: Db) => db.selectFrom('package_summaries');
 
-/** The inbox's tabs as SQL (tabs.ts's inTab, decision record 0140). */
+/** The inbox's tabs as SQL (domain/package/inbox-tabs.ts's inTabSelection, decision record 0140). */
 function tabWhere(s: PageSelect, tab: NonNullable<SummaryPageQuery['tab']>): PageSelect {
   switch (tab.tab) {
     case 'awaiting':

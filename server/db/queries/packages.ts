@@ -54,6 +54,17 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
     async listPackages() {
       return (await db.selectFrom('packages').selectAll().orderBy('id').execute()).map(toPackage);
     },
+    async listPackageModels(ownerId) {
+      let q = db.selectFrom('packages').select((eb) => ['model_key', 'model_name', eb.fn.max('created_at').as('latest')]).groupBy(['model_key', 'model_name']);
+      if (ownerId !== null) q = q.where('owner_id', '=', ownerId);
+      // One name per model: its newest package's (a resubmission may rename it).
+      const newest = new Map<string, { name: string; latest: string }>();
+      for (const row of await q.execute()) {
+        const seen = newest.get(row.model_key);
+        if (!seen || row.latest > seen.latest) newest.set(row.model_key, { name: row.model_name, latest: row.latest });
+      }
+      return [...newest].map(([key, { name }]) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+    },
     listPackagesById(ids) {
       return withIds(ids, async (only) => (await db.selectFrom('packages').selectAll().where('id', 'in', only ?? []).execute()).map(toPackage));
     },

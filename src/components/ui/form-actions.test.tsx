@@ -16,6 +16,8 @@ describe('a small form’s footer and its choices', () => {
     expect(onCancel).toHaveBeenCalledOnce();
     rerender(<FormActions submit="Record fulfilment" pending onCancel={onCancel} />);
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
+    rerender(<FormActions submit="Roll back the approval" pending pendingLabel="Rolling back…" onCancel={onCancel} />);
+    expect(screen.getByRole('button', { name: 'Rolling back…' })).toBeDisabled();
   });
 
   it('offers one button per choice, the first as the primary one, and names the one chosen', () => {

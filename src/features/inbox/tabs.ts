@@ -1,9 +1,10 @@
-import { donePackageStatuses, inboxTabIds, openPackageStatuses, type InboxTabId, type PackageStatus, type PackageSummary } from '#domain/contracts/packages.ts';
+import { inboxTabIds, type InboxTabId, type PackageSummary } from '#domain/contracts/packages.ts';
+import { inInboxTab } from '#domain/package/inbox-tabs.ts';
 import { isReviewerRole, type Role } from '#domain/contracts/roles.ts';
 
-// The server selects and counts each tab by the same rules (its summary table, decision record
-// 0140); inTab states them over one package, for the tests and anything shown beside a list.
-export { inboxTabIds, type InboxTabId };
+// The server selects and counts each tab by the same rule (its summary table, decision record
+// 0140); inTab applies it to one package, for anything shown beside a list.
+export { inboxTabIds, inInboxTab as inTab, type InboxTabId };
 
 export interface InboxTab {
   id: InboxTabId;
@@ -19,37 +20,6 @@ const tabs: Record<InboxTabId, InboxTab> = {
   done: { id: 'done', label: 'Done', empty: 'No package has been decided yet.' },
   all: { id: 'all', label: 'All', empty: 'There are no packages for you yet.' },
 };
-
-const doneStatuses: readonly PackageStatus[] = donePackageStatuses;
-// An emergency approved package's chain is its follow-up review: the step's reviewers still decide it.
-const openStatuses: readonly PackageStatus[] = openPackageStatuses;
-
-function isMyStep(pkg: PackageSummary, roles: readonly Role[]): boolean {
-  return pkg.currentStep !== null && roles.includes(pkg.currentStep.role);
-}
-
-/** My step is the current one and it is the reviewers' turn (whose-turn.ts): active, or paused for a clarification the owner has answered. */
-function awaitsMe(pkg: PackageSummary, roles: readonly Role[]): boolean {
-  return openStatuses.includes(pkg.status) && pkg.turn.party === 'reviewer' && isMyStep(pkg, roles);
-}
-
-/** Whether a package belongs under a tab, for someone holding `roles`. */
-export function inTab(tab: InboxTabId, pkg: PackageSummary, roles: readonly Role[]): boolean {
-  switch (tab) {
-    case 'awaiting':
-      return awaitsMe(pkg, roles);
-    case 'waiting':
-      // A clarification request waits on the owner, even while the step that asked is mine.
-      return openStatuses.includes(pkg.status) && !awaitsMe(pkg, roles);
-    case 'clarifications':
-      // The server shows owners only what they may see, so "their packages" is the list itself.
-      return roles.includes('model_owner') && pkg.openClarifications > 0;
-    case 'done':
-      return doneStatuses.includes(pkg.status);
-    case 'all':
-      return true;
-  }
-}
 
 /** The tabs a user sees, in order: "Clarifications for me" only for model owners. */
 export function tabsFor(roles: readonly Role[]): InboxTab[] {
@@ -79,5 +49,5 @@ export function headlineTab(roles: readonly Role[]): InboxTab | null {
 }
 
 export function countIn(tab: InboxTabId, items: readonly PackageSummary[], roles: readonly Role[]): number {
-  return items.filter((pkg) => inTab(tab, pkg, roles)).length;
+  return items.filter((pkg) => inInboxTab(tab, pkg, roles)).length;
 }

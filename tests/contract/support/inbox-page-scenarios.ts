@@ -1,12 +1,12 @@
 import { expect } from 'vitest';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
-import { encodePackageCursor, inboxTabIds, packageListSchema, type PackageList, type PackageSummary } from '#domain/contracts/packages.ts';
+import { encodePackageCursor, inboxTabIds, packageListSchema, packageModelsSchema, type PackageList, type PackageSummary } from '#domain/contracts/packages.ts';
 import type { Role } from '#domain/contracts/roles.ts';
-import { inTab } from '#src/features/inbox/tabs.ts';
+import { inInboxTab as inTab } from '#domain/package/inbox-tabs.ts';
 import { inDerivedList } from '#domain/governance/governance-figures.ts';
 import { dueWithin } from '#domain/revalidation/due-date.ts';
 import { demoPackages } from '#demo/index.ts';
-import type { Client, Reply, Target } from './client.ts';
+import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 
@@ -45,12 +45,13 @@ async function walk(client: Client, query: string, limit: number, between: (page
 const ids = (items: readonly PackageSummary[]) => items.map((p) => p.id);
 const newestFirst = (items: readonly PackageSummary[]) => [...items].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
 
-/** A new model's package (the clinical demo content under another key), submitted by `client`. */
-async function submitNew(client: Client, modelKey: string): Promise<string> {
+/** A new model's package (the clinical demo content under another key, and name when given), submitted by `client`. */
+async function submitNew(client: Client, modelKey: string, modelName?: string): Promise<string> {
   const content = structuredClone(demoPackages[1]?.versions[0]) as PackageContent;
   const [identification] = content.sections;
   if (identification?.kind !== 'identification') throw new Error('identification first');
   identification.modelKey = modelKey;
+  if (modelName) identification.modelName = modelName;
   const reply = await client.post('/api/packages', { modelKey, versionLabel: identification.versionLabel, content });
   expectStatus(reply, 201);
   return (reply.body as { package: { id: string } }).package.id;
@@ -224,6 +225,43 @@ export const inboxPageScenarios: Scenario[] = [
       expectStatus(long, 400);
       expect(pointers(long)).toEqual(['/query/cursor']);
       expect(pointers(await reviewer.get('/api/packages?limit=0'))).toEqual(['/query/limit']);
+    },
+  },
+  {
+    name: 'inbox model filter: every model the caller may see a package of, by name, not only those of the first page; an owner only their own',
+    async run(target) {
+      const other = await otherOwner(target);
+      await submitNew(other, 'inbox-models-other', 'Aardvark Churn Model');
+      const priya = await signedIn(target, 'owner@example.com');
+      await submitNew(priya, 'inbox-models-own', 'Zebra Claims Triage');
+      const modelsOf = async (client: Client) => {
+        const reply = await client.get('/api/package-models');
+        expectStatus(reply, 200);
+        return packageModelsSchema.parse(reply.body).models;
+      };
+      /** The models of every package in the caller's list (all pages), each once, by name then key. */
+      const expectedOf = async (client: Client) => {
+        const models = new Map((await walk(client, '', 2)).map((p) => [p.modelKey, p.modelName] as const));
+        return [...models].map(([key, name]) => ({ key, name })).sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+      };
+
+      const reviewer = await signedIn(target, 'model-risk@example.com');
+      const all = await modelsOf(reviewer);
+      expect(all).toEqual(await expectedOf(reviewer));
+      // Beyond the first page of two: the list's newest packages do not name every model.
+      const firstPage = new Set(listOf(await reviewer.get('/api/packages?limit=2')).items.map((p) => p.modelKey));
+      expect(all.length).toBeGreaterThan(firstPage.size);
+      expect(all.at(0)).toEqual({ key: 'inbox-models-other', name: 'Aardvark Churn Model' });
+      expect(all.at(-1)).toEqual({ key: 'inbox-models-own', name: 'Zebra Claims Triage' });
+
+      // An owner: the models of their own packages only.
+      const priyas = await modelsOf(priya);
+      expect(priyas).toEqual(await expectedOf(priya));
+      expect(priyas.map((m) => m.key)).toContain('inbox-models-own');
+      expect(priyas.map((m) => m.key)).not.toContain('inbox-models-other');
+      expect(await modelsOf(other)).toEqual([{ key: 'inbox-models-other', name: 'Aardvark Churn Model' }]);
+      // Signed out: nothing.
+      expectStatus(await new Client(target).get('/api/package-models'), 401);
     },
   },
 ];

@@ -72,6 +72,7 @@ export const expectations: Record<string, Expectation> = {
   logout: none({ kind: 'signed-in' }),
   session: none({ kind: 'public' }),
   listPackages: none({ kind: 'signed-in' }),
+  listPackageModels: none({ kind: 'signed-in' }),
   submitPackage: onPackages({ kind: 'own-model' }),
   getPackage: onPackages({ kind: 'visible-package' }),
   getVersion: onPackages({ kind: 'visible-package' }),

@@ -173,6 +173,7 @@ export const requests: Record<string, Builder> = {
   logout: () => ({ path: '/api/session' }),
   session: () => ({ path: '/api/session' }),
   listPackages: () => ({ path: '/api/packages' }),
+  listPackageModels: () => ({ path: '/api/package-models' }),
   submitPackage: ({ variant }) => ({ path: '/api/packages', json: variant === 'other' ? submission(ownerBModel, '2.0.0') : submission(tokenModel, '1.4.0-matrix', supportAssistantV1) }),
   getPackage: onPackage(''),
   getVersion: onPackage('/versions/1'),

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
-import { packageListSchema, type PackageList, type PackageListQuery, type PackageSummary } from '#domain/contracts/packages.ts';
+import { packageListSchema, packageModelsSchema, type PackageList, type PackageListQuery, type PackageModels, type PackageSummary } from '#domain/contracts/packages.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
@@ -58,4 +58,11 @@ export function usePackages(filters: PackageListQuery) {
 /** The packages of every page loaded so far. */
 export function loadedPackages(data: { pages: readonly PackageList[] } | undefined): PackageSummary[] {
   return data?.pages.flatMap((page) => page.items) ?? [];
+}
+
+const asChoices = (data: PackageModels): (readonly [string, string])[] => data.models.map((m) => [m.key, m.name] as const);
+
+/** Every model the caller may see a package of, as [key, name] by name: the model filter's choices, whichever pages are loaded. */
+export function usePackageModels() {
+  return useQuery({ queryKey: packageKeys.models(), queryFn: ({ signal }) => apiFetch(routes.listPackageModels.path, { schema: packageModelsSchema, signal }), select: asChoices });
 }

@@ -1,12 +1,12 @@
+import type { Role } from '#domain/contracts/roles.ts';
+import { useActingRoles } from '#src/lib/use-viewer.ts';
 import { Link, useSearchParams } from 'react-router';
-import type { PackageSummary } from '#domain/contracts/packages.ts';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { loadedPackages, usePackages, useTabTotals } from '../api/get-packages.ts';
-import { useViewerRoles } from '../api/use-viewer-roles.ts';
+import { loadedPackages, usePackageModels, usePackages, useTabTotals } from '../api/get-packages.ts';
 import { hasFilters, parseInboxFilters, withoutFilters, type InboxFilters as Filters } from '../filters.ts';
 import { sortForInbox } from '../sort-packages.ts';
 import { defaultTab, parseTab, tabsFor, type InboxTab } from '../tabs.ts';
@@ -14,22 +14,18 @@ import { InboxFilters } from './inbox-filters.tsx';
 import { InboxTabs } from './inbox-tabs.tsx';
 import { PackageTable } from './package-table.tsx';
 
-const noFilters = {};
+/** None while signing out. */
+const noRoles: readonly Role[] = [];
 
-/** [key, name] of each model in the list, by name, for the model filter. */
-function modelsIn(items: readonly PackageSummary[]): [string, string][] {
-  const models = new Map(items.map((pkg) => [pkg.modelKey, pkg.modelName] as const));
-  return [...models].sort(([, a], [, b]) => a.localeCompare(b));
-}
+const noModels: readonly (readonly [string, string])[] = [];
 
 export function InboxPage() {
   usePageTitle('Inbox');
   const [searchParams, setSearchParams] = useSearchParams();
-  const roles = useViewerRoles();
+  const roles = useActingRoles() ?? noRoles;
   const filters = parseInboxFilters(searchParams);
-  // Unfiltered (its loaded pages), for the model filter's choices.
-  const everything = usePackages(noFilters);
-  const everyLoaded = loadedPackages(everything.data);
+  // Every model the user may see, not only those of the pages loaded, for the model filter's choices.
+  const models = usePackageModels();
 
   const tabs = tabsFor(roles);
   // Each tab selected and counted by the server over the whole list, with the filters (decision record 0140).
@@ -59,7 +55,7 @@ export function InboxPage() {
         <PageHeading>Inbox</PageHeading>
         <p className="text-slate-700">Model approval packages you can see, with the step each one is waiting on.</p>
       </div>
-      <InboxFilters filters={filters} onChange={setFilter} models={modelsIn(everyLoaded)} />
+      <InboxFilters filters={filters} onChange={setFilter} models={models.data ?? noModels} />
       {tab && <InboxTabs tabs={tabs} current={tab.id} counts={counts} />}
       <section aria-label="Packages" aria-busy={packages.isFetching || !tab} className="space-y-3">
         <InboxResults packages={packages} tab={tab} total={tab ? counts[tab.id] : undefined} filtered={hasFilters(filters)} clearFilters={withoutFilters(searchParams)} />

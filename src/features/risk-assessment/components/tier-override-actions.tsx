@@ -4,6 +4,7 @@ import { reviewerRoles, roleLabels, type Role } from '#domain/contracts/roles.ts
 import type { User } from '#domain/contracts/users.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { FormActions } from '#src/components/ui/form-actions.tsx';
 import { describeError } from '#src/lib/describe-error.ts';
 import { formatRiskTier } from '#src/lib/format.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
@@ -97,14 +98,7 @@ function RequestOverride({ assessment, roles }: { assessment: RiskAssessment; ro
           {general}
         </p>
       )}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClasses.primary} disabled={requesting.isPending}>
-          {requesting.isPending ? 'Asking…' : 'Ask for the override'}
-        </button>
-        <button type="button" className={buttonClasses.secondary} onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Ask for the override" pending={requesting.isPending} pendingLabel="Asking…" onCancel={() => setOpen(false)} />
     </form>
   );
 }

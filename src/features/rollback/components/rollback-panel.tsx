@@ -7,6 +7,7 @@ import { buttonClasses } from '#src/components/ui/button.ts';
 import { DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { FormActions } from '#src/components/ui/form-actions.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { formatDateTime } from '#src/lib/format.ts';
@@ -120,14 +121,7 @@ function RollBackForm({ pkg, roles, wouldRestore }: { pkg: PackageDetail; roles:
           {general ?? at('role')}
         </p>
       )}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClasses.primary} disabled={rolling.isPending}>
-          {rolling.isPending ? 'Rolling back…' : 'Roll back the approval'}
-        </button>
-        <button type="button" className={buttonClasses.secondary} onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Roll back the approval" pending={rolling.isPending} pendingLabel="Rolling back…" onCancel={() => setOpen(false)} />
     </form>
   );
 }

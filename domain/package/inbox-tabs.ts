@@ -1,0 +1,57 @@
+import { donePackageStatuses, openPackageStatuses, type InboxTabId, type PackageStatus, type PackageSummary } from '#domain/contracts/packages.ts';
+
+// Which inbox tab a package belongs under (decision record 0140), the one rule: the server's
+// summary table selects each tab in SQL (server/db/queries/package-summaries.ts says this
+// rule as a WHERE clause); the list answered from the facts in memory, when that table cannot
+// be written back, and the client select by this function.
+
+/**
+ * A tab as the list selects it: `roles` are the caller's acting roles (their own and those
+ * they act for now); 'nothing' is a tab the caller has nothing in by role
+ * (“Clarifications for me” for someone who owns no model).
+ */
+export type InboxTabSelection = { tab: 'awaiting' | 'waiting'; roles: readonly string[] } | { tab: 'clarifications' | 'done' | 'nothing' };
+
+const open: readonly PackageStatus[] = openPackageStatuses;
+const done: readonly PackageStatus[] = donePackageStatuses;
+
+/** The selection for a tab and the caller's acting roles. */
+export function inboxTabSelection(tab: Exclude<InboxTabId, 'all'>, roles: readonly string[]): InboxTabSelection {
+  switch (tab) {
+    case 'awaiting':
+    case 'waiting':
+      return { tab, roles };
+    case 'clarifications':
+      // The model owner's tab: the list shows owners only their own packages, so "theirs" is the list.
+      return roles.includes('model_owner') ? { tab } : { tab: 'nothing' };
+    case 'done':
+      return { tab };
+  }
+}
+
+/** My step is the current one and it is the reviewers' turn (whose-turn.ts): active, or paused for a clarification the owner has answered. */
+function awaits(summary: PackageSummary, roles: readonly string[]): boolean {
+  return open.includes(summary.status) && summary.turn.party === 'reviewer' && summary.currentStep !== null && roles.includes(summary.currentStep.role);
+}
+
+/** Whether a package's summary is in the selected tab. */
+export function inTabSelection(summary: PackageSummary, selection: InboxTabSelection): boolean {
+  switch (selection.tab) {
+    case 'awaiting':
+      return awaits(summary, selection.roles);
+    case 'waiting':
+      // A clarification request waits on the owner, even while the step that asked is mine.
+      return open.includes(summary.status) && !awaits(summary, selection.roles);
+    case 'clarifications':
+      return summary.openClarifications > 0;
+    case 'done':
+      return done.includes(summary.status);
+    case 'nothing':
+      return false;
+  }
+}
+
+/** Whether a package belongs under a tab, for someone acting in `roles`; every package is under “All”. */
+export function inInboxTab(tab: InboxTabId, summary: PackageSummary, roles: readonly string[]): boolean {
+  return tab === 'all' || inTabSelection(summary, inboxTabSelection(tab, roles));
+}
