@@ -133,6 +133,8 @@ export const policyScenarios: Scenario[] = [
         [{ ...base, key: 'other', scope: { riskTiers: [1, 2], businessLines: ['Mortgages'] } }, ['/scope/businessLines']],
         [{ ...base, key: 'other', metrics: [], subgroupMetrics: [], requiredSections: [] }, ['/metrics']],
         [{ ...base, replacesVersion: 0 }, ['/key']],
+        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['age-62-plus', 'age-62-plus'] }] }, ['/subgroupMetrics/0/subgroups/1']],
+        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['Age 62+'] }] }, ['/subgroupMetrics/0/subgroups/0']],
       ];
       for (const [body, expected] of cases) {
         const reply = await admin.post('/api/policies', body);
@@ -181,6 +183,53 @@ export const policyScenarios: Scenario[] = [
       expect(errorsOf(refused).map((e) => e.code)).toEqual(['policy_failed']);
       expect(errorsOf(refused)[0]?.message).toMatch(/auprc.*0\.214.*at least 0\.99.*clinical version 2/);
       expect((await owner.get(`/api/packages/${clinical}`)).body).toMatchObject({ latestVersion: 2 });
+    },
+  },
+  {
+    name: 'policies: a required protected-class subgroup the package leaves out is a missing metric named by the subgroup; every copy of a metric is checked, the worst decides',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      const required = { metric: 'approval-ratio' as const, operator: '>=' as const, value: 0.8, enforcement: 'blocking' as const, subgroups: ['age-62-plus', 'race-black'] };
+      await publish(admin, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [required] }));
+      const withoutOlder = (content: PackageContent) => {
+        const table = content.sections.find((s) => s.kind === 'subgroup_table');
+        if (table?.kind !== 'subgroup_table') throw new Error('subgroup table');
+        table.rows = table.rows.filter((r) => r.key !== 'age-62-plus');
+      };
+      const before = await packageCount(owner);
+      const refused = await owner.post('/api/packages', mortgagePackage(retailCreditPdV2, 'mortgage-ead', withoutOlder));
+      expectStatus(refused, 422);
+      const subgroupIndex = retailCreditPdV2.sections.findIndex((s) => s.key === 'subgroup_fairness');
+      expect(errorsOf(refused).map((e) => [e.pointer, e.code])).toEqual([[`/content/sections/${subgroupIndex}/rows`, 'policy_missing']]);
+      expect(errorsOf(refused)[0]?.message).toMatch(/approval-ratio.*for age-62-plus is required \(at least 0\.8\) and not reported.*mortgage-credit version 1, blocking/);
+      expect(await packageCount(owner)).toBe(before);
+
+      // The AUC reported twice, the second copy below the bar: refused at that copy, both listed.
+      const evaluationIndex = retailCreditPdV2.sections.findIndex((s) => s.key === 'evaluation');
+      const twice = mortgagePackage(retailCreditPdV2, 'mortgage-ead', (content) => {
+        const table = content.sections[evaluationIndex];
+        if (table?.kind !== 'metric_table') throw new Error('metric table');
+        const auc = table.metrics.find((m) => m.key === 'auc');
+        if (!auc) throw new Error('auc');
+        table.metrics.push({ ...auc, value: 0.7 });
+      });
+      const conflicting = await owner.post('/api/packages', twice);
+      expectStatus(conflicting, 422);
+      const aucCopy = twice.content.sections[evaluationIndex];
+      if (aucCopy?.kind !== 'metric_table') throw new Error('metric table');
+      expect(pointers(conflicting)).toEqual([`/content/sections/${evaluationIndex}/metrics/${aucCopy.metrics.length - 1}/value`]);
+      expect(errorsOf(conflicting)[0]?.message).toMatch(/"auc" is 0\.7.*reported 2 times with different values/);
+      expect((conflicting.body as { policy: PolicyEvaluation }).policy.checks[0]).toMatchObject({ subject: 'auc', actual: 0.7, conflictingCopies: [{ section: 'evaluation' }, { section: 'evaluation', value: 0.7 }] });
+
+      // The same subgroup requirement as advisory: enters review, the missing group listed.
+      await publish(admin, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [{ ...required, enforcement: 'advisory' }], replacesVersion: 1 }));
+      const admitted = await owner.post('/api/packages', mortgagePackage(retailCreditPdV2, 'mortgage-ead', withoutOlder));
+      expectStatus(admitted, 201);
+      const evaluation = await policyOf(owner, (admitted.body as { package: { id: string } }).package.id, 1);
+      expect(evaluation).toMatchObject({ policy: { key: 'mortgage-credit', version: 2 }, outcome: 'pass' });
+      expect(evaluation?.checks.filter((c) => c.status !== 'pass').map((c) => [c.subject, c.subgroup, c.status, c.enforcement])).toEqual([['approval-ratio', 'age-62-plus', 'missing', 'advisory']]);
+      expect(evaluation?.checks.find((c) => c.subject === 'auc')).toMatchObject({ status: 'pass', declared: { operator: '>=', value: 0.75 } });
     },
   },
 ];
