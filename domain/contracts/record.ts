@@ -10,7 +10,7 @@ import { workflowTemplateSchema } from './workflow-template.ts';
 import { recordAttestationSchema } from './attestation.ts';
 import { findingSchema } from './findings.ts';
 import { riskTierSchema, thresholdOperatorSchema } from './sections.ts';
-import { enforcementSchema } from './policies.ts';
+import { policyCheckSchema, policyEvaluationSchema, policyRefSchema } from './policies.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { auditEntryViewSchema, inclusionProofSchema, signedTreeHeadSchema } from './audit.ts';
 
@@ -53,14 +53,8 @@ const recordThresholdSchema = z.strictObject({ operator: thresholdOperatorSchema
  * is weaker, the result and the enforcement. The policy's key and version are the evaluation's.
  */
 export const recordPolicyCheckSchema = z.strictObject({
-  kind: z.enum(['metric', 'subgroup_metric', 'section']),
-  subject: z.string(),
-  subgroup: z.string().optional(),
-  subgroupKey: z.string().optional(),
-  enforcement: enforcementSchema,
-  status: z.enum(['pass', 'fail', 'missing']),
+  ...policyCheckSchema.shape,
   required: recordThresholdSchema.optional(),
-  actual: z.number().optional(),
   weakerOwnerThreshold: recordThresholdSchema.optional(),
   declared: recordThresholdSchema.optional(),
   conflictingCopies: z.array(z.strictObject({ section: z.string(), value: z.number() })).optional(),
@@ -68,8 +62,8 @@ export const recordPolicyCheckSchema = z.strictObject({
 
 /** The version's check against the governance policy at submission, exactly as stored: a decision's signed governance digest is of it. */
 export const recordPolicyEvaluationSchema = z.strictObject({
-  policy: z.strictObject({ key: z.string(), version: z.number().int(), name: z.string() }),
-  outcome: z.enum(['pass', 'flagged', 'refused']),
+  ...policyEvaluationSchema.shape,
+  policy: z.strictObject(policyRefSchema.shape),
   checks: z.array(recordPolicyCheckSchema),
 });
 

@@ -18,6 +18,16 @@ const consumerCredit: Policy = {
   requiredSections: [{ section: 'human_oversight', enforcement: 'blocking' }],
 };
 
+/** A copy of the resubmission with its evaluation table and AUC row at hand, to add copies to. */
+function aucFixture() {
+  const twice = structuredClone(retailCreditPdV2);
+  const evaluation = twice.sections.find((s) => s.key === 'evaluation');
+  if (evaluation?.kind !== 'metric_table') throw new Error('fixture');
+  const auc = evaluation.metrics.find((m) => m.key === 'auc');
+  if (!auc) throw new Error('fixture');
+  return { twice, evaluation, auc };
+}
+
 describe('evaluateAgainstPolicy', () => {
   it('refuses the first retail credit submission for the 62+ approval ratio, naming the subgroup', () => {
     const result = evaluateAgainstPolicy(retailCreditPdV1, consumerCredit);
@@ -87,11 +97,7 @@ describe('evaluateAgainstPolicy', () => {
   });
 
   it('checks every copy of a metric: a second, worse copy fails it, listed as a conflict', () => {
-    const twice = structuredClone(retailCreditPdV2);
-    const evaluation = twice.sections.find((s) => s.key === 'evaluation');
-    if (evaluation?.kind !== 'metric_table') throw new Error('fixture');
-    const auc = evaluation.metrics.find((m) => m.key === 'auc');
-    if (!auc) throw new Error('fixture');
+    const { twice, evaluation, auc } = aucFixture();
     evaluation.metrics.push({ ...auc, value: 0.7 });
     const result = evaluateAgainstPolicy(twice, consumerCredit);
     expect(result.outcome).toBe('refused');
@@ -108,11 +114,7 @@ describe('evaluateAgainstPolicy', () => {
   });
 
   it('flags a conflict that still passes, and not equal copies', () => {
-    const twice = structuredClone(retailCreditPdV2);
-    const evaluation = twice.sections.find((s) => s.key === 'evaluation');
-    if (evaluation?.kind !== 'metric_table') throw new Error('fixture');
-    const auc = evaluation.metrics.find((m) => m.key === 'auc');
-    if (!auc) throw new Error('fixture');
+    const { twice, evaluation, auc } = aucFixture();
     twice.sections.push({ ...evaluation, key: 'evaluation_copy', metrics: [{ ...auc, value: 0.99 }] });
     const check = evaluateAgainstPolicy(twice, consumerCredit).checks[0];
     expect(check).toMatchObject({ status: 'pass', actual: auc.value, conflictingCopies: [{ section: 'evaluation', value: auc.value }, { section: 'evaluation_copy', value: 0.99 }] });
