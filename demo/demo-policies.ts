@@ -18,7 +18,15 @@ export const consumerCreditPolicy: Policy = {
     { metric: 'ece', operator: '<=', value: 0.02, enforcement: 'advisory' },
   ],
   subgroupMetrics: [
-    { metric: 'approval-ratio', operator: '>=', value: 0.8, enforcement: 'blocking' },
+    // Disparate impact ratio >= 0.80 for each protected-class proxy group: a group missing from
+    // the package counts as a missing required metric, named by the group.
+    {
+      metric: 'approval-ratio',
+      operator: '>=',
+      value: 0.8,
+      enforcement: 'blocking',
+      subgroups: ['age-18-24', 'age-62-plus', 'race-black', 'race-hispanic', 'race-asian-pi', 'race-other', 'sex-female'],
+    },
     { metric: 'calibration-gap', operator: '<=', value: 1, enforcement: 'advisory' },
   ],
   requiredSections: [],

@@ -68,12 +68,15 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
   const { state } = workflowStateOf(facts, now());
   const decisions = await signedDecisions(store, facts.decisions);
 
+  const evaluations = await store.listPolicyEvaluations([pkg.id]);
   const versions = await Promise.all(
     facts.versions.map((v) => versionSummary(v, users)).map(async (summary) => {
       const stored = await store.findVersion(pkg.id, summary.number);
       if (!stored) throw new Error(`Version ${summary.number} of ${pkg.id} is listed but cannot be read`);
+      // The policy check as stored, each requirement's result: what a decision's governance digest is of (0144).
+      const policy = evaluations.find((e) => e.version === summary.number)?.evaluation;
       // Stored canonical content was validated when it was submitted; the job parses it.
-      return { ...summary, content: stored.canonicalContent, answers: await store.listVersionAnswers(pkg.id, summary.number) };
+      return { ...summary, content: stored.canonicalContent, answers: await store.listVersionAnswers(pkg.id, summary.number), ...(policy ? { policy } : {}) };
     }),
   );
   const threads = await threadViews(store, facts.threads);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
 import { requiredSections } from './package-content.ts';
-import { riskTierSchema, sectionKeySchema, thresholdOperatorSchema } from './sections.ts';
+import { itemKeySchema, riskTierSchema, sectionKeySchema, thresholdOperatorSchema } from './sections.ts';
 import { isKnownMetric, knownMetricKeys } from './metric-catalogue.ts';
 
 // The organisation's governance policies. A policy version is never edited: publishing makes
@@ -28,9 +28,16 @@ export const metricRequirementSchema = z.object({
 });
 export type MetricRequirement = z.infer<typeof metricRequirementSchema>;
 
-/** A subgroup requirement holds for every subgroup row of every fairness table that reports the metric. */
-export const subgroupRequirementSchema = metricRequirementSchema;
-export type SubgroupRequirement = MetricRequirement;
+/**
+ * A subgroup requirement holds for every subgroup row of every fairness table that reports the
+ * metric. `subgroups` names the rows (by row key, e.g. the protected-class proxy groups
+ * "age-62-plus", "race-black") the package must report it for: one the package lacks counts as
+ * a missing required metric (docs/decisions/0143).
+ */
+export const subgroupRequirementSchema = metricRequirementSchema.extend({
+  subgroups: z.array(itemKeySchema).max(200).optional(),
+});
+export type SubgroupRequirement = z.infer<typeof subgroupRequirementSchema>;
 
 export const sectionRequirementSchema = z.object({ section: sectionKeySchema, enforcement: enforcementSchema });
 
@@ -59,16 +66,17 @@ const policyBody = {
   appliesToPackagesInReview: z.boolean().optional(),
 };
 
-function refineRequirements(body: { metrics: MetricRequirement[]; subgroupMetrics: MetricRequirement[]; requiredSections: { section: string }[]; scope: PolicyScope }, ctx: z.RefinementCtx) {
-  const once = (list: string[], path: string, what: string) => {
+function refineRequirements(body: { metrics: MetricRequirement[]; subgroupMetrics: SubgroupRequirement[]; requiredSections: { section: string }[]; scope: PolicyScope }, ctx: z.RefinementCtx) {
+  const once = (list: string[], path: string | (string | number)[], what: string) => {
     const seen = new Set<string>();
     list.forEach((value, i) => {
-      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [path, i], message: `${what} "${value}" is listed twice` });
+      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [...(Array.isArray(path) ? path : [path]), i], message: `${what} "${value}" is listed twice` });
       seen.add(value);
     });
   };
   once(body.metrics.map((m) => m.metric), 'metrics', 'Metric');
   once(body.subgroupMetrics.map((m) => m.metric), 'subgroupMetrics', 'Subgroup metric');
+  body.subgroupMetrics.forEach((m, i) => once(m.subgroups ?? [], ['subgroupMetrics', i, 'subgroups'], 'Subgroup'));
   once(body.requiredSections.map((s) => s.section), 'requiredSections', 'Section');
   once(body.scope.riskTiers.map(String), 'scope.riskTiers', 'Risk tier');
   if (body.metrics.length + body.subgroupMetrics.length + body.requiredSections.length === 0) {
@@ -125,6 +133,13 @@ export const policyCheckSchema = z.object({
   actual: z.number().optional(),
   /** The threshold the owner declared for this metric, when it lets through a value the policy refuses. */
   weakerOwnerThreshold: z.object({ operator: thresholdOperatorSchema, value: z.number() }).optional(),
+  /** The threshold the owner declared for this metric (the first copy's), weaker or not; absent from checks made before it was kept. */
+  declared: z.object({ operator: thresholdOperatorSchema, value: z.number() }).optional(),
+  /**
+   * Every copy of the metric (or of the subgroup row's value) the package reports, when it
+   * reports it more than once with different values: a conflict. `actual` is the worst of them.
+   */
+  conflictingCopies: z.array(z.object({ section: z.string(), value: z.number() })).optional(),
 });
 export type PolicyCheck = z.infer<typeof policyCheckSchema>;
 

@@ -9,7 +9,8 @@ import { threadSchema } from './threads.ts';
 import { workflowTemplateSchema } from './workflow-template.ts';
 import { recordAttestationSchema } from './attestation.ts';
 import { findingSchema } from './findings.ts';
-import { riskTierSchema } from './sections.ts';
+import { riskTierSchema, thresholdOperatorSchema } from './sections.ts';
+import { policyCheckSchema, policyEvaluationSchema, policyRefSchema } from './policies.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { auditEntryViewSchema, inclusionProofSchema, signedTreeHeadSchema } from './audit.ts';
 
@@ -44,6 +45,28 @@ export const revisionSummarySchema = z.strictObject({
   ),
 });
 
+const recordThresholdSchema = z.strictObject({ operator: thresholdOperatorSchema, value: z.number() });
+
+/**
+ * One requirement's result (docs/decisions/0144): the metric or section, the policy's bar, the
+ * value the package reports (the worst of its copies), the owner's declared bar and whether it
+ * is weaker, the result and the enforcement. The policy's key and version are the evaluation's.
+ */
+export const recordPolicyCheckSchema = z.strictObject({
+  ...policyCheckSchema.shape,
+  required: recordThresholdSchema.optional(),
+  weakerOwnerThreshold: recordThresholdSchema.optional(),
+  declared: recordThresholdSchema.optional(),
+  conflictingCopies: z.array(z.strictObject({ section: z.string(), value: z.number() })).optional(),
+});
+
+/** The version's check against the governance policy at submission, exactly as stored: a decision's signed governance digest is of it. */
+export const recordPolicyEvaluationSchema = z.strictObject({
+  ...policyEvaluationSchema.shape,
+  policy: z.strictObject(policyRefSchema.shape),
+  checks: z.array(recordPolicyCheckSchema),
+});
+
 export const recordVersionSchema = z.strictObject({
   number: z.number().int().min(1),
   contentHash: contentHashSchema,
@@ -53,6 +76,8 @@ export const recordVersionSchema = z.strictObject({
   content: packageContentSchema,
   answers: concernAnswersSchema,
   changesFromPrevious: revisionSummarySchema.nullable(),
+  /** The check against the governance policy at submission; absent where no policy applied, and from records made before 0144. */
+  policy: recordPolicyEvaluationSchema.optional(),
 });
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 

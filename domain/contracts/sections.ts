@@ -6,9 +6,10 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().max(max);
 const label = z.string().trim().min(1).max(300);
-const itemKey = z
+export const itemKeySchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'Use 1 to 64 lowercase letters, digits, "_", "-" or "."');
+const itemKey = itemKeySchema;
 
 export const sectionKeySchema = z
   .string()

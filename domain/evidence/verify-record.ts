@@ -24,6 +24,7 @@ import { readRecord } from './read-record.ts';
 import { relyingPartyCheck } from './relying-party-check.ts';
 import { templateCheck } from './template-check.ts';
 import { attestationChecks } from './attestation.ts';
+import { policyResultsChecks } from './policy-results-check.ts';
 import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
 import { verifyRecordSignatureValue } from './record-signature.ts';
 import { witnessQuorumCheck, type HeldCheckpoint, type WitnessPolicy } from '../audit/witness-policy.ts';
@@ -145,6 +146,7 @@ async function recordChecks(record: ApprovalRecord, obligations: ObligationsRepl
 
   const emergency = emergencyCheck(record);
   if (emergency) checks.push(emergency);
+  checks.push(...(await policyResultsChecks(record)));
   const findings = findingsCheck(record);
   if (findings) checks.push(findings);
   if (obligations.check) checks.push(obligations.check);

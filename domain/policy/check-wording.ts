@@ -3,16 +3,23 @@ import type { PolicyCheck, PolicyRef } from '../contracts/policies.ts';
 import type { FieldProblem } from '../contracts/problem.ts';
 import { describeThreshold } from '../package/thresholds.ts';
 
-// A failed policy check in words, and where in the submitted content it points, so that the
-// refusal shows next to the field the owner must change.
+// A failed policy check in words, and where in the submitted content it points (the copy with
+// the deciding value), so that the refusal shows next to the field the owner must change.
+
+function conflictWords(check: PolicyCheck): string {
+  if (!check.conflictingCopies) return '';
+  const copies = check.conflictingCopies.map((c) => `${c.value} in "${c.section}"`).join(', ');
+  return `; reported ${check.conflictingCopies.length} times with different values (${copies}), the worst decides`;
+}
 
 export function describeCheck(check: PolicyCheck): string {
   const bar = check.required ? describeThreshold(check.required) : '';
   const where = check.subgroup && check.subgroup !== 'all' ? ` for ${check.subgroup}` : '';
   if (check.kind === 'section') return check.status === 'pass' ? `Section "${check.subject}" is present` : `Section "${check.subject}" is required and missing`;
-  if (check.status === 'missing') return `Metric "${check.subject}" is required (${bar}) and not reported`;
-  const value = check.actual === undefined ? '' : ` is ${check.actual}`;
-  return check.status === 'pass' ? `Metric "${check.subject}"${where}${value}, ${bar} as required` : `Metric "${check.subject}"${where}${value}; the policy requires ${bar}`;
+  if (check.status === 'missing') return `Metric "${check.subject}"${where} is required (${bar}) and not reported`;
+  const value = check.actual === undefined ? '' : check.subgroup === 'all' ? ` is ${check.actual} at worst across subgroups` : ` is ${check.actual}`;
+  const conflict = conflictWords(check);
+  return check.status === 'pass' ? `Metric "${check.subject}"${where}${value}, ${bar} as required${conflict}` : `Metric "${check.subject}"${where}${value}; the policy requires ${bar}${conflict}`;
 }
 
 function pointerOf(check: PolicyCheck, content: PackageContent, root: string): string {
@@ -21,7 +28,7 @@ function pointerOf(check: PolicyCheck, content: PackageContent, root: string): s
   if (check.kind === 'metric') {
     for (const [i, s] of sections.entries()) {
       if (s.kind !== 'metric_table') continue;
-      const j = s.metrics.findIndex((m) => m.key === check.subject);
+      const j = s.metrics.findIndex((m) => m.key === check.subject && (check.actual === undefined || m.value === check.actual));
       if (j >= 0) return `${root}/sections/${i}/metrics/${j}/value`;
     }
     const table = sections.findIndex((s) => s.kind === 'metric_table');
@@ -29,11 +36,12 @@ function pointerOf(check: PolicyCheck, content: PackageContent, root: string): s
   }
   for (const [i, s] of sections.entries()) {
     if (s.kind !== 'subgroup_table') continue;
-    const r = s.rows.findIndex((row) => row.key === check.subgroupKey);
+    const r = s.rows.findIndex((row) => row.key === check.subgroupKey && (check.actual === undefined || row.values[check.subject] === check.actual));
     if (r >= 0) return `${root}/sections/${i}/rows/${r}/values/${check.subject}`;
   }
   const table = sections.findIndex((s) => s.kind === 'subgroup_table');
-  return table >= 0 ? `${root}/sections/${table}/metrics` : `${root}/sections`;
+  if (table < 0) return `${root}/sections`;
+  return check.subgroupKey ? `${root}/sections/${table}/rows` : `${root}/sections/${table}/metrics`;
 }
 
 /** One field problem per failed check, each naming the policy version it comes from. */

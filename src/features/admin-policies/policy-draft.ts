@@ -12,6 +12,8 @@ export interface RequirementDraft {
   operator: ThresholdOperator;
   value: string;
   enforcement: Enforcement;
+  /** Subgroup metrics only: the row keys the package must report it for, one per line or comma. */
+  subgroups: string;
 }
 
 export interface PolicyDraft {
@@ -30,7 +32,7 @@ let counter = 0;
 const uid = () => `req-${(counter += 1)}`;
 
 export function emptyRequirement(): RequirementDraft {
-  return { uid: uid(), metric: '', operator: '>=', value: '', enforcement: 'blocking' };
+  return { uid: uid(), metric: '', operator: '>=', value: '', enforcement: 'blocking', subgroups: '' };
 }
 
 export function emptyPolicyDraft(): PolicyDraft {
@@ -38,7 +40,8 @@ export function emptyPolicyDraft(): PolicyDraft {
 }
 
 export function draftFromPolicy(policy: Policy): PolicyDraft {
-  const rows = (list: Policy['metrics']) => list.map((r) => ({ uid: uid(), metric: r.metric, operator: r.operator, value: String(r.value), enforcement: r.enforcement }));
+  const rows = (list: Policy['subgroupMetrics']) =>
+    list.map((r) => ({ uid: uid(), metric: r.metric, operator: r.operator, value: String(r.value), enforcement: r.enforcement, subgroups: (r.subgroups ?? []).join('\n') }));
   return {
     key: policy.key,
     name: policy.name,
@@ -54,7 +57,7 @@ export function draftFromPolicy(policy: Policy): PolicyDraft {
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-type RequirementBody = Omit<MetricRequirement, 'metric' | 'value'> & { metric: string; value: number | string };
+type RequirementBody = Omit<MetricRequirement, 'metric' | 'value'> & { metric: string; value: number | string; subgroups?: string[] };
 
 /** What the form sends: as typed where it is not yet valid, for the server to name at its field. */
 export type PolicyRequestBody = Omit<PublishPolicyRequest, 'metrics' | 'subgroupMetrics'> & { metrics: RequirementBody[]; subgroupMetrics: RequirementBody[] };
@@ -62,14 +65,18 @@ export type PolicyRequestBody = Omit<PublishPolicyRequest, 'metrics' | 'subgroup
 const numberOrText = (value: string): number | string => (value.trim() === '' || Number.isNaN(Number(value)) ? value : Number(value));
 
 export function requestFromDraft(draft: PolicyDraft, replacesVersion: number): PolicyRequestBody {
-  const rows = (list: RequirementDraft[]) => list.map(({ metric, operator, value, enforcement }) => ({ metric, operator, value: numberOrText(value), enforcement }));
+  const requirement = ({ metric, operator, value, enforcement }: RequirementDraft) => ({ metric, operator, value: numberOrText(value), enforcement });
+  const subgroupRequirement = (row: RequirementDraft) => {
+    const subgroups = row.subgroups.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+    return { ...requirement(row), ...(subgroups.length > 0 ? { subgroups } : {}) };
+  };
   return {
     key: draft.key.trim(),
     name: draft.name,
     scope: { riskTiers: [...draft.riskTiers].sort(), businessLines: lines(draft.businessLines) },
     onBlockingFailure: draft.onBlockingFailure,
-    metrics: rows(draft.metrics),
-    subgroupMetrics: rows(draft.subgroupMetrics),
+    metrics: draft.metrics.map(requirement),
+    subgroupMetrics: draft.subgroupMetrics.map(subgroupRequirement),
     requiredSections: lines(draft.requiredSections).map((section) => ({ section, enforcement: 'blocking' as const })),
     appliesToPackagesInReview: draft.appliesToPackagesInReview,
     replacesVersion,

@@ -2,12 +2,19 @@ import { expect } from 'vitest';
 import { retailCreditPdV1, retailCreditPdV2 } from '#demo/retail-credit-pd.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
-import { packageVersionSchema } from '#domain/contracts/packages.ts';
+import { packageDetailSchema, packageVersionSchema } from '#domain/contracts/packages.ts';
 import { policyListSchema, policyVersionEntrySchema, type PolicyEvaluation, type PublishPolicyRequest } from '#domain/contracts/policies.ts';
-import type { Client, Reply } from './client.ts';
+import { sessionCookieName } from '#api/kernel/cookies.ts';
+import { approvalRecordSchema } from '#domain/contracts/record.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
+import { signedGovernance } from '#domain/policy/signed-governance.ts';
+import { verifyRecordPolicy } from '../../independent/policy-verifier.ts';
+import { origin, type Client, type Reply } from './client.ts';
 import { rejectClinical, revised } from './resubmission-scenarios.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { expectRecordValidBesidesDemonstration } from './verdicts.ts';
 
 // Governance policies against the mocks, SQLite and PostgreSQL: the organisation's thresholds,
 // not the owner's, decide whether a submission enters review. The scenarios use a business
@@ -133,6 +140,8 @@ export const policyScenarios: Scenario[] = [
         [{ ...base, key: 'other', scope: { riskTiers: [1, 2], businessLines: ['Mortgages'] } }, ['/scope/businessLines']],
         [{ ...base, key: 'other', metrics: [], subgroupMetrics: [], requiredSections: [] }, ['/metrics']],
         [{ ...base, replacesVersion: 0 }, ['/key']],
+        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['age-62-plus', 'age-62-plus'] }] }, ['/subgroupMetrics/0/subgroups/1']],
+        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['Age 62+'] }] }, ['/subgroupMetrics/0/subgroups/0']],
       ];
       for (const [body, expected] of cases) {
         const reply = await admin.post('/api/policies', body);
@@ -181,6 +190,104 @@ export const policyScenarios: Scenario[] = [
       expect(errorsOf(refused).map((e) => e.code)).toEqual(['policy_failed']);
       expect(errorsOf(refused)[0]?.message).toMatch(/auprc.*0\.214.*at least 0\.99.*clinical version 2/);
       expect((await owner.get(`/api/packages/${clinical}`)).body).toMatchObject({ latestVersion: 2 });
+    },
+  },
+  {
+    name: 'policies: a required protected-class subgroup the package leaves out is a missing metric named by the subgroup; every copy of a metric is checked, the worst decides',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      const required = { metric: 'approval-ratio' as const, operator: '>=' as const, value: 0.8, enforcement: 'blocking' as const, subgroups: ['age-62-plus', 'race-black'] };
+      await publish(admin, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [required] }));
+      const withoutOlder = (content: PackageContent) => {
+        const table = content.sections.find((s) => s.kind === 'subgroup_table');
+        if (table?.kind !== 'subgroup_table') throw new Error('subgroup table');
+        table.rows = table.rows.filter((r) => r.key !== 'age-62-plus');
+      };
+      const before = await packageCount(owner);
+      const refused = await owner.post('/api/packages', mortgagePackage(retailCreditPdV2, 'mortgage-ead', withoutOlder));
+      expectStatus(refused, 422);
+      const subgroupIndex = retailCreditPdV2.sections.findIndex((s) => s.key === 'subgroup_fairness');
+      expect(errorsOf(refused).map((e) => [e.pointer, e.code])).toEqual([[`/content/sections/${subgroupIndex}/rows`, 'policy_missing']]);
+      expect(errorsOf(refused)[0]?.message).toMatch(/approval-ratio.*for age-62-plus is required \(at least 0\.8\) and not reported.*mortgage-credit version 1, blocking/);
+      expect(await packageCount(owner)).toBe(before);
+
+      // The AUC reported twice, the second copy below the bar: refused at that copy, both listed.
+      const evaluationIndex = retailCreditPdV2.sections.findIndex((s) => s.key === 'evaluation');
+      const twice = mortgagePackage(retailCreditPdV2, 'mortgage-ead', (content) => {
+        const table = content.sections[evaluationIndex];
+        if (table?.kind !== 'metric_table') throw new Error('metric table');
+        const auc = table.metrics.find((m) => m.key === 'auc');
+        if (!auc) throw new Error('auc');
+        table.metrics.push({ ...auc, value: 0.7 });
+      });
+      const conflicting = await owner.post('/api/packages', twice);
+      expectStatus(conflicting, 422);
+      const aucCopy = twice.content.sections[evaluationIndex];
+      if (aucCopy?.kind !== 'metric_table') throw new Error('metric table');
+      expect(pointers(conflicting)).toEqual([`/content/sections/${evaluationIndex}/metrics/${aucCopy.metrics.length - 1}/value`]);
+      expect(errorsOf(conflicting)[0]?.message).toMatch(/"auc" is 0\.7.*reported 2 times with different values/);
+      expect((conflicting.body as { policy: PolicyEvaluation }).policy.checks[0]).toMatchObject({ subject: 'auc', actual: 0.7, conflictingCopies: [{ section: 'evaluation' }, { section: 'evaluation', value: 0.7 }] });
+
+      // The same subgroup requirement as advisory: enters review, the missing group listed.
+      await publish(admin, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [{ ...required, enforcement: 'advisory' }], replacesVersion: 1 }));
+      const admitted = await owner.post('/api/packages', mortgagePackage(retailCreditPdV2, 'mortgage-ead', withoutOlder));
+      expectStatus(admitted, 201);
+      const evaluation = await policyOf(owner, (admitted.body as { package: { id: string } }).package.id, 1);
+      expect(evaluation).toMatchObject({ policy: { key: 'mortgage-credit', version: 2 }, outcome: 'pass' });
+      expect(evaluation?.checks.filter((c) => c.status !== 'pass').map((c) => [c.subject, c.subgroup, c.status, c.enforcement])).toEqual([['approval-ratio', 'age-62-plus', 'missing', 'advisory']]);
+      expect(evaluation?.checks.find((c) => c.subject === 'auc')).toMatchObject({ status: 'pass', declared: { operator: '>=', value: 0.75 } });
+    },
+  },
+  {
+    name: 'policies: the approval record carries each version\'s policy results, held to the content and to the digest the decision signed, by the app\'s verifier and an independent one',
+    async run(target) {
+      const retail = 'pkg_retail_credit_pd';
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      const evaluation = packageVersionSchema.parse((await dana.get(`/api/packages/${retail}/versions/2`)).body).policy;
+      if (!evaluation) throw new Error('the retail credit version 2 is checked against the consumer credit policy');
+      const step = packageDetailSchema.parse((await dana.get(`/api/packages/${retail}`)).body).steps.find((s) => s.status === 'active');
+      if (step?.role !== 'fair_lending') throw new Error(`The retail credit package waits for ${step?.role ?? 'nobody'}, not fair lending`);
+      const draft = { packageId: retail, versionNumber: 2, stepKey: step.key, role: 'fair_lending' as const, decision: 'approve' as const, signer: accounts.dana };
+      expectStatus(await sign(dana, { ...(await payloadFor(dana, draft)), governance: await signedGovernance(evaluation, null) }), 201);
+
+      const response = await target.fetch(new Request(`${origin}/api/packages/${retail}/record`, { headers: { cookie: `${sessionCookieName}=${dana.cookie ?? ''}` } }));
+      const text = await response.text();
+      expect(response.status, text.slice(0, 300)).toBe(200);
+      const record = approvalRecordSchema.parse(JSON.parse(text));
+      expect(record.versions.map((v) => v.policy?.policy.version)).toEqual([1, 1]);
+      expect(record.versions[1]?.policy).toEqual(evaluation);
+      // Each requirement: metric, the policy's bar, the package's value, the owner's bar, result, enforcement.
+      expect(record.versions[1]?.policy?.checks.find((c) => c.subject === 'auc')).toMatchObject({ required: { operator: '>=', value: 0.75 }, actual: 0.774, declared: { operator: '>=', value: 0.75 }, status: 'pass', enforcement: 'blocking' });
+      expect(record.versions[0]?.policy?.checks.find((c) => c.subgroupKey === 'age-62-plus')).toMatchObject({ actual: 0.78, status: 'fail', enforcement: 'blocking' });
+
+      const keys = ((await dana.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+      const verdict = await verifyRecordText(text, { trustedKeys: keys });
+      expectRecordValidBesidesDemonstration(verdict);
+      expect(verdict.checks.filter((c) => c.label.startsWith('Policy results')).map((c) => [c.label, c.ok])).toEqual([
+        ['Policy results of version 1 (consumer-credit version 1)', true],
+        ['Policy results of version 2 (consumer-credit version 1)', true],
+      ]);
+      const independent = verifyRecordPolicy(text);
+      const signedChecks = record.decisions.filter((d) => d.signature?.payload.governance?.policy);
+      expect(signedChecks.map((d) => d.actor.id)).toContain(accounts.dana.id);
+      expect(independent).toMatchObject({ ok: true, problems: [], digestsMatched: signedChecks.length });
+      expect(independent.resultsChecked).toBe(record.versions.reduce((n, v) => n + (v.policy?.checks.length ?? 0), 0));
+
+      // A result rewritten to pass: both verifiers catch it, against the content and the signed digest.
+      const forged = structuredClone(record);
+      const failing = forged.versions[0]?.policy?.checks.find((c) => c.subgroupKey === 'age-62-plus');
+      if (!failing) throw new Error('the 62+ result');
+      failing.status = 'pass';
+      expect(verifyRecordPolicy(JSON.stringify(forged)).problems).toEqual(
+        expect.arrayContaining([expect.stringMatching(/age-62-plus: 0\.78 >= 0\.8 is not pass/), expect.stringMatching(/version 1: outcome flagged/), expect.stringMatching(/^decision .*version 1's results hash to/)]),
+      );
+      const approvedResult = forged.versions[1]?.policy?.checks.find((c) => c.subject === 'auc');
+      if (!approvedResult) throw new Error('the AUC result');
+      approvedResult.actual = 0.9;
+      expect(verifyRecordPolicy(JSON.stringify(forged)).problems).toEqual(expect.arrayContaining([expect.stringMatching(/version 2 auc: worst reported value 0\.774/), expect.stringMatching(/^decision .*signed digest/)]));
+      const own = await verifyRecordText(JSON.stringify(forged), { trustedKeys: keys });
+      expect(own.checks.filter((c) => c.label.startsWith('Policy results') && !c.ok).map((c) => c.label)).toEqual(['Policy results of version 1 (consumer-credit version 1)', 'Policy results of version 2 (consumer-credit version 1)']);
     },
   },
 ];

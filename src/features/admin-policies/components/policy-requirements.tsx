@@ -1,4 +1,4 @@
-import type { MetricRequirement, Policy } from '#domain/contracts/policies.ts';
+import type { MetricRequirement, Policy, SubgroupRequirement } from '#domain/contracts/policies.ts';
 import { metricCatalogue, isKnownMetric } from '#domain/contracts/metric-catalogue.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
@@ -7,6 +7,11 @@ const columns: readonly Column<MetricRequirement>[] = [
   { header: 'Metric', className: 'font-normal', cell: (r) => (isKnownMetric(r.metric) ? `${metricCatalogue[r.metric]} (${r.metric})` : r.metric) },
   { header: 'Must be', cell: (r) => describeThreshold({ operator: r.operator, value: r.value }) },
   { header: 'Enforcement', cell: (r) => (r.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
+];
+
+const subgroupColumns: readonly Column<SubgroupRequirement>[] = [
+  ...columns,
+  { header: 'Required subgroups', cell: (r) => (r.subgroups?.length ? r.subgroups.join(', ') : 'Every reported subgroup; none required by name') },
 ];
 
 export function scopeText(policy: Policy): string {
@@ -22,7 +27,7 @@ export function PolicyRequirements({ policy }: { policy: Policy }) {
         Applies to {scopeText(policy)}. {policy.onBlockingFailure === 'refuse' ? 'A submission failing a blocking requirement is refused.' : 'A submission failing a blocking requirement enters review flagged.'}
       </p>
       {policy.metrics.length > 0 && <DataTable look="ruled" caption={`Required metrics, version ${policy.version}`} columns={columns} rows={policy.metrics} rowKey={(r) => r.metric} />}
-      {policy.subgroupMetrics.length > 0 && <DataTable look="ruled" caption={`Subgroup metrics (every subgroup), version ${policy.version}`} columns={columns} rows={policy.subgroupMetrics} rowKey={(r) => r.metric} />}
+      {policy.subgroupMetrics.length > 0 && <DataTable look="ruled" caption={`Subgroup metrics (every subgroup), version ${policy.version}`} columns={subgroupColumns} rows={policy.subgroupMetrics} rowKey={(r) => r.metric} />}
       {policy.requiredSections.length > 0 && <p>Required sections: {policy.requiredSections.map((s) => s.section).join(', ')}.</p>}
     </div>
   );

@@ -69,6 +69,17 @@ export function RequirementRows({ kind, title, explanation, rows, errors, onChan
             <button type="button" className={buttonClasses.secondary} onClick={() => onChange(rows.filter((r) => r.uid !== row.uid))}>
               Remove<span className="sr-only"> metric {i + 1}</span>
             </button>
+            {kind === 'subgroupMetrics' && (
+              <div className="sm:col-span-5">
+                <Field
+                  label={`Required subgroups for metric ${i + 1}`}
+                  hint="Row keys of the protected-class proxy groups the package must report, one per line or separated by commas (for example age-62-plus). A group the package leaves out counts as a missing metric."
+                  error={at(`/${kind}/${i}/subgroups`) ?? errors.find((e) => e.pointer.startsWith(`/${kind}/${i}/subgroups/`))?.message}
+                >
+                  {(props) => <textarea {...props} rows={2} className={inputClasses} value={row.subgroups} onChange={(e) => update(row.uid, { subgroups: e.target.value })} />}
+                </Field>
+              </div>
+            )}
           </li>
         ))}
       </ol>

@@ -17,6 +17,7 @@ import type { DiffChoice } from '../diff-choice.ts';
 import { ConcernsPanel } from './concerns-panel.tsx';
 import { DiffList, type Reveal } from './diff-list.tsx';
 import { DiffSummary } from './diff-summary.tsx';
+import { PolicyChanges } from './policy-changes.tsx';
 
 const isSection = (section: SectionDiff | undefined): section is SectionDiff => section !== undefined;
 
@@ -109,6 +110,7 @@ export function DiffView({ pkg, choice }: { pkg: PackageDetail; choice: DiffChoi
   return (
     <div className="space-y-8">
       <DiffSummary run={run} summary={summary} />
+      <PolicyChanges before={before.data.policy} after={after.data.policy} labels={labels} />
       <ConcernsPanel rows={concerns} to={to} onShowSection={(key) => setReveal((current) => ({ key, seq: (current?.seq ?? 0) + 1, focus: true }))} />
       <section aria-labelledby="changes-heading" className="space-y-3">
         <h2 id="changes-heading" className="text-xl font-bold">

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { RecordVersion } from '#domain/contracts/record.ts';
 import { formatUtc } from '#src/lib/format.ts';
 import { HashValue } from './hash-value.tsx';
+import { PolicyResults } from './policy-results.tsx';
 
 type Summary = NonNullable<RecordVersion['changesFromPrevious']>;
 
@@ -32,7 +33,7 @@ function printUrl(path: string): string {
 export function VersionHistory({ packageId, versions, approvedVersion }: { packageId: string; versions: readonly RecordVersion[]; approvedVersion: number | null }) {
   return (
     <ol className="space-y-4">
-      {versions.map((version) => {
+      {versions.map((version, index) => {
         const summary = version.changesFromPrevious;
         const changed = summary?.sections.filter((s) => s.status !== 'unchanged') ?? [];
         const flipped = summary && flips(summary.flips);
@@ -78,6 +79,7 @@ export function VersionHistory({ packageId, versions, approvedVersion }: { packa
             ) : (
               <p className="text-slate-700">First version.</p>
             )}
+            <PolicyResults version={version} previous={versions[index - 1]} />
             {version.answers.length > 0 && (
               <div>
                 <h4 className="font-semibold">The owner’s answers to the previous round</h4>

@@ -19,6 +19,7 @@ export function PolicySummary({ evaluation }: { evaluation: PolicyEvaluation | n
   }
   const failed = failedChecks(evaluation);
   const weaker = evaluation.checks.filter((c) => c.weakerOwnerThreshold);
+  const conflicts = evaluation.checks.filter((c) => c.conflictingCopies && c.status === 'pass');
   const passes = evaluation.outcome === 'pass';
   return (
     <section aria-labelledby="policy-summary-title" className={`space-y-2 rounded-md border-l-4 bg-white p-4 ${passes ? 'border-emerald-700' : 'border-red-700'}`}>
@@ -41,9 +42,18 @@ export function PolicySummary({ evaluation }: { evaluation: PolicyEvaluation | n
           ))}
         </ul>
       )}
+      {conflicts.length > 0 && (
+        <ul aria-label="Conflicting copies" className="list-disc space-y-1 pl-6">
+          {conflicts.map((check) => (
+            <li key={`conflict-${check.kind}-${check.subject}-${check.subgroupKey ?? ''}`}>
+              <span className="font-semibold">Conflict:</span> {describeCheck(check)}.
+            </li>
+          ))}
+        </ul>
+      )}
       {weaker.length > 0 && (
         <p className="text-slate-800">
-          The owner declared a weaker threshold than the policy for {weaker.map((c) => `"${c.subject}"`).join(', ')}; the policy's is the one applied.
+          The owner declared a weaker threshold than the policy for {[...new Set(weaker.map((c) => `"${c.subject}"`))].join(', ')}; the policy's is the one applied.
         </p>
       )}
     </section>

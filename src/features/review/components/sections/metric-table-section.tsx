@@ -1,6 +1,7 @@
 import type { PolicyCheck } from '#domain/contracts/policies.ts';
 import type { Metric, SectionOfKind } from '#domain/contracts/sections.ts';
 import { meetsThreshold } from '#domain/package/thresholds.ts';
+import { ownerThresholdIsWeaker } from '#domain/policy/weaker-threshold.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
 import { describeThresholdWithUnit, formatCount, formatMeasure } from './measure.ts';
 import { ResultMark } from './result-mark.tsx';
@@ -16,6 +17,8 @@ function describeFailure({ metric, policy }: MetricRow): string {
 }
 
 interface MetricRow {
+  /** Position in the table: a package may report one metric twice. */
+  index: number;
   metric: Metric;
   /** The policy's check of this metric, when the policy sets a bar for it: it then decides. */
   policy: PolicyCheck | undefined;
@@ -41,7 +44,21 @@ const columns: readonly Column<MetricRow>[] = [
 /** Under a policy: the policy's bar decides, and the owner's declared bar is shown beside it. */
 const policyColumns: readonly Column<MetricRow>[] = [
   columns[0] as Column<MetricRow>,
-  columns[1] as Column<MetricRow>,
+  {
+    header: 'Value',
+    headerClassName: 'text-right',
+    className: 'text-right',
+    cell: ({ metric, policy }) => (
+      <>
+        <span className="whitespace-nowrap font-mono">{formatMeasure(metric.value, metric.unit)}</span>
+        {policy?.conflictingCopies && policy.actual !== undefined && (
+          <span className="block text-sm font-semibold text-red-800">
+            Conflict: reported {policy.conflictingCopies.length} times with different values; the worst, {formatMeasure(policy.actual, metric.unit)}, decides
+          </span>
+        )}
+      </>
+    ),
+  },
   {
     header: 'Policy threshold',
     className: 'whitespace-nowrap',
@@ -53,7 +70,7 @@ const policyColumns: readonly Column<MetricRow>[] = [
     cell: ({ metric, policy }) => (
       <>
         {describeThresholdWithUnit(metric.threshold, metric.unit)}
-        {policy?.weakerOwnerThreshold && <span className="block text-sm font-semibold text-red-800">Weaker than policy</span>}
+        {policy?.required && ownerThresholdIsWeaker(metric.threshold, policy.required) && <span className="block text-sm font-semibold text-red-800">Weaker than policy</span>}
       </>
     ),
   },
@@ -68,9 +85,9 @@ const policyColumns: readonly Column<MetricRow>[] = [
 export function MetricTableSection({ section }: { section: SectionOfKind<'metric_table'> }) {
   const evaluation = usePolicyEvaluation();
   const checkOf = (key: string) => evaluation?.checks.find((c) => c.kind === 'metric' && c.subject === key);
-  const rows = section.metrics.map((metric): MetricRow => {
+  const rows = section.metrics.map((metric, index): MetricRow => {
     const policy = checkOf(metric.key);
-    return { metric, policy, passes: policy?.required ? meetsThreshold(metric.value, policy.required) : meetsThreshold(metric.value, metric.threshold) };
+    return { index, metric, policy, passes: policy?.required ? meetsThreshold(metric.value, policy.required) : meetsThreshold(metric.value, metric.threshold) };
   });
   const failing = rows.filter((row) => !row.passes);
   const { dataset } = section;
@@ -99,7 +116,7 @@ export function MetricTableSection({ section }: { section: SectionOfKind<'metric
         caption={`${section.title}: each metric against its threshold`}
         columns={evaluation ? policyColumns : columns}
         rows={rows}
-        rowKey={({ metric }) => metric.key}
+        rowKey={({ metric, index }) => `${metric.key}-${index}`}
         rowClassName={({ passes }) => (passes ? undefined : t.failingRow)}
       />
       <SectionNotes sectionKey={section.key} notes={section.notes} />

@@ -1,0 +1,37 @@
+// Issue 23, review of how a package is checked against the policy (decision records 0143, 0144):
+// the approval record lists each version's results against the policy (requirement, policy
+// bar, value, owner's bar, result, enforcement, policy version) and what changed from the
+// version before; the diff names the results that changed. The retail credit package's
+// version 1 failed the blocking fairness bar for applicants aged 62 and over; version 2 passes.
+import { test, expect } from './support/test.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { loginAs } from './support/login.ts';
+import { shootAtWidths } from './support/screenshots.ts';
+
+const retail = 'pkg_retail_credit_pd';
+
+test('the record lists each version\'s policy results and what changed; the diff names the results that changed', async ({ page }, testInfo) => {
+  await loginAs(page, 'committee@example.com');
+  await page.goto(`/packages/${retail}/record`);
+  const history = page.getByRole('region', { name: /^Version history/ });
+  await expect(history.getByRole('heading', { level: 4, name: /^Policy results: Consumer credit models .*\(consumer-credit version 1\), entered review flagged$/ })).toBeVisible();
+  const first = history.getByRole('table', { name: 'Policy results of version 1' });
+  const older = first.getByRole('row').filter({ hasText: 'approval-ratio, Age band: 62 and over' });
+  await expect(older.getByRole('cell')).toHaveText(['at least 0.8', '0.78', 'at least 0.8', 'Fail', 'Blocking']);
+  const second = history.getByRole('table', { name: 'Policy results of version 2' });
+  await expect(second.getByRole('row').filter({ hasText: /^auc/ }).getByRole('cell')).toHaveText(['at least 0.75', '0.774', 'at least 0.75', 'Pass', 'Blocking']);
+  // The owner's bar for PSI is stricter than the policy's: shown, not marked weaker.
+  await expect(second.getByRole('row').filter({ hasText: /^psi/ })).not.toContainText('Weaker than policy');
+  await expect(history).toContainText('Changed from version 1: approval-ratio (Age band: 62 and over) fail → pass.');
+  await expectNoAxeViolations(page);
+  await history.getByRole('table', { name: 'Policy results of version 1' }).scrollIntoViewIfNeeded();
+  await shootAtWidths(page, 'record-policy-results', (name) => testInfo.outputPath(name), false);
+
+  await page.goto(`/packages/${retail}/diff?from=1&to=2`);
+  const results = page.getByRole('region', { name: 'Policy results' });
+  await expect(results).toContainText('Both versions were checked against Consumer credit models');
+  await expect(results).toContainText('1 requirement changed result.');
+  await expect(results.getByRole('table', { name: 'Policy results that changed from Version 1 to Version 2' }).getByRole('row').nth(1).getByRole('cell')).toHaveText(['Blocking', 'Fail (0.78)', 'Pass']);
+  await expectNoAxeViolations(page);
+  await shootAtWidths(page, 'diff-policy-results', (name) => testInfo.outputPath(name), false);
+});
