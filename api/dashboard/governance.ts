@@ -1,13 +1,15 @@
 import type { Governance, GovernanceFigure } from '#domain/contracts/governance.ts';
-import type { PackageSummary } from '#domain/contracts/packages.ts';
-import { figure, inDerivedList, lastTwelveMonths, type FigureInput } from '#domain/governance/governance-figures.ts';
+import { figure, lastTwelveMonths, type DerivedGovernanceList, type FigureInput } from '#domain/governance/governance-figures.ts';
+import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
+import type { SummaryTierCounts } from '../store/package-summaries.ts';
 import type { StoredGovernanceSnapshot } from '../store/governance.ts';
 import type { Store } from '../store/store.ts';
 
 // The governance figures of GET /api/dashboard (docs/decisions/0117). Each figure is counted by
 // the same rule as the list its link opens: the store's governance lists and the findings and
 // audit filters are counted in the database; the workflow states (pending, overdue, approved,
-// re-review due) by domain/governance over the summaries the dashboard has computed anyway.
+// re-review due) over the summary table, counted in SQL by domain/governance's rule
+// (inDerivedList; decision record 0145).
 
 const tiers = [1, 2, 3, 4] as const;
 
@@ -26,25 +28,30 @@ function snapshotsOf(rows: readonly StoredGovernanceSnapshot[]) {
   });
 }
 
-export async function governanceFigures(store: Store, summaries: readonly PackageSummary[], now: Date): Promise<Governance> {
+/** The per-tier counts of the summaries, as both the dashboard and the governance figures read them. */
+export function summaryTierCounts(store: Store): Promise<SummaryTierCounts[]> {
+  return store.summaryTierCounts({ pending: pendingStatuses, approved: approvedStatuses });
+}
+
+/** The figures, given the per-tier counts of the summaries (brought up to date by the caller). */
+export async function governanceFigures(store: Store, tierCounts: readonly SummaryTierCounts[], now: Date): Promise<Governance> {
   const months = lastTwelveMonths(now);
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
-  const [counts, currentIds, expired, changes, rollbacks, rolledBackRows, trends, snapshotRows] = await Promise.all([
-    store.governanceCounts(),
-    store.governanceListIds('current'),
+  const [counts, expired, changes, rollbacks, trends, snapshotRows] = await Promise.all([
+    store.governanceCounts(approvedStatuses),
     store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
     store.countAuditEntries({ action: changeAction, fromAt: `${monthStart}T00:00:00.000Z` }),
     store.countAuditEntries({ action: rollbackAction, fromAt: `${monthStart}T00:00:00.000Z` }),
-    store.listPackageRollbacks('all'),
     store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
     store.listGovernanceSnapshots(months[0] ?? monthStart.slice(0, 7)),
   ]);
   const snapshots = snapshotsOf(snapshotRows);
-  const current = new Set(currentIds);
-  const rolledBack = new Set(rolledBackRows.map((r) => r.packageId));
   const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
-  const derived = (list: 'pending' | 'overdue' | 'approved' | 're_review_due') => summaries.filter((s) => inDerivedList(list, s, current.has(s.id), rolledBack.has(s.id))).length;
+  // The lists decided by workflow state: counted over the summaries by inDerivedList's rule.
+  const sum = (pick: (t: SummaryTierCounts) => number) => tierCounts.reduce((n, t) => n + pick(t), 0);
+  const derivedCounts: Record<DerivedGovernanceList, number> = { pending: sum((t) => t.pending), overdue: sum((t) => t.overdue), re_review_due: sum((t) => t.reReviewDue), approved: counts.approved };
+  const derived = (list: DerivedGovernanceList) => derivedCounts[list];
   const inputs: FigureInput[] = [
     ...tiers.map(
       (tier): FigureInput => ({

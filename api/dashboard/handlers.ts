@@ -1,28 +1,51 @@
 import type { Decision } from '#domain/contracts/decisions.ts';
-import { committeeDashboard, recentDecisionLimit } from '#domain/workflow/committee-dashboard.ts';
+import { compareOverdue, comparePending, emergencyFollowUps, pendingStatuses, reReviewHorizonDays, recentDecisionLimit, recentDecisions, reReviews, riskTierRows, type CommitteeView, type DashboardPackage } from '#domain/workflow/committee-dashboard.ts';
+import { dashboardFindings, findingDates } from '#domain/findings/dashboard-findings.ts';
+import type { Dashboard } from '#domain/contracts/dashboard.ts';
 import { dashboardRoutes as routes } from './routes.ts';
-import { dashboardFindings } from '#domain/findings/dashboard-findings.ts';
 import { toActor, usersById } from '../package-access/views.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { governanceFigures } from './governance.ts';
+import { SerializedJson } from '../kernel/serialized-json.ts';
+import type { SummaryText } from '../store/package-summaries.ts';
+import type { StoredUser } from '../store/store.ts';
+import { governanceFigures, summaryTierCounts } from './governance.ts';
+
+const day = 86_400_000;
 
 /**
- * GET /api/dashboard. The route admits only oversight roles, who see every package, so
- * every package counts. Each is summarized exactly as the inbox and package pages summarize
- * it (the summaries table, brought up to date first: decision record 0130); the committee's
- * view is then a pure function of those summaries, their steps and the decisions it lists.
+ * GET /api/dashboard. The route admits only oversight roles, who see every package, so every
+ * package counts. Its figures are counted in SQL over the summaries table (brought up to date
+ * first: decision records 0130, 0145); the lists of summaries (pending, overdue, conditions
+ * lapsed) are sent as the table stores them, in the pure dashboard's order, never parsed. Only
+ * the packages of the decisions it lists or looks at, and of the findings it lists, are read
+ * whole; the pure dashboard functions compute those parts from them.
  */
 export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
   const { store, now } = ctx.deps;
   const at = now();
   await refreshSummaries(store, at);
+  const { today, horizon } = findingDates(at);
   // The decisions the view lists: the newest (recent decisions), those with conditions (re-reviews), and
-  // every decision of a package with an emergency approval (its follow-up). Steps only where those look.
-  const [newest, flagged, allFindings, users] = await Promise.all([store.listDecisionsWhere({ newest: recentDecisionLimit }), store.listDecisionsWhere({ kinds: ['approve_with_conditions', 'emergency_approve'] }), store.listFindings('all'), usersById(store)]);
-  const emergencyPackages = [...new Set(flagged.filter((d) => d.decision === 'emergency_approve').map((d) => d.packageId))];
-  const decisions = new Map([...newest, ...flagged, ...(await store.listDecisions(emergencyPackages))].map((d) => [d.id, d]));
-  const rows = await store.listSummaryRows(new Set(flagged.map((d) => d.packageId)));
+  // every decision of a package with an emergency approval (its follow-up).
+  const [tiers, pendingRows, lapsedRows, newest, flagged, findingFacts] = await Promise.all([
+    summaryTierCounts(store),
+    store.listSummaryTexts({ statuses: pendingStatuses }),
+    store.listSummaryTexts({ conditionsLapsed: true }),
+    store.listDecisionsWhere({ newest: recentDecisionLimit }),
+    store.listDecisionsWhere({ kinds: ['approve_with_conditions', 'emergency_approve'] }),
+    store.dashboardFindings(today, horizon),
+  ]);
+  const reReviewBy = new Date(at.getTime() + reReviewHorizonDays * day).toISOString().slice(0, 10);
+  // A conditional approval is listed only when its re-review date is within the horizon: only those packages' steps are read.
+  const conditional = flagged.filter((d) => d.decision === 'emergency_approve' || (d.conditions !== null && d.conditions.reReviewOn <= reReviewBy));
+  const emergencyPackages = [...new Set(conditional.filter((d) => d.decision === 'emergency_approve').map((d) => d.packageId))];
+  const decisions = new Map([...newest, ...conditional, ...(await store.listDecisions(emergencyPackages))].map((d) => [d.id, d]));
+  const [rows, governance, users] = await Promise.all([
+    store.listSummaryRows(new Set([...[...decisions.values()].map((d) => d.packageId), ...findingFacts.listed.map((f) => f.packageId)])),
+    governanceFigures(store, tiers, at),
+    findingFacts.listed.length > 0 ? usersById(store) : Promise.resolve(new Map<string, StoredUser>()),
+  ]);
   // Each package's decisions oldest first, as loadPackageFacts gives them.
   const decisionsOf = new Map<string, Decision[]>();
   for (const d of [...decisions.values()].sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.id.localeCompare(b.id))) {
@@ -30,13 +53,40 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
     if (list) list.push(d);
     else decisionsOf.set(d.packageId, [d]);
   }
-  const packages = rows.map(({ summary, steps }) => ({ summary, steps, decisions: decisionsOf.get(summary.id) ?? [] }));
-  const findings = dashboardFindings(
-    allFindings,
-    new Map(rows.map((r) => [r.summary.id, r.summary])),
-    (id) => toActor(users.get(id), id),
-    at,
-  );
-  const governance = await governanceFigures(store, packages.map((p) => p.summary), at);
-  return { status: 200, body: { ...committeeDashboard(packages, at), findings, governance } };
+  const packages: DashboardPackage[] = rows.map(({ summary, steps }) => ({ summary, steps, decisions: decisionsOf.get(summary.id) ?? [] }));
+  const findings = dashboardFindings(findingFacts.listed, new Map(rows.map((r) => [r.summary.id, r.summary])), (id) => toActor(users.get(id), id), at, { critical: 0, high: 0, medium: 0, low: 0, ...findingFacts.openBySeverity });
+  const pending = pendingRows.sort((a, b) => comparePending({ submittedAt: a.submittedAt, id: a.id }, { submittedAt: b.submittedAt, id: b.id }));
+  const overdue = pending.filter((r) => r.stepOverdue).sort((a, b) => compareOverdue({ dueAt: a.stepDueAt, id: a.id }, { dueAt: b.stepDueAt, id: b.id }));
+  const view: Omit<CommitteeView, 'pending' | 'overdue' | 'conditionsLapsed'> & Pick<Dashboard, 'findings' | 'governance'> = {
+    generatedAt: at.toISOString(),
+    byRiskTier: riskTierRows(tiers),
+    reReviews: reReviews(packages, at),
+    recentDecisions: recentDecisions(packages),
+    emergencyFollowUps: emergencyFollowUps(packages),
+    findings,
+    governance,
+  };
+  return { status: 200, body: dashboardJson(view, { pending, overdue, conditionsLapsed: lapsedRows.sort((a, b) => a.id.localeCompare(b.id)) }) };
 });
+
+/**
+ * The dashboard as JSON text, its members in the contract's order; the summaries lists are the
+ * stored JSON texts joined, which is what JSON.stringify of their parsed values would give.
+ */
+function dashboardJson(view: Omit<Dashboard, 'pending' | 'overdue' | 'conditionsLapsed'>, lists: Record<'pending' | 'overdue' | 'conditionsLapsed', readonly SummaryText[]>): SerializedJson {
+  const raw = (rows: readonly SummaryText[]) => `[${rows.map((r) => r.json).join(',')}]`;
+  const member = (name: string, text: string) => `${JSON.stringify(name)}:${text}`;
+  const members = [
+    member('generatedAt', JSON.stringify(view.generatedAt)),
+    member('byRiskTier', JSON.stringify(view.byRiskTier)),
+    member('pending', raw(lists.pending)),
+    member('overdue', raw(lists.overdue)),
+    member('reReviews', JSON.stringify(view.reReviews)),
+    member('conditionsLapsed', raw(lists.conditionsLapsed)),
+    member('recentDecisions', JSON.stringify(view.recentDecisions)),
+    member('emergencyFollowUps', JSON.stringify(view.emergencyFollowUps)),
+    member('findings', JSON.stringify(view.findings)),
+    member('governance', JSON.stringify(view.governance)),
+  ];
+  return new SerializedJson(`{${members.join(',')}}`);
+}

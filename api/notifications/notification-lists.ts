@@ -82,21 +82,28 @@ export async function derivedFromScratch(tx: StoreTx, user: StoredUser, logSize?
   return { logSize: size, names: names.key, all: deriveNotifications({ user, packages, events: await events, names: names.map }) };
 }
 
-/** The kept list with the packages named since `kept.logSize` derived again, or null when everything must be. */
+/**
+ * The kept list with the packages named since `kept.logSize` derived again, or null when everything must be.
+ * Two round trips after the size (decision record 0146): the new entries with the display names,
+ * then the named packages with their templates, rows and source entries, all at once. With
+ * more than a few named packages, only those the user may see are read.
+ */
 async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, logSize: number): Promise<KeptList | null> {
-  const entries = await entriesBetween(tx, kept.logSize, logSize);
+  const [entries, names] = await Promise.all([entriesBetween(tx, kept.logSize, logSize), namesOf(tx)]);
   if (entries.some((e) => e.action.startsWith('system.'))) return null;
-  const names = await namesOf(tx);
   if (names.key !== kept.names) return null;
   const subjects = [...new Set(entries.map((e) => e.subject))];
-  const found = await Promise.all(subjects.map((id) => tx.findPackage(id)));
-  const packages = found.filter((p): p is StoredPackage => p !== null);
-  if (packages.length === 0) return { ...kept, logSize };
-  const visible = packages.filter((p) => canSeePackage(user, p));
-  const [facts, events] = await Promise.all([notificationPackages(tx, visible), Promise.all(visible.map((p) => eventsOf(tx, p.id)))]);
+  if (subjects.length === 0) return { ...kept, logSize };
+  const few = subjects.length <= fewPackages;
+  const [found, rows, logged] = await Promise.all([tx.listPackagesWithTemplates(subjects), few ? packageRows(tx, subjects) : null, few ? tx.listPackageEntries(subjects, notificationSources) : null]);
+  if (found.length === 0) return { ...kept, logSize };
+  const visible = found.filter(({ pkg }) => canSeePackage(user, pkg));
+  const ids = visible.map(({ pkg }) => pkg.id);
+  const [facts, events] = await Promise.all([rows ?? packageRows(tx, ids), logged ?? tx.listPackageEntries(ids, notificationSources)]);
+  const seen = new Set(ids);
   // Newest first, as the kept list: the two merge in one pass.
-  const fresh = deriveNotifications({ user, packages: facts, events: events.flat(), names: names.map });
-  const replaced = new Set(packages.map((p) => p.id));
+  const fresh = deriveNotifications({ user, packages: visible.map(({ pkg, template }) => notificationPackage(pkg, template, facts)), events: events.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names: names.map });
+  const replaced = new Set(found.map(({ pkg }) => pkg.id));
   const rest = kept.all.filter((n) => !replaced.has(n.packageId));
   return { logSize, names: names.key, all: mergeSorted(rest, fresh) };
 }
@@ -116,22 +123,28 @@ async function namesOf(tx: StoreTx): Promise<{ key: string; map: Map<string, str
   return { key: JSON.stringify([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), map };
 }
 
-/** What the derivation needs of a few packages: their versions, decisions, threads and template. */
-async function notificationPackages(tx: StoreTx, packages: readonly StoredPackage[]): Promise<NotificationPackage[]> {
-  if (packages.length === 0) return [];
-  const ids = packages.map((p) => p.id);
-  const [versions, decisions, threads, templates] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listThreads(ids), Promise.all(packages.map((p) => tx.findTemplate(p.templateKey, p.templateVersion)))]);
-  return packages.map((pkg, index): NotificationPackage => {
-    const template: WorkflowTemplate | null | undefined = templates[index];
-    if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
-    return {
-      ...pkg,
-      template,
-      versions: versions.filter((v) => v.packageId === pkg.id).sort((a, b) => a.number - b.number),
-      decisions: decisions.filter((d) => d.packageId === pkg.id).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
-      threads: threads.filter((t) => t.packageId === pkg.id),
-    };
-  });
+interface PackageRows {
+  versions: Awaited<ReturnType<StoreTx['listVersionFacts']>>;
+  decisions: Awaited<ReturnType<StoreTx['listDecisions']>>;
+  threads: Awaited<ReturnType<StoreTx['listThreads']>>;
+}
+
+/** The versions, decisions and threads of a few packages (ids that name no package match nothing). */
+async function packageRows(tx: StoreTx, ids: readonly string[]): Promise<PackageRows> {
+  if (ids.length === 0) return { versions: [], decisions: [], threads: [] };
+  const [versions, decisions, threads] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listThreads(ids)]);
+  return { versions, decisions, threads };
+}
+
+/** What the derivation needs of one package: its versions, decisions, threads and template. */
+function notificationPackage(pkg: StoredPackage, template: WorkflowTemplate, rows: PackageRows): NotificationPackage {
+  return {
+    ...pkg,
+    template,
+    versions: rows.versions.filter((v) => v.packageId === pkg.id).sort((a, b) => a.number - b.number),
+    decisions: rows.decisions.filter((d) => d.packageId === pkg.id).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
+    threads: rows.threads.filter((t) => t.packageId === pkg.id),
+  };
 }
 
 /** Every source entry about the packages in `subjects`, compact (read per action: an index). */

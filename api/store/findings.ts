@@ -67,6 +67,12 @@ export interface FindingsStore {
   listFindingDueNotices(): Promise<StoredFindingDueNotice[]>;
   findingRegisterPage(filter: FindingRegisterFilter): Promise<{ items: StoredFinding[]; total: number }>;
   listFindings(packageIds: readonly string[] | 'all'): Promise<StoredFinding[]>;
+  /**
+   * The committee dashboard's findings (decision record 0145), of packages with a summary: the
+   * unresolved ones counted by severity, and only those it lists: unresolved and due before
+   * `today`, or accepted with an acceptance expiring on or before `horizon` (both YYYY-MM-DD).
+   */
+  dashboardFindings(today: string, horizon: string): Promise<{ openBySeverity: Partial<Record<StoredFinding['severity'], number>>; listed: StoredFinding[] }>;
   findFinding(id: string): Promise<StoredFinding | null>;
   insertFinding(finding: StoredFinding): Promise<void>;
   /**

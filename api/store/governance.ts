@@ -33,6 +33,11 @@ export interface GovernanceTrends {
 export type GovernanceCounts = Record<StoredGovernanceList, number> & {
   /** The models (`current`) per risk tier; a tier with none is absent. */
   byTier: Partial<Record<number, number>>;
+  /**
+   * The `approved` list's size (domain/governance inDerivedList): models whose newest package's
+   * summary has one of the approved statuses and was not rolled back (decision record 0145).
+   */
+  approved: number;
 };
 
 /** A figure's value at the close of a month (docs/decisions/0136); append-only. */
@@ -49,8 +54,8 @@ export interface GovernanceStore {
   insertGovernanceSnapshots(rows: readonly StoredGovernanceSnapshot[]): Promise<number>;
   /** The snapshot rows from `fromMonth` ('YYYY-MM') on. */
   listGovernanceSnapshots(fromMonth: string): Promise<StoredGovernanceSnapshot[]>;
-  /** How many packages each stored list holds, in one pass over the models. */
-  governanceCounts(): Promise<GovernanceCounts>;
+  /** How many packages each stored list holds, and the `approved` list (`approvedStatuses`), in one pass over the models. */
+  governanceCounts(approvedStatuses: readonly string[]): Promise<GovernanceCounts>;
   /** The ids of the packages the list holds (the inventory's filter). */
   governanceListIds(list: StoredGovernanceList): Promise<string[]>;
   governanceTrends(from: string): Promise<GovernanceTrends>;

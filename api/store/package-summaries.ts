@@ -64,6 +64,32 @@ export interface PackageSummariesStore {
   pageSummaries(query: SummaryPageQuery): Promise<PackageSummary[]>;
   /** How many summaries match the query's filters in all (its cursor and limit aside). */
   countSummaries(query: Omit<SummaryPageQuery, 'after' | 'limit'>): Promise<number>;
-  /** Every summary, by package id; with its steps for the packages in `stepsFor` (empty for the others): the committee dashboard. */
-  listSummaryRows(stepsFor: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
+  /** The summaries of these packages with their steps, by package id: the dashboard's decisions' packages. */
+  listSummaryRows(ids: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
+  /** Per risk tier, what the committee dashboard counts over every summary (decision record 0145). */
+  summaryTierCounts(statuses: { pending: readonly PackageStatus[]; approved: readonly PackageStatus[] }): Promise<SummaryTierCounts[]>;
+  /** The summaries with one of these statuses, or with a lapsed condition, as stored (JSON text), in no order. */
+  listSummaryTexts(which: { statuses: readonly PackageStatus[] } | { conditionsLapsed: true }): Promise<SummaryText[]>;
+}
+
+export interface SummaryTierCounts {
+  riskTier: number;
+  /** Distinct model keys. */
+  models: number;
+  pending: number;
+  approved: number;
+  rejected: number;
+  /** Pending, with the current step past its due time. */
+  overdue: number;
+  /** Not rejected, with a re-review due. */
+  reReviewDue: number;
+}
+
+/** A summary as writeSummaries stored it (JSON.stringify of the summary), with the keys it is ordered by. */
+export interface SummaryText {
+  id: string;
+  submittedAt: string;
+  stepDueAt: string | null;
+  stepOverdue: boolean;
+  json: string;
 }

@@ -21,10 +21,31 @@ export interface DashboardFindingFacts {
   acceptance: { expiresOn: string } | null;
 }
 
-export function dashboardFindings(findings: readonly DashboardFindingFacts[], packages: ReadonlyMap<string, { modelName: string; versionLabel: string }>, owners: (id: string) => Actor, now: Date): DashboardFindings {
-  const today = now.toISOString().slice(0, 10);
-  const horizon = new Date(now.getTime() + acceptanceHorizonDays * 86_400_000).toISOString().slice(0, 10);
-  const openBySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
+/** Today, and the last day an expiring acceptance is listed (both YYYY-MM-DD, UTC). */
+export function findingDates(now: Date): { today: string; horizon: string } {
+  return { today: now.toISOString().slice(0, 10), horizon: new Date(now.getTime() + acceptanceHorizonDays * 86_400_000).toISOString().slice(0, 10) };
+}
+
+/** Findings not yet verified nor accepted as a risk, by severity, of the packages known. */
+export function openBySeverityOf(findings: readonly DashboardFindingFacts[], known: (packageId: string) => boolean): DashboardFindings['openBySeverity'] {
+  const open = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const f of findings) if (known(f.packageId) && isUnresolved(f.status)) open[f.severity] += 1;
+  return open;
+}
+
+/**
+ * The findings part over the stored findings. `openBySeverity` may come counted already (the
+ * server counts it in SQL, decision record 0145): then `findings` needs to hold only those the
+ * lists may show (overdue, accepted with an expiring acceptance).
+ */
+export function dashboardFindings(
+  findings: readonly DashboardFindingFacts[],
+  packages: ReadonlyMap<string, { modelName: string; versionLabel: string }>,
+  owners: (id: string) => Actor,
+  now: Date,
+  openBySeverity = openBySeverityOf(findings, (id) => packages.has(id)),
+): DashboardFindings {
+  const { today, horizon } = findingDates(now);
   const digest = (f: DashboardFindingFacts): DashboardFinding => ({
     findingId: f.id,
     packageId: f.packageId,
@@ -38,7 +59,6 @@ export function dashboardFindings(findings: readonly DashboardFindingFacts[], pa
     expiresOn: f.acceptance?.expiresOn ?? null,
   });
   const known = findings.filter((f) => packages.has(f.packageId));
-  for (const f of known) if (isUnresolved(f.status)) openBySeverity[f.severity] += 1;
   const tie = (a: DashboardFinding, b: DashboardFinding) => compareSeverity(a.severity, b.severity) || a.findingId.localeCompare(b.findingId);
   return {
     openBySeverity,

@@ -47,50 +47,90 @@ function utcDate(now: Date, days = 0): string {
  */
 export type CommitteeView = Omit<Dashboard, 'findings' | 'governance'>;
 
+/** What the committee counts per risk tier, over every package (the server counts it in SQL). */
+export interface TierCounts {
+  riskTier: number;
+  models: number;
+  pending: number;
+  approved: number;
+  rejected: number;
+}
+
+/** The pending list's order: oldest submission first, then by id. */
+export function comparePending(a: { submittedAt: string; id: string }, b: { submittedAt: string; id: string }): number {
+  return a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
+}
+
+/** The overdue list's order: most overdue first (the one whose due time passed longest ago), then by id. */
+export function compareOverdue(a: { dueAt: string | null; id: string }, b: { dueAt: string | null; id: string }): number {
+  return (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.id.localeCompare(b.id);
+}
+
+/** The rows of `byRiskTier`: every tier, a tier without packages as zeros. */
+export function riskTierRows(counts: readonly TierCounts[]): CommitteeView['byRiskTier'] {
+  return riskTiers.map((riskTier) => {
+    const c = counts.find((t) => t.riskTier === riskTier);
+    return { riskTier, models: c?.models ?? 0, inReview: c?.pending ?? 0, approved: c?.approved ?? 0, rejected: c?.rejected ?? 0 };
+  });
+}
+
+/** Counted over the summaries, as the server counts them in SQL (decision record 0145). */
+export function tierCounts(summaries: readonly PackageSummary[]): TierCounts[] {
+  return riskTiers.map((riskTier) => {
+    const inTier = summaries.filter((s) => s.riskTier === riskTier);
+    return {
+      riskTier,
+      // A model with several packages (versions) counts once; the status columns count packages.
+      models: new Set(inTier.map((s) => s.modelKey)).size,
+      pending: inTier.filter(isPending).length,
+      approved: inTier.filter(isApproved).length,
+      rejected: inTier.filter((s) => s.status === 'rejected').length,
+    };
+  });
+}
+
+/**
+ * The whole view from every package's facts: the reference the server's SQL counts and lists
+ * are held to (tests), and the parts it computes over the few packages it reads whole.
+ */
 export function committeeDashboard(packages: readonly DashboardPackage[], now: Date): CommitteeView {
   const summaries = packages.map((p) => p.summary);
   return {
     generatedAt: now.toISOString(),
-    byRiskTier: riskTiers.map((riskTier) => {
-      const inTier = summaries.filter((s) => s.riskTier === riskTier);
-      return {
-        riskTier,
-        // A model with several packages (versions) counts once; the status columns count packages.
-        models: new Set(inTier.map((s) => s.modelKey)).size,
-        inReview: inTier.filter(isPending).length,
-        approved: inTier.filter(isApproved).length,
-        rejected: inTier.filter((s) => s.status === 'rejected').length,
-      };
-    }),
-    pending: summaries.filter(isPending).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id)),
-    // Most overdue first: the one whose due time passed longest ago.
+    byRiskTier: riskTierRows(tierCounts(summaries)),
+    pending: summaries.filter(isPending).sort(comparePending),
     overdue: summaries
       .filter((s) => isPending(s) && s.currentStep?.overdue === true)
-      .sort((a, b) => (a.currentStep?.dueAt ?? '').localeCompare(b.currentStep?.dueAt ?? '') || a.id.localeCompare(b.id)),
+      .sort((a, b) => compareOverdue({ dueAt: a.currentStep?.dueAt ?? null, id: a.id }, { dueAt: b.currentStep?.dueAt ?? null, id: b.id })),
     reReviews: reReviews(packages, now),
     conditionsLapsed: summaries.filter((s) => s.conditionsLapsed === true).sort((a, b) => a.id.localeCompare(b.id)),
-    recentDecisions: packages
-      .flatMap(({ summary, decisions }) =>
-        decisions.map((d) => ({
-          packageId: summary.id,
-          modelName: summary.modelName,
-          versionLabel: summary.versionLabel,
-          decisionId: d.id,
-          decision: d.decision,
-          meaning: d.meaning,
-          role: d.role,
-          actor: d.actor,
-          decidedAt: d.decidedAt,
-        })),
-      )
-      .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || a.decisionId.localeCompare(b.decisionId))
-      .slice(0, recentDecisionLimit),
+    recentDecisions: recentDecisions(packages),
     emergencyFollowUps: emergencyFollowUps(packages),
   };
 }
 
+/** The latest decisions over `packages`, newest first, at most `recentDecisionLimit`. */
+export function recentDecisions(packages: readonly DashboardPackage[]): CommitteeView['recentDecisions'] {
+  return packages
+    .flatMap(({ summary, decisions }) =>
+      decisions.map((d) => ({
+        packageId: summary.id,
+        modelName: summary.modelName,
+        versionLabel: summary.versionLabel,
+        decisionId: d.id,
+        decision: d.decision,
+        meaning: d.meaning,
+        role: d.role,
+        actor: d.actor,
+        decidedAt: d.decidedAt,
+      })),
+    )
+    .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || a.decisionId.localeCompare(b.decisionId))
+    .slice(0, recentDecisionLimit);
+}
+
 /** Emergency approvals whose follow-up review is still open, oldest first: they stay listed until it is done. */
-function emergencyFollowUps(packages: readonly DashboardPackage[]): Dashboard['emergencyFollowUps'] {
+export function emergencyFollowUps(packages: readonly DashboardPackage[]): Dashboard['emergencyFollowUps'] {
   return packages
     .flatMap(({ summary, steps, decisions }) =>
       emergencyApprovals(decisions, { status: summary.status, steps })
@@ -116,7 +156,7 @@ function emergencyFollowUps(packages: readonly DashboardPackage[]): Dashboard['e
  * within the horizon (upcoming), soonest first. An approval a later version made stale, or
  * one on a rejected package, commits nobody to a re-review, so it is left out.
  */
-function reReviews(packages: readonly DashboardPackage[], now: Date): Dashboard['reReviews'] {
+export function reReviews(packages: readonly DashboardPackage[], now: Date): Dashboard['reReviews'] {
   const today = utcDate(now);
   const horizon = utcDate(now, reReviewHorizonDays);
   const items: Dashboard['reReviews'] = [];

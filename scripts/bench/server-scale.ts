@@ -52,6 +52,9 @@ interface ScaleFigures {
   readRps: number;
   dashboardMs: number[];
   pollMs: number[];
+  /** Server CPU per dashboard call and per poll (API process, PostgreSQL backends), over the timed calls. */
+  dashboardCpu: { api: number; db: number };
+  pollCpu: { api: number; db: number };
   rssMb: number;
   /** At the largest SQLite inventory: reads and the bare route, req/s side by side. */
   bare?: { reads: number; bare: number };
@@ -142,8 +145,19 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
     let readRun: LoadResult | undefined;
     const readCpu = await cpuOf(async () => (readRun = await fixedLoad(origin, reviewer, paths, 50, cpuReadCalls)));
 
-    const dashboardMs = await sequential(sequentialCalls, () => timedGet(origin, committee, '/api/dashboard'));
-    const pollMs = await notificationPolls(origin, plan);
+    // CPU summed over each timed call alone (not the warm-up, not the reply a poll follows).
+    const dashboardCpu = { api: 0, db: 0 };
+    const pollCpu = { api: 0, db: 0 };
+    const counted = (total: { api: number; db: number }) => async (call: () => Promise<number>) => {
+      let ms = 0;
+      const cpu = await cpuOf(async () => (ms = await call()));
+      total.api += cpu.api / sequentialCalls;
+      total.db += cpu.db / sequentialCalls;
+      return ms;
+    };
+    const dashboard = () => timedGet(origin, committee, '/api/dashboard');
+    const dashboardMs = await sequential(sequentialCalls, dashboard, () => counted(dashboardCpu)(dashboard));
+    const pollMs = await notificationPolls(origin, plan, counted(pollCpu));
 
     let bare: ScaleFigures['bare'];
     if (withBare) bare = await againstBareRoute(origin, reviewer, paths, options.seconds);
@@ -162,6 +176,8 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
       readRps: readRun ? throughput(readRun) : NaN,
       dashboardMs,
       pollMs,
+      dashboardCpu,
+      pollCpu,
       rssMb: rssMb(server.pid),
       ...(bare ? { bare } : {}),
       ...(pinned ? { pinned } : {}),
@@ -186,11 +202,11 @@ async function timedGet(origin: string, session: Session, path: string): Promise
   return ms;
 }
 
-/** `count` timings after one unrecorded warm-up, one at a time. */
-async function sequential(count: number, once: () => Promise<number>): Promise<number[]> {
+/** `count` timings of `recorded` after one unrecorded warm-up (`once`), one at a time. */
+async function sequential(count: number, once: () => Promise<number>, recorded: () => Promise<number> = once): Promise<number[]> {
   await once();
   const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push(await once());
+  for (let i = 0; i < count; i++) out.push(await recorded());
   return out;
 }
 
@@ -198,7 +214,7 @@ async function sequential(count: number, once: () => Promise<number>): Promise<n
  * An owner polls right after a reviewer replied in an open thread of one of the owner's
  * packages still in review: each poll has a new entry in the log to take in.
  */
-async function notificationPolls(origin: string, plan: InventoryPlan): Promise<number[]> {
+async function notificationPolls(origin: string, plan: InventoryPlan, timed: (call: () => Promise<number>) => Promise<number>): Promise<number[]> {
   const target = plan.packages.find((pkg) => pkg.approvedSteps < pkg.steps.length && pkg.threads.some(({ thread }) => thread.status === 'open'));
   const thread = target?.threads.find((t) => t.thread.status === 'open')?.thread;
   const owner = plan.owners.find((o) => o.id === target?.ownerId);
@@ -206,11 +222,13 @@ async function notificationPolls(origin: string, plan: InventoryPlan): Promise<n
   const reviewer = await signIn(origin, 'model-risk@example.com', password);
   const polling = await signIn(origin, owner.email, password);
   let reply = 0;
-  return sequential(sequentialCalls, async () => {
+  const poll = async (time: (call: () => Promise<number>) => Promise<number>) => {
     const posted = await fetch(`${origin}/api/packages/${target.id}/threads/${thread.id}/messages`, { method: 'POST', headers: { cookie: reviewer.cookie, origin, 'content-type': 'application/json' }, body: JSON.stringify({ body: `Follow-up ${++reply}: please confirm the holdout period.` }) });
     if (!posted.ok) throw new Error(`A reply in ${thread.id} was refused: HTTP ${posted.status} ${await posted.text()}`);
-    return timedGet(origin, polling, '/api/notifications');
-  });
+    await posted.arrayBuffer();
+    return time(() => timedGet(origin, polling, '/api/notifications'));
+  };
+  return sequential(sequentialCalls, () => poll((call) => call()), () => poll(timed));
 }
 
 /** Package reads and the bare route, one after the other, the same connections and seconds. */
@@ -308,6 +326,8 @@ function addScaleRows(report: Report, figures: ScaleFigures[]): void {
     if (f.engine === 'PostgreSQL') addRow(report, `${name}: package read: CPU per read, PostgreSQL backends (same run)`, 'ms', [f.readDbCpu]);
     addRow(report, `${name}: committee dashboard, one request at a time`, 'ms', f.dashboardMs);
     addRow(report, `${name}: notification poll after a new entry, one request at a time`, 'ms', f.pollMs);
+    addRow(report, `${name}: committee dashboard: server CPU per call, API process${f.engine === 'PostgreSQL' ? ` (PostgreSQL backends ${fmt(f.dashboardCpu.db)} ms)` : ''} (${sequentialCalls} calls)`, 'ms', [f.dashboardCpu.api]);
+    addRow(report, `${name}: notification poll after a new entry: server CPU per call, API process${f.engine === 'PostgreSQL' ? ` (PostgreSQL backends ${fmt(f.pollCpu.db)} ms)` : ''} (${sequentialCalls} calls)`, 'ms', [f.pollCpu.api]);
     if (f.pinned) {
       const p = f.pinned;
       addRow(report, `${name}: package reads with the API process pinned to core 0 and PostgreSQL to core 1, 50 connections (one run; API core ${(p.apiBusy * 100).toFixed(0)}% busy at ${fmt(p.apiCpu)} ms per read, PostgreSQL core ${(p.dbBusy * 100).toFixed(0)}% at ${fmt(p.dbCpu)} ms; the model predicts ${Math.min(1000 / p.apiCpu, 1000 / p.dbCpu).toFixed(0)} req/s with both cores whole)`, 'req/s', [p.rps]);

@@ -6,6 +6,7 @@ import { threadScenarios } from './support/thread-scenarios.ts';
 import { auditScenarios } from './support/audit-scenarios.ts';
 import { recordScenarios } from './support/record-scenarios.ts';
 import { dashboardScenarios } from './support/dashboard-scenarios.ts';
+import { dashboardScratchScenarios } from './support/dashboard-scratch-scenarios.ts';
 import { templateScenarios } from './support/template-scenarios.ts';
 import { notificationScenarios } from './support/notification-scenarios.ts';
 import { tokenScenarios } from './support/token-scenarios.ts';
@@ -42,7 +43,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

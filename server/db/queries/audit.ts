@@ -13,7 +13,7 @@ import { markSummariesStale } from './package-summaries.ts';
 
 const auditLockKey = 741_852_963;
 
-function toAuditEntry(r: AuditLogTable): StoredAuditEntry {
+export function toAuditEntry(r: AuditLogTable): StoredAuditEntry {
   return { seq: r.seq, at: r.at, actorId: r.actor_id, action: r.action, subject: r.subject, beforeJson: r.before, afterJson: r.after, prevHash: r.prev_hash, entryHash: r.entry_hash };
 }
 

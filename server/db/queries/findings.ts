@@ -113,6 +113,29 @@ export function findingsQueries(db: Db, engine: Engine): FindingsStore {
         return (await q.orderBy('created_at').orderBy('id').execute()).map(toFinding);
       });
     },
+    async dashboardFindings(today, horizon) {
+      // Only findings whose package has a summary: the dashboard names each one's model by it.
+      const known = () => db.selectFrom('findings').innerJoin('package_summaries as s', (j) => j.onRef('s.package_id', '=', 'findings.package_id').on('s.summary', 'is not', null));
+      const [counts, listed] = await Promise.all([
+        known()
+          .select((eb) => ['findings.severity', eb.fn.countAll<number | string | bigint>().as('n')])
+          .where('findings.status', 'in', unresolved)
+          .groupBy('findings.severity')
+          .execute(),
+        known()
+          .selectAll('findings')
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('findings.status', 'in', unresolved), eb('findings.due_date', '<', today)]),
+              eb.and([eb('findings.status', '=', 'risk_accepted'), eb('findings.acceptance', 'is not', null), eb(acceptanceExpiresOn(engine), '<=', horizon)]),
+            ]),
+          )
+          .orderBy('findings.created_at')
+          .orderBy('findings.id')
+          .execute(),
+      ]);
+      return { openBySeverity: Object.fromEntries(counts.map((r) => [findingSeveritySchema.parse(r.severity), Number(r.n)])), listed: listed.map(toFinding) };
+    },
     async findFinding(id) {
       const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toFinding(row) : null;

@@ -25,17 +25,19 @@ const isCurrent = (eb: Eb) =>
   );
 
 /**
- * The policy check of the package's latest version, matching `pattern`. The evaluation is
- * stored as JSON text (JSON.stringify); `"outcome":"flagged"` or `"status":"missing"` can only
- * appear as a key and its value, since a quote inside a string value is escaped.
+ * The packages whose latest version's policy check matches `pattern`. The evaluation is stored
+ * as JSON text (JSON.stringify); `"outcome":"flagged"` or `"status":"missing"` can only appear
+ * as a key and its value, since a quote inside a string value is escaped. A set, not a probe per
+ * package: each evaluation is looked at once (decision record 0145).
  */
 const latestEvaluationLike = (eb: Eb, pattern: string, like: 'like' | 'not like') =>
-  eb.exists(
+  eb(
+    'p.id',
+    'in',
     eb
       .selectFrom('policy_evaluations as e')
-      .select(sql.lit(1).as('one'))
-      .whereRef('e.package_id', '=', 'p.id')
-      .where('e.version', '=', eb.selectFrom('package_versions as v').select((v) => v.fn.max('v.number').as('n')).whereRef('v.package_id', '=', 'p.id'))
+      .select('e.package_id')
+      .where('e.version', '=', (w) => w.selectFrom('package_versions as v').select((v) => v.fn.max('v.number').as('n')).whereRef('v.package_id', '=', 'e.package_id'))
       .where('e.evaluation', like, pattern),
   );
 
@@ -45,14 +47,15 @@ type Condition = (eb: Eb) => ReturnType<typeof isCurrent>;
 const conditions: Record<Exclude<StoredGovernanceList, 'current'>, Condition> = {
   /** Checked against a policy, with nothing the policy requires missing. */
   complete: (eb) => latestEvaluationLike(eb, '%"status":"missing"%', 'not like'),
-  assessed: (eb) => eb.exists(eb.selectFrom('risk_assessments as r').select(sql.lit(1).as('one')).whereRef('r.package_id', '=', 'p.id')),
+  assessed: (eb) => eb('p.id', 'in', eb.selectFrom('risk_assessments as r').select('r.package_id')),
   /** Entered review flagged: a blocking requirement failed and the policy let it in. */
   blocking_failed: (eb) => latestEvaluationLike(eb, '%"outcome":"flagged"%', 'like'),
   /** A confirmed tier override, or an approval signed over a blocker. */
   overridden: (eb) =>
     eb.or([
-      eb.exists(eb.selectFrom('risk_tier_overrides as o').select(sql.lit(1).as('one')).whereRef('o.package_id', '=', 'p.id').where('o.confirmed_at', 'is not', null)),
-      eb.exists(eb.selectFrom('decisions as d').select(sql.lit(1).as('one')).whereRef('d.package_id', '=', 'p.id').where('d.override', 'is not', null)),
+      eb('p.id', 'in', eb.selectFrom('risk_tier_overrides as o').select('o.package_id').where('o.confirmed_at', 'is not', null)),
+      // Migration 045's partial index holds exactly these decisions.
+      eb('p.id', 'in', eb.selectFrom('decisions as d').select('d.package_id').where('d.override', 'is not', null)),
     ]),
 };
 
@@ -86,7 +89,12 @@ export function governanceQueries(db: Db): GovernanceStore {
       const rows = await db.selectFrom('governance_snapshots').selectAll().where('month', '>=', fromMonth).orderBy('month').orderBy('figure').execute();
       return rows.map((r) => ({ month: r.month, figure: governanceFigureKeySchema.parse(r.figure), value: r.value, takenAt: r.taken_at }));
     },
-    async governanceCounts() {
+    async governanceCounts(approvedStatuses) {
+      const approved = (eb: Eb) =>
+        eb.and([
+          eb('p.id', 'in', eb.selectFrom('package_summaries as s').select('s.package_id').where('s.summary', 'is not', null).where('s.status', 'in', approvedStatuses.length > 0 ? [...approvedStatuses] : [''])),
+          eb('p.id', 'not in', eb.selectFrom('package_rollbacks as rb').select('rb.package_id')),
+        ]);
       const rows = await listWhere(db, 'current')
         .select((eb) => [
           'p.risk_tier',
@@ -95,13 +103,14 @@ export function governanceQueries(db: Db): GovernanceStore {
           oneIf(eb, conditions.assessed).as('assessed'),
           oneIf(eb, conditions.blocking_failed).as('blocking_failed'),
           oneIf(eb, conditions.overridden).as('overridden'),
+          oneIf(eb, approved).as('approved'),
         ])
         .groupBy('p.risk_tier')
         .execute();
-      const counts: GovernanceCounts = { byTier: {}, current: 0, complete: 0, assessed: 0, blocking_failed: 0, overridden: 0 };
+      const counts: GovernanceCounts = { byTier: {}, current: 0, complete: 0, assessed: 0, blocking_failed: 0, overridden: 0, approved: 0 };
       for (const r of rows) {
         counts.byTier[r.risk_tier] = Number(r.current);
-        for (const list of ['current', 'complete', 'assessed', 'blocking_failed', 'overridden'] as const) counts[list] += Number(r[list]);
+        for (const list of ['current', 'complete', 'assessed', 'blocking_failed', 'overridden', 'approved'] as const) counts[list] += Number(r[list]);
       }
       return counts;
     },

@@ -95,6 +95,9 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
             re_review_due: s.reReviewDue ? 1 : 0,
             revalidation_due_on: s.revalidationDueOn ?? null,
             updated_at: s.updatedAt,
+            submitted_at: s.submittedAt,
+            step_due_at: s.currentStep?.dueAt ?? null,
+            conditions_lapsed: s.conditionsLapsed === true ? 1 : 0,
           })
           .where('package_id', '=', row.packageId)
           .where('changes', '=', row.changes)
@@ -123,17 +126,38 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
       if (!onlyIds) return Number((await where.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst())?.n ?? 0); // PostgreSQL's count is a bigint, read as text
       return (await where.select('package_id').execute()).filter((r) => onlyIds.has(r.package_id)).length;
     },
-    async listSummaryRows(stepsFor) {
-      // Every row of the inventory: read as writeSummaries wrote them (from summarize), not re-validated one by one.
-      const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary']).where('summary', 'is not', null).orderBy('package_id').execute();
-      const wanted = [...stepsFor];
-      const steps = wanted.length === 0 ? [] : await db.selectFrom('package_summaries').select(['package_id', 'steps']).where('package_id', 'in', wanted).execute();
-      const stepsOf = new Map(steps.map((r) => [r.package_id, r.steps]));
-      return rows.flatMap((r) => {
-        if (r.summary === null) return [];
-        const text = stepsOf.get(r.package_id);
-        return [{ summary: JSON.parse(r.summary) as PackageSummary, steps: text ? (JSON.parse(text) as StepState[]) : [] }];
-      });
+    async listSummaryRows(ids) {
+      // Read as writeSummaries wrote them (from summarize), not re-validated one by one.
+      if (ids.size === 0) return [];
+      const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary', 'steps']).where('summary', 'is not', null).where('package_id', 'in', [...ids]).orderBy('package_id').execute();
+      return rows.flatMap((r) => (r.summary === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: r.steps ? (JSON.parse(r.steps) as StepState[]) : [] }]));
+    },
+    async summaryTierCounts({ pending, approved }) {
+      // From the covering index of migration 045 alone: `summary is not null` is its condition.
+      const rows = await db
+        .selectFrom('package_summaries')
+        .select((eb) => [
+          'risk_tier',
+          eb.fn.count<Count>('model_key').distinct().as('models'),
+          eb.fn.countAll<Count>().filterWhere('status', 'in', [...pending]).as('pending'),
+          eb.fn.countAll<Count>().filterWhere('status', 'in', [...approved]).as('approved'),
+          eb.fn.countAll<Count>().filterWhere('status', '=', 'rejected').as('rejected'),
+          eb.fn.countAll<Count>().filterWhere((f) => f.and([f('status', 'in', [...pending]), f('step_overdue', '=', 1)])).as('overdue'),
+          eb.fn.countAll<Count>().filterWhere((f) => f.and([f('status', '<>', 'rejected'), f('re_review_due', '=', 1)])).as('re_review_due'),
+        ])
+        .where('summary', 'is not', null)
+        .groupBy('risk_tier')
+        .execute();
+      return rows.flatMap((r) => (r.risk_tier === null ? [] : [{ riskTier: r.risk_tier, models: Number(r.models), pending: Number(r.pending), approved: Number(r.approved), rejected: Number(r.rejected), overdue: Number(r.overdue), reReviewDue: Number(r.re_review_due) }]));
+    },
+    async listSummaryTexts(which) {
+      let q = db.selectFrom('package_summaries').select(['package_id', 'summary', 'submitted_at', 'step_due_at', 'step_overdue']).where('summary', 'is not', null);
+      // A literal, not a parameter: the partial index's `conditions_lapsed = 1` is proved from the query's text.
+      q = 'statuses' in which ? q.where('status', 'in', which.statuses.length > 0 ? [...which.statuses] : ['']) : q.where('conditions_lapsed', '=', sql.lit(1));
+      return (await q.execute()).flatMap((r) => (r.summary === null ? [] : [{ id: r.package_id, submittedAt: r.submitted_at ?? '', stepDueAt: r.step_due_at, stepOverdue: r.step_overdue === 1, json: r.summary }]));
     },
   };
 }
+
+/** A count: PostgreSQL's is a bigint, read as text. */
+type Count = number | string | bigint;

@@ -585,6 +585,9 @@ export interface PackageSummariesTable {
   re_review_due: number | null;
   revalidation_due_on: string | null;
   updated_at: string | null;
+  submitted_at: string | null;
+  step_due_at: string | null;
+  conditions_lapsed: number | null;
 }
 
 export interface Database {
