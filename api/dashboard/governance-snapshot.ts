@@ -1,5 +1,5 @@
 import { closedMonth } from '#domain/governance/governance-figures.ts';
-import { loadPackageFacts, summarize } from '../package-access/views.ts';
+import { refreshSummaries } from '../package-access/summaries.ts';
 import type { Store } from '../store/store.ts';
 import { governanceFigures, snapshotFigures } from './governance.ts';
 
@@ -15,7 +15,10 @@ export async function takeGovernanceSnapshot(store: Store, now: Date): Promise<n
   const month = closedMonth(now);
   const recorded = new Set((await store.listGovernanceSnapshots(month)).filter((r) => r.month === month).map((r) => r.figure));
   if (snapshotFigures.every((key) => recorded.has(key))) return 0;
-  const summaries = (await loadPackageFacts(store, await store.listPackages())).map((facts) => summarize(facts, now).summary);
+  // The summaries table, brought up to date, as the dashboard reads it: summarizing every package
+  // from its facts here held the event loop for seconds at 10,000 packages (docs/decisions/0148).
+  await refreshSummaries(store, now);
+  const summaries = (await store.listSummaryRows(new Set())).map((row) => row.summary);
   const { figures } = await governanceFigures(store, summaries, now);
   const takenAt = now.toISOString();
   const rows = figures.flatMap((f) => (snapshotFigures.some((key) => key === f.key) ? [{ month, figure: f.key, value: f.value, takenAt }] : []));
