@@ -47,6 +47,14 @@ export interface SummaryPageQuery {
   limit: number;
 }
 
+/**
+ * A summary as the table holds it: the JSON text writeSummaries wrote (from summarize), sent
+ * as it is, and the keys of its place in the inbox's order (decision record 0148).
+ */
+export interface SummaryText extends SummaryKey {
+  json: string;
+}
+
 export interface StoredSummaryRow {
   summary: PackageSummary;
   steps: StepState[];
@@ -60,7 +68,7 @@ export interface PackageSummariesStore {
   /** Writes each recomputed row unless it was marked again since its `changes` was read. */
   writeSummaries(rows: readonly SummaryWrite[]): Promise<void>;
   /** A page of summaries, newest first; `limit` + 1 rows when there are more. */
-  pageSummaries(query: SummaryPageQuery): Promise<PackageSummary[]>;
+  pageSummaries(query: SummaryPageQuery): Promise<SummaryText[]>;
   /** How many summaries match the query's filters in all (its cursor and limit aside). */
   countSummaries(query: Omit<SummaryPageQuery, 'after' | 'limit'>): Promise<number>;
   /** Every summary, by package id; with its steps for the packages in `stepsFor` (empty for the others): the committee dashboard. */

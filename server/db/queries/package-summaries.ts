@@ -20,11 +20,6 @@ export async function insertSummaryPlaceholder(db: Db, packageId: string, ownerI
   await db.insertInto('package_summaries').values({ package_id: packageId, owner_id: ownerId }).execute();
 }
 
-// Read as writeSummaries wrote them (from summarize, the contract's own type), as listSummaryRows
-// reads them: validating fifty rows with the zod schema on every inbox page was an eighth of
-// the page's server CPU (docs/decisions/0148).
-const parseSummary = (text: string): PackageSummary => JSON.parse(text) as PackageSummary;
-
 function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyIds'>) {
   // A row marked stale after this request refreshed still serves the summary it had when the request began.
   let s: PageSelect = pageBase(db).where('summary', 'is not', null);
@@ -109,16 +104,16 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
       let page = pageWhere(db, q);
       if (after) page = page.where((eb) => eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('package_id', '>', after.id)])]));
       page = page.orderBy('updated_at', 'desc').orderBy('package_id', 'asc');
-      if (!onlyIds) return (await page.select('summary').limit(limit + 1).execute()).flatMap((r) => (r.summary === null ? [] : [parseSummary(r.summary)]));
+      // The summaries' JSON text as writeSummaries wrote it (from summarize), neither parsed nor
+      // validated again: that was a sixth of an inbox page's server CPU (docs/decisions/0148).
+      const texts = (rows: { package_id: string; updated_at: string | null; summary: string | null }[]) => rows.flatMap((r) => (r.summary === null || r.updated_at === null ? [] : [{ id: r.package_id, updatedAt: r.updated_at, json: r.summary }]));
+      if (!onlyIds) return texts(await page.select(['package_id', 'updated_at', 'summary']).limit(limit + 1).execute());
       // A list of ids decided elsewhere (a governance list): the keys in order, those in the list, then their summaries.
       const keys = (await page.select('package_id').execute()).map((r) => r.package_id).filter((id) => onlyIds.has(id)).slice(0, limit + 1);
       if (keys.length === 0) return [];
-      const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary']).where('package_id', 'in', keys).execute();
-      const byId = new Map(rows.map((r) => [r.package_id, r.summary]));
-      return keys.flatMap((id) => {
-        const text = byId.get(id);
-        return text ? [parseSummary(text)] : [];
-      });
+      const rows = await db.selectFrom('package_summaries').select(['package_id', 'updated_at', 'summary']).where('package_id', 'in', keys).execute();
+      const byId = new Map(texts(rows).map((r) => [r.id, r]));
+      return keys.flatMap((id) => byId.get(id) ?? []);
     },
     async countSummaries(q) {
       const { onlyIds } = q;
