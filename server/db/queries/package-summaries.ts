@@ -64,13 +64,16 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
   return {
     markSummariesStale: (ids) => markSummariesStale(db, ids),
     async listSummariesToRefresh(now) {
-      // Two indexed probes (the partial stale index, the valid_until index), not one OR over every row.
-      const [stale, expired] = await Promise.all([
+      // Two indexed probes (the partial stale index, the valid_until index), not one OR over every
+      // row, in one statement: every list request asks, and on PostgreSQL each statement is a round trip.
+      const both = await db
+        .selectFrom('package_summaries')
+        .select(['package_id', 'changes'])
         // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
-        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('stale', '=', sql.lit(1)).execute(),
-        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now).execute(),
-      ]);
-      const rows = new Map([...stale, ...expired].map((r) => [r.package_id, r.changes]));
+        .where('stale', '=', sql.lit(1))
+        .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now))
+        .execute();
+      const rows = new Map(both.map((r) => [r.package_id, r.changes]));
       return [...rows].map(([packageId, changes]) => ({ packageId, changes }));
     },
     async writeSummaries(rows) {
