@@ -9,7 +9,7 @@ import { packagesRoutes as routes } from './routes.ts';
 import { canSeeEveryPackage, canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
 import { matchesSummaryQuery, pageOf } from '../package-access/summary-query.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { withJsonMember } from '../kernel/serialized-json.ts';
+import { SerializedJson, withJsonMember } from '../kernel/serialized-json.ts';
 import { auditDenied } from '../denials/denials.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { addThreadMessage } from '../threads/thread-message.ts';
@@ -22,11 +22,11 @@ import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
-import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type PackageSummary } from '#domain/contracts/packages.ts';
+import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type PackageSummary, type InboxTabId } from '#domain/contracts/packages.ts';
 import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { inboxTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
-import type { SummaryKey, SummaryPageQuery } from '../store/package-summaries.ts';
+import type { SummaryKey, SummaryPageQuery, SummaryText } from '../store/package-summaries.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
 
@@ -67,7 +67,8 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   const items = page.slice(0, limit);
   const last = items.at(-1);
   const nextCursor = page.length > limit && last ? encodePackageCursor({ updatedAt: last.updatedAt, id: last.id }) : null;
-  return { status: 200, body: { items, nextCursor, total: counted ? total : null } };
+  // The stored summaries' JSON text goes out as it is (packageListSchema's members, in its order).
+  return { status: 200, body: new SerializedJson(`{"items":[${items.map((item) => item.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)},"total":${JSON.stringify(counted ? total : null)}}`) };
 });
 
 /** Every model the caller may see a package of: the inbox's model filter offers them all, not those of the pages loaded. */
@@ -78,10 +79,10 @@ export const listPackageModels = defineHandler(routes.listPackageModels, async (
 });
 
 /** The page and total computed in memory from every visible package's facts (the summary table could not be written). */
-async function pageFromFacts(store: Store, user: StoredUser, filters: Omit<SummaryPageQuery, 'after' | 'limit'>, after: SummaryKey | null, limit: number, at: Date): Promise<[PackageSummary[], number]> {
+async function pageFromFacts(store: Store, user: StoredUser, filters: Omit<SummaryPageQuery, 'after' | 'limit'>, after: SummaryKey | null, limit: number, at: Date): Promise<[SummaryText[], number]> {
   const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
   const matching = (await loadPackageFacts(store, visible)).map((f) => summarize(f, at).summary).filter((s) => matchesSummaryQuery(s, filters));
-  return [pageOf(matching, after, limit), matching.length];
+  return [pageOf(matching, after, limit).map((s) => ({ id: s.id, updatedAt: s.updatedAt, json: JSON.stringify(s) })), matching.length];
 }
 
 /** The last due date within `days` days of `at`'s date (dueWithin's rule, as a bound). */

@@ -16,11 +16,16 @@ export interface ReReviewSweepOptions {
 
 const toSweep = (f: WorkflowFacts): SweepPackage => ({ id: f.pkg.id, template: f.template, versions: f.versions, decisions: f.decisions });
 
-/** The packages with a conditional approval dated on or before today that has no notice yet: usually none, so a pass costs two reads. */
+/**
+ * The packages with a conditional approval dated on or before today that has no notice yet:
+ * usually none, so a pass costs two small reads (the decisions with conditions only, not every
+ * decision of the inventory: that read held the event loop for a second every minute at 10,000
+ * packages, docs/decisions/0148).
+ */
 async function candidates(store: Store, now: Date): Promise<{ facts: WorkflowFacts[]; noticed: Set<string> }> {
   const today = now.toISOString().slice(0, 10);
   const noticed = new Set((await store.listReReviewNotices()).map((n) => n.decisionId));
-  const decisions = await store.listDecisions('all');
+  const decisions = await store.listDecisionsWhere({ withConditions: true });
   const ids = new Set(decisions.filter((d) => d.conditions !== null && d.conditions.reReviewOn <= today && !noticed.has(d.id)).map((d) => d.packageId));
   if (ids.size === 0) return { facts: [], noticed };
   const packages = (await store.listPackages()).filter((p) => ids.has(p.id));

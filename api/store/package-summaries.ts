@@ -48,6 +48,14 @@ export interface SummaryPageQuery {
   limit: number;
 }
 
+/**
+ * A summary as the table holds it: the JSON text writeSummaries wrote (from summarize), sent
+ * as it is, and the keys of its place in the inbox's order (decision record 0148).
+ */
+export interface SummaryText extends SummaryKey {
+  json: string;
+}
+
 export interface StoredSummaryRow {
   summary: PackageSummary;
   steps: StepState[];
@@ -61,7 +69,7 @@ export interface PackageSummariesStore {
   /** Writes each recomputed row unless it was marked again since its `changes` was read. */
   writeSummaries(rows: readonly SummaryWrite[]): Promise<void>;
   /** A page of summaries, newest first; `limit` + 1 rows when there are more. */
-  pageSummaries(query: SummaryPageQuery): Promise<PackageSummary[]>;
+  pageSummaries(query: SummaryPageQuery): Promise<SummaryText[]>;
   /** How many summaries match the query's filters in all (its cursor and limit aside). */
   countSummaries(query: Omit<SummaryPageQuery, 'after' | 'limit'>): Promise<number>;
   /** The summaries of these packages with their steps, by package id: the dashboard's decisions' packages. */
@@ -69,7 +77,7 @@ export interface PackageSummariesStore {
   /** Per risk tier, what the committee dashboard counts over every summary (decision record 0145). */
   summaryTierCounts(statuses: { pending: readonly PackageStatus[]; approved: readonly PackageStatus[] }): Promise<SummaryTierCounts[]>;
   /** The summaries with one of these statuses, or with a lapsed condition, as stored (JSON text), in no order. */
-  listSummaryTexts(which: { statuses: readonly PackageStatus[] } | { conditionsLapsed: true }): Promise<SummaryText[]>;
+  listSummaryTexts(which: { statuses: readonly PackageStatus[] } | { conditionsLapsed: true }): Promise<ListedSummaryText[]>;
 }
 
 export interface SummaryTierCounts {
@@ -86,7 +94,7 @@ export interface SummaryTierCounts {
 }
 
 /** A summary as writeSummaries stored it (JSON.stringify of the summary), with the keys it is ordered by. */
-export interface SummaryText {
+export interface ListedSummaryText {
   id: string;
   submittedAt: string;
   stepDueAt: string | null;

@@ -40,8 +40,11 @@ export interface StoredSigningAttempt {
 
 export interface SigningStore {
   listDecisions(packageIds: readonly string[] | 'all'): Promise<Decision[]>;
-  /** Decisions of these kinds, or the `newest` (latest first, then by id), across every package (the committee dashboard). */
-  listDecisionsWhere(filter: { kinds: readonly DecisionKind[] } | { newest: number }): Promise<Decision[]>;
+  /**
+   * Decisions of these kinds, or the `newest` (latest first, then by id), across every package
+   * (the committee dashboard); or those with conditions, oldest first (the re-review sweep).
+   */
+  listDecisionsWhere(filter: { kinds: readonly DecisionKind[] } | { newest: number } | { withConditions: true }): Promise<Decision[]>;
   insertDecision(decision: Decision): Promise<void>;
 
   listServerKeys(): Promise<StoredServerKey[]>;

@@ -37,6 +37,7 @@ import * as packageSummaries from './migrations/036-package-summaries.ts';
 import * as packageRollbacks from './migrations/038-package-rollbacks.ts';
 import * as governanceSnapshots from './migrations/040-governance-snapshots.ts';
 import * as dashboardAggregates from './migrations/045-dashboard-aggregates.ts';
+import * as conditionalDecisions from './migrations/047-conditional-decisions.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -77,6 +78,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '038-package-rollbacks': packageRollbacks,
   '040-governance-snapshots': governanceSnapshots,
   '045-dashboard-aggregates': dashboardAggregates,
+  '047-conditional-decisions': conditionalDecisions,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
-import { donePackageStatuses, openPackageStatuses, packageSummarySchema, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
+import { donePackageStatuses, openPackageStatuses, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
 import type { Db } from './shared.ts';
 
 // The package summaries part of the Kysely repository (decision record 0129, migration 036).
@@ -19,8 +19,6 @@ export async function markSummariesStale(db: Db, packageIds: readonly string[]):
 export async function insertSummaryPlaceholder(db: Db, packageId: string, ownerId: string): Promise<void> {
   await db.insertInto('package_summaries').values({ package_id: packageId, owner_id: ownerId }).execute();
 }
-
-const parseSummary = (text: string): PackageSummary => packageSummarySchema.parse(JSON.parse(text));
 
 function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyIds'>) {
   // A row marked stale after this request refreshed still serves the summary it had when the request began.
@@ -66,13 +64,16 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
   return {
     markSummariesStale: (ids) => markSummariesStale(db, ids),
     async listSummariesToRefresh(now) {
-      // Two indexed probes (the partial stale index, the valid_until index), not one OR over every row.
-      const [stale, expired] = await Promise.all([
+      // Two indexed probes (the partial stale index, the valid_until index), not one OR over every
+      // row, in one statement: every list request asks, and on PostgreSQL each statement is a round trip.
+      const both = await db
+        .selectFrom('package_summaries')
+        .select(['package_id', 'changes'])
         // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
-        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('stale', '=', sql.lit(1)).execute(),
-        db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now).execute(),
-      ]);
-      const rows = new Map([...stale, ...expired].map((r) => [r.package_id, r.changes]));
+        .where('stale', '=', sql.lit(1))
+        .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now))
+        .execute();
+      const rows = new Map(both.map((r) => [r.package_id, r.changes]));
       return [...rows].map(([packageId, changes]) => ({ packageId, changes }));
     },
     async writeSummaries(rows) {
@@ -109,16 +110,16 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
       let page = pageWhere(db, q);
       if (after) page = page.where((eb) => eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('package_id', '>', after.id)])]));
       page = page.orderBy('updated_at', 'desc').orderBy('package_id', 'asc');
-      if (!onlyIds) return (await page.select('summary').limit(limit + 1).execute()).flatMap((r) => (r.summary === null ? [] : [parseSummary(r.summary)]));
+      // The summaries' JSON text as writeSummaries wrote it (from summarize), neither parsed nor
+      // validated again: that was a sixth of an inbox page's server CPU (docs/decisions/0148).
+      const texts = (rows: { package_id: string; updated_at: string | null; summary: string | null }[]) => rows.flatMap((r) => (r.summary === null || r.updated_at === null ? [] : [{ id: r.package_id, updatedAt: r.updated_at, json: r.summary }]));
+      if (!onlyIds) return texts(await page.select(['package_id', 'updated_at', 'summary']).limit(limit + 1).execute());
       // A list of ids decided elsewhere (a governance list): the keys in order, those in the list, then their summaries.
       const keys = (await page.select('package_id').execute()).map((r) => r.package_id).filter((id) => onlyIds.has(id)).slice(0, limit + 1);
       if (keys.length === 0) return [];
-      const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary']).where('package_id', 'in', keys).execute();
-      const byId = new Map(rows.map((r) => [r.package_id, r.summary]));
-      return keys.flatMap((id) => {
-        const text = byId.get(id);
-        return text ? [parseSummary(text)] : [];
-      });
+      const rows = await db.selectFrom('package_summaries').select(['package_id', 'updated_at', 'summary']).where('package_id', 'in', keys).execute();
+      const byId = new Map(texts(rows).map((r) => [r.id, r]));
+      return keys.flatMap((id) => byId.get(id) ?? []);
     },
     async countSummaries(q) {
       const { onlyIds } = q;

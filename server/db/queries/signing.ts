@@ -43,6 +43,8 @@ export function signingQueries(db: Db, engine: Engine): SigningStore {
     },
     async listDecisionsWhere(filter) {
       const q = db.selectFrom('decisions').selectAll();
+      // With conditions: the partial index of migration 047 holds just those rows.
+      if ('withConditions' in filter) return (await q.where('conditions', 'is not', null).orderBy('decided_at').orderBy('id').execute()).map(toDecision);
       const rows = 'kinds' in filter ? await q.where('decision', 'in', filter.kinds.length > 0 ? [...filter.kinds] : ['']).orderBy('decided_at').orderBy('id').execute() : await q.orderBy('decided_at', 'desc').orderBy('id').limit(filter.newest).execute();
       return rows.map(toDecision);
     },
