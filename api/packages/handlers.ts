@@ -22,7 +22,7 @@ import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
-import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema, type PackageSummary, type InboxTabId } from '#domain/contracts/packages.ts';
+import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema } from '#domain/contracts/packages.ts';
 import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { inboxTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
