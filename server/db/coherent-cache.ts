@@ -40,7 +40,7 @@ export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Pr
         validAt = now;
       }
       let entries = kinds.get(kind);
-      if (!entries) kinds.set(kind, (entries = new Map()));
+      if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
       const found = entries.get(key);
       if (found !== undefined) return found as T;
       // The stamp is taken inside the serialized section, before the read: when it is still
