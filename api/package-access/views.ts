@@ -162,9 +162,15 @@ export async function usersById(tx: Pick<StoreTx, 'listUsers'>): Promise<Map<str
   return new Map((await tx.listUsers()).map((u) => [u.id, u]));
 }
 
+/** The users named by `ids`, by id: a package's few submitters, not every account (a list that grows with the inventory). */
+export async function usersNamed(tx: Pick<StoreTx, 'findUserById'>, ids: Iterable<string>): Promise<Map<string, StoredUser>> {
+  const found = await Promise.all([...new Set(ids)].map((id) => tx.findUserById(id)));
+  return new Map(found.filter((u): u is StoredUser => u !== null).map((u) => [u.id, u]));
+}
+
 export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date): Promise<PackageDetail> {
   const { summary, state } = summarize(facts, now);
-  const users = await usersById(tx);
+  const users = await usersNamed(tx, facts.versions.map((v) => v.submittedBy));
   return {
     ...summary,
     template: templateView(facts.template),

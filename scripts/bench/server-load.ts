@@ -4,7 +4,7 @@
 // chain verified; on SQLite, on PostgreSQL with one instance, and with two instances on the
 // same PostgreSQL (the load split over both, side by side, summed).
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scryptPasswords } from '#server/auth/scrypt-passwords.ts';
 import { createTestDatabase, startPostgresCluster } from '#tests/support/postgres-cluster.ts';
@@ -13,6 +13,7 @@ import { planInventory, type InventoryPlan } from './generate-inventory.ts';
 import { decisionLoad, decisionTargets, readLoad, signIn, versionPaths, type DecisionTarget, type Session } from './load-clients.ts';
 import { prepareLoadDatabase, type PreparedDatabase } from './load-database.ts';
 import { startServerProcess, type ServerProcess } from '../lib/server-process.ts';
+import { backendPids, cpuBetween, snapshot, type CpuSnapshot } from './process-cpu.ts';
 import { addRow, fmt, median, percentile, type Report } from './table.ts';
 
 export interface ServerLoadOptions {
@@ -32,6 +33,11 @@ interface ReadFigures {
   p50: number[];
   p99: number[];
   failed: number;
+  /**
+   * CPU milliseconds per read over the runs (user + system time): the API instances, the
+   * PostgreSQL backends of their pools (0 on SQLite) and the load generator (this process).
+   */
+  cpu: { api: number; db: number; client: number };
 }
 
 interface ConfigFigures {
@@ -103,32 +109,39 @@ async function withServers(label: string, instances: number, location: { dataDir
   const servers: ServerProcess[] = [];
   try {
     for (let i = 0; i < instances; i++) servers.push(await startServerProcess(location));
-    return await measureConfig(label, servers.map((server) => server.origin), plan, options);
+    const pids = { api: servers.map((server) => server.pid), db: () => (location.databaseUrl ? backendPids(location.databaseUrl) : Promise.resolve([])) };
+    return await measureConfig(label, servers.map((server) => server.origin), plan, options, pids);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
-async function measureConfig(label: string, origins: string[], plan: InventoryPlan, options: ServerLoadOptions): Promise<ConfigFigures> {
+async function measureConfig(label: string, origins: string[], plan: InventoryPlan, options: ServerLoadOptions, pids: { api: number[]; db: () => Promise<number[]> }): Promise<ConfigFigures> {
   const first = origins[0] ?? '';
   console.error(`[bench] server load: ${label}`);
   const reader = await signIn(first, 'model-risk@example.com', password);
   const paths = versionPaths(plan);
   const readRound = async (connections: number, seconds: number) => {
     const results = await Promise.all(origins.map((origin) => readLoad({ origin, cookie: reader.cookie, paths, connections: Math.round(connections / origins.length), seconds })));
-    return { rps: results.reduce((n, r) => n + throughput(r), 0), p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)), failed: results.reduce((n, r) => n + failures(r), 0) };
+    return { rps: results.reduce((n, r) => n + throughput(r), 0), p50: Math.max(...results.map((r) => r.latency.p50)), p99: Math.max(...results.map((r) => r.latency.p99)), failed: results.reduce((n, r) => n + failures(r), 0), completed: results.reduce((n, r) => n + r.latency.totalCount, 0) };
   };
   await readRound(50, 3);
   const reads: ReadFigures[] = [];
   for (const connections of readConnections) {
-    const figures: ReadFigures = { connections, rps: [], p50: [], p99: [], failed: 0 };
+    const figures: ReadFigures = { connections, rps: [], p50: [], p99: [], failed: 0, cpu: { api: 0, db: 0, client: 0 } };
+    // CPU time over all the runs, divided by the reads completed: what other work on the machine does not move.
+    const before = { api: snapshot(pids.api), db: snapshot(await pids.db()), client: process.cpuUsage() };
+    let completed = 0;
     for (let run = 0; run < options.runs; run++) {
       const round = await readRound(connections, options.seconds);
       figures.rps.push(round.rps);
       figures.p50.push(round.p50);
       figures.p99.push(round.p99);
       figures.failed += round.failed;
+      completed += round.completed;
     }
+    const client = process.cpuUsage(before.client);
+    figures.cpu = { api: cpuBetween(before.api, snapshot(pids.api)) / completed, db: lastingCpu(before.db, snapshot(await pids.db())) / completed, client: (client.user + client.system) / 1000 / completed };
     reads.push(figures);
   }
 
@@ -160,6 +173,19 @@ async function measureConfig(label: string, origins: string[], plan: InventoryPl
   return { label, reads, ...figures, chain };
 }
 
+/** CPU used between two snapshots by the processes in both that could be read both times (a pool may end a backend meanwhile). */
+function lastingCpu(before: CpuSnapshot, after: CpuSnapshot): number {
+  let total = 0;
+  for (const [pid, ms] of after) {
+    const was = before.get(pid) ?? 0;
+    if (Number.isFinite(ms) && Number.isFinite(was)) total += ms - was;
+  }
+  return total;
+}
+
+/** CPU per read: fractions of a millisecond, three places. */
+const ms3 = (x: number): string => x.toFixed(3);
+
 const failures = (result: LoadResult) => result.non2xx + result.errors + result.timeouts;
 
 function addConfigRows(report: Report, config: ConfigFigures, options: ServerLoadOptions): void {
@@ -169,6 +195,8 @@ function addConfigRows(report: Report, config: ConfigFigures, options: ServerLoa
     addRow(report, `${name}: ${what}: requests per second`, 'req/s', read.rps);
     addRow(report, `${name}: ${what}: p50 latency`, 'ms', read.p50);
     addRow(report, `${name}: ${what}: p99 latency`, 'ms', read.p99);
+    const { api, db, client } = read.cpu;
+    addRow(report, `${name}: ${what}: CPU per read, API${db > 0 ? ' + PostgreSQL' : ''} + load generator (${ms3(api)}${db > 0 ? ` + ${ms3(db)}` : ''} + ${ms3(client)} ms, all runs)`, 'ms', [api + db + client]);
   }
   const what = `signing decisions, ${decisionConnections} connections (${config.decisions} in ${options.runs} runs${config.refused.length > 0 ? ', some refused' : ''})`;
   addRow(report, `${name}: ${what}: decisions per second`, 'decisions/s', config.decisionsPerSecond);
@@ -176,9 +204,35 @@ function addConfigRows(report: Report, config: ConfigFigures, options: ServerLoa
   addRow(report, `${name}: ${what}: p99 nonce to signed`, 'ms', config.decisionP99);
 }
 
+/**
+ * What the CPU per read implies for latency at `connections` (decision record 0149): the load
+ * is closed (each connection sends its next read when the last is answered), so the reads in
+ * flight are always `connections`, and by Little's law the mean latency is connections /
+ * throughput. Throughput is bounded by the CPU each read costs in all the processes sharing
+ * the cores (API, PostgreSQL, load generator): at most cores / cpuPerRead. Hence a floor on
+ * the mean latency, connections × cpuPerRead / cores, that no scheduling can beat on this
+ * machine; p99 sits above it by the spread of service times.
+ */
+export function meanLatencyFloorMs(connections: number, cpuPerReadMs: number, cores: number): number {
+  return (connections * cpuPerReadMs) / cores;
+}
+
+/** The CPU per read (all processes) under which that floor is `latencyMs` at `connections`. */
+export function cpuPerReadForMeanMs(connections: number, latencyMs: number, cores: number): number {
+  return (latencyMs * cores) / connections;
+}
+
 function addBudgets(report: Report, configs: ConfigFigures[]): void {
   const find = (label: string) => configs.find((config) => config.label === label);
   const reads = (config: ConfigFigures | undefined, connections: number) => config?.reads.find((read) => read.connections === connections);
+  const cores = availableParallelism();
+  for (const config of configs) {
+    const read = reads(config, 200);
+    if (!read) continue;
+    const cpu = read.cpu.api + read.cpu.db + read.cpu.client;
+    const floor = meanLatencyFloorMs(200, cpu, cores);
+    report.budgets.push({ name: `server, ${config.label}: the mean latency at 200 connections the CPU per read allows on ${cores} whole cores (${ms3(cpu)} ms per read, all processes; measured p50 ${fmt(median(read.p50))} ms, p99 ${fmt(median(read.p99))} ms; a 50 ms mean needs under ${ms3(cpuPerReadForMeanMs(200, 50, cores))} ms per read)`, value: floor, shown: `${fmt(floor)} ms`, kind: 'reported', limit: 0, limitShown: '(reported; model in decision 0149)' });
+  }
   const sqlite200 = reads(find('SQLite'), 200);
   if (sqlite200) {
     const p99 = median(sqlite200.p99);

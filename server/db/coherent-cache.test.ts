@@ -7,7 +7,7 @@ import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { openStore, sqliteFile } from './open-store.ts';
 
-// Sessions, users, packages and answers are kept in memory on SQLite until the database
+// Sessions, users, packages, answers and policy evaluations are kept in memory on SQLite until the database
 // changes: a change by this process shows at once, one by another connection from the next
 // turn of the event loop, and the kept rows are the same objects (so they are not re-read).
 
@@ -87,6 +87,24 @@ describe('coherent cache on SQLite', () => {
     expect((await store.findUserById(user.id))?.roles).toEqual(['admin']);
     expect((await store.findPackage(pkg.id))?.modelName).toBe('Renamed behind the server');
     expect(await store.findSession(session.tokenHash)).toBeNull();
+  });
+
+  it('keeps the answers and policy evaluations of a package as the store reads them, until another connection changes them', async () => {
+    const { store, other } = await seeded();
+    const packages = await store.listPackages();
+    const evaluated = (await store.listPolicyEvaluations(packages.map((p) => p.id)))[0];
+    if (!evaluated) throw new Error('the demo has a policy evaluation');
+    const read = await store.listPolicyEvaluations([evaluated.packageId]);
+    expect(await store.listPolicyEvaluations([evaluated.packageId])).toBe(read);
+    expect(read).toEqual(await store.transaction((tx) => tx.listPolicyEvaluations([evaluated.packageId])));
+    for (const pkg of packages) {
+      for (let n = 1; n <= 3; n++) expect(await store.listVersionAnswers(pkg.id, n)).toEqual(await store.transaction((tx) => tx.listVersionAnswers(pkg.id, n)));
+    }
+
+    other.exec('DROP TRIGGER IF EXISTS policy_evaluations_no_delete');
+    other.prepare('DELETE FROM policy_evaluations WHERE package_id = ?').run(evaluated.packageId);
+    await nextTurn();
+    expect(await store.listPolicyEvaluations([evaluated.packageId])).toEqual([]);
   });
 
   it('reads a version as a transaction does, and its content always from the table', async () => {

@@ -1,6 +1,9 @@
-import type { SQLOutputValue } from 'node:sqlite';
+import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { StoredVersion, StoreTx } from '#api/store/store.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
+import type { PackagesTable, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
+import { toAnswer, toPackage } from './queries/packages.ts';
+import { toPolicyEvaluation } from './queries/policies.ts';
 
 // Rows read on every request (the caller's session and user, the package, the answers) kept
 // in memory for as long as the database provably has not changed: every entry belongs to one
@@ -10,25 +13,34 @@ import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 // write; two server processes on one SQLite file are not supported. PostgreSQL has no such
 // clock (several instances, each with a pool), so nothing is cached there: a log-out on one
 // instance must end the session on all of them at once. Version content is never cached.
+// Each kind of row has its own bound (decision record 0149): one bound shared by all kinds
+// emptied the whole cache on nearly every read once the inventory passed it (10,000 packages
+// and their answers), and every read then built its queries with Kysely again.
 
-/** Past this many entries the cache starts over (random tokens must not grow it without end). */
-const maxEntries = 10_000;
+/**
+ * Past this many entries of one kind (sessions, packages, ...) that kind starts over: random
+ * tokens must not grow it without end. Sized for an inventory of tens of thousands of
+ * packages read round-robin, which a smaller bound would empty on every pass.
+ */
+const maxEntriesPerKind = 50_000;
 
 export interface CoherentCache {
   /** `read` through the cache; `read` must run serialized with every other use of the database. */
-  through<T extends object>(key: string, read: () => Promise<T | null>): Promise<T | null>;
+  through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null>;
 }
 
 export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Promise<T>) => Promise<T>): CoherentCache {
-  const entries = new Map<string, object>();
+  const kinds = new Map<string, Map<string, object>>();
   let validAt = clock.stamp();
   return {
-    async through<T extends object>(key: string, read: () => Promise<T | null>): Promise<T | null> {
+    async through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null> {
       const now = clock.stamp();
       if (now !== validAt) {
-        entries.clear();
+        kinds.clear();
         validAt = now;
       }
+      let entries = kinds.get(kind);
+      if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
       const found = entries.get(key);
       if (found !== undefined) return found as T;
       // The stamp is taken inside the serialized section, before the read: when it is still
@@ -39,7 +51,7 @@ export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Pr
       });
       // Absent rows are not kept: a guessed token or id costs a query, never memory.
       if (value !== null && stamp === validAt) {
-        if (entries.size >= maxEntries) entries.clear();
+        if (entries.size >= maxEntriesPerKind) entries.clear();
         entries.set(key, deepFreeze(value));
       }
       return value;
@@ -57,17 +69,27 @@ export function deepFreeze<T extends object>(value: T): T {
 
 /**
  * The package-read path's per-request reads on SQLite: the caller's session and user, the
- * package, the submitter and the answers through one coherent cache, and the version itself
- * (its content is never cached) in SQL written out, which spares building the query with
- * Kysely on every request. Outside transactions only: a transaction reads its own tables.
+ * package, the submitter, the answers and the package's policy evaluations through one
+ * coherent cache, and the version itself (its content is never cached). The package, the
+ * answers, the evaluations and the version are read in SQL written out, which spares building
+ * the query with Kysely on every miss (a cache of 10,000 packages read round-robin misses).
+ * Outside transactions only: a transaction reads its own tables.
  */
-export function sqliteHotReads(sqlite: { changes: ChangeClock; read: SqliteRead }, serialized: <T>(work: () => Promise<T>) => Promise<T>, direct: StoreTx): Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'findVersion'> {
+export function sqliteHotReads(sqlite: { changes: ChangeClock; read: SqliteRead }, serialized: <T>(work: () => Promise<T>) => Promise<T>, direct: StoreTx): Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations' | 'findVersion'> {
   const cache = coherentCache(sqlite.changes, serialized);
+  // Rows as Kysely reads them on SQLite: the same adapter, so the same row shape (node-sqlite-dialect.ts).
+  const rows = <Row>(sql: string, parameters: readonly SQLInputValue[]): Promise<Row[]> => Promise.resolve(sqlite.read(sql, parameters) as unknown as Row[]);
   return {
-    findSession: (tokenHash) => cache.through(`session\u0000${tokenHash}`, () => direct.findSession(tokenHash)),
-    findUserById: (id) => cache.through(`user\u0000${id}`, () => direct.findUserById(id)),
-    findPackage: (id) => cache.through(`package\u0000${id}`, () => direct.findPackage(id)),
-    listVersionAnswers: async (packageId, versionNumber) => (await cache.through(`answers\u0000${packageId}\u0000${versionNumber}`, () => direct.listVersionAnswers(packageId, versionNumber))) ?? [],
+    findSession: (tokenHash) => cache.through('session', tokenHash, () => direct.findSession(tokenHash)),
+    findUserById: (id) => cache.through('user', id, () => direct.findUserById(id)),
+    findPackage: (id) => cache.through('package', id, async () => (await rows<PackagesTable>(findPackageSql, [id])).map(toPackage)[0] ?? null),
+    listVersionAnswers: async (packageId, versionNumber) => (await cache.through('answers', `${packageId}\u0000${versionNumber}`, async () => (await rows<VersionAnswersTable>(listAnswersSql, [packageId, versionNumber])).map(toAnswer))) ?? [],
+    // One package (the read path) kept; a list as the store reads and sorts it.
+    listPolicyEvaluations: async (packageIds) => {
+      const [only] = packageIds;
+      if (packageIds.length !== 1 || only === undefined) return direct.listPolicyEvaluations(packageIds);
+      return (await cache.through('evaluations', only, async () => (await rows<PolicyEvaluationsTable>(listEvaluationsSql, [only])).map(toPolicyEvaluation))) ?? [];
+    },
     findVersion: (packageId, number) =>
       serialized(() => {
         const [row] = sqlite.read(findVersionSql, [packageId, number]);
@@ -75,6 +97,11 @@ export function sqliteHotReads(sqlite: { changes: ChangeClock; read: SqliteRead 
       }),
   };
 }
+
+// As queries/packages.ts and queries/policies.ts read them (same columns, same order).
+const findPackageSql = 'select * from packages where id = ?';
+const listAnswersSql = 'select * from version_answers where package_id = ? and version_number = ? order by position';
+const listEvaluationsSql = 'select * from policy_evaluations where package_id = ? order by package_id, version';
 
 // As kysely-store.ts's findVersion reads and maps it.
 const findVersionSql = 'select package_id, number, canonical_content, content_hash, section_digests, submitted_by, submitted_at from package_versions where package_id = ? and number = ?';

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { StoredUser, StoreTx } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
-import { toAnswer, toPackage, toVersion } from './queries/packages.ts';
+import { toAnswer, toPackage } from './queries/packages.ts';
+import { versionRowReader } from './pg-version-rows.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
 import { toSession, toUser } from './queries/session.ts';
 import { deepFreeze } from './coherent-cache.ts';
@@ -12,7 +13,8 @@ import { deepFreeze } from './coherent-cache.ts';
 // requests, so a read costs one round trip, one statement and one pool checkout for the
 // batch instead of one per request; alone, a request waits one turn for nothing.
 //
-// Nothing is cached, so nothing can go stale and nothing needs telling across instances: each
+// Nothing is cached (a version's content is kept only with its row version, asked for on every
+// read: pg-version-rows.ts), so nothing can go stale and nothing needs telling across instances: each
 // caller's key is queued before the statement is sent, so the statement starts after the
 // caller asked, as its own query would have (under READ COMMITTED a statement sees what was
 // committed before it started). A log-out on another instance ends the session at once; version
@@ -120,19 +122,8 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
   });
   const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toUser(row)]));
   const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toPackage(row)]));
-  const version = batched(
-    versionText,
-    async (keys: VersionKey[]) => {
-      const rows = await db
-        .selectFrom('package_versions')
-        .selectAll()
-        .where((eb) => eb(eb.refTuple('package_id', 'number'), 'in', keys.map(([id, n]) => eb.tuple(id, n))))
-        .execute();
-      return new Map(rows.map((row) => [versionText([row.package_id, row.number]), toVersion(row)]));
-    },
-    null,
-    (v) => ({ ...v, sectionDigests: { ...v.sectionDigests } }),
-  );
+  // Checked against the row's version on every read, its content read again only when the row changed (pg-version-rows.ts).
+  const version = batched(versionText, versionRowReader(db, versionText), null, (v) => ({ ...v, sectionDigests: { ...v.sectionDigests } }));
   const answers = batched(
     versionText,
     async (keys: VersionKey[]) => {

@@ -9,7 +9,8 @@ import { openStore } from '#server/db/open-store.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
 
 // Issue 24: on PostgreSQL the package-read path's lookups are batched per turn of the event
-// loop (server/db/pg-batched-reads.ts), never cached. Two API instances on one database: a
+// loop (server/db/pg-batched-reads.ts), never cached (version content is kept only with the row
+// version it was read at, asked for on every read: pg-version-rows.ts). Two API instances on one database: a
 // session ended on one is gone on the other at its next request, and the batched reads answer
 // what a transaction reads, row for row, many requests at once included.
 
@@ -87,6 +88,10 @@ describe('batched hot reads on PostgreSQL', () => {
     const [first] = await one.listVersionFacts('all');
     if (!first) throw new Error('the demo has versions');
     const before = await one.findVersion(first.packageId, first.number);
+    // Read again unchanged: the content kept with its row version (pg-version-rows.ts), each read its own object.
+    const again = await one.findVersion(first.packageId, first.number);
+    expect(again).toEqual(before);
+    expect(again).not.toBe(before);
     // The append-only trigger refuses an UPDATE; an attacker with the database drops it first.
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -99,5 +104,31 @@ describe('batched hot reads on PostgreSQL', () => {
     const after = await one.findVersion(first.packageId, first.number);
     expect(after?.canonicalContent).not.toBe(before?.canonicalContent);
     expect(after?.contentHash).toBe(before?.contentHash);
+  });
+
+  it('serves the content of the row the database holds, never content kept under its hash: tampering and its undoing show at the next read on every instance', async () => {
+    const { one, two, url } = await twoInstances();
+    const [first] = await one.listVersionFacts('all');
+    if (!first) throw new Error('the demo has versions');
+    const read = () => Promise.all([one.findVersion(first.packageId, first.number), two.findVersion(first.packageId, first.number)]);
+    const [original] = await read();
+    if (!original) throw new Error('the version reads');
+    await read();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('alter table package_versions disable trigger user');
+      // The hash column is left as it was: a cache keyed by the hash would keep serving the original.
+      await client.query(`update package_versions set canonical_content = $3 where package_id = $1 and number = $2`, [first.packageId, first.number, original.canonicalContent.replace('{', '{"tampered":true,')]);
+      for (const version of await read()) {
+        expect(version?.canonicalContent.startsWith('{"tampered":true,')).toBe(true);
+        expect(version?.contentHash).toBe(original.contentHash);
+      }
+      // Put back byte for byte: a new row version again, read again.
+      await client.query(`update package_versions set canonical_content = $3 where package_id = $1 and number = $2`, [first.packageId, first.number, original.canonicalContent]);
+      for (const version of await read()) expect(version).toEqual(original);
+    } finally {
+      await client.end();
+    }
   });
 });

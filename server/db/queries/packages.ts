@@ -34,8 +34,11 @@ export function toVersion(r: PackageVersionsTable): StoredVersion {
   return { packageId: r.package_id, number: r.number, canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
 }
 
+// Built once: a zod schema made per row is most of the cost of mapping one.
+const sectionKeysSchema = sectionKeySchema.array();
+
 export function toAnswer(r: VersionAnswersTable): ConcernAnswer {
-  return { target: answerTargetSchema.parse(JSON.parse(r.target)), answer: r.answer, sectionKeys: sectionKeySchema.array().parse(JSON.parse(r.section_keys)) };
+  return { target: answerTargetSchema.parse(JSON.parse(r.target)), answer: r.answer, sectionKeys: sectionKeysSchema.parse(JSON.parse(r.section_keys)) };
 }
 
 export function packagesQueries(db: Db, engine: Engine): PackagesStore {
