@@ -27,7 +27,8 @@ describe('the /audit route loader', () => {
     await expect(enter(queryClient, 'http://localhost:3000/audit?action=session.login_succeeded')).resolves.toBeNull();
     expect(queryClient.getQueryCache().findAll({ queryKey: auditKeys.all })).toHaveLength(1);
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
-    expect(String(fetch.mock.calls[0]?.[0])).toContain(`/api/audit?action=session.login_succeeded&beforeSeq=${newestCursor}&limit=${auditViewPageSize}`);
+    const url = fetch.mock.calls[0]?.[0];
+    expect(url instanceof URL ? url.href : '').toContain(`/api/audit?action=session.login_succeeded&beforeSeq=${newestCursor}&limit=${auditViewPageSize}`);
     expect(queryClient.getQueryState(auditPageQueryOptions({ action: 'session.login_succeeded' }, newestCursor, auditViewPageSize).queryKey)?.fetchStatus).toBe('fetching');
   });
 
