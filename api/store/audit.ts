@@ -53,6 +53,12 @@ export interface AuditStore {
   appendAudit(entry: AuditAppend): Promise<{ seq: number; entryHash: string }>;
   /** Up to `limit` entries matching `filter` with seq above `afterSeq`, ascending by seq. */
   listAuditEntries(filter: AuditFilter, afterSeq: number, limit: number): Promise<StoredAuditEntry[]>;
+  /**
+   * Up to `limit` entries with seq above `afterSeq`, ascending, as NDJSON: one
+   * `auditChainLineSchema` object per line, each ending in a line break (the chain stream's
+   * page); `lastSeq` is the seq of its last line, `count` its lines.
+   */
+  readAuditChainLines(afterSeq: number, limit: number): Promise<{ text: string; count: number; lastSeq: number }>;
   /** Up to `limit` entries matching `filter` with seq below `beforeSeq`, newest (highest seq) first. */
   listAuditEntriesNewestFirst(filter: AuditFilter, beforeSeq: number, limit: number): Promise<StoredAuditEntry[]>;
   countAuditEntries(filter: AuditFilter): Promise<number>;

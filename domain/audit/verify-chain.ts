@@ -68,7 +68,7 @@ export class ChainVerifier {
     return [...shown, { seq: null, reason: `…and ${more} more ${more === 1 ? 'break' : 'breaks'}.` }];
   }
 
-  /** Not a copy: a 100,000-entry log would be copied on every read. */
+  /** Not a copy (a 100,000-entry log would be copied on every read): a caller that builds its tree batch by batch takes them and empties it. */
   get leafHashes(): Uint8Array[] {
     return this.#leafHashes;
   }

@@ -72,7 +72,14 @@ async function scaleOnce(page: Page, addEntries: () => void) {
 /** Clicks "Check integrity" and waits for the `index`th verdict's mark. */
 async function checkOnce(page: Page, index: number, timeout: number): Promise<Done> {
   await page.getByRole('button', { name: 'Check integrity' }).click();
-  const mark = await page.waitForFunction((at) => (performance.getEntriesByName('audit-integrity-done')[at] as PerformanceMark | undefined)?.detail as Done | undefined, index, { polling: 20, timeout });
+  // A check that fails sets no mark: say what the page shows then, not only that time ran out.
+  const failed = page.getByText(/^The check could not finish:/);
+  const mark = await Promise.race([
+    page.waitForFunction((at) => (performance.getEntriesByName('audit-integrity-done')[at] as PerformanceMark | undefined)?.detail as Done | undefined, index, { polling: 20, timeout }),
+    failed.waitFor({ timeout }).then(async () => {
+      throw new Error(`The integrity check failed in the page: ${(await failed.textContent()) ?? ''}`);
+    }),
+  ]);
   const done = await mark.jsonValue();
   if (!done) throw new Error('The integrity check never finished');
   return done;

@@ -87,6 +87,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: 'audit',
+                  loader: async (args) => (await import('./audit-loader.ts')).prefetchAuditView(queryClient)(args),
                   lazy: async () => ({ Component: (await import('../features/audit/components/audit-page.tsx')).AuditPage }),
                 },
                 {

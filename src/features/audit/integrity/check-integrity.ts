@@ -57,6 +57,9 @@ export async function checkIntegrity(request: IntegrityRequest, api: IntegrityAp
   const head = await readTreeHead(fetchJson);
 
   const verifier = new ChainVerifier();
+  // Built batch by batch as the entries arrive: each batch's leaves go into the tree's packed
+  // levels at once, so a million leaves are never held as a million small arrays.
+  const tree = new MerkleTree([]);
   // The checkpoint's last entry, kept with it for the next check.
   let checkpointLast: string | null = null;
   for await (const batch of api.readEntries(0)) {
@@ -65,12 +68,13 @@ export async function checkIntegrity(request: IntegrityRequest, api: IntegrityAp
         verifier.push(entry);
         if (published !== null && entry.seq === published.size) checkpointLast = entry.entryHash;
       }
+      tree.append(verifier.leafHashes);
+      verifier.leafHashes.length = 0;
     });
     report({ type: 'progress', checked: verifier.size, total: Math.max(published?.size ?? 0, verifier.size) });
   }
 
   const breaks: AuditBreak[] = [...found, ...verifier.breaks];
-  const tree = timed(() => new MerkleTree(verifier.leafHashes));
   const rootHash = tree.size > 0 ? timed(() => bytesToHex(tree.root())) : null;
   const rootAt = (size: number) => timed(() => bytesToHex(size === 0 ? emptyRoot() : tree.root(size)));
 
