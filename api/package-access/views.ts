@@ -11,6 +11,7 @@ import { dayOf } from '#domain/findings/lifecycle.ts';
 import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredFinding, StoredObligation, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+import { governanceBlockersOf } from '../policies/governance-gate.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
@@ -149,6 +150,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     decisions: await signedDecisions(tx, facts.decisions),
     emergencyRoles: facts.template.emergencyRoles ?? [],
     approvalBlockers: await blockersOf(tx, facts, summary.latestVersion, now),
+    governanceBlockers: await governanceBlockersOf(tx, facts.pkg.id, summary.latestVersion),
   };
 }
 

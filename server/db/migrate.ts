@@ -36,6 +36,7 @@ import * as governanceMetrics from './migrations/035-governance-metrics.ts';
 import * as packageSummaries from './migrations/036-package-summaries.ts';
 import * as packageRollbacks from './migrations/038-package-rollbacks.ts';
 import * as governanceSnapshots from './migrations/040-governance-snapshots.ts';
+import * as policyReevaluations from './migrations/041-policy-reevaluations.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -75,6 +76,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '036-package-summaries': packageSummaries,
   '038-package-rollbacks': packageRollbacks,
   '040-governance-snapshots': governanceSnapshots,
+  '041-policy-reevaluations': policyReevaluations,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
