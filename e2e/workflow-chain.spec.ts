@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
+import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
@@ -25,12 +25,12 @@ const chain = [
 /** A fresh version 1 of the demo credit model, no decision on it yet. */
 async function freshUndecidedCreditPackage(origin: string): Promise<string> {
   const versionLabel = `4.4.0-chain.${Date.now().toString(36)}`;
-  const content: PackageContent = {
-    ...retailCreditPdV1,
-    sections: retailCreditPdV1.sections.map((section) => (section.kind === 'identification' ? { ...section, versionLabel } : section)),
-  };
+  const content: PackageContent = approvableCreditContent(versionLabel);
   const owner = await signInActor(origin, 'owner@example.com', password);
-  return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
+  const id = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
+  // An approval needs a risk assessment (docs/decisions/0141).
+  await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() });
+  return id;
 }
 
 async function openAs(page: Page, email: string, id: string): Promise<void> {
