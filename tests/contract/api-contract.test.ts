@@ -26,6 +26,7 @@ import { revalidationScenarios } from './support/revalidation-scenarios.ts';
 import { tieringMethodScenarios } from './support/tiering-method-scenarios.ts';
 import { demoEvidenceScenarios } from './support/demo-evidence-scenarios.ts';
 import { inboxPageScenarios } from './support/inbox-page-scenarios.ts';
+import { approvalGatingScenarios } from './support/approval-gating-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 
@@ -38,7 +39,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...approvalGatingScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {
