@@ -5,27 +5,19 @@
 // the follow-up shows as completed and the dashboard no longer lists it. Segregation of duties:
 // the emergency approval is the committee member's step of the package, so the follow-up's
 // committee step is signed by a second committee member, whom an administrator adds.
-import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import type { Page } from '@playwright/test';
-import { submitPackageResponseSchema } from '#api/routes.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { signDecision, signInActor, type ApiActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 import { expect, test } from './support/test.ts';
+import { submitAssessedCredit } from './support/assessed-package.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
 /** A fresh version 1 of the demo credit model, no decision on it yet: this spec's own. */
 async function freshCreditPackage(origin: string): Promise<string> {
-  const versionLabel = `4.5.0-emergency.${Date.now().toString(36)}`;
-  const content: PackageContent = approvableCreditContent(versionLabel);
-  const owner = await signInActor(origin, 'owner@example.com', password);
-  const id = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
-  // An approval needs a risk assessment (docs/decisions/0141).
-  await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() });
-  return id;
+  return submitAssessedCredit(origin, `4.5.0-emergency.${Date.now().toString(36)}`);
 }
 
 /** A committee member of this spec's own, added by an administrator; their temporary password replaced, as at a first sign-in. */
