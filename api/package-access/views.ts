@@ -6,12 +6,11 @@ import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
 import { approvalBlockers, findingBlockers } from '#domain/workflow/approval-gates.ts';
-import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
+import type { ApprovalBlocker, GovernanceBlocker } from '#domain/contracts/approval-gates.ts';
 import { dayOf } from '#domain/findings/lifecycle.ts';
 import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredFinding, StoredObligation, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
-import { governanceBlockersOf } from '../policies/governance-gate.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
@@ -139,7 +138,8 @@ export async function usersById(tx: Pick<StoreTx, 'listUsers'>): Promise<Map<str
   return new Map((await tx.listUsers()).map((u) => [u.id, u]));
 }
 
-export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date): Promise<PackageDetail> {
+/** `governanceBlockers`: what refuses any approval of the latest version (api/risk-assessments/governance-gate.ts, docs/decisions/0141). */
+export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date, governanceBlockers: GovernanceBlocker[]): Promise<PackageDetail> {
   const { summary, state } = summarize(facts, now);
   const users = await usersById(tx);
   return {
@@ -150,7 +150,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     decisions: await signedDecisions(tx, facts.decisions),
     emergencyRoles: facts.template.emergencyRoles ?? [],
     approvalBlockers: await blockersOf(tx, facts, summary.latestVersion, now),
-    governanceBlockers: await governanceBlockersOf(tx, facts.pkg.id, summary.latestVersion),
+    governanceBlockers,
   };
 }
 

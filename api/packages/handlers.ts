@@ -29,6 +29,7 @@ import type { SummaryKey, SummaryPageQuery } from '../store/package-summaries.ts
 import type { Store, StoredUser } from '../store/store.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
 /** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
 const policyAudit = (evaluation: PolicyEvaluation | null) =>
@@ -125,7 +126,8 @@ export const getPackage = defineHandler(routes.getPackage, async (ctx, { params 
   const pkg = await seePackage(ctx, params.id);
   const [facts] = await loadPackageFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${params.id}.`);
-  return { status: 200, body: await packageDetail(store, facts, now()) };
+  const governance = await governanceBlockersOf(store, pkg.id, facts.versions.at(-1)?.number ?? 1);
+  return { status: 200, body: await packageDetail(store, facts, now(), governance) };
 });
 
 export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {

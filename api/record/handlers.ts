@@ -19,6 +19,7 @@ import { loadPackageFacts, packageDetail, toActor, usersById } from '../package-
 import { defineHandler } from '../kernel/define-handler.ts';
 import { limitRecordBuilds } from '../throttle/rate-limits.ts';
 import { actorOf, seePackage, signedIn } from '../package-access/package-access.ts';
+import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
 // GET /api/packages/{id}/record: the approval record as one signed document. Read order
 // matters: the package's facts first, then its audit entries (a decision and its audit entry
@@ -64,7 +65,7 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
   const [facts] = await loadPackageFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
   const users = await usersById(store);
-  const detail = await packageDetail(store, facts, now());
+  const detail = await packageDetail(store, facts, now(), await governanceBlockersOf(store, pkg.id, facts.versions.at(-1)?.number ?? 1));
 
   const versions = await Promise.all(
     detail.versions.map(async (summary) => {

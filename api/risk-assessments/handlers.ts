@@ -11,7 +11,7 @@ import { toActor, usersById } from '../package-access/views.ts';
 import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
 import { riskAssessmentsRoutes as routes } from './routes.ts';
 import { appliedAssessment, toTierOverride } from './applied-assessment.ts';
-import { reresolvePolicy } from '../policies/reresolve-policy.ts';
+import { reresolvePolicy } from './reresolve-policy.ts';
 
 /** The audit's note of a re-check: the policy now applied and the one before. */
 function recheckAudit(evaluation: PolicyEvaluation | null) {

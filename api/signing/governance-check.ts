@@ -4,7 +4,7 @@ import { signedGovernance } from '#domain/policy/signed-governance.ts';
 import { problems } from '../kernel/problems.ts';
 import { describeGovernanceRefusal } from '#domain/policy/approval-governance.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
-import { governanceBlockersOf } from '../policies/governance-gate.ts';
+import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 
 async function expectedGovernance(tx: StoreTx, pkg: StoredPackage, payload: SigningPayload) {
