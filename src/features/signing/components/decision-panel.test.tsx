@@ -79,7 +79,8 @@ describe('decision panel and signing', () => {
     expect(within(panel).getByRole('button', { name: 'Approve with conditions' })).toBeDisabled();
     expect(within(panel).getByRole('button', { name: 'Reject' })).toBeEnabled();
     await expectNoAxeViolations();
-  });
+    // Two renders of the package page and an axe pass: allow for a loaded machine.
+  }, 30_000);
 
   it('explains that a request for clarification points to open clarification requests', async () => {
     const { user } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
