@@ -59,3 +59,13 @@ describe('policyToReresolve', () => {
     expect(evaluation).toMatchObject({ policy: { key: 'strict' }, outcome: 'flagged', reresolved: { tier: 1, assessment: 2, from: null } });
   });
 });
+
+describe('the approvable demo credit content', () => {
+  it('passes the consumer-credit policy; version 1 does not', async () => {
+    const { approvableCreditContent } = await import('#demo/fresh-packages.ts');
+    const { consumerCreditPolicy } = await import('#demo/demo-policies.ts');
+    const { evaluateAgainstPolicy } = await import('./evaluate-against-policy.ts');
+    expect(evaluateAgainstPolicy(approvableCreditContent('9.9.9'), consumerCreditPolicy).outcome).toBe('pass');
+    expect(evaluateAgainstPolicy(retailCreditPdV1, consumerCreditPolicy).outcome).toBe('flagged');
+  });
+});
