@@ -217,7 +217,11 @@ export interface SeedOptions {
   passwords: PasswordPort;
   now: Date;
   randomToken: () => string;
-  /** Risk assessments for the demo packages (decision record 0114): the demo deployment has them; test worlds, built on the demo, start without. */
+  /**
+   * Risk assessments for the demo packages (decision record 0114), on unless turned off: an
+   * approval needs one (docs/decisions/0141), so the demo and the test worlds built on it have
+   * them; a test of a package without one turns them off.
+   */
   riskAssessments?: boolean;
 }
 
@@ -243,7 +247,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
       await tx.insertUser(user);
     }
     for (const [index, demo] of demoPackages.entries()) {
-      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey, riskAssessments: options.riskAssessments ?? false, now: options.now });
+      await seedPackage(tx, { demo, versions: prepared[index] ?? [], script: plan[index], users, at, audit, randomToken: options.randomToken, serverKey, riskAssessments: options.riskAssessments ?? true, now: options.now });
     }
     audit.sort((a, b) => a.at.localeCompare(b.at));
     for (const entry of audit) await tx.appendAudit(entry);

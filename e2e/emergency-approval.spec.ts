@@ -6,26 +6,18 @@
 // the emergency approval is the committee member's step of the package, so the follow-up's
 // committee step is signed by a second committee member, whom an administrator adds.
 import type { Page } from '@playwright/test';
-import { submitPackageResponseSchema } from '#api/routes.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
 import { signDecision, signInActor, type ApiActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 import { expect, test } from './support/test.ts';
+import { submitAssessedCredit } from './support/assessed-package.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
 /** A fresh version 1 of the demo credit model, no decision on it yet: this spec's own. */
 async function freshCreditPackage(origin: string): Promise<string> {
-  const versionLabel = `4.5.0-emergency.${Date.now().toString(36)}`;
-  const content: PackageContent = {
-    ...retailCreditPdV1,
-    sections: retailCreditPdV1.sections.map((section) => (section.kind === 'identification' ? { ...section, versionLabel } : section)),
-  };
-  const owner = await signInActor(origin, 'owner@example.com', password);
-  return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
+  return submitAssessedCredit(origin, `4.5.0-emergency.${Date.now().toString(36)}`);
 }
 
 /** A committee member of this spec's own, added by an administrator; their temporary password replaced, as at a first sign-in. */

@@ -2,23 +2,14 @@
 // e2e server on another localhost port): sign in at the provider's own page, land in the app
 // with the mapped role, then sign a decision, which for an account with no password here
 // takes a passkey (the DevTools virtual authenticator, a real WebAuthn ceremony).
-import { submitPackageResponseSchema } from '#api/routes.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
-import { signInActor } from '#scripts/lib/api-actor.ts';
 import { e2eSso } from '#tests/support/oidc-provider.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { test, expect } from './support/test.ts';
+import { submitAssessedCredit } from './support/assessed-package.ts';
 
 /** A new credit model version from the demo owner, waiting on its first step (data governance). */
 async function submitFreshPackage(origin: string): Promise<string> {
-  const versionLabel = `4.4.0-sso.${Date.now().toString(36)}`;
-  const content: PackageContent = {
-    ...retailCreditPdV1,
-    sections: retailCreditPdV1.sections.map((section) => (section.kind === 'identification' ? { ...section, versionLabel } : section)),
-  };
-  const owner = await signInActor(origin, 'owner@example.com', process.env.DEMO_PASSWORD ?? 'demo-password');
-  return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
+  return submitAssessedCredit(origin, `4.4.0-sso.${Date.now().toString(36)}`);
 }
 
 test('sign in through the identity provider, enrol a passkey, and sign a decision with it (no password)', async ({ page, baseURL }) => {

@@ -12,7 +12,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { submitPackageResponseSchema } from '#api/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { gateVerdictSchema, registryDraftListSchema, registryDraftSchema } from '#domain/contracts/registries.ts';
 import { cardFraudV1 } from '#demo/index.ts';
@@ -26,6 +25,8 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { goToAccountPage } from './support/header.ts';
 import { test as isolated, expect } from './support/isolated-server.ts';
 import { loginAs } from './support/login.ts';
+import { submitAssessed } from './support/assessed-package.ts';
+import { demoRiskAnswers } from '#demo/demo-risk-assessments.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const webhookSecret = 'e2e-mlflow-webhook-secret-of-this-spec';
@@ -100,7 +101,7 @@ async function submitAndApprove(page: Page, origin: string, draftRow: string, me
   expect(prefilled.sections.find((s) => s.key === 'evaluation')?.metrics?.map((m) => [m.name, m.value, m.threshold])).toEqual(metrics.map(([name, value]) => [name, value, null]));
   const { versionLabel } = draft;
   const content: PackageContent = { ...cardFraudV1, sections: cardFraudV1.sections.map((s) => (s.kind === 'identification' ? { ...s, versionLabel } : s)) };
-  const { package: pkg } = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: draft.modelKey, versionLabel, content }));
+  const pkg = { id: await submitAssessed(origin, { modelKey: draft.modelKey, versionLabel, content, answers: demoRiskAnswers('card-fraud-detection') ?? [] }) };
 
   const reReviewOn = new Date(Date.now() + 30 * day).toISOString().slice(0, 10);
   const chain = [

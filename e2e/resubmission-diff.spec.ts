@@ -33,8 +33,8 @@ test('fair lending rejects, the owner resubmits with the fix and an answer, the 
   await page.getByRole('region', { name: 'Your decision on Fair lending' }).getByRole('button', { name: 'Reject', exact: true }).click();
   const sign = page.getByRole('dialog', { name: 'Sign: Rejected' });
   await sign.getByLabel('Concern 1: section').selectOption({ label: 'Subgroup fairness' });
-  await sign.getByLabel('What is wrong').fill('Approval-rate ratio of 0.78 for applicants aged 62 and over, under the 0.80 threshold.');
-  await sign.getByLabel('What must change').fill('Mitigate and show a ratio of at least 0.80 on the same holdout.');
+  await sign.getByLabel('What is wrong').fill('Approval-rate ratio of 0.81 for applicants aged 62 and over, too close to the 0.80 threshold.');
+  await sign.getByLabel('What must change').fill('Mitigate and show a ratio well above 0.80 on the same holdout.');
   await sign.getByLabel('Reason', { exact: true }).fill('Disparate impact for applicants aged 62 and over.');
   await sign.getByLabel('Your password').fill('demo-password');
   await sign.getByRole('button', { name: 'Sign: Rejected' }).click();
@@ -48,7 +48,7 @@ test('fair lending rejects, the owner resubmits with the fix and an answer, the 
   await page.getByRole('link', { name: 'Revise and resubmit' }).click();
   const cell = page.getByRole('textbox', { name: ratio }).or(page.getByRole('spinbutton', { name: ratio }));
   await cell.fill('0.86');
-  await page.getByRole('textbox', { name: 'Your answer to concern 1' }).fill('Addressed in Subgroup fairness: less discriminatory alternative LDA-17 raises the ratio for 62 and over from 0.78 to 0.86.');
+  await page.getByRole('textbox', { name: 'Your answer to concern 1' }).fill('Addressed in Subgroup fairness: less discriminatory alternative LDA-17 raises the ratio for 62 and over from 0.81 to 0.86.');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Review and submit' }).click();
   await expectNoAxeViolations(page);
@@ -71,7 +71,7 @@ test('fair lending rejects, the owner resubmits with the fix and an answer, the 
 
   const concern = page.getByRole('region', { name: 'Concerns and answers' }).getByRole('listitem').filter({ hasText: 'Rejection concern of Dana Whitfield' });
   await expect(concern).toContainText('Subgroup fairness (modified)');
-  await expect(concern).toContainText('from 0.78 to 0.86');
+  await expect(concern).toContainText('from 0.81 to 0.86');
   await expect(concern).not.toContainText('Not addressed in the content');
 
   // The list is virtualized: move to the change by keyboard (j); the address names its section.
@@ -81,8 +81,9 @@ test('fair lending rejects, the owner resubmits with the fix and an answer, the 
 
   const table = page.getByRole('table', { name: 'Changes to the rows of Subgroup fairness' });
   const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /62 and over/ }) });
-  await expect(row.getByText('fail → pass')).toBeVisible();
-  await expect(row).toContainText(/0\.78\s*fail/);
+  // Version 1 met the policy bar (a failing one could not have been approved by the steps
+  // before, docs/decisions/0141): the margin is what changed.
+  await expect(row).toContainText(/0\.81\s*pass/);
   await expect(row).toContainText(/0\.86\s*pass/);
 
   const carried = page.getByText(/^Carried over from version 1/).locator('xpath=..');

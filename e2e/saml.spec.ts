@@ -2,22 +2,13 @@
 // server under PHP's built-in web server on another port, encrypting its assertions): the
 // IdP's own log-in page, back in the app with the mapped role, a passkey enrolled, a decision
 // signed with it (the account has no password here); the admin page shows the configuration.
-import { submitPackageResponseSchema } from '#api/routes.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
-import { signInActor } from '#scripts/lib/api-actor.ts';
 import { e2eSaml } from '#tests/support/saml-idp.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { test, expect } from './support/test.ts';
+import { submitAssessedCredit } from './support/assessed-package.ts';
 
 async function submitFreshPackage(origin: string): Promise<string> {
-  const versionLabel = `4.5.0-saml.${Date.now().toString(36)}`;
-  const content: PackageContent = {
-    ...retailCreditPdV1,
-    sections: retailCreditPdV1.sections.map((section) => (section.kind === 'identification' ? { ...section, versionLabel } : section)),
-  };
-  const owner = await signInActor(origin, 'owner@example.com', process.env.DEMO_PASSWORD ?? 'demo-password');
-  return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
+  return submitAssessedCredit(origin, `4.5.0-saml.${Date.now().toString(36)}`);
 }
 
 const name = e2eSaml.user.attributes.displayName[0];

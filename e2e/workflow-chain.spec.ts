@@ -4,14 +4,12 @@
 // a step's turn, its reviewer is offered no decision in the UI (the page says whose turn it
 // is) and the API refuses a signed decision with a 409 naming the step that holds it up.
 import type { Page } from '@playwright/test';
-import { submitPackageResponseSchema } from '#api/routes.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
 import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
 import { expect, test } from './support/test.ts';
+import { submitAssessedCredit } from './support/assessed-package.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -24,13 +22,7 @@ const chain = [
 
 /** A fresh version 1 of the demo credit model, no decision on it yet. */
 async function freshUndecidedCreditPackage(origin: string): Promise<string> {
-  const versionLabel = `4.4.0-chain.${Date.now().toString(36)}`;
-  const content: PackageContent = {
-    ...retailCreditPdV1,
-    sections: retailCreditPdV1.sections.map((section) => (section.kind === 'identification' ? { ...section, versionLabel } : section)),
-  };
-  const owner = await signInActor(origin, 'owner@example.com', password);
-  return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
+  return submitAssessedCredit(origin, `4.4.0-chain.${Date.now().toString(36)}`);
 }
 
 async function openAs(page: Page, email: string, id: string): Promise<void> {

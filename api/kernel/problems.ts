@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
+import type { ApprovalBlocker, GovernanceBlocker } from '#domain/contracts/approval-gates.ts';
 import { problemTypes, type FieldProblem, type Problem } from '#domain/contracts/problem.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 
@@ -55,6 +55,9 @@ export const problems = {
   /** An approval refused by its gates (domain/workflow/approval-gates.ts); `blockers` lists what stands now. */
   approvalBlocked: (detail: string, blockers: ApprovalBlocker[]) =>
     new ApiError({ type: problemTypes.approvalBlocked, title: 'Open questions block this approval', status: 409, detail, blockers }),
+  /** An approval refused by the governance gate (docs/decisions/0141): each unmet blocking requirement with its policy version, a missing risk assessment. */
+  governanceBlocked: (detail: string, governanceBlockers: GovernanceBlocker[], policy: PolicyEvaluation | null) =>
+    new ApiError({ type: problemTypes.governanceBlocked, title: 'Governance blocks this approval', status: 409, detail, governanceBlockers, ...(policy ? { policy } : {}) }),
   /** A submission the governance policy refuses: each failed check at its field, and the whole check with the policy version. */
   policyRefused: (detail: string, errors: FieldProblem[], policy: PolicyEvaluation) =>
     new ApiError({ type: problemTypes.policyRefused, title: 'Refused by the governance policy', status: 422, detail, errors, policy }),

@@ -6,7 +6,7 @@ import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
 import { approvalBlockers, findingBlockers } from '#domain/workflow/approval-gates.ts';
-import type { ApprovalBlocker } from '#domain/contracts/approval-gates.ts';
+import type { ApprovalBlocker, GovernanceBlocker } from '#domain/contracts/approval-gates.ts';
 import { dayOf } from '#domain/findings/lifecycle.ts';
 import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
@@ -168,7 +168,8 @@ export async function usersNamed(tx: Pick<StoreTx, 'findUserById'>, ids: Iterabl
   return new Map(found.filter((u): u is StoredUser => u !== null).map((u) => [u.id, u]));
 }
 
-export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date): Promise<PackageDetail> {
+/** `governanceBlockers`: what refuses any approval of the latest version (api/risk-assessments/governance-gate.ts, docs/decisions/0141). */
+export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date, governanceBlockers: GovernanceBlocker[]): Promise<PackageDetail> {
   const { summary, state } = summarize(facts, now);
   const users = await usersNamed(tx, facts.versions.map((v) => v.submittedBy));
   return {
@@ -179,6 +180,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date)
     decisions: await signedDecisions(tx, facts.decisions),
     emergencyRoles: facts.template.emergencyRoles ?? [],
     approvalBlockers: await blockersOf(tx, facts, summary.latestVersion, now),
+    governanceBlockers,
   };
 }
 

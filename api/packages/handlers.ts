@@ -29,6 +29,8 @@ import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryKey, SummaryPageQuery, SummaryText } from '../store/package-summaries.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
+import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
 /** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
 const policyAudit = (evaluation: PolicyEvaluation | null) =>
@@ -119,7 +121,8 @@ export const getPackage = defineHandler(routes.getPackage, async (ctx, { params 
   const pkg = await seePackage(ctx, params.id);
   const [facts] = await loadPackageFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${params.id}.`);
-  return { status: 200, body: await packageDetail(store, facts, now()) };
+  const governance = await governanceBlockersOf(store, pkg.id, facts.versions.at(-1)?.number ?? 1);
+  return { status: 200, body: await packageDetail(store, facts, now(), governance) };
 });
 
 export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {
@@ -236,7 +239,9 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     }
     const wrong = answerProblems(body.answers, await loadAnswerFacts(tx, facts, body.content));
     if (wrong.length > 0) throw problems.validation(wrong);
-    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier: pkg.riskTier, businessLine: pkg.businessLine }, '/content');
+    // The tier an assessment decided, where there is one: a policy is never picked by the declared tier alone (docs/decisions/0141).
+    const riskTier = (await appliedAssessment(tx, pkg.id))?.tier ?? pkg.riskTier;
+    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier, businessLine: pkg.businessLine }, '/content');
     const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
     if (evaluation) await tx.insertPolicyEvaluation({ packageId: pkg.id, version: version.number, evaluation, evaluatedAt: at });

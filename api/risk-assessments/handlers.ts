@@ -1,4 +1,5 @@
 import { methodFromRequest, type RiskAssessment, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
+import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
 import { computeTier, effectiveTier, overrideProblem } from '#domain/policy/risk-tiering.ts';
@@ -10,6 +11,15 @@ import { toActor, usersById } from '../package-access/views.ts';
 import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
 import { riskAssessmentsRoutes as routes } from './routes.ts';
 import { appliedAssessment, toTierOverride } from './applied-assessment.ts';
+import { reresolvePolicy } from './reresolve-policy.ts';
+
+/** The audit's note of a re-check: the policy now applied and the one before. */
+function recheckAudit(evaluation: PolicyEvaluation | null) {
+  if (!evaluation) return {};
+  const { key, version } = evaluation.policy;
+  const from = evaluation.reresolved?.from ?? null;
+  return { policy: { key, version, outcome: evaluation.outcome === 'pass' ? ('pass' as const) : ('flagged' as const), from: from && { key: from.key, version: from.version } } };
+}
 
 // Risk tiering (decision record 0106): an assessment is scored by the current method version
 // and kept with it; a tier override applies only once a second person in another role confirms
@@ -122,9 +132,12 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     await tx.insertRiskAssessment({ packageId: pkg.id, number, answers: body.answers, result, assessedBy: user.id, assessedAt: at });
     // The tier that now applies: the new score, unless a confirmed override is stricter.
     const applied = await appliedAssessment(tx, pkg.id);
-    const template = await applyTier(tx, pkg, applied?.tier ?? result.computedTier, at);
+    const tier = applied?.tier ?? result.computedTier;
+    const template = await applyTier(tx, pkg, tier, at);
+    // The policy follows the assessed tier, not the declared one (docs/decisions/0141).
+    const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: number }, at);
     await tx.appendAudit({
-      event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(template ? { template } : {}) } },
+      event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
       actorId: user.id,
       at,
     });
@@ -179,8 +192,10 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     // Two confirmations at once: the first one's update wins, the second finds it confirmed.
     if (!(await tx.confirmTierOverride(pkg.id, target.number, user.id, body.role, at))) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
     const template = await applyTier(tx, pkg, override.tier, at);
+    const applied = await appliedAssessment(tx, pkg.id);
+    const rechecked = await reresolvePolicy(tx, pkg, { tier: applied?.tier ?? override.tier, assessment: target.number }, at);
     await tx.appendAudit({
-      event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}) } },
+      event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
       actorId: user.id,
       at,
     });

@@ -2,7 +2,9 @@ import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import { signedGovernance } from '#domain/policy/signed-governance.ts';
 import { problems } from '../kernel/problems.ts';
+import { describeGovernanceRefusal } from '#domain/policy/approval-governance.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 
 async function expectedGovernance(tx: StoreTx, pkg: StoredPackage, payload: SigningPayload) {
@@ -33,6 +35,19 @@ export async function assertSignedGovernance(tx: StoreTx, pkg: StoredPackage, pa
   if (canonicalize(expected) === canonicalize(payload.governance)) return;
   const what = canonicalize(expected.policy) === canonicalize(payload.governance.policy) ? 'risk tier' : 'policy check';
   throw problems.packageChanged(`The ${what} of this package is not the one you were shown (${describe(expected)}). Reload the package and sign again.`, null);
+}
+
+/**
+ * An approving decision of any kind is refused while the version fails a blocking requirement of
+ * the policy that applies to it now, or no risk assessment by the current method decided its
+ * tier (docs/decisions/0141). Read under the package lock, which a resubmission and an
+ * assessment also take: the refusal is about the state the signature would be recorded against.
+ */
+export async function assertGovernanceAllowsApproval(tx: StoreTx, pkg: StoredPackage, versionNumber: number): Promise<void> {
+  const blockers = await governanceBlockersOf(tx, pkg.id, versionNumber);
+  if (blockers.length === 0) return;
+  const evaluation = (await tx.listPolicyEvaluations([pkg.id])).find((e) => e.version === versionNumber)?.evaluation ?? null;
+  throw problems.governanceBlocked(describeGovernanceRefusal(blockers), blockers, evaluation);
 }
 
 function describe(g: Awaited<ReturnType<typeof signedGovernance>>): string {

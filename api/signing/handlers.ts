@@ -10,7 +10,8 @@ import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { signingRoutes as routes } from './routes.ts';
 import { currentServerKey } from './server-key.ts';
 import { payloadProblems, payloadRefusal } from './signing-checks.ts';
-import { assertGovernancePresent, assertSignedGovernance } from './governance-check.ts';
+import { assertGovernanceAllowsApproval, assertGovernancePresent, assertSignedGovernance } from './governance-check.ts';
+import { isApprovingDecision } from '#domain/policy/approval-governance.ts';
 import { reAuthenticate } from './re-authenticate.ts';
 import { consumeNonce, signedVersion } from './signing-preconditions.ts';
 import { decidingCapacity } from './deciding-capacity.ts';
@@ -68,6 +69,8 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
 
     const { state } = workflowStateOf(facts, now);
     const decided = await decidingCapacity(tx, { facts, state, payload, user, pkg, version, latestNumber: version.number, now });
+    // The governance gate, which nothing overrides, before the review's gates, which a reason may.
+    if (isApprovingDecision(payload.decision)) await assertGovernanceAllowsApproval(tx, pkg, payload.versionNumber);
     const gate = approvalGateRefusal(payload.decision, await blockersOf(tx, facts, payload.versionNumber, now), payload.override);
     if (gate) throw problems.approvalBlocked(describeGateRefusal(gate), gate.blockers);
     if (payload.decision === 'request_clarification') {

@@ -24,5 +24,8 @@ export interface PoliciesStore {
   listPolicyVersions(): Promise<StoredPolicyVersion[]>;
   insertPolicyVersion(row: StoredPolicyVersion): Promise<void>;
   insertPolicyEvaluation(row: StoredPolicyEvaluation): Promise<void>;
+  /** Each version's check as it applies now: its latest re-check (docs/decisions/0141), else its check at submission. */
   listPolicyEvaluations(packageIds: readonly string[]): Promise<StoredPolicyEvaluation[]>;
+  /** A version checked again against the policy its assessed tier resolves to; call under the package lock (it numbers the re-checks). */
+  insertPolicyReevaluation(row: StoredPolicyEvaluation): Promise<void>;
 }

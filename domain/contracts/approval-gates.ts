@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
+import { policyCheckSchema, policyRefSchema } from './policies.ts';
 import { sectionKeySchema } from './sections.ts';
 
 /** What can stand in the way of an approval: an unresolved clarification request, a blocking finding not yet verified, an accepted risk past its expiry. */
@@ -22,3 +23,15 @@ export const approvalBlockerSchema = z.object({
   description: z.string(),
 });
 export type ApprovalBlocker = z.infer<typeof approvalBlockerSchema>;
+
+/**
+ * What the governance gate refuses every approval for (docs/decisions/0141), with no override: a
+ * blocking policy requirement the version does not meet, or no risk assessment by the current
+ * tiering method. Rejecting and requesting changes stay open.
+ */
+export const governanceBlockerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('policy_requirement'), policy: policyRefSchema, check: policyCheckSchema, description: z.string() }),
+  z.object({ kind: z.literal('risk_assessment_missing'), description: z.string() }),
+  z.object({ kind: z.literal('risk_assessment_outdated'), description: z.string() }),
+]);
+export type GovernanceBlocker = z.infer<typeof governanceBlockerSchema>;

@@ -10,6 +10,8 @@ import { policySchema } from './policies.ts';
 const tierTemplateSchema = z.object({ key: z.string(), version: z.number().int(), tier: z.number().int() });
 
 const policyCheckedSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']) });
+/** The policy the latest version was checked against again, once the assessed tier resolved to it (docs/decisions/0141), and the one before. */
+const policyRecheckedSchema = policyCheckedSchema.extend({ from: z.object({ key: z.string(), version: z.number().int() }).nullable() });
 import { ssoFailureReasonSchema } from './sso.ts';
 
 // The closed set of audit events. Every entry's `action` is one of these, and its
@@ -122,11 +124,11 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('policy.published'), before: policySchema.nullable(), after: policySchema }),
   // The subject is the package id (risk tiering, decision record 0106).
   /** The owner or model risk recorded a risk assessment, scored by the method version named; `template` when the tier re-selected the workflow of a package no one had decided on yet. */
-  z.object({ ...base, action: z.literal('risk.assessed'), before: z.null(), after: z.object({ number: z.number().int(), method: z.object({ key: z.string(), version: z.number().int() }), score: z.number(), computedTier: z.number().int(), template: tierTemplateSchema.optional() }) }),
+  z.object({ ...base, action: z.literal('risk.assessed'), before: z.null(), after: z.object({ number: z.number().int(), method: z.object({ key: z.string(), version: z.number().int() }), score: z.number(), computedTier: z.number().int(), template: tierTemplateSchema.optional(), policy: policyRecheckedSchema.optional() }) }),
   /** Someone asked to override an assessment's computed tier, with a reason; it applies once a second person in another role confirms it. */
   z.object({ ...base, action: z.literal('risk.override_requested'), before: z.object({ computedTier: z.number().int() }), after: z.object({ number: z.number().int(), tier: z.number().int(), reason: z.string(), role: roleSchema }) }),
   /** A second person in another role confirmed a tier override, which now applies; `template` as for `risk.assessed`. */
-  z.object({ ...base, action: z.literal('risk.override_confirmed'), before: z.object({ computedTier: z.number().int() }), after: z.object({ number: z.number().int(), tier: z.number().int(), role: roleSchema, template: tierTemplateSchema.optional() }) }),
+  z.object({ ...base, action: z.literal('risk.override_confirmed'), before: z.object({ computedTier: z.number().int() }), after: z.object({ number: z.number().int(), tier: z.number().int(), role: roleSchema, template: tierTemplateSchema.optional(), policy: policyRecheckedSchema.optional() }) }),
   // The subject is the delegation id.
   /** A holder of a reviewer role (or an administrator for them) delegated it to a named person for a bounded time; `awaitsAcceptance` when an administrator made it, so it acts only once the delegator accepts. */
   z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string(), awaitsAcceptance: z.literal(true).optional() }) }),

@@ -8,7 +8,7 @@ import { riskTierSchema } from './sections.ts';
 import { revalidationWindowSchema } from './revalidation.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { concernAnswersSchema } from './revisions.ts';
-import { approvalBlockerSchema } from './approval-gates.ts';
+import { approvalBlockerSchema, governanceBlockerSchema } from './approval-gates.ts';
 import { governanceListSchema } from './governance.ts';
 
 /**
@@ -124,6 +124,8 @@ export const packageDetailSchema = packageSummarySchema.extend({
   emergencyRoles: z.array(roleSchema).default([]),
   /** What an approval of the latest version would have to override now (domain/workflow/approval-gates.ts). */
   approvalBlockers: z.array(approvalBlockerSchema).default([]),
+  /** What refuses any approval of the latest version, with no override (docs/decisions/0141): unmet blocking policy requirements, no current risk assessment. */
+  governanceBlockers: z.array(governanceBlockerSchema).default([]),
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;
 

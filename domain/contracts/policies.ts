@@ -148,5 +148,11 @@ export const policyEvaluationSchema = z.object({
   /** pass: nothing blocking failed. flagged: entered review with blocking failures. refused: not admitted. */
   outcome: z.enum(['pass', 'flagged', 'refused']),
   checks: z.array(policyCheckSchema),
+  /**
+   * Present when the version was checked again because a risk assessment put the package in a
+   * tier another policy applies to (docs/decisions/0141): the tier, the assessment and the policy
+   * the version was checked against before.
+   */
+  reresolved: z.object({ tier: z.number().int(), assessment: z.number().int(), from: policyRefSchema.nullable() }).optional(),
 });
 export type PolicyEvaluation = z.infer<typeof policyEvaluationSchema>;

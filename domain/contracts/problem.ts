@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalBlockerSchema } from './approval-gates.ts';
+import { approvalBlockerSchema, governanceBlockerSchema } from './approval-gates.ts';
 import { policyEvaluationSchema } from './policies.ts';
 
 /** One field-level problem: a JSON Pointer into the request and a message fit for a person. */
@@ -26,6 +26,8 @@ export const problemSchema = z.object({
   attemptsLeft: z.number().int().nonnegative().optional(),
   /** For a submission refused by the governance policy: the whole check, naming the policy version. */
   policy: policyEvaluationSchema.optional(),
+  /** For an approval refused by the governance gate: each unmet blocking requirement (with its policy version) and a missing risk assessment. */
+  governanceBlockers: z.array(governanceBlockerSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -42,6 +44,7 @@ export const problemTypes = {
   packageChanged: 'https://model-approval.example/problems/package-changed',
   approvalBlocked: 'https://model-approval.example/problems/approval-blocked',
   policyRefused: 'https://model-approval.example/problems/policy-refused',
+  governanceBlocked: 'https://model-approval.example/problems/governance-blocked',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',

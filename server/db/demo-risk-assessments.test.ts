@@ -45,7 +45,7 @@ describe('demo risk assessments', () => {
     for (const r of revalidations) expect(r).toMatchObject({ tierSource: 'risk_assessment', scheduleVersion: 1, ownerId: 'usr_owner', openedAt: null });
   });
 
-  it('leave test worlds without assessments unless asked', async () => {
+  it('leave a world without assessments when asked', async () => {
     const store = await seeded(false);
     for (const pkg of await store.listPackages()) expect(await appliedAssessment(store, pkg.id)).toBeNull();
   });

@@ -36,6 +36,7 @@ import * as governanceMetrics from './migrations/035-governance-metrics.ts';
 import * as packageSummaries from './migrations/036-package-summaries.ts';
 import * as packageRollbacks from './migrations/038-package-rollbacks.ts';
 import * as governanceSnapshots from './migrations/040-governance-snapshots.ts';
+import * as policyReevaluations from './migrations/041-policy-reevaluations.ts';
 import * as dashboardAggregates from './migrations/045-dashboard-aggregates.ts';
 import * as conditionalDecisions from './migrations/047-conditional-decisions.ts';
 
@@ -77,6 +78,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '036-package-summaries': packageSummaries,
   '038-package-rollbacks': packageRollbacks,
   '040-governance-snapshots': governanceSnapshots,
+  '041-policy-reevaluations': policyReevaluations,
   '045-dashboard-aggregates': dashboardAggregates,
   '047-conditional-decisions': conditionalDecisions,
 };

@@ -3,7 +3,7 @@ import type { StoredUser, StoreTx } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
 import { versionRowReader } from './pg-version-rows.ts';
-import { toPolicyEvaluation } from './queries/policies.ts';
+import { readPolicyEvaluations } from './queries/policies.ts';
 import { toSession, toUser } from './queries/session.ts';
 import { deepFreeze } from './coherent-cache.ts';
 
@@ -143,7 +143,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
   // One package's evaluations per key: the store's call takes a list, the read path asks for one.
   const evaluations = batched(
     (id: string) => id,
-    async (ids) => grouped(await db.selectFrom('policy_evaluations').selectAll().where('package_id', 'in', ids).orderBy('package_id').orderBy('version').execute(), (row) => row.package_id, toPolicyEvaluation),
+    async (ids) => grouped(await readPolicyEvaluations(db, ids), (row) => row.packageId, (row) => row),
     [],
     (list) => structuredClone(list),
   );

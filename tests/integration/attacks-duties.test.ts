@@ -1,3 +1,4 @@
+import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { apiTokenPrefix } from '#domain/contracts/api-tokens.ts';
@@ -6,7 +7,6 @@ import type { Role } from '#domain/contracts/roles.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { defaultTemplates } from '#domain/workflow/default-templates.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
 import { Client, type Reply, type Target } from '../contract/support/client.ts';
 import { expectStatus, payloadFor, sign, signedIn, type Draft } from '../contract/support/signing-scenarios.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
@@ -53,10 +53,13 @@ async function plantUser(target: Target, user: { id: string; displayName: string
 /** A fresh version 1 of the demo credit model under the consumer-credit chain (data governance, model risk, fair lending, committee). */
 async function freshCreditPackage(target: Target, label: string): Promise<string> {
   const owner = await signedIn(target, 'owner@example.com');
-  const content: PackageContent = { ...retailCreditPdV1, sections: retailCreditPdV1.sections.map((s) => (s.kind === 'identification' ? { ...s, versionLabel: label } : s)) };
+  const content: PackageContent = approvableCreditContent(label);
   const reply = await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel: label, content });
   expectStatus(reply, 201);
-  return (reply.body as { package: { id: string } }).package.id;
+  const id = (reply.body as { package: { id: string } }).package.id;
+  // An approval needs a risk assessment (docs/decisions/0141).
+  expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+  return id;
 }
 
 const approve = (packageId: string, stepKey: string, signer: Draft['signer'], role: Role = stepKey as Role): Draft => ({ packageId, versionNumber: 1, stepKey, role, decision: 'approve', signer });

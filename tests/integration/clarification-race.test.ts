@@ -3,6 +3,7 @@ import { twoInstancesOnPostgres } from '../contract/support/two-instances.ts';
 import type { Client } from '../contract/support/client.ts';
 import { payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { freshContent } from '../support/fresh-content.ts';
+import { demoRiskAnswers } from '#demo/demo-risk-assessments.ts';
 
 // A clarification request opened at the moment an approval is being signed, on two API
 // instances of one PostgreSQL database. Found by an adversary review: the signing
@@ -28,6 +29,8 @@ describe('a clarification request racing an approval (PostgreSQL, two API instan
       const submitted = await owner.post('/api/packages', { modelKey, versionLabel: '1.0.0', content: freshContent(modelKey) });
       expect(submitted.status).toBe(201);
       const packageId = (submitted.body as { package: { id: string } }).package.id;
+      // An approval needs a risk assessment (docs/decisions/0141).
+      expect((await owner.post(`/api/packages/${packageId}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
       const payload = await payloadFor(approver, { packageId, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'approve', reason: `Race ${round}.`, signer: marcus });
       // The request leaves a little later each round, so some land while the approval is mid-way.
       const ask = async () => {

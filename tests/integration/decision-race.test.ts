@@ -14,6 +14,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres-clust
 import type { Client, Reply, Target } from '../contract/support/client.ts';
 import { payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { freshContent } from '../support/fresh-content.ts';
+import { demoRiskAnswers } from '#demo/demo-risk-assessments.ts';
 
 // Two decisions on a step that needs ONE approval, sent at the same moment: by two reviewers
 // holding the role, or by one reviewer from two tabs (two nonces). Exactly one may win (201);
@@ -61,6 +62,8 @@ async function race(owner: Client, sides: () => [Client, Client][], audit: Clien
     const submitted = await owner.post('/api/packages', { modelKey, versionLabel: '1.0.0', content: freshContent(modelKey) });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const packageId = (submitted.body as { package: { id: string } }).package.id;
+    // An approval needs a risk assessment (docs/decisions/0141).
+    expect((await owner.post(`/api/packages/${packageId}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
     const detail = (await owner.get(`/api/packages/${packageId}`)).body as PackageDetail;
     const step = detail.steps.find((s) => s.status === 'active');
     if (!step) throw new Error('a fresh package has an active step');

@@ -14,6 +14,7 @@ import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 import { clinicalRelease } from '../support/fresh-content.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
+import { demoRiskAnswers } from '#demo/demo-risk-assessments.ts';
 
 // The exported approval record against the tampering the issue lists: any single bit of the
 // file flipped, a signed version's content changed in the database by someone who dropped its
@@ -39,6 +40,8 @@ async function server() {
   const submitted = await owner.post('/api/packages', { modelKey: 'clinical-deterioration-risk', versionLabel: '2.1.0', content: clinicalRelease('2.1.0') });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   const clinical = (submitted.body as { package: { id: string } }).package.id;
+  // An approval needs a risk assessment (docs/decisions/0141).
+  expect((await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
   const marcus = new Client(target);
   expect((await marcus.login('data-governance@example.com')).status).toBe(200);
   const first = await sign(marcus, await payloadFor(marcus, { packageId: clinical, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'approve', reason: 'Data use agreement covers this use.', signer: dataGovernance }));

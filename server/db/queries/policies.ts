@@ -18,6 +18,26 @@ export function toPolicyEvaluation(r: PolicyEvaluationsTable): StoredPolicyEvalu
   return { packageId: r.package_id, version: r.version, evaluation: policyEvaluationSchema.parse(JSON.parse(r.evaluation)), evaluatedAt: r.evaluated_at };
 }
 
+/**
+ * The evaluations of these packages' versions as they apply now, by package then version: a
+ * version's latest re-check against its assessed tier's policy stands in for its check at
+ * submission (docs/decisions/0141).
+ */
+export async function readPolicyEvaluations(db: Db, packageIds: readonly string[]): Promise<StoredPolicyEvaluation[]> {
+  const ids = [...packageIds];
+  const [checked, rechecked] = await Promise.all([
+    db.selectFrom('policy_evaluations').selectAll().where('package_id', 'in', ids).orderBy('package_id').orderBy('version').execute(),
+    db.selectFrom('policy_reevaluations').selectAll().where('package_id', 'in', ids).orderBy('seq').execute(),
+  ]);
+  return effectiveEvaluations(checked, rechecked);
+}
+
+/** Each checked version's evaluation as it applies now: its latest re-check (rows in `seq` order), else its check at submission. */
+export function effectiveEvaluations(checked: readonly PolicyEvaluationsTable[], rechecked: readonly PolicyEvaluationsTable[]): StoredPolicyEvaluation[] {
+  const latest = new Map(rechecked.map((r) => [`${r.package_id}\u0000${r.version}`, r]));
+  return checked.map((r) => toPolicyEvaluation(latest.get(`${r.package_id}\u0000${r.version}`) ?? r));
+}
+
 export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
   return {
     async lockPolicyCatalogue() {
@@ -54,8 +74,27 @@ export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
     },
     async listPolicyEvaluations(packageIds) {
       if (packageIds.length === 0) return [];
-      const rows = await db.selectFrom('policy_evaluations').selectAll().where('package_id', 'in', [...packageIds]).orderBy('package_id').orderBy('version').execute();
-      return rows.map(toPolicyEvaluation);
+      return readPolicyEvaluations(db, packageIds);
+    },
+    async insertPolicyReevaluation(row) {
+      const { count } = await db
+        .selectFrom('policy_reevaluations')
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+        .where('package_id', '=', row.packageId)
+        .where('version', '=', row.version)
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('policy_reevaluations')
+        .values({
+          package_id: row.packageId,
+          version: row.version,
+          seq: Number(count) + 1,
+          policy_key: row.evaluation.policy.key,
+          policy_version: row.evaluation.policy.version,
+          evaluation: JSON.stringify(row.evaluation),
+          evaluated_at: row.evaluatedAt,
+        })
+        .execute();
     },
   };
 }

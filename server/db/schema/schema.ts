@@ -160,6 +160,11 @@ export interface PolicyEvaluationsTable {
   evaluated_at: string;
 }
 
+/** A version's check again, against the policy its assessed tier resolves to (docs/decisions/0141). */
+export interface PolicyReevaluationsTable extends PolicyEvaluationsTable {
+  seq: number;
+}
+
 export interface RiskTieringMethodsTable {
   key: string;
   version: number;
@@ -626,6 +631,7 @@ export interface Database {
   workflow_templates: WorkflowTemplatesTable;
   policies: PoliciesTable;
   policy_evaluations: PolicyEvaluationsTable;
+  policy_reevaluations: PolicyReevaluationsTable;
   risk_tiering_methods: RiskTieringMethodsTable;
   risk_assessments: RiskAssessmentsTable;
   risk_tier_overrides: RiskTierOverridesTable;

@@ -1,5 +1,5 @@
+import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { expect } from 'vitest';
-import { retailCreditPdV1 } from '#demo/index.ts';
 import type { Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn, type Draft } from './signing-scenarios.ts';
@@ -234,13 +234,11 @@ export const delegationScenarios: Scenario[] = [
       expect(audit.items.at(-1)?.after.allowSameDeciderAcrossSteps).toBe(true);
 
       const owner = await signedIn(target, 'owner@example.com');
-      const content = structuredClone(retailCreditPdV1);
-      const [identification] = content.sections;
-      if (identification?.kind !== 'identification') throw new Error('identification first');
-      identification.versionLabel = '4.4.0-relaxed';
+      const content = approvableCreditContent('4.4.0-relaxed');
       const submitted = await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel: '4.4.0-relaxed', content });
       expectStatus(submitted, 201);
       const id = (submitted.body as { package: { id: string } }).package.id;
+      expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
 
       const { passwordHash } = (await target.store.findUserById(accounts.elena.id)) ?? { passwordHash: '' };
       const dual = { id: 'usr_dual', displayName: 'Noor Haddad', title: 'Data and Model Risk Reviewer' };

@@ -1,9 +1,9 @@
+import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { expect } from 'vitest';
 import type { DecisionKind } from '#domain/contracts/decisions.ts';
 import { notificationListSchema, type NotificationList } from '#domain/contracts/notifications.ts';
 import { notificationPreferencesSchema } from '#domain/contracts/notification-preferences.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
 import { Client, type Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
@@ -33,10 +33,13 @@ const pointers = (reply: Reply) => ((reply.body as { errors?: { pointer: string 
 /** The demo credit model again, version 1, under a new version label: data governance is its first step. */
 async function freshCreditPackage(owner: Client): Promise<string> {
   const versionLabel = '4.3.0-rc.1';
-  const content: PackageContent = { ...retailCreditPdV1, sections: retailCreditPdV1.sections.map((s) => (s.kind === 'identification' ? { ...s, versionLabel } : s)) };
+  const content: PackageContent = approvableCreditContent(versionLabel);
   const reply = await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content });
   expectStatus(reply, 201);
-  return (reply.body as { package: { id: string } }).package.id;
+  const id = (reply.body as { package: { id: string } }).package.id;
+  // An approval needs a risk assessment (docs/decisions/0141).
+  expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+  return id;
 }
 
 async function signAs(client: Client, packageId: string, stepKey: 'data_governance' | 'model_risk', decision: DecisionKind) {

@@ -147,20 +147,15 @@ export const revalidationScenarios: Scenario[] = [
     },
   },
   {
-    name: 'signed governance required: a package with neither policy nor assessment takes a payload without the member; once an assessment applies, one without it is 422 at /payload/governance and nothing is stored',
+    name: 'signed governance required: once an assessment applies, a payload without the member is 422 at /payload/governance and nothing is stored; with it, the decision is signed',
     async run(target) {
-      // No policy covers the clinical package and it has no assessment: an old client still signs.
-      const elena = await signedIn(target, 'model-risk@example.com');
-      const { governance: none, ...old } = await payloadFor(elena, { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'approve', reason: 'Adequate.', signer: accounts.elena });
-      expect(none).toEqual({ policy: null, riskAssessment: null });
-      expectStatus(await sign(elena, old), 201);
-
-      const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierOne }), 201);
+      // No policy covers the clinical package; the demo world assessed it: the member is required.
       const samuel = await signedIn(target, 'privacy@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await sign(elena, await payloadFor(elena, { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'approve', reason: 'Adequate.', signer: accounts.elena })), 201);
       const draft: Draft = { packageId: clinical, versionNumber: 1, stepKey: 'privacy', role: 'privacy', decision: 'approve', reason: 'Adequate.', signer: accounts.samuel };
       const { governance, ...without } = await payloadFor(samuel, draft);
-      expect(governance?.riskAssessment).toEqual({ number: 1, method: { key: 'standard', version: 1 }, tier: 1 });
+      expect(governance).toEqual({ policy: null, riskAssessment: { number: 1, method: { key: 'standard', version: 1 }, tier: 1 } });
       const refused = await sign(samuel, without);
       expectStatus(refused, 422);
       expect(pointers(refused)).toEqual(['/payload/governance']);

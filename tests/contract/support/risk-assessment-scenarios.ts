@@ -36,6 +36,11 @@ async function assessmentsOf(client: Client, packageId: string) {
   return riskAssessmentListSchema.parse(reply.body);
 }
 
+/** The number the next assessment of a package takes (the demo world assessed each of its packages once). */
+async function nextNumber(client: Client, packageId: string): Promise<number> {
+  return (await assessmentsOf(client, packageId)).items.length + 1;
+}
+
 async function detailOf(client: Client, packageId: string) {
   return packageDetailSchema.parse((await client.get(`/api/packages/${packageId}`)).body);
 }
@@ -91,6 +96,8 @@ export const riskAssessmentScenarios: Scenario[] = [
     name: 'risk tiering: an answer out of range, a category missing or twice, an override without a reason are refused at their field; nothing is stored',
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
+      const before = (await assessmentsOf(owner, clinical)).items;
+      const n = before.length + 1;
       const outOfRange = await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers({ privacy: { likelihood: 6 }, security: { impact: 0 } }) });
       expectStatus(outOfRange, 422);
       expect(outOfRange.contentType).toMatch(/application\/problem\+json/);
@@ -102,21 +109,21 @@ export const riskAssessmentScenarios: Scenario[] = [
       const doubled = await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: twice });
       expectStatus(doubled, 422);
       expect(pointers(doubled)).toEqual(['/answers/1/category']);
-      expect((await assessmentsOf(owner, clinical)).items).toEqual([]);
+      expect((await assessmentsOf(owner, clinical)).items).toEqual(before);
 
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       for (const reason of ['', '   ']) {
-        const noReason = await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason, role: 'model_owner' });
+        const noReason = await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason, role: 'model_owner' });
         expectStatus(noReason, 422);
         expect(pointers(noReason)).toEqual(['/reason']);
       }
-      const notHeld = await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason: 'Patient safety.', role: 'privacy' });
+      const notHeld = await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Patient safety.', role: 'privacy' });
       expectStatus(notHeld, 422);
       expect(pointers(notHeld)).toEqual(['/role']);
-      const sameTier = await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 2, reason: 'Patient safety.', role: 'model_owner' });
+      const sameTier = await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 2, reason: 'Patient safety.', role: 'model_owner' });
       expectStatus(sameTier, 422);
       expect(pointers(sameTier)).toEqual(['/tier']);
-      expect((await assessmentsOf(owner, clinical)).items[0]?.override).toBeNull();
+      expect((await assessmentsOf(owner, clinical)).items.at(-1)?.override).toBeNull();
     },
   },
   {
@@ -129,28 +136,29 @@ export const riskAssessmentScenarios: Scenario[] = [
       const colleague = await signedIn(target, 'model-risk-2@example.com');
       const privacy = await signedIn(target, 'privacy@example.com');
 
+      const n = await nextNumber(owner, clinical);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
-      const requested = await elena.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts for deteriorating patients: critical whatever the controls.', role: 'model_risk' });
+      const requested = await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Bedside alerts for deteriorating patients: critical whatever the controls.', role: 'model_risk' });
       expectStatus(requested, 201);
       expect(riskAssessmentSchema.parse(requested.body)).toMatchObject({ computedTier: 2, effectiveTier: 2, override: { tier: 1, requestedBy: { id: 'usr_model_risk', role: 'model_risk' }, confirmedBy: null } });
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 3, reason: 'Changed my mind.', role: 'model_risk' }), 409);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 3, reason: 'Changed my mind.', role: 'model_risk' }), 409);
 
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 403);
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'model_owner' }), 403);
-      const sameRole = await colleague.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'model_risk' });
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' }), 403);
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_owner' }), 403);
+      const sameRole = await colleague.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' });
       expectStatus(sameRole, 422);
       expect(pointers(sameRole)).toEqual(['/role']);
-      expect((await assessmentsOf(owner, clinical)).items[0]).toMatchObject({ effectiveTier: 2, override: { confirmedBy: null } });
+      expect((await assessmentsOf(owner, clinical)).items.at(-1)).toMatchObject({ effectiveTier: 2, override: { confirmedBy: null } });
 
-      const confirmed = await privacy.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'privacy' });
+      const confirmed = await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' });
       expectStatus(confirmed, 200);
       expect(riskAssessmentSchema.parse(confirmed.body)).toMatchObject({ computedTier: 2, effectiveTier: 1, override: { tier: 1, confirmedBy: { id: 'usr_privacy', role: 'privacy' } } });
-      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'privacy' }), 409);
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' }), 409);
       // Data governance decided a step already: the workflow under way stays with its tier.
       expect(await detailOf(owner, clinical)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
 
       const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.override_confirmed')).body);
-      expect(audit.items.find((e) => e.subject === clinical)?.after).toEqual({ number: 1, tier: 1, role: 'privacy' });
+      expect(audit.items.find((e) => e.subject === clinical)?.after).toEqual({ number: n, tier: 1, role: 'privacy' });
     },
   },
   {
@@ -188,14 +196,15 @@ export const riskAssessmentScenarios: Scenario[] = [
       const owner = await signedIn(target, 'owner@example.com');
       const privacy = await signedIn(target, 'privacy@example.com');
       const committee = await signedIn(target, 'committee@example.com');
+      const n = await nextNumber(owner, clinical);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/1/override`, { tier: 1, reason: 'Patient safety.', role: 'model_owner' }), 201);
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Patient safety.', role: 'model_owner' }), 201);
       const replies = await Promise.all([
-        privacy.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'privacy' }),
-        committee.post(`/api/packages/${clinical}/risk-assessments/1/override/confirmation`, { role: 'committee' }),
+        privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' }),
+        committee.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'committee' }),
       ]);
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
-      const [only] = (await assessmentsOf(owner, clinical)).items;
+      const only = (await assessmentsOf(owner, clinical)).items.at(-1);
       expect(only?.override?.confirmedBy?.id).toBe(replies[0].status === 200 ? 'usr_privacy' : 'usr_committee');
     },
   },
@@ -204,12 +213,13 @@ export const riskAssessmentScenarios: Scenario[] = [
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await signedIn(target, 'model-risk@example.com');
+      const n = await nextNumber(owner, clinical);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       const draft = { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk' as const, decision: 'approve' as const, signer: accounts.elena };
-      const applied = await signedGovernance(null, { number: 1, method: { key: 'standard', version: 1 }, tier: 2 });
-      expect(applied).toEqual({ policy: null, riskAssessment: { number: 1, method: { key: 'standard', version: 1 }, tier: 2 } });
+      const applied = await signedGovernance(null, { number: n, method: { key: 'standard', version: 1 }, tier: 2 });
+      expect(applied).toEqual({ policy: null, riskAssessment: { number: n, method: { key: 'standard', version: 1 }, tier: 2 } });
 
-      const stale = await sign(elena, { ...(await payloadFor(elena, draft)), governance: { ...applied, riskAssessment: { number: 1, method: { key: 'standard', version: 1 }, tier: 1 } } });
+      const stale = await sign(elena, { ...(await payloadFor(elena, draft)), governance: { ...applied, riskAssessment: { number: n, method: { key: 'standard', version: 1 }, tier: 1 } } });
       expectStatus(stale, 409);
       expect((stale.body as { detail: string }).detail).toMatch(/risk tier .*tier 2 by standard version 1/);
       expect((await detailOf(elena, clinical)).decisions.filter((d) => d.stepKey === 'model_risk')).toEqual([]);
@@ -226,7 +236,8 @@ export const riskAssessmentScenarios: Scenario[] = [
       const dana = await signedIn(target, 'fair-lending@example.com');
       const evaluation = packageVersionSchema.parse((await dana.get(`/api/packages/${retail}/versions/2`)).body).policy;
       expect(evaluation?.policy).toMatchObject({ key: 'consumer-credit', version: 1 });
-      const applied = await signedGovernance(evaluation, null);
+      const [assessment] = (await assessmentsOf(dana, retail)).items;
+      const applied = await signedGovernance(evaluation, assessment ? { number: assessment.number, method: assessment.method, tier: assessment.effectiveTier } : null);
       expect(applied.policy).toEqual({ key: 'consumer-credit', version: 1, evaluationDigest: await sha256Hex(canonicalize(evaluation)) });
       const steps = (await detailOf(dana, retail)).steps;
       const step = steps.find((s) => s.status === 'active');

@@ -120,21 +120,24 @@ export const tieringMethodScenarios: Scenario[] = [
       const privacy = await signedIn(target, 'privacy@example.com');
       // Fairness 4 x 4 with partial controls: residual 12, tier 2 by the standard risk matrix (version 1).
       const answers = riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'partial' } });
+      // The demo world assessed the package already: these are the next two numbers.
+      const earlier = riskAssessmentListSchema.parse((await owner.get(`/api/packages/${clinical}/risk-assessments`)).body).items.map((a) => [a.number, a.method.version, a.computedTier]);
+      const n = earlier.length + 1;
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers }), 201);
 
       expectStatus(await admin.post(methods, { ...riskMatrix, replacesVersion: 1 }), 201);
       // By the grid: fairness 4 x 4 without controls is tier 1 (the worst category decides).
       const second = await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'none' } }) });
       expectStatus(second, 201);
-      expect(riskAssessmentSchema.parse(second.body)).toMatchObject({ number: 2, method: { key: 'standard', version: 2, kind: 'risk_matrix', name: 'Likelihood x impact grid' }, computedTier: 1 });
+      expect(riskAssessmentSchema.parse(second.body)).toMatchObject({ number: n + 1, method: { key: 'standard', version: 2, kind: 'risk_matrix', name: 'Likelihood x impact grid' }, computedTier: 1 });
       const list = riskAssessmentListSchema.parse((await owner.get(`/api/packages/${clinical}/risk-assessments`)).body);
       expect(list.method).toMatchObject({ version: 2 });
-      expect(list.items.map((a) => [a.number, a.method.version, a.computedTier])).toEqual([[1, 1, 2], [2, 2, 1]]);
+      expect(list.items.map((a) => [a.number, a.method.version, a.computedTier])).toEqual([...earlier, [n, 1, 2], [n + 1, 2, 1]]);
 
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/2/override`, { tier: 2, reason: '', role: 'model_risk' }), 422);
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/2/override`, { tier: 2, reason: 'Alerts go to a clinician who decides; tier 2 suffices.', role: 'model_risk' }), 201);
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 403);
-      const confirmed = await privacy.post(`/api/packages/${clinical}/risk-assessments/2/override/confirmation`, { role: 'privacy' });
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override`, { tier: 2, reason: '', role: 'model_risk' }), 422);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override`, { tier: 2, reason: 'Alerts go to a clinician who decides; tier 2 suffices.', role: 'model_risk' }), 201);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override/confirmation`, { role: 'model_risk' }), 403);
+      const confirmed = await privacy.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override/confirmation`, { role: 'privacy' });
       expectStatus(confirmed, 200);
       expect(riskAssessmentSchema.parse(confirmed.body)).toMatchObject({ method: { version: 2 }, computedTier: 1, effectiveTier: 2, override: { tier: 2, confirmedBy: { id: 'usr_privacy', role: 'privacy' } } });
     },

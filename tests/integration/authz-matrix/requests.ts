@@ -65,15 +65,23 @@ function resubmission(world: World) {
 const riskAnswers = riskCategories.map((category) => ({ category, likelihood: 2, impact: 2, controls: 'none' as const, rationale: 'Matrix.' }));
 
 /** Assessment 1 (tier 4) on the cell's copy of the package, once; with an override to tier 1 the owner asked for. */
-async function plantAssessment(c: BuildContext, withOverride: boolean): Promise<void> {
+/**
+ * The matrix's own assessment on top of the world's (every package is assessed, decision record
+ * 0141): scored from `riskAnswers`, so an override to tier 1 names another tier. Its number.
+ */
+async function plantAssessment(c: BuildContext, withOverride: boolean): Promise<number> {
   const { store } = c.cell;
   const packageId = pkg(c);
-  if ((await store.listRiskAssessments(packageId)).length > 0) return;
+  const existing = await store.listRiskAssessments(packageId);
+  const latest = existing.at(-1);
+  if (latest && JSON.stringify(latest.answers) === JSON.stringify(riskAnswers)) return latest.number;
   const method = await store.currentTieringMethod();
   if (!method) throw new Error('No tiering method to score by');
   const at = new Date().toISOString();
-  await store.insertRiskAssessment({ packageId, number: 1, answers: riskAnswers, result: computeTier(riskAnswers, method.method), assessedBy: userOf.model_owner.id, assessedAt: at });
-  if (withOverride) await store.insertTierOverride({ packageId, number: 1, tier: 1, reason: 'Matrix override.', requestedBy: userOf.model_owner.id, requestedRole: 'model_owner', requestedAt: at, confirmedBy: null, confirmedRole: null, confirmedAt: null });
+  const number = existing.length + 1;
+  await store.insertRiskAssessment({ packageId, number, answers: riskAnswers, result: computeTier(riskAnswers, method.method), assessedBy: userOf.model_owner.id, assessedAt: at });
+  if (withOverride) await store.insertTierOverride({ packageId, number, tier: 1, reason: 'Matrix override.', requestedBy: userOf.model_owner.id, requestedRole: 'model_owner', requestedAt: at, confirmedBy: null, confirmedRole: null, confirmedAt: null });
+  return number;
 }
 
 /** A decision on data governance's step, signed by the caller if they can sign at all (else by data governance's identity). */
@@ -253,12 +261,12 @@ export const requests: Record<string, Builder> = {
   listRiskAssessments: onPackage('/risk-assessments'),
   recordRiskAssessment: (c) => ({ path: `/api/packages/${pkg(c)}/risk-assessments`, json: { answers: riskAnswers } }),
   requestTierOverride: async (c) => {
-    await plantAssessment(c, false);
-    return { path: `/api/packages/${pkg(c)}/risk-assessments/1/override`, json: { tier: 1, reason: 'Matrix override.', role: roleOf(c.principal) ?? 'model_owner' } };
+    const number = await plantAssessment(c, false);
+    return { path: `/api/packages/${pkg(c)}/risk-assessments/${number}/override`, json: { tier: 1, reason: 'Matrix override.', role: roleOf(c.principal) ?? 'model_owner' } };
   },
   confirmTierOverride: async (c) => {
-    await plantAssessment(c, true);
-    return { path: `/api/packages/${pkg(c)}/risk-assessments/1/override/confirmation`, json: { role: roleOf(c.principal) ?? 'model_risk' } };
+    const number = await plantAssessment(c, true);
+    return { path: `/api/packages/${pkg(c)}/risk-assessments/${number}/override/confirmation`, json: { role: roleOf(c.principal) ?? 'model_risk' } };
   },
   getPolicyVersion: () => ({ path: '/api/policies/consumer-credit/versions/1' }),
   publishPolicy: () => ({

@@ -10,7 +10,8 @@ import { demoAccounts, seedDemo } from '#demo/seed-demo.ts';
 import type { Store } from '#api/store/store.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { reviewerRoles, type Role } from '#domain/contracts/roles.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
+import { retailCreditPdV2 } from '#demo/index.ts';
+import { creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { createSoftwarePasskey } from '../../support/software-authenticator.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
@@ -110,7 +111,8 @@ async function ok<T>(reply: Promise<Reply>, status: number, what: string): Promi
   return r.body as T;
 }
 
-function packageFor(modelKey: string, versionLabel: string, base: PackageContent = retailCreditPdV1): PackageContent {
+// The compliant credit content: an approval of version 1 passes the governance gate (docs/decisions/0141).
+function packageFor(modelKey: string, versionLabel: string, base: PackageContent = retailCreditPdV2): PackageContent {
   const content = structuredClone(base);
   const [id] = content.sections;
   if (id?.kind !== 'identification') throw new Error('identification comes first');
@@ -158,6 +160,9 @@ export async function buildWorld(): Promise<World> {
   type Submitted = { package: { id: string } };
   const packageA = (await ok<Submitted>(as('model_owner').post('/api/packages', submission('retail-credit-pd', '9.0.0-authz')), 201, 'owner A submits')).package.id;
   const packageB = (await ok<Submitted>(as('owner_b').post('/api/packages', submission(ownerBModel, '1.0.0')), 201, 'owner B submits')).package.id;
+  // Assessed by their owners: an approval needs a risk assessment (docs/decisions/0141).
+  await ok(as('model_owner').post(`/api/packages/${packageA}/risk-assessments`, { answers: creditRiskAnswers() }), 201, 'owner A assesses');
+  await ok(as('owner_b').post(`/api/packages/${packageB}/risk-assessments`, { answers: creditRiskAnswers() }), 201, 'owner B assesses');
 
   type Thread = { id: string; messages: { id: string }[] };
   const threadOnA: WorldIds['threadOnA'] = {};

@@ -64,6 +64,24 @@ describe('decision panel and signing', () => {
     expect((await api.deps.store.listDecisions([id])).length).toBe(2);
   });
 
+  it('disables Approve and says why while governance blocks it: here an assessment by an earlier tiering method; reject stays open', async () => {
+    const { api, queryClient } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
+    const panel = await screen.findByRole('region', { name: /^Your decision on / });
+    expect(within(panel).getByRole('button', { name: 'Approve' })).toBeEnabled();
+    const current = await api.deps.store.currentTieringMethod();
+    if (!current) throw new Error('the demo has a tiering method');
+    await api.deps.store.insertTieringMethod({ method: { ...current.method, version: current.method.version + 1 }, publishedAt: new Date().toISOString() });
+    await queryClient.invalidateQueries({ queryKey: packageKeys.detail(id) });
+    const note = await within(panel).findByRole('note', { name: 'Why approval is unavailable' });
+    expect(note).toHaveTextContent(/Risk assessment 1 was scored by standard version 1; the current method is version 2/);
+    expect(within(panel).getByRole('button', { name: 'Approve' })).toBeDisabled();
+    expect(within(panel).getByRole('button', { name: 'Approve' })).toHaveAccessibleDescription(/Approval is unavailable until governance is met/);
+    expect(within(panel).getByRole('button', { name: 'Approve with conditions' })).toBeDisabled();
+    expect(within(panel).getByRole('button', { name: 'Reject' })).toBeEnabled();
+    await expectNoAxeViolations();
+    // Two renders of the package page and an axe pass: allow for a loaded machine.
+  }, 30_000);
+
   it('explains that a request for clarification points to open clarification requests', async () => {
     const { user } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
     await user.click(within(await screen.findByRole('region', { name: /^Your decision on / })).getByRole('button', { name: 'Request clarification' }));

@@ -8,6 +8,9 @@ import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { useViewer } from '#src/lib/use-viewer.ts';
 import { EmergencyApprovalAction } from './emergency-approval-action.tsx';
 import { SignDialog } from './sign-dialog.tsx';
+import { GovernanceGateNote } from './governance-gate-note.tsx';
+import type { GovernanceBlocker } from '#domain/contracts/approval-gates.ts';
+import { isApprovingDecision } from '#domain/policy/approval-governance.ts';
 
 /** The decisions on a step, in the order offered. An emergency approval is none of them: it has its own, quieter action. */
 type StepDecisionKind = Exclude<DecisionKind, 'emergency_approve'>;
@@ -65,8 +68,11 @@ type StepDecision = NonNullable<ReturnType<typeof useStepDecision>>;
  * Where the reviewer stands, and a button per decision. In the Decide… dialog, once every
  * section is reviewed, Approve has the focus: Enter takes the usual path, Tab reaches the rest.
  */
-function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = false }: { reviewed: number; total: number; stateId: string; onChoose: (kind: StepDecisionKind) => void; focusApprove?: boolean }) {
+function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = false, governance }: { reviewed: number; total: number; stateId: string; onChoose: (kind: StepDecisionKind) => void; focusApprove?: boolean; governance: readonly GovernanceBlocker[] }) {
   const ready = reviewed === total;
+  const gateId = useId();
+  const gated = governance.length > 0;
+  const refused = (kind: StepDecisionKind) => gated && isApprovingDecision(kind);
   return (
     <>
       <p id={stateId}>
@@ -76,12 +82,21 @@ function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = fa
       </p>
       <div className="flex flex-wrap gap-3">
         {stepDecisions.map((kind) => (
-          // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opened for this choice; focus must land in it
-          <button key={kind} type="button" autoFocus={focusApprove && ready && kind === 'approve'} aria-describedby={stateId} className={ready ? buttonClasses.primary : buttonClasses.secondary} onClick={() => onChoose(kind)}>
+          <button
+            key={kind}
+            type="button"
+            // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opened for this choice; focus must land in it
+            autoFocus={focusApprove && ready && kind === 'approve' && !gated}
+            disabled={refused(kind)}
+            aria-describedby={refused(kind) ? `${stateId} ${gateId}` : stateId}
+            className={`${ready ? buttonClasses.primary : buttonClasses.secondary} disabled:cursor-not-allowed disabled:opacity-60`}
+            onClick={() => onChoose(kind)}
+          >
             {actionLabels[kind]}
           </button>
         ))}
       </div>
+      {gated && <GovernanceGateNote id={gateId} blockers={governance} />}
     </>
   );
 }
@@ -102,7 +117,7 @@ function StepDecisionPanel(props: DecisionPanelProps) {
       <h2 id={titleId} className="text-lg font-bold">
         Your decision on {decision.step.name}
       </h2>
-      <DecisionChoices reviewed={props.reviewed} total={props.total} stateId={stateId} onChoose={setSigning} />
+      <DecisionChoices reviewed={props.reviewed} total={props.total} stateId={stateId} onChoose={setSigning} governance={props.pkg.governanceBlockers} />
       {signing && <StepSignDialog props={props} decision={decision} kind={signing} onClose={() => setSigning(null)} />}
     </section>
   );
@@ -131,6 +146,7 @@ function DecideButton(props: DecisionPanelProps) {
             total={props.total}
             stateId={stateId}
             focusApprove
+            governance={props.pkg.governanceBlockers}
             onChoose={(kind) => {
               setChoosing(false);
               setSigning(kind);

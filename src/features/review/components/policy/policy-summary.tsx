@@ -31,8 +31,14 @@ export function PolicySummary({ evaluation }: { evaluation: PolicyEvaluation | n
           <span aria-hidden="true">{passes ? '✓ ' : '✕ '}</span>
           {passes ? 'Pass' : 'Flagged'}
         </span>
-        : {outcomeWords[evaluation.outcome]} ({evaluation.checks.length} requirement{evaluation.checks.length === 1 ? '' : 's'} checked at submission).
+        : {outcomeWords[evaluation.outcome]} ({evaluation.checks.length} requirement{evaluation.checks.length === 1 ? '' : 's'} checked {evaluation.reresolved ? 'again' : 'at submission'}).
       </p>
+      {evaluation.reresolved && (
+        <p className="text-slate-800">
+          Re-checked against this policy because risk assessment {evaluation.reresolved.assessment} set tier {evaluation.reresolved.tier}
+          {evaluation.reresolved.from ? `; at submission it was checked against ${evaluation.reresolved.from.name} (${evaluation.reresolved.from.key} version ${evaluation.reresolved.from.version}), the policy of the declared tier` : ''}. A blocking failure here blocks approval until a resubmission meets it.
+        </p>
+      )}
       {failed.length > 0 && (
         <ul className="list-disc space-y-1 pl-6">
           {failed.map((check) => (
