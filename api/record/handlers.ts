@@ -19,7 +19,6 @@ import { loadWorkflowFacts, signedDecisions, templateView, toActor, usersById, v
 import { defineHandler } from '../kernel/define-handler.ts';
 import { limitRecordBuilds } from '../throttle/rate-limits.ts';
 import { actorOf, seePackage, signedIn } from '../package-access/package-access.ts';
-import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
 // GET /api/packages/{id}/record: the approval record as one signed document. Read order
 // matters: the package's facts first, then its audit entries (a decision and its audit entry
