@@ -1,14 +1,13 @@
+import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { expect } from 'vitest';
 import { dashboardSchema, type Dashboard } from '#domain/contracts/dashboard.ts';
 import type { DecisionKind } from '#domain/contracts/decisions.ts';
 import type { Finding } from '#domain/contracts/findings.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { dashboardFindings } from '#domain/findings/dashboard-findings.ts';
 import { inDerivedList } from '#domain/governance/governance-figures.ts';
 import { committeeDashboard } from '#domain/workflow/committee-dashboard.ts';
-import { retailCreditPdV1 } from '#demo/index.ts';
 import { loadPackageFacts, summarize, toActor, usersById } from '#api/package-access/views.ts';
 import type { Store } from '#api/store/store.ts';
 import type { Client } from './client.ts';
@@ -78,11 +77,13 @@ export const dashboardScratchScenarios: Scenario[] = [
         // A new version of the credit model: the model counts once, its older packages are no longer current.
         async () => {
           const versionLabel = `4.${++submitted}.0-rc.1`;
-          const content: PackageContent = { ...retailCreditPdV1, sections: retailCreditPdV1.sections.map((s) => (s.kind === 'identification' ? { ...s, versionLabel } : s)) };
-          const reply = await (await client('owner@example.com')).post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content });
+          // Compliant and assessed, so its steps can approve it (approval is gated by governance, 0141).
+          const owner = await client('owner@example.com');
+          const reply = await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content: approvableCreditContent(versionLabel) });
           if (reply.status !== 201) return false;
-          packages.push((reply.body as { package: { id: string } }).package.id);
-          return true;
+          const id = (reply.body as { package: { id: string } }).package.id;
+          packages.push(id);
+          return (await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() })).status === 201;
         },
         // A signature of a random kind on a random package's current step, by its role.
         async () => {

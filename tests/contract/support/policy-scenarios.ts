@@ -8,7 +8,6 @@ import { sessionCookieName } from '#api/kernel/cookies.ts';
 import { approvalRecordSchema } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
-import { signedGovernance } from '#domain/policy/signed-governance.ts';
 import { verifyRecordPolicy } from '../../independent/policy-verifier.ts';
 import { origin, type Client, type Reply } from './client.ts';
 import { rejectClinical, revised } from './resubmission-scenarios.ts';
@@ -249,7 +248,7 @@ export const policyScenarios: Scenario[] = [
       const step = packageDetailSchema.parse((await dana.get(`/api/packages/${retail}`)).body).steps.find((s) => s.status === 'active');
       if (step?.role !== 'fair_lending') throw new Error(`The retail credit package waits for ${step?.role ?? 'nobody'}, not fair lending`);
       const draft = { packageId: retail, versionNumber: 2, stepKey: step.key, role: 'fair_lending' as const, decision: 'approve' as const, signer: accounts.dana };
-      expectStatus(await sign(dana, { ...(await payloadFor(dana, draft)), governance: await signedGovernance(evaluation, null) }), 201);
+      expectStatus(await sign(dana, await payloadFor(dana, draft)), 201);
 
       const response = await target.fetch(new Request(`${origin}/api/packages/${retail}/record`, { headers: { cookie: `${sessionCookieName}=${dana.cookie ?? ''}` } }));
       const text = await response.text();
