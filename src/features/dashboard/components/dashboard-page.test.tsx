@@ -76,7 +76,7 @@ describe('dashboard', () => {
     const coverage = within(governance).getByRole('list', { name: 'Coverage' });
     expect(within(coverage).getAllByRole('listitem').map((item) => item.textContent.match(/^(.*?\d+%)\d+ of \d+ models/)?.[0])).toEqual([
       'With a complete package25%1 of 4 models',
-      'With a risk assessment0%0 of 4 models',
+      'With a risk assessment100%4 of 4 models',
       'With all approvals25%1 of 4 models',
     ]);
     const pending = within(governance).getAllByRole('listitem').find((item) => item.textContent.startsWith('Pending approval'));
