@@ -154,5 +154,10 @@ export const policyEvaluationSchema = z.object({
    * the version was checked against before.
    */
   reresolved: z.object({ tier: z.number().int(), assessment: z.number().int(), from: policyRefSchema.nullable() }).optional(),
+  /**
+   * Present when the version was checked again because a newer version of its policy was
+   * published to apply to packages in review (docs/decisions/0150): the version checked before.
+   */
+  republished: z.object({ from: policyRefSchema }).optional(),
 });
 export type PolicyEvaluation = z.infer<typeof policyEvaluationSchema>;

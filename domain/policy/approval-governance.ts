@@ -72,6 +72,20 @@ export function policyToReresolve(policies: readonly Policy[], current: PolicyRe
  * policy does to a new submission.
  */
 export function reevaluateInReview(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy, assessed: { tier: number; assessment: number; from: PolicyRef | null }): PolicyEvaluation {
+  return { ...checkInReview(content, policy), reresolved: assessed };
+}
+
+/** A version in review is not refused: what would refuse a submission flags it. */
+function checkInReview(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy): PolicyEvaluation {
   const evaluation = evaluateAgainstPolicy(content, policy);
-  return { ...evaluation, outcome: evaluation.outcome === 'refused' ? 'flagged' : evaluation.outcome, reresolved: assessed };
+  return { ...evaluation, outcome: evaluation.outcome === 'refused' ? 'flagged' : evaluation.outcome };
+}
+
+/**
+ * The check of a version in review against a newer version of its policy, published to apply
+ * to packages in review (docs/decisions/0150). As for a re-resolved policy, a blocking failure
+ * flags the version (and blocks approval); a requirement it now meets no longer does.
+ */
+export function recheckUnderNewVersion(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy, from: PolicyRef): PolicyEvaluation {
+  return { ...checkInReview(content, policy), republished: { from } };
 }
