@@ -62,7 +62,7 @@ const policyBody = {
   metrics: z.array(metricRequirementSchema).max(200),
   subgroupMetrics: z.array(subgroupRequirementSchema).max(100),
   requiredSections: z.array(sectionRequirementSchema).max(100),
-  /** Packages already in review under an earlier version of this key are checked against this one at their next resubmission. */
+  /** Packages already in review under an earlier version of this key are checked against this one at publication (docs/decisions/0150), and their resubmissions too. */
   appliesToPackagesInReview: z.boolean().optional(),
 };
 

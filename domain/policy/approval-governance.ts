@@ -57,7 +57,7 @@ export function describeGovernanceRefusal(blockers: readonly GovernanceBlocker[]
  * confirmed override) decides its tier, or null when the one it was checked against stands. The
  * policy is resolved from the assessed tier as at submission; a policy of another key replaces
  * the one resolved from the tier the owner declared. A newer version of the same key does not
- * (it applies to packages in review only at their resubmission, by the administrator's choice),
+ * (it applies to packages in review at its publication, by the administrator's choice: 0150),
  * and where the assessed tier has no policy the check already made stands.
  */
 export function policyToReresolve(policies: readonly Policy[], current: PolicyRef | null, tier: number, businessLine: string): Policy | null {
