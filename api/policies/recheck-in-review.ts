@@ -51,7 +51,7 @@ export async function recheckInReview(tx: StoreTx, policy: Policy, by: { at: str
     if (!version) throw new Error(`Version ${latestVersion} of ${facts.pkg.id} is missing`);
     const evaluation = recheckUnderNewVersion(JSON.parse(version.canonicalContent) as PackageContent, policy, current.policy);
     await tx.insertPolicyReevaluation({ packageId: facts.pkg.id, version: latestVersion, evaluation, evaluatedAt: by.at });
-    events.push({ action: 'policy.rechecked', subject: facts.pkg.id, before: result(current), after: { ...result(evaluation), version: latestVersion } });
+    events.push({ action: 'policy.rechecked', subject: facts.pkg.id, before: result(current), after: { ...result(evaluation), packageVersion: latestVersion } });
   }
   return events;
 }

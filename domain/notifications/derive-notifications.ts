@@ -200,7 +200,7 @@ function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, context: EntryC
   if (event.action === 'policy.rechecked' && owner && (event.before.outcome !== event.after.outcome || event.before.blocking !== event.after.blocking)) {
     const { key, version, outcome, blocking } = event.after;
     const now = outcome === 'pass' ? 'it now meets every blocking requirement' : `${blocking} blocking requirement${blocking === 1 ? ' is' : 's are'} not met, and approval is blocked until a resubmission meets ${blocking === 1 ? 'it' : 'them'}`;
-    return notification(pkg, entry, 'policy_rechecked', `Policy ${key} version ${version} checked version ${event.after.version} of ${title(pkg)} again: ${now} (before, against version ${event.before.version}: ${event.before.blocking} not met).`, packageLink(pkg));
+    return notification(pkg, entry, 'policy_rechecked', `Policy ${key} version ${version} checked version ${event.after.packageVersion} of ${title(pkg)} again: ${now} (before, against version ${event.before.version}: ${event.before.blocking} not met).`, packageLink(pkg));
   }
   // A finding's owner hears when it is assigned to them, and (from the server's sweep) when it falls due.
   if (event.action === 'finding.raised' && event.after.owner === user.id) {

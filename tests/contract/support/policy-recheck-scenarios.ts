@@ -62,7 +62,7 @@ export const policyRecheckScenarios: Scenario[] = [
       const blockers = (await detailOf(owner, id)).governanceBlockers;
       expect(blockers.map((b) => [b.kind, ('policy' in b ? b.policy.version : null)])).toEqual([['policy_requirement', 3]]);
       expect((await rechecksOf(admin, id)).map((e) => [e.before, e.after, e.actorId])).toEqual([
-        [{ key: 'mortgage-recheck', version: 1, outcome: 'pass', blocking: 0 }, { key: 'mortgage-recheck', version: 3, outcome: 'flagged', blocking: 1 }, 'usr_admin'],
+        [{ key: 'mortgage-recheck', version: 1, outcome: 'pass', blocking: 0 }, { key: 'mortgage-recheck', version: 3, outcome: 'flagged', blocking: 1, packageVersion: 1 }, 'usr_admin'],
       ]);
 
       const { client, draft } = await activeReviewer(target, id, 'approve');
