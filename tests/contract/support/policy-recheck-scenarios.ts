@@ -6,7 +6,7 @@ import { packageVersionSchema } from '#domain/contracts/packages.ts';
 import type { PublishPolicyRequest } from '#domain/contracts/policies.ts';
 import { problemSchema } from '#domain/contracts/problem.ts';
 import { activeReviewer, detailOf, mortgage, submitted } from './approval-gating-scenarios.ts';
-import type { Client } from './client.ts';
+import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 
@@ -37,6 +37,20 @@ async function inReview(owner: Client, modelKey: string): Promise<string> {
   expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
   expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);
   return id;
+}
+
+/** A package in review, rejected, and the resubmission that answers the rejection. */
+async function rejectedForResubmission(target: Target, owner: Client, modelKey: string): Promise<{ id: string; body: unknown }> {
+  const id = await inReview(owner, modelKey);
+  const { client, draft } = await activeReviewer(target, id, 'reject');
+  const concern = { sectionKey: 'evaluation', concern: 'Name the holdout.', requiredChange: 'Name it.' };
+  const rejected = await sign(client, await payloadFor(client, { ...draft, concerns: [concern] }));
+  expectStatus(rejected, 201);
+  const decisionId = (rejected.body as { id: string }).id;
+  const content = mortgage(approvableCreditContent('1.0'), modelKey, 1).content;
+  const notes = content.sections.find((s) => s.kind === 'narrative');
+  if (notes?.kind === 'narrative') notes.markdown = `${notes.markdown}\n\nHoldout: the 2025 temporal holdout.`;
+  return { id, body: { content, answers: [{ target: { kind: 'concern', decisionId, index: 0 }, answer: 'The 2025 temporal holdout.', sectionKeys: ['evaluation'] }] } };
 }
 
 export const policyRecheckScenarios: Scenario[] = [
@@ -87,30 +101,25 @@ export const policyRecheckScenarios: Scenario[] = [
     },
   },
   {
-    name: 'policy re-check: a publication for packages in review racing a resubmission loses no check: the latest version ends checked against the new version',
+    name: 'policy re-check: a publication for packages in review racing resubmissions loses no check: each latest version ends checked against the new version',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
       expectStatus(await admin.post('/api/policies', base), 201);
-      const id = await inReview(owner, 'mortgage-recheck-race');
-      const { client, draft } = await activeReviewer(target, id, 'reject');
-      const concern = { sectionKey: 'evaluation', concern: 'Name the holdout.', requiredChange: 'Name it.' };
-      const rejected = await sign(client, await payloadFor(client, { ...draft, concerns: [concern] }));
-      expectStatus(rejected, 201);
-      const decisionId = (rejected.body as { id: string }).id;
-      const next = mortgage(approvableCreditContent('1.0'), 'mortgage-recheck-race', 1).content;
-      const notes = next.sections.find((s) => s.kind === 'narrative');
-      if (notes?.kind === 'narrative') notes.markdown = `${notes.markdown}\n\nHoldout: the 2025 temporal holdout.`;
-
-      const [published, resubmitted] = await Promise.all([
-        admin.post('/api/policies', stricter(0.9, 1, true)),
-        owner.post(`/api/packages/${id}/versions`, { content: next, answers: [{ target: { kind: 'concern', decisionId, index: 0 }, answer: 'The 2025 temporal holdout.', sectionKeys: ['evaluation'] }] }),
-      ]);
-      expectStatus(published, 201);
-      expectStatus(resubmitted, 201);
-      // Whichever committed first, version 2 is checked against policy version 2 and blocked.
-      expect(await checkOf(owner, id, 2)).toMatchObject({ policy: { key: 'mortgage-recheck', version: 2 }, outcome: 'flagged' });
-      expect((await detailOf(owner, id)).governanceBlockers.map((b) => [b.kind, ('policy' in b ? b.policy.version : null)])).toEqual([['policy_requirement', 2]]);
+      // Each round a resubmission leaves first and the publication a little later, so some land mid-way.
+      let current = 1;
+      for (let round = 0; round < 6; round++) {
+        // The bar back where the new package passes it (for new submissions only).
+        if (round > 0) expectStatus(await admin.post('/api/policies', stricter(0.75 + round / 1000, current++, false)), 201);
+        const { id, body } = await rejectedForResubmission(target, owner, `mortgage-race-${round}`);
+        const resubmitted = owner.post(`/api/packages/${id}/versions`, body);
+        await new Promise((resolve) => setTimeout(resolve, round * 5));
+        expectStatus(await admin.post('/api/policies', stricter(0.9, current++, true)), 201);
+        expectStatus(await resubmitted, 201);
+        // Whichever committed first, version 2 is checked against the new policy version and blocked.
+        expect(await checkOf(owner, id, 2), `round ${round}`).toMatchObject({ policy: { key: 'mortgage-recheck', version: current }, outcome: 'flagged' });
+        expect((await detailOf(owner, id)).governanceBlockers.map((b) => [b.kind, 'policy' in b ? b.policy.version : null])).toEqual([['policy_requirement', current]]);
+      }
     },
   },
 ];
