@@ -163,6 +163,8 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
   const packageId = newId(ctx.deps, 'pkg');
 
   const created = await store.transaction(async (tx) => {
+    // A policy publication applied to packages in review waits for this check (docs/decisions/0150).
+    await tx.lockPolicyCatalogueShared();
     const model = await tx.findModel(body.modelKey);
     if (model && model.ownerId !== user.id) {
       throw problems.forbidden(`Model "${body.modelKey}" belongs to another owner.`);
@@ -220,7 +222,8 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
 
   const created = await store.transaction(async (tx) => {
     // Serialised with signing and the threads: an approval of the version before cannot commit
-    // after this one is in, unseen by either.
+    // after this one is in, unseen by either. The catalogue first, as a publication takes them (0150).
+    await tx.lockPolicyCatalogueShared();
     await tx.lockPackage(params.id);
     const pkg = await tx.findPackage(params.id);
     if (!pkg) throw problems.notFound(`No package ${params.id}.`);

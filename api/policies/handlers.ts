@@ -8,6 +8,7 @@ import { toActor } from '../package-access/views.ts';
 import { signedIn } from '../package-access/package-access.ts';
 import type { StoreTx, StoredPolicyVersion, StoredUser } from '../store/store.ts';
 import { policiesRoutes as routes } from './routes.ts';
+import { recheckInReview } from './recheck-in-review.ts';
 
 // Governance policies are published, never edited: each change is a new (key, version) row,
 // and a package version keeps the policy version it was checked against.
@@ -89,7 +90,10 @@ export const publishPolicy = defineHandler(routes.publishPolicy, async (ctx, { b
     }
     const row = { policy, publishedAt: at, publishedBy: user.id };
     await tx.insertPolicyVersion(row);
+    // Packages in review under the earlier version are checked again now, not at their next resubmission (0150).
+    const rechecks = policy.appliesToPackagesInReview && previous ? await recheckInReview(tx, policy, { at, now: ctx.deps.now() }) : [];
     await tx.appendAudit({ event: { action: 'policy.published', subject: policy.key, before: previous, after: policy }, actorId: user.id, at });
+    for (const event of rechecks) await tx.appendAudit({ event, actorId: user.id, at });
     const [created] = await entriesOf(tx, [row]);
     return created;
   });

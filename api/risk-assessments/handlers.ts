@@ -124,7 +124,9 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
   if (pkg.ownerId !== user.id && !user.roles.includes('model_risk')) throw problems.forbidden('Only the package owner or model risk management assess its risk.');
   const at = ctx.deps.now().toISOString();
   const view = await ctx.deps.store.transaction(async (tx) => {
-    // Assessments are numbered per package: two at once must not take the same number.
+    // Assessments are numbered per package: two at once must not take the same number. The
+    // catalogue first: the policy may be checked again, and a publication must see it (0150).
+    await tx.lockPolicyCatalogueShared();
     await tx.lockPackage(pkg.id);
     const method = await currentMethod(tx);
     const result = computeTier(body.answers, method);
@@ -181,6 +183,7 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
   if (!isReviewerRole(body.role)) throw problems.validation([{ pointer: '/role', message: `An override is confirmed in a reviewer role, not as ${roleLabels[body.role]}`, code: 'role_not_allowed' }]);
   const at = ctx.deps.now().toISOString();
   const view = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPolicyCatalogueShared();
     await tx.lockPackage(pkg.id);
     const target = await latestOf(tx, pkg, params.number);
     const override = (await tx.listTierOverrides(pkg.id)).find((o) => o.number === target.number);

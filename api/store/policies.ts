@@ -20,6 +20,12 @@ export interface StoredPolicyEvaluation {
 export interface PoliciesStore {
   /** Serialises publications for the rest of the transaction: scope overlaps are checked against what is committed. */
   lockPolicyCatalogue(): Promise<void>;
+  /**
+   * Held by every check against a policy (submission, resubmission, re-check after an
+   * assessment) until commit, taken before the package lock: a publication (which holds the
+   * catalogue exclusively) then sees every check made before it (docs/decisions/0150).
+   */
+  lockPolicyCatalogueShared(): Promise<void>;
   findPolicyVersion(key: string, version: number): Promise<StoredPolicyVersion | null>;
   listPolicyVersions(): Promise<StoredPolicyVersion[]>;
   insertPolicyVersion(row: StoredPolicyVersion): Promise<void>;

@@ -14,6 +14,9 @@ const policyCheckedSchema = z.object({ key: z.string(), version: z.number().int(
 const policyRecheckedSchema = policyCheckedSchema.extend({ from: z.object({ key: z.string(), version: z.number().int() }).nullable() });
 import { ssoFailureReasonSchema } from './sso.ts';
 
+/** A package's check against a policy version, as a re-check at publication names it before and after. */
+const policyRecheckResultSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']), blocking: z.number().int().nonnegative() });
+
 // The closed set of audit events. Every entry's `action` is one of these, and its
 // `before`/`after` values have the shape declared here; entries are parsed when read.
 
@@ -122,6 +125,8 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   // The subject is the policy key.
   /** An administrator published a governance policy version; `before` is the version it supersedes. Submissions from then on are checked against it. */
   z.object({ ...base, action: z.literal('policy.published'), before: policySchema.nullable(), after: policySchema }),
+  /** A policy version published to apply to packages in review checked this package's latest version (`packageVersion`) again, in the same transaction (docs/decisions/0150); the subject is the package. `blocking` counts the blocking requirements not met. */
+  z.object({ ...base, action: z.literal('policy.rechecked'), before: policyRecheckResultSchema, after: policyRecheckResultSchema.extend({ packageVersion: z.number().int() }) }),
   // The subject is the package id (risk tiering, decision record 0106).
   /** The owner or model risk recorded a risk assessment, scored by the method version named; `template` when the tier re-selected the workflow of a package no one had decided on yet. */
   z.object({ ...base, action: z.literal('risk.assessed'), before: z.null(), after: z.object({ number: z.number().int(), method: z.object({ key: z.string(), version: z.number().int() }), score: z.number(), computedTier: z.number().int(), template: tierTemplateSchema.optional(), policy: policyRecheckedSchema.optional() }) }),

@@ -21,10 +21,11 @@ export const defaultMailModes: Readonly<Record<NotificationKind, MailMode>> = {
   obligation_assigned: 'immediate',
   obligation_sent_back: 'immediate',
   obligation_lapsed: 'immediate',
+  policy_rechecked: 'immediate',
 };
 
 /** The order a person reads them in: what needs them now first, the digest's usual content last. */
-export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 'finding_assigned', 'finding_due', 'obligation_assigned', 'obligation_sent_back', 'obligation_lapsed', 'monitoring_alert', 're_review_due'];
+export const mailKindOrder: readonly NotificationKind[] = ['step_active', 'clarification_requested', 'clarification_answered', 'package_rejected', 'package_approved', 'finding_assigned', 'finding_due', 'obligation_assigned', 'obligation_sent_back', 'obligation_lapsed', 'monitoring_alert', 'policy_rechecked', 're_review_due'];
 
 export const notificationKindLabels: Readonly<Record<NotificationKind, string>> = {
   step_active: 'Your step is active',
@@ -39,6 +40,7 @@ export const notificationKindLabels: Readonly<Record<NotificationKind, string>> 
   obligation_assigned: 'A condition of an approval is yours to fulfil',
   obligation_sent_back: 'Your fulfilment of a condition was sent back',
   obligation_lapsed: 'A condition you owe lapsed',
+  policy_rechecked: 'A new policy version changed your package’s check',
 };
 
 const modesShape = Object.fromEntries(notificationKindSchema.options.map((kind) => [kind, mailModeSchema])) as Record<NotificationKind, typeof mailModeSchema>;

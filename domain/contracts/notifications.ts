@@ -4,7 +4,7 @@ import { z } from 'zod';
 // entry and the workflow state, so it can never disagree with the record. Only how far a
 // user has read (an audit seq) is stored.
 
-export const notificationKindSchema = z.enum(['step_active', 'clarification_answered', 'package_rejected', 'clarification_requested', 're_review_due', 'package_approved', 'finding_assigned', 'finding_due', 'monitoring_alert', 'obligation_assigned', 'obligation_sent_back', 'obligation_lapsed']);
+export const notificationKindSchema = z.enum(['step_active', 'clarification_answered', 'package_rejected', 'clarification_requested', 're_review_due', 'package_approved', 'finding_assigned', 'finding_due', 'monitoring_alert', 'obligation_assigned', 'obligation_sent_back', 'obligation_lapsed', 'policy_rechecked']);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 export const notificationSchema = z.object({

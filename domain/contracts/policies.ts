@@ -62,7 +62,7 @@ const policyBody = {
   metrics: z.array(metricRequirementSchema).max(200),
   subgroupMetrics: z.array(subgroupRequirementSchema).max(100),
   requiredSections: z.array(sectionRequirementSchema).max(100),
-  /** Packages already in review under an earlier version of this key are checked against this one at their next resubmission. */
+  /** Packages already in review under an earlier version of this key are checked against this one at publication (docs/decisions/0150), and their resubmissions too. */
   appliesToPackagesInReview: z.boolean().optional(),
 };
 
@@ -154,5 +154,10 @@ export const policyEvaluationSchema = z.object({
    * the version was checked against before.
    */
   reresolved: z.object({ tier: z.number().int(), assessment: z.number().int(), from: policyRefSchema.nullable() }).optional(),
+  /**
+   * Present when the version was checked again because a newer version of its policy was
+   * published to apply to packages in review (docs/decisions/0150): the version checked before.
+   */
+  republished: z.object({ from: policyRefSchema }).optional(),
 });
 export type PolicyEvaluation = z.infer<typeof policyEvaluationSchema>;

@@ -187,3 +187,21 @@ describe('deriveNotifications: obligations', () => {
     expect(deriveNotifications({ user: user('usr_other', 'model_owner'), packages, events: [opened, recorded, sentBack, lapsed], names })).toEqual([]);
   });
 });
+
+describe('deriveNotifications: a policy version re-checking a package in review (docs/decisions/0150)', () => {
+  const rechecked = (seq: number, before: { version: number; outcome: 'pass' | 'flagged'; blocking: number }, after: { version: number; outcome: 'pass' | 'flagged'; blocking: number }): LoggedEvent =>
+    logged(seq, 'usr_admin', { action: 'policy.rechecked', subject: 'p1', before: { key: 'credit', ...before }, after: { key: 'credit', ...after, packageVersion: 1 } });
+  const events = [submitted(1), rechecked(2, { version: 1, outcome: 'pass', blocking: 0 }, { version: 2, outcome: 'flagged', blocking: 2 }), rechecked(3, { version: 2, outcome: 'flagged', blocking: 2 }, { version: 3, outcome: 'flagged', blocking: 2 }), rechecked(4, { version: 3, outcome: 'flagged', blocking: 2 }, { version: 4, outcome: 'pass', blocking: 0 })];
+
+  it('tells the owner when the result changed, blocked or unblocked, and not when it stayed the same', () => {
+    const owner = deriveNotifications({ user: user('usr_owner', 'model_owner'), packages: [pkg([])], events, names });
+    expect(owner.map((n) => [n.id, n.link, n.text])).toEqual([
+      ['4-policy_rechecked', '/packages/p1', 'Policy credit version 4 checked version 1 of Credit PD 1.0 again: it now meets every blocking requirement (before, against version 3: 2 not met).'],
+      ['2-policy_rechecked', '/packages/p1', 'Policy credit version 2 checked version 1 of Credit PD 1.0 again: 2 blocking requirements are not met, and approval is blocked until a resubmission meets them (before, against version 1: 0 not met).'],
+    ]);
+  });
+
+  it('tells nobody but the owner', () => {
+    expect(deriveNotifications({ user: user('usr_mrm', 'model_risk'), packages: [pkg([])], events, names }).filter((n) => n.kind === 'policy_rechecked')).toEqual([]);
+  });
+});

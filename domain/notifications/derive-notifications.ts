@@ -52,7 +52,7 @@ export interface NotificationInputs {
 }
 
 /** The audit actions a notification can come from; the server reads only these. */
-export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder', 'monitoring.alert_received', 'obligation.opened', 'obligation.transitioned', 'obligation.lapsed'] as const satisfies readonly AuditEvent['action'][];
+export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder', 'monitoring.alert_received', 'obligation.opened', 'obligation.transitioned', 'obligation.lapsed', 'policy.rechecked'] as const satisfies readonly AuditEvent['action'][];
 
 /** Every notification for the user, newest first. A user is never notified of their own acts. */
 export function deriveNotifications({ user, packages, events, names }: NotificationInputs): DerivedNotification[] {
@@ -195,6 +195,12 @@ function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, context: EntryC
   if (event.action === 'monitoring.alert_received' && (owner || event.after.roles.some((role) => user.roles.includes(role)))) {
     const { metric, value, threshold, source } = event.after;
     return notification(pkg, entry, 'monitoring_alert', `${source} reported ${metric} ${value} against threshold ${threshold} on ${title(pkg)}: version ${event.after.version}'s approval is under re-review.`, findingLink(pkg, event.after.finding));
+  }
+  // A policy version published for packages in review changed the check of the owner's package (docs/decisions/0150).
+  if (event.action === 'policy.rechecked' && owner && (event.before.outcome !== event.after.outcome || event.before.blocking !== event.after.blocking)) {
+    const { key, version, outcome, blocking } = event.after;
+    const now = outcome === 'pass' ? 'it now meets every blocking requirement' : `${blocking} blocking requirement${blocking === 1 ? ' is' : 's are'} not met, and approval is blocked until a resubmission meets ${blocking === 1 ? 'it' : 'them'}`;
+    return notification(pkg, entry, 'policy_rechecked', `Policy ${key} version ${version} checked version ${event.after.packageVersion} of ${title(pkg)} again: ${now} (before, against version ${event.before.version}: ${event.before.blocking} not met).`, packageLink(pkg));
   }
   // A finding's owner hears when it is assigned to them, and (from the server's sweep) when it falls due.
   if (event.action === 'finding.raised' && event.after.owner === user.id) {

@@ -57,7 +57,7 @@ export function describeGovernanceRefusal(blockers: readonly GovernanceBlocker[]
  * confirmed override) decides its tier, or null when the one it was checked against stands. The
  * policy is resolved from the assessed tier as at submission; a policy of another key replaces
  * the one resolved from the tier the owner declared. A newer version of the same key does not
- * (it applies to packages in review only at their resubmission, by the administrator's choice),
+ * (it applies to packages in review at its publication, by the administrator's choice: 0150),
  * and where the assessed tier has no policy the check already made stands.
  */
 export function policyToReresolve(policies: readonly Policy[], current: PolicyRef | null, tier: number, businessLine: string): Policy | null {
@@ -72,6 +72,20 @@ export function policyToReresolve(policies: readonly Policy[], current: PolicyRe
  * policy does to a new submission.
  */
 export function reevaluateInReview(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy, assessed: { tier: number; assessment: number; from: PolicyRef | null }): PolicyEvaluation {
+  return { ...checkInReview(content, policy), reresolved: assessed };
+}
+
+/** A version in review is not refused: what would refuse a submission flags it. */
+function checkInReview(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy): PolicyEvaluation {
   const evaluation = evaluateAgainstPolicy(content, policy);
-  return { ...evaluation, outcome: evaluation.outcome === 'refused' ? 'flagged' : evaluation.outcome, reresolved: assessed };
+  return { ...evaluation, outcome: evaluation.outcome === 'refused' ? 'flagged' : evaluation.outcome };
+}
+
+/**
+ * The check of a version in review against a newer version of its policy, published to apply
+ * to packages in review (docs/decisions/0150). As for a re-resolved policy, a blocking failure
+ * flags the version (and blocks approval); a requirement it now meets no longer does.
+ */
+export function recheckUnderNewVersion(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy, from: PolicyRef): PolicyEvaluation {
+  return { ...checkInReview(content, policy), republished: { from } };
 }

@@ -45,6 +45,9 @@ export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
       // check. SQLite runs one transaction at a time already.
       if (engine === 'postgres') await sql`select pg_advisory_xact_lock(${policyCatalogueLock}::int, 0)`.execute(db);
     },
+    async lockPolicyCatalogueShared() {
+      if (engine === 'postgres') await sql`select pg_advisory_xact_lock_shared(${policyCatalogueLock}::int, 0)`.execute(db);
+    },
     async findPolicyVersion(key, version) {
       const row = await db.selectFrom('policies').selectAll().where('key', '=', key).where('version', '=', version).executeTakeFirst();
       return row ? toVersion(row) : null;

@@ -56,6 +56,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'api_token.revoked': 'API token revoked',
   'template.version_created': 'Workflow template version published',
   'policy.published': 'Governance policy version published',
+  'policy.rechecked': 'Package checked again against a new policy version',
   'risk.assessed': 'Risk assessment recorded',
   'risk.override_requested': 'Risk tier override requested',
   'risk.override_confirmed': 'Risk tier override confirmed',

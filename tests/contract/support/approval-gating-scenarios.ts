@@ -48,7 +48,7 @@ const emails: Partial<Record<Role, string>> = {
 };
 
 /** A credit version re-labelled as a mortgage model, declaring `tier`. */
-function mortgage(source: PackageContent, modelKey: string, tier: number): { modelKey: string; versionLabel: string; content: PackageContent } {
+export function mortgage(source: PackageContent, modelKey: string, tier: number): { modelKey: string; versionLabel: string; content: PackageContent } {
   const content = structuredClone(source);
   const [id] = content.sections;
   if (id?.kind !== 'identification') throw new Error('identification first');
@@ -56,16 +56,16 @@ function mortgage(source: PackageContent, modelKey: string, tier: number): { mod
   return { modelKey, versionLabel: '1.0', content };
 }
 
-async function submitted(owner: Client, body: unknown): Promise<string> {
+export async function submitted(owner: Client, body: unknown): Promise<string> {
   const reply = await owner.post('/api/packages', body);
   expectStatus(reply, 201);
   return (reply.body as { package: { id: string } }).package.id;
 }
 
-const detailOf = async (client: Client, id: string) => packageDetailSchema.parse((await client.get(`/api/packages/${id}`)).body);
+export const detailOf = async (client: Client, id: string) => packageDetailSchema.parse((await client.get(`/api/packages/${id}`)).body);
 
 /** The reviewer whose step is active, signed in, and a draft of their decision on the latest version. */
-async function activeReviewer(target: Target, id: string, decision: Draft['decision']): Promise<{ client: Client; draft: Draft }> {
+export async function activeReviewer(target: Target, id: string, decision: Draft['decision']): Promise<{ client: Client; draft: Draft }> {
   const detail = await detailOf(await signedIn(target, 'committee@example.com'), id);
   const step = detail.steps.find((s) => s.status === 'active');
   const email = step ? emails[step.role] : undefined;

@@ -54,7 +54,7 @@ export function PolicyPage() {
                   on <time dateTime={entry.publishedAt}>{formatDateTime(entry.publishedAt)}</time>
                 </>
               )}
-              .{entry.policy.appliesToPackagesInReview ? ' Applies to packages already in review at their next resubmission.' : ''}
+              .{entry.policy.appliesToPackagesInReview ? ' Checked packages already in review when it was published.' : ''}
             </p>
             <PolicyRequirements policy={entry.policy} />
           </section>

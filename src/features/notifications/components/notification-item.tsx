@@ -15,6 +15,7 @@ const kindLabels: Record<NotificationKind, string> = {
   obligation_assigned: 'Condition assigned to you',
   obligation_sent_back: 'Condition sent back',
   obligation_lapsed: 'Condition lapsed',
+  policy_rechecked: 'Policy check changed',
 };
 
 /** One notification: those new on this visit stand out by weight and a bar, and say "New". */

@@ -13,6 +13,7 @@ import { EmergencySignDialog } from './emergency-sign-dialog.tsx';
  */
 export function EmergencyApprovalAction({ pkg, version }: { pkg: PackageDetail; version: PackageVersion }) {
   const headingId = useId();
+  const gateId = useId();
   const viewer = useViewer();
   const [signing, setSigning] = useState(false);
   if (!viewer || version.number !== pkg.latestVersion) return null;
@@ -32,6 +33,9 @@ export function EmergencyApprovalAction({ pkg, version }: { pkg: PackageDetail; 
     submittedBy,
   });
   if (refusal) return null;
+  // The governance gate refuses an emergency approval too (docs/decisions/0141): offered disabled, with why.
+  const blockers = pkg.governanceBlockers;
+  const gated = blockers.length > 0;
   return (
     <section aria-labelledby={headingId} className="space-y-2 rounded-md border border-dashed border-orange-500 bg-white p-4">
       <h2 id={headingId} className="font-semibold">
@@ -41,10 +45,26 @@ export function EmergencyApprovalAction({ pkg, version }: { pkg: PackageDetail; 
         With the {roleLabels[role]} role, you may approve this version for deployment before its review chain completes, for an incident that cannot wait. It approves no
         step: the chain continues as the follow-up review.
       </p>
-      <button type="button" className={`${buttonClasses.secondary} text-sm`} onClick={() => setSigning(true)}>
+      <button
+        type="button"
+        disabled={gated}
+        aria-describedby={gated ? gateId : undefined}
+        className={`${buttonClasses.secondary} text-sm disabled:cursor-not-allowed disabled:opacity-60`}
+        onClick={() => setSigning(true)}
+      >
         Emergency approval…
       </button>
-      {signing && <EmergencySignDialog pkg={pkg} version={version} signer={viewer} role={role} onClose={() => setSigning(false)} />}
+      {gated && (
+        <div id={gateId} className="text-sm text-slate-900">
+          <p className="font-semibold">Unavailable: governance blocks every approval, an emergency one included, until it is met:</p>
+          <ul className="list-disc pl-6">
+            {blockers.map((b, i) => (
+              <li key={`${b.kind}-${i}`}>{b.description}.</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {signing && !gated && <EmergencySignDialog pkg={pkg} version={version} signer={viewer} role={role} onClose={() => setSigning(false)} />}
     </section>
   );
 }

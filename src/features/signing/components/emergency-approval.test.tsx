@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { packageKeys } from '#src/lib/package-keys.ts';
 
 setupMockServer();
 
@@ -48,6 +49,19 @@ describe('emergency approval', () => {
     // Once given, it is not offered again on this version.
     expect(screen.queryByRole('region', { name: 'Emergency approval path' })).not.toBeInTheDocument();
   });
+
+  it('is offered disabled, with why, while governance blocks approval (the server would refuse it with 409)', async () => {
+    const { api, queryClient } = await renderApp(`/packages/${id}`, { signedInAs: 'committee@example.com' });
+    const path = await screen.findByRole('region', { name: 'Emergency approval path' });
+    expect(within(path).getByRole('button', { name: 'Emergency approval…' })).toBeEnabled();
+    const current = await api.deps.store.currentTieringMethod();
+    if (!current) throw new Error('the demo has a tiering method');
+    await api.deps.store.insertTieringMethod({ method: { ...current.method, version: current.method.version + 1 }, publishedAt: new Date().toISOString() });
+    await queryClient.invalidateQueries({ queryKey: packageKeys.detail(id) });
+    await waitFor(() => expect(within(path).getByRole('button', { name: 'Emergency approval…' })).toBeDisabled());
+    expect(within(path).getByRole('button', { name: 'Emergency approval…' })).toHaveAccessibleDescription(/Unavailable: governance blocks every approval, an emergency one included.*current method is version 2/);
+    await expectNoAxeViolations();
+  }, 30_000);
 
   it('is not offered to a role the template does not allow', async () => {
     await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });

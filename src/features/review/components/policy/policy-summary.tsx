@@ -31,12 +31,17 @@ export function PolicySummary({ evaluation }: { evaluation: PolicyEvaluation | n
           <span aria-hidden="true">{passes ? '✓ ' : '✕ '}</span>
           {passes ? 'Pass' : 'Flagged'}
         </span>
-        : {outcomeWords[evaluation.outcome]} ({evaluation.checks.length} requirement{evaluation.checks.length === 1 ? '' : 's'} checked {evaluation.reresolved ? 'again' : 'at submission'}).
+        : {outcomeWords[evaluation.outcome]} ({evaluation.checks.length} requirement{evaluation.checks.length === 1 ? '' : 's'} checked {evaluation.reresolved || evaluation.republished ? 'again' : 'at submission'}).
       </p>
       {evaluation.reresolved && (
         <p className="text-slate-800">
           Re-checked against this policy because risk assessment {evaluation.reresolved.assessment} set tier {evaluation.reresolved.tier}
           {evaluation.reresolved.from ? `; at submission it was checked against ${evaluation.reresolved.from.name} (${evaluation.reresolved.from.key} version ${evaluation.reresolved.from.version}), the policy of the declared tier` : ''}. A blocking failure here blocks approval until a resubmission meets it.
+        </p>
+      )}
+      {evaluation.republished && (
+        <p className="text-slate-800">
+          Re-checked when version {evaluation.policy.version} of this policy was published to apply to packages in review; it was checked against version {evaluation.republished.from.version} before. A blocking failure here blocks approval until a resubmission meets it.
         </p>
       )}
       {failed.length > 0 && (
