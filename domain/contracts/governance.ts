@@ -20,6 +20,8 @@ export const governanceListSchema = z.enum([
   'blocking_failed',
   'overridden',
   're_review_due',
+  /** Packages with a version submitted since the first of this month (UTC): new packages and resubmissions (decision record 0156). */
+  'changed',
 ]);
 export type GovernanceList = z.infer<typeof governanceListSchema>;
 
@@ -31,7 +33,7 @@ export const governanceLinkSchema = z.discriminatedUnion('list', [
 export type GovernanceLink = z.infer<typeof governanceLinkSchema>;
 
 /** A figure per tier of the models, one per other inventory list, and the two counted in the findings register and the audit log. */
-export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
+export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current', 'changed']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
 export type GovernanceFigureKey = z.infer<typeof governanceFigureKeySchema>;
 
 /** A month's value; null for a month before any snapshot of a state figure was taken (docs/decisions/0136). */
@@ -70,4 +72,5 @@ export const governanceListLabels: Record<GovernanceList, string> = {
   blocking_failed: 'Blocking policy failure',
   overridden: 'Overrides',
   re_review_due: 'Re-review due',
+  changed: 'Submitted or resubmitted this month',
 };

@@ -20,7 +20,7 @@ import { weightedScorecard } from './tiering-method-scenarios.ts';
 // method. A business line of their own (Mortgages) keeps these scenarios off the demo policy.
 
 /** Lenient for the tier an owner would like to declare, strict for the tier the assessment gives. */
-const lenient: PublishPolicyRequest = {
+export const lenient: PublishPolicyRequest = {
   key: 'mortgage-lenient',
   name: 'Low-risk mortgage models',
   scope: { riskTiers: [3], businessLines: ['Mortgages'] },
@@ -29,7 +29,7 @@ const lenient: PublishPolicyRequest = {
   subgroupMetrics: [],
   requiredSections: [],
 };
-const strict: PublishPolicyRequest = {
+export const strict: PublishPolicyRequest = {
   key: 'mortgage-strict',
   name: 'High-risk mortgage models',
   scope: { riskTiers: [1], businessLines: ['Mortgages'] },
@@ -48,7 +48,7 @@ const emails: Partial<Record<Role, string>> = {
 };
 
 /** A credit version re-labelled as a mortgage model, declaring `tier`. */
-function mortgage(source: PackageContent, modelKey: string, tier: number): { modelKey: string; versionLabel: string; content: PackageContent } {
+export function mortgage(source: PackageContent, modelKey: string, tier: number): { modelKey: string; versionLabel: string; content: PackageContent } {
   const content = structuredClone(source);
   const [id] = content.sections;
   if (id?.kind !== 'identification') throw new Error('identification first');
@@ -56,7 +56,7 @@ function mortgage(source: PackageContent, modelKey: string, tier: number): { mod
   return { modelKey, versionLabel: '1.0', content };
 }
 
-async function submitted(owner: Client, body: unknown): Promise<string> {
+export async function submitted(owner: Client, body: unknown): Promise<string> {
   const reply = await owner.post('/api/packages', body);
   expectStatus(reply, 201);
   return (reply.body as { package: { id: string } }).package.id;

@@ -72,11 +72,12 @@ describe('dashboard', () => {
     expect(await link(/^Pending approval: show the 3 packages$/)).toHaveAttribute('href', '/?tab=all&governance=pending');
     expect(await link(/^Tier 1 \(critical\): show the 2 packages$/)).toHaveAttribute('href', '/?tab=all&governance=current&riskTier=1');
     expect(await link(/^Expired risk acceptances: show the 0 findings$/)).toHaveAttribute('href', '/findings?status=risk_accepted&acceptanceExpired=true');
-    expect((await link(/^Changes this month: show the/)).getAttribute('href')).toMatch(/^\/audit\?action=package\.version_submitted&from=\d{4}-\d{2}-01$/);
+    // New packages and resubmissions alike: the inventory's list of packages with a version submitted this month (decision record 0156).
+    expect(await link(/^Changes this month: show the \d+ packages?$/)).toHaveAttribute('href', '/?tab=all&governance=changed');
     const coverage = within(governance).getByRole('list', { name: 'Coverage' });
     expect(within(coverage).getAllByRole('listitem').map((item) => item.textContent.match(/^(.*?\d+%)\d+ of \d+ models/)?.[0])).toEqual([
       'With a complete package25%1 of 4 models',
-      'With a risk assessment0%0 of 4 models',
+      'With a risk assessment100%4 of 4 models',
       'With all approvals25%1 of 4 models',
     ]);
     const pending = within(governance).getAllByRole('listitem').find((item) => item.textContent.startsWith('Pending approval'));
