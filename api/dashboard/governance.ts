@@ -16,6 +16,9 @@ const tiers = [1, 2, 3, 4] as const;
 /** The audit action of a rollback: an approval withdrawn, the previous approved version back in force (docs/decisions/0135). */
 export const rollbackAction = 'package.rolled_back';
 
+/** What the audit chain's trend shows per month (decision record 0156). */
+export const auditChainMeasure = 'Entries in the audit log at the last tree head signed in the month (a head is signed only over a log that verifies)';
+
 /** The figures whose trend comes from the monthly snapshots (docs/decisions/0136): states worked out now. */
 export const snapshotFigures = ['overdue', 'approved', 'acceptances_expired', 're_review_due'] as const;
 
@@ -36,13 +39,14 @@ export async function governanceFigures(store: Store, tierCounts: readonly Summa
   const months = lastTwelveMonths(now);
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
-  const [counts, expired, changes, rollbacks, trends, snapshotRows] = await Promise.all([
+  const [counts, expired, changes, rollbacks, trends, snapshotRows, headSizes] = await Promise.all([
     store.governanceCounts(approvedStatuses),
     store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
     store.packagesSubmittedSince(monthStartOf(now)),
     store.countAuditEntries({ action: rollbackAction, fromAt: `${monthStart}T00:00:00.000Z` }),
     store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
     store.listGovernanceSnapshots(months[0] ?? monthStart.slice(0, 7)),
+    store.treeHeadSizesByMonth(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
   ]);
   const snapshots = snapshotsOf(snapshotRows);
   const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
@@ -77,5 +81,6 @@ export async function governanceFigures(store: Store, tierCounts: readonly Summa
     { key: 'rollbacks_this_month', value: rollbacks, link: { list: 'audit', query: { action: rollbackAction, from: monthStart } }, trend: { counts: trends.rollbacks, measure: 'Approvals rolled back' } },
   ];
   const figures: GovernanceFigure[] = inputs.map((input) => figure(input, months));
-  return { figures };
+  const auditChain = { trend: months.map((month) => ({ month, value: headSizes[month] ?? null })), trendMeasure: auditChainMeasure };
+  return { figures, auditChain };
 }

@@ -61,4 +61,6 @@ export interface GovernanceStore {
   governanceTrends(from: string): Promise<GovernanceTrends>;
   /** The ids of the packages with a version submitted at or after `fromAt` (an ISO time): the `changed` list and its figure. */
   packagesSubmittedSince(fromAt: string): Promise<string[]>;
+  /** Per month ('YYYY-MM') from `from` (an ISO time): the largest tree size of the heads published in it, i.e. the last one's (sizes only grow). */
+  treeHeadSizesByMonth(from: string): Promise<MonthlyCounts>;
 }

@@ -57,7 +57,15 @@ export const governanceFigureSchema = z.object({
 });
 export type GovernanceFigure = z.infer<typeof governanceFigureSchema>;
 
-export const governanceSchema = z.object({ figures: z.array(governanceFigureSchema) });
+/**
+ * Audit chain integrity over the last 12 months (decision record 0156): per month, the log's size
+ * at the last tree head signed in it. A head is signed only over a log that verifies (hash chain,
+ * Merkle root, every earlier head), so a point is "verified then, at this size"; a month with no
+ * head published is null. Its list is the audit log (/audit), whose check is on the dashboard.
+ */
+export const auditChainTrendSchema = z.object({ trend: z.array(trendPointSchema).length(12), trendMeasure: z.string() });
+
+export const governanceSchema = z.object({ figures: z.array(governanceFigureSchema), auditChain: auditChainTrendSchema });
 export type Governance = z.infer<typeof governanceSchema>;
 
 

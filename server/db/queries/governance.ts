@@ -147,6 +147,16 @@ export function governanceQueries(db: Db): GovernanceStore {
       const rows = await db.selectFrom('package_versions').select('package_id').distinct().where('submitted_at', '>=', fromAt).orderBy('package_id').execute();
       return rows.map((r) => r.package_id);
     },
+    async treeHeadSizesByMonth(from) {
+      return monthly(
+        db
+          .selectFrom('audit_tree_heads')
+          .select((eb) => [monthOf('timestamp').as('month'), eb.fn.max('tree_size').as('n')])
+          .where('timestamp', '>=', from)
+          .groupBy(monthOf('timestamp'))
+          .execute(),
+      );
+    },
     async governanceTrends(from) {
       const byTier = await db
         .selectFrom('packages')

@@ -163,6 +163,27 @@ export const governanceScenarios: Scenario[] = [
     },
   },
   {
+    name: 'governance metrics: the audit chain trend is the log size at the last tree head signed in each month, none where no head was signed (decision record 0156)',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const chainOf = async () => dashboardSchema.parse((await committee.get('/api/dashboard')).body).governance.auditChain;
+      const before = await chainOf();
+      expect(before.trend).toHaveLength(12);
+      // The eleven months before this one have no head in a fresh world.
+      expect(before.trend.slice(0, 11).map((p) => p.value)).toEqual(Array<null>(11).fill(null));
+      const head = await committee.get('/api/audit/tree-head');
+      expectStatus(head, 200);
+      const { treeSize } = head.body as { treeSize: number };
+      expect((await chainOf()).trend.at(-1)?.value).toBe(treeSize);
+      // A later head, over a longer log, is the month's point.
+      const owner = await signedIn(target, 'owner@example.com');
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
+      const later = (await committee.get('/api/audit/tree-head')).body as { treeSize: number };
+      expect(later.treeSize).toBeGreaterThan(treeSize);
+      expect((await chainOf()).trend.at(-1)?.value).toBe(later.treeSize);
+    },
+  },
+  {
     name: 'governance metrics: an unknown governance list or a bad acceptance flag is refused at its field',
     async run(target) {
       const committee = await signedIn(target, 'committee@example.com');
