@@ -127,7 +127,7 @@ describe.skipIf(skip)('the PDF/A-3b approval record', () => {
       expect(whole).toContain(`Version ${version.number}: policy ${evaluation.policy.key} version ${evaluation.policy.version}`);
       for (const check of evaluation.checks) {
         const required = check.required ? `${check.required.operator} ${check.required.value}` : '—';
-        expect(whole).toContain(`${check.subject}`);
+        expect(whole).toContain(check.subject);
         expect(whole).toContain(`${required} ${check.actual === undefined ? '—' : String(check.actual)}`);
       }
     }
