@@ -1,5 +1,5 @@
 // The governance metrics of the committee dashboard against the real server (issue 23): each
-// figure's link opens the list it counts, and the list has that many rows; the trend's table
+// figure's link opens the list it counts (changes this month: the inventory's `changed` list, decision 0156), and the list has that many rows; the trend's table
 // alternative opens by keyboard; axe finds nothing; screenshots at 390, 1280 and 1440 px.
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
@@ -59,13 +59,16 @@ test('every governance figure followed opens a list with that many rows; the tre
   await expectInventoryRows(page, 'With all approvals', 'approved');
   await expectNoAxeViolations(page);
 
-  // Changes this month: the audit log, filtered by the action and the first of the month.
+  // Changes this month: new packages and resubmissions, the inventory's list of packages with a version submitted since the 1st.
+  await expectInventoryRows(page, 'Changes this month', 'changed');
+  await expect(page.getByLabel('Governance list').locator('option:checked')).toHaveText('Submitted or resubmitted this month');
+
+  // Audit chain integrity: a trend of the signed tree heads, and the audit log behind it.
   await openDashboard(page);
-  const changes = governance(page).getByRole('link', { name: /^Changes this month: show the/ });
-  const n = await figureOf(changes);
-  await changes.click();
-  await expect(page).toHaveURL(/\/audit\?action=package\.version_submitted&from=\d{4}-\d{2}-01$/);
-  if (n > 0) await expect(page.getByRole('status').filter({ hasText: /match these filters/ })).toHaveText(`${n === 1 ? '1 entry' : `${n} entries`} match these filters, newest first.`);
+  const chain = governance(page).getByRole('list', { name: 'Audit chain integrity' });
+  await expect(chain.getByRole('listitem')).toContainText('of the last 12');
+  await chain.getByRole('link', { name: 'Audit chain integrity: open the audit log' }).click();
+  await expect(page).toHaveURL(/\/audit$/);
 
   // By keyboard: to a figure's link, Enter opens its list; on the way back, a trend's table.
   await openDashboard(page);

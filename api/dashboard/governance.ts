@@ -1,5 +1,5 @@
 import type { Governance, GovernanceFigure } from '#domain/contracts/governance.ts';
-import { figure, lastTwelveMonths, type DerivedGovernanceList, type FigureInput } from '#domain/governance/governance-figures.ts';
+import { figure, lastTwelveMonths, monthStartOf, type DerivedGovernanceList, type FigureInput } from '#domain/governance/governance-figures.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
 import type { SummaryTierCounts } from '../store/package-summaries.ts';
 import type { StoredGovernanceSnapshot } from '../store/governance.ts';
@@ -13,10 +13,11 @@ import type { Store } from '../store/store.ts';
 
 const tiers = [1, 2, 3, 4] as const;
 
-/** The audit action of a change: a new version of a package already in the inventory. */
-export const changeAction = 'package.version_submitted';
 /** The audit action of a rollback: an approval withdrawn, the previous approved version back in force (docs/decisions/0135). */
 export const rollbackAction = 'package.rolled_back';
+
+/** What the audit chain's trend shows per month (decision record 0156). */
+export const auditChainMeasure = 'Entries in the audit log at the last tree head signed in the month (a head is signed only over a log that verifies)';
 
 /** The figures whose trend comes from the monthly snapshots (docs/decisions/0136): states worked out now. */
 export const snapshotFigures = ['overdue', 'approved', 'acceptances_expired', 're_review_due'] as const;
@@ -38,13 +39,14 @@ export async function governanceFigures(store: Store, tierCounts: readonly Summa
   const months = lastTwelveMonths(now);
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
-  const [counts, expired, changes, rollbacks, trends, snapshotRows] = await Promise.all([
+  const [counts, expired, changes, rollbacks, trends, snapshotRows, headSizes] = await Promise.all([
     store.governanceCounts(approvedStatuses),
     store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
-    store.countAuditEntries({ action: changeAction, fromAt: `${monthStart}T00:00:00.000Z` }),
+    store.packagesSubmittedSince(monthStartOf(now)),
     store.countAuditEntries({ action: rollbackAction, fromAt: `${monthStart}T00:00:00.000Z` }),
     store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
     store.listGovernanceSnapshots(months[0] ?? monthStart.slice(0, 7)),
+    store.treeHeadSizesByMonth(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
   ]);
   const snapshots = snapshotsOf(snapshotRows);
   const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
@@ -63,16 +65,22 @@ export async function governanceFigures(store: Store, tierCounts: readonly Summa
     ),
     { key: 'pending', value: derived('pending'), link: { list: 'packages', query: { governance: 'pending' } }, trend: { counts: trends.versionsSubmitted, measure: 'Versions submitted for review' } },
     { key: 'overdue', value: derived('overdue'), link: { list: 'packages', query: { governance: 'overdue' } }, snapshots: snapshots('overdue', 'At the close of each month: overdue reviews') },
-    { key: 'complete', value: complete, of: models, link: { list: 'packages', query: { governance: 'complete' } }, trend: { counts: trends.completeVersions, measure: 'Versions submitted with nothing the policy requires missing' } },
+    { key: 'complete', value: complete, of: models, link: { list: 'packages', query: { governance: 'complete' } }, trend: { counts: trends.completeVersions, measure: 'Policy checks (at submission or re-checks) with nothing the policy requires missing' } },
     { key: 'assessed', value: assessed, of: models, link: { list: 'packages', query: { governance: 'assessed' } }, trend: { counts: trends.assessments, measure: 'Risk assessments recorded' } },
     { key: 'approved', value: derived('approved'), of: models, link: { list: 'packages', query: { governance: 'approved' } }, snapshots: snapshots('approved', 'At the close of each month: models with all approvals') },
-    { key: 'blocking_failed', value: blockingFailed, link: { list: 'packages', query: { governance: 'blocking_failed' } }, trend: { counts: trends.flaggedVersions, measure: 'Versions admitted to review with a blocking failure' } },
+    { key: 'blocking_failed', value: blockingFailed, link: { list: 'packages', query: { governance: 'blocking_failed' } }, trend: { counts: trends.flaggedVersions, measure: 'Policy checks (at submission or re-checks) finding a blocking failure' } },
     { key: 'overridden', value: overridden, link: { list: 'packages', query: { governance: 'overridden' } }, trend: { counts: trends.overrides, measure: 'Tier overrides confirmed and approvals signed over a blocker' } },
     { key: 'acceptances_expired', value: expired.total, link: { list: 'findings', query: { status: 'risk_accepted', acceptanceExpired: 'true' } }, snapshots: snapshots('acceptances_expired', 'At the close of each month: accepted risks past their expiry') },
     { key: 're_review_due', value: derived('re_review_due'), link: { list: 'packages', query: { governance: 're_review_due' } }, snapshots: snapshots('re_review_due', 'At the close of each month: re-reviews due') },
-    { key: 'changes_this_month', value: changes, link: { list: 'audit', query: { action: changeAction, from: monthStart } }, trend: { counts: trends.changes, measure: 'Resubmissions (new versions of a package)' } },
+    {
+      key: 'changes_this_month',
+      value: changes.length,
+      link: { list: 'packages', query: { governance: 'changed' } },
+      trend: { counts: trends.changes, measure: 'Packages submitted or resubmitted (new models, new model versions, new versions of a package)' },
+    },
     { key: 'rollbacks_this_month', value: rollbacks, link: { list: 'audit', query: { action: rollbackAction, from: monthStart } }, trend: { counts: trends.rollbacks, measure: 'Approvals rolled back' } },
   ];
   const figures: GovernanceFigure[] = inputs.map((input) => figure(input, months));
-  return { figures };
+  const auditChain = { trend: months.map((month) => ({ month, value: headSizes[month] ?? null })), trendMeasure: auditChainMeasure };
+  return { figures, auditChain };
 }

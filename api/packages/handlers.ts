@@ -22,6 +22,7 @@ import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
+import { monthStartOf } from '#domain/governance/governance-figures.ts';
 import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema } from '#domain/contracts/packages.ts';
 import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { inboxTabSelection } from '#domain/package/inbox-tabs.ts';
@@ -61,7 +62,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(query.model ? { modelKey: query.model } : {}),
     ...(query.stepRole ? { stepRole: query.stepRole } : {}),
     ...(query.revalidationDue ? { revalidationDueBy: dueBy(at, Number(query.revalidationDue)) } : {}),
-    ...(list ? await governanceFilter(store, list) : {}),
+    ...(list ? await governanceFilter(store, list, at) : {}),
     ...(query.tab && query.tab !== 'all' ? { tab: inboxTabSelection(query.tab, await rolesActedIn(store, user, at)) } : {}),
   };
   const counted = query.count === 'true';
@@ -98,8 +99,10 @@ function dueBy(at: Date, days: number): string {
  * A governance list (a figure of the committee dashboard) as the page's filter, by the rule
  * its figure is counted with: workflow states as columns of the summaries, stored rows as ids.
  */
-async function governanceFilter(store: Store, list: GovernanceList): Promise<Partial<SummaryPageQuery>> {
+async function governanceFilter(store: Store, list: GovernanceList, at: Date): Promise<Partial<SummaryPageQuery>> {
   switch (list) {
+    case 'changed':
+      return { onlyIds: new Set(await store.packagesSubmittedSince(monthStartOf(at))) };
     case 'pending':
       return { statuses: pendingStatuses };
     case 'overdue':

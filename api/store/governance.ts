@@ -24,7 +24,7 @@ export interface GovernanceTrends {
   assessments: MonthlyCounts;
   /** Tier overrides confirmed, and approvals signed over a blocker. */
   overrides: MonthlyCounts;
-  /** Resubmissions (new versions of an existing package), as the audit log has them. */
+  /** Packages with a version submitted in the month: new packages (new models, new model versions) and resubmissions (decision record 0156). */
   changes: MonthlyCounts;
   /** Approvals rolled back (docs/decisions/0135), as the audit log has them. */
   rollbacks: MonthlyCounts;
@@ -59,4 +59,8 @@ export interface GovernanceStore {
   /** The ids of the packages the list holds (the inventory's filter). */
   governanceListIds(list: StoredGovernanceList): Promise<string[]>;
   governanceTrends(from: string): Promise<GovernanceTrends>;
+  /** The ids of the packages with a version submitted at or after `fromAt` (an ISO time): the `changed` list and its figure. */
+  packagesSubmittedSince(fromAt: string): Promise<string[]>;
+  /** Per month ('YYYY-MM') from `from` (an ISO time): the largest tree size of the heads published in it, i.e. the last one's (sizes only grow). */
+  treeHeadSizesByMonth(from: string): Promise<MonthlyCounts>;
 }

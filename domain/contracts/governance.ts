@@ -20,6 +20,8 @@ export const governanceListSchema = z.enum([
   'blocking_failed',
   'overridden',
   're_review_due',
+  /** Packages with a version submitted since the first of this month (UTC): new packages and resubmissions (decision record 0156). */
+  'changed',
 ]);
 export type GovernanceList = z.infer<typeof governanceListSchema>;
 
@@ -31,7 +33,7 @@ export const governanceLinkSchema = z.discriminatedUnion('list', [
 export type GovernanceLink = z.infer<typeof governanceLinkSchema>;
 
 /** A figure per tier of the models, one per other inventory list, and the two counted in the findings register and the audit log. */
-export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
+export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current', 'changed']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
 export type GovernanceFigureKey = z.infer<typeof governanceFigureKeySchema>;
 
 /** A month's value; null for a month before any snapshot of a state figure was taken (docs/decisions/0136). */
@@ -55,7 +57,15 @@ export const governanceFigureSchema = z.object({
 });
 export type GovernanceFigure = z.infer<typeof governanceFigureSchema>;
 
-export const governanceSchema = z.object({ figures: z.array(governanceFigureSchema) });
+/**
+ * Audit chain integrity over the last 12 months (decision record 0156): per month, the log's size
+ * at the last tree head signed in it. A head is signed only over a log that verifies (hash chain,
+ * Merkle root, every earlier head), so a point is "verified then, at this size"; a month with no
+ * head published is null. Its list is the audit log (/audit), whose check is on the dashboard.
+ */
+export const auditChainTrendSchema = z.object({ trend: z.array(trendPointSchema).length(12), trendMeasure: z.string() });
+
+export const governanceSchema = z.object({ figures: z.array(governanceFigureSchema), auditChain: auditChainTrendSchema });
 export type Governance = z.infer<typeof governanceSchema>;
 
 
@@ -70,4 +80,5 @@ export const governanceListLabels: Record<GovernanceList, string> = {
   blocking_failed: 'Blocking policy failure',
   overridden: 'Overrides',
   re_review_due: 'Re-review due',
+  changed: 'Submitted or resubmitted this month',
 };

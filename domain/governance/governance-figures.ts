@@ -33,6 +33,11 @@ export function isDerivedList(list: GovernanceList): list is DerivedGovernanceLi
   return list === 'pending' || list === 'overdue' || list === 'approved' || list === 're_review_due';
 }
 
+/** The first instant of `at`'s month (UTC), as ISO text: where "this month" starts for the `changed` list and its figure. */
+export function monthStartOf(at: Date): string {
+  return `${at.toISOString().slice(0, 7)}-01T00:00:00.000Z`;
+}
+
 /** The 12 calendar months (UTC) ending with `now`'s, oldest first, as 'YYYY-MM'. */
 export function lastTwelveMonths(now: Date): string[] {
   return Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 7));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { ApprovalRecord } from '#domain/contracts/record.ts';
+import type { ApprovalRecord, RecordVersion } from '#domain/contracts/record.ts';
 import type { SignedDecision } from '#domain/contracts/signatures.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import { byteRangePlaceholder, signatureBytes, signPdf, type DocumentSigner } from './pades.ts';
@@ -39,6 +39,22 @@ function signerLine(decision: SignedDecision): string {
 function manifestation(decision: SignedDecision): string {
   const reason = decision.reason.length > 90 ? `${decision.reason.slice(0, 90)}… (in full under Signatures)` : decision.reason || '—';
   return `${signerLine(decision)} — ${decision.meaning} — ${printedTime(decision.decidedAt)} — Reason: ${reason}`;
+}
+
+type RecordCheck = NonNullable<RecordVersion['policy']>['checks'][number];
+
+/** The columns of a version's policy results (decision 0144's fields): header and cell, in points. */
+const policyColumns: readonly { header: string; width: number; cell: (check: RecordCheck) => string }[] = [
+  { header: 'Requirement', width: 150, cell: (c) => `${c.kind === 'section' ? 'Section ' : ''}${c.subject}${c.subgroup ? ` (${c.subgroup})` : ''}` },
+  { header: 'Policy bar', width: 60, cell: (c) => bar(c.required) },
+  { header: 'Value', width: 55, cell: (c) => (c.actual === undefined ? '—' : String(c.actual)) },
+  { header: "Owner's bar", width: 85, cell: (c) => (c.weakerOwnerThreshold ? `${bar(c.weakerOwnerThreshold)} (weaker)` : bar(c.declared)) },
+  { header: 'Result', width: 50, cell: (c) => c.status },
+  { header: 'Enforcement', width: 99, cell: (c) => c.enforcement },
+];
+
+function bar(threshold: { operator: string; value: number } | undefined): string {
+  return threshold ? `${threshold.operator} ${threshold.value}` : '—';
 }
 
 export interface RecordPdfInput {
@@ -102,6 +118,25 @@ function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promis
   };
   doc.file(Buffer.from(recordBytes), attachment);
 
+  /** A compact table, one row per requirement; a row that would cross the foot starts a page. */
+  const policyTable = (checks: readonly RecordCheck[]) => {
+    const rowHeight = 12;
+    const row = (cells: readonly string[], font: 'body' | 'bold') => {
+      if (doc.y + rowHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      const y = doc.y;
+      let x = doc.page.margins.left;
+      doc.font(font).fontSize(8);
+      policyColumns.forEach((column, i) => {
+        doc.text(cells[i] ?? '', x, y, { width: column.width - 4, height: rowHeight, lineBreak: false, ellipsis: true });
+        x += column.width;
+      });
+      doc.x = doc.page.margins.left;
+      doc.y = y + rowHeight;
+    };
+    row(policyColumns.map((c) => c.header), 'bold');
+    for (const check of checks) row(policyColumns.map((c) => c.cell(check)), 'body');
+    doc.font('body').fontSize(9.5);
+  };
   const heading = (text: string) => doc.moveDown(0.6).font('bold').fontSize(13).text(text).font('body').fontSize(9.5).moveDown(0.2);
   const fact = (label: string, value: string) => doc.font('bold').text(`${label}: `, { continued: true }).font('body').text(value);
 
@@ -139,6 +174,18 @@ function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promis
   doc.text(`This PDF is signed (PAdES B-B) with the deployment's document key, whose certificate is issued by server key ${record.signature.keyId}. It carries the signed record as the attachment ${recordAttachmentName}: check that file, not this print. Open `, { continued: true });
   doc.fillColor('#1a4fa0').text(verifyUrl, { link: verifyUrl, underline: true, continued: true }).fillColor('black');
   doc.text(' and drop the attachment there, or run npm run verify -- approval-record.json --key <pinned key>. The audit log checkpoint and inclusion proofs in it let anyone holding an earlier checkpoint hold the server to its log.', { underline: false, link: null });
+
+  // Each version's results against its policy (decision 0144 put them in the JSON; 0156 prints them).
+  heading('Policy results');
+  const checked = record.versions.filter((version) => version.policy !== undefined);
+  if (checked.length === 0) doc.text('No version was checked against a governance policy.');
+  for (const version of checked) {
+    const evaluation = version.policy;
+    if (!evaluation) continue;
+    doc.font('bold').text(`Version ${version.number}: policy ${evaluation.policy.key} version ${evaluation.policy.version} (${evaluation.policy.name}), outcome ${evaluation.outcome}`).font('body');
+    policyTable(evaluation.checks);
+    doc.moveDown(0.4);
+  }
 
   // The signature field: invisible, on the first page, its value the placeholder pades.ts fills.
   const internals = doc as unknown as PdfKitInternals;

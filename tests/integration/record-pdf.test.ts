@@ -39,6 +39,12 @@ function run(command: string, args: string[]): { status: number | null; out: str
 async function exportedPdf() {
   const { app, target } = await seededSqliteApp(defer);
   const send: SendRequest = (url, init) => Promise.resolve(app.fetch(new Request(url, init)));
+  // A policy for card payments, so the record's version carries results against it (the table the PDF prints).
+  const admin = new Client(target);
+  expect((await admin.login('admin@example.com')).status).toBe(200);
+  const policy = { key: 'card-payments', name: 'Card payment models', scope: { riskTiers: [2], businessLines: ['Card payments'] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.92, enforcement: 'advisory' }, { metric: 'detection-rate', operator: '>=', value: 0.5, enforcement: 'advisory' }], subgroupMetrics: [], requiredSections: [] };
+  const policyReply = await admin.post('/api/policies', policy);
+  expect(policyReply.status, JSON.stringify(policyReply.body)).toBe(201);
   const { id } = await approveCardFraudCopy({ origin, send, password: 'demo-password', versionLabel: '7.2.0-pdf' });
   const reader = new Client(target);
   expect((await reader.login('model-risk@example.com')).status).toBe(200);
@@ -108,6 +114,23 @@ describe.skipIf(skip)('the PDF/A-3b approval record', () => {
       }
     }
     expect(run('pdftotext', ['-l', '1', file, '-']).out).toContain(`${origin}/verify`);
+
+    // Each version's policy results, as the attached record has them: a row per requirement (decision 0156).
+    const whole = run('pdftotext', ['-layout', file, '-']).out.replace(/\s+/g, ' ');
+    expect(whole).toContain('Policy results');
+    const checkedVersions = record.versions.filter((v) => v.policy !== undefined);
+    expect(checkedVersions.length).toBeGreaterThan(0);
+    expect(whole).toContain("Requirement Policy bar Value Owner's bar Result Enforcement");
+    for (const version of checkedVersions) {
+      const evaluation = version.policy;
+      if (!evaluation) continue;
+      expect(whole).toContain(`Version ${version.number}: policy ${evaluation.policy.key} version ${evaluation.policy.version}`);
+      for (const check of evaluation.checks) {
+        const required = check.required ? `${check.required.operator} ${check.required.value}` : '—';
+        expect(whole).toContain(check.subject);
+        expect(whole).toContain(`${required} ${check.actual === undefined ? '—' : String(check.actual)}`);
+      }
+    }
 
     // B-B: no signing-time attribute (the claimed time is /M), the signer's certificate bound by signing-certificate-v2.
     const signedData = signedDataOf(bytes);

@@ -25,21 +25,40 @@ const isCurrent = (eb: Eb) =>
   );
 
 /**
- * The packages whose latest version's policy check matches `pattern`. The evaluation is stored
- * as JSON text (JSON.stringify); `"outcome":"flagged"` or `"status":"missing"` can only appear
- * as a key and its value, since a quote inside a string value is escaped. A set, not a probe per
- * package: each evaluation is looked at once (decision record 0145).
+ * The packages whose latest version's effective policy check matches `pattern`: the version's
+ * latest re-check against its assessed tier's policy where there is one, else its check at
+ * submission (docs/decisions/0141, readPolicyEvaluations; decision record 0155). The evaluation
+ * is stored as JSON text (JSON.stringify); `"outcome":"flagged"` or `"status":"missing"` can
+ * only appear as a key and its value, since a quote inside a string value is escaped. Sets, not
+ * a probe per package: each evaluation is looked at once (decision record 0145).
  */
-const latestEvaluationLike = (eb: Eb, pattern: string, like: 'like' | 'not like') =>
-  eb(
-    'p.id',
-    'in',
-    eb
-      .selectFrom('policy_evaluations as e')
-      .select('e.package_id')
-      .where('e.version', '=', (w) => w.selectFrom('package_versions as v').select((v) => v.fn.max('v.number').as('n')).whereRef('v.package_id', '=', 'e.package_id'))
-      .where('e.evaluation', like, pattern),
-  );
+const latestEvaluationLike = (eb: Eb, pattern: string, like: 'like' | 'not like') => {
+  const latestVersion = (table: 'e' | 'r') => sql<number>`(select max(v.number) from package_versions v where v.package_id = ${sql.ref(`${table}.package_id`)})`;
+  return eb.or([
+    // Checked at submission and never re-checked.
+    eb(
+      'p.id',
+      'in',
+      eb
+        .selectFrom('policy_evaluations as e')
+        .select('e.package_id')
+        .where('e.version', '=', latestVersion('e'))
+        .where((w) => w.not(w.exists(w.selectFrom('policy_reevaluations as x').select(sql.lit(1).as('one')).whereRef('x.package_id', '=', 'e.package_id').whereRef('x.version', '=', 'e.version'))))
+        .where('e.evaluation', like, pattern),
+    ),
+    // Re-checked: the latest re-check stands.
+    eb(
+      'p.id',
+      'in',
+      eb
+        .selectFrom('policy_reevaluations as r')
+        .select('r.package_id')
+        .where('r.version', '=', latestVersion('r'))
+        .where('r.seq', '=', (w) => w.selectFrom('policy_reevaluations as y').select((y) => y.fn.max('y.seq').as('s')).whereRef('y.package_id', '=', 'r.package_id').whereRef('y.version', '=', 'r.version'))
+        .where('r.evaluation', like, pattern),
+    ),
+  ]);
+};
 
 type Condition = (eb: Eb) => ReturnType<typeof isCurrent>;
 
@@ -72,6 +91,13 @@ const monthOf = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)
 
 async function monthly(rows: Promise<{ month: string; n: number | string | bigint }[]>): Promise<MonthlyCounts> {
   return Object.fromEntries((await rows).map((r) => [r.month, Number(r.n)]));
+}
+
+/** Month by month sums of monthly counts. */
+function addMonthly(...counts: MonthlyCounts[]): MonthlyCounts {
+  const sum: MonthlyCounts = {};
+  for (const c of counts) for (const [month, n] of Object.entries(c)) sum[month] = (sum[month] ?? 0) + n;
+  return sum;
 }
 
 export function governanceQueries(db: Db): GovernanceStore {
@@ -117,6 +143,20 @@ export function governanceQueries(db: Db): GovernanceStore {
     async governanceListIds(list) {
       return (await listWhere(db, list).select('p.id').execute()).map((r) => r.id);
     },
+    async packagesSubmittedSince(fromAt) {
+      const rows = await db.selectFrom('package_versions').select('package_id').distinct().where('submitted_at', '>=', fromAt).orderBy('package_id').execute();
+      return rows.map((r) => r.package_id);
+    },
+    async treeHeadSizesByMonth(from) {
+      return monthly(
+        db
+          .selectFrom('audit_tree_heads')
+          .select((eb) => [monthOf('timestamp').as('month'), eb.fn.max('tree_size').as('n')])
+          .where('timestamp', '>=', from)
+          .groupBy(monthOf('timestamp'))
+          .execute(),
+      );
+    },
     async governanceTrends(from) {
       const byTier = await db
         .selectFrom('packages')
@@ -126,16 +166,18 @@ export function governanceQueries(db: Db): GovernanceStore {
         .execute();
       const submittedByTier: GovernanceTrends['submittedByTier'] = { 1: {}, 2: {}, 3: {}, 4: {} };
       for (const r of byTier) if (r.risk_tier in submittedByTier) submittedByTier[r.risk_tier as 1 | 2 | 3 | 4][r.month] = Number(r.n);
-      const evaluations = (pattern: string, like: 'like' | 'not like') =>
+      // Checks at submission and re-checks (docs/decisions/0141), each dated when it was made.
+      const checksIn = (table: 'policy_evaluations' | 'policy_reevaluations', pattern: string, like: 'like' | 'not like') =>
         monthly(
           db
-            .selectFrom('policy_evaluations')
+            .selectFrom(table)
             .select((eb) => [monthOf('evaluated_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')])
             .where('evaluated_at', '>=', from)
             .where('evaluation', like, pattern)
             .groupBy(monthOf('evaluated_at'))
             .execute(),
         );
+      const evaluations = async (pattern: string, like: 'like' | 'not like') => addMonthly(...(await Promise.all([checksIn('policy_evaluations', pattern, like), checksIn('policy_reevaluations', pattern, like)])));
       const auditMonthly = (action: string) =>
         monthly(db.selectFrom('audit_log').select((eb) => [monthOf('at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('at', '>=', from).where('action', '=', action).groupBy(monthOf('at')).execute());
       const [versionsSubmitted, completeVersions, flaggedVersions, assessments, tierOverrides, approvalOverrides, changes, rollbacks] = await Promise.all([
@@ -145,11 +187,18 @@ export function governanceQueries(db: Db): GovernanceStore {
         monthly(db.selectFrom('risk_assessments').select((eb) => [monthOf('assessed_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('assessed_at', '>=', from).groupBy(monthOf('assessed_at')).execute()),
         monthly(db.selectFrom('risk_tier_overrides').select((eb) => [monthOf('confirmed_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('confirmed_at', '>=', from).groupBy(monthOf('confirmed_at')).execute()),
         monthly(db.selectFrom('decisions').select((eb) => [monthOf('decided_at').as('month'), eb.fn.countAll<number | string | bigint>().as('n')]).where('decided_at', '>=', from).where('override', 'is not', null).groupBy(monthOf('decided_at')).execute()),
-        auditMonthly('package.version_submitted'),
+        // Each package once a month, however many of its versions came in it.
+        monthly(
+          db
+            .selectFrom('package_versions')
+            .select((eb) => [monthOf('submitted_at').as('month'), eb.fn.count<number | string | bigint>('package_id').distinct().as('n')])
+            .where('submitted_at', '>=', from)
+            .groupBy(monthOf('submitted_at'))
+            .execute(),
+        ),
         auditMonthly('package.rolled_back'),
       ]);
-      const overrides: MonthlyCounts = { ...tierOverrides };
-      for (const [month, n] of Object.entries(approvalOverrides)) overrides[month] = (overrides[month] ?? 0) + n;
+      const overrides = addMonthly(tierOverrides, approvalOverrides);
       return { submittedByTier, versionsSubmitted, completeVersions, flaggedVersions, assessments, overrides, changes, rollbacks };
     },
   };

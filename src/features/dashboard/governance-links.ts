@@ -64,6 +64,6 @@ export const figureGroups: readonly FigureGroup[] = [
   { title: 'Models by risk tier', description: 'Each model counted once, at the tier of its newest package.', keys: ['tier_1', 'tier_2', 'tier_3', 'tier_4'] },
   { title: 'Reviews', description: 'Packages in review, the late ones, and approvals whose re-review date has come.', keys: ['pending', 'overdue', 're_review_due'] },
   { title: 'Coverage', description: 'Share of models whose newest package has it.', keys: ['complete', 'assessed', 'approved'] },
-  { title: 'Policy violations', description: 'Blocking failures let into review, overrides, and accepted risks past their expiry.', keys: ['blocking_failed', 'overridden', 'acceptances_expired'] },
-  { title: 'Changes and rollbacks', description: 'Since the first of the month (UTC): new versions of packages already in the inventory, and approvals withdrawn with the previous approved version put back in force.', keys: ['changes_this_month', 'rollbacks_this_month'] },
+  { title: 'Policy violations', description: 'Blocking failures in the policy check that applies now (at submission, or the latest re-check) let into review, overrides, and accepted risks past their expiry.', keys: ['blocking_failed', 'overridden', 'acceptances_expired'] },
+  { title: 'Changes and rollbacks', description: 'Since the first of the month (UTC): packages submitted or resubmitted (a new model, a new version of a model, a new version of a package; each package once), and approvals withdrawn with the previous approved version put back in force.', keys: ['changes_this_month', 'rollbacks_this_month'] },
 ];

@@ -20,7 +20,7 @@ import { weightedScorecard } from './tiering-method-scenarios.ts';
 // method. A business line of their own (Mortgages) keeps these scenarios off the demo policy.
 
 /** Lenient for the tier an owner would like to declare, strict for the tier the assessment gives. */
-const lenient: PublishPolicyRequest = {
+export const lenient: PublishPolicyRequest = {
   key: 'mortgage-lenient',
   name: 'Low-risk mortgage models',
   scope: { riskTiers: [3], businessLines: ['Mortgages'] },
@@ -29,7 +29,7 @@ const lenient: PublishPolicyRequest = {
   subgroupMetrics: [],
   requiredSections: [],
 };
-const strict: PublishPolicyRequest = {
+export const strict: PublishPolicyRequest = {
   key: 'mortgage-strict',
   name: 'High-risk mortgage models',
   scope: { riskTiers: [1], businessLines: ['Mortgages'] },

@@ -7,6 +7,9 @@ import { packageListSchema } from '#domain/contracts/packages.ts';
 import type { Client } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
+import { lenient, mortgage, strict, submitted } from './approval-gating-scenarios.ts';
+import { creditRiskAnswers } from '#demo/fresh-packages.ts';
+import { retailCreditPdV1 } from '#demo/retail-credit-pd.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 
 // The governance metrics of the committee dashboard (issue 23, decision record 0117) against
@@ -126,6 +129,58 @@ export const governanceScenarios: Scenario[] = [
       // The register's filter, read directly: that finding and no other.
       const register = findingRegisterSchema.parse((await later.get('/api/inventory/findings?acceptanceExpired=true')).body);
       expect(register.items.map((f) => f.id)).toEqual([finding.id]);
+    },
+  },
+  {
+    name: 'governance metrics: a blocking failure found by a re-check counts, in the figure and its list (decision record 0155); a new package counts as a change this month, with its list (0156)',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      expectStatus(await admin.post('/api/policies', lenient), 201);
+      expectStatus(await admin.post('/api/policies', strict), 201);
+      const before = await expectFiguresMatchTheirLists(committee);
+      const idsOf = async (list: string) => packageListSchema.parse((await committee.get(`/api/packages?governance=${list}`)).body).items.map((p) => p.id);
+
+      // A new model, declared tier 3: passes the lenient policy at submission. A change this month, no violation.
+      const id = await submitted(owner, mortgage(retailCreditPdV1, 'mortgage-governance', 3));
+      const submittedOnly = await expectFiguresMatchTheirLists(committee);
+      expect(submittedOnly.get('changes_this_month')?.value).toBe((before.get('changes_this_month')?.value ?? 0) + 1);
+      expect(lastMonth(submittedOnly.get('changes_this_month'))).toBe((lastMonth(before.get('changes_this_month')) ?? 0) + 1);
+      expect(await idsOf('changed')).toContain(id);
+      expect(submittedOnly.get('blocking_failed')?.value).toBe(before.get('blocking_failed')?.value);
+      expect(await idsOf('blocking_failed')).not.toContain(id);
+
+      // The assessment puts it in tier 1: re-checked against the strict policy, it fails a blocking bar.
+      expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      const rechecked = await expectFiguresMatchTheirLists(committee);
+      expect(rechecked.get('blocking_failed')?.value).toBe((before.get('blocking_failed')?.value ?? 0) + 1);
+      expect(await idsOf('blocking_failed')).toContain(id);
+      // The trend counts the checks made in the month that found a blocking failure: the re-check is one.
+      expect(lastMonth(rechecked.get('blocking_failed'))).toBe((lastMonth(before.get('blocking_failed')) ?? 0) + 1);
+      // A re-check is not a change: no version was submitted.
+      expect(rechecked.get('changes_this_month')?.value).toBe(submittedOnly.get('changes_this_month')?.value);
+    },
+  },
+  {
+    name: 'governance metrics: the audit chain trend is the log size at the last tree head signed in each month, none where no head was signed (decision record 0156)',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const chainOf = async () => dashboardSchema.parse((await committee.get('/api/dashboard')).body).governance.auditChain;
+      const before = await chainOf();
+      expect(before.trend).toHaveLength(12);
+      // The eleven months before this one have no head in a fresh world.
+      expect(before.trend.slice(0, 11).map((p) => p.value)).toEqual(Array<null>(11).fill(null));
+      const head = await committee.get('/api/audit/tree-head');
+      expectStatus(head, 200);
+      const { treeSize } = head.body as { treeSize: number };
+      expect((await chainOf()).trend.at(-1)?.value).toBe(treeSize);
+      // A later head, over a longer log, is the month's point.
+      const owner = await signedIn(target, 'owner@example.com');
+      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
+      const later = (await committee.get('/api/audit/tree-head')).body as { treeSize: number };
+      expect(later.treeSize).toBeGreaterThan(treeSize);
+      expect((await chainOf()).trend.at(-1)?.value).toBe(later.treeSize);
     },
   },
   {

@@ -25,6 +25,8 @@ const broken: AuditVerification = {
   ],
 };
 const noFindings: Dashboard['findings'] = { openBySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, overdue: [], acceptancesExpiring: [] };
+/** A governance section with no figure, and no tree head published in the last 12 months. */
+const noGovernance: Dashboard['governance'] = { figures: [], auditChain: { trend: Array.from({ length: 12 }, (_, i) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, value: null })), trendMeasure: 'Entries at the last tree head' } };
 const verification = (body: AuditVerification) => http.get('*/api/audit/verify', () => HttpResponse.json(body));
 
 function section(name: RegExp | string): HTMLElement {
@@ -72,7 +74,11 @@ describe('dashboard', () => {
     expect(await link(/^Pending approval: show the 3 packages$/)).toHaveAttribute('href', '/?tab=all&governance=pending');
     expect(await link(/^Tier 1 \(critical\): show the 2 packages$/)).toHaveAttribute('href', '/?tab=all&governance=current&riskTier=1');
     expect(await link(/^Expired risk acceptances: show the 0 findings$/)).toHaveAttribute('href', '/findings?status=risk_accepted&acceptanceExpired=true');
-    expect((await link(/^Changes this month: show the/)).getAttribute('href')).toMatch(/^\/audit\?action=package\.version_submitted&from=\d{4}-\d{2}-01$/);
+    // New packages and resubmissions alike: the inventory's list of packages with a version submitted this month (decision record 0156).
+    expect(await link(/^Changes this month: show the \d+ packages?$/)).toHaveAttribute('href', '/?tab=all&governance=changed');
+    // Audit chain integrity: its 12 months of signed tree heads, and the log behind them.
+    expect(await link(/^Audit chain integrity: open the audit log$/)).toHaveAttribute('href', '/audit');
+    expect(within(within(governance).getByRole('list', { name: 'Audit chain integrity' })).getByRole('table', { hidden: true, name: /^Entries in the audit log at the last tree head signed in the month/ })).toBeInTheDocument();
     const coverage = within(governance).getByRole('list', { name: 'Coverage' });
     expect(within(coverage).getAllByRole('listitem').map((item) => item.textContent.match(/^(.*?\d+%)\d+ of \d+ models/)?.[0])).toEqual([
       'With a complete package25%1 of 4 models',
@@ -122,7 +128,7 @@ describe('dashboard', () => {
       recentDecisions: [],
       emergencyFollowUps: [],
       findings: noFindings,
-      governance: { figures: [] },
+      governance: noGovernance,
     };
     await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(empty))] });
     expect(await screen.findByText('No model has been submitted yet.')).toBeInTheDocument();
@@ -159,7 +165,7 @@ describe('dashboard', () => {
           waitingOn: 'Model risk management',
         },
       ],
-      governance: { figures: [] },
+      governance: noGovernance,
       findings: {
         openBySeverity: { critical: 0, high: 2, medium: 1, low: 0 },
         overdue: [

@@ -51,6 +51,33 @@ export function GovernanceMetrics({ governance }: { governance: Governance }) {
           </ul>
         </div>
       ))}
+      <AuditChainTrend auditChain={governance.auditChain} />
+    </div>
+  );
+}
+
+/** Audit chain integrity over 12 months (decision record 0156): the log's size at each month's last signed tree head. */
+function AuditChainTrend({ auditChain }: { auditChain: Governance['auditChain'] }) {
+  const months = auditChain.trend.filter((p) => p.value !== null).length;
+  return (
+    <div className="space-y-2">
+      <h3 className="text-lg font-semibold">Audit chain integrity</h3>
+      <p className="text-sm text-slate-700">
+        The server signs a tree head only over a log that verifies: a month with a head verified then, at that size. Today&apos;s check is at the top of the dashboard.
+      </p>
+      <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4" aria-label="Audit chain integrity">
+        <li className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-3" data-figure="audit_chain">
+          <span className="text-sm font-semibold text-slate-700">Months with a verified tree head</span>
+          <span className="text-2xl font-bold tabular-nums">
+            {months}
+            <span className="block text-sm font-normal text-slate-700">of the last 12</span>
+          </span>
+          <Link to="/audit" aria-label="Audit chain integrity: open the audit log">
+            Open the audit log
+          </Link>
+          <TrendChart points={auditChain.trend} measure={auditChain.trendMeasure} />
+        </li>
+      </ul>
     </div>
   );
 }
