@@ -7,7 +7,7 @@ import { toActor, usersById } from '../package-access/views.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
-import type { ListedSummaryText } from '../store/package-summaries.ts';
+import type { SummaryText } from '../store/package-summaries.ts';
 import type { StoredUser } from '../store/store.ts';
 import { governanceFigures, summaryTierCounts } from './governance.ts';
 
@@ -73,8 +73,8 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
  * The dashboard as JSON text, its members in the contract's order; the summaries lists are the
  * stored JSON texts joined, which is what JSON.stringify of their parsed values would give.
  */
-function dashboardJson(view: Omit<Dashboard, 'pending' | 'overdue' | 'conditionsLapsed'>, lists: Record<'pending' | 'overdue' | 'conditionsLapsed', readonly ListedSummaryText[]>): SerializedJson {
-  const raw = (rows: readonly ListedSummaryText[]) => `[${rows.map((r) => r.json).join(',')}]`;
+function dashboardJson(view: Omit<Dashboard, 'pending' | 'overdue' | 'conditionsLapsed'>, lists: Record<'pending' | 'overdue' | 'conditionsLapsed', readonly SummaryText[]>): SerializedJson {
+  const raw = (rows: readonly SummaryText[]) => `[${rows.map((r) => r.json).join(',')}]`;
   const member = (name: string, text: string) => `${JSON.stringify(name)}:${text}`;
   const members = [
     member('generatedAt', JSON.stringify(view.generatedAt)),

@@ -1,5 +1,6 @@
 import { summaryValidUntil } from '#domain/workflow/summary-clock.ts';
-import type { SummaryWrite } from '../store/package-summaries.ts';
+import type { PackageSummary } from '#domain/contracts/packages.ts';
+import type { SummaryText, SummaryWrite } from '../store/package-summaries.ts';
 import type { Store } from '../store/store.ts';
 import { loadPackageFacts, summarize, type PackageFacts } from './views.ts';
 
@@ -25,6 +26,11 @@ export function summaryRow(facts: PackageFacts, changes: number, now: Date): Sum
     now,
   );
   return { packageId: facts.pkg.id, changes, summary, steps: state.steps, validUntil: validUntil?.toISOString() ?? null };
+}
+
+/** A summary's text and keys as writeSummaries stores them (the inbox answered from facts in memory). */
+export function summaryTextOf(summary: PackageSummary): SummaryText {
+  return { id: summary.id, updatedAt: summary.updatedAt, submittedAt: summary.submittedAt, stepDueAt: summary.currentStep?.dueAt ?? null, stepOverdue: summary.currentStep?.overdue === true, json: JSON.stringify(summary) };
 }
 
 async function refreshOnce(store: Store, now: Date): Promise<void> {

@@ -29,7 +29,7 @@ import { inboxTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryKey, SummaryPageQuery, SummaryText } from '../store/package-summaries.ts';
 import type { Store, StoredUser } from '../store/store.ts';
-import { refreshSummaries } from '../package-access/summaries.ts';
+import { refreshSummaries, summaryTextOf } from '../package-access/summaries.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
 import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
@@ -85,7 +85,7 @@ export const listPackageModels = defineHandler(routes.listPackageModels, async (
 async function pageFromFacts(store: Store, user: StoredUser, filters: Omit<SummaryPageQuery, 'after' | 'limit'>, after: SummaryKey | null, limit: number, at: Date): Promise<[SummaryText[], number]> {
   const visible = (await store.listPackages()).filter((pkg) => canSeePackage(user, pkg));
   const matching = (await loadPackageFacts(store, visible)).map((f) => summarize(f, at).summary).filter((s) => matchesSummaryQuery(s, filters));
-  return [pageOf(matching, after, limit).map((s) => ({ id: s.id, updatedAt: s.updatedAt, json: JSON.stringify(s) })), matching.length];
+  return [pageOf(matching, after, limit).map(summaryTextOf), matching.length];
 }
 
 /** The last due date within `days` days of `at`'s date (dueWithin's rule, as a bound). */

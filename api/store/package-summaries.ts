@@ -50,9 +50,15 @@ export interface SummaryPageQuery {
 
 /**
  * A summary as the table holds it: the JSON text writeSummaries wrote (from summarize), sent
- * as it is, and the keys of its place in the inbox's order (decision record 0148).
+ * as it is, never parsed again (decision records 0145, 0148), beside the columns every list of
+ * them is ordered by: the inbox by `updatedAt` then id, the dashboard's pending list by
+ * `submittedAt`, its overdue list by `stepDueAt` (and `stepOverdue` selects it). One shape for
+ * every reader, so a list cannot be ordered by a key its query left out.
  */
 export interface SummaryText extends SummaryKey {
+  submittedAt: string;
+  stepDueAt: string | null;
+  stepOverdue: boolean;
   json: string;
 }
 
@@ -77,7 +83,7 @@ export interface PackageSummariesStore {
   /** Per risk tier, what the committee dashboard counts over every summary (decision record 0145). */
   summaryTierCounts(statuses: { pending: readonly PackageStatus[]; approved: readonly PackageStatus[] }): Promise<SummaryTierCounts[]>;
   /** The summaries with one of these statuses, or with a lapsed condition, as stored (JSON text), in no order. */
-  listSummaryTexts(which: { statuses: readonly PackageStatus[] } | { conditionsLapsed: true }): Promise<ListedSummaryText[]>;
+  listSummaryTexts(which: { statuses: readonly PackageStatus[] } | { conditionsLapsed: true }): Promise<SummaryText[]>;
 }
 
 export interface SummaryTierCounts {
@@ -91,13 +97,4 @@ export interface SummaryTierCounts {
   overdue: number;
   /** Not rejected, with a re-review due. */
   reReviewDue: number;
-}
-
-/** A summary as writeSummaries stored it (JSON.stringify of the summary), with the keys it is ordered by. */
-export interface ListedSummaryText {
-  id: string;
-  submittedAt: string;
-  stepDueAt: string | null;
-  stepOverdue: boolean;
-  json: string;
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { loadPackageFacts, summarize } from '#api/package-access/views.ts';
-import { refreshSummaries, summaryRow } from '#api/package-access/summaries.ts';
+import { refreshSummaries, summaryRow, summaryTextOf } from '#api/package-access/summaries.ts';
+import { packageStatusSchema, type PackageSummary } from '#domain/contracts/packages.ts';
 import { openStore } from './open-store.ts';
 
 // The package summaries table (decision record 0129) on SQLite: a summary's valid_until is never
@@ -83,5 +84,22 @@ describe('package summaries', () => {
     await store.appendAudit(reviewed(due.packageId));
     await store.writeSummaries([summaryRow(facts, due.changes, now)]);
     expect((await store.listSummariesToRefresh(now.toISOString())).map((r) => r.packageId)).toContain(due.packageId);
+  });
+
+  it('reads one summary text with the same keys for the inbox and the dashboard, each the key of its JSON', async () => {
+    const store = await seeded();
+    const now = new Date();
+    await refreshSummaries(store, now);
+    const inbox = await store.pageSummaries({ ownerId: null, after: null, limit: 1_000 });
+    const dashboard = await store.listSummaryTexts({ statuses: packageStatusSchema.options });
+    expect(inbox.length).toBe((await store.listPackages()).length);
+    // The same rows, whichever list reads them.
+    const byId = (rows: typeof inbox) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(dashboard)).toEqual(byId(inbox));
+    // Each key is the stored summary's own (as the in-memory answer computes it).
+    for (const row of inbox) expect(row, row.id).toEqual(summaryTextOf(JSON.parse(row.json) as PackageSummary));
+    // Both kinds of step due time and of overdue step are in the demo, or the comparison proves little.
+    expect(new Set(inbox.map((r) => r.stepDueAt === null))).toEqual(new Set([true, false]));
+    expect(new Set(inbox.map((r) => r.stepOverdue))).toEqual(new Set([true, false]));
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
+import type { PackageSummariesStore, SummaryPageQuery, SummaryText } from '#api/store/package-summaries.ts';
+import type { PackageSummariesTable } from '../schema/schema.ts';
 import { donePackageStatuses, openPackageStatuses, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
 import type { Db } from './shared.ts';
 
@@ -110,15 +111,12 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
       let page = pageWhere(db, q);
       if (after) page = page.where((eb) => eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('package_id', '>', after.id)])]));
       page = page.orderBy('updated_at', 'desc').orderBy('package_id', 'asc');
-      // The summaries' JSON text as writeSummaries wrote it (from summarize), neither parsed nor
-      // validated again: that was a sixth of an inbox page's server CPU (docs/decisions/0148).
-      const texts = (rows: { package_id: string; updated_at: string | null; summary: string | null }[]) => rows.flatMap((r) => (r.summary === null || r.updated_at === null ? [] : [{ id: r.package_id, updatedAt: r.updated_at, json: r.summary }]));
-      if (!onlyIds) return texts(await page.select(['package_id', 'updated_at', 'summary']).limit(limit + 1).execute());
+      if (!onlyIds) return summaryTexts(await page.select(summaryTextColumns).limit(limit + 1).execute());
       // A list of ids decided elsewhere (a governance list): the keys in order, those in the list, then their summaries.
       const keys = (await page.select('package_id').execute()).map((r) => r.package_id).filter((id) => onlyIds.has(id)).slice(0, limit + 1);
       if (keys.length === 0) return [];
-      const rows = await db.selectFrom('package_summaries').select(['package_id', 'updated_at', 'summary']).where('package_id', 'in', keys).execute();
-      const byId = new Map(texts(rows).map((r) => [r.id, r]));
+      const rows = await db.selectFrom('package_summaries').select(summaryTextColumns).where('package_id', 'in', keys).execute();
+      const byId = new Map(summaryTexts(rows).map((r) => [r.id, r]));
       return keys.flatMap((id) => byId.get(id) ?? []);
     },
     async countSummaries(q) {
@@ -152,12 +150,24 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
       return rows.flatMap((r) => (r.risk_tier === null ? [] : [{ riskTier: r.risk_tier, models: Number(r.models), pending: Number(r.pending), approved: Number(r.approved), rejected: Number(r.rejected), overdue: Number(r.overdue), reReviewDue: Number(r.re_review_due) }]));
     },
     async listSummaryTexts(which) {
-      let q = db.selectFrom('package_summaries').select(['package_id', 'summary', 'submitted_at', 'step_due_at', 'step_overdue']).where('summary', 'is not', null);
+      let q = db.selectFrom('package_summaries').select(summaryTextColumns).where('summary', 'is not', null);
       // A literal, not a parameter: the partial index's `conditions_lapsed = 1` is proved from the query's text.
       q = 'statuses' in which ? q.where('status', 'in', which.statuses.length > 0 ? [...which.statuses] : ['']) : q.where('conditions_lapsed', '=', sql.lit(1));
-      return (await q.execute()).flatMap((r) => (r.summary === null ? [] : [{ id: r.package_id, submittedAt: r.submitted_at ?? '', stepDueAt: r.step_due_at, stepOverdue: r.step_overdue === 1, json: r.summary }]));
+      return summaryTexts(await q.execute());
     },
   };
+}
+
+/** What a SummaryText is read from: the stored JSON text and the keys its lists are ordered by. */
+const summaryTextColumns = ['package_id', 'summary', 'updated_at', 'submitted_at', 'step_due_at', 'step_overdue'] as const;
+
+/**
+ * The rows as SummaryTexts: the JSON text as writeSummaries wrote it (from summarize), neither
+ * parsed nor validated again (that was a sixth of an inbox page's server CPU, docs/decisions/0148).
+ * A row not yet computed has no summary and is left out; writeSummaries writes every key with it.
+ */
+function summaryTexts(rows: readonly Pick<PackageSummariesTable, (typeof summaryTextColumns)[number]>[]): SummaryText[] {
+  return rows.flatMap((r) => (r.summary === null || r.updated_at === null ? [] : [{ id: r.package_id, updatedAt: r.updated_at, submittedAt: r.submitted_at ?? '', stepDueAt: r.step_due_at, stepOverdue: r.step_overdue === 1, json: r.summary }]));
 }
 
 /** A count: PostgreSQL's is a bigint, read as text. */
