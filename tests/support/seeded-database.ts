@@ -19,8 +19,9 @@ import { copyMigratedSqlite, createMigratedTestDatabase } from './migrated-templ
 /**
  * A fresh database on either engine, migrated and seeded with the demo data, and the raw
  * Kysely handle beside its store: for tests of what the database itself refuses, whoever asks.
+ * `connections`: PostgreSQL's pool size (writers racing each need one).
  */
-export async function seededDatabase(engine: Engine, defer: Defer): Promise<{ db: Kysely<Database>; store: Store }> {
+export async function seededDatabase(engine: Engine, defer: Defer, { connections = 2 }: { connections?: number } = {}): Promise<{ db: Kysely<Database>; store: Store }> {
   let db: Kysely<Database>;
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'seeded-database-'));
@@ -30,7 +31,7 @@ export async function seededDatabase(engine: Engine, defer: Defer): Promise<{ db
   } else {
     const database = await createMigratedTestDatabase(inject('databaseUrl'));
     defer(() => database.drop());
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 2 }) }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: connections }) }) });
   }
   defer(() => db.destroy());
   await migrate(db, engine);

@@ -10,6 +10,9 @@ import type { Db } from './shared.ts';
 // A one-key-space advisory lock apart from the package (7418) and throttle (7419) ones.
 const policyCatalogueLock = 7_425;
 
+/** Each lost race means another re-check of the version was committed: many writers at once still end. */
+const maxNumberingAttempts = 50;
+
 function toVersion(row: PoliciesTable): StoredPolicyVersion {
   return { policy: policySchema.parse(JSON.parse(row.definition)), publishedAt: row.published_at, publishedBy: row.published_by };
 }
@@ -80,24 +83,34 @@ export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
       return readPolicyEvaluations(db, packageIds);
     },
     async insertPolicyReevaluation(row) {
-      const { count } = await db
-        .selectFrom('policy_reevaluations')
-        .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
-        .where('package_id', '=', row.packageId)
-        .where('version', '=', row.version)
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto('policy_reevaluations')
-        .values({
-          package_id: row.packageId,
-          version: row.version,
-          seq: Number(count) + 1,
-          policy_key: row.evaluation.policy.key,
-          policy_version: row.evaluation.policy.version,
-          evaluation: JSON.stringify(row.evaluation),
-          evaluated_at: row.evaluatedAt,
-        })
-        .execute();
+      // Numbered in the statement that inserts (decision record 0162): the version's greatest
+      // number plus one, read and written at once, so numbering does not rest on the caller's
+      // package lock. Two writers can still pick the same number on PostgreSQL (neither sees
+      // the other's uncommitted row); the primary key (package, version, seq) refuses the
+      // second, which waits for the first to end, inserts nothing (no error, so its transaction
+      // goes on) and numbers again after the row that won.
+      for (let attempt = 1; attempt <= maxNumberingAttempts; attempt += 1) {
+        const inserted = await db
+          .insertInto('policy_reevaluations')
+          .values({
+            package_id: row.packageId,
+            version: row.version,
+            seq: (eb) =>
+              eb
+                .selectFrom('policy_reevaluations')
+                .select(sql<number>`coalesce(max(seq), 0) + 1`.as('next'))
+                .where('package_id', '=', row.packageId)
+                .where('version', '=', row.version),
+            policy_key: row.evaluation.policy.key,
+            policy_version: row.evaluation.policy.version,
+            evaluation: JSON.stringify(row.evaluation),
+            evaluated_at: row.evaluatedAt,
+          })
+          .onConflict((oc) => oc.columns(['package_id', 'version', 'seq']).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return;
+      }
+      throw new Error(`No free re-check number for version ${row.version} of ${row.packageId} after ${maxNumberingAttempts} attempts`);
     },
   };
 }
