@@ -3,7 +3,7 @@ import type { StoredVersion, StoreTx } from '#api/store/store.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 import type { PackagesTable, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
-import { effectiveEvaluations } from './queries/policies.ts';
+import { toPolicyEvaluation } from './queries/policies.ts';
 
 // Rows read on every request (the caller's session and user, the package, the answers) kept
 // in memory for as long as the database provably has not changed: every entry belongs to one
@@ -88,8 +88,8 @@ export function sqliteHotReads(sqlite: { changes: ChangeClock; read: SqliteRead 
     listPolicyEvaluations: async (packageIds) => {
       const [only] = packageIds;
       if (packageIds.length !== 1 || only === undefined) return direct.listPolicyEvaluations(packageIds);
-      // A version's latest re-check against its assessed tier's policy stands in for its check at submission (0141).
-      return (await cache.through('evaluations', only, async () => effectiveEvaluations(await rows<PolicyEvaluationsTable>(listEvaluationsSql, [only]), await rows<PolicyEvaluationsTable>(listReevaluationsSql, [only])))) ?? [];
+      // The check in effect per version, by the view every reader shares (migration 049, decision record 0152).
+      return (await cache.through('evaluations', only, async () => (await rows<PolicyEvaluationsTable>(listEvaluationsSql, [only])).map(toPolicyEvaluation))) ?? [];
     },
     findVersion: (packageId, number) =>
       serialized(() => {
@@ -102,8 +102,7 @@ export function sqliteHotReads(sqlite: { changes: ChangeClock; read: SqliteRead 
 // As queries/packages.ts and queries/policies.ts read them (same columns, same order).
 const findPackageSql = 'select * from packages where id = ?';
 const listAnswersSql = 'select * from version_answers where package_id = ? and version_number = ? order by position';
-const listEvaluationsSql = 'select * from policy_evaluations where package_id = ? order by package_id, version';
-const listReevaluationsSql = 'select * from policy_reevaluations where package_id = ? order by seq';
+const listEvaluationsSql = 'select * from effective_policy_evaluations where package_id = ? order by package_id, version';
 
 // As kysely-store.ts's findVersion reads and maps it.
 const findVersionSql = 'select package_id, number, canonical_content, content_hash, section_digests, submitted_by, submitted_at from package_versions where package_id = ? and number = ?';

@@ -25,40 +25,23 @@ const isCurrent = (eb: Eb) =>
   );
 
 /**
- * The packages whose latest version's effective policy check matches `pattern`: the version's
- * latest re-check against its assessed tier's policy where there is one, else its check at
- * submission (docs/decisions/0141, readPolicyEvaluations; decision record 0155). The evaluation
+ * The packages whose latest version's policy check in effect matches `pattern`: read from the
+ * view every reader of a check shares (migration 049, decision record 0152: the latest re-check
+ * where there is one, else the check at submission; docs/decisions/0141, 0155). The evaluation
  * is stored as JSON text (JSON.stringify); `"outcome":"flagged"` or `"status":"missing"` can
- * only appear as a key and its value, since a quote inside a string value is escaped. Sets, not
+ * only appear as a key and its value, since a quote inside a string value is escaped. A set, not
  * a probe per package: each evaluation is looked at once (decision record 0145).
  */
-const latestEvaluationLike = (eb: Eb, pattern: string, like: 'like' | 'not like') => {
-  const latestVersion = (table: 'e' | 'r') => sql<number>`(select max(v.number) from package_versions v where v.package_id = ${sql.ref(`${table}.package_id`)})`;
-  return eb.or([
-    // Checked at submission and never re-checked.
-    eb(
-      'p.id',
-      'in',
-      eb
-        .selectFrom('policy_evaluations as e')
-        .select('e.package_id')
-        .where('e.version', '=', latestVersion('e'))
-        .where((w) => w.not(w.exists(w.selectFrom('policy_reevaluations as x').select(sql.lit(1).as('one')).whereRef('x.package_id', '=', 'e.package_id').whereRef('x.version', '=', 'e.version'))))
-        .where('e.evaluation', like, pattern),
-    ),
-    // Re-checked: the latest re-check stands.
-    eb(
-      'p.id',
-      'in',
-      eb
-        .selectFrom('policy_reevaluations as r')
-        .select('r.package_id')
-        .where('r.version', '=', latestVersion('r'))
-        .where('r.seq', '=', (w) => w.selectFrom('policy_reevaluations as y').select((y) => y.fn.max('y.seq').as('s')).whereRef('y.package_id', '=', 'r.package_id').whereRef('y.version', '=', 'r.version'))
-        .where('r.evaluation', like, pattern),
-    ),
-  ]);
-};
+const latestEvaluationLike = (eb: Eb, pattern: string, like: 'like' | 'not like') =>
+  eb(
+    'p.id',
+    'in',
+    eb
+      .selectFrom('effective_policy_evaluations as e')
+      .select('e.package_id')
+      .where('e.version', '=', sql<number>`(select max(v.number) from package_versions v where v.package_id = ${sql.ref('e.package_id')})`)
+      .where('e.evaluation', like, pattern),
+  );
 
 type Condition = (eb: Eb) => ReturnType<typeof isCurrent>;
 

@@ -23,22 +23,12 @@ export function toPolicyEvaluation(r: PolicyEvaluationsTable): StoredPolicyEvalu
 
 /**
  * The evaluations of these packages' versions as they apply now, by package then version: a
- * version's latest re-check against its assessed tier's policy stands in for its check at
- * submission (docs/decisions/0141).
+ * version's latest re-check stands in for its check at submission (docs/decisions/0141), by
+ * the one definition of migration 049's view (decision record 0152).
  */
 export async function readPolicyEvaluations(db: Db, packageIds: readonly string[]): Promise<StoredPolicyEvaluation[]> {
-  const ids = [...packageIds];
-  const [checked, rechecked] = await Promise.all([
-    db.selectFrom('policy_evaluations').selectAll().where('package_id', 'in', ids).orderBy('package_id').orderBy('version').execute(),
-    db.selectFrom('policy_reevaluations').selectAll().where('package_id', 'in', ids).orderBy('seq').execute(),
-  ]);
-  return effectiveEvaluations(checked, rechecked);
-}
-
-/** Each checked version's evaluation as it applies now: its latest re-check (rows in `seq` order), else its check at submission. */
-export function effectiveEvaluations(checked: readonly PolicyEvaluationsTable[], rechecked: readonly PolicyEvaluationsTable[]): StoredPolicyEvaluation[] {
-  const latest = new Map(rechecked.map((r) => [`${r.package_id}\u0000${r.version}`, r]));
-  return checked.map((r) => toPolicyEvaluation(latest.get(`${r.package_id}\u0000${r.version}`) ?? r));
+  const rows = await db.selectFrom('effective_policy_evaluations').selectAll().where('package_id', 'in', [...packageIds]).orderBy('package_id').orderBy('version').execute();
+  return rows.map(toPolicyEvaluation);
 }
 
 export function policiesQueries(db: Db, engine: Engine): PoliciesStore {

@@ -632,6 +632,8 @@ export interface Database {
   policies: PoliciesTable;
   policy_evaluations: PolicyEvaluationsTable;
   policy_reevaluations: PolicyReevaluationsTable;
+  /** A view (migration 049), read only: each checked version's check in effect, its latest re-check else its submission check. */
+  effective_policy_evaluations: PolicyEvaluationsTable;
   risk_tiering_methods: RiskTieringMethodsTable;
   risk_assessments: RiskAssessmentsTable;
   risk_tier_overrides: RiskTierOverridesTable;

@@ -3,14 +3,15 @@ import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { dashboardSchema } from '#domain/contracts/dashboard.ts';
 import { findingRegisterSchema, type Finding } from '#domain/contracts/findings.ts';
 import type { GovernanceFigure, GovernanceFigureKey } from '#domain/contracts/governance.ts';
-import { packageListSchema } from '#domain/contracts/packages.ts';
+import { packageListSchema, packageVersionSchema } from '#domain/contracts/packages.ts';
+import { problemSchema } from '#domain/contracts/problem.ts';
 import type { Client } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
-import { lenient, mortgage, strict, submitted } from './approval-gating-scenarios.ts';
+import { activeReviewer, detailOf, lenient, mortgage, strict, submitted } from './approval-gating-scenarios.ts';
 import { creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { retailCreditPdV1 } from '#demo/retail-credit-pd.ts';
-import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 
 // The governance metrics of the committee dashboard (issue 23, decision record 0117) against
 // the mocks, SQLite and PostgreSQL: every figure equals the number of rows of the list its link
@@ -160,6 +161,33 @@ export const governanceScenarios: Scenario[] = [
       expect(lastMonth(rechecked.get('blocking_failed'))).toBe((lastMonth(before.get('blocking_failed')) ?? 0) + 1);
       // A re-check is not a change: no version was submitted.
       expect(rechecked.get('changes_this_month')?.value).toBe(submittedOnly.get('changes_this_month')?.value);
+    },
+  },
+  {
+    name: 'governance metrics: a version no policy checked at submission, re-checked after its assessment, has that check in effect everywhere: its page, the approval gate, the figure and its list (decision record 0152)',
+    async run(target) {
+      const committee = await signedIn(target, 'committee@example.com');
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      // Only the strict policy (tier 1): a mortgage model declared tier 3 is checked by none at submission.
+      expectStatus(await admin.post('/api/policies', strict), 201);
+      const before = await expectFiguresMatchTheirLists(committee);
+      const id = await submitted(owner, mortgage(retailCreditPdV1, 'mortgage-unchecked', 3));
+      const versionPolicy = async () => packageVersionSchema.parse((await owner.get(`/api/packages/${id}/versions/1`)).body).policy;
+      expect(await versionPolicy()).toBeNull();
+
+      // The assessment puts it in tier 1: the strict policy now applies and the version fails its fairness bar.
+      expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expect(await versionPolicy()).toMatchObject({ policy: { key: 'mortgage-strict', version: 1 }, outcome: 'flagged', reresolved: { tier: 1, assessment: 1, from: null } });
+      expect((await detailOf(owner, id)).governanceBlockers.map((b) => b.kind)).toEqual(['policy_requirement']);
+      const { client, draft } = await activeReviewer(target, id, 'approve');
+      const refused = await sign(client, await payloadFor(client, draft));
+      expectStatus(refused, 409);
+      expect(problemSchema.parse(refused.body).governanceBlockers?.map((b) => b.kind)).toEqual(['policy_requirement']);
+      // The figure counts the same check as the page and the gate.
+      const after = await expectFiguresMatchTheirLists(committee);
+      expect(after.get('blocking_failed')?.value).toBe((before.get('blocking_failed')?.value ?? 0) + 1);
+      expect(packageListSchema.parse((await committee.get('/api/packages?governance=blocking_failed')).body).items.map((p) => p.id)).toContain(id);
     },
   },
   {
