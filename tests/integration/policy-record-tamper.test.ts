@@ -218,7 +218,10 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
     const record = await exportRecord(target, admin, 'pkg_retail_credit_pd');
     const cases: [string, (r: ApprovalRecord) => void, RegExp, RegExp][] = [
       ['renamed', (r) => void Object.assign(r.versions[1]?.policyDefinition ?? {}, { name: 'Other' }), /policyDefinition is consumer-credit version 1 \(Other\)/, /version 2: results of consumer-credit version 1, definition/],
-      ['dropped', (r) => void delete r.versions[1]?.policyDefinition, /not the policy version they are of/, /version 2: policy results without the policy definition/],
+      ['dropped', (r) => {
+        const version = r.versions[1];
+        if (version) delete version.policyDefinition;
+      }, /not the policy version they are of/, /version 2: policy results without the policy definition/],
       ['two copies', (r) => void Object.assign(r.versions[1]?.policyDefinition?.scope ?? {}, { riskTiers: [1] }), /defined otherwise in \/versions\/0\/policyDefinition/, /version 2: consumer-credit version 1 defined differently/],
     ];
     for (const [name, change, own, independent] of cases) {
