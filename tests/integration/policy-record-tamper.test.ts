@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { retailCreditPdV1 } from '#demo/retail-credit-pd.ts';
 import { sessionCookieName } from '#api/kernel/cookies.ts';
 import { currentServerKey } from '#api/signing/server-key.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PublishPolicyRequest } from '#domain/contracts/policies.ts';
 import { approvalRecordSchema, type ApprovalRecord } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
@@ -11,6 +10,7 @@ import { signRecord } from '#domain/evidence/record-signature.ts';
 import { evaluateAgainstPolicy } from '#domain/policy/evaluate-against-policy.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { Client, origin } from '../contract/support/client.ts';
+import { mortgagePackage, mortgagePolicy } from '../contract/support/policy-scenarios.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { verifyRecordPolicy } from '../independent/policy-verifier.ts';
@@ -26,30 +26,15 @@ const defer = cleanUpAfterEach();
 type Version = ApprovalRecord['versions'][number];
 type Result = NonNullable<Version['policy']>['checks'][number];
 
-/** A blocking subgroup bar with required rows, a required section present and one absent, entering review flagged. */
-const strictPolicy: PublishPolicyRequest = {
-  key: 'mortgage-credit',
-  name: 'Mortgage credit models',
-  scope: { riskTiers: [1], businessLines: ['Mortgages'] },
+/** The scenarios' mortgage policy with required rows for its blocking subgroup bar, a required section present and one absent, entering review flagged. */
+const strictPolicy: PublishPolicyRequest = mortgagePolicy({
   onBlockingFailure: 'enter_review_flagged',
-  metrics: [
-    { metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' },
-    { metric: 'ece', operator: '<=', value: 0.001, enforcement: 'advisory' },
-  ],
   subgroupMetrics: [{ metric: 'approval-ratio', operator: '>=', value: 0.8, enforcement: 'blocking', subgroups: ['age-62-plus', 'race-black'] }],
   requiredSections: [
     { section: 'validation_findings', enforcement: 'blocking' },
     { section: 'model_card_appendix', enforcement: 'advisory' },
   ],
-};
-
-function asMortgage(source: PackageContent): { modelKey: string; versionLabel: string; content: PackageContent } {
-  const content = structuredClone(source);
-  const [id] = content.sections;
-  if (id?.kind !== 'identification') throw new Error('identification first');
-  Object.assign(id, { modelKey: 'mortgage-pd', versionLabel: '1.0', businessLine: 'Mortgages' });
-  return { modelKey: 'mortgage-pd', versionLabel: '1.0', content };
-}
+});
 
 async function exportRecord(target: { fetch: (r: Request) => Promise<Response> }, reader: Client, packageId: string): Promise<ApprovalRecord> {
   const response = await target.fetch(new Request(`${origin}/api/packages/${packageId}/record`, { headers: { cookie: `${sessionCookieName}=${reader.cookie ?? ''}` } }));
@@ -65,7 +50,7 @@ async function setUp() {
   const owner = new Client(target);
   expect((await owner.login('owner@example.com')).status).toBe(200);
   expect((await admin.post('/api/policies', strictPolicy)).status).toBe(201);
-  const submitted = await owner.post('/api/packages', asMortgage(retailCreditPdV1));
+  const submitted = await owner.post('/api/packages', mortgagePackage(retailCreditPdV1, 'mortgage-pd'));
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   const mortgage = (submitted.body as { package: { id: string } }).package.id;
   const keys = ((await admin.get('/api/keys')).body as { keys: ServerKey[] }).keys;

@@ -24,7 +24,7 @@ const clinical = 'pkg_clinical_deterioration_risk';
 const errorsOf = (reply: Reply) => (reply.body as { errors?: { pointer: string; message: string; code?: string }[] }).errors ?? [];
 const pointers = (reply: Reply) => errorsOf(reply).map((e) => e.pointer);
 
-function mortgagePolicy(overrides: Partial<PublishPolicyRequest> = {}): PublishPolicyRequest {
+export function mortgagePolicy(overrides: Partial<PublishPolicyRequest> = {}): PublishPolicyRequest {
   return {
     key: 'mortgage-credit',
     name: 'Mortgage credit models',
@@ -41,7 +41,7 @@ function mortgagePolicy(overrides: Partial<PublishPolicyRequest> = {}): PublishP
 }
 
 /** A demo retail credit version re-labelled as a mortgage model of its own. */
-function mortgagePackage(source: PackageContent, modelKey: string, change?: (content: PackageContent) => void): { modelKey: string; versionLabel: string; content: PackageContent } {
+export function mortgagePackage(source: PackageContent, modelKey: string, change?: (content: PackageContent) => void): { modelKey: string; versionLabel: string; content: PackageContent } {
   const content = structuredClone(source);
   const [id] = content.sections;
   if (id?.kind !== 'identification') throw new Error('identification first');
