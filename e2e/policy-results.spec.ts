@@ -15,6 +15,8 @@ test('the record lists each version\'s policy results and what changed; the diff
   await page.goto(`/packages/${retail}/record`);
   const history = page.getByRole('region', { name: /^Version history/ });
   await expect(history.getByRole('heading', { level: 4, name: /^Policy results: Consumer credit models .*\(consumer-credit version 1\), entered review flagged$/ })).toBeVisible();
+  // The policy version's terms, from the definition the record carries (0166).
+  await expect(history.getByText(/^Policy terms: Applies to risk tiers 1, 2 in Consumer lending; a blocking failure enters review flagged; approval-ratio required for subgroups age-18-24/)).toHaveCount(2);
   const first = history.getByRole('table', { name: 'Policy results of version 1' });
   const older = first.getByRole('row').filter({ hasText: 'approval-ratio, Age band: 62 and over' });
   await expect(older.getByRole('cell')).toHaveText(['at least 0.8', '0.78', 'at least 0.8', 'Fail', 'Blocking']);

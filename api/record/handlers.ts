@@ -9,6 +9,7 @@ import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compu
 import { SerializedJson } from '../kernel/serialized-json.ts';
 import { BinaryBody } from '../kernel/binary-body.ts';
 import type { ApprovalRecord } from '#domain/contracts/record.ts';
+import type { Policy } from '#domain/contracts/policies.ts';
 import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, historyKeys } from '../signing/server-key.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
@@ -76,7 +77,7 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
       // The policy check as stored, each requirement's result: what a decision's governance digest is of (0144).
       const policy = evaluations.find((e) => e.version === summary.number)?.evaluation;
       // Stored canonical content was validated when it was submitted; the job parses it.
-      return { ...summary, content: stored.canonicalContent, answers: await store.listVersionAnswers(pkg.id, summary.number), ...(policy ? { policy } : {}) };
+      return { ...summary, content: stored.canonicalContent, answers: await store.listVersionAnswers(pkg.id, summary.number), ...(policy ? { policy, policyDefinition: await policyDefinition(store, policy.policy) } : {}) };
     }),
   );
   const threads = await threadViews(store, facts.threads);
@@ -126,6 +127,14 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
     inclusionPaths,
   };
   return encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });
+}
+
+/** The published policy version a check names, copied whole so a verifier can check again (0166). */
+async function policyDefinition(store: StoreTx, ref: { key: string; version: number }): Promise<Policy> {
+  const row = await store.findPolicyVersion(ref.key, ref.version);
+  // Versions are never deleted; a check naming one that is not there is a broken store, not a user error.
+  if (!row) throw new Error(`The policy check names ${ref.key} version ${ref.version}, which is not stored`);
+  return row.policy;
 }
 
 function encoded(compute: ComputePort, job: RecordJob): Promise<EncodedRecord> {

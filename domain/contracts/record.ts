@@ -10,7 +10,7 @@ import { workflowTemplateSchema } from './workflow-template.ts';
 import { recordAttestationSchema } from './attestation.ts';
 import { findingSchema } from './findings.ts';
 import { riskTierSchema, thresholdOperatorSchema } from './sections.ts';
-import { policyCheckSchema, policyEvaluationSchema, policyRefSchema } from './policies.ts';
+import { metricRequirementSchema, policyCheckSchema, policyEvaluationSchema, policyRefSchema, policyScopeSchema, policySchema, sectionRequirementSchema, subgroupRequirementSchema } from './policies.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { auditEntryViewSchema, inclusionProofSchema, signedTreeHeadSchema } from './audit.ts';
 
@@ -67,6 +67,19 @@ export const recordPolicyEvaluationSchema = z.strictObject({
   checks: z.array(recordPolicyCheckSchema),
 });
 
+/**
+ * The policy version the results are of, in full (docs/decisions/0166): published versions are
+ * never edited, so the record copies it and a verifier evaluates the content against it again.
+ */
+export const recordPolicyDefinitionSchema = z.strictObject({
+  ...policySchema.shape,
+  scope: z.strictObject(policyScopeSchema.shape),
+  metrics: z.array(z.strictObject(metricRequirementSchema.shape)),
+  subgroupMetrics: z.array(z.strictObject(subgroupRequirementSchema.shape)),
+  requiredSections: z.array(z.strictObject(sectionRequirementSchema.shape)),
+});
+export type RecordPolicyDefinition = z.infer<typeof recordPolicyDefinitionSchema>;
+
 export const recordVersionSchema = z.strictObject({
   number: z.number().int().min(1),
   contentHash: contentHashSchema,
@@ -78,6 +91,8 @@ export const recordVersionSchema = z.strictObject({
   changesFromPrevious: revisionSummarySchema.nullable(),
   /** The check against the governance policy at submission; absent where no policy applied, and from records made before 0144. */
   policy: recordPolicyEvaluationSchema.optional(),
+  /** The policy version `policy` names, as published; present with `policy` in records made since 0166. */
+  policyDefinition: recordPolicyDefinitionSchema.optional(),
 });
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 

@@ -1,64 +1,69 @@
 import type { ApprovalRecord, RecordCheck } from '../contracts/record.ts';
-import type { PackageContent } from '../contracts/package-content.ts';
-import { sha256Hex } from '../crypto/sha256.ts';
+import type { PolicyCheck } from '../contracts/policies.ts';
 import { canonicalize } from '../json/canonicalize.ts';
-import { meetsThreshold } from '../package/thresholds.ts';
-import { worstValue } from '../policy/evaluate-against-policy.ts';
+import { sha256Hex } from '../crypto/sha256.ts';
+import { evaluateAgainstPolicy } from '../policy/evaluate-against-policy.ts';
 import { fail, pass, short } from './check.ts';
 
-// Each version's policy results (docs/decisions/0144) must hold up against the version's own
-// content and against what its deciders signed: every result follows from the value and the
-// policy's bar, every value is the worst copy the content reports, the outcome follows from
-// the blocking results, and each decision's signed governance digest is of these results.
+// Each version's policy results (docs/decisions/0144) must be what the policy version the record
+// carries (0166) says of the version's content: the content is evaluated against the definition
+// again and every result must be the recomputed one, none missing, none added, none twice; the
+// outcome must follow; and each decision's signed governance digest must be of these results.
+// Holding results only to the content let a result be turned to "pass", deleted, or given a
+// lower bar: the bars and the list of requirements come from the definition, not the results.
 
 type RecordVersion = ApprovalRecord['versions'][number];
 type Evaluation = NonNullable<RecordVersion['policy']>;
-type Check = Evaluation['checks'][number];
+type Definition = NonNullable<RecordVersion['policyDefinition']>;
 
-/** Every value the content reports for a check's metric (and subgroup row). */
-function reported(content: PackageContent, check: Check): number[] {
-  const values: number[] = [];
-  for (const section of content.sections) {
-    if (check.kind === 'metric' && section.kind === 'metric_table') {
-      values.push(...section.metrics.filter((m) => m.key === check.subject).map((m) => m.value));
-    }
-    if (check.kind === 'subgroup_metric' && section.kind === 'subgroup_table') {
-      for (const row of section.rows) {
-        const value = row.values[check.subject];
-        if (value !== undefined && (check.subgroup === 'all' || row.key === check.subgroupKey)) values.push(value);
-      }
-    }
-  }
-  return values;
+/** A result's place in the evaluation: one per metric, per subgroup row (or "all") and per section. */
+const identity = (c: PolicyCheck): string => `${c.kind} ${c.subject}${c.subgroupKey ?? c.subgroup ? ` (${c.subgroupKey ?? c.subgroup ?? ''})` : ''}`;
+
+/** The members a result must share with its recomputation; `declared` only where the result keeps it (checks made before it was kept lack it). */
+function differences(recorded: PolicyCheck, recomputed: PolicyCheck): string[] {
+  const members = ['subgroup', 'enforcement', 'status', 'required', 'actual', 'weakerOwnerThreshold', 'conflictingCopies', ...(recorded.declared ? ['declared' as const] : [])] as const;
+  return members.filter((m) => canonicalize(recorded[m] ?? null) !== canonicalize(recomputed[m] ?? null)).map((m) => `${m} ${canonicalize(recorded[m] ?? null)} where the policy gives ${canonicalize(recomputed[m] ?? null)}`);
 }
 
-function checkProblem(content: PackageContent, check: Check): string | null {
-  const what = `${check.subject}${check.subgroupKey ? ` (${check.subgroupKey})` : ''}`;
-  if (check.kind === 'section') {
-    const present = content.sections.some((s) => s.key === check.subject);
-    return present === (check.status === 'pass') ? null : `section ${check.subject} is ${present ? 'present' : 'absent'} but the result says ${check.status}`;
+function resultProblems(evaluation: Evaluation, recomputed: readonly PolicyCheck[]): string[] {
+  const problems: string[] = [];
+  const recorded = new Map<string, PolicyCheck>();
+  for (const check of evaluation.checks) {
+    if (recorded.has(identity(check))) problems.push(`${identity(check)} is listed twice`);
+    recorded.set(identity(check), check);
   }
-  const values = reported(content, check);
-  if (check.status === 'missing') return values.length === 0 ? null : `${what} is reported but the result says missing`;
-  if (check.actual === undefined || !check.required) return null;
-  if (values.length === 0) return `${what} is not in the content but the result gives it ${check.actual}`;
-  const worst = worstValue(values, check.required);
-  if (worst !== check.actual) return `${what}: the content's worst value is ${worst}, the result says ${check.actual}`;
-  if (meetsThreshold(worst, check.required) !== (check.status === 'pass')) return `${what}: ${worst} against ${check.required.operator} ${check.required.value} is not ${check.status}`;
-  return null;
+  const expected = new Map(recomputed.map((c) => [identity(c), c]));
+  for (const [key, check] of expected) {
+    const result = recorded.get(key);
+    if (!result) problems.push(`the policy requires a result for ${key} (${check.status}), the record has none`);
+    else for (const difference of differences(result, check)) problems.push(`${key}: ${difference}`);
+  }
+  for (const key of recorded.keys()) if (!expected.has(key)) problems.push(`${key} is not a result the policy gives for this content`);
+  return problems;
 }
 
-async function versionProblems(record: ApprovalRecord, index: number, version: RecordVersion): Promise<string[]> {
+/** A re-check of a version in review flags what would refuse a submission (0141, 0150). */
+function expectedOutcome(evaluation: Evaluation, recomputed: Evaluation['outcome']): Evaluation['outcome'] {
+  const recheck = evaluation.reresolved !== undefined || evaluation.republished !== undefined;
+  return recheck && recomputed === 'refused' ? 'flagged' : recomputed;
+}
+
+function definitionProblems(evaluation: Evaluation, definition: Definition | undefined, content: RecordVersion['content']): string[] {
+  if (!definition) return ['the record carries these results but not the policy version they are of, so they cannot be evaluated again'];
+  const { key, version, name } = evaluation.policy;
+  if (definition.key !== key || definition.version !== version || definition.name !== name) {
+    return [`the results name ${key} version ${version} (${name}), policyDefinition is ${definition.key} version ${definition.version} (${definition.name})`];
+  }
+  const recomputed = evaluateAgainstPolicy(content, definition);
+  const problems = resultProblems(evaluation, recomputed.checks);
+  const outcome = expectedOutcome(evaluation, recomputed.outcome);
+  if (evaluation.outcome !== outcome) problems.push(`the outcome is ${evaluation.outcome}, the policy gives ${outcome}`);
+  return problems;
+}
+
+async function digestProblems(record: ApprovalRecord, index: number, version: RecordVersion): Promise<string[]> {
   const problems: string[] = [];
   const evaluation = version.policy;
-  if (evaluation) {
-    for (const check of evaluation.checks) {
-      const problem = checkProblem(version.content, check);
-      if (problem) problems.push(problem);
-    }
-    const blockingFailed = evaluation.checks.some((c) => c.enforcement === 'blocking' && c.status !== 'pass');
-    if (blockingFailed === (evaluation.outcome === 'pass')) problems.push(`the outcome ${evaluation.outcome} does not follow from the blocking results`);
-  }
   const digest = evaluation ? await sha256Hex(canonicalize(evaluation)) : null;
   for (const decision of record.decisions) {
     const signed = decision.signature?.payload.governance?.policy;
@@ -71,19 +76,34 @@ async function versionProblems(record: ApprovalRecord, index: number, version: R
   return problems;
 }
 
+/** A published version is never edited: every version checked against it must carry the same definition. */
+function sameDefinitionProblems(record: ApprovalRecord, index: number, definition: Definition | undefined): string[] {
+  if (!definition) return [];
+  const first = record.versions.findIndex((v) => v.policyDefinition?.key === definition.key && v.policyDefinition.version === definition.version);
+  const earlier = record.versions[first]?.policyDefinition;
+  if (first >= index || !earlier || canonicalize(earlier) === canonicalize(definition)) return [];
+  return [`${definition.key} version ${definition.version} is defined otherwise in /versions/${first}/policyDefinition`];
+}
+
+async function versionProblems(record: ApprovalRecord, index: number, version: RecordVersion): Promise<string[]> {
+  const { policy: evaluation, policyDefinition: definition } = version;
+  const evaluated = evaluation ? definitionProblems(evaluation, definition, version.content) : definition ? ['policyDefinition is present without results'] : [];
+  return [...evaluated, ...sameDefinitionProblems(record, index, definition), ...(await digestProblems(record, index, version))];
+}
+
 /** One check per version with policy results or a decision that signed some; none for a record made before 0144. */
 export async function policyResultsChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
-  if (!record.versions.some((v) => v.policy)) return [];
+  if (!record.versions.some((v) => v.policy || v.policyDefinition)) return [];
   const checks: RecordCheck[] = [];
   for (const [index, version] of record.versions.entries()) {
     const signedBy = record.decisions.filter((d) => d.versionNumber === version.number && d.signature?.payload.governance?.policy);
-    if (!version.policy && signedBy.length === 0) continue;
+    if (!version.policy && !version.policyDefinition && signedBy.length === 0) continue;
     const policy = version.policy?.policy;
     const label = `Policy results of version ${version.number}${policy ? ` (${policy.key} version ${policy.version})` : ''}`;
     const problems = await versionProblems(record, index, version);
     checks.push(
       problems.length === 0
-        ? pass(label, `${version.policy?.checks.length ?? 0} result(s) follow from /versions/${index}/content and the policy's bars; ${signedBy.length} decision(s) signed their digest.`)
+        ? pass(label, `${version.policy?.checks.length ?? 0} result(s) are what /versions/${index}/policyDefinition gives for /versions/${index}/content, none missing or added; ${signedBy.length} decision(s) signed their digest.`)
         : fail(label, `/versions/${index}/policy: ${problems.join('; ')}.`),
     );
   }

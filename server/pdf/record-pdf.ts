@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import type { ApprovalRecord, RecordVersion } from '#domain/contracts/record.ts';
 import type { SignedDecision } from '#domain/contracts/signatures.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
+import { describePolicyTerms } from '#domain/policy/definition-wording.ts';
 import { byteRangePlaceholder, signatureBytes, signPdf, type DocumentSigner } from './pades.ts';
 
 // The printable approval record (issue 17, docs/decisions/0119): PDF/A-3b written by PDFKit,
@@ -183,6 +184,8 @@ function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promis
     const evaluation = version.policy;
     if (!evaluation) continue;
     doc.font('bold').text(`Version ${version.number}: policy ${evaluation.policy.key} version ${evaluation.policy.version} (${evaluation.policy.name}), outcome ${evaluation.outcome}`).font('body');
+    // The policy version's own terms (0166): the table shows its bars, not where it applies or what it requires beyond them.
+    if (version.policyDefinition) doc.text(describePolicyTerms(version.policyDefinition));
     policyTable(evaluation.checks);
     doc.moveDown(0.4);
   }

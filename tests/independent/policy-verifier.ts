@@ -1,42 +1,22 @@
 // An independent verifier of a record's policy results (docs/verification.md, "Policy results";
-// docs/decisions/0144), written from that text only: it shares no code with the producer
-// (domain/policy, domain/evidence/policy-results-check.ts). It imports nothing but node:crypto
-// and the other independent verifier's RFC 8785 encoder, so a bug in the app's evaluation or
-// hashing cannot hide itself by being used on both sides.
+// docs/decisions/0144, 0166), written from that text only: it shares no code with the producer
+// (domain/policy, domain/evidence/policy-results-check.ts). It imports nothing but node:crypto,
+// the other independent verifier's RFC 8785 encoder and its own evaluator, so a bug in the app's
+// evaluation or hashing cannot hide itself by being used on both sides.
 import { createHash } from 'node:crypto';
+import { evaluate, unsupportedMembers, type Definition, type Result, type Section } from './policy-evaluator.ts';
 import { jcs } from './tlog-verifier.ts';
 
-interface Bar {
-  operator: string;
-  value: number;
-}
-
-interface Result {
-  kind: string;
-  subject: string;
-  subgroup?: string;
-  subgroupKey?: string;
-  enforcement: string;
-  status: string;
-  required?: Bar;
-  actual?: number;
-}
-
 interface Evaluation {
-  policy: { key: string; version: number };
+  policy: { key: string; version: number; name: string };
   outcome: string;
   checks: Result[];
-}
-
-interface Section {
-  key: string;
-  kind: string;
-  metrics?: { key: string; value?: number }[];
-  rows?: { key: string; values: Record<string, number> }[];
+  reresolved?: unknown;
+  republished?: unknown;
 }
 
 interface RecordShape {
-  versions: { number: number; content: { sections: Section[] }; policy?: Evaluation }[];
+  versions: { number: number; content: { sections: Section[] }; policy?: Evaluation; policyDefinition?: Definition }[];
   decisions: { id: string; versionNumber: number; signature?: { payload: { governance?: { policy: { key: string; version: number; evaluationDigest: string } | null } } } | null }[];
 }
 
@@ -49,70 +29,76 @@ export interface PolicyVerdict {
   digestsMatched: number;
 }
 
-function meets(value: number, bar: Bar): boolean {
-  if (bar.operator === '>=') return value >= bar.value;
-  if (bar.operator === '>') return value > bar.value;
-  if (bar.operator === '<=') return value <= bar.value;
-  if (bar.operator === '<') return value < bar.value;
-  throw new Error(`unknown operator ${bar.operator}`);
-}
+const known = new Set(['metric', 'subgroup_metric', 'section']);
+const place = (r: Result) => `${r.kind} ${r.subject}${r.subgroupKey ?? r.subgroup ? `/${r.subgroupKey ?? r.subgroup ?? ''}` : ''}`;
+const compared = ['subgroup', 'enforcement', 'status', 'required', 'actual', 'weakerOwnerThreshold', 'conflictingCopies'] as const;
 
-/** The copy that fares worst: the smallest under ">=" or ">", the largest under "<=" or "<". */
-function worst(values: number[], bar: Bar): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (bar.operator.startsWith('>') ? sorted[0] : sorted[sorted.length - 1]) as number;
-}
-
-function copies(sections: Section[], result: Result): number[] {
-  const found: number[] = [];
-  for (const section of sections) {
-    if (result.kind === 'metric' && section.kind === 'metric_table') {
-      for (const metric of section.metrics ?? []) if (metric.key === result.subject && typeof metric.value === 'number') found.push(metric.value);
+/** Each recorded result against the recomputed one at the same place: none missing, none extra, none twice, every member equal. */
+function compare(name: string, recorded: Result[], recomputed: Result[]): string[] {
+  const problems: string[] = [];
+  const byPlace = new Map<string, Result>();
+  for (const result of recorded) {
+    if (!known.has(result.kind)) problems.push(`${name}: unsupported requirement kind ${result.kind}`);
+    if (byPlace.has(place(result))) problems.push(`${name}: ${place(result)} recorded twice`);
+    byPlace.set(place(result), result);
+  }
+  const expected = new Map(recomputed.map((r) => [place(r), r]));
+  for (const [at, want] of expected) {
+    const got = byPlace.get(at);
+    if (!got) {
+      problems.push(`${name}: no result recorded for ${at}, recomputed ${want.status}`);
+      continue;
     }
-    if (result.kind === 'subgroup_metric' && section.kind === 'subgroup_table') {
-      for (const row of section.rows ?? []) {
-        const value = row.values[result.subject];
-        if (typeof value === 'number' && (result.subgroup === 'all' || row.key === result.subgroupKey)) found.push(value);
-      }
+    // The owner's declared bar is only compared where the result keeps it (older checks do not).
+    for (const member of [...compared, ...(got.declared ? (['declared'] as const) : [])]) {
+      const a = jcs(got[member] ?? null);
+      const b = jcs(want[member] ?? null);
+      if (a !== b) problems.push(`${name}: ${at} ${member} recorded ${a}, recomputed ${b}`);
     }
   }
-  return found;
+  for (const at of byPlace.keys()) if (!expected.has(at)) problems.push(`${name}: ${at} recorded but not a result of the policy`);
+  return problems;
+}
+
+/** The recorded results and outcome against an evaluation of the content under the recorded definition. */
+function recompute(version: RecordShape['versions'][number], evaluation: Evaluation): string[] {
+  const name = `version ${version.number}`;
+  const definition = version.policyDefinition;
+  if (!definition) return [`${name}: policy results without the policy definition, cannot recompute`];
+  const ref = evaluation.policy;
+  if (definition.key !== ref.key || definition.version !== ref.version || definition.name !== ref.name) return [`${name}: results of ${ref.key} version ${ref.version}, definition of ${definition.key} version ${definition.version}`];
+  const unsupported = unsupportedMembers(definition);
+  if (unsupported.length > 0) return [`${name}: unsupported requirement kind ${unsupported.join(', ')}`];
+  const again = evaluate(definition, version.content.sections, evaluation.reresolved !== undefined || evaluation.republished !== undefined);
+  const problems = compare(name, evaluation.checks, again.results);
+  if (again.outcome !== evaluation.outcome) problems.push(`${name}: outcome ${evaluation.outcome}, recomputed ${again.outcome}`);
+  return problems;
 }
 
 /**
- * Checks every version's policy results against its content (each pass or fail follows from
- * the worst reported copy and the policy's bar; a "missing" metric is not reported; the outcome
- * follows from the blocking results) and every decision's signed governance digest: SHA-256 of
- * the RFC 8785 form of the version's `policy` member.
+ * Checks every version's policy results against its content and the policy version the record
+ * carries beside them (each result is the one a fresh evaluation gives, none missing, added or
+ * twice, and so is the outcome), and every decision's signed governance digest: SHA-256 of the
+ * RFC 8785 form of the version's `policy` member.
  */
 export function verifyRecordPolicy(recordJson: string): PolicyVerdict {
   const record = JSON.parse(recordJson) as RecordShape;
   const problems: string[] = [];
   let resultsChecked = 0;
   let digestsMatched = 0;
+  const definitions = new Map<string, string>();
   for (const version of record.versions) {
     const evaluation = version.policy;
     if (evaluation) {
-      for (const result of evaluation.checks) {
-        const name = `version ${version.number} ${result.subject}${result.subgroupKey ? `/${result.subgroupKey}` : ''}`;
-        if (result.kind === 'section') {
-          const present = version.content.sections.some((s) => s.key === result.subject);
-          if (present !== (result.status === 'pass')) problems.push(`${name}: section present=${String(present)}, result ${result.status}`);
-          resultsChecked++;
-          continue;
-        }
-        const found = copies(version.content.sections, result);
-        if (result.status === 'missing') {
-          if (found.length > 0) problems.push(`${name}: reported ${found.length} time(s), result missing`);
-        } else if (result.required && result.actual !== undefined) {
-          const decisive = found.length > 0 ? worst(found, result.required) : undefined;
-          if (decisive !== result.actual) problems.push(`${name}: worst reported value ${String(decisive)}, result value ${result.actual}`);
-          else if (meets(decisive, result.required) !== (result.status === 'pass')) problems.push(`${name}: ${decisive} ${result.required.operator} ${result.required.value} is not ${result.status}`);
-        }
-        resultsChecked++;
-      }
-      const blockingUnmet = evaluation.checks.some((c) => c.enforcement === 'blocking' && c.status !== 'pass');
-      if (blockingUnmet === (evaluation.outcome === 'pass')) problems.push(`version ${version.number}: outcome ${evaluation.outcome} with blocking results ${blockingUnmet ? 'unmet' : 'all met'}`);
+      problems.push(...recompute(version, evaluation));
+      resultsChecked += evaluation.checks.length;
+    } else if (version.policyDefinition) problems.push(`version ${version.number}: a policy definition without results`);
+    // A published policy version is immutable: each copy in the record must be the same.
+    const definition = version.policyDefinition;
+    if (definition) {
+      const at = `${definition.key}@${definition.version}`;
+      if ((definitions.get(at) ?? jcs(definition)) !== jcs(definition)) problems.push(`version ${version.number}: ${definition.key} version ${definition.version} defined differently from an earlier version`);
+      definitions.set(at, definitions.get(at) ?? jcs(definition));
     }
     const digest = evaluation ? createHash('sha256').update(jcs(evaluation), 'utf8').digest('hex') : null;
     for (const decision of record.decisions) {

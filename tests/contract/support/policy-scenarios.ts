@@ -24,7 +24,7 @@ const clinical = 'pkg_clinical_deterioration_risk';
 const errorsOf = (reply: Reply) => (reply.body as { errors?: { pointer: string; message: string; code?: string }[] }).errors ?? [];
 const pointers = (reply: Reply) => errorsOf(reply).map((e) => e.pointer);
 
-function mortgagePolicy(overrides: Partial<PublishPolicyRequest> = {}): PublishPolicyRequest {
+export function mortgagePolicy(overrides: Partial<PublishPolicyRequest> = {}): PublishPolicyRequest {
   return {
     key: 'mortgage-credit',
     name: 'Mortgage credit models',
@@ -41,7 +41,7 @@ function mortgagePolicy(overrides: Partial<PublishPolicyRequest> = {}): PublishP
 }
 
 /** A demo retail credit version re-labelled as a mortgage model of its own. */
-function mortgagePackage(source: PackageContent, modelKey: string, change?: (content: PackageContent) => void): { modelKey: string; versionLabel: string; content: PackageContent } {
+export function mortgagePackage(source: PackageContent, modelKey: string, change?: (content: PackageContent) => void): { modelKey: string; versionLabel: string; content: PackageContent } {
   const content = structuredClone(source);
   const [id] = content.sections;
   if (id?.kind !== 'identification') throw new Error('identification first');
@@ -256,6 +256,9 @@ export const policyScenarios: Scenario[] = [
       const record = approvalRecordSchema.parse(JSON.parse(text));
       expect(record.versions.map((v) => v.policy?.policy.version)).toEqual([1, 1]);
       expect(record.versions[1]?.policy).toEqual(evaluation);
+      // Beside the results, the policy version they are of, as published (0166).
+      const published = policyVersionEntrySchema.parse((await dana.get('/api/policies/consumer-credit/versions/1')).body).policy;
+      expect(record.versions.map((v) => v.policyDefinition)).toEqual([published, published]);
       // Each requirement: metric, the policy's bar, the package's value, the owner's bar, result, enforcement.
       expect(record.versions[1]?.policy?.checks.find((c) => c.subject === 'auc')).toMatchObject({ required: { operator: '>=', value: 0.75 }, actual: 0.774, declared: { operator: '>=', value: 0.75 }, status: 'pass', enforcement: 'blocking' });
       expect(record.versions[0]?.policy?.checks.find((c) => c.subgroupKey === 'age-62-plus')).toMatchObject({ actual: 0.78, status: 'fail', enforcement: 'blocking' });
@@ -279,12 +282,12 @@ export const policyScenarios: Scenario[] = [
       if (!failing) throw new Error('the 62+ result');
       failing.status = 'pass';
       expect(verifyRecordPolicy(JSON.stringify(forged)).problems).toEqual(
-        expect.arrayContaining([expect.stringMatching(/age-62-plus: 0\.78 >= 0\.8 is not pass/), expect.stringMatching(/version 1: outcome flagged/), expect.stringMatching(/^decision .*version 1's results hash to/)]),
+        expect.arrayContaining([expect.stringMatching(/version 1: subgroup_metric approval-ratio\/age-62-plus status recorded "pass", recomputed "fail"/), expect.stringMatching(/^decision .*version 1's results hash to/)]),
       );
       const approvedResult = forged.versions[1]?.policy?.checks.find((c) => c.subject === 'auc');
       if (!approvedResult) throw new Error('the AUC result');
       approvedResult.actual = 0.9;
-      expect(verifyRecordPolicy(JSON.stringify(forged)).problems).toEqual(expect.arrayContaining([expect.stringMatching(/version 2 auc: worst reported value 0\.774/), expect.stringMatching(/^decision .*signed digest/)]));
+      expect(verifyRecordPolicy(JSON.stringify(forged)).problems).toEqual(expect.arrayContaining([expect.stringMatching(/version 2: metric auc actual recorded 0\.9, recomputed 0\.774/), expect.stringMatching(/^decision .*signed digest/)]));
       const own = await verifyRecordText(JSON.stringify(forged), { trustedKeys: keys });
       expect(own.checks.filter((c) => c.label.startsWith('Policy results') && !c.ok).map((c) => c.label)).toEqual(['Policy results of version 1 (consumer-credit version 1)', 'Policy results of version 2 (consumer-credit version 1)']);
     },

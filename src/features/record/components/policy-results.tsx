@@ -1,6 +1,7 @@
 import type { RecordVersion } from '#domain/contracts/record.ts';
 import type { Threshold } from '#domain/contracts/sections.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
+import { describePolicyTerms } from '#domain/policy/definition-wording.ts';
 import { policyResultChanges } from '#domain/policy/policy-result-changes.ts';
 import { ownerThresholdIsWeaker } from '#domain/policy/weaker-threshold.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
@@ -70,6 +71,7 @@ export function PolicyResults({ version, previous }: { version: RecordVersion; p
       <h4 className="font-semibold">
         Policy results: {evaluation.policy.name} ({evaluation.policy.key} version {evaluation.policy.version}), {outcomeWords[evaluation.outcome]}
       </h4>
+      {version.policyDefinition && <p>Policy terms: {describePolicyTerms(version.policyDefinition)}</p>}
       {previous && (
         <p>
           {changes.length === 0

@@ -118,6 +118,8 @@ describe('approval record page', () => {
     expect(within(history).getByRole('link', { name: 'Compare version 1 with 2' })).toHaveAttribute('href', `/packages/${retail}/diff?from=1&to=2`);
     expect(versions[1]).toHaveTextContent('Subgroup fairness: modified (11 changes), 1 threshold now passing');
     expect(versions[0]).toHaveTextContent('First version.');
+    // The policy version's own terms, from the definition the record carries (0166).
+    for (const version of versions) expect(version).toHaveTextContent('Policy terms: Applies to risk tiers 1, 2 in Consumer lending; a blocking failure enters review flagged; approval-ratio required for subgroups age-18-24, age-62-plus');
 
     const rejection = within(region(/^Decisions and signatures/)).getByRole('article', { name: /^Rejected — Fair lending, version 1/ });
     expect(rejection).toHaveTextContent(/Concerns.*Subgroup fairness: Disparate impact ratio of 0\.78.*Required change: Mitigate/);
