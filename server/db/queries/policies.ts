@@ -32,10 +32,17 @@ export async function readPolicyEvaluations(db: Db, packageIds: readonly string[
   return effectiveEvaluations(checked, rechecked);
 }
 
-/** Each checked version's evaluation as it applies now: its latest re-check (rows in `seq` order), else its check at submission. */
+/**
+ * Each checked version's evaluation as it applies now: its latest re-check (rows in `seq` order),
+ * else its check at submission. A version never checked at submission counts once re-checked
+ * (a publication for packages in review, 0158; an assessment resolving a policy, 0141).
+ * Ordered by package id, then version.
+ */
 export function effectiveEvaluations(checked: readonly PolicyEvaluationsTable[], rechecked: readonly PolicyEvaluationsTable[]): StoredPolicyEvaluation[] {
-  const latest = new Map(rechecked.map((r) => [`${r.package_id}\u0000${r.version}`, r]));
-  return checked.map((r) => toPolicyEvaluation(latest.get(`${r.package_id}\u0000${r.version}`) ?? r));
+  const latest = new Map<string, PolicyEvaluationsTable>();
+  for (const r of [...checked, ...rechecked]) latest.set(`${r.package_id}\u0000${r.version}`, r);
+  const order = (a: PolicyEvaluationsTable, b: PolicyEvaluationsTable) => (a.package_id < b.package_id ? -1 : a.package_id > b.package_id ? 1 : a.version - b.version);
+  return [...latest.values()].sort(order).map(toPolicyEvaluation);
 }
 
 export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
