@@ -1,44 +1,12 @@
 // The governance metrics of the committee dashboard against the real server (issue 23): each
 // figure's link opens the list it counts (changes this month: the inventory's `changed` list, decision 0156), and the list has that many rows; the trend's table
 // alternative opens by keyboard; axe finds nothing; screenshots at 390, 1280 and 1440 px.
-import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { shootAtWidths } from './support/screenshots.ts';
-
-const governance = (page: Page) => page.getByRole('region', { name: 'Governance metrics' });
-
-/** The figure a link states ("Show the 3 packages"). */
-async function figureOf(link: Locator): Promise<number> {
-  const text = (await link.textContent()) ?? '';
-  const n = /Show the (\d+) /.exec(text)?.[1];
-  if (n === undefined) throw new Error(`no figure in “${text}”`);
-  return Number(n);
-}
-
-async function openDashboard(page: Page) {
-  await page.goto('/dashboard');
-  await expect(governance(page).getByRole('heading', { name: 'Coverage' })).toBeVisible();
-}
-
-/** Follows a figure's link to the inventory and counts the packages listed. */
-async function expectInventoryRows(page: Page, label: string, list: string) {
-  await openDashboard(page);
-  const link = governance(page).getByRole('link', { name: new RegExp(`^${label}: show the`) });
-  const n = await figureOf(link);
-  await link.click();
-  await expect(page).toHaveURL(new RegExp(`[?&]governance=${list}`));
-  await expect(page.getByLabel('Governance list')).toHaveValue(list);
-  const results = page.getByRole('region', { name: 'Packages' });
-  if (n === 0) {
-    await expect(results.getByRole('status')).toHaveText('No packages match these filters');
-    return;
-  }
-  await expect(results.getByRole('status')).toHaveText(n === 1 ? '1 package' : `${n} packages`);
-  await expect(results.locator('tbody tr')).toHaveCount(n);
-}
+import { expectInventoryRows, governance, openDashboard } from './support/governance-lists.ts';
 
 test('every governance figure followed opens a list with that many rows; the trend table opens by keyboard; axe finds nothing', async ({ page }, testInfo) => {
   await loginAs(page, 'committee@example.com');

@@ -90,8 +90,8 @@ export const publishPolicy = defineHandler(routes.publishPolicy, async (ctx, { b
     }
     const row = { policy, publishedAt: at, publishedBy: user.id };
     await tx.insertPolicyVersion(row);
-    // Packages in review under the earlier version are checked again now, not at their next resubmission (0150).
-    const rechecks = policy.appliesToPackagesInReview && previous ? await recheckInReview(tx, policy, { at, now: ctx.deps.now() }) : [];
+    // Packages in review under the earlier version, or never checked, are checked now, not at their next resubmission (0150, 0158).
+    const rechecks = policy.appliesToPackagesInReview ? await recheckInReview(tx, policy, { at, now: ctx.deps.now() }) : [];
     await tx.appendAudit({ event: { action: 'policy.published', subject: policy.key, before: previous, after: policy }, actorId: user.id, at });
     for (const event of rechecks) await tx.appendAudit({ event, actorId: user.id, at });
     const [created] = await entriesOf(tx, [row]);

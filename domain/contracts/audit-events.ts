@@ -125,8 +125,8 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   // The subject is the policy key.
   /** An administrator published a governance policy version; `before` is the version it supersedes. Submissions from then on are checked against it. */
   z.object({ ...base, action: z.literal('policy.published'), before: policySchema.nullable(), after: policySchema }),
-  /** A policy version published to apply to packages in review checked this package's latest version (`packageVersion`) again, in the same transaction (docs/decisions/0150); the subject is the package. `blocking` counts the blocking requirements not met. */
-  z.object({ ...base, action: z.literal('policy.rechecked'), before: policyRecheckResultSchema, after: policyRecheckResultSchema.extend({ packageVersion: z.number().int() }) }),
+  /** A policy version published to apply to packages in review checked this package's latest version (`packageVersion`) again, in the same transaction (docs/decisions/0150, 0158); the subject is the package. `blocking` counts the blocking requirements not met; `before` is null when the version had never been checked. */
+  z.object({ ...base, action: z.literal('policy.rechecked'), before: policyRecheckResultSchema.nullable(), after: policyRecheckResultSchema.extend({ packageVersion: z.number().int() }) }),
   // The subject is the package id (risk tiering, decision record 0106).
   /** The owner or model risk recorded a risk assessment, scored by the method version named; `template` when the tier re-selected the workflow of a package no one had decided on yet. */
   z.object({ ...base, action: z.literal('risk.assessed'), before: z.null(), after: z.object({ number: z.number().int(), method: z.object({ key: z.string(), version: z.number().int() }), score: z.number(), computedTier: z.number().int(), template: tierTemplateSchema.optional(), policy: policyRecheckedSchema.optional() }) }),

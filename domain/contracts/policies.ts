@@ -156,8 +156,9 @@ export const policyEvaluationSchema = z.object({
   reresolved: z.object({ tier: z.number().int(), assessment: z.number().int(), from: policyRefSchema.nullable() }).optional(),
   /**
    * Present when the version was checked again because a newer version of its policy was
-   * published to apply to packages in review (docs/decisions/0150): the version checked before.
+   * published to apply to packages in review (docs/decisions/0150): the version checked before,
+   * or null when the version had never been checked (it entered review before the policy).
    */
-  republished: z.object({ from: policyRefSchema }).optional(),
+  republished: z.object({ from: policyRefSchema.nullable() }).optional(),
 });
 export type PolicyEvaluation = z.infer<typeof policyEvaluationSchema>;

@@ -197,10 +197,13 @@ function fromEntry(pkg: NotificationPackage, entry: LoggedEvent, context: EntryC
     return notification(pkg, entry, 'monitoring_alert', `${source} reported ${metric} ${value} against threshold ${threshold} on ${title(pkg)}: version ${event.after.version}'s approval is under re-review.`, findingLink(pkg, event.after.finding));
   }
   // A policy version published for packages in review changed the check of the owner's package (docs/decisions/0150).
-  if (event.action === 'policy.rechecked' && owner && (event.before.outcome !== event.after.outcome || event.before.blocking !== event.after.blocking)) {
+  // A version never checked before (`before` null, 0158) went from no check to one: always a change.
+  if (event.action === 'policy.rechecked' && owner && (!event.before || event.before.outcome !== event.after.outcome || event.before.blocking !== event.after.blocking)) {
+    const { before } = event;
     const { key, version, outcome, blocking } = event.after;
     const now = outcome === 'pass' ? 'it now meets every blocking requirement' : `${blocking} blocking requirement${blocking === 1 ? ' is' : 's are'} not met, and approval is blocked until a resubmission meets ${blocking === 1 ? 'it' : 'them'}`;
-    return notification(pkg, entry, 'policy_rechecked', `Policy ${key} version ${version} checked version ${event.after.packageVersion} of ${title(pkg)} again: ${now} (before, against version ${event.before.version}: ${event.before.blocking} not met).`, packageLink(pkg));
+    const was = before ? `before, against version ${before.version}: ${before.blocking} not met` : 'before, it had not been checked against a policy';
+    return notification(pkg, entry, 'policy_rechecked', `Policy ${key} version ${version} checked version ${event.after.packageVersion} of ${title(pkg)} again: ${now} (${was}).`, packageLink(pkg));
   }
   // A finding's owner hears when it is assigned to them, and (from the server's sweep) when it falls due.
   if (event.action === 'finding.raised' && event.after.owner === user.id) {

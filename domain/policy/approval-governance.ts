@@ -86,6 +86,6 @@ function checkInReview(content: Parameters<typeof evaluateAgainstPolicy>[0], pol
  * to packages in review (docs/decisions/0150). As for a re-resolved policy, a blocking failure
  * flags the version (and blocks approval); a requirement it now meets no longer does.
  */
-export function recheckUnderNewVersion(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy, from: PolicyRef): PolicyEvaluation {
+export function recheckUnderNewVersion(content: Parameters<typeof evaluateAgainstPolicy>[0], policy: Policy, from: PolicyRef | null): PolicyEvaluation {
   return { ...checkInReview(content, policy), republished: { from } };
 }

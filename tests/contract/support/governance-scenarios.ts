@@ -70,7 +70,7 @@ export async function expectFiguresMatchTheirLists(client: Client): Promise<Map<
 
 const values = (figures: Map<GovernanceFigureKey, GovernanceFigure>) => Object.fromEntries([...figures].map(([key, f]) => [key, f.value]));
 
-const demo = { tier_1: 2, tier_2: 2, tier_3: 0, tier_4: 0, pending: 3, overdue: 1, complete: 1, assessed: 4, approved: 1, blocking_failed: 0, overridden: 0, acceptances_expired: 0, re_review_due: 0 };
+const demo = { tier_1: 2, tier_2: 2, tier_3: 0, tier_4: 0, pending: 3, overdue: 1, complete: 3, assessed: 4, approved: 1, blocking_failed: 0, overridden: 0, acceptances_expired: 0, re_review_due: 0 };
 const dayFrom = (now: number, days: number) => new Date(now + days * day).toISOString().slice(0, 10);
 const lastMonth = (f: GovernanceFigure | undefined) => f?.trend?.at(-1)?.value;
 

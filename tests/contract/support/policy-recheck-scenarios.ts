@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
+import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { notificationListSchema } from '#domain/contracts/notifications.ts';
 import { packageVersionSchema } from '#domain/contracts/packages.ts';
@@ -30,6 +31,11 @@ const stricter = (value: number, replacesVersion: number, inReview: boolean): Pu
 const checkOf = async (client: Client, id: string, n: number) => packageVersionSchema.parse((await client.get(`/api/packages/${id}/versions/${n}`)).body).policy;
 const rechecksOf = async (admin: Client, id: string) => auditPageSchema.parse((await admin.get('/api/audit?action=policy.rechecked')).body).items.filter((e) => e.subject === id);
 const recheckNotices = async (owner: Client, id: string) => notificationListSchema.parse((await owner.get('/api/notifications')).body).items.filter((n) => n.kind === 'policy_rechecked' && n.packageId === id);
+
+/** The content moved to another business line. */
+function lineOf(content: PackageContent, businessLine: string): PackageContent {
+  return { ...content, sections: content.sections.map((s) => (s.kind === 'identification' ? { ...s, businessLine } : s)) };
+}
 
 /** A tier 1 mortgage package in review, assessed, passing version 1 of the policy. */
 async function inReview(owner: Client, modelKey: string): Promise<string> {
@@ -98,6 +104,36 @@ export const policyRecheckScenarios: Scenario[] = [
       expect((await recheckNotices(owner, id)).map((n) => n.text)).toEqual([expect.stringMatching(/version 4 .* it now meets every blocking requirement/), expect.any(String)]);
       const approving = await activeReviewer(target, id, 'approve');
       expectStatus(await sign(approving.client, await payloadFor(approving.client, approving.draft)), 201);
+    },
+  },
+  {
+    name: 'policy re-check: a package in review never checked (in review before its policy) is checked at a publication for packages in review, and its owner hears; one outside the scope is not',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      // In review before any policy covers mortgages: no check at submission.
+      const id = await inReview(owner, 'mortgage-unchecked');
+      const auto = mortgage(approvableCreditContent('1.0'), 'auto-unchecked', 1);
+      const outside = await submitted(owner, { ...auto, content: lineOf(auto.content, 'Auto loans') });
+      expect(await checkOf(owner, id, 1)).toBeNull();
+
+      // Version 1, not for packages in review: the package stays unchecked.
+      expectStatus(await admin.post('/api/policies', base), 201);
+      expect(await checkOf(owner, id, 1)).toBeNull();
+      expect(await rechecksOf(admin, id)).toEqual([]);
+
+      // Version 2, for packages in review: checked at publication against it, flagged, blocked.
+      expectStatus(await admin.post('/api/policies', stricter(0.9, 1, true)), 201);
+      expect(await checkOf(owner, id, 1)).toMatchObject({ policy: { key: 'mortgage-recheck', version: 2 }, outcome: 'flagged', republished: { from: null } });
+      expect((await detailOf(owner, id)).governanceBlockers.map((b) => [b.kind, 'policy' in b ? b.policy.version : null])).toEqual([['policy_requirement', 2]]);
+      expect((await rechecksOf(admin, id)).map((e) => [e.before, e.after])).toEqual([[null, { key: 'mortgage-recheck', version: 2, outcome: 'flagged', blocking: 1, packageVersion: 1 }]]);
+      expect((await recheckNotices(owner, id)).map((n) => n.text)).toEqual([expect.stringMatching(/^Policy mortgage-recheck version 2 checked version 1 of .* again: 1 blocking requirement is not met, .*\(before, it had not been checked against a policy\)\.$/)]);
+      const { client, draft } = await activeReviewer(target, id, 'approve');
+      expectStatus(await sign(client, await payloadFor(client, draft)), 409);
+
+      // Another business line: no policy resolves to the key, nothing checked.
+      expect(await checkOf(owner, outside, 1)).toBeNull();
+      expect(await rechecksOf(admin, outside)).toEqual([]);
     },
   },
   {

@@ -87,7 +87,7 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
       {!isNew && (
         <label className="flex items-start gap-2">
           <input type="checkbox" className="mt-1" checked={draft.appliesToPackagesInReview} onChange={(e) => setDraft({ ...draft, appliesToPackagesInReview: e.target.checked })} />
-          Also check packages already in review under an earlier version, now: their check, and whether they may be approved, changes at publication
+          Also check packages already in review under an earlier version, or never checked against a policy, now: their check, and whether they may be approved, changes at publication
         </label>
       )}
       <div className="flex gap-3">

@@ -81,7 +81,7 @@ describe('dashboard', () => {
     expect(within(within(governance).getByRole('list', { name: 'Audit chain integrity' })).getByRole('table', { hidden: true, name: /^Entries in the audit log at the last tree head signed in the month/ })).toBeInTheDocument();
     const coverage = within(governance).getByRole('list', { name: 'Coverage' });
     expect(within(coverage).getAllByRole('listitem').map((item) => item.textContent.match(/^(.*?\d+%)\d+ of \d+ models/)?.[0])).toEqual([
-      'With a complete package25%1 of 4 models',
+      'With a complete package75%3 of 4 models',
       'With a risk assessment100%4 of 4 models',
       'With all approvals25%1 of 4 models',
     ]);

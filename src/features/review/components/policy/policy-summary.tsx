@@ -41,7 +41,7 @@ export function PolicySummary({ evaluation }: { evaluation: PolicyEvaluation | n
       )}
       {evaluation.republished && (
         <p className="text-slate-800">
-          Re-checked when version {evaluation.policy.version} of this policy was published to apply to packages in review; it was checked against version {evaluation.republished.from.version} before. A blocking failure here blocks approval until a resubmission meets it.
+          Re-checked when version {evaluation.policy.version} of this policy was published to apply to packages in review; {evaluation.republished.from ? `it was checked against version ${evaluation.republished.from.version} before.` : 'it had not been checked against a policy before.'} A blocking failure here blocks approval until a resubmission meets it.
         </p>
       )}
       {failed.length > 0 && (
