@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../crypto/hex.ts';
-import { auditEntryHashSync } from './entry-hash-sync.ts';
+import { canonicalize } from '../json/canonicalize.ts';
+import { auditEntryHashSync, canonicalTextOfStored } from './entry-hash-sync.ts';
 import { genesisHash } from './hash-entry.ts';
 import { MerkleTree, leafHash } from './merkle.ts';
-import { ChainVerifier, verifyAuditChain, type ChainEntry } from './verify-chain.ts';
+import { ChainVerifier, verifyAuditChain, type ChainEntry, type StoredChainEntry } from './verify-chain.ts';
 
 type Content = Omit<ChainEntry, 'entryHash'>;
 
@@ -204,5 +205,38 @@ describe('ChainVerifier', () => {
     const tooEarly = new ChainVerifier({ expectedFirstSeq: 8 });
     tooEarly.push(at(entries, 6));
     expect(tooEarly.breaks.map((found) => found.reason)).toEqual(['Entry #6 comes first, but the log was expected to start at #8.']);
+  });
+});
+
+describe('ChainVerifier on entries as the chain stream sends them (before/after as stored text)', () => {
+  /** The entry as its row stores it: before and after in RFC 8785 form, as the server writes them. */
+  const storedOf = ({ before, after, ...rest }: ChainEntry): StoredChainEntry => ({ ...rest, beforeJson: canonicalize(before), afterJson: canonicalize(after) });
+  const storedReasons = (entries: Iterable<StoredChainEntry>) => verifyAuditChain(entries).breaks;
+
+  it('finds an intact chain intact, with the same leaves as the parsed entries', () => {
+    const entries = chain(12);
+    const stored = entries.map(storedOf);
+    expect(stored.every((entry) => canonicalTextOfStored(entry) !== null)).toBe(true);
+    const result = verifyAuditChain(stored);
+    expect(result.breaks).toEqual([]);
+    expect(result.leafHashes.map(bytesToHex)).toEqual(verifyAuditChain(entries).leafHashes.map(bytesToHex));
+  });
+
+  it('names an entry whose stored text was changed, still in canonical form (hashed as it is), and the root changes', () => {
+    const stored = chain(8).map(storedOf);
+    const original = bytesToHex(new MerkleTree(verifyAuditChain(stored).leafHashes).root());
+    const forged = stored.map((entry) => (entry.seq === 5 ? { ...entry, afterJson: entry.afterJson.replace('section-5', 'section-6') } : entry));
+    expect(forged.every((entry) => canonicalTextOfStored(entry) !== null)).toBe(true);
+    const result = verifyAuditChain(forged);
+    expect(result.breaks).toEqual([{ seq: 5, reason: 'Entry #5 does not match its recorded hash: it was changed after it was written.' }]);
+    expect(bytesToHex(new MerkleTree(result.leafHashes).root())).not.toBe(original);
+  });
+
+  it('names a change written in another form (parsed and canonicalized), and accepts the same value written differently, as the parsed check does', () => {
+    const stored = chain(6).map(storedOf);
+    const respelled = stored.map((entry) => (entry.seq === 3 ? { ...entry, afterJson: JSON.stringify(JSON.parse(entry.afterJson), null, 2) } : entry));
+    expect(storedReasons(respelled)).toEqual([]);
+    const forged = stored.map((entry) => (entry.seq === 3 ? { ...entry, afterJson: '{ "version": 2, "section": "section-3" }' } : entry));
+    expect(storedReasons(forged)).toEqual([{ seq: 3, reason: 'Entry #3 does not match its recorded hash: it was changed after it was written.' }]);
   });
 });

@@ -6,11 +6,14 @@
 // are also the leaves of the Merkle tree (leaf seq - 1), which is what tree heads sign.
 import type { AuditBreak, AuditEntryView } from '../contracts/audit.ts';
 import { bytesToHex, hexToBytes } from '../crypto/hex.ts';
-import { auditEntryDigestSync } from './entry-hash-sync.ts';
+import { auditEntryDigestSync, storedAuditEntryDigestSync } from './entry-hash-sync.ts';
 import { genesisHash } from './hash-entry.ts';
 import { leafHash } from './merkle.ts';
 
 export type ChainEntry = Pick<AuditEntryView, 'seq' | 'at' | 'actorId' | 'action' | 'subject' | 'before' | 'after' | 'prevHash' | 'entryHash'>;
+
+/** An entry as the chain stream sends it: before and after as the stored JSON text, hashed without being parsed when they are canonical already. */
+export type StoredChainEntry = Omit<ChainEntry, 'before' | 'after'> & { beforeJson: string; afterJson: string };
 
 export type ChainVerification = {
   /** Entries checked. */
@@ -83,7 +86,7 @@ export class ChainVerifier {
     return this.#previous?.recordedHash ?? this.#startHash ?? '';
   }
 
-  push(entry: ChainEntry): void {
+  push(entry: ChainEntry | StoredChainEntry): void {
     const seq = entry.seq;
     this.#size++;
     const digest = this.#recompute(entry);
@@ -96,9 +99,9 @@ export class ChainVerifier {
     this.#highestSeq = Math.max(this.#highestSeq, seq);
   }
 
-  #recompute(entry: ChainEntry): Uint8Array | null {
+  #recompute(entry: ChainEntry | StoredChainEntry): Uint8Array | null {
     try {
-      return auditEntryDigestSync(entry);
+      return 'beforeJson' in entry ? storedAuditEntryDigestSync(entry) : auditEntryDigestSync(entry);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       this.#report(entry.seq, `Entry #${entry.seq} cannot be hashed: ${detail}`);
@@ -107,7 +110,7 @@ export class ChainVerifier {
   }
 
   /** The break reported when the recorded hash is not the recomputed one. */
-  #checkHash(entry: ChainEntry, recomputed: string | null): AuditBreak | null {
+  #checkHash(entry: ChainEntry | StoredChainEntry, recomputed: string | null): AuditBreak | null {
     if (recomputed === null || recomputed === entry.entryHash) return null;
     if (!HEX64.test(entry.entryHash)) {
       return this.#report(entry.seq, `Entry #${entry.seq} records a hash that is not a SHA-256 (64 lowercase hex digits): it was changed after it was written.`);
@@ -133,7 +136,7 @@ export class ChainVerifier {
     return false;
   }
 
-  #checkLink(entry: ChainEntry): void {
+  #checkLink(entry: ChainEntry | StoredChainEntry): void {
     const seq = entry.seq;
     const previous = this.#previous;
     if (previous === null) {
@@ -168,7 +171,7 @@ export class ChainVerifier {
 }
 
 /** Checks a whole log (or a run of it from seq 1) at once. */
-export function verifyAuditChain(entries: Iterable<ChainEntry>): ChainVerification {
+export function verifyAuditChain(entries: Iterable<ChainEntry | StoredChainEntry>): ChainVerification {
   const verifier = new ChainVerifier();
   for (const entry of entries) verifier.push(entry);
   return { size: verifier.size, breaks: verifier.breaks, leafHashes: verifier.leafHashes };

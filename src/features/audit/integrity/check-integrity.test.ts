@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
-import type { ChainEntry } from '#domain/audit/verify-chain.ts';
+import { canonicalTextOfStored } from '#domain/audit/entry-hash-sync.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import type { StoredChainEntry } from '#domain/audit/verify-chain.ts';
 import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { appendEntry, origin, signedInApi } from '#src/test/committee-mock-api.ts';
@@ -21,7 +23,7 @@ const batchSize = 7;
 const realApi = () => createIntegrityApi(origin, batchSize);
 
 /** The API's answers with the log's streamed entries passed through `change`, batch by batch. */
-function withEntries(real: IntegrityApi, change: (items: ChainEntry[]) => ChainEntry[]): IntegrityApi {
+function withEntries(real: IntegrityApi, change: (items: StoredChainEntry[]) => StoredChainEntry[]): IntegrityApi {
   return {
     ...real,
     readEntries: async function* (afterSeq, limit) {
@@ -66,6 +68,25 @@ describe('the integrity check', () => {
     expect(result.intact).toBe(false);
     const entryBreaks = result.breaks.filter((item) => item.seq !== null);
     expect(entryBreaks).toEqual([{ seq: 3, reason: expect.stringMatching(/^Entry #3 does not match its recorded hash/) as unknown }]);
+    expect(result.breaks.some((item) => item.seq === null && /do not hash to the root of the signed tree head/.test(item.reason))).toBe(true);
+  });
+
+  it('names an entry whose stored after-state was changed, though the text it is hashed from as it is stays canonical', async () => {
+    await signedInApi();
+    // Still RFC 8785 text, so it is hashed as it is, and still a line of the same shape.
+    const forge = (entry: StoredChainEntry): StoredChainEntry => ({ ...entry, afterJson: canonicalize({ forged: JSON.parse(entry.afterJson) as unknown }) });
+    const sent: StoredChainEntry[] = [];
+    const forged = withEntries(realApi(), (items) => {
+      const changed = items.map((entry) => (entry.seq === 5 ? forge(entry) : entry));
+      sent.push(...changed);
+      return changed;
+    });
+    const { result } = await run(forged);
+    // The server writes before and after in RFC 8785 form: every entry, the forged one too, took the path that hashes the text as it is.
+    expect(sent.length).toBeGreaterThan(5);
+    expect(sent.every((entry) => canonicalTextOfStored(entry) !== null)).toBe(true);
+    expect(result.intact).toBe(false);
+    expect(result.breaks.filter((item) => item.seq !== null)).toEqual([{ seq: 5, reason: expect.stringMatching(/^Entry #5 does not match its recorded hash/) as unknown }]);
     expect(result.breaks.some((item) => item.seq === null && /do not hash to the root of the signed tree head/.test(item.reason))).toBe(true);
   });
 
