@@ -240,3 +240,69 @@ describe('ChainVerifier on entries as the chain stream sends them (before/after 
     expect(storedReasons(forged)).toEqual([{ seq: 3, reason: 'Entry #3 does not match its recorded hash: it was changed after it was written.' }]);
   });
 });
+
+describe('ChainVerifier continuing another one (the end of the log checked in a second worker)', () => {
+  /** The start pushed to one verifier, the rest to one continuing from its edge, then absorbed. */
+  function splitAt(entries: readonly ChainEntry[], count: number) {
+    const start = new ChainVerifier();
+    for (const entry of entries.slice(0, count)) start.push(entry);
+    const edge = start.edge;
+    if (edge === null) throw new Error('The start checked nothing');
+    const rest = new ChainVerifier({ continuing: edge });
+    for (const entry of entries.slice(count)) rest.push(entry);
+    start.absorb(rest.continuation);
+    return { start, leafHashes: [...start.leafHashes, ...rest.leafHashes] };
+  }
+
+  const forgeries: Record<string, (entries: ChainEntry[]) => ChainEntry[]> = {
+    intact: (entries) => entries,
+    'content changed': (entries) => entries.map((entry) => (entry.seq === 6 ? { ...entry, subject: 'pkg-forged' } : entry)),
+    'recorded hash changed': (entries) => entries.map((entry) => (entry.seq === 6 ? { ...entry, entryHash: 'a'.repeat(64) } : entry)),
+    'recorded hash not a hash': (entries) => entries.map((entry) => (entry.seq === 6 ? { ...entry, entryHash: 'forged' } : entry)),
+    'entry removed': (entries) => entries.filter((entry) => entry.seq !== 6),
+    'entries swapped': (entries) => entries.map((entry) => (entry.seq === 6 ? at(entries, 7) : entry.seq === 7 ? at(entries, 6) : entry)),
+    'entry repeated': (entries) => entries.flatMap((entry) => (entry.seq === 6 ? [entry, entry] : [entry])),
+    'resealed after a change': (entries) => {
+      const changed = entries.map((entry) => (entry.seq === 6 ? seal({ ...entry, after: { forged: true } }) : entry));
+      return changed;
+    },
+  };
+
+  it('finds exactly what one verifier finds, wherever the log is split', () => {
+    for (const [name, forge] of Object.entries(forgeries)) {
+      const entries = forge(chain(12));
+      const whole = new ChainVerifier();
+      for (const entry of entries) whole.push(entry);
+      for (let count = 1; count < entries.length; count++) {
+        const { start, leafHashes } = splitAt(entries, count);
+        expect(start.breaks, `${name}, split after ${count}`).toEqual(whole.breaks);
+        expect(start.size).toBe(whole.size);
+        expect(start.lastSeq).toBe(whole.lastSeq);
+        expect(start.lastHash).toBe(whole.lastHash);
+        expect(leafHashes.map(bytesToHex)).toEqual(whole.leafHashes.map(bytesToHex));
+      }
+    }
+  });
+
+  it('keeps the cap on stored breaks across the split, counting the rest', () => {
+    const entries = chain(1_300).map((entry) => ({ ...entry, subject: 'forged' }));
+    const whole = new ChainVerifier();
+    for (const entry of entries) whole.push(entry);
+    const { start } = splitAt(entries, 700);
+    expect(start.breaks).toHaveLength(1_000);
+    expect(start.breaks).toEqual(whole.breaks);
+    expect(start.breaks.at(-1)?.reason).toBe('…and 301 more breaks.');
+  });
+
+  it('takes no entry after absorbing, and has no edge before its first entry', () => {
+    const entries = chain(4);
+    const { start } = splitAt(entries, 2);
+    expect(() => start.push(at(entries, 4))).toThrow(/after absorbing/);
+    expect(new ChainVerifier().edge).toBeNull();
+    const first = new ChainVerifier();
+    first.push(at(entries, 1));
+    const edge = first.edge;
+    expect(edge).not.toBeNull();
+    if (edge !== null) expect(new ChainVerifier({ continuing: edge }).edge).toBeNull();
+  });
+});
