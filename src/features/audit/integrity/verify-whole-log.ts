@@ -55,6 +55,9 @@ export async function verifyWholeLog({ api, expectedSize, watchSeq, timed, progr
           progress(verifier.size + otherChecked);
         });
 
+  // Awaited only after the first share: a failure before then must not go unhandled.
+  other?.done.catch(() => undefined);
+
   const readShare = async (afterSeq: number, limit?: number) => {
     for await (const batch of api.readEntries(afterSeq, limit)) {
       timed(() => {
