@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../contracts/audit-events.ts';
 import { bytesToHex } from '../crypto/hex.ts';
-import { CanonicalizationError } from '../json/canonicalize.ts';
-import { auditEntryDigestSync, auditEntryHashSync } from './entry-hash-sync.ts';
+import { CanonicalizationError, canonicalize } from '../json/canonicalize.ts';
+import { auditEntryDigestSync, auditEntryHashSync, canonicalTextOfStored, storedAuditEntryDigestSync } from './entry-hash-sync.ts';
 import { genesisHash, hashAuditEntry, type ChainedFields } from './hash-entry.ts';
 
 const events: AuditEvent[] = [
@@ -58,5 +58,54 @@ describe('auditEntryHashSync', () => {
     const entry = { seq: 1, at: 'x', actorId: null, prevHash: genesisHash, action: 'a', subject: 's', before: null, after: { n: Number.NaN } };
     expect(() => auditEntryHashSync(entry)).toThrow(CanonicalizationError);
     expect(() => auditEntryHashSync({ ...entry, after: undefined })).toThrow(CanonicalizationError);
+  });
+});
+
+describe('storedAuditEntryDigestSync (the entry as the chain stream sends it, before/after as stored text)', () => {
+  const stored = (event: AuditEvent, chained: ChainedFields, write: (value: unknown) => string) => ({ ...chained, action: event.action, subject: event.subject, beforeJson: write(event.before), afterJson: write(event.after) });
+
+  it('equals hashAuditEntry whether the stored text is canonical (hashed as it is) or not (parsed and canonicalized)', async () => {
+    const spaced = (value: unknown) => JSON.stringify(value, null, 1);
+    const reversed = (value: unknown) => JSON.stringify(value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).reverse()) : value);
+    for (const event of events) {
+      for (const chained of fields) {
+        const expected = await hashAuditEntry(event, chained);
+        for (const write of [canonicalize, spaced, reversed]) {
+          expect(bytesToHex(storedAuditEntryDigestSync(stored(event, chained, write))), `${event.action} #${chained.seq} ${write(event.after)}`).toBe(expected);
+        }
+      }
+    }
+  });
+
+  it('hashes the canonical text it is given: any change to it, or to a field around it, changes the digest', () => {
+    const event = events[2] as AuditEvent;
+    const entry = stored(event, fields[0] as ChainedFields, canonicalize);
+    expect(canonicalTextOfStored(entry)).not.toBeNull();
+    const original = bytesToHex(storedAuditEntryDigestSync(entry));
+    const changes = [
+      { ...entry, afterJson: entry.afterJson.replace('break', 'brake') },
+      { ...entry, beforeJson: entry.beforeJson.replace('😀', '😁') },
+      { ...entry, afterJson: entry.beforeJson, beforeJson: entry.afterJson },
+      { ...entry, subject: 'pkg-10' },
+      { ...entry, actorId: null },
+      { ...entry, seq: 2 },
+      { ...entry, prevHash: 'e'.repeat(64) },
+      { ...entry, at: '2025-03-01T09:00:00.001Z' },
+    ];
+    for (const changed of changes) {
+      expect(canonicalTextOfStored(changed), JSON.stringify(changed)).not.toBeNull();
+      expect(bytesToHex(storedAuditEntryDigestSync(changed))).not.toBe(original);
+    }
+  });
+
+  it('takes the slow path, and says what cannot be hashed, for a text that is not JSON or a field canonicalize refuses', () => {
+    const entry = stored(events[0] as AuditEvent, fields[0] as ChainedFields, canonicalize);
+    const notJson = { ...entry, afterJson: '{"email": "ada@' };
+    expect(canonicalTextOfStored(notJson)).toBeNull();
+    // A text that is not JSON is hashed as a string, as the parsed path does.
+    expect(bytesToHex(storedAuditEntryDigestSync(notJson))).toBe(auditEntryHashSync({ ...entry, before: null, after: '{"email": "ada@' }));
+    const loneSurrogate = { ...entry, subject: 'user-\ud800' };
+    expect(canonicalTextOfStored(loneSurrogate)).toBeNull();
+    expect(() => storedAuditEntryDigestSync(loneSurrogate)).toThrow(CanonicalizationError);
   });
 });

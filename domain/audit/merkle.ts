@@ -74,7 +74,23 @@ export class MerkleTree {
       if (hash.length !== HASH_BYTES) throw new RangeError(`Leaf hash ${oldSize + index} has ${hash.length} bytes, not ${HASH_BYTES}`);
       leaves.set(hash, (oldSize + index) * HASH_BYTES);
     });
-    this.#size = oldSize + leafHashes.length;
+    this.#hashFrom(oldSize, oldSize + leafHashes.length);
+  }
+
+  /** append() of leaf hashes packed back to back, 32 bytes each (as a worker sends them). */
+  appendPacked(packed: Uint8Array): void {
+    if (packed.length % HASH_BYTES !== 0) throw new RangeError(`${packed.length} bytes are not a whole number of ${HASH_BYTES}-byte leaf hashes`);
+    if (packed.length === 0) return;
+    const oldSize = this.#size;
+    const newSize = oldSize + packed.length / HASH_BYTES;
+    this.#reserve(0, newSize).set(packed, oldSize * HASH_BYTES);
+    this.#hashFrom(oldSize, newSize);
+  }
+
+  /** Hashes again the nodes whose range reaches the leaves from `oldSize` on. */
+  #hashFrom(oldSize: number, newSize: number): void {
+    const leaves = this.#reserve(0, newSize);
+    this.#size = newSize;
     // The first node of each level whose range holds a new leaf; those before it are complete.
     let firstChanged = oldSize;
     let count = this.#size;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../crypto/hex.ts';
-import { auditEntryHashSync } from './entry-hash-sync.ts';
+import { canonicalize } from '../json/canonicalize.ts';
+import { auditEntryHashSync, canonicalTextOfStored } from './entry-hash-sync.ts';
 import { genesisHash } from './hash-entry.ts';
 import { MerkleTree, leafHash } from './merkle.ts';
-import { ChainVerifier, verifyAuditChain, type ChainEntry } from './verify-chain.ts';
+import { ChainVerifier, verifyAuditChain, type ChainEntry, type StoredChainEntry } from './verify-chain.ts';
 
 type Content = Omit<ChainEntry, 'entryHash'>;
 
@@ -204,5 +205,104 @@ describe('ChainVerifier', () => {
     const tooEarly = new ChainVerifier({ expectedFirstSeq: 8 });
     tooEarly.push(at(entries, 6));
     expect(tooEarly.breaks.map((found) => found.reason)).toEqual(['Entry #6 comes first, but the log was expected to start at #8.']);
+  });
+});
+
+describe('ChainVerifier on entries as the chain stream sends them (before/after as stored text)', () => {
+  /** The entry as its row stores it: before and after in RFC 8785 form, as the server writes them. */
+  const storedOf = ({ before, after, ...rest }: ChainEntry): StoredChainEntry => ({ ...rest, beforeJson: canonicalize(before), afterJson: canonicalize(after) });
+  const storedReasons = (entries: Iterable<StoredChainEntry>) => verifyAuditChain(entries).breaks;
+
+  it('finds an intact chain intact, with the same leaves as the parsed entries', () => {
+    const entries = chain(12);
+    const stored = entries.map(storedOf);
+    expect(stored.every((entry) => canonicalTextOfStored(entry) !== null)).toBe(true);
+    const result = verifyAuditChain(stored);
+    expect(result.breaks).toEqual([]);
+    expect(result.leafHashes.map(bytesToHex)).toEqual(verifyAuditChain(entries).leafHashes.map(bytesToHex));
+  });
+
+  it('names an entry whose stored text was changed, still in canonical form (hashed as it is), and the root changes', () => {
+    const stored = chain(8).map(storedOf);
+    const original = bytesToHex(new MerkleTree(verifyAuditChain(stored).leafHashes).root());
+    const forged = stored.map((entry) => (entry.seq === 5 ? { ...entry, afterJson: entry.afterJson.replace('section-5', 'section-6') } : entry));
+    expect(forged.every((entry) => canonicalTextOfStored(entry) !== null)).toBe(true);
+    const result = verifyAuditChain(forged);
+    expect(result.breaks).toEqual([{ seq: 5, reason: 'Entry #5 does not match its recorded hash: it was changed after it was written.' }]);
+    expect(bytesToHex(new MerkleTree(result.leafHashes).root())).not.toBe(original);
+  });
+
+  it('names a change written in another form (parsed and canonicalized), and accepts the same value written differently, as the parsed check does', () => {
+    const stored = chain(6).map(storedOf);
+    const respelled = stored.map((entry) => (entry.seq === 3 ? { ...entry, afterJson: JSON.stringify(JSON.parse(entry.afterJson), null, 2) } : entry));
+    expect(storedReasons(respelled)).toEqual([]);
+    const forged = stored.map((entry) => (entry.seq === 3 ? { ...entry, afterJson: '{ "version": 2, "section": "section-3" }' } : entry));
+    expect(storedReasons(forged)).toEqual([{ seq: 3, reason: 'Entry #3 does not match its recorded hash: it was changed after it was written.' }]);
+  });
+});
+
+describe('ChainVerifier continuing another one (the end of the log checked in a second worker)', () => {
+  /** The start pushed to one verifier, the rest to one continuing from its edge, then absorbed. */
+  function splitAt(entries: readonly ChainEntry[], count: number) {
+    const start = new ChainVerifier();
+    for (const entry of entries.slice(0, count)) start.push(entry);
+    const edge = start.edge;
+    if (edge === null) throw new Error('The start checked nothing');
+    const rest = new ChainVerifier({ continuing: edge });
+    for (const entry of entries.slice(count)) rest.push(entry);
+    start.absorb(rest.continuation);
+    return { start, leafHashes: [...start.leafHashes, ...rest.leafHashes] };
+  }
+
+  const forgeries: Record<string, (entries: ChainEntry[]) => ChainEntry[]> = {
+    intact: (entries) => entries,
+    'content changed': (entries) => entries.map((entry) => (entry.seq === 6 ? { ...entry, subject: 'pkg-forged' } : entry)),
+    'recorded hash changed': (entries) => entries.map((entry) => (entry.seq === 6 ? { ...entry, entryHash: 'a'.repeat(64) } : entry)),
+    'recorded hash not a hash': (entries) => entries.map((entry) => (entry.seq === 6 ? { ...entry, entryHash: 'forged' } : entry)),
+    'entry removed': (entries) => entries.filter((entry) => entry.seq !== 6),
+    'entries swapped': (entries) => entries.map((entry) => (entry.seq === 6 ? at(entries, 7) : entry.seq === 7 ? at(entries, 6) : entry)),
+    'entry repeated': (entries) => entries.flatMap((entry) => (entry.seq === 6 ? [entry, entry] : [entry])),
+    'resealed after a change': (entries) => {
+      const changed = entries.map((entry) => (entry.seq === 6 ? seal({ ...entry, after: { forged: true } }) : entry));
+      return changed;
+    },
+  };
+
+  it('finds exactly what one verifier finds, wherever the log is split', () => {
+    for (const [name, forge] of Object.entries(forgeries)) {
+      const entries = forge(chain(12));
+      const whole = new ChainVerifier();
+      for (const entry of entries) whole.push(entry);
+      for (let count = 1; count < entries.length; count++) {
+        const { start, leafHashes } = splitAt(entries, count);
+        expect(start.breaks, `${name}, split after ${count}`).toEqual(whole.breaks);
+        expect(start.size).toBe(whole.size);
+        expect(start.lastSeq).toBe(whole.lastSeq);
+        expect(start.lastHash).toBe(whole.lastHash);
+        expect(leafHashes.map(bytesToHex)).toEqual(whole.leafHashes.map(bytesToHex));
+      }
+    }
+  });
+
+  it('keeps the cap on stored breaks across the split, counting the rest', () => {
+    const entries = chain(1_300).map((entry) => ({ ...entry, subject: 'forged' }));
+    const whole = new ChainVerifier();
+    for (const entry of entries) whole.push(entry);
+    const { start } = splitAt(entries, 700);
+    expect(start.breaks).toHaveLength(1_000);
+    expect(start.breaks).toEqual(whole.breaks);
+    expect(start.breaks.at(-1)?.reason).toBe('…and 301 more breaks.');
+  });
+
+  it('takes no entry after absorbing, and has no edge before its first entry', () => {
+    const entries = chain(4);
+    const { start } = splitAt(entries, 2);
+    expect(() => start.push(at(entries, 4))).toThrow(/after absorbing/);
+    expect(new ChainVerifier().edge).toBeNull();
+    const first = new ChainVerifier();
+    first.push(at(entries, 1));
+    const edge = first.edge;
+    expect(edge).not.toBeNull();
+    if (edge !== null) expect(new ChainVerifier({ continuing: edge }).edge).toBeNull();
   });
 });

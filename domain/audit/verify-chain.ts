@@ -6,11 +6,14 @@
 // are also the leaves of the Merkle tree (leaf seq - 1), which is what tree heads sign.
 import type { AuditBreak, AuditEntryView } from '../contracts/audit.ts';
 import { bytesToHex, hexToBytes } from '../crypto/hex.ts';
-import { auditEntryDigestSync } from './entry-hash-sync.ts';
+import { auditEntryDigestSync, storedAuditEntryDigestSync } from './entry-hash-sync.ts';
 import { genesisHash } from './hash-entry.ts';
 import { leafHash } from './merkle.ts';
 
 export type ChainEntry = Pick<AuditEntryView, 'seq' | 'at' | 'actorId' | 'action' | 'subject' | 'before' | 'after' | 'prevHash' | 'entryHash'>;
+
+/** An entry as the chain stream sends it: before and after as the stored JSON text, hashed without being parsed when they are canonical already. */
+export type StoredChainEntry = Omit<ChainEntry, 'before' | 'after'> & { beforeJson: string; afterJson: string };
 
 export type ChainVerification = {
   /** Entries checked. */
@@ -25,6 +28,27 @@ export type ChainVerifierOptions = {
   expectedFirstSeq?: number;
   /** The hash the first entry must link to: the genesis hash when starting at seq 1; unchecked when absent otherwise. */
   prevHash?: string;
+  /**
+   * Go on from where another verifier stands (its edge), as if it had pushed the entries that
+   * follow: a second worker checks the end of the log while the first checks the start, and
+   * the first absorbs what this one found (docs/decisions/0160). Overrides the options above.
+   */
+  continuing?: ChainEdge;
+};
+
+/** Where a verifier stands after its last entry: all that checking the next entries depends on. */
+export type ChainEdge = { seq: number; highestSeq: number; recordedHash: string; recomputedHash: string | null };
+
+/** What a verifier that was continuing another one found, for that one to absorb. */
+export type ChainContinuation = {
+  size: number;
+  /** Its stored breaks, in order, and how many more it only counted. */
+  breaks: AuditBreak[];
+  unstored: number;
+  /** The reason the edge entry's hash-mismatch break takes once the next entry shows only its recorded hash was changed. */
+  edgeMismatchReason: string | null;
+  /** Its own edge (null when it checked nothing). */
+  edge: ChainEdge | null;
 };
 
 // A log rewritten wholesale would otherwise yield one break per entry: enough to show it.
@@ -49,11 +73,52 @@ export class ChainVerifier {
   readonly #startHash: string | null;
   #previous: Previous | null = null;
   #highestSeq: number;
+  /** Continuing another verifier: its edge entry's mismatch break stands in here, to see whether it is reworded. */
+  readonly #edgeMismatch: AuditBreak | null = null;
+  #absorbed = false;
 
   constructor(options: ChainVerifierOptions = {}) {
-    this.#expectedFirstSeq = options.expectedFirstSeq ?? 1;
+    const edge = options.continuing;
+    this.#expectedFirstSeq = edge === undefined ? (options.expectedFirstSeq ?? 1) : edge.seq + 1;
     this.#startHash = options.prevHash ?? (this.#expectedFirstSeq === 1 ? genesisHash : null);
-    this.#highestSeq = this.#expectedFirstSeq - 1;
+    this.#highestSeq = edge === undefined ? this.#expectedFirstSeq - 1 : edge.highestSeq;
+    if (edge !== undefined) {
+      this.#edgeMismatch = { seq: edge.seq, reason: '' };
+      this.#previous = { seq: edge.seq, recordedHash: edge.recordedHash, recomputedHash: edge.recomputedHash, mismatch: this.#edgeMismatch };
+    }
+  }
+
+  /** Where this verifier stands (null before any entry): a verifier continuing from here must start from exactly this. */
+  get edge(): ChainEdge | null {
+    const previous = this.#previous;
+    if (previous === null || (this.#edgeMismatch !== null && this.#size === 0)) return null;
+    return { seq: previous.seq, highestSeq: this.#highestSeq, recordedHash: previous.recordedHash, recomputedHash: previous.recomputedHash };
+  }
+
+  /** What this verifier, continuing another one, found: for that one's absorb(). */
+  get continuation(): ChainContinuation {
+    const reworded = this.#edgeMismatch?.reason;
+    return { size: this.#size, breaks: [...this.#stored], unstored: this.#unstored, edgeMismatchReason: reworded ? reworded : null, edge: this.edge };
+  }
+
+  /**
+   * Takes in what a verifier continuing from this one's edge found, as if this one had pushed
+   * those entries itself: the same breaks in the same order (under the same cap), the edge
+   * entry's break reworded as it would have been, the size and the new edge. The caller
+   * checks first that the other one started from this edge. Nothing is pushed after it.
+   */
+  absorb(continuation: ChainContinuation): void {
+    if (this.#previous === null) throw new Error('A verifier that checked nothing has no edge to be continued from');
+    if (continuation.edgeMismatchReason !== null && this.#previous.mismatch !== null) this.#previous.mismatch.reason = continuation.edgeMismatchReason;
+    for (const found of continuation.breaks) this.#report(found.seq ?? this.#previous.seq, found.reason);
+    this.#unstored += continuation.unstored;
+    this.#size += continuation.size;
+    const edge = continuation.edge;
+    if (edge !== null) {
+      this.#previous = { seq: edge.seq, recordedHash: edge.recordedHash, recomputedHash: edge.recomputedHash, mismatch: null };
+      this.#highestSeq = edge.highestSeq;
+    }
+    this.#absorbed = true;
   }
 
   get size(): number {
@@ -83,7 +148,9 @@ export class ChainVerifier {
     return this.#previous?.recordedHash ?? this.#startHash ?? '';
   }
 
-  push(entry: ChainEntry): void {
+  push(entry: ChainEntry | StoredChainEntry): void {
+    // The absorbed verifier's last break is a copy: a rewording would not reach it.
+    if (this.#absorbed) throw new Error('No entry can be pushed after absorbing a continuation');
     const seq = entry.seq;
     this.#size++;
     const digest = this.#recompute(entry);
@@ -96,9 +163,9 @@ export class ChainVerifier {
     this.#highestSeq = Math.max(this.#highestSeq, seq);
   }
 
-  #recompute(entry: ChainEntry): Uint8Array | null {
+  #recompute(entry: ChainEntry | StoredChainEntry): Uint8Array | null {
     try {
-      return auditEntryDigestSync(entry);
+      return 'beforeJson' in entry ? storedAuditEntryDigestSync(entry) : auditEntryDigestSync(entry);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       this.#report(entry.seq, `Entry #${entry.seq} cannot be hashed: ${detail}`);
@@ -107,7 +174,7 @@ export class ChainVerifier {
   }
 
   /** The break reported when the recorded hash is not the recomputed one. */
-  #checkHash(entry: ChainEntry, recomputed: string | null): AuditBreak | null {
+  #checkHash(entry: ChainEntry | StoredChainEntry, recomputed: string | null): AuditBreak | null {
     if (recomputed === null || recomputed === entry.entryHash) return null;
     if (!HEX64.test(entry.entryHash)) {
       return this.#report(entry.seq, `Entry #${entry.seq} records a hash that is not a SHA-256 (64 lowercase hex digits): it was changed after it was written.`);
@@ -133,7 +200,7 @@ export class ChainVerifier {
     return false;
   }
 
-  #checkLink(entry: ChainEntry): void {
+  #checkLink(entry: ChainEntry | StoredChainEntry): void {
     const seq = entry.seq;
     const previous = this.#previous;
     if (previous === null) {
@@ -168,7 +235,7 @@ export class ChainVerifier {
 }
 
 /** Checks a whole log (or a run of it from seq 1) at once. */
-export function verifyAuditChain(entries: Iterable<ChainEntry>): ChainVerification {
+export function verifyAuditChain(entries: Iterable<ChainEntry | StoredChainEntry>): ChainVerification {
   const verifier = new ChainVerifier();
   for (const entry of entries) verifier.push(entry);
   return { size: verifier.size, breaks: verifier.breaks, leafHashes: verifier.leafHashes };

@@ -14,7 +14,7 @@ export async function benchBrowserScale(report: Report): Promise<void> {
   addRow(report, `generating ${entries.toLocaleString('en')} audit entries into SQLite, hashed and chained (Node, one transaction, one run)`, 'ms', [result.generateMs]);
   const firstRows = row('audit view, navigation to its first (newest) rows shown', result.firstRows);
   const full = row('full integrity check in the worker, reading included', result.fullTotal);
-  row('full integrity check, reading excluded', result.fullVerify);
+  row('full integrity check, reading excluded (summed over the two workers that share it)', result.fullVerify);
   const fullTask = row('longest main-thread task during the full check', result.longestTaskFull);
   const since = row(`check of the ${added.toLocaleString('en')} entries added since the kept checkpoint, in the worker, reading included`, result.sinceTotal);
   row('the same, from the click to the verdict in the page (worker start included)', result.sinceShown);

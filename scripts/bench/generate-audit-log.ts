@@ -6,7 +6,7 @@
 // same entries; they continue the chain of whatever the database already holds.
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
-import { canonicalBytes } from '#domain/json/canonicalize.ts';
+import { canonicalBytes, canonicalize } from '#domain/json/canonicalize.ts';
 import { genesisHash } from '#domain/audit/hash-entry.ts';
 import type { AuditEvent } from '#domain/contracts/audit-events.ts';
 
@@ -96,7 +96,7 @@ export function generateAuditLog({ file, count, seed = 1, start, rebuildIndexes 
         const entryHash = createHash('sha256')
           .update(canonicalBytes({ seq, at, actorId, prevHash, action: event.action, subject: event.subject, before: event.before, after: event.after }))
           .digest('hex');
-        values.push(seq, at, actorId, event.action, event.subject, JSON.stringify(event.before), JSON.stringify(event.after), prevHash, entryHash);
+        values.push(seq, at, actorId, event.action, event.subject, canonicalize(event.before), canonicalize(event.after), prevHash, entryHash);
         prevHash = entryHash;
         if (values.length === batchRows * 9) {
           full.run(...values);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { auditEventSchema } from '#domain/contracts/audit-events.ts';
 import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
 import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredCosignature, StoredTreeHead } from '#api/store/audit.ts';
 import type { AuditChainLine } from '#domain/contracts/audit.ts';
 import type { Engine } from '../schema/engine.ts';
@@ -53,9 +54,11 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
       const seq = last ? last.seq + 1 : 1;
       const prevHash = last?.entry_hash ?? genesisHash;
       const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash });
+      // before and after stored in RFC 8785 form (what the hash covers): the browser's full check
+      // then hashes the stored text as it is, without parsing and rewriting it (docs/decisions/0160).
       await db
         .insertInto('audit_log')
-        .values({ seq, at: entry.at, actor_id: entry.actorId, action: event.action, subject: event.subject, before: JSON.stringify(event.before), after: JSON.stringify(event.after), prev_hash: prevHash, entry_hash: entryHash })
+        .values({ seq, at: entry.at, actor_id: entry.actorId, action: event.action, subject: event.subject, before: canonicalize(event.before), after: canonicalize(event.after), prev_hash: prevHash, entry_hash: entryHash })
         .execute();
       // In the same transaction: the package's summary cannot be served as it was before this change (decision record 0129).
       await markSummariesStale(db, packagesNamed(event));

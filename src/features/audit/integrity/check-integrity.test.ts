@@ -1,11 +1,15 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
-import type { ChainEntry } from '#domain/audit/verify-chain.ts';
+import { canonicalTextOfStored } from '#domain/audit/entry-hash-sync.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import type { StoredChainEntry } from '#domain/audit/verify-chain.ts';
 import { serverKeyListSchema } from '#domain/contracts/signatures.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { appendEntry, origin, signedInApi } from '#src/test/committee-mock-api.ts';
 import { checkIntegrity } from './check-integrity.ts';
+import { checkRange } from './check-range.ts';
+import type { StartRange } from './start-range.ts';
 import type { FetchJson } from './fetch-json.ts';
 import { createIntegrityApi, type IntegrityApi } from './integrity-api.ts';
 import type { IntegrityMessage } from './integrity-protocol.ts';
@@ -21,7 +25,7 @@ const batchSize = 7;
 const realApi = () => createIntegrityApi(origin, batchSize);
 
 /** The API's answers with the log's streamed entries passed through `change`, batch by batch. */
-function withEntries(real: IntegrityApi, change: (items: ChainEntry[]) => ChainEntry[]): IntegrityApi {
+function withEntries(real: IntegrityApi, change: (items: StoredChainEntry[]) => StoredChainEntry[]): IntegrityApi {
   return {
     ...real,
     readEntries: async function* (afterSeq, limit) {
@@ -66,6 +70,25 @@ describe('the integrity check', () => {
     expect(result.intact).toBe(false);
     const entryBreaks = result.breaks.filter((item) => item.seq !== null);
     expect(entryBreaks).toEqual([{ seq: 3, reason: expect.stringMatching(/^Entry #3 does not match its recorded hash/) as unknown }]);
+    expect(result.breaks.some((item) => item.seq === null && /do not hash to the root of the signed tree head/.test(item.reason))).toBe(true);
+  });
+
+  it('names an entry whose stored after-state was changed, though the text it is hashed from as it is stays canonical', async () => {
+    await signedInApi();
+    // Still RFC 8785 text, so it is hashed as it is, and still a line of the same shape.
+    const forge = (entry: StoredChainEntry): StoredChainEntry => ({ ...entry, afterJson: canonicalize({ forged: JSON.parse(entry.afterJson) as unknown }) });
+    const sent: StoredChainEntry[] = [];
+    const forged = withEntries(realApi(), (items) => {
+      const changed = items.map((entry) => (entry.seq === 5 ? forge(entry) : entry));
+      sent.push(...changed);
+      return changed;
+    });
+    const { result } = await run(forged);
+    // The server writes before and after in RFC 8785 form: every entry, the forged one too, took the path that hashes the text as it is.
+    expect(sent.length).toBeGreaterThan(5);
+    expect(sent.every((entry) => canonicalTextOfStored(entry) !== null)).toBe(true);
+    expect(result.intact).toBe(false);
+    expect(result.breaks.filter((item) => item.seq !== null)).toEqual([{ seq: 5, reason: expect.stringMatching(/^Entry #5 does not match its recorded hash/) as unknown }]);
     expect(result.breaks.some((item) => item.seq === null && /do not hash to the root of the signed tree head/.test(item.reason))).toBe(true);
   });
 
@@ -116,5 +139,84 @@ describe('the integrity check', () => {
     const reasons = after.result.breaks.map((item) => item.reason);
     expect(reasons).toContainEqual(expect.stringMatching(/^The log is not an extension of the one you verified on .*: it was rewritten since$/));
     expect(reasons).toContainEqual(expect.stringMatching(/^The first \d+ entries no longer hash to the root you verified on/));
+  });
+});
+
+describe('the integrity check split between two workers', () => {
+  /** The API with the end of the log checked by a second "worker" (checkRange, run here), and every read recorded. */
+  function splitApi(api: IntegrityApi) {
+    const reads: string[] = [];
+    const readEntries: IntegrityApi['readEntries'] = (afterSeq, limit) => {
+      reads.push(limit === undefined ? `after ${afterSeq}` : `after ${afterSeq}, ${limit}`);
+      return api.readEntries(afterSeq, limit);
+    };
+    const start: StartRange = (request, onLeaves) => ({
+      done: checkRange(readEntries, request, (message) => {
+        if (message.type === 'leaves') onLeaves(message.leaves, message.count);
+      }),
+      stop: () => undefined,
+    });
+    return { api: { ...api, readEntries, split: { start, minEntries: 0 } }, reads };
+  }
+
+  const forgeries: Record<string, (items: StoredChainEntry[], split: number) => StoredChainEntry[]> = {
+    'content changed at the end': (items, split) => items.map((entry) => (entry.seq === split + 2 ? { ...entry, subject: 'forged' } : entry)),
+    'content changed first in the second share': (items, split) => items.map((entry) => (entry.seq === split + 1 ? { ...entry, subject: 'forged' } : entry)),
+    'recorded hash changed on the last entry of the first share': (items, split) => items.map((entry) => (entry.seq === split ? { ...entry, entryHash: 'a'.repeat(64) } : entry)),
+  };
+
+  it('finds an intact log intact, with the same root and checkpoint as one worker, the end read by the other', async () => {
+    await signedInApi();
+    const size = await (await signedInApi()).deps.store.auditLogSize();
+    const one = await run(realApi());
+    const { api, reads } = splitApi(realApi());
+    const two = await run(api);
+    const split = Math.floor(size * 0.4);
+    expect(reads).toEqual([`after ${split - 1}`, `after 0, ${split}`]);
+    expect(two.result.breaks).toEqual([]);
+    expect({ ...two.result, timings: null }).toEqual({ ...one.result, timings: null });
+    expect(two.messages.at(-1)).toEqual({ type: 'progress', checked: size, total: size });
+  });
+
+  it('finds what one worker finds, wherever the log was changed', async () => {
+    await signedInApi();
+    const size = await (await signedInApi()).deps.store.auditLogSize();
+    const split = Math.floor(size * 0.4);
+    for (const [name, forge] of Object.entries(forgeries)) {
+      const one = await run(withEntries(realApi(), (items) => forge(items, split)));
+      const { api, reads } = splitApi(withEntries(realApi(), (items) => forge(items, split)));
+      const two = await run(api);
+      expect(one.result.intact, name).toBe(false);
+      expect(two.result.breaks, name).toEqual(one.result.breaks);
+      // The second share was used: nothing read twice.
+      expect(reads, name).toHaveLength(2);
+    }
+  });
+
+  it('reads the rest itself when the second share did not start from its last entry (a gap before the split)', async () => {
+    await signedInApi();
+    const size = await (await signedInApi()).deps.store.auditLogSize();
+    const split = Math.floor(size * 0.4);
+    // Entry #2 deleted from the database: a read of `split` entries from the start now ends on #split + 1.
+    const real = realApi();
+    const deleted: IntegrityApi = {
+      ...real,
+      readEntries: async function* (afterSeq, limit) {
+        let left = limit ?? Number.POSITIVE_INFINITY;
+        for await (const batch of real.readEntries(afterSeq)) {
+          const rows = batch.filter((entry) => entry.seq !== 2).slice(0, left);
+          left -= rows.length;
+          if (rows.length > 0) yield rows;
+          if (left <= 0) return;
+        }
+      },
+    };
+    const one = await run(deleted);
+    const { api, reads } = splitApi(deleted);
+    const two = await run(api);
+    expect(two.result.breaks[0]?.seq).toBe(3);
+    expect(two.result.breaks).toEqual(one.result.breaks);
+    expect(two.result.size).toBe(one.result.size);
+    expect(reads).toEqual([`after ${split - 1}`, `after 0, ${split}`, `after ${split + 1}`]);
   });
 });

@@ -1,8 +1,7 @@
 import { routes } from '#api/routes.ts';
-import { emptyRoot, MerkleTree } from '#domain/audit/merkle.ts';
+import { emptyRoot, type MerkleTree } from '#domain/audit/merkle.ts';
 import { verifyConsistencyProof } from '#domain/audit/proofs.ts';
 import { verifyTreeHeadSignature } from '#domain/audit/tree-head.ts';
-import { ChainVerifier } from '#domain/audit/verify-chain.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
 import { openCheckpointByAnyKey } from '#domain/audit/checkpoint.ts';
 import { auditCheckpointSchema, consistencyProofSchema, signedTreeHeadSchema, type AuditBreak, type ConsistencyProof, type SignedTreeHead } from '#domain/contracts/audit.ts';
@@ -13,6 +12,7 @@ import { ApiProblem } from '#src/lib/api-problem.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
 import type { IntegrityMessage, IntegrityRequest, IntegrityResult, KeptCheckpoint } from './integrity-protocol.ts';
 import { checkSinceCheckpoint } from './check-since-checkpoint.ts';
+import { verifyWholeLog } from './verify-whole-log.ts';
 
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
 
@@ -56,23 +56,18 @@ export async function checkIntegrity(request: IntegrityRequest, api: IntegrityAp
   }
   const head = await readTreeHead(fetchJson);
 
-  const verifier = new ChainVerifier();
-  // Built batch by batch as the entries arrive: each batch's leaves go into the tree's packed
-  // levels at once, so a million leaves are never held as a million small arrays.
-  const tree = new MerkleTree([]);
-  // The checkpoint's last entry, kept with it for the next check.
-  let checkpointLast: string | null = null;
-  for await (const batch of api.readEntries(0)) {
-    timed(() => {
-      for (const entry of batch) {
-        verifier.push(entry);
-        if (published !== null && entry.seq === published.size) checkpointLast = entry.entryHash;
-      }
-      tree.append(verifier.leafHashes);
-      verifier.leafHashes.length = 0;
-    });
-    report({ type: 'progress', checked: verifier.size, total: Math.max(published?.size ?? 0, verifier.size) });
-  }
+  // Where the second worker takes over, when there is one: from the size the server signed.
+  const expectedSize = 'refused' in head ? (published?.size ?? 0) : head.treeSize;
+  const { verifier, tree, watched, otherVerifyMs } = await verifyWholeLog({
+    api,
+    expectedSize,
+    // The checkpoint's last entry, kept with it for the next check.
+    watchSeq: published?.size ?? null,
+    timed,
+    progress: (checked) => report({ type: 'progress', checked, total: Math.max(published?.size ?? 0, checked) }),
+  });
+  verifyMs += otherVerifyMs;
+  const checkpointLast = watched;
 
   const breaks: AuditBreak[] = [...found, ...verifier.breaks];
   const rootHash = tree.size > 0 ? timed(() => bytesToHex(tree.root())) : null;

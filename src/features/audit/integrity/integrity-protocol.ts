@@ -48,7 +48,7 @@ export interface IntegrityResult {
   timings: {
     /** From the start to the verdict, reading included. */
     totalMs: number;
-    /** Time spent recomputing and checking, reading excluded. */
+    /** Time spent recomputing and checking, reading excluded; summed over both workers when the log was split between two, so it can then exceed totalMs. */
     verifyMs: number;
   };
 }

@@ -1,6 +1,5 @@
 import { routes } from '#api/routes.ts';
-import { parseStoredJson } from '#domain/audit/stored-json.ts';
-import type { ChainEntry } from '#domain/audit/verify-chain.ts';
+import type { StoredChainEntry } from '#domain/audit/verify-chain.ts';
 import type { AuditChainLine } from '#domain/contracts/audit.ts';
 import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
 
@@ -8,7 +7,7 @@ import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
  * The log's entries after `afterSeq`, oldest first, `limit` at most (all when absent), in
  * batches as they arrive: the caller checks one batch while the next is still on its way.
  */
-export type ReadEntries = (afterSeq: number, limit?: number) => AsyncIterable<ChainEntry[]>;
+export type ReadEntries = (afterSeq: number, limit?: number) => AsyncIterable<StoredChainEntry[]>;
 
 /**
  * Reads GET /api/audit/chain (NDJSON) as it streams in: each chunk's complete lines are
@@ -20,7 +19,7 @@ export function createReadEntries(origin: string, batchSize: number): ReadEntrie
   return (afterSeq, limit) => readChain(origin, afterSeq, limit, batchSize);
 }
 
-async function* readChain(origin: string, afterSeq: number, limit: number | undefined, batchSize: number): AsyncGenerator<ChainEntry[]> {
+async function* readChain(origin: string, afterSeq: number, limit: number | undefined, batchSize: number): AsyncGenerator<StoredChainEntry[]> {
   const query = new URLSearchParams({ afterSeq: String(afterSeq) });
   if (limit !== undefined) query.set('limit', String(limit));
   const path = `${routes.streamAuditChain.path}?${query.toString()}`;
@@ -30,7 +29,7 @@ async function* readChain(origin: string, afterSeq: number, limit: number | unde
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let rest = '';
-  let batch: ChainEntry[] = [];
+  let batch: StoredChainEntry[] = [];
   let line = 0;
   let finished = false;
   try {
@@ -48,7 +47,9 @@ async function* readChain(origin: string, afterSeq: number, limit: number | unde
       for (const item of items) {
         line++;
         if (!isChainLine(item)) throw new Error(`The API answered GET ${path} in an unexpected shape (line ${line})`);
-        batch.push(chainEntryOfLine(item));
+        // The line is the entry: before and after stay the stored text, which the verifier
+        // hashes as it is when it is canonical and parses only when it is not (docs/decisions/0160).
+        batch.push(item);
         if (batch.length >= batchSize) {
           yield batch;
           batch = [];
@@ -79,8 +80,4 @@ function isChainLine(value: unknown): value is AuditChainLine {
     typeof line.prevHash === 'string' &&
     typeof line.entryHash === 'string'
   );
-}
-
-function chainEntryOfLine(line: AuditChainLine): ChainEntry {
-  return { seq: line.seq, at: line.at, actorId: line.actorId, action: line.action, subject: line.subject, before: parseStoredJson(line.beforeJson), after: parseStoredJson(line.afterJson), prevHash: line.prevHash, entryHash: line.entryHash };
 }
