@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
-import type { PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
+import type { DashboardSummaryList, PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
 import { donePackageStatuses, openPackageStatuses, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
+import { pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
+import type { Engine } from '../schema/engine.ts';
 import type { Db } from './shared.ts';
 
 // The package summaries part of the Kysely repository (decision record 0129, migration 036).
@@ -32,6 +34,8 @@ function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyId
   if (q.stepOverdue !== undefined) s = s.where('step_overdue', '=', q.stepOverdue ? 1 : 0);
   if (q.reReviewDue !== undefined) s = s.where('re_review_due', '=', q.reReviewDue ? 1 : 0);
   if (q.revalidationDueBy !== undefined) s = s.where('revalidation_due_on', '<=', q.revalidationDueBy);
+  // A literal, not a parameter: the partial index's `conditions_lapsed = 1` is proved from the query's text.
+  if (q.conditionsLapsed) s = s.where('conditions_lapsed', '=', sql.lit(1));
   if (q.tab) s = tabWhere(s, q.tab);
   return s;
 }
@@ -60,7 +64,7 @@ function tabWhere(s: PageSelect, tab: NonNullable<SummaryPageQuery['tab']>): Pag
   }
 }
 
-export function packageSummariesQueries(db: Db): PackageSummariesStore {
+export function packageSummariesQueries(db: Db, engine: Engine): PackageSummariesStore {
   return {
     markSummariesStale: (ids) => markSummariesStale(db, ids),
     async listSummariesToRefresh(now) {
@@ -151,14 +155,32 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
         .execute();
       return rows.flatMap((r) => (r.risk_tier === null ? [] : [{ riskTier: r.risk_tier, models: Number(r.models), pending: Number(r.pending), approved: Number(r.approved), rejected: Number(r.rejected), overdue: Number(r.overdue), reReviewDue: Number(r.re_review_due) }]));
     },
-    async listSummaryTexts(which) {
-      let q = db.selectFrom('package_summaries').select(['package_id', 'summary', 'submitted_at', 'step_due_at', 'step_overdue']).where('summary', 'is not', null);
-      // A literal, not a parameter: the partial index's `conditions_lapsed = 1` is proved from the query's text.
-      q = 'statuses' in which ? q.where('status', 'in', which.statuses.length > 0 ? [...which.statuses] : ['']) : q.where('conditions_lapsed', '=', sql.lit(1));
-      return (await q.execute()).flatMap((r) => (r.summary === null ? [] : [{ id: r.package_id, submittedAt: r.submitted_at ?? '', stepDueAt: r.step_due_at, stepOverdue: r.step_overdue === 1, json: r.summary }]));
+    async firstSummaryTexts(list, limit) {
+      const rows = await firstPageQuery(db, engine, list).select('summary').limit(limit).execute();
+      return rows.flatMap((r) => (r.summary === null ? [] : [r.summary]));
     },
   };
 }
 
 /** A count: PostgreSQL's is a bigint, read as text. */
 type Count = number | string | bigint;
+
+/**
+ * A dashboard list in its order, written as migration 053's partial index of it says it (the
+ * statuses and flags as literals: the index is used only when the query repeats its condition),
+ * so the first page is that index's first rows. PostgreSQL orders by the binary collation ("C"),
+ * as SQLite does and as the comparators do; a missing due time sorts first on both.
+ */
+function firstPageQuery(db: Db, engine: Engine, list: DashboardSummaryList) {
+  const base = db.selectFrom('package_summaries').where('summary', 'is not', null);
+  const binary = (column: 'submitted_at' | 'step_due_at' | 'package_id', nullsFirst = false) => (engine === 'postgres' ? sql`${sql.ref(column)} collate "C"${nullsFirst ? sql` nulls first` : sql``}` : sql.ref(column));
+  const pending = base.where('status', 'in', pendingStatuses.map((status) => sql.lit(status)));
+  switch (list) {
+    case 'pending':
+      return pending.orderBy(binary('submitted_at')).orderBy(binary('package_id'));
+    case 'overdue':
+      return pending.where('step_overdue', '=', sql.lit(1)).orderBy(binary('step_due_at', true)).orderBy(binary('package_id'));
+    case 'conditionsLapsed':
+      return base.where('conditions_lapsed', '=', sql.lit(1)).orderBy(binary('package_id'));
+  }
+}
