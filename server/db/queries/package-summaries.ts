@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DashboardSummaryList, PackageSummariesStore, SummaryPageQuery } from '#api/store/package-summaries.ts';
 import { donePackageStatuses, openPackageStatuses, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
 import { pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
@@ -156,7 +156,7 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
       return rows.flatMap((r) => (r.risk_tier === null ? [] : [{ riskTier: r.risk_tier, models: Number(r.models), pending: Number(r.pending), approved: Number(r.approved), rejected: Number(r.rejected), overdue: Number(r.overdue), reReviewDue: Number(r.re_review_due) }]));
     },
     async firstSummaryTexts(list, limit) {
-      const rows = await firstPageQuery(db, engine, list).select('summary').limit(limit).execute();
+      const { rows } = await firstPageQuery(db, engine, list, limit);
       return rows.flatMap((r) => (r.summary === null ? [] : [r.summary]));
     },
   };
@@ -166,21 +166,26 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
 type Count = number | string | bigint;
 
 /**
- * A dashboard list in its order, written as migration 053's partial index of it says it (the
- * statuses and flags as literals: the index is used only when the query repeats its condition),
- * so the first page is that index's first rows. PostgreSQL orders by the binary collation ("C"),
- * as SQLite does and as the comparators do; a missing due time sorts first on both.
+ * A dashboard list's first `limit` rows in its order, written as migration 053's partial index
+ * of it says it (statuses and flags as literals: the index is used only when the query repeats
+ * its condition), so the page is that index's first rows. SQLite is told the index (INDEXED BY):
+ * without statistics its planner prefers the status index and sorts every pending row, which is
+ * the cost this replaces; INDEXED BY also fails the query, rather than scanning, should the
+ * condition stop matching the index. PostgreSQL orders by the binary collation ("C"), as SQLite
+ * and the comparators do; a missing due time sorts first on both.
  */
-function firstPageQuery(db: Db, engine: Engine, list: DashboardSummaryList) {
-  const base = db.selectFrom('package_summaries').where('summary', 'is not', null);
-  const binary = (column: 'submitted_at' | 'step_due_at' | 'package_id', nullsFirst = false) => (engine === 'postgres' ? sql`${sql.ref(column)} collate "C"${nullsFirst ? sql` nulls first` : sql``}` : sql.ref(column));
-  const pending = base.where('status', 'in', pendingStatuses.map((status) => sql.lit(status)));
+function firstPageQuery(db: Db, engine: Engine, list: DashboardSummaryList, limit: number) {
+  const pg = engine === 'postgres';
+  const binary = (column: string) => (pg ? sql`${sql.ref(column)} collate "C"` : sql.ref(column));
+  const pending = sql`summary is not null and status in (${sql.join(pendingStatuses.map((status) => sql.lit(status)))})`;
+  const page = (index: string, where: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+    sql<{ summary: string | null }>`select summary from package_summaries${pg ? sql`` : sql` indexed by ${sql.raw(index)}`} where ${where} order by ${order} limit ${limit}`.execute(db);
   switch (list) {
     case 'pending':
-      return pending.orderBy(binary('submitted_at')).orderBy(binary('package_id'));
+      return page('package_summaries_pending_first', pending, sql`${binary('submitted_at')}, ${binary('package_id')}`);
     case 'overdue':
-      return pending.where('step_overdue', '=', sql.lit(1)).orderBy(binary('step_due_at', true)).orderBy(binary('package_id'));
+      return page('package_summaries_overdue_first', sql`${pending} and step_overdue = 1`, sql`${binary('step_due_at')}${pg ? sql` nulls first` : sql``}, ${binary('package_id')}`);
     case 'conditionsLapsed':
-      return base.where('conditions_lapsed', '=', sql.lit(1)).orderBy(binary('package_id'));
+      return page('package_summaries_conditions_lapsed', sql`summary is not null and conditions_lapsed = 1`, binary('package_id'));
   }
 }
