@@ -8,6 +8,7 @@ import type { Dashboard } from '#domain/contracts/dashboard.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { summaryFixture } from '#src/test/package-summary.ts';
 
 setupMockServer();
 
@@ -206,24 +207,8 @@ describe('dashboard', () => {
   });
 
   it('shows the first page of a long list, says how many there are, and links to all of them (decision record 0159)', async () => {
-    const pkg = (i: number): Dashboard['pending']['items'][number] => ({
-      id: `pkg_${i}`,
-      modelKey: `model-${i}`,
-      modelName: `Model ${i}`,
-      versionLabel: '1.0.0',
-      riskTier: 2,
-      businessLine: 'Retail',
-      ownerTeam: 'Team',
-      status: 'in_review',
-      latestVersion: 1,
-      currentStep: { key: 'model_risk', name: 'Model risk management', role: 'model_risk', dueAt: '2026-01-01T00:00:00.000Z', overdue: true },
-      turn: { party: 'reviewer', stepKey: 'model_risk', reason: 'step_active', unanswered: 0 },
-      openThreads: 0,
-      openClarifications: 0,
-      reReviewDue: false,
-      submittedAt: '2025-12-01T00:00:00.000Z',
-      updatedAt: '2025-12-01T00:00:00.000Z',
-    });
+    const overdueStep = { key: 'model_risk', name: 'Model risk management', role: 'model_risk' as const, dueAt: '2026-01-01T00:00:00.000Z', overdue: true };
+    const pkg = (i: number) => summaryFixture(`pkg_${i}`, { modelName: `Model ${i}`, currentStep: overdueStep, turn: { party: 'reviewer', stepKey: 'model_risk', reason: 'step_active', unanswered: 0 } });
     const first = Array.from({ length: 10 }, (_, i) => pkg(i));
     const long: Dashboard = {
       generatedAt: checkedAt,
