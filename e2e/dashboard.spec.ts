@@ -67,6 +67,11 @@ test('the committee sees the inventory by tier, pending reviews, an upcoming re-
   await expect(pending.getByRole('rowheader', { name: /Clinical Deterioration Risk .* 2\.0\.1$/ })).toBeVisible();
   await expect(pending.getByRole('rowheader', { name: /Support Assistant .* 1\.3\.0$/ })).toBeVisible();
   await expect(page.getByRole('region', { name: /^Overdue reviews/ })).toBeVisible();
+  // Its heading counts the whole list; its link opens all of it in the inventory (decision record 0159).
+  const pendingTotal = Number(/\((\d+)\)/.exec((await pending.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[1]);
+  expect(await pending.getByRole('rowheader').count()).toBe(Math.min(pendingTotal, 10));
+  const showAll = pending.getByRole('link', { name: pendingTotal > 10 ? `Show all ${pendingTotal} pending reviews` : 'Open the pending reviews in the inventory' });
+  await expect(showAll).toHaveAttribute('href', '/?tab=all&governance=pending');
 
   const reReviews = page.getByRole('region', { name: /^Re-reviews/ });
   const row = reReviews.getByRole('row', { name: new RegExp(`Retail Credit PD ${fresh.versionLabel.replaceAll('.', '\\.')}`) });

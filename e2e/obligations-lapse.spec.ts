@@ -146,5 +146,14 @@ test('a conditional approval’s obligation passes its due date: conditions laps
   const section = page.getByRole('region', { name: /^Conditions lapsed \(1\)/ });
   await expect(section).toContainText('Clinical Deterioration Risk');
   await expectNoAxeViolations(page);
-  await shoot(page, 'dashboard-conditions-lapsed');
+  await shoot(page, 'dashboard-conditions-lapsed', section);
+
+  // The section's link opens the whole list in the inventory (decision record 0159): the same package.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await section.getByRole('link', { name: 'Open the approvals with lapsed conditions in the inventory' }).click();
+  await expect(page).toHaveURL('/?tab=all&governance=conditions_lapsed');
+  const rows = page.getByRole('table').getByRole('rowheader');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Clinical Deterioration Risk');
+  await expectNoAxeViolations(page);
 });

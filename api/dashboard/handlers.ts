@@ -1,13 +1,13 @@
 import type { Decision } from '#domain/contracts/decisions.ts';
-import { compareOverdue, comparePending, emergencyFollowUps, pendingStatuses, reReviewHorizonDays, recentDecisionLimit, recentDecisions, reReviews, riskTierRows, type CommitteeView, type DashboardPackage } from '#domain/workflow/committee-dashboard.ts';
+import { dashboardListLinks, emergencyFollowUps, reReviewHorizonDays, recentDecisionLimit, recentDecisions, reReviews, riskTierRows, type CommitteeView, type DashboardPackage } from '#domain/workflow/committee-dashboard.ts';
 import { dashboardFindings, findingDates } from '#domain/findings/dashboard-findings.ts';
-import type { Dashboard } from '#domain/contracts/dashboard.ts';
+import { dashboardListLimit, type Dashboard } from '#domain/contracts/dashboard.ts';
 import { dashboardRoutes as routes } from './routes.ts';
 import { toActor, usersById } from '../package-access/views.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
-import type { SummaryText } from '../store/package-summaries.ts';
+import type { DashboardSummaryList } from '../store/package-summaries.ts';
 import type { StoredUser } from '../store/store.ts';
 import { governanceFigures, summaryTierCounts } from './governance.ts';
 
@@ -16,10 +16,11 @@ const day = 86_400_000;
 /**
  * GET /api/dashboard. The route admits only oversight roles, who see every package, so every
  * package counts. Its figures are counted in SQL over the summaries table (brought up to date
- * first: decision records 0130, 0145); the lists of summaries (pending, overdue, conditions
- * lapsed) are sent as the table stores them, in the pure dashboard's order, never parsed. Only
- * the packages of the decisions it lists or looks at, and of the findings it lists, are read
- * whole; the pure dashboard functions compute those parts from them.
+ * first: decision records 0130, 0145); of each list of summaries (pending, overdue, conditions
+ * lapsed) it sends the first page, read in the pure dashboard's order from the list's index and
+ * sent as the table stores it, with the list's size and the inventory list holding all of it
+ * (decision record 0159). Only the packages of the decisions it lists or looks at, and of the
+ * findings it lists, are read whole; the pure dashboard functions compute those parts from them.
  */
 export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
   const { store, now } = ctx.deps;
@@ -28,10 +29,12 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
   const { today, horizon } = findingDates(at);
   // The decisions the view lists: the newest (recent decisions), those with conditions (re-reviews), and
   // every decision of a package with an emergency approval (its follow-up).
-  const [tiers, pendingRows, lapsedRows, newest, flagged, findingFacts] = await Promise.all([
+  const [tiers, pending, overdue, lapsed, lapsedTotal, newest, flagged, findingFacts] = await Promise.all([
     summaryTierCounts(store),
-    store.listSummaryTexts({ statuses: pendingStatuses }),
-    store.listSummaryTexts({ conditionsLapsed: true }),
+    store.firstSummaryTexts('pending', dashboardListLimit),
+    store.firstSummaryTexts('overdue', dashboardListLimit),
+    store.firstSummaryTexts('conditionsLapsed', dashboardListLimit),
+    store.countSummaries({ ownerId: null, conditionsLapsed: true }),
     store.listDecisionsWhere({ newest: recentDecisionLimit }),
     store.listDecisionsWhere({ kinds: ['approve_with_conditions', 'emergency_approve'] }),
     store.dashboardFindings(today, horizon),
@@ -55,8 +58,6 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
   }
   const packages: DashboardPackage[] = rows.map(({ summary, steps }) => ({ summary, steps, decisions: decisionsOf.get(summary.id) ?? [] }));
   const findings = dashboardFindings(findingFacts.listed, new Map(rows.map((r) => [r.summary.id, r.summary])), (id) => toActor(users.get(id), id), at, { critical: 0, high: 0, medium: 0, low: 0, ...findingFacts.openBySeverity });
-  const pending = pendingRows.sort((a, b) => comparePending({ submittedAt: a.submittedAt, id: a.id }, { submittedAt: b.submittedAt, id: b.id }));
-  const overdue = pending.filter((r) => r.stepOverdue).sort((a, b) => compareOverdue({ dueAt: a.stepDueAt, id: a.id }, { dueAt: b.stepDueAt, id: b.id }));
   const view: Omit<CommitteeView, 'pending' | 'overdue' | 'conditionsLapsed'> & Pick<Dashboard, 'findings' | 'governance'> = {
     generatedAt: at.toISOString(),
     byRiskTier: riskTierRows(tiers),
@@ -66,23 +67,31 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
     findings,
     governance,
   };
-  return { status: 200, body: dashboardJson(view, { pending, overdue, conditionsLapsed: lapsedRows.sort((a, b) => a.id.localeCompare(b.id)) }) };
+  // The totals are the figures' own counts (the same SQL over the same rows), so a list and its figure agree.
+  const totals = { pending: tiers.reduce((n, t) => n + t.pending, 0), overdue: tiers.reduce((n, t) => n + t.overdue, 0), conditionsLapsed: lapsedTotal };
+  return { status: 200, body: dashboardJson(view, { pending: { items: pending, total: totals.pending }, overdue: { items: overdue, total: totals.overdue }, conditionsLapsed: { items: lapsed, total: totals.conditionsLapsed } }) };
 });
 
+/** A first page of a list: the stored summaries' JSON texts, in order, and the list's size. */
+interface FirstPage {
+  items: readonly string[];
+  total: number;
+}
+
 /**
- * The dashboard as JSON text, its members in the contract's order; the summaries lists are the
- * stored JSON texts joined, which is what JSON.stringify of their parsed values would give.
+ * The dashboard as JSON text, its members in the contract's order; the summaries of each list's
+ * first page are the stored JSON texts joined, which is what JSON.stringify of their parsed values would give.
  */
-function dashboardJson(view: Omit<Dashboard, 'pending' | 'overdue' | 'conditionsLapsed'>, lists: Record<'pending' | 'overdue' | 'conditionsLapsed', readonly SummaryText[]>): SerializedJson {
-  const raw = (rows: readonly SummaryText[]) => `[${rows.map((r) => r.json).join(',')}]`;
+function dashboardJson(view: Omit<Dashboard, DashboardSummaryList>, lists: Record<DashboardSummaryList, FirstPage>): SerializedJson {
+  const list = (name: DashboardSummaryList) => `{"items":[${lists[name].items.join(',')}],"total":${lists[name].total},"link":${JSON.stringify(dashboardListLinks[name])}}`;
   const member = (name: string, text: string) => `${JSON.stringify(name)}:${text}`;
   const members = [
     member('generatedAt', JSON.stringify(view.generatedAt)),
     member('byRiskTier', JSON.stringify(view.byRiskTier)),
-    member('pending', raw(lists.pending)),
-    member('overdue', raw(lists.overdue)),
+    member('pending', list('pending')),
+    member('overdue', list('overdue')),
     member('reReviews', JSON.stringify(view.reReviews)),
-    member('conditionsLapsed', raw(lists.conditionsLapsed)),
+    member('conditionsLapsed', list('conditionsLapsed')),
     member('recentDecisions', JSON.stringify(view.recentDecisions)),
     member('emergencyFollowUps', JSON.stringify(view.emergencyFollowUps)),
     member('findings', JSON.stringify(view.findings)),

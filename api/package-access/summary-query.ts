@@ -17,6 +17,7 @@ export function matchesSummaryQuery(s: PackageSummary, q: Omit<SummaryPageQuery,
   if (q.stepOverdue !== undefined && (s.currentStep?.overdue ?? false) !== q.stepOverdue) return false;
   if (q.reReviewDue !== undefined && s.reReviewDue !== q.reReviewDue) return false;
   if (q.revalidationDueBy !== undefined && (s.revalidationDueOn === undefined || s.revalidationDueOn > q.revalidationDueBy)) return false;
+  if (q.conditionsLapsed && s.conditionsLapsed !== true) return false;
   if (q.onlyIds !== undefined && !q.onlyIds.has(s.id)) return false;
   return q.tab === undefined || inTabSelection(s, q.tab);
 }

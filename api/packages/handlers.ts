@@ -109,6 +109,8 @@ async function governanceFilter(store: Store, list: GovernanceList, at: Date): P
       return { statuses: pendingStatuses, stepOverdue: true };
     case 're_review_due':
       return { statuses: packageStatusSchema.options.filter((s) => s !== 'rejected'), reReviewDue: true };
+    case 'conditions_lapsed':
+      return { conditionsLapsed: true };
     case 'approved': {
       // The model's newest package, through its whole chain, and not rolled back since (inDerivedList's rule).
       const rolledBack = new Set((await store.listPackageRollbacks('all')).map((r) => r.packageId));

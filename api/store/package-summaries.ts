@@ -40,6 +40,8 @@ export interface SummaryPageQuery {
   reReviewDue?: boolean;
   /** Revalidation due on or before this date (YYYY-MM-DD). */
   revalidationDueBy?: string;
+  /** Only approvals a condition of which lapsed (the dashboard's list, decision record 0159). */
+  conditionsLapsed?: true;
   /** Only these packages (a governance list decided by stored rows). */
   onlyIds?: ReadonlySet<string>;
   /** One tab of the inbox: `roles` are the caller's acting roles (awaiting: my step; waiting: not mine). */
@@ -82,9 +84,16 @@ export interface PackageSummariesStore {
   listSummaryRows(ids: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
   /** Per risk tier, what the committee dashboard counts over every summary (decision record 0145). */
   summaryTierCounts(statuses: { pending: readonly PackageStatus[]; approved: readonly PackageStatus[] }): Promise<SummaryTierCounts[]>;
-  /** The summaries with one of these statuses, or with a lapsed condition, as stored (JSON text), in no order. */
-  listSummaryTexts(which: { statuses: readonly PackageStatus[] } | { conditionsLapsed: true }): Promise<SummaryText[]>;
+  /**
+   * The first `limit` summaries of one of the dashboard's package lists, in the list's order
+   * (comparePending, compareOverdue, by id), as stored (JSON text): read from the list's own
+   * index, so the cost is the page's, not the list's (decision record 0159).
+   */
+  firstSummaryTexts(list: DashboardSummaryList, limit: number): Promise<string[]>;
 }
+
+/** The dashboard's package lists: pending (pendingStatuses), overdue (pending, step past due), approvals with a lapsed condition. */
+export type DashboardSummaryList = 'pending' | 'overdue' | 'conditionsLapsed';
 
 export interface SummaryTierCounts {
   riskTier: number;

@@ -4,7 +4,7 @@ import { findingSeveritySchema, findingStatusSchema } from './findings.ts';
 import { packageSummarySchema } from './packages.ts';
 import { roleSchema } from './roles.ts';
 import { riskTierSchema } from './sections.ts';
-import { governanceSchema } from './governance.ts';
+import { governanceSchema, packageListLinkSchema } from './governance.ts';
 
 // GET /api/dashboard: the committee's view across every package. The audit log's integrity
 // is a separate call (GET /api/audit/verify), so a slow check never holds the page up.
@@ -82,16 +82,32 @@ export const dashboardFindingsSchema = z.object({
 });
 export type DashboardFindings = z.infer<typeof dashboardFindingsSchema>;
 
+/** How many packages each of the dashboard's package lists shows; the rest are behind its link (decision record 0159). */
+export const dashboardListLimit = 10;
+
+/**
+ * A list of packages on the dashboard: its first `dashboardListLimit` packages in the list's
+ * order, how many it holds in all, and the inventory list that shows every one of them (GET
+ * /api/packages?governance=…, paged by cursor), so the dashboard's cost does not grow with the
+ * inventory and the figure still leads to every package it counts (decision record 0159).
+ */
+export const dashboardPackageListSchema = z.object({
+  items: z.array(packageSummarySchema).max(dashboardListLimit),
+  total: z.number().int().nonnegative(),
+  link: packageListLinkSchema,
+});
+export type DashboardPackageList = z.infer<typeof dashboardPackageListSchema>;
+
 export const dashboardSchema = z.object({
   generatedAt: z.iso.datetime(),
   byRiskTier: z.array(riskTierRowSchema),
   /** In review or waiting for clarification, oldest first. */
-  pending: z.array(packageSummarySchema),
-  /** Pending packages whose current step is past its due time. */
-  overdue: z.array(packageSummarySchema),
+  pending: dashboardPackageListSchema,
+  /** Pending packages whose current step is past its due time, most overdue first. */
+  overdue: dashboardPackageListSchema,
   reReviews: z.array(reReviewItemSchema),
   /** Approved packages a condition of which passed its due date unfulfilled (docs/decisions/0111). */
-  conditionsLapsed: z.array(packageSummarySchema).default([]),
+  conditionsLapsed: dashboardPackageListSchema,
   /** The latest decisions, newest first (at most 20). */
   recentDecisions: z.array(recentDecisionSchema),
   /** Emergency approvals awaiting their follow-up review, oldest first. */

@@ -22,18 +22,27 @@ export const governanceListSchema = z.enum([
   're_review_due',
   /** Packages with a version submitted since the first of this month (UTC): new packages and resubmissions (decision record 0156). */
   'changed',
+  /**
+   * Approved packages a condition of which passed its due date unfulfilled (docs/decisions/0111):
+   * the committee dashboard's "conditions lapsed" list in full (decision record 0159). Not a figure.
+   */
+  'conditions_lapsed',
 ]);
 export type GovernanceList = z.infer<typeof governanceListSchema>;
 
+/** An inventory list: GET /api/packages?governance=…, paged by cursor. */
+export const packageListLinkSchema = z.object({ list: z.literal('packages'), query: z.object({ governance: governanceListSchema, riskTier: riskTierSchema.optional() }) });
+export type PackageListLink = z.infer<typeof packageListLinkSchema>;
+
 export const governanceLinkSchema = z.discriminatedUnion('list', [
-  z.object({ list: z.literal('packages'), query: z.object({ governance: governanceListSchema, riskTier: riskTierSchema.optional() }) }),
+  packageListLinkSchema,
   z.object({ list: z.literal('findings'), query: z.object({ status: z.literal('risk_accepted'), acceptanceExpired: z.literal('true') }) }),
   z.object({ list: z.literal('audit'), query: z.object({ action: z.string(), from: z.iso.date() }) }),
 ]);
 export type GovernanceLink = z.infer<typeof governanceLinkSchema>;
 
 /** A figure per tier of the models, one per other inventory list, and the two counted in the findings register and the audit log. */
-export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current', 'changed']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
+export const governanceFigureKeySchema = z.enum(['tier_1', 'tier_2', 'tier_3', 'tier_4', ...governanceListSchema.exclude(['current', 'changed', 'conditions_lapsed']).options, 'acceptances_expired', 'changes_this_month', 'rollbacks_this_month']);
 export type GovernanceFigureKey = z.infer<typeof governanceFigureKeySchema>;
 
 /** A month's value; null for a month before any snapshot of a state figure was taken (docs/decisions/0136). */
@@ -81,4 +90,5 @@ export const governanceListLabels: Record<GovernanceList, string> = {
   overridden: 'Overrides',
   re_review_due: 'Re-review due',
   changed: 'Submitted or resubmitted this month',
+  conditions_lapsed: 'Conditions lapsed',
 };

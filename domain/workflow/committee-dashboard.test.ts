@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dashboardSchema } from '../contracts/dashboard.ts';
 import type { Conditions, Decision, DecisionKind } from '../contracts/decisions.ts';
 import type { PackageSummary } from '../contracts/packages.ts';
-import { committeeDashboard, type DashboardPackage } from './committee-dashboard.ts';
+import { dashboardListLimit } from '../contracts/dashboard.ts';
+import { committeeDashboard, compareCodeUnits, type DashboardPackage } from './committee-dashboard.ts';
 import { whoseTurn } from './whose-turn.ts';
 import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
 import { emergencyStepKey } from './emergency.ts';
@@ -109,8 +110,30 @@ describe('committeeDashboard', () => {
       ],
       now,
     );
-    expect(dashboard.pending.map((p) => p.id)).toEqual(['asked', 'late', 'later', 'fresh']);
-    expect(dashboard.overdue.map((p) => p.id)).toEqual(['later', 'asked', 'late']);
+    expect(dashboard.pending.items.map((p) => p.id)).toEqual(['asked', 'late', 'later', 'fresh']);
+    expect(dashboard.pending.total).toBe(4);
+    expect(dashboard.overdue.items.map((p) => p.id)).toEqual(['later', 'asked', 'late']);
+    expect(dashboard.overdue.total).toBe(3);
+  });
+
+  it('shows the first page of a long list, counts all of it, and links to the inventory list holding it (decision record 0159)', () => {
+    const count = dashboardListLimit + 3;
+    // Submitted a day apart, so the oldest is the first: the page is the oldest `dashboardListLimit`.
+    const packages = Array.from({ length: count }, (_, i) => pkg({ id: `p${String(i).padStart(2, '0')}`, submittedDaysAgo: count - i }));
+    const dashboard = committeeDashboard(packages, now);
+    expect(dashboard.pending.items.map((p) => p.id)).toEqual(packages.slice(0, dashboardListLimit).map((p) => p.summary.id));
+    expect(dashboard.pending.total).toBe(count);
+    expect(dashboard.pending.link).toEqual({ list: 'packages', query: { governance: 'pending' } });
+    expect(dashboard.overdue.link).toEqual({ list: 'packages', query: { governance: 'overdue' } });
+    expect(dashboard.conditionsLapsed.link).toEqual({ list: 'packages', query: { governance: 'conditions_lapsed' } });
+    expect(dashboardSchema.omit({ findings: true, governance: true }).parse(dashboard)).toEqual(dashboard);
+  });
+
+  it('breaks ties by id in code-unit order, as the binary collation of the database does, not a locale', () => {
+    // Same submission time: the order is the ids'. A locale puts "a" before "B"; code units put "B" (66) first.
+    const dashboard = committeeDashboard([pkg({ id: 'pkg_a', submittedDaysAgo: 1 }), pkg({ id: 'pkg_B', submittedDaysAgo: 1 }), pkg({ id: 'pkg_-', submittedDaysAgo: 1 })], now);
+    expect(dashboard.pending.items.map((p) => p.id)).toEqual(['pkg_-', 'pkg_B', 'pkg_a']);
+    expect(['b', 'A', '_', '-', 'a'].sort(compareCodeUnits)).toEqual(['-', 'A', '_', 'a', 'b']);
   });
 
   it('lists standing conditional approvals whose re-review has come (due) or comes within 30 days (upcoming), soonest first', () => {
@@ -177,7 +200,7 @@ describe('committeeDashboard', () => {
       ['older', 'INC-1', 'Data governance', 'u_committee'],
       ['open', 'INC-2', 'Model risk', 'u_committee'],
     ]);
-    expect(dashboard.pending.map((p) => [p.id, p.status])).toEqual([
+    expect(dashboard.pending.items.map((p) => [p.id, p.status])).toEqual([
       ['older', 'emergency_approved'],
       ['open', 'emergency_approved'],
     ]);
@@ -190,7 +213,8 @@ describe('committeeDashboard', () => {
 
   it('is empty, not missing, when there is nothing', () => {
     const dashboard = committeeDashboard([], now);
-    expect(dashboard).toMatchObject({ generatedAt: now.toISOString(), pending: [], overdue: [], reReviews: [], recentDecisions: [], emergencyFollowUps: [] });
+    const none = { items: [], total: 0 };
+    expect(dashboard).toMatchObject({ generatedAt: now.toISOString(), pending: none, overdue: none, conditionsLapsed: none, reReviews: [], recentDecisions: [], emergencyFollowUps: [] });
     expect(dashboard.byRiskTier.map((row) => row.models)).toEqual([0, 0, 0, 0]);
   });
 });

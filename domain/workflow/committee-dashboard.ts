@@ -1,5 +1,6 @@
 import type { Decision } from '../contracts/decisions.ts';
-import type { Dashboard } from '../contracts/dashboard.ts';
+import { dashboardListLimit, type Dashboard, type DashboardPackageList } from '../contracts/dashboard.ts';
+import type { PackageListLink } from '../contracts/governance.ts';
 import type { PackageStatus, PackageSummary, StepState } from '../contracts/packages.ts';
 import type { RiskTier } from '../contracts/sections.ts';
 import { emergencyApprovals } from './emergency.ts';
@@ -56,14 +57,35 @@ export interface TierCounts {
   rejected: number;
 }
 
-/** The pending list's order: oldest submission first, then by id. */
-export function comparePending(a: { submittedAt: string; id: string }, b: { submittedAt: string; id: string }): number {
-  return a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id);
+/**
+ * Code-unit order, as SQL's binary collation (SQLite's default, PostgreSQL's "C") sorts: the
+ * server takes each list's first page from an index in this order (decision record 0159), and a
+ * locale's order (localeCompare) would put mixed-case ids elsewhere.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The overdue list's order: most overdue first (the one whose due time passed longest ago), then by id. */
+/** The pending list's order: oldest submission first, then by id. */
+export function comparePending(a: { submittedAt: string; id: string }, b: { submittedAt: string; id: string }): number {
+  return compareCodeUnits(a.submittedAt, b.submittedAt) || compareCodeUnits(a.id, b.id);
+}
+
+/** The overdue list's order: most overdue first (the one whose due time passed longest ago; none first), then by id. */
 export function compareOverdue(a: { dueAt: string | null; id: string }, b: { dueAt: string | null; id: string }): number {
-  return (a.dueAt ?? '').localeCompare(b.dueAt ?? '') || a.id.localeCompare(b.id);
+  return compareCodeUnits(a.dueAt ?? '', b.dueAt ?? '') || compareCodeUnits(a.id, b.id);
+}
+
+/** The dashboard's package lists, each the inventory list (governance filter) that holds it whole. */
+export const dashboardListLinks = {
+  pending: { list: 'packages', query: { governance: 'pending' } },
+  overdue: { list: 'packages', query: { governance: 'overdue' } },
+  conditionsLapsed: { list: 'packages', query: { governance: 'conditions_lapsed' } },
+} as const satisfies Record<'pending' | 'overdue' | 'conditionsLapsed', PackageListLink>;
+
+/** A whole list as the dashboard shows it: its first page, its size and its link (decision record 0159). */
+export function firstPage(all: readonly PackageSummary[], link: PackageListLink): DashboardPackageList {
+  return { items: all.slice(0, dashboardListLimit), total: all.length, link };
 }
 
 /** The rows of `byRiskTier`: every tier, a tier without packages as zeros. */
@@ -98,12 +120,18 @@ export function committeeDashboard(packages: readonly DashboardPackage[], now: D
   return {
     generatedAt: now.toISOString(),
     byRiskTier: riskTierRows(tierCounts(summaries)),
-    pending: summaries.filter(isPending).sort(comparePending),
-    overdue: summaries
-      .filter((s) => isPending(s) && s.currentStep?.overdue === true)
-      .sort((a, b) => compareOverdue({ dueAt: a.currentStep?.dueAt ?? null, id: a.id }, { dueAt: b.currentStep?.dueAt ?? null, id: b.id })),
+    pending: firstPage(summaries.filter(isPending).sort(comparePending), dashboardListLinks.pending),
+    overdue: firstPage(
+      summaries
+        .filter((s) => isPending(s) && s.currentStep?.overdue === true)
+        .sort((a, b) => compareOverdue({ dueAt: a.currentStep?.dueAt ?? null, id: a.id }, { dueAt: b.currentStep?.dueAt ?? null, id: b.id })),
+      dashboardListLinks.overdue,
+    ),
     reReviews: reReviews(packages, now),
-    conditionsLapsed: summaries.filter((s) => s.conditionsLapsed === true).sort((a, b) => a.id.localeCompare(b.id)),
+    conditionsLapsed: firstPage(
+      summaries.filter((s) => s.conditionsLapsed === true).sort((a, b) => compareCodeUnits(a.id, b.id)),
+      dashboardListLinks.conditionsLapsed,
+    ),
     recentDecisions: recentDecisions(packages),
     emergencyFollowUps: emergencyFollowUps(packages),
   };

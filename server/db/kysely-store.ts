@@ -66,7 +66,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...obligationsQueries(db),
     ...governanceQueries(db),
     ...rollbacksQueries(db),
-    ...packageSummariesQueries(db),
+    ...packageSummariesQueries(db, engine),
   };
 }
 

@@ -127,8 +127,10 @@ export function governanceQueries(db: Db): GovernanceStore {
       return (await listWhere(db, list).select('p.id').execute()).map((r) => r.id);
     },
     async packagesSubmittedSince(fromAt) {
-      const rows = await db.selectFrom('package_versions').select('package_id').distinct().where('submitted_at', '>=', fromAt).orderBy('package_id').execute();
-      return rows.map((r) => r.package_id);
+      // The range of migration 053's covering index, made distinct here: with DISTINCT and ORDER BY
+      // in SQL, SQLite walked every version by its primary key instead (decision record 0159).
+      const rows = await db.selectFrom('package_versions').select('package_id').where('submitted_at', '>=', fromAt).execute();
+      return [...new Set(rows.map((r) => r.package_id))].sort();
     },
     async treeHeadSizesByMonth(from) {
       return monthly(

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
-import type { PackageSummariesStore, SummaryPageQuery, SummaryText } from '#api/store/package-summaries.ts';
+import { sql, type RawBuilder } from 'kysely';
+import type { DashboardSummaryList, PackageSummariesStore, SummaryPageQuery, SummaryText } from '#api/store/package-summaries.ts';
 import type { PackageSummariesTable } from '../schema/schema.ts';
 import { donePackageStatuses, openPackageStatuses, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
+import { pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
+import type { Engine } from '../schema/engine.ts';
 import type { Db } from './shared.ts';
 
 // The package summaries part of the Kysely repository (decision record 0129, migration 036).
@@ -33,6 +35,8 @@ function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyId
   if (q.stepOverdue !== undefined) s = s.where('step_overdue', '=', q.stepOverdue ? 1 : 0);
   if (q.reReviewDue !== undefined) s = s.where('re_review_due', '=', q.reReviewDue ? 1 : 0);
   if (q.revalidationDueBy !== undefined) s = s.where('revalidation_due_on', '<=', q.revalidationDueBy);
+  // A literal, not a parameter: the partial index's `conditions_lapsed = 1` is proved from the query's text.
+  if (q.conditionsLapsed) s = s.where('conditions_lapsed', '=', sql.lit(1));
   if (q.tab) s = tabWhere(s, q.tab);
   return s;
 }
@@ -61,7 +65,7 @@ function tabWhere(s: PageSelect, tab: NonNullable<SummaryPageQuery['tab']>): Pag
   }
 }
 
-export function packageSummariesQueries(db: Db): PackageSummariesStore {
+export function packageSummariesQueries(db: Db, engine: Engine): PackageSummariesStore {
   return {
     markSummariesStale: (ids) => markSummariesStale(db, ids),
     async listSummariesToRefresh(now) {
@@ -149,11 +153,9 @@ export function packageSummariesQueries(db: Db): PackageSummariesStore {
         .execute();
       return rows.flatMap((r) => (r.risk_tier === null ? [] : [{ riskTier: r.risk_tier, models: Number(r.models), pending: Number(r.pending), approved: Number(r.approved), rejected: Number(r.rejected), overdue: Number(r.overdue), reReviewDue: Number(r.re_review_due) }]));
     },
-    async listSummaryTexts(which) {
-      let q = db.selectFrom('package_summaries').select(summaryTextColumns).where('summary', 'is not', null);
-      // A literal, not a parameter: the partial index's `conditions_lapsed = 1` is proved from the query's text.
-      q = 'statuses' in which ? q.where('status', 'in', which.statuses.length > 0 ? [...which.statuses] : ['']) : q.where('conditions_lapsed', '=', sql.lit(1));
-      return summaryTexts(await q.execute());
+    async firstSummaryTexts(list, limit) {
+      const { rows } = await firstPageQuery(db, engine, list, limit);
+      return rows.flatMap((r) => (r.summary === null ? [] : [r.summary]));
     },
   };
 }
@@ -172,3 +174,28 @@ function summaryTexts(rows: readonly Pick<PackageSummariesTable, (typeof summary
 
 /** A count: PostgreSQL's is a bigint, read as text. */
 type Count = number | string | bigint;
+
+/**
+ * A dashboard list's first `limit` rows in its order, written as migration 053's partial index
+ * of it says it (statuses and flags as literals: the index is used only when the query repeats
+ * its condition), so the page is that index's first rows. SQLite is told the index (INDEXED BY):
+ * without statistics its planner prefers the status index and sorts every pending row, which is
+ * the cost this replaces; INDEXED BY also fails the query, rather than scanning, should the
+ * condition stop matching the index. PostgreSQL orders by the binary collation ("C"), as SQLite
+ * and the comparators do; a missing due time sorts first on both.
+ */
+function firstPageQuery(db: Db, engine: Engine, list: DashboardSummaryList, limit: number) {
+  const pg = engine === 'postgres';
+  const binary = (column: string) => (pg ? sql`${sql.ref(column)} collate "C"` : sql.ref(column));
+  const pending = sql`summary is not null and status in (${sql.join(pendingStatuses.map((status) => sql.lit(status)))})`;
+  const page = (index: string, where: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+    sql<{ summary: string | null }>`select summary from package_summaries${pg ? sql`` : sql` indexed by ${sql.raw(index)}`} where ${where} order by ${order} limit ${limit}`.execute(db);
+  switch (list) {
+    case 'pending':
+      return page('package_summaries_pending_first', pending, sql`${binary('submitted_at')}, ${binary('package_id')}`);
+    case 'overdue':
+      return page('package_summaries_overdue_first', sql`${pending} and step_overdue = 1`, sql`${binary('step_due_at')}${pg ? sql` nulls first` : sql``}, ${binary('package_id')}`);
+    case 'conditionsLapsed':
+      return page('package_summaries_conditions_lapsed', sql`summary is not null and conditions_lapsed = 1`, binary('package_id'));
+  }
+}

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PackageSummary } from '#domain/contracts/packages.ts';
+import { summaryFixture } from '#src/test/package-summary.ts';
 import { sortForInbox } from './sort-packages.ts';
 
 function pkg(id: string, step: { dueAt: string | null; overdue: boolean } | null, updatedAt = '2025-03-01T00:00:00.000Z'): PackageSummary {
-  return {
-    id,
-    modelKey: id,
-    modelName: id,
-    versionLabel: '1.0.0',
-    riskTier: 2,
-    businessLine: 'Retail',
-    ownerTeam: 'Team',
-    status: 'in_review',
-    latestVersion: 1,
+  return summaryFixture(id, {
     currentStep: step ? { key: 'k', name: 'Step', role: 'model_risk', ...step } : null,
-    turn: step ? { party: 'reviewer', stepKey: 'k', reason: 'step_active', unanswered: 0 } : { party: 'nobody', stepKey: null, reason: 'decided', unanswered: 0 },
-    openThreads: 0,
-    openClarifications: 0,
-    reReviewDue: false,
-    submittedAt: '2025-03-01T00:00:00.000Z',
+    ...(step ? { turn: { party: 'reviewer', stepKey: 'k', reason: 'step_active', unanswered: 0 } } : {}),
     updatedAt,
-  };
+  });
 }
 
 describe('sortForInbox', () => {

@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
-import { dashboardSchema, type Dashboard } from '#domain/contracts/dashboard.ts';
+import { approvableCreditContent } from '#demo/fresh-packages.ts';
+import { dashboardListLimit, dashboardSchema, type Dashboard } from '#domain/contracts/dashboard.ts';
+import { packageListSchema, type PackageSummary } from '#domain/contracts/packages.ts';
+import { comparePending } from '#domain/workflow/committee-dashboard.ts';
 import { Client, type Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
@@ -35,12 +38,13 @@ export const dashboardScenarios: Scenario[] = [
         { riskTier: 3, models: 0, inReview: 0, approved: 0, rejected: 0 },
         { riskTier: 4, models: 0, inReview: 0, approved: 0, rejected: 0 },
       ]);
-      expect(dashboard.pending.map((p) => [p.id, p.status])).toEqual([
+      expect(dashboard.pending.items.map((p) => [p.id, p.status])).toEqual([
         [retail, 'in_review'],
         [clinical, 'in_review'],
         [support, 'clarification_requested'],
       ]);
-      expect(dashboard.overdue.map((p) => [p.id, p.currentStep?.key, p.currentStep?.overdue])).toEqual([[clinical, 'model_risk', true]]);
+      expect(dashboard.overdue.items.map((p) => [p.id, p.currentStep?.key, p.currentStep?.overdue])).toEqual([[clinical, 'model_risk', true]]);
+      expect([dashboard.pending.total, dashboard.overdue.total, dashboard.conditionsLapsed.total]).toEqual([3, 1, 0]);
       // Card fraud's conditional approval is due for re-review in 358 days: not yet listed.
       expect(dashboard.reReviews).toEqual([]);
       // No emergency approval in the demo: the list is there, and empty.
@@ -75,7 +79,7 @@ export const dashboardScenarios: Scenario[] = [
       const upcoming = dashboardOf(await committee.get('/api/dashboard'));
       expect(upcoming.reReviews).toEqual([{ packageId: clinical, modelName: 'Clinical Deterioration Risk (adult inpatient early warning)', versionLabel: '2.0.1', stepName: 'Model risk management', approvedBy: accounts.elena, reReviewOn, state: 'upcoming' }]);
       // Model risk approved: the clinical package waits on privacy now, and nothing is overdue.
-      expect(upcoming.overdue).toEqual([]);
+      expect(upcoming.overdue).toEqual({ items: [], total: 0, link: { list: 'packages', query: { governance: 'overdue' } } });
       expect(upcoming.recentDecisions[0]).toMatchObject({ packageId: clinical, decision: 'approve_with_conditions', meaning: 'Approved with conditions' });
 
       target.advanceClock(11 * day);
@@ -83,6 +87,35 @@ export const dashboardScenarios: Scenario[] = [
       const later = await signedIn(target, 'committee@example.com');
       const due = dashboardOf(await later.get('/api/dashboard'));
       expect(due.reReviews.map((r) => [r.packageId, r.state])).toEqual([[clinical, 'due']]);
+    },
+  },
+  {
+    name: 'the dashboard shows the first page of a list longer than a page, its size, and a link to the inventory list that pages through every package it counts',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      // The demo's 3 pending packages and enough new ones to pass a page.
+      for (let i = 1; i <= dashboardListLimit; i++) {
+        const versionLabel = `5.${i}.0`;
+        expectStatus(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content: approvableCreditContent(versionLabel) }), 201);
+      }
+      const committee = await signedIn(target, 'committee@example.com');
+      const { pending, governance } = dashboardOf(await committee.get('/api/dashboard'));
+      const all = 3 + dashboardListLimit;
+      expect(pending.total).toBe(all);
+      expect(governance.figures.find((f) => f.key === 'pending')).toMatchObject({ value: all, link: pending.link });
+      // The link's list, a few at a time by cursor: every pending package, once.
+      const listed: PackageSummary[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/api/packages?governance=${pending.link.query.governance}&count=true&limit=4${cursor ? `&cursor=${cursor}` : ''}`;
+        const page = packageListSchema.parse((await committee.get(query)).body);
+        expect(page.total).toBe(all);
+        listed.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      expect(new Set(listed.map((p) => p.id)).size).toBe(all);
+      // The dashboard's page is the list's first, in the list's order (oldest submission first).
+      expect(pending.items.map((p) => p.id)).toEqual(listed.sort(comparePending).slice(0, dashboardListLimit).map((p) => p.id));
     },
   },
   {

@@ -137,7 +137,7 @@ export const dashboardScratchScenarios: Scenario[] = [
       const committee = async () => client('committee@example.com');
       const seen = new Set<string>();
       const note = (d: Dashboard) => {
-        for (const [part, items] of Object.entries({ pending: d.pending, overdue: d.overdue, reReviews: d.reReviews, findingsOverdue: d.findings.overdue, acceptancesExpiring: d.findings.acceptancesExpiring })) if (items.length > 0) seen.add(part);
+        for (const [part, items] of Object.entries({ pending: d.pending.items, overdue: d.overdue.items, reReviews: d.reReviews, findingsOverdue: d.findings.overdue, acceptancesExpiring: d.findings.acceptancesExpiring })) if (items.length > 0) seen.add(part);
       };
       note(await expectDashboardFromScratch(target, await committee(), `seed ${seed}, before any write`));
       for (let round = 0; round < 6; round++) {

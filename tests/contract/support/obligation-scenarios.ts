@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Obligation } from '#domain/contracts/obligations.ts';
-import type { PackageDetail } from '#domain/contracts/packages.ts';
+import { packageListSchema, type PackageDetail } from '#domain/contracts/packages.ts';
+import { dashboardSchema } from '#domain/contracts/dashboard.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { registeredWebhookSchema, webhookDeliveryListSchema } from '#domain/webhooks/contract.ts';
@@ -222,6 +223,14 @@ export const obligationScenarios: Scenario[] = [
       expect(open).toMatchObject({ status: 'open', revision: 0 });
       const summary = ((await priya.get('/api/packages')).body as { items: { id: string; conditionsLapsed?: boolean }[] }).items.find((p) => p.id === clinical);
       expect(summary?.conditionsLapsed).toBe(true);
+      // The committee's dashboard lists it, and its link, the inventory's list, holds the same package (decision record 0159).
+      const committee = await signedIn(target, 'committee@example.com');
+      const lapsedLists = async () => {
+        const board = dashboardSchema.parse((await committee.get('/api/dashboard')).body).conditionsLapsed;
+        const inventory = packageListSchema.parse((await committee.get(`/api/packages?governance=${board.link.query.governance}&count=true`)).body);
+        return { board: [board.total, board.items.map((p) => p.id)], inventory: [inventory.total, inventory.items.map((p) => p.id)] };
+      };
+      expect(await lapsedLists()).toEqual({ board: [1, [clinical]], inventory: [1, [clinical]] });
 
       const audit = auditPageSchema.parse((await priya.get(`/api/packages/${clinical}/audit?action=obligation.lapsed`)).body).items;
       expect(audit).toHaveLength(1);
@@ -237,6 +246,7 @@ export const obligationScenarios: Scenario[] = [
       expectStatus(recorded, 201);
       const again = ((await priya.get(`/api/packages/${clinical}`)).body as PackageDetail).conditionsLapsed;
       expect(again).toBe(false);
+      expect(await lapsedLists()).toEqual({ board: [0, []], inventory: [0, []] });
     },
   },
 ];

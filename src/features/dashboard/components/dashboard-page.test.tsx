@@ -8,6 +8,7 @@ import type { Dashboard } from '#domain/contracts/dashboard.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { summaryFixture } from '#src/test/package-summary.ts';
 
 setupMockServer();
 
@@ -27,6 +28,7 @@ const broken: AuditVerification = {
 const noFindings: Dashboard['findings'] = { openBySeverity: { critical: 0, high: 0, medium: 0, low: 0 }, overdue: [], acceptancesExpiring: [] };
 /** A governance section with no figure, and no tree head published in the last 12 months. */
 const noGovernance: Dashboard['governance'] = { figures: [], auditChain: { trend: Array.from({ length: 12 }, (_, i) => ({ month: `2025-${String(i + 1).padStart(2, '0')}`, value: null })), trendMeasure: 'Entries at the last tree head' } };
+const emptyList = (governance: 'pending' | 'overdue' | 'conditions_lapsed'): Dashboard['pending'] => ({ items: [], total: 0, link: { list: 'packages', query: { governance } } });
 const verification = (body: AuditVerification) => http.get('*/api/audit/verify', () => HttpResponse.json(body));
 
 function section(name: RegExp | string): HTMLElement {
@@ -55,6 +57,10 @@ describe('dashboard', () => {
     expect(section(/^Overdue reviews \(1\)/)).toHaveTextContent(/Model risk management.*Overdue by \d+ days?/);
     expect(models(/^Overdue reviews/)).toEqual(['Clinical Deterioration Risk (adult inpatient early warning)']);
     expect(within(section(/^Overdue reviews/)).getByRole('link', { name: /Clinical Deterioration Risk/ })).toHaveAttribute('href', '/packages/pkg_clinical_deterioration_risk');
+    // Every package of a list is on the page: its link opens the same list in the inventory.
+    expect(within(section(/^Pending reviews \(3\)/)).getByRole('link', { name: 'Open the pending reviews in the inventory' })).toHaveAttribute('href', '/?tab=all&governance=pending');
+    expect(within(section(/^Overdue reviews \(1\)/)).getByRole('link', { name: 'Open the overdue reviews in the inventory' })).toHaveAttribute('href', '/?tab=all&governance=overdue');
+    expect(within(section(/^Conditions lapsed \(0\)/)).queryByRole('link')).not.toBeInTheDocument();
     // Card fraud's conditions come up for re-review in 358 days: not yet.
     expect(section(/^Re-reviews \(0\)/)).toHaveTextContent('No approval is due for re-review in the next 30 days.');
 
@@ -110,10 +116,10 @@ describe('dashboard', () => {
   it('says so when a section is empty, and shows a re-review that is due', async () => {
     const empty: Dashboard = {
       generatedAt: checkedAt,
-      conditionsLapsed: [],
+      conditionsLapsed: emptyList('conditions_lapsed'),
       byRiskTier: [1, 2, 3, 4].map((riskTier) => ({ riskTier, models: 0, inReview: 0, approved: 0, rejected: 0 })),
-      pending: [],
-      overdue: [],
+      pending: emptyList('pending'),
+      overdue: emptyList('overdue'),
       reReviews: [
         {
           packageId: 'pkg_x',
@@ -145,10 +151,10 @@ describe('dashboard', () => {
   it('lists emergency approvals awaiting their follow-up, with incident, justification, signer and the step it waits on', async () => {
     const withEmergency: Dashboard = {
       generatedAt: checkedAt,
-      conditionsLapsed: [],
+      conditionsLapsed: emptyList('conditions_lapsed'),
       byRiskTier: [1, 2, 3, 4].map((riskTier) => ({ riskTier, models: 0, inReview: 0, approved: 0, rejected: 0 })),
-      pending: [],
-      overdue: [],
+      pending: emptyList('pending'),
+      overdue: emptyList('overdue'),
       reReviews: [],
       recentDecisions: [],
       emergencyFollowUps: [
@@ -197,6 +203,31 @@ describe('dashboard', () => {
     expect(overdue).toHaveTextContent(/High, remediation proposed.*Priya Natarajan/);
     expect(within(overdue).getByRole('link', { name: 'Night-shift sensitivity not shown' })).toHaveAttribute('href', '/packages/pkg_clinical_deterioration_risk/findings#finding-fnd_1');
     expect(findings).toHaveTextContent('No accepted risk ends within 30 days.');
+    await expectNoAxeViolations();
+  });
+
+  it('shows the first page of a long list, says how many there are, and links to all of them (decision record 0159)', async () => {
+    const overdueStep = { key: 'model_risk', name: 'Model risk management', role: 'model_risk' as const, dueAt: '2026-01-01T00:00:00.000Z', overdue: true };
+    const pkg = (i: number) => summaryFixture(`pkg_${i}`, { modelName: `Model ${i}`, currentStep: overdueStep, turn: { party: 'reviewer', stepKey: 'model_risk', reason: 'step_active', unanswered: 0 } });
+    const first = Array.from({ length: 10 }, (_, i) => pkg(i));
+    const long: Dashboard = {
+      generatedAt: checkedAt,
+      byRiskTier: [1, 2, 3, 4].map((riskTier) => ({ riskTier, models: 0, inReview: 0, approved: 0, rejected: 0 })),
+      pending: { items: first, total: 7230, link: { list: 'packages', query: { governance: 'pending' } } },
+      overdue: { items: first, total: 6352, link: { list: 'packages', query: { governance: 'overdue' } } },
+      conditionsLapsed: emptyList('conditions_lapsed'),
+      reReviews: [],
+      recentDecisions: [],
+      emergencyFollowUps: [],
+      findings: noFindings,
+      governance: noGovernance,
+    };
+    await renderApp('/dashboard', { signedInAs: 'committee@example.com', overrides: [verification(intact), http.get('*/api/dashboard', () => HttpResponse.json(long))] });
+    const pending = await screen.findByRole('region', { name: /^Pending reviews \(7230\)/ });
+    const table = within(pending).getByRole('table', { name: 'Pending reviews, oldest first: the first 10 of 7230' });
+    expect(within(table).getAllByRole('rowheader')).toHaveLength(10);
+    expect(within(pending).getByRole('link', { name: 'Show all 7230 pending reviews' })).toHaveAttribute('href', '/?tab=all&governance=pending');
+    expect(within(section(/^Overdue reviews \(6352\)/)).getByRole('link', { name: 'Show all 6352 overdue reviews' })).toHaveAttribute('href', '/?tab=all&governance=overdue');
     await expectNoAxeViolations();
   });
 

@@ -9,7 +9,7 @@ import { DashboardSection, EmptyState } from './dashboard-section.tsx';
 import { EmergencyFollowUpTable } from './emergency-follow-up-table.tsx';
 import { FindingsOverview } from './findings-overview.tsx';
 import { GovernanceMetrics } from './governance-metrics.tsx';
-import { PendingTable } from './pending-table.tsx';
+import { PackageListSection } from './package-list-section.tsx';
 import { RecentDecisions } from './recent-decisions.tsx';
 import { ReReviewTable } from './re-review-table.tsx';
 import { RiskTierTable } from './risk-tier-table.tsx';
@@ -59,18 +59,36 @@ export function DashboardPage() {
             <DashboardSection title="Models by risk tier">
               <RiskTierTable rows={data.byRiskTier} />
             </DashboardSection>
-            <DashboardSection title={`Overdue reviews (${data.overdue.length})`} description="Packages whose current step is past its due time, most overdue first.">
-              {data.overdue.length > 0 ? <PendingTable items={data.overdue} caption="Overdue reviews, most overdue first" now={now} /> : <EmptyState>No review is overdue.</EmptyState>}
-            </DashboardSection>
+            <PackageListSection
+              list={data.overdue}
+              title="Overdue reviews"
+              description="Packages whose current step is past its due time, most overdue first."
+              caption="Overdue reviews, most overdue first"
+              noun="overdue reviews"
+              empty="No review is overdue."
+              now={now}
+            />
             <DashboardSection title="Findings" description="Findings raised by reviewers across every package: open ones by severity, overdue ones, and accepted risks about to run out.">
               <FindingsOverview findings={data.findings} />
             </DashboardSection>
-            <DashboardSection title={`Pending reviews (${data.pending.length})`} description="In review or waiting for a clarification, oldest first.">
-              {data.pending.length > 0 ? <PendingTable items={data.pending} caption="Pending reviews, oldest first" now={now} /> : <EmptyState>No package is waiting for a review.</EmptyState>}
-            </DashboardSection>
-            <DashboardSection title={`Conditions lapsed (${data.conditionsLapsed.length})`} description="Approvals with a condition past its due date and no confirmed fulfilment.">
-              {data.conditionsLapsed.length > 0 ? <PendingTable items={data.conditionsLapsed} caption="Approvals whose conditions lapsed" now={now} /> : <EmptyState>No approval has lapsed conditions.</EmptyState>}
-            </DashboardSection>
+            <PackageListSection
+              list={data.pending}
+              title="Pending reviews"
+              description="In review or waiting for a clarification, oldest first."
+              caption="Pending reviews, oldest first"
+              noun="pending reviews"
+              empty="No package is waiting for a review."
+              now={now}
+            />
+            <PackageListSection
+              list={data.conditionsLapsed}
+              title="Conditions lapsed"
+              description="Approvals with a condition past its due date and no confirmed fulfilment."
+              caption="Approvals whose conditions lapsed"
+              noun="approvals with lapsed conditions"
+              empty="No approval has lapsed conditions."
+              now={now}
+            />
             <DashboardSection title={`Re-reviews (${data.reReviews.length})`} description="Approvals with conditions whose re-review date has come or comes within 30 days.">
               {data.reReviews.length > 0 ? <ReReviewTable items={data.reReviews} /> : <EmptyState>No approval is due for re-review in the next 30 days.</EmptyState>}
             </DashboardSection>
