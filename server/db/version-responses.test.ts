@@ -48,7 +48,7 @@ describe('version answers on SQLite', () => {
     const { store, pkg, answer, builds } = await seeded();
     const version = await store.findVersion(pkg.id, 1);
     const first = await answer();
-    expect(first).toEqual({ hash: version?.contentHash, content: JSON.parse(version?.canonicalContent ?? '') });
+    expect(first).toEqual({ hash: version?.contentHash, content: JSON.parse(version?.canonicalContent ?? '') as unknown });
     expect(await answer()).toEqual(first);
     await nextTurn();
     expect(await answer()).toEqual(first);
