@@ -28,7 +28,8 @@ import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { inboxTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryKey, SummaryPageQuery, SummaryText } from '../store/package-summaries.ts';
-import type { Store, StoredUser, StoredVersion } from '../store/store.ts';
+import type { Store, StoredUser } from '../store/store.ts';
+import type { VersionResponseFacts } from '../store/packages.ts';
 import type { StoredPolicyEvaluation } from '../store/policies.ts';
 import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { refreshSummaries } from '../package-access/summaries.ts';
@@ -135,7 +136,7 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
   const responses = store.versionResponses;
   if (responses) {
     // SQLite (docs/decisions/0161): the package first (who may see it), then the answer with
-    // its head kept under the change clock and its content read from the row, as bytes.
+    // its head kept under the change clock and its content read from the row.
     const pkg = await seePackage(ctx, params.id);
     const answer = await responses.answer(pkg.id, params.n, async (version) => {
       const [submitter, answers, evaluations] = await Promise.all([store.findUserById(version.submittedBy), store.listVersionAnswers(pkg.id, params.n), store.listPolicyEvaluations([pkg.id])]);
@@ -161,7 +162,7 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
 });
 
 /** The version route's answer but its content, in the order it is sent. */
-function versionMembers(version: StoredVersion, submitter: StoredUser | null, answers: ConcernAnswer[], evaluations: StoredPolicyEvaluation[]) {
+function versionMembers(version: VersionResponseFacts, submitter: StoredUser | null, answers: ConcernAnswer[], evaluations: StoredPolicyEvaluation[]) {
   return {
     packageId: version.packageId,
     number: version.number,

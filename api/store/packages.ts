@@ -33,18 +33,21 @@ export interface StoredVersion extends StoredVersionFacts {
   canonicalContent: string;
 }
 
+/** What a version's answer names beside its content: the row but its section digests. */
+export type VersionResponseFacts = Omit<StoredVersion, 'sectionDigests'>;
+
 /**
- * The version read route's answer as bytes, where the database has a change clock (SQLite,
- * server/db/version-responses.ts): everything but the content kept while the database provably
- * has not changed, the content read from its row on every call (docs/decisions/0161).
+ * The version read route's answer, where the database has a change clock (SQLite,
+ * server/db/version-responses.ts): all but the content kept while the database provably has
+ * not changed, the content read from its row on every call (docs/decisions/0161).
  */
 export interface VersionResponses {
   /**
-   * The answer's UTF-8 JSON: `head(version)` (the JSON text of every member but the content,
-   * without its closing brace), the version's stored content as member `content`, and the brace.
-   * Null when there is no such version.
+   * The answer's JSON text: `head(version)` (every member but the content, without the closing
+   * brace, ending in `"content":`), the version's stored content, and the brace. Null when there
+   * is no such version.
    */
-  answer(packageId: string, number: number, head: (version: StoredVersion) => Promise<string>): Promise<string | null>;
+  answer(packageId: string, number: number, head: (version: VersionResponseFacts) => Promise<string>): Promise<string | null>;
 }
 
 export interface StoredModel {

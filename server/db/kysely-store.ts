@@ -95,7 +95,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
     // An audit append reads the chain's head and writes after it: always atomically.
     appendAudit: (entry) => transaction((tx) => tx.appendAudit(entry)),
     engine,
-    ...(engine === 'sqlite' && sqlite && coherent.findVersion ? { versionResponses: sqliteVersionResponses(sqlite, serialized, coherent.findVersion) } : {}),
+    ...(engine === 'sqlite' && sqlite ? { versionResponses: sqliteVersionResponses(sqlite, serialized) } : {}),
     transaction,
     close: () => db.destroy(),
   };

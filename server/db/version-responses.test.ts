@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import type { StoredVersion } from '#api/store/store.ts';
+import type { VersionResponseFacts } from '#api/store/packages.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
 import { openStore, sqliteFile } from './open-store.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
@@ -35,7 +35,7 @@ async function seeded() {
   other.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
   // Counts the heads built: a kept head is not built again.
   let built = 0;
-  const head = (version: StoredVersion) => {
+  const head = (version: VersionResponseFacts) => {
     built += 1;
     return Promise.resolve(`{"hash":${JSON.stringify(version.contentHash)},"content":`);
   };
@@ -80,7 +80,7 @@ describe('version answers on SQLite', () => {
   it('do not keep a head when something was written while it was built', async () => {
     const { store, pkg } = await seeded();
     let built = 0;
-    const writing = async (version: StoredVersion) => {
+    const writing = async (version: VersionResponseFacts) => {
       built += 1;
       await store.touchPackage(pkg.id, new Date().toISOString());
       return `{"number":${version.number},"content":`;
@@ -90,12 +90,12 @@ describe('version answers on SQLite', () => {
     expect(built).toBe(2);
   });
 
-  it('admit heads up to a bound in bytes and no further, until the clock moves', async () => {
+  it('admit heads up to a bound in characters and no further, until the clock moves', async () => {
     const { store, dataDir } = await seeded();
     const sqlite = openSqlite(sqliteFile(dataDir));
     cleanups.push(() => Promise.resolve(sqlite.raw.close()));
     const head = '{"number":1,"content":';
-    const responses = sqliteVersionResponses(sqlite, (work) => work(), (id, n) => store.findVersion(id, n), head.length * 2);
+    const responses = sqliteVersionResponses(sqlite, (work) => work(), head.length * 2);
     let built = 0;
     const build = () => ((built += 1), Promise.resolve(head));
     const versions = await store.listVersionFacts('all');
