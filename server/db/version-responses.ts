@@ -48,7 +48,7 @@ export function sqliteVersionResponses(sqlite: { changes: ChangeClock; read: Sql
       // Not kept: the row once, its content sent from the same read.
       const found = await row(versionSql, packageId, number);
       if (!found) return null;
-      const version = versionOf(found);
+      const version = versionFactsOf(found);
       const text = await head(version);
       // Kept only when nothing was written while it was built: every read in `head` saw the
       // database as of `before`, so the head belongs to that stamp.
@@ -61,7 +61,8 @@ export function sqliteVersionResponses(sqlite: { changes: ChangeClock; read: Sql
   };
 }
 
-function versionOf(row: Record<string, SQLOutputValue>): VersionResponseFacts {
+/** A package_versions row as the store maps it, but its section digests. */
+export function versionFactsOf(row: Record<string, SQLOutputValue>): VersionResponseFacts {
   const text = (name: string): string => {
     const value = row[name];
     if (typeof value !== 'string') throw new Error(`package_versions.${name} is not text`);
