@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { apiRoutes } from './routes/api.ts';
 import { staticApp } from './routes/static-app.ts';
-import { securityHeadersFor } from './security-headers.ts';
+import { madeWithSecurityHeaders, securityHeaderRecord, securityHeadersFor } from './security-headers.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import type { OidcSettings } from './auth/oidc-settings.ts';
 import { samlRoutes } from './auth/saml-routes.ts';
@@ -28,7 +28,8 @@ export function createApp(deps: ApiDeps, options: AppOptions = {}): Hono {
   app.route('/api/auth/saml', samlRoutes(deps, options.saml ?? null, { trustProxy: options.trustProxy ?? false }));
   // Administrators see the SAML configuration (never its key) on the admin page.
   const apiDeps: ApiDeps = options.saml ? { ...deps, samlSettings: samlSettingsView(options.saml) } : deps;
-  app.route('/api', apiRoutes(apiDeps, { trustProxy: options.trustProxy ?? false }));
+  const responseHeaders = { for: (requestUrl: () => string) => securityHeaderRecord(deps.publicOrigin, requestUrl), madeWith: (response: Response) => void madeWithSecurityHeaders.add(response) };
+  app.route('/api', apiRoutes(apiDeps, { trustProxy: options.trustProxy ?? false, responseHeaders }));
   if (options.staticDir) app.route('/', staticApp(options.staticDir));
   app.onError((error, c) => {
     deps.logError(error);

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, securityHeaders, securityHeadersFor } from './security-headers.ts';
+import { createApp } from './app.ts';
+import type { ApiDeps } from '#api/index.ts';
 
 // Every response carries the security headers, whichever way it was made: set in place on a
 // response that allows it, through a rebuilt response on one whose headers are immutable.
@@ -53,5 +55,21 @@ describe('security headers', () => {
     const response = await app().request('https://localhost/json');
     expect(Object.fromEntries(response.headers)).toMatchObject({ ...expected, 'strict-transport-security': 'max-age=63072000; includeSubDomains' });
     expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('are on the API’s answers, made with them in place (0161), chosen as for any other response', async () => {
+    // A route the table does not have: the pipeline answers 404 before anything reads the store.
+    const deps = (publicOrigin?: string) => ({ publicOrigin, logError: () => undefined }) as unknown as ApiDeps;
+    for (const [publicOrigin, url, hsts] of [
+      ['https://approvals.example.com', 'http://10.0.0.5:3000/api/no-such-route', true],
+      [undefined, 'https://localhost/api/no-such-route', true],
+      [undefined, 'http://localhost/api/no-such-route', false],
+    ] as const) {
+      const response = await createApp(deps(publicOrigin)).request(url);
+      expect(response.status).toBe(404);
+      expect(Object.fromEntries(response.headers)).toMatchObject({ ...expected, 'content-type': 'application/problem+json', 'cache-control': 'no-store' });
+      expect(response.headers.get('strict-transport-security')).toBe(hsts ? 'max-age=63072000; includeSubDomains' : null);
+      expect(((await response.json()) as { status: number }).status).toBe(404);
+    }
   });
 });

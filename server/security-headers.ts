@@ -33,6 +33,22 @@ const always: readonly (readonly [string, string])[] = [
 ];
 const withHsts: readonly (readonly [string, string])[] = [...always, ['strict-transport-security', 'max-age=63072000; includeSubDomains']];
 
+/** The same headers as one object per scheme, for a response built with them (the API's, 0161). */
+const alwaysRecord: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(always));
+const withHstsRecord: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(withHsts));
+
+/** The security headers a response needs, chosen as the middleware below chooses them. */
+export function securityHeaderRecord(publicOrigin: string | undefined, requestUrl: () => string): Readonly<Record<string, string>> {
+  return (publicOrigin ?? requestUrl()).startsWith('https:') ? withHstsRecord : alwaysRecord;
+}
+
+/**
+ * Responses made with `securityHeaderRecord`'s headers among their own: the middleware leaves
+ * them as they are. Reading a plain-object response's headers turns them into a WHATWG
+ * `Headers`, which the Node adapter then copies and sorts back into an object on the way out.
+ */
+export const madeWithSecurityHeaders = new WeakSet<Response>();
+
 /**
  * HSTS whenever the public origin is https: behind a TLS-terminating proxy the request reaching
  * this server is plain http, so PUBLIC_URL decides, not the request. Without PUBLIC_URL
@@ -41,6 +57,7 @@ const withHsts: readonly (readonly [string, string])[] = [...always, ['strict-tr
 export function securityHeadersFor(publicOrigin?: string): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    if (madeWithSecurityHeaders.has(c.res)) return;
     setHeaders(c, (publicOrigin ?? c.req.url).startsWith('https:') ? withHsts : always);
   };
 }

@@ -44,6 +44,8 @@ export interface KernelSpec {
 /** What the server knows of the connection beyond the Request (nothing, in the mocks). */
 export interface ConnectionInfo {
   clientAddress: string | null;
+  /** Headers every response carries (the server's security headers), set with the response's own. */
+  responseHeaders?: Readonly<Record<string, string>>;
 }
 
 export type ApiFetch = (request: Request, deps: ApiDeps, connection?: ConnectionInfo) => Promise<Response>;
@@ -51,17 +53,18 @@ export type ApiFetch = (request: Request, deps: ApiDeps, connection?: Connection
 export function createKernel(spec: KernelSpec): ApiFetch {
   const matcher = compile(spec.routes);
   return async (request, deps, connection) => {
+    const base = connection?.responseHeaders ?? noHeaders;
     try {
-      return await run(request, deps, spec, matcher, connection?.clientAddress ?? null);
+      return await run(request, deps, spec, matcher, connection?.clientAddress ?? null, base);
     } catch (error) {
-      if (error instanceof ApiError) return problemResponse(error);
+      if (error instanceof ApiError) return problemResponse(error, base);
       // The database is down or locked: say so, and when to come back, instead of a 500.
       if (deps.isUnavailable?.(error)) {
         const unavailable = problems.unavailable();
-        return json(unavailable.problem.status, unavailable.problem, [['retry-after', String(unavailableRetryAfterSeconds)]], 'application/problem+json');
+        return json(unavailable.problem.status, unavailable.problem, [['retry-after', String(unavailableRetryAfterSeconds)]], 'application/problem+json', base);
       }
       deps.logError(error);
-      return problemResponse(problems.internal());
+      return problemResponse(problems.internal(), base);
     }
   };
 }
@@ -118,8 +121,18 @@ function queryObject(url: URL): Record<string, string> {
   return Object.fromEntries(url.searchParams);
 }
 
-function json(status: number, body: unknown, headers: [string, string][] = [], contentType = 'application/json'): Response {
+const noHeaders: Readonly<Record<string, string>> = Object.freeze({});
+
+function json(status: number, body: unknown, headers: [string, string][], contentType: string, base: Readonly<Record<string, string>>): Response {
+  // A plain object when the handler added no header (no cookie, which may repeat): the Node
+  // adapter writes such a response's headers as they are, where a Headers object is copied,
+  // sorted and turned back into an object on every response (0161).
+  if (headers.length === 0 && !(body instanceof BinaryBody)) {
+    const text = body instanceof SerializedJson ? body.payload : JSON.stringify(body);
+    return new Response(status === 204 ? null : text, { status, headers: { ...base, 'content-type': contentType, 'cache-control': 'no-store' } });
+  }
   const all = new Headers(headers);
+  for (const name in base) all.set(name, base[name] ?? '');
   if (body instanceof BinaryBody) {
     all.set('content-type', body.contentType);
     all.set('cache-control', 'no-store');
@@ -135,8 +148,8 @@ function json(status: number, body: unknown, headers: [string, string][] = [], c
 /** How long a client is asked to wait before retrying while the database is unavailable. */
 const unavailableRetryAfterSeconds = 5;
 
-function problemResponse(error: ApiError): Response {
-  return json(error.problem.status, error.problem, error.headers, 'application/problem+json');
+function problemResponse(error: ApiError, base: Readonly<Record<string, string>>): Response {
+  return json(error.problem.status, error.problem, error.headers, 'application/problem+json', base);
 }
 
 /** A state-changing request must come from our own (public) origin (CSRF defence beside SameSite). */
@@ -181,7 +194,7 @@ async function checkAccess(route: RouteDef, ctx: RequestContext, hooks: KernelHo
   throw problems.forbidden(`This action needs the ${needed} role.`);
 }
 
-async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelSpec, match: Matcher, clientAddress: string | null): Promise<Response> {
+async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelSpec, match: Matcher, clientAddress: string | null, base: Readonly<Record<string, string>>): Promise<Response> {
   const url = new URL(request.url);
   const found = match(request.method, url.pathname);
   if (found === null) throw problems.notFound(`There is no API route ${url.pathname}.`);
@@ -227,5 +240,5 @@ async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelS
     await hooks.auditRefusal(ctx, error);
     throw error;
   }
-  return json(result.status, result.body ?? null, result.headers);
+  return json(result.status, result.body ?? null, result.headers ?? [], 'application/json', base);
 }

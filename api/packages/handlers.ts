@@ -30,6 +30,9 @@ import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryKey, SummaryPageQuery, SummaryText } from '../store/package-summaries.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 import { refreshSummaries, summaryTextOf } from '../package-access/summaries.ts';
+import type { VersionResponseFacts } from '../store/packages.ts';
+import type { StoredPolicyEvaluation } from '../store/policies.ts';
+import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
 import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
@@ -132,6 +135,18 @@ export const getPackage = defineHandler(routes.getPackage, async (ctx, { params 
 
 export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {
   const { store } = ctx.deps;
+  const responses = store.versionResponses;
+  if (responses) {
+    // SQLite (docs/decisions/0161): the package first (who may see it), then the answer with
+    // its head kept under the change clock and its content read from the row.
+    const pkg = await seePackage(ctx, params.id);
+    const answer = await responses.answer(pkg.id, params.n, async (version) => {
+      const [submitter, answers, evaluations] = await Promise.all([store.findUserById(version.submittedBy), store.listVersionAnswers(pkg.id, params.n), store.listPolicyEvaluations([pkg.id])]);
+      return `${JSON.stringify(versionMembers(version, submitter, answers, evaluations)).slice(0, -1)},"content":`;
+    });
+    if (!answer) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
+    return { status: 200, body: new SerializedJson(answer) };
+  }
   // Asked together, the package and what the version needs: on PostgreSQL each is batched
   // with other requests' (server/db/pg-batched-reads.ts), in one round trip instead of three
   // in turn. Nothing read is sent unless the package is one the caller may see.
@@ -144,8 +159,14 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
     store.listPolicyEvaluations([params.id]),
   ]);
   if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
-  const members = {
-    packageId: pkg.id,
+  // The stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
+  return { status: 200, body: withJsonMember(versionMembers(version, submitter, answers, evaluations), 'content', version.canonicalContent) };
+});
+
+/** The version route's answer but its content, in the order it is sent. */
+function versionMembers(version: VersionResponseFacts, submitter: StoredUser | null, answers: ConcernAnswer[], evaluations: StoredPolicyEvaluation[]) {
+  return {
+    packageId: version.packageId,
     number: version.number,
     contentHash: version.contentHash,
     submittedBy: toActor(submitter ?? undefined, version.submittedBy),
@@ -153,9 +174,7 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
     answers,
     policy: evaluations.find((e) => e.version === version.number)?.evaluation ?? null,
   };
-  // The stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
-  return { status: 200, body: withJsonMember(members, 'content', version.canonicalContent) };
-});
+}
 
 export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { body }) => {
   const user = signedIn(ctx);

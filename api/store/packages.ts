@@ -33,6 +33,23 @@ export interface StoredVersion extends StoredVersionFacts {
   canonicalContent: string;
 }
 
+/** What a version's answer names beside its content: the row but its section digests. */
+export type VersionResponseFacts = Omit<StoredVersion, 'sectionDigests'>;
+
+/**
+ * The version read route's answer, where the database has a change clock (SQLite,
+ * server/db/version-responses.ts): all but the content kept while the database provably has
+ * not changed, the content read from its row on every call (docs/decisions/0161).
+ */
+export interface VersionResponses {
+  /**
+   * The answer's JSON text: `head(version)` (every member but the content, without the closing
+   * brace, ending in `"content":`), the version's stored content, and the brace. Null when there
+   * is no such version.
+   */
+  answer(packageId: string, number: number, head: (version: VersionResponseFacts) => Promise<string>): Promise<string | null>;
+}
+
 export interface StoredModel {
   key: string;
   name: string;

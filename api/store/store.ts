@@ -1,5 +1,5 @@
 import type { SessionStore } from './session.ts';
-import type { PackagesStore } from './packages.ts';
+import type { PackagesStore, VersionResponses } from './packages.ts';
 import type { ThreadsStore } from './threads.ts';
 import type { FindingsStore } from './findings.ts';
 import type { SectionReviewsStore } from './section-reviews.ts';
@@ -31,7 +31,7 @@ import type { PackageSummariesStore } from './package-summaries.ts';
 // and every capability uses the context, so the port sits below both (no folder cycle).
 
 export type { StoredUser, StoredSession, StoredOidcLogin, StoredSamlRequest, StoredExternalIdentity } from './session.ts';
-export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel } from './packages.ts';
+export type { StoredPackage, StoredVersionFacts, StoredVersion, StoredModel, VersionResponses } from './packages.ts';
 export type { StoredThread, StoredMessage, StoredRevision } from './threads.ts';
 export type { StoredFinding, StoredFindingEvent } from './findings.ts';
 export type { StoredSectionReview } from './section-reviews.ts';
@@ -80,6 +80,8 @@ export interface StoreTx
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';
+  /** SQLite only: the version read route's answer kept under the change clock (absent on PostgreSQL, which reads by row version). */
+  readonly versionResponses?: VersionResponses;
   /** Runs `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 import type { PackagesTable, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
+import { versionFactsOf } from './version-responses.ts';
 
 // Rows read on every request (the caller's session and user, the package, the answers) kept
 // in memory for as long as the database provably has not changed: every entry belongs to one
@@ -108,10 +109,7 @@ const listEvaluationsSql = 'select * from effective_policy_evaluations where pac
 const findVersionSql = 'select package_id, number, canonical_content, content_hash, section_digests, submitted_by, submitted_at from package_versions where package_id = ? and number = ?';
 
 function versionOf(row: Record<string, SQLOutputValue>): StoredVersion {
-  const text = (name: string): string => {
-    const value = row[name];
-    if (typeof value !== 'string') throw new Error(`package_versions.${name} is not text`);
-    return value;
-  };
-  return { packageId: text('package_id'), number: Number(row.number), canonicalContent: text('canonical_content'), contentHash: text('content_hash'), sectionDigests: JSON.parse(text('section_digests')) as Record<string, string>, submittedBy: text('submitted_by'), submittedAt: text('submitted_at') };
+  const digests = row.section_digests;
+  if (typeof digests !== 'string') throw new Error('package_versions.section_digests is not text');
+  return { ...versionFactsOf(row), sectionDigests: JSON.parse(digests) as Record<string, string> };
 }

@@ -3,6 +3,7 @@ import type { Store, StoreTx } from '#api/store/store.ts';
 import type { Engine } from './schema/engine.ts';
 import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
+import { sqliteVersionResponses } from './version-responses.ts';
 import { postgresHotReads } from './pg-batched-reads.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
@@ -94,6 +95,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
     // An audit append reads the chain's head and writes after it: always atomically.
     appendAudit: (entry) => transaction((tx) => tx.appendAudit(entry)),
     engine,
+    ...(engine === 'sqlite' && sqlite ? { versionResponses: sqliteVersionResponses(sqlite, serialized) } : {}),
     transaction,
     close: () => db.destroy(),
   };

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import type { VersionResponseFacts } from '#api/store/packages.ts';
+import { openSqlite } from './node-sqlite-dialect.ts';
+import { openStore, sqliteFile } from './open-store.ts';
+import { sqliteVersionResponses } from './version-responses.ts';
+
+// The version route's answer on SQLite: its head (all but the content) kept while the change
+// clock stands still, its content read from the row on every call (docs/decisions/0161).
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+async function seeded() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'version-responses-'));
+  const store = await openStore({ dataDir });
+  cleanups.push(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const [pkg] = await store.listPackages();
+  if (!pkg || !store.versionResponses) throw new Error('a SQLite store with the demo packages');
+  const other = new DatabaseSync(sqliteFile(dataDir));
+  cleanups.push(() => Promise.resolve(other.close()));
+  other.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
+  // Counts the heads built: a kept head is not built again.
+  let built = 0;
+  const head = (version: VersionResponseFacts) => {
+    built += 1;
+    return Promise.resolve(`{"hash":${JSON.stringify(version.contentHash)},"content":`);
+  };
+  const answer = async () => JSON.parse((await store.versionResponses?.answer(pkg.id, 1, head)) ?? 'null') as { hash: string; content: unknown } | null;
+  return { store, pkg, other, dataDir, answer, builds: () => built };
+}
+
+describe('version answers on SQLite', () => {
+  it('are the head followed by the stored content; the head is built once while nothing is written', async () => {
+    const { store, pkg, answer, builds } = await seeded();
+    const version = await store.findVersion(pkg.id, 1);
+    const first = await answer();
+    expect(first).toEqual({ hash: version?.contentHash, content: JSON.parse(version?.canonicalContent ?? '') as unknown });
+    expect(await answer()).toEqual(first);
+    await nextTurn();
+    expect(await answer()).toEqual(first);
+    expect(builds()).toBe(1);
+    expect(await store.versionResponses?.answer(pkg.id, 999, () => Promise.resolve('{"content":'))).toBeNull();
+  });
+
+  it('send content changed behind the server’s back at once, even with the head kept', async () => {
+    const { pkg, other, answer, builds } = await seeded();
+    const before = await answer();
+    other.prepare('UPDATE package_versions SET canonical_content = ? WHERE package_id = ? AND number = 1').run('{"tampered":true}', pkg.id);
+    // Same turn: the head kept (the old hash, so the pair fails its check), the content the row's.
+    expect(await answer()).toEqual({ hash: before?.hash, content: { tampered: true } });
+    expect(builds()).toBe(1);
+  });
+
+  it('build the head again after another connection’s commit (from the next turn) and after a write of this process (at once)', async () => {
+    const { store, pkg, other, answer, builds } = await seeded();
+    await answer();
+    other.prepare('UPDATE package_versions SET content_hash = ? WHERE package_id = ? AND number = 1').run('f'.repeat(64), pkg.id);
+    await nextTurn();
+    expect((await answer())?.hash).toBe('f'.repeat(64));
+    expect(builds()).toBe(2);
+    await store.touchPackage(pkg.id, new Date().toISOString());
+    await answer();
+    expect(builds()).toBe(3);
+  });
+
+  it('do not keep a head when something was written while it was built', async () => {
+    const { store, pkg } = await seeded();
+    let built = 0;
+    const writing = async (version: VersionResponseFacts) => {
+      built += 1;
+      await store.touchPackage(pkg.id, new Date().toISOString());
+      return `{"number":${version.number},"content":`;
+    };
+    await store.versionResponses?.answer(pkg.id, 1, writing);
+    await store.versionResponses?.answer(pkg.id, 1, writing);
+    expect(built).toBe(2);
+  });
+
+  it('admit heads up to a bound in characters and no further, until the clock moves', async () => {
+    const { store, dataDir } = await seeded();
+    const sqlite = openSqlite(sqliteFile(dataDir));
+    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    const head = '{"number":1,"content":';
+    const responses = sqliteVersionResponses(sqlite, (work) => work(), head.length * 2);
+    let built = 0;
+    const build = () => ((built += 1), Promise.resolve(head));
+    const versions = await store.listVersionFacts('all');
+    expect(versions.length).toBeGreaterThanOrEqual(3);
+    for (let round = 0; round < 2; round++) for (const v of versions) await responses.answer(v.packageId, v.number, build);
+    // Two heads fit: those two are built once, every other version on each read.
+    expect(built).toBe(versions.length + (versions.length - 2));
+  });
+});
