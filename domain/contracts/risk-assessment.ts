@@ -115,6 +115,11 @@ export const riskAssessmentSchema = z.object({
   override: tierOverrideViewSchema.nullable(),
   /** The confirmed override's tier, otherwise the computed one. */
   effectiveTier: riskTierSchema,
+  /**
+   * Recorded by the package owner: a proposal, which decides the tier only once an override on it
+   * is confirmed; a reviewer's assessment decides it (docs/decisions/0165).
+   */
+  proposal: z.boolean(),
   assessedBy: actorSchema,
   assessedAt: z.string(),
 });
@@ -123,7 +128,7 @@ export type RiskAssessment = z.infer<typeof riskAssessmentSchema>;
 export const riskAssessmentListSchema = z.object({
   /** The method a new assessment is scored by: the newest published version. */
   method: tieringMethodSchema,
-  /** Oldest first; the last is the one that applies. */
+  /** Oldest first; which applies is domain/policy/applied-assessment.ts's rule (0165). */
   items: z.array(riskAssessmentSchema),
 });
 export type RiskAssessmentList = z.infer<typeof riskAssessmentListSchema>;
