@@ -185,6 +185,41 @@ describe('the tier listed is the tier enforced (0165)', () => {
   }
 });
 
+describe('reasons made of invisible characters (0165)', () => {
+  const invisible = '\u200b\u2060\u3164 \u200d';
+  const pointersOf = (reply: { body: unknown }) => ((reply.body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer);
+
+  it('are refused 422 at their field for a tier override, a rollback, a delegation and a signed rejection; nothing is stored', async () => {
+    target = await sqliteTarget();
+    const mr = await signedIn(target, 'model-risk@example.com');
+    const clinical = 'pkg_clinical_deterioration_risk';
+    const n = ((await mr.get(`/api/packages/${clinical}/risk-assessments`)).body as { items: unknown[] }).items.length;
+    const override = await mr.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 2, reason: invisible, role: 'model_risk' });
+    expectStatus(override, 422);
+    expect(pointersOf(override)).toEqual(['/reason']);
+    expect(((await mr.get(`/api/packages/${clinical}/risk-assessments`)).body as { items: { override: unknown }[] }).items.at(-1)?.override).toBeNull();
+
+    const committee = await signedIn(target, 'committee@example.com');
+    const rollback = await committee.post('/api/packages/pkg_card_fraud_detection/rollback', { role: 'committee', reason: invisible.repeat(4) });
+    expectStatus(rollback, 422);
+    expect(pointersOf(rollback)).toEqual(['/reason']);
+
+    const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const delegation = await mr.post('/api/delegations', { role: 'model_risk', delegateId: 'usr_fair_lending', reason: invisible, startsAt: at(1), endsAt: at(48) });
+    expectStatus(delegation, 422);
+    expect(pointersOf(delegation)).toEqual(['/reason']);
+
+    const dg = await signedIn(target, 'data-governance@example.com');
+    const owner = await signedIn(target, 'owner@example.com');
+    const id = await submit(owner, 'pd-reason', creditContent('pd-reason', 'Retail', approvableCreditContent('1.0')));
+    const rejection = await payloadFor(dg, { packageId: id, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'reject', reason: invisible, concerns: [{ sectionKey: 'training_data', concern: 'Lineage incomplete.', requiredChange: 'List the sources.' }] as never, signer: await me(dg) });
+    const signed = await sign(dg, rejection);
+    expectStatus(signed, 422);
+    expect(pointersOf(signed)).toContain('/payload/reason');
+    expect(((await owner.get(`/api/packages/${id}`)).body as { decisions: unknown[] }).decisions).toEqual([]);
+  });
+});
+
 describe('odd inputs', () => {
   it('F: emergency approval is refused by the governance gate on a flagged package', async () => {
     target = await sqliteTarget();
