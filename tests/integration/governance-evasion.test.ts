@@ -53,6 +53,14 @@ async function submit(owner: Client, modelKey: string, content: PackageContent) 
 
 const highRisk = riskAnswers({ fairness: { likelihood: 5, impact: 5 }, model_quality: { likelihood: 5, impact: 5 } });
 
+/** The failing credit content under "Consumer lending", submitted by the owner and assessed tier 1 by model risk. */
+async function failingCreditAssessedTierOne(t: Target, modelKey: string) {
+  const owner = await signedIn(t, 'owner@example.com');
+  const id = await submit(owner, modelKey, creditContent(modelKey, 'Consumer lending'));
+  expectStatus(await (await signedIn(t, 'model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
+  return { owner, id };
+}
+
 describe('a business line spelled differently (0164)', () => {
   it('A: "consumer lending" and other look-alikes are refused at submission, naming the known spelling, and nothing is stored', async () => {
     target = await sqliteTarget();
@@ -71,10 +79,7 @@ describe('a business line spelled differently (0164)', () => {
 
   it('A: the exact spelling gets the consumer-credit policy and the fair-lending step, and 0.78 is not approved', async () => {
     target = await sqliteTarget();
-    const owner = await signedIn(target, 'owner@example.com');
-    const id = await submit(owner, 'pd-exact', creditContent('pd-exact', 'Consumer lending'));
-    const mr = await signedIn(target, 'model-risk@example.com');
-    expectStatus(await mr.post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
+    const { owner, id } = await failingCreditAssessedTierOne(target, 'pd-exact');
     const v1 = (await owner.get(`/api/packages/${id}/versions/1`)).body as { policy: { policy: { key: string } } | null };
     const result = await approveChain(target, id);
     expect(v1.policy?.policy.key).toBe('consumer-credit');
@@ -223,10 +228,7 @@ describe('reasons made of invisible characters (0165)', () => {
 describe('odd inputs', () => {
   it('F: emergency approval is refused by the governance gate on a flagged package', async () => {
     target = await sqliteTarget();
-    const owner = await signedIn(target, 'owner@example.com');
-    const id = await submit(owner, 'pd-f', creditContent('pd-f', 'Consumer lending'));
-    const mr = await signedIn(target, 'model-risk@example.com');
-    expectStatus(await mr.post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
+    const { id } = await failingCreditAssessedTierOne(target, 'pd-f');
     const committee = await signedIn(target, 'committee@example.com');
     const base = await payloadFor(committee, { packageId: id, versionNumber: 1, stepKey: '@emergency', role: 'committee', decision: 'emergency_approve', signer: await me(committee) });
     const reply = await sign(committee, { ...base, emergency: { justification: 'Production outage: the old model is down.', incidentRef: 'INC-4821' } });
