@@ -6,9 +6,9 @@ import { retailCreditPdV1 } from './retail-credit-pd.ts';
 // A fresh copy of the demo credit model that can be approved (docs/decisions/0141): version 1's
 // content, under a new version label, with the one blocking failure of the consumer-credit
 // policy lifted (the approval ratio of applicants aged 62 and over at 0.81 instead of 0.78),
-// and the owner's tier 1 risk assessment answers, for tests and tours that take a new package
-// through its chain. The rest is version 1 as it was, so a spec resubmitting version 2's
-// sections still changes them.
+// and tier 1 risk assessment answers (model risk records them: an owner's own is a proposal,
+// 0165), for tests and tours that take a new package through its chain. The rest is version 1
+// as it was, so a spec resubmitting version 2's sections still changes them.
 
 export function approvableCreditContent(versionLabel: string): PackageContent {
   return {

@@ -269,14 +269,14 @@ interface SeedPackageInput {
   now: Date;
 }
 
-/** The demo package's risk assessment, by its owner an hour after version 1 came in. */
+/** The demo package's risk assessment, by model risk an hour after version 1 came in: an owner's own would be a proposal (0165). */
 async function seedRiskAssessment(tx: StoreTx, input: SeedPackageInput, packageId: string, assessedAt: string): Promise<void> {
   const answers = demoRiskAnswers(input.demo.modelKey);
   const method = await tx.currentTieringMethod();
   if (!answers || !method) return;
   const result = computeTier(answers, method.method);
-  await tx.insertRiskAssessment({ packageId, number: 1, answers, result, assessedBy: 'usr_owner', assessedAt });
-  input.audit.push({ event: { action: 'risk.assessed', subject: packageId, before: null, after: { number: 1, method: result.method, score: result.score, computedTier: result.computedTier } }, actorId: 'usr_owner', at: assessedAt });
+  await tx.insertRiskAssessment({ packageId, number: 1, answers, result, assessedBy: 'usr_model_risk', assessedAt });
+  input.audit.push({ event: { action: 'risk.assessed', subject: packageId, before: null, after: { number: 1, method: result.method, score: result.score, computedTier: result.computedTier } }, actorId: 'usr_model_risk', at: assessedAt });
 }
 
 async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> {

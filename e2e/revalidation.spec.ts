@@ -52,10 +52,10 @@ const rowOf = (page: Page, versionLabel: string) => page.getByRole('row').filter
 test('an approved tier-1 package is due for revalidation a year on, shows in the 90/60/30 day view, and its re-review opens when the date passes', async ({ page, baseURL, clock }, testInfo) => {
   const origin = baseURL ?? '';
   const fresh = await freshCreditPackage(origin);
-  // The owner's assessment: fairness 4 x 4 without controls, tier 1 by standard version 1.
-  const owner = await signInActor(origin, 'owner@example.com', password);
+  // Model risk's assessment: fairness 4 x 4 without controls, tier 1 by standard version 1.
+  const modelRisk = await signInActor(origin, 'model-risk@example.com', password);
   const answers = riskCategories.map((category) => ({ category, likelihood: category === 'fairness' ? 4 : 2, impact: category === 'fairness' ? 4 : 2, controls: 'none', rationale: `Assessed ${category}.` }));
-  await owner.post(`/api/packages/${fresh.id}/risk-assessments`, { answers });
+  await modelRisk.post(`/api/packages/${fresh.id}/risk-assessments`, { answers });
   await signDecision(await signInActor(origin, 'fair-lending@example.com', password), { packageId: fresh.id, stepKey: 'fair_lending', decision: 'approve', reason: 'Ratios within policy.', password });
   const committee = await signInActor(origin, 'committee@example.com', password);
   await signDecision(committee, { packageId: fresh.id, stepKey: 'committee', decision: 'approve', reason: 'Approved for production.', password });

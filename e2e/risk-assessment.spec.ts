@@ -1,8 +1,9 @@
 // Risk tiering end to end, by keyboard: the owner of a new package answers the intake
 // questionnaire (a missing rationale first, shown at its field), the server scores it by the
-// standard method and the tier re-selects the workflow; the owner asks for a tier override
-// (without a reason first, refused at the field); privacy, a second person in another role,
-// confirms it and the overridden tier applies. The package's model key is this run's own.
+// standard method; being the owner's, it is a proposal that decides no tier (0165), and the page
+// says so; the owner asks for a tier override (without a reason first, refused at the field);
+// privacy, a second person in another role, confirms it and the overridden tier applies and
+// re-selects the workflow. The package's model key is this run's own.
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import { clinicalRiskV1 } from '#demo/index.ts';
 import { signInActor } from '#scripts/lib/api-actor.ts';
@@ -16,7 +17,7 @@ import { shootAtWidths } from './support/screenshots.ts';
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const categories = ['Model quality', 'Data', 'Security', 'Privacy', 'Fairness', 'Regulatory'];
 
-test('an owner assesses the risk by keyboard, the tier selects the workflow, an override applies once another role confirms it', async ({ page, baseURL }, testInfo) => {
+test('an owner proposes an assessment by keyboard, it decides no tier; an override on it applies once another role confirms it', async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const modelKey = `sepsis-${Date.now().toString(36)}`;
   const content = { ...clinicalRiskV1, sections: clinicalRiskV1.sections.map((s) => (s.kind === 'identification' ? { ...s, modelKey, versionLabel: '1.0.0' } : s)) };
@@ -27,9 +28,11 @@ test('an owner assesses the risk by keyboard, the tier selects the workflow, an 
   await page.goto(`/packages/${pkg.id}`);
   const panel = page.getByRole('region', { name: 'Risk assessment' });
   await expect(panel).toContainText('No risk assessment yet: Tier 1 is the tier the owner declared.');
-  await tabTo(page, panel.getByRole('link', { name: 'Assess the risk' }));
+  await expect(panel).toContainText('As the package owner you propose an assessment');
+  await tabTo(page, panel.getByRole('link', { name: 'Propose an assessment' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /^Risk assessment of / })).toBeVisible();
+  await expect(page.getByText(/your answers are a proposal/)).toBeVisible();
   await expect(page.getByText(/Scored by Standard risk matrix \(version 1\)/)).toBeVisible();
 
   const fairness = page.getByRole('group', { name: 'Fairness' });
@@ -37,7 +40,7 @@ test('an owner assesses the risk by keyboard, the tier selects the workflow, an 
     await tabTo(page, fairness.getByLabel(label));
     await fairness.getByLabel(label).selectOption(value);
   }
-  await tabTo(page, page.getByRole('button', { name: 'Record the assessment' }));
+  await tabTo(page, page.getByRole('button', { name: 'Record the proposal' }));
   await page.keyboard.press('Enter');
   const firstRationale = page.getByRole('group', { name: 'Model quality' }).getByLabel('Rationale');
   await expect(firstRationale).toBeFocused();
@@ -51,12 +54,14 @@ test('an owner assesses the risk by keyboard, the tier selects the workflow, an 
     await tabTo(page, page.getByRole('group', { name: category }).getByLabel('Rationale'));
     await page.keyboard.type(`${category}: reviewed against the validation report.`);
   }
-  await tabTo(page, page.getByRole('button', { name: 'Record the assessment' }));
+  await tabTo(page, page.getByRole('button', { name: 'Record the proposal' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/packages/${pkg.id}$`));
   await expect(panel).toContainText('Tier 2 by Standard risk matrix (version 1), score 12');
   await expect(panel.getByRole('row', { name: /^Fairness/ })).toContainText('Partly effective');
-  await expect(panel).toContainText('chosen for this tier');
+  // A proposal: no tier applies yet, and the workflow of the declared tier stays.
+  await expect(panel.getByRole('definition').first()).toContainText("None yet: assessment 1 is the owner's proposal (Tier 2)");
+  await expect(panel).toContainText('Tier 1 (critical) models, chosen for this tier');
   await expect(page.getByRole('heading', { level: 2, name: 'Review steps' })).toBeVisible();
   await expectNoAxeViolations(page);
 

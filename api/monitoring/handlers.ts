@@ -28,11 +28,11 @@ async function alertPackage(deps: ApiDeps, alert: MonitoringAlert): Promise<Stor
   return pkg;
 }
 
-async function refuse(deps: ApiDeps, clientAddress: string | null, reason: Exclude<SignatureVerdict, { ok: true }>['reason'] | 'not_configured', webhookId: string | null): Promise<never> {
+async function refuse(deps: ApiDeps, clientAddress: string | null, reason: Exclude<SignatureVerdict, { ok: true }>['reason'] | 'not_configured', webhookId: string | null, detail?: string): Promise<never> {
   await appendLimitedAnonymous(deps, clientAddress, (tx, at) =>
     tx.appendAudit({ event: { action: 'monitoring.alert_refused', subject: 'monitoring alerts', before: null, after: { reason, webhookId: webhookId?.slice(0, 200) ?? null, client: clientAddress } }, actorId: null, at }),
   );
-  const why = reason === 'not_configured' ? 'no monitoring secret is configured (MONITORING_WEBHOOK_SECRET)' : `its webhook-signature does not verify (${reason})`;
+  const why = reason === 'not_configured' ? 'no monitoring secret is configured (MONITORING_WEBHOOK_SECRET)' : detail ? `its webhook headers are malformed: ${detail}` : `its webhook-signature does not verify (${reason})`;
   throw problems.unauthenticated(`The alert was refused: ${why}; nothing was done.`);
 }
 
@@ -43,9 +43,9 @@ export const receiveMonitoringAlert = defineHandler(routes.receiveMonitoringAler
   const secret = deps.monitoring?.secret;
   if (!secret) return refuse(deps, ctx.clientAddress, 'not_configured', webhookId);
   const verdict = await verifyStandardWebhook(secret, { id: webhookId, timestamp: header('webhook-timestamp'), signature: header('webhook-signature'), body: ctx.rawBody ?? '' }, deps.now());
-  if (!verdict.ok) return refuse(deps, ctx.clientAddress, verdict.reason, webhookId);
-  // The signature covers the id, so it is present and the sender's.
-  const id = (webhookId ?? '').slice(0, 200);
+  if (!verdict.ok) return refuse(deps, ctx.clientAddress, verdict.reason, webhookId, verdict.detail);
+  // The signature covers the id, so it is present, the sender's and within bounds: the whole id is the key.
+  const id = webhookId ?? '';
   const parsed = monitoringAlertSchema.safeParse(body);
   if (!parsed.success) throw problems.validation(zodProblems(parsed.error, ''));
   const alert = parsed.data;

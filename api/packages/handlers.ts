@@ -1,6 +1,7 @@
 import { identificationOf } from '#domain/contracts/package-content.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
+import { businessLineProblems } from './business-line-check.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
 import { answersHash } from '#domain/evidence/thread-audit-check.ts';
@@ -196,6 +197,8 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     if (await tx.findPackageByModelVersion(body.modelKey, body.versionLabel)) {
       throw problems.conflict(`A package for ${body.modelKey} ${body.versionLabel} already exists; submit a new version of it instead.`);
     }
+    const spelling = await businessLineProblems(tx, id.businessLine, '/content');
+    if (spelling.length > 0) throw problems.validation(spelling);
     const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
     if (!template) throw problems.validation([{ pointer: '/content/sections/0/riskTier', message: `No workflow template covers risk tier ${id.riskTier}` }]);
     const evaluation = await checkSubmission(tx, body.content, { packageId: null, riskTier: id.riskTier, businessLine: id.businessLine }, '/content');
@@ -251,7 +254,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.lockPackage(params.id);
     const pkg = await tx.findPackage(params.id);
     if (!pkg) throw problems.notFound(`No package ${params.id}.`);
-    const mismatches = identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content');
+    const mismatches = [...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'), ...(await businessLineProblems(tx, identificationOf(body.content).businessLine, '/content'))];
     if (mismatches.length > 0) throw problems.validation(mismatches);
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just read is missing');

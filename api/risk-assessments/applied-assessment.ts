@@ -1,32 +1,23 @@
 import type { TierOverride } from '#domain/contracts/risk-assessment.ts';
+import { appliedAssessmentOf, type AssessmentTierFacts } from '#domain/policy/applied-assessment.ts';
 import { effectiveTier } from '#domain/policy/risk-tiering.ts';
 import type { AppliedAssessment } from '#domain/policy/signed-governance.ts';
-import type { StoredTierOverride, StoreTx } from '../store/store.ts';
+import type { StoredRiskAssessment, StoredTierOverride, StoreTx } from '../store/store.ts';
 
-// The risk assessment that applies to a package: its latest, with the tier a confirmed
-// override gives. Signing names it in the payload (docs/decisions/0107).
+// The risk assessment that applies to a package (docs/decisions/0165): the stored rows read as the
+// list shows them, through the one rule clients sign by. Signing names it in the payload (0107).
 
 export function toTierOverride(o: StoredTierOverride): TierOverride {
   return { tier: o.tier, reason: o.reason, requestedBy: { userId: o.requestedBy, role: o.requestedRole }, confirmedBy: o.confirmedBy && o.confirmedRole ? { userId: o.confirmedBy, role: o.confirmedRole } : null };
 }
 
-/**
- * A confirmed override is a two-person judgement: a later assessment by one person must not undo
- * it. The tier of the newest confirmed override on an earlier assessment therefore still holds
- * when it is stricter (a lower number) than what the latest assessment gives; a less strict tier
- * takes a new override, confirmed again.
- */
-function carriedOverrideTier(overrides: readonly StoredTierOverride[], latestNumber: number): number | null {
-  const carried = overrides.filter((o) => o.number < latestNumber && o.confirmedBy !== null).sort((a, b) => b.number - a.number)[0];
-  return carried ? carried.tier : null;
+/** One stored assessment as the rule reads it; `ownerId` is the package owner's, whose assessment is a proposal. */
+export function tierFactsOf(a: StoredRiskAssessment, override: StoredTierOverride | null, ownerId: string): AssessmentTierFacts {
+  return { number: a.number, method: a.result.method, computedTier: a.result.computedTier, effectiveTier: effectiveTier(a.result, override && toTierOverride(override)), proposal: a.assessedBy === ownerId };
 }
 
-export async function appliedAssessment(tx: Pick<StoreTx, 'listRiskAssessments' | 'listTierOverrides'>, packageId: string): Promise<AppliedAssessment | null> {
-  const latest = (await tx.listRiskAssessments(packageId)).at(-1);
-  if (!latest) return null;
-  const overrides = await tx.listTierOverrides(packageId);
-  const own = overrides.find((o) => o.number === latest.number);
-  const tier = effectiveTier(latest.result, own ? toTierOverride(own) : null);
-  const carried = own?.confirmedBy ? null : carriedOverrideTier(overrides, latest.number);
-  return { number: latest.number, method: latest.result.method, tier: carried === null ? tier : Math.min(tier, carried) };
+export async function appliedAssessment(tx: Pick<StoreTx, 'findPackage' | 'listRiskAssessments' | 'listTierOverrides'>, packageId: string): Promise<AppliedAssessment | null> {
+  const [pkg, assessments, overrides] = await Promise.all([tx.findPackage(packageId), tx.listRiskAssessments(packageId), tx.listTierOverrides(packageId)]);
+  if (!pkg || assessments.length === 0) return null;
+  return appliedAssessmentOf(assessments.map((a) => tierFactsOf(a, overrides.find((o) => o.number === a.number) ?? null, pkg.ownerId)));
 }

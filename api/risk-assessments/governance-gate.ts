@@ -7,7 +7,7 @@ import type { StoreTx } from '../store/store.ts';
 // signed (under the package lock, docs/decisions/0141): the version's policy check as it
 // applies now, the assessment that applies, and the tiering method published now.
 
-type GateReads = Pick<StoreTx, 'listPolicyEvaluations' | 'listRiskAssessments' | 'listTierOverrides' | 'currentTieringMethod'>;
+type GateReads = Pick<StoreTx, 'findPackage' | 'listPolicyEvaluations' | 'listRiskAssessments' | 'listTierOverrides' | 'currentTieringMethod'>;
 
 export async function governanceBlockersOf(tx: GateReads, packageId: string, versionNumber: number): Promise<GovernanceBlocker[]> {
   const [evaluations, assessment, method] = await Promise.all([tx.listPolicyEvaluations([packageId]), appliedAssessment(tx, packageId), tx.currentTieringMethod()]);

@@ -2,7 +2,7 @@ import { methodFromRequest, type RiskAssessment, type TieringMethod } from '#dom
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
-import { computeTier, effectiveTier, overrideProblem } from '#domain/policy/risk-tiering.ts';
+import { computeTier, overrideProblem } from '#domain/policy/risk-tiering.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { problems } from '../kernel/problems.ts';
@@ -10,7 +10,7 @@ import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { toActor, usersById } from '../package-access/views.ts';
 import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
 import { riskAssessmentsRoutes as routes } from './routes.ts';
-import { appliedAssessment, toTierOverride } from './applied-assessment.ts';
+import { appliedAssessment, tierFactsOf } from './applied-assessment.ts';
 import { reresolvePolicy } from './reresolve-policy.ts';
 
 /** The audit's note of a re-check: the policy now applied and the one before. */
@@ -44,12 +44,13 @@ async function viewsOf(tx: StoreTx, pkg: StoredPackage): Promise<RiskAssessment[
     }
     const method = methods.get(methodKey);
     if (!method) throw new Error('unreachable');
-    views.push(viewOf(a, overrides.find((o) => o.number === a.number) ?? null, method, users));
+    views.push(viewOf(a, overrides.find((o) => o.number === a.number) ?? null, method, users, pkg.ownerId));
   }
   return views;
 }
 
-function viewOf(a: StoredRiskAssessment, o: StoredTierOverride | null, method: TieringMethod, users: ReadonlyMap<string, StoredUser>): RiskAssessment {
+function viewOf(a: StoredRiskAssessment, o: StoredTierOverride | null, method: TieringMethod, users: ReadonlyMap<string, StoredUser>, ownerId: string): RiskAssessment {
+  const facts = tierFactsOf(a, o, ownerId);
   const inRole = (id: string, role: Role) => ({ ...toActor(users.get(id), id), role });
   const override = o
     ? {
@@ -70,7 +71,8 @@ function viewOf(a: StoredRiskAssessment, o: StoredTierOverride | null, method: T
     score: a.result.score,
     computedTier: a.result.computedTier,
     override,
-    effectiveTier: effectiveTier(a.result, o && toTierOverride(o)),
+    effectiveTier: facts.effectiveTier,
+    proposal: facts.proposal,
     assessedBy: toActor(users.get(a.assessedBy), a.assessedBy),
     assessedAt: a.assessedAt,
   };
@@ -132,14 +134,15 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     const result = computeTier(body.answers, method);
     const number = (await tx.listRiskAssessments(pkg.id)).length + 1;
     await tx.insertRiskAssessment({ packageId: pkg.id, number, answers: body.answers, result, assessedBy: user.id, assessedAt: at });
+    // The owner's own assessment is a proposal (0165): the tier, chain and policy stay as they are.
+    const proposal = pkg.ownerId === user.id;
     // The tier that now applies: the new score, unless a confirmed override is stricter.
-    const applied = await appliedAssessment(tx, pkg.id);
-    const tier = applied?.tier ?? result.computedTier;
-    const template = await applyTier(tx, pkg, tier, at);
+    const tier = proposal ? null : ((await appliedAssessment(tx, pkg.id))?.tier ?? result.computedTier);
+    const template = tier === null ? undefined : await applyTier(tx, pkg, tier, at);
     // The policy follows the assessed tier, not the declared one (docs/decisions/0141).
-    const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: number }, at);
+    const rechecked = tier === null ? null : await reresolvePolicy(tx, pkg, { tier, assessment: number }, at);
     await tx.appendAudit({
-      event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
+      event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(proposal ? { proposal } : {}), ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
       actorId: user.id,
       at,
     });
@@ -194,9 +197,10 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     if (problem) throw problems.validation([{ pointer: '/role', message: `${problem}: it was asked for as ${roleLabels[override.requestedRole]}`, code: 'same_role' }]);
     // Two confirmations at once: the first one's update wins, the second finds it confirmed.
     if (!(await tx.confirmTierOverride(pkg.id, target.number, user.id, body.role, at))) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
-    const template = await applyTier(tx, pkg, override.tier, at);
-    const applied = await appliedAssessment(tx, pkg.id);
-    const rechecked = await reresolvePolicy(tx, pkg, { tier: applied?.tier ?? override.tier, assessment: target.number }, at);
+    // The confirmed override makes its assessment decide, an owner's proposal included (0165).
+    const tier = (await appliedAssessment(tx, pkg.id))?.tier ?? override.tier;
+    const template = await applyTier(tx, pkg, tier, at);
+    const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: target.number }, at);
     await tx.appendAudit({
       event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
       actorId: user.id,

@@ -5,6 +5,7 @@ import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import type { StoredUser } from '../store/store.ts';
 import { emergencyStepKey } from '#domain/workflow/emergency.ts';
 import { overrideProblems } from '#domain/workflow/approval-gates.ts';
+import { hasVisibleText } from '#domain/text/visible-text.ts';
 import { DeniedError } from '../denials/denials.ts';
 import { problems } from '../kernel/problems.ts';
 
@@ -20,7 +21,7 @@ export function payloadProblems(payload: SigningPayload, packageId: string, user
   if (payload.meaning !== decisionMeanings[payload.decision]) at('/meaning', `The meaning of "${payload.decision}" is "${decisionMeanings[payload.decision]}"`);
   const emergency = payload.decision === 'emergency_approve';
   const needsReason = payload.decision !== 'approve' && !emergency;
-  if (needsReason && payload.reason.trim() === '') at('/reason', 'Give the reason for this decision');
+  if (needsReason && !hasVisibleText(payload.reason)) at('/reason', 'Give the reason for this decision');
   if (emergency) emergencyPayloadProblems(payload, at);
   else if (payload.emergency) at('/emergency', 'Only an emergency approval carries a justification and an incident reference');
   for (const [pointer, message] of Object.entries(overrideProblems(payload.decision, payload.override))) at(pointer, message);

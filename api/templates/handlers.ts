@@ -2,6 +2,7 @@ import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { templateAuditSummarySchema, type CreateTemplateRequest, type TemplateAuditSummary, type TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
 import { workflowTemplateSchema, type WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
+import { namesBusinessLine } from '#domain/text/business-line.ts';
 import type { FindingSeverity } from '#domain/contracts/findings.ts';
 import { compareSeverity, defaultBlockingSeverities } from '#domain/findings/lifecycle.ts';
 import { problems } from '../kernel/problems.ts';
@@ -90,7 +91,7 @@ function claimProblems(body: CreateTemplateRequest, newest: Map<string, Workflow
         return;
       }
       lines.forEach((line, j) => {
-        if (otherLines.includes(line)) found.push({ pointer: `/businessLines/${j}`, message: `Risk tier ${tier} for "${line}" is already covered by template "${other.key}"`, code: 'tier_claimed' });
+        if (namesBusinessLine(otherLines, line)) found.push({ pointer: `/businessLines/${j}`, message: `Risk tier ${tier} for "${line}" is already covered by template "${other.key}"`, code: 'tier_claimed' });
       });
     });
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { versionNumberSchema } from './version-number.ts';
 import { roleSchema } from './roles.ts';
 import { sectionKeySchema } from './sections.ts';
+import { hasVisibleText } from '../text/visible-text.ts';
 
 export const decisionKindSchema = z.enum(['approve', 'approve_with_conditions', 'reject', 'request_clarification', 'emergency_approve']);
 export type DecisionKind = z.infer<typeof decisionKindSchema>;
@@ -68,7 +69,7 @@ export const incidentRefPattern = /^[A-Z][A-Z0-9]+-[0-9]+$/;
 export function emergencyDetailsProblems(details: EmergencyDetails): Partial<Record<keyof EmergencyDetails, string>> {
   const out: Partial<Record<keyof EmergencyDetails, string>> = {};
   const justification = details.justification.trim();
-  if (justification.length < emergencyJustificationMin) {
+  if (justification.length < emergencyJustificationMin || !hasVisibleText(justification)) {
     out.justification = `Justify the emergency in at least ${emergencyJustificationMin} characters: why deployment cannot wait for the review chain`;
   } else if (justification.length > 4_000) out.justification = 'Keep the justification under 4,000 characters';
   if (!incidentRefPattern.test(details.incidentRef)) out.incidentRef = 'Give the incident reference as its ticket id, for example INC-4821';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
 import { isReviewerRole, roleSchema } from './roles.ts';
+import { visibleReason } from './visible-text.ts';
 
 // Delegation of a reviewer role to a named person for a bounded time, while its holder is
 // away. The delegation and its revocation are separate, append-only records; the status is
@@ -55,7 +56,7 @@ export const createDelegationRequestSchema = z.object({
   delegateId: z.string().min(1, 'Choose the person who acts for you').max(64),
   startsAt: z.iso.datetime({ message: 'Give the start as a date and time' }),
   endsAt: z.iso.datetime({ message: 'Give the end as a date and time' }),
-  reason: z.string().trim().min(1, 'Say why the role is delegated (for example, the absence)').max(2_000),
+  reason: visibleReason('Say why the role is delegated (for example, the absence)', 2_000),
 });
 export type CreateDelegationRequest = z.infer<typeof createDelegationRequestSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { riskTierSchema } from './sections.ts';
 import { roleSchema } from './roles.ts';
 import { actorSchema } from './decisions.ts';
+import { visibleReason } from './visible-text.ts';
 
 // A package's risk assessment and the versioned method that turns it into a risk tier (the
 // governance framework's likelihood x impact per category, controls, residual score). A method
@@ -21,7 +22,7 @@ export const categoryAssessmentSchema = z.object({
   likelihood: oneToFive('Likelihood'),
   impact: oneToFive('Impact'),
   controls: controlEffectivenessSchema,
-  rationale: z.string().trim().min(1, 'Say why').max(4_000),
+  rationale: visibleReason('Say why', 4_000),
 });
 export type CategoryAssessment = z.infer<typeof categoryAssessmentSchema>;
 
@@ -80,7 +81,7 @@ export type RecordRiskAssessmentRequest = z.infer<typeof recordRiskAssessmentReq
 
 export const requestTierOverrideSchema = z.object({
   tier: riskTierSchema,
-  reason: z.string().trim().min(1, 'An override needs a reason').max(4_000),
+  reason: visibleReason('An override needs a reason', 4_000),
   /** The role the requester acts in: one of their own. */
   role: roleSchema,
 });
@@ -115,6 +116,11 @@ export const riskAssessmentSchema = z.object({
   override: tierOverrideViewSchema.nullable(),
   /** The confirmed override's tier, otherwise the computed one. */
   effectiveTier: riskTierSchema,
+  /**
+   * Recorded by the package owner: a proposal, which decides the tier only once an override on it
+   * is confirmed; a reviewer's assessment decides it (docs/decisions/0165).
+   */
+  proposal: z.boolean(),
   assessedBy: actorSchema,
   assessedAt: z.string(),
 });
@@ -123,7 +129,7 @@ export type RiskAssessment = z.infer<typeof riskAssessmentSchema>;
 export const riskAssessmentListSchema = z.object({
   /** The method a new assessment is scored by: the newest published version. */
   method: tieringMethodSchema,
-  /** Oldest first; the last is the one that applies. */
+  /** Oldest first; which applies is domain/policy/applied-assessment.ts's rule (0165). */
   items: z.array(riskAssessmentSchema),
 });
 export type RiskAssessmentList = z.infer<typeof riskAssessmentListSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
+import { visibleReason } from './visible-text.ts';
 
 // A rollback (issue 23, docs/decisions/0135): the approval of the model version in force is
 // withdrawn, by the AI governance committee or model risk management, with a reason; the
@@ -15,7 +16,7 @@ export const rollBackRequestSchema = z.strictObject({
   /** The role the rollback is made in: one the caller holds. */
   role: rollbackRoleSchema,
   /** Why the approval is withdrawn: the audit entry and the record keep it. */
-  reason: z.string().trim().min(10, 'Say why the approval is withdrawn (at least 10 characters).').max(2_000),
+  reason: visibleReason('Say why the approval is withdrawn (at least 10 characters).', 2_000, 10),
 });
 export type RollBackRequest = z.infer<typeof rollBackRequestSchema>;
 

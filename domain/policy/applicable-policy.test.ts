@@ -22,12 +22,23 @@ describe('applicablePolicy', () => {
     expect(applicablePolicy(catalogue, 3, 'Card payments')).toMatchObject({ key: 'general', version: 2 });
     expect(applicablePolicy(catalogue, 4, 'Card payments')).toBeUndefined();
   });
+
+  it('finds the line policy whatever the spelling of the line (0164)', () => {
+    for (const line of ['consumer lending', 'CONSUMER LENDING.', ' Consumer\u00a0 lending', 'Consumer\u200blending'.replace('\u200b', '\u200b ')]) {
+      expect(applicablePolicy(catalogue, 1, line), line).toMatchObject({ key: 'consumer-credit' });
+    }
+  });
 });
 
 describe('overlappingPolicies', () => {
   it('refuses a second general policy sharing a tier, or a second line policy sharing tier and line', () => {
     expect(overlappingPolicies(catalogue, 'other', { riskTiers: [3] }).map((p) => p.key)).toEqual(['general']);
     expect(overlappingPolicies(catalogue, 'other', { riskTiers: [1], businessLines: ['Consumer lending', 'Mortgages'] }).map((p) => p.key)).toEqual(['consumer-credit']);
+  });
+
+  it('counts another spelling of a line as the same line', () => {
+    expect(overlappingPolicies(catalogue, 'lower-case', { riskTiers: [1], businessLines: ['consumer lending'] }).map((p) => p.key)).toEqual(['consumer-credit']);
+    expect(overlappingPolicies(catalogue, 'dotted', { riskTiers: [1], businessLines: ['Consumer Lending.'] }).map((p) => p.key)).toEqual(['consumer-credit']);
   });
 
   it('allows a new version of the same key, a line policy under a general one, and disjoint scopes', () => {

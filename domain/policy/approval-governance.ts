@@ -29,7 +29,7 @@ export interface GovernanceFacts {
 export function governanceBlockers({ evaluation, assessment, currentMethod }: GovernanceFacts): GovernanceBlocker[] {
   const blockers: GovernanceBlocker[] = [];
   if (!assessment) {
-    blockers.push({ kind: 'risk_assessment_missing', description: 'Risk assessment missing: the package has none, and its tier must come from one before it is approved' });
+    blockers.push({ kind: 'risk_assessment_missing', description: "Risk assessment missing: model risk management has not assessed the package (the owner's own assessment is a proposal), and its tier must come from an assessment before it is approved" });
   } else if (assessment.method.key !== currentMethod.key || assessment.method.version !== currentMethod.version) {
     blockers.push({
       kind: 'risk_assessment_outdated',

@@ -1,4 +1,5 @@
 import type { CategoryAssessment, ControlEffectiveness, TierOverride, TieringMethod } from '../contracts/risk-assessment.ts';
+import { hasVisibleText } from '../text/visible-text.ts';
 
 // Risk tiering by a versioned method: each category's inherent score is likelihood x impact
 // (1 to 25), reduced by its controls' effectiveness to a residual score; the method combines
@@ -76,7 +77,7 @@ export function computeTier(allAnswers: readonly CategoryAssessment[], method: T
 
 /** Why an override cannot apply yet (null: it applies): a reason, and a second person in another role. */
 export function overrideProblem(override: TierOverride): string | null {
-  if (override.reason.trim() === '') return 'An override needs a reason';
+  if (!hasVisibleText(override.reason)) return 'An override needs a reason';
   if (!override.confirmedBy) return 'An override applies only once a second person confirms it';
   if (override.confirmedBy.userId === override.requestedBy.userId) return 'The person who asked for an override cannot confirm it';
   if (override.confirmedBy.role === override.requestedBy.role) return 'An override is confirmed by someone in another role';

@@ -2,15 +2,12 @@ import type { PolicyEvaluation } from '../contracts/policies.ts';
 import type { SignedGovernance } from '../contracts/signatures.ts';
 import { sha256Hex } from '../crypto/sha256.ts';
 import { canonicalize } from '../json/canonicalize.ts';
+import { appliedAssessmentOf, type AppliedAssessment, type AssessmentTierFacts } from './applied-assessment.ts';
 
 // What a decision's signature says it was made under (docs/decisions/0107): the browser builds
 // it from what it showed and the server from what it stored, the same way, so they can be compared.
 
-export interface AppliedAssessment {
-  number: number;
-  method: { key: string; version: number };
-  tier: number;
-}
+export type { AppliedAssessment } from './applied-assessment.ts';
 
 export async function signedGovernance(evaluation: PolicyEvaluation | null, assessment: AppliedAssessment | null): Promise<SignedGovernance> {
   return {
@@ -19,13 +16,16 @@ export async function signedGovernance(evaluation: PolicyEvaluation | null, asse
   };
 }
 
-/** A package's risk assessments as `GET /api/packages/{id}/risk-assessments` lists them: the last applies. */
+/** A package's risk assessments as `GET /api/packages/{id}/risk-assessments` lists them. */
 interface ListedAssessments {
-  items: readonly { number: number; method: { key: string; version: number }; effectiveTier: number }[];
+  items: readonly AssessmentTierFacts[];
 }
 
-/** The member as a client builds it from what it read: the version's policy check and the listed assessments. */
+/**
+ * The member as a client builds it from what it read: the version's policy check and the
+ * assessment that applies, by the rule the server enforces (docs/decisions/0165), not merely the
+ * last one listed.
+ */
 export function signedGovernanceFrom(version: { policy?: PolicyEvaluation | null }, assessments: ListedAssessments): Promise<SignedGovernance> {
-  const latest = assessments.items.at(-1);
-  return signedGovernance(version.policy ?? null, latest ? { number: latest.number, method: latest.method, tier: latest.effectiveTier } : null);
+  return signedGovernance(version.policy ?? null, appliedAssessmentOf(assessments.items));
 }

@@ -32,6 +32,19 @@ describe('verifyStandardWebhook', () => {
     expect(await verifyStandardWebhook(spec.secret, { ...spec, signature: 'v2,abc' }, at)).toEqual({ ok: false, reason: 'malformed' });
   });
 
+  it('refuses, before any HMAC, an id longer than 200 characters or not visible ASCII, and more than 8 signatures (0165)', async () => {
+    const longId = `msg_${'x'.repeat(197)}`;
+    const signed = { ...spec, id: longId, signature: await signWebhook(spec.secret, longId, Number(spec.timestamp), spec.body) };
+    expect(await verifyStandardWebhook(spec.secret, signed, at)).toMatchObject({ ok: false, reason: 'malformed', detail: expect.stringMatching(/1 to 200 visible ASCII/) as unknown });
+    const fits = `msg_${'x'.repeat(196)}`;
+    expect(await verifyStandardWebhook(spec.secret, { ...spec, id: fits, signature: await signWebhook(spec.secret, fits, Number(spec.timestamp), spec.body) }, at)).toEqual({ ok: true });
+    expect(await verifyStandardWebhook(spec.secret, { ...spec, id: 'msg 1' }, at)).toMatchObject({ ok: false, reason: 'malformed' });
+    const eight = `${Array.from({ length: 7 }, () => 'v1,AAAA').join(' ')} ${spec.signature}`;
+    expect(await verifyStandardWebhook(spec.secret, { ...spec, signature: eight }, at)).toEqual({ ok: true });
+    const nine = `v1,AAAA ${eight}`;
+    expect(await verifyStandardWebhook(spec.secret, { ...spec, signature: nine }, at)).toMatchObject({ ok: false, reason: 'malformed', detail: expect.stringMatching(/holds 9 signatures; at most 8/) as unknown });
+  });
+
   it('accepts what signWebhook signs', async () => {
     const secret = newWebhookSecret();
     const signature = await signWebhook(secret, 'msg_1', 1_800_000_000, '{"a":1}');

@@ -17,7 +17,16 @@ export interface SignedMessage {
   body: string;
 }
 
-export type SignatureVerdict = { ok: true } | { ok: false; reason: 'unsigned' | 'malformed' | 'stale' | 'mismatch' };
+/** `detail` says what was malformed where a sender needs to know (an id too long, too many signatures). */
+export type SignatureVerdict = { ok: true } | { ok: false; reason: 'unsigned' | 'malformed' | 'stale' | 'mismatch'; detail?: string };
+
+// Bounds checked before any HMAC is computed (docs/decisions/0165). The specification sets no
+// maximum id length; senders use short ids (Svix "msg_" + 27 characters, UUIDs): 200 visible ASCII
+// characters is ample, and the id is the idempotency key whole, never a prefix of it. A header
+// holds a signature per secret being rotated: 8 is more than any rotation needs.
+export const webhookIdMaxLength = 200;
+export const signatureCandidatesMax = 8;
+const webhookIdPattern = new RegExp(`^[\\x21-\\x7e]{1,${webhookIdMaxLength}}$`);
 
 const encoder = new TextEncoder();
 
@@ -26,9 +35,12 @@ export async function verifySignedMessage(key: Uint8Array<ArrayBuffer>, message:
   const { id, timestamp, signature, body } = message;
   if (!id || !timestamp || !signature) return { ok: false, reason: 'unsigned' };
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'malformed' };
+  if (!webhookIdPattern.test(id)) return { ok: false, reason: 'malformed', detail: `the message id is not 1 to ${webhookIdMaxLength} visible ASCII characters` };
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > toleranceSeconds) return { ok: false, reason: 'stale' };
+  const candidates = signature.split(' ').filter((c) => c !== '');
+  if (candidates.length > signatureCandidatesMax) return { ok: false, reason: 'malformed', detail: `the signature header holds ${candidates.length} signatures; at most ${signatureCandidatesMax} are checked` };
   const hmac = await subtleCrypto().importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  for (const candidate of signature.split(' ')) {
+  for (const candidate of candidates) {
     const [version, value] = candidate.split(',', 2);
     if (version !== 'v1' || !value) continue;
     let mac: Uint8Array<ArrayBuffer>;

@@ -2,6 +2,7 @@ import type { ApprovalBlocker } from '../contracts/approval-gates.ts';
 import type { Actor, ApprovalOverride, DecisionKind } from '../contracts/decisions.ts';
 import type { ThreadKind, ThreadStatus } from '../contracts/threads.ts';
 import { findingSeverityLabels, findingStatusLabels, type FindingSeverity, type FindingStatus } from '../contracts/findings.ts';
+import { hasVisibleText } from '../text/visible-text.ts';
 import { defaultBlockingSeverities, isAcceptanceExpired, isUnresolved } from '../findings/lifecycle.ts';
 
 // The approval gates: what must be settled before a version may be approved, listed as
@@ -88,7 +89,7 @@ export function overrideProblems(decision: DecisionKind, override: ApprovalOverr
   if (!isGatedDecision(decision)) return { '/override': 'Only an approval overrides what blocks it' };
   if (override.blockers.length === 0) return { '/override/blockers': 'Name the blockers you override' };
   // Invisible format characters (a zero-width space) are no reason either.
-  if (override.reason.replace(/[\s\p{Cf}]/gu, '') === '') return { '/override/reason': 'Give the reason for approving over the open questions' };
+  if (!hasVisibleText(override.reason)) return { '/override/reason': 'Give the reason for approving over the open questions' };
   if (new Set(override.blockers.map((b) => `${b.kind}:${b.ref}`)).size !== override.blockers.length) return { '/override/blockers': 'Name each blocker once' };
   return {};
 }

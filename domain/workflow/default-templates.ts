@@ -1,4 +1,5 @@
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
+import { namesBusinessLine } from '../text/business-line.ts';
 
 const all = ['identification', 'intended_use', 'design_methodology', 'training_data', 'evaluation', 'subgroup_fairness', 'limitations_risks', 'human_oversight', 'validation_findings', 'regulatory_references', 'security_controls'];
 
@@ -55,7 +56,7 @@ export const defaultTemplates: readonly WorkflowTemplate[] = [
   },
 ];
 
-/** The newest template for a tier, preferring one written for the package's business line. */
+/** The newest template for a tier, preferring one written for the package's business line (compared by key: 0164). */
 export function selectTemplate(templates: readonly WorkflowTemplate[], riskTier: number, businessLine: string): WorkflowTemplate | undefined {
   const newest = new Map<string, WorkflowTemplate>();
   for (const t of templates) {
@@ -63,5 +64,5 @@ export function selectTemplate(templates: readonly WorkflowTemplate[], riskTier:
     if (!seen || t.version > seen.version) newest.set(t.key, t);
   }
   const fits = [...newest.values()].filter((t) => t.riskTiers.includes(riskTier));
-  return fits.find((t) => t.businessLines?.includes(businessLine)) ?? fits.find((t) => !t.businessLines);
+  return fits.find((t) => namesBusinessLine(t.businessLines, businessLine)) ?? fits.find((t) => !t.businessLines);
 }

@@ -1,5 +1,6 @@
-// A new package from the demo owner, with the owner's risk assessment: an approval needs one
-// (docs/decisions/0141), so every spec that takes a package of its own through approval starts here.
+// A new package from the demo owner, with model risk's risk assessment: an approval needs one
+// (docs/decisions/0141) and the owner's own would be a proposal (0165), so every spec that takes
+// a package of its own through approval starts here.
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
@@ -12,7 +13,8 @@ export async function submitAssessed(origin: string, submission: { modelKey: str
   const owner = await signInActor(origin, 'owner@example.com', password);
   const { modelKey, versionLabel, content } = submission;
   const id = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey, versionLabel, content })).package.id;
-  await owner.post(`/api/packages/${id}/risk-assessments`, { answers: submission.answers });
+  const modelRisk = await signInActor(origin, 'model-risk@example.com', password);
+  await modelRisk.post(`/api/packages/${id}/risk-assessments`, { answers: submission.answers });
   return id;
 }
 

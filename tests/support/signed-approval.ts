@@ -39,8 +39,8 @@ export async function approveCardFraudCopy(input: {
   const actor = (email: string) => signInActor(origin, email, password, input.send);
   const owner = await actor('owner@example.com');
   const { package: pkg } = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'card-fraud-detection', versionLabel, content }));
-  // Approval needs a risk assessment (decision record 0141): the owner's, as the demo's.
-  await owner.post(`/api/packages/${pkg.id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') });
+  // Approval needs a risk assessment (decision record 0141): model risk's, as the demo's (0165).
+  await (await actor('model-risk@example.com')).post(`/api/packages/${pkg.id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') });
   const reReviewOn = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
   await signDecision(await actor('data-governance@example.com'), { packageId: pkg.id, stepKey: 'data_governance', decision: 'approve', reason: 'Transaction and chargeback data are within the approved retention and PCI scope.', password });
   await signDecision(await actor('model-risk@example.com'), {

@@ -63,4 +63,12 @@ export class Client {
   async login(email: string, password = 'demo-password'): Promise<Reply> {
     return this.post('/api/session', { email, password });
   }
+
+  /** Another person's client on the same target, signed in (model risk assessing a package the owner submitted, for instance). */
+  async colleague(email: string): Promise<Client> {
+    const other = new Client(this.#target);
+    const reply = await other.login(email);
+    if (reply.status !== 200) throw new Error(`${email} cannot sign in: ${JSON.stringify(reply.body)}`);
+    return other;
+  }
 }

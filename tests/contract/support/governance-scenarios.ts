@@ -91,7 +91,7 @@ export const governanceScenarios: Scenario[] = [
       const elena = await signedIn(target, 'model-risk@example.com');
       const privacy = await signedIn(target, 'privacy@example.com');
       // The demo world assessed every package once (an approval needs it): this is the clinical package's second.
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
       expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/2/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' }), 201);
       const requestedOnly = await figuresOf(committee);
       // Requested is not applied: no override counts until it is confirmed.
@@ -153,7 +153,7 @@ export const governanceScenarios: Scenario[] = [
       expect(await idsOf('blocking_failed')).not.toContain(id);
 
       // The assessment puts it in tier 1: re-checked against the strict policy, it fails a blocking bar.
-      expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
       const rechecked = await expectFiguresMatchTheirLists(committee);
       expect(rechecked.get('blocking_failed')?.value).toBe((before.get('blocking_failed')?.value ?? 0) + 1);
       expect(await idsOf('blocking_failed')).toContain(id);
@@ -205,7 +205,7 @@ export const governanceScenarios: Scenario[] = [
       expect((await chainOf()).trend.at(-1)?.value).toBe(treeSize);
       // A later head, over a longer log, is the month's point.
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
       const later = (await committee.get('/api/audit/tree-head')).body as { treeSize: number };
       expect(later.treeSize).toBeGreaterThan(treeSize);
       expect((await chainOf()).trend.at(-1)?.value).toBe(later.treeSize);

@@ -46,6 +46,27 @@ export const monitoringAlertScenarios: Scenario[] = [
     },
   },
   {
+    name: 'monitoring alerts: an id over 200 characters and more than 8 signatures are refused 401 before any HMAC, audited, storing nothing; ids up to 200 are keys whole',
+    async run(target) {
+      const pkg = await approvedPackage(target.store);
+      const before = await counts(target.store, pkg.id);
+      const alert = driftAlert(pkg);
+      // Two ids sharing their first 200 characters were one key when the key was a prefix.
+      const shared = `msg_${'a'.repeat(196)}`;
+      const long = await Promise.all(['1', '2'].map((tail) => sendAlert(target, alert, { webhookId: `${shared}${tail}` })));
+      const many = await sendAlert(target, alert, { signatures: (header) => `${Array.from({ length: 8 }, () => 'v1,AAAA').join(' ')} ${header}` });
+      expect([...long, many].map((r) => r.status)).toEqual([401, 401, 401]);
+      expect((long[0]?.body as { detail: string }).detail).toMatch(/1 to 200 visible ASCII characters/);
+      expect((many.body as { detail: string }).detail).toMatch(/holds 9 signatures; at most 8/);
+      expect((await refusedEntries(target.store)).map((e) => (JSON.parse(e.afterJson) as { reason: string }).reason)).toEqual(['malformed', 'malformed', 'malformed']);
+      expect(await counts(target.store, pkg.id)).toEqual(before);
+      // Ids of 200 differing only in their last character are two alerts.
+      const taken = await Promise.all(['1', '2'].map((tail) => sendAlert(target, alert, { webhookId: `${shared.slice(0, 199)}${tail}` })));
+      expect(taken.map((r) => r.status)).toEqual([200, 200]);
+      expect(new Set(taken.map((r) => monitoringAlertResultSchema.parse(r.body).findingId)).size).toBe(2);
+    },
+  },
+  {
     name: 'monitoring alerts: refuses an unknown model and a malformed body with 422 naming the field, storing nothing',
     async run(target) {
       const pkg = await approvedPackage(target.store);

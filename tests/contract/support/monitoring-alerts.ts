@@ -14,11 +14,14 @@ export interface AlertOptions {
   secret?: string;
   /** Changes the body after signing (a forged payload under a captured signature). */
   tamper?: (body: string) => string;
+  /** Changes the webhook-signature header (more candidates than a sender sends, for instance). */
+  signatures?: (header: string) => string;
 }
 
 export async function sendAlert(target: Target, alert: unknown, options: AlertOptions = {}): Promise<Reply> {
   const body = JSON.stringify(alert);
   const headers = await webhookHeaders(options.secret ?? monitoringSecret, options.webhookId ?? `msg_${crypto.randomUUID()}`, options.at ?? new Date(), body);
+  if (options.signatures) headers['webhook-signature'] = options.signatures(headers['webhook-signature'] ?? '');
   return new Client(target).send('POST', '/api/monitoring/alerts', { text: options.tamper ? options.tamper(body) : body, headers });
 }
 

@@ -64,36 +64,47 @@ async function addUser(target: Target, user: { id: string; email: string; displa
 
 export const riskAssessmentScenarios: Scenario[] = [
   {
-    name: "risk tiering: the owner's assessment is scored by the method version and kept; before any decision its tier re-selects the workflow",
+    name: "risk tiering: an assessment is scored by the method version and kept; the owner's own is a proposal, model risk's re-selects the workflow before any decision",
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
       const admin = await signedIn(target, 'admin@example.com');
       const id = await freshPackage(owner);
       expect(await detailOf(owner, id)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
       expect((await assessmentsOf(owner, id)).items).toEqual([]);
+      const assessedAudit = async () => auditPageSchema.parse((await admin.get('/api/audit?action=risk.assessed')).body).items.filter((e) => e.subject === id).map((e) => e.after);
 
-      const reply = await owner.post(`/api/packages/${id}/risk-assessments`, { answers: tierTwo });
+      // The owner's answers: kept and listed as a proposal; tier, workflow and policy stay (0165).
+      const proposed = await owner.post(`/api/packages/${id}/risk-assessments`, { answers: tierTwo });
+      expectStatus(proposed, 201);
+      const proposal = riskAssessmentSchema.parse(proposed.body);
+      expect(proposal).toMatchObject({ number: 1, method: { key: 'standard', version: 1, kind: 'risk_matrix' }, score: 12, computedTier: 2, effectiveTier: 2, override: null, proposal: true, assessedBy: { id: 'usr_owner' } });
+      expect(proposal.scores.find((s) => s.category === 'fairness')).toEqual({ category: 'fairness', inherent: 16, residual: 12 });
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
+      expect((await detailOf(owner, id)).governanceBlockers.map((b) => b.kind)).toEqual(['risk_assessment_missing']);
+      expect(await assessedAudit()).toEqual([{ number: 1, method: { key: 'standard', version: 1 }, score: 12, computedTier: 2, proposal: true }]);
+
+      // Model risk's assessment decides: the tier re-selects the workflow.
+      const reply = await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierTwo });
       expectStatus(reply, 201);
       const assessment = riskAssessmentSchema.parse(reply.body);
-      expect(assessment).toMatchObject({ number: 1, method: { key: 'standard', version: 1, kind: 'risk_matrix' }, score: 12, computedTier: 2, effectiveTier: 2, override: null, assessedBy: { id: 'usr_owner' } });
-      expect(assessment.scores.find((s) => s.category === 'fairness')).toEqual({ category: 'fairness', inherent: 16, residual: 12 });
-
+      expect(assessment).toMatchObject({ number: 2, computedTier: 2, effectiveTier: 2, proposal: false, assessedBy: { id: 'usr_model_risk' } });
       const list = await assessmentsOf(owner, id);
       expect(list.method).toMatchObject({ key: 'standard', version: 1 });
-      expect(list.items).toEqual([assessment]);
-      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 2, template: { key: 'tier-2-3' } });
-      const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.assessed')).body);
-      expect(audit.items.find((e) => e.subject === id)?.after).toEqual({ number: 1, method: { key: 'standard', version: 1 }, score: 12, computedTier: 2, template: { key: 'tier-2-3', version: 1, tier: 2 } });
+      expect(list.items).toEqual([proposal, assessment]);
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 2, template: { key: 'tier-2-3' }, governanceBlockers: [] });
+      expect((await assessedAudit()).at(-1)).toEqual({ number: 2, method: { key: 'standard', version: 1 }, score: 12, computedTier: 2, template: { key: 'tier-2-3', version: 1, tier: 2 } });
 
-      // A reassessment is the next number; the first one stays as it was.
-      const again = await owner.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() });
+      // A reassessment is the next number; the earlier ones stay as they were.
+      const again = await elena.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() });
       expectStatus(again, 201);
-      expect(riskAssessmentSchema.parse(again.body)).toMatchObject({ number: 2, score: 4, computedTier: 4 });
-      expect((await assessmentsOf(owner, id)).items.map((a) => [a.number, a.computedTier])).toEqual([[1, 2], [2, 4]]);
+      expect(riskAssessmentSchema.parse(again.body)).toMatchObject({ number: 3, score: 4, computedTier: 4 });
+      expect((await assessmentsOf(owner, id)).items.map((a) => [a.number, a.computedTier, a.proposal])).toEqual([[1, 2, true], [2, 2, false], [3, 4, false]]);
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 4, template: { key: 'tier-4' } });
     },
   },
   {
-    name: 'risk tiering: an answer out of range, a category missing or twice, an override without a reason are refused at their field; nothing is stored',
+    name: 'risk tiering: an answer out of range, a category missing or twice, an override without a (visible) reason are refused at their field; nothing is stored',
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
       const before = (await assessmentsOf(owner, clinical)).items;
@@ -112,7 +123,8 @@ export const riskAssessmentScenarios: Scenario[] = [
       expect((await assessmentsOf(owner, clinical)).items).toEqual(before);
 
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
-      for (const reason of ['', '   ']) {
+      // Invisible characters are no reason either (0165): trim() keeps a zero-width space.
+      for (const reason of ['', '   ', '\u200b\u2060', '\u3164 \u200d']) {
         const noReason = await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason, role: 'model_owner' });
         expectStatus(noReason, 422);
         expect(pointers(noReason)).toEqual(['/reason']);
@@ -214,7 +226,7 @@ export const riskAssessmentScenarios: Scenario[] = [
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await signedIn(target, 'model-risk@example.com');
       const n = await nextNumber(owner, clinical);
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       const draft = { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk' as const, decision: 'approve' as const, signer: accounts.elena };
       const applied = await signedGovernance(null, { number: n, method: { key: 'standard', version: 1 }, tier: 2 });
       expect(applied).toEqual({ policy: null, riskAssessment: { number: n, method: { key: 'standard', version: 1 }, tier: 2 } });

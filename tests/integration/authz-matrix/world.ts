@@ -160,9 +160,9 @@ export async function buildWorld(): Promise<World> {
   type Submitted = { package: { id: string } };
   const packageA = (await ok<Submitted>(as('model_owner').post('/api/packages', submission('retail-credit-pd', '9.0.0-authz')), 201, 'owner A submits')).package.id;
   const packageB = (await ok<Submitted>(as('owner_b').post('/api/packages', submission(ownerBModel, '1.0.0')), 201, 'owner B submits')).package.id;
-  // Assessed by their owners: an approval needs a risk assessment (docs/decisions/0141).
-  await ok(as('model_owner').post(`/api/packages/${packageA}/risk-assessments`, { answers: creditRiskAnswers() }), 201, 'owner A assesses');
-  await ok(as('owner_b').post(`/api/packages/${packageB}/risk-assessments`, { answers: creditRiskAnswers() }), 201, 'owner B assesses');
+  // Assessed by model risk: an approval needs a risk assessment (docs/decisions/0141), and an owner's own is a proposal (0165).
+  await ok(as('model_risk').post(`/api/packages/${packageA}/risk-assessments`, { answers: creditRiskAnswers() }), 201, 'model risk assesses A');
+  await ok(as('model_risk').post(`/api/packages/${packageB}/risk-assessments`, { answers: creditRiskAnswers() }), 201, 'model risk assesses B');
 
   type Thread = { id: string; messages: { id: string }[] };
   const threadOnA: WorldIds['threadOnA'] = {};

@@ -13,8 +13,10 @@ import { isApiProblem } from '#src/lib/api-problem.ts';
 import { usePackage } from '#src/lib/get-package.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
 import { usePageTitle } from '#src/lib/use-page-title.ts';
+import { useViewer } from '#src/lib/use-viewer.ts';
 import { useRiskAssessments } from '../api/list-risk-assessments.ts';
 import { useRecordRiskAssessment } from '../api/record-risk-assessment.ts';
+import { isPackageOwner } from '../package-owner.ts';
 import { categoryLabels, controlLabels, fieldErrorOf, impactLabels, likelihoodLabels, methodKindLabels } from '../labels.ts';
 
 const scale = [1, 2, 3, 4, 5] as const;
@@ -40,6 +42,8 @@ export function RiskAssessmentPage() {
   const name = pkg.data ? `${pkg.data.modelName} ${pkg.data.versionLabel}` : 'Package';
   usePageTitle(`Risk assessment of ${name}`);
   const latest = assessments.data?.items.at(-1);
+  const viewer = useViewer();
+  const proposing = Boolean(pkg.data && viewer && isPackageOwner(pkg.data, viewer.id));
   return (
     <div className="space-y-6">
       <Breadcrumb trail={[{ label: 'Inbox', to: '/' }, { label: pkg.data?.modelName ?? 'Package', to: `/packages/${id}` }]} current="Risk assessment" />
@@ -53,7 +57,12 @@ export function RiskAssessmentPage() {
               Scored by <strong>{assessments.data.method.name}</strong> (version {assessments.data.method.version}), a {methodKindLabels[assessments.data.method.kind]}. Each category&apos;s inherent score is likelihood × impact; partly effective controls take off{' '}
               {Math.round(assessments.data.method.controlReduction.partial * 100)}%, effective ones {Math.round(assessments.data.method.controlReduction.effective * 100)}%.
             </p>
-            <AssessmentForm packageId={id} initial={latest ? latest.answers : blankAnswers()} />
+            {proposing && (
+              <p id="risk-proposal-note" className="rounded-md border border-sky-300 bg-sky-50 p-3">
+                You own this package, so your answers are a proposal: they are kept and shown to the reviewers, but the tier, the workflow and the policy that apply come from model risk management&apos;s assessment, or from a tier override a second person confirms (segregation of duties).
+              </p>
+            )}
+            <AssessmentForm packageId={id} initial={latest ? latest.answers : blankAnswers()} proposing={proposing} />
           </>
         )}
       </div>
@@ -86,7 +95,7 @@ function ScaleField({ label, words, value, error, onChange }: ScaleProps) {
   );
 }
 
-function AssessmentForm({ packageId, initial }: { packageId: string; initial: CategoryAssessment[] }) {
+function AssessmentForm({ packageId, initial, proposing }: { packageId: string; initial: CategoryAssessment[]; proposing: boolean }) {
   const [answers, setAnswers] = useState(initial);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -129,8 +138,8 @@ function AssessmentForm({ packageId, initial }: { packageId: string; initial: Ca
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClasses.primary} disabled={recording.isPending}>
-          {recording.isPending ? 'Recording…' : 'Record the assessment'}
+        <button type="submit" className={buttonClasses.primary} disabled={recording.isPending} aria-describedby={proposing ? 'risk-proposal-note' : undefined}>
+          {recording.isPending ? 'Recording…' : proposing ? 'Record the proposal' : 'Record the assessment'}
         </button>
         <Link to={`/packages/${packageId}`} className={buttonClasses.secondary}>
           Cancel

@@ -2,6 +2,7 @@ import { ScrollFrame } from '#src/components/ui/scroll-frame.tsx';
 import { Link } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { RiskAssessment } from '#domain/contracts/risk-assessment.ts';
+import { appliedAssessmentOf, type AppliedAssessment } from '#domain/policy/applied-assessment.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { DefinitionList } from '#src/components/ui/definition-list.tsx';
@@ -12,12 +13,16 @@ import { useViewer } from '#src/lib/use-viewer.ts';
 import { useRiskAssessments } from '../api/list-risk-assessments.ts';
 import { categoryLabels, controlLabels } from '../labels.ts';
 import { TierOverrideActions } from './tier-override-actions.tsx';
+import { isPackageOwner } from '../package-owner.ts';
 
-/** On the package page: the assessed tier, how it was scored, and its override if any. */
+/** On the package page: the tier that applies, the latest assessment, how it was scored, and its override if any. */
 export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
   const query = useRiskAssessments(pkg.id);
   const viewer = useViewer();
   const latest = query.data?.items.at(-1);
+  // The one rule the server enforces and signatures name (docs/decisions/0165).
+  const applied = query.data ? appliedAssessmentOf(query.data.items) : null;
+  const isOwner = viewer !== null && isPackageOwner(pkg, viewer.id);
   const canAssess = Boolean(viewer?.roles.some((r) => r === 'model_owner' || r === 'model_risk'));
   return (
     <section aria-labelledby="risk-heading" aria-busy={query.isFetching} className="space-y-4">
@@ -27,17 +32,27 @@ export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
       {query.isPending && <LoadingNotice>Loading the risk assessment…</LoadingNotice>}
       {query.isError && <ErrorNotice title="The risk assessment could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
       {query.data && !latest && <p>No risk assessment yet: {formatRiskTier(pkg.riskTier)} is the tier the owner declared.</p>}
-      {latest && <AssessmentSummary assessment={latest} pkg={pkg} />}
+      {latest && <AssessmentSummary assessment={latest} applied={applied} pkg={pkg} />}
       {latest && viewer && <TierOverrideActions assessment={latest} viewer={viewer} />}
       {query.data && canAssess && (
-        <p>
-          <Link to={`/packages/${pkg.id}/risk-assessment`} className={buttonClasses.secondary}>
-            {latest ? 'Reassess the risk' : 'Assess the risk'}
-          </Link>
-        </p>
+        <div className="space-y-2">
+          {isOwner && <p id="risk-proposal-note">As the package owner you propose an assessment: model risk management&apos;s assessment decides the tier, or a second person confirms a tier override on yours.</p>}
+          <p>
+            <Link to={`/packages/${pkg.id}/risk-assessment`} className={buttonClasses.secondary} aria-describedby={isOwner ? 'risk-proposal-note' : undefined}>
+              {isOwner ? 'Propose an assessment' : latest ? 'Reassess the risk' : 'Assess the risk'}
+            </Link>
+          </p>
+        </div>
       )}
     </section>
   );
+}
+
+/** What the tier that applies rests on, in a sentence. */
+function appliedText(a: RiskAssessment, applied: AppliedAssessment | null, pkg: PackageDetail): string {
+  if (!applied) return `None yet: assessment ${a.number} is the owner's proposal (${formatRiskTier(a.computedTier)}); until model risk management assesses the package or a second person confirms an override on it, ${formatRiskTier(pkg.riskTier)} is the declared tier and the package cannot be approved`;
+  if (applied.number === a.number) return formatRiskTier(applied.tier);
+  return `${formatRiskTier(applied.tier)}, from assessment ${applied.number}: assessment ${a.number} is the owner's proposal and decides nothing on its own`;
 }
 
 function overrideText(a: RiskAssessment): string | null {
@@ -47,18 +62,19 @@ function overrideText(a: RiskAssessment): string | null {
   return o.confirmedBy ? `${asked} Confirmed by ${o.confirmedBy.displayName} (${roleLabels[o.confirmedBy.role]}).` : `${asked} It applies once a second person in another role confirms it.`;
 }
 
-function AssessmentSummary({ assessment: a, pkg }: { assessment: RiskAssessment; pkg: PackageDetail }) {
+function AssessmentSummary({ assessment: a, applied, pkg }: { assessment: RiskAssessment; applied: AppliedAssessment | null; pkg: PackageDetail }) {
   const override = overrideText(a);
+  const tier = applied?.tier ?? pkg.riskTier;
   return (
     <div className="space-y-4">
       <DefinitionList
         layout="aligned"
         facts={[
-          ['Tier that applies', <strong key="tier">{formatRiskTier(a.effectiveTier)}</strong>],
+          ['Tier that applies', <strong key="tier">{appliedText(a, applied, pkg)}</strong>],
           ['Computed', `${formatRiskTier(a.computedTier)} by ${a.method.name} (version ${a.method.version}), score ${a.score}`],
           ...(override ? [['Override', override] as const] : []),
-          ['Assessed', `Assessment ${a.number}, by ${a.assessedBy.displayName}, ${formatDateTime(a.assessedAt)}`],
-          ['Workflow', a.effectiveTier === pkg.riskTier ? `${pkg.template.name}, chosen for this tier` : `${pkg.template.name} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this tier applied, so the workflow under way stays`],
+          ['Assessed', `Assessment ${a.number}, by ${a.assessedBy.displayName}, ${formatDateTime(a.assessedAt)}${a.proposal ? ": the owner's proposal" : ''}`],
+          ['Workflow', tier === pkg.riskTier ? `${pkg.template.name}, chosen for this tier` : `${pkg.template.name} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this tier applied, so the workflow under way stays`],
         ]}
       />
       <ScrollFrame label={`Scores per category of assessment ${a.number}`}>
