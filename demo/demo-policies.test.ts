@@ -14,7 +14,7 @@ describe('demo policies', () => {
     const covered = [retailCreditPdV1, clinicalRiskV1, cardFraudV1, supportAssistantV1].map((content) => {
       const [id] = content.sections;
       if (id?.kind !== 'identification') throw new Error('identification first');
-      return applicablePolicy(demoPolicies, id.riskTier, id.businessLine)?.key ?? null;
+      return applicablePolicy(demoPolicies, { riskTier: id.riskTier, businessLine: id.businessLine, modelType: id.modelType })?.key ?? null;
     });
     expect(covered).toEqual(['consumer-credit', null, null, null]);
   });
