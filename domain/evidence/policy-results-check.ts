@@ -4,6 +4,7 @@ import { sha256Hex } from '../crypto/sha256.ts';
 import { canonicalize } from '../json/canonicalize.ts';
 import { meetsThreshold } from '../package/thresholds.ts';
 import { worstValue } from '../policy/evaluate-against-policy.ts';
+import { sameFramework } from '../policy/evidence-requirement.ts';
 import { fail, pass, short } from './check.ts';
 
 // Each version's policy results (docs/decisions/0144) must hold up against the version's own
@@ -32,7 +33,28 @@ function reported(content: PackageContent, check: Check): number[] {
   return values;
 }
 
+/**
+ * Evidence (docs/decisions/0157): the reference the result names must exist and cite the
+ * requirement, and the status must follow from what the content cites: pass when a citing
+ * reference (with a URL, if the requirement needs a link) exists, fail when some cite it but
+ * none with the link asked for, missing when none cites it.
+ */
+function evidenceProblem(content: PackageContent, check: Check): string | null {
+  const evidence = check.evidence;
+  if (!evidence) return `evidence ${check.subject} does not carry its requirement`;
+  const cites = content.sections.flatMap((s) => (s.kind === 'references' ? s.references.map((r) => ({ section: s.key, ...r })) : [])).filter((r) => r.key === check.subject || (evidence.framework !== undefined && sameFramework(r.framework, evidence.framework)));
+  const expected = cites.length === 0 ? 'missing' : evidence.needsLink && !cites.some((r) => r.url !== undefined) ? 'fail' : 'pass';
+  if (expected !== check.status) return `evidence ${check.subject}: the content makes it ${expected}, the result says ${check.status}`;
+  const named = evidence.reference;
+  if (!named) return check.status === 'missing' ? null : `evidence ${check.subject} is ${check.status} but names no reference`;
+  const reference = cites.find((r) => r.section === named.section && r.key === named.key);
+  if (!reference) return `evidence ${check.subject} names reference ${named.key} in ${named.section}, which does not cite it`;
+  if (check.status === 'pass' && evidence.needsLink && reference.url === undefined) return `evidence ${check.subject} passes on reference ${named.key}, which has no link`;
+  return null;
+}
+
 function checkProblem(content: PackageContent, check: Check): string | null {
+  if (check.kind === 'evidence') return evidenceProblem(content, check);
   const what = `${check.subject}${check.subgroupKey ? ` (${check.subgroupKey})` : ''}`;
   if (check.kind === 'section') {
     const present = content.sections.some((s) => s.key === check.subject);

@@ -20,6 +20,7 @@ interface Result {
   status: string;
   required?: Bar;
   actual?: number;
+  evidence?: { label: string; framework?: string; needsLink: boolean; reference?: { section: string; key: string } };
 }
 
 interface Evaluation {
@@ -33,6 +34,7 @@ interface Section {
   kind: string;
   metrics?: { key: string; value?: number }[];
   rows?: { key: string; values: Record<string, number> }[];
+  references?: { key: string; framework: string; url?: string }[];
 }
 
 interface RecordShape {
@@ -79,6 +81,34 @@ function copies(sections: Section[], result: Result): number[] {
   return found;
 }
 
+const folded = (text: string) => text.trim().split(/\s+/).join(' ').toLowerCase();
+
+/** An evidence result against the content: what it must be from the references that cite it, and the reference it names. */
+function evidenceProblems(sections: Section[], result: Result, name: string): string[] {
+  const wanted = result.evidence;
+  if (!wanted) return [`${name}: evidence result without its requirement`];
+  const citing: { section: string; key: string; url?: string }[] = [];
+  for (const section of sections) {
+    if (section.kind !== 'references') continue;
+    for (const ref of section.references ?? []) {
+      const byFramework = typeof wanted.framework === 'string' && folded(ref.framework) === folded(wanted.framework);
+      if (ref.key === result.subject || byFramework) citing.push({ section: section.key, key: ref.key, ...(ref.url === undefined ? {} : { url: ref.url }) });
+    }
+  }
+  let expected = 'pass';
+  if (citing.length === 0) expected = 'missing';
+  else if (wanted.needsLink && citing.every((c) => c.url === undefined)) expected = 'fail';
+  const found: string[] = [];
+  if (expected !== result.status) found.push(`${name}: ${citing.length} citing reference(s), result ${result.status}`);
+  const named = wanted.reference;
+  if (named) {
+    const match = citing.find((c) => c.section === named.section && c.key === named.key);
+    if (!match) found.push(`${name}: names reference ${named.section}/${named.key}, which does not cite it`);
+    else if (result.status === 'pass' && wanted.needsLink && match.url === undefined) found.push(`${name}: passes on ${named.key}, which has no link`);
+  } else if (result.status !== 'missing') found.push(`${name}: ${result.status} without naming a reference`);
+  return found;
+}
+
 /**
  * Checks every version's policy results against its content (each pass or fail follows from
  * the worst reported copy and the policy's bar; a "missing" metric is not reported; the outcome
@@ -98,6 +128,11 @@ export function verifyRecordPolicy(recordJson: string): PolicyVerdict {
         if (result.kind === 'section') {
           const present = version.content.sections.some((s) => s.key === result.subject);
           if (present !== (result.status === 'pass')) problems.push(`${name}: section present=${String(present)}, result ${result.status}`);
+          resultsChecked++;
+          continue;
+        }
+        if (result.kind === 'evidence') {
+          problems.push(...evidenceProblems(version.content.sections, result, name));
           resultsChecked++;
           continue;
         }
