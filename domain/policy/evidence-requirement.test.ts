@@ -8,6 +8,12 @@ import { evaluateAgainstPolicy, failedChecks } from './evaluate-against-policy.t
 const regB: EvidenceRequirement = { key: 'fair-lending', label: 'ECOA / Regulation B fair-lending citation', framework: 'regulation  B', needsLink: false, enforcement: 'blocking' };
 const validation: EvidenceRequirement = { key: 'independent-validation-report', label: 'Independent validation report', needsLink: true, enforcement: 'blocking' };
 
+function only<T>(list: readonly T[]): T {
+  const [first, ...rest] = list;
+  if (first === undefined || rest.length > 0) throw new Error(`expected one, got ${list.length}`);
+  return first;
+}
+
 const withEvidence = (requiredEvidence: EvidenceRequirement[], onBlockingFailure: Policy['onBlockingFailure'] = 'refuse'): Policy =>
   policySchema.parse({ key: 'evidence', version: 1, name: 'Evidence', scope: { riskTiers: [1] }, onBlockingFailure, metrics: [], subgroupMetrics: [], requiredSections: [], requiredEvidence });
 
@@ -29,13 +35,13 @@ describe('evidence requirements', () => {
   it('are missing when nothing cites them, refusing under a blocking requirement and naming the requirement', () => {
     const evaluation = evaluateAgainstPolicy(retailCreditPdV2, withEvidence([validation]));
     expect(evaluation.outcome).toBe('refused');
-    const [check] = failedChecks(evaluation);
+    const check = only(failedChecks(evaluation));
     expect(check).toMatchObject({ kind: 'evidence', subject: 'independent-validation-report', status: 'missing', enforcement: 'blocking' });
-    expect(check?.evidence?.reference).toBeUndefined();
-    expect(describeCheck(check!)).toBe('Evidence "Independent validation report" is required and not cited: cite a reference keyed "independent-validation-report", with a link');
-    const [problem] = checkProblems([check!], evaluation.policy, retailCreditPdV2, '/content');
-    expect(problem?.code).toBe('policy_missing');
-    expect(problem?.pointer).toMatch(/^\/content\/sections\/\d+\/references$/);
+    expect(check.evidence?.reference).toBeUndefined();
+    expect(describeCheck(check)).toBe('Evidence "Independent validation report" is required and not cited: cite a reference keyed "independent-validation-report", with a link');
+    const problem = only(checkProblems([check], evaluation.policy, retailCreditPdV2, '/content'));
+    expect(problem.code).toBe('policy_missing');
+    expect(problem.pointer).toMatch(/^\/content\/sections\/\d+\/references$/);
   });
 
   it('flag, not refuse, when the policy says so, and let advisory ones through', () => {
@@ -46,9 +52,9 @@ describe('evidence requirements', () => {
   it('fail when the citing reference has no link the policy asks for, pointing at its url', () => {
     const content = withReport(undefined);
     const evaluation = evaluateAgainstPolicy(content, withEvidence([validation]));
-    const [check] = evaluation.checks;
+    const check = only(evaluation.checks);
     expect(check).toMatchObject({ status: 'fail', evidence: { reference: { key: 'independent-validation-report' } } });
-    expect(checkProblems([check!], evaluation.policy, content, '/content')[0]?.pointer).toMatch(/\/references\/\d+\/url$/);
+    expect(checkProblems([check], evaluation.policy, content, '/content')[0]?.pointer).toMatch(/\/references\/\d+\/url$/);
     expect(evaluateAgainstPolicy(content, withEvidence([{ ...validation, needsLink: false }])).outcome).toBe('pass');
   });
 
