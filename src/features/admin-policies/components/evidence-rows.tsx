@@ -25,12 +25,12 @@ export function EvidenceRows({ rows, errors, onChange }: Props) {
         Required evidence
       </h2>
       <p className="max-w-prose text-slate-700">
-        Checked against the package's references: a reference with this key counts, and so, when a framework is given, does any reference of that framework (for example Regulation B). With a link required, the citing reference must carry a URL.
+        Checked against the package's references: a reference with the requirement's key (for example independent-validation-report) counts, and so, when a framework is given, does any reference of that framework (for example Regulation B). With a link required, the citing reference must carry a URL.
       </p>
       <ol className="space-y-3">
         {rows.map((row, i) => (
-          <li key={row.uid} className="grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-end">
-            <Field label={`Evidence ${i + 1} key`} hint='For example "independent-validation-report".' error={at(`/requiredEvidence/${i}/key`) ?? exactly(`/requiredEvidence/${i}`)}>
+          <li key={row.uid} className="grid gap-3 rounded-md border border-slate-200 bg-white p-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_minmax(0,1fr)] sm:items-end">
+            <Field label={`Evidence ${i + 1} key`} error={at(`/requiredEvidence/${i}/key`) ?? exactly(`/requiredEvidence/${i}`)}>
               {(props) => <input {...props} className={inputClasses} autoComplete="off" spellCheck={false} value={row.key} onChange={(e) => update(row.uid, { key: e.target.value })} />}
             </Field>
             <Field label="What is required" error={at(`/requiredEvidence/${i}/label`)}>
@@ -39,10 +39,7 @@ export function EvidenceRows({ rows, errors, onChange }: Props) {
             <Field label="Framework (optional)" error={at(`/requiredEvidence/${i}/framework`)}>
               {(props) => <input {...props} className={inputClasses} value={row.framework} onChange={(e) => update(row.uid, { framework: e.target.value })} />}
             </Field>
-            <button type="button" className={buttonClasses.secondary} onClick={() => onChange(rows.filter((r) => r.uid !== row.uid))}>
-              Remove<span className="sr-only"> evidence {i + 1}</span>
-            </button>
-            <label className="flex items-center gap-2 sm:col-span-2">
+            <label className="flex items-center gap-2 sm:col-span-2 sm:pb-2">
               <input type="checkbox" checked={row.needsLink} onChange={(e) => update(row.uid, { needsLink: e.target.checked })} />
               The citing reference must have a link (URL)
             </label>
@@ -54,6 +51,9 @@ export function EvidenceRows({ rows, errors, onChange }: Props) {
                 </select>
               )}
             </Field>
+            <button type="button" className={`${buttonClasses.secondary} justify-self-start`} onClick={() => onChange(rows.filter((r) => r.uid !== row.uid))}>
+              Remove<span className="sr-only"> evidence {i + 1}</span>
+            </button>
           </li>
         ))}
       </ol>

@@ -17,8 +17,7 @@ const subgroupColumns: readonly Column<SubgroupRequirement>[] = [
 
 const evidenceColumns: readonly Column<EvidenceRequirement>[] = [
   { header: 'Evidence', className: 'font-normal', cell: (r) => r.label },
-  { header: 'Cited by', cell: (r) => `Reference "${r.key}"${r.framework ? ` or any reference of framework "${r.framework}"` : ''}` },
-  { header: 'Link', cell: (r) => (r.needsLink ? 'Required' : 'Not required') },
+  { header: 'Cited by', cell: (r) => `Reference "${r.key}"${r.framework ? ` or any reference of framework "${r.framework}"` : ''}${r.needsLink ? ', with a link' : ', link optional'}` },
   { header: 'Enforcement', cell: (r) => (r.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
 ];
 
