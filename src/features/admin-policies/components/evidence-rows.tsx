@@ -2,6 +2,7 @@ import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { errorAt } from '#src/lib/field-error.ts';
+import { EnforcementField } from './enforcement-field.tsx';
 import { emptyEvidence, type EvidenceDraft } from '../policy-draft.ts';
 
 interface Props {
@@ -43,14 +44,7 @@ export function EvidenceRows({ rows, errors, onChange }: Props) {
               <input type="checkbox" checked={row.needsLink} onChange={(e) => update(row.uid, { needsLink: e.target.checked })} />
               The citing reference must have a link (URL)
             </label>
-            <Field label={`Enforcement of evidence ${i + 1}`} error={at(`/requiredEvidence/${i}/enforcement`)}>
-              {(props) => (
-                <select {...props} className={inputClasses} value={row.enforcement} onChange={(e) => update(row.uid, { enforcement: e.target.value === 'advisory' ? 'advisory' : 'blocking' })}>
-                  <option value="blocking">Blocking</option>
-                  <option value="advisory">Advisory</option>
-                </select>
-              )}
-            </Field>
+            <EnforcementField label={`Enforcement of evidence ${i + 1}`} value={row.enforcement} error={at(`/requiredEvidence/${i}/enforcement`)} onChange={(enforcement) => update(row.uid, { enforcement })} />
             <button type="button" className={`${buttonClasses.secondary} justify-self-start`} onClick={() => onChange(rows.filter((r) => r.uid !== row.uid))}>
               Remove<span className="sr-only"> evidence {i + 1}</span>
             </button>
