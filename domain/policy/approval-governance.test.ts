@@ -50,6 +50,11 @@ describe('policyToReresolve', () => {
     expect(policyToReresolve(catalogue, { key: 'lenient', version: 1, name: 'lenient' }, { riskTier: 1, businessLine: 'Consumer lending', modelType: undefined })?.key).toBe('strict');
     expect(policyToReresolve(catalogue, null, { riskTier: 2, businessLine: 'Consumer lending', modelType: undefined })?.key).toBe('strict');
   });
+  it('resolves by the model type too: the policy naming the package\'s type, not the line policy, where one exists', () => {
+    const typed = [...catalogue, { ...policy('credit-scorecards', [1]), scope: { riskTiers: [1], businessLines: ['Consumer lending'], modelTypes: ['binary_classification' as const] } }];
+    expect(policyToReresolve(typed, { key: 'lenient', version: 1, name: 'lenient' }, { riskTier: 1, businessLine: 'Consumer lending', modelType: 'binary_classification' })?.key).toBe('credit-scorecards');
+    expect(policyToReresolve(typed, { key: 'lenient', version: 1, name: 'lenient' }, { riskTier: 1, businessLine: 'Consumer lending', modelType: undefined })?.key).toBe('strict');
+  });
   it('keeps the check made when the key is the same or the assessed tier has no policy', () => {
     expect(policyToReresolve(catalogue, { key: 'strict', version: 1, name: 'strict' }, { riskTier: 2, businessLine: 'Consumer lending', modelType: undefined })).toBeNull();
     expect(policyToReresolve(catalogue, { key: 'strict', version: 1, name: 'strict' }, { riskTier: 4, businessLine: 'Consumer lending', modelType: undefined })).toBeNull();
