@@ -27,6 +27,7 @@ const identification: SectionOfKind<'identification'> = {
   ownerContact: 'owner@example.com',
   riskTier: 2,
   businessLine: 'Card payments',
+  modelType: 'binary_classification',
   changeSummary: cardFraudChangeSummary,
 };
 

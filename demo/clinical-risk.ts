@@ -26,6 +26,7 @@ const identification: SectionOfKind<'identification'> = {
   ownerContact: 'owner@example.com',
   riskTier: 1,
   businessLine: 'Clinical operations',
+  modelType: 'binary_classification',
   changeSummary: clinicalChangeSummary,
 };
 

@@ -12,14 +12,14 @@ describe('demo policies', () => {
 
   it('are a catalogue: one policy per business line, no two of them at the same level for a tier and a line (publication would refuse it)', () => {
     expect(demoPolicies.map((p) => p.key)).toEqual(['consumer-credit', 'fraud-payments', 'customer-genai']);
-    for (const policy of demoPolicies) expect(overlappingPolicies(demoPolicies, policy.key, policy.scope).map((p) => p.key)).toEqual([]);
+    for (const policy of demoPolicies) expect(overlappingPolicies(demoPolicies, policy.key, policy.scope)).toEqual([]);
   });
 
   it('cover the credit, card fraud and support assistant packages; the clinical package is under none', () => {
     const covered = [retailCreditPdV1, clinicalRiskV1, cardFraudV1, supportAssistantV1].map((content) => {
       const [id] = content.sections;
       if (id?.kind !== 'identification') throw new Error('identification first');
-      return applicablePolicy(demoPolicies, id.riskTier, id.businessLine)?.key ?? null;
+      return applicablePolicy(demoPolicies, { riskTier: id.riskTier, businessLine: id.businessLine, modelType: id.modelType })?.key ?? null;
     });
     expect(covered).toEqual(['consumer-credit', null, 'fraud-payments', 'customer-genai']);
   });
@@ -47,5 +47,15 @@ describe('demo policies', () => {
     expect(first.outcome).toBe('flagged');
     expect(failedChecks(first).filter((c) => c.enforcement === 'blocking').map((c) => [c.subject, c.actual])).toEqual([['approval-ratio', 0.78]]);
     expect(evaluateAgainstPolicy(retailCreditPdV2, consumerCreditPolicy).outcome).toBe('pass');
+  });
+
+  it('find the evidence the consumer credit policy requires cited, with its links, in both retail credit versions', () => {
+    for (const content of [retailCreditPdV1, retailCreditPdV2]) {
+      const evidence = evaluateAgainstPolicy(content, consumerCreditPolicy).checks.filter((c) => c.kind === 'evidence');
+      expect(evidence.map((c) => [c.subject, c.status, c.evidence?.reference?.key])).toEqual([
+        ['fair-lending-citation', 'pass', 'reg-b-1002-4'],
+        ['sr-11-7', 'pass', 'sr-11-7'],
+      ]);
+    }
   });
 });

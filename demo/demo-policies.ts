@@ -35,6 +35,12 @@ export const consumerCreditPolicy: Policy = {
     { metric: 'calibration-gap', operator: '<=', value: 1, enforcement: 'advisory' },
   ],
   requiredSections: [],
+  // Evidence the package must cite (0157): the fair-lending regulation with a link to its text,
+  // and the model risk guidance its validation follows. The retail credit package cites both.
+  requiredEvidence: [
+    { key: 'fair-lending-citation', label: 'ECOA / Regulation B fair-lending citation', framework: 'Regulation B', needsLink: true, enforcement: 'blocking' },
+    { key: 'sr-11-7', label: 'Model risk management guidance (SR 11-7)', needsLink: true, enforcement: 'advisory' },
+  ],
 };
 
 /**

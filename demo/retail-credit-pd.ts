@@ -37,6 +37,7 @@ const identificationV1: SectionOfKind<'identification'> = {
   ownerContact: 'owner@example.com',
   riskTier: 1,
   businessLine: 'Consumer lending',
+  modelType: 'binary_classification',
   changeSummary: `## Changes from 4.1.3 (in production since September 2022)
 
 - **Algorithm**: LightGBM 4.3.0 replaces XGBoost 1.6; isotonic calibration replaces Platt scaling.

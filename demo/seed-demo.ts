@@ -310,7 +310,7 @@ async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> 
   const assessment = await appliedAssessment(tx, packageId);
   const evaluations = new Map<number, PolicyEvaluation>();
 
-  const policy = applicablePolicy(demoPolicies, id.riskTier, id.businessLine);
+  const policy = applicablePolicy(demoPolicies, { riskTier: id.riskTier, businessLine: id.businessLine, modelType: id.modelType });
   for (const [index, version] of versions.entries()) {
     const submittedAt = at(script.versionDaysAgo[index] ?? 1, 9);
     const number = index + 1;

@@ -26,6 +26,7 @@ const identification: SectionOfKind<'identification'> = {
   ownerContact: 'owner@example.com',
   riskTier: 2,
   businessLine: 'Customer service',
+  modelType: 'generative',
   changeSummary: supportChangeSummary,
 };
 

@@ -1,5 +1,6 @@
-// Governance policy end to end: an administrator publishes a policy by keyboard (a bad
-// threshold first, shown beside its field); a pipeline's submission failing the policy's
+// Governance policy end to end: an administrator publishes a policy by keyboard, scoped to a
+// model type and requiring cited evidence (a bad threshold and a blank evidence label first,
+// each shown beside its field); a pipeline's submission failing the policy's
 // blocking bar is refused naming the policy version; the compliant one enters review; the
 // reviewer reads every metric against the policy's bar, the owner's beside it. The policy's
 // scope is a business line of this run's own, so no other spec's packages fall under it.
@@ -50,10 +51,21 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await page.keyboard.press('Space');
   await tabTo(page, page.getByLabel('Business lines'));
   await page.keyboard.type(line);
+  await tabTo(page, page.getByRole('checkbox', { name: 'Binary classification' }));
+  await page.keyboard.press('Space');
   await tabTo(page, page.getByLabel('Metric 1'));
   await page.getByLabel('Metric 1').selectOption('auc');
   await tabTo(page, page.getByLabel('Threshold'));
   await page.keyboard.type('high');
+  // Evidence: a linked Regulation B citation, its label left blank at first.
+  await tabTo(page, page.getByRole('button', { name: 'Add required evidence' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByLabel('Evidence 1 key'));
+  await page.keyboard.type('fair-lending-citation');
+  await tabTo(page, page.getByLabel('Framework (optional)'));
+  await page.keyboard.type('Regulation B');
+  await tabTo(page, page.getByRole('checkbox', { name: 'The citing reference must have a link (URL)' }));
+  await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('button', { name: 'Publish policy…' }));
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Publish the new policy Research models ${stamp}?` });
@@ -63,11 +75,17 @@ test('an administrator publishes a policy; a failing submission is refused namin
   const threshold = page.getByLabel('Threshold');
   await expect(threshold).toHaveAttribute('aria-invalid', 'true');
   await expect(threshold).toHaveAccessibleDescription('The threshold must be a number');
+  const evidenceLabel = page.getByLabel('What is required');
+  await expect(evidenceLabel).toHaveAttribute('aria-invalid', 'true');
+  await expect(evidenceLabel).toHaveAccessibleDescription('Say what evidence is required');
   await expectNoAxeViolations(page);
+  await shootAtWidths(page, 'policy-form', (name) => testInfo.outputPath(name), true);
 
   await tabTo(page, threshold);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('0.75');
+  await tabTo(page, evidenceLabel);
+  await page.keyboard.type('ECOA / Regulation B fair-lending citation');
   await tabTo(page, page.getByRole('button', { name: 'Publish policy…' }));
   await page.keyboard.press('Enter');
   await tabTo(page, dialog.getByRole('button', { name: 'Publish policy', exact: true }));
@@ -75,6 +93,10 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expect(page.getByRole('heading', { level: 1, name: `Research models ${stamp}` })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Version 1 is published. Submissions from now on are checked against it.');
   await expect(page.getByRole('table', { name: 'Required metrics, version 1' })).toContainText('at least 0.75');
+  await expect(page.getByText(`Applies to Tier 4: ${line}; model types binary classification.`)).toBeVisible();
+  const evidenceTable = page.getByRole('table', { name: 'Required evidence, version 1' });
+  await expect(evidenceTable.getByRole('row', { name: /ECOA \/ Regulation B fair-lending citation/ })).toContainText('or any reference of framework "Regulation B"');
+  await expect(evidenceTable).toContainText('with a link');
   await expectNoAxeViolations(page);
   await shootAtWidths(page, 'policy', (name) => testInfo.outputPath(name), true);
 
@@ -94,6 +116,7 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await loginAs(page, 'model-risk@example.com');
   await page.goto(`/packages/${admitted.package.id}`);
   const summary = page.getByRole('region', { name: `Policy check: Research models ${stamp}, version 1` });
+  // The package is a binary classifier of that line, and cites Regulation B with links: every blocking requirement, evidence included, is met.
   await expect(summary).toContainText('every blocking requirement is met');
   const evaluation = page.getByRole('region', { name: 'Evaluation against policy thresholds' });
   const auc = evaluation.getByRole('row', { name: /^AUC \(ROC\)/ });

@@ -201,7 +201,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     if (spelling.length > 0) throw problems.validation(spelling);
     const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
     if (!template) throw problems.validation([{ pointer: '/content/sections/0/riskTier', message: `No workflow template covers risk tier ${id.riskTier}` }]);
-    const evaluation = await checkSubmission(tx, body.content, { packageId: null, riskTier: id.riskTier, businessLine: id.businessLine }, '/content');
+    const evaluation = await checkSubmission(tx, body.content, { packageId: null, riskTier: id.riskTier, businessLine: id.businessLine, modelType: id.modelType }, '/content');
     if (!model) await tx.insertModel({ key: body.modelKey, name: id.modelName, ownerId: user.id });
     const pkg = {
       id: packageId,
@@ -271,7 +271,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     if (wrong.length > 0) throw problems.validation(wrong);
     // The tier an assessment decided, where there is one: a policy is never picked by the declared tier alone (docs/decisions/0141).
     const riskTier = (await appliedAssessment(tx, pkg.id))?.tier ?? pkg.riskTier;
-    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier, businessLine: pkg.businessLine }, '/content');
+    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier, businessLine: pkg.businessLine, modelType: identificationOf(body.content).modelType }, '/content');
     const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
     if (evaluation) await tx.insertPolicyEvaluation({ packageId: pkg.id, version: version.number, evaluation, evaluatedAt: at });

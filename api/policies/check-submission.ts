@@ -1,20 +1,18 @@
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { Policy, PolicyEvaluation } from '#domain/contracts/policies.ts';
-import { applicablePolicy } from '#domain/policy/applicable-policy.ts';
+import { applicablePolicy, type PackageScope } from '#domain/policy/applicable-policy.ts';
 import { checkProblems } from '#domain/policy/check-wording.ts';
 import { evaluateAgainstPolicy, failedChecks } from '#domain/policy/evaluate-against-policy.ts';
 import { problems } from '../kernel/problems.ts';
 import type { StoreTx } from '../store/store.ts';
 
 // The governance check at submission, against the organisation's numbers. A new package is
-// checked against the policy its tier and business line fall under; a resubmission against the
+// checked against the policy its tier, business line and model type fall under; a resubmission against the
 // policy version its package was checked under before, unless a newer version of that policy
 // was published to apply to packages in review too.
 
-interface Scope {
+interface Scope extends PackageScope {
   packageId: string | null;
-  riskTier: number;
-  businessLine: string;
 }
 
 function newestOf(policies: readonly Policy[], key: string): Policy | undefined {
@@ -23,10 +21,10 @@ function newestOf(policies: readonly Policy[], key: string): Policy | undefined 
 
 async function policyFor(tx: StoreTx, scope: Scope): Promise<Policy | undefined> {
   const policies = (await tx.listPolicyVersions()).map((row) => row.policy);
-  if (scope.packageId === null) return applicablePolicy(policies, scope.riskTier, scope.businessLine);
+  if (scope.packageId === null) return applicablePolicy(policies, scope);
   const previous = (await tx.listPolicyEvaluations([scope.packageId])).at(-1)?.evaluation.policy;
   if (!previous) {
-    const candidate = applicablePolicy(policies, scope.riskTier, scope.businessLine);
+    const candidate = applicablePolicy(policies, scope);
     return candidate?.appliesToPackagesInReview ? candidate : undefined;
   }
   const newest = newestOf(policies, previous.key);

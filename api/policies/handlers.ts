@@ -1,4 +1,5 @@
 import type { FieldProblem } from '#domain/contracts/problem.ts';
+import type { ModelType } from '#domain/contracts/sections.ts';
 import { policySchema, type Policy, type PolicyVersionEntry } from '#domain/contracts/policies.ts';
 import { overlappingPolicies } from '#domain/policy/applicable-policy.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
@@ -30,11 +31,24 @@ async function entriesOf(tx: StoreTx, rows: readonly StoredPolicyVersion[]): Pro
   }));
 }
 
-/** A scope that would leave some package two policies at the same level is refused, naming the other policy. */
+/** The field a tie is reported at: the candidate's most specific scope dimension. */
+function tiePointer(scope: Policy['scope']): string {
+  if ((scope.modelTypes?.length ?? 0) > 0) return '/scope/modelTypes';
+  if ((scope.businessLines?.length ?? 0) > 0) return '/scope/businessLines';
+  return '/scope/riskTiers';
+}
+
+function describePackage(example: { riskTier: number; businessLine: string | null; modelType: ModelType | undefined }): string {
+  const line = example.businessLine === null ? 'any business line' : `business line "${example.businessLine}"`;
+  const type = example.modelType ? `model type ${example.modelType}` : 'no model type';
+  return `a tier ${example.riskTier} package in ${line} with ${type}`;
+}
+
+/** A scope that would leave some package two policies at the same level is refused, naming the other policies and such a package. */
 function overlapProblems(policy: Policy, current: readonly Policy[]): FieldProblem[] {
-  return overlappingPolicies(current, policy.key, policy.scope).map((other) => ({
-    pointer: (policy.scope.businessLines?.length ?? 0) > 0 ? '/scope/businessLines' : '/scope/riskTiers',
-    message: `Policy "${other.name}" (${other.key}) already applies to some of these risk tiers${(other.scope.businessLines?.length ?? 0) > 0 ? ' and business lines' : ' for every business line'}; a package would have two policies`,
+  return overlappingPolicies(current, policy.key, policy.scope).map(({ policies, example }) => ({
+    pointer: tiePointer(policy.scope),
+    message: `${policies.map((p) => `Policy "${p.name}" (${p.key})`).join(' and ')} would apply at the same level as ${policies.some((p) => p.key === policy.key) ? 'each other' : 'this one'} to ${describePackage(example)}; a package would have two policies. Narrow a scope, or publish a policy naming both that business line and that model type`,
     code: 'scope_overlap',
   }));
 }
@@ -59,8 +73,11 @@ export const getPolicyVersion = defineHandler(routes.getPolicyVersion, async (ct
 export const publishPolicy = defineHandler(routes.publishPolicy, async (ctx, { body }) => {
   const user = signedIn(ctx);
   const at = ctx.deps.now().toISOString();
-  const { replacesVersion, appliesToPackagesInReview, ...definition } = body;
+  const { replacesVersion, appliesToPackagesInReview, requiredEvidence: givenEvidence, ...definition } = body;
   const businessLines = definition.scope.businessLines && definition.scope.businessLines.length > 0 ? definition.scope.businessLines : undefined;
+  const modelTypes = definition.scope.modelTypes && definition.scope.modelTypes.length > 0 ? definition.scope.modelTypes : undefined;
+  // An empty list is stored as absent, as for business lines: the same policy has one form.
+  const requiredEvidence = givenEvidence && givenEvidence.length > 0 ? givenEvidence : undefined;
 
   const entry = await ctx.deps.store.transaction(async (tx) => {
     // Publications run one at a time, so the overlap and version checks below see every
@@ -78,7 +95,8 @@ export const publishPolicy = defineHandler(routes.publishPolicy, async (ctx, { b
     }
     const policy = policySchema.parse({
       ...definition,
-      scope: { riskTiers: definition.scope.riskTiers, ...(businessLines ? { businessLines } : {}) },
+      scope: { riskTiers: definition.scope.riskTiers, ...(businessLines ? { businessLines } : {}), ...(modelTypes ? { modelTypes } : {}) },
+      ...(requiredEvidence ? { requiredEvidence } : {}),
       version: (previous?.version ?? 0) + 1,
       // Only an explicit true reaches packages already in review; false is the default, not stored.
       ...(appliesToPackagesInReview ? { appliesToPackagesInReview: true } : {}),

@@ -1,8 +1,9 @@
 import type { AuditEvent } from '#domain/contracts/audit-events.ts';
-import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { identificationOf, type PackageContent } from '#domain/contracts/package-content.ts';
 import type { Policy, PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { recheckUnderNewVersion } from '#domain/policy/approval-governance.ts';
 import { applicablePolicy } from '#domain/policy/applicable-policy.ts';
+import { namesBusinessLine } from '#domain/text/business-line.ts';
 import { failedChecks } from '#domain/policy/evaluate-against-policy.ts';
 import { loadPackageFacts, workflowStateOf } from '../package-access/views.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
@@ -31,8 +32,15 @@ type RecheckEvent = Extract<AuditEvent, { action: 'policy.rechecked' }>;
  * and the package's business line), among the current versions, this one included (0158).
  */
 async function resolvesTo(tx: StoreTx, policies: readonly Policy[], pkg: StoredPackage, policy: Policy): Promise<boolean> {
-  const tier = (await appliedAssessment(tx, pkg.id))?.tier ?? pkg.riskTier;
-  return applicablePolicy(policies, tier, pkg.businessLine)?.key === policy.key;
+  const riskTier = (await appliedAssessment(tx, pkg.id))?.tier ?? pkg.riskTier;
+  const lines = policy.scope.businessLines ?? [];
+  // Only a package the policy's tier and line could hold has its content read, for its model type (0157).
+  if (!policy.scope.riskTiers.includes(riskTier) || (lines.length > 0 && !namesBusinessLine(lines, pkg.businessLine))) return false;
+  const latest = Math.max(0, ...(await tx.listVersionFacts([pkg.id])).map((v) => v.number));
+  const version = await tx.findVersion(pkg.id, latest);
+  if (!version) return false;
+  const modelType = identificationOf(JSON.parse(version.canonicalContent) as PackageContent).modelType;
+  return applicablePolicy(policies, { riskTier, businessLine: pkg.businessLine, modelType })?.key === policy.key;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PackageContent } from '#domain/contracts/package-content.ts';
+import { identificationOf, type PackageContent } from '#domain/contracts/package-content.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { policyToReresolve, reevaluateInReview } from '#domain/policy/approval-governance.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
@@ -14,11 +14,13 @@ export async function reresolvePolicy(tx: StoreTx, pkg: StoredPackage, assessed:
   if (!latest) return null;
   const current = (await tx.listPolicyEvaluations([pkg.id])).find((e) => e.version === latest.number)?.evaluation ?? null;
   const policies = (await tx.listPolicyVersions()).map((row) => row.policy);
-  const policy = policyToReresolve(policies, current?.policy ?? null, assessed.tier, pkg.businessLine);
-  if (!policy) return null;
   const version = await tx.findVersion(pkg.id, latest.number);
   if (!version) throw new Error(`Version ${latest.number} of ${pkg.id} is missing`);
-  const evaluation = reevaluateInReview(JSON.parse(version.canonicalContent) as PackageContent, policy, { ...assessed, from: current?.policy ?? null });
+  const content = JSON.parse(version.canonicalContent) as PackageContent;
+  // The model type is the latest version's own: the package row does not keep one (0157).
+  const policy = policyToReresolve(policies, current?.policy ?? null, { riskTier: assessed.tier, businessLine: pkg.businessLine, modelType: identificationOf(content).modelType });
+  if (!policy) return null;
+  const evaluation = reevaluateInReview(content, policy, { ...assessed, from: current?.policy ?? null });
   await tx.insertPolicyReevaluation({ packageId: pkg.id, version: latest.number, evaluation, evaluatedAt: at });
   return evaluation;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from './decisions.ts';
 import { requiredSections } from './package-content.ts';
-import { itemKeySchema, riskTierSchema, sectionKeySchema, thresholdOperatorSchema } from './sections.ts';
+import { itemKeySchema, modelTypeSchema, riskTierSchema, sectionKeySchema, thresholdOperatorSchema } from './sections.ts';
 import { isKnownMetric, knownMetricKeys } from './metric-catalogue.ts';
 
 // The organisation's governance policies. A policy version is never edited: publishing makes
@@ -41,10 +41,26 @@ export type SubgroupRequirement = z.infer<typeof subgroupRequirementSchema>;
 
 export const sectionRequirementSchema = z.object({ section: sectionKeySchema, enforcement: enforcementSchema });
 
+/**
+ * Evidence a package must cite in a references section (docs/decisions/0157): a reference
+ * keyed `key`, or, when `framework` is given, any reference of that framework (compared without
+ * case or extra spaces). With `needsLink`, the citing reference must carry a URL.
+ */
+export const evidenceRequirementSchema = z.object({
+  key: itemKeySchema,
+  label: z.string().trim().min(1, 'Say what evidence is required').max(300),
+  framework: z.string().trim().min(1, 'A framework cannot be blank; leave it out to match by key only').max(300).optional(),
+  needsLink: z.boolean(),
+  enforcement: enforcementSchema,
+});
+export type EvidenceRequirement = z.infer<typeof evidenceRequirementSchema>;
+
 export const policyScopeSchema = z.object({
   riskTiers: z.array(riskTierSchema).min(1, 'Choose at least one risk tier'),
   /** Empty or absent: every business line of those tiers. A policy naming lines is preferred over one that does not. */
   businessLines: z.array(z.string().trim().min(1, 'A business line cannot be blank').max(300)).max(50).optional(),
+  /** Empty or absent: every model type, and packages stating none. Naming types makes the policy more specific, as naming lines does (0157). */
+  modelTypes: z.array(modelTypeSchema).max(modelTypeSchema.options.length).optional(),
 });
 export type PolicyScope = z.infer<typeof policyScopeSchema>;
 
@@ -62,11 +78,21 @@ const policyBody = {
   metrics: z.array(metricRequirementSchema).max(200),
   subgroupMetrics: z.array(subgroupRequirementSchema).max(100),
   requiredSections: z.array(sectionRequirementSchema).max(100),
+  /** Absent on policies published before evidence requirements: none. */
+  requiredEvidence: z.array(evidenceRequirementSchema).max(100).optional(),
   /** Packages already in review under an earlier version of this key are checked against this one at publication (docs/decisions/0150), and their resubmissions too. */
   appliesToPackagesInReview: z.boolean().optional(),
 };
 
-function refineRequirements(body: { metrics: MetricRequirement[]; subgroupMetrics: SubgroupRequirement[]; requiredSections: { section: string }[]; scope: PolicyScope }, ctx: z.RefinementCtx) {
+interface RequirementLists {
+  metrics: MetricRequirement[];
+  subgroupMetrics: SubgroupRequirement[];
+  requiredSections: { section: string }[];
+  requiredEvidence?: EvidenceRequirement[] | undefined;
+  scope: PolicyScope;
+}
+
+function refineRequirements(body: RequirementLists, ctx: z.RefinementCtx) {
   const once = (list: string[], path: string | (string | number)[], what: string) => {
     const seen = new Set<string>();
     list.forEach((value, i) => {
@@ -78,8 +104,11 @@ function refineRequirements(body: { metrics: MetricRequirement[]; subgroupMetric
   once(body.subgroupMetrics.map((m) => m.metric), 'subgroupMetrics', 'Subgroup metric');
   body.subgroupMetrics.forEach((m, i) => once(m.subgroups ?? [], ['subgroupMetrics', i, 'subgroups'], 'Subgroup'));
   once(body.requiredSections.map((s) => s.section), 'requiredSections', 'Section');
-  once(body.scope.riskTiers.map(String), 'scope.riskTiers', 'Risk tier');
-  if (body.metrics.length + body.subgroupMetrics.length + body.requiredSections.length === 0) {
+  once((body.requiredEvidence ?? []).map((e) => e.key), 'requiredEvidence', 'Evidence key');
+  once(body.scope.riskTiers.map(String), ['scope', 'riskTiers'], 'Risk tier');
+  once(body.scope.businessLines ?? [], ['scope', 'businessLines'], 'Business line');
+  once(body.scope.modelTypes ?? [], ['scope', 'modelTypes'], 'Model type');
+  if (body.metrics.length + body.subgroupMetrics.length + body.requiredSections.length + (body.requiredEvidence?.length ?? 0) === 0) {
     ctx.addIssue({ code: 'custom', path: ['metrics'], message: 'A policy needs at least one requirement' });
   }
 }
@@ -118,11 +147,27 @@ export const policyVersionParamsSchema = z.object({
 /** The sections a policy may require beyond the fixed ones: any section key. Listed for the editor. */
 export const fixedSectionKeys: readonly string[] = requiredSections.map((s) => s.key);
 
+/** The reference that met an evidence requirement, or was cited without the link it asks for. */
+export const evidenceReferenceSchema = z.object({ section: z.string(), key: z.string() });
+/** An evidence result's requirement as the policy stated it, and the reference it rests on (0157). */
+export const evidenceResultSchema = z.object({
+  label: z.string(),
+  framework: z.string().optional(),
+  needsLink: z.boolean(),
+  reference: evidenceReferenceSchema.optional(),
+});
+
 // One requirement's result for one package version.
 export const policyCheckSchema = z.object({
-  kind: z.enum(['metric', 'subgroup_metric', 'section']),
-  /** Metric key or section key. */
+  kind: z.enum(['metric', 'subgroup_metric', 'section', 'evidence']),
+  /** Metric key, section key or evidence requirement key. */
   subject: z.string(),
+  /**
+   * For evidence: the requirement as the policy stated it, so that the result can be checked
+   * against the content without the policy, and the reference that met it (or, for a "fail",
+   * the one cited without the link the policy asks for).
+   */
+  evidence: evidenceResultSchema.optional(),
   /** For a subgroup metric: the subgroup row that failed or passed ("all" when every row passed). */
   subgroup: z.string().optional(),
   /** The failing subgroup row's key, to point at it. */

@@ -10,7 +10,7 @@ import { workflowTemplateSchema } from './workflow-template.ts';
 import { recordAttestationSchema } from './attestation.ts';
 import { findingSchema } from './findings.ts';
 import { riskTierSchema, thresholdOperatorSchema } from './sections.ts';
-import { metricRequirementSchema, policyCheckSchema, policyEvaluationSchema, policyRefSchema, policyScopeSchema, policySchema, sectionRequirementSchema, subgroupRequirementSchema } from './policies.ts';
+import { evidenceReferenceSchema, evidenceRequirementSchema, evidenceResultSchema, metricRequirementSchema, policyCheckSchema, policyEvaluationSchema, policyRefSchema, policyScopeSchema, policySchema, sectionRequirementSchema, subgroupRequirementSchema } from './policies.ts';
 import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { auditEntryViewSchema, inclusionProofSchema, signedTreeHeadSchema } from './audit.ts';
 
@@ -58,6 +58,7 @@ export const recordPolicyCheckSchema = z.strictObject({
   weakerOwnerThreshold: recordThresholdSchema.optional(),
   declared: recordThresholdSchema.optional(),
   conflictingCopies: z.array(z.strictObject({ section: z.string(), value: z.number() })).optional(),
+  evidence: z.strictObject({ ...evidenceResultSchema.shape, reference: z.strictObject(evidenceReferenceSchema.shape).optional() }).optional(),
 });
 
 /** The version's check against the governance policy at submission, exactly as stored: a decision's signed governance digest is of it. */
@@ -77,6 +78,8 @@ export const recordPolicyDefinitionSchema = z.strictObject({
   metrics: z.array(z.strictObject(metricRequirementSchema.shape)),
   subgroupMetrics: z.array(z.strictObject(subgroupRequirementSchema.shape)),
   requiredSections: z.array(z.strictObject(sectionRequirementSchema.shape)),
+  /** Evidence requirements (0157); absent on policies published without them. */
+  requiredEvidence: z.array(z.strictObject(evidenceRequirementSchema.shape)).optional(),
 });
 export type RecordPolicyDefinition = z.infer<typeof recordPolicyDefinitionSchema>;
 

@@ -33,6 +33,25 @@ const sectionBase = {
 export const riskTierSchema = z.number().int().min(1).max(4);
 export type RiskTier = z.infer<typeof riskTierSchema>;
 
+/**
+ * What kind of prediction the model makes: a closed list, so that a governance policy can be
+ * scoped by it and a package cannot slip past a scope by spelling it differently (0157).
+ */
+export const modelTypeSchema = z.enum(['binary_classification', 'multiclass_classification', 'regression', 'ranking', 'forecasting', 'generative', 'other'], {
+  error: (issue) => `Model type ${JSON.stringify(issue.input)} is not one of binary_classification, multiclass_classification, regression, ranking, forecasting, generative, other`,
+});
+export type ModelType = z.infer<typeof modelTypeSchema>;
+
+export const modelTypeLabels: Record<ModelType, string> = {
+  binary_classification: 'Binary classification',
+  multiclass_classification: 'Multiclass classification',
+  regression: 'Regression',
+  ranking: 'Ranking',
+  forecasting: 'Forecasting',
+  generative: 'Generative',
+  other: 'Other',
+};
+
 export const identificationSectionSchema = z.object({
   ...sectionBase,
   kind: z.literal('identification'),
@@ -43,6 +62,8 @@ export const identificationSectionSchema = z.object({
   ownerContact: z.email(),
   riskTier: riskTierSchema,
   businessLine: label,
+  /** Absent on packages made before model types (their content and digests unchanged): such a package falls only under policies naming no model type. */
+  modelType: modelTypeSchema.optional(),
   /** What changed against the previous model version, in Markdown. */
   changeSummary: text(200_000),
 });

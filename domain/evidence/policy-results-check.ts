@@ -16,12 +16,16 @@ type RecordVersion = ApprovalRecord['versions'][number];
 type Evaluation = NonNullable<RecordVersion['policy']>;
 type Definition = NonNullable<RecordVersion['policyDefinition']>;
 
-/** A result's place in the evaluation: one per metric, per subgroup row (or "all") and per section. */
+/** A result's place in the evaluation: one per metric, per subgroup row (or "all"), per section and per evidence requirement. */
 const identity = (c: PolicyCheck): string => `${c.kind} ${c.subject}${c.subgroupKey ?? c.subgroup ? ` (${c.subgroupKey ?? c.subgroup ?? ''})` : ''}`;
 
-/** The members a result must share with its recomputation; `declared` only where the result keeps it (checks made before it was kept lack it). */
+/**
+ * The members a result must share with its recomputation; `declared` only where the result keeps
+ * it (checks made before it was kept lack it). `evidence` holds the requirement as stated and the
+ * reference that met it (0157): from the definition and the content, like every other member.
+ */
 function differences(recorded: PolicyCheck, recomputed: PolicyCheck): string[] {
-  const members = ['subgroup', 'enforcement', 'status', 'required', 'actual', 'weakerOwnerThreshold', 'conflictingCopies', ...(recorded.declared ? ['declared' as const] : [])] as const;
+  const members = ['subgroup', 'enforcement', 'status', 'required', 'actual', 'weakerOwnerThreshold', 'conflictingCopies', 'evidence', ...(recorded.declared ? ['declared' as const] : [])] as const;
   return members.filter((m) => canonicalize(recorded[m] ?? null) !== canonicalize(recomputed[m] ?? null)).map((m) => `${m} ${canonicalize(recorded[m] ?? null)} where the policy gives ${canonicalize(recomputed[m] ?? null)}`);
 }
 

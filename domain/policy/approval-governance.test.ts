@@ -47,12 +47,17 @@ describe('governanceBlockers', () => {
 describe('policyToReresolve', () => {
   const catalogue = [policy('lenient', [3]), policy('strict', [1, 2], 'refuse')];
   it('resolves the policy of the assessed tier when it is another key than the declared one gave', () => {
-    expect(policyToReresolve(catalogue, { key: 'lenient', version: 1, name: 'lenient' }, 1, 'Consumer lending')?.key).toBe('strict');
-    expect(policyToReresolve(catalogue, null, 2, 'Consumer lending')?.key).toBe('strict');
+    expect(policyToReresolve(catalogue, { key: 'lenient', version: 1, name: 'lenient' }, { riskTier: 1, businessLine: 'Consumer lending', modelType: undefined })?.key).toBe('strict');
+    expect(policyToReresolve(catalogue, null, { riskTier: 2, businessLine: 'Consumer lending', modelType: undefined })?.key).toBe('strict');
+  });
+  it('resolves by the model type too: the policy naming the package\'s type, not the line policy, where one exists', () => {
+    const typed = [...catalogue, { ...policy('credit-scorecards', [1]), scope: { riskTiers: [1], businessLines: ['Consumer lending'], modelTypes: ['binary_classification' as const] } }];
+    expect(policyToReresolve(typed, { key: 'lenient', version: 1, name: 'lenient' }, { riskTier: 1, businessLine: 'Consumer lending', modelType: 'binary_classification' })?.key).toBe('credit-scorecards');
+    expect(policyToReresolve(typed, { key: 'lenient', version: 1, name: 'lenient' }, { riskTier: 1, businessLine: 'Consumer lending', modelType: undefined })?.key).toBe('strict');
   });
   it('keeps the check made when the key is the same or the assessed tier has no policy', () => {
-    expect(policyToReresolve(catalogue, { key: 'strict', version: 1, name: 'strict' }, 2, 'Consumer lending')).toBeNull();
-    expect(policyToReresolve(catalogue, { key: 'strict', version: 1, name: 'strict' }, 4, 'Consumer lending')).toBeNull();
+    expect(policyToReresolve(catalogue, { key: 'strict', version: 1, name: 'strict' }, { riskTier: 2, businessLine: 'Consumer lending', modelType: undefined })).toBeNull();
+    expect(policyToReresolve(catalogue, { key: 'strict', version: 1, name: 'strict' }, { riskTier: 4, businessLine: 'Consumer lending', modelType: undefined })).toBeNull();
   });
   it('flags a version in review that the new policy would refuse at submission, and says why it was checked again', () => {
     const evaluation = reevaluateInReview(retailCreditPdV1, policy('strict', [1]), { tier: 1, assessment: 2, from: null });

@@ -1,7 +1,7 @@
 import type { GovernanceBlocker } from '../contracts/approval-gates.ts';
 import type { DecisionKind } from '../contracts/decisions.ts';
 import type { Policy, PolicyEvaluation, PolicyRef } from '../contracts/policies.ts';
-import { applicablePolicy } from './applicable-policy.ts';
+import { applicablePolicy, type PackageScope } from './applicable-policy.ts';
 import { describeCheck } from './check-wording.ts';
 import { evaluateAgainstPolicy, failedChecks } from './evaluate-against-policy.ts';
 import type { AppliedAssessment } from './signed-governance.ts';
@@ -60,8 +60,8 @@ export function describeGovernanceRefusal(blockers: readonly GovernanceBlocker[]
  * (it applies to packages in review at its publication, by the administrator's choice: 0150),
  * and where the assessed tier has no policy the check already made stands.
  */
-export function policyToReresolve(policies: readonly Policy[], current: PolicyRef | null, tier: number, businessLine: string): Policy | null {
-  const resolved = applicablePolicy(policies, tier, businessLine);
+export function policyToReresolve(policies: readonly Policy[], current: PolicyRef | null, pkg: PackageScope): Policy | null {
+  const resolved = applicablePolicy(policies, pkg);
   if (!resolved) return null;
   return current?.key === resolved.key ? null : resolved;
 }

@@ -12,7 +12,37 @@ function conflictWords(check: PolicyCheck): string {
   return `; reported ${check.conflictingCopies.length} times with different values (${copies}), the worst decides`;
 }
 
+function describeEvidence(check: PolicyCheck): string {
+  const evidence = check.evidence;
+  const label = evidence?.label ?? check.subject;
+  const cited = evidence?.reference ? ` (reference "${evidence.reference.key}")` : '';
+  if (check.status === 'pass') return `Evidence "${label}" is cited${cited}`;
+  if (check.status === 'fail') return `Evidence "${label}" is cited${cited} without the link the policy requires`;
+  const how = `cite a reference keyed "${check.subject}"${evidence?.framework ? ` or of framework "${evidence.framework}"` : ''}${evidence?.needsLink ? ', with a link' : ''}`;
+  return `Evidence "${label}" is required and not cited: ${how}`;
+}
+
+/** What a check is about, in a table cell: the metric or section key, or the evidence's label. */
+export function checkSubjectWords(check: { kind: PolicyCheck['kind']; subject: string; evidence?: { label: string } | undefined }): string {
+  if (check.kind === 'section') return `Section ${check.subject}`;
+  if (check.kind === 'evidence') return `Evidence: ${check.evidence?.label ?? check.subject}`;
+  return check.subject;
+}
+
+/** An evidence requirement's bar in a table cell: what must be cited, and whether with a link. */
+export function evidenceBarWords(evidence: NonNullable<PolicyCheck['evidence']>, key: string): string {
+  return `Cited: reference "${key}"${evidence.framework ? ` or framework "${evidence.framework}"` : ''}${evidence.needsLink ? ', with a link' : ''}`;
+}
+
+/** What the package offered for an evidence requirement, in a table cell. */
+export function evidenceValueWords(check: PolicyCheck): string {
+  const cited = check.evidence?.reference;
+  if (!cited) return 'Not cited';
+  return `Reference "${cited.key}" in ${cited.section}${check.status === 'fail' ? ', no link' : ''}`;
+}
+
 export function describeCheck(check: PolicyCheck): string {
+  if (check.kind === 'evidence') return describeEvidence(check);
   const bar = check.required ? describeThreshold(check.required) : '';
   const where = check.subgroup && check.subgroup !== 'all' ? ` for ${check.subgroup}` : '';
   if (check.kind === 'section') return check.status === 'pass' ? `Section "${check.subject}" is present` : `Section "${check.subject}" is required and missing`;
@@ -22,9 +52,20 @@ export function describeCheck(check: PolicyCheck): string {
   return check.status === 'pass' ? `Metric "${check.subject}"${where}${value}, ${bar} as required${conflict}` : `Metric "${check.subject}"${where}${value}; the policy requires ${bar}${conflict}`;
 }
 
+/** The reference cited without its link, or the first references section (where the citation belongs). */
+function evidencePointer(check: PolicyCheck, content: PackageContent, root: string): string {
+  const cited = check.evidence?.reference;
+  const i = content.sections.findIndex((s) => s.kind === 'references' && (!cited || s.key === cited.section));
+  const section = content.sections[i];
+  if (!section || section.kind !== 'references') return `${root}/sections`;
+  const j = cited ? section.references.findIndex((r) => r.key === cited.key) : -1;
+  return j >= 0 ? `${root}/sections/${i}/references/${j}/url` : `${root}/sections/${i}/references`;
+}
+
 function pointerOf(check: PolicyCheck, content: PackageContent, root: string): string {
   const sections = content.sections;
   if (check.kind === 'section') return `${root}/sections`;
+  if (check.kind === 'evidence') return evidencePointer(check, content, root);
   if (check.kind === 'metric') {
     for (const [i, s] of sections.entries()) {
       if (s.kind !== 'metric_table') continue;

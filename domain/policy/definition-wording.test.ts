@@ -13,4 +13,9 @@ describe('describePolicyTerms', () => {
     const terms = describePolicyTerms({ scope: { riskTiers: [1] }, onBlockingFailure: 'refuse', subgroupMetrics: [], requiredSections: [{ section: 'validation_findings', enforcement: 'blocking' }, { section: 'model_card', enforcement: 'advisory' }] });
     expect(terms).toBe('Applies to risk tier 1 in every business line; a blocking failure refuses the submission; required sections validation_findings (blocking), model_card (advisory).');
   });
+
+  it('names the model types a policy is scoped to (0157)', () => {
+    const terms = describePolicyTerms({ scope: { riskTiers: [2], modelTypes: ['binary_classification', 'regression'] }, onBlockingFailure: 'enter_review_flagged', subgroupMetrics: [], requiredSections: [] });
+    expect(terms).toBe('Applies to risk tier 2 in every business line for binary classification, regression models; a blocking failure enters review flagged.');
+  });
 });

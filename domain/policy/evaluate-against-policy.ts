@@ -2,6 +2,7 @@ import type { PackageContent } from '../contracts/package-content.ts';
 import type { MetricRequirement, Policy, PolicyCheck, PolicyEvaluation, SubgroupRequirement } from '../contracts/policies.ts';
 import type { Section, SectionOfKind, Threshold } from '../contracts/sections.ts';
 import { meetsThreshold } from '../package/thresholds.ts';
+import { checkEvidence } from './evidence-requirement.ts';
 import { ownerThresholdIsWeaker } from './weaker-threshold.ts';
 
 // Checks a package version against the organisation's policy, never against the numbers the
@@ -111,6 +112,7 @@ export function evaluateAgainstPolicy(content: PackageContent, policy: Policy): 
     ...policy.metrics.map((r) => checkMetric(r, metricTables)),
     ...policy.subgroupMetrics.flatMap((r) => checkSubgroupMetric(r, subgroupTables)),
     ...policy.requiredSections.map((r) => checkSection(r.section, r.enforcement, content)),
+    ...(policy.requiredEvidence ?? []).map((r) => checkEvidence(r, content)),
   ];
   const blockingFailed = checks.some((c) => c.enforcement === 'blocking' && c.status !== 'pass');
   const outcome = !blockingFailed ? 'pass' : policy.onBlockingFailure === 'refuse' ? 'refused' : 'flagged';

@@ -10,6 +10,8 @@ export type ResultStatus = PolicyCheck['status'] | 'not checked';
 export interface PolicyResultChange {
   kind: PolicyCheck['kind'];
   subject: string;
+  /** For evidence: what the policy calls it. */
+  evidence?: { label: string };
   /** The subgroup row, for a subgroup metric ("all" for the requirement as a whole). */
   subgroup?: string;
   enforcement: PolicyCheck['enforcement'];
@@ -51,6 +53,7 @@ export function policyResultChanges(before: PolicyEvaluation | null, after: Poli
     changes.push({
       kind: check.kind,
       subject: check.subject,
+      ...(check.evidence ? { evidence: { label: check.evidence.label } } : {}),
       ...(check.subgroup ? { subgroup: check.subgroup } : {}),
       enforcement: check.enforcement,
       before: was.status,

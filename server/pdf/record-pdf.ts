@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ApprovalRecord, RecordVersion } from '#domain/contracts/record.ts';
 import type { SignedDecision } from '#domain/contracts/signatures.ts';
+import { modelTypeLabels } from '#domain/contracts/sections.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
 import { describePolicyTerms } from '#domain/policy/definition-wording.ts';
+import { checkSubjectWords, evidenceBarWords, evidenceValueWords } from '#domain/policy/check-wording.ts';
 import { byteRangePlaceholder, signatureBytes, signPdf, type DocumentSigner } from './pades.ts';
 
 // The printable approval record (issue 17, docs/decisions/0119): PDF/A-3b written by PDFKit,
@@ -46,9 +48,9 @@ type RecordCheck = NonNullable<RecordVersion['policy']>['checks'][number];
 
 /** The columns of a version's policy results (decision 0144's fields): header and cell, in points. */
 const policyColumns: readonly { header: string; width: number; cell: (check: RecordCheck) => string }[] = [
-  { header: 'Requirement', width: 150, cell: (c) => `${c.kind === 'section' ? 'Section ' : ''}${c.subject}${c.subgroup ? ` (${c.subgroup})` : ''}` },
-  { header: 'Policy bar', width: 60, cell: (c) => bar(c.required) },
-  { header: 'Value', width: 55, cell: (c) => (c.actual === undefined ? '—' : String(c.actual)) },
+  { header: 'Requirement', width: 150, cell: (c) => `${checkSubjectWords(c)}${c.subgroup ? ` (${c.subgroup})` : ''}` },
+  { header: 'Policy bar', width: 60, cell: (c) => (c.evidence ? evidenceBarWords(c.evidence, c.subject) : bar(c.required)) },
+  { header: 'Value', width: 55, cell: (c) => (c.kind === 'evidence' ? evidenceValueWords(c) : c.actual === undefined ? '—' : String(c.actual)) },
   { header: "Owner's bar", width: 85, cell: (c) => (c.weakerOwnerThreshold ? `${bar(c.weakerOwnerThreshold)} (weaker)` : bar(c.declared)) },
   { header: 'Result', width: 50, cell: (c) => c.status },
   { header: 'Enforcement', width: 99, cell: (c) => c.enforcement },
@@ -147,6 +149,8 @@ function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promis
   fact('Package', record.package.id);
   fact('Status', record.package.status);
   fact('Risk tier', String(record.package.riskTier));
+  const modelType = record.versions.at(-1)?.content.sections.find((s) => s.kind === 'identification')?.modelType;
+  if (modelType) fact('Model type', modelTypeLabels[modelType]);
   fact('Owner', `${record.package.owner.displayName}, ${record.package.owner.title} (${record.package.ownerTeam})`);
   fact('Exported', `${printedTime(record.exportedAt)} by ${record.exportedBy.displayName}`);
   fact('Record signature', `Ed25519, server key ${record.signature.keyId}`);

@@ -18,6 +18,7 @@ import { clarificationScenarios } from './support/clarification-scenarios.ts';
 import { reReviewScenarios } from './support/re-review-scenarios.ts';
 import { templateKeyScenarios } from './support/template-key-scenarios.ts'; // new template keys
 import { policyScenarios } from './support/policy-scenarios.ts';
+import { policyScopeScenarios } from './support/policy-scope-scenarios.ts';
 import { findingScenarios } from './support/finding-scenarios.ts';
 import { draftScenarios } from './support/draft-scenarios.ts';
 import { riskAssessmentScenarios } from './support/risk-assessment-scenarios.ts';
@@ -46,7 +47,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...readRevocationScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...readRevocationScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

@@ -21,6 +21,7 @@ export interface Result {
   declared?: Bar;
   weakerOwnerThreshold?: Bar;
   conflictingCopies?: { section: string; value: number }[];
+  evidence?: { label: string; framework?: string; needsLink: boolean; reference?: { section: string; key: string } };
 }
 
 interface Requirement {
@@ -39,6 +40,15 @@ export interface Definition {
   metrics: Requirement[];
   subgroupMetrics: Requirement[];
   requiredSections: { section: string; enforcement: string }[];
+  requiredEvidence?: Evidence[];
+}
+
+interface Evidence {
+  key: string;
+  label: string;
+  framework?: string;
+  needsLink: boolean;
+  enforcement: string;
 }
 
 export interface Section {
@@ -46,10 +56,11 @@ export interface Section {
   kind: string;
   metrics?: { key: string; value?: number; threshold?: Bar }[];
   rows?: { key: string; attribute: string; group: string; values: Record<string, number> }[];
+  references?: { key: string; framework: string; url?: string }[];
 }
 
 /** The members of a definition this evaluator knows; any other is a requirement kind it cannot evaluate. */
-const understood = new Set(['key', 'version', 'name', 'scope', 'onBlockingFailure', 'appliesToPackagesInReview', 'metrics', 'subgroupMetrics', 'requiredSections']);
+const understood = new Set(['key', 'version', 'name', 'scope', 'onBlockingFailure', 'appliesToPackagesInReview', 'metrics', 'subgroupMetrics', 'requiredSections', 'requiredEvidence']);
 
 export function unsupportedMembers(definition: object): string[] {
   return Object.keys(definition).filter((member) => !understood.has(member));
@@ -123,12 +134,40 @@ function subgroupResults(requirement: Requirement, sections: Section[]): Result[
   return [{ ...all, subgroup: 'all' }, ...listed];
 }
 
+/** Frameworks are compared trimmed, with runs of white space as one space, and lowercased. */
+const folded = (text: string) => text.trim().split(/\s+/).join(' ').toLowerCase();
+
+/**
+ * Evidence: the references that cite the requirement (same key, or same framework when it names
+ * one), in content order. None: missing. A link needed and none of them has a URL: fail, naming
+ * the first. Otherwise pass, naming the first with a URL when a link is needed, else the first.
+ */
+function evidenceResult(requirement: Evidence, sections: Section[]): Result {
+  const citing: { section: string; key: string; url?: string }[] = [];
+  for (const section of sections.filter((s) => s.kind === 'references')) {
+    for (const ref of section.references ?? []) {
+      const byFramework = requirement.framework !== undefined && folded(ref.framework) === folded(requirement.framework);
+      if (ref.key === requirement.key || byFramework) citing.push({ section: section.key, key: ref.key, ...(ref.url === undefined ? {} : { url: ref.url }) });
+    }
+  }
+  const linked = citing.find((c) => c.url !== undefined);
+  const named = requirement.needsLink && linked ? linked : citing[0];
+  let status = 'pass';
+  if (!named) status = 'missing';
+  else if (requirement.needsLink && !linked) status = 'fail';
+  const evidence: NonNullable<Result['evidence']> = { label: requirement.label, needsLink: requirement.needsLink };
+  if (requirement.framework !== undefined) evidence.framework = requirement.framework;
+  if (named) evidence.reference = { section: named.section, key: named.key };
+  return { kind: 'evidence', subject: requirement.key, enforcement: requirement.enforcement, status, evidence };
+}
+
 /** Every result the definition gives for the content, and the outcome for a version stored on submission or on a re-check. */
 export function evaluate(definition: Definition, sections: Section[], recheck: boolean): { outcome: string; results: Result[] } {
   const results = [
     ...definition.metrics.map((r) => metricResult(r, sections)),
     ...definition.subgroupMetrics.flatMap((r) => subgroupResults(r, sections)),
     ...definition.requiredSections.map((r) => ({ kind: 'section', subject: r.section, enforcement: r.enforcement, status: sections.some((s) => s.key === r.section) ? 'pass' : 'missing' })),
+    ...(definition.requiredEvidence ?? []).map((r) => evidenceResult(r, sections)),
   ];
   const blocked = results.some((r) => r.enforcement === 'blocking' && r.status !== 'pass');
   return { outcome: !blocked ? 'pass' : definition.onBlockingFailure === 'refuse' && !recheck ? 'refused' : 'flagged', results };

@@ -29,9 +29,9 @@ export interface PolicyVerdict {
   digestsMatched: number;
 }
 
-const known = new Set(['metric', 'subgroup_metric', 'section']);
+const known = new Set(['metric', 'subgroup_metric', 'section', 'evidence']);
 const place = (r: Result) => `${r.kind} ${r.subject}${r.subgroupKey ?? r.subgroup ? `/${r.subgroupKey ?? r.subgroup ?? ''}` : ''}`;
-const compared = ['subgroup', 'enforcement', 'status', 'required', 'actual', 'weakerOwnerThreshold', 'conflictingCopies'] as const;
+const compared = ['subgroup', 'enforcement', 'status', 'required', 'actual', 'weakerOwnerThreshold', 'conflictingCopies', 'evidence'] as const;
 
 /** Each recorded result against the recomputed one at the same place: none missing, none extra, none twice, every member equal. */
 function compare(name: string, recorded: Result[], recomputed: Result[]): string[] {

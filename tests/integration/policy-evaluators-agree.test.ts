@@ -13,7 +13,9 @@ import { evaluate } from '../independent/policy-evaluator.ts';
 // and policy they must give the same results in the same order, or one of the two (or the
 // specification) is wrong. The cases reach every branch the specification describes: copies
 // with different values, a weaker owner bar, required subgroups absent, no subgroup table,
-// upper bounds, sections present and absent, and both outcomes of a blocking failure.
+// upper bounds, sections present and absent, evidence cited by key or by framework (spelt
+// differently), with and without the link asked for, or not at all, and both outcomes of a
+// blocking failure.
 
 function variant(source: PackageContent, change: (content: PackageContent) => void): PackageContent {
   const content = structuredClone(source);
@@ -42,11 +44,48 @@ const noSubgroups = variant(retailCreditPdV2, (content) => {
   content.sections = content.sections.filter((s) => s.kind !== 'subgroup_table');
 });
 
+/** References of a section, changed: the evidence requirements are met by them. */
+function withReferences(change: (refs: { url?: string | undefined; key: string; framework: string }[]) => void): PackageContent {
+  return variant(retailCreditPdV2, (content) => {
+    for (const section of content.sections) if (section.kind === 'references') change(section.references);
+  });
+}
+const unlink = (ref: { url?: string | undefined }) => {
+  delete ref.url;
+};
+// The first Regulation B reference has no link: a requirement needing one rests on the next.
+const firstRegBUnlinked = withReferences((refs) => {
+  const first = refs.find((r) => r.framework === 'Regulation B');
+  if (first) unlink(first);
+  const ecoa = refs.find((r) => r.key === 'ecoa');
+  if (ecoa) unlink(ecoa);
+});
+const noLinks = withReferences((refs) => refs.forEach(unlink));
+const noReferences = variant(retailCreditPdV2, (content) => {
+  content.sections = content.sections.filter((s) => s.kind !== 'references');
+});
+const referencesTwice = variant(retailCreditPdV2, (content) => {
+  const section = content.sections.find((s) => s.kind === 'references');
+  if (section?.kind !== 'references') throw new Error('references');
+  content.sections.unshift({ ...structuredClone(section), key: 'more_references', references: section.references.slice(1).map((r) => ({ ...r, key: `${r.key}-copy`, url: undefined })) });
+});
+
 const policies: Policy[] = [
   consumerCreditPolicy,
   { ...consumerCreditPolicy, key: 'refusing', onBlockingFailure: 'refuse', requiredSections: [{ section: 'validation_findings', enforcement: 'blocking' }, { section: 'model_card_appendix', enforcement: 'advisory' }] },
   { ...consumerCreditPolicy, key: 'upper', metrics: [{ metric: 'ece', operator: '<', value: 0.05, enforcement: 'blocking' }, { metric: 'brier', operator: '<=', value: 0.2, enforcement: 'advisory' }], subgroupMetrics: [{ metric: 'approval-ratio', operator: '>', value: 0.8, enforcement: 'advisory' }] },
   { ...consumerCreditPolicy, key: 'lenient', subgroupMetrics: [{ metric: 'approval-ratio', operator: '>=', value: 0.5, enforcement: 'blocking', subgroups: ['age-62-plus', 'veterans'] }] },
+  {
+    ...consumerCreditPolicy,
+    key: 'evidence',
+    onBlockingFailure: 'refuse',
+    requiredEvidence: [
+      { key: 'ecoa', label: 'ECOA, cited by key', needsLink: false, enforcement: 'advisory' },
+      { key: 'reg-b', label: 'Regulation B, linked', framework: '  regulation   B ', needsLink: true, enforcement: 'blocking' },
+      { key: 'gdpr', label: 'GDPR', framework: 'GDPR', needsLink: false, enforcement: 'advisory' },
+      { key: 'reg-b-1002-4', label: 'By key or by framework', framework: 'equal credit opportunity act', needsLink: true, enforcement: 'advisory' },
+    ],
+  },
 ];
 const contents: [string, PackageContent][] = [
   ['retail v1', retailCreditPdV1],
@@ -57,6 +96,10 @@ const contents: [string, PackageContent][] = [
   ['subgroups twice', subgroupCopy],
   ['62+ left out', withoutOlder],
   ['no subgroup table', noSubgroups],
+  ['first Regulation B reference unlinked', firstRegBUnlinked],
+  ['no links', noLinks],
+  ['no references', noReferences],
+  ['references twice', referencesTwice],
 ];
 
 /** JSON as written to the record: members set to undefined are not there. */
@@ -87,6 +130,12 @@ describe('the independent evaluator agrees with the app on every branch of the s
     expect(checks.some((c) => c.kind === 'subgroup_metric' && c.status === 'missing' && c.subgroupKey)).toBe(true);
     expect(checks.some((c) => c.kind === 'subgroup_metric' && c.status === 'missing' && !c.subgroup)).toBe(true);
     expect(checks.some((c) => c.kind === 'section' && c.status === 'missing')).toBe(true);
+    const evidence = checks.filter((c) => c.kind === 'evidence');
+    expect(new Set(evidence.map((c) => c.status))).toEqual(new Set(['pass', 'fail', 'missing']));
+    // A pass needing a link that rests on a later citing reference than the first one.
+    expect(evidence.some((c) => c.subject === 'reg-b' && c.status === 'pass' && c.evidence?.reference?.key === 'reg-b-1002-2p')).toBe(true);
+    // A framework spelt differently still matches; a reference citing by framework comes before one citing by key.
+    expect(evidence.some((c) => c.subject === 'reg-b-1002-4' && c.evidence?.reference?.key === 'ecoa')).toBe(true);
     expect(all.map((e) => e.outcome)).toEqual(expect.arrayContaining(['pass', 'flagged', 'refused']));
   });
 });

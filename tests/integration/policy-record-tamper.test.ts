@@ -26,13 +26,17 @@ const defer = cleanUpAfterEach();
 type Version = ApprovalRecord['versions'][number];
 type Result = NonNullable<Version['policy']>['checks'][number];
 
-/** The scenarios' mortgage policy with required rows for its blocking subgroup bar, a required section present and one absent, entering review flagged. */
+/** The scenarios' mortgage policy with required rows for its blocking subgroup bar, a required section present and one absent, evidence cited and evidence missing (0157), entering review flagged. */
 const strictPolicy: PublishPolicyRequest = mortgagePolicy({
   onBlockingFailure: 'enter_review_flagged',
   subgroupMetrics: [{ metric: 'approval-ratio', operator: '>=', value: 0.8, enforcement: 'blocking', subgroups: ['age-62-plus', 'race-black'] }],
   requiredSections: [
     { section: 'validation_findings', enforcement: 'blocking' },
     { section: 'model_card_appendix', enforcement: 'advisory' },
+  ],
+  requiredEvidence: [
+    { key: 'fair-lending-citation', label: 'Regulation B citation', framework: 'Regulation B', needsLink: true, enforcement: 'blocking' },
+    { key: 'dpia', label: 'Data protection impact assessment', framework: 'GDPR', needsLink: false, enforcement: 'advisory' },
   ],
 });
 
@@ -72,7 +76,13 @@ function failingRow(version: Version | undefined): Result {
   return row;
 }
 
-/** The three tamperings of finding 4 and an edited definition, each on the version at `index`. */
+function evidenceResult(version: Version | undefined, key: string): Result {
+  const result = version?.policy?.checks.find((c) => c.kind === 'evidence' && c.subject === key);
+  if (!result?.evidence) throw new Error(`the evidence result ${key}`);
+  return result;
+}
+
+/** The three tamperings of finding 4, an edited definition and a moved evidence reference, each on the version at `index`. */
 const tamperings: [string, (record: ApprovalRecord, index: number) => void, RegExp][] = [
   [
     '(a) the failing row turned to pass, its numbers removed',
@@ -112,6 +122,14 @@ const tamperings: [string, (record: ApprovalRecord, index: number) => void, RegE
     // Under the lower bar every row passes: the recomputation gives "all" where the record lists the 62+ failure.
     /approval-ratio.*(all|age-62-plus)/,
   ],
+  [
+    '(e) an evidence result resting on a reference that does not cite it',
+    (record, index) => {
+      const result = evidenceResult(record.versions[index], 'fair-lending-citation');
+      if (result.evidence) result.evidence.reference = { section: 'regulatory_references', key: 'ecoa' };
+    },
+    /evidence fair-lending-citation.*evidence.*"ecoa"/,
+  ],
 ];
 
 async function verdicts(text: string, keys: ServerKey[]) {
@@ -132,11 +150,13 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
       ['subgroup_metric', 'approval-ratio', 'age-62-plus', 'fail'],
       ['section', 'validation_findings', null, 'pass'],
       ['section', 'model_card_appendix', null, 'missing'],
+      ['evidence', 'fair-lending-citation', null, 'pass'],
+      ['evidence', 'dpia', null, 'missing'],
     ]);
     const honest = await verdicts(await resigned(store, record, () => undefined), keys);
     expect(honest.own.checks.filter((c) => !c.ok)).toEqual([]);
     expect(honest.own.checks.find((c) => c.label.startsWith('Policy results'))).toMatchObject({ label: 'Policy results of version 1 (mortgage-credit version 1)', ok: true });
-    expect(honest.independent).toMatchObject({ ok: true, problems: [], resultsChecked: 5 });
+    expect(honest.independent).toMatchObject({ ok: true, problems: [], resultsChecked: 7 });
 
     for (const [name, tamper, problem] of tamperings) {
       const { own, independent } = await verdicts(await resigned(store, record, (r) => tamper(r, 0)), keys);
@@ -145,6 +165,17 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
       expect(independent.ok, name).toBe(false);
       expect(independent.problems.join('\n'), name).toMatch(problem);
     }
+    // Missing evidence claimed as cited, on a reference the content has: it does not cite it.
+    const claimed = await verdicts(
+      await resigned(store, record, (r) => {
+        const result = evidenceResult(r.versions[0], 'dpia');
+        result.status = 'pass';
+        if (result.evidence) result.evidence.reference = { section: 'regulatory_references', key: 'ecoa' };
+      }),
+      keys,
+    );
+    expect(claimed.own.checks.find((c) => !c.ok)?.detail).toMatch(/evidence dpia: status "pass" where the policy gives "missing"/);
+    expect(claimed.independent.problems).toContain('version 1: evidence dpia status recorded "pass", recomputed "missing"');
     // With the outcome made to agree as well, deleting the row still leaves a requirement without its result.
     const hidden = await resigned(store, record, (r) => {
       tamperings[1]?.[1](r, 0);
@@ -217,7 +248,7 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
     }
     // A requirement kind the independent evaluator was not written for is not passed unevaluated.
     const unknown = JSON.parse(await resigned(store, record, () => undefined)) as { versions: { policyDefinition: Record<string, unknown> }[] };
-    for (const version of unknown.versions) version.policyDefinition.evidence = [{ kind: 'model-card', enforcement: 'blocking' }];
-    expect(verifyRecordPolicy(JSON.stringify(unknown)).problems).toEqual(['version 1: unsupported requirement kind evidence', 'version 2: unsupported requirement kind evidence']);
+    for (const version of unknown.versions) version.policyDefinition.requiredAttestations = [{ kind: 'model-card', enforcement: 'blocking' }];
+    expect(verifyRecordPolicy(JSON.stringify(unknown)).problems).toEqual(['version 1: unsupported requirement kind requiredAttestations', 'version 2: unsupported requirement kind requiredAttestations']);
   }, 120_000);
 });

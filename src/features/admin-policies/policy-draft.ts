@@ -1,5 +1,5 @@
 import type { Enforcement, MetricRequirement, Policy, PublishPolicyRequest } from '#domain/contracts/policies.ts';
-import type { ThresholdOperator } from '#domain/contracts/sections.ts';
+import type { ModelType, ThresholdOperator } from '#domain/contracts/sections.ts';
 
 // The policy editor's state: text where the administrator types (numbers are parsed only when
 // sent, so a half-typed "0." is not lost), and a stable uid per requirement row for React.
@@ -16,15 +16,28 @@ export interface RequirementDraft {
   subgroups: string;
 }
 
+/** Evidence the package must cite: matched by reference key, or by framework when one is given. */
+export interface EvidenceDraft {
+  uid: string;
+  key: string;
+  label: string;
+  framework: string;
+  needsLink: boolean;
+  enforcement: Enforcement;
+}
+
 export interface PolicyDraft {
   key: string;
   name: string;
   riskTiers: number[];
   businessLines: string;
+  /** None checked: every model type, and packages stating none. */
+  modelTypes: ModelType[];
   onBlockingFailure: Policy['onBlockingFailure'];
   metrics: RequirementDraft[];
   subgroupMetrics: RequirementDraft[];
   requiredSections: string;
+  requiredEvidence: EvidenceDraft[];
   appliesToPackagesInReview: boolean;
 }
 
@@ -35,8 +48,12 @@ export function emptyRequirement(): RequirementDraft {
   return { uid: uid(), metric: '', operator: '>=', value: '', enforcement: 'blocking', subgroups: '' };
 }
 
+export function emptyEvidence(): EvidenceDraft {
+  return { uid: uid(), key: '', label: '', framework: '', needsLink: false, enforcement: 'blocking' };
+}
+
 export function emptyPolicyDraft(): PolicyDraft {
-  return { key: '', name: '', riskTiers: [], businessLines: '', onBlockingFailure: 'refuse', metrics: [emptyRequirement()], subgroupMetrics: [], requiredSections: '', appliesToPackagesInReview: false };
+  return { key: '', name: '', riskTiers: [], businessLines: '', modelTypes: [], onBlockingFailure: 'refuse', metrics: [emptyRequirement()], subgroupMetrics: [], requiredSections: '', requiredEvidence: [], appliesToPackagesInReview: false };
 }
 
 export function draftFromPolicy(policy: Policy): PolicyDraft {
@@ -47,10 +64,12 @@ export function draftFromPolicy(policy: Policy): PolicyDraft {
     name: policy.name,
     riskTiers: [...policy.scope.riskTiers],
     businessLines: (policy.scope.businessLines ?? []).join('\n'),
+    modelTypes: [...(policy.scope.modelTypes ?? [])],
     onBlockingFailure: policy.onBlockingFailure,
     metrics: rows(policy.metrics),
     subgroupMetrics: rows(policy.subgroupMetrics),
     requiredSections: policy.requiredSections.map((s) => s.section).join('\n'),
+    requiredEvidence: (policy.requiredEvidence ?? []).map((e) => ({ uid: uid(), key: e.key, label: e.label, framework: e.framework ?? '', needsLink: e.needsLink, enforcement: e.enforcement })),
     appliesToPackagesInReview: false,
   };
 }
@@ -73,11 +92,13 @@ export function requestFromDraft(draft: PolicyDraft, replacesVersion: number): P
   return {
     key: draft.key.trim(),
     name: draft.name,
-    scope: { riskTiers: [...draft.riskTiers].sort(), businessLines: lines(draft.businessLines) },
+    scope: { riskTiers: [...draft.riskTiers].sort(), businessLines: lines(draft.businessLines), modelTypes: [...draft.modelTypes] },
     onBlockingFailure: draft.onBlockingFailure,
     metrics: draft.metrics.map(requirement),
     subgroupMetrics: draft.subgroupMetrics.map(subgroupRequirement),
     requiredSections: lines(draft.requiredSections).map((section) => ({ section, enforcement: 'blocking' as const })),
+    // A blank framework means "match by key only"; sent as typed otherwise, for the server to judge.
+    requiredEvidence: draft.requiredEvidence.map(({ key, label, framework, needsLink, enforcement }) => ({ key: key.trim(), label, ...(framework.trim() ? { framework } : {}), needsLink, enforcement })),
     appliesToPackagesInReview: draft.appliesToPackagesInReview,
     replacesVersion,
   };

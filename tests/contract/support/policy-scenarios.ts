@@ -290,6 +290,16 @@ export const policyScenarios: Scenario[] = [
       expect(verifyRecordPolicy(JSON.stringify(forged)).problems).toEqual(expect.arrayContaining([expect.stringMatching(/version 2: metric auc actual recorded 0\.9, recomputed 0\.774/), expect.stringMatching(/^decision .*signed digest/)]));
       const own = await verifyRecordText(JSON.stringify(forged), { trustedKeys: keys });
       expect(own.checks.filter((c) => c.label.startsWith('Policy results') && !c.ok).map((c) => c.label)).toEqual(['Policy results of version 1 (consumer-credit version 1)', 'Policy results of version 2 (consumer-credit version 1)']);
+
+      // The evidence the policy requires (0157), cited in both versions: a result pointed at a reference that does not cite it is caught by both.
+      expect(record.versions[1]?.policy?.checks.find((c) => c.kind === 'evidence' && c.subject === 'fair-lending-citation')).toMatchObject({ status: 'pass', enforcement: 'blocking', evidence: { reference: { key: 'reg-b-1002-4' } } });
+      const misattributed = structuredClone(record);
+      const evidence = misattributed.versions[0]?.policy?.checks.find((c) => c.kind === 'evidence' && c.subject === 'fair-lending-citation');
+      if (!evidence?.evidence?.reference) throw new Error('the fair-lending evidence result');
+      evidence.evidence.reference.key = 'fcra-604';
+      expect(verifyRecordPolicy(JSON.stringify(misattributed)).problems).toEqual(expect.arrayContaining([expect.stringMatching(/version 1: evidence fair-lending-citation evidence recorded .*"fcra-604".*, recomputed .*"reg-b-1002-4"/)]));
+      const ownEvidence = await verifyRecordText(JSON.stringify(misattributed), { trustedKeys: keys });
+      expect(ownEvidence.checks.find((c) => c.label === 'Policy results of version 1 (consumer-credit version 1)')?.detail).toMatch(/evidence fair-lending-citation: evidence .*"fcra-604".* where the policy gives .*"reg-b-1002-4"/);
     },
   },
 ];

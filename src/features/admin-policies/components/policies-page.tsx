@@ -26,7 +26,7 @@ const columns: readonly Column<PolicyVersionEntry>[] = [
   },
   { header: 'Current version', cell: ({ policy }) => `Version ${policy.version}` },
   { header: 'Applies to', cell: ({ policy }) => scopeText(policy) },
-  { header: 'Requirements', cell: ({ policy }) => `${policy.metrics.length + policy.subgroupMetrics.length + policy.requiredSections.length} (${[...policy.metrics, ...policy.subgroupMetrics].filter((m) => m.enforcement === 'blocking').length} blocking metrics)` },
+  { header: 'Requirements', cell: ({ policy }) => `${policy.metrics.length + policy.subgroupMetrics.length + policy.requiredSections.length + (policy.requiredEvidence?.length ?? 0)} (${[...policy.metrics, ...policy.subgroupMetrics].filter((m) => m.enforcement === 'blocking').length} blocking metrics)` },
 ];
 
 export function PoliciesPage() {

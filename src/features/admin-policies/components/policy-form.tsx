@@ -1,6 +1,7 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
+import { modelTypeLabels, modelTypeSchema } from '#domain/contracts/sections.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { CheckboxGroup } from '#src/components/ui/checkbox-group.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
@@ -10,12 +11,14 @@ import { FormFailureSummary } from '#src/components/ui/form-failure-summary.tsx'
 import { errorAt } from '#src/lib/field-error.ts';
 import { usePublishPolicy } from '../api/publish-policy.ts';
 import { requestFromDraft, type PolicyDraft } from '../policy-draft.ts';
+import { EvidenceRows } from './evidence-rows.tsx';
 import { RequirementRows } from './requirement-rows.tsx';
 
 // One form for a new policy and for the next version of one. The server's problems come back
 // beside their fields; nothing is published before the administrator confirms.
 
 const tierOptions = [1, 2, 3, 4].map((tier) => ({ value: tier, label: `Tier ${tier}` }));
+const modelTypeOptions = modelTypeSchema.options.map((value) => ({ value, label: modelTypeLabels[value] }));
 
 interface Props {
   initial: PolicyDraft;
@@ -65,9 +68,19 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
         {(props) => <input {...props} className={inputClasses} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
       </Field>
       <CheckboxGroup legend="Risk tiers it applies to" options={tierOptions} checked={draft.riskTiers} onChange={(riskTiers) => setDraft({ ...draft, riskTiers })} error={at('/scope/riskTiers')} />
-      <Field label="Business lines" hint="One per line. Leave empty for every business line of these tiers; a policy naming a line is preferred over one that does not." error={at('/scope/businessLines')}>
+      <Field label="Business lines" hint="One per line. Leave empty for every business line of these tiers." error={at('/scope/businessLines')}>
         {(props) => <textarea {...props} rows={2} className={inputClasses} value={draft.businessLines} onChange={(e) => setDraft({ ...draft, businessLines: e.target.value })} />}
       </Field>
+      <CheckboxGroup
+        legend="Model types it applies to (none checked: every type, and packages stating none)"
+        options={modelTypeOptions}
+        checked={draft.modelTypes}
+        onChange={(modelTypes) => setDraft({ ...draft, modelTypes })}
+        error={at('/scope/modelTypes')}
+      />
+      <p className="max-w-prose text-sm text-slate-700">
+        The most specific policy applies: one naming both a business line and a model type before one naming either, before one naming neither. A scope that would leave some package two policies at the same level is refused.
+      </p>
       <fieldset className="space-y-1">
         <legend className="font-semibold">When a blocking requirement is not met at submission</legend>
         <label className="flex items-center gap-2">
@@ -84,6 +97,7 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
       <Field label="Required sections beyond the fixed ones" hint="Section keys, one per line (blocking)." error={at('/requiredSections')}>
         {(props) => <textarea {...props} rows={2} className={inputClasses} value={draft.requiredSections} onChange={(e) => setDraft({ ...draft, requiredSections: e.target.value })} />}
       </Field>
+      <EvidenceRows rows={draft.requiredEvidence} errors={errors} onChange={(requiredEvidence) => setDraft({ ...draft, requiredEvidence })} />
       {!isNew && (
         <label className="flex items-start gap-2">
           <input type="checkbox" className="mt-1" checked={draft.appliesToPackagesInReview} onChange={(e) => setDraft({ ...draft, appliesToPackagesInReview: e.target.checked })} />

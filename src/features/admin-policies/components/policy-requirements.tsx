@@ -1,4 +1,5 @@
-import type { MetricRequirement, Policy, SubgroupRequirement } from '#domain/contracts/policies.ts';
+import type { EvidenceRequirement, MetricRequirement, Policy, SubgroupRequirement } from '#domain/contracts/policies.ts';
+import { modelTypeLabels } from '#domain/contracts/sections.ts';
 import { metricCatalogue, isKnownMetric } from '#domain/contracts/metric-catalogue.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
@@ -14,9 +15,16 @@ const subgroupColumns: readonly Column<SubgroupRequirement>[] = [
   { header: 'Required subgroups', cell: (r) => (r.subgroups?.length ? r.subgroups.join(', ') : 'Every reported subgroup; none required by name') },
 ];
 
+const evidenceColumns: readonly Column<EvidenceRequirement>[] = [
+  { header: 'Evidence', className: 'font-normal', cell: (r) => r.label },
+  { header: 'Cited by', cell: (r) => `Reference "${r.key}"${r.framework ? ` or any reference of framework "${r.framework}"` : ''}${r.needsLink ? ', with a link' : ', link optional'}` },
+  { header: 'Enforcement', cell: (r) => (r.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
+];
+
 export function scopeText(policy: Policy): string {
   const tiers = `Tier${policy.scope.riskTiers.length === 1 ? '' : 's'} ${policy.scope.riskTiers.join(', ')}`;
-  return policy.scope.businessLines?.length ? `${tiers}: ${policy.scope.businessLines.join(', ')}` : `${tiers}, every business line`;
+  const lines = policy.scope.businessLines?.length ? `${tiers}: ${policy.scope.businessLines.join(', ')}` : `${tiers}, every business line`;
+  return policy.scope.modelTypes?.length ? `${lines}; model types ${policy.scope.modelTypes.map((t) => modelTypeLabels[t].toLowerCase()).join(', ')}` : lines;
 }
 
 /** A policy version's requirements, as tables a reviewer can read against a package. */
@@ -29,6 +37,7 @@ export function PolicyRequirements({ policy }: { policy: Policy }) {
       {policy.metrics.length > 0 && <DataTable look="ruled" caption={`Required metrics, version ${policy.version}`} columns={columns} rows={policy.metrics} rowKey={(r) => r.metric} />}
       {policy.subgroupMetrics.length > 0 && <DataTable look="ruled" caption={`Subgroup metrics (every subgroup), version ${policy.version}`} columns={subgroupColumns} rows={policy.subgroupMetrics} rowKey={(r) => r.metric} />}
       {policy.requiredSections.length > 0 && <p>Required sections: {policy.requiredSections.map((s) => s.section).join(', ')}.</p>}
+      {(policy.requiredEvidence?.length ?? 0) > 0 && <DataTable look="ruled" caption={`Required evidence, version ${policy.version}`} columns={evidenceColumns} rows={policy.requiredEvidence ?? []} rowKey={(r) => r.key} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { thresholdOperatorSchema } from '#domain/contracts/sections.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { errorAt } from '#src/lib/field-error.ts';
+import { EnforcementField } from './enforcement-field.tsx';
 import { emptyRequirement, type RequirementDraft, type RequirementKind } from '../policy-draft.ts';
 
 const operatorWords = { '>=': 'at least', '>': 'above', '<=': 'at most', '<': 'below' } as const;
@@ -58,14 +59,7 @@ export function RequirementRows({ kind, title, explanation, rows, errors, onChan
             <Field label="Threshold" error={at(`/${kind}/${i}/value`)}>
               {(props) => <input {...props} inputMode="decimal" className={inputClasses} value={row.value} onChange={(e) => update(row.uid, { value: e.target.value })} />}
             </Field>
-            <Field label="Enforcement" error={at(`/${kind}/${i}/enforcement`)}>
-              {(props) => (
-                <select {...props} className={inputClasses} value={row.enforcement} onChange={(e) => update(row.uid, { enforcement: e.target.value === 'advisory' ? 'advisory' : 'blocking' })}>
-                  <option value="blocking">Blocking</option>
-                  <option value="advisory">Advisory</option>
-                </select>
-              )}
-            </Field>
+            <EnforcementField label="Enforcement" value={row.enforcement} error={at(`/${kind}/${i}/enforcement`)} onChange={(enforcement) => update(row.uid, { enforcement })} />
             <button type="button" className={buttonClasses.secondary} onClick={() => onChange(rows.filter((r) => r.uid !== row.uid))}>
               Remove<span className="sr-only"> metric {i + 1}</span>
             </button>

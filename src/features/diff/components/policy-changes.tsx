@@ -1,4 +1,5 @@
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
+import { checkSubjectWords } from '#domain/policy/check-wording.ts';
 import { policyResultChanges, type PolicyResultChange } from '#domain/policy/policy-result-changes.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
 
@@ -7,7 +8,7 @@ const statusWords = { pass: 'Pass', fail: 'Fail', missing: 'Missing', 'not check
 const withValue = (status: PolicyResultChange['before'], value: number | undefined) => `${statusWords[status]}${value === undefined ? '' : ` (${value})`}`;
 
 const columns: readonly Column<PolicyResultChange>[] = [
-  { header: 'Requirement', className: 'font-normal', cell: (c) => `${c.subject}${c.subgroup && c.subgroup !== 'all' ? `, ${c.subgroup}` : ''}` },
+  { header: 'Requirement', className: 'font-normal', cell: (c) => `${checkSubjectWords(c)}${c.subgroup && c.subgroup !== 'all' ? `, ${c.subgroup}` : ''}` },
   { header: 'Enforcement', cell: (c) => (c.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
   { header: 'Before', cell: (c) => withValue(c.before, c.beforeValue) },
   { header: 'After', cell: (c) => <span className={c.after === 'pass' ? 'text-emerald-800' : 'font-semibold text-red-800'}>{withValue(c.after, c.afterValue)}</span> },

@@ -2,6 +2,7 @@ import type { RecordVersion } from '#domain/contracts/record.ts';
 import type { Threshold } from '#domain/contracts/sections.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
 import { describePolicyTerms } from '#domain/policy/definition-wording.ts';
+import { checkSubjectWords, evidenceBarWords, evidenceValueWords } from '#domain/policy/check-wording.ts';
 import { policyResultChanges } from '#domain/policy/policy-result-changes.ts';
 import { ownerThresholdIsWeaker } from '#domain/policy/weaker-threshold.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
@@ -29,13 +30,13 @@ function declaredOf(result: Result, content: RecordVersion['content']): Threshol
 
 function columnsFor(version: RecordVersion): readonly Column<Result>[] {
   return [
-    { header: 'Requirement', className: 'font-normal', cell: (r) => `${r.kind === 'section' ? 'Section ' : ''}${r.subject}${r.subgroup ? `, ${r.subgroup === 'all' ? 'every subgroup' : r.subgroup}` : ''}` },
-    { header: 'Policy threshold', className: 'whitespace-nowrap', cell: (r) => (r.required ? describeThreshold(r.required) : 'Present') },
+    { header: 'Requirement', className: 'font-normal', cell: (r) => `${checkSubjectWords(r)}${r.subgroup ? `, ${r.subgroup === 'all' ? 'every subgroup' : r.subgroup}` : ''}` },
+    { header: 'Policy threshold', className: 'whitespace-nowrap', cell: (r) => (r.evidence ? evidenceBarWords(r.evidence, r.subject) : r.required ? describeThreshold(r.required) : 'Present') },
     {
       header: 'Package value',
       cell: (r) => (
         <>
-          {r.actual ?? (r.status === 'missing' ? 'Not reported' : '')}
+          {r.kind === 'evidence' ? evidenceValueWords(r) : (r.actual ?? (r.status === 'missing' ? 'Not reported' : ''))}
           {r.conflictingCopies && <span className="block text-sm font-semibold text-red-800">Conflict: {r.conflictingCopies.map((c) => `${c.value} in ${c.section}`).join(', ')}; the worst decides</span>}
         </>
       ),
@@ -76,7 +77,7 @@ export function PolicyResults({ version, previous }: { version: RecordVersion; p
         <p>
           {changes.length === 0
             ? `No policy result changed from version ${previous.number}.`
-            : `Changed from version ${previous.number}: ${changes.map((c) => `${c.subject}${c.subgroup && c.subgroup !== 'all' ? ` (${c.subgroup})` : ''} ${c.before} → ${c.after}`).join('; ')}.`}
+            : `Changed from version ${previous.number}: ${changes.map((c) => `${checkSubjectWords(c)}${c.subgroup && c.subgroup !== 'all' ? ` (${c.subgroup})` : ''} ${c.before} → ${c.after}`).join('; ')}.`}
         </p>
       )}
       <DataTable look="ruled" caption={`Policy results of version ${version.number}`} columns={columnsFor(version)} rows={evaluation.checks} rowKey={(r) => `${r.kind}-${r.subject}-${r.subgroupKey ?? r.subgroup ?? ''}`} />

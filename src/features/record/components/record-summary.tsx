@@ -1,4 +1,5 @@
 import type { ApprovalRecord } from '#domain/contracts/record.ts';
+import { modelTypeLabels } from '#domain/contracts/sections.ts';
 import { DefinitionList, type Fact } from '#src/components/ui/definition-list.tsx';
 import { PackageStatusBadge } from '#src/components/ui/package-status-badge.tsx';
 import { formatRiskTier } from '#src/lib/format.ts';
@@ -11,6 +12,7 @@ export function RecordSummary({ record }: { record: ApprovalRecord }) {
   const approved = pkg.approvedVersion === null ? undefined : record.versions.find((v) => v.number === pkg.approvedVersion);
   const latest = record.versions.at(-1);
   const shown = approved ?? latest;
+  const modelType = shown?.content.sections.find((s) => s.kind === 'identification')?.modelType;
   const facts: Fact[] = [
     ['Model', <span key="model">{pkg.modelName} <span className="font-mono text-sm text-slate-600">({pkg.modelKey})</span></span>],
     ['Version', <span key="version" className="font-mono">{pkg.versionLabel}</span>],
@@ -22,6 +24,8 @@ export function RecordSummary({ record }: { record: ApprovalRecord }) {
     ],
     ['Risk tier', formatRiskTier(pkg.riskTier)],
     ['Business line', pkg.businessLine],
+    // From the content itself: the package row has no model type, and a package made before model types states none.
+    ...(modelType ? [['Model type', modelTypeLabels[modelType]] satisfies Fact] : []),
     ['Owner', `${pkg.owner.displayName}, ${pkg.ownerTeam}`],
     ['Workflow', `${pkg.template.name} (version ${pkg.template.version})`],
     // Said wherever the template relaxed it; by default a person decides one step of the chain.

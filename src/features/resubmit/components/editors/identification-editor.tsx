@@ -1,4 +1,4 @@
-import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { modelTypeLabels, modelTypeSchema, type ModelType, type SectionOfKind } from '#domain/contracts/sections.ts';
 import { DefinitionList } from '#src/components/ui/definition-list.tsx';
 import { pointerJoin } from '../../field-errors.ts';
 import { SelectField, TextAreaField, TextField } from '../fields/controls.tsx';
@@ -11,6 +11,15 @@ const tiers = [
   { value: 3, label: '3' },
   { value: 4, label: '4 (experimental)' },
 ] as const satisfies readonly { value: number; label: string }[];
+
+// "Not stated" leaves the field out, as packages made before model types have it: such a
+// package falls only under policies naming no model type.
+const modelTypes: readonly { value: ModelType | ''; label: string }[] = [{ value: '', label: 'Not stated' }, ...modelTypeSchema.options.map((value) => ({ value, label: modelTypeLabels[value] }))];
+
+function withModelType(section: Identification, modelType: ModelType | ''): Identification {
+  const { modelType: _old, ...rest } = section;
+  return modelType === '' ? rest : { ...rest, modelType };
+}
 
 interface Props {
   section: Identification;
@@ -38,6 +47,7 @@ export function IdentificationEditor({ section, pointer, onChange }: Props) {
         <TextField pointer={at('ownerContact')} label="Owner contact (email)" type="email" autoComplete="email" value={section.ownerContact} onChange={(ownerContact) => onChange({ ...section, ownerContact })} />
         <TextField pointer={at('businessLine')} label="Business line" value={section.businessLine} onChange={(businessLine) => onChange({ ...section, businessLine })} />
         <SelectField<number> pointer={at('riskTier')} label="Risk tier" options={tiers} value={section.riskTier} onChange={(riskTier) => onChange({ ...section, riskTier })} />
+        <SelectField<ModelType | ''> pointer={at('modelType')} label="Model type" options={modelTypes} value={section.modelType ?? ''} onChange={(modelType) => onChange(withModelType(section, modelType))} />
       </div>
       <TextAreaField
         pointer={at('changeSummary')}

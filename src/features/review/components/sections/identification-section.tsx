@@ -1,4 +1,4 @@
-import type { SectionOfKind } from '#domain/contracts/sections.ts';
+import { modelTypeLabels, type SectionOfKind } from '#domain/contracts/sections.ts';
 import { DefinitionList, type Fact } from '#src/components/ui/definition-list.tsx';
 import { formatRiskTier } from '#src/lib/format.ts';
 import { safeLinkUrl } from '#src/lib/safe-url.ts';
@@ -25,6 +25,7 @@ export function IdentificationSection({ section }: { section: SectionOfKind<'ide
     ],
     ['Risk tier', formatRiskTier(section.riskTier)],
     ['Business line', section.businessLine],
+    ...(section.modelType ? [['Model type', modelTypeLabels[section.modelType]] satisfies Fact] : []),
   ];
   const changesId = `${sectionAnchor(section.key)}-changes`;
   return (
