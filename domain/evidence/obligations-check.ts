@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApprovalRecord, RecordCheck } from '../contracts/record.ts';
 import { obligationStatusSchema, type ObligationStatus } from '../contracts/obligations.ts';
+import { canonicalize } from '../json/canonicalize.ts';
 import { fail, pass } from './check.ts';
 
 // The conditions signed as obligations (docs/decisions/0111) and their history in the record's
@@ -13,7 +14,8 @@ const label = 'Obligations and their history';
 const opened = z.object({ obligation: z.string(), decision: z.string(), position: z.number(), owner: z.string(), dueOn: z.string(), scope: z.unknown().optional() });
 const moved = z.object({ obligation: z.string(), status: obligationStatusSchema });
 
-const sameScope = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+// By canonical form: the log keeps its states in RFC 8785 order (0160), the payload in the signer's.
+const sameScope = (a: unknown, b: unknown) => canonicalize(a ?? null) === canonicalize(b ?? null);
 
 /** Where each obligation the log opened stands at export, by its place: `<decision id>#<position in the signed payload>`. */
 export type ObligationStatuses = Readonly<Record<string, ObligationStatus>>;

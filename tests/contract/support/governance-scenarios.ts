@@ -176,8 +176,8 @@ export const governanceScenarios: Scenario[] = [
       const versionPolicy = async () => packageVersionSchema.parse((await owner.get(`/api/packages/${id}/versions/1`)).body).policy;
       expect(await versionPolicy()).toBeNull();
 
-      // The assessment puts it in tier 1: the strict policy now applies and the version fails its fairness bar.
-      expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      // Model risk's assessment puts it in tier 1: the strict policy now applies and the version fails its fairness bar.
+      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
       expect(await versionPolicy()).toMatchObject({ policy: { key: 'mortgage-strict', version: 1 }, outcome: 'flagged', reresolved: { tier: 1, assessment: 1, from: null } });
       expect((await detailOf(owner, id)).governanceBlockers.map((b) => b.kind)).toEqual(['policy_requirement']);
       const { client, draft } = await activeReviewer(target, id, 'approve');
