@@ -43,7 +43,8 @@ const lookAlikes: Readonly<Record<string, string>> = {
 
 /** What a line looks like: its key with look-alike letters read as the Latin letter they resemble. */
 export function businessLineSkeleton(line: string): string {
-  const key = [...businessLineKey(line).normalize('NFD').replace(/\p{Mn}/gu, '')].map((c) => lookAlikes[c] ?? c).join('');
+  // Code points, not grapheme clusters: the table maps single letters.
+  const key = Array.from(businessLineKey(line).normalize('NFD').replace(/\p{Mn}/gu, '')).map((c) => lookAlikes[c] ?? c).join('');
   return key.replace(/rn/g, 'm').replace(/vv/g, 'w');
 }
 

@@ -87,7 +87,6 @@ export const governanceScenarios: Scenario[] = [
       expect(before.get('overdue')?.trend?.map((p) => p.value)).toEqual([...Array<null>(11).fill(null), 1]);
 
       // An assessment, and a tier override a second role confirms, on the clinical package.
-      const owner = await signedIn(target, 'owner@example.com');
       const elena = await signedIn(target, 'model-risk@example.com');
       const privacy = await signedIn(target, 'privacy@example.com');
       // The demo world assessed every package once (an approval needs it): this is the clinical package's second.
