@@ -1,7 +1,7 @@
 import { identificationOf } from '#domain/contracts/package-content.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
-import { businessLineProblems } from './business-line-check.ts';
+import { businessLineProblems, unchangedBusinessLineProblems } from './business-line-check.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
 import { answersHash } from '#domain/evidence/thread-audit-check.ts';
@@ -254,7 +254,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.lockPackage(params.id);
     const pkg = await tx.findPackage(params.id);
     if (!pkg) throw problems.notFound(`No package ${params.id}.`);
-    const mismatches = [...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'), ...(await businessLineProblems(tx, identificationOf(body.content).businessLine, '/content'))];
+    const mismatches = [...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'), ...(await businessLineProblems(tx, identificationOf(body.content).businessLine, '/content')), ...unchangedBusinessLineProblems(identificationOf(body.content).businessLine, pkg.businessLine, '/content')];
     if (mismatches.length > 0) throw problems.validation(mismatches);
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just read is missing');

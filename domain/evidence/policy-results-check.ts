@@ -97,7 +97,10 @@ async function versionProblems(record: ApprovalRecord, index: number, version: R
 
 /** One check per version with policy results or a decision that signed some; none for a record made before 0144. */
 export async function policyResultsChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
-  if (!record.versions.some((v) => v.policy || v.policyDefinition)) return [];
+  // Nothing to check only when no version carries results and no decider signed any: results
+  // stripped from a record whose decisions signed them must fail, not be skipped.
+  const signedAny = record.decisions.some((d) => d.signature?.payload.governance?.policy);
+  if (!signedAny && !record.versions.some((v) => v.policy || v.policyDefinition)) return [];
   const checks: RecordCheck[] = [];
   for (const [index, version] of record.versions.entries()) {
     const signedBy = record.decisions.filter((d) => d.versionNumber === version.number && d.signature?.payload.governance?.policy);

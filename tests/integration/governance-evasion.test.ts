@@ -234,4 +234,18 @@ describe('odd inputs', () => {
     const reply = await sign(committee, { ...base, emergency: { justification: 'Production outage: the old model is down.', incidentRef: 'INC-4821' } });
     expect(reply.status).toBe(409);
   });
+
+  it('H3 (second review): a new version cannot move the package to another business line; nothing is stored', async () => {
+    target = await sqliteTarget();
+    const owner = await signedIn(target, 'owner@example.com');
+    const id = await submit(owner, 'retail-move', creditContent('retail-move', 'Retail'));
+    const moved = creditContent('retail-move', 'Consumer lending');
+    const reply = await owner.post(`/api/packages/${id}/versions`, { content: moved, answers: [] });
+    expect(reply.status).toBe(422);
+    expect((reply.body as { errors: { pointer: string; code?: string }[] }).errors).toContainEqual(expect.objectContaining({ pointer: '/content/sections/0/businessLine', code: 'business_line_changed' }));
+    expect(((await owner.get(`/api/packages/${id}`)).body as { versions: unknown[] }).versions).toHaveLength(1);
+    // Another spelling of the same line is the same line: refused for the package's state, not its line.
+    const respelled = await owner.post(`/api/packages/${id}/versions`, { content: creditContent('retail-move', 'retail'), answers: [] });
+    expect((respelled.body as { errors?: { code?: string }[] }).errors?.some((e) => e.code === 'business_line_changed') ?? false).toBe(false);
+  });
 });

@@ -229,6 +229,22 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
     expect(independent.problems.length).toBeGreaterThanOrEqual(signers.length);
   }, 120_000);
 
+  it('results and definitions stripped from every version of a record its deciders signed under a policy fail both verifiers', async () => {
+    const { target, store, admin, keys } = await setUp();
+    const record = await exportRecord(target, admin, 'pkg_retail_credit_pd');
+    const stripped = await resigned(store, record, (r) => {
+      for (const version of r.versions) {
+        delete version.policy;
+        delete version.policyDefinition;
+      }
+    });
+    const { own, independent } = await verdicts(stripped, keys);
+    const failed = own.checks.filter((c) => c.label.startsWith('Policy results') && !c.ok);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]?.detail).toMatch(/does not carry/);
+    expect(independent.ok).toBe(false);
+  }, 120_000);
+
   it('a definition the results do not name, a second different copy of one policy version, a missing definition and an unknown requirement kind fail both', async () => {
     const { target, store, admin, keys } = await setUp();
     const record = await exportRecord(target, admin, 'pkg_retail_credit_pd');

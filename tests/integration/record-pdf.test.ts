@@ -121,7 +121,7 @@ describe.skipIf(skip)('the PDF/A-3b approval record', () => {
       if (!evaluation) continue;
       expect(whole).toContain(`Version ${version.number}: policy ${evaluation.policy.key} version ${evaluation.policy.version}`);
       // The policy version's terms, from the definition the record carries (0166).
-      expect(whole).toContain('Applies to risk tier 2 in Card payments; a blocking failure refuses the submission.');
+      expect(whole).toContain('Applies to risk tiers 1, 2 in Card payments, Payments operations; a blocking failure refuses the submission; false-decline-ratio required for subgroups');
       for (const check of evaluation.checks) {
         const required = check.required ? `${check.required.operator} ${check.required.value}` : '—';
         expect(whole).toContain(check.subject);
