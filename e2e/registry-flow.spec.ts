@@ -163,9 +163,9 @@ test('an MLflow version goes from webhook to draft, approval, tags, alias and a 
   expect(versionLabel).toBe('8');
 
   // The write-back reaches the MLflow test server (the outbox retries until it does).
-  await expect.poll(() => mlflow.tagsOf(model, '8').approval_status, { timeout: 30_000 }).toBe('approved');
-  expect(mlflow.tagsOf(model, '8')).toMatchObject({ approval_content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/), approval_record_url: expect.stringContaining(`/packages/${packageId}`) });
-  expect(mlflow.aliasesOf(model)).toEqual({ champion: '8' });
+  // The status tag comes after the hash and URL, and the alias after it: wait for the whole state.
+  await expect.poll(() => mlflow.aliasesOf(model), { timeout: 30_000 }).toEqual({ champion: '8' });
+  expect(mlflow.tagsOf(model, '8')).toMatchObject({ approval_status: 'approved', approval_content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/), approval_record_url: expect.stringContaining(`/packages/${packageId}`) });
 
   // Both gates pass: the HTTP one, and npm run gate with the exported record and pinned keys.
   const passed = await httpGate(origin, '8');
@@ -179,8 +179,8 @@ test('an MLflow version goes from webhook to draft, approval, tags, alias and a 
   // The clock moves past the re-review date: the sweep lapses the approval and the write-back
   // takes the tag and the alias back; both gates fail.
   world.moveClock(movedBy);
-  await expect.poll(() => mlflow.tagsOf(model, '8').approval_status, { timeout: 30_000 }).toBe('lapsed');
-  expect(mlflow.aliasesOf(model)).toEqual({});
+  // The alias comes off after the status tag: wait for both.
+  await expect.poll(() => ({ status: mlflow.tagsOf(model, '8').approval_status, aliases: mlflow.aliasesOf(model) }), { timeout: 30_000 }).toEqual({ status: 'lapsed', aliases: {} });
   expect(await httpGate(origin, '8')).toMatchObject({ pass: false, line: `LAPSED: the approval's re-review was due on ${reReviewOn}` });
   const cliLapsed = await gate(new Date(Date.now() + movedBy));
   expect(cliLapsed.code, cliLapsed.stdout + cliLapsed.stderr).toBe(1);

@@ -5,7 +5,7 @@ import type { StoredRegistryWriteBack } from '../store/store.ts';
 
 // What one write-back does in an MLflow registry, every call idempotent so a retry after a
 // partial attempt simply does it all again:
-//   approved  tags approval_status=approved, approval_content_sha256, approval_record_url, and
+//   approved  tags approval_content_sha256, approval_record_url, then approval_status=approved, and
 //             moves the connector's alias to the version (where the host has no alias
 //             endpoints, answering 404, the tag approval_alias=<alias> stands in for it);
 //   rejected  tags approval_status=rejected (with the hash and record of the rejected content)
@@ -86,11 +86,13 @@ async function writeBackToMlflow(connector: MlflowConnector, writeBack: StoredRe
   }
 
   try {
-    await tag(approvalTags.status, writeBack.outcome);
+    // The hash and the record's URL go first and the status last, so a deployment job that
+    // fires on approval_status never reads the status beside an earlier outcome's hash.
     if (writeBack.outcome !== 'lapsed') {
       await tag(approvalTags.contentHash, writeBack.details.contentHash);
       await tag(approvalTags.recordUrl, recordUrlOf(writeBack.details.recordUrl, publicOrigin));
     }
+    await tag(approvalTags.status, writeBack.outcome);
     if (writeBack.outcome === 'approved' && alias) {
       try {
         await step(`set alias ${alias}=${version}`, () => registry.setAlias(name, alias, version));
