@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { tabTo } from './support/keyboard.ts';
+import { openFileChooserByKeyboard, tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { approveCardFraudCopy } from '#tests/support/signed-approval.ts';
 
@@ -88,9 +88,7 @@ test('a reviewer downloads the signed record and verifies it offline; a one-char
     // The file input from the keyboard: Tab to it, open it with Space.
     const choose = page.getByLabel('Choose a record file');
     await tabTo(page, choose);
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(recordPath);
+    await (await openFileChooserByKeyboard(page, choose)).setFiles(recordPath);
     // No key pinned: every check passes, yet the file alone cannot show who signed it.
     const unpinned = page.getByRole('heading', { level: 2, name: /^CONSISTENT BUT UNPINNED, not evidence of who signed — record\.json: all \d+ checks passed$/ });
     await expect(unpinned).toBeVisible();

@@ -1,6 +1,6 @@
 // Keyboard-only journeys: reach a control with Tab alone, the way a keyboard user would,
 // and fail with a clear message if it cannot be reached.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FileChooser, type Locator, type Page } from '@playwright/test';
 
 export async function tabTo(page: Page, target: Locator, { maxPresses = 80, backwards = false } = {}): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
@@ -28,4 +28,22 @@ export async function answerThreadByKeyboard(page: Page, thread: Locator, answer
   await expect(thread.getByRole('button', { name: 'Send answer' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(thread).toContainText('↩ Answered');
+}
+
+/**
+ * Opens a focused file input's chooser with Space. Chromium sometimes drops the first key press
+ * that would open a native dialog while the page is still settling, so a press that opened
+ * nothing within five seconds is repeated (three presses at most), always with the input focused.
+ */
+export async function openFileChooserByKeyboard(page: Page, input: Locator): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    await expect(input).toBeFocused();
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await page.keyboard.press('Space');
+    try {
+      return await chooser;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
