@@ -1,5 +1,5 @@
 // An independent verifier of a record's policy results (docs/verification.md, "Policy results";
-// docs/decisions/0144, 0166), written from that text only: it shares no code with the producer
+// docs/decisions/0144, 0166, 0169: every check of a version, earlier ones included), written from that text only: it shares no code with the producer
 // (domain/policy, domain/evidence/policy-results-check.ts). It imports nothing but node:crypto,
 // the other independent verifier's RFC 8785 encoder and its own evaluator, so a bug in the app's
 // evaluation or hashing cannot hide itself by being used on both sides.
@@ -103,10 +103,10 @@ function recompute(name: string, version: RecordShape['versions'][number], evalu
 }
 
 /**
- * Checks every version's policy results against its content and the policy version the record
- * carries beside them (each result is the one a fresh evaluation gives, none missing, added or
+ * Checks every version's policy results (the check in effect and each earlier check) against its
+ * content and the policy version the record carries beside them (each result is the one a fresh evaluation gives, none missing, added or
  * twice, and so is the outcome), and every decision's signed governance digest: SHA-256 of the
- * RFC 8785 form of the version's `policy` member.
+ * RFC 8785 form of one of the version's checks.
  */
 export function verifyRecordPolicy(recordJson: string): PolicyVerdict {
   const record = JSON.parse(recordJson) as RecordShape;
@@ -135,7 +135,7 @@ export function verifyRecordPolicy(recordJson: string): PolicyVerdict {
       const signed = decision.signature?.payload.governance?.policy;
       if (!signed || decision.versionNumber !== version.number) continue;
       if (digests.length === 0) problems.push(`decision ${decision.id}: signed a policy check that version ${version.number} does not carry`);
-      else if (!digests.some((d) => signed.evaluationDigest === d.digest && signed.key === d.ref.key && signed.version === d.ref.version)) problems.push(`decision ${decision.id}: signed digest ${signed.evaluationDigest}, version ${version.number}'s checks hash to ${digests.map((d) => d.digest).join(', ')}`);
+      else if (!digests.some((d) => signed.evaluationDigest === d.digest && signed.key === d.ref.key && signed.version === d.ref.version)) problems.push(`decision ${decision.id}: signed digest ${signed.evaluationDigest}, version ${version.number}'s results hash to ${digests.map((d) => d.digest).join(' or ')}`);
       else digestsMatched++;
     }
   }
