@@ -7,6 +7,7 @@ import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { verifyRecordPolicy } from '../../independent/policy-verifier.ts';
 import { activeReviewer, mortgage, submitted } from './approval-gating-scenarios.ts';
+import { base, stricter } from './policy-recheck-scenarios.ts';
 import { origin, type Client, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
@@ -17,17 +18,11 @@ import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts
 // evaluate each again and hold each signature to one of them (docs/decisions/0169). Before, the
 // record carried only the latest and an honest record failed both verifiers.
 
-const policy: PublishPolicyRequest = {
-  key: 'mortgage-signed-recheck',
-  name: 'Mortgage models (signed, then re-checked)',
-  scope: { riskTiers: [1], businessLines: ['Mortgages'] },
-  onBlockingFailure: 'enter_review_flagged',
-  metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }],
-  subgroupMetrics: [],
-  requiredSections: [],
-};
+/** The re-check scenarios' tier 1 mortgage policy (AUC at least 0.75), under a key of its own. */
+const named = { key: 'mortgage-signed-recheck', name: 'Mortgage models (signed, then re-checked)' };
+const policy: PublishPolicyRequest = { ...base, ...named };
 /** Stricter, still met by the approvable content's AUC 0.781, for packages in review. */
-const republished: PublishPolicyRequest = { ...policy, metrics: [{ metric: 'auc', operator: '>=', value: 0.78, enforcement: 'blocking' }], replacesVersion: 1, appliesToPackagesInReview: true };
+const republished: PublishPolicyRequest = { ...stricter(0.78, 1, true), ...named };
 
 async function approveActiveStep(target: Target, id: string): Promise<string> {
   const { client, draft } = await activeReviewer(target, id, 'approve');
