@@ -8,8 +8,10 @@ import { problems } from '../kernel/problems.ts';
 import { ComputeRefused, inlineCompute, type ComputePort } from '../kernel/compute.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
 import { BinaryBody } from '../kernel/binary-body.ts';
-import type { ApprovalRecord } from '#domain/contracts/record.ts';
-import type { Policy } from '#domain/contracts/policies.ts';
+import type { ApprovalRecord, RecordEarlierPolicyCheck } from '#domain/contracts/record.ts';
+import type { Policy, PolicyEvaluation } from '#domain/contracts/policies.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import type { StoredPolicyCheck } from '../store/policies.ts';
 import { recordRoutes as routes } from './routes.ts';
 import { currentServerKey, historyKeys } from '../signing/server-key.ts';
 import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
@@ -69,15 +71,22 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
   const { state } = workflowStateOf(facts, now());
   const decisions = await signedDecisions(store, facts.decisions);
 
-  const evaluations = await store.listPolicyEvaluations([pkg.id]);
+  const [evaluations, allChecks] = await Promise.all([store.listPolicyEvaluations([pkg.id]), store.listPolicyChecks(pkg.id)]);
   const versions = await Promise.all(
     facts.versions.map((v) => versionSummary(v, users)).map(async (summary) => {
       const stored = await store.findVersion(pkg.id, summary.number);
       if (!stored) throw new Error(`Version ${summary.number} of ${pkg.id} is listed but cannot be read`);
-      // The policy check as stored, each requirement's result: what a decision's governance digest is of (0144).
+      // The policy check in effect as stored, each requirement's result: what the gate reads and a decision signing now is bound to (0144, 0152).
       const policy = evaluations.find((e) => e.version === summary.number)?.evaluation;
+      const earlier = await earlierPolicyChecks(store, allChecks.filter((c) => c.version === summary.number), policy);
       // Stored canonical content was validated when it was submitted; the job parses it.
-      return { ...summary, content: stored.canonicalContent, answers: await store.listVersionAnswers(pkg.id, summary.number), ...(policy ? { policy, policyDefinition: await policyDefinition(store, policy.policy) } : {}) };
+      return {
+        ...summary,
+        content: stored.canonicalContent,
+        answers: await store.listVersionAnswers(pkg.id, summary.number),
+        ...(policy ? { policy, policyDefinition: await policyDefinition(store, policy.policy) } : {}),
+        ...(earlier.length > 0 ? { earlierPolicyChecks: earlier } : {}),
+      };
     }),
   );
   const threads = await threadViews(store, facts.threads);
@@ -135,6 +144,18 @@ async function policyDefinition(store: StoreTx, ref: { key: string; version: num
   // Versions are never deleted; a check naming one that is not there is a broken store, not a user error.
   if (!row) throw new Error(`The policy check names ${ref.key} version ${ref.version}, which is not stored`);
   return row.policy;
+}
+
+/**
+ * The version's checks before the one in effect, each with its policy version (0169): a decision
+ * signed before a re-check is bound to the check then in effect, so the record keeps every one.
+ */
+async function earlierPolicyChecks(store: StoreTx, checks: readonly StoredPolicyCheck[], inEffect: PolicyEvaluation | undefined): Promise<RecordEarlierPolicyCheck[]> {
+  const last = checks.at(-1);
+  if (!last) return [];
+  // The view (0152) and the full list are two reads of one rule: the last check is the one in effect.
+  if (!inEffect || canonicalize(last.evaluation) !== canonicalize(inEffect)) throw new Error(`The checks of version ${last.version} of ${last.packageId} do not end with the one in effect`);
+  return Promise.all(checks.slice(0, -1).map(async (c) => ({ seq: c.seq, evaluatedAt: c.evaluatedAt, policy: c.evaluation, policyDefinition: await policyDefinition(store, c.evaluation.policy) })));
 }
 
 function encoded(compute: ComputePort, job: RecordJob): Promise<EncodedRecord> {

@@ -42,9 +42,9 @@ export type SubgroupRequirement = z.infer<typeof subgroupRequirementSchema>;
 export const sectionRequirementSchema = z.object({ section: sectionKeySchema, enforcement: enforcementSchema });
 
 /**
- * Evidence a package must cite in a references section (docs/decisions/0157): a reference
- * keyed `key`, or, when `framework` is given, any reference of that framework (compared without
- * case or extra spaces). With `needsLink`, the citing reference must carry a URL.
+ * Evidence a package must cite in a references section (docs/decisions/0157, 0169): when
+ * `framework` is given, any reference of that framework (compared without case or extra spaces)
+ * and only those; otherwise a reference keyed `key`. With `needsLink`, the citing reference must carry a URL.
  */
 export const evidenceRequirementSchema = z.object({
   key: itemKeySchema,

@@ -83,6 +83,19 @@ export const recordPolicyDefinitionSchema = z.strictObject({
 });
 export type RecordPolicyDefinition = z.infer<typeof recordPolicyDefinitionSchema>;
 
+/**
+ * A check of the version that a later re-check superseded (docs/decisions/0169), kept because a
+ * decision signed before the re-check is bound to it: `seq` 0 is the check at submission, `seq`
+ * n the version's re-check n; with the policy version it is of, as `policyDefinition` is.
+ */
+export const recordEarlierPolicyCheckSchema = z.strictObject({
+  seq: z.number().int().min(0),
+  evaluatedAt: z.iso.datetime(),
+  policy: recordPolicyEvaluationSchema,
+  policyDefinition: recordPolicyDefinitionSchema,
+});
+export type RecordEarlierPolicyCheck = z.infer<typeof recordEarlierPolicyCheckSchema>;
+
 export const recordVersionSchema = z.strictObject({
   number: z.number().int().min(1),
   contentHash: contentHashSchema,
@@ -92,10 +105,12 @@ export const recordVersionSchema = z.strictObject({
   content: packageContentSchema,
   answers: concernAnswersSchema,
   changesFromPrevious: revisionSummarySchema.nullable(),
-  /** The check against the governance policy at submission; absent where no policy applied, and from records made before 0144. */
+  /** The check against the governance policy in effect: the latest re-check, else the check at submission (0152); absent where no policy applied, and from records made before 0144. */
   policy: recordPolicyEvaluationSchema.optional(),
   /** The policy version `policy` names, as published; present with `policy` in records made since 0166. */
   policyDefinition: recordPolicyDefinitionSchema.optional(),
+  /** The version's checks before `policy`, oldest first (0169); absent when `policy` is its only check, and from records made before 0169. */
+  earlierPolicyChecks: z.array(recordEarlierPolicyCheckSchema).min(1).optional(),
 });
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 

@@ -11,10 +11,30 @@ import { fail, pass, short } from './check.ts';
 // outcome must follow; and each decision's signed governance digest must be of these results.
 // Holding results only to the content let a result be turned to "pass", deleted, or given a
 // lower bar: the bars and the list of requirements come from the definition, not the results.
+// A version re-checked after a decision was signed also carries its earlier checks (0169), each
+// evaluated again the same way; a signature must be of one of the version's checks.
 
 type RecordVersion = ApprovalRecord['versions'][number];
 type Evaluation = NonNullable<RecordVersion['policy']>;
 type Definition = NonNullable<RecordVersion['policyDefinition']>;
+/** A check the record carries for a version, where it sits: the one in effect or an earlier one. */
+interface Carried {
+  at: string;
+  definitionAt: string;
+  evaluation: Evaluation;
+  definition: Definition | undefined;
+  seq?: number;
+}
+
+/** The version's checks, earlier ones first, the one in effect last. */
+function carried(index: number, version: RecordVersion): Carried[] {
+  const earlier = (version.earlierPolicyChecks ?? []).map((c, i) => {
+    const at = `/versions/${index}/earlierPolicyChecks/${i}`;
+    return { at, definitionAt: `${at}/policyDefinition`, evaluation: c.policy, definition: c.policyDefinition, seq: c.seq };
+  });
+  const inEffect = version.policy ? [{ at: `/versions/${index}/policy`, definitionAt: `/versions/${index}/policyDefinition`, evaluation: version.policy, definition: version.policyDefinition }] : [];
+  return [...earlier, ...inEffect];
+}
 
 /** A result's place in the evaluation: one per metric, per subgroup row (or "all"), per section and per evidence requirement. */
 const identity = (c: PolicyCheck): string => `${c.kind} ${c.subject}${c.subgroupKey ?? c.subgroup ? ` (${c.subgroupKey ?? c.subgroup ?? ''})` : ''}`;
@@ -65,34 +85,68 @@ function definitionProblems(evaluation: Evaluation, definition: Definition | und
   return problems;
 }
 
-async function digestProblems(record: ApprovalRecord, index: number, version: RecordVersion): Promise<string[]> {
+/** Each decision on the version must have signed one of its carried checks: the same policy version and the digest of those results. */
+async function digestProblems(record: ApprovalRecord, index: number, version: RecordVersion, checks: readonly Carried[]): Promise<string[]> {
   const problems: string[] = [];
-  const evaluation = version.policy;
-  const digest = evaluation ? await sha256Hex(canonicalize(evaluation)) : null;
+  const digests = await Promise.all(checks.map(async (c) => ({ ...c, digest: await sha256Hex(canonicalize(c.evaluation)) })));
   for (const decision of record.decisions) {
     const signed = decision.signature?.payload.governance?.policy;
     if (decision.versionNumber !== version.number || !signed) continue;
-    if (!evaluation || digest === null) problems.push(`decision ${decision.id} signed a check by ${signed.key} version ${signed.version} that /versions/${index} does not carry`);
-    else if (signed.key !== evaluation.policy.key || signed.version !== evaluation.policy.version || signed.evaluationDigest !== digest) {
-      problems.push(`decision ${decision.id} signed ${signed.key} version ${signed.version} with digest ${short(signed.evaluationDigest)}; /versions/${index}/policy is ${evaluation.policy.key} version ${evaluation.policy.version} hashing to ${short(digest)}`);
+    if (digests.length === 0) problems.push(`decision ${decision.id} signed a check by ${signed.key} version ${signed.version} that /versions/${index} does not carry`);
+    else if (!digests.some((c) => signed.key === c.evaluation.policy.key && signed.version === c.evaluation.policy.version && signed.evaluationDigest === c.digest)) {
+      const carriedNow = digests.map((c) => `${c.at} is ${c.evaluation.policy.key} version ${c.evaluation.policy.version} hashing to ${short(c.digest)}`).join(', ');
+      problems.push(`decision ${decision.id} signed ${signed.key} version ${signed.version} with digest ${short(signed.evaluationDigest)}, none of the version's checks: ${carriedNow}`);
     }
   }
   return problems;
 }
 
-/** A published version is never edited: every version checked against it must carry the same definition. */
-function sameDefinitionProblems(record: ApprovalRecord, index: number, definition: Definition | undefined): string[] {
-  if (!definition) return [];
-  const first = record.versions.findIndex((v) => v.policyDefinition?.key === definition.key && v.policyDefinition.version === definition.version);
-  const earlier = record.versions[first]?.policyDefinition;
-  if (first >= index || !earlier || canonicalize(earlier) === canonicalize(definition)) return [];
-  return [`${definition.key} version ${definition.version} is defined otherwise in /versions/${first}/policyDefinition`];
+/**
+ * Earlier checks are numbered as stored: submission 0, re-checks 1, 2, … increasing; every check
+ * after the first is a re-check (only a re-check supersedes), and the submission check is none.
+ */
+function orderProblems(checks: readonly Carried[]): string[] {
+  const problems: string[] = [];
+  checks.forEach((check, i) => {
+    const recheck = check.evaluation.reresolved !== undefined || check.evaluation.republished !== undefined;
+    const previous = checks[i - 1]?.seq;
+    if (check.seq !== undefined && previous !== undefined && check.seq <= previous) problems.push(`${check.at} is numbered ${check.seq}, not after ${previous}`);
+    if (check.seq === 0 && recheck) problems.push(`${check.at} is numbered 0 (the check at submission) but is a re-check`);
+    if (check.seq !== undefined && check.seq > 0 && !recheck) problems.push(`${check.at} is numbered ${check.seq} (a re-check) but is not marked as one`);
+    if (i > 0 && !recheck) problems.push(`${check.at} follows another check of the version but is not a re-check`);
+  });
+  return problems;
+}
+
+/** A published version is never edited: every copy of its definition in the record (any version, any check) must be the same. */
+function sameDefinitionProblems(record: ApprovalRecord, index: number): string[] {
+  const first = new Map<string, { at: string; text: string }>();
+  const problems: string[] = [];
+  for (const [i, version] of record.versions.entries()) {
+    if (i > index) break;
+    for (const check of carried(i, version)) {
+      const definition = check.definition;
+      if (!definition) continue;
+      const id = `${definition.key} version ${definition.version}`;
+      const text = canonicalize(definition);
+      const seen = first.get(id);
+      if (!seen) first.set(id, { at: check.definitionAt, text });
+      else if (i === index && seen.text !== text) problems.push(`${id} is defined otherwise in ${seen.at}`);
+    }
+  }
+  return problems;
 }
 
 async function versionProblems(record: ApprovalRecord, index: number, version: RecordVersion): Promise<string[]> {
-  const { policy: evaluation, policyDefinition: definition } = version;
-  const evaluated = evaluation ? definitionProblems(evaluation, definition, version.content) : definition ? ['policyDefinition is present without results'] : [];
-  return [...evaluated, ...sameDefinitionProblems(record, index, definition), ...(await digestProblems(record, index, version))];
+  const checks = carried(index, version);
+  const evaluated = checks.flatMap((c) => definitionProblems(c.evaluation, c.definition, version.content).map((p) => (c.seq === undefined ? p : `${c.at}: ${p}`)));
+  const orphan = !version.policy && (version.policyDefinition || version.earlierPolicyChecks) ? ['policyDefinition or earlier checks are present without the check in effect'] : [];
+  return [...orphan, ...evaluated, ...orderProblems(checks), ...sameDefinitionProblems(record, index), ...(await digestProblems(record, index, version, checks))];
+}
+
+function earlierWords(version: RecordVersion): string {
+  const earlier = version.earlierPolicyChecks ?? [];
+  return earlier.length === 0 ? '' : `; so are those of its ${earlier.length} earlier check(s) (${earlier.map((c) => (c.seq === 0 ? 'at submission' : `re-check ${c.seq}`)).join(', ')}), each against its own policy version`;
 }
 
 /** One check per version with policy results or a decision that signed some; none for a record made before 0144. */
@@ -100,17 +154,17 @@ export async function policyResultsChecks(record: ApprovalRecord): Promise<Recor
   // Nothing to check only when no version carries results and no decider signed any: results
   // stripped from a record whose decisions signed them must fail, not be skipped.
   const signedAny = record.decisions.some((d) => d.signature?.payload.governance?.policy);
-  if (!signedAny && !record.versions.some((v) => v.policy || v.policyDefinition)) return [];
+  if (!signedAny && !record.versions.some((v) => v.policy || v.policyDefinition || v.earlierPolicyChecks)) return [];
   const checks: RecordCheck[] = [];
   for (const [index, version] of record.versions.entries()) {
     const signedBy = record.decisions.filter((d) => d.versionNumber === version.number && d.signature?.payload.governance?.policy);
-    if (!version.policy && !version.policyDefinition && signedBy.length === 0) continue;
+    if (!version.policy && !version.policyDefinition && !version.earlierPolicyChecks && signedBy.length === 0) continue;
     const policy = version.policy?.policy;
     const label = `Policy results of version ${version.number}${policy ? ` (${policy.key} version ${policy.version})` : ''}`;
     const problems = await versionProblems(record, index, version);
     checks.push(
       problems.length === 0
-        ? pass(label, `${version.policy?.checks.length ?? 0} result(s) are what /versions/${index}/policyDefinition gives for /versions/${index}/content, none missing or added; ${signedBy.length} decision(s) signed their digest.`)
+        ? pass(label, `${version.policy?.checks.length ?? 0} result(s) are what /versions/${index}/policyDefinition gives for /versions/${index}/content, none missing or added${earlierWords(version)}; ${signedBy.length} decision(s) signed the digest of one of the version's checks.`)
         : fail(label, `/versions/${index}/policy: ${problems.join('; ')}.`),
     );
   }

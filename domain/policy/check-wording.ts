@@ -18,7 +18,8 @@ function describeEvidence(check: PolicyCheck): string {
   const cited = evidence?.reference ? ` (reference "${evidence.reference.key}")` : '';
   if (check.status === 'pass') return `Evidence "${label}" is cited${cited}`;
   if (check.status === 'fail') return `Evidence "${label}" is cited${cited} without the link the policy requires`;
-  const how = `cite a reference keyed "${check.subject}"${evidence?.framework ? ` or of framework "${evidence.framework}"` : ''}${evidence?.needsLink ? ', with a link' : ''}`;
+  // A requirement naming a framework is met by a reference of that framework only, else by key (0169).
+  const how = `${evidence?.framework ? `cite a reference of framework "${evidence.framework}"` : `cite a reference keyed "${check.subject}"`}${evidence?.needsLink ? ', with a link' : ''}`;
   return `Evidence "${label}" is required and not cited: ${how}`;
 }
 
@@ -31,7 +32,7 @@ export function checkSubjectWords(check: { kind: PolicyCheck['kind']; subject: s
 
 /** An evidence requirement's bar in a table cell: what must be cited, and whether with a link. */
 export function evidenceBarWords(evidence: NonNullable<PolicyCheck['evidence']>, key: string): string {
-  return `Cited: reference "${key}"${evidence.framework ? ` or framework "${evidence.framework}"` : ''}${evidence.needsLink ? ', with a link' : ''}`;
+  return `Cited: ${evidence.framework ? `a reference of framework "${evidence.framework}"` : `reference "${key}"`}${evidence.needsLink ? ', with a link' : ''}`;
 }
 
 /** What the package offered for an evidence requirement, in a table cell. */

@@ -58,6 +58,17 @@ describe('evidence requirements', () => {
     expect(evaluateAgainstPolicy(content, withEvidence([{ ...validation, needsLink: false }])).outcome).toBe('pass');
   });
 
+  it('naming a framework, are not met by a reference of another framework keyed as the requirement (0169)', () => {
+    const keyedEcoa: EvidenceRequirement = { key: 'ecoa', label: 'Model risk guidance', framework: 'SR 11-7', needsLink: false, enforcement: 'blocking' };
+    const evaluation = evaluateAgainstPolicy(retailCreditPdV2, withEvidence([keyedEcoa]));
+    expect(evaluation.checks[0]).toMatchObject({ subject: 'ecoa', status: 'missing' });
+    expect(evaluation.outcome).toBe('refused');
+    // The same reference cites it once the requirement names its framework, or none.
+    expect(evaluateAgainstPolicy(retailCreditPdV2, withEvidence([{ ...keyedEcoa, framework: ' equal  credit opportunity ACT' }])).checks[0]).toMatchObject({ status: 'pass', evidence: { reference: { key: 'ecoa' } } });
+    const { framework: _none, ...byKey } = keyedEcoa;
+    expect(evaluateAgainstPolicy(retailCreditPdV2, withEvidence([byKey])).checks[0]).toMatchObject({ status: 'pass', evidence: { reference: { key: 'ecoa' } } });
+  });
+
   it('pass on the reference keyed as the requirement, with its link', () => {
     expect(evaluateAgainstPolicy(withReport('https://mrm.example/vr-2024-031'), withEvidence([validation])).checks[0]?.status).toBe('pass');
   });

@@ -2,7 +2,9 @@ import type { PackageContent } from '../contracts/package-content.ts';
 import type { EvidenceRequirement, PolicyCheck } from '../contracts/policies.ts';
 
 // Evidence a policy requires the package to cite (docs/decisions/0157): a reference in a
-// references section keyed as the requirement is, or of the framework it names. A requirement
+// references section of the framework the requirement names, or, when it names none, keyed as
+// the requirement is (0169: a requirement naming a framework was met by a reference of any
+// framework that happened to share its key, so "cite SR 11-7" passed on another text). A requirement
 // needing a link is met only by a citing reference with a URL; one cited without any is a
 // failure (it is there, not good enough), not a missing piece.
 
@@ -15,12 +17,17 @@ interface Citing {
   linked: boolean;
 }
 
+/** A reference cites a requirement by its framework when it names one, else by its key; never by the key across frameworks. */
+function cites(requirement: EvidenceRequirement, reference: { key: string; framework: string }): boolean {
+  return requirement.framework === undefined ? reference.key === requirement.key : sameFramework(reference.framework, requirement.framework);
+}
+
 function citing(requirement: EvidenceRequirement, content: PackageContent): Citing[] {
   return content.sections.flatMap((section) =>
     section.kind !== 'references'
       ? []
       : section.references
-          .filter((r) => r.key === requirement.key || (requirement.framework !== undefined && sameFramework(r.framework, requirement.framework)))
+          .filter((r) => cites(requirement, r))
           .map((r) => ({ section: section.key, key: r.key, linked: r.url !== undefined })),
   );
 }

@@ -54,3 +54,24 @@ it('gives the latest re-check of a version, else its check at submission, throug
   const flaggedAgain = await recheck('flagged', '2026-12-01T00:00:00.000Z');
   expect(await inEffect()).toEqual({ cached: flaggedAgain, queried: flaggedAgain, blocking: true });
 });
+
+it('lists every check of a version in number order, submission first, ending with the one in effect (the record reads it, 0169)', async () => {
+  const store = await seeded();
+  const [checked] = await store.listPolicyEvaluations(await store.governanceListIds('current'));
+  if (!checked) throw new Error('the demo has a checked current package');
+  const versionChecks = async () => (await store.listPolicyChecks(checked.packageId)).filter((c) => c.version === checked.version);
+  expect((await versionChecks()).map((c) => [c.seq, c.evaluation])).toEqual([[0, checked.evaluation]]);
+  const recheck = (outcome: PolicyEvaluation['outcome']): PolicyEvaluation => ({ ...checked.evaluation, outcome, republished: { from: checked.evaluation.policy } });
+  const first = recheck('flagged');
+  const second = recheck('pass');
+  for (const [evaluation, at] of [[first, '2026-11-01T00:00:00.000Z'], [second, '2026-10-01T00:00:00.000Z']] as const) await store.insertPolicyReevaluation({ packageId: checked.packageId, version: checked.version, evaluation, evaluatedAt: at });
+  const all = await versionChecks();
+  // By number, not by date; the last is what the view gives.
+  expect(all.map((c) => [c.seq, c.evaluation.outcome, c.evaluatedAt])).toEqual([
+    [0, checked.evaluation.outcome, checked.evaluatedAt],
+    [1, 'flagged', '2026-11-01T00:00:00.000Z'],
+    [2, 'pass', '2026-10-01T00:00:00.000Z'],
+  ]);
+  const inEffect = (await store.listPolicyEvaluations([checked.packageId])).find((e) => e.version === checked.version);
+  expect(all.at(-1)?.evaluation).toEqual(inEffect?.evaluation);
+});

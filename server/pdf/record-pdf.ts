@@ -187,11 +187,20 @@ function unsignedPdf({ record, recordBytes, verifyUrl }: RecordPdfInput): Promis
   for (const version of checked) {
     const evaluation = version.policy;
     if (!evaluation) continue;
-    doc.font('bold').text(`Version ${version.number}: policy ${evaluation.policy.key} version ${evaluation.policy.version} (${evaluation.policy.name}), outcome ${evaluation.outcome}`).font('body');
+    const earlier = version.earlierPolicyChecks ?? [];
+    doc.font('bold').text(`Version ${version.number}: policy ${evaluation.policy.key} version ${evaluation.policy.version} (${evaluation.policy.name}), outcome ${evaluation.outcome}${earlier.length > 0 ? ' (the check in effect)' : ''}`).font('body');
     // The policy version's own terms (0166): the table shows its bars, not where it applies or what it requires beyond them.
     if (version.policyDefinition) doc.text(describePolicyTerms(version.policyDefinition));
     policyTable(evaluation.checks);
     doc.moveDown(0.4);
+    // Checks a re-check superseded, which decisions signed before it are bound to (0169).
+    for (const check of earlier) {
+      const which = check.seq === 0 ? 'at submission' : `re-check ${check.seq}`;
+      doc.font('bold').text(`Version ${version.number}, earlier check ${which} (${printedTime(check.evaluatedAt)}): policy ${check.policy.policy.key} version ${check.policy.policy.version} (${check.policy.policy.name}), outcome ${check.policy.outcome}`).font('body');
+      doc.text(describePolicyTerms(check.policyDefinition));
+      policyTable(check.policy.checks);
+      doc.moveDown(0.4);
+    }
   }
 
   // The signature field: invisible, on the first page, its value the placeholder pades.ts fills.

@@ -138,16 +138,16 @@ function subgroupResults(requirement: Requirement, sections: Section[]): Result[
 const folded = (text: string) => text.trim().split(/\s+/).join(' ').toLowerCase();
 
 /**
- * Evidence: the references that cite the requirement (same key, or same framework when it names
- * one), in content order. None: missing. A link needed and none of them has a URL: fail, naming
+ * Evidence: the references that cite the requirement (of the same framework when it names one,
+ * else with the same key; a key alone never cites a requirement naming a framework), in content order. None: missing. A link needed and none of them has a URL: fail, naming
  * the first. Otherwise pass, naming the first with a URL when a link is needed, else the first.
  */
 function evidenceResult(requirement: Evidence, sections: Section[]): Result {
   const citing: { section: string; key: string; url?: string }[] = [];
   for (const section of sections.filter((s) => s.kind === 'references')) {
     for (const ref of section.references ?? []) {
-      const byFramework = requirement.framework !== undefined && folded(ref.framework) === folded(requirement.framework);
-      if (ref.key === requirement.key || byFramework) citing.push({ section: section.key, key: ref.key, ...(ref.url === undefined ? {} : { url: ref.url }) });
+      const cites = requirement.framework === undefined ? ref.key === requirement.key : folded(ref.framework) === folded(requirement.framework);
+      if (cites) citing.push({ section: section.key, key: ref.key, ...(ref.url === undefined ? {} : { url: ref.url }) });
     }
   }
   const linked = citing.find((c) => c.url !== undefined);

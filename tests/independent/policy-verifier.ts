@@ -1,5 +1,5 @@
 // An independent verifier of a record's policy results (docs/verification.md, "Policy results";
-// docs/decisions/0144, 0166), written from that text only: it shares no code with the producer
+// docs/decisions/0144, 0166, 0169: every check of a version, earlier ones included), written from that text only: it shares no code with the producer
 // (domain/policy, domain/evidence/policy-results-check.ts). It imports nothing but node:crypto,
 // the other independent verifier's RFC 8785 encoder and its own evaluator, so a bug in the app's
 // evaluation or hashing cannot hide itself by being used on both sides.
@@ -15,8 +15,14 @@ interface Evaluation {
   republished?: unknown;
 }
 
+interface EarlierCheck {
+  seq: number;
+  policy: Evaluation;
+  policyDefinition?: Definition;
+}
+
 interface RecordShape {
-  versions: { number: number; content: { sections: Section[] }; policy?: Evaluation; policyDefinition?: Definition }[];
+  versions: { number: number; content: { sections: Section[] }; policy?: Evaluation; policyDefinition?: Definition; earlierPolicyChecks?: EarlierCheck[] }[];
   decisions: { id: string; versionNumber: number; signature?: { payload: { governance?: { policy: { key: string; version: number; evaluationDigest: string } | null } } } | null }[];
 }
 
@@ -27,6 +33,29 @@ export interface PolicyVerdict {
   resultsChecked: number;
   /** How many signed governance digests matched. */
   digestsMatched: number;
+}
+
+const isRecheck = (evaluation: Evaluation) => evaluation.reresolved !== undefined || evaluation.republished !== undefined;
+const digestOf = (evaluation: Evaluation) => createHash('sha256').update(jcs(evaluation), 'utf8').digest('hex');
+
+/** A version's checks as the record carries them: the earlier ones (numbered) in order, then the one in effect. */
+function checksOf(version: RecordShape['versions'][number]): { name: string; seq?: number; evaluation: Evaluation; definition?: Definition }[] {
+  const earlier = (version.earlierPolicyChecks ?? []).map((c) => ({ name: `version ${version.number} check ${c.seq}`, seq: c.seq, evaluation: c.policy, ...(c.policyDefinition ? { definition: c.policyDefinition } : {}) }));
+  const current = version.policy ? [{ name: `version ${version.number}`, evaluation: version.policy, ...(version.policyDefinition ? { definition: version.policyDefinition } : {}) }] : [];
+  return [...earlier, ...current];
+}
+
+/** Numbers as stored: 0 the submission check (not a re-check), then increasing re-checks; every check after the first of a version is a re-check. */
+function numbering(checks: ReturnType<typeof checksOf>): string[] {
+  const problems: string[] = [];
+  checks.forEach((check, i) => {
+    const before = checks[i - 1]?.seq;
+    if (check.seq !== undefined && before !== undefined && check.seq <= before) problems.push(`${check.name}: numbered after ${before} but not greater`);
+    if (check.seq === 0 && isRecheck(check.evaluation)) problems.push(`${check.name}: numbered 0 (submission) but a re-check`);
+    if ((check.seq ?? 0) > 0 && !isRecheck(check.evaluation)) problems.push(`${check.name}: numbered as a re-check but not one`);
+    if (i > 0 && !isRecheck(check.evaluation)) problems.push(`${check.name}: follows another check but is not a re-check`);
+  });
+  return problems;
 }
 
 const known = new Set(['metric', 'subgroup_metric', 'section', 'evidence']);
@@ -61,25 +90,23 @@ function compare(name: string, recorded: Result[], recomputed: Result[]): string
 }
 
 /** The recorded results and outcome against an evaluation of the content under the recorded definition. */
-function recompute(version: RecordShape['versions'][number], evaluation: Evaluation): string[] {
-  const name = `version ${version.number}`;
-  const definition = version.policyDefinition;
+function recompute(name: string, version: RecordShape['versions'][number], evaluation: Evaluation, definition: Definition | undefined): string[] {
   if (!definition) return [`${name}: policy results without the policy definition, cannot recompute`];
   const ref = evaluation.policy;
   if (definition.key !== ref.key || definition.version !== ref.version || definition.name !== ref.name) return [`${name}: results of ${ref.key} version ${ref.version}, definition of ${definition.key} version ${definition.version}`];
   const unsupported = unsupportedMembers(definition);
   if (unsupported.length > 0) return [`${name}: unsupported requirement kind ${unsupported.join(', ')}`];
-  const again = evaluate(definition, version.content.sections, evaluation.reresolved !== undefined || evaluation.republished !== undefined);
+  const again = evaluate(definition, version.content.sections, isRecheck(evaluation));
   const problems = compare(name, evaluation.checks, again.results);
   if (again.outcome !== evaluation.outcome) problems.push(`${name}: outcome ${evaluation.outcome}, recomputed ${again.outcome}`);
   return problems;
 }
 
 /**
- * Checks every version's policy results against its content and the policy version the record
- * carries beside them (each result is the one a fresh evaluation gives, none missing, added or
+ * Checks every version's policy results (the check in effect and each earlier check) against its
+ * content and the policy version the record carries beside them (each result is the one a fresh evaluation gives, none missing, added or
  * twice, and so is the outcome), and every decision's signed governance digest: SHA-256 of the
- * RFC 8785 form of the version's `policy` member.
+ * RFC 8785 form of one of the version's checks.
  */
 export function verifyRecordPolicy(recordJson: string): PolicyVerdict {
   const record = JSON.parse(recordJson) as RecordShape;
@@ -88,24 +115,27 @@ export function verifyRecordPolicy(recordJson: string): PolicyVerdict {
   let digestsMatched = 0;
   const definitions = new Map<string, string>();
   for (const version of record.versions) {
-    const evaluation = version.policy;
-    if (evaluation) {
-      problems.push(...recompute(version, evaluation));
-      resultsChecked += evaluation.checks.length;
-    } else if (version.policyDefinition) problems.push(`version ${version.number}: a policy definition without results`);
-    // A published policy version is immutable: each copy in the record must be the same.
-    const definition = version.policyDefinition;
-    if (definition) {
-      const at = `${definition.key}@${definition.version}`;
-      if ((definitions.get(at) ?? jcs(definition)) !== jcs(definition)) problems.push(`version ${version.number}: ${definition.key} version ${definition.version} defined differently from an earlier version`);
-      definitions.set(at, definitions.get(at) ?? jcs(definition));
+    const checks = checksOf(version);
+    if (!version.policy && (version.policyDefinition || version.earlierPolicyChecks)) problems.push(`version ${version.number}: a policy definition or earlier checks without results`);
+    problems.push(...numbering(checks));
+    for (const check of checks) {
+      problems.push(...recompute(check.name, version, check.evaluation, check.definition));
+      resultsChecked += check.evaluation.checks.length;
+      // A published policy version is immutable: each copy in the record must be the same.
+      const definition = check.definition;
+      if (definition) {
+        const at = `${definition.key}@${definition.version}`;
+        if ((definitions.get(at) ?? jcs(definition)) !== jcs(definition)) problems.push(`${check.name}: ${definition.key} version ${definition.version} defined differently from an earlier version`);
+        definitions.set(at, definitions.get(at) ?? jcs(definition));
+      }
     }
-    const digest = evaluation ? createHash('sha256').update(jcs(evaluation), 'utf8').digest('hex') : null;
+    // Each signature is of one of the version's checks: the one in effect when it was signed.
+    const digests = checks.map((c) => ({ ref: c.evaluation.policy, digest: digestOf(c.evaluation) }));
     for (const decision of record.decisions) {
       const signed = decision.signature?.payload.governance?.policy;
       if (!signed || decision.versionNumber !== version.number) continue;
-      if (digest === null || !evaluation) problems.push(`decision ${decision.id}: signed a policy check that version ${version.number} does not carry`);
-      else if (signed.evaluationDigest !== digest || signed.key !== evaluation.policy.key || signed.version !== evaluation.policy.version) problems.push(`decision ${decision.id}: signed digest ${signed.evaluationDigest}, version ${version.number}'s results hash to ${digest}`);
+      if (digests.length === 0) problems.push(`decision ${decision.id}: signed a policy check that version ${version.number} does not carry`);
+      else if (!digests.some((d) => signed.evaluationDigest === d.digest && signed.key === d.ref.key && signed.version === d.ref.version)) problems.push(`decision ${decision.id}: signed digest ${signed.evaluationDigest}, version ${version.number}'s results hash to ${digests.map((d) => d.digest).join(' or ')}`);
       else digestsMatched++;
     }
   }

@@ -83,9 +83,11 @@ const policies: Policy[] = [
       { key: 'ecoa', label: 'ECOA, cited by key', needsLink: false, enforcement: 'advisory' },
       { key: 'reg-b', label: 'Regulation B, linked', framework: '  regulation   B ', needsLink: true, enforcement: 'blocking' },
       { key: 'gdpr', label: 'GDPR', framework: 'GDPR', needsLink: false, enforcement: 'advisory' },
-      { key: 'reg-b-1002-4', label: 'By key or by framework', framework: 'equal credit opportunity act', needsLink: true, enforcement: 'advisory' },
+      { key: 'reg-b-1002-4', label: 'Framework only, though a reference has this key', framework: 'equal credit opportunity act', needsLink: true, enforcement: 'advisory' },
     ],
   },
+  // Keyed as a reference of another framework (ECOA): a requirement naming SR 11-7 is not met by it (0169).
+  { ...consumerCreditPolicy, key: 'framework-named', requiredEvidence: [{ key: 'ecoa', label: 'SR 11-7 guidance', framework: 'SR 11-7', needsLink: false, enforcement: 'blocking' }] },
 ];
 const contents: [string, PackageContent][] = [
   ['retail v1', retailCreditPdV1],
@@ -134,8 +136,14 @@ describe('the independent evaluator agrees with the app on every branch of the s
     expect(new Set(evidence.map((c) => c.status))).toEqual(new Set(['pass', 'fail', 'missing']));
     // A pass needing a link that rests on a later citing reference than the first one.
     expect(evidence.some((c) => c.subject === 'reg-b' && c.status === 'pass' && c.evidence?.reference?.key === 'reg-b-1002-2p')).toBe(true);
-    // A framework spelt differently still matches; a reference citing by framework comes before one citing by key.
+    // A framework spelt differently still matches; the reference keyed as the requirement, of another framework, does not cite it.
     expect(evidence.some((c) => c.subject === 'reg-b-1002-4' && c.evidence?.reference?.key === 'ecoa')).toBe(true);
+    expect(evidence.some((c) => c.subject === 'reg-b-1002-4' && c.evidence?.reference?.key === 'reg-b-1002-4')).toBe(false);
+    // A requirement naming a framework no reference is of is missing, though a reference carries its key (0169).
+    const named = policies.find((p) => p.key === 'framework-named');
+    if (!named) throw new Error('the framework-named policy');
+    expect(evaluateAgainstPolicy(retailCreditPdV2, named).checks.find((c) => c.kind === 'evidence')).toMatchObject({ subject: 'ecoa', status: 'missing' });
+    expect(evaluate(named, retailCreditPdV2.sections, false).results.find((r) => r.kind === 'evidence')).toMatchObject({ subject: 'ecoa', status: 'missing' });
     expect(all.map((e) => e.outcome)).toEqual(expect.arrayContaining(['pass', 'flagged', 'refused']));
   });
 });

@@ -177,6 +177,32 @@ describe.skipIf(skip)('the PDF/A-3b approval record', () => {
     expect(run('qpdf', ['--check', manyFile]).status).toBe(0);
   }, 180_000);
 
+  it('prints a version\'s earlier policy checks, each with its policy version, terms and results, after the check in effect (0169)', async () => {
+    const { file, dir } = await exportedPdf();
+    const attached = join(dir, 'rechecked.json');
+    expect(run('pdfdetach', ['-save', '1', '-o', attached, file]).status).toBe(0);
+    const record = JSON.parse(readFileSync(attached, 'utf8')) as ApprovalRecord;
+    const index = record.versions.findIndex((v) => v.policy && v.policyDefinition);
+    const version = record.versions[index];
+    if (!version?.policy || !version.policyDefinition) throw new Error('a checked version');
+    // The check at submission against an earlier version of the policy, with a stricter latency bar the version failed.
+    const definition = { ...version.policyDefinition, version: version.policyDefinition.version + 1, metrics: [{ metric: 'latency-p99' as const, operator: '<=' as const, value: 1, enforcement: 'blocking' as const }] };
+    const earlier = { ...version.policy, policy: { ...version.policy.policy, version: definition.version }, outcome: 'flagged' as const, checks: [{ kind: 'metric' as const, subject: 'latency-p99', enforcement: 'blocking' as const, status: 'fail' as const, required: { operator: '<=' as const, value: 1 }, actual: 18 }] };
+    const rechecked: ApprovalRecord = { ...record, versions: record.versions.map((v, i) => (i === index ? { ...v, earlierPolicyChecks: [{ seq: 0, evaluatedAt: '2026-12-01T09:30:00.000Z', policy: earlier, policyDefinition: definition }] } : v)) };
+    const serverKey = await generateServerKey();
+    const documentKey = await newDocumentKey({ key: { keyId: 'k1', publicKey: serverKey.publicKey } as never, privateKey: await importServerPrivateKey(serverKey.privateKeyPkcs8) }, new Date());
+    const pdf = await renderRecordPdf({ record: rechecked, recordBytes: Buffer.from(JSON.stringify(rechecked)), verifyUrl: `${origin}/verify`, signer: await documentSignerOf(documentKey) });
+    const out = join(dir, 'rechecked.pdf');
+    writeFileSync(out, pdf);
+    const whole = run('pdftotext', ['-layout', out, '-']).out.replace(/\s+/g, ' ');
+    const inEffect = `Version ${version.number}: policy ${version.policy.policy.key} version ${version.policy.policy.version} (${version.policy.policy.name}), outcome ${version.policy.outcome} (the check in effect)`;
+    const before = `Version ${version.number}, earlier check at submission (${printedTime('2026-12-01T09:30:00.000Z')}): policy ${version.policy.policy.key} version ${definition.version} (${version.policy.policy.name}), outcome flagged`;
+    expect(whole).toContain(inEffect);
+    expect(whole).toContain(before);
+    expect(whole.indexOf(before)).toBeGreaterThan(whole.indexOf(inEffect));
+    expect(whole.slice(whole.indexOf(before), whole.indexOf(before) + 600)).toMatch(/latency-p99 <= 1 18/);
+  }, 180_000);
+
   it('is drawn and signed on a compute worker thread on the server, and that PDF verifies', async () => {
     const { file, dir } = await exportedPdf();
     const attached = join(dir, 'record.json');

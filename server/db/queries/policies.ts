@@ -1,5 +1,5 @@
 import { policyEvaluationSchema, policySchema } from '#domain/contracts/policies.ts';
-import type { PoliciesStore, StoredPolicyEvaluation, StoredPolicyVersion } from '#api/store/policies.ts';
+import type { PoliciesStore, StoredPolicyCheck, StoredPolicyEvaluation, StoredPolicyVersion } from '#api/store/policies.ts';
 import type { PoliciesTable, PolicyEvaluationsTable } from '../schema/schema.ts';
 import { sql } from 'kysely';
 import type { Engine } from '../schema/engine.ts';
@@ -71,6 +71,14 @@ export function policiesQueries(db: Db, engine: Engine): PoliciesStore {
     async listPolicyEvaluations(packageIds) {
       if (packageIds.length === 0) return [];
       return readPolicyEvaluations(db, packageIds);
+    },
+    async listPolicyChecks(packageId) {
+      const [submitted, rechecked] = await Promise.all([
+        db.selectFrom('policy_evaluations').selectAll().where('package_id', '=', packageId).execute(),
+        db.selectFrom('policy_reevaluations').selectAll().where('package_id', '=', packageId).execute(),
+      ]);
+      const checks: StoredPolicyCheck[] = [...submitted.map((r) => ({ ...toPolicyEvaluation(r), seq: 0 })), ...rechecked.map((r) => ({ ...toPolicyEvaluation(r), seq: r.seq }))];
+      return checks.sort((a, b) => a.version - b.version || a.seq - b.seq);
     },
     async insertPolicyReevaluation(row) {
       // Numbered in the statement that inserts (decision record 0162): the version's greatest

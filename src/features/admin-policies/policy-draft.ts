@@ -16,7 +16,7 @@ export interface RequirementDraft {
   subgroups: string;
 }
 
-/** Evidence the package must cite: matched by reference key, or by framework when one is given. */
+/** Evidence the package must cite: matched by framework when one is given, else by reference key (0169). */
 export interface EvidenceDraft {
   uid: string;
   key: string;

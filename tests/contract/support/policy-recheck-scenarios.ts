@@ -17,7 +17,7 @@ import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts
 // change. A business line of its own (Mortgages) keeps it off the demo policies.
 
 /** Tier 1 mortgages; the approvable credit content reports AUC 0.781. */
-const base: PublishPolicyRequest = {
+export const base: PublishPolicyRequest = {
   key: 'mortgage-recheck',
   name: 'Mortgage models (re-check)',
   scope: { riskTiers: [1], businessLines: ['Mortgages'] },
@@ -26,7 +26,7 @@ const base: PublishPolicyRequest = {
   subgroupMetrics: [],
   requiredSections: [],
 };
-const stricter = (value: number, replacesVersion: number, inReview: boolean): PublishPolicyRequest => ({ ...base, metrics: [{ metric: 'auc', operator: '>=', value, enforcement: 'blocking' }], replacesVersion, ...(inReview ? { appliesToPackagesInReview: true } : {}) });
+export const stricter = (value: number, replacesVersion: number, inReview: boolean): PublishPolicyRequest => ({ ...base, metrics: [{ metric: 'auc', operator: '>=', value, enforcement: 'blocking' }], replacesVersion, ...(inReview ? { appliesToPackagesInReview: true } : {}) });
 
 const checkOf = async (client: Client, id: string, n: number) => packageVersionSchema.parse((await client.get(`/api/packages/${id}/versions/${n}`)).body).policy;
 const rechecksOf = async (admin: Client, id: string) => auditPageSchema.parse((await admin.get('/api/audit?action=policy.rechecked')).body).items.filter((e) => e.subject === id);

@@ -12,8 +12,9 @@ interface Props {
 }
 
 /**
- * Evidence the package must cite in its references (docs/decisions/0157): a reference keyed as
- * the requirement, or of the framework it names, with a link where the policy asks for one.
+ * Evidence the package must cite in its references (docs/decisions/0157, 0169): a reference of
+ * the framework the requirement names, or, naming none, one keyed as the requirement, with a link
+ * where the policy asks for one.
  */
 export function EvidenceRows({ rows, errors, onChange }: Props) {
   const at = (pointer: string) => errorAt(errors, pointer);
@@ -26,7 +27,7 @@ export function EvidenceRows({ rows, errors, onChange }: Props) {
         Required evidence
       </h2>
       <p className="max-w-prose text-slate-700">
-        Checked against the package's references: a reference with the requirement's key (for example independent-validation-report) counts, and so, when a framework is given, does any reference of that framework (for example Regulation B). With a link required, the citing reference must carry a URL.
+        Checked against the package's references: when a framework is given, any reference of that framework counts (for example Regulation B), and only those; without one, the reference with the requirement's key (for example independent-validation-report). With a link required, the citing reference must carry a URL.
       </p>
       <ol className="space-y-3">
         {rows.map((row, i) => (

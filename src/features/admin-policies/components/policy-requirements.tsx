@@ -17,7 +17,7 @@ const subgroupColumns: readonly Column<SubgroupRequirement>[] = [
 
 const evidenceColumns: readonly Column<EvidenceRequirement>[] = [
   { header: 'Evidence', className: 'font-normal', cell: (r) => r.label },
-  { header: 'Cited by', cell: (r) => `Reference "${r.key}"${r.framework ? ` or any reference of framework "${r.framework}"` : ''}${r.needsLink ? ', with a link' : ', link optional'}` },
+  { header: 'Cited by', cell: (r) => `${r.framework ? `Any reference of framework "${r.framework}"` : `Reference "${r.key}"`}${r.needsLink ? ', with a link' : ', link optional'}` },
   { header: 'Enforcement', cell: (r) => (r.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
 ];
 

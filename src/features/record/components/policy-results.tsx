@@ -6,6 +6,7 @@ import { checkSubjectWords, evidenceBarWords, evidenceValueWords } from '#domain
 import { policyResultChanges } from '#domain/policy/policy-result-changes.ts';
 import { ownerThresholdIsWeaker } from '#domain/policy/weaker-threshold.ts';
 import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+import { formatUtc } from '#src/lib/format.ts';
 
 type Evaluation = NonNullable<RecordVersion['policy']>;
 type Result = Evaluation['checks'][number];
@@ -81,6 +82,26 @@ export function PolicyResults({ version, previous }: { version: RecordVersion; p
         </p>
       )}
       <DataTable look="ruled" caption={`Policy results of version ${version.number}`} columns={columnsFor(version)} rows={evaluation.checks} rowKey={(r) => `${r.kind}-${r.subject}-${r.subgroupKey ?? r.subgroup ?? ''}`} />
+      <EarlierChecks version={version} />
+    </div>
+  );
+}
+
+/** Checks a re-check superseded (0169): kept because decisions signed before it are bound to them; the verifier checks each. */
+function EarlierChecks({ version }: { version: RecordVersion }) {
+  const earlier = version.earlierPolicyChecks ?? [];
+  if (earlier.length === 0) return null;
+  return (
+    <div>
+      <p>Earlier checks of version {version.number}, superseded by a re-check; decisions signed before it are bound to them:</p>
+      <ul className="list-disc pl-6">
+        {earlier.map((check) => (
+          <li key={check.seq}>
+            {check.seq === 0 ? 'At submission' : `Re-check ${check.seq}`} (<time dateTime={check.evaluatedAt}>{formatUtc(check.evaluatedAt)}</time>): {check.policy.policy.name} ({check.policy.policy.key} version {check.policy.policy.version}), {outcomeWords[check.policy.outcome]};{' '}
+            {check.policy.checks.filter((c) => c.status !== 'pass').length} of {check.policy.checks.length} requirement result(s) not met
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

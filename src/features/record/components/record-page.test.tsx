@@ -7,6 +7,7 @@ import { createMockApi } from '#mocks/handlers.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import type { ApprovalRecord } from '#domain/contracts/record.ts';
 import { signedCardFraudApproval } from '#tests/support/signed-approval.ts';
 
 setupMockServer();
@@ -125,6 +126,21 @@ describe('approval record page', () => {
     expect(rejection).toHaveTextContent(/Concerns.*Subgroup fairness: Disparate impact ratio of 0\.78.*Required change: Mitigate/);
     expect(within(history).queryByText('Approved version')).not.toBeInTheDocument();
     expect(region('Package')).toHaveTextContent('None: not approved');
+  });
+
+  it('lists a version\'s earlier policy checks under the check in effect, each with its number, time, policy version and outcome (0169)', async () => {
+    const { text } = await exported(retail);
+    const record = JSON.parse(text) as ApprovalRecord;
+    const first = record.versions[0];
+    if (!first?.policy || !first.policyDefinition) throw new Error('version 1 of the retail package is checked');
+    first.earlierPolicyChecks = [{ seq: 0, evaluatedAt: '2026-12-01T09:30:00.000Z', policy: { ...first.policy, outcome: 'pass', checks: first.policy.checks.map((c) => ({ ...c, status: 'pass' as const })) }, policyDefinition: first.policyDefinition }];
+    await renderApp(`/packages/${retail}/record`, { signedInAs: 'fair-lending@example.com', overrides: [serve(retail, JSON.stringify(record))] });
+    const history = await screen.findByRole('region', { name: /^Version history \(2\)/ }, { timeout: 10_000 });
+    const versions = within(history).getAllByRole('listitem').filter((item) => item.parentElement?.parentElement === history);
+    expect(versions[0]).toHaveTextContent('Earlier checks of version 1, superseded by a re-check; decisions signed before it are bound to them:');
+    expect(versions[0]).toHaveTextContent(`At submission (2026-12-01 09:30:00 UTC): ${first.policy.policy.name} (${first.policy.policy.key} version ${first.policy.policy.version}), every blocking requirement met; 0 of ${first.policy.checks.length} requirement result(s) not met`);
+    expect(versions[1]).not.toHaveTextContent('Earlier checks');
+    await expectNoAxeViolations();
   });
 
   it('says INVALID, with the failed check, when one character of the record was changed', async () => {
