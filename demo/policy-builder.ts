@@ -1,4 +1,5 @@
 import type { Enforcement, EvidenceRequirement, MetricRequirement, Policy, SubgroupRequirement } from '#domain/contracts/policies.ts';
+import type { MetricKey } from '#domain/contracts/metric-catalogue.ts';
 import type { ThresholdOperator } from '#domain/contracts/sections.ts';
 
 // A demo policy states only what is its own: its key, name, business lines, what a blocking
@@ -32,7 +33,7 @@ export function demoPolicy({ key, name, businessLines, onBlockingFailure, metric
 }
 
 function bar(enforcement: Enforcement) {
-  return (metric: string, operator: ThresholdOperator, value: number, subgroups?: string[]): SubgroupRequirement => ({ metric, operator, value, enforcement, ...(subgroups && { subgroups }) });
+  return (metric: MetricKey, operator: ThresholdOperator, value: number, subgroups?: string[]): SubgroupRequirement => ({ metric, operator, value, enforcement, ...(subgroups && { subgroups }) });
 }
 
 /** A requirement whose failure blocks: `blocking('auc', '>=', 0.75)`; a subgroup one may name the groups it must be reported for. */
