@@ -13,7 +13,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard, signOut } from './support/header.ts';
-import { expectFitsAPhone, shootAtWidths } from './support/screenshots.ts';
+import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -40,7 +40,7 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expect(page.getByRole('row', { name: /Consumer credit models/ })).toContainText('Tiers 1, 2: Consumer lending');
   await expectNoAxeViolations(page);
   // On a phone the catalogue's version and requirements move under the policy's name: no table scrolls sideways.
-  await expectFitsAPhone(page, page.getByRole('main'));
+  await expectFitsWidth(page, page.getByRole('main'));
 
   await tabTo(page, page.getByRole('link', { name: 'New policy' }));
   await page.keyboard.press('Enter');
@@ -101,7 +101,7 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expect(evidenceTable).toContainText('with a link');
   await expectNoAxeViolations(page);
   await shootAtWidths(page, 'policy', (name) => testInfo.outputPath(name), true);
-  await expectFitsAPhone(page, page.getByRole('region', { name: 'Version 1 (current)' }));
+  await expectFitsWidth(page, page.getByRole('region', { name: 'Version 1 (current)' }));
 
   // A pipeline submits: the owner's own bar of 0.5 does not let an AUC of 0.70 through.
   const owner = await signInActor(baseURL ?? '', 'owner@example.com', password);
@@ -136,5 +136,5 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await page.goto('/admin/policies/consumer-credit');
   const consumerCredit = page.getByRole('region', { name: 'Version 1 (current)' });
   await expect(consumerCredit.getByRole('table', { name: 'Subgroup metrics (every subgroup), version 1' })).toBeVisible();
-  await expectFitsAPhone(page, consumerCredit);
+  await expectFitsWidth(page, consumerCredit);
 });

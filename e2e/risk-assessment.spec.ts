@@ -12,7 +12,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { signOut } from './support/header.ts';
-import { expectFitsAPhone, shootAtWidths } from './support/screenshots.ts';
+import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const categories = ['Model quality', 'Data', 'Security', 'Privacy', 'Fairness', 'Regulatory'];
@@ -98,5 +98,5 @@ test('an owner proposes an assessment by keyboard, it decides no tier; an overri
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(panel.getByRole('list', { name: 'Scores per category of assessment 1' }).getByRole('listitem').filter({ hasText: /^Fairness/ })).toContainText('Likelihood 4 × impact 4 = inherent 16; controls: partly effective; residual 12');
   await expectNoAxeViolations(page);
-  await expectFitsAPhone(page, panel);
+  await expectFitsWidth(page, panel);
 });

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Policy, PolicyVersionEntry } from '#domain/contracts/policies.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+import { DataTable, wideOnly, type Column } from '#src/components/ui/data-table.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
@@ -13,9 +13,8 @@ import { scopeText } from './policy-requirements.tsx';
 const requirementsText = (policy: Policy) =>
   `${policy.metrics.length + policy.subgroupMetrics.length + policy.requiredSections.length + (policy.requiredEvidence?.length ?? 0)} (${[...policy.metrics, ...policy.subgroupMetrics].filter((m) => m.enforcement === 'blocking').length} blocking metrics)`;
 
-// Below the sm breakpoint four columns do not fit a phone: the version and the requirements
-// are said under the policy's name instead, and their columns are left out (decision 0170).
-const wideOnly = 'max-sm:hidden';
+// Four columns do not fit a phone: there the version and the requirements are said under the
+// policy's name instead, and their columns are left out (decision 0170).
 
 const columns: readonly Column<PolicyVersionEntry>[] = [
   {

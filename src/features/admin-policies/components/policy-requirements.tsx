@@ -2,16 +2,15 @@ import type { Enforcement, EvidenceRequirement, MetricRequirement, Policy, Subgr
 import { modelTypeLabels } from '#domain/contracts/sections.ts';
 import { metricCatalogue, isKnownMetric } from '#domain/contracts/metric-catalogue.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
-import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+import { DataTable, OnAPhone, wideOnly, type Column } from '#src/components/ui/data-table.tsx';
 
 const enforcementText = (e: Enforcement) => (e === 'blocking' ? 'Blocking' : 'Advisory');
 
 // On a phone a policy's tables lose their Enforcement column, said in brackets in the cell
 // before it instead, and their text is smaller, so they fit its width (decision 0170).
-const wideOnly = 'max-sm:hidden';
 const narrowText = 'max-sm:text-sm';
 const enforcementColumn = { header: 'Enforcement', headerClassName: wideOnly, className: wideOnly, cell: (r: { enforcement: Enforcement }) => enforcementText(r.enforcement) };
-const onAPhone = (e: Enforcement) => <span className="sm:hidden"> ({enforcementText(e).toLowerCase()})</span>;
+const onAPhone = (e: Enforcement) => <OnAPhone>{enforcementText(e).toLowerCase()}</OnAPhone>;
 
 const columns: readonly Column<MetricRequirement>[] = [
   { header: 'Metric', className: 'font-normal', cell: (r) => (isKnownMetric(r.metric) ? `${metricCatalogue[r.metric]} (${r.metric})` : r.metric) },
