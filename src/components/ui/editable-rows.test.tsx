@@ -43,7 +43,7 @@ function Harness({ initial, listError }: { initial: Row[]; listError?: string })
 
 // jsdom's name computation drops the space before the visually hidden words ("Removething 1"); Chromium keeps it.
 const removeButton = (n: number) => screen.getByRole('button', { name: new RegExp(`^Remove ?thing ${n}$`) });
-const state = () => JSON.parse(screen.getByRole('status', { name: 'state' }).textContent ?? '[]') as Row[];
+const state = () => JSON.parse(screen.getByRole('status', { name: 'state' }).textContent) as Row[];
 
 describe('a list of editable rows', () => {
   it('is a section named by its heading, each row removable by a button naming it', () => {
