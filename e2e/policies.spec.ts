@@ -13,7 +13,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard, signOut } from './support/header.ts';
-import { shootAtWidths } from './support/screenshots.ts';
+import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -39,6 +39,8 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expect(page.getByRole('heading', { level: 1, name: 'Governance policies' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Consumer credit models/ })).toContainText('Tiers 1, 2: Consumer lending');
   await expectNoAxeViolations(page);
+  // On a phone the catalogue's version and requirements move under the policy's name: no table scrolls sideways.
+  await expectFitsWidth(page, page.getByRole('main'));
 
   await tabTo(page, page.getByRole('link', { name: 'New policy' }));
   await page.keyboard.press('Enter');
@@ -99,6 +101,7 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expect(evidenceTable).toContainText('with a link');
   await expectNoAxeViolations(page);
   await shootAtWidths(page, 'policy', (name) => testInfo.outputPath(name), true);
+  await expectFitsWidth(page, page.getByRole('region', { name: 'Version 1 (current)' }));
 
   // A pipeline submits: the owner's own bar of 0.5 does not let an AUC of 0.70 through.
   const owner = await signInActor(baseURL ?? '', 'owner@example.com', password);
@@ -127,4 +130,11 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await expectNoAxeViolations(page);
   await summary.scrollIntoViewIfNeeded();
   await shootAtWidths(page, 'package-policy', (name) => testInfo.outputPath(name), false);
+
+  // The demo's consumer credit policy has every kind of table (metrics, subgroups, evidence): on
+  // a phone each fits without its Enforcement column, said beside the bar instead.
+  await page.goto('/admin/policies/consumer-credit');
+  const consumerCredit = page.getByRole('region', { name: 'Version 1 (current)' });
+  await expect(consumerCredit.getByRole('table', { name: 'Subgroup metrics (every subgroup), version 1' })).toBeVisible();
+  await expectFitsWidth(page, consumerCredit);
 });

@@ -6,7 +6,7 @@
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { loginAs } from './support/login.ts';
-import { shootAtWidths } from './support/screenshots.ts';
+import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
 
 const retail = 'pkg_retail_credit_pd';
 
@@ -26,6 +26,8 @@ test('the record lists each version\'s policy results and what changed; the diff
   await expect(second.getByRole('row').filter({ hasText: /^psi/ })).not.toContainText('Weaker than policy');
   await expect(history).toContainText('Changed from version 1: approval-ratio (Age band: 62 and over) fail → pass.');
   await expectNoAxeViolations(page);
+  // An evidence requirement's long bar wraps: at 1280 px the results table shows Result and Enforcement without scrolling.
+  await expectFitsWidth(page, history, 1280);
   await history.getByRole('table', { name: 'Policy results of version 1' }).scrollIntoViewIfNeeded();
   await shootAtWidths(page, 'record-policy-results', (name) => testInfo.outputPath(name), false);
 
@@ -35,5 +37,7 @@ test('the record lists each version\'s policy results and what changed; the diff
   await expect(results).toContainText('1 requirement changed result.');
   await expect(results.getByRole('table', { name: 'Policy results that changed from Version 1 to Version 2' }).getByRole('row').nth(1).getByRole('cell')).toHaveText(['Blocking', 'Fail (0.78)', 'Pass']);
   await expectNoAxeViolations(page);
+  // On a phone the result after the change stays in view: the enforcement is said beside the requirement.
+  await expectFitsWidth(page, results);
   await shootAtWidths(page, 'diff-policy-results', (name) => testInfo.outputPath(name), false);
 });

@@ -12,7 +12,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { signOut } from './support/header.ts';
-import { shootAtWidths } from './support/screenshots.ts';
+import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const categories = ['Model quality', 'Data', 'Security', 'Privacy', 'Fairness', 'Regulatory'];
@@ -94,4 +94,9 @@ test('an owner proposes an assessment by keyboard, it decides no tier; an overri
   await expectNoAxeViolations(page);
   await panel.scrollIntoViewIfNeeded();
   await shootAtWidths(page, 'risk-panel', (name) => testInfo.outputPath(name), false);
+  // On a phone the scores are a list, a sentence a category, the rationale readable in full: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(panel.getByRole('list', { name: 'Scores per category of assessment 1' }).getByRole('listitem').filter({ hasText: /^Fairness/ })).toContainText('Likelihood 4 × impact 4 = inherent 16; controls: partly effective; residual 12');
+  await expectNoAxeViolations(page);
+  await expectFitsWidth(page, panel);
 });

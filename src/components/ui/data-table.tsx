@@ -116,3 +116,14 @@ export function DataTable<Row>({ look: lookName, caption, showCaption = false, c
     </ScrollFrame>
   );
 }
+
+/**
+ * A column a phone does without (decision 0170): give it as a column's headerClassName and
+ * className, and say its value with `OnAPhone` in a cell that stays.
+ */
+export const wideOnly = 'max-sm:hidden';
+
+/** A left-out column's value, in brackets after a cell's own, below the sm breakpoint only. */
+export function OnAPhone({ children }: { children: ReactNode }) {
+  return <span className="sm:hidden"> ({children})</span>;
+}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import type { PolicyVersionEntry } from '#domain/contracts/policies.ts';
+import type { Policy, PolicyVersionEntry } from '#domain/contracts/policies.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
-import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+import { DataTable, wideOnly, type Column } from '#src/components/ui/data-table.tsx';
 import { ErrorNotice } from '#src/components/ui/error-notice.tsx';
 import { LoadingNotice } from '#src/components/ui/loading-notice.tsx';
 import { PageHeading } from '#src/components/ui/page-heading.tsx';
@@ -9,6 +9,12 @@ import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useViewer } from '#src/lib/use-viewer.ts';
 import { usePolicies } from '../api/list-policies.ts';
 import { scopeText } from './policy-requirements.tsx';
+
+const requirementsText = (policy: Policy) =>
+  `${policy.metrics.length + policy.subgroupMetrics.length + policy.requiredSections.length + (policy.requiredEvidence?.length ?? 0)} (${[...policy.metrics, ...policy.subgroupMetrics].filter((m) => m.enforcement === 'blocking').length} blocking metrics)`;
+
+// Four columns do not fit a phone: there the version and the requirements are said under the
+// policy's name instead, and their columns are left out (decision 0170).
 
 const columns: readonly Column<PolicyVersionEntry>[] = [
   {
@@ -21,12 +27,15 @@ const columns: readonly Column<PolicyVersionEntry>[] = [
         </Link>
         <br />
         <span className="text-sm text-slate-700">{policy.key}</span>
+        <span className="block text-sm text-slate-700 sm:hidden">
+          Version {policy.version}; requirements: {requirementsText(policy)}
+        </span>
       </>
     ),
   },
-  { header: 'Current version', cell: ({ policy }) => `Version ${policy.version}` },
+  { header: 'Current version', headerClassName: wideOnly, className: wideOnly, cell: ({ policy }) => `Version ${policy.version}` },
   { header: 'Applies to', cell: ({ policy }) => scopeText(policy) },
-  { header: 'Requirements', cell: ({ policy }) => `${policy.metrics.length + policy.subgroupMetrics.length + policy.requiredSections.length + (policy.requiredEvidence?.length ?? 0)} (${[...policy.metrics, ...policy.subgroupMetrics].filter((m) => m.enforcement === 'blocking').length} blocking metrics)` },
+  { header: 'Requirements', headerClassName: wideOnly, className: wideOnly, cell: ({ policy }) => requirementsText(policy) },
 ];
 
 export function PoliciesPage() {

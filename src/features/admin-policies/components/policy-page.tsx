@@ -41,7 +41,7 @@ export function PolicyPage() {
         {versions.isPending && <LoadingNotice>Loading the policy…</LoadingNotice>}
         {versions.isError && <ErrorNotice title="The policy could not be loaded." error={versions.error} onRetry={() => void versions.refetch()} retrying={versions.isFetching} />}
         {versions.data?.map((entry) => (
-          <section key={entry.policy.version} aria-labelledby={`policy-version-${entry.policy.version}`} className="space-y-3 rounded-md border border-slate-200 bg-white p-5">
+          <section key={entry.policy.version} aria-labelledby={`policy-version-${entry.policy.version}`} className="space-y-3 rounded-md border border-slate-200 bg-white p-3 sm:p-5">
             <h2 id={`policy-version-${entry.policy.version}`} className="text-xl font-semibold">
               Version {entry.policy.version}
               {entry.current ? ' (current)' : ''}

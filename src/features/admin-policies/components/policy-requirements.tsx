@@ -1,13 +1,29 @@
-import type { EvidenceRequirement, MetricRequirement, Policy, SubgroupRequirement } from '#domain/contracts/policies.ts';
+import type { Enforcement, EvidenceRequirement, MetricRequirement, Policy, SubgroupRequirement } from '#domain/contracts/policies.ts';
 import { modelTypeLabels } from '#domain/contracts/sections.ts';
 import { metricCatalogue, isKnownMetric } from '#domain/contracts/metric-catalogue.ts';
 import { describeThreshold } from '#domain/package/thresholds.ts';
-import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+import { DataTable, OnAPhone, wideOnly, type Column } from '#src/components/ui/data-table.tsx';
+
+const enforcementText = (e: Enforcement) => (e === 'blocking' ? 'Blocking' : 'Advisory');
+
+// On a phone a policy's tables lose their Enforcement column, said in brackets in the cell
+// before it instead, and their text is smaller, so they fit its width (decision 0170).
+const narrowText = 'max-sm:text-sm';
+const enforcementColumn = { header: 'Enforcement', headerClassName: wideOnly, className: wideOnly, cell: (r: { enforcement: Enforcement }) => enforcementText(r.enforcement) };
+const onAPhone = (e: Enforcement) => <OnAPhone>{enforcementText(e).toLowerCase()}</OnAPhone>;
 
 const columns: readonly Column<MetricRequirement>[] = [
   { header: 'Metric', className: 'font-normal', cell: (r) => (isKnownMetric(r.metric) ? `${metricCatalogue[r.metric]} (${r.metric})` : r.metric) },
-  { header: 'Must be', cell: (r) => describeThreshold({ operator: r.operator, value: r.value }) },
-  { header: 'Enforcement', cell: (r) => (r.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
+  {
+    header: 'Must be',
+    cell: (r) => (
+      <>
+        {describeThreshold({ operator: r.operator, value: r.value })}
+        {onAPhone(r.enforcement)}
+      </>
+    ),
+  },
+  enforcementColumn,
 ];
 
 const subgroupColumns: readonly Column<SubgroupRequirement>[] = [
@@ -16,9 +32,18 @@ const subgroupColumns: readonly Column<SubgroupRequirement>[] = [
 ];
 
 const evidenceColumns: readonly Column<EvidenceRequirement>[] = [
-  { header: 'Evidence', className: 'font-normal', cell: (r) => r.label },
+  {
+    header: 'Evidence',
+    className: 'font-normal',
+    cell: (r) => (
+      <>
+        {r.label}
+        {onAPhone(r.enforcement)}
+      </>
+    ),
+  },
   { header: 'Cited by', cell: (r) => `${r.framework ? `Any reference of framework "${r.framework}"` : `Reference "${r.key}"`}${r.needsLink ? ', with a link' : ', link optional'}` },
-  { header: 'Enforcement', cell: (r) => (r.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
+  enforcementColumn,
 ];
 
 export function scopeText(policy: Policy): string {
@@ -34,10 +59,10 @@ export function PolicyRequirements({ policy }: { policy: Policy }) {
       <p>
         Applies to {scopeText(policy)}. {policy.onBlockingFailure === 'refuse' ? 'A submission failing a blocking requirement is refused.' : 'A submission failing a blocking requirement enters review flagged.'}
       </p>
-      {policy.metrics.length > 0 && <DataTable look="ruled" caption={`Required metrics, version ${policy.version}`} columns={columns} rows={policy.metrics} rowKey={(r) => r.metric} />}
-      {policy.subgroupMetrics.length > 0 && <DataTable look="ruled" caption={`Subgroup metrics (every subgroup), version ${policy.version}`} columns={subgroupColumns} rows={policy.subgroupMetrics} rowKey={(r) => r.metric} />}
+      {policy.metrics.length > 0 && <DataTable look="ruled" className={narrowText} caption={`Required metrics, version ${policy.version}`} columns={columns} rows={policy.metrics} rowKey={(r) => r.metric} />}
+      {policy.subgroupMetrics.length > 0 && <DataTable look="ruled" className={narrowText} caption={`Subgroup metrics (every subgroup), version ${policy.version}`} columns={subgroupColumns} rows={policy.subgroupMetrics} rowKey={(r) => r.metric} />}
       {policy.requiredSections.length > 0 && <p>Required sections: {policy.requiredSections.map((s) => s.section).join(', ')}.</p>}
-      {(policy.requiredEvidence?.length ?? 0) > 0 && <DataTable look="ruled" caption={`Required evidence, version ${policy.version}`} columns={evidenceColumns} rows={policy.requiredEvidence ?? []} rowKey={(r) => r.key} />}
+      {(policy.requiredEvidence?.length ?? 0) > 0 && <DataTable look="ruled" className={narrowText} caption={`Required evidence, version ${policy.version}`} columns={evidenceColumns} rows={policy.requiredEvidence ?? []} rowKey={(r) => r.key} />}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function TrendChart({ points, measure }: { points: readonly Point[]; meas
         })}
       </svg>
       <details className="text-sm">
-        <summary className="cursor-pointer text-slate-700">
+        <summary className="cursor-pointer py-1 text-slate-700">
           Last 12 months <span className="sr-only">of {measure.toLowerCase()}</span>
         </summary>
         <table className="mt-1 w-full text-left" aria-describedby={`${id}-measure`}>

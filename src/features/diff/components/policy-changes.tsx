@@ -1,15 +1,28 @@
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { checkSubjectWords } from '#domain/policy/check-wording.ts';
 import { policyResultChanges, type PolicyResultChange } from '#domain/policy/policy-result-changes.ts';
-import { DataTable, type Column } from '#src/components/ui/data-table.tsx';
+import { DataTable, OnAPhone, wideOnly, type Column } from '#src/components/ui/data-table.tsx';
 
 const statusWords = { pass: 'Pass', fail: 'Fail', missing: 'Missing', 'not checked': 'Not checked' } as const;
+
+const enforcementWords = { blocking: 'Blocking', advisory: 'Advisory' } as const;
 
 const withValue = (status: PolicyResultChange['before'], value: number | undefined) => `${statusWords[status]}${value === undefined ? '' : ` (${value})`}`;
 
 const columns: readonly Column<PolicyResultChange>[] = [
-  { header: 'Requirement', className: 'font-normal', cell: (c) => `${checkSubjectWords(c)}${c.subgroup && c.subgroup !== 'all' ? `, ${c.subgroup}` : ''}` },
-  { header: 'Enforcement', cell: (c) => (c.enforcement === 'blocking' ? 'Blocking' : 'Advisory') },
+  {
+    header: 'Requirement',
+    className: 'font-normal',
+    cell: (c) => (
+      <>
+        {checkSubjectWords(c)}
+        {c.subgroup && c.subgroup !== 'all' ? `, ${c.subgroup}` : ''}
+        <OnAPhone>{enforcementWords[c.enforcement].toLowerCase()}</OnAPhone>
+      </>
+    ),
+  },
+  // On a phone the result after the change must stay in view: the enforcement goes beside the requirement (decision 0170).
+  { header: 'Enforcement', headerClassName: wideOnly, className: wideOnly, cell: (c) => enforcementWords[c.enforcement] },
   { header: 'Before', cell: (c) => withValue(c.before, c.beforeValue) },
   { header: 'After', cell: (c) => <span className={c.after === 'pass' ? 'text-emerald-800' : 'font-semibold text-red-800'}>{withValue(c.after, c.afterValue)}</span> },
 ];

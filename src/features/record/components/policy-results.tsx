@@ -32,7 +32,9 @@ function declaredOf(result: Result, content: RecordVersion['content']): Threshol
 function columnsFor(version: RecordVersion): readonly Column<Result>[] {
   return [
     { header: 'Requirement', className: 'font-normal', cell: (r) => `${checkSubjectWords(r)}${r.subgroup ? `, ${r.subgroup === 'all' ? 'every subgroup' : r.subgroup}` : ''}` },
-    { header: 'Policy threshold', className: 'whitespace-nowrap', cell: (r) => (r.evidence ? evidenceBarWords(r.evidence, r.subject) : r.required ? describeThreshold(r.required) : 'Present') },
+    // A bar ("at least 0.75") is kept on one line; an evidence requirement's sentence wraps, or it
+    // would widen the column until Result and Enforcement leave even a desktop's view (decision 0170).
+    { header: 'Policy threshold', className: (r) => (r.evidence ? '' : 'whitespace-nowrap'), cell: (r) => (r.evidence ? evidenceBarWords(r.evidence, r.subject) : r.required ? describeThreshold(r.required) : 'Present') },
     {
       header: 'Package value',
       cell: (r) => (

@@ -77,9 +77,35 @@ function AssessmentSummary({ assessment: a, applied, pkg }: { assessment: RiskAs
           ['Workflow', tier === pkg.riskTier ? `${pkg.template.name}, chosen for this tier` : `${pkg.template.name} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this tier applied, so the workflow under way stays`],
         ]}
       />
-      <ScrollFrame label={`Scores per category of assessment ${a.number}`}>
+      <CategoryScores assessment={a} />
+    </div>
+  );
+}
+
+/**
+ * The scores per category: a table from the sm breakpoint on; on a phone, where seven columns
+ * would leave the rationale a sliver in a frame scrolled sideways, a list with a sentence a
+ * category (decision 0170). One of the two is shown, and only it is in the accessibility tree.
+ */
+function CategoryScores({ assessment: a }: { assessment: RiskAssessment }) {
+  const caption = `Scores per category of assessment ${a.number}`;
+  const rows = a.answers.map((answer) => ({ answer, score: a.scores.find((s) => s.category === answer.category) }));
+  return (
+    <>
+      <ul aria-label={caption} className="space-y-2 sm:hidden">
+        {rows.map(({ answer, score }) => (
+          <li key={answer.category} className="rounded-md border border-slate-200 bg-white p-3">
+            <p className="font-semibold">{categoryLabels[answer.category]}</p>
+            <p className="text-sm text-slate-700">
+              Likelihood {answer.likelihood} × impact {answer.impact} = inherent {score?.inherent}; controls: {controlLabels[answer.controls].toLowerCase()}; residual {score?.residual}
+            </p>
+            <p>{answer.rationale}</p>
+          </li>
+        ))}
+      </ul>
+      <ScrollFrame className="max-sm:hidden" label={caption}>
         <table className="min-w-full border-collapse text-left">
-          <caption className="sr-only">Scores per category of assessment {a.number}</caption>
+          <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-slate-400">
               <th scope="col" className="p-2">Category</th>
@@ -92,23 +118,20 @@ function AssessmentSummary({ assessment: a, applied, pkg }: { assessment: RiskAs
             </tr>
           </thead>
           <tbody>
-            {a.answers.map((answer) => {
-              const score = a.scores.find((s) => s.category === answer.category);
-              return (
-                <tr key={answer.category} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="p-2 font-semibold">{categoryLabels[answer.category]}</th>
-                  <td className="p-2">{answer.likelihood}</td>
-                  <td className="p-2">{answer.impact}</td>
-                  <td className="p-2">{controlLabels[answer.controls]}</td>
-                  <td className="p-2">{score?.inherent}</td>
-                  <td className="p-2">{score?.residual}</td>
-                  <td className="p-2">{answer.rationale}</td>
-                </tr>
-              );
-            })}
+            {rows.map(({ answer, score }) => (
+              <tr key={answer.category} className="border-b border-slate-200 align-top">
+                <th scope="row" className="p-2 font-semibold">{categoryLabels[answer.category]}</th>
+                <td className="p-2">{answer.likelihood}</td>
+                <td className="p-2">{answer.impact}</td>
+                <td className="p-2">{controlLabels[answer.controls]}</td>
+                <td className="p-2">{score?.inherent}</td>
+                <td className="p-2">{score?.residual}</td>
+                <td className="p-2">{answer.rationale}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </ScrollFrame>
-    </div>
+    </>
   );
 }

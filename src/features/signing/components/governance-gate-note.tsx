@@ -12,12 +12,27 @@ export function GovernanceGateNote({ id, blockers }: { id: string; blockers: rea
       <p className="font-semibold">Approval is unavailable until governance is met:</p>
       <ul className="list-disc space-y-1 pl-6">
         {blockers.map((b, i) => (
-          <li key={`${b.kind}-${i}`}>{b.kind === 'risk_assessment_missing' ? <strong>Risk assessment missing.</strong> : null} {b.description}.</li>
+          <li key={`${b.kind}-${i}`}>
+            <Description blocker={b} />.
+          </li>
         ))}
       </ul>
       <p>
         {policy ? `A resubmission meeting policy ${policy.key} version ${policy.version} lifts its requirements. ` : ''}You can still reject or request clarification.
       </p>
     </div>
+  );
+}
+
+/** A missing assessment's description starts with its heading ("Risk assessment missing: …"): that in bold, said once rather than repeated before it. */
+function Description({ blocker }: { blocker: GovernanceBlocker }) {
+  const text = blocker.description;
+  const colon = text.indexOf(': ');
+  if (blocker.kind !== 'risk_assessment_missing' || colon < 0) return text;
+  return (
+    <>
+      <strong>{text.slice(0, colon + 1)}</strong>
+      {text.slice(colon + 1)}
+    </>
   );
 }
