@@ -1,5 +1,6 @@
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { chainChange, movesChain } from '#domain/workflow/tier-chain.ts';
+import { templateHash } from '#domain/evidence/template-check.ts';
 import { loadWorkflowFacts, workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 
@@ -13,6 +14,8 @@ export interface TierTemplate {
   key: string;
   version: number;
   tier: number;
+  /** The definition's hash, as package.submitted states it: the record's verifier holds the chain to it. */
+  hash: string;
 }
 
 /** The chain the tier selected, or undefined when the package stays on the one it has; audited when it moves after a decision. */
@@ -28,10 +31,10 @@ export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier
   const template = selectTemplate(await tx.listTemplates(), applied.tier, current.businessLine);
   if (!template) return undefined;
   await tx.setPackageTier(pkg.id, applied.tier, { key: template.key, version: template.version }, at);
-  const moved = { key: template.key, version: template.version, tier: applied.tier };
+  const moved = { key: template.key, version: template.version, tier: applied.tier, hash: await templateHash(template) };
   if (decided) {
     await tx.appendAudit({
-      event: { action: 'package.chain_changed', subject: pkg.id, before: { key: facts.template.key, version: facts.template.version, tier: current.riskTier }, after: { ...moved, assessment: applied.assessment, ...chainChange(facts.template, template) } },
+      event: { action: 'package.chain_changed', subject: pkg.id, before: { key: facts.template.key, version: facts.template.version, tier: current.riskTier, hash: await templateHash(facts.template) }, after: { ...moved, assessment: applied.assessment, ...chainChange(facts.template, template) } },
       actorId,
       at,
     });

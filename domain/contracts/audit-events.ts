@@ -6,8 +6,8 @@ import { templateAuditSummarySchema } from './template-admin.ts';
 import { policySchema } from './policies.ts';
 
 /** The policy a submitted version was checked against, and the outcome (absent where no policy applied). */
-/** The workflow template an assessed tier selected for a package (risk tiering). */
-const tierTemplateSchema = z.object({ key: z.string(), version: z.number().int(), tier: z.number().int() });
+/** The workflow template an assessed tier selected for a package (risk tiering); `hash` as package.submitted states it (absent before 0167), so a verifier holds the record's chain to it. */
+const tierTemplateSchema = z.object({ key: z.string(), version: z.number().int(), tier: z.number().int(), hash: z.string().optional() });
 
 const policyCheckedSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']) });
 /** The policy the latest version was checked against again, once the assessed tier resolved to it (docs/decisions/0141), and the one before. */

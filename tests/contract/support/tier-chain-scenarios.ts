@@ -5,7 +5,10 @@ import { notificationListSchema } from '#domain/contracts/notifications.ts';
 import { packageDetailSchema } from '#domain/contracts/packages.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import type { DecisionKind } from '#domain/contracts/decisions.ts';
-import type { Client, Target } from './client.ts';
+import { origin, type Client, type Target } from './client.ts';
+import { sessionCookieName } from '#api/kernel/cookies.ts';
+import type { ServerKey } from '#domain/contracts/signatures.ts';
+import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
@@ -61,6 +64,15 @@ async function chainAudit(target: Target, id: string) {
   return auditPageSchema.parse((await admin.get('/api/audit?action=package.chain_changed')).body).items.filter((e) => e.subject === id);
 }
 
+async function verifiedRecordOf(target: Target, client: Client, id: string) {
+  const headers = client.cookie ? { cookie: `${sessionCookieName}=${client.cookie}` } : undefined;
+  const response = await target.fetch(new Request(`${origin}/api/packages/${id}/record`, { headers }));
+  const text = await response.text();
+  expect(response.status, text.slice(0, 500)).toBe(200);
+  const keys = ((await client.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+  return { text, verdict: await verifyRecordText(text, { trustedKeys: keys }) };
+}
+
 export const tierChainScenarios: Scenario[] = [
   {
     name: "tier chain (H1): a step decided before model risk's first assessment does not freeze the declared tier's chain",
@@ -81,7 +93,8 @@ export const tierChainScenarios: Scenario[] = [
       expect(after).toMatchObject({ riskTier: 1, template: { key: 'consumer-credit' } });
       expect(after.steps.map((s) => [s.key, s.status])).toEqual([['data_governance', 'clarification'], ['model_risk', 'waiting'], ['fair_lending', 'waiting'], ['committee', 'waiting']]);
       const audit = await chainAudit(target, id);
-      expect(audit.map((e) => [e.before, e.after])).toEqual([[{ key: 'tier-2-3', version: 1, tier: 3 }, { key: 'consumer-credit', version: 1, tier: 1, assessment: 1, kept: ['data_governance', 'model_risk'], added: ['fair_lending', 'committee'], dropped: ['security'] }]]);
+      const hash = expect.stringMatching(/^[0-9a-f]{64}$/);
+      expect(audit.map((e) => [e.before, e.after])).toEqual([[{ key: 'tier-2-3', version: 1, tier: 3, hash }, { key: 'consumer-credit', version: 1, tier: 1, hash, assessment: 1, kept: ['data_governance', 'model_risk'], added: ['fair_lending', 'committee'], dropped: ['security'] }]]);
     },
   },
   {
@@ -110,6 +123,32 @@ export const tierChainScenarios: Scenario[] = [
       expect((await detailOf(owner, id)).status).toBe('in_review');
       expectStatus(await decide(target, id, 'committee', 'committee'), 201);
       expect((await detailOf(owner, id)).status).toBe('approved');
+      // The record verifies offline: the chain it was decided under is the one the audit moved it to.
+      const { text, verdict } = await verifiedRecordOf(target, owner, id);
+      expect(verdict.checks.filter((c) => !c.ok).map((c) => c.detail)).toEqual([]);
+      expect(verdict.valid).toBe(true);
+      expect((JSON.parse(text) as { templateDefinition: { key: string } }).templateDefinition.key).toBe('consumer-credit');
+    },
+  },
+  {
+    name: 'tier chain (H1): a decision on a step the stricter chain drops stays in the record and counts for nothing; the record verifies offline',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      const elena = await as(target, 'model_risk');
+      const id = await declaredTierThree(owner, 'pd-h1-dropped');
+      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+      expectStatus(await decide(target, id, 'data_governance', 'data_governance'), 201);
+      expectStatus(await decide(target, id, 'model_risk', 'model_risk'), 201);
+      const security = await as(target, 'security');
+      expectStatus(await security.post(`/api/packages/${id}/threads`, { versionNumber: 1, sectionKey: 'security_controls', kind: 'clarification', body: 'Which keys sign the scoring service?' }), 201);
+      expectStatus(await decide(target, id, 'security', 'security', 'request_clarification', 'The signing keys must be named.'), 201);
+      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierOne }), 201);
+      const detail = await detailOf(owner, id);
+      expect(detail).toMatchObject({ status: 'in_review', template: { key: 'consumer-credit' } });
+      expect(detail.steps.map((s) => [s.key, s.status])).toEqual([['data_governance', 'approved'], ['model_risk', 'approved'], ['fair_lending', 'active'], ['committee', 'waiting']]);
+      expect(detail.decisions.map((d) => d.stepKey)).toContain('security');
+      const { verdict } = await verifiedRecordOf(target, owner, id);
+      expect(verdict.checks.filter((c) => !c.ok).map((c) => c.detail)).toEqual([]);
     },
   },
   {

@@ -55,6 +55,14 @@ function appliedText(a: RiskAssessment, applied: AppliedAssessment | null, pkg: 
   return `${formatRiskTier(applied.tier)}, from assessment ${applied.number}: assessment ${a.number} is the owner's proposal and decides nothing on its own`;
 }
 
+/** Why the chain is the one it is (docs/decisions/0167): a stricter tier moves it, a laxer one never loosens it once a step is decided. */
+function workflowText(tier: number, pkg: PackageDetail): string {
+  const chain = pkg.template.name;
+  if (tier === pkg.riskTier) return `${chain}, chosen for this tier`;
+  if (tier > pkg.riskTier) return `${chain} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this laxer tier applied, and a laxer tier never loosens the workflow under way`;
+  return `${chain} for ${formatRiskTier(pkg.riskTier)}: the package was approved through it before this stricter tier applied`;
+}
+
 function overrideText(a: RiskAssessment): string | null {
   const o = a.override;
   if (!o) return null;
@@ -74,7 +82,7 @@ function AssessmentSummary({ assessment: a, applied, pkg }: { assessment: RiskAs
           ['Computed', `${formatRiskTier(a.computedTier)} by ${a.method.name} (version ${a.method.version}), score ${a.score}`],
           ...(override ? [['Override', override] as const] : []),
           ['Assessed', `Assessment ${a.number}, by ${a.assessedBy.displayName}, ${formatDateTime(a.assessedAt)}${a.proposal ? ": the owner's proposal" : ''}`],
-          ['Workflow', tier === pkg.riskTier ? `${pkg.template.name}, chosen for this tier` : `${pkg.template.name} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this tier applied, so the workflow under way stays`],
+          ['Workflow', workflowText(tier, pkg)],
         ]}
       />
       <ScrollFrame label={`Scores per category of assessment ${a.number}`}>
