@@ -93,7 +93,7 @@ export const tierChainScenarios: Scenario[] = [
       expect(after).toMatchObject({ riskTier: 1, template: { key: 'consumer-credit' } });
       expect(after.steps.map((s) => [s.key, s.status])).toEqual([['data_governance', 'clarification'], ['model_risk', 'waiting'], ['fair_lending', 'waiting'], ['committee', 'waiting']]);
       const audit = await chainAudit(target, id);
-      const hash = expect.stringMatching(/^[0-9a-f]{64}$/);
+      const hash: unknown = expect.stringMatching(/^[0-9a-f]{64}$/);
       expect(audit.map((e) => [e.before, e.after])).toEqual([[{ key: 'tier-2-3', version: 1, tier: 3, hash }, { key: 'consumer-credit', version: 1, tier: 1, hash, assessment: 1, kept: ['data_governance', 'model_risk'], added: ['fair_lending', 'committee'], dropped: ['security'] }]]);
     },
   },
