@@ -47,6 +47,15 @@ async function declaredTierThree(owner: Client, modelKey: string): Promise<strin
   return (reply.body as { package: { id: string } }).package.id;
 }
 
+/** A declared tier 3 package model risk assessed at tier 3, approved by data governance and model risk: security's step is active. */
+async function approvedThroughModelRisk(target: Target, owner: Client, modelKey: string): Promise<string> {
+  const id = await declaredTierThree(owner, modelKey);
+  expectStatus(await (await as(target, 'model_risk')).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+  expectStatus(await decide(target, id, 'data_governance', 'data_governance'), 201);
+  expectStatus(await decide(target, id, 'model_risk', 'model_risk'), 201);
+  return id;
+}
+
 async function detailOf(client: Client, id: string) {
   return packageDetailSchema.parse((await client.get(`/api/packages/${id}`)).body);
 }
@@ -102,10 +111,7 @@ export const tierChainScenarios: Scenario[] = [
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await as(target, 'model_risk');
-      const id = await declaredTierThree(owner, 'pd-h1-late');
-      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
-      expectStatus(await decide(target, id, 'data_governance', 'data_governance'), 201);
-      expectStatus(await decide(target, id, 'model_risk', 'model_risk'), 201);
+      const id = await approvedThroughModelRisk(target, owner, 'pd-h1-late');
       expect(await stepsOf(owner, id)).toEqual([['data_governance', 'approved'], ['model_risk', 'approved'], ['security', 'active']]);
 
       // Model risk re-assesses at tier 1: the chain moves, the two approvals stand.
@@ -135,10 +141,7 @@ export const tierChainScenarios: Scenario[] = [
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await as(target, 'model_risk');
-      const id = await declaredTierThree(owner, 'pd-h1-dropped');
-      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
-      expectStatus(await decide(target, id, 'data_governance', 'data_governance'), 201);
-      expectStatus(await decide(target, id, 'model_risk', 'model_risk'), 201);
+      const id = await approvedThroughModelRisk(target, owner, 'pd-h1-dropped');
       const security = await as(target, 'security');
       expectStatus(await security.post(`/api/packages/${id}/threads`, { versionNumber: 1, sectionKey: 'security_controls', kind: 'clarification', body: 'Which keys sign the scoring service?' }), 201);
       expectStatus(await decide(target, id, 'security', 'security', 'request_clarification', 'The signing keys must be named.'), 201);
@@ -171,10 +174,7 @@ export const tierChainScenarios: Scenario[] = [
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await as(target, 'model_risk');
       for (const round of [1, 2, 3]) {
-        const id = await declaredTierThree(owner, `pd-h1-race-${round}`);
-        expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
-        expectStatus(await decide(target, id, 'data_governance', 'data_governance'), 201);
-        expectStatus(await decide(target, id, 'model_risk', 'model_risk'), 201);
+        const id = await approvedThroughModelRisk(target, owner, `pd-h1-race-${round}`);
         // The security officer's payload names assessment 1 (tier 3), as shown before the race.
         const security = await as(target, 'security');
         const payload = await payloadFor(security, { packageId: id, versionNumber: 1, stepKey: 'security', role: 'security', decision: 'approve', signer: await me(security) });
