@@ -2,8 +2,8 @@
 // questionnaire (a missing rationale first, shown at its field), the server scores it by the
 // standard method; being the owner's, it is a proposal that decides no tier (0165), and the page
 // says so; the owner asks for a tier override (without a reason first, refused at the field);
-// privacy, a second person in another role, confirms it and the overridden tier applies and
-// re-selects the workflow. The package's model key is this run's own.
+// privacy is offered no confirmation (only model risk management confirms, 0167); model risk
+// confirms it and the overridden tier applies and re-selects the workflow. The package's model key is this run's own.
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import { clinicalRiskV1 } from '#demo/index.ts';
 import { signInActor } from '#scripts/lib/api-actor.ts';
@@ -17,7 +17,7 @@ import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const categories = ['Model quality', 'Data', 'Security', 'Privacy', 'Fairness', 'Regulatory'];
 
-test('an owner proposes an assessment by keyboard, it decides no tier; an override on it applies once another role confirms it', async ({ page, baseURL }, testInfo) => {
+test('an owner proposes an assessment by keyboard, it decides no tier; an override on it applies once model risk confirms it', async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const modelKey = `sepsis-${Date.now().toString(36)}`;
   const content = { ...clinicalRiskV1, sections: clinicalRiskV1.sections.map((s) => (s.kind === 'identification' ? { ...s, modelKey, versionLabel: '1.0.0' } : s)) };
@@ -79,15 +79,21 @@ test('an owner proposes an assessment by keyboard, it decides no tier; an overri
   await page.keyboard.type('Bedside alerts for deteriorating patients: critical whatever the controls.');
   await tabTo(page, panel.getByRole('button', { name: 'Ask for the override' }));
   await page.keyboard.press('Enter');
-  await expect(panel).toContainText('It applies once a second person in another role confirms it.');
+  await expect(panel).toContainText('It applies once model risk management confirms it.');
   await expect(panel.getByRole('button', { name: 'Ask for a tier override' })).toHaveCount(0);
 
   await signOut(page);
+  // Privacy, a reviewer in another role, is not offered the confirmation: it is model risk's.
   await loginAs(page, 'privacy@example.com');
+  await page.goto(`/packages/${pkg.id}`);
+  await expect(panel).toContainText('It applies once model risk management confirms it.');
+  await expect(panel.getByRole('button', { name: 'Confirm the override' })).toHaveCount(0);
+  await signOut(page);
+  await loginAs(page, 'model-risk@example.com');
   await page.goto(`/packages/${pkg.id}`);
   await tabTo(page, panel.getByRole('button', { name: 'Confirm the override' }));
   await page.keyboard.press('Enter');
-  await expect(panel).toContainText('Confirmed by Samuel Okafor (Privacy).');
+  await expect(panel).toContainText('Confirmed by Elena Vasquez (Model risk management).');
   await expect(panel.getByRole('definition').first()).toHaveText('Tier 1');
   // No one has decided a step yet: the confirmed tier re-selected the workflow.
   await expect(panel).toContainText('Tier 1 (critical) models, chosen for this tier');

@@ -1,9 +1,9 @@
 import { methodFromRequest, type RiskAssessment, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import type { Role } from '#domain/contracts/roles.ts';
-import { isReviewerRole, roleLabels } from '#domain/contracts/roles.ts';
+import { roleLabels } from '#domain/contracts/roles.ts';
+import { overrideConfirmerRole, overrideRequestRefusal } from '#domain/policy/override-roles.ts';
 import { computeTier, overrideProblem } from '#domain/policy/risk-tiering.ts';
-import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { problems } from '../kernel/problems.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
@@ -12,6 +12,7 @@ import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUse
 import { riskAssessmentsRoutes as routes } from './routes.ts';
 import { appliedAssessment, tierFactsOf } from './applied-assessment.ts';
 import { reresolvePolicy } from './reresolve-policy.ts';
+import { applyTier } from './apply-tier.ts';
 
 /** The audit's note of a re-check: the policy now applied and the one before. */
 function recheckAudit(evaluation: PolicyEvaluation | null) {
@@ -22,8 +23,8 @@ function recheckAudit(evaluation: PolicyEvaluation | null) {
 }
 
 // Risk tiering (decision record 0106): an assessment is scored by the current method version
-// and kept with it; a tier override applies only once a second person in another role confirms
-// it. Before anyone has decided on the package, the tier that applies re-selects its workflow.
+// and kept with it; a tier override applies only once model risk management confirms it (0167).
+// The tier that applies re-selects the workflow: after a decision, only a stricter one (0167).
 
 async function currentMethod(tx: Pick<StoreTx, 'currentTieringMethod'>): Promise<TieringMethod> {
   const row = await tx.currentTieringMethod();
@@ -78,21 +79,6 @@ function viewOf(a: StoredRiskAssessment, o: StoredTierOverride | null, method: T
   };
 }
 
-/**
- * The workflow follows the assessed tier while no one has decided on the package yet; once a
- * step is decided, the workflow under way stays and the page shows both tiers.
- */
-async function applyTier(tx: StoreTx, pkg: StoredPackage, tier: number, at: string): Promise<{ key: string; version: number; tier: number } | undefined> {
-  // Read under the package lock: the package seen before it may be another assessment's.
-  const current = (await tx.findPackage(pkg.id)) ?? pkg;
-  if (tier === current.riskTier) return undefined;
-  if ((await tx.listDecisions([pkg.id])).length > 0) return undefined;
-  const template = selectTemplate(await tx.listTemplates(), tier, pkg.businessLine);
-  if (!template) return undefined;
-  await tx.setPackageTier(pkg.id, tier, { key: template.key, version: template.version }, at);
-  return { key: template.key, version: template.version, tier };
-}
-
 /** The one a caller names must be theirs: the override's two people are told apart by role. */
 function assertHolds(user: StoredUser, role: Role) {
   if (!user.roles.includes(role)) throw problems.validation([{ pointer: '/role', message: `You do not hold the role ${roleLabels[role]}`, code: 'role_not_held' }]);
@@ -137,8 +123,9 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     // The owner's own assessment is a proposal (0165): the tier, chain and policy stay as they are.
     const proposal = pkg.ownerId === user.id;
     // The tier that now applies: the new score, unless a confirmed override is stricter.
-    const tier = proposal ? null : ((await appliedAssessment(tx, pkg.id))?.tier ?? result.computedTier);
-    const template = tier === null ? undefined : await applyTier(tx, pkg, tier, at);
+    const applied = proposal ? null : await appliedAssessment(tx, pkg.id);
+    const tier = proposal ? null : (applied?.tier ?? result.computedTier);
+    const template = tier === null ? undefined : await applyTier(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
     // The policy follows the assessed tier, not the declared one (docs/decisions/0141).
     const rechecked = tier === null ? null : await reresolvePolicy(tx, pkg, { tier, assessment: number }, at);
     await tx.appendAudit({
@@ -156,8 +143,10 @@ export const requestTierOverride = defineHandler(routes.requestTierOverride, asy
   const user = ctx.user;
   if (!user) throw problems.unauthenticated();
   assertHolds(user, body.role);
-  if (body.role === 'model_owner' && pkg.ownerId !== user.id) throw problems.forbidden('Only the package owner asks for an override as its model owner.');
-  if (body.role === 'admin') throw problems.validation([{ pointer: '/role', message: 'An administrator does not judge risk; ask in a reviewer or owner role', code: 'role_not_allowed' }]);
+  // Who asks, in which role (0167): the owner as model owner only; model risk re-assesses instead.
+  const refusal = overrideRequestRefusal(user, pkg.ownerId, body.role);
+  if (refusal?.status === 403) throw problems.forbidden(`${refusal.message}.`);
+  if (refusal) throw problems.validation([{ pointer: '/role', message: refusal.message, code: 'role_not_allowed' }]);
   const at = ctx.deps.now().toISOString();
   const view = await ctx.deps.store.transaction(async (tx) => {
     await tx.lockPackage(pkg.id);
@@ -180,10 +169,10 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
   const user = ctx.user;
   if (!user) throw problems.unauthenticated();
   assertHolds(user, body.role);
-  // The second person judges risk as a reviewer: not as an administrator, and not as the owner
-  // whose package's workflow the tier decides.
+  // The second person is model risk management (0167): not another reviewer, not an
+  // administrator, and never the owner whose package's workflow the tier decides.
   if (pkg.ownerId === user.id) throw problems.forbidden('The package owner cannot confirm a tier override on their own package.');
-  if (!isReviewerRole(body.role)) throw problems.validation([{ pointer: '/role', message: `An override is confirmed in a reviewer role, not as ${roleLabels[body.role]}`, code: 'role_not_allowed' }]);
+  if (body.role !== overrideConfirmerRole) throw problems.validation([{ pointer: '/role', message: `An override is confirmed by ${roleLabels[overrideConfirmerRole]}, not as ${roleLabels[body.role]}`, code: 'role_not_allowed' }]);
   const at = ctx.deps.now().toISOString();
   const view = await ctx.deps.store.transaction(async (tx) => {
     await tx.lockPolicyCatalogueShared();
@@ -198,8 +187,9 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     // Two confirmations at once: the first one's update wins, the second finds it confirmed.
     if (!(await tx.confirmTierOverride(pkg.id, target.number, user.id, body.role, at))) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
     // The confirmed override makes its assessment decide, an owner's proposal included (0165).
-    const tier = (await appliedAssessment(tx, pkg.id))?.tier ?? override.tier;
-    const template = await applyTier(tx, pkg, tier, at);
+    const applied = await appliedAssessment(tx, pkg.id);
+    const tier = applied?.tier ?? override.tier;
+    const template = await applyTier(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
     const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: target.number }, at);
     await tx.appendAudit({
       event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}), ...recheckAudit(rechecked) } },

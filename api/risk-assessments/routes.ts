@@ -1,11 +1,12 @@
 import { packageIdParamsSchema } from '#domain/contracts/packages.ts';
 import { confirmTierOverrideSchema, publishTieringMethodRequestSchema, recordRiskAssessmentRequestSchema, requestTierOverrideSchema, riskAssessmentListSchema, riskAssessmentParamsSchema, riskAssessmentSchema } from '#domain/contracts/risk-assessment.ts';
 import { reviewerRoles } from '#domain/contracts/roles.ts';
+import { overrideConfirmerRole } from '#domain/policy/override-roles.ts';
 import { tieringMethodListSchema } from '#domain/contracts/revalidation.ts';
 import { route, kb } from '../kernel/route-def.ts';
 
 // A package's risk assessments, scored by a versioned tiering method, and tier overrides
-// confirmed by a second person in another role (decision record 0106).
+// confirmed by model risk management, a second person in another role (decision records 0106, 0167).
 
 export const riskAssessmentsRoutes = {
   listRiskAssessments: route({
@@ -38,8 +39,8 @@ export const riskAssessmentsRoutes = {
     id: 'requestTierOverride',
     method: 'POST',
     path: '/api/packages/{id}/risk-assessments/{number}/override',
-    summary: 'Ask to override the latest assessment\'s computed tier, with a reason; it applies once a second person in another role confirms it',
-    access: { kind: 'roles', roles: ['model_owner', ...reviewerRoles] },
+    summary: 'Ask to override the latest assessment\'s computed tier, with a reason (the owner as model owner, or a reviewer other than model risk); it applies once model risk management confirms it',
+    access: { kind: 'roles', roles: ['model_owner', ...reviewerRoles.filter((r) => r !== overrideConfirmerRole)] },
     params: riskAssessmentParamsSchema,
     query: null,
     body: requestTierOverrideSchema,
@@ -51,8 +52,8 @@ export const riskAssessmentsRoutes = {
     id: 'confirmTierOverride',
     method: 'POST',
     path: '/api/packages/{id}/risk-assessments/{number}/override/confirmation',
-    summary: 'Confirm a tier override asked for by someone else in another role; the overridden tier then applies',
-    access: { kind: 'roles', roles: reviewerRoles },
+    summary: 'Confirm, as model risk management, a tier override asked for by someone else (never on your own package); the overridden tier then applies',
+    access: { kind: 'roles', roles: [overrideConfirmerRole] },
     params: riskAssessmentParamsSchema,
     query: null,
     body: confirmTierOverrideSchema,

@@ -6,8 +6,8 @@ import { templateAuditSummarySchema } from './template-admin.ts';
 import { policySchema } from './policies.ts';
 
 /** The policy a submitted version was checked against, and the outcome (absent where no policy applied). */
-/** The workflow template an assessed tier selected for a package (risk tiering). */
-const tierTemplateSchema = z.object({ key: z.string(), version: z.number().int(), tier: z.number().int() });
+/** The workflow template an assessed tier selected for a package (risk tiering); `hash` as package.submitted states it (absent before 0167), so a verifier holds the record's chain to it. */
+const tierTemplateSchema = z.object({ key: z.string(), version: z.number().int(), tier: z.number().int(), hash: z.string().optional() });
 
 const policyCheckedSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']) });
 /** The policy the latest version was checked against again, once the assessed tier resolved to it (docs/decisions/0141), and the one before. */
@@ -128,12 +128,14 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** A policy version published to apply to packages in review checked this package's latest version (`packageVersion`) again, in the same transaction (docs/decisions/0150, 0158); the subject is the package. `blocking` counts the blocking requirements not met; `before` is null when the version had never been checked. */
   z.object({ ...base, action: z.literal('policy.rechecked'), before: policyRecheckResultSchema.nullable(), after: policyRecheckResultSchema.extend({ packageVersion: z.number().int() }) }),
   // The subject is the package id (risk tiering, decision record 0106).
-  /** The owner or model risk recorded a risk assessment, scored by the method version named; `proposal` when the owner recorded it (it decides nothing alone: 0165); `template` when the tier re-selected the workflow of a package no one had decided on yet. */
+  /** The owner or model risk recorded a risk assessment, scored by the method version named; `proposal` when the owner recorded it (it decides nothing alone: 0165); `template` when the tier re-selected the workflow (before any decision, or a stricter tier after one: then a `package.chain_changed` entry is written with it, 0167). */
   z.object({ ...base, action: z.literal('risk.assessed'), before: z.null(), after: z.object({ number: z.number().int(), method: z.object({ key: z.string(), version: z.number().int() }), score: z.number(), computedTier: z.number().int(), proposal: z.literal(true).optional(), template: tierTemplateSchema.optional(), policy: policyRecheckedSchema.optional() }) }),
   /** Someone asked to override an assessment's computed tier, with a reason; it applies once a second person in another role confirms it. */
   z.object({ ...base, action: z.literal('risk.override_requested'), before: z.object({ computedTier: z.number().int() }), after: z.object({ number: z.number().int(), tier: z.number().int(), reason: z.string(), role: roleSchema }) }),
-  /** A second person in another role confirmed a tier override, which now applies; `template` as for `risk.assessed`. */
+  /** Model risk management (0167; before it, a second person in another role) confirmed a tier override, which now applies; `template` as for `risk.assessed`. */
   z.object({ ...base, action: z.literal('risk.override_confirmed'), before: z.object({ computedTier: z.number().int() }), after: z.object({ number: z.number().int(), tier: z.number().int(), role: roleSchema, template: tierTemplateSchema.optional(), policy: policyRecheckedSchema.optional() }) }),
+  /** A stricter tier applied after a step was decided and moved the package to that tier's chain (docs/decisions/0167), in the assessment's or confirmation's transaction: decisions on the `kept` steps (same key and role) stand, the `added` steps are pending, decisions on the `dropped` ones no longer count. `assessment` is the assessment whose tier applies. */
+  z.object({ ...base, action: z.literal('package.chain_changed'), before: tierTemplateSchema, after: tierTemplateSchema.extend({ assessment: z.number().int(), kept: z.array(z.string()), added: z.array(z.string()), dropped: z.array(z.string()) }) }),
   // The subject is the delegation id.
   /** A holder of a reviewer role (or an administrator for them) delegated it to a named person for a bounded time; `awaitsAcceptance` when an administrator made it, so it acts only once the delegator accepts. */
   z.object({ ...base, action: z.literal('delegation.created'), before: z.null(), after: z.object({ role: roleSchema, delegator: z.string(), delegate: z.string(), startsAt: z.string(), endsAt: z.string(), reason: z.string(), awaitsAcceptance: z.literal(true).optional() }) }),

@@ -52,7 +52,7 @@ export interface NotificationInputs {
 }
 
 /** The audit actions a notification can come from; the server reads only these. */
-export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder', 'monitoring.alert_received', 'obligation.opened', 'obligation.transitioned', 'obligation.lapsed', 'policy.rechecked'] as const satisfies readonly AuditEvent['action'][];
+export const notificationSources = ['package.submitted', 'package.version_submitted', 'decision.signed', 'thread.opened', 'thread.message_added', 'package.re_review_due', 'finding.raised', 'finding.due_reminder', 'monitoring.alert_received', 'obligation.opened', 'obligation.transitioned', 'obligation.lapsed', 'policy.rechecked', 'package.chain_changed'] as const satisfies readonly AuditEvent['action'][];
 
 /** Every notification for the user, newest first. A user is never notified of their own acts. */
 export function deriveNotifications({ user, packages, events, names }: NotificationInputs): DerivedNotification[] {
@@ -113,7 +113,8 @@ function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent
     if (event.action === 'package.submitted') versionsKnown = Math.max(versionsKnown, event.after.version);
     else if (event.action === 'package.version_submitted') versionsKnown = Math.max(versionsKnown, event.after.version);
     else if (event.action === 'decision.signed') decided.add(event.after.decision);
-    else continue;
+    // A stricter tier moved the package to its chain (0167): a step it adds may be active now.
+    else if (event.action !== 'package.chain_changed') continue;
     const versions = pkg.versions.filter((v) => v.number <= versionsKnown);
     if (versions.length === 0) continue;
     const state = deriveWorkflowState(pkg.template, versions, pkg.decisions.filter((d) => decided.has(d.id)), new Date(entry.at));

@@ -44,6 +44,13 @@ describe('deriveWorkflowState', () => {
     expect(state.steps[1]?.activatedAt).toBe('2026-01-02T12:00:00.000Z');
   });
 
+  it('counts a decision only for the step of its key in the role it signed (a chain moved to another tier, 0167)', () => {
+    const other = testChain({ steps: [{ ...dataGovernanceStep, role: 'privacy' }, { ...modelRiskStep, approvalsRequired: 2 }] });
+    const decisions = [decide('dg', 'approve', 1, 2)];
+    expect(deriveWorkflowState(template, [v1], decisions, new Date('2026-01-03T00:00:00Z')).steps[0]?.status).toBe('approved');
+    expect(deriveWorkflowState(other, [v1], decisions, new Date('2026-01-03T00:00:00Z')).steps[0]).toMatchObject({ status: 'active', approvals: [] });
+  });
+
   it('approves the package when every step has its approvals, noting conditions', () => {
     const decisions = [decide('dg', 'approve', 1, 2), decide('mrm', 'approve', 1, 3), decide('mrm', 'approve_with_conditions', 1, 4)];
     expect(deriveWorkflowState(template, [v1], decisions, new Date('2026-01-05T00:00:00Z')).status).toBe('approved_with_conditions');

@@ -48,7 +48,8 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
   // An emergency approval is no step's decision: it never counts towards a step.
   const chainDecisions = decisions.filter((d) => !isEmergencyApproval(d));
   for (const step of template.steps) {
-    const mine = chainDecisions.filter((d) => d.stepKey === step.key).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
+    // A decision signed its step and role: under another chain (0167) only the same step in the same role counts it.
+    const mine = chainDecisions.filter((d) => d.stepKey === step.key && d.role === step.role).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt));
     const standing = (d: Decision) => {
       const version = byNumber.get(d.versionNumber);
       if (!version) return false;

@@ -186,7 +186,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     listRiskAssessments: { params: pkg },
     recordRiskAssessment: { params: pkg, body: { answers: ['model_quality', 'data', 'security', 'privacy', 'fairness', 'regulatory'].map((category) => ({ category, likelihood: 3, impact: 4, controls: 'partial', rationale: 'Assessed.' })) } },
     requestTierOverride: { params: { ...pkg, number: '1' }, body: { tier: 1, reason: 'Patient safety.', role: 'model_risk' } },
-    confirmTierOverride: { params: { ...pkg, number: '1' }, body: { role: 'privacy' } },
+    confirmTierOverride: { params: { ...pkg, number: '1' }, body: { role: 'model_risk' } },
     publishPolicy: { body: { key: 'fuzz-policy', name: 'Fuzz policy', scope: { riskTiers: [4], businessLines: ['Fuzz'] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.7, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [] } },
     markNotificationsRead: { body: { upToSeq: 1 } },
     updateNotificationPreferences: { body: { modes: { step_active: 'digest' } } },

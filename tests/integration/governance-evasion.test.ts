@@ -199,7 +199,8 @@ describe('reasons made of invisible characters (0165)', () => {
     const mr = await signedIn(target, 'model-risk@example.com');
     const clinical = 'pkg_clinical_deterioration_risk';
     const n = ((await mr.get(`/api/packages/${clinical}/risk-assessments`)).body as { items: unknown[] }).items.length;
-    const override = await mr.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 2, reason: invisible, role: 'model_risk' });
+    // Model risk re-assesses rather than asking (0167): privacy asks.
+    const override = await (await signedIn(target, 'privacy@example.com')).post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 2, reason: invisible, role: 'privacy' });
     expectStatus(override, 422);
     expect(pointersOf(override)).toEqual(['/reason']);
     expect(((await mr.get(`/api/packages/${clinical}/risk-assessments`)).body as { items: { override: unknown }[] }).items.at(-1)?.override).toBeNull();

@@ -60,6 +60,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'risk.assessed': 'Risk assessment recorded',
   'risk.override_requested': 'Risk tier override requested',
   'risk.override_confirmed': 'Risk tier override confirmed',
+  'package.chain_changed': 'Approval chain moved to a stricter tier',
   'delegation.created': 'Role delegated',
   'delegation.revoked': 'Delegation revoked',
   'delegation.accepted': 'Delegation accepted by the delegator',

@@ -86,17 +86,17 @@ export const governanceScenarios: Scenario[] = [
       expect([...before.values()].filter((f) => f.trend === null).map((f) => f.key)).toEqual([]);
       expect(before.get('overdue')?.trend?.map((p) => p.value)).toEqual([...Array<null>(11).fill(null), 1]);
 
-      // An assessment, and a tier override a second role confirms, on the clinical package.
+      // An assessment, and a tier override privacy asks for and model risk confirms, on the clinical package.
       const elena = await signedIn(target, 'model-risk@example.com');
       const privacy = await signedIn(target, 'privacy@example.com');
       // The demo world assessed every package once (an approval needs it): this is the clinical package's second.
       expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/2/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' }), 201);
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/2/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'privacy' }), 201);
       const requestedOnly = await figuresOf(committee);
       // Requested is not applied: no override counts until it is confirmed.
       expect(requestedOnly.get('overridden')?.value).toBe(0);
       expect(requestedOnly.get('assessed')?.value).toBe(4);
-      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/2/override/confirmation`, { role: 'privacy' }), 200);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 200);
 
       // A risk accepted for two days, which then runs out.
       const raised = await elena.post(`/api/packages/${clinical}/findings`, {

@@ -4,6 +4,7 @@ import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { packageDetailSchema } from '#domain/contracts/packages.ts';
 import { riskAssessmentListSchema, riskAssessmentSchema, riskCategories, type CategoryAssessment } from '#domain/contracts/risk-assessment.ts';
 import type { Client, Reply, Target } from './client.ts';
+import type { Role } from '#domain/contracts/roles.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { signedGovernance } from '#domain/policy/signed-governance.ts';
@@ -15,10 +16,12 @@ import { packageVersionSchema } from '#domain/contracts/packages.ts';
 
 // Risk tiering by a versioned method against the mocks, SQLite and PostgreSQL (decision record
 // 0106): the assessment is scored on the server by the method version it names, an override
-// applies only once a second person in another role confirms it, and the tier selects the
-// workflow of a package no one has decided on yet.
+// applies only once model risk management confirms it (0167), and the tier selects the
+// workflow (after a decision only a stricter one: tier-chain-scenarios.ts).
 
 const clinical = 'pkg_clinical_deterioration_risk';
+/** A template's hash in an audit entry (0167). */
+const anyHash: unknown = expect.stringMatching(/^[0-9a-f]{64}$/);
 
 const pointers = (reply: Reply) => ((reply.body as { errors?: { pointer: string }[] }).errors ?? []).map((e) => e.pointer);
 
@@ -57,7 +60,7 @@ async function freshPackage(owner: Client): Promise<string> {
   return (reply.body as { package: { id: string } }).package.id;
 }
 
-async function addUser(target: Target, user: { id: string; email: string; displayName: string; roles: ('model_risk' | 'privacy' | 'committee' | 'admin')[] }) {
+async function addUser(target: Target, user: { id: string; email: string; displayName: string; roles: Role[] }) {
   const { passwordHash } = (await target.store.findUserByEmail('privacy@example.com')) ?? { passwordHash: '' };
   await target.store.insertUser({ ...user, title: 'Reviewer', passwordHash });
 }
@@ -93,7 +96,7 @@ export const riskAssessmentScenarios: Scenario[] = [
       expect(list.method).toMatchObject({ key: 'standard', version: 1 });
       expect(list.items).toEqual([proposal, assessment]);
       expect(await detailOf(owner, id)).toMatchObject({ riskTier: 2, template: { key: 'tier-2-3' }, governanceBlockers: [] });
-      expect((await assessedAudit()).at(-1)).toEqual({ number: 2, method: { key: 'standard', version: 1 }, score: 12, computedTier: 2, template: { key: 'tier-2-3', version: 1, tier: 2 } });
+      expect((await assessedAudit()).at(-1)).toEqual({ number: 2, method: { key: 'standard', version: 1 }, score: 12, computedTier: 2, template: { key: 'tier-2-3', version: 1, tier: 2, hash: anyHash } });
 
       // A reassessment is the next number; the earlier ones stay as they were.
       const again = await elena.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() });
@@ -139,57 +142,77 @@ export const riskAssessmentScenarios: Scenario[] = [
     },
   },
   {
-    name: 'risk tiering: an override applies only once a second person in another role confirms it; the requester and their role cannot',
+    name: 'risk tiering (M2): an override applies only once model risk management confirms it; not another reviewer, not the requester, not the owner; nothing stored on refusal',
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await signedIn(target, 'model-risk@example.com');
       const admin = await signedIn(target, 'admin@example.com');
-      await addUser(target, { id: 'usr_model_risk_2', email: 'model-risk-2@example.com', displayName: 'Priya Raman', roles: ['model_risk'] });
-      const colleague = await signedIn(target, 'model-risk-2@example.com');
+      await addUser(target, { id: 'usr_privacy_risk', email: 'privacy-risk@example.com', displayName: 'Priya Raman', roles: ['privacy', 'model_risk'] });
+      const privacyRisk = await signedIn(target, 'privacy-risk@example.com');
       const privacy = await signedIn(target, 'privacy@example.com');
+      const committee = await signedIn(target, 'committee@example.com');
 
       const n = await nextNumber(owner, clinical);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
-      const requested = await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Bedside alerts for deteriorating patients: critical whatever the controls.', role: 'model_risk' });
+      const requested = await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Bedside alerts for deteriorating patients: critical whatever the controls.', role: 'privacy' });
       expectStatus(requested, 201);
-      expect(riskAssessmentSchema.parse(requested.body)).toMatchObject({ computedTier: 2, effectiveTier: 2, override: { tier: 1, requestedBy: { id: 'usr_model_risk', role: 'model_risk' }, confirmedBy: null } });
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 3, reason: 'Changed my mind.', role: 'model_risk' }), 409);
+      expect(riskAssessmentSchema.parse(requested.body)).toMatchObject({ computedTier: 2, effectiveTier: 2, override: { tier: 1, requestedBy: { id: 'usr_privacy', role: 'privacy' }, confirmedBy: null } });
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 3, reason: 'Changed my mind.', role: 'privacy' }), 409);
 
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' }), 403);
+      // Any other reviewer role confirmed before 0167: now only model risk management does.
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' }), 403);
+      expectStatus(await committee.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'committee' }), 403);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_owner' }), 403);
-      const sameRole = await colleague.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' });
-      expectStatus(sameRole, 422);
-      expect(pointers(sameRole)).toEqual(['/role']);
+      // Someone who also holds model risk, confirming in another role, is refused at the role.
+      const otherRole = await privacyRisk.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' });
+      expectStatus(otherRole, 422);
+      expect(pointers(otherRole)).toEqual(['/role']);
       expect((await assessmentsOf(owner, clinical)).items.at(-1)).toMatchObject({ effectiveTier: 2, override: { confirmedBy: null } });
+      expect(auditPageSchema.parse((await admin.get('/api/audit?action=risk.override_confirmed')).body).items.filter((e) => e.subject === clinical)).toEqual([]);
 
-      const confirmed = await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' });
+      const confirmed = await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' });
       expectStatus(confirmed, 200);
-      expect(riskAssessmentSchema.parse(confirmed.body)).toMatchObject({ computedTier: 2, effectiveTier: 1, override: { tier: 1, confirmedBy: { id: 'usr_privacy', role: 'privacy' } } });
-      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' }), 409);
-      // Data governance decided a step already: the workflow under way stays with its tier.
+      expect(riskAssessmentSchema.parse(confirmed.body)).toMatchObject({ computedTier: 2, effectiveTier: 1, override: { tier: 1, confirmedBy: { id: 'usr_model_risk', role: 'model_risk' } } });
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' }), 409);
+      // Data governance decided a step already; tier 1 is the chain's own tier: nothing to move.
       expect(await detailOf(owner, clinical)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
 
       const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.override_confirmed')).body);
-      expect(audit.items.find((e) => e.subject === clinical)?.after).toEqual({ number: n, tier: 1, role: 'privacy' });
+      expect(audit.items.find((e) => e.subject === clinical)?.after).toEqual({ number: n, tier: 1, role: 'model_risk' });
     },
   },
   {
-    name: 'risk tiering: one person cannot undo a confirmed override by reassessing, and neither an administrator nor the owner confirms one',
+    name: 'risk tiering (M2): an owner who also holds model risk asks only as the owner and never confirms on their own package; model risk re-assesses instead of asking; the requester and an administrator never confirm',
     async run(target) {
+      await target.store.setUserRoles('usr_owner', ['model_owner', 'model_risk']);
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await signedIn(target, 'model-risk@example.com');
       await addUser(target, { id: 'usr_risk_admin', email: 'risk-admin@example.com', displayName: 'Sam Okafor', roles: ['model_risk', 'admin'] });
       const admin = await signedIn(target, 'risk-admin@example.com');
-      const privacy = await signedIn(target, 'privacy@example.com');
+      await addUser(target, { id: 'usr_privacy_risk', email: 'privacy-risk@example.com', displayName: 'Priya Raman', roles: ['privacy', 'model_risk'] });
+      const privacyRisk = await signedIn(target, 'privacy-risk@example.com');
       const fresh = await freshPackage(owner);
-      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments`, { answers: tierTwo }), 201);
-      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' }), 201);
-      // An administrator does not judge risk: one who is also in model risk confirming "as admin"
-      // (another role than the request's) is refused at the role.
+
+      // The owner's assessment is a proposal, whichever roles they hold (0165).
+      const proposed = await owner.post(`/api/packages/${fresh}/risk-assessments`, { answers: tierTwo });
+      expectStatus(proposed, 201);
+      expect(riskAssessmentSchema.parse(proposed.body)).toMatchObject({ proposal: true });
+      // As model risk on their own package: refused at the role, nothing stored.
+      const asModelRisk = await owner.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' });
+      expectStatus(asModelRisk, 422);
+      expect(pointers(asModelRisk)).toEqual(['/role']);
+      expect((await assessmentsOf(owner, fresh)).items.at(-1)?.override).toBeNull();
+      // Model risk management records an assessment; it does not ask for an override.
+      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' }), 403);
+
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_owner' }), 201);
+      // The owner holding model risk does not confirm on their own package; an administrator does not judge risk.
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 403);
       const asAdmin = await admin.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'admin' });
       expectStatus(asAdmin, 422);
       expect(pointers(asAdmin)).toEqual(['/role']);
-      expectStatus(await privacy.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'privacy' }), 200);
+      expect((await assessmentsOf(owner, fresh)).items.at(-1)?.override?.confirmedBy).toBeNull();
+      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 200);
       expect(await detailOf(owner, fresh)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
 
       // The owner alone records a low-risk assessment: the two-person tier 1 still holds.
@@ -197,27 +220,30 @@ export const riskAssessmentScenarios: Scenario[] = [
       expectStatus(low, 201);
       expect(riskAssessmentSchema.parse(low.body).computedTier).toBeGreaterThan(1);
       expect(await detailOf(owner, fresh)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
-      // And a new override on it is confirmed by a reviewer, never by the owner.
-      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/2/override`, { tier: 1, reason: 'Still critical.', role: 'model_risk' }), 201);
-      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_owner' }), 403);
+      // One who asked (as privacy) cannot confirm their own request as model risk.
+      expectStatus(await privacyRisk.post(`/api/packages/${fresh}/risk-assessments/2/override`, { tier: 1, reason: 'Still critical.', role: 'privacy' }), 201);
+      expectStatus(await privacyRisk.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 403);
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 403);
+      expect((await assessmentsOf(owner, fresh)).items.at(-1)?.override?.confirmedBy).toBeNull();
     },
   },
   {
     name: 'risk tiering: two confirmations of one override at once, one is taken and the other refused',
     async run(target) {
       const owner = await signedIn(target, 'owner@example.com');
-      const privacy = await signedIn(target, 'privacy@example.com');
-      const committee = await signedIn(target, 'committee@example.com');
+      const elena = await signedIn(target, 'model-risk@example.com');
+      await addUser(target, { id: 'usr_model_risk_2', email: 'model-risk-2@example.com', displayName: 'Priya Raman', roles: ['model_risk'] });
+      const colleague = await signedIn(target, 'model-risk-2@example.com');
       const n = await nextNumber(owner, clinical);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Patient safety.', role: 'model_owner' }), 201);
       const replies = await Promise.all([
-        privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'privacy' }),
-        committee.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'committee' }),
+        elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' }),
+        colleague.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' }),
       ]);
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
       const only = (await assessmentsOf(owner, clinical)).items.at(-1);
-      expect(only?.override?.confirmedBy?.id).toBe(replies[0].status === 200 ? 'usr_privacy' : 'usr_committee');
+      expect(only?.override?.confirmedBy?.id).toBe(replies[0].status === 200 ? 'usr_model_risk' : 'usr_model_risk_2');
     },
   },
   {

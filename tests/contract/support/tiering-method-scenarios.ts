@@ -134,12 +134,12 @@ export const tieringMethodScenarios: Scenario[] = [
       expect(list.method).toMatchObject({ version: 2 });
       expect(list.items.map((a) => [a.number, a.method.version, a.computedTier])).toEqual([...earlier, [n, 1, 2], [n + 1, 2, 1]]);
 
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override`, { tier: 2, reason: '', role: 'model_risk' }), 422);
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override`, { tier: 2, reason: 'Alerts go to a clinician who decides; tier 2 suffices.', role: 'model_risk' }), 201);
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override/confirmation`, { role: 'model_risk' }), 403);
-      const confirmed = await privacy.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override/confirmation`, { role: 'privacy' });
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override`, { tier: 2, reason: '', role: 'privacy' }), 422);
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override`, { tier: 2, reason: 'Alerts go to a clinician who decides; tier 2 suffices.', role: 'privacy' }), 201);
+      expectStatus(await privacy.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override/confirmation`, { role: 'privacy' }), 403);
+      const confirmed = await elena.post(`/api/packages/${clinical}/risk-assessments/${n + 1}/override/confirmation`, { role: 'model_risk' });
       expectStatus(confirmed, 200);
-      expect(riskAssessmentSchema.parse(confirmed.body)).toMatchObject({ method: { version: 2 }, computedTier: 1, effectiveTier: 2, override: { tier: 2, confirmedBy: { id: 'usr_privacy', role: 'privacy' } } });
+      expect(riskAssessmentSchema.parse(confirmed.body)).toMatchObject({ method: { version: 2 }, computedTier: 1, effectiveTier: 2, override: { tier: 2, confirmedBy: { id: 'usr_model_risk', role: 'model_risk' } } });
     },
   },
 ];

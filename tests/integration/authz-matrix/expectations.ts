@@ -130,8 +130,9 @@ export const expectations: Record<string, Expectation> = {
   listRiskAssessments: onPackages({ kind: 'visible-package' }),
   // The owner assesses their own package; model risk any.
   recordRiskAssessment: onPackages({ kind: 'visible-package', roles: ['model_owner', 'model_risk'] }),
-  requestTierOverride: onPackages({ kind: 'visible-package', roles: ['model_owner', ...reviewers] }),
-  confirmTierOverride: onPackages({ kind: 'visible-package', roles: reviewers }),
+  // Model risk re-assesses and confirms; the others ask (0167).
+  requestTierOverride: onPackages({ kind: 'visible-package', roles: ['model_owner', ...reviewers.filter((r) => r !== 'model_risk')] }),
+  confirmTierOverride: onPackages({ kind: 'visible-package', roles: ['model_risk'] }),
   listNotifications: none({ kind: 'signed-in' }),
   markNotificationsRead: none({ kind: 'signed-in' }),
   getNotificationPreferences: none({ kind: 'signed-in' }),

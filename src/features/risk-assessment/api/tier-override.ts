@@ -17,7 +17,7 @@ export function requestTierOverride({ packageId, number, request }: Target & { r
   return apiFetch(apiPath(routes.requestTierOverride.path, { id: packageId, number: String(number) }), { method: 'POST', body: request, schema: riskAssessmentSchema });
 }
 
-/** POST …/override/confirmation: a second person, in another role, confirms it. */
+/** POST …/override/confirmation: model risk management, not the requester nor the owner, confirms it (0167). */
 export function confirmTierOverride({ packageId, number, request }: Target & { request: ConfirmTierOverride }): Promise<RiskAssessment> {
   return apiFetch(apiPath(routes.confirmTierOverride.path, { id: packageId, number: String(number) }), { method: 'POST', body: request, schema: riskAssessmentSchema });
 }

@@ -33,10 +33,10 @@ export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
       {query.isError && <ErrorNotice title="The risk assessment could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
       {query.data && !latest && <p>No risk assessment yet: {formatRiskTier(pkg.riskTier)} is the tier the owner declared.</p>}
       {latest && <AssessmentSummary assessment={latest} applied={applied} pkg={pkg} />}
-      {latest && viewer && <TierOverrideActions assessment={latest} viewer={viewer} />}
+      {latest && viewer && pkg.versions[0] && <TierOverrideActions assessment={latest} viewer={viewer} ownerId={pkg.versions[0].submittedBy.id} />}
       {query.data && canAssess && (
         <div className="space-y-2">
-          {isOwner && <p id="risk-proposal-note">As the package owner you propose an assessment: model risk management&apos;s assessment decides the tier, or a second person confirms a tier override on yours.</p>}
+          {isOwner && <p id="risk-proposal-note">As the package owner you propose an assessment: model risk management&apos;s assessment decides the tier, or model risk management confirms a tier override on yours.</p>}
           <p>
             <Link to={`/packages/${pkg.id}/risk-assessment`} className={buttonClasses.secondary} aria-describedby={isOwner ? 'risk-proposal-note' : undefined}>
               {isOwner ? 'Propose an assessment' : latest ? 'Reassess the risk' : 'Assess the risk'}
@@ -50,16 +50,24 @@ export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
 
 /** What the tier that applies rests on, in a sentence. */
 function appliedText(a: RiskAssessment, applied: AppliedAssessment | null, pkg: PackageDetail): string {
-  if (!applied) return `None yet: assessment ${a.number} is the owner's proposal (${formatRiskTier(a.computedTier)}); until model risk management assesses the package or a second person confirms an override on it, ${formatRiskTier(pkg.riskTier)} is the declared tier and the package cannot be approved`;
+  if (!applied) return `None yet: assessment ${a.number} is the owner's proposal (${formatRiskTier(a.computedTier)}); until model risk management assesses the package or confirms an override on it, ${formatRiskTier(pkg.riskTier)} is the declared tier and the package cannot be approved`;
   if (applied.number === a.number) return formatRiskTier(applied.tier);
   return `${formatRiskTier(applied.tier)}, from assessment ${applied.number}: assessment ${a.number} is the owner's proposal and decides nothing on its own`;
+}
+
+/** Why the chain is the one it is (docs/decisions/0167): a stricter tier moves it, a laxer one never loosens it once a step is decided. */
+function workflowText(tier: number, pkg: PackageDetail): string {
+  const chain = pkg.template.name;
+  if (tier === pkg.riskTier) return `${chain}, chosen for this tier`;
+  if (tier > pkg.riskTier) return `${chain} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this laxer tier applied, and a laxer tier never loosens the workflow under way`;
+  return `${chain} for ${formatRiskTier(pkg.riskTier)}: the package was approved through it before this stricter tier applied`;
 }
 
 function overrideText(a: RiskAssessment): string | null {
   const o = a.override;
   if (!o) return null;
   const asked = `${o.requestedBy.displayName} (${roleLabels[o.requestedBy.role]}) asked for ${formatRiskTier(o.tier)}: “${o.reason}”`;
-  return o.confirmedBy ? `${asked} Confirmed by ${o.confirmedBy.displayName} (${roleLabels[o.confirmedBy.role]}).` : `${asked} It applies once a second person in another role confirms it.`;
+  return o.confirmedBy ? `${asked} Confirmed by ${o.confirmedBy.displayName} (${roleLabels[o.confirmedBy.role]}).` : `${asked} It applies once model risk management confirms it.`;
 }
 
 function AssessmentSummary({ assessment: a, applied, pkg }: { assessment: RiskAssessment; applied: AppliedAssessment | null; pkg: PackageDetail }) {
@@ -74,7 +82,7 @@ function AssessmentSummary({ assessment: a, applied, pkg }: { assessment: RiskAs
           ['Computed', `${formatRiskTier(a.computedTier)} by ${a.method.name} (version ${a.method.version}), score ${a.score}`],
           ...(override ? [['Override', override] as const] : []),
           ['Assessed', `Assessment ${a.number}, by ${a.assessedBy.displayName}, ${formatDateTime(a.assessedAt)}${a.proposal ? ": the owner's proposal" : ''}`],
-          ['Workflow', tier === pkg.riskTier ? `${pkg.template.name}, chosen for this tier` : `${pkg.template.name} for ${formatRiskTier(pkg.riskTier)}: a step was decided before this tier applied, so the workflow under way stays`],
+          ['Workflow', workflowText(tier, pkg)],
         ]}
       />
       <CategoryScores assessment={a} />

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import type { RiskAssessment } from '#domain/contracts/risk-assessment.ts';
-import { reviewerRoles, roleLabels, type Role } from '#domain/contracts/roles.ts';
+import { roleLabels, type Role } from '#domain/contracts/roles.ts';
+import { overrideConfirmRoles, overrideRequestRoles } from '#domain/policy/override-roles.ts';
 import type { User } from '#domain/contracts/users.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
@@ -16,17 +17,19 @@ const tiers = [1, 2, 3, 4] as const;
 interface Props {
   assessment: RiskAssessment;
   viewer: User;
+  /** The package owner's user id: on their own package they ask only as its model owner, and never confirm. */
+  ownerId: string;
 }
 
-/** Ask for another tier (owner or reviewer), or confirm someone else's request (a reviewer in another role). */
-export function TierOverrideActions({ assessment, viewer }: Props) {
+/** Ask for another tier (the owner, or a reviewer other than model risk), or confirm someone else's request (model risk): what the server allows (0167). */
+export function TierOverrideActions({ assessment, viewer, ownerId }: Props) {
   const o = assessment.override;
   if (!o) {
-    const roles = viewer.roles.filter((r) => r === 'model_owner' || reviewerRoles.includes(r));
+    const roles = overrideRequestRoles(viewer, ownerId);
     return roles.length > 0 ? <RequestOverride assessment={assessment} roles={roles} /> : null;
   }
-  if (o.confirmedBy || o.requestedBy.id === viewer.id) return null;
-  const roles = viewer.roles.filter((r) => reviewerRoles.includes(r) && r !== o.requestedBy.role);
+  if (o.confirmedBy) return null;
+  const roles = overrideConfirmRoles(viewer, ownerId, o.requestedBy.id);
   return roles.length > 0 ? <ConfirmOverride assessment={assessment} roles={roles} /> : null;
 }
 
@@ -75,7 +78,7 @@ function RequestOverride({ assessment, roles }: { assessment: RiskAssessment; ro
       <h3 id={`${id}-title`} className="text-lg font-semibold">
         Ask for a tier override
       </h3>
-      <p>A second person in another role must confirm it before it applies.</p>
+      <p>Model risk management must confirm it before it applies.</p>
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Tier" error={at('tier')}>
           {(props) => (
@@ -105,7 +108,7 @@ function RequestOverride({ assessment, roles }: { assessment: RiskAssessment; ro
 
 function ConfirmOverride({ assessment, roles }: { assessment: RiskAssessment; roles: readonly Role[] }) {
   const id = useId();
-  const [role, setRole] = useState<Role>(roles[0] ?? 'committee');
+  const [role, setRole] = useState<Role>(roles[0] ?? 'model_risk');
   const confirming = useConfirmTierOverride();
   const roleError = fieldErrorOf(confirming.error, '/role');
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
