@@ -22,8 +22,11 @@ export async function listedLineProblem(tx: LinesTx, line: string, use: LineUse)
   const inUse = lines.filter((l) => l.retiredAt === null);
   const key = businessLineKey(line);
   const listed = lines.find((l) => l.key === key);
-  if (listed && (listed.retiredAt === null || use === 'in_use_or_retired')) return null;
-  // A look-alike of a listed line gets the spelling to write (0164) rather than the whole list.
+  const usable = listed && (listed.retiredAt === null || use === 'in_use_or_retired');
+  if (usable && listed.label === line) return null;
+  // Another spelling of a listed line, or a look-alike of one, gets the spelling to write (0164):
+  // signed content names the line as the list does.
+  if (usable) return { message: `"${line}" is spelled differently from the organisation's business line "${listed.label}"; write it exactly as "${listed.label}"`, code: 'business_line_spelling' };
   const spelling = businessLineProblem(line, inUse.map((l) => l.label));
   if (spelling) return { message: spelling, code: 'business_line_spelling' };
   const known = inUse.map((l) => `"${l.label}"`).join(', ');
