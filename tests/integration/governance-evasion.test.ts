@@ -165,7 +165,7 @@ describe('the tier listed is the tier enforced (0165)', () => {
   async function overriddenThenReassessed(t: Target, reassessor: 'owner@example.com' | 'model-risk@example.com') {
     const owner = await signedIn(t, 'owner@example.com');
     const mr = await signedIn(t, 'model-risk@example.com');
-    const id = await submit(owner, 'pd-e', creditContent('pd-e', 'Retail', approvableCreditContent('1.0')));
+    const id = await submit(owner, 'pd-e', creditContent('pd-e', 'Mortgages', approvableCreditContent('1.0')));
     // Assessment 1 computes tier 2; the owner asks for tier 1, model risk confirms.
     expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'partial' } }) }), 201);
     expectStatus(await owner.post(`/api/packages/${id}/risk-assessments/1/override`, { tier: 1, reason: 'Customer-facing credit decisions.', role: 'model_owner' }), 201);
@@ -216,7 +216,7 @@ describe('reasons made of invisible characters (0165)', () => {
 
     const dg = await signedIn(target, 'data-governance@example.com');
     const owner = await signedIn(target, 'owner@example.com');
-    const id = await submit(owner, 'pd-reason', creditContent('pd-reason', 'Retail', approvableCreditContent('1.0')));
+    const id = await submit(owner, 'pd-reason', creditContent('pd-reason', 'Mortgages', approvableCreditContent('1.0')));
     const rejection = await payloadFor(dg, { packageId: id, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'reject', reason: invisible, concerns: [{ sectionKey: 'training_data', concern: 'Lineage incomplete.', requiredChange: 'List the sources.' }] as never, signer: await me(dg) });
     const signed = await sign(dg, rejection);
     expectStatus(signed, 422);
@@ -238,14 +238,14 @@ describe('odd inputs', () => {
   it('H3 (second review): a new version cannot move the package to another business line; nothing is stored', async () => {
     target = await sqliteTarget();
     const owner = await signedIn(target, 'owner@example.com');
-    const id = await submit(owner, 'retail-move', creditContent('retail-move', 'Retail'));
+    const id = await submit(owner, 'retail-move', creditContent('retail-move', 'Mortgages'));
     const moved = creditContent('retail-move', 'Consumer lending');
     const reply = await owner.post(`/api/packages/${id}/versions`, { content: moved, answers: [] });
     expect(reply.status).toBe(422);
     expect((reply.body as { errors: { pointer: string; code?: string }[] }).errors).toContainEqual(expect.objectContaining({ pointer: '/content/sections/0/businessLine', code: 'business_line_changed' }));
     expect(((await owner.get(`/api/packages/${id}`)).body as { versions: unknown[] }).versions).toHaveLength(1);
     // Another spelling of the same line is the same line: refused for the package's state, not its line.
-    const respelled = await owner.post(`/api/packages/${id}/versions`, { content: creditContent('retail-move', 'retail'), answers: [] });
+    const respelled = await owner.post(`/api/packages/${id}/versions`, { content: creditContent('retail-move', 'mortgages'), answers: [] });
     expect((respelled.body as { errors?: { code?: string }[] }).errors?.some((e) => e.code === 'business_line_changed') ?? false).toBe(false);
   });
 });
