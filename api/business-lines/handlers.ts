@@ -44,6 +44,8 @@ export const retireBusinessLine = defineHandler(routes.retireBusinessLine, async
   const user = signedIn(ctx);
   const at = ctx.deps.now().toISOString();
   const line = await ctx.deps.store.transaction(async (tx) => {
+    // After a publication or submission checking the line commits, not between its check and its commit (0150's lock).
+    await tx.lockPolicyCatalogue();
     const found = (await tx.listBusinessLines()).find((l) => l.key === params.key);
     if (!found) throw problems.notFound(`No business line "${params.key}".`);
     if (found.retiredAt !== null || !(await tx.retireBusinessLine(found.key, at))) throw problems.conflict(`The business line "${found.label}" is already retired.`);

@@ -87,12 +87,13 @@ describe('a business line spelled differently (0164)', () => {
     expect(result.status).not.toBe('approved');
   });
 
-  it('A: publishing "consumer lending" beside "Consumer lending" is refused as an overlap', async () => {
+  // Before 0168 as a scope overlap; now at the line itself, spelled otherwise than the organisation's list.
+  it('A: publishing "consumer lending" beside "Consumer lending" is refused at the line', async () => {
     target = await sqliteTarget();
     const admin = await signedIn(target, 'admin@example.com');
     const reply = await admin.post('/api/policies', { key: 'lower-case-credit', name: 'Lower-case credit', scope: { riskTiers: [1, 2], businessLines: ['consumer lending'] }, onBlockingFailure: 'enter_review_flagged', metrics: [], subgroupMetrics: [], requiredSections: [{ section: 'evaluation', enforcement: 'blocking' }], replacesVersion: 0 });
     expectStatus(reply, 422);
-    expect(JSON.stringify(reply.body)).toContain('scope_overlap');
+    expect((reply.body as { errors: { pointer: string; code?: string }[] }).errors).toEqual([expect.objectContaining({ pointer: '/scope/businessLines/0', code: 'business_line_spelling' })]);
     expect(((await admin.get('/api/policies')).body as { items: { policy: { key: string } }[] }).items.map((e) => e.policy.key)).not.toContain('lower-case-credit');
   });
 });
