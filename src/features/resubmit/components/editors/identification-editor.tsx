@@ -13,8 +13,9 @@ const tiers = [
   { value: 4, label: '4 (experimental)' },
 ] as const satisfies readonly { value: number; label: string }[];
 
-// "Not stated" leaves the field out, as packages made before model types have it: such a
-// package falls only under policies naming no model type.
+// "Not stated" leaves the field out, as packages made before model types were required have
+// it. A new version keeps the first version's type (docs/decisions/0168): choosing another is
+// refused beside this field.
 const modelTypes: readonly { value: ModelType | ''; label: string }[] = [{ value: '', label: 'Not stated' }, ...modelTypeSchema.options.map((value) => ({ value, label: modelTypeLabels[value] }))];
 
 function withModelType(section: Identification, modelType: ModelType | ''): Identification {
