@@ -29,6 +29,7 @@ import { discardReviewDraft, editReviewDraft, listReviewDrafts, publishReviewDra
 import { discardResubmitDraft, getResubmitDraft, saveResubmitDraft } from './drafts/resubmit-handlers.ts';
 import { listObligations, transitionObligation } from './obligations/handlers.ts';
 import { getPackageRollback, rollBackPackage } from './rollbacks/handlers.ts';
+import { addBusinessLine, listBusinessLines, retireBusinessLine } from './business-lines/handlers.ts';
 
 export type { Handler } from './kernel/define-handler.ts';
 
@@ -130,5 +131,8 @@ export const handlers: Record<RouteId, Handler> = {
   publishRevalidationSchedule,
   getPackageRollback,
   rollBackPackage,
+  listBusinessLines,
+  addBusinessLine,
+  retireBusinessLine,
   listPackageModels,
 };

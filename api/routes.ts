@@ -25,6 +25,7 @@ import { monitoringRoutes } from './monitoring/routes.ts';
 import { obligationsRoutes } from './obligations/routes.ts';
 import { revalidationRoutes } from './revalidation/routes.ts';
 import { rollbacksRoutes } from './rollbacks/routes.ts';
+import { businessLinesRoutes } from './business-lines/routes.ts';
 
 // The public API, declared once, spread from the capability modules. The server, the MSW
 // mocks, the OpenAPI document, the authorization tests and every client URL are built
@@ -57,6 +58,7 @@ export const routes = {
   ...obligationsRoutes,
   ...revalidationRoutes,
   ...rollbacksRoutes,
+  ...businessLinesRoutes,
 } as const;
 
 export type Routes = typeof routes;

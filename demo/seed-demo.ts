@@ -10,6 +10,8 @@ import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templ
 import { applicablePolicy } from '#domain/policy/applicable-policy.ts';
 import { evaluateAgainstPolicy } from '#domain/policy/evaluate-against-policy.ts';
 import { demoPolicies } from './demo-policies.ts';
+import { demoBusinessLines } from './demo-business-lines.ts';
+import { businessLineKey } from '#domain/text/business-line.ts';
 import type { PasswordPort } from '#api/kernel/context.ts';
 import { prepareVersion } from '#api/packages/prepare-version.ts';
 import type { StoredUser, StoreTx, Store, AuditAppend } from '#api/store/store.ts';
@@ -238,6 +240,7 @@ export async function seedDemo(store: Store, options: SeedOptions): Promise<bool
   return store.transaction(async (tx) => {
     if ((await tx.listUsers()).length > 0) return false;
     const audit: AuditAppend[] = [];
+    for (const label of demoBusinessLines) await tx.insertBusinessLine({ key: businessLineKey(label), label, retiredAt: null, createdAt: options.now.toISOString() });
     for (const template of defaultTemplates) await tx.insertTemplate(template);
     for (const policy of demoPolicies) await tx.insertPolicyVersion({ policy, publishedAt: options.now.toISOString(), publishedBy: null });
     const users = new Map<string, StoredUser>();

@@ -2,6 +2,7 @@
 // publishes a step with no approvals and sees the server's error beside the field, fixes it,
 // confirms, and sees the new version listed. Tier 4 is used because no demo package runs on
 // it, so the other specs sharing this server are not affected.
+import { signInActor } from '#scripts/lib/api-actor.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
@@ -74,8 +75,10 @@ test('an administrator publishes a new template version by keyboard; an invalid 
 // A new template key from the list page, by keyboard. It covers tier 4 for a business line
 // of its own, so no other spec's packages fall under it; the key and line carry a suffix so
 // a retry on the same server does not collide with the first attempt.
-test('an administrator defines a new template by keyboard; a key already taken is refused beside the key field', async ({ page }) => {
+test('an administrator defines a new template by keyboard; a key already taken is refused beside the key field', async ({ page, baseURL }) => {
   const suffix = Date.now().toString(36);
+  // The organisation lists the line first (docs/decisions/0168).
+  await (await signInActor(baseURL ?? '', 'admin@example.com', process.env.DEMO_PASSWORD ?? 'demo-password')).post('/api/business-lines', { label: `E2E sandbox ${suffix}` });
   await loginAs(page, 'admin@example.com');
   await goToAdminPageByKeyboard(page, 'Templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Workflow templates' })).toBeVisible();

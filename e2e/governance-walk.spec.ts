@@ -30,6 +30,7 @@ async function setUp(origin: string, stamp: string) {
   const name = `Walk models ${stamp}`;
   const line = `Walk lending ${stamp}`;
   const admin = await signInActor(origin, 'admin@example.com', password);
+  await admin.post('/api/business-lines', { label: line });
   await admin.post('/api/policies', {
     key,
     name,

@@ -177,6 +177,7 @@ test('a webhook description and a template name carrying markup render as inert 
   const run = Date.now().toString(36);
   const admin = await signInActor(baseURL ?? '', 'admin@example.com', password);
   await admin.post('/api/webhooks', { url: `https://hooks.example/${run}`, description: `Hook ${run}: ${htmlPayloads[1] ?? ''} ${htmlPayloads[3] ?? ''}`, events: ['package.approved'] });
+  await admin.post('/api/business-lines', { label: `Hostile markup lab ${run}` });
   await admin.post('/api/templates', {
     key: `hostile-${run}`,
     name: `Template ${run} <img src=x onerror="window.__pwned = 'template'"><script>window.__pwned = 1</script>`,

@@ -34,6 +34,8 @@ test('an administrator publishes a policy; a failing submission is refused namin
   const stamp = Date.now().toString(36);
   const key = `research-${stamp}`;
   const line = `Research lab ${stamp}`;
+  // The organisation lists the line first (docs/decisions/0168).
+  await (await signInActor(baseURL ?? '', 'admin@example.com', password)).post('/api/business-lines', { label: line });
   await loginAs(page, 'admin@example.com');
   await goToAdminPageByKeyboard(page, 'Policies');
   await expect(page.getByRole('heading', { level: 1, name: 'Governance policies' })).toBeVisible();

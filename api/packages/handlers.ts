@@ -1,7 +1,8 @@
 import { identificationOf } from '#domain/contracts/package-content.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
-import { businessLineProblems, unchangedBusinessLineProblems } from './business-line-check.ts';
+import { businessLineProblems, unchangedBusinessLineProblems } from '../business-lines/line-check.ts';
+import { modelTypeRequiredProblems, unchangedModelTypeProblems } from './model-type-check.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
 import { answersHash } from '#domain/evidence/thread-audit-check.ts';
@@ -197,8 +198,8 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     if (await tx.findPackageByModelVersion(body.modelKey, body.versionLabel)) {
       throw problems.conflict(`A package for ${body.modelKey} ${body.versionLabel} already exists; submit a new version of it instead.`);
     }
-    const spelling = await businessLineProblems(tx, id.businessLine, '/content');
-    if (spelling.length > 0) throw problems.validation(spelling);
+    const unlisted = [...(await businessLineProblems(tx, id.businessLine, '/content')), ...modelTypeRequiredProblems(id.modelType, '/content')];
+    if (unlisted.length > 0) throw problems.validation(unlisted);
     const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
     if (!template) throw problems.validation([{ pointer: '/content/sections/0/riskTier', message: `No workflow template covers risk tier ${id.riskTier}` }]);
     const evaluation = await checkSubmission(tx, body.content, { packageId: null, riskTier: id.riskTier, businessLine: id.businessLine, modelType: id.modelType }, '/content');
@@ -254,7 +255,14 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.lockPackage(params.id);
     const pkg = await tx.findPackage(params.id);
     if (!pkg) throw problems.notFound(`No package ${params.id}.`);
-    const mismatches = [...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'), ...(await businessLineProblems(tx, identificationOf(body.content).businessLine, '/content')), ...unchangedBusinessLineProblems(identificationOf(body.content).businessLine, pkg.businessLine, '/content')];
+    const id = identificationOf(body.content);
+    const mismatches = [
+      ...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'),
+      // The package's own line may have been retired since it was filed: it keeps it (0168).
+      ...(await businessLineProblems(tx, id.businessLine, '/content', 'in_use_or_retired')),
+      ...unchangedBusinessLineProblems(id.businessLine, pkg.businessLine, '/content'),
+      ...(await unchangedModelTypeProblems(tx, pkg.id, id.modelType, '/content')),
+    ];
     if (mismatches.length > 0) throw problems.validation(mismatches);
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just read is missing');
@@ -271,7 +279,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     if (wrong.length > 0) throw problems.validation(wrong);
     // The tier an assessment decided, where there is one: a policy is never picked by the declared tier alone (docs/decisions/0141).
     const riskTier = (await appliedAssessment(tx, pkg.id))?.tier ?? pkg.riskTier;
-    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier, businessLine: pkg.businessLine, modelType: identificationOf(body.content).modelType }, '/content');
+    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier, businessLine: pkg.businessLine, modelType: id.modelType }, '/content');
     const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
     if (evaluation) await tx.insertPolicyEvaluation({ packageId: pkg.id, version: version.number, evaluation, evaluatedAt: at });

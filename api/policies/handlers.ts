@@ -2,6 +2,7 @@ import type { FieldProblem } from '#domain/contracts/problem.ts';
 import type { ModelType } from '#domain/contracts/sections.ts';
 import { policySchema, type Policy, type PolicyVersionEntry } from '#domain/contracts/policies.ts';
 import { overlappingPolicies } from '#domain/policy/applicable-policy.ts';
+import { scopeLineProblems } from '../business-lines/line-check.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
@@ -101,6 +102,8 @@ export const publishPolicy = defineHandler(routes.publishPolicy, async (ctx, { b
       // Only an explicit true reaches packages already in review; false is the default, not stored.
       ...(appliesToPackagesInReview ? { appliesToPackagesInReview: true } : {}),
     });
+    const unlisted = await scopeLineProblems(tx, businessLines, '/scope/businessLines');
+    if (unlisted.length > 0) throw problems.validation(unlisted);
     const overlaps = overlapProblems(policy, currentPolicies);
     if (overlaps.length > 0) throw problems.validation(overlaps);
     if (previous && canonicalize({ ...previous, version: 0 }) === canonicalize({ ...policy, version: 0 })) {

@@ -22,6 +22,7 @@ import type { DraftsStore } from './drafts.ts';
 import type { ObligationsStore } from './obligations.ts';
 import type { GovernanceStore } from './governance.ts';
 import type { RollbacksStore } from './rollbacks.ts';
+import type { BusinessLinesStore } from './business-lines.ts';
 import type { PackageSummariesStore } from './package-summaries.ts';
 
 // The storage port. The server implements it on SQLite and PostgreSQL (one Kysely layer),
@@ -76,6 +77,7 @@ export interface StoreTx
     ObligationsStore,
     GovernanceStore,
     RollbacksStore,
+    BusinessLinesStore,
     PackageSummariesStore {}
 
 export interface Store extends StoreTx {

@@ -6,6 +6,7 @@ import { namesBusinessLine } from '#domain/text/business-line.ts';
 import type { FindingSeverity } from '#domain/contracts/findings.ts';
 import { compareSeverity, defaultBlockingSeverities } from '#domain/findings/lifecycle.ts';
 import { problems } from '../kernel/problems.ts';
+import { scopeLineProblems } from '../business-lines/line-check.ts';
 import { templatesRoutes as routes } from './routes.ts';
 import type { StoreTx, StoredPackage, StoredUser } from '../store/store.ts';
 import { toActor } from '../package-access/views.ts';
@@ -139,6 +140,8 @@ export const createTemplateVersion = defineHandler(routes.createTemplateVersion,
     if (body.replacesVersion !== undefined && body.replacesVersion > 0 && (previous?.version ?? 0) !== body.replacesVersion) {
       throw problems.conflict(`Version ${body.replacesVersion} of "${body.key}" is no longer the current one (it is ${previous?.version ?? 'none'}); reload the template and start from the current version.`);
     }
+    const unlisted = await scopeLineProblems(tx, businessLines, '/businessLines');
+    if (unlisted.length > 0) throw problems.validation(unlisted);
     const claimed = claimProblems({ ...body, businessLines }, newest);
     if (claimed.length > 0) throw problems.validation(claimed);
     const template = workflowTemplateSchema.parse({

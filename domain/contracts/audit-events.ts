@@ -4,6 +4,7 @@ import { approvalOverrideSchema } from './decisions.ts';
 import { viaTokenSchema } from './api-tokens.ts'; // A pipeline's submission names its token
 import { templateAuditSummarySchema } from './template-admin.ts';
 import { policySchema } from './policies.ts';
+import { businessLineAuditSchema } from './business-lines.ts';
 
 /** The policy a submitted version was checked against, and the outcome (absent where no policy applied). */
 /** The workflow template an assessed tier selected for a package (risk tiering); `hash` as package.submitted states it (absent before 0167), so a verifier holds the record's chain to it. */
@@ -122,6 +123,11 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   // The subject is the template key.
   /** An administrator published a template version (a new key at version 1, or the next version of a key); `before` is the version it supersedes. */
   z.object({ ...base, action: z.literal('template.version_created'), before: templateAuditSummarySchema.nullable(), after: templateAuditSummarySchema }),
+  // The subject is the business line's key (docs/decisions/0168).
+  /** An administrator added a business line to the organisation's list: packages, policies and templates may name it from then on. */
+  z.object({ ...base, action: z.literal('business_line.added'), before: z.null(), after: businessLineAuditSchema }),
+  /** An administrator retired a business line: no new package, policy or template may name it; what already names it keeps it. */
+  z.object({ ...base, action: z.literal('business_line.retired'), before: businessLineAuditSchema, after: businessLineAuditSchema.extend({ retiredAt: z.string() }) }),
   // The subject is the policy key.
   /** An administrator published a governance policy version; `before` is the version it supersedes. Submissions from then on are checked against it. */
   z.object({ ...base, action: z.literal('policy.published'), before: policySchema.nullable(), after: policySchema }),

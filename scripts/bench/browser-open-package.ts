@@ -132,5 +132,9 @@ export async function submitAsOwner(origin: string, content: PackageContent): Pr
   const owner = await signInActor(origin, ownerEmail, password);
   const id = content.sections.find((section) => section.kind === 'identification');
   if (id?.kind !== 'identification') throw new Error('The generated package has no identification section');
+  // A package names a line of the organisation's list (docs/decisions/0168): the bench's own is added once.
+  const admin = await signInActor(origin, 'admin@example.com', password);
+  const lines = await admin.get<{ items: { label: string }[] }>('/api/business-lines');
+  if (!lines.items.some((line) => line.label === id.businessLine)) await admin.post('/api/business-lines', { label: id.businessLine });
   return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: id.modelKey, versionLabel: id.versionLabel, content })).package.id;
 }

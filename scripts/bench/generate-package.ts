@@ -36,7 +36,7 @@ export function generatePackage(options: { bytes: number; sectionCount: number; 
     return parts.join('\n\n');
   };
   const sections: Section[] = [
-    { key: 'identification', title: 'Identification', kind: 'identification', modelKey: 'bench-model', modelName: 'Benchmark model', versionLabel: '1.0.0', ownerTeam: 'Bench team', ownerContact: 'owner@example.com', riskTier: 2, businessLine: 'Benchmarks', changeSummary: 'Generated.' },
+    { key: 'identification', title: 'Identification', kind: 'identification', modelKey: 'bench-model', modelName: 'Benchmark model', versionLabel: '1.0.0', ownerTeam: 'Bench team', ownerContact: 'owner@example.com', riskTier: 2, businessLine: 'Benchmarks', modelType: 'regression', changeSummary: 'Generated.' },
     { key: 'intended_use', title: 'Intended use', kind: 'narrative', markdown: text() },
     { key: 'design_methodology', title: 'Design', kind: 'narrative', markdown: text() },
     { key: 'training_data', title: 'Training data', kind: 'lineage', datasets: [{ key: 'ds', name: 'Dataset', version: '1', location: 's3://bench/ds', authorization: 'Internal', sensitiveAttributes: [], derivedFrom: [] }] },

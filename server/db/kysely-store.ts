@@ -26,6 +26,7 @@ import { webhooksQueries } from './queries/webhooks.ts';
 import { notificationsQueries } from './queries/notifications.ts';
 import { reReviewQueries } from './queries/re-review.ts';
 import { rollbacksQueries } from './queries/rollbacks.ts';
+import { businessLinesQueries } from './queries/business-lines.ts';
 import { usersQueries } from './queries/users.ts';
 import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
@@ -67,6 +68,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...obligationsQueries(db),
     ...governanceQueries(db),
     ...rollbacksQueries(db),
+    ...businessLinesQueries(db),
     ...packageSummariesQueries(db, engine),
   };
 }

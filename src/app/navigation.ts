@@ -38,6 +38,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/templates', name: 'Templates', group: 'admin', roles: ['admin'] },
   // Administrators publish the organisation's thresholds that submissions are checked against.
   { to: '/admin/policies', name: 'Policies', group: 'admin', roles: ['admin'] },
+  // Administrators keep the closed list of business lines packages, policies and templates name.
+  { to: '/admin/business-lines', name: 'Business lines', group: 'admin', roles: ['admin'] },
   // Administrators see and revoke every token (an owner's own are under their name, below).
   { to: '/admin/tokens', name: 'API tokens', group: 'admin', roles: ['admin'] },
   // Administrators register the endpoints that receive workflow events.

@@ -124,6 +124,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   // Administrators only; the API refuses anyone else.
+                  path: 'admin/business-lines',
+                  lazy: async () => ({ Component: (await import('../features/admin-business-lines/components/business-lines-page.tsx')).BusinessLinesPage }),
+                },
+                {
+                  // Administrators only; the API refuses anyone else.
                   path: 'admin/webhooks',
                   lazy: async () => ({ Component: (await import('../features/admin-webhooks/components/webhooks-page.tsx')).WebhooksPage }),
                 },

@@ -87,12 +87,13 @@ describe('a business line spelled differently (0164)', () => {
     expect(result.status).not.toBe('approved');
   });
 
-  it('A: publishing "consumer lending" beside "Consumer lending" is refused as an overlap', async () => {
+  // Before 0168 as a scope overlap; now at the line itself, spelled otherwise than the organisation's list.
+  it('A: publishing "consumer lending" beside "Consumer lending" is refused at the line', async () => {
     target = await sqliteTarget();
     const admin = await signedIn(target, 'admin@example.com');
     const reply = await admin.post('/api/policies', { key: 'lower-case-credit', name: 'Lower-case credit', scope: { riskTiers: [1, 2], businessLines: ['consumer lending'] }, onBlockingFailure: 'enter_review_flagged', metrics: [], subgroupMetrics: [], requiredSections: [{ section: 'evaluation', enforcement: 'blocking' }], replacesVersion: 0 });
     expectStatus(reply, 422);
-    expect(JSON.stringify(reply.body)).toContain('scope_overlap');
+    expect((reply.body as { errors: { pointer: string; code?: string }[] }).errors).toEqual([expect.objectContaining({ pointer: '/scope/businessLines/0', code: 'business_line_spelling' })]);
     expect(((await admin.get('/api/policies')).body as { items: { policy: { key: string } }[] }).items.map((e) => e.policy.key)).not.toContain('lower-case-credit');
   });
 });
@@ -165,7 +166,7 @@ describe('the tier listed is the tier enforced (0165)', () => {
   async function overriddenThenReassessed(t: Target, reassessor: 'owner@example.com' | 'model-risk@example.com') {
     const owner = await signedIn(t, 'owner@example.com');
     const mr = await signedIn(t, 'model-risk@example.com');
-    const id = await submit(owner, 'pd-e', creditContent('pd-e', 'Retail', approvableCreditContent('1.0')));
+    const id = await submit(owner, 'pd-e', creditContent('pd-e', 'Mortgages', approvableCreditContent('1.0')));
     // Assessment 1 computes tier 2; the owner asks for tier 1, model risk confirms.
     expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'partial' } }) }), 201);
     expectStatus(await owner.post(`/api/packages/${id}/risk-assessments/1/override`, { tier: 1, reason: 'Customer-facing credit decisions.', role: 'model_owner' }), 201);
@@ -217,7 +218,7 @@ describe('reasons made of invisible characters (0165)', () => {
 
     const dg = await signedIn(target, 'data-governance@example.com');
     const owner = await signedIn(target, 'owner@example.com');
-    const id = await submit(owner, 'pd-reason', creditContent('pd-reason', 'Retail', approvableCreditContent('1.0')));
+    const id = await submit(owner, 'pd-reason', creditContent('pd-reason', 'Mortgages', approvableCreditContent('1.0')));
     const rejection = await payloadFor(dg, { packageId: id, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'reject', reason: invisible, concerns: [{ sectionKey: 'training_data', concern: 'Lineage incomplete.', requiredChange: 'List the sources.' }] as never, signer: await me(dg) });
     const signed = await sign(dg, rejection);
     expectStatus(signed, 422);
@@ -239,14 +240,14 @@ describe('odd inputs', () => {
   it('H3 (second review): a new version cannot move the package to another business line; nothing is stored', async () => {
     target = await sqliteTarget();
     const owner = await signedIn(target, 'owner@example.com');
-    const id = await submit(owner, 'retail-move', creditContent('retail-move', 'Retail'));
+    const id = await submit(owner, 'retail-move', creditContent('retail-move', 'Mortgages'));
     const moved = creditContent('retail-move', 'Consumer lending');
     const reply = await owner.post(`/api/packages/${id}/versions`, { content: moved, answers: [] });
     expect(reply.status).toBe(422);
     expect((reply.body as { errors: { pointer: string; code?: string }[] }).errors).toContainEqual(expect.objectContaining({ pointer: '/content/sections/0/businessLine', code: 'business_line_changed' }));
     expect(((await owner.get(`/api/packages/${id}`)).body as { versions: unknown[] }).versions).toHaveLength(1);
     // Another spelling of the same line is the same line: refused for the package's state, not its line.
-    const respelled = await owner.post(`/api/packages/${id}/versions`, { content: creditContent('retail-move', 'retail'), answers: [] });
+    const respelled = await owner.post(`/api/packages/${id}/versions`, { content: creditContent('retail-move', 'mortgages'), answers: [] });
     expect((respelled.body as { errors?: { code?: string }[] }).errors?.some((e) => e.code === 'business_line_changed') ?? false).toBe(false);
   });
 });

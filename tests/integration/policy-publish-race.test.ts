@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { twoInstancesOnPostgres } from '../contract/support/two-instances.ts';
 import { policyListSchema } from '#domain/contracts/policies.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
+import { addBusinessLines } from '../contract/support/business-line-scenarios.ts';
 
 // Administrators publishing at the same moment on two API instances of one PostgreSQL
 // database. Without the catalogue lock, two overlapping scopes both pass the overlap check
@@ -24,6 +25,7 @@ describe('policy publications racing (PostgreSQL, two API instances)', () => {
   it('lets exactly one of eight overlapping scopes in, one of eight new keys, and one of eight next versions of a key', async () => {
     const admins = [await signedIn(instances.first.target, 'admin@example.com'), await signedIn(instances.second.target, 'admin@example.com')] as const;
     const admin = (i: number) => (i % 2 === 0 ? admins[0] : admins[1]);
+    await addBusinessLines(admins[0], 'Race desk', 'Versioned desk');
     const overlapping = await Promise.all(Array.from({ length: 8 }, (_, i) => admin(i).post('/api/policies', policy(`race-${i}`, 'Race desk'))));
     expect(overlapping.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422, 422, 422, 422]);
 

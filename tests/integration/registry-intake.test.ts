@@ -94,6 +94,13 @@ describe('MLflow intake', () => {
     const identification = completed.sections[0];
     if (identification?.kind !== 'identification') throw new Error('identification first');
     Object.assign(identification, { modelName: 'Sepsis Early Warning', ownerTeam: 'Clinical ML', changeSummary: 'Recalibrated on 2026 Q3 admissions.' });
+    // A line the registry's tags or the owner name that is not on the organisation's list does not slip through (0168).
+    const unlisted = structuredClone(completed);
+    Object.assign(unlisted.sections[0] ?? {}, { businessLine: 'Clinical ops' });
+    const refused = await owner.post('/api/packages', { modelKey: 'sepsis-early-warning', versionLabel: '4', content: unlisted });
+    expect(refused.status).toBe(422);
+    expect((refused.body as { errors: { pointer: string; code?: string }[] }).errors).toEqual([expect.objectContaining({ pointer: '/content/sections/0/businessLine', code: 'unknown_business_line' })]);
+    expect(registryDraftListSchema.parse((await owner.get('/api/registries/drafts')).body).items[0]?.packageId).toBeNull();
     const submitted = await owner.post('/api/packages', { modelKey: 'sepsis-early-warning', versionLabel: '4', content: completed });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const packageId = (submitted.body as { package: { id: string } }).package.id;

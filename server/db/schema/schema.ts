@@ -430,6 +430,14 @@ export interface PackageRollbacksTable {
   rolled_back_at: string;
 }
 
+/** The organisation's business lines (migration 054, docs/decisions/0168). */
+export interface BusinessLinesTable {
+  key: string;
+  label: string;
+  retired_at: string | null;
+  created_at: string;
+}
+
 // Append-only (see migration 040)
 export interface GovernanceSnapshotsTable {
   month: string;
@@ -614,6 +622,7 @@ export interface Database {
   revalidations: RevalidationsTable;
   revalidation_openings: RevalidationOpeningsTable;
   package_rollbacks: PackageRollbacksTable;
+  business_lines: BusinessLinesTable;
   governance_snapshots: GovernanceSnapshotsTable;
   notification_reads: NotificationReadsTable;
   users: UsersTable;

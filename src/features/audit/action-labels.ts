@@ -55,6 +55,8 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'api_token.created': 'API token created',
   'api_token.revoked': 'API token revoked',
   'template.version_created': 'Workflow template version published',
+  'business_line.added': 'Business line added',
+  'business_line.retired': 'Business line retired',
   'policy.published': 'Governance policy version published',
   'policy.rechecked': 'Package checked again against a new policy version',
   'risk.assessed': 'Risk assessment recorded',

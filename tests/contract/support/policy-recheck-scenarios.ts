@@ -9,6 +9,7 @@ import { problemSchema } from '#domain/contracts/problem.ts';
 import { activeReviewer, detailOf, mortgage, submitted } from './approval-gating-scenarios.ts';
 import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
+import { addBusinessLines } from './business-line-scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 
 // A policy version published to apply to packages in review takes effect at publication
@@ -111,6 +112,7 @@ export const policyRecheckScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
+      await addBusinessLines(admin, 'Auto loans');
       // In review before any policy covers mortgages: no check at submission.
       const id = await inReview(owner, 'mortgage-unchecked');
       const auto = mortgage(approvableCreditContent('1.0'), 'auto-unchecked', 1);

@@ -61,7 +61,7 @@ const packageCount = async (client: Client) => ((await client.get('/api/packages
 
 export const policyScopeScenarios: Scenario[] = [
   {
-    name: 'policies: a policy naming the model type wins over the line policy for packages of that type; others, and packages stating none, keep the line policy',
+    name: 'policies: a policy naming the model type wins over the line policy for packages of that type; others keep the line policy; a package stating none is refused',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
@@ -73,7 +73,10 @@ export const policyScopeScenarios: Scenario[] = [
       expectStatus(refused, 422);
       expect((refused.body as { detail: string }).detail).toMatch(/mortgage-scorecards version 1/);
       expect(await submitted(owner, mortgagePackage('mortgage-regression', 'regression'))).toMatchObject({ policy: { key: 'mortgage-credit', version: 1 }, outcome: 'pass' });
-      expect(await submitted(owner, mortgagePackage('mortgage-untyped', undefined))).toMatchObject({ policy: { key: 'mortgage-credit', version: 1 }, outcome: 'pass' });
+      // A new package states its type (docs/decisions/0168): leaving it out no longer escapes the type's policy.
+      const untyped = await owner.post('/api/packages', mortgagePackage('mortgage-untyped', undefined));
+      expectStatus(untyped, 422);
+      expect(errorsOf(untyped).map((e) => [e.pointer, e.code])).toEqual([['/content/sections/0/modelType', 'model_type_required']]);
     },
   },
   {

@@ -6,6 +6,7 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { addBusinessLines } from './business-line-scenarios.ts';
 
 // Workflow template administration against the mocks, SQLite and PostgreSQL, on fresh demo
 // data (the four built-in templates at version 1; the retail credit package uses
@@ -74,6 +75,7 @@ export const templateScenarios: Scenario[] = [
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
       expectStatus(await owner.post('/api/packages', { modelKey: 'experimental-triage', versionLabel: '0.1', content: tier4Package('0.1') }), 201);
+      await addBusinessLines(admin, 'Research lab');
 
       const created = entryOf(await admin.post('/api/templates', tier4Request()), 201);
       expect(created.template).toMatchObject({ key: 'tier-4', version: 2, emergencyRoles: ['committee'] });
@@ -104,6 +106,7 @@ export const templateScenarios: Scenario[] = [
     name: 'templates: bad templates are refused with a pointer per problem, and nothing is written',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
+      await addBusinessLines(admin, 'Cards');
       const base = tier4Request();
       const step = base.steps[0];
       const cases: [unknown, string[]][] = [
@@ -152,6 +155,7 @@ export const templateScenarios: Scenario[] = [
     name: 'templates: a version states which open findings block approval; the default (critical and high) is not stored, and the audit entry names the severities',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
+      await addBusinessLines(admin, 'Strict lab');
       const strict = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', businessLines: ['Strict lab'], blockingFindingSeverities: ['medium', 'critical', 'high'] }), 201);
       expect(strict.template.blockingFindingSeverities).toEqual(['critical', 'high', 'medium']);
       const lenient = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', replacesVersion: 1, businessLines: ['Strict lab'], blockingFindingSeverities: [] }), 201);

@@ -68,7 +68,7 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
         {(props) => <input {...props} className={inputClasses} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
       </Field>
       <CheckboxGroup legend="Risk tiers it applies to" options={tierOptions} checked={draft.riskTiers} onChange={(riskTiers) => setDraft({ ...draft, riskTiers })} error={at('/scope/riskTiers')} />
-      <Field label="Business lines" hint="One per line. Leave empty for every business line of these tiers." error={at('/scope/businessLines')}>
+      <Field label="Business lines" hint="One per line, each spelled as on the Business lines page. Leave empty for every business line of these tiers." error={at('/scope/businessLines')}>
         {(props) => <textarea {...props} rows={2} className={inputClasses} value={draft.businessLines} onChange={(e) => setDraft({ ...draft, businessLines: e.target.value })} />}
       </Field>
       <CheckboxGroup

@@ -1,0 +1,55 @@
+import type { FieldProblem } from '#domain/contracts/problem.ts';
+import { businessLineKey, businessLineProblem } from '#domain/text/business-line.ts';
+import type { StoreTx } from '../store/store.ts';
+
+// A submission's business line chooses its policy and its workflow chain, so it must be a line
+// of the organisation's list (docs/decisions/0168), compared by key (0164). A line not on the
+// list (another name, a look-alike, an invisible character) is refused before anything is stored.
+
+type LinesTx = Pick<StoreTx, 'listBusinessLines'>;
+
+/** Which lines a submission may name: those in use, or also retired ones (a package filed under a line keeps it). */
+export type LineUse = 'in_use' | 'in_use_or_retired';
+
+export async function businessLineProblems(tx: LinesTx, line: string, root: string, use: LineUse = 'in_use'): Promise<FieldProblem[]> {
+  const problem = await listedLineProblem(tx, line, use);
+  return problem ? [{ pointer: `${root}/sections/0/businessLine`, ...problem }] : [];
+}
+
+/** Why a line cannot be named (its code and message), or null when it is a line of the list. */
+export async function listedLineProblem(tx: LinesTx, line: string, use: LineUse): Promise<Omit<FieldProblem, 'pointer'> | null> {
+  const lines = await tx.listBusinessLines();
+  const inUse = lines.filter((l) => l.retiredAt === null);
+  const key = businessLineKey(line);
+  const listed = lines.find((l) => l.key === key);
+  const usable = listed && (listed.retiredAt === null || use === 'in_use_or_retired');
+  if (usable && listed.label === line) return null;
+  // Another spelling of a listed line, or a look-alike of one, gets the spelling to write (0164):
+  // signed content names the line as the list does.
+  if (usable) return { message: `"${line}" is spelled differently from the organisation's business line "${listed.label}"; write it exactly as "${listed.label}"`, code: 'business_line_spelling' };
+  const spelling = businessLineProblem(line, inUse.map((l) => l.label));
+  if (spelling) return { message: spelling, code: 'business_line_spelling' };
+  const known = inUse.map((l) => `"${l.label}"`).join(', ');
+  const why = listed ? `"${listed.label}" is a retired business line` : `"${line}" is not one of the organisation's business lines`;
+  return { message: `${why}; choose one of ${known || 'the lines an administrator adds (none yet)'}`, code: 'unknown_business_line' };
+}
+
+/** The problems of a policy's or template's lines (each at `${pointer}/${i}`): each must be a line in use. */
+export async function scopeLineProblems(tx: LinesTx, lines: readonly string[] | undefined, pointer: string): Promise<FieldProblem[]> {
+  const found: FieldProblem[] = [];
+  for (const [i, line] of (lines ?? []).entries()) {
+    const problem = await listedLineProblem(tx, line, 'in_use');
+    if (problem) found.push({ pointer: `${pointer}/${i}`, ...problem });
+  }
+  return found;
+}
+
+/**
+ * A resubmission keeps the package's business line: the package's policy and approval chain
+ * were chosen by it, and the record names it. Content claiming another line would be signed
+ * under a line nobody checked it against (second adversary review, docs/decisions/0164).
+ */
+export function unchangedBusinessLineProblems(line: string, packageLine: string, root: string): FieldProblem[] {
+  if (businessLineKey(line) === businessLineKey(packageLine)) return [];
+  return [{ pointer: `${root}/sections/0/businessLine`, message: `This package is filed under the business line "${packageLine}"; a new version cannot move it to "${line}". Submit a new package for another line.`, code: 'business_line_changed' }];
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { modelTypeLabels, modelTypeSchema, type ModelType } from '#domain/contracts/sections.ts';
+import type { FieldProblem } from '#domain/contracts/problem.ts';
+import type { StoreTx } from '../store/store.ts';
+
+// A policy may be scoped to model types (0157), so the type chooses the policy like the business
+// line does. It is stated at the first version and kept (docs/decisions/0168): a new package
+// without one, or a resubmission that changes or drops it, would leave its type's policy.
+
+const label = (type: ModelType | undefined) => (type ? `"${modelTypeLabels[type]}"` : 'no model type');
+
+/** A new package states its model type. */
+export function modelTypeRequiredProblems(modelType: ModelType | undefined, root: string): FieldProblem[] {
+  if (modelType) return [];
+  return [{ pointer: `${root}/sections/0/modelType`, message: 'State the model type: it decides which policy the package is checked against', code: 'model_type_required' }];
+}
+
+/** A new version keeps the type of the package's first version (none, for a package filed before types were required). */
+export async function unchangedModelTypeProblems(tx: Pick<StoreTx, 'findVersion'>, packageId: string, modelType: ModelType | undefined, root: string): Promise<FieldProblem[]> {
+  const first = await tx.findVersion(packageId, 1);
+  if (!first) throw new Error('A package has a first version');
+  const filed = filedModelType(first.canonicalContent);
+  if (filed === modelType) return [];
+  return [{ pointer: `${root}/sections/0/modelType`, message: `This package was filed as ${label(filed)}; a new version cannot change it to ${label(modelType)}. Submit a new package for another model type.`, code: 'model_type_changed' }];
+}
+
+// Read loosely: stored content passed the schema of its day, which may be stricter now.
+const firstSection = z.object({ sections: z.tuple([z.object({ modelType: modelTypeSchema.optional() })], z.unknown()) });
+
+function filedModelType(canonicalContent: string): ModelType | undefined {
+  return firstSection.parse(JSON.parse(canonicalContent)).sections[0].modelType;
+}

@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { businessLineSchema } from '#domain/contracts/business-lines.ts';
+import { apiPath, routes } from '#api/routes.ts';
+import { apiFetch } from '#src/lib/api-client.ts';
+import { businessLinesKey } from '#src/lib/business-lines.ts';
+
+/** POST /api/business-lines: a new line of the organisation's list (docs/decisions/0168). */
+function addBusinessLine(label: string) {
+  return apiFetch(routes.addBusinessLine.path, { method: 'POST', body: { label }, schema: businessLineSchema });
+}
+
+/** POST /api/business-lines/{key}/retire: no new package, policy or template may name it. */
+function retireBusinessLine(key: string) {
+  return apiFetch(apiPath(routes.retireBusinessLine.path, { key }), { method: 'POST', schema: businessLineSchema });
+}
+
+export function useAddBusinessLine() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: addBusinessLine, onSettled: () => queryClient.invalidateQueries({ queryKey: businessLinesKey }) });
+}
+
+export function useRetireBusinessLine() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: retireBusinessLine, onSettled: () => queryClient.invalidateQueries({ queryKey: businessLinesKey }) });
+}

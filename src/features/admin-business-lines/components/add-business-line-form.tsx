@@ -1,0 +1,38 @@
+import { useState, type SubmitEvent } from 'react';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { isApiProblem } from '#src/lib/api-problem.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { useAddBusinessLine } from '../api/change-business-lines.ts';
+
+/** A new line's name; the server refuses a second spelling or a look-alike of a listed line beside the field. */
+export function AddBusinessLineForm() {
+  const adding = useAddBusinessLine();
+  const [label, setLabel] = useState('');
+  const [blank, setBlank] = useState(false);
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (adding.isPending) return;
+    setBlank(label.trim() === '');
+    if (label.trim() === '') return;
+    adding.mutate(label.trim(), { onSuccess: () => setLabel('') });
+  };
+  const labelError = blank ? 'Name the business line' : isApiProblem(adding.error) ? adding.error.fieldError('/label') : undefined;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-3">
+      <Field label="Business line" hint="As packages, policies and templates will name it, for example “Auto loans”." error={labelError}>
+        {(props) => <input {...props} className={inputClasses} value={label} onChange={(e) => setLabel(e.target.value)} />}
+      </Field>
+      {adding.error && !labelError && (
+        <p role="alert" className="text-red-800">
+          {describeError(adding.error)}
+        </p>
+      )}
+      <button type="submit" className={buttonClasses.primary} disabled={adding.isPending}>
+        {adding.isPending ? 'Adding…' : 'Add business line'}
+      </button>
+    </form>
+  );
+}
