@@ -23,7 +23,17 @@ async function expectInbox(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   // The inbox opens on the user's own tab; "All" holds every package they can see.
   await page.getByRole('navigation', { name: 'Inbox views' }).getByRole('link', { name: /^All/ }).click();
-  // Other specs add packages to the shared server: the demo's must all be there.
+  // Other specs add packages to the shared server, so the demo's may lie past the first page:
+  // load more until every one is listed (or no page is left).
+  await expect(packageRows(page).first()).toBeVisible();
+  const more = page.getByRole('button', { name: 'Load more packages' });
+  for (let pages = 1; pages < 20 && (await more.isVisible()); pages++) {
+    const shown = await packageRows(page).count();
+    const missing = await Promise.all(demoModels.map(async (model) => (await packageRows(page).filter({ hasText: model }).count()) === 0));
+    if (!missing.some(Boolean)) break;
+    await more.click();
+    await expect.poll(() => packageRows(page).count()).toBeGreaterThan(shown);
+  }
   for (const model of demoModels) await expect(packageRows(page).filter({ hasText: model }).first()).toBeVisible();
 }
 
@@ -47,7 +57,7 @@ const roles = [
   { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: reviewerAccount },
   { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: reviewerAccount },
   { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [...everyone, 'Findings', 'Dashboard', 'Audit log', 'Verify a record'], admin: [], account: reviewerAccount },
-  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [...overseer, 'Verify a record'], admin: ['Templates', 'Policies', 'API tokens', 'Webhooks', 'Users', 'Single sign-on', 'Findings register', 'Model registries', 'Risk tiering'], account: ['Account', 'Email notifications'] },
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [...overseer, 'Verify a record'], admin: ['Templates', 'Policies', 'Business lines', 'API tokens', 'Webhooks', 'Users', 'Single sign-on', 'Findings register', 'Model registries', 'Risk tiering'], account: ['Account', 'Email notifications'] },
 ];
 
 for (const account of roles) {
