@@ -14,19 +14,22 @@ import { canonicalize } from '#domain/json/canonicalize.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { verifyRecordPolicy } from '../independent/policy-verifier.ts';
 import { origin, type Client, type Target } from '../contract/support/client.ts';
-import { activeReviewer, mortgage, submitted } from '../contract/support/approval-gating-scenarios.ts';
+import { activeReviewer, lenient as declaredTierPolicy, mortgage, strict as assessedTierPolicy, submitted } from '../contract/support/approval-gating-scenarios.ts';
+import { retailCreditPdV1 } from '#demo/retail-credit-pd.ts';
 import { base, stricter } from '../contract/support/policy-recheck-scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 
-// Adversary probes (adv1) on the record's policy checks (0166, 0169). Each test FAILS when the
-// defect is present: a record a dishonest server re-signed, leaving out or moving a re-check,
-// must not verify VALID in either verifier.
+// A record's policy checks held to its audit log (docs/decisions/0171). The server may re-sign a
+// record it changed and countersign a password decision again; it cannot rewrite the logged
+// entries the record carries. A record that leaves out, moves, re-dates or re-binds a check must
+// fail both verifiers, each naming the log; the honest record stays VALID in both. Each of these
+// records was VALID in both verifiers before 0171.
 
 const defer = cleanUpAfterEach();
 
-const named = { key: 'adv1-mortgage', name: 'Adv1 mortgage' };
+const named = { key: 'logged-mortgage', name: 'Mortgage (checks held to the log)' };
 const lax: PublishPolicyRequest = { ...base, ...named };
 /** AUC at least 0.9: the approvable content's 0.781 fails this blocking bar, so the re-check is flagged. */
 const strict: PublishPolicyRequest = { ...stricter(0.9, 1, true), ...named };
@@ -61,13 +64,20 @@ async function verdicts(text: string, keys: ServerKey[]) {
   return { own: { valid: own.valid, failed: own.checks.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`) }, independent: verifyRecordPolicy(text) };
 }
 
+/** Both verifiers refuse the record, each for a reason that names the log. */
+function expectBothFail(v: Awaited<ReturnType<typeof verdicts>>, own: RegExp, independent: RegExp): void {
+  expect({ own: v.own.valid, independent: v.independent.ok }).toEqual({ own: false, independent: false });
+  expect(v.own.failed.join('\n')).toMatch(own);
+  expect(v.independent.problems.join('\n')).toMatch(independent);
+}
+
 /** A mortgage package under the lax policy, one step approved (signing check 0), then the strict version published for packages in review (re-check 1, flagged). */
 async function setUp(thirdVersion: boolean) {
   const { target, store } = await seededSqliteApp(defer);
   const admin = await signedIn(target, 'admin@example.com');
   const owner = await signedIn(target, 'owner@example.com');
   expectStatus(await admin.post('/api/policies', lax), 201);
-  const id = await submitted(owner, mortgage(approvableCreditContent('1.0'), 'adv1-model', 1));
+  const id = await submitted(owner, mortgage(approvableCreditContent('1.0'), 'logged-checks-model', 1));
   expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
   const before = await approveActiveStep(target, id);
   expectStatus(await admin.post('/api/policies', strict), 201);
@@ -77,8 +87,8 @@ async function setUp(thirdVersion: boolean) {
   return { target, store, admin, id, before, record, keys };
 }
 
-describe('adv1: a re-check left out of the record', () => {
-  it('the strict re-check in effect (flagged, blocking failure) replaced by the earlier lax check fails at least one verifier', async () => {
+describe("a record's policy checks are the ones its audit log states", () => {
+  it('the re-check in effect (flagged) left out, the earlier passing check shown in effect: the logged policy.rechecked entry is missing from the record, both fail', async () => {
     const { store, record, keys } = await setUp(false);
     const [version] = record.versions;
     expect(version?.policy).toMatchObject({ policy: { version: 2 }, outcome: 'flagged' });
@@ -99,13 +109,12 @@ describe('adv1: a re-check left out of the record', () => {
       v.policyDefinition = earlier.policyDefinition;
       delete v.earlierPolicyChecks;
     });
-    const { own, independent } = await verdicts(hidden, keys);
     expect(JSON.parse(hidden).versions[0].policy.outcome).toBe('pass');
-    // Defect if both say VALID: the record now claims the check in effect passes.
-    expect({ ownValid: own.valid, independentOk: independent.ok }).not.toEqual({ ownValid: true, independentOk: true });
+    // The record now claims the check in effect passes; the log holds the flagged re-check.
+    expectBothFail(await verdicts(hidden, keys), /the log states 2 check\(s\) of version 1 .*the record carries 1/, /version 1: the audit log records 2 policy check\(s\), the record carries 1/);
   }, 120_000);
 
-  it('a middle re-check (flagged) dropped from earlierPolicyChecks, leaving seq 0 then a re-check from version 2, fails at least one verifier', async () => {
+  it('a middle re-check left out of earlierPolicyChecks: one check fewer than the log and a `from` that no longer chains, both fail', async () => {
     const { store, record, keys } = await setUp(true);
     const [version] = record.versions;
     expect(version?.policy).toMatchObject({ policy: { version: 3 }, outcome: 'pass', republished: { from: { version: 2 } } });
@@ -122,12 +131,14 @@ describe('adv1: a re-check left out of the record', () => {
       if (!v?.earlierPolicyChecks) throw new Error('earlier checks');
       v.earlierPolicyChecks = v.earlierPolicyChecks.filter((c) => c.seq !== 1);
     });
-    const { own, independent } = await verdicts(dropped, keys);
-    // Re-checks are numbered 1, 2, … per version with no gaps, and the in-effect check says it superseded version 2: both show a check is missing.
-    expect({ ownValid: own.valid, independentOk: independent.ok }).not.toEqual({ ownValid: true, independentOk: true });
+    // Re-checks are numbered 1, 2, … per version with no gaps, and the check in effect says it superseded version 2.
+    const verdict = await verdicts(dropped, keys);
+    expectBothFail(verdict, /the log states 3 check\(s\)/, /the audit log records 3 policy check\(s\), the record carries 2/);
+    expect(verdict.own.failed.join('\n')).toMatch(/superseded logged-mortgage version 2, the check before it is logged-mortgage version 1/);
+    expect(verdict.independent.problems.join('\n')).toMatch(/supersedes logged-mortgage version 2, the check before it is logged-mortgage version 1/);
   }, 120_000);
 
-  it('the flagged re-check evaluatedAt moved before the decision that names check 0 fails at least one verifier', async () => {
+  it('an earlier check re-dated (evaluatedAt not the time of its audit entry) fails both', async () => {
     const { store, record, keys, before } = await setUp(true);
     const decision = record.decisions.find((d) => d.id === before);
     const decidedAt = decision?.decidedAt;
@@ -141,11 +152,10 @@ describe('adv1: a re-check left out of the record', () => {
       if (!recheck) throw new Error('re-check 1');
       recheck.evaluatedAt = new Date(Date.parse(decidedAt) - 1).toISOString();
     });
-    const { own, independent } = await verdicts(moved, keys);
-    expect({ ownValid: own.valid, independentOk: independent.ok }).not.toEqual({ ownValid: true, independentOk: true });
+    expectBothFail(await verdicts(moved, keys), /earlierPolicyChecks\/1 is dated .*, the log's entry \d+ /, /version 1 check 1: evaluated at .*, audit entry \d+ at/);
   }, 120_000);
 
-  it('earlier checks whose evaluatedAt runs backwards (re-check 1 dated before the check at submission) fail at least one verifier', async () => {
+  it('an earlier check dated before the check it superseded (not the time of its audit entry) fails both', async () => {
     const { store, record, keys } = await setUp(true);
     const backwards = await resigned(store, record, (r) => {
       const checks = r.versions[0]?.earlierPolicyChecks;
@@ -153,8 +163,7 @@ describe('adv1: a re-check left out of the record', () => {
       if (!first || !second) throw new Error('two earlier checks');
       second.evaluatedAt = new Date(Date.parse(first.evaluatedAt) - 86_400_000).toISOString();
     });
-    const { own, independent } = await verdicts(backwards, keys);
-    expect({ ownValid: own.valid, independentOk: independent.ok }).not.toEqual({ ownValid: true, independentOk: true });
+    expectBothFail(await verdicts(backwards, keys), /earlierPolicyChecks\/1 is dated/, /version 1 check 1: evaluated at/);
   }, 120_000);
 
   /** Set up, approve the next step after re-check 2 (password), then have the server rewrite that decision's signed governance and countersign and attest it again. */
@@ -185,30 +194,25 @@ describe('adv1: a re-check left out of the record', () => {
     const at = parsed.attestations?.findIndex((a) => a.decisionId === after) ?? -1;
     if (!parsed.attestations || at < 0) throw new Error('attestation');
     parsed.attestations[at] = await attestDecision(privateKey, key.keyId, parsed, d);
-    const final = await resigned(store, parsed, () => undefined);
-    const { own, independent } = await verdicts(final, keys);
-    return { own, independent };
+    return verdicts(await resigned(store, parsed, () => undefined), keys);
   }
 
-  it('a password decision signed after the flagged re-check (and after re-check 2) re-bound by the server to the lax check 0 fails at least one verifier', async () => {
-    const { own, independent } = await rebound((g, digest, ref) => ({ ...g, policy: { ...ref, evaluationDigest: digest } }));
-    expect(own.failed.filter((f) => !f.startsWith('Policy results'))).toEqual([]);
-    expect({ ownValid: own.valid, independentOk: independent.ok }).not.toEqual({ ownValid: true, independentOk: true });
+  it('a decision re-bound by the server to a check that was not in effect where its decision.signed entry sits fails both', async () => {
+    const verdict = await rebound((g, digest, ref) => ({ ...g, policy: { ...ref, evaluationDigest: digest } }));
+    // Only the policy check objects: the countersignature, attestation and record signature hold.
+    expect(verdict.own.failed.filter((f) => !f.startsWith('Policy results'))).toEqual([]);
+    expectBothFail(verdict, /names logged-mortgage version 1, not .*earlierPolicyChecks|names logged-mortgage version 1, not \/versions\/0\/policy/, /signed logged-mortgage version 1 .*the check in effect at audit entry \d+ is logged-mortgage version 3/);
   }, 120_000);
 
-  it('the same decision with governance.policy made null (no policy) on a version checked since submission fails at least one verifier', async () => {
-    const { own, independent } = await rebound((g) => ({ ...g, policy: null }));
-    expect({ ownValid: own.valid, independentOk: independent.ok, failed: own.failed }).toMatchObject({ ownValid: false });
-    expect(independent.ok).toBe(false);
+  it('a decision whose governance.policy is null on a version with a check in effect at its signing fails both', async () => {
+    expectBothFail(await rebound((g) => ({ ...g, policy: null })), /names no policy check, but \/versions\/0\/policy \(logged-mortgage version 3\) was in effect/, /signed without the policy check in effect at audit entry \d+ \(logged-mortgage version 3\)/);
   }, 120_000);
 
-  it('the same decision with governance removed from the payload fails at least one verifier', async () => {
-    const { own, independent } = await rebound(() => undefined);
-    expect({ ownValid: own.valid, independentOk: independent.ok, failed: own.failed }).toMatchObject({ ownValid: false });
-    expect(independent.ok).toBe(false);
+  it('a decision with governance removed on a version with a check in effect at its signing fails both', async () => {
+    expectBothFail(await rebound(() => undefined), /names no policy check, but \/versions\/0\/policy \(logged-mortgage version 3\) was in effect/, /signed without the policy check in effect/);
   }, 120_000);
 
-  it('held: earlier checks reordered, a definition swapped between checks, or a duplicated seq fail both verifiers', async () => {
+  it('earlier checks reordered, a definition swapped between checks, or a duplicated seq fail both', async () => {
     const { store, record, keys } = await setUp(true);
     const cases: [string, (r: ApprovalRecord) => void][] = [
       ['reordered', (r) => void r.versions[0]?.earlierPolicyChecks?.reverse()],
@@ -225,7 +229,7 @@ describe('adv1: a re-check left out of the record', () => {
     }
   }, 120_000);
 
-  it('the check in effect (re-check 2, policy version 3) swapped with re-check 1 (version 2): policy versions run backwards and republished.from no longer chains; fails at least one verifier', async () => {
+  it('the check in effect swapped with the re-check before it (policy versions run backwards) fails both on the logged order', async () => {
     const { store, record, keys } = await setUp(true);
     const swapped = await resigned(store, record, (r) => {
       const v = r.versions[0];
@@ -237,7 +241,41 @@ describe('adv1: a re-check left out of the record', () => {
     const shown = JSON.parse(swapped) as ApprovalRecord;
     // The record now says the check in effect is version 2 (flagged); the gate reads version 3 (pass). Either direction works.
     expect([shown.versions[0]?.policy?.policy.version, shown.versions[0]?.policy?.outcome]).toEqual([2, 'flagged']);
-    const { own, independent } = await verdicts(swapped, keys);
-    expect({ ownValid: own.valid, independentOk: independent.ok }).not.toEqual({ ownValid: true, independentOk: true });
+    expectBothFail(await verdicts(swapped, keys), /\/versions\/0\/policy names logged-mortgage version 2, the log's entry \d+ logged-mortgage version 3/, /version 1: logged-mortgage version 2, audit entry \d+ records logged-mortgage version 3/);
+  }, 120_000);
+
+  it('a re-check made by a risk assessment (logged in risk.assessed) is one of the checks: the honest record with a decision signed after it is VALID in both, the re-check left out fails both', async () => {
+    const { target, store } = await seededSqliteApp(defer);
+    const admin = await signedIn(target, 'admin@example.com');
+    const owner = await signedIn(target, 'owner@example.com');
+    expectStatus(await admin.post('/api/policies', declaredTierPolicy), 201);
+    expectStatus(await admin.post('/api/policies', assessedTierPolicy), 201);
+    // Declared tier 3: the lenient policy; the assessment gives tier 1, so the strict one checks it again.
+    const id = await submitted(owner, mortgage(retailCreditPdV1, 'assessed-checks-model', 3));
+    expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+    const { client, draft } = await activeReviewer(target, id, 'reject');
+    const concern = { sectionKey: 'subgroup_fairness', concern: 'The 62-and-over approval ratio is below 0.8.', requiredChange: 'Mitigate and show the ratio.' };
+    const rejected = await sign(client, await payloadFor(client, { ...draft, concerns: [concern] }));
+    expectStatus(rejected, 201);
+    const record = await recordOf(target, admin, id);
+    const keys = ((await admin.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+    const [version] = record.versions;
+    expect(version?.policy).toMatchObject({ policy: { key: assessedTierPolicy.key }, reresolved: { from: { key: declaredTierPolicy.key } } });
+    expect(record.audit.entries.find((e) => e.action === 'risk.assessed')?.after).toMatchObject({ policy: { key: assessedTierPolicy.key, evaluationDigest: await sha256Hex(canonicalize(version?.policy)) } });
+    const honest = await verdicts(await resigned(store, record, () => undefined), keys);
+    // Only the policy checks are in question here: the workflow template check objects to the
+    // template the assessment re-selected, a separate matter (reported, not changed by 0171).
+    expect(honest.own.failed.filter((f) => f.startsWith('Policy results'))).toEqual([]);
+    expect(honest.independent).toMatchObject({ ok: true, digestsMatched: 1 });
+
+    const hidden = await resigned(store, record, (r) => {
+      const v = r.versions[0];
+      const earlier = v?.earlierPolicyChecks?.[0];
+      if (!v || !earlier) throw new Error('earlier check');
+      v.policy = earlier.policy;
+      v.policyDefinition = earlier.policyDefinition;
+      delete v.earlierPolicyChecks;
+    });
+    expectBothFail(await verdicts(hidden, keys), /the log states 2 check\(s\) of version 1 .*the record carries 1/, /version 1: the audit log records 2 policy check\(s\), the record carries 1/);
   }, 120_000);
 });
