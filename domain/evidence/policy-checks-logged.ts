@@ -28,7 +28,7 @@ type Entry = ApprovalRecord['audit']['entries'][number];
 interface Named { key?: unknown; version?: unknown; outcome?: unknown; evaluationDigest?: unknown }
 
 const object = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
-const named = (value: unknown): Named | undefined => (value !== null && typeof value === 'object' ? (value as Named) : undefined);
+const named = (value: unknown): Named | undefined => (value !== null && typeof value === 'object' ? value : undefined);
 
 function logged(entry: Entry, packageVersion: number, seq: number, stated: Named): LoggedCheck {
   return {
@@ -50,7 +50,7 @@ function logged(entry: Entry, packageVersion: number, seq: number, stated: Named
  * re-check (`risk.assessed`, `risk.override_confirmed` with `after.policy`: of the latest version
  * submitted before it). Re-checks are numbered 1, 2, … per version in log order.
  */
-export function loggedPolicyHistory(record: ApprovalRecord): LoggedPolicyHistory {
+export function loggedPolicyHistory(record: { audit: { entries: readonly Entry[] } }): LoggedPolicyHistory {
   const checks: LoggedCheck[] = [];
   const signedAt = new Map<string, number>();
   const rechecks = new Map<number, number>();

@@ -4,8 +4,7 @@ import type { LoggedCheck, LoggedPolicyHistory } from './policy-checks-logged.ts
 // A version's carried checks against the checks its audit log states (docs/decisions/0171): the
 // same count in the same order, numbered as logged (0 at submission, re-checks 1, 2, … without
 // gaps), each naming the logged policy version and outcome (and digest where the entry states
-// one), dated at its entry; each re-check superseding the check before it (`from`). And each
-// decision bound to the check in effect where its `decision.signed` entry sits in the log.
+// one), dated at its entry. And each decision bound to the check in effect where its `decision.signed` entry sits in the log.
 
 type RecordVersion = ApprovalRecord['versions'][number];
 type Evaluation = NonNullable<RecordVersion['policy']>;
@@ -35,7 +34,7 @@ function checkProblems(carried: DigestedCheck, logged: LoggedCheck): string[] {
 }
 
 /** Each re-check names the check before it as what it superseded; the first check of a version, if a re-check, superseded none. */
-function chainProblems(checks: readonly DigestedCheck[]): string[] {
+export function chainProblems(checks: readonly Pick<DigestedCheck, 'at' | 'evaluation'>[]): string[] {
   return checks.flatMap((check, i) => {
     const from = supersedes(check.evaluation);
     if (from === undefined) return [];
@@ -83,5 +82,5 @@ export function reconcileWithLog(record: ApprovalRecord, version: RecordVersion,
     const entry = logged[i];
     if (entry) problems.push(...checkProblems(check, entry));
   });
-  return [...problems, ...chainProblems(checks), ...decisionProblems(record, version, checks, logged, history)];
+  return [...problems, ...decisionProblems(record, version, checks, logged, history)];
 }

@@ -5,7 +5,7 @@ import { sha256Hex } from '../crypto/sha256.ts';
 import { evaluateAgainstPolicy } from '../policy/evaluate-against-policy.ts';
 import { fail, pass, short } from './check.ts';
 import { loggedPolicyHistory, type LoggedPolicyHistory } from './policy-checks-logged.ts';
-import { reconcileWithLog } from './policy-checks-reconcile.ts';
+import { chainProblems, reconcileWithLog } from './policy-checks-reconcile.ts';
 
 // Each version's policy results (docs/decisions/0144) must be what the policy version the record
 // carries (0166) says of the version's content: the content is evaluated against the definition
@@ -110,20 +110,21 @@ async function digestProblems(record: ApprovalRecord, index: number, version: Re
 }
 
 /**
- * Earlier checks are numbered as stored: submission 0, re-checks 1, 2, … increasing; every check
- * after the first is a re-check (only a re-check supersedes), and the submission check is none.
+ * Earlier checks are numbered as stored: submission 0, re-checks 1, 2, … without gaps (0171);
+ * every check after the first is a re-check (only a re-check supersedes), and the submission
+ * check is none; each re-check's `from` names the check before it.
  */
 function orderProblems(checks: readonly Carried[]): string[] {
   const problems: string[] = [];
   checks.forEach((check, i) => {
     const recheck = check.evaluation.reresolved !== undefined || check.evaluation.republished !== undefined;
     const previous = checks[i - 1]?.seq;
-    if (check.seq !== undefined && previous !== undefined && check.seq <= previous) problems.push(`${check.at} is numbered ${check.seq}, not after ${previous}`);
+    if (check.seq !== undefined && previous !== undefined && check.seq !== previous + 1) problems.push(`${check.at} is numbered ${check.seq}, not ${previous + 1} (the number after ${previous})`);
     if (check.seq === 0 && recheck) problems.push(`${check.at} is numbered 0 (the check at submission) but is a re-check`);
     if (check.seq !== undefined && check.seq > 0 && !recheck) problems.push(`${check.at} is numbered ${check.seq} (a re-check) but is not marked as one`);
     if (i > 0 && !recheck) problems.push(`${check.at} follows another check of the version but is not a re-check`);
   });
-  return problems;
+  return [...problems, ...chainProblems(checks)];
 }
 
 /** A published version is never edited: every copy of its definition in the record (any version, any check) must be the same. */

@@ -48,12 +48,15 @@ function checksOf(version: RecordShape['versions'][number]): { name: string; seq
   return [...earlier, ...current];
 }
 
-/** Numbers as stored: 0 the submission check (not a re-check), then increasing re-checks; every check after the first of a version is a re-check. */
+/** Numbers as stored: 0 the submission check (not a re-check), then re-checks 1, 2, … without gaps; every check after the first of a version is a re-check, superseding (`from`) the one before it. */
 function numbering(checks: ReturnType<typeof checksOf>): string[] {
   const problems: string[] = [];
   checks.forEach((check, i) => {
     const before = checks[i - 1]?.seq;
-    if (check.seq !== undefined && before !== undefined && check.seq <= before) problems.push(`${check.name}: numbered after ${before} but not greater`);
+    if (check.seq !== undefined && before !== undefined && check.seq !== before + 1) problems.push(`${check.name}: numbered after ${before} but not ${before + 1}`);
+    const from = (check.evaluation.republished ?? check.evaluation.reresolved)?.from;
+    const previous = checks[i - 1]?.evaluation.policy;
+    if (from !== undefined && (from?.key !== previous?.key || from?.version !== previous?.version)) problems.push(`${check.name}: supersedes ${from ? `${from.key} version ${from.version}` : 'nothing'}, the check before it is ${previous ? `${previous.key} version ${previous.version}` : 'none'}`);
     if (check.seq === 0 && isRecheck(check.evaluation)) problems.push(`${check.name}: numbered 0 (submission) but a re-check`);
     if ((check.seq ?? 0) > 0 && !isRecheck(check.evaluation)) problems.push(`${check.name}: numbered as a re-check but not one`);
     if (i > 0 && !isRecheck(check.evaluation)) problems.push(`${check.name}: follows another check but is not a re-check`);
@@ -65,7 +68,7 @@ function numbering(checks: ReturnType<typeof checksOf>): string[] {
  * The carried checks (earlier ones, then the one in effect) must be the log's checks of the
  * version one for one: number, policy version, outcome (a stored check is `pass` or else
  * flagged), digest where the entry gives one, and an earlier check's `evaluatedAt` the entry's
- * time; each re-check's `from` must name the check before it (none for a version's first).
+ * time.
  */
 function againstLog(versionNumber: number, checks: ReturnType<typeof checksOf>, stated: StatedCheck[]): string[] {
   const problems: string[] = [];
@@ -80,9 +83,6 @@ function againstLog(versionNumber: number, checks: ReturnType<typeof checksOf>, 
     if ((c.evaluation.outcome === 'pass' ? 'pass' : 'flagged') !== s.outcome) problems.push(`${c.name}: outcome ${c.evaluation.outcome}, audit entry ${s.entry} records ${s.outcome}`);
     if (s.evaluationDigest !== null && s.evaluationDigest !== digestOf(c.evaluation)) problems.push(`${c.name}: digest differs from audit entry ${s.entry}`);
     if (c.evaluatedAt !== undefined && new Date(c.evaluatedAt).getTime() !== new Date(s.at).getTime()) problems.push(`${c.name}: evaluated at ${c.evaluatedAt}, audit entry ${s.entry} at ${s.at}`);
-    const from = (c.evaluation.republished ?? c.evaluation.reresolved)?.from;
-    const before = checks[i - 1]?.evaluation.policy;
-    if (from !== undefined && (from?.key !== before?.key || from?.version !== before?.version)) problems.push(`${c.name}: supersedes ${from ? `${from.key} version ${from.version}` : 'nothing'}, the check before it is ${before ? `${before.key} version ${before.version}` : 'none'}`);
   }
   return problems;
 }

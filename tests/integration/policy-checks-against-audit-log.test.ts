@@ -109,7 +109,7 @@ describe("a record's policy checks are the ones its audit log states", () => {
       v.policyDefinition = earlier.policyDefinition;
       delete v.earlierPolicyChecks;
     });
-    expect(JSON.parse(hidden).versions[0].policy.outcome).toBe('pass');
+    expect((JSON.parse(hidden) as ApprovalRecord).versions[0]?.policy?.outcome).toBe('pass');
     // The record now claims the check in effect passes; the log holds the flagged re-check.
     expectBothFail(await verdicts(hidden, keys), /the log states 2 check\(s\) of version 1 .*the record carries 1/, /version 1: the audit log records 2 policy check\(s\), the record carries 1/);
   }, 120_000);
@@ -186,7 +186,7 @@ describe("a record's policy checks are the ones its audit log states", () => {
     const d = parsed.decisions.find((x) => x.id === after);
     if (!d?.signature) throw new Error('decision');
     const { governance, ...rest } = d.signature.payload;
-    const next = change(governance as Record<string, unknown> | undefined, digest, { key: check0.policy.policy.key, version: check0.policy.policy.version });
+    const next = change(governance, digest, { key: check0.policy.policy.key, version: check0.policy.policy.version });
     d.signature.payload = (next === undefined ? rest : { ...rest, governance: next }) as typeof d.signature.payload;
     // Countersigned again as the server would (password: the countersignature is the signature).
     d.signature.countersignature = await countersign(privateKey, key.keyId, { type: 'model-approval-countersignature/1', decisionId: d.id, decidedAt: d.decidedAt, payload: d.signature.payload, signature: d.signature.signature });
