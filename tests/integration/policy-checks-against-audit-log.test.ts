@@ -5,8 +5,6 @@ import { currentServerKey } from '#api/signing/server-key.ts';
 import type { PublishPolicyRequest } from '#domain/contracts/policies.ts';
 import { approvalRecordSchema, type ApprovalRecord } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
-import type { Store } from '#api/store/store.ts';
-import { signRecord } from '#domain/evidence/record-signature.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { countersign } from '#domain/signing/countersign.ts';
 import { attestDecision } from '#domain/evidence/attestation.ts';
@@ -20,6 +18,8 @@ import { base, stricter } from '../contract/support/policy-recheck-scenarios.ts'
 import { expectStatus, payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
+import { approveActiveStep } from '../contract/support/policy-recheck-record-scenarios.ts';
+import { resigned } from '../support/resigned-record.ts';
 
 // A record's policy checks held to its audit log (docs/decisions/0171). The server may re-sign a
 // record it changed and countersign a password decision again; it cannot rewrite the logged
@@ -36,13 +36,6 @@ const strict: PublishPolicyRequest = { ...stricter(0.9, 1, true), ...named };
 /** Back to a bar the content meets (version 3). */
 const relaxed: PublishPolicyRequest = { ...stricter(0.77, 2, true), ...named };
 
-async function approveActiveStep(target: Target, id: string): Promise<string> {
-  const { client, draft } = await activeReviewer(target, id, 'approve');
-  const signed = await sign(client, await payloadFor(client, draft));
-  expectStatus(signed, 201);
-  return (signed.body as { id: string }).id;
-}
-
 async function recordOf(target: Target, reader: Client, id: string): Promise<ApprovalRecord> {
   const response = await target.fetch(new Request(`${origin}/api/packages/${id}/record`, { headers: { cookie: `${sessionCookieName}=${reader.cookie ?? ''}` } }));
   const text = await response.text();
@@ -50,18 +43,19 @@ async function recordOf(target: Target, reader: Client, id: string): Promise<App
   return approvalRecordSchema.parse(JSON.parse(text));
 }
 
-/** What a lying server hands out: the record changed, then signed again with the server's own key. */
-async function resigned(store: Store, record: ApprovalRecord, change: (record: ApprovalRecord) => void): Promise<string> {
-  const copy = structuredClone(record);
-  change(copy);
-  const { key, privateKey } = await currentServerKey(store, () => new Date());
-  const { signature: _replaced, ...body } = copy;
-  return JSON.stringify(await signRecord(privateKey, key.keyId, body));
-}
-
 async function verdicts(text: string, keys: ServerKey[]) {
   const own = await verifyRecordText(text, { trustedKeys: keys });
   return { own: { valid: own.valid, failed: own.checks.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`) }, independent: verifyRecordPolicy(text) };
+}
+
+/** The lying server's edit: check 0 (passing) shown as the check in effect, every re-check left out. */
+function showCheckZeroInEffect(r: ApprovalRecord): void {
+  const v = r.versions[0];
+  const earlier = v?.earlierPolicyChecks?.[0];
+  if (!v || !earlier) throw new Error('earlier check');
+  v.policy = earlier.policy;
+  v.policyDefinition = earlier.policyDefinition;
+  delete v.earlierPolicyChecks;
 }
 
 /** Both verifiers refuse the record, each for a reason that names the log. */
@@ -101,14 +95,7 @@ describe("a record's policy checks are the ones its audit log states", () => {
     expect(honest.independent.ok).toBe(true);
 
     // The lying server: the lax check 0 presented as the check in effect, the strict re-check gone.
-    const hidden = await resigned(store, record, (r) => {
-      const v = r.versions[0];
-      const earlier = v?.earlierPolicyChecks?.[0];
-      if (!v || !earlier) throw new Error('earlier check');
-      v.policy = earlier.policy;
-      v.policyDefinition = earlier.policyDefinition;
-      delete v.earlierPolicyChecks;
-    });
+    const hidden = await resigned(store, record, showCheckZeroInEffect);
     expect((JSON.parse(hidden) as ApprovalRecord).versions[0]?.policy?.outcome).toBe('pass');
     // The record now claims the check in effect passes; the log holds the flagged re-check.
     expectBothFail(await verdicts(hidden, keys), /the log states 2 check\(s\) of version 1 .*the record carries 1/, /version 1: the audit log records 2 policy check\(s\), the record carries 1/);
@@ -268,14 +255,7 @@ describe("a record's policy checks are the ones its audit log states", () => {
     expect(honest.own.failed.filter((f) => f.startsWith('Policy results'))).toEqual([]);
     expect(honest.independent).toMatchObject({ ok: true, digestsMatched: 1 });
 
-    const hidden = await resigned(store, record, (r) => {
-      const v = r.versions[0];
-      const earlier = v?.earlierPolicyChecks?.[0];
-      if (!v || !earlier) throw new Error('earlier check');
-      v.policy = earlier.policy;
-      v.policyDefinition = earlier.policyDefinition;
-      delete v.earlierPolicyChecks;
-    });
+    const hidden = await resigned(store, record, showCheckZeroInEffect);
     expectBothFail(await verdicts(hidden, keys), /the log states 2 check\(s\) of version 1 .*the record carries 1/, /version 1: the audit log records 2 policy check\(s\), the record carries 1/);
   }, 120_000);
 });

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { retailCreditPdV1 } from '#demo/retail-credit-pd.ts';
 import { sessionCookieName } from '#api/kernel/cookies.ts';
-import { currentServerKey } from '#api/signing/server-key.ts';
 import type { PublishPolicyRequest } from '#domain/contracts/policies.ts';
 import { approvalRecordSchema, type ApprovalRecord } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
-import type { Store } from '#api/store/store.ts';
-import { signRecord } from '#domain/evidence/record-signature.ts';
 import { evaluateAgainstPolicy } from '#domain/policy/evaluate-against-policy.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { Client, origin } from '../contract/support/client.ts';
 import { mortgagePackage, mortgagePolicy } from '../contract/support/policy-scenarios.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
+import { resigned } from '../support/resigned-record.ts';
 import { verifyRecordPolicy } from '../independent/policy-verifier.ts';
 
 // Finding 4 of the governance review (docs/decisions/0166): policy results that do not follow
@@ -59,15 +57,6 @@ async function setUp() {
   const mortgage = (submitted.body as { package: { id: string } }).package.id;
   const keys = ((await admin.get('/api/keys')).body as { keys: ServerKey[] }).keys;
   return { target: { fetch: async (r: Request) => app.fetch(r) }, store, admin, keys, mortgage };
-}
-
-/** The record re-signed by the server after `change`: what a lying server would hand out. */
-async function resigned(store: Store, record: ApprovalRecord, change: (record: ApprovalRecord) => void): Promise<string> {
-  const copy = structuredClone(record);
-  change(copy);
-  const { key, privateKey } = await currentServerKey(store, () => new Date());
-  const { signature: _replaced, ...body } = copy;
-  return JSON.stringify(await signRecord(privateKey, key.keyId, body));
 }
 
 function failingRow(version: Version | undefined): Result {

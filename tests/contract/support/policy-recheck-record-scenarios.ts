@@ -24,7 +24,8 @@ const policy: PublishPolicyRequest = { ...base, ...named };
 /** Stricter, still met by the approvable content's AUC 0.781, for packages in review. */
 const republished: PublishPolicyRequest = { ...stricter(0.78, 1, true), ...named };
 
-async function approveActiveStep(target: Target, id: string): Promise<string> {
+/** The active step approved by its reviewer; the decision's id. */
+export async function approveActiveStep(target: Target, id: string): Promise<string> {
   const { client, draft } = await activeReviewer(target, id, 'approve');
   const signed = await sign(client, await payloadFor(client, draft));
   expectStatus(signed, 201);
