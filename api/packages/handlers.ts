@@ -22,6 +22,7 @@ import { resubmissionOpen } from '#domain/workflow/resubmission-window.ts';
 import { newId } from '../kernel/new-id.ts';
 import { checkSubmission } from '../policies/check-submission.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
+import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
 import { monthStartOf } from '#domain/governance/governance-figures.ts';
@@ -38,9 +39,9 @@ import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
 import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
-/** What the audit entry keeps of the policy check: which version, and whether the version entered flagged. */
-const policyAudit = (evaluation: PolicyEvaluation | null) =>
-  evaluation && evaluation.outcome !== 'refused' ? { policy: { key: evaluation.policy.key, version: evaluation.policy.version, outcome: evaluation.outcome } } : {};
+/** What the audit entry keeps of the policy check: which version, whether the version entered flagged, and the check's digest (0171). */
+const policyAudit = async (evaluation: PolicyEvaluation | null) =>
+  evaluation && evaluation.outcome !== 'refused' ? { policy: { key: evaluation.policy.key, version: evaluation.policy.version, outcome: evaluation.outcome, evaluationDigest: await evaluationDigest(evaluation) } } : {};
 
 export const listPackages = defineHandler(routes.listPackages, async (ctx, { query }) => {
   const user = signedIn(ctx);
@@ -223,7 +224,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     await tx.insertVersion(version);
     if (evaluation) await tx.insertPolicyEvaluation({ packageId, version: 1, evaluation, evaluatedAt: at });
     await tx.appendAudit({
-      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, template: { key: template.key, version: template.version, hash: await templateHash(template) }, ...viaOf(ctx), ...policyAudit(evaluation) } },
+      event: { action: 'package.submitted', subject: packageId, before: null, after: { modelKey: body.modelKey, versionLabel: body.versionLabel, version: 1, contentHash: prepared.contentHash, template: { key: template.key, version: template.version, hash: await templateHash(template) }, ...viaOf(ctx), ...(await policyAudit(evaluation)) } },
       actorId: user.id,
       at,
     });
@@ -289,7 +290,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     await tx.deleteResubmitDraft(pkg.id, user.id);
     await tx.touchPackage(pkg.id, at);
     await tx.appendAudit({
-      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, answersHash: await answersHash(body.answers), ...viaOf(ctx), ...policyAudit(evaluation) } },
+      event: { action: 'package.version_submitted', subject: pkg.id, before: { version: previous.number, contentHash: previous.contentHash }, after: { version: version.number, contentHash: prepared.contentHash, answers: body.answers.length, answersHash: await answersHash(body.answers), ...viaOf(ctx), ...(await policyAudit(evaluation)) } },
       actorId: user.id,
       at,
     });

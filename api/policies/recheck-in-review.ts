@@ -5,6 +5,7 @@ import { recheckUnderNewVersion } from '#domain/policy/approval-governance.ts';
 import { applicablePolicy } from '#domain/policy/applicable-policy.ts';
 import { namesBusinessLine } from '#domain/text/business-line.ts';
 import { failedChecks } from '#domain/policy/evaluate-against-policy.ts';
+import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 import { loadPackageFacts, workflowStateOf } from '../package-access/views.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
@@ -18,10 +19,11 @@ import type { StoredPackage, StoreTx } from '../store/store.ts';
 
 const inReview: ReadonlySet<string> = new Set(['in_review', 'clarification_requested']);
 
-function result(evaluation: PolicyEvaluation) {
+async function result(evaluation: PolicyEvaluation) {
   const { key, version } = evaluation.policy;
   const blocking = failedChecks(evaluation).filter((c) => c.enforcement === 'blocking').length;
-  return { key, version, outcome: evaluation.outcome === 'pass' ? ('pass' as const) : ('flagged' as const), blocking };
+  // The digest ties the entry to the check a record carries (0171).
+  return { key, version, outcome: evaluation.outcome === 'pass' ? ('pass' as const) : ('flagged' as const), blocking, evaluationDigest: await evaluationDigest(evaluation) };
 }
 
 type RecheckEvent = Extract<AuditEvent, { action: 'policy.rechecked' }>;
@@ -78,7 +80,7 @@ export async function recheckInReview(tx: StoreTx, policy: Policy, by: { at: str
     if (!version) throw new Error(`Version ${latestVersion} of ${facts.pkg.id} is missing`);
     const evaluation = recheckUnderNewVersion(JSON.parse(version.canonicalContent) as PackageContent, policy, current?.policy ?? null);
     await tx.insertPolicyReevaluation({ packageId: facts.pkg.id, version: latestVersion, evaluation, evaluatedAt: by.at });
-    events.push({ action: 'policy.rechecked', subject: facts.pkg.id, before: current ? result(current) : null, after: { ...result(evaluation), packageVersion: latestVersion } });
+    events.push({ action: 'policy.rechecked', subject: facts.pkg.id, before: current ? await result(current) : null, after: { ...(await result(evaluation)), packageVersion: latestVersion } });
   }
   return events;
 }

@@ -13,13 +13,14 @@ import { riskAssessmentsRoutes as routes } from './routes.ts';
 import { appliedAssessment, tierFactsOf } from './applied-assessment.ts';
 import { reresolvePolicy } from './reresolve-policy.ts';
 import { applyTier } from './apply-tier.ts';
+import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 
-/** The audit's note of a re-check: the policy now applied and the one before. */
-function recheckAudit(evaluation: PolicyEvaluation | null) {
+/** The audit's note of a re-check: the policy now applied, the check's digest (0171) and the policy before. */
+async function recheckAudit(evaluation: PolicyEvaluation | null) {
   if (!evaluation) return {};
   const { key, version } = evaluation.policy;
   const from = evaluation.reresolved?.from ?? null;
-  return { policy: { key, version, outcome: evaluation.outcome === 'pass' ? ('pass' as const) : ('flagged' as const), from: from && { key: from.key, version: from.version } } };
+  return { policy: { key, version, outcome: evaluation.outcome === 'pass' ? ('pass' as const) : ('flagged' as const), evaluationDigest: await evaluationDigest(evaluation), from: from && { key: from.key, version: from.version } } };
 }
 
 // Risk tiering (decision record 0106): an assessment is scored by the current method version
@@ -129,7 +130,7 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     // The policy follows the assessed tier, not the declared one (docs/decisions/0141).
     const rechecked = tier === null ? null : await reresolvePolicy(tx, pkg, { tier, assessment: number }, at);
     await tx.appendAudit({
-      event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(proposal ? { proposal } : {}), ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
+      event: { action: 'risk.assessed', subject: pkg.id, before: null, after: { number, method: result.method, score: result.score, computedTier: result.computedTier, ...(proposal ? { proposal } : {}), ...(template ? { template } : {}), ...(await recheckAudit(rechecked)) } },
       actorId: user.id,
       at,
     });
@@ -192,7 +193,7 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     const template = await applyTier(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
     const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: target.number }, at);
     await tx.appendAudit({
-      event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
+      event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}), ...(await recheckAudit(rechecked)) } },
       actorId: user.id,
       at,
     });

@@ -10,13 +10,14 @@ import { businessLineAuditSchema } from './business-lines.ts';
 /** The workflow template an assessed tier selected for a package (risk tiering); `hash` as package.submitted states it (absent before 0167), so a verifier holds the record's chain to it. */
 const tierTemplateSchema = z.object({ key: z.string(), version: z.number().int(), tier: z.number().int(), hash: z.string().optional() });
 
-const policyCheckedSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']) });
+/** `evaluationDigest`: SHA-256 of the check's RFC 8785 form, as a signature binds it; absent in entries written before 0171. */
+const policyCheckedSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']), evaluationDigest: z.string().optional() });
 /** The policy the latest version was checked against again, once the assessed tier resolved to it (docs/decisions/0141), and the one before. */
 const policyRecheckedSchema = policyCheckedSchema.extend({ from: z.object({ key: z.string(), version: z.number().int() }).nullable() });
 import { ssoFailureReasonSchema } from './sso.ts';
 
 /** A package's check against a policy version, as a re-check at publication names it before and after. */
-const policyRecheckResultSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']), blocking: z.number().int().nonnegative() });
+const policyRecheckResultSchema = z.object({ key: z.string(), version: z.number().int(), outcome: z.enum(['pass', 'flagged']), blocking: z.number().int().nonnegative(), evaluationDigest: z.string().optional() });
 
 // The closed set of audit events. Every entry's `action` is one of these, and its
 // `before`/`after` values have the shape declared here; entries are parsed when read.

@@ -4,6 +4,8 @@ import { canonicalize } from '../json/canonicalize.ts';
 import { sha256Hex } from '../crypto/sha256.ts';
 import { evaluateAgainstPolicy } from '../policy/evaluate-against-policy.ts';
 import { fail, pass, short } from './check.ts';
+import { loggedPolicyHistory, type LoggedPolicyHistory } from './policy-checks-logged.ts';
+import { chainProblems, reconcileWithLog } from './policy-checks-reconcile.ts';
 
 // Each version's policy results (docs/decisions/0144) must be what the policy version the record
 // carries (0166) says of the version's content: the content is evaluated against the definition
@@ -12,7 +14,9 @@ import { fail, pass, short } from './check.ts';
 // Holding results only to the content let a result be turned to "pass", deleted, or given a
 // lower bar: the bars and the list of requirements come from the definition, not the results.
 // A version re-checked after a decision was signed also carries its earlier checks (0169), each
-// evaluated again the same way; a signature must be of one of the version's checks.
+// evaluated again the same way; a signature must be of one of the version's checks. Where the
+// audit log states the version's checks (0171), the carried ones must be exactly those, and each
+// signature of the one in effect at its place in the log.
 
 type RecordVersion = ApprovalRecord['versions'][number];
 type Evaluation = NonNullable<RecordVersion['policy']>;
@@ -24,13 +28,14 @@ interface Carried {
   evaluation: Evaluation;
   definition: Definition | undefined;
   seq?: number;
+  evaluatedAt?: string;
 }
 
 /** The version's checks, earlier ones first, the one in effect last. */
 function carried(index: number, version: RecordVersion): Carried[] {
   const earlier = (version.earlierPolicyChecks ?? []).map((c, i) => {
     const at = `/versions/${index}/earlierPolicyChecks/${i}`;
-    return { at, definitionAt: `${at}/policyDefinition`, evaluation: c.policy, definition: c.policyDefinition, seq: c.seq };
+    return { at, definitionAt: `${at}/policyDefinition`, evaluation: c.policy, definition: c.policyDefinition, seq: c.seq, evaluatedAt: c.evaluatedAt };
   });
   const inEffect = version.policy ? [{ at: `/versions/${index}/policy`, definitionAt: `/versions/${index}/policyDefinition`, evaluation: version.policy, definition: version.policyDefinition }] : [];
   return [...earlier, ...inEffect];
@@ -86,9 +91,12 @@ function definitionProblems(evaluation: Evaluation, definition: Definition | und
 }
 
 /** Each decision on the version must have signed one of its carried checks: the same policy version and the digest of those results. */
-async function digestProblems(record: ApprovalRecord, index: number, version: RecordVersion, checks: readonly Carried[]): Promise<string[]> {
-  const problems: string[] = [];
+async function digestProblems(record: ApprovalRecord, index: number, version: RecordVersion, checks: readonly Carried[], history: LoggedPolicyHistory): Promise<string[]> {
   const digests = await Promise.all(checks.map(async (c) => ({ ...c, digest: await sha256Hex(canonicalize(c.evaluation)) })));
+  const reconciled = reconcileWithLog(record, version, digests, history);
+  if (reconciled) return reconciled;
+  // The log states no check of this version (entries before 0171's rule could hold one): any carried check.
+  const problems: string[] = [];
   for (const decision of record.decisions) {
     const signed = decision.signature?.payload.governance?.policy;
     if (decision.versionNumber !== version.number || !signed) continue;
@@ -102,20 +110,21 @@ async function digestProblems(record: ApprovalRecord, index: number, version: Re
 }
 
 /**
- * Earlier checks are numbered as stored: submission 0, re-checks 1, 2, … increasing; every check
- * after the first is a re-check (only a re-check supersedes), and the submission check is none.
+ * Earlier checks are numbered as stored: submission 0, re-checks 1, 2, … without gaps (0171);
+ * every check after the first is a re-check (only a re-check supersedes), and the submission
+ * check is none; each re-check's `from` names the check before it.
  */
 function orderProblems(checks: readonly Carried[]): string[] {
   const problems: string[] = [];
   checks.forEach((check, i) => {
     const recheck = check.evaluation.reresolved !== undefined || check.evaluation.republished !== undefined;
     const previous = checks[i - 1]?.seq;
-    if (check.seq !== undefined && previous !== undefined && check.seq <= previous) problems.push(`${check.at} is numbered ${check.seq}, not after ${previous}`);
+    if (check.seq !== undefined && previous !== undefined && check.seq !== previous + 1) problems.push(`${check.at} is numbered ${check.seq}, not ${previous + 1} (the number after ${previous})`);
     if (check.seq === 0 && recheck) problems.push(`${check.at} is numbered 0 (the check at submission) but is a re-check`);
     if (check.seq !== undefined && check.seq > 0 && !recheck) problems.push(`${check.at} is numbered ${check.seq} (a re-check) but is not marked as one`);
     if (i > 0 && !recheck) problems.push(`${check.at} follows another check of the version but is not a re-check`);
   });
-  return problems;
+  return [...problems, ...chainProblems(checks)];
 }
 
 /** A published version is never edited: every copy of its definition in the record (any version, any check) must be the same. */
@@ -137,11 +146,11 @@ function sameDefinitionProblems(record: ApprovalRecord, index: number): string[]
   return problems;
 }
 
-async function versionProblems(record: ApprovalRecord, index: number, version: RecordVersion): Promise<string[]> {
+async function versionProblems(record: ApprovalRecord, index: number, version: RecordVersion, history: LoggedPolicyHistory): Promise<string[]> {
   const checks = carried(index, version);
   const evaluated = checks.flatMap((c) => definitionProblems(c.evaluation, c.definition, version.content).map((p) => (c.seq === undefined ? p : `${c.at}: ${p}`)));
   const orphan = !version.policy && (version.policyDefinition || version.earlierPolicyChecks) ? ['policyDefinition or earlier checks are present without the check in effect'] : [];
-  return [...orphan, ...evaluated, ...orderProblems(checks), ...sameDefinitionProblems(record, index), ...(await digestProblems(record, index, version, checks))];
+  return [...orphan, ...evaluated, ...orderProblems(checks), ...sameDefinitionProblems(record, index), ...(await digestProblems(record, index, version, checks, history))];
 }
 
 function earlierWords(version: RecordVersion): string {
@@ -154,14 +163,17 @@ export async function policyResultsChecks(record: ApprovalRecord): Promise<Recor
   // Nothing to check only when no version carries results and no decider signed any: results
   // stripped from a record whose decisions signed them must fail, not be skipped.
   const signedAny = record.decisions.some((d) => d.signature?.payload.governance?.policy);
-  if (!signedAny && !record.versions.some((v) => v.policy || v.policyDefinition || v.earlierPolicyChecks)) return [];
+  // Nor when every check is stripped from a record whose log states checks.
+  const history = loggedPolicyHistory(record);
+  if (!signedAny && history.checks.length === 0 && !record.versions.some((v) => v.policy || v.policyDefinition || v.earlierPolicyChecks)) return [];
   const checks: RecordCheck[] = [];
   for (const [index, version] of record.versions.entries()) {
     const signedBy = record.decisions.filter((d) => d.versionNumber === version.number && d.signature?.payload.governance?.policy);
-    if (!version.policy && !version.policyDefinition && !version.earlierPolicyChecks && signedBy.length === 0) continue;
+    const logged = history.checks.some((c) => c.packageVersion === version.number);
+    if (!version.policy && !version.policyDefinition && !version.earlierPolicyChecks && signedBy.length === 0 && !logged) continue;
     const policy = version.policy?.policy;
     const label = `Policy results of version ${version.number}${policy ? ` (${policy.key} version ${policy.version})` : ''}`;
-    const problems = await versionProblems(record, index, version);
+    const problems = await versionProblems(record, index, version, history);
     checks.push(
       problems.length === 0
         ? pass(label, `${version.policy?.checks.length ?? 0} result(s) are what /versions/${index}/policyDefinition gives for /versions/${index}/content, none missing or added${earlierWords(version)}; ${signedBy.length} decision(s) signed the digest of one of the version's checks.`)

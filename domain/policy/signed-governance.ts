@@ -9,9 +9,12 @@ import { appliedAssessmentOf, type AppliedAssessment, type AssessmentTierFacts }
 
 export type { AppliedAssessment } from './applied-assessment.ts';
 
+/** The digest a signature binds a check by, and the audit entry recording the check states (0171): SHA-256 of its RFC 8785 form. */
+export const evaluationDigest = (evaluation: PolicyEvaluation): Promise<string> => sha256Hex(canonicalize(evaluation));
+
 export async function signedGovernance(evaluation: PolicyEvaluation | null, assessment: AppliedAssessment | null): Promise<SignedGovernance> {
   return {
-    policy: evaluation ? { key: evaluation.policy.key, version: evaluation.policy.version, evaluationDigest: await sha256Hex(canonicalize(evaluation)) } : null,
+    policy: evaluation ? { key: evaluation.policy.key, version: evaluation.policy.version, evaluationDigest: await evaluationDigest(evaluation) } : null,
     riskAssessment: assessment ? { number: assessment.number, method: { key: assessment.method.key, version: assessment.method.version }, tier: assessment.tier } : null,
   };
 }

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { retailCreditPdV1 } from '#demo/retail-credit-pd.ts';
 import { sessionCookieName } from '#api/kernel/cookies.ts';
-import { currentServerKey } from '#api/signing/server-key.ts';
 import type { PublishPolicyRequest } from '#domain/contracts/policies.ts';
 import { approvalRecordSchema, type ApprovalRecord } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
-import type { Store } from '#api/store/store.ts';
-import { signRecord } from '#domain/evidence/record-signature.ts';
 import { evaluateAgainstPolicy } from '#domain/policy/evaluate-against-policy.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { Client, origin } from '../contract/support/client.ts';
 import { mortgagePackage, mortgagePolicy } from '../contract/support/policy-scenarios.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
+import { resigned } from '../support/resigned-record.ts';
 import { verifyRecordPolicy } from '../independent/policy-verifier.ts';
 
 // Finding 4 of the governance review (docs/decisions/0166): policy results that do not follow
@@ -59,15 +57,6 @@ async function setUp() {
   const mortgage = (submitted.body as { package: { id: string } }).package.id;
   const keys = ((await admin.get('/api/keys')).body as { keys: ServerKey[] }).keys;
   return { target: { fetch: async (r: Request) => app.fetch(r) }, store, admin, keys, mortgage };
-}
-
-/** The record re-signed by the server after `change`: what a lying server would hand out. */
-async function resigned(store: Store, record: ApprovalRecord, change: (record: ApprovalRecord) => void): Promise<string> {
-  const copy = structuredClone(record);
-  change(copy);
-  const { key, privateKey } = await currentServerKey(store, () => new Date());
-  const { signature: _replaced, ...body } = copy;
-  return JSON.stringify(await signRecord(privateKey, key.keyId, body));
 }
 
 function failingRow(version: Version | undefined): Result {
@@ -184,7 +173,8 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
     });
     const { own, independent } = await verdicts(hidden, keys);
     expect(own.checks.find((c) => !c.ok)?.detail).toMatch(/requires a result for subgroup_metric approval-ratio \(age-62-plus\) \(fail\), the record has none; the outcome is pass, the policy gives flagged/);
-    expect(independent.problems).toEqual(['version 1: no result recorded for subgroup_metric approval-ratio/age-62-plus, recomputed fail', 'version 1: outcome pass, recomputed flagged']);
+    // The audit entry of the check also states its outcome and digest (0171): objections from the log.
+    expect(independent.problems).toEqual(['version 1: no result recorded for subgroup_metric approval-ratio/age-62-plus, recomputed fail', 'version 1: outcome pass, recomputed flagged', expect.stringMatching(/^version 1: outcome pass, audit entry \d+ records flagged$/), expect.stringMatching(/^version 1: digest differs from audit entry \d+$/)]);
   }, 120_000);
 
   it('on a version its deciders signed, each tampering fails both verifiers; results edited with the definition to agree fail on the signed digest', async () => {
@@ -219,13 +209,14 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
     const { own, independent } = await verdicts(consistent, keys);
     const failed = own.checks.filter((c) => c.label.startsWith('Policy results') && !c.ok);
     expect(failed.length).toBeGreaterThan(0);
-    // Only the signed digests object: every part of the detail is a decision and the digest it signed.
+    // Only the signed digests and the log object: every part of the detail is a decision and the
+    // check it signed, or the audit entry stating the outcome the check really had (0171).
     for (const check of failed) {
       const parts = check.detail.replace(/^\/versions\/\d\/policy: /, '').replace(/\.$/, '').split('; ');
-      expect(parts.filter((part) => !/^(decision \S+ signed consumer-credit version 1 with digest|\/versions\/\d\/policy is consumer-credit version 1 hashing to)/.test(part))).toEqual([]);
+      expect(parts.filter((part) => !/^(decision \S+ names consumer-credit version 1, not \/versions\/\d\/policy|\/versions\/\d\/policy is pass, the log's entry \d+ says flagged)/.test(part))).toEqual([]);
     }
     expect(independent.ok).toBe(false);
-    expect(independent.problems.every((p) => /^decision \S+: signed digest/.test(p))).toBe(true);
+    expect(independent.problems.every((p) => /^(decision \S+: signed consumer-credit version 1 \(|version \d: outcome pass, audit entry \d+ records flagged)/.test(p))).toBe(true);
     expect(independent.problems.length).toBeGreaterThanOrEqual(signers.length);
   }, 120_000);
 
@@ -241,7 +232,8 @@ describe('policy results in the approval record (finding 4, 0166)', () => {
     const { own, independent } = await verdicts(stripped, keys);
     const failed = own.checks.filter((c) => c.label.startsWith('Policy results') && !c.ok);
     expect(failed.length).toBeGreaterThan(0);
-    expect(failed[0]?.detail).toMatch(/does not carry/);
+    // The log states the check the record no longer carries (0171).
+    expect(failed[0]?.detail).toMatch(/the log states 1 check\(s\) of version 1 .*, the record carries 0/);
     expect(independent.ok).toBe(false);
   }, 120_000);
 

@@ -6,6 +6,8 @@ import { notificationListSchema } from '#domain/contracts/notifications.ts';
 import { packageVersionSchema } from '#domain/contracts/packages.ts';
 import type { PublishPolicyRequest } from '#domain/contracts/policies.ts';
 import { problemSchema } from '#domain/contracts/problem.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
 import { activeReviewer, detailOf, mortgage, submitted } from './approval-gating-scenarios.ts';
 import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
@@ -83,7 +85,8 @@ export const policyRecheckScenarios: Scenario[] = [
       const blockers = (await detailOf(owner, id)).governanceBlockers;
       expect(blockers.map((b) => [b.kind, ('policy' in b ? b.policy.version : null)])).toEqual([['policy_requirement', 3]]);
       expect((await rechecksOf(admin, id)).map((e) => [e.before, e.after, e.actorId])).toEqual([
-        [{ key: 'mortgage-recheck', version: 1, outcome: 'pass', blocking: 0 }, { key: 'mortgage-recheck', version: 3, outcome: 'flagged', blocking: 1, packageVersion: 1 }, 'usr_admin'],
+        // Each side states the digest of its check (0171): the re-check's is the one the version now carries.
+        [{ key: 'mortgage-recheck', version: 1, outcome: 'pass', blocking: 0, evaluationDigest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown }, { key: 'mortgage-recheck', version: 3, outcome: 'flagged', blocking: 1, evaluationDigest: await sha256Hex(canonicalize(rechecked)), packageVersion: 1 }, 'usr_admin'],
       ]);
 
       const { client, draft } = await activeReviewer(target, id, 'approve');
@@ -128,7 +131,7 @@ export const policyRecheckScenarios: Scenario[] = [
       expectStatus(await admin.post('/api/policies', stricter(0.9, 1, true)), 201);
       expect(await checkOf(owner, id, 1)).toMatchObject({ policy: { key: 'mortgage-recheck', version: 2 }, outcome: 'flagged', republished: { from: null } });
       expect((await detailOf(owner, id)).governanceBlockers.map((b) => [b.kind, 'policy' in b ? b.policy.version : null])).toEqual([['policy_requirement', 2]]);
-      expect((await rechecksOf(admin, id)).map((e) => [e.before, e.after])).toEqual([[null, { key: 'mortgage-recheck', version: 2, outcome: 'flagged', blocking: 1, packageVersion: 1 }]]);
+      expect((await rechecksOf(admin, id)).map((e) => [e.before, e.after])).toEqual([[null, { key: 'mortgage-recheck', version: 2, outcome: 'flagged', blocking: 1, evaluationDigest: await sha256Hex(canonicalize(await checkOf(owner, id, 1))), packageVersion: 1 }]]);
       expect((await recheckNotices(owner, id)).map((n) => n.text)).toEqual([expect.stringMatching(/^Policy mortgage-recheck version 2 checked version 1 of .* again: 1 blocking requirement is not met, .*\(before, it had not been checked against a policy\)\.$/)]);
       const { client, draft } = await activeReviewer(target, id, 'approve');
       expectStatus(await sign(client, await payloadFor(client, draft)), 409);
