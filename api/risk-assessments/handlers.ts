@@ -13,6 +13,7 @@ import { riskAssessmentsRoutes as routes } from './routes.ts';
 import { appliedAssessment, tierFactsOf } from './applied-assessment.ts';
 import { reresolvePolicy } from './reresolve-policy.ts';
 import { applyTier } from './apply-tier.ts';
+import { advanceRevalidation } from './advance-revalidation.ts';
 
 /** The audit's note of a re-check: the policy now applied and the one before. */
 function recheckAudit(evaluation: PolicyEvaluation | null) {
@@ -136,6 +137,8 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     const applied = proposal ? null : await appliedAssessment(tx, pkg.id);
     const tier = proposal ? null : (applied?.tier ?? result.computedTier);
     const template = tier === null ? undefined : await applyTier(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
+    // After final approval a stricter tier brings the revalidation forward instead (0172).
+    if (tier !== null) await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
     // The policy follows the assessed tier, not the declared one (docs/decisions/0141).
     const rechecked = tier === null ? null : await reresolvePolicy(tx, pkg, { tier, assessment: number }, at);
     await tx.appendAudit({
@@ -200,6 +203,7 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     const applied = await appliedAssessment(tx, pkg.id);
     const tier = applied?.tier ?? override.tier;
     const template = await applyTier(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
+    await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
     const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: target.number }, at);
     await tx.appendAudit({
       event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}), ...recheckAudit(rechecked) } },
