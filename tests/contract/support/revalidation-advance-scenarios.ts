@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { approvableCreditContent } from '#demo/fresh-packages.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { packageDetailSchema } from '#domain/contracts/packages.ts';
 import type { Role } from '#domain/contracts/roles.ts';
@@ -8,6 +7,7 @@ import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
+import { declaredTierThree } from './tier-chain-scenarios.ts';
 
 // A stricter tier after final approval (0167 leaves the completed chain) brings the approval's
 // revalidation forward (docs/decisions/0172), replaying an adversary's finding: approved at tier
@@ -19,14 +19,7 @@ const tierThree = riskAnswers({ fairness: { likelihood: 3, impact: 3 } });
 const emails: Partial<Record<Role, string>> = { data_governance: 'data-governance@example.com', model_risk: 'model-risk@example.com', security: 'security@example.com' };
 
 async function approvedAtTierThree(target: Target, owner: Client, modelKey: string): Promise<string> {
-  const content = approvableCreditContent('1.0');
-  const section = content.sections[0];
-  if (section?.kind !== 'identification') throw new Error('identification first');
-  section.modelKey = modelKey;
-  section.riskTier = 3;
-  const reply = await owner.post('/api/packages', { modelKey, versionLabel: '1.0', content });
-  expectStatus(reply, 201);
-  const id = (reply.body as { package: { id: string } }).package.id;
+  const id = await declaredTierThree(owner, modelKey);
   expectStatus(await (await signedIn(target, emails.model_risk ?? '')).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
   for (const role of ['data_governance', 'model_risk', 'security'] as const) {
     const c = await signedIn(target, emails[role] ?? '');
