@@ -1,11 +1,13 @@
 // Risk tiering end to end, by keyboard: the owner of a new package answers the intake
 // questionnaire (a missing rationale first, shown at its field), the server scores it by the
 // standard method; being the owner's, it is a proposal that decides no tier (0165), and the page
-// says so; the owner asks for a tier override (without a reason first, refused at the field);
+// says so, and offers no tier override on it (0172); model risk assesses tier 2; the owner asks
+// for a tier override on that assessment (without a reason first, refused at the field);
 // privacy is offered no confirmation (only model risk management confirms, 0167); model risk
 // confirms it and the overridden tier applies and re-selects the workflow. The package's model key is this run's own.
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import { clinicalRiskV1 } from '#demo/index.ts';
+import { riskCategories } from '#domain/contracts/risk-assessment.ts';
 import { signInActor } from '#scripts/lib/api-actor.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -17,7 +19,7 @@ import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const categories = ['Model quality', 'Data', 'Security', 'Privacy', 'Fairness', 'Regulatory'];
 
-test('an owner proposes an assessment by keyboard, it decides no tier; an override on it applies once model risk confirms it', async ({ page, baseURL }, testInfo) => {
+test("an owner proposes an assessment by keyboard, it decides no tier and takes no override; an override on model risk's assessment applies once model risk confirms it", async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const modelKey = `sepsis-${Date.now().toString(36)}`;
   const content = { ...clinicalRiskV1, sections: clinicalRiskV1.sections.map((s) => (s.kind === 'identification' ? { ...s, modelKey, versionLabel: '1.0.0' } : s)) };
@@ -63,11 +65,20 @@ test('an owner proposes an assessment by keyboard, it decides no tier; an overri
   await expect(panel.getByRole('definition').first()).toContainText("None yet: assessment 1 is the owner's proposal (Tier 2)");
   await expect(panel).toContainText('Tier 1 (critical) models, chosen for this tier');
   await expect(page.getByRole('heading', { level: 2, name: 'Review steps' })).toBeVisible();
+  // Another tier is asked for on model risk's assessment, never on the owner's proposal (0172).
+  await expect(panel.getByRole('button', { name: 'Ask for a tier override' })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
-  // The owner asks for tier 1, first without a reason.
+  // Model risk management assesses the same answers: tier 2 applies (nobody decided: the workflow follows).
+  const answers = riskCategories.map((category) => ({ category, likelihood: category === 'fairness' ? 4 : 2, impact: category === 'fairness' ? 4 : 2, controls: category === 'fairness' ? 'partial' : 'none', rationale: `Assessed ${category}.` }));
+  await (await signInActor(baseURL ?? '', 'model-risk@example.com', password)).post(`/api/packages/${pkg.id}/risk-assessments`, { answers });
+  await page.reload();
+  await expect(panel.getByRole('definition').first()).toHaveText('Tier 2');
+
+  // The owner asks for tier 1 on it, first without a reason.
   await tabTo(page, panel.getByRole('button', { name: 'Ask for a tier override' }));
   await page.keyboard.press('Enter');
+  await expect(panel).toContainText('On assessment 2, by Elena Vasquez.');
   await tabTo(page, panel.getByLabel('Tier', { exact: true }));
   await panel.getByLabel('Tier', { exact: true }).selectOption('1');
   await tabTo(page, panel.getByRole('button', { name: 'Ask for the override' }));
@@ -102,7 +113,7 @@ test('an owner proposes an assessment by keyboard, it decides no tier; an overri
   await shootAtWidths(page, 'risk-panel', (name) => testInfo.outputPath(name), false);
   // On a phone the scores are a list, a sentence a category, the rationale readable in full: nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(panel.getByRole('list', { name: 'Scores per category of assessment 1' }).getByRole('listitem').filter({ hasText: /^Fairness/ })).toContainText('Likelihood 4 × impact 4 = inherent 16; controls: partly effective; residual 12');
+  await expect(panel.getByRole('list', { name: 'Scores per category of assessment 2' }).getByRole('listitem').filter({ hasText: /^Fairness/ })).toContainText('Likelihood 4 × impact 4 = inherent 16; controls: partly effective; residual 12');
   await expectNoAxeViolations(page);
   await expectFitsWidth(page, panel);
 });

@@ -1,5 +1,5 @@
 import type { Revalidation } from '#domain/contracts/revalidation.ts';
-import { revalidationDueOn } from '#domain/revalidation/due-date.ts';
+import { latestScheduled, revalidationDueOn } from '#domain/revalidation/due-date.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
 import type { AuditAppend, StoredPackage, StoredRevalidation, StoreTx } from '../store/store.ts';
 
@@ -27,9 +27,7 @@ export async function scheduleRevalidation(tx: StoreTx, pkg: StoredPackage, appr
 }
 
 /** The revalidation that stands for a package: the latest scheduled one. */
-export function latestRevalidation(rows: readonly StoredRevalidation[]): StoredRevalidation | null {
-  return rows.reduce<StoredRevalidation | null>((latest, r) => (latest === null || r.scheduledAt >= latest.scheduledAt ? r : latest), null);
-}
+export const latestRevalidation = (rows: readonly StoredRevalidation[]): StoredRevalidation | null => latestScheduled(rows);
 
 export function toRevalidation(r: StoredRevalidation): Revalidation {
   const { decisionId, versionNumber, tier, tierSource, scheduleVersion, approvedOn, dueOn, ownerId, openedAt } = r;

@@ -14,6 +14,7 @@ import { appliedAssessment, tierFactsOf } from './applied-assessment.ts';
 import { reresolvePolicy } from './reresolve-policy.ts';
 import { applyTier } from './apply-tier.ts';
 import { evaluationDigest } from '#domain/policy/signed-governance.ts';
+import { advanceRevalidation } from './advance-revalidation.ts';
 
 /** The audit's note of a re-check: the policy now applied, the check's digest (0171) and the policy before. */
 async function recheckAudit(evaluation: PolicyEvaluation | null) {
@@ -85,11 +86,21 @@ function assertHolds(user: StoredUser, role: Role) {
   if (!user.roles.includes(role)) throw problems.validation([{ pointer: '/role', message: `You do not hold the role ${roleLabels[role]}`, code: 'role_not_held' }]);
 }
 
-async function latestOf(tx: StoreTx, pkg: StoredPackage, number: number): Promise<StoredRiskAssessment> {
+/**
+ * The assessment an override is asked for or confirmed on (0172): a tier-deciding one, and the
+ * latest of those. The owner's proposal decides no tier (0165), so an override on it would let a
+ * confirmation replace model risk's stricter tier; nor does a later proposal replace the
+ * assessment a pending override was asked on.
+ */
+async function overridableOf(tx: StoreTx, pkg: StoredPackage, number: number): Promise<StoredRiskAssessment> {
   const assessments = await tx.listRiskAssessments(pkg.id);
   const target = assessments.find((a) => a.number === number);
   if (!target) throw problems.notFound(`Package ${pkg.id} has no risk assessment ${number}.`);
-  const latest = assessments.at(-1);
+  const deciding = assessments.filter((a) => a.assessedBy !== pkg.ownerId);
+  if (!deciding.includes(target)) {
+    throw problems.validation([{ pointer: '', message: `Assessment ${number} is the owner's proposal and decides no tier; another tier is asked for on model risk management's assessment`, code: 'proposal_not_overridable' }]);
+  }
+  const latest = deciding.at(-1);
   if (latest && latest.number !== number) throw problems.conflict(`Assessment ${number} was replaced by assessment ${latest.number}; act on the latest one.`);
   return target;
 }
@@ -127,6 +138,8 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     const applied = proposal ? null : await appliedAssessment(tx, pkg.id);
     const tier = proposal ? null : (applied?.tier ?? result.computedTier);
     const template = tier === null ? undefined : await applyTier(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
+    // After final approval a stricter tier brings the revalidation forward instead (0172).
+    if (tier !== null) await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
     // The policy follows the assessed tier, not the declared one (docs/decisions/0141).
     const rechecked = tier === null ? null : await reresolvePolicy(tx, pkg, { tier, assessment: number }, at);
     await tx.appendAudit({
@@ -151,7 +164,7 @@ export const requestTierOverride = defineHandler(routes.requestTierOverride, asy
   const at = ctx.deps.now().toISOString();
   const view = await ctx.deps.store.transaction(async (tx) => {
     await tx.lockPackage(pkg.id);
-    const target = await latestOf(tx, pkg, params.number);
+    const target = await overridableOf(tx, pkg, params.number);
     if ((await tx.listTierOverrides(pkg.id)).some((o) => o.number === target.number)) throw problems.conflict(`Assessment ${target.number} already has an override; record a new assessment to ask again.`);
     if (body.tier === target.result.computedTier) throw problems.validation([{ pointer: '/tier', message: `The method already computes tier ${body.tier}; an override names another tier`, code: 'same_tier' }]);
     await tx.insertTierOverride({ packageId: pkg.id, number: target.number, tier: body.tier, reason: body.reason, requestedBy: user.id, requestedRole: body.role, requestedAt: at, confirmedBy: null, confirmedRole: null, confirmedAt: null });
@@ -178,7 +191,7 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
   const view = await ctx.deps.store.transaction(async (tx) => {
     await tx.lockPolicyCatalogueShared();
     await tx.lockPackage(pkg.id);
-    const target = await latestOf(tx, pkg, params.number);
+    const target = await overridableOf(tx, pkg, params.number);
     const override = (await tx.listTierOverrides(pkg.id)).find((o) => o.number === target.number);
     if (!override) throw problems.notFound(`Assessment ${target.number} of package ${pkg.id} has no override to confirm.`);
     if (override.confirmedBy) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
@@ -187,10 +200,11 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     if (problem) throw problems.validation([{ pointer: '/role', message: `${problem}: it was asked for as ${roleLabels[override.requestedRole]}`, code: 'same_role' }]);
     // Two confirmations at once: the first one's update wins, the second finds it confirmed.
     if (!(await tx.confirmTierOverride(pkg.id, target.number, user.id, body.role, at))) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
-    // The confirmed override makes its assessment decide, an owner's proposal included (0165).
+    // Overrides are on tier-deciding assessments only (0172); an earlier stricter one may still hold.
     const applied = await appliedAssessment(tx, pkg.id);
     const tier = applied?.tier ?? override.tier;
     const template = await applyTier(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
+    await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
     const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: target.number }, at);
     await tx.appendAudit({
       event: { action: 'risk.override_confirmed', subject: pkg.id, before: { computedTier: target.result.computedTier }, after: { number: target.number, tier: override.tier, role: body.role, ...(template ? { template } : {}), ...(await recheckAudit(rechecked)) } },

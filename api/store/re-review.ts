@@ -50,7 +50,12 @@ export interface ReReviewStore {
   insertRevalidationSchedule(schedule: StoredRevalidationSchedule): Promise<boolean>;
   /** Schedules a revalidation once per approving decision: false when it was scheduled already. */
   insertRevalidation(revalidation: Omit<StoredRevalidation, 'openedAt'>): Promise<boolean>;
-  /** Revalidations of those packages (or all), oldest scheduled first, with when each was opened. */
+  /**
+   * Brings an approval's revalidation forward to a stricter tier's date (0172), once per approval
+   * and tier: false, writing nothing, when it was brought to that tier already.
+   */
+  insertRevalidationAdvance(advance: { decisionId: string; packageId: string; tier: number; dueOn: string; assessment: number; advancedAt: string }): Promise<boolean>;
+  /** Revalidations of those packages (or all), oldest scheduled first, with when each was opened; `tier` and `dueOn` are the strictest and earliest an advance gave. */
   listRevalidations(packageIds: readonly string[] | 'all'): Promise<StoredRevalidation[]>;
   /** Opens a due revalidation once: false, writing nothing, when it was opened already (by this or another instance). */
   insertRevalidationOpening(opening: { decisionId: string; packageId: string; openedAt: string }): Promise<boolean>;

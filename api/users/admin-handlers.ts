@@ -36,9 +36,11 @@ export const setUserRoles = defineHandler(routes.setUserRoles, async (ctx, { par
   const at = ctx.deps.now().toISOString();
   const changed = await ctx.deps.store.transaction(async (tx) => {
     const user = await existingUser(tx, params.id);
-    // The last administrator cannot take the role away from themselves: nobody could give it back.
-    if (user.id === admin.id && user.roles.includes('admin') && !roles.includes('admin')) {
-      throw problems.validation([{ pointer: '/roles', message: 'You cannot remove your own administrator role; ask another administrator' }]);
+    // Nobody changes their own roles (0172): an administrator who granted themselves model risk
+    // could decide a tier and sign its chain alone; removing their own administrator role could
+    // leave nobody to give it back. Another administrator must make the change.
+    if (user.id === admin.id) {
+      throw problems.validation([{ pointer: '/roles', message: 'You cannot change your own roles; ask another administrator' }]);
     }
     await tx.setUserRoles(user.id, roles);
     await tx.appendAudit({ event: { action: 'user.roles_changed', subject: user.id, before: { roles: user.roles }, after: { roles } }, actorId: admin.id, at });

@@ -26,3 +26,8 @@ export function dueWithin(dueOn: string, today: string, days: number): boolean {
   limit.setUTCDate(limit.getUTCDate() + days);
   return dueOn <= limit.toISOString().slice(0, 10);
 }
+
+/** Of a package's scheduled revalidations, the one that stands: the latest scheduled. */
+export function latestScheduled<T extends { scheduledAt: string }>(rows: readonly T[]): T | null {
+  return rows.reduce<T | null>((latest, r) => (latest === null || r.scheduledAt >= latest.scheduledAt ? r : latest), null);
+}

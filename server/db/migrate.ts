@@ -42,6 +42,7 @@ import * as conditionalDecisions from './migrations/047-conditional-decisions.ts
 import * as effectivePolicyEvaluations from './migrations/049-effective-policy-evaluations.ts';
 import * as dashboardFirstPages from './migrations/053-dashboard-first-pages.ts';
 import * as businessLines from './migrations/054-business-lines.ts';
+import * as revalidationAdvances from './migrations/055-revalidation-advances.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -87,6 +88,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '049-effective-policy-evaluations': effectivePolicyEvaluations,
   '053-dashboard-first-pages': dashboardFirstPages,
   '054-business-lines': businessLines,
+  '055-revalidation-advances': revalidationAdvances,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

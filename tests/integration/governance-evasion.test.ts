@@ -136,7 +136,7 @@ describe("the owner's own assessment (0165)", () => {
     expect(result.status).not.toBe('approved');
   });
 
-  it("the legitimate paths: model risk's re-assessment decides a laxer tier; a laxer tier the owner proposes applies once a reviewer confirms it", async () => {
+  it("the legitimate paths: model risk's re-assessment decides a laxer tier; a laxer tier the owner asks for on model risk's assessment applies once model risk confirms it", async () => {
     target = await sqliteTarget();
     const owner = await signedIn(target, 'owner@example.com');
     const mr = await signedIn(target, 'model-risk@example.com');
@@ -147,14 +147,15 @@ describe("the owner's own assessment (0165)", () => {
     // Model risk re-assesses: tier 4 applies, and the workflow (nobody has decided yet) follows.
     expectStatus(await mr.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() }), 201);
     expect(await template()).toBe('tier-4');
-    // Model risk again at tier 1; the owner proposes tier 3 with a reason; model risk confirms.
+    // Model risk again at tier 1; the owner proposes tier 2, then asks for tier 3 with a reason on
+    // model risk's assessment (not on the proposal, 0172); model risk confirms.
     expectStatus(await mr.post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
     expect(await template()).toBe('consumer-credit');
     expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'partial' } }) }), 201);
     expect(await template()).toBe('consumer-credit');
-    expectStatus(await owner.post(`/api/packages/${id}/risk-assessments/4/override`, { tier: 3, reason: 'Scores only a pilot portfolio.', role: 'model_owner' }), 201);
+    expectStatus(await owner.post(`/api/packages/${id}/risk-assessments/3/override`, { tier: 3, reason: 'Scores only a pilot portfolio.', role: 'model_owner' }), 201);
     expect(await template()).toBe('consumer-credit');
-    expectStatus(await mr.post(`/api/packages/${id}/risk-assessments/4/override/confirmation`, { role: 'model_risk' }), 200);
+    expectStatus(await mr.post(`/api/packages/${id}/risk-assessments/3/override/confirmation`, { role: 'model_risk' }), 200);
     expect(await template()).toBe('tier-2-3');
     const result = await approveChain(target, id);
     expect(result.replies).toEqual([201, 201, 201]);
@@ -167,8 +168,8 @@ describe('the tier listed is the tier enforced (0165)', () => {
     const owner = await signedIn(t, 'owner@example.com');
     const mr = await signedIn(t, 'model-risk@example.com');
     const id = await submit(owner, 'pd-e', creditContent('pd-e', 'Mortgages', approvableCreditContent('1.0')));
-    // Assessment 1 computes tier 2; the owner asks for tier 1, model risk confirms.
-    expectStatus(await owner.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'partial' } }) }), 201);
+    // Model risk's assessment 1 computes tier 2; the owner asks for tier 1, model risk confirms.
+    expectStatus(await mr.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'partial' } }) }), 201);
     expectStatus(await owner.post(`/api/packages/${id}/risk-assessments/1/override`, { tier: 1, reason: 'Customer-facing credit decisions.', role: 'model_owner' }), 201);
     expectStatus(await mr.post(`/api/packages/${id}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 200);
     // Assessment 2 computes tier 4: the confirmed stricter override still holds.

@@ -29,8 +29,24 @@ export function reReviewQueries(db: Db): ReReviewStore {
         .executeTakeFirst();
       return inserted(result);
     },
+    async insertRevalidationAdvance(a) {
+      const result = await db
+        .insertInto('revalidation_advances')
+        .values({ decision_id: a.decisionId, package_id: a.packageId, tier: a.tier, due_on: a.dueOn, assessment: a.assessment, advanced_at: a.advancedAt })
+        .onConflict((oc) => oc.columns(['decision_id', 'tier']).doNothing())
+        .executeTakeFirst();
+      return inserted(result);
+    },
     async listRevalidations(packageIds) {
       if (packageIds !== 'all' && packageIds.length === 0) return [];
+      // The earliest date and strictest tier an advance gave each approval's revalidation (0172).
+      let advancesQuery = db.selectFrom('revalidation_advances').select(['decision_id', 'tier', 'due_on']);
+      if (packageIds !== 'all') advancesQuery = advancesQuery.where('package_id', 'in', [...packageIds]);
+      const advances = new Map<string, { tier: number; dueOn: string }>();
+      for (const a of await advancesQuery.execute()) {
+        const seen = advances.get(a.decision_id);
+        advances.set(a.decision_id, { tier: Math.min(seen?.tier ?? a.tier, a.tier), dueOn: seen && seen.dueOn < a.due_on ? seen.dueOn : a.due_on });
+      }
       let query = db
         .selectFrom('revalidations as r')
         .leftJoin('revalidation_openings as o', 'o.decision_id', 'r.decision_id')
@@ -42,11 +58,11 @@ export function reReviewQueries(db: Db): ReReviewStore {
         decisionId: r.decision_id,
         packageId: r.package_id,
         versionNumber: r.version_number,
-        tier: r.tier,
-        tierSource: r.tier_source === 'risk_assessment' ? 'risk_assessment' : 'declared',
+        tier: Math.min(r.tier, advances.get(r.decision_id)?.tier ?? r.tier),
+        tierSource: r.tier_source === 'risk_assessment' || advances.has(r.decision_id) ? 'risk_assessment' : 'declared',
         scheduleVersion: r.schedule_version,
         approvedOn: r.approved_on,
-        dueOn: r.due_on,
+        dueOn: [r.due_on, advances.get(r.decision_id)?.dueOn ?? r.due_on].sort()[0] ?? r.due_on,
         ownerId: r.owner_id,
         scheduledAt: r.scheduled_at,
         openedAt: r.opened_at ?? null,

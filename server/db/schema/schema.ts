@@ -412,6 +412,16 @@ export interface RevalidationsTable {
   scheduled_at: string;
 }
 
+// Append-only (see migration 055): a stricter tier's earlier date for an approval's revalidation.
+export interface RevalidationAdvancesTable {
+  decision_id: string;
+  package_id: string;
+  tier: number;
+  due_on: string;
+  assessment: number;
+  advanced_at: string;
+}
+
 // Append-only (see migration 034)
 export interface RevalidationOpeningsTable {
   decision_id: string;
@@ -621,6 +631,7 @@ export interface Database {
   revalidation_schedules: RevalidationSchedulesTable;
   revalidations: RevalidationsTable;
   revalidation_openings: RevalidationOpeningsTable;
+  revalidation_advances: RevalidationAdvancesTable;
   package_rollbacks: PackageRollbacksTable;
   business_lines: BusinessLinesTable;
   governance_snapshots: GovernanceSnapshotsTable;

@@ -70,6 +70,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'monitoring.alert_received': 'Monitoring alert received',
   'monitoring.alert_refused': 'Monitoring alert refused',
   'package.revalidation_scheduled': 'Revalidation scheduled',
+  'package.revalidation_advanced': 'Revalidation brought forward by a stricter tier',
   'package.revalidation_due': 'Revalidation due',
   'revalidation.schedule_published': 'Revalidation schedule published',
   'risk.method_published': 'Risk tiering method version published',

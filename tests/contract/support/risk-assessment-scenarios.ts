@@ -125,7 +125,9 @@ export const riskAssessmentScenarios: Scenario[] = [
       expect(pointers(doubled)).toEqual(['/answers/1/category']);
       expect((await assessmentsOf(owner, clinical)).items).toEqual(before);
 
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      // Another tier is asked for on model risk's assessment, not on the owner's proposal (0172).
+      const elena = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       // Invisible characters are no reason either (0165): trim() keeps a zero-width space.
       for (const reason of ['', '   ', '\u200b\u2060', '\u3164 \u200d']) {
         const noReason = await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason, role: 'model_owner' });
@@ -153,7 +155,7 @@ export const riskAssessmentScenarios: Scenario[] = [
       const committee = await signedIn(target, 'committee@example.com');
 
       const n = await nextNumber(owner, clinical);
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       const requested = await privacy.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Bedside alerts for deteriorating patients: critical whatever the controls.', role: 'privacy' });
       expectStatus(requested, 201);
       expect(riskAssessmentSchema.parse(requested.body)).toMatchObject({ computedTier: 2, effectiveTier: 2, override: { tier: 1, requestedBy: { id: 'usr_privacy', role: 'privacy' }, confirmedBy: null } });
@@ -205,14 +207,19 @@ export const riskAssessmentScenarios: Scenario[] = [
       // Model risk management records an assessment; it does not ask for an override.
       expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_risk' }), 403);
 
-      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_owner' }), 201);
+      // Not on their own proposal (0172): it decides no tier, so an override on it is refused.
+      const onProposal = await owner.post(`/api/packages/${fresh}/risk-assessments/1/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_owner' });
+      expectStatus(onProposal, 422);
+      expect((onProposal.body as { errors: { code?: string }[] }).errors.map((e) => e.code)).toEqual(['proposal_not_overridable']);
+      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments`, { answers: tierTwo }), 201);
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/2/override`, { tier: 1, reason: 'Bedside alerts: critical whatever the controls.', role: 'model_owner' }), 201);
       // The owner holding model risk does not confirm on their own package; an administrator does not judge risk.
-      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 403);
-      const asAdmin = await admin.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'admin' });
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 403);
+      const asAdmin = await admin.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'admin' });
       expectStatus(asAdmin, 422);
       expect(pointers(asAdmin)).toEqual(['/role']);
       expect((await assessmentsOf(owner, fresh)).items.at(-1)?.override?.confirmedBy).toBeNull();
-      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 200);
+      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 200);
       expect(await detailOf(owner, fresh)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
 
       // The owner alone records a low-risk assessment: the two-person tier 1 still holds.
@@ -221,9 +228,10 @@ export const riskAssessmentScenarios: Scenario[] = [
       expect(riskAssessmentSchema.parse(low.body).computedTier).toBeGreaterThan(1);
       expect(await detailOf(owner, fresh)).toMatchObject({ riskTier: 1, template: { key: 'tier-1' } });
       // One who asked (as privacy) cannot confirm their own request as model risk.
-      expectStatus(await privacyRisk.post(`/api/packages/${fresh}/risk-assessments/2/override`, { tier: 1, reason: 'Still critical.', role: 'privacy' }), 201);
-      expectStatus(await privacyRisk.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 403);
-      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/2/override/confirmation`, { role: 'model_risk' }), 403);
+      expectStatus(await elena.post(`/api/packages/${fresh}/risk-assessments`, { answers: tierTwo }), 201);
+      expectStatus(await privacyRisk.post(`/api/packages/${fresh}/risk-assessments/4/override`, { tier: 1, reason: 'Still critical.', role: 'privacy' }), 201);
+      expectStatus(await privacyRisk.post(`/api/packages/${fresh}/risk-assessments/4/override/confirmation`, { role: 'model_risk' }), 403);
+      expectStatus(await owner.post(`/api/packages/${fresh}/risk-assessments/4/override/confirmation`, { role: 'model_risk' }), 403);
       expect((await assessmentsOf(owner, fresh)).items.at(-1)?.override?.confirmedBy).toBeNull();
     },
   },
@@ -235,7 +243,7 @@ export const riskAssessmentScenarios: Scenario[] = [
       await addUser(target, { id: 'usr_model_risk_2', email: 'model-risk-2@example.com', displayName: 'Priya Raman', roles: ['model_risk'] });
       const colleague = await signedIn(target, 'model-risk-2@example.com');
       const n = await nextNumber(owner, clinical);
-      expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments/${n}/override`, { tier: 1, reason: 'Patient safety.', role: 'model_owner' }), 201);
       const replies = await Promise.all([
         elena.post(`/api/packages/${clinical}/risk-assessments/${n}/override/confirmation`, { role: 'model_risk' }),

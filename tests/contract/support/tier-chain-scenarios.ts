@@ -36,7 +36,7 @@ async function me(c: Client) {
 }
 
 /** A new consumer credit package (approvable: it passes the consumer-credit policy) whose owner declares tier 3. */
-async function declaredTierThree(owner: Client, modelKey: string): Promise<string> {
+export async function declaredTierThree(owner: Client, modelKey: string): Promise<string> {
   const content = approvableCreditContent('1.0');
   const id = content.sections[0];
   if (id?.kind !== 'identification') throw new Error('identification first');

@@ -126,8 +126,9 @@ export const tieringMethodScenarios: Scenario[] = [
       expectStatus(await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers }), 201);
 
       expectStatus(await admin.post(methods, { ...riskMatrix, replacesVersion: 1 }), 201);
-      // By the grid: fairness 4 x 4 without controls is tier 1 (the worst category decides).
-      const second = await owner.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'none' } }) });
+      // By the grid: fairness 4 x 4 without controls is tier 1 (the worst category decides). Model
+      // risk's assessment: another tier is asked for on a tier-deciding one (0172).
+      const second = await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 4, impact: 4, controls: 'none' } }) });
       expectStatus(second, 201);
       expect(riskAssessmentSchema.parse(second.body)).toMatchObject({ number: n + 1, method: { key: 'standard', version: 2, kind: 'risk_matrix', name: 'Likelihood x impact grid' }, computedTier: 1 });
       const list = riskAssessmentListSchema.parse((await owner.get(`/api/packages/${clinical}/risk-assessments`)).body);

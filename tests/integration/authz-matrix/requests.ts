@@ -79,7 +79,8 @@ async function plantAssessment(c: BuildContext, withOverride: boolean): Promise<
   if (!method) throw new Error('No tiering method to score by');
   const at = new Date().toISOString();
   const number = existing.length + 1;
-  await store.insertRiskAssessment({ packageId, number, answers: riskAnswers, result: computeTier(riskAnswers, method.method), assessedBy: userOf.model_owner.id, assessedAt: at });
+  // Model risk's assessment: overrides are asked for on a tier-deciding one, not the owner's proposal (0172).
+  await store.insertRiskAssessment({ packageId, number, answers: riskAnswers, result: computeTier(riskAnswers, method.method), assessedBy: userOf.model_risk.id, assessedAt: at });
   if (withOverride) await store.insertTierOverride({ packageId, number, tier: 1, reason: 'Matrix override.', requestedBy: userOf.model_owner.id, requestedRole: 'model_owner', requestedAt: at, confirmedBy: null, confirmedRole: null, confirmedAt: null });
   return number;
 }

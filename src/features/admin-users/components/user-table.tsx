@@ -16,7 +16,7 @@ type Editing = { kind: 'roles' | 'password'; user: ManagedUser } | null;
 
 interface Props {
   users: readonly ManagedUser[];
-  /** The administrator looking: they cannot disable themselves. */
+  /** The administrator looking: they cannot disable themselves nor change their own roles. */
   viewerId: string | undefined;
   /** Says what changed, in the page's status line. */
   onOutcome: (message: string) => void;
@@ -79,9 +79,14 @@ export function UserTable({ users, viewerId, onOutcome }: Props) {
       cell: (user) => {
         const buttons = (
           <>
-            <button type="button" className={buttonClasses.secondary} aria-label={`Edit roles of ${user.displayName}`} onClick={() => setEditing({ kind: 'roles', user })}>
-              Edit roles
-            </button>
+            {/* One's own roles are changed by another administrator (0172): the server refuses it too. */}
+            {user.id === viewerId ? (
+              <span className="text-sm text-slate-700">Another administrator changes your roles.</span>
+            ) : (
+              <button type="button" className={buttonClasses.secondary} aria-label={`Edit roles of ${user.displayName}`} onClick={() => setEditing({ kind: 'roles', user })}>
+                Edit roles
+              </button>
+            )}
             {!user.sso && (
               <button type="button" className={buttonClasses.secondary} aria-label={`Reset password of ${user.displayName}`} onClick={() => setEditing({ kind: 'password', user })}>
                 Reset password

@@ -59,7 +59,7 @@ export function RiskAssessmentPage() {
             </p>
             {proposing && (
               <p id="risk-proposal-note" className="rounded-md border border-sky-300 bg-sky-50 p-3">
-                You own this package, so your answers are a proposal: they are kept and shown to the reviewers, but the tier, the workflow and the policy that apply come from model risk management&apos;s assessment, or from a tier override model risk management confirms (segregation of duties).
+                You own this package, so your answers are a proposal: they are kept and shown to the reviewers, but the tier, the workflow and the policy that apply come from model risk management&apos;s assessment (segregation of duties). You may ask for another tier on that assessment, which model risk management confirms.
               </p>
             )}
             <AssessmentForm packageId={id} initial={latest ? latest.answers : blankAnswers()} proposing={proposing} />

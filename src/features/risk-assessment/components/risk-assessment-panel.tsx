@@ -20,6 +20,8 @@ export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
   const query = useRiskAssessments(pkg.id);
   const viewer = useViewer();
   const latest = query.data?.items.at(-1);
+  // Another tier is asked for on model risk's latest assessment, never on the owner's proposal (0172).
+  const deciding = query.data?.items.filter((a) => !a.proposal).at(-1);
   // The one rule the server enforces and signatures name (docs/decisions/0165).
   const applied = query.data ? appliedAssessmentOf(query.data.items) : null;
   const isOwner = viewer !== null && isPackageOwner(pkg, viewer.id);
@@ -33,10 +35,10 @@ export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
       {query.isError && <ErrorNotice title="The risk assessment could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
       {query.data && !latest && <p>No risk assessment yet: {formatRiskTier(pkg.riskTier)} is the tier the owner declared.</p>}
       {latest && <AssessmentSummary assessment={latest} applied={applied} pkg={pkg} />}
-      {latest && viewer && pkg.versions[0] && <TierOverrideActions assessment={latest} viewer={viewer} ownerId={pkg.versions[0].submittedBy.id} />}
+      {deciding && viewer && pkg.versions[0] && <TierOverrideActions assessment={deciding} viewer={viewer} ownerId={pkg.versions[0].submittedBy.id} />}
       {query.data && canAssess && (
         <div className="space-y-2">
-          {isOwner && <p id="risk-proposal-note">As the package owner you propose an assessment: model risk management&apos;s assessment decides the tier, or model risk management confirms a tier override on yours.</p>}
+          {isOwner && <p id="risk-proposal-note">As the package owner you propose an assessment: model risk management&apos;s assessment decides the tier; you may ask for another tier on it, which model risk management confirms.</p>}
           <p>
             <Link to={`/packages/${pkg.id}/risk-assessment`} className={buttonClasses.secondary} aria-describedby={isOwner ? 'risk-proposal-note' : undefined}>
               {isOwner ? 'Propose an assessment' : latest ? 'Reassess the risk' : 'Assess the risk'}
@@ -50,7 +52,7 @@ export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
 
 /** What the tier that applies rests on, in a sentence. */
 function appliedText(a: RiskAssessment, applied: AppliedAssessment | null, pkg: PackageDetail): string {
-  if (!applied) return `None yet: assessment ${a.number} is the owner's proposal (${formatRiskTier(a.computedTier)}); until model risk management assesses the package or confirms an override on it, ${formatRiskTier(pkg.riskTier)} is the declared tier and the package cannot be approved`;
+  if (!applied) return `None yet: assessment ${a.number} is the owner's proposal (${formatRiskTier(a.computedTier)}); until model risk management assesses the package, ${formatRiskTier(pkg.riskTier)} is the declared tier and the package cannot be approved`;
   if (applied.number === a.number) return formatRiskTier(applied.tier);
   return `${formatRiskTier(applied.tier)}, from assessment ${applied.number}: assessment ${a.number} is the owner's proposal and decides nothing on its own`;
 }

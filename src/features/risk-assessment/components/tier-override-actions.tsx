@@ -78,7 +78,7 @@ function RequestOverride({ assessment, roles }: { assessment: RiskAssessment; ro
       <h3 id={`${id}-title`} className="text-lg font-semibold">
         Ask for a tier override
       </h3>
-      <p>Model risk management must confirm it before it applies.</p>
+      <p>On assessment {assessment.number}, by {assessment.assessedBy.displayName}. Model risk management must confirm it before it applies.</p>
       <div className="grid gap-4 md:grid-cols-2">
         <Field label="Tier" error={at('tier')}>
           {(props) => (
