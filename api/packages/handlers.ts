@@ -2,7 +2,7 @@ import { identificationOf } from '#domain/contracts/package-content.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
 import { businessLineProblems, unchangedBusinessLineProblems } from '../business-lines/line-check.ts';
-import { modelTypeRequiredProblems, unchangedModelTypeProblems } from './model-type-check.ts';
+import { modelTypeRequiredProblems, sameModelFilingProblems, unchangedModelTypeProblems } from './model-type-check.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
 import { answersHash } from '#domain/evidence/thread-audit-check.ts';
@@ -199,7 +199,7 @@ export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { b
     if (await tx.findPackageByModelVersion(body.modelKey, body.versionLabel)) {
       throw problems.conflict(`A package for ${body.modelKey} ${body.versionLabel} already exists; submit a new version of it instead.`);
     }
-    const unlisted = [...(await businessLineProblems(tx, id.businessLine, '/content')), ...modelTypeRequiredProblems(id.modelType, '/content')];
+    const unlisted = [...(await businessLineProblems(tx, id.businessLine, '/content')), ...modelTypeRequiredProblems(id.modelType, '/content'), ...(model ? await sameModelFilingProblems(tx, body.modelKey, id, '/content') : [])];
     if (unlisted.length > 0) throw problems.validation(unlisted);
     const template = selectTemplate(await tx.listTemplates(), id.riskTier, id.businessLine);
     if (!template) throw problems.validation([{ pointer: '/content/sections/0/riskTier', message: `No workflow template covers risk tier ${id.riskTier}` }]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { modelTypeLabels, modelTypeSchema, type ModelType } from '#domain/contracts/sections.ts';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
+import { sameBusinessLine } from '#domain/text/business-line.ts';
 import type { StoreTx } from '../store/store.ts';
 
 // A policy may be scoped to model types (0157), so the type chooses the policy like the business
@@ -15,11 +16,16 @@ export function modelTypeRequiredProblems(modelType: ModelType | undefined, root
   return [{ pointer: `${root}/sections/0/modelType`, message: 'State the model type: it decides which policy the package is checked against', code: 'model_type_required' }];
 }
 
-/** A new version keeps the type of the package's first version (none, for a package filed before types were required). */
-export async function unchangedModelTypeProblems(tx: Pick<StoreTx, 'findVersion'>, packageId: string, modelType: ModelType | undefined, root: string): Promise<FieldProblem[]> {
+/** The type a package was filed as: its first version's (none, for a package filed before types were required). */
+export async function filedModelTypeOf(tx: Pick<StoreTx, 'findVersion'>, packageId: string): Promise<ModelType | undefined> {
   const first = await tx.findVersion(packageId, 1);
   if (!first) throw new Error('A package has a first version');
-  const filed = filedModelType(first.canonicalContent);
+  return filedModelType(first.canonicalContent);
+}
+
+/** A new version keeps the type of the package's first version (none, for a package filed before types were required). */
+export async function unchangedModelTypeProblems(tx: Pick<StoreTx, 'findVersion'>, packageId: string, modelType: ModelType | undefined, root: string): Promise<FieldProblem[]> {
+  const filed = await filedModelTypeOf(tx, packageId);
   if (filed === modelType) return [];
   return [{ pointer: `${root}/sections/0/modelType`, message: `This package was filed as ${label(filed)}; a new version cannot change it to ${label(modelType)}. Submit a new package for another model type.`, code: 'model_type_changed' }];
 }
@@ -29,4 +35,25 @@ const firstSection = z.object({ sections: z.tuple([z.object({ modelType: modelTy
 
 function filedModelType(canonicalContent: string): ModelType | undefined {
   return firstSection.parse(JSON.parse(canonicalContent)).sections[0].modelType;
+}
+
+/**
+ * A new package of a model already filed keeps that model's business line and model type: the
+ * line and type choose the policy and the approval chain, so filing the next version of the same
+ * model as a new package under another line or type would leave them (third adversary review,
+ * docs/decisions/0173). A model whose newest package states no type (filed before types were
+ * required) may state one.
+ */
+export async function sameModelFilingProblems(tx: Pick<StoreTx, 'findLatestPackageOfModel' | 'findVersion'>, modelKey: string, filing: { businessLine: string; modelType?: ModelType | undefined }, root: string): Promise<FieldProblem[]> {
+  const latest = await tx.findLatestPackageOfModel(modelKey);
+  if (!latest) return [];
+  const found: FieldProblem[] = [];
+  if (!sameBusinessLine(filing.businessLine, latest.businessLine)) {
+    found.push({ pointer: `${root}/sections/0/businessLine`, message: `Model "${modelKey}" is filed under the business line "${latest.businessLine}" (version ${latest.versionLabel}); a new package of it keeps that line. Another line is another model: file it under its own key.`, code: 'business_line_changed' });
+  }
+  const filed = await filedModelTypeOf(tx, latest.id);
+  if (filed && filed !== filing.modelType) {
+    found.push({ pointer: `${root}/sections/0/modelType`, message: `Model "${modelKey}" is filed as ${label(filed)} (version ${latest.versionLabel}); a new package of it cannot be ${label(filing.modelType)}. Another type is another model: file it under its own key.`, code: 'model_type_changed' });
+  }
+  return found;
 }

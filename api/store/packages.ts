@@ -69,6 +69,8 @@ export interface PackagesStore {
   /** The packages with these ids (those that exist), any order. */
   listPackagesById(ids: readonly string[]): Promise<StoredPackage[]>;
   findPackageByModelVersion(modelKey: string, versionLabel: string): Promise<StoredPackage | null>;
+  /** The model's newest package (by creation), null for a model with none. */
+  findLatestPackageOfModel(modelKey: string): Promise<StoredPackage | null>;
   insertPackage(pkg: StoredPackage): Promise<void>;
   touchPackage(id: string, updatedAt: string): Promise<void>;
   /**

@@ -79,6 +79,10 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
       const row = await db.selectFrom('packages').selectAll().where('model_key', '=', modelKey).where('version_label', '=', versionLabel).executeTakeFirst();
       return row ? toPackage(row) : null;
     },
+    async findLatestPackageOfModel(modelKey) {
+      const row = await db.selectFrom('packages').selectAll().where('model_key', '=', modelKey).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row ? toPackage(row) : null;
+    },
     async insertPackage(p) {
       await db
         .insertInto('packages')

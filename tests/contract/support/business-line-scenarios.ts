@@ -21,12 +21,12 @@ export async function addBusinessLines(admin: Client, ...labels: string[]): Prom
 }
 
 /** The failing demo credit model (disparate impact 0.78) under another model key and business line. */
-function creditPackage(modelKey: string, businessLine: string): { modelKey: string; versionLabel: string; content: PackageContent } {
+function creditPackage(modelKey: string, businessLine: string, versionLabel = '1.0'): { modelKey: string; versionLabel: string; content: PackageContent } {
   const content = structuredClone(retailCreditPdV1);
   const id = content.sections[0];
   if (id?.kind !== 'identification') throw new Error('identification first');
-  Object.assign(id, { modelKey, versionLabel: '1.0', businessLine });
-  return { modelKey, versionLabel: '1.0', content };
+  Object.assign(id, { modelKey, versionLabel, businessLine });
+  return { modelKey, versionLabel, content };
 }
 
 const packageCount = async (client: Client) => ((await client.get('/api/packages')).body as { items: unknown[] }).items.length;
@@ -126,6 +126,31 @@ export const businessLineScenarios: Scenario[] = [
       expectStatus(template, 422);
       expect(errorsOf(template).map((e) => [e.pointer, e.code])).toEqual([['/businessLines/0', 'unknown_business_line']]);
       expect([await policies(), await templates()]).toEqual([p0, t0]);
+    },
+  },
+  {
+    name: 'a new package of a model already filed keeps the model’s business line and model type (business_line_changed, model_type_changed at their fields); nothing is stored',
+    async run(target) {
+      const owner = await signedIn(target, 'owner@example.com');
+      expectStatus(await owner.post('/api/packages', creditPackage('pd-kept', 'Consumer lending')), 201);
+      const before = await packageCount(owner);
+      // The next version filed as a new package under a line with no fair-lending policy or step.
+      const moved = await owner.post('/api/packages', creditPackage('pd-kept', 'Mortgages', '2.0'));
+      expectStatus(moved, 422);
+      expect(errorsOf(moved).map((e) => [e.pointer, e.code])).toEqual([['/content/sections/0/businessLine', 'business_line_changed']]);
+      expect(errorsOf(moved)[0]?.message).toContain('"Consumer lending"');
+      // Or as another model type, which another policy may cover.
+      const retyped = creditPackage('pd-kept', 'Consumer lending', '2.0');
+      const section = retyped.content.sections[0];
+      if (section?.kind !== 'identification') throw new Error('identification first');
+      section.modelType = 'regression';
+      const reply = await owner.post('/api/packages', retyped);
+      expectStatus(reply, 422);
+      expect(errorsOf(reply).map((e) => [e.pointer, e.code])).toEqual([['/content/sections/0/modelType', 'model_type_changed']]);
+      expect(await packageCount(owner)).toBe(before);
+      // The same line and type go in; another model key is another model.
+      expectStatus(await owner.post('/api/packages', creditPackage('pd-kept', 'Consumer lending', '2.0')), 201);
+      expectStatus(await owner.post('/api/packages', creditPackage('pd-other', 'Mortgages')), 201);
     },
   },
   {
