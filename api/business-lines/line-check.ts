@@ -1,4 +1,5 @@
 import type { FieldProblem } from '#domain/contracts/problem.ts';
+import type { BusinessLine } from '#domain/contracts/business-lines.ts';
 import { businessLineKey, businessLineProblem } from '#domain/text/business-line.ts';
 import type { StoreTx } from '../store/store.ts';
 
@@ -18,7 +19,10 @@ export async function businessLineProblems(tx: LinesTx, line: string, root: stri
 
 /** Why a line cannot be named (its code and message), or null when it is a line of the list. */
 export async function listedLineProblem(tx: LinesTx, line: string, use: LineUse): Promise<Omit<FieldProblem, 'pointer'> | null> {
-  const lines = await tx.listBusinessLines();
+  return lineProblemIn(await tx.listBusinessLines(), line, use);
+}
+
+function lineProblemIn(lines: readonly BusinessLine[], line: string, use: LineUse): Omit<FieldProblem, 'pointer'> | null {
   const inUse = lines.filter((l) => l.retiredAt === null);
   const key = businessLineKey(line);
   const listed = lines.find((l) => l.key === key);
@@ -36,9 +40,12 @@ export async function listedLineProblem(tx: LinesTx, line: string, use: LineUse)
 
 /** The problems of a policy's or template's lines (each at `${pointer}/${i}`): each must be a line in use. */
 export async function scopeLineProblems(tx: LinesTx, lines: readonly string[] | undefined, pointer: string): Promise<FieldProblem[]> {
+  if (!lines?.length) return [];
+  // The list read once for every line the scope names.
+  const listed = await tx.listBusinessLines();
   const found: FieldProblem[] = [];
-  for (const [i, line] of (lines ?? []).entries()) {
-    const problem = await listedLineProblem(tx, line, 'in_use');
+  for (const [i, line] of lines.entries()) {
+    const problem = lineProblemIn(listed, line, 'in_use');
     if (problem) found.push({ pointer: `${pointer}/${i}`, ...problem });
   }
   return found;
