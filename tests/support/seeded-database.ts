@@ -21,6 +21,9 @@ import { copyMigratedSqlite, createMigratedTestDatabase } from './migrated-templ
  * Kysely handle beside its store: for tests of what the database itself refuses, whoever asks.
  * `connections`: PostgreSQL's pool size (writers racing each need one).
  */
+/** PostgreSQL's error code when a backend is ended by an administrator (here: DROP DATABASE … WITH (FORCE)). */
+const adminShutdown = '57P01';
+
 export async function seededDatabase(engine: Engine, defer: Defer, { connections = 2 }: { connections?: number } = {}): Promise<{ db: Kysely<Database>; store: Store }> {
   let db: Kysely<Database>;
   if (engine === 'sqlite') {
@@ -31,7 +34,13 @@ export async function seededDatabase(engine: Engine, defer: Defer, { connections
   } else {
     const database = await createMigratedTestDatabase(inject('databaseUrl'));
     defer(() => database.drop());
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: connections }) }) });
+    const pool = new pg.Pool({ connectionString: database.url, max: connections });
+    // pool.end() resolves before its idle clients have said goodbye, so the forced drop that
+    // follows can end one of them first: that goodbye from the server is expected, not a fault.
+    pool.on('error', (error) => {
+      if ((error as { code?: string }).code !== adminShutdown) throw error;
+    });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   defer(() => db.destroy());
   await migrate(db, engine);
