@@ -4,17 +4,16 @@ import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-da
 import type { SummaryTierCounts } from '../store/package-summaries.ts';
 import type { StoredGovernanceSnapshot } from '../store/governance.ts';
 import type { Store } from '../store/store.ts';
+import { rollbackAction, storedFigures, type SummaryFigures } from './stored-figures.ts';
 
 // The governance figures of GET /api/dashboard (docs/decisions/0117). Each figure is counted by
 // the same rule as the list its link opens: the store's governance lists and the findings and
 // audit filters are counted in the database; the workflow states (pending, overdue, approved,
 // re-review due) over the summary table, counted in SQL by domain/governance's rule
-// (inDerivedList; decision record 0145).
+// (inDerivedList; decision record 0145). What stored rows alone decide is kept under the audit
+// log's size (stored-figures.ts, decision record 0177); the rest is counted on every request.
 
 const tiers = [1, 2, 3, 4] as const;
-
-/** The audit action of a rollback: an approval withdrawn, the previous approved version back in force (docs/decisions/0135). */
-export const rollbackAction = 'package.rolled_back';
 
 /** What the audit chain's trend shows per month (decision record 0156). */
 export const auditChainMeasure = 'Entries in the audit log at the last tree head signed in the month (a head is signed only over a log that verifies)';
@@ -29,30 +28,34 @@ function snapshotsOf(rows: readonly StoredGovernanceSnapshot[]) {
   });
 }
 
-/** The per-tier counts of the summaries, as both the dashboard and the governance figures read them. */
-export function summaryTierCounts(store: Store): Promise<SummaryTierCounts[]> {
-  return store.summaryTierCounts({ pending: pendingStatuses, approved: approvedStatuses });
+/** What the dashboard and the governance figures count over the summaries (brought up to date by the caller). */
+export async function countSummaryFigures(store: Store): Promise<SummaryFigures> {
+  const [tiers, approved] = await Promise.all([store.summaryTierCounts({ pending: pendingStatuses, approved: approvedStatuses }), store.countApprovedModels(approvedStatuses)]);
+  return { tiers, approved };
 }
 
-/** The figures, given the per-tier counts of the summaries (brought up to date by the caller). */
-export async function governanceFigures(store: Store, tierCounts: readonly SummaryTierCounts[], now: Date): Promise<Governance> {
+/**
+ * The figures, given the summary counts (brought up to date by the caller) and the audit log's
+ * size read before them, under which the counts of stored rows are kept (stored-figures.ts).
+ */
+export async function governanceFigures(store: Store, summary: SummaryFigures, logSize: number, now: Date): Promise<Governance> {
+  const { tiers: tierCounts, approved } = summary;
   const months = lastTwelveMonths(now);
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${months[11] ?? today.slice(0, 7)}-01`;
-  const [counts, expired, changes, rollbacks, trends, snapshotRows, headSizes] = await Promise.all([
-    store.governanceCounts(approvedStatuses),
+  const trendsFrom = `${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`;
+  const [stored, expired, snapshotRows, headSizes] = await Promise.all([
+    storedFigures(store, logSize, { monthStart: monthStartOf(now), trendsFrom }),
     store.findingRegisterPage({ packageOwnerId: null, status: 'risk_accepted', acceptanceExpired: true, today, sort: 'due', limit: 1, offset: 0 }),
-    store.packagesSubmittedSince(monthStartOf(now)),
-    store.countAuditEntries({ action: rollbackAction, fromAt: `${monthStart}T00:00:00.000Z` }),
-    store.governanceTrends(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
     store.listGovernanceSnapshots(months[0] ?? monthStart.slice(0, 7)),
-    store.treeHeadSizesByMonth(`${months[0] ?? monthStart.slice(0, 7)}-01T00:00:00.000Z`),
+    store.treeHeadSizesByMonth(trendsFrom),
   ]);
+  const { counts, trends, changesThisMonth, rollbacksThisMonth } = stored;
   const snapshots = snapshotsOf(snapshotRows);
   const { complete, assessed, blocking_failed: blockingFailed, overridden, current: models } = counts;
   // The lists decided by workflow state: counted over the summaries by inDerivedList's rule.
   const sum = (pick: (t: SummaryTierCounts) => number) => tierCounts.reduce((n, t) => n + pick(t), 0);
-  const derivedCounts: Record<DerivedGovernanceList, number> = { pending: sum((t) => t.pending), overdue: sum((t) => t.overdue), re_review_due: sum((t) => t.reReviewDue), approved: counts.approved };
+  const derivedCounts: Record<DerivedGovernanceList, number> = { pending: sum((t) => t.pending), overdue: sum((t) => t.overdue), re_review_due: sum((t) => t.reReviewDue), approved };
   const derived = (list: DerivedGovernanceList) => derivedCounts[list];
   const inputs: FigureInput[] = [
     ...tiers.map(
@@ -74,11 +77,11 @@ export async function governanceFigures(store: Store, tierCounts: readonly Summa
     { key: 're_review_due', value: derived('re_review_due'), link: { list: 'packages', query: { governance: 're_review_due' } }, snapshots: snapshots('re_review_due', 'At the close of each month: re-reviews due') },
     {
       key: 'changes_this_month',
-      value: changes.length,
+      value: changesThisMonth,
       link: { list: 'packages', query: { governance: 'changed' } },
       trend: { counts: trends.changes, measure: 'Packages submitted or resubmitted (new models, new model versions, new versions of a package)' },
     },
-    { key: 'rollbacks_this_month', value: rollbacks, link: { list: 'audit', query: { action: rollbackAction, from: monthStart } }, trend: { counts: trends.rollbacks, measure: 'Approvals rolled back' } },
+    { key: 'rollbacks_this_month', value: rollbacksThisMonth, link: { list: 'audit', query: { action: rollbackAction, from: monthStart } }, trend: { counts: trends.rollbacks, measure: 'Approvals rolled back' } },
   ];
   const figures: GovernanceFigure[] = inputs.map((input) => figure(input, months));
   const auditChain = { trend: months.map((month) => ({ month, value: headSizes[month] ?? null })), trendMeasure: auditChainMeasure };

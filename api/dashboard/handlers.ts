@@ -9,7 +9,8 @@ import { defineHandler } from '../kernel/define-handler.ts';
 import { SerializedJson } from '../kernel/serialized-json.ts';
 import type { DashboardSummaryList } from '../store/package-summaries.ts';
 import type { StoredUser } from '../store/store.ts';
-import { governanceFigures, summaryTierCounts } from './governance.ts';
+import { countSummaryFigures, governanceFigures } from './governance.ts';
+import { summaryFigures } from './stored-figures.ts';
 
 const day = 86_400_000;
 
@@ -25,12 +26,14 @@ const day = 86_400_000;
 export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
   const { store, now } = ctx.deps;
   const at = now();
+  // The log's size before anything is read: the counts kept under it are at least this new (decision record 0177).
+  const logSize = await store.auditLogSize();
   await refreshSummaries(store, at);
   const { today, horizon } = findingDates(at);
   // The decisions the view lists: the newest (recent decisions), those with conditions (re-reviews), and
   // every decision of a package with an emergency approval (its follow-up).
-  const [tiers, pending, overdue, lapsed, lapsedTotal, newest, flagged, findingFacts] = await Promise.all([
-    summaryTierCounts(store),
+  const [summary, pending, overdue, lapsed, lapsedTotal, newest, flagged, findingFacts] = await Promise.all([
+    summaryFigures(store, logSize, at, () => countSummaryFigures(store)),
     store.firstSummaryTexts('pending', dashboardListLimit),
     store.firstSummaryTexts('overdue', dashboardListLimit),
     store.firstSummaryTexts('conditionsLapsed', dashboardListLimit),
@@ -39,6 +42,7 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
     store.listDecisionsWhere({ kinds: ['approve_with_conditions', 'emergency_approve'] }),
     store.dashboardFindings(today, horizon),
   ]);
+  const { tiers } = summary;
   const reReviewBy = new Date(at.getTime() + reReviewHorizonDays * day).toISOString().slice(0, 10);
   // A conditional approval is listed only when its re-review date is within the horizon: only those packages' steps are read.
   const conditional = flagged.filter((d) => d.decision === 'emergency_approve' || (d.conditions !== null && d.conditions.reReviewOn <= reReviewBy));
@@ -46,7 +50,7 @@ export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
   const decisions = new Map([...newest, ...conditional, ...(await store.listDecisions(emergencyPackages))].map((d) => [d.id, d]));
   const [rows, governance, users] = await Promise.all([
     store.listSummaryRows(new Set([...[...decisions.values()].map((d) => d.packageId), ...findingFacts.listed.map((f) => f.packageId)])),
-    governanceFigures(store, tiers, at),
+    governanceFigures(store, summary, logSize, at),
     findingFacts.listed.length > 0 ? usersById(store) : Promise.resolve(new Map<string, StoredUser>()),
   ]);
   // Each package's decisions oldest first, as loadPackageFacts gives them.

@@ -33,11 +33,6 @@ export interface GovernanceTrends {
 export type GovernanceCounts = Record<StoredGovernanceList, number> & {
   /** The models (`current`) per risk tier; a tier with none is absent. */
   byTier: Partial<Record<number, number>>;
-  /**
-   * The `approved` list's size (domain/governance inDerivedList): models whose newest package's
-   * summary has one of the approved statuses and was not rolled back (decision record 0145).
-   */
-  approved: number;
 };
 
 /** A figure's value at the close of a month (docs/decisions/0136); append-only. */
@@ -54,8 +49,17 @@ export interface GovernanceStore {
   insertGovernanceSnapshots(rows: readonly StoredGovernanceSnapshot[]): Promise<number>;
   /** The snapshot rows from `fromMonth` ('YYYY-MM') on. */
   listGovernanceSnapshots(fromMonth: string): Promise<StoredGovernanceSnapshot[]>;
-  /** How many packages each stored list holds, and the `approved` list (`approvedStatuses`), in one pass over the models. */
-  governanceCounts(approvedStatuses: readonly string[]): Promise<GovernanceCounts>;
+  /**
+   * How many packages each stored list holds, in one pass over the models: rows that change only
+   * with an audit entry in the same transaction (decision record 0177), so the count can be kept by the log's size.
+   */
+  governanceCounts(): Promise<GovernanceCounts>;
+  /**
+   * The `approved` list's size (domain/governance inDerivedList): models whose newest package's
+   * summary has one of `approvedStatuses` and was not rolled back (decision records 0145, 0177).
+   * Apart from governanceCounts: it reads the summary table, which the clock also rewrites.
+   */
+  countApprovedModels(approvedStatuses: readonly string[]): Promise<number>;
   /** The ids of the packages the list holds (the inventory's filter). */
   governanceListIds(list: StoredGovernanceList): Promise<string[]>;
   governanceTrends(from: string): Promise<GovernanceTrends>;

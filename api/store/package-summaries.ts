@@ -82,6 +82,11 @@ export interface PackageSummariesStore {
   countSummaries(query: Omit<SummaryPageQuery, 'after' | 'limit'>): Promise<number>;
   /** The summaries of these packages with their steps, by package id: the dashboard's decisions' packages. */
   listSummaryRows(ids: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
+  /**
+   * The earliest `validUntil` of the table (ISO), null when no row has one: until then the clock
+   * changes no summary, so what is counted over them holds at the same log size (decision record 0177).
+   */
+  nextSummaryChange(): Promise<string | null>;
   /** Per risk tier, what the committee dashboard counts over every summary (decision record 0145). */
   summaryTierCounts(statuses: { pending: readonly PackageStatus[]; approved: readonly PackageStatus[] }): Promise<SummaryTierCounts[]>;
   /**

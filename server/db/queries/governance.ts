@@ -98,12 +98,7 @@ export function governanceQueries(db: Db): GovernanceStore {
       const rows = await db.selectFrom('governance_snapshots').selectAll().where('month', '>=', fromMonth).orderBy('month').orderBy('figure').execute();
       return rows.map((r) => ({ month: r.month, figure: governanceFigureKeySchema.parse(r.figure), value: r.value, takenAt: r.taken_at }));
     },
-    async governanceCounts(approvedStatuses) {
-      const approved = (eb: Eb) =>
-        eb.and([
-          eb('p.id', 'in', eb.selectFrom('package_summaries as s').select('s.package_id').where('s.summary', 'is not', null).where('s.status', 'in', approvedStatuses.length > 0 ? [...approvedStatuses] : [''])),
-          eb('p.id', 'not in', eb.selectFrom('package_rollbacks as rb').select('rb.package_id')),
-        ]);
+    async governanceCounts() {
       const rows = await listWhere(db, 'current')
         .select((eb) => [
           'p.risk_tier',
@@ -112,16 +107,25 @@ export function governanceQueries(db: Db): GovernanceStore {
           oneIf(eb, conditions.assessed).as('assessed'),
           oneIf(eb, conditions.blocking_failed).as('blocking_failed'),
           oneIf(eb, conditions.overridden).as('overridden'),
-          oneIf(eb, approved).as('approved'),
         ])
         .groupBy('p.risk_tier')
         .execute();
-      const counts: GovernanceCounts = { byTier: {}, current: 0, complete: 0, assessed: 0, blocking_failed: 0, overridden: 0, approved: 0 };
+      const counts: GovernanceCounts = { byTier: {}, current: 0, complete: 0, assessed: 0, blocking_failed: 0, overridden: 0 };
       for (const r of rows) {
         counts.byTier[r.risk_tier] = Number(r.current);
-        for (const list of ['current', 'complete', 'assessed', 'blocking_failed', 'overridden', 'approved'] as const) counts[list] += Number(r[list]);
+        for (const list of ['current', 'complete', 'assessed', 'blocking_failed', 'overridden'] as const) counts[list] += Number(r[list]);
       }
       return counts;
+    },
+    async countApprovedModels(approvedStatuses) {
+      // Driven by the summaries with an approved status (migration 045's status index), each one's
+      // model probed for a newer package: the cost follows the approved packages, not every package.
+      const row = await listWhere(db, 'current')
+        .where('p.id', 'in', (eb) => eb.selectFrom('package_summaries as s').select('s.package_id').where('s.summary', 'is not', null).where('s.status', 'in', approvedStatuses.length > 0 ? [...approvedStatuses] : ['']))
+        .where('p.id', 'not in', (eb) => eb.selectFrom('package_rollbacks as rb').select('rb.package_id'))
+        .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
     async governanceListIds(list) {
       return (await listWhere(db, list).select('p.id').execute()).map((r) => r.id);

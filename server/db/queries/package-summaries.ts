@@ -135,6 +135,11 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
       const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary', 'steps']).where('summary', 'is not', null).where('package_id', 'in', [...ids]).orderBy('package_id').execute();
       return rows.flatMap((r) => (r.summary === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: r.steps ? (JSON.parse(r.steps) as StepState[]) : [] }]));
     },
+    async nextSummaryChange() {
+      // The valid_until index's first entry (min over an index reads one end of it).
+      const row = await db.selectFrom('package_summaries').select((eb) => eb.fn.min('valid_until').as('next')).executeTakeFirst();
+      return row?.next ?? null;
+    },
     async summaryTierCounts({ pending, approved }) {
       // From the covering index of migration 045 alone: `summary is not null` is its condition.
       const rows = await db
