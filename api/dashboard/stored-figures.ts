@@ -110,7 +110,10 @@ export function summaryFigures(store: Store, logSize: number, at: Date, count: (
   if (found && found.logSize === logSize && found.from <= now && now < found.until) return found.value;
   const entry: Kept<SummaryFigures> = { logSize, window: '', from: now, until: now, value: Promise.resolve({ tiers: [], approved: 0 }) };
   entry.value = (async () => {
-    const [figures, next] = await Promise.all([count(), store.nextSummaryChange()]);
+    // The earliest instant first, then the counts: a row another instance refreshes meanwhile (its
+    // clock ahead of ours) is then either in both or has its old instant bound what we counted.
+    const next = await store.nextSummaryChange();
+    const figures = await count();
     // Until then nothing of the table can change but through an audit entry, which moves the size.
     entry.until = next === null ? Infinity : Date.parse(next);
     return figures;
