@@ -22,6 +22,8 @@ const day = 86_400_000;
  * sent as the table stores it, with the list's size and the inventory list holding all of it
  * (decision record 0159). Only the packages of the decisions it lists or looks at, and of the
  * findings it lists, are read whole; the pure dashboard functions compute those parts from them.
+ * The counts over the whole inventory and its history are kept under the audit log's size, read
+ * first (stored-figures.ts, decision record 0177); the lists are read on every request.
  */
 export const dashboard = defineHandler(routes.dashboard, async (ctx) => {
   const { store, now } = ctx.deps;
