@@ -52,15 +52,19 @@ export function verifyRecordAgainstLog(recordJson: string, logNdjson: string, ve
 
   const problems: string[] = [];
   const lastAbout = new Map<string, string>();
+  // The leaves are the hashes recomputed from each entry's content, so a rewritten entry changes the root.
+  const leaves: Buffer[] = [];
   lines.forEach((line, i) => {
     const entry = { ...line, before: JSON.parse(line.beforeJson) as unknown, after: JSON.parse(line.afterJson) as unknown };
     if (line.seq !== i + 1) problems.push(`log line ${i + 1}: seq ${line.seq}`);
-    if (sha256(Buffer.from(entryPreimage(entry), 'utf8')).toString('hex') !== line.entryHash) problems.push(`log #${line.seq}: its content does not hash to its entryHash`);
+    const recomputed = sha256(Buffer.from(entryPreimage(entry), 'utf8'));
+    leaves.push(recomputed);
+    if (recomputed.toString('hex') !== line.entryHash) problems.push(`log #${line.seq}: its content does not hash to its entryHash`);
     if (line.prevHash !== (lines[i - 1]?.entryHash ?? genesis)) problems.push(`log #${line.seq}: prevHash is not the entry before it`);
     if (line.subjectPrev !== undefined && line.subjectPrev !== (lastAbout.get(line.subject) ?? genesis)) problems.push(`log #${line.seq}: subjectPrev is not the previous entry about ${line.subject}`);
     lastAbout.set(line.subject, line.entryHash);
   });
-  const root = merkleRoot(lines.map((line) => Buffer.from(line.entryHash, 'hex')));
+  const root = merkleRoot(leaves);
   if (root.toString('base64') !== rootLine) problems.push(`log: the root of its first ${size} entries is not the checkpoint's root`);
 
   const carried = new Map((record.audit?.entries ?? []).map((entry) => [entry.seq, entry.entryHash]));
