@@ -12,7 +12,7 @@ const linksLabel = 'Audit entries about the package (subject links)';
 
 /** The record without the entries of `seqs` (and their proofs), re-signed by the server's key. */
 async function without(sample: SampleRecord, seqs: readonly number[]): Promise<string> {
-  const { signature: _old, ...body } = structuredClone(sample.record) as ApprovalRecord;
+  const { signature: _old, ...body } = structuredClone<ApprovalRecord>(sample.record);
   const keep = body.audit.entries.map((entry) => !seqs.includes(entry.seq));
   body.audit.entries = body.audit.entries.filter((_, i) => keep[i]);
   body.audit.proofs = body.audit.proofs.filter((_, i) => keep[i]);
@@ -70,7 +70,7 @@ describe('subject links of the entries a record carries', () => {
 
   it('a subject link is covered by the entry hash: one rewritten fails the entry’s hash, not only the chain', async () => {
     const sample = await sampleRecord({ linkedFrom: 1 });
-    const { signature: _old, ...body } = structuredClone(sample.record) as ApprovalRecord;
+    const { signature: _old, ...body } = structuredClone<ApprovalRecord>(sample.record);
     const last = body.audit.entries.at(-1);
     if (!last) throw new Error('no entry');
     last.subjectPrev = body.audit.entries[0]?.entryHash ?? '';

@@ -113,4 +113,30 @@ describe('a record cannot leave out its package’s audit entries unnoticed', ()
     expect(v.failed).toEqual([expect.stringMatching(/^Audit log export \(root of the signed tree head\): The first \d+ entries of the export hash to the root [0-9a-f]{12}…, not to the signed tree head's/)]);
     expect(v.monitored).toEqual(expect.arrayContaining(['log #1: its content does not hash to its entryHash', expect.stringMatching(/^log: the root of its first \d+ entries is not the checkpoint's root$/)]));
   }, 120_000);
+
+  it('an entry about the package appended while its record is built (after its entries were read, before the head) is in the record: it is read again', async () => {
+    const { app, target, store } = await seededSqliteApp(defer);
+    const send: SendRequest = (url, init) => Promise.resolve(app.fetch(new Request(url, init)));
+    const { id } = await approveCardFraudCopy({ origin, send, password: 'demo-password', versionLabel: '7.2.0-mid-build' });
+    // Once, right after the export reads the package's entries: another request's entry about it.
+    const read = store.listAuditEntries.bind(store);
+    let appended = 0;
+    store.listAuditEntries = async (filter, afterSeq, limit) => {
+      const page = await read(filter, afterSeq, limit);
+      if (filter.subject === id && appended === 0) {
+        appended = (await store.appendAudit({ event: { action: 'section.reviewed', subject: id, before: null, after: { version: 1, section: 'evaluation' } }, actorId: null, at: new Date().toISOString() })).seq;
+      }
+      return page;
+    };
+    const committee = new Client(target);
+    expect((await committee.login('committee@example.com')).status).toBe(200);
+    const record = approvalRecordSchema.parse(JSON.parse(await download(target, committee, `/api/packages/${id}/record`)));
+    expect(appended).toBeGreaterThan(0);
+    expect(record.audit.treeHead.treeSize).toBeGreaterThanOrEqual(appended);
+    expect(record.audit.entries.at(-1)?.seq).toBe(appended);
+    const log = await download(target, committee, `/api/audit/chain?limit=${record.audit.treeHead.treeSize}`);
+    const keys = ((await committee.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+    const verdict = await verifyRecordText(JSON.stringify(record), { trustedKeys: keys, auditLog: log });
+    expect(verdict.checks.filter((c) => !c.ok)).toEqual([]);
+  }, 120_000);
 });
