@@ -13,7 +13,7 @@ import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText, ty
 import { parseWitnessPolicy } from '#domain/audit/witness-policy.ts';
 import { auditCheckpointSchema, consistencyProofSchema } from '#domain/contracts/audit.ts';
 
-const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex> | --policy <file>)... [--checkpoint <file>] [--consistency <file>] [--origin <url>]
+const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex> | --policy <file>)... [--checkpoint <file>] [--consistency <file>] [--origin <url>] [--log <file>]
 
 Checks an approval record exported by GET /api/packages/{id}/record, without the network:
 the server's signature over the record, every content hash, every decision signature and
@@ -37,6 +37,12 @@ of the deployment you trust, or its fingerprint from whoever runs it); each may 
   --consistency <file>     When that checkpoint is of a later tree: the JSON of GET
                            /api/audit/proofs/consistency?from=<record size>&to=<its size>.
 
+  --log <file>             The audit log as GET /api/audit/chain?limit=<record's tree size>
+                           exports it (NDJSON; committee or administrator): its root must be
+                           the record's signed tree head's, and every entry about the package
+                           up to that size must be in the record. A record alone cannot show
+                           that it carries its package's last entries; the log can.
+
   --origin <url>           The deployment's public origin (https://approvals.example.com):
                            the record's relying party must be it, so passkey assertions
                            made for another origin fail.
@@ -56,7 +62,7 @@ function pinsOf(option: PinOption, value: string): KeyPin[] {
   return read.pins;
 }
 
-const fileOptions = ['--policy', '--checkpoint', '--consistency'] as const;
+const fileOptions = ['--policy', '--checkpoint', '--consistency', '--log'] as const;
 type FileOption = (typeof fileOptions)[number];
 
 function parseArguments(args: readonly string[]): { file: string; pins: KeyPin[]; origin: string | undefined; files: Partial<Record<FileOption, string>> } {
@@ -129,7 +135,9 @@ try {
   usageError(`Cannot read ${file}: ${errorMessage(error)}`);
 }
 
-const verdict = await verifyRecordText(bytes, { trustedKeys: pins, ...(origin === undefined ? {} : { expectedOrigin: origin }), ...(witnessPolicy ? { witnessPolicy } : {}) });
+const logFile = named['--log'];
+const auditLog = logFile === undefined ? {} : { auditLog: readText(logFile) };
+const verdict = await verifyRecordText(bytes, { trustedKeys: pins, ...(origin === undefined ? {} : { expectedOrigin: origin }), ...(witnessPolicy ? { witnessPolicy } : {}), ...auditLog });
 const { record } = verdict;
 console.log(`Approval record ${file}`);
 if (record) {

@@ -48,7 +48,7 @@ async function logOf(count: number): Promise<StoredAuditEntry[]> {
     const event: AuditEvent = { action: 'section.reviewed', subject: 'pkg_a', before: null, after: { version: 1, section: `s${seq}` } };
     const fields = { seq, at: new Date(Date.UTC(2025, 0, 1, 0, 0, seq)).toISOString(), actorId: seq % 2 ? priya.id : null, prevHash: entries.at(-1)?.entryHash ?? genesisHash };
     const entryHash = await hashAuditEntry(event, fields);
-    entries.push({ ...fields, action: event.action, subject: event.subject, beforeJson: JSON.stringify(event.before), afterJson: JSON.stringify(event.after), entryHash });
+    entries.push({ ...fields, action: event.action, subject: event.subject, beforeJson: JSON.stringify(event.before), afterJson: JSON.stringify(event.after), subjectPrev: null, entryHash });
   }
   return entries;
 }

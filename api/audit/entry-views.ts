@@ -24,6 +24,7 @@ export function toAuditEntryView(entry: StoredAuditEntry, users: ReadonlyMap<str
     before: parseStoredJson(entry.beforeJson),
     after: parseStoredJson(entry.afterJson),
     prevHash: entry.prevHash,
+    ...(entry.subjectPrev === null ? {} : { subjectPrev: entry.subjectPrev }),
     entryHash: entry.entryHash,
   };
 }
@@ -44,12 +45,13 @@ export async function* auditPages(store: Pick<StoreTx, 'listAuditEntries'>, filt
 
 /** A stored row as the chain check reads it (no display names: the hash does not cover them). */
 export function chainEntryOf(row: StoredAuditEntry): ChainEntry {
-  return { seq: row.seq, at: row.at, actorId: row.actorId, action: row.action, subject: row.subject, before: parseStoredJson(row.beforeJson), after: parseStoredJson(row.afterJson), prevHash: row.prevHash, entryHash: row.entryHash };
+  const link = row.subjectPrev === null ? {} : { subjectPrev: row.subjectPrev };
+  return { seq: row.seq, at: row.at, actorId: row.actorId, action: row.action, subject: row.subject, before: parseStoredJson(row.beforeJson), after: parseStoredJson(row.afterJson), prevHash: row.prevHash, ...link, entryHash: row.entryHash };
 }
 
 /** Whether two reads of one row found it the same. */
 export function sameRow(a: StoredAuditEntry, b: StoredAuditEntry): boolean {
-  return a.seq === b.seq && a.at === b.at && a.actorId === b.actorId && a.action === b.action && a.subject === b.subject && a.beforeJson === b.beforeJson && a.afterJson === b.afterJson && a.prevHash === b.prevHash && a.entryHash === b.entryHash;
+  return a.seq === b.seq && a.at === b.at && a.actorId === b.actorId && a.action === b.action && a.subject === b.subject && a.beforeJson === b.beforeJson && a.afterJson === b.afterJson && a.prevHash === b.prevHash && a.subjectPrev === b.subjectPrev && a.entryHash === b.entryHash;
 }
 
 // Tree heads, proofs and records are served from a verified prefix kept per store (so per

@@ -63,6 +63,22 @@ export const exportRecordPdf = defineHandler(routes.exportRecordPdf, async (ctx,
 /** The package's approval record, signed now for `user` (the export, and the deployment gate's record); each build counts against the caller's record limit. */
 export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user: StoredUser): Promise<EncodedRecord> {
   await limitRecordBuilds(ctx, user.id);
+  for (let attempt = 1; attempt <= readAttempts; attempt++) {
+    const job = await readRecordJob(ctx, pkg, user);
+    if (job) return encoded(ctx.deps.compute ?? inlineCompute, job);
+  }
+  throw problems.busy(`The package's audit log grew while its record was read, ${readAttempts} times in a row; try again shortly.`, 1);
+}
+
+/** Reads of a record that entries appended meanwhile made incomplete, before the export gives up. */
+const readAttempts = 3;
+
+/**
+ * What the record is made of, read in order; null when entries about the package were appended
+ * after its entries were read but before the head was signed. The head's tree holds them, so a
+ * record without them would fail against the log (docs/decisions/0180): it is read again.
+ */
+async function readRecordJob(ctx: RequestContext, pkg: StoredPackage, user: StoredUser): Promise<RecordJob | null> {
   const { store, now } = ctx.deps;
   // Where the package stands and its signed decisions: what the record says of the workflow (not the summary's conditions and due dates).
   const [facts] = await loadWorkflowFacts(store, [pkg]);
@@ -100,6 +116,8 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
     forgetVerifiedLog(store);
     throw problems.auditLogBroken(changed);
   }
+  const late = await store.listAuditEntries({ subject: pkg.id }, entries.at(-1)?.seq ?? 0, 1);
+  if (late.some((entry) => entry.seq <= head.treeSize)) return null;
   const { key, privateKey, history } = await currentServerKey(store, now);
   // The paths are cheap (the verified log holds the tree); only data crosses to a worker.
   const inclusionPaths = new Map(entries.map((entry) => [entry.seq - 1, tree.inclusionPath(entry.seq - 1, head.treeSize)]));
@@ -135,7 +153,7 @@ export async function buildRecord(ctx: RequestContext, pkg: StoredPackage, user:
     checkpoint: (await checkpointOf(ctx.deps, ctx.origin, head)).checkpoint,
     inclusionPaths,
   };
-  return encoded(ctx.deps.compute ?? inlineCompute, { sources, signingKey: { keyId: key.keyId, privateKey } });
+  return { sources, signingKey: { keyId: key.keyId, privateKey } };
 }
 
 /** The published policy version a check names, copied whole so a verifier can check again (0166). */

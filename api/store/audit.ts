@@ -18,6 +18,8 @@ export interface StoredAuditEntry {
   beforeJson: string;
   afterJson: string;
   prevHash: string;
+  /** The previous entry about the same subject (docs/decisions/0180); null on rows written before it. */
+  subjectPrev: string | null;
   entryHash: string;
 }
 

@@ -17,6 +17,8 @@ export type HashedAuditFields = {
   subject: string;
   before: unknown;
   after: unknown;
+  /** The previous entry about the same subject (docs/decisions/0180): hashed when a string; null or absent (a row written before it) leaves it out of the preimage. */
+  subjectPrev?: string | null | undefined;
 };
 
 /** Lowercase hex SHA-256 of the entry's RFC 8785 form. Throws CanonicalizationError for values JSON cannot hold. */
@@ -39,6 +41,7 @@ export function auditEntryDigestSync(entry: HashedAuditFields): Uint8Array<Array
       prevHash: entry.prevHash,
       seq: entry.seq,
       subject: entry.subject,
+      ...(typeof entry.subjectPrev === 'string' ? { subjectPrev: entry.subjectPrev } : {}),
     }),
   );
 }
@@ -69,10 +72,12 @@ export function storedAuditEntryDigestSync(entry: StoredAuditFields): Uint8Array
 
 /** The entry's RFC 8785 text written around its stored before/after, or null when that would not be exactly canonicalize's. */
 export function canonicalTextOfStored(entry: StoredAuditFields): string | null {
-  const { action, actorId, at, prevHash, seq, subject } = entry;
+  const { action, actorId, at, prevHash, seq, subject, subjectPrev } = entry;
   // canonicalize refuses lone surrogates and non-finite numbers: the slow path says so.
   if (!Number.isFinite(seq) || !action.isWellFormed() || !(actorId === null || actorId.isWellFormed()) || !at.isWellFormed() || !prevHash.isWellFormed() || !subject.isWellFormed()) return null;
+  if (typeof subjectPrev === 'string' && !subjectPrev.isWellFormed()) return null;
   if (!isCanonicalJson(entry.beforeJson) || !isCanonicalJson(entry.afterJson)) return null;
-  // RFC 8785 member order; JSON.stringify writes a well-formed string and a finite number as RFC 8785 does.
-  return `{"action":${JSON.stringify(action)},"actorId":${JSON.stringify(actorId)},"after":${entry.afterJson},"at":${JSON.stringify(at)},"before":${entry.beforeJson},"prevHash":${JSON.stringify(prevHash)},"seq":${JSON.stringify(seq)},"subject":${JSON.stringify(subject)}}`;
+  // RFC 8785 member order ("subject" sorts before "subjectPrev"); JSON.stringify writes a well-formed string and a finite number as RFC 8785 does.
+  const link = typeof subjectPrev === 'string' ? `,"subjectPrev":${JSON.stringify(subjectPrev)}` : '';
+  return `{"action":${JSON.stringify(action)},"actorId":${JSON.stringify(actorId)},"after":${entry.afterJson},"at":${JSON.stringify(at)},"before":${entry.beforeJson},"prevHash":${JSON.stringify(prevHash)},"seq":${JSON.stringify(seq)},"subject":${JSON.stringify(subject)}${link}}`;
 }

@@ -10,6 +10,11 @@ export interface ChainedFields {
   at: string;
   actorId: string | null;
   prevHash: string;
+  /**
+   * The entryHash of the previous entry about the same subject (genesis for its first), on
+   * entries written since docs/decisions/0180; absent on older ones, whose hash keeps its preimage.
+   */
+  subjectPrev?: string;
 }
 
 /** SHA-256 over the canonical form of everything the entry says, including its link. */
@@ -24,6 +29,7 @@ export async function hashAuditEntry(event: AuditEvent, fields: ChainedFields): 
       subject: event.subject,
       before: event.before,
       after: event.after,
+      ...(fields.subjectPrev === undefined ? {} : { subjectPrev: fields.subjectPrev }),
     }),
   );
 }

@@ -10,7 +10,8 @@ import { auditEntryDigestSync, storedAuditEntryDigestSync } from './entry-hash-s
 import { genesisHash } from './hash-entry.ts';
 import { leafHash } from './merkle.ts';
 
-export type ChainEntry = Pick<AuditEntryView, 'seq' | 'at' | 'actorId' | 'action' | 'subject' | 'before' | 'after' | 'prevHash' | 'entryHash'>;
+/** subjectPrev: null or absent on an entry written before subject links (docs/decisions/0180). */
+export type ChainEntry = Pick<AuditEntryView, 'seq' | 'at' | 'actorId' | 'action' | 'subject' | 'before' | 'after' | 'prevHash' | 'entryHash'> & { subjectPrev?: string | null | undefined };
 
 /** An entry as the chain stream sends it: before and after as the stored JSON text, hashed without being parsed when they are canonical already. */
 export type StoredChainEntry = Omit<ChainEntry, 'before' | 'after'> & { beforeJson: string; afterJson: string };

@@ -24,6 +24,11 @@ export const auditEntryViewSchema = z.object({
   before: z.unknown(),
   after: z.unknown(),
   prevHash: z.string(),
+  /**
+   * The entryHash of the previous entry about the same subject, 64 zeros for its first
+   * (docs/decisions/0180); covered by entryHash. Absent on entries written before it existed.
+   */
+  subjectPrev: z.string().optional(),
   entryHash: z.string(),
 });
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
@@ -72,6 +77,8 @@ export const auditChainLineSchema = z.object({
   beforeJson: z.string(),
   afterJson: z.string(),
   prevHash: z.string(),
+  /** As on an entry: present exactly when the row has one (docs/decisions/0180). */
+  subjectPrev: z.string().optional(),
   entryHash: z.string(),
 });
 export type AuditChainLine = z.infer<typeof auditChainLineSchema>;

@@ -10,6 +10,7 @@ import { errorMessage } from '../signing/error-message.ts';
 import { fail, pass, short } from './check.ts';
 import { auditDifferences } from './decision-consistency.ts';
 import { checkpointChecks } from './checkpoint-check.ts';
+import { subjectLinksCheck } from './subject-links-check.ts';
 import { threadAuditChecks } from './thread-audit-check.ts';
 
 export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]> {
@@ -30,6 +31,7 @@ export async function auditChecks(record: ApprovalRecord): Promise<RecordCheck[]
     checks.push(entryCheck(record, entry, index));
     checks.push(proofCheck(record, entry, index));
   }
+  checks.push(subjectLinksCheck(record));
   checks.push(...(await checkpointChecks(record)));
   checks.push(...(await threadAuditChecks(record)));
   if (proofs.length > entries.length) {

@@ -22,6 +22,7 @@ import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
 import { relyingPartyCheck } from './relying-party-check.ts';
+import { logCompletenessChecks } from './log-completeness-check.ts';
 import { templateCheck } from './template-check.ts';
 import { attestationChecks } from './attestation.ts';
 import { policyResultsChecks } from './policy-results-check.ts';
@@ -48,6 +49,12 @@ export interface VerifyRecordOptions {
    * (`held`, or the record's own) must be cosigned by its witness quorum.
    */
   witnessPolicy?: { policy: WitnessPolicy; held?: HeldCheckpoint };
+  /**
+   * The audit log as GET /api/audit/chain exports it (NDJSON), at least the record's tree size:
+   * its root must be the signed head's, and every entry about the package up to that size must
+   * be in the record (docs/decisions/0180). A record alone cannot show it carries the last ones.
+   */
+  auditLog?: string;
 }
 
 /** The verdict every reader shows, in this order of precedence. */
@@ -85,6 +92,7 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
     const checks = [...read.checks, signature, ...(await recordChecks(read.record, obligations))];
     if (options.expectedOrigin !== undefined) checks.push(relyingPartyCheck(read.record, options.expectedOrigin));
     if (options.witnessPolicy) checks.push(await policyCheck(read.record, options.witnessPolicy));
+    if (options.auditLog !== undefined) checks.push(...logCompletenessChecks(read.record, options.auditLog));
     const demonstration = read.record.decisions.some((decision) => decision.signature?.signature.method === 'demo');
     const pinned = trusted !== null && signature.ok;
     return { valid: pinned && checks.every((check) => check.ok), pinned, demonstration, checks, record, obligationStatuses: obligations.statuses };

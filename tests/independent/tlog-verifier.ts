@@ -13,7 +13,7 @@ export interface IndependentVerdict {
   entriesProved: number;
 }
 
-const sha256 = (...parts: Buffer[]): Buffer => {
+export const sha256 = (...parts: Buffer[]): Buffer => {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part);
   return hash.digest();
@@ -33,7 +33,7 @@ export function jcs(value: unknown): string {
 }
 
 /** Verifies a signed note's Ed25519 signature by (name, raw public key); returns the note text. */
-function openNote(note: string, name: string, rawKey: Buffer): string {
+export function openNote(note: string, name: string, rawKey: Buffer): string {
   const split = note.lastIndexOf('\n\n');
   if (split < 0 || !note.endsWith('\n')) throw new Error('not a signed note');
   const text = note.slice(0, split + 1);
@@ -86,7 +86,33 @@ interface Entry {
   subject: string;
   before: unknown;
   after: unknown;
+  subjectPrev?: string;
   entryHash: string;
+}
+
+const genesis = '0'.repeat(64);
+
+/** The entry hash's preimage: `subjectPrev` is a member exactly when the entry has one (docs/verification.md, "The audit log"). */
+export function entryPreimage(entry: Omit<Entry, 'entryHash'>): string {
+  const { seq, at, actorId, prevHash, action, subject, before, after, subjectPrev } = entry;
+  return jcs({ seq, at, actorId, prevHash, action, subject, before, after, ...(subjectPrev === undefined ? {} : { subjectPrev }) });
+}
+
+/** The record's entries about its package as one back-linked chain: each linked entry names the one before it in the record (genesis for the first); none unlinked after a linked one. */
+function subjectChainProblems(entries: readonly Entry[]): string[] {
+  const problems: string[] = [];
+  let linkedSeen = false;
+  entries.forEach((entry, i) => {
+    if (entry.subjectPrev === undefined) {
+      if (linkedSeen) problems.push(`entry #${entry.seq}: no subject link after a linked entry`);
+      return;
+    }
+    linkedSeen = true;
+    const previous = entries[i - 1];
+    const expected = previous?.entryHash ?? genesis;
+    if (entry.subjectPrev !== expected) problems.push(`entry #${entry.seq}: its subject link is not ${previous ? `entry #${previous.seq}` : 'genesis'}, the entry before it in the record: entries about the subject were left out`);
+  });
+  return problems;
 }
 
 /** A note verifier key `<name>+<hex key ID>+<base64(0x01 || 32-byte key)>`, its key ID checked. */
@@ -103,8 +129,8 @@ export function parseVerifierKey(vkey: string): { name: string; rawKey: Buffer }
 
 /**
  * Checks the record's checkpoint against the log's note verifier key (whose name is the
- * log's origin), and every audit entry: its hash recomputed from its content, and its
- * tlog-proof leading to the checkpoint's root.
+ * log's origin), and every audit entry: its hash recomputed from its content, its
+ * tlog-proof leading to the checkpoint's root, and its subject link to the entry before it.
  */
 export function verifyRecordLog(recordJson: string, verifierKey: string): IndependentVerdict {
   const { name, rawKey } = parseVerifierKey(verifierKey);
@@ -128,8 +154,7 @@ export function verifyRecordLog(recordJson: string, verifierKey: string): Indepe
   if (proofs.length !== entries.length) problems.push(`${proofs.length} tlog-proofs for ${entries.length} entries`);
   let proved = 0;
   for (const [i, entry] of entries.entries()) {
-    const preimage = { seq: entry.seq, at: entry.at, actorId: entry.actorId, prevHash: entry.prevHash, action: entry.action, subject: entry.subject, before: entry.before, after: entry.after };
-    const entryHash = sha256(Buffer.from(jcs(preimage), 'utf8'));
+    const entryHash = sha256(Buffer.from(entryPreimage(entry), 'utf8'));
     if (entryHash.toString('hex') !== entry.entryHash) {
       problems.push(`entry #${entry.seq}: its content hashes to ${entryHash.toString('hex')}, not ${entry.entryHash}`);
       continue;
@@ -153,5 +178,6 @@ export function verifyRecordLog(recordJson: string, verifierKey: string): Indepe
       else proved++;
     }
   }
+  problems.push(...subjectChainProblems(entries));
   return { ok: problems.length === 0, problems, origin: origin ?? null, treeSize: size, entriesProved: proved };
 }

@@ -15,11 +15,17 @@ import { Client } from '../contract/support/client.ts';
 // linked to the one before, no fork, and the server must find it whole.
 
 const stores: Store[] = [];
-let database: TestDatabase | null = null;
+const databases: TestDatabase[] = [];
 afterAll(async () => {
   for (const store of stores) await store.close();
-  await database?.drop();
+  for (const database of databases) await database.drop();
 });
+
+async function newDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase(inject('databaseUrl'));
+  databases.push(database);
+  return database;
+}
 
 async function instance(url: string) {
   const store = await openStore({ databaseUrl: url, dataDir: '/nonexistent' });
@@ -40,7 +46,7 @@ async function readAll(store: Store): Promise<StoredAuditEntry[]> {
 }
 
 it('1,000 events appended concurrently through two API instances form one contiguous chain', async () => {
-  database = await createTestDatabase(inject('databaseUrl'));
+  const database = await newDatabase();
   const a = await instance(database.url);
   const b = await instance(database.url);
   await seedDemo(a.store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
@@ -73,4 +79,38 @@ it('1,000 events appended concurrently through two API instances form one contig
   const reply = await committee.get('/api/audit/verify');
   expect(reply.status).toBe(200);
   expect(reply.body).toMatchObject({ valid: true, breaks: [], size: entries.length + 1 } satisfies Partial<AuditVerification>);
+});
+
+// Subject links (docs/decisions/0180): each entry names the previous entry about its subject, read
+// under the same append lock. 300 refusals about one subject (the path /api/audit), half through
+// each instance, must come out as one back-linked chain: no two entries naming the same one.
+it('300 entries about one subject appended concurrently through two API instances form one chain of subject links', async () => {
+  const database = await newDatabase();
+  const a = await instance(database.url);
+  const b = await instance(database.url);
+  await seedDemo(a.store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const onB = b.client();
+  expect((await onB.login('model-risk@example.com')).status).toBe(200);
+  // The same session on instance A: both instances hold it (one database).
+  const onA = a.client();
+  onA.cookie = onB.cookie;
+  const statuses = (await Promise.all(Array.from({ length: 300 }, (_, i) => (i % 2 === 0 ? onA : onB).get('/api/audit')))).map((reply) => reply.status);
+  expect(statuses.filter((s) => s === 403)).toHaveLength(300);
+
+  const entries = await readAll(b.store);
+  const about = entries.filter((e) => e.subject === '/api/audit');
+  expect(about).toHaveLength(300);
+  about.forEach((entry, i) => {
+    expect(entry.subjectPrev, `entry #${entry.seq}`).toBe(i === 0 ? genesisHash : about[i - 1]?.entryHash);
+  });
+  // Every entry of the log links to the previous one about its own subject, whatever it is.
+  const lastAbout = new Map<string, string>();
+  for (const entry of entries) {
+    expect(entry.subjectPrev, `entry #${entry.seq}`).toBe(lastAbout.get(entry.subject) ?? genesisHash);
+    lastAbout.set(entry.subject, entry.entryHash);
+  }
+  const committee = a.client();
+  expect((await committee.login('committee@example.com')).status).toBe(200);
+  const reply = await committee.get('/api/audit/verify');
+  expect(reply.body).toMatchObject({ valid: true, breaks: [] });
 });

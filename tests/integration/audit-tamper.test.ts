@@ -56,7 +56,7 @@ async function server() {
 
 /** What the hash of a row would be if it were genuine. */
 const honestHash = (r: Row) =>
-  auditEntryHashSync({ seq: r.seq, at: r.at, actorId: r.actor_id, prevHash: r.prev_hash, action: r.action, subject: r.subject, before: JSON.parse(r.before) as unknown, after: JSON.parse(r.after) as unknown });
+  auditEntryHashSync({ seq: r.seq, at: r.at, actorId: r.actor_id, prevHash: r.prev_hash, action: r.action, subject: r.subject, subjectPrev: r.subject_prev, before: JSON.parse(r.before) as unknown, after: JSON.parse(r.after) as unknown });
 
 const seqs = (verdict: AuditVerification) => verdict.breaks.map((b) => b.seq);
 
@@ -107,7 +107,7 @@ describe('the audit log on SQLite, changed behind the server’s back', () => {
     db.prepare('UPDATE audit_log SET seq = -(seq + 1) WHERE seq > 10').run();
     db.prepare('UPDATE audit_log SET seq = -seq WHERE seq < 0').run();
     // A forged entry, itself well formed and linked to #10; the old #11 re-linked to it.
-    const forged: Row = { seq: 11, at: eleven.at, actor_id: 'usr_committee', action: 'session.logged_out', subject: 'usr_committee', before: 'null', after: 'null', prev_hash: ten.entry_hash, entry_hash: '' };
+    const forged: Row = { seq: 11, at: eleven.at, actor_id: 'usr_committee', action: 'session.logged_out', subject: 'usr_committee', before: 'null', after: 'null', prev_hash: ten.entry_hash, subject_prev: null, entry_hash: '' };
     forged.entry_hash = honestHash(forged);
     db.prepare('UPDATE audit_log SET prev_hash = ? WHERE seq = 12').run(forged.entry_hash);
     db.prepare('INSERT INTO audit_log (seq, at, actor_id, action, subject, before, after, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(

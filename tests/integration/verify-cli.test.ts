@@ -206,4 +206,24 @@ describe('npm run verify', () => {
     expect(own.code).toBe(1);
     expect((await verify(record, '--checkpoint', file('c.txt', checkpoint))).code).toBe(2);
   });
+
+  it('with --log: exits 0 when the log export has the signed root and the record carries every entry about its package; 1 when its last entry was left out (docs/decisions/0180)', async () => {
+    const linked = await sampleRecord({ linkedFrom: 1 });
+    const log = file('audit-log.ndjson', linked.logExport);
+    const honest = await verify(file('linked.json', linked.text), '--key', linked.serverKey.publicKey, '--log', log);
+    expect(honest.code).toBe(0);
+    expect(honest.stdout).toContain("✓ Audit entries about the package (complete against the log): The log's 4 entries about package pkg_sample_credit up to #8 are exactly the 4 the record carries.");
+    // The server re-signs the record without its last entry about the package: against the log it
+    // is one short, named (tests/integration/audit-omission.test.ts drops entries whose absence
+    // nothing else in a record shows).
+    const { signature: _old, ...body } = structuredClone(linked.record);
+    body.audit.entries = body.audit.entries.slice(0, -1);
+    body.audit.proofs = body.audit.proofs.slice(0, -1);
+    if (body.audit.tlogProofs) body.audit.tlogProofs = body.audit.tlogProofs.slice(0, -1);
+    const short = file('short.json', JSON.stringify(await linked.resign(body)));
+    const held = await verify(short, '--key', linked.serverKey.publicKey, '--log', log);
+    expect(held.code).toBe(1);
+    expect(held.stdout).toContain('✗ Audit entries about the package (complete against the log): the log holds #7 (decision.signed) about package pkg_sample_credit, which the record does not carry.');
+    expect((await verify(short, '--log')).code).toBe(2);
+  });
 });

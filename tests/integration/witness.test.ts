@@ -128,7 +128,8 @@ describe('a witness cosigning the audit log’s checkpoints (C2SP tlog-witness)'
     for (const row of rows.slice(2)) {
       const after = row.seq === 3 ? JSON.stringify({ rewritten: true }) : row.after;
       const entryHash = auditEntryHashSync({ seq: row.seq, at: row.at, actorId: row.actor_id, prevHash, action: row.action, subject: row.subject, before: JSON.parse(row.before) as unknown, after: JSON.parse(after) as unknown });
-      db.prepare('UPDATE audit_log SET after = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?').run(after, prevHash, `${entryHash}-moving`, row.seq);
+      // The subject links dropped too (docs/decisions/0180): each entry then hashes as one written before them.
+      db.prepare('UPDATE audit_log SET after = ?, prev_hash = ?, subject_prev = NULL, entry_hash = ? WHERE seq = ?').run(after, prevHash, `${entryHash}-moving`, row.seq);
       prevHash = entryHash;
     }
     db.exec("UPDATE audit_log SET entry_hash = replace(entry_hash, '-moving', '')");

@@ -16,12 +16,24 @@ import { markSummariesStale } from './package-summaries.ts';
 const auditLockKey = 741_852_963;
 
 export function toAuditEntry(r: AuditLogTable): StoredAuditEntry {
-  return { seq: r.seq, at: r.at, actorId: r.actor_id, action: r.action, subject: r.subject, beforeJson: r.before, afterJson: r.after, prevHash: r.prev_hash, entryHash: r.entry_hash };
+  return { seq: r.seq, at: r.at, actorId: r.actor_id, action: r.action, subject: r.subject, beforeJson: r.before, afterJson: r.after, prevHash: r.prev_hash, subjectPrev: r.subject_prev, entryHash: r.entry_hash };
 }
 
 /** One line of GET /api/audit/chain: the row as stored, in AuditChainLine's order, and a line break. */
 function chainLineOf(row: StoredAuditEntry): string {
-  const line: AuditChainLine = { seq: row.seq, at: row.at, actorId: row.actorId, action: row.action, subject: row.subject, beforeJson: row.beforeJson, afterJson: row.afterJson, prevHash: row.prevHash, entryHash: row.entryHash };
+  const line: AuditChainLine = {
+    seq: row.seq,
+    at: row.at,
+    actorId: row.actorId,
+    action: row.action,
+    subject: row.subject,
+    beforeJson: row.beforeJson,
+    afterJson: row.afterJson,
+    prevHash: row.prevHash,
+    // Present exactly when the row has a link: an older entry's hash does not cover the member.
+    ...(row.subjectPrev === null ? {} : { subjectPrev: row.subjectPrev }),
+    entryHash: row.entryHash,
+  };
   return `${JSON.stringify(line)}\n`;
 }
 
@@ -53,12 +65,17 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
       const last = await db.selectFrom('audit_log').select(['seq', 'entry_hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       const seq = last ? last.seq + 1 : 1;
       const prevHash = last?.entry_hash ?? genesisHash;
-      const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash });
+      // The previous entry about the same subject, read under the same lock (and on SQLite in the
+      // same serialised transaction), so concurrent appends about one subject chain one after
+      // another (docs/decisions/0180). Older entries without a link are linked to all the same.
+      const bySubject = await db.selectFrom('audit_log').select('entry_hash').where('subject', '=', event.subject).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const subjectPrev = bySubject?.entry_hash ?? genesisHash;
+      const entryHash = await hashAuditEntry(event, { seq, at: entry.at, actorId: entry.actorId, prevHash, subjectPrev });
       // before and after stored in RFC 8785 form (what the hash covers): the browser's full check
       // then hashes the stored text as it is, without parsing and rewriting it (docs/decisions/0160).
       await db
         .insertInto('audit_log')
-        .values({ seq, at: entry.at, actor_id: entry.actorId, action: event.action, subject: event.subject, before: canonicalize(event.before), after: canonicalize(event.after), prev_hash: prevHash, entry_hash: entryHash })
+        .values({ seq, at: entry.at, actor_id: entry.actorId, action: event.action, subject: event.subject, before: canonicalize(event.before), after: canonicalize(event.after), prev_hash: prevHash, subject_prev: subjectPrev, entry_hash: entryHash })
         .execute();
       // In the same transaction: the package's summary cannot be served as it was before this change (decision record 0129).
       await markSummariesStale(db, packagesNamed(event));
@@ -77,8 +94,12 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
         // the order the subquery gives them: a subquery with LIMIT is not flattened into the
         // aggregate but run as a coroutine, in its ORDER BY order (an ORDER BY inside
         // group_concat would sort every page again: 0.9 µs a row).
+        // A row without a subject link (written before 0180) has no subjectPrev member at all.
         const result = await sql<{ text: string | null; count: number; lastSeq: number | null }>`select group_concat(line, '') as text, count(*) as count, max(seq) as lastSeq from (
-          select seq, json_object('seq', seq, 'at', cast(at as text), 'actorId', cast(actor_id as text), 'action', cast(action as text), 'subject', cast(subject as text), 'beforeJson', cast(before as text), 'afterJson', cast(after as text), 'prevHash', cast(prev_hash as text), 'entryHash', cast(entry_hash as text)) || char(10) as line
+          select seq, case when subject_prev is null
+            then json_object('seq', seq, 'at', cast(at as text), 'actorId', cast(actor_id as text), 'action', cast(action as text), 'subject', cast(subject as text), 'beforeJson', cast(before as text), 'afterJson', cast(after as text), 'prevHash', cast(prev_hash as text), 'entryHash', cast(entry_hash as text))
+            else json_object('seq', seq, 'at', cast(at as text), 'actorId', cast(actor_id as text), 'action', cast(action as text), 'subject', cast(subject as text), 'beforeJson', cast(before as text), 'afterJson', cast(after as text), 'prevHash', cast(prev_hash as text), 'subjectPrev', cast(subject_prev as text), 'entryHash', cast(entry_hash as text))
+          end || char(10) as line
           from audit_log where seq > ${afterSeq} order by seq limit ${limit}
         )`.execute(db);
         const row = result.rows[0];

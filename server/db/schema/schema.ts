@@ -206,6 +206,8 @@ export interface AuditLogTable {
   before: string;
   after: string;
   prev_hash: string;
+  /** The entry_hash of the previous entry with the same subject (migration 059); null on older rows. */
+  subject_prev: string | null;
   entry_hash: string;
 }
 

@@ -78,6 +78,7 @@ function isChainLine(value: unknown): value is AuditChainLine {
     typeof line.beforeJson === 'string' &&
     typeof line.afterJson === 'string' &&
     typeof line.prevHash === 'string' &&
+    (line.subjectPrev === undefined || typeof line.subjectPrev === 'string') &&
     typeof line.entryHash === 'string'
   );
 }
