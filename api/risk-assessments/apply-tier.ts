@@ -22,6 +22,8 @@ export interface TierTemplate {
 export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier: number; assessment: number }, at: string, actorId: string): Promise<TierTemplate | undefined> {
   // Read under the package lock: the package seen before it may be another assessment's.
   const current = (await tx.findPackage(pkg.id)) ?? pkg;
+  // The same tier keeps the chain whatever was decided: no need to load the workflow to say so.
+  if (current.riskTier === applied.tier) return undefined;
   const [facts] = await loadWorkflowFacts(tx, [current]);
   if (!facts) return undefined;
   const decided = facts.decisions.length > 0;
