@@ -57,7 +57,7 @@ const highRisk = riskAnswers({ fairness: { likelihood: 5, impact: 5 }, model_qua
 async function failingCreditAssessedTierOne(t: Target, modelKey: string) {
   const owner = await signedIn(t, 'owner@example.com');
   const id = await submit(owner, modelKey, creditContent(modelKey, 'Consumer lending'));
-  expectStatus(await (await signedIn(t, 'model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
+  expectStatus(await (await signedIn(t, 'risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
   return { owner, id };
 }
 
