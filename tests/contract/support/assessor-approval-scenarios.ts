@@ -69,6 +69,10 @@ export const assessorApprovalScenarios: Scenario[] = [
       await expectAssessorRefused(elena, owner, id, 'approve');
       await expectAssessorRefused(elena, owner, id, 'approve_with_conditions');
 
+      // Each refusal is in the audit log as a denied attempt, naming why.
+      const denied = (await (await signedIn(target, 'admin@example.com')).get('/api/audit?action=access.denied')).body as { items: { actorId: string; after: { reason: string } }[] };
+      expect(denied.items.filter((e) => e.actorId === 'usr_model_risk' && e.after.reason.includes('set the risk tier'))).toHaveLength(2);
+
       const tomas = await signedIn(target, 'risk-tiering@example.com');
       expectStatus(await decideModelRisk(tomas, id, 'approve'), 201);
       expect((await detailOf(owner, id)).status).toBe('approved');
