@@ -40,6 +40,9 @@ export const demoAccounts = [
   { id: 'usr_security', email: 'security@example.com', displayName: 'Hannah Kim', title: 'Principal Security Architect', roles: ['security'] },
   { id: 'usr_committee', email: 'committee@example.com', displayName: 'Robert Castellano', title: 'Chair, AI Governance Committee', roles: ['committee'] },
   { id: 'usr_admin', email: 'admin@example.com', displayName: 'Alex Morgan', title: 'Platform Administrator', roles: ['admin'] },
+  // A second model risk officer, who records the tier assessments: whoever set a package's tier
+  // does not approve it (0174), so Elena can still approve the demo packages Tomás assessed.
+  { id: 'usr_risk_tiering', email: 'risk-tiering@example.com', displayName: 'Tomás Lindqvist', title: 'Model Risk Analyst, Risk Tiering', roles: ['model_risk'] },
 ] as const satisfies readonly { id: string; email: string; displayName: string; title: string; roles: readonly Role[] }[];
 
 const day = 86_400_000;
@@ -272,14 +275,19 @@ interface SeedPackageInput {
   now: Date;
 }
 
-/** The demo package's risk assessment, by model risk an hour after version 1 came in: an owner's own would be a proposal (0165). */
+const tieringAnalyst = 'usr_risk_tiering';
+
+/**
+ * The demo package's risk assessment, by model risk an hour after version 1 came in: an owner's
+ * own would be a proposal (0165). Recorded by the tiering analyst, not Elena, who approves (0174).
+ */
 async function seedRiskAssessment(tx: StoreTx, input: SeedPackageInput, packageId: string, assessedAt: string): Promise<void> {
   const answers = demoRiskAnswers(input.demo.modelKey);
   const method = await tx.currentTieringMethod();
   if (!answers || !method) return;
   const result = computeTier(answers, method.method);
-  await tx.insertRiskAssessment({ packageId, number: 1, answers, result, assessedBy: 'usr_model_risk', assessedAt });
-  input.audit.push({ event: { action: 'risk.assessed', subject: packageId, before: null, after: { number: 1, method: result.method, score: result.score, computedTier: result.computedTier } }, actorId: 'usr_model_risk', at: assessedAt });
+  await tx.insertRiskAssessment({ packageId, number: 1, answers, result, assessedBy: tieringAnalyst, assessedAt });
+  input.audit.push({ event: { action: 'risk.assessed', subject: packageId, before: null, after: { number: 1, method: result.method, score: result.score, computedTier: result.computedTier } }, actorId: tieringAnalyst, at: assessedAt });
 }
 
 async function seedPackage(tx: StoreTx, input: SeedPackageInput): Promise<void> {

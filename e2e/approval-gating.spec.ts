@@ -18,7 +18,7 @@ test('a flagged blocking failure disables Approve with its reasons; the server r
   const content: PackageContent = { ...retailCreditPdV1, sections: retailCreditPdV1.sections.map((s) => (s.kind === 'identification' ? { ...s, versionLabel } : s)) };
   const owner = await signInActor(origin, 'owner@example.com', password);
   const id = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel, content })).package.id;
-  await (await signInActor(origin, 'model-risk@example.com', password)).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() });
+  await (await signInActor(origin, 'risk-tiering@example.com', password)).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() });
 
   const dataGovernance = await signInActor(origin, 'data-governance@example.com', password);
   await expect(signDecision(dataGovernance, { packageId: id, stepKey: 'data_governance', decision: 'approve', reason: 'Looks fine.', password })).rejects.toThrow(/HTTP 409 .*approval-ratio.*consumer-credit version 1/);

@@ -168,8 +168,11 @@ export async function usersNamed(tx: Pick<StoreTx, 'findUserById'>, ids: Iterabl
   return new Map(found.filter((u): u is StoredUser => u !== null).map((u) => [u.id, u]));
 }
 
-/** `governanceBlockers`: what refuses any approval of the latest version (api/risk-assessments/governance-gate.ts, docs/decisions/0141). */
-export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date, governanceBlockers: GovernanceBlocker[]): Promise<PackageDetail> {
+/**
+ * `governanceBlockers`: what refuses any approval of the latest version (api/risk-assessments/governance-gate.ts,
+ * docs/decisions/0141); `tierSetBy`: who set the tier in effect, whom no approval of theirs is taken from (0174).
+ */
+export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date, governanceBlockers: GovernanceBlocker[], tierSetBy: string[] = []): Promise<PackageDetail> {
   const { summary, state } = summarize(facts, now);
   const users = await usersNamed(tx, facts.versions.map((v) => v.submittedBy));
   return {
@@ -181,6 +184,7 @@ export async function packageDetail(tx: StoreTx, facts: PackageFacts, now: Date,
     emergencyRoles: facts.template.emergencyRoles ?? [],
     approvalBlockers: await blockersOf(tx, facts, summary.latestVersion, now),
     governanceBlockers,
+    tierSetBy,
   };
 }
 

@@ -37,6 +37,7 @@ import type { VersionResponseFacts } from '../store/packages.ts';
 import type { StoredPolicyEvaluation } from '../store/policies.ts';
 import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import { tierSetters } from '../risk-assessments/applied-assessment.ts';
 import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
 /** What the audit entry keeps of the policy check: which version, whether the version entered flagged, and the check's digest (0171). */
@@ -133,7 +134,7 @@ export const getPackage = defineHandler(routes.getPackage, async (ctx, { params 
   const [facts] = await loadPackageFacts(store, [pkg]);
   if (!facts) throw problems.notFound(`No package ${params.id}.`);
   const governance = await governanceBlockersOf(store, pkg.id, facts.versions.at(-1)?.number ?? 1);
-  return { status: 200, body: await packageDetail(store, facts, now(), governance) };
+  return { status: 200, body: await packageDetail(store, facts, now(), governance, await tierSetters(store, pkg.id)) };
 });
 
 export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {

@@ -7,6 +7,8 @@ import type { StoreTx } from '../store/store.ts';
 // A policy may be scoped to model types (0157), so the type chooses the policy like the business
 // line does. It is stated at the first version and kept (docs/decisions/0168): a new package
 // without one, or a resubmission that changes or drops it, would leave its type's policy.
+// Compared with the package's latest version, not its first (0174): a package filed before the
+// rule may have changed type between versions, and the latest one's type chooses its policy now.
 
 const label = (type: ModelType | undefined) => (type ? `"${modelTypeLabels[type]}"` : 'no model type');
 
@@ -16,15 +18,18 @@ export function modelTypeRequiredProblems(modelType: ModelType | undefined, root
   return [{ pointer: `${root}/sections/0/modelType`, message: 'State the model type: it decides which policy the package is checked against', code: 'model_type_required' }];
 }
 
-/** The type a package was filed as: its first version's (none, for a package filed before types were required). */
-export async function filedModelTypeOf(tx: Pick<StoreTx, 'findVersion'>, packageId: string): Promise<ModelType | undefined> {
-  const first = await tx.findVersion(packageId, 1);
-  if (!first) throw new Error('A package has a first version');
-  return filedModelType(first.canonicalContent);
+type VersionReads = Pick<StoreTx, 'findVersion' | 'listVersionFacts'>;
+
+/** The type a package is filed as: its latest version's (none, for a package filed before types were required). */
+export async function filedModelTypeOf(tx: VersionReads, packageId: string): Promise<ModelType | undefined> {
+  const latestNumber = Math.max(0, ...(await tx.listVersionFacts([packageId])).map((v) => v.number));
+  const latest = await tx.findVersion(packageId, latestNumber);
+  if (!latest) throw new Error('A package has a version');
+  return filedModelType(latest.canonicalContent);
 }
 
-/** A new version keeps the type of the package's first version (none, for a package filed before types were required). */
-export async function unchangedModelTypeProblems(tx: Pick<StoreTx, 'findVersion'>, packageId: string, modelType: ModelType | undefined, root: string): Promise<FieldProblem[]> {
+/** A new version keeps the type of the package's latest version (none, for a package filed before types were required). */
+export async function unchangedModelTypeProblems(tx: VersionReads, packageId: string, modelType: ModelType | undefined, root: string): Promise<FieldProblem[]> {
   const filed = await filedModelTypeOf(tx, packageId);
   if (filed === modelType) return [];
   return [{ pointer: `${root}/sections/0/modelType`, message: `This package was filed as ${label(filed)}; a new version cannot change it to ${label(modelType)}. Submit a new package for another model type.`, code: 'model_type_changed' }];
@@ -44,7 +49,7 @@ function filedModelType(canonicalContent: string): ModelType | undefined {
  * docs/decisions/0173). A model whose newest package states no type (filed before types were
  * required) may state one.
  */
-export async function sameModelFilingProblems(tx: Pick<StoreTx, 'findLatestPackageOfModel' | 'findVersion'>, modelKey: string, filing: { businessLine: string; modelType?: ModelType | undefined }, root: string): Promise<FieldProblem[]> {
+export async function sameModelFilingProblems(tx: Pick<StoreTx, 'findLatestPackageOfModel'> & VersionReads, modelKey: string, filing: { businessLine: string; modelType?: ModelType | undefined }, root: string): Promise<FieldProblem[]> {
   const latest = await tx.findLatestPackageOfModel(modelKey);
   if (!latest) return [];
   const found: FieldProblem[] = [];

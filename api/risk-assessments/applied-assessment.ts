@@ -2,6 +2,7 @@ import type { TierOverride } from '#domain/contracts/risk-assessment.ts';
 import { appliedAssessmentOf, type AssessmentTierFacts } from '#domain/policy/applied-assessment.ts';
 import { effectiveTier } from '#domain/policy/risk-tiering.ts';
 import type { AppliedAssessment } from '#domain/policy/signed-governance.ts';
+import { tierSettersOf } from '#domain/policy/tier-setters.ts';
 import type { StoredRiskAssessment, StoredTierOverride, StoreTx } from '../store/store.ts';
 
 // The risk assessment that applies to a package (docs/decisions/0165): the stored rows read as the
@@ -20,4 +21,16 @@ export async function appliedAssessment(tx: Pick<StoreTx, 'findPackage' | 'listR
   const [pkg, assessments, overrides] = await Promise.all([tx.findPackage(packageId), tx.listRiskAssessments(packageId), tx.listTierOverrides(packageId)]);
   if (!pkg || assessments.length === 0) return null;
   return appliedAssessmentOf(assessments.map((a) => tierFactsOf(a, overrides.find((o) => o.number === a.number) ?? null, pkg.ownerId)));
+}
+
+/** Who set the tier in effect (docs/decisions/0174): they may not approve the package. */
+export async function tierSetters(tx: Pick<StoreTx, 'findPackage' | 'listRiskAssessments' | 'listTierOverrides'>, packageId: string): Promise<string[]> {
+  const [pkg, assessments, overrides] = await Promise.all([tx.findPackage(packageId), tx.listRiskAssessments(packageId), tx.listTierOverrides(packageId)]);
+  if (!pkg) return [];
+  return tierSettersOf(
+    assessments.map((a) => {
+      const override = overrides.find((o) => o.number === a.number) ?? null;
+      return { ...tierFactsOf(a, override, pkg.ownerId), assessedBy: a.assessedBy, overrideConfirmedBy: override?.confirmedBy ?? null };
+    }),
+  );
 }

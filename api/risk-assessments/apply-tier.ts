@@ -1,6 +1,7 @@
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { chainChange, movesChain } from '#domain/workflow/tier-chain.ts';
 import { templateHash } from '#domain/evidence/template-check.ts';
+import { problems } from '../kernel/problems.ts';
 import { loadWorkflowFacts, workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 
@@ -18,10 +19,16 @@ export interface TierTemplate {
   hash: string;
 }
 
-/** The chain the tier selected, or undefined when the package stays on the one it has; audited when it moves after a decision. */
+/**
+ * The chain the tier selected, or undefined when the package stays on the one it has; audited when
+ * it moves after a decision. Throws 422 (`template_missing`) when the chain must move and no
+ * published template covers the tier.
+ */
 export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier: number; assessment: number }, at: string, actorId: string): Promise<TierTemplate | undefined> {
   // Read under the package lock: the package seen before it may be another assessment's.
   const current = (await tx.findPackage(pkg.id)) ?? pkg;
+  // The same tier keeps the chain whatever was decided: no need to load the workflow to say so.
+  if (current.riskTier === applied.tier) return undefined;
   const [facts] = await loadWorkflowFacts(tx, [current]);
   if (!facts) return undefined;
   const decided = facts.decisions.length > 0;
@@ -29,7 +36,9 @@ export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier
   const approved = status === 'approved' || status === 'approved_with_conditions';
   if (!movesChain({ currentTier: current.riskTier, tier: applied.tier, decided, approved })) return undefined;
   const template = selectTemplate(await tx.listTemplates(), applied.tier, current.businessLine);
-  if (!template) return undefined;
+  // No chain for the tier: refused, not kept silently on the chain it would leave (0174). The
+  // caller's transaction rolls back, so nothing of the assessment or confirmation is stored.
+  if (!template) throw problems.validation([{ pointer: '', message: `No published workflow template covers risk tier ${applied.tier} for business line "${current.businessLine}", so the package cannot move to that tier's chain; an administrator publishes one (Administration → Workflow templates), then try again`, code: 'template_missing' }]);
   await tx.setPackageTier(pkg.id, applied.tier, { key: template.key, version: template.version }, at);
   const moved = { key: template.key, version: template.version, tier: applied.tier, hash: await templateHash(template) };
   if (decided) {

@@ -4,7 +4,9 @@ import { actingCapacity, type DelegationFacts } from '#domain/workflow/delegatio
 import { stepNotActionable } from '#domain/workflow/step-gate.ts';
 import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.ts';
 import { segregationRefusal, type DecidedBy, type Decider } from '#domain/workflow/segregation-of-duties.ts';
+import { assessorApprovalRefusal, setTheTier } from '#domain/policy/tier-setters.ts';
 import { problems } from '../kernel/problems.ts';
+import { tierSetters } from '../risk-assessments/applied-assessment.ts';
 import { DeniedError } from '../denials/denials.ts';
 import { usersById, type WorkflowFacts, type workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store/store.ts';
@@ -82,4 +84,13 @@ async function assertSegregation(tx: StoreTx, facts: WorkflowFacts, decider: Dec
   const users = await usersById(tx);
   const refusal = segregationRefusal(facts.template, decider, decided, (id) => users.get(id)?.displayName ?? id);
   if (refusal) throw new DeniedError(problems.forbidden(refusal), `segregation of duties: ${refusal}`);
+}
+
+/**
+ * Whoever set the tier in effect chose the chain; they (or a delegate signing for them) do not
+ * approve through it (docs/decisions/0174). Read under the package lock an assessment also takes.
+ */
+export async function assertNotTierSetter(tx: StoreTx, pkg: StoredPackage, decider: { signerId: string; delegatorId: string | null }): Promise<void> {
+  if (!setTheTier(await tierSetters(tx, pkg.id), decider)) return;
+  throw new DeniedError(problems.assessorCannotApprove(assessorApprovalRefusal), 'segregation of duties: the signer set the risk tier in effect');
 }

@@ -14,7 +14,7 @@ import { assertGovernanceAllowsApproval, assertGovernancePresent, assertSignedGo
 import { isApprovingDecision } from '#domain/policy/approval-governance.ts';
 import { reAuthenticate } from './re-authenticate.ts';
 import { consumeNonce, signedVersion } from './signing-preconditions.ts';
-import { decidingCapacity } from './deciding-capacity.ts';
+import { assertNotTierSetter, decidingCapacity } from './deciding-capacity.ts';
 import { writeDecision } from './write-decision.ts';
 import { publishReviewDraftsIn } from '../drafts/publish.ts';
 import { obligationPayloadProblems, openObligations } from '../obligations/open-obligations.ts';
@@ -69,6 +69,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
 
     const { state } = workflowStateOf(facts, now);
     const decided = await decidingCapacity(tx, { facts, state, payload, user, pkg, version, latestNumber: version.number, now });
+    if (isApprovingDecision(payload.decision)) await assertNotTierSetter(tx, pkg, { signerId: user.id, delegatorId: decided.delegation?.delegatorId ?? null });
     // The governance gate, which nothing overrides, before the review's gates, which a reason may.
     if (isApprovingDecision(payload.decision)) await assertGovernanceAllowsApproval(tx, pkg, payload.versionNumber);
     const gate = approvalGateRefusal(payload.decision, await blockersOf(tx, facts, payload.versionNumber, now), payload.override);

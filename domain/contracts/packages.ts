@@ -126,6 +126,8 @@ export const packageDetailSchema = packageSummarySchema.extend({
   approvalBlockers: z.array(approvalBlockerSchema).default([]),
   /** What refuses any approval of the latest version, with no override (docs/decisions/0141): unmet blocking policy requirements, no current risk assessment. */
   governanceBlockers: z.array(governanceBlockerSchema).default([]),
+  /** Ids of who set the risk tier in effect (recorded its assessment, confirmed its override): they may reject but not approve (docs/decisions/0174). */
+  tierSetBy: z.array(z.string()).default([]),
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;
 

@@ -45,6 +45,7 @@ export const problemTypes = {
   approvalBlocked: 'https://model-approval.example/problems/approval-blocked',
   policyRefused: 'https://model-approval.example/problems/policy-refused',
   governanceBlocked: 'https://model-approval.example/problems/governance-blocked',
+  assessorCannotApprove: 'https://model-approval.example/problems/assessor-cannot-approve',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',

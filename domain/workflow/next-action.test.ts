@@ -32,6 +32,13 @@ describe('nextAction', () => {
     expect(describeNextAction(action)).toBe('Your step, mrm review, is active: review every section, then decide.');
   });
 
+  it('tells the reviewer who set the tier that they may reject or ask but not approve (0174)', () => {
+    const action = nextAction({ ...pkg('in_review', chain('approved', 'active', 'waiting')), tierSetBy: ['elena'] }, viewer('elena', 'model_risk'));
+    expect(action).toMatchObject({ kind: 'decide', step: { key: 'mrm' }, tierSetter: true });
+    expect(describeNextAction(action)).toBe("Your step, mrm review, is active, but you set this package's risk tier: segregation of duties leaves its approval to another model risk management reviewer. You can still reject it or request clarification.");
+    expect(nextAction({ ...pkg('in_review', chain('approved', 'active', 'waiting')), tierSetBy: ['tomas'] }, viewer('elena', 'model_risk'))).not.toHaveProperty('tierSetter');
+  });
+
   it('tells a later reviewer whom they are waiting for', () => {
     const action = nextAction(pkg('in_review', chain('active', 'waiting', 'waiting')), viewer('dana', 'fair_lending'));
     expect(action).toMatchObject({ kind: 'wait', reason: 'earlier_step', waitingFor: { key: 'dg' } });

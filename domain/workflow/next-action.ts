@@ -6,8 +6,11 @@ import { type Role, roleInProse } from '../contracts/roles.ts';
 // the workflow state the server computed, never decided here.
 
 export type NextAction =
-  /** The viewer's step is active (or `reopened`: the owner answered what it paused for) and still needs their approval: review and decide. */
-  | { kind: 'decide'; step: StepState; reopened?: true }
+  /**
+   * The viewer's step is active (or `reopened`: the owner answered what it paused for) and still needs their approval: review and
+   * decide. `tierSetter`: the viewer set the package's risk tier, so they may reject or ask, not approve (docs/decisions/0174).
+   */
+  | { kind: 'decide'; step: StepState; reopened?: true; tierSetter?: true }
   /** The owner has clarification requests to answer. */
   | { kind: 'answer'; openClarifications: number }
   /** The owner's package was rejected: revise and resubmit. */
@@ -27,7 +30,7 @@ export interface Viewer {
   roles: readonly Role[];
 }
 
-type Pkg = Pick<PackageDetail, 'status' | 'steps' | 'openClarifications' | 'turn'> & { template?: Pick<PackageDetail['template'], 'allowSameDeciderAcrossSteps'> };
+type Pkg = Pick<PackageDetail, 'status' | 'steps' | 'openClarifications' | 'turn'> & { template?: Pick<PackageDetail['template'], 'allowSameDeciderAcrossSteps'>; tierSetBy?: readonly string[] };
 
 function blockingStep(steps: readonly StepState[]): StepState | undefined {
   return steps.find((step) => step.status === 'active' || step.status === 'clarification' || step.status === 'rejected');
@@ -57,7 +60,8 @@ function reviewerAction(pkg: Pkg, viewer: Viewer): NextAction {
     // Segregation of duties (segregation-of-duties.ts, which the server applies in full): one step each.
     const approvedElsewhere = pkg.steps.some((step) => step !== blocking && (hasApproved(step) || step.staleApprovals.some((approval) => approval.actor.id === viewer.id)));
     if (approvedElsewhere && !pkg.template?.allowSameDeciderAcrossSteps) return { kind: 'wait', waitingFor: blocking, reason: 'one_step_each' };
-    return blocking.status === 'clarification' ? { kind: 'decide', step: blocking, reopened: true } : { kind: 'decide', step: blocking };
+    const tierSetter = pkg.tierSetBy?.includes(viewer.id) ? { tierSetter: true as const } : {};
+    return blocking.status === 'clarification' ? { kind: 'decide', step: blocking, reopened: true, ...tierSetter } : { kind: 'decide', step: blocking, ...tierSetter };
   }
   if (ownersTurn) return { kind: 'wait', waitingFor: blocking, reason: 'clarification' };
   const blockingIndex = pkg.steps.indexOf(blocking);
@@ -91,6 +95,7 @@ const doneText: Record<Extract<NextAction, { kind: 'done' }>['reason'], string> 
 export function describeNextAction(action: NextAction): string {
   switch (action.kind) {
     case 'decide':
+      if (action.tierSetter) return `Your step, ${action.step.name}, is active, but you set this package's risk tier: segregation of duties leaves its approval to another ${roleInProse(action.step.role)} reviewer. You can still reject it or request clarification.`;
       return action.reopened
         ? `The model owner answered: your step, ${action.step.name}, is open again. Read the answers, resolve the requests you are satisfied with, then decide.`
         : `Your step, ${action.step.name}, is active: review every section, then decide.`;

@@ -13,8 +13,9 @@ export async function submitAssessed(origin: string, submission: { modelKey: str
   const owner = await signInActor(origin, 'owner@example.com', password);
   const { modelKey, versionLabel, content } = submission;
   const id = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey, versionLabel, content })).package.id;
-  const modelRisk = await signInActor(origin, 'model-risk@example.com', password);
-  await modelRisk.post(`/api/packages/${id}/risk-assessments`, { answers: submission.answers });
+  // Assessed by the tiering analyst: whoever set the tier does not approve it (0174), and specs approve as Elena.
+  const tiering = await signInActor(origin, 'risk-tiering@example.com', password);
+  await tiering.post(`/api/packages/${id}/risk-assessments`, { answers: submission.answers });
   return id;
 }
 

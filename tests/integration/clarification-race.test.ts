@@ -30,7 +30,7 @@ describe('a clarification request racing an approval (PostgreSQL, two API instan
       expect(submitted.status).toBe(201);
       const packageId = (submitted.body as { package: { id: string } }).package.id;
       // An approval needs a risk assessment (docs/decisions/0141).
-      expect((await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${packageId}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
+      expect((await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${packageId}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
       const payload = await payloadFor(approver, { packageId, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'approve', reason: `Race ${round}.`, signer: marcus });
       // The request leaves a little later each round, so some land while the approval is mid-way.
       const ask = async () => {

@@ -63,7 +63,7 @@ async function race(owner: Client, sides: () => [Client, Client][], audit: Clien
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const packageId = (submitted.body as { package: { id: string } }).package.id;
     // An approval needs a risk assessment (docs/decisions/0141).
-    expect((await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${packageId}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
+    expect((await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${packageId}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
     const detail = (await owner.get(`/api/packages/${packageId}`)).body as PackageDetail;
     const step = detail.steps.find((s) => s.status === 'active');
     if (!step) throw new Error('a fresh package has an active step');

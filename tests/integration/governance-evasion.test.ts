@@ -57,7 +57,7 @@ const highRisk = riskAnswers({ fairness: { likelihood: 5, impact: 5 }, model_qua
 async function failingCreditAssessedTierOne(t: Target, modelKey: string) {
   const owner = await signedIn(t, 'owner@example.com');
   const id = await submit(owner, modelKey, creditContent(modelKey, 'Consumer lending'));
-  expectStatus(await (await signedIn(t, 'model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
+  expectStatus(await (await signedIn(t, 'risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
   return { owner, id };
 }
 
@@ -139,7 +139,8 @@ describe("the owner's own assessment (0165)", () => {
   it("the legitimate paths: model risk's re-assessment decides a laxer tier; a laxer tier the owner asks for on model risk's assessment applies once model risk confirms it", async () => {
     target = await sqliteTarget();
     const owner = await signedIn(target, 'owner@example.com');
-    const mr = await signedIn(target, 'model-risk@example.com');
+    // The model risk officer who assesses and confirms is not the one who approves (0174).
+    const mr = await signedIn(target, 'risk-tiering@example.com');
     const id = await submit(owner, 'pd-legit', creditContent('pd-legit', 'Consumer lending', approvableCreditContent('1.0')));
     const template = async () => ((await owner.get(`/api/packages/${id}`)).body as { template: { key: string } }).template.key;
     expectStatus(await mr.post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);

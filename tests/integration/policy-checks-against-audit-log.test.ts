@@ -72,7 +72,7 @@ async function setUp(thirdVersion: boolean) {
   const owner = await signedIn(target, 'owner@example.com');
   expectStatus(await admin.post('/api/policies', lax), 201);
   const id = await submitted(owner, mortgage(approvableCreditContent('1.0'), 'logged-checks-model', 1));
-  expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+  expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
   const before = await approveActiveStep(target, id);
   expectStatus(await admin.post('/api/policies', strict), 201);
   if (thirdVersion) expectStatus(await admin.post('/api/policies', relaxed), 201);
@@ -239,7 +239,7 @@ describe("a record's policy checks are the ones its audit log states", () => {
     expectStatus(await admin.post('/api/policies', assessedTierPolicy), 201);
     // Declared tier 3: the lenient policy; the assessment gives tier 1, so the strict one checks it again.
     const id = await submitted(owner, mortgage(retailCreditPdV1, 'assessed-checks-model', 3));
-    expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+    expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
     const { client, draft } = await activeReviewer(target, id, 'reject');
     const concern = { sectionKey: 'subgroup_fairness', concern: 'The 62-and-over approval ratio is below 0.8.', requiredChange: 'Mitigate and show the ratio.' };
     const rejected = await sign(client, await payloadFor(client, { ...draft, concerns: [concern] }));

@@ -41,7 +41,7 @@ async function server() {
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   const clinical = (submitted.body as { package: { id: string } }).package.id;
   // An approval needs a risk assessment (docs/decisions/0141).
-  expect((await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
+  expect((await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: demoRiskAnswers('clinical-deterioration-risk') })).status).toBe(201);
   const marcus = new Client(target);
   expect((await marcus.login('data-governance@example.com')).status).toBe(200);
   const first = await sign(marcus, await payloadFor(marcus, { packageId: clinical, versionNumber: 1, stepKey: 'data_governance', role: 'data_governance', decision: 'approve', reason: 'Data use agreement covers this use.', signer: dataGovernance }));

@@ -14,7 +14,7 @@ export async function rejectResubmitApprove(input: { send: SendRequest; versionL
   const content = { ...cardFraudV1, sections: cardFraudV1.sections.map((s) => (s.kind === 'identification' ? { ...s, versionLabel: input.versionLabel } : s)) };
   const { package: pkg } = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'card-fraud-detection', versionLabel: input.versionLabel, content }));
   // Approval needs a risk assessment (decision record 0141): model risk's, as the demo's (0165).
-  await (await actor('model-risk@example.com')).post(`/api/packages/${pkg.id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') });
+  await (await actor('risk-tiering@example.com')).post(`/api/packages/${pkg.id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') });
   const rejection = await signDecision(await actor('data-governance@example.com'), { packageId: pkg.id, stepKey: 'data_governance', decision: 'reject', reason: 'Retention basis missing.', concerns: [{ sectionKey: 'training_data', concern: 'No retention basis for chargebacks.', requiredChange: 'State the retention basis.' }], password });
   await input.afterRejection?.();
   const revised = { ...content, sections: content.sections.map((s) => (s.kind === 'identification' ? { ...s, changeSummary: `${s.changeSummary} Retention basis stated.` } : s)) };

@@ -40,7 +40,7 @@ export async function approveCardFraudCopy(input: {
   const owner = await actor('owner@example.com');
   const { package: pkg } = submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: 'card-fraud-detection', versionLabel, content }));
   // Approval needs a risk assessment (decision record 0141): model risk's, as the demo's (0165).
-  await (await actor('model-risk@example.com')).post(`/api/packages/${pkg.id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') });
+  await (await actor('risk-tiering@example.com')).post(`/api/packages/${pkg.id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') });
   const reReviewOn = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
   await signDecision(await actor('data-governance@example.com'), { packageId: pkg.id, stepKey: 'data_governance', decision: 'approve', reason: 'Transaction and chargeback data are within the approved retention and PCI scope.', password });
   await signDecision(await actor('model-risk@example.com'), {

@@ -95,7 +95,7 @@ export const approvalGatingScenarios: Scenario[] = [
       expect((await detailOf(owner, id)).governanceBlockers).toEqual([{ kind: 'risk_assessment_missing', description: expect.stringMatching(/^Risk assessment missing/) as unknown }]);
 
       // The assessment says tier 1: the strict policy applies, and version 1 fails its fairness bar.
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
       const rechecked = packageVersionSchema.parse((await owner.get(`/api/packages/${id}/versions/1`)).body).policy;
       expect(rechecked).toMatchObject({ policy: { key: 'mortgage-strict', version: 1 }, outcome: 'flagged', reresolved: { tier: 1, assessment: 1, from: { key: 'mortgage-lenient', version: 1 } } });
       const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.assessed')).body);
@@ -151,7 +151,7 @@ export const approvalGatingScenarios: Scenario[] = [
       expect(problemSchema.parse(missing.body)).toMatchObject({ governanceBlockers: [{ kind: 'risk_assessment_missing' }] });
       expect((missing.body as { detail: string }).detail).toMatch(/Risk assessment missing/);
 
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
       expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);
       // A new method version: the assessment is no longer by the current method.
       expectStatus(await admin.post('/api/risk-tiering-methods', { ...weightedScorecard, replacesVersion: 1 }), 201);
@@ -162,7 +162,7 @@ export const approvalGatingScenarios: Scenario[] = [
       expect(await decisionsOf(owner, id)).toEqual([]);
 
       // Reassessed under version 2 at the tier the workflow has (1): the approval goes through.
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 5, impact: 5, controls: 'none' }, data: { likelihood: 5, impact: 5, controls: 'none' } }) }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 5, impact: 5, controls: 'none' }, data: { likelihood: 5, impact: 5, controls: 'none' } }) }), 201);
       expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);
       expectStatus(await sign(first.client, await payloadFor(first.client, first.draft)), 201);
     },
@@ -176,7 +176,7 @@ export const approvalGatingScenarios: Scenario[] = [
       expectStatus(await admin.post('/api/policies', strict), 201);
       const id = await submitted(owner, mortgage(retailCreditPdV1, 'mortgage-race', 3));
       // Assessed at tier 3 first (fairness 3 x 3: residual 9): lenient still applies and the approval may go through.
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 3, impact: 3, controls: 'none' } }) }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 3, impact: 3, controls: 'none' } }) }), 201);
       expect((await detailOf(owner, id)).riskTier).toBe(3);
       expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);
       const { client, draft } = await activeReviewer(target, id, 'approve');

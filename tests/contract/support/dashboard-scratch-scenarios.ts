@@ -83,7 +83,7 @@ export const dashboardScratchScenarios: Scenario[] = [
           if (reply.status !== 201) return false;
           const id = (reply.body as { package: { id: string } }).package.id;
           packages.push(id);
-          return (await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() })).status === 201;
+          return (await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() })).status === 201;
         },
         // A signature of a random kind on a random package's current step, by its role.
         async () => {

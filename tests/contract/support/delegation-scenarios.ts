@@ -238,7 +238,7 @@ export const delegationScenarios: Scenario[] = [
       const submitted = await owner.post('/api/packages', { modelKey: 'retail-credit-pd', versionLabel: '4.4.0-relaxed', content });
       expectStatus(submitted, 201);
       const id = (submitted.body as { package: { id: string } }).package.id;
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
 
       const { passwordHash } = (await target.store.findUserById(accounts.elena.id)) ?? { passwordHash: '' };
       const dual = { id: 'usr_dual', displayName: 'Noor Haddad', title: 'Data and Model Risk Reviewer' };

@@ -152,7 +152,7 @@ export const governanceScenarios: Scenario[] = [
       expect(await idsOf('blocking_failed')).not.toContain(id);
 
       // The assessment puts it in tier 1: re-checked against the strict policy, it fails a blocking bar.
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
       const rechecked = await expectFiguresMatchTheirLists(committee);
       expect(rechecked.get('blocking_failed')?.value).toBe((before.get('blocking_failed')?.value ?? 0) + 1);
       expect(await idsOf('blocking_failed')).toContain(id);
@@ -176,7 +176,7 @@ export const governanceScenarios: Scenario[] = [
       expect(await versionPolicy()).toBeNull();
 
       // Model risk's assessment puts it in tier 1: the strict policy now applies and the version fails its fairness bar.
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
       expect(await versionPolicy()).toMatchObject({ policy: { key: 'mortgage-strict', version: 1 }, outcome: 'flagged', reresolved: { tier: 1, assessment: 1, from: null } });
       expect((await detailOf(owner, id)).governanceBlockers.map((b) => b.kind)).toEqual(['policy_requirement']);
       const { client, draft } = await activeReviewer(target, id, 'approve');
@@ -204,7 +204,7 @@ export const governanceScenarios: Scenario[] = [
       expect((await chainOf()).trend.at(-1)?.value).toBe(treeSize);
       // A later head, over a longer log, is the month's point.
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: riskAnswers() }), 201);
       const later = (await committee.get('/api/audit/tree-head')).body as { treeSize: number };
       expect(later.treeSize).toBeGreaterThan(treeSize);
       expect((await chainOf()).trend.at(-1)?.value).toBe(later.treeSize);

@@ -38,7 +38,7 @@ async function freshCreditPackage(owner: Client): Promise<string> {
   expectStatus(reply, 201);
   const id = (reply.body as { package: { id: string } }).package.id;
   // An approval needs a risk assessment (docs/decisions/0141).
-  expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+  expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
   return id;
 }
 

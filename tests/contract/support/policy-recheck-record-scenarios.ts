@@ -60,7 +60,7 @@ export const policyRecheckRecordScenarios: Scenario[] = [
       const owner = await signedIn(target, 'owner@example.com');
       expectStatus(await admin.post('/api/policies', policy), 201);
       const id = await submitted(owner, mortgage(approvableCreditContent('1.0'), 'mortgage-signed-recheck', 1));
-      expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
+      expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
 
       const before = await approveActiveStep(target, id);
       expectStatus(await admin.post('/api/policies', republished), 201);

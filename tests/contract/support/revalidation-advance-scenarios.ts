@@ -20,7 +20,8 @@ const emails: Partial<Record<Role, string>> = { data_governance: 'data-governanc
 
 async function approvedAtTierThree(target: Target, owner: Client, modelKey: string): Promise<string> {
   const id = await declaredTierThree(owner, modelKey);
-  expectStatus(await (await signedIn(target, emails.model_risk ?? '')).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+  // A second model risk officer assesses: whoever set the tier does not approve (0174).
+  expectStatus(await (await signedIn(target, 'risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
   for (const role of ['data_governance', 'model_risk', 'security'] as const) {
     const c = await signedIn(target, emails[role] ?? '');
     const { user } = (await c.get('/api/session')).body as { user: { id: string; displayName: string; title: string } };

@@ -42,7 +42,7 @@ async function approve(target: Target, email: string, draft: Omit<Draft, 'packag
 /** Assessed tier 1 by its owner, then approved through its chain: model risk, privacy, committee. */
 async function assessAndApprove(target: Target) {
   const owner = await signedIn(target, 'owner@example.com');
-  expectStatus(await (await owner.colleague('model-risk@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: tierOne }), 201);
+  expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: tierOne }), 201);
   await approve(target, 'model-risk@example.com', { stepKey: 'model_risk', role: 'model_risk', signer: accounts.elena });
   await approve(target, 'privacy@example.com', { stepKey: 'privacy', role: 'privacy', signer: accounts.samuel });
   await approve(target, 'committee@example.com', { stepKey: 'committee', role: 'committee', signer: robert });

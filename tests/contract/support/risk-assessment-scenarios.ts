@@ -260,7 +260,8 @@ export const riskAssessmentScenarios: Scenario[] = [
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await signedIn(target, 'model-risk@example.com');
       const n = await nextNumber(owner, clinical);
-      expectStatus(await elena.post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
+      // Assessed by her colleague: whoever set the tier does not approve (0174).
+      expectStatus(await (await signedIn(target, 'risk-tiering@example.com')).post(`/api/packages/${clinical}/risk-assessments`, { answers: tierTwo }), 201);
       const draft = { packageId: clinical, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk' as const, decision: 'approve' as const, signer: accounts.elena };
       const applied = await signedGovernance(null, { number: n, method: { key: 'standard', version: 1 }, tier: 2 });
       expect(applied).toEqual({ policy: null, riskAssessment: { number: n, method: { key: 'standard', version: 1 }, tier: 2 } });

@@ -24,6 +24,9 @@ const tierOne = riskAnswers({ fairness: { likelihood: 5, impact: 5 } });
 /** Fairness 3 x 3, no controls: residual 9, tier 3. */
 const tierThree = riskAnswers({ fairness: { likelihood: 3, impact: 3 } });
 
+/** A second model risk officer, who records assessments the scenarios then approve as Elena. */
+const tieringAnalyst = 'risk-tiering@example.com';
+
 const emails: Partial<Record<Role, string>> = { data_governance: 'data-governance@example.com', model_risk: 'model-risk@example.com', fair_lending: 'fair-lending@example.com', committee: 'committee@example.com', security: 'security@example.com' };
 
 async function as(target: Target, role: Role): Promise<Client> {
@@ -50,7 +53,8 @@ export async function declaredTierThree(owner: Client, modelKey: string): Promis
 /** A declared tier 3 package model risk assessed at tier 3, approved by data governance and model risk: security's step is active. */
 async function approvedThroughModelRisk(target: Target, owner: Client, modelKey: string): Promise<string> {
   const id = await declaredTierThree(owner, modelKey);
-  expectStatus(await (await as(target, 'model_risk')).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+  // Assessed by a second model risk officer: whoever set the tier does not approve (0174).
+  expectStatus(await (await signedIn(target, tieringAnalyst)).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
   expectStatus(await decide(target, id, 'data_governance', 'data_governance'), 201);
   expectStatus(await decide(target, id, 'model_risk', 'model_risk'), 201);
   return id;
@@ -199,7 +203,7 @@ export const tierChainScenarios: Scenario[] = [
       const owner = await signedIn(target, 'owner@example.com');
       const elena = await as(target, 'model_risk');
       const id = await declaredTierThree(owner, 'pd-h1-race-mr');
-      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+      expectStatus(await (await signedIn(target, tieringAnalyst)).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
       expectStatus(await decide(target, id, 'data_governance', 'data_governance'), 201);
       const payload = await payloadFor(elena, { packageId: id, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'approve', signer: await me(elena) });
       const [signed, assessed] = await Promise.all([sign(elena, payload), elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierOne })]);

@@ -28,7 +28,8 @@ export const rolePrincipals = ['model_owner', 'data_governance', 'model_risk', '
 export type Principal = 'anonymous' | 'token' | (typeof rolePrincipals)[number];
 export const principals: readonly Principal[] = ['anonymous', 'token', ...rolePrincipals];
 
-export const userOf = Object.fromEntries(demoAccounts.map((a) => [a.roles[0], a])) as Record<(typeof rolePrincipals)[number], (typeof demoAccounts)[number]>;
+/** The first demo account holding each role (the demo has two model risk officers since 0174: the matrix's is Elena). */
+export const userOf = Object.fromEntries(rolePrincipals.map((role) => [role, demoAccounts.find((a) => a.roles[0] === role)])) as Record<(typeof rolePrincipals)[number], (typeof demoAccounts)[number]>;
 export const ownerB = { id: 'usr_owner_b', email: 'owner-b@example.com', displayName: 'Jonas Berg', title: 'ML Engineer, Fraud', roles: ['model_owner'] as Role[] };
 export const ownerBModel = 'authz-b-credit';
 /** A second holder of a reviewer role, planted: a delegate segregation of duties allows (they hold no other step's role). */

@@ -82,6 +82,26 @@ describe('decision panel and signing', () => {
     // Two renders of the package page and an axe pass: allow for a loaded machine.
   }, 30_000);
 
+  it('offers no approval to the model risk officer who set the tier, and says why; reject stays open (0174)', async () => {
+    const { api, queryClient } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
+    const panel = await screen.findByRole('region', { name: /^Your decision on / });
+    expect(within(panel).getByRole('button', { name: 'Approve' })).toBeEnabled();
+    // Elena records the assessment that applies now (the demo's was her colleague's).
+    const [seeded] = await api.deps.store.listRiskAssessments(id);
+    if (!seeded) throw new Error('the demo package is assessed');
+    await api.deps.store.insertRiskAssessment({ ...seeded, number: 2, assessedBy: elena.id, assessedAt: new Date().toISOString() });
+    await queryClient.invalidateQueries({ queryKey: packageKeys.detail(id) });
+    const note = await within(panel).findByRole('note', { name: 'Why you cannot approve' });
+    expect(note).toHaveTextContent(/You set this package's risk tier .* segregation of duties leaves approving it to another reviewer/);
+    for (const name of ['Approve', 'Approve with conditions']) {
+      expect(within(panel).getByRole('button', { name })).toBeDisabled();
+      expect(within(panel).getByRole('button', { name })).toHaveAccessibleDescription(/You set this package's risk tier/);
+    }
+    expect(within(panel).getByRole('button', { name: 'Reject' })).toBeEnabled();
+    expect(screen.getByText(/but you set this package's risk tier/)).toBeInTheDocument();
+    await expectNoAxeViolations();
+  }, 30_000);
+
   it('explains that a request for clarification points to open clarification requests', async () => {
     const { user } = await renderApp(`/packages/${id}`, { signedInAs: 'model-risk@example.com' });
     await user.click(within(await screen.findByRole('region', { name: /^Your decision on / })).getByRole('button', { name: 'Request clarification' }));

@@ -11,6 +11,7 @@ import { SignDialog } from './sign-dialog.tsx';
 import { GovernanceGateNote } from './governance-gate-note.tsx';
 import type { GovernanceBlocker } from '#domain/contracts/approval-gates.ts';
 import { isApprovingDecision } from '#domain/policy/approval-governance.ts';
+import { assessorApprovalRefusal, setTheTier } from '#domain/policy/tier-setters.ts';
 
 /** The decisions on a step, in the order offered. An emergency approval is none of them: it has its own, quieter action. */
 type StepDecisionKind = Exclude<DecisionKind, 'emergency_approve'>;
@@ -59,7 +60,9 @@ function useStepDecision({ pkg, version, actingFor = [] }: DecisionPanelProps) {
   if (action.kind !== 'decide') return null;
   const delegation = viewer.roles.includes(action.step.role) ? undefined : actingFor.find((d) => d.role === action.step.role);
   const onBehalfOf = delegation ? { delegationId: delegation.id, delegator: delegation.delegator } : undefined;
-  return { viewer, step: action.step, onBehalfOf };
+  // Whoever set the tier (or the holder a delegate signs for) may reject or ask, not approve (0174); the server refuses it too.
+  const tierSetter = setTheTier(pkg.tierSetBy, { signerId: viewer.id, delegatorId: onBehalfOf?.delegator.id ?? null });
+  return { viewer, step: action.step, onBehalfOf, tierSetter };
 }
 
 type StepDecision = NonNullable<ReturnType<typeof useStepDecision>>;
@@ -68,11 +71,14 @@ type StepDecision = NonNullable<ReturnType<typeof useStepDecision>>;
  * Where the reviewer stands, and a button per decision. In the Decide… dialog, once every
  * section is reviewed, Approve has the focus: Enter takes the usual path, Tab reaches the rest.
  */
-function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = false, governance }: { reviewed: number; total: number; stateId: string; onChoose: (kind: StepDecisionKind) => void; focusApprove?: boolean; governance: readonly GovernanceBlocker[] }) {
+function DecisionChoices(props: { reviewed: number; total: number; stateId: string; onChoose: (kind: StepDecisionKind) => void; focusApprove?: boolean; governance: readonly GovernanceBlocker[]; tierSetter: boolean }) {
+  const { reviewed, total, stateId, onChoose, focusApprove = false, governance, tierSetter } = props;
   const ready = reviewed === total;
   const gateId = useId();
+  const setterId = useId();
   const gated = governance.length > 0;
-  const refused = (kind: StepDecisionKind) => gated && isApprovingDecision(kind);
+  const refused = (kind: StepDecisionKind) => (gated || tierSetter) && isApprovingDecision(kind);
+  const why = [gated ? gateId : '', tierSetter ? setterId : ''].filter(Boolean).join(' ');
   return (
     <>
       <p id={stateId}>
@@ -86,9 +92,9 @@ function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = fa
             key={kind}
             type="button"
             // eslint-disable-next-line jsx-a11y/no-autofocus -- the dialog opened for this choice; focus must land in it
-            autoFocus={focusApprove && ready && kind === 'approve' && !gated}
+            autoFocus={focusApprove && ready && kind === 'approve' && !refused(kind)}
             disabled={refused(kind)}
-            aria-describedby={refused(kind) ? `${stateId} ${gateId}` : stateId}
+            aria-describedby={refused(kind) ? `${stateId} ${why}` : stateId}
             className={`${ready ? buttonClasses.primary : buttonClasses.secondary} disabled:cursor-not-allowed disabled:opacity-60`}
             onClick={() => onChoose(kind)}
           >
@@ -96,6 +102,11 @@ function DecisionChoices({ reviewed, total, stateId, onChoose, focusApprove = fa
           </button>
         ))}
       </div>
+      {tierSetter && (
+        <p id={setterId} role="note" aria-label="Why you cannot approve" className="rounded-md border-l-4 border-red-700 bg-white p-3 text-slate-900">
+          {assessorApprovalRefusal}
+        </p>
+      )}
       {gated && <GovernanceGateNote id={gateId} blockers={governance} />}
     </>
   );
@@ -117,7 +128,7 @@ function StepDecisionPanel(props: DecisionPanelProps) {
       <h2 id={titleId} className="text-lg font-bold">
         Your decision on {decision.step.name}
       </h2>
-      <DecisionChoices reviewed={props.reviewed} total={props.total} stateId={stateId} onChoose={setSigning} governance={props.pkg.governanceBlockers} />
+      <DecisionChoices reviewed={props.reviewed} total={props.total} stateId={stateId} onChoose={setSigning} governance={props.pkg.governanceBlockers} tierSetter={decision.tierSetter} />
       {signing && <StepSignDialog props={props} decision={decision} kind={signing} onClose={() => setSigning(null)} />}
     </section>
   );
@@ -147,6 +158,7 @@ function DecideButton(props: DecisionPanelProps) {
             stateId={stateId}
             focusApprove
             governance={props.pkg.governanceBlockers}
+            tierSetter={decision.tierSetter}
             onChoose={(kind) => {
               setChoosing(false);
               setSigning(kind);

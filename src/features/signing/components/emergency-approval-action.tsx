@@ -33,6 +33,8 @@ export function EmergencyApprovalAction({ pkg, version }: { pkg: PackageDetail; 
     submittedBy,
   });
   if (refusal) return null;
+  // Whoever set the tier chose the chain; an emergency approval is theirs no more than a step's (0174).
+  if (pkg.tierSetBy.includes(viewer.id)) return null;
   // The governance gate refuses an emergency approval too (docs/decisions/0141): offered disabled, with why.
   const blockers = pkg.governanceBlockers;
   const gated = blockers.length > 0;

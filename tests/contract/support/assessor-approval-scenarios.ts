@@ -1,0 +1,115 @@
+import { expect } from 'vitest';
+import { packageDetailSchema } from '#domain/contracts/packages.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
+import type { DecisionKind } from '#domain/contracts/decisions.ts';
+import type { Client, Target } from './client.ts';
+import type { Scenario } from './scenarios.ts';
+import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { riskAnswers } from './risk-assessment-scenarios.ts';
+import { declaredTierThree } from './tier-chain-scenarios.ts';
+
+// Segregation of duties on the tier (docs/decisions/0174), replaying the adversary's finding: one
+// model risk officer assessed a package low (tier 4) and was then the sole approver of the tier 4
+// chain. Whoever set the tier in effect (recorded the applied assessment, or confirmed its
+// override) does not approve the package; another model risk officer does. Rejecting stays open.
+// Against the mocks, SQLite and PostgreSQL.
+
+/** Every category 2 x 2, no controls: residual 4, tier 4. */
+const tierFour = riskAnswers();
+/** Fairness 3 x 3, no controls: residual 9, tier 3. */
+const tierThree = riskAnswers({ fairness: { likelihood: 3, impact: 3 } });
+
+async function me(c: Client) {
+  const { user } = (await c.get('/api/session')).body as { user: { id: string; displayName: string; title: string } };
+  return { id: user.id, displayName: user.displayName, title: user.title };
+}
+
+async function detailOf(client: Client, id: string) {
+  return packageDetailSchema.parse((await client.get(`/api/packages/${id}`)).body);
+}
+
+/** Signs the tier 4 chain's only step, as the sign dialog builds it. */
+async function decideModelRisk(c: Client, id: string, decision: DecisionKind) {
+  const extra =
+    decision === 'reject'
+      ? { reason: 'The holdout is not named.', concerns: [{ sectionKey: 'evaluation', concern: 'The holdout is not named.', requiredChange: 'Name the holdout and its dates.' }] }
+      : decision === 'approve_with_conditions'
+        ? { reason: 'Adequate for a pilot.', conditions: { scope: 'Pilot branches only', reReviewOn: '2027-06-30', text: 'Quarterly report.' } }
+        : {};
+  return sign(c, await payloadFor(c, { packageId: id, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision, signer: await me(c), ...extra }));
+}
+
+/** A declared tier 3 package that `assessor` (a model risk officer) assesses at tier 4: the tier 4 chain, one model risk step. */
+async function assessedTierFour(target: Target, modelKey: string, assessor: Client) {
+  const owner = await signedIn(target, 'owner@example.com');
+  const id = await declaredTierThree(owner, modelKey);
+  expectStatus(await assessor.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour }), 201);
+  expect(await detailOf(owner, id)).toMatchObject({ riskTier: 4, template: { key: 'tier-4' } });
+  return { owner, id };
+}
+
+async function expectAssessorRefused(c: Client, owner: Client, id: string, decision: DecisionKind) {
+  const refused = await decideModelRisk(c, id, decision);
+  expectStatus(refused, 403);
+  expect(refused.body).toMatchObject({ type: problemTypes.assessorCannotApprove, status: 403 });
+  expect((refused.body as { detail: string }).detail).toContain('segregation of duties');
+  // Nothing stored: no decision, the step still active.
+  const after = await detailOf(owner, id);
+  expect(after.decisions.filter((d) => d.decision === decision)).toEqual([]);
+  expect(after.steps.map((s) => [s.key, s.status])).toEqual([['model_risk', 'active']]);
+}
+
+export const assessorApprovalScenarios: Scenario[] = [
+  {
+    name: 'assessor cannot approve (0174): the model risk officer who assessed tier 4 does not approve the tier 4 chain; another model risk officer does',
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const { owner, id } = await assessedTierFour(target, 'pd-sod-tier4', elena);
+      expect((await detailOf(owner, id)).tierSetBy).toEqual([(await me(elena)).id]);
+      await expectAssessorRefused(elena, owner, id, 'approve');
+      await expectAssessorRefused(elena, owner, id, 'approve_with_conditions');
+
+      // Each refusal is in the audit log as a denied attempt, naming why.
+      const denied = (await (await signedIn(target, 'admin@example.com')).get('/api/audit?action=access.denied')).body as { items: { actorId: string; after: { reason: string } }[] };
+      expect(denied.items.filter((e) => e.actorId === 'usr_model_risk' && e.after.reason.includes('set the risk tier'))).toHaveLength(2);
+
+      const tomas = await signedIn(target, 'risk-tiering@example.com');
+      expectStatus(await decideModelRisk(tomas, id, 'approve'), 201);
+      expect((await detailOf(owner, id)).status).toBe('approved');
+    },
+  },
+  {
+    name: 'assessor cannot approve (0174): the assessor may still reject the package they assessed',
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const { owner, id } = await assessedTierFour(target, 'pd-sod-reject', elena);
+      expectStatus(await decideModelRisk(elena, id, 'reject'), 201);
+      expect((await detailOf(owner, id)).status).toBe('rejected');
+    },
+  },
+  {
+    name: "assessor cannot approve (0174): a new assessment by another officer hands the approval back; the override's confirmer is refused too",
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const tomas = await signedIn(target, 'risk-tiering@example.com');
+      const owner = await signedIn(target, 'owner@example.com');
+      const id = await declaredTierThree(owner, 'pd-sod-override');
+      // Tomás assesses tier 3; data governance asks for tier 4 on it; Elena confirms: both set the tier.
+      expectStatus(await tomas.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+      const dg = await signedIn(target, 'data-governance@example.com');
+      expectStatus(await dg.post(`/api/packages/${id}/risk-assessments/1/override`, { tier: 4, reason: 'An internal pilot with no customer decisions.', role: 'data_governance' }), 201);
+      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments/1/override/confirmation`, { role: 'model_risk' }), 200);
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 4, template: { key: 'tier-4' } });
+      expect([...(await detailOf(owner, id)).tierSetBy].sort()).toEqual([(await me(elena)).id, (await me(tomas)).id].sort());
+      await expectAssessorRefused(elena, owner, id, 'approve');
+      await expectAssessorRefused(tomas, owner, id, 'approve');
+
+      // Elena re-assesses at tier 4 herself: Tomás's assessment no longer applies, so he approves.
+      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour }), 201);
+      expect((await detailOf(owner, id)).tierSetBy).toEqual([(await me(elena)).id]);
+      await expectAssessorRefused(elena, owner, id, 'approve');
+      expectStatus(await decideModelRisk(tomas, id, 'approve'), 201);
+      expect((await detailOf(owner, id)).status).toBe('approved');
+    },
+  },
+];
