@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import type { CreatedApiToken } from '#domain/contracts/api-tokens.ts';
-import { CreateFormFooter } from '#src/components/ui/create-form-footer.tsx';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { useCreateApiToken } from '../api/create-api-token.ts';
@@ -57,7 +57,7 @@ export function CreateTokenForm({ models, onCreated }: Props) {
       <Field label="Name" hint="So you can tell tokens apart, for example “Nightly retraining (Jenkins)”." error={nameError}>
         {(props) => <input {...props} className={inputClasses} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <CreateFormFooter error={creating.error} errorShownAtField={Boolean(modelError || nameError)} pending={creating.isPending} submitLabel="Create token" pendingLabel="Creating…" />
+      <FormFooter error={creating.error} errorShownAtField={Boolean(modelError || nameError)} pending={creating.isPending} submitLabel="Create token" pendingLabel="Creating…" />
     </form>
   );
 }

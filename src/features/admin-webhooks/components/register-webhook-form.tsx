@@ -1,6 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { webhookEventLabels, webhookEventTypes, type WebhookEventType } from '#domain/webhooks/contract.ts';
-import { CreateFormFooter } from '#src/components/ui/create-form-footer.tsx';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { useRegisterWebhook } from '../api/register-webhook.ts';
@@ -67,7 +67,7 @@ export function RegisterWebhookForm({ onRegistered }: Props) {
           </p>
         )}
       </fieldset>
-      <CreateFormFooter error={registering.error} errorShownAtField={Boolean(urlError || eventsError)} pending={registering.isPending} submitLabel="Register endpoint" pendingLabel="Registering…" />
+      <FormFooter error={registering.error} errorShownAtField={Boolean(urlError || eventsError)} pending={registering.isPending} submitLabel="Register endpoint" pendingLabel="Registering…" />
     </form>
   );
 }
