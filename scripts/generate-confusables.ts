@@ -30,6 +30,9 @@ for (const [key, list] of Object.entries(matrix)) {
   }
 }
 
+/** One code point (TR39 maps code points; a prototype may be several). */
+const single = (s: string) => Array.from(s).length === 1;
+
 const prototypeOf = new Map<string, string>();
 const seen = new Set<string>();
 for (const start of [...neighbours.keys()].sort()) {
@@ -40,11 +43,15 @@ for (const start of [...neighbours.keys()].sort()) {
   while (queue.length > 0) {
     const node = queue.pop() as string;
     component.push(node);
-    for (const next of neighbours.get(node) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    for (const next of neighbours.get(node) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
   }
   const degree = (n: string) => neighbours.get(n)?.size ?? 0;
-  const centre = [...component].sort((a, b) => Number([...b].length > 1) - Number([...a].length > 1) || degree(b) - degree(a) || (a < b ? -1 : a > b ? 1 : 0))[0] as string;
-  for (const node of component) if (node !== centre && [...node].length === 1) prototypeOf.set(node, centre);
+  const centre = [...component].sort((a, b) => Number(!single(b)) - Number(!single(a)) || degree(b) - degree(a) || (a < b ? -1 : a > b ? 1 : 0))[0] as string;
+  for (const node of component) if (node !== centre && single(node)) prototypeOf.set(node, centre);
 }
 
 const byPrototype = new Map<string, string[]>();
