@@ -26,6 +26,8 @@ export const addBusinessLine = defineHandler(routes.addBusinessLine, async (ctx,
   }
   if (mixesScripts(label)) throw problems.validation([{ pointer: '/label', message: businessLineProblem(label, []) ?? 'Write the business line in one script', code: 'business_line_spelling' }]);
   const line = await ctx.deps.store.transaction(async (tx) => {
+    // The look-alike check reads the committed list: two look-alikes added at once are checked one after the other (docs/decisions/0176).
+    await tx.lockPolicyCatalogue();
     const lines = await tx.listBusinessLines();
     const same = lines.find((l) => l.key === key);
     if (same) throw problems.validation([{ pointer: '/label', message: `"${same.label}" is already on the list${same.retiredAt ? ' (retired)' : ''}`, code: 'business_line_exists' }]);

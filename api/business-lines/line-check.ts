@@ -52,11 +52,33 @@ export async function scopeLineProblems(tx: LinesTx, lines: readonly string[] | 
 }
 
 /**
- * A resubmission keeps the package's business line: the package's policy and approval chain
- * were chosen by it, and the record names it. Content claiming another line would be signed
- * under a line nobody checked it against (second adversary review, docs/decisions/0164).
+ * The business line problems of a resubmission, and whether it re-files the package. A package
+ * filed under a line the list does not have (typed before the list, 0168) is not approved under it
+ * (0176); its owner's new version may name a line in use instead, spelled as the list spells it,
+ * and the package is filed under that. Any other package keeps its line (a retired one included).
  */
-export function unchangedBusinessLineProblems(line: string, packageLine: string, root: string): FieldProblem[] {
-  if (businessLineKey(line) === businessLineKey(packageLine)) return [];
-  return [{ pointer: `${root}/sections/0/businessLine`, message: `This package is filed under the business line "${packageLine}"; a new version cannot move it to "${line}". Submit a new package for another line.`, code: 'business_line_changed' }];
+export async function resubmittedLineProblems(tx: LinesTx, line: string, packageLine: string, root: string): Promise<{ problems: FieldProblem[]; refiles: boolean }> {
+  const listed = await tx.listBusinessLines();
+  const refiles = !listed.some((l) => l.key === businessLineKey(packageLine)) && businessLineKey(line) !== businessLineKey(packageLine);
+  const problem = lineProblemIn(listed, line, refiles ? 'in_use' : 'in_use_or_retired');
+  const problems = problem ? [{ pointer: `${root}/sections/0/businessLine`, ...problem }] : [];
+  return { problems: refiles ? problems : [...problems, ...unchangedBusinessLineProblems(line, packageLine, root)], refiles: refiles && problems.length === 0 };
+}
+
+/** Who filed the line a new version or package must keep: the package itself, or the model's newest package (0173). */
+export type FiledBy = { kind: 'package' } | { kind: 'model'; modelKey: string; versionLabel: string };
+
+/**
+ * A resubmission keeps the package's business line, and a new package of a model keeps the
+ * model's (0173): the policy and approval chain were chosen by it, and the record names it.
+ * Content claiming another line would be signed under a line nobody checked it against (second
+ * adversary review, docs/decisions/0164).
+ */
+export function unchangedBusinessLineProblems(line: string, filedLine: string, root: string, by: FiledBy = { kind: 'package' }): FieldProblem[] {
+  if (businessLineKey(line) === businessLineKey(filedLine)) return [];
+  const message =
+    by.kind === 'package'
+      ? `This package is filed under the business line "${filedLine}"; a new version cannot move it to "${line}". Submit a new package for another line.`
+      : `Model "${by.modelKey}" is filed under the business line "${filedLine}" (version ${by.versionLabel}); a new package of it keeps that line. Another line is another model: file it under its own key.`;
+  return [{ pointer: `${root}/sections/0/businessLine`, message, code: 'business_line_changed' }];
 }

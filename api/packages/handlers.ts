@@ -1,7 +1,8 @@
 import { identificationOf } from '#domain/contracts/package-content.ts';
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { identificationProblems, prepareVersion } from './prepare-version.ts';
-import { businessLineProblems, unchangedBusinessLineProblems } from '../business-lines/line-check.ts';
+import { businessLineProblems, resubmittedLineProblems } from '../business-lines/line-check.ts';
+import { refileUnderListedLine } from './refile-line.ts';
 import { modelTypeRequiredProblems, sameModelFilingProblems, unchangedModelTypeProblems } from './model-type-check.ts';
 import { problems } from '../kernel/problems.ts';
 import { answerProblems, loadAnswerFacts } from './resubmission-answers.ts';
@@ -258,13 +259,10 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     const pkg = await tx.findPackage(params.id);
     if (!pkg) throw problems.notFound(`No package ${params.id}.`);
     const id = identificationOf(body.content);
-    const mismatches = [
-      ...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'),
-      // The package's own line may have been retired since it was filed: it keeps it (0168).
-      ...(await businessLineProblems(tx, id.businessLine, '/content', 'in_use_or_retired')),
-      ...unchangedBusinessLineProblems(id.businessLine, pkg.businessLine, '/content'),
-      ...(await unchangedModelTypeProblems(tx, pkg.id, id.modelType, '/content')),
-    ];
+    // The package's own line may have been retired since it was filed: it keeps it (0168). One
+    // the list does not have at all is left for a listed one (0176).
+    const line = await resubmittedLineProblems(tx, id.businessLine, pkg.businessLine, '/content');
+    const mismatches = [...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'), ...line.problems, ...(await unchangedModelTypeProblems(tx, pkg.id, id.modelType, '/content'))];
     if (mismatches.length > 0) throw problems.validation(mismatches);
     const [facts] = await loadPackageFacts(tx, [pkg]);
     if (!facts) throw new Error('The package just read is missing');
@@ -281,7 +279,9 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     if (wrong.length > 0) throw problems.validation(wrong);
     // The tier an assessment decided, where there is one: a policy is never picked by the declared tier alone (docs/decisions/0141).
     const riskTier = (await appliedAssessment(tx, pkg.id))?.tier ?? pkg.riskTier;
-    const evaluation = await checkSubmission(tx, body.content, { packageId: pkg.id, riskTier, businessLine: pkg.businessLine, modelType: id.modelType }, '/content');
+    const businessLine = line.refiles ? id.businessLine : pkg.businessLine;
+    // Re-filed, it is checked as a submission under its new line is: the policy its old spelling chose does not carry over (0176).
+    const evaluation = await checkSubmission(tx, body.content, { packageId: line.refiles ? null : pkg.id, riskTier, businessLine, modelType: id.modelType }, '/content');
     const version = { packageId: pkg.id, number: previous.number + 1, ...prepared, submittedBy: user.id, submittedAt: at };
     await tx.insertVersion(version);
     if (evaluation) await tx.insertPolicyEvaluation({ packageId: pkg.id, version: version.number, evaluation, evaluatedAt: at });
@@ -295,6 +295,8 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
       actorId: user.id,
       at,
     });
+    // After the version's entry: the chain it moves to is replayed with the new version in (notifications, the record's template check).
+    if (line.refiles) await refileUnderListedLine(tx, pkg, facts.template, businessLine, version.number, at, user.id);
     // An answer to a clarification request is also the owner's reply in its thread.
     for (const { target, answer } of body.answers) {
       if (target.kind !== 'clarification') continue;
@@ -304,7 +306,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     }
     // A resubmission is a submission to the receivers.
     await publishPackageEvents(tx, [submissionEvent({ packageId: pkg.id, modelKey: pkg.modelKey, version: version.number, versionLabel: pkg.versionLabel, actor: toActor(user, user.id) })], { at, newId: () => newId(ctx.deps) });
-    const [after] = await loadPackageFacts(tx, [{ ...pkg, updatedAt: at }]);
+    const [after] = await loadPackageFacts(tx, [(await tx.findPackage(pkg.id)) ?? pkg]);
     if (!after) throw new Error('The package just written is missing');
     return { package: summarize(after, now()).summary, version: versionSummary(version, new Map([[user.id, user]])) };
   });

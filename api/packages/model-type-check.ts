@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { modelTypeLabels, modelTypeSchema, type ModelType } from '#domain/contracts/sections.ts';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
-import { sameBusinessLine } from '#domain/text/business-line.ts';
+import { unchangedBusinessLineProblems } from '../business-lines/line-check.ts';
 import type { StoreTx } from '../store/store.ts';
 
 // A policy may be scoped to model types (0157), so the type chooses the policy like the business
@@ -52,10 +52,7 @@ function filedModelType(canonicalContent: string): ModelType | undefined {
 export async function sameModelFilingProblems(tx: Pick<StoreTx, 'findLatestPackageOfModel'> & VersionReads, modelKey: string, filing: { businessLine: string; modelType?: ModelType | undefined }, root: string): Promise<FieldProblem[]> {
   const latest = await tx.findLatestPackageOfModel(modelKey);
   if (!latest) return [];
-  const found: FieldProblem[] = [];
-  if (!sameBusinessLine(filing.businessLine, latest.businessLine)) {
-    found.push({ pointer: `${root}/sections/0/businessLine`, message: `Model "${modelKey}" is filed under the business line "${latest.businessLine}" (version ${latest.versionLabel}); a new package of it keeps that line. Another line is another model: file it under its own key.`, code: 'business_line_changed' });
-  }
+  const found = unchangedBusinessLineProblems(filing.businessLine, latest.businessLine, root, { kind: 'model', modelKey, versionLabel: latest.versionLabel });
   const filed = await filedModelTypeOf(tx, latest.id);
   if (filed && filed !== filing.modelType) {
     found.push({ pointer: `${root}/sections/0/modelType`, message: `Model "${modelKey}" is filed as ${label(filed)} (version ${latest.versionLabel}); a new package of it cannot be ${label(filing.modelType)}. Another type is another model: file it under its own key.`, code: 'model_type_changed' });

@@ -73,6 +73,8 @@ export interface PackagesStore {
   findLatestPackageOfModel(modelKey: string): Promise<StoredPackage | null>;
   insertPackage(pkg: StoredPackage): Promise<void>;
   touchPackage(id: string, updatedAt: string): Promise<void>;
+  /** Files a package under another business line and the chain it selects: only a package filed under a line not on the list, by its owner's new version (docs/decisions/0176). */
+  refilePackageLine(id: string, businessLine: string, template: { key: string; version: number }, updatedAt: string): Promise<void>;
   /**
    * Holds the package for the rest of the transaction, so two decisions on it (from two API
    * instances) are checked and written one after the other. No-op where there is one writer.

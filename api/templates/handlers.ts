@@ -131,6 +131,8 @@ export const createTemplateVersion = defineHandler(routes.createTemplateVersion,
   const blockingFindingSeverities = storedBlockingSeverities(body.blockingFindingSeverities);
 
   const entry = await ctx.deps.store.transaction(async (tx) => {
+    // As a policy publication does: a line retired (or added) meanwhile is seen before the lines are checked (docs/decisions/0176).
+    await tx.lockPolicyCatalogue();
     const newest = newestPerKey(await tx.listTemplates());
     const previous = newest.get(body.key) ?? null;
     // A new template must not silently become the next version of an existing key.

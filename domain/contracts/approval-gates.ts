@@ -26,12 +26,14 @@ export type ApprovalBlocker = z.infer<typeof approvalBlockerSchema>;
 
 /**
  * What the governance gate refuses every approval for (docs/decisions/0141), with no override: a
- * blocking policy requirement the version does not meet, or no risk assessment by the current
- * tiering method. Rejecting and requesting changes stay open.
+ * blocking policy requirement the version does not meet, no risk assessment by the current
+ * tiering method, or a business line the organisation does not list (0176). Rejecting and requesting changes stay open.
  */
 export const governanceBlockerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('policy_requirement'), policy: policyRefSchema, check: policyCheckSchema, description: z.string() }),
   z.object({ kind: z.literal('risk_assessment_missing'), description: z.string() }),
   z.object({ kind: z.literal('risk_assessment_outdated'), description: z.string() }),
+  /** The package is filed under a line that is not on the organisation's list (filed before 0168): no policy or chain was chosen for it (0176). */
+  z.object({ kind: z.literal('unlisted_business_line'), businessLine: z.string(), description: z.string() }),
 ]);
 export type GovernanceBlocker = z.infer<typeof governanceBlockerSchema>;

@@ -23,11 +23,24 @@ export interface GovernanceFacts {
   assessment: AppliedAssessment | null;
   /** The tiering method version published now. */
   currentMethod: { key: string; version: number };
+  /**
+   * The package's business line when the organisation's list does not have it (in use or
+   * retired): a package filed before the list (0168) under a spelling of its own, which chose
+   * its policy and chain (0176). Absent or null when the line is listed.
+   */
+  unlistedLine?: string | null;
 }
 
 /** What stands between this version and an approval, in the order the gate lists it; empty when nothing does. */
-export function governanceBlockers({ evaluation, assessment, currentMethod }: GovernanceFacts): GovernanceBlocker[] {
+export function governanceBlockers({ evaluation, assessment, currentMethod, unlistedLine }: GovernanceFacts): GovernanceBlocker[] {
   const blockers: GovernanceBlocker[] = [];
+  if (unlistedLine != null) {
+    blockers.push({
+      kind: 'unlisted_business_line',
+      businessLine: unlistedLine,
+      description: `Business line not on the list: the package is filed under "${unlistedLine}", which is not one of the organisation's business lines, so its policy and chain were not chosen by a listed line; the owner's next version names a listed line`,
+    });
+  }
   if (!assessment) {
     blockers.push({ kind: 'risk_assessment_missing', description: "Risk assessment missing: model risk management has not assessed the package (the owner's own assessment is a proposal), and its tier must come from an assessment before it is approved" });
   } else if (assessment.method.key !== currentMethod.key || assessment.method.version !== currentMethod.version) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessLineKey, businessLineProblem, mixesScripts, namesBusinessLine } from './business-line.ts';
+import { businessLineKey, businessLineProblem, businessLineSkeleton, mixesScripts, namesBusinessLine } from './business-line.ts';
 
 describe('business line keys', () => {
   it('fold case, compatibility forms, invisible characters, spacing and trailing punctuation', () => {
@@ -39,5 +39,40 @@ describe('business lines refused at submission', () => {
     expect(mixesScripts('Потребительское кредитование')).toBe(false);
     expect(mixesScripts('Consumer lending 消費者金融')).toBe(false);
     expect(mixesScripts('Consumer lending 2')).toBe(false);
+  });
+});
+
+describe('business line skeletons (Unicode TR39 confusables, docs/decisions/0176)', () => {
+  it('give a look-alike the skeleton of the line it imitates', () => {
+    const pairs: [string, string][] = [
+      ['Wealth management', 'Wealth rnanagement'], // rn for m
+      ['Wealth management', 'Wealth ⅿanagement'], // a roman numeral one thousand
+      ['Mortgages', 'Mortgɑges'], // Latin alpha
+      ['Consumer lending', 'Consumer 1ending'],
+      ['Consumer lending', 'Consumer Iending'],
+      ['Consumer lending', 'Consumer Ɩending'], // Latin capital iota
+      ['Consumer lending', 'Consumer ɩending'], // Latin small iota
+      ['Consumer lending', 'Consumer ǀending'], // a click letter
+      ['Consumer lending', 'ᴄonsumer lending'], // a small capital
+      ['Consumer lending', 'C0nsumer lending'],
+      ['Consumer lending', 'CONSUMER LENDING'],
+      ['Consumer lending', 'Ｃｏｎｓｕｍｅｒ　ｌｅｎｄｉｎｇ'], // full-width
+      ['Consumer lending', 'Consu\u200dmer\u200c lending'], // zero-width joiner and non-joiner
+      ['Consumer lending', 'Consumer-lending'],
+      ['Consumer lending', 'Consumer_\u2014 lending'],
+      ['Cash', 'Саѕһ'], // all Cyrillic
+      ['ABE', 'ΑΒΕ'], // all Greek
+      ['OIO', '0l0'],
+    ];
+    for (const [line, lookAlike] of pairs) expect(businessLineSkeleton(lookAlike), `${lookAlike} / ${line}`).toBe(businessLineSkeleton(line));
+  });
+
+  it('keep different lines apart', () => {
+    for (const [a, b] of [['Consumer lending', 'Consumer loans'], ['Mortgages', 'Mortgage'], ['Cards', 'Carts'], ['Lending (EU)', 'Lending (UK)'], ['Retail', 'Rental']] as const) expect(businessLineSkeleton(a), `${a} / ${b}`).not.toBe(businessLineSkeleton(b));
+  });
+
+  it('refuse a Latin-only look-alike of a known line, naming it', () => {
+    expect(businessLineProblem('Mortgɑges', ['Mortgages'])).toContain('write it exactly as "Mortgages"');
+    expect(businessLineProblem('Wealth-management', ['Wealth management'])).toContain('"Wealth management"');
   });
 });

@@ -1,3 +1,5 @@
+import { confusableRows } from './confusables-table.ts';
+
 // Business lines are free text typed by people, yet they choose a package's policy and workflow
 // chain (docs/decisions/0164). Two spellings of one line must choose the same, and a spelling
 // that only looks like a known line (another script's letters, invisible characters) must not
@@ -33,20 +35,36 @@ export function namesBusinessLine(lines: readonly string[] | undefined, line: st
   return (lines ?? []).some((l) => businessLineKey(l) === key);
 }
 
-// Letters of other scripts drawn like Latin ones (Unicode confusables.txt, the common subset),
-// and Latin letters and digits easily read as one another. Only for telling look-alikes apart.
-const lookAlikes: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w', ɡ: 'g',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ζ: 'z',
-  '0': 'o', '1': 'l', '|': 'l', i: 'l', ı: 'l',
-};
+// What a line looks like (docs/decisions/0176): Unicode TR39's confusables (confusables.txt,
+// generated into confusables-table.ts), so a line drawn with another script's letters, Latin
+// letters and digits read as one another (rn/m, l/1/I, 0/O), mathematical or full-width forms
+// has the skeleton of the line it imitates. Beyond TR39: a dotless or dotted i read as l (they
+// differ by a dot a reader skims), and vv as w.
+const prototypes: ReadonlyMap<string, string> = new Map([...confusableRows.flatMap(([prototype, sources]) => Array.from(sources, (source) => [source, prototype] as const)), ['i', 'l'], ['ı', 'l']]);
 
-/** What a line looks like: its key with look-alike letters read as the Latin letter they resemble. */
-export function businessLineSkeleton(line: string): string {
-  // Code points, not grapheme clusters: the table maps single letters.
-  const key = Array.from(businessLineKey(line).normalize('NFD').replace(/\p{Mn}/gu, '')).map((c) => lookAlikes[c] ?? c).join('');
-  return key.replace(/rn/g, 'm').replace(/vv/g, 'w');
+/** Each code point read as its prototype (TR39 maps single code points), marks dropped. */
+function readAsPrototypes(text: string): string {
+  return Array.from(text.normalize('NFD').replace(/\p{Mn}/gu, ''), (c) => prototypes.get(c) ?? c).join('');
 }
+
+/**
+ * What a line looks like: its NFKC form without invisible characters, each character read as its
+ * TR39 prototype, case-folded, and read again (TR39's prototypes keep case: "0" reads as "O",
+ * which case-folds to "o"), until nothing changes; separators (spaces, dashes, underscores, full
+ * stops) collapsed to one space, and vv read as w.
+ */
+export function businessLineSkeleton(line: string): string {
+  // Separators collapsed before the reading too: TR39 reads a dash as a letter of another script (an em dash as a katakana long vowel).
+  let skeleton = collapseSeparators(line.normalize('NFKC').replace(invisible, ''));
+  for (let round = 0; round < 4; round += 1) {
+    const next = collapseSeparators(readAsPrototypes(skeleton).toLowerCase().normalize('NFKC'));
+    if (next === skeleton) break;
+    skeleton = next;
+  }
+  return skeleton.replace(/vv/g, 'w');
+}
+
+const collapseSeparators = (text: string) => text.replace(/[\s\p{Z}\p{Pd}_.]+/gu, ' ').trim();
 
 // Scripts a business line may be written in; UTS #39 allows Latin with the Japanese, Chinese
 // and Korean scripts, and no other mix.

@@ -99,6 +99,9 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
     async touchPackage(id, updatedAt) {
       await db.updateTable('packages').set({ updated_at: updatedAt }).where('id', '=', id).execute();
     },
+    async refilePackageLine(id, businessLine, template, updatedAt) {
+      await db.updateTable('packages').set({ business_line: businessLine, template_key: template.key, template_version: template.version, updated_at: updatedAt }).where('id', '=', id).execute();
+    },
     listVersionFacts(ids) {
       return withIds(ids, async (only) => {
         let q = db.selectFrom('package_versions').select(['package_id', 'number', 'content_hash', 'section_digests', 'submitted_by', 'submitted_at']);

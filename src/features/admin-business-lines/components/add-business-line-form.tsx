@@ -1,8 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
-import { buttonClasses } from '#src/components/ui/button.ts';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { useAddBusinessLine } from '../api/change-business-lines.ts';
 
 /** A new line's name; the server refuses a second spelling or a look-alike of a listed line beside the field. */
@@ -25,14 +24,7 @@ export function AddBusinessLineForm() {
       <Field label="Business line" hint="As packages, policies and templates will name it, for example “Auto loans”." error={labelError}>
         {(props) => <input {...props} className={inputClasses} value={label} onChange={(e) => setLabel(e.target.value)} />}
       </Field>
-      {adding.error && !labelError && (
-        <p role="alert" className="text-red-800">
-          {describeError(adding.error)}
-        </p>
-      )}
-      <button type="submit" className={buttonClasses.primary} disabled={adding.isPending}>
-        {adding.isPending ? 'Adding…' : 'Add business line'}
-      </button>
+      <FormFooter error={adding.error} errorShownAtField={labelError !== undefined} pending={adding.isPending} submitLabel="Add business line" pendingLabel="Adding…" />
     </form>
   );
 }

@@ -1,9 +1,8 @@
 import { useState, type SubmitEvent } from 'react';
 import type { CreatedApiToken } from '#domain/contracts/api-tokens.ts';
-import { buttonClasses } from '#src/components/ui/button.ts';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { useCreateApiToken } from '../api/create-api-token.ts';
 
 interface Props {
@@ -58,14 +57,7 @@ export function CreateTokenForm({ models, onCreated }: Props) {
       <Field label="Name" hint="So you can tell tokens apart, for example “Nightly retraining (Jenkins)”." error={nameError}>
         {(props) => <input {...props} className={inputClasses} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      {creating.error && !modelError && !nameError && (
-        <p role="alert" className="text-red-800">
-          {describeError(creating.error)}
-        </p>
-      )}
-      <button type="submit" className={buttonClasses.primary} disabled={creating.isPending}>
-        {creating.isPending ? 'Creating…' : 'Create token'}
-      </button>
+      <FormFooter error={creating.error} errorShownAtField={Boolean(modelError || nameError)} pending={creating.isPending} submitLabel="Create token" pendingLabel="Creating…" />
     </form>
   );
 }

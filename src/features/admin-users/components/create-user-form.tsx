@@ -2,10 +2,9 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { passwordProblem } from '#domain/accounts/password-policy.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import type { ManagedUser } from '#api/users/contract.ts';
-import { buttonClasses } from '#src/components/ui/button.ts';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { passwordPolicyHint } from '#src/lib/password-policy-hint.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
 import { useCreateUser } from '../api/create-user.ts';
@@ -69,14 +68,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) =
       <Field label="Temporary password" hint={`Give it to them in person or by phone; they must replace it when they first sign in. ${passwordPolicyHint}`} error={error('/temporaryPassword')}>
         {(props) => <input {...props} type="text" autoComplete="off" spellCheck={false} className={`${inputClasses} font-mono`} value={temporaryPassword} onChange={(e) => setTemporaryPassword(e.target.value)} />}
       </Field>
-      {unplaced && (
-        <p role="alert" className="text-red-800">
-          {describeError(creating.error)}
-        </p>
-      )}
-      <button type="submit" className={buttonClasses.primary} disabled={creating.isPending}>
-        {creating.isPending ? 'Creating…' : 'Create account'}
-      </button>
+      <FormFooter error={creating.error} errorShownAtField={!unplaced} pending={creating.isPending} submitLabel="Create account" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import type { Role } from '#domain/contracts/roles.ts';
 import type { ManagedUser } from '#api/users/contract.ts';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
-import { DialogFormActions } from './dialog-form-actions.tsx';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { useSetUserRoles } from '../api/set-user-roles.ts';
 import { fieldErrorOf } from './field-errors.ts';
@@ -33,7 +33,7 @@ export function EditRolesDialog({ user, onClose, onSaved }: Props) {
         <DialogTitle className="text-xl font-bold">Roles of {user.displayName}</DialogTitle>
         <p id={textId}>What {user.displayName} may do from their next request on: review and sign a workflow step, own models, oversee or administer.</p>
         <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} error={rolesError} />
-        <DialogFormActions error={saving.error} errorShownAtField={Boolean(rolesError)} pending={saving.isPending} submitLabel="Save roles" pendingLabel="Saving…" onCancel={onClose} />
+        <FormFooter error={saving.error} errorShownAtField={Boolean(rolesError)} pending={saving.isPending} submitLabel="Save roles" pendingLabel="Saving…" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type SubmitEvent } from 'react';
 import type { ManagedUser } from '#api/users/contract.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
-import { DialogFormActions } from './dialog-form-actions.tsx';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { passwordPolicyHint } from '#src/lib/password-policy-hint.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
@@ -49,7 +49,7 @@ export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
             />
           )}
         </Field>
-        <DialogFormActions error={resetting.error} errorShownAtField={Boolean(passwordError)} pending={resetting.isPending} submitLabel="Reset password" pendingLabel="Resetting…" onCancel={onClose} />
+        <FormFooter error={resetting.error} errorShownAtField={Boolean(passwordError)} pending={resetting.isPending} submitLabel="Reset password" pendingLabel="Resetting…" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -1,9 +1,8 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { webhookEventLabels, webhookEventTypes, type WebhookEventType } from '#domain/webhooks/contract.ts';
-import { buttonClasses } from '#src/components/ui/button.ts';
+import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { describeError } from '#src/lib/describe-error.ts';
 import { useRegisterWebhook } from '../api/register-webhook.ts';
 
 interface Props {
@@ -68,14 +67,7 @@ export function RegisterWebhookForm({ onRegistered }: Props) {
           </p>
         )}
       </fieldset>
-      {registering.error && !urlError && !eventsError && (
-        <p role="alert" className="text-red-800">
-          {describeError(registering.error)}
-        </p>
-      )}
-      <button type="submit" className={buttonClasses.primary} disabled={registering.isPending}>
-        {registering.isPending ? 'Registering…' : 'Register endpoint'}
-      </button>
+      <FormFooter error={registering.error} errorShownAtField={Boolean(urlError || eventsError)} pending={registering.isPending} submitLabel="Register endpoint" pendingLabel="Registering…" />
     </form>
   );
 }

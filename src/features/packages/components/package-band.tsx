@@ -19,7 +19,7 @@ export function PackageBand({ pkg }: { pkg: PackageDetail }) {
     ],
     ['Version', <span key="version" className="font-mono">{pkg.versionLabel}</span>],
     ['Risk tier', formatRiskTier(pkg.riskTier)],
-    ['Business line', pkg.businessLine],
+    ['Business line', <BusinessLine key="line" pkg={pkg} />],
     ['Owner team', pkg.ownerTeam],
   ];
   return (
@@ -31,5 +31,17 @@ export function PackageBand({ pkg }: { pkg: PackageDetail }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A line the organisation does not list is flagged where the line is read: no approval is signed under it (docs/decisions/0176). */
+function BusinessLine({ pkg }: { pkg: PackageDetail }) {
+  const unlisted = pkg.governanceBlockers.some((b) => b.kind === 'unlisted_business_line');
+  if (!unlisted) return pkg.businessLine;
+  return (
+    <span className="flex flex-wrap items-center gap-1.5">
+      {pkg.businessLine}
+      <span className="rounded border border-red-700 px-1.5 text-xs font-semibold text-red-800">Not on the list</span>
+    </span>
   );
 }

@@ -24,11 +24,11 @@ export function GovernanceGateNote({ id, blockers }: { id: string; blockers: rea
   );
 }
 
-/** A missing assessment's description starts with its heading ("Risk assessment missing: …"): that in bold, said once rather than repeated before it. */
+/** A missing assessment's or an unlisted line's description starts with its heading ("Risk assessment missing: …"): that in bold, said once rather than repeated before it. */
 function Description({ blocker }: { blocker: GovernanceBlocker }) {
   const text = blocker.description;
   const colon = text.indexOf(': ');
-  if (blocker.kind !== 'risk_assessment_missing' || colon < 0) return text;
+  if ((blocker.kind !== 'risk_assessment_missing' && blocker.kind !== 'unlisted_business_line') || colon < 0) return text;
   return (
     <>
       <strong>{text.slice(0, colon + 1)}</strong>

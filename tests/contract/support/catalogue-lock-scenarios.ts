@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import type { Scenario } from './scenarios.ts';
+import { expectStatus, signedIn } from './signing-scenarios.ts';
+
+// Adding a line, retiring one and publishing a template that names one take the catalogue lock a
+// policy publication takes (docs/decisions/0176), against the mocks, SQLite and PostgreSQL: what
+// concurrent requests leave is what some order of them one at a time would have left.
+
+const step = { key: 'model_risk', name: 'Model risk management', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['evaluation'] };
+
+export const catalogueLockScenarios: Scenario[] = [
+  {
+    name: 'business lines: two look-alike lines added at once give one line and one business_line_look_alike',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      for (const [i, [a, b]] of [['Auto loans', 'Auto Ioans'], ['Boat loans', 'Boat-loans'], ['Farm loans', 'Farm 1oans'], ['Yacht loans', 'Yacht \u0269oans']].entries()) {
+        const replies = await Promise.all([admin.post('/api/business-lines', { label: a }), admin.post('/api/business-lines', { label: b })]);
+        expect(replies.map((r) => r.status).sort(), `round ${i}`).toEqual([201, 422]);
+        expect((replies.find((r) => r.status === 422)?.body as { errors: { code?: string }[] }).errors.map((e) => e.code)).toEqual(['business_line_look_alike']);
+      }
+    },
+  },
+  {
+    name: 'business lines: a template published while its line is retired is either published before the retirement (in the audit log too) or refused unknown_business_line',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      for (let i = 0; i < 4; i += 1) {
+        const label = `Retiring line ${'abcd'[i] ?? ''}`;
+        expectStatus(await admin.post('/api/business-lines', { label }), 201);
+        const [template, retired] = await Promise.all([
+          admin.post('/api/templates', { key: `race-${i}`, name: `Race ${i}`, riskTiers: [4], businessLines: [label], staleApprovals: 'every_change', steps: [step] }),
+          admin.post(`/api/business-lines/${encodeURIComponent(label.toLowerCase())}/retire`, {}),
+        ]);
+        expectStatus(retired, 200);
+        if (template.status === 422) {
+          expect((template.body as { errors: { pointer: string; code?: string }[] }).errors.map((e) => [e.pointer, e.code])).toEqual([['/businessLines/0', 'unknown_business_line']]);
+          continue;
+        }
+        expectStatus(template, 201);
+        const entries = async (action: string) => auditPageSchema.parse((await admin.get(`/api/audit?action=${action}`)).body).items;
+        const published = (await entries('template.version_created')).find((e) => e.subject === `race-${i}`);
+        const retirement = (await entries('business_line.retired')).find((e) => e.subject === label.toLowerCase());
+        expect(published && retirement && published.seq < retirement.seq, `round ${i}`).toBe(true);
+      }
+    },
+  },
+];
