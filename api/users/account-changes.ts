@@ -9,14 +9,7 @@ import { managedUser } from './managed-user.ts';
 // second administrator approves the request (docs/decisions/0175). `actorId` is whoever made it
 // take effect.
 
-export interface NewAccount {
-  id: string;
-  email: string;
-  displayName: string;
-  title: string;
-  roles: Role[];
-  passwordHash: string;
-}
+export type NewAccount = Pick<StoredUser, 'id' | 'email' | 'displayName' | 'title' | 'roles' | 'passwordHash'>;
 
 export async function createAccount(tx: StoreTx, account: NewAccount, actorId: string, at: string): Promise<ManagedUser> {
   if (await tx.findUserByEmail(account.email)) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already' }]);
