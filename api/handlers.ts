@@ -20,6 +20,7 @@ import { getPolicyVersion, listPolicies, publishPolicy } from './policies/handle
 import { confirmTierOverride, listRiskAssessments, publishTieringMethod, recordRiskAssessment, requestTierOverride } from './risk-assessments/handlers.ts';
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
+import { accountRequestsHandlers } from './account-requests/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
 import { receiveMonitoringAlert } from './monitoring/handlers.ts';
 import { listRevalidationSchedules, listTieringMethods, publishRevalidationSchedule } from './revalidation/handlers.ts';
@@ -105,6 +106,7 @@ export const handlers: Record<RouteId, Handler> = {
   acceptDelegation,
   listUserDirectory,
   ...usersHandlers,
+  ...accountRequestsHandlers,
   getNotificationPreferences,
   updateNotificationPreferences,
   mlflowWebhook,

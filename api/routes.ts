@@ -18,6 +18,7 @@ import { notificationsRoutes } from './notifications/routes.ts';
 import { tokensRoutes } from './tokens/routes.ts';
 import { webhooksRoutes } from './webhooks/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { accountRequestsRoutes } from './account-requests/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { registriesRoutes } from './registries/routes.ts';
 import { draftsRoutes } from './drafts/routes.ts';
@@ -51,6 +52,7 @@ export const routes = {
   ...tokensRoutes,
   ...webhooksRoutes,
   ...usersRoutes,
+  ...accountRequestsRoutes,
   ...mailRoutes,
   ...registriesRoutes,
   ...monitoringRoutes,

@@ -39,6 +39,9 @@ export const demoAccounts = [
   { id: 'usr_privacy', email: 'privacy@example.com', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer', roles: ['privacy'] },
   { id: 'usr_security', email: 'security@example.com', displayName: 'Hannah Kim', title: 'Principal Security Architect', roles: ['security'] },
   { id: 'usr_committee', email: 'committee@example.com', displayName: 'Robert Castellano', title: 'Chair, AI Governance Committee', roles: ['committee'] },
+  // A second administrator, so that privileged account changes can be approved; listed before
+  // usr_admin, which stays the last account a role names (docs/decisions/0175).
+  { id: 'usr_admin_deputy', email: 'admin-deputy@example.com', displayName: 'Jordan Reyes', title: 'Deputy Platform Administrator', roles: ['admin'] },
   { id: 'usr_admin', email: 'admin@example.com', displayName: 'Alex Morgan', title: 'Platform Administrator', roles: ['admin'] },
   // A second model risk officer, who records the tier assessments: whoever set a package's tier
   // does not approve it (0174), so Elena can still approve the demo packages Tomás assessed.

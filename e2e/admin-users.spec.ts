@@ -31,6 +31,21 @@ async function replaceTemporaryPassword(page: Page, email: string): Promise<void
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
 }
 
+/** The demo's second administrator approves a pending request on the Users page, by keyboard, in a browser of their own. */
+async function approveAsDeputy(browser: Browser, what: string): Promise<void> {
+  const deputy = await signedInPage(browser, 'admin-deputy@example.com', 'demo-password');
+  await goToAdminPage(deputy, 'Users');
+  const waiting = deputy.getByRole('region', { name: 'Waiting for a second administrator' });
+  const approve = waiting.getByRole('button', { name: `Approve: ${what}` });
+  await expect(approve).toBeVisible();
+  await expectNoAxeViolations(deputy);
+  await approve.focus();
+  await deputy.keyboard.press('Enter');
+  await expect(deputy.getByRole('status').filter({ hasText: `Approved, and done: ${what}.` })).toBeVisible();
+  await expect(approve).toHaveCount(0);
+  await deputy.context().close();
+}
+
 async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await loginAs(page, email, password);
@@ -40,7 +55,8 @@ async function signedInPage(browser: Browser, email: string, password: string): 
 async function createThroughApi(request: APIRequestContext, account: ReturnType<typeof newAccount>): Promise<void> {
   const login = await request.post('/api/session', { data: { email: 'admin@example.com', password: 'demo-password' } });
   expect(login.status()).toBe(200);
-  const created = await request.post('/api/admin/users', { data: { ...account, roles: ['privacy'], temporaryPassword } });
+  // A model owner: created at once (a deciding role would wait for a second administrator, 0175).
+  const created = await request.post('/api/admin/users', { data: { ...account, roles: ['model_owner'], temporaryPassword } });
   expect(created.status(), await created.text()).toBe(201);
 }
 
@@ -72,7 +88,11 @@ test('an administrator creates an account; its holder replaces the temporary pas
   await page.keyboard.press('Space');
   await form.getByLabel('Temporary password').fill(temporaryPassword);
   await form.getByLabel('Temporary password').press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: `The account of ${account.displayName} (${account.email}) is created.` })).toBeVisible();
+  // Privacy decides: the account waits for the second administrator (0175), who approves it by keyboard.
+  await expect(page.getByRole('status').filter({ hasText: `Your request is filed: Create the account of ${account.displayName} (${account.email}) with Privacy.` })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: account.email })).toHaveCount(0);
+  await approveAsDeputy(browser, `Create the account of ${account.displayName} (${account.email}) with Privacy`);
+  await page.reload();
   const row = page.getByRole('row').filter({ hasText: account.email });
   await expect(row).toContainText('Privacy');
   await expect(row).toContainText('Must change password');
@@ -150,4 +170,31 @@ test('the account page ends another session and changes the password', async ({ 
   await loginAs(other, account.email, laterPassword);
   await expect(other.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
   await other.context().close();
+});
+
+test('a grant of a deciding role waits for a second administrator, who approves it', async ({ page, browser, request }) => {
+  test.setTimeout(90_000);
+  const account = newAccount('grant');
+  await createThroughApi(request, account);
+  await loginAs(page, 'admin@example.com');
+  await goToAdminPage(page, 'Users');
+  const row = page.getByRole('row').filter({ hasText: account.email });
+  await row.getByRole('button', { name: `Edit roles of ${account.displayName}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Roles of ${account.displayName}` });
+  await dialog.getByRole('checkbox', { name: 'Fair lending' }).check();
+  await dialog.getByRole('button', { name: 'Save roles' }).click();
+  const what = `Change the roles of ${account.displayName} (${account.email}) from Model owner to Model owner, Fair lending`;
+  await expect(page.getByRole('status').filter({ hasText: `Your request is filed: ${what}.` })).toBeVisible();
+  // The requester sees it waiting, without a button to approve it.
+  const waiting = page.getByRole('region', { name: 'Waiting for a second administrator' });
+  const item = waiting.getByRole('listitem').filter({ hasText: what });
+  await expect(item).toContainText('You filed this request; another administrator approves or rejects it.');
+  await expect(item.getByRole('button')).toHaveCount(0);
+  await expect(row).not.toContainText('Fair lending');
+  await expectNoAxeViolations(page);
+
+  await approveAsDeputy(browser, what);
+  await page.reload();
+  await expect(row).toContainText('Fair lending');
+  await expect(item).toHaveCount(0);
 });

@@ -26,7 +26,9 @@ async function secondCommitteeMember(origin: string): Promise<{ actor: ApiActor;
   const temporaryPassword = 'amber falcon river stone';
   const own = 'quiet harbour lantern moss';
   const admin = await signInActor(origin, 'admin@example.com', password);
-  await admin.post('/api/admin/users', { email, displayName: 'Amara Osei', title: 'Member, AI Governance Committee', roles: ['committee'], temporaryPassword });
+  // The committee decides: the account is a request the second administrator approves (0175).
+  const filed = await admin.post<{ id: string }>('/api/admin/account-requests', { kind: 'create_account', email, displayName: 'Amara Osei', title: 'Member, AI Governance Committee', roles: ['committee'], temporaryPassword });
+  await (await signInActor(origin, 'admin-deputy@example.com', password)).post(`/api/admin/account-requests/${filed.id}/approval`, null);
   await (await signInActor(origin, email, temporaryPassword)).post('/api/account/password', { currentPassword: temporaryPassword, newPassword: own });
   return { actor: await signInActor(origin, email, own), password: own };
 }

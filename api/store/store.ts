@@ -15,6 +15,7 @@ import type { WebhooksStore } from './webhooks.ts';
 import type { NotificationsStore } from './notifications.ts';
 import type { ReReviewStore } from './re-review.ts';
 import type { UsersStore } from './users.ts';
+import type { AccountRequestsStore } from './account-requests.ts';
 import type { ThrottleStore } from './throttle.ts';
 import type { MailStore } from './mail.ts';
 import type { RegistriesStore } from './registries.ts';
@@ -41,6 +42,7 @@ export type { StoredRiskAssessment, StoredTierOverride, StoredTieringMethod } fr
 export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit.ts';
 export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing.ts';
 export type { StoredPasskey } from './passkeys.ts';
+export type { StoredAccountRequest } from './account-requests.ts';
 export type { StoredDelegationRecord, StoredDelegation, StoredDecisionDelegation } from './delegations.ts';
 export type { StoredApiToken, StoredApiTokenState } from './tokens.ts';
 export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt } from './webhooks.ts';
@@ -70,6 +72,7 @@ export interface StoreTx
     NotificationsStore,
     ReReviewStore,
     UsersStore,
+    AccountRequestsStore,
     ThrottleStore,
     MailStore,
     RegistriesStore,

@@ -4,10 +4,16 @@ import { newId } from '../kernel/new-id.ts';
 import { signedIn } from '../package-access/package-access.ts';
 import { usersRoutes as routes } from './routes.ts';
 import { assertAcceptablePassword, existingUser, managedUser } from './managed-user.ts';
+import { countAdministrators, createAccount, replaceRoles, resetPassword, secondAdministratorRequired } from './account-changes.ts';
+import { holdsPrivilegedRole, isBootstrapAdministrator, rolesChangeNeedsApproval } from '#domain/accounts/privileged-changes.ts';
+
+/** The lock under which account creations and request decisions run one at a time. */
+export const accountsLock = 'accounts';
 
 // Administrators manage accounts. Every change is one transaction with its audit entry
 // (before and after); disabling or resetting an account ends its sessions at once, so its
-// holder's next request answers 401.
+// holder's next request answers 401. A privileged change (a role that decides or administers,
+// docs/decisions/0175) is refused here: it goes through a request another administrator approves.
 
 export const listManagedUsers = defineHandler(routes.listManagedUsers, async (ctx) => {
   const { store } = ctx.deps;
@@ -21,11 +27,12 @@ export const createUser = defineHandler(routes.createUser, async (ctx, { body })
   const passwordHash = await ctx.deps.passwords.hash(body.temporaryPassword);
   const at = ctx.deps.now().toISOString();
   const created = await ctx.deps.store.transaction(async (tx) => {
-    if (await tx.findUserByEmail(body.email)) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already' }]);
-    const user = { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: [...body.roles], passwordHash, passwordChangeRequired: true };
-    await tx.insertUser(user);
-    await tx.appendAudit({ event: { action: 'user.created', subject: user.id, before: null, after: { email: user.email, displayName: user.displayName, roles: user.roles } }, actorId: admin.id, at });
-    return managedUser(tx, { ...user, disabledAt: null });
+    // Under the lock, so that two creations racing cannot both count one administrator.
+    await tx.lockPackage(accountsLock);
+    if (holdsPrivilegedRole(body.roles) && !isBootstrapAdministrator(body.roles, await countAdministrators(tx))) {
+      secondAdministratorRequired('An account with a role that decides or administers');
+    }
+    return createAccount(tx, { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: [...body.roles], passwordHash }, admin.id, at);
   });
   return { status: 201, body: created };
 });
@@ -42,9 +49,8 @@ export const setUserRoles = defineHandler(routes.setUserRoles, async (ctx, { par
     if (user.id === admin.id) {
       throw problems.validation([{ pointer: '/roles', message: 'You cannot change your own roles; ask another administrator' }]);
     }
-    await tx.setUserRoles(user.id, roles);
-    await tx.appendAudit({ event: { action: 'user.roles_changed', subject: user.id, before: { roles: user.roles }, after: { roles } }, actorId: admin.id, at });
-    return managedUser(tx, { ...user, roles });
+    if (rolesChangeNeedsApproval(user.roles, roles)) secondAdministratorRequired('Granting a role that decides or administers, or taking the administrator role away,');
+    return replaceRoles(tx, user, roles, admin.id, at);
   });
   return { status: 200, body: changed };
 });
@@ -81,15 +87,17 @@ export const resetUserPassword = defineHandler(routes.resetUserPassword, async (
   const admin = signedIn(ctx);
   const target = await existingUser(ctx.deps.store, params.id);
   if (target.passwordHash === '') throw problems.conflict('This account signs in through single sign-on and has no password here.');
+  // Whoever sets the temporary password can sign in as the account: for one that decides or
+  // administers, a second administrator must agree (0175).
+  if (holdsPrivilegedRole(target.roles)) secondAdministratorRequired('Resetting the password of an account with a role that decides or administers');
   assertAcceptablePassword(body.temporaryPassword, '/temporaryPassword', target);
   const passwordHash = await ctx.deps.passwords.hash(body.temporaryPassword);
   const at = ctx.deps.now().toISOString();
   const reset = await ctx.deps.store.transaction(async (tx) => {
     const user = await existingUser(tx, params.id);
-    await tx.setUserPassword(user.id, passwordHash, true);
-    const sessionsEnded = await tx.deleteUserSessions(user.id);
-    await tx.appendAudit({ event: { action: 'user.password_reset', subject: user.id, before: { passwordChangeRequired: user.passwordChangeRequired === true }, after: { passwordChangeRequired: true, sessionsEnded } }, actorId: admin.id, at });
-    return managedUser(tx, { ...user, passwordHash, passwordChangeRequired: true });
+    // Roles granted since the read above count: the check holds at the write.
+    if (holdsPrivilegedRole(user.roles)) secondAdministratorRequired('Resetting the password of an account with a role that decides or administers');
+    return resetPassword(tx, user, passwordHash, admin.id, at);
   });
   return { status: 200, body: reset };
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
+
+/** What a privileged account change request does (0175). */
+export const accountRequestKindSchema = z.enum(['create_account', 'set_roles', 'reset_password']);
 import { approvalOverrideSchema } from './decisions.ts';
 import { viaTokenSchema } from './api-tokens.ts'; // A pipeline's submission names its token
 import { templateAuditSummarySchema } from './template-admin.ts';
@@ -48,6 +51,12 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('system.setup_completed'), before: z.null(), after: z.object({ email: z.string() }) }),
   /** An administrator created an account; the subject is the new user. */
   z.object({ ...base, action: z.literal('user.created'), before: z.null(), after: z.object({ email: z.string(), displayName: z.string(), roles: z.array(roleSchema) }) }),
+  /** An administrator asked for a privileged account change, which waits for another administrator (0175); the subject is the account (for a creation, the id it will have). */
+  z.object({ ...base, action: z.literal('user.change_requested'), before: z.null(), after: z.object({ request: z.string(), kind: accountRequestKindSchema, email: z.string(), roles: z.array(roleSchema).nullable(), expiresAt: z.string() }) }),
+  /** Another administrator approved a request and the change took effect (its own entry follows, with the approver as actor); the subject is the account. */
+  z.object({ ...base, action: z.literal('user.change_approved'), before: z.null(), after: z.object({ request: z.string(), kind: accountRequestKindSchema, requestedBy: z.string() }) }),
+  /** Another administrator rejected a request; nothing changed. The subject is the account. */
+  z.object({ ...base, action: z.literal('user.change_rejected'), before: z.null(), after: z.object({ request: z.string(), kind: accountRequestKindSchema, requestedBy: z.string() }) }),
   /** An administrator replaced an account's roles. */
   z.object({ ...base, action: z.literal('user.roles_changed'), before: z.object({ roles: z.array(roleSchema) }), after: z.object({ roles: z.array(roleSchema) }) }),
   /** An administrator disabled an account; its sessions ended. */

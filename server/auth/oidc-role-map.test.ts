@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { claimValues, mapRoles, parseRoleMap, roleMapSchema } from './oidc-role-map.ts';
 
 describe('OIDC role mapping', () => {
-  it('without a map, grants the claim values that are role names and ignores the rest', () => {
-    expect(mapRoles(['model_risk', 'Domain Users', 'ADMIN', 'committee', 'model_risk'], undefined)).toEqual(['model_risk', 'committee']);
+  it('without a map, grants nothing, not even claim values that are role names (0175)', () => {
+    expect(mapRoles(['model_risk', 'Domain Users', 'ADMIN', 'committee', 'admin', 'model_owner'], undefined)).toEqual([]);
   });
 
   it('with a map (JSON or comma list), grants only what the map says', () => {

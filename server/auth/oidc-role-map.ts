@@ -3,8 +3,10 @@ import { roleSchema, type Role } from '#domain/contracts/roles.ts';
 
 // Which app roles an identity provider's claim values grant. OIDC_ROLE_MAP is either JSON
 // ({"mrm-reviewers": "model_risk", "governance": ["committee", "admin"]}) or a comma list
-// (mrm-reviewers=model_risk,governance=committee). Without a map, a claim value that is a
-// role name grants that role. Values the map does not know grant nothing.
+// (mrm-reviewers=model_risk,governance=committee). Values the map does not know grant nothing,
+// and without a map nothing is granted (docs/decisions/0175): a group that happens to be named
+// `model_risk` or `admin` at the identity provider must not become a deciding role here unless
+// someone wrote down that it should.
 
 export type RoleMap = ReadonlyMap<string, readonly Role[]>;
 
@@ -59,11 +61,9 @@ export function claimValues(claims: Record<string, unknown>, path: string): stri
 
 /** The app roles the claim values grant, in the app's role order, without repeats. */
 export function mapRoles(values: readonly string[], map: RoleMap | undefined): Role[] {
+  if (!map) return [];
   const granted = new Set<Role>();
-  for (const value of values) {
-    if (map) for (const role of map.get(value) ?? []) granted.add(role);
-    else if (roleSchema.safeParse(value).success) granted.add(value as Role);
-  }
+  for (const value of values) for (const role of map.get(value) ?? []) granted.add(role);
   return roleSchema.options.filter((role) => granted.has(role));
 }
 

@@ -28,6 +28,7 @@ import { reReviewQueries } from './queries/re-review.ts';
 import { rollbacksQueries } from './queries/rollbacks.ts';
 import { businessLinesQueries } from './queries/business-lines.ts';
 import { usersQueries } from './queries/users.ts';
+import { accountRequestsQueries } from './queries/account-requests.ts';
 import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
 import { registriesQueries } from './queries/registries.ts';
@@ -61,6 +62,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...notificationsQueries(db),
     ...reReviewQueries(db),
     ...usersQueries(db),
+    ...accountRequestsQueries(db),
     ...throttleQueries(db, engine),
     ...mailQueries(db),
     ...registriesQueries(db),

@@ -43,6 +43,7 @@ import * as effectivePolicyEvaluations from './migrations/049-effective-policy-e
 import * as dashboardFirstPages from './migrations/053-dashboard-first-pages.ts';
 import * as businessLines from './migrations/054-business-lines.ts';
 import * as revalidationAdvances from './migrations/055-revalidation-advances.ts';
+import * as accountRequests from './migrations/056-account-requests.ts';
 import * as auditSubjectLinks from './migrations/059-audit-subject-links.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
@@ -90,6 +91,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '053-dashboard-first-pages': dashboardFirstPages,
   '054-business-lines': businessLines,
   '055-revalidation-advances': revalidationAdvances,
+  '056-account-requests': accountRequests,
   '059-audit-subject-links': auditSubjectLinks,
 };
 

@@ -39,6 +39,7 @@ import { tierChainScenarios } from './support/tier-chain-scenarios.ts';
 import { assessorApprovalScenarios } from './support/assessor-approval-scenarios.ts';
 import { tierTemplateMissingScenarios } from './support/tier-template-missing-scenarios.ts';
 import { ownRolesScenarios } from './support/own-roles-scenarios.ts';
+import { accountRequestScenarios } from './support/account-request-scenarios.ts';
 import { overrideTargetScenarios } from './support/override-target-scenarios.ts';
 import { revalidationAdvanceScenarios } from './support/revalidation-advance-scenarios.ts';
 import { businessLineScenarios } from './support/business-line-scenarios.ts';
@@ -56,7 +57,7 @@ const targets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios]) {
     it(scenario.name, async () => {
       const target = await makeTarget();
       try {

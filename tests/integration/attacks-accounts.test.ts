@@ -188,7 +188,7 @@ describe.each(targets)('the account lifecycle (%s)', (_engine, makeTarget) => {
     const target = await start();
     const admin = new Client(target);
     await admin.login('admin@example.com');
-    const request = { email: 'new.reviewer@example.com', displayName: 'Ines Laurent', title: 'Model Validator', roles: ['model_risk'], temporaryPassword: 'temporary granite orchard 81' };
+    const request = { email: 'new.reviewer@example.com', displayName: 'Ines Laurent', title: 'Model Validator', roles: ['model_owner'], temporaryPassword: 'temporary granite orchard 81' };
     const reviewer = new Client(target);
     await reviewer.login('model-risk@example.com');
     expect((await reviewer.post('/api/admin/users', request)).status).toBe(403);

@@ -15,6 +15,25 @@ export interface UsersTable {
   password_change_required: number;
 }
 
+// Privileged account changes waiting for a second administrator (migration 056)
+export interface AccountRequestsTable {
+  id: string;
+  kind: string;
+  user_id: string;
+  email: string;
+  display_name: string;
+  title: string;
+  roles_before: string | null;
+  roles_after: string | null;
+  password_hash: string | null;
+  requested_by: string;
+  requested_at: string;
+  expires_at: string;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
@@ -639,6 +658,7 @@ export interface Database {
   governance_snapshots: GovernanceSnapshotsTable;
   notification_reads: NotificationReadsTable;
   users: UsersTable;
+  account_requests: AccountRequestsTable;
   sessions: SessionsTable;
   setup_secrets: SetupSecretsTable;
   models: ModelsTable;

@@ -3,6 +3,7 @@ import { auditPageSchema } from '#domain/contracts/audit.ts';
 import type { Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { approveAs, fileRequest } from './account-requests.ts';
 
 // Nobody changes their own roles (docs/decisions/0172), replaying an adversary's finding: an
 // administrator granted themselves model risk, assessed a package at tier 4 and signed its
@@ -32,9 +33,11 @@ export const ownRolesScenarios: Scenario[] = [
       const { passwordHash } = (await target.store.findUserByEmail('privacy@example.com')) ?? { passwordHash: '' };
       await target.store.insertUser({ id: 'usr_admin_2', email: 'admin-2@example.com', displayName: 'Robin Park', title: 'Platform Administrator', roles: ['admin'], passwordHash });
       const colleague = await signedIn(target, 'admin-2@example.com');
-      expectStatus(await colleague.send('PUT', `/api/admin/users/${user.id}/roles`, { json: { roles: ['admin', 'model_risk'] } }), 200);
+      // Granting model risk needs a second administrator (0175): the colleague files it, the deputy approves.
+      const filed = await fileRequest(colleague, { kind: 'set_roles', userId: user.id, roles: ['admin', 'model_risk'] });
+      await approveAs(await signedIn(target, 'admin-deputy@example.com'), filed.id);
       expect((await target.store.findUserByEmail('admin@example.com'))?.roles).toEqual(['admin', 'model_risk']);
-      expect((await rolesAudit(target, user.id)).map((e) => [e.actorId, e.before, e.after])).toEqual([['usr_admin_2', { roles: ['admin'] }, { roles: ['admin', 'model_risk'] }]]);
+      expect((await rolesAudit(target, user.id)).map((e) => [e.actorId, e.before, e.after])).toEqual([['usr_admin_deputy', { roles: ['admin'] }, { roles: ['admin', 'model_risk'] }]]);
     },
   },
 ];

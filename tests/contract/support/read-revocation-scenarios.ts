@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { Client, type Target } from './client.ts';
 import { expectStatus } from './signing-scenarios.ts';
+import { changeRolesWithApproval } from './account-requests.ts';
 
 // What lets a caller read a version is checked on every read, however often the same version
 // was read before (and its answer kept: server/db/version-responses.ts, docs/decisions/0161):
@@ -60,7 +61,8 @@ export const readRevocationScenarios = [
       const refused = await reviewer.get(path);
       expectStatus(refused, 404);
       expect(JSON.stringify(refused.body)).not.toContain('"content"');
-      expectStatus(await admin.send('PUT', '/api/admin/users/usr_model_risk/roles', { json: { roles: ['model_risk'] } }), 200);
+      // Granting model risk back needs a second administrator (0175).
+      await changeRolesWithApproval(target, 'usr_model_risk', ['model_risk']);
       expectStatus(await reviewer.get(path), 200);
     },
   },

@@ -148,6 +148,30 @@ function delegationToRevoke(c: BuildContext): RequestSpec | null {
   return id ? { path: `/api/delegations/${id}/revocation` } : null;
 }
 
+/** A request the second demo administrator filed (granting privacy security), which the caller may decide (0175). */
+async function deputysRequest(c: BuildContext): Promise<string> {
+  const at = new Date();
+  const id = `acr_matrix_${Math.random().toString(36).slice(2, 10)}`;
+  await c.cell.store.insertAccountRequest({
+    id,
+    kind: 'set_roles',
+    userId: 'usr_privacy',
+    email: 'privacy@example.com',
+    displayName: 'Samuel Okafor',
+    title: 'Chief Privacy Officer',
+    rolesBefore: ['privacy'],
+    rolesAfter: ['privacy', 'security'],
+    passwordHash: null,
+    requestedBy: 'usr_admin_deputy',
+    requestedAt: at.toISOString(),
+    expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
+    decision: null,
+    decidedBy: null,
+    decidedAt: null,
+  });
+  return id;
+}
+
 /** A delegation an administrator made and its delegator may accept: the caller's own, or another reviewer's. */
 function delegationToAccept(c: BuildContext): RequestSpec | null {
   const { pendingFor } = c.world.ids;
@@ -283,11 +307,16 @@ export const requests: Record<string, Builder> = {
   revokeDelegation: delegationToRevoke,
   acceptDelegation: delegationToAccept,
   listManagedUsers: () => ({ path: '/api/admin/users' }),
-  createUser: () => ({ path: '/api/admin/users', json: { email: 'matrix.newcomer@example.com', displayName: 'Matrix Newcomer', title: 'Analyst', roles: ['privacy'], temporaryPassword: matrixPassword } }),
+  // A model owner: an account with a role that decides is a request for a second administrator (0175).
+  createUser: () => ({ path: '/api/admin/users', json: { email: 'matrix.newcomer@example.com', displayName: 'Matrix Newcomer', title: 'Analyst', roles: ['model_owner'], temporaryPassword: matrixPassword } }),
   setUserRoles: () => ({ path: '/api/admin/users/usr_privacy/roles', json: { roles: ['privacy'] } }),
   disableUser: () => ({ path: '/api/admin/users/usr_security/disable' }),
   enableUser: () => ({ path: '/api/admin/users/usr_security/enable' }),
-  resetUserPassword: () => ({ path: '/api/admin/users/usr_security/password-reset', json: { temporaryPassword: matrixPassword } }),
+  resetUserPassword: () => ({ path: '/api/admin/users/usr_owner/password-reset', json: { temporaryPassword: matrixPassword } }),
+  listAccountRequests: () => ({ path: '/api/admin/account-requests' }),
+  requestAccountChange: () => ({ path: '/api/admin/account-requests', json: { kind: 'set_roles', userId: 'usr_privacy', roles: ['privacy', 'security'] } }),
+  approveAccountRequest: async (c) => ({ path: `/api/admin/account-requests/${await deputysRequest(c)}/approval` }),
+  rejectAccountRequest: async (c) => ({ path: `/api/admin/account-requests/${await deputysRequest(c)}/rejection` }),
   changeOwnPassword: () => ({ path: '/api/account/password', json: { currentPassword: 'demo-password', newPassword: matrixPassword } }),
   stepUp: () => ({ path: '/api/account/step-up', json: { password: 'demo-password' } }),
   listOwnSessions: () => ({ path: '/api/account/sessions' }),

@@ -92,7 +92,7 @@ function SamlSettings({ saml }: { saml: SamlSettingsView }) {
                 ))}
               </ul>
             ) : (
-              'None: a value that is a role name grants that role.'
+              'None: single sign-on grants no role until a map is set.'
             )}
           </Row>
         </dl>

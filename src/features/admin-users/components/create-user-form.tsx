@@ -1,21 +1,21 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { passwordProblem } from '#domain/accounts/password-policy.ts';
 import type { Role } from '#domain/contracts/roles.ts';
-import type { ManagedUser } from '#api/users/contract.ts';
 import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { passwordPolicyHint } from '#src/lib/password-policy-hint.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
-import { useCreateUser } from '../api/create-user.ts';
+import { holdsPrivilegedRole, isBootstrapAdministrator } from '#domain/accounts/privileged-changes.ts';
+import { useAccountChange, type AccountChangeOutcome } from '../api/account-change.ts';
 import { fieldErrorOf } from './field-errors.ts';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 
 const fields = ['/email', '/displayName', '/title', '/roles', '/temporaryPassword'] as const;
 
 /** A new account: who it is, what it may do, and the temporary password to hand over. The server checks everything. */
-export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) => void }) {
-  const creating = useCreateUser();
+export function CreateUserForm({ administrators, onCreated }: { administrators: number; onCreated: (outcome: AccountChangeOutcome) => void }) {
+  const creating = useAccountChange();
   const form = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -31,16 +31,18 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) =
     event.preventDefault();
     if (creating.isPending) return;
     setPolicyProblem(passwordProblem(temporaryPassword, { email, displayName }));
+    // A role that decides or administers waits for a second administrator (0175).
+    const needsApproval = holdsPrivilegedRole(roles) && !isBootstrapAdministrator(roles, administrators);
     creating.mutate(
-      { email, displayName, title, roles, temporaryPassword },
+      { change: { kind: 'create_account', email, displayName, title, roles, temporaryPassword }, needsApproval },
       {
-        onSuccess: (user) => {
+        onSuccess: (outcome) => {
           setEmail('');
           setDisplayName('');
           setTitle('');
           setRoles([]);
           setTemporaryPassword('');
-          onCreated(user);
+          onCreated(outcome);
         },
       },
     );
@@ -65,6 +67,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) =
         {(props) => <input {...props} autoComplete="off" className={inputClasses} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
       <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} error={error('/roles')} />
+      <p className="text-sm text-slate-700">Any role but model owner decides or administers: the account is then created when another administrator approves it.</p>
       <Field label="Temporary password" hint={`Give it to them in person or by phone; they must replace it when they first sign in. ${passwordPolicyHint}`} error={error('/temporaryPassword')}>
         {(props) => <input {...props} type="text" autoComplete="off" spellCheck={false} className={`${inputClasses} font-mono`} value={temporaryPassword} onChange={(e) => setTemporaryPassword(e.target.value)} />}
       </Field>

@@ -6,17 +6,19 @@ import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { passwordPolicyHint } from '#src/lib/password-policy-hint.ts';
 import { useFocusFirstInvalid } from '#src/lib/use-focus-first-invalid.ts';
-import { useResetUserPassword } from '../api/reset-user-password.ts';
+import { holdsPrivilegedRole } from '#domain/accounts/privileged-changes.ts';
+import { useAccountChange, type AccountChangeOutcome } from '../api/account-change.ts';
 
 interface Props {
   user: ManagedUser;
   onClose: () => void;
-  onReset: (user: ManagedUser) => void;
+  onReset: (outcome: AccountChangeOutcome) => void;
 }
 
 /** A temporary password for one account: its sessions end, and it must be replaced at next sign-in. */
 export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
-  const resetting = useResetUserPassword();
+  const resetting = useAccountChange();
+  const needsApproval = holdsPrivilegedRole(user.roles);
   const form = useRef<HTMLFormElement>(null);
   const textId = useId();
   const [temporaryPassword, setTemporaryPassword] = useState('');
@@ -25,7 +27,7 @@ export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (resetting.isPending) return;
-    resetting.mutate({ id: user.id, temporaryPassword }, { onSuccess: onReset });
+    resetting.mutate({ change: { kind: 'reset_password', userId: user.id, temporaryPassword }, needsApproval }, { onSuccess: onReset });
   };
   const passwordError = isApiProblem(resetting.error) ? resetting.error.fieldError('/temporaryPassword') : undefined;
 
@@ -35,6 +37,7 @@ export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
         <DialogTitle className="text-xl font-bold">Reset the password of {user.displayName}</DialogTitle>
         <p id={textId} className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
           {user.displayName} is signed out everywhere at once. They sign in with the temporary password, which you give them in person or by phone, and must then choose their own.
+          {needsApproval && ' Their roles decide or administer: the reset takes effect when another administrator approves it.'}
         </p>
         <Field label="Temporary password" hint={passwordPolicyHint} error={passwordError}>
           {(props) => (
@@ -49,7 +52,7 @@ export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
             />
           )}
         </Field>
-        <FormFooter error={resetting.error} errorShownAtField={Boolean(passwordError)} pending={resetting.isPending} submitLabel="Reset password" pendingLabel="Resetting…" onCancel={onClose} />
+        <FormFooter error={resetting.error} errorShownAtField={Boolean(passwordError)} pending={resetting.isPending} submitLabel={needsApproval ? 'Ask for the reset' : 'Reset password'} pendingLabel="Resetting…" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -11,6 +11,7 @@ import { useDisableUser } from '../api/disable-user.ts';
 import { useEnableUser } from '../api/enable-user.ts';
 import { EditRolesDialog } from './edit-roles-dialog.tsx';
 import { ResetPasswordDialog } from './reset-password-dialog.tsx';
+import { waitingMessage } from './account-request-text.ts';
 
 type Editing = { kind: 'roles' | 'password'; user: ManagedUser } | null;
 
@@ -133,9 +134,9 @@ export function UserTable({ users, viewerId, onOutcome }: Props) {
         <EditRolesDialog
           user={editing.user}
           onClose={close}
-          onSaved={(user) => {
+          onSaved={(outcome) => {
             close();
-            onOutcome(`The roles of ${user.displayName} are saved.`);
+            onOutcome(outcome.kind === 'applied' ? `The roles of ${outcome.user.displayName} are saved.` : waitingMessage(outcome.request));
           }}
         />
       )}
@@ -143,9 +144,11 @@ export function UserTable({ users, viewerId, onOutcome }: Props) {
         <ResetPasswordDialog
           user={editing.user}
           onClose={close}
-          onReset={(user) => {
+          onReset={(outcome) => {
             close();
-            onOutcome(`The password of ${user.displayName} is reset; they are signed out and must choose a new one at their next sign-in.`);
+            onOutcome(
+              outcome.kind === 'applied' ? `The password of ${outcome.user.displayName} is reset; they are signed out and must choose a new one at their next sign-in.` : waitingMessage(outcome.request),
+            );
           }}
         />
       )}

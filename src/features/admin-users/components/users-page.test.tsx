@@ -33,7 +33,7 @@ describe('users page', () => {
     await waitFor(() => expect(document.title).toBe('Users · Model Approval'));
     const table = await screen.findByRole('table', { name: 'Accounts' });
     expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Name', 'Email', 'Roles', 'State', 'Open sessions', 'Actions']);
-    expect(within(table).getAllByRole('row')).toHaveLength(9);
+    expect(within(table).getAllByRole('row')).toHaveLength(10);
     const dana = within(rowOf('Dana Whitfield'));
     expect(dana.getByText('Fair Lending Officer')).toBeInTheDocument();
     expect(dana.getByText('fair-lending@example.com')).toBeInTheDocument();
@@ -76,13 +76,58 @@ describe('users page', () => {
     await user.clear(password);
     await user.type(password, temporaryPassword);
     await user.click(within(form).getByRole('button', { name: 'Create account' }));
-    await waitFor(() => expect(screen.getByText(/^The account of Jordan Lee \(jordan\.lee@example\.com\) is created\./)).toHaveAttribute('role', 'status'));
+    // Model risk decides: the account waits for a second administrator (0175).
+    await waitFor(() =>
+      expect(screen.getByText(/^Your request is filed: Create the account of Jordan Lee \(jordan\.lee@example\.com\) with Model risk management\./)).toHaveAttribute('role', 'status'),
+    );
     expect(email).toHaveValue('');
-    const row = within(await waitFor(() => rowOf('Jordan Lee')));
-    expect(row.getByText('Model risk management')).toBeInTheDocument();
+    const waiting = await screen.findByRole('region', { name: 'Waiting for a second administrator' });
+    await waitFor(() => expect(within(waiting).getByText('You filed this request; another administrator approves or rejects it.')).toBeInTheDocument());
+    expect(within(waiting).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+    expect(await api.deps.store.findUserByEmail('jordan.lee@example.com')).toBeNull();
+    await expectNoAxeViolations();
+
+    // A model owner's account is created at once.
+    await user.type(email, 'kim.ode@example.com');
+    await user.type(within(form).getByLabelText('Name'), 'Kim Ode');
+    await user.click(within(form).getByRole('checkbox', { name: 'Model owner' }));
+    await user.type(password, temporaryPassword);
+    await user.click(within(form).getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByText(/^The account of Kim Ode \(kim\.ode@example\.com\) is created\./)).toHaveAttribute('role', 'status'));
+    const row = within(await waitFor(() => rowOf('Kim Ode')));
     expect(row.getByText('Must change password')).toBeInTheDocument();
-    const stored = await api.deps.store.findUserByEmail('jordan.lee@example.com');
-    expect(stored).toMatchObject({ displayName: 'Jordan Lee', title: 'Model Validator', roles: ['model_risk'], passwordChangeRequired: true });
+    expect(await api.deps.store.findUserByEmail('kim.ode@example.com')).toMatchObject({ roles: ['model_owner'], passwordChangeRequired: true });
+  });
+
+  it('approves, by keyboard, a grant another administrator asked for; the change takes effect once', async () => {
+    const { user, api } = await renderApp('/admin/users', { signedInAs: 'admin-deputy@example.com' });
+    await api.deps.store.insertAccountRequest({
+      id: 'acr_unit',
+      kind: 'set_roles',
+      userId: 'usr_privacy',
+      email: 'privacy@example.com',
+      displayName: 'Samuel Okafor',
+      title: 'Chief Privacy Officer',
+      rolesBefore: ['privacy'],
+      rolesAfter: ['privacy', 'security'],
+      passwordHash: null,
+      requestedBy: 'usr_admin',
+      requestedAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      decision: null,
+      decidedBy: null,
+      decidedAt: null,
+    });
+    const waiting = await screen.findByRole('region', { name: 'Waiting for a second administrator' });
+    const approve = await within(waiting).findByRole('button', { name: 'Approve: Change the roles of Samuel Okafor (privacy@example.com) from Privacy to Privacy, Security' });
+    expect(within(waiting).getByText(/Asked by Alex Morgan/)).toBeInTheDocument();
+    await expectNoAxeViolations();
+    approve.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Approved, and done: Change the roles of Samuel Okafor'));
+    await waitFor(() => expect(within(waiting).getByText('No request waits for approval.')).toBeInTheDocument());
+    expect((await api.deps.store.findUserByEmail('privacy@example.com'))?.roles).toEqual(['privacy', 'security']);
+    await waitFor(() => expect(within(rowOf('Samuel Okafor')).getByText('Security')).toBeInTheDocument());
   });
 
   it('edits the roles of an account in a dialog, and offers no change of one’s own roles', async () => {
@@ -96,8 +141,9 @@ describe('users page', () => {
     await expectNoAxeViolations();
     await user.click(within(dialog).getByRole('button', { name: 'Save roles' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(screen.getByRole('status')).toHaveTextContent('The roles of Samuel Okafor are saved.');
-    await waitFor(() => expect(within(rowOf('Samuel Okafor')).getByText('Security')).toBeInTheDocument());
+    // Security decides: the grant waits for another administrator (0175).
+    expect(screen.getByRole('status')).toHaveTextContent('Your request is filed: Change the roles of Samuel Okafor (privacy@example.com) from Privacy to Privacy, Security.');
+    expect((await api.deps.store.findUserByEmail('privacy@example.com'))?.roles).toEqual(['privacy']);
     // Focus goes back to the button that opened it.
     await waitFor(() => expect(editOther).toHaveFocus());
 
@@ -129,9 +175,9 @@ describe('users page', () => {
   it('resets a password to a temporary one, refusing a weak one at its field', async () => {
     const { user } = await renderApp('/admin/users', { signedInAs: 'admin@example.com' });
     await screen.findByRole('table', { name: 'Accounts' });
-    await user.click(within(rowOf('Marcus Oyelaran')).getByRole('button', { name: 'Reset password of Marcus Oyelaran' }));
-    const dialog = screen.getByRole('dialog', { name: 'Reset the password of Marcus Oyelaran' });
-    expect(dialog).toHaveAccessibleDescription(/Marcus Oyelaran is signed out everywhere at once\./);
+    await user.click(within(rowOf('Priya Natarajan')).getByRole('button', { name: 'Reset password of Priya Natarajan' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reset the password of Priya Natarajan' });
+    expect(dialog).toHaveAccessibleDescription(/Priya Natarajan is signed out everywhere at once\./);
     const password = within(dialog).getByLabelText('Temporary password');
     await user.type(password, 'passwordpassword');
     await user.click(within(dialog).getByRole('button', { name: 'Reset password' }));
@@ -149,7 +195,7 @@ describe('users page', () => {
     await user.type(password, temporaryPassword);
     await user.click(within(dialog).getByRole('button', { name: 'Reset password' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(screen.getByRole('status')).toHaveTextContent(/The password of Marcus Oyelaran is reset/);
-    await waitFor(() => expect(within(rowOf('Marcus Oyelaran')).getByText('Must change password')).toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent(/The password of Priya Natarajan is reset/);
+    await waitFor(() => expect(within(rowOf('Priya Natarajan')).getByText('Must change password')).toBeInTheDocument());
   });
 });

@@ -11,6 +11,7 @@ const accounts: readonly [string, Role][] = [
   ['security@example.com', 'security'],
   ['committee@example.com', 'committee'],
   ['admin@example.com', 'admin'],
+  ['admin-deputy@example.com', 'admin'],
 ];
 
 export function DemoAccounts() {

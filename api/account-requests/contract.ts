@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { emailSchema } from '#domain/contracts/users.ts';
+import { roleSchema } from '#domain/contracts/roles.ts';
+import { accountRequestKindSchema } from '#domain/contracts/audit-events.ts';
+import { createUserRequestSchema, resetPasswordRequestSchema, setRolesRequestSchema } from '../users/contract.ts';
+
+// Two administrators for privileged account changes (docs/decisions/0175): creating an account
+// with a role that decides, granting one, or resetting the password of an account that holds
+// one is filed as a request, and takes effect when another administrator approves it.
+
+export { accountRequestKindSchema };
+export type AccountRequestKind = z.infer<typeof accountRequestKindSchema>;
+
+export const newAccountRequestSchema = z.discriminatedUnion('kind', [
+  createUserRequestSchema.extend({ kind: z.literal('create_account') }),
+  setRolesRequestSchema.extend({ kind: z.literal('set_roles'), userId: z.string().min(1).max(100) }),
+  resetPasswordRequestSchema.extend({ kind: z.literal('reset_password'), userId: z.string().min(1).max(100) }),
+]);
+export type NewAccountRequest = z.infer<typeof newAccountRequestSchema>;
+
+const personSchema = z.object({ id: z.string(), displayName: z.string() });
+
+export const accountRequestSchema = z.object({
+  id: z.string(),
+  kind: accountRequestKindSchema,
+  /** The account concerned: for a creation, the one it will create (its id is fixed at the request). */
+  account: z.object({ id: z.string(), email: emailSchema, displayName: z.string() }),
+  /** For a creation or a roles change: the roles before (null for a creation) and after. */
+  roles: z.object({ before: z.array(roleSchema).nullable(), after: z.array(roleSchema) }).nullable(),
+  requestedBy: personSchema,
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+  decidedBy: personSchema.nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+});
+export type AccountRequest = z.infer<typeof accountRequestSchema>;
+export const accountRequestListSchema = z.object({ items: z.array(accountRequestSchema) });
+
+export const accountRequestIdParamsSchema = z.object({ id: z.string().min(1).max(100) });

@@ -1,0 +1,50 @@
+import { problems } from '../kernel/problems.ts';
+import type { RequestContext } from '../kernel/context.ts';
+import { newId } from '../kernel/new-id.ts';
+import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
+import { assertAcceptablePassword, existingUser } from '../users/managed-user.ts';
+import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
+import type { NewAccountRequest } from './contract.ts';
+
+// Turns an administrator's ask into a stored request, checked as the change itself would be
+// (a taken email, a weak temporary password, one's own roles are refused now, not at approval).
+// The temporary password is hashed here; only the hash waits in the request.
+
+type Filed = Omit<StoredAccountRequest, 'id' | 'requestedBy' | 'requestedAt' | 'expiresAt' | 'decision' | 'decidedBy' | 'decidedAt'>;
+
+async function hashTemporary(ctx: RequestContext, password: string, context: { email?: string; displayName?: string }): Promise<string> {
+  assertAcceptablePassword(password, '/temporaryPassword', context);
+  return ctx.deps.passwords.hash(password);
+}
+
+function named(user: StoredUser) {
+  return { userId: user.id, email: user.email, displayName: user.displayName, title: user.title };
+}
+
+/** What the request will change, read in the transaction that stores it. */
+export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId: string, body: NewAccountRequest): Promise<Filed> {
+  switch (body.kind) {
+    case 'create_account': {
+      const taken = (await tx.findUserByEmail(body.email)) !== null || (await tx.listPendingAccountRequests(ctx.deps.now().toISOString())).some((r) => r.kind === 'create_account' && r.email === body.email);
+      if (taken) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already, or waits for approval' }]);
+      const passwordHash = await hashTemporary(ctx, body.temporaryPassword, body);
+      return { kind: body.kind, userId: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, rolesBefore: null, rolesAfter: [...new Set(body.roles)], passwordHash };
+    }
+    case 'set_roles': {
+      const user = await existingUser(tx, body.userId);
+      if (user.id === adminId) throw problems.validation([{ pointer: '/roles', message: 'You cannot change your own roles; ask another administrator' }]);
+      return { kind: body.kind, ...named(user), rolesBefore: user.roles, rolesAfter: [...new Set(body.roles)], passwordHash: null };
+    }
+    case 'reset_password': {
+      const user = await existingUser(tx, body.userId);
+      if (user.id === adminId) throw problems.validation([{ pointer: '/userId', message: 'Change your own password on your account page' }]);
+      if (user.passwordHash === '') throw problems.conflict('This account signs in through single sign-on and has no password here.');
+      return { kind: body.kind, ...named(user), rolesBefore: null, rolesAfter: null, passwordHash: await hashTemporary(ctx, body.temporaryPassword, user) };
+    }
+  }
+}
+
+export function requestWindow(ctx: RequestContext): { requestedAt: string; expiresAt: string } {
+  const now = ctx.deps.now();
+  return { requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + accountRequestLifetimeMs).toISOString() };
+}

@@ -1,0 +1,44 @@
+import type { Role } from '#domain/contracts/roles.ts';
+import { problems } from '../kernel/problems.ts';
+import type { StoredUser, StoreTx } from '../store/store.ts';
+import type { ManagedUser } from './contract.ts';
+import { managedUser } from './managed-user.ts';
+
+// The account changes themselves, each with its audit entry, inside the caller's transaction:
+// applied at once by the administration routes when the change is not privileged, or when a
+// second administrator approves the request (docs/decisions/0175). `actorId` is whoever made it
+// take effect.
+
+export type NewAccount = Pick<StoredUser, 'id' | 'email' | 'displayName' | 'title' | 'roles' | 'passwordHash'>;
+
+export async function createAccount(tx: StoreTx, account: NewAccount, actorId: string, at: string): Promise<ManagedUser> {
+  if (await tx.findUserByEmail(account.email)) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already' }]);
+  const user = { ...account, passwordChangeRequired: true };
+  await tx.insertUser(user);
+  await tx.appendAudit({ event: { action: 'user.created', subject: user.id, before: null, after: { email: user.email, displayName: user.displayName, roles: user.roles } }, actorId, at });
+  return managedUser(tx, { ...user, disabledAt: null });
+}
+
+export async function replaceRoles(tx: StoreTx, user: StoredUser, roles: Role[], actorId: string, at: string): Promise<ManagedUser> {
+  await tx.setUserRoles(user.id, roles);
+  await tx.appendAudit({ event: { action: 'user.roles_changed', subject: user.id, before: { roles: user.roles }, after: { roles } }, actorId, at });
+  return managedUser(tx, { ...user, roles });
+}
+
+/** Sets a temporary password the holder must replace, and ends their sessions. */
+export async function resetPassword(tx: StoreTx, user: StoredUser, passwordHash: string, actorId: string, at: string): Promise<ManagedUser> {
+  await tx.setUserPassword(user.id, passwordHash, true);
+  const sessionsEnded = await tx.deleteUserSessions(user.id);
+  await tx.appendAudit({ event: { action: 'user.password_reset', subject: user.id, before: { passwordChangeRequired: user.passwordChangeRequired === true }, after: { passwordChangeRequired: true, sessionsEnded } }, actorId, at });
+  return managedUser(tx, { ...user, passwordHash, passwordChangeRequired: true });
+}
+
+/** How many accounts hold the administrator role, disabled ones included (a disabled administrator can be enabled again, so disabling one does not make another the only one). */
+export async function countAdministrators(tx: Pick<StoreTx, 'listUsers'>): Promise<number> {
+  return (await tx.listUsers()).filter((user) => user.roles.includes('admin')).length;
+}
+
+/** Refuses, as 409, a change that only a request approved by another administrator may make. */
+export function secondAdministratorRequired(what: string): never {
+  throw problems.conflict(`${what} needs a second administrator: file it as a request (POST /api/admin/account-requests), which another administrator approves.`);
+}

@@ -1,0 +1,67 @@
+import type { AccountRequest } from '#api/account-requests/contract.ts';
+import { buttonClasses } from '#src/components/ui/button.ts';
+import { describeError } from '#src/lib/describe-error.ts';
+import { formatDateTime } from '#src/lib/format.ts';
+import { useDecideAccountRequest } from '../api/account-requests.ts';
+import { describeAccountRequest } from './account-request-text.ts';
+
+interface Props {
+  requests: readonly AccountRequest[];
+  viewerId: string | undefined;
+  onOutcome: (message: string) => void;
+}
+
+/** Why the viewer may not decide a request, or null when they may (the server refuses it too). */
+function notYours(request: AccountRequest, viewerId: string | undefined): string | null {
+  if (request.requestedBy.id === viewerId) return 'You filed this request; another administrator approves or rejects it.';
+  if (request.account.id === viewerId) return 'This request is about your account; another administrator decides it.';
+  return null;
+}
+
+/** Privileged account changes waiting for a second administrator (0175), each with approve and reject for the others. */
+export function AccountRequestsList({ requests, viewerId, onOutcome }: Props) {
+  const deciding = useDecideAccountRequest();
+  if (requests.length === 0) return <p>No request waits for approval.</p>;
+  const decide = (request: AccountRequest, decision: 'approval' | 'rejection') =>
+    deciding.mutate(
+      { id: request.id, decision },
+      { onSuccess: () => onOutcome(`${decision === 'approval' ? 'Approved, and done' : 'Rejected; nothing changed'}: ${describeAccountRequest(request)}.`) },
+    );
+
+  return (
+    <div className="space-y-3">
+      <ul className="space-y-3">
+        {requests.map((request) => {
+          const what = describeAccountRequest(request);
+          const refusal = notYours(request, viewerId);
+          return (
+            <li key={request.id} className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
+              <p className="font-semibold break-words">{what}</p>
+              <p className="text-sm text-slate-700">
+                Asked by {request.requestedBy.displayName} on <time dateTime={request.requestedAt}>{formatDateTime(request.requestedAt)}</time>; lapses{' '}
+                <time dateTime={request.expiresAt}>{formatDateTime(request.expiresAt)}</time> unless decided. Confirm it with the person concerned before approving.
+              </p>
+              {refusal ? (
+                <p className="text-sm text-slate-700">{refusal}</p>
+              ) : (
+                <div className="flex flex-wrap gap-2">
+                  <button type="button" className={buttonClasses.primary} disabled={deciding.isPending} aria-label={`Approve: ${what}`} onClick={() => decide(request, 'approval')}>
+                    Approve
+                  </button>
+                  <button type="button" className={buttonClasses.secondary} disabled={deciding.isPending} aria-label={`Reject: ${what}`} onClick={() => decide(request, 'rejection')}>
+                    Reject
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {deciding.error != null && (
+        <p role="alert" className="text-red-800">
+          {describeError(deciding.error)}
+        </p>
+      )}
+    </div>
+  );
+}
