@@ -33,7 +33,7 @@ describe('users page', () => {
     await waitFor(() => expect(document.title).toBe('Users · Model Approval'));
     const table = await screen.findByRole('table', { name: 'Accounts' });
     expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Name', 'Email', 'Roles', 'State', 'Open sessions', 'Actions']);
-    expect(within(table).getAllByRole('row')).toHaveLength(10);
+    expect(within(table).getAllByRole('row')).toHaveLength(11);
     const dana = within(rowOf('Dana Whitfield'));
     expect(dana.getByText('Fair Lending Officer')).toBeInTheDocument();
     expect(dana.getByText('fair-lending@example.com')).toBeInTheDocument();

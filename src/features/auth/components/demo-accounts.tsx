@@ -6,6 +6,7 @@ const accounts: readonly [string, Role][] = [
   ['owner@example.com', 'model_owner'],
   ['data-governance@example.com', 'data_governance'],
   ['model-risk@example.com', 'model_risk'],
+  ['risk-tiering@example.com', 'model_risk'],
   ['fair-lending@example.com', 'fair_lending'],
   ['privacy@example.com', 'privacy'],
   ['security@example.com', 'security'],
