@@ -41,7 +41,10 @@ of the deployment you trust, or its fingerprint from whoever runs it); each may 
                            exports it (NDJSON; committee or administrator): its root must be
                            the record's signed tree head's, and every entry about the package
                            up to that size must be in the record. A record alone cannot show
-                           that it carries its package's last entries; the log can.
+                           that it carries its package's last entries; the log can. With
+                           --policy and a later --checkpoint, the export must reach that
+                           checkpoint's size and root, and an entry about the package after
+                           the record's tree size fails it (the record is out of date).
 
   --origin <url>           The deployment's public origin (https://approvals.example.com):
                            the record's relying party must be it, so passkey assertions

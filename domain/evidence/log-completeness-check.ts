@@ -51,32 +51,53 @@ function subjectLinkBreaks(entries: readonly StoredChainEntry[]): string[] {
   return breaks;
 }
 
-export function logCompletenessChecks(record: ApprovalRecord, logText: string): RecordCheck[] {
+/**
+ * A later tree the reader holds from elsewhere (a witness-cosigned checkpoint, already held to
+ * the record's head by the trust policy): the export must then reach its size and root, and
+ * completeness is judged up to it, so a record cut at an earlier size cannot hide what the log
+ * says about its package since.
+ */
+export interface HeldTree {
+  treeSize: number;
+  rootHash: string;
+}
+
+export function logCompletenessChecks(record: ApprovalRecord, logText: string, held?: HeldTree): RecordCheck[] {
   const { treeHead, entries: carried } = record.audit;
-  const read = parseLog(logText, treeHead.treeSize);
+  const size = Math.max(treeHead.treeSize, held?.treeSize ?? 0);
+  const read = parseLog(logText, size);
   if (!read.ok) return [fail(rootLabel, `The audit log export cannot be read: ${read.problem}.`)];
   const verifier = new ChainVerifier();
   for (const entry of read.entries) verifier.push(entry);
-  const root = bytesToHex(new MerkleTree(verifier.leafHashes).root(treeHead.treeSize));
+  const tree = new MerkleTree(verifier.leafHashes);
+  const root = bytesToHex(tree.root(treeHead.treeSize));
   const broken = [...verifier.breaks.map((found) => found.reason), ...subjectLinkBreaks(read.entries)];
   if (root !== treeHead.rootHash) {
     return [fail(rootLabel, `The first ${treeHead.treeSize} entries of the export hash to the root ${short(root)}, not to the signed tree head's ${short(treeHead.rootHash)}: it is not the log the record's head signs.${broken.length > 0 ? ` ${broken.slice(0, 3).join(' ')}` : ''}`)];
   }
+  if (held !== undefined && held.treeSize > treeHead.treeSize) {
+    const heldRoot = bytesToHex(tree.root(held.treeSize));
+    if (heldRoot !== held.rootHash) return [fail(rootLabel, `The first ${held.treeSize} entries of the export hash to the root ${short(heldRoot)}, not to the held checkpoint's ${short(held.rootHash)}: it is not the log that checkpoint signs.`)];
+  }
   if (broken.length > 0) return [fail(rootLabel, `The export has the signed root, but its entries do not hold together: ${broken.slice(0, 5).join('; ')}.`)];
-  const checks = [pass(rootLabel, `The first ${treeHead.treeSize} entries of the export recompute to the signed root ${short(root)}, each hash, chain link and subject link sound.`)];
+  const reach = size > treeHead.treeSize ? `, and its first ${size} to the held checkpoint's root` : '';
+  const checks = [pass(rootLabel, `The first ${treeHead.treeSize} entries of the export recompute to the signed root ${short(root)}${reach}, each hash, chain link and subject link sound.`)];
 
   const inRecord = new Map(carried.map((entry) => [entry.seq, entry.entryHash]));
   const about = read.entries.filter((entry) => entry.subject === record.package.id);
-  const missing = about.filter((entry) => inRecord.get(entry.seq) !== entry.entryHash);
+  const missing = about.filter((entry) => entry.seq <= treeHead.treeSize && inRecord.get(entry.seq) !== entry.entryHash);
+  const later = about.filter((entry) => entry.seq > treeHead.treeSize);
   const logged = new Set(about.map((entry) => entry.seq));
   const notLogged = carried.filter((entry) => !logged.has(entry.seq));
-  if (missing.length === 0 && notLogged.length === 0) {
-    checks.push(pass(completeLabel, `The log's ${about.length} entries about package ${record.package.id} up to #${treeHead.treeSize} are exactly the ${carried.length} the record carries.`));
+  if (missing.length === 0 && notLogged.length === 0 && later.length === 0) {
+    checks.push(pass(completeLabel, `The log's ${about.length} entries about package ${record.package.id} up to #${size} are exactly the ${carried.length} the record carries.`));
     return checks;
   }
+  const named = (entries: readonly StoredChainEntry[]) => entries.map((entry) => `#${entry.seq} (${entry.action})`).join(', ');
   const problems = [
-    ...(missing.length > 0 ? [`the log holds ${missing.map((entry) => `#${entry.seq} (${entry.action})`).join(', ')} about package ${record.package.id}, which the record does not carry`] : []),
+    ...(missing.length > 0 ? [`the log holds ${named(missing)} about package ${record.package.id}, which the record does not carry`] : []),
     ...(notLogged.length > 0 ? [`the record carries ${notLogged.map((entry) => `#${entry.seq}`).join(', ')}, which the log does not hold about the package`] : []),
+    ...(later.length > 0 ? [`after the record's tree size ${treeHead.treeSize} the log holds ${named(later)} about package ${record.package.id}: the record does not show the package as it stands at #${size}`] : []),
   ];
   checks.push(fail(completeLabel, `${problems.join('; ')}.`));
   return checks;

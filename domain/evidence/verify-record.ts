@@ -22,7 +22,8 @@ import { fail, pass, short } from './check.ts';
 import { isPinned, keyFingerprint, type KeyPin } from './key-pin.ts';
 import { readRecord } from './read-record.ts';
 import { relyingPartyCheck } from './relying-party-check.ts';
-import { logCompletenessChecks } from './log-completeness-check.ts';
+import { logCompletenessChecks, type HeldTree } from './log-completeness-check.ts';
+import { openCheckpoint } from '../audit/checkpoint.ts';
 import { templateCheck } from './template-check.ts';
 import { attestationChecks } from './attestation.ts';
 import { policyResultsChecks } from './policy-results-check.ts';
@@ -92,13 +93,27 @@ export async function verifyRecordText(input: string | Uint8Array, options: Veri
     const checks = [...read.checks, signature, ...(await recordChecks(read.record, obligations))];
     if (options.expectedOrigin !== undefined) checks.push(relyingPartyCheck(read.record, options.expectedOrigin));
     if (options.witnessPolicy) checks.push(await policyCheck(read.record, options.witnessPolicy));
-    if (options.auditLog !== undefined) checks.push(...logCompletenessChecks(read.record, options.auditLog));
+    if (options.auditLog !== undefined) checks.push(...logCompletenessChecks(read.record, options.auditLog, await heldTree(options.witnessPolicy)));
     const demonstration = read.record.decisions.some((decision) => decision.signature?.signature.method === 'demo');
     const pinned = trusted !== null && signature.ok;
     return { valid: pinned && checks.every((check) => check.ok), pinned, demonstration, checks, record, obligationStatuses: obligations.statuses };
   } catch (error) {
     // A safety net: each check handles what it expects, but a verifier must answer, not crash.
     return { valid: false, pinned: false, demonstration: false, checks: [fail('Verification', `The record could not be checked: ${errorMessage(error)}`)], record };
+  }
+}
+
+/**
+ * The later tree a held checkpoint states, signed by the policy's log key: the log export is
+ * then judged up to it (0180). Whether witnesses vouch for it is the policy check's to say.
+ */
+async function heldTree(witnessPolicy: VerifyRecordOptions['witnessPolicy']): Promise<HeldTree | undefined> {
+  if (witnessPolicy?.held === undefined) return undefined;
+  try {
+    const { treeSize, rootHash } = await openCheckpoint(witnessPolicy.held.checkpoint, witnessPolicy.policy.log.publicKey);
+    return { treeSize, rootHash };
+  } catch {
+    return undefined;
   }
 }
 

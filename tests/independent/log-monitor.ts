@@ -35,18 +35,30 @@ function merkleRoot(leaves: readonly Buffer[]): Buffer {
   return sha256(Buffer.from([0x01]), merkleRoot(leaves.slice(0, k)), merkleRoot(leaves.slice(k)));
 }
 
-export function verifyRecordAgainstLog(recordJson: string, logNdjson: string, verifierKey: string): MonitorVerdict {
+/** Size and base64 root of a checkpoint signed by the log key, or the problem with it. */
+function readCheckpoint(note: string, name: string, rawKey: Buffer, which: string): { size: number; root: string } | string {
+  try {
+    const [, sizeLine, rootLine] = openNote(note, name, rawKey).slice(0, -1).split('\n');
+    return { size: Number(sizeLine), root: rootLine ?? '' };
+  } catch (error) {
+    return `${which}: ${(error as Error).message}`;
+  }
+}
+
+/**
+ * `heldCheckpoint`: a later checkpoint the reader holds (signed by the log key; that witnesses
+ * cosigned it and that it extends the record's tree is the trust policy's check). The log is then
+ * read up to its size, and entries about the package after the record's tree count against it.
+ */
+export function verifyRecordAgainstLog(recordJson: string, logNdjson: string, verifierKey: string, heldCheckpoint?: string): MonitorVerdict {
   const { name, rawKey } = parseVerifierKey(verifierKey);
   const record = JSON.parse(recordJson) as { package?: { id?: string }; audit?: { checkpoint?: string; entries?: { seq: number; entryHash: string }[] } };
   const packageId = record.package?.id ?? '';
-  let text: string;
-  try {
-    text = openNote(record.audit?.checkpoint ?? '', name, rawKey);
-  } catch (error) {
-    return { ok: false, problems: [`checkpoint: ${(error as Error).message}`] };
-  }
-  const [, sizeLine, rootLine] = text.slice(0, -1).split('\n');
-  const size = Number(sizeLine);
+  const own = readCheckpoint(record.audit?.checkpoint ?? '', name, rawKey, 'checkpoint');
+  if (typeof own === 'string') return { ok: false, problems: [own] };
+  const held = heldCheckpoint === undefined ? own : readCheckpoint(heldCheckpoint, name, rawKey, 'held checkpoint');
+  if (typeof held === 'string') return { ok: false, problems: [held] };
+  const size = Math.max(own.size, held.size);
   const lines = logNdjson.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as LogLine).slice(0, size);
   if (lines.length < size) return { ok: false, problems: [`log: ${lines.length} entries, the checkpoint has ${size}`] };
 
@@ -64,12 +76,13 @@ export function verifyRecordAgainstLog(recordJson: string, logNdjson: string, ve
     if (line.subjectPrev !== undefined && line.subjectPrev !== (lastAbout.get(line.subject) ?? genesis)) problems.push(`log #${line.seq}: subjectPrev is not the previous entry about ${line.subject}`);
     lastAbout.set(line.subject, line.entryHash);
   });
-  const root = merkleRoot(leaves);
-  if (root.toString('base64') !== rootLine) problems.push(`log: the root of its first ${size} entries is not the checkpoint's root`);
+  if (merkleRoot(leaves.slice(0, own.size)).toString('base64') !== own.root) problems.push(`log: the root of its first ${own.size} entries is not the checkpoint's root`);
+  if (held.size > own.size && merkleRoot(leaves).toString('base64') !== held.root) problems.push(`log: the root of its first ${held.size} entries is not the held checkpoint's root`);
 
   const carried = new Map((record.audit?.entries ?? []).map((entry) => [entry.seq, entry.entryHash]));
   for (const line of lines) {
-    if (line.subject === packageId && carried.get(line.seq) !== line.entryHash) problems.push(`log #${line.seq} (${line.action}) is about ${packageId}, the record does not carry it`);
+    if (line.subject !== packageId || carried.get(line.seq) === line.entryHash) continue;
+    problems.push(line.seq > own.size ? `log #${line.seq} (${line.action}) is about ${packageId}, after the record's tree size ${own.size}` : `log #${line.seq} (${line.action}) is about ${packageId}, the record does not carry it`);
   }
   const about = new Set(lines.filter((line) => line.subject === packageId).map((line) => line.seq));
   for (const seq of carried.keys()) if (!about.has(seq)) problems.push(`record entry #${seq} is not an entry of the log about ${packageId}`);

@@ -4,6 +4,8 @@ import { demoRiskAnswers } from '#demo/demo-risk-assessments.ts';
 import { approvalRecordSchema, type ApprovalRecord } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
+import { parseWitnessPolicy } from '#domain/audit/witness-policy.ts';
+import { auditCheckpointSchema, consistencyProofSchema } from '#domain/contracts/audit.ts';
 import type { SendRequest } from '#scripts/lib/api-actor.ts';
 import { Client, origin, type Target } from '../contract/support/client.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
@@ -112,6 +114,42 @@ describe('a record cannot leave out its package’s audit entries unnoticed', ()
     const v = await verdicts(text, keys, verifierKey, lines.join('\n'));
     expect(v.failed).toEqual([expect.stringMatching(/^Audit log export \(root of the signed tree head\): The first \d+ entries of the export hash to the root [0-9a-f]{12}…, not to the signed tree head's/)]);
     expect(v.monitored).toEqual(expect.arrayContaining(['log #1: its content does not hash to its entryHash', expect.stringMatching(/^log: the root of its first \d+ entries is not the checkpoint's root$/)]));
+  }, 120_000);
+
+  it('a record cut at an earlier tree size is held to the later checkpoint the auditor holds: the package’s entries since then fail it in both verifiers', async () => {
+    const { app, target } = await seededSqliteApp(defer);
+    const send: SendRequest = (url, init) => Promise.resolve(app.fetch(new Request(url, init)));
+    const { id } = await approveCardFraudCopy({ origin, send, password: 'demo-password', versionLabel: '7.2.0-cut' });
+    const committee = new Client(target);
+    expect((await committee.login('committee@example.com')).status).toBe(200);
+    // The record as exported at approval: honest then, and the server may keep handing it out.
+    const text = await download(target, committee, `/api/packages/${id}/record`);
+    const record = approvalRecordSchema.parse(JSON.parse(text));
+    // Afterwards, an entry about the package the old record cannot show: model risk reassesses it.
+    const modelRisk = new Client(target);
+    expect((await modelRisk.login('model-risk@example.com')).status).toBe(200);
+    expect((await modelRisk.post(`/api/packages/${id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') })).status).toBe(201);
+    // The auditor holds the latest checkpoint (here vouched for by the log key alone: quorum none)
+    // with its consistency proof from the record's tree, and the log up to it.
+    const served = auditCheckpointSchema.parse(JSON.parse(await download(target, committee, '/api/audit/checkpoint')));
+    const from = record.audit.treeHead.treeSize;
+    const to = Number(served.checkpoint.split('\n')[1]);
+    expect(to).toBeGreaterThan(from);
+    const consistency = consistencyProofSchema.parse(JSON.parse(await download(target, committee, `/api/audit/proofs/consistency?from=${from}&to=${to}`)));
+    const log = await download(target, committee, `/api/audit/chain?limit=${to}`);
+    const policy = await parseWitnessPolicy(`log ${served.verifierKey}\nquorum none\n`);
+    if (!policy.ok) throw new Error(policy.message);
+    const keys = ((await committee.get('/api/keys')).body as { keys: ServerKey[] }).keys;
+    const witnessPolicy = { policy: policy.policy, held: { checkpoint: served.checkpoint, consistency } };
+    const own = await verifyRecordText(text, { trustedKeys: keys, witnessPolicy, auditLog: log });
+    expect(own.valid).toBe(false);
+    expect(own.checks.filter((c) => !c.ok).map((c) => c.label)).toEqual(['Audit entries about the package (complete against the log)']);
+    expect(own.checks.find((c) => !c.ok)?.detail).toMatch(new RegExp(`after the record's tree size ${from} the log holds #\\d+ \\(risk\\.assessed\\)`));
+    const monitored = verifyRecordAgainstLog(text, log, served.verifierKey, served.checkpoint);
+    expect(monitored.problems).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^log #\\d+ \\(risk\\.assessed\\) is about ${id}, after the record's tree size ${from}$`))]));
+    // Without the later checkpoint the same log is read only up to the record's size: VALID then, as it was.
+    expect((await verifyRecordText(text, { trustedKeys: keys, auditLog: log })).valid).toBe(true);
+    expect(verifyRecordAgainstLog(text, log, served.verifierKey).problems).toEqual([]);
   }, 120_000);
 
   it('an entry about the package appended while its record is built (after its entries were read, before the head) is in the record: it is read again', async () => {
