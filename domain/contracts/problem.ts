@@ -46,6 +46,7 @@ export const problemTypes = {
   policyRefused: 'https://model-approval.example/problems/policy-refused',
   governanceBlocked: 'https://model-approval.example/problems/governance-blocked',
   assessorCannotApprove: 'https://model-approval.example/problems/assessor-cannot-approve',
+  approverCannotSetTier: 'https://model-approval.example/problems/approver-cannot-set-tier',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',

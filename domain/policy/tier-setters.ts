@@ -44,3 +44,26 @@ export function setTheTier(setters: readonly string[], decider: { signerId: stri
 /** Why the tier's setter may not approve, in a sentence for the refusal and the decision panel. */
 export const assessorApprovalRefusal =
   "You set this package's risk tier (you recorded the risk assessment in effect or confirmed its override), and the tier chose its approval chain: segregation of duties leaves approving it to another reviewer. You can still reject it or request clarification.";
+
+/** An approving decision as the reverse rule reads it: on which version, by whom, for whom. */
+export interface ApprovalByFacts {
+  versionNumber: number;
+  decision: string;
+  actorId: string;
+  delegatorId: string | null;
+}
+
+const approvingKinds = new Set(['approve', 'approve_with_conditions', 'emergency_approve']);
+
+export const approverSettingTierRefusal =
+  'You approved the latest version of this package, so you do not set its risk tier: another model risk officer assesses it or confirms the override (segregation of duties).';
+
+/**
+ * The same rule read the other way (0174, amended): whoever approved the latest version (or had
+ * it approved by a delegate) does not then set its tier, by a new assessment or by confirming an
+ * override: approving first and choosing the tier after would be one person choosing the path
+ * they already walked.
+ */
+export function approvedLatestVersion(decisions: readonly ApprovalByFacts[], latestVersion: number, userId: string): boolean {
+  return decisions.some((d) => d.versionNumber === latestVersion && approvingKinds.has(d.decision) && (d.actorId === userId || d.delegatorId === userId));
+}

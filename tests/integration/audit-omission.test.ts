@@ -36,7 +36,7 @@ async function approvedThenReassessed() {
   const send: SendRequest = (url, init) => Promise.resolve(app.fetch(new Request(url, init)));
   const { id } = await approveCardFraudCopy({ origin, send, password: 'demo-password', versionLabel: '7.2.0-omission' });
   const modelRisk = new Client(target);
-  expect((await modelRisk.login('model-risk@example.com')).status).toBe(200);
+  expect((await modelRisk.login('risk-tiering@example.com')).status).toBe(200);
   const reassessed = await modelRisk.post(`/api/packages/${id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') });
   expect(reassessed.status).toBe(201);
   const committee = new Client(target);
@@ -127,7 +127,7 @@ describe('a record cannot leave out its package’s audit entries unnoticed', ()
     const record = approvalRecordSchema.parse(JSON.parse(text));
     // Afterwards, an entry about the package the old record cannot show: model risk reassesses it.
     const modelRisk = new Client(target);
-    expect((await modelRisk.login('model-risk@example.com')).status).toBe(200);
+    expect((await modelRisk.login('risk-tiering@example.com')).status).toBe(200);
     expect((await modelRisk.post(`/api/packages/${id}/risk-assessments`, { answers: demoRiskAnswers('card-fraud-detection') })).status).toBe(201);
     // The auditor holds the latest checkpoint (here vouched for by the log key alone: quorum none)
     // with its consistency proof from the record's tree, and the log up to it.

@@ -112,4 +112,31 @@ export const assessorApprovalScenarios: Scenario[] = [
       expect((await detailOf(owner, id)).status).toBe('approved');
     },
   },
+  {
+    name: 'assessor cannot approve (0174, amended): whoever approved the latest version does not set its tier afterwards, by assessment or override confirmation',
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const tomas = await signedIn(target, 'risk-tiering@example.com');
+      const { owner, id } = await assessedTierFour(target, 'pd-sod-after', tomas);
+      expectStatus(await decideModelRisk(elena, id, 'approve'), 201);
+      const before = await detailOf(owner, id);
+      expect(before.status).toBe('approved');
+      const assessments = async () => ((await owner.get(`/api/packages/${id}/risk-assessments`)).body as { items: unknown[] }).items.length;
+      const counted = await assessments();
+      // The approver re-assesses (here at a laxer score would be the attack; any score is refused).
+      const reassessed = await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour });
+      expectStatus(reassessed, 403);
+      expect(reassessed.body).toMatchObject({ type: problemTypes.approverCannotSetTier, status: 403 });
+      expect(await assessments()).toBe(counted);
+      // Another officer's assessment is open; an override on it is confirmed by someone else than the approver.
+      expectStatus(await tomas.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+      const dg = await signedIn(target, 'data-governance@example.com');
+      expectStatus(await dg.post(`/api/packages/${id}/risk-assessments/${counted + 1}/override`, { tier: 4, reason: 'An internal pilot with no customer decisions.', role: 'data_governance' }), 201);
+      const confirmed = await elena.post(`/api/packages/${id}/risk-assessments/${counted + 1}/override/confirmation`, { role: 'model_risk' });
+      expectStatus(confirmed, 403);
+      expect(confirmed.body).toMatchObject({ type: problemTypes.approverCannotSetTier });
+      const overrides = ((await owner.get(`/api/packages/${id}/risk-assessments`)).body as { items: { number: number; override: { confirmedBy: unknown } | null }[] }).items;
+      expect(overrides.find((a) => a.number === counted + 1)?.override?.confirmedBy ?? null).toBeNull();
+    },
+  },
 ];
