@@ -148,7 +148,7 @@ function delegationToRevoke(c: BuildContext): RequestSpec | null {
   return id ? { path: `/api/delegations/${id}/revocation` } : null;
 }
 
-/** A request the second demo administrator filed (granting privacy security), which the caller may decide (0175). */
+/** A request the demo's other administrator (not the matrix's) filed, granting privacy security, which the caller may decide (0175). */
 async function deputysRequest(c: BuildContext): Promise<string> {
   const at = new Date();
   const id = `acr_matrix_${Math.random().toString(36).slice(2, 10)}`;
@@ -162,7 +162,7 @@ async function deputysRequest(c: BuildContext): Promise<string> {
     rolesBefore: ['privacy'],
     rolesAfter: ['privacy', 'security'],
     passwordHash: null,
-    requestedBy: 'usr_admin_deputy',
+    requestedBy: userOf.admin.id === 'usr_admin' ? 'usr_admin_deputy' : 'usr_admin',
     requestedAt: at.toISOString(),
     expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
     decision: null,
