@@ -53,8 +53,7 @@ async function signedInPage(browser: Browser, email: string, password: string): 
 }
 
 async function createThroughApi(request: APIRequestContext, account: ReturnType<typeof newAccount>): Promise<void> {
-  // By the deputy: whoever set an account's password does not ask for its deciding roles (0175).
-  const login = await request.post('/api/session', { data: { email: 'admin-deputy@example.com', password: 'demo-password' } });
+  const login = await request.post('/api/session', { data: { email: 'admin@example.com', password: 'demo-password' } });
   expect(login.status()).toBe(200);
   // A model owner: created at once (a deciding role would wait for a second administrator, 0175).
   const created = await request.post('/api/admin/users', { data: { ...account, roles: ['model_owner'], temporaryPassword } });

@@ -3,9 +3,8 @@ import type { RequestContext } from '../kernel/context.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
 import { assertAcceptablePassword, existingUser } from '../users/managed-user.ts';
-import { accountRequestLifetimeMs, isPrivilegedRole, setThePassword } from '#domain/accounts/privileged-changes.ts';
+import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
 import type { NewAccountRequest } from './contract.ts';
-import type { Role } from '#domain/contracts/roles.ts';
 
 // Turns an administrator's ask into a stored request, checked as the change itself would be
 // (a taken email, a weak temporary password, one's own roles are refused now, not at approval).
@@ -22,23 +21,6 @@ function named(user: StoredUser) {
   return { userId: user.id, email: user.email, displayName: user.displayName, title: user.title };
 }
 
-/** Whether a change of roles adds a role that decides or administers. */
-export function grantsPrivilegedRole(before: readonly Role[], after: readonly Role[]): boolean {
-  return after.some((role) => isPrivilegedRole(role) && !before.includes(role));
-}
-
-/** Whether the administrator created the account or set its password (directly or by request). */
-export async function passwordSetBy(tx: StoreTx, userId: string, adminId: string): Promise<boolean> {
-  const entries = await tx.listAuditEntries({ subject: userId, actorId: adminId }, 0, 10_000);
-  return setThePassword(
-    entries.map((entry) => {
-      const after = JSON.parse(entry.afterJson) as { kind?: unknown } | null;
-      return { action: entry.action, actorId: entry.actorId, ...(typeof after?.kind === 'string' ? { kind: after.kind } : {}) };
-    }),
-    adminId,
-  );
-}
-
 /** What the request will change, read in the transaction that stores it. */
 export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId: string, body: NewAccountRequest): Promise<Filed> {
   switch (body.kind) {
@@ -51,9 +33,6 @@ export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId:
     case 'set_roles': {
       const user = await existingUser(tx, body.userId);
       if (user.id === adminId) throw problems.validation([{ pointer: '/roles', message: 'You cannot change your own roles; ask another administrator' }]);
-      if (grantsPrivilegedRole(user.roles, body.roles) && (await passwordSetBy(tx, user.id, adminId))) {
-        throw problems.validation([{ pointer: '/roles', message: 'You set this account’s password (you created it or reset it), so another administrator asks for its reviewer or administrator roles', code: 'password_setter_cannot_grant' }]);
-      }
       return { kind: body.kind, ...named(user), rolesBefore: user.roles, rolesAfter: [...new Set(body.roles)], passwordHash: null };
     }
     case 'reset_password': {

@@ -7,7 +7,7 @@ import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
 import { accountsLock } from '../users/admin-handlers.ts';
 import { accountRequestsRoutes as routes } from './routes.ts';
 import { accountRequestView } from './views.ts';
-import { describeRequest, grantsPrivilegedRole, passwordSetBy, requestWindow } from './file-request.ts';
+import { describeRequest, requestWindow } from './file-request.ts';
 import { applyRequest } from './apply-request.ts';
 
 // Two administrators for privileged account changes (docs/decisions/0175): one files the
@@ -54,10 +54,6 @@ function decide(decision: 'approved' | 'rejected') {
     return ctx.deps.store.transaction(async (tx) => {
       await tx.lockPackage(accountsLock);
       const request = await decidable(tx, id, admin.id, at);
-      // Nor does whoever may know the account's password approve handing it a deciding role (0175, amended).
-      if (decision === 'approved' && request.kind === 'set_roles' && grantsPrivilegedRole(request.rolesBefore ?? [], request.rolesAfter ?? []) && (await passwordSetBy(tx, request.userId, admin.id))) {
-        throw problems.forbidden('You set this account’s password (you created it or reset it), so another administrator approves its reviewer or administrator roles.');
-      }
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };
       await tx.appendAudit({ event: { action: decision === 'approved' ? 'user.change_approved' : 'user.change_rejected', subject: request.userId, before: null, after }, actorId: admin.id, at });

@@ -39,26 +39,3 @@ export function isBootstrapAdministrator(roles: readonly Role[], administrators:
 
 /** How long a request waits for a second administrator before it lapses. */
 export const accountRequestLifetimeMs = 72 * 3_600_000;
-
-/** An audit entry about an account, as the password-setter rule reads it. */
-export interface AccountEntryFacts {
-  action: string;
-  actorId: string | null;
-  /** For `user.change_requested`: the request's kind. */
-  kind?: string;
-}
-
-/**
- * Whether `adminId` set the account's password, and so may know it (docs/decisions/0175,
- * amended): they created it or reset its password directly, or asked for either. Such an
- * administrator does not file a privileged grant for it: removing a colleague's role, resetting
- * their password alone (no longer privileged) and asking to give the role back would otherwise
- * hand them a reviewer's account that a second administrator approves as a mere undo.
- */
-export function setThePassword(entries: readonly AccountEntryFacts[], adminId: string): boolean {
-  return entries.some(
-    (entry) =>
-      entry.actorId === adminId &&
-      (entry.action === 'user.created' || entry.action === 'user.password_reset' || (entry.action === 'user.change_requested' && (entry.kind === 'create_account' || entry.kind === 'reset_password'))),
-  );
-}

@@ -161,31 +161,4 @@ export const accountRequestScenarios: Scenario[] = [
       expect(await target.store.findUserByEmail('second-3@example.com')).toBeNull();
     },
   },
-  {
-    name: 'two administrators (0175, amended): whoever set an account’s password neither files nor approves a deciding role for it (role removed, password reset, role asked back)',
-    async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
-      const deputy = await signedIn(target, 'admin-deputy@example.com');
-      // The adversary's walk: take the officer's role away and reset the password, both at once
-      // (neither is privileged on an account with no deciding role), then ask for the role back.
-      expectStatus(await admin.send('PUT', '/api/admin/users/usr_model_risk/roles', { json: { roles: [] } }), 200);
-      expectStatus(await admin.post('/api/admin/users/usr_model_risk/password-reset', { temporaryPassword }), 200);
-      const back = await admin.post('/api/admin/account-requests', { kind: 'set_roles', userId: 'usr_model_risk', roles: ['model_risk'] });
-      expectStatus(back, 422);
-      expect(back.body).toMatchObject({ errors: [{ pointer: '/roles', code: 'password_setter_cannot_grant' }] });
-      expect(await pending(admin)).toEqual([]);
-      // The other administrator may ask; the one who set the password still cannot approve it.
-      const asked = await fileRequest(deputy, { kind: 'set_roles', userId: 'usr_model_risk', roles: ['model_risk'] });
-      expectRefused(await admin.post(`/api/admin/account-requests/${asked.id}/approval`, null), 403, /You set this account’s password/);
-      expect((await target.store.findUserById('usr_model_risk'))?.roles).toEqual([]);
-      expect((await pending(admin)).map((r) => r.id)).toEqual([asked.id]);
-      // The variant: an account created at once as a model owner, then a deciding role asked for.
-      const created = await admin.post('/api/admin/users', { email: 'puppet@example.com', displayName: 'Pat Doe', title: 'Analyst', roles: ['model_owner'], temporaryPassword });
-      expectStatus(created, 201);
-      const { id } = created.body as { id: string };
-      expectStatus(await admin.post('/api/admin/account-requests', { kind: 'set_roles', userId: id, roles: ['model_owner', 'model_risk'] }), 422);
-      // A role that decides nothing is still the creator's to give.
-      expectStatus(await admin.send('PUT', `/api/admin/users/${id}/roles`, { json: { roles: [] } }), 200);
-    },
-  },
 ];
