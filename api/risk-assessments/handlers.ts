@@ -15,7 +15,7 @@ import { reresolvePolicy } from './reresolve-policy.ts';
 import { applyTier } from './apply-tier.ts';
 import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 import { advanceRevalidation } from './advance-revalidation.ts';
-import { assertNotApproverSettingTier } from './approver-sets-no-tier.ts';
+import { assertApproverDoesNotLoosen } from './approver-sets-no-tier.ts';
 
 /** The audit's note of a re-check: the policy now applied, the check's digest (0171) and the policy before. */
 async function recheckAudit(evaluation: PolicyEvaluation | null) {
@@ -129,8 +129,6 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     // catalogue first: the policy may be checked again, and a publication must see it (0150).
     await tx.lockPolicyCatalogueShared();
     await tx.lockPackage(pkg.id);
-    // The owner's proposal sets no tier; model risk's assessment does, and not after approving (0174).
-    if (pkg.ownerId !== user.id) await assertNotApproverSettingTier(tx, pkg, user.id);
     const method = await currentMethod(tx);
     const result = computeTier(body.answers, method);
     const number = (await tx.listRiskAssessments(pkg.id)).length + 1;
@@ -140,6 +138,8 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     // The tier that now applies: the new score, unless a confirmed override is stricter.
     const applied = proposal ? null : await appliedAssessment(tx, pkg.id);
     const tier = proposal ? null : (applied?.tier ?? result.computedTier);
+    // Not laxer by the hand of someone who approved the latest version (0174, amended).
+    if (tier !== null) await assertApproverDoesNotLoosen(tx, pkg, user.id, tier);
     const template = tier === null ? undefined : await applyTier(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
     // After final approval a stricter tier brings the revalidation forward instead (0172).
     if (tier !== null) await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
@@ -198,7 +198,6 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     const override = (await tx.listTierOverrides(pkg.id)).find((o) => o.number === target.number);
     if (!override) throw problems.notFound(`Assessment ${target.number} of package ${pkg.id} has no override to confirm.`);
     if (override.confirmedBy) throw problems.conflict(`The override of assessment ${target.number} is confirmed already.`);
-    await assertNotApproverSettingTier(tx, pkg, user.id);
     const problem = overrideProblem({ tier: override.tier, reason: override.reason, requestedBy: { userId: override.requestedBy, role: override.requestedRole }, confirmedBy: { userId: user.id, role: body.role } });
     if (problem && override.requestedBy === user.id) throw problems.forbidden(`${problem}.`);
     if (problem) throw problems.validation([{ pointer: '/role', message: `${problem}: it was asked for as ${roleLabels[override.requestedRole]}`, code: 'same_role' }]);
@@ -207,6 +206,7 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     // Overrides are on tier-deciding assessments only (0172); an earlier stricter one may still hold.
     const applied = await appliedAssessment(tx, pkg.id);
     const tier = applied?.tier ?? override.tier;
+    await assertApproverDoesNotLoosen(tx, pkg, user.id, tier);
     const template = await applyTier(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
     await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
     const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: target.number }, at);

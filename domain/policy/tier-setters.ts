@@ -55,14 +55,15 @@ export interface ApprovalByFacts {
 
 const approvingKinds = new Set(['approve', 'approve_with_conditions', 'emergency_approve']);
 
-export const approverSettingTierRefusal =
-  'You approved the latest version of this package, so you do not set its risk tier: another model risk officer assesses it or confirms the override (segregation of duties).';
+/** Why an approver may not loosen the tier, for the refusal. */
+export const approverSettingTierRefusal = (current: number, tier: number): string =>
+  `You approved the latest version of this package, so you do not loosen its risk tier (tier ${current} in effect, tier ${tier} asked): another model risk officer assesses it or confirms the override (segregation of duties).`;
 
 /**
  * The same rule read the other way (0174, amended): whoever approved the latest version (or had
- * it approved by a delegate) does not then set its tier, by a new assessment or by confirming an
- * override: approving first and choosing the tier after would be one person choosing the path
- * they already walked.
+ * it approved by a delegate) does not then loosen its tier, by a new assessment or by confirming
+ * an override: approving first and picking a laxer tier after would be one person choosing the
+ * path they already walked.
  */
 export function approvedLatestVersion(decisions: readonly ApprovalByFacts[], latestVersion: number, userId: string): boolean {
   return decisions.some((d) => d.versionNumber === latestVersion && approvingKinds.has(d.decision) && (d.actorId === userId || d.delegatorId === userId));

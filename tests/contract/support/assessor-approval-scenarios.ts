@@ -6,7 +6,7 @@ import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
-import { declaredTierThree } from './tier-chain-scenarios.ts';
+import { approvedThroughModelRisk, declaredTierThree } from './tier-chain-scenarios.ts';
 
 // Segregation of duties on the tier (docs/decisions/0174), replaying the adversary's finding: one
 // model risk officer assessed a package low (tier 4) and was then the sole approver of the tier 4
@@ -113,30 +113,33 @@ export const assessorApprovalScenarios: Scenario[] = [
     },
   },
   {
-    name: 'assessor cannot approve (0174, amended): whoever approved the latest version does not set its tier afterwards, by assessment or override confirmation',
+    name: 'assessor cannot approve (0174, amended): whoever approved the latest version does not loosen its tier afterwards, by assessment or override confirmation',
     async run(target) {
       const elena = await signedIn(target, 'model-risk@example.com');
       const tomas = await signedIn(target, 'risk-tiering@example.com');
-      const { owner, id } = await assessedTierFour(target, 'pd-sod-after', tomas);
-      expectStatus(await decideModelRisk(elena, id, 'approve'), 201);
-      const before = await detailOf(owner, id);
-      expect(before.status).toBe('approved');
+      const owner = await signedIn(target, 'owner@example.com');
+      // Tomás assessed tier 3; data governance and Elena approved their steps of the tier 3 chain.
+      const id = await approvedThroughModelRisk(target, owner, 'pd-sod-after');
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 3 });
       const assessments = async () => ((await owner.get(`/api/packages/${id}/risk-assessments`)).body as { items: unknown[] }).items.length;
       const counted = await assessments();
-      // The approver re-assesses (here at a laxer score would be the attack; any score is refused).
-      const reassessed = await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour });
-      expectStatus(reassessed, 403);
-      expect(reassessed.body).toMatchObject({ type: problemTypes.approverCannotSetTier, status: 403 });
+      // The attack: Elena, having approved, re-assesses laxer (tier 4).
+      const laxer = await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour });
+      expectStatus(laxer, 403);
+      expect(laxer.body).toMatchObject({ type: problemTypes.approverCannotSetTier, status: 403 });
       expect(await assessments()).toBe(counted);
-      // Another officer's assessment is open; an override on it is confirmed by someone else than the approver.
-      expectStatus(await tomas.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 3 });
+      // Nor confirms a laxer override someone else asked for on Tomás's assessment.
       const dg = await signedIn(target, 'data-governance@example.com');
-      expectStatus(await dg.post(`/api/packages/${id}/risk-assessments/${counted + 1}/override`, { tier: 4, reason: 'An internal pilot with no customer decisions.', role: 'data_governance' }), 201);
-      const confirmed = await elena.post(`/api/packages/${id}/risk-assessments/${counted + 1}/override/confirmation`, { role: 'model_risk' });
+      expectStatus(await dg.post(`/api/packages/${id}/risk-assessments/${counted}/override`, { tier: 4, reason: 'An internal pilot with no customer decisions.', role: 'data_governance' }), 201);
+      const confirmed = await elena.post(`/api/packages/${id}/risk-assessments/${counted}/override/confirmation`, { role: 'model_risk' });
       expectStatus(confirmed, 403);
       expect(confirmed.body).toMatchObject({ type: problemTypes.approverCannotSetTier });
-      const overrides = ((await owner.get(`/api/packages/${id}/risk-assessments`)).body as { items: { number: number; override: { confirmedBy: unknown } | null }[] }).items;
-      expect(overrides.find((a) => a.number === counted + 1)?.override?.confirmedBy ?? null).toBeNull();
+      expect(await detailOf(owner, id)).toMatchObject({ riskTier: 3 });
+      // The same tier only restates it: open to her (a stricter one too, 0172).
+      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
+      // Another officer, who approved nothing, may still loosen it.
+      expectStatus(await tomas.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour }), 201);
     },
   },
 ];

@@ -52,7 +52,8 @@ export const revalidationAdvanceScenarios: Scenario[] = [
       expect(audit.map((e) => [e.actorId, e.before, e.after])).toEqual([['usr_model_risk', { tier: 3, dueOn: addMonths(approvedOn, 36) }, { decision: expect.any(String) as string, version: 1, tier: 1, schedule: 1, dueOn: addMonths(approvedOn, 12), assessment: 2 }]]);
 
       // A laxer tier later leaves the earlier date; assessing tier 1 again writes nothing more.
-      expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() }), 201);
+      // (By the other officer: Elena approved, so she does not loosen the tier, 0174 amended.)
+      expectStatus(await (await signedIn(target, 'risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() }), 201);
       expectStatus(await elena.post(`/api/packages/${id}/risk-assessments`, { answers: tierOne }), 201);
       expect((await detailOf(owner, id)).revalidationDueOn).toBe(addMonths(approvedOn, 12));
       expect(auditPageSchema.parse((await admin.get('/api/audit?action=package.revalidation_advanced')).body).items.filter((e) => e.subject === id)).toHaveLength(1);

@@ -51,7 +51,7 @@ export async function declaredTierThree(owner: Client, modelKey: string): Promis
 }
 
 /** A declared tier 3 package model risk assessed at tier 3, approved by data governance and model risk: security's step is active. */
-async function approvedThroughModelRisk(target: Target, owner: Client, modelKey: string): Promise<string> {
+export async function approvedThroughModelRisk(target: Target, owner: Client, modelKey: string): Promise<string> {
   const id = await declaredTierThree(owner, modelKey);
   // Assessed by a second model risk officer: whoever set the tier does not approve (0174).
   expectStatus(await (await signedIn(target, tieringAnalyst)).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
