@@ -2,6 +2,7 @@ import { isReviewerRole, roleInProse } from '#domain/contracts/roles.ts';
 import { delegationProblems, isActiveAt, needsAcceptance } from '#domain/workflow/delegation.ts';
 import { delegationDutyProblems, type PackageInFlight } from '#domain/workflow/segregation-of-duties.ts';
 import { delegationView } from './delegation-views.ts';
+import { decidedByReader } from './acting-roles.ts';
 import { problems } from '../kernel/problems.ts';
 import { delegationsRoutes as routes } from './routes.ts';
 import { loadWorkflowFacts, usersById, workflowStateOf } from '../package-access/views.ts';
@@ -19,14 +20,14 @@ import { newId } from '../kernel/new-id.ts';
 /** Every package with a step still to decide, as the delegation duty check reads it. */
 async function packagesInFlight(tx: StoreTx, now: Date): Promise<PackageInFlight[]> {
   const facts = await loadWorkflowFacts(tx, await tx.listPackages());
-  const delegated = new Map((await tx.listDecisionDelegations(facts.flatMap((f) => f.decisions.map((d) => d.id)))).map((row) => [row.decisionId, row.delegatorId]));
+  const asDecided = await decidedByReader(tx, facts.flatMap((f) => f.decisions));
   return facts.map((f) => ({
     label: `${f.pkg.modelKey} ${f.pkg.versionLabel}`,
     template: f.template,
     openStepKeys: workflowStateOf(f, now)
       .state.steps.filter((step) => step.status !== 'approved')
       .map((step) => step.key),
-    decisions: f.decisions.map((d) => ({ stepKey: d.stepKey, versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegated.get(d.id) ?? null })),
+    decisions: f.decisions.map(asDecided),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { approvedLatestVersion, approverSettingTierRefusal } from '#domain/policy/tier-setters.ts';
 import { DeniedError } from '../denials/denials.ts';
+import { decidedByReader } from '../delegations/acting-roles.ts';
 import { problems } from '../kernel/problems.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 
@@ -11,12 +12,12 @@ import type { StoredPackage, StoreTx } from '../store/store.ts';
  * stricter tier after approval brings the revalidation forward, 0172). Read under the package lock.
  */
 export async function assertApproverDoesNotLoosen(tx: StoreTx, pkg: StoredPackage, userId: string, tier: number): Promise<void> {
+  // Read again: the caller's `pkg` was read before the package lock, and the tier may have moved.
   const current = (await tx.findPackage(pkg.id))?.riskTier ?? pkg.riskTier;
   if (tier <= current) return;
   const [decisions, versions] = await Promise.all([tx.listDecisions([pkg.id]), tx.listVersionFacts([pkg.id])]);
   const latest = Math.max(0, ...versions.map((v) => v.number));
-  const delegated = new Map((await tx.listDecisionDelegations(decisions.map((d) => d.id))).map((row) => [row.decisionId, row.delegatorId]));
-  const facts = decisions.map((d) => ({ versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegated.get(d.id) ?? null }));
+  const facts = decisions.map(await decidedByReader(tx, decisions));
   if (!approvedLatestVersion(facts, latest, userId)) return;
   throw new DeniedError(problems.approverCannotSetTier(approverSettingTierRefusal(current, tier)), 'segregation of duties: the approver would loosen the risk tier');
 }

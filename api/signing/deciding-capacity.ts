@@ -3,11 +3,12 @@ import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { actingCapacity, type DelegationFacts } from '#domain/workflow/delegation.ts';
 import { stepNotActionable } from '#domain/workflow/step-gate.ts';
 import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.ts';
-import { segregationRefusal, type DecidedBy, type Decider } from '#domain/workflow/segregation-of-duties.ts';
+import { segregationRefusal, type Decider } from '#domain/workflow/segregation-of-duties.ts';
 import { assessorApprovalRefusal, setTheTier } from '#domain/policy/tier-setters.ts';
 import { problems } from '../kernel/problems.ts';
 import { tierSetters } from '../risk-assessments/applied-assessment.ts';
 import { DeniedError } from '../denials/denials.ts';
+import { decidedByReader } from '../delegations/acting-roles.ts';
 import { usersById, type WorkflowFacts, type workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store/store.ts';
 
@@ -79,8 +80,7 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
 
 /** Segregation of duties across the chain, against every decision on the package and on whose behalf it was signed. */
 async function assertSegregation(tx: StoreTx, facts: WorkflowFacts, decider: Decider): Promise<void> {
-  const delegated = new Map((await tx.listDecisionDelegations(facts.decisions.map((d) => d.id))).map((row) => [row.decisionId, row.delegatorId]));
-  const decided: DecidedBy[] = facts.decisions.map((d) => ({ stepKey: d.stepKey, versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegated.get(d.id) ?? null }));
+  const decided = facts.decisions.map(await decidedByReader(tx, facts.decisions));
   const users = await usersById(tx);
   const refusal = segregationRefusal(facts.template, decider, decided, (id) => users.get(id)?.displayName ?? id);
   if (refusal) throw new DeniedError(problems.forbidden(refusal), `segregation of duties: ${refusal}`);
