@@ -11,6 +11,9 @@ import type { KeyPin } from '#domain/evidence/key-pin.ts';
 import { recordOutcome, verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { judgeDeployment } from '#domain/evidence/deployment-gate.ts';
 import { pinOptions, readPins } from './lib/key-pin-options.ts';
+import { readPathsFromCallersFolder } from './lib/callers-folder.ts';
+
+readPathsFromCallersFolder('gate');
 
 const usage = `Usage: npm run gate -- --model <key> --version <label> --record <record.json | -> (--key <public key> | --key-file <file> | --fingerprint <hex>)... [--scope <name>=<value>]... [--at <YYYY-MM-DD>]
 

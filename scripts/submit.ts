@@ -5,6 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { submitRequestOf, type SubmitRequest } from './lib/submit-request.ts';
+import { readPathsFromCallersFolder } from './lib/callers-folder.ts';
+
+readPathsFromCallersFolder('submit');
 
 const usage = `Usage: MODEL_APPROVAL_TOKEN=mat_… npm run submit -- --file <package.json> [--package <id>] [--url <server>]
 

@@ -12,6 +12,9 @@ import { pinOptions, readPins, type PinOption } from './lib/key-pin-options.ts';
 import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText, type VerifyRecordOptions } from '#domain/evidence/verify-record.ts';
 import { parseWitnessPolicy } from '#domain/audit/witness-policy.ts';
 import { auditCheckpointSchema, consistencyProofSchema } from '#domain/contracts/audit.ts';
+import { readPathsFromCallersFolder } from './lib/callers-folder.ts';
+
+readPathsFromCallersFolder('verify');
 
 const usage = `Usage: npm run verify -- <record.json> (--key <public key> | --key-file <file> | --fingerprint <hex> | --policy <file>)... [--checkpoint <file>] [--consistency <file>] [--origin <url>] [--log <file>]
 

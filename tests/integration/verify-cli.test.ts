@@ -48,6 +48,16 @@ describe('npm run verify', () => {
     expect(printed.at(-1)).toBe(`VALID: all ${checks.length} checks passed, signed by a pinned key.`);
   });
 
+  it('reads relative paths from the folder npm was run in, not the repository root', async () => {
+    file('here.json', sample.text);
+    file('here-keys.json', JSON.stringify({ keys: [sample.serverKey] }));
+    // What `cd <dir> && npm --prefix <checkout> run verify -- here.json …` hands the script.
+    const asNpmRunsIt = { ...process.env, INIT_CWD: dir, npm_lifecycle_event: 'verify' };
+    const { code, stdout, stderr } = await runScript('scripts/verify.ts', ['here.json', '--key-file', 'here-keys.json'], asNpmRunsIt);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(lines(stdout).at(-1)).toMatch(/^VALID: /);
+  });
+
   it('exits 0 with the key pinned by a key file (the JSON of GET /api/keys, or one key) or by its fingerprint', async () => {
     const record = file('valid.json', sample.text);
     const published = file('keys.json', JSON.stringify({ keys: [sample.serverKey] }));
