@@ -92,6 +92,20 @@ describe('the audit log page', () => {
     await expectNoAxeViolations();
   });
 
+  it('offers the whole log as a file, which a plain navigation with the session downloads as NDJSON', async () => {
+    const { api } = await renderApp('/audit', { signedInAs: 'committee@example.com' });
+    const link = await screen.findByRole('link', { name: 'Download the log (NDJSON)' });
+    expect(link).toHaveAttribute('download', 'audit-log.ndjson');
+    const login = await handleApiRequest(new Request('http://mock.local/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'committee@example.com', password: demoPassword }) }), api.deps);
+    const cookie = `${sessionCookieName}=${readCookie(login.headers.get('set-cookie'), sessionCookieName) ?? ''}`;
+    // What a browser sends when the link is followed: a navigation's Accept, the session cookie.
+    const answer = await handleApiRequest(new Request(new URL(link.getAttribute('href') ?? '', 'http://mock.local'), { headers: { cookie, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } }), api.deps);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await answer.text()).trimEnd().split('\n').map((line) => auditChainLineSchema.parse(JSON.parse(line)));
+    expect(lines.map((line) => line.seq)).toEqual(Array.from({ length: await api.deps.store.auditLogSize() }, (_, i) => i + 1));
+  });
+
   it('names the broken entry when the server answers with a changed one, marks its row, and links to it', async () => {
     // A database changed behind the server's back: entry #2 now says something else than what was hashed.
     let deps: ((value: ApiDeps) => void) | undefined;

@@ -4,6 +4,9 @@ import { useAuditVerdict } from '../api/verify-audit.ts';
 import { useIntegrityCheck } from '../integrity/use-integrity-check.ts';
 import { IntegrityResultView } from './integrity-result.tsx';
 import { ServerVerdict } from './server-verdict.tsx';
+import { routes } from '#api/routes.ts';
+
+const wholeLogPath = `${routes.streamAuditChain.path}?afterSeq=0`;
 
 /**
  * The integrity check of the whole log, run in this browser (a worker reads every entry and
@@ -43,6 +46,11 @@ export function IntegrityPanel() {
           <button type="button" className={buttonClasses.secondary} onClick={() => check(true)} disabled={run.state === 'running'}>
             Check every entry
           </button>
+          {/* The same bytes the check reads, for an auditor's own tools and `npm run verify -- --log`:
+              a single sign-on account has no password to fetch them with from a command line. */}
+          <a href={wholeLogPath} download="audit-log.ndjson" className={buttonClasses.secondary}>
+            Download the log (NDJSON)
+          </a>
         </div>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
