@@ -26,7 +26,8 @@ export async function governanceBlockersOf(tx: GateReads, packageId: string, ver
   const currentMethod = method?.method ?? assessment?.method ?? { key: '', version: 0 };
   // Retired lines count as listed: a package filed under one keeps it (0168). A line added after
   // the package was filed under its spelling does not: the owner's next version re-files it (0182).
-  const listed = pkg && lines.some((l) => l.key === businessLineKey(pkg.businessLine)) && refiles.length === 0;
-  const unlistedLine = pkg && !listed ? pkg.businessLine : null;
-  return governanceBlockers({ evaluation, assessment, currentMethod, unlistedLine });
+  const onList = pkg !== null && lines.some((l) => l.key === businessLineKey(pkg.businessLine));
+  const lineListedAfterFiling = onList && refiles.length > 0;
+  const unlistedLine = pkg && (!onList || lineListedAfterFiling) ? pkg.businessLine : null;
+  return governanceBlockers({ evaluation, assessment, currentMethod, unlistedLine, lineListedAfterFiling });
 }
