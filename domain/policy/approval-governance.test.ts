@@ -38,7 +38,8 @@ describe('governanceBlockers', () => {
     const [missing] = governanceBlockers({ evaluation: null, assessment, currentMethod: method, unlistedLine: 'Consumer credit' });
     const [later] = governanceBlockers({ evaluation: null, assessment, currentMethod: method, unlistedLine: 'Consumer credit', lineListedAfterFiling: true });
     expect(missing).toMatchObject({ kind: 'unlisted_business_line', businessLine: 'Consumer credit', description: expect.stringMatching(/^Business line not on the list/) as unknown });
-    expect(later).toMatchObject({ kind: 'unlisted_business_line', businessLine: 'Consumer credit', description: expect.stringMatching(/^Business line listed after filing.*re-files it$/) as unknown });
+    expect(missing).not.toHaveProperty('listedAfterFiling');
+    expect(later).toMatchObject({ kind: 'unlisted_business_line', businessLine: 'Consumer credit', listedAfterFiling: true, description: expect.stringMatching(/^Business line listed after filing.*re-files it$/) as unknown });
   });
 
   it('refuses an assessment by an earlier method version, and lets a passing, assessed version through', () => {

@@ -40,6 +40,7 @@ export function governanceBlockers({ evaluation, assessment, currentMethod, unli
     blockers.push({
       kind: 'unlisted_business_line',
       businessLine: unlistedLine,
+      ...(lineListedAfterFiling ? { listedAfterFiling: true as const } : {}),
       description: lineListedAfterFiling
         ? `Business line listed after filing: the package is filed under "${unlistedLine}", which the organisation listed only after the package was filed, so its policy and chain were not chosen by a listed line; the owner's next version re-files it`
         : `Business line not on the list: the package is filed under "${unlistedLine}", which is not one of the organisation's business lines, so its policy and chain were not chosen by a listed line; the owner's next version names a listed line`,

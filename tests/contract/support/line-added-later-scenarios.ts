@@ -25,7 +25,7 @@ export const lineAddedLaterScenarios: Scenario[] = [
       await addBusinessLines(await signedIn(target, 'admin@example.com'), 'Consumer credit');
 
       const blocked = await detailOf(owner, id);
-      expect(blocked.governanceBlockers).toEqual([{ kind: 'unlisted_business_line', businessLine: 'Consumer credit', description: expect.stringContaining('listed only after the package was filed') as unknown }]);
+      expect(blocked.governanceBlockers).toEqual([{ kind: 'unlisted_business_line', businessLine: 'Consumer credit', listedAfterFiling: true, description: expect.stringContaining('listed only after the package was filed') as unknown }]);
       const { client, draft } = await activeReviewer(target, id, 'approve');
       const refused = await sign(client, await payloadFor(client, draft));
       expectStatus(refused, 409);
