@@ -37,6 +37,9 @@ export const addBusinessLine = defineHandler(routes.addBusinessLine, async (ctx,
     const added = { key, label, retiredAt: null, createdAt: at };
     if (!(await tx.insertBusinessLine(added))) throw problems.validation([{ pointer: '/label', message: `"${label}" is already on the list`, code: 'business_line_exists' }]);
     await tx.appendAudit({ event: { action: 'business_line.added', subject: key, before: null, after: { key, label } }, actorId: user.id, at });
+    // Packages filed before the list under this spelling keep their blocker until re-filed (0182).
+    const stranded = (await tx.listPackages()).filter((p) => businessLineKey(p.businessLine) === key).map((p) => p.id);
+    await tx.requireLineRefiles(stranded, key, at);
     return added;
   });
   return { status: 201, body: line, headers: [['location', `/api/business-lines/${encodeURIComponent(key)}`]] };

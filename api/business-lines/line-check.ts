@@ -57,9 +57,14 @@ export async function scopeLineProblems(tx: LinesTx, lines: readonly string[] | 
  * (0176); its owner's new version may name a line in use instead, spelled as the list spells it,
  * and the package is filed under that. Any other package keeps its line (a retired one included).
  */
-export async function resubmittedLineProblems(tx: LinesTx, line: string, packageLine: string, root: string): Promise<{ problems: FieldProblem[]; refiles: boolean }> {
+export async function resubmittedLineProblems(tx: LinesTx & Pick<StoreTx, 'listLineRefilesRequired'>, line: string, pkg: { id: string; businessLine: string }, root: string): Promise<{ problems: FieldProblem[]; refiles: boolean }> {
+  const packageLine = pkg.businessLine;
   const listed = await tx.listBusinessLines();
-  const refiles = !listed.some((l) => l.key === businessLineKey(packageLine)) && businessLineKey(line) !== businessLineKey(packageLine);
+  // A line added after the package matched its spelling: the owner's version re-files it, under
+  // that line or another (0182); the addition alone chose no policy nor chain.
+  const addedSince = (await tx.listLineRefilesRequired([pkg.id])).length > 0;
+  const unlisted = !listed.some((l) => l.key === businessLineKey(packageLine));
+  const refiles = addedSince || (unlisted && businessLineKey(line) !== businessLineKey(packageLine));
   const problem = lineProblemIn(listed, line, refiles ? 'in_use' : 'in_use_or_retired');
   const problems = problem ? [{ pointer: `${root}/sections/0/businessLine`, ...problem }] : [];
   return { problems: refiles ? problems : [...problems, ...unchangedBusinessLineProblems(line, packageLine, root)], refiles: refiles && problems.length === 0 };

@@ -261,7 +261,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
     const id = identificationOf(body.content);
     // The package's own line may have been retired since it was filed: it keeps it (0168). One
     // the list does not have at all is left for a listed one (0176).
-    const line = await resubmittedLineProblems(tx, id.businessLine, pkg.businessLine, '/content');
+    const line = await resubmittedLineProblems(tx, id.businessLine, pkg, '/content');
     const mismatches = [...identificationProblems(body.content, pkg.modelKey, pkg.versionLabel, '/content'), ...line.problems, ...(await unchangedModelTypeProblems(tx, pkg.id, id.modelType, '/content'))];
     if (mismatches.length > 0) throw problems.validation(mismatches);
     const [facts] = await loadPackageFacts(tx, [pkg]);

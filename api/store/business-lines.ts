@@ -9,4 +9,12 @@ export interface BusinessLinesStore {
   insertBusinessLine(line: BusinessLine): Promise<boolean>;
   /** Retires a line still in use: false when there is no such line or it was retired already. */
   retireBusinessLine(key: string, at: string): Promise<boolean>;
+  /**
+   * Packages filed before the list under a spelling a line added now matches: the line's
+   * addition does not lift their unlisted-line blocker; their owner's next version re-files
+   * them (docs/decisions/0182). Kept until `refilePackageLine`.
+   */
+  requireLineRefiles(packageIds: readonly string[], lineKey: string, at: string): Promise<void>;
+  /** Which of these packages still wait to be re-filed under a line added after them. */
+  listLineRefilesRequired(packageIds: readonly string[]): Promise<string[]>;
 }

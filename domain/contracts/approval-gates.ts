@@ -34,6 +34,7 @@ export const governanceBlockerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('risk_assessment_missing'), description: z.string() }),
   z.object({ kind: z.literal('risk_assessment_outdated'), description: z.string() }),
   /** The package is filed under a line that is not on the organisation's list (filed before 0168): no policy or chain was chosen for it (0176). */
-  z.object({ kind: z.literal('unlisted_business_line'), businessLine: z.string(), description: z.string() }),
+  /** `listedAfterFiling`: the line is on the list now, added after the package was filed under it; the owner's re-filing still lifts it (0182). */
+  z.object({ kind: z.literal('unlisted_business_line'), businessLine: z.string(), listedAfterFiling: z.literal(true).optional(), description: z.string() }),
 ]);
 export type GovernanceBlocker = z.infer<typeof governanceBlockerSchema>;

@@ -34,6 +34,14 @@ describe('governanceBlockers', () => {
     expect(describeGovernanceRefusal(blockers)).toMatch(/^This package cannot be approved: Risk assessment missing.*strict version 3.*Rejecting or requesting changes remains possible\.$/);
   });
 
+  it('says whether an unlisted line is missing from the list or was listed only after the package was filed (0182)', () => {
+    const [missing] = governanceBlockers({ evaluation: null, assessment, currentMethod: method, unlistedLine: 'Consumer credit' });
+    const [later] = governanceBlockers({ evaluation: null, assessment, currentMethod: method, unlistedLine: 'Consumer credit', lineListedAfterFiling: true });
+    expect(missing).toMatchObject({ kind: 'unlisted_business_line', businessLine: 'Consumer credit', description: expect.stringMatching(/^Business line not on the list/) as unknown });
+    expect(missing).not.toHaveProperty('listedAfterFiling');
+    expect(later).toMatchObject({ kind: 'unlisted_business_line', businessLine: 'Consumer credit', listedAfterFiling: true, description: expect.stringMatching(/^Business line listed after filing.*re-files it$/) as unknown });
+  });
+
   it('refuses an assessment by an earlier method version, and lets a passing, assessed version through', () => {
     expect(governanceBlockers({ evaluation: null, assessment, currentMethod: { key: 'standard', version: 2 } }).map((b) => b.kind)).toEqual(['risk_assessment_outdated']);
     expect(governanceBlockers({ evaluation: { ...flagged, outcome: 'pass', checks: [] }, assessment, currentMethod: method })).toEqual([]);

@@ -29,16 +29,21 @@ export interface GovernanceFacts {
    * its policy and chain (0176). Absent or null when the line is listed.
    */
   unlistedLine?: string | null;
+  /** The unlisted line is on the list now, added after the package was filed under it: only the owner's re-filing lifts it (0182). */
+  lineListedAfterFiling?: boolean;
 }
 
 /** What stands between this version and an approval, in the order the gate lists it; empty when nothing does. */
-export function governanceBlockers({ evaluation, assessment, currentMethod, unlistedLine }: GovernanceFacts): GovernanceBlocker[] {
+export function governanceBlockers({ evaluation, assessment, currentMethod, unlistedLine, lineListedAfterFiling }: GovernanceFacts): GovernanceBlocker[] {
   const blockers: GovernanceBlocker[] = [];
   if (unlistedLine != null) {
     blockers.push({
       kind: 'unlisted_business_line',
       businessLine: unlistedLine,
-      description: `Business line not on the list: the package is filed under "${unlistedLine}", which is not one of the organisation's business lines, so its policy and chain were not chosen by a listed line; the owner's next version names a listed line`,
+      ...(lineListedAfterFiling ? { listedAfterFiling: true as const } : {}),
+      description: lineListedAfterFiling
+        ? `Business line listed after filing: the package is filed under "${unlistedLine}", which the organisation listed only after the package was filed, so its policy and chain were not chosen by a listed line; the owner's next version re-files it`
+        : `Business line not on the list: the package is filed under "${unlistedLine}", which is not one of the organisation's business lines, so its policy and chain were not chosen by a listed line; the owner's next version names a listed line`,
     });
   }
   if (!assessment) {

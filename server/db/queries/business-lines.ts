@@ -22,5 +22,18 @@ export function businessLinesQueries(db: Db): BusinessLinesStore {
       const result = await db.updateTable('business_lines').set({ retired_at: at }).where('key', '=', key).where('retired_at', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    async requireLineRefiles(packageIds, lineKey, at) {
+      if (packageIds.length === 0) return;
+      await db
+        .insertInto('line_refiles_required')
+        .values(packageIds.map((id) => ({ package_id: id, business_line_key: lineKey, since: at })))
+        .onConflict((oc) => oc.column('package_id').doNothing())
+        .execute();
+    },
+    async listLineRefilesRequired(packageIds) {
+      if (packageIds.length === 0) return [];
+      const rows = await db.selectFrom('line_refiles_required').select('package_id').where('package_id', 'in', [...packageIds]).execute();
+      return rows.map((r) => r.package_id);
+    },
   };
 }

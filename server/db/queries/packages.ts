@@ -101,6 +101,8 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
     },
     async refilePackageLine(id, businessLine, template, updatedAt) {
       await db.updateTable('packages').set({ business_line: businessLine, template_key: template.key, template_version: template.version, updated_at: updatedAt }).where('id', '=', id).execute();
+      // Re-filed by its owner's version: a line added after the package no longer holds it (0182).
+      await db.deleteFrom('line_refiles_required').where('package_id', '=', id).execute();
     },
     listVersionFacts(ids) {
       return withIds(ids, async (only) => {

@@ -34,6 +34,12 @@ export interface AccountRequestsTable {
   decided_at: string | null;
 }
 
+export interface LineRefilesRequiredTable {
+  package_id: string;
+  business_line_key: string;
+  since: string;
+}
+
 export interface SessionsTable {
   token_hash: string;
   user_id: string;
@@ -659,6 +665,7 @@ export interface Database {
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   account_requests: AccountRequestsTable;
+  line_refiles_required: LineRefilesRequiredTable;
   sessions: SessionsTable;
   setup_secrets: SetupSecretsTable;
   models: ModelsTable;

@@ -8,6 +8,7 @@ import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { rejectClinical, revised } from './resubmission-scenarios.ts';
 import { unlistedLineScenarios } from './unlisted-line-scenarios.ts';
+import { lineAddedLaterScenarios } from './line-added-later-scenarios.ts';
 import { catalogueLockScenarios } from './catalogue-lock-scenarios.ts';
 
 // The organisation's business lines as a closed list, and the model type fixed at the first
@@ -36,6 +37,7 @@ const linesOf = async (client: Client) => businessLineListSchema.parse((await cl
 
 export const businessLineScenarios: Scenario[] = [
   ...unlistedLineScenarios,
+  ...lineAddedLaterScenarios,
   ...catalogueLockScenarios,
   {
     name: 'business lines: a package naming a line not on the list (another name, a Latin look-alike, an invisible character) is refused at its field with the known lines; nothing is stored',

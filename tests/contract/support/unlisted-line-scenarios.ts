@@ -15,7 +15,7 @@ import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts
 // against the mocks, SQLite and PostgreSQL.
 
 /** The approvable credit model as a submission before 0168 stored it: under "Consumer credit", which no policy or template names. */
-async function filedBeforeTheList(target: Target, id: string, line: string): Promise<void> {
+export async function filedBeforeTheList(target: Target, id: string, line: string): Promise<void> {
   const content = approvableCreditContent('1.0');
   const [section] = content.sections;
   if (section?.kind !== 'identification') throw new Error('identification first');

@@ -34,14 +34,14 @@ export function PackageBand({ pkg }: { pkg: PackageDetail }) {
   );
 }
 
-/** A line the organisation does not list is flagged where the line is read: no approval is signed under it (docs/decisions/0176). */
+/** A line the organisation does not list (or listed only after the package was filed, 0182) is flagged where the line is read: no approval is signed under it (docs/decisions/0176). */
 function BusinessLine({ pkg }: { pkg: PackageDetail }) {
-  const unlisted = pkg.governanceBlockers.some((b) => b.kind === 'unlisted_business_line');
+  const unlisted = pkg.governanceBlockers.find((b) => b.kind === 'unlisted_business_line');
   if (!unlisted) return pkg.businessLine;
   return (
     <span className="flex flex-wrap items-center gap-1.5">
       {pkg.businessLine}
-      <span className="rounded border border-red-700 px-1.5 text-xs font-semibold text-red-800">Not on the list</span>
+      <span className="rounded border border-red-700 px-1.5 text-xs font-semibold text-red-800">{unlisted.listedAfterFiling ? 'Listed after filing' : 'Not on the list'}</span>
     </span>
   );
 }
