@@ -3,6 +3,7 @@
 // that kill it (tests/integration/sigkill-*.test.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { serverNodeFlags } from '#server/node-flags.ts';
 
 export interface ServerProcess {
   /** http://localhost:<port>: the origin the API's same-origin check expects. */
@@ -23,7 +24,7 @@ export interface ServerProcess {
  * raised out of their way (its cost is still paid on every write; it is tested on its own).
  */
 export function startServerProcess(options: { dataDir: string; databaseUrl?: string; /** Demo data and accounts (default true); false is a production start. */ demo?: boolean; /** More settings (server/config.ts), e.g. COMPUTE_QUEUE. */ env?: Readonly<Record<string, string>> }): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, 'server/main.ts'], {
     env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', DEMO: options.demo === false ? 'false' : 'true', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app'), WRITE_RATE_LIMIT_PER_MINUTE: '1000000', RECORD_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
