@@ -84,13 +84,13 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
       // row, in one statement: every list request asks, and on PostgreSQL each statement is a round trip.
       const both = await db
         .selectFrom('package_summaries')
-        .select(['package_id', 'changes'])
+        .select(['package_id', 'changes', 'valid_until'])
         // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
         .where('stale', '=', sql.lit(1))
-        .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now))
+        .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes', 'valid_until']).where('valid_until', '<=', now))
         .execute();
-      const rows = new Map(both.map((r) => [r.package_id, r.changes]));
-      return [...rows].map(([packageId, changes]) => ({ packageId, changes }));
+      const rows = new Map(both.map((r) => [r.package_id, { packageId: r.package_id, changes: r.changes, validUntil: r.valid_until }]));
+      return [...rows.values()];
     },
     async writeSummaries(rows) {
       for (const row of rows) {
@@ -148,9 +148,14 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
       return rows.flatMap((r) => (r.summary === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: r.steps ? (JSON.parse(r.steps) as StepState[]) : [] }]));
     },
     async nextSummaryChange() {
-      // The valid_until index's first entry (min over an index reads one end of it).
-      const row = await db.selectFrom('package_summaries').select((eb) => eb.fn.min('valid_until').as('next')).executeTakeFirst();
-      return row?.next ?? null;
+      // The valid_until index's first entries: min reads one end of it, the count the rows tied there.
+      const row = await db
+        .selectFrom('package_summaries')
+        .select((eb) => ['valid_until', eb.fn.countAll<Count>().as('rows')])
+        .where('valid_until', '=', (eb) => eb.selectFrom('package_summaries').select((f) => f.fn.min('valid_until').as('next')))
+        .groupBy('valid_until')
+        .executeTakeFirst();
+      return row?.valid_until ? { at: row.valid_until, rows: Number(row.rows) } : null;
     },
     async summaryTierCounts({ pending, approved }) {
       // From the covering index of migration 045 alone: `summary is not null` is its condition.
