@@ -5,10 +5,10 @@ import { keptFigureCountings, storedFigures, summaryFigures, type SummaryFigures
 // When the dashboard's kept counts are counted again (decision record 0177): a store that
 // answers the few calls the keeping makes, each counted, so a test sees every count taken.
 
-function fakeStore(options: { next: string | null }) {
+function fakeStore(options: { next: string | null; rows?: number }) {
   const calls = { governanceCounts: 0, trends: 0 };
   const store = {
-    nextSummaryChange: () => Promise.resolve(options.next),
+    nextSummaryChange: () => Promise.resolve(options.next === null ? null : { at: options.next, rows: options.rows ?? 1 }),
     governanceCounts: () => {
       calls.governanceCounts++;
       return Promise.resolve({ byTier: {}, current: 0, complete: 0, assessed: 0, blocking_failed: 0, overridden: 0 });
@@ -46,6 +46,24 @@ describe('the summary counts kept under the log size and until the next summary 
     await summaryFigures(store, 6, new Date(t0 + 59_000), count);
     expect(counted).toBe(4);
     expect(keptFigureCountings(store).summary).toBe(4);
+  });
+
+  it('are counted again when the next change is no longer the table\'s: another instance refreshed rows by its clock (0183)', async () => {
+    const options = { next: new Date(t0 + 60_000).toISOString(), rows: 2 };
+    const { store } = fakeStore(options);
+    let counted = 0;
+    const count = () => Promise.resolve(figures).finally(() => counted++);
+    await summaryFigures(store, 5, new Date(t0), count);
+    await summaryFigures(store, 5, new Date(t0 + 1_000), count);
+    expect(counted).toBe(1);
+    // One of the two rows due then was rewritten: same size, same instant, fewer rows.
+    options.rows = 1;
+    await summaryFigures(store, 5, new Date(t0 + 2_000), count);
+    expect(counted).toBe(2);
+    // All of them: the next change is later.
+    options.next = new Date(t0 + 120_000).toISOString();
+    await summaryFigures(store, 5, new Date(t0 + 3_000), count);
+    expect(counted).toBe(3);
   });
 
   it('with no summary due to change, are kept at the same size however late', async () => {

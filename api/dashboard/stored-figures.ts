@@ -44,6 +44,8 @@ export interface FigureWindow {
 
 interface Kept<T> {
   logSize: number;
+  /** The summary table's next clock change when counted (`nextSummaryChange`, as JSON); '' for the stored counts. */
+  mark: string;
   /** The stored counts' window; the summary counts' span of time, [from, until) in ms. */
   window: string;
   from: number;
@@ -85,7 +87,7 @@ export function storedFigures(store: Store, logSize: number, window: FigureWindo
   const found = kept.get(store)?.stored;
   if (found && found.logSize === logSize && found.window === key) return found.value;
   const value = countStoredFigures(store, window);
-  keep(store, 'stored', { logSize, window: key, from: -Infinity, until: Infinity, value });
+  keep(store, 'stored', { logSize, mark: '', window: key, from: -Infinity, until: Infinity, value });
   return value;
 }
 
@@ -101,25 +103,22 @@ async function countStoredFigures(store: Store, window: FigureWindow): Promise<S
 
 /**
  * The summary counts at log size `logSize` (read before the caller refreshed the summaries) and
- * time `at`: kept while the size is the same and `at` lies between the instant they were counted
- * and the first `valid_until` of the table then.
+ * time `at`: kept while the size is the same, `at` lies between the instant they were counted
+ * and the first `valid_until` of the table then, and that first change is still the table's.
+ * The last: another instance whose clock runs ahead refreshes rows past our clock's instant and
+ * appends no audit entry; our lists then read its rows at once, so must our counts (0183).
  */
-export function summaryFigures(store: Store, logSize: number, at: Date, count: () => Promise<SummaryFigures>): Promise<SummaryFigures> {
+export async function summaryFigures(store: Store, logSize: number, at: Date, count: () => Promise<SummaryFigures>): Promise<SummaryFigures> {
   const now = at.getTime();
+  // Read before the counts: a row another instance refreshes meanwhile is then either in both or changes the mark next time.
+  const next = await store.nextSummaryChange();
+  const mark = JSON.stringify(next);
   const found = kept.get(store)?.summary;
-  if (found && found.logSize === logSize && found.from <= now && now < found.until) return found.value;
-  const entry: Kept<SummaryFigures> = { logSize, window: '', from: now, until: now, value: Promise.resolve({ tiers: [], approved: 0 }) };
-  entry.value = (async () => {
-    // The earliest instant first, then the counts: a row another instance refreshes meanwhile (its
-    // clock ahead of ours) is then either in both or has its old instant bound what we counted.
-    const next = await store.nextSummaryChange();
-    const figures = await count();
-    // Until then nothing of the table can change but through an audit entry, which moves the size.
-    entry.until = next === null ? Infinity : Date.parse(next);
-    return figures;
-  })();
-  keep(store, 'summary', entry);
-  return entry.value;
+  if (found && found.logSize === logSize && found.mark === mark && found.from <= now && now < found.until) return found.value;
+  // Until then nothing of the table can change but through an audit entry (which moves the size) or another instance's refresh (which moves the mark).
+  const value = count();
+  keep(store, 'summary', { logSize, mark, window: '', from: now, until: next === null ? Infinity : Date.parse(next.at), value });
+  return value;
 }
 
 /** The audit action of a rollback: an approval withdrawn, the previous approved version back in force (docs/decisions/0135). */

@@ -1,6 +1,6 @@
 import { summaryValidUntil } from '#domain/workflow/summary-clock.ts';
 import type { PackageSummary } from '#domain/contracts/packages.ts';
-import type { SummaryText, SummaryWrite } from '../store/package-summaries.ts';
+import type { SummaryText, SummaryToRefresh, SummaryWrite } from '../store/package-summaries.ts';
 import type { Store } from '../store/store.ts';
 import { loadPackageFacts, summarize, type PackageFacts } from './views.ts';
 
@@ -33,15 +33,19 @@ export function summaryTextOf(summary: PackageSummary): SummaryText {
   return { id: summary.id, updatedAt: summary.updatedAt, submittedAt: summary.submittedAt, stepDueAt: summary.currentStep?.dueAt ?? null, stepOverdue: summary.currentStep?.overdue === true, json: JSON.stringify(summary) };
 }
 
+/** Earliest `validUntil` first (none last): the table's next clock change moves with the first write (0183). */
+const earliestFirst = (a: SummaryToRefresh, b: SummaryToRefresh) => (a.validUntil ?? '\uffff').localeCompare(b.validUntil ?? '\uffff') || a.packageId.localeCompare(b.packageId);
+
 async function refreshOnce(store: Store, now: Date): Promise<void> {
-  const due = await store.listSummariesToRefresh(now.toISOString());
+  const due = (await store.listSummariesToRefresh(now.toISOString())).sort(earliestFirst);
   for (let start = 0; start < due.length; start += batch) {
     const chunk = due.slice(start, start + batch);
     const changesOf = new Map(chunk.map((r) => [r.packageId, r.changes]));
     // Read after the mark counts: a change committed before them is in these facts; one after them fails the write-back below.
     const packages = await store.listPackagesById([...changesOf.keys()]);
     const facts = await loadPackageFacts(store, packages);
-    const rows = facts.map((f) => summaryRow(f, changesOf.get(f.pkg.id) ?? -1, now));
+    const order = new Map(chunk.map((r, i) => [r.packageId, i]));
+    const rows = facts.map((f) => summaryRow(f, changesOf.get(f.pkg.id) ?? -1, now)).sort((a, b) => (order.get(a.packageId) ?? 0) - (order.get(b.packageId) ?? 0));
     // SQLite: one transaction for the batch (one commit). PostgreSQL: row by row, so a refresh
     // never holds one summary's row lock while waiting for another's (no deadlock with a writer).
     if (store.engine === 'sqlite') await store.transaction((tx) => tx.writeSummaries(rows));

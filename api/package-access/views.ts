@@ -11,6 +11,7 @@ import { dayOf } from '#domain/findings/lifecycle.ts';
 import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredFinding, StoredObligation, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+import { tierSettersFrom } from '../risk-assessments/applied-assessment.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
@@ -53,6 +54,8 @@ export interface PackageFacts extends WorkflowFacts {
   obligations: StoredObligation[];
   /** The package's latest scheduled revalidation (decision record 0114), if loaded and any. */
   revalidation?: StoredRevalidation | null;
+  /** Who set the tier in effect (docs/decisions/0174), if loaded: the inbox does not await their decision (0183). */
+  tierSetBy?: string[];
 }
 
 /** The ids to read facts for: every package's, when there are many (an oversight role's inventory), rather than naming a thousand ids in the query. */
@@ -87,11 +90,18 @@ export async function loadWorkflowFacts(tx: StoreTx, packages: readonly StoredPa
 export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<PackageFacts[]> {
   if (packages.length === 0) return [];
   const ids = idsOf(packages);
-  const [workflow, obligations, revalidations] = await Promise.all([loadWorkflowFacts(tx, packages), tx.listObligations(ids), tx.listRevalidations(ids)]);
+  const [workflow, obligations, revalidations, tier] = await Promise.all([loadWorkflowFacts(tx, packages), tx.listObligations(ids), tx.listRevalidations(ids), tx.listTierFacts(ids)]);
   const obligationsOf = groupBy(obligations, (o) => o.packageId);
+  const assessmentsOf = groupBy(tier.assessments, (a) => a.packageId);
+  const overridesOf = groupBy(tier.overrides, (o) => o.packageId);
   // Scheduled oldest first, so the last of each package's rows is its latest.
   const revalidationOf = new Map(revalidations.map((r) => [r.packageId, r]));
-  return workflow.map((facts) => ({ ...facts, obligations: obligationsOf.get(facts.pkg.id) ?? [], revalidation: revalidationOf.get(facts.pkg.id) ?? null }));
+  return workflow.map((facts) => ({
+    ...facts,
+    obligations: obligationsOf.get(facts.pkg.id) ?? [],
+    revalidation: revalidationOf.get(facts.pkg.id) ?? null,
+    tierSetBy: tierSettersFrom(assessmentsOf.get(facts.pkg.id) ?? [], overridesOf.get(facts.pkg.id) ?? [], facts.pkg.ownerId),
+  }));
 }
 
 /** From this many packages on, their facts are read for all packages and the others dropped. */
@@ -150,6 +160,7 @@ export function summarize(facts: PackageFacts, now: Date): { summary: PackageSum
     ...(facts.revalidation && approvedStatuses.has(state.status) ? { revalidationDueOn: facts.revalidation.dueOn } : {}),
     submittedAt: pkg.createdAt,
     updatedAt: pkg.updatedAt,
+    tierSetBy: facts.tierSetBy ?? [],
   };
   return { summary, state };
 }

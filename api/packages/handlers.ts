@@ -71,7 +71,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(query.stepRole ? { stepRole: query.stepRole } : {}),
     ...(query.revalidationDue ? { revalidationDueBy: dueBy(at, Number(query.revalidationDue)) } : {}),
     ...(list ? await governanceFilter(store, list, at) : {}),
-    ...(query.tab && query.tab !== 'all' ? { tab: inboxTabSelection(query.tab, await rolesActedIn(store, user, at)) } : {}),
+    ...(query.tab && query.tab !== 'all' ? { tab: inboxTabSelection(query.tab, { id: user.id, roles: await rolesActedIn(store, user, at) }) } : {}),
   };
   const counted = query.count === 'true';
   const [page, total] = writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), counted ? store.countSummaries(filters) : null]) : await pageFromFacts(store, user, filters, after, limit, at);

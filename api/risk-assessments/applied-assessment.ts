@@ -3,7 +3,8 @@ import { appliedAssessmentOf, type AssessmentTierFacts } from '#domain/policy/ap
 import { effectiveTier } from '#domain/policy/risk-tiering.ts';
 import type { AppliedAssessment } from '#domain/policy/signed-governance.ts';
 import { tierSettersOf } from '#domain/policy/tier-setters.ts';
-import type { StoredRiskAssessment, StoredTierOverride, StoreTx } from '../store/store.ts';
+import type { StoredTierOverride, StoreTx } from '../store/store.ts';
+import type { TierAssessment } from '../store/risk-assessments.ts';
 
 // The risk assessment that applies to a package (docs/decisions/0165): the stored rows read as the
 // list shows them, through the one rule clients sign by. Signing names it in the payload (0107).
@@ -13,7 +14,7 @@ export function toTierOverride(o: StoredTierOverride): TierOverride {
 }
 
 /** One stored assessment as the rule reads it; `ownerId` is the package owner's, whose assessment is a proposal. */
-export function tierFactsOf(a: StoredRiskAssessment, override: StoredTierOverride | null, ownerId: string): AssessmentTierFacts {
+export function tierFactsOf(a: TierAssessment, override: StoredTierOverride | null, ownerId: string): AssessmentTierFacts {
   return { number: a.number, method: a.result.method, computedTier: a.result.computedTier, effectiveTier: effectiveTier(a.result, override && toTierOverride(override)), proposal: a.assessedBy === ownerId };
 }
 
@@ -26,11 +27,15 @@ export async function appliedAssessment(tx: Pick<StoreTx, 'findPackage' | 'listR
 /** Who set the tier in effect (docs/decisions/0174): they may not approve the package. */
 export async function tierSetters(tx: Pick<StoreTx, 'findPackage' | 'listRiskAssessments' | 'listTierOverrides'>, packageId: string): Promise<string[]> {
   const [pkg, assessments, overrides] = await Promise.all([tx.findPackage(packageId), tx.listRiskAssessments(packageId), tx.listTierOverrides(packageId)]);
-  if (!pkg) return [];
+  return pkg ? tierSettersFrom(assessments, overrides, pkg.ownerId) : [];
+}
+
+/** The same, from one package's stored assessments and overrides (its owner's assessment is a proposal). */
+export function tierSettersFrom(assessments: readonly TierAssessment[], overrides: readonly StoredTierOverride[], ownerId: string): string[] {
   return tierSettersOf(
     assessments.map((a) => {
       const override = overrides.find((o) => o.number === a.number) ?? null;
-      return { ...tierFactsOf(a, override, pkg.ownerId), assessedBy: a.assessedBy, overrideConfirmedBy: override?.confirmedBy ?? null };
+      return { ...tierFactsOf(a, override, ownerId), assessedBy: a.assessedBy, overrideConfirmedBy: override?.confirmedBy ?? null };
     }),
   );
 }

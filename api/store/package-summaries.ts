@@ -9,6 +9,14 @@ import type { PackageStatus, PackageSummary, StepState } from '#domain/contracts
 export interface SummaryToRefresh {
   packageId: string;
   changes: number;
+  /** Its `validUntil` as listed: rows are rewritten earliest first (0183). */
+  validUntil: string | null;
+}
+
+/** The table's next clock change: its instant (ISO) and the rows due then. */
+export interface SummaryClockMark {
+  at: string;
+  rows: number;
 }
 
 export interface SummaryWrite {
@@ -83,10 +91,12 @@ export interface PackageSummariesStore {
   /** The summaries of these packages with their steps, by package id: the dashboard's decisions' packages. */
   listSummaryRows(ids: ReadonlySet<string>): Promise<StoredSummaryRow[]>;
   /**
-   * The earliest `validUntil` of the table (ISO), null when no row has one: until then the clock
-   * changes no summary, so what is counted over them holds at the same log size (decision record 0177).
+   * The earliest `validUntil` of the table (ISO) and how many rows have it, null when no row has
+   * one: until then the clock changes no summary, so what is counted over them holds at the same
+   * log size (decision record 0177). A refresh by another instance (its clock ahead) writes the
+   * earliest rows first, so its first write changes this, though it appends no audit entry (0183).
    */
-  nextSummaryChange(): Promise<string | null>;
+  nextSummaryChange(): Promise<SummaryClockMark | null>;
   /** Per risk tier, what the committee dashboard counts over every summary (decision record 0145). */
   summaryTierCounts(statuses: { pending: readonly PackageStatus[]; approved: readonly PackageStatus[] }): Promise<SummaryTierCounts[]>;
   /**

@@ -21,6 +21,9 @@ export interface StoredRiskAssessment {
   assessedAt: string;
 }
 
+/** An assessment as the tier's rules read it: without its answers. */
+export type TierAssessment = Omit<StoredRiskAssessment, 'answers'>;
+
 export interface StoredTierOverride {
   packageId: string;
   /** The assessment it overrides. */
@@ -46,6 +49,11 @@ export interface RiskAssessmentsStore {
   listRiskAssessments(packageId: string): Promise<StoredRiskAssessment[]>;
   insertRiskAssessment(row: StoredRiskAssessment): Promise<void>;
   listTierOverrides(packageId: string): Promise<StoredTierOverride[]>;
+  /**
+   * The assessments (their answers left out) and overrides of these packages, or of every
+   * package: who set each one's tier, read for many summaries at once (docs/decisions/0183).
+   */
+  listTierFacts(packageIds: readonly string[] | 'all'): Promise<{ assessments: TierAssessment[]; overrides: StoredTierOverride[] }>;
   insertTierOverride(row: StoredTierOverride): Promise<void>;
   /** Records the confirmation; false when the override was confirmed already (the first one wins). */
   confirmTierOverride(packageId: string, number: number, by: string, role: Role, at: string): Promise<boolean>;

@@ -104,6 +104,12 @@ export const packageSummarySchema = z.object({
   revalidationDueOn: z.iso.date().optional(),
   submittedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /**
+   * Ids of who set the risk tier in effect (recorded its assessment, confirmed its override): they
+   * may reject but not approve (docs/decisions/0174), so it does not await their decision; absent
+   * in summaries stored before it (migration 062 marks them for recomputing), read as none.
+   */
+  tierSetBy: z.array(z.string()).optional(),
 });
 export type PackageSummary = z.infer<typeof packageSummarySchema>;
 
@@ -126,7 +132,7 @@ export const packageDetailSchema = packageSummarySchema.extend({
   approvalBlockers: z.array(approvalBlockerSchema).default([]),
   /** What refuses any approval of the latest version, with no override (docs/decisions/0141): unmet blocking policy requirements, no current risk assessment. */
   governanceBlockers: z.array(governanceBlockerSchema).default([]),
-  /** Ids of who set the risk tier in effect (recorded its assessment, confirmed its override): they may reject but not approve (docs/decisions/0174). */
+  /** The summary's `tierSetBy`, always present in a detail (docs/decisions/0174). */
   tierSetBy: z.array(z.string()).default([]),
 });
 export type PackageDetail = z.infer<typeof packageDetailSchema>;

@@ -7,20 +7,27 @@ import { donePackageStatuses, openPackageStatuses, type InboxTabId, type Package
 
 /**
  * A tab as the list selects it: `roles` are the caller's acting roles (their own and those
- * they act for now); 'nothing' is a tab the caller has nothing in by role
- * (“Clarifications for me” for someone who owns no model).
+ * they act for now), `userId` the caller's; 'nothing' is a tab the caller has nothing in by
+ * role (“Clarifications for me” for someone who owns no model).
  */
-export type InboxTabSelection = { tab: 'awaiting' | 'waiting'; roles: readonly string[] } | { tab: 'clarifications' | 'done' | 'nothing' };
+export type InboxTabSelection = { tab: 'awaiting' | 'waiting'; roles: readonly string[]; userId: string } | { tab: 'clarifications' | 'done' | 'nothing' };
+
+/** Who asks for a tab: their id and acting roles. */
+export interface InboxViewer {
+  id: string;
+  roles: readonly string[];
+}
 
 const open: readonly PackageStatus[] = openPackageStatuses;
 const done: readonly PackageStatus[] = donePackageStatuses;
 
 /** The selection for a tab and the caller's acting roles. */
-export function inboxTabSelection(tab: Exclude<InboxTabId, 'all'>, roles: readonly string[]): InboxTabSelection {
+export function inboxTabSelection(tab: Exclude<InboxTabId, 'all'>, viewer: InboxViewer): InboxTabSelection {
+  const { roles } = viewer;
   switch (tab) {
     case 'awaiting':
     case 'waiting':
-      return { tab, roles };
+      return { tab, roles, userId: viewer.id };
     case 'clarifications':
       // The model owner's tab: the list shows owners only their own packages, so "theirs" is the list.
       return roles.includes('model_owner') ? { tab } : { tab: 'nothing' };
@@ -29,19 +36,23 @@ export function inboxTabSelection(tab: Exclude<InboxTabId, 'all'>, roles: readon
   }
 }
 
-/** My step is the current one and it is the reviewers' turn (whose-turn.ts): active, or paused for a clarification the owner has answered. */
-function awaits(summary: PackageSummary, roles: readonly string[]): boolean {
-  return open.includes(summary.status) && summary.turn.party === 'reviewer' && summary.currentStep !== null && roles.includes(summary.currentStep.role);
+/**
+ * My step is the current one and it is the reviewers' turn (whose-turn.ts): active, or paused
+ * for a clarification the owner has answered; and I did not set the tier, which would leave me
+ * unable to approve it (0174, 0183): it waits on another reviewer of my role.
+ */
+function awaits(summary: PackageSummary, roles: readonly string[], userId: string): boolean {
+  return open.includes(summary.status) && summary.turn.party === 'reviewer' && summary.currentStep !== null && roles.includes(summary.currentStep.role) && !(summary.tierSetBy ?? []).includes(userId);
 }
 
 /** Whether a package's summary is in the selected tab. */
 export function inTabSelection(summary: PackageSummary, selection: InboxTabSelection): boolean {
   switch (selection.tab) {
     case 'awaiting':
-      return awaits(summary, selection.roles);
+      return awaits(summary, selection.roles, selection.userId);
     case 'waiting':
       // A clarification request waits on the owner, even while the step that asked is mine.
-      return open.includes(summary.status) && !awaits(summary, selection.roles);
+      return open.includes(summary.status) && !awaits(summary, selection.roles, selection.userId);
     case 'clarifications':
       return summary.openClarifications > 0;
     case 'done':
@@ -51,7 +62,7 @@ export function inTabSelection(summary: PackageSummary, selection: InboxTabSelec
   }
 }
 
-/** Whether a package belongs under a tab, for someone acting in `roles`; every package is under “All”. */
-export function inInboxTab(tab: InboxTabId, summary: PackageSummary, roles: readonly string[]): boolean {
-  return tab === 'all' || inTabSelection(summary, inboxTabSelection(tab, roles));
+/** Whether a package belongs under a tab, for the viewer; every package is under “All”. */
+export function inInboxTab(tab: InboxTabId, summary: PackageSummary, viewer: InboxViewer): boolean {
+  return tab === 'all' || inTabSelection(summary, inboxTabSelection(tab, viewer));
 }

@@ -46,6 +46,7 @@ import * as revalidationAdvances from './migrations/055-revalidation-advances.ts
 import * as accountRequests from './migrations/056-account-requests.ts';
 import * as auditSubjectLinks from './migrations/059-audit-subject-links.ts';
 import * as lineRefilesRequired from './migrations/061-line-refiles-required.ts';
+import * as summaryTierSetters from './migrations/062-summary-tier-setters.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -95,6 +96,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '056-account-requests': accountRequests,
   '059-audit-subject-links': auditSubjectLinks,
   '061-line-refiles-required': lineRefilesRequired,
+  '062-summary-tier-setters': summaryTierSetters,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

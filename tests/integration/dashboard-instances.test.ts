@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { creditRiskAnswers, approvableCreditContent } from '#demo/fresh-packages.ts';
 import { dashboardSchema, type Dashboard } from '#domain/contracts/dashboard.ts';
 import { keptFigureCountings } from '#api/dashboard/stored-figures.ts';
+import { refreshSummaries } from '#api/package-access/summaries.ts';
 import { twoInstancesOnPostgres } from '../contract/support/two-instances.ts';
 import type { Client } from '../contract/support/client.ts';
 import { expectFiguresMatchTheirLists } from '../contract/support/governance-scenarios.ts';
@@ -57,5 +58,24 @@ describe('the committee dashboard on two API instances of one PostgreSQL databas
     await expectFiguresMatchTheirLists(onSecond);
     // Both instances answer the same figures.
     expect((await dashboard(onFirst)).governance).toEqual((await dashboard(onSecond)).governance);
+  });
+
+  it("a summary another instance refreshed by its clock (ahead of this one's, no audit entry) shows in this one's next figures, as in its lists (0183)", async () => {
+    const onSecond = await signedIn(instances.second.target, 'committee@example.com');
+    const before = await expectFiguresMatchTheirLists(onSecond);
+    const size = await instances.second.store.auditLogSize();
+    const counted = keptFigureCountings(instances.second.store).summary;
+    // The first instance's clock runs ahead of the second's, past the table's next clock change:
+    // its next list refreshes that row first (what a list request does before it reads).
+    const next = await instances.first.store.nextSummaryChange();
+    if (next === null) throw new Error('the demo has a step with a due time');
+    await refreshSummaries(instances.first.store, new Date(Date.parse(next.at) + 60_000));
+    expect(await instances.first.store.nextSummaryChange()).not.toEqual(next);
+    expect(await instances.second.store.auditLogSize()).toBe(size);
+
+    // The second instance, its clock still before that instant, at the same log size: counted again, equal to its lists.
+    const after = await expectFiguresMatchTheirLists(onSecond);
+    expect(keptFigureCountings(instances.second.store).summary).toBeGreaterThan(counted);
+    expect([...after].map(([key, f]) => [key, f.value])).not.toEqual([...before].map(([key, f]) => [key, f.value]));
   });
 });

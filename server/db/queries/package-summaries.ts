@@ -23,7 +23,7 @@ export async function insertSummaryPlaceholder(db: Db, packageId: string, ownerI
   await db.insertInto('package_summaries').values({ package_id: packageId, owner_id: ownerId }).execute();
 }
 
-function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyIds'>) {
+function pageWhere(db: Db, engine: Engine, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyIds'>) {
   // A row marked stale after this request refreshed still serves the summary it had when the request began.
   let s: PageSelect = pageBase(db).where('summary', 'is not', null);
   if (q.ownerId !== null) s = s.where('owner_id', '=', q.ownerId);
@@ -37,24 +37,35 @@ function pageWhere(db: Db, q: Omit<SummaryPageQuery, 'after' | 'limit' | 'onlyId
   if (q.revalidationDueBy !== undefined) s = s.where('revalidation_due_on', '<=', q.revalidationDueBy);
   // A literal, not a parameter: the partial index's `conditions_lapsed = 1` is proved from the query's text.
   if (q.conditionsLapsed) s = s.where('conditions_lapsed', '=', sql.lit(1));
-  if (q.tab) s = tabWhere(s, q.tab);
+  if (q.tab) s = tabWhere(s, engine, q.tab);
   return s;
 }
 
 type PageSelect = ReturnType<typeof pageBase>;
 const pageBase = (db: Db) => db.selectFrom('package_summaries');
 
-/** The inbox's tabs as SQL (domain/package/inbox-tabs.ts's inTabSelection, decision record 0140). */
-function tabWhere(s: PageSelect, tab: NonNullable<SummaryPageQuery['tab']>): PageSelect {
+/**
+ * Whether the caller is among the row's tier setters (a JSON array of ids, migration 062): the
+ * quoted id found in its text. A test on the rows the tab's other conditions kept, so the
+ * indexes that select them still do (decision record 0183); instr and strpos, not LIKE, whose
+ * `_` in every user id would be a wildcard.
+ */
+function setTier(engine: Engine, userId: string) {
+  const quoted = JSON.stringify(userId);
+  return engine === 'postgres' ? sql<boolean>`strpos(tier_setters, ${quoted}) > 0` : sql<boolean>`instr(tier_setters, ${quoted}) > 0`;
+}
+
+/** The inbox's tabs as SQL (domain/package/inbox-tabs.ts's inTabSelection, decision records 0140, 0183). */
+function tabWhere(s: PageSelect, engine: Engine, tab: NonNullable<SummaryPageQuery['tab']>): PageSelect {
   switch (tab.tab) {
     case 'awaiting':
       if (tab.roles.length === 0) return s.where(sql.lit(false));
-      return s.where('status', 'in', [...openPackageStatuses]).where('turn_party', '=', 'reviewer').where('step_role', 'in', [...tab.roles]);
+      return s.where('status', 'in', [...openPackageStatuses]).where('turn_party', '=', 'reviewer').where('step_role', 'in', [...tab.roles]).where((eb) => eb.not(setTier(engine, tab.userId)));
     case 'waiting': {
       const open = s.where('status', 'in', [...openPackageStatuses]);
       if (tab.roles.length === 0) return open;
       // Not awaiting me; a null step or turn is not mine (SQL's NOT over a null would drop the row).
-      return open.where((eb) => eb.or([eb('turn_party', 'is', null), eb('turn_party', '<>', 'reviewer'), eb('step_role', 'is', null), eb('step_role', 'not in', [...tab.roles])]));
+      return open.where((eb) => eb.or([eb('turn_party', 'is', null), eb('turn_party', '<>', 'reviewer'), eb('step_role', 'is', null), eb('step_role', 'not in', [...tab.roles]), setTier(engine, tab.userId)]));
     }
     case 'clarifications':
       return s.where('open_clarifications', '>', 0);
@@ -73,13 +84,13 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
       // row, in one statement: every list request asks, and on PostgreSQL each statement is a round trip.
       const both = await db
         .selectFrom('package_summaries')
-        .select(['package_id', 'changes'])
+        .select(['package_id', 'changes', 'valid_until'])
         // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
         .where('stale', '=', sql.lit(1))
-        .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes']).where('valid_until', '<=', now))
+        .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes', 'valid_until']).where('valid_until', '<=', now))
         .execute();
-      const rows = new Map(both.map((r) => [r.package_id, r.changes]));
-      return [...rows].map(([packageId, changes]) => ({ packageId, changes }));
+      const rows = new Map(both.map((r) => [r.package_id, { packageId: r.package_id, changes: r.changes, validUntil: r.valid_until }]));
+      return [...rows.values()];
     },
     async writeSummaries(rows) {
       for (const row of rows) {
@@ -104,6 +115,7 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
             submitted_at: s.submittedAt,
             step_due_at: s.currentStep?.dueAt ?? null,
             conditions_lapsed: s.conditionsLapsed === true ? 1 : 0,
+            tier_setters: JSON.stringify(s.tierSetBy ?? []),
           })
           .where('package_id', '=', row.packageId)
           .where('changes', '=', row.changes)
@@ -112,7 +124,7 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
     },
     async pageSummaries(q) {
       const { after, limit, onlyIds } = q;
-      let page = pageWhere(db, q);
+      let page = pageWhere(db, engine, q);
       if (after) page = page.where((eb) => eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('package_id', '>', after.id)])]));
       page = page.orderBy('updated_at', 'desc').orderBy('package_id', 'asc');
       if (!onlyIds) return summaryTexts(await page.select(summaryTextColumns).limit(limit + 1).execute());
@@ -125,7 +137,7 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
     },
     async countSummaries(q) {
       const { onlyIds } = q;
-      const where = pageWhere(db, q);
+      const where = pageWhere(db, engine, q);
       if (!onlyIds) return Number((await where.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst())?.n ?? 0); // PostgreSQL's count is a bigint, read as text
       return (await where.select('package_id').execute()).filter((r) => onlyIds.has(r.package_id)).length;
     },
@@ -136,9 +148,14 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
       return rows.flatMap((r) => (r.summary === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: r.steps ? (JSON.parse(r.steps) as StepState[]) : [] }]));
     },
     async nextSummaryChange() {
-      // The valid_until index's first entry (min over an index reads one end of it).
-      const row = await db.selectFrom('package_summaries').select((eb) => eb.fn.min('valid_until').as('next')).executeTakeFirst();
-      return row?.next ?? null;
+      // The valid_until index's first entries: min reads one end of it, the count the rows tied there.
+      const row = await db
+        .selectFrom('package_summaries')
+        .select((eb) => ['valid_until', eb.fn.countAll<Count>().as('rows')])
+        .where('valid_until', '=', (eb) => eb.selectFrom('package_summaries').select((f) => f.fn.min('valid_until').as('next')))
+        .groupBy('valid_until')
+        .executeTakeFirst();
+      return row?.valid_until ? { at: row.valid_until, rows: Number(row.rows) } : null;
     },
     async summaryTierCounts({ pending, approved }) {
       // From the covering index of migration 045 alone: `summary is not null` is its condition.

@@ -78,6 +78,21 @@ export function riskAssessmentsQueries(db: Db): RiskAssessmentsStore {
         })
         .execute();
     },
+    async listTierFacts(ids) {
+      if (ids !== 'all' && ids.length === 0) return { assessments: [], overrides: [] };
+      let assessments = db.selectFrom('risk_assessments').select(['package_id', 'number', 'result', 'assessed_by', 'assessed_at']);
+      let overrides = db.selectFrom('risk_tier_overrides').selectAll();
+      if (ids !== 'all') {
+        assessments = assessments.where('package_id', 'in', ids);
+        overrides = overrides.where('package_id', 'in', ids);
+      }
+      const [a, o] = await Promise.all([assessments.orderBy('package_id').orderBy('number').execute(), overrides.orderBy('package_id').orderBy('number').execute()]);
+      return {
+        // Written by this code from computeTier's result; read back as it was written.
+        assessments: a.map((r) => ({ packageId: r.package_id, number: r.number, result: JSON.parse(r.result) as TierResult, assessedBy: r.assessed_by, assessedAt: r.assessed_at })),
+        overrides: o.map(toOverride),
+      };
+    },
     async listTierOverrides(packageId) {
       const rows = await db.selectFrom('risk_tier_overrides').selectAll().where('package_id', '=', packageId).orderBy('number').execute();
       return rows.map(toOverride);

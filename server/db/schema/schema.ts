@@ -638,6 +638,8 @@ export interface PackageSummariesTable {
   submitted_at: string | null;
   step_due_at: string | null;
   conditions_lapsed: number | null;
+  /** JSON array of who set the tier in effect (migration 062). */
+  tier_setters: Generated<string>;
 }
 
 export interface Database {

@@ -31,21 +31,33 @@ function pkg(status: PackageStatus, stepRole: Role | null, openClarifications = 
   };
 }
 
+/** Someone acting in `roles`. */
+const as = (roles: Role[], id = 'usr_me') => ({ id, roles });
+
 describe('inbox tabs', () => {
   it('puts a package under my decision only while my step is in review', () => {
-    expect(inTab('awaiting', pkg('in_review', 'model_risk'), ['model_risk'])).toBe(true);
-    expect(inTab('awaiting', pkg('clarification_requested', 'model_risk'), ['model_risk'])).toBe(false);
-    expect(inTab('waiting', pkg('clarification_requested', 'model_risk'), ['model_risk'])).toBe(true);
-    expect(inTab('waiting', pkg('in_review', 'model_risk'), ['model_risk'])).toBe(false);
-    expect(inTab('waiting', pkg('in_review', 'privacy'), ['model_risk'])).toBe(true);
-    expect(inTab('waiting', pkg('approved', null), ['model_risk'])).toBe(false);
-    expect(inTab('done', pkg('rejected', null), ['model_risk'])).toBe(true);
+    expect(inTab('awaiting', pkg('in_review', 'model_risk'), as(['model_risk']))).toBe(true);
+    expect(inTab('awaiting', pkg('clarification_requested', 'model_risk'), as(['model_risk']))).toBe(false);
+    expect(inTab('waiting', pkg('clarification_requested', 'model_risk'), as(['model_risk']))).toBe(true);
+    expect(inTab('waiting', pkg('in_review', 'model_risk'), as(['model_risk']))).toBe(false);
+    expect(inTab('waiting', pkg('in_review', 'privacy'), as(['model_risk']))).toBe(true);
+    expect(inTab('waiting', pkg('approved', null), as(['model_risk']))).toBe(false);
+    expect(inTab('done', pkg('rejected', null), as(['model_risk']))).toBe(true);
+  });
+
+  it('does not await the decision of whoever set the tier, who may not approve it (0174): it waits on another reviewer', () => {
+    const assessed = { ...pkg('in_review', 'model_risk'), tierSetBy: ['usr_elena'] };
+    expect(inTab('awaiting', assessed, as(['model_risk'], 'usr_elena'))).toBe(false);
+    expect(inTab('waiting', assessed, as(['model_risk'], 'usr_elena'))).toBe(true);
+    expect(inTab('awaiting', assessed, as(['model_risk'], 'usr_tomas'))).toBe(true);
+    expect(inTab('waiting', assessed, as(['model_risk'], 'usr_tomas'))).toBe(false);
+    expect(countIn('awaiting', [assessed], as(['model_risk'], 'usr_elena'))).toBe(0);
   });
 
   it('gives clarifications to model owners only', () => {
     const asked = pkg('clarification_requested', 'model_risk', 1);
-    expect(inTab('clarifications', asked, ['model_owner'])).toBe(true);
-    expect(inTab('clarifications', asked, ['model_risk'])).toBe(false);
+    expect(inTab('clarifications', asked, as(['model_owner']))).toBe(true);
+    expect(inTab('clarifications', asked, as(['model_risk']))).toBe(false);
     expect(tabsFor(['model_risk']).map((tab) => tab.id)).toEqual(['awaiting', 'waiting', 'done', 'all']);
     expect(tabsFor(['model_owner']).map((tab) => tab.id)).toContain('clarifications');
     expect(parseTab('clarifications', ['model_risk'])).toBeNull();
@@ -60,6 +72,6 @@ describe('inbox tabs', () => {
     expect(defaultTab(['model_owner'], 0)).toBe('waiting');
     expect(defaultTab(['admin'], 1)).toBe('waiting');
     expect(headlineTab(['admin'])).toBeNull();
-    expect(countIn('awaiting', items, ['privacy'])).toBe(1);
+    expect(countIn('awaiting', items, as(['privacy']))).toBe(1);
   });
 });

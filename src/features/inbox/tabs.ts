@@ -48,6 +48,6 @@ export function headlineTab(roles: readonly Role[]): InboxTab | null {
   return null;
 }
 
-export function countIn(tab: InboxTabId, items: readonly PackageSummary[], roles: readonly Role[]): number {
-  return items.filter((pkg) => inInboxTab(tab, pkg, roles)).length;
+export function countIn(tab: InboxTabId, items: readonly PackageSummary[], viewer: { id: string; roles: readonly Role[] }): number {
+  return items.filter((pkg) => inInboxTab(tab, pkg, viewer)).length;
 }

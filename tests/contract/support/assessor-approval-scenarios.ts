@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { packageDetailSchema } from '#domain/contracts/packages.ts';
+import { packageDetailSchema, packageListSchema } from '#domain/contracts/packages.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
 import type { DecisionKind } from '#domain/contracts/decisions.ts';
 import type { Client, Target } from './client.ts';
@@ -59,7 +59,35 @@ async function expectAssessorRefused(c: Client, owner: Client, id: string, decis
   expect(after.steps.map((s) => [s.key, s.status])).toEqual([['model_risk', 'active']]);
 }
 
+/** The ids in one inbox tab of `c`, as the server selects it (SQL on SQLite and PostgreSQL). */
+async function tabIds(c: Client, tab: string): Promise<string[]> {
+  const list = packageListSchema.parse((await c.get(`/api/packages?tab=${tab}&limit=200&count=true`)).body);
+  expect(list.total).toBe(list.items.length);
+  return list.items.map((p) => p.id);
+}
+
 export const assessorApprovalScenarios: Scenario[] = [
+  {
+    name: "assessor cannot approve (0174, 0183): the package does not await its tier setter's decision in the inbox; it awaits the other model risk officer's",
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const tomas = await signedIn(target, 'risk-tiering@example.com');
+      const { owner, id } = await assessedTierFour(target, 'pd-sod-inbox', elena);
+      // Elena set the tier: her step, but not her decision to take.
+      expect(await tabIds(elena, 'awaiting')).not.toContain(id);
+      expect(await tabIds(elena, 'waiting')).toContain(id);
+      expect(await tabIds(tomas, 'awaiting')).toContain(id);
+      expect(await tabIds(tomas, 'waiting')).not.toContain(id);
+
+      // Tomás re-assesses at tier 4: Elena's assessment no longer applies, so it awaits her and not him.
+      expectStatus(await tomas.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour }), 201);
+      expect((await detailOf(owner, id)).tierSetBy).toEqual([(await me(tomas)).id]);
+      expect(await tabIds(elena, 'awaiting')).toContain(id);
+      expect(await tabIds(elena, 'waiting')).not.toContain(id);
+      expect(await tabIds(tomas, 'awaiting')).not.toContain(id);
+      expect(await tabIds(tomas, 'waiting')).toContain(id);
+    },
+  },
   {
     name: 'assessor cannot approve (0174): the model risk officer who assessed tier 4 does not approve the tier 4 chain; another model risk officer does',
     async run(target) {

@@ -1,6 +1,7 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { controlEffectivenessSchema, riskCategories, type CategoryAssessment } from '#domain/contracts/risk-assessment.ts';
+import { controlEffectivenessSchema, riskCategories, type CategoryAssessment, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
+import { computeTier } from '#domain/policy/risk-tiering.ts';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
 import { buttonClasses } from '#src/components/ui/button.ts';
@@ -17,6 +18,7 @@ import { useViewer } from '#src/lib/use-viewer.ts';
 import { useRiskAssessments } from '../api/list-risk-assessments.ts';
 import { useRecordRiskAssessment } from '../api/record-risk-assessment.ts';
 import { isPackageOwner } from '../package-owner.ts';
+import { loosenRefusal } from '../approver-loosening.ts';
 import { categoryLabels, controlLabels, fieldErrorOf, impactLabels, likelihoodLabels, methodKindLabels } from '../labels.ts';
 
 const scale = [1, 2, 3, 4, 5] as const;
@@ -62,7 +64,7 @@ export function RiskAssessmentPage() {
                 You own this package, so your answers are a proposal: they are kept and shown to the reviewers, but the tier, the workflow and the policy that apply come from model risk management&apos;s assessment (segregation of duties). You may ask for another tier on that assessment, which model risk management confirms.
               </p>
             )}
-            <AssessmentForm packageId={id} initial={latest ? latest.answers : blankAnswers()} proposing={proposing} />
+            <AssessmentForm packageId={id} initial={latest ? latest.answers : blankAnswers()} proposing={proposing} method={assessments.data.method} refusal={(tier) => (pkg.data && viewer && !proposing ? loosenRefusal(pkg.data, viewer.id, tier) : null)} />
           </>
         )}
       </div>
@@ -95,8 +97,19 @@ function ScaleField({ label, words, value, error, onChange }: ScaleProps) {
   );
 }
 
-function AssessmentForm({ packageId, initial, proposing }: { packageId: string; initial: CategoryAssessment[]; proposing: boolean }) {
+interface FormProps {
+  packageId: string;
+  initial: CategoryAssessment[];
+  proposing: boolean;
+  method: TieringMethod;
+  /** Why the server would refuse an assessment giving this tier to the viewer (0174 amended), or null. */
+  refusal: (tier: number) => string | null;
+}
+
+function AssessmentForm({ packageId, initial, proposing, method, refusal }: FormProps) {
   const [answers, setAnswers] = useState(initial);
+  // Scored here as the server scores it, only to say before the attempt why it would be refused (0183).
+  const refused = refusal(computeTier(answers, method).computedTier);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const recording = useRecordRiskAssessment();
@@ -137,8 +150,13 @@ function AssessmentForm({ packageId, initial, proposing }: { packageId: string; 
           </Field>
         </fieldset>
       ))}
+      {refused && (
+        <p id="risk-approver-note" className="rounded-md border border-amber-300 bg-amber-50 p-3">
+          {refused}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" className={buttonClasses.primary} disabled={recording.isPending} aria-describedby={proposing ? 'risk-proposal-note' : undefined}>
+        <button type="submit" className={buttonClasses.primary} disabled={recording.isPending || refused !== null} aria-describedby={proposing ? 'risk-proposal-note' : refused ? 'risk-approver-note' : undefined}>
           {recording.isPending ? 'Recording…' : proposing ? 'Record the proposal' : 'Record the assessment'}
         </button>
         <Link to={`/packages/${packageId}`} className={buttonClasses.secondary}>

@@ -13,6 +13,7 @@ import { useViewer } from '#src/lib/use-viewer.ts';
 import { useRiskAssessments } from '../api/list-risk-assessments.ts';
 import { categoryLabels, controlLabels } from '../labels.ts';
 import { TierOverrideActions } from './tier-override-actions.tsx';
+import { loosenRefusal } from '../approver-loosening.ts';
 import { isPackageOwner } from '../package-owner.ts';
 
 /** On the package page: the tier that applies, the latest assessment, how it was scored, and its override if any. */
@@ -35,7 +36,7 @@ export function RiskAssessmentPanel({ pkg }: { pkg: PackageDetail }) {
       {query.isError && <ErrorNotice title="The risk assessment could not be loaded." error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />}
       {query.data && !latest && <p>No risk assessment yet: {formatRiskTier(pkg.riskTier)} is the tier the owner declared.</p>}
       {latest && <AssessmentSummary assessment={latest} applied={applied} pkg={pkg} />}
-      {deciding && viewer && pkg.versions[0] && <TierOverrideActions assessment={deciding} viewer={viewer} ownerId={pkg.versions[0].submittedBy.id} />}
+      {deciding && viewer && pkg.versions[0] && <TierOverrideActions assessment={deciding} viewer={viewer} ownerId={pkg.versions[0].submittedBy.id} refusal={(tier) => loosenRefusal(pkg, viewer.id, tier)} />}
       {query.data && canAssess && (
         <div className="space-y-2">
           {isOwner && <p id="risk-proposal-note">As the package owner you propose an assessment: model risk management&apos;s assessment decides the tier; you may ask for another tier on it, which model risk management confirms.</p>}

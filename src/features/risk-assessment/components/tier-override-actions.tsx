@@ -19,10 +19,12 @@ interface Props {
   viewer: User;
   /** The package owner's user id: on their own package they ask only as its model owner, and never confirm. */
   ownerId: string;
+  /** Why the server would refuse the viewer's confirmation of a tier (0174 amended), or null. */
+  refusal: (tier: number) => string | null;
 }
 
 /** Ask for another tier (the owner, or a reviewer other than model risk), or confirm someone else's request (model risk): what the server allows (0167). */
-export function TierOverrideActions({ assessment, viewer, ownerId }: Props) {
+export function TierOverrideActions({ assessment, viewer, ownerId, refusal }: Props) {
   const o = assessment.override;
   if (!o) {
     const roles = overrideRequestRoles(viewer, ownerId);
@@ -30,7 +32,10 @@ export function TierOverrideActions({ assessment, viewer, ownerId }: Props) {
   }
   if (o.confirmedBy) return null;
   const roles = overrideConfirmRoles(viewer, ownerId, o.requestedBy.id);
-  return roles.length > 0 ? <ConfirmOverride assessment={assessment} roles={roles} /> : null;
+  if (roles.length === 0) return null;
+  // Said instead of a Confirm the server would refuse (0183).
+  const refused = refusal(o.tier);
+  return refused ? <p className="rounded-md border border-amber-300 bg-amber-50 p-3">{refused}</p> : <ConfirmOverride assessment={assessment} roles={roles} />;
 }
 
 function RoleField({ roles, value, onChange, error }: { roles: readonly Role[]; value: Role; onChange: (role: Role) => void; error: string | undefined }) {
