@@ -23,7 +23,7 @@ import { answersHash } from '#domain/evidence/thread-audit-check.ts';
 import { computeTier } from '#domain/policy/risk-tiering.ts';
 import { signedGovernance } from '#domain/policy/signed-governance.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
-import { appliedAssessment } from '#api/risk-assessments/applied-assessment.ts';
+import { appliedAssessment } from '#api/package-access/applied-assessment.ts';
 import { scheduleRevalidation } from '#api/re-review/revalidation-schedule.ts';
 import { loadPackageFacts, summarize } from '#api/package-access/views.ts';
 import { demoRiskAnswers } from './demo-risk-assessments.ts';

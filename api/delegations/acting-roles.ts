@@ -1,6 +1,4 @@
 import type { Role } from '#domain/contracts/roles.ts';
-import type { Decision } from '#domain/contracts/decisions.ts';
-import type { DecidedBy } from '#domain/workflow/segregation-of-duties.ts';
 import { actingRoles, isActiveAt } from '#domain/workflow/delegation.ts';
 import type { StoreTx } from '../store/store.ts';
 
@@ -32,13 +30,4 @@ export async function rolesActedIn(reader: DelegationReader, user: Person, now: 
 export async function moverOf(reader: DelegationReader, user: Person, now: Date, options: { notFrom?: ReadonlySet<string> } = {}): Promise<Mover> {
   const delegatedRoles = (await reader.listDelegations()).filter((d) => d.delegateId === user.id && isActiveAt(d, now) && !options.notFrom?.has(d.delegatorId)).map((d) => d.role);
   return { id: user.id, roles: user.roles, delegatedRoles };
-}
-
-/**
- * Decisions as segregation of duties reads them: who signed each, and for whom when a delegate
- * signed. One read of the given decisions' delegations; the returned function maps any of them.
- */
-export async function decidedByReader(reader: Pick<StoreTx, 'listDecisionDelegations'>, decisions: readonly Decision[]): Promise<(decision: Decision) => DecidedBy> {
-  const delegators = new Map((await reader.listDecisionDelegations(decisions.map((d) => d.id))).map((row) => [row.decisionId, row.delegatorId]));
-  return (d) => ({ stepKey: d.stepKey, versionNumber: d.versionNumber, decision: d.decision, actorId: d.actor.id, delegatorId: delegators.get(d.id) ?? null });
 }

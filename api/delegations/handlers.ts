@@ -2,7 +2,7 @@ import { isReviewerRole, roleInProse } from '#domain/contracts/roles.ts';
 import { delegationProblems, isActiveAt, needsAcceptance } from '#domain/workflow/delegation.ts';
 import { delegationDutyProblems, type PackageInFlight } from '#domain/workflow/segregation-of-duties.ts';
 import { delegationView } from './delegation-views.ts';
-import { decidedByReader } from './acting-roles.ts';
+import { decidedByReader } from '../package-access/decided-by.ts';
 import { problems } from '../kernel/problems.ts';
 import { delegationsRoutes as routes } from './routes.ts';
 import { loadWorkflowFacts, usersById, workflowStateOf } from '../package-access/views.ts';

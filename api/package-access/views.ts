@@ -11,7 +11,7 @@ import { dayOf } from '#domain/findings/lifecycle.ts';
 import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredFinding, StoredObligation, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
-import { tierSettersFrom } from '../risk-assessments/applied-assessment.ts';
+import { tierSettersFrom } from './applied-assessment.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so

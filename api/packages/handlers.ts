@@ -37,8 +37,8 @@ import { refreshSummaries, summaryTextOf } from '../package-access/summaries.ts'
 import type { VersionResponseFacts } from '../store/packages.ts';
 import type { StoredPolicyEvaluation } from '../store/policies.ts';
 import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
-import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
-import { tierSetters } from '../risk-assessments/applied-assessment.ts';
+import { appliedAssessment } from '../package-access/applied-assessment.ts';
+import { tierSetters } from '../package-access/applied-assessment.ts';
 import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 
 /** What the audit entry keeps of the policy check: which version, whether the version entered flagged, and the check's digest (0171). */

@@ -7,7 +7,7 @@ import { namesBusinessLine } from '#domain/text/business-line.ts';
 import { failedChecks } from '#domain/policy/evaluate-against-policy.ts';
 import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 import { loadPackageFacts, workflowStateOf } from '../package-access/views.ts';
-import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import { appliedAssessment } from '../package-access/applied-assessment.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 
 // A policy version published "to apply to packages in review" takes effect at publication

@@ -1,6 +1,6 @@
 import type { Revalidation } from '#domain/contracts/revalidation.ts';
 import { latestScheduled, revalidationDueOn } from '#domain/revalidation/due-date.ts';
-import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import { appliedAssessment } from '../package-access/applied-assessment.ts';
 import type { AuditAppend, StoredPackage, StoredRevalidation, StoreTx } from '../store/store.ts';
 
 // Scheduling a package's periodic revalidation (decision record 0114), inside the signing

@@ -1,6 +1,6 @@
 import { approvedLatestVersion, approverSettingTierRefusal } from '#domain/policy/tier-setters.ts';
 import { DeniedError } from '../denials/denials.ts';
-import { decidedByReader } from '../delegations/acting-roles.ts';
+import { decidedByReader } from '../package-access/decided-by.ts';
 import { problems } from '../kernel/problems.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 

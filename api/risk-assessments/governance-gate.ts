@@ -1,7 +1,7 @@
 import type { GovernanceBlocker } from '#domain/contracts/approval-gates.ts';
 import { governanceBlockers } from '#domain/policy/approval-governance.ts';
 import { businessLineKey } from '#domain/text/business-line.ts';
-import { appliedAssessment } from './applied-assessment.ts';
+import { appliedAssessment } from '../package-access/applied-assessment.ts';
 import type { StoreTx } from '../store/store.ts';
 
 // The governance gate's facts, read where the package is read (its view) and where it is

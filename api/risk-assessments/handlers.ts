@@ -10,7 +10,7 @@ import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { toActor, usersById } from '../package-access/views.ts';
 import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUser, StoreTx } from '../store/store.ts';
 import { riskAssessmentsRoutes as routes } from './routes.ts';
-import { appliedAssessment, tierFactsOf } from './applied-assessment.ts';
+import { appliedAssessment, tierFactsOf } from '../package-access/applied-assessment.ts';
 import { reresolvePolicy } from './reresolve-policy.ts';
 import { applyTier } from './apply-tier.ts';
 import { evaluationDigest } from '#domain/policy/signed-governance.ts';

@@ -6,9 +6,9 @@ import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.t
 import { segregationRefusal, type Decider } from '#domain/workflow/segregation-of-duties.ts';
 import { assessorApprovalRefusal, setTheTier } from '#domain/policy/tier-setters.ts';
 import { problems } from '../kernel/problems.ts';
-import { tierSetters } from '../risk-assessments/applied-assessment.ts';
+import { tierSetters } from '../package-access/applied-assessment.ts';
 import { DeniedError } from '../denials/denials.ts';
-import { decidedByReader } from '../delegations/acting-roles.ts';
+import { decidedByReader } from '../package-access/decided-by.ts';
 import { usersById, type WorkflowFacts, type workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoredUser, StoredVersion, StoreTx } from '../store/store.ts';
 

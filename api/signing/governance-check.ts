@@ -3,7 +3,7 @@ import { canonicalize } from '#domain/json/canonicalize.ts';
 import { signedGovernance } from '#domain/policy/signed-governance.ts';
 import { problems } from '../kernel/problems.ts';
 import { describeGovernanceRefusal } from '#domain/policy/approval-governance.ts';
-import { appliedAssessment } from '../risk-assessments/applied-assessment.ts';
+import { appliedAssessment } from '../package-access/applied-assessment.ts';
 import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
 

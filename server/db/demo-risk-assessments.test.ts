@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { openStore } from './open-store.ts';
-import { appliedAssessment } from '#api/risk-assessments/applied-assessment.ts';
+import { appliedAssessment } from '#api/package-access/applied-assessment.ts';
 import { decisionSignatureSchema } from '#domain/contracts/signatures.ts';
 
 // The demo deployment's risk assessments (decision record 0114): each demo package is assessed
