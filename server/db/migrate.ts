@@ -45,6 +45,7 @@ import * as businessLines from './migrations/054-business-lines.ts';
 import * as revalidationAdvances from './migrations/055-revalidation-advances.ts';
 import * as accountRequests from './migrations/056-account-requests.ts';
 import * as auditSubjectLinks from './migrations/059-audit-subject-links.ts';
+import * as credentialProvenance from './migrations/060-credential-provenance.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -93,6 +94,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '055-revalidation-advances': revalidationAdvances,
   '056-account-requests': accountRequests,
   '059-audit-subject-links': auditSubjectLinks,
+  '060-credential-provenance': credentialProvenance,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
