@@ -46,6 +46,7 @@ import { businessLineScenarios } from './support/business-line-scenarios.ts';
 import { passwordLinkMailOffScenarios, passwordLinkScenarios } from './support/password-link-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
+import type { Scenario } from './support/scenarios.ts';
 
 // The same scenarios against the mocks and the real server on both engines: if the mocks
 // drift from the server, or one engine from the other, a scenario fails for that target.
@@ -57,16 +58,19 @@ const targets: [string, () => Promise<Target>][] = [
   ['server on PostgreSQL', () => postgresTarget(inject('databaseUrl'), { monitoring })],
 ];
 
+/** Runs one scenario on a fresh target, closed whatever happens. */
+async function runOn(makeTarget: () => Promise<Target>, scenario: Scenario): Promise<void> {
+  const target = await makeTarget();
+  try {
+    await scenario.run(target);
+  } finally {
+    await target.close();
+  }
+}
+
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
   for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios]) {
-    it(scenario.name, async () => {
-      const target = await makeTarget();
-      try {
-        await scenario.run(target);
-      } finally {
-        await target.close();
-      }
-    });
+    it(scenario.name, () => runOn(makeTarget, scenario));
   }
 });
 
@@ -80,13 +84,6 @@ const mailTargets: [string, () => Promise<Target>][] = [
 
 describe.each(mailTargets)('API contract with mail on: %s', (_name, makeTarget) => {
   for (const scenario of passwordLinkScenarios) {
-    it(scenario.name, async () => {
-      const target = await makeTarget();
-      try {
-        await scenario.run(target);
-      } finally {
-        await target.close();
-      }
-    });
+    it(scenario.name, () => runOn(makeTarget, scenario));
   }
 });
