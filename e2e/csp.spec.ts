@@ -29,6 +29,7 @@ const visits: Record<string, Visitor> = {
   login: 'anonymous',
   verify: 'anonymous',
   setup: 'anonymous',
+  'set-password': 'anonymous',
   '': 'model-risk@example.com',
   'packages/:id': 'model-risk@example.com',
   'packages/:id/diff': 'model-risk@example.com',

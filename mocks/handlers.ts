@@ -22,6 +22,8 @@ export interface MockApiOptions {
   now?: () => Date;
   /** The monitoring alert intake's secret, as MONITORING_WEBHOOK_SECRET gives it to the server. */
   monitoring?: ApiDeps['monitoring'];
+  /** Mail as SMTP_HOST turns it on (contract scenarios of set-password links): messages are queued in the outbox, nobody sends them. */
+  mail?: ApiDeps['mail'];
 }
 
 function randomToken(): string {
@@ -50,6 +52,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     randomToken,
     sessionTtlMs: 12 * 3_600_000,
     ...(options.monitoring === undefined ? {} : { monitoring: options.monitoring }),
+    ...(options.mail === undefined ? {} : { mail: options.mail }),
     logError: (error) => {
       console.error('[mock api] unexpected error', error);
     },

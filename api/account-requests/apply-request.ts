@@ -1,29 +1,33 @@
 import { problems } from '../kernel/problems.ts';
 import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
 import { existingUser } from '../users/managed-user.ts';
-import { createAccount, replaceRoles, resetPassword } from '../users/account-changes.ts';
+import { assertHolderPasswordBeforeGrant, createAccount, replaceRoles, resetPassword } from '../users/account-changes.ts';
 
 // Makes an approved request take effect, in the approval's transaction, with the approver as
 // the change's actor. What the request was filed against is checked again: a roles change
 // filed against roles that have changed since would undo a colleague's work unseen.
 
-export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, approverId: string, at: string): Promise<void> {
+export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, approverId: string, at: string, mailOn: boolean): Promise<void> {
   switch (request.kind) {
     case 'create_account': {
       const { userId: id, email, displayName, title, rolesAfter, passwordHash } = request;
       if (await tx.findUserByEmail(email)) throw problems.conflict(`An account with the email ${email} exists already; reject this request.`);
-      await createAccount(tx, { id, email, displayName, title, roles: rolesAfter ?? [], passwordHash: passwordHash ?? '' }, approverId, at);
+      const account = { id, email, displayName, title, roles: rolesAfter ?? [], passwordHash: passwordHash ?? '', passwordSetByAdmin: request.requestedBy };
+      assertHolderPasswordBeforeGrant({ ...account, roles: [] }, account.roles, mailOn);
+      await createAccount(tx, account, approverId, at);
       return;
     }
     case 'set_roles': {
       const user = await existingUser(tx, request.userId);
       if (JSON.stringify(user.roles) !== JSON.stringify(request.rolesBefore)) throw problems.conflict('The account\'s roles changed since this request was filed; reject it and file a new one.');
+      // Filed before the account's password was reset by an administrator: checked again here (0181).
+      assertHolderPasswordBeforeGrant(user, request.rolesAfter ?? [], mailOn);
       await replaceRoles(tx, user, request.rolesAfter ?? [], approverId, at);
       return;
     }
     case 'reset_password': {
       const user = await existingUser(tx, request.userId);
-      await resetPassword(tx, user, request.passwordHash ?? '', approverId, at);
+      await resetPassword(tx, user, request.passwordHash ?? '', approverId, at, request.requestedBy);
       return;
     }
   }

@@ -3,6 +3,7 @@ import type { RequestContext } from '../kernel/context.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
 import { assertAcceptablePassword, existingUser } from '../users/managed-user.ts';
+import { assertHolderPasswordBeforeGrant } from '../users/account-changes.ts';
 import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
 import type { NewAccountRequest } from './contract.ts';
 
@@ -17,6 +18,8 @@ async function hashTemporary(ctx: RequestContext, password: string, context: { e
   return ctx.deps.passwords.hash(password);
 }
 
+const mailOn = (ctx: RequestContext): boolean => ctx.deps.mail?.enabled === true;
+
 function named(user: StoredUser) {
   return { userId: user.id, email: user.email, displayName: user.displayName, title: user.title };
 }
@@ -28,17 +31,22 @@ export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId:
       const taken = (await tx.findUserByEmail(body.email)) !== null || (await tx.listPendingAccountRequests(ctx.deps.now().toISOString())).some((r) => r.kind === 'create_account' && r.email === body.email);
       if (taken) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already, or waits for approval' }]);
       const passwordHash = await hashTemporary(ctx, body.temporaryPassword, body);
+      assertHolderPasswordBeforeGrant({ roles: [], passwordHash, passwordSetByAdmin: adminId }, body.roles, mailOn(ctx));
       return { kind: body.kind, userId: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, rolesBefore: null, rolesAfter: [...new Set(body.roles)], passwordHash };
     }
     case 'set_roles': {
       const user = await existingUser(tx, body.userId);
       if (user.id === adminId) throw problems.validation([{ pointer: '/roles', message: 'You cannot change your own roles; ask another administrator' }]);
+      assertHolderPasswordBeforeGrant(user, body.roles, mailOn(ctx));
       return { kind: body.kind, ...named(user), rolesBefore: user.roles, rolesAfter: [...new Set(body.roles)], passwordHash: null };
     }
     case 'reset_password': {
       const user = await existingUser(tx, body.userId);
       if (user.id === adminId) throw problems.validation([{ pointer: '/userId', message: 'Change your own password on your account page' }]);
       if (user.passwordHash === '') throw problems.conflict('This account signs in through single sign-on and has no password here.');
+      // With mail on, nobody but the holder learns a deciding account's password: the requester
+      // would know the temporary one (0181).
+      if (mailOn(ctx)) throw problems.credentialSetByAdministrator('With mail on, an administrator sets no password for an account that decides or administers: send the holder a set-password link instead.');
       return { kind: body.kind, ...named(user), rolesBefore: null, rolesAfter: null, passwordHash: await hashTemporary(ctx, body.temporaryPassword, user) };
     }
   }

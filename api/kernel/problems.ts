@@ -60,6 +60,7 @@ export const problems = {
     new ApiError({ type: problemTypes.governanceBlocked, title: 'Governance blocks this approval', status: 409, detail, governanceBlockers, ...(policy ? { policy } : {}) }),
   /** An approval by the person who set the package's risk tier (docs/decisions/0174); rejecting stays open to them. */
   assessorCannotApprove: (detail: string) => new ApiError({ type: problemTypes.assessorCannotApprove, title: 'The tier’s assessor cannot approve', status: 403, detail }),
+  credentialSetByAdministrator: (detail: string) => new ApiError({ type: problemTypes.credentialSetByAdministrator, title: 'The holder has not set their own password', status: 409, detail }),
   approverCannotSetTier: (detail: string) => new ApiError({ type: problemTypes.approverCannotSetTier, title: 'The approver cannot set the tier', status: 403, detail }),
   /** A submission the governance policy refuses: each failed check at its field, and the whole check with the policy version. */
   policyRefused: (detail: string, errors: FieldProblem[], policy: PolicyEvaluation) =>

@@ -15,6 +15,12 @@ export interface StoredUser {
   disabledAt?: string | null;
   /** Set by an administrator's reset (or a new account's temporary password): nothing but changing it is allowed. */
   passwordChangeRequired?: boolean;
+  /**
+   * The administrator whose temporary password the current password descends from (a change by
+   * whoever signed in with it keeps the mark); null when the holder set it through a link sent to
+   * their own address, or it came from setup or the seed (docs/decisions/0181).
+   */
+  passwordSetByAdmin?: string | null;
 }
 
 export interface StoredSession {

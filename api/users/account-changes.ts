@@ -3,13 +3,14 @@ import { problems } from '../kernel/problems.ts';
 import type { StoredUser, StoreTx } from '../store/store.ts';
 import type { ManagedUser } from './contract.ts';
 import { managedUser } from './managed-user.ts';
+import { grantNeedsHolderPassword } from '#domain/accounts/privileged-changes.ts';
 
 // The account changes themselves, each with its audit entry, inside the caller's transaction:
 // applied at once by the administration routes when the change is not privileged, or when a
 // second administrator approves the request (docs/decisions/0175). `actorId` is whoever made it
 // take effect.
 
-export type NewAccount = Pick<StoredUser, 'id' | 'email' | 'displayName' | 'title' | 'roles' | 'passwordHash'>;
+export type NewAccount = Pick<StoredUser, 'id' | 'email' | 'displayName' | 'title' | 'roles' | 'passwordHash' | 'passwordSetByAdmin'>;
 
 export async function createAccount(tx: StoreTx, account: NewAccount, actorId: string, at: string): Promise<ManagedUser> {
   if (await tx.findUserByEmail(account.email)) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already' }]);
@@ -25,12 +26,13 @@ export async function replaceRoles(tx: StoreTx, user: StoredUser, roles: Role[],
   return managedUser(tx, { ...user, roles });
 }
 
-/** Sets a temporary password the holder must replace, and ends their sessions. */
-export async function resetPassword(tx: StoreTx, user: StoredUser, passwordHash: string, actorId: string, at: string): Promise<ManagedUser> {
-  await tx.setUserPassword(user.id, passwordHash, true);
+/** Sets a temporary password the holder must replace (chosen by `setBy`), ends their sessions and any set-password link. */
+export async function resetPassword(tx: StoreTx, user: StoredUser, passwordHash: string, actorId: string, at: string, setBy = actorId): Promise<ManagedUser> {
+  await tx.setUserPassword(user.id, passwordHash, true, setBy);
+  await tx.endPasswordLinks(user.id, at);
   const sessionsEnded = await tx.deleteUserSessions(user.id);
   await tx.appendAudit({ event: { action: 'user.password_reset', subject: user.id, before: { passwordChangeRequired: user.passwordChangeRequired === true }, after: { passwordChangeRequired: true, sessionsEnded } }, actorId, at });
-  return managedUser(tx, { ...user, passwordHash, passwordChangeRequired: true });
+  return managedUser(tx, { ...user, passwordHash, passwordChangeRequired: true, passwordSetByAdmin: setBy });
 }
 
 /** How many accounts hold the administrator role, disabled ones included (a disabled administrator can be enabled again, so disabling one does not make another the only one). */
@@ -41,4 +43,11 @@ export async function countAdministrators(tx: Pick<StoreTx, 'listUsers'>): Promi
 /** Refuses, as 409, a change that only a request approved by another administrator may make. */
 export function secondAdministratorRequired(what: string): never {
   throw problems.conflict(`${what} needs a second administrator: file it as a request (POST /api/admin/account-requests), which another administrator approves.`);
+}
+
+/** Refuses, as 409, a grant to an account whose password an administrator set, while mail can reach its holder (0181). */
+export function assertHolderPasswordBeforeGrant(account: Pick<StoredUser, 'roles' | 'passwordHash' | 'passwordSetByAdmin'>, rolesAfter: readonly Role[], mailOn: boolean): void {
+  if (grantNeedsHolderPassword(account, rolesAfter, mailOn)) {
+    throw problems.credentialSetByAdministrator('This account\'s password was set by an administrator, who could sign in as it: send the holder a set-password link first, and grant the role once they have set their own password.');
+  }
 }

@@ -32,7 +32,8 @@ export const createUser = defineHandler(routes.createUser, async (ctx, { body })
     if (holdsPrivilegedRole(body.roles) && !isBootstrapAdministrator(body.roles, await countAdministrators(tx))) {
       secondAdministratorRequired('An account with a role that decides or administers');
     }
-    return createAccount(tx, { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: [...body.roles], passwordHash }, admin.id, at);
+    // The bootstrap administrator (0175's accepted risk) is the one privileged creation allowed here.
+    return createAccount(tx, { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: [...body.roles], passwordHash, passwordSetByAdmin: admin.id }, admin.id, at);
   });
   return { status: 201, body: created };
 });

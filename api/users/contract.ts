@@ -63,3 +63,11 @@ export type SetupRequest = z.infer<typeof setupRequestSchema>;
 
 export const stepUpRequestSchema = z.object({ password: z.string().min(1, 'Enter your password').max(1024) });
 export const stepUpResponseSchema = z.object({ validUntil: z.iso.datetime() });
+
+/** A set-password link was queued for the account's own address (its token is in the mail only). */
+export const passwordLinkSentSchema = z.object({ expiresAt: z.iso.datetime() });
+export const setPasswordWithLinkSchema = z.object({
+  /** The token from the link's fragment: 32 random bytes, base64url. */
+  token: z.string().min(1, 'The link has no token: open the link from the mail').max(200),
+  password: newPasswordSchema,
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { roleSchema } from '../contracts/roles.ts';
-import { holdsPrivilegedRole, isBootstrapAdministrator, rolesChangeNeedsApproval } from './privileged-changes.ts';
+import { grantNeedsHolderPassword, holdsPrivilegedRole, isBootstrapAdministrator, rolesChangeNeedsApproval } from './privileged-changes.ts';
 
 describe('privileged account changes (0175)', () => {
   it('holds every role privileged but the model owner’s', () => {
@@ -20,5 +20,20 @@ describe('privileged account changes (0175)', () => {
     expect(isBootstrapAdministrator(['admin'], 1)).toBe(true);
     expect(isBootstrapAdministrator(['admin'], 2)).toBe(false);
     expect(isBootstrapAdministrator(['admin', 'model_risk'], 1)).toBe(false);
+  });
+});
+
+describe('a grant waits for the holder\'s own password (0181)', () => {
+  const setByAdmin = { roles: [] as const, passwordHash: 'hash', passwordSetByAdmin: 'usr_admin' };
+  it('with mail on, refuses a privileged role the account did not hold while an administrator\'s password is in force', () => {
+    expect(grantNeedsHolderPassword(setByAdmin, ['model_risk'], true)).toBe(true);
+    expect(grantNeedsHolderPassword({ ...setByAdmin, roles: ['model_owner'] }, ['model_owner', 'admin'], true)).toBe(true);
+  });
+  it('lets through what grants nothing privileged, what the holder set, single sign-on accounts, and everything with mail off', () => {
+    expect(grantNeedsHolderPassword(setByAdmin, ['model_owner'], true)).toBe(false);
+    expect(grantNeedsHolderPassword({ ...setByAdmin, roles: ['privacy'] }, ['privacy'], true)).toBe(false);
+    expect(grantNeedsHolderPassword({ ...setByAdmin, passwordSetByAdmin: null }, ['model_risk'], true)).toBe(false);
+    expect(grantNeedsHolderPassword({ ...setByAdmin, passwordHash: '' }, ['model_risk'], true)).toBe(false);
+    expect(grantNeedsHolderPassword(setByAdmin, ['model_risk'], false)).toBe(false);
   });
 });

@@ -39,3 +39,18 @@ export function isBootstrapAdministrator(roles: readonly Role[], administrators:
 
 /** How long a request waits for a second administrator before it lapses. */
 export const accountRequestLifetimeMs = 72 * 3_600_000;
+
+/**
+ * Whether a grant must wait for the holder's own password (docs/decisions/0181): with mail on, an
+ * account whose current password descends from an administrator's temporary one (that
+ * administrator knows it, or knew it long enough to change it "as the holder") receives no
+ * privileged role it does not hold until its holder sets a password through a link sent to their
+ * own address. Single sign-on accounts have no password here and are not concerned.
+ */
+export function grantNeedsHolderPassword(account: { roles: readonly Role[]; passwordHash: string; passwordSetByAdmin?: string | null }, rolesAfter: readonly Role[], mailOn: boolean): boolean {
+  if (!mailOn || account.passwordHash === '' || !account.passwordSetByAdmin) return false;
+  return rolesAfter.some((role) => isPrivilegedRole(role) && !account.roles.includes(role));
+}
+
+/** How long a set-password link works. */
+export const passwordLinkLifetimeMs = 24 * 3_600_000;

@@ -65,6 +65,10 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('user.enabled'), before: z.object({ disabledAt: z.string() }), after: z.object({ disabledAt: z.null() }) }),
   /** An administrator set a temporary password the holder must replace; their sessions ended. */
   z.object({ ...base, action: z.literal('user.password_reset'), before: z.object({ passwordChangeRequired: z.boolean() }), after: z.object({ passwordChangeRequired: z.literal(true), sessionsEnded: z.number() }) }),
+  /** An administrator had a one-time set-password link mailed to the account's own address (the token is never audited); earlier links ended. */
+  z.object({ ...base, action: z.literal('user.password_link_sent'), before: z.null(), after: z.object({ expiresAt: z.string(), linksEnded: z.number() }) }),
+  /** The holder set their password through a mailed link: their sessions ended, and passkeys added while an administrator's password was in force were removed. */
+  z.object({ ...base, action: z.literal('user.password_set_by_link'), before: z.object({ passwordChangeRequired: z.boolean() }), after: z.object({ passwordChangeRequired: z.literal(false), sessionsEnded: z.number(), passkeysRemoved: z.number() }) }),
   /** A user changed their own password; their other sessions ended. */
   z.object({ ...base, action: z.literal('user.password_changed'), before: z.object({ passwordChangeRequired: z.boolean() }), after: z.object({ passwordChangeRequired: z.literal(false), sessionsEnded: z.number() }) }),
   /** A request was refused for lack of a role or of access to the object. */

@@ -47,6 +47,7 @@ export const problemTypes = {
   governanceBlocked: 'https://model-approval.example/problems/governance-blocked',
   assessorCannotApprove: 'https://model-approval.example/problems/assessor-cannot-approve',
   approverCannotSetTier: 'https://model-approval.example/problems/approver-cannot-set-tier',
+  credentialSetByAdministrator: 'https://model-approval.example/problems/credential-set-by-administrator',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',

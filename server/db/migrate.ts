@@ -45,6 +45,7 @@ import * as businessLines from './migrations/054-business-lines.ts';
 import * as revalidationAdvances from './migrations/055-revalidation-advances.ts';
 import * as accountRequests from './migrations/056-account-requests.ts';
 import * as auditSubjectLinks from './migrations/059-audit-subject-links.ts';
+import * as credentialProvenance from './migrations/060-credential-provenance.ts';
 import * as lineRefilesRequired from './migrations/061-line-refiles-required.ts';
 import * as summaryTierSetters from './migrations/062-summary-tier-setters.ts';
 
@@ -95,6 +96,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '055-revalidation-advances': revalidationAdvances,
   '056-account-requests': accountRequests,
   '059-audit-subject-links': auditSubjectLinks,
+  '060-credential-provenance': credentialProvenance,
   '061-line-refiles-required': lineRefilesRequired,
   '062-summary-tier-setters': summaryTierSetters,
 };

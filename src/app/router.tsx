@@ -29,6 +29,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: async () => ({ Component: (await import('../features/setup/components/setup-page.tsx')).SetupPage }),
             },
             {
+              // Public: a mailed set-password link opens it, its token in the fragment (0181).
+              path: 'set-password',
+              lazy: async () => ({ Component: (await import('../features/set-password/components/set-password-page.tsx')).SetPasswordPage }),
+            },
+            {
               // Public, and complete once loaded: it checks an exported record with the network off.
               path: 'verify',
               lazy: async () => ({ Component: (await import('../features/verify/components/verify-page.tsx')).VerifyPage }),

@@ -43,8 +43,10 @@ import { accountRequestScenarios } from './support/account-request-scenarios.ts'
 import { overrideTargetScenarios } from './support/override-target-scenarios.ts';
 import { revalidationAdvanceScenarios } from './support/revalidation-advance-scenarios.ts';
 import { businessLineScenarios } from './support/business-line-scenarios.ts';
+import { passwordLinkMailOffScenarios, passwordLinkScenarios } from './support/password-link-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
+import type { Scenario } from './support/scenarios.ts';
 
 // The same scenarios against the mocks and the real server on both engines: if the mocks
 // drift from the server, or one engine from the other, a scenario fails for that target.
@@ -56,15 +58,32 @@ const targets: [string, () => Promise<Target>][] = [
   ['server on PostgreSQL', () => postgresTarget(inject('databaseUrl'), { monitoring })],
 ];
 
+/** Runs one scenario on a fresh target, closed whatever happens. */
+async function runOn(makeTarget: () => Promise<Target>, scenario: Scenario): Promise<void> {
+  const target = await makeTarget();
+  try {
+    await scenario.run(target);
+  } finally {
+    await target.close();
+  }
+}
+
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios]) {
-    it(scenario.name, async () => {
-      const target = await makeTarget();
-      try {
-        await scenario.run(target);
-      } finally {
-        await target.close();
-      }
-    });
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios]) {
+    it(scenario.name, () => runOn(makeTarget, scenario));
+  }
+});
+
+// Mail on (SMTP_HOST): set-password links and credential provenance (docs/decisions/0181).
+const mail = { enabled: true, digestHourUtc: 7 };
+const mailTargets: [string, () => Promise<Target>][] = [
+  ['MSW mocks', () => mockTarget({ mail })],
+  ['server on SQLite', () => sqliteTarget({ mail })],
+  ['server on PostgreSQL', () => postgresTarget(inject('databaseUrl'), { mail })],
+];
+
+describe.each(mailTargets)('API contract with mail on: %s', (_name, makeTarget) => {
+  for (const scenario of passwordLinkScenarios) {
+    it(scenario.name, () => runOn(makeTarget, scenario));
   }
 });

@@ -223,6 +223,8 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     getPackageRollback: { params: pkg },
     rollBackPackage: { params: pkg, body: { role: 'committee', reason: 'Fuzz rollback of the approval in force.' } },
     receiveMonitoringAlert: { body: { packageId: pkg.id, kind: 'drift', metric: 'psi', value: 0.31, threshold: 0.2, observedAt: '2026-12-05T00:00:00Z', source: 'fuzz' } },
+    sendPasswordLink: { params: { id: 'usr_owner' } },
+    setPasswordWithLink: { body: { token: 'not-a-mailed-token', password: 'fuzz granite orchard lantern' } },
     completeSetup: { body: { secret: 'not-the-secret', email: 'someone@example.com', displayName: 'Someone', title: '', password: 'fuzz granite orchard lantern' } },
   };
   return new Map(Object.entries(bodies).map(([id, input]) => [id, { params: input.params ?? {}, query: input.query ?? {}, body: input.body ?? null }]));

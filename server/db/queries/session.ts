@@ -11,7 +11,7 @@ import type { Db } from './shared.ts';
 const rolesSchema = roleSchema.array();
 
 export function toUser(row: UsersTable): StoredUser {
-  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1 };
+  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1, passwordSetByAdmin: row.password_set_by_admin };
 }
 
 export const toSession = (row: SessionsTable): StoredSession => ({ tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, steppedUpAt: row.stepped_up_at });
@@ -54,7 +54,7 @@ export function sessionQueries(db: Db): SessionStore {
     async insertUser(user) {
       await db
         .insertInto('users')
-        .values({ id: user.id, email: user.email.toLowerCase(), display_name: user.displayName, title: user.title, roles: JSON.stringify(user.roles), password_hash: user.passwordHash, created_at: new Date().toISOString(), password_change_required: user.passwordChangeRequired ? 1 : 0 })
+        .values({ id: user.id, email: user.email.toLowerCase(), display_name: user.displayName, title: user.title, roles: JSON.stringify(user.roles), password_hash: user.passwordHash, created_at: new Date().toISOString(), password_change_required: user.passwordChangeRequired ? 1 : 0, password_set_by_admin: user.passwordSetByAdmin ?? null })
         .execute();
     },
     async insertSession(s) {

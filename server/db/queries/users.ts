@@ -12,8 +12,25 @@ export function usersQueries(db: Db): UsersStore {
     async setUserDisabled(id, disabledAt) {
       await db.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', id).execute();
     },
-    async setUserPassword(id, passwordHash, changeRequired) {
-      await db.updateTable('users').set({ password_hash: passwordHash, password_change_required: changeRequired ? 1 : 0 }).where('id', '=', id).execute();
+    async setUserPassword(id, passwordHash, changeRequired, setByAdmin) {
+      const provenance = setByAdmin === undefined ? {} : { password_set_by_admin: setByAdmin };
+      await db.updateTable('users').set({ password_hash: passwordHash, password_change_required: changeRequired ? 1 : 0, ...provenance }).where('id', '=', id).execute();
+    },
+    async insertPasswordLink(link) {
+      await db.insertInto('password_links').values({ token_hash: link.tokenHash, user_id: link.userId, created_by: link.createdBy, created_at: link.createdAt, expires_at: link.expiresAt, used_at: null }).execute();
+    },
+    async endPasswordLinks(userId, at) {
+      const result = await db.updateTable('password_links').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async findPasswordLinkUser(tokenHash, at) {
+      const row = await db.selectFrom('password_links').select('user_id').where('token_hash', '=', tokenHash).where('used_at', 'is', null).where('expires_at', '>', at).executeTakeFirst();
+      return row?.user_id ?? null;
+    },
+    async usePasswordLink(tokenHash, at) {
+      // Conditional update: of two uses racing, one finds the row unused.
+      const row = await db.updateTable('password_links').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).where('expires_at', '>', at).returning('user_id').executeTakeFirst();
+      return row?.user_id ?? null;
     },
     async listUserSessions(userId) {
       const rows = await db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();

@@ -13,6 +13,18 @@ export interface UsersTable {
   created_at: string;
   disabled_at: string | null;
   password_change_required: number;
+  /** Migration 060: the administrator whose temporary password the current one descends from. */
+  password_set_by_admin: string | null;
+}
+
+// One-time set-password links (migration 060): only the token's SHA-256 is kept
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 // Privileged account changes waiting for a second administrator (migration 056)
@@ -668,6 +680,7 @@ export interface Database {
   users: UsersTable;
   account_requests: AccountRequestsTable;
   line_refiles_required: LineRefilesRequiredTable;
+  password_links: PasswordLinksTable;
   sessions: SessionsTable;
   setup_secrets: SetupSecretsTable;
   models: ModelsTable;

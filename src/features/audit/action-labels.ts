@@ -16,6 +16,8 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'user.enabled': 'Account enabled',
   'user.password_reset': 'Password reset by an administrator',
   'user.password_changed': 'Password changed',
+  'user.password_link_sent': 'Set-password link mailed to the holder',
+  'user.password_set_by_link': 'Password set by the holder through a mailed link',
   'session.logged_out': 'Signed out',
   'session.login_locked': 'Sign-in throttled',
   'session.login_unlocked': 'Sign-in throttle cleared',

@@ -24,7 +24,7 @@ function clockOf(deps: ApiDeps): (ms: number) => void {
   };
 }
 
-export async function mockTarget(options: Pick<ServerTargetOptions, 'monitoring'> = {}): Promise<Target> {
+export async function mockTarget(options: Pick<ServerTargetOptions, 'monitoring' | 'mail'> = {}): Promise<Target> {
   const api = createMockApi({ cookieJar: false, ...options });
   await api.ready;
   return {
@@ -53,6 +53,8 @@ export interface ServerTargetOptions {
   registries?: RegistryConnectors;
   /** The monitoring alert intake's secret (MONITORING_WEBHOOK_SECRET). */
   monitoring?: ApiDeps['monitoring'];
+  /** Mail on (SMTP_HOST): messages wait in the outbox; the scenarios read them from the store. */
+  mail?: ApiDeps['mail'];
 }
 
 async function serverTarget(location: { databaseUrl?: string; dataDir: string }, cleanup: () => Promise<void>, options: ServerTargetOptions = {}): Promise<Target> {

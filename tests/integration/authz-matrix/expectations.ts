@@ -171,6 +171,8 @@ export const expectations: Record<string, Expectation> = {
   disableUser: none({ kind: 'roles', roles: admin }),
   enableUser: none({ kind: 'roles', roles: admin }),
   resetUserPassword: none({ kind: 'roles', roles: admin }),
+  sendPasswordLink: { rule: { kind: 'roles', roles: admin }, objects: false, allowedStatus: { status: 409, why: 'mail is off in the matrix world: no link to send' } },
+  setPasswordWithLink: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 422, why: 'no link was mailed in the matrix world: every token is refused' } },
   listAccountRequests: none({ kind: 'roles', roles: admin }),
   requestAccountChange: none({ kind: 'roles', roles: admin }),
   approveAccountRequest: none({ kind: 'roles', roles: admin }),

@@ -324,6 +324,8 @@ export const requests: Record<string, Builder> = {
     const token = world.cookies[principal];
     return { path: `/api/account/sessions/${token ? (await sha256Hex(token)).slice(0, 16) : '0123456789abcdef'}` };
   },
+  sendPasswordLink: () => ({ path: '/api/admin/users/usr_owner/password-link' }),
+  setPasswordWithLink: () => ({ path: '/api/set-password', json: { token: 'not-a-mailed-token', password: matrixPassword } }),
   setupStatus: () => ({ path: '/api/setup' }),
   completeSetup: () => ({ path: '/api/setup', json: { secret: 'not-the-secret', email: 'someone@example.com', displayName: 'Someone', title: '', password: matrixPassword } }),
   listUserDirectory: () => ({ path: '/api/users' }),
