@@ -51,6 +51,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: true,
+    // Read by the server to name /audit's chunks in its HTML (server/routes/route-preloads.ts).
+    manifest: true,
     target: 'es2023',
     rolldownOptions: {
       output: {
