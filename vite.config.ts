@@ -1,15 +1,66 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 const apiPort = process.env['API_PORT'] ?? '3001';
 
+const mainModule = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+const frameModule = fileURLToPath(new URL('./src/app/app-shell.tsx', import.meta.url));
+// The pages shown without signing in (router.tsx): they must not load the frame's chunk.
+const publicPages = ['./src/features/setup/components/setup-page.tsx', './src/features/verify/components/verify-page.tsx'].map((page) => fileURLToPath(new URL(page, import.meta.url)));
+// The signed-in frame's own code: what app-shell.tsx reaches by static imports and neither
+// the main bundle nor a public page does. Filled once the module graph is known, read when
+// the chunks are made.
+const frameOnly = new Set<string>();
+
+/**
+ * Every signed-in page loads the frame (app-shell.tsx), and by default its code came as ten
+ * chunks split by which pages share each module. On HTTP/1.1's six connections, with the
+ * page's own chunks, that made four or five waves of requests before /audit could render;
+ * one chunk for the frame is one request, no signed-in page loads more than it did, and
+ * the public pages load none of it
+ * (docs/decisions/0178).
+ */
+function frameChunk(): Plugin {
+  return {
+    name: 'frame-chunk',
+    apply: 'build',
+    buildEnd() {
+      const reach = (root: string) => {
+        const seen = new Set<string>();
+        for (const stack = [root]; stack.length > 0; ) {
+          const id = stack.pop();
+          if (id === undefined || seen.has(id)) continue;
+          seen.add(id);
+          stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const elsewhere = new Set([mainModule, ...publicPages].flatMap((root) => [...reach(root)]));
+      frameOnly.clear();
+      for (const id of reach(frameModule)) if (!elsewhere.has(id)) frameOnly.add(id);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), frameChunk()],
   // Zod without its eval probe, which the strict CSP reports (see src/lib/zod-jitless.ts).
   resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/lib/zod-jitless.ts', import.meta.url)) }] },
-  build: { outDir: 'dist', sourcemap: true, target: 'es2023' },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    // Read by the server to name /audit's chunks in its HTML (server/routes/route-preloads.ts).
+    manifest: true,
+    target: 'es2023',
+    rolldownOptions: {
+      output: {
+        // Only the frame's own modules: their dependencies in the main bundle stay there.
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'app-shell', test: (id) => frameOnly.has(id) }] },
+      },
+    },
+  },
   server: {
     host: 'localhost',
     proxy: { '/api': { target: `http://localhost:${apiPort}`, changeOrigin: false } },

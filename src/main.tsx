@@ -2,16 +2,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import { App } from './app/app.tsx';
-import { createClientApp } from './app/create-client-app.ts';
+import { startClientApp } from './app/create-client-app.ts';
+import { startEarlyRequests } from './app/early-requests.ts';
 import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const app = createClientApp((routes) => createBrowserRouter(routes));
-
-createRoot(root).render(
-  <StrictMode>
-    <App {...app} />
-  </StrictMode>,
+// At most a quarter of a second's head start: a slow session answer must not hold the page back.
+void startClientApp(
+  (routes) => createBrowserRouter(routes),
+  (queryClient) => startEarlyRequests(queryClient, new URL(window.location.href)),
+  250,
+).then((app) =>
+  createRoot(root).render(
+    <StrictMode>
+      <App {...app} />
+    </StrictMode>,
+  ),
 );

@@ -143,6 +143,22 @@ describe('MerkleTree, for every size up to 70', () => {
     }
   });
 
+  it('after truncate(size), is the tree of the first size leaves, and appends on from there as that tree would', () => {
+    const others = leavesOf(70).map((leaf) => flipped(leaf, 0));
+    for (let size = 0; size <= 40; size++) {
+      const cut = new MerkleTree(leaves.slice(0, size));
+      // Leaves that do not belong, then dropped: the root, paths and proofs must not remember them.
+      cut.append(others.slice(0, 70 - size));
+      cut.truncate(size);
+      expect(cut.size).toBe(size);
+      expect(bytesToHex(size === 0 ? referenceRoot([]) : cut.root()), `root after truncate(${size})`).toBe(bytesToHex(referenceRoot(leaves.slice(0, size))));
+      cut.append(leaves.slice(size, 70));
+      expect(bytesToHex(cut.root()), `root of 70 after truncate(${size})`).toBe(bytesToHex(tree.root()));
+      expect(hexes(cut.inclusionPath(size === 0 ? 0 : size - 1, 70))).toEqual(hexes(tree.inclusionPath(size === 0 ? 0 : size - 1, 70)));
+    }
+    expect(() => new MerkleTree(leaves.slice(0, 3)).truncate(4)).toThrow(RangeError);
+  });
+
   it('proves every leaf included, and a flipped byte anywhere in the path fails', () => {
     for (let size = 1; size <= 70; size++) {
       const rootHash = tree.root(size);

@@ -87,6 +87,17 @@ export class MerkleTree {
     this.#hashFrom(oldSize, newSize);
   }
 
+  /**
+   * Drops the leaves from `size` on: the tree is then what it was when it held `size` leaves
+   * (the integrity check appends a second worker's leaves as they come, and drops them when
+   * that worker turns out not to have continued from its own last entry).
+   */
+  truncate(size: number): void {
+    this.#checkSize(size, 0);
+    // The nodes whose range reached a dropped leaf are hashed again over what is left.
+    this.#hashFrom(size, size);
+  }
+
   /** Hashes again the nodes whose range reaches the leaves from `oldSize` on. */
   #hashFrom(oldSize: number, newSize: number): void {
     const leaves = this.#reserve(0, newSize);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { htmlWithPreloads, routePreloads, viteManifestSchema } from './route-preloads.ts';
 
 /** Serves the built single-page app; unknown paths get index.html so deep links work. */
 export function staticApp(staticDir: string): Hono {
@@ -13,6 +14,11 @@ export function staticApp(staticDir: string): Hono {
     return app;
   }
   const index = readFileSync(indexFile, 'utf8');
+  // Pages whose chunks the HTML names up front (route-preloads.ts); a build without a manifest serves index.html everywhere.
+  const manifestFile = join(root, '.vite', 'manifest.json');
+  const pages = existsSync(manifestFile) ? htmlWithPreloads(index, viteManifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8'))), routePreloads) : new Map<string, string>();
+  // The manifest is the server's, not the browser's.
+  app.get('/.vite/*', (c) => c.notFound());
   app.use('/assets/*', async (c, next) => {
     await next();
     // Hashed file names never change content: cache them for a year.
@@ -21,7 +27,7 @@ export function staticApp(staticDir: string): Hono {
   app.use('/*', serveStatic({ root: relative(process.cwd(), root) || '.' }));
   app.get('/*', (c) => {
     c.header('cache-control', 'no-store');
-    return c.html(index);
+    return c.html(pages.get(c.req.path) ?? index);
   });
   return app;
 }

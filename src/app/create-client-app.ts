@@ -18,20 +18,51 @@ export interface App {
  * replace it, and from there back to where the person was.
  */
 export function createClientApp(makeRouter: (routes: RouteObject[]) => DataRouter, options: { retries?: number } = {}): App {
+  const { queryClient, route } = createRoutedQueryClient(options);
+  return { queryClient, router: route(makeRouter) };
+}
+
+/**
+ * The same, but the router is made only once `early` has asked for what the page needs
+ * first (or after `waitAtMost` ms): made, the router asks for every chunk of the page's code
+ * at once, and on HTTP/1.1's six connections a request made after them waits behind them
+ * (docs/decisions/0178).
+ */
+export async function startClientApp(makeRouter: (routes: RouteObject[]) => DataRouter, early: (queryClient: QueryClient) => Promise<unknown>, waitAtMost: number): Promise<App> {
+  const { queryClient, route } = createRoutedQueryClient({});
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, waitAtMost);
+  });
+  // Early requests are a head start only: a failure shows when the page asks again.
+  await Promise.race([early(queryClient).catch(() => undefined), late]);
+  clearTimeout(timer);
+  return { queryClient, router: route(makeRouter) };
+}
+
+function createRoutedQueryClient(options: { retries?: number }): { queryClient: QueryClient; route: (makeRouter: (routes: RouteObject[]) => DataRouter) => DataRouter } {
+  let router: DataRouter | undefined;
   const queryClient = createQueryClient({
     ...options,
     onUnauthenticated: () => {
       queryClient.setQueryData(sessionKeys.current(), null);
+      // Before the router exists (an early request): its session loader sends them to log in.
+      if (router === undefined) return;
       const { pathname, search } = router.state.location;
       if (pathname !== '/login') void router.navigate(loginPath(pathname + search), { replace: true });
     },
     onPasswordChangeRequired: () => {
+      // Before the router exists (an early request): the page's own requests are refused again.
+      if (router === undefined) return;
       const { pathname, search } = router.state.location;
       // Every query of the page that was open is refused: the first one moves, the others find it done.
       if (pathname === accountPath && asksForPasswordChange(new URLSearchParams(search))) return;
       void router.navigate(passwordChangePath(pathname + search), { replace: true });
     },
   });
-  const router = makeRouter(createRoutes(queryClient));
-  return { queryClient, router };
+  const route = (makeRouter: (routes: RouteObject[]) => DataRouter) => {
+    router = makeRouter(createRoutes(queryClient));
+    return router;
+  };
+  return { queryClient, route };
 }

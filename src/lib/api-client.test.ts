@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
-import { apiFetch } from './api-client.ts';
+import { apiFetch, prefetchEarly } from './api-client.ts';
 import { ApiProblem } from './api-problem.ts';
 
+let counted = 0;
 const server = setupServer(
+  http.get('*/api/counted', () => HttpResponse.json({ request: ++counted })),
   http.get('*/api/ok', () => HttpResponse.json({ name: 'x' })),
   http.get('*/api/wrong-shape', () => HttpResponse.json({ name: 1 })),
   http.post('*/api/invalid', () =>
@@ -49,5 +51,23 @@ describe('apiFetch', () => {
     expect(error).toBeInstanceOf(ApiProblem);
     if (!(error instanceof ApiProblem)) return;
     expect(error.problem).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502 });
+  });
+
+  it('takes the answer to a GET asked for early, once, and asks again afterwards', async () => {
+    counted = 0;
+    const schema = z.object({ request: z.number() });
+    prefetchEarly('/api/counted?limit=1');
+    await expect(apiFetch('/api/counted?limit=1', { schema })).resolves.toEqual({ request: 1 });
+    expect(counted).toBe(1);
+    await expect(apiFetch('/api/counted?limit=1', { schema })).resolves.toEqual({ request: 2 });
+  });
+
+  it('gives an early answer only to the same path', async () => {
+    counted = 0;
+    const schema = z.object({ request: z.number() });
+    prefetchEarly('/api/counted?limit=1');
+    await vi.waitFor(() => expect(counted).toBe(1));
+    await expect(apiFetch('/api/counted?limit=2', { schema })).resolves.toEqual({ request: 2 });
+    await expect(apiFetch('/api/counted?limit=1', { schema })).resolves.toEqual({ request: 1 });
   });
 });

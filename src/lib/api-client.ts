@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiProblem, readProblem } from './api-problem.ts';
+import { requestEarly, takeEarly } from './early-responses.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -17,24 +18,35 @@ export async function apiFetch<S extends z.ZodType>(path: string, options: BaseO
 export async function apiFetch(path: string, options?: BaseOptions & { schema?: null }): Promise<void>;
 export async function apiFetch(path: string, options: BaseOptions & { schema?: z.ZodType | null } = {}): Promise<unknown> {
   const { method = 'GET', body, signal, schema } = options;
+  // A GET asked for before the page's code loaded (prefetchEarly) is that request's answer.
+  const early = method === 'GET' && body === undefined ? takeEarly(path) : undefined;
+  const response = await (early ?? send(path, method, body, signal));
+  if (!response.ok) throw new ApiProblem(await readProblem(response));
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new Error(`The API answered ${method} ${new URL(path, window.location.origin).pathname} in an unexpected shape`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+/** Starts apiFetch's GET of `path` now, for its next call with that path to take (early-responses.ts). */
+export function prefetchEarly(path: string): void {
+  requestEarly(path, (early) => send(early, 'GET', undefined, undefined));
+}
+
+function send(path: string, method: Method, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
   const headers = new Headers({ accept: 'application/json, application/problem+json' });
   // Every write says JSON, a body-less one too: the API refuses writes of any other type (415).
   if (body !== undefined || method !== 'GET') headers.set('content-type', 'application/json');
   // Resolved against the page's origin: jsdom's fetch needs an absolute URL, and in the
   // browser it is the same request.
   const url = new URL(path, window.location.origin);
-  const response = await fetch(url, {
+  return fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
     body: body === undefined ? null : JSON.stringify(body),
     signal: signal ?? null,
   });
-  if (!response.ok) throw new ApiProblem(await readProblem(response));
-  if (!schema) return undefined;
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success) {
-    throw new Error(`The API answered ${method} ${url.pathname} in an unexpected shape`, { cause: parsed.error });
-  }
-  return parsed.data;
 }

@@ -1,16 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import { routes } from '#api/routes.ts';
 import { auditPageSchema, type AuditPage } from '#domain/contracts/audit.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { auditQueryParams, type AuditFilters } from '../audit-filters.ts';
 import { auditKeys } from './audit-keys.ts';
+import { auditPagePath } from './audit-page-path.ts';
 
 /** GET /api/audit: one page of the whole log (committee and administrators), newest first. */
 export function getAuditPage(filters: AuditFilters, beforeSeq: number, limit: number, signal?: AbortSignal): Promise<AuditPage> {
-  const query = auditQueryParams(filters);
-  query.set('beforeSeq', String(beforeSeq));
-  query.set('limit', String(limit));
-  return apiFetch(`${routes.listAudit.path}?${query.toString()}`, { schema: auditPageSchema, ...(signal ? { signal } : {}) });
+  return apiFetch(auditPagePath(auditQueryParams(filters), beforeSeq, limit), { schema: auditPageSchema, ...(signal ? { signal } : {}) });
 }
 
 export function auditPageQueryOptions(filters: AuditFilters, beforeSeq: number, limit: number) {

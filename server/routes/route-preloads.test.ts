@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { htmlWithPreloads, routePreloads, type ViteManifest } from './route-preloads.ts';
+import { staticApp } from './static-app.ts';
+
+// The shape Vite writes: the entry (index.html) with its static imports, dynamic entries keyed
+// by source path, shared chunks keyed by their file name.
+const manifest: ViteManifest = {
+  'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_shared-1.js'] },
+  '_shared-1.js': { file: 'assets/shared-1.js' },
+  '_frame-1.js': { file: 'assets/frame-1.js', imports: ['index.html', '_shared-1.js', '_deep-1.js'] },
+  '_deep-1.js': { file: 'assets/deep-1.js', imports: ['_frame-1.js'] },
+  'src/page.tsx': { file: 'assets/page-1.js', imports: ['index.html', '_frame-1.js'] },
+  'src/loader.ts': { file: 'assets/loader-1.js', imports: ['_shared-1.js'] },
+  'src/other.tsx': { file: 'assets/other-1.js' },
+};
+const index = '<html><head>\n    <script type="module" src="/assets/index-1.js"></script>\n  </head><body></body></html>';
+const preloaded = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+
+describe('route preloads', () => {
+  it('names every chunk the route’s modules reach by static imports, once, and none the main bundle brings', () => {
+    const pages = htmlWithPreloads(index, manifest, { '/audit': ['src/loader.ts', 'src/page.tsx'] });
+    expect(preloaded(pages.get('/audit')).toSorted()).toEqual(['/assets/deep-1.js', '/assets/frame-1.js', '/assets/loader-1.js', '/assets/page-1.js']);
+    // In the head, before it closes: the browser asks for them while it fetches the main bundle.
+    expect(pages.get('/audit')).toMatch(/modulepreload[^]*<\/head>/);
+    expect([...pages.keys()]).toEqual(['/audit']);
+  });
+
+  it('refuses a module the build does not have, so a table that drifted from the router is noticed', () => {
+    expect(() => htmlWithPreloads(index, manifest, { '/audit': ['src/renamed.tsx'] })).toThrow(/src\/renamed\.tsx/);
+  });
+
+  it('lists modules that the router loads for the path', () => {
+    const router = readFileSync(join(import.meta.dirname, '../../src/app/router.tsx'), 'utf8');
+    const auditRoute = router.slice(router.indexOf("path: 'audit'"), router.indexOf('}', router.indexOf("path: 'audit'")));
+    for (const module of routePreloads['/audit'] ?? []) expect(auditRoute).toContain(`import('${module.replace(/^src\/(app\/)?/, (_, app: string | undefined) => (app ? './' : '../'))}')`);
+  });
+});
+
+describe('the static app with a build manifest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'route-preloads-'));
+  mkdirSync(join(dir, '.vite'));
+  writeFileSync(join(dir, 'index.html'), index);
+  const built: ViteManifest = { ...manifest, 'src/app/audit-loader.ts': { file: 'assets/loader-1.js' }, 'src/features/audit/components/audit-page.tsx': { file: 'assets/page-1.js', imports: ['_frame-1.js'] } };
+  writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify(built));
+  const app = staticApp(dir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves /audit with its chunks named and other pages as built', async () => {
+    expect(preloaded(await (await app.request('/audit')).text()).toSorted()).toEqual(['/assets/deep-1.js', '/assets/frame-1.js', '/assets/loader-1.js', '/assets/page-1.js']);
+    expect(preloaded(await (await app.request('/audit?actor=x')).text())).toHaveLength(4);
+    expect(await (await app.request('/verify')).text()).toBe(index);
+    expect(await (await app.request('/audit/other')).text()).toBe(index);
+  });
+
+  it('does not serve the manifest', async () => {
+    expect((await app.request('/.vite/manifest.json')).status).toBe(404);
+  });
+});

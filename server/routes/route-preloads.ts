@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// index.html names only the main bundle: the browser learns which chunks a page needs once
+// that bundle has been fetched, parsed and run and its router has matched the path, and
+// only then asks for them (on /audit some 200 ms of a 500 ms budget, decision 0178). The
+// server knows the path before the browser has anything, so for the pages in `routePreloads`
+// it names their chunks in the HTML and the browser fetches them beside the main bundle.
+
+/**
+ * The modules the router loads for a path (router.tsx: the route's loader and page), as Vite's
+ * manifest keys them. The frame needs no line: its modules are one chunk (vite.config.ts),
+ * which the manifest keys by chunk name, not by module, and every signed-in page imports it.
+ */
+export const routePreloads: Readonly<Record<string, readonly string[]>> = {
+  // Only /audit: the page whose first rows have a budget (issue 24) and whose chunks were on its critical path.
+  '/audit': ['src/app/audit-loader.ts', 'src/features/audit/components/audit-page.tsx'],
+};
+
+/** The part of Vite's build manifest read here (build.manifest). */
+export const viteManifestSchema = z.record(z.string(), z.object({ file: z.string(), imports: z.array(z.string()).optional(), isEntry: z.boolean().optional() }));
+export type ViteManifest = z.infer<typeof viteManifestSchema>;
+
+/**
+ * index.html for each path of `preloads`: `<link rel="modulepreload">` for every chunk its
+ * modules need (their static imports, transitively) that the main bundle does not already
+ * bring. A module missing from the manifest is an error: a route table that drifted from the
+ * router would otherwise preload nothing without anyone noticing.
+ */
+export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+  const chunksOf = (roots: readonly string[]) => {
+    const files = new Set<string>();
+    for (const stack = [...roots]; stack.length > 0; ) {
+      const key = stack.pop();
+      if (key === undefined) continue;
+      const chunk = manifest[key];
+      if (chunk === undefined) throw new Error(`The build manifest has no module ${key}: the server's route preloads no longer match the router`);
+      if (files.has(chunk.file)) continue;
+      files.add(chunk.file);
+      stack.push(...(chunk.imports ?? []));
+    }
+    return files;
+  };
+  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry === true);
+  const already = chunksOf(entries.map(([key]) => key));
+  const pages = new Map<string, string>();
+  for (const [path, modules] of Object.entries(preloads)) {
+    const links = [...chunksOf(modules)].filter((file) => !already.has(file)).map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`);
+    pages.set(path, index.replace('</head>', `${links.join('')}  </head>`));
+  }
+  return pages;
+}

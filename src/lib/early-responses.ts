@@ -1,0 +1,25 @@
+// Answers asked for before the code that reads them has loaded: the app, opening on a page
+// whose first request is slow, asks for it while its router is not made yet, and apiFetch
+// takes the answer when the page asks for the same path (docs/decisions/0178). Each answer
+// is taken once; one nobody takes is dropped after a while, so none is read stale.
+
+const kept = new Map<string, Promise<Response>>();
+const keptForMs = 10_000;
+
+/** The request apiFetch makes for a GET of `path`, made now; apiFetch's next GET of that path takes its answer. */
+export function requestEarly(path: string, request: (path: string) => Promise<Response>): void {
+  const answer = request(path);
+  // A failed early request is not reported here: the page's own request then fails as it would have.
+  answer.catch(() => undefined);
+  kept.set(path, answer);
+  setTimeout(() => {
+    if (kept.get(path) === answer) kept.delete(path);
+  }, keptForMs);
+}
+
+/** The early answer for a GET of `path`, once; undefined when there is none. */
+export function takeEarly(path: string): Promise<Response> | undefined {
+  const answer = kept.get(path);
+  kept.delete(path);
+  return answer;
+}
