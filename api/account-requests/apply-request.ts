@@ -1,6 +1,7 @@
 import { problems } from '../kernel/problems.ts';
 import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
 import { existingUser } from '../users/managed-user.ts';
+import { accountLockKey } from '../session/start-session.ts';
 import { assertHolderPasswordBeforeGrant, createAccount, replaceRoles, resetPassword } from '../users/account-changes.ts';
 
 // Makes an approved request take effect, in the approval's transaction, with the approver as
@@ -26,6 +27,10 @@ export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, a
       return;
     }
     case 'reset_password': {
+      // Filed while mail was off, or before 0181: with mail on the requester's chosen password
+      // is not set on a deciding account; the holder gets a link instead.
+      if (mailOn) throw problems.credentialSetByAdministrator('With mail on, a password of an account that decides or administers is set by its holder through a set-password link, not by an administrator: reject this request and send the link.');
+      await tx.lockPackage(accountLockKey(request.userId));
       const user = await existingUser(tx, request.userId);
       await resetPassword(tx, user, request.passwordHash ?? '', approverId, at, request.requestedBy);
       return;

@@ -1,3 +1,4 @@
+import { holdsPrivilegedRole } from '#domain/accounts/privileged-changes.ts';
 import type { z } from 'zod';
 import { parseStrictJson } from '#domain/json/strict-json.ts';
 import { bytesToHex } from '#domain/crypto/hex.ts';
@@ -181,11 +182,22 @@ async function authenticate(request: Request, deps: ApiDeps, secure: boolean): P
   return { user, tokenHash };
 }
 
+function decidesOnAnAdministratorsPassword(ctx: RequestContext): boolean {
+  const user = ctx.user;
+  return ctx.deps.mail?.enabled === true && user !== null && Boolean(user.passwordSetByAdmin) && user.passwordHash !== '' && holdsPrivilegedRole(user.roles);
+}
+
 async function checkAccess(route: RouteDef, ctx: RequestContext, hooks: KernelHooks): Promise<void> {
   if (route.access.kind === 'public') return;
   if (!ctx.user) throw problems.unauthenticated();
   // An administrator's reset (or a new account's temporary password) allows nothing but replacing it.
   if (ctx.user.passwordChangeRequired && !route.allowedBeforePasswordChange) throw problems.passwordChangeRequired();
+  // With mail on, an account that decides or administers on a password an administrator set
+  // (accounts from before 0181, the bootstrap administrator, a reset filed before mail) changes
+  // nothing until its holder sets their own through a link: whoever set it could be signing.
+  if (route.method !== 'GET' && !route.allowedBeforePasswordChange && decidesOnAnAdministratorsPassword(ctx)) {
+    throw problems.credentialSetByAdministrator('This account decides or administers, and its password was set by an administrator: ask an administrator to send you a set-password link, and set your own password with it before you change anything.');
+  }
   if (route.access.kind === 'signed_in') return;
   const allowed = route.access.roles;
   if (ctx.user.roles.some((role) => allowed.includes(role))) return;

@@ -1,6 +1,6 @@
 import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { clearedSessionCookie } from '../kernel/cookies.ts';
-import { startSession } from './start-session.ts';
+import { accountLockKey, startSession } from './start-session.ts';
 import { problems } from '../kernel/problems.ts';
 import { sessionRoutes as routes } from './routes.ts';
 import { toUser } from '../package-access/views.ts';
@@ -43,6 +43,13 @@ export const login = defineHandler(routes.login, async (ctx, { body }) => {
     throw problems.invalidCredentials();
   }
   const { started, deviceCookie } = await store.transaction(async (tx) => {
+    // The password was checked outside this transaction; a set-password link, a reset or a
+    // disable may have committed since and ended the account's sessions. Under the account's
+    // lock (which those take too) the account must still be the one checked, or this login
+    // would outlive them (docs/decisions/0181, amended).
+    await tx.lockPackage(accountLockKey(user.id));
+    const current = await tx.findUserById(user.id);
+    if (!current || current.passwordHash !== user.passwordHash || current.disabledAt) throw problems.invalidCredentials();
     await settleLogin(tx, ctx, body.email, reserved, user.id);
     const session = await startSession(ctx, tx, user);
     await tx.appendAudit({ event: { action: 'session.login_succeeded', subject: user.id, before: null, after: { email: user.email } }, actorId: user.id, at });

@@ -10,6 +10,15 @@ import type { StoredUser, StoreTx } from '../store/store.ts';
 // password change): the browser's previous session, if any, ends, so a planted cookie can
 // never be upgraded.
 
+/**
+ * The lock a login takes before it starts a session, and every change that ends an account's
+ * sessions (a set-password link, a reset, a disable) takes before it writes: so a login whose
+ * password was checked before such a change cannot start a session after it.
+ */
+export function accountLockKey(userId: string): string {
+  return `account:${userId}`;
+}
+
 export async function startSession(ctx: RequestContext, tx: StoreTx, user: StoredUser): Promise<{ body: SessionResponse; cookie: string }> {
   const { now, randomToken, sessionTtlMs } = ctx.deps;
   const token = randomToken();

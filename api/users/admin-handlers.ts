@@ -2,6 +2,7 @@ import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
 import { signedIn } from '../package-access/package-access.ts';
+import { accountLockKey } from '../session/start-session.ts';
 import { usersRoutes as routes } from './routes.ts';
 import { assertAcceptablePassword, existingUser, managedUser } from './managed-user.ts';
 import { countAdministrators, createAccount, replaceRoles, resetPassword, secondAdministratorRequired } from './account-changes.ts';
@@ -61,10 +62,13 @@ export const disableUser = defineHandler(routes.disableUser, async (ctx, { param
   if (params.id === admin.id) throw problems.conflict('You cannot disable your own account.');
   const at = ctx.deps.now().toISOString();
   const disabled = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPackage(accountLockKey(params.id));
     const user = await existingUser(tx, params.id);
     if (user.disabledAt) return managedUser(tx, user);
     await tx.setUserDisabled(user.id, at);
     const sessionsEnded = await tx.deleteUserSessions(user.id);
+    // A link mailed before the account was disabled does not outlive it (0181).
+    await tx.endPasswordLinks(user.id, at);
     await tx.appendAudit({ event: { action: 'user.disabled', subject: user.id, before: { disabledAt: null }, after: { disabledAt: at, sessionsEnded } }, actorId: admin.id, at });
     return managedUser(tx, { ...user, disabledAt: at });
   });
@@ -95,6 +99,9 @@ export const resetUserPassword = defineHandler(routes.resetUserPassword, async (
   const passwordHash = await ctx.deps.passwords.hash(body.temporaryPassword);
   const at = ctx.deps.now().toISOString();
   const reset = await ctx.deps.store.transaction(async (tx) => {
+    // After any approval in flight (which takes the accounts lock) and before any login.
+    await tx.lockPackage(accountsLock);
+    await tx.lockPackage(accountLockKey(params.id));
     const user = await existingUser(tx, params.id);
     // Roles granted since the read above count: the check holds at the write.
     if (holdsPrivilegedRole(user.roles)) secondAdministratorRequired('Resetting the password of an account with a role that decides or administers');

@@ -1,9 +1,10 @@
 import { sha256Hex } from '#domain/crypto/sha256.ts';
-import { passwordLinkLifetimeMs } from '#domain/accounts/privileged-changes.ts';
+import { passwordLinkDedupePrefix, passwordLinkLifetimeMs } from '#domain/accounts/privileged-changes.ts';
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { signedIn } from '../package-access/package-access.ts';
+import { accountLockKey } from '../session/start-session.ts';
 import { usersRoutes as routes } from './routes.ts';
 import { assertAcceptablePassword, existingUser } from './managed-user.ts';
 
@@ -40,7 +41,7 @@ export const sendPasswordLink = defineHandler(routes.sendPasswordLink, async (ct
     await tx.insertPasswordLink({ tokenHash, userId: user.id, createdBy: admin.id, createdAt: at, expiresAt });
     await tx.insertMail({
       id: `mail_${ctx.deps.randomToken().slice(0, 20)}`,
-      dedupeKey: `password-link:${tokenHash}`,
+      dedupeKey: `${passwordLinkDedupePrefix}${tokenHash}`,
       userId: user.id,
       to: user.email,
       subject: 'Set your password',
@@ -71,6 +72,7 @@ export const setPasswordWithLink = defineHandler(routes.setPasswordWithLink, asy
   assertAcceptablePassword(body.password, '/password', holder);
   const passwordHash = await passwords.hash(body.password);
   await store.transaction(async (tx) => {
+    await tx.lockPackage(accountLockKey(holderId));
     // Used once: of two uses racing, one finds it unused.
     if ((await tx.usePasswordLink(tokenHash, at)) !== holderId) throw problems.validation([{ pointer: '/token', message: 'This link was used already. Ask your administrator for a new one.' }]);
     const user = await existingUser(tx, holderId);

@@ -54,3 +54,6 @@ export function grantNeedsHolderPassword(account: { roles: readonly Role[]; pass
 
 /** How long a set-password link works. */
 export const passwordLinkLifetimeMs = 24 * 3_600_000;
+
+/** The mail outbox's dedupe key of a set-password link's message starts so: its body is emptied once sent. */
+export const passwordLinkDedupePrefix = 'password-link:';

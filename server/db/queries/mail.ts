@@ -1,8 +1,11 @@
+import { passwordLinkDedupePrefix } from '#domain/accounts/privileged-changes.ts';
 import type { MailStore, StoredDigestItem, StoredMail } from '#api/store/mail.ts';
 import { mailModeSchema, type MailMode } from '#domain/contracts/notification-preferences.ts';
 import { notificationKindSchema, type NotificationKind } from '#domain/contracts/notifications.ts';
 import type { MailDigestItemsTable, MailOutboxTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+
+const linkRemoved = 'A set-password link was sent here; it is not kept.';
 
 // The mail part of the Kysely repository: preferences, the outbox, digest items, the cursor.
 
@@ -90,6 +93,11 @@ export function mailQueries(db: Db): MailStore {
     },
     async updateMail(id, u) {
       await db.updateTable('mail_outbox').set({ attempts: u.attempts, status: u.status, next_attempt_at: u.nextAttemptAt, last_error: u.lastError, sent_at: u.sentAt }).where('id', '=', id).execute();
+      // A set-password link's token is stored in clear only while its message waits to go
+      // (docs/decisions/0181): once sent, or given up, the body keeps no working link.
+      if (u.status !== 'pending') {
+        await db.updateTable('mail_outbox').set({ text_body: linkRemoved, html_body: `<p>${linkRemoved}</p>` }).where('id', '=', id).where('dedupe_key', 'like', `${passwordLinkDedupePrefix}%`).execute();
+      }
     },
     async insertDigestItem(item) {
       const result = await db

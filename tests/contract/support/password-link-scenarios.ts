@@ -5,6 +5,7 @@ import { Client, type Reply, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { approveAs, fileRequest } from './account-requests.ts';
+import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 
 // Mail on (docs/decisions/0181): an administrator never holds a working credential of someone
 // else's deciding account. Replays the adversary's walk (remove the role, reset the password
@@ -107,6 +108,21 @@ export const passwordLinkScenarios: Scenario[] = [
       expectStatus(await new Client(target).post('/api/set-password', { token: await mailedToken(target, id), password: holderPassword }), 204);
       const filed = await fileRequest(admin, { kind: 'set_roles', userId: id, roles: ['model_owner', 'privacy'] });
       expect((await approveAs(deputy, filed.id)).status).toBe('approved');
+    },
+  },
+  {
+    name: 'credential provenance (0181, amended): a privileged reset filed before mail was on (or before 0181) is refused at approval (409): the requester\'s password is never set',
+    async run(target) {
+      const deputy = await signedIn(target, 'admin-deputy@example.com');
+      const now = new Date();
+      // Filed while mail was off, so no route refused it: still pending when mail came on.
+      const pending = { id: 'acr_filed_before_mail', kind: 'reset_password' as const, userId: 'usr_model_risk', email: 'model-risk@example.com', displayName: 'Elena', title: '', rolesBefore: null, rolesAfter: null, passwordHash: await cheapPasswords.hash(temporaryPassword), requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 24 * hour).toISOString(), decision: null, decidedBy: null, decidedAt: null };
+      await target.store.insertAccountRequest(pending);
+      const approval = await deputy.post(`/api/admin/account-requests/${pending.id}/approval`, null);
+      expectStatus(approval, 409);
+      expect(problemType(approval)).toBe(problemTypes.credentialSetByAdministrator);
+      expect((await target.store.findAccountRequest(pending.id))?.decision).toBeNull();
+      expectStatus(await new Client(target).login('model-risk@example.com', temporaryPassword), 401);
     },
   },
   {
