@@ -1,4 +1,6 @@
 import { problems } from '../kernel/problems.ts';
+import type { PasswordPort } from '../kernel/context.ts';
+import { generateTemporaryPassword } from './generated-password.ts';
 import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
 import { existingUser } from '../users/managed-user.ts';
 import { accountLockKey } from '../session/start-session.ts';
@@ -8,7 +10,12 @@ import { assertHolderPasswordBeforeGrant, createAccount, replaceRoles, resetPass
 // the change's actor. What the request was filed against is checked again: a roles change
 // filed against roles that have changed since would undo a colleague's work unseen.
 
-export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, approverId: string, at: string, mailOn: boolean): Promise<void> {
+/** What only the approver is told: a privileged reset's generated temporary password. */
+export interface Applied {
+  temporaryPassword?: string;
+}
+
+export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, approverId: string, at: string, mailOn: boolean, passwords: PasswordPort): Promise<Applied> {
   switch (request.kind) {
     case 'create_account': {
       const { userId: id, email, displayName, title, rolesAfter, passwordHash } = request;
@@ -16,7 +23,7 @@ export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, a
       const account = { id, email, displayName, title, roles: rolesAfter ?? [], passwordHash: passwordHash ?? '', passwordSetByAdmin: request.requestedBy };
       assertHolderPasswordBeforeGrant({ ...account, roles: [] }, account.roles, mailOn);
       await createAccount(tx, account, approverId, at);
-      return;
+      return {};
     }
     case 'set_roles': {
       const user = await existingUser(tx, request.userId);
@@ -24,7 +31,7 @@ export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, a
       // Filed before the account's password was reset by an administrator: checked again here (0181).
       assertHolderPasswordBeforeGrant(user, request.rolesAfter ?? [], mailOn);
       await replaceRoles(tx, user, request.rolesAfter ?? [], approverId, at);
-      return;
+      return {};
     }
     case 'reset_password': {
       // Filed while mail was off, or before 0181: with mail on the requester's chosen password
@@ -32,8 +39,11 @@ export async function applyRequest(tx: StoreTx, request: StoredAccountRequest, a
       if (mailOn) throw problems.credentialSetByAdministrator('With mail on, a password of an account that decides or administers is set by its holder through a set-password link, not by an administrator: reject this request and send the link.');
       await tx.lockPackage(accountLockKey(request.userId));
       const user = await existingUser(tx, request.userId);
-      await resetPassword(tx, user, request.passwordHash ?? '', approverId, at, request.requestedBy);
-      return;
+      // Generated now, so the requester never knows it; the approver, who hands it over, does,
+      // and is recorded as having set it.
+      const temporaryPassword = generateTemporaryPassword(user);
+      await resetPassword(tx, user, await passwords.hash(temporaryPassword), approverId, at);
+      return { temporaryPassword };
     }
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailSchema } from '#domain/contracts/users.ts';
 import { roleSchema } from '#domain/contracts/roles.ts';
 import { accountRequestKindSchema } from '#domain/contracts/audit-events.ts';
-import { createUserRequestSchema, resetPasswordRequestSchema, setRolesRequestSchema } from '../users/contract.ts';
+import { createUserRequestSchema, setRolesRequestSchema } from '../users/contract.ts';
 
 // Two administrators for privileged account changes (docs/decisions/0175): creating an account
 // with a role that decides, granting one, or resetting the password of an account that holds
@@ -14,7 +14,13 @@ export type AccountRequestKind = z.infer<typeof accountRequestKindSchema>;
 export const newAccountRequestSchema = z.discriminatedUnion('kind', [
   createUserRequestSchema.extend({ kind: z.literal('create_account') }),
   setRolesRequestSchema.extend({ kind: z.literal('set_roles'), userId: z.string().min(1).max(100) }),
-  resetPasswordRequestSchema.extend({ kind: z.literal('reset_password'), userId: z.string().min(1).max(100) }),
+  z.object({
+    kind: z.literal('reset_password'),
+    userId: z.string().min(1).max(100),
+    // The password is generated at approval and shown to the approver only (0181): a client that
+    // still sends one is told so at the field, rather than left believing its choice was set.
+    temporaryPassword: z.never({ error: 'The temporary password is generated when another administrator approves the reset, and shown only to them; send none' }).optional(),
+  }),
 ]);
 export type NewAccountRequest = z.infer<typeof newAccountRequestSchema>;
 
@@ -35,6 +41,9 @@ export const accountRequestSchema = z.object({
   decidedAt: z.iso.datetime().nullable(),
 });
 export type AccountRequest = z.infer<typeof accountRequestSchema>;
+/** An approval's answer: for a privileged reset, the generated temporary password, shown this once to the approver (0181). */
+export const accountRequestApprovalSchema = accountRequestSchema.extend({ temporaryPassword: z.string().optional() });
+export type AccountRequestApproval = z.infer<typeof accountRequestApprovalSchema>;
 export const accountRequestListSchema = z.object({ items: z.array(accountRequestSchema) });
 
 export const accountRequestIdParamsSchema = z.object({ id: z.string().min(1).max(100) });

@@ -9,7 +9,7 @@ import type { NewAccountRequest } from './contract.ts';
 
 // Turns an administrator's ask into a stored request, checked as the change itself would be
 // (a taken email, a weak temporary password, one's own roles are refused now, not at approval).
-// The temporary password is hashed here; only the hash waits in the request.
+// A creation's temporary password is hashed here; only the hash waits in the request.
 
 type Filed = Omit<StoredAccountRequest, 'id' | 'requestedBy' | 'requestedAt' | 'expiresAt' | 'decision' | 'decidedBy' | 'decidedAt'>;
 
@@ -47,7 +47,8 @@ export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId:
       // With mail on, nobody but the holder learns a deciding account's password: the requester
       // would know the temporary one (0181).
       if (mailOn(ctx)) throw problems.credentialSetByAdministrator('With mail on, an administrator sets no password for an account that decides or administers: send the holder a set-password link instead.');
-      return { kind: body.kind, ...named(user), rolesBefore: null, rolesAfter: null, passwordHash: await hashTemporary(ctx, body.temporaryPassword, user) };
+      // No password waits in the request: it is generated at approval (0181).
+      return { kind: body.kind, ...named(user), rolesBefore: null, rolesAfter: null, passwordHash: null };
     }
   }
 }

@@ -57,8 +57,8 @@ function decide(decision: 'approved' | 'rejected') {
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };
       await tx.appendAudit({ event: { action: decision === 'approved' ? 'user.change_approved' : 'user.change_rejected', subject: request.userId, before: null, after }, actorId: admin.id, at });
-      if (decision === 'approved') await applyRequest(tx, request, admin.id, at, ctx.deps.mail?.enabled === true);
-      return accountRequestView(tx, { ...request, decision, decidedBy: admin.id, decidedAt: at }, at);
+      const applied = decision === 'approved' ? await applyRequest(tx, request, admin.id, at, ctx.deps.mail?.enabled === true, ctx.deps.passwords) : {};
+      return { ...(await accountRequestView(tx, { ...request, decision, decidedBy: admin.id, decidedAt: at }, at)), ...applied };
     });
   };
 }

@@ -1,5 +1,5 @@
 import { route, kb } from '../kernel/route-def.ts';
-import { accountRequestIdParamsSchema, accountRequestListSchema, accountRequestSchema, newAccountRequestSchema } from './contract.ts';
+import { accountRequestApprovalSchema, accountRequestIdParamsSchema, accountRequestListSchema, accountRequestSchema, newAccountRequestSchema } from './contract.ts';
 
 // Privileged account changes that wait for a second administrator (docs/decisions/0175).
 
@@ -34,14 +34,14 @@ export const accountRequestsRoutes = {
     id: 'approveAccountRequest',
     method: 'POST',
     path: '/api/admin/account-requests/{id}/approval',
-    summary: 'Approve another administrator\'s request: the change takes effect, once',
+    summary: 'Approve another administrator\'s request: the change takes effect, once (a privileged reset answers its generated temporary password, this once)',
     access: { kind: 'roles', roles: ['admin'] },
     params: accountRequestIdParamsSchema,
     query: null,
     body: null,
     maxBodyBytes: 0,
     successStatus: 200,
-    response: accountRequestSchema,
+    response: accountRequestApprovalSchema,
   }),
   rejectAccountRequest: route({
     id: 'rejectAccountRequest',

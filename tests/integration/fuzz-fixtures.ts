@@ -199,7 +199,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     disableUser: { params: { id: 'usr_security' } },
     enableUser: { params: { id: 'usr_security' } },
     resetUserPassword: { params: { id: 'usr_owner' }, body: { temporaryPassword: 'fuzz granite orchard lantern' } },
-    requestAccountChange: { body: { kind: 'reset_password', userId: 'usr_security', temporaryPassword: 'fuzz granite orchard lantern' } },
+    requestAccountChange: { body: { kind: 'reset_password', userId: 'usr_security' } },
     approveAccountRequest: { params: { id: 'acr_fuzz' } },
     rejectAccountRequest: { params: { id: 'acr_fuzz' } },
     changeOwnPassword: { body: { currentPassword: 'demo-password', newPassword: 'fuzz granite orchard lantern' } },

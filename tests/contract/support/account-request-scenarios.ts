@@ -24,6 +24,11 @@ async function pending(admin: Client) {
   return accountRequestListSchema.parse((await admin.get('/api/admin/account-requests')).body).items;
 }
 
+function expectRefusedAt(reply: Reply, pointer: string) {
+  expectStatus(reply, 422);
+  expect((reply.body as { errors: { pointer: string }[] }).errors.map((e) => e.pointer)).toEqual([pointer]);
+}
+
 function expectRefused(reply: Reply, status: number, detail: RegExp) {
   expectStatus(reply, status);
   expect((reply.body as { detail: string }).detail).toMatch(detail);
@@ -96,11 +101,11 @@ export const accountRequestScenarios: Scenario[] = [
       expect(await actions(target, 'usr_owner')).toEqual([['user.change_requested', 'usr_admin'], ['user.change_rejected', 'usr_admin_deputy']]);
 
       const reviewer = await signedIn(target, 'model-risk@example.com');
-      const reset = await fileRequest(admin, { kind: 'reset_password', userId: 'usr_model_risk', temporaryPassword });
+      const reset = await fileRequest(admin, { kind: 'reset_password', userId: 'usr_model_risk' });
       expect((await reviewer.get('/api/account/sessions')).status).toBe(200);
-      await approveAs(deputy, reset.id);
+      const { temporaryPassword: generated } = await approveAs(deputy, reset.id);
       expect((await reviewer.get('/api/account/sessions')).status).toBe(401);
-      expect((await new Client(target).login('model-risk@example.com', temporaryPassword)).status).toBe(200);
+      expect((await new Client(target).login('model-risk@example.com', generated)).status).toBe(200);
 
       // The deputy cannot approve a grant to themselves, nor the administrator one to themselves.
       const toDeputy = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_admin_deputy', roles: ['admin', 'committee'] });
@@ -137,7 +142,7 @@ export const accountRequestScenarios: Scenario[] = [
       const { passwordHash } = (await target.store.findUserByEmail('admin@example.com')) ?? { passwordHash: '' };
       await target.store.insertUser({ id: 'usr_admin_third', email: 'admin-third@example.com', displayName: 'Kai Sato', title: 'Administrator', roles: ['admin'], passwordHash });
       const deciders = [await signedIn(target, 'admin-deputy@example.com'), await signedIn(target, 'admin-deputy@example.com'), await signedIn(target, 'admin-third@example.com'), await signedIn(target, 'admin-third@example.com')];
-      const filed = await fileRequest(admin, { kind: 'reset_password', userId: 'usr_committee', temporaryPassword });
+      const filed = await fileRequest(admin, { kind: 'reset_password', userId: 'usr_committee' });
       const replies = await Promise.all(deciders.map((client, i) => client.post(`/api/admin/account-requests/${filed.id}/${i === 3 ? 'rejection' : 'approval'}`, null)));
       const statuses = replies.map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
@@ -159,6 +164,44 @@ export const accountRequestScenarios: Scenario[] = [
       // Two administrators now: a third waits for the second's approval.
       expectRefused(await admin.post('/api/admin/users', { ...person(3), roles: ['admin'] }), 409, /second administrator/);
       expect(await target.store.findUserByEmail('second-3@example.com')).toBeNull();
+    },
+  },
+  {
+    name: 'mail off (0181): a privileged reset\'s temporary password is generated at approval and answered only to the approver; the requester knows no working password; it works once and must be replaced',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const deputy = await signedIn(target, 'admin-deputy@example.com');
+      // An old client choosing the password is refused at the field, and nothing is stored.
+      expectRefusedAt(await admin.post('/api/admin/account-requests', { kind: 'reset_password', userId: 'usr_model_risk', temporaryPassword }), '/temporaryPassword');
+      expect(await pending(deputy)).toEqual([]);
+
+      const filed = await fileRequest(admin, { kind: 'reset_password', userId: 'usr_model_risk' });
+      expect(JSON.stringify(filed)).not.toContain('temporaryPassword');
+      const approved = await approveAs(deputy, filed.id);
+      const generated = approved.temporaryPassword ?? '';
+      expect(generated).toMatch(/^([a-z2-9]{4}-){4}[a-z2-9]{4}$/);
+      // Every password the requester could know fails: the one they would have chosen, the old one.
+      for (const known of [temporaryPassword, 'demo-password']) expectStatus(await new Client(target).login('model-risk@example.com', known), 401);
+      // It is nowhere else: not in the requests, the audit, nor a second approval's answer.
+      const audit = await (await signedIn(target, 'admin@example.com')).get('/api/audit?limit=200');
+      for (const reply of [await admin.get('/api/admin/account-requests'), audit, await deputy.post(`/api/admin/account-requests/${filed.id}/approval`, null)]) {
+        expect(JSON.stringify(reply.body)).not.toContain(generated);
+      }
+      expect((await target.store.findUserById('usr_model_risk'))?.passwordSetByAdmin).toBe('usr_admin_deputy');
+
+      // The holder signs in with it once, must replace it, and then it no longer works.
+      const holder = new Client(target);
+      const login = await holder.login('model-risk@example.com', generated);
+      expectStatus(login, 200);
+      expect((await target.store.findUserById('usr_model_risk'))?.passwordChangeRequired).toBe(true);
+      expectStatus(await holder.post('/api/account/password', { currentPassword: generated, newPassword: 'quartz lantern orchid pebble' }), 200);
+      expectStatus(await new Client(target).login('model-risk@example.com', generated), 401);
+      expectStatus(await new Client(target).login('model-risk@example.com', 'quartz lantern orchid pebble'), 200);
+
+      // A second reset generates another password.
+      const again = await approveAs(deputy, (await fileRequest(admin, { kind: 'reset_password', userId: 'usr_model_risk' })).id);
+      expect(again.temporaryPassword).toMatch(/^([a-z2-9]{4}-){4}[a-z2-9]{4}$/);
+      expect(again.temporaryPassword).not.toBe(generated);
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { accountRequestSchema, type AccountRequest, type NewAccountRequest } from '#api/account-requests/contract.ts';
+import { accountRequestApprovalSchema, accountRequestSchema, type AccountRequest, type AccountRequestApproval, type NewAccountRequest } from '#api/account-requests/contract.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import type { Client, Target } from './client.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
@@ -13,10 +13,10 @@ export async function fileRequest(admin: Client, request: NewAccountRequest): Pr
   return accountRequestSchema.parse(reply.body);
 }
 
-export async function approveAs(approver: Client, id: string): Promise<AccountRequest> {
+export async function approveAs(approver: Client, id: string): Promise<AccountRequestApproval> {
   const reply = await approver.post(`/api/admin/account-requests/${id}/approval`, null);
   expectStatus(reply, 200);
-  return accountRequestSchema.parse(reply.body);
+  return accountRequestApprovalSchema.parse(reply.body);
 }
 
 /** Grants roles as the demo administrator and approves as the deputy: the change in force. */

@@ -8,9 +8,12 @@ import { accountRequestsKey, usersKey } from './query-keys.ts';
 // One change to an account, made at once or filed for a second administrator (0175): the forms
 // say which (docs/decisions/0175 lists what is privileged); the server decides anyway.
 
+/** A reset made at once takes the administrator's temporary password; a filed one takes none (generated at approval, 0181). */
+export type AccountChange = Exclude<NewAccountRequest, { kind: 'reset_password' }> | { kind: 'reset_password'; userId: string; temporaryPassword: string };
+
 export type AccountChangeOutcome = { kind: 'applied'; user: ManagedUser } | { kind: 'requested'; request: AccountRequest };
 
-async function direct(change: NewAccountRequest): Promise<ManagedUser> {
+async function direct(change: AccountChange): Promise<ManagedUser> {
   switch (change.kind) {
     case 'create_account': {
       const { kind: _, ...body } = change;
@@ -23,9 +26,10 @@ async function direct(change: NewAccountRequest): Promise<ManagedUser> {
   }
 }
 
-async function change({ change, needsApproval }: { change: NewAccountRequest; needsApproval: boolean }): Promise<AccountChangeOutcome> {
+async function change({ change, needsApproval }: { change: AccountChange; needsApproval: boolean }): Promise<AccountChangeOutcome> {
   if (!needsApproval) return { kind: 'applied', user: await direct(change) };
-  return { kind: 'requested', request: await apiFetch(routes.requestAccountChange.path, { method: 'POST', body: change, schema: accountRequestSchema }) };
+  const body: NewAccountRequest = change.kind === 'reset_password' ? { kind: change.kind, userId: change.userId } : change;
+  return { kind: 'requested', request: await apiFetch(routes.requestAccountChange.path, { method: 'POST', body, schema: accountRequestSchema }) };
 }
 
 export function useAccountChange() {

@@ -64,22 +64,24 @@ export function ResetPasswordDialog({ user, onClose, onReset }: Props) {
         {temporaryAllowed ? (
           <>
         <p id={textId} className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">
-          {user.displayName} is signed out everywhere at once. They sign in with the temporary password, which you give them in person or by phone, and must then choose their own.
-          {needsApproval && ' Their roles decide or administer: the reset takes effect when another administrator approves it.'}
+          {user.displayName} is signed out everywhere at once. They sign in with the temporary password, which is given to them in person or by phone, and must then choose their own.
+          {needsApproval && ' Their roles decide or administer: the password is generated when another administrator approves the reset, and shown only to that administrator, who gives it to them.'}
         </p>
-        <Field label="Temporary password" hint={passwordPolicyHint} error={passwordError}>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              className={`${inputClasses} font-mono`}
-              value={temporaryPassword}
-              onChange={(e) => setTemporaryPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        {!needsApproval && (
+          <Field label="Temporary password" hint={passwordPolicyHint} error={passwordError}>
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                className={`${inputClasses} font-mono`}
+                value={temporaryPassword}
+                onChange={(e) => setTemporaryPassword(e.target.value)}
+              />
+            )}
+          </Field>
+        )}
         <FormFooter error={resetting.error} errorShownAtField={Boolean(passwordError)} pending={resetting.isPending} submitLabel={needsApproval ? 'Ask for the reset' : 'Reset password'} pendingLabel="Resetting…" onCancel={onClose} />
           </>
         ) : (
