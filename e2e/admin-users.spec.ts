@@ -198,3 +198,62 @@ test('a grant of a deciding role waits for a second administrator, who approves 
   await expect(row).toContainText('Fair lending');
   await expect(item).toHaveCount(0);
 });
+
+test('mail off: a privileged reset asks for no password; the approver alone is shown the generated one, copies it, and the holder must replace it', async ({ page, browser, request, playwright }) => {
+  test.setTimeout(120_000);
+  const account = newAccount('reset');
+  await createThroughApi(request, account);
+  // A deciding role through the API: filed by the administrator, approved by the deputy.
+  const users = (await (await request.get('/api/admin/users')).json()) as { items: { id: string; email: string }[] };
+  const userId = users.items.find((u) => u.email === account.email)?.id ?? '';
+  const grant = await request.post('/api/admin/account-requests', { data: { kind: 'set_roles', userId, roles: ['model_owner', 'fair_lending'] } });
+  expect(grant.status(), await grant.text()).toBe(201);
+  const deputyApi = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect((await deputyApi.post('/api/session', { data: { email: 'admin-deputy@example.com', password: 'demo-password' } })).status()).toBe(200);
+  expect((await deputyApi.post(`/api/admin/account-requests/${((await grant.json()) as { id: string }).id}/approval`, { data: null })).status()).toBe(200);
+  await deputyApi.dispose();
+
+  await loginAs(page, 'admin@example.com');
+  await goToAdminPage(page, 'Users');
+  await page.getByRole('button', { name: `Reset password of ${account.displayName}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Reset the password of ${account.displayName}` });
+  await expect(dialog).toContainText('shown only to that administrator');
+  await expect(dialog.getByLabel('Temporary password')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Ask for the reset' }).click();
+  const what = `Reset the password of ${account.displayName}`;
+  await expect(page.getByRole('status').filter({ hasText: 'Your request is filed' })).toBeVisible();
+
+  const deputy = await signedInPage(browser, 'admin-deputy@example.com', 'demo-password');
+  await deputy.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await goToAdminPage(deputy, 'Users');
+  const waiting = deputy.getByRole('region', { name: 'Waiting for a second administrator' });
+  const approve = waiting.getByRole('button', { name: new RegExp(`^Approve: ${what}`) });
+  await approve.focus();
+  await deputy.keyboard.press('Enter');
+  const notice = deputy.getByRole('region', { name: `Give ${account.displayName} their temporary password` });
+  await expect(notice).toBeVisible();
+  // Focus moved to the notice (the approved card is gone), so the next Tab reaches its copy button.
+  expect(await notice.evaluate((n) => n.parentElement === document.activeElement)).toBe(true);
+  const generated = (await notice.getByLabel(`Temporary password of ${account.displayName}`).textContent()) ?? '';
+  expect(generated).toMatch(/^([a-z2-9]{4}-){4}[a-z2-9]{4}$/);
+  await expectNoAxeViolations(deputy);
+  for (const width of [390, 1280]) {
+    await deputy.setViewportSize({ width, height: 900 });
+    await notice.screenshot({ path: test.info().outputPath(`generated-password-${width}.png`) });
+  }
+  await deputy.keyboard.press('Tab');
+  await expect(notice.getByRole('button', { name: 'Copy the password' })).toBeFocused();
+  await deputy.keyboard.press('Enter');
+  await expect(notice.getByRole('status')).toHaveText('Copied to the clipboard.');
+  expect(await deputy.evaluate(() => navigator.clipboard.readText())).toBe(generated);
+  await notice.getByRole('button', { name: 'I have stored it' }).click();
+  await expect(notice).toHaveCount(0);
+  await deputy.context().close();
+
+  // The requester was never shown it; the holder signs in with it and must replace it.
+  await expect(page.getByText(generated)).toHaveCount(0);
+  const holder = await (await browser.newContext()).newPage();
+  await loginAs(holder, account.email, generated);
+  await expect(holder).toHaveURL('/account?password=temporary');
+});

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { accountRequestListSchema, accountRequestSchema } from '#api/account-requests/contract.ts';
+import { accountRequestApprovalSchema, accountRequestListSchema, accountRequestSchema } from '#api/account-requests/contract.ts';
 import { apiPath, routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { accountRequestsKey, usersKey } from './query-keys.ts';
@@ -18,8 +18,9 @@ export function useAccountRequests() {
 
 /** POST …/{id}/approval or …/rejection: another administrator's request takes effect, or is dropped. */
 function decide({ id, decision }: { id: string; decision: 'approval' | 'rejection' }) {
-  const route = decision === 'approval' ? routes.approveAccountRequest : routes.rejectAccountRequest;
-  return apiFetch(apiPath(route.path, { id }), { method: 'POST', schema: accountRequestSchema });
+  if (decision === 'rejection') return apiFetch(apiPath(routes.rejectAccountRequest.path, { id }), { method: 'POST', schema: accountRequestSchema });
+  // A privileged reset's answer carries its generated password, this once (0181).
+  return apiFetch(apiPath(routes.approveAccountRequest.path, { id }), { method: 'POST', schema: accountRequestApprovalSchema });
 }
 
 export function useDecideAccountRequest() {

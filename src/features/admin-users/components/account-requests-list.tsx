@@ -1,4 +1,6 @@
-import type { AccountRequest } from '#api/account-requests/contract.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { AccountRequest, AccountRequestApproval } from '#api/account-requests/contract.ts';
+import { OneTimeSecret } from '#src/components/ui/one-time-secret.tsx';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { formatDateTime } from '#src/lib/format.ts';
@@ -18,18 +20,34 @@ function notYours(request: AccountRequest, viewerId: string | undefined): string
   return null;
 }
 
+/** A privileged reset's generated password, shown once to the approver, who hands it over (0181); focus moves to it, as the approved card is gone. */
+function HandOver({ name, password, onDone }: { name: string; password: string; onDone: () => void }) {
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => region.current?.focus(), []);
+  return (
+    <div ref={region} tabIndex={-1} className="outline-none">
+      <OneTimeSecret headingId="generated-password-heading" heading={`Give ${name} their temporary password`} noun="password" secretLabel={`Temporary password of ${name}`} secret={password} onDone={onDone}>
+        Give it to {name} in person or by phone; they must replace it when they sign in. Nobody else was shown it, the administrator who asked included.
+      </OneTimeSecret>
+    </div>
+  );
+}
+
 /** Privileged account changes waiting for a second administrator (0175), each with approve and reject for the others. */
 export function AccountRequestsList({ requests, viewerId, onOutcome }: Props) {
   const deciding = useDecideAccountRequest();
-  if (requests.length === 0) return <p>No request waits for approval.</p>;
-  const decide = (request: AccountRequest, decision: 'approval' | 'rejection') =>
-    deciding.mutate(
-      { id: request.id, decision },
-      { onSuccess: () => onOutcome(`${decision === 'approval' ? 'Approved, and done' : 'Rejected; nothing changed'}: ${describeAccountRequest(request)}.`) },
-    );
+  const [handOver, setHandOver] = useState<{ name: string; password: string } | null>(null);
+  const shown = handOver && <HandOver name={handOver.name} password={handOver.password} onDone={() => setHandOver(null)} />;
+  if (requests.length === 0) return shown ?? <p>No request waits for approval.</p>;
+  const decided = (request: AccountRequest, decision: 'approval' | 'rejection', answer: AccountRequestApproval) => {
+    onOutcome(`${decision === 'approval' ? 'Approved, and done' : 'Rejected; nothing changed'}: ${describeAccountRequest(request)}.`);
+    if (answer.temporaryPassword) setHandOver({ name: request.account.displayName, password: answer.temporaryPassword });
+  };
+  const decide = (request: AccountRequest, decision: 'approval' | 'rejection') => deciding.mutate({ id: request.id, decision }, { onSuccess: (answer) => decided(request, decision, answer) });
 
   return (
     <div className="space-y-3">
+      {shown}
       <ul className="space-y-3">
         {requests.map((request) => {
           const what = describeAccountRequest(request);
