@@ -33,6 +33,12 @@ export const accountRequestSchema = z.object({
   account: z.object({ id: z.string(), email: emailSchema, displayName: z.string() }),
   /** For a creation or a roles change: the roles before (null for a creation) and after. */
   roles: z.object({ before: z.array(roleSchema).nullable(), after: z.array(roleSchema) }).nullable(),
+  /**
+   * Who set the account's current password (0181): an administrator (whose temporary password it
+   * descends from; `unknown` for accounts from before that was kept), or null when its holder did
+   * or it signs in through single sign-on. Null for a creation (no account yet).
+   */
+  passwordSetBy: personSchema.nullable(),
   requestedBy: personSchema,
   requestedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),

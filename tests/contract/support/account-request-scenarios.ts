@@ -177,6 +177,7 @@ export const accountRequestScenarios: Scenario[] = [
 
       const filed = await fileRequest(admin, { kind: 'reset_password', userId: 'usr_model_risk' });
       expect(JSON.stringify(filed)).not.toContain('temporaryPassword');
+      expect(filed.passwordSetBy).toBeNull();
       const approved = await approveAs(deputy, filed.id);
       const generated = approved.temporaryPassword ?? '';
       expect(generated).toMatch(/^([a-z2-9]{4}-){4}[a-z2-9]{4}$/);
@@ -198,8 +199,12 @@ export const accountRequestScenarios: Scenario[] = [
       expectStatus(await new Client(target).login('model-risk@example.com', generated), 401);
       expectStatus(await new Client(target).login('model-risk@example.com', 'quartz lantern orchid pebble'), 200);
 
-      // A second reset generates another password.
-      const again = await approveAs(deputy, (await fileRequest(admin, { kind: 'reset_password', userId: 'usr_model_risk' })).id);
+      // A second reset's card says whose password the account is on: the first approver's, kept
+      // through the holder's change (whoever knew it could have made that change).
+      const second = await fileRequest(admin, { kind: 'reset_password', userId: 'usr_model_risk' });
+      expect((await pending(deputy)).find((r) => r.id === second.id)?.passwordSetBy).toEqual({ id: 'usr_admin_deputy', displayName: 'Jordan Reyes' });
+      // and generates another password.
+      const again = await approveAs(deputy, second.id);
       expect(again.temporaryPassword).toMatch(/^([a-z2-9]{4}-){4}[a-z2-9]{4}$/);
       expect(again.temporaryPassword).not.toBe(generated);
     },
