@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { handleApiRequest } from '#api/index.ts';
-import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
-import { createMockApi, demoPassword } from '#mocks/handlers.ts';
+import { createMockApi } from '#mocks/handlers.ts';
+import { apiRequest, demoSessionCookie } from '../support/mock-api-session.ts';
 
 // The set-password link's token is in clear in the queued message only (docs/decisions/0181):
 // once the message is sent, or given up, anyone reading the database or a backup finds no
 // working link in it.
 
-const origin = 'http://mock.local';
-const request = (method: string, path: string, body: unknown, cookie?: string) =>
-  new Request(`${origin}${path}`, { method, headers: { 'content-type': 'application/json', origin, ...(cookie ? { cookie } : {}) }, ...(body === null ? {} : { body: JSON.stringify(body) }) });
 
 describe('a set-password link in the mail outbox', () => {
   it('is emptied from the message once it is sent, and the other mail keeps its body', async () => {
     const api = createMockApi({ mail: { enabled: true, digestHourUtc: 7 } });
     await api.ready;
-    const login = await handleApiRequest(request('POST', '/api/session', { email: 'admin@example.com', password: demoPassword }), api.deps);
-    const cookie = `${sessionCookieName}=${readCookie(login.headers.get('set-cookie'), sessionCookieName) ?? ''}`;
-    expect((await handleApiRequest(request('POST', '/api/admin/users/usr_owner/password-link', null, cookie), api.deps)).status).toBe(200);
+    const cookie = await demoSessionCookie(api.deps, 'admin@example.com');
+    expect((await handleApiRequest(apiRequest('POST', '/api/admin/users/usr_owner/password-link', null, cookie), api.deps)).status).toBe(200);
     const [queued] = await api.deps.store.listMailFor('usr_owner');
     if (!queued) throw new Error('no message queued');
     const token = /\/set-password#([A-Za-z0-9_-]+)/.exec(queued.text)?.[1];
@@ -33,6 +29,6 @@ describe('a set-password link in the mail outbox', () => {
     expect(link?.text).toBe('A set-password link was sent here; it is not kept.');
     expect(after.find((m) => m.id === 'mail_other')?.text).toBe('keep me');
     // The link itself still works: only the stored copy of the message is gone.
-    expect((await handleApiRequest(request('POST', '/api/set-password', { token, password: 'copper meadow violet harbour' }), api.deps)).status).toBe(204);
+    expect((await handleApiRequest(apiRequest('POST', '/api/set-password', { token, password: 'copper meadow violet harbour' }), api.deps)).status).toBe(204);
   });
 });
