@@ -6,6 +6,7 @@ import { contentHash } from '#domain/package/content-hash.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { loadPackageFacts, summarize } from '#api/package-access/views.ts';
 import { verifyAuditChain } from '#domain/audit/verify-chain.ts';
+import { businessLineKey } from '#domain/text/business-line.ts';
 import { openStore } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
 import { inventoryDigest, planInventory, writeInventory } from './generate-inventory.ts';
@@ -72,6 +73,9 @@ describe('the benchmark fixtures', () => {
       const entries = log.map((row) => ({ ...row, before: JSON.parse(row.beforeJson) as unknown, after: JSON.parse(row.afterJson) as unknown }));
       expect(verifyAuditChain(entries).breaks).toEqual([]);
       expect((await store.findUserByEmail('bench-signer-01@example.com'))?.roles).toContain('data_governance');
+      // Every package is filed under a listed line, or no step of it could be approved (0176).
+      const listed = new Set((await store.listBusinessLines()).map((line) => line.key));
+      expect(plan.packages.filter((p) => !listed.has(businessLineKey(p.businessLine)))).toEqual([]);
     } finally {
       await store.close();
     }

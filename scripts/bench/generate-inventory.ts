@@ -18,6 +18,7 @@ import { currentServerKey } from '#api/signing/server-key.ts';
 import type { AuditAppend, Store, StoredMessage, StoredThread, StoredUser } from '#api/store/store.ts';
 import { countersign } from '#domain/signing/countersign.ts';
 import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templates.ts';
+import { businessLineKey } from '#domain/text/business-line.ts';
 import { generatePackage, reviseSections } from './generate-package.ts';
 
 export interface InventoryOptions {
@@ -194,6 +195,11 @@ export async function writeInventory(store: Store, plan: InventoryPlan, options:
   const { key, privateKey } = await currentServerKey(store, () => now);
   return store.transaction(async (tx) => {
     for (const user of [...plan.owners, ...plan.signers]) await tx.insertUser({ ...user, passwordHash: options.passwordHash });
+    // The organisation lists the lines its inventory is filed under; an unlisted line blocks
+    // every approval (0176), and the bench signs decisions on these packages.
+    for (const label of new Set(plan.packages.map((pkg) => pkg.businessLine))) {
+      await tx.insertBusinessLine({ key: businessLineKey(label), label, retiredAt: null, createdAt: now.toISOString() });
+    }
     const audit: AuditAppend[] = [];
     const models = new Set<string>();
     for (const pkg of plan.packages) {
