@@ -191,7 +191,15 @@ test('a grant of a deciding role waits for a second administrator, who approves 
   await expect(item).toContainText('You filed this request; another administrator approves or rejects it.');
   await expect(item.getByRole('button')).toHaveCount(0);
   await expect(row).not.toContainText('Fair lending');
+  // The account's history (0186): Alex created it (and chose its address) and set its password; no passkey since.
+  await expect(item.getByText(/^Created by Alex Morgan on .+, who filed this request and chose the account’s email address\.$/)).toBeVisible();
+  await expect(item.getByText(/^Its current password was set by the administrator Alex Morgan on .+, not by its holder/)).toBeVisible();
+  await expect(item.getByText('No passkey added since then.')).toBeVisible();
   await expectNoAxeViolations(page);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await item.screenshot({ path: test.info().outputPath(`request-card-${width}.png`) });
+  }
 
   await approveAsDeputy(browser, what);
   await page.reload();

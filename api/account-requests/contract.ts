@@ -39,6 +39,22 @@ export const accountRequestSchema = z.object({
    * or it signs in through single sign-on. Null for a creation (no account yet).
    */
   passwordSetBy: personSchema.nullable(),
+  /**
+   * The account's history, for the approver to weigh (0186); null for a creation (no account yet).
+   * `createdBy`: the administrator who chose its address (a creation request's requester), null
+   * when not recorded (demo seed, single sign-on, or from before it was kept). `passwordSetAt`:
+   * when the credential `passwordSetBy` speaks of was set (a creation, a reset, a set-password
+   * link; kept across a change made by signing in with it), null when no password here dates it.
+   * `passkeysAddedSince`: when each passkey added since then was added (all of them when null).
+   */
+  accountHistory: z
+    .object({
+      createdBy: personSchema.nullable(),
+      createdAt: z.iso.datetime().nullable(),
+      passwordSetAt: z.iso.datetime().nullable(),
+      passkeysAddedSince: z.array(z.iso.datetime()),
+    })
+    .nullable(),
   requestedBy: personSchema,
   requestedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),

@@ -2,23 +2,18 @@ import { problems } from '../kernel/problems.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
-import { assertAcceptablePassword, existingUser } from '../users/managed-user.ts';
+import { existingUser } from '../users/managed-user.ts';
+import { temporaryPasswordOf } from '../users/new-account-password.ts';
+import { mailOn } from '../users/password-links.ts';
 import { assertHolderPasswordBeforeGrant } from '../users/account-changes.ts';
 import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
 import type { NewAccountRequest } from './contract.ts';
 
 // Turns an administrator's ask into a stored request, checked as the change itself would be
 // (a taken email, a weak temporary password, one's own roles are refused now, not at approval).
-// A creation's temporary password is hashed here; only the hash waits in the request.
+// A creation's temporary password (mail off) is hashed here; only the hash waits in the request.
 
 type Filed = Omit<StoredAccountRequest, 'id' | 'requestedBy' | 'requestedAt' | 'expiresAt' | 'decision' | 'decidedBy' | 'decidedAt'>;
-
-async function hashTemporary(ctx: RequestContext, password: string, context: { email?: string; displayName?: string }): Promise<string> {
-  assertAcceptablePassword(password, '/temporaryPassword', context);
-  return ctx.deps.passwords.hash(password);
-}
-
-const mailOn = (ctx: RequestContext): boolean => ctx.deps.mail?.enabled === true;
 
 function named(user: StoredUser) {
   return { userId: user.id, email: user.email, displayName: user.displayName, title: user.title };
@@ -30,8 +25,9 @@ export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId:
     case 'create_account': {
       const taken = (await tx.findUserByEmail(body.email)) !== null || (await tx.listPendingAccountRequests(ctx.deps.now().toISOString())).some((r) => r.kind === 'create_account' && r.email === body.email);
       if (taken) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already, or waits for approval' }]);
-      const passwordHash = await hashTemporary(ctx, body.temporaryPassword, body);
-      assertHolderPasswordBeforeGrant({ roles: [], passwordHash, passwordSetByAdmin: adminId }, body.roles, mailOn(ctx));
+      // Mail on: none waits in the request; the holder is mailed a link at approval (0186).
+      const temporary = temporaryPasswordOf(body, mailOn(ctx));
+      const passwordHash = temporary === null ? null : await ctx.deps.passwords.hash(temporary);
       return { kind: body.kind, userId: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, rolesBefore: null, rolesAfter: [...new Set(body.roles)], passwordHash };
     }
     case 'set_roles': {

@@ -6,7 +6,7 @@ import { signedIn } from '../package-access/package-access.ts';
 import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
 import { accountsLock } from '../users/admin-handlers.ts';
 import { accountRequestsRoutes as routes } from './routes.ts';
-import { accountRequestView, usersById } from './views.ts';
+import { accountRequestView, requestFacts } from './views.ts';
 import { describeRequest, requestWindow } from './file-request.ts';
 import { applyRequest } from './apply-request.ts';
 
@@ -19,8 +19,8 @@ export const listAccountRequests = defineHandler(routes.listAccountRequests, asy
   const { store } = ctx.deps;
   const now = ctx.deps.now().toISOString();
   const pending = await store.listPendingAccountRequests(now);
-  const users = await usersById(store);
-  return { status: 200, body: { items: pending.map((r) => accountRequestView(users, r, now)) } };
+  const facts = await requestFacts(store, pending);
+  return { status: 200, body: { items: pending.map((r) => accountRequestView(facts, r, now)) } };
 });
 
 export const requestAccountChange = defineHandler(routes.requestAccountChange, async (ctx, { body }) => {
@@ -32,7 +32,7 @@ export const requestAccountChange = defineHandler(routes.requestAccountChange, a
     await tx.insertAccountRequest(request);
     const after = { request: request.id, kind: request.kind, email: request.email, roles: request.rolesAfter, expiresAt: request.expiresAt };
     await tx.appendAudit({ event: { action: 'user.change_requested', subject: request.userId, before: null, after }, actorId: admin.id, at: window.requestedAt });
-    return accountRequestView(await usersById(tx), request, window.requestedAt);
+    return accountRequestView(await requestFacts(tx, [request]), request, window.requestedAt);
   });
   return { status: 201, body: filed };
 });
@@ -58,8 +58,9 @@ function decide(decision: 'approved' | 'rejected') {
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };
       await tx.appendAudit({ event: { action: decision === 'approved' ? 'user.change_approved' : 'user.change_rejected', subject: request.userId, before: null, after }, actorId: admin.id, at });
-      const applied = decision === 'approved' ? await applyRequest(tx, request, admin.id, at, ctx.deps.mail?.enabled === true, ctx.deps.passwords) : {};
-      return { ...accountRequestView(await usersById(tx), { ...request, decision, decidedBy: admin.id, decidedAt: at }, at), ...applied };
+      const applied = decision === 'approved' ? await applyRequest(ctx, tx, request, admin.id, at) : {};
+      const decided = { ...request, decision, decidedBy: admin.id, decidedAt: at };
+      return { ...accountRequestView(await requestFacts(tx, [decided]), decided, at), ...applied };
     });
   };
 }

@@ -1,41 +1,68 @@
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
 import type { AccountRequest } from './contract.ts';
 
-// A request as administrators see it: named people, and its status at `now` (a request nobody
-// decided within its lifetime reads as expired; no sweep is needed for that).
+// A request as administrators see it: named people, the account's history, and its status at
+// `now` (a request nobody decided within its lifetime reads as expired; no sweep is needed).
 
-/** Every account, read once for a whole list of requests (not one read per request). */
-export type UsersById = ReadonlyMap<string, StoredUser>;
-
-export async function usersById(store: Pick<StoreTx, 'listUsers'>): Promise<UsersById> {
-  return new Map((await store.listUsers()).map((user) => [user.id, user]));
+/** Every account and the passkeys of those the requests concern, read once for a whole list of requests (not one read per card). */
+export interface RequestFacts {
+  users: ReadonlyMap<string, StoredUser>;
+  /** When each passkey was added, oldest first, by account. */
+  passkeys: ReadonlyMap<string, readonly string[]>;
 }
 
-function person(users: UsersById, id: string) {
+export async function requestFacts(store: Pick<StoreTx, 'listUsers' | 'listPasskeyDates'>, requests: readonly StoredAccountRequest[]): Promise<RequestFacts> {
+  const existing = requests.filter((r) => r.kind !== 'create_account').map((r) => r.userId);
+  const [users, dates] = await Promise.all([store.listUsers(), store.listPasskeyDates([...new Set(existing)])]);
+  const passkeys = new Map<string, string[]>();
+  for (const { userId, createdAt } of dates) passkeys.set(userId, [...(passkeys.get(userId) ?? []), createdAt]);
+  return { users: new Map(users.map((user) => [user.id, user])), passkeys };
+}
+
+function person(users: RequestFacts['users'], id: string) {
   return { id, displayName: users.get(id)?.displayName ?? id };
 }
 
 /** Who the account's current password descends from, when an administrator set it (0181). */
-function passwordSetBy(users: UsersById, r: StoredAccountRequest) {
-  if (r.kind === 'create_account') return null;
-  const setBy = users.get(r.userId)?.passwordSetByAdmin;
+function passwordSetBy(users: RequestFacts['users'], account: StoredUser) {
+  const setBy = account.passwordSetByAdmin;
   if (setBy === 'unknown') return { id: setBy, displayName: 'an administrator not recorded (before 0181)' };
   return setBy ? person(users, setBy) : null;
 }
 
-export function accountRequestView(users: UsersById, r: StoredAccountRequest, now: string): AccountRequest {
+/**
+ * What a second administrator weighs before changing an existing account (0186): who chose its
+ * address and when, when its current credential was set, and the passkeys added since (a passkey
+ * added under an administrator's password may be that administrator's). Every passkey when no
+ * password here dates them (single sign-on).
+ */
+function accountHistory(facts: RequestFacts, account: StoredUser): AccountRequest['accountHistory'] {
+  const since = account.passwordSetAt ?? null;
+  const passkeys = facts.passkeys.get(account.id) ?? [];
+  return {
+    createdBy: account.createdBy ? person(facts.users, account.createdBy) : null,
+    createdAt: account.createdAt ?? null,
+    passwordSetAt: since,
+    passkeysAddedSince: since === null ? [...passkeys] : passkeys.filter((at) => at >= since),
+  };
+}
+
+export function accountRequestView(facts: RequestFacts, r: StoredAccountRequest, now: string): AccountRequest {
   const status = r.decision ?? (r.expiresAt <= now ? 'expired' : 'pending');
+  // A creation concerns no account yet (and once approved, its history is the request itself).
+  const account = r.kind === 'create_account' ? undefined : facts.users.get(r.userId);
   return {
     id: r.id,
     kind: r.kind,
     account: { id: r.userId, email: r.email, displayName: r.displayName },
     roles: r.rolesAfter ? { before: r.rolesBefore, after: r.rolesAfter } : null,
-    passwordSetBy: passwordSetBy(users, r),
-    requestedBy: person(users, r.requestedBy),
+    passwordSetBy: account ? passwordSetBy(facts.users, account) : null,
+    accountHistory: account ? accountHistory(facts, account) : null,
+    requestedBy: person(facts.users, r.requestedBy),
     requestedAt: r.requestedAt,
     expiresAt: r.expiresAt,
     status,
-    decidedBy: r.decidedBy ? person(users, r.decidedBy) : null,
+    decidedBy: r.decidedBy ? person(facts.users, r.decidedBy) : null,
     decidedAt: r.decidedAt,
   };
 }

@@ -1,5 +1,6 @@
 import type { Role } from '#domain/contracts/roles.ts';
-import { actingRoles, isActiveAt } from '#domain/workflow/delegation.ts';
+import { actingRoles, delegatedCapacities, isActiveAt } from '#domain/workflow/delegation.ts';
+import type { InboxViewer } from '#domain/package/inbox-tabs.ts';
 import type { StoreTx } from '../store/store.ts';
 
 // The roles a person acts in now, for the other capabilities' authorization: the roles they
@@ -21,6 +22,12 @@ export interface Mover extends Person {
 /** Every role `user` acts in at `now`: their own first, then those acted for. */
 export async function rolesActedIn(reader: DelegationReader, user: Person, now: Date): Promise<Role[]> {
   return actingRoles(user, await reader.listDelegations(), now);
+}
+
+/** `user` as the inbox's tabs read them at `now`: acting roles, and whose delegate they are in those they do not hold (0186). One read of the delegations. */
+export async function inboxViewerOf(reader: DelegationReader, user: Person, now: Date): Promise<InboxViewer> {
+  const delegations = await reader.listDelegations();
+  return { id: user.id, roles: actingRoles(user, delegations, now), delegatedFrom: delegatedCapacities(user, delegations, now) };
 }
 
 /**

@@ -28,7 +28,7 @@ import { carryReviewMarks } from '../section-reviews/carry-marks.ts';
 import { approvedStatuses, pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
 import { monthStartOf } from '#domain/governance/governance-figures.ts';
 import { decodePackageCursor, defaultPackagePageSize, encodePackageCursor, packageStatusSchema } from '#domain/contracts/packages.ts';
-import { rolesActedIn } from '../delegations/acting-roles.ts';
+import { inboxViewerOf } from '../delegations/acting-roles.ts';
 import { inboxTabSelection } from '#domain/package/inbox-tabs.ts';
 import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryKey, SummaryPageQuery, SummaryText } from '../store/package-summaries.ts';
@@ -71,7 +71,7 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(query.stepRole ? { stepRole: query.stepRole } : {}),
     ...(query.revalidationDue ? { revalidationDueBy: dueBy(at, Number(query.revalidationDue)) } : {}),
     ...(list ? await governanceFilter(store, list, at) : {}),
-    ...(query.tab && query.tab !== 'all' ? { tab: inboxTabSelection(query.tab, { id: user.id, roles: await rolesActedIn(store, user, at) }) } : {}),
+    ...(query.tab && query.tab !== 'all' ? { tab: inboxTabSelection(query.tab, await inboxViewerOf(store, user, at)) } : {}),
   };
   const counted = query.count === 'true';
   const [page, total] = writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), counted ? store.countSummaries(filters) : null]) : await pageFromFacts(store, user, filters, after, limit, at);

@@ -12,6 +12,8 @@ export interface StoredPasskey {
 
 export interface PasskeysStore {
   listPasskeys(userId: string): Promise<StoredPasskey[]>;
+  /** When each passkey of the given accounts was added, oldest first, in one read (a list of account requests, 0186). */
+  listPasskeyDates(userIds: readonly string[]): Promise<{ userId: string; createdAt: string }[]>;
   findPasskey(credentialId: string): Promise<StoredPasskey | null>;
   insertPasskey(passkey: StoredPasskey): Promise<void>;
   deletePasskey(credentialId: string): Promise<boolean>;

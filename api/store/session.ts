@@ -21,6 +21,12 @@ export interface StoredUser {
    * their own address, or it came from setup or the seed (docs/decisions/0181).
    */
   passwordSetByAdmin?: string | null;
+  /** When the account was created (read; on insert, now when absent). */
+  createdAt?: string;
+  /** The administrator who chose its address (for a creation request, its requester); null when not recorded (seed, single sign-on, before 064). */
+  createdBy?: string | null;
+  /** When the credential `passwordSetByAdmin` speaks of was set; null without a usable password here (single sign-on, or a link not used yet) (0186). */
+  passwordSetAt?: string | null;
 }
 
 export interface StoredSession {

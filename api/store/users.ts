@@ -13,12 +13,22 @@ export interface StoredPasswordLink {
   expiresAt: string;
 }
 
+/** Who set an account's credential, and when (docs/decisions/0181, 0186). */
+export interface PasswordProvenance {
+  setByAdmin: string | null;
+  at: string;
+}
+
 export interface UsersStore {
   setUserRoles(id: string, roles: readonly Role[]): Promise<void>;
   /** null enables the account again. */
   setUserDisabled(id: string, disabledAt: string | null): Promise<void>;
-  /** `setByAdmin`: the administrator whose temporary password this is, null for the holder's own (through a link); absent keeps the mark (a change after signing in with it). */
-  setUserPassword(id: string, passwordHash: string, changeRequired: boolean, setByAdmin?: string | null): Promise<void>;
+  /**
+   * `provenance`: who set this credential and when: `setByAdmin` the administrator whose temporary
+   * password this is, null for the holder's own (through a link); absent keeps both (a change
+   * after signing in with it, docs/decisions/0181, 0186).
+   */
+  setUserPassword(id: string, passwordHash: string, changeRequired: boolean, provenance?: PasswordProvenance): Promise<void>;
   /** Keeps a set-password link (its token's SHA-256 only). */
   insertPasswordLink(link: StoredPasswordLink): Promise<void>;
   /** Marks the account's unused links used at `at` (a later reset or link supersedes them); returns how many. */

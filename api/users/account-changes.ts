@@ -10,11 +10,12 @@ import { grantNeedsHolderPassword } from '#domain/accounts/privileged-changes.ts
 // second administrator approves the request (docs/decisions/0175). `actorId` is whoever made it
 // take effect.
 
-export type NewAccount = Pick<StoredUser, 'id' | 'email' | 'displayName' | 'title' | 'roles' | 'passwordHash' | 'passwordSetByAdmin'>;
+/** `createdBy`: who chose the address (0186); `passwordSetAt`: null when no password signs in yet (a link is on its way). */
+export type NewAccount = Pick<StoredUser, 'id' | 'email' | 'displayName' | 'title' | 'roles' | 'passwordHash' | 'passwordSetByAdmin'> & { createdBy: string; passwordSetAt: string | null };
 
 export async function createAccount(tx: StoreTx, account: NewAccount, actorId: string, at: string): Promise<ManagedUser> {
   if (await tx.findUserByEmail(account.email)) throw problems.validation([{ pointer: '/email', message: 'An account with this email exists already' }]);
-  const user = { ...account, passwordChangeRequired: true };
+  const user = { ...account, createdAt: at, passwordChangeRequired: true };
   await tx.insertUser(user);
   await tx.appendAudit({ event: { action: 'user.created', subject: user.id, before: null, after: { email: user.email, displayName: user.displayName, roles: user.roles } }, actorId, at });
   return managedUser(tx, { ...user, disabledAt: null });
@@ -28,7 +29,7 @@ export async function replaceRoles(tx: StoreTx, user: StoredUser, roles: Role[],
 
 /** Sets a temporary password the holder must replace (chosen by `setBy`), ends their sessions and any set-password link. */
 export async function resetPassword(tx: StoreTx, user: StoredUser, passwordHash: string, actorId: string, at: string, setBy = actorId): Promise<ManagedUser> {
-  await tx.setUserPassword(user.id, passwordHash, true, setBy);
+  await tx.setUserPassword(user.id, passwordHash, true, { setByAdmin: setBy, at });
   await tx.endPasswordLinks(user.id, at);
   const sessionsEnded = await tx.deleteUserSessions(user.id);
   await tx.appendAudit({ event: { action: 'user.password_reset', subject: user.id, before: { passwordChangeRequired: user.passwordChangeRequired === true }, after: { passwordChangeRequired: true, sessionsEnded } }, actorId, at });

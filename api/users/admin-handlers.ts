@@ -6,6 +6,8 @@ import { accountLockKey } from '../session/start-session.ts';
 import { usersRoutes as routes } from './routes.ts';
 import { assertAcceptablePassword, existingUser, managedUser } from './managed-user.ts';
 import { countAdministrators, createAccount, replaceRoles, resetPassword, secondAdministratorRequired } from './account-changes.ts';
+import { temporaryPasswordOf, unusablePasswordHash } from './new-account-password.ts';
+import { mailOn, queuePasswordLink } from './password-links.ts';
 import { holdsPrivilegedRole, isBootstrapAdministrator, rolesChangeNeedsApproval } from '#domain/accounts/privileged-changes.ts';
 
 /** The lock under which account creations and request decisions run one at a time. */
@@ -24,8 +26,9 @@ export const listManagedUsers = defineHandler(routes.listManagedUsers, async (ct
 
 export const createUser = defineHandler(routes.createUser, async (ctx, { body }) => {
   const admin = signedIn(ctx);
-  assertAcceptablePassword(body.temporaryPassword, '/temporaryPassword', body);
-  const passwordHash = await ctx.deps.passwords.hash(body.temporaryPassword);
+  // Mail on: no temporary password; the holder is mailed a link (0186), the bootstrap's second administrator included.
+  const temporary = temporaryPasswordOf(body, mailOn(ctx));
+  const passwordHash = temporary === null ? await unusablePasswordHash(ctx) : await ctx.deps.passwords.hash(temporary);
   const at = ctx.deps.now().toISOString();
   const created = await ctx.deps.store.transaction(async (tx) => {
     // Under the lock, so that two creations racing cannot both count one administrator.
@@ -34,7 +37,10 @@ export const createUser = defineHandler(routes.createUser, async (ctx, { body })
       secondAdministratorRequired('An account with a role that decides or administers');
     }
     // The bootstrap administrator (0175's accepted risk) is the one privileged creation allowed here.
-    return createAccount(tx, { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: [...body.roles], passwordHash, passwordSetByAdmin: admin.id }, admin.id, at);
+    const account = { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: [...body.roles], passwordHash, passwordSetByAdmin: temporary === null ? null : admin.id, createdBy: admin.id, passwordSetAt: temporary === null ? null : at };
+    const user = await createAccount(tx, account, admin.id, at);
+    if (temporary === null) await queuePasswordLink(ctx, tx, account, admin.id, 'account_created');
+    return user;
   });
   return { status: 201, body: created };
 });

@@ -29,7 +29,9 @@ export const completeSetup = defineHandler(routes.completeSetup, async (ctx, { b
     const secret = await tx.findSetupSecret();
     if ((await tx.countUsers()) > 0 || !secret) throw problems.conflict('This installation is set up already; sign in instead.');
     if (!equalBytes(offered, hexToBytes(secret.secretHash))) throw problems.validation([{ pointer: '/secret', message: 'This is not the setup secret printed at the first start' }]);
-    const user = { id: newId(ctx.deps, 'usr'), email: body.email, displayName: body.displayName, title: body.title, roles: ['admin' as const], passwordHash, passwordChangeRequired: false };
+    const id = newId(ctx.deps, 'usr');
+    // Created by themselves, with the setup secret (0186: a request card names who created an account).
+    const user = { id, email: body.email, displayName: body.displayName, title: body.title, roles: ['admin' as const], passwordHash, passwordChangeRequired: false, createdBy: id, createdAt: at, passwordSetAt: at };
     await tx.insertUser(user);
     await tx.deleteSetupSecret();
     await tx.appendAudit({ event: { action: 'system.setup_completed', subject: user.id, before: null, after: { email: user.email } }, actorId: user.id, at });

@@ -75,6 +75,19 @@ export function actingCapacity(
 }
 
 /**
+ * The roles a user acts in at a time only as a delegate, each with the holder a signature in it
+ * would be made for (actingCapacity's choice): the inbox leaves out what that signature would be
+ * refused on (decision record 0186).
+ */
+export function delegatedCapacities(user: { id: string; roles: readonly Role[] }, delegations: readonly DelegationFacts[], at: Date): { role: Role; delegatorId: string }[] {
+  const roles = new Set(delegations.filter((d) => d.delegateId === user.id && !user.roles.includes(d.role) && isActiveAt(d, at)).map((d) => d.role));
+  return [...roles].flatMap((role) => {
+    const capacity = actingCapacity(user, role, delegations, at);
+    return capacity?.kind === 'delegate' ? [{ role, delegatorId: capacity.delegation.delegatorId }] : [];
+  });
+}
+
+/**
  * A chain of delegations of the same role, back from the new delegate to its delegator,
  * whose windows (with the new one's) share a moment: the people in order, or null. A role
  * delegated round in a circle would leave nobody accountable for it.

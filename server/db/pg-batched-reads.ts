@@ -104,7 +104,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
       .selectFrom('sessions')
       .leftJoin('users', 'users.id', 'sessions.user_id')
       .selectAll('sessions')
-      .select(['users.id as u_id', 'users.email as u_email', 'users.display_name as u_display_name', 'users.title as u_title', 'users.roles as u_roles', 'users.password_hash as u_password_hash', 'users.created_at as u_created_at', 'users.disabled_at as u_disabled_at', 'users.password_change_required as u_password_change_required', 'users.password_set_by_admin as u_password_set_by_admin'])
+      .select(['users.id as u_id', 'users.email as u_email', 'users.display_name as u_display_name', 'users.title as u_title', 'users.roles as u_roles', 'users.password_hash as u_password_hash', 'users.created_at as u_created_at', 'users.disabled_at as u_disabled_at', 'users.password_change_required as u_password_change_required', 'users.password_set_by_admin as u_password_set_by_admin', 'users.created_by as u_created_by', 'users.password_set_at as u_password_set_at'])
       .where('token_hash', 'in', hashes)
       .execute();
     if (withSessions === null) {
@@ -116,7 +116,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
     }
     for (const row of rows) {
       if (row.u_id === null || row.u_email === null || row.u_display_name === null || row.u_title === null || row.u_roles === null || row.u_password_hash === null || row.u_created_at === null || row.u_password_change_required === null) continue;
-      withSessions.set(row.u_id, deepFreeze(toUser({ id: row.u_id, email: row.u_email, display_name: row.u_display_name, title: row.u_title, roles: row.u_roles, password_hash: row.u_password_hash, created_at: row.u_created_at, disabled_at: row.u_disabled_at, password_change_required: row.u_password_change_required, password_set_by_admin: row.u_password_set_by_admin })));
+      withSessions.set(row.u_id, deepFreeze(toUser({ id: row.u_id, email: row.u_email, display_name: row.u_display_name, title: row.u_title, roles: row.u_roles, password_hash: row.u_password_hash, created_at: row.u_created_at, disabled_at: row.u_disabled_at, password_change_required: row.u_password_change_required, password_set_by_admin: row.u_password_set_by_admin, created_by: row.u_created_by, password_set_at: row.u_password_set_at })));
     }
     return rows.map((row) => [row.token_hash, toSession(row)]);
   });

@@ -48,8 +48,14 @@ describe('the inbox list answered from the facts in memory', () => {
       return { pages, refusedBefore };
     };
 
+    // Dana acts for Tomás, who set the demo packages' tiers, in model risk: her awaiting tab leaves
+    // out what she could sign only as his delegate (0186), in SQL and from the facts alike.
+    const now = Date.now();
+    await api.deps.store.insertDelegation({ id: 'dlg_fallback', role: 'model_risk', delegatorId: 'usr_risk_tiering', delegateId: 'usr_fair_lending', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), reason: 'Leave', createdBy: 'usr_risk_tiering', createdAt: new Date(now - 60_000).toISOString() });
+    const danas = new Map<InboxTabId, PackageList['items']>();
+
     const found = new Map<InboxTabId, number>();
-    for (const email of ['owner@example.com', 'model-risk@example.com', 'privacy@example.com', 'committee@example.com', 'admin@example.com']) {
+    for (const email of ['owner@example.com', 'model-risk@example.com', 'privacy@example.com', 'committee@example.com', 'admin@example.com', 'fair-lending@example.com']) {
       const session = await call('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }) });
       expect(session.status).toBe(200);
       const cookie = readCookie(session.headers.get('set-cookie'), sessionCookieName) ?? '';
@@ -62,8 +68,12 @@ describe('the inbox list answered from the facts in memory', () => {
         expect(failing.refused - fromFacts.refusedBefore, `${email} ${tab}`).toBe(fromFacts.pages.length);
         expect(fromFacts.pages, `${email} ${tab}`).toEqual(bySql);
         found.set(tab, (found.get(tab) ?? 0) + (bySql[0]?.total ?? 0));
+        if (email === 'fair-lending@example.com') danas.set(tab, bySql.flatMap((page) => page.items));
       }
     }
+    const actsForTomas = (p: PackageList['items'][number]) => p.currentStep?.role === 'model_risk' && p.turn.party === 'reviewer' && (p.tierSetBy ?? []).includes('usr_risk_tiering');
+    expect(danas.get('awaiting')?.filter(actsForTomas)).toEqual([]);
+    expect(danas.get('waiting')?.filter(actsForTomas).length).toBeGreaterThan(0);
     // The demo has packages under every tab for one of these people, so no comparison is of two empty lists only.
     for (const tab of inboxTabIds) expect(found.get(tab), tab).toBeGreaterThan(0);
   });

@@ -44,6 +44,7 @@ import { overrideTargetScenarios } from './support/override-target-scenarios.ts'
 import { revalidationAdvanceScenarios } from './support/revalidation-advance-scenarios.ts';
 import { businessLineScenarios } from './support/business-line-scenarios.ts';
 import { passwordLinkMailOffScenarios, passwordLinkScenarios } from './support/password-link-scenarios.ts';
+import { newAccountMailOffScenarios, newAccountMailScenarios } from './support/new-account-scenarios.ts';
 import { mockTarget, postgresTarget, sqliteTarget } from './support/targets.ts';
 import type { Target } from './support/client.ts';
 import type { Scenario } from './support/scenarios.ts';
@@ -69,7 +70,7 @@ async function runOn(makeTarget: () => Promise<Target>, scenario: Scenario): Pro
 }
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios, ...newAccountMailOffScenarios]) {
     it(scenario.name, () => runOn(makeTarget, scenario));
   }
 });
@@ -83,7 +84,7 @@ const mailTargets: [string, () => Promise<Target>][] = [
 ];
 
 describe.each(mailTargets)('API contract with mail on: %s', (_name, makeTarget) => {
-  for (const scenario of passwordLinkScenarios) {
+  for (const scenario of [...passwordLinkScenarios, ...newAccountMailScenarios]) {
     it(scenario.name, () => runOn(makeTarget, scenario));
   }
 });

@@ -16,7 +16,7 @@ async function markedOfficer(options: MockApiOptions): Promise<{ deps: ApiDeps; 
   await api.ready;
   const officer = await api.deps.store.findUserByEmail('model-risk@example.com');
   if (!officer) throw new Error('no demo officer');
-  await api.deps.store.setUserPassword(officer.id, officer.passwordHash, false, 'usr_admin');
+  await api.deps.store.setUserPassword(officer.id, officer.passwordHash, false, { setByAdmin: 'usr_admin', at: new Date().toISOString() });
   return { deps: api.deps, cookie: await demoSessionCookie(api.deps, 'model-risk@example.com') };
 }
 

@@ -1,6 +1,6 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { DashboardSummaryList, PackageSummariesStore, SummaryPageQuery, SummaryText } from '#api/store/package-summaries.ts';
-import type { PackageSummariesTable } from '../schema/schema.ts';
+import type { Database, PackageSummariesTable } from '../schema/schema.ts';
 import { donePackageStatuses, openPackageStatuses, type PackageSummary, type StepState } from '#domain/contracts/packages.ts';
 import { pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
 import type { Engine } from '../schema/engine.ts';
@@ -55,17 +55,33 @@ function setTier(engine: Engine, userId: string) {
   return engine === 'postgres' ? sql<boolean>`strpos(tier_setters, ${quoted}) > 0` : sql<boolean>`instr(tier_setters, ${quoted}) > 0`;
 }
 
-/** The inbox's tabs as SQL (domain/package/inbox-tabs.ts's inTabSelection, decision records 0140, 0183). */
+type Selected = Extract<NonNullable<SummaryPageQuery['tab']>, { tab: 'awaiting' | 'waiting' }>;
+type Where = ExpressionBuilder<Database, 'package_summaries'>;
+
+/**
+ * The caller cannot approve the row's step (0174): they set its tier, or its role is theirs
+ * only as the delegate of whoever did (decision record 0186), each an OR of a few ANDs over the
+ * row the other conditions selected.
+ */
+function cannotApprove(eb: Where, engine: Engine, tab: Selected) {
+  return eb.or([setTier(engine, tab.userId), ...tab.delegatedFrom.map((d) => eb.and([eb('step_role', '=', d.role), setTier(engine, d.delegatorId)]))]);
+}
+
+/** The inbox's tabs as SQL (domain/package/inbox-tabs.ts's inTabSelection, decision records 0140, 0183, 0186). */
 function tabWhere(s: PageSelect, engine: Engine, tab: NonNullable<SummaryPageQuery['tab']>): PageSelect {
   switch (tab.tab) {
     case 'awaiting':
       if (tab.roles.length === 0) return s.where(sql.lit(false));
-      return s.where('status', 'in', [...openPackageStatuses]).where('turn_party', '=', 'reviewer').where('step_role', 'in', [...tab.roles]).where((eb) => eb.not(setTier(engine, tab.userId)));
+      return s
+        .where('status', 'in', [...openPackageStatuses])
+        .where('turn_party', '=', 'reviewer')
+        .where('step_role', 'in', [...tab.roles])
+        .where((eb) => eb.not(cannotApprove(eb, engine, tab)));
     case 'waiting': {
       const open = s.where('status', 'in', [...openPackageStatuses]);
       if (tab.roles.length === 0) return open;
       // Not awaiting me; a null step or turn is not mine (SQL's NOT over a null would drop the row).
-      return open.where((eb) => eb.or([eb('turn_party', 'is', null), eb('turn_party', '<>', 'reviewer'), eb('step_role', 'is', null), eb('step_role', 'not in', [...tab.roles]), setTier(engine, tab.userId)]));
+      return open.where((eb) => eb.or([eb('turn_party', 'is', null), eb('turn_party', '<>', 'reviewer'), eb('step_role', 'is', null), eb('step_role', 'not in', [...tab.roles]), cannotApprove(eb, engine, tab)]));
     }
     case 'clarifications':
       return s.where('open_clarifications', '>', 0);

@@ -17,6 +17,11 @@ export function passkeysQueries(db: Db): PasskeysStore {
       const rows = await db.selectFrom('passkeys').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
       return rows.map(passkeyOf);
     },
+    async listPasskeyDates(userIds) {
+      if (userIds.length === 0) return [];
+      const rows = await db.selectFrom('passkeys').select(['user_id', 'created_at']).where('user_id', 'in', [...userIds]).orderBy('created_at').execute();
+      return rows.map((r) => ({ userId: r.user_id, createdAt: r.created_at }));
+    },
     async findPasskey(credentialId) {
       const r = await db.selectFrom('passkeys').selectAll().where('credential_id', '=', credentialId).executeTakeFirst();
       return r ? passkeyOf(r) : null;

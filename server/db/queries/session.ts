@@ -11,7 +11,7 @@ import type { Db } from './shared.ts';
 const rolesSchema = roleSchema.array();
 
 export function toUser(row: UsersTable): StoredUser {
-  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1, passwordSetByAdmin: row.password_set_by_admin };
+  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1, passwordSetByAdmin: row.password_set_by_admin, createdAt: row.created_at, createdBy: row.created_by, passwordSetAt: row.password_set_at };
 }
 
 export const toSession = (row: SessionsTable): StoredSession => ({ tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, steppedUpAt: row.stepped_up_at });
@@ -52,9 +52,24 @@ export function sessionQueries(db: Db): SessionStore {
       return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
     },
     async insertUser(user) {
+      const createdAt = user.createdAt ?? new Date().toISOString();
+      // A password set with the account dates from its creation, unless said otherwise (none yet: null).
+      const passwordSetAt = user.passwordHash === '' ? null : user.passwordSetAt === undefined ? createdAt : user.passwordSetAt;
       await db
         .insertInto('users')
-        .values({ id: user.id, email: user.email.toLowerCase(), display_name: user.displayName, title: user.title, roles: JSON.stringify(user.roles), password_hash: user.passwordHash, created_at: new Date().toISOString(), password_change_required: user.passwordChangeRequired ? 1 : 0, password_set_by_admin: user.passwordSetByAdmin ?? null })
+        .values({
+          id: user.id,
+          email: user.email.toLowerCase(),
+          display_name: user.displayName,
+          title: user.title,
+          roles: JSON.stringify(user.roles),
+          password_hash: user.passwordHash,
+          created_at: createdAt,
+          password_change_required: user.passwordChangeRequired ? 1 : 0,
+          password_set_by_admin: user.passwordSetByAdmin ?? null,
+          created_by: user.createdBy ?? null,
+          password_set_at: passwordSetAt,
+        })
         .execute();
     },
     async insertSession(s) {

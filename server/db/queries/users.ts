@@ -12,9 +12,9 @@ export function usersQueries(db: Db): UsersStore {
     async setUserDisabled(id, disabledAt) {
       await db.updateTable('users').set({ disabled_at: disabledAt }).where('id', '=', id).execute();
     },
-    async setUserPassword(id, passwordHash, changeRequired, setByAdmin) {
-      const provenance = setByAdmin === undefined ? {} : { password_set_by_admin: setByAdmin };
-      await db.updateTable('users').set({ password_hash: passwordHash, password_change_required: changeRequired ? 1 : 0, ...provenance }).where('id', '=', id).execute();
+    async setUserPassword(id, passwordHash, changeRequired, provenance) {
+      const set = provenance === undefined ? {} : { password_set_by_admin: provenance.setByAdmin, password_set_at: provenance.at };
+      await db.updateTable('users').set({ password_hash: passwordHash, password_change_required: changeRequired ? 1 : 0, ...set }).where('id', '=', id).execute();
     },
     async insertPasswordLink(link) {
       await db.insertInto('password_links').values({ token_hash: link.tokenHash, user_id: link.userId, created_by: link.createdBy, created_at: link.createdAt, expires_at: link.expiresAt, used_at: null }).execute();

@@ -15,6 +15,10 @@ export interface UsersTable {
   password_change_required: number;
   /** Migration 060: the administrator whose temporary password the current one descends from. */
   password_set_by_admin: string | null;
+  /** Migration 064: the administrator who chose the account's address (a creation request's requester); null when not recorded. */
+  created_by: string | null;
+  /** Migration 064: when the current credential was set (see password_set_by_admin); null without a password here. */
+  password_set_at: string | null;
 }
 
 // One-time set-password links (migration 060): only the token's SHA-256 is kept

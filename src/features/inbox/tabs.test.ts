@@ -31,8 +31,8 @@ function pkg(status: PackageStatus, stepRole: Role | null, openClarifications = 
   };
 }
 
-/** Someone acting in `roles`. */
-const as = (roles: Role[], id = 'usr_me') => ({ id, roles });
+/** Someone acting in `roles`, holding them all (no delegation). */
+const as = (roles: Role[], id = 'usr_me') => ({ id, roles, delegatedFrom: [] });
 
 describe('inbox tabs', () => {
   it('puts a package under my decision only while my step is in review', () => {
@@ -52,6 +52,20 @@ describe('inbox tabs', () => {
     expect(inTab('awaiting', assessed, as(['model_risk'], 'usr_tomas'))).toBe(true);
     expect(inTab('waiting', assessed, as(['model_risk'], 'usr_tomas'))).toBe(false);
     expect(countIn('awaiting', [assessed], as(['model_risk'], 'usr_elena'))).toBe(0);
+  });
+
+  it("does not await a delegate acting for the tier's setter, whose signature the server refuses (0186); a holder of the role keeps it", () => {
+    const assessed = { ...pkg('in_review', 'model_risk'), tierSetBy: ['usr_elena'] };
+    const forElena = { id: 'usr_dana', roles: ['fair_lending', 'model_risk'], delegatedFrom: [{ role: 'model_risk', delegatorId: 'usr_elena' }] };
+    expect(inTab('awaiting', assessed, forElena)).toBe(false);
+    expect(inTab('waiting', assessed, forElena)).toBe(true);
+    // Acting for someone who did not set the tier: awaited as before.
+    const forTomas = { ...forElena, delegatedFrom: [{ role: 'model_risk', delegatorId: 'usr_tomas' }] };
+    expect(inTab('awaiting', assessed, forTomas)).toBe(true);
+    // A delegation of another role from the setter changes nothing on this step.
+    const privacyFromElena = { id: 'usr_dana', roles: ['model_risk', 'privacy'], delegatedFrom: [{ role: 'privacy', delegatorId: 'usr_elena' }] };
+    expect(inTab('awaiting', assessed, privacyFromElena)).toBe(true);
+    expect(countIn('awaiting', [assessed], forElena)).toBe(0);
   });
 
   it('gives clarifications to model owners only', () => {

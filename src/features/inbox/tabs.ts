@@ -1,5 +1,5 @@
 import { inboxTabIds, type InboxTabId, type PackageSummary } from '#domain/contracts/packages.ts';
-import { inInboxTab } from '#domain/package/inbox-tabs.ts';
+import { inInboxTab, type InboxViewer } from '#domain/package/inbox-tabs.ts';
 import { isReviewerRole, type Role } from '#domain/contracts/roles.ts';
 
 // The server selects and counts each tab by the same rule (its summary table, decision record
@@ -48,6 +48,6 @@ export function headlineTab(roles: readonly Role[]): InboxTab | null {
   return null;
 }
 
-export function countIn(tab: InboxTabId, items: readonly PackageSummary[], viewer: { id: string; roles: readonly Role[] }): number {
+export function countIn(tab: InboxTabId, items: readonly PackageSummary[], viewer: InboxViewer): number {
   return items.filter((pkg) => inInboxTab(tab, pkg, viewer)).length;
 }

@@ -4,7 +4,7 @@ import { problemTypes } from '#domain/contracts/problem.ts';
 import type { DecisionKind } from '#domain/contracts/decisions.ts';
 import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
-import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
 import { approvedThroughModelRisk, declaredTierThree } from './tier-chain-scenarios.ts';
 
@@ -86,6 +86,36 @@ export const assessorApprovalScenarios: Scenario[] = [
       expect(await tabIds(elena, 'waiting')).not.toContain(id);
       expect(await tabIds(tomas, 'awaiting')).not.toContain(id);
       expect(await tabIds(tomas, 'waiting')).toContain(id);
+    },
+  },
+  {
+    name: "assessor cannot approve (0174, 0186): a delegate acting for the tier's setter is not awaited either (the server refuses their approval); one acting for another officer, or holding the role, is",
+    async run(target) {
+      const elena = await signedIn(target, 'model-risk@example.com');
+      const tomas = await signedIn(target, 'risk-tiering@example.com');
+      const { owner, id } = await assessedTierFour(target, 'pd-sod-delegate-inbox', elena);
+      const week = { startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 7 * 24 * 3_600_000).toISOString() };
+      // Dana (fair lending, no step of the tier 4 chain) acts for Elena in model risk.
+      expectStatus(await elena.post('/api/delegations', { role: 'model_risk', delegateId: accounts.dana.id, reason: 'Annual leave', ...week }), 201);
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      expect(await tabIds(dana, 'awaiting')).not.toContain(id);
+      expect(await tabIds(dana, 'waiting')).toContain(id);
+      // What the tab says is what signing says: her approval, as Elena's delegate, is refused.
+      const refused = await sign(dana, await payloadFor(dana, { packageId: id, versionNumber: 1, stepKey: 'model_risk', role: 'model_risk', decision: 'approve', signer: accounts.dana }));
+      expectStatus(refused, 403);
+      expect(refused.body).toMatchObject({ type: problemTypes.assessorCannotApprove });
+      expect((await detailOf(owner, id)).decisions).toEqual([]);
+
+      // Tomás re-assesses: Elena no longer set the tier, so her delegate is awaited, and Tomás is not.
+      expectStatus(await tomas.post(`/api/packages/${id}/risk-assessments`, { answers: tierFour }), 201);
+      expect(await tabIds(dana, 'awaiting')).toContain(id);
+      expect(await tabIds(dana, 'waiting')).not.toContain(id);
+      expect(await tabIds(tomas, 'awaiting')).not.toContain(id);
+      // Elena holds model risk herself: a delegation from the setter (Tomás) to her does not take it away.
+      expectStatus(await tomas.post('/api/delegations', { role: 'model_risk', delegateId: accounts.elena.id, reason: 'Conference', ...week }), 201);
+      expect(await tabIds(elena, 'awaiting')).toContain(id);
+      expectStatus(await decideModelRisk(elena, id, 'approve'), 201);
+      expect((await detailOf(owner, id)).status).toBe('approved');
     },
   },
   {

@@ -137,7 +137,7 @@ export const inboxPageScenarios: Scenario[] = [
       let nonEmpty = 0;
       for (const [email, roles] of callers) {
         const client = await signedIn(target, email);
-        const viewer = { id: ((await client.get('/api/session')).body as { user: { id: string } }).user.id, roles };
+        const viewer = { id: ((await client.get('/api/session')).body as { user: { id: string } }).user.id, roles, delegatedFrom: [] };
         const all = listOf(await client.get('/api/packages?limit=200')).items;
         expect(listOf(await client.get('/api/packages?limit=1&count=true')).total).toBe(all.length);
         // Not asked for: not counted.

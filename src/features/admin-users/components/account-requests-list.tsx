@@ -6,6 +6,7 @@ import { describeError } from '#src/lib/describe-error.ts';
 import { formatDateTime } from '#src/lib/format.ts';
 import { useDecideAccountRequest } from '../api/account-requests.ts';
 import { describeAccountRequest } from './account-request-text.ts';
+import { AccountHistory } from './account-history.tsx';
 
 interface Props {
   requests: readonly AccountRequest[];
@@ -59,11 +60,7 @@ export function AccountRequestsList({ requests, viewerId, onOutcome }: Props) {
                 Asked by {request.requestedBy.displayName} on <time dateTime={request.requestedAt}>{formatDateTime(request.requestedAt)}</time>; lapses{' '}
                 <time dateTime={request.expiresAt}>{formatDateTime(request.expiresAt)}</time> unless decided. Confirm it with the person concerned before approving.
               </p>
-              {request.passwordSetBy && (
-                <p className="text-sm text-slate-700">
-                  Its current password was set by the administrator {request.passwordSetBy.displayName}, not by its holder: that administrator could sign in as it.
-                </p>
-              )}
+              <AccountHistory request={request} />
               {refusal ? (
                 <p className="text-sm text-slate-700">{refusal}</p>
               ) : (

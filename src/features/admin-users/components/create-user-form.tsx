@@ -13,8 +13,11 @@ import { RoleCheckboxes } from './role-checkboxes.tsx';
 
 const fields = ['/email', '/displayName', '/title', '/roles', '/temporaryPassword'] as const;
 
-/** A new account: who it is, what it may do, and the temporary password to hand over. The server checks everything. */
-export function CreateUserForm({ administrators, onCreated }: { administrators: number; onCreated: (outcome: AccountChangeOutcome) => void }) {
+/**
+ * A new account: who it is, what it may do, and (mail off) the temporary password to hand over;
+ * with mail on, no password: its holder is mailed a set-password link (0186). The server checks everything.
+ */
+export function CreateUserForm({ administrators, mailOn, onCreated }: { administrators: number; mailOn: boolean; onCreated: (outcome: AccountChangeOutcome) => void }) {
   const creating = useAccountChange();
   const form = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
@@ -30,11 +33,12 @@ export function CreateUserForm({ administrators, onCreated }: { administrators: 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (creating.isPending) return;
-    setPolicyProblem(passwordProblem(temporaryPassword, { email, displayName }));
+    setPolicyProblem(mailOn ? null : passwordProblem(temporaryPassword, { email, displayName }));
     // A role that decides or administers waits for a second administrator (0175).
     const needsApproval = holdsPrivilegedRole(roles) && !isBootstrapAdministrator(roles, administrators);
+    const credential = mailOn ? {} : { temporaryPassword };
     creating.mutate(
-      { change: { kind: 'create_account', email, displayName, title, roles, temporaryPassword }, needsApproval },
+      { change: { kind: 'create_account', email, displayName, title, roles, ...credential }, needsApproval },
       {
         onSuccess: (outcome) => {
           setEmail('');
@@ -68,9 +72,16 @@ export function CreateUserForm({ administrators, onCreated }: { administrators: 
       </Field>
       <RoleCheckboxes legend="Roles" roles={roles} onChange={setRoles} error={error('/roles')} />
       <p className="text-sm text-slate-700">Any role but model owner decides or administers: the account is then created when another administrator approves it.</p>
-      <Field label="Temporary password" hint={`Give it to them in person or by phone; they must replace it when they first sign in. ${passwordPolicyHint}`} error={error('/temporaryPassword')}>
-        {(props) => <input {...props} type="text" autoComplete="off" spellCheck={false} className={`${inputClasses} font-mono`} value={temporaryPassword} onChange={(e) => setTemporaryPassword(e.target.value)} />}
-      </Field>
+      {mailOn ? (
+        <p className="text-sm text-slate-700">
+          No password to choose: the account is created without one, and a link to set their own password is mailed to its email address. It works once, for 24 hours; nobody else learns the
+          password.
+        </p>
+      ) : (
+        <Field label="Temporary password" hint={`Give it to them in person or by phone; they must replace it when they first sign in. ${passwordPolicyHint}`} error={error('/temporaryPassword')}>
+          {(props) => <input {...props} type="text" autoComplete="off" spellCheck={false} className={`${inputClasses} font-mono`} value={temporaryPassword} onChange={(e) => setTemporaryPassword(e.target.value)} />}
+        </Field>
+      )}
       <FormFooter error={creating.error} errorShownAtField={!unplaced} pending={creating.isPending} submitLabel="Create account" pendingLabel="Creating…" />
     </form>
   );

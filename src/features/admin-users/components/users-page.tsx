@@ -6,6 +6,7 @@ import { usePageTitle } from '#src/lib/use-page-title.ts';
 import { useViewer } from '#src/lib/use-viewer.ts';
 import { useUsers } from '../api/list-users.ts';
 import { useAccountRequests } from '../api/account-requests.ts';
+import { useMailEnabled } from '../api/password-link.ts';
 import type { AccountChangeOutcome } from '../api/account-change.ts';
 import { CreateUserForm } from './create-user-form.tsx';
 import { AccountRequestsList } from './account-requests-list.tsx';
@@ -21,10 +22,11 @@ export function UsersPage() {
   const [outcome, setOutcome] = useState('');
   const requests = useAccountRequests();
   const administrators = users.data?.filter((user) => user.roles.includes('admin')).length ?? 0;
+  const mailOn = useMailEnabled();
   const created = (outcome: AccountChangeOutcome) =>
     setOutcome(
       outcome.kind === 'applied'
-        ? `The account of ${outcome.user.displayName} (${outcome.user.email}) is created. Give them the temporary password; they must replace it at their first sign-in.`
+        ? `The account of ${outcome.user.displayName} (${outcome.user.email}) is created. ${mailOn ? 'A link to set their password was mailed to that address; it works once, for 24 hours.' : 'Give them the temporary password; they must replace it at their first sign-in.'}`
         : waitingMessage(outcome.request),
     );
 
@@ -32,8 +34,11 @@ export function UsersPage() {
     <div className="space-y-8">
       <PageHeading>Users</PageHeading>
       <p className="max-w-3xl">
-        Accounts that sign in with a password, and those created by single sign-on. A new account, or one whose password you reset, gets a temporary password that its holder
-        must replace before doing anything else. Disabling an account signs it out everywhere at once.
+        Accounts that sign in with a password, and those created by single sign-on.{' '}
+        {mailOn
+          ? 'A new account gets no password: its holder sets one through a link mailed to their address.'
+          : 'A new account, or one whose password you reset, gets a temporary password that its holder must replace before doing anything else.'}{' '}
+        Disabling an account signs it out everywhere at once.
       </p>
       <p role="status" className={outcome ? 'max-w-3xl rounded-md border-l-4 border-green-700 bg-green-50 p-3' : 'sr-only'}>
         {outcome}
@@ -59,7 +64,7 @@ export function UsersPage() {
         <h2 id="create-heading" className="text-xl font-bold">
           Create an account
         </h2>
-        <CreateUserForm administrators={administrators} onCreated={created} />
+        <CreateUserForm administrators={administrators} mailOn={mailOn} onCreated={created} />
       </section>
     </div>
   );

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { handleApiRequest } from '#api/index.ts';
+import { accountRequestListSchema } from '#api/account-requests/contract.ts';
+import { createMockApi } from '#mocks/handlers.ts';
+import { apiRequest, demoSessionCookie } from '../support/mock-api-session.ts';
+
+// The request list reads the accounts' history once for the whole list (docs/decisions/0186): the
+// accounts in one read, the passkeys of the accounts concerned in one query, never a read per
+// card, however many cards there are.
+
+const concerned = ['usr_privacy', 'usr_security', 'usr_committee', 'usr_owner'];
+
+describe('the account request list', () => {
+  it('reads every card’s history in one read of the accounts and one of the passkeys', async () => {
+    const api = createMockApi();
+    await api.ready;
+    const store = api.deps.store;
+    const now = new Date();
+    for (const [i, userId] of concerned.entries()) {
+      const user = await store.findUserById(userId);
+      if (!user) throw new Error(`no demo account ${userId}`);
+      await store.insertPasskey({ credentialId: `cred-${i}`, userId, name: 'key', publicKeyJwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, createdAt: new Date(now.getTime() + i).toISOString() });
+      await store.insertAccountRequest({ id: `acr_${i}`, kind: 'set_roles', userId, email: user.email, displayName: user.displayName, title: user.title, rolesBefore: user.roles, rolesAfter: [...user.roles, 'data_governance'], passwordHash: null, requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+    }
+    const cookie = await demoSessionCookie(api.deps, 'admin-deputy@example.com');
+    const calls: string[] = [];
+    const counted = new Proxy(store, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function' || !['listUsers', 'findUserById', 'listPasskeys', 'listPasskeyDates'].includes(String(name))) return value;
+        return (...args: unknown[]) => {
+          calls.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const reply = await handleApiRequest(apiRequest('GET', '/api/admin/account-requests', null, cookie), { ...api.deps, store: counted });
+    expect(reply.status).toBe(200);
+    const { items } = accountRequestListSchema.parse(await reply.json());
+    expect(items.map((r) => r.accountHistory?.passkeysAddedSince.length)).toEqual(concerned.map(() => 1));
+    // Authentication reads the signed-in administrator; the list, the accounts once and the passkeys once.
+    expect(calls.filter((name) => name !== 'findUserById')).toEqual(['listUsers', 'listPasskeyDates']);
+  });
+});
