@@ -5,6 +5,7 @@ import type { Role } from '#domain/contracts/roles.ts';
 import { signingPayloadType, type SignedGovernance, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { runLoad, type LoadRequest, type LoadResult } from './autocannon.ts';
 import type { InventoryPlan } from './generate-inventory.ts';
+import { plannedGovernance } from './inventory-governance.ts';
 
 export interface Session {
   cookie: string;
@@ -43,17 +44,42 @@ export interface DecisionTarget {
   versionNumber: number;
   contentHash: string;
   steps: { key: string; role: Role }[];
-  /** What the decision is signed under (decision record 0107): the inventory stores no policy check and no risk assessment, so neither. */
+  /** What the decision is signed under (decision record 0107): the latest version's policy check and the package's assessment, as the server stored them. */
   governance: SignedGovernance;
 }
 
 /** The inventory's packages that still wait on a step: every step left is one decision. */
-export function decisionTargets(plan: InventoryPlan): DecisionTarget[] {
-  return plan.packages.flatMap((pkg) => {
-    const latest = pkg.versions.at(-1);
-    const steps = pkg.steps.slice(pkg.approvedSteps).map((step) => ({ key: step.key, role: step.role }));
-    return latest && steps.length > 0 ? [{ packageId: pkg.id, versionNumber: pkg.versions.length, contentHash: latest.prepared.contentHash, steps, governance: { policy: null, riskAssessment: null } }] : [];
-  });
+export async function decisionTargets(plan: InventoryPlan): Promise<DecisionTarget[]> {
+  const targets = await Promise.all(
+    plan.packages.map(async (pkg) => {
+      const latest = pkg.versions.at(-1);
+      const steps = pkg.steps.slice(pkg.approvedSteps).map((step) => ({ key: step.key, role: step.role }));
+      if (!latest || steps.length === 0) return [];
+      return [{ packageId: pkg.id, versionNumber: pkg.versions.length, contentHash: latest.prepared.contentHash, steps, governance: await plannedGovernance(latest.evaluation, pkg.assessment) }];
+    }),
+  );
+  return targets.flat();
+}
+
+/** The approval of `step` a signer sends: the version, the step, the nonce, and what it is signed under. */
+export function approvalPayload(target: DecisionTarget, step: DecisionTarget['steps'][number], signer: Session['user'], nonce: { nonce: string; issuedAt: string }): SigningPayload {
+  return {
+    type: signingPayloadType,
+    packageId: target.packageId,
+    versionNumber: target.versionNumber,
+    contentHash: target.contentHash,
+    stepKey: step.key,
+    role: step.role,
+    decision: 'approve',
+    meaning: decisionMeanings.approve,
+    reason: 'Reviewed under load; no findings.',
+    conditions: null,
+    concerns: [],
+    signer,
+    nonce: nonce.nonce,
+    issuedAt: nonce.issuedAt,
+    governance: target.governance,
+  };
 }
 
 export interface DecisionRun {
@@ -129,23 +155,7 @@ export async function decisionLoad(options: { origins: readonly string[]; signer
           const signer = context.signer as Session | undefined;
           const step = item?.target.steps[item.step];
           if (!item || !nonce || !signer || !step) return null;
-          const payload: SigningPayload = {
-            type: signingPayloadType,
-            packageId: item.target.packageId,
-            versionNumber: item.target.versionNumber,
-            contentHash: item.target.contentHash,
-            stepKey: step.key,
-            role: step.role,
-            decision: 'approve',
-            meaning: decisionMeanings.approve,
-            reason: 'Reviewed under load; no findings.',
-            conditions: null,
-            concerns: [],
-            signer: signer.user,
-            nonce: nonce.nonce,
-            issuedAt: nonce.issuedAt,
-            governance: item.target.governance,
-          };
+          const payload = approvalPayload(item.target, step, signer.user, nonce);
           return { ...request, path: `/api/packages/${item.target.packageId}/decisions`, headers: { ...request.headers, ...headers, cookie: signer.cookie }, body: JSON.stringify({ payload, authentication: { method: 'password', password: options.password } }) };
         },
         onResponse: (status, body, context) => {

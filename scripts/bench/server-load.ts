@@ -148,7 +148,7 @@ async function measureConfig(label: string, origins: string[], plan: InventoryPl
   // Sign-ins one after another: each is a scrypt verification on the server.
   const signers: Session[] = [];
   for (const signer of plan.signers) signers.push(await signIn(origins[signers.length % origins.length] ?? first, signer.email, password));
-  const queue: { target: DecisionTarget; step: number }[] = decisionTargets(plan).map((target) => ({ target, step: 0 }));
+  const queue: { target: DecisionTarget; step: number }[] = (await decisionTargets(plan)).map((target) => ({ target, step: 0 }));
   const supply = queue.reduce((n, item) => n + item.target.steps.length, 0);
   await decisionLoad({ origins, signers, queue, connections: decisionConnections, seconds: 2, password });
   const figures = { decisionsPerSecond: [] as number[], decisionP50: [] as number[], decisionP99: [] as number[], decisions: 0, refused: [] as string[], exhausted: false };
