@@ -3,7 +3,7 @@
 // rows and cited evidence that meet the blocking requirements of the policy applying to it.
 // The approval route refuses every approval without them (governanceBlockers, 0141), so the
 // server bench, which signs on the inventory, needs them as much as realism does.
-import { metricCatalogue, type MetricKey } from '#domain/contracts/metric-catalogue.ts';
+import { isKnownMetric, metricCatalogue } from '#domain/contracts/metric-catalogue.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { EvidenceRequirement, MetricRequirement, Policy, PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { riskCategories, type CategoryAssessment, type ControlEffectiveness, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
@@ -64,7 +64,7 @@ function valueFor(bar: Bar, pass: boolean, random: () => number): number {
 }
 
 const threshold = (bar: Bar): Threshold => ({ operator: bar.operator, value: bar.value });
-const metricName = (key: string) => metricCatalogue[key as MetricKey] ?? key;
+const metricName = (key: string): string => (isKnownMetric(key) ? metricCatalogue[key] : key);
 
 export interface PolicyFit {
   /** Fails this share of the advisory requirements (each on its own roll). */
