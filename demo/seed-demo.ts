@@ -278,7 +278,7 @@ interface SeedPackageInput {
   now: Date;
 }
 
-const tieringAnalyst = 'usr_risk_tiering';
+export const tieringAnalyst = 'usr_risk_tiering';
 
 /**
  * The demo package's risk assessment, by model risk an hour after version 1 came in: an owner's

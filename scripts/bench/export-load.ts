@@ -5,9 +5,11 @@
 import { prepareVersion } from '#api/packages/prepare-version.ts';
 import { decisionMeanings, type Decision } from '#domain/contracts/decisions.ts';
 import { defaultTemplates, selectTemplate } from '#domain/workflow/default-templates.ts';
-import { demoAccounts } from '#demo/seed-demo.ts';
+import { demoAccounts, tieringAnalyst } from '#demo/seed-demo.ts';
+import { standardTieringMethod } from '#server/db/migrations/031-risk-assessments.ts';
 import type { InventoryPlan, PlannedVersion } from './generate-inventory.ts';
-import { generatePackage } from './generate-package.ts';
+import { generatePackage, rng } from './generate-package.ts';
+import { answersForTier } from './inventory-governance.ts';
 
 export const exportPackageId = 'pkg_bench_export';
 
@@ -44,8 +46,8 @@ export async function planExportPackage(options: { bytes: number; sectionCount: 
     decidedAt: at(2),
   };
   const versions: PlannedVersion[] = [
-    { content: v1, prepared: first, submittedAt: at(3), answers: [] },
-    { content: v2, prepared: second, submittedAt: at(1), answers: [{ target: { kind: 'concern', decisionId: rejection.id, index: 0 }, answer: 'Rewrote every narrative section.', sectionKeys: [] }] },
+    { content: v1, prepared: first, submittedAt: at(3), answers: [], evaluation: null },
+    { content: v2, prepared: second, submittedAt: at(1), answers: [{ target: { kind: 'concern', decisionId: rejection.id, index: 0 }, answer: 'Rewrote every narrative section.', sectionKeys: [] }], evaluation: null },
   ];
   return {
     owners: [],
@@ -67,6 +69,8 @@ export async function planExportPackage(options: { bytes: number; sectionCount: 
         decisions: [rejection],
         threads: [],
         approvedSteps: 0,
+        // Assessed by model risk, as every package in review is (0188); no policy covers its line.
+        assessment: { ...answersForTier(2, standardTieringMethod, rng(1)), assessedBy: tieringAnalyst, assessedAt: at(2.9) },
       },
     ],
   };

@@ -3,7 +3,8 @@ import type { Section } from '#domain/contracts/sections.ts';
 
 // Deterministic large packages for benchmarks: the same size and seed give the same bytes.
 
-function rng(seed: number): () => number {
+/** A seeded linear congruential generator: the same seed, the same numbers. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1_664_525 + 1_013_904_223) >>> 0;

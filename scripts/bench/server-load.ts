@@ -100,7 +100,7 @@ export async function benchServerLoad(report: Report, options: ServerLoadOptions
   addBudgets(report, configs);
   report.notes.push(
     `Server rows: the real server process (node server/main.ts) on localhost, loaded by autocannon ${options.runs} times ${options.seconds} s after a short unrecorded warm-up, median/min/max of the runs; the inventory: ${options.packages} packages, ${versions} versions of 20 to 80 KB, read round-robin by one reviewer session. PostgreSQL: a throwaway local cluster (tests/support/postgres-cluster.ts: fsync off), started in ${fmt(clusterMs)} ms, a fresh database per configuration; each instance has a pool of 10 connections. Two instances: two autocannon runs side by side, half the connections each; requests per second summed, latencies the higher of the two.`,
-    `Decisions: ${decisionConnections} connections, ${plan.signers.length} signers (each holding every reviewer role) taking packages from a shared queue of the inventory's waiting steps (a package goes back once its step is signed, so no two connections decide on one package at once); one decision = POST /api/signing/nonces then POST /api/packages/{id}/decisions, signed by password (scrypt re-authentication, N=2^15), countersigned, two audit appends. The client knows the content hash from the inventory, so it skips the version read a browser would make. Latency: from asking for the nonce to the signed decision.`,
+    `Decisions: ${decisionConnections} connections, ${plan.signers.length} signers (each holding every reviewer role) taking packages from a shared queue of the inventory's waiting steps (a package goes back once its step is signed, so no two connections decide on one package at once); one decision = POST /api/signing/nonces then POST /api/packages/{id}/decisions, signed by password (scrypt re-authentication, N=2^15), countersigned, two audit appends. The client knows the content hash from the inventory, so it skips the version read a browser would make. Each connection is a closed loop that starts no decision after the run's seconds but waits for the one it started (none is left unanswered or runs into the next run); decisions per second: signed / the run's time including that. Every package waiting on a step is approvable: assessed by model risk to its tier, its latest version meeting its policy's blocking requirements (0188). Latency: from asking for the nonce to the signed decision.`,
     `CPU: this machine has 2 cores. The server instances, PostgreSQL and the load generator (this process) share them, so two instances cannot get a core each: the two-instance figure measures contention as much as scaling.`,
   );
 }
@@ -148,14 +148,13 @@ async function measureConfig(label: string, origins: string[], plan: InventoryPl
   // Sign-ins one after another: each is a scrypt verification on the server.
   const signers: Session[] = [];
   for (const signer of plan.signers) signers.push(await signIn(origins[signers.length % origins.length] ?? first, signer.email, password));
-  const queue: { target: DecisionTarget; step: number }[] = decisionTargets(plan).map((target) => ({ target, step: 0 }));
+  const queue: { target: DecisionTarget; step: number }[] = (await decisionTargets(plan)).map((target) => ({ target, step: 0 }));
   const supply = queue.reduce((n, item) => n + item.target.steps.length, 0);
   await decisionLoad({ origins, signers, queue, connections: decisionConnections, seconds: 2, password });
   const figures = { decisionsPerSecond: [] as number[], decisionP50: [] as number[], decisionP99: [] as number[], decisions: 0, refused: [] as string[], exhausted: false };
   for (let run = 0; run < options.runs; run++) {
     const round = await decisionLoad({ origins, signers, queue, connections: decisionConnections, seconds: options.seconds, password });
-    const seconds = Math.max(...round.results.map((r) => r.duration));
-    figures.decisionsPerSecond.push(round.decisions / seconds);
+    figures.decisionsPerSecond.push(round.decisions / round.seconds);
     figures.decisionP50.push(percentile(round.latencies, 50));
     figures.decisionP99.push(percentile(round.latencies, 99));
     figures.decisions += round.decisions;

@@ -1,13 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../schema/engine.ts';
+import type { TieringMethod } from '#domain/contracts/risk-assessment.ts';
 import { refuseChanges } from './append-only.ts';
 
 // Risk tiering by a versioned method (decision record 0106). Method versions and assessments
 // are written once and never changed; a tier override is written when asked for and changed
 // once, when a second person confirms it. The first method version is part of the schema, so
-// every deployment can assess from the start; its numbers are frozen here.
+// every deployment can assess from the start; its numbers are frozen here (the bench inventory
+// scores its assessments by it: docs/decisions/0188).
 
-const standardV1 = {
+export const standardTieringMethod = {
   key: 'standard',
   version: 1,
   name: 'Standard risk matrix',
@@ -19,7 +21,7 @@ const standardV1 = {
     { minScore: 5, tier: 3 },
     { minScore: 0, tier: 4 },
   ],
-};
+} satisfies TieringMethod;
 
 export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
   await db.schema
@@ -30,7 +32,7 @@ export async function up(db: Kysely<unknown>, engine: Engine): Promise<void> {
     .addColumn('published_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('risk_tiering_methods_pk', ['key', 'version'])
     .execute();
-  await sql`insert into risk_tiering_methods (key, version, definition, published_at) values (${standardV1.key}, ${standardV1.version}, ${JSON.stringify(standardV1)}, ${'2026-12-05T00:00:00.000Z'})`.execute(db);
+  await sql`insert into risk_tiering_methods (key, version, definition, published_at) values (${standardTieringMethod.key}, ${standardTieringMethod.version}, ${JSON.stringify(standardTieringMethod)}, ${'2026-12-05T00:00:00.000Z'})`.execute(db);
   await refuseChanges(db, engine, 'risk_tiering_methods');
 
   await db.schema
