@@ -4,7 +4,7 @@ import { newId } from '../kernel/new-id.ts';
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
 import { assertAcceptablePassword, existingUser } from '../users/managed-user.ts';
 import { assertHolderPasswordBeforeGrant } from '../users/account-changes.ts';
-import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
+import { decisionWindow } from '../kernel/second-administrator.ts';
 import type { NewAccountRequest } from './contract.ts';
 
 // Turns an administrator's ask into a stored request, checked as the change itself would be
@@ -54,6 +54,5 @@ export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId:
 }
 
 export function requestWindow(ctx: RequestContext): { requestedAt: string; expiresAt: string } {
-  const now = ctx.deps.now();
-  return { requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + accountRequestLifetimeMs).toISOString() };
+  return decisionWindow(ctx.deps.now());
 }

@@ -5,7 +5,8 @@ import { signedIn } from '../package-access/package-access.ts';
 import { accountLockKey } from '../session/start-session.ts';
 import { usersRoutes as routes } from './routes.ts';
 import { assertAcceptablePassword, existingUser, managedUser } from './managed-user.ts';
-import { countAdministrators, createAccount, replaceRoles, resetPassword, secondAdministratorRequired } from './account-changes.ts';
+import { createAccount, replaceRoles, resetPassword, secondAdministratorRequired } from './account-changes.ts';
+import { countAdministrators } from '../kernel/second-administrator.ts';
 import { holdsPrivilegedRole, isBootstrapAdministrator, rolesChangeNeedsApproval } from '#domain/accounts/privileged-changes.ts';
 
 /** The lock under which account creations and request decisions run one at a time. */

@@ -46,6 +46,21 @@ export interface AccountRequestsTable {
   decided_at: string | null;
 }
 
+// Catalogue changes waiting for a second administrator (migration 063)
+export interface CatalogueProposalsTable {
+  id: string;
+  kind: string;
+  subject: string;
+  content_json: string;
+  content_sha256: string;
+  requested_by: string;
+  requested_at: string;
+  expires_at: string;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface LineRefilesRequiredTable {
   package_id: string;
   business_line_key: string;
@@ -679,6 +694,7 @@ export interface Database {
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   account_requests: AccountRequestsTable;
+  catalogue_proposals: CatalogueProposalsTable;
   line_refiles_required: LineRefilesRequiredTable;
   password_links: PasswordLinksTable;
   sessions: SessionsTable;

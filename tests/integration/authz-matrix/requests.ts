@@ -8,6 +8,7 @@ import { signingPayloadType } from '#domain/contracts/signatures.ts';
 import { supportAssistantV1 } from '#demo/index.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
 import type { Variant } from './expected-status.ts';
 import { assistantPackage, deputyOf, ownerB, ownerBModel, send, submission, threadSection, tokenModel, userOf, type Cell, type Principal, type World } from './world.ts';
 
@@ -172,6 +173,29 @@ async function deputysRequest(c: BuildContext): Promise<string> {
   return id;
 }
 
+/** A business line the demo's other administrator proposed (0182), which the caller may decide: the id and the content hash it was shown. */
+async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSha256: string }> {
+  const at = new Date();
+  const suffix = Math.random().toString(36).slice(2, 10).replace(/[0-9]/g, '');
+  const id = `cpr_matrix_${suffix}`;
+  const contentJson = canonicalize({ kind: 'add_business_line', change: { label: `Matrix line ${suffix}` } });
+  const contentSha256 = await sha256Hex(contentJson);
+  await c.cell.store.insertCatalogueProposal({
+    id,
+    kind: 'add_business_line',
+    subject: `matrix line ${suffix}`,
+    contentJson,
+    contentSha256,
+    requestedBy: userOf.admin.id === 'usr_admin' ? 'usr_admin_deputy' : 'usr_admin',
+    requestedAt: at.toISOString(),
+    expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
+    decision: null,
+    decidedBy: null,
+    decidedAt: null,
+  });
+  return { id, contentSha256 };
+}
+
 /** A delegation an administrator made and its delegator may accept: the caller's own, or another reviewer's. */
 function delegationToAccept(c: BuildContext): RequestSpec | null {
   const { pendingFor } = c.world.ids;
@@ -317,6 +341,13 @@ export const requests: Record<string, Builder> = {
   requestAccountChange: () => ({ path: '/api/admin/account-requests', json: { kind: 'set_roles', userId: 'usr_privacy', roles: ['privacy', 'security'] } }),
   approveAccountRequest: async (c) => ({ path: `/api/admin/account-requests/${await deputysRequest(c)}/approval` }),
   rejectAccountRequest: async (c) => ({ path: `/api/admin/account-requests/${await deputysRequest(c)}/rejection` }),
+  listCatalogueProposals: () => ({ path: '/api/catalogue-proposals' }),
+  proposeCatalogueChange: () => ({ path: '/api/catalogue-proposals', json: { kind: 'add_business_line', change: { label: 'Matrix proposed line' } } }),
+  approveCatalogueProposal: async (c) => {
+    const { id, contentSha256 } = await deputysProposal(c);
+    return { path: `/api/catalogue-proposals/${id}/approval`, json: { contentSha256 } };
+  },
+  rejectCatalogueProposal: async (c) => ({ path: `/api/catalogue-proposals/${(await deputysProposal(c)).id}/rejection` }),
   changeOwnPassword: () => ({ path: '/api/account/password', json: { currentPassword: 'demo-password', newPassword: matrixPassword } }),
   stepUp: () => ({ path: '/api/account/step-up', json: { password: 'demo-password' } }),
   listOwnSessions: () => ({ path: '/api/account/sessions' }),
