@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awaitingViewShape } from '../kernel/second-administrator.ts';
 import { publishPolicyRequestSchema } from '#domain/contracts/policies.ts';
 import { createTemplateRequestSchema } from '#domain/contracts/template-admin.ts';
 import { publishTieringMethodRequestSchema } from '#domain/contracts/risk-assessment.ts';
@@ -21,7 +22,6 @@ export const newCatalogueProposalSchema = z.discriminatedUnion('kind', [
 ]);
 export type NewCatalogueProposal = z.infer<typeof newCatalogueProposalSchema>;
 
-const personSchema = z.object({ id: z.string(), displayName: z.string() });
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 in lowercase hex (64 characters)');
 
 export const catalogueProposalSchema = z.object({
@@ -35,12 +35,7 @@ export const catalogueProposalSchema = z.object({
   content: newCatalogueProposalSchema,
   /** SHA-256 of the content's RFC 8785 canonical JSON: the approver sends it back. */
   contentSha256: sha256Schema,
-  requestedBy: personSchema,
-  requestedAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  status: z.enum(['pending', 'approved', 'rejected', 'expired']),
-  decidedBy: personSchema.nullable(),
-  decidedAt: z.iso.datetime().nullable(),
+  ...awaitingViewShape,
 });
 export type CatalogueProposal = z.infer<typeof catalogueProposalSchema>;
 /** An approval's answer: the proposal, decided, and where the change it made can be read. */

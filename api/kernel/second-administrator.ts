@@ -1,4 +1,5 @@
 import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
+import { z } from 'zod';
 import { problems } from './problems.ts';
 import type { StoreTx } from '../store/store.ts';
 
@@ -35,3 +36,16 @@ export function decisionWindow(now: Date): { requestedAt: string; expiresAt: str
 export async function countAdministrators(tx: Pick<StoreTx, 'listUsers'>): Promise<number> {
   return (await tx.listUsers()).filter((user) => user.roles.includes('admin')).length;
 }
+
+/** A person as these views name them. */
+export const personSchema = z.object({ id: z.string(), displayName: z.string() });
+
+/** What every view of something awaiting a second administrator answers: who filed it, when it lapses, its status and decision. */
+export const awaitingViewShape = {
+  requestedBy: personSchema,
+  requestedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+  decidedBy: personSchema.nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+};

@@ -1,9 +1,10 @@
 import type { CatalogueChangeKind } from '#domain/contracts/catalogue-changes.ts';
+import type { AwaitingSecondAdministrator } from './second-administrator.ts';
 
 // The catalogue proposals slice of the storage port (docs/decisions/0182): a catalogue change
 // one administrator proposed, waiting for another, and how it was decided.
 
-export interface StoredCatalogueProposal {
+export interface StoredCatalogueProposal extends AwaitingSecondAdministrator {
   id: string;
   kind: CatalogueChangeKind;
   /** What the change names: a policy or template key, a business line's key, or the method or schedule. */
@@ -12,12 +13,6 @@ export interface StoredCatalogueProposal {
   contentJson: string;
   /** SHA-256 of `contentJson`, hex: the approver sends the one they were shown. */
   contentSha256: string;
-  requestedBy: string;
-  requestedAt: string;
-  expiresAt: string;
-  decision: 'approved' | 'rejected' | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
 }
 
 export interface CatalogueProposalsStore {

@@ -1,15 +1,12 @@
 import type { Selectable } from 'kysely';
-import { z } from 'zod';
 import { catalogueChangeKindSchema } from '#domain/contracts/catalogue-changes.ts';
 import type { CatalogueProposalsStore, StoredCatalogueProposal } from '#api/store/catalogue-proposals.ts';
 import type { CatalogueProposalsTable } from '../schema/schema.ts';
-import type { Db } from './shared.ts';
+import { awaitingColumns, awaitingFromRow, type Db } from './shared.ts';
 
 // The catalogue proposals part of the Kysely repository (decision record 0182). As for account
 // requests (0175), a decision is a conditional update: of two approvals racing, the second finds
 // the decision written and changes nothing.
-
-const decisionSchema = z.enum(['approved', 'rejected']).nullable();
 
 function fromRow(r: Selectable<CatalogueProposalsTable>): StoredCatalogueProposal {
   return {
@@ -18,12 +15,7 @@ function fromRow(r: Selectable<CatalogueProposalsTable>): StoredCatalogueProposa
     subject: r.subject,
     contentJson: r.content_json,
     contentSha256: r.content_sha256,
-    requestedBy: r.requested_by,
-    requestedAt: r.requested_at,
-    expiresAt: r.expires_at,
-    decision: decisionSchema.parse(r.decision),
-    decidedBy: r.decided_by,
-    decidedAt: r.decided_at,
+    ...awaitingFromRow(r),
   };
 }
 
@@ -32,7 +24,7 @@ export function catalogueProposalsQueries(db: Db): CatalogueProposalsStore {
     async insertCatalogueProposal(p) {
       await db
         .insertInto('catalogue_proposals')
-        .values({ id: p.id, kind: p.kind, subject: p.subject, content_json: p.contentJson, content_sha256: p.contentSha256, requested_by: p.requestedBy, requested_at: p.requestedAt, expires_at: p.expiresAt, decision: null, decided_by: null, decided_at: null })
+        .values({ id: p.id, kind: p.kind, subject: p.subject, content_json: p.contentJson, content_sha256: p.contentSha256, ...awaitingColumns(p) })
         .execute();
     },
     async findCatalogueProposal(id) {

@@ -149,9 +149,14 @@ function delegationToRevoke(c: BuildContext): RequestSpec | null {
   return id ? { path: `/api/delegations/${id}/revocation` } : null;
 }
 
+/** Filed now by the demo's other administrator (not the matrix's), undecided, lapsing in an hour. */
+function filedByTheOtherAdministrator() {
+  const at = new Date();
+  return { requestedBy: userOf.admin.id === 'usr_admin' ? 'usr_admin_deputy' : 'usr_admin', requestedAt: at.toISOString(), expiresAt: new Date(at.getTime() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null };
+}
+
 /** A request the demo's other administrator (not the matrix's) filed, granting privacy security, which the caller may decide (0175). */
 async function deputysRequest(c: BuildContext): Promise<string> {
-  const at = new Date();
   const id = `acr_matrix_${Math.random().toString(36).slice(2, 10)}`;
   await c.cell.store.insertAccountRequest({
     id,
@@ -163,19 +168,13 @@ async function deputysRequest(c: BuildContext): Promise<string> {
     rolesBefore: ['privacy'],
     rolesAfter: ['privacy', 'security'],
     passwordHash: null,
-    requestedBy: userOf.admin.id === 'usr_admin' ? 'usr_admin_deputy' : 'usr_admin',
-    requestedAt: at.toISOString(),
-    expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
-    decision: null,
-    decidedBy: null,
-    decidedAt: null,
+    ...filedByTheOtherAdministrator(),
   });
   return id;
 }
 
 /** A business line the demo's other administrator proposed (0182), which the caller may decide: the id and the content hash it was shown. */
 async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSha256: string }> {
-  const at = new Date();
   const suffix = Math.random().toString(36).slice(2, 10).replace(/[0-9]/g, '');
   const id = `cpr_matrix_${suffix}`;
   const contentJson = canonicalize({ kind: 'add_business_line', change: { label: `Matrix line ${suffix}` } });
@@ -186,12 +185,7 @@ async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSh
     subject: `matrix line ${suffix}`,
     contentJson,
     contentSha256,
-    requestedBy: userOf.admin.id === 'usr_admin' ? 'usr_admin_deputy' : 'usr_admin',
-    requestedAt: at.toISOString(),
-    expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
-    decision: null,
-    decidedBy: null,
-    decidedAt: null,
+    ...filedByTheOtherAdministrator(),
   });
   return { id, contentSha256 };
 }
