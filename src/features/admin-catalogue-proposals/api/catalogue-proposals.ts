@@ -25,8 +25,8 @@ function decide({ proposal, decision }: { proposal: CatalogueProposal; decision:
   return apiFetch(apiPath(routes.approveCatalogueProposal.path, { id: proposal.id }), { method: 'POST', body: { contentSha256: proposal.contentSha256 }, schema: catalogueProposalApprovalSchema });
 }
 
-/** A decision changes the catalogue: every admin list is read again. */
+/** An approval changes the catalogue, which policies, templates, lines and tiering lists all read: every query but the session's is read again. */
 export function useDecideCatalogueProposal() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: decide, onSettled: () => queryClient.invalidateQueries() });
+  return useMutation({ mutationFn: decide, onSettled: () => queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' }) });
 }
