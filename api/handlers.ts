@@ -21,6 +21,7 @@ import { confirmTierOverride, listRiskAssessments, publishTieringMethod, recordR
 import { acceptDelegation, createDelegation, listDelegations, listUserDirectory, revokeDelegation } from './delegations/handlers.ts';
 import { usersHandlers } from './users/handlers.ts';
 import { accountRequestsHandlers } from './account-requests/handlers.ts';
+import { catalogueProposalsHandlers } from './catalogue-proposals/handlers.ts';
 import { getNotificationPreferences, updateNotificationPreferences } from './mail/handlers.ts';
 import { receiveMonitoringAlert } from './monitoring/handlers.ts';
 import { listRevalidationSchedules, listTieringMethods, publishRevalidationSchedule } from './revalidation/handlers.ts';
@@ -107,6 +108,7 @@ export const handlers: Record<RouteId, Handler> = {
   listUserDirectory,
   ...usersHandlers,
   ...accountRequestsHandlers,
+  ...catalogueProposalsHandlers,
   getNotificationPreferences,
   updateNotificationPreferences,
   mlflowWebhook,

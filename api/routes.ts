@@ -19,6 +19,7 @@ import { tokensRoutes } from './tokens/routes.ts';
 import { webhooksRoutes } from './webhooks/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { accountRequestsRoutes } from './account-requests/routes.ts';
+import { catalogueProposalsRoutes } from './catalogue-proposals/routes.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { registriesRoutes } from './registries/routes.ts';
 import { draftsRoutes } from './drafts/routes.ts';
@@ -53,6 +54,7 @@ export const routes = {
   ...webhooksRoutes,
   ...usersRoutes,
   ...accountRequestsRoutes,
+  ...catalogueProposalsRoutes,
   ...mailRoutes,
   ...registriesRoutes,
   ...monitoringRoutes,

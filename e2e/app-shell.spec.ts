@@ -57,7 +57,7 @@ const roles = [
   { email: 'model-risk@example.com', name: 'Elena Vasquez', role: 'Model risk management', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: reviewerAccount },
   { email: 'fair-lending@example.com', name: 'Dana Whitfield', role: 'Fair lending', links: [...everyone, 'Findings', 'Verify a record'], admin: [], account: reviewerAccount },
   { email: 'committee@example.com', name: 'Robert Castellano', role: 'AI governance committee', links: [...everyone, 'Findings', 'Dashboard', 'Audit log', 'Verify a record'], admin: [], account: reviewerAccount },
-  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [...overseer, 'Verify a record'], admin: ['Templates', 'Policies', 'Business lines', 'API tokens', 'Webhooks', 'Users', 'Single sign-on', 'Findings register', 'Model registries', 'Risk tiering'], account: ['Account', 'Email notifications'] },
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'Administrator', links: [...overseer, 'Verify a record'], admin: ['Templates', 'Policies', 'Business lines', 'Catalogue proposals', 'API tokens', 'Webhooks', 'Users', 'Single sign-on', 'Findings register', 'Model registries', 'Risk tiering'], account: ['Account', 'Email notifications'] },
 ];
 
 for (const account of roles) {

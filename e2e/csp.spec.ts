@@ -59,6 +59,7 @@ const visits: Record<string, Visitor> = {
   // The demo's first template key (consumer-credit) is also its policy's key.
   'admin/policies': 'admin@example.com',
   'admin/business-lines': 'admin@example.com',
+  'admin/catalogue-proposals': 'admin@example.com',
   'admin/risk-tiering': 'admin@example.com',
   'admin/policies/new': 'admin@example.com',
   'admin/policies/:key': 'admin@example.com',

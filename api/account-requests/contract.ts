@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awaitingViewShape, personSchema } from '../kernel/second-administrator.ts';
 import { emailSchema } from '#domain/contracts/users.ts';
 import { roleSchema } from '#domain/contracts/roles.ts';
 import { accountRequestKindSchema } from '#domain/contracts/audit-events.ts';
@@ -24,7 +25,6 @@ export const newAccountRequestSchema = z.discriminatedUnion('kind', [
 ]);
 export type NewAccountRequest = z.infer<typeof newAccountRequestSchema>;
 
-const personSchema = z.object({ id: z.string(), displayName: z.string() });
 
 export const accountRequestSchema = z.object({
   id: z.string(),
@@ -55,12 +55,7 @@ export const accountRequestSchema = z.object({
       passkeysAddedSince: z.array(z.iso.datetime()),
     })
     .nullable(),
-  requestedBy: personSchema,
-  requestedAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime(),
-  status: z.enum(['pending', 'approved', 'rejected', 'expired']),
-  decidedBy: personSchema.nullable(),
-  decidedAt: z.iso.datetime().nullable(),
+  ...awaitingViewShape,
 });
 export type AccountRequest = z.infer<typeof accountRequestSchema>;
 /** An approval's answer: for a privileged reset, the generated temporary password, shown this once to the approver (0181). */

@@ -6,7 +6,7 @@ import { existingUser } from '../users/managed-user.ts';
 import { temporaryPasswordOf } from '../users/new-account-password.ts';
 import { mailOn } from '../users/password-links.ts';
 import { assertHolderPasswordBeforeGrant } from '../users/account-changes.ts';
-import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
+import { decisionWindow } from '../kernel/second-administrator.ts';
 import type { NewAccountRequest } from './contract.ts';
 
 // Turns an administrator's ask into a stored request, checked as the change itself would be
@@ -50,6 +50,5 @@ export async function describeRequest(ctx: RequestContext, tx: StoreTx, adminId:
 }
 
 export function requestWindow(ctx: RequestContext): { requestedAt: string; expiresAt: string } {
-  const now = ctx.deps.now();
-  return { requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + accountRequestLifetimeMs).toISOString() };
+  return decisionWindow(ctx.deps.now());
 }

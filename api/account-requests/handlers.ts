@@ -1,6 +1,7 @@
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
+import { assertDecidable } from '../kernel/second-administrator.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { signedIn } from '../package-access/package-access.ts';
 import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
@@ -39,11 +40,7 @@ export const requestAccountChange = defineHandler(routes.requestAccountChange, a
 
 /** Finds a request another administrator may still decide, or refuses (nothing is stored). */
 async function decidable(tx: StoreTx, id: string, adminId: string, now: string): Promise<StoredAccountRequest> {
-  const request = await tx.findAccountRequest(id);
-  if (!request) throw problems.notFound(`No account request ${id}.`);
-  if (request.decision) throw problems.conflict(`This request was ${request.decision} already.`);
-  if (request.expiresAt <= now) throw problems.conflict('This request expired without a decision; file a new one if the change is still wanted.');
-  if (request.requestedBy === adminId) throw problems.forbidden('You filed this request; another administrator approves or rejects it.');
+  const request = assertDecidable(await tx.findAccountRequest(id), id, adminId, now, { noun: 'account request', short: 'request' });
   if (request.userId === adminId) throw problems.forbidden('This request changes your own account; another administrator approves or rejects it.');
   return request;
 }

@@ -1,18 +1,12 @@
-import type { RevalidationSchedule } from '#domain/contracts/revalidation.ts';
-import { canonicalize } from '#domain/json/canonicalize.ts';
-import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { toActor } from '../package-access/views.ts';
 import { signedIn } from '../package-access/package-access.ts';
-import type { StoredRevalidationSchedule, StoredUser } from '../store/store.ts';
+import { assertDirectCatalogueChange, changeTime } from '../kernel/catalogue-change.ts';
 import { revalidationRoutes as routes } from './routes.ts';
+import { checkSchedulePublication, toSchedule } from './publish-schedule.ts';
 
 // Revalidation schedules are published, never edited (decision record 0114): each change is
 // the next version, and a scheduled revalidation keeps the version it was computed under.
-
-function toSchedule(row: StoredRevalidationSchedule, users: ReadonlyMap<string, StoredUser>): RevalidationSchedule {
-  return { version: row.version, months: row.months, publishedBy: row.publishedBy ? toActor(users.get(row.publishedBy), row.publishedBy) : null, publishedAt: row.publishedAt };
-}
+// Once two administrators exist, a publication is proposed and approved by another (0182).
 
 export const listTieringMethods = defineHandler(routes.listTieringMethods, async (ctx) => {
   signedIn(ctx);
@@ -32,21 +26,10 @@ export const listRevalidationSchedules = defineHandler(routes.listRevalidationSc
 
 export const publishRevalidationSchedule = defineHandler(routes.publishRevalidationSchedule, async (ctx, { body }) => {
   const user = signedIn(ctx);
-  const at = ctx.deps.now().toISOString();
-  const row = await ctx.deps.store.transaction(async (tx) => {
-    const current = (await tx.listRevalidationSchedules()).at(-1);
-    const currentVersion = current?.version ?? 0;
-    if (body.replacesVersion !== currentVersion) {
-      throw problems.conflict(`Version ${body.replacesVersion} is no longer the current revalidation schedule (it is ${currentVersion}); reload and start from the current version.`);
-    }
-    if (current && canonicalize(current.months) === canonicalize(body.months)) {
-      throw problems.conflict(`This is the same as version ${currentVersion}; change a tier's months before publishing a new version.`);
-    }
-    const next: StoredRevalidationSchedule = { version: currentVersion + 1, months: body.months, publishedBy: user.id, publishedAt: at };
-    // Two administrators publishing at once: the version's primary key lets one through.
-    if (!(await tx.insertRevalidationSchedule(next))) throw problems.conflict(`Another administrator has just published version ${next.version}; reload and start from it.`);
-    await tx.appendAudit({ event: { action: 'revalidation.schedule_published', subject: 'revalidation schedule', before: { version: currentVersion }, after: { version: next.version, months: next.months } }, actorId: user.id, at });
-    return next;
+  const when = changeTime(ctx);
+  const schedule = await ctx.deps.store.transaction(async (tx) => {
+    await assertDirectCatalogueChange(tx);
+    return (await checkSchedulePublication(tx, body, user.id, when)).write();
   });
-  return { status: 201, body: toSchedule(row, new Map([[user.id, user]])) };
+  return { status: 201, body: schedule };
 });

@@ -1,4 +1,4 @@
-import { methodFromRequest, type RiskAssessment, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
+import type { RiskAssessment, TieringMethod } from '#domain/contracts/risk-assessment.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import type { Role } from '#domain/contracts/roles.ts';
 import { roleLabels } from '#domain/contracts/roles.ts';
@@ -16,6 +16,8 @@ import { applyTier } from './apply-tier.ts';
 import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 import { advanceRevalidation } from './advance-revalidation.ts';
 import { assertApproverDoesNotLoosen } from './approver-sets-no-tier.ts';
+import { checkMethodPublication, currentMethod } from './publish-method.ts';
+import { assertDirectCatalogueChange, changeTime } from '../kernel/catalogue-change.ts';
 
 /** The audit's note of a re-check: the policy now applied, the check's digest (0171) and the policy before. */
 async function recheckAudit(evaluation: PolicyEvaluation | null) {
@@ -28,12 +30,6 @@ async function recheckAudit(evaluation: PolicyEvaluation | null) {
 // Risk tiering (decision record 0106): an assessment is scored by the current method version
 // and kept with it; a tier override applies only once model risk management confirms it (0167).
 // The tier that applies re-selects the workflow: after a decision, only a stricter one (0167).
-
-async function currentMethod(tx: Pick<StoreTx, 'currentTieringMethod'>): Promise<TieringMethod> {
-  const row = await tx.currentTieringMethod();
-  if (!row) throw new Error('No risk tiering method is published (migration 031 seeds one)');
-  return row.method;
-}
 
 async function viewsOf(tx: StoreTx, pkg: StoredPackage): Promise<RiskAssessment[]> {
   const [assessments, overrides, users] = await Promise.all([tx.listRiskAssessments(pkg.id), tx.listTierOverrides(pkg.id), usersById(tx)]);
@@ -220,27 +216,13 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
   return { status: 200, body: view };
 });
 
-/**
- * An administrator publishes the next method version (decision record 0137). The version
- * follows the one the administrator saw; versions are never changed, and the primary key lets
- * one of two concurrent publications of the same number through (the other is 409).
- */
+/** An administrator publishes the next method version (publish-method.ts); once two administrators exist, another approves it (0182). */
 export const publishTieringMethod = defineHandler(routes.publishTieringMethod, async (ctx, { body }) => {
   const user = signedIn(ctx);
-  const at = ctx.deps.now().toISOString();
+  const when = changeTime(ctx);
   const published = await ctx.deps.store.transaction(async (tx) => {
-    const current = await currentMethod(tx);
-    if (body.replacesVersion !== current.version) {
-      throw problems.conflict(`Version ${body.replacesVersion} is no longer the current tiering method (it is ${current.version}); reload and start from the current version.`);
-    }
-    const method = methodFromRequest(body, current.key, current.version + 1);
-    if (!(await tx.insertTieringMethod({ method, publishedAt: at }))) throw problems.conflict(`Another administrator has just published version ${method.version}; reload and start from it.`);
-    await tx.appendAudit({
-      event: { action: 'risk.method_published', subject: `tiering method ${method.key}`, before: { version: current.version }, after: { key: method.key, version: method.version, name: method.name, kind: method.kind } },
-      actorId: user.id,
-      at,
-    });
-    return method;
+    await assertDirectCatalogueChange(tx);
+    return (await checkMethodPublication(tx, body, user.id, when)).write();
   });
-  return { status: 201, body: { method: published, publishedAt: at, current: true }, headers: [['location', '/api/risk-tiering-methods']] };
+  return { status: 201, body: { method: published, publishedAt: when.at, current: true }, headers: [['location', '/api/risk-tiering-methods']] };
 });

@@ -1,9 +1,10 @@
 import type { Role } from '#domain/contracts/roles.ts';
+import type { AwaitingSecondAdministrator } from './second-administrator.ts';
 
 // The account requests slice of the storage port (docs/decisions/0175): privileged account
 // changes waiting for a second administrator, and how each was decided.
 
-export interface StoredAccountRequest {
+export interface StoredAccountRequest extends AwaitingSecondAdministrator {
   id: string;
   kind: 'create_account' | 'set_roles' | 'reset_password';
   /** The account concerned (for a creation, the id the new account will have). */
@@ -17,12 +18,6 @@ export interface StoredAccountRequest {
   rolesAfter: Role[] | null;
   /** The temporary password's hash for a creation or a reset; never leaves the server. */
   passwordHash: string | null;
-  requestedBy: string;
-  requestedAt: string;
-  expiresAt: string;
-  decision: 'approved' | 'rejected' | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
 }
 
 export interface AccountRequestsStore {

@@ -16,6 +16,7 @@ import type { NotificationsStore } from './notifications.ts';
 import type { ReReviewStore } from './re-review.ts';
 import type { UsersStore } from './users.ts';
 import type { AccountRequestsStore } from './account-requests.ts';
+import type { CatalogueProposalsStore } from './catalogue-proposals.ts';
 import type { ThrottleStore } from './throttle.ts';
 import type { MailStore } from './mail.ts';
 import type { RegistriesStore } from './registries.ts';
@@ -43,6 +44,7 @@ export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from 
 export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing.ts';
 export type { StoredPasskey } from './passkeys.ts';
 export type { StoredAccountRequest } from './account-requests.ts';
+export type { StoredCatalogueProposal } from './catalogue-proposals.ts';
 export type { StoredDelegationRecord, StoredDelegation, StoredDecisionDelegation } from './delegations.ts';
 export type { StoredApiToken, StoredApiTokenState } from './tokens.ts';
 export type { StoredWebhookEndpoint, StoredWebhookDelivery, StoredWebhookAttempt } from './webhooks.ts';
@@ -73,6 +75,7 @@ export interface StoreTx
     ReReviewStore,
     UsersStore,
     AccountRequestsStore,
+    CatalogueProposalsStore,
     ThrottleStore,
     MailStore,
     RegistriesStore,

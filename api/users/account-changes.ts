@@ -36,10 +36,6 @@ export async function resetPassword(tx: StoreTx, user: StoredUser, passwordHash:
   return managedUser(tx, { ...user, passwordHash, passwordChangeRequired: true, passwordSetByAdmin: setBy });
 }
 
-/** How many accounts hold the administrator role, disabled ones included (a disabled administrator can be enabled again, so disabling one does not make another the only one). */
-export async function countAdministrators(tx: Pick<StoreTx, 'listUsers'>): Promise<number> {
-  return (await tx.listUsers()).filter((user) => user.roles.includes('admin')).length;
-}
 
 /** Refuses, as 409, a change that only a request approved by another administrator may make. */
 export function secondAdministratorRequired(what: string): never {

@@ -8,6 +8,7 @@ import { viaTokenSchema } from './api-tokens.ts'; // A pipeline's submission nam
 import { templateAuditSummarySchema } from './template-admin.ts';
 import { policySchema } from './policies.ts';
 import { businessLineAuditSchema } from './business-lines.ts';
+import { catalogueChangeKindSchema } from './catalogue-changes.ts';
 
 /** The policy a submitted version was checked against, and the outcome (absent where no policy applied). */
 /** The workflow template an assessed tier selected for a package (risk tiering); `hash` as package.submitted states it (absent before 0167), so a verifier holds the record's chain to it. */
@@ -142,6 +143,13 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   z.object({ ...base, action: z.literal('business_line.added'), before: z.null(), after: businessLineAuditSchema }),
   /** An administrator retired a business line: no new package, policy or template may name it; what already names it keeps it. */
   z.object({ ...base, action: z.literal('business_line.retired'), before: businessLineAuditSchema, after: businessLineAuditSchema.extend({ retiredAt: z.string() }) }),
+  // The subject is what the catalogue change names: a policy or template key, a business line's key, the tiering method or the revalidation schedule (docs/decisions/0182).
+  /** An administrator proposed a catalogue change, which waits for another administrator; `contentSha256` is the SHA-256 of the proposed body's canonical JSON. */
+  z.object({ ...base, action: z.literal('catalogue.change_proposed'), before: z.null(), after: z.object({ proposal: z.string(), kind: catalogueChangeKindSchema, contentSha256: z.string(), expiresAt: z.string() }) }),
+  /** Another administrator approved a proposal and the change took effect (its own entry follows, with the approver as actor). */
+  z.object({ ...base, action: z.literal('catalogue.change_approved'), before: z.null(), after: z.object({ proposal: z.string(), kind: catalogueChangeKindSchema, contentSha256: z.string(), requestedBy: z.string() }) }),
+  /** Another administrator rejected a proposal; nothing changed. */
+  z.object({ ...base, action: z.literal('catalogue.change_rejected'), before: z.null(), after: z.object({ proposal: z.string(), kind: catalogueChangeKindSchema, contentSha256: z.string(), requestedBy: z.string() }) }),
   // The subject is the policy key.
   /** An administrator published a governance policy version; `before` is the version it supersedes. Submissions from then on are checked against it. */
   z.object({ ...base, action: z.literal('policy.published'), before: policySchema.nullable(), after: policySchema }),

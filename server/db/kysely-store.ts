@@ -29,6 +29,7 @@ import { rollbacksQueries } from './queries/rollbacks.ts';
 import { businessLinesQueries } from './queries/business-lines.ts';
 import { usersQueries } from './queries/users.ts';
 import { accountRequestsQueries } from './queries/account-requests.ts';
+import { catalogueProposalsQueries } from './queries/catalogue-proposals.ts';
 import { throttleQueries } from './queries/throttle.ts';
 import { mailQueries } from './queries/mail.ts';
 import { registriesQueries } from './queries/registries.ts';
@@ -63,6 +64,7 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...reReviewQueries(db),
     ...usersQueries(db),
     ...accountRequestsQueries(db),
+    ...catalogueProposalsQueries(db),
     ...throttleQueries(db, engine),
     ...mailQueries(db),
     ...registriesQueries(db),

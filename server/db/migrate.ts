@@ -48,6 +48,7 @@ import * as auditSubjectLinks from './migrations/059-audit-subject-links.ts';
 import * as credentialProvenance from './migrations/060-credential-provenance.ts';
 import * as lineRefilesRequired from './migrations/061-line-refiles-required.ts';
 import * as summaryTierSetters from './migrations/062-summary-tier-setters.ts';
+import * as catalogueProposals from './migrations/063-catalogue-proposals.ts';
 import * as accountHistory from './migrations/064-account-history.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
@@ -100,6 +101,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '060-credential-provenance': credentialProvenance,
   '061-line-refiles-required': lineRefilesRequired,
   '062-summary-tier-setters': summaryTierSetters,
+  '063-catalogue-proposals': catalogueProposals,
   '064-account-history': accountHistory,
 };
 

@@ -15,7 +15,7 @@ describe('navItemsFor', () => {
   });
 
   it('puts administration in its own menu, and the account pages under the user', () => {
-    expect(paths(['admin'], 'admin')).toEqual(['/admin/templates', '/admin/policies', '/admin/business-lines', '/admin/tokens', '/admin/webhooks', '/admin/users', '/admin/sso', '/findings', '/admin/registries', '/admin/risk-tiering']);
+    expect(paths(['admin'], 'admin')).toEqual(['/admin/templates', '/admin/policies', '/admin/business-lines', '/admin/catalogue-proposals', '/admin/tokens', '/admin/webhooks', '/admin/users', '/admin/sso', '/findings', '/admin/registries', '/admin/risk-tiering']);
     expect(paths(['fair_lending'], 'admin')).toEqual([]);
     expect(paths(['admin'], 'account')).toEqual(['/account', '/account/notifications']);
     expect(paths(['fair_lending'], 'account')).toEqual(['/account', '/account/passkeys', '/account/delegations', '/account/notifications']);

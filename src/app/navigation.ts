@@ -40,6 +40,8 @@ export const navItems: readonly NavItem[] = [
   { to: '/admin/policies', name: 'Policies', group: 'admin', roles: ['admin'] },
   // Administrators keep the closed list of business lines packages, policies and templates name.
   { to: '/admin/business-lines', name: 'Business lines', group: 'admin', roles: ['admin'] },
+  // Catalogue changes one administrator proposed wait here for another's approval (0182).
+  { to: '/admin/catalogue-proposals', name: 'Catalogue proposals', group: 'admin', roles: ['admin'] },
   // Administrators see and revoke every token (an owner's own are under their name, below).
   { to: '/admin/tokens', name: 'API tokens', group: 'admin', roles: ['admin'] },
   // Administrators register the endpoints that receive workflow events.

@@ -133,6 +133,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: async () => ({ Component: (await import('../features/admin-business-lines/components/business-lines-page.tsx')).BusinessLinesPage }),
                 },
                 {
+                  // Administrators only; the API refuses anyone else (docs/decisions/0182).
+                  path: 'admin/catalogue-proposals',
+                  lazy: async () => ({ Component: (await import('../features/admin-catalogue-proposals/components/catalogue-proposals-page.tsx')).CatalogueProposalsPage }),
+                },
+                {
                   // Administrators only; the API refuses anyone else.
                   path: 'admin/webhooks',
                   lazy: async () => ({ Component: (await import('../features/admin-webhooks/components/webhooks-page.tsx')).WebhooksPage }),

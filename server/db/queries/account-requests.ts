@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { roleSchema } from '#domain/contracts/roles.ts';
 import type { AccountRequestsStore, StoredAccountRequest } from '#api/store/account-requests.ts';
 import type { AccountRequestsTable } from '../schema/schema.ts';
-import type { Db } from './shared.ts';
+import { awaitingColumns, awaitingFromRow, type Db } from './shared.ts';
 
 // The account requests part of the Kysely repository (decision record 0175). A decision is a
 // conditional update: of two approvals racing, the second finds the decision written (on
@@ -11,7 +11,6 @@ import type { Db } from './shared.ts';
 
 const rolesSchema = roleSchema.array();
 const kindSchema = z.enum(['create_account', 'set_roles', 'reset_password']);
-const decisionSchema = z.enum(['approved', 'rejected']).nullable();
 
 function roles(text: string | null) {
   return text === null ? null : rolesSchema.parse(JSON.parse(text));
@@ -28,12 +27,7 @@ function fromRow(r: Selectable<AccountRequestsTable>): StoredAccountRequest {
     rolesBefore: roles(r.roles_before),
     rolesAfter: roles(r.roles_after),
     passwordHash: r.password_hash,
-    requestedBy: r.requested_by,
-    requestedAt: r.requested_at,
-    expiresAt: r.expires_at,
-    decision: decisionSchema.parse(r.decision),
-    decidedBy: r.decided_by,
-    decidedAt: r.decided_at,
+    ...awaitingFromRow(r),
   };
 }
 
@@ -52,12 +46,7 @@ export function accountRequestsQueries(db: Db): AccountRequestsStore {
           roles_before: q.rolesBefore ? JSON.stringify(q.rolesBefore) : null,
           roles_after: q.rolesAfter ? JSON.stringify(q.rolesAfter) : null,
           password_hash: q.passwordHash,
-          requested_by: q.requestedBy,
-          requested_at: q.requestedAt,
-          expires_at: q.expiresAt,
-          decision: null,
-          decided_by: null,
-          decided_at: null,
+          ...awaitingColumns(q),
         })
         .execute();
     },

@@ -31,8 +31,18 @@ export interface PasswordLinksTable {
   used_at: string | null;
 }
 
+// What waits for a second administrator: who filed it, when it lapses, its decision (0175, 0182)
+export interface SecondAdministratorColumns {
+  requested_by: string;
+  requested_at: string;
+  expires_at: string;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 // Privileged account changes waiting for a second administrator (migration 056)
-export interface AccountRequestsTable {
+export interface AccountRequestsTable extends SecondAdministratorColumns {
   id: string;
   kind: string;
   user_id: string;
@@ -42,12 +52,15 @@ export interface AccountRequestsTable {
   roles_before: string | null;
   roles_after: string | null;
   password_hash: string | null;
-  requested_by: string;
-  requested_at: string;
-  expires_at: string;
-  decision: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
+}
+
+// Catalogue changes waiting for a second administrator (migration 063)
+export interface CatalogueProposalsTable extends SecondAdministratorColumns {
+  id: string;
+  kind: string;
+  subject: string;
+  content_json: string;
+  content_sha256: string;
 }
 
 export interface LineRefilesRequiredTable {
@@ -683,6 +696,7 @@ export interface Database {
   notification_reads: NotificationReadsTable;
   users: UsersTable;
   account_requests: AccountRequestsTable;
+  catalogue_proposals: CatalogueProposalsTable;
   line_refiles_required: LineRefilesRequiredTable;
   password_links: PasswordLinksTable;
   sessions: SessionsTable;

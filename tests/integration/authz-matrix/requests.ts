@@ -8,6 +8,7 @@ import { signingPayloadType } from '#domain/contracts/signatures.ts';
 import { supportAssistantV1 } from '#demo/index.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
 import type { Variant } from './expected-status.ts';
 import { assistantPackage, deputyOf, ownerB, ownerBModel, send, submission, threadSection, tokenModel, userOf, type Cell, type Principal, type World } from './world.ts';
 
@@ -148,9 +149,14 @@ function delegationToRevoke(c: BuildContext): RequestSpec | null {
   return id ? { path: `/api/delegations/${id}/revocation` } : null;
 }
 
+/** Filed now by the demo's other administrator (not the matrix's), undecided, lapsing in an hour. */
+function filedByTheOtherAdministrator() {
+  const at = new Date();
+  return { requestedBy: userOf.admin.id === 'usr_admin' ? 'usr_admin_deputy' : 'usr_admin', requestedAt: at.toISOString(), expiresAt: new Date(at.getTime() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null };
+}
+
 /** A request the demo's other administrator (not the matrix's) filed, granting privacy security, which the caller may decide (0175). */
 async function deputysRequest(c: BuildContext): Promise<string> {
-  const at = new Date();
   const id = `acr_matrix_${Math.random().toString(36).slice(2, 10)}`;
   await c.cell.store.insertAccountRequest({
     id,
@@ -162,14 +168,26 @@ async function deputysRequest(c: BuildContext): Promise<string> {
     rolesBefore: ['privacy'],
     rolesAfter: ['privacy', 'security'],
     passwordHash: null,
-    requestedBy: userOf.admin.id === 'usr_admin' ? 'usr_admin_deputy' : 'usr_admin',
-    requestedAt: at.toISOString(),
-    expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
-    decision: null,
-    decidedBy: null,
-    decidedAt: null,
+    ...filedByTheOtherAdministrator(),
   });
   return id;
+}
+
+/** A business line the demo's other administrator proposed (0182), which the caller may decide: the id and the content hash it was shown. */
+async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSha256: string }> {
+  const suffix = Math.random().toString(36).slice(2, 10).replace(/[0-9]/g, '');
+  const id = `cpr_matrix_${suffix}`;
+  const contentJson = canonicalize({ kind: 'add_business_line', change: { label: `Matrix line ${suffix}` } });
+  const contentSha256 = await sha256Hex(contentJson);
+  await c.cell.store.insertCatalogueProposal({
+    id,
+    kind: 'add_business_line',
+    subject: `matrix line ${suffix}`,
+    contentJson,
+    contentSha256,
+    ...filedByTheOtherAdministrator(),
+  });
+  return { id, contentSha256 };
 }
 
 /** A delegation an administrator made and its delegator may accept: the caller's own, or another reviewer's. */
@@ -317,6 +335,13 @@ export const requests: Record<string, Builder> = {
   requestAccountChange: () => ({ path: '/api/admin/account-requests', json: { kind: 'set_roles', userId: 'usr_privacy', roles: ['privacy', 'security'] } }),
   approveAccountRequest: async (c) => ({ path: `/api/admin/account-requests/${await deputysRequest(c)}/approval` }),
   rejectAccountRequest: async (c) => ({ path: `/api/admin/account-requests/${await deputysRequest(c)}/rejection` }),
+  listCatalogueProposals: () => ({ path: '/api/catalogue-proposals' }),
+  proposeCatalogueChange: () => ({ path: '/api/catalogue-proposals', json: { kind: 'add_business_line', change: { label: 'Matrix proposed line' } } }),
+  approveCatalogueProposal: async (c) => {
+    const { id, contentSha256 } = await deputysProposal(c);
+    return { path: `/api/catalogue-proposals/${id}/approval`, json: { contentSha256 } };
+  },
+  rejectCatalogueProposal: async (c) => ({ path: `/api/catalogue-proposals/${(await deputysProposal(c)).id}/rejection` }),
   changeOwnPassword: () => ({ path: '/api/account/password', json: { currentPassword: 'demo-password', newPassword: matrixPassword } }),
   stepUp: () => ({ path: '/api/account/step-up', json: { password: 'demo-password' } }),
   listOwnSessions: () => ({ path: '/api/account/sessions' }),

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { awaitingViewShape } from '../kernel/second-administrator.ts';
+import { publishPolicyRequestSchema } from '#domain/contracts/policies.ts';
+import { createTemplateRequestSchema } from '#domain/contracts/template-admin.ts';
+import { publishTieringMethodRequestSchema } from '#domain/contracts/risk-assessment.ts';
+import { publishRevalidationScheduleRequestSchema } from '#domain/contracts/revalidation.ts';
+import { addBusinessLineRequestSchema, businessLineParamsSchema } from '#domain/contracts/business-lines.ts';
+import { catalogueChangeKindSchema } from '#domain/contracts/catalogue-changes.ts';
+
+// Catalogue changes by two administrators (docs/decisions/0182): one proposes the change with
+// the body its direct route takes, another approves it naming the SHA-256 of the content they
+// were shown, and it is applied then, once, through the direct route's own checks and write.
+
+/** A proposal: `change` is exactly the body the direct route takes (a retirement: the line's key). */
+export const newCatalogueProposalSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('publish_policy'), change: publishPolicyRequestSchema }),
+  z.object({ kind: z.literal('publish_template'), change: createTemplateRequestSchema }),
+  z.object({ kind: z.literal('publish_tiering_method'), change: publishTieringMethodRequestSchema }),
+  z.object({ kind: z.literal('publish_revalidation_schedule'), change: publishRevalidationScheduleRequestSchema }),
+  z.object({ kind: z.literal('add_business_line'), change: addBusinessLineRequestSchema }),
+  z.object({ kind: z.literal('retire_business_line'), change: businessLineParamsSchema }),
+]);
+export type NewCatalogueProposal = z.infer<typeof newCatalogueProposalSchema>;
+
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 in lowercase hex (64 characters)');
+
+export const catalogueProposalSchema = z.object({
+  id: z.string(),
+  kind: catalogueChangeKindSchema,
+  /** What the change names: a policy or template key, a line's key, the method or the schedule. */
+  subject: z.string(),
+  /** The change in a sentence, for the list; `content` holds all of it. */
+  summary: z.string(),
+  /** The proposed body, as it will be applied. */
+  content: newCatalogueProposalSchema,
+  /** SHA-256 of the content's RFC 8785 canonical JSON: the approver sends it back. */
+  contentSha256: sha256Schema,
+  ...awaitingViewShape,
+});
+export type CatalogueProposal = z.infer<typeof catalogueProposalSchema>;
+/** An approval's answer: the proposal, decided, and where the change it made can be read. */
+export const catalogueProposalApprovalSchema = catalogueProposalSchema.extend({ location: z.string() });
+export type CatalogueProposalApproval = z.infer<typeof catalogueProposalApprovalSchema>;
+export const catalogueProposalListSchema = z.object({
+  items: z.array(catalogueProposalSchema),
+  /** Whether catalogue changes wait for a second administrator now (two administrators exist), or a sole administrator makes them directly. */
+  needsSecondAdministrator: z.boolean(),
+});
+
+export const catalogueProposalIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+/** The approver names the content they were shown: a proposal whose content differs is refused. */
+export const approveCatalogueProposalSchema = z.object({ contentSha256: sha256Schema });
+export type ApproveCatalogueProposal = z.infer<typeof approveCatalogueProposalSchema>;

@@ -1,0 +1,99 @@
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { ApiError, problems } from '../kernel/problems.ts';
+import { defineHandler } from '../kernel/define-handler.ts';
+import { newId } from '../kernel/new-id.ts';
+import type { RequestContext } from '../kernel/context.ts';
+import { assertDecidable, decisionWindow } from '../kernel/second-administrator.ts';
+import { signedIn } from '../package-access/package-access.ts';
+import type { StoredCatalogueProposal, StoreTx } from '../store/store.ts';
+import { catalogueProposalsRoutes as routes } from './routes.ts';
+import { catalogueProposalView, contentOf } from './views.ts';
+import { checkCatalogueChange } from './changes.ts';
+import { changeTime, needsSecondAdministrator } from '../kernel/catalogue-change.ts';
+import type { CatalogueProposal } from './contract.ts';
+
+// Catalogue changes by two administrators (docs/decisions/0182): one proposes, another approves
+// or rejects. Everything runs under the catalogue lock; the decision is written only where none
+// is (a conditional update), so of two approvals racing exactly one applies the change.
+
+const names = { noun: 'catalogue proposal', short: 'proposal' };
+
+async function usersById(tx: Pick<StoreTx, 'listUsers'>) {
+  return new Map((await tx.listUsers()).map((user) => [user.id, user]));
+}
+
+/** The direct route's field problems, pointed into the proposal's `change`. */
+function atChange(error: unknown): unknown {
+  if (!(error instanceof ApiError) || !error.problem.errors) return error;
+  return new ApiError({ ...error.problem, errors: error.problem.errors.map((e) => ({ ...e, pointer: `/change${e.pointer}` })) }, error.headers);
+}
+
+/** At approval the stored change no longer passing its checks is a conflict: the approver sent no fields. */
+function stillPasses(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.problem.status !== 422) return error;
+  const reasons = (error.problem.errors ?? []).map((e) => e.message).join('; ');
+  return problems.conflict(`The proposed change no longer passes its checks${reasons ? `: ${reasons}` : ''}. Reject it, and propose it again if it is still wanted.`);
+}
+
+export const listCatalogueProposals = defineHandler(routes.listCatalogueProposals, async (ctx) => {
+  const { store } = ctx.deps;
+  const now = ctx.deps.now().toISOString();
+  const pending = await store.listPendingCatalogueProposals(now);
+  const users = await usersById(store);
+  return { status: 200, body: { items: pending.map((p) => catalogueProposalView(users, p, now)), needsSecondAdministrator: await needsSecondAdministrator(store) } };
+});
+
+export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChange, async (ctx, { body }) => {
+  const admin = signedIn(ctx);
+  const when = changeTime(ctx);
+  const contentJson = canonicalize(body);
+  const contentSha256 = await sha256Hex(contentJson);
+  const filed = await ctx.deps.store.transaction(async (tx) => {
+    await tx.lockPolicyCatalogue();
+    // Checked as the direct route would, now: a refusal stores nothing.
+    const checked = await checkCatalogueChange(tx, body, admin.id, when).catch((error: unknown) => {
+      throw atChange(error);
+    });
+    const proposal: StoredCatalogueProposal = { id: newId(ctx.deps, 'cpr'), kind: body.kind, subject: checked.subject, contentJson, contentSha256, requestedBy: admin.id, ...decisionWindow(when.now), decision: null, decidedBy: null, decidedAt: null };
+    await tx.insertCatalogueProposal(proposal);
+    await tx.appendAudit({ event: { action: 'catalogue.change_proposed', subject: proposal.subject, before: null, after: { proposal: proposal.id, kind: proposal.kind, contentSha256, expiresAt: proposal.expiresAt } }, actorId: admin.id, at: when.at });
+    return catalogueProposalView(await usersById(tx), proposal, when.at);
+  });
+  return { status: 201, body: filed };
+});
+
+function decide(decision: 'approved' | 'rejected') {
+  return async (ctx: RequestContext, id: string, shownSha256: string | null): Promise<{ view: CatalogueProposal; location: string | null }> => {
+    const admin = signedIn(ctx);
+    const when = changeTime(ctx);
+    return ctx.deps.store.transaction(async (tx) => {
+      await tx.lockPolicyCatalogue();
+      const proposal = assertDecidable(await tx.findCatalogueProposal(id), id, admin.id, when.at, names);
+      if (shownSha256 !== null && shownSha256 !== proposal.contentSha256) {
+        throw problems.conflict(`This proposal's content is not the content you were shown (SHA-256 ${proposal.contentSha256}, you sent ${shownSha256}); reload it and read it again.`);
+      }
+      // Checked again on what the catalogue is now; the write waits until the decision is recorded.
+      const checked = decision === 'approved' ? await checkCatalogueChange(tx, contentOf(proposal), admin.id, when).catch((error: unknown) => { throw stillPasses(error); }) : null;
+      if (!(await tx.decideCatalogueProposal(proposal.id, decision, admin.id, when.at))) throw problems.conflict('This proposal was decided already.');
+      const after = { proposal: proposal.id, kind: proposal.kind, contentSha256: proposal.contentSha256, requestedBy: proposal.requestedBy };
+      await tx.appendAudit({ event: { action: decision === 'approved' ? 'catalogue.change_approved' : 'catalogue.change_rejected', subject: proposal.subject, before: null, after }, actorId: admin.id, at: when.at });
+      // The change's own entry follows, with the approver as actor: they made it take effect.
+      const location = checked ? await checked.write() : null;
+      return { view: catalogueProposalView(await usersById(tx), { ...proposal, decision, decidedBy: admin.id, decidedAt: when.at }, when.at), location };
+    });
+  };
+}
+
+const approve = decide('approved');
+const reject = decide('rejected');
+
+export const approveCatalogueProposal = defineHandler(routes.approveCatalogueProposal, async (ctx, { params, body }) => {
+  const { view, location } = await approve(ctx, params.id, body.contentSha256);
+  if (location === null) throw new Error('An approved proposal made no change');
+  return { status: 200, body: { ...view, location } };
+});
+
+export const rejectCatalogueProposal = defineHandler(routes.rejectCatalogueProposal, async (ctx, { params }) => ({ status: 200, body: (await reject(ctx, params.id, null)).view }));
+
+export const catalogueProposalsHandlers = { listCatalogueProposals, proposeCatalogueChange, approveCatalogueProposal, rejectCatalogueProposal };
