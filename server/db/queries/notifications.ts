@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { NotificationLogHead, NotificationPackageRows, NotificationsStore } from '#api/store/notifications.ts';
+import type { NotificationPackageRows, NotificationsStore } from '#api/store/notifications.ts';
 import type { StoreTx } from '#api/store/store.ts';
 import { workflowTemplateSchema } from '#domain/contracts/workflow-template.ts';
 import type { Engine } from '../schema/engine.ts';
