@@ -73,15 +73,29 @@ function touch(cache: Map<string, KeptList>, key: string, list: KeptList): KeptL
   return list;
 }
 
-/** The whole list, derived from the log and every visible package (nothing kept is used). */
+const names = new WeakMap<StoreTx, { key: string; map: ReadonlyMap<string, string> }>();
+
+/**
+ * The display names for a key the store gave: one map per store, shared by every list derived
+ * under that key (a map per kept list would be 500 copies of every user's name), read again
+ * when the key changes. The map is read after the key, so it is at least that recent.
+ */
+async function namesFor(tx: StoreTx, key: string): Promise<ReadonlyMap<string, string>> {
+  const kept = names.get(tx);
+  if (kept?.key === key) return kept.map;
+  const map = new Map((await tx.listUsers()).map((u) => [u.id, u.displayName]));
+  names.set(tx, { key, map });
+  return map;
+}
+
+/** The whole list, derived from the log and every visible package (the names apart, nothing kept is used). */
 export async function derivedFromScratch(tx: StoreTx, user: StoredUser, head?: Pick<NotificationLogHead, 'size' | 'namesKey'>): Promise<KeptList> {
   const { size, namesKey } = head ?? (await tx.readNotificationLog(0, 0));
   const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
   const subjects = new Set(visible.map((p) => p.id));
   // A few packages (an owner's): their entries by subject; many: every source entry by action.
   const events = visible.length <= fewPackages ? Promise.all(visible.map((p) => eventsOf(tx, p.id))).then((lists) => lists.flat()) : sourceEvents(tx, subjects);
-  const [facts, users] = await Promise.all([loadWorkflowFacts(tx, visible), tx.listUsers()]);
-  const nameMap = new Map(users.map((u) => [u.id, u.displayName]));
+  const [facts, nameMap] = await Promise.all([loadWorkflowFacts(tx, visible), namesFor(tx, namesKey)]);
   const packages = facts.map((f): NotificationPackage => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads }));
   return { logSize: size, names: namesKey, nameMap, all: deriveNotifications({ user, packages, events: await events, names: nameMap }) };
 }

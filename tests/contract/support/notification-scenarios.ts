@@ -204,6 +204,11 @@ export const notificationScenarios: Scenario[] = [
         },
       });
       await allNotificationsFor(recording, owner);
+      // A second user's whole list under the same names: the names already read serve it.
+      asked.length = 0;
+      await allNotificationsFor(recording, elena);
+      expect(asked).toContain('readNotificationLog');
+      expect(asked).not.toContain('listUsers');
       const reviewer = await signedIn(target, 'model-risk@example.com');
       const opened = await reviewer.post(`/api/packages/${clinical}/threads`, { versionNumber: 1, sectionKey: 'evaluation', kind: 'clarification', body: 'Which holdout period?' });
       expectStatus(opened, 201);
