@@ -3,6 +3,7 @@ import { deriveNotifications, notificationSources, type DerivedNotification, typ
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { auditPages } from '../audit/entry-views.ts';
 import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
+import type { NotificationLogHead, NotificationPackageRows } from '../store/notifications.ts';
 import { canSeePackage, loadWorkflowFacts } from '../package-access/views.ts';
 
 // Each user's notification list, kept per store (so per process: each API instance keeps its
@@ -22,8 +23,9 @@ export interface NotificationList {
 }
 
 interface KeptList extends NotificationList {
-  /** The display names it was derived with (ids and names, joined). */
+  /** The key of the display names it was derived with (the store's), and the names. */
   names: string;
+  nameMap: ReadonlyMap<string, string>;
 }
 
 /** Users whose list a process keeps; the least recently polled is dropped first. */
@@ -48,12 +50,13 @@ function cacheOf(store: StoreTx): Map<string, KeptList> {
 /** Every notification of the user, newest first, kept and brought up to date per poll. */
 export async function keptNotificationsFor(tx: StoreTx, user: StoredUser): Promise<NotificationList> {
   const cache = cacheOf(tx);
-  // The size first: whatever is read after it is at least that recent.
-  const logSize = await tx.auditLogSize();
   const key = `${user.id}\u0000${user.roles.join(',')}`;
   const kept = cache.get(key);
-  if (kept?.logSize === logSize) return touch(cache, key, kept);
-  const next = (kept && kept.logSize < logSize && logSize - kept.logSize <= incrementalLimit ? await updated(tx, user, kept, logSize) : null) ?? (await derivedFromScratch(tx, user, logSize));
+  // The size, the entries since the kept list and the names' key in one read (decision record
+  // 0189): whatever is read after it is at least that recent.
+  const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0);
+  if (kept?.logSize === log.size) return touch(cache, key, kept);
+  const next = (kept && kept.logSize < log.size && log.size - kept.logSize <= incrementalLimit ? await updated(tx, user, kept, log) : null) ?? (await derivedFromScratch(tx, user, log));
   // Two polls at once: the one derived at the larger size stays.
   const now = cache.get(key);
   if (!now || now.logSize <= next.logSize) touch(cache, key, next);
@@ -70,74 +73,67 @@ function touch(cache: Map<string, KeptList>, key: string, list: KeptList): KeptL
   return list;
 }
 
-/** The whole list, derived from the log and every visible package (nothing kept is used). */
-export async function derivedFromScratch(tx: StoreTx, user: StoredUser, logSize?: number): Promise<KeptList> {
-  const size = logSize ?? (await tx.auditLogSize());
+const names = new WeakMap<StoreTx, { key: string; map: ReadonlyMap<string, string> }>();
+
+/**
+ * The display names for a key the store gave: one map per store, shared by every list derived
+ * under that key (a map per kept list would be 500 copies of every user's name), read again
+ * when the key changes. The map is read after the key, so it is at least that recent.
+ */
+async function namesFor(tx: StoreTx, key: string): Promise<ReadonlyMap<string, string>> {
+  const kept = names.get(tx);
+  if (kept?.key === key) return kept.map;
+  const map = new Map((await tx.listUsers()).map((u) => [u.id, u.displayName]));
+  names.set(tx, { key, map });
+  return map;
+}
+
+/** The whole list, derived from the log and every visible package (the names apart, nothing kept is used). */
+export async function derivedFromScratch(tx: StoreTx, user: StoredUser, head?: Pick<NotificationLogHead, 'size' | 'namesKey'>): Promise<KeptList> {
+  const { size, namesKey } = head ?? (await tx.readNotificationLog(0, 0));
   const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
   const subjects = new Set(visible.map((p) => p.id));
   // A few packages (an owner's): their entries by subject; many: every source entry by action.
   const events = visible.length <= fewPackages ? Promise.all(visible.map((p) => eventsOf(tx, p.id))).then((lists) => lists.flat()) : sourceEvents(tx, subjects);
-  const [facts, names] = await Promise.all([loadWorkflowFacts(tx, visible), namesOf(tx)]);
+  const [facts, nameMap] = await Promise.all([loadWorkflowFacts(tx, visible), namesFor(tx, namesKey)]);
   const packages = facts.map((f): NotificationPackage => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads }));
-  return { logSize: size, names: names.key, all: deriveNotifications({ user, packages, events: await events, names: names.map }) };
+  return { logSize: size, names: namesKey, nameMap, all: deriveNotifications({ user, packages, events: await events, names: nameMap }) };
 }
 
 /**
- * The kept list with the packages named since `kept.logSize` derived again, or null when everything must be.
- * Two round trips after the size (decision record 0146): the new entries with the display names,
- * then the named packages with their templates, rows and source entries, all at once. With
- * more than a few named packages, only those the user may see are read.
+ * The kept list with the packages named by the new entries derived again, or null when
+ * everything must be. One read after the log's (decision record 0189): the named packages with
+ * their templates, rows and source entries, asked before knowing which the user may see (those
+ * they may not see are dropped here). With more than a few named packages, only those the
+ * user may see are read, in a second read.
  */
-async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, logSize: number): Promise<KeptList | null> {
-  const [entries, names] = await Promise.all([entriesBetween(tx, kept.logSize, logSize), namesOf(tx)]);
+async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: NotificationLogHead): Promise<KeptList | null> {
+  const { entries, size: logSize } = log;
   if (entries.some((e) => e.action.startsWith('system.'))) return null;
-  if (names.key !== kept.names) return null;
+  if (log.namesKey !== kept.names) return null;
   const subjects = [...new Set(entries.map((e) => e.subject))];
   if (subjects.length === 0) return { ...kept, logSize };
-  const few = subjects.length <= fewPackages;
-  const [found, rows, logged] = await Promise.all([tx.listPackagesWithTemplates(subjects), few ? packageRows(tx, subjects) : null, few ? tx.listPackageEntries(subjects, notificationSources) : null]);
-  if (found.length === 0) return { ...kept, logSize };
-  const visible = found.filter(({ pkg }) => canSeePackage(user, pkg));
-  const ids = visible.map(({ pkg }) => pkg.id);
-  const [facts, events] = await Promise.all([rows ?? packageRows(tx, ids), logged ?? tx.listPackageEntries(ids, notificationSources)]);
-  const seen = new Set(ids);
+  const rows = subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, notificationSources) : await visibleRows(tx, user, subjects);
+  if (rows.packages.length === 0) return { ...kept, logSize };
+  const visible = rows.packages.filter(({ pkg }) => canSeePackage(user, pkg));
+  const seen = new Set(visible.map(({ pkg }) => pkg.id));
   // Newest first, as the kept list: the two merge in one pass.
-  const fresh = deriveNotifications({ user, packages: visible.map(({ pkg, template }) => notificationPackage(pkg, template, facts)), events: events.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names: names.map });
-  const replaced = new Set(found.map(({ pkg }) => pkg.id));
+  const fresh = deriveNotifications({ user, packages: visible.map(({ pkg, template }) => notificationPackage(pkg, template, rows)), events: rows.entries.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names: kept.nameMap });
+  const replaced = new Set(rows.packages.map(({ pkg }) => pkg.id));
   const rest = kept.all.filter((n) => !replaced.has(n.packageId));
-  return { logSize, names: names.key, all: mergeSorted(rest, fresh) };
+  return { ...kept, logSize, all: mergeSorted(rest, fresh) };
 }
 
-async function entriesBetween(tx: StoreTx, afterSeq: number, upToSeq: number): Promise<StoredAuditEntry[]> {
-  const out: StoredAuditEntry[] = [];
-  for await (const rows of auditPages(tx, {}, afterSeq, pageSize)) {
-    for (const row of rows) if (row.seq <= upToSeq) out.push(row);
-    if ((rows.at(-1)?.seq ?? upToSeq) >= upToSeq) break;
-  }
-  return out;
-}
-
-async function namesOf(tx: StoreTx): Promise<{ key: string; map: Map<string, string> }> {
-  const users = await tx.listUsers();
-  const map = new Map(users.map((u) => [u.id, u.displayName]));
-  return { key: JSON.stringify([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), map };
-}
-
-interface PackageRows {
-  versions: Awaited<ReturnType<StoreTx['listVersionFacts']>>;
-  decisions: Awaited<ReturnType<StoreTx['listDecisions']>>;
-  threads: Awaited<ReturnType<StoreTx['listThreads']>>;
-}
-
-/** The versions, decisions and threads of a few packages (ids that name no package match nothing). */
-async function packageRows(tx: StoreTx, ids: readonly string[]): Promise<PackageRows> {
-  if (ids.length === 0) return { versions: [], decisions: [], threads: [] };
-  const [versions, decisions, threads] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listThreads(ids)]);
-  return { versions, decisions, threads };
+/** Many named packages: those the user may see, then their rows (the others' rows are not read). */
+async function visibleRows(tx: StoreTx, user: StoredUser, subjects: readonly string[]): Promise<NotificationPackageRows> {
+  const found = await tx.listPackagesWithTemplates(subjects);
+  const rows = await tx.listNotificationPackages(found.filter(({ pkg }) => canSeePackage(user, pkg)).map(({ pkg }) => pkg.id), notificationSources);
+  // Every package found, so those the user may not see still replace what was kept of them (with nothing).
+  return { ...rows, packages: found };
 }
 
 /** What the derivation needs of one package: its versions, decisions, threads and template. */
-function notificationPackage(pkg: StoredPackage, template: WorkflowTemplate, rows: PackageRows): NotificationPackage {
+function notificationPackage(pkg: StoredPackage, template: WorkflowTemplate, rows: NotificationPackageRows): NotificationPackage {
   return {
     ...pkg,
     template,

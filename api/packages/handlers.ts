@@ -51,15 +51,6 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
   const after = query.cursor === undefined ? null : decodePackageCursor(query.cursor);
   if (query.cursor !== undefined && !after) throw problems.validation([{ pointer: '/query/cursor', message: 'Not a position in this list: start again from the first page' }]);
   const at = now();
-  // The rows changed since they were computed, or past the instant the clock changes them, first (decision record 0129).
-  const writable = await refreshSummaries(store, at).then(
-    () => true,
-    (error: unknown) => {
-      // Not written back (another connection holds the write lock): this request is answered from the facts instead.
-      if (ctx.deps.isUnavailable?.(error)) return false;
-      throw error;
-    },
-  );
   const list = query.governance;
   const limit = query.limit ?? defaultPackagePageSize;
   const filters: Omit<SummaryPageQuery, 'after' | 'limit'> = {
@@ -74,7 +65,21 @@ export const listPackages = defineHandler(routes.listPackages, async (ctx, { que
     ...(query.tab && query.tab !== 'all' ? { tab: inboxTabSelection(query.tab, await inboxViewerOf(store, user, at)) } : {}),
   };
   const counted = query.count === 'true';
-  const [page, total] = writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), counted ? store.countSummaries(filters) : null]) : await pageFromFacts(store, user, filters, after, limit, at);
+  // Nothing to refresh: the page, read with that check (decision record 0189).
+  const { onlyIds, ...plain } = filters;
+  const fresh = onlyIds || counted ? null : await store.pageSummariesIfFresh({ ...plain, after, limit }, at.toISOString());
+  // The rows changed since they were computed, or past the instant the clock changes them, first (decision record 0129).
+  const writable =
+    fresh !== null ||
+    (await refreshSummaries(store, at).then(
+      () => true,
+      (error: unknown) => {
+        // Not written back (another connection holds the write lock): this request is answered from the facts instead.
+        if (ctx.deps.isUnavailable?.(error)) return false;
+        throw error;
+      },
+    ));
+  const [page, total] = fresh ? [fresh, null] : writable ? await Promise.all([store.pageSummaries({ ...filters, after, limit }), counted ? store.countSummaries(filters) : null]) : await pageFromFacts(store, user, filters, after, limit, at);
   const items = page.slice(0, limit);
   const last = items.at(-1);
   const nextCursor = page.length > limit && last ? encodePackageCursor({ updatedAt: last.updatedAt, id: last.id }) : null;

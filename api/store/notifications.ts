@@ -1,19 +1,43 @@
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
+import type { Decision } from '#domain/contracts/decisions.ts';
 import type { StoredAuditEntry } from './audit.ts';
-import type { StoredPackage } from './packages.ts';
+import type { StoredPackage, StoredVersionFacts } from './packages.ts';
+import type { StoredThread } from './threads.ts';
 
-// The notifications slice of the storage port: how far each user has read, as an audit seq.
+// The notifications slice of the storage port: how far each user has read, as an audit seq,
+// and what a poll reads, each asked at once (decision records 0146, 0189).
+
+/** The log as a poll sees it: its size, the entries after a seq, and a key of the display names, from one snapshot. */
+export interface NotificationLogHead {
+  size: number;
+  /** Oldest first, at most the limit asked; with the size, from the same read (so all of them when there are no more than the limit). */
+  entries: StoredAuditEntry[];
+  /** Changes whenever any user's id or display name does (an opaque text: compare it, do not read it). */
+  namesKey: string;
+}
+
+/** What a poll derives the notifications of a few packages from. */
+export interface NotificationPackageRows {
+  packages: { pkg: StoredPackage; template: WorkflowTemplate }[];
+  versions: StoredVersionFacts[];
+  decisions: Decision[];
+  threads: StoredThread[];
+  /** Their entries with one of the actions asked, oldest first. */
+  entries: StoredAuditEntry[];
+}
 
 export interface NotificationsStore {
   /** The user's last read audit seq; 0 when they never marked anything read. */
   findNotificationReadSeq(userId: string): Promise<number>;
   /** Raises the user's last read seq to `seq`; never lowers it (false when it was not raised). */
   raiseNotificationReadSeq(userId: string, seq: number, at: string): Promise<boolean>;
+  /** The log's size, at most `limit` entries after `afterSeq` and the names' key, in one read (one statement on PostgreSQL). */
+  readNotificationLog(afterSeq: number, limit: number): Promise<NotificationLogHead>;
   /**
-   * The packages among `ids` with their workflow templates, in one read (ids that name no
-   * package are left out): a poll's packages to derive again (decision record 0146).
+   * The packages among `ids` with their workflow templates (ids that name no package are left
+   * out): a poll's packages to derive again (decision record 0146).
    */
   listPackagesWithTemplates(ids: readonly string[]): Promise<{ pkg: StoredPackage; template: WorkflowTemplate }[]>;
-  /** The entries with one of `actions` whose subject is one of `ids`, oldest first (by subject: an index). */
-  listPackageEntries(ids: readonly string[], actions: readonly string[]): Promise<StoredAuditEntry[]>;
+  /** The packages among `ids` with their templates, versions, decisions, threads and the entries about them with one of `actions`, in one read. */
+  listNotificationPackages(ids: readonly string[], actions: readonly string[]): Promise<NotificationPackageRows>;
 }

@@ -84,6 +84,12 @@ export interface PackageSummariesStore {
   listSummariesToRefresh(now: string): Promise<SummaryToRefresh[]>;
   /** Writes each recomputed row unless it was marked again since its `changes` was read. */
   writeSummaries(rows: readonly SummaryWrite[]): Promise<void>;
+  /**
+   * The page pageSummaries reads, or null when any row is stale or past its `validUntil` at
+   * `now` (refresh, then read the page): one read, one statement on PostgreSQL (decision record
+   * 0189). Without `onlyIds`.
+   */
+  pageSummariesIfFresh(query: Omit<SummaryPageQuery, 'onlyIds'>, now: string): Promise<SummaryText[] | null>;
   /** A page of summaries, newest first; `limit` + 1 rows when there are more. */
   pageSummaries(query: SummaryPageQuery): Promise<SummaryText[]>;
   /** How many summaries match the query's filters in all (its cursor and limit aside). */

@@ -45,6 +45,11 @@ import { packageSummariesQueries } from './queries/package-summaries.ts';
 // so the log stays one line across API instances.
 
 function queries(db: Db, engine: Engine): StoreTx {
+  const rest = otherQueries(db, engine);
+  return { ...rest, ...notificationsQueries(db, engine, rest) };
+}
+
+function otherQueries(db: Db, engine: Engine): Omit<StoreTx, keyof ReturnType<typeof notificationsQueries>> {
   return {
     ...sessionQueries(db),
     ...packagesQueries(db, engine),
@@ -60,7 +65,6 @@ function queries(db: Db, engine: Engine): StoreTx {
     ...delegationsQueries(db),
     ...tokensQueries(db),
     ...webhooksQueries(db),
-    ...notificationsQueries(db),
     ...reReviewQueries(db),
     ...usersQueries(db),
     ...accountRequestsQueries(db),

@@ -41,6 +41,29 @@ function pageWhere(db: Db, engine: Engine, q: Omit<SummaryPageQuery, 'after' | '
   return s;
 }
 
+/** The rows stale or past their `validUntil` at `now`. */
+async function dueRows(db: Db, now: string) {
+  // Two indexed probes (the partial stale index, the valid_until index), not one OR over every
+  // row, in one statement: every list request asks, and on PostgreSQL each statement is a round trip.
+  const both = await db
+    .selectFrom('package_summaries')
+    .select(['package_id', 'changes', 'valid_until'])
+    // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
+    .where('stale', '=', sql.lit(1))
+    .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes', 'valid_until']).where('valid_until', '<=', now))
+    .execute();
+  const rows = new Map(both.map((r) => [r.package_id, { packageId: r.package_id, changes: r.changes, validUntil: r.valid_until }]));
+  return [...rows.values()];
+}
+
+/** The query's rows after its cursor, newest first (the columns and limit are the caller's). */
+function orderedPage(db: Db, engine: Engine, q: SummaryPageQuery) {
+  const { after } = q;
+  let page = pageWhere(db, engine, q);
+  if (after) page = page.where((eb) => eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('package_id', '>', after.id)])]));
+  return page.orderBy('updated_at', 'desc').orderBy('package_id', 'asc');
+}
+
 type PageSelect = ReturnType<typeof pageBase>;
 const pageBase = (db: Db) => db.selectFrom('package_summaries');
 
@@ -95,19 +118,7 @@ function tabWhere(s: PageSelect, engine: Engine, tab: NonNullable<SummaryPageQue
 export function packageSummariesQueries(db: Db, engine: Engine): PackageSummariesStore {
   return {
     markSummariesStale: (ids) => markSummariesStale(db, ids),
-    async listSummariesToRefresh(now) {
-      // Two indexed probes (the partial stale index, the valid_until index), not one OR over every
-      // row, in one statement: every list request asks, and on PostgreSQL each statement is a round trip.
-      const both = await db
-        .selectFrom('package_summaries')
-        .select(['package_id', 'changes', 'valid_until'])
-        // A literal, not a parameter: the partial index's `stale = 1` is proved from the query's text.
-        .where('stale', '=', sql.lit(1))
-        .unionAll(db.selectFrom('package_summaries').select(['package_id', 'changes', 'valid_until']).where('valid_until', '<=', now))
-        .execute();
-      const rows = new Map(both.map((r) => [r.package_id, { packageId: r.package_id, changes: r.changes, validUntil: r.valid_until }]));
-      return [...rows.values()];
-    },
+    listSummariesToRefresh: (now) => dueRows(db, now),
     async writeSummaries(rows) {
       for (const row of rows) {
         const s = row.summary;
@@ -138,11 +149,21 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
           .execute();
       }
     },
+    async pageSummariesIfFresh(q, now) {
+      if (engine === 'sqlite') {
+        // One call on the one connection: nothing is written between the two reads.
+        return (await dueRows(db, now)).length > 0 ? null : summaryTexts(await orderedPage(db, engine, q).select(summaryTextColumns).limit(q.limit + 1).execute());
+      }
+      // One statement, one snapshot: the page is read only when no row is due, and then every
+      // row in it is as fresh as a refresh would have made it (decision record 0189).
+      const page = orderedPage(db, engine, q).select(summaryTextColumns).limit(q.limit + 1);
+      const { rows } = await sql<{ due: boolean } & { [K in (typeof summaryTextColumns)[number]]: PackageSummariesTable[K] | null }>`select d.due, p.* from (select exists (select 1 from package_summaries where stale = 1) or exists (select 1 from package_summaries where valid_until <= ${now}) as due) d left join lateral (${page}) p on not d.due`.execute(db);
+      if (rows.some((r) => r.due)) return null;
+      return summaryTexts(rows.flatMap((r) => (r.package_id === null ? [] : [{ ...r, package_id: r.package_id, step_overdue: r.step_overdue ?? 0 }])));
+    },
     async pageSummaries(q) {
-      const { after, limit, onlyIds } = q;
-      let page = pageWhere(db, engine, q);
-      if (after) page = page.where((eb) => eb.or([eb('updated_at', '<', after.updatedAt), eb.and([eb('updated_at', '=', after.updatedAt), eb('package_id', '>', after.id)])]));
-      page = page.orderBy('updated_at', 'desc').orderBy('package_id', 'asc');
+      const { limit, onlyIds } = q;
+      const page = orderedPage(db, engine, q);
       if (!onlyIds) return summaryTexts(await page.select(summaryTextColumns).limit(limit + 1).execute());
       // A list of ids decided elsewhere (a governance list): the keys in order, those in the list, then their summaries.
       const keys = (await page.select('package_id').execute()).map((r) => r.package_id).filter((id) => onlyIds.has(id)).slice(0, limit + 1);

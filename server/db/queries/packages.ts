@@ -13,6 +13,9 @@ import { insertSummaryPlaceholder } from './package-summaries.ts';
 // The two-key advisory locks live in a key space apart from the one-key audit lock.
 const packageLockNamespace = 7_418;
 
+/** A version's facts (its content left out). */
+export const toVersionFacts = (r: Omit<PackageVersionsTable, 'canonical_content'>): StoredVersionFacts => ({ packageId: r.package_id, number: r.number, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at });
+
 export function toPackage(row: PackagesTable): StoredPackage {
   return {
     id: row.id,
@@ -109,9 +112,7 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
         let q = db.selectFrom('package_versions').select(['package_id', 'number', 'content_hash', 'section_digests', 'submitted_by', 'submitted_at']);
         if (only) q = q.where('package_id', 'in', only);
         const rows = await q.orderBy('package_id').orderBy('number').execute();
-        return rows.map(
-          (r): StoredVersionFacts => ({ packageId: r.package_id, number: r.number, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at }),
-        );
+        return rows.map(toVersionFacts);
       });
     },
     async findVersion(packageId, number) {

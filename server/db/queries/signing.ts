@@ -12,7 +12,7 @@ import { withIds, type Db } from './shared.ts';
 const NO_PRIVATE_KEY = '';
 
 /** A decisions row as the contract has it (parsed, so a row the contract refuses never reads). */
-function toDecision(r: DecisionsTable): Decision {
+export function toDecision(r: DecisionsTable): Decision {
   return decisionSchema.parse({
     id: r.id,
     packageId: r.package_id,

@@ -7,7 +7,7 @@ import { withIds, type Db } from './shared.ts';
 
 // The threads part of the Kysely repository: threads, messages and message revisions.
 
-function toThread(r: ThreadsTable): StoredThread {
+export function toThread(r: ThreadsTable): StoredThread {
   return {
     id: r.id,
     packageId: r.package_id,

@@ -7,6 +7,7 @@ import { inDerivedList } from '#domain/governance/governance-figures.ts';
 import { dueWithin } from '#domain/revalidation/due-date.ts';
 import { demoPackages } from '#demo/index.ts';
 import { Client, type Reply, type Target } from './client.ts';
+import { refreshSummaries } from '#api/package-access/summaries.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 
@@ -191,6 +192,30 @@ export const inboxPageScenarios: Scenario[] = [
       expect((await summaryOf(later, clinical))?.currentStep?.overdue).toBe(true);
       expect(ids(listOf(await later.get('/api/packages?governance=overdue')).items)).toContain(clinical);
       expect(Date.parse(dueAt) - Date.now()).toBeLessThan(365 * day);
+    },
+  },
+  {
+    name: 'inbox pages: the page read with the check for rows to refresh answers only when none is stale or past its clock, and then as the plain page does',
+    async run(target) {
+      const { store } = target;
+      const query = { ownerId: null, after: null, limit: 50 };
+      const now = () => new Date(Date.now() + 1_000).toISOString();
+      await refreshSummaries(store, new Date(now()));
+      const fresh = await store.pageSummariesIfFresh(query, now());
+      expect(fresh?.map((r) => r.id)).toEqual((await store.pageSummaries(query)).map((r) => r.id));
+      expect(fresh?.length).toBeGreaterThan(0);
+
+      // A write marks its package's row stale: no page until a refresh.
+      const dana = await signedIn(target, 'fair-lending@example.com');
+      expectStatus(await dana.post(`/api/packages/${retail}/threads`, { versionNumber: 2, sectionKey: 'evaluation', kind: 'comment', body: 'Noted.' }), 201);
+      expect(await store.pageSummariesIfFresh(query, now())).toBeNull();
+      await refreshSummaries(store, new Date(now()));
+      expect((await store.pageSummariesIfFresh(query, now()))?.map((r) => r.json)).toEqual((await store.pageSummaries(query)).map((r) => r.json));
+
+      // The clock past a row's validUntil: no page either.
+      const next = await store.nextSummaryChange();
+      if (!next) throw new Error('a demo summary changes with the clock');
+      expect(await store.pageSummariesIfFresh(query, next.at)).toBeNull();
     },
   },
   {

@@ -190,6 +190,44 @@ export const notificationScenarios: Scenario[] = [
     },
   },
   {
+    name: 'notifications: a poll after a new entry asks the store twice (the log with the names’ key, then the named package), and a renamed user derives the list again',
+    async run(target) {
+      const owner = await target.store.findUserByEmail('owner@example.com');
+      const elena = await target.store.findUserByEmail('model-risk@example.com');
+      if (!owner || !elena) throw new Error('demo accounts');
+      // A store that records what the poll asks of it (each of the two is one statement on PostgreSQL, decision record 0189).
+      const asked: string[] = [];
+      const recording = new Proxy(target.store, {
+        get(store, property, receiver) {
+          const value: unknown = Reflect.get(store, property, receiver);
+          return typeof value === 'function' ? (...args: unknown[]) => (asked.push(String(property)), (value as (...a: unknown[]) => unknown).apply(store, args)) : value;
+        },
+      });
+      await allNotificationsFor(recording, owner);
+      // A second user's whole list under the same names: the names already read serve it.
+      asked.length = 0;
+      await allNotificationsFor(recording, elena);
+      expect(asked).toContain('readNotificationLog');
+      expect(asked).not.toContain('listUsers');
+      const reviewer = await signedIn(target, 'model-risk@example.com');
+      const opened = await reviewer.post(`/api/packages/${clinical}/threads`, { versionNumber: 1, sectionKey: 'evaluation', kind: 'clarification', body: 'Which holdout period?' });
+      expectStatus(opened, 201);
+      asked.length = 0;
+      const polled = await allNotificationsFor(recording, owner);
+      expect(asked).toEqual(['readNotificationLog', 'listNotificationPackages']);
+      expect(polled.all).toEqual((await derivedFromScratch(target.store, owner)).all);
+      expect(polled.all[0]?.text).toContain(`${elena.displayName} asked`);
+
+      // No entry names a renamed user: the names' key does, and the whole list is derived with the new name.
+      await target.store.updateUserProfile(elena.id, { email: elena.email, displayName: 'Elena Ortiz', roles: elena.roles });
+      expectStatus(await reviewer.post(`/api/packages/${clinical}/threads/${(opened.body as { id: string }).id}/messages`, { body: 'And the period of the fairness table?' }), 201);
+      const renamed = await allNotificationsFor(recording, owner);
+      expect(renamed.all).toEqual((await derivedFromScratch(target.store, owner)).all);
+      expect(renamed.all.some((n) => n.text.includes('Elena Ortiz asked'))).toBe(true);
+      expect(renamed.all.filter((n) => n.text.includes(`${elena.displayName} `))).toEqual([]);
+    },
+  },
+  {
     name: 'notifications: after a seeded random sequence of writes, every user’s kept list equals a derivation from scratch',
     async run(target) {
       const seed = 2024;
