@@ -6,7 +6,7 @@ import { keyFilePath, loadConfig, smtpSettingsFrom } from './config.ts';
 import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
-import { versionReadPath } from './routes/version-read-path.ts';
+import { versionReadPath } from './version-read-path.ts';
 import { oidcSettingsFrom } from './auth/oidc-settings.ts';
 import { samlSettingsFrom } from './auth/saml-settings.ts';
 import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';

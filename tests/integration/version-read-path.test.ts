@@ -14,7 +14,7 @@ import { seedDemo } from '#demo/seed-demo.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
 import { serverDeps } from '#server/deps.ts';
-import { versionReadPath } from '#server/routes/version-read-path.ts';
+import { versionReadPath } from '#server/version-read-path.ts';
 import { copyMigratedSqlite, createMigratedTestDatabase } from '../support/migrated-templates.ts';
 import { demoSeedPasswords } from '../support/demo-seed-passwords.ts';
 import { rawExchange, requestText } from './support/raw-http.ts';

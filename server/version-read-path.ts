@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { plainVersionRead, type ApiDeps } from '#api/index.ts';
-import { securityHeaderRecord } from '../security-headers.ts';
+import { securityHeaderRecord } from './security-headers.ts';
 
 // `GET /api/packages/{id}/versions/{n}`, the app's hottest route, answered from Node's own
 // request and response in front of the Hono listener (docs/decisions/0186): no WHATWG Request,
