@@ -89,7 +89,7 @@ const mailer =
   smtp && config.PUBLIC_URL
     ? startMailer({ store, sender: smtpSender(smtp), intervalMs: config.MAIL_INTERVAL_MS, backoffBaseMs: config.MAIL_BACKOFF_BASE_MS, baseUrl: config.PUBLIC_URL, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC, newId: () => newId(deps) })
     : null;
-// Version reads that plainly succeed are answered in front of the Hono listener (0186); every other request goes through it.
+// Version reads that plainly succeed are answered in front of the Hono listener (0190); every other request goes through it.
 const server = createServer(versionReadPath(deps, getRequestListener(app.fetch, { hostname: config.HOST })));
 server.listen(config.PORT, config.HOST, () => {
   const info = server.address() as AddressInfo;

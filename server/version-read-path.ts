@@ -3,7 +3,7 @@ import { plainVersionRead, type ApiDeps } from '#api/index.ts';
 import { securityHeaderRecord } from './security-headers.ts';
 
 // `GET /api/packages/{id}/versions/{n}`, the app's hottest route, answered from Node's own
-// request and response in front of the Hono listener (docs/decisions/0186): no WHATWG Request,
+// request and response in front of the Hono listener (docs/decisions/0190): no WHATWG Request,
 // Response or Headers objects, no Hono dispatch, no scan of the route table. The checks and the
 // body are the pipeline's own (api/packages/plain-version-read.ts); only a plain success is
 // answered here. Anything else (no or a refused session, a package the caller may not see, no

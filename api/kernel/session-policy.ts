@@ -29,7 +29,7 @@ export async function touchSession(session: StoredSession, deps: Pick<ApiDeps, '
 
 /**
  * The caller behind a request's session cookie, its use recorded: the pipeline's and the Node
- * server's version read path's one way of reading it (docs/decisions/0186). Null user when the
+ * server's version read path's one way of reading it (docs/decisions/0190). Null user when the
  * cookie is absent or its session no longer stands.
  */
 export async function authenticateSessionCookie(cookies: string | null, deps: Pick<ApiDeps, 'now' | 'store' | 'sessionIdleMs'>, secure: boolean): Promise<{ user: StoredUser | null; tokenHash: string | null }> {

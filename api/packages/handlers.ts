@@ -137,7 +137,7 @@ export const getPackage = defineHandler(routes.getPackage, async (ctx, { params 
 });
 
 export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {
-  // The same text the Node server's read path sends (version-answer.ts, docs/decisions/0186).
+  // The same text the Node server's read path sends (version-answer.ts, docs/decisions/0190).
   const answer = await versionAnswerText(ctx.deps.store, params.id, params.n, (id) => seePackage(ctx, id));
   if (answer === null) throw problems.notFound(`Package ${params.id} has no version ${params.n}.`);
   return { status: 200, body: new SerializedJson(answer) };

@@ -5,7 +5,7 @@ import { packagesRoutes } from './routes.ts';
 import { versionAnswerText } from './version-answer.ts';
 
 // The version read when it plainly succeeds, for the Node server's read path in front of the
-// pipeline (server/version-read-path.ts, docs/decisions/0186). It makes the pipeline's
+// pipeline (server/version-read-path.ts, docs/decisions/0190). It makes the pipeline's
 // checks for this route, in its order and through the same reads: the session cookie, the
 // account behind it, the route's access rule, who may see the package. Whatever does not plainly
 // pass answers null, and the pipeline answers the request itself, with its own status, problem

@@ -6,7 +6,7 @@ import type { VersionResponseFacts } from '../store/packages.ts';
 import type { StoredPolicyEvaluation } from '../store/policies.ts';
 
 // The body of `GET /api/packages/{id}/versions/{n}` as JSON text, built once for the route's
-// handler and for the Node server's dedicated read path (docs/decisions/0186), so the two
+// handler and for the Node server's dedicated read path (docs/decisions/0190), so the two
 // cannot send different bytes.
 
 /**

@@ -1,4 +1,4 @@
-// A quick probe of package reads, for iterating on their cost (docs/decisions/0186): one server
+// A quick probe of package reads, for iterating on their cost (docs/decisions/0190): one server
 // process on a generated inventory, version reads at a fixed count through the server's read
 // path and through the pipeline (the same path with a query, which only the pipeline answers),
 // then a bare Hono route serving one answer's bytes; CPU per request of each process from /proc.

@@ -34,7 +34,7 @@ type VersionKey = readonly [packageId: string, number: number];
  * `(packageColumn, numberColumn)` is one of `keys`, as two array parameters unnested: PostgreSQL
  * plans it in a tenth of a millisecond as a nested loop over the primary key, where a row IN list
  * of a batch's 60 pairs took 2 to 3 ms to plan (a 60-arm bitmap OR, planned afresh for every
- * unnamed statement) and about as long to run: most of the backends' CPU per read (0186).
+ * unnamed statement) and about as long to run: most of the backends' CPU per read (0190).
  */
 export function amongVersionKeys(packageColumn: string, numberColumn: string, keys: readonly VersionKey[]) {
   return sql<boolean>`(${sql.ref(packageColumn)}, ${sql.ref(numberColumn)}) in (select * from unnest(${keys.map(([id]) => id)}::text[], ${keys.map(([, n]) => n)}::int[]))`;

@@ -20,7 +20,7 @@ import { demoSeedPasswords } from '../support/demo-seed-passwords.ts';
 import { rawExchange, requestText } from './support/raw-http.ts';
 
 // The Node server's read path for GET /api/packages/{id}/versions/{n} (server/routes/
-// version-read-path.ts, docs/decisions/0186) held to the pipeline it stands in front of: one
+// version-read-path.ts, docs/decisions/0190) held to the pipeline it stands in front of: one
 // server, the same database, each request sent once through the read path and once straight to
 // the Hono listener, and the two answers compared byte for byte (status line, every header in
 // order, body; only the Date line masked). Each request also says who answered it: a plain
