@@ -16,3 +16,5 @@ export const handleApiRequest: ApiFetch = createKernel({ routes: routeList, hand
 export type { ApiDeps, PasswordPort } from './kernel/context.ts';
 export type { Store } from './store/store.ts';
 export type { ApiFetch } from './kernel/handle-request.ts';
+/** The version read without the pipeline, when it plainly succeeds (the Node server's read path, 0190). */
+export { plainVersionRead, routeMatchesPlainRead } from './packages/plain-version-read.ts';

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
 import { keyFilePath, loadConfig, smtpSettingsFrom } from './config.ts';
 import { openStore } from './db/open-store.ts';
 import { serverDeps } from './deps.ts';
 import { createApp } from './app.ts';
+import { versionReadPath } from './version-read-path.ts';
 import { oidcSettingsFrom } from './auth/oidc-settings.ts';
 import { samlSettingsFrom } from './auth/saml-settings.ts';
 import { startWebhookDispatcher } from './timers/webhook-dispatcher.ts';
@@ -86,7 +89,10 @@ const mailer =
   smtp && config.PUBLIC_URL
     ? startMailer({ store, sender: smtpSender(smtp), intervalMs: config.MAIL_INTERVAL_MS, backoffBaseMs: config.MAIL_BACKOFF_BASE_MS, baseUrl: config.PUBLIC_URL, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC, newId: () => newId(deps) })
     : null;
-const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+// Version reads that plainly succeed are answered in front of the Hono listener (0190); every other request goes through it.
+const server = createServer(versionReadPath(deps, getRequestListener(app.fetch, { hostname: config.HOST })));
+server.listen(config.PORT, config.HOST, () => {
+  const info = server.address() as AddressInfo;
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;
   log(`Model approval is running at http://${config.HOST}:${info.port}/ (database: ${where})`);
   log(keyFileMessage);

@@ -1,19 +1,16 @@
 import { holdsPrivilegedRole } from '#domain/accounts/privileged-changes.ts';
 import type { z } from 'zod';
 import { parseStrictJson } from '#domain/json/strict-json.ts';
-import { bytesToHex } from '#domain/crypto/hex.ts';
-import { sha256Sync } from '#domain/crypto/sha256-sync.ts'; // Session token hash without a thread-pool round trip
 import { roleLabels } from '#domain/contracts/roles.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
 import { ApiError, problems, zodProblems } from './problems.ts';
 import { readBodyText } from './read-body.ts';
 import { SerializedJson } from './serialized-json.ts';
 import { BinaryBody } from './binary-body.ts';
-import { readCookie, sessionCookieNameFor } from './cookies.ts';
 import { publicOriginOf } from './public-origin.ts';
 import type { RouteDef } from './route-def.ts';
 import type { Handler } from './define-handler.ts';
-import { touchSession, userOfSession } from './session-policy.ts';
+import { authenticateSessionCookie } from './session-policy.ts';
 import type { ApiDeps, HandlerResult, RequestContext } from './context.ts';
 import type { StoredUser } from '../store/store.ts';
 
@@ -169,19 +166,6 @@ function parsePart<T extends z.ZodType>(schema: T, value: unknown, onError: (e: 
   return result.data;
 }
 
-async function authenticate(request: Request, deps: ApiDeps, secure: boolean): Promise<{ user: StoredUser | null; tokenHash: string | null }> {
-  const token = readCookie(request.headers.get('cookie'), sessionCookieNameFor(secure));
-  if (!token) return { user: null, tokenHash: null };
-  // Every request hashes its session token: synchronously, a 43-byte token is one or two
-  // compressions, where a WebCrypto digest is a round trip through the thread pool.
-  const tokenHash = bytesToHex(sha256Sync(new TextEncoder().encode(token)));
-  const session = await deps.store.findSession(tokenHash);
-  const user = userOfSession(session, session ? await deps.store.findUserById(session.userId) : null, deps);
-  if (!session || !user) return { user: null, tokenHash: null };
-  await touchSession(session, deps);
-  return { user, tokenHash };
-}
-
 function decidesOnAnAdministratorsPassword(ctx: RequestContext): boolean {
   const user = ctx.user;
   return ctx.deps.mail?.enabled === true && user !== null && Boolean(user.passwordSetByAdmin) && user.passwordHash !== '' && holdsPrivilegedRole(user.roles);
@@ -220,7 +204,7 @@ async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelS
   // Who is asking comes before what they sent: anonymous bodies are never parsed.
   // A pipeline's bearer token stands in for the model owner on the submit routes.
   const bearer = await hooks.authenticateBearer(request, route, deps);
-  const auth = bearer ?? (await authenticate(request, deps, secure));
+  const auth = bearer ?? (await authenticateSessionCookie(request.headers.get('cookie'), deps, secure));
   const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure, method: request.method, path: url.pathname, origin, clientAddress, cookies: request.headers.get('cookie'), headers: request.headers };
   await checkAccess(route, ctx, hooks);
 

@@ -12,7 +12,8 @@ import { packagesRoutes as routes } from './routes.ts';
 import { canSeeEveryPackage, canSeePackage, loadPackageFacts, packageDetail, summarize, toActor, versionSummary } from '../package-access/views.ts';
 import { matchesSummaryQuery, pageOf } from '../package-access/summary-query.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
-import { SerializedJson, withJsonMember } from '../kernel/serialized-json.ts';
+import { SerializedJson } from '../kernel/serialized-json.ts';
+import { versionAnswerText } from './version-answer.ts';
 import { auditDenied } from '../denials/denials.ts';
 import { seePackage, signedIn } from '../package-access/package-access.ts';
 import { addThreadMessage } from '../threads/thread-message.ts';
@@ -34,9 +35,6 @@ import type { GovernanceList } from '#domain/contracts/governance.ts';
 import type { SummaryKey, SummaryPageQuery, SummaryText } from '../store/package-summaries.ts';
 import type { Store, StoredUser } from '../store/store.ts';
 import { refreshSummaries, summaryTextOf } from '../package-access/summaries.ts';
-import type { VersionResponseFacts } from '../store/packages.ts';
-import type { StoredPolicyEvaluation } from '../store/policies.ts';
-import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { appliedAssessment } from '../package-access/applied-assessment.ts';
 import { tierSetters } from '../package-access/applied-assessment.ts';
 import { governanceBlockersOf } from '../risk-assessments/governance-gate.ts';
@@ -144,47 +142,11 @@ export const getPackage = defineHandler(routes.getPackage, async (ctx, { params 
 });
 
 export const getVersion = defineHandler(routes.getVersion, async (ctx, { params }) => {
-  const { store } = ctx.deps;
-  const responses = store.versionResponses;
-  if (responses) {
-    // SQLite (docs/decisions/0161): the package first (who may see it), then the answer with
-    // its head kept under the change clock and its content read from the row.
-    const pkg = await seePackage(ctx, params.id);
-    const answer = await responses.answer(pkg.id, params.n, async (version) => {
-      const [submitter, answers, evaluations] = await Promise.all([store.findUserById(version.submittedBy), store.listVersionAnswers(pkg.id, params.n), store.listPolicyEvaluations([pkg.id])]);
-      return `${JSON.stringify(versionMembers(version, submitter, answers, evaluations)).slice(0, -1)},"content":`;
-    });
-    if (!answer) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
-    return { status: 200, body: new SerializedJson(answer) };
-  }
-  // Asked together, the package and what the version needs: on PostgreSQL each is batched
-  // with other requests' (server/db/pg-batched-reads.ts), in one round trip instead of three
-  // in turn. Nothing read is sent unless the package is one the caller may see.
-  const versionRead = store.findVersion(params.id, params.n);
-  const [pkg, version, submitter, answers, evaluations] = await Promise.all([
-    seePackage(ctx, params.id),
-    versionRead,
-    versionRead.then((v) => (v ? store.findUserById(v.submittedBy) : null)),
-    store.listVersionAnswers(params.id, params.n),
-    store.listPolicyEvaluations([params.id]),
-  ]);
-  if (!version) throw problems.notFound(`Package ${pkg.id} has no version ${params.n}.`);
-  // The stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
-  return { status: 200, body: withJsonMember(versionMembers(version, submitter, answers, evaluations), 'content', version.canonicalContent) };
+  // The same text the Node server's read path sends (version-answer.ts, docs/decisions/0190).
+  const answer = await versionAnswerText(ctx.deps.store, params.id, params.n, (id) => seePackage(ctx, id));
+  if (answer === null) throw problems.notFound(`Package ${params.id} has no version ${params.n}.`);
+  return { status: 200, body: new SerializedJson(answer) };
 });
-
-/** The version route's answer but its content, in the order it is sent. */
-function versionMembers(version: VersionResponseFacts, submitter: StoredUser | null, answers: ConcernAnswer[], evaluations: StoredPolicyEvaluation[]) {
-  return {
-    packageId: version.packageId,
-    number: version.number,
-    contentHash: version.contentHash,
-    submittedBy: toActor(submitter ?? undefined, version.submittedBy),
-    submittedAt: version.submittedAt,
-    answers,
-    policy: evaluations.find((e) => e.version === version.number)?.evaluation ?? null,
-  };
-}
 
 export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { body }) => {
   const user = signedIn(ctx);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StoredUser, StoreTx } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
-import { versionRowReader } from './pg-version-rows.ts';
+import { amongVersionKeys, versionRowReader } from './pg-version-rows.ts';
 import { readPolicyEvaluations } from './queries/policies.ts';
 import { toSession, toUser } from './queries/session.ts';
 import { deepFreeze } from './coherent-cache.ts';
@@ -130,7 +130,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
       const rows = await db
         .selectFrom('version_answers')
         .selectAll()
-        .where((eb) => eb(eb.refTuple('package_id', 'version_number'), 'in', keys.map(([id, n]) => eb.tuple(id, n))))
+        .where(amongVersionKeys('package_id', 'version_number', keys))
         .orderBy('package_id')
         .orderBy('version_number')
         .orderBy('position')

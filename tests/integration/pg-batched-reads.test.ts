@@ -83,6 +83,17 @@ describe('batched hot reads on PostgreSQL', () => {
     expect(await Promise.all([one.findPackage('pkg_none'), one.findVersion(packages[0]?.id ?? '', 99), one.findUserById('usr_none')])).toEqual([null, null, null]);
   });
 
+  it('asks for a batch of versions as two arrays: keys with quotes, commas, braces and backslashes are keys like any other', async () => {
+    const { one } = await twoInstances();
+    const [first] = await one.listVersionFacts('all');
+    if (!first) throw new Error('the demo has versions');
+    const odd = ['a,b', 'q"uote', '{brace}', 'back\\slash', 'NULL', ''];
+    const [found, answers, ...missing] = await Promise.all([one.findVersion(first.packageId, first.number), one.listVersionAnswers(first.packageId, first.number), ...odd.map((id) => one.findVersion(id, 1)), ...odd.map((id) => one.listVersionAnswers(id, 1))]);
+    expect(found?.packageId).toBe(first.packageId);
+    expect(answers).toEqual(await one.transaction((tx) => tx.listVersionAnswers(first.packageId, first.number)));
+    expect(missing).toEqual([...odd.map(() => null), ...odd.map(() => [])]);
+  });
+
   it('reads version content from the database every time: content changed behind the server shows at once', async () => {
     const { one, url } = await twoInstances();
     const [first] = await one.listVersionFacts('all');
