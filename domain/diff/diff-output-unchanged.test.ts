@@ -12,11 +12,14 @@ import { defaultDiffBounds } from './types.ts';
 // markers changed, ties between equally similar candidates); a change to the output of any
 // one of them changes the digest.
 
+/** xorshift32: deterministic numbers in [0, 1) for a seed. */
 function rng(seed: number): () => number {
-  let state = seed >>> 0;
+  let state = seed + 0x9e3779b9 || 1;
   return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
   };
 }
 
@@ -88,11 +91,11 @@ async function digestOf(pairs: [Section, Section][]): Promise<string> {
 describe('the diff view output is the same as before decision 0187', () => {
   it('for mixed Markdown revised in every way the pairing distinguishes', async () => {
     const pairs = Array.from({ length: 40 }, (_, seed) => narrativePair(seed + 1, 10 + ((seed * 7) % 60)));
-    expect(await digestOf(pairs)).toBe('ea71ac4659fd07e67758cc82d39661c61cfe2165fd13f0c54c542b121f95f3c5');
+    expect(await digestOf(pairs)).toBe('9af648f175249bf40ea168890cca4f6bf9c5fb556dbb9ab3c8bcc3bfe78a10a9');
   });
 
   it('for long texts with every paragraph edited a little', async () => {
     const pairs = Array.from({ length: 4 }, (_, seed) => everyParagraphEdited(seed + 100, 80 + seed * 20));
-    expect(await digestOf(pairs)).toBe('4c3ba965dcd93575bb82667e49f986f0a3c82294a5406a86fc878d60fb4f8906');
+    expect(await digestOf(pairs)).toBe('86fda6ae9404d13d4483ba21e3f54ad22b820a2ebfa41f0deefb93d67b4db273');
   });
 });
