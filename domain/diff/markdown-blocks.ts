@@ -1,4 +1,5 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
+import { runSimilarity } from './block-similarity.ts';
 import { countWords } from './text-diff.ts';
 import type { DiffBounds, MarkdownBlock, MarkdownBlockDiff, MarkdownBlockKind, TextSpan } from './types.ts';
 
@@ -85,26 +86,6 @@ export function markdownBlocks(markdown: string): MarkdownBlock[] {
 
 const body = (block: MarkdownBlock) => block.text.slice(block.prefix.length);
 
-const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-/** Shared words over all words (a multiset Dice coefficient): 1 for the same words, 0 for none in common. */
-function similarity(a: string, b: string): number {
-  const left = words(a);
-  const right = words(b);
-  if (left.length + right.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let shared = 0;
-  for (const word of right) {
-    const count = counts.get(word) ?? 0;
-    if (count > 0) {
-      shared += 1;
-      counts.set(word, count - 1);
-    }
-  }
-  return (2 * shared) / (left.length + right.length);
-}
-
 /**
  * One block edited: word by word when at most `rewriteShare` of its words changed and its
  * marker (heading level, list bullet) is the same; otherwise the old block, then the new.
@@ -130,14 +111,19 @@ export function compareBlocks(before: MarkdownBlock, after: MarkdownBlock, bound
  */
 function pairRun(removed: readonly MarkdownBlock[], added: readonly MarkdownBlock[], bounds: DiffBounds): MarkdownBlockDiff[] {
   const out: MarkdownBlockDiff[] = [];
+  const similarity = runSimilarity(
+    removed.map((block) => block.text),
+    added.map((block) => block.text),
+  );
   let next = 0;
-  for (const old of removed) {
+  for (const [index, old] of removed.entries()) {
     let best = -1;
     let bestScore = pairSimilarity;
     for (let candidate = next; candidate < added.length; candidate += 1) {
       const block = added[candidate];
-      if (!block || block.kind !== old.kind) continue;
-      const score = similarity(old.text, block.text);
+      // A candidate that cannot reach the best score so far is not compared word by word.
+      if (!block || block.kind !== old.kind || similarity.bound(index, candidate) < bestScore) continue;
+      const score = similarity.score(index, candidate);
       if (score >= bestScore) {
         best = candidate;
         bestScore = score;

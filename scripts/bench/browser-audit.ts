@@ -22,7 +22,7 @@ export interface BrowserAuditResult {
   longestTaskScrolling: number[];
   /** The worker's check, reading the entries included. */
   checkTotal: number[];
-  /** The same check, reading excluded: recomputing hashes, the tree, the signature. */
+  /** The same check, reading excluded: recomputing hashes, the tree, the signature (summed over both workers when the log is split, decision 0160). */
   checkVerify: number[];
   longestTaskChecking: number[];
 }

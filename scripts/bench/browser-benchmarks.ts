@@ -36,7 +36,10 @@ export async function benchBrowser(report: Report): Promise<void> {
   row('audit view: from the jump to the bottom to the last entry shown', audit.lastEntryShown);
   const auditScrollTask = row('audit view: longest main-thread task while scrolling', audit.longestTaskScrolling);
   const auditCheck = row(`audit integrity check of ${audit.entries} entries in the worker, reading included`, audit.checkTotal);
-  const auditVerify = row('audit integrity check, reading excluded (entry hashes and links, Merkle tree, tree head signature)', audit.checkVerify);
+  // From 50,000 entries the check is split between two workers (decision 0160) and "reading
+  // excluded" adds up both workers' time: no longer a time anyone waits, so it is reported and
+  // the budget holds the check's wall time (decision 0187).
+  row('audit integrity check, reading excluded (entry hashes and links, Merkle tree, tree head signature; summed over the two workers that share it)', audit.checkVerify);
   const auditCheckTask = row('audit integrity check: longest main-thread task meanwhile', audit.longestTaskChecking);
 
   // "No task over 100 ms" means in any run, so those budgets hold the worst run, not the median.
@@ -52,8 +55,7 @@ export async function benchBrowser(report: Report): Promise<void> {
     { name: 'browser: longest main-thread task (worst run, opening or moving)', value: longestTask, shown: ms(longestTask), kind: 'under', limit: 100, limitShown: 'under 100 ms' },
     { name: 'browser: diff view, every section compared (median)', value: median(diffDone.samples), shown: ms(median(diffDone.samples)), kind: 'under', limit: 1000, limitShown: 'under 1000 ms' },
     { name: 'browser: diff view, longest main-thread task (worst run)', value: Math.max(...diffTask.samples), shown: ms(Math.max(...diffTask.samples)), kind: 'under', limit: 100, limitShown: 'under 100 ms' },
-    { name: 'browser: audit check of 100,000 entries, reading excluded (worst run)', value: Math.max(...auditVerify.samples), shown: ms(Math.max(...auditVerify.samples)), kind: 'under', limit: 1000, limitShown: 'under 1000 ms' },
-    { name: 'browser: audit check, reading included (median)', value: median(auditCheck.samples), shown: ms(median(auditCheck.samples)), kind: 'reported', limit: 0, limitShown: '(reported)' },
+    { name: 'browser: audit check of 100,000 entries, wall time in the worker, reading included (worst run)', value: Math.max(...auditCheck.samples), shown: ms(Math.max(...auditCheck.samples)), kind: 'under', limit: 1000, limitShown: 'under 1000 ms' },
     { name: 'browser: audit view, longest main-thread task scrolling or checking (worst run)', value: auditTask, shown: ms(auditTask), kind: 'under', limit: 50, limitShown: 'under 50 ms' },
   );
   report.notes.push(

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useParams, useSearchParams } from 'react-router';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { Breadcrumb } from '#src/components/ui/breadcrumb.tsx';
@@ -18,6 +17,7 @@ import { VersionList } from './version-list.tsx';
 import { EvidenceLinks } from './evidence-links.tsx';
 import { EmergencyBanner } from './emergency-banner.tsx';
 import { RegistryStatus } from './registry-status.tsx';
+import { PackageTabs } from './package-tabs.tsx';
 
 const notFoundTitle = 'Package not found';
 
@@ -35,7 +35,6 @@ interface Props {
 
 const tabs = { document: 'Document', details: 'Details and versions' } as const;
 type TabKey = keyof typeof tabs;
-const tabClasses = 'cursor-pointer rounded-t-md border border-b-0 px-4 py-2 font-semibold outline-none data-[focus-visible]:outline-3 data-[focus-visible]:outline-[var(--color-focus)]';
 
 /**
  * A package opens on its document: above it a compact band (where it stands, its evidence, the
@@ -46,7 +45,7 @@ export function PackagePage({ renderContent, renderSignatureState, renderObligat
   const { id = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const tab: TabKey = searchParams.get('tab') === 'details' ? 'details' : 'document';
-  const selectTab = (key: Key) =>
+  const selectTab = (key: TabKey) =>
     setSearchParams(
       (previous) => {
         const next = new URLSearchParams(previous);
@@ -87,29 +86,31 @@ export function PackagePage({ renderContent, renderSignatureState, renderObligat
               <StepChain steps={pkg.steps} decisions={pkg.decisions} latestVersion={pkg.latestVersion} now={new Date(query.dataUpdatedAt)} renderSignatureState={renderSignatureState && ((id) => renderSignatureState(pkg, id))} />
             </section>
             {renderObligations?.(pkg)}
-            <Tabs selectedKey={tab} onSelectionChange={selectTab} className="space-y-6">
-              <TabList aria-label="Package" className="flex flex-wrap gap-1 border-b border-slate-300">
-                {(Object.keys(tabs) as TabKey[]).map((key) => (
-                  <Tab key={key} id={key} className={`${tabClasses} ${key === tab ? '-mb-px border-slate-300 bg-white text-slate-900' : 'border-transparent text-blue-800 underline hover:bg-slate-100'}`}>
-                    {tabs[key]}
-                  </Tab>
-                ))}
-              </TabList>
-              {/* Kept mounted behind the other tab: the reader's place, folds and drafts in the document survive a look at the details. */}
-              <TabPanel id="document" shouldForceMount className="space-y-8 outline-none data-[inert]:hidden">
-                {renderContent?.(pkg)}
-              </TabPanel>
-              <TabPanel id="details" className="space-y-8 outline-none">
-                <PackageSummary pkg={pkg} />
-                <RegistryStatus packageId={pkg.id} />
-                <section aria-labelledby="versions-heading" className="space-y-4">
-                  <h2 id="versions-heading" className="text-xl font-bold">
-                    Versions
-                  </h2>
-                  <VersionList packageId={pkg.id} versions={pkg.versions} />
-                </section>
-              </TabPanel>
-            </Tabs>
+            <PackageTabs
+              label="Package"
+              selected={tab}
+              onSelect={selectTab}
+              tabs={[
+                // Kept mounted behind the other tab: the reader's place, folds and drafts in the document survive a look at the details.
+                { key: 'document', label: tabs.document, keepMounted: true, content: renderContent?.(pkg) },
+                {
+                  key: 'details',
+                  label: tabs.details,
+                  content: (
+                    <>
+                      <PackageSummary pkg={pkg} />
+                      <RegistryStatus packageId={pkg.id} />
+                      <section aria-labelledby="versions-heading" className="space-y-4">
+                        <h2 id="versions-heading" className="text-xl font-bold">
+                          Versions
+                        </h2>
+                        <VersionList packageId={pkg.id} versions={pkg.versions} />
+                      </section>
+                    </>
+                  ),
+                },
+              ]}
+            />
           </>
         )}
       </div>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { retailCreditPdV2 } from '#demo/index.ts';
 import { SectionToc } from './section-toc.tsx';
 
@@ -26,5 +26,35 @@ describe('the one-line contents list', () => {
     view.rerender(<SectionToc sections={sections} current={third.key} />);
     expect(within(toc).getByRole('link', { name: third.title })).toHaveAttribute('aria-current', 'location');
     expect(within(toc).getByRole('link', { name: second.title })).not.toHaveAttribute('aria-current');
+  });
+});
+
+describe('keeping the current section in view on the line', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads positions in the next frame, not in the commit that marked the section (decision 0187)', async () => {
+    const [first, , third] = sections;
+    if (!first || !third) throw new Error('the demo has sections');
+    // jsdom lays nothing out: each link says it sits 100 px further along a 150 px wide line.
+    const reads: string[] = [];
+    vi.spyOn(HTMLElement.prototype, 'offsetLeft', 'get').mockImplementation(function (this: HTMLElement) {
+      reads.push(this.tagName);
+      const item = this.closest('li');
+      return item ? [...(item.parentElement?.children ?? [])].indexOf(item) * 100 : 0;
+    });
+    vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(90);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(150);
+    const view = render(<SectionToc sections={sections} current={first.key} />);
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const line = within(view.container).getByRole('navigation', { name: 'Sections' }).querySelector('ol');
+    if (!line) throw new Error('the line is a list');
+    reads.length = 0;
+
+    view.rerender(<SectionToc sections={sections} current={third.key} />);
+    expect(reads).toEqual([]);
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(reads.length).toBeGreaterThan(0);
+    // The third link starts at 200 px, past the 150 px shown: the line scrolls to it.
+    expect(line.scrollLeft).toBe(184);
   });
 });

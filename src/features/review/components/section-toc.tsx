@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Section } from '#domain/contracts/sections.ts';
 import { sectionAnchor } from './sections/section-anchor.ts';
 
@@ -22,13 +22,19 @@ interface Props {
 export function SectionToc({ sections, reviewedByMe, openThreads, changed, current }: Props) {
   const line = useRef<HTMLOListElement>(null);
 
-  useLayoutEffect(() => {
-    const list = line.current;
-    const link = list?.querySelector<HTMLElement>('[aria-current]');
-    if (!list || !link) return;
-    // Scroll the line only (scrollIntoView would scroll the page too).
-    const start = link.offsetLeft - list.offsetLeft;
-    if (start < list.scrollLeft || start + link.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = start - 16;
+  // In the next frame, not in the commit: reading a position lays out the whole page, and in
+  // the commit that rendered more of a 2 MB package that layout joined the render in one long
+  // task (decision 0187). In a frame callback it is the layout the frame does anyway.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const list = line.current;
+      const link = list?.querySelector<HTMLElement>('[aria-current]');
+      if (!list || !link) return;
+      // Scroll the line only (scrollIntoView would scroll the page too).
+      const start = link.offsetLeft - list.offsetLeft;
+      if (start < list.scrollLeft || start + link.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = start - 16;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [current]);
 
   return (
