@@ -90,7 +90,9 @@ const mailer =
     ? startMailer({ store, sender: smtpSender(smtp), intervalMs: config.MAIL_INTERVAL_MS, backoffBaseMs: config.MAIL_BACKOFF_BASE_MS, baseUrl: config.PUBLIC_URL, digestHourUtc: config.MAIL_DIGEST_HOUR_UTC, newId: () => newId(deps) })
     : null;
 // Version reads that plainly succeed are answered in front of the Hono listener (0190); every other request goes through it.
-const server = createServer(versionReadPath(deps, getRequestListener(app.fetch, { hostname: config.HOST })));
+const honoListener = getRequestListener(app.fetch, { hostname: config.HOST });
+// Hono's listener answers its own errors; its promise only says when it is done.
+const server = createServer(versionReadPath(deps, (req, res) => void honoListener(req, res)));
 server.listen(config.PORT, config.HOST, () => {
   const info = server.address() as AddressInfo;
   const where = config.DATABASE_URL ? 'PostgreSQL' : `SQLite in ${config.DATA_DIR}`;

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,10 +82,12 @@ async function world(engine: Engine, publicOrigin?: string): Promise<World> {
   let fellThrough = 0;
   const readPath = versionReadPath(deps, (req, res) => {
     fellThrough += 1;
-    return pipeline(req, res);
+    void pipeline(req, res);
   });
-  let through: RequestListener = readPath;
-  const server = createServer((req, res) => through(req, res));
+  let through: (req: IncomingMessage, res: ServerResponse) => unknown = readPath;
+  const server = createServer((req, res) => {
+    through(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
   const { port } = server.address() as AddressInfo;
