@@ -2,7 +2,7 @@ import type { StoreTx } from '../store/store.ts';
 import { checkPolicyPublication } from '../policies/publish-policy.ts';
 import { policyLocation } from '../policies/entries.ts';
 import { checkTemplatePublication } from '../templates/publish-template.ts';
-import { templateLocation } from '../templates/entries.ts';
+import { newestPerKey, templateLocation } from '../templates/entries.ts';
 import { checkMethodPublication } from '../risk-assessments/publish-method.ts';
 import { checkSchedulePublication } from '../revalidation/publish-schedule.ts';
 import { checkLineAddition, checkLineRetirement, lineLocation } from '../business-lines/line-changes.ts';
@@ -33,4 +33,23 @@ export async function checkCatalogueChange(tx: StoreTx, content: NewCataloguePro
     case 'retire_business_line':
       return located(await checkLineRetirement(tx, content.change, actorId, when), lineLocation);
   }
+}
+
+/**
+ * The change tied to the catalogue it is filed against: a policy or template version sent
+ * without the version it replaces names the current one (0 for a new key). Otherwise an
+ * approval after another version was published would silently replace that version, or make
+ * a proposed new key the next version of one taken meanwhile (0182, an adversary's finding).
+ */
+export async function pinnedToCurrent(tx: StoreTx, content: NewCatalogueProposal): Promise<NewCatalogueProposal> {
+  if (content.kind === 'publish_policy' && content.change.replacesVersion === undefined) {
+    const { key } = content.change;
+    const versions = (await tx.listPolicyVersions()).filter((row) => row.policy.key === key).map((row) => row.policy.version);
+    return { ...content, change: { ...content.change, replacesVersion: Math.max(0, ...versions) } };
+  }
+  if (content.kind === 'publish_template' && content.change.replacesVersion === undefined) {
+    const current = newestPerKey(await tx.listTemplates()).get(content.change.key);
+    return { ...content, change: { ...content.change, replacesVersion: current?.version ?? 0 } };
+  }
+  return content;
 }

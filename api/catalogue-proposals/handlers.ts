@@ -9,7 +9,7 @@ import { signedIn } from '../package-access/package-access.ts';
 import type { StoredCatalogueProposal, StoreTx } from '../store/store.ts';
 import { catalogueProposalsRoutes as routes } from './routes.ts';
 import { catalogueProposalView, contentOf } from './views.ts';
-import { checkCatalogueChange } from './changes.ts';
+import { checkCatalogueChange, pinnedToCurrent } from './changes.ts';
 import { changeTime, needsSecondAdministrator } from '../kernel/catalogue-change.ts';
 import type { CatalogueProposal } from './contract.ts';
 
@@ -47,14 +47,15 @@ export const listCatalogueProposals = defineHandler(routes.listCatalogueProposal
 export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChange, async (ctx, { body }) => {
   const admin = signedIn(ctx);
   const when = changeTime(ctx);
-  const contentJson = canonicalize(body);
-  const contentSha256 = await sha256Hex(contentJson);
   const filed = await ctx.deps.store.transaction(async (tx) => {
     await tx.lockPolicyCatalogue();
+    const content = await pinnedToCurrent(tx, body);
     // Checked as the direct route would, now: a refusal stores nothing.
-    const checked = await checkCatalogueChange(tx, body, admin.id, when).catch((error: unknown) => {
+    const checked = await checkCatalogueChange(tx, content, admin.id, when).catch((error: unknown) => {
       throw atChange(error);
     });
+    const contentJson = canonicalize(content);
+    const contentSha256 = await sha256Hex(contentJson);
     const proposal: StoredCatalogueProposal = { id: newId(ctx.deps, 'cpr'), kind: body.kind, subject: checked.subject, contentJson, contentSha256, requestedBy: admin.id, ...decisionWindow(when.now), decision: null, decidedBy: null, decidedAt: null };
     await tx.insertCatalogueProposal(proposal);
     await tx.appendAudit({ event: { action: 'catalogue.change_proposed', subject: proposal.subject, before: null, after: { proposal: proposal.id, kind: proposal.kind, contentSha256, expiresAt: proposal.expiresAt } }, actorId: admin.id, at: when.at });

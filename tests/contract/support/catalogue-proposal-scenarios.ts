@@ -79,7 +79,9 @@ export const catalogueProposalScenarios: Scenario[] = [
       const filed = await propose(admin, policyChange);
       expect(filed).toMatchObject({ kind: 'publish_policy', subject: 'mortgage-proposed', status: 'pending', requestedBy: { id: 'usr_admin' }, decidedBy: null, content: policyChange });
       expect(filed.summary).toMatch(/Mortgage credit models.*mortgage-proposed/);
-      expect(filed.contentSha256).toBe(await sha256Hex(canonicalize(policyChange)));
+      // Filed tied to the catalogue as it is: a new key (replaces version 0).
+      expect(filed.content).toEqual({ kind: 'publish_policy', change: { ...proposedPolicy, replacesVersion: 0 } });
+      expect(filed.contentSha256).toBe(await sha256Hex(canonicalize(filed.content)));
       expect(Date.parse(filed.expiresAt) - Date.parse(filed.requestedAt)).toBe(72 * hour);
       expect((await pending(deputy)).map((p) => p.id)).toEqual([filed.id]);
       expectStatus(await admin.get('/api/policies/mortgage-proposed/versions/1'), 404);
@@ -140,6 +142,35 @@ export const catalogueProposalScenarios: Scenario[] = [
       expectRefused(await later.post(`/api/catalogue-proposals/${late.id}/rejection`, null), 409, /expired/);
       const lines = businessLineListSchema.parse((await later.get('/api/business-lines')).body).items;
       expect(lines.map((l) => l.label)).not.toContain('Late line');
+    },
+  },
+  {
+    name: 'catalogue proposals (0182, adversary): a policy or template sent without the version it replaces is tied to the current one at filing; approved after another version was published, it is 409 and replaces nothing',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const deputy = await signedIn(target, 'admin-deputy@example.com');
+      const lax = await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, name: 'Mortgage credit, lax' } });
+      await approveProposal(deputy, await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, replacesVersion: 0 } }));
+      const stale = await deputy.post(`/api/catalogue-proposals/${lax.id}/approval`, { contentSha256: lax.contentSha256 });
+      expectRefused(stale, 409, /no longer passes its checks: The key "mortgage-proposed" is already taken/);
+      expectStatus(await admin.get('/api/policies/mortgage-proposed/versions/2'), 404);
+      expect(policyVersionEntrySchema.parse((await admin.get('/api/policies/mortgage-proposed/versions/1')).body).policy.name).toBe('Mortgage credit models');
+
+      // A new version of the policy, proposed without naming v1, is tied to v1: once v2 is in, it is stale.
+      const behind = await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, name: 'Mortgage credit, behind' } });
+      expect(behind.content).toMatchObject({ change: { replacesVersion: 1 } });
+      await approveProposal(deputy, await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, name: 'Mortgage credit, stricter', replacesVersion: 1 } }));
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${behind.id}/approval`, { contentSha256: behind.contentSha256 }), 409, /Version 1 of "mortgage-proposed" is no longer the current one/);
+      expectStatus(await admin.get('/api/policies/mortgage-proposed/versions/3'), 404);
+
+      const step = { key: 'model_risk', name: 'Model risk management', role: 'model_risk' as const, approvalsRequired: 1, dueHours: 48, sections: ['evaluation' as const] };
+      await approveProposal(deputy, await propose(admin, { kind: 'add_business_line', change: { label: 'Pinned lab' } }));
+      const template = { key: 'pinned-lab', name: 'Pinned lab', riskTiers: [4], businessLines: ['Pinned lab'], staleApprovals: 'every_change' as const, steps: [step] };
+      const first = await propose(admin, { kind: 'publish_template', change: template });
+      expect(first.content).toMatchObject({ change: { replacesVersion: 0 } });
+      await approveProposal(deputy, await propose(admin, { kind: 'publish_template', change: { ...template, name: 'Pinned lab, first in', replacesVersion: 0 } }));
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${first.id}/approval`, { contentSha256: first.contentSha256 }), 409, /already taken/);
+      expectStatus(await admin.get('/api/templates/pinned-lab/versions/2'), 404);
     },
   },
   {
