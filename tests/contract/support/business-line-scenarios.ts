@@ -10,6 +10,7 @@ import { rejectClinical, revised } from './resubmission-scenarios.ts';
 import { unlistedLineScenarios } from './unlisted-line-scenarios.ts';
 import { lineAddedLaterScenarios } from './line-added-later-scenarios.ts';
 import { catalogueLockScenarios } from './catalogue-lock-scenarios.ts';
+import { addBusinessLines } from './add-business-lines.ts';
 
 // The organisation's business lines as a closed list, and the model type fixed at the first
 // version (docs/decisions/0168), against the mocks, SQLite and PostgreSQL. Each replays an
@@ -17,11 +18,6 @@ import { catalogueLockScenarios } from './catalogue-lock-scenarios.ts';
 
 type Problem = { pointer: string; message: string; code?: string };
 const errorsOf = (reply: Reply) => (reply.body as { errors?: Problem[] }).errors ?? [];
-
-/** Adds lines to the organisation's list (as an administrator) for a scenario of its own. */
-export async function addBusinessLines(admin: Client, ...labels: string[]): Promise<void> {
-  for (const label of labels) expectStatus(await admin.post('/api/business-lines', { label }), 201);
-}
 
 /** The failing demo credit model (disparate impact 0.78) under another model key and business line. */
 function creditPackage(modelKey: string, businessLine: string, versionLabel = '1.0'): { modelKey: string; versionLabel: string; content: PackageContent } {

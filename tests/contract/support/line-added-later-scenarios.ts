@@ -7,7 +7,7 @@ import type { Scenario } from './scenarios.ts';
 import { activeReviewer, detailOf } from './approval-gating-scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { filedBeforeTheList } from './unlisted-line-scenarios.ts';
-import { addBusinessLines } from './business-line-scenarios.ts';
+import { addBusinessLines } from './add-business-lines.ts';
 
 // Adding an owner's old spelling as a business line does not lift the unlisted-line blocker of
 // the packages filed under it before the list (docs/decisions/0182): their owner's next version

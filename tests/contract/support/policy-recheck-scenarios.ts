@@ -11,7 +11,7 @@ import { canonicalize } from '#domain/json/canonicalize.ts';
 import { activeReviewer, detailOf, mortgage, submitted } from './approval-gating-scenarios.ts';
 import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
-import { addBusinessLines } from './business-line-scenarios.ts';
+import { addBusinessLines } from './add-business-lines.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 
 // A policy version published to apply to packages in review takes effect at publication

@@ -6,7 +6,7 @@ import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
-import { addBusinessLines } from './business-line-scenarios.ts';
+import { addBusinessLines } from './add-business-lines.ts';
 
 // Workflow template administration against the mocks, SQLite and PostgreSQL, on fresh demo
 // data (the four built-in templates at version 1; the retail credit package uses

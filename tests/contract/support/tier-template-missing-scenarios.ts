@@ -5,7 +5,7 @@ import type { Client, Reply, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
-import { addBusinessLines } from './business-line-scenarios.ts';
+import { addBusinessLines } from './add-business-lines.ts';
 
 // A stricter tier with no published template for it (docs/decisions/0174, adversary finding 2):
 // the assessment (or the override confirmation) that would apply it is refused, 422 naming the
