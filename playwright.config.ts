@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices, type Project } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/browser-server.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4273);
 const baseURL = `http://localhost:${port}`;
@@ -31,28 +32,16 @@ const specFiles = readdirSync(path.join(import.meta.dirname, testDir), { recursi
 
 const chromium: Project = {
   name: 'chromium',
-  use: {
-    ...devices['Desktop Chrome'],
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-      args: [
-        // Root in a container has no user namespaces for the sandbox.
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        // No calls home: the CI machine has no internet and must not wait on it.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  },
+  // launchOptions count only when a worker launches a browser itself, which it does not when
+  // global set-up shares one (e2e/support/browser-server.ts); they are the same options.
+  use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions },
 };
 
 export default defineConfig({
   testDir,
   testMatch,
+  // One Chromium for the run, shared by the workers (one per spec file in the reverse order).
+  globalSetup: './e2e/support/browser-server.ts',
   forbidOnly: isCI,
   retries: 0,
   // One worker on CI: the tests share one server and its data folder.
