@@ -30,7 +30,6 @@ export default async function startSharedBrowser(): Promise<(() => Promise<void>
   // Workers are started after global set-up and inherit the runner's environment.
   process.env[endpointVariable] = server.wsEndpoint();
   return async () => {
-    delete process.env[endpointVariable];
     await server.close();
   };
 }
