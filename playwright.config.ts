@@ -21,8 +21,8 @@ const testDir = 'e2e';
 // name order; E2E_ORDER=reverse runs them last to first (npm run test:e2e does, and so CI),
 // so every pair of specs has run in both orders once both runs pass. Playwright has no
 // reverse switch: the reverse run lists one project per spec file, and with one worker the
-// projects run in the order listed (each file then starts its own worker and browser: about
-// 30 s more in all on two cores).
+// projects run in the order listed. Each file then starts a worker of its own (a worker never
+// serves two projects); the browser they connect to is one for the run (decision 0194).
 const order = process.env.E2E_ORDER ?? 'name';
 if (order !== 'name' && order !== 'reverse') throw new Error(`E2E_ORDER must be "name" or "reverse", not "${order}"`);
 const testMatch = '**/*.spec.ts';
