@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices, type Project } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/browser-server.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4273);
 const baseURL = `http://localhost:${port}`;
@@ -20,8 +21,8 @@ const testDir = 'e2e';
 // name order; E2E_ORDER=reverse runs them last to first (npm run test:e2e does, and so CI),
 // so every pair of specs has run in both orders once both runs pass. Playwright has no
 // reverse switch: the reverse run lists one project per spec file, and with one worker the
-// projects run in the order listed (each file then starts its own worker and browser: about
-// 30 s more in all on two cores).
+// projects run in the order listed. Each file then starts a worker of its own (a worker never
+// serves two projects); the browser they connect to is one for the run (decision 0194).
 const order = process.env.E2E_ORDER ?? 'name';
 if (order !== 'name' && order !== 'reverse') throw new Error(`E2E_ORDER must be "name" or "reverse", not "${order}"`);
 const testMatch = '**/*.spec.ts';
@@ -31,28 +32,16 @@ const specFiles = readdirSync(path.join(import.meta.dirname, testDir), { recursi
 
 const chromium: Project = {
   name: 'chromium',
-  use: {
-    ...devices['Desktop Chrome'],
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-      args: [
-        // Root in a container has no user namespaces for the sandbox.
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        // No calls home: the CI machine has no internet and must not wait on it.
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  },
+  // launchOptions count only when a worker launches a browser itself, which it does not when
+  // global set-up shares one (e2e/support/browser-server.ts); they are the same options.
+  use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions },
 };
 
 export default defineConfig({
   testDir,
   testMatch,
+  // One Chromium for the run, shared by the workers (one per spec file in the reverse order).
+  globalSetup: './e2e/support/browser-server.ts',
   forbidOnly: isCI,
   retries: 0,
   // One worker on CI: the tests share one server and its data folder.

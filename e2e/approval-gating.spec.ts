@@ -1,7 +1,7 @@
 // The governance gate in the browser (docs/decisions/0141): a package whose version fails a
 // blocking requirement of its policy, entered review flagged, cannot be approved; the decision
 // panel says why and leaves Reject open, and the server refuses the approval too.
-import { submitPackageResponseSchema } from '#api/routes.ts';
+import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import { creditRiskAnswers } from '#demo/fresh-packages.ts';
 import { retailCreditPdV1 } from '#demo/index.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';

@@ -2,7 +2,7 @@
 // credit package with no risk assessment yet cannot be approved, an emergency approval
 // included (the server refuses it with 409 governance-blocked), so the committee member sees
 // the action disabled with the reason, by keyboard and screen reader alike.
-import { submitPackageResponseSchema } from '#api/routes.ts';
+import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import { approvableCreditContent } from '#demo/fresh-packages.ts';
 import { signInActor } from '#scripts/lib/api-actor.ts';
 import { expectNoAxeViolations } from './support/axe.ts';

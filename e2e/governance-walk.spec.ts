@@ -7,7 +7,7 @@
 // figures match the lists they open. A policy and a business line of this run's own keep it
 // off every other spec's packages. Set-up by API (a policy version 1, a package, a rejection).
 import type { Page } from '@playwright/test';
-import { submitPackageResponseSchema } from '#api/routes.ts';
+import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { signDecision, signInActor } from '#scripts/lib/api-actor.ts';

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/test.ts';
 import { loginAs } from './support/login.ts';
 import { signDecision, signInActor, type ApiActor } from '#scripts/lib/api-actor.ts';
-import { submitPackageResponseSchema } from '#api/routes.ts';
+import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { clinicalRiskV1 } from '#demo/index.ts';

@@ -4,7 +4,7 @@
 // blocking bar is refused naming the policy version; the compliant one enters review; the
 // reviewer reads every metric against the policy's bar, the owner's beside it. The policy's
 // scope is a business line of this run's own, so no other spec's packages fall under it.
-import { submitPackageResponseSchema } from '#api/routes.ts';
+import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { retailCreditPdV2 } from '#demo/index.ts';
 import { signInActor } from '#scripts/lib/api-actor.ts';

@@ -38,7 +38,10 @@ test('a SageMaker event makes a draft the owner sees; the administrator tests th
   await page.keyboard.press('Enter');
   const file = await saved;
   expect(file.suggestedFilename()).toBe(`${group}-3-draft.json`);
-  const content = JSON.parse(await (await import('node:fs/promises')).readFile(await file.path(), 'utf8')) as { sections: { key: string; metrics?: { name: string; value: number; threshold: null }[] }[] };
+  // Saved where the test says: the browser is shared over a connection (e2e/support/browser-server.ts), where a download has no local path.
+  const draftPath = testInfo.outputPath(`${group}-3-draft.json`);
+  await file.saveAs(draftPath);
+  const content = JSON.parse(await (await import('node:fs/promises')).readFile(draftPath, 'utf8')) as { sections: { key: string; metrics?: { name: string; value: number; threshold: null }[] }[] };
   expect(content.sections.find((s) => s.key === 'evaluation')?.metrics).toEqual([expect.objectContaining({ name: 'auc', value: 0.91, threshold: null }), expect.objectContaining({ name: 'recall', value: 0.74, threshold: null })]);
   await expectNoAxeViolations(page);
   for (const width of widths) {

@@ -5,7 +5,7 @@
 // for a tier override on that assessment (without a reason first, refused at the field);
 // privacy is offered no confirmation (only model risk management confirms, 0167); model risk
 // confirms it and the overridden tier applies and re-selects the workflow. The package's model key is this run's own.
-import { submitPackageResponseSchema } from '#api/routes.ts';
+import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import { clinicalRiskV1 } from '#demo/index.ts';
 import { riskCategories } from '#domain/contracts/risk-assessment.ts';
 import { signInActor } from '#scripts/lib/api-actor.ts';

@@ -1,7 +1,7 @@
 // A new package from the demo owner, with model risk's risk assessment: an approval needs one
 // (docs/decisions/0141) and the owner's own would be a proposal (0165), so every spec that takes
 // a package of its own through approval starts here.
-import { submitPackageResponseSchema } from '#api/routes.ts';
+import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import { approvableCreditContent, creditRiskAnswers } from '#demo/fresh-packages.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { CategoryAssessment } from '#domain/contracts/risk-assessment.ts';
