@@ -62,6 +62,8 @@ export async function keptDecisionsCheck(record: ApprovalRecord): Promise<Record
   const current = record.templateDefinition;
   if (!current || !record.audit.entries.some((e) => e.action === 'package.chain_changed')) return null;
   const { moves, problems, unjudged } = await movesOf(record);
+  if (problems.length > 0) return fail(label, problems.join(' '));
+  if (unjudged) return pass(label, 'The chain moved before the record carried the definitions it left (before 0193): the kept decisions rest on the record signature.');
   let kept = 0;
   for (const [index, step] of record.steps.entries()) {
     const defined = current.steps.find((s) => s.key === step.key && s.role === step.role);
@@ -79,7 +81,6 @@ export async function keptDecisionsCheck(record: ApprovalRecord): Promise<Record
     }
   }
   if (problems.length > 0) return fail(label, problems.join(' '));
-  if (unjudged) return pass(label, 'The chain moved before the record carried the definitions it left (before 0193): the kept decisions rest on the record signature.');
   const entries = moves.map((m) => `#${m.seq}`).join(', ');
   return pass(label, `The chain moved at audit entr${moves.length === 1 ? 'y' : 'ies'} ${entries}; ${kept === 0 ? 'no approval in /steps was signed before it' : `each of the ${kept} approval${kept === 1 ? '' : 's'} in /steps signed before was on a step covering every section its step requires now`}.`);
 }
