@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { sessionCookieName } from '#api/kernel/cookies.ts';
 import type { CreateTemplateRequest } from '#domain/contracts/template-admin.ts';
+import { notificationListSchema } from '#domain/contracts/notifications.ts';
 import { approvalRecordSchema, type ApprovalRecord } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
@@ -47,6 +48,11 @@ async function failingChecks(client: Client, text: string): Promise<string[]> {
   return verdict.checks.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`);
 }
 
+async function stepActiveTexts(target: Target, email: string, id: string): Promise<string[]> {
+  const reader = await signedIn(target, email);
+  return notificationListSchema.parse((await reader.get('/api/notifications')).body).items.filter((n) => n.packageId === id && n.kind === 'step_active').map((n) => n.text);
+}
+
 /** What a server that counted the kept approval would sign: model risk approved by it, fair lending active. */
 function claimKeptApprovalCounts(record: ApprovalRecord): void {
   const [, modelRisk, fairLending] = record.steps;
@@ -69,6 +75,9 @@ export const keptDecisionScenarios: Scenario[] = [
       expect(await detailOf(owner, id)).toMatchObject({ riskTier: 3, template: { key: 'lending-tier-3' } });
       expect(await stepsOf(owner, id)).toEqual([['data_governance', 'approved'], ['model_risk', 'approved'], ['security', 'active']]);
 
+      // Read once before the move, so the list read after it is the kept one brought up to date (0131).
+      expect(await stepActiveTexts(target, 'model-risk@example.com', id)).toEqual([expect.stringContaining('Your step, Model risk management, is now active')]);
+
       // The tiering analyst (not Elena, who approved) assesses tier 1: the chain moves to consumer credit.
       expectStatus(await (await signedIn(target, tieringAnalyst)).post(`/api/packages/${id}/risk-assessments`, { answers: tierOne }), 201);
       const moved = await detailOf(owner, id);
@@ -78,6 +87,9 @@ export const keptDecisionScenarios: Scenario[] = [
       expect(moved.steps[1]).toMatchObject({ approvals: [], staleApprovals: [{ actor: { displayName: expect.any(String) as unknown } }] });
       // Fair lending cannot act yet: its step waits behind model risk.
       expectStatus(await decide(target, id, 'fair_lending', 'fair_lending'), 409);
+      // Model risk is told its step is active again; fair lending is not told of a step it cannot take.
+      expect(await stepActiveTexts(target, 'model-risk@example.com', id)).toEqual([expect.stringContaining('Your step, Model risk management, is now active'), expect.stringContaining('Your step, Model risk management, is now active')]);
+      expect(await stepActiveTexts(target, 'fair-lending@example.com', id)).toEqual([]);
 
       // The record of the package in review verifies with both verifiers; one re-signed to count the kept approval fails both.
       const inReview = await recordText(target, owner, id);
