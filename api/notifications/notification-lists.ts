@@ -1,6 +1,7 @@
 import { auditEventSchema, type AuditEvent } from '#domain/contracts/audit-events.ts';
 import { deriveNotifications, notificationSources, type DerivedNotification, type LoggedEvent, type NotificationPackage } from '#domain/notifications/derive-notifications.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
+import type { ChainMove } from '#domain/workflow/kept-decisions.ts';
 import { auditPages } from '../audit/entry-views.ts';
 import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
 import type { NotificationLogHead, NotificationPackageRows } from '../store/notifications.ts';
@@ -96,7 +97,7 @@ export async function derivedFromScratch(tx: StoreTx, user: StoredUser, head?: P
   // A few packages (an owner's): their entries by subject; many: every source entry by action.
   const events = visible.length <= fewPackages ? Promise.all(visible.map((p) => eventsOf(tx, p.id))).then((lists) => lists.flat()) : sourceEvents(tx, subjects);
   const [facts, nameMap] = await Promise.all([loadWorkflowFacts(tx, visible), namesFor(tx, namesKey)]);
-  const packages = facts.map((f): NotificationPackage => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads }));
+  const packages = facts.map((f): NotificationPackage => ({ ...f.pkg, template: f.template, versions: f.versions, decisions: f.decisions, threads: f.threads, chainMoves: f.chainMoves }));
   return { logSize: size, names: namesKey, nameMap, all: deriveNotifications({ user, packages, events: await events, names: nameMap }) };
 }
 
@@ -117,8 +118,9 @@ async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: Notif
   if (rows.packages.length === 0) return { ...kept, logSize };
   const visible = rows.packages.filter(({ pkg }) => canSeePackage(user, pkg));
   const seen = new Set(visible.map(({ pkg }) => pkg.id));
+  const moves = await chainMovesIn(tx, rows.entries);
   // Newest first, as the kept list: the two merge in one pass.
-  const fresh = deriveNotifications({ user, packages: visible.map(({ pkg, template }) => notificationPackage(pkg, template, rows)), events: rows.entries.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names: kept.nameMap });
+  const fresh = deriveNotifications({ user, packages: visible.map(({ pkg, template }) => ({ ...notificationPackage(pkg, template, rows), chainMoves: moves.filter((m) => m.packageId === pkg.id) })), events: rows.entries.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names: kept.nameMap });
   const replaced = new Set(rows.packages.map(({ pkg }) => pkg.id));
   const rest = kept.all.filter((n) => !replaced.has(n.packageId));
   return { ...kept, logSize, all: mergeSorted(rest, fresh) };
@@ -141,6 +143,22 @@ function notificationPackage(pkg: StoredPackage, template: WorkflowTemplate, row
     decisions: rows.decisions.filter((d) => d.packageId === pkg.id).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
     threads: rows.threads.filter((t) => t.packageId === pkg.id),
   };
+}
+
+/**
+ * The chain moves among the packages' source entries (package.chain_changed is one), each with
+ * the template it left: read only when the chain moved (rarely), so a poll reads no more.
+ */
+async function chainMovesIn(tx: StoreTx, entries: readonly StoredAuditEntry[]): Promise<(ChainMove & { packageId: string })[]> {
+  const out: (ChainMove & { packageId: string })[] = [];
+  for (const row of entries) {
+    const event = parsedEvent(row)?.event;
+    if (event?.action !== 'package.chain_changed') continue;
+    const from = await tx.findTemplate(event.before.key, event.before.version);
+    if (!from) throw new Error(`Template ${event.before.key}@${event.before.version}, which package ${row.subject} moved from, is missing`);
+    out.push({ packageId: row.subject, seq: row.seq, at: row.at, from, ...(event.before.decided ? { decided: event.before.decided } : {}) });
+  }
+  return out;
 }
 
 /** Every source entry about the packages in `subjects`, compact (read per action: an index). */

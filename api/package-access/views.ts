@@ -5,12 +5,13 @@ import { decisionSignatureSchema, type SignedDecision } from '#domain/contracts/
 import type { User } from '#domain/contracts/users.ts';
 import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { deriveWorkflowState } from '#domain/workflow/derive-state.ts';
+import type { ChainMove } from '#domain/workflow/kept-decisions.ts';
 import { approvalBlockers, findingBlockers } from '#domain/workflow/approval-gates.ts';
 import type { ApprovalBlocker, GovernanceBlocker } from '#domain/contracts/approval-gates.ts';
 import { dayOf } from '#domain/findings/lifecycle.ts';
 import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
-import type { StoredFinding, StoredObligation, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
+import type { StoredFinding, StoredObligation, StoredChainMove, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 import { tierSettersFrom } from './applied-assessment.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
@@ -47,6 +48,8 @@ export interface WorkflowFacts {
   decisions: Decision[];
   threads: StoredThread[];
   findings: StoredFinding[];
+  /** The chain's moves after a decision, oldest first (docs/decisions/0193): a kept approval counts only where its step covered the new one. */
+  chainMoves: ChainMove[];
 }
 
 /** Also the obligations and the revalidation: what a package's summary says of its conditions and due dates. */
@@ -65,8 +68,9 @@ const idsOf = (packages: readonly StoredPackage[]): readonly string[] | 'all' =>
 export async function loadWorkflowFacts(tx: StoreTx, packages: readonly StoredPackage[]): Promise<WorkflowFacts[]> {
   if (packages.length === 0) return [];
   const ids = idsOf(packages);
-  const [versions, decisions, templates, threads, findings] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids)]);
+  const [versions, decisions, templates, threads, findings, moves] = await Promise.all([tx.listVersionFacts(ids), tx.listDecisions(ids), tx.listTemplates(), tx.listThreads(ids), tx.listFindings(ids), tx.listChainMoves(ids)]);
   const templateOf = new Map(templates.map((t) => [`${t.key}@${t.version}`, t]));
+  const movesOf = groupBy(moves, (m) => m.packageId);
   // Grouped once: filtering every list per package was quadratic in the inventory's size.
   const versionsOf = groupBy(versions, (v) => v.packageId);
   const decisionsOf = groupBy(decisions, (d) => d.packageId);
@@ -82,6 +86,7 @@ export async function loadWorkflowFacts(tx: StoreTx, packages: readonly StoredPa
       decisions: (decisionsOf.get(pkg.id) ?? []).sort((a, b) => a.decidedAt.localeCompare(b.decidedAt)),
       threads: threadsOf.get(pkg.id) ?? [],
       findings: findingsOf.get(pkg.id) ?? [],
+      chainMoves: (movesOf.get(pkg.id) ?? []).map((move) => chainMoveOf(move, templateOf)),
     };
   });
 }
@@ -102,6 +107,13 @@ export async function loadPackageFacts(tx: StoreTx, packages: readonly StoredPac
     revalidation: revalidationOf.get(facts.pkg.id) ?? null,
     tierSetBy: tierSettersFrom(assessmentsOf.get(facts.pkg.id) ?? [], overridesOf.get(facts.pkg.id) ?? [], facts.pkg.ownerId),
   }));
+}
+
+/** A stored chain move with the definition it left (template versions are never deleted). */
+function chainMoveOf(move: StoredChainMove, templateOf: ReadonlyMap<string, WorkflowTemplate>): ChainMove {
+  const from = templateOf.get(`${move.from.key}@${move.from.version}`);
+  if (!from) throw new Error(`Template ${move.from.key}@${move.from.version}, which package ${move.packageId} moved from, is missing`);
+  return { seq: move.seq, at: move.at, from, ...(move.decided ? { decided: move.decided } : {}) };
 }
 
 /** From this many packages on, their facts are read for all packages and the others dropped. */
@@ -131,7 +143,7 @@ type WorkflowState = ReturnType<typeof deriveWorkflowState>;
 export function workflowStateOf(facts: WorkflowFacts, now: Date): { state: WorkflowState; turn: ReturnType<typeof whoseTurn>; latestVersion: number } {
   const { template, versions, decisions } = facts;
   const latestVersion = versions.at(-1)?.number ?? 1;
-  const derived = deriveWorkflowState(template, versions, decisions, now);
+  const derived = deriveWorkflowState(template, versions, decisions, now, facts.chainMoves);
   const turn = whoseTurn(derived, facts.threads, latestVersion);
   const pause = turn.stepKey ? clockPause(decisions, facts.threads, turn.stepKey, latestVersion) : null;
   return { state: pauseClockForOwner(derived, turn, pause, now), turn, latestVersion };

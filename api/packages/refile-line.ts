@@ -22,7 +22,7 @@ export async function refileUnderListedLine(tx: StoreTx, pkg: StoredPackage, cur
   if (!moved) return;
   // The record's template check holds the chain to this entry (domain/evidence/template-check.ts).
   await tx.appendAudit({
-    event: { action: 'package.chain_changed', subject: pkg.id, before: { key: current.key, version: current.version, tier: pkg.riskTier, hash: await templateHash(current) }, after: { ...chain, businessLine: line, ...chainChange(current, template) } },
+    event: { action: 'package.chain_changed', subject: pkg.id, before: { key: current.key, version: current.version, tier: pkg.riskTier, hash: await templateHash(current), decided: (await tx.listDecisions([pkg.id])).map((d) => d.id) }, after: { ...chain, businessLine: line, ...chainChange(current, template) } },
     actorId,
     at,
   });

@@ -148,6 +148,8 @@ async function readRecordJob(ctx: RequestContext, pkg: StoredPackage, user: Stor
     // As the passkey ceremonies set them (api/passkeys/handlers.ts): the public origin and its host name.
     relyingParty: { origin: ctx.origin, rpId: new URL(ctx.origin).hostname },
     templateDefinition: facts.template,
+    // Once each, in the order the chain left them: the verifier finds each by the hash its entry states.
+    earlierTemplateDefinitions: [...new Map(facts.chainMoves.map((move) => [`${move.from.key}@${move.from.version}`, move.from])).values()],
     auditEntries: entries,
     treeHead: head,
     checkpoint: (await checkpointOf(ctx.deps, ctx.origin, head)).checkpoint,

@@ -43,7 +43,7 @@ export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier
   const moved = { key: template.key, version: template.version, tier: applied.tier, hash: await templateHash(template) };
   if (decided) {
     await tx.appendAudit({
-      event: { action: 'package.chain_changed', subject: pkg.id, before: { key: facts.template.key, version: facts.template.version, tier: current.riskTier, hash: await templateHash(facts.template) }, after: { ...moved, assessment: applied.assessment, ...chainChange(facts.template, template) } },
+      event: { action: 'package.chain_changed', subject: pkg.id, before: { key: facts.template.key, version: facts.template.version, tier: current.riskTier, hash: await templateHash(facts.template), decided: facts.decisions.map((d) => d.id) }, after: { ...moved, assessment: applied.assessment, ...chainChange(facts.template, template) } },
       actorId,
       at,
     });

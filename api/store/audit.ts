@@ -23,6 +23,17 @@ export interface StoredAuditEntry {
   entryHash: string;
 }
 
+/** A package.chain_changed entry as the workflow state reads it (docs/decisions/0193): when, from which template, after which decisions. */
+export interface StoredChainMove {
+  packageId: string;
+  seq: number;
+  at: string;
+  /** The template the package left. */
+  from: { key: string; version: number };
+  /** The decisions signed before the move; absent in entries written before 0193. */
+  decided?: string[];
+}
+
 /** Filters on the audit log; every bound inclusive, entries oldest first. */
 export interface AuditFilter {
   actorId?: string;
@@ -64,6 +75,8 @@ export interface AuditStore {
   /** Up to `limit` entries matching `filter` with seq below `beforeSeq`, newest (highest seq) first. */
   listAuditEntriesNewestFirst(filter: AuditFilter, beforeSeq: number, limit: number): Promise<StoredAuditEntry[]>;
   countAuditEntries(filter: AuditFilter): Promise<number>;
+  /** The chain moves of these packages (or of all), oldest first: read through the action index, a handful of entries. */
+  listChainMoves(packageIds: readonly string[] | 'all'): Promise<StoredChainMove[]>;
   /** The distinct user ids that acted in the entries matching `filter` (the system's entries have none). */
   listAuditActorIds(filter: AuditFilter): Promise<string[]>;
   /** The highest seq written (0 for an empty log). */

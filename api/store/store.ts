@@ -40,7 +40,7 @@ export type { StoredFinding, StoredFindingEvent } from './findings.ts';
 export type { StoredSectionReview } from './section-reviews.ts';
 export type { StoredPolicyEvaluation, StoredPolicyVersion } from './policies.ts';
 export type { StoredRiskAssessment, StoredTierOverride, StoredTieringMethod } from './risk-assessments.ts';
-export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead } from './audit.ts';
+export type { AuditAppend, StoredAuditEntry, AuditFilter, StoredTreeHead, StoredChainMove } from './audit.ts';
 export type { StoredServerKey, StoredNonce, StoredSigningAttempt } from './signing.ts';
 export type { StoredPasskey } from './passkeys.ts';
 export type { StoredAccountRequest } from './account-requests.ts';

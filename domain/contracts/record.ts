@@ -201,6 +201,14 @@ export const approvalRecordBodySchema = z.strictObject({
    */
   templateDefinition: workflowTemplateSchema.optional(),
   /**
+   * The template versions the package's chain was moved from (docs/decisions/0167, 0193): the
+   * definition each package.chain_changed entry's `before` names, held to its hash. A decision
+   * signed under one counts for a step of /templateDefinition only if its step there covered
+   * every section the step requires. Absent when the chain never moved after a decision, and
+   * from records made before 0193.
+   */
+  earlierTemplateDefinitions: z.array(workflowTemplateSchema).optional(),
+  /**
    * Each decision as an in-toto statement in a DSSE envelope inside a Sigstore bundle, signed
    * with the server key (docs/decisions/0104), for standard tools. Absent before.
    */

@@ -34,6 +34,8 @@ export interface RecordSources {
   relyingParty?: { origin: string; rpId: string };
   /** The template version the package is decided under. */
   templateDefinition?: WorkflowTemplate;
+  /** The template versions the chain was moved from, once each (the record omits the member when there are none). */
+  earlierTemplateDefinitions?: WorkflowTemplate[];
   /** The signed key history vouching for serverKeys (absent only where none exists, e.g. old fixtures). */
   keyHistory?: SignedKeyStatement[];
   /** Every audit entry about the package. */
@@ -87,6 +89,7 @@ export function buildRecordBody(sources: RecordSources): ApprovalRecordBody {
     ...(sources.keyHistory ? { keyHistory: sources.keyHistory } : {}),
     ...(sources.relyingParty ? { relyingParty: sources.relyingParty } : {}),
     ...(sources.templateDefinition ? { templateDefinition: sources.templateDefinition } : {}),
+    ...(sources.earlierTemplateDefinitions && sources.earlierTemplateDefinitions.length > 0 ? { earlierTemplateDefinitions: sources.earlierTemplateDefinitions } : {}),
     audit: { entries, proofs, treeHead, ...standard },
   };
 }

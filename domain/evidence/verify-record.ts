@@ -25,6 +25,7 @@ import { relyingPartyCheck } from './relying-party-check.ts';
 import { logCompletenessChecks, type HeldTree } from './log-completeness-check.ts';
 import { openCheckpoint } from '../audit/checkpoint.ts';
 import { templateCheck } from './template-check.ts';
+import { keptDecisionsCheck } from './kept-decisions-check.ts';
 import { attestationChecks } from './attestation.ts';
 import { policyResultsChecks } from './policy-results-check.ts';
 import { keyHistoryChecks, pinnedThroughHistory } from './key-history-check.ts';
@@ -144,6 +145,8 @@ async function recordChecks(record: ApprovalRecord, obligations: ObligationsRepl
   checks.push(stepsCheck(record));
   const template = await templateCheck(record);
   if (template) checks.push(template);
+  const kept = await keptDecisionsCheck(record);
+  if (kept) checks.push(kept);
 
   for (const [index, decision] of record.decisions.entries()) {
     const label = `Decision ${decision.id}: ${decision.meaning} by ${decision.actor.displayName} (step ${decision.stepKey}, version ${decision.versionNumber})`;

@@ -7,6 +7,7 @@ import type { Role } from '../contracts/roles.ts';
 import type { ThreadKind } from '../contracts/threads.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { deriveWorkflowState, type VersionFacts } from '../workflow/derive-state.ts';
+import type { ChainMove } from '../workflow/kept-decisions.ts';
 
 // Notifications are a pure function of the audit log and the packages' workflow facts: the
 // server and the mocks call this one function, so they cannot disagree about who is told what.
@@ -20,6 +21,8 @@ export interface NotificationPackage {
   versions: readonly VersionFacts[];
   decisions: readonly Decision[];
   threads: readonly { id: string; kind: ThreadKind; sectionKey: string; versionNumber: number; createdBy: { id: string } }[];
+  /** The chain's moves after a decision (0193): a step a kept approval no longer satisfies is active again. */
+  chainMoves?: readonly ChainMove[];
 }
 
 /** An audit entry, parsed. */
@@ -117,7 +120,10 @@ function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent
     else if (event.action !== 'package.chain_changed') continue;
     const versions = pkg.versions.filter((v) => v.number <= versionsKnown);
     if (versions.length === 0) continue;
-    const state = deriveWorkflowState(pkg.template, versions, pkg.decisions.filter((d) => decided.has(d.id)), new Date(entry.at));
+    // The chain in force at the entry: the one the next move left, else the package's (0193).
+    const moves = [...(pkg.chainMoves ?? [])].sort((a, b) => a.seq - b.seq);
+    const template = moves.find((m) => m.seq > entry.seq)?.from ?? pkg.template;
+    const state = deriveWorkflowState(template, versions, pkg.decisions.filter((d) => decided.has(d.id)), new Date(entry.at), moves.filter((m) => m.seq <= entry.seq));
     const active = state.steps.find((s) => s.status === 'active') ?? null;
     if (active && active.key !== activeBefore && user.roles.includes(active.role)) {
       out.push(notification(pkg, entry, 'step_active', `Your step, ${active.name}, is now active on ${title(pkg)}: your decision is needed.`, packageLink(pkg)));

@@ -2,6 +2,7 @@ import type { Decision } from '../contracts/decisions.ts';
 import type { PackageStatus, StepState } from '../contracts/packages.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { isEmergencyApproval } from './emergency.ts';
+import { keptDecisionCounts, type ChainMove } from './kept-decisions.ts';
 
 export interface VersionFacts {
   number: number;
@@ -31,9 +32,11 @@ function isApproval(decision: Decision): boolean {
 /**
  * The one place that says where a package stands. Steps are gated: a step is active only
  * when every earlier step has its approvals on the latest version (or on an earlier version
- * whose responsible sections did not change, if the template lets approvals stand).
+ * whose responsible sections did not change, if the template lets approvals stand). `moves` is
+ * the chain's history (its package.chain_changed entries): an approval signed under a chain the
+ * package left counts only where its step covered every section the step now requires (0193).
  */
-export function deriveWorkflowState(template: WorkflowTemplate, versions: readonly VersionFacts[], decisions: readonly Decision[], now: Date): WorkflowState {
+export function deriveWorkflowState(template: WorkflowTemplate, versions: readonly VersionFacts[], decisions: readonly Decision[], now: Date, moves: readonly ChainMove[] = []): WorkflowState {
   const latest = versions.reduce<VersionFacts | undefined>((a, v) => (a === undefined || v.number > a.number ? v : a), undefined);
   if (!latest) throw new Error('A package has at least one version');
   const byNumber = new Map(versions.map((v) => [v.number, v]));
@@ -53,6 +56,8 @@ export function deriveWorkflowState(template: WorkflowTemplate, versions: readon
     const standing = (d: Decision) => {
       const version = byNumber.get(d.versionNumber);
       if (!version) return false;
+      // Kept from a chain the package left, on a step that did not cover what this one requires: it must be given again.
+      if (!keptDecisionCounts(d, step, moves, template)) return false;
       if (version.number === latest.number) return true;
       if (template.staleApprovals === 'every_change') return false;
       return !changedSince(version, latest, step.sections);

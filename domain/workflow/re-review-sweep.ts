@@ -2,6 +2,7 @@ import type { Decision } from '../contracts/decisions.ts';
 import type { Role } from '../contracts/roles.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
 import { deriveWorkflowState, type VersionFacts } from './derive-state.ts';
+import type { ChainMove } from './kept-decisions.ts';
 
 // Which approvals with conditions have reached their re-review date. Pure: the server's
 // sweep (and a test, with any `now`) asks this, then records each answer once.
@@ -11,6 +12,8 @@ export interface SweepPackage {
   template: WorkflowTemplate;
   versions: readonly VersionFacts[];
   decisions: readonly Decision[];
+  /** The chain's moves after a decision (0193); none when it never moved. */
+  chainMoves?: readonly ChainMove[];
 }
 
 export interface DueReReview {
@@ -34,7 +37,7 @@ export function dueReReviews(packages: readonly SweepPackage[], now: Date, alrea
   const due: DueReReview[] = [];
   for (const pkg of packages) {
     if (pkg.versions.length === 0) continue;
-    const state = deriveWorkflowState(pkg.template, pkg.versions, pkg.decisions, now);
+    const state = deriveWorkflowState(pkg.template, pkg.versions, pkg.decisions, now, pkg.chainMoves);
     for (const step of state.steps) {
       for (const approval of step.approvals) {
         if (approval.reReviewOn === null || approval.reReviewOn > today) continue;

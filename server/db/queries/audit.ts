@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { auditEventSchema } from '#domain/contracts/audit-events.ts';
 import { genesisHash, hashAuditEntry } from '#domain/audit/hash-entry.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
-import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredCosignature, StoredTreeHead } from '#api/store/audit.ts';
+import { z } from 'zod';
+import type { AuditAppend, AuditFilter, AuditStore, StoredAuditEntry, StoredChainMove, StoredCosignature, StoredTreeHead } from '#api/store/audit.ts';
 import type { AuditChainLine } from '#domain/contracts/audit.ts';
 import type { Engine } from '../schema/engine.ts';
 import type { AuditLogTable } from '../schema/schema.ts';
@@ -48,6 +49,14 @@ function auditWhere(db: Db, filter: AuditFilter) {
   return q;
 }
 
+
+/** A chain move's `before`, as appendAudit wrote it (parsed by the audit event schema then). */
+const chainMoveBefore = z.object({ key: z.string(), version: z.number().int(), decided: z.array(z.string()).optional() });
+
+function chainMoveOf(seq: number, at: string, packageId: string, before: string): StoredChainMove {
+  const { key, version, decided } = chainMoveBefore.parse(JSON.parse(before));
+  return { packageId, seq, at, from: { key, version }, ...(decided ? { decided } : {}) };
+}
 
 /** The ids an entry may name a package by: its subject, and a `packageId` its before or after states. */
 function packagesNamed(event: { subject: string; before: unknown; after: unknown }): string[] {
@@ -131,6 +140,15 @@ export function auditQueries(db: Db, engine: Engine): AuditStore {
     async countAuditEntries(filter) {
       const row = await auditWhere(db, filter).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+    async listChainMoves(ids) {
+      let q = db.selectFrom('audit_log').select(['seq', 'at', 'subject', 'before']).where('action', '=', 'package.chain_changed');
+      if (ids !== 'all') {
+        if (ids.length === 0) return [];
+        q = q.where('subject', 'in', ids);
+      }
+      const rows = await q.orderBy('seq').execute();
+      return rows.map((r) => chainMoveOf(r.seq, r.at, r.subject, r.before));
     },
     async auditLogSize() {
       const row = await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('size')).executeTakeFirst();

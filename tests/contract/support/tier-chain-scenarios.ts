@@ -20,12 +20,12 @@ import { riskAnswers } from './risk-assessment-scenarios.ts';
 // the chain under way. Against the mocks, SQLite and PostgreSQL.
 
 /** Fairness 5 x 5, no controls: residual 25, tier 1 by the standard risk matrix. */
-const tierOne = riskAnswers({ fairness: { likelihood: 5, impact: 5 } });
+export const tierOne = riskAnswers({ fairness: { likelihood: 5, impact: 5 } });
 /** Fairness 3 x 3, no controls: residual 9, tier 3. */
-const tierThree = riskAnswers({ fairness: { likelihood: 3, impact: 3 } });
+export const tierThree = riskAnswers({ fairness: { likelihood: 3, impact: 3 } });
 
 /** A second model risk officer, who records assessments the scenarios then approve as Elena. */
-const tieringAnalyst = 'risk-tiering@example.com';
+export const tieringAnalyst = 'risk-tiering@example.com';
 
 const emails: Partial<Record<Role, string>> = { data_governance: 'data-governance@example.com', model_risk: 'model-risk@example.com', fair_lending: 'fair-lending@example.com', committee: 'committee@example.com', security: 'security@example.com' };
 
@@ -60,24 +60,24 @@ export async function approvedThroughModelRisk(target: Target, owner: Client, mo
   return id;
 }
 
-async function detailOf(client: Client, id: string) {
+export async function detailOf(client: Client, id: string) {
   return packageDetailSchema.parse((await client.get(`/api/packages/${id}`)).body);
 }
 
 /** Signs a decision on a step as the holder of its role, as the sign dialog builds it (the governance it lists). */
-async function decide(target: Target, id: string, step: string, role: Role, decision: DecisionKind = 'approve', reason = '') {
+export async function decide(target: Target, id: string, step: string, role: Role, decision: DecisionKind = 'approve', reason = '') {
   const c = await as(target, role);
   return sign(c, await payloadFor(c, { packageId: id, versionNumber: 1, stepKey: step, role, decision, reason, signer: await me(c) }));
 }
 
-const stepsOf = async (c: Client, id: string) => (await detailOf(c, id)).steps.map((s) => [s.key, s.status]);
+export const stepsOf = async (c: Client, id: string) => (await detailOf(c, id)).steps.map((s) => [s.key, s.status]);
 
 async function chainAudit(target: Target, id: string) {
   const admin = await signedIn(target, 'admin@example.com');
   return auditPageSchema.parse((await admin.get('/api/audit?action=package.chain_changed')).body).items.filter((e) => e.subject === id);
 }
 
-async function verifiedRecordOf(target: Target, client: Client, id: string) {
+export async function verifiedRecordOf(target: Target, client: Client, id: string) {
   const headers = client.cookie ? { cookie: `${sessionCookieName}=${client.cookie}` } : undefined;
   const response = await target.fetch(new Request(`${origin}/api/packages/${id}/record`, { headers }));
   const text = await response.text();
@@ -107,7 +107,10 @@ export const tierChainScenarios: Scenario[] = [
       expect(after.steps.map((s) => [s.key, s.status])).toEqual([['data_governance', 'clarification'], ['model_risk', 'waiting'], ['fair_lending', 'waiting'], ['committee', 'waiting']]);
       const audit = await chainAudit(target, id);
       const hash: unknown = expect.stringMatching(/^[0-9a-f]{64}$/);
-      expect(audit.map((e) => [e.before, e.after])).toEqual([[{ key: 'tier-2-3', version: 1, tier: 3, hash }, { key: 'consumer-credit', version: 1, tier: 1, hash, assessment: 1, kept: ['data_governance', 'model_risk'], added: ['fair_lending', 'committee'], dropped: ['security'] }]]);
+      // `decided`: the one decision signed under the chain left, data governance's clarification request (0193).
+      const decided = (await detailOf(owner, id)).decisions.map((d) => d.id);
+      expect(decided).toHaveLength(1);
+      expect(audit.map((e) => [e.before, e.after])).toEqual([[{ key: 'tier-2-3', version: 1, tier: 3, hash, decided }, { key: 'consumer-credit', version: 1, tier: 1, hash, assessment: 1, kept: ['data_governance', 'model_risk'], added: ['fair_lending', 'committee'], dropped: ['security'] }]]);
     },
   },
   {

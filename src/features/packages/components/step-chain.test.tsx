@@ -50,4 +50,13 @@ describe('step chain', () => {
     expect(items[1]).toHaveTextContent(/Conditions: limited to personal loans only; re-review by .*2026/);
     expect(items[1]).toHaveTextContent('Monthly monitoring by age band.');
   });
+
+  it('says a kept approval on the latest version no longer stands because the chain moved, not because a version changed (0193)', () => {
+    const kept = approval(null);
+    const reopened: StepState = { ...step('Model risk', false, null), status: 'active', approvals: [], staleApprovals: [kept] };
+    const decision = { id: 'd2', packageId: 'p', versionNumber: 1, stepKey: 'Model risk', role: 'fair_lending', actor: kept.actor, decision: 'approve' as const, meaning: 'Approved', reason: '', conditions: null, concerns: [], contentHash: 'h', decidedAt: kept.decidedAt };
+    const { container } = render(<StepChain steps={[reopened]} decisions={[decision as never]} now={new Date('2026-03-02T00:00:00Z')} latestVersion={1} />);
+    expect(container).toHaveTextContent('no longer stands: the chain moved to a step that answers for sections its step did not');
+    expect(container).not.toHaveTextContent('a later version changed');
+  });
 });

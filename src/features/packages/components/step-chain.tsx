@@ -31,6 +31,11 @@ interface Props {
   latestVersion?: number | undefined;
 }
 
+/** Why an approval no longer stands: on the latest version only a move to a step answering for more sections stales it (0193). */
+function staleReason(versionNumber: number, latestVersion: number | undefined): string {
+  return latestVersion !== undefined && versionNumber >= latestVersion ? 'the chain moved to a step that answers for sections its step did not' : "a later version changed this step's sections";
+}
+
 /** The workflow in order, each step with who acted on it, on which version, and when. */
 export function StepChain({ steps, decisions, now, renderSignatureState, latestVersion }: Props) {
   return (
@@ -48,7 +53,7 @@ export function StepChain({ steps, decisions, now, renderSignatureState, latestV
             {decision.actor.title && `, ${decision.actor.title}`}
             {decision.onBehalfOf && ` on behalf of ${decision.onBehalfOf.delegator.displayName}`} · version {decision.versionNumber} ·{' '}
             <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
-            {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: a later version changed this step's sections</span>}
+            {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: {staleReason(decision.versionNumber, latestVersion)}</span>}
             {decision.conditions && (
               <span className="mt-1 block border-l-4 border-amber-600 pl-3 text-slate-800">
                 <span className="font-semibold">Conditions:</span> limited to {decision.conditions.scope}; re-review by {formatDate(`${decision.conditions.reReviewOn}T12:00:00Z`)}

@@ -1,0 +1,94 @@
+// An independent verifier of the decisions a record keeps across a moved chain
+// (docs/verification.md, "earlierTemplateDefinitions"; docs/decisions/0193), written from that
+// text only: it shares no code with the producer (domain/workflow/kept-decisions.ts,
+// domain/evidence/kept-decisions-check.ts). It imports nothing but node:crypto and the other
+// independent verifier's RFC 8785 encoder, so a bug in the app's rule or hashing cannot hide
+// itself by being used on both sides.
+import { createHash } from 'node:crypto';
+import { jcs } from './tlog-verifier.ts';
+
+interface Step {
+  key: string;
+  role: string;
+  sections: string[];
+}
+
+interface Definition {
+  key: string;
+  version: number;
+  steps: Step[];
+}
+
+interface Approval {
+  actor: { id: string };
+  versionNumber: number;
+  decidedAt: string;
+  withConditions: boolean;
+}
+
+interface RecordShape {
+  steps: { key: string; role: string; approvals: Approval[] }[];
+  decisions: { id: string; stepKey: string; role: string; decision: string; actor: { id: string }; versionNumber: number; decidedAt: string }[];
+  templateDefinition?: Definition;
+  earlierTemplateDefinitions?: Definition[];
+  audit: { entries: { seq: number; at: string; action: string; before: unknown }[] };
+}
+
+export interface KeptDecisionsVerdict {
+  ok: boolean;
+  problems: string[];
+  /** Approvals in the steps that were signed under a definition the chain left. */
+  keptApprovals: number;
+}
+
+interface Move {
+  seq: number;
+  at: string;
+  from: Definition | null;
+  decided: string[] | null;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function beforeOf(entry: { before: unknown }): { key?: unknown; version?: unknown; hash?: unknown; decided?: unknown } {
+  return typeof entry.before === 'object' && entry.before !== null ? entry.before : {};
+}
+
+export function verifyKeptDecisions(recordText: string): KeptDecisionsVerdict {
+  const record = JSON.parse(recordText) as RecordShape;
+  const problems: string[] = [];
+  const current = record.templateDefinition;
+  if (!current) return { ok: true, problems, keptApprovals: 0 };
+  const byHash = new Map((record.earlierTemplateDefinitions ?? []).map((d) => [sha256(jcs(d)), d]));
+
+  const moves: Move[] = [];
+  for (const entry of [...record.audit.entries].sort((a, b) => a.seq - b.seq)) {
+    if (entry.action !== 'package.chain_changed') continue;
+    const before = beforeOf(entry);
+    const decided = Array.isArray(before.decided) ? before.decided.filter((id): id is string => typeof id === 'string') : null;
+    const from = typeof before.hash === 'string' ? (byHash.get(before.hash) ?? null) : null;
+    const legacy = record.earlierTemplateDefinitions === undefined && decided === null;
+    if (!from && !legacy) problems.push(`chain move #${entry.seq}: no earlier definition hashes to ${String(before.hash)}`);
+    moves.push({ seq: entry.seq, at: entry.at, from, decided });
+  }
+
+  let keptApprovals = 0;
+  for (const [i, step] of record.steps.entries()) {
+    const now = current.steps.find((s) => s.key === step.key && s.role === step.role);
+    if (!now) continue;
+    for (const [j, approval] of step.approvals.entries()) {
+      const kind = approval.withConditions ? 'approve_with_conditions' : 'approve';
+      const decision = record.decisions.find((d) => d.stepKey === step.key && d.decision === kind && d.actor.id === approval.actor.id && d.versionNumber === approval.versionNumber && d.decidedAt === approval.decidedAt);
+      if (!decision) continue;
+      const move = moves.find((m) => (m.decided ? m.decided.includes(decision.id) : decision.decidedAt <= m.at));
+      if (!move) continue;
+      keptApprovals += 1;
+      // A move whose definition is missing was reported above; the approval cannot be judged.
+      if (!move.from) continue;
+      const then = move.from.steps.find((s) => s.key === decision.stepKey && s.role === decision.role);
+      const missing = now.sections.filter((section) => !(then?.sections ?? []).includes(section));
+      if (missing.length > 0) problems.push(`steps[${i}].approvals[${j}] (decision ${decision.id}) was signed under ${move.from.key}@${move.from.version}, whose step did not cover ${missing.join(', ')}`);
+    }
+  }
+  return { ok: problems.length === 0, problems, keptApprovals };
+}
