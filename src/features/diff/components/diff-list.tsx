@@ -162,8 +162,11 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
       return true;
     }
     const index = blocks.findIndex((block) => block.kind === 'section' && block.section.key === key);
-    if (index !== -1) goTo(index, null, focus);
-    return index !== -1;
+    // Sections are compared out of order (two workers): one still pending above the target
+    // would grow once compared and push it off screen, so the move waits until none is.
+    if (index === -1 || blocks.slice(0, index).some((block) => block.kind === 'pending')) return false;
+    goTo(index, null, focus);
+    return true;
   });
   const revealed = useRef<number | null>(null);
   useEffect(() => {
