@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { defaultDiffBounds, type SectionDiff } from '#domain/diff/types.ts';
-import { openDiffPool, type DiffPool } from './start-diff.ts';
+import { openDiffPool, type DiffPool } from './diff-pool.ts';
 
 export interface DiffRun {
   /** Sections in display order; a hole until that section is compared. */

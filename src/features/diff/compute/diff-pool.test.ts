@@ -4,7 +4,7 @@ import { diffPackages } from '#domain/diff/package-diff.ts';
 import { defaultDiffBounds } from '#domain/diff/types.ts';
 import { compareShare } from './diff-sections.ts';
 import type { DiffProgress, DiffShare, DiffShareReply } from './diff-protocol.ts';
-import { diffWorkerCount, openDiffPool } from './start-diff.ts';
+import { diffWorkerCount, openDiffPool } from './diff-pool.ts';
 
 /** A Worker that runs the diff worker's code in this thread, a task later, and records what it was sent. */
 class FakeWorker {
