@@ -12,7 +12,7 @@ import { serveBuiltApp } from './serve-built-app.ts';
 export interface BrowserDiffResult {
   /** From the start of navigation to the last section compared and shown. */
   diffDone: number[];
-  /** Time the worker spent comparing, section by section. */
+  /** Time comparing: from the sections sent to the workers to the last one back (decision 0196). */
   workerMs: number[];
   /** 0 when no task went over 50 ms, the long-task threshold. */
   longestTask: number[];

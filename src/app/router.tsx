@@ -59,6 +59,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: 'packages/:id/diff',
+                  loader: async (args) => (await import('../features/diff/prefetch-diff.ts')).prefetchDiff(queryClient)(args),
                   // The diff view and jsdiff load only when someone compares versions.
                   lazy: async () => ({ Component: (await import('../features/diff/components/diff-page.tsx')).DiffPage }),
                 },

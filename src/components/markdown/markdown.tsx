@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import { memo, type ComponentProps } from 'react';
 import Markdown, { type Components, type ExtraProps, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { ScrollFrame } from '#src/components/ui/scroll-frame.tsx';
@@ -23,8 +23,12 @@ interface Props {
  * image address goes through `safeLinkUrl`, and images are not loaded: a package must not
  * make the reviewer's browser fetch from elsewhere (tracking pixels), and the CSP would
  * block it anyway.
+ *
+ * Memoized: parsing is most of what rendering Markdown costs, and a page that re-renders
+ * around an unchanged text (the diff view, each time more sections arrive) need not parse it
+ * again. Props compare shallowly, so the text compares by value.
  */
-export function PackageMarkdown({ children, headingLevel, idPrefix, rehypePlugins = [] }: Props) {
+export const PackageMarkdown = memo(function PackageMarkdown({ children, headingLevel, idPrefix, rehypePlugins = [] }: Props) {
   return (
     <div className={markdownClasses}>
       <Markdown
@@ -38,7 +42,7 @@ export function PackageMarkdown({ children, headingLevel, idPrefix, rehypePlugin
       </Markdown>
     </div>
   );
-}
+});
 
 function MarkdownLink({ node: _node, href, children, ...rest }: ComponentProps<'a'> & ExtraProps) {
   // `rest` holds only what remark-rehype generates (ids, footnote attributes): raw HTML,

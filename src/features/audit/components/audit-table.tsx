@@ -9,6 +9,21 @@ export const rowHeight = 44;
 const expandedEstimate = 420;
 const th = 'px-3 py-3 text-left text-sm font-semibold text-slate-700';
 
+/**
+ * The virtualizer's size estimate for each row. It is called for every row of the log each
+ * time the virtualizer lays it out again (its count or scroll margin changed): a million
+ * times per pass on a million-entry log, several passes before the first rows show. With no
+ * row open every row is a collapsed one, so no row is looked up (docs/decisions/0196, from
+ * the wt-s10 branch's 0178 amendment).
+ */
+export function rowEstimate(pager: Pick<AuditPager, 'rowAt'>, expanded: ReadonlySet<number>): (index: number) => number {
+  if (expanded.size === 0) return () => rowHeight;
+  return (index) => {
+    const entry = pager.rowAt(index);
+    return entry && expanded.has(entry.seq) ? expandedEstimate : rowHeight;
+  };
+}
+
 interface Props {
   pager: AuditPager;
   snapshot: AuditPagerSnapshot;
@@ -35,10 +50,7 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
 
   const virtualizer = useWindowVirtualizer({
     count: snapshot.total,
-    estimateSize: (index) => {
-      const entry = pager.rowAt(index);
-      return entry && expanded.has(entry.seq) ? expandedEstimate : rowHeight;
-    },
+    estimateSize: rowEstimate(pager, expanded),
     overscan: 12,
     scrollMargin,
   });

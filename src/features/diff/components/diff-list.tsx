@@ -66,7 +66,9 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
   const navigate = useNavigate();
   const listRef = useRef<HTMLDivElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
-  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // The block a move asked to focus, once it is rendered; an object per request, so the same block can be asked twice.
+  const [focusRequest, setFocusRequest] = useState<{ index: number } | null>(null);
+  const focused = useRef<{ index: number } | null>(null);
   const [position, setPosition] = useState<number | null>(null);
   // Whether the reader moved the page since the last move to a change (a jump may still be settling).
   const readerScrolled = useRef(false);
@@ -89,7 +91,7 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
     if (!block) return;
     virtualizer.scrollToIndex(index, { align: 'start' });
     readerScrolled.current = false;
-    if (focus) setFocusIndex(index);
+    if (focus) setFocusRequest({ index });
     setPosition(stopPosition);
     const sectionKey = sectionOf(block);
     if (sectionKey) void navigate({ search: window.location.search, hash: sectionKey }, { replace: true, preventScrollReset: true });
@@ -160,8 +162,11 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
       return true;
     }
     const index = blocks.findIndex((block) => block.kind === 'section' && block.section.key === key);
-    if (index !== -1) goTo(index, null, focus);
-    return index !== -1;
+    // Sections are compared out of order (two workers): one still pending above the target
+    // would grow once compared and push it off screen, so the move waits until none is.
+    if (index === -1 || blocks.slice(0, index).some((block) => block.kind === 'pending')) return false;
+    goTo(index, null, focus);
+    return true;
   });
   const revealed = useRef<number | null>(null);
   useEffect(() => {
@@ -170,6 +175,13 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
   }, [reveal, blocks]);
 
   const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    if (!focusRequest || focused.current === focusRequest) return;
+    const node = listRef.current?.querySelector<HTMLElement>(`:scope > [data-index="${focusRequest.index}"]`);
+    if (!node) return;
+    node.focus({ preventScroll: true });
+    focused.current = focusRequest;
+  }, [focusRequest, items]);
   return (
     <div className="space-y-3">
       <div ref={barRef} className="sticky top-0 z-10 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-white py-2" role="group" aria-label="Move between changes">
@@ -193,13 +205,10 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
               data-index={item.index}
               data-block-kind={block.kind}
               {...(block.kind === 'section' ? { id: block.section.key, 'data-section-key': block.section.key } : {})}
-              ref={(node) => {
-                virtualizer.measureElement(node);
-                if (node && item.index === focusIndex) {
-                  node.focus({ preventScroll: true });
-                  setFocusIndex(null);
-                }
-              }}
+              // A stable ref: React attaches it when the block mounts, not on every render (a new
+              // function each render made every visible block measure itself, a forced layout, in
+              // each commit while the comparison was still arriving; docs/decisions/0196).
+              ref={virtualizer.measureElement}
               tabIndex={-1}
               className="absolute left-0 top-0 w-full pb-3 focus:outline-2 focus:outline-offset-2 focus:outline-blue-700"
               style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}

@@ -1,6 +1,6 @@
 import { diffSectionPairs } from '#domain/diff/package-diff.ts';
 import { diffSection } from '#domain/diff/section-diff.ts';
-import type { DiffProgress, DiffRequest } from './diff-protocol.ts';
+import type { DiffProgress, DiffRequest, DiffShare, DiffShareReply } from './diff-protocol.ts';
 
 /**
  * Diffs a package section by section, reporting each section as it is done. `pause` runs
@@ -17,4 +17,14 @@ export async function diffSections(request: DiffRequest, report: (progress: Diff
     await pause();
   }
   report({ type: 'done', elapsedMs: performance.now() - started });
+}
+
+/** A worker's share compared, section by section, each posted as it is done (diff.worker.ts). */
+export function compareShare({ pairs, bounds }: DiffShare, post: (reply: DiffShareReply) => void): void {
+  try {
+    for (const pair of pairs) post({ type: 'section', index: pair.index, diff: diffSection(pair.before, pair.after, bounds) });
+    post({ type: 'finished' });
+  } catch (error: unknown) {
+    post({ type: 'error', message: error instanceof Error ? error.message : 'The comparison failed.' });
+  }
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { defaultDiffBounds, type SectionDiff } from '#domain/diff/types.ts';
-import { startDiff } from './start-diff.ts';
+import { openDiffPool, type DiffPool } from './diff-pool.ts';
 
 export interface DiffRun {
   /** Sections in display order; a hole until that section is compared. */
@@ -20,25 +20,41 @@ const flushEveryMs = 50;
 
 /**
  * Compares two versions section by section off the main thread. The caller keys the
- * component by the pair compared, so a new pair starts from a clean state.
+ * component by the pair compared, so a new pair starts from a clean state. The workers are
+ * started on mount, before the versions are in, so that loading them is not on the way to
+ * the first result.
  */
 export function usePackageDiff(before: PackageContent | undefined, after: PackageContent | undefined): DiffRun {
   const [run, setRun] = useState<DiffRun>(initial);
+  // Workers started ahead of the versions, not yet given a comparison.
+  const ready = useRef<DiffPool | null>(null);
+  useEffect(() => {
+    ready.current ??= openDiffPool();
+    return () => {
+      ready.current?.close();
+      ready.current = null;
+    };
+  }, []);
   useEffect(() => {
     if (!before || !after) return;
+    // A pool runs one comparison: the one started on mount, or a new one for versions that changed since.
+    const workers = ready.current ?? openDiffPool();
+    ready.current = null;
     let pending: DiffRun = initial;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
     const flush = () => {
       timer = null;
       setRun(pending);
     };
     const schedule = (now: boolean) => {
+      if (stopped) return;
       if (now) {
         if (timer) clearTimeout(timer);
         flush();
       } else timer ??= setTimeout(flush, flushEveryMs);
     };
-    const stop = startDiff({ before, after, bounds: { ...defaultDiffBounds, markdownBlocks: true } }, (progress) => {
+    workers.run({ before, after, bounds: { ...defaultDiffBounds, markdownBlocks: true } }, (progress) => {
       switch (progress.type) {
         case 'start':
           pending = { ...pending, total: progress.total, sections: Array.from({ length: progress.total }, () => undefined) };
@@ -60,7 +76,9 @@ export function usePackageDiff(before: PackageContent | undefined, after: Packag
       }
     });
     return () => {
-      stop();
+      stopped = true;
+      // The comparison is no longer wanted: its workers stop.
+      workers.close();
       if (timer) clearTimeout(timer);
     };
   }, [before, after]);
