@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { twoInstancesOnPostgres } from '../contract/support/two-instances.ts';
 import { policyListSchema } from '#domain/contracts/policies.ts';
 import { signedIn } from '../contract/support/signing-scenarios.ts';
-import { addBusinessLines } from '../contract/support/business-line-scenarios.ts';
+import { addBusinessLines } from '../contract/support/add-business-lines.ts';
 
 // Administrators publishing at the same moment on two API instances of one PostgreSQL
 // database. Without the catalogue lock, two overlapping scopes both pass the overlap check
