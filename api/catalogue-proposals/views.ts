@@ -1,4 +1,5 @@
 import type { StoredCatalogueProposal, StoredUser } from '../store/store.ts';
+import { requesterStanding } from '../kernel/second-administrator.ts';
 import { newCatalogueProposalSchema, type CatalogueProposal, type NewCatalogueProposal } from './contract.ts';
 
 // A proposal as administrators see it: the change in a sentence and in full, its content hash,
@@ -52,6 +53,7 @@ export function catalogueProposalView(users: UsersById, p: StoredCataloguePropos
     requestedAt: p.requestedAt,
     expiresAt: p.expiresAt,
     status: p.decision ?? (p.expiresAt <= now ? 'expired' : 'pending'),
+    requesterStanding: requesterStanding(users.get(p.requestedBy)),
     decidedBy: p.decidedBy ? person(users, p.decidedBy) : null,
     decidedAt: p.decidedAt,
   };
