@@ -13,6 +13,7 @@ import type { StoredCatalogueProposal, StoreTx } from '../store/store.ts';
 import { catalogueProposalsRoutes as routes } from './routes.ts';
 import { catalogueProposalView, contentOf } from './views.ts';
 import { checkCatalogueChange, pinnedToCurrent } from './changes.ts';
+import { catalogueFacts } from './comparison.ts';
 import { changeTime, needsSecondAdministrator } from '../kernel/catalogue-change.ts';
 import type { CatalogueProposal } from './contract.ts';
 
@@ -43,8 +44,8 @@ export const listCatalogueProposals = defineHandler(routes.listCatalogueProposal
   const { store } = ctx.deps;
   const now = ctx.deps.now().toISOString();
   const pending = await store.listPendingCatalogueProposals(now);
-  const users = await usersById(store);
-  return { status: 200, body: { items: pending.map((p) => catalogueProposalView(users, p, now)), needsSecondAdministrator: await needsSecondAdministrator(store) } };
+  const [users, facts] = await Promise.all([usersById(store), catalogueFacts(store, pending.map(contentOf))]);
+  return { status: 200, body: { items: pending.map((p) => catalogueProposalView(users, facts, p, now)), needsSecondAdministrator: await needsSecondAdministrator(store) } };
 });
 
 export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChange, async (ctx, { body }) => {
@@ -62,7 +63,7 @@ export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChang
     const proposal: StoredCatalogueProposal = { id: newId(ctx.deps, 'cpr'), kind: body.kind, subject: checked.subject, contentJson, contentSha256, requestedBy: admin.id, ...decisionWindow(when.now), decision: null, decidedBy: null, decidedAt: null };
     await tx.insertCatalogueProposal(proposal);
     await tx.appendAudit({ event: { action: 'catalogue.change_proposed', subject: proposal.subject, before: null, after: { proposal: proposal.id, kind: proposal.kind, contentSha256, expiresAt: proposal.expiresAt } }, actorId: admin.id, at: when.at });
-    return catalogueProposalView(await usersById(tx), proposal, when.at);
+    return catalogueProposalView(await usersById(tx), await catalogueFacts(tx, [content]), proposal, when.at);
   });
   return { status: 201, body: filed };
 });
@@ -87,6 +88,8 @@ function decide(decision: 'approved' | 'rejected') {
       await tx.lockPolicyCatalogue();
       const proposal = assertDecidable(await tx.findCatalogueProposal(id), id, admin.id, when.at, names);
       if (shownSha256 !== null) await assertApprovable(tx, proposal, shownSha256);
+      // What it replaces, read before the change is written.
+      const facts = await catalogueFacts(tx, [contentOf(proposal)]);
       // Checked again on what the catalogue is now; the write waits until the decision is recorded.
       const checked = decision === 'approved' ? await checkCatalogueChange(tx, contentOf(proposal), admin.id, when).catch((error: unknown) => { throw stillPasses(error); }) : null;
       if (!(await tx.decideCatalogueProposal(proposal.id, decision, admin.id, when.at))) throw problems.conflict('This proposal was decided already.');
@@ -96,7 +99,7 @@ function decide(decision: 'approved' | 'rejected') {
       await tx.appendAudit({ event: { ...event, subject: proposal.subject, before: null }, actorId: admin.id, at: when.at });
       // The change's own entry follows, with the approver as actor: they made it take effect.
       const location = checked ? await checked.write() : null;
-      return { view: catalogueProposalView(await usersById(tx), { ...proposal, decision, decidedBy: admin.id, decidedAt: when.at }, when.at), location };
+      return { view: catalogueProposalView(await usersById(tx), facts, { ...proposal, decision, decidedBy: admin.id, decidedAt: when.at }, when.at), location };
     });
   };
 }

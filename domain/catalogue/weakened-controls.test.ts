@@ -46,7 +46,7 @@ describe('weakenedControls: policies', () => {
     const lax: PolicyBody = {
       ...policy,
       onBlockingFailure: 'enter_review_flagged',
-      scope: { riskTiers: [1], businessLines: ['Mortgages'], modelTypes: ['classification'] },
+      scope: { riskTiers: [1], businessLines: ['Mortgages'], modelTypes: ['binary_classification'] },
       requiredSections: [],
       requiredEvidence: [{ key: 'dpia', label: 'DPIA', needsLink: false, enforcement: 'advisory' }],
       appliesToPackagesInReview: false,
@@ -54,7 +54,7 @@ describe('weakenedControls: policies', () => {
     const found = weakenedControls({ kind: 'publish_policy', current: policy, proposed: lax });
     expect(fields(found)).toEqual(['/onBlockingFailure', '/requiredSections/0', '/requiredEvidence/0/enforcement', '/requiredEvidence/0/needsLink', '/scope/riskTiers', '/scope/modelTypes', '/appliesToPackagesInReview']);
     expect(found.find((w) => w.field === '/scope/riskTiers')?.message).toBe('Applies to fewer risk tiers: no longer 2');
-    expect(found.find((w) => w.field === '/scope/modelTypes')?.message).toBe('Applies to fewer model types: only classification');
+    expect(found.find((w) => w.field === '/scope/modelTypes')?.message).toBe('Applies to fewer model types: only binary_classification');
   });
 });
 
