@@ -23,7 +23,7 @@ export const proposalComparisonScenarios: Scenario[] = [
       expectStatus(await deputy.post(`/api/catalogue-proposals/${fresh.id}/rejection`, null), 200);
       await changeCatalogue(target, { kind: 'publish_policy', change: { ...strict, replacesVersion: 0 } });
 
-      const lax = { ...strict, name: 'Mortgage \u202Eredit\u202C models', replacesVersion: 1, onBlockingFailure: 'enter_review_flagged' as const, metrics: [{ metric: 'auc', operator: '>=' as const, value: 0.6, enforcement: 'advisory' as const }], requiredSections: [] };
+      const lax = { ...strict, name: 'Mortgage \u202Eredit\u202C models', replacesVersion: 1, onBlockingFailure: 'enter_review_flagged' as const, metrics: [{ metric: 'auc' as const, operator: '>=' as const, value: 0.6, enforcement: 'advisory' as const }], requiredSections: [] };
       const filed = await propose(admin, { kind: 'publish_policy', change: lax });
       const listed = catalogueProposalListSchema.parse((await deputy.get('/api/catalogue-proposals')).body).items.find((p) => p.id === filed.id);
       const { replacesVersion: _r, ...strictBody } = { ...strict, replacesVersion: 0 };
