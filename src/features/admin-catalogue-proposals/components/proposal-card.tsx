@@ -2,7 +2,8 @@ import type { CatalogueProposal } from '#api/catalogue-proposals/contract.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { formatDateTime } from '#src/lib/format.ts';
 import { shownName } from '#domain/text/shown-name.ts';
-import { ContentDiff, notApprovableReason, WeakenedControls } from './proposal-comparison.tsx';
+import { notApprovableReason } from '#src/lib/requester-standing.ts';
+import { ContentDiff, WeakenedControls } from './proposal-comparison.tsx';
 
 interface Props {
   proposal: CatalogueProposal;
@@ -12,7 +13,7 @@ interface Props {
 
 /** One pending catalogue change: what it does and replaces, what it loosens, its diff and content, and the decisions the viewer may take. */
 export function ProposalCard({ proposal, viewerId, onDecide }: Props) {
-  const blocked = notApprovableReason(proposal);
+  const blocked = notApprovableReason(proposal, 'proposed');
   return (
     <li className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
       <p className="font-semibold break-words">{proposal.summary}</p>

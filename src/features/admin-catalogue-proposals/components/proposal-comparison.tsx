@@ -64,11 +64,3 @@ export function ContentDiff({ proposal }: { proposal: CatalogueProposal }) {
     </details>
   );
 }
-
-/** Why a pending proposal can only be rejected now, or null while its proposer still is an enabled administrator. */
-export function notApprovableReason(proposal: CatalogueProposal): string | null {
-  const who = proposal.requestedBy.displayName;
-  if (proposal.requesterStanding === 'disabled') return `No longer approvable: ${who}, who proposed it, has been disabled since. Reject it; another administrator may propose it again.`;
-  if (proposal.requesterStanding === 'not_administrator') return `No longer approvable: ${who}, who proposed it, no longer holds the administrator role. Reject it; another administrator may propose it again.`;
-  return null;
-}
