@@ -56,7 +56,7 @@ function methodBody(method: TieringMethod): MethodBody {
     kind: method.kind,
     categories: method.categories ?? [...riskCategories],
     controlReduction: method.controlReduction,
-    ...(method.weights ? { weights: method.weights as Record<string, number> } : {}),
+    ...(method.weights ? { weights: method.weights } : {}),
     ...(one !== undefined && two !== undefined && three !== undefined ? { thresholds: { '1': one, '2': two, '3': three } } : {}),
     ...(method.grid ? { grid: method.grid } : {}),
   };

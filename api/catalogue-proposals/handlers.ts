@@ -119,7 +119,10 @@ const approve = decide('approved');
 const reject = decide('rejected');
 
 export const approveCatalogueProposal = defineHandler(routes.approveCatalogueProposal, async (ctx, { params, body }) => {
-  const { view, location } = await approve(ctx, params.id, body.contentSha256).catch((error: unknown) => (error instanceof TamperedProposal ? refuseTampered(ctx, error, body.contentSha256) : Promise.reject(error)));
+  const { view, location } = await approve(ctx, params.id, body.contentSha256).catch((error: unknown) => {
+    if (error instanceof TamperedProposal) return refuseTampered(ctx, error, body.contentSha256);
+    throw error;
+  });
   if (location === null) throw new Error('An approved proposal made no change');
   return { status: 200, body: { ...view, location } };
 });

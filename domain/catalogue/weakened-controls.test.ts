@@ -22,7 +22,7 @@ const fields = (list: { field: string }[]) => list.map((w) => w.field);
 describe('weakenedControls: policies', () => {
   it('finds nothing in an identical or a stricter version, nor for a new key', () => {
     expect(weakenedControls({ kind: 'publish_policy', current: policy, proposed: policy })).toEqual([]);
-    const stricter: PolicyBody = { ...policy, metrics: [{ ...policy.metrics[0]!, value: 0.8 }, { ...policy.metrics[1]!, value: 0.005 }], requiredSections: [...policy.requiredSections, { section: 'evaluation', enforcement: 'advisory' }] };
+    const stricter: PolicyBody = { ...policy, metrics: [{ metric: 'auc', operator: '>=', value: 0.8, enforcement: 'blocking' }, { metric: 'ece', operator: '<=', value: 0.005, enforcement: 'blocking' }], requiredSections: [...policy.requiredSections, { section: 'evaluation', enforcement: 'advisory' }] };
     expect(weakenedControls({ kind: 'publish_policy', current: policy, proposed: stricter })).toEqual([]);
     expect(weakenedControls({ kind: 'publish_policy', current: null, proposed: { ...policy, metrics: [] } })).toEqual([]);
   });
