@@ -1,7 +1,9 @@
-// Catalogue changes by two administrators (docs/decisions/0182): the administrator proposes a
-// policy version, the deputy reads it on the Catalogue proposals page (summary, content hash,
-// the content in full) and approves it by keyboard in a dialog; the version is then published,
-// with the deputy as its publisher. The policy's line is this run's own.
+// Catalogue changes by two administrators (docs/decisions/0182, 0192): the administrator proposes
+// a laxer second version of a policy, the deputy reads it on the Catalogue proposals page
+// (summary naming the version replaced, the controls it weakens, the diff against version 1,
+// content hash) and approves it by keyboard in a dialog that repeats them; the version is then
+// published, with the deputy as its publisher. The policy and its line are this run's own, each
+// put in place through a proposal the deputy approves over the API.
 import { signInActor } from '#scripts/lib/api-actor.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
@@ -17,9 +19,17 @@ test('the administrator proposes a policy version; the deputy approves it on the
   const key = `proposed-${stamp}`;
   const line = `Proposal desk ${stamp}`;
   const admin = await signInActor(baseURL ?? '', 'admin@example.com', password);
-  await admin.post('/api/business-lines', { label: line });
-  const change = { key, name: `Proposed models ${stamp}`, scope: { riskTiers: [4], businessLines: [line] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.7, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [] };
+  const deputy = await signInActor(baseURL ?? '', 'admin-deputy@example.com', password);
+  const changed = async (kind: string, change: object) => {
+    const filed = await admin.post<{ id: string; contentSha256: string }>('/api/catalogue-proposals', { kind, change });
+    await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+  };
+  await changed('add_business_line', { label: line });
+  const first = { key, name: `Proposed models ${stamp}`, scope: { riskTiers: [4], businessLines: [line] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.7, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [], replacesVersion: 0 };
+  await changed('publish_policy', first);
+  const change = { ...first, replacesVersion: 1, metrics: [{ metric: 'auc', operator: '>=', value: 0.6, enforcement: 'advisory' }] };
   const proposal = await admin.post<{ summary: string; contentSha256: string }>('/api/catalogue-proposals', { kind: 'publish_policy', change });
+  const weakened = ['auc must be >= 0.6 instead of >= 0.7', 'The auc threshold is advisory instead of blocking'];
 
   await loginAs(page, 'admin-deputy@example.com');
   await goToAdminPageByKeyboard(page, 'Catalogue proposals');
@@ -27,6 +37,14 @@ test('the administrator proposes a policy version; the deputy approves it on the
   const card = page.getByRole('listitem').filter({ hasText: proposal.summary });
   await expect(card).toContainText(proposal.contentSha256);
   await expect(card).toContainText('Proposed by Alex Morgan');
+  await expect(card).toContainText(`(${key}, replacing version 1)`);
+  await expect(card).toContainText('Weakens 2 controls compared with version 1:');
+  for (const text of weakened) await expect(card.getByRole('listitem').filter({ hasText: text })).toBeVisible();
+  // The diff against version 1, opened by keyboard: only the changed lines, folded around them.
+  await tabTo(page, card.getByText('Changes against version 1'));
+  await page.keyboard.press('Enter');
+  await expect(card.locator('del')).toContainText(['"value": 0.7', '"enforcement": "blocking"']);
+  await expect(card.locator('ins')).toContainText(['"value": 0.6', '"enforcement": "advisory"']);
   await expectNoAxeViolations(page);
   await shootAtWidths(page, 'catalogue-proposals', (name) => testInfo.outputPath(name), true);
 
@@ -34,6 +52,7 @@ test('the administrator proposes a policy version; the deputy approves it on the
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Approve this catalogue change?' });
   await expect(dialog).toContainText(proposal.contentSha256);
+  for (const text of weakened) await expect(dialog).toContainText(text);
   await expectNoAxeViolations(page);
   await tabTo(page, dialog.getByRole('button', { name: 'Approve change' }));
   await page.keyboard.press('Enter');
@@ -42,5 +61,8 @@ test('the administrator proposes a policy version; the deputy approves it on the
 
   await page.goto(`/admin/policies/${key}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Proposed models ${stamp}`);
-  await expect(page.getByText('Published by Jordan Reyes')).toBeVisible();
+  // Both versions were approved by the deputy: version 1 over the API, version 2 here.
+  await expect(page.getByText('Published by Jordan Reyes').first()).toBeVisible();
+  const published = await admin.get<{ current: boolean; publishedBy: { id: string }; policy: { metrics: { value: number }[] } }>(`/api/policies/${key}/versions/2`);
+  expect(published).toMatchObject({ current: true, publishedBy: { id: 'usr_admin_deputy' }, policy: { metrics: [{ value: 0.6 }] } });
 });

@@ -33,6 +33,8 @@ export async function applyRequest(ctx: RequestContext, tx: StoreTx, request: St
       return {};
     }
     case 'set_roles': {
+      // The account's lock: a catalogue approval reading whether its proposer still is an administrator (0192) takes it too.
+      await tx.lockPackage(accountLockKey(request.userId));
       const user = await existingUser(tx, request.userId);
       if (JSON.stringify(user.roles) !== JSON.stringify(request.rolesBefore)) throw problems.conflict('The account\'s roles changed since this request was filed; reject it and file a new one.');
       // Filed before the account's password was reset by an administrator: checked again here (0181).

@@ -1,7 +1,8 @@
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
-import { assertDecidable } from '../kernel/second-administrator.ts';
+import { assertDecidable, assertRequesterStillAdministrator } from '../kernel/second-administrator.ts';
+import { accountLockKey } from '../session/start-session.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { signedIn } from '../package-access/package-access.ts';
 import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
@@ -38,9 +39,11 @@ export const requestAccountChange = defineHandler(routes.requestAccountChange, a
   return { status: 201, body: filed };
 });
 
+const names = { noun: 'account request', short: 'request' };
+
 /** Finds a request another administrator may still decide, or refuses (nothing is stored). */
 async function decidable(tx: StoreTx, id: string, adminId: string, now: string): Promise<StoredAccountRequest> {
-  const request = assertDecidable(await tx.findAccountRequest(id), id, adminId, now, { noun: 'account request', short: 'request' });
+  const request = assertDecidable(await tx.findAccountRequest(id), id, adminId, now, names);
   if (request.userId === adminId) throw problems.forbidden('This request changes your own account; another administrator approves or rejects it.');
   return request;
 }
@@ -52,6 +55,11 @@ function decide(decision: 'approved' | 'rejected') {
     return ctx.deps.store.transaction(async (tx) => {
       await tx.lockPackage(accountsLock);
       const request = await decidable(tx, id, admin.id, at);
+      if (decision === 'approved') {
+        // The filer's account lock, which a disable and a roles change take: its standing cannot change under us.
+        await tx.lockPackage(accountLockKey(request.requestedBy));
+        await assertRequesterStillAdministrator(tx, request.requestedBy, names);
+      }
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };
       await tx.appendAudit({ event: { action: decision === 'approved' ? 'user.change_approved' : 'user.change_rejected', subject: request.userId, before: null, after }, actorId: admin.id, at });

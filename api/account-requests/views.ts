@@ -1,5 +1,6 @@
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
 import type { AccountRequest } from './contract.ts';
+import { requesterStanding } from '../kernel/second-administrator.ts';
 
 // A request as administrators see it: named people, the account's history, and its status at
 // `now` (a request nobody decided within its lifetime reads as expired; no sweep is needed).
@@ -62,6 +63,7 @@ export function accountRequestView(facts: RequestFacts, r: StoredAccountRequest,
     requestedAt: r.requestedAt,
     expiresAt: r.expiresAt,
     status,
+    requesterStanding: requesterStanding(facts.users.get(r.requestedBy)),
     decidedBy: r.decidedBy ? person(facts.users, r.decidedBy) : null,
     decidedAt: r.decidedAt,
   };

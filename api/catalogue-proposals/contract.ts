@@ -35,6 +35,12 @@ export const catalogueProposalSchema = z.object({
   content: newCatalogueProposalSchema,
   /** SHA-256 of the content's RFC 8785 canonical JSON: the approver sends it back. */
   contentSha256: sha256Schema,
+  /** The version the change replaces (policy, template, tiering method, schedule); null when it replaces none (a new key, a line) (0192). */
+  replacesVersion: z.number().int().min(1).nullable(),
+  /** That version in the change's own form, to diff against `content.change`; a retirement: the line and the packages filed under it; null when there is none. */
+  current: z.json().nullable(),
+  /** What the change loosens compared with `current` (domain/catalogue/weakened-controls.ts): `field` points into the change. */
+  weakens: z.array(z.object({ field: z.string(), message: z.string() })),
   ...awaitingViewShape,
 });
 export type CatalogueProposal = z.infer<typeof catalogueProposalSchema>;

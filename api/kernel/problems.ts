@@ -61,6 +61,11 @@ export const problems = {
   /** An approval by the person who set the package's risk tier (docs/decisions/0174); rejecting stays open to them. */
   assessorCannotApprove: (detail: string) => new ApiError({ type: problemTypes.assessorCannotApprove, title: 'The tier’s assessor cannot approve', status: 403, detail }),
   credentialSetByAdministrator: (detail: string) => new ApiError({ type: problemTypes.credentialSetByAdministrator, title: 'The holder has not set their own password', status: 409, detail }),
+  /** A request or proposal whose filer was disabled or lost the administrator role since (0192): nothing is applied; rejecting stays open. */
+  requesterNoLongerAdministrator: (detail: string) =>
+    new ApiError({ type: problemTypes.requesterNoLongerAdministrator, title: 'Its proposer is no longer an administrator', status: 409, detail }),
+  /** A stored proposal whose content no longer hashes to what was filed (edited behind the application's back, 0192). */
+  proposalTampered: (detail: string) => new ApiError({ type: problemTypes.proposalTampered, title: 'The stored proposal was altered', status: 409, detail }),
   approverCannotSetTier: (detail: string) => new ApiError({ type: problemTypes.approverCannotSetTier, title: 'The approver cannot set the tier', status: 403, detail }),
   /** A submission the governance policy refuses: each failed check at its field, and the whole check with the policy version. */
   policyRefused: (detail: string, errors: FieldProblem[], policy: PolicyEvaluation) =>

@@ -1,7 +1,7 @@
 import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts';
 import { z } from 'zod';
 import { problems } from './problems.ts';
-import type { StoreTx } from '../store/store.ts';
+import type { StoredUser, StoreTx } from '../store/store.ts';
 
 // What waits for a second administrator (account requests, 0175; catalogue proposals, 0182) is
 // decided under one rule: once, before it lapses, and never by whoever filed it.
@@ -27,6 +27,33 @@ export function assertDecidable<T extends AwaitingDecision>(found: T | null, id:
   return found;
 }
 
+/**
+ * Whether whoever filed a request or proposal still stands behind it as an administrator: an
+ * enabled account holding the role. A filing is half of a two-person decision; once its filer
+ * was disabled or lost the role, approving it would let one administrator act alone (0192).
+ */
+export const requesterStandingSchema = z.enum(['administrator', 'disabled', 'not_administrator']);
+export type RequesterStanding = z.infer<typeof requesterStandingSchema>;
+
+export function requesterStanding(requester: Pick<StoredUser, 'roles' | 'disabledAt'> | null | undefined): RequesterStanding {
+  if (requester?.disabledAt) return 'disabled';
+  return requester?.roles.includes('admin') ? 'administrator' : 'not_administrator';
+}
+
+/**
+ * Refuses an approval (409, stable type) when the filer no longer is an enabled administrator,
+ * read in the approval's transaction; the caller holds the filer's account lock, which disabling
+ * an account and changing its roles take too. Rejecting stays open.
+ */
+export async function assertRequesterStillAdministrator(tx: Pick<StoreTx, 'findUserById'>, requestedBy: string, names: DecidableNames): Promise<void> {
+  const requester = await tx.findUserById(requestedBy);
+  const standing = requesterStanding(requester);
+  if (standing === 'administrator') return;
+  const who = requester?.displayName ?? requestedBy;
+  const why = standing === 'disabled' ? `${who}, who filed it, has been disabled since` : `${who}, who filed it, no longer holds the administrator role`;
+  throw problems.requesterNoLongerAdministrator(`This ${names.short} can no longer be approved: ${why}. Reject it; another administrator may file it again.`);
+}
+
 /** When something filed now lapses undecided: 72 hours, for account requests and catalogue proposals alike. */
 export function decisionWindow(now: Date): { requestedAt: string; expiresAt: string } {
   return { requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + accountRequestLifetimeMs).toISOString() };
@@ -46,6 +73,8 @@ export const awaitingViewShape = {
   requestedAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   status: z.enum(['pending', 'approved', 'rejected', 'expired']),
+  /** Whether its filer still is an enabled administrator: a pending one whose filer is not can only be rejected (0192). */
+  requesterStanding: requesterStandingSchema,
   decidedBy: personSchema.nullable(),
   decidedAt: z.iso.datetime().nullable(),
 };

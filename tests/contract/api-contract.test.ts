@@ -42,6 +42,8 @@ import { tierTemplateMissingScenarios } from './support/tier-template-missing-sc
 import { ownRolesScenarios } from './support/own-roles-scenarios.ts';
 import { accountRequestScenarios } from './support/account-request-scenarios.ts';
 import { catalogueProposalScenarios } from './support/catalogue-proposal-scenarios.ts';
+import { proposerStandingScenarios } from './support/proposer-standing-scenarios.ts';
+import { proposalComparisonScenarios } from './support/proposal-comparison-scenarios.ts';
 import { overrideTargetScenarios } from './support/override-target-scenarios.ts';
 import { revalidationAdvanceScenarios } from './support/revalidation-advance-scenarios.ts';
 import { businessLineScenarios } from './support/business-line-scenarios.ts';
@@ -72,7 +74,7 @@ async function runOn(makeTarget: () => Promise<Target>, scenario: Scenario): Pro
 }
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...keptDecisionScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios, ...newAccountMailOffScenarios, ...catalogueProposalScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...keptDecisionScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios, ...newAccountMailOffScenarios, ...catalogueProposalScenarios, ...proposerStandingScenarios, ...proposalComparisonScenarios]) {
     it(scenario.name, () => runOn(makeTarget, scenario));
   }
 });

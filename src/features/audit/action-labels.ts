@@ -65,6 +65,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'catalogue.change_proposed': 'Catalogue change proposed',
   'catalogue.change_approved': 'Catalogue change approved',
   'catalogue.change_rejected': 'Catalogue change rejected',
+  'catalogue.change_tampered': 'Catalogue proposal found altered',
   'policy.published': 'Governance policy version published',
   'policy.rechecked': 'Package checked again against a new policy version',
   'risk.assessed': 'Risk assessment recorded',

@@ -21,6 +21,13 @@ async function fileProposal(api: MockApi, id: string, label: string, requestedBy
   return contentSha256;
 }
 
+/** A proposal of any content, filed by `requestedBy` an hour ago. */
+async function fileContent(api: MockApi, id: string, content: { kind: 'publish_revalidation_schedule' | 'add_business_line'; change: unknown }, requestedBy: string): Promise<void> {
+  const at = Date.now() - hour;
+  const contentJson = canonicalize(content);
+  await api.deps.store.insertCatalogueProposal({ id, kind: content.kind, subject: 'revalidation schedule', contentJson, contentSha256: await sha256Hex(contentJson), requestedBy, requestedAt: new Date(at).toISOString(), expiresAt: new Date(at + 72 * hour).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+}
+
 /** The card of the proposal adding `label`, once the list has loaded. */
 async function cardOf(label: string): Promise<HTMLElement> {
   const summary = await screen.findByText(`Add the business line "${label}"`);
@@ -72,5 +79,42 @@ describe('catalogue proposals page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Approve change' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(/rejected already/);
     expect((await api.deps.store.listBusinessLines()).map((l) => l.label)).not.toContain('Auto loans');
+  });
+
+  it('names the version a change replaces, lists what it weakens and shows the diff on the card and in the dialog', async () => {
+    const { user } = await renderApp('/admin/catalogue-proposals', {
+      signedInAs: 'admin@example.com',
+      prepare: async (mock) => {
+        await fileContent(mock, 'cpr_schedule', { kind: 'publish_revalidation_schedule', change: { months: { '1': 18, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 } }, 'usr_admin_deputy');
+      },
+    });
+    const summary = await screen.findByText(/^Publish a revalidation schedule/);
+    const card = summary.closest('li');
+    if (!card) throw new Error('No card');
+    expect(card).toHaveTextContent('replacing version 1');
+    expect(card).toHaveTextContent('Weakens a control compared with version 1:');
+    expect(card).toHaveTextContent('Tier 1 is revalidated every 18 months instead of every 12');
+    await user.click(within(card).getByText('Changes against version 1'));
+    expect([...card.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['− Removed:     "1": 12,']);
+    expect([...card.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['+ Added:     "1": 18,']);
+    await expectNoAxeViolations();
+    await user.click(within(card).getByRole('button', { name: /^Approve/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Approve this catalogue change?' });
+    expect(dialog).toHaveTextContent('Tier 1 is revalidated every 18 months instead of every 12');
+  });
+
+  it('a proposal whose proposer was disabled since reads as no longer approvable: no Approve, Reject still offered', async () => {
+    const { api } = await renderApp('/admin/catalogue-proposals', {
+      signedInAs: 'admin@example.com',
+      prepare: async (mock) => {
+        await fileProposal(mock, 'cpr_orphan', 'Auto loans', 'usr_admin_deputy');
+        await mock.deps.store.setUserDisabled('usr_admin_deputy', new Date().toISOString());
+      },
+    });
+    const card = await cardOf('Auto loans');
+    expect(card).toHaveTextContent('No longer approvable: Jordan Reyes, who proposed it, has been disabled since.');
+    expect(within(card).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Reject: Add the business line "Auto loans"' })).toBeEnabled();
+    expect((await api.deps.store.findCatalogueProposal('cpr_orphan'))?.decision).toBeNull();
   });
 });

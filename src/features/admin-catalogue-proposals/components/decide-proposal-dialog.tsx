@@ -4,6 +4,7 @@ import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { useDecideCatalogueProposal } from '../api/catalogue-proposals.ts';
+import { ContentDiff, WeakenedControls } from './proposal-comparison.tsx';
 
 interface Props {
   proposal: CatalogueProposal;
@@ -31,11 +32,13 @@ export function DecideProposalDialog({ proposal, decision, onClose, onDecided }:
         <DialogTitle className="text-lg font-bold">{approving ? 'Approve this catalogue change?' : 'Reject this catalogue change?'}</DialogTitle>
         <div id={describedBy} className="space-y-2">
           <p className="break-words">{proposal.summary}.</p>
+          {approving && <WeakenedControls proposal={proposal} />}
           <p className="text-sm text-slate-700">
             {approving ? 'It takes effect at once, with you as the one who made it. ' : 'Nothing changes; the administrator who proposed it may propose it again. '}
             Content SHA-256: <code className="break-all">{proposal.contentSha256}</code>
           </p>
         </div>
+        {approving && <ContentDiff proposal={proposal} />}
         {deciding.error != null && (
           <p role="alert" className="text-red-800">
             {describeError(deciding.error)}

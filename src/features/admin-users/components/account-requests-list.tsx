@@ -7,6 +7,7 @@ import { formatDateTime } from '#src/lib/format.ts';
 import { useDecideAccountRequest } from '../api/account-requests.ts';
 import { describeAccountRequest } from './account-request-text.ts';
 import { AccountHistory } from './account-history.tsx';
+import { notApprovableReason } from '#src/lib/requester-standing.ts';
 
 interface Props {
   requests: readonly AccountRequest[];
@@ -53,6 +54,7 @@ export function AccountRequestsList({ requests, viewerId, onOutcome }: Props) {
         {requests.map((request) => {
           const what = describeAccountRequest(request);
           const refusal = notYours(request, viewerId);
+          const blocked = notApprovableReason(request, 'filed');
           return (
             <li key={request.id} className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
               <p className="font-semibold break-words">{what}</p>
@@ -61,14 +63,17 @@ export function AccountRequestsList({ requests, viewerId, onOutcome }: Props) {
                 <time dateTime={request.expiresAt}>{formatDateTime(request.expiresAt)}</time> unless decided. Confirm it with the person concerned before approving.
               </p>
               <AccountHistory request={request} />
+              {blocked && <p className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm">{blocked}</p>}
               {refusal ? (
                 <p className="text-sm text-slate-700">{refusal}</p>
               ) : (
                 <div className="flex flex-wrap gap-2">
-                  <button type="button" className={buttonClasses.primary} disabled={deciding.isPending} aria-label={`Approve: ${what}`} onClick={() => decide(request, 'approval')}>
-                    Approve
-                  </button>
-                  <button type="button" className={buttonClasses.secondary} disabled={deciding.isPending} aria-label={`Reject: ${what}`} onClick={() => decide(request, 'rejection')}>
+                  {!blocked && (
+                    <button type="button" className={buttonClasses.primary} disabled={deciding.isPending} aria-label={`Approve: ${what}`} onClick={() => decide(request, 'approval')}>
+                      Approve
+                    </button>
+                  )}
+                  <button type="button" className={blocked ? buttonClasses.primary : buttonClasses.secondary} disabled={deciding.isPending} aria-label={`Reject: ${what}`} onClick={() => decide(request, 'rejection')}>
                     Reject
                   </button>
                 </div>

@@ -130,6 +130,25 @@ describe('users page', () => {
     await waitFor(() => expect(within(rowOf('Samuel Okafor')).getByText('Security')).toBeInTheDocument());
   });
 
+  it('a request whose requester lost the administrator role since reads as no longer approvable: Reject only', async () => {
+    const { api } = await renderApp('/admin/users', {
+      signedInAs: 'admin-deputy@example.com',
+      prepare: async (mock) => {
+        const at = new Date().toISOString();
+        await mock.deps.store.insertAccountRequest({ id: 'acr_orphan', kind: 'set_roles', userId: 'usr_privacy', email: 'privacy@example.com', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer', rolesBefore: ['privacy'], rolesAfter: ['privacy', 'security'], passwordHash: null, requestedBy: 'usr_admin', requestedAt: at, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+        const requester = await mock.deps.store.findUserById('usr_admin');
+        if (!requester) throw new Error('usr_admin');
+        await mock.deps.store.updateUserProfile('usr_admin', { email: requester.email, displayName: requester.displayName, roles: [] });
+      },
+    });
+    const waiting = await screen.findByRole('region', { name: 'Waiting for a second administrator' });
+    expect(await within(waiting).findByText('No longer approvable: Alex Morgan, who filed it, no longer holds the administrator role. Reject it; another administrator may file it again.')).toBeInTheDocument();
+    expect(within(waiting).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+    expect(within(waiting).getByRole('button', { name: /^Reject: Change the roles of Samuel Okafor/ })).toBeEnabled();
+    await expectNoAxeViolations();
+    expect((await api.deps.store.findAccountRequest('acr_orphan'))?.decision).toBeNull();
+  });
+
   it('edits the roles of an account in a dialog, and offers no change of one’s own roles', async () => {
     const { user, api } = await renderApp('/admin/users', { signedInAs: 'admin@example.com' });
     await screen.findByRole('table', { name: 'Accounts' });

@@ -1,0 +1,55 @@
+import { expect } from 'vitest';
+import { businessLineKey } from '#domain/text/business-line.ts';
+import { catalogueProposalListSchema } from '#api/catalogue-proposals/contract.ts';
+import type { Scenario } from './scenarios.ts';
+import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { mortgagePolicy } from './policy-scenarios.ts';
+import { changeCatalogue, propose } from './catalogue-proposals.ts';
+
+// An adversary's LOW finding (0182's amendment, docs/decisions/0192): the approval card named
+// neither the version a change replaces nor what it loosens, so a laxer version read like any
+// other. Each proposal now answers the version it replaces (in the change's own form, for a
+// diff) and the controls it weakens; names in its summary are shown without bidi controls.
+
+export const proposalComparisonScenarios: Scenario[] = [
+  {
+    name: 'proposal comparison (0192): a proposal names the version it replaces, that version in full, and the controls it weakens; a new key or a stricter version weakens none; names shown without bidi controls',
+    async run(target) {
+      const strict = mortgagePolicy({ key: 'mortgage-compared', scope: { riskTiers: [2], businessLines: ['Mortgages'] }, requiredSections: [{ section: 'validation_findings', enforcement: 'blocking' }] });
+      const admin = await signedIn(target, 'admin@example.com');
+      const deputy = await signedIn(target, 'admin-deputy@example.com');
+      const fresh = await propose(admin, { kind: 'publish_policy', change: strict });
+      expect(fresh).toMatchObject({ replacesVersion: null, current: null, weakens: [] });
+      expectStatus(await deputy.post(`/api/catalogue-proposals/${fresh.id}/rejection`, null), 200);
+      await changeCatalogue(target, { kind: 'publish_policy', change: { ...strict, replacesVersion: 0 } });
+
+      const lax = { ...strict, name: 'Mortgage \u202Eredit\u202C models', replacesVersion: 1, onBlockingFailure: 'enter_review_flagged' as const, metrics: [{ metric: 'auc' as const, operator: '>=' as const, value: 0.6, enforcement: 'advisory' as const }], requiredSections: [] };
+      const filed = await propose(admin, { kind: 'publish_policy', change: lax });
+      const listed = catalogueProposalListSchema.parse((await deputy.get('/api/catalogue-proposals')).body).items.find((p) => p.id === filed.id);
+      const { replacesVersion: _r, ...strictBody } = { ...strict, replacesVersion: 0 };
+      expect(listed).toMatchObject({ replacesVersion: 1, current: strictBody });
+      expect(listed?.weakens.map((w) => w.field)).toEqual(['/onBlockingFailure', '/metrics/0/enforcement', '/metrics/0/value', '/metrics/1', '/requiredSections/0']);
+      expect(listed?.summary).toBe('Publish governance policy "Mortgage redit models" (mortgage-compared, replacing version 1)');
+      // The content itself, and its hash, keep every character.
+      expect(listed?.content).toMatchObject({ change: { name: lax.name } });
+
+      const stricter = await propose(admin, { kind: 'publish_policy', change: { ...strict, replacesVersion: 1, metrics: [{ metric: 'auc', operator: '>=', value: 0.8, enforcement: 'blocking' }, ...strict.metrics.slice(1)] } });
+      expect(stricter).toMatchObject({ replacesVersion: 1, weakens: [] });
+
+      const schedule = await propose(admin, { kind: 'publish_revalidation_schedule', change: { months: { '1': 36, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 } });
+      expect(schedule.replacesVersion).toBe(1);
+      expect(schedule.weakens.map((w) => w.field)).toContain('/months/1');
+
+      // A line with packages filed under it: retiring it is listed with their number.
+      const packages = await target.store.listPackages();
+      const lines = (await target.store.listBusinessLines()).filter((l) => l.retiredAt === null);
+      const used = lines.find((l) => packages.some((p) => businessLineKey(p.businessLine) === l.key));
+      if (!used) throw new Error('The demo files packages under a listed line');
+      const count = packages.filter((p) => businessLineKey(p.businessLine) === used.key).length;
+      const retire = await propose(admin, { kind: 'retire_business_line', change: { key: used.key } });
+      expect(retire).toMatchObject({ replacesVersion: null, current: { key: used.key, label: used.label, packages: count } });
+      expect(retire.weakens).toHaveLength(1);
+      expect(retire.weakens[0]?.message).toContain(`${count} ${count === 1 ? 'package is' : 'packages are'} filed under "${used.label}"`);
+    },
+  },
+];

@@ -1,0 +1,98 @@
+import { expect } from 'vitest';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
+import { accountRequestListSchema } from '#api/account-requests/contract.ts';
+import { catalogueProposalListSchema, type NewCatalogueProposal } from '#api/catalogue-proposals/contract.ts';
+import type { Client, Reply, Target } from './client.ts';
+import type { Scenario } from './scenarios.ts';
+import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { mortgagePolicy } from './policy-scenarios.ts';
+import { approveProposal, propose } from './catalogue-proposals.ts';
+import { fileRequest } from './account-requests.ts';
+
+// An adversary's LOW finding (docs/decisions/0182's amendment, 0192): a proposal or an account
+// request stayed approvable after whoever filed it was disabled or lost the administrator role,
+// so one administrator could act alone on a colleague's stale filing. At approval the filer must
+// still be an enabled administrator: 409 with a stable type, nothing applied, rejection open.
+
+const policyChange: NewCatalogueProposal = { kind: 'publish_policy', change: mortgagePolicy({ key: 'mortgage-orphaned', scope: { riskTiers: [2], businessLines: ['Mortgages'] } }) };
+
+function expectNoLongerAdministrator(reply: Reply, detail: RegExp) {
+  expectStatus(reply, 409);
+  expect(reply.body).toMatchObject({ type: problemTypes.requesterNoLongerAdministrator });
+  expect((reply.body as { detail: string }).detail).toMatch(detail);
+}
+
+async function proposalsSeenBy(client: Client) {
+  return catalogueProposalListSchema.parse((await client.get('/api/catalogue-proposals')).body).items;
+}
+
+async function requestsSeenBy(client: Client) {
+  return accountRequestListSchema.parse((await client.get('/api/admin/account-requests')).body).items;
+}
+
+async function actionsOn(client: Client, subject: string): Promise<string[]> {
+  const page = auditPageSchema.parse((await client.get('/api/audit?limit=200')).body);
+  return page.items.filter((e) => e.subject === subject).sort((a, b) => a.seq - b.seq).map((e) => e.action);
+}
+
+/** A third administrator, so that the demo's two can be disabled or demoted without leaving none. */
+async function thirdAdministrator(target: Target): Promise<Client> {
+  const { passwordHash } = (await target.store.findUserByEmail('admin@example.com')) ?? { passwordHash: '' };
+  await target.store.insertUser({ id: 'usr_admin_third', email: 'admin-third@example.com', displayName: 'Kai Sato', title: 'Administrator', roles: ['admin'], passwordHash });
+  return signedIn(target, 'admin-third@example.com');
+}
+
+export const proposerStandingScenarios: Scenario[] = [
+  {
+    name: 'proposer standing (0192): a catalogue proposal and an account request whose filer was disabled are 409 at approval, nothing applied; listed as such; rejection still possible; enabled again, approvable',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const deputy = await signedIn(target, 'admin-deputy@example.com');
+      const proposal = await propose(admin, policyChange);
+      const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)?.requesterStanding).toBe('administrator');
+      expectStatus(await deputy.post('/api/admin/users/usr_admin/disable', null), 200);
+
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), /Alex Morgan, who filed it, has been disabled since/);
+      expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
+      expect((await target.store.findCatalogueProposal(proposal.id))?.decision).toBeNull();
+      expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'disabled' });
+
+      expectNoLongerAdministrator(await deputy.post(`/api/admin/account-requests/${grant.id}/approval`, null), /disabled/);
+      expect((await target.store.findUserById('usr_owner'))?.roles).toEqual(['model_owner']);
+      expect((await requestsSeenBy(deputy)).find((r) => r.id === grant.id)).toMatchObject({ status: 'pending', requesterStanding: 'disabled' });
+      expectStatus(await deputy.post(`/api/admin/account-requests/${grant.id}/rejection`, null), 200);
+      expect(await actionsOn(deputy, 'usr_owner')).toEqual(['user.change_requested', 'user.change_rejected']);
+
+      // The check reads the filer as they are at approval: enabled again, the proposal goes through.
+      expectStatus(await deputy.post('/api/admin/users/usr_admin/enable', null), 200);
+      expect((await approveProposal(deputy, proposal)).status).toBe('approved');
+      expect(await actionsOn(deputy, 'mortgage-orphaned')).toEqual(['catalogue.change_proposed', 'catalogue.change_approved', 'policy.published']);
+    },
+  },
+  {
+    name: 'proposer standing (0192): a catalogue proposal and an account request whose filer lost the administrator role are 409 at approval, nothing applied; rejection still possible',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const deputy = await signedIn(target, 'admin-deputy@example.com');
+      const third = await thirdAdministrator(target);
+      const proposal = await propose(admin, policyChange);
+      const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      // The administrator role taken away as 0175 allows it: the deputy files, the third approves.
+      const demotion = await fileRequest(deputy, { kind: 'set_roles', userId: 'usr_admin', roles: [] });
+      expectStatus(await third.post(`/api/admin/account-requests/${demotion.id}/approval`, null), 200);
+
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), /no longer holds the administrator role/);
+      expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
+      expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'not_administrator' });
+      expectNoLongerAdministrator(await third.post(`/api/admin/account-requests/${grant.id}/approval`, null), /no longer holds the administrator role/);
+      expect((await target.store.findUserById('usr_owner'))?.roles).toEqual(['model_owner']);
+
+      const rejected = await deputy.post(`/api/catalogue-proposals/${proposal.id}/rejection`, null);
+      expectStatus(rejected, 200);
+      expect(rejected.body).toMatchObject({ status: 'rejected' });
+      expect(await actionsOn(deputy, 'mortgage-orphaned')).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected']);
+    },
+  },
+];

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { auditPageSchema } from '#domain/contracts/audit.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
+import { Client } from '../contract/support/client.ts';
+import { propose } from '../contract/support/catalogue-proposals.ts';
+import { mortgagePolicy } from '../contract/support/policy-scenarios.ts';
+import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
+import { cleanUpAfterEach } from '../support/cleanups.ts';
+
+// An adversary's LOW finding (0182's amendment, docs/decisions/0192): `catalogue_proposals` is an
+// ordinary table, outside the audit log's chain. Someone with the database edits a proposal's
+// content between filing and approval (a threshold lowered); before, the approval applied the
+// edited content. Now the stored text is hashed again at approval: refused 409, nothing applied,
+// and the refusal is audited as a tamper signal. The approval that does go through names the
+// canonical content it applied.
+
+const defer = cleanUpAfterEach();
+const strict = mortgagePolicy({ key: 'mortgage-tampered', scope: { riskTiers: [2], businessLines: ['Mortgages'] } });
+
+async function setUp() {
+  const { target, store, openFile } = await seededSqliteApp(defer);
+  const admin = new Client(target);
+  expect((await admin.login('admin@example.com')).status).toBe(200);
+  const deputy = new Client(target);
+  expect((await deputy.login('admin-deputy@example.com')).status).toBe(200);
+  const filed = await propose(admin, { kind: 'publish_policy', change: strict });
+  const db = openFile();
+  const edit = (contentJson: string, contentSha256?: string) =>
+    contentSha256 === undefined
+      ? db.prepare('UPDATE catalogue_proposals SET content_json = ? WHERE id = ?').run(contentJson, filed.id)
+      : db.prepare('UPDATE catalogue_proposals SET content_json = ?, content_sha256 = ? WHERE id = ?').run(contentJson, contentSha256, filed.id);
+  const lax = canonicalize({ ...filed.content, change: { ...filed.content.change, name: 'Mortgage credit, lax', metrics: [] , requiredSections: [{ section: 'evaluation', enforcement: 'advisory' }] } });
+  const actions = async () => auditPageSchema.parse((await deputy.get('/api/audit?limit=200')).body).items.filter((e) => e.subject === 'mortgage-tampered');
+  return { store, deputy, filed, edit, lax, actions };
+}
+
+describe('a catalogue proposal edited in the database (0192)', () => {
+  it('is refused at approval when its content no longer hashes to the stored SHA-256, audited as a tamper signal, nothing applied', async () => {
+    const { store, deputy, filed, edit, lax, actions } = await setUp();
+    edit(lax);
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ type: problemTypes.proposalTampered });
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+    expect(entries[1]).toMatchObject({ actorId: 'usr_admin_deputy', after: { proposal: filed.id, storedSha256: filed.contentSha256, contentSha256: await sha256Hex(lax), shownSha256: filed.contentSha256 } });
+  });
+
+  it('is refused when content and hash were both replaced but the approver was shown the filed one; and when the stored text is not canonical', async () => {
+    const { deputy, filed, edit, lax, actions } = await setUp();
+    edit(lax, await sha256Hex(lax));
+    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 })).status).toBe(409);
+    // Same content, spelled otherwise: not the canonical text that was hashed at filing.
+    const original = canonicalize(filed.content);
+    edit(JSON.stringify(JSON.parse(original), null, 1), filed.contentSha256);
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+
+    // Put back as filed, it is approved, and the approval entry holds the canonical content it applied.
+    edit(original, filed.contentSha256);
+    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 })).status).toBe(200);
+    const approved = (await actions()).find((e) => e.action === 'catalogue.change_approved');
+    expect(approved?.after).toMatchObject({ contentSha256: filed.contentSha256, content: original });
+    expect(await sha256Hex((approved?.after as { content: string }).content)).toBe(filed.contentSha256);
+  });
+});
