@@ -61,6 +61,14 @@ export const problems = {
   /** An approval by the person who set the package's risk tier (docs/decisions/0174); rejecting stays open to them. */
   assessorCannotApprove: (detail: string) => new ApiError({ type: problemTypes.assessorCannotApprove, title: 'The tier’s assessor cannot approve', status: 403, detail }),
   credentialSetByAdministrator: (detail: string) => new ApiError({ type: problemTypes.credentialSetByAdministrator, title: 'The holder has not set their own password', status: 409, detail }),
+  /** A direct catalogue change once two administrators exist (docs/decisions/0182): it waits for a second one, as a proposal. */
+  catalogueProposalRequired: () =>
+    new ApiError({
+      type: problemTypes.catalogueProposalRequired,
+      title: 'Needs a second administrator',
+      status: 409,
+      detail: 'This catalogue change needs a second administrator: propose it (POST /api/catalogue-proposals with { kind, change }), and another administrator approves it.',
+    }),
   approverCannotSetTier: (detail: string) => new ApiError({ type: problemTypes.approverCannotSetTier, title: 'The approver cannot set the tier', status: 403, detail }),
   /** A submission the governance policy refuses: each failed check at its field, and the whole check with the policy version. */
   policyRefused: (detail: string, errors: FieldProblem[], policy: PolicyEvaluation) =>

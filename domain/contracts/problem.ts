@@ -48,6 +48,8 @@ export const problemTypes = {
   assessorCannotApprove: 'https://model-approval.example/problems/assessor-cannot-approve',
   approverCannotSetTier: 'https://model-approval.example/problems/approver-cannot-set-tier',
   credentialSetByAdministrator: 'https://model-approval.example/problems/credential-set-by-administrator',
+  /** A direct catalogue change while two administrators exist: it is filed as a proposal another administrator approves (0182). */
+  catalogueProposalRequired: 'https://model-approval.example/problems/catalogue-proposal-required',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
   crossSite: 'https://model-approval.example/problems/cross-site-request',
   unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',

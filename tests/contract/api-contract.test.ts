@@ -41,6 +41,7 @@ import { tierTemplateMissingScenarios } from './support/tier-template-missing-sc
 import { ownRolesScenarios } from './support/own-roles-scenarios.ts';
 import { accountRequestScenarios } from './support/account-request-scenarios.ts';
 import { catalogueProposalScenarios } from './support/catalogue-proposal-scenarios.ts';
+import { directCatalogueScenarios } from './support/direct-catalogue-scenarios.ts';
 import { overrideTargetScenarios } from './support/override-target-scenarios.ts';
 import { revalidationAdvanceScenarios } from './support/revalidation-advance-scenarios.ts';
 import { businessLineScenarios } from './support/business-line-scenarios.ts';
@@ -71,7 +72,7 @@ async function runOn(makeTarget: () => Promise<Target>, scenario: Scenario): Pro
 }
 
 describe.each(targets)('API contract: %s', (_name, makeTarget) => {
-  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios, ...newAccountMailOffScenarios, ...catalogueProposalScenarios]) {
+  for (const scenario of [...scenarios, ...threadScenarios, ...signingScenarios, ...resubmissionScenarios, ...auditScenarios, ...recordScenarios, ...dashboardScenarios, ...notificationScenarios, ...templateScenarios, ...tokenScenarios, ...delegationScenarios, ...webhookScenarios, ...reReviewScenarios, ...templateKeyScenarios, ...emergencyScenarios, ...clarificationScenarios, ...policyScenarios, ...policyScopeScenarios, ...findingScenarios, ...riskAssessmentScenarios, ...tierChainScenarios, ...assessorApprovalScenarios, ...tierTemplateMissingScenarios, ...ownRolesScenarios, ...accountRequestScenarios, ...overrideTargetScenarios, ...revalidationAdvanceScenarios, ...draftScenarios, ...obligationScenarios, ...governanceScenarios, ...revalidationScenarios, ...demoEvidenceScenarios, ...rollbackScenarios, ...governanceSnapshotScenarios, ...inboxPageScenarios, ...tieringMethodScenarios, ...monitoringAlertScenarios, ...dashboardScratchScenarios, ...dashboardKeptScenarios, ...approvalGatingScenarios, ...policyRecheckScenarios, ...policyRecheckRecordScenarios, ...readRevocationScenarios, ...businessLineScenarios, ...passwordLinkMailOffScenarios, ...newAccountMailOffScenarios, ...catalogueProposalScenarios, ...directCatalogueScenarios]) {
     it(scenario.name, () => runOn(makeTarget, scenario));
   }
 });
