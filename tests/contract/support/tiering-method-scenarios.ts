@@ -75,7 +75,7 @@ export const tieringMethodScenarios: Scenario[] = [
       await refused({ ...riskMatrix, grid: holes, replacesVersion: 1 }, ['/change/grid/1/3', '/change/grid/1/4', '/change/grid/3/3', '/change/grid/3/4']);
       await refused({ ...riskMatrix, grid: grid.slice(0, 4), replacesVersion: 1 }, ['/change/grid']);
       await refused({ ...scorecard, thresholds: { '3': 20, '2': 20, '1': 10 }, replacesVersion: 1 }, ['/change/thresholds/2', '/change/thresholds/1']);
-      await refused({ ...scorecard, kind: 'lottery', replacesVersion: 1 }, ['/kind']);
+      await refused({ ...scorecard, kind: 'lottery', replacesVersion: 1 }, ['/change/kind']);
       expect((await listOf(admin)).map((m) => m.method.version)).toEqual([1]);
       const audit = auditPageSchema.parse((await admin.get('/api/audit?action=risk.method_published')).body);
       expect(audit.items).toEqual([]);
