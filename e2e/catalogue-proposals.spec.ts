@@ -9,6 +9,7 @@ import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard } from './support/header.ts';
 import { shootAtWidths } from './support/screenshots.ts';
+import { changeCatalogue } from '#scripts/lib/catalogue-change.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -17,7 +18,7 @@ test('the administrator proposes a policy version; the deputy approves it on the
   const key = `proposed-${stamp}`;
   const line = `Proposal desk ${stamp}`;
   const admin = await signInActor(baseURL ?? '', 'admin@example.com', password);
-  await admin.post('/api/business-lines', { label: line });
+  await changeCatalogue(admin, await signInActor(baseURL ?? '', 'admin-deputy@example.com', password), { kind: 'add_business_line', change: { label: line } });
   const change = { key, name: `Proposed models ${stamp}`, scope: { riskTiers: [4], businessLines: [line] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.7, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [] };
   const proposal = await admin.post<{ summary: string; contentSha256: string }>('/api/catalogue-proposals', { kind: 'publish_policy', change });
 
