@@ -7,8 +7,9 @@ import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard } from './support/header.ts';
 import { shootAtWidths } from './support/screenshots.ts';
+import { approveAsDeputy, proposedNotice } from './support/catalogue.ts';
 
-test('an administrator adds a business line by keyboard, a second spelling is refused beside the field, and the line is retired', async ({ page }, testInfo) => {
+test('an administrator adds a business line by keyboard, a second spelling is refused beside the field, and the line is retired', async ({ page, baseURL }, testInfo) => {
   const suffix = Date.now().toString(36);
   const label = `Auto loans ${suffix}`;
   await loginAs(page, 'admin@example.com');
@@ -24,9 +25,13 @@ test('an administrator adds a business line by keyboard, a second spelling is re
     await page.keyboard.type(text);
     await page.keyboard.press('Enter');
   };
+  // Two administrators (the demo's): the line is proposed, and the deputy approves it (0182).
   await add(label);
-  await expect(page.getByRole('heading', { level: 3, name: label, exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: proposedNotice })).toBeVisible();
   await expect(field).toHaveValue('');
+  await approveAsDeputy(baseURL ?? '', label.toLowerCase());
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 3, name: label, exact: true })).toBeVisible();
 
   await add(`  ${label.toLowerCase()} `);
   await expect(field).toHaveAccessibleDescription(/already on the list/);
@@ -39,6 +44,9 @@ test('an administrator adds a business line by keyboard, a second spelling is re
   const confirm = page.getByRole('button', { name: 'Retire business line' });
   await tabTo(page, confirm);
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: proposedNotice })).toBeVisible();
+  await approveAsDeputy(baseURL ?? '', label.toLowerCase());
+  await page.reload();
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: label, exact: true }) });
   await expect(item).toContainText('Retired');
   await expect(page.getByRole('button', { name: `Retire ${label}` })).toHaveCount(0);

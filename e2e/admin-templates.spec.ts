@@ -2,14 +2,14 @@
 // publishes a step with no approvals and sees the server's error beside the field, fixes it,
 // confirms, and sees the new version listed. Tier 4 is used because no demo package runs on
 // it, so the other specs sharing this server are not affected.
-import { signInActor } from '#scripts/lib/api-actor.ts';
 import { test, expect } from './support/test.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard } from './support/header.ts';
+import { approveAsDeputy, changeAsAdministrators, proposedNotice } from './support/catalogue.ts';
 
-test('an administrator publishes a new template version by keyboard; an invalid step shows its error beside the field', async ({ page }) => {
+test('an administrator publishes a new template version by keyboard; an invalid step shows its error beside the field', async ({ page, baseURL }) => {
   await loginAs(page, 'admin@example.com');
   await goToAdminPageByKeyboard(page, 'Templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Workflow templates' })).toBeVisible();
@@ -59,7 +59,10 @@ test('an administrator publishes a new template version by keyboard; an invalid 
   await tabTo(page, dialog.getByRole('button', { name: 'Publish version 2', exact: true }));
   await page.keyboard.press('Enter');
 
-  await expect(page.getByRole('status').filter({ hasText: 'Version 2 published.' })).toBeVisible();
+  // Two administrators (the demo's): the version is proposed, and the deputy approves it (0182).
+  await expect(page.getByRole('status').filter({ hasText: proposedNotice })).toBeVisible();
+  await approveAsDeputy(baseURL ?? '', 'tier-4');
+  await page.goto('/admin/templates/tier-4');
   await expect(page.getByRole('heading', { name: 'Current version: 2' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Current version: 2' })).toContainText('2 approvals');
   await expect(page.getByRole('region', { name: 'Current version: 2' })).toContainText('Segregation of duties: relaxed — one person may decide more than one step of a package.');
@@ -78,7 +81,7 @@ test('an administrator publishes a new template version by keyboard; an invalid 
 test('an administrator defines a new template by keyboard; a key already taken is refused beside the key field', async ({ page, baseURL }) => {
   const suffix = Date.now().toString(36);
   // The organisation lists the line first (docs/decisions/0168).
-  await (await signInActor(baseURL ?? '', 'admin@example.com', process.env.DEMO_PASSWORD ?? 'demo-password')).post('/api/business-lines', { label: `E2E sandbox ${suffix}` });
+  await changeAsAdministrators(baseURL ?? '', { kind: 'add_business_line', change: { label: `E2E sandbox ${suffix}` } });
   await loginAs(page, 'admin@example.com');
   await goToAdminPageByKeyboard(page, 'Templates');
   await expect(page.getByRole('heading', { level: 1, name: 'Workflow templates' })).toBeVisible();
@@ -134,9 +137,10 @@ test('an administrator defines a new template by keyboard; a key already taken i
   await tabTo(page, dialog.getByRole('button', { name: 'Publish template', exact: true }));
   await page.keyboard.press('Enter');
 
-  await expect(page).toHaveURL(new RegExp(`/admin/templates/${newKey}$`));
+  await expect(page.getByRole('status').filter({ hasText: proposedNotice })).toBeVisible();
+  await approveAsDeputy(baseURL ?? '', newKey);
+  await page.goto(`/admin/templates/${newKey}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Sandbox chain' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Version 1 published.' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Current version: 1' })).toContainText(`Risk tier 4, for E2E sandbox ${suffix}`);
   await expect(page.getByRole('region', { name: 'Current version: 1' })).toContainText('Step 1: Model risk review');
   await expectNoAxeViolations(page);

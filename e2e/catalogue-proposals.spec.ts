@@ -11,6 +11,7 @@ import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard } from './support/header.ts';
 import { shootAtWidths } from './support/screenshots.ts';
+import { changeCatalogue } from '#scripts/lib/catalogue-change.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -20,13 +21,9 @@ test('the administrator proposes a policy version; the deputy approves it on the
   const line = `Proposal desk ${stamp}`;
   const admin = await signInActor(baseURL ?? '', 'admin@example.com', password);
   const deputy = await signInActor(baseURL ?? '', 'admin-deputy@example.com', password);
-  const changed = async (kind: string, change: object) => {
-    const filed = await admin.post<{ id: string; contentSha256: string }>('/api/catalogue-proposals', { kind, change });
-    await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
-  };
-  await changed('add_business_line', { label: line });
-  const first = { key, name: `Proposed models ${stamp}`, scope: { riskTiers: [4], businessLines: [line] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auc', operator: '>=', value: 0.7, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [], replacesVersion: 0 };
-  await changed('publish_policy', first);
+  await changeCatalogue(admin, deputy, { kind: 'add_business_line', change: { label: line } });
+  const first = { key, name: `Proposed models ${stamp}`, scope: { riskTiers: [4], businessLines: [line] }, onBlockingFailure: 'refuse' as const, metrics: [{ metric: 'auc' as const, operator: '>=' as const, value: 0.7, enforcement: 'blocking' as const }], subgroupMetrics: [], requiredSections: [], replacesVersion: 0 };
+  await changeCatalogue(admin, deputy, { kind: 'publish_policy', change: first });
   const change = { ...first, replacesVersion: 1, metrics: [{ metric: 'auc', operator: '>=', value: 0.6, enforcement: 'advisory' }] };
   const proposal = await admin.post<{ summary: string; contentSha256: string }>('/api/catalogue-proposals', { kind: 'publish_policy', change });
   const weakened = ['auc must be >= 0.6 instead of >= 0.7', 'The auc threshold is advisory instead of blocking'];

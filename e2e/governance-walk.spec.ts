@@ -16,6 +16,8 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { expectInventoryRows } from './support/governance-lists.ts';
 import { loginAs } from './support/login.ts';
 import { signOut } from './support/header.ts';
+import { changeCatalogue } from '#scripts/lib/catalogue-change.ts';
+import { approveAsDeputy, proposedNotice } from './support/catalogue.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -30,8 +32,9 @@ async function setUp(origin: string, stamp: string) {
   const name = `Walk models ${stamp}`;
   const line = `Walk lending ${stamp}`;
   const admin = await signInActor(origin, 'admin@example.com', password);
-  await admin.post('/api/business-lines', { label: line });
-  await admin.post('/api/policies', {
+  const deputy = await signInActor(origin, 'admin-deputy@example.com', password);
+  await changeCatalogue(admin, deputy, { kind: 'add_business_line', change: { label: line } });
+  await changeCatalogue(admin, deputy, { kind: 'publish_policy', change: {
     key,
     name,
     scope: { riskTiers: [1, 2], businessLines: [line] },
@@ -42,7 +45,7 @@ async function setUp(origin: string, stamp: string) {
     ],
     subgroupMetrics: [],
     requiredSections: [],
-  });
+  } });
   const owner = await signInActor(origin, 'owner@example.com', password);
   const modelKey = `walk-pd-${stamp}`;
   const modelName = `Walk PD ${stamp}`;
@@ -80,7 +83,10 @@ test('an administrator raises a blocking bar; the owner’s failing resubmission
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Publish version 2…' }).click();
   await page.getByRole('dialog', { name: `Publish version 2 of ${name}?` }).getByRole('button', { name: 'Publish version 2', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText('Version 2 is published. Submissions from now on are checked against it.');
+  // Two administrators (the demo's): the version is proposed, and the deputy approves it (0182).
+  await expect(page.getByRole('status')).toHaveText(proposedNotice);
+  await approveAsDeputy(baseURL ?? '', key);
+  await page.goto(`/admin/policies/${key}`);
   await expect(page.getByRole('table', { name: 'Required metrics, version 2' })).toContainText('at least 0.8');
   await expectNoAxeViolations(page);
   await signOut(page);

@@ -13,6 +13,7 @@ import { submitPackageResponseSchema } from '#api/packages/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { clinicalRiskV1 } from '#demo/index.ts';
+import { changeCatalogue } from '#scripts/lib/catalogue-change.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -177,8 +178,9 @@ test('a webhook description and a template name carrying markup render as inert 
   const run = Date.now().toString(36);
   const admin = await signInActor(baseURL ?? '', 'admin@example.com', password);
   await admin.post('/api/webhooks', { url: `https://hooks.example/${run}`, description: `Hook ${run}: ${htmlPayloads[1] ?? ''} ${htmlPayloads[3] ?? ''}`, events: ['package.approved'] });
-  await admin.post('/api/business-lines', { label: `Hostile markup lab ${run}` });
-  await admin.post('/api/templates', {
+  const deputy = await signInActor(baseURL ?? '', 'admin-deputy@example.com', password);
+  await changeCatalogue(admin, deputy, { kind: 'add_business_line', change: { label: `Hostile markup lab ${run}` } });
+  await changeCatalogue(admin, deputy, { kind: 'publish_template', change: {
     key: `hostile-${run}`,
     name: `Template ${run} <img src=x onerror="window.__pwned = 'template'"><script>window.__pwned = 1</script>`,
     riskTiers: [4],
@@ -186,7 +188,7 @@ test('a webhook description and a template name carrying markup render as inert 
     businessLines: [`Hostile markup lab ${run}`],
     staleApprovals: 'every_change',
     steps: [{ key: 'model_risk', name: '<iframe src="javascript:window.__pwned = 1"></iframe>', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['evaluation'] }],
-  });
+  } });
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());

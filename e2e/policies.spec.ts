@@ -14,6 +14,7 @@ import { tabTo } from './support/keyboard.ts';
 import { loginAs } from './support/login.ts';
 import { goToAdminPageByKeyboard, signOut } from './support/header.ts';
 import { expectFitsWidth, shootAtWidths } from './support/screenshots.ts';
+import { approveAsDeputy, changeAsAdministrators, proposedNotice } from './support/catalogue.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
@@ -35,7 +36,7 @@ test('an administrator publishes a policy; a failing submission is refused namin
   const key = `research-${stamp}`;
   const line = `Research lab ${stamp}`;
   // The organisation lists the line first (docs/decisions/0168).
-  await (await signInActor(baseURL ?? '', 'admin@example.com', password)).post('/api/business-lines', { label: line });
+  await changeAsAdministrators(baseURL ?? '', { kind: 'add_business_line', change: { label: line } });
   await loginAs(page, 'admin@example.com');
   await goToAdminPageByKeyboard(page, 'Policies');
   await expect(page.getByRole('heading', { level: 1, name: 'Governance policies' })).toBeVisible();
@@ -94,8 +95,11 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await page.keyboard.press('Enter');
   await tabTo(page, dialog.getByRole('button', { name: 'Publish policy', exact: true }));
   await page.keyboard.press('Enter');
+  // Two administrators (the demo's): the policy is proposed, and the deputy approves it (0182).
+  await expect(page.getByRole('status')).toHaveText(proposedNotice);
+  await approveAsDeputy(baseURL ?? '', key);
+  await page.goto(`/admin/policies/${key}`);
   await expect(page.getByRole('heading', { level: 1, name: `Research models ${stamp}` })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText('Version 1 is published. Submissions from now on are checked against it.');
   await expect(page.getByRole('table', { name: 'Required metrics, version 1' })).toContainText('at least 0.75');
   await expect(page.getByText(`Applies to Tier 4: ${line}; model types binary classification.`)).toBeVisible();
   const evidenceTable = page.getByRole('table', { name: 'Required evidence, version 1' });

@@ -16,6 +16,7 @@ import { freshCreditPackage } from './support/fresh-credit-package.ts';
 import { test as isolated, expect } from './support/isolated-server.ts';
 import { loginAs } from './support/login.ts';
 import { shootAtWidths } from './support/screenshots.ts';
+import { approveAsDeputy, proposedNotice } from './support/catalogue.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 const day = 86_400_000;
@@ -100,7 +101,7 @@ test('an approved tier-1 package is due for revalidation a year on, shows in the
   await expect(rowOf(page, fresh.versionLabel)).toContainText('Re-review due');
 });
 
-test('the administrator sees the tiering method versions and the revalidation schedule, and a bad month is refused beside its field', async ({ page }, testInfo) => {
+test('the administrator sees the tiering method versions and the revalidation schedule, and a bad month is refused beside its field', async ({ page, baseURL }, testInfo) => {
   await loginAs(page, 'admin@example.com', password);
   await page.goto('/admin/risk-tiering');
   await expect(page.getByRole('heading', { name: 'Risk tiering', level: 1 })).toBeVisible();
@@ -118,6 +119,9 @@ test('the administrator sees the tiering method versions and the revalidation sc
   await expectNoAxeViolations(page);
   await tierOne.fill('6');
   await tierOne.press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Version 2 is published.');
+  // Two administrators (the demo's): the version is proposed, and the deputy approves it (0182).
+  await expect(page.getByRole('status')).toHaveText(proposedNotice);
+  await approveAsDeputy(baseURL ?? '', 'revalidation schedule');
+  await page.reload();
   await expect(schedules).toContainText('every 6 months');
 });

@@ -6,12 +6,13 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { test, expect } from './support/isolated-server.ts';
 import { loginAs } from './support/login.ts';
 import { shootAtWidths } from './support/screenshots.ts';
+import { approveAsDeputy, proposedNotice } from './support/catalogue.ts';
 
 const password = process.env.DEMO_PASSWORD ?? 'demo-password';
 
 test.describe.configure({ timeout: 120_000 });
 
-test('the administrator publishes a weighted scorecard version and it becomes the current tiering method', async ({ page }, testInfo) => {
+test('the administrator publishes a weighted scorecard version and it becomes the current tiering method', async ({ page, baseURL }, testInfo) => {
   await loginAs(page, 'admin@example.com', password);
   await page.goto('/admin/risk-tiering');
   const methods = page.getByRole('table', { name: 'Tiering method versions' });
@@ -41,7 +42,10 @@ test('the administrator publishes a weighted scorecard version and it becomes th
 
   await form.getByLabel('Data (%)').fill('30');
   await form.getByLabel('Data (%)').press('Enter');
-  await expect(page.getByRole('status')).toHaveText('Method version 2 is published and scores new assessments.');
+  // Two administrators (the demo's): the version is proposed, and the deputy approves it (0182).
+  await expect(page.getByRole('status')).toHaveText(proposedNotice);
+  await approveAsDeputy(baseURL ?? '', 'tiering method standard');
+  await page.reload();
   await expect(methods).toContainText('standard version 2 (scores new assessments)');
   await expect(methods).toContainText('Weights: data 30 %, fairness 70 %');
   await expect(methods.getByRole('row').filter({ hasText: 'standard version 1' })).not.toContainText('scores new assessments');

@@ -1,6 +1,7 @@
 import type { RequestContext } from './context.ts';
 import type { StoreTx } from '../store/store.ts';
 import { countAdministrators } from './second-administrator.ts';
+import { problems } from './problems.ts';
 
 // One shape for every catalogue change (docs/decisions/0182): its checks run first, in the
 // caller's transaction under the catalogue lock, and hand back the write. The direct route
@@ -37,7 +38,12 @@ export async function needsSecondAdministrator(tx: Pick<StoreTx, 'listUsers'>): 
   return (await countAdministrators(tx)) >= 2;
 }
 
-/** Takes the catalogue lock for a direct change. */
+/**
+ * Takes the catalogue lock for a direct change, and refuses it (409, nothing stored, no audit
+ * entry, as 0175's direct account routes) once two administrators exist, counted in the
+ * change's own transaction. A sole administrator still changes directly (the bootstrap).
+ */
 export async function assertDirectCatalogueChange(tx: StoreTx): Promise<void> {
   await tx.lockPolicyCatalogue();
+  if (await needsSecondAdministrator(tx)) throw problems.catalogueProposalRequired();
 }

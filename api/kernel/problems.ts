@@ -66,6 +66,14 @@ export const problems = {
     new ApiError({ type: problemTypes.requesterNoLongerAdministrator, title: 'Its proposer is no longer an administrator', status: 409, detail }),
   /** A stored proposal whose content no longer hashes to what was filed (edited behind the application's back, 0192). */
   proposalTampered: (detail: string) => new ApiError({ type: problemTypes.proposalTampered, title: 'The stored proposal was altered', status: 409, detail }),
+  /** A direct catalogue change once two administrators exist (docs/decisions/0182): it waits for a second one, as a proposal. */
+  catalogueProposalRequired: () =>
+    new ApiError({
+      type: problemTypes.catalogueProposalRequired,
+      title: 'Needs a second administrator',
+      status: 409,
+      detail: 'This catalogue change needs a second administrator: propose it (POST /api/catalogue-proposals with { kind, change }), and another administrator approves it.',
+    }),
   approverCannotSetTier: (detail: string) => new ApiError({ type: problemTypes.approverCannotSetTier, title: 'The approver cannot set the tier', status: 403, detail }),
   /** A submission the governance policy refuses: each failed check at its field, and the whole check with the policy version. */
   policyRefused: (detail: string, errors: FieldProblem[], policy: PolicyEvaluation) =>

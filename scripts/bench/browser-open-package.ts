@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from '@
 import { submitPackageResponseSchema } from '#api/routes.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { signInActor } from '../lib/api-actor.ts';
+import { changeCatalogue } from '../lib/catalogue-change.ts';
 import { generatePackage } from './generate-package.ts';
 import { installOpenProbe, moveThroughSections, type OpenProbe } from './page-probe.ts';
 import { serveBuiltApp } from './serve-built-app.ts';
@@ -132,9 +133,10 @@ export async function submitAsOwner(origin: string, content: PackageContent): Pr
   const owner = await signInActor(origin, ownerEmail, password);
   const id = content.sections.find((section) => section.kind === 'identification');
   if (id?.kind !== 'identification') throw new Error('The generated package has no identification section');
-  // A package names a line of the organisation's list (docs/decisions/0168): the bench's own is added once.
+  // A package names a line of the organisation's list (docs/decisions/0168): the bench's own is
+  // added once, by two administrators as the demo has them (0182).
   const admin = await signInActor(origin, 'admin@example.com', password);
   const lines = await admin.get<{ items: { label: string }[] }>('/api/business-lines');
-  if (!lines.items.some((line) => line.label === id.businessLine)) await admin.post('/api/business-lines', { label: id.businessLine });
+  if (!lines.items.some((line) => line.label === id.businessLine)) await changeCatalogue(admin, await signInActor(origin, 'admin-deputy@example.com', password), { kind: 'add_business_line', change: { label: id.businessLine } });
   return submitPackageResponseSchema.parse(await owner.post('/api/packages', { modelKey: id.modelKey, versionLabel: id.versionLabel, content })).package.id;
 }

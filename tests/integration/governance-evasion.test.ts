@@ -6,6 +6,7 @@ import type { Client, Target } from '../contract/support/client.ts';
 import { sqliteTarget } from '../contract/support/targets.ts';
 import { expectStatus, payloadFor, sign, signedIn } from '../contract/support/signing-scenarios.ts';
 import { riskAnswers } from '../contract/support/risk-assessment-scenarios.ts';
+import { changeAsDirect } from '../contract/support/catalogue-proposals.ts';
 
 // Replays of the adversary's attacks on the governance gate (found on 86fef0e), each asserting
 // the safe behaviour: a business line's spelling does not choose a laxer policy or chain
@@ -91,9 +92,9 @@ describe('a business line spelled differently (0164)', () => {
   it('A: publishing "consumer lending" beside "Consumer lending" is refused at the line', async () => {
     target = await sqliteTarget();
     const admin = await signedIn(target, 'admin@example.com');
-    const reply = await admin.post('/api/policies', { key: 'lower-case-credit', name: 'Lower-case credit', scope: { riskTiers: [1, 2], businessLines: ['consumer lending'] }, onBlockingFailure: 'enter_review_flagged', metrics: [], subgroupMetrics: [], requiredSections: [{ section: 'evaluation', enforcement: 'blocking' }], replacesVersion: 0 });
+    const reply = await changeAsDirect(target, '/api/policies', { key: 'lower-case-credit', name: 'Lower-case credit', scope: { riskTiers: [1, 2], businessLines: ['consumer lending'] }, onBlockingFailure: 'enter_review_flagged', metrics: [], subgroupMetrics: [], requiredSections: [{ section: 'evaluation', enforcement: 'blocking' }], replacesVersion: 0 });
     expectStatus(reply, 422);
-    expect((reply.body as { errors: { pointer: string; code?: string }[] }).errors).toEqual([expect.objectContaining({ pointer: '/scope/businessLines/0', code: 'business_line_spelling' })]);
+    expect((reply.body as { errors: { pointer: string; code?: string }[] }).errors).toEqual([expect.objectContaining({ pointer: '/change/scope/businessLines/0', code: 'business_line_spelling' })]);
     expect(((await admin.get('/api/policies')).body as { items: { policy: { key: string } }[] }).items.map((e) => e.policy.key)).not.toContain('lower-case-credit');
   });
 });
@@ -102,11 +103,10 @@ describe("the owner's own assessment (0165)", () => {
   it("B: the owner's re-assessment is a proposal: model risk's tier, policy and chain stay, and 0.78 is not approved", async () => {
     target = await sqliteTarget();
     const owner = await signedIn(target, 'owner@example.com');
-    const admin = await signedIn(target, 'admin@example.com');
     const id = await submit(owner, 'pd-b', creditContent('pd-b', 'Consumer lending'));
     const mr = await signedIn(target, 'model-risk@example.com');
     expectStatus(await mr.post(`/api/packages/${id}/risk-assessments`, { answers: highRisk }), 201);
-    expectStatus(await admin.post('/api/policies', { key: 'low-tier', name: 'Low-tier models', scope: { riskTiers: [3, 4] }, onBlockingFailure: 'enter_review_flagged', metrics: [], subgroupMetrics: [], requiredSections: [{ section: 'evaluation', enforcement: 'blocking' }], replacesVersion: 0 }), 201);
+    expectStatus(await changeAsDirect(target, '/api/policies', { key: 'low-tier', name: 'Low-tier models', scope: { riskTiers: [3, 4] }, onBlockingFailure: 'enter_review_flagged', metrics: [], subgroupMetrics: [], requiredSections: [{ section: 'evaluation', enforcement: 'blocking' }], replacesVersion: 0 }), 201);
     const policyOf = async () => ((await owner.get(`/api/packages/${id}/versions/1`)).body as { policy: { policy: { key: string }; outcome: string } }).policy;
     const before = await policyOf();
     const proposal = await owner.post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers() });

@@ -20,6 +20,7 @@ import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { approveActiveStep } from '../contract/support/policy-recheck-record-scenarios.ts';
 import { resigned } from '../support/resigned-record.ts';
+import { changeAsDirect } from '../contract/support/catalogue-proposals.ts';
 
 // A record's policy checks held to its audit log (docs/decisions/0171). The server may re-sign a
 // record it changed and countersign a password decision again; it cannot rewrite the logged
@@ -70,12 +71,12 @@ async function setUp(thirdVersion: boolean) {
   const { target, store } = await seededSqliteApp(defer);
   const admin = await signedIn(target, 'admin@example.com');
   const owner = await signedIn(target, 'owner@example.com');
-  expectStatus(await admin.post('/api/policies', lax), 201);
+  expectStatus(await changeAsDirect(target, '/api/policies', lax), 201);
   const id = await submitted(owner, mortgage(approvableCreditContent('1.0'), 'logged-checks-model', 1));
   expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
   const before = await approveActiveStep(target, id);
-  expectStatus(await admin.post('/api/policies', strict), 201);
-  if (thirdVersion) expectStatus(await admin.post('/api/policies', relaxed), 201);
+  expectStatus(await changeAsDirect(target, '/api/policies', strict), 201);
+  if (thirdVersion) expectStatus(await changeAsDirect(target, '/api/policies', relaxed), 201);
   const record = await recordOf(target, admin, id);
   const keys = ((await admin.get('/api/keys')).body as { keys: ServerKey[] }).keys;
   return { target, store, admin, id, before, record, keys };
@@ -235,8 +236,8 @@ describe("a record's policy checks are the ones its audit log states", () => {
     const { target, store } = await seededSqliteApp(defer);
     const admin = await signedIn(target, 'admin@example.com');
     const owner = await signedIn(target, 'owner@example.com');
-    expectStatus(await admin.post('/api/policies', declaredTierPolicy), 201);
-    expectStatus(await admin.post('/api/policies', assessedTierPolicy), 201);
+    expectStatus(await changeAsDirect(target, '/api/policies', declaredTierPolicy), 201);
+    expectStatus(await changeAsDirect(target, '/api/policies', assessedTierPolicy), 201);
     // Declared tier 3: the lenient policy; the assessment gives tier 1, so the strict one checks it again.
     const id = await submitted(owner, mortgage(retailCreditPdV1, 'assessed-checks-model', 3));
     expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);

@@ -12,6 +12,7 @@ import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
 import { resigned } from '../support/resigned-record.ts';
 import { verifyRecordPolicy } from '../independent/policy-verifier.ts';
+import { changeAsDirect } from '../contract/support/catalogue-proposals.ts';
 
 // Finding 4 of the governance review (docs/decisions/0166): policy results that do not follow
 // from the content under the policy must fail both verifiers, even in a record the server
@@ -51,7 +52,7 @@ async function setUp() {
   expect((await admin.login('admin@example.com')).status).toBe(200);
   const owner = new Client(target);
   expect((await owner.login('owner@example.com')).status).toBe(200);
-  expect((await admin.post('/api/policies', strictPolicy)).status).toBe(201);
+  expect((await changeAsDirect(target, '/api/policies', strictPolicy)).status).toBe(201);
   const submitted = await owner.post('/api/packages', mortgagePackage(retailCreditPdV1, 'mortgage-pd'));
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   const mortgage = (submitted.body as { package: { id: string } }).package.id;

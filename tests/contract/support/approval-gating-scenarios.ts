@@ -13,6 +13,7 @@ import { riskAnswers } from './risk-assessment-scenarios.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn, type Draft } from './signing-scenarios.ts';
 import { weightedScorecard } from './tiering-method-scenarios.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // Approval gating by governance (docs/decisions/0141) against the mocks, SQLite and PostgreSQL:
 // the assessed tier, not the declared one, picks the policy; a blocking failure refuses every
@@ -86,8 +87,8 @@ export const approvalGatingScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', lenient), 201);
-      expectStatus(await admin.post('/api/policies', strict), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', lenient), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', strict), 201);
 
       // Declared tier 3: checked against the lenient policy, which version 1 passes.
       const id = await submitted(owner, mortgage(retailCreditPdV1, 'mortgage-gate', 3));
@@ -141,7 +142,6 @@ export const approvalGatingScenarios: Scenario[] = [
   {
     name: 'approval gating: an approval needs a risk assessment by the current method; without one (or after a new method) the gate says so and signing is 409; reassessing lifts it',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
       const id = await submitted(owner, { modelKey: 'retail-credit-pd', versionLabel: '4.9.0-gate', content: approvableCreditContent('4.9.0-gate') });
       expect((await detailOf(owner, id)).governanceBlockers.map((b) => b.kind)).toEqual(['risk_assessment_missing']);
@@ -154,7 +154,7 @@ export const approvalGatingScenarios: Scenario[] = [
       expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
       expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);
       // A new method version: the assessment is no longer by the current method.
-      expectStatus(await admin.post('/api/risk-tiering-methods', { ...weightedScorecard, replacesVersion: 1 }), 201);
+      expectStatus(await changeAsDirect(target, '/api/risk-tiering-methods', { ...weightedScorecard, replacesVersion: 1 }), 201);
       expect((await detailOf(owner, id)).governanceBlockers.map((b) => b.kind)).toEqual(['risk_assessment_outdated']);
       const outdated = await sign(first.client, await payloadFor(first.client, first.draft));
       expectStatus(outdated, 409);
@@ -172,8 +172,8 @@ export const approvalGatingScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', lenient), 201);
-      expectStatus(await admin.post('/api/policies', strict), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', lenient), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', strict), 201);
       const id = await submitted(owner, mortgage(retailCreditPdV1, 'mortgage-race', 3));
       // Assessed at tier 3 first (fairness 3 x 3: residual 9): lenient still applies and the approval may go through.
       expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: riskAnswers({ fairness: { likelihood: 3, impact: 3, controls: 'none' } }) }), 201);

@@ -5,6 +5,7 @@ import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn, type Draft } from './signing-scenarios.ts';
 import { expectValidOrDemonstration } from './verdicts.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // Delegation of a reviewer role, run against the mocks, SQLite and PostgreSQL: made by the
 // holder, bounded, refused in a circle, to oneself or to someone segregation of duties keeps
@@ -227,7 +228,7 @@ export const delegationScenarios: Scenario[] = [
       const admin = await signedIn(target, 'admin@example.com');
       const current = ((await admin.get('/api/templates/consumer-credit/versions/1')).body as { template: Record<string, unknown> & { steps: unknown[] } }).template;
       const { key, name, riskTiers, businessLines, staleApprovals, steps, emergencyRoles } = current;
-      const published = await admin.post('/api/templates', { key, name, riskTiers, businessLines, staleApprovals, steps, emergencyRoles, allowSameDeciderAcrossSteps: true, replacesVersion: 1 });
+      const published = await changeAsDirect(target, '/api/templates', { key, name, riskTiers, businessLines, staleApprovals, steps, emergencyRoles, allowSameDeciderAcrossSteps: true, replacesVersion: 1 });
       expectStatus(published, 201);
       expect(published.body).toMatchObject({ template: { version: 2, allowSameDeciderAcrossSteps: true } });
       const audit = (await admin.get('/api/audit?action=template.version_created')).body as { items: { after: { allowSameDeciderAcrossSteps?: boolean } }[] };

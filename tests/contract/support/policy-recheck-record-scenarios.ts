@@ -11,6 +11,7 @@ import { base, stricter } from './policy-recheck-scenarios.ts';
 import { origin, type Client, type Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // A decision signs the policy check in effect when it is made (0107, 0144). A version re-checked
 // after one decision and before the next (a policy version published for packages in review,
@@ -58,12 +59,12 @@ export const policyRecheckRecordScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', policy), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', policy), 201);
       const id = await submitted(owner, mortgage(approvableCreditContent('1.0'), 'mortgage-signed-recheck', 1));
       expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
 
       const before = await approveActiveStep(target, id);
-      expectStatus(await admin.post('/api/policies', republished), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', republished), 201);
       const after = await approveActiveStep(target, id);
 
       const text = await recordText(target, admin, id);

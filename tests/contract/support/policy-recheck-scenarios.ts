@@ -13,6 +13,7 @@ import type { Client, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { addBusinessLines } from './add-business-lines.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // A policy version published to apply to packages in review takes effect at publication
 // (docs/decisions/0150), on the mocks, SQLite and PostgreSQL: the package in review is checked
@@ -68,17 +69,17 @@ export const policyRecheckScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', base), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', base), 201);
       const id = await inReview(owner, 'mortgage-recheck');
 
       // Version 2, stricter, not for packages in review: nothing changes for the package.
-      expectStatus(await admin.post('/api/policies', stricter(0.9, 1, false)), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', stricter(0.9, 1, false)), 201);
       expect(await checkOf(owner, id, 1)).toMatchObject({ policy: { key: 'mortgage-recheck', version: 1 }, outcome: 'pass' });
       expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);
       expect(await rechecksOf(admin, id)).toEqual([]);
 
       // Version 3, as strict, for packages in review: checked again at publication, flagged, blocked.
-      expectStatus(await admin.post('/api/policies', stricter(0.9, 2, true)), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', stricter(0.9, 2, true)), 201);
       const rechecked = await checkOf(owner, id, 1);
       expect(rechecked).toMatchObject({ policy: { key: 'mortgage-recheck', version: 3 }, outcome: 'flagged', republished: { from: { key: 'mortgage-recheck', version: 1 } } });
       expect(rechecked?.checks.find((c) => c.subject === 'auc')).toMatchObject({ status: 'fail', actual: 0.781, required: { operator: '>=', value: 0.9 } });
@@ -86,7 +87,7 @@ export const policyRecheckScenarios: Scenario[] = [
       expect(blockers.map((b) => [b.kind, ('policy' in b ? b.policy.version : null)])).toEqual([['policy_requirement', 3]]);
       expect((await rechecksOf(admin, id)).map((e) => [e.before, e.after, e.actorId])).toEqual([
         // Each side states the digest of its check (0171): the re-check's is the one the version now carries.
-        [{ key: 'mortgage-recheck', version: 1, outcome: 'pass', blocking: 0, evaluationDigest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown }, { key: 'mortgage-recheck', version: 3, outcome: 'flagged', blocking: 1, evaluationDigest: await sha256Hex(canonicalize(rechecked)), packageVersion: 1 }, 'usr_admin'],
+        [{ key: 'mortgage-recheck', version: 1, outcome: 'pass', blocking: 0, evaluationDigest: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown }, { key: 'mortgage-recheck', version: 3, outcome: 'flagged', blocking: 1, evaluationDigest: await sha256Hex(canonicalize(rechecked)), packageVersion: 1 }, 'usr_admin_deputy'],
       ]);
 
       const { client, draft } = await activeReviewer(target, id, 'approve');
@@ -102,7 +103,7 @@ export const policyRecheckScenarios: Scenario[] = [
       expect(await recheckNotices(client, id)).toEqual([]);
 
       // Version 4 relaxes the bar for packages in review: the block lifts at once, the owner hears again.
-      expectStatus(await admin.post('/api/policies', stricter(0.78, 3, true)), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', stricter(0.78, 3, true)), 201);
       expect(await checkOf(owner, id, 1)).toMatchObject({ policy: { version: 4 }, outcome: 'pass', republished: { from: { version: 3 } } });
       expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);
       expect((await recheckNotices(owner, id)).map((n) => n.text)).toEqual([expect.stringMatching(/version 4 .* it now meets every blocking requirement/), expect.any(String)]);
@@ -115,7 +116,7 @@ export const policyRecheckScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      await addBusinessLines(admin, 'Auto loans');
+      await addBusinessLines(target, 'Auto loans');
       // In review before any policy covers mortgages: no check at submission.
       const id = await inReview(owner, 'mortgage-unchecked');
       const auto = mortgage(approvableCreditContent('1.0'), 'auto-unchecked', 1);
@@ -123,12 +124,12 @@ export const policyRecheckScenarios: Scenario[] = [
       expect(await checkOf(owner, id, 1)).toBeNull();
 
       // Version 1, not for packages in review: the package stays unchecked.
-      expectStatus(await admin.post('/api/policies', base), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', base), 201);
       expect(await checkOf(owner, id, 1)).toBeNull();
       expect(await rechecksOf(admin, id)).toEqual([]);
 
       // Version 2, for packages in review: checked at publication against it, flagged, blocked.
-      expectStatus(await admin.post('/api/policies', stricter(0.9, 1, true)), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', stricter(0.9, 1, true)), 201);
       expect(await checkOf(owner, id, 1)).toMatchObject({ policy: { key: 'mortgage-recheck', version: 2 }, outcome: 'flagged', republished: { from: null } });
       expect((await detailOf(owner, id)).governanceBlockers.map((b) => [b.kind, 'policy' in b ? b.policy.version : null])).toEqual([['policy_requirement', 2]]);
       expect((await rechecksOf(admin, id)).map((e) => [e.before, e.after])).toEqual([[null, { key: 'mortgage-recheck', version: 2, outcome: 'flagged', blocking: 1, evaluationDigest: await sha256Hex(canonicalize(await checkOf(owner, id, 1))), packageVersion: 1 }]]);
@@ -144,18 +145,17 @@ export const policyRecheckScenarios: Scenario[] = [
   {
     name: 'policy re-check: a publication for packages in review racing resubmissions loses no check: each latest version ends checked against the new version',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', base), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', base), 201);
       // Each round a resubmission leaves first and the publication a little later, so some land mid-way.
       let current = 1;
       for (let round = 0; round < 6; round++) {
         // The bar back where the new package passes it (for new submissions only).
-        if (round > 0) expectStatus(await admin.post('/api/policies', stricter(0.75 + round / 1000, current++, false)), 201);
+        if (round > 0) expectStatus(await changeAsDirect(target, '/api/policies', stricter(0.75 + round / 1000, current++, false)), 201);
         const { id, body } = await rejectedForResubmission(target, owner, `mortgage-race-${round}`);
         const resubmitted = owner.post(`/api/packages/${id}/versions`, body);
         await new Promise((resolve) => setTimeout(resolve, round * 5));
-        expectStatus(await admin.post('/api/policies', stricter(0.9, current++, true)), 201);
+        expectStatus(await changeAsDirect(target, '/api/policies', stricter(0.9, current++, true)), 201);
         expectStatus(await resubmitted, 201);
         // Whichever committed first, version 2 is checked against the new policy version and blocked.
         expect(await checkOf(owner, id, 2), `round ${round}`).toMatchObject({ policy: { key: 'mortgage-recheck', version: current }, outcome: 'flagged' });

@@ -9,11 +9,12 @@ import { approvalRecordSchema } from '#domain/contracts/record.ts';
 import type { ServerKey } from '#domain/contracts/signatures.ts';
 import { verifyRecordText } from '#domain/evidence/verify-record.ts';
 import { verifyRecordPolicy } from '../../independent/policy-verifier.ts';
-import { origin, type Client, type Reply } from './client.ts';
+import { origin, type Client, type Reply, type Target } from './client.ts';
 import { rejectClinical, revised } from './resubmission-scenarios.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { expectRecordValidBesidesDemonstration } from './verdicts.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // Governance policies against the mocks, SQLite and PostgreSQL: the organisation's thresholds,
 // not the owner's, decide whether a submission enters review. The scenarios use a business
@@ -52,8 +53,8 @@ export function mortgagePackage(source: PackageContent, modelKey: string, change
   return { modelKey, versionLabel: '1.0', content };
 }
 
-async function publish(admin: Client, request: unknown, status = 201) {
-  const reply = await admin.post('/api/policies', request);
+async function publish(target: Target, request: unknown, status = 201) {
+  const reply = await changeAsDirect(target, '/api/policies', request);
   expectStatus(reply, status);
   if (status === 201) expect(policyVersionEntrySchema.safeParse(reply.body).success).toBe(true);
   return reply;
@@ -73,8 +74,8 @@ export const policyScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      const published = policyVersionEntrySchema.parse((await publish(admin, mortgagePolicy())).body);
-      expect(published).toMatchObject({ policy: { key: 'mortgage-credit', version: 1 }, current: true, publishedBy: { id: 'usr_admin' } });
+      const published = policyVersionEntrySchema.parse((await publish(target, mortgagePolicy())).body);
+      expect(published).toMatchObject({ policy: { key: 'mortgage-credit', version: 1 }, current: true, publishedBy: { id: 'usr_admin_deputy' } });
       const before = await packageCount(owner);
 
       const refused = await owner.post('/api/packages', mortgagePackage(retailCreditPdV1, 'mortgage-pd'));
@@ -106,9 +107,8 @@ export const policyScenarios: Scenario[] = [
   {
     name: "policies: judged by the organisation's number, not the owner's; a weaker owner threshold and a missing metric are named",
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      await publish(admin, mortgagePolicy({ onBlockingFailure: 'enter_review_flagged', metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }, { metric: 'auprc', operator: '>=', value: 0.3, enforcement: 'blocking' }] }));
+      await publish(target, mortgagePolicy({ onBlockingFailure: 'enter_review_flagged', metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }, { metric: 'auprc', operator: '>=', value: 0.3, enforcement: 'blocking' }] }));
       const lowered = mortgagePackage(retailCreditPdV2, 'mortgage-lgd', (content) => {
         const table = content.sections.find((s) => s.key === 'evaluation');
         if (table?.kind !== 'metric_table') throw new Error('metric table');
@@ -128,26 +128,26 @@ export const policyScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const base = mortgagePolicy();
-      await publish(admin, base);
+      await publish(target, base);
       const listed = async () => policyListSchema.parse((await admin.get('/api/policies')).body).items.length;
       const before = await listed();
       const cases: [unknown, string[]][] = [
-        [{ ...base, key: 'other', metrics: [{ ...base.metrics[0], metric: 'horoscope' }] }, ['/metrics/0/metric']],
-        [{ ...base, key: 'other', metrics: [{ ...base.metrics[0], operator: '=~' }] }, ['/metrics/0/operator']],
-        [{ ...base, key: 'other', metrics: [base.metrics[0], base.metrics[0]] }, ['/metrics/1']],
-        [{ ...base, key: 'other', scope: { riskTiers: [] } }, ['/scope/riskTiers']],
-        [{ ...base, key: 'other', scope: { riskTiers: [1, 2], businessLines: ['Mortgages'] } }, ['/scope/businessLines']],
-        [{ ...base, key: 'other', metrics: [], subgroupMetrics: [], requiredSections: [] }, ['/metrics']],
-        [{ ...base, replacesVersion: 0 }, ['/key']],
-        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['age-62-plus', 'age-62-plus'] }] }, ['/subgroupMetrics/0/subgroups/1']],
-        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['Age 62+'] }] }, ['/subgroupMetrics/0/subgroups/0']],
+        [{ ...base, key: 'other', metrics: [{ ...base.metrics[0], metric: 'horoscope' }] }, ['/change/metrics/0/metric']],
+        [{ ...base, key: 'other', metrics: [{ ...base.metrics[0], operator: '=~' }] }, ['/change/metrics/0/operator']],
+        [{ ...base, key: 'other', metrics: [base.metrics[0], base.metrics[0]] }, ['/change/metrics/1']],
+        [{ ...base, key: 'other', scope: { riskTiers: [] } }, ['/change/scope/riskTiers']],
+        [{ ...base, key: 'other', scope: { riskTiers: [1, 2], businessLines: ['Mortgages'] } }, ['/change/scope/businessLines']],
+        [{ ...base, key: 'other', metrics: [], subgroupMetrics: [], requiredSections: [] }, ['/change/metrics']],
+        [{ ...base, replacesVersion: 0 }, ['/change/key']],
+        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['age-62-plus', 'age-62-plus'] }] }, ['/change/subgroupMetrics/0/subgroups/1']],
+        [{ ...base, key: 'other', subgroupMetrics: [{ ...base.subgroupMetrics[0], subgroups: ['Age 62+'] }] }, ['/change/subgroupMetrics/0/subgroups/0']],
       ];
       for (const [body, expected] of cases) {
-        const reply = await admin.post('/api/policies', body);
+        const reply = await changeAsDirect(target, '/api/policies', body);
         expectStatus(reply, 422);
         expect(pointers(reply), JSON.stringify(body)).toEqual(expected);
       }
-      expectStatus(await admin.post('/api/policies', base), 409);
+      expectStatus(await changeAsDirect(target, '/api/policies', base), 409);
       const owner = await signedIn(target, 'owner@example.com');
       expectStatus(await owner.post('/api/policies', { ...base, key: 'mine' }), 403);
       expect(await listed()).toBe(before);
@@ -159,7 +159,7 @@ export const policyScenarios: Scenario[] = [
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
       const strict = { key: 'clinical', name: 'Clinical models', scope: { riskTiers: [1], businessLines: ['Clinical operations'] }, onBlockingFailure: 'refuse', metrics: [{ metric: 'auprc', operator: '>=', value: 0.99, enforcement: 'blocking' }], subgroupMetrics: [], requiredSections: [] };
-      await publish(admin, strict);
+      await publish(target, strict);
       const decisionId = await rejectClinical(target);
       const answers = [
         { target: { kind: 'concern', decisionId, index: 0 }, answer: 'Calibration by decile added.', sectionKeys: ['evaluation'] },
@@ -171,7 +171,7 @@ export const policyScenarios: Scenario[] = [
       expect(await policyOf(owner, clinical, 2)).toBeNull();
 
       // Version 2 of the policy reaches packages in review: the next resubmission is checked, and refused.
-      const second = policyVersionEntrySchema.parse((await publish(admin, { ...strict, appliesToPackagesInReview: true, replacesVersion: 1 })).body);
+      const second = policyVersionEntrySchema.parse((await publish(target, { ...strict, appliesToPackagesInReview: true, replacesVersion: 1 })).body);
       expect(second.policy).toMatchObject({ key: 'clinical', version: 2, appliesToPackagesInReview: true });
       const listed = policyListSchema.parse((await admin.get('/api/policies')).body).items.filter((i) => i.policy.key === 'clinical');
       expect(listed.map((i) => [i.policy.version, i.current])).toEqual([[2, true], [1, false]]);
@@ -194,10 +194,9 @@ export const policyScenarios: Scenario[] = [
   {
     name: 'policies: a required protected-class subgroup the package leaves out is a missing metric named by the subgroup; every copy of a metric is checked, the worst decides',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
       const required = { metric: 'approval-ratio' as const, operator: '>=' as const, value: 0.8, enforcement: 'blocking' as const, subgroups: ['age-62-plus', 'race-black'] };
-      await publish(admin, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [required] }));
+      await publish(target, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [required] }));
       const withoutOlder = (content: PackageContent) => {
         const table = content.sections.find((s) => s.kind === 'subgroup_table');
         if (table?.kind !== 'subgroup_table') throw new Error('subgroup table');
@@ -229,7 +228,7 @@ export const policyScenarios: Scenario[] = [
       expect((conflicting.body as { policy: PolicyEvaluation }).policy.checks[0]).toMatchObject({ subject: 'auc', actual: 0.7, conflictingCopies: [{ section: 'evaluation' }, { section: 'evaluation', value: 0.7 }] });
 
       // The same subgroup requirement as advisory: enters review, the missing group listed.
-      await publish(admin, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [{ ...required, enforcement: 'advisory' }], replacesVersion: 1 }));
+      await publish(target, mortgagePolicy({ metrics: [{ metric: 'auc', operator: '>=', value: 0.75, enforcement: 'blocking' }], subgroupMetrics: [{ ...required, enforcement: 'advisory' }], replacesVersion: 1 }));
       const admitted = await owner.post('/api/packages', mortgagePackage(retailCreditPdV2, 'mortgage-ead', withoutOlder));
       expectStatus(admitted, 201);
       const evaluation = await policyOf(owner, (admitted.body as { package: { id: string } }).package.id, 1);

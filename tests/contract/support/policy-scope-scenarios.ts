@@ -7,6 +7,7 @@ import type { ModelType } from '#domain/contracts/sections.ts';
 import type { Client, Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // Model-type scopes and evidence requirements (docs/decisions/0157) against the mocks, SQLite
 // and PostgreSQL. Like the other policy scenarios they keep to a business line of their own
@@ -63,11 +64,10 @@ export const policyScopeScenarios: Scenario[] = [
   {
     name: 'policies: a policy naming the model type wins over the line policy for packages of that type; others keep the line policy; a package stating none is refused',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', lenient), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', lenient), 201);
       const strict = { ...lenient, key: 'mortgage-scorecards', name: 'Mortgage scorecards', scope: { ...lenient.scope, modelTypes: ['binary_classification'] }, metrics: [{ metric: 'auc', operator: '>=', value: 0.99, enforcement: 'blocking' }] };
-      expectStatus(await admin.post('/api/policies', strict), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', strict), 201);
 
       const refused = await owner.post('/api/packages', mortgagePackage('mortgage-scorecard', 'binary_classification'));
       expectStatus(refused, 422);
@@ -84,37 +84,36 @@ export const policyScopeScenarios: Scenario[] = [
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const mortgageTier4 = { ...lenient, scope: { riskTiers: [4], businessLines: ['Mortgages'] } };
-      expectStatus(await admin.post('/api/policies', { ...mortgageTier4, scope: { ...mortgageTier4.scope, modelTypes: ['generative', 'ranking'] } }), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', { ...mortgageTier4, scope: { ...mortgageTier4.scope, modelTypes: ['generative', 'ranking'] } }), 201);
       const before = await policyCount(admin);
 
       // Two policies naming the line and a model type in common.
-      const sameLevel = await admin.post('/api/policies', { ...mortgageTier4, key: 'mortgage-ranking', scope: { ...mortgageTier4.scope, modelTypes: ['ranking'] } });
+      const sameLevel = await changeAsDirect(target, '/api/policies', { ...mortgageTier4, key: 'mortgage-ranking', scope: { ...mortgageTier4.scope, modelTypes: ['ranking'] } });
       expectStatus(sameLevel, 422);
-      expect(errorsOf(sameLevel).map((e) => [e.pointer, e.code])).toEqual([['/scope/modelTypes', 'scope_overlap']]);
+      expect(errorsOf(sameLevel).map((e) => [e.pointer, e.code])).toEqual([['/change/scope/modelTypes', 'scope_overlap']]);
       expect(errorsOf(sameLevel)[0]?.message).toMatch(/"Mortgage credit models" \(mortgage-credit\).*tier 4 package in business line "Mortgages" with model type ranking/);
 
       // One naming the line only against one naming the type only: a forecasting mortgage model would have both.
-      expectStatus(await admin.post('/api/policies', { ...mortgageTier4, key: 'mortgage-any', scope: { riskTiers: [4], businessLines: ['Mortgages'] } }), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', { ...mortgageTier4, key: 'mortgage-any', scope: { riskTiers: [4], businessLines: ['Mortgages'] } }), 201);
       const typeOnly = { ...lenient, key: 'forecasting', name: 'Forecasting models', scope: { riskTiers: [4], modelTypes: ['forecasting'] } };
-      const crossed = await admin.post('/api/policies', typeOnly);
+      const crossed = await changeAsDirect(target, '/api/policies', typeOnly);
       expectStatus(crossed, 422);
       const tie = errorsOf(crossed).find((e) => e.message.includes('(mortgage-any)'));
-      expect([tie?.pointer, tie?.code]).toEqual(['/scope/modelTypes', 'scope_overlap']);
+      expect([tie?.pointer, tie?.code]).toEqual(['/change/scope/modelTypes', 'scope_overlap']);
       expect(tie?.message).toMatch(/"Mortgages" with model type forecasting/);
       expect(await policyCount(admin)).toBe(before + 1);
 
       // A policy naming both the line and the type decides for those packages: the tie with the mortgage policy is gone.
-      expectStatus(await admin.post('/api/policies', { ...mortgageTier4, key: 'mortgage-forecasting', scope: { riskTiers: [4], businessLines: ['Mortgages'], modelTypes: ['forecasting'] } }), 201);
-      const separated = await admin.post('/api/policies', typeOnly);
+      expectStatus(await changeAsDirect(target, '/api/policies', { ...mortgageTier4, key: 'mortgage-forecasting', scope: { riskTiers: [4], businessLines: ['Mortgages'], modelTypes: ['forecasting'] } }), 201);
+      const separated = await changeAsDirect(target, '/api/policies', typeOnly);
       expect(errorsOf(separated).filter((e) => /mortgage/.test(e.message))).toEqual([]);
     },
   },
   {
     name: 'policies: a blocking evidence requirement nothing cites refuses the submission, naming the policy version and the requirement; nothing is stored',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', { ...lenient, requiredEvidence: [{ ...validationReport, enforcement: 'blocking' }] }), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', { ...lenient, requiredEvidence: [{ ...validationReport, enforcement: 'blocking' }] }), 201);
       const before = await packageCount(owner);
       const refused = await owner.post('/api/packages', mortgagePackage('mortgage-evidence', 'binary_classification'));
       expectStatus(refused, 422);
@@ -137,9 +136,8 @@ export const policyScopeScenarios: Scenario[] = [
   {
     name: 'policies: an advisory evidence requirement nothing cites lets the package in, the requirement listed as missing',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
-      expectStatus(await admin.post('/api/policies', { ...lenient, requiredEvidence: [{ ...validationReport, enforcement: 'advisory' }] }), 201);
+      expectStatus(await changeAsDirect(target, '/api/policies', { ...lenient, requiredEvidence: [{ ...validationReport, enforcement: 'advisory' }] }), 201);
       const evaluation = await submitted(owner, mortgagePackage('mortgage-advisory', 'regression'));
       expect(evaluation?.outcome).toBe('pass');
       expect(evaluation?.checks.find((c) => c.kind === 'evidence')).toMatchObject({ subject: 'independent-validation-report', status: 'missing', enforcement: 'advisory' });
@@ -152,14 +150,14 @@ export const policyScopeScenarios: Scenario[] = [
       const before = await policyCount(admin);
       const evidence = { ...validationReport, enforcement: 'blocking' };
       const cases: [unknown, string[]][] = [
-        [{ ...lenient, requiredEvidence: [evidence, evidence] }, ['/requiredEvidence/1']],
-        [{ ...lenient, requiredEvidence: [{ ...evidence, label: ' ' }] }, ['/requiredEvidence/0/label']],
-        [{ ...lenient, requiredEvidence: [{ ...evidence, needsLink: 'yes' }] }, ['/requiredEvidence/0/needsLink']],
-        [{ ...lenient, scope: { ...lenient.scope, modelTypes: ['llm'] } }, ['/scope/modelTypes/0']],
-        [{ ...lenient, metrics: [], requiredEvidence: [] }, ['/metrics']],
+        [{ ...lenient, requiredEvidence: [evidence, evidence] }, ['/change/requiredEvidence/1']],
+        [{ ...lenient, requiredEvidence: [{ ...evidence, label: ' ' }] }, ['/change/requiredEvidence/0/label']],
+        [{ ...lenient, requiredEvidence: [{ ...evidence, needsLink: 'yes' }] }, ['/change/requiredEvidence/0/needsLink']],
+        [{ ...lenient, scope: { ...lenient.scope, modelTypes: ['llm'] } }, ['/change/scope/modelTypes/0']],
+        [{ ...lenient, metrics: [], requiredEvidence: [] }, ['/change/metrics']],
       ];
       for (const [body, expected] of cases) {
-        const reply = await admin.post('/api/policies', body);
+        const reply = await changeAsDirect(target, '/api/policies', body);
         expectStatus(reply, 422);
         expect(errorsOf(reply).map((e) => e.pointer), JSON.stringify(body)).toEqual(expected);
       }

@@ -8,6 +8,7 @@ import type { Client, Reply, Target } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn, type Draft } from './signing-scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // Periodic revalidation by risk tier (decision record 0114) and the required `governance`
 // member (0115), against the mocks, SQLite and PostgreSQL. The target's clock is moved; the
@@ -127,17 +128,17 @@ export const revalidationScenarios: Scenario[] = [
       const methods = tieringMethodListSchema.parse((await admin.get('/api/risk-tiering-methods')).body);
       expect(methods.items.map((m) => [m.method.key, m.method.version, m.current])).toEqual([['standard', 1, true]]);
 
-      const bad = await admin.post('/api/revalidation-schedules', { months: { '1': 0, '2': 24, '3': 36.5 }, replacesVersion: 1 });
+      const bad = await changeAsDirect(target, '/api/revalidation-schedules', { months: { '1': 0, '2': 24, '3': 36.5 }, replacesVersion: 1 });
       expectStatus(bad, 422);
-      expect(pointers(bad).sort()).toEqual(['/months/1', '/months/3', '/months/4']);
+      expect(pointers(bad).sort()).toEqual(['/change/months/1', '/change/months/3', '/change/months/4']);
       expectStatus(await (await signedIn(target, 'model-risk@example.com')).post('/api/revalidation-schedules', { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 }), 403);
-      expectStatus(await admin.post('/api/revalidation-schedules', { months: { '1': 12, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 }), 409);
+      expectStatus(await changeAsDirect(target, '/api/revalidation-schedules', { months: { '1': 12, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 }), 409);
       expect(revalidationScheduleListSchema.parse((await admin.get('/api/revalidation-schedules')).body).items).toHaveLength(1);
 
-      const published = await admin.post('/api/revalidation-schedules', { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 });
+      const published = await changeAsDirect(target, '/api/revalidation-schedules', { months: { '1': 6, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 });
       expectStatus(published, 201);
-      expect(revalidationScheduleSchema.parse(published.body)).toMatchObject({ version: 2, publishedBy: { id: 'usr_admin' } });
-      expectStatus(await admin.post('/api/revalidation-schedules', { months: { '1': 9, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 }), 409);
+      expect(revalidationScheduleSchema.parse(published.body)).toMatchObject({ version: 2, publishedBy: { id: 'usr_admin_deputy' } });
+      expectStatus(await changeAsDirect(target, '/api/revalidation-schedules', { months: { '1': 9, '2': 24, '3': 36, '4': 48 }, replacesVersion: 1 }), 409);
 
       await assessAndApprove(target);
       const committee = await signedIn(target, 'committee@example.com');

@@ -3,6 +3,7 @@ import { templateListSchema, templateVersionEntrySchema } from '#domain/contract
 import type { Client, Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // A new template from the admin pages sends `replacesVersion: 0`: a brand-new key is
 // published at version 1; a key already taken is refused at /key, and nothing is written (it
@@ -28,23 +29,23 @@ export const templateKeyScenarios: Scenario[] = [
       const admin = await signedIn(target, 'admin@example.com');
       const before = await count(admin);
 
-      const created = await admin.post('/api/templates', wealth);
+      const created = await changeAsDirect(target, '/api/templates', wealth);
       expectStatus(created, 201);
       expect(templateVersionEntrySchema.parse(created.body).template).toMatchObject({ key: 'wealth-advice', version: 1, businessLines: ['Wealth management'] });
       expect(await count(admin)).toBe(before + 1);
 
       for (const key of ['wealth-advice', 'tier-1']) {
-        const taken = await admin.post('/api/templates', { ...wealth, key, name: 'Another chain' });
+        const taken = await changeAsDirect(target, '/api/templates', { ...wealth, key, name: 'Another chain' });
         expectStatus(taken, 422);
-        expect(problemsOf(taken)).toEqual([expect.objectContaining({ pointer: '/key', code: 'key_taken' })]);
+        expect(problemsOf(taken)).toEqual([expect.objectContaining({ pointer: '/change/key', code: 'key_taken' })]);
         expect(problemsOf(taken)[0]?.message).toContain(`"${key}" is already taken`);
       }
       expect(await count(admin)).toBe(before + 1);
 
       // A new version made from a version that is no longer current is refused too.
-      const stale = await admin.post('/api/templates', { ...wealth, name: 'Wealth advice, revised', replacesVersion: 2 });
+      const stale = await changeAsDirect(target, '/api/templates', { ...wealth, name: 'Wealth advice, revised', replacesVersion: 2 });
       expectStatus(stale, 409);
-      const next = await admin.post('/api/templates', { ...wealth, name: 'Wealth advice, revised', replacesVersion: 1 });
+      const next = await changeAsDirect(target, '/api/templates', { ...wealth, name: 'Wealth advice, revised', replacesVersion: 1 });
       expect(templateVersionEntrySchema.parse(next.body).template.version).toBe(2);
     },
   },

@@ -7,6 +7,7 @@ import type { Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { addBusinessLines } from './add-business-lines.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // Workflow template administration against the mocks, SQLite and PostgreSQL, on fresh demo
 // data (the four built-in templates at version 1; the retail credit package uses
@@ -75,16 +76,16 @@ export const templateScenarios: Scenario[] = [
       const admin = await signedIn(target, 'admin@example.com');
       const owner = await signedIn(target, 'owner@example.com');
       expectStatus(await owner.post('/api/packages', { modelKey: 'experimental-triage', versionLabel: '0.1', content: tier4Package('0.1') }), 201);
-      await addBusinessLines(admin, 'Research lab');
+      await addBusinessLines(target, 'Research lab');
 
-      const created = entryOf(await admin.post('/api/templates', tier4Request()), 201);
+      const created = entryOf(await changeAsDirect(target, '/api/templates', tier4Request()), 201);
       expect(created.template).toMatchObject({ key: 'tier-4', version: 2, emergencyRoles: ['committee'] });
       expect(created.current).toBe(true);
       expect(created.usedBy).toEqual([]);
-      expect(created.publishedBy?.id).toBe('usr_admin');
+      expect(created.publishedBy?.id).toBe('usr_admin_deputy');
 
       // The same definition again is not a new version.
-      expectStatus(await admin.post('/api/templates', tier4Request()), 409);
+      expectStatus(await changeAsDirect(target, '/api/templates', tier4Request()), 409);
 
       expectStatus(await owner.post('/api/packages', { modelKey: 'experimental-triage', versionLabel: '0.2', content: tier4Package('0.2') }), 201);
       const items = templateListSchema.parse((await admin.get('/api/templates')).body).items.filter((i) => i.template.key === 'tier-4');
@@ -95,10 +96,10 @@ export const templateScenarios: Scenario[] = [
 
       const audit = auditPageSchema.parse((await admin.get('/api/audit?action=template.version_created')).body);
       expect(audit.items).toHaveLength(1);
-      expect(audit.items[0]).toMatchObject({ action: 'template.version_created', subject: 'tier-4', actorId: 'usr_admin', before: { version: 1, emergencyRoles: [] }, after: { version: 2, emergencyRoles: ['committee'] } });
+      expect(audit.items[0]).toMatchObject({ action: 'template.version_created', subject: 'tier-4', actorId: 'usr_admin_deputy', before: { version: 1, emergencyRoles: [] }, after: { version: 2, emergencyRoles: ['committee'] } });
 
       // A new key starts at version 1.
-      const fresh = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-lab', riskTiers: [4], businessLines: ['Research lab'] }), 201);
+      const fresh = entryOf(await changeAsDirect(target, '/api/templates', { ...tier4Request(), key: 'tier-4-lab', riskTiers: [4], businessLines: ['Research lab'] }), 201);
       expect(fresh.template).toMatchObject({ key: 'tier-4-lab', version: 1, businessLines: ['Research lab'] });
     },
   },
@@ -106,28 +107,28 @@ export const templateScenarios: Scenario[] = [
     name: 'templates: bad templates are refused with a pointer per problem, and nothing is written',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
-      await addBusinessLines(admin, 'Cards');
+      await addBusinessLines(target, 'Cards');
       const base = tier4Request();
       const step = base.steps[0];
       const cases: [unknown, string[]][] = [
-        [{ ...base, steps: [] }, ['/steps']],
-        [{ ...base, riskTiers: [] }, ['/riskTiers']],
-        [{ ...base, steps: [{ ...step, role: undefined }] }, ['/steps/0/role']],
-        [{ ...base, steps: [{ ...step, role: 'janitor' }] }, ['/steps/0/role']],
-        [{ ...base, steps: [step, { ...step, name: 'Again' }] }, ['/steps/1/key']],
-        [{ ...base, steps: [{ ...step, approvalsRequired: 0 }] }, ['/steps/0/approvalsRequired']],
-        [{ ...base, steps: [{ ...step, sections: ['evaluation', 'horoscope'] }] }, ['/steps/0/sections/1']],
+        [{ ...base, steps: [] }, ['/change/steps']],
+        [{ ...base, riskTiers: [] }, ['/change/riskTiers']],
+        [{ ...base, steps: [{ ...step, role: undefined }] }, ['/change/steps/0/role']],
+        [{ ...base, steps: [{ ...step, role: 'janitor' }] }, ['/change/steps/0/role']],
+        [{ ...base, steps: [step, { ...step, name: 'Again' }] }, ['/change/steps/1/key']],
+        [{ ...base, steps: [{ ...step, approvalsRequired: 0 }] }, ['/change/steps/0/approvalsRequired']],
+        [{ ...base, steps: [{ ...step, sections: ['evaluation', 'horoscope'] }] }, ['/change/steps/0/sections/1']],
         // tier-1 already covers tier 1 for any business line.
-        [{ ...base, key: 'tier-1-bis', riskTiers: [1] }, ['/riskTiers/0']],
+        [{ ...base, key: 'tier-1-bis', riskTiers: [1] }, ['/change/riskTiers/0']],
         // consumer-credit already covers tier 2 for consumer lending.
-        [{ ...base, key: 'cards', riskTiers: [2], businessLines: ['Cards', 'Consumer lending'] }, ['/businessLines/1']],
+        [{ ...base, key: 'cards', riskTiers: [2], businessLines: ['Cards', 'Consumer lending'] }, ['/change/businessLines/1']],
         // Blocking on medium findings but letting critical ones through; a severity twice; an unknown one.
-        [{ ...base, blockingFindingSeverities: ['high', 'medium'] }, ['/blockingFindingSeverities']],
-        [{ ...base, blockingFindingSeverities: ['critical', 'critical'] }, ['/blockingFindingSeverities']],
-        [{ ...base, blockingFindingSeverities: ['severe'] }, ['/blockingFindingSeverities/0']],
+        [{ ...base, blockingFindingSeverities: ['high', 'medium'] }, ['/change/blockingFindingSeverities']],
+        [{ ...base, blockingFindingSeverities: ['critical', 'critical'] }, ['/change/blockingFindingSeverities']],
+        [{ ...base, blockingFindingSeverities: ['severe'] }, ['/change/blockingFindingSeverities/0']],
       ];
       for (const [body, expected] of cases) {
-        const reply = await admin.post('/api/templates', body);
+        const reply = await changeAsDirect(target, '/api/templates', body);
         expectStatus(reply, 422);
         expect(pointers(reply), JSON.stringify(body)).toEqual(expected);
       }
@@ -155,12 +156,12 @@ export const templateScenarios: Scenario[] = [
     name: 'templates: a version states which open findings block approval; the default (critical and high) is not stored, and the audit entry names the severities',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
-      await addBusinessLines(admin, 'Strict lab');
-      const strict = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', businessLines: ['Strict lab'], blockingFindingSeverities: ['medium', 'critical', 'high'] }), 201);
+      await addBusinessLines(target, 'Strict lab');
+      const strict = entryOf(await changeAsDirect(target, '/api/templates', { ...tier4Request(), key: 'tier-4-strict', businessLines: ['Strict lab'], blockingFindingSeverities: ['medium', 'critical', 'high'] }), 201);
       expect(strict.template.blockingFindingSeverities).toEqual(['critical', 'high', 'medium']);
-      const lenient = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', replacesVersion: 1, businessLines: ['Strict lab'], blockingFindingSeverities: [] }), 201);
+      const lenient = entryOf(await changeAsDirect(target, '/api/templates', { ...tier4Request(), key: 'tier-4-strict', replacesVersion: 1, businessLines: ['Strict lab'], blockingFindingSeverities: [] }), 201);
       expect(lenient.template.blockingFindingSeverities).toEqual([]);
-      const back = entryOf(await admin.post('/api/templates', { ...tier4Request(), key: 'tier-4-strict', replacesVersion: 2, businessLines: ['Strict lab'], blockingFindingSeverities: ['high', 'critical'] }), 201);
+      const back = entryOf(await changeAsDirect(target, '/api/templates', { ...tier4Request(), key: 'tier-4-strict', replacesVersion: 2, businessLines: ['Strict lab'], blockingFindingSeverities: ['high', 'critical'] }), 201);
       expect(back.template.blockingFindingSeverities).toBeUndefined();
       const audit = auditPageSchema.parse((await admin.get('/api/audit?action=template.version_created')).body);
       const afters = audit.items.map((e) => (e.after as { version: number; blockingFindingSeverities?: string[] }));

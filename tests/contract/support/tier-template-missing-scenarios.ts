@@ -6,6 +6,7 @@ import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { riskAnswers } from './risk-assessment-scenarios.ts';
 import { addBusinessLines } from './add-business-lines.ts';
+import { changeAsDirect } from './catalogue-proposals.ts';
 
 // A stricter tier with no published template for it (docs/decisions/0174, adversary finding 2):
 // the assessment (or the override confirmation) that would apply it is refused, 422 naming the
@@ -19,10 +20,9 @@ const tierThree = riskAnswers({ fairness: { likelihood: 3, impact: 3 } });
 
 /** The tier 1 template re-published for another business line only: no chain covers tier 1 for clinical operations. */
 async function onlyLabHasTierOne(target: Target) {
-  const admin = await signedIn(target, 'admin@example.com');
-  await addBusinessLines(admin, 'Research lab');
+  await addBusinessLines(target, 'Research lab');
   const step = { key: 'model_risk', name: 'Model risk management', role: 'model_risk', approvalsRequired: 1, dueHours: 48, sections: ['evaluation'] };
-  expectStatus(await admin.post('/api/templates', { key: 'tier-1', name: 'Tier 1 (lab)', riskTiers: [1], businessLines: ['Research lab'], staleApprovals: 'every_change', steps: [step], emergencyRoles: [] }), 201);
+  expectStatus(await changeAsDirect(target, '/api/templates', { key: 'tier-1', name: 'Tier 1 (lab)', riskTiers: [1], businessLines: ['Research lab'], staleApprovals: 'every_change', steps: [step], emergencyRoles: [] }), 201);
 }
 
 /** A clinical operations package declared tier 3 (the tier 2/3 chain). */

@@ -63,6 +63,8 @@ const admin: readonly Role[] = ['admin'];
 
 const none = (rule: Rule): Expectation => ({ rule, objects: false });
 const onPackages = (rule: Rule): Expectation => ({ rule, objects: true });
+/** A direct catalogue change: administrators only, and the matrix world (the demo seed) has two, so it is a proposal (0182). */
+const proposedOnly: Expectation = { rule: { kind: 'roles', roles: admin }, objects: false, allowedStatus: { status: 409, why: 'two administrators exist: a catalogue change is proposed, and another administrator approves it (0182)' } };
 
 export const expectations: Record<string, Expectation> = {
   health: none({ kind: 'public' }),
@@ -123,10 +125,10 @@ export const expectations: Record<string, Expectation> = {
   revokeApiToken: { rule: { kind: 'token-creator-or-admin' }, objects: true },
   listTemplates: none({ kind: 'signed-in' }),
   getTemplateVersion: none({ kind: 'signed-in' }),
-  createTemplateVersion: none({ kind: 'roles', roles: admin }),
+  createTemplateVersion: proposedOnly,
   listPolicies: none({ kind: 'signed-in' }),
   getPolicyVersion: none({ kind: 'signed-in' }),
-  publishPolicy: none({ kind: 'roles', roles: admin }),
+  publishPolicy: proposedOnly,
   listRiskAssessments: onPackages({ kind: 'visible-package' }),
   // The owner assesses their own package; model risk any.
   recordRiskAssessment: onPackages({ kind: 'visible-package', roles: ['model_owner', 'model_risk'] }),
@@ -157,11 +159,11 @@ export const expectations: Record<string, Expectation> = {
   transitionObligation: onPackages({ kind: 'finding-party', raisedRole: 'model_risk' }),
   listTieringMethods: none({ kind: 'roles', roles: admin }),
   listRevalidationSchedules: none({ kind: 'roles', roles: admin }),
-  publishRevalidationSchedule: none({ kind: 'roles', roles: admin }),
-  publishTieringMethod: none({ kind: 'roles', roles: admin }),
+  publishRevalidationSchedule: proposedOnly,
+  publishTieringMethod: proposedOnly,
   listBusinessLines: none({ kind: 'signed-in' }),
-  addBusinessLine: none({ kind: 'roles', roles: admin }),
-  retireBusinessLine: none({ kind: 'roles', roles: admin }),
+  addBusinessLine: proposedOnly,
+  retireBusinessLine: proposedOnly,
   getPackageRollback: onPackages({ kind: 'visible-package' }),
   rollBackPackage: { rule: { kind: 'visible-package', roles: ['committee', 'model_risk'] }, objects: true, allowedStatus: { status: 409, why: 'the matrix packages are in review: no approval in force to roll back' } },
   receiveMonitoringAlert: { rule: { kind: 'public' }, objects: false, allowedStatus: { status: 401, why: 'no monitoring secret in the matrix world: every alert is refused, signed or not' } },

@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { useAddBusinessLine } from '../api/change-business-lines.ts';
 
@@ -24,6 +25,7 @@ export function AddBusinessLineForm() {
       <Field label="Business line" hint="As packages, policies and templates will name it, for example “Auto loans”." error={labelError}>
         {(props) => <input {...props} className={inputClasses} value={label} onChange={(e) => setLabel(e.target.value)} />}
       </Field>
+      {adding.data?.proposed && <ProposedNotice />}
       <FormFooter error={adding.error} errorShownAtField={labelError !== undefined} pending={adding.isPending} submitLabel="Add business line" pendingLabel="Adding…" />
     </form>
   );

@@ -1,5 +1,6 @@
 import type { BusinessLine } from '#domain/contracts/business-lines.ts';
 import { ConfirmStep } from '#src/components/ui/confirm-step.tsx';
+import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
 import { describeError } from '#src/lib/describe-error.ts';
 import { formatDateTime } from '#src/lib/format.ts';
 import { useRetireBusinessLine } from '../api/change-business-lines.ts';
@@ -41,6 +42,7 @@ export function BusinessLineList({ lines }: { lines: readonly BusinessLine[] }) 
           </li>
         ))}
       </ul>
+      {retiring.data?.proposed && <ProposedNotice />}
       {retiring.error && (
         <p role="alert" className="text-red-800">
           {describeError(retiring.error)}

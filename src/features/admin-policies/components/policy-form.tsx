@@ -6,6 +6,7 @@ import { buttonClasses } from '#src/components/ui/button.ts';
 import { CheckboxGroup } from '#src/components/ui/checkbox-group.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { PublishDialog } from '#src/components/ui/publish-dialog.tsx';
+import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { FormFailureSummary } from '#src/components/ui/form-failure-summary.tsx';
 import { errorAt } from '#src/lib/field-error.ts';
@@ -41,7 +42,14 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
 
   function confirm() {
     publish.mutate(requestFromDraft(draft, replacesVersion), {
-      onSuccess: (entry) => void navigate(`/admin/policies/${entry.policy.key}`, { state: { published: entry.policy.version } }),
+      onSuccess: (outcome) => {
+        if (outcome.proposed) {
+          setConfirming(false);
+          setErrors([]);
+          return;
+        }
+        void navigate(`/admin/policies/${outcome.result.policy.key}`, { state: { published: outcome.result.policy.version } });
+      },
       onError: (error) => {
         setConfirming(false);
         setErrors(isApiProblem(error) ? error.fieldErrors : []);
@@ -58,6 +66,7 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
 
   return (
     <form noValidate onSubmit={review} className="space-y-6">
+      {publish.data?.proposed && <ProposedNotice />}
       <FormFailureSummary summaryRef={summaryRef} error={publish.error} title={isNew ? 'The policy was not published.' : `Version ${next} was not published.`} errors={errors} />
       {isNew && (
         <Field label="Key" hint='Lowercase letters, digits, "_" or "-", starting with a letter. It names the policy for good.' error={at('/key')}>

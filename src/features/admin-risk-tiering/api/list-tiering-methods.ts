@@ -3,6 +3,7 @@ import type { PublishTieringMethodRequest } from '#domain/contracts/risk-assessm
 import { tieringMethodListSchema, type TieringMethodList } from '#domain/contracts/revalidation.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
+import { changeCatalogue, type CatalogueOutcome } from '#src/lib/catalogue-change.ts';
 import { riskTieringKeys } from './risk-tiering-keys.ts';
 
 /** Every tiering method version (never edited), oldest published first. */
@@ -20,9 +21,9 @@ export function useTieringMethods() {
 
 const publishedMethodSchema = tieringMethodListSchema.shape.items.element;
 
-/** Publishes the next method version; the server numbers it and refuses a stale `replacesVersion` (409). */
-export function publishTieringMethod(request: PublishTieringMethodRequest): Promise<TieringMethodList['items'][number]> {
-  return apiFetch(routes.publishTieringMethod.path, { method: 'POST', body: request, schema: publishedMethodSchema });
+/** Publishes the next method version (the server numbers it and refuses a stale `replacesVersion`, 409), or proposes it once two administrators exist (0182). */
+export function publishTieringMethod(request: PublishTieringMethodRequest): Promise<CatalogueOutcome<TieringMethodList['items'][number]>> {
+  return changeCatalogue({ kind: 'publish_tiering_method', change: request }, () => apiFetch(routes.publishTieringMethod.path, { method: 'POST', body: request, schema: publishedMethodSchema }));
 }
 
 export function usePublishTieringMethod() {

@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { riskCategories, type PublishTieringMethodRequest, type RiskCategory, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { usePublishTieringMethod } from '../api/list-tiering-methods.ts';
@@ -213,7 +214,7 @@ export function MethodForm({ current }: { current: TieringMethod }) {
           {describeError(publishing.error)}
         </p>
       )}
-      {publishing.isSuccess && <p role="status">Method version {publishing.data.method.version} is published and scores new assessments.</p>}
+      {publishing.data && (publishing.data.proposed ? <ProposedNotice /> : <p role="status">Method version {publishing.data.result.method.version} is published and scores new assessments.</p>)}
       <button type="submit" className={buttonClasses.primary} disabled={publishing.isPending}>
         {publishing.isPending ? 'Publishing…' : `Publish method version ${next}`}
       </button>

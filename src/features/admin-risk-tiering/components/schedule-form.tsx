@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import type { RevalidationMonths, RevalidationSchedule } from '#domain/contracts/revalidation.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
+import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { describeError } from '#src/lib/describe-error.ts';
 import { formatRiskTier } from '#src/lib/format.ts';
@@ -42,7 +43,7 @@ export function ScheduleForm({ current }: { current: RevalidationSchedule }) {
           {describeError(publishing.error)}
         </p>
       )}
-      {publishing.isSuccess && <p role="status">Version {publishing.data.version} is published.</p>}
+      {publishing.data && (publishing.data.proposed ? <ProposedNotice /> : <p role="status">Version {publishing.data.result.version} is published.</p>)}
       <button type="submit" className={buttonClasses.primary} disabled={publishing.isPending}>
         {publishing.isPending ? 'Publishing…' : `Publish version ${current.version + 1}`}
       </button>

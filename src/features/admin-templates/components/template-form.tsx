@@ -12,6 +12,7 @@ import { emptyStep, requestFrom, type TemplateDraft } from '../template-draft.ts
 import { errorAt } from '#src/lib/field-error.ts';
 import { CheckboxGroup } from '#src/components/ui/checkbox-group.tsx';
 import { PublishDialog } from '#src/components/ui/publish-dialog.tsx';
+import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
 import { StepEditor } from './step-editor.tsx';
 
 // One form for both ways of publishing: a new template (the key is typed here, and must be
@@ -67,7 +68,14 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
 
   function publish() {
     create.mutate(requestFrom(draft, replacesVersion), {
-      onSuccess: (entry) => void navigate(`/admin/templates/${entry.template.key}`, { state: { published: entry.template.version } }),
+      onSuccess: (outcome) => {
+        if (outcome.proposed) {
+          setConfirming(false);
+          setErrors([]);
+          return;
+        }
+        void navigate(`/admin/templates/${outcome.result.template.key}`, { state: { published: outcome.result.template.version } });
+      },
       onError: (error) => {
         setConfirming(false);
         setErrors(isApiProblem(error) ? error.fieldErrors : []);
@@ -85,6 +93,7 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
 
   return (
     <form noValidate onSubmit={review} className="space-y-6">
+      {create.data?.proposed && <ProposedNotice />}
       <FormFailureSummary summaryRef={summaryRef} error={create.error} title={words.failed} errors={errors} />
       {isNew && (
         <Field label="Key" hint='Lowercase letters, digits, "_" or "-", starting with a letter. It names the template for good: it cannot change later.' error={at('/key')}>
