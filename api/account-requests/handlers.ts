@@ -58,7 +58,7 @@ function decide(decision: 'approved' | 'rejected') {
       if (decision === 'approved') {
         // The filer's account lock, which a disable and a roles change take: its standing cannot change under us.
         await tx.lockPackage(accountLockKey(request.requestedBy));
-        await assertRequesterStillAdministrator(tx, request.requestedBy, names);
+        await assertRequesterStillAdministrator(tx, request, names);
       }
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };

@@ -72,7 +72,7 @@ export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChang
 async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, shownSha256: string): Promise<void> {
   // The proposer's account lock, which a disable and a roles change take: their standing cannot change under us.
   await tx.lockPackage(accountLockKey(proposal.requestedBy));
-  await assertRequesterStillAdministrator(tx, proposal.requestedBy, names);
+  await assertRequesterStillAdministrator(tx, proposal, names);
   const found = await storedIntegrity(proposal);
   if (!found.intact) throw new TamperedProposal(proposal, found);
   if (shownSha256 !== proposal.contentSha256) {

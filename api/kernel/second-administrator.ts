@@ -43,13 +43,26 @@ export function requesterStanding(requester: Pick<StoredUser, 'roles' | 'disable
 /**
  * Refuses an approval (409, stable type) when the filer no longer is an enabled administrator,
  * read in the approval's transaction; the caller holds the filer's account lock, which disabling
- * an account and changing its roles take too. Rejecting stays open.
+ * an account and changing its roles take too. Rejecting stays open. A filer disabled after
+ * filing and enabled again no longer stands behind it either.
  */
-export async function assertRequesterStillAdministrator(tx: Pick<StoreTx, 'findUserById'>, requestedBy: string, names: DecidableNames): Promise<void> {
+export async function assertRequesterStillAdministrator(
+  tx: Pick<StoreTx, 'findUserById' | 'countAuditEntries'>,
+  filed: { requestedBy: string; requestedAt: string },
+  names: DecidableNames,
+): Promise<void> {
+  const { requestedBy } = filed;
   const requester = await tx.findUserById(requestedBy);
+  const who = requester?.displayName ?? requestedBy;
+  // Disabled at any time since filing, the filing is void even once enabled again: enabling
+  // needs no second administrator, so otherwise the approver could disable-enable their way
+  // past this check alone (adversary finding on 0192).
+  const disabledSince = await tx.countAuditEntries({ action: 'user.disabled', subject: requestedBy, fromAt: filed.requestedAt });
+  if (disabledSince > 0 && !requester?.disabledAt) {
+    throw problems.requesterNoLongerAdministrator(`This ${names.short} can no longer be approved: ${who}, who filed it, was disabled after filing it; enabling the account again does not revive it. Reject it; another administrator may file it again.`);
+  }
   const standing = requesterStanding(requester);
   if (standing === 'administrator') return;
-  const who = requester?.displayName ?? requestedBy;
   const why = standing === 'disabled' ? `${who}, who filed it, has been disabled since` : `${who}, who filed it, no longer holds the administrator role`;
   throw problems.requesterNoLongerAdministrator(`This ${names.short} can no longer be approved: ${why}. Reject it; another administrator may file it again.`);
 }

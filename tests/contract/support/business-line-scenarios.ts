@@ -3,7 +3,7 @@ import { retailCreditPdV1 } from '#demo/retail-credit-pd.ts';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { businessLineListSchema, businessLineSchema } from '#domain/contracts/business-lines.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
-import type { Client, Reply, Target } from './client.ts';
+import type { Client, Reply } from './client.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { rejectClinical, revised } from './resubmission-scenarios.ts';

@@ -45,7 +45,7 @@ async function thirdAdministrator(target: Target): Promise<Client> {
 
 export const proposerStandingScenarios: Scenario[] = [
   {
-    name: 'proposer standing (0192): a catalogue proposal and an account request whose filer was disabled are 409 at approval, nothing applied; listed as such; rejection still possible; enabled again, approvable',
+    name: 'proposer standing (0192): a catalogue proposal and an account request whose filer was disabled are 409 at approval, nothing applied; listed as such; rejection still possible; enabled again, still void (filed again, approvable)',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const deputy = await signedIn(target, 'admin-deputy@example.com');
@@ -65,10 +65,19 @@ export const proposerStandingScenarios: Scenario[] = [
       expectStatus(await deputy.post(`/api/admin/account-requests/${grant.id}/rejection`, null), 200);
       expect(await actionsOn(deputy, 'usr_owner')).toEqual(['user.change_requested', 'user.change_rejected']);
 
-      // The check reads the filer as they are at approval: enabled again, the proposal goes through.
+      // Enabling needs no second administrator, so an enabled-again filer does not revive what
+      // they filed before (adversary finding on 0192): the approver alone could otherwise
+      // disable-enable their way past the check. Filed again after enabling, it goes through.
       expectStatus(await deputy.post('/api/admin/users/usr_admin/enable', null), 200);
-      expect((await approveProposal(deputy, proposal)).status).toBe('approved');
-      expect(await actionsOn(deputy, 'mortgage-orphaned')).toEqual(['catalogue.change_proposed', 'catalogue.change_approved', 'policy.published']);
+      const afterEnable = await signedIn(target, 'admin@example.com');
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), /was disabled after filing it; enabling the account again does not revive it/);
+      expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
+      const regrant = await fileRequest(afterEnable, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      expectStatus(await deputy.post(`/api/catalogue-proposals/${proposal.id}/rejection`, null), 200);
+      const refiled = await propose(afterEnable, policyChange);
+      expect((await approveProposal(deputy, refiled)).status).toBe('approved');
+      expectStatus(await deputy.post(`/api/admin/account-requests/${regrant.id}/approval`, null), 200);
+      expect(await actionsOn(deputy, 'mortgage-orphaned')).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_proposed', 'catalogue.change_approved', 'policy.published']);
     },
   },
   {
