@@ -1,6 +1,6 @@
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
 import type { AccountRequest } from './contract.ts';
-import { requesterStanding } from '../kernel/second-administrator.ts';
+import { disabledSinceFiling, requesterStanding } from '../kernel/second-administrator.ts';
 
 // A request as administrators see it: named people, the account's history, and its status at
 // `now` (a request nobody decided within its lifetime reads as expired; no sweep is needed).
@@ -10,14 +10,16 @@ export interface RequestFacts {
   users: ReadonlyMap<string, StoredUser>;
   /** When each passkey was added, oldest first, by account. */
   passkeys: ReadonlyMap<string, readonly string[]>;
+  /** Whether a request's filer was disabled since filing it (the request is void then, 0192). */
+  voided: (request: StoredAccountRequest) => boolean;
 }
 
-export async function requestFacts(store: Pick<StoreTx, 'listUsers' | 'listPasskeyDates'>, requests: readonly StoredAccountRequest[]): Promise<RequestFacts> {
+export async function requestFacts(store: Pick<StoreTx, 'listUsers' | 'listPasskeyDates' | 'listAuditEntries'>, requests: readonly StoredAccountRequest[]): Promise<RequestFacts> {
   const existing = requests.filter((r) => r.kind !== 'create_account').map((r) => r.userId);
-  const [users, dates] = await Promise.all([store.listUsers(), store.listPasskeyDates([...new Set(existing)])]);
+  const [users, dates, voided] = await Promise.all([store.listUsers(), store.listPasskeyDates([...new Set(existing)]), disabledSinceFiling(store, requests)]);
   const passkeys = new Map<string, string[]>();
   for (const { userId, createdAt } of dates) passkeys.set(userId, [...(passkeys.get(userId) ?? []), createdAt]);
-  return { users: new Map(users.map((user) => [user.id, user])), passkeys };
+  return { users: new Map(users.map((user) => [user.id, user])), passkeys, voided };
 }
 
 function person(users: RequestFacts['users'], id: string) {
@@ -63,7 +65,7 @@ export function accountRequestView(facts: RequestFacts, r: StoredAccountRequest,
     requestedAt: r.requestedAt,
     expiresAt: r.expiresAt,
     status,
-    requesterStanding: requesterStanding(facts.users.get(r.requestedBy)),
+    requesterStanding: requesterStanding(facts.users.get(r.requestedBy), facts.voided(r)),
     decidedBy: r.decidedBy ? person(facts.users, r.decidedBy) : null,
     decidedAt: r.decidedAt,
   };

@@ -37,26 +37,46 @@ export function summaryOf(content: NewCatalogueProposal): string {
   }
 }
 
-/** The stored content, read back through the contract (it was stored from a parsed body). */
-export function contentOf(proposal: StoredCatalogueProposal): NewCatalogueProposal {
-  return newCatalogueProposalSchema.parse(JSON.parse(proposal.contentJson));
+/**
+ * The stored content read back through the contract when it is the content that was filed
+ * (`intact`, see integrity.ts); null when it is not, or no longer parses: such a row is listed as
+ * tampered, with nothing of it shown, and can only be rejected (adversary L3: one edited row
+ * made the list 500 for every administrator, and its own rejection too).
+ */
+export function contentOf(proposal: Pick<StoredCatalogueProposal, 'contentJson'>, intact: boolean): NewCatalogueProposal | null {
+  if (!intact) return null;
+  try {
+    const parsed = newCatalogueProposalSchema.safeParse(JSON.parse(proposal.contentJson));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
-export function catalogueProposalView(users: UsersById, facts: CatalogueFacts, p: StoredCatalogueProposal, now: string): CatalogueProposal {
-  const content = contentOf(p);
+/** What a view needs besides the row: its content when intact (contentOf), and whether its filer was disabled since filing. */
+export interface ProposalReading {
+  content: NewCatalogueProposal | null;
+  disabledSinceFiling: boolean;
+}
+
+const tamperedSummary = 'Stored content not as filed: it was changed in the database';
+const nothingCompared = { replacesVersion: null, current: null, weakens: [] };
+
+export function catalogueProposalView(users: UsersById, facts: CatalogueFacts, p: StoredCatalogueProposal, now: string, { content, disabledSinceFiling }: ProposalReading): CatalogueProposal {
   return {
     id: p.id,
     kind: p.kind,
     subject: p.subject,
-    summary: summaryOf(content),
+    summary: content ? summaryOf(content) : tamperedSummary,
     content,
+    tampered: content === null,
     contentSha256: p.contentSha256,
-    ...comparedWithCurrent(facts, content),
+    ...(content ? comparedWithCurrent(facts, content) : nothingCompared),
     requestedBy: person(users, p.requestedBy),
     requestedAt: p.requestedAt,
     expiresAt: p.expiresAt,
     status: p.decision ?? (p.expiresAt <= now ? 'expired' : 'pending'),
-    requesterStanding: requesterStanding(users.get(p.requestedBy)),
+    requesterStanding: requesterStanding(users.get(p.requestedBy), disabledSinceFiling),
     decidedBy: p.decidedBy ? person(users, p.decidedBy) : null,
     decidedAt: p.decidedAt,
   };

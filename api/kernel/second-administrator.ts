@@ -32,12 +32,27 @@ export function assertDecidable<T extends AwaitingDecision>(found: T | null, id:
  * enabled account holding the role. A filing is half of a two-person decision; once its filer
  * was disabled or lost the role, approving it would let one administrator act alone (0192).
  */
-export const requesterStandingSchema = z.enum(['administrator', 'disabled', 'not_administrator']);
+export const requesterStandingSchema = z.enum(['administrator', 'disabled', 'disabled_since_filing', 'not_administrator']);
 export type RequesterStanding = z.infer<typeof requesterStandingSchema>;
 
-export function requesterStanding(requester: Pick<StoredUser, 'roles' | 'disabledAt'> | null | undefined): RequesterStanding {
+/** `disabledSinceFiling`: the filer was disabled after filing (and is enabled again, or `disabled` says so): the filing is void, as the approval finds it. */
+export function requesterStanding(requester: Pick<StoredUser, 'roles' | 'disabledAt'> | null | undefined, disabledSinceFiling = false): RequesterStanding {
   if (requester?.disabledAt) return 'disabled';
+  if (disabledSinceFiling) return 'disabled_since_filing';
   return requester?.roles.includes('admin') ? 'administrator' : 'not_administrator';
+}
+
+type Filing = { requestedBy: string; requestedAt: string };
+
+/**
+ * For a list: which filings' filers were disabled at or after filing, in one read of the
+ * `user.disabled` entries since the oldest filing (a list of pending filings spans 72 hours).
+ */
+export async function disabledSinceFiling(store: Pick<StoreTx, 'listAuditEntries'>, filings: readonly Filing[]): Promise<(filing: Filing) => boolean> {
+  const oldest = filings.reduce<string | null>((min, f) => (min === null || f.requestedAt < min ? f.requestedAt : min), null);
+  if (oldest === null) return () => false;
+  const disabled = await store.listAuditEntries({ action: 'user.disabled', fromAt: oldest }, 0, 100_000);
+  return (filing) => disabled.some((entry) => entry.subject === filing.requestedBy && entry.at >= filing.requestedAt);
 }
 
 /**

@@ -151,7 +151,7 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** Another administrator rejected a proposal; nothing changed. */
   z.object({ ...base, action: z.literal('catalogue.change_rejected'), before: z.null(), after: z.object({ proposal: z.string(), kind: catalogueChangeKindSchema, contentSha256: z.string(), requestedBy: z.string() }) }),
   /** An approval refused because the stored proposal no longer hashes to the SHA-256 recorded at filing (0192): its table was edited outside the application. `contentSha256`: what the stored text hashes to now (null when it is not JSON); `shownSha256`: what the approver sent. Nothing was applied. */
-  z.object({ ...base, action: z.literal('catalogue.change_tampered'), before: z.null(), after: z.object({ proposal: z.string(), kind: catalogueChangeKindSchema, storedSha256: z.string(), contentSha256: z.string().nullable(), shownSha256: z.string() }) }),
+  z.object({ ...base, action: z.literal('catalogue.change_tampered'), before: z.null(), after: z.object({ proposal: z.string(), kind: catalogueChangeKindSchema, storedSha256: z.string(), contentSha256: z.string().nullable(), shownSha256: z.string(), filedSha256: z.string().nullable().optional() }) }),
   // The subject is the policy key.
   /** An administrator published a governance policy version; `before` is the version it supersedes. Submissions from then on are checked against it. */
   z.object({ ...base, action: z.literal('policy.published'), before: policySchema.nullable(), after: policySchema }),

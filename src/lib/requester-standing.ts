@@ -12,6 +12,12 @@ interface Filed {
 /** Why a pending item can only be rejected now, or null while its filer still is an enabled administrator. `verb`: "proposed" or "filed". */
 export function notApprovableReason(item: Filed, verb: string): string | null {
   const who = item.requestedBy.displayName;
-  const why = item.requesterStanding === 'disabled' ? 'has been disabled since' : item.requesterStanding === 'not_administrator' ? 'no longer holds the administrator role' : null;
+  const why = {
+    administrator: null,
+    disabled: 'has been disabled since',
+    // Enabling needs no second administrator, so an enabled-again filer does not revive the filing.
+    disabled_since_filing: 'was disabled after filing it; enabling the account again does not revive it',
+    not_administrator: 'no longer holds the administrator role',
+  }[item.requesterStanding];
   return why && `No longer approvable: ${who}, who ${verb} it, ${why}. Reject it; another administrator may ${verb === 'proposed' ? 'propose' : 'file'} it again.`;
 }

@@ -5,6 +5,7 @@ import { canonicalize } from '#domain/json/canonicalize.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { Client } from '../contract/support/client.ts';
 import { propose } from '../contract/support/catalogue-proposals.ts';
+import { catalogueProposalListSchema } from '#api/catalogue-proposals/contract.ts';
 import { mortgagePolicy } from '../contract/support/policy-scenarios.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
 import { cleanUpAfterEach } from '../support/cleanups.ts';
@@ -31,9 +32,15 @@ async function setUp() {
     contentSha256 === undefined
       ? db.prepare('UPDATE catalogue_proposals SET content_json = ? WHERE id = ?').run(contentJson, filed.id)
       : db.prepare('UPDATE catalogue_proposals SET content_json = ?, content_sha256 = ? WHERE id = ?').run(contentJson, contentSha256, filed.id);
+  if (filed.content === null) throw new Error('filed as tampered');
   const lax = canonicalize({ ...filed.content, change: { ...filed.content.change, name: 'Mortgage credit, lax', metrics: [] , requiredSections: [{ section: 'evaluation', enforcement: 'advisory' }] } });
   const actions = async () => auditPageSchema.parse((await deputy.get('/api/audit?limit=200')).body).items.filter((e) => e.subject === 'mortgage-tampered');
-  return { store, deputy, filed, edit, lax, actions };
+  const listed = async () => {
+    const reply = await deputy.get('/api/catalogue-proposals');
+    expect(reply.status).toBe(200);
+    return catalogueProposalListSchema.parse(reply.body).items.find((p) => p.id === filed.id);
+  };
+  return { store, deputy, filed, edit, lax, actions, listed };
 }
 
 describe('a catalogue proposal edited in the database (0192)', () => {
@@ -53,14 +60,14 @@ describe('a catalogue proposal edited in the database (0192)', () => {
   it('is refused when content and hash were both replaced but the approver was shown the filed one; and when the stored text is not canonical', async () => {
     const { deputy, filed, edit, lax, actions } = await setUp();
     edit(lax, await sha256Hex(lax));
-    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 })).status).toBe(409);
+    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 })).body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     // Same content, spelled otherwise: not the canonical text that was hashed at filing.
     const original = canonicalize(filed.content);
     edit(JSON.stringify(JSON.parse(original), null, 1), filed.contentSha256);
     const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
-    expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+    expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered', 'catalogue.change_tampered']);
 
     // Put back as filed, it is approved, and the approval entry holds the canonical content it applied.
     edit(original, filed.contentSha256);
@@ -68,5 +75,36 @@ describe('a catalogue proposal edited in the database (0192)', () => {
     const approved = (await actions()).find((e) => e.action === 'catalogue.change_approved');
     expect(approved?.after).toMatchObject({ contentSha256: filed.contentSha256, content: original });
     expect(await sha256Hex((approved?.after as { content: string }).content)).toBe(filed.contentSha256);
+  });
+
+  it('is refused when content and hash were both replaced before the approver loaded the page: the hash recorded in the audit log at filing decides (0192, amended)', async () => {
+    const { store, deputy, filed, edit, lax, actions, listed } = await setUp();
+    const laxSha256 = await sha256Hex(lax);
+    edit(lax, laxSha256);
+    // The approver sees the edited row as tampered, and approving with the hash it shows is refused.
+    expect(await listed()).toMatchObject({ tampered: true, content: null, contentSha256: laxSha256 });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: laxSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    expect((reply.body as { detail: string }).detail).toContain(filed.contentSha256);
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+    expect(entries[1]?.after).toMatchObject({ storedSha256: laxSha256, contentSha256: laxSha256, shownSha256: laxSha256, filedSha256: filed.contentSha256 });
+  });
+
+  it('whose content no longer parses is listed as tampered (the list does not fail), cannot be approved, and can be rejected (adversary L3)', async () => {
+    const { deputy, filed, edit, actions, listed } = await setUp();
+    for (const [broken, sha] of [['not json at all', undefined], ['{"kind":"no_such_kind"}', await sha256Hex('{"kind":"no_such_kind"}')]] as const) {
+      edit(broken, sha);
+      expect(await listed()).toMatchObject({ tampered: true, content: null, replacesVersion: null, current: null, weakens: [], status: 'pending' });
+      const approval = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: sha ?? filed.contentSha256 });
+      expect(approval.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    }
+    const rejected = await deputy.post(`/api/catalogue-proposals/${filed.id}/rejection`, null);
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'rejected', tampered: true, content: null });
+    expect(await listed()).toBeUndefined();
+    expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered', 'catalogue.change_tampered', 'catalogue.change_rejected']);
   });
 });

@@ -88,6 +88,7 @@ export async function changeAsDirect(target: Target, path: string, body: unknown
   const filed = await admin.post('/api/catalogue-proposals', proposal);
   if (filed.status !== 201) return filed;
   const { id, contentSha256, content } = catalogueProposalSchema.parse(filed.body);
+  if (content === null) throw new Error('A proposal just filed reads as tampered');
   const approved = await deputy.post(`/api/catalogue-proposals/${id}/approval`, { contentSha256 });
   if (approved.status !== 200) return approved;
   const { location } = catalogueProposalApprovalSchema.parse(approved.body);

@@ -6,7 +6,7 @@ import { contentDiff } from './content-diff.ts';
 
 /** The proposed change without the version it names (said in words above the diff). */
 function proposedBody(proposal: CatalogueProposal): unknown {
-  const { replacesVersion: _replaces, ...body } = proposal.content.change as Record<string, unknown>;
+  const { replacesVersion: _replaces, ...body } = (proposal.content?.change ?? {}) as Record<string, unknown>;
   return body;
 }
 
