@@ -51,6 +51,8 @@ export const proposerStandingScenarios: Scenario[] = [
       const deputy = await signedIn(target, 'admin-deputy@example.com');
       const proposal = await propose(admin, policyChange);
       const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      // Another request of theirs, left pending through the disable and the enable.
+      const kept = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_privacy', roles: ['privacy', 'security'] });
       expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)?.requesterStanding).toBe('administrator');
       expectStatus(await deputy.post('/api/admin/users/usr_admin/disable', null), 200);
 
@@ -70,9 +72,13 @@ export const proposerStandingScenarios: Scenario[] = [
       // disable-enable their way past the check. Filed again after enabling, it goes through.
       expectStatus(await deputy.post('/api/admin/users/usr_admin/enable', null), 200);
       const afterEnable = await signedIn(target, 'admin@example.com');
+      // Listed as void, one read for the list: an approver sees it cannot be approved before trying.
+      expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'disabled_since_filing' });
       expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), /was disabled after filing it; enabling the account again does not revive it/);
       expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
+      expect((await requestsSeenBy(deputy)).find((r) => r.id === kept.id)).toMatchObject({ status: 'pending', requesterStanding: 'disabled_since_filing' });
       const regrant = await fileRequest(afterEnable, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      expect((await requestsSeenBy(deputy)).find((r) => r.id === regrant.id)?.requesterStanding).toBe('administrator');
       expectStatus(await deputy.post(`/api/catalogue-proposals/${proposal.id}/rejection`, null), 200);
       const refiled = await propose(afterEnable, policyChange);
       expect((await approveProposal(deputy, refiled)).status).toBe('approved');

@@ -179,14 +179,17 @@ async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSh
   const id = `cpr_matrix_${suffix}`;
   const contentJson = canonicalize({ kind: 'add_business_line', change: { label: `Matrix line ${suffix}` } });
   const contentSha256 = await sha256Hex(contentJson);
+  // Filed as the API files it, with its audit entry at the same instant: approval compares the stored hash with it (0192).
+  const filed = filedByTheOtherAdministrator();
   await c.cell.store.insertCatalogueProposal({
     id,
     kind: 'add_business_line',
     subject: `matrix line ${suffix}`,
     contentJson,
     contentSha256,
-    ...filedByTheOtherAdministrator(),
+    ...filed,
   });
+  await c.cell.store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: `matrix line ${suffix}`, before: null, after: { proposal: id, kind: 'add_business_line', contentSha256, expiresAt: filed.expiresAt } }, actorId: filed.requestedBy, at: filed.requestedAt });
   return { id, contentSha256 };
 }
 
