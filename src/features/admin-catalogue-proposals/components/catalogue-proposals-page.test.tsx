@@ -13,19 +13,26 @@ setupMockServer();
 
 const hour = 3_600_000;
 
-/** A proposal to add a line, filed by `requestedBy` an hour ago, as the API stores it. */
-async function fileProposal(api: MockApi, id: string, label: string, requestedBy: string, contentJson = canonicalize({ kind: 'add_business_line', change: { label } })): Promise<string> {
-  const at = Date.now() - hour;
+type Kind = 'publish_revalidation_schedule' | 'add_business_line';
+
+/** A proposal filed by `requestedBy` an hour ago as the API stores it: the row and its `catalogue.change_proposed` entry. */
+async function store(api: MockApi, id: string, kind: Kind, subject: string, contentJson: string, requestedBy: string): Promise<string> {
+  const at = new Date(Date.now() - hour).toISOString();
+  const expiresAt = new Date(Date.now() + 71 * hour).toISOString();
   const contentSha256 = await sha256Hex(contentJson);
-  await api.deps.store.insertCatalogueProposal({ id, kind: 'add_business_line', subject: label.toLowerCase(), contentJson, contentSha256, requestedBy, requestedAt: new Date(at).toISOString(), expiresAt: new Date(at + 72 * hour).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+  await api.deps.store.insertCatalogueProposal({ id, kind, subject, contentJson, contentSha256, requestedBy, requestedAt: at, expiresAt, decision: null, decidedBy: null, decidedAt: null });
+  await api.deps.store.appendAudit({ event: { action: 'catalogue.change_proposed', subject, before: null, after: { proposal: id, kind, contentSha256, expiresAt } }, actorId: requestedBy, at });
   return contentSha256;
 }
 
-/** A proposal of any content, filed by `requestedBy` an hour ago. */
-async function fileContent(api: MockApi, id: string, content: { kind: 'publish_revalidation_schedule' | 'add_business_line'; change: unknown }, requestedBy: string): Promise<void> {
-  const at = Date.now() - hour;
-  const contentJson = canonicalize(content);
-  await api.deps.store.insertCatalogueProposal({ id, kind: content.kind, subject: 'revalidation schedule', contentJson, contentSha256: await sha256Hex(contentJson), requestedBy, requestedAt: new Date(at).toISOString(), expiresAt: new Date(at + 72 * hour).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+/** A proposal to add a line. */
+async function fileProposal(api: MockApi, id: string, label: string, requestedBy: string, contentJson = canonicalize({ kind: 'add_business_line', change: { label } })): Promise<string> {
+  return store(api, id, 'add_business_line', label.toLowerCase(), contentJson, requestedBy);
+}
+
+/** A proposal of any content. */
+async function fileContent(api: MockApi, id: string, content: { kind: Kind; change: unknown }, requestedBy: string): Promise<void> {
+  await store(api, id, content.kind, 'revalidation schedule', canonicalize(content), requestedBy);
 }
 
 /** The card of the proposal adding `label`, once the list has loaded. */
@@ -116,5 +123,50 @@ describe('catalogue proposals page', () => {
     expect(within(card).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Reject: Add the business line "Auto loans"' })).toBeEnabled();
     expect((await api.deps.store.findCatalogueProposal('cpr_orphan'))?.decision).toBeNull();
+  });
+
+  it('a proposal whose proposer was disabled after filing and enabled again reads as void: no Approve, Reject offered', async () => {
+    await renderApp('/admin/catalogue-proposals', {
+      signedInAs: 'admin@example.com',
+      prepare: async (mock) => {
+        await fileProposal(mock, 'cpr_revived', 'Auto loans', 'usr_admin_deputy');
+        // Disabled and enabled again since filing: the account reads enabled, the audit log says otherwise.
+        await mock.deps.store.appendAudit({ event: { action: 'user.disabled', subject: 'usr_admin_deputy', before: { disabledAt: null }, after: { disabledAt: new Date().toISOString(), sessionsEnded: 0 } }, actorId: 'usr_admin', at: new Date().toISOString() });
+      },
+    });
+    const card = await cardOf('Auto loans');
+    expect(card).toHaveTextContent('No longer approvable: Jordan Reyes, who proposed it, was disabled after filing it; enabling the account again does not revive it.');
+    expect(within(card).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: /^Reject/ })).toBeEnabled();
+  });
+
+  it('a proposal whose stored content was edited shows none of it, says so, and offers only Reject, which works', async () => {
+    const { user, api } = await renderApp('/admin/catalogue-proposals', {
+      signedInAs: 'admin@example.com',
+      prepare: async (mock) => {
+        await fileProposal(mock, 'cpr_edited', 'Auto loans', 'usr_admin_deputy');
+        const edited = canonicalize({ kind: 'add_business_line', change: { label: 'Payday loans' } });
+        const row = await mock.deps.store.findCatalogueProposal('cpr_edited');
+        if (!row) throw new Error('not filed');
+        await mock.deps.store.insertCatalogueProposal({ ...row, id: 'cpr_forged', contentJson: edited, contentSha256: await sha256Hex(edited) });
+        await mock.deps.store.insertCatalogueProposal({ ...row, id: 'cpr_broken', contentJson: 'not json' });
+      },
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Catalogue proposals' });
+    await cardOf('Auto loans');
+    const tampered = await screen.findAllByText('Stored content not as filed: it was changed in the database');
+    expect(tampered).toHaveLength(2);
+    const card = tampered[0]?.closest('li');
+    if (!card) throw new Error('no card');
+    expect(card).toHaveTextContent('Not approvable: its stored content is not what was proposed');
+    expect(card).not.toHaveTextContent('Payday loans');
+    expect(within(card).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+    await expectNoAxeViolations();
+    await user.click(within(card).getByRole('button', { name: /^Reject/ }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: /^Reject/ }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Rejected; nothing changed'));
+    const decisions = await Promise.all(['cpr_forged', 'cpr_broken'].map(async (id) => (await api.deps.store.findCatalogueProposal(id))?.decision));
+    expect(decisions.filter((d) => d === 'rejected')).toHaveLength(1);
   });
 });
