@@ -6,7 +6,7 @@ import { apiRequest, demoSessionCookie } from '../support/mock-api-session.ts';
 
 // The request list reads the accounts' history once for the whole list (docs/decisions/0186): the
 // accounts in one read, the passkeys of the accounts concerned in one query, never a read per
-// card, however many cards there are.
+// card, however many cards there are; the filers' standing too.
 
 const concerned = ['usr_privacy', 'usr_security', 'usr_committee', 'usr_owner'];
 
@@ -27,7 +27,7 @@ describe('the account request list', () => {
     const counted = new Proxy(store, {
       get(target, name, receiver) {
         const value: unknown = Reflect.get(target, name, receiver);
-        if (typeof value !== 'function' || !['listUsers', 'findUserById', 'listPasskeys', 'listPasskeyDates'].includes(String(name))) return value;
+        if (typeof value !== 'function' || !['listUsers', 'findUserById', 'listPasskeys', 'listPasskeyDates', 'listAuditEntries', 'countAuditEntries'].includes(String(name))) return value;
         return (...args: unknown[]) => {
           calls.push(String(name));
           return (value as (...a: unknown[]) => unknown).apply(target, args);
@@ -38,7 +38,9 @@ describe('the account request list', () => {
     expect(reply.status).toBe(200);
     const { items } = accountRequestListSchema.parse(await reply.json());
     expect(items.map((r) => r.accountHistory?.passkeysAddedSince.length)).toEqual(concerned.map(() => 1));
-    // Authentication reads the signed-in administrator; the list, the accounts once and the passkeys once.
-    expect(calls.filter((name) => name !== 'findUserById')).toEqual(['listUsers', 'listPasskeyDates']);
+    // Authentication reads the signed-in administrator; the list, the accounts once, the passkeys
+    // once, and the filers disabled since filing once (0192), not an audit count per card.
+    expect(calls.filter((name) => name !== 'findUserById').sort()).toEqual(['listAuditEntries', 'listPasskeyDates', 'listUsers']);
+    expect(items.map((r) => r.requesterStanding)).toEqual(concerned.map(() => 'administrator'));
   });
 });
