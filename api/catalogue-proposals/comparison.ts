@@ -28,8 +28,9 @@ export async function catalogueFacts(store: CatalogueReads, contents: readonly N
   const has = (kind: NewCatalogueProposal['kind']) => contents.some((c) => c.kind === kind);
   const retiring = new Set(contents.flatMap((c) => (c.kind === 'retire_business_line' ? [c.change.key] : [])));
   const [policies, templates, methods, schedules, lines, packages] = await Promise.all([
-    has('publish_policy') ? store.listPolicyVersions() : [],
-    has('publish_template') ? store.listTemplates() : [],
+    // A retirement names the policies and templates written for the line (0192's amendment).
+    has('publish_policy') || retiring.size > 0 ? store.listPolicyVersions() : [],
+    has('publish_template') || retiring.size > 0 ? store.listTemplates() : [],
     has('publish_tiering_method') ? store.listTieringMethods() : [],
     has('publish_revalidation_schedule') ? store.listRevalidationSchedules() : [],
     retiring.size > 0 ? store.listBusinessLines() : [],
@@ -62,6 +63,16 @@ function methodBody(method: TieringMethod): MethodBody {
   };
 }
 
+/** The newest version of each policy and template key whose scope names the line. */
+function linesNamedBy(facts: CatalogueFacts, key: string): string[] {
+  const newest = <T extends { key: string; version: number }>(all: readonly T[]) => [...new Map([...all].sort((a, b) => a.version - b.version).map((v) => [v.key, v])).values()];
+  const names = (lines: readonly string[] | undefined) => (lines ?? []).some((l) => businessLineKey(l) === key);
+  return [
+    ...newest(facts.policies.map((row) => row.policy)).filter((p) => names(p.scope.businessLines)).map((p) => `policy ${p.key} v${p.version}`),
+    ...newest(facts.templates).filter((t) => names(t.businessLines)).map((t) => `template ${t.key} v${t.version}`),
+  ];
+}
+
 type Compared = Pick<CatalogueProposal, 'replacesVersion' | 'current' | 'weakens'>;
 
 function compared(replacesVersion: number | null, comparison: CatalogueComparison, current: unknown): Compared {
@@ -74,13 +85,14 @@ export function comparedWithCurrent(facts: CatalogueFacts, content: NewCatalogue
       const { replacesVersion, ...proposed } = content.change;
       const found = facts.policies.find((row) => row.policy.key === proposed.key && row.policy.version === replacesVersion)?.policy;
       const current = found ? (({ version: _version, ...body }) => body)(found) : null;
-      return compared(current ? (replacesVersion ?? null) : null, { kind: content.kind, current, proposed }, current);
+      const catalogue = facts.policies.map((row) => row.policy);
+      return compared(current ? (replacesVersion ?? null) : null, { kind: content.kind, current, proposed, catalogue }, current);
     }
     case 'publish_template': {
       const { replacesVersion, ...proposed } = content.change;
       const found = facts.templates.find((t) => t.key === proposed.key && t.version === replacesVersion);
       const current = found ? templateBody(found) : null;
-      return compared(current ? (replacesVersion ?? null) : null, { kind: content.kind, current, proposed }, current);
+      return compared(current ? (replacesVersion ?? null) : null, { kind: content.kind, current, proposed, catalogue: facts.templates }, current);
     }
     case 'publish_tiering_method': {
       const { replacesVersion, ...proposed } = content.change;
@@ -98,7 +110,8 @@ export function comparedWithCurrent(facts: CatalogueFacts, content: NewCatalogue
     case 'retire_business_line': {
       const line = facts.lines.find((l) => l.key === content.change.key);
       const packages = facts.packagesOnLine.get(content.change.key) ?? 0;
-      return compared(null, { kind: content.kind, label: line?.label ?? content.change.key, packages }, line ? { key: line.key, label: line.label, packages } : null);
+      const namedBy = linesNamedBy(facts, content.change.key);
+      return compared(null, { kind: content.kind, label: line?.label ?? content.change.key, packages, namedBy }, line ? { key: line.key, label: line.label, packages } : null);
     }
   }
 }

@@ -102,8 +102,8 @@ describe('weakenedControls: tiering methods, schedules, lines', () => {
     const months = { '1': 12, '2': 24, '3': 36, '4': 48 };
     expect(weakenedControls({ kind: 'publish_revalidation_schedule', current: { months }, proposed: { months: { ...months, '1': 6 } } })).toEqual([]);
     expect(weakenedControls({ kind: 'publish_revalidation_schedule', current: { months }, proposed: { months: { ...months, '1': 18 } } })).toEqual([{ field: '/months/1', message: 'Tier 1 is revalidated every 18 months instead of every 12' }]);
-    expect(weakenedControls({ kind: 'retire_business_line', label: 'Mortgages', packages: 0 })).toEqual([]);
-    expect(weakenedControls({ kind: 'retire_business_line', label: 'Mortgages', packages: 3 })[0]?.message).toMatch(/^3 packages are filed under "Mortgages"/);
+    expect(weakenedControls({ kind: 'retire_business_line', label: 'Mortgages', packages: 0, namedBy: [] })).toEqual([]);
+    expect(weakenedControls({ kind: 'retire_business_line', label: 'Mortgages', packages: 3, namedBy: [] })[0]?.message).toMatch(/^3 packages are filed under "Mortgages"/);
     expect(weakenedControls({ kind: 'add_business_line' })).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import type { MetricRequirement } from '../contracts/policies.ts';
+import type { EvidenceRequirement, MetricRequirement } from '../contracts/policies.ts';
 import type { PolicyBody, Weakening } from './catalogue-comparison.ts';
+import { sameFramework } from '../policy/evidence-requirement.ts';
 
 // A policy version loosened against the one it replaces (docs/decisions/0192): a requirement
 // removed or turned advisory, a threshold loosened, fewer packages in scope, failures let in.
@@ -52,6 +53,10 @@ function narrowed(before: readonly (string | number)[] | undefined, after: reado
   return gone.length > 0 ? `no longer ${gone.join(', ')}` : null;
 }
 
+/** Whether two requirements accept the same references (0169: frameworks compared without case or extra spaces). */
+const sameMatch = (a: EvidenceRequirement, b: EvidenceRequirement) => (a.framework === undefined || b.framework === undefined ? a.framework === b.framework : sameFramework(a.framework, b.framework));
+const evidenceMatch = (e: EvidenceRequirement) => (e.framework ? `any ${e.framework} reference` : `a reference keyed ${e.key}`);
+
 export function policyWeakenings(current: PolicyBody, proposed: PolicyBody): Weakening[] {
   const found: Weakening[] = [];
   if (current.onBlockingFailure === 'refuse' && proposed.onBlockingFailure === 'enter_review_flagged') {
@@ -72,7 +77,11 @@ export function policyWeakenings(current: PolicyBody, proposed: PolicyBody): Wea
   const evidence = (list: PolicyBody['requiredEvidence']) => (list ?? []).map((e) => ({ ...e, id: e.key }));
   found.push(
     ...listWeakenings('/requiredEvidence', (e) => `The evidence "${e.label}"`, evidence(current.requiredEvidence), evidence(proposed.requiredEvidence), (before, after, at) =>
-      before.needsLink && !after.needsLink ? [{ field: `${at}/needsLink`, message: `The evidence "${after.label}" no longer needs a link` }] : [],
+      [
+        ...(before.needsLink && !after.needsLink ? [{ field: `${at}/needsLink`, message: `The evidence "${after.label}" no longer needs a link` }] : []),
+        // Another framework, or none (any reference keyed so), accepts references the old one refused.
+        ...(!sameMatch(before, after) ? [{ field: `${at}/framework`, message: `The evidence "${after.label}" is met by ${evidenceMatch(after)} instead of ${evidenceMatch(before)}` }] : []),
+      ],
     ),
   );
   const scope: [string, string, string | null][] = [

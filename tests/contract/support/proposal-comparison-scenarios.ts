@@ -48,8 +48,33 @@ export const proposalComparisonScenarios: Scenario[] = [
       const count = packages.filter((p) => businessLineKey(p.businessLine) === used.key).length;
       const retire = await propose(admin, { kind: 'retire_business_line', change: { key: used.key } });
       expect(retire).toMatchObject({ replacesVersion: null, current: { key: used.key, label: used.label, packages: count } });
-      expect(retire.weakens).toHaveLength(1);
+      // The line's packages first; then any policy or template naming it (0192's amendment).
+      expect(retire.weakens.filter((w) => w.message.includes('filed under'))).toHaveLength(1);
       expect(retire.weakens[0]?.message).toContain(`${count} ${count === 1 ? 'package is' : 'packages are'} filed under "${used.label}"`);
+    },
+  },
+  {
+    name: 'proposal comparison (0192 amendment): a new key names the packages it takes from the policy or template that applies today and what they lose; retiring a line names the policies written for it',
+    async run(target) {
+      const admin = await signedIn(target, 'admin@example.com');
+      const deputy = await signedIn(target, 'admin-deputy@example.com');
+      const listed = async (id: string) => catalogueProposalListSchema.parse((await deputy.get('/api/catalogue-proposals')).body).items.find((p) => p.id === id);
+
+      const step = { key: 'model_risk', name: 'Model risk management', role: 'model_risk' as const, approvalsRequired: 1, dueHours: 120, sections: ['evaluation'] };
+      const lite = await propose(admin, { kind: 'publish_template', change: { key: 'mortgage-lite', name: 'Mortgages, one step', riskTiers: [1], businessLines: ['Mortgages'], staleApprovals: 'responsible_sections', steps: [step] } });
+      const template = await listed(lite.id);
+      expect(template).toMatchObject({ replacesVersion: null, current: null });
+      expect(template?.weakens).toHaveLength(1);
+      expect(template?.weakens[0]?.message).toMatch(/^Takes tier-1 Mortgages packages from tier-1 v\d+: the step "[^"]+" \([a-z ]+\) is removed/);
+
+      const strict = mortgagePolicy({ key: 'mortgage-displaced', scope: { riskTiers: [4], businessLines: ['Mortgages'] }, requiredSections: [{ section: 'validation_findings', enforcement: 'blocking' }] });
+      await changeCatalogue(target, { kind: 'publish_policy', change: { ...strict, replacesVersion: 0 } });
+      const binary = await propose(admin, { kind: 'publish_policy', change: { ...strict, key: 'mortgage-binary', scope: { ...strict.scope, modelTypes: ['binary_classification'] }, requiredSections: [], replacesVersion: 0 } });
+      const policy = await listed(binary.id);
+      expect(policy?.weakens).toEqual([{ field: '/scope', message: 'Takes tier-4 Mortgages binary classification packages from mortgage-displaced v1: the section validation_findings is no longer required' }]);
+
+      const retire = await propose(admin, { kind: 'retire_business_line', change: { key: businessLineKey('Mortgages') } });
+      expect(retire.weakens.map((w) => w.message)).toContain('Policy mortgage-displaced v1 names this line; its packages would no longer reach it');
     },
   },
 ];
