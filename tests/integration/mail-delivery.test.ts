@@ -137,6 +137,9 @@ describe.each(engines)('email on %s', (_name, open) => {
     await askClarification(elena, clinical);
     await until(() => sink.received.length > 0);
     expect(sink.refused()).toBe(1);
+    // The sink has the message before the outbox marks its row sent: wait for the row too (under
+    // load, with the integration shards beside e2e, the read came between the two).
+    await until(async () => (await target.store.listMailFor('usr_owner'))[0]?.status === 'sent');
     const [row] = await target.store.listMailFor('usr_owner');
     expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null, nextAttemptAt: null });
     // The second attempt waited for the backoff (100 ms here) after the first.
