@@ -9,8 +9,8 @@ import { businessLineKey } from '../text/business-line.ts';
 // of 2026-12-06): a new key can take packages from a stricter policy or template by being more
 // specific (0157) or by naming their line, and a narrowed scope lets packages fall to another
 // one. The catalogue is finite, so every kind of package is tried before and after rather than
-// reasoning about scopes: each tier, each line some version names (null: any other line), each
-// model type and none.
+// reasoning about scopes: each tier, each line a current version names before or after the
+// change (null: any other line), each model type and none.
 
 const tiers = [1, 2, 3, 4] as const;
 const types = [undefined, ...modelTypeSchema.options];
@@ -71,10 +71,22 @@ function moves<T extends Versioned>(kinds: readonly PackageKind[], before: (k: P
   return [...grouped.values()].map(({ from, to, kinds: held }) => ({ packages: describe(held, typed), from, to }));
 }
 
+/**
+ * The newest version of each key, then the candidate: the lines of both catalogues, the one
+ * before first (its spelling names a kind). Lines named only after the change are not enough: a
+ * version that stops naming a line lets exactly that line's packages fall elsewhere (0192's third
+ * amendment). Older versions choose nothing, so their lines add no kind of their own.
+ */
+function linesBeforeAndAfter<T extends Versioned>(catalogue: readonly T[], candidate: T, linesOf: (v: T) => readonly string[] | undefined): string[] {
+  const newest = new Map<string, T>();
+  for (const v of catalogue) if ((newest.get(v.key)?.version ?? -Infinity) < v.version) newest.set(v.key, v);
+  return [...newest.values(), candidate].flatMap((v) => linesOf(v) ?? []);
+}
+
 /** The packages whose applicable policy changes key when `candidate` becomes its key's newest version. */
 export function policyMoves(policies: readonly Policy[], candidate: Policy): Move<Policy>[] {
   const after = [...policies.filter((p) => p.key !== candidate.key), candidate];
-  const lines = after.flatMap((p) => p.scope.businessLines ?? []);
+  const lines = linesBeforeAndAfter(policies, candidate, (p) => p.scope.businessLines);
   const at = (k: PackageKind) => ({ riskTier: k.riskTier, businessLine: k.line ?? '', modelType: k.modelType });
   return moves(kindsOf(lines, true), (k) => applicablePolicy(policies, at(k)), (k) => applicablePolicy(after, at(k)), true);
 }
@@ -82,6 +94,6 @@ export function policyMoves(policies: readonly Policy[], candidate: Policy): Mov
 /** The packages whose template changes key when `candidate` becomes its key's newest version. */
 export function templateMoves(templates: readonly WorkflowTemplate[], candidate: WorkflowTemplate): Move<WorkflowTemplate>[] {
   const after = [...templates.filter((t) => t.key !== candidate.key), candidate];
-  const lines = after.flatMap((t) => t.businessLines ?? []);
+  const lines = linesBeforeAndAfter(templates, candidate, (t) => t.businessLines);
   return moves(kindsOf(lines, false), (k) => selectTemplate(templates, k.riskTier, k.line ?? ''), (k) => selectTemplate(after, k.riskTier, k.line ?? ''), false);
 }

@@ -67,10 +67,12 @@ describe('weakenedControls: templates (M2, M3)', () => {
     const credit = template('consumer-credit');
     const found = weakenedControls({ kind: 'publish_template', current: credit, proposed: { ...credit, riskTiers: [1] }, catalogue: [...defaultTemplates] });
     expect(messages(found)).toEqual([
+      'Applies to fewer risk tiers: no longer 2',
       'Tier-2 Consumer lending packages fall to tier-2-3 v1: the step "Fair lending" (fair lending) is removed; the step "AI governance committee" (committee) is removed',
     ]);
     const tier4 = template('tier-4');
     expect(messages(weakenedControls({ kind: 'publish_template', current: tier4, proposed: { ...tier4, businessLines: ['Mortgages'] }, catalogue: [...defaultTemplates] }))).toEqual([
+      'Applies to fewer business lines: only Mortgages',
       'Tier-4 Consumer lending and other-line packages fall to no template',
     ]);
   });

@@ -3,6 +3,7 @@ import type { CatalogueComparison, Weakening } from './catalogue-comparison.ts';
 import { policyWeakenings } from './weakened-policy.ts';
 import { templateWeakenings } from './weakened-template.ts';
 import { methodWeakenings } from './weakened-method.ts';
+import { scopeWeakenings } from './narrowed-scope.ts';
 import { movedPolicyWeakenings, movedTemplateWeakenings } from './weakened-moves.ts';
 
 // What a proposed catalogue change loosens compared with the version it replaces
@@ -17,7 +18,12 @@ export function weakenedControls(comparison: CatalogueComparison): Weakening[] {
     case 'publish_policy':
       return [...(comparison.current ? policyWeakenings(comparison.current, comparison.proposed) : []), ...movedPolicyWeakenings(comparison.catalogue ?? [], comparison.proposed)];
     case 'publish_template':
-      return [...(comparison.current ? templateWeakenings(comparison.current, comparison.proposed) : []), ...movedTemplateWeakenings(comparison.catalogue ?? [], comparison.proposed)];
+      return [
+        ...(comparison.current ? templateWeakenings(comparison.current, comparison.proposed) : []),
+        // Same key, smaller scope: said here, since the moves compare keys and leave scopes out.
+        ...(comparison.current ? scopeWeakenings(comparison.current, comparison.proposed, (list) => `/${list}`) : []),
+        ...movedTemplateWeakenings(comparison.catalogue ?? [], comparison.proposed),
+      ];
     case 'publish_tiering_method':
       return comparison.current ? methodWeakenings(comparison.current, comparison.proposed) : [];
     case 'publish_revalidation_schedule':

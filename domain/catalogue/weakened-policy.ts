@@ -1,6 +1,7 @@
 import type { EvidenceRequirement, MetricRequirement } from '../contracts/policies.ts';
 import type { PolicyBody, Weakening } from './catalogue-comparison.ts';
 import { sameFramework } from '../policy/evidence-requirement.ts';
+import { scopeWeakenings } from './narrowed-scope.ts';
 
 // A policy version loosened against the one it replaces (docs/decisions/0192): a requirement
 // removed or turned advisory, a threshold loosened, fewer packages in scope, failures let in.
@@ -43,16 +44,6 @@ function threshold<R extends Requirement & MetricRequirement>(before: R, after: 
   return looser(before, after) ? [{ field: `${at}/value`, message: `${after.metric} must be ${format(after)} instead of ${format(before)}` }] : [];
 }
 
-/** Values a scope no longer covers: a list that was empty covered everything. */
-function narrowed(before: readonly (string | number)[] | undefined, after: readonly (string | number)[] | undefined): string | null {
-  const b = before ?? [];
-  const a = after ?? [];
-  if (a.length === 0) return null;
-  if (b.length === 0) return `only ${a.join(', ')}`;
-  const gone = b.filter((v) => !a.includes(v));
-  return gone.length > 0 ? `no longer ${gone.join(', ')}` : null;
-}
-
 /** Whether two requirements accept the same references (0169: frameworks compared without case or extra spaces). */
 const sameMatch = (a: EvidenceRequirement, b: EvidenceRequirement) => (a.framework === undefined || b.framework === undefined ? a.framework === b.framework : sameFramework(a.framework, b.framework));
 const evidenceMatch = (e: EvidenceRequirement) => (e.framework ? `any ${e.framework} reference` : `a reference keyed ${e.key}`);
@@ -84,12 +75,7 @@ export function policyWeakenings(current: PolicyBody, proposed: PolicyBody): Wea
       ],
     ),
   );
-  const scope: [string, string, string | null][] = [
-    ['/scope/riskTiers', 'risk tiers', narrowed(current.scope.riskTiers, proposed.scope.riskTiers)],
-    ['/scope/businessLines', 'business lines', narrowed(current.scope.businessLines, proposed.scope.businessLines)],
-    ['/scope/modelTypes', 'model types', narrowed(current.scope.modelTypes, proposed.scope.modelTypes)],
-  ];
-  for (const [field, what, change] of scope) if (change) found.push({ field, message: `Applies to fewer ${what}: ${change}` });
+  found.push(...scopeWeakenings(current.scope, proposed.scope, (list) => `/scope/${list}`));
   if (current.appliesToPackagesInReview === true && proposed.appliesToPackagesInReview !== true) {
     found.push({ field: '/appliesToPackagesInReview', message: 'Packages already in review are no longer checked against it' });
   }

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { businessLineKey } from '#domain/text/business-line.ts';
 import { catalogueProposalListSchema } from '#api/catalogue-proposals/contract.ts';
+import { templateVersionEntrySchema } from '#domain/contracts/template-admin.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { mortgagePolicy } from './policy-scenarios.ts';
@@ -54,7 +55,7 @@ export const proposalComparisonScenarios: Scenario[] = [
     },
   },
   {
-    name: 'proposal comparison (0192 amendment): a new key names the packages it takes from the policy or template that applies today and what they lose; retiring a line names the policies written for it',
+    name: 'proposal comparison (0192 amendment): a new key names the packages it takes from the policy or template that applies today and what they lose; retiring a line names the policies written for it; a template that stops naming a line lists the packages it lets fall and what they lose',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
       const deputy = await signedIn(target, 'admin-deputy@example.com');
@@ -75,6 +76,16 @@ export const proposalComparisonScenarios: Scenario[] = [
 
       const retire = await propose(admin, { kind: 'retire_business_line', change: { key: businessLineKey('Mortgages') } });
       expect(retire.weakens.map((w) => w.message)).toContain('Policy mortgage-displaced v1 names this line; its packages would no longer reach it');
+
+      // Third amendment (M-A): consumer-credit narrowed to Mortgages lets Consumer lending packages
+      // fall to the tier chains, losing Fair lending (and, at tier 2, the committee).
+      const credit = templateVersionEntrySchema.parse((await admin.get('/api/templates/consumer-credit/versions/1')).body).template;
+      const { version: _version, ...creditBody } = credit;
+      const narrowed = await propose(admin, { kind: 'publish_template', change: { ...creditBody, businessLines: ['Mortgages'], replacesVersion: 1 } });
+      const lost = (await listed(narrowed.id))?.weakens ?? [];
+      expect(lost[0]).toEqual({ field: '/businessLines', message: 'Applies to fewer business lines: no longer Consumer lending' });
+      const falls = lost.map((w) => w.message).filter((m) => m.includes('Consumer lending packages fall to'));
+      expect(falls).toEqual([expect.stringMatching(/^Tier-1 Consumer lending packages fall to tier-1 v\d+: .*"Fair lending" \(fair lending\) is removed/), expect.stringMatching(/^Tier-2 Consumer lending packages fall to tier-2-3 v\d+: .*"Fair lending" \(fair lending\) is removed; the step "AI governance committee" \(committee\) is removed/)]);
     },
   },
 ];
