@@ -38,10 +38,10 @@ test('an administrator adds a business line by keyboard, a second spelling is re
   await expectNoAxeViolations(page);
   await shootAtWidths(page, 'business-lines', (name) => testInfo.outputPath(name), true);
 
-  const retire = page.getByRole('button', { name: `Retire ${label}` });
+  const retire = page.getByRole('button', { name: `Propose retiring ${label}` });
   await tabTo(page, retire);
   await page.keyboard.press('Enter');
-  const confirm = page.getByRole('button', { name: 'Retire business line' });
+  const confirm = page.getByRole('button', { name: 'Propose retiring the business line' });
   await tabTo(page, confirm);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: proposedNotice })).toBeVisible();
@@ -49,6 +49,6 @@ test('an administrator adds a business line by keyboard, a second spelling is re
   await page.reload();
   const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: label, exact: true }) });
   await expect(item).toContainText('Retired');
-  await expect(page.getByRole('button', { name: `Retire ${label}` })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: `Propose retiring ${label}` })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

@@ -32,11 +32,11 @@ test('an administrator publishes a new template version by keyboard; an invalid 
   await tabTo(page, approvals);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('0');
-  await tabTo(page, page.getByRole('button', { name: 'Publish version 2…' }));
+  await tabTo(page, page.getByRole('button', { name: 'Propose version 2…' }));
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Publish version 2 of Tier 4 (experimental) models?' });
+  const dialog = page.getByRole('dialog', { name: 'Propose version 2 of Tier 4 (experimental) models?' });
   await expect(dialog).toContainText('A new version applies to packages submitted from now on; existing packages keep theirs.');
-  await tabTo(page, dialog.getByRole('button', { name: 'Publish version 2', exact: true }));
+  await tabTo(page, dialog.getByRole('button', { name: 'Propose version 2', exact: true }));
   await page.keyboard.press('Enter');
 
   await expect(dialog).toBeHidden();
@@ -54,9 +54,9 @@ test('an administrator publishes a new template version by keyboard; an invalid 
   await tabTo(page, relax);
   await page.keyboard.press('Space');
   await expect(relax).toBeChecked();
-  await tabTo(page, page.getByRole('button', { name: 'Publish version 2…' }));
+  await tabTo(page, page.getByRole('button', { name: 'Propose version 2…' }));
   await page.keyboard.press('Enter');
-  await tabTo(page, dialog.getByRole('button', { name: 'Publish version 2', exact: true }));
+  await tabTo(page, dialog.getByRole('button', { name: 'Propose version 2', exact: true }));
   await page.keyboard.press('Enter');
 
   // Two administrators (the demo's): the version is proposed, and the deputy approves it (0182).
@@ -115,12 +115,12 @@ test('an administrator defines a new template by keyboard; a key already taken i
   await expect(role).toHaveValue('model_risk');
   await check(step.getByRole('checkbox', { name: 'Evaluation against policy thresholds' }));
 
-  await tabTo(page, page.getByRole('button', { name: 'Publish template…' }));
+  await tabTo(page, page.getByRole('button', { name: 'Propose template…' }));
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Publish the new template Sandbox chain?' });
+  const dialog = page.getByRole('dialog', { name: 'Propose the new template Sandbox chain?' });
   await expect(dialog).toContainText('version 1 under the key "tier-4"');
   await expectNoAxeViolations(page);
-  await tabTo(page, dialog.getByRole('button', { name: 'Publish template', exact: true }));
+  await tabTo(page, dialog.getByRole('button', { name: 'Propose template', exact: true }));
   await page.keyboard.press('Enter');
 
   await expect(dialog).toBeHidden();
@@ -131,10 +131,10 @@ test('an administrator defines a new template by keyboard; a key already taken i
 
   const newKey = `sandbox-${suffix}`;
   await typeInto(key, newKey);
-  await tabTo(page, page.getByRole('button', { name: 'Publish template…' }));
+  await tabTo(page, page.getByRole('button', { name: 'Propose template…' }));
   await page.keyboard.press('Enter');
   await expect(dialog).toContainText(`version 1 under the key "${newKey}"`);
-  await tabTo(page, dialog.getByRole('button', { name: 'Publish template', exact: true }));
+  await tabTo(page, dialog.getByRole('button', { name: 'Propose template', exact: true }));
   await page.keyboard.press('Enter');
 
   await expect(page.getByRole('status').filter({ hasText: proposedNotice })).toBeVisible();

@@ -81,8 +81,8 @@ test('an administrator raises a blocking bar; the owner’s failing resubmission
   await page.getByLabel('Threshold').first().fill('0.8');
   await page.getByRole('checkbox', { name: /^Also check packages already in review/ }).check();
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Publish version 2…' }).click();
-  await page.getByRole('dialog', { name: `Publish version 2 of ${name}?` }).getByRole('button', { name: 'Publish version 2', exact: true }).click();
+  await page.getByRole('button', { name: 'Propose version 2…' }).click();
+  await page.getByRole('dialog', { name: `Propose version 2 of ${name}?` }).getByRole('button', { name: 'Propose version 2', exact: true }).click();
   // Two administrators (the demo's): the version is proposed, and the deputy approves it (0182).
   await expect(page.getByRole('status')).toHaveText(proposedNotice);
   await approveAsDeputy(baseURL ?? '', key);

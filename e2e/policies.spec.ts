@@ -71,10 +71,10 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await page.keyboard.type('Regulation B');
   await tabTo(page, page.getByRole('checkbox', { name: 'The citing reference must have a link (URL)' }));
   await page.keyboard.press('Space');
-  await tabTo(page, page.getByRole('button', { name: 'Publish policy…' }));
+  await tabTo(page, page.getByRole('button', { name: 'Propose policy…' }));
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `Publish the new policy Research models ${stamp}?` });
-  await tabTo(page, dialog.getByRole('button', { name: 'Publish policy', exact: true }));
+  const dialog = page.getByRole('dialog', { name: `Propose the new policy Research models ${stamp}?` });
+  await tabTo(page, dialog.getByRole('button', { name: 'Propose policy', exact: true }));
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   const threshold = page.getByLabel('Threshold');
@@ -91,9 +91,9 @@ test('an administrator publishes a policy; a failing submission is refused namin
   await page.keyboard.type('0.75');
   await tabTo(page, evidenceLabel);
   await page.keyboard.type('ECOA / Regulation B fair-lending citation');
-  await tabTo(page, page.getByRole('button', { name: 'Publish policy…' }));
+  await tabTo(page, page.getByRole('button', { name: 'Propose policy…' }));
   await page.keyboard.press('Enter');
-  await tabTo(page, dialog.getByRole('button', { name: 'Publish policy', exact: true }));
+  await tabTo(page, dialog.getByRole('button', { name: 'Propose policy', exact: true }));
   await page.keyboard.press('Enter');
   // Two administrators (the demo's): the policy is proposed, and the deputy approves it (0182).
   await expect(page.getByRole('status')).toHaveText(proposedNotice);

@@ -114,7 +114,7 @@ test('the administrator sees the tiering method versions and the revalidation sc
 
   const tierOne = page.getByLabel('Tier 1: months');
   await tierOne.fill('0');
-  await page.getByRole('button', { name: 'Publish version 2' }).click();
+  await page.getByRole('button', { name: 'Propose version 2' }).click();
   await expect(tierOne).toHaveAccessibleDescription('At least 1 month');
   await expectNoAxeViolations(page);
   await tierOne.fill('6');

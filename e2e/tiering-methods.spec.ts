@@ -17,7 +17,7 @@ test('the administrator publishes a weighted scorecard version and it becomes th
   await page.goto('/admin/risk-tiering');
   const methods = page.getByRole('table', { name: 'Tiering method versions' });
   await expect(methods).toContainText('standard version 1 (scores new assessments)');
-  const form = page.getByRole('form', { name: 'Publish method version 2' });
+  const form = page.getByRole('form', { name: 'Propose method version 2' });
 
   await form.getByLabel('Name').fill('Weighted fairness scorecard');
   // The kind by keyboard: the radio group is reached with Tab and moved with the arrow keys.
@@ -33,7 +33,7 @@ test('the administrator publishes a weighted scorecard version and it becomes th
   await form.getByLabel('Tier 1 from').fill('12');
   await form.getByLabel('Tier 2 from').fill('8');
   await form.getByLabel('Tier 3 from').fill('4');
-  await form.getByRole('button', { name: 'Publish method version 2' }).click();
+  await form.getByRole('button', { name: 'Propose method version 2' }).click();
   const weights = form.getByRole('group', { name: /Weights, in percent/ });
   await expect(weights).toHaveAccessibleDescription('The weights add up to 90%, not 100%');
   await expect(methods).not.toContainText('version 2');
@@ -49,7 +49,7 @@ test('the administrator publishes a weighted scorecard version and it becomes th
   await expect(methods).toContainText('standard version 2 (scores new assessments)');
   await expect(methods).toContainText('Weights: data 30 %, fairness 70 %');
   await expect(methods.getByRole('row').filter({ hasText: 'standard version 1' })).not.toContainText('scores new assessments');
-  await expect(page.getByRole('button', { name: 'Publish method version 3' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Propose method version 3' })).toBeVisible();
   await expectNoAxeViolations(page);
   await shootAtWidths(page, 'tiering-method-published', (name) => testInfo.outputPath(name), true);
 });

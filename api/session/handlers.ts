@@ -1,9 +1,8 @@
-import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { clearedSessionCookie } from '../kernel/cookies.ts';
 import { accountLockKey, startSession } from './start-session.ts';
 import { problems } from '../kernel/problems.ts';
 import { sessionRoutes as routes } from './routes.ts';
-import { toUser } from '../package-access/views.ts';
+import { sessionBody } from './session-body.ts';
 import type { PasswordPort } from '../kernel/context.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { admitLogin, lockEntries, settleLogin } from './login-throttle.ts';
@@ -74,5 +73,5 @@ export const logout = defineHandler(routes.logout, async (ctx) => {
 export const session = defineHandler(routes.session, async (ctx) => {
   const session = ctx.sessionTokenHash ? await ctx.deps.store.findSession(ctx.sessionTokenHash) : null;
   if (!ctx.user || !session) return { status: 200, body: { user: null } };
-  return { status: 200, body: { user: toUser(ctx.user), expiresAt: session.expiresAt, actingRoles: await rolesActedIn(ctx.deps.store, ctx.user, ctx.deps.now()) } };
+  return { status: 200, body: await sessionBody(ctx.deps.store, ctx.user, session.expiresAt, ctx.deps.now()) };
 });

@@ -1,9 +1,8 @@
-import { rolesActedIn } from '../delegations/acting-roles.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { SessionResponse } from '#domain/contracts/users.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { sessionCookie } from '../kernel/cookies.ts';
-import { toUser } from '../package-access/views.ts';
+import { sessionBody } from './session-body.ts';
 import type { StoredUser, StoreTx } from '../store/store.ts';
 
 // A new session for a user who just proved who they are (first-administrator setup, a
@@ -26,5 +25,5 @@ export async function startSession(ctx: RequestContext, tx: StoreTx, user: Store
   const expiresAt = new Date(now().getTime() + sessionTtlMs).toISOString();
   if (ctx.sessionTokenHash) await tx.deleteSession(ctx.sessionTokenHash);
   await tx.insertSession({ tokenHash: await sha256Hex(token), userId: user.id, createdAt: at, expiresAt });
-  return { body: { user: toUser(user), expiresAt, actingRoles: await rolesActedIn(tx, user, now()) }, cookie: sessionCookie(token, Math.floor(sessionTtlMs / 1000), ctx.secure) };
+  return { body: await sessionBody(tx, user, expiresAt, now()), cookie: sessionCookie(token, Math.floor(sessionTtlMs / 1000), ctx.secure) };
 }

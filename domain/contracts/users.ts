@@ -30,6 +30,12 @@ export const sessionResponseSchema = z.object({
    * (accepted, in its dates) delegation. What their inbox and banners go by; signing checks again.
    */
   actingRoles: z.array(roleSchema),
+  /**
+   * Administrators only: whether a catalogue change from the admin pages waits for a second
+   * administrator now (two exist, 0182), so its buttons say "Propose" rather than "Publish"
+   * (0192's third amendment). The answer to the change itself still decides what happened.
+   */
+  catalogueNeedsSecondAdministrator: z.boolean().optional(),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 

@@ -8,20 +8,23 @@ interface Props {
   explanation: string;
   confirmLabel: string;
   publishing: boolean;
+  /** Two administrators exist: confirming files a proposal another one approves (0182), and the dialog says so. */
+  proposes?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** The last look before publishing: a published version is never edited or withdrawn. */
-export function PublishDialog({ title, explanation, confirmLabel, publishing, onConfirm, onCancel }: Props) {
+export function PublishDialog({ title, explanation, confirmLabel, publishing, proposes = false, onConfirm, onCancel }: Props) {
   return (
     <ModalDialog onClose={onCancel} width="lg">
       <div className="p-6">
         <DialogTitle className="text-xl font-semibold">{title}</DialogTitle>
         <p className="mt-3">{explanation}</p>
+        {proposes && <p className="mt-3">It takes effect once another administrator approves it on Catalogue proposals.</p>}
         <div className="mt-6 flex gap-3">
           <button type="button" className={buttonClasses.primary} onClick={onConfirm} disabled={publishing}>
-            {publishing ? 'Publishing…' : confirmLabel}
+            {publishing ? (proposes ? 'Proposing…' : 'Publishing…') : confirmLabel}
           </button>
           <button type="button" className={buttonClasses.secondary} onClick={onCancel}>
             Cancel

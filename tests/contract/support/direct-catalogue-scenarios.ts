@@ -62,6 +62,10 @@ export const directCatalogueScenarios: Scenario[] = [
     name: 'catalogue direct routes (0182): with two administrators every direct change is 409 catalogue-proposal-required, and neither the catalogue nor the audit log changes',
     async run(target) {
       const admin = await signedIn(target, 'admin@example.com');
+      // The admin pages' buttons read this from the session (0192, third amendment); others are not told.
+      expect((await admin.get('/api/session')).body).toMatchObject({ catalogueNeedsSecondAdministrator: true });
+      const owner = await admin.colleague('owner@example.com');
+      expect((await owner.get('/api/session')).body).not.toHaveProperty('catalogueNeedsSecondAdministrator');
       const before = await snapshot(admin);
       for (const [path, body] of directChanges) expectProposalRequired(await admin.post(path, body), path);
       // Concurrent attempts fare no better.
@@ -76,6 +80,7 @@ export const directCatalogueScenarios: Scenario[] = [
     async run(target) {
       await withoutDeputy(target);
       const admin = await signedIn(target, 'admin@example.com');
+      expect((await admin.get('/api/session')).body).toMatchObject({ catalogueNeedsSecondAdministrator: false });
       for (const [path, body, status] of directChanges) expectStatus(await admin.post(path, body), status);
       const after = await snapshot(admin);
       expect(after.policies.find((e) => e.policy.key === 'direct-policy')).toMatchObject({ current: true, publishedBy: { id: 'usr_admin' } });

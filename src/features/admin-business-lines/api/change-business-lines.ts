@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { noteCatalogueOutcome } from '#src/lib/catalogue-proposes.ts';
 import { businessLineSchema } from '#domain/contracts/business-lines.ts';
 import { apiPath, routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
@@ -17,10 +18,10 @@ function retireBusinessLine(key: string) {
 
 export function useAddBusinessLine() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: addBusinessLine, onSettled: () => queryClient.invalidateQueries({ queryKey: businessLinesKey }) });
+  return useMutation({ mutationFn: addBusinessLine, onSuccess: (outcome) => noteCatalogueOutcome(queryClient, outcome), onSettled: () => queryClient.invalidateQueries({ queryKey: businessLinesKey }) });
 }
 
 export function useRetireBusinessLine() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: retireBusinessLine, onSettled: () => queryClient.invalidateQueries({ queryKey: businessLinesKey }) });
+  return useMutation({ mutationFn: retireBusinessLine, onSuccess: (outcome) => noteCatalogueOutcome(queryClient, outcome), onSettled: () => queryClient.invalidateQueries({ queryKey: businessLinesKey }) });
 }

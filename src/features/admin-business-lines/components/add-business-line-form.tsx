@@ -1,4 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
+import { catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import { FormFooter } from '#src/components/ui/form-footer.tsx';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
 import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
@@ -8,6 +9,7 @@ import { useAddBusinessLine } from '../api/change-business-lines.ts';
 /** A new line's name; the server refuses a second spelling or a look-alike of a listed line beside the field. */
 export function AddBusinessLineForm() {
   const adding = useAddBusinessLine();
+  const proposes = useCatalogueProposes();
   const [label, setLabel] = useState('');
   const [blank, setBlank] = useState(false);
 
@@ -26,7 +28,7 @@ export function AddBusinessLineForm() {
         {(props) => <input {...props} className={inputClasses} value={label} onChange={(e) => setLabel(e.target.value)} />}
       </Field>
       {adding.data?.proposed && <ProposedNotice />}
-      <FormFooter error={adding.error} errorShownAtField={labelError !== undefined} pending={adding.isPending} submitLabel="Add business line" pendingLabel="Adding…" />
+      <FormFooter error={adding.error} errorShownAtField={labelError !== undefined} pending={adding.isPending} submitLabel={`${catalogueVerb(proposes, 'Add')} business line`} pendingLabel={proposes ? 'Proposing…' : 'Adding…'} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { BusinessLine } from '#domain/contracts/business-lines.ts';
+import { useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import { ConfirmStep } from '#src/components/ui/confirm-step.tsx';
 import { ProposedNotice } from '#src/components/ui/proposed-notice.tsx';
 import { describeError } from '#src/lib/describe-error.ts';
@@ -8,6 +9,7 @@ import { useRetireBusinessLine } from '../api/change-business-lines.ts';
 /** The organisation's lines, in use first; each line in use can be retired (confirmed first). */
 export function BusinessLineList({ lines }: { lines: readonly BusinessLine[] }) {
   const retiring = useRetireBusinessLine();
+  const proposes = useCatalogueProposes();
   if (lines.length === 0) return <p className="rounded-md border border-slate-200 bg-white p-4">No business line is listed yet: no package can be submitted until one is.</p>;
   const ordered = [...lines.filter((l) => l.retiredAt === null), ...lines.filter((l) => l.retiredAt !== null)];
   return (
@@ -29,14 +31,14 @@ export function BusinessLineList({ lines }: { lines: readonly BusinessLine[] }) 
             </div>
             {line.retiredAt === null && (
               <ConfirmStep
-                action="Retire"
-                actionLabel={`Retire ${line.label}`}
+                action={proposes ? 'Propose retiring' : 'Retire'}
+                actionLabel={proposes ? `Propose retiring ${line.label}` : `Retire ${line.label}`}
                 label={`Confirm retiring ${line.label}`}
-                confirm="Retire business line"
+                confirm={proposes ? 'Propose retiring the business line' : 'Retire business line'}
                 cancel="Cancel"
                 onConfirm={(done) => retiring.mutate(line.key, { onSettled: done })}
               >
-                Retire it? No new package, policy or template may name it; what names it keeps it.
+                Retire it? No new package, policy or template may name it; what names it keeps it.{proposes && ' It is retired once another administrator approves it on Catalogue proposals.'}
               </ConfirmStep>
             )}
           </li>

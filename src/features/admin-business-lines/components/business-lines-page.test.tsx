@@ -16,7 +16,10 @@ describe('business lines page', () => {
     const { user, api } = await renderApp('/admin/business-lines', { signedInAs: 'admin@example.com' });
     const field = await screen.findByRole('textbox', { name: 'Business line' }, { timeout: 10_000 });
     await user.type(field, 'Auto loans');
-    await user.click(screen.getByRole('button', { name: 'Add business line' }));
+    // The buttons say what happens (0192, third amendment): nothing is added or retired at once.
+    expect(screen.queryByRole('button', { name: 'Add business line' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Retire Wealth management' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Propose business line' }));
     const notice = await screen.findByText(/Proposed: another administrator approves it on/);
     expect(within(notice).getByRole('link', { name: 'Catalogue proposals' })).toHaveAttribute('href', '/admin/catalogue-proposals');
     expect((await api.deps.store.listBusinessLines()).map((l) => l.label)).not.toContain('Auto loans');
@@ -26,13 +29,16 @@ describe('business lines page', () => {
     // The proposal route refuses at /change/label; the page shows it beside the field.
     await user.clear(field);
     await user.type(field, 'Mortgɑges');
-    await user.click(screen.getByRole('button', { name: 'Add business line' }));
+    await user.click(screen.getByRole('button', { name: 'Propose business line' }));
     await waitFor(() => expect(field).toHaveAccessibleDescription(/Mortgages/));
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByText(/Proposed:/)).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Retire Wealth management' }));
-    await user.click(within(screen.getByRole('group', { name: 'Confirm retiring Wealth management' })).getByRole('button', { name: 'Retire business line' }));
+    await user.click(screen.getByRole('button', { name: 'Propose retiring Wealth management' }));
+    const confirming = screen.getByRole('group', { name: 'Confirm retiring Wealth management' });
+    expect(confirming).toHaveTextContent('It is retired once another administrator approves it on Catalogue proposals.');
+    await expectNoAxeViolations();
+    await user.click(within(confirming).getByRole('button', { name: 'Propose retiring the business line' }));
     expect(await screen.findByText(/Proposed: another administrator approves it on/)).toBeInTheDocument();
     expect((await api.deps.store.listBusinessLines()).find((l) => l.key === 'wealth management')?.retiredAt).toBeNull();
   });
@@ -45,6 +51,7 @@ describe('business lines page', () => {
       },
     });
     await user.type(await screen.findByRole('textbox', { name: 'Business line' }, { timeout: 10_000 }), 'Auto loans');
+    expect(screen.getByRole('button', { name: 'Retire Wealth management' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Add business line' }));
     expect(await screen.findByRole('heading', { level: 3, name: 'Auto loans' })).toBeInTheDocument();
     expect(screen.queryByText(/Proposed:/)).not.toBeInTheDocument();

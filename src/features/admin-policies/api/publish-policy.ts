@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { noteCatalogueOutcome } from '#src/lib/catalogue-proposes.ts';
 import { policyVersionEntrySchema, type PolicyVersionEntry, type PublishPolicyRequest } from '#domain/contracts/policies.ts';
 import { changeCatalogue, type CatalogueOutcome } from '#src/lib/catalogue-change.ts';
 import type { PolicyRequestBody } from '../policy-draft.ts';
@@ -16,6 +17,9 @@ export function usePublishPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: publishPolicy,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: policyKeys.all }),
+    onSuccess: (outcome) => {
+      noteCatalogueOutcome(queryClient, outcome);
+      return queryClient.invalidateQueries({ queryKey: policyKeys.all });
+    },
   });
 }

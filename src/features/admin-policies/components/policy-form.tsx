@@ -1,4 +1,5 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
+import { catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { modelTypeLabels, modelTypeSchema } from '#domain/contracts/sections.ts';
@@ -39,6 +40,8 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
   const isNew = replacesVersion === 0;
   const next = replacesVersion + 1;
   const name = draft.name.trim() || draft.key || 'this policy';
+  const proposes = useCatalogueProposes();
+  const verb = catalogueVerb(proposes);
 
   function confirm() {
     publish.mutate(requestFromDraft(draft, replacesVersion), {
@@ -115,7 +118,7 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
       )}
       <div className="flex gap-3">
         <button type="submit" className={buttonClasses.primary}>
-          {isNew ? 'Publish policy…' : `Publish version ${next}…`}
+          {isNew ? `${verb} policy…` : `${verb} version ${next}…`}
         </button>
         <Link to={cancelTo} className={buttonClasses.secondary}>
           Cancel
@@ -123,10 +126,11 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
       </div>
       {confirming && (
         <PublishDialog
-          title={isNew ? `Publish the new policy ${name}?` : `Publish version ${next} of ${name}?`}
+          title={isNew ? `${verb} the new policy ${name}?` : `${verb} version ${next} of ${name}?`}
           explanation="A published version is never edited. Submissions from now on are checked against it; a package keeps the version it was checked against."
-          confirmLabel={isNew ? 'Publish policy' : `Publish version ${next}`}
+          confirmLabel={isNew ? `${verb} policy` : `${verb} version ${next}`}
           publishing={publish.isPending}
+          proposes={proposes}
           onConfirm={confirm}
           onCancel={() => setConfirming(false)}
         />

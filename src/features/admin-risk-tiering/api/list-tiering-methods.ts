@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { noteCatalogueOutcome } from '#src/lib/catalogue-proposes.ts';
 import type { PublishTieringMethodRequest } from '#domain/contracts/risk-assessment.ts';
 import { tieringMethodListSchema, type TieringMethodList } from '#domain/contracts/revalidation.ts';
 import { routes } from '#api/routes.ts';
@@ -28,5 +29,9 @@ export function publishTieringMethod(request: PublishTieringMethodRequest): Prom
 
 export function usePublishTieringMethod() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: publishTieringMethod, onSuccess: () => queryClient.invalidateQueries({ queryKey: riskTieringKeys.all }) });
+  return useMutation({ mutationFn: publishTieringMethod, onSuccess: (outcome) => {
+      noteCatalogueOutcome(queryClient, outcome);
+      return queryClient.invalidateQueries({ queryKey: riskTieringKeys.all });
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { noteCatalogueOutcome } from '#src/lib/catalogue-proposes.ts';
 import { revalidationScheduleListSchema, revalidationScheduleSchema, type PublishRevalidationScheduleRequest, type RevalidationSchedule } from '#domain/contracts/revalidation.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
@@ -25,5 +26,9 @@ export function publishRevalidationSchedule(request: PublishRevalidationSchedule
 
 export function usePublishRevalidationSchedule() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: publishRevalidationSchedule, onSuccess: () => queryClient.invalidateQueries({ queryKey: riskTieringKeys.all }) });
+  return useMutation({ mutationFn: publishRevalidationSchedule, onSuccess: (outcome) => {
+      noteCatalogueOutcome(queryClient, outcome);
+      return queryClient.invalidateQueries({ queryKey: riskTieringKeys.all });
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
+import { catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import { riskCategories, type PublishTieringMethodRequest, type RiskCategory, type TieringMethod } from '#domain/contracts/risk-assessment.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
@@ -43,6 +44,8 @@ export function MethodForm({ current }: { current: TieringMethod }) {
   const [reduction, setReduction] = useState({ partial: String(current.controlReduction.partial * 100), effective: String(current.controlReduction.effective * 100) });
   const [grid, setGrid] = useState<string[][]>(() => initialGrid(current));
   const publishing = usePublishTieringMethod();
+  const proposes = useCatalogueProposes();
+  const verb = catalogueVerb(proposes);
   const problem = isApiProblem(publishing.error) ? publishing.error : null;
   const errorAt = (pointer: string) => problem?.fieldError(pointer);
   /** The problems under a pointer (a category's index, a grid row), for the group that holds them. */
@@ -76,7 +79,7 @@ export function MethodForm({ current }: { current: TieringMethod }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-5" aria-labelledby="publish-method-heading">
       <h3 id="publish-method-heading" className="text-lg font-semibold">
-        Publish method version {next}
+        {verb} method version {next}
       </h3>
       <p className="max-w-prose text-slate-700">New assessments are scored by it; assessments already recorded keep the version they were scored by. A published version cannot be changed.</p>
       <div className="max-w-xl">
@@ -216,7 +219,7 @@ export function MethodForm({ current }: { current: TieringMethod }) {
       )}
       {publishing.data && (publishing.data.proposed ? <ProposedNotice /> : <p role="status">Method version {publishing.data.result.method.version} is published and scores new assessments.</p>)}
       <button type="submit" className={buttonClasses.primary} disabled={publishing.isPending}>
-        {publishing.isPending ? 'Publishing…' : `Publish method version ${next}`}
+        {publishing.isPending ? (proposes ? 'Proposing…' : 'Publishing…') : `${verb} method version ${next}`}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
+import { catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import type { RevalidationMonths, RevalidationSchedule } from '#domain/contracts/revalidation.ts';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { Field, inputClasses } from '#src/components/ui/field.tsx';
@@ -14,6 +15,8 @@ const tiers = ['1', '2', '3', '4'] as const;
 export function ScheduleForm({ current }: { current: RevalidationSchedule }) {
   const [months, setMonths] = useState<Record<keyof RevalidationMonths, string>>(() => ({ '1': String(current.months['1']), '2': String(current.months['2']), '3': String(current.months['3']), '4': String(current.months['4']) }));
   const publishing = usePublishRevalidationSchedule();
+  const proposes = useCatalogueProposes();
+  const verb = catalogueVerb(proposes);
   const problem = isApiProblem(publishing.error) ? publishing.error : null;
   const errorAt = (tier: string) => problem?.fieldError(`/months/${tier}`);
   const unplaced = publishing.error && !tiers.some((tier) => errorAt(tier));
@@ -28,7 +31,7 @@ export function ScheduleForm({ current }: { current: RevalidationSchedule }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-labelledby="publish-schedule-heading">
       <h3 id="publish-schedule-heading" className="text-lg font-semibold">
-        Publish version {current.version + 1}
+        {verb} version {current.version + 1}
       </h3>
       <p className="max-w-prose text-slate-700">Approvals from then on are scheduled by it; revalidations already scheduled keep their due dates.</p>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -45,7 +48,7 @@ export function ScheduleForm({ current }: { current: RevalidationSchedule }) {
       )}
       {publishing.data && (publishing.data.proposed ? <ProposedNotice /> : <p role="status">Version {publishing.data.result.version} is published.</p>)}
       <button type="submit" className={buttonClasses.primary} disabled={publishing.isPending}>
-        {publishing.isPending ? 'Publishing…' : `Publish version ${current.version + 1}`}
+        {publishing.isPending ? (proposes ? 'Proposing…' : 'Publishing…') : `${verb} version ${current.version + 1}`}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { noteCatalogueOutcome } from '#src/lib/catalogue-proposes.ts';
 import { templateVersionEntrySchema, type CreateTemplateRequest, type TemplateVersionEntry } from '#domain/contracts/template-admin.ts';
 import { changeCatalogue, type CatalogueOutcome } from '#src/lib/catalogue-change.ts';
 import { routes } from '#api/routes.ts';
@@ -16,6 +17,9 @@ export function useCreateTemplateVersion() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createTemplateVersion,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all }),
+    onSuccess: (outcome) => {
+      noteCatalogueOutcome(queryClient, outcome);
+      return queryClient.invalidateQueries({ queryKey: templateKeys.all });
+    },
   });
 }

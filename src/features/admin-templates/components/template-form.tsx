@@ -1,4 +1,5 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
+import { catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { reviewerRoles, roleLabels } from '#domain/contracts/roles.ts';
@@ -31,24 +32,24 @@ interface Props {
   cancelTo: string;
 }
 
-function wording(replacesVersion: number, draft: TemplateDraft) {
+function wording(replacesVersion: number, draft: TemplateDraft, verb: string) {
   const name = draft.name.trim() || draft.key || 'this template';
   if (replacesVersion === 0) {
     return {
-      submit: 'Publish template…',
+      submit: `${verb} template…`,
       failed: 'The template was not published.',
-      title: `Publish the new template ${name}?`,
+      title: `${verb} the new template ${name}?`,
       explanation: `It is published as version 1 under the key "${draft.key}", which cannot change later. Packages of its risk tiers submitted from now on follow it; packages already submitted keep their template.`,
-      confirm: 'Publish template',
+      confirm: `${verb} template`,
     };
   }
   const next = replacesVersion + 1;
   return {
-    submit: `Publish version ${next}…`,
+    submit: `${verb} version ${next}…`,
     failed: `Version ${next} was not published.`,
-    title: `Publish version ${next} of ${name}?`,
+    title: `${verb} version ${next} of ${name}?`,
     explanation: 'A new version applies to packages submitted from now on; existing packages keep theirs.',
-    confirm: `Publish version ${next}`,
+    confirm: `${verb} version ${next}`,
   };
 }
 
@@ -63,7 +64,8 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
   const create = useCreateTemplateVersion();
   const navigate = useNavigate();
   const at = (pointer: string) => errorAt(errors, pointer);
-  const words = wording(replacesVersion, draft);
+  const proposes = useCatalogueProposes();
+  const words = wording(replacesVersion, draft, catalogueVerb(proposes));
   const isNew = replacesVersion === 0;
 
   function publish() {
@@ -169,7 +171,7 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
           Cancel
         </Link>
       </div>
-      {confirming && <PublishDialog title={words.title} explanation={words.explanation} confirmLabel={words.confirm} publishing={create.isPending} onConfirm={publish} onCancel={() => setConfirming(false)} />}
+      {confirming && <PublishDialog title={words.title} explanation={words.explanation} confirmLabel={words.confirm} publishing={create.isPending} proposes={proposes} onConfirm={publish} onCancel={() => setConfirming(false)} />}
     </form>
   );
 }
