@@ -62,4 +62,11 @@ test('the administrator proposes a policy version; the deputy approves it on the
   await expect(page.getByText('Published by Jordan Reyes').first()).toBeVisible();
   const published = await admin.get<{ current: boolean; publishedBy: { id: string }; policy: { metrics: { value: number }[] } }>(`/api/policies/${key}/versions/2`);
   expect(published).toMatchObject({ current: true, publishedBy: { id: 'usr_admin_deputy' }, policy: { metrics: [{ value: 0.6 }] } });
+
+  // With two administrators the next version's button says what it does (0192, third amendment).
+  await tabTo(page, page.getByRole('link', { name: 'New version' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Propose version 3…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Publish/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
