@@ -13,7 +13,7 @@ import type { NewAccountRequest } from './contract.ts';
 // (a taken email, a weak temporary password, one's own roles are refused now, not at approval).
 // A creation's temporary password (mail off) is hashed here; only the hash waits in the request.
 
-type Filed = Omit<StoredAccountRequest, 'id' | 'requestedBy' | 'requestedAt' | 'expiresAt' | 'decision' | 'decidedBy' | 'decidedAt'>;
+type Filed = Omit<StoredAccountRequest, 'id' | 'requestedBy' | 'requestedAt' | 'expiresAt' | 'decision' | 'decidedBy' | 'decidedAt' | 'contentSha256'>;
 
 function named(user: StoredUser) {
   return { userId: user.id, email: user.email, displayName: user.displayName, title: user.title };

@@ -11,6 +11,8 @@ import { accountRequestsRoutes as routes } from './routes.ts';
 import { accountRequestView, requestFacts } from './views.ts';
 import { describeRequest, requestWindow } from './file-request.ts';
 import { applyRequest } from './apply-request.ts';
+import { assertAsFiled, fileAccountRequest, TamperedAccountRequest } from './integrity.ts';
+import { appendLimitedRefusal } from '../throttle/rate-limits.ts';
 
 // Two administrators for privileged account changes (docs/decisions/0175): one files the
 // request, another approves or rejects it. Decisions run under the accounts lock, and the
@@ -30,10 +32,8 @@ export const requestAccountChange = defineHandler(routes.requestAccountChange, a
   const window = requestWindow(ctx);
   const filed = await ctx.deps.store.transaction(async (tx) => {
     await tx.lockPackage(accountsLock);
-    const request: StoredAccountRequest = { ...(await describeRequest(ctx, tx, admin.id, body)), id: newId(ctx.deps, 'acr'), requestedBy: admin.id, ...window, decision: null, decidedBy: null, decidedAt: null };
-    await tx.insertAccountRequest(request);
-    const after = { request: request.id, kind: request.kind, email: request.email, roles: request.rolesAfter, expiresAt: request.expiresAt };
-    await tx.appendAudit({ event: { action: 'user.change_requested', subject: request.userId, before: null, after }, actorId: admin.id, at: window.requestedAt });
+    // Its content hashed into the row and the chained entry, checked again at approval (0198).
+    const request = await fileAccountRequest(tx, { ...(await describeRequest(ctx, tx, admin.id, body)), id: newId(ctx.deps, 'acr'), requestedBy: admin.id, ...window });
     return accountRequestView(await requestFacts(tx, [request]), request, window.requestedAt);
   });
   return { status: 201, body: filed };
@@ -59,6 +59,7 @@ function decide(decision: 'approved' | 'rejected') {
         // The filer's account lock, which a disable and a roles change take: its standing cannot change under us.
         await tx.lockPackage(accountLockKey(request.requestedBy));
         await assertRequesterStillAdministrator(tx, request, names);
+        await assertAsFiled(tx, request);
       }
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };
@@ -73,7 +74,24 @@ function decide(decision: 'approved' | 'rejected') {
 const approve = decide('approved');
 const reject = decide('rejected');
 
-export const approveAccountRequest = defineHandler(routes.approveAccountRequest, async (ctx, { params }) => ({ status: 200, body: await approve(ctx, params.id) }));
+/** A request whose stored content was altered is refused, and the refusal recorded (after the approval's transaction rolled back) as a tamper signal. */
+async function refuseTampered(ctx: RequestContext, tampered: TamperedAccountRequest): Promise<never> {
+  const { request, contentSha256, filedSha256 } = tampered;
+  const actorId = signedIn(ctx).id;
+  const after = { request: request.id, kind: request.kind, storedSha256: request.contentSha256, contentSha256, filedSha256 };
+  await appendLimitedRefusal(ctx.deps, actorId, (tx, at) => tx.appendAudit({ event: { action: 'user.change_tampered', subject: request.userId, before: null, after }, actorId, at }), ctx);
+  throw problems.accountRequestTampered(
+    `This request's stored content is not what was filed: it hashes to ${contentSha256}; the SHA-256 stored with it is ${request.contentSha256 ?? 'none (filed before requests were hashed)'}, and the audit log recorded ${filedSha256 ?? 'no hash'} when it was filed. Nothing was applied, and the refusal is in the audit log; reject it, file it again if it is still wanted, and look into who changed the database.`,
+  );
+}
+
+export const approveAccountRequest = defineHandler(routes.approveAccountRequest, async (ctx, { params }) => ({
+  status: 200,
+  body: await approve(ctx, params.id).catch((error: unknown) => {
+    if (error instanceof TamperedAccountRequest) return refuseTampered(ctx, error);
+    throw error;
+  }),
+}));
 
 export const rejectAccountRequest = defineHandler(routes.rejectAccountRequest, async (ctx, { params }) => ({ status: 200, body: await reject(ctx, params.id) }));
 

@@ -66,6 +66,8 @@ export const problems = {
     new ApiError({ type: problemTypes.requesterNoLongerAdministrator, title: 'Its proposer is no longer an administrator', status: 409, detail }),
   /** A stored proposal whose content no longer hashes to what was filed (edited behind the application's back, 0192). */
   proposalTampered: (detail: string) => new ApiError({ type: problemTypes.proposalTampered, title: 'The stored proposal was altered', status: 409, detail }),
+  /** A stored account request whose content no longer hashes to what was filed (0198): nothing is applied; rejecting stays open. */
+  accountRequestTampered: (detail: string) => new ApiError({ type: problemTypes.accountRequestTampered, title: 'The stored account request was altered', status: 409, detail }),
   /** A direct catalogue change once two administrators exist (docs/decisions/0182): it waits for a second one, as a proposal. */
   catalogueProposalRequired: () =>
     new ApiError({

@@ -18,6 +18,8 @@ export interface StoredAccountRequest extends AwaitingSecondAdministrator {
   rolesAfter: Role[] | null;
   /** The temporary password's hash for a creation or a reset; never leaves the server. */
   passwordHash: string | null;
+  /** SHA-256 of the canonical content as filed (docs/decisions/0198); null for a request filed before hashes were kept. */
+  contentSha256: string | null;
 }
 
 export interface AccountRequestsStore {

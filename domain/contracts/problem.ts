@@ -50,6 +50,8 @@ export const problemTypes = {
   credentialSetByAdministrator: 'https://model-approval.example/problems/credential-set-by-administrator',
   requesterNoLongerAdministrator: 'https://model-approval.example/problems/requester-no-longer-administrator',
   proposalTampered: 'https://model-approval.example/problems/proposal-tampered',
+  /** An account request whose stored content no longer hashes to what was filed (0198). */
+  accountRequestTampered: 'https://model-approval.example/problems/account-request-tampered',
   /** A direct catalogue change while two administrators exist: it is filed as a proposal another administrator approves (0182). */
   catalogueProposalRequired: 'https://model-approval.example/problems/catalogue-proposal-required',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',

@@ -20,7 +20,7 @@ describe('the account request list', () => {
       const user = await store.findUserById(userId);
       if (!user) throw new Error(`no demo account ${userId}`);
       await store.insertPasskey({ credentialId: `cred-${i}`, userId, name: 'key', publicKeyJwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, createdAt: new Date(now.getTime() + i).toISOString() });
-      await store.insertAccountRequest({ id: `acr_${i}`, kind: 'set_roles', userId, email: user.email, displayName: user.displayName, title: user.title, rolesBefore: user.roles, rolesAfter: [...user.roles, 'data_governance'], passwordHash: null, requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+      await store.insertAccountRequest({ id: `acr_${i}`, kind: 'set_roles', userId, email: user.email, displayName: user.displayName, title: user.title, rolesBefore: user.roles, rolesAfter: [...user.roles, 'data_governance'], passwordHash: null, contentSha256: null, requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null });
     }
     const cookie = await demoSessionCookie(api.deps, 'admin-deputy@example.com');
     const calls: string[] = [];

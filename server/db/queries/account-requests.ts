@@ -27,6 +27,7 @@ function fromRow(r: Selectable<AccountRequestsTable>): StoredAccountRequest {
     rolesBefore: roles(r.roles_before),
     rolesAfter: roles(r.roles_after),
     passwordHash: r.password_hash,
+    contentSha256: r.content_sha256,
     ...awaitingFromRow(r),
   };
 }
@@ -46,6 +47,7 @@ export function accountRequestsQueries(db: Db): AccountRequestsStore {
           roles_before: q.rolesBefore ? JSON.stringify(q.rolesBefore) : null,
           roles_after: q.rolesAfter ? JSON.stringify(q.rolesAfter) : null,
           password_hash: q.passwordHash,
+          content_sha256: q.contentSha256,
           ...awaitingColumns(q),
         })
         .execute();

@@ -52,6 +52,8 @@ export interface AccountRequestsTable extends SecondAdministratorColumns {
   roles_before: string | null;
   roles_after: string | null;
   password_hash: string | null;
+  /** SHA-256 of the request's canonical content at filing (migration 065); null for requests filed before. */
+  content_sha256: string | null;
 }
 
 // Catalogue changes waiting for a second administrator (migration 063)

@@ -10,6 +10,7 @@ export const auditActionLabels: Record<AuditActionName, string> = {
   'user.created': 'Account created',
   'user.roles_changed': 'Roles changed',
   'user.change_requested': 'Account change requested',
+  'user.change_tampered': 'Account request found altered',
   'user.change_approved': 'Account change approved',
   'user.change_rejected': 'Account change rejected',
   'user.disabled': 'Account disabled',

@@ -7,6 +7,7 @@ import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { approveAs, fileRequest } from './account-requests.ts';
 import { mailedToken } from './password-link-scenarios.ts';
+import { fileAccountRequest } from '#api/account-requests/integrity.ts';
 
 // New accounts (docs/decisions/0186). With mail on, an account is created without a usable
 // password and its holder is mailed a set-password link at the account's own address, so no
@@ -101,8 +102,9 @@ export const newAccountMailScenarios: Scenario[] = [
     async run(target) {
       const deputy = await signedIn(target, 'admin-deputy@example.com');
       const now = new Date();
-      const before = { id: 'acr_filed_mail_off', kind: 'create_account' as const, userId: 'usr_filed_mail_off', email: 'filed-off@example.com', displayName: 'Filed Off', title: '', rolesBefore: null, rolesAfter: ['model_owner' as const], passwordHash: 'x', requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null };
-      await target.store.insertAccountRequest(before);
+      const before = { id: 'acr_filed_mail_off', kind: 'create_account' as const, userId: 'usr_filed_mail_off', email: 'filed-off@example.com', displayName: 'Filed Off', title: '', rolesBefore: null, rolesAfter: ['model_owner' as const], passwordHash: 'x', requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() };
+      // Filed as the API filed it then (its hash in the row and the chained entry, 0198): refused for the password, not as altered.
+      await fileAccountRequest(target.store, before);
       expectStatus(await deputy.post(`/api/admin/account-requests/${before.id}/approval`, null), 409);
       expect(await target.store.findUserByEmail(before.email)).toBeNull();
       expect((await target.store.findAccountRequest(before.id))?.decision).toBeNull();

@@ -6,6 +6,7 @@ import type { Scenario } from './scenarios.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 import { approveAs, fileRequest } from './account-requests.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { fileAccountRequest } from '#api/account-requests/integrity.ts';
 
 // Mail on (docs/decisions/0181): an administrator never holds a working credential of someone
 // else's deciding account. Replays the adversary's walk (remove the role, reset the password
@@ -112,8 +113,9 @@ export const passwordLinkScenarios: Scenario[] = [
       const deputy = await signedIn(target, 'admin-deputy@example.com');
       const now = new Date();
       // Filed while mail was off, so no route refused it: still pending when mail came on.
-      const pending = { id: 'acr_filed_before_mail', kind: 'reset_password' as const, userId: 'usr_model_risk', email: 'model-risk@example.com', displayName: 'Elena', title: '', rolesBefore: null, rolesAfter: null, passwordHash: await cheapPasswords.hash(temporaryPassword), requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 24 * hour).toISOString(), decision: null, decidedBy: null, decidedAt: null };
-      await target.store.insertAccountRequest(pending);
+      const pending = { id: 'acr_filed_before_mail', kind: 'reset_password' as const, userId: 'usr_model_risk', email: 'model-risk@example.com', displayName: 'Elena', title: '', rolesBefore: null, rolesAfter: null, passwordHash: await cheapPasswords.hash(temporaryPassword), requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 24 * hour).toISOString() };
+      // Filed as the API filed it (its hash in the row and the chained entry, 0198): refused for the password, not as altered.
+      await fileAccountRequest(target.store, pending);
       const approval = await deputy.post(`/api/admin/account-requests/${pending.id}/approval`, null);
       expectStatus(approval, 409);
       expect(problemType(approval)).toBe(problemTypes.credentialSetByAdministrator);

@@ -11,6 +11,7 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import type { Variant } from './expected-status.ts';
 import { assistantPackage, deputyOf, ownerB, ownerBModel, send, submission, threadSection, tokenModel, userOf, type Cell, type Principal, type World } from './world.ts';
+import { fileAccountRequest } from '#api/account-requests/integrity.ts';
 
 // A valid request for every route, per caller and object: valid so that an answer says
 // something about authorization, not about validation. A builder may prepare what the request
@@ -158,7 +159,9 @@ function filedByTheOtherAdministrator() {
 /** A request the demo's other administrator (not the matrix's) filed, granting privacy security, which the caller may decide (0175). */
 async function deputysRequest(c: BuildContext): Promise<string> {
   const id = `acr_matrix_${Math.random().toString(36).slice(2, 10)}`;
-  await c.cell.store.insertAccountRequest({
+  const { decision: _d, decidedBy: _b, decidedAt: _a, ...filed } = filedByTheOtherAdministrator();
+  // Filed as the API files it, its hash in the row and the chained entry: approval checks both (0198).
+  await fileAccountRequest(c.cell.store, {
     id,
     kind: 'set_roles',
     userId: 'usr_privacy',
@@ -168,7 +171,7 @@ async function deputysRequest(c: BuildContext): Promise<string> {
     rolesBefore: ['privacy'],
     rolesAfter: ['privacy', 'security'],
     passwordHash: null,
-    ...filedByTheOtherAdministrator(),
+    ...filed,
   });
   return id;
 }

@@ -6,6 +6,7 @@ import type { MockApi } from '#mocks/handlers.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { fileAccountRequest } from '#api/account-requests/integrity.ts';
 
 // The Users page and new accounts' credentials (docs/decisions/0186): with mail on, the create
 // form asks for no password and says a link will be mailed; each request card says who created
@@ -54,7 +55,7 @@ describe('users page, credentials', () => {
       await api.deps.store.insertPasskey({ credentialId: `cred-${n}`, userId: 'usr_ghost', name: `key ${n}`, publicKeyJwk: { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' }, createdAt: at });
     }
     const now = new Date();
-    await api.deps.store.insertAccountRequest({ id: 'acr_ghost', kind: 'set_roles', userId: 'usr_ghost', email: 'ghost@example.com', displayName: 'Gus Host', title: '', rolesBefore: ['model_owner'], rolesAfter: ['model_owner', 'privacy'], passwordHash: null, requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+    await fileAccountRequest(api.deps.store, { id: 'acr_ghost', kind: 'set_roles', userId: 'usr_ghost', email: 'ghost@example.com', displayName: 'Gus Host', title: '', rolesBefore: ['model_owner'], rolesAfter: ['model_owner', 'privacy'], passwordHash: null, requestedBy: 'usr_admin', requestedAt: now.toISOString(), expiresAt: new Date(now.getTime() + 3_600_000).toISOString() });
     const waiting = await screen.findByRole('region', { name: 'Waiting for a second administrator' });
     const card = within((await within(waiting).findByText(/^Change the roles of Gus Host/)).closest('li') ?? waiting);
     expect(card.getByText(/^Created by Alex Morgan on/)).toHaveTextContent(/who filed this request and chose the account’s email address\./);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { fileAccountRequest } from '#api/account-requests/integrity.ts';
 
 setupMockServer();
 
@@ -101,7 +102,8 @@ describe('users page', () => {
 
   it('approves, by keyboard, a grant another administrator asked for; the change takes effect once', async () => {
     const { user, api } = await renderApp('/admin/users', { signedInAs: 'admin-deputy@example.com' });
-    await api.deps.store.insertAccountRequest({
+    // Filed as the API files it: its hash in the row and the chained entry (0198).
+    await fileAccountRequest(api.deps.store, {
       id: 'acr_unit',
       kind: 'set_roles',
       userId: 'usr_privacy',
@@ -114,9 +116,6 @@ describe('users page', () => {
       requestedBy: 'usr_admin',
       requestedAt: new Date().toISOString(),
       expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      decision: null,
-      decidedBy: null,
-      decidedAt: null,
     });
     const waiting = await screen.findByRole('region', { name: 'Waiting for a second administrator' });
     const approve = await within(waiting).findByRole('button', { name: 'Approve: Change the roles of Samuel Okafor (privacy@example.com) from Privacy to Privacy, Security' });
@@ -135,7 +134,7 @@ describe('users page', () => {
       signedInAs: 'admin-deputy@example.com',
       prepare: async (mock) => {
         const at = new Date().toISOString();
-        await mock.deps.store.insertAccountRequest({ id: 'acr_orphan', kind: 'set_roles', userId: 'usr_privacy', email: 'privacy@example.com', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer', rolesBefore: ['privacy'], rolesAfter: ['privacy', 'security'], passwordHash: null, requestedBy: 'usr_admin', requestedAt: at, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+        await fileAccountRequest(mock.deps.store, { id: 'acr_orphan', kind: 'set_roles', userId: 'usr_privacy', email: 'privacy@example.com', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer', rolesBefore: ['privacy'], rolesAfter: ['privacy', 'security'], passwordHash: null, requestedBy: 'usr_admin', requestedAt: at, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
         const requester = await mock.deps.store.findUserById('usr_admin');
         if (!requester) throw new Error('usr_admin');
         await mock.deps.store.updateUserProfile('usr_admin', { email: requester.email, displayName: requester.displayName, roles: [] });
