@@ -54,7 +54,7 @@ async function stepActiveTexts(target: Target, email: string, id: string): Promi
 }
 
 /** What a server that counted the kept approval would sign: model risk approved by it, fair lending active. */
-function claimKeptApprovalCounts(record: ApprovalRecord): void {
+export function claimKeptApprovalCounts(record: ApprovalRecord): void {
   const [, modelRisk, fairLending] = record.steps;
   if (!modelRisk || !fairLending) throw new Error('the consumer credit chain has four steps');
   modelRisk.approvals = modelRisk.staleApprovals;

@@ -8,7 +8,7 @@ import { verifyKeptDecisions } from '../../independent/kept-decisions-verifier.t
 import { changeRolesWithApproval } from './account-requests.ts';
 import { changeCatalogue } from './catalogue-proposals.ts';
 import type { Client, Target } from './client.ts';
-import { failingChecks, recordText } from './kept-decision-scenarios.ts';
+import { claimKeptApprovalCounts, failingChecks, recordText } from './kept-decision-scenarios.ts';
 import type { Scenario } from './scenarios.ts';
 import { expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { declaredTierThree, decide, detailOf, stepsOf, tieringAnalyst, tierOne, tierThree } from './tier-chain-scenarios.ts';
@@ -68,18 +68,6 @@ async function committeeEmergency(target: Target, id: string) {
   return sign(client, { ...payload, emergency });
 }
 
-/** What a server that kept counting Marcus's model risk approval would sign: the step approved, fair lending active. */
-function claimSecondStepCounts(record: ApprovalRecord): void {
-  const [, modelRisk, fairLending] = record.steps;
-  if (!modelRisk || !fairLending) throw new Error('the consumer credit chain has four steps');
-  modelRisk.approvals = modelRisk.staleApprovals.map(({ staleReason: _dropped, ...approval }) => approval);
-  modelRisk.staleApprovals = [];
-  modelRisk.status = 'approved';
-  modelRisk.dueAt = null;
-  modelRisk.overdue = false;
-  fairLending.status = 'active';
-}
-
 export const keptSegregationScenarios: Scenario[] = [
   {
     name: 'kept decision segregation (0193 amendment): one person approved two steps under a chain that let them; under the stricter chain the later stops counting, the step reopens and says why; the record verifies, one counting it fails both verifiers',
@@ -106,7 +94,8 @@ export const keptSegregationScenarios: Scenario[] = [
       const inReview = await recordText(target, owner, id);
       expect(await failingChecks(owner, inReview)).toEqual([]);
       expect(verifyKeptDecisions(inReview)).toEqual({ ok: true, problems: [], keptApprovals: 1 });
-      const claimed = await resigned(target.store, approvalRecordSchema.parse(JSON.parse(inReview)), claimSecondStepCounts);
+      // What a server that kept counting Marcus's model risk approval would sign: the step approved, fair lending active.
+      const claimed = await resigned(target.store, approvalRecordSchema.parse(JSON.parse(inReview)), claimKeptApprovalCounts);
       expect(await failingChecks(owner, claimed)).toEqual([expect.stringMatching(new RegExp(`^${keptLabel}: /steps/1/approvals/0: decision .* by Marcus Oyelaran was signed under ${sharedChain.key} version 1; under consumer-credit version 1's segregation of duties it does not count: Marcus Oyelaran already decided Data governance`))]);
       expect(verifyKeptDecisions(claimed)).toMatchObject({ ok: false, problems: [expect.stringMatching(/^steps\[1\]\.approvals\[0\] .* segregation of duties/)] });
 
