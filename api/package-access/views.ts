@@ -50,6 +50,11 @@ export interface WorkflowFacts {
   findings: StoredFinding[];
   /** The chain's moves after a decision, oldest first (docs/decisions/0193): a kept approval counts only where its step covered the new one. */
   chainMoves: ChainMove[];
+  /**
+   * Decision id to the holder a delegate signed it for, read only for a package whose chain moved:
+   * the chain in force's segregation of duties judges its kept approvals by whom they stand for (0193 amendment).
+   */
+  delegators: ReadonlyMap<string, string>;
 }
 
 /** Also the obligations and the revalidation: what a package's summary says of its conditions and due dates. */
@@ -76,6 +81,9 @@ export async function loadWorkflowFacts(tx: StoreTx, packages: readonly StoredPa
   const decisionsOf = groupBy(decisions, (d) => d.packageId);
   const threadsOf = groupBy(threads, (t) => t.packageId);
   const findingsOf = groupBy(findings, (f) => f.packageId);
+  // One more read only when some package moved: its kept approvals are judged by whom they stand for.
+  const kept = decisions.filter((d) => movesOf.has(d.packageId)).map((d) => d.id);
+  const delegators = new Map(kept.length === 0 ? [] : (await tx.listDecisionDelegations(kept)).map((row) => [row.decisionId, row.delegatorId]));
   return packages.map((pkg) => {
     const template = templateOf.get(`${pkg.templateKey}@${pkg.templateVersion}`);
     if (!template) throw new Error(`Template ${pkg.templateKey}@${pkg.templateVersion} of package ${pkg.id} is missing`);
@@ -87,6 +95,7 @@ export async function loadWorkflowFacts(tx: StoreTx, packages: readonly StoredPa
       threads: threadsOf.get(pkg.id) ?? [],
       findings: findingsOf.get(pkg.id) ?? [],
       chainMoves: (movesOf.get(pkg.id) ?? []).map((move) => chainMoveOf(move, templateOf)),
+      delegators,
     };
   });
 }
@@ -143,7 +152,7 @@ type WorkflowState = ReturnType<typeof deriveWorkflowState>;
 export function workflowStateOf(facts: WorkflowFacts, now: Date): { state: WorkflowState; turn: ReturnType<typeof whoseTurn>; latestVersion: number } {
   const { template, versions, decisions } = facts;
   const latestVersion = versions.at(-1)?.number ?? 1;
-  const derived = deriveWorkflowState(template, versions, decisions, now, facts.chainMoves);
+  const derived = deriveWorkflowState(template, versions, decisions, now, facts.chainMoves, facts.delegators);
   const turn = whoseTurn(derived, facts.threads, latestVersion);
   const pause = turn.stepKey ? clockPause(decisions, facts.threads, turn.stepKey, latestVersion) : null;
   return { state: pauseClockForOwner(derived, turn, pause, now), turn, latestVersion };

@@ -14,7 +14,7 @@ export interface ReReviewSweepOptions {
   newId: () => string;
 }
 
-const toSweep = (f: WorkflowFacts): SweepPackage => ({ id: f.pkg.id, template: f.template, versions: f.versions, decisions: f.decisions, chainMoves: f.chainMoves });
+const toSweep = (f: WorkflowFacts): SweepPackage => ({ id: f.pkg.id, template: f.template, versions: f.versions, decisions: f.decisions, chainMoves: f.chainMoves, delegators: f.delegators });
 
 /**
  * The packages with a conditional approval dated on or before today that has no notice yet:

@@ -2,7 +2,8 @@ import { type Role, roleInProse } from '#domain/contracts/roles.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
 import { actingCapacity, type DelegationFacts } from '#domain/workflow/delegation.ts';
 import { stepNotActionable } from '#domain/workflow/step-gate.ts';
-import { emergencyRefusal, emergencyStepKey } from '#domain/workflow/emergency.ts';
+import { emergencyRefusal, emergencyStepKey, isEmergencyApproval } from '#domain/workflow/emergency.ts';
+import { emergencyStands } from '#domain/workflow/kept-decisions.ts';
 import { segregationRefusal, type Decider } from '#domain/workflow/segregation-of-duties.ts';
 import { assessorApprovalRefusal, setTheTier } from '#domain/policy/tier-setters.ts';
 import { problems } from '../kernel/problems.ts';
@@ -38,7 +39,9 @@ export async function decidingCapacity(tx: StoreTx, { facts, state, payload, use
   if (payload.decision === 'emergency_approve') {
     // The emergency path's rules (domain/workflow/emergency.ts), applied here and nowhere else:
     // the signer's own emergency role, not the owner, the latest version, once, not after a decision.
-    const refusal = emergencyRefusal({ template: facts.template, status: state.status, decisions: facts.decisions, latestVersion: latestNumber, versionNumber: payload.versionNumber, signer: user, role: payload.role, ownerId: pkg.ownerId, submittedBy: version.submittedBy });
+    // One per version stands: one signed under a chain the package left no longer does (0193 amendment), so the chain in force's may be signed.
+    const standing = facts.decisions.filter((d) => !isEmergencyApproval(d) || emergencyStands(d, facts.chainMoves, facts.template));
+    const refusal = emergencyRefusal({ template: facts.template, status: state.status, decisions: standing, latestVersion: latestNumber, versionNumber: payload.versionNumber, signer: user, role: payload.role, ownerId: pkg.ownerId, submittedBy: version.submittedBy });
     if (refusal?.kind === 'forbidden') throw new DeniedError(problems.forbidden(refusal.message), `emergency approval refused: ${refusal.message}`);
     if (refusal) throw problems.conflict(refusal.message);
     await assertSegregation(tx, facts, { stepKey: emergencyStepKey, versionNumber: payload.versionNumber, signerId: user.id, signerRoles: user.roles, delegatorId: null });

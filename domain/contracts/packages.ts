@@ -39,6 +39,12 @@ export const stepApprovalSchema = z.object({
   withConditions: z.boolean(),
   /** The re-review date of an approval with conditions, or null. */
   reReviewOn: z.iso.date().nullable(),
+  /**
+   * Only on a stale approval: why it no longer counts, as the reviewer reads it (a later version
+   * changed the step's sections, the chain moved to a step asking for more, or the chain in
+   * force's segregation of duties: docs/decisions/0193). Absent in records made before.
+   */
+  staleReason: z.string().max(2_000).optional(),
 });
 
 export const stepStateSchema = z.object({

@@ -9,7 +9,8 @@
 import type { ApprovalRecord, RecordCheck } from '../contracts/record.ts';
 import type { SignedDecision } from '../contracts/signatures.ts';
 import type { WorkflowTemplate } from '../contracts/workflow-template.ts';
-import { keptDecisionCounts, templateSignedUnder, uncoveredSections, type ChainMove } from '../workflow/kept-decisions.ts';
+import { emergencyStands, keptDecisionCounts, keptSegregationConflict, templateSignedUnder, uncoveredSections, type ChainMove } from '../workflow/kept-decisions.ts';
+import { isEmergencyApproval } from '../workflow/emergency.ts';
 import { fail, pass, short } from './check.ts';
 import { templateHash } from './template-check.ts';
 
@@ -58,6 +59,15 @@ function decisionOf(record: ApprovalRecord, stepKey: string, approval: ApprovalR
   return record.decisions.find((d) => d.stepKey === stepKey && d.decision === kind && d.actor.id === approval.actor.id && d.versionNumber === approval.versionNumber && d.decidedAt === approval.decidedAt);
 }
 
+/** A status of emergency approved resting only on emergency approvals signed under a chain the package left (0193 amendment). */
+function emergencyProblems(record: ApprovalRecord, moves: readonly ChainMove[], current: WorkflowTemplate): string[] {
+  if (record.package.status !== 'emergency_approved') return [];
+  const latest = Math.max(...record.versions.map((v) => v.number));
+  const onLatest = record.decisions.filter((d) => isEmergencyApproval(d) && d.versionNumber === latest);
+  if (onLatest.length === 0 || onLatest.some((d) => emergencyStands(d, moves, current))) return [];
+  return [`/package/status is emergency_approved, but the emergency approval of version ${latest} (${onLatest.map((d) => d.id).join(', ')}) was signed under a chain the package has left since: it stays on record and no longer makes the version deployable.`];
+}
+
 export async function keptDecisionsCheck(record: ApprovalRecord): Promise<RecordCheck | null> {
   const current = record.templateDefinition;
   if (!current || !record.audit.entries.some((e) => e.action === 'package.chain_changed')) return null;
@@ -65,6 +75,9 @@ export async function keptDecisionsCheck(record: ApprovalRecord): Promise<Record
   if (problems.length > 0) return fail(label, problems.join(' '));
   if (unjudged) return pass(label, 'The chain moved before the record carried the definitions it left (before 0193): the kept decisions rest on the record signature.');
   let kept = 0;
+  // Whom each decision stands for (a delegate's, its delegator too): the chain in force's segregation of duties (0193 amendment).
+  const delegators = new Map(record.decisions.flatMap((d) => (d.onBehalfOf ? [[d.id, d.onBehalfOf.delegator.id] as const] : [])));
+  problems.push(...emergencyProblems(record, moves, current));
   for (const [index, step] of record.steps.entries()) {
     const defined = current.steps.find((s) => s.key === step.key && s.role === step.role);
     if (!defined) continue;
@@ -75,6 +88,10 @@ export async function keptDecisionsCheck(record: ApprovalRecord): Promise<Record
       const under = templateSignedUnder(decision, moves, current);
       if (under === current) continue;
       kept += 1;
+      const conflict = keptSegregationConflict(decision, record.decisions, moves, current, delegators);
+      if (conflict !== null) {
+        problems.push(`/steps/${index}/approvals/${at}: decision ${decision.id} by ${decision.actor.displayName} was signed under ${under.key} version ${under.version}; under ${current.key} version ${current.version}'s segregation of duties it does not count: ${conflict}`);
+      }
       if (keptDecisionCounts(decision, defined, moves, current)) continue;
       const signedOn = under.steps.find((s) => s.key === decision.stepKey && s.role === decision.role);
       problems.push(`/steps/${index}/approvals/${at}: decision ${decision.id} by ${decision.actor.displayName} was signed under ${under.key} version ${under.version}, whose step ${step.key} did not cover ${uncoveredSections(signedOn, defined).join(', ')}, which the step requires now: it does not count, the step waits for a new decision.`);
@@ -82,5 +99,5 @@ export async function keptDecisionsCheck(record: ApprovalRecord): Promise<Record
   }
   if (problems.length > 0) return fail(label, problems.join(' '));
   const entries = moves.map((m) => `#${m.seq}`).join(', ');
-  return pass(label, `The chain moved at audit entr${moves.length === 1 ? 'y' : 'ies'} ${entries}; ${kept === 0 ? 'no approval in /steps was signed before it' : `each of the ${kept} approval${kept === 1 ? '' : 's'} in /steps signed before was on a step covering every section its step requires now`}.`);
+  return pass(label, `The chain moved at audit entr${moves.length === 1 ? 'y' : 'ies'} ${entries}; ${kept === 0 ? 'no approval in /steps was signed before it' : `each of the ${kept} approval${kept === 1 ? '' : 's'} in /steps signed before was on a step covering every section its step requires now, and counts under its segregation of duties`}.`);
 }

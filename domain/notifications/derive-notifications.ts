@@ -109,13 +109,18 @@ function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent
   const out: DerivedNotification[] = [];
   let versionsKnown = 0;
   const decided = new Set<string>();
+  // Whom each delegate's decision stands for, as its entry says: the kept approvals' segregation (0193 amendment).
+  const delegators = new Map<string, string>();
   let activeBefore: string | null = null;
   let statusBefore: string | null = null;
   for (const entry of entries) {
     const { event } = entry;
     if (event.action === 'package.submitted') versionsKnown = Math.max(versionsKnown, event.after.version);
     else if (event.action === 'package.version_submitted') versionsKnown = Math.max(versionsKnown, event.after.version);
-    else if (event.action === 'decision.signed') decided.add(event.after.decision);
+    else if (event.action === 'decision.signed') {
+      decided.add(event.after.decision);
+      if (event.after.onBehalfOf) delegators.set(event.after.decision, event.after.onBehalfOf.delegator);
+    }
     // A stricter tier moved the package to its chain (0167): a step it adds may be active now.
     else if (event.action !== 'package.chain_changed') continue;
     const versions = pkg.versions.filter((v) => v.number <= versionsKnown);
@@ -123,7 +128,7 @@ function stepActivations(pkg: NotificationPackage, entries: readonly LoggedEvent
     // The chain in force at the entry: the one the next move left, else the package's (0193).
     const moves = [...(pkg.chainMoves ?? [])].sort((a, b) => a.seq - b.seq);
     const template = moves.find((m) => m.seq > entry.seq)?.from ?? pkg.template;
-    const state = deriveWorkflowState(template, versions, pkg.decisions.filter((d) => decided.has(d.id)), new Date(entry.at), moves.filter((m) => m.seq <= entry.seq));
+    const state = deriveWorkflowState(template, versions, pkg.decisions.filter((d) => decided.has(d.id)), new Date(entry.at), moves.filter((m) => m.seq <= entry.seq), delegators);
     const active = state.steps.find((s) => s.status === 'active') ?? null;
     if (active && active.key !== activeBefore && user.roles.includes(active.role)) {
       out.push(notification(pkg, entry, 'step_active', `Your step, ${active.name}, is now active on ${title(pkg)}: your decision is needed.`, packageLink(pkg)));

@@ -14,6 +14,8 @@ export interface SweepPackage {
   decisions: readonly Decision[];
   /** The chain's moves after a decision (0193); none when it never moved. */
   chainMoves?: readonly ChainMove[];
+  /** Decision id to the holder a delegate signed it for (0193 amendment); read for a moved chain only. */
+  delegators?: ReadonlyMap<string, string>;
 }
 
 export interface DueReReview {
@@ -37,7 +39,7 @@ export function dueReReviews(packages: readonly SweepPackage[], now: Date, alrea
   const due: DueReReview[] = [];
   for (const pkg of packages) {
     if (pkg.versions.length === 0) continue;
-    const state = deriveWorkflowState(pkg.template, pkg.versions, pkg.decisions, now, pkg.chainMoves);
+    const state = deriveWorkflowState(pkg.template, pkg.versions, pkg.decisions, now, pkg.chainMoves, pkg.delegators);
     for (const step of state.steps) {
       for (const approval of step.approvals) {
         if (approval.reReviewOn === null || approval.reReviewOn > today) continue;

@@ -60,6 +60,26 @@ const isApproval = (kind: DecisionKind) => kind === 'approve' || kind === 'appro
  * it. `nameOf` turns user ids into names for the sentence.
  */
 export function segregationRefusal(template: Template, decider: Decider, decisions: readonly DecidedBy[], nameOf: (id: string) => string = (id) => id): string | null {
+  const conflict = decidedConflict(template, decider, decisions, nameOf);
+  if (conflict !== null || relaxesSegregation(template)) return conflict;
+
+  // 3. A delegate must not bring a second step's role into the chain.
+  if (decider.delegatorId !== null) {
+    const own = template.steps.find((s) => s.key === decider.stepKey)?.role;
+    const other = template.steps.find((s) => s.key !== decider.stepKey && s.role !== own && decider.signerRoles.includes(s.role));
+    if (other) {
+      return `You hold the ${roleInProse(other.role)} role of step ${other.name} of this package's chain: segregation of duties forbids acting for another step's role as a delegate.`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Rules 1 and 2, the ones that read only the decisions already on the package (not the
+ * signer's roles): what a decision kept from a chain the package left is judged by again under
+ * the chain in force (docs/decisions/0193, 2026-12-06 amendment). A sentence, or null.
+ */
+export function decidedConflict(template: Template, decider: Omit<Decider, 'signerRoles'>, decisions: readonly DecidedBy[], nameOf: (id: string) => string = (id) => id): string | null {
   const mine = peopleOf({ actorId: decider.signerId, delegatorId: decider.delegatorId });
   const shares = (d: DecidedBy) => peopleOf(d).some((person) => mine.includes(person));
   const who = (d: DecidedBy) => (d.delegatorId === null ? nameOf(d.actorId) : `${nameOf(d.actorId)} (for ${nameOf(d.delegatorId)})`);
@@ -76,15 +96,6 @@ export function segregationRefusal(template: Template, decider: Decider, decisio
   if (otherStep) {
     const person = mine.find((p) => peopleOf(otherStep).includes(p)) ?? decider.signerId;
     return `${nameOf(person)} already decided ${stepName(template, otherStep.stepKey)} of this package (${who(otherStep)}, version ${otherStep.versionNumber}): segregation of duties lets a person decide only one step of a package.`;
-  }
-
-  // 3. A delegate must not bring a second step's role into the chain.
-  if (decider.delegatorId !== null) {
-    const own = template.steps.find((s) => s.key === decider.stepKey)?.role;
-    const other = template.steps.find((s) => s.key !== decider.stepKey && s.role !== own && decider.signerRoles.includes(s.role));
-    if (other) {
-      return `You hold the ${roleInProse(other.role)} role of step ${other.name} of this package's chain: segregation of duties forbids acting for another step's role as a delegate.`;
-    }
   }
   return null;
 }

@@ -35,14 +35,14 @@ const laxChain: CreateTemplateRequest = {
 
 const keptLabel = 'Decisions kept when the chain moved';
 
-async function recordText(target: Target, client: Client, id: string): Promise<string> {
+export async function recordText(target: Target, client: Client, id: string): Promise<string> {
   const response = await target.fetch(new Request(`${origin}/api/packages/${id}/record`, { headers: { cookie: `${sessionCookieName}=${client.cookie ?? ''}` } }));
   const text = await response.text();
   expect(response.status, text.slice(0, 500)).toBe(200);
   return text;
 }
 
-async function failingChecks(client: Client, text: string): Promise<string[]> {
+export async function failingChecks(client: Client, text: string): Promise<string[]> {
   const keys = ((await client.get('/api/keys')).body as { keys: ServerKey[] }).keys;
   const verdict = await verifyRecordText(text, { trustedKeys: keys });
   return verdict.checks.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`);
@@ -54,7 +54,7 @@ async function stepActiveTexts(target: Target, email: string, id: string): Promi
 }
 
 /** What a server that counted the kept approval would sign: model risk approved by it, fair lending active. */
-function claimKeptApprovalCounts(record: ApprovalRecord): void {
+export function claimKeptApprovalCounts(record: ApprovalRecord): void {
   const [, modelRisk, fairLending] = record.steps;
   if (!modelRisk || !fairLending) throw new Error('the consumer credit chain has four steps');
   modelRisk.approvals = modelRisk.staleApprovals;

@@ -60,3 +60,15 @@ describe('step chain', () => {
     expect(container).not.toHaveTextContent('a later version changed');
   });
 });
+
+describe('StepChain, a reason the server states (0193 amendment)', () => {
+  it('shows why a kept approval no longer counts under the chain in force’s segregation of duties', () => {
+    const reason = 'the chain moved to one whose segregation of duties does not let it count: Marcus already decided Data governance of this package';
+    const kept = { ...approval(null), staleReason: reason };
+    const reopened: StepState = { ...step('Model risk', false, null), status: 'active', approvals: [], staleApprovals: [kept] };
+    const decision = { id: 'd3', packageId: 'p', versionNumber: 1, stepKey: 'Model risk', role: 'fair_lending', actor: kept.actor, decision: 'approve' as const, meaning: 'Approved', reason: '', conditions: null, concerns: [], contentHash: 'h', decidedAt: kept.decidedAt };
+    const { container } = render(<StepChain steps={[reopened]} decisions={[decision as never]} now={new Date('2026-03-02T00:00:00Z')} latestVersion={1} />);
+    expect(container).toHaveTextContent(`no longer stands: ${reason}`);
+    expect(container).not.toHaveTextContent('answers for sections');
+  });
+});

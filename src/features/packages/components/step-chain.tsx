@@ -31,8 +31,12 @@ interface Props {
   latestVersion?: number | undefined;
 }
 
-/** Why an approval no longer stands: on the latest version only a move to a step answering for more sections stales it (0193). */
-function staleReason(versionNumber: number, latestVersion: number | undefined): string {
+/**
+ * Why an approval no longer stands: the reason the server derived (0193 amendment), else, in a
+ * record made before it, on the latest version only a move to a step answering for more sections.
+ */
+function staleReason(stated: string | undefined, versionNumber: number, latestVersion: number | undefined): string {
+  if (stated !== undefined) return stated;
   return latestVersion !== undefined && versionNumber >= latestVersion ? 'the chain moved to a step that answers for sections its step did not' : "a later version changed this step's sections";
 }
 
@@ -43,7 +47,7 @@ export function StepChain({ steps, decisions, now, renderSignatureState, latestV
     <ol className="grid gap-3 sm:grid-cols-[repeat(auto-fit,minmax(16rem,1fr))]">
       {steps.map((step, index) => {
         const acted = decisions.filter((decision) => decision.stepKey === step.key);
-        const stale = new Set(step.staleApprovals.map((approval) => `${approval.actor.id}@${approval.decidedAt}`));
+        const stale = new Map(step.staleApprovals.map((approval) => [`${approval.actor.id}@${approval.decidedAt}`, approval.staleReason]));
         const marker = markers[step.status];
         const current = acted.filter((decision) => latestVersion === undefined || decision.versionNumber >= latestVersion);
         const earlier = acted.filter((decision) => latestVersion !== undefined && decision.versionNumber < latestVersion);
@@ -53,7 +57,7 @@ export function StepChain({ steps, decisions, now, renderSignatureState, latestV
             {decision.actor.title && `, ${decision.actor.title}`}
             {decision.onBehalfOf && ` on behalf of ${decision.onBehalfOf.delegator.displayName}`} · version {decision.versionNumber} ·{' '}
             <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
-            {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: {staleReason(decision.versionNumber, latestVersion)}</span>}
+            {stale.has(`${decision.actor.id}@${decision.decidedAt}`) && <span className="font-semibold"> · no longer stands: {staleReason(stale.get(`${decision.actor.id}@${decision.decidedAt}`), decision.versionNumber, latestVersion)}</span>}
             {decision.conditions && (
               <span className="mt-1 block border-l-4 border-amber-600 pl-3 text-slate-800">
                 <span className="font-semibold">Conditions:</span> limited to {decision.conditions.scope}; re-review by {formatDate(`${decision.conditions.reReviewOn}T12:00:00Z`)}
