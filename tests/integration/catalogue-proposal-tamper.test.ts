@@ -40,7 +40,8 @@ async function setUp() {
     expect(reply.status).toBe(200);
     return catalogueProposalListSchema.parse(reply.body).items.find((p) => p.id === filed.id);
   };
-  return { store, deputy, filed, edit, lax, actions, listed };
+  const setColumn = (column: string, value: string | null) => db.prepare(`UPDATE catalogue_proposals SET ${column} = ? WHERE id = ?`).run(value, filed.id);
+  return { store, admin, deputy, filed, edit, setColumn, lax, actions, listed };
 }
 
 describe('a catalogue proposal edited in the database (0192)', () => {
@@ -106,5 +107,74 @@ describe('a catalogue proposal edited in the database (0192)', () => {
     expect(rejected.body).toMatchObject({ status: 'rejected', tampered: true, content: null });
     expect(await listed()).toBeUndefined();
     expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered', 'catalogue.change_tampered', 'catalogue.change_rejected']);
+  });
+});
+
+// An adversary's MEDIUM finding (M-B, 0192's fourth amendment): only the content hash was tied to
+// the chained filing entry, the last matching entry winning. With the table, an attacker made the
+// filer's colleague the filer (so the filer approved their own filing), lengthened its life,
+// changed its kind or subject, or appended a second filing entry for edited content. The row is
+// now bound to exactly one entry, column by column.
+describe('a catalogue proposal whose other columns were edited (0192, fourth amendment)', () => {
+  const later = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString();
+  // Earlier: the entry is read from the row's requestedAt on, so a later one finds no filing (also tampered, as `filing`).
+  const earlier = (iso: string) => new Date(Date.parse(iso) - 60_000).toISOString();
+  const edits = [
+    // The filer approves their own filing once the row names their colleague as its filer.
+    { column: 'requested_by', value: () => 'usr_admin_deputy', approver: 'admin' },
+    { column: 'expires_at', value: (p: { expiresAt: string }) => later(p.expiresAt), approver: 'deputy' },
+    { column: 'requested_at', value: (p: { requestedAt: string }) => earlier(p.requestedAt), approver: 'deputy' },
+    { column: 'kind', value: () => 'publish_template', approver: 'deputy' },
+    { column: 'subject', value: () => 'mortgage-renamed', approver: 'deputy' },
+  ] as const;
+
+  for (const { column, value, approver } of edits) {
+    it(`refuses the approval when ${column} was edited: 409 proposal-tampered naming it, one tamper entry, nothing applied`, async () => {
+      const { store, admin, deputy, filed, setColumn, actions, listed } = await setUp();
+      setColumn(column, value(filed));
+      expect(await listed()).toMatchObject({ tampered: true, unreadable: false, content: null });
+      const reply = await { admin, deputy }[approver].post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+      expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+      expect((reply.body as { detail: string }).detail).toContain(column);
+      expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+      expect(await store.findCatalogueProposal(filed.id)).toMatchObject({ decision: null, decidedBy: null });
+      const all = auditPageSchema.parse((await deputy.get('/api/audit?limit=200')).body).items.filter((e) => e.action.startsWith('catalogue.') || e.action === 'policy.published');
+      expect(all.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+      expect(all[1]?.after).toMatchObject({ proposal: filed.id, mismatched: [column] });
+      expect((await actions()).length).toBeLessThanOrEqual(2);
+    });
+  }
+
+  it('refuses content and hash edited to match a second filing entry appended for the same proposal (the last one won before)', async () => {
+    const { store, deputy, filed, edit, lax, actions, listed } = await setUp();
+    const laxSha256 = await sha256Hex(lax);
+    edit(lax, laxSha256);
+    // Written through the store, so the entry is chained as a real one would be.
+    await store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: filed.subject, before: null, after: { proposal: filed.id, kind: filed.kind, contentSha256: laxSha256, expiresAt: filed.expiresAt } }, actorId: filed.requestedBy.id, at: filed.requestedAt });
+    expect(await listed()).toMatchObject({ tampered: true, content: null });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: laxSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_proposed', 'catalogue.change_tampered']);
+    expect(entries[2]?.after).toMatchObject({ mismatched: ['filing'], filedSha256: null });
+  });
+
+  it('refuses a decided proposal put back to undecided (a replay): the decision entry names it', async () => {
+    const { store, admin, deputy, filed, setColumn, actions } = await setUp();
+    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/rejection`, null)).status).toBe(200);
+    setColumn('decision', null);
+    setColumn('decided_by', null);
+    setColumn('decided_at', null);
+    const third = await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    expect(third.status).toBe(403); // the filer still may not decide it
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_tampered']);
+    expect(entries[2]?.after).toMatchObject({ mismatched: ['decision'] });
   });
 });
