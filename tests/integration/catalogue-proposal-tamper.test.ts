@@ -178,3 +178,29 @@ describe('a catalogue proposal whose other columns were edited (0192, fourth ame
     expect(entries[2]?.after).toMatchObject({ mismatched: ['decision'] });
   });
 });
+
+// An adversary's LOW finding (L-B, 0192's fourth amendment): a row exactly as filed whose content
+// today's contract refuses (its form changed since filing) was called tampered, and each approval
+// attempt wrote a tamper signal nobody should chase. It is `unreadable` now: Reject only, no signal.
+describe('a catalogue proposal as filed that no longer reads (0192, fourth amendment)', () => {
+  it('is listed unreadable, not tampered; approval is 409 proposal-unreadable with no tamper entry; rejection works', async () => {
+    const { store, deputy } = await setUp();
+    // Filed under an earlier form of the policy body: row and chained entry agree with each other.
+    const contentJson = canonicalize({ kind: 'publish_policy', change: { key: 'mortgage-old-form', thresholds: { auc: 0.7 } } });
+    const contentSha256 = await sha256Hex(contentJson);
+    const requestedAt = new Date().toISOString();
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const row = { id: 'cpr_old_form', kind: 'publish_policy', subject: 'mortgage-old-form', contentJson, contentSha256, requestedBy: 'usr_admin', requestedAt, expiresAt, decision: null, decidedBy: null, decidedAt: null } as const;
+    await store.insertCatalogueProposal(row);
+    await store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: row.subject, before: null, after: { proposal: row.id, kind: row.kind, contentSha256, expiresAt } }, actorId: row.requestedBy, at: requestedAt });
+    const listed = catalogueProposalListSchema.parse((await deputy.get('/api/catalogue-proposals')).body).items.find((p) => p.id === row.id);
+    expect(listed).toMatchObject({ unreadable: true, tampered: false, content: null, contentSha256, weakens: [], requesterStanding: 'administrator' });
+    const reply = await deputy.post(`/api/catalogue-proposals/${row.id}/approval`, { contentSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalUnreadable });
+    expect((await store.findCatalogueProposal(row.id))?.decision).toBeNull();
+    const rejected = await deputy.post(`/api/catalogue-proposals/${row.id}/rejection`, null);
+    expect(rejected.body).toMatchObject({ status: 'rejected', unreadable: true, tampered: false });
+    const entries = auditPageSchema.parse((await deputy.get('/api/audit?limit=200')).body).items.filter((e) => e.subject === row.subject);
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected']);
+  });
+});
