@@ -16,7 +16,7 @@ import { catalogueProposalView } from './views.ts';
 import { checkCatalogueChange, pinnedToCurrent } from './changes.ts';
 import { catalogueFacts } from './comparison.ts';
 import { changeTime, needsSecondAdministrator } from '../kernel/catalogue-change.ts';
-import type { CatalogueProposal, NewCatalogueProposal } from './contract.ts';
+import type { CatalogueProposal } from './contract.ts';
 
 // Catalogue changes by two administrators (docs/decisions/0182): one proposes, another approves
 // or rejects. Everything runs under the catalogue lock; the decision is written only where none

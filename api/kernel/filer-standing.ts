@@ -42,8 +42,8 @@ function lostAdministrator(entry: StoredAuditEntry): boolean {
 export async function voidedSinceFiling(store: Pick<StoreTx, 'listAuditEntries'>, filings: readonly FiledEntry[], subject?: string): Promise<(filing: FiledEntry) => VoidedSince> {
   if (filings.length === 0) return () => null;
   const oldest = Math.min(...filings.map((f) => f.filedSeq));
-  const found = await Promise.all(changes.map(async ({ action, voids }) => (await store.listAuditEntries({ action, ...(subject === undefined ? {} : { subject }) }, oldest, 100_000)).filter(voids)));
-  const [disabled = [], demoted = []] = [found[0], [...(found[1] ?? []), ...(found[2] ?? [])]];
+  const read = async (action: string, voids: (entry: StoredAuditEntry) => boolean) => (await store.listAuditEntries({ action, ...(subject === undefined ? {} : { subject }) }, oldest, 100_000)).filter(voids);
+  const [disabled, demoted, demotedBySignOn] = await Promise.all(changes.map(({ action, voids }) => read(action, voids)));
   const after = (entries: readonly StoredAuditEntry[], filing: FiledEntry) => entries.some((e) => e.subject === filing.requestedBy && e.seq > filing.filedSeq);
-  return (filing) => (after(disabled, filing) ? 'disabled_since_filing' : after(demoted, filing) ? 'role_lost_since_filing' : null);
+  return (filing) => (after(disabled ?? [], filing) ? 'disabled_since_filing' : after([...(demoted ?? []), ...(demotedBySignOn ?? [])], filing) ? 'role_lost_since_filing' : null);
 }
