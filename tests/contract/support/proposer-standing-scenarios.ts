@@ -43,6 +43,16 @@ async function thirdAdministrator(target: Target): Promise<Client> {
   return signedIn(target, 'admin-third@example.com');
 }
 
+/** Three administrators; the demo's first has filed a proposal and a grant, which the other two will decide. */
+async function filedBeforeThirdAdministratorActs(target: Target) {
+  const admin = await signedIn(target, 'admin@example.com');
+  const deputy = await signedIn(target, 'admin-deputy@example.com');
+  const third = await thirdAdministrator(target);
+  const proposal = await propose(admin, policyChange);
+  const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+  return { deputy, third, proposal, grant };
+}
+
 export const proposerStandingScenarios: Scenario[] = [
   {
     name: 'proposer standing (0192): a catalogue proposal and an account request whose filer was disabled are 409 at approval, nothing applied; listed as such; rejection still possible; enabled again, still void (filed again, approvable)',
@@ -89,11 +99,7 @@ export const proposerStandingScenarios: Scenario[] = [
   {
     name: 'proposer standing (0192): a catalogue proposal and an account request whose filer lost the administrator role are 409 at approval, nothing applied; rejection still possible',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
-      const deputy = await signedIn(target, 'admin-deputy@example.com');
-      const third = await thirdAdministrator(target);
-      const proposal = await propose(admin, policyChange);
-      const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      const { deputy, third, proposal, grant } = await filedBeforeThirdAdministratorActs(target);
       // The administrator role taken away as 0175 allows it: the deputy files, the third approves.
       const demotion = await fileRequest(deputy, { kind: 'set_roles', userId: 'usr_admin', roles: [] });
       expectStatus(await third.post(`/api/admin/account-requests/${demotion.id}/approval`, null), 200);
@@ -113,11 +119,7 @@ export const proposerStandingScenarios: Scenario[] = [
   {
     name: 'proposer standing (0192): a filer who lost the administrator role after filing and was granted it again does not revive the filing (listed role_lost_since_filing, 409 at approval); filed again, approvable',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
-      const deputy = await signedIn(target, 'admin-deputy@example.com');
-      const third = await thirdAdministrator(target);
-      const proposal = await propose(admin, policyChange);
-      const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      const { deputy, third, proposal, grant } = await filedBeforeThirdAdministratorActs(target);
       // Taken away and granted back as 0175 allows: the deputy files each, the third approves.
       for (const roles of [[], ['admin']] as const) {
         const change = await fileRequest(deputy, { kind: 'set_roles', userId: 'usr_admin', roles: [...roles] });
