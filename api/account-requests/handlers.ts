@@ -13,6 +13,7 @@ import { describeRequest, requestWindow } from './file-request.ts';
 import { applyRequest } from './apply-request.ts';
 import { assertAsFiled, fileAccountRequest, TamperedAccountRequest } from './integrity.ts';
 import { appendLimitedRefusal } from '../throttle/rate-limits.ts';
+import { requestFilings } from './filings.ts';
 
 // Two administrators for privileged account changes (docs/decisions/0175): one files the
 // request, another approves or rejects it. Decisions run under the accounts lock, and the
@@ -58,8 +59,9 @@ function decide(decision: 'approved' | 'rejected') {
       if (decision === 'approved') {
         // The filer's account lock, which a disable and a roles change take: its standing cannot change under us.
         await tx.lockPackage(accountLockKey(request.requestedBy));
-        await assertRequesterStillAdministrator(tx, request, names);
+        // As filed first: the filer and times read below are the row's, trusted only once it matches its hash.
         await assertAsFiled(tx, request);
+        await assertRequesterStillAdministrator(tx, (await requestFilings(tx, [request]))(request), names);
       }
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };

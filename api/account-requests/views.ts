@@ -1,6 +1,8 @@
 import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.ts';
 import type { AccountRequest } from './contract.ts';
-import { disabledSinceFiling, requesterStanding } from '../kernel/second-administrator.ts';
+import { requesterStanding } from '../kernel/second-administrator.ts';
+import { voidedSinceFiling, type VoidedSince } from '../kernel/filer-standing.ts';
+import { requestFilings } from './filings.ts';
 
 // A request as administrators see it: named people, the account's history, and its status at
 // `now` (a request nobody decided within its lifetime reads as expired; no sweep is needed).
@@ -10,13 +12,15 @@ export interface RequestFacts {
   users: ReadonlyMap<string, StoredUser>;
   /** When each passkey was added, oldest first, by account. */
   passkeys: ReadonlyMap<string, readonly string[]>;
-  /** Whether a request's filer was disabled since filing it (the request is void then, 0192). */
-  voided: (request: StoredAccountRequest) => boolean;
+  /** Whether a request's filer was disabled or demoted since filing it (the request is void then, 0192). */
+  voided: (request: StoredAccountRequest) => VoidedSince;
 }
 
 export async function requestFacts(store: Pick<StoreTx, 'listUsers' | 'listPasskeyDates' | 'listAuditEntries'>, requests: readonly StoredAccountRequest[]): Promise<RequestFacts> {
   const existing = requests.filter((r) => r.kind !== 'create_account').map((r) => r.userId);
-  const [users, dates, voided] = await Promise.all([store.listUsers(), store.listPasskeyDates([...new Set(existing)]), disabledSinceFiling(store, requests)]);
+  const [users, dates, filed] = await Promise.all([store.listUsers(), store.listPasskeyDates([...new Set(existing)]), requestFilings(store, requests)]);
+  const since = await voidedSinceFiling(store, requests.map(filed));
+  const voided = (request: StoredAccountRequest) => since(filed(request));
   const passkeys = new Map<string, string[]>();
   for (const { userId, createdAt } of dates) passkeys.set(userId, [...(passkeys.get(userId) ?? []), createdAt]);
   return { users: new Map(users.map((user) => [user.id, user])), passkeys, voided };

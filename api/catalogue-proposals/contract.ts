@@ -31,10 +31,12 @@ export const catalogueProposalSchema = z.object({
   subject: z.string(),
   /** The change in a sentence, for the list; `content` holds all of it. */
   summary: z.string(),
-  /** The proposed body, as it will be applied; null when the stored content is not what was filed (`tampered`). */
+  /** The proposed body, as it will be applied; null when the stored row is not what was filed (`tampered`) or no longer reads (`unreadable`). */
   content: newCatalogueProposalSchema.nullable(),
-  /** The stored content was changed after filing (or no longer parses): nothing of it is shown, and it can only be rejected (0192). */
+  /** The stored row is not what its one chained filing entry recorded (content, filer, expiry, kind, …): nothing of it is shown, and it can only be rejected (0192). */
   tampered: z.boolean(),
+  /** The row is as filed but today's contract no longer reads its content (a schema change since): not tampering; it can only be rejected (0192, fourth amendment). */
+  unreadable: z.boolean(),
   /** SHA-256 of the content's RFC 8785 canonical JSON: the approver sends it back. */
   contentSha256: sha256Schema,
   /** The version the change replaces (policy, template, tiering method, schedule); null when it replaces none (a new key, a line) (0192). */

@@ -4,18 +4,19 @@ import { ApiError, problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import { assertDecidable, assertRequesterStillAdministrator, decisionWindow, disabledSinceFiling } from '../kernel/second-administrator.ts';
+import { assertDecidable, assertRequesterStillAdministrator, decisionWindow } from '../kernel/second-administrator.ts';
+import { voidedSinceFiling } from '../kernel/filer-standing.ts';
 import { accountLockKey } from '../session/start-session.ts';
 import { appendLimitedRefusal } from '../throttle/rate-limits.ts';
-import { asFiled, filedSha256s, TamperedProposal, type StoredIntegrity } from './integrity.ts';
+import { proposalEntries, readProposal, TamperedProposal, type ProposalReading } from './integrity.ts';
 import { signedIn } from '../package-access/package-access.ts';
 import type { StoredCatalogueProposal, StoreTx } from '../store/store.ts';
 import { catalogueProposalsRoutes as routes } from './routes.ts';
-import { catalogueProposalView, contentOf } from './views.ts';
+import { catalogueProposalView } from './views.ts';
 import { checkCatalogueChange, pinnedToCurrent } from './changes.ts';
 import { catalogueFacts } from './comparison.ts';
 import { changeTime, needsSecondAdministrator } from '../kernel/catalogue-change.ts';
-import type { CatalogueProposal, NewCatalogueProposal } from './contract.ts';
+import type { CatalogueProposal } from './contract.ts';
 
 // Catalogue changes by two administrators (docs/decisions/0182): one proposes, another approves
 // or rejects. Everything runs under the catalogue lock; the decision is written only where none
@@ -44,11 +45,14 @@ export const listCatalogueProposals = defineHandler(routes.listCatalogueProposal
   const { store } = ctx.deps;
   const now = ctx.deps.now().toISOString();
   const pending = await store.listPendingCatalogueProposals(now);
-  // One read each for the whole list: the hashes recorded at filing, and the filers disabled since.
-  const [filed, voided] = await Promise.all([filedSha256s(store, pending), disabledSinceFiling(store, pending)]);
-  const contents = await Promise.all(pending.map(async (p) => contentOf(p, (await asFiled(p, filed.get(p.id))).intact)));
-  const [users, facts] = await Promise.all([usersById(store), catalogueFacts(store, contents.filter((c) => c !== null))]);
-  const items = pending.map((p, i) => catalogueProposalView(users, facts, p, now, { content: contents[i] ?? null, disabledSinceFiling: voided(p) }));
+  // A constant number of audit reads for the whole list: the filing and decision entries that
+  // bind the rows, then the filers disabled or demoted since the oldest filing entry.
+  const entries = await proposalEntries(store, pending);
+  const read = await Promise.all(pending.map(async (p) => ({ p, reading: await readProposal(p, entries) })));
+  const voided = await voidedSinceFiling(store, read.map(({ p, reading }) => ({ requestedBy: p.requestedBy, filedSeq: reading.filedSeq })));
+  const contents = read.map(({ reading }) => reading.content).filter((c) => c !== null);
+  const [users, facts] = await Promise.all([usersById(store), catalogueFacts(store, contents)]);
+  const items = read.map(({ p, reading: { state, content, filedSeq } }) => catalogueProposalView(users, facts, p, now, { state, content, voided: voided({ requestedBy: p.requestedBy, filedSeq }) }));
   return { status: 200, body: { items, needsSecondAdministrator: await needsSecondAdministrator(store) } };
 });
 
@@ -67,33 +71,28 @@ export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChang
     const proposal: StoredCatalogueProposal = { id: newId(ctx.deps, 'cpr'), kind: body.kind, subject: checked.subject, contentJson, contentSha256, requestedBy: admin.id, ...decisionWindow(when.now), decision: null, decidedBy: null, decidedAt: null };
     await tx.insertCatalogueProposal(proposal);
     await tx.appendAudit({ event: { action: 'catalogue.change_proposed', subject: proposal.subject, before: null, after: { proposal: proposal.id, kind: proposal.kind, contentSha256, expiresAt: proposal.expiresAt } }, actorId: admin.id, at: when.at });
-    return catalogueProposalView(await usersById(tx), await catalogueFacts(tx, [content]), proposal, when.at, { content, disabledSinceFiling: false });
+    return catalogueProposalView(await usersById(tx), await catalogueFacts(tx, [content]), proposal, when.at, { state: 'as_filed', content, voided: null });
   });
   return { status: 201, body: filed };
 });
 
-/** Checks only an approval needs, in its transaction: the proposer still an enabled administrator, the stored content as filed, the content the approver was shown. */
-async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, shownSha256: string, stored: Stored): Promise<void> {
+/**
+ * Checks only an approval needs, in its transaction: the stored row as filed (bound to its one
+ * filing entry) and readable, the proposer still an enabled administrator who was neither disabled
+ * nor demoted since that entry, the content the approver was shown.
+ */
+async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, shownSha256: string, stored: ProposalReading): Promise<void> {
+  // First: a tampered row's filer and expiry are not to be believed, so nothing is read from them.
+  if (stored.state === 'tampered') throw new TamperedProposal(proposal, stored);
+  if (stored.state === 'unreadable') {
+    throw problems.proposalUnreadable('This proposal is as it was filed, but its content no longer reads as a catalogue change today (its form changed since it was filed). Reject it; the administrator may propose it again.');
+  }
   // The proposer's account lock, which a disable and a roles change take: their standing cannot change under us.
   await tx.lockPackage(accountLockKey(proposal.requestedBy));
-  await assertRequesterStillAdministrator(tx, proposal, names);
-  if (stored.content === null) throw new TamperedProposal(proposal, stored.found, stored.filedSha256 ?? null);
+  await assertRequesterStillAdministrator(tx, { requestedBy: proposal.requestedBy, filedSeq: stored.filedSeq }, names);
   if (shownSha256 !== proposal.contentSha256) {
     throw problems.conflict(`This proposal's content is not the content you were shown (SHA-256 ${proposal.contentSha256}, you sent ${shownSha256}); reload it and read it again.`);
   }
-}
-
-interface Stored {
-  found: StoredIntegrity;
-  filedSha256: string | undefined;
-  content: NewCatalogueProposal | null;
-}
-
-/** The stored row checked against itself and against the hash the audit log recorded at filing. */
-async function readStored(tx: StoreTx, proposal: StoredCatalogueProposal): Promise<Stored> {
-  const filedSha256 = (await filedSha256s(tx, [proposal], proposal.subject)).get(proposal.id);
-  const found = await asFiled(proposal, filedSha256);
-  return { found, filedSha256, content: contentOf(proposal, found.intact) };
 }
 
 function decide(decision: 'approved' | 'rejected') {
@@ -103,7 +102,7 @@ function decide(decision: 'approved' | 'rejected') {
     return ctx.deps.store.transaction(async (tx) => {
       await tx.lockPolicyCatalogue();
       const proposal = assertDecidable(await tx.findCatalogueProposal(id), id, admin.id, when.at, names);
-      const stored = await readStored(tx, proposal);
+      const stored = await readProposal(proposal, await proposalEntries(tx, [proposal]));
       if (shownSha256 !== null) await assertApprovable(tx, proposal, shownSha256, stored);
       const { content } = stored;
       // What it replaces, read before the change is written.
@@ -117,19 +116,20 @@ function decide(decision: 'approved' | 'rejected') {
       await tx.appendAudit({ event: { ...event, subject: proposal.subject, before: null }, actorId: admin.id, at: when.at });
       // The change's own entry follows, with the approver as actor: they made it take effect.
       const location = checked ? await checked.write() : null;
-      return { view: catalogueProposalView(await usersById(tx), facts, { ...proposal, decision, decidedBy: admin.id, decidedAt: when.at }, when.at, { content, disabledSinceFiling: false }), location };
+      return { view: catalogueProposalView(await usersById(tx), facts, { ...proposal, decision, decidedBy: admin.id, decidedAt: when.at }, when.at, { state: stored.state, content, voided: null }), location };
     });
   };
 }
 
 /** A proposal whose stored content was altered is refused, and the refusal recorded (after the approval's transaction rolled back) as a tamper signal. */
 async function refuseTampered(ctx: RequestContext, tampered: TamperedProposal, shownSha256: string): Promise<never> {
-  const { proposal, found, filedSha256 } = tampered;
+  const { proposal, reading } = tampered;
+  const { contentSha256, filedSha256, mismatched } = reading;
   const actorId = signedIn(ctx).id;
-  const after = { proposal: proposal.id, kind: proposal.kind, storedSha256: proposal.contentSha256, contentSha256: found.contentSha256, shownSha256, filedSha256 };
+  const after = { proposal: proposal.id, kind: proposal.kind, storedSha256: proposal.contentSha256, contentSha256, shownSha256, filedSha256, mismatched };
   await appendLimitedRefusal(ctx.deps, actorId, (tx, at) => tx.appendAudit({ event: { action: 'catalogue.change_tampered', subject: proposal.subject, before: null, after }, actorId, at }), ctx);
   throw problems.proposalTampered(
-    `This proposal's stored content is not what was filed: it hashes to ${found.contentSha256 ?? 'nothing (it is not JSON)'}; the SHA-256 stored with it is ${proposal.contentSha256}, and the audit log recorded ${filedSha256 ?? 'no filing of it'} when it was proposed. Nothing was applied, and the refusal is in the audit log; reject it and look into who changed the database.`,
+    `This proposal's stored row is not what was filed (${mismatched.join(', ')} ${mismatched.length === 1 ? 'differs' : 'differ'}): its content hashes to ${contentSha256 ?? 'nothing (it is not JSON)'}; the SHA-256 stored with it is ${proposal.contentSha256}, and the audit log recorded ${filedSha256 ?? 'no single filing of it'} when it was proposed. Nothing was applied, and the refusal is in the audit log; reject it and look into who changed the database.`,
   );
 }
 

@@ -1,8 +1,10 @@
 import type { StoredCatalogueProposal, StoredUser } from '../store/store.ts';
 import { requesterStanding } from '../kernel/second-administrator.ts';
+import type { VoidedSince } from '../kernel/filer-standing.ts';
+import type { ProposalState } from './integrity.ts';
 import { shownName } from '#domain/text/shown-name.ts';
 import { comparedWithCurrent, type CatalogueFacts } from './comparison.ts';
-import { newCatalogueProposalSchema, type CatalogueProposal, type NewCatalogueProposal } from './contract.ts';
+import type { CatalogueProposal, NewCatalogueProposal } from './contract.ts';
 
 // A proposal as administrators see it: the change in a sentence and in full, its content hash,
 // named people, and its status at `now` (undecided past its lifetime reads as expired).
@@ -37,46 +39,35 @@ export function summaryOf(content: NewCatalogueProposal): string {
   }
 }
 
-/**
- * The stored content read back through the contract when it is the content that was filed
- * (`intact`, see integrity.ts); null when it is not, or no longer parses: such a row is listed as
- * tampered, with nothing of it shown, and can only be rejected (adversary L3: one edited row
- * made the list 500 for every administrator, and its own rejection too).
- */
-export function contentOf(proposal: Pick<StoredCatalogueProposal, 'contentJson'>, intact: boolean): NewCatalogueProposal | null {
-  if (!intact) return null;
-  try {
-    const parsed = newCatalogueProposalSchema.safeParse(JSON.parse(proposal.contentJson));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** What a view needs besides the row: its content when intact (contentOf), and whether its filer was disabled since filing. */
-export interface ProposalReading {
+/** What a view needs besides the row: how it reads against the audit log (integrity.ts), and whether its filer was disabled or demoted since filing. */
+export interface ProposalViewFacts {
+  state: ProposalState;
   content: NewCatalogueProposal | null;
-  disabledSinceFiling: boolean;
+  voided: VoidedSince;
 }
 
-const tamperedSummary = 'Stored content not as filed: it was changed in the database';
+const summaries = {
+  tampered: 'Stored content not as filed: it was changed in the database',
+  unreadable: 'Stored content no longer readable: it was filed under an earlier form of this change',
+};
 const nothingCompared = { replacesVersion: null, current: null, weakens: [] };
 
-export function catalogueProposalView(users: UsersById, facts: CatalogueFacts, p: StoredCatalogueProposal, now: string, { content, disabledSinceFiling }: ProposalReading): CatalogueProposal {
+export function catalogueProposalView(users: UsersById, facts: CatalogueFacts, p: StoredCatalogueProposal, now: string, { state, content, voided }: ProposalViewFacts): CatalogueProposal {
   return {
     id: p.id,
     kind: p.kind,
     subject: p.subject,
-    summary: content ? summaryOf(content) : tamperedSummary,
+    summary: content ? summaryOf(content) : summaries[state === 'unreadable' ? 'unreadable' : 'tampered'],
     content,
-    tampered: content === null,
+    tampered: state === 'tampered',
+    unreadable: state === 'unreadable',
     contentSha256: p.contentSha256,
     ...(content ? comparedWithCurrent(facts, content) : nothingCompared),
     requestedBy: person(users, p.requestedBy),
     requestedAt: p.requestedAt,
     expiresAt: p.expiresAt,
     status: p.decision ?? (p.expiresAt <= now ? 'expired' : 'pending'),
-    requesterStanding: requesterStanding(users.get(p.requestedBy), disabledSinceFiling),
+    requesterStanding: requesterStanding(users.get(p.requestedBy), voided),
     decidedBy: p.decidedBy ? person(users, p.decidedBy) : null,
     decidedAt: p.decidedAt,
   };

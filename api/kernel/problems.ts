@@ -68,6 +68,8 @@ export const problems = {
   proposalTampered: (detail: string) => new ApiError({ type: problemTypes.proposalTampered, title: 'The stored proposal was altered', status: 409, detail }),
   /** A stored account request whose content no longer hashes to what was filed (0198): nothing is applied; rejecting stays open. */
   accountRequestTampered: (detail: string) => new ApiError({ type: problemTypes.accountRequestTampered, title: 'The stored account request was altered', status: 409, detail }),
+  /** A stored proposal as filed that today's contract no longer reads (0192, fourth amendment): not tampering, so no tamper signal. */
+  proposalUnreadable: (detail: string) => new ApiError({ type: problemTypes.proposalUnreadable, title: 'The stored proposal no longer reads', status: 409, detail }),
   /** A direct catalogue change once two administrators exist (docs/decisions/0182): it waits for a second one, as a proposal. */
   catalogueProposalRequired: () =>
     new ApiError({

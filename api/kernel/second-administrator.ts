@@ -2,6 +2,7 @@ import { accountRequestLifetimeMs } from '#domain/accounts/privileged-changes.ts
 import { z } from 'zod';
 import { problems } from './problems.ts';
 import type { StoredUser, StoreTx } from '../store/store.ts';
+import { voidedSinceFiling, type FiledEntry, type VoidedSince } from './filer-standing.ts';
 
 // What waits for a second administrator (account requests, 0175; catalogue proposals, 0182) is
 // decided under one rule: once, before it lapses, and never by whoever filed it.
@@ -29,57 +30,44 @@ export function assertDecidable<T extends AwaitingDecision>(found: T | null, id:
 
 /**
  * Whether whoever filed a request or proposal still stands behind it as an administrator: an
- * enabled account holding the role. A filing is half of a two-person decision; once its filer
- * was disabled or lost the role, approving it would let one administrator act alone (0192).
+ * enabled account holding the role, neither disabled nor demoted since filing. A filing is half
+ * of a two-person decision; once its filer was disabled or lost the role, approving it would let
+ * one administrator act alone (0192).
  */
-export const requesterStandingSchema = z.enum(['administrator', 'disabled', 'disabled_since_filing', 'not_administrator']);
+export const requesterStandingSchema = z.enum(['administrator', 'disabled', 'disabled_since_filing', 'not_administrator', 'role_lost_since_filing']);
 export type RequesterStanding = z.infer<typeof requesterStandingSchema>;
 
-/** `disabledSinceFiling`: the filer was disabled after filing (and is enabled again, or `disabled` says so): the filing is void, as the approval finds it. */
-export function requesterStanding(requester: Pick<StoredUser, 'roles' | 'disabledAt'> | null | undefined, disabledSinceFiling = false): RequesterStanding {
+/** `voided`: what happened since filing (filer-standing.ts); it counts only while the account is enabled and an administrator now, which `disabled`/`not_administrator` say first. */
+export function requesterStanding(requester: Pick<StoredUser, 'roles' | 'disabledAt'> | null | undefined, voided: VoidedSince = null): RequesterStanding {
   if (requester?.disabledAt) return 'disabled';
-  if (disabledSinceFiling) return 'disabled_since_filing';
-  return requester?.roles.includes('admin') ? 'administrator' : 'not_administrator';
+  if (voided === 'disabled_since_filing') return voided;
+  if (!requester?.roles.includes('admin')) return 'not_administrator';
+  return voided ?? 'administrator';
 }
 
-type Filing = { requestedBy: string; requestedAt: string };
+const refusals: Record<Exclude<RequesterStanding, 'administrator'>, string> = {
+  disabled: 'has been disabled since',
+  // Enabling and granting need no second administrator (0175), so the approver could otherwise
+  // disable-enable or demote-promote their way past this check alone (adversary findings on 0192).
+  disabled_since_filing: 'was disabled after filing it; enabling the account again does not revive it',
+  not_administrator: 'no longer holds the administrator role',
+  role_lost_since_filing: 'lost the administrator role after filing it; granting it again does not revive it',
+};
 
 /**
- * For a list: which filings' filers were disabled at or after filing, in one read of the
- * `user.disabled` entries since the oldest filing (a list of pending filings spans 72 hours).
+ * Refuses an approval (409, stable type) when the filer no longer is an enabled administrator or
+ * was disabled or demoted after the filing's audit entry (by seq, not clock), read in the
+ * approval's transaction; the caller holds the filer's account lock, which disabling an account
+ * and changing its roles take too. Rejecting stays open.
  */
-export async function disabledSinceFiling(store: Pick<StoreTx, 'listAuditEntries'>, filings: readonly Filing[]): Promise<(filing: Filing) => boolean> {
-  const oldest = filings.reduce<string | null>((min, f) => (min === null || f.requestedAt < min ? f.requestedAt : min), null);
-  if (oldest === null) return () => false;
-  const disabled = await store.listAuditEntries({ action: 'user.disabled', fromAt: oldest }, 0, 100_000);
-  return (filing) => disabled.some((entry) => entry.subject === filing.requestedBy && entry.at >= filing.requestedAt);
-}
-
-/**
- * Refuses an approval (409, stable type) when the filer no longer is an enabled administrator,
- * read in the approval's transaction; the caller holds the filer's account lock, which disabling
- * an account and changing its roles take too. Rejecting stays open. A filer disabled after
- * filing and enabled again no longer stands behind it either.
- */
-export async function assertRequesterStillAdministrator(
-  tx: Pick<StoreTx, 'findUserById' | 'countAuditEntries'>,
-  filed: { requestedBy: string; requestedAt: string },
-  names: DecidableNames,
-): Promise<void> {
+export async function assertRequesterStillAdministrator(tx: Pick<StoreTx, 'findUserById' | 'listAuditEntries'>, filed: FiledEntry, names: DecidableNames): Promise<void> {
   const { requestedBy } = filed;
   const requester = await tx.findUserById(requestedBy);
-  const who = requester?.displayName ?? requestedBy;
-  // Disabled at any time since filing, the filing is void even once enabled again: enabling
-  // needs no second administrator, so otherwise the approver could disable-enable their way
-  // past this check alone (adversary finding on 0192).
-  const disabledSince = await tx.countAuditEntries({ action: 'user.disabled', subject: requestedBy, fromAt: filed.requestedAt });
-  if (disabledSince > 0 && !requester?.disabledAt) {
-    throw problems.requesterNoLongerAdministrator(`This ${names.short} can no longer be approved: ${who}, who filed it, was disabled after filing it; enabling the account again does not revive it. Reject it; another administrator may file it again.`);
-  }
-  const standing = requesterStanding(requester);
+  const voided = (await voidedSinceFiling(tx, [filed], requestedBy))(filed);
+  const standing = requesterStanding(requester, voided);
   if (standing === 'administrator') return;
-  const why = standing === 'disabled' ? `${who}, who filed it, has been disabled since` : `${who}, who filed it, no longer holds the administrator role`;
-  throw problems.requesterNoLongerAdministrator(`This ${names.short} can no longer be approved: ${why}. Reject it; another administrator may file it again.`);
+  const who = requester?.displayName ?? requestedBy;
+  throw problems.requesterNoLongerAdministrator(`This ${names.short} can no longer be approved: ${who}, who filed it, ${refusals[standing]}. Reject it; another administrator may file it again.`);
 }
 
 /** When something filed now lapses undecided: 72 hours, for account requests and catalogue proposals alike. */

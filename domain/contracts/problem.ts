@@ -52,6 +52,8 @@ export const problemTypes = {
   proposalTampered: 'https://model-approval.example/problems/proposal-tampered',
   /** An account request whose stored content no longer hashes to what was filed (0198). */
   accountRequestTampered: 'https://model-approval.example/problems/account-request-tampered',
+  /** A proposal as filed whose content today's contract no longer reads (a schema change since filing): not tampering; it can only be rejected (0192). */
+  proposalUnreadable: 'https://model-approval.example/problems/proposal-unreadable',
   /** A direct catalogue change while two administrators exist: it is filed as a proposal another administrator approves (0182). */
   catalogueProposalRequired: 'https://model-approval.example/problems/catalogue-proposal-required',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',

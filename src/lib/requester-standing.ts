@@ -18,6 +18,8 @@ export function notApprovableReason(item: Filed, verb: string): string | null {
     // Enabling needs no second administrator, so an enabled-again filer does not revive the filing.
     disabled_since_filing: 'was disabled after filing it; enabling the account again does not revive it',
     not_administrator: 'no longer holds the administrator role',
+    // Granting the role needs no second administrator either.
+    role_lost_since_filing: 'lost the administrator role after filing it; granting it again does not revive it',
   }[item.requesterStanding];
   return why && `No longer approvable: ${who}, who ${verb} it, ${why}. Reject it; another administrator may ${verb === 'proposed' ? 'propose' : 'file'} it again.`;
 }

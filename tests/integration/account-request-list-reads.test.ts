@@ -29,7 +29,8 @@ describe('the account request list', () => {
         const value: unknown = Reflect.get(target, name, receiver);
         if (typeof value !== 'function' || !['listUsers', 'findUserById', 'listPasskeys', 'listPasskeyDates', 'listAuditEntries', 'countAuditEntries'].includes(String(name))) return value;
         return (...args: unknown[]) => {
-          calls.push(String(name));
+          // An audit read is named by the action it reads, so one read per kind shows apart from one per card.
+          calls.push(name === 'listAuditEntries' ? `listAuditEntries ${String((args[0] as { action?: string }).action)}` : String(name));
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
@@ -39,8 +40,16 @@ describe('the account request list', () => {
     const { items } = accountRequestListSchema.parse(await reply.json());
     expect(items.map((r) => r.accountHistory?.passkeysAddedSince.length)).toEqual(concerned.map(() => 1));
     // Authentication reads the signed-in administrator; the list, the accounts once, the passkeys
-    // once, and the filers disabled since filing once (0192), not an audit count per card.
-    expect(calls.filter((name) => name !== 'findUserById').sort()).toEqual(['listAuditEntries', 'listPasskeyDates', 'listUsers']);
+    // once, and the filers' standing once per kind of entry (0192): the filing entries, then the
+    // disables and role changes after the oldest of them (by seq), not an audit read per card.
+    expect(calls.filter((name) => name !== 'findUserById').sort()).toEqual([
+      'listAuditEntries user.change_requested',
+      'listAuditEntries user.disabled',
+      'listAuditEntries user.roles_changed',
+      'listAuditEntries user.sso_profile_updated',
+      'listPasskeyDates',
+      'listUsers',
+    ]);
     expect(items.map((r) => r.requesterStanding)).toEqual(concerned.map(() => 'administrator'));
   });
 });

@@ -40,7 +40,8 @@ async function setUp() {
     expect(reply.status).toBe(200);
     return catalogueProposalListSchema.parse(reply.body).items.find((p) => p.id === filed.id);
   };
-  return { store, deputy, filed, edit, lax, actions, listed };
+  const setColumn = (column: string, value: string | null) => db.prepare(`UPDATE catalogue_proposals SET ${column} = ? WHERE id = ?`).run(value, filed.id);
+  return { store, admin, deputy, filed, edit, setColumn, lax, actions, listed };
 }
 
 describe('a catalogue proposal edited in the database (0192)', () => {
@@ -106,5 +107,100 @@ describe('a catalogue proposal edited in the database (0192)', () => {
     expect(rejected.body).toMatchObject({ status: 'rejected', tampered: true, content: null });
     expect(await listed()).toBeUndefined();
     expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered', 'catalogue.change_tampered', 'catalogue.change_rejected']);
+  });
+});
+
+// An adversary's MEDIUM finding (M-B, 0192's fourth amendment): only the content hash was tied to
+// the chained filing entry, the last matching entry winning. With the table, an attacker made the
+// filer's colleague the filer (so the filer approved their own filing), lengthened its life,
+// changed its kind or subject, or appended a second filing entry for edited content. The row is
+// now bound to exactly one entry, column by column.
+describe('a catalogue proposal whose other columns were edited (0192, fourth amendment)', () => {
+  const later = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString();
+  // Earlier: the entry is read from the row's requestedAt on, so a later one finds no filing (also tampered, as `filing`).
+  const earlier = (iso: string) => new Date(Date.parse(iso) - 60_000).toISOString();
+  const edits = [
+    // The filer approves their own filing once the row names their colleague as its filer.
+    { column: 'requested_by', value: () => 'usr_admin_deputy', approver: 'admin' },
+    { column: 'expires_at', value: (p: { expiresAt: string }) => later(p.expiresAt), approver: 'deputy' },
+    { column: 'requested_at', value: (p: { requestedAt: string }) => earlier(p.requestedAt), approver: 'deputy' },
+    { column: 'kind', value: () => 'publish_template', approver: 'deputy' },
+    { column: 'subject', value: () => 'mortgage-renamed', approver: 'deputy' },
+  ] as const;
+
+  for (const { column, value, approver } of edits) {
+    it(`refuses the approval when ${column} was edited: 409 proposal-tampered naming it, one tamper entry, nothing applied`, async () => {
+      const { store, admin, deputy, filed, setColumn, actions, listed } = await setUp();
+      setColumn(column, value(filed));
+      expect(await listed()).toMatchObject({ tampered: true, unreadable: false, content: null });
+      const reply = await { admin, deputy }[approver].post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+      expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+      expect((reply.body as { detail: string }).detail).toContain(column);
+      expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+      expect(await store.findCatalogueProposal(filed.id)).toMatchObject({ decision: null, decidedBy: null });
+      const all = auditPageSchema.parse((await deputy.get('/api/audit?limit=200')).body).items.filter((e) => e.action.startsWith('catalogue.') || e.action === 'policy.published');
+      expect(all.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+      expect(all[1]?.after).toMatchObject({ proposal: filed.id, mismatched: [column] });
+      expect((await actions()).length).toBeLessThanOrEqual(2);
+    });
+  }
+
+  it('refuses content and hash edited to match a second filing entry appended for the same proposal (the last one won before)', async () => {
+    const { store, deputy, filed, edit, lax, actions, listed } = await setUp();
+    const laxSha256 = await sha256Hex(lax);
+    edit(lax, laxSha256);
+    // Written through the store, so the entry is chained as a real one would be.
+    await store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: filed.subject, before: null, after: { proposal: filed.id, kind: filed.kind, contentSha256: laxSha256, expiresAt: filed.expiresAt } }, actorId: filed.requestedBy.id, at: filed.requestedAt });
+    expect(await listed()).toMatchObject({ tampered: true, content: null });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: laxSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_proposed', 'catalogue.change_tampered']);
+    expect(entries[2]?.after).toMatchObject({ mismatched: ['filing'], filedSha256: null });
+  });
+
+  it('refuses a decided proposal put back to undecided (a replay): the decision entry names it', async () => {
+    const { store, admin, deputy, filed, setColumn, actions } = await setUp();
+    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/rejection`, null)).status).toBe(200);
+    setColumn('decision', null);
+    setColumn('decided_by', null);
+    setColumn('decided_at', null);
+    const third = await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    expect(third.status).toBe(403); // the filer still may not decide it
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_tampered']);
+    expect(entries[2]?.after).toMatchObject({ mismatched: ['decision'] });
+  });
+});
+
+// An adversary's LOW finding (L-B, 0192's fourth amendment): a row exactly as filed whose content
+// today's contract refuses (its form changed since filing) was called tampered, and each approval
+// attempt wrote a tamper signal nobody should chase. It is `unreadable` now: Reject only, no signal.
+describe('a catalogue proposal as filed that no longer reads (0192, fourth amendment)', () => {
+  it('is listed unreadable, not tampered; approval is 409 proposal-unreadable with no tamper entry; rejection works', async () => {
+    const { store, deputy } = await setUp();
+    // Filed under an earlier form of the policy body: row and chained entry agree with each other.
+    const contentJson = canonicalize({ kind: 'publish_policy', change: { key: 'mortgage-old-form', thresholds: { auc: 0.7 } } });
+    const contentSha256 = await sha256Hex(contentJson);
+    const requestedAt = new Date().toISOString();
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const row = { id: 'cpr_old_form', kind: 'publish_policy', subject: 'mortgage-old-form', contentJson, contentSha256, requestedBy: 'usr_admin', requestedAt, expiresAt, decision: null, decidedBy: null, decidedAt: null } as const;
+    await store.insertCatalogueProposal(row);
+    await store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: row.subject, before: null, after: { proposal: row.id, kind: row.kind, contentSha256, expiresAt } }, actorId: row.requestedBy, at: requestedAt });
+    const listed = catalogueProposalListSchema.parse((await deputy.get('/api/catalogue-proposals')).body).items.find((p) => p.id === row.id);
+    expect(listed).toMatchObject({ unreadable: true, tampered: false, content: null, contentSha256, weakens: [], requesterStanding: 'administrator' });
+    const reply = await deputy.post(`/api/catalogue-proposals/${row.id}/approval`, { contentSha256 });
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalUnreadable });
+    expect((await store.findCatalogueProposal(row.id))?.decision).toBeNull();
+    const rejected = await deputy.post(`/api/catalogue-proposals/${row.id}/rejection`, null);
+    expect(rejected.body).toMatchObject({ status: 'rejected', unreadable: true, tampered: false });
+    const entries = auditPageSchema.parse((await deputy.get('/api/audit?limit=200')).body).items.filter((e) => e.subject === row.subject);
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected']);
   });
 });

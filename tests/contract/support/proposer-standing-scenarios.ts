@@ -43,6 +43,16 @@ async function thirdAdministrator(target: Target): Promise<Client> {
   return signedIn(target, 'admin-third@example.com');
 }
 
+/** Three administrators; the demo's first has filed a proposal and a grant, which the other two will decide. */
+async function filedBeforeThirdAdministratorActs(target: Target) {
+  const admin = await signedIn(target, 'admin@example.com');
+  const deputy = await signedIn(target, 'admin-deputy@example.com');
+  const third = await thirdAdministrator(target);
+  const proposal = await propose(admin, policyChange);
+  const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+  return { deputy, third, proposal, grant };
+}
+
 export const proposerStandingScenarios: Scenario[] = [
   {
     name: 'proposer standing (0192): a catalogue proposal and an account request whose filer was disabled are 409 at approval, nothing applied; listed as such; rejection still possible; enabled again, still void (filed again, approvable)',
@@ -89,11 +99,7 @@ export const proposerStandingScenarios: Scenario[] = [
   {
     name: 'proposer standing (0192): a catalogue proposal and an account request whose filer lost the administrator role are 409 at approval, nothing applied; rejection still possible',
     async run(target) {
-      const admin = await signedIn(target, 'admin@example.com');
-      const deputy = await signedIn(target, 'admin-deputy@example.com');
-      const third = await thirdAdministrator(target);
-      const proposal = await propose(admin, policyChange);
-      const grant = await fileRequest(admin, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
+      const { deputy, third, proposal, grant } = await filedBeforeThirdAdministratorActs(target);
       // The administrator role taken away as 0175 allows it: the deputy files, the third approves.
       const demotion = await fileRequest(deputy, { kind: 'set_roles', userId: 'usr_admin', roles: [] });
       expectStatus(await third.post(`/api/admin/account-requests/${demotion.id}/approval`, null), 200);
@@ -108,6 +114,35 @@ export const proposerStandingScenarios: Scenario[] = [
       expectStatus(rejected, 200);
       expect(rejected.body).toMatchObject({ status: 'rejected' });
       expect(await actionsOn(deputy, 'mortgage-orphaned')).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected']);
+    },
+  },
+  {
+    name: 'proposer standing (0192): a filer who lost the administrator role after filing and was granted it again does not revive the filing (listed role_lost_since_filing, 409 at approval); filed again, approvable',
+    async run(target) {
+      const { deputy, third, proposal, grant } = await filedBeforeThirdAdministratorActs(target);
+      // Taken away and granted back as 0175 allows: the deputy files each, the third approves.
+      for (const roles of [[], ['admin']] as const) {
+        const change = await fileRequest(deputy, { kind: 'set_roles', userId: 'usr_admin', roles: [...roles] });
+        expectStatus(await third.post(`/api/admin/account-requests/${change.id}/approval`, null), 200);
+      }
+      expect((await target.store.findUserById('usr_admin'))?.roles).toEqual(['admin']);
+
+      // An administrator again, yet what they filed before losing the role stays void (adversary L-D).
+      expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'role_lost_since_filing' });
+      expect((await requestsSeenBy(deputy)).find((r) => r.id === grant.id)).toMatchObject({ status: 'pending', requesterStanding: 'role_lost_since_filing' });
+      const lost = /Alex Morgan, who filed it, lost the administrator role after filing it; granting it again does not revive it/;
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), lost);
+      expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
+      expectNoLongerAdministrator(await third.post(`/api/admin/account-requests/${grant.id}/approval`, null), lost);
+      expect((await target.store.findUserById('usr_owner'))?.roles).toEqual(['model_owner']);
+
+      // Filed again after the grant, it goes through.
+      expectStatus(await deputy.post(`/api/catalogue-proposals/${proposal.id}/rejection`, null), 200);
+      const again = await signedIn(target, 'admin@example.com');
+      const refiled = await propose(again, policyChange);
+      expect((await proposalsSeenBy(deputy)).find((p) => p.id === refiled.id)?.requesterStanding).toBe('administrator');
+      expect((await approveProposal(deputy, refiled)).status).toBe('approved');
+      expect(await actionsOn(deputy, 'mortgage-orphaned')).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_proposed', 'catalogue.change_approved', 'policy.published']);
     },
   },
 ];

@@ -26,7 +26,10 @@ export interface SeededSqliteApp {
  * The real server app in-process on a fresh SQLite file with the demo data. Passwords are
  * hashed cheaply: these tests are about what the server does with its data, not sign-in.
  */
-export async function seededSqliteApp(defer: Defer, options: Omit<ServerDepsOptions, 'sessionTtlHours'> = {}): Promise<SeededSqliteApp> {
+/** `now`: the server's clock, for tests that move it (instances whose clocks disagree); absent, the real one. */
+export type SeededSqliteOptions = Omit<ServerDepsOptions, 'sessionTtlHours'> & { now?: () => Date };
+
+export async function seededSqliteApp(defer: Defer, { now, ...options }: SeededSqliteOptions = {}): Promise<SeededSqliteApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'seeded-sqlite-app-'));
   copyMigratedSqlite(dataDir);
   const store = await openStore({ dataDir });
@@ -34,7 +37,7 @@ export async function seededSqliteApp(defer: Defer, options: Omit<ServerDepsOpti
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const deps = { ...serverDeps(store, { sessionTtlHours: 1, ...options }), passwords: cheapPasswords };
+  const deps = { ...serverDeps(store, { sessionTtlHours: 1, ...options }), passwords: cheapPasswords, ...(now ? { now } : {}) };
   await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: deps.randomToken });
   const app = createApp(deps);
   const target: Target = { fetch: async (request) => app.fetch(request), store, close: () => Promise.resolve(), advanceClock: () => undefined };

@@ -169,4 +169,23 @@ describe('catalogue proposals page', () => {
     const decisions = await Promise.all(['cpr_forged', 'cpr_broken'].map(async (id) => (await api.deps.store.findCatalogueProposal(id))?.decision));
     expect(decisions.filter((d) => d === 'rejected')).toHaveLength(1);
   });
+
+  it('a proposal as filed whose content no longer reads says so, without calling it tampered, and offers only Reject', async () => {
+    await renderApp('/admin/catalogue-proposals', {
+      signedInAs: 'admin@example.com',
+      prepare: async (mock) => {
+        await fileProposal(mock, 'cpr_current', 'Auto loans', 'usr_admin_deputy');
+        // Row and filing entry agree; only today's contract refuses the body (an earlier form: `name`, not `label`).
+        await fileProposal(mock, 'cpr_old_form', 'Old form', 'usr_admin_deputy', canonicalize({ kind: 'add_business_line', change: { name: 'Old form' } }));
+      },
+    });
+    await cardOf('Auto loans');
+    const card = (await screen.findByText('Stored content no longer readable: it was filed under an earlier form of this change')).closest('li');
+    if (!card) throw new Error('no card');
+    expect(card).toHaveTextContent('Not approvable: it was filed in an earlier form of this change that no longer reads today.');
+    expect(card).not.toHaveTextContent('changed in the database');
+    expect(within(card).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: /^Reject/ })).toBeEnabled();
+    await expectNoAxeViolations();
+  });
 });

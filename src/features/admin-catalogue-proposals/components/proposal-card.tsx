@@ -7,6 +7,8 @@ import { ContentDiff, WeakenedControls } from './proposal-comparison.tsx';
 
 // A tampered row shows nothing of its content: what is stored is not what anyone proposed (0192).
 const tamperedReason = 'Not approvable: its stored content is not what was proposed (it was changed in the database). Reject it, and look into who changed the database; the administrator may propose it again.';
+// An unreadable one is as filed, but no longer reads as a change today (its form changed since): nobody tampered with it.
+const unreadableReason = 'Not approvable: it was filed in an earlier form of this change that no longer reads today. Reject it; the administrator may propose it again.';
 
 interface Props {
   proposal: CatalogueProposal;
@@ -16,7 +18,7 @@ interface Props {
 
 /** One pending catalogue change: what it does and replaces, what it loosens, its diff and content, and the decisions the viewer may take. */
 export function ProposalCard({ proposal, viewerId, onDecide }: Props) {
-  const blocked = proposal.tampered ? tamperedReason : notApprovableReason(proposal, 'proposed');
+  const blocked = proposal.tampered ? tamperedReason : proposal.unreadable ? unreadableReason : notApprovableReason(proposal, 'proposed');
   return (
     <li className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
       <p className="font-semibold break-words">{proposal.summary}</p>
