@@ -50,6 +50,7 @@ import * as lineRefilesRequired from './migrations/061-line-refiles-required.ts'
 import * as summaryTierSetters from './migrations/062-summary-tier-setters.ts';
 import * as catalogueProposals from './migrations/063-catalogue-proposals.ts';
 import * as accountHistory from './migrations/064-account-history.ts';
+import * as packagesOwnerIndex from './migrations/068-packages-owner-index.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -103,6 +104,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '062-summary-tier-setters': summaryTierSetters,
   '063-catalogue-proposals': catalogueProposals,
   '064-account-history': accountHistory,
+  '068-packages-owner-index': packagesOwnerIndex,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
