@@ -5,7 +5,7 @@ import type { ChainMove } from '#domain/workflow/kept-decisions.ts';
 import { auditPages } from '../audit/entry-views.ts';
 import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
 import type { NotificationLogHead, NotificationPackageRows } from '../store/notifications.ts';
-import { canSeePackage, loadWorkflowFacts } from '../package-access/views.ts';
+import { canSeeEveryPackage, canSeePackage, loadWorkflowFacts } from '../package-access/views.ts';
 
 // Each user's notification list, kept per store (so per process: each API instance keeps its
 // own) with the log size it was derived at (decision record 0131). Notifications are per
@@ -35,6 +35,8 @@ const keptUsers = 500;
 const incrementalLimit = 2_000;
 const pageSize = 1_000;
 const fewPackages = 50;
+/** A model owner's packages read at once when their list is derived from scratch. */
+const ownChunk = 200;
 const sources: ReadonlySet<string> = new Set(notificationSources);
 
 const caches = new WeakMap<StoreTx, Map<string, KeptList>>();
@@ -92,6 +94,17 @@ async function namesFor(tx: StoreTx, key: string): Promise<ReadonlyMap<string, s
 /** The whole list, derived from the log and every visible package (the names apart, nothing kept is used). */
 export async function derivedFromScratch(tx: StoreTx, user: StoredUser, head?: Pick<NotificationLogHead, 'size' | 'namesKey'>): Promise<KeptList> {
   const { size, namesKey } = head ?? (await tx.readNotificationLog(0, 0));
+  if (canSeeEveryPackage(user)) return derivedFromEveryPackage(tx, user, { size, namesKey });
+  const nameMap = await namesFor(tx, namesKey);
+  return { logSize: size, names: namesKey, nameMap, all: await ownPackagesDerived(tx, user, nameMap) };
+}
+
+/**
+ * The whole list from every package and every source entry of the log, those the user may not
+ * see dropped: for a user who sees every package (an owner's is read by owner, ownPackagesDerived).
+ */
+export async function derivedFromEveryPackage(tx: StoreTx, user: StoredUser, head?: Pick<NotificationLogHead, 'size' | 'namesKey'>): Promise<KeptList> {
+  const { size, namesKey } = head ?? (await tx.readNotificationLog(0, 0));
   const visible = (await tx.listPackages()).filter((p) => canSeePackage(user, p));
   const subjects = new Set(visible.map((p) => p.id));
   // A few packages (an owner's): their entries by subject; many: every source entry by action.
@@ -116,14 +129,36 @@ async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: Notif
   if (subjects.length === 0) return { ...kept, logSize };
   const rows = subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, notificationSources) : await visibleRows(tx, user, subjects);
   if (rows.packages.length === 0) return { ...kept, logSize };
-  const visible = rows.packages.filter(({ pkg }) => canSeePackage(user, pkg));
-  const seen = new Set(visible.map(({ pkg }) => pkg.id));
-  const moves = await chainMovesIn(tx, rows.entries);
   // Newest first, as the kept list: the two merge in one pass.
-  const fresh = deriveNotifications({ user, packages: visible.map(({ pkg, template }) => ({ ...notificationPackage(pkg, template, rows), chainMoves: moves.filter((m) => m.packageId === pkg.id) })), events: rows.entries.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names: kept.nameMap });
+  const fresh = await rowsDerived(tx, user, rows, kept.nameMap);
   const replaced = new Set(rows.packages.map(({ pkg }) => pkg.id));
   const rest = kept.all.filter((n) => !replaced.has(n.packageId));
   return { ...kept, logSize, all: mergeSorted(rest, fresh) };
+}
+
+/** The notifications of the packages in `rows` the user may see, newest first. */
+async function rowsDerived(tx: StoreTx, user: StoredUser, rows: NotificationPackageRows, names: ReadonlyMap<string, string>): Promise<DerivedNotification[]> {
+  const visible = rows.packages.filter(({ pkg }) => canSeePackage(user, pkg));
+  const seen = new Set(visible.map(({ pkg }) => pkg.id));
+  const moves = await chainMovesIn(tx, rows.entries);
+  return deriveNotifications({ user, packages: visible.map(({ pkg, template }) => ({ ...notificationPackage(pkg, template, rows), chainMoves: moves.filter((m) => m.packageId === pkg.id) })), events: rows.entries.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names });
+}
+
+/**
+ * A model owner's whole list: their own packages, read by owner, then their rows and source
+ * entries by package, `ownChunk` packages a read, as a poll reads the packages it names
+ * (decision record 0200). Reading every package and every source entry of the log to keep an
+ * owner's few hundred was what a first poll cost at 10,000 packages: the time and the garbage
+ * grew with the log, not with the owner's packages.
+ */
+async function ownPackagesDerived(tx: StoreTx, user: StoredUser, names: ReadonlyMap<string, string>): Promise<DerivedNotification[]> {
+  const own = await tx.listPackages(user.id);
+  let all: DerivedNotification[] = [];
+  for (let start = 0; start < own.length; start += ownChunk) {
+    const rows = await tx.listNotificationPackages(own.slice(start, start + ownChunk).map((p) => p.id), notificationSources);
+    all = mergeSorted(all, await rowsDerived(tx, user, rows, names));
+  }
+  return all;
 }
 
 /** Many named packages: those the user may see, then their rows (the others' rows are not read). */

@@ -62,7 +62,8 @@ export interface PackagesStore {
   /** Every model, by key: what a token can be scoped to. */
   listModels(): Promise<StoredModel[]>;
 
-  listPackages(): Promise<StoredPackage[]>;
+  /** Every package, by id; with `ownerId`, only that owner's (what a model owner may see). */
+  listPackages(ownerId?: string): Promise<StoredPackage[]>;
   /** The models of the packages owned by `ownerId` (null: of every package), each once with its newest package's name, by name then key. */
   listPackageModels(ownerId: string | null): Promise<{ key: string; name: string }[]>;
   findPackage(id: string): Promise<StoredPackage | null>;

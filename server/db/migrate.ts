@@ -51,6 +51,7 @@ import * as summaryTierSetters from './migrations/062-summary-tier-setters.ts';
 import * as catalogueProposals from './migrations/063-catalogue-proposals.ts';
 import * as accountHistory from './migrations/064-account-history.ts';
 import * as accountRequestHashes from './migrations/065-account-request-hashes.ts';
+import * as packagesOwnerIndex from './migrations/066-packages-owner-index.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -105,6 +106,7 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '063-catalogue-proposals': catalogueProposals,
   '064-account-history': accountHistory,
   '065-account-request-hashes': accountRequestHashes,
+  '066-packages-owner-index': packagesOwnerIndex,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

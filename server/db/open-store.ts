@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrate } from './migrate.ts';
+import { preparedStatementPool } from './pg-prepared.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 
@@ -43,8 +44,11 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     pool.on('connect', (client) => {
       client.on('error', () => undefined);
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    await migrate(db, 'postgres');
+    // The migrations run unprepared: a statement prepared before a later migration changes its
+    // table would fail after it (pg-prepared.ts); the store's hot statements are prepared.
+    const migrating = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrate(migrating, 'postgres');
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
     return createKyselyStore(db, 'postgres');
   }
   mkdirSync(resolve(location.dataDir), { recursive: true });

@@ -57,8 +57,10 @@ export function packagesQueries(db: Db, engine: Engine): PackagesStore {
       const rows = await db.selectFrom('models').selectAll().orderBy('key').execute();
       return rows.map((r) => ({ key: r.key, name: r.name, ownerId: r.owner_id }));
     },
-    async listPackages() {
-      return (await db.selectFrom('packages').selectAll().orderBy('id').execute()).map(toPackage);
+    async listPackages(ownerId) {
+      let q = db.selectFrom('packages').selectAll();
+      if (ownerId !== undefined) q = q.where('owner_id', '=', ownerId);
+      return (await q.orderBy('id').execute()).map(toPackage);
     },
     async listPackageModels(ownerId) {
       let q = db.selectFrom('packages').select((eb) => ['model_key', 'model_name', eb.fn.max('created_at').as('latest')]).groupBy(['model_key', 'model_name']);

@@ -9,7 +9,7 @@ import type { Scenario } from './scenarios.ts';
 import { accounts, expectStatus, payloadFor, sign, signedIn } from './signing-scenarios.ts';
 import { approveWith, daysFromNow, evidence, listOf as obligationsOf, move, obligation } from './obligation-scenarios.ts';
 import { allNotificationsFor } from '#api/notifications/handlers.ts';
-import { derivedFromScratch } from '#api/notifications/notification-lists.ts';
+import { derivedFromEveryPackage, derivedFromScratch } from '#api/notifications/notification-lists.ts';
 import { runObligationLapseSweep } from '#api/obligations/lapse-sweep.ts';
 import type { Obligation } from '#domain/contracts/obligations.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
@@ -228,6 +228,40 @@ export const notificationScenarios: Scenario[] = [
     },
   },
   {
+    name: 'notifications: an owner’s first poll reads the owner’s packages by owner and their entries by package, never every package or the log’s pages',
+    async run(target) {
+      const owner = await target.store.findUserByEmail('owner@example.com');
+      if (!owner) throw new Error('demo accounts');
+      // A second model owner, who owns none of the demo's packages.
+      await target.store.insertUser({ id: 'usr_owner_2', email: 'owner-2@example.com', displayName: 'Ines Duarte', title: 'ML Engineer', roles: ['model_owner'], passwordHash: 'unused' });
+      const second = await target.store.findUserByEmail('owner-2@example.com');
+      if (!second) throw new Error('second owner');
+      const reviewer = await signedIn(target, 'model-risk@example.com');
+      expectStatus(await reviewer.post(`/api/packages/${clinical}/threads`, { versionNumber: 1, sectionKey: 'evaluation', kind: 'clarification', body: 'Which holdout period?' }), 201);
+      const firstPoll = async (user: typeof owner) => {
+        const asked: { method: string; args: unknown[] }[] = [];
+        const recording = new Proxy(target.store, {
+          get(store, property, receiver) {
+            const value: unknown = Reflect.get(store, property, receiver);
+            return typeof value === 'function' ? (...args: unknown[]) => (asked.push({ method: String(property), args }), (value as (...a: unknown[]) => unknown).apply(store, args)) : value;
+          },
+        });
+        const list = await derivedFromScratch(recording, user);
+        expect(asked.map((a) => a.method)).not.toContain('listAuditEntries');
+        expect(asked.filter((a) => a.method === 'listPackages').map((a) => a.args)).toEqual([[user.id]]);
+        expect(list.all).toEqual((await derivedFromEveryPackage(target.store, user)).all);
+        return { list, named: new Set(asked.filter((a) => a.method === 'listNotificationPackages').flatMap((a) => a.args[0] as string[])) };
+      };
+      const own = new Set((await target.store.listPackages(owner.id)).map((p) => p.id));
+      const mine = await firstPoll(owner);
+      expect(mine.named).toEqual(own);
+      expect(mine.list.all.some((n) => n.packageId === clinical)).toBe(true);
+      const none = await firstPoll(second);
+      expect(none.named).toEqual(new Set());
+      expect(none.list.all).toEqual([]);
+    },
+  },
+  {
     name: 'notifications: after a seeded random sequence of writes, every user’s kept list equals a derivation from scratch',
     async run(target) {
       const seed = 2024;
@@ -294,6 +328,8 @@ export const notificationScenarios: Scenario[] = [
         const kept = await allNotificationsFor(target.store, users[index] as (typeof users)[number]);
         const scratch = await derivedFromScratch(target.store, users[index] as (typeof users)[number]);
         expect(kept.all, `seed ${seed}, ${emails[index]} after ${written} writes`).toEqual(scratch.all);
+        // An owner's list is derived from their own packages (decision record 0200): the same as from every package and every entry.
+        expect(scratch.all, `seed ${seed}, ${emails[index]} from every package`).toEqual((await derivedFromEveryPackage(target.store, users[index] as (typeof users)[number])).all);
       };
       for (let step = 0; step < 30; step++) {
         const status = await pick(steps)();

@@ -1,0 +1,114 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '#demo/seed-demo.ts';
+import { refreshSummaries } from '#api/package-access/summaries.ts';
+import type { Store } from '#api/store/store.ts';
+import { createKyselyStore } from '#server/db/kysely-store.ts';
+import { migrate } from '#server/db/migrate.ts';
+import { preparedStatementPool, type PreparedOptions } from '#server/db/pg-prepared.ts';
+import type { Database } from '#server/db/schema/schema.ts';
+import { serverDeps } from '#server/deps.ts';
+import { createTestDatabase, startPostgresCluster, type PostgresCluster, type TestDatabase } from '../support/postgres-cluster.ts';
+
+// PostgreSQL's hot statements go out as named prepared statements (server/db/pg-prepared.ts,
+// decision record 0200). Each pool here has one connection, so what the test reads from
+// pg_prepared_statements (one session's view) is the connection the statements ran on.
+
+let cluster: PostgresCluster;
+let database: TestDatabase;
+const opened: { destroy: () => Promise<void> }[] = [];
+
+beforeAll(async () => {
+  cluster = await startPostgresCluster();
+  database = await createTestDatabase(cluster.url);
+  const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) });
+  await migrate(plain, 'postgres');
+  await plain.destroy();
+});
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.destroy();
+});
+
+afterAll(async () => {
+  await database.drop();
+  await cluster.stop();
+});
+
+function openPrepared(options?: PreparedOptions): Kysely<Database> {
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 }), options) }) });
+  opened.push(db);
+  return db;
+}
+
+const preparedOn = async (db: Kysely<Database>) =>
+  (await sql<{ name: string; statement: string; generic_plans: string | number; custom_plans: string | number }>`select name, statement, generic_plans, custom_plans from pg_prepared_statements`.execute(db)).rows;
+
+describe('named prepared statements', () => {
+  it('names a statement from its third use on, and never one used less', async () => {
+    const db = openPrepared({ hotAfter: 3, perConnection: 10 });
+    const once = () => db.selectFrom('users').select('id').where('email', '=', 'nobody@example.com').execute();
+    await once();
+    await once();
+    expect((await preparedOn(db)).filter((r) => r.statement.includes('nobody') || r.statement.includes('"email" = $1'))).toEqual([]);
+    await once();
+    await once();
+    const named = (await preparedOn(db)).filter((r) => r.statement.includes('"email" = $1'));
+    expect(named).toHaveLength(1);
+    expect(named[0]?.name).toMatch(/^k_/);
+  });
+
+  it('holds no more statements per connection than its bound; the others still answer', async () => {
+    const db = openPrepared({ hotAfter: 1, perConnection: 2 });
+    for (const column of ['id', 'email', 'display_name', 'title'] as const) {
+      for (let i = 0; i < 2; i++) expect(await db.selectFrom('users').select(column).where('id', '=', 'nobody').execute()).toEqual([]);
+    }
+    expect((await preparedOn(db)).filter((r) => r.name.startsWith('k_'))).toHaveLength(2);
+  });
+
+  it('fails a statement whose table changed shape once, then serves the new shape on a fresh connection', async () => {
+    await sql`create table shape_probe (a integer)`.execute(openPrepared());
+    const db = openPrepared({ hotAfter: 1, perConnection: 10 });
+    const read = () => sql<Record<string, unknown>>`select * from shape_probe where a > ${0}`.execute(db);
+    await sql`insert into shape_probe values (1)`.execute(db);
+    expect((await read()).rows).toEqual([{ a: 1 }]);
+    // Another instance's migration adds a column while this connection holds the statement.
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    await other.query('alter table shape_probe add column b integer default 2');
+    await other.end();
+    await expect(read()).rejects.toMatchObject({ code: '0A000' });
+    expect((await read()).rows).toEqual([{ a: 1, b: 2 }]);
+  });
+});
+
+describe('the inbox page statement', () => {
+  let store: Store;
+  let db: Kysely<Database>;
+  beforeAll(async () => {
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 })) }) });
+    store = createKyselyStore(db, 'postgres');
+    const deps = serverDeps(store, { sessionTtlHours: 12 });
+    await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
+    await refreshSummaries(store, new Date());
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('is planned once per connection (a generic plan), not at every call', async () => {
+    const at = new Date().toISOString();
+    for (let i = 0; i < 12; i++) expect(await store.pageSummariesIfFresh({ ownerId: null, stepRole: 'model_risk', after: null, limit: 50 }, at)).not.toBeNull();
+    const page = (await preparedOn(db)).filter((r) => r.statement.includes('left join lateral') && r.statement.includes(`"step_role" = 'model_risk'`));
+    expect(page).toHaveLength(1);
+    // PostgreSQL plans the first five executions for their values, then keeps the generic plan
+    // when it costs no more: the limit and the role in the text are what let it.
+    expect(Number(page[0]?.generic_plans)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses a filter value outside its closed set rather than writing it into the SQL', async () => {
+    await expect(store.pageSummaries({ ownerId: null, stepRole: "model_risk' or '1' = '1", after: null, limit: 50 })).rejects.toThrow();
+    await expect(store.pageSummaries({ ownerId: null, riskTier: 7, after: null, limit: 50 })).rejects.toThrow();
+  });
+});
