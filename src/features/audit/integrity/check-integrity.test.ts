@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import { canonicalTextOfStored } from '#domain/audit/entry-hash-sync.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
@@ -154,10 +154,31 @@ describe('the integrity check split between two workers', () => {
       done: checkRange(readEntries, request, (message) => {
         if (message.type === 'leaves') onLeaves(message.leaves, message.count);
       }),
+      running: Promise.resolve(),
       stop: () => undefined,
     });
     return { api: { ...api, readEntries, split: { start, minEntries: 0 } }, reads };
   }
+
+  it('reads its own share only once the second worker runs, so its stream does not hold up that worker\'s script', async () => {
+    await signedInApi();
+    const size = await (await signedInApi()).deps.store.auditLogSize();
+    const { api, reads } = splitApi(realApi());
+    let nowRunning: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => {
+      nowRunning = resolve;
+    });
+    const check = run({ ...api, split: { minEntries: 0, start: (request, onLeaves) => ({ ...api.split.start(request, onLeaves), running }) } });
+    const split = Math.floor(size * 0.4);
+    await vi.waitFor(() => expect(reads).toEqual([`after ${split - 1}`]));
+    // Given time, the first share is still not read while the second worker is not running.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).toEqual([`after ${split - 1}`]);
+    nowRunning();
+    const { result } = await check;
+    expect(reads).toEqual([`after ${split - 1}`, `after 0, ${split}`]);
+    expect(result.intact).toBe(true);
+  });
 
   const forgeries: Record<string, (items: StoredChainEntry[], split: number) => StoredChainEntry[]> = {
     'content changed at the end': (items, split) => items.map((entry) => (entry.seq === split + 2 ? { ...entry, subject: 'forged' } : entry)),

@@ -24,7 +24,7 @@ export interface RangeDone {
   verifyMs: number;
 }
 
-export type RangeMessage = { type: 'leaves'; leaves: Uint8Array<ArrayBuffer>; count: number } | { type: 'done'; done: RangeDone } | { type: 'error'; message: string };
+export type RangeMessage = { type: 'running' } | { type: 'leaves'; leaves: Uint8Array<ArrayBuffer>; count: number } | { type: 'done'; done: RangeDone } | { type: 'error'; message: string };
 
 /** Reads and verifies the entries after request.afterSeq; posts each batch's leaf hashes (packed, 32 bytes each) as it goes. */
 export async function checkRange(readEntries: ReadEntries, request: RangeRequest, post: (message: RangeMessage) => void, clock: () => number = () => performance.now()): Promise<RangeDone> {

@@ -15,3 +15,6 @@ self.onmessage = (event: MessageEvent<RangeRequest & { pageSize: number }>) => {
     .then((done) => post({ type: 'done', done }))
     .catch((error: unknown) => post({ type: 'error', message: describeError(error) }));
 };
+
+// Its script is loaded and run: the integrity worker may start reading the log now.
+post({ type: 'running' });

@@ -3,6 +3,13 @@ import type { RangeDone, RangeMessage, RangeRequest } from './check-range.ts';
 /** A range being checked elsewhere: its leaves as they come, then what it found (a rejection when it could not finish). */
 export interface RangeCheck {
   done: Promise<RangeDone>;
+  /**
+   * Settles once the range's worker runs (its script loaded), or cannot start. The first share
+   * is read only then: behind the first share's stream, the server answered the second
+   * worker's script 100 to 400 ms late, and the second share started that much later
+   * (docs/decisions/0201).
+   */
+  running: Promise<void>;
   stop: () => void;
 }
 
@@ -13,10 +20,15 @@ export function workerRangeStarter(pageSize: number): StartRange | undefined {
   if (typeof Worker === 'undefined') return undefined;
   return (request, onLeaves) => {
     const worker = new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module', name: 'audit-integrity-range' });
+    let markRunning: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => {
+      markRunning = resolve;
+    });
     const done = new Promise<RangeDone>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<RangeMessage>) => {
         const message = event.data;
-        if (message.type === 'leaves') onLeaves(message.leaves, message.count);
+        if (message.type === 'running') markRunning();
+        else if (message.type === 'leaves') onLeaves(message.leaves, message.count);
         else if (message.type === 'done') resolve(message.done);
         else reject(new Error(message.message));
       };
@@ -25,7 +37,9 @@ export function workerRangeStarter(pageSize: number): StartRange | undefined {
         reject(new Error(event.message || 'The second integrity worker could not start.'));
       };
     });
+    // A worker that failed to start runs no longer either: the first share waits no more.
+    void done.then(markRunning, markRunning);
     worker.postMessage({ ...request, pageSize });
-    return { done, stop: () => worker.terminate() };
+    return { done, running, stop: () => worker.terminate() };
   };
 }
