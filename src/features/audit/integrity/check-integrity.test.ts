@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
+import { routes } from '#api/routes.ts';
 import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import { canonicalTextOfStored } from '#domain/audit/entry-hash-sync.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
@@ -139,6 +140,27 @@ describe('the integrity check', () => {
     const reasons = after.result.breaks.map((item) => item.reason);
     expect(reasons).toContainEqual(expect.stringMatching(/^The log is not an extension of the one you verified on .*: it was rewritten since$/));
     expect(reasons).toContainEqual(expect.stringMatching(/^The first \d+ entries no longer hash to the root you verified on/));
+  });
+  it('asks for the tree head beside the keys and the checkpoint when it keeps no checkpoint, not a round trip later', async () => {
+    await signedInApi();
+    const real = realApi();
+    const asked: string[] = [];
+    let answerKeys: () => void = () => undefined;
+    const keysHeld = new Promise<void>((resolve) => {
+      answerKeys = resolve;
+    });
+    const fetchJson: FetchJson = async (path, schema) => {
+      asked.push(path);
+      if (path === routes.serverKeys.path) await keysHeld;
+      return real.fetchJson(path, schema);
+    };
+    const check = run({ ...real, fetchJson });
+    // The keys are not answered yet: the head must already be on its way.
+    await vi.waitFor(() => expect(asked).toEqual(expect.arrayContaining([routes.serverKeys.path, routes.auditCheckpoint.path, routes.auditTreeHead.path])));
+    answerKeys();
+    const { result } = await check;
+    expect(result.intact).toBe(true);
+    expect(asked.filter((path) => path === routes.auditTreeHead.path)).toHaveLength(1);
   });
 });
 
