@@ -6,7 +6,7 @@ import { verifyAuditChain, type StoredChainEntry } from '#domain/audit/verify-ch
 import type { AuditChainLine } from '#domain/contracts/audit.ts';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { server, setupMockServer } from '#src/test/mock-server.ts';
-import { createReadEntries } from './read-chain.ts';
+import { createIntegrityApi } from './integrity-api.ts';
 
 // The reader of GET /api/audit/chain against NDJSON streamed in awkward chunks: lines cut
 // anywhere (inside a line, inside a multi-byte character), a row whose stored text is no
@@ -51,7 +51,7 @@ function serve(text: string, chunkBytes: number): { asked: URLSearchParams[] } {
 
 async function readAll(batchSize: number, afterSeq = 0, limit?: number): Promise<StoredChainEntry[][]> {
   const batches: StoredChainEntry[][] = [];
-  for await (const batch of createReadEntries(origin, batchSize)(afterSeq, limit)) batches.push(batch);
+  for await (const batch of createIntegrityApi(origin, batchSize).readEntries(afterSeq, limit)) batches.push(batch);
   return batches;
 }
 
