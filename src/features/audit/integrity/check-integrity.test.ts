@@ -172,13 +172,19 @@ describe('the integrity check split between two workers', () => {
       reads.push(limit === undefined ? `after ${afterSeq}` : `after ${afterSeq}, ${limit}`);
       return api.readEntries(afterSeq, limit);
     };
-    const start: StartRange = (request, onLeaves) => ({
-      done: checkRange(readEntries, request, (message) => {
+    // As the worker's starter does: reading once the range says its entries are coming in, or once it ends.
+    const start: StartRange = (request, onLeaves) => {
+      let nowReading: () => void = () => undefined;
+      const reading = new Promise<void>((resolve) => {
+        nowReading = resolve;
+      });
+      const done = checkRange(readEntries, request, (message) => {
+        if (message.type === 'reading') nowReading();
         if (message.type === 'leaves') onLeaves(message.leaves, message.count);
-      }),
-      running: Promise.resolve(),
-      stop: () => undefined,
-    });
+      });
+      void done.finally(nowReading);
+      return { done, reading, stop: () => undefined };
+    };
     return { api: { ...api, readEntries, split: { start, minEntries: 0 } }, reads };
   }
 
@@ -190,10 +196,10 @@ describe('the integrity check split between two workers', () => {
     const running = new Promise<void>((resolve) => {
       nowRunning = resolve;
     });
-    const check = run({ ...api, split: { minEntries: 0, start: (request, onLeaves) => ({ ...api.split.start(request, onLeaves), running }) } });
+    const check = run({ ...api, split: { minEntries: 0, start: (request, onLeaves) => ({ ...api.split.start(request, onLeaves), reading: running }) } });
     const split = Math.floor(size * 0.4);
     await vi.waitFor(() => expect(reads).toEqual([`after ${split - 1}`]));
-    // Given time, the first share is still not read while the second worker is not running.
+    // Given time, the first share is still not read while the second share is not coming in.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reads).toEqual([`after ${split - 1}`]);
     nowRunning();

@@ -8,7 +8,7 @@ import { createReadEntries } from './read-chain.ts';
 // this script is loaded and run on the check's critical path (docs/decisions/0201). Its errors
 // are never shown: the integrity worker reads the range itself when this one fails.
 
-const refusal = async (response: Response) => new Error(`The API answered the audit chain with ${response.status} ${response.statusText}`);
+const refusal = (response: Response) => Promise.resolve(new Error(`The API answered the audit chain with ${response.status} ${response.statusText}`));
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const post = (message: RangeMessage) => {
@@ -21,6 +21,3 @@ self.onmessage = (event: MessageEvent<RangeRequest & { pageSize: number }>) => {
     .then((done) => post({ type: 'done', done }))
     .catch((error: unknown) => post({ type: 'error', message: messageOf(error) }));
 };
-
-// Its script is loaded and run: the integrity worker may start reading the log now.
-post({ type: 'running' });

@@ -4,12 +4,13 @@ import type { RangeDone, RangeMessage, RangeRequest } from './check-range.ts';
 export interface RangeCheck {
   done: Promise<RangeDone>;
   /**
-   * Settles once the range's worker runs (its script loaded), or cannot start. The first share
-   * is read only then: behind the first share's stream, the server answered the second
-   * worker's script 100 to 400 ms late, and the second share started that much later
-   * (docs/decisions/0201).
+   * Settles once the range's entries are coming in (its worker started, its stream answered),
+   * or once it has failed or finished. The first share, the smaller one with time to spare, is
+   * read only then: started together, the first stream held up the second worker's script by
+   * 100 to 400 ms and its stream's first bytes by about 200 ms at load, and the second share,
+   * the longer one, finished that much later (docs/decisions/0201).
    */
-  running: Promise<void>;
+  reading: Promise<void>;
   stop: () => void;
 }
 
@@ -20,14 +21,14 @@ export function workerRangeStarter(pageSize: number): StartRange | undefined {
   if (typeof Worker === 'undefined') return undefined;
   return (request, onLeaves) => {
     const worker = new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module', name: 'audit-integrity-range' });
-    let markRunning: () => void = () => undefined;
-    const running = new Promise<void>((resolve) => {
-      markRunning = resolve;
+    let markReading: () => void = () => undefined;
+    const reading = new Promise<void>((resolve) => {
+      markReading = resolve;
     });
     const done = new Promise<RangeDone>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<RangeMessage>) => {
         const message = event.data;
-        if (message.type === 'running') markRunning();
+        if (message.type === 'reading') markReading();
         else if (message.type === 'leaves') onLeaves(message.leaves, message.count);
         else if (message.type === 'done') resolve(message.done);
         else reject(new Error(message.message));
@@ -37,9 +38,9 @@ export function workerRangeStarter(pageSize: number): StartRange | undefined {
         reject(new Error(event.message || 'The second integrity worker could not start.'));
       };
     });
-    // A worker that failed to start runs no longer either: the first share waits no more.
-    void done.then(markRunning, markRunning);
+    // A range that failed (or had nothing to read) never says so: the first share waits no longer.
+    void done.then(markReading, markReading);
     worker.postMessage({ ...request, pageSize });
-    return { done, running, stop: () => worker.terminate() };
+    return { done, reading, stop: () => worker.terminate() };
   };
 }
