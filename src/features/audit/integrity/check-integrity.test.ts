@@ -29,8 +29,8 @@ const realApi = () => createIntegrityApi(origin, batchSize);
 function withEntries(real: IntegrityApi, change: (items: StoredChainEntry[]) => StoredChainEntry[]): IntegrityApi {
   return {
     ...real,
-    readEntries: async function* (afterSeq, limit) {
-      for await (const batch of real.readEntries(afterSeq, limit)) yield change(batch);
+    readEntries: async function* (afterSeq, limit, answered) {
+      for await (const batch of real.readEntries(afterSeq, limit, answered)) yield change(batch);
     },
   };
 }
@@ -168,9 +168,9 @@ describe('the integrity check split between two workers', () => {
   /** The API with the end of the log checked by a second "worker" (checkRange, run here), and every read recorded. */
   function splitApi(api: IntegrityApi) {
     const reads: string[] = [];
-    const readEntries: IntegrityApi['readEntries'] = (afterSeq, limit) => {
+    const readEntries: IntegrityApi['readEntries'] = (afterSeq, limit, answered) => {
       reads.push(limit === undefined ? `after ${afterSeq}` : `after ${afterSeq}, ${limit}`);
-      return api.readEntries(afterSeq, limit);
+      return api.readEntries(afterSeq, limit, answered);
     };
     // As the worker's starter does: reading once the range says its entries are coming in, or once it ends.
     const start: StartRange = (request, onLeaves) => {
@@ -250,9 +250,9 @@ describe('the integrity check split between two workers', () => {
     const real = realApi();
     const deleted: IntegrityApi = {
       ...real,
-      readEntries: async function* (afterSeq, limit) {
+      readEntries: async function* (afterSeq, limit, answered) {
         let left = limit ?? Number.POSITIVE_INFINITY;
-        for await (const batch of real.readEntries(afterSeq)) {
+        for await (const batch of real.readEntries(afterSeq, undefined, answered)) {
           const rows = batch.filter((entry) => entry.seq !== 2).slice(0, left);
           left -= rows.length;
           if (rows.length > 0) yield rows;

@@ -32,9 +32,8 @@ export async function checkRange(readEntries: ReadEntries, request: RangeRequest
   let edge: ChainEdge | null = null;
   let verifier: ChainVerifier | null = null;
   let watched: string | null = null;
-  for await (const batch of readEntries(request.afterSeq)) {
-    // The integrity worker waits for this before reading its own share (start-range.ts).
-    if (verifier === null) post({ type: 'reading' });
+  // The integrity worker waits for this before reading its own share (start-range.ts).
+  for await (const batch of readEntries(request.afterSeq, undefined, () => post({ type: 'reading' }))) {
     const start = clock();
     for (const entry of batch) {
       if (verifier === null) {

@@ -90,4 +90,21 @@ describe('reading the audit chain stream', () => {
     const refused = await readAll(10).catch((error: unknown) => error);
     expect(isApiProblem(refused, 403)).toBe(true);
   });
+
+  it('says once that the server answered with the stream, before the first batch, and not when it refused', async () => {
+    serve(ndjson(chainLines(12)), 50);
+    const events: string[] = [];
+    for await (const batch of createIntegrityApi(origin, 5).readEntries(0, undefined, () => events.push('answered'))) events.push(`batch of ${batch.length}`);
+    expect(events).toEqual(['answered', 'batch of 5', 'batch of 5', 'batch of 2']);
+
+    server.use(http.get(`${origin}/api/audit/chain`, () => HttpResponse.json({ type: 'about:blank', title: 'Forbidden', status: 403 }, { status: 403, headers: { 'content-type': 'application/problem+json' } })));
+    let answered = 0;
+    const read: StoredChainEntry[][] = [];
+    await expect(
+      (async () => {
+        for await (const batch of createIntegrityApi(origin, 5).readEntries(0, undefined, () => (answered += 1))) read.push(batch);
+      })(),
+    ).rejects.toThrow();
+    expect({ answered, read }).toEqual({ answered: 0, read: [] });
+  });
 });

@@ -4,7 +4,7 @@ import type { RangeDone, RangeMessage, RangeRequest } from './check-range.ts';
 export interface RangeCheck {
   done: Promise<RangeDone>;
   /**
-   * Settles once the range's entries are coming in (its worker started, its stream answered),
+   * Settles once the range is being read (its worker started, the server answered its stream),
    * or once it has failed or finished. The first share, the smaller one with time to spare, is
    * read only then: started together, the first stream held up the second worker's script by
    * 100 to 400 ms and its stream's first bytes by about 200 ms at load, and the second share,
