@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { routes } from '#api/routes.ts';
 import { auditVerificationSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
 import { canonicalTextOfStored } from '#domain/audit/entry-hash-sync.ts';
 import { canonicalize } from '#domain/json/canonicalize.ts';
@@ -28,8 +29,8 @@ const realApi = () => createIntegrityApi(origin, batchSize);
 function withEntries(real: IntegrityApi, change: (items: StoredChainEntry[]) => StoredChainEntry[]): IntegrityApi {
   return {
     ...real,
-    readEntries: async function* (afterSeq, limit) {
-      for await (const batch of real.readEntries(afterSeq, limit)) yield change(batch);
+    readEntries: async function* (afterSeq, limit, answered) {
+      for await (const batch of real.readEntries(afterSeq, limit, answered)) yield change(batch);
     },
   };
 }
@@ -140,24 +141,72 @@ describe('the integrity check', () => {
     expect(reasons).toContainEqual(expect.stringMatching(/^The log is not an extension of the one you verified on .*: it was rewritten since$/));
     expect(reasons).toContainEqual(expect.stringMatching(/^The first \d+ entries no longer hash to the root you verified on/));
   });
+  it('asks for the tree head beside the keys and the checkpoint when it keeps no checkpoint, not a round trip later', async () => {
+    await signedInApi();
+    const real = realApi();
+    const asked: string[] = [];
+    let answerKeys: () => void = () => undefined;
+    const keysHeld = new Promise<void>((resolve) => {
+      answerKeys = resolve;
+    });
+    const fetchJson: FetchJson = async (path, schema) => {
+      asked.push(path);
+      if (path === routes.serverKeys.path) await keysHeld;
+      return real.fetchJson(path, schema);
+    };
+    const check = run({ ...real, fetchJson });
+    // The keys are not answered yet: the head must already be on its way.
+    await vi.waitFor(() => expect(asked).toEqual(expect.arrayContaining([routes.serverKeys.path, routes.auditCheckpoint.path, routes.auditTreeHead.path])));
+    answerKeys();
+    const { result } = await check;
+    expect(result.intact).toBe(true);
+    expect(asked.filter((path) => path === routes.auditTreeHead.path)).toHaveLength(1);
+  });
 });
 
 describe('the integrity check split between two workers', () => {
   /** The API with the end of the log checked by a second "worker" (checkRange, run here), and every read recorded. */
   function splitApi(api: IntegrityApi) {
     const reads: string[] = [];
-    const readEntries: IntegrityApi['readEntries'] = (afterSeq, limit) => {
+    const readEntries: IntegrityApi['readEntries'] = (afterSeq, limit, answered) => {
       reads.push(limit === undefined ? `after ${afterSeq}` : `after ${afterSeq}, ${limit}`);
-      return api.readEntries(afterSeq, limit);
+      return api.readEntries(afterSeq, limit, answered);
     };
-    const start: StartRange = (request, onLeaves) => ({
-      done: checkRange(readEntries, request, (message) => {
+    // As the worker's starter does: reading once the range says its entries are coming in, or once it ends.
+    const start: StartRange = (request, onLeaves) => {
+      let nowReading: () => void = () => undefined;
+      const reading = new Promise<void>((resolve) => {
+        nowReading = resolve;
+      });
+      const done = checkRange(readEntries, request, (message) => {
+        if (message.type === 'reading') nowReading();
         if (message.type === 'leaves') onLeaves(message.leaves, message.count);
-      }),
-      stop: () => undefined,
-    });
+      });
+      void done.finally(nowReading);
+      return { done, reading, stop: () => undefined };
+    };
     return { api: { ...api, readEntries, split: { start, minEntries: 0 } }, reads };
   }
+
+  it('reads its own share only once the second worker runs, so its stream does not hold up that worker\'s script', async () => {
+    await signedInApi();
+    const size = await (await signedInApi()).deps.store.auditLogSize();
+    const { api, reads } = splitApi(realApi());
+    let nowRunning: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => {
+      nowRunning = resolve;
+    });
+    const check = run({ ...api, split: { minEntries: 0, start: (request, onLeaves) => ({ ...api.split.start(request, onLeaves), reading: running }) } });
+    const split = Math.floor(size * 0.4);
+    await vi.waitFor(() => expect(reads).toEqual([`after ${split - 1}`]));
+    // Given time, the first share is still not read while the second share is not coming in.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads).toEqual([`after ${split - 1}`]);
+    nowRunning();
+    const { result } = await check;
+    expect(reads).toEqual([`after ${split - 1}`, `after 0, ${split}`]);
+    expect(result.intact).toBe(true);
+  });
 
   const forgeries: Record<string, (items: StoredChainEntry[], split: number) => StoredChainEntry[]> = {
     'content changed at the end': (items, split) => items.map((entry) => (entry.seq === split + 2 ? { ...entry, subject: 'forged' } : entry)),
@@ -201,9 +250,9 @@ describe('the integrity check split between two workers', () => {
     const real = realApi();
     const deleted: IntegrityApi = {
       ...real,
-      readEntries: async function* (afterSeq, limit) {
+      readEntries: async function* (afterSeq, limit, answered) {
         let left = limit ?? Number.POSITIVE_INFINITY;
-        for await (const batch of real.readEntries(afterSeq)) {
+        for await (const batch of real.readEntries(afterSeq, undefined, answered)) {
           const rows = batch.filter((entry) => entry.seq !== 2).slice(0, left);
           left -= rows.length;
           if (rows.length > 0) yield rows;

@@ -44,7 +44,8 @@ export async function checkIntegrity(request: IntegrityRequest, api: IntegrityAp
   };
 
   // The checkpoint and the head before the entries: those read after cover at least the size they sign.
-  const [keys, published] = await Promise.all([fetchJson(routes.serverKeys.path, serverKeyListSchema), readCheckpoint(fetchJson)]);
+  // Without a kept checkpoint the head is needed anyway: asked for beside them, not a round trip later.
+  const [keys, published, early] = await Promise.all([fetchJson(routes.serverKeys.path, serverKeyListSchema), readCheckpoint(fetchJson), request.kept ? null : readTreeHead(fetchJson)]);
 
   let fullBecause: string | null = null;
   const found: AuditBreak[] = [];
@@ -54,7 +55,7 @@ export async function checkIntegrity(request: IntegrityRequest, api: IntegrityAp
     fullBecause = since.because;
     found.push(...since.breaks);
   }
-  const head = await readTreeHead(fetchJson);
+  const head = early ?? (await readTreeHead(fetchJson));
 
   // Where the second worker takes over, when there is one: from the size the server signed.
   const expectedSize = 'refused' in head ? (published?.size ?? 0) : head.treeSize;

@@ -24,7 +24,7 @@ export interface RangeDone {
   verifyMs: number;
 }
 
-export type RangeMessage = { type: 'leaves'; leaves: Uint8Array<ArrayBuffer>; count: number } | { type: 'done'; done: RangeDone } | { type: 'error'; message: string };
+export type RangeMessage = { type: 'reading' } | { type: 'leaves'; leaves: Uint8Array<ArrayBuffer>; count: number } | { type: 'done'; done: RangeDone } | { type: 'error'; message: string };
 
 /** Reads and verifies the entries after request.afterSeq; posts each batch's leaf hashes (packed, 32 bytes each) as it goes. */
 export async function checkRange(readEntries: ReadEntries, request: RangeRequest, post: (message: RangeMessage) => void, clock: () => number = () => performance.now()): Promise<RangeDone> {
@@ -32,7 +32,8 @@ export async function checkRange(readEntries: ReadEntries, request: RangeRequest
   let edge: ChainEdge | null = null;
   let verifier: ChainVerifier | null = null;
   let watched: string | null = null;
-  for await (const batch of readEntries(request.afterSeq)) {
+  // The integrity worker waits for this before reading its own share (start-range.ts).
+  for await (const batch of readEntries(request.afterSeq, undefined, () => post({ type: 'reading' }))) {
     const start = clock();
     for (const entry of batch) {
       if (verifier === null) {

@@ -1,3 +1,4 @@
+import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
 import { createFetchJson, type FetchJson } from './fetch-json.ts';
 import { createReadEntries, type ReadEntries } from './read-chain.ts';
 import { workerRangeStarter, type StartRange } from './start-range.ts';
@@ -19,5 +20,5 @@ const minEntriesToSplit = 50_000;
 /** The API at `origin`, the log's entries handed on `batchSize` at a time. */
 export function createIntegrityApi(origin: string, batchSize: number): IntegrityApi {
   const start = workerRangeStarter(batchSize);
-  return { fetchJson: createFetchJson(origin), readEntries: createReadEntries(origin, batchSize), ...(start ? { split: { start, minEntries: minEntriesToSplit } } : {}) };
+  return { fetchJson: createFetchJson(origin), readEntries: createReadEntries(origin, batchSize, async (response) => new ApiProblem(await readProblem(response))), ...(start ? { split: { start, minEntries: minEntriesToSplit } } : {}) };
 }

@@ -6,7 +6,7 @@ import { verifyAuditChain, type StoredChainEntry } from '#domain/audit/verify-ch
 import type { AuditChainLine } from '#domain/contracts/audit.ts';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { server, setupMockServer } from '#src/test/mock-server.ts';
-import { createReadEntries } from './read-chain.ts';
+import { createIntegrityApi } from './integrity-api.ts';
 
 // The reader of GET /api/audit/chain against NDJSON streamed in awkward chunks: lines cut
 // anywhere (inside a line, inside a multi-byte character), a row whose stored text is no
@@ -51,7 +51,7 @@ function serve(text: string, chunkBytes: number): { asked: URLSearchParams[] } {
 
 async function readAll(batchSize: number, afterSeq = 0, limit?: number): Promise<StoredChainEntry[][]> {
   const batches: StoredChainEntry[][] = [];
-  for await (const batch of createReadEntries(origin, batchSize)(afterSeq, limit)) batches.push(batch);
+  for await (const batch of createIntegrityApi(origin, batchSize).readEntries(afterSeq, limit)) batches.push(batch);
   return batches;
 }
 
@@ -89,5 +89,22 @@ describe('reading the audit chain stream', () => {
     server.use(http.get(`${origin}/api/audit/chain`, () => HttpResponse.json({ type: 'about:blank', title: 'Forbidden', status: 403 }, { status: 403, headers: { 'content-type': 'application/problem+json' } })));
     const refused = await readAll(10).catch((error: unknown) => error);
     expect(isApiProblem(refused, 403)).toBe(true);
+  });
+
+  it('says once that the server answered with the stream, before the first batch, and not when it refused', async () => {
+    serve(ndjson(chainLines(12)), 50);
+    const events: string[] = [];
+    for await (const batch of createIntegrityApi(origin, 5).readEntries(0, undefined, () => events.push('answered'))) events.push(`batch of ${batch.length}`);
+    expect(events).toEqual(['answered', 'batch of 5', 'batch of 5', 'batch of 2']);
+
+    server.use(http.get(`${origin}/api/audit/chain`, () => HttpResponse.json({ type: 'about:blank', title: 'Forbidden', status: 403 }, { status: 403, headers: { 'content-type': 'application/problem+json' } })));
+    let answered = 0;
+    const read: StoredChainEntry[][] = [];
+    await expect(
+      (async () => {
+        for await (const batch of createIntegrityApi(origin, 5).readEntries(0, undefined, () => (answered += 1))) read.push(batch);
+      })(),
+    ).rejects.toThrow();
+    expect({ answered, read }).toEqual({ answered: 0, read: [] });
   });
 });

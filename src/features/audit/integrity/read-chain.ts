@@ -1,13 +1,20 @@
-import { routes } from '#api/routes.ts';
 import type { StoredChainEntry } from '#domain/audit/verify-chain.ts';
 import type { AuditChainLine } from '#domain/contracts/audit.ts';
-import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
+import { auditChainPath } from './audit-chain-path.ts';
 
 /**
  * The log's entries after `afterSeq`, oldest first, `limit` at most (all when absent), in
  * batches as they arrive: the caller checks one batch while the next is still on its way.
+ * `answered` is called once the server has answered with the stream, before its first batch.
  */
-export type ReadEntries = (afterSeq: number, limit?: number) => AsyncIterable<StoredChainEntry[]>;
+export type ReadEntries = (afterSeq: number, limit?: number, answered?: () => void) => AsyncIterable<StoredChainEntry[]>;
+
+/**
+ * The error for an answer that is not the stream. Passed in, not imported: the app's problem
+ * reader brings zod and every contract with it, which the second worker would load and run
+ * before it reads a line (docs/decisions/0201).
+ */
+export type Refusal = (response: Response) => Promise<Error>;
 
 /**
  * Reads GET /api/audit/chain (NDJSON) as it streams in: each chunk's complete lines are
@@ -15,17 +22,18 @@ export type ReadEntries = (afterSeq: number, limit?: number) => AsyncIterable<St
  * of at most `batchSize` entries. Nothing is trusted: each line is only what the server says
  * the row holds, and the caller recomputes its hash from it (docs/decisions/0133).
  */
-export function createReadEntries(origin: string, batchSize: number): ReadEntries {
-  return (afterSeq, limit) => readChain(origin, afterSeq, limit, batchSize);
+export function createReadEntries(origin: string, batchSize: number, refusal: Refusal): ReadEntries {
+  return (afterSeq, limit, answered) => readChain(origin, afterSeq, limit, batchSize, refusal, answered);
 }
 
-async function* readChain(origin: string, afterSeq: number, limit: number | undefined, batchSize: number): AsyncGenerator<StoredChainEntry[]> {
+async function* readChain(origin: string, afterSeq: number, limit: number | undefined, batchSize: number, refusal: Refusal, answered?: () => void): AsyncGenerator<StoredChainEntry[]> {
   const query = new URLSearchParams({ afterSeq: String(afterSeq) });
   if (limit !== undefined) query.set('limit', String(limit));
-  const path = `${routes.streamAuditChain.path}?${query.toString()}`;
+  const path = `${auditChainPath}?${query.toString()}`;
   const response = await fetch(new URL(path, origin), { headers: { accept: 'application/x-ndjson, application/problem+json' }, credentials: 'same-origin' });
-  if (!response.ok) throw new ApiProblem(await readProblem(response));
+  if (!response.ok) throw await refusal(response);
   if (response.body === null) throw new Error(`The API answered GET ${path} without a body`);
+  answered?.();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let rest = '';

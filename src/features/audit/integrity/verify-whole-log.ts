@@ -79,6 +79,7 @@ export async function verifyWholeLog({ api, expectedSize, watchSeq, timed, progr
   };
 
   try {
+    if (other !== null) await other.reading;
     await readShare(0, split ?? undefined);
     if (other === null) return { verifier, tree, watched: seen.watched, otherVerifyMs: 0 };
     const ownSize = tree.size;
