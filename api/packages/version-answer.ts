@@ -2,10 +2,10 @@ import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { toActor } from '../package-access/views.ts';
 import { withJsonMember } from '../kernel/serialized-json.ts';
 import type { Store, StoredPackage, StoredUser } from '../store/store.ts';
-import type { VersionResponseFacts } from '../store/packages.ts';
+import type { VersionAnswer, VersionResponseFacts } from '../store/packages.ts';
 import type { StoredPolicyEvaluation } from '../store/policies.ts';
 
-// The body of `GET /api/packages/{id}/versions/{n}` as JSON text, built once for the route's
+// The body of `GET /api/packages/{id}/versions/{n}` as JSON text (or its UTF-8 bytes, kept whole on SQLite: 0199), built once for the route's
 // handler and for the Node server's dedicated read path (docs/decisions/0190), so the two
 // cannot send different bytes.
 
@@ -14,7 +14,7 @@ import type { StoredPolicyEvaluation } from '../store/policies.ts';
  * decided before anything of the version is sent: the handler's throws its audited 404, the
  * read path's answers null and lets the pipeline answer.
  */
-export async function versionAnswerText(store: Store, packageId: string, n: number, see: (id: string) => Promise<StoredPackage | null>): Promise<string | null> {
+export async function versionAnswerText(store: Store, packageId: string, n: number, see: (id: string) => Promise<StoredPackage | null>): Promise<VersionAnswer | null> {
   const responses = store.versionResponses;
   if (responses) {
     // SQLite (docs/decisions/0161): the package first (who may see it), then the answer with
