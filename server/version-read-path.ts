@@ -50,7 +50,7 @@ export function versionReadPath(deps: ApiDeps, pipeline: RequestListener): Reque
   const headersFor = new Map<Readonly<Record<string, string>>, Readonly<Record<string, string>>>();
   const respond = async (req: IncomingMessage, res: ServerResponse, read: PlainRead) => {
     const security = securityHeaderRecord(deps.publicOrigin, () => read.requestUrl);
-    let text: string | null;
+    let text: Awaited<ReturnType<typeof plainVersionRead>>;
     try {
       text = await plainVersionRead(deps, read.cookies, (deps.publicOrigin ?? read.requestUrl).startsWith('https:'), read.packageId, read.n);
     } catch {
@@ -63,6 +63,7 @@ export function versionReadPath(deps: ApiDeps, pipeline: RequestListener): Reque
     res.statusCode = 200;
     // Set one by one and sent with end(): Node then writes them in this order followed by its
     // Date, Connection, Keep-Alive and the Content-Length of the body, as for the pipeline's.
+    // Bytes kept whole (0199) are shared with other reads: end() only reads them.
     for (const name in headers) res.setHeader(name, headers[name] ?? '');
     res.end(text);
   };

@@ -145,7 +145,8 @@ export const getVersion = defineHandler(routes.getVersion, async (ctx, { params 
   // The same text the Node server's read path sends (version-answer.ts, docs/decisions/0190).
   const answer = await versionAnswerText(ctx.deps.store, params.id, params.n, (id) => seePackage(ctx, id));
   if (answer === null) throw problems.notFound(`Package ${params.id} has no version ${params.n}.`);
-  return { status: 200, body: new SerializedJson(answer) };
+  // Kept bytes are shared with other reads (0199): the pipeline's Response gets a copy of its own.
+  return { status: 200, body: new SerializedJson(typeof answer === 'string' ? answer : answer.slice()) };
 });
 
 export const submitPackage = defineHandler(routes.submitPackage, async (ctx, { body }) => {

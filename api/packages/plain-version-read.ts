@@ -1,4 +1,5 @@
 import type { ApiDeps } from '../kernel/context.ts';
+import type { VersionAnswer } from '../store/packages.ts';
 import { authenticateSessionCookie } from '../kernel/session-policy.ts';
 import { canSeePackage } from '../package-access/views.ts';
 import { packagesRoutes } from './routes.ts';
@@ -24,8 +25,8 @@ export function routeMatchesPlainRead(): boolean {
   return declared.method === 'GET' && declared.access.kind === 'signed_in' && declared.query === null && declared.body === null && declared.allowedBeforePasswordChange === undefined;
 }
 
-/** The answer's JSON text, or null when the pipeline must answer (refusal, 404, anything unusual). */
-export async function plainVersionRead(deps: ApiDeps, cookies: string | null, secure: boolean, packageId: string, n: number): Promise<string | null> {
+/** The answer's JSON text or bytes, or null when the pipeline must answer (refusal, 404, anything unusual). */
+export async function plainVersionRead(deps: ApiDeps, cookies: string | null, secure: boolean, packageId: string, n: number): Promise<VersionAnswer | null> {
   const { user } = await authenticateSessionCookie(cookies, deps, secure);
   // Signed out, an ended or idle session, a disabled account, a password to change first: the pipeline's 401 and 403.
   if (!user || user.passwordChangeRequired) return null;

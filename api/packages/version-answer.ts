@@ -1,20 +1,26 @@
 import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { toActor } from '../package-access/views.ts';
-import { withJsonMember } from '../kernel/serialized-json.ts';
+import { answerBytes } from './answer-bytes.ts';
 import type { Store, StoredPackage, StoredUser } from '../store/store.ts';
-import type { VersionResponseFacts } from '../store/packages.ts';
+import type { VersionAnswer, VersionResponseFacts } from '../store/packages.ts';
 import type { StoredPolicyEvaluation } from '../store/policies.ts';
 
-// The body of `GET /api/packages/{id}/versions/{n}` as JSON text, built once for the route's
-// handler and for the Node server's dedicated read path (docs/decisions/0190), so the two
-// cannot send different bytes.
+// The body of `GET /api/packages/{id}/versions/{n}` as JSON text or its UTF-8 bytes (kept ones:
+// 0199), built once for the route's handler and for the Node server's dedicated read path
+// (docs/decisions/0190), so the two cannot send different bytes.
+
+/** Per store: kept answer bytes (answer-bytes.ts), for the stores that keep no answers themselves. */
+const keptBytes = new WeakMap<Store, ReturnType<typeof answerBytes>>();
+
+/** Every member but the content, ending in `"content":`: what the content and a closing brace follow. */
+const headOf = (members: ReturnType<typeof versionMembers>): string => `${JSON.stringify(members).slice(0, -1)},"content":`;
 
 /**
  * The answer, or null when the package has no such version. `see` is who may see the package,
  * decided before anything of the version is sent: the handler's throws its audited 404, the
  * read path's answers null and lets the pipeline answer.
  */
-export async function versionAnswerText(store: Store, packageId: string, n: number, see: (id: string) => Promise<StoredPackage | null>): Promise<string | null> {
+export async function versionAnswerText(store: Store, packageId: string, n: number, see: (id: string) => Promise<StoredPackage | null>): Promise<VersionAnswer | null> {
   const responses = store.versionResponses;
   if (responses) {
     // SQLite (docs/decisions/0161): the package first (who may see it), then the answer with
@@ -23,7 +29,7 @@ export async function versionAnswerText(store: Store, packageId: string, n: numb
     if (!pkg) return null;
     return responses.answer(pkg.id, n, async (version) => {
       const [submitter, answers, evaluations] = await Promise.all([store.findUserById(version.submittedBy), store.listVersionAnswers(pkg.id, n), store.listPolicyEvaluations([pkg.id])]);
-      return `${JSON.stringify(versionMembers(version, submitter, answers, evaluations)).slice(0, -1)},"content":`;
+      return headOf(versionMembers(version, submitter, answers, evaluations));
     });
   }
   // Asked together, the package and what the version needs: on PostgreSQL each is batched
@@ -38,8 +44,11 @@ export async function versionAnswerText(store: Store, packageId: string, n: numb
     store.listPolicyEvaluations([packageId]),
   ]);
   if (!pkg || !version) return null;
-  // The stored canonical JSON is the content's JSON text; it is sent without a parse and re-serialization.
-  return withJsonMember(versionMembers(version, submitter, answers, evaluations), 'content', version.canonicalContent).text;
+  // The stored canonical JSON is the content's JSON text; it is sent without a parse and
+  // re-serialization, and as bytes kept from an earlier read when head and content are the same text.
+  let bytesOf = keptBytes.get(store);
+  if (!bytesOf) keptBytes.set(store, (bytesOf = answerBytes()));
+  return bytesOf(`${packageId}\u0000${n}`, headOf(versionMembers(version, submitter, answers, evaluations)), version.canonicalContent);
 }
 
 /** The version route's answer but its content, in the order it is sent. */

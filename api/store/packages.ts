@@ -41,13 +41,19 @@ export type VersionResponseFacts = Omit<StoredVersion, 'sectionDigests'>;
  * server/db/version-responses.ts): all but the content kept while the database provably has
  * not changed, the content read from its row on every call (docs/decisions/0161).
  */
+/**
+ * A version answer's JSON text, or its UTF-8 bytes when kept whole (docs/decisions/0199). Kept
+ * bytes are shared by every read that hits them: sent as they are, never written to.
+ */
+export type VersionAnswer = string | Uint8Array<ArrayBuffer>;
+
 export interface VersionResponses {
   /**
-   * The answer's JSON text: `head(version)` (every member but the content, without the closing
-   * brace, ending in `"content":`), the version's stored content, and the brace. Null when there
-   * is no such version.
+   * The answer: `head(version)` (every member but the content, without the closing brace,
+   * ending in `"content":`), the version's stored content, and the brace. Null when there is no
+   * such version.
    */
-  answer(packageId: string, number: number, head: (version: VersionResponseFacts) => Promise<string>): Promise<string | null>;
+  answer(packageId: string, number: number, head: (version: VersionResponseFacts) => Promise<string>): Promise<VersionAnswer | null>;
 }
 
 export interface StoredModel {

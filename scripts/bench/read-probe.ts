@@ -3,6 +3,8 @@
 // path and through the pipeline (the same path with a query, which only the pipeline answers),
 // then a bare Hono route serving one answer's bytes; CPU per request of each process from /proc.
 //   node scripts/bench/read-probe.ts [packages=1000] [reads=15000] [postgres]
+// READ_PROBE_LARGE=1: the server group's contents (20 to 80 KB) and 200 connections on both
+// engines, instead of the scale group's 4 to 12 KB.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,10 +22,11 @@ import pg from 'pg';
 const packages = Number(process.argv[2] ?? 1000);
 const reads = Number(process.argv[3] ?? 15_000);
 const onPostgres = process.argv[4] === 'postgres';
-const connections = onPostgres ? 200 : 50;
+const large = process.env.READ_PROBE_LARGE === '1';
+const connections = onPostgres || large ? 200 : 50;
 const password = 'bench-password';
 
-const plan = await planInventory({ packages, seed: 24, versionBytes: [4_000, 12_000] });
+const plan = await planInventory({ packages, seed: 24, ...(large ? {} : { versionBytes: [4_000, 12_000] as const }) });
 const dataDir = mkdtempSync(join(tmpdir(), 'read-probe-'));
 let cluster: PostgresCluster | undefined;
 let databaseUrl: string | undefined;

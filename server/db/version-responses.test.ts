@@ -5,13 +5,15 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import type { VersionResponseFacts } from '#api/store/packages.ts';
+import type { VersionAnswer, VersionResponseFacts } from '#api/store/packages.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
 import { openStore, sqliteFile } from './open-store.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 
-// The version route's answer on SQLite: its head (all but the content) kept while the change
-// clock stands still, its content read from the row on every call (docs/decisions/0161).
+// The version route's answer on SQLite: kept whole as bytes while the change clock stands still,
+// up to a bound, and past it its head (all but the content) with the content read from the row
+// on every call (docs/decisions/0161, 0199). Another connection's commit (a tampering UPDATE) is
+// seen from the next turn of the event loop, where any request that follows it is received.
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,7 +22,9 @@ afterEach(async () => {
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
-async function seeded() {
+const parsed = (answer: VersionAnswer | null | undefined) => JSON.parse(typeof answer === 'string' || answer == null ? (answer ?? 'null') : new TextDecoder().decode(answer)) as { hash: string; content: unknown } | null;
+
+async function seeded(bounds?: { answerBytes?: number; headCharacters?: number }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'version-responses-'));
   const store = await openStore({ dataDir });
   cleanups.push(async () => {
@@ -30,6 +34,11 @@ async function seeded() {
   await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
   const [pkg] = await store.listPackages();
   if (!pkg || !store.versionResponses) throw new Error('a SQLite store with the demo packages');
+  if (bounds) {
+    const sqlite = openSqlite(sqliteFile(dataDir));
+    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    Object.assign(store, { versionResponses: sqliteVersionResponses(sqlite, (work) => work(), bounds) });
+  }
   const other = new DatabaseSync(sqliteFile(dataDir));
   cleanups.push(() => Promise.resolve(other.close()));
   other.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
@@ -39,7 +48,7 @@ async function seeded() {
     built += 1;
     return Promise.resolve(`{"hash":${JSON.stringify(version.contentHash)},"content":`);
   };
-  const answer = async () => JSON.parse((await store.versionResponses?.answer(pkg.id, 1, head)) ?? 'null') as { hash: string; content: unknown } | null;
+  const answer = async () => parsed(await store.versionResponses?.answer(pkg.id, 1, head));
   return { store, pkg, other, dataDir, answer, builds: () => built };
 }
 
@@ -56,8 +65,36 @@ describe('version answers on SQLite', () => {
     expect(await store.versionResponses?.answer(pkg.id, 999, () => Promise.resolve('{"content":'))).toBeNull();
   });
 
-  it('send content changed behind the server’s back at once, even with the head kept', async () => {
+  it('kept whole: the same bytes without reading the row within the turn; another connection’s commit seen from the next turn', async () => {
+    const { store, pkg, other, answer, builds } = await seeded();
+    const head = () => Promise.resolve('{"content":');
+    const first = await store.versionResponses?.answer(pkg.id, 1, head);
+    expect(first).toBeInstanceOf(Uint8Array);
+    other.prepare('UPDATE package_versions SET canonical_content = ? WHERE package_id = ? AND number = 1').run('{"tampered":true}', pkg.id);
+    // Within the turn (no request is received in it) the kept bytes, not a read of the row...
+    expect(await store.versionResponses?.answer(pkg.id, 1, head)).toBe(first);
+    // ...and from the next turn on the row as it is now.
+    await nextTurn();
+    expect(await answer()).toMatchObject({ content: { tampered: true } });
+    expect(builds()).toBe(1);
+  });
+
+  it('send content changed behind the server’s back at the next read, with the answer kept whole', async () => {
     const { pkg, other, answer, builds } = await seeded();
+    const before = await answer();
+    expect(await answer()).toEqual(before);
+    other.prepare('UPDATE package_versions SET canonical_content = ? WHERE package_id = ? AND number = 1').run('{"tampered":true}', pkg.id);
+    await nextTurn();
+    expect(await answer()).toEqual({ hash: before?.hash, content: { tampered: true } });
+    // Put back as it was: that too is what the next read sends.
+    other.prepare('UPDATE package_versions SET canonical_content = ? WHERE package_id = ? AND number = 1').run(JSON.stringify(before?.content), pkg.id);
+    await nextTurn();
+    expect(await answer()).toEqual(before);
+    expect(builds()).toBe(3);
+  });
+
+  it('send content changed behind the server’s back at once when only the head is kept', async () => {
+    const { pkg, other, answer, builds } = await seeded({ answerBytes: 0 });
     const before = await answer();
     other.prepare('UPDATE package_versions SET canonical_content = ? WHERE package_id = ? AND number = 1').run('{"tampered":true}', pkg.id);
     // Same turn: the head kept (the old hash, so the pair fails its check), the content the row's.
@@ -90,18 +127,27 @@ describe('version answers on SQLite', () => {
     expect(built).toBe(2);
   });
 
-  it('admit heads up to a bound in characters and no further, until the clock moves', async () => {
+  it('admit whole answers up to a bound in bytes, then heads up to a bound in characters, and no further until the clock moves', async () => {
     const { store, dataDir } = await seeded();
     const sqlite = openSqlite(sqliteFile(dataDir));
     cleanups.push(() => Promise.resolve(sqlite.raw.close()));
     const head = '{"number":1,"content":';
-    const responses = sqliteVersionResponses(sqlite, (work) => work(), head.length * 2);
+    const versions = await store.listVersionFacts('all');
+    expect(versions.length).toBeGreaterThanOrEqual(5);
+    const [a, b] = versions;
+    if (!a || !b) throw new Error('two versions');
+    // Exactly the first two versions' answers fit in bytes (a non-ASCII name counts its UTF-8 bytes), then two heads.
+    const bytesOf = async (v: { packageId: string; number: number }) => new TextEncoder().encode(`${head}${(await store.findVersion(v.packageId, v.number))?.canonicalContent ?? ''}}`).byteLength;
+    const responses = sqliteVersionResponses(sqlite, (work) => work(), { answerBytes: (await bytesOf(a)) + (await bytesOf(b)), headCharacters: head.length * 2 });
     let built = 0;
     const build = () => ((built += 1), Promise.resolve(head));
-    const versions = await store.listVersionFacts('all');
-    expect(versions.length).toBeGreaterThanOrEqual(3);
-    for (let round = 0; round < 2; round++) for (const v of versions) await responses.answer(v.packageId, v.number, build);
-    // Two heads fit: those two are built once, every other version on each read.
-    expect(built).toBe(versions.length + (versions.length - 2));
+    const kinds: string[] = [];
+    for (let round = 0; round < 2; round++) for (const v of versions) kinds.push(typeof (await responses.answer(v.packageId, v.number, build)));
+    // Two whole, two heads: those four are built once, every other version on each read.
+    expect(built).toBe(versions.length + (versions.length - 4));
+    expect(kinds.slice(versions.length)).toEqual(versions.map((_, i) => (i < 2 ? 'object' : 'string')));
+    // The bytes are the text's.
+    const whole = await responses.answer(a.packageId, a.number, build);
+    expect(typeof whole === 'string' ? whole : new TextDecoder().decode(whole ?? new Uint8Array())).toBe(`${head}${(await store.findVersion(a.packageId, a.number))?.canonicalContent ?? ''}}`);
   });
 });

@@ -174,8 +174,13 @@ describe('the version read path', () => {
 
       // Content changed behind the server's back is what both send at the next read (its hash then fails in the browser).
       const tampered = '{"tampered":true}';
+      const untampered = (await store.findVersion(first.packageId, first.number))?.canonicalContent;
+      if (untampered === undefined) throw new Error('the version read above');
       await tamper(first.packageId, first.number, tampered);
       expect(await expectSame(get(path, [cookie(reviewer.token)]), 'read path', 200)).toContain(`"content":${tampered}}`);
+      // Put back as it was (a version read twice above, so its answer was kept whole on SQLite: 0199): that too at the next read.
+      await tamper(first.packageId, first.number, untampered);
+      expect(await expectSame(get(path, [cookie(reviewer.token)]), 'read path', 200)).toContain(`"content":${untampered}}`);
 
       // The account changes: each refusal is the pipeline's at the very next read.
       const account = await store.findUserById('usr_model_risk');

@@ -42,7 +42,7 @@ function lineOf(content: PackageContent, businessLine: string): PackageContent {
 }
 
 /** A tier 1 mortgage package in review, assessed, passing version 1 of the policy. */
-async function inReview(owner: Client, modelKey: string): Promise<string> {
+export async function inReview(owner: Client, modelKey: string): Promise<string> {
   const id = await submitted(owner, mortgage(approvableCreditContent('1.0'), modelKey, 1));
   expectStatus(await (await owner.colleague('risk-tiering@example.com')).post(`/api/packages/${id}/risk-assessments`, { answers: creditRiskAnswers() }), 201);
   expect((await detailOf(owner, id)).governanceBlockers).toEqual([]);

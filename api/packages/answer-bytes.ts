@@ -1,0 +1,42 @@
+// Version answers' UTF-8 bytes kept for the engines whose store keeps no answers itself
+// (PostgreSQL, the mocks; SQLite keeps them under its change clock: docs/decisions/0199).
+// Nothing here can be stale: an entry is used only when the head and the content read for this
+// request are the same text as the ones it was made of, so the bytes sent are always the
+// encoding of what the database gave this read (on PostgreSQL, the content of the row version it
+// holds now: 0149). What it saves is the work after the reads: joining the head and a content of
+// tens of kilobytes, measuring its UTF-8 length and encoding it again for every answer.
+
+/** Bound in bytes for the kept answers; once reached nothing more is admitted (0149's reasoning for round-robins). */
+export const maxAnswerBytes = 64 * 1024 * 1024;
+
+interface Kept {
+  head: string;
+  content: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+const utf8 = new TextEncoder();
+
+/** `bytesOf(key, head, content)`: the bytes of `head + content + "}"`, kept ones when both are the same text. */
+export function answerBytes(bound = maxAnswerBytes): (key: string, head: string, content: string) => Uint8Array<ArrayBuffer> | string {
+  const kept = new Map<string, Kept>();
+  let bytes = 0;
+  return (key, head, content) => {
+    const found = kept.get(key);
+    // The content is usually the very string the row-version cache keeps, so this is a pointer
+    // comparison; another string of the same text is compared in full, which is still correct.
+    if (found && found.head === head && found.content === content) return found.bytes;
+    const text = `${head}${content}}`;
+    if (found) {
+      kept.delete(key);
+      bytes -= found.bytes.byteLength;
+    }
+    // A character is at least one byte: past this the bytes cannot fit either.
+    if (bytes + text.length > bound) return text;
+    const encoded = utf8.encode(text);
+    if (bytes + encoded.byteLength > bound) return text;
+    kept.set(key, { head, content, bytes: encoded });
+    bytes += encoded.byteLength;
+    return encoded;
+  };
+}
