@@ -6,6 +6,8 @@ import { businessLineKey } from '#domain/text/business-line.ts';
 import type { CatalogueComparison, MethodBody, TemplateBody } from '#domain/catalogue/catalogue-comparison.ts';
 import { weakenedControls } from '#domain/catalogue/weakened-controls.ts';
 import type { StoredPolicyVersion, StoredRevalidationSchedule, StoreTx } from '../store/store.ts';
+import { canonicalize } from '#domain/json/canonicalize.ts';
+import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { CatalogueProposal, NewCatalogueProposal } from './contract.ts';
 
 // What a proposal replaces, read from the catalogue once per list (docs/decisions/0192): the
@@ -74,6 +76,7 @@ function linesNamedBy(facts: CatalogueFacts, key: string): string[] {
 }
 
 type Compared = Pick<CatalogueProposal, 'replacesVersion' | 'current' | 'weakens'>;
+const nothingCompared: Compared = { replacesVersion: null, current: null, weakens: [] };
 
 function compared(replacesVersion: number | null, comparison: CatalogueComparison, current: unknown): Compared {
   return { replacesVersion, current: (current ?? null) as Compared['current'], weakens: weakenedControls(comparison) };
@@ -114,4 +117,18 @@ export function comparedWithCurrent(facts: CatalogueFacts, content: NewCatalogue
       return compared(null, { kind: content.kind, label: line?.label ?? content.change.key, packages, namedBy }, line ? { key: line.key, label: line.label, packages } : null);
     }
   }
+}
+
+/** A comparison as shown, its canonical JSON and that JSON's SHA-256. */
+export type ShownComparison = Compared & Pick<CatalogueProposal, 'comparisonSha256'> & { comparisonJson: string };
+
+/**
+ * The comparison a view shows (nothing for content that is not shown), with the SHA-256 of its
+ * canonical JSON. `current` and `weakens` read other keys too (a scope taken from another policy),
+ * so an approval names this hash and is refused when it differs now (0192, fifth amendment).
+ */
+export async function shownComparison(facts: CatalogueFacts, content: NewCatalogueProposal | null): Promise<ShownComparison> {
+  const { replacesVersion, current, weakens } = content ? comparedWithCurrent(facts, content) : nothingCompared;
+  const comparisonJson = canonicalize({ replacesVersion, current, weakens });
+  return { replacesVersion, current, weakens, comparisonJson, comparisonSha256: await sha256Hex(comparisonJson) };
 }

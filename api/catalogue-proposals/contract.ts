@@ -45,6 +45,8 @@ export const catalogueProposalSchema = z.object({
   current: z.json().nullable(),
   /** What the change loosens compared with `current` (domain/catalogue/weakened-controls.ts): `field` points into the change. */
   weakens: z.array(z.object({ field: z.string(), message: z.string() })),
+  /** SHA-256 of the canonical JSON of `replacesVersion`, `current` and `weakens`: these depend on other keys too, so the approver sends it back and a comparison changed since is refused (0192, fifth amendment). */
+  comparisonSha256: sha256Schema,
   ...awaitingViewShape,
 });
 export type CatalogueProposal = z.infer<typeof catalogueProposalSchema>;
@@ -58,6 +60,6 @@ export const catalogueProposalListSchema = z.object({
 });
 
 export const catalogueProposalIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
-/** The approver names the content they were shown: a proposal whose content differs is refused. */
-export const approveCatalogueProposalSchema = z.object({ contentSha256: sha256Schema });
+/** The approver names the content and the comparison they were shown: a proposal whose content or comparison differs now is refused. */
+export const approveCatalogueProposalSchema = z.object({ contentSha256: sha256Schema, comparisonSha256: sha256Schema });
 export type ApproveCatalogueProposal = z.infer<typeof approveCatalogueProposalSchema>;

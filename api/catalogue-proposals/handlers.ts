@@ -14,9 +14,9 @@ import type { StoredCatalogueProposal, StoreTx } from '../store/store.ts';
 import { catalogueProposalsRoutes as routes } from './routes.ts';
 import { catalogueProposalView } from './views.ts';
 import { checkCatalogueChange, pinnedToCurrent } from './changes.ts';
-import { catalogueFacts } from './comparison.ts';
+import { catalogueFacts, shownComparison, type ShownComparison } from './comparison.ts';
 import { changeTime, needsSecondAdministrator } from '../kernel/catalogue-change.ts';
-import type { CatalogueProposal } from './contract.ts';
+import type { ApproveCatalogueProposal, CatalogueProposal } from './contract.ts';
 
 // Catalogue changes by two administrators (docs/decisions/0182): one proposes, another approves
 // or rejects. Everything runs under the catalogue lock; the decision is written only where none
@@ -52,7 +52,7 @@ export const listCatalogueProposals = defineHandler(routes.listCatalogueProposal
   const voided = await voidedSinceFiling(store, read.map(({ p, reading }) => ({ requestedBy: p.requestedBy, filedSeq: reading.filedSeq })));
   const contents = read.map(({ reading }) => reading.content).filter((c) => c !== null);
   const [users, facts] = await Promise.all([usersById(store), catalogueFacts(store, contents)]);
-  const items = read.map(({ p, reading: { state, content, filedSeq } }) => catalogueProposalView(users, facts, p, now, { state, content, voided: voided({ requestedBy: p.requestedBy, filedSeq }) }));
+  const items = await Promise.all(read.map(async ({ p, reading: { state, content, filedSeq } }) => catalogueProposalView(users, await shownComparison(facts, content), p, now, { state, content, voided: voided({ requestedBy: p.requestedBy, filedSeq }) })));
   return { status: 200, body: { items, needsSecondAdministrator: await needsSecondAdministrator(store) } };
 });
 
@@ -71,17 +71,30 @@ export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChang
     const proposal: StoredCatalogueProposal = { id: newId(ctx.deps, 'cpr'), kind: body.kind, subject: checked.subject, contentJson, contentSha256, requestedBy: admin.id, ...decisionWindow(when.now), decision: null, decidedBy: null, decidedAt: null };
     await tx.insertCatalogueProposal(proposal);
     await tx.appendAudit({ event: { action: 'catalogue.change_proposed', subject: proposal.subject, before: null, after: { proposal: proposal.id, kind: proposal.kind, contentSha256, expiresAt: proposal.expiresAt } }, actorId: admin.id, at: when.at });
-    return catalogueProposalView(await usersById(tx), await catalogueFacts(tx, [content]), proposal, when.at, { state: 'as_filed', content, voided: null });
+    const comparison = await shownComparison(await catalogueFacts(tx, [content]), content);
+    return catalogueProposalView(await usersById(tx), comparison, proposal, when.at, { state: 'as_filed', content, voided: null });
   });
   return { status: 201, body: filed };
 });
+
+/**
+ * The comparison computed now, under the catalogue lock, is the one the approver was shown:
+ * another key published since can change what a policy takes from another or falls to (0192,
+ * fifth amendment). Checked after the content, so a content mismatch keeps its own answer.
+ */
+function assertComparisonShown(now: ShownComparison, { comparisonSha256: shown }: ApproveCatalogueProposal): void {
+  if (now.comparisonSha256 === shown) return;
+  throw problems.proposalComparisonChanged(
+    `What this proposal replaces or loosens changed since you were shown it (comparison SHA-256 ${now.comparisonSha256} now, you sent ${shown}): another catalogue change took effect meanwhile. Nothing was applied; read the comparison again before you approve.`,
+  );
+}
 
 /**
  * Checks only an approval needs, in its transaction: the stored row as filed (bound to its one
  * filing entry) and readable, the proposer still an enabled administrator who was neither disabled
  * nor demoted since that entry, the content the approver was shown.
  */
-async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, shownSha256: string, stored: ProposalReading): Promise<void> {
+async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, { contentSha256: shownSha256 }: ApproveCatalogueProposal, stored: ProposalReading): Promise<void> {
   // First: a tampered row's filer and expiry are not to be believed, so nothing is read from them.
   if (stored.state === 'tampered') throw new TamperedProposal(proposal, stored);
   if (stored.state === 'unreadable') {
@@ -96,27 +109,29 @@ async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, 
 }
 
 function decide(decision: 'approved' | 'rejected') {
-  return async (ctx: RequestContext, id: string, shownSha256: string | null): Promise<{ view: CatalogueProposal; location: string | null }> => {
+  return async (ctx: RequestContext, id: string, shown: ApproveCatalogueProposal | null): Promise<{ view: CatalogueProposal; location: string | null }> => {
     const admin = signedIn(ctx);
     const when = changeTime(ctx);
     return ctx.deps.store.transaction(async (tx) => {
       await tx.lockPolicyCatalogue();
       const proposal = assertDecidable(await tx.findCatalogueProposal(id), id, admin.id, when.at, names);
       const stored = await readProposal(proposal, await proposalEntries(tx, [proposal]));
-      if (shownSha256 !== null) await assertApprovable(tx, proposal, shownSha256, stored);
+      if (shown !== null) await assertApprovable(tx, proposal, shown, stored);
       const { content } = stored;
       // What it replaces, read before the change is written.
-      const facts = await catalogueFacts(tx, content ? [content] : []);
+      const comparison = await shownComparison(await catalogueFacts(tx, content ? [content] : []), content);
+      if (shown !== null) assertComparisonShown(comparison, shown);
       // Checked again on what the catalogue is now; the write waits until the decision is recorded.
       const checked = decision === 'approved' && content ? await checkCatalogueChange(tx, content, admin.id, when).catch((error: unknown) => { throw stillPasses(error); }) : null;
       if (!(await tx.decideCatalogueProposal(proposal.id, decision, admin.id, when.at))) throw problems.conflict('This proposal was decided already.');
       const after = { proposal: proposal.id, kind: proposal.kind, contentSha256: proposal.contentSha256, requestedBy: proposal.requestedBy };
-      // An approval names the canonical content it applied, so the entry alone shows what took effect (0192).
-      const event = decision === 'approved' ? ({ action: 'catalogue.change_approved', after: { ...after, content: proposal.contentJson } } as const) : ({ action: 'catalogue.change_rejected', after } as const);
+      // An approval names the canonical content it applied and the comparison its approver saw, so the entry alone shows what took effect and what was approved as loosened (0192).
+      const approved = { ...after, content: proposal.contentJson, comparison: comparison.comparisonJson, comparisonSha256: comparison.comparisonSha256 };
+      const event = decision === 'approved' ? ({ action: 'catalogue.change_approved', after: approved } as const) : ({ action: 'catalogue.change_rejected', after } as const);
       await tx.appendAudit({ event: { ...event, subject: proposal.subject, before: null }, actorId: admin.id, at: when.at });
       // The change's own entry follows, with the approver as actor: they made it take effect.
       const location = checked ? await checked.write() : null;
-      return { view: catalogueProposalView(await usersById(tx), facts, { ...proposal, decision, decidedBy: admin.id, decidedAt: when.at }, when.at, { state: stored.state, content, voided: null }), location };
+      return { view: catalogueProposalView(await usersById(tx), comparison, { ...proposal, decision, decidedBy: admin.id, decidedAt: when.at }, when.at, { state: stored.state, content, voided: null }), location };
     });
   };
 }
@@ -137,7 +152,7 @@ const approve = decide('approved');
 const reject = decide('rejected');
 
 export const approveCatalogueProposal = defineHandler(routes.approveCatalogueProposal, async (ctx, { params, body }) => {
-  const { view, location } = await approve(ctx, params.id, body.contentSha256).catch((error: unknown) => {
+  const { view, location } = await approve(ctx, params.id, body).catch((error: unknown) => {
     if (error instanceof TamperedProposal) return refuseTampered(ctx, error, body.contentSha256);
     throw error;
   });

@@ -3,7 +3,7 @@ import { requesterStanding } from '../kernel/second-administrator.ts';
 import type { VoidedSince } from '../kernel/filer-standing.ts';
 import type { ProposalState } from './integrity.ts';
 import { shownName } from '#domain/text/shown-name.ts';
-import { comparedWithCurrent, type CatalogueFacts } from './comparison.ts';
+import type { ShownComparison } from './comparison.ts';
 import type { CatalogueProposal, NewCatalogueProposal } from './contract.ts';
 
 // A proposal as administrators see it: the change in a sentence and in full, its content hash,
@@ -50,9 +50,9 @@ const summaries = {
   tampered: 'Stored content not as filed: it was changed in the database',
   unreadable: 'Stored content no longer readable: it was filed under an earlier form of this change',
 };
-const nothingCompared = { replacesVersion: null, current: null, weakens: [] };
 
-export function catalogueProposalView(users: UsersById, facts: CatalogueFacts, p: StoredCatalogueProposal, now: string, { state, content, voided }: ProposalViewFacts): CatalogueProposal {
+/** `comparison`: shownComparison() of the row's content against the catalogue read for this answer. */
+export function catalogueProposalView(users: UsersById, { comparisonJson: _json, ...comparison }: ShownComparison, p: StoredCatalogueProposal, now: string, { state, content, voided }: ProposalViewFacts): CatalogueProposal {
   return {
     id: p.id,
     kind: p.kind,
@@ -62,7 +62,7 @@ export function catalogueProposalView(users: UsersById, facts: CatalogueFacts, p
     tampered: state === 'tampered',
     unreadable: state === 'unreadable',
     contentSha256: p.contentSha256,
-    ...(content ? comparedWithCurrent(facts, content) : nothingCompared),
+    ...comparison,
     requestedBy: person(users, p.requestedBy),
     requestedAt: p.requestedAt,
     expiresAt: p.expiresAt,

@@ -70,6 +70,8 @@ export const problems = {
   accountRequestTampered: (detail: string) => new ApiError({ type: problemTypes.accountRequestTampered, title: 'The stored account request was altered', status: 409, detail }),
   /** A stored proposal as filed that today's contract no longer reads (0192, fourth amendment): not tampering, so no tamper signal. */
   proposalUnreadable: (detail: string) => new ApiError({ type: problemTypes.proposalUnreadable, title: 'The stored proposal no longer reads', status: 409, detail }),
+  /** An approval whose comparison with the catalogue changed since it was shown (0192, fifth amendment): nothing is applied; reload and read it again. */
+  proposalComparisonChanged: (detail: string) => new ApiError({ type: problemTypes.proposalComparisonChanged, title: 'The comparison you were shown changed', status: 409, detail }),
   /** A direct catalogue change once two administrators exist (docs/decisions/0182): it waits for a second one, as a proposal. */
   catalogueProposalRequired: () =>
     new ApiError({

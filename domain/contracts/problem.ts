@@ -54,6 +54,8 @@ export const problemTypes = {
   accountRequestTampered: 'https://model-approval.example/problems/account-request-tampered',
   /** A proposal as filed whose content today's contract no longer reads (a schema change since filing): not tampering; it can only be rejected (0192). */
   proposalUnreadable: 'https://model-approval.example/problems/proposal-unreadable',
+  /** A catalogue approval whose comparison (what it replaces, what it loosens) is not the one the approver was shown: another change landed since (0192, fifth amendment). */
+  proposalComparisonChanged: 'https://model-approval.example/problems/proposal-comparison-changed',
   /** A direct catalogue change while two administrators exist: it is filed as a proposal another administrator approves (0182). */
   catalogueProposalRequired: 'https://model-approval.example/problems/catalogue-proposal-required',
   auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',

@@ -48,7 +48,7 @@ describe('a catalogue proposal edited in the database (0192)', () => {
   it('is refused at approval when its content no longer hashes to the stored SHA-256, audited as a tamper signal, nothing applied', async () => {
     const { store, deputy, filed, edit, lax, actions } = await setUp();
     edit(lax);
-    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
@@ -61,18 +61,18 @@ describe('a catalogue proposal edited in the database (0192)', () => {
   it('is refused when content and hash were both replaced but the approver was shown the filed one; and when the stored text is not canonical', async () => {
     const { deputy, filed, edit, lax, actions } = await setUp();
     edit(lax, await sha256Hex(lax));
-    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 })).body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
+    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 })).body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     // Same content, spelled otherwise: not the canonical text that was hashed at filing.
     const original = canonicalize(filed.content);
     edit(JSON.stringify(JSON.parse(original), null, 1), filed.contentSha256);
-    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
     expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered', 'catalogue.change_tampered']);
 
     // Put back as filed, it is approved, and the approval entry holds the canonical content it applied.
     edit(original, filed.contentSha256);
-    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 })).status).toBe(200);
+    expect((await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 })).status).toBe(200);
     const approved = (await actions()).find((e) => e.action === 'catalogue.change_approved');
     expect(approved?.after).toMatchObject({ contentSha256: filed.contentSha256, content: original });
     expect(await sha256Hex((approved?.after as { content: string }).content)).toBe(filed.contentSha256);
@@ -84,7 +84,7 @@ describe('a catalogue proposal edited in the database (0192)', () => {
     edit(lax, laxSha256);
     // The approver sees the edited row as tampered, and approving with the hash it shows is refused.
     expect(await listed()).toMatchObject({ tampered: true, content: null, contentSha256: laxSha256 });
-    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: laxSha256 });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: laxSha256, comparisonSha256: filed.comparisonSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     expect((reply.body as { detail: string }).detail).toContain(filed.contentSha256);
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
@@ -99,7 +99,7 @@ describe('a catalogue proposal edited in the database (0192)', () => {
     for (const [broken, sha] of [['not json at all', undefined], ['{"kind":"no_such_kind"}', await sha256Hex('{"kind":"no_such_kind"}')]] as const) {
       edit(broken, sha);
       expect(await listed()).toMatchObject({ tampered: true, content: null, replacesVersion: null, current: null, weakens: [], status: 'pending' });
-      const approval = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: sha ?? filed.contentSha256 });
+      const approval = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: sha ?? filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
       expect(approval.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     }
     const rejected = await deputy.post(`/api/catalogue-proposals/${filed.id}/rejection`, null);
@@ -133,7 +133,7 @@ describe('a catalogue proposal whose other columns were edited (0192, fourth ame
       const { store, admin, deputy, filed, setColumn, actions, listed } = await setUp();
       setColumn(column, value(filed));
       expect(await listed()).toMatchObject({ tampered: true, unreadable: false, content: null });
-      const reply = await { admin, deputy }[approver].post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+      const reply = await { admin, deputy }[approver].post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
       expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
       expect((reply.body as { detail: string }).detail).toContain(column);
       expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
@@ -152,7 +152,7 @@ describe('a catalogue proposal whose other columns were edited (0192, fourth ame
     // Written through the store, so the entry is chained as a real one would be.
     await store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: filed.subject, before: null, after: { proposal: filed.id, kind: filed.kind, contentSha256: laxSha256, expiresAt: filed.expiresAt } }, actorId: filed.requestedBy.id, at: filed.requestedAt });
     expect(await listed()).toMatchObject({ tampered: true, content: null });
-    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: laxSha256 });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: laxSha256, comparisonSha256: filed.comparisonSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
     expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
@@ -167,9 +167,9 @@ describe('a catalogue proposal whose other columns were edited (0192, fourth ame
     setColumn('decision', null);
     setColumn('decided_by', null);
     setColumn('decided_at', null);
-    const third = await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    const third = await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
     expect(third.status).toBe(403); // the filer still may not decide it
-    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
     expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
@@ -195,7 +195,7 @@ describe('a catalogue proposal as filed that no longer reads (0192, fourth amend
     await store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: row.subject, before: null, after: { proposal: row.id, kind: row.kind, contentSha256, expiresAt } }, actorId: row.requestedBy, at: requestedAt });
     const listed = catalogueProposalListSchema.parse((await deputy.get('/api/catalogue-proposals')).body).items.find((p) => p.id === row.id);
     expect(listed).toMatchObject({ unreadable: true, tampered: false, content: null, contentSha256, weakens: [], requesterStanding: 'administrator' });
-    const reply = await deputy.post(`/api/catalogue-proposals/${row.id}/approval`, { contentSha256 });
+    const reply = await deputy.post(`/api/catalogue-proposals/${row.id}/approval`, { contentSha256, comparisonSha256: listed?.comparisonSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalUnreadable });
     expect((await store.findCatalogueProposal(row.id))?.decision).toBeNull();
     const rejected = await deputy.post(`/api/catalogue-proposals/${row.id}/rejection`, null);

@@ -203,7 +203,7 @@ export async function prepareValidInputs(target: FuzzTarget, cookies: Map<string
     approveAccountRequest: { params: { id: 'acr_fuzz' } },
     rejectAccountRequest: { params: { id: 'acr_fuzz' } },
     proposeCatalogueChange: { body: { kind: 'add_business_line', change: { label: 'Fuzz proposed line' } } },
-    approveCatalogueProposal: { params: { id: 'cpr_fuzz' }, body: { contentSha256: 'a'.repeat(64) } },
+    approveCatalogueProposal: { params: { id: 'cpr_fuzz' }, body: { contentSha256: 'a'.repeat(64), comparisonSha256: 'b'.repeat(64) } },
     rejectCatalogueProposal: { params: { id: 'cpr_fuzz' } },
     changeOwnPassword: { body: { currentPassword: 'demo-password', newPassword: 'fuzz granite orchard lantern' } },
     stepUp: { body: { password: 'demo-password' } },

@@ -36,7 +36,7 @@ describe('policy publications racing (PostgreSQL, two API instances)', () => {
     async function approvedAtOnce(policies: PublishPolicyRequest[]) {
       const filed = [];
       for (const [i, change] of policies.entries()) filed.push(await propose(admin(i), { kind: 'publish_policy', change }));
-      const replies = await Promise.all(filed.map((p, i) => deputy(i).post(`/api/catalogue-proposals/${p.id}/approval`, { contentSha256: p.contentSha256 })));
+      const replies = await Promise.all(filed.map((p, i) => deputy(i).post(`/api/catalogue-proposals/${p.id}/approval`, { contentSha256: p.contentSha256, comparisonSha256: p.comparisonSha256 })));
       return replies.map((r) => r.status).sort();
     }
     // The other seven no longer pass their checks once one is in: 409 at approval, nothing written.

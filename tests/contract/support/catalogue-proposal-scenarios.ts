@@ -98,12 +98,13 @@ export const catalogueProposalScenarios: Scenario[] = [
       const admin = await signedIn(target, 'admin@example.com');
       const deputy = await signedIn(target, 'admin-deputy@example.com');
       const filed = await propose(admin, policyChange);
-      expectRefused(await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 }), 403, /You filed this proposal/);
+      expectRefused(await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 }), 403, /You filed this proposal/);
       expectRefused(await admin.post(`/api/catalogue-proposals/${filed.id}/rejection`, null), 403, /You filed this proposal/);
       const otherContent = await sha256Hex(canonicalize({ kind: 'publish_policy', change: { ...proposedPolicy, name: 'Something else' } }));
-      expectRefused(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: otherContent }), 409, /not the content you were shown/);
-      expectStatus(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: 'nope' }), 422);
-      expectStatus(await deputy.post('/api/catalogue-proposals/cpr_missing/approval', { contentSha256: filed.contentSha256 }), 404);
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: otherContent, comparisonSha256: filed.comparisonSha256 }), 409, /not the content you were shown/);
+      expectStatus(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: 'nope', comparisonSha256: filed.comparisonSha256 }), 422);
+      expect(pointers(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 }))).toEqual(['/comparisonSha256']);
+      expectStatus(await deputy.post('/api/catalogue-proposals/cpr_missing/approval', { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 }), 404);
       expectStatus(await admin.get('/api/policies/mortgage-proposed/versions/1'), 404);
       expect((await target.store.findCatalogueProposal(filed.id))?.decision).toBeNull();
 
@@ -116,7 +117,7 @@ export const catalogueProposalScenarios: Scenario[] = [
         ['catalogue.change_approved', 'usr_admin_deputy'],
         ['policy.published', 'usr_admin_deputy'],
       ]);
-      expectRefused(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 }), 409, /approved already/);
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 }), 409, /approved already/);
       expect(await pending(deputy)).toEqual([]);
     },
   },
@@ -129,7 +130,7 @@ export const catalogueProposalScenarios: Scenario[] = [
       const first = await propose(admin, policyChange);
       const second = await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, name: 'Mortgage credit, rival', replacesVersion: 0 } });
       await approveProposal(deputy, first);
-      expectRefused(await deputy.post(`/api/catalogue-proposals/${second.id}/approval`, { contentSha256: second.contentSha256 }), 409, /no longer passes its checks: The key "mortgage-proposed" is already taken/);
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${second.id}/approval`, { contentSha256: second.contentSha256, comparisonSha256: second.comparisonSha256 }), 409, /no longer passes its checks: The key "mortgage-proposed" is already taken/);
       expect((await target.store.findCatalogueProposal(second.id))?.decision).toBeNull();
       expect(policyVersionEntrySchema.parse((await admin.get('/api/policies/mortgage-proposed/versions/1')).body).policy.name).toBe('Mortgage credit models');
 
@@ -138,7 +139,7 @@ export const catalogueProposalScenarios: Scenario[] = [
       // Signed in again: an idle session ends long before a proposal lapses.
       const later = await signedIn(target, 'admin-deputy@example.com');
       expect(await pending(later)).toEqual([]);
-      expectRefused(await later.post(`/api/catalogue-proposals/${late.id}/approval`, { contentSha256: late.contentSha256 }), 409, /expired/);
+      expectRefused(await later.post(`/api/catalogue-proposals/${late.id}/approval`, { contentSha256: late.contentSha256, comparisonSha256: late.comparisonSha256 }), 409, /expired/);
       expectRefused(await later.post(`/api/catalogue-proposals/${late.id}/rejection`, null), 409, /expired/);
       const lines = businessLineListSchema.parse((await later.get('/api/business-lines')).body).items;
       expect(lines.map((l) => l.label)).not.toContain('Late line');
@@ -151,7 +152,7 @@ export const catalogueProposalScenarios: Scenario[] = [
       const deputy = await signedIn(target, 'admin-deputy@example.com');
       const lax = await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, name: 'Mortgage credit, lax' } });
       await approveProposal(deputy, await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, replacesVersion: 0 } }));
-      const stale = await deputy.post(`/api/catalogue-proposals/${lax.id}/approval`, { contentSha256: lax.contentSha256 });
+      const stale = await deputy.post(`/api/catalogue-proposals/${lax.id}/approval`, { contentSha256: lax.contentSha256, comparisonSha256: lax.comparisonSha256 });
       expectRefused(stale, 409, /no longer passes its checks: The key "mortgage-proposed" is already taken/);
       expectStatus(await admin.get('/api/policies/mortgage-proposed/versions/2'), 404);
       expect(policyVersionEntrySchema.parse((await admin.get('/api/policies/mortgage-proposed/versions/1')).body).policy.name).toBe('Mortgage credit models');
@@ -160,7 +161,7 @@ export const catalogueProposalScenarios: Scenario[] = [
       const behind = await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, name: 'Mortgage credit, behind' } });
       expect(behind.content).toMatchObject({ change: { replacesVersion: 1 } });
       await approveProposal(deputy, await propose(admin, { kind: 'publish_policy', change: { ...proposedPolicy, name: 'Mortgage credit, stricter', replacesVersion: 1 } }));
-      expectRefused(await deputy.post(`/api/catalogue-proposals/${behind.id}/approval`, { contentSha256: behind.contentSha256 }), 409, /Version 1 of "mortgage-proposed" is no longer the current one/);
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${behind.id}/approval`, { contentSha256: behind.contentSha256, comparisonSha256: behind.comparisonSha256 }), 409, /Version 1 of "mortgage-proposed" is no longer the current one/);
       expectStatus(await admin.get('/api/policies/mortgage-proposed/versions/3'), 404);
 
       const step = { key: 'model_risk', name: 'Model risk management', role: 'model_risk' as const, approvalsRequired: 1, dueHours: 48, sections: ['evaluation' as const] };
@@ -169,7 +170,7 @@ export const catalogueProposalScenarios: Scenario[] = [
       const first = await propose(admin, { kind: 'publish_template', change: template });
       expect(first.content).toMatchObject({ change: { replacesVersion: 0 } });
       await approveProposal(deputy, await propose(admin, { kind: 'publish_template', change: { ...template, name: 'Pinned lab, first in', replacesVersion: 0 } }));
-      expectRefused(await deputy.post(`/api/catalogue-proposals/${first.id}/approval`, { contentSha256: first.contentSha256 }), 409, /already taken/);
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${first.id}/approval`, { contentSha256: first.contentSha256, comparisonSha256: first.comparisonSha256 }), 409, /already taken/);
       expectStatus(await admin.get('/api/templates/pinned-lab/versions/2'), 404);
     },
   },
@@ -181,7 +182,7 @@ export const catalogueProposalScenarios: Scenario[] = [
       await target.store.insertUser({ id: 'usr_admin_third', email: 'admin-third@example.com', displayName: 'Kai Sato', title: 'Administrator', roles: ['admin'], passwordHash });
       const deciders = [await signedIn(target, 'admin-deputy@example.com'), await signedIn(target, 'admin-deputy@example.com'), await signedIn(target, 'admin-third@example.com'), await signedIn(target, 'admin-third@example.com')];
       const filed = await propose(admin, { kind: 'publish_revalidation_schedule', change: { months: { '1': 6, '2': 18, '3': 30, '4': 48 }, replacesVersion: 1 } });
-      const replies = await Promise.all(deciders.map((client, i) => (i === 3 ? client.post(`/api/catalogue-proposals/${filed.id}/rejection`, null) : client.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 }))));
+      const replies = await Promise.all(deciders.map((client, i) => (i === 3 ? client.post(`/api/catalogue-proposals/${filed.id}/rejection`, null) : client.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 }))));
       const statuses = replies.map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(3);
@@ -202,7 +203,7 @@ export const catalogueProposalScenarios: Scenario[] = [
       const rejected = await deputy.post(`/api/catalogue-proposals/${filed.id}/rejection`, null);
       expectStatus(rejected, 200);
       expect(rejected.body).toMatchObject({ status: 'rejected', decidedBy: { id: 'usr_admin_deputy' } });
-      expectRefused(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 }), 409, /rejected already/);
+      expectRefused(await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 }), 409, /rejected already/);
       const methods = tieringMethodListSchema.parse((await admin.get('/api/risk-tiering-methods')).body).items;
       expect(methods.map((m) => m.method.version)).toEqual([1]);
       expect(await auditOf(target, filed.subject)).toEqual([

@@ -15,7 +15,7 @@ export async function propose(admin: Client, proposal: NewCatalogueProposal): Pr
 }
 
 export async function approveProposal(approver: Client, proposal: CatalogueProposal): Promise<CatalogueProposalApproval> {
-  const reply = await approver.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 });
+  const reply = await approver.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256, comparisonSha256: proposal.comparisonSha256 });
   expectStatus(reply, 200);
   return catalogueProposalApprovalSchema.parse(reply.body);
 }
@@ -87,9 +87,9 @@ export async function changeAsDirect(target: Target, path: string, body: unknown
   const { admin, deputy } = await administratorsOf(target);
   const filed = await admin.post('/api/catalogue-proposals', proposal);
   if (filed.status !== 201) return filed;
-  const { id, contentSha256, content } = catalogueProposalSchema.parse(filed.body);
+  const { id, contentSha256, comparisonSha256, content } = catalogueProposalSchema.parse(filed.body);
   if (content === null) throw new Error('A proposal just filed reads as tampered');
-  const approved = await deputy.post(`/api/catalogue-proposals/${id}/approval`, { contentSha256 });
+  const approved = await deputy.post(`/api/catalogue-proposals/${id}/approval`, { contentSha256, comparisonSha256 });
   if (approved.status !== 200) return approved;
   const { location } = catalogueProposalApprovalSchema.parse(approved.body);
   return { ...approved, status, body: await readBack(deputy, content, location) };

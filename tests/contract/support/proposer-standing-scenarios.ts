@@ -66,7 +66,7 @@ export const proposerStandingScenarios: Scenario[] = [
       expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)?.requesterStanding).toBe('administrator');
       expectStatus(await deputy.post('/api/admin/users/usr_admin/disable', null), 200);
 
-      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), /Alex Morgan, who filed it, has been disabled since/);
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256, comparisonSha256: proposal.comparisonSha256 }), /Alex Morgan, who filed it, has been disabled since/);
       expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
       expect((await target.store.findCatalogueProposal(proposal.id))?.decision).toBeNull();
       expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'disabled' });
@@ -84,7 +84,7 @@ export const proposerStandingScenarios: Scenario[] = [
       const afterEnable = await signedIn(target, 'admin@example.com');
       // Listed as void, one read for the list: an approver sees it cannot be approved before trying.
       expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'disabled_since_filing' });
-      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), /was disabled after filing it; enabling the account again does not revive it/);
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256, comparisonSha256: proposal.comparisonSha256 }), /was disabled after filing it; enabling the account again does not revive it/);
       expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
       expect((await requestsSeenBy(deputy)).find((r) => r.id === kept.id)).toMatchObject({ status: 'pending', requesterStanding: 'disabled_since_filing' });
       const regrant = await fileRequest(afterEnable, { kind: 'set_roles', userId: 'usr_owner', roles: ['model_owner', 'model_risk'] });
@@ -104,7 +104,7 @@ export const proposerStandingScenarios: Scenario[] = [
       const demotion = await fileRequest(deputy, { kind: 'set_roles', userId: 'usr_admin', roles: [] });
       expectStatus(await third.post(`/api/admin/account-requests/${demotion.id}/approval`, null), 200);
 
-      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), /no longer holds the administrator role/);
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256, comparisonSha256: proposal.comparisonSha256 }), /no longer holds the administrator role/);
       expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
       expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'not_administrator' });
       expectNoLongerAdministrator(await third.post(`/api/admin/account-requests/${grant.id}/approval`, null), /no longer holds the administrator role/);
@@ -131,7 +131,7 @@ export const proposerStandingScenarios: Scenario[] = [
       expect((await proposalsSeenBy(deputy)).find((p) => p.id === proposal.id)).toMatchObject({ status: 'pending', requesterStanding: 'role_lost_since_filing' });
       expect((await requestsSeenBy(deputy)).find((r) => r.id === grant.id)).toMatchObject({ status: 'pending', requesterStanding: 'role_lost_since_filing' });
       const lost = /Alex Morgan, who filed it, lost the administrator role after filing it; granting it again does not revive it/;
-      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256 }), lost);
+      expectNoLongerAdministrator(await deputy.post(`/api/catalogue-proposals/${proposal.id}/approval`, { contentSha256: proposal.contentSha256, comparisonSha256: proposal.comparisonSha256 }), lost);
       expectStatus(await deputy.get('/api/policies/mortgage-orphaned/versions/1'), 404);
       expectNoLongerAdministrator(await third.post(`/api/admin/account-requests/${grant.id}/approval`, null), lost);
       expect((await target.store.findUserById('usr_owner'))?.roles).toEqual(['model_owner']);

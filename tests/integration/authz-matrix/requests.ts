@@ -177,7 +177,7 @@ async function deputysRequest(c: BuildContext): Promise<string> {
 }
 
 /** A business line the demo's other administrator proposed (0182), which the caller may decide: the id and the content hash it was shown. */
-async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSha256: string }> {
+async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSha256: string; comparisonSha256: string }> {
   const suffix = Math.random().toString(36).slice(2, 10).replace(/[0-9]/g, '');
   const id = `cpr_matrix_${suffix}`;
   const contentJson = canonicalize({ kind: 'add_business_line', change: { label: `Matrix line ${suffix}` } });
@@ -193,7 +193,9 @@ async function deputysProposal(c: BuildContext): Promise<{ id: string; contentSh
     ...filed,
   });
   await c.cell.store.appendAudit({ event: { action: 'catalogue.change_proposed', subject: `matrix line ${suffix}`, before: null, after: { proposal: id, kind: 'add_business_line', contentSha256, expiresAt: filed.expiresAt } }, actorId: filed.requestedBy, at: filed.requestedAt });
-  return { id, contentSha256 };
+  // A new line replaces nothing and loosens nothing: the comparison its view shows (0192, fifth amendment).
+  const comparisonSha256 = await sha256Hex(canonicalize({ replacesVersion: null, current: null, weakens: [] }));
+  return { id, contentSha256, comparisonSha256 };
 }
 
 /** A delegation an administrator made and its delegator may accept: the caller's own, or another reviewer's. */
@@ -344,8 +346,8 @@ export const requests: Record<string, Builder> = {
   listCatalogueProposals: () => ({ path: '/api/catalogue-proposals' }),
   proposeCatalogueChange: () => ({ path: '/api/catalogue-proposals', json: { kind: 'add_business_line', change: { label: 'Matrix proposed line' } } }),
   approveCatalogueProposal: async (c) => {
-    const { id, contentSha256 } = await deputysProposal(c);
-    return { path: `/api/catalogue-proposals/${id}/approval`, json: { contentSha256 } };
+    const { id, contentSha256, comparisonSha256 } = await deputysProposal(c);
+    return { path: `/api/catalogue-proposals/${id}/approval`, json: { contentSha256, comparisonSha256 } };
   },
   rejectCatalogueProposal: async (c) => ({ path: `/api/catalogue-proposals/${(await deputysProposal(c)).id}/rejection` }),
   changeOwnPassword: () => ({ path: '/api/account/password', json: { currentPassword: 'demo-password', newPassword: matrixPassword } }),
