@@ -80,7 +80,7 @@ export const proposeCatalogueChange = defineHandler(routes.proposeCatalogueChang
 /**
  * The comparison computed now, under the catalogue lock, is the one the approver was shown:
  * another key published since can change what a policy takes from another or falls to (0192,
- * fifth amendment). Checked after the content, so a content mismatch keeps its own answer.
+ * fifth amendment). Checked after the content and the change's own checks, whose answers say more.
  */
 function assertComparisonShown(now: ShownComparison, { comparisonSha256: shown }: ApproveCatalogueProposal): void {
   if (now.comparisonSha256 === shown) return;
@@ -120,9 +120,10 @@ function decide(decision: 'approved' | 'rejected') {
       const { content } = stored;
       // What it replaces, read before the change is written.
       const comparison = await shownComparison(await catalogueFacts(tx, content ? [content] : []), content);
-      if (shown !== null) assertComparisonShown(comparison, shown);
       // Checked again on what the catalogue is now; the write waits until the decision is recorded.
       const checked = decision === 'approved' && content ? await checkCatalogueChange(tx, content, admin.id, when).catch((error: unknown) => { throw stillPasses(error); }) : null;
+      // After the checks: a change that no longer passes says why, rather than that its comparison moved.
+      if (shown !== null) assertComparisonShown(comparison, shown);
       if (!(await tx.decideCatalogueProposal(proposal.id, decision, admin.id, when.at))) throw problems.conflict('This proposal was decided already.');
       const after = { proposal: proposal.id, kind: proposal.kind, contentSha256: proposal.contentSha256, requestedBy: proposal.requestedBy };
       // An approval names the canonical content it applied and the comparison its approver saw, so the entry alone shows what took effect and what was approved as loosened (0192).

@@ -1,12 +1,13 @@
 import { expect } from 'vitest';
-import { catalogueProposalApprovalSchema, catalogueProposalSchema, type CatalogueProposal, type CatalogueProposalApproval, type NewCatalogueProposal } from '#api/catalogue-proposals/contract.ts';
+import { catalogueProposalApprovalSchema, catalogueProposalListSchema, catalogueProposalSchema, type CatalogueProposal, type CatalogueProposalApproval, type NewCatalogueProposal } from '#api/catalogue-proposals/contract.ts';
 import { businessLineListSchema } from '#domain/contracts/business-lines.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
 import { revalidationScheduleListSchema, tieringMethodListSchema } from '#domain/contracts/revalidation.ts';
 import type { Client, Reply, Target } from './client.ts';
 import { expectStatus, signedIn } from './signing-scenarios.ts';
 
 // Catalogue changes go through two administrators (docs/decisions/0182): the demo's
-// administrator proposes the change, its deputy approves it with the content hash it was shown.
+// administrator proposes the change, its deputy approves it with the content and comparison hashes it was shown.
 
 export async function propose(admin: Client, proposal: NewCatalogueProposal): Promise<CatalogueProposal> {
   const reply = await admin.post('/api/catalogue-proposals', proposal);
@@ -87,12 +88,24 @@ export async function changeAsDirect(target: Target, path: string, body: unknown
   const { admin, deputy } = await administratorsOf(target);
   const filed = await admin.post('/api/catalogue-proposals', proposal);
   if (filed.status !== 201) return filed;
-  const { id, contentSha256, comparisonSha256, content } = catalogueProposalSchema.parse(filed.body);
+  const { id, content, ...shown } = catalogueProposalSchema.parse(filed.body);
   if (content === null) throw new Error('A proposal just filed reads as tampered');
-  const approved = await deputy.post(`/api/catalogue-proposals/${id}/approval`, { contentSha256, comparisonSha256 });
+  const approved = await approveAsShown(deputy, id, shown);
   if (approved.status !== 200) return approved;
   const { location } = catalogueProposalApprovalSchema.parse(approved.body);
   return { ...approved, status, body: await readBack(deputy, content, location) };
+}
+
+/**
+ * Approves with the hashes shown; when another change landed since and the comparison changed
+ * (0192, fifth amendment), reads the proposal again and approves what it shows now, once, as an
+ * approver does when the page reloads. A racing change is a direct one here, not a reader's.
+ */
+async function approveAsShown(deputy: Client, id: string, { contentSha256, comparisonSha256 }: Pick<CatalogueProposal, 'contentSha256' | 'comparisonSha256'>): Promise<Reply> {
+  const approved = await deputy.post(`/api/catalogue-proposals/${id}/approval`, { contentSha256, comparisonSha256 });
+  if ((approved.body as { type?: string } | null)?.type !== problemTypes.proposalComparisonChanged) return approved;
+  const now = catalogueProposalListSchema.parse((await deputy.get('/api/catalogue-proposals')).body).items.find((p) => p.id === id);
+  return now ? deputy.post(`/api/catalogue-proposals/${id}/approval`, { contentSha256, comparisonSha256: now.comparisonSha256 }) : approved;
 }
 
 /**
