@@ -19,10 +19,10 @@ export function useCatalogueProposals() {
   return useQuery(catalogueProposalsQueryOptions());
 }
 
-/** POST …/{id}/approval with the content hash the approver was shown, or …/rejection. */
+/** POST …/{id}/approval with the content and comparison hashes the approver was shown (0192), or …/rejection. */
 function decide({ proposal, decision }: { proposal: CatalogueProposal; decision: 'approval' | 'rejection' }) {
   if (decision === 'rejection') return apiFetch(apiPath(routes.rejectCatalogueProposal.path, { id: proposal.id }), { method: 'POST', schema: catalogueProposalSchema });
-  return apiFetch(apiPath(routes.approveCatalogueProposal.path, { id: proposal.id }), { method: 'POST', body: { contentSha256: proposal.contentSha256 }, schema: catalogueProposalApprovalSchema });
+  return apiFetch(apiPath(routes.approveCatalogueProposal.path, { id: proposal.id }), { method: 'POST', body: { contentSha256: proposal.contentSha256, comparisonSha256: proposal.comparisonSha256 }, schema: catalogueProposalApprovalSchema });
 }
 
 /** An approval changes the catalogue, which policies, templates, lines and tiering lists all read: every query but the session's is read again. */

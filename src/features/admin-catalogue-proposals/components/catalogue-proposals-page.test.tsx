@@ -13,7 +13,7 @@ setupMockServer();
 
 const hour = 3_600_000;
 
-type Kind = 'publish_revalidation_schedule' | 'add_business_line';
+type Kind = 'publish_revalidation_schedule' | 'add_business_line' | 'retire_business_line';
 
 /** A proposal filed by `requestedBy` an hour ago as the API stores it: the row and its `catalogue.change_proposed` entry. */
 async function store(api: MockApi, id: string, kind: Kind, subject: string, contentJson: string, requestedBy: string): Promise<string> {
@@ -86,6 +86,39 @@ describe('catalogue proposals page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Approve change' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(/rejected already/);
     expect((await api.deps.store.listBusinessLines()).map((l) => l.label)).not.toContain('Auto loans');
+  });
+
+  it('an approval whose comparison changed since the page loaded is refused: the dialog says so (axe clean), shows the new list, and approving that applies it', async () => {
+    let line = { key: '', label: '' };
+    const { user, api } = await renderApp('/admin/catalogue-proposals', {
+      signedInAs: 'admin@example.com',
+      prepare: async (mock) => {
+        const found = (await mock.deps.store.listBusinessLines()).find((l) => l.retiredAt === null);
+        if (!found) throw new Error('The demo lists a line');
+        line = found;
+        await store(mock, 'cpr_retire', 'retire_business_line', found.key, canonicalize({ kind: 'retire_business_line', change: { key: found.key } }), 'usr_admin_deputy');
+      },
+    });
+    const card = (await screen.findByText(`Retire the business line "${line.key}"`)).closest('li');
+    if (!card) throw new Error('No card');
+    const named = 'Template racing-line v1 names this line; its packages would no longer reach it';
+    expect(card).not.toHaveTextContent(named);
+    // Another template naming the line is published while the page is open: the retirement now cuts it off.
+    const [template] = await api.deps.store.listTemplates();
+    if (!template) throw new Error('The demo has templates');
+    await api.deps.store.insertTemplate({ ...template, key: 'racing-line', version: 1, businessLines: [line.label] });
+    await user.click(within(card).getByRole('button', { name: /^Approve/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Approve this catalogue change?' });
+    expect(dialog).not.toHaveTextContent(named);
+    await user.click(within(dialog).getByRole('button', { name: 'Approve change' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Not approved: what this change replaces or loosens changed since you opened it');
+    await waitFor(() => expect(dialog).toHaveTextContent(named));
+    expect(card).toHaveTextContent(named);
+    expect((await api.deps.store.findCatalogueProposal('cpr_retire'))?.decision).toBeNull();
+    await expectNoAxeViolations();
+    await user.click(within(dialog).getByRole('button', { name: 'Approve change' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`Approved, and in force: Retire the business line "${line.key}".`));
+    expect((await api.deps.store.findCatalogueProposal('cpr_retire'))?.decision).toBe('approved');
   });
 
   it('names the version a change replaces, lists what it weakens and shows the diff on the card and in the dialog', async () => {

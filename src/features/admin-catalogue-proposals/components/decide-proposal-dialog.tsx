@@ -3,6 +3,8 @@ import type { CatalogueProposal } from '#api/catalogue-proposals/contract.ts';
 import { DialogTitle, ModalDialog } from '#src/components/ui/modal-dialog.tsx';
 import { buttonClasses } from '#src/components/ui/button.ts';
 import { describeError } from '#src/lib/describe-error.ts';
+import { ApiProblem } from '#src/lib/api-problem.ts';
+import { problemTypes } from '#domain/contracts/problem.ts';
 import { useDecideCatalogueProposal } from '../api/catalogue-proposals.ts';
 import { ContentDiff, WeakenedControls } from './proposal-comparison.tsx';
 
@@ -13,7 +15,15 @@ interface Props {
   onDecided: (message: string) => void;
 }
 
-/** Confirms an approval or a rejection; an approval sends the content hash shown here, so a proposal that differs is refused. */
+/** A refusal in words; a comparison changed since it was shown is said as such, since the list above has just been read again (0192, fifth amendment). */
+function refusalOf(error: unknown): string {
+  if (error instanceof ApiProblem && error.problem.type === problemTypes.proposalComparisonChanged) {
+    return 'Not approved: what this change replaces or loosens changed since you opened it, because another catalogue change took effect. Nothing was applied. The list above is read again; check it before you approve.';
+  }
+  return describeError(error);
+}
+
+/** Confirms an approval or a rejection; an approval sends the content and comparison hashes shown here, so a proposal that differs now is refused. */
 export function DecideProposalDialog({ proposal, decision, onClose, onDecided }: Props) {
   const deciding = useDecideCatalogueProposal();
   const describedBy = useId();
@@ -36,12 +46,17 @@ export function DecideProposalDialog({ proposal, decision, onClose, onDecided }:
           <p className="text-sm text-slate-700">
             {approving ? 'It takes effect at once, with you as the one who made it. ' : 'Nothing changes; the administrator who proposed it may propose it again. '}
             Content SHA-256: <code className="break-all">{proposal.contentSha256}</code>
+            {approving && (
+              <>
+                ; comparison SHA-256: <code className="break-all">{proposal.comparisonSha256}</code>
+              </>
+            )}
           </p>
         </div>
         {approving && <ContentDiff proposal={proposal} />}
         {deciding.error != null && (
           <p role="alert" className="text-red-800">
-            {describeError(deciding.error)}
+            {refusalOf(deciding.error)}
           </p>
         )}
         <div className="flex flex-wrap gap-2">

@@ -23,8 +23,9 @@ export function WeakenedControls({ proposal }: { proposal: CatalogueProposal }) 
         Weakens {proposal.weakens.length === 1 ? 'a control' : `${proposal.weakens.length} controls`} compared with {against}:
       </p>
       <ul className="mt-1 list-disc space-y-1 pl-5">
+        {/* A retirement names several policies and templates at one field: the message tells them apart. */}
         {proposal.weakens.map((w) => (
-          <li key={w.field} className="break-words">
+          <li key={`${w.field} ${w.message}`} className="break-words">
             {w.message}
           </li>
         ))}

@@ -12,6 +12,8 @@ interface Props {
 /** Pending catalogue changes as cards (a 390 px screen fits them), each with what it loosens, its diff and its full content to read before deciding. */
 export function ProposalList({ proposals, viewerId, onOutcome }: Props) {
   const [deciding, setDeciding] = useState<{ proposal: CatalogueProposal; decision: 'approval' | 'rejection' } | null>(null);
+  // The dialog shows the proposal as last read: after a refused approval the list is read again, and what it now replaces or loosens is what the next approval names (0192, fifth amendment).
+  const shown = deciding && (proposals.find((p) => p.id === deciding.proposal.id) ?? deciding.proposal);
   if (proposals.length === 0) return <p>No catalogue change waits for approval.</p>;
   return (
     <>
@@ -20,9 +22,9 @@ export function ProposalList({ proposals, viewerId, onOutcome }: Props) {
           <ProposalCard key={proposal.id} proposal={proposal} viewerId={viewerId} onDecide={(decision) => setDeciding({ proposal, decision })} />
         ))}
       </ul>
-      {deciding && (
+      {deciding && shown && (
         <DecideProposalDialog
-          proposal={deciding.proposal}
+          proposal={shown}
           decision={deciding.decision}
           onClose={() => setDeciding(null)}
           onDecided={(message) => {
