@@ -13,8 +13,10 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['tests/setup/fail-on-console-error.ts'],
           // Whole-app component tests render routes, load code on demand and run the mock
-          // API; on two busy cores (CI runs files side by side) 5 s is not always enough.
-          testTimeout: 15_000,
+          // API; on two busy cores (CI runs files side by side, beside the e2e lane) 5 s is not
+          // always enough, and the heaviest (package page, signing) took over 15 s at load 10.
+          // A time limit here only guards against a hang: no test asserts on speed.
+          testTimeout: 30_000,
         },
       },
       {

@@ -264,7 +264,7 @@ export const submitVersion = defineHandler(routes.submitVersion, async (ctx, { p
       at,
     });
     // After the version's entry: the chain it moves to is replayed with the new version in (notifications, the record's template check).
-    if (line.refiles) await refileUnderListedLine(tx, pkg, facts.template, businessLine, version.number, at, user.id);
+    if (line.refiles) await refileUnderListedLine(tx, pkg, facts.template, businessLine, version.number, at, { actor: toActor(user, user.id), newId: () => newId(ctx.deps) });
     // An answer to a clarification request is also the owner's reply in its thread.
     for (const { target, answer } of body.answers) {
       if (target.kind !== 'clarification') continue;

@@ -51,7 +51,7 @@ const reasons = {
  */
 async function writeBackToSageMaker(connector: SageMakerConnector, writeBack: StoredRegistryWriteBack, publicOrigin: string | undefined): Promise<WriteBackOutcome> {
   const arn = sageMakerArnOf(writeBack.registryModel, writeBack.registryVersion);
-  const approval = sageMakerApproval(writeBack.outcome, { contentHash: writeBack.details.contentHash, recordUrl: recordUrlOf(writeBack.details.recordUrl, publicOrigin), reason: `Package ${writeBack.details.packageId} version ${writeBack.details.version}: ${reasons[writeBack.outcome]}` });
+  const approval = sageMakerApproval(writeBack.outcome, { contentHash: writeBack.details.contentHash, recordUrl: recordUrlOf(writeBack.details.recordUrl, publicOrigin), reason: `Package ${writeBack.details.packageId} version ${writeBack.details.version}: ${writeBack.details.reason ?? reasons[writeBack.outcome]}` });
   const label = `UpdateModelPackage ModelApprovalStatus=${approval.status}`;
   try {
     await connector.registry.updateApproval(arn, approval);

@@ -16,6 +16,8 @@ const outcomes: Partial<Record<PackageEvent['type'], RegistryOutcome>> = {
   'obligation.lapsed': 'lapsed',
   // The approval was rolled back (docs/decisions/0135): this version must not be deployed.
   'package.rolled_back': 'lapsed',
+  // A chain move (a stricter tier, a re-filed line) left the package in review again (0193, S30).
+  'package.approval_ended': 'lapsed',
 };
 
 export async function enqueueRegistryWriteBacks(tx: StoreTx, events: readonly PackageEvent[], options: { at: string; newId: () => string }): Promise<void> {
@@ -35,7 +37,7 @@ export async function enqueueRegistryWriteBacks(tx: StoreTx, events: readonly Pa
       packageId,
       outcome,
       // The record's address relative to the public origin, which the dispatcher knows.
-      details: { packageId, version, contentHash: facts.contentHash, recordUrl: `/api/packages/${packageId}/record`, decidedAt: options.at },
+      details: { packageId, version, contentHash: facts.contentHash, recordUrl: `/api/packages/${packageId}/record`, decidedAt: options.at, ...(event.data.approvalEnded ? { reason: event.data.approvalEnded.reason } : {}) },
       status: 'pending',
       attempts: 0,
       nextAttemptAt: options.at,

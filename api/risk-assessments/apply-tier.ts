@@ -1,6 +1,8 @@
 import { selectTemplate } from '#domain/workflow/default-templates.ts';
 import { chainChange, movesChain } from '#domain/workflow/tier-chain.ts';
 import { templateHash } from '#domain/evidence/template-check.ts';
+import type { Actor } from '#domain/contracts/decisions.ts';
+import { publishIfApprovalEnded } from '../events/approval-ended.ts';
 import { problems } from '../kernel/problems.ts';
 import { loadWorkflowFacts, workflowStateOf } from '../package-access/views.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
@@ -19,12 +21,19 @@ export interface TierTemplate {
   hash: string;
 }
 
+/** Who moved the tier, and the ids for what the move publishes. */
+export interface TierMover {
+  actor: Actor;
+  newId: () => string;
+}
+
 /**
  * The chain the tier selected, or undefined when the package stays on the one it has; audited when
- * it moves after a decision. Throws 422 (`template_missing`) when the chain must move and no
+ * it moves after a decision, and published as `package.approval_ended` when the move ends an
+ * approval (0193, S30). Throws 422 (`template_missing`) when the chain must move and no
  * published template covers the tier.
  */
-export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier: number; assessment: number }, at: string, actorId: string): Promise<TierTemplate | undefined> {
+export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier: number; assessment: number }, at: string, by: TierMover): Promise<TierTemplate | undefined> {
   // Read under the package lock: the package seen before it may be another assessment's.
   const current = (await tx.findPackage(pkg.id)) ?? pkg;
   // The same tier keeps the chain whatever was decided: no need to load the workflow to say so.
@@ -44,9 +53,11 @@ export async function applyTier(tx: StoreTx, pkg: StoredPackage, applied: { tier
   if (decided) {
     await tx.appendAudit({
       event: { action: 'package.chain_changed', subject: pkg.id, before: { key: facts.template.key, version: facts.template.version, tier: current.riskTier, hash: await templateHash(facts.template), decided: facts.decisions.map((d) => d.id) }, after: { ...moved, assessment: applied.assessment, ...chainChange(facts.template, template) } },
-      actorId,
+      actorId: by.actor.id,
       at,
     });
   }
+  const reason = `Risk assessment ${applied.assessment} set risk tier ${applied.tier}: the package moved from ${facts.template.key} version ${facts.template.version} (tier ${current.riskTier}) to ${template.key} version ${template.version}, under which its approval no longer stands`;
+  await publishIfApprovalEnded(tx, { packageId: pkg.id, before: status, reason, actor: by.actor, at, newId: by.newId });
   return moved;
 }

@@ -12,7 +12,9 @@ import type { StoredPackage, StoredRiskAssessment, StoredTierOverride, StoredUse
 import { riskAssessmentsRoutes as routes } from './routes.ts';
 import { appliedAssessment, tierFactsOf } from '../package-access/applied-assessment.ts';
 import { reresolvePolicy } from './reresolve-policy.ts';
-import { applyTier } from './apply-tier.ts';
+import { applyTier, type TierMover } from './apply-tier.ts';
+import { newId } from '../kernel/new-id.ts';
+import type { ApiDeps } from '../kernel/context.ts';
 import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 import { advanceRevalidation } from './advance-revalidation.ts';
 import { assertApproverDoesNotLoosen } from './approver-sets-no-tier.ts';
@@ -102,6 +104,11 @@ async function overridableOf(tx: StoreTx, pkg: StoredPackage, number: number): P
   return target;
 }
 
+/** The signed-in user as the mover of a tier (apply-tier.ts), with the ids its events take. */
+function moverOf(ctx: { deps: Pick<ApiDeps, 'randomToken'> }, user: StoredUser): TierMover {
+  return { actor: toActor(user, user.id), newId: () => newId(ctx.deps) };
+}
+
 async function viewAfter(tx: StoreTx, pkg: StoredPackage, number: number): Promise<RiskAssessment> {
   const view = (await viewsOf(tx, pkg)).find((v) => v.number === number);
   if (!view) throw new Error('The risk assessment just written is missing');
@@ -136,7 +143,7 @@ export const recordRiskAssessment = defineHandler(routes.recordRiskAssessment, a
     const tier = proposal ? null : (applied?.tier ?? result.computedTier);
     // Not laxer by the hand of someone who approved the latest version (0174, amended).
     if (tier !== null) await assertApproverDoesNotLoosen(tx, pkg, user.id, tier);
-    const template = tier === null ? undefined : await applyTier(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
+    const template = tier === null ? undefined : await applyTier(tx, pkg, { tier, assessment: applied?.number ?? number }, at, moverOf(ctx, user));
     // After final approval a stricter tier brings the revalidation forward instead (0172).
     if (tier !== null) await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? number }, at, user.id);
     // The policy follows the assessed tier, not the declared one (docs/decisions/0141).
@@ -203,7 +210,7 @@ export const confirmTierOverride = defineHandler(routes.confirmTierOverride, asy
     const applied = await appliedAssessment(tx, pkg.id);
     const tier = applied?.tier ?? override.tier;
     await assertApproverDoesNotLoosen(tx, pkg, user.id, tier);
-    const template = await applyTier(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
+    const template = await applyTier(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, moverOf(ctx, user));
     await advanceRevalidation(tx, pkg, { tier, assessment: applied?.number ?? target.number }, at, user.id);
     const rechecked = await reresolvePolicy(tx, pkg, { tier, assessment: target.number }, at);
     await tx.appendAudit({

@@ -27,6 +27,8 @@ export interface RegistryWriteBackDetails {
   contentHash: string;
   recordUrl: string;
   decidedAt: string;
+  /** Why, where the outcome alone does not say (a chain move ending an approval, 0193 S30). */
+  reason?: string;
 }
 
 export interface StoredRegistryWriteBack {

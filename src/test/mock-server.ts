@@ -15,8 +15,9 @@ export function onTeardown(teardown: () => void): void {
 
 export function setupMockServer(): void {
   // The app loads its routes and the package view on demand, and CI runs test files side by
-  // side on two cores: a first render can take longer than Testing Library's default second.
-  configure({ asyncUtilTimeout: 5_000 });
+  // side on two cores beside the e2e lane: a first render can take longer than Testing
+  // Library's default second (over 5 s at load 10, as a CI run showed).
+  configure({ asyncUtilTimeout: 10_000 });
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
     cleanup();

@@ -7,7 +7,7 @@ import type { Db } from './shared.ts';
 
 const outcomeSchema = z.enum(['approved', 'rejected', 'lapsed']);
 const statusSchema = z.enum(['pending', 'done', 'failed', 'superseded']);
-const detailsSchema = z.object({ packageId: z.string(), version: z.number(), contentHash: z.string(), recordUrl: z.string(), decidedAt: z.string() });
+const detailsSchema = z.object({ packageId: z.string(), version: z.number(), contentHash: z.string(), recordUrl: z.string(), decidedAt: z.string(), reason: z.string().optional() });
 
 function toIntake(r: RegistryIntakesTable): StoredRegistryIntake {
   return {

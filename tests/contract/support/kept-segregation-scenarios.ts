@@ -43,7 +43,7 @@ const robert = { id: 'usr_committee', displayName: 'Robert Castellano', title: '
 const emergency = { justification: 'Collections scoring of the current model fails on the new bureau feed since the migration.', incidentRef: 'INC-5120' };
 
 /** A declared tier 3 consumer lending package, assessed tier 3 by the tiering analyst: on the shared-deciders chain. */
-async function onSharedChain(target: Target, owner: Client, modelKey: string): Promise<string> {
+export async function onSharedChain(target: Target, owner: Client, modelKey: string): Promise<string> {
   await changeCatalogue(target, { kind: 'publish_template', change: sharedChain });
   const id = await declaredTierThree(owner, modelKey);
   expectStatus(await (await signedIn(target, tieringAnalyst)).post(`/api/packages/${id}/risk-assessments`, { answers: tierThree }), 201);
@@ -52,7 +52,7 @@ async function onSharedChain(target: Target, owner: Client, modelKey: string): P
 }
 
 /** The tiering analyst assesses tier 1: the chain moves to consumer credit, which keeps segregation of duties. */
-async function moveToTierOne(target: Target, owner: Client, id: string): Promise<void> {
+export async function moveToTierOne(target: Target, owner: Client, id: string): Promise<void> {
   expectStatus(await (await signedIn(target, tieringAnalyst)).post(`/api/packages/${id}/risk-assessments`, { answers: tierOne }), 201);
   expect(await detailOf(owner, id)).toMatchObject({ riskTier: 1, template: { key: 'consumer-credit' } });
 }
@@ -62,7 +62,7 @@ async function marcusDecides(target: Target, id: string, step: 'data_governance'
   return sign(client, await payloadFor(client, { packageId: id, versionNumber: 1, stepKey: step, role: step, decision: 'approve', signer: marcus }));
 }
 
-async function committeeEmergency(target: Target, id: string) {
+export async function committeeEmergency(target: Target, id: string) {
   const client = await signedIn(target, 'committee@example.com');
   const payload = await payloadFor(client, { packageId: id, versionNumber: 1, stepKey: emergencyStepKey, role: 'committee', decision: 'emergency_approve', signer: robert });
   return sign(client, { ...payload, emergency });
