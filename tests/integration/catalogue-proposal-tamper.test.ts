@@ -167,15 +167,38 @@ describe('a catalogue proposal whose other columns were edited (0192, fourth ame
     setColumn('decision', null);
     setColumn('decided_by', null);
     setColumn('decided_at', null);
+    // The filer too: the tamper check comes before "you filed this" (0198, amended 2026-12-06).
     const third = await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
-    expect(third.status).toBe(403); // the filer still may not decide it
+    expect(third.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
     expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
     const entries = await actions();
-    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_tampered']);
-    expect(entries[2]?.after).toMatchObject({ mismatched: ['decision'] });
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_tampered', 'catalogue.change_tampered']);
+    expect(entries.slice(2).map((e) => [e.actorId, e.after])).toEqual([
+      ['usr_admin', expect.objectContaining({ mismatched: ['decision'] })],
+      ['usr_admin_deputy', expect.objectContaining({ mismatched: ['decision'] })],
+    ]);
+  });
+
+  // An adversary's LOW finding (L-2, 0198 amended 2026-12-06): "you filed this" believed the row's
+  // filer before the tamper check, so a row edited to name the approver answered a quiet 403.
+  it('refuses, as tampered and audited, an approval by the administrator the row was edited to name as its filer (not a quiet 403)', async () => {
+    const { store, admin, deputy, filed, setColumn, actions } = await setUp();
+    setColumn('requested_by', 'usr_admin_deputy');
+    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 });
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ type: problemTypes.proposalTampered });
+    expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
+    expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+    expect(entries[1]).toMatchObject({ actorId: 'usr_admin_deputy', after: { proposal: filed.id, mismatched: ['requested_by'] } });
+    // Put back as filed, its filer still may not approve it: 403, no further tamper signal.
+    setColumn('requested_by', 'usr_admin');
+    expect((await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256 })).status).toBe(403);
+    expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
   });
 });
 
