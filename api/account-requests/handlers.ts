@@ -5,7 +5,7 @@ import { assertNotFiler, assertOpen, assertRequesterStillAdministrator } from '.
 import { accountLockKey } from '../session/start-session.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { signedIn } from '../package-access/package-access.ts';
-import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
+import type { StoredAccountRequest } from '../store/store.ts';
 import { accountsLock } from '../users/admin-handlers.ts';
 import { accountRequestsRoutes as routes } from './routes.ts';
 import { accountRequestView, requestFacts } from './views.ts';

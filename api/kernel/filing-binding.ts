@@ -28,10 +28,11 @@ type Filed = { id: string; requestedAt: string };
  * subject must still be counted.
  */
 export async function bindingEntries(store: Pick<StoreTx, 'listAuditEntries'>, actions: BindingActions, rows: readonly Filed[]): Promise<FilingBinding> {
-  const [filings, ...decided] = await Promise.all([actions.filed, ...actions.decided].map((action) => filingEntries(store, action, actions.idKey, rows)));
+  const read = (action: string) => filingEntries(store, action, actions.idKey, rows);
+  const [filings, decided] = await Promise.all([read(actions.filed), Promise.all(actions.decided.map(read))]);
   const decisions = new Map<string, FilingEntry[]>();
-  for (const found of decided) for (const [id, entries] of found ?? []) decisions.set(id, [...(decisions.get(id) ?? []), ...entries]);
-  return { filings: filings ?? new Map(), decisions };
+  for (const found of decided) for (const [id, entries] of found) decisions.set(id, [...(decisions.get(id) ?? []), ...entries]);
+  return { filings, decisions };
 }
 
 /** The filing entry naming `id`, when exactly one does; two are as bad as none (one was appended later). */
