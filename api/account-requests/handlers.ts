@@ -1,11 +1,11 @@
 import { problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
-import { assertDecidable, assertRequesterStillAdministrator } from '../kernel/second-administrator.ts';
+import { assertNotFiler, assertOpen, assertRequesterStillAdministrator } from '../kernel/second-administrator.ts';
 import { accountLockKey } from '../session/start-session.ts';
 import type { RequestContext } from '../kernel/context.ts';
 import { signedIn } from '../package-access/package-access.ts';
-import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
+import type { StoredAccountRequest } from '../store/store.ts';
 import { accountsLock } from '../users/admin-handlers.ts';
 import { accountRequestsRoutes as routes } from './routes.ts';
 import { accountRequestView, requestFacts } from './views.ts';
@@ -13,7 +13,6 @@ import { describeRequest, requestWindow } from './file-request.ts';
 import { applyRequest } from './apply-request.ts';
 import { assertAsFiled, fileAccountRequest, TamperedAccountRequest } from './integrity.ts';
 import { appendLimitedRefusal } from '../throttle/rate-limits.ts';
-import { requestFilings } from './filings.ts';
 
 // Two administrators for privileged account changes (docs/decisions/0175): one files the
 // request, another approves or rejects it. Decisions run under the accounts lock, and the
@@ -42,11 +41,10 @@ export const requestAccountChange = defineHandler(routes.requestAccountChange, a
 
 const names = { noun: 'account request', short: 'request' };
 
-/** Finds a request another administrator may still decide, or refuses (nothing is stored). */
-async function decidable(tx: StoreTx, id: string, adminId: string, now: string): Promise<StoredAccountRequest> {
-  const request = assertDecidable(await tx.findAccountRequest(id), id, adminId, now, names);
+/** Refuses (403, nothing stored) whoever filed the request, or the account it changes. */
+function assertOtherAdministrator(request: StoredAccountRequest, adminId: string): void {
+  assertNotFiler(request, adminId, names);
   if (request.userId === adminId) throw problems.forbidden('This request changes your own account; another administrator approves or rejects it.');
-  return request;
 }
 
 function decide(decision: 'approved' | 'rejected') {
@@ -55,14 +53,16 @@ function decide(decision: 'approved' | 'rejected') {
     const at = ctx.deps.now().toISOString();
     return ctx.deps.store.transaction(async (tx) => {
       await tx.lockPackage(accountsLock);
-      const request = await decidable(tx, id, admin.id, at);
+      const request = assertOpen(await tx.findAccountRequest(id), id, at, names);
       if (decision === 'approved') {
         // The filer's account lock, which a disable and a roles change take: its standing cannot change under us.
         await tx.lockPackage(accountLockKey(request.requestedBy));
-        // As filed first: the filer and times read below are the row's, trusted only once it matches its hash.
-        await assertAsFiled(tx, request);
-        await assertRequesterStillAdministrator(tx, (await requestFilings(tx, [request]))(request), names);
-      }
+        // As filed first, before "you filed this": the filer, account and times are the row's,
+        // trusted only once it is bound to its one filing entry (0198, amended 2026-12-06).
+        const { filedSeq } = await assertAsFiled(tx, request);
+        assertOtherAdministrator(request, admin.id);
+        await assertRequesterStillAdministrator(tx, { requestedBy: request.requestedBy, filedSeq }, names);
+      } else assertOtherAdministrator(request, admin.id);
       if (!(await tx.decideAccountRequest(request.id, decision, admin.id, at))) throw problems.conflict('This request was decided already.');
       const after = { request: request.id, kind: request.kind, requestedBy: request.requestedBy };
       await tx.appendAudit({ event: { action: decision === 'approved' ? 'user.change_approved' : 'user.change_rejected', subject: request.userId, before: null, after }, actorId: admin.id, at });
@@ -78,12 +78,13 @@ const reject = decide('rejected');
 
 /** A request whose stored content was altered is refused, and the refusal recorded (after the approval's transaction rolled back) as a tamper signal. */
 async function refuseTampered(ctx: RequestContext, tampered: TamperedAccountRequest): Promise<never> {
-  const { request, contentSha256, filedSha256 } = tampered;
+  const { request, reading } = tampered;
+  const { contentSha256, filedSha256, mismatched } = reading;
   const actorId = signedIn(ctx).id;
-  const after = { request: request.id, kind: request.kind, storedSha256: request.contentSha256, contentSha256, filedSha256 };
+  const after = { request: request.id, kind: request.kind, storedSha256: request.contentSha256, contentSha256, filedSha256, mismatched };
   await appendLimitedRefusal(ctx.deps, actorId, (tx, at) => tx.appendAudit({ event: { action: 'user.change_tampered', subject: request.userId, before: null, after }, actorId, at }), ctx);
   throw problems.accountRequestTampered(
-    `This request's stored content is not what was filed: it hashes to ${contentSha256}; the SHA-256 stored with it is ${request.contentSha256 ?? 'none (filed before requests were hashed)'}, and the audit log recorded ${filedSha256 ?? 'no hash'} when it was filed. Nothing was applied, and the refusal is in the audit log; reject it, file it again if it is still wanted, and look into who changed the database.`,
+    `This request's stored row is not what was filed (${mismatched.join(', ')} ${mismatched.length === 1 ? 'differs' : 'differ'}): it hashes to ${contentSha256}; the SHA-256 stored with it is ${request.contentSha256 ?? 'none (filed before requests were hashed)'}, and the audit log recorded ${filedSha256 ?? 'no single filing of it'} when it was filed. Nothing was applied, and the refusal is in the audit log; reject it, file it again if it is still wanted, and look into who changed the database.`,
   );
 }
 

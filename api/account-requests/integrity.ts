@@ -1,13 +1,16 @@
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
 import type { AuditEvent } from '#domain/contracts/audit-events.ts';
+import { bindingEntries, bindingMismatches, onlyFiling, type FilingBinding } from '../kernel/filing-binding.ts';
 import type { StoredAccountRequest, StoreTx } from '../store/store.ts';
 
 // `account_requests` is an ordinary table, outside the audit log's chain: someone with the
 // database could change what a request grants (its roles, its account, its filer) between filing
 // and approval (docs/decisions/0198, as 0192 did for catalogue proposals). Its content is hashed
 // at filing, into the row and into the chained `user.change_requested` entry; at approval the row
-// is hashed again and must match both.
+// is hashed again and must match both, and the row is bound to exactly one such entry as
+// proposals are (0198, amended 2026-12-06): a second entry appended for edited content, another
+// filer, or an undecided row that a decision entry names is tampering.
 
 type Content = Omit<StoredAccountRequest, 'contentSha256' | 'decision' | 'decidedBy' | 'decidedAt'>;
 
@@ -31,43 +34,55 @@ export async function fileAccountRequest(tx: Pick<StoreTx, 'insertAccountRequest
   return request;
 }
 
-/** What the filing entry recorded for this request (written at `requestedAt`, about its account); null when none did. */
-async function filedSha256(tx: Pick<StoreTx, 'listAuditEntries'>, request: StoredAccountRequest): Promise<string | null> {
-  const entries = await tx.listAuditEntries({ action: 'user.change_requested', subject: request.userId, fromAt: request.requestedAt, toAt: request.requestedAt }, 0, 1000);
-  for (const entry of entries) {
-    const after = parsed(entry.afterJson);
-    if (typeof after !== 'object' || after === null) continue;
-    const { request: id, contentSha256 } = after as Record<string, unknown>;
-    // The filer wrote it: an entry by anyone else naming the request is not its filing.
-    if (id === request.id && entry.actorId === request.requestedBy && typeof contentSha256 === 'string') return contentSha256;
-  }
-  return null;
+const bound = { filed: 'user.change_requested', decided: ['user.change_approved', 'user.change_rejected'], idKey: 'request' } as const;
+
+/** One read each of the filing and decision entries since the oldest of `requests`. */
+export function requestEntries(store: Pick<StoreTx, 'listAuditEntries'>, requests: readonly Pick<StoredAccountRequest, 'id' | 'requestedAt'>[]): Promise<FilingBinding> {
+  return bindingEntries(store, bound, requests);
 }
 
-function parsed(json: string): unknown {
-  try {
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
+/** A stored request checked against itself and the audit log. */
+export interface RequestReading {
+  /** What the row hashes to now. */
+  contentSha256: string;
+  /** The SHA-256 the filing entry recorded; null when no single entry names the row. */
+  filedSha256: string | null;
+  /** The filing entry's seq (0 when no single entry names the row): the filer's standing counts from it. */
+  filedSeq: number;
+  /** What differs from the filing, as columns (`content`: the row no longer hashes to its `content_sha256`; `filing`: no entry or more than one names it). */
+  mismatched: string[];
+}
+
+/** The row against its own hash and the one filing entry naming it, column by column (0198, amended 2026-12-06). */
+export async function readRequest(request: StoredAccountRequest, entries: FilingBinding): Promise<RequestReading> {
+  const contentSha256 = await accountRequestSha256(request);
+  const only = onlyFiling(entries, request.id);
+  const mismatched = [
+    ...(request.contentSha256 === contentSha256 ? [] : ['content']),
+    ...bindingMismatches(request, entries, ({ entry, after }) => [
+      ['user_id', entry.subject, request.userId],
+      ['kind', after.kind, request.kind],
+      ['content_sha256', after.contentSha256, request.contentSha256],
+      ['expires_at', after.expiresAt, request.expiresAt],
+    ]),
+  ];
+  return { contentSha256, filedSha256: typeof only?.after.contentSha256 === 'string' ? only.after.contentSha256 : null, filedSeq: only?.entry.seq ?? 0, mismatched };
 }
 
 /** Thrown inside the approval's transaction, so that it rolls back; the handler then records the signal in a transaction of its own. */
 export class TamperedAccountRequest extends Error {
   readonly request: StoredAccountRequest;
-  readonly contentSha256: string;
-  readonly filedSha256: string | null;
-  constructor(request: StoredAccountRequest, contentSha256: string, filed: string | null) {
+  readonly reading: RequestReading;
+  constructor(request: StoredAccountRequest, reading: RequestReading) {
     super(`Account request ${request.id} is not the content that was filed`);
     this.request = request;
-    this.contentSha256 = contentSha256;
-    this.filedSha256 = filed;
+    this.reading = reading;
   }
 }
 
-/** Refuses (throws `TamperedAccountRequest`) a request whose row does not hash to the SHA-256 stored with it and recorded at filing. */
-export async function assertAsFiled(tx: Pick<StoreTx, 'listAuditEntries'>, request: StoredAccountRequest): Promise<void> {
-  const contentSha256 = await accountRequestSha256(request);
-  const filed = await filedSha256(tx, request);
-  if (request.contentSha256 !== contentSha256 || filed !== contentSha256) throw new TamperedAccountRequest(request, contentSha256, filed);
+/** The request's reading when it is as filed; otherwise throws `TamperedAccountRequest`. */
+export async function assertAsFiled(tx: Pick<StoreTx, 'listAuditEntries'>, request: StoredAccountRequest): Promise<RequestReading> {
+  const reading = await readRequest(request, await requestEntries(tx, [request]));
+  if (reading.mismatched.length > 0) throw new TamperedAccountRequest(request, reading);
+  return reading;
 }

@@ -4,7 +4,7 @@ import { ApiError, problems } from '../kernel/problems.ts';
 import { defineHandler } from '../kernel/define-handler.ts';
 import { newId } from '../kernel/new-id.ts';
 import type { RequestContext } from '../kernel/context.ts';
-import { assertDecidable, assertRequesterStillAdministrator, decisionWindow } from '../kernel/second-administrator.ts';
+import { assertNotFiler, assertOpen, assertRequesterStillAdministrator, decisionWindow } from '../kernel/second-administrator.ts';
 import { voidedSinceFiling } from '../kernel/filer-standing.ts';
 import { accountLockKey } from '../session/start-session.ts';
 import { appendLimitedRefusal } from '../throttle/rate-limits.ts';
@@ -91,12 +91,13 @@ function assertComparisonShown(now: ShownComparison, { comparisonSha256: shown }
 
 /**
  * Checks only an approval needs, in its transaction: the stored row as filed (bound to its one
- * filing entry) and readable, the proposer still an enabled administrator who was neither disabled
+ * filing entry; before anything believes its filer) and readable, the approver not its filer, the proposer still an enabled administrator who was neither disabled
  * nor demoted since that entry, the content the approver was shown.
  */
-async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, { contentSha256: shownSha256 }: ApproveCatalogueProposal, stored: ProposalReading): Promise<void> {
+async function assertApprovable(tx: StoreTx, proposal: StoredCatalogueProposal, { contentSha256: shownSha256 }: ApproveCatalogueProposal, stored: ProposalReading, approverId: string): Promise<void> {
   // First: a tampered row's filer and expiry are not to be believed, so nothing is read from them.
   if (stored.state === 'tampered') throw new TamperedProposal(proposal, stored);
+  assertNotFiler(proposal, approverId, names);
   if (stored.state === 'unreadable') {
     throw problems.proposalUnreadable('This proposal is as it was filed, but its content no longer reads as a catalogue change today (its form changed since it was filed). Reject it; the administrator may propose it again.');
   }
@@ -114,9 +115,11 @@ function decide(decision: 'approved' | 'rejected') {
     const when = changeTime(ctx);
     return ctx.deps.store.transaction(async (tx) => {
       await tx.lockPolicyCatalogue();
-      const proposal = assertDecidable(await tx.findCatalogueProposal(id), id, admin.id, when.at, names);
+      const proposal = assertOpen(await tx.findCatalogueProposal(id), id, when.at, names);
       const stored = await readProposal(proposal, await proposalEntries(tx, [proposal]));
-      if (shown !== null) await assertApprovable(tx, proposal, shown, stored);
+      // An approval's tamper check comes before "you filed this", which believes the row's filer (0198, amended 2026-12-06).
+      if (shown !== null) await assertApprovable(tx, proposal, shown, stored, admin.id);
+      else assertNotFiler(proposal, admin.id, names);
       const { content } = stored;
       // What it replaces, read before the change is written.
       const comparison = await shownComparison(await catalogueFacts(tx, content ? [content] : []), content);

@@ -1,6 +1,6 @@
 import { canonicalize } from '#domain/json/canonicalize.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
-import { filingEntries, type FilingEntry } from '../kernel/filing-entries.ts';
+import { bindingEntries, bindingMismatches, onlyFiling, type FilingBinding } from '../kernel/filing-binding.ts';
 import type { StoredCatalogueProposal, StoreTx } from '../store/store.ts';
 import { newCatalogueProposalSchema, type NewCatalogueProposal } from './contract.ts';
 
@@ -31,47 +31,27 @@ export interface ProposalReading {
 }
 
 /** The audit entries that bind proposals: their filings and any decisions, by proposal id. */
-export interface ProposalEntries {
-  filings: ReadonlyMap<string, readonly FilingEntry[]>;
-  decisions: ReadonlyMap<string, readonly FilingEntry[]>;
-}
+export type ProposalEntries = FilingBinding;
 
-type Filed = Pick<StoredCatalogueProposal, 'id' | 'requestedAt'>;
+const bound = { filed: 'catalogue.change_proposed', decided: ['catalogue.change_approved', 'catalogue.change_rejected'], idKey: 'proposal' } as const;
 
-/**
- * One read each of the filing and decision entries since the oldest of `proposals`, for a whole
- * list or one approval. Not narrowed by subject: a row's subject may itself have been edited, and
- * an entry appended under another subject must still be counted.
- */
-export async function proposalEntries(store: Pick<StoreTx, 'listAuditEntries'>, proposals: readonly Filed[]): Promise<ProposalEntries> {
-  const [filings, approved, rejected] = await Promise.all(['catalogue.change_proposed', 'catalogue.change_approved', 'catalogue.change_rejected'].map((action) => filingEntries(store, action, 'proposal', proposals)));
-  const decisions = new Map<string, FilingEntry[]>();
-  for (const found of [approved, rejected]) for (const [id, entries] of found ?? []) decisions.set(id, [...(decisions.get(id) ?? []), ...entries]);
-  return { filings: filings ?? new Map(), decisions };
+/** One read each of the filing and decision entries since the oldest of `proposals`, for a whole list or one approval. */
+export function proposalEntries(store: Pick<StoreTx, 'listAuditEntries'>, proposals: readonly Pick<StoredCatalogueProposal, 'id' | 'requestedAt'>[]): Promise<ProposalEntries> {
+  return bindingEntries(store, bound, proposals);
 }
 
 /** The row against its filing entry, column by column. */
 function mismatches(p: StoredCatalogueProposal, entries: ProposalEntries): string[] {
-  const filed = entries.filings.get(p.id) ?? [];
-  const decided = (entries.decisions.get(p.id) ?? []).length > 0;
-  const decision = decided === (p.decision !== null) ? [] : ['decision'];
-  const [only] = filed;
-  if (filed.length !== 1 || !only) return ['filing', ...decision];
-  const { entry, after } = only;
-  const columns: [string, unknown, unknown][] = [
-    ['requested_by', entry.actorId, p.requestedBy],
-    ['requested_at', entry.at, p.requestedAt],
+  return bindingMismatches(p, entries, ({ entry, after }) => [
     ['subject', entry.subject, p.subject],
     ['kind', after.kind, p.kind],
     ['content_sha256', after.contentSha256, p.contentSha256],
     ['expires_at', after.expiresAt, p.expiresAt],
-  ];
-  return [...columns.filter(([, recorded, stored]) => recorded !== stored).map(([column]) => column), ...decision];
+  ]);
 }
 
 export async function readProposal(p: StoredCatalogueProposal, entries: ProposalEntries): Promise<ProposalReading> {
-  const filed = entries.filings.get(p.id) ?? [];
-  const only = filed.length === 1 ? filed[0] : undefined;
+  const only = onlyFiling(entries, p.id);
   const filedSha256 = typeof only?.after.contentSha256 === 'string' ? only.after.contentSha256 : null;
   const text = await canonicalText(p.contentJson);
   const mismatched = [...(text?.canonical === p.contentJson && text.sha256 === p.contentSha256 ? [] : ['content_json']), ...mismatches(p, entries)];

@@ -19,13 +19,31 @@ export interface DecidableNames {
   short: string;
 }
 
-/** The item another administrator may still decide at `now`, or a refusal (nothing is stored). */
-export function assertDecidable<T extends AwaitingDecision>(found: T | null, id: string, deciderId: string, now: string, names: DecidableNames): T {
+/**
+ * The item still awaiting a decision at `now`, or a refusal (nothing is stored). These refusals
+ * read the row's decision and expiry before anything has shown the row to be as filed: an edit
+ * can only make them refuse, never let an approval through (0198, amended 2026-12-06).
+ */
+export function assertOpen<T extends AwaitingDecision>(found: T | null, id: string, now: string, names: DecidableNames): T {
   if (!found) throw problems.notFound(`No ${names.noun} ${id}.`);
   if (found.decision) throw problems.conflict(`This ${names.short} was ${found.decision} already.`);
   if (found.expiresAt <= now) throw problems.conflict(`This ${names.short} expired without a decision; file a new one if the change is still wanted.`);
-  if (found.requestedBy === deciderId) throw problems.forbidden(`You filed this ${names.short}; another administrator approves or rejects it.`);
   return found;
+}
+
+/**
+ * Refuses (403) whoever filed it. The row's filer is believed as stored, so an approval runs its
+ * tamper check first: an edited filer is then a tamper signal, not a quiet 403 (0198, amended).
+ */
+export function assertNotFiler(found: AwaitingDecision, deciderId: string, names: DecidableNames): void {
+  if (found.requestedBy === deciderId) throw problems.forbidden(`You filed this ${names.short}; another administrator approves or rejects it.`);
+}
+
+/** The item another administrator may still decide at `now`, or a refusal (nothing is stored): what a rejection checks. */
+export function assertDecidable<T extends AwaitingDecision>(found: T | null, id: string, deciderId: string, now: string, names: DecidableNames): T {
+  const open = assertOpen(found, id, now, names);
+  assertNotFiler(open, deciderId, names);
+  return open;
 }
 
 /**

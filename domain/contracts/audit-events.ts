@@ -55,7 +55,7 @@ export const auditEventSchema = z.discriminatedUnion('action', [
   /** An administrator asked for a privileged account change, which waits for another administrator (0175); the subject is the account (for a creation, the id it will have). */
   z.object({ ...base, action: z.literal('user.change_requested'), before: z.null(), after: z.object({ request: z.string(), kind: accountRequestKindSchema, email: z.string(), roles: z.array(roleSchema).nullable(), expiresAt: z.string(), contentSha256: z.string().optional() }) }),
   // An account request found altered at approval (0198): what its row says, what it hashes to, what the filing entry recorded.
-  z.object({ ...base, action: z.literal('user.change_tampered'), before: z.null(), after: z.object({ request: z.string(), kind: accountRequestKindSchema, storedSha256: z.string().nullable(), contentSha256: z.string(), filedSha256: z.string().nullable() }) }),
+  z.object({ ...base, action: z.literal('user.change_tampered'), before: z.null(), after: z.object({ request: z.string(), kind: accountRequestKindSchema, storedSha256: z.string().nullable(), contentSha256: z.string(), filedSha256: z.string().nullable(), mismatched: z.array(z.string()).optional() }) }),
   /** Another administrator approved a request and the change took effect (its own entry follows, with the approver as actor); the subject is the account. */
   z.object({ ...base, action: z.literal('user.change_approved'), before: z.null(), after: z.object({ request: z.string(), kind: accountRequestKindSchema, requestedBy: z.string() }) }),
   /** Another administrator rejected a request; nothing changed. The subject is the account. */

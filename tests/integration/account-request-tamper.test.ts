@@ -88,3 +88,64 @@ describe('an account request edited in the database (0198)', () => {
     expect(await roles()).toEqual(['privacy']);
   });
 });
+
+// An adversary's MEDIUM finding (M-2, 0198 amended 2026-12-06): the row was matched to the first
+// `user.change_requested` entry naming it by the row's own filer, so a second entry appended for
+// edited content, by the filer the row was edited to name, bound it. A request is now bound to
+// exactly one filing entry, as proposals are (0192), its decision checked against decision entries.
+describe('an account request whose filing was forged alongside the row (0198, amended 2026-12-06)', () => {
+  it('refuses the filer approving their own request re-filed in a colleague\'s name: edited roles, filer and hash, plus a second filing entry by that colleague', async () => {
+    const { store, admin, filed, set, entries, roles, approve } = await setUp();
+    // C: a third administrator, whose name the attacker puts on the request (the database itself, no audit entry).
+    await store.setUserRoles('usr_security', ['security', 'admin']);
+    const stored = await store.findAccountRequest(filed.id);
+    if (!stored?.contentSha256) throw new Error('filed without a hash');
+    const forged = { ...stored, rolesAfter: ['admin' as const], requestedBy: 'usr_security' };
+    const forgedSha256 = await accountRequestSha256(forged);
+    set('roles_after', JSON.stringify(['admin']));
+    set('requested_by', 'usr_security');
+    set('content_sha256', forgedSha256);
+    // Chained as a real filing would be: C "filed" the edited request at the same time, about the same account.
+    await store.appendAudit({ event: { action: 'user.change_requested', subject: 'usr_privacy', before: null, after: { request: filed.id, kind: 'set_roles', email: stored.email, roles: ['admin'], expiresAt: stored.expiresAt, contentSha256: forgedSha256 } }, actorId: 'usr_security', at: stored.requestedAt });
+
+    const reply = await approve(admin);
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ type: problemTypes.accountRequestTampered, status: 409 });
+    expect((reply.body as { detail: string }).detail).toContain('filing');
+    expect(await roles()).toEqual(['privacy']);
+    expect(await store.findAccountRequest(filed.id)).toMatchObject({ decision: null, decidedBy: null });
+    const actions = (await entries()).map((e) => e.action);
+    expect(actions).toEqual(['user.change_requested', 'user.change_requested', 'user.change_tampered']);
+    const tampered = (await entries()).find((e) => e.action === 'user.change_tampered');
+    expect(tampered).toMatchObject({ actorId: 'usr_admin', after: { request: filed.id, storedSha256: forgedSha256, contentSha256: forgedSha256, filedSha256: null, mismatched: ['filing'] } });
+  });
+
+  it('refuses, as tampered and audited, an approval by the administrator the row was edited to name as its filer (not a quiet 403)', async () => {
+    const { store, admin, deputy, filed, set, entries, roles, approve } = await setUp();
+    set('requested_by', 'usr_admin_deputy');
+    const reply = await approve(deputy);
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ type: problemTypes.accountRequestTampered });
+    expect(await roles()).toEqual(['privacy']);
+    expect((await store.findAccountRequest(filed.id))?.decision).toBeNull();
+    const tampered = (await entries()).filter((e) => e.action === 'user.change_tampered');
+    expect(tampered).toHaveLength(1);
+    expect(tampered[0]).toMatchObject({ actorId: 'usr_admin_deputy', after: { request: filed.id, mismatched: ['content', 'requested_by'] } });
+    // Put back as filed, its filer still may not approve it: 403, no further tamper signal.
+    set('requested_by', 'usr_admin');
+    expect((await approve(admin)).status).toBe(403);
+    expect((await entries()).filter((e) => e.action === 'user.change_tampered')).toHaveLength(1);
+  });
+
+  it('refuses a decided request put back to undecided (a replay): the decision entry names it', async () => {
+    const { store, deputy, filed, set, entries, roles, approve } = await setUp();
+    expect((await deputy.post(`/api/admin/account-requests/${filed.id}/rejection`, null)).status).toBe(200);
+    for (const column of ['decision', 'decided_by', 'decided_at']) set(column, null);
+    const reply = await approve(deputy);
+    expect(reply.body).toMatchObject({ status: 409, type: problemTypes.accountRequestTampered });
+    expect(await roles()).toEqual(['privacy']);
+    expect((await store.findAccountRequest(filed.id))?.decision).toBeNull();
+    const after = (await entries()).filter((e) => e.action === 'user.change_tampered').map((e) => e.after);
+    expect(after).toEqual([expect.objectContaining({ mismatched: ['decision'] })]);
+  });
+});

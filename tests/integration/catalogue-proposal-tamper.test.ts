@@ -41,18 +41,22 @@ async function setUp() {
     return catalogueProposalListSchema.parse(reply.body).items.find((p) => p.id === filed.id);
   };
   const setColumn = (column: string, value: string | null) => db.prepare(`UPDATE catalogue_proposals SET ${column} = ? WHERE id = ?`).run(value, filed.id);
-  return { store, admin, deputy, filed, edit, setColumn, lax, actions, listed };
-}
-
-describe('a catalogue proposal edited in the database (0192)', () => {
-  it('is refused at approval when its content no longer hashes to the stored SHA-256, audited as a tamper signal, nothing applied', async () => {
-    const { store, deputy, filed, edit, lax, actions } = await setUp();
-    edit(lax);
-    const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
+  /** An approval refused as tampered, nothing applied, the proposal still undecided. */
+  const refusedAsTampered = async (by: Client) => {
+    const reply = await by.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
     expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
+  };
+  return { store, admin, deputy, filed, edit, setColumn, lax, actions, listed, refusedAsTampered };
+}
+
+describe('a catalogue proposal edited in the database (0192)', () => {
+  it('is refused at approval when its content no longer hashes to the stored SHA-256, audited as a tamper signal, nothing applied', async () => {
+    const { deputy, filed, edit, lax, actions, refusedAsTampered } = await setUp();
+    edit(lax);
+    await refusedAsTampered(deputy);
     const entries = await actions();
     expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
     expect(entries[1]).toMatchObject({ actorId: 'usr_admin_deputy', after: { proposal: filed.id, storedSha256: filed.contentSha256, contentSha256: await sha256Hex(lax), shownSha256: filed.contentSha256 } });
@@ -167,15 +171,34 @@ describe('a catalogue proposal whose other columns were edited (0192, fourth ame
     setColumn('decision', null);
     setColumn('decided_by', null);
     setColumn('decided_at', null);
+    // The filer too: the tamper check comes before "you filed this" (0198, amended 2026-12-06).
     const third = await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
-    expect(third.status).toBe(403); // the filer still may not decide it
+    expect(third.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     const reply = await deputy.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 });
     expect(reply.body).toMatchObject({ status: 409, type: problemTypes.proposalTampered });
     expect((await deputy.get('/api/policies/mortgage-tampered/versions/1')).status).toBe(404);
     expect((await store.findCatalogueProposal(filed.id))?.decision).toBeNull();
     const entries = await actions();
-    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_tampered']);
-    expect(entries[2]?.after).toMatchObject({ mismatched: ['decision'] });
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_rejected', 'catalogue.change_tampered', 'catalogue.change_tampered']);
+    expect(entries.slice(2).map((e) => [e.actorId, e.after])).toEqual([
+      ['usr_admin', expect.objectContaining({ mismatched: ['decision'] })],
+      ['usr_admin_deputy', expect.objectContaining({ mismatched: ['decision'] })],
+    ]);
+  });
+
+  // An adversary's LOW finding (L-2, 0198 amended 2026-12-06): "you filed this" believed the row's
+  // filer before the tamper check, so a row edited to name the approver answered a quiet 403.
+  it('refuses, as tampered and audited, an approval by the administrator the row was edited to name as its filer (not a quiet 403)', async () => {
+    const { admin, deputy, filed, setColumn, actions, refusedAsTampered } = await setUp();
+    setColumn('requested_by', 'usr_admin_deputy');
+    await refusedAsTampered(deputy);
+    const entries = await actions();
+    expect(entries.map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
+    expect(entries[1]).toMatchObject({ actorId: 'usr_admin_deputy', after: { proposal: filed.id, mismatched: ['requested_by'] } });
+    // Put back as filed, its filer still may not approve it: 403, no further tamper signal.
+    setColumn('requested_by', 'usr_admin');
+    expect((await admin.post(`/api/catalogue-proposals/${filed.id}/approval`, { contentSha256: filed.contentSha256, comparisonSha256: filed.comparisonSha256 })).status).toBe(403);
+    expect((await actions()).map((e) => e.action)).toEqual(['catalogue.change_proposed', 'catalogue.change_tampered']);
   });
 });
 
