@@ -10,17 +10,18 @@ export interface FilingEntry {
   after: Readonly<Record<string, unknown>>;
 }
 
-type Filing = { id: string; requestedAt: string };
+type Filing = { id: string };
 
 /**
  * Every `action` entry naming each filing (`idKey` in its `after`), by filing id, oldest first, in
- * one read from the oldest filing on. No upper bound: an entry appended later for the same id is
- * found too, so that a caller can refuse a filing named twice.
+ * one read of that action's entries (its index). No bound in time either way: the row's
+ * `requested_at` is as editable as the rest of it, and a search starting there would miss the
+ * real filing entry of a row moved later beside a forged one (0198, amended 2026-12-06), and an
+ * entry appended later for the same id is found too, so that a caller can refuse a filing named twice.
  */
 export async function filingEntries(store: Pick<StoreTx, 'listAuditEntries'>, action: string, idKey: string, filings: readonly Filing[], subject?: string): Promise<ReadonlyMap<string, readonly FilingEntry[]>> {
-  const fromAt = filings.reduce<string | null>((min, f) => (min === null || f.requestedAt < min ? f.requestedAt : min), null);
-  if (fromAt === null) return new Map();
-  const entries = await store.listAuditEntries({ action, fromAt, ...(subject === undefined ? {} : { subject }) }, 0, 100_000);
+  if (filings.length === 0) return new Map();
+  const entries = await store.listAuditEntries({ action, ...(subject === undefined ? {} : { subject }) }, 0, 100_000);
   const wanted = new Set(filings.map((f) => f.id));
   const found = new Map<string, FilingEntry[]>();
   for (const entry of entries) {

@@ -120,6 +120,28 @@ describe('an account request whose filing was forged alongside the row (0198, am
     expect(tampered).toMatchObject({ actorId: 'usr_admin', after: { request: filed.id, storedSha256: forgedSha256, contentSha256: forgedSha256, filedSha256: null, mismatched: ['filing'] } });
   });
 
+  it('refuses the same forgery moved later in time: the row\'s requested_at is not where the search for its filing starts', async () => {
+    const { store, admin, filed, set, entries, roles, approve } = await setUp();
+    await store.setUserRoles('usr_security', ['security', 'admin']);
+    const stored = await store.findAccountRequest(filed.id);
+    if (!stored?.contentSha256) throw new Error('filed without a hash');
+    // Later than the real filing entry, so a search from the row's own time would never see that entry.
+    const later = new Date(Date.parse(stored.requestedAt) + 60_000).toISOString();
+    const forged = { ...stored, rolesAfter: ['admin' as const], requestedBy: 'usr_security', requestedAt: later };
+    const forgedSha256 = await accountRequestSha256(forged);
+    set('roles_after', JSON.stringify(['admin']));
+    set('requested_by', 'usr_security');
+    set('requested_at', later);
+    set('content_sha256', forgedSha256);
+    await store.appendAudit({ event: { action: 'user.change_requested', subject: 'usr_privacy', before: null, after: { request: filed.id, kind: 'set_roles', email: stored.email, roles: ['admin'], expiresAt: stored.expiresAt, contentSha256: forgedSha256 } }, actorId: 'usr_security', at: later });
+
+    const reply = await approve(admin);
+    expect(reply.body).toMatchObject({ type: problemTypes.accountRequestTampered, status: 409 });
+    expect(await roles()).toEqual(['privacy']);
+    expect(await store.findAccountRequest(filed.id)).toMatchObject({ decision: null, decidedBy: null });
+    expect((await entries()).filter((e) => e.action === 'user.change_tampered').map((e) => e.after)).toEqual([expect.objectContaining({ mismatched: ['filing'] })]);
+  });
+
   it('refuses, as tampered and audited, an approval by the administrator the row was edited to name as its filer (not a quiet 403)', async () => {
     const { store, admin, deputy, filed, set, entries, roles, approve } = await setUp();
     set('requested_by', 'usr_admin_deputy');
