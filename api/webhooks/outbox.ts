@@ -1,6 +1,7 @@
 import type { StoreTx } from '../store/store.ts';
 import type { PackageEvent } from '#domain/contracts/package-events.ts';
 import { webhookPayload } from '#domain/webhooks/events.ts';
+import { isSubscribed } from '#domain/webhooks/subscribed.ts';
 
 // The outbox: a package event (api/events/) becomes one queued delivery per enabled endpoint
 // subscribed to it, written in the transaction of the change itself, so an event is queued
@@ -10,7 +11,7 @@ export async function enqueueWebhookEvents(tx: StoreTx, events: readonly Package
   if (events.length === 0) return;
   const endpoints = (await tx.listWebhookEndpoints()).filter((e) => e.enabled);
   for (const event of events) {
-    const subscribers = endpoints.filter((e) => e.events.includes(event.type));
+    const subscribers = endpoints.filter((e) => isSubscribed(e.events, event.type));
     if (subscribers.length === 0) continue;
     // One id per event: the same webhook-id at every endpoint, and on every retry.
     const eventId = `msg_${options.newId()}`;
