@@ -39,13 +39,6 @@ export function assertNotFiler(found: AwaitingDecision, deciderId: string, names
   if (found.requestedBy === deciderId) throw problems.forbidden(`You filed this ${names.short}; another administrator approves or rejects it.`);
 }
 
-/** The item another administrator may still decide at `now`, or a refusal (nothing is stored): what a rejection checks. */
-export function assertDecidable<T extends AwaitingDecision>(found: T | null, id: string, deciderId: string, now: string, names: DecidableNames): T {
-  const open = assertOpen(found, id, now, names);
-  assertNotFiler(open, deciderId, names);
-  return open;
-}
-
 /**
  * Whether whoever filed a request or proposal still stands behind it as an administrator: an
  * enabled account holding the role, neither disabled nor demoted since filing. A filing is half
