@@ -1,29 +1,14 @@
 import { z } from 'zod';
 import { approvalBlockerSchema, governanceBlockerSchema } from './approval-gates.ts';
 import { policyEvaluationSchema } from './policies.ts';
+import { problemBaseSchema } from './problem-base.ts';
 
-/** One field-level problem: a JSON Pointer into the request and a message fit for a person. */
-export const fieldProblemSchema = z.object({
-  pointer: z.string(),
-  message: z.string(),
-  code: z.string().optional(),
-});
-export type FieldProblem = z.infer<typeof fieldProblemSchema>;
+export { fieldProblemSchema, type FieldProblem } from './problem-base.ts';
 
-/** RFC 9457 problem details, extended with every field-level problem. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(fieldProblemSchema).optional(),
-  /** For a package that changed under the reader: the app's page comparing what they saw with what is there now. */
-  diff: z.string().optional(),
+/** RFC 9457 problem details, extended with every field-level problem and the refusals' own members. */
+export const problemSchema = problemBaseSchema.extend({
   /** For an approval refused by its gates: every blocker that stands now. */
   blockers: z.array(approvalBlockerSchema).optional(),
-  /** For a signature refused for a wrong password or passkey: failures still allowed before signing is locked (0: it is now). */
-  attemptsLeft: z.number().int().nonnegative().optional(),
   /** For a submission refused by the governance policy: the whole check, naming the policy version. */
   policy: policyEvaluationSchema.optional(),
   /** For an approval refused by the governance gate: each unmet blocking requirement (with its policy version) and a missing risk assessment. */
@@ -31,40 +16,6 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export const problemTypes = {
-  validation: 'https://model-approval.example/problems/validation',
-  malformedJson: 'https://model-approval.example/problems/malformed-json',
-  tooLarge: 'https://model-approval.example/problems/payload-too-large',
-  unauthenticated: 'https://model-approval.example/problems/unauthenticated',
-  forbidden: 'https://model-approval.example/problems/forbidden',
-  passwordChangeRequired: 'https://model-approval.example/problems/password-change-required',
-  reauthenticationRequired: 'https://model-approval.example/problems/reauthentication-required',
-  notFound: 'https://model-approval.example/problems/not-found',
-  conflict: 'https://model-approval.example/problems/conflict',
-  packageChanged: 'https://model-approval.example/problems/package-changed',
-  approvalBlocked: 'https://model-approval.example/problems/approval-blocked',
-  policyRefused: 'https://model-approval.example/problems/policy-refused',
-  governanceBlocked: 'https://model-approval.example/problems/governance-blocked',
-  assessorCannotApprove: 'https://model-approval.example/problems/assessor-cannot-approve',
-  approverCannotSetTier: 'https://model-approval.example/problems/approver-cannot-set-tier',
-  credentialSetByAdministrator: 'https://model-approval.example/problems/credential-set-by-administrator',
-  requesterNoLongerAdministrator: 'https://model-approval.example/problems/requester-no-longer-administrator',
-  proposalTampered: 'https://model-approval.example/problems/proposal-tampered',
-  /** An account request whose stored content no longer hashes to what was filed (0198). */
-  accountRequestTampered: 'https://model-approval.example/problems/account-request-tampered',
-  /** A proposal as filed whose content today's contract no longer reads (a schema change since filing): not tampering; it can only be rejected (0192). */
-  proposalUnreadable: 'https://model-approval.example/problems/proposal-unreadable',
-  /** A catalogue approval whose comparison (what it replaces, what it loosens) is not the one the approver was shown: another change landed since (0192, fifth amendment). */
-  proposalComparisonChanged: 'https://model-approval.example/problems/proposal-comparison-changed',
-  /** A direct catalogue change while two administrators exist: it is filed as a proposal another administrator approves (0182). */
-  catalogueProposalRequired: 'https://model-approval.example/problems/catalogue-proposal-required',
-  auditLogBroken: 'https://model-approval.example/problems/audit-log-broken',
-  crossSite: 'https://model-approval.example/problems/cross-site-request',
-  unsupportedMediaType: 'https://model-approval.example/problems/unsupported-media-type',
-  methodNotAllowed: 'https://model-approval.example/problems/method-not-allowed',
-  rateLimited: 'https://model-approval.example/problems/rate-limited',
-  signingRefused: 'https://model-approval.example/problems/signing-refused',
-  signingLocked: 'https://model-approval.example/problems/signing-locked',
-  unavailable: 'https://model-approval.example/problems/unavailable',
-  internal: 'https://model-approval.example/problems/internal',
-} as const;
+// The types live apart so that a page needing only a type's URI (the log-in page) loads none of
+// the schemas above (bench budget: the log-in page's JavaScript).
+export { problemTypes } from './problem-types.ts';

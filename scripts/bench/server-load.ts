@@ -216,6 +216,18 @@ export function meanLatencyFloorMs(connections: number, cpuPerReadMs: number, co
   return (connections * cpuPerReadMs) / cores;
 }
 
+/**
+ * Reads per second that `instances` API processes with a core each and PostgreSQL with
+ * `databaseCores` could serve, from the CPU a read costs in each (decision 0123's model,
+ * 0206's budget): each process kind saturates at its cores / its CPU per read, and the first
+ * to saturate bounds the whole. The load generator is assumed to run elsewhere.
+ */
+export function predictedReadsPerSecond(cpu: { api: number; db: number }, instances: number, databaseCores = 1): number {
+  const api = cpu.api > 0 ? (instances * 1000) / cpu.api : Number.POSITIVE_INFINITY;
+  const db = cpu.db > 0 ? (databaseCores * 1000) / cpu.db : Number.POSITIVE_INFINITY;
+  return Math.min(api, db);
+}
+
 /** The CPU per read (all processes) under which that floor is `latencyMs` at `connections`. */
 export function cpuPerReadForMeanMs(connections: number, latencyMs: number, cores: number): number {
   return (latencyMs * cores) / connections;
@@ -251,7 +263,15 @@ function addBudgets(report: Report, configs: ConfigFigures[]): void {
     const b = reads(two, connections);
     if (!a || !b) continue;
     const ratio = median(b.rps) / median(a.rps);
-    report.budgets.push({ name: `server, PostgreSQL: two instances / one, package reads per second at ${connections} connections`, value: ratio, shown: `${ratio.toFixed(2)}x`, kind: connections === 200 ? 'atLeast' : 'reported', limit: 1.6, limitShown: connections === 200 ? 'at least 1.6x' : '(reported)' });
+    // Measured on 2 shared cores: contention, not the design (0123); the budget is on the model below.
+    report.budgets.push({ name: `server, PostgreSQL: two instances / one, package reads per second at ${connections} connections, measured on ${cores} shared cores`, value: ratio, shown: `${ratio.toFixed(2)}x`, kind: 'reported', limit: 0, limitShown: '(reported; decision 0206)' });
+  }
+  const two200 = reads(two, 200);
+  if (pg200 && two200) {
+    const oneAlone = predictedReadsPerSecond(pg200.cpu, 1);
+    const twoAlone = predictedReadsPerSecond(two200.cpu, 2);
+    const ratio = twoAlone / oneAlone;
+    report.budgets.push({ name: `server, PostgreSQL: two instances / one, package reads per second at 200 connections with a core per instance and one for PostgreSQL, predicted from each run's CPU per read (one: API ${ms3(pg200.cpu.api)} + PostgreSQL ${ms3(pg200.cpu.db)} ms, ${oneAlone.toFixed(0)} req/s; two: ${ms3(two200.cpu.api)} + ${ms3(two200.cpu.db)} ms, ${twoAlone.toFixed(0)} req/s)`, value: ratio, shown: `${ratio.toFixed(2)}x`, kind: 'atLeast', limit: 1.6, limitShown: 'at least 1.6x (decision 0206)' });
   }
   if (one && two) {
     const ratio = median(two.decisionsPerSecond) / median(one.decisionsPerSecond);

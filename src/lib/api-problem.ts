@@ -1,4 +1,5 @@
-import { problemSchema, type FieldProblem, type Problem } from '#domain/contracts/problem.ts';
+import type { FieldProblem, Problem } from '#domain/contracts/problem.ts';
+import { problemBaseSchema, problemExtensionMembers } from '#domain/contracts/problem-base.ts';
 
 /**
  * A refusal from the API, carrying its RFC 9457 problem details. Components read the
@@ -31,7 +32,12 @@ export function isApiProblem(error: unknown, status?: number): error is ApiProbl
 export async function readProblem(response: Response): Promise<Problem> {
   const fallback: Problem = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
   try {
-    const parsed = problemSchema.safeParse(await response.json());
+    const body: unknown = await response.json();
+    // A body naming blockers or a policy check is read with the whole schema, loaded then: the
+    // same result as reading every body with it, without its weight on the log-in page.
+    const extended = typeof body === 'object' && body !== null && problemExtensionMembers.some((member) => member in body);
+    const schema = extended ? (await import('#domain/contracts/problem.ts')).problemSchema : problemBaseSchema;
+    const parsed = schema.safeParse(body);
     return parsed.success ? { ...parsed.data, status: response.status } : fallback;
   } catch {
     return fallback;

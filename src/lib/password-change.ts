@@ -1,4 +1,4 @@
-import { problemTypes } from '#domain/contracts/problem.ts';
+import { problemTypes } from '#domain/contracts/problem-types.ts';
 import { isApiProblem } from './api-problem.ts';
 import { safeNextPath } from './safe-next.ts';
 
