@@ -42,7 +42,7 @@ test('an administrator publishes a new template version by keyboard; an invalid 
   await expect(dialog).toBeHidden();
   await expect(approvals).toHaveAttribute('aria-invalid', 'true');
   await expect(approvals).toHaveAccessibleDescription('A step needs at least 1 approval');
-  await expect(page.getByRole('alert').filter({ hasText: 'Version 2 was not published.' })).toContainText('A step needs at least 1 approval');
+  await expect(page.getByRole('alert').filter({ hasText: 'Version 2 was not proposed.' })).toContainText('A step needs at least 1 approval');
   await expectNoAxeViolations(page);
 
   await tabTo(page, approvals);
@@ -126,7 +126,7 @@ test('an administrator defines a new template by keyboard; a key already taken i
   await expect(dialog).toBeHidden();
   await expect(key).toHaveAttribute('aria-invalid', 'true');
   await expect(key).toHaveAccessibleDescription(/The key "tier-4" is already taken by "Tier 4 \(experimental\) models"/);
-  await expect(page.getByRole('alert').filter({ hasText: 'The template was not published.' })).toContainText('already taken');
+  await expect(page.getByRole('alert').filter({ hasText: 'The template was not proposed.' })).toContainText('already taken');
   await expectNoAxeViolations(page);
 
   const newKey = `sandbox-${suffix}`;

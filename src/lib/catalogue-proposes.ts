@@ -22,6 +22,11 @@ export function catalogueVerb(proposes: boolean, direct = 'Publish'): string {
   return proposes ? 'Propose' : direct;
 }
 
+/** What the change would have been, for a heading saying it did not happen: "proposed" when it waits. */
+export function catalogueDone(proposes: boolean, direct = 'published'): string {
+  return proposes ? 'proposed' : direct;
+}
+
 /** After a change's answer: the session learns what it said, so the buttons follow an administrator added or removed since. */
 export function noteCatalogueOutcome(queryClient: QueryClient, outcome: { proposed: boolean }): void {
   queryClient.setQueryData(sessionQueryKey, (data: unknown) => {

@@ -1,5 +1,5 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
-import { catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
+import { catalogueDone, catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { modelTypeLabels, modelTypeSchema } from '#domain/contracts/sections.ts';
@@ -70,7 +70,7 @@ export function PolicyForm({ initial, replacesVersion, cancelTo }: Props) {
   return (
     <form noValidate onSubmit={review} className="space-y-6">
       {publish.data?.proposed && <ProposedNotice />}
-      <FormFailureSummary summaryRef={summaryRef} error={publish.error} title={isNew ? 'The policy was not published.' : `Version ${next} was not published.`} errors={errors} />
+      <FormFailureSummary summaryRef={summaryRef} error={publish.error} title={isNew ? `The policy was not ${catalogueDone(proposes)}.` : `Version ${next} was not ${catalogueDone(proposes)}.`} errors={errors} />
       {isNew && (
         <Field label="Key" hint='Lowercase letters, digits, "_" or "-", starting with a letter. It names the policy for good.' error={at('/key')}>
           {(props) => <input {...props} className={inputClasses} autoComplete="off" spellCheck={false} value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value })} />}

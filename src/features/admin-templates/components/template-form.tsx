@@ -1,5 +1,5 @@
 import { useRef, useState, type SyntheticEvent } from 'react';
-import { catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
+import { catalogueDone, catalogueVerb, useCatalogueProposes } from '#src/lib/catalogue-proposes.ts';
 import { Link, useNavigate } from 'react-router';
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { reviewerRoles, roleLabels } from '#domain/contracts/roles.ts';
@@ -32,12 +32,14 @@ interface Props {
   cancelTo: string;
 }
 
-function wording(replacesVersion: number, draft: TemplateDraft, verb: string) {
+function wording(replacesVersion: number, draft: TemplateDraft, proposes: boolean) {
+  const verb = catalogueVerb(proposes);
+  const done = catalogueDone(proposes);
   const name = draft.name.trim() || draft.key || 'this template';
   if (replacesVersion === 0) {
     return {
       submit: `${verb} template…`,
-      failed: 'The template was not published.',
+      failed: `The template was not ${done}.`,
       title: `${verb} the new template ${name}?`,
       explanation: `It is published as version 1 under the key "${draft.key}", which cannot change later. Packages of its risk tiers submitted from now on follow it; packages already submitted keep their template.`,
       confirm: `${verb} template`,
@@ -46,7 +48,7 @@ function wording(replacesVersion: number, draft: TemplateDraft, verb: string) {
   const next = replacesVersion + 1;
   return {
     submit: `${verb} version ${next}…`,
-    failed: `Version ${next} was not published.`,
+    failed: `Version ${next} was not ${done}.`,
     title: `${verb} version ${next} of ${name}?`,
     explanation: 'A new version applies to packages submitted from now on; existing packages keep theirs.',
     confirm: `${verb} version ${next}`,
@@ -65,7 +67,7 @@ export function TemplateForm({ initial, replacesVersion: given, cancelTo }: Prop
   const navigate = useNavigate();
   const at = (pointer: string) => errorAt(errors, pointer);
   const proposes = useCatalogueProposes();
-  const words = wording(replacesVersion, draft, catalogueVerb(proposes));
+  const words = wording(replacesVersion, draft, proposes);
   const isNew = replacesVersion === 0;
 
   function publish() {
