@@ -55,6 +55,8 @@ export const accountRequestSchema = z.object({
       passkeysAddedSince: z.array(z.iso.datetime()),
     })
     .nullable(),
+  /** The stored row is not what was filed (changed in the database, 0198): its approval is refused; it can be rejected. */
+  tampered: z.boolean(),
   ...awaitingViewShape,
 });
 export type AccountRequest = z.infer<typeof accountRequestSchema>;

@@ -2,7 +2,8 @@ import type { StoredAccountRequest, StoredUser, StoreTx } from '../store/store.t
 import type { AccountRequest } from './contract.ts';
 import { requesterStanding } from '../kernel/second-administrator.ts';
 import { voidedSinceFiling, type VoidedSince } from '../kernel/filer-standing.ts';
-import { requestFilings } from './filings.ts';
+import { onlyFiling } from '../kernel/filing-binding.ts';
+import { readRequest, requestEntries } from './integrity.ts';
 
 // A request as administrators see it: named people, the account's history, and its status at
 // `now` (a request nobody decided within its lifetime reads as expired; no sweep is needed).
@@ -14,16 +15,25 @@ export interface RequestFacts {
   passkeys: ReadonlyMap<string, readonly string[]>;
   /** Whether a request's filer was disabled or demoted since filing it (the request is void then, 0192). */
   voided: (request: StoredAccountRequest) => VoidedSince;
+  /** Whether the stored row is not what was filed (0198): its approval would be refused as tampered. */
+  tampered: (request: StoredAccountRequest) => boolean;
 }
 
 export async function requestFacts(store: Pick<StoreTx, 'listUsers' | 'listPasskeyDates' | 'listAuditEntries'>, requests: readonly StoredAccountRequest[]): Promise<RequestFacts> {
   const existing = requests.filter((r) => r.kind !== 'create_account').map((r) => r.userId);
-  const [users, dates, filed] = await Promise.all([store.listUsers(), store.listPasskeyDates([...new Set(existing)]), requestFilings(store, requests)]);
+  const [users, dates, binding] = await Promise.all([store.listUsers(), store.listPasskeyDates([...new Set(existing)]), requestEntries(store, requests)]);
+  // The filer's standing counts from the one filing entry naming the request (0192, fourth
+  // amendment); one with none or several counts from 0 and reads as tampered anyway (0198).
+  const filed = (request: StoredAccountRequest) => ({ requestedBy: request.requestedBy, filedSeq: onlyFiling(binding, request.id)?.entry.seq ?? 0 });
   const since = await voidedSinceFiling(store, requests.map(filed));
   const voided = (request: StoredAccountRequest) => since(filed(request));
+  // The same reading the approval makes (integrity.ts), so the list marks what approval would refuse.
+  const altered = new Set<string>();
+  for (const request of requests) if ((await readRequest(request, binding)).mismatched.length > 0) altered.add(request.id);
+  const tampered = (request: StoredAccountRequest) => altered.has(request.id);
   const passkeys = new Map<string, string[]>();
   for (const { userId, createdAt } of dates) passkeys.set(userId, [...(passkeys.get(userId) ?? []), createdAt]);
-  return { users: new Map(users.map((user) => [user.id, user])), passkeys, voided };
+  return { users: new Map(users.map((user) => [user.id, user])), passkeys, voided, tampered };
 }
 
 function person(users: RequestFacts['users'], id: string) {
@@ -70,6 +80,7 @@ export function accountRequestView(facts: RequestFacts, r: StoredAccountRequest,
     expiresAt: r.expiresAt,
     status,
     requesterStanding: requesterStanding(facts.users.get(r.requestedBy), facts.voided(r)),
+    tampered: facts.tampered(r),
     decidedBy: r.decidedBy ? person(facts.users, r.decidedBy) : null,
     decidedAt: r.decidedAt,
   };

@@ -40,9 +40,12 @@ describe('the account request list', () => {
     const { items } = accountRequestListSchema.parse(await reply.json());
     expect(items.map((r) => r.accountHistory?.passkeysAddedSince.length)).toEqual(concerned.map(() => 1));
     // Authentication reads the signed-in administrator; the list, the accounts once, the passkeys
-    // once, and the filers' standing once per kind of entry (0192): the filing entries, then the
-    // disables and role changes after the oldest of them (by seq), not an audit read per card.
+    // once, and the filers' standing and the rows' binding once per kind of entry (0192, 0198): the
+    // filing and decision entries, then the disables and role changes after the oldest filing (by
+    // seq), not an audit read per card.
     expect(calls.filter((name) => name !== 'findUserById').sort()).toEqual([
+      'listAuditEntries user.change_approved',
+      'listAuditEntries user.change_rejected',
       'listAuditEntries user.change_requested',
       'listAuditEntries user.disabled',
       'listAuditEntries user.roles_changed',
@@ -51,5 +54,7 @@ describe('the account request list', () => {
       'listUsers',
     ]);
     expect(items.map((r) => r.requesterStanding)).toEqual(concerned.map(() => 'administrator'));
+    // Inserted behind the API, with no hash and no filing entry: approval would refuse each (0198).
+    expect(items.map((r) => r.tampered)).toEqual(concerned.map(() => true));
   });
 });

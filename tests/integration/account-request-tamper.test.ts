@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditPageSchema } from '#domain/contracts/audit.ts';
 import { problemTypes } from '#domain/contracts/problem.ts';
 import { accountRequestSha256 } from '#api/account-requests/integrity.ts';
+import { accountRequestListSchema } from '#api/account-requests/contract.ts';
 import { Client } from '../contract/support/client.ts';
 import { fileRequest } from '../contract/support/account-requests.ts';
 import { seededSqliteApp } from '../contract/support/seeded-sqlite-app.ts';
@@ -38,7 +39,11 @@ describe('an account request edited in the database (0198)', () => {
     expect(stored.contentSha256).toBe(await accountRequestSha256(stored));
     expect((await entries()).find((e) => e.action === 'user.change_requested')?.after).toMatchObject({ request: filed.id, contentSha256: stored.contentSha256 });
 
+    const listed = async () => accountRequestListSchema.parse((await deputy.get('/api/admin/account-requests')).body).items.find((r) => r.id === filed.id)?.tampered;
+    expect(await listed()).toBe(false);
     set('roles_after', JSON.stringify(['privacy', 'admin']));
+    // The list marks it as approval will refuse it.
+    expect(await listed()).toBe(true);
     const reply = await approve(deputy);
     expect(reply.status).toBe(409);
     expect(reply.contentType).toMatch(/application\/problem\+json/);

@@ -15,6 +15,9 @@ interface Props {
   onOutcome: (message: string) => void;
 }
 
+// What the server refuses at approval (0198): the row is not what was filed. Rejecting it is safe.
+const tamperedReason = 'Not approvable: this request as stored is not what was filed (it was changed in the database). Reject it, and look into who changed the database; the administrator may file it again.';
+
 /** Why the viewer may not decide a request, or null when they may (the server refuses it too). */
 function notYours(request: AccountRequest, viewerId: string | undefined): string | null {
   if (request.requestedBy.id === viewerId) return 'You filed this request; another administrator approves or rejects it.';
@@ -54,7 +57,7 @@ export function AccountRequestsList({ requests, viewerId, onOutcome }: Props) {
         {requests.map((request) => {
           const what = describeAccountRequest(request);
           const refusal = notYours(request, viewerId);
-          const blocked = notApprovableReason(request, 'filed');
+          const blocked = request.tampered ? tamperedReason : notApprovableReason(request, 'filed');
           return (
             <li key={request.id} className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
               <p className="font-semibold break-words">{what}</p>

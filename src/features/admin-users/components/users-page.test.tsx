@@ -148,6 +148,23 @@ describe('users page', () => {
     expect((await api.deps.store.findAccountRequest('acr_orphan'))?.decision).toBeNull();
   });
 
+  it('a request stored otherwise than filed reads as tampered: Reject only, saying why', async () => {
+    const { api } = await renderApp('/admin/users', {
+      signedInAs: 'admin-deputy@example.com',
+      prepare: async (mock) => {
+        const at = new Date().toISOString();
+        // Written behind the API: no hash, no chained filing entry (0198).
+        await mock.deps.store.insertAccountRequest({ id: 'acr_forged', kind: 'set_roles', userId: 'usr_privacy', email: 'privacy@example.com', displayName: 'Samuel Okafor', title: 'Chief Privacy Officer', rolesBefore: ['privacy'], rolesAfter: ['privacy', 'admin'], passwordHash: null, contentSha256: null, requestedBy: 'usr_admin', requestedAt: at, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), decision: null, decidedBy: null, decidedAt: null });
+      },
+    });
+    const waiting = await screen.findByRole('region', { name: 'Waiting for a second administrator' });
+    expect(await within(waiting).findByText(/^Not approvable: this request as stored is not what was filed/)).toBeInTheDocument();
+    expect(within(waiting).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+    expect(within(waiting).getByRole('button', { name: /^Reject: / })).toBeEnabled();
+    await expectNoAxeViolations();
+    expect((await api.deps.store.findAccountRequest('acr_forged'))?.decision).toBeNull();
+  });
+
   it('edits the roles of an account in a dialog, and offers no change of one’s own roles', async () => {
     const { user, api } = await renderApp('/admin/users', { signedInAs: 'admin@example.com' });
     await screen.findByRole('table', { name: 'Accounts' });
