@@ -55,15 +55,16 @@ export function AccountRequestsList({ requests, viewerId, onOutcome }: Props) {
       {shown}
       <ul className="space-y-3">
         {requests.map((request) => {
-          const what = describeAccountRequest(request);
+          // An altered row says so first: what it reads now is not what anyone asked for (0198).
+          const what = `${request.tampered ? 'Altered in the database, as stored now: ' : ''}${describeAccountRequest(request)}`;
           const refusal = notYours(request, viewerId);
           const blocked = request.tampered ? tamperedReason : notApprovableReason(request, 'filed');
           return (
             <li key={request.id} className="space-y-2 rounded-md border border-slate-200 bg-white p-4">
               <p className="font-semibold break-words">{what}</p>
               <p className="text-sm text-slate-700">
-                Asked by {request.requestedBy.displayName} on <time dateTime={request.requestedAt}>{formatDateTime(request.requestedAt)}</time>; lapses{' '}
-                <time dateTime={request.expiresAt}>{formatDateTime(request.expiresAt)}</time> unless decided. Confirm it with the person concerned before approving.
+                {request.tampered ? 'Stored as asked by' : 'Asked by'} {request.requestedBy.displayName} on <time dateTime={request.requestedAt}>{formatDateTime(request.requestedAt)}</time>; lapses{' '}
+                <time dateTime={request.expiresAt}>{formatDateTime(request.expiresAt)}</time> unless decided.{request.tampered ? '' : ' Confirm it with the person concerned before approving.'}
               </p>
               <AccountHistory request={request} />
               {blocked && <p className="rounded-md border-l-4 border-red-700 bg-red-50 p-2 text-sm">{blocked}</p>}

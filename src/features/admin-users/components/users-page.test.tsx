@@ -160,7 +160,8 @@ describe('users page', () => {
     const waiting = await screen.findByRole('region', { name: 'Waiting for a second administrator' });
     expect(await within(waiting).findByText(/^Not approvable: this request as stored is not what was filed/)).toBeInTheDocument();
     expect(within(waiting).queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
-    expect(within(waiting).getByRole('button', { name: /^Reject: / })).toBeEnabled();
+    expect(within(waiting).getByText(/^Altered in the database, as stored now: Change the roles of Samuel Okafor/)).toBeInTheDocument();
+    expect(within(waiting).getByRole('button', { name: /^Reject: Altered in the database/ })).toBeEnabled();
     await expectNoAxeViolations();
     expect((await api.deps.store.findAccountRequest('acr_forged'))?.decision).toBeNull();
   });
