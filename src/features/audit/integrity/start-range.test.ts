@@ -56,4 +56,16 @@ describe('the range starter', () => {
     expect(FakeWorker.made[1]?.terminated).toBe(false);
     expect(FakeWorker.made[1]?.posted).toHaveLength(1);
   });
+
+  it('settles a range whose readied worker failed to start before the range was given to it', async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const ranges = workerRangeStarter(10_000);
+    if (!ranges) throw new Error('no starter where there are workers');
+    ranges.prepare();
+    // The script failed to load while the check still waited for the head.
+    FakeWorker.made[0]?.onerror?.(Object.assign(new Event('error'), { message: 'script failed' }) as ErrorEvent);
+    const range = ranges.start(request, () => undefined);
+    await expect(range.done).rejects.toThrow('script failed');
+    await range.reading;
+  });
 });

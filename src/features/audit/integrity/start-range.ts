@@ -28,35 +28,54 @@ export interface RangeStarter {
   prepare: () => () => void;
 }
 
-const newRangeWorker = () => new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module', name: 'audit-integrity-range' });
+const couldNotStart = 'The second integrity worker could not start.';
+
+/** A range's worker and whether it failed to start before its range was given to it (its error would be missed otherwise, and the range never settle). */
+interface RangeWorker {
+  worker: Worker;
+  failed: string | null;
+}
+
+function newRangeWorker(): RangeWorker {
+  const ready: RangeWorker = { worker: new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module', name: 'audit-integrity-range' }), failed: null };
+  ready.worker.onerror = (event) => {
+    event.preventDefault();
+    ready.failed = event.message || couldNotStart;
+  };
+  return ready;
+}
 
 /** Starts each range in a worker of its own; undefined where there are no workers (the check then reads the whole log itself). */
 export function workerRangeStarter(pageSize: number): RangeStarter | undefined {
   if (typeof Worker === 'undefined') return undefined;
-  let prepared: Worker | null = null;
+  let prepared: RangeWorker | null = null;
   const prepare = () => {
-    const worker = prepared ?? newRangeWorker();
-    prepared = worker;
+    const ready = prepared ?? newRangeWorker();
+    prepared = ready;
     return () => {
-      if (prepared !== worker) return;
+      if (prepared !== ready) return;
       prepared = null;
-      worker.terminate();
+      ready.worker.terminate();
     };
   };
   const start: StartRange = (request, onLeaves) => {
-    const worker = prepared ?? newRangeWorker();
+    const ready = prepared ?? newRangeWorker();
     prepared = null;
-    return runInWorker(worker, { ...request, pageSize }, onLeaves);
+    return runInWorker(ready, { ...request, pageSize }, onLeaves);
   };
   return { start, prepare };
 }
 
-function runInWorker(worker: Worker, request: RangeRequest & { pageSize: number }, onLeaves: (leaves: Uint8Array, count: number) => void): RangeCheck {
+function runInWorker({ worker, failed }: RangeWorker, request: RangeRequest & { pageSize: number }, onLeaves: (leaves: Uint8Array, count: number) => void): RangeCheck {
   let markReading: () => void = () => undefined;
   const reading = new Promise<void>((resolve) => {
     markReading = resolve;
   });
   const done = new Promise<RangeDone>((resolve, reject) => {
+    if (failed !== null) {
+      reject(new Error(failed));
+      return;
+    }
     worker.onmessage = (event: MessageEvent<RangeMessage>) => {
       const message = event.data;
       if (message.type === 'reading') markReading();
@@ -66,7 +85,7 @@ function runInWorker(worker: Worker, request: RangeRequest & { pageSize: number 
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      reject(new Error(event.message || 'The second integrity worker could not start.'));
+      reject(new Error(event.message || couldNotStart));
     };
   });
   // A range that failed (or had nothing to read) never says so: the first share waits no longer.
