@@ -208,6 +208,47 @@ describe('the integrity check split between two workers', () => {
     expect(result.intact).toBe(true);
   });
 
+  it('readies the second worker while the keys and the head are on their way, and lets it go once the check is over', async () => {
+    await signedInApi();
+    const { api } = splitApi(realApi());
+    const events: string[] = [];
+    let answerKeys: () => void = () => undefined;
+    const keysHeld = new Promise<void>((resolve) => {
+      answerKeys = resolve;
+    });
+    const fetchJson: FetchJson = async (path, schema) => {
+      if (path === routes.serverKeys.path) await keysHeld;
+      return api.fetchJson(path, schema);
+    };
+    const prepare = () => {
+      events.push('prepare');
+      return () => events.push('release');
+    };
+    const start: StartRange = (request, onLeaves) => {
+      events.push('start');
+      return api.split.start(request, onLeaves);
+    };
+    const check = run({ ...api, fetchJson, split: { ...api.split, start, prepare } });
+    // The keys are not answered yet: the worker is already being readied.
+    await vi.waitFor(() => expect(events).toEqual(['prepare']));
+    answerKeys();
+    const { result } = await check;
+    expect(result.intact).toBe(true);
+    expect(events).toEqual(['prepare', 'start', 'release']);
+  });
+
+  it('readies no second worker when it keeps a checkpoint, which usually spares reading the log', async () => {
+    await signedInApi();
+    const { api } = splitApi(realApi());
+    const { result: first } = await run(api);
+    expect(first.keep).not.toBeNull();
+    const prepared: string[] = [];
+    const withPrepare = { ...api, split: { ...api.split, prepare: () => (prepared.push('prepare'), () => undefined) } };
+    const result = await checkIntegrity({ lastVerified: first.head, kept: first.keep, pageSize: batchSize }, withPrepare, () => undefined);
+    expect(result.resumed).not.toBeNull();
+    expect(prepared).toEqual([]);
+  });
+
   const forgeries: Record<string, (items: StoredChainEntry[], split: number) => StoredChainEntry[]> = {
     'content changed at the end': (items, split) => items.map((entry) => (entry.seq === split + 2 ? { ...entry, subject: 'forged' } : entry)),
     'content changed first in the second share': (items, split) => items.map((entry) => (entry.seq === split + 1 ? { ...entry, subject: 'forged' } : entry)),

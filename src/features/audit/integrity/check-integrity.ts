@@ -32,6 +32,17 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
  */
 export async function checkIntegrity(request: IntegrityRequest, api: IntegrityApi, report: (message: IntegrityMessage) => void, clock: () => number = () => performance.now()): Promise<IntegrityResult> {
   const started = clock();
+  // Without a kept checkpoint the whole log is read, and a large one is split: the second
+  // worker's script loads while the keys and the head are asked for, not after (0204).
+  const release = request.kept ? undefined : api.split?.prepare?.();
+  try {
+    return await checkFrom(started, request, api, report, clock);
+  } finally {
+    release?.();
+  }
+}
+
+async function checkFrom(started: number, request: IntegrityRequest, api: IntegrityApi, report: (message: IntegrityMessage) => void, clock: () => number): Promise<IntegrityResult> {
   const { fetchJson } = api;
   let verifyMs = 0;
   const timed = <T>(work: () => T): T => {

@@ -9,9 +9,11 @@ export interface IntegrityApi {
   readEntries: ReadEntries;
   /**
    * Where it can, a full check of a log of at least `minEntries` hands the end of the log to
-   * a second worker (docs/decisions/0160): `start` begins that share.
+   * a second worker (docs/decisions/0160): `start` begins that share. `prepare`, where there is
+   * one, readies the next share's worker before the share is known; what it returns lets that
+   * worker go if no share was started.
    */
-  split?: { start: StartRange; minEntries: number };
+  split?: { start: StartRange; minEntries: number; prepare?: () => () => void };
 }
 
 /** Below this, a second worker costs more to start than it saves. */
@@ -19,6 +21,6 @@ const minEntriesToSplit = 50_000;
 
 /** The API at `origin`, the log's entries handed on `batchSize` at a time. */
 export function createIntegrityApi(origin: string, batchSize: number): IntegrityApi {
-  const start = workerRangeStarter(batchSize);
-  return { fetchJson: createFetchJson(origin), readEntries: createReadEntries(origin, batchSize, async (response) => new ApiProblem(await readProblem(response))), ...(start ? { split: { start, minEntries: minEntriesToSplit } } : {}) };
+  const ranges = workerRangeStarter(batchSize);
+  return { fetchJson: createFetchJson(origin), readEntries: createReadEntries(origin, batchSize, async (response) => new ApiProblem(await readProblem(response))), ...(ranges ? { split: { ...ranges, minEntries: minEntriesToSplit } } : {}) };
 }
