@@ -1,5 +1,5 @@
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
-import type { StoredVersion, StoreTx } from '#api/store/store.ts';
+import type { KeptReads, StoredPackage, StoredSession, StoredUser, StoredVersion, StoreTx } from '#api/store/store.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 import type { PackagesTable, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
@@ -28,20 +28,28 @@ const maxEntriesPerKind = 50_000;
 export interface CoherentCache {
   /** `read` through the cache; `read` must run serialized with every other use of the database. */
   through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null>;
+  /** What `through` would answer now without reading; undefined when it would read. */
+  peek<T extends object>(kind: string, key: string): T | undefined;
 }
 
 export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Promise<T>) => Promise<T>): CoherentCache {
   const kinds = new Map<string, Map<string, object>>();
   let validAt = clock.stamp();
+  /** The entries of one kind, emptied first when the clock moved. */
+  const entriesOf = (kind: string): Map<string, object> => {
+    const now = clock.stamp();
+    if (now !== validAt) {
+      kinds.clear();
+      validAt = now;
+    }
+    let entries = kinds.get(kind);
+    if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
+    return entries;
+  };
   return {
+    peek: <T extends object>(kind: string, key: string) => entriesOf(kind).get(key) as T | undefined,
     async through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null> {
-      const now = clock.stamp();
-      if (now !== validAt) {
-        kinds.clear();
-        validAt = now;
-      }
-      let entries = kinds.get(kind);
-      if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
+      const entries = entriesOf(kind);
       const found = entries.get(key);
       if (found !== undefined) return found as T;
       // The stamp is taken inside the serialized section, before the read: when it is still
@@ -76,11 +84,17 @@ export function deepFreeze<T extends object>(value: T): T {
  * the query with Kysely on every miss (a cache of 10,000 packages read round-robin misses).
  * Outside transactions only: a transaction reads its own tables.
  */
-export function sqliteHotReads(sqlite: { changes: ChangeClock; read: SqliteRead }, serialized: <T>(work: () => Promise<T>) => Promise<T>, direct: StoreTx): Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations' | 'findVersion'> {
+export function sqliteHotReads(
+  sqlite: { changes: ChangeClock; read: SqliteRead },
+  serialized: <T>(work: () => Promise<T>) => Promise<T>,
+  direct: StoreTx,
+): { reads: Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations' | 'findVersion'>; kept: Pick<KeptReads, 'session' | 'user' | 'package'> } {
   const cache = coherentCache(sqlite.changes, serialized);
   // Rows as Kysely reads them on SQLite: the same adapter, so the same row shape (node-sqlite-dialect.ts).
   const rows = <Row>(sql: string, parameters: readonly SQLInputValue[]): Promise<Row[]> => Promise.resolve(sqlite.read(sql, parameters) as unknown as Row[]);
-  return {
+  // The same entries as the reads below, looked up without waiting (the version read path's plain hits, 0202).
+  const kept = { session: (tokenHash: string) => cache.peek<StoredSession>('session', tokenHash), user: (id: string) => cache.peek<StoredUser>('user', id), package: (id: string) => cache.peek<StoredPackage>('package', id) };
+  const reads: ReturnType<typeof sqliteHotReads>['reads'] = {
     findSession: (tokenHash) => cache.through('session', tokenHash, () => direct.findSession(tokenHash)),
     findUserById: (id) => cache.through('user', id, () => direct.findUserById(id)),
     findPackage: (id) => cache.through('package', id, async () => (await rows<PackagesTable>(findPackageSql, [id])).map(toPackage)[0] ?? null),
@@ -98,6 +112,7 @@ export function sqliteHotReads(sqlite: { changes: ChangeClock; read: SqliteRead 
         return Promise.resolve(row ? versionOf(row) : null);
       }),
   };
+  return { reads, kept };
 }
 
 // As queries/packages.ts and queries/policies.ts read them (same columns, same order).
