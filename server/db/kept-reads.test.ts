@@ -67,7 +67,10 @@ describe('version answers looked up without waiting (SQLite)', () => {
     const kept = () => keptVersionRead(deps, cookie, false, version.packageId, version.number);
     await plainVersionRead(deps, cookie, false, version.packageId, version.number);
     expect(kept()).toBeDefined();
+    expect(store.kept?.user('usr_model_risk')?.id).toBe('usr_model_risk');
     await store.touchSession('f'.repeat(64), new Date().toISOString());
+    expect(store.kept?.user('usr_model_risk')).toBeUndefined();
+    expect(store.kept?.answer(version.packageId, version.number)).toBeUndefined();
     expect(kept()).toBeUndefined();
 
     await plainVersionRead(deps, cookie, false, version.packageId, version.number);
@@ -76,6 +79,7 @@ describe('version answers looked up without waiting (SQLite)', () => {
     other.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
     other.prepare('UPDATE package_versions SET canonical_content = ? WHERE package_id = ? AND number = ?').run('{"tampered":true}', version.packageId, version.number);
     await nextTurn();
+    expect(store.kept?.answer(version.packageId, version.number)).toBeUndefined();
     expect(kept()).toBeUndefined();
     const again = await plainVersionRead(deps, cookie, false, version.packageId, version.number);
     expect(new TextDecoder().decode(again as Uint8Array)).toContain('"content":{"tampered":true}}');
