@@ -28,8 +28,8 @@ const maxEntriesPerKind = 50_000;
 export interface CoherentCache {
   /** `read` through the cache; `read` must run serialized with every other use of the database. */
   through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null>;
-  /** What `through` would answer now without reading; undefined when it would read. */
-  peek<T extends object>(kind: string, key: string): T | undefined;
+  /** What `through` would answer now without reading (the row of that kind, as it was given); undefined when it would read. */
+  peek(kind: string, key: string): object | undefined;
 }
 
 export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Promise<T>) => Promise<T>): CoherentCache {
@@ -47,7 +47,7 @@ export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Pr
     return entries;
   };
   return {
-    peek: <T extends object>(kind: string, key: string) => entriesOf(kind).get(key) as T | undefined,
+    peek: (kind, key) => entriesOf(kind).get(key),
     async through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null> {
       const entries = entriesOf(kind);
       const found = entries.get(key);
@@ -93,7 +93,11 @@ export function sqliteHotReads(
   // Rows as Kysely reads them on SQLite: the same adapter, so the same row shape (node-sqlite-dialect.ts).
   const rows = <Row>(sql: string, parameters: readonly SQLInputValue[]): Promise<Row[]> => Promise.resolve(sqlite.read(sql, parameters) as unknown as Row[]);
   // The same entries as the reads below, looked up without waiting (the version read path's plain hits, 0202).
-  const kept = { session: (tokenHash: string) => cache.peek<StoredSession>('session', tokenHash), user: (id: string) => cache.peek<StoredUser>('user', id), package: (id: string) => cache.peek<StoredPackage>('package', id) };
+  const kept = {
+    session: (tokenHash: string) => cache.peek('session', tokenHash) as StoredSession | undefined,
+    user: (id: string) => cache.peek('user', id) as StoredUser | undefined,
+    package: (id: string) => cache.peek('package', id) as StoredPackage | undefined,
+  };
   const reads: ReturnType<typeof sqliteHotReads>['reads'] = {
     findSession: (tokenHash) => cache.through('session', tokenHash, () => direct.findSession(tokenHash)),
     findUserById: (id) => cache.through('user', id, () => direct.findUserById(id)),
