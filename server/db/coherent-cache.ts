@@ -1,6 +1,6 @@
 import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { KeptReads, StoredPackage, StoredSession, StoredUser, StoredVersion, StoreTx } from '#api/store/store.ts';
-import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
+import type { ChangeClock, SqliteQuietWrite, SqliteRead } from './node-sqlite-dialect.ts';
 import type { PackagesTable, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
@@ -30,6 +30,8 @@ export interface CoherentCache {
   through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null>;
   /** What `through` would answer now without reading (the row of that kind, as it was given); undefined when it would read. */
   peek(kind: string, key: string): object | undefined;
+  /** Drops every row of one kind, those of reads still in flight included: after a write the clock does not see (a quiet write). */
+  forget(kind: string): void;
 }
 
 export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Promise<T>) => Promise<T>): CoherentCache {
@@ -48,6 +50,8 @@ export function coherentCache(clock: ChangeClock, serialized: <T>(work: () => Pr
   };
   return {
     peek: (kind, key) => entriesOf(kind).get(key),
+    // A read in flight keeps its row in the map it began with, which is then no longer this kind's.
+    forget: (kind) => void kinds.delete(kind),
     async through<T extends object>(kind: string, key: string, read: () => Promise<T | null>): Promise<T | null> {
       const entries = entriesOf(kind);
       const found = entries.get(key);
@@ -85,10 +89,10 @@ export function deepFreeze<T extends object>(value: T): T {
  * Outside transactions only: a transaction reads its own tables.
  */
 export function sqliteHotReads(
-  sqlite: { changes: ChangeClock; read: SqliteRead },
+  sqlite: { changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite },
   serialized: <T>(work: () => Promise<T>) => Promise<T>,
   direct: StoreTx,
-): { reads: Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations' | 'findVersion'>; kept: Pick<KeptReads, 'session' | 'user' | 'package'> } {
+): { reads: Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations' | 'findVersion' | 'touchSession'>; kept: Pick<KeptReads, 'session' | 'user' | 'package'> } {
   const cache = coherentCache(sqlite.changes, serialized);
   // Rows as Kysely reads them on SQLite: the same adapter, so the same row shape (node-sqlite-dialect.ts).
   const rows = <Row>(sql: string, parameters: readonly SQLInputValue[]): Promise<Row[]> => Promise.resolve(sqlite.read(sql, parameters) as unknown as Row[]);
@@ -110,6 +114,16 @@ export function sqliteHotReads(
       // The check in effect per version, by the view every reader shares (migration 049, decision record 0152).
       return (await cache.through('evaluations', only, async () => (await rows<PolicyEvaluationsTable>(listEvaluationsSql, [only])).map(toPolicyEvaluation))) ?? [];
     },
+    // A session's use record, once a minute per signed-in caller, changes one sessions row and
+    // nothing a kept answer, account or package is made of (no trigger on sessions): written
+    // without moving the clock, and only the kept sessions dropped (0202). As a clocked write it
+    // emptied everything kept, once a minute per active user.
+    touchSession: (tokenHash, at) =>
+      serialized(() => {
+        sqlite.quietWrite(touchSessionSql, [at, tokenHash]);
+        cache.forget('session');
+        return Promise.resolve();
+      }),
     findVersion: (packageId, number) =>
       serialized(() => {
         const [row] = sqlite.read(findVersionSql, [packageId, number]);
@@ -123,6 +137,9 @@ export function sqliteHotReads(
 const findPackageSql = 'select * from packages where id = ?';
 const listAnswersSql = 'select * from version_answers where package_id = ? and version_number = ? order by position';
 const listEvaluationsSql = 'select * from effective_policy_evaluations where package_id = ? order by package_id, version';
+
+// As queries/users.ts writes it.
+const touchSessionSql = 'update sessions set last_seen_at = ? where token_hash = ?';
 
 // As kysely-store.ts's findVersion reads and maps it.
 const findVersionSql = 'select package_id, number, canonical_content, content_hash, section_digests, submitted_by, submitted_at from package_versions where package_id = ? and number = ?';

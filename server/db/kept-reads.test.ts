@@ -68,7 +68,7 @@ describe('version answers looked up without waiting (SQLite)', () => {
     await plainVersionRead(deps, cookie, false, version.packageId, version.number);
     expect(kept()).toBeDefined();
     expect(store.kept?.user('usr_model_risk')?.id).toBe('usr_model_risk');
-    await store.touchSession('f'.repeat(64), new Date().toISOString());
+    await store.deleteSession('f'.repeat(64));
     expect(store.kept?.user('usr_model_risk')).toBeUndefined();
     expect(store.kept?.answer(version.packageId, version.number)).toBeUndefined();
     expect(kept()).toBeUndefined();
@@ -83,6 +83,26 @@ describe('version answers looked up without waiting (SQLite)', () => {
     expect(kept()).toBeUndefined();
     const again = await plainVersionRead(deps, cookie, false, version.packageId, version.number);
     expect(new TextDecoder().decode(again as Uint8Array)).toContain('"content":{"tampered":true}}');
+  });
+
+  it('keeps the answer, account and package across a session’s use record, and reads that session again', async () => {
+    const { store, deps, signIn, version, later } = await seeded();
+    const cookie = await signIn('usr_model_risk');
+    const answer = await plainVersionRead(deps, cookie, false, version.packageId, version.number);
+    const kept = store.kept;
+    if (!kept) throw new Error('SQLite keeps');
+    const pkg = kept.package(version.packageId);
+    expect(pkg?.id).toBe(version.packageId);
+    later(minute);
+    // The read records the use (a minute since the last record), a write the clock does not see.
+    expect(await plainVersionRead(deps, cookie, false, version.packageId, version.number)).toBe(answer);
+    expect(kept.answer(version.packageId, version.number)).toBe(answer);
+    expect(kept.package(version.packageId)).toBe(pkg);
+    expect(kept.user('usr_model_risk')?.id).toBe('usr_model_risk');
+    // The session itself is read again, with the use just recorded: not due again until a minute on.
+    expect(keptVersionRead(deps, cookie, false, version.packageId, version.number)).toBeUndefined();
+    await plainVersionRead(deps, cookie, false, version.packageId, version.number);
+    expect(keptVersionRead(deps, cookie, false, version.packageId, version.number)).toBe(answer);
   });
 
   it('leaves to the read a session that ended or owes its use recorded', async () => {

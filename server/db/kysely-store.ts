@@ -5,7 +5,7 @@ import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 import { postgresHotReads } from './pg-batched-reads.ts';
-import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
+import type { ChangeClock, SqliteQuietWrite, SqliteRead } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
 import type { Db } from './queries/shared.ts';
@@ -82,7 +82,7 @@ function otherQueries(db: Db, engine: Engine): Omit<StoreTx, keyof ReturnType<ty
 }
 
 /** `sqlite`: the change clock and hand-written reads of openSqlite; with them, hot reads go through coherent-cache.ts. */
-export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?: { changes: ChangeClock; read: SqliteRead }): Store {
+export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?: { changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite }): Store {
   // SQLite: one connection, so one operation at a time. PostgreSQL: a pool, so no mutex.
   const mutex = engine === 'sqlite' ? new Mutex() : null;
   const serialized = <T>(work: () => Promise<T>): Promise<T> => (mutex ? mutex.run(work) : work());
