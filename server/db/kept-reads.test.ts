@@ -8,6 +8,7 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { serverDeps } from '../deps.ts';
+import { openSqlite } from './node-sqlite-dialect.ts';
 import { openStore, sqliteFile } from './open-store.ts';
 
 // The version read path's answer without waiting (docs/decisions/0202): what SQLite keeps under
@@ -149,5 +150,22 @@ describe('version answers looked up without waiting (SQLite)', () => {
     await plainVersionRead(deps, validator, false, version.packageId, version.number);
     expect(keptVersionRead(deps, validator, false, version.packageId, version.number)).toBeDefined();
     expect(keptVersionRead(deps, reviewer, false, version.packageId, version.number)).toBeUndefined();
+  });
+});
+
+describe('a quiet write (node-sqlite-dialect.ts)', () => {
+  it('writes without moving the change clock, and refuses a read or an open transaction', () => {
+    const sqlite = openSqlite(':memory:');
+    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    sqlite.raw.exec('create table t (x integer)');
+    sqlite.raw.exec('insert into t values (1)');
+    const stamp = sqlite.changes.stamp();
+    sqlite.quietWrite('update t set x = ?', [2]);
+    expect(sqlite.changes.stamp()).toBe(stamp);
+    expect(sqlite.read('select x from t', [])).toEqual([{ x: 2 }]);
+    expect(() => sqlite.quietWrite('select x from t', [])).toThrow('Not a plain write');
+    sqlite.raw.exec('begin');
+    expect(() => sqlite.quietWrite('update t set x = ?', [3])).toThrow('inside a transaction');
+    sqlite.raw.exec('rollback');
   });
 });
