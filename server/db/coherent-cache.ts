@@ -10,6 +10,7 @@ import { versionFactsOf } from './version-responses.ts';
 // in memory for as long as the database provably has not changed: every entry belongs to one
 // stamp of the change clock (node-sqlite-dialect.ts), which moves on any write by this process
 // and on any commit by another connection. The first read after a change empties the cache.
+// The one write that does not move it, a session's use record, drops the kept sessions (0202).
 // SQLite only: there the server is one process on one connection and the clock sees every
 // write; two server processes on one SQLite file are not supported. PostgreSQL has no such
 // clock (several instances, each with a pool), so nothing is cached there: a log-out on one

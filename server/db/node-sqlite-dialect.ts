@@ -19,7 +19,8 @@ const cachedStatements = 500;
 
 /**
  * A number that changes whenever the database may have changed: on every statement of this
- * connection other than a SELECT (a write, or begin/commit/rollback), and whenever another
+ * connection other than a SELECT (a write, or begin/commit/rollback; but a quiet write, whose
+ * caller drops what it changed from the caches itself), and whenever another
  * connection (another process, a test tampering with the file) committed since the last look,
  * which SQLite's `PRAGMA data_version` tells. Equal numbers mean nothing was written in between,
  * so a value read at one stamp is still the database's value at the other (coherent-cache.ts).
