@@ -10,6 +10,9 @@ import { securityHeaderRecord } from './security-headers.ts';
 // such version, an error, HEAD, a query, a condition, a bearer token, an unusual path or Host)
 // goes to the pipeline untouched, which answers it as it answers every other request. A test
 // holds both paths to the same status, headers and bytes (tests/integration/version-read-path.test.ts).
+// A read whose every row and whole answer SQLite keeps now is answered at once, with the same
+// checks on the same rows and no promise (keptVersionRead, docs/decisions/0202); the rest waits
+// for the reads.
 
 /** Ids as the app makes them (letters, digits, `_`, `-`): no escape to decode, no dot segment to resolve. */
 const versionPath = /^\/api\/packages\/([A-Za-z0-9_-]{1,64})\/versions\/([1-9][0-9]{0,6})$/;
