@@ -17,4 +17,5 @@ export type { ApiDeps, PasswordPort } from './kernel/context.ts';
 export type { Store } from './store/store.ts';
 export type { ApiFetch } from './kernel/handle-request.ts';
 /** The version read without the pipeline, when it plainly succeeds (the Node server's read path, 0190). */
-export { plainVersionRead, routeMatchesPlainRead } from './packages/plain-version-read.ts';
+export { keptVersionRead, plainVersionRead, routeMatchesPlainRead } from './packages/plain-version-read.ts';
+export type { VersionAnswer } from './store/packages.ts';

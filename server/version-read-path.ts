@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { plainVersionRead, type ApiDeps } from '#api/index.ts';
+import { keptVersionRead, plainVersionRead, type ApiDeps, type VersionAnswer } from '#api/index.ts';
 import { securityHeaderRecord } from './security-headers.ts';
 
 // `GET /api/packages/{id}/versions/{n}`, the app's hottest route, answered from Node's own
@@ -10,6 +10,9 @@ import { securityHeaderRecord } from './security-headers.ts';
 // such version, an error, HEAD, a query, a condition, a bearer token, an unusual path or Host)
 // goes to the pipeline untouched, which answers it as it answers every other request. A test
 // holds both paths to the same status, headers and bytes (tests/integration/version-read-path.test.ts).
+// A read whose every row and whole answer SQLite keeps now is answered at once, with the same
+// checks on the same rows and no promise (keptVersionRead, docs/decisions/0202); the rest waits
+// for the reads.
 
 /** Ids as the app makes them (letters, digits, `_`, `-`): no escape to decode, no dot segment to resolve. */
 const versionPath = /^\/api\/packages\/([A-Za-z0-9_-]{1,64})\/versions\/([1-9][0-9]{0,6})$/;
@@ -48,16 +51,8 @@ const answerHeaders = (security: Readonly<Record<string, string>>): Readonly<Rec
 /** The server's request listener: version reads that plainly succeed here, the rest to `pipeline`. */
 export function versionReadPath(deps: ApiDeps, pipeline: RequestListener): RequestListener {
   const headersFor = new Map<Readonly<Record<string, string>>, Readonly<Record<string, string>>>();
-  const respond = async (req: IncomingMessage, res: ServerResponse, read: PlainRead) => {
+  const send = (res: ServerResponse, read: PlainRead, body: VersionAnswer) => {
     const security = securityHeaderRecord(deps.publicOrigin, () => read.requestUrl);
-    let text: Awaited<ReturnType<typeof plainVersionRead>>;
-    try {
-      text = await plainVersionRead(deps, read.cookies, (deps.publicOrigin ?? read.requestUrl).startsWith('https:'), read.packageId, read.n);
-    } catch {
-      // The database down, or anything unexpected: the pipeline answers (a 503, a logged 500).
-      text = null;
-    }
-    if (text === null) return pipeline(req, res);
     let headers = headersFor.get(security);
     if (!headers) headersFor.set(security, (headers = answerHeaders(security)));
     res.statusCode = 200;
@@ -65,11 +60,31 @@ export function versionReadPath(deps: ApiDeps, pipeline: RequestListener): Reque
     // Date, Connection, Keep-Alive and the Content-Length of the body, as for the pipeline's.
     // Bytes kept whole (0199) are shared with other reads: end() only reads them.
     for (const name in headers) res.setHeader(name, headers[name] ?? '');
-    res.end(text);
+    res.end(body);
+  };
+  const respond = async (req: IncomingMessage, res: ServerResponse, read: PlainRead, secure: boolean) => {
+    let body: VersionAnswer | null;
+    try {
+      body = await plainVersionRead(deps, read.cookies, secure, read.packageId, read.n);
+    } catch {
+      // The database down, or anything unexpected: the pipeline answers (a 503, a logged 500).
+      body = null;
+    }
+    if (body === null) pipeline(req, res);
+    else send(res, read, body);
   };
   return (req, res) => {
     const read = plainRead(req);
     if (read === null) return pipeline(req, res);
-    void respond(req, res, read);
+    const secure = (deps.publicOrigin ?? read.requestUrl).startsWith('https:');
+    // Everything kept (SQLite, 0202): answered now, with no promise, no read and no wait.
+    let kept: VersionAnswer | undefined;
+    try {
+      kept = keptVersionRead(deps, read.cookies, secure, read.packageId, read.n);
+    } catch {
+      kept = undefined; // plainVersionRead tries, and the pipeline answers what it cannot
+    }
+    if (kept !== undefined) send(res, read, kept);
+    else void respond(req, res, read, secure);
   };
 }

@@ -11,20 +11,31 @@ import type { StoredSession, StoredUser } from '../store/store.ts';
 const touchEveryMs = 60_000;
 
 /** The session's user, or null when the session no longer stands. */
-export function userOfSession(session: StoredSession | null, user: StoredUser | null, deps: Pick<ApiDeps, 'now' | 'sessionIdleMs'>): StoredUser | null {
+export function userOfSession(session: StoredSession | null, user: StoredUser | null, deps: Pick<ApiDeps, 'now' | 'sessionIdleMs'>, now: number = deps.now().getTime()): StoredUser | null {
   if (!session || !user || user.disabledAt) return null;
-  const now = deps.now().getTime();
   if (Date.parse(session.expiresAt) <= now) return null;
-  const lastUse = Date.parse(session.lastSeenAt ?? session.createdAt);
-  if (deps.sessionIdleMs !== undefined && now - lastUse >= deps.sessionIdleMs) return null;
+  if (deps.sessionIdleMs !== undefined && now - lastUseOf(session) >= deps.sessionIdleMs) return null;
   return user;
 }
+
+const lastUseOf = (session: StoredSession): number => Date.parse(session.lastSeenAt ?? session.createdAt);
+
+/** Whether the session's use is due to be recorded (its last record more than a minute old). */
+export const touchDue = (session: StoredSession, now: number): boolean => now - lastUseOf(session) >= touchEveryMs;
 
 /** Records the session's use when the last record is more than a minute old. */
 export async function touchSession(session: StoredSession, deps: Pick<ApiDeps, 'now' | 'store'>): Promise<void> {
   const now = deps.now();
-  if (now.getTime() - Date.parse(session.lastSeenAt ?? session.createdAt) < touchEveryMs) return;
+  if (!touchDue(session, now.getTime())) return;
   await deps.store.touchSession(session.tokenHash, now.toISOString());
+}
+
+/** The hash of the session token in a request's cookies, the key sessions are stored under; null without one. */
+export function sessionTokenHash(cookies: string | null, secure: boolean): string | null {
+  const token = readCookie(cookies, sessionCookieNameFor(secure));
+  // Every request hashes its session token: synchronously, a 43-byte token is one or two
+  // compressions, where a WebCrypto digest is a round trip through the thread pool.
+  return token ? bytesToHex(sha256Sync(new TextEncoder().encode(token))) : null;
 }
 
 /**
@@ -33,14 +44,27 @@ export async function touchSession(session: StoredSession, deps: Pick<ApiDeps, '
  * cookie is absent or its session no longer stands.
  */
 export async function authenticateSessionCookie(cookies: string | null, deps: Pick<ApiDeps, 'now' | 'store' | 'sessionIdleMs'>, secure: boolean): Promise<{ user: StoredUser | null; tokenHash: string | null }> {
-  const token = readCookie(cookies, sessionCookieNameFor(secure));
-  if (!token) return { user: null, tokenHash: null };
-  // Every request hashes its session token: synchronously, a 43-byte token is one or two
-  // compressions, where a WebCrypto digest is a round trip through the thread pool.
-  const tokenHash = bytesToHex(sha256Sync(new TextEncoder().encode(token)));
+  const tokenHash = sessionTokenHash(cookies, secure);
+  if (!tokenHash) return { user: null, tokenHash: null };
   const session = await deps.store.findSession(tokenHash);
   const user = userOfSession(session, session ? await deps.store.findUserById(session.userId) : null, deps);
   if (!session || !user) return { user: null, tokenHash: null };
   await touchSession(session, deps);
   return { user, tokenHash };
+}
+
+/**
+ * The caller behind the cookie as the store holds it now, without waiting: SQLite's rows kept
+ * under its change clock (docs/decisions/0202). The user only when `authenticateSessionCookie`
+ * would answer the same with nothing to read or write: a session and account kept, standing, and
+ * no use to record. Undefined otherwise (not kept, refused, a touch due), and that function decides.
+ */
+export function keptSessionUser(cookies: string | null, deps: Pick<ApiDeps, 'now' | 'store' | 'sessionIdleMs'>, secure: boolean): StoredUser | undefined {
+  const kept = deps.store.kept;
+  const tokenHash = kept ? sessionTokenHash(cookies, secure) : null;
+  const session = tokenHash ? kept?.session(tokenHash) : undefined;
+  const user = session ? kept?.user(session.userId) : undefined;
+  if (!session || !user) return undefined;
+  const now = deps.now().getTime();
+  return userOfSession(session, user, deps, now) && !touchDue(session, now) ? user : undefined;
 }

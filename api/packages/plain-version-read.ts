@@ -1,6 +1,6 @@
 import type { ApiDeps } from '../kernel/context.ts';
 import type { VersionAnswer } from '../store/packages.ts';
-import { authenticateSessionCookie } from '../kernel/session-policy.ts';
+import { authenticateSessionCookie, keptSessionUser } from '../kernel/session-policy.ts';
 import { canSeePackage } from '../package-access/views.ts';
 import { packagesRoutes } from './routes.ts';
 import { versionAnswerText } from './version-answer.ts';
@@ -34,4 +34,19 @@ export async function plainVersionRead(deps: ApiDeps, cookies: string | null, se
     const pkg = await deps.store.findPackage(id);
     return pkg && canSeePackage(user, pkg) ? pkg : null;
   });
+}
+
+/**
+ * The same answer without waiting, when the store keeps everything it needs now (SQLite's kept
+ * rows and whole answers under its change clock: docs/decisions/0202): the session and its
+ * account standing with no use to record, a package the caller may see, the answer's bytes. The
+ * checks are plainVersionRead's, on the very rows its reads would answer. Undefined whenever
+ * anything is not kept or not plain: plainVersionRead then reads, and decides.
+ */
+export function keptVersionRead(deps: ApiDeps, cookies: string, secure: boolean, packageId: string, n: number): VersionAnswer | undefined {
+  const kept = deps.store.kept;
+  const user = kept ? keptSessionUser(cookies, deps, secure) : undefined;
+  if (!kept || !user || user.passwordChangeRequired) return undefined;
+  const pkg = kept.package(packageId);
+  return pkg && canSeePackage(user, pkg) ? kept.answer(pkg.id, n) : undefined;
 }

@@ -1,5 +1,5 @@
-import type { SessionStore } from './session.ts';
-import type { PackagesStore, VersionResponses } from './packages.ts';
+import type { SessionStore, StoredSession, StoredUser } from './session.ts';
+import type { PackagesStore, StoredPackage, VersionAnswer, VersionResponses } from './packages.ts';
 import type { ThreadsStore } from './threads.ts';
 import type { FindingsStore } from './findings.ts';
 import type { SectionReviewsStore } from './section-reviews.ts';
@@ -90,7 +90,23 @@ export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';
   /** SQLite only: the version read route's answer kept under the change clock (absent on PostgreSQL, which reads by row version). */
   readonly versionResponses?: VersionResponses;
+  /** SQLite only: what it keeps under its change clock, looked up without waiting (the version read path's plain hits, 0202). */
+  readonly kept?: KeptReads;
   /** Runs `work` atomically: every write in it lands, or none does. */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * Rows and answers a store keeps under its change clock (SQLite: coherent-cache.ts,
+ * version-responses.ts), looked up synchronously: each is what the store's own read would answer
+ * now, or undefined when that read would have to go to the database (not kept, or the clock moved).
+ * Absent rows are never kept, so undefined is never "no such row".
+ */
+export interface KeptReads {
+  session(tokenHash: string): StoredSession | undefined;
+  user(id: string): StoredUser | undefined;
+  package(id: string): StoredPackage | undefined;
+  /** A version's whole answer, when kept as bytes (0199). */
+  answer(packageId: string, number: number): VersionAnswer | undefined;
 }

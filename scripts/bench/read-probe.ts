@@ -16,7 +16,7 @@ import { runLoad, throughput } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { signIn, versionPaths } from './load-clients.ts';
 import { prepareLoadDatabase } from './load-database.ts';
-import { backendPids, cpuBetween, snapshot } from './process-cpu.ts';
+import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
 import pg from 'pg';
 
 const packages = Number(process.argv[2] ?? 1000);
@@ -73,7 +73,7 @@ try {
     const statementsAfter = await statements();
     const api = (after.get(pid) ?? NaN) - (before.get(pid) ?? NaN);
     const failed = run.non2xx + run.errors + run.timeouts;
-    line(`${label}: ${throughput(run).toFixed(0)} req/s, p99 ${run.latency.p99} ms, CPU per request ${(api / reads).toFixed(4)} ms${databaseUrl ? ` + PostgreSQL ${((cpuBetween(before, after) - api) / reads).toFixed(4)} ms, ${((statementsAfter - statementsBefore) / reads).toFixed(3)} statements per read` : ''}${failed ? `, ${failed} FAILED` : ''}`);
+    line(`${label}: ${throughput(run).toFixed(0)} req/s, p99 ${run.latency.p99} ms, CPU per request ${(api / reads).toFixed(4)} ms${databaseUrl ? ` + PostgreSQL ${((cpuBetween(before, after) - api) / reads).toFixed(4)} ms, ${((statementsAfter - statementsBefore) / reads).toFixed(3)} statements per read` : ''}${failed ? `, ${failed} FAILED` : ''}, RSS ${rssMb(pid).toFixed(0)} MB`);
   };
   for (let round = 0; round < 2; round++) {
     await measure('read path', server.origin, server.pid, paths);

@@ -5,7 +5,7 @@ import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 import { postgresHotReads } from './pg-batched-reads.ts';
-import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
+import type { ChangeClock, SqliteQuietWrite, SqliteRead } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
 import type { Db } from './queries/shared.ts';
@@ -82,7 +82,7 @@ function otherQueries(db: Db, engine: Engine): Omit<StoreTx, keyof ReturnType<ty
 }
 
 /** `sqlite`: the change clock and hand-written reads of openSqlite; with them, hot reads go through coherent-cache.ts. */
-export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?: { changes: ChangeClock; read: SqliteRead }): Store {
+export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?: { changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite }): Store {
   // SQLite: one connection, so one operation at a time. PostgreSQL: a pool, so no mutex.
   const mutex = engine === 'sqlite' ? new Mutex() : null;
   const serialized = <T>(work: () => Promise<T>): Promise<T> => (mutex ? mutex.run(work) : work());
@@ -97,7 +97,8 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   const cachedReads: Partial<StoreTx> = engine === 'sqlite' ? immutableRowReads(db, serialized, direct) : {};
   // On SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
   // On PostgreSQL, the same reads batched per turn of the event loop, never cached (pg-batched-reads.ts).
-  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : engine === 'postgres' ? postgresHotReads(db, direct) : {};
+  const hot = engine === 'sqlite' && sqlite ? { ...sqliteHotReads(sqlite, serialized, direct), responses: sqliteVersionResponses(sqlite, serialized) } : null;
+  const coherent: Partial<StoreTx> = hot ? hot.reads : engine === 'postgres' ? postgresHotReads(db, direct) : {};
   return {
     ...wrapped,
     ...cachedReads,
@@ -105,7 +106,8 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
     // An audit append reads the chain's head and writes after it: always atomically.
     appendAudit: (entry) => transaction((tx) => tx.appendAudit(entry)),
     engine,
-    ...(engine === 'sqlite' && sqlite ? { versionResponses: sqliteVersionResponses(sqlite, serialized) } : {}),
+    // On SQLite, the version route's answers kept under the same clock (version-responses.ts), and all it keeps looked up without waiting.
+    ...(hot ? { versionResponses: hot.responses, kept: { ...hot.kept, answer: hot.responses.kept } } : {}),
     transaction,
     close: () => db.destroy(),
   };

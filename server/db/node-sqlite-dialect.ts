@@ -19,7 +19,8 @@ const cachedStatements = 500;
 
 /**
  * A number that changes whenever the database may have changed: on every statement of this
- * connection other than a SELECT (a write, or begin/commit/rollback), and whenever another
+ * connection other than a SELECT (a write, or begin/commit/rollback; but a quiet write, whose
+ * caller drops what it changed from the caches itself), and whenever another
  * connection (another process, a test tampering with the file) committed since the last look,
  * which SQLite's `PRAGMA data_version` tells. Equal numbers mean nothing was written in between,
  * so a value read at one stamp is still the database's value at the other (coherent-cache.ts).
@@ -31,7 +32,14 @@ export interface ChangeClock {
 /** A read in SQL written by hand, through the same prepared statements as Kysely's queries. */
 export type SqliteRead = (sql: string, parameters: readonly SQLInputValue[]) => Record<string, SQLOutputValue>[];
 
-function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabase; read: SqliteRead } {
+/**
+ * A write that does not move the change clock: its caller drops what it changed from every cache
+ * itself. Only for a write whose rows no kept answer is made of (a session's use record: 0202),
+ * never inside a transaction (it runs on the connection as it is).
+ */
+export type SqliteQuietWrite = (sql: string, parameters: readonly SQLInputValue[]) => void;
+
+function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabase; read: SqliteRead; quietWrite: SqliteQuietWrite } {
   const statements = new Map<string, { statement: StatementSync; reader: boolean; writes: boolean }>();
   const prepared = (sql: string) => {
     const found = statements.get(sql);
@@ -67,7 +75,14 @@ function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabas
     if (writes) throw new Error(`Not a read: ${sql}`);
     return statement.all(...parameters);
   };
-  return { database, read };
+  const quietWrite: SqliteQuietWrite = (sql, parameters) => {
+    const { statement, writes, reader } = prepared(sql);
+    if (!writes || reader) throw new Error(`Not a plain write: ${sql}`);
+    // Inside a transaction it would commit or roll back with writes the clock must see.
+    if (db.isTransaction) throw new Error('A quiet write inside a transaction');
+    statement.run(...parameters);
+  };
+  return { database, read, quietWrite };
 }
 
 /** Opens the file with durable settings: WAL, and a full fsync on every commit. */
@@ -75,7 +90,7 @@ function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabas
  * Opens the database at `path`. With `image` (a `serialize()` of another database, for ':memory:'),
  * the connection starts as a copy of it, before any statement is prepared (deserialize finalizes them).
  */
-export function openSqlite(path: string, options: { image?: Uint8Array } = {}): { dialect: SqliteDialect; raw: DatabaseSync; changes: ChangeClock; read: SqliteRead } {
+export function openSqlite(path: string, options: { image?: Uint8Array } = {}): { dialect: SqliteDialect; raw: DatabaseSync; changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite } {
   const raw = new DatabaseSync(path);
   if (options.image) raw.deserialize(options.image);
   raw.exec('PRAGMA journal_mode = WAL');
@@ -105,6 +120,6 @@ export function openSqlite(path: string, options: { image?: Uint8Array } = {}): 
       return generation;
     },
   };
-  const { database, read } = adapt(raw, () => (generation += 1));
-  return { dialect: new SqliteDialect({ database }), raw, changes, read };
+  const { database, read, quietWrite } = adapt(raw, () => (generation += 1));
+  return { dialect: new SqliteDialect({ database }), raw, changes, read, quietWrite };
 }

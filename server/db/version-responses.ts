@@ -1,5 +1,6 @@
 import type { SQLOutputValue } from 'node:sqlite';
 import type { VersionAnswer, VersionResponseFacts, VersionResponses } from '#api/store/packages.ts';
+import type { KeptReads } from '#api/store/store.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 
 // The version read route on SQLite (docs/decisions/0161, 0199): what the answer says beside the
@@ -33,7 +34,11 @@ const versionSql = 'select package_id, number, canonical_content, content_hash, 
 
 const utf8 = new TextEncoder();
 
-export function sqliteVersionResponses(sqlite: { changes: ChangeClock; read: SqliteRead }, serialized: <T>(work: () => Promise<T>) => Promise<T>, bounds: { answerBytes?: number; headCharacters?: number } = {}): VersionResponses {
+export function sqliteVersionResponses(
+  sqlite: { changes: ChangeClock; read: SqliteRead },
+  serialized: <T>(work: () => Promise<T>) => Promise<T>,
+  bounds: { answerBytes?: number; headCharacters?: number } = {},
+): VersionResponses & { kept: KeptReads['answer'] } {
   const clock = sqlite.changes;
   const answerBound = bounds.answerBytes ?? maxAnswerBytes;
   const headBound = bounds.headCharacters ?? maxHeadCharacters;
@@ -55,6 +60,8 @@ export function sqliteVersionResponses(sqlite: { changes: ChangeClock; read: Sql
   };
   const row = (sql: string, packageId: string, number: number) => serialized(() => Promise.resolve(sqlite.read(sql, [packageId, number])[0]));
   return {
+    // A whole answer kept at the clock's stamp now, looked up without waiting (0202).
+    kept: (packageId, number) => (current(), answers.get(`${packageId}\u0000${number}`)),
     async answer(packageId, number, head) {
       const before = current();
       const key = `${packageId}\u0000${number}`;
