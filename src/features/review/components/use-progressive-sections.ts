@@ -5,21 +5,28 @@ import type { Section } from '#domain/contracts/sections.ts';
 // for most of a second. Sections are rendered in order instead, a slice per task, so the
 // first ones are readable at once and input is handled between slices. A package of
 // ordinary size fits in the first slice and renders exactly as before.
+//
+// A slice stops before the section that would take it past its size, not after: the first
+// slice is rendered in the same task as the version's arrival (a query result is a
+// synchronous render), so a slice that ran on over one more long narrative made that task the
+// page's longest (docs/decisions/0205). A section larger than a slice is a slice of its own.
 
-/** About this much section JSON is rendered per task (Markdown parsing dominates). */
-const charsPerSlice = 60_000;
+/** At most about this much section JSON is rendered per task (Markdown parsing dominates). */
+export const charsPerSlice = 30_000;
 
-function sliceEnds(sections: readonly Section[]): number[] {
+/** Where each slice ends (exclusive indexes into `sections`); the last is `sections.length`. */
+export function sliceEnds(sections: readonly Section[]): number[] {
   const ends: number[] = [];
   let size = 0;
   sections.forEach((section, index) => {
-    size += JSON.stringify(section).length;
-    if (size >= charsPerSlice) {
-      ends.push(index + 1);
+    const own = JSON.stringify(section).length;
+    if (size > 0 && size + own > charsPerSlice) {
+      ends.push(index);
       size = 0;
     }
+    size += own;
   });
-  if (ends.at(-1) !== sections.length) ends.push(sections.length);
+  if (sections.length > 0) ends.push(sections.length);
   return ends;
 }
 
