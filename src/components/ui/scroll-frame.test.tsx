@@ -8,7 +8,9 @@ import { ScrollFrame } from './scroll-frame.tsx';
 class FakeResizeObserver {
   static made: FakeResizeObserver[] = [];
   observed: Element[] = [];
-  constructor(readonly callback: ResizeObserverCallback) {
+  readonly callback: ResizeObserverCallback;
+  constructor(callback: ResizeObserverCallback) {
+    this.callback = callback;
     FakeResizeObserver.made.push(this);
   }
   observe(element: Element) {
