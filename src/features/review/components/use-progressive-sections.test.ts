@@ -2,15 +2,18 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '#domain/contracts/sections.ts';
-import { charsPerSlice, sliceEnds, useProgressiveSections } from './use-progressive-sections.ts';
+import { charsPerSlice, sliceEnds, useProgressiveSections, wholeAtMost } from './use-progressive-sections.ts';
 
 const narrative = (key: string, chars: number): Section => ({ key, kind: 'narrative', title: key, markdown: 'x'.repeat(chars) });
 const size = (section: Section) => JSON.stringify(section).length;
 
 describe('useProgressiveSections', () => {
-  it('renders an ordinary package at once', () => {
+  it('renders an ordinary package at once, even one larger than a slice', () => {
     const sections = [narrative('a', 1_000), narrative('b', 1_000)];
     expect(renderHook(() => useProgressiveSections(sections)).result.current).toBe(2);
+    const fewPages = [narrative('a', 20_000), narrative('b', 20_000), narrative('c', 15_000)];
+    expect(fewPages.reduce((n, section) => n + size(section), 0)).toBeLessThanOrEqual(wholeAtMost);
+    expect(renderHook(() => useProgressiveSections(fewPages)).result.current).toBe(3);
   });
 
   it('stops the first slice before the section that would take it past its size', async () => {
