@@ -28,14 +28,30 @@ export class CanonicalizationError extends Error {
 
 /** The RFC 8785 canonical JSON text of `value`. Throws CanonicalizationError. */
 export function canonicalize(value: unknown): string {
-  const walk: Walk = { engineOrderDiffers: false };
-  let ordered: unknown;
+  const walk: Walk = { engineOrderDiffers: false, chars: 0, large: null };
+  const ordered = prepareRoot(value, walk);
+  return walk.engineOrderDiffers ? serializeValidated(ordered) : JSON.stringify(ordered);
+}
+
+/**
+ * `value` validated and put in RFC 8785 key order, for canonical-bytes.ts, which writes it in
+ * pieces: `large` holds the objects and arrays of it (as prepared) with at least `largeAt`
+ * characters of strings and keys inside, `chars` counts those of the whole, and `text` is the
+ * whole text when the engine's key order could not be made RFC 8785's (then it writes that).
+ * Throws CanonicalizationError.
+ */
+export function prepareCanonical(value: unknown, largeAt: number): { value: unknown; large: ReadonlySet<object>; chars: number; text: string | null } {
+  const walk: Walk = { engineOrderDiffers: false, chars: 0, large: { at: largeAt, set: new Set() } };
+  const ordered = prepareRoot(value, walk);
+  return { value: ordered, large: walk.large?.set ?? new Set(), chars: walk.chars, text: walk.engineOrderDiffers ? serializeValidated(ordered) : null };
+}
+
+function prepareRoot(value: unknown, walk: Walk): unknown {
   try {
-    ordered = prepare(value, 0, walk);
+    return prepare(value, 0, walk);
   } catch (error) {
     throw toCanonicalizationError(error, value);
   }
-  return walk.engineOrderDiffers ? serializeValidated(ordered) : JSON.stringify(ordered);
 }
 
 const encoder = new TextEncoder();
@@ -66,6 +82,10 @@ type Walk = {
   // an object such as {"10":…,"9":…} or {"":…,"1":…} cannot be given RFC 8785 order.
   // Such (rare) values are serialized by serializeValidated instead.
   engineOrderDiffers: boolean;
+  /** Characters of the strings and keys walked so far (an estimate of the text's size). */
+  chars: number;
+  /** Where asked for: the containers holding at least `at` of those characters. */
+  large: { at: number; set: Set<object> } | null;
 };
 
 // Raised inside the walk. Containers add their own segment while it unwinds, so the
@@ -102,6 +122,7 @@ function prepare(value: unknown, depth: number, walk: Walk): unknown {
   switch (typeof value) {
     case 'string':
       if (!value.isWellFormed()) throw new Refusal(describeLoneSurrogate(value, 'string'));
+      walk.chars += value.length;
       return value;
     case 'number':
       // JSON.stringify would write NaN and ±Infinity as null.
@@ -112,7 +133,7 @@ function prepare(value: unknown, depth: number, walk: Walk): unknown {
     case 'object':
       if (value === null) return null;
       if (depth >= MAX_DEPTH) throw new Refusal(`nesting is deeper than ${MAX_DEPTH} levels`, true);
-      return Array.isArray(value) ? prepareArray(value, depth + 1, walk) : prepareObject(value, depth + 1, walk);
+      return prepareContainer(value, depth, walk);
     case 'undefined':
       throw new Refusal('undefined is not a JSON value');
     case 'bigint':
@@ -122,6 +143,13 @@ function prepare(value: unknown, depth: number, walk: Walk): unknown {
     case 'symbol':
       throw new Refusal('a symbol is not a JSON value');
   }
+}
+
+function prepareContainer(value: object, depth: number, walk: Walk): unknown {
+  const before = walk.chars;
+  const prepared = Array.isArray(value) ? prepareArray(value, depth + 1, walk) : prepareObject(value, depth + 1, walk);
+  if (walk.large !== null && walk.chars - before >= walk.large.at) walk.large.set.add(prepared);
+  return prepared;
 }
 
 function prepareArray(array: readonly unknown[], depth: number, walk: Walk): readonly unknown[] {
@@ -163,6 +191,7 @@ function prepareObject(object: object, depth: number, walk: Walk): object {
     for (let index = 0; index < keys.length; index++) {
       key = keys[index] ?? '';
       if (!key.isWellFormed()) throw new Refusal(describeLoneSurrogate(key, 'object key'));
+      walk.chars += key.length;
       // An own "__proto__" is a data property, so record[key] reads it, not the prototype.
       const item = record[key];
       const prepared = prepare(item, depth, walk);
@@ -186,7 +215,7 @@ function prepareObject(object: object, depth: number, walk: Walk): object {
   return copy ?? object;
 }
 
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') {
     // Assigning would call the inherited __proto__ setter and swap the prototype.
     Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
