@@ -5,6 +5,7 @@ import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 import { postgresHotReads } from './pg-batched-reads.ts';
+import { coalescedPages } from './pg-coalesced-pages.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
@@ -97,7 +98,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   const cachedReads: Partial<StoreTx> = engine === 'sqlite' ? immutableRowReads(db, serialized, direct) : {};
   // On SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
   // On PostgreSQL, the same reads batched per turn of the event loop, never cached (pg-batched-reads.ts).
-  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : engine === 'postgres' ? postgresHotReads(db, direct) : {};
+  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages(direct.pageSummariesIfFresh) } : {};
   return {
     ...wrapped,
     ...cachedReads,
