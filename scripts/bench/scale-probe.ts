@@ -18,11 +18,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { scryptPasswords } from '#server/auth/scrypt-passwords.ts';
 import { serverNodeFlags } from '#server/node-flags.ts';
-import { runLoad, throughput, type LoadResult } from './autocannon.ts';
+import { throughput, type LoadResult } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, type Session } from './load-clients.ts';
 import { prepareLoadDatabase } from './load-database.ts';
 import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
+import { fixedLoad, timedGet } from './server-scale.ts';
 
 const password = 'bench-password';
 const inboxFilters = ['?stepRole=model_risk', '?status=in_review', '?riskTier=2&status=in_review', '?status=approved'];
@@ -160,19 +161,6 @@ async function pollTarget(databaseUrl: string): Promise<{ packageId: string; thr
     if (!row) throw new Error('No package in review with an open thread');
     return { packageId: row.package_id, threadId: row.thread_id, email: row.email };
   }, databaseUrl);
-}
-
-function fixedLoad(origin: string, session: Session, paths: readonly string[], connections: number, amount: number): Promise<LoadResult> {
-  let next = 0;
-  return runLoad({ url: origin, connections, amount, headers: { cookie: session.cookie }, requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }] });
-}
-
-async function timedGet(origin: string, session: Session, path: string): Promise<number> {
-  const start = performance.now();
-  const response = await fetch(`${origin}${path}`, { headers: { cookie: session.cookie } });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
-  return performance.now() - start;
 }
 
 /** One build's server process, started from its own folder with the shipped flags. */

@@ -98,7 +98,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   const cachedReads: Partial<StoreTx> = engine === 'sqlite' ? immutableRowReads(db, serialized, direct) : {};
   // On SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
   // On PostgreSQL, the same reads batched per turn of the event loop, never cached (pg-batched-reads.ts).
-  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages(direct.pageSummariesIfFresh) } : {};
+  const coherent: Partial<StoreTx> = engine === 'sqlite' && sqlite ? sqliteHotReads(sqlite, serialized, direct) : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages((query, now) => direct.pageSummariesIfFresh(query, now)) } : {};
   return {
     ...wrapped,
     ...cachedReads,

@@ -1,15 +1,13 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { refreshSummaries } from '#api/package-access/summaries.ts';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { preparedStatementPool, type PreparedOptions } from '#server/db/pg-prepared.ts';
 import type { Database } from '#server/db/schema/schema.ts';
-import { serverDeps } from '#server/deps.ts';
 import { notificationSources } from '#domain/notifications/derive-notifications.ts';
+import { seedDemoWithSummaries } from '../support/seeded-summaries.ts';
 import { createTestDatabase, startPostgresCluster, type PostgresCluster, type TestDatabase } from '../support/postgres-cluster.ts';
 
 // PostgreSQL's hot statements go out as named prepared statements (server/db/pg-prepared.ts,
@@ -90,9 +88,7 @@ describe('the inbox page statement', () => {
   beforeAll(async () => {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 })) }) });
     store = createKyselyStore(db, 'postgres');
-    const deps = serverDeps(store, { sessionTtlHours: 12 });
-    await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
-    await refreshSummaries(store, new Date());
+    await seedDemoWithSummaries(store);
   });
   afterAll(async () => {
     await store.close();
