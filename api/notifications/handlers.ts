@@ -14,13 +14,14 @@ import { signedIn } from '../package-access/package-access.ts';
 const listed = 50;
 
 /** Every notification of the user, newest first (the in-app list and the mail both read this). */
-export function allNotificationsFor(tx: StoreTx, user: StoredUser): Promise<{ logSize: number; all: DerivedNotification[] }> {
+export function allNotificationsFor(tx: StoreTx, user: StoredUser): Promise<{ logSize: number; all: DerivedNotification[]; lastReadSeq: number }> {
   return keptNotificationsFor(tx, user);
 }
 
 async function notificationsFor(tx: StoreTx, user: StoredUser): Promise<NotificationList> {
-  // The size first (inside allNotificationsFor): whatever is read after it is at least that recent.
-  const [{ all }, lastReadSeq] = await Promise.all([allNotificationsFor(tx, user), tx.findNotificationReadSeq(user.id)]);
+  // The read mark comes with the log's size, in its read (decision record 0203): a second
+  // statement beside it was a second round trip and a second backend woken on every poll.
+  const { all, lastReadSeq } = await allNotificationsFor(tx, user);
   // Newest first: the unread ones lead.
   const read = all.findIndex((n) => n.seq <= lastReadSeq);
   return { items: all.slice(0, listed).map((n) => ({ ...n, unread: n.seq > lastReadSeq })), unreadCount: read === -1 ? all.length : read, lastReadSeq };

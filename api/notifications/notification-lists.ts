@@ -23,6 +23,11 @@ export interface NotificationList {
   all: DerivedNotification[];
 }
 
+/** A user's list with how far they have read, read with the log's size (one snapshot). */
+export interface PolledList extends NotificationList {
+  lastReadSeq: number;
+}
+
 interface KeptList extends NotificationList {
   /** The key of the display names it was derived with (the store's), and the names. */
   names: string;
@@ -50,20 +55,21 @@ function cacheOf(store: StoreTx): Map<string, KeptList> {
   return cache;
 }
 
-/** Every notification of the user, newest first, kept and brought up to date per poll. */
-export async function keptNotificationsFor(tx: StoreTx, user: StoredUser): Promise<NotificationList> {
+/** Every notification of the user, newest first, kept and brought up to date per poll, with how far they have read. */
+export async function keptNotificationsFor(tx: StoreTx, user: StoredUser): Promise<PolledList> {
   const cache = cacheOf(tx);
   const key = `${user.id}\u0000${user.roles.join(',')}`;
   const kept = cache.get(key);
-  // The size, the entries since the kept list and the names' key in one read (decision record
-  // 0189): whatever is read after it is at least that recent.
-  const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0);
-  if (kept?.logSize === log.size) return touch(cache, key, kept);
+  // The size, the entries since the kept list, the names' key and the user's read mark in one
+  // read (decision records 0189, 0203): whatever is read after it is at least that recent.
+  const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0, user.id);
+  const { lastReadSeq } = log;
+  if (kept?.logSize === log.size) return { ...touch(cache, key, kept), lastReadSeq };
   const next = (kept && kept.logSize < log.size && log.size - kept.logSize <= incrementalLimit ? await updated(tx, user, kept, log) : null) ?? (await derivedFromScratch(tx, user, log));
   // Two polls at once: the one derived at the larger size stays.
   const now = cache.get(key);
   if (!now || now.logSize <= next.logSize) touch(cache, key, next);
-  return next;
+  return { ...next, lastReadSeq };
 }
 
 function touch(cache: Map<string, KeptList>, key: string, list: KeptList): KeptList {
@@ -140,8 +146,10 @@ async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: Notif
 async function rowsDerived(tx: StoreTx, user: StoredUser, rows: NotificationPackageRows, names: ReadonlyMap<string, string>): Promise<DerivedNotification[]> {
   const visible = rows.packages.filter(({ pkg }) => canSeePackage(user, pkg));
   const seen = new Set(visible.map(({ pkg }) => pkg.id));
-  const moves = await chainMovesIn(tx, rows.entries);
-  return deriveNotifications({ user, packages: visible.map(({ pkg, template }) => ({ ...notificationPackage(pkg, template, rows), chainMoves: moves.filter((m) => m.packageId === pkg.id) })), events: rows.entries.flatMap((row) => (seen.has(row.subject) ? (parsedEvent(row) ?? []) : [])), names });
+  // Each entry parsed once: the chain moves and the derivation read the same parse.
+  const events = rows.entries.flatMap((row) => parsedEvent(row) ?? []);
+  const moves = await chainMovesIn(tx, events);
+  return deriveNotifications({ user, packages: visible.map(({ pkg, template }) => ({ ...notificationPackage(pkg, template, rows), chainMoves: moves.filter((m) => m.packageId === pkg.id) })), events: events.filter((e) => seen.has(e.event.subject)), names });
 }
 
 /**
@@ -184,14 +192,13 @@ function notificationPackage(pkg: StoredPackage, template: WorkflowTemplate, row
  * The chain moves among the packages' source entries (package.chain_changed is one), each with
  * the template it left: read only when the chain moved (rarely), so a poll reads no more.
  */
-async function chainMovesIn(tx: StoreTx, entries: readonly StoredAuditEntry[]): Promise<(ChainMove & { packageId: string })[]> {
+async function chainMovesIn(tx: StoreTx, events: readonly LoggedEvent[]): Promise<(ChainMove & { packageId: string })[]> {
   const out: (ChainMove & { packageId: string })[] = [];
-  for (const row of entries) {
-    const event = parsedEvent(row)?.event;
-    if (event?.action !== 'package.chain_changed') continue;
+  for (const { event, seq, at } of events) {
+    if (event.action !== 'package.chain_changed') continue;
     const from = await tx.findTemplate(event.before.key, event.before.version);
-    if (!from) throw new Error(`Template ${event.before.key}@${event.before.version}, which package ${row.subject} moved from, is missing`);
-    out.push({ packageId: row.subject, seq: row.seq, at: row.at, from, ...(event.before.decided ? { decided: event.before.decided } : {}) });
+    if (!from) throw new Error(`Template ${event.before.key}@${event.before.version}, which package ${event.subject} moved from, is missing`);
+    out.push({ packageId: event.subject, seq, at, from, ...(event.before.decided ? { decided: event.before.decided } : {}) });
   }
   return out;
 }

@@ -14,6 +14,8 @@ export interface NotificationLogHead {
   entries: StoredAuditEntry[];
   /** Changes whenever any user's id or display name does (an opaque text: compare it, do not read it). */
   namesKey: string;
+  /** The reader's last read seq as of the same read (0 when they never marked anything read, or no reader was named). */
+  lastReadSeq: number;
 }
 
 /** What a poll derives the notifications of a few packages from. */
@@ -31,8 +33,12 @@ export interface NotificationsStore {
   findNotificationReadSeq(userId: string): Promise<number>;
   /** Raises the user's last read seq to `seq`; never lowers it (false when it was not raised). */
   raiseNotificationReadSeq(userId: string, seq: number, at: string): Promise<boolean>;
-  /** The log's size, at most `limit` entries after `afterSeq` and the names' key, in one read (one statement on PostgreSQL). */
-  readNotificationLog(afterSeq: number, limit: number): Promise<NotificationLogHead>;
+  /**
+   * The log's size, at most `limit` entries after `afterSeq`, the names' key and `readerId`'s last
+   * read seq, in one read (one statement on PostgreSQL while there are no more than 100 entries
+   * to read, decision record 0203).
+   */
+  readNotificationLog(afterSeq: number, limit: number, readerId?: string): Promise<NotificationLogHead>;
   /**
    * The packages among `ids` with their workflow templates (ids that name no package are left
    * out): a poll's packages to derive again (decision record 0146).

@@ -192,12 +192,12 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
 }
 
 /** Exactly `amount` GETs over `paths` in turn. */
-function fixedLoad(origin: string, session: Session, paths: readonly string[], connections: number, amount: number): Promise<LoadResult> {
+export function fixedLoad(origin: string, session: Session, paths: readonly string[], connections: number, amount: number): Promise<LoadResult> {
   let next = 0;
   return runLoad({ url: origin, connections, amount, headers: { cookie: session.cookie }, requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }] });
 }
 
-async function timedGet(origin: string, session: Session, path: string): Promise<number> {
+export async function timedGet(origin: string, session: Session, path: string): Promise<number> {
   const start = performance.now();
   const response = await fetch(`${origin}${path}`, { headers: { cookie: session.cookie } });
   await response.arrayBuffer();

@@ -5,6 +5,7 @@ import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 import { postgresHotReads } from './pg-batched-reads.ts';
+import { coalescedPages } from './pg-coalesced-pages.ts';
 import type { ChangeClock, SqliteQuietWrite, SqliteRead } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
@@ -98,7 +99,8 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   // On SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
   // On PostgreSQL, the same reads batched per turn of the event loop, never cached (pg-batched-reads.ts).
   const hot = engine === 'sqlite' && sqlite ? { ...sqliteHotReads(sqlite, serialized, direct), responses: sqliteVersionResponses(sqlite, serialized) } : null;
-  const coherent: Partial<StoreTx> = hot ? hot.reads : engine === 'postgres' ? postgresHotReads(db, direct) : {};
+  // On PostgreSQL, identical inbox pages asked in one turn share one statement (pg-coalesced-pages.ts, 0203).
+  const coherent: Partial<StoreTx> = hot ? hot.reads : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages((query, now) => direct.pageSummariesIfFresh(query, now)) } : {};
   return {
     ...wrapped,
     ...cachedReads,

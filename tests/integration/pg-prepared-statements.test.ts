@@ -1,14 +1,13 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { refreshSummaries } from '#api/package-access/summaries.ts';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { preparedStatementPool, type PreparedOptions } from '#server/db/pg-prepared.ts';
 import type { Database } from '#server/db/schema/schema.ts';
-import { serverDeps } from '#server/deps.ts';
+import { notificationSources } from '#domain/notifications/derive-notifications.ts';
+import { seedDemoWithSummaries } from '../support/seeded-summaries.ts';
 import { createTestDatabase, startPostgresCluster, type PostgresCluster, type TestDatabase } from '../support/postgres-cluster.ts';
 
 // PostgreSQL's hot statements go out as named prepared statements (server/db/pg-prepared.ts,
@@ -89,9 +88,7 @@ describe('the inbox page statement', () => {
   beforeAll(async () => {
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 })) }) });
     store = createKyselyStore(db, 'postgres');
-    const deps = serverDeps(store, { sessionTtlHours: 12 });
-    await seedDemo(store, { password: 'demo-password', passwords: deps.passwords, now: new Date(), randomToken: deps.randomToken });
-    await refreshSummaries(store, new Date());
+    await seedDemoWithSummaries(store);
   });
   afterAll(async () => {
     await store.close();
@@ -105,6 +102,30 @@ describe('the inbox page statement', () => {
     // PostgreSQL plans the first five executions for their values, then keeps the generic plan
     // when it costs no more: the limit and the role in the text are what let it.
     expect(Number(page[0]?.generic_plans)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps the generic plans of a notification poll’s two statements (decision record 0203)', async () => {
+    const reader = await store.findUserByEmail('owner@example.com');
+    const [pkg] = await store.listPackages(reader?.id);
+    if (!reader || !pkg) throw new Error('demo data');
+    const { size } = await store.readNotificationLog(0, 0, reader.id);
+    for (let i = 0; i < 12; i++) {
+      expect((await store.readNotificationLog(size - 1, 2_000, reader.id)).entries).toHaveLength(1);
+      expect((await store.listNotificationPackages([pkg.id], notificationSources)).packages).toHaveLength(1);
+    }
+    const statements = await preparedOn(db);
+    const log = statements.filter((r) => r.statement.includes('as read_seq'));
+    const rows = statements.filter((r) => r.statement.includes('as entries') && r.statement.includes('"a"."subject" = $'));
+    expect(log).toHaveLength(1);
+    expect(rows).toHaveLength(1);
+    // Planned for their values for the first five executions, then the generic plan is kept: a
+    // page literal (not 2,000) and one package named by `= $n` (not `= any($n)`) are what let it.
+    expect(Number(log[0]?.generic_plans)).toBeGreaterThanOrEqual(5);
+    expect(Number(rows[0]?.generic_plans)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses an action outside the notification sources rather than writing it into the SQL', async () => {
+    await expect(store.listNotificationPackages(['pkg_x'], ["thread.opened') or ('1' = '1"])).rejects.toThrow();
   });
 
   it('refuses a filter value outside its closed set rather than writing it into the SQL', async () => {

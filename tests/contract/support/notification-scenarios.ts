@@ -228,6 +228,35 @@ export const notificationScenarios: Scenario[] = [
     },
   },
   {
+    name: 'notifications: the log’s read brings the reader’s read mark from the same read, and every new entry up to the limit when more than a page of them came in',
+    async run(target) {
+      const { store } = target;
+      const owner = await store.findUserByEmail('owner@example.com');
+      if (!owner) throw new Error('demo accounts');
+      const { size } = await store.readNotificationLog(0, 0, owner.id);
+      expect((await store.readNotificationLog(size, 10, owner.id)).lastReadSeq).toBe(await store.findNotificationReadSeq(owner.id));
+      expect(await store.raiseNotificationReadSeq(owner.id, size, new Date().toISOString())).toBe(true);
+      expect((await store.readNotificationLog(size, 10, owner.id)).lastReadSeq).toBe(size);
+      // Another reader's mark, or none asked for, is not the owner's.
+      expect((await store.readNotificationLog(size, 10, 'usr_nobody')).lastReadSeq).toBe(0);
+      expect((await store.readNotificationLog(size, 10)).lastReadSeq).toBe(0);
+      // More new entries than one statement's page (100 on PostgreSQL): all of them, oldest first, up to the limit.
+      const added = 250;
+      for (let i = 0; i < added; i++) await store.appendAudit({ event: { action: 'access.denied', subject: 'contract-probe', before: null, after: { method: 'GET', path: `/probe/${i}`, reason: 'contract test probe' } }, actorId: null, at: new Date().toISOString() });
+      const seqs = (limit: number) => store.readNotificationLog(size, limit, owner.id).then((head) => ({ size: head.size, seqs: head.entries.map((e) => e.seq), lastReadSeq: head.lastReadSeq }));
+      const range = (n: number) => Array.from({ length: n }, (_, i) => size + 1 + i);
+      expect(await seqs(2_000)).toEqual({ size: size + added, seqs: range(added), lastReadSeq: size });
+      expect(await seqs(120)).toEqual({ size: size + added, seqs: range(120), lastReadSeq: size });
+      expect(await seqs(100)).toEqual({ size: size + added, seqs: range(100), lastReadSeq: size });
+      expect(await seqs(30)).toEqual({ size: size + added, seqs: range(30), lastReadSeq: size });
+      expect(await seqs(0)).toEqual({ size: size + added, seqs: [], lastReadSeq: size });
+      // The poll answers the same mark the store holds.
+      const polled = await allNotificationsFor(store, owner);
+      expect(polled.lastReadSeq).toBe(size);
+      expect(polled.logSize).toBe(size + added);
+    },
+  },
+  {
     name: 'notifications: an owner’s first poll reads the owner’s packages by owner and their entries by package, never every package or the log’s pages',
     async run(target) {
       const owner = await target.store.findUserByEmail('owner@example.com');
