@@ -154,6 +154,43 @@ describe('version answers looked up without waiting (SQLite)', () => {
 });
 
 describe('a quiet write (node-sqlite-dialect.ts)', () => {
+  it('shows a version rewritten by a trigger a use record fires: the clock moves (fourth review M1)', async () => {
+    const { store, deps, signIn, version, other, later } = await seeded();
+    const cookie = await signIn('usr_model_risk');
+    const answer = await plainVersionRead(deps, cookie, false, version.packageId, version.number);
+    await nextTurn();
+    expect(keptVersionRead(deps, cookie, false, version.packageId, version.number)).toBe(answer);
+    // Someone with the file lets a session's use record rewrite the version, then leaves; nothing
+    // commits on another connection after that, so only the server's own write could tell.
+    other.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
+    other.exec(`CREATE TRIGGER hide AFTER UPDATE OF last_seen_at ON sessions BEGIN UPDATE package_versions SET canonical_content = '{"tampered":true}' WHERE package_id = '${version.packageId}' AND number = ${String(version.number)}; END`);
+    await nextTurn();
+    await plainVersionRead(deps, cookie, false, version.packageId, version.number);
+    await nextTurn();
+    later(minute);
+    // This read records the use: the trigger rewrites the version inside the server's own write.
+    await plainVersionRead(deps, cookie, false, version.packageId, version.number);
+    await nextTurn();
+    // Every way of reading it now answers what the database holds.
+    const again = await plainVersionRead(deps, cookie, false, version.packageId, version.number);
+    expect(new TextDecoder().decode(again as Uint8Array)).toContain('"content":{"tampered":true}}');
+    expect(store.kept?.answer(version.packageId, version.number)).toBe(again);
+    expect(keptVersionRead(deps, cookie, false, version.packageId, version.number)).toBe(again);
+  });
+
+  it('moves the clock for a quiet write whose trigger changed other rows', () => {
+    const sqlite = openSqlite(':memory:');
+    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    sqlite.raw.exec('create table t (x integer); create table u (y integer); insert into t values (1); insert into u values (1)');
+    const stamp = sqlite.changes.stamp();
+    sqlite.quietWrite('update t set x = ?', [2]);
+    expect(sqlite.changes.stamp()).toBe(stamp);
+    sqlite.raw.exec('create trigger w after update on t begin update u set y = y + 1; end');
+    const armed = sqlite.changes.stamp();
+    sqlite.quietWrite('update t set x = ?', [3]);
+    expect(sqlite.changes.stamp()).not.toBe(armed);
+  });
+
   it('writes without moving the change clock, and refuses a read or an open transaction', () => {
     const sqlite = openSqlite(':memory:');
     cleanups.push(() => Promise.resolve(sqlite.raw.close()));

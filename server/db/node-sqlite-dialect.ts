@@ -35,7 +35,8 @@ export type SqliteRead = (sql: string, parameters: readonly SQLInputValue[]) => 
 /**
  * A write that does not move the change clock: its caller drops what it changed from every cache
  * itself. Only for a write whose rows no kept answer is made of (a session's use record: 0202),
- * never inside a transaction (it runs on the connection as it is).
+ * never inside a transaction (it runs on the connection as it is). One that changes rows besides
+ * its own (a trigger's) moves the clock after all.
  */
 export type SqliteQuietWrite = (sql: string, parameters: readonly SQLInputValue[]) => void;
 
@@ -70,6 +71,7 @@ function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabas
       };
     },
   };
+  const totalChanges = () => Number(prepared('select total_changes() as n').statement.get()?.['n'] ?? 0);
   const read: SqliteRead = (sql, parameters) => {
     const { statement, writes } = prepared(sql);
     if (writes) throw new Error(`Not a read: ${sql}`);
@@ -80,7 +82,12 @@ function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabas
     if (!writes || reader) throw new Error(`Not a plain write: ${sql}`);
     // Inside a transaction it would commit or roll back with writes the clock must see.
     if (db.isTransaction) throw new Error('A quiet write inside a transaction');
-    statement.run(...parameters);
+    // `changes` counts the statement's own rows; `total_changes()` counts trigger programs' rows
+    // too. A difference means a trigger wrote elsewhere (someone with the database added one to
+    // make a use record rewrite a version): that is a write the clock must see (fourth review M1).
+    const before = totalChanges();
+    const { changes } = statement.run(...parameters);
+    if (totalChanges() - before !== Number(changes)) onWrite();
   };
   return { database, read, quietWrite };
 }
