@@ -16,12 +16,12 @@ export const snapshotColumn = sql<string>`pg_current_snapshot()::text`.as('snaps
 
 export interface SnapshotClock {
   /** A stamp read by a statement sent after this call, shared by every caller of this turn of the event loop. */
-  fresh(): Promise<string>;
+  fresh: () => Promise<string>;
   /**
    * The stamp read in this task, when one was (a request's later lookups, run as the
    * continuation of its first one), else a fresh one.
    */
-  now(): Promise<string>;
+  now: () => Promise<string>;
 }
 
 export function snapshotClock(db: Kysely<Database>): SnapshotClock {
@@ -84,7 +84,7 @@ export function snapshotCache() {
     keep(snapshot: string, kind: string, key: string, value: object): void {
       if (snapshot !== validAt) return;
       let entries = kinds.get(kind);
-      if (!entries) kinds.set(kind, (entries = new Map()));
+      if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
       if (entries.size >= maxEntriesPerKind) entries.clear();
       entries.set(key, deepFreeze(value));
     },

@@ -37,7 +37,12 @@ async function instance(url: string, seed: boolean): Promise<Instance> {
   cleanups.push(() => store.close());
   const deps = serverDeps(store, { sessionTtlHours: 12 });
   if (seed) await seedDemo(store, { password: 'demo-password', passwords: demoSeedPasswords(deps.passwords), now: new Date(), randomToken: deps.randomToken });
-  const server = createServer(versionReadPath(deps, getRequestListener(createApp(deps).fetch)));
+  const pipeline = getRequestListener(createApp(deps).fetch);
+  const server = createServer(
+    versionReadPath(deps, (req, res) => {
+      void pipeline(req, res);
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
   const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -77,9 +82,9 @@ describe('package reads kept under the PostgreSQL snapshot, two instances', () =
 
     // Read twice on each: session, account, package, answers and version kept by both.
     const [original] = await both(reviewer.token);
-    expect(original?.status).toBe(200);
+    expect(original.status).toBe(200);
     for (const reply of [...(await both(reviewer.token)), ...(await both(reviewer.token))]) expect(reply).toEqual(original);
-    const { content, contentHash } = JSON.parse(original?.body ?? '') as { content: Record<string, unknown>; contentHash: string };
+    const { content, contentHash } = JSON.parse(original.body) as { content: Record<string, unknown>; contentHash: string };
 
     // Content rewritten under its old hash, then put back byte for byte.
     const stored = (await admin.query<{ canonical_content: string }>('select canonical_content from package_versions where package_id = $1 and number = $2', [first.packageId, first.number])).rows[0]?.canonical_content ?? '';
