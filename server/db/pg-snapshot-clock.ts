@@ -18,8 +18,8 @@ export interface SnapshotClock {
   /** A stamp read by a statement sent after this call, shared by every caller of this turn of the event loop. */
   fresh: () => Promise<string>;
   /**
-   * The stamp read in this task, when one was (a request's later lookups, run as the
-   * continuation of its first one), else a fresh one.
+   * The stamp its callers' continuations are running on, when they are (a request's later
+   * lookups, run as the continuation of its first one), else a fresh one.
    */
   now: () => Promise<string>;
 }
@@ -39,9 +39,12 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
       setImmediate(() => {
         pending = null;
         read().then((stamp) => {
-          // Kept for the continuations of this task only: the next check phase forgets it.
+          // Kept for the continuations of its callers only: promise continuations run in one
+          // drain of the microtask queue, and a tick queued now runs once that drain ends, before
+          // any other I/O callback. Kept to the next check phase instead, a write of this
+          // process acknowledged in the same poll phase was read as before it (a test holds this).
           thisTask = stamp;
-          setImmediate(() => {
+          process.nextTick(() => {
             if (thisTask === stamp) thisTask = null;
           });
           resolve(stamp);

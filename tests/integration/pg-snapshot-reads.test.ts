@@ -118,3 +118,32 @@ describe('package reads kept under the PostgreSQL snapshot, two instances', () =
     expect((await one.get(path, owner.token)).status).toBe(401);
   });
 });
+
+describe('package reads kept under the PostgreSQL snapshot, one instance under load', () => {
+  it('reads its own writes at once while other reads keep the clock busy', async () => {
+    const database = await createMigratedTestDatabase();
+    cleanups.push(() => database.drop());
+    const { store } = await instance(database.url, true);
+    let running = true;
+    // Other callers' lookups: clock statements and kept rows in every turn.
+    const flood = Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (running) {
+          await store.findUserById('usr_owner');
+          // A hit answers in microtasks alone: yield, as a request ends, so writes get their turn.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }),
+    );
+    try {
+      for (let i = 0; i < 60; i += 1) {
+        const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+        await store.transaction((tx) => tx.setUserDisabled('usr_owner', at));
+        expect((await store.findUserById('usr_owner'))?.disabledAt).toBe(at);
+      }
+    } finally {
+      running = false;
+      await flood;
+    }
+  });
+});
