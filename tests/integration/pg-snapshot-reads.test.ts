@@ -4,7 +4,6 @@ import { getRequestListener } from '@hono/node-server';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '#api/store/store.ts';
-import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { createApp } from '#server/app.ts';
 import { openStore } from '#server/db/open-store.ts';
@@ -12,6 +11,7 @@ import { serverDeps } from '#server/deps.ts';
 import { versionReadPath } from '#server/version-read-path.ts';
 import { createMigratedTestDatabase } from '../support/migrated-templates.ts';
 import { demoSeedPasswords } from '../support/demo-seed-passwords.ts';
+import { sessionFor } from './support/session-token.ts';
 
 // PostgreSQL's package reads kept under the database's snapshot (server/db/pg-snapshot-clock.ts,
 // decision record 0208), held to what a read of the database says: two API instances, each with
@@ -55,14 +55,6 @@ async function instance(url: string, seed: boolean): Promise<Instance> {
     },
     logOut: async (token) => (await fetch(`${origin}/api/session`, { method: 'DELETE', headers: { ...headers(token), 'content-type': 'application/json' } })).status,
   };
-}
-
-async function sessionFor(store: Store, userId: string): Promise<{ token: string; hash: string }> {
-  const token = crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, '').slice(0, 11);
-  const hash = await sha256Hex(token);
-  const now = Date.now();
-  await store.insertSession({ tokenHash: hash, userId, createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 3_600_000).toISOString(), lastSeenAt: null, steppedUpAt: null });
-  return { token, hash };
 }
 
 describe('package reads kept under the PostgreSQL snapshot, two instances', () => {
