@@ -111,14 +111,14 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
    * the clock afresh; its later ones use the stamp its first one got in this task.
    */
   const through =
-    <K, R extends object>(kind: string, keyText: (key: K) => string, read: (key: K) => Promise<Stamped<R> | null>, stamp: () => Promise<string>, hit: (kept: R) => R = (kept) => kept) =>
+    <K, R extends object>(kind: string, keyText: (key: K) => string, read: (key: K) => Promise<Stamped<R> | null>, stamp: () => Promise<string>, hit: (kept: R) => R = (kept) => kept, chars: (value: R) => number = () => 0) =>
     async (key: K): Promise<R | null> => {
       const text = keyText(key);
       const kept = cache.get(await stamp(), kind, text);
       if (kept !== undefined) return hit(kept as R);
       const found = await read(key);
       if (found === null) return null;
-      cache.keep(found.snapshot, kind, text, found.value);
+      cache.keep(found.snapshot, kind, text, found.value, chars(found.value));
       return hit(found.value);
     };
   const byId = (id: string) => id;
@@ -183,7 +183,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
     (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
   );
   const findUser = through('user', byId, user, clock.now);
-  const keptVersion = through('version', versionText, version, clock.now, copyVersion);
+  const keptVersion = through('version', versionText, version, clock.now, copyVersion, (v) => v.canonicalContent.length);
   const keptAnswers = through('answers', versionText, answers, clock.now);
   const keptEvaluations = through('evaluations', byId, evaluations, clock.now);
   return {

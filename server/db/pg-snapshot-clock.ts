@@ -64,6 +64,11 @@ export interface Stamped<R> {
 
 /** Past this many entries of one kind, that kind starts over (as coherent-cache.ts). */
 const maxEntriesPerKind = 50_000;
+/**
+ * Characters of version content kept at once (as pg-version-rows.ts's bound): past it nothing
+ * more is kept until the text moves, so a round-robin over more than fits still hits for those kept.
+ */
+const maxKeptChars = 64 * 1024 * 1024;
 
 /**
  * Rows kept for one snapshot text at a time: asked with another text, everything is dropped
@@ -73,9 +78,11 @@ const maxEntriesPerKind = 50_000;
 export function snapshotCache() {
   const kinds = new Map<string, Map<string, object>>();
   let validAt: string | null = null;
+  let keptChars = 0;
   const at = (stamp: string) => {
     if (stamp !== validAt) {
       kinds.clear();
+      keptChars = 0;
       validAt = stamp;
     }
   };
@@ -84,8 +91,10 @@ export function snapshotCache() {
       at(stamp);
       return kinds.get(kind)?.get(key);
     },
-    keep(snapshot: string, kind: string, key: string, value: object): void {
-      if (snapshot !== validAt) return;
+    /** `chars`: the content it holds, counted against the bound (versions). */
+    keep(snapshot: string, kind: string, key: string, value: object, chars = 0): void {
+      if (snapshot !== validAt || keptChars + chars > maxKeptChars) return;
+      keptChars += chars;
       let entries = kinds.get(kind);
       if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
       if (entries.size >= maxEntriesPerKind) entries.clear();
