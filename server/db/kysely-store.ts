@@ -97,7 +97,7 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   // On SQLite, append-only rows are read once (immutable-row-cache.ts); transactions read the tables.
   const cachedReads: Partial<StoreTx> = engine === 'sqlite' ? immutableRowReads(db, serialized, direct) : {};
   // On SQLite, per-request rows are kept until the database changes (coherent-cache.ts).
-  // On PostgreSQL, the same reads batched per turn of the event loop, never cached (pg-batched-reads.ts).
+  // On PostgreSQL, the same reads batched per turn of the event loop, kept under the database snapshot's text (pg-batched-reads.ts, 0208).
   const hot = engine === 'sqlite' && sqlite ? { ...sqliteHotReads(sqlite, serialized, direct), responses: sqliteVersionResponses(sqlite, serialized) } : null;
   // On PostgreSQL, identical inbox pages asked in one turn share one statement (pg-coalesced-pages.ts, 0203).
   const coherent: Partial<StoreTx> = hot ? hot.reads : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages((query, now) => direct.pageSummariesIfFresh(query, now)) } : {};

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { StoredUser, StoreTx } from '#api/store/store.ts';
+import type { StoredUser, StoredVersion, StoreTx } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
 import { amongVersionKeys, versionRowReader } from './pg-version-rows.ts';
-import { readPolicyEvaluations } from './queries/policies.ts';
+import { toPolicyEvaluation } from './queries/policies.ts';
+import { snapshotCache, snapshotClock, snapshotColumn, type Stamped } from './pg-snapshot-clock.ts';
 import { toSession, toUser } from './queries/session.ts';
 import { deepFreeze } from './coherent-cache.ts';
 
@@ -13,13 +14,15 @@ import { deepFreeze } from './coherent-cache.ts';
 // requests, so a read costs one round trip, one statement and one pool checkout for the
 // batch instead of one per request; alone, a request waits one turn for nothing.
 //
-// Nothing is cached (a version's content is kept only with its row version, asked for on every
-// read: pg-version-rows.ts), so nothing can go stale and nothing needs telling across instances: each
-// caller's key is queued before the statement is sent, so the statement starts after the
-// caller asked, as its own query would have (under READ COMMITTED a statement sees what was
-// committed before it started). A log-out on another instance ends the session at once; version
-// content is read from the database on every request, so content changed behind the server's
-// back shows (and fails its hash). Outside transactions only: a transaction reads its own rows.
+// What they read is kept under PostgreSQL's change clock, the text of the database snapshot
+// (pg-snapshot-clock.ts, decision record 0208): a request first asks the clock, one tiny statement
+// per turn shared by every request of the turn, sent after each of them asked; when its text is
+// the one the kept rows were read at (each row statement reads the snapshot beside its rows), the
+// database has not changed since, by anyone, and the kept rows are what a read would answer now.
+// Otherwise everything kept is dropped and read as before: a log-out on another instance, content
+// rewritten behind the server's back (which then fails its hash) show at the next request. Each
+// instance keeps its own; nothing is keyed by content hash. Outside transactions only: a
+// transaction reads its own rows.
 
 /** Past this many keys a batch is sent in parts: an IN list stays a size PostgreSQL plans well. */
 const maxBatch = 500;
@@ -84,20 +87,46 @@ function grouped<Row, R>(rows: readonly Row[], keyOf: (row: Row) => string, map:
   return out;
 }
 
-/** One row per text key, shared frozen between the callers of a turn, as SQLite's cache shares it. */
-const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, R][]>) =>
+/** Rows of one statement under the snapshot it read them at (the same for every row of it). */
+const stampedGroups = <Row extends { snapshot: string }, R>(rows: readonly Row[], keyOf: (row: Row) => string, map: (row: Row) => R): Map<string, Stamped<R[]>> =>
+  new Map([...grouped(rows, keyOf, map)].map(([key, value]) => [key, { value, snapshot: rows[0]?.snapshot ?? '' }]));
+
+/** One row per text key under its statement's snapshot, the rows shared frozen between the callers of a turn. */
+const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, Stamped<R>][]>) =>
   batched(
     (id: string) => id,
     async (ids) => new Map(await read(ids)),
-    null as R | null,
-    deepFreeze,
+    null as Stamped<R> | null,
+    (found) => ({ value: deepFreeze(found.value), snapshot: found.snapshot }),
   );
 
-export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'findVersion' | 'listVersionAnswers' | 'listPolicyEvaluations'> {
+type HotReads = Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'findVersion' | 'listVersionAnswers' | 'listPolicyEvaluations'>;
+
+export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotReads {
+  const clock = snapshotClock(db);
+  const cache = snapshotCache();
+  /**
+   * `read` (batched) through the cache: a hit when the clock's stamp, read after the caller
+   * asked, is the text the kept row was read at. A request's first lookup (its session) asks
+   * the clock afresh; its later ones use the stamp its first one got in this task.
+   */
+  const through =
+    <K, R extends object>(kind: string, keyText: (key: K) => string, read: (key: K) => Promise<Stamped<R> | null>, stamp: () => Promise<string>, hit: (kept: R) => R = (kept) => kept, chars: (value: R) => number = () => 0) =>
+    async (key: K): Promise<R | null> => {
+      const text = keyText(key);
+      const kept = cache.get(await stamp(), kind, text);
+      if (kept !== undefined) return hit(kept as R);
+      const found = await read(key);
+      if (found === null) return null;
+      cache.keep(found.snapshot, kind, text, found.value, chars(found.value));
+      return hit(found.value);
+    };
+  const byId = (id: string) => id;
+
   // A session is read with its user, in one statement: the user lookup that follows it in
   // the same task (authentication asks for the session's user at once) takes the user from
   // there instead of a second round trip. Kept until the task ends, never longer: a lookup in
-  // a later task reads afresh, as every other.
+  // a later task reads afresh, as every other. Under the same snapshot, the user is kept too.
   let withSessions: Map<string, StoredUser> | null = null;
   const session = rowsById(async (hashes) => {
     const rows = await db
@@ -105,6 +134,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
       .leftJoin('users', 'users.id', 'sessions.user_id')
       .selectAll('sessions')
       .select(['users.id as u_id', 'users.email as u_email', 'users.display_name as u_display_name', 'users.title as u_title', 'users.roles as u_roles', 'users.password_hash as u_password_hash', 'users.created_at as u_created_at', 'users.disabled_at as u_disabled_at', 'users.password_change_required as u_password_change_required', 'users.password_set_by_admin as u_password_set_by_admin', 'users.created_by as u_created_by', 'users.password_set_at as u_password_set_at'])
+      .select(snapshotColumn)
       .where('token_hash', 'in', hashes)
       .execute();
     if (withSessions === null) {
@@ -116,47 +146,58 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): Pick<St
     }
     for (const row of rows) {
       if (row.u_id === null || row.u_email === null || row.u_display_name === null || row.u_title === null || row.u_roles === null || row.u_password_hash === null || row.u_created_at === null || row.u_password_change_required === null) continue;
-      withSessions.set(row.u_id, deepFreeze(toUser({ id: row.u_id, email: row.u_email, display_name: row.u_display_name, title: row.u_title, roles: row.u_roles, password_hash: row.u_password_hash, created_at: row.u_created_at, disabled_at: row.u_disabled_at, password_change_required: row.u_password_change_required, password_set_by_admin: row.u_password_set_by_admin, created_by: row.u_created_by, password_set_at: row.u_password_set_at })));
+      const user = deepFreeze(toUser({ id: row.u_id, email: row.u_email, display_name: row.u_display_name, title: row.u_title, roles: row.u_roles, password_hash: row.u_password_hash, created_at: row.u_created_at, disabled_at: row.u_disabled_at, password_change_required: row.u_password_change_required, password_set_by_admin: row.u_password_set_by_admin, created_by: row.u_created_by, password_set_at: row.u_password_set_at }));
+      withSessions.set(row.u_id, user);
+      cache.keep(row.snapshot, 'user', row.u_id, user);
     }
-    return rows.map((row) => [row.token_hash, toSession(row)]);
+    return rows.map((row) => [row.token_hash, { value: toSession(row), snapshot: row.snapshot }]);
   });
-  const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toUser(row)]));
-  const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().where('id', 'in', ids).execute()).map((row) => [row.id, toPackage(row)]));
+  const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().select(snapshotColumn).where('id', 'in', ids).execute()).map((row) => [row.id, { value: toUser(row), snapshot: row.snapshot }]));
+  const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().select(snapshotColumn).where('id', 'in', ids).execute()).map((row) => [row.id, { value: toPackage(row), snapshot: row.snapshot }]));
   // Checked against the row's version on every read, its content read again only when the row changed (pg-version-rows.ts).
-  const version = batched(versionText, versionRowReader(db, versionText), null, (v) => ({ ...v, sectionDigests: { ...v.sectionDigests } }));
+  const copyVersion = (v: StoredVersion): StoredVersion => ({ ...v, sectionDigests: { ...v.sectionDigests } });
+  const version = batched(versionText, versionRowReader(db, versionText), null, (found) => found);
   const answers = batched(
     versionText,
     async (keys: VersionKey[]) => {
       const rows = await db
         .selectFrom('version_answers')
         .selectAll()
+        .select(snapshotColumn)
         .where(amongVersionKeys('package_id', 'version_number', keys))
         .orderBy('package_id')
         .orderBy('version_number')
         .orderBy('position')
         .execute();
-      return grouped(rows, (row) => versionText([row.package_id, row.version_number]), toAnswer);
+      return stampedGroups(rows, (row) => versionText([row.package_id, row.version_number]), toAnswer);
     },
-    [],
-    (list) => structuredClone(list),
+    null,
+    (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
   );
   // One package's evaluations per key: the store's call takes a list, the read path asks for one.
+  // The check in effect per version, by the view every reader shares (as queries/policies.ts reads it).
   const evaluations = batched(
-    (id: string) => id,
-    async (ids) => grouped(await readPolicyEvaluations(db, ids), (row) => row.packageId, (row) => row),
-    [],
-    (list) => structuredClone(list),
+    byId,
+    async (ids) => stampedGroups(await db.selectFrom('effective_policy_evaluations').selectAll().select(snapshotColumn).where('package_id', 'in', ids).orderBy('package_id').orderBy('version').execute(), (row) => row.package_id, toPolicyEvaluation),
+    null,
+    (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
   );
+  const findUser = through('user', byId, user, clock.now);
+  const keptVersion = through('version', versionText, version, clock.now, copyVersion, (v) => v.canonicalContent.length);
+  const keptAnswers = through('answers', versionText, answers, clock.now);
+  const keptEvaluations = through('evaluations', byId, evaluations, clock.now);
   return {
-    findSession: session,
+    findSession: through('session', byId, session, clock.fresh),
     findUserById: (id) => {
       const read = withSessions?.get(id);
-      return read ? Promise.resolve(read) : user(id);
+      return read ? Promise.resolve(read) : findUser(id);
     },
-    findPackage: pkg,
-    findVersion: (packageId, number) => version([packageId, number]),
-    listVersionAnswers: (packageId, number) => answers([packageId, number]),
+    findPackage: through('package', byId, pkg, clock.now),
+    // Kept frozen, each read its own copy (as every read of it before the cache).
+    findVersion: (packageId, number) => keptVersion([packageId, number]),
+    // No row read is no answer: an empty list, not kept (its statement may have read no snapshot).
+    listVersionAnswers: async (packageId, number) => (await keptAnswers([packageId, number])) ?? [],
     // One package (the read path) batched; a list as the unbatched query reads and sorts it.
-    listPolicyEvaluations: (packageIds) => (packageIds.length === 1 && packageIds[0] !== undefined ? evaluations(packageIds[0]) : direct.listPolicyEvaluations(packageIds)),
+    listPolicyEvaluations: async (packageIds) => (packageIds.length === 1 && packageIds[0] !== undefined ? ((await keptEvaluations(packageIds[0])) ?? []) : direct.listPolicyEvaluations(packageIds)),
   };
 }

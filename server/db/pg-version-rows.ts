@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoredVersion } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
+import { snapshotColumn, type Stamped } from './pg-snapshot-clock.ts';
 import { toVersion } from './queries/packages.ts';
 
 // Versions on PostgreSQL, read by row version (decision record 0149). A package read asks
@@ -40,8 +41,11 @@ export function amongVersionKeys(packageColumn: string, numberColumn: string, ke
   return sql<boolean>`(${sql.ref(packageColumn)}, ${sql.ref(numberColumn)}) in (select * from unnest(${keys.map(([id]) => id)}::text[], ${keys.map(([, n]) => n)}::int[]))`;
 }
 
-/** Reads `keys` (one statement for the row versions, one more for the versions not kept) as a map from `keyText`. */
-export function versionRowReader(db: Kysely<Database>, keyText: (key: VersionKey) => string, now: () => number = Date.now): (keys: readonly VersionKey[]) => Promise<Map<string, StoredVersion>> {
+/**
+ * Reads `keys` (one statement for the row versions, one more for the versions not kept) as a map
+ * from `keyText`, each version with the snapshot of the statement that established it (0208).
+ */
+export function versionRowReader(db: Kysely<Database>, keyText: (key: VersionKey) => string, now: () => number = Date.now): (keys: readonly VersionKey[]) => Promise<Map<string, Stamped<StoredVersion>>> {
   const kept = new Map<string, Kept>();
   let keptChars = 0;
   const forget = (key: string, entry: Kept) => {
@@ -50,8 +54,8 @@ export function versionRowReader(db: Kysely<Database>, keyText: (key: VersionKey
   };
   const inKeys = (keys: readonly VersionKey[]) => db.selectFrom('package_versions').where(amongVersionKeys('package_id', 'number', keys));
   return async (keys) => {
-    const out = new Map<string, StoredVersion>();
-    const current = await inKeys(keys).select(['package_id', 'number', sql<string>`xmin::text`.as('row_version')]).execute();
+    const out = new Map<string, Stamped<StoredVersion>>();
+    const current = await inKeys(keys).select(['package_id', 'number', sql<string>`xmin::text`.as('row_version'), snapshotColumn]).execute();
     const at = now();
     const unread: VersionKey[] = [];
     for (const row of current) {
@@ -60,17 +64,17 @@ export function versionRowReader(db: Kysely<Database>, keyText: (key: VersionKey
       if (entry && (entry.rowVersion !== row.row_version || at - entry.keptAt > maxAgeMs)) forget(key, entry);
       const still = kept.get(key);
       // Each read its own object: no handler can change what another one reads.
-      if (still) out.set(key, { ...still.version, sectionDigests: { ...still.version.sectionDigests } });
+      if (still) out.set(key, { value: { ...still.version, sectionDigests: { ...still.version.sectionDigests } }, snapshot: row.snapshot });
       else unread.push([row.package_id, row.number]);
     }
     if (unread.length === 0) return out;
     // Read whole, with the row version read again: a row written between the two statements is
     // served (and kept) as this second statement read it, the later of the two.
-    const rows = await inKeys(unread).selectAll().select(sql<string>`xmin::text`.as('row_version')).execute();
+    const rows = await inKeys(unread).selectAll().select([sql<string>`xmin::text`.as('row_version'), snapshotColumn]).execute();
     for (const row of rows) {
       const key = keyText([row.package_id, row.number]);
       const version = toVersion(row);
-      out.set(key, version);
+      out.set(key, { value: version, snapshot: row.snapshot });
       const old = kept.get(key);
       if (old) forget(key, old);
       // Once the bound is reached nothing more is kept (until entries age out): a full cache

@@ -9,8 +9,8 @@ import { openStore } from '#server/db/open-store.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
 
 // Issue 24: on PostgreSQL the package-read path's lookups are batched per turn of the event
-// loop (server/db/pg-batched-reads.ts), never cached (version content is kept only with the row
-// version it was read at, asked for on every read: pg-version-rows.ts). Two API instances on one database: a
+// loop (server/db/pg-batched-reads.ts) and kept under the database snapshot's text (0208; the
+// instances' own HTTP view: pg-snapshot-reads.test.ts). Two API instances on one database: a
 // session ended on one is gone on the other at its next request, and the batched reads answer
 // what a transaction reads, row for row, many requests at once included.
 
@@ -46,7 +46,7 @@ describe('batched hot reads on PostgreSQL', () => {
     expect(await one.findSession('b'.repeat(64))).toBeNull();
   });
 
-  it('reads the session’s user with the session, as fresh as its own query: a user disabled on another instance is disabled at the next request, and nothing read is kept past the task', async () => {
+  it('reads the session’s user with the session, as fresh as its own query: a user disabled on another instance is disabled at the next request, whatever was kept', async () => {
     const { one, two } = await twoInstances();
     const [user] = await one.listUsers();
     if (!user) throw new Error('the demo has users');

@@ -9,7 +9,6 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { routeMatchesPlainRead } from '#api/index.ts';
 import type { Store } from '#api/store/store.ts';
-import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { createApp } from '#server/app.ts';
 import { openStore, sqliteFile } from '#server/db/open-store.ts';
@@ -17,6 +16,7 @@ import { serverDeps } from '#server/deps.ts';
 import { versionReadPath } from '#server/version-read-path.ts';
 import { copyMigratedSqlite, createMigratedTestDatabase } from '../support/migrated-templates.ts';
 import { demoSeedPasswords } from '../support/demo-seed-passwords.ts';
+import { sessionFor } from './support/session-token.ts';
 import { rawExchange, requestText } from './support/raw-http.ts';
 
 // The Node server's read path for GET /api/packages/{id}/versions/{n} (server/routes/
@@ -105,14 +105,6 @@ async function world(engine: Engine, publicOrigin?: string): Promise<World> {
       return { readPath: first, pipeline: second, fellThrough: fell };
     },
   };
-}
-
-async function sessionFor(store: Store, userId: string): Promise<{ token: string; hash: string }> {
-  const token = crypto.randomUUID().replace(/-/g, '') + crypto.randomUUID().replace(/-/g, '').slice(0, 11);
-  const hash = await sha256Hex(token);
-  const now = Date.now();
-  await store.insertSession({ tokenHash: hash, userId, createdAt: new Date(now).toISOString(), expiresAt: new Date(now + 3_600_000).toISOString(), lastSeenAt: null, steppedUpAt: null });
-  return { token, hash };
 }
 
 describe('the version read path', () => {

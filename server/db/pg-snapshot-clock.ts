@@ -1,0 +1,104 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema/schema.ts';
+import { deepFreeze } from './coherent-cache.ts';
+
+// PostgreSQL's change clock (decision record 0208): the text of `pg_current_snapshot()`
+// (xmin:xmax:in-progress xids) of a statement. Every transaction that writes anything gets an
+// xid, and its end (commit or abort) either raises xmax or takes it out of the in-progress list:
+// the text moves on every write that becomes visible, by this instance, another one, or anyone
+// with psql (triggers can be disabled, xids cannot be avoided); reads leave it alone. xmax only
+// grows and, at one xmax, the list only shrinks, so no earlier text comes back. Two statements
+// with the same text see the same committed rows (tests/integration/pg-snapshot-clock.test.ts).
+// The clock is the cluster's, not the database's: a write to another database moves it too.
+
+/** The snapshot column every cached read selects beside its rows: rows and stamp from one statement. */
+export const snapshotColumn = sql<string>`pg_current_snapshot()::text`.as('snapshot');
+
+export interface SnapshotClock {
+  /** A stamp read by a statement sent after this call, shared by every caller of this turn of the event loop. */
+  fresh: () => Promise<string>;
+  /**
+   * The stamp its callers' continuations are running on, when they are (a request's later
+   * lookups, run as the continuation of its first one), else a fresh one.
+   */
+  now: () => Promise<string>;
+}
+
+export function snapshotClock(db: Kysely<Database>): SnapshotClock {
+  let pending: Promise<string> | null = null;
+  let thisTask: string | null = null;
+  const read = async (): Promise<string> => {
+    const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+    const stamp = rows[0]?.snapshot;
+    if (stamp === undefined) throw new Error('pg_current_snapshot() answered no row');
+    return stamp;
+  };
+  const fresh = (): Promise<string> => {
+    // Sent once the turn's callers have all asked (setImmediate), so after each of them asked.
+    pending ??= new Promise<string>((resolve, reject) => {
+      setImmediate(() => {
+        pending = null;
+        read().then((stamp) => {
+          // Kept for the continuations of its callers only: promise continuations run in one
+          // drain of the microtask queue, and a tick queued now runs once that drain ends, before
+          // any other I/O callback. Kept to the next check phase instead, a write of this
+          // process acknowledged in the same poll phase was read as before it (a test holds this).
+          thisTask = stamp;
+          process.nextTick(() => {
+            if (thisTask === stamp) thisTask = null;
+          });
+          resolve(stamp);
+        }, reject);
+      });
+    });
+    return pending;
+  };
+  return { fresh, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)) };
+}
+
+/** Rows of a statement, and the snapshot they were read at. */
+export interface Stamped<R> {
+  value: R;
+  snapshot: string;
+}
+
+/** Past this many entries of one kind, that kind starts over (as coherent-cache.ts). */
+const maxEntriesPerKind = 50_000;
+/**
+ * Characters of version content kept at once (as pg-version-rows.ts's bound): past it nothing
+ * more is kept until the text moves, so a round-robin over more than fits still hits for those kept.
+ */
+const maxKeptChars = 64 * 1024 * 1024;
+
+/**
+ * Rows kept for one snapshot text at a time: asked with another text, everything is dropped
+ * first. A row is kept only when the statement that read it had the cache's text, so every
+ * entry is the row as the database holds it at any statement with that text. Entries are frozen.
+ */
+export function snapshotCache() {
+  const kinds = new Map<string, Map<string, object>>();
+  let validAt: string | null = null;
+  let keptChars = 0;
+  const at = (stamp: string) => {
+    if (stamp !== validAt) {
+      kinds.clear();
+      keptChars = 0;
+      validAt = stamp;
+    }
+  };
+  return {
+    get(stamp: string, kind: string, key: string): object | undefined {
+      at(stamp);
+      return kinds.get(kind)?.get(key);
+    },
+    /** `chars`: the content it holds, counted against the bound (versions). */
+    keep(snapshot: string, kind: string, key: string, value: object, chars = 0): void {
+      if (snapshot !== validAt || keptChars + chars > maxKeptChars) return;
+      keptChars += chars;
+      let entries = kinds.get(kind);
+      if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
+      if (entries.size >= maxEntriesPerKind) entries.clear();
+      entries.set(key, deepFreeze(value));
+    },
+  };
+}
