@@ -12,9 +12,10 @@ import { versionFactsOf } from './version-responses.ts';
 // and on any commit by another connection. The first read after a change empties the cache.
 // The one write that does not move it, a session's use record, drops the kept sessions (0202).
 // SQLite only: there the server is one process on one connection and the clock sees every
-// write; two server processes on one SQLite file are not supported. PostgreSQL has no such
-// clock (several instances, each with a pool), so nothing is cached there: a log-out on one
-// instance must end the session on all of them at once. Version content is never cached.
+// write; two server processes on one SQLite file are not supported. PostgreSQL keeps its rows
+// under a clock of its own, the database snapshot's text, which every instance asks (one
+// statement per turn), so a log-out on one instance ends the session on all of them at once
+// (pg-snapshot-clock.ts, decision record 0208).
 // Each kind of row has its own bound (decision record 0149): one bound shared by all kinds
 // emptied the whole cache on nearly every read once the inventory passed it (10,000 packages
 // and their answers), and every read then built its queries with Kysely again.
