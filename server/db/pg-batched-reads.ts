@@ -137,17 +137,19 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
       .select(snapshotColumn)
       .where('token_hash', 'in', hashes)
       .execute();
-    if (withSessions === null) {
-      const kept = new Map<string, StoredUser>();
-      withSessions = kept;
-      setImmediate(() => {
-        if (withSessions === kept) withSessions = null;
-      });
-    }
+    // One map per statement, forgotten once the continuations of its answer have run (nextTick,
+    // as a request's stamp): kept to the next check phase, a statement begun before a commit and
+    // answered after it could lend its older user to another request's kept session in the same
+    // poll phase (review of 0208, M1).
+    const kept = new Map<string, StoredUser>();
+    withSessions = kept;
+    process.nextTick(() => {
+      if (withSessions === kept) withSessions = null;
+    });
     for (const row of rows) {
       if (row.u_id === null || row.u_email === null || row.u_display_name === null || row.u_title === null || row.u_roles === null || row.u_password_hash === null || row.u_created_at === null || row.u_password_change_required === null) continue;
       const user = deepFreeze(toUser({ id: row.u_id, email: row.u_email, display_name: row.u_display_name, title: row.u_title, roles: row.u_roles, password_hash: row.u_password_hash, created_at: row.u_created_at, disabled_at: row.u_disabled_at, password_change_required: row.u_password_change_required, password_set_by_admin: row.u_password_set_by_admin, created_by: row.u_created_by, password_set_at: row.u_password_set_at }));
-      withSessions.set(row.u_id, user);
+      kept.set(row.u_id, user);
       cache.keep(row.snapshot, 'user', row.u_id, user);
     }
     return rows.map((row) => [row.token_hash, { value: toSession(row), snapshot: row.snapshot }]);
