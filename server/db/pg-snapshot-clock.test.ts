@@ -32,4 +32,14 @@ describe('snapshotCache', () => {
     cache.keep('1:3:', 'version', 'b', { n: 2 }, big);
     expect(cache.get('1:3:', 'version', 'b')).toEqual({ n: 2 });
   });
+
+  it('counts a version kept by several callers once against the bound (review of 0208, L3)', () => {
+    const cache = snapshotCache();
+    cache.get('1:2:', 'version', 'a');
+    const big = 40 * 1024 * 1024;
+    cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
+    cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
+    cache.keep('1:2:', 'version', 'b', { n: 2 }, 20 * 1024 * 1024);
+    expect(cache.get('1:2:', 'version', 'b')).toEqual({ n: 2 });
+  });
 });

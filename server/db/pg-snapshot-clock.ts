@@ -79,9 +79,12 @@ export function snapshotCache() {
   const kinds = new Map<string, Map<string, object>>();
   let validAt: string | null = null;
   let keptChars = 0;
+  // Per kind, so that a kind started over gives its characters back.
+  const kindChars = new Map<string, number>();
   const at = (stamp: string) => {
     if (stamp !== validAt) {
       kinds.clear();
+      kindChars.clear();
       keptChars = 0;
       validAt = stamp;
     }
@@ -93,11 +96,19 @@ export function snapshotCache() {
     },
     /** `chars`: the content it holds, counted against the bound (versions). */
     keep(snapshot: string, kind: string, key: string, value: object, chars = 0): void {
-      if (snapshot !== validAt || keptChars + chars > maxKeptChars) return;
-      keptChars += chars;
+      if (snapshot !== validAt) return;
       let entries = kinds.get(kind);
       if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
-      if (entries.size >= maxEntriesPerKind) entries.clear();
+      // The same row at the same text, kept already (several callers of one version): counted once.
+      if (entries.has(key)) return;
+      if (entries.size >= maxEntriesPerKind) {
+        keptChars -= kindChars.get(kind) ?? 0;
+        kindChars.delete(kind);
+        entries.clear();
+      }
+      if (keptChars + chars > maxKeptChars) return;
+      keptChars += chars;
+      kindChars.set(kind, (kindChars.get(kind) ?? 0) + chars);
       entries.set(key, deepFreeze(value));
     },
   };
