@@ -28,8 +28,8 @@ export async function requestFacts(store: Pick<StoreTx, 'listUsers' | 'listPassk
   const since = await voidedSinceFiling(store, requests.map(filed));
   const voided = (request: StoredAccountRequest) => since(filed(request));
   // The same reading the approval makes (integrity.ts), so the list marks what approval would refuse.
-  const altered = new Set<string>();
-  for (const request of requests) if ((await readRequest(request, binding)).mismatched.length > 0) altered.add(request.id);
+  const readings = await Promise.all(requests.map(async (request) => [request.id, await readRequest(request, binding)] as const));
+  const altered = new Set(readings.filter(([, reading]) => reading.mismatched.length > 0).map(([id]) => id));
   const tampered = (request: StoredAccountRequest) => altered.has(request.id);
   const passkeys = new Map<string, string[]>();
   for (const { userId, createdAt } of dates) passkeys.set(userId, [...(passkeys.get(userId) ?? []), createdAt]);
