@@ -84,9 +84,12 @@ async function readsPart(origin: string, reviewer: Session, cpuOf: CpuOf, second
   const database = new DatabaseSync(sqliteFile(dataDir), { readOnly: true });
   const paths = database.prepare("select '/api/packages/' || package_id || '/versions/' || number as path from package_versions where package_id like 'pkg_bench%' order by package_id, number").all().map((row) => String(row.path));
   database.close();
-  await readLoad({ origin, cookie: reviewer.cookie, paths, connections: 50, seconds: 2 });
+  // PROBE_READS_PASS=1: a whole pass over every version to warm, then one whole pass measured, so
+  // both builds measure the same mix of kept and read answers (not the first pass's share).
+  const passes = process.env.PROBE_READS_PASS === '1';
+  await (passes ? fixedLoad(origin, reviewer, paths, 50, paths.length) : readLoad({ origin, cookie: reviewer.cookie, paths, connections: 50, seconds: 2 }));
   let reads: LoadResult | undefined;
-  const cpu = await cpuOf(async () => (reads = await readLoad({ origin, cookie: reviewer.cookie, paths, connections: 50, seconds })));
+  const cpu = await cpuOf(async () => (reads = await (passes ? fixedLoad(origin, reviewer, paths, 50, paths.length) : readLoad({ origin, cookie: reviewer.cookie, paths, connections: 50, seconds }))));
   if (!reads) return;
   line(`${build} reads (${paths.length} paths): ${throughput(reads).toFixed(0)} req/s, p99 ${reads.latency.p99} ms, CPU ${(cpu / reads.latency.totalCount).toFixed(4)} ms/read, ${reads.non2xx + reads.errors} failed`);
 }
