@@ -6,6 +6,7 @@ import { sqliteHotReads } from './coherent-cache.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 import { postgresHotReads } from './pg-batched-reads.ts';
 import { coalescedPages } from './pg-coalesced-pages.ts';
+import { sqliteKeptPages } from './sqlite-kept-pages.ts';
 import type { ChangeClock, SqliteQuietWrite, SqliteRead } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
@@ -100,7 +101,9 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   // On PostgreSQL, the same reads batched per turn of the event loop, kept under the database snapshot's text (pg-batched-reads.ts, 0208).
   const hot = engine === 'sqlite' && sqlite ? { ...sqliteHotReads(sqlite, serialized, direct), responses: sqliteVersionResponses(sqlite, serialized) } : null;
   // On PostgreSQL, identical inbox pages asked in one turn share one statement (pg-coalesced-pages.ts, 0203).
-  const coherent: Partial<StoreTx> = hot ? hot.reads : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages((query, now) => direct.pageSummariesIfFresh(query, now)) } : {};
+  // On SQLite, inbox pages kept under the same clock until a row falls due (sqlite-kept-pages.ts, 0209).
+  const keptPages = (clock: ChangeClock) => sqliteKeptPages(clock, serialized, (query, now) => direct.pageSummariesIfFresh(query, now), async () => (await direct.nextSummaryChange())?.at ?? null);
+  const coherent: Partial<StoreTx> = hot && sqlite ? { ...hot.reads, pageSummariesIfFresh: keptPages(sqlite.changes) } : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages((query, now) => direct.pageSummariesIfFresh(query, now)) } : {};
   return {
     ...wrapped,
     ...cachedReads,
