@@ -61,8 +61,8 @@ function sinceStart(pid: number): number {
 try {
   // On SQLite each server its own copy: one process's session use record is another's foreign commit, which empties what it keeps.
   for (const [index, variant] of variants.entries()) {
-    const own = databaseUrl ? location : { dataDir: join(dataDir, `variant-${index}`) };
-    if (!databaseUrl) cpSync(dataDir, own.dataDir, { recursive: true, filter: (source) => !source.includes('variant-') });
+    const own = databaseUrl ? location : { dataDir: `${dataDir}-variant-${index}` };
+    if (!databaseUrl) cpSync(dataDir, own.dataDir, { recursive: true });
     servers.push({ variant, dir: own.dataDir, server: await startServerProcess({ ...own, ...(variant.env ? { env: variant.env } : {}), nodeFlags: [...(variant.flags ?? serverNodeFlags), '--trace-gc'] }) });
   }
   const cookies = new Map<ServerProcess, string>();
@@ -91,6 +91,7 @@ try {
   for (const r of runs) report(r.variant, r.run, r.cpu, gcLines(r.server.output()).filter((gc) => gc.atMs >= r.window[0] && gc.atMs <= r.window[1]), r.rss, r.load);
   await drop();
   await cluster?.stop();
+  for (const { dir } of servers) rmSync(dir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
 }
 
