@@ -8,16 +8,14 @@
 // its own process, without the inventory in its heap.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { scryptPasswords } from '#server/auth/scrypt-passwords.ts';
 import { serverNodeFlags } from '#server/node-flags.ts';
-import { createTestDatabase, startPostgresCluster, type PostgresCluster } from '#tests/support/postgres-cluster.ts';
 import { startServerProcess, type ServerProcess } from '../lib/server-process.ts';
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, versionPaths } from './load-clients.ts';
-import { prepareLoadDatabase } from './load-database.ts';
+import { probeDatabase } from './probe-database.ts';
 import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
 import { tailRun, type TailRun } from './tail-client.ts';
 import pg from 'pg';
@@ -37,18 +35,8 @@ const password = 'bench-password';
 
 const plan = await planInventory({ packages: 1000, seed: 8 });
 const paths = versionPaths(plan);
-const dataDir = mkdtempSync(join(tmpdir(), 'tail-probe-'));
-let cluster: PostgresCluster | undefined;
-let databaseUrl: string | undefined;
-let drop = () => Promise.resolve();
-if (onPostgres) {
-  cluster = await startPostgresCluster();
-  const database = await createTestDatabase(cluster.url);
-  databaseUrl = database.url;
-  drop = () => database.drop();
-}
-const location = { dataDir, ...(databaseUrl ? { databaseUrl } : {}) };
-await prepareLoadDatabase(location, plan, password, await scryptPasswords.hash(password));
+const database = await probeDatabase(plan, { onPostgres, prefix: 'tail-probe-', password });
+const { dataDir, databaseUrl, location } = database;
 const servers: { variant: Variant; server: ServerProcess; dir: string }[] = [];
 const runs: { variant: Variant; server: ServerProcess; run: TailRun; cpu: { api: number; db: number }; window: [number, number]; rss: number; load: number }[] = [];
 const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -89,10 +77,8 @@ try {
   await Promise.all(servers.map(({ server }) => server.stop()));
   if (process.env.TAIL_DUMP) for (const { variant, server } of servers) writeFileSync(join(process.env.TAIL_DUMP, `${variant.name}.log`), server.output());
   for (const r of runs) report(r.variant, r.run, r.cpu, gcLines(r.server.output()).filter((gc) => gc.atMs >= r.window[0] && gc.atMs <= r.window[1]), r.rss, r.load);
-  await drop();
-  await cluster?.stop();
-  for (const { dir } of servers) rmSync(dir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const { dir } of servers) if (dir !== dataDir) rmSync(dir, { recursive: true, force: true });
+  await database.close();
 }
 
 /** Samples pg_current_snapshot() every 20 ms; the stop function answers how often its text moved, and prints the statements seen holding an xid (writing). */
