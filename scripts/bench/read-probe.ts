@@ -6,16 +6,14 @@
 // READ_PROBE_LARGE=1: the server group's contents (20 to 80 KB) and 200 connections on both
 // engines, instead of the scale group's 4 to 12 KB.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { scryptPasswords } from '#server/auth/scrypt-passwords.ts';
-import { createTestDatabase, startPostgresCluster, type PostgresCluster } from '#tests/support/postgres-cluster.ts';
 import { startServerProcess } from '../lib/server-process.ts';
 import { runLoad, throughput } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { signIn, versionPaths } from './load-clients.ts';
-import { prepareLoadDatabase } from './load-database.ts';
+import { probeDatabase } from './probe-database.ts';
 import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
 import pg from 'pg';
 
@@ -27,18 +25,8 @@ const connections = onPostgres || large ? 200 : 50;
 const password = 'bench-password';
 
 const plan = await planInventory({ packages, seed: 24, ...(large ? {} : { versionBytes: [4_000, 12_000] as const }) });
-const dataDir = mkdtempSync(join(tmpdir(), 'read-probe-'));
-let cluster: PostgresCluster | undefined;
-let databaseUrl: string | undefined;
-let drop = () => Promise.resolve();
-if (onPostgres) {
-  cluster = await startPostgresCluster();
-  const database = await createTestDatabase(cluster.url);
-  databaseUrl = database.url;
-  drop = () => database.drop();
-}
-const location = { dataDir, ...(databaseUrl ? { databaseUrl } : {}) };
-await prepareLoadDatabase(location, plan, password, await scryptPasswords.hash(password));
+const database = await probeDatabase(plan, { onPostgres, prefix: 'read-probe-', password });
+const { dataDir, databaseUrl, location } = database;
 // READ_PROBE_PROFILE=<dir>: the server writes a CPU profile there on exit, of the read path's reads only.
 const profile = process.env.READ_PROBE_PROFILE;
 const server = await startServerProcess({ ...location, ...(profile ? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } } : {}) });
@@ -84,9 +72,7 @@ try {
   if (sample) await bareRoute(await sample.text(), measure, paths);
 } finally {
   await server.stop();
-  await drop();
-  await cluster?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await database.close();
 }
 
 async function bareRoute(body: string, measure: (label: string, origin: string, pid: number, list: readonly string[]) => Promise<void>, paths: readonly string[]) {

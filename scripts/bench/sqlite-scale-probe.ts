@@ -15,6 +15,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { scryptPasswords } from '#server/auth/scrypt-passwords.ts';
 import { sqliteFile } from '#server/db/open-store.ts';
 import { startServerProcess } from '../lib/server-process.ts';
+import { serverNodeFlags } from '#server/node-flags.ts';
 import { throughput, type LoadResult } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, type Session } from './load-clients.ts';
@@ -46,7 +47,7 @@ async function run(from: string, buildDir: string, seconds: number, repeats: num
   cpSync(from, dataDir, { recursive: true });
   const nodeOptions = process.env.PROBE_SERVER_NODE_OPTIONS;
   const nodeFlags = process.env.PROBE_SERVER_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const server = await startServerProcess({ dataDir, cwd: buildDir, nodeFlags, env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {} });
+  const server = await startServerProcess({ dataDir, cwd: buildDir, nodeFlags: [...serverNodeFlags, ...nodeFlags], env: nodeOptions ? { NODE_OPTIONS: nodeOptions } : {} });
   const cpuOf = async (work: () => Promise<unknown>) => {
     const before = cpuMs(server.pid);
     await work();

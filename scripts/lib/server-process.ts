@@ -23,8 +23,8 @@ export interface ServerProcess {
  * generators write far faster per user than a person can, so the per-user write limit is
  * raised out of their way (its cost is still paid on every write; it is tested on its own).
  */
-export function startServerProcess(options: { dataDir: string; databaseUrl?: string; /** Demo data and accounts (default true); false is a production start. */ demo?: boolean; /** More settings (server/config.ts), e.g. COMPUTE_QUEUE. */ env?: Readonly<Record<string, string>>; /** Another build's folder to start from (A/B probes); this checkout by default. */ cwd?: string; /** Node flags besides the shipped ones (probes: `--trace-gc`). */ nodeFlags?: readonly string[] }): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...serverNodeFlags, ...(options.nodeFlags ?? []), 'server/main.ts'], {
+export function startServerProcess(options: { dataDir: string; databaseUrl?: string; /** Demo data and accounts (default true); false is a production start. */ demo?: boolean; /** More settings (server/config.ts), e.g. COMPUTE_QUEUE. */ env?: Readonly<Record<string, string>>; /** Another build's folder to start from (A/B probes); this checkout by default. */ cwd?: string; /** Node flags instead of the server's own (probes comparing them, or adding `--trace-gc`). */ nodeFlags?: readonly string[] }): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeFlags ?? serverNodeFlags), 'server/main.ts'], {
     ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', DEMO: options.demo === false ? 'false' : 'true', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app'), WRITE_RATE_LIMIT_PER_MINUTE: '1000000', RECORD_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

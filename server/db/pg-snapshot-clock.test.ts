@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keptVersionBound } from '#api/packages/answer-bytes.ts';
 import { snapshotCache } from './pg-snapshot-clock.ts';
 
 // The cache PostgreSQL's reads keep under the snapshot's text (0208): a row is kept only when the
@@ -23,7 +24,8 @@ describe('snapshotCache', () => {
   it('stops keeping version content past its bound until the text moves', () => {
     const cache = snapshotCache();
     cache.get('1:2:', 'version', 'a');
-    const big = 40 * 1024 * 1024;
+    // Over half the bound each: the second does not fit beside the first.
+    const big = Math.ceil(keptVersionBound * 0.6);
     cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
     cache.keep('1:2:', 'version', 'b', { n: 2 }, big);
     expect(cache.get('1:2:', 'version', 'a')).toEqual({ n: 1 });
@@ -36,10 +38,11 @@ describe('snapshotCache', () => {
   it('counts a version kept by several callers once against the bound (review of 0208, L3)', () => {
     const cache = snapshotCache();
     cache.get('1:2:', 'version', 'a');
-    const big = 40 * 1024 * 1024;
+    // Counted twice, 'a' would leave no room for 'b'; counted once, it does.
+    const big = Math.ceil(keptVersionBound * 0.6);
     cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
     cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
-    cache.keep('1:2:', 'version', 'b', { n: 2 }, 20 * 1024 * 1024);
+    cache.keep('1:2:', 'version', 'b', { n: 2 }, Math.floor(keptVersionBound * 0.3));
     expect(cache.get('1:2:', 'version', 'b')).toEqual({ n: 2 });
   });
 });

@@ -2,6 +2,7 @@ import type { SQLOutputValue } from 'node:sqlite';
 import type { VersionAnswer, VersionResponseFacts, VersionResponses } from '#api/store/packages.ts';
 import type { KeptReads } from '#api/store/store.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
+import { keptVersionBound } from '#api/packages/answer-bytes.ts';
 
 // The version read route on SQLite (docs/decisions/0161, 0199): what the answer says beside the
 // content (package, number, hash, submitter, answers, policy check) depends on rows that can
@@ -18,8 +19,8 @@ import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
 // and past that bound the heads alone (every member but the content, ending in `"content":`),
 // whose content is read from its row on every call.
 
-/** Bound in bytes for the kept whole answers (contents of 4 to 80 KB in the benchmarks' inventories). */
-export const maxAnswerBytes = 64 * 1024 * 1024;
+/** Bound in bytes for the kept whole answers (contents of 4 to 80 KB in the benchmarks' inventories; 0210). */
+export const maxAnswerBytes = keptVersionBound;
 /**
  * Bound in characters for the kept heads (a few hundred to a few thousand each: the answers
  * dominate). Once a bound is reached nothing more is admitted until the clock moves, so a
