@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptVersionBound } from '#api/packages/answer-bytes.ts';
+import { postgresKeptVersionBound } from '#api/packages/answer-bytes.ts';
 import { snapshotCache } from './pg-snapshot-clock.ts';
 
 // The cache PostgreSQL's reads keep under the snapshot's text (0208): a row is kept only when the
@@ -25,7 +25,7 @@ describe('snapshotCache', () => {
     const cache = snapshotCache();
     cache.get('1:2:', 'version', 'a');
     // Over half the bound each: the second does not fit beside the first.
-    const big = Math.ceil(keptVersionBound * 0.6);
+    const big = Math.ceil(postgresKeptVersionBound * 0.6);
     cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
     cache.keep('1:2:', 'version', 'b', { n: 2 }, big);
     expect(cache.get('1:2:', 'version', 'a')).toEqual({ n: 1 });
@@ -39,10 +39,10 @@ describe('snapshotCache', () => {
     const cache = snapshotCache();
     cache.get('1:2:', 'version', 'a');
     // Counted twice, 'a' would leave no room for 'b'; counted once, it does.
-    const big = Math.ceil(keptVersionBound * 0.6);
+    const big = Math.ceil(postgresKeptVersionBound * 0.6);
     cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
     cache.keep('1:2:', 'version', 'a', { n: 1 }, big);
-    cache.keep('1:2:', 'version', 'b', { n: 2 }, Math.floor(keptVersionBound * 0.3));
+    cache.keep('1:2:', 'version', 'b', { n: 2 }, Math.floor(postgresKeptVersionBound * 0.3));
     expect(cache.get('1:2:', 'version', 'b')).toEqual({ n: 2 });
   });
 });

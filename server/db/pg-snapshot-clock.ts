@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/schema.ts';
 import { deepFreeze } from './coherent-cache.ts';
-import { keptVersionBound } from '#api/packages/answer-bytes.ts';
+import { postgresKeptVersionBound } from '#api/packages/answer-bytes.ts';
 
 // PostgreSQL's change clock (decision record 0208): the text of `pg_current_snapshot()`
 // (xmin:xmax:in-progress xids) of a statement. Every transaction that writes anything gets an
@@ -69,7 +69,7 @@ const maxEntriesPerKind = 50_000;
  * Characters of version content kept at once (as pg-version-rows.ts's bound): past it nothing
  * more is kept until the text moves, so a round-robin over more than fits still hits for those kept.
  */
-const maxKeptChars = keptVersionBound;
+const maxKeptChars = postgresKeptVersionBound;
 
 /**
  * Rows kept for one snapshot text at a time: asked with another text, everything is dropped

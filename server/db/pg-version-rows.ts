@@ -3,7 +3,7 @@ import type { StoredVersion } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
 import { snapshotColumn, type Stamped } from './pg-snapshot-clock.ts';
 import { toVersion } from './queries/packages.ts';
-import { keptVersionBound } from '#api/packages/answer-bytes.ts';
+import { postgresKeptVersionBound } from '#api/packages/answer-bytes.ts';
 
 // Versions on PostgreSQL, read by row version (decision record 0149). A package read asks
 // the database, every time, which row version (`xmin`, the id of the transaction that wrote
@@ -17,7 +17,7 @@ import { keptVersionBound } from '#api/packages/answer-bytes.ts';
 // invalidation is needed across instances either: the database is asked on every read.
 
 /** Kept content, in characters (one byte each for the ASCII JSON content is): a bound on memory (0210). */
-const maxKeptChars = keptVersionBound;
+const maxKeptChars = postgresKeptVersionBound;
 /**
  * Kept no longer than this: `xmin` is a 32-bit transaction id that comes round again after
  * about four billion transactions, so an entry must not outlive any plausible wrap.
