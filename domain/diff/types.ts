@@ -29,7 +29,11 @@ export interface FieldDiff {
   key: string;
   label: string;
   status: DiffStatus;
-  /** Display form of the value before and after (null when absent). */
+  /**
+   * Display form of the value before and after (null when absent). The diff view's copy of a
+   * Markdown field with `blocks` has them null and its `text.spans` empty: the blocks hold the
+   * texts again (src/features/diff/compute/posted-diff.ts).
+   */
   before: string | null;
   after: string | null;
   /**
