@@ -67,7 +67,7 @@ export function usePackageDiff(before: PackageContent | undefined, after: Packag
         flush();
       } else timer ??= setTimeout(flushBatch, flushDelayMs(batches));
     };
-    workers.run({ before, after, bounds: { ...defaultDiffBounds, markdownBlocks: true } }, (progress) => {
+    workers.run({ before, after, bounds: { ...defaultDiffBounds, markdownBlocks: 'only' } }, (progress) => {
       switch (progress.type) {
         case 'start':
           pending = { ...pending, total: progress.total, sections: Array.from({ length: progress.total }, () => undefined) };
