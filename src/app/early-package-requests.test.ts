@@ -21,7 +21,7 @@ function stubApi(body: unknown) {
 }
 
 const pkg = (versions: number[], decided: number[]) => ({ versions: versions.map((number) => ({ number })), decisions: decided.map((versionNumber) => ({ versionNumber })) });
-const open = (path: string) => startEarlyPackageRequests(new URL(`http://localhost:3000${path}`));
+const open = (path: string, routed = new AbortController().signal) => startEarlyPackageRequests(new URL(`http://localhost:3000${path}`), routed);
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -65,6 +65,20 @@ describe('the requests a package page and the diff view make before the router e
       await open('/packages/pkg_1/diff');
       expect(asked).toEqual(['/api/packages/pkg_1']);
     }
+  });
+
+  it('leaves the version to the page when the router was made before the package answered (its loader may have asked)', async () => {
+    const router = new AbortController();
+    const asked = stubApi(pkg([1, 2, 3], [1]));
+    const started = open('/packages/pkg_1', router.signal);
+    router.abort();
+    await started;
+    const startedDiff = open('/packages/pkg_1/diff', router.signal);
+    await startedDiff;
+    expect(asked).toEqual(['/api/packages/pkg_1', '/api/packages/pkg_1']);
+    // Versions named in the address are asked for with the package, before any router.
+    await open('/packages/pkg_1/diff?from=1&to=3', router.signal);
+    expect(asked.slice(2)).toEqual(['/api/packages/pkg_1', '/api/packages/pkg_1/versions/1', '/api/packages/pkg_1/versions/3']);
   });
 
   it('asks for nothing on other paths, or for an id that is not a path segment', async () => {

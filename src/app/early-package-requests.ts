@@ -20,10 +20,12 @@ const versionNumber = /^\d{1,7}$/;
 /**
  * For /packages/:id and /packages/:id/diff: the package and the version(s) the page will
  * choose. A version named in the address is asked for at once; otherwise once the package
- * has said which versions it has, as the page will choose. Resolves when every request is
- * made; anything unexpected asks for no more (the page's own requests then ask as before).
+ * has said which versions it has, as the page will choose, unless the router has been made
+ * meanwhile (`routed`): its loader may then have asked already, and an answer nobody takes
+ * would hold a connection and 2 MB. Resolves when every request is made; anything unexpected
+ * asks for no more (the page's own requests then ask as before).
  */
-export async function startEarlyPackageRequests(url: URL): Promise<void> {
+export async function startEarlyPackageRequests(url: URL, routed: AbortSignal): Promise<void> {
   const match = packagePage.exec(url.pathname);
   const id = match?.[1] === undefined ? null : decodedSegment(match[1]);
   if (id === null) return;
@@ -34,14 +36,14 @@ export async function startEarlyPackageRequests(url: URL): Promise<void> {
     if (asked !== null && versionNumber.test(asked)) return prefetchEarly(versionPath(id, Number(asked)));
     const numbers = choiceInput(await pkg)?.versions.map((version) => version.number);
     const choice = numbers ? chooseVersion(asked, numbers) : null;
-    if (choice) prefetchEarly(versionPath(id, choice.number));
+    if (choice && !routed.aborted) prefetchEarly(versionPath(id, choice.number));
     return;
   }
   const from = search.get('from');
   const to = search.get('to');
   const named = from !== null && to !== null && versionNumber.test(from) && versionNumber.test(to) && from !== to ? { from: Number(from), to: Number(to) } : null;
   const input = named ? null : choiceInput(await pkg);
-  const choice = named ?? (input ? chooseDiff(search, input) : null);
+  const choice = named ?? (input && !routed.aborted ? chooseDiff(search, input) : null);
   if (!choice) return;
   prefetchEarly(versionPath(id, choice.from));
   prefetchEarly(versionPath(id, choice.to));

@@ -18,8 +18,8 @@ import { startEarlyPackageRequests } from './early-package-requests.ts';
  * building its path needs no route table, so the main bundle does not grow. A package page
  * and the diff view ask for their versions here too (early-package-requests.ts).
  */
-export async function startEarlyRequests(queryClient: QueryClient, url: URL): Promise<void> {
-  if (url.pathname !== '/audit') return startEarlyPackageRequests(url);
+export async function startEarlyRequests(queryClient: QueryClient, url: URL, routed: AbortSignal = new AbortController().signal): Promise<void> {
+  if (url.pathname !== '/audit') return startEarlyPackageRequests(url, routed);
   if (url.search !== '') return;
   // The frame's loader reads the same session from the cache: one request.
   const session = await queryClient.query({ ...sessionQueryOptions(), staleTime: 'static' });

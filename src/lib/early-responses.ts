@@ -13,7 +13,10 @@ export function requestEarly(path: string, request: (path: string) => Promise<Re
   answer.catch(() => undefined);
   kept.set(path, answer);
   setTimeout(() => {
-    if (kept.get(path) === answer) kept.delete(path);
+    if (kept.get(path) !== answer) return;
+    kept.delete(path);
+    // Nobody read it: its body would otherwise hold the connection until collected.
+    answer.then((response) => response.body?.cancel()).catch(() => undefined);
   }, keptForMs);
   return answer;
 }
