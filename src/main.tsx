@@ -12,7 +12,7 @@ if (!root) throw new Error('index.html has no #root element');
 // At most a quarter of a second's head start: a slow session answer must not hold the page back.
 void startClientApp(
   (routes) => createBrowserRouter(routes),
-  (queryClient) => startEarlyRequests(queryClient, new URL(window.location.href)),
+  (queryClient, routed) => startEarlyRequests(queryClient, new URL(window.location.href), routed),
   250,
 ).then((app) =>
   createRoot(root).render(

@@ -1,6 +1,6 @@
 import { diffArrays } from 'diff';
 import type { DiffBounds, DiffStatus, FieldDiff, ListEntryDiff } from './types.ts';
-import { diffMarkdownBlocks } from './markdown-blocks.ts';
+import { blockWordCounts, diffMarkdownBlocks, type BlockComparisonNotes } from './markdown-blocks.ts';
 import { diffText } from './text-diff.ts';
 
 /**
@@ -72,11 +72,22 @@ export function textField(key: string, label: string, before: string | null, aft
   return { key, label, status, before, after, text: status === 'unchanged' ? null : diffText(before ?? '', after ?? '', bounds) };
 }
 
-/** A Markdown text: its word diff, as any text, and its block diff for a rendered view. */
+/** A Markdown text: its word diff, as any text, and its block diff for a rendered view (or only that: DiffBounds.markdownBlocks). */
 function markdownField(key: string, label: string, before: string | null, after: string | null, bounds: DiffBounds): FieldDiff | null {
+  if (bounds.markdownBlocks === 'only') return markdownBlocksField(key, label, before, after, bounds);
   const field = textField(key, label, before, after, bounds);
   if (!field?.text || !bounds.markdownBlocks) return field;
   return { ...field, blocks: diffMarkdownBlocks(before ?? '', after ?? '', bounds) };
+}
+
+/** A Markdown text compared block by block only; unchanged, as textField gives it. */
+function markdownBlocksField(key: string, label: string, before: string | null, after: string | null, bounds: DiffBounds): FieldDiff | null {
+  if (before === null && after === null) return null;
+  const status = fieldStatus(before, after);
+  if (status === 'unchanged') return { key, label, status, before, after, text: null };
+  const notes: BlockComparisonNotes = { coarse: false };
+  const blocks = diffMarkdownBlocks(before ?? '', after ?? '', bounds, notes);
+  return { key, label, status, before: null, after: null, text: { spans: [], granularity: notes.coarse ? 'lines' : 'words', ...blockWordCounts(blocks) }, blocks };
 }
 
 /**

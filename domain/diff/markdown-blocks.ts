@@ -86,15 +86,23 @@ export function markdownBlocks(markdown: string): MarkdownBlock[] {
 
 const body = (block: MarkdownBlock) => block.text.slice(block.prefix.length);
 
+/** What a block comparison noticed beyond its result: a block whose word diff exceeded the bounds (shown old then new). */
+export interface BlockComparisonNotes {
+  coarse: boolean;
+}
+
 /**
  * One block edited: word by word when at most `rewriteShare` of its words changed and its
  * marker (heading level, list bullet) is the same; otherwise the old block, then the new.
  */
-export function compareBlocks(before: MarkdownBlock, after: MarkdownBlock, bounds: DiffBounds): MarkdownBlockDiff {
+export function compareBlocks(before: MarkdownBlock, after: MarkdownBlock, bounds: DiffBounds, notes: BlockComparisonNotes = { coarse: false }): MarkdownBlockDiff {
   const rewritten: MarkdownBlockDiff = { status: 'rewritten', kind: after.kind, before, after, spans: null };
   if (before.prefix !== after.prefix || before.kind !== after.kind || before.kind === 'table-head' || before.kind === 'table-row') return rewritten;
   const changes = diffWordsWithSpace(body(before), body(after), { maxEditLength: bounds.maxEditLength, timeout: bounds.timeoutMs });
-  if (!changes) return rewritten;
+  if (!changes) {
+    notes.coarse = true;
+    return rewritten;
+  }
   const spans: TextSpan[] = changes.filter((change) => change.value !== '').map((change) => ({ op: change.added ? 'insert' : change.removed ? 'delete' : 'equal', text: change.value }));
   let changed = 0;
   for (const span of spans) if (span.op !== 'equal') changed += countWords(span.text);
@@ -109,7 +117,7 @@ export function compareBlocks(before: MarkdownBlock, after: MarkdownBlock, bound
  * others are removed or added. A paragraph inserted before an edited one is then an
  * addition and an edit, not a rewrite of the first into the second.
  */
-function pairRun(removed: readonly MarkdownBlock[], added: readonly MarkdownBlock[], bounds: DiffBounds): MarkdownBlockDiff[] {
+function pairRun(removed: readonly MarkdownBlock[], added: readonly MarkdownBlock[], bounds: DiffBounds, notes: BlockComparisonNotes): MarkdownBlockDiff[] {
   const out: MarkdownBlockDiff[] = [];
   const similarity = runSimilarity(
     removed.map((block) => block.text),
@@ -138,7 +146,7 @@ function pairRun(removed: readonly MarkdownBlock[], added: readonly MarkdownBloc
       if (block) out.push({ status: 'added', kind: block.kind, before: null, after: block, spans: null });
     }
     const match = added[best];
-    if (match) out.push(compareBlocks(old, match, bounds));
+    if (match) out.push(compareBlocks(old, match, bounds, notes));
     next = best + 1;
   }
   for (; next < added.length; next += 1) {
@@ -152,7 +160,7 @@ function pairRun(removed: readonly MarkdownBlock[], added: readonly MarkdownBloc
  * Two Markdown texts compared block by block, in reading order (removed blocks where they
  * were). Unchanged blocks are kept, so the view can render the whole text with its changes.
  */
-export function diffMarkdownBlocks(before: string, after: string, bounds: DiffBounds): MarkdownBlockDiff[] {
+export function diffMarkdownBlocks(before: string, after: string, bounds: DiffBounds, notes: BlockComparisonNotes = { coarse: false }): MarkdownBlockDiff[] {
   const left = markdownBlocks(before);
   const right = markdownBlocks(after);
   const changes = diffArrays(left, right, { comparator: (a, b) => a.text === b.text && a.kind === b.kind });
@@ -162,11 +170,30 @@ export function diffMarkdownBlocks(before: string, after: string, bounds: DiffBo
     if (!change) continue;
     const following = changes[index + 1];
     if (change.removed && following?.added) {
-      out.push(...pairRun(change.value, following.value, bounds));
+      out.push(...pairRun(change.value, following.value, bounds, notes));
       index += 1;
     } else if (change.removed) for (const block of change.value) out.push({ status: 'removed', kind: block.kind, before: block, after: null, spans: null });
     else if (change.added) for (const block of change.value) out.push({ status: 'added', kind: block.kind, before: null, after: block, spans: null });
     else for (const block of change.value) out.push({ status: 'unchanged', kind: block.kind, before: block, after: block, spans: null });
   }
   return out;
+}
+
+/** Words inserted and deleted over a block diff: whole blocks added, removed or rewritten, and the changed words of edited ones. */
+export function blockWordCounts(blocks: readonly MarkdownBlockDiff[]): { insertedWords: number; deletedWords: number } {
+  let insertedWords = 0;
+  let deletedWords = 0;
+  for (const block of blocks) {
+    if (block.status === 'unchanged') continue;
+    if (block.status === 'modified' && block.spans) {
+      for (const span of block.spans) {
+        if (span.op === 'insert') insertedWords += countWords(span.text);
+        else if (span.op === 'delete') deletedWords += countWords(span.text);
+      }
+      continue;
+    }
+    if (block.after) insertedWords += countWords(block.after.text);
+    if (block.before) deletedWords += countWords(block.before.text);
+  }
+  return { insertedWords, deletedWords };
 }

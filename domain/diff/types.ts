@@ -29,7 +29,7 @@ export interface FieldDiff {
   key: string;
   label: string;
   status: DiffStatus;
-  /** Display form of the value before and after (null when absent). */
+  /** Display form of the value before and after (null when absent, or when `blocks` hold them: DiffBounds.markdownBlocks 'only'). */
   before: string | null;
   after: string | null;
   /**
@@ -160,9 +160,15 @@ export interface DiffBounds {
   timeoutMs: number;
   /**
    * Whether Markdown fields also get their block diff (`FieldDiff.blocks`), for a view that
-   * renders them; the record export, which keeps only counts, leaves it off.
+   * renders them; the record export, which keeps only counts, leaves it off. `'only'` (the diff
+   * view's form) compares a changed Markdown field block by block only, not also word by word as
+   * one text: its `before` and `after` are null and its `text.spans` empty, as the blocks hold
+   * them; its word counts are the blocks'; its granularity is 'lines' when some block's word diff
+   * exceeded the bounds (that block is then shown old, then new), 'words' otherwise. The whole
+   * text's word diff was about 40 % of the diff workers' time on a 2 MB resubmission, and its
+   * copies half of what they posted to the page, none of it shown (docs/decisions/0212).
    */
-  markdownBlocks?: boolean;
+  markdownBlocks?: boolean | 'only';
 }
 
 export const defaultDiffBounds: DiffBounds = { maxEditLength: 5_000, timeoutMs: 250 };

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlWithPreloads, routePreloads, type ViteManifest } from './route-preloads.ts';
+import { htmlWithPreloads, preloadPattern, routePreloads, type ViteManifest } from './route-preloads.ts';
 import { staticApp } from './static-app.ts';
 
 // The shape Vite writes: the entry (index.html) with its static imports, dynamic entries keyed
@@ -32,10 +32,28 @@ describe('route preloads', () => {
     expect(() => htmlWithPreloads(index, manifest, { '/audit': ['src/renamed.tsx'] })).toThrow(/src\/renamed\.tsx/);
   });
 
-  it('lists modules that the router loads for the path', () => {
-    const router = readFileSync(join(import.meta.dirname, '../../src/app/router.tsx'), 'utf8');
-    const auditRoute = router.slice(router.indexOf("path: 'audit'"), router.indexOf('}', router.indexOf("path: 'audit'")));
-    for (const module of routePreloads['/audit'] ?? []) expect(auditRoute).toContain(`import('${module.replace(/^src\/(app\/)?/, (_, app: string | undefined) => (app ? './' : '../'))}')`);
+  it('lists modules that the router loads for the path, or that one of those loads on demand', () => {
+    const src = join(import.meta.dirname, '../../src');
+    const router = readFileSync(join(src, 'app/router.tsx'), 'utf8');
+    // How a module in src/app imports `module` (a path under src/).
+    const fromApp = (module: string) => module.replace(/^src\/(app\/)?/, (_, app: string | undefined) => (app ? './' : '../'));
+    for (const [path, modules] of Object.entries(routePreloads)) {
+      const at = router.indexOf(`path: '${path.slice(1)}'`);
+      expect(at, path).toBeGreaterThan(-1);
+      const route = router.slice(at, router.indexOf('}', at));
+      const loaded = modules.filter((module) => route.includes(`import('${fromApp(module)}')`));
+      expect(loaded.length, path).toBeGreaterThan(0);
+      const loadedSources = loaded.map((module) => readFileSync(join(src, '..', module), 'utf8'));
+      for (const module of modules.filter((m) => !loaded.includes(m))) expect(loadedSources.some((source) => source.includes(`import('${fromApp(module)}')`)), module).toBe(true);
+    }
+  });
+
+  it('matches a path to its pattern segment by segment, a `:name` segment to any one', () => {
+    const patterns = Object.keys(routePreloads);
+    expect(preloadPattern('/packages/pkg_1', patterns)).toBe('/packages/:id');
+    expect(preloadPattern('/packages/pkg_1/diff', patterns)).toBe('/packages/:id/diff');
+    expect(preloadPattern('/audit', patterns)).toBe('/audit');
+    for (const path of ['/packages', '/packages/', '/packages//diff', '/packages/pkg_1/record', '/packages/pkg_1/diff/x', '/auditx', '/']) expect(preloadPattern(path, patterns), path).toBeUndefined();
   });
 });
 
@@ -43,7 +61,16 @@ describe('the static app with a build manifest', () => {
   const dir = mkdtempSync(join(tmpdir(), 'route-preloads-'));
   mkdirSync(join(dir, '.vite'));
   writeFileSync(join(dir, 'index.html'), index);
-  const built: ViteManifest = { ...manifest, 'src/app/audit-loader.ts': { file: 'assets/loader-1.js' }, 'src/features/audit/components/audit-page.tsx': { file: 'assets/page-1.js', imports: ['_frame-1.js'] } };
+  const built: ViteManifest = {
+    ...manifest,
+    'src/app/audit-loader.ts': { file: 'assets/loader-1.js' },
+    'src/features/audit/components/audit-page.tsx': { file: 'assets/page-1.js', imports: ['_frame-1.js'] },
+    'src/app/package-loader.ts': { file: 'assets/package-loader-1.js' },
+    'src/app/package-route.tsx': { file: 'assets/package-route-1.js', imports: ['_frame-1.js'] },
+    'src/features/review/components/package-content.tsx': { file: 'assets/package-content-1.js' },
+    'src/features/diff/prefetch-diff.ts': { file: 'assets/prefetch-diff-1.js' },
+    'src/features/diff/components/diff-page.tsx': { file: 'assets/diff-page-1.js', imports: ['_frame-1.js'] },
+  };
   writeFileSync(join(dir, '.vite', 'manifest.json'), JSON.stringify(built));
   const app = staticApp(dir);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,6 +80,12 @@ describe('the static app with a build manifest', () => {
     expect(preloaded(await (await app.request('/audit?actor=x')).text())).toHaveLength(4);
     expect(await (await app.request('/verify')).text()).toBe(index);
     expect(await (await app.request('/audit/other')).text()).toBe(index);
+  });
+
+  it('serves a package page and its diff with their chunks named, whatever the package', async () => {
+    expect(preloaded(await (await app.request('/packages/pkg_9?version=2')).text()).toSorted()).toEqual(['/assets/deep-1.js', '/assets/frame-1.js', '/assets/package-content-1.js', '/assets/package-loader-1.js', '/assets/package-route-1.js']);
+    expect(preloaded(await (await app.request('/packages/pkg_9/diff')).text()).toSorted()).toEqual(['/assets/deep-1.js', '/assets/diff-page-1.js', '/assets/frame-1.js', '/assets/prefetch-diff-1.js']);
+    expect(await (await app.request('/packages/pkg_9/record')).text()).toBe(index);
   });
 
   it('does not serve the manifest', async () => {

@@ -7,14 +7,29 @@ import { z } from 'zod';
 // it names their chunks in the HTML and the browser fetches them beside the main bundle.
 
 /**
- * The modules the router loads for a path (router.tsx: the route's loader and page), as Vite's
- * manifest keys them. The frame needs no line: its modules are one chunk (vite.config.ts),
- * which the manifest keys by chunk name, not by module, and every signed-in page imports it.
+ * The modules the router loads for a path (router.tsx: the route's loader and page, and what
+ * those import on demand at once), as Vite's manifest keys them. A path segment `:name` matches
+ * any one segment, as in the router. The frame needs no line: its modules are one chunk
+ * (vite.config.ts), which the manifest keys by chunk name, not by module, and every signed-in
+ * page imports it.
  */
 export const routePreloads: Readonly<Record<string, readonly string[]>> = {
-  // Only /audit: the page whose first rows have a budget (issue 24) and whose chunks were on its critical path.
+  // The pages with a budget (issue 24) whose chunks were on their critical path: /audit's first
+  // rows, a package's first section (decision 0212), the diff's every section compared.
   '/audit': ['src/app/audit-loader.ts', 'src/features/audit/components/audit-page.tsx'],
+  '/packages/:id': ['src/app/package-loader.ts', 'src/app/package-route.tsx', 'src/features/review/components/package-content.tsx'],
+  '/packages/:id/diff': ['src/features/diff/prefetch-diff.ts', 'src/features/diff/components/diff-page.tsx'],
 };
+
+/** The `routePreloads` pattern a request path matches, if any: same segments, `:name` for any one. */
+export function preloadPattern(path: string, patterns: Iterable<string>): string | undefined {
+  const segments = path.split('/');
+  for (const pattern of patterns) {
+    const wanted = pattern.split('/');
+    if (wanted.length === segments.length && wanted.every((part, at) => (part.startsWith(':') ? (segments[at] ?? '') !== '' : part === segments[at]))) return pattern;
+  }
+  return undefined;
+}
 
 /** The part of Vite's build manifest read here (build.manifest). */
 export const viteManifestSchema = z.record(z.string(), z.object({ file: z.string(), imports: z.array(z.string()).optional(), isEntry: z.boolean().optional() }));

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { htmlWithPreloads, routePreloads, viteManifestSchema } from './route-preloads.ts';
+import { htmlWithPreloads, preloadPattern, routePreloads, viteManifestSchema } from './route-preloads.ts';
 
 /** Serves the built single-page app; unknown paths get index.html so deep links work. */
 export function staticApp(staticDir: string): Hono {
@@ -27,7 +27,8 @@ export function staticApp(staticDir: string): Hono {
   app.use('/*', serveStatic({ root: relative(process.cwd(), root) || '.' }));
   app.get('/*', (c) => {
     c.header('cache-control', 'no-store');
-    return c.html(pages.get(c.req.path) ?? index);
+    const pattern = preloadPattern(c.req.path, pages.keys());
+    return c.html((pattern === undefined ? undefined : pages.get(pattern)) ?? index);
   });
   return app;
 }

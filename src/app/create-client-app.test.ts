@@ -26,4 +26,22 @@ describe('startClientApp', () => {
     await expect(startClientApp(makeRouter, () => Promise.reject(new Error('offline')), 60_000)).resolves.toMatchObject({ router: fakeRouter });
     expect(makeRouter).toHaveBeenCalledTimes(2);
   });
+
+  it('tells the early requests when the router is made, not before', async () => {
+    let routed: AbortSignal | undefined;
+    const makeRouter = vi.fn(() => {
+      expect(routed?.aborted).toBe(true);
+      return fakeRouter;
+    });
+    await startClientApp(
+      makeRouter,
+      (_, signal) => {
+        routed = signal;
+        expect(signal.aborted).toBe(false);
+        return Promise.resolve();
+      },
+      60_000,
+    );
+    expect(makeRouter).toHaveBeenCalledOnce();
+  });
 });

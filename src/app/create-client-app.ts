@@ -26,17 +26,20 @@ export function createClientApp(makeRouter: (routes: RouteObject[]) => DataRoute
  * The same, but the router is made only once `early` has asked for what the page needs
  * first (or after `waitAtMost` ms): made, the router asks for every chunk of the page's code
  * at once, and on HTTP/1.1's six connections a request made after them waits behind them
- * (docs/decisions/0178).
+ * (docs/decisions/0178). `routed` is aborted as the router is made: an early request not yet
+ * made by then is left to the page, whose loaders may already be asking for it (decision 0212).
  */
-export async function startClientApp(makeRouter: (routes: RouteObject[]) => DataRouter, early: (queryClient: QueryClient) => Promise<unknown>, waitAtMost: number): Promise<App> {
+export async function startClientApp(makeRouter: (routes: RouteObject[]) => DataRouter, early: (queryClient: QueryClient, routed: AbortSignal) => Promise<unknown>, waitAtMost: number): Promise<App> {
   const { queryClient, route } = createRoutedQueryClient({});
+  const routed = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, waitAtMost);
   });
   // Early requests are a head start only: a failure shows when the page asks again.
-  await Promise.race([early(queryClient).catch(() => undefined), late]);
+  await Promise.race([early(queryClient, routed.signal).catch(() => undefined), late]);
   clearTimeout(timer);
+  routed.abort();
   return { queryClient, router: route(makeRouter) };
 }
 

@@ -48,7 +48,7 @@ describe('the requests made before the router exists', () => {
     const asked = stubApi(['committee']);
     await startEarlyRequests(new QueryClient(), new URL('http://localhost:3000/'));
     await startEarlyRequests(new QueryClient(), new URL('http://localhost:3000/audit?action=session.login_succeeded'));
-    await startEarlyRequests(new QueryClient(), new URL('http://localhost:3000/packages/pkg_1'));
+    await startEarlyRequests(new QueryClient(), new URL('http://localhost:3000/packages/pkg_1/record'));
     expect(asked).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { auditViewPageSize, newestCursor } from '../features/audit/api/audit-key
 import { auditPagePath } from '../features/audit/api/audit-page-path.ts';
 import { mayOverseeAudit } from '../features/audit/audit-access.ts';
 import { prefetchEarly } from '../lib/api-client.ts';
+import { startEarlyPackageRequests } from './early-package-requests.ts';
 
 /**
  * What the app asks for before its router exists, for the page it opens on. The router, once
@@ -14,10 +15,12 @@ import { prefetchEarly } from '../lib/api-client.ts';
  * for first and, for those who may read the whole log, the view's first page; the loader's
  * request then takes that answer (apiFetch, early-responses.ts). Only /audit without
  * filters: its first page is the slowest first request of any page (it counts the log), and
- * building its path needs no route table, so the main bundle does not grow.
+ * building its path needs no route table, so the main bundle does not grow. A package page
+ * and the diff view ask for their versions here too (early-package-requests.ts).
  */
-export async function startEarlyRequests(queryClient: QueryClient, url: URL): Promise<void> {
-  if (url.pathname !== '/audit' || url.search !== '') return;
+export async function startEarlyRequests(queryClient: QueryClient, url: URL, routed: AbortSignal = new AbortController().signal): Promise<void> {
+  if (url.pathname !== '/audit') return startEarlyPackageRequests(url, routed);
+  if (url.search !== '') return;
   // The frame's loader reads the same session from the cache: one request.
   const session = await queryClient.query({ ...sessionQueryOptions(), staleTime: 'static' });
   // Anyone else's request would be refused, and the refusal written to the log.

@@ -32,7 +32,18 @@ export async function apiFetch(path: string, options: BaseOptions & { schema?: z
 
 /** Starts apiFetch's GET of `path` now, for its next call with that path to take (early-responses.ts). */
 export function prefetchEarly(path: string): void {
-  requestEarly(path, (early) => send(early, 'GET', undefined, undefined));
+  void requestEarly(path, (early) => send(early, 'GET', undefined, undefined));
+}
+
+/**
+ * As prefetchEarly, and reads a copy of a successful answer's JSON for the caller (null for a
+ * refusal or a failure): the page's own request still takes and checks the answer itself. The
+ * copy is made as the answer arrives, before any reader of the original can have begun.
+ */
+export function prefetchEarlyJson(path: string): Promise<unknown> {
+  return requestEarly(path, (early) => send(early, 'GET', undefined, undefined))
+    .then((response): Promise<unknown> | null => (response.ok ? response.clone().json() : null))
+    .catch(() => null);
 }
 
 function send(path: string, method: Method, body: unknown, signal: AbortSignal | undefined): Promise<Response> {

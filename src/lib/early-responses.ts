@@ -6,15 +6,19 @@
 const kept = new Map<string, Promise<Response>>();
 const keptForMs = 10_000;
 
-/** The request apiFetch makes for a GET of `path`, made now; apiFetch's next GET of that path takes its answer. */
-export function requestEarly(path: string, request: (path: string) => Promise<Response>): void {
+/** The request apiFetch makes for a GET of `path`, made now; apiFetch's next GET of that path takes its answer, which is also returned. */
+export function requestEarly(path: string, request: (path: string) => Promise<Response>): Promise<Response> {
   const answer = request(path);
   // A failed early request is not reported here: the page's own request then fails as it would have.
   answer.catch(() => undefined);
   kept.set(path, answer);
   setTimeout(() => {
-    if (kept.get(path) === answer) kept.delete(path);
+    if (kept.get(path) !== answer) return;
+    kept.delete(path);
+    // Nobody read it: its body would otherwise hold the connection until collected.
+    answer.then((response) => response.body?.cancel()).catch(() => undefined);
   }, keptForMs);
+  return answer;
 }
 
 /** The early answer for a GET of `path`, once; undefined when there is none. */

@@ -1,5 +1,3 @@
-import type { PackageDetail } from '#domain/contracts/packages.ts';
-
 export type DiffMode = 'unified' | 'side-by-side';
 
 export interface DiffChoice {
@@ -10,12 +8,18 @@ export interface DiffChoice {
   unknown: string | null;
 }
 
+/** What of a package the choice reads: its version numbers and the versions decided on. */
+export interface DiffChoiceInput {
+  versions: readonly { number: number }[];
+  decisions: readonly { versionNumber: number }[];
+}
+
 /**
  * The versions a diff compares. Without `?from=&to=`, the latest version someone decided on
  * (the one a rejection or clarification stopped) against the newest, which is what the
  * reviewer who rejected needs to see; without any decision, the version before the newest.
  */
-export function defaultFrom(pkg: Pick<PackageDetail, 'versions' | 'decisions'>, to: number): number {
+export function defaultFrom(pkg: DiffChoiceInput, to: number): number {
   const decided = pkg.decisions.map((decision) => decision.versionNumber).filter((n) => n < to);
   return decided.length > 0 ? Math.max(...decided) : Math.max(1, to - 1);
 }
@@ -27,7 +31,7 @@ const parseVersion = (value: string | null, available: ReadonlySet<number>): num
 };
 
 /** Reads `?from=&to=&mode=`; null when the package has a single version (nothing to compare). */
-export function chooseDiff(params: URLSearchParams, pkg: Pick<PackageDetail, 'versions' | 'decisions'>): DiffChoice | null {
+export function chooseDiff(params: URLSearchParams, pkg: DiffChoiceInput): DiffChoice | null {
   const numbers = pkg.versions.map((version) => version.number);
   if (numbers.length < 2) return null;
   const available = new Set(numbers);

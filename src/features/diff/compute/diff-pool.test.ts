@@ -27,7 +27,7 @@ class FakeWorker {
 }
 
 // No time bound: under load a word diff could fall back to coarser in one run and not in the other.
-const bounds = { ...defaultDiffBounds, timeoutMs: 60_000, markdownBlocks: true };
+const bounds = { ...defaultDiffBounds, timeoutMs: 60_000, markdownBlocks: 'only' } as const;
 
 function withWorkers(cores: number) {
   FakeWorker.made = [];

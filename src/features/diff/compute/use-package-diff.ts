@@ -15,8 +15,15 @@ export interface DiffRun {
 
 const initial: DiffRun = { sections: [], total: null, compared: 0, done: false, elapsedMs: null, error: null };
 
-/** How often results reach React: sections can arrive hundreds of times a second. */
-const flushEveryMs = 50;
+/**
+ * How soon results reach React after the first section of a batch arrives: sections can arrive
+ * hundreds of times a second. The first render comes soon, so the first sections show; each
+ * later one waits twice as long, up to a ceiling, because every render re-lays the whole list
+ * on the page's thread, which on two cores is the diff workers' thread too (decision 0212).
+ */
+export function flushDelayMs(flushesSoFar: number): number {
+  return Math.min(50 * 2 ** flushesSoFar, 400);
+}
 
 /**
  * Compares two versions section by section off the main thread. The caller keys the
@@ -43,18 +50,24 @@ export function usePackageDiff(before: PackageContent | undefined, after: Packag
     let pending: DiffRun = initial;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let stopped = false;
+    // Renders of sections arrived, which space out (flushDelayMs); the start and the end render at once.
+    let batches = 0;
     const flush = () => {
       timer = null;
       setRun(pending);
+    };
+    const flushBatch = () => {
+      batches += 1;
+      flush();
     };
     const schedule = (now: boolean) => {
       if (stopped) return;
       if (now) {
         if (timer) clearTimeout(timer);
         flush();
-      } else timer ??= setTimeout(flush, flushEveryMs);
+      } else timer ??= setTimeout(flushBatch, flushDelayMs(batches));
     };
-    workers.run({ before, after, bounds: { ...defaultDiffBounds, markdownBlocks: true } }, (progress) => {
+    workers.run({ before, after, bounds: { ...defaultDiffBounds, markdownBlocks: 'only' } }, (progress) => {
       switch (progress.type) {
         case 'start':
           pending = { ...pending, total: progress.total, sections: Array.from({ length: progress.total }, () => undefined) };
