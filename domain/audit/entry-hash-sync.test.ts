@@ -4,6 +4,7 @@ import { bytesToHex } from '../crypto/hex.ts';
 import { CanonicalizationError, canonicalize } from '../json/canonicalize.ts';
 import { auditEntryDigestSync, auditEntryHashSync, canonicalTextOfStored, storedAuditEntryDigestSync } from './entry-hash-sync.ts';
 import { genesisHash, hashAuditEntry, type ChainedFields } from './hash-entry.ts';
+import { asciiPreimageOfStored } from './stored-ascii-preimage.ts';
 
 const events: AuditEvent[] = [
   { action: 'session.login_succeeded', subject: 'user-1', before: null, after: { email: 'ada@example.com' } },
@@ -107,5 +108,48 @@ describe('storedAuditEntryDigestSync (the entry as the chain stream sends it, be
     const loneSurrogate = { ...entry, subject: 'user-\ud800' };
     expect(canonicalTextOfStored(loneSurrogate)).toBeNull();
     expect(() => storedAuditEntryDigestSync(loneSurrogate)).toThrow(CanonicalizationError);
+  });
+});
+
+describe('asciiPreimageOfStored (the canonical bytes written without the text)', () => {
+  const stored = (event: AuditEvent, chained: ChainedFields & { subjectPrev?: string }) => ({ ...chained, action: event.action, subject: event.subject, beforeJson: canonicalize(event.before), afterJson: canonicalize(event.after) });
+  const utf8 = (text: string | null) => (text === null ? null : [...new TextEncoder().encode(text)]);
+
+  it('is exactly the UTF-8 of canonicalTextOfStored for a printable ASCII entry, subject link or not', () => {
+    const ascii = events.filter((event) => event.action !== 'thread.message_edited');
+    for (const event of ascii) {
+      for (const chained of [...fields, { ...fields[0], subjectPrev: 'c'.repeat(64) } as ChainedFields]) {
+        const entry = stored(event, chained);
+        const bytes = asciiPreimageOfStored(entry);
+        expect(bytes, `${event.action} #${chained.seq}`).not.toBeNull();
+        expect([...(bytes ?? [])]).toEqual(utf8(canonicalTextOfStored(entry)));
+      }
+    }
+  });
+
+  it('leaves to the text path anything with an escape, a non-ASCII character or a text that is not canonical', () => {
+    const entry = stored(events[0] as AuditEvent, fields[0] as ChainedFields);
+    const others = [
+      stored(events[2] as AuditEvent, fields[0] as ChainedFields),
+      { ...entry, subject: 'user-"1"' },
+      { ...entry, action: 'a\\b' },
+      { ...entry, at: 'tab\there' },
+      { ...entry, actorId: 'usér' },
+      { ...entry, afterJson: '{"email":"adà@example.com"}' },
+      { ...entry, afterJson: '{"email": "ada@example.com"}' },
+      { ...entry, seq: 1.5 },
+    ];
+    for (const other of others) {
+      expect(asciiPreimageOfStored(other), JSON.stringify(other)).toBeNull();
+    }
+    // The digest is the same either way: the text path hashes what the writer would have.
+    for (const other of others.slice(0, 6)) expect(bytesToHex(storedAuditEntryDigestSync(other))).toBe(auditEntryHashSync({ ...other, before: JSON.parse(other.beforeJson), after: JSON.parse(other.afterJson) }));
+  });
+
+  it('does not keep the bytes of a longer entry before it', () => {
+    const long = stored({ action: 'thread.message_added', subject: 'pkg-1', before: null, after: { thread: 'thr-1', message: 'msg-1', body: 'x'.repeat(9000) } }, fields[0] as ChainedFields);
+    const short = stored(events[1] as AuditEvent, fields[1] as ChainedFields);
+    expect(asciiPreimageOfStored(long)?.length).toBe(utf8(canonicalTextOfStored(long))?.length);
+    expect([...(asciiPreimageOfStored(short) ?? [])]).toEqual(utf8(canonicalTextOfStored(short)));
   });
 });

@@ -6,6 +6,7 @@ import { isCanonicalJson } from '../json/is-canonical-json.ts';
 import { bytesToHex } from '../crypto/hex.ts';
 import { sha256Sync } from '../crypto/sha256-sync.ts';
 import { parseStoredJson } from './stored-json.ts';
+import { asciiPreimageOfStored } from './stored-ascii-preimage.ts';
 
 /** What an entry's hash covers: everything it says, including its link to the previous entry. */
 export type HashedAuditFields = {
@@ -59,9 +60,12 @@ let buffer = new Uint8Array(4096);
  * write for the values they parse to), the entry's canonical text is the outer members written
  * around them, so those are the bytes hashed. Otherwise it parses and canonicalizes as
  * auditEntryDigestSync does. Either way the same bytes, so the same digest
- * (docs/decisions/0160); a text changed in any way changes the bytes hashed.
+ * (docs/decisions/0160); a text changed in any way changes the bytes hashed. A printable ASCII
+ * entry's bytes are written without building the text at all (docs/decisions/0213).
  */
 export function storedAuditEntryDigestSync(entry: StoredAuditFields): Uint8Array<ArrayBuffer> {
+  const ascii = asciiPreimageOfStored(entry);
+  if (ascii !== null) return sha256Sync(ascii);
   const text = canonicalTextOfStored(entry);
   if (text === null) return auditEntryDigestSync({ ...entry, before: parseStoredJson(entry.beforeJson), after: parseStoredJson(entry.afterJson) });
   // A UTF-16 unit takes at most three UTF-8 bytes.

@@ -20,7 +20,15 @@ const NODE_PREFIX = 0x01;
 const nodeInput = new Uint8Array(1 + 2 * HASH_BYTES);
 nodeInput[0] = NODE_PREFIX;
 
+// Reused for every leaf whose data is a hash (an entry's): one per entry of a checked log.
+const leafInput = new Uint8Array(1 + HASH_BYTES);
+leafInput[0] = LEAF_PREFIX;
+
 export function leafHash(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (data.length === HASH_BYTES) {
+    leafInput.set(data, 1);
+    return sha256Sync(leafInput);
+  }
   const input = new Uint8Array(1 + data.length);
   input[0] = LEAF_PREFIX;
   input.set(data, 1);

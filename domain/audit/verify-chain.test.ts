@@ -79,6 +79,15 @@ describe('verifyAuditChain', () => {
     expect(reasons(last)).toEqual(['Entry #8 records a hash that is not a SHA-256 (64 lowercase hex digits): it was changed after it was written.']);
   });
 
+  it('takes a recorded hash only as exactly the recomputed lowercase hex (compared without building it)', () => {
+    const entries = chain(8);
+    const upper = (seq: number) => entries.map((entry) => (entry.seq === seq ? { ...entry, entryHash: entry.entryHash.toUpperCase() } : entry));
+    expect(reasons(upper(8))).toEqual(['Entry #8 records a hash that is not a SHA-256 (64 lowercase hex digits): it was changed after it was written.']);
+    expect(reasons(upper(5))).toEqual(["Entry #5's recorded hash was changed: its content still matches the hash entry #6 links to."]);
+    const flipped = entries.map((entry) => (entry.seq === 3 ? { ...entry, entryHash: `${entry.entryHash.slice(0, 63)}${entry.entryHash.endsWith('0') ? '1' : '0'}` } : entry));
+    expect(reasons(flipped)).toEqual(["Entry #3's recorded hash was changed: its content still matches the hash entry #4 links to."]);
+  });
+
   it('finds a deleted entry', () => {
     const entries = chain(8).filter((entry) => entry.seq !== 4);
     expect(verifyAuditChain(entries).breaks).toEqual([{ seq: 5, reason: 'Entry #5 follows #3: entry #4 is missing.' }]);

@@ -5,7 +5,7 @@
 // a reader sees everything that was changed, not only the first thing. The recomputed hashes
 // are also the leaves of the Merkle tree (leaf seq - 1), which is what tree heads sign.
 import type { AuditBreak, AuditEntryView } from '../contracts/audit.ts';
-import { bytesToHex, hexToBytes } from '../crypto/hex.ts';
+import { bytesEqualHex, bytesToHex, hexToBytes } from '../crypto/hex.ts';
 import { auditEntryDigestSync, storedAuditEntryDigestSync } from './entry-hash-sync.ts';
 import { genesisHash } from './hash-entry.ts';
 import { leafHash } from './merkle.ts';
@@ -155,7 +155,8 @@ export class ChainVerifier {
     const seq = entry.seq;
     this.#size++;
     const digest = this.#recompute(entry);
-    const recomputed = digest === null ? null : bytesToHex(digest);
+    // The recorded text itself when it matches: no hex string is built for an intact entry.
+    const recomputed = digest === null ? null : bytesEqualHex(digest, entry.entryHash) ? entry.entryHash : bytesToHex(digest);
     const mismatch = this.#checkHash(entry, recomputed);
     const consecutive = this.#checkSequence(seq);
     if (consecutive) this.#checkLink(entry);

@@ -7,6 +7,23 @@ export { bytesToHex } from './sha256.ts';
 const DIGITS = new Int8Array(128).fill(-1);
 for (let value = 0; value < 16; value++) DIGITS[value.toString(16).charCodeAt(0)] = value;
 
+// Each nibble's lowercase hex digit as a char code.
+const DIGIT_CODES = Uint8Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+
+/**
+ * Whether `hex` is exactly bytesToHex(bytes), without building that string: the integrity
+ * check compares every recomputed entry hash with the one the entry records (100,000 of them
+ * in a browser worker), and a hex string per entry was most of what it allocated.
+ */
+export function bytesEqualHex(bytes: Uint8Array, hex: string): boolean {
+  if (hex.length !== bytes.length * 2) return false;
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index] ?? 0;
+    if (hex.charCodeAt(index * 2) !== DIGIT_CODES[byte >>> 4] || hex.charCodeAt(index * 2 + 1) !== DIGIT_CODES[byte & 15]) return false;
+  }
+  return true;
+}
+
 /** Throws an Error saying what is wrong: odd length, or the first character that is not a lowercase hex digit. */
 export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   if (hex.length % 2 !== 0) throw new Error(`Invalid hex: an odd length (${hex.length} characters) cannot be whole bytes`);

@@ -44,13 +44,15 @@ export function sha256SyncInto(data: Uint8Array, output: Uint8Array, offset: num
   let position = 0;
   for (; position + 64 <= length; position += 64) compress(data, position);
 
+  // Copied byte by byte, not through a subarray: most inputs are a few blocks long (an audit
+  // entry, a tree node), and a view allocated per digest cost more than the copy.
   const remaining = length - position;
-  tail.fill(0);
-  tail.set(data.subarray(position), 0);
+  for (let index = 0; index < remaining; index++) tail[index] = data[position + index] ?? 0;
   tail[remaining] = 0x80;
   // The length in bits as a 64-bit big-endian number; data.length can exceed 2^29 bytes,
   // so the high word is computed without 32-bit shifts.
   const end = remaining < 56 ? 64 : 128;
+  tail.fill(0, remaining + 1, end - 8);
   const highBits = Math.floor(length / 0x20000000);
   const lowBits = (length * 8) % 0x100000000;
   writeWord(tail, end - 8, highBits);

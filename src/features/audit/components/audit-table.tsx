@@ -51,8 +51,12 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
   const virtualizer = useWindowVirtualizer({
     count: snapshot.total,
     estimateSize: rowEstimate(pager, expanded),
-    overscan: 12,
+    // Rows beyond the viewport, each side: a jump mounts all of them afresh (docs/decisions/0213).
+    overscan: 4,
     scrollMargin,
+    // The rows are rendered in a task of their own, not inside the scroll event, whose handler
+    // already pays for the layout that reading the scroll position forces (0213).
+    useFlushSync: false,
   });
 
   const items = virtualizer.getVirtualItems();
