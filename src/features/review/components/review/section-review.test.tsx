@@ -53,8 +53,9 @@ describe('marking sections reviewed', () => {
     const subgroups = await section('Subgroup fairness');
     expect(await within(subgroups).findByText(/^Version 1 was rejected by .+; its annotations and review marks can no longer change\.$/)).toBeInTheDocument();
     expect(within(subgroups).queryByRole('button', { name: 'Mark section reviewed' })).not.toBeInTheDocument();
-    // The review bar's button says so too, and does nothing.
-    const bar = screen.getByRole('region', { name: 'Review bar' });
+    // The review bar's button says so too, and does nothing. The bar renders once its own
+    // reads have answered, which may be after the section's note: waited for, not assumed.
+    const bar = await screen.findByRole('region', { name: 'Review bar' });
     expect(within(bar).getByRole('button', { name: /^Mark reviewed and next/ })).toHaveAttribute('aria-disabled', 'true');
     expect(within(bar).getByRole('button', { name: /^Mark reviewed and next/ })).toHaveAccessibleDescription(/^Version 1 was rejected by/);
     expect(screen.getByRole('progressbar', { name: /^0 of 11 sections reviewed/ })).toBeInTheDocument();
