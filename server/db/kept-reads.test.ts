@@ -181,28 +181,40 @@ describe('a quiet write (node-sqlite-dialect.ts)', () => {
   it('moves the clock for a quiet write whose trigger changed other rows', () => {
     const sqlite = openSqlite(':memory:');
     cleanups.push(() => Promise.resolve(sqlite.raw.close()));
-    sqlite.raw.exec('create table t (x integer); create table u (y integer); insert into t values (1); insert into u values (1)');
+    sqlite.raw.exec('create table sessions (x integer); create table u (y integer); insert into sessions values (1); insert into u values (1)');
     const stamp = sqlite.changes.stamp();
-    sqlite.quietWrite('update t set x = ?', [2]);
+    sqlite.quietWrite('update sessions set x = ?', [2]);
     expect(sqlite.changes.stamp()).toBe(stamp);
-    sqlite.raw.exec('create trigger w after update on t begin update u set y = y + 1; end');
+    sqlite.raw.exec('create trigger w after update on sessions begin update u set y = y + 1; end');
     const armed = sqlite.changes.stamp();
-    sqlite.quietWrite('update t set x = ?', [3]);
+    sqlite.quietWrite('update sessions set x = ?', [3]);
     expect(sqlite.changes.stamp()).not.toBe(armed);
+  });
+
+  it('refuses a quiet write to a table kept answers are made of (a version rewritten under a kept answer)', () => {
+    const sqlite = openSqlite(':memory:');
+    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    sqlite.raw.exec("create table package_versions (content text); insert into package_versions values ('a')");
+    const stamp = sqlite.changes.stamp();
+    expect(() => sqlite.quietWrite("update package_versions set content = 'tampered'", [])).toThrow("Not a quiet table's update");
+    expect(() => sqlite.quietWrite("delete from package_versions", [])).toThrow("Not a quiet table's update");
+    expect(() => sqlite.quietWrite("insert into package_versions values ('b')", [])).toThrow("Not a quiet table's update");
+    expect(sqlite.read('select content from package_versions', [])).toEqual([{ content: 'a' }]);
+    expect(sqlite.changes.stamp()).toBe(stamp);
   });
 
   it('writes without moving the change clock, and refuses a read or an open transaction', () => {
     const sqlite = openSqlite(':memory:');
     cleanups.push(() => Promise.resolve(sqlite.raw.close()));
-    sqlite.raw.exec('create table t (x integer)');
-    sqlite.raw.exec('insert into t values (1)');
+    sqlite.raw.exec('create table sessions (x integer)');
+    sqlite.raw.exec('insert into sessions values (1)');
     const stamp = sqlite.changes.stamp();
-    sqlite.quietWrite('update t set x = ?', [2]);
+    sqlite.quietWrite('update sessions set x = ?', [2]);
     expect(sqlite.changes.stamp()).toBe(stamp);
-    expect(sqlite.read('select x from t', [])).toEqual([{ x: 2 }]);
-    expect(() => sqlite.quietWrite('select x from t', [])).toThrow('Not a plain write');
+    expect(sqlite.read('select x from sessions', [])).toEqual([{ x: 2 }]);
+    expect(() => sqlite.quietWrite('select x from sessions', [])).toThrow('Not a plain write');
     sqlite.raw.exec('begin');
-    expect(() => sqlite.quietWrite('update t set x = ?', [3])).toThrow('inside a transaction');
+    expect(() => sqlite.quietWrite('update sessions set x = ?', [3])).toThrow('inside a transaction');
     sqlite.raw.exec('rollback');
   });
 });

@@ -40,6 +40,14 @@ export type SqliteRead = (sql: string, parameters: readonly SQLInputValue[]) => 
  */
 export type SqliteQuietWrite = (sql: string, parameters: readonly SQLInputValue[]) => void;
 
+/**
+ * The only tables a quiet write may change: no kept answer is made of them. A closed list, so a
+ * quiet write cannot be pointed at a version, decision or assignment by mistake and leave a cache
+ * serving what the database no longer holds.
+ */
+const quietlyWrittenTables = new Set(['sessions']);
+const updatedTable = /^\s*update\s+"?(\w+)"?\s+set\b/i;
+
 function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabase; read: SqliteRead; quietWrite: SqliteQuietWrite } {
   const statements = new Map<string, { statement: StatementSync; reader: boolean; writes: boolean }>();
   const prepared = (sql: string) => {
@@ -80,6 +88,8 @@ function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabas
   const quietWrite: SqliteQuietWrite = (sql, parameters) => {
     const { statement, writes, reader } = prepared(sql);
     if (!writes || reader) throw new Error(`Not a plain write: ${sql}`);
+    const table = updatedTable.exec(sql)?.[1]?.toLowerCase();
+    if (table === undefined || !quietlyWrittenTables.has(table)) throw new Error(`Not a quiet table's update: ${sql}`);
     // Inside a transaction it would commit or roll back with writes the clock must see.
     if (db.isTransaction) throw new Error('A quiet write inside a transaction');
     // `changes` counts the statement's own rows; `total_changes()` counts trigger programs' rows
