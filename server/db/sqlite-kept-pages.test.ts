@@ -42,6 +42,20 @@ function counted(firstDue: string | null, page: () => SummaryText[] | null = () 
   return { pages, calls, write: () => (stamp += 1) };
 }
 
+/** The demo's store on a file of its own, its summaries refreshed at `now`; closed and removed after the test. */
+async function seededStoreOnFile() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kept-pages-'));
+  const store = await openStore({ dataDir });
+  cleanups.push(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const now = new Date();
+  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now, randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  await refreshSummaries(store, now);
+  return { dataDir, store, now };
+}
+
 describe('inbox pages kept under the change clock (SQLite)', () => {
   it('reads a page once per stamp while no row falls due', async () => {
     const { pages, calls } = counted('2026-12-07T00:00:00.000Z');
@@ -83,15 +97,7 @@ describe('inbox pages kept under the change clock (SQLite)', () => {
   });
 
   it('answers a summary rewritten by another connection at the next request (the store on a file)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kept-pages-'));
-    const store = await openStore({ dataDir });
-    cleanups.push(async () => {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    const now = new Date();
-    await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now, randomToken: () => crypto.randomUUID().replace(/-/g, '') });
-    await refreshSummaries(store, now);
+    const { dataDir, store, now } = await seededStoreOnFile();
     const at = now.toISOString();
     const before = await store.pageSummariesIfFresh(query, at);
     const target = before?.[0];
@@ -112,15 +118,7 @@ describe('inbox pages kept under the change clock (SQLite)', () => {
   });
 
   it('answers as the statements would when the clock crosses the first due instant while idle, and when it jumps back (the store on a file)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kept-pages-'));
-    const store = await openStore({ dataDir });
-    cleanups.push(async () => {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    const now = new Date();
-    await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now, randomToken: () => crypto.randomUUID().replace(/-/g, '') });
-    await refreshSummaries(store, now);
+    const { dataDir, store, now } = await seededStoreOnFile();
     const due = (await store.nextSummaryChange())?.at;
     if (due === undefined) throw new Error('the demo has a summary that falls due');
     const before = await store.pageSummariesIfFresh(query, now.toISOString());
