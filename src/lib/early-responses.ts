@@ -2,7 +2,8 @@
 // whose first request is slow, asks for it while its router is not made yet, and apiFetch
 // takes the answer when the page asks for the same path (docs/decisions/0178). Each answer
 // is taken once; one nobody takes is dropped after a while, so none is read stale, and all
-// are dropped when someone signs in or out, so none answers for another session.
+// are dropped when the session changes (a sign-in, a sign-out, a replaced password), so none
+// answers for another session.
 
 const kept = new Map<string, Promise<Response>>();
 const keptForMs = 10_000;
@@ -22,9 +23,9 @@ export function requestEarly(path: string, request: (path: string) => Promise<Re
 }
 
 /**
- * Drops every answer not yet taken: each was asked for as whoever was signed in then (or no
- * one), so after a sign-in or a sign-out in the same tab it is not the answer the page's
- * request would get (a refusal kept from before signing in, or the last person's package).
+ * Drops every answer not yet taken: each was asked for in the session of then (or with none),
+ * so after a sign-in, a sign-out or a replaced password in the same tab it is not the answer
+ * the page's request would get (a refusal kept from before, or the last person's package).
  */
 export function dropEarlyAnswers(): void {
   for (const answer of kept.values()) drop(answer);
