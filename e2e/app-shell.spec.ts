@@ -156,6 +156,24 @@ test('a deep link opened before sign-in comes back after it', async ({ page }) =
   await expectTierOneOnly(page);
 });
 
+test('a package link opened before sign-in shows its version after it, signed in (decision 0216)', async ({ page }) => {
+  // The page asks for the package and the named version before its router exists: refused,
+  // signed out. Signing in within seconds in the same tab must not read those refusals.
+  const path = '/packages/pkg_card_fraud_detection?version=1';
+  await page.goto(path);
+  await expect(page).toHaveURL(`/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel('Email', { exact: true }).fill('committee@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('demo-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Card Fraud Detection/ })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('button', { name: /^Robert Castellano.*account menu/ })).toBeVisible();
+  // Still signed in, still here, once the version has been read (before 0216 its first read was
+  // the refusal asked for signed out, and the app went back to the sign-in page).
+  await page.waitForTimeout(1_000);
+  await expect(page).toHaveURL(path);
+  await expect(page.getByRole('banner').getByRole('button', { name: /^Robert Castellano.*account menu/ })).toBeVisible();
+});
+
 test('inbox filters are kept in the address', async ({ page }) => {
   await loginAs(page, 'model-risk@example.com');
   await expectInbox(page);

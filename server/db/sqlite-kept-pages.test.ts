@@ -42,6 +42,20 @@ function counted(firstDue: string | null, page: () => SummaryText[] | null = () 
   return { pages, calls, write: () => (stamp += 1) };
 }
 
+/** The demo's store on a file of its own, its summaries refreshed at `now`; closed and removed after the test. */
+async function seededStoreOnFile() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kept-pages-'));
+  const store = await openStore({ dataDir });
+  cleanups.push(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const now = new Date();
+  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now, randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  await refreshSummaries(store, now);
+  return { dataDir, store, now };
+}
+
 describe('inbox pages kept under the change clock (SQLite)', () => {
   it('reads a page once per stamp while no row falls due', async () => {
     const { pages, calls } = counted('2026-12-07T00:00:00.000Z');
@@ -83,15 +97,7 @@ describe('inbox pages kept under the change clock (SQLite)', () => {
   });
 
   it('answers a summary rewritten by another connection at the next request (the store on a file)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kept-pages-'));
-    const store = await openStore({ dataDir });
-    cleanups.push(async () => {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    const now = new Date();
-    await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now, randomToken: () => crypto.randomUUID().replace(/-/g, '') });
-    await refreshSummaries(store, now);
+    const { dataDir, store, now } = await seededStoreOnFile();
     const at = now.toISOString();
     const before = await store.pageSummariesIfFresh(query, at);
     const target = before?.[0];
@@ -109,5 +115,26 @@ describe('inbox pages kept under the change clock (SQLite)', () => {
     await new Promise((resolve) => setImmediate(resolve));
     const after = await store.pageSummariesIfFresh(query, at);
     expect(after?.find((r) => r.id === target.id)?.json).toBe(rewritten);
+  });
+
+  it('answers as the statements would when the clock crosses the first due instant while idle, and when it jumps back (the store on a file)', async () => {
+    const { dataDir, store, now } = await seededStoreOnFile();
+    const due = (await store.nextSummaryChange())?.at;
+    if (due === undefined) throw new Error('the demo has a summary that falls due');
+    const before = await store.pageSummariesIfFresh(query, now.toISOString());
+    expect(before).not.toBeNull();
+    const justBefore = new Date(Date.parse(due) - 1).toISOString();
+    expect(await store.pageSummariesIfFresh(query, justBefore)).toEqual(before);
+    // Idle until a row falls due: the statements refuse the page, and so does the kept one.
+    expect(await store.pageSummariesIfFresh(query, due)).toBeNull();
+    expect(await store.pageSummariesIfFresh(query, new Date(Date.parse(due) + 86_400_000).toISOString())).toBeNull();
+    // The clock set back before that instant: nothing was written, so the page is the one read then.
+    expect(await store.pageSummariesIfFresh(query, new Date(now.getTime() - 86_400_000).toISOString())).toEqual(before);
+    // Another connection marks a row stale (a second process's write): refused at the next request, whatever the instant.
+    const other = new DatabaseSync(sqliteFile(dataDir));
+    cleanups.push(() => Promise.resolve(other.close()));
+    other.prepare('update package_summaries set stale = 1 where package_id = ?').run(before?.[0]?.id ?? '');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await store.pageSummariesIfFresh(query, now.toISOString())).toBeNull();
   });
 });

@@ -88,6 +88,17 @@ describe('the static app with a build manifest', () => {
     expect(await (await app.request('/packages/pkg_9/record')).text()).toBe(index);
   });
 
+  it('echoes nothing of the address: a package id or query written as markup gets the same page', async () => {
+    const page = await (await app.request('/packages/pkg_9')).text();
+    for (const path of ['/packages/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/packages/x?version=%22%3E%3Cscript%3E', '/packages/%3Clink%20rel%3Dmodulepreload%20href%3D%2F%2Fevil.example%3E/diff']) {
+      const answer = await app.request(path);
+      expect(answer.headers.get('link'), path).toBeNull();
+      const text = await answer.text();
+      expect(text, path).not.toMatch(/script%3E|<script>alert|evil\.example/);
+      if (!path.endsWith('/diff')) expect(text, path).toBe(page);
+    }
+  });
+
   it('does not serve the manifest', async () => {
     expect((await app.request('/.vite/manifest.json')).status).toBe(404);
   });

@@ -87,6 +87,33 @@ describe('the requests a package page and the diff view make before the router e
     expect(asked).toEqual([]);
   });
 
+  it('asks only for the API’s package and version paths on this origin, whatever the address holds', async () => {
+    const hostile = ['/packages/%2F%2Fevil.example%2Fx', '/packages/..%2F..%2Fadmin', '/packages/%2e%2e%2fsession', '/packages/%252e%252e', '/packages/a%3Fb%23c', '/packages/%5Cevil.example', '/packages/x?version=1%2F..%2F..', '/packages/x/diff?from=1&to=..%2F2'];
+    for (const path of hostile) {
+      const asked: string[] = [];
+      vi.stubGlobal(
+        'fetch',
+        vi.fn((input: RequestInfo | URL) => {
+          asked.push(input instanceof Request ? input.url : String(input));
+          return Promise.resolve(new Response(JSON.stringify(pkg([1, 2], [])), { status: 200, headers: { 'content-type': 'application/json' } }));
+        }),
+      );
+      await open(path);
+      for (const url of asked.map((address) => new URL(address))) {
+        expect(url.origin, path).toBe('http://localhost:3000');
+        expect(url.pathname, path).toMatch(/^\/api\/packages\/[^/]+(\/versions\/\d+)?$/);
+        expect(url.search + url.hash, path).toBe('');
+      }
+    }
+  });
+
+  it('asks for a version once when the address names it twice in two spellings (the page compares two others)', async () => {
+    const asked = stubApi(pkg([1, 2, 3], []));
+    await open('/packages/pkg_1/diff?from=01&to=1');
+    // chooseDiff: the same version on both sides moves `from` (diff-choice.ts).
+    expect(asked).toEqual(['/api/packages/pkg_1', '/api/packages/pkg_1/versions/2', '/api/packages/pkg_1/versions/1']);
+  });
+
   it('reads only version numbers and decided versions from the package', () => {
     expect(choiceInput({ ...pkg([2, 1], [1]), extra: true })).toEqual(pkg([2, 1], [1]));
     expect(choiceInput({ versions: [{ number: 1 }], decisions: [{}] })).toBeNull();

@@ -41,7 +41,8 @@ export async function startEarlyPackageRequests(url: URL, routed: AbortSignal): 
   }
   const from = search.get('from');
   const to = search.get('to');
-  const named = from !== null && to !== null && versionNumber.test(from) && versionNumber.test(to) && from !== to ? { from: Number(from), to: Number(to) } : null;
+  // Compared as numbers: "01" and "1" are one version, which chooseDiff does not compare with itself.
+  const named = from !== null && to !== null && versionNumber.test(from) && versionNumber.test(to) && Number(from) !== Number(to) ? { from: Number(from), to: Number(to) } : null;
   const input = named ? null : choiceInput(await pkg);
   const choice = named ?? (input && !routed.aborted ? chooseDiff(search, input) : null);
   if (!choice) return;

@@ -1,7 +1,9 @@
 // Answers asked for before the code that reads them has loaded: the app, opening on a page
 // whose first request is slow, asks for it while its router is not made yet, and apiFetch
 // takes the answer when the page asks for the same path (docs/decisions/0178). Each answer
-// is taken once; one nobody takes is dropped after a while, so none is read stale.
+// is taken once; one nobody takes is dropped after a while, so none is read stale, and all
+// are dropped when the session changes (a sign-in, a sign-out, a replaced password), so none
+// answers for another session.
 
 const kept = new Map<string, Promise<Response>>();
 const keptForMs = 10_000;
@@ -15,10 +17,24 @@ export function requestEarly(path: string, request: (path: string) => Promise<Re
   setTimeout(() => {
     if (kept.get(path) !== answer) return;
     kept.delete(path);
-    // Nobody read it: its body would otherwise hold the connection until collected.
-    answer.then((response) => response.body?.cancel()).catch(() => undefined);
+    drop(answer);
   }, keptForMs);
   return answer;
+}
+
+/**
+ * Drops every answer not yet taken: each was asked for in the session of then (or with none),
+ * so after a sign-in, a sign-out or a replaced password in the same tab it is not the answer
+ * the page's request would get (a refusal kept from before, or the last person's package).
+ */
+export function dropEarlyAnswers(): void {
+  for (const answer of kept.values()) drop(answer);
+  kept.clear();
+}
+
+// Nobody read it: its body would otherwise hold the connection until collected.
+function drop(answer: Promise<Response>): void {
+  answer.then((response) => response.body?.cancel()).catch(() => undefined);
 }
 
 /** The early answer for a GET of `path`, once; undefined when there is none. */
