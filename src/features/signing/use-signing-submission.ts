@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.ts';
 import type { SigningPayload } from '#domain/contracts/signatures.ts';
-import { contentHash } from '#domain/package/content-hash.ts';
 import { isApiProblem } from '../../lib/api-problem.ts';
 import { confirmDone } from '#src/lib/confirmation.ts';
 import { decisionMeanings } from '#domain/contracts/decisions.ts';
 import { issueSigningNonce } from './api/issue-signing-nonce.ts';
 import { usePasskeys } from './api/passkeys.ts';
 import { useSignDecision } from './api/sign-decision.ts';
+import { useContentHash } from './use-content-hash.ts';
 import { assertWithPasskey } from './passkey-assertion.ts';
 
 export type SigningMethod = 'passkey' | 'password';
@@ -35,7 +34,7 @@ export type Nonce = Awaited<ReturnType<typeof issueSigningNonce>>;
  * send. Nothing is stored until the server has verified everything.
  */
 export function useSigningSubmission({ pkg, version, ssoOnly, onSigned }: { pkg: PackageDetail; version: PackageVersion; ssoOnly: boolean; onSigned: () => void }) {
-  const hash = useQuery({ queryKey: ['signing', 'content-hash', pkg.id, version.number], queryFn: () => contentHash(version.content), staleTime: Infinity });
+  const hash = useContentHash(pkg.id, version.number, version.content);
   const [password, setPassword] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const signing = useSignDecision();
