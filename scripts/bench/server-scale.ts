@@ -147,20 +147,21 @@ interface KeptInbox {
   warm: () => Promise<void>;
   /** Server CPU of exactly `calls` inbox calls at 4 connections. */
   slice: (calls: number) => Promise<{ api: number; db: number }>;
+  stop: () => Promise<void>;
 }
 
-type Keep = (kept: KeptInbox, stop: () => Promise<void>) => void;
+type Keep = (kept: KeptInbox) => void;
 
 /** Where a server of one side of the pair is kept, its stop joining the cleanups; undefined for a size not in the pair. */
 function keeper(paired: Map<ScaleFigures['engine'], Partial<Record<'small' | 'big', KeptInbox>>>, engine: ScaleFigures['engine'], side: 'small' | 'big' | undefined, cleanups: (() => Promise<void> | void)[]): Keep | undefined {
   if (!side) return undefined;
-  return (kept, stop) => {
+  return (kept) => {
     paired.set(engine, { ...paired.get(engine), [side]: kept });
-    cleanups.push(stop);
+    cleanups.push(kept.stop);
   };
 }
 
-/** The pair's inbox CPU, in alternating slices (ABBA), written into both sizes' figures. */
+/** The pair's inbox CPU, in alternating slices (ABBA), written into both sizes' figures; then both servers stop. */
 async function pairedInbox(pair: Partial<Record<'small' | 'big', KeptInbox>> | undefined, engine: ScaleFigures['engine'], figures: ScaleFigures[]): Promise<void> {
   const small = pair?.small;
   const big = pair?.big;
@@ -190,6 +191,8 @@ async function pairedInbox(pair: Partial<Record<'small' | 'big', KeptInbox>> | u
     figure.inboxDbCpu = total.db / calls;
     figure.inboxCpuCalls = `${calls} calls in ${pairedInboxSlices} slices, in turn with the ${kept === small ? big.packages : small.packages}-package server`;
   }
+  await small.stop();
+  await big.stop();
 }
 
 async function measure(engine: ScaleFigures['engine'], location: { dataDir: string; databaseUrl?: string }, plan: InventoryPlan, options: ServerScaleOptions, withBare: boolean, pinCluster?: PostgresCluster, keep?: Keep): Promise<ScaleFigures> {
@@ -243,7 +246,7 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
         session = await signIn(origin, 'model-risk@example.com', password);
         await readLoad({ origin, cookie: session.cookie, paths: inboxPaths, connections: 4, seconds: 2 });
       };
-      keep({ packages, warm, slice: (calls) => cpuOf(() => fixedLoad(origin, session, inboxPaths, 4, calls)) }, server.stop);
+      keep({ packages, warm, slice: (calls) => cpuOf(() => fixedLoad(origin, session, inboxPaths, 4, calls)), stop: server.stop });
       keptUp = true;
     }
     return {
