@@ -36,6 +36,17 @@ const inboxConnections = 50;
  * of two such readings moved by a tenth between runs of the same build.
  */
 const cpuInboxCalls = 1000;
+/**
+ * The inbox budget compares the CPU per call at the largest and the smallest inventory. Taken
+ * minutes apart (one reading each, with a 10,000-package inventory written between them), the
+ * two readings differed by a third on a kept page that costs about the same at either size (decision
+ * record 0218: slices of 1,000 calls of one server spread from 0.16 to 0.39 ms at load 12, at
+ * both sizes alike). So the two servers stay up and take the calls in alternating slices, in the
+ * same minutes, ABBA so that a drift of the machine's load falls on both alike; each figure is
+ * its server's CPU over all its slices.
+ */
+const pairedInboxSlices = 8;
+const pairedInboxSliceCalls = 2000;
 const cpuReadCalls = 3000;
 const sequentialCalls = 20;
 /** The inbox filters a reviewer and an oversight member use, in turn. */
@@ -50,6 +61,8 @@ interface ScaleFigures {
   /** Server CPU per inbox call: API process, and PostgreSQL backends (0 on SQLite). */
   inboxApiCpu: number;
   inboxDbCpu: number;
+  /** Over what the inbox CPU was taken: one run of its own, or the paired slices. */
+  inboxCpuCalls: string;
   /** Package reads at 50 connections: per-read CPU in each process, and what the run reached. */
   readApiCpu: number;
   readDbCpu: number;
@@ -79,7 +92,11 @@ interface PinnedFigures {
 export async function benchServerScale(report: Report, options: ServerScaleOptions): Promise<void> {
   const passwordHash = await scryptPasswords.hash(password);
   const figures: ScaleFigures[] = [];
+  const smallest = Math.min(...options.sizes);
   const largest = Math.max(...options.sizes);
+  /** Servers kept up for the paired inbox measurement, per engine, and what ends them. */
+  const paired = new Map<ScaleFigures['engine'], Partial<Record<'small' | 'big', KeptInbox>>>();
+  const cleanups: (() => Promise<void> | void)[] = [];
   let cluster: PostgresCluster | undefined;
   try {
     for (const size of options.sizes) {
@@ -88,44 +105,101 @@ export async function benchServerScale(report: Report, options: ServerScaleOptio
       // inventory's; the package read budget with large versions is server-load.ts's.
       const plan = await planInventory({ packages: size, seed: 24, versionBytes: [4_000, 12_000] });
       addRow(report, `scale: planning ${size} packages (${plan.packages.reduce((n, p) => n + p.versions.length, 0)} versions, ${plan.packages.reduce((n, p) => n + p.decisions.length, 0)} decisions, ${plan.packages.reduce((n, p) => n + p.threads.length, 0)} threads, ${plan.packages.reduce((n, p) => n + p.threads.filter((t) => t.thread.kind === 'finding').length, 0)} of them findings) (one run)`, 'ms', [performance.now() - start]);
+      const side = smallest === largest ? undefined : size === smallest ? 'small' : size === largest ? 'big' : undefined;
 
       const sqliteDir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
-      try {
-        start = performance.now();
-        await prepareLoadDatabase({ dataDir: sqliteDir }, plan, password, passwordHash);
-        addRow(report, `scale: writing ${size} packages into SQLite (one run)`, 'ms', [performance.now() - start]);
-        figures.push(await measure('SQLite', { dataDir: sqliteDir }, plan, options, size === largest));
-      } finally {
-        rmSync(sqliteDir, { recursive: true, force: true });
-      }
+      cleanups.push(() => rmSync(sqliteDir, { recursive: true, force: true }));
+      start = performance.now();
+      await prepareLoadDatabase({ dataDir: sqliteDir }, plan, password, passwordHash);
+      addRow(report, `scale: writing ${size} packages into SQLite (one run)`, 'ms', [performance.now() - start]);
+      figures.push(await measure('SQLite', { dataDir: sqliteDir }, plan, options, size === largest, undefined, keeper(paired, 'SQLite', side, cleanups)));
+      if (side === 'big') await pairedInbox(paired.get('SQLite'), 'SQLite', figures);
 
       cluster ??= await startPostgresCluster();
       const database = await createTestDatabase(cluster.url);
       const dataDir = mkdtempSync(join(tmpdir(), 'bench-scale-pg-'));
-      try {
-        start = performance.now();
-        await prepareLoadDatabase({ dataDir, databaseUrl: database.url }, plan, password, passwordHash);
-        addRow(report, `scale: writing ${size} packages into PostgreSQL (one run)`, 'ms', [performance.now() - start]);
-        figures.push(await measure('PostgreSQL', { dataDir, databaseUrl: database.url }, plan, options, false, size === Math.min(...options.sizes) ? cluster : undefined));
-      } finally {
+      cleanups.push(async () => {
         await database.drop();
         rmSync(dataDir, { recursive: true, force: true });
-      }
+      });
+      start = performance.now();
+      await prepareLoadDatabase({ dataDir, databaseUrl: database.url }, plan, password, passwordHash);
+      addRow(report, `scale: writing ${size} packages into PostgreSQL (one run)`, 'ms', [performance.now() - start]);
+      figures.push(await measure('PostgreSQL', { dataDir, databaseUrl: database.url }, plan, options, false, size === smallest ? cluster : undefined, keeper(paired, 'PostgreSQL', side, cleanups)));
+      if (side === 'big') await pairedInbox(paired.get('PostgreSQL'), 'PostgreSQL', figures);
     }
   } finally {
+    // Servers first (their stop is among the cleanups, pushed after their folders'), then their data.
+    for (const cleanup of cleanups.reverse()) await cleanup();
     await cluster?.stop();
   }
   addScaleRows(report, figures);
   addScaleBudgets(report, figures, options.sizes);
   report.notes.push(
-    `Scale rows: one server process (node server/main.ts) per configuration, after the demo data and a generated inventory (contents of 4 to 12 KB; 1 to 3 versions, decisions, threads and findings per package as in server-load). Inbox: GET /api/packages with one of ${inboxFilters.length} filters in turn, as the model-risk reviewer, ${inboxConnections} connections for ${options.seconds} s; CPU per call over ${cpuInboxCalls} calls at 4 connections. Reads: ${cpuReadCalls} version reads at 50 connections. CPU is user + system time from /proc of the API process and of the PostgreSQL backends of its pool, over that fixed count, so other work on the machine does not move it (only the clock does). Dashboard and notification poll: ${sequentialCalls} requests one at a time after a warm-up, the time from request to last byte on localhost; a poll follows a reply in a thread on one of the polling owner's packages, so each one has a new entry to take in. Memory: the API process's resident set (VmRSS) after all of it.`,
+    `Scale rows: one server process (node server/main.ts) per configuration, after the demo data and a generated inventory (contents of 4 to 12 KB; 1 to 3 versions, decisions, threads and findings per package as in server-load). Inbox: GET /api/packages with one of ${inboxFilters.length} filters in turn, as the model-risk reviewer, ${inboxConnections} connections for ${options.seconds} s; CPU per call over ${cpuInboxCalls} calls at 4 connections; at the smallest and the largest inventory, both servers up, over ${pairedInboxSlices} slices of ${pairedInboxSliceCalls} calls each, taken in turn (ABBA), so that the budget's two figures come from the same minutes. Reads: ${cpuReadCalls} version reads at 50 connections. CPU is user + system time from /proc of the API process and of the PostgreSQL backends of its pool, over that fixed count, so other work on the machine does not move it (only the clock does). Dashboard and notification poll: ${sequentialCalls} requests one at a time after a warm-up, the time from request to last byte on localhost; a poll follows a reply in a thread on one of the polling owner's packages, so each one has a new entry to take in. Memory: the API process's resident set (VmRSS) after all of it.`,
   );
 }
 
-async function measure(engine: ScaleFigures['engine'], location: { dataDir: string; databaseUrl?: string }, plan: InventoryPlan, options: ServerScaleOptions, withBare: boolean, pinCluster?: PostgresCluster): Promise<ScaleFigures> {
+/** A server kept up after its own measurement, for the paired inbox slices. */
+interface KeptInbox {
+  packages: number;
+  /** Signs in again (the server may have been idle for minutes) and loads the inbox for 2 s. */
+  warm: () => Promise<void>;
+  /** Server CPU of exactly `calls` inbox calls at 4 connections. */
+  slice: (calls: number) => Promise<{ api: number; db: number }>;
+  stop: () => Promise<void>;
+}
+
+type Keep = (kept: KeptInbox) => void;
+
+/** Where a server of one side of the pair is kept, its stop joining the cleanups; undefined for a size not in the pair. */
+function keeper(paired: Map<ScaleFigures['engine'], Partial<Record<'small' | 'big', KeptInbox>>>, engine: ScaleFigures['engine'], side: 'small' | 'big' | undefined, cleanups: (() => Promise<void> | void)[]): Keep | undefined {
+  if (!side) return undefined;
+  return (kept) => {
+    paired.set(engine, { ...paired.get(engine), [side]: kept });
+    cleanups.push(kept.stop);
+  };
+}
+
+/** The pair's inbox CPU, in alternating slices (ABBA), written into both sizes' figures; then both servers stop. */
+async function pairedInbox(pair: Partial<Record<'small' | 'big', KeptInbox>> | undefined, engine: ScaleFigures['engine'], figures: ScaleFigures[]): Promise<void> {
+  const small = pair?.small;
+  const big = pair?.big;
+  if (!small || !big) return;
+  console.error(`[bench] scale: ${engine}, inbox CPU, ${small.packages} and ${big.packages} packages in turn`);
+  await small.warm();
+  await big.warm();
+  const totals = new Map<KeptInbox, { api: number; db: number }>([
+    [small, { api: 0, db: 0 }],
+    [big, { api: 0, db: 0 }],
+  ]);
+  for (let i = 0; i < pairedInboxSlices; i++) {
+    for (const kept of i % 2 === 0 ? [small, big] : [big, small]) {
+      const cpu = await kept.slice(pairedInboxSliceCalls);
+      const total = totals.get(kept);
+      if (total) {
+        total.api += cpu.api;
+        total.db += cpu.db;
+      }
+    }
+  }
+  const calls = pairedInboxSlices * pairedInboxSliceCalls;
+  for (const [kept, total] of totals) {
+    const figure = figures.find((f) => f.engine === engine && f.packages === kept.packages);
+    if (!figure) continue;
+    figure.inboxApiCpu = total.api / calls;
+    figure.inboxDbCpu = total.db / calls;
+    figure.inboxCpuCalls = `${calls} calls in ${pairedInboxSlices} slices, in turn with the ${kept === small ? big.packages : small.packages}-package server`;
+  }
+  await small.stop();
+  await big.stop();
+}
+
+async function measure(engine: ScaleFigures['engine'], location: { dataDir: string; databaseUrl?: string }, plan: InventoryPlan, options: ServerScaleOptions, withBare: boolean, pinCluster?: PostgresCluster, keep?: Keep): Promise<ScaleFigures> {
   const packages = plan.packages.length;
   console.error(`[bench] scale: ${engine}, ${packages} packages`);
   const server = await startServerProcess(location);
+  let keptUp = false;
   try {
     const { origin } = server;
     const reviewer = await signIn(origin, 'model-risk@example.com', password);
@@ -166,6 +240,15 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
     let bare: ScaleFigures['bare'];
     if (withBare) bare = await againstBareRoute(origin, reviewer, paths, options.seconds);
     const pinned = pinCluster && location.databaseUrl ? await pinnedReads(server, location.databaseUrl, pinCluster, reviewer, paths, options.seconds) : undefined;
+    if (keep) {
+      let session = reviewer;
+      const warm = async () => {
+        session = await signIn(origin, 'model-risk@example.com', password);
+        await readLoad({ origin, cookie: session.cookie, paths: inboxPaths, connections: 4, seconds: 2 });
+      };
+      keep({ packages, warm, slice: (calls) => cpuOf(() => fixedLoad(origin, session, inboxPaths, 4, calls)), stop: server.stop });
+      keptUp = true;
+    }
     return {
       engine,
       packages,
@@ -175,6 +258,7 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
       inboxFailed: inbox.non2xx + inbox.errors + inbox.timeouts,
       inboxApiCpu: inboxCpu.api / cpuInboxCalls,
       inboxDbCpu: inboxCpu.db / cpuInboxCalls,
+      inboxCpuCalls: 'one run',
       readApiCpu: readCpu.api / cpuReadCalls,
       readDbCpu: readCpu.db / cpuReadCalls,
       readRps: readRun ? throughput(readRun) : NaN,
@@ -187,7 +271,7 @@ async function measure(engine: ScaleFigures['engine'], location: { dataDir: stri
       ...(pinned ? { pinned } : {}),
     };
   } finally {
-    await server.stop();
+    if (!keptUp) await server.stop();
   }
 }
 
@@ -327,8 +411,8 @@ function addScaleRows(report: Report, figures: ScaleFigures[]): void {
     const name = `scale, ${f.engine}, ${f.packages} packages`;
     addRow(report, `${name}: inbox page, ${inboxConnections} connections${f.inboxFailed > 0 ? `, ${f.inboxFailed} failed` : ''}: requests per second (one run)`, 'req/s', [f.inboxRps]);
     addRow(report, `${name}: inbox page, ${inboxConnections} connections: p99 latency (one run)`, 'ms', [f.inboxP99]);
-    addRow(report, `${name}: inbox page: server CPU per call, API process (one run)`, 'ms', [f.inboxApiCpu]);
-    if (f.engine === 'PostgreSQL') addRow(report, `${name}: inbox page: server CPU per call, PostgreSQL backends (one run)`, 'ms', [f.inboxDbCpu]);
+    addRow(report, `${name}: inbox page: server CPU per call, API process (${f.inboxCpuCalls})`, 'ms', [f.inboxApiCpu]);
+    if (f.engine === 'PostgreSQL') addRow(report, `${name}: inbox page: server CPU per call, PostgreSQL backends (${f.inboxCpuCalls})`, 'ms', [f.inboxDbCpu]);
     addRow(report, `${name}: package read: CPU per read, API process (${cpuReadCalls} reads at 50 connections, ${f.readRps.toFixed(0)} req/s, one run)`, 'ms', [f.readApiCpu]);
     if (f.engine === 'PostgreSQL') addRow(report, `${name}: package read: CPU per read, PostgreSQL backends (same run)`, 'ms', [f.readDbCpu]);
     addRow(report, `${name}: committee dashboard, one request at a time`, 'ms', f.dashboardMs);
