@@ -68,9 +68,9 @@ export async function keptNotificationsFor(tx: StoreTx, user: StoredUser): Promi
   const kept = cache.get(key);
   // The size, the entries since the kept list, the names' key and the user's read mark in one
   // read (decision records 0189, 0203): whatever is read after it is at least that recent. On
-  // PostgreSQL the same statement can bring the rows of the packages the entries name (0211),
-  // asked unless the list's last poll found nothing new: that statement's larger plan costs a
-  // poll with nothing new more than the round trip it saves one with something new (0217).
+  // PostgreSQL the same statement can bring the rows of the packages the entries name, asked
+  // unless the list's last poll found nothing new: that statement's larger plan costs a poll
+  // with nothing new more than the round trip it saves one with something new (0217).
   const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0, user.id, kept && !kept.quiet ? notificationSources : undefined);
   const { lastReadSeq } = log;
   if (kept?.logSize === log.size) return { ...touch(cache, key, kept.quiet ? kept : { ...kept, quiet: true }), lastReadSeq };
@@ -133,7 +133,7 @@ export async function derivedFromEveryPackage(tx: StoreTx, user: StoredUser, hea
 /**
  * The kept list with the packages named by the new entries derived again, or null when
  * everything must be. One read after the log's (decision record 0189), or none where the log's
- * read brought them (PostgreSQL, 0211): the named packages with their templates, rows and source
+ * read brought them (PostgreSQL, 0217): the named packages with their templates, rows and source
  * entries, asked before knowing which the user may see (those they may not see are dropped
  * here). With more than a few named packages, only those the user may see are read, in a second read.
  */

@@ -20,7 +20,7 @@ export interface NotificationLogHead {
    * When asked for (`rowsOf`) and the store reads them in the same read (PostgreSQL): the rows
    * of every package the entries name, with their entries of the actions asked, as of the same
    * snapshot. Only when `entries` are every entry after the seq, and name at least one and at
-   * most `notificationRowsLimit` subjects; absent otherwise (decision record 0211).
+   * most `notificationRowsLimit` subjects; absent otherwise (decision record 0217).
    */
   rows?: NotificationPackageRows;
 }
@@ -47,7 +47,7 @@ export interface NotificationsStore {
    * The log's size, at most `limit` entries after `afterSeq`, the names' key and `readerId`'s last
    * read seq, in one read (one statement on PostgreSQL while there are no more than 100 entries
    * to read, decision record 0203). With `rowsOf` (actions), a store may bring the named
-   * packages' rows with it (`rows`, decision record 0211).
+   * packages' rows with it (`rows`, decision record 0217).
    */
   readNotificationLog(afterSeq: number, limit: number, readerId?: string, rowsOf?: readonly string[]): Promise<NotificationLogHead>;
   /**

@@ -112,7 +112,7 @@ describe('the inbox page statement', () => {
     for (let i = 0; i < 12; i++) {
       expect((await store.readNotificationLog(size - 1, 2_000, reader.id)).entries).toHaveLength(1);
       expect((await store.listNotificationPackages([pkg.id], notificationSources)).packages).toHaveLength(1);
-      // The log's statement that brings the named package's rows with it (decision record 0211).
+      // The log's statement that brings the named package's rows with it (decision record 0217).
       expect((await store.readNotificationLog(size - 1, 2_000, reader.id, notificationSources)).rows).toBeDefined();
     }
     const statements = await preparedOn(db);
@@ -133,7 +133,7 @@ describe('the inbox page statement', () => {
   it('refuses an action outside the notification sources rather than writing it into the SQL', async () => {
     await expect(store.listNotificationPackages(['pkg_x'], ["thread.opened') or ('1' = '1"])).rejects.toThrow();
     await expect(store.readNotificationLog(0, 10, undefined, ["thread.opened') or ('1' = '1"])).rejects.toThrow();
-    // Checked before a statement's text is looked up (0211): one action that spells the whole list is no list.
+    // Checked before a statement's text is looked up (0217): one action that spells the whole list is no list.
     await store.listNotificationPackages(['pkg_x'], notificationSources);
     await expect(store.listNotificationPackages(['pkg_x'], [notificationSources.join(',')])).rejects.toThrow();
     await expect(store.readNotificationLog(0, 10, undefined, [notificationSources.join(',')])).rejects.toThrow();

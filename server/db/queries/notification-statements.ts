@@ -3,7 +3,7 @@ import { notificationSources } from '#domain/notifications/derive-notifications.
 import { z } from 'zod';
 import type { AuditLogTable, DecisionsTable, PackagesTable, PackageVersionsTable, ThreadsTable } from '../schema/schema.ts';
 
-// The texts of a poll's PostgreSQL statements, each built once (decision record 0211): a poll
+// The texts of a poll's PostgreSQL statements, each built once (decision record 0217): a poll
 // sent the same few texts through Kysely's builder and compiler every time. The only values
 // are parameters ($1, $2); the page and the actions (a closed set, each checked) are literals
 // of the text, so PostgreSQL keeps a generic plan for each (decision record 0203).

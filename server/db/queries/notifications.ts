@@ -65,7 +65,7 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
       // parameter (or as 2,000), PostgreSQL's generic plan looked dearer than planning each
       // execution for its seq, so it planned every poll afresh (decision record 0203).
       const page = limit === 0 ? 0 : logPage;
-      // With `rowsOf`, the rows of the packages the page names come in the same statement (0211).
+      // With `rowsOf`, the rows of the packages the page names come in the same statement (0217).
       const { rows } = await db.executeQuery<LogRow>(CompiledQuery.raw(logStatement(page, rowsOf), [afterSeq, readerId ?? null]));
       const row = rows[0];
       const size = row?.size ?? 0;

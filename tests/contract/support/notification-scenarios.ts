@@ -201,7 +201,7 @@ export const notificationScenarios: Scenario[] = [
       const recording = new Proxy(target.store, {
         get(store, property, receiver) {
           const value: unknown = Reflect.get(store, property, receiver);
-          // The log's read named with the actions whose rows it may bring (0211, 0217).
+          // The log's read named with the actions whose rows it may bring (0217).
           const named = property === 'readNotificationLog' ? (args: unknown[]) => (args[3] === undefined ? 'readNotificationLog' : 'readNotificationLog with rows') : () => String(property);
           return typeof value === 'function' ? (...args: unknown[]) => (asked.push(named(args)), (value as (...a: unknown[]) => unknown).apply(store, args)) : value;
         },
@@ -216,7 +216,7 @@ export const notificationScenarios: Scenario[] = [
       const opened = await reviewer.post(`/api/packages/${clinical}/threads`, { versionNumber: 1, sectionKey: 'evaluation', kind: 'clarification', body: 'Which holdout period?' });
       expectStatus(opened, 201);
       // The log's read can bring the named package's rows with it (PostgreSQL, decision record
-      // 0211): they are what a read of their own answers, and the poll then asks for nothing more.
+      // 0217): they are what a read of their own answers, and the poll then asks for nothing more.
       const { size } = await target.store.readNotificationLog(0, 0);
       const head = await target.store.readNotificationLog(size - 1, 2_000, owner.id, notificationSources);
       const brought = target.store.engine === 'postgres';
@@ -277,7 +277,7 @@ export const notificationScenarios: Scenario[] = [
       expect(await seqs(100)).toEqual({ size: size + added, seqs: range(100), lastReadSeq: size });
       expect(await seqs(30)).toEqual({ size: size + added, seqs: range(30), lastReadSeq: size });
       expect(await seqs(0)).toEqual({ size: size + added, seqs: [], lastReadSeq: size });
-      // More than a page: no package rows come with the log's read, whatever it names (0211).
+      // More than a page: no package rows come with the log's read, whatever it names (0217).
       expect((await store.readNotificationLog(size, 2_000, owner.id, notificationSources)).rows).toBeUndefined();
       expect((await store.readNotificationLog(size + added - 1, 2_000, owner.id, notificationSources)).rows?.packages ?? []).toEqual([]);
       // The poll answers the same mark the store holds.
