@@ -4,7 +4,7 @@ import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import type { ChainMove } from '#domain/workflow/kept-decisions.ts';
 import { auditPages } from '../audit/entry-views.ts';
 import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
-import type { NotificationLogHead, NotificationPackageRows } from '../store/notifications.ts';
+import { notificationRowsLimit, type NotificationLogHead, type NotificationPackageRows } from '../store/notifications.ts';
 import { canSeeEveryPackage, canSeePackage, loadWorkflowFacts } from '../package-access/views.ts';
 
 // Each user's notification list, kept per store (so per process: each API instance keeps its
@@ -32,6 +32,12 @@ interface KeptList extends NotificationList {
   /** The key of the display names it was derived with (the store's), and the names. */
   names: string;
   nameMap: ReadonlyMap<string, string>;
+  /**
+   * Its last poll found the log as it was kept: the next poll asks for the log alone, without
+   * the named packages' rows (decision record 0217). The guess only chooses a statement: either
+   * read answers the same.
+   */
+  quiet?: boolean;
 }
 
 /** Users whose list a process keeps; the least recently polled is dropped first. */
@@ -39,7 +45,7 @@ const keptUsers = 500;
 /** More new entries than this since a user's last poll: deriving everything is as cheap. */
 const incrementalLimit = 2_000;
 const pageSize = 1_000;
-const fewPackages = 50;
+const fewPackages = notificationRowsLimit;
 /** A model owner's packages read at once when their list is derived from scratch. */
 const ownChunk = 200;
 const sources: ReadonlySet<string> = new Set(notificationSources);
@@ -61,11 +67,15 @@ export async function keptNotificationsFor(tx: StoreTx, user: StoredUser): Promi
   const key = `${user.id}\u0000${user.roles.join(',')}`;
   const kept = cache.get(key);
   // The size, the entries since the kept list, the names' key and the user's read mark in one
-  // read (decision records 0189, 0203): whatever is read after it is at least that recent.
-  const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0, user.id);
+  // read (decision records 0189, 0203): whatever is read after it is at least that recent. On
+  // PostgreSQL the same statement can bring the rows of the packages the entries name, asked
+  // unless the list's last poll found nothing new: that statement's larger plan costs a poll
+  // with nothing new more than the round trip it saves one with something new (0217).
+  const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0, user.id, kept && !kept.quiet ? notificationSources : undefined);
   const { lastReadSeq } = log;
-  if (kept?.logSize === log.size) return { ...touch(cache, key, kept), lastReadSeq };
-  const next = (kept && kept.logSize < log.size && log.size - kept.logSize <= incrementalLimit ? await updated(tx, user, kept, log) : null) ?? (await derivedFromScratch(tx, user, log));
+  if (kept?.logSize === log.size) return { ...touch(cache, key, kept.quiet ? kept : { ...kept, quiet: true }), lastReadSeq };
+  const derived = (kept && kept.logSize < log.size && log.size - kept.logSize <= incrementalLimit ? await updated(tx, user, kept, log) : null) ?? (await derivedFromScratch(tx, user, log));
+  const next = derived.quiet ? { ...derived, quiet: false } : derived;
   // Two polls at once: the one derived at the larger size stays.
   const now = cache.get(key);
   if (!now || now.logSize <= next.logSize) touch(cache, key, next);
@@ -122,10 +132,10 @@ export async function derivedFromEveryPackage(tx: StoreTx, user: StoredUser, hea
 
 /**
  * The kept list with the packages named by the new entries derived again, or null when
- * everything must be. One read after the log's (decision record 0189): the named packages with
- * their templates, rows and source entries, asked before knowing which the user may see (those
- * they may not see are dropped here). With more than a few named packages, only those the
- * user may see are read, in a second read.
+ * everything must be. One read after the log's (decision record 0189), or none where the log's
+ * read brought them (PostgreSQL, 0217): the named packages with their templates, rows and source
+ * entries, asked before knowing which the user may see (those they may not see are dropped
+ * here). With more than a few named packages, only those the user may see are read, in a second read.
  */
 async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: NotificationLogHead): Promise<KeptList | null> {
   const { entries, size: logSize } = log;
@@ -133,7 +143,8 @@ async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: Notif
   if (log.namesKey !== kept.names) return null;
   const subjects = [...new Set(entries.map((e) => e.subject))];
   if (subjects.length === 0) return { ...kept, logSize };
-  const rows = subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, notificationSources) : await visibleRows(tx, user, subjects);
+  // The rows the log's read brought (of the same snapshot) serve as a read of their own would.
+  const rows = log.rows ?? (subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, notificationSources) : await visibleRows(tx, user, subjects));
   if (rows.packages.length === 0) return { ...kept, logSize };
   // Newest first, as the kept list: the two merge in one pass.
   const fresh = await rowsDerived(tx, user, rows, kept.nameMap);

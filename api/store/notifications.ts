@@ -16,7 +16,17 @@ export interface NotificationLogHead {
   namesKey: string;
   /** The reader's last read seq as of the same read (0 when they never marked anything read, or no reader was named). */
   lastReadSeq: number;
+  /**
+   * When asked for (`rowsOf`) and the store reads them in the same read (PostgreSQL): the rows
+   * of every package the entries name, with their entries of the actions asked, as of the same
+   * snapshot. Only when `entries` are every entry after the seq, and name at least one and at
+   * most `notificationRowsLimit` subjects; absent otherwise (decision record 0217).
+   */
+  rows?: NotificationPackageRows;
 }
+
+/** The most subjects whose rows a log read brings with it (a poll reads more in reads of their own). */
+export const notificationRowsLimit = 50;
 
 /** What a poll derives the notifications of a few packages from. */
 export interface NotificationPackageRows {
@@ -36,9 +46,10 @@ export interface NotificationsStore {
   /**
    * The log's size, at most `limit` entries after `afterSeq`, the names' key and `readerId`'s last
    * read seq, in one read (one statement on PostgreSQL while there are no more than 100 entries
-   * to read, decision record 0203).
+   * to read, decision record 0203). With `rowsOf` (actions), a store may bring the named
+   * packages' rows with it (`rows`, decision record 0217).
    */
-  readNotificationLog(afterSeq: number, limit: number, readerId?: string): Promise<NotificationLogHead>;
+  readNotificationLog(afterSeq: number, limit: number, readerId?: string, rowsOf?: readonly string[]): Promise<NotificationLogHead>;
   /**
    * The packages among `ids` with their workflow templates (ids that name no package are left
    * out): a poll's packages to derive again (decision record 0146).

@@ -1,7 +1,7 @@
 // CPU time a process has used (user + system), read from /proc: the cost of a fixed number of
 // requests in the API process and in the PostgreSQL backends serving it, whatever else the
 // machine runs meanwhile. Linux only; elsewhere the figures are NaN and say so in the table.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 
@@ -23,6 +23,27 @@ export function cpuMs(pid: number): number {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
   } catch {
     return Number.NaN;
+  }
+}
+
+/**
+ * CPU milliseconds of one process so far from the scheduler's nanosecond counts
+ * (/proc/<pid>/task/<tid>/schedstat): its main thread alone and all its threads. The clock
+ * ticks of `cpuMs` are 10 ms, coarser than one call of a few milliseconds; these are not.
+ */
+export function schedCpuMs(pid: number): { main: number; all: number } {
+  const onCpu = (tid: string) => {
+    try {
+      return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+    } catch {
+      return 0;
+    }
+  };
+  try {
+    const all = readdirSync(`/proc/${pid}/task`).reduce((sum, tid) => sum + onCpu(tid), 0);
+    return { main: onCpu(String(pid)), all };
+  } catch {
+    return { main: Number.NaN, all: Number.NaN };
   }
 }
 

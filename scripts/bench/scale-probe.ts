@@ -22,7 +22,8 @@ import { throughput, type LoadResult } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, type Session } from './load-clients.ts';
 import { prepareLoadDatabase } from './load-database.ts';
-import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
+import { backendPids, rssMb, schedCpuMs } from './process-cpu.ts';
+import { perCall, pollSequence, pollTargetQuery, type Cpu, type CpuOf } from './poll-probe.ts';
 import { fixedLoad, timedGet } from './server-scale.ts';
 
 const password = 'bench-password';
@@ -71,21 +72,24 @@ async function run(buildDir: string, polls: number, inboxSeconds: number): Promi
     const { origin } = server;
     const reviewer = await signIn(origin, 'model-risk@example.com', password);
     const committee = await signIn(origin, 'committee@example.com', password);
+    // CPU from the scheduler's nanosecond counts (schedstat): the API process (all threads and its
+    // main thread alone) and the pool's backends. A pool connection closed while idle has no CPU
+    // to read: only processes read both times count.
     const cpuOf = async (work: () => Promise<unknown>) => {
-      const before = snapshot([server.pid, ...(await backendPids(databaseUrl))]);
+      const before = new Map([server.pid, ...(await backendPids(databaseUrl))].map((pid) => [pid, schedCpuMs(pid)]));
       await work();
-      // A pool connection closed while idle has no CPU to read: only processes read both times count.
-      const after = new Map([...snapshot([server.pid, ...(await backendPids(databaseUrl))])].filter(([pid, ms]) => before.has(pid) && Number.isFinite(ms)));
-      const api = (after.get(server.pid) ?? NaN) - (before.get(server.pid) ?? NaN);
-      return { api, db: cpuBetween(before, after) - api };
+      const after = new Map([server.pid, ...(await backendPids(databaseUrl))].map((pid) => [pid, schedCpuMs(pid)]));
+      const delta = (pid: number, part: 'main' | 'all') => (after.get(pid)?.[part] ?? NaN) - (before.get(pid)?.[part] ?? NaN);
+      const db = [...after.keys()].filter((pid) => pid !== server.pid && before.has(pid) && Number.isFinite(after.get(pid)?.all)).reduce((sum, pid) => sum + delta(pid, 'all'), 0);
+      return { api: delta(server.pid, 'all'), main: delta(server.pid, 'main'), db };
     };
-    const per = (cpu: { api: number; db: number }, n: number) => `API ${(cpu.api / n).toFixed(3)} + backends ${(cpu.db / n).toFixed(3)} ms`;
+    const per = perCall;
     line(`${buildDir}: RSS after start ${rssMb(server.pid).toFixed(0)} MB`);
 
     const only = process.env.PROBE_ONLY;
     if (only !== 'poll') await inboxPart(origin, reviewer, cpuOf, per, inboxSeconds, server.pid);
     if (only === undefined) await readsAndDashboards(origin, reviewer, committee, databaseUrl, cpuOf, per, server.pid);
-    if (only !== 'inbox') await pollPart(origin, reviewer, databaseUrl, cpuOf, per, polls);
+    if (only !== 'inbox') await pollPart(origin, reviewer, databaseUrl, cpuOf, polls);
     line(`RSS after the sequence ${rssMb(server.pid).toFixed(0)} MB`);
   } finally {
     await server.stop();
@@ -93,8 +97,7 @@ async function run(buildDir: string, polls: number, inboxSeconds: number): Promi
   }
 }
 
-type CpuOf = (work: () => Promise<unknown>) => Promise<{ api: number; db: number }>;
-type Per = (cpu: { api: number; db: number }, n: number) => string;
+type Per = (cpu: Cpu, n: number) => string;
 
 async function inboxPart(origin: string, reviewer: Session, cpuOf: CpuOf, per: Per, inboxSeconds: number, pid: number): Promise<void> {
   const inboxPaths = inboxFilters.map((filter) => `/api/packages${filter}`);
@@ -121,46 +124,13 @@ async function readsAndDashboards(origin: string, reviewer: Session, committee: 
   line(`dashboard x${dashboards}: ${per(dashboardCpu, dashboards)}; RSS ${rssMb(pid).toFixed(0)} MB`);
 }
 
-async function pollPart(origin: string, reviewer: Session, databaseUrl: string, cpuOf: CpuOf, per: Per, polls: number): Promise<void> {
-  const target = await pollTarget(databaseUrl);
-  const owner = await signIn(origin, target.email, password);
-  let reply = 0;
-  const replyOnce = async () => {
-    const posted = await fetch(`${origin}/api/packages/${target.packageId}/threads/${target.threadId}/messages`, { method: 'POST', headers: { cookie: reviewer.cookie, origin, 'content-type': 'application/json' }, body: JSON.stringify({ body: `Follow-up ${++reply}: please confirm the holdout period.` }) });
-    if (!posted.ok) throw new Error(`reply refused: HTTP ${posted.status} ${await posted.text()}`);
-    await posted.arrayBuffer();
-  };
-  await replyOnce();
-  await timedGet(origin, owner, '/api/notifications');
-  const ms: number[] = [];
-  const total = { api: 0, db: 0 };
-  for (let i = 0; i < polls; i++) {
-    await replyOnce();
-    const cpu = await cpuOf(async () => ms.push(await timedGet(origin, owner, '/api/notifications')));
-    total.api += cpu.api;
-    total.db += cpu.db;
-  }
-  ms.sort((a, b) => a - b);
-  const idle = { api: 0, db: 0 };
-  for (let i = 0; i < polls; i++) {
-    const cpu = await cpuOf(() => timedGet(origin, owner, '/api/notifications'));
-    idle.api += cpu.api;
-    idle.db += cpu.db;
-  }
-  line(`poll with nothing new x${polls}: ${per(idle, polls)}`);
-  line(`poll after a new entry x${polls} (${target.packageId}): median ${ms[Math.floor(ms.length / 2)]?.toFixed(2)} ms, min ${ms[0]?.toFixed(2)} ms; ${per(total, polls)}`);
-}
-
-/** The bench's polled package: in review, with an open thread; its owner. */
-async function pollTarget(databaseUrl: string): Promise<{ packageId: string; threadId: string; email: string }> {
-  return admin(async (c) => {
-    const { rows } = await c.query<{ package_id: string; thread_id: string; email: string }>(
-      `select s.package_id, t.id as thread_id, u.email from package_summaries s join threads t on t.package_id = s.package_id and t.status = 'open' join packages p on p.id = s.package_id join users u on u.id = p.owner_id where s.status = 'in_review' and p.owner_id like 'usr_bench%' order by s.package_id, t.id limit 1`,
-    );
-    const row = rows[0];
+async function pollPart(origin: string, reviewer: Session, databaseUrl: string, cpuOf: CpuOf, polls: number): Promise<void> {
+  const target = await admin(async (c) => {
+    const row = (await c.query<{ package_id: string; thread_id: string; email: string }>(pollTargetQuery)).rows[0];
     if (!row) throw new Error('No package in review with an open thread');
     return { packageId: row.package_id, threadId: row.thread_id, email: row.email };
   }, databaseUrl);
+  await pollSequence({ origin, reviewer, target, password, polls, cpuOf, line });
 }
 
 /** One build's server process, started from its own folder with the shipped flags. */

@@ -5,7 +5,9 @@
 // sequence, with the API process's CPU from /proc:
 //   node scripts/bench/sqlite-scale-probe.ts prepare <template-dir> [packages=10000]
 //   node scripts/bench/sqlite-scale-probe.ts run <template-dir> <build-dir> [seconds=3] [repeats=1]
-// PROBE_ONLY=inbox|reads: that part alone. PROBE_SERVER_NODE_OPTIONS: NODE_OPTIONS for the
+// PROBE_ONLY=inbox|reads|poll: that part alone; PROBE_ONLY=bench: the scale bench's sequence
+// (inbox, 3,000 reads after 2 s of them, 21 dashboards) before the notification polls
+// (poll-probe.ts, PROBE_POLLS of them, default 60), with per-thread CPU. PROBE_SERVER_NODE_OPTIONS: NODE_OPTIONS for the
 // server process only (e.g. `--cpu-prof --cpu-prof-dir=…`); PROBE_SERVER_FLAGS: Node flags on its
 // command line (e.g. `--trace-gc`, printed with PROBE_SERVER_OUT=1). Every line carries the load average.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,8 +22,9 @@ import { throughput, type LoadResult } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, type Session } from './load-clients.ts';
 import { prepareLoadDatabase } from './load-database.ts';
-import { cpuMs, rssMb } from './process-cpu.ts';
-import { fixedLoad } from './server-scale.ts';
+import { cpuMs, rssMb, schedCpuMs } from './process-cpu.ts';
+import { perCall, pollSequence, pollTargetQuery, type CpuOf as CpuOfPoll } from './poll-probe.ts';
+import { fixedLoad, timedGet } from './server-scale.ts';
 
 const password = 'bench-password';
 const inboxPaths = ['?stepRole=model_risk', '?status=in_review', '?riskTier=2&status=in_review', '?status=approved'].map((filter) => `/api/packages${filter}`);
@@ -58,8 +61,10 @@ async function run(from: string, buildDir: string, seconds: number, repeats: num
     const reviewer = await signIn(origin, 'model-risk@example.com', password);
     const only = process.env.PROBE_ONLY;
     for (let i = 0; i < repeats; i++) {
-      if (only !== 'reads') await inboxPart(origin, reviewer, cpuOf, seconds, buildDir);
-      if (only !== 'inbox') await readsPart(origin, reviewer, cpuOf, seconds, dataDir, buildDir);
+      if (only === undefined || only === 'inbox' || only === 'bench') await inboxPart(origin, reviewer, cpuOf, seconds, buildDir);
+      if (only === undefined || only === 'reads') await readsPart(origin, reviewer, cpuOf, seconds, dataDir, buildDir);
+      if (only === 'bench') await benchReadsAndDashboards(origin, reviewer, dataDir, server.pid);
+      if (only === 'poll' || only === 'bench') await pollPart(origin, reviewer, dataDir, server.pid);
     }
     line(`${buildDir}: RSS after the sequence ${rssMb(server.pid).toFixed(0)} MB`);
     if (process.env.PROBE_SERVER_OUT === '1') console.log(server.output());
@@ -81,10 +86,45 @@ async function inboxPart(origin: string, reviewer: Session, cpuOf: CpuOf, second
   line(`${build} inbox: CPU ${(cpu / calls).toFixed(3)} ms/call at 4 conn; 50 conn ${seconds} s: ${throughput(inbox).toFixed(0)} req/s, p50 ${inbox.latency.p50} p99 ${inbox.latency.p99} max ${inbox.latency.max} ms, CPU ${(loadCpu / inbox.latency.totalCount).toFixed(3)} ms/call, ${inbox.non2xx + inbox.errors} failed`);
 }
 
-async function readsPart(origin: string, reviewer: Session, cpuOf: CpuOf, seconds: number, dataDir: string, build: string): Promise<void> {
+/** The API process's CPU around one piece of work, from the scheduler's nanosecond counts. */
+function threadCpu(pid: number): CpuOfPoll {
+  return async (work) => {
+    const before = schedCpuMs(pid);
+    await work();
+    const after = schedCpuMs(pid);
+    return { api: after.all - before.all, main: after.main - before.main, db: 0 };
+  };
+}
+
+/** The bench's reads (2 s, then 3,000 at 50 connections) and 21 committee dashboards, before its polls. */
+async function benchReadsAndDashboards(origin: string, reviewer: Session, dataDir: string, pid: number): Promise<void> {
+  const paths = versionPathsOf(dataDir);
+  await readLoad({ origin, cookie: reviewer.cookie, paths, connections: 50, seconds: 2 });
+  const reads = 3_000;
+  line(`reads CPU per read over ${reads} at 50 connections: ${perCall(await threadCpu(pid)(() => fixedLoad(origin, reviewer, paths, 50, reads)), reads)}; RSS ${rssMb(pid).toFixed(0)} MB`);
+  const committee = await signIn(origin, 'committee@example.com', password);
+  const dashboards = 21;
+  line(`dashboard x${dashboards}: ${perCall(await threadCpu(pid)(async () => { for (let i = 0; i < dashboards; i++) await timedGet(origin, committee, '/api/dashboard'); }), dashboards)}; RSS ${rssMb(pid).toFixed(0)} MB`);
+}
+
+async function pollPart(origin: string, reviewer: Session, dataDir: string, pid: number): Promise<void> {
+  const database = new DatabaseSync(sqliteFile(dataDir), { readOnly: true });
+  const row = database.prepare(pollTargetQuery).get();
+  database.close();
+  if (!row) throw new Error('No package in review with an open thread');
+  const target = { packageId: String(row.package_id), threadId: String(row.thread_id), email: String(row.email) };
+  await pollSequence({ origin, reviewer, target, password, polls: Number(process.env.PROBE_POLLS ?? 60), cpuOf: threadCpu(pid), line });
+}
+
+function versionPathsOf(dataDir: string): string[] {
   const database = new DatabaseSync(sqliteFile(dataDir), { readOnly: true });
   const paths = database.prepare("select '/api/packages/' || package_id || '/versions/' || number as path from package_versions where package_id like 'pkg_bench%' order by package_id, number").all().map((row) => String(row.path));
   database.close();
+  return paths;
+}
+
+async function readsPart(origin: string, reviewer: Session, cpuOf: CpuOf, seconds: number, dataDir: string, build: string): Promise<void> {
+  const paths = versionPathsOf(dataDir);
   // PROBE_READS_PASS=1: a whole pass over every version to warm, then one whole pass measured, so
   // both builds measure the same mix of kept and read answers (not the first pass's share).
   const passes = process.env.PROBE_READS_PASS === '1';

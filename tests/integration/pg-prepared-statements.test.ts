@@ -112,20 +112,31 @@ describe('the inbox page statement', () => {
     for (let i = 0; i < 12; i++) {
       expect((await store.readNotificationLog(size - 1, 2_000, reader.id)).entries).toHaveLength(1);
       expect((await store.listNotificationPackages([pkg.id], notificationSources)).packages).toHaveLength(1);
+      // The log's statement that brings the named package's rows with it (decision record 0217).
+      expect((await store.readNotificationLog(size - 1, 2_000, reader.id, notificationSources)).rows).toBeDefined();
     }
     const statements = await preparedOn(db);
-    const log = statements.filter((r) => r.statement.includes('as read_seq'));
-    const rows = statements.filter((r) => r.statement.includes('as entries') && r.statement.includes('"a"."subject" = $'));
+    const log = statements.filter((r) => r.statement.includes('as read_seq') && !r.statement.includes('package_rows'));
+    const withRows = statements.filter((r) => r.statement.includes('as read_seq') && r.statement.includes('package_rows'));
+    const rows = statements.filter((r) => r.statement.includes('as package_rows') && r.statement.includes('a.subject = $1'));
     expect(log).toHaveLength(1);
+    expect(withRows).toHaveLength(1);
     expect(rows).toHaveLength(1);
     // Planned for their values for the first five executions, then the generic plan is kept: a
-    // page literal (not 2,000) and one package named by `= $n` (not `= any($n)`) are what let it.
+    // page literal (not 2,000), one package named by `= $n` (not `= any($n)`), and the log's seq
+    // read by an InitPlan where the rows come too, are what let it.
     expect(Number(log[0]?.generic_plans)).toBeGreaterThanOrEqual(5);
+    expect(Number(withRows[0]?.generic_plans)).toBeGreaterThanOrEqual(5);
     expect(Number(rows[0]?.generic_plans)).toBeGreaterThanOrEqual(5);
   });
 
   it('refuses an action outside the notification sources rather than writing it into the SQL', async () => {
     await expect(store.listNotificationPackages(['pkg_x'], ["thread.opened') or ('1' = '1"])).rejects.toThrow();
+    await expect(store.readNotificationLog(0, 10, undefined, ["thread.opened') or ('1' = '1"])).rejects.toThrow();
+    // Checked before a statement's text is looked up (0217): one action that spells the whole list is no list.
+    await store.listNotificationPackages(['pkg_x'], notificationSources);
+    await expect(store.listNotificationPackages(['pkg_x'], [notificationSources.join(',')])).rejects.toThrow();
+    await expect(store.readNotificationLog(0, 10, undefined, [notificationSources.join(',')])).rejects.toThrow();
   });
 
   it('refuses a filter value outside its closed set rather than writing it into the SQL', async () => {

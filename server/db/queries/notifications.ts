@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { NotificationPackageRows, NotificationsStore } from '#api/store/notifications.ts';
 import type { StoreTx } from '#api/store/store.ts';
 import { workflowTemplateSchema } from '#domain/contracts/workflow-template.ts';
-import { notificationSources } from '#domain/notifications/derive-notifications.ts';
-import { z } from 'zod';
 import type { Engine } from '../schema/engine.ts';
-import type { AuditLogTable, DecisionsTable, PackagesTable, PackageVersionsTable, ThreadsTable } from '../schema/schema.ts';
+import { logPage, logStatement, packageRowsStatement, type LogRow, type PackageRowsJson, type PackageWithTemplate } from './notification-statements.ts';
 import type { Db } from './shared.ts';
 import { toAuditEntry } from './audit.ts';
 import { toPackage, toVersionFacts } from './packages.ts';
@@ -17,12 +15,8 @@ import { toThread } from './threads.ts';
 // every statement is a round trip through the pool and a parse and plan in the backend, which
 // were most of a poll's cost; SQLite answers the same from the other queries, in one call.
 
-const notificationSourceSchema = z.enum(notificationSources);
-
 /** The reads a poll's SQLite answers are made of. */
 export type NotificationParts = Pick<StoreTx, 'listAuditEntries' | 'listVersionFacts' | 'listDecisions' | 'listThreads'>;
-
-type PackageWithTemplate = PackagesTable & { template_definition: string };
 
 export function notificationsQueries(db: Db, engine: Engine, parts: NotificationParts): NotificationsStore {
   async function listPackagesWithTemplates(ids: readonly string[]) {
@@ -52,7 +46,7 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
       return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
     },
     listPackagesWithTemplates,
-    async readNotificationLog(afterSeq, limit, readerId) {
+    async readNotificationLog(afterSeq, limit, readerId, rowsOf) {
       if (engine === 'sqlite') {
         // One call on the one connection: nothing is written between the two reads. The names'
         // key is the names themselves joined by SQLite (no digest function there), so a poll
@@ -71,19 +65,19 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
       // parameter (or as 2,000), PostgreSQL's generic plan looked dearer than planning each
       // execution for its seq, so it planned every poll afresh (decision record 0203).
       const page = limit === 0 ? 0 : logPage;
-      const { rows } = await sql<{ size: number | null; names_key: string; entries: AuditLogTable[]; read_seq: number | null }>`select
-          (select max(seq) from audit_log) as size,
-          (select md5(coalesce(string_agg(id || chr(31) || display_name, chr(30) order by id), '')) from users) as names_key,
-          (select coalesce(json_agg(e order by e.seq), '[]'::json) from (select * from audit_log where seq > ${afterSeq} order by seq limit ${sql.lit(page)}) e) as entries,
-          (select last_read_seq from notification_reads where user_id = ${readerId ?? null}) as read_seq`.execute(db);
+      // With `rowsOf`, the rows of the packages the page names come in the same statement (0217).
+      const { rows } = await db.executeQuery<LogRow>(CompiledQuery.raw(logStatement(page, rowsOf), [afterSeq, readerId ?? null]));
       const row = rows[0];
       const size = row?.size ?? 0;
-      const entries = (row?.entries ?? []).map(toAuditEntry).slice(0, limit);
+      const read = (row?.entries ?? []).map(toAuditEntry);
+      const entries = read.slice(0, limit);
+      // Every entry after the seq, naming few enough packages: their rows came with them.
+      const named = read.length <= limit ? row?.package_rows : null;
       // More new entries than a page: the rest up to the size (entries at or below the size are
       // committed and never change, so a second read gives what the first snapshot held).
       const last = entries.at(-1)?.seq ?? afterSeq;
       if (entries.length === page && limit > page && last < size) entries.push(...(await parts.listAuditEntries({}, last, Math.min(limit - page, size - last))).filter((e) => e.seq <= size));
-      return { size, entries, namesKey: row?.names_key ?? '', lastReadSeq: row?.read_seq ?? 0 };
+      return { size, entries, namesKey: row?.names_key ?? '', lastReadSeq: row?.read_seq ?? 0, ...(named ? { rows: packageRows(named) } : {}) };
     },
     async listNotificationPackages(ids, actions): Promise<NotificationPackageRows> {
       if (ids.length === 0) return { packages: [], versions: [], decisions: [], threads: [], entries: [] };
@@ -96,34 +90,22 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
       // actions (a closed set) are literals: PostgreSQL's generic plan then estimates what a plan
       // for the value does and is kept after five executions, where `= any($n)` made it plan every
       // poll afresh, 0.4–0.6 ms of the backend's time per poll (decision record 0203).
-      const [only] = ids;
-      const among = (column: string) => (ids.length === 1 && only !== undefined ? sql`${sql.ref(column)} = ${only}` : sql`${sql.ref(column)} = any(${[...ids]}::text[])`);
-      const { rows } = await sql<{ packages: PackageWithTemplate[]; versions: Omit<PackageVersionsTable, 'canonical_content'>[]; decisions: DecisionsTable[]; threads: (ThreadsTable & { last_message_at: string | null })[]; entries: AuditLogTable[] }>`select
-          (select coalesce(json_agg(p order by p.id), '[]'::json) from (select packages.*, t.definition as template_definition from packages join workflow_templates t on t.key = packages.template_key and t.version = packages.template_version where ${among('packages.id')}) p) as packages,
-          (select coalesce(json_agg(v order by v.package_id, v.number), '[]'::json) from (select package_id, number, content_hash, section_digests, submitted_by, submitted_at from package_versions where ${among('package_id')}) v) as versions,
-          (select coalesce(json_agg(d order by d.decided_at, d.id), '[]'::json) from decisions d where ${among('d.package_id')}) as decisions,
-          (select coalesce(json_agg(th order by th.created_at, th.id), '[]'::json) from (select threads.*, (select max(m.created_at) from thread_messages m where m.thread_id = threads.id) as last_message_at from threads where ${among('package_id')}) th) as threads,
-          (select coalesce(json_agg(a order by a.seq), '[]'::json) from audit_log a where ${among('a.subject')} and ${actionsIn(actions)}) as entries`.execute(db);
+      const one = ids.length === 1;
+      const { rows } = await db.executeQuery<{ package_rows: PackageRowsJson }>(CompiledQuery.raw(packageRowsStatement(one, actions), [one ? ids[0] : [...ids]]));
       const row = rows[0];
-      if (!row) return { packages: [], versions: [], decisions: [], threads: [], entries: [] };
-      return {
-        packages: row.packages.map(withTemplate),
-        versions: row.versions.map(toVersionFacts),
-        decisions: row.decisions.map(toDecision),
-        threads: row.threads.map(({ last_message_at: lastMessageAt, ...thread }) => ({ ...toThread(thread), lastMessageAt })),
-        entries: row.entries.map(toAuditEntry),
-      };
+      return row ? packageRows(row.package_rows) : { packages: [], versions: [], decisions: [], threads: [], entries: [] };
     },
   };
 }
 
-/** Entries a poll reads after its kept size in its first statement; more are read after it. */
-const logPage = 100;
-
-/** `a.action in (...)` with each action a literal of the notification sources (a closed set; anything else throws, never reaches SQL). */
-function actionsIn(actions: readonly string[]) {
-  if (actions.length === 0) return sql<boolean>`false`;
-  return sql<boolean>`a.action in (${sql.join(actions.map((action) => sql.lit(notificationSourceSchema.parse(action))))})`;
+function packageRows(row: PackageRowsJson): NotificationPackageRows {
+  return {
+    packages: row.packages.map(withTemplate),
+    versions: row.versions.map(toVersionFacts),
+    decisions: row.decisions.map(toDecision),
+    threads: row.threads.map(({ last_message_at: lastMessageAt, ...thread }) => ({ ...toThread(thread), lastMessageAt })),
+    entries: row.entries.map(toAuditEntry),
+  };
 }
 
 function withTemplate({ template_definition: definition, ...row }: PackageWithTemplate) {

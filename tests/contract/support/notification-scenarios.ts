@@ -12,6 +12,7 @@ import { allNotificationsFor } from '#api/notifications/handlers.ts';
 import { derivedFromEveryPackage, derivedFromScratch } from '#api/notifications/notification-lists.ts';
 import { runObligationLapseSweep } from '#api/obligations/lapse-sweep.ts';
 import type { Obligation } from '#domain/contracts/obligations.ts';
+import { notificationSources } from '#domain/notifications/derive-notifications.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
 
@@ -190,7 +191,7 @@ export const notificationScenarios: Scenario[] = [
     },
   },
   {
-    name: 'notifications: a poll after a new entry asks the store twice (the log with the names’ key, then the named package), and a renamed user derives the list again',
+    name: 'notifications: a poll after a new entry asks the store twice (the log with the names’ key, then the named package), or once where the log’s read brings the package (PostgreSQL) unless the last poll found nothing new, and a renamed user derives the list again',
     async run(target) {
       const owner = await target.store.findUserByEmail('owner@example.com');
       const elena = await target.store.findUserByEmail('model-risk@example.com');
@@ -200,7 +201,9 @@ export const notificationScenarios: Scenario[] = [
       const recording = new Proxy(target.store, {
         get(store, property, receiver) {
           const value: unknown = Reflect.get(store, property, receiver);
-          return typeof value === 'function' ? (...args: unknown[]) => (asked.push(String(property)), (value as (...a: unknown[]) => unknown).apply(store, args)) : value;
+          // The log's read named with the actions whose rows it may bring (0217).
+          const named = property === 'readNotificationLog' ? (args: unknown[]) => (args[3] === undefined ? 'readNotificationLog' : 'readNotificationLog with rows') : () => String(property);
+          return typeof value === 'function' ? (...args: unknown[]) => (asked.push(named(args)), (value as (...a: unknown[]) => unknown).apply(store, args)) : value;
         },
       });
       await allNotificationsFor(recording, owner);
@@ -212,15 +215,39 @@ export const notificationScenarios: Scenario[] = [
       const reviewer = await signedIn(target, 'model-risk@example.com');
       const opened = await reviewer.post(`/api/packages/${clinical}/threads`, { versionNumber: 1, sectionKey: 'evaluation', kind: 'clarification', body: 'Which holdout period?' });
       expectStatus(opened, 201);
+      // The log's read can bring the named package's rows with it (PostgreSQL, decision record
+      // 0217): they are what a read of their own answers, and the poll then asks for nothing more.
+      const { size } = await target.store.readNotificationLog(0, 0);
+      const head = await target.store.readNotificationLog(size - 1, 2_000, owner.id, notificationSources);
+      const brought = target.store.engine === 'postgres';
+      expect(head.rows !== undefined).toBe(brought);
+      if (head.rows) expect(head.rows).toEqual(await target.store.listNotificationPackages([...new Set(head.entries.map((e) => e.subject))], notificationSources));
       asked.length = 0;
       const polled = await allNotificationsFor(recording, owner);
-      expect(asked).toEqual(['readNotificationLog', 'listNotificationPackages']);
+      expect(asked).toEqual(brought ? ['readNotificationLog with rows'] : ['readNotificationLog with rows', 'listNotificationPackages']);
       expect(polled.all).toEqual((await derivedFromScratch(target.store, owner)).all);
       expect(polled.all[0]?.text).toContain(`${elena.displayName} asked`);
 
+      // A poll that finds nothing new: the next asks for the log alone (decision record 0217), so
+      // after a new entry it reads the package on its own; once one found something, with the log again.
+      const reply = (body: string) => reviewer.post(`/api/packages/${clinical}/threads/${(opened.body as { id: string }).id}/messages`, { body });
+      asked.length = 0;
+      expect((await allNotificationsFor(recording, owner)).all).toEqual(polled.all);
+      expect(asked).toEqual(['readNotificationLog with rows']);
+      expectStatus(await reply('Since 2019?'), 201);
+      asked.length = 0;
+      const afterQuiet = await allNotificationsFor(recording, owner);
+      expect(asked).toEqual(['readNotificationLog', 'listNotificationPackages']);
+      expect(afterQuiet.all).toEqual((await derivedFromScratch(target.store, owner)).all);
+      expectStatus(await reply('Or since 2020?'), 201);
+      asked.length = 0;
+      const moving = await allNotificationsFor(recording, owner);
+      expect(asked).toEqual(brought ? ['readNotificationLog with rows'] : ['readNotificationLog with rows', 'listNotificationPackages']);
+      expect(moving.all).toEqual((await derivedFromScratch(target.store, owner)).all);
+
       // No entry names a renamed user: the names' key does, and the whole list is derived with the new name.
       await target.store.updateUserProfile(elena.id, { email: elena.email, displayName: 'Elena Ortiz', roles: elena.roles });
-      expectStatus(await reviewer.post(`/api/packages/${clinical}/threads/${(opened.body as { id: string }).id}/messages`, { body: 'And the period of the fairness table?' }), 201);
+      expectStatus(await reply('And the period of the fairness table?'), 201);
       const renamed = await allNotificationsFor(recording, owner);
       expect(renamed.all).toEqual((await derivedFromScratch(target.store, owner)).all);
       expect(renamed.all.some((n) => n.text.includes('Elena Ortiz asked'))).toBe(true);
@@ -250,6 +277,9 @@ export const notificationScenarios: Scenario[] = [
       expect(await seqs(100)).toEqual({ size: size + added, seqs: range(100), lastReadSeq: size });
       expect(await seqs(30)).toEqual({ size: size + added, seqs: range(30), lastReadSeq: size });
       expect(await seqs(0)).toEqual({ size: size + added, seqs: [], lastReadSeq: size });
+      // More than a page: no package rows come with the log's read, whatever it names (0217).
+      expect((await store.readNotificationLog(size, 2_000, owner.id, notificationSources)).rows).toBeUndefined();
+      expect((await store.readNotificationLog(size + added - 1, 2_000, owner.id, notificationSources)).rows?.packages ?? []).toEqual([]);
       // The poll answers the same mark the store holds.
       const polled = await allNotificationsFor(store, owner);
       expect(polled.lastReadSeq).toBe(size);
