@@ -25,6 +25,8 @@ interface Variant {
   flags?: string[];
   client?: 'inproc' | 'child';
   env?: Record<string, string>;
+  /** Another build's folder to start the server from (old against new code). */
+  cwd?: string;
 }
 
 const onPostgres = process.argv[2] === 'postgres';
@@ -51,7 +53,7 @@ try {
   for (const [index, variant] of variants.entries()) {
     const own = databaseUrl ? location : { dataDir: `${dataDir}-variant-${index}` };
     if (!databaseUrl) cpSync(dataDir, own.dataDir, { recursive: true });
-    servers.push({ variant, dir: own.dataDir, server: await startServerProcess({ ...own, ...(variant.env ? { env: variant.env } : {}), nodeFlags: [...(variant.flags ?? serverNodeFlags), '--trace-gc'] }) });
+    servers.push({ variant, dir: own.dataDir, server: await startServerProcess({ ...own, ...(variant.env ? { env: variant.env } : {}), ...(variant.cwd ? { cwd: variant.cwd } : {}), nodeFlags: [...(variant.flags ?? serverNodeFlags), '--trace-gc'] }) });
   }
   const cookies = new Map<ServerProcess, string>();
   for (const { server } of servers) cookies.set(server, (await signIn(server.origin, 'model-risk@example.com', password)).cookie);

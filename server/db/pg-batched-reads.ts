@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { StoredUser, StoredVersion, StoreTx } from '#api/store/store.ts';
+import { sql, type Kysely } from 'kysely';
+import type { StoredUser, StoreTx } from '#api/store/store.ts';
 import type { Database } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
-import { amongVersionKeys, versionRowReader } from './pg-version-rows.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
-import { snapshotCache, snapshotClock, snapshotColumn, type Stamped } from './pg-snapshot-clock.ts';
+import { snapshotCache, snapshotClock, snapshotColumn, type SnapshotClock, type Stamped } from './pg-snapshot-clock.ts';
 import { toSession, toUser } from './queries/session.ts';
 import { deepFreeze } from './coherent-cache.ts';
 
@@ -73,6 +72,17 @@ export function batched<K, R>(keyText: (key: K) => string, readMany: (keys: K[])
 }
 
 type VersionKey = readonly [packageId: string, number: number];
+
+/**
+ * `(packageColumn, numberColumn)` is one of `keys`, as two array parameters unnested: PostgreSQL
+ * plans it in a tenth of a millisecond as a nested loop over the primary key, where a row IN list
+ * of a batch's 60 pairs took 2 to 3 ms to plan (a 60-arm bitmap OR, planned afresh for every
+ * unnamed statement) and about as long to run: most of the backends' CPU per read (0190).
+ */
+export function amongVersionKeys(packageColumn: string, numberColumn: string, keys: readonly VersionKey[]) {
+  return sql<boolean>`(${sql.ref(packageColumn)}, ${sql.ref(numberColumn)}) in (select * from unnest(${keys.map(([id]) => id)}::text[], ${keys.map(([, n]) => n)}::int[]))`;
+}
+
 const versionText = ([packageId, number]: VersionKey) => `${packageId}\u0000${number}`;
 
 /** Groups rows under their key's text, in the order read. */
@@ -100,9 +110,10 @@ const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, St
     (found) => ({ value: deepFreeze(found.value), snapshot: found.snapshot }),
   );
 
-type HotReads = Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'findVersion' | 'listVersionAnswers' | 'listPolicyEvaluations'>;
+type HotReads = Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations'>;
 
-export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotReads {
+/** The reads, and the clock they ask (shared with the version reads, pg-version-rows.ts). */
+export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads: HotReads; clock: SnapshotClock } {
   const clock = snapshotClock(db);
   const cache = snapshotCache();
   /**
@@ -111,15 +122,15 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
    * the clock afresh; its later ones use the stamp its first one got in this task.
    */
   const through =
-    <K, R extends object>(kind: string, keyText: (key: K) => string, read: (key: K) => Promise<Stamped<R> | null>, stamp: () => Promise<string>, hit: (kept: R) => R = (kept) => kept, chars: (value: R) => number = () => 0) =>
+    <K, R extends object>(kind: string, keyText: (key: K) => string, read: (key: K) => Promise<Stamped<R> | null>, stamp: () => Promise<string>) =>
     async (key: K): Promise<R | null> => {
       const text = keyText(key);
       const kept = cache.get(await stamp(), kind, text);
-      if (kept !== undefined) return hit(kept as R);
+      if (kept !== undefined) return kept as R;
       const found = await read(key);
       if (found === null) return null;
-      cache.keep(found.snapshot, kind, text, found.value, chars(found.value));
-      return hit(found.value);
+      cache.keep(found.snapshot, kind, text, found.value);
+      return found.value;
     };
   const byId = (id: string) => id;
 
@@ -156,9 +167,6 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
   });
   const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().select(snapshotColumn).where('id', 'in', ids).execute()).map((row) => [row.id, { value: toUser(row), snapshot: row.snapshot }]));
   const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().select(snapshotColumn).where('id', 'in', ids).execute()).map((row) => [row.id, { value: toPackage(row), snapshot: row.snapshot }]));
-  // Checked against the row's version on every read, its content read again only when the row changed (pg-version-rows.ts).
-  const copyVersion = (v: StoredVersion): StoredVersion => ({ ...v, sectionDigests: { ...v.sectionDigests } });
-  const version = batched(versionText, versionRowReader(db, versionText), null, (found) => found);
   const answers = batched(
     versionText,
     async (keys: VersionKey[]) => {
@@ -185,21 +193,19 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
     (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
   );
   const findUser = through('user', byId, user, clock.now);
-  const keptVersion = through('version', versionText, version, clock.now, copyVersion, (v) => v.canonicalContent.length);
   const keptAnswers = through('answers', versionText, answers, clock.now);
   const keptEvaluations = through('evaluations', byId, evaluations, clock.now);
-  return {
+  const reads: HotReads = {
     findSession: through('session', byId, session, clock.fresh),
     findUserById: (id) => {
       const read = withSessions?.get(id);
       return read ? Promise.resolve(read) : findUser(id);
     },
     findPackage: through('package', byId, pkg, clock.now),
-    // Kept frozen, each read its own copy (as every read of it before the cache).
-    findVersion: (packageId, number) => keptVersion([packageId, number]),
     // No row read is no answer: an empty list, not kept (its statement may have read no snapshot).
     listVersionAnswers: async (packageId, number) => (await keptAnswers([packageId, number])) ?? [],
     // One package (the read path) batched; a list as the unbatched query reads and sorts it.
     listPolicyEvaluations: async (packageIds) => (packageIds.length === 1 && packageIds[0] !== undefined ? ((await keptEvaluations(packageIds[0])) ?? []) : direct.listPolicyEvaluations(packageIds)),
   };
+  return { reads, clock };
 }

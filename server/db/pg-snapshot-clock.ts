@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/schema.ts';
 import { deepFreeze } from './coherent-cache.ts';
-import { postgresKeptVersionBound } from '#api/packages/answer-bytes.ts';
 
 // PostgreSQL's change clock (decision record 0208): the text of `pg_current_snapshot()`
 // (xmin:xmax:in-progress xids) of a statement. Every transaction that writes anything gets an
@@ -63,13 +62,11 @@ export interface Stamped<R> {
   snapshot: string;
 }
 
-/** Past this many entries of one kind, that kind starts over (as coherent-cache.ts). */
-const maxEntriesPerKind = 50_000;
 /**
- * Characters of version content kept at once (as pg-version-rows.ts's bound): past it nothing
- * more is kept until the text moves, so a round-robin over more than fits still hits for those kept.
+ * Past this many entries of one kind, that kind starts over (as coherent-cache.ts). Version
+ * content is not kept here but once, in pg-version-rows.ts, under its own bound (0214).
  */
-const maxKeptChars = postgresKeptVersionBound;
+const maxEntriesPerKind = 50_000;
 
 /**
  * Rows kept for one snapshot text at a time: asked with another text, everything is dropped
@@ -79,14 +76,9 @@ const maxKeptChars = postgresKeptVersionBound;
 export function snapshotCache() {
   const kinds = new Map<string, Map<string, object>>();
   let validAt: string | null = null;
-  let keptChars = 0;
-  // Per kind, so that a kind started over gives its characters back.
-  const kindChars = new Map<string, number>();
   const at = (stamp: string) => {
     if (stamp !== validAt) {
       kinds.clear();
-      kindChars.clear();
-      keptChars = 0;
       validAt = stamp;
     }
   };
@@ -95,21 +87,13 @@ export function snapshotCache() {
       at(stamp);
       return kinds.get(kind)?.get(key);
     },
-    /** `chars`: the content it holds, counted against the bound (versions). */
-    keep(snapshot: string, kind: string, key: string, value: object, chars = 0): void {
+    keep(snapshot: string, kind: string, key: string, value: object): void {
       if (snapshot !== validAt) return;
       let entries = kinds.get(kind);
       if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
-      // The same row at the same text, kept already (several callers of one version): counted once.
+      // The same row at the same text, kept already (several callers of one row): kept once.
       if (entries.has(key)) return;
-      if (entries.size >= maxEntriesPerKind) {
-        keptChars -= kindChars.get(kind) ?? 0;
-        kindChars.delete(kind);
-        entries.clear();
-      }
-      if (keptChars + chars > maxKeptChars) return;
-      keptChars += chars;
-      kindChars.set(kind, (kindChars.get(kind) ?? 0) + chars);
+      if (entries.size >= maxEntriesPerKind) entries.clear();
       entries.set(key, deepFreeze(value));
     },
   };
