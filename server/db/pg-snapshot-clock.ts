@@ -22,6 +22,12 @@ export interface SnapshotClock {
    * lookups, run as the continuation of its first one), else a fresh one.
    */
   now: () => Promise<string>;
+  /**
+   * The stamp of the task running now, without asking: the text a lookup made now would use, or
+   * null (a later task, which would ask afresh). The same text as an earlier stamp means the
+   * database has not changed between the two.
+   */
+  current: () => string | null;
 }
 
 export function snapshotClock(db: Kysely<Database>): SnapshotClock {
@@ -53,7 +59,7 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
     });
     return pending;
   };
-  return { fresh, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)) };
+  return { fresh, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)), current: () => thisTask };
 }
 
 /** Rows of a statement, and the snapshot they were read at. */

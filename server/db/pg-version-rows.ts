@@ -39,6 +39,8 @@ interface Kept {
   /** The answer's bytes (`head` + content + `}`), or the content's alone while `head` is null. */
   bytes: Uint8Array<ArrayBuffer>;
   head: string | null;
+  /** A snapshot text at which `head` was made from rows all read at that text: a read with it answers the bytes as they are. */
+  headAt: string | null;
   contentStart: number;
   contentEnd: number;
 }
@@ -129,7 +131,7 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
     const whole = await wholeRows(key);
     if (!whole) return null;
     const bytes = utf8.encode(whole.content);
-    const fresh: Kept = { rowVersion: whole.rowVersion, keptAt: at, seenAt: whole.snapshot, facts: whole.facts, bytes, head: null, contentStart: 0, contentEnd: bytes.byteLength };
+    const fresh: Kept = { rowVersion: whole.rowVersion, keptAt: at, seenAt: whole.snapshot, facts: whole.facts, bytes, head: null, headAt: null, contentStart: 0, contentEnd: bytes.byteLength };
     keep(text, fresh, kept.get(text));
     return fresh;
   };
@@ -143,12 +145,22 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
     responses: {
       async answer(packageId, number, head): Promise<VersionAnswer | null> {
         const key: VersionKey = [packageId, number];
-        const entry = await current(key, await clock.now());
+        const stamp = await clock.now();
+        const entry = await current(key, stamp);
         if (!entry) return null;
+        // Row and head both as the database holds them at this read's text: the whole answer
+        // stands, as SQLite's does under its change clock (0199), with no head made again.
+        if (entry.seenAt === stamp && entry.headAt === stamp) return entry.bytes;
         const headText = await head(entry.facts);
-        // The head is made afresh for every answer from reads under the same clock, so the bytes
-        // sent are never older than those reads; only their encoding is saved.
-        if (entry.head === headText) return entry.bytes;
+        // Still the same text once the head is made: the rows it names are those at `stamp`
+        // (kept ones at that text, or read while the database had not changed since).
+        const madeAt = entry.seenAt === stamp && clock.current() === stamp ? stamp : null;
+        // Otherwise the head is made afresh for every answer from reads under the clock, so the
+        // bytes sent are never older than those reads; only their encoding is saved.
+        if (entry.head === headText) {
+          if (madeAt !== null) entry.headAt = madeAt;
+          return entry.bytes;
+        }
         const headBytes = utf8.encode(headText);
         const content = entry.bytes.subarray(entry.contentStart, entry.contentEnd);
         const bytes = new Uint8Array(headBytes.byteLength + content.byteLength + closingBrace.byteLength);
@@ -156,7 +168,7 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
         bytes.set(content, headBytes.byteLength);
         bytes.set(closingBrace, headBytes.byteLength + content.byteLength);
         // In place of the entry it was made from (which then holds no copy of its own), when that is still kept.
-        const answer: Kept = { ...entry, bytes, head: headText, contentStart: headBytes.byteLength, contentEnd: headBytes.byteLength + content.byteLength };
+        const answer: Kept = { ...entry, bytes, head: headText, headAt: madeAt, contentStart: headBytes.byteLength, contentEnd: headBytes.byteLength + content.byteLength };
         const id = keyText(key);
         if (kept.get(id) === entry) keep(id, answer, entry);
         return bytes;

@@ -159,7 +159,10 @@ describe('batched hot reads on PostgreSQL', () => {
     // Unchanged: the very bytes again; the store's findVersion decodes its content from them.
     expect(await answer(one)).toBe(kept);
     expect(await one.findVersion(first.packageId, first.number)).toEqual(stored);
-    // Another head (a name, an answer changed): new bytes around the same content.
+    // Any write moves the clock; a head changed by then (a name, an answer): new bytes around the same content.
+    const [user] = await one.listUsers();
+    if (!user) throw new Error('the demo has users');
+    await two.insertSession(sessionOf(user.id, 'd'.repeat(64)));
     const otherHead = (version: VersionHeadFacts) => Promise.resolve(`{"number":${version.number},"content":`);
     expect(text(await answer(one, otherHead))).toBe(`{"number":${first.number},"content":${stored.canonicalContent}}`);
     await answer(two);
