@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoredUser, StoreTx } from '#api/store/store.ts';
-import type { Database } from './schema/schema.ts';
+import type { Database, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
 import { snapshotCache, snapshotClock, snapshotColumn, type SnapshotClock, type Stamped } from './pg-snapshot-clock.ts';
@@ -85,21 +85,28 @@ export function amongVersionKeys(packageColumn: string, numberColumn: string, ke
 
 const versionText = ([packageId, number]: VersionKey) => `${packageId}\u0000${number}`;
 
-/** Groups rows under their key's text, in the order read. */
-function grouped<Row, R>(rows: readonly Row[], keyOf: (row: Row) => string, map: (row: Row) => R): Map<string, R[]> {
-  const out = new Map<string, R[]>();
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** `rows` of a turn's statement, or the one row of nulls its left join gives when no asked key has any. */
+const fromSnapshot = (table: string, on: ReturnType<typeof sql>, order: string) =>
+  sql`select s.snapshot, t.* from (select pg_current_snapshot()::text as snapshot) s left join ${sql.table(table)} t on ${on} order by ${sql.raw(order)}`;
+
+/**
+ * Every asked key's rows under the statement's snapshot, an empty list for a key with none: the
+ * statement always answers a row (fromSnapshot), so an empty list is kept like any other, where
+ * one read again on every request cost a statement per turn and kept the whole answer from
+ * standing (most versions have no answers, many packages no checks: 0214).
+ */
+function stampedLists<Row extends { snapshot: string }, R>(asked: readonly string[], rows: readonly Row[], keyOf: (row: Row) => string | null, map: (row: Row) => R): Map<string, Stamped<R[]>> {
+  const snapshot = rows[0]?.snapshot;
+  if (snapshot === undefined) return new Map();
+  const out = new Map(asked.map((key): [string, Stamped<R[]>] => [key, { value: [], snapshot }]));
   for (const row of rows) {
     const key = keyOf(row);
-    const list = out.get(key);
-    if (list) list.push(map(row));
-    else out.set(key, [map(row)]);
+    if (key !== null) out.get(key)?.value.push(map(row));
   }
   return out;
 }
-
-/** Rows of one statement under the snapshot it read them at (the same for every row of it). */
-const stampedGroups = <Row extends { snapshot: string }, R>(rows: readonly Row[], keyOf: (row: Row) => string, map: (row: Row) => R): Map<string, Stamped<R[]>> =>
-  new Map([...grouped(rows, keyOf, map)].map(([key, value]) => [key, { value, snapshot: rows[0]?.snapshot ?? '' }]));
 
 /** One row per text key under its statement's snapshot, the rows shared frozen between the callers of a turn. */
 const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, Stamped<R>][]>) =>
@@ -170,16 +177,9 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads
   const answers = batched(
     versionText,
     async (keys: VersionKey[]) => {
-      const rows = await db
-        .selectFrom('version_answers')
-        .selectAll()
-        .select(snapshotColumn)
-        .where(amongVersionKeys('package_id', 'version_number', keys))
-        .orderBy('package_id')
-        .orderBy('version_number')
-        .orderBy('position')
-        .execute();
-      return stampedGroups(rows, (row) => versionText([row.package_id, row.version_number]), toAnswer);
+      const { rows } = await fromSnapshot('version_answers', amongVersionKeys('t.package_id', 't.version_number', keys), 't.package_id, t.version_number, t.position').execute(db);
+      const read = rows as (Nullable<VersionAnswersTable> & { snapshot: string })[];
+      return stampedLists(keys.map(versionText), read, (row) => (row.package_id === null || row.version_number === null ? null : versionText([row.package_id, row.version_number])), (row) => toAnswer(row as VersionAnswersTable));
     },
     null,
     (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
@@ -188,7 +188,11 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads
   // The check in effect per version, by the view every reader shares (as queries/policies.ts reads it).
   const evaluations = batched(
     byId,
-    async (ids) => stampedGroups(await db.selectFrom('effective_policy_evaluations').selectAll().select(snapshotColumn).where('package_id', 'in', ids).orderBy('package_id').orderBy('version').execute(), (row) => row.package_id, toPolicyEvaluation),
+    async (ids: string[]) => {
+      const { rows } = await fromSnapshot('effective_policy_evaluations', sql`t.package_id = any(${ids}::text[])`, 't.package_id, t.version').execute(db);
+      const read = rows as (Nullable<PolicyEvaluationsTable> & { snapshot: string })[];
+      return stampedLists(ids, read, (row) => row.package_id, (row) => toPolicyEvaluation(row as PolicyEvaluationsTable));
+    },
     null,
     (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
   );
@@ -202,7 +206,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads
       return read ? Promise.resolve(read) : findUser(id);
     },
     findPackage: through('package', byId, pkg, clock.now),
-    // No row read is no answer: an empty list, not kept (its statement may have read no snapshot).
+    // Every asked version has a list (empty when it has no answers), kept under its snapshot.
     listVersionAnswers: async (packageId, number) => (await keptAnswers([packageId, number])) ?? [],
     // One package (the read path) batched; a list as the unbatched query reads and sorts it.
     listPolicyEvaluations: async (packageIds) => (packageIds.length === 1 && packageIds[0] !== undefined ? ((await keptEvaluations(packageIds[0])) ?? []) : direct.listPolicyEvaluations(packageIds)),

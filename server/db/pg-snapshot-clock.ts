@@ -31,7 +31,9 @@ export interface SnapshotClock {
 }
 
 export function snapshotClock(db: Kysely<Database>): SnapshotClock {
-  let pending: Promise<string> | null = null;
+  /** The next read, asked for and not yet sent; `send` sends it. */
+  let pending: { stamp: Promise<string>; send: () => void } | null = null;
+  let inFlight = false;
   let thisTask: string | null = null;
   const read = async (): Promise<string> => {
     const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
@@ -39,25 +41,44 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
     if (stamp === undefined) throw new Error('pg_current_snapshot() answered no row');
     return stamp;
   };
+  // One read in flight at a time: whoever asks while one is out waits for the next, sent once
+  // it is back. Each caller still gets a stamp read by a statement sent after it asked, and under
+  // load one statement serves every turn of a round trip, where one per turn had most of the
+  // API's extra CPU per read over SQLite's in its socket writes (0214).
+  const sendNext = () => {
+    if (inFlight || pending === null) return;
+    const { send } = pending;
+    pending = null;
+    inFlight = true;
+    send();
+  };
   const fresh = (): Promise<string> => {
-    // Sent once the turn's callers have all asked (setImmediate), so after each of them asked.
-    pending ??= new Promise<string>((resolve, reject) => {
-      setImmediate(() => {
-        pending = null;
-        read().then((stamp) => {
-          // Kept for the continuations of its callers only: promise continuations run in one
-          // drain of the microtask queue, and a tick queued now runs once that drain ends, before
-          // any other I/O callback. Kept to the next check phase instead, a write of this
-          // process acknowledged in the same poll phase was read as before it (a test holds this).
-          thisTask = stamp;
-          process.nextTick(() => {
-            if (thisTask === stamp) thisTask = null;
+    if (pending) return pending.stamp;
+    let send = () => {};
+    const stamp = new Promise<string>((resolve, reject) => {
+      send = () =>
+        void read()
+          .then((text) => {
+            // Kept for the continuations of its callers only: promise continuations run in one
+            // drain of the microtask queue, and a tick queued now runs once that drain ends, before
+            // any other I/O callback. Kept to the next check phase instead, a write of this
+            // process acknowledged in the same poll phase was read as before it (a test holds this).
+            thisTask = text;
+            process.nextTick(() => {
+              if (thisTask === text) thisTask = null;
+            });
+            resolve(text);
+          }, reject)
+          .finally(() => {
+            inFlight = false;
+            // The next one's callers asked before this one came back: sent once this turn's have too.
+            if (pending) setImmediate(sendNext);
           });
-          resolve(stamp);
-        }, reject);
-      });
     });
-    return pending;
+    pending = { stamp, send };
+    // Sent once the turn's callers have all asked (setImmediate), so after each of them asked.
+    if (!inFlight) setImmediate(sendNext);
+    return stamp;
   };
   return { fresh, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)), current: () => thisTask };
 }
