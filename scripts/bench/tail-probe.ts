@@ -16,7 +16,7 @@ import { startServerProcess, type ServerProcess } from '../lib/server-process.ts
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, versionPaths } from './load-clients.ts';
 import { probeDatabase } from './probe-database.ts';
-import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
+import { backendPids, cpuBetween, databaseCommits, rssMb, snapshot } from './process-cpu.ts';
 import { tailRun, type TailRun } from './tail-client.ts';
 import pg from 'pg';
 
@@ -64,7 +64,7 @@ try {
       const before = snapshot(pids);
       const from = sinceStart(server.pid);
       const load = { origin: server.origin, cookie: cookies.get(server) ?? '', paths, connections: 200, seconds };
-      const commitsBefore = databaseUrl ? await commits(databaseUrl) : null;
+      const commitsBefore = databaseUrl ? await databaseCommits(databaseUrl) : null;
       const watch = databaseUrl ? watchSnapshot(databaseUrl) : null;
       const walBefore = databaseUrl ? null : walStamp(dir);
       const run = variant.client === 'child' ? await childRun(load) : await tailRun(load);
@@ -72,7 +72,7 @@ try {
       if (databaseUrl && commitsBefore !== null) {
         // Backends report their counts at most once a second: waited for, then read.
         await new Promise((resolve) => setTimeout(resolve, 1_500));
-        const statements = (await commits(databaseUrl)) - commitsBefore;
+        const statements = (await databaseCommits(databaseUrl)) - commitsBefore;
         console.log(`${variant.name}: ${statements} transactions in the database during the run (the watcher's included), ${(statements / run.samples.length).toFixed(3)} per read`);
       }
       if (walBefore !== null) console.log(`${variant.name}: SQLite's write-ahead log ${walStamp(dir) === walBefore ? 'unchanged' : 'WRITTEN'} during the run`);
@@ -116,18 +116,6 @@ function watchSnapshot(url: string): () => Promise<number> {
     for (const [q, n] of writers) console.log(`  seen ${n}×: ${q}`);
     return moves;
   };
-}
-
-/** Transactions committed in the probe's database so far: every statement outside a transaction is one. */
-async function commits(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: string }>('select xact_commit::text as n from pg_stat_database where datname = current_database()');
-    return Number(rows[0]?.n ?? NaN);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The write-ahead log's size and modification time: any commit during a run changes them. */
