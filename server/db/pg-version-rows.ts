@@ -128,6 +128,8 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
       entry.seenAt = row.snapshot;
       return entry;
     }
+    // Changed or aged: never answered again, nor left holding memory while its successor is read.
+    if (entry) drop(text, entry);
     const whole = await wholeRows(key);
     if (!whole) return null;
     const bytes = utf8.encode(whole.content);
