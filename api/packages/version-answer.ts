@@ -2,7 +2,7 @@ import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import { toActor } from '../package-access/views.ts';
 import { answerBytes } from './answer-bytes.ts';
 import type { Store, StoredPackage, StoredUser } from '../store/store.ts';
-import type { VersionAnswer, VersionResponseFacts } from '../store/packages.ts';
+import type { VersionAnswer, VersionHeadFacts } from '../store/packages.ts';
 import type { StoredPolicyEvaluation } from '../store/policies.ts';
 
 // The body of `GET /api/packages/{id}/versions/{n}` as JSON text or its UTF-8 bytes (kept ones:
@@ -22,19 +22,24 @@ const headOf = (members: ReturnType<typeof versionMembers>): string => `${JSON.s
  */
 export async function versionAnswerText(store: Store, packageId: string, n: number, see: (id: string) => Promise<StoredPackage | null>): Promise<VersionAnswer | null> {
   const responses = store.versionResponses;
+  const headOfVersion = async (version: VersionHeadFacts) => {
+    const [submitter, answers, evaluations] = await Promise.all([store.findUserById(version.submittedBy), store.listVersionAnswers(packageId, n), store.listPolicyEvaluations([packageId])]);
+    return headOf(versionMembers(version, submitter, answers, evaluations));
+  };
+  if (responses && store.engine === 'postgres') {
+    // Asked together, the package and the answer: on PostgreSQL each read is batched with other
+    // requests' (server/db/pg-batched-reads.ts), in one round trip instead of several in turn.
+    // Nothing read is sent unless the package is one the caller may see.
+    const [pkg, answer] = await Promise.all([see(packageId), responses.answer(packageId, n, headOfVersion)]);
+    return pkg ? answer : null;
+  }
   if (responses) {
     // SQLite (docs/decisions/0161): the package first (who may see it), then the answer with
     // its head kept under the change clock and its content read from the row.
     const pkg = await see(packageId);
-    if (!pkg) return null;
-    return responses.answer(pkg.id, n, async (version) => {
-      const [submitter, answers, evaluations] = await Promise.all([store.findUserById(version.submittedBy), store.listVersionAnswers(pkg.id, n), store.listPolicyEvaluations([pkg.id])]);
-      return headOf(versionMembers(version, submitter, answers, evaluations));
-    });
+    return pkg ? responses.answer(pkg.id, n, headOfVersion) : null;
   }
-  // Asked together, the package and what the version needs: on PostgreSQL each is batched
-  // with other requests' (server/db/pg-batched-reads.ts), in one round trip instead of three
-  // in turn. Nothing read is sent unless the package is one the caller may see.
+  // The mocks: the package and what the version needs asked together.
   const versionRead = store.findVersion(packageId, n);
   const [pkg, version, submitter, answers, evaluations] = await Promise.all([
     see(packageId),
@@ -52,7 +57,7 @@ export async function versionAnswerText(store: Store, packageId: string, n: numb
 }
 
 /** The version route's answer but its content, in the order it is sent. */
-function versionMembers(version: VersionResponseFacts, submitter: StoredUser | null, answers: ConcernAnswer[], evaluations: StoredPolicyEvaluation[]) {
+function versionMembers(version: VersionHeadFacts, submitter: StoredUser | null, answers: ConcernAnswer[], evaluations: StoredPolicyEvaluation[]) {
   return {
     packageId: version.packageId,
     number: version.number,

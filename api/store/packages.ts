@@ -36,24 +36,27 @@ export interface StoredVersion extends StoredVersionFacts {
 /** What a version's answer names beside its content: the row but its section digests. */
 export type VersionResponseFacts = Omit<StoredVersion, 'sectionDigests'>;
 
-/**
- * The version read route's answer, where the database has a change clock (SQLite,
- * server/db/version-responses.ts): all but the content kept while the database provably has
- * not changed, the content read from its row on every call (docs/decisions/0161).
- */
+/** What a version answer's head is made of: the answer's facts but the content. */
+export type VersionHeadFacts = Omit<VersionResponseFacts, 'canonicalContent'>;
+
 /**
  * A version answer's JSON text, or its UTF-8 bytes when kept whole (docs/decisions/0199). Kept
  * bytes are shared by every read that hits them: sent as they are, never written to.
  */
 export type VersionAnswer = string | Uint8Array<ArrayBuffer>;
 
+/**
+ * The version read route's answer, where the database has a clock: SQLite's kept while its change
+ * clock says the database has not changed (server/db/version-responses.ts, 0161), PostgreSQL's
+ * content kept with the row version it was read at (server/db/pg-version-rows.ts, 0214).
+ */
 export interface VersionResponses {
   /**
    * The answer: `head(version)` (every member but the content, without the closing brace,
    * ending in `"content":`), the version's stored content, and the brace. Null when there is no
    * such version.
    */
-  answer(packageId: string, number: number, head: (version: VersionResponseFacts) => Promise<string>): Promise<VersionAnswer | null>;
+  answer(packageId: string, number: number, head: (version: VersionHeadFacts) => Promise<string>): Promise<VersionAnswer | null>;
 }
 
 export interface StoredModel {

@@ -88,7 +88,7 @@ export interface StoreTx
 
 export interface Store extends StoreTx {
   readonly engine: 'sqlite' | 'postgres';
-  /** SQLite only: the version read route's answer kept under the change clock (absent on PostgreSQL, which reads by row version). */
+  /** The version read route's answer: SQLite's kept under its change clock, PostgreSQL's by row version (0214); absent on the mocks. */
   readonly versionResponses?: VersionResponses;
   /** SQLite only: what it keeps under its change clock, looked up without waiting (the version read path's plain hits, 0202). */
   readonly kept?: KeptReads;

@@ -80,3 +80,15 @@ export async function backendPids(databaseUrl: string): Promise<number[]> {
     await client.end();
   }
 }
+
+/** Transactions committed in the database so far: every statement outside a transaction is one. Backends report at most once a second, so read it after a pause. */
+export async function databaseCommits(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('select xact_commit::text as n from pg_stat_database where datname = current_database()');
+    return Number(rows[0]?.n ?? NaN);
+  } finally {
+    await client.end();
+  }
+}

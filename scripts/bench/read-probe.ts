@@ -14,8 +14,7 @@ import { runLoad, throughput } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { signIn, versionPaths } from './load-clients.ts';
 import { probeDatabase } from './probe-database.ts';
-import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
-import pg from 'pg';
+import { backendPids, cpuBetween, databaseCommits, rssMb, snapshot } from './process-cpu.ts';
 
 const packages = Number(process.argv[2] ?? 1000);
 const reads = Number(process.argv[3] ?? 15_000);
@@ -34,14 +33,7 @@ const server = await startServerProcess({ ...location, ...(profile ? { env: { NO
 const statements = async () => {
   if (!databaseUrl) return 0;
   await new Promise((resolve) => setTimeout(resolve, 1_500));
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: string }>('select xact_commit::text as n from pg_stat_database where datname = current_database()');
-    return Number(rows[0]?.n ?? NaN);
-  } finally {
-    await client.end();
-  }
+  return databaseCommits(databaseUrl);
 };
 const line = (text: string) => console.log(`${text} (load ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
 try {

@@ -16,7 +16,7 @@ import { startServerProcess, type ServerProcess } from '../lib/server-process.ts
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, versionPaths } from './load-clients.ts';
 import { probeDatabase } from './probe-database.ts';
-import { backendPids, cpuBetween, rssMb, snapshot } from './process-cpu.ts';
+import { backendPids, cpuBetween, databaseCommits, rssMb, snapshot } from './process-cpu.ts';
 import { tailRun, type TailRun } from './tail-client.ts';
 import pg from 'pg';
 
@@ -25,6 +25,8 @@ interface Variant {
   flags?: string[];
   client?: 'inproc' | 'child';
   env?: Record<string, string>;
+  /** Another build's folder to start the server from (old against new code). */
+  cwd?: string;
 }
 
 const onPostgres = process.argv[2] === 'postgres';
@@ -51,7 +53,7 @@ try {
   for (const [index, variant] of variants.entries()) {
     const own = databaseUrl ? location : { dataDir: `${dataDir}-variant-${index}` };
     if (!databaseUrl) cpSync(dataDir, own.dataDir, { recursive: true });
-    servers.push({ variant, dir: own.dataDir, server: await startServerProcess({ ...own, ...(variant.env ? { env: variant.env } : {}), nodeFlags: [...(variant.flags ?? serverNodeFlags), '--trace-gc'] }) });
+    servers.push({ variant, dir: own.dataDir, server: await startServerProcess({ ...own, ...(variant.env ? { env: variant.env } : {}), ...(variant.cwd ? { cwd: variant.cwd } : {}), nodeFlags: [...(variant.flags ?? serverNodeFlags), '--trace-gc'] }) });
   }
   const cookies = new Map<ServerProcess, string>();
   for (const { server } of servers) cookies.set(server, (await signIn(server.origin, 'model-risk@example.com', password)).cookie);
@@ -62,10 +64,17 @@ try {
       const before = snapshot(pids);
       const from = sinceStart(server.pid);
       const load = { origin: server.origin, cookie: cookies.get(server) ?? '', paths, connections: 200, seconds };
+      const commitsBefore = databaseUrl ? await databaseCommits(databaseUrl) : null;
       const watch = databaseUrl ? watchSnapshot(databaseUrl) : null;
       const walBefore = databaseUrl ? null : walStamp(dir);
       const run = variant.client === 'child' ? await childRun(load) : await tailRun(load);
       if (watch) console.log(`${variant.name}: the snapshot text moved ${await watch()} times during the run`);
+      if (databaseUrl && commitsBefore !== null) {
+        // Backends report their counts at most once a second: waited for, then read.
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const statements = (await databaseCommits(databaseUrl)) - commitsBefore;
+        console.log(`${variant.name}: ${statements} transactions in the database during the run (the watcher's included), ${(statements / run.samples.length).toFixed(3)} per read`);
+      }
       if (walBefore !== null) console.log(`${variant.name}: SQLite's write-ahead log ${walStamp(dir) === walBefore ? 'unchanged' : 'WRITTEN'} during the run`);
       const after = snapshot(pids);
       const api = (after.get(server.pid) ?? NaN) - (before.get(server.pid) ?? NaN);

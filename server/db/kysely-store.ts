@@ -5,6 +5,7 @@ import { immutableRowReads } from './immutable-row-cache.ts';
 import { sqliteHotReads } from './coherent-cache.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 import { postgresHotReads } from './pg-batched-reads.ts';
+import { postgresVersionRows } from './pg-version-rows.ts';
 import { coalescedPages } from './pg-coalesced-pages.ts';
 import { sqliteKeptPages } from './sqlite-kept-pages.ts';
 import type { ChangeClock, SqliteQuietWrite, SqliteRead } from './node-sqlite-dialect.ts';
@@ -103,7 +104,11 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
   // On PostgreSQL, identical inbox pages asked in one turn share one statement (pg-coalesced-pages.ts, 0203).
   // On SQLite, inbox pages kept under the same clock until a row falls due (sqlite-kept-pages.ts, 0209).
   const keptPages = (clock: ChangeClock) => sqliteKeptPages(clock, serialized, (query, now) => direct.pageSummariesIfFresh(query, now), async () => (await direct.nextSummaryChange())?.at ?? null);
-  const coherent: Partial<StoreTx> = hot && sqlite ? { ...hot.reads, pageSummariesIfFresh: keptPages(sqlite.changes) } : engine === 'postgres' ? { ...postgresHotReads(db, direct), pageSummariesIfFresh: coalescedPages((query, now) => direct.pageSummariesIfFresh(query, now)) } : {};
+  // On PostgreSQL, versions checked by row version and their content kept once, as the version route's answers (pg-version-rows.ts, 0214).
+  const pgHot = engine === 'postgres' ? postgresHotReads(db, direct) : null;
+  const pgVersions = pgHot ? postgresVersionRows(db, pgHot.clock) : null;
+  const coherent: Partial<StoreTx> =
+    hot && sqlite ? { ...hot.reads, pageSummariesIfFresh: keptPages(sqlite.changes) } : pgHot && pgVersions ? { ...pgHot.reads, findVersion: pgVersions.findVersion, pageSummariesIfFresh: coalescedPages((query, now) => direct.pageSummariesIfFresh(query, now)) } : {};
   return {
     ...wrapped,
     ...cachedReads,
@@ -113,6 +118,8 @@ export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?:
     engine,
     // On SQLite, the version route's answers kept under the same clock (version-responses.ts), and all it keeps looked up without waiting.
     ...(hot ? { versionResponses: hot.responses, kept: { ...hot.kept, answer: hot.responses.kept } } : {}),
+    // On PostgreSQL, the same answers' bytes, kept with the row version they were made from.
+    ...(pgVersions ? { versionResponses: pgVersions.responses } : {}),
     transaction,
     close: () => db.destroy(),
   };

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { StoredUser, StoredVersion, StoreTx } from '#api/store/store.ts';
-import type { Database } from './schema/schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { StoredUser, StoreTx } from '#api/store/store.ts';
+import type { Database, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
-import { amongVersionKeys, versionRowReader } from './pg-version-rows.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
-import { snapshotCache, snapshotClock, snapshotColumn, type Stamped } from './pg-snapshot-clock.ts';
+import { snapshotCache, snapshotClock, snapshotColumn, type SnapshotClock, type Stamped } from './pg-snapshot-clock.ts';
 import { toSession, toUser } from './queries/session.ts';
 import { deepFreeze } from './coherent-cache.ts';
 
@@ -73,23 +72,41 @@ export function batched<K, R>(keyText: (key: K) => string, readMany: (keys: K[])
 }
 
 type VersionKey = readonly [packageId: string, number: number];
+
+/**
+ * `(packageColumn, numberColumn)` is one of `keys`, as two array parameters unnested: PostgreSQL
+ * plans it in a tenth of a millisecond as a nested loop over the primary key, where a row IN list
+ * of a batch's 60 pairs took 2 to 3 ms to plan (a 60-arm bitmap OR, planned afresh for every
+ * unnamed statement) and about as long to run: most of the backends' CPU per read (0190).
+ */
+export function amongVersionKeys(packageColumn: string, numberColumn: string, keys: readonly VersionKey[]) {
+  return sql<boolean>`(${sql.ref(packageColumn)}, ${sql.ref(numberColumn)}) in (select * from unnest(${keys.map(([id]) => id)}::text[], ${keys.map(([, n]) => n)}::int[]))`;
+}
+
 const versionText = ([packageId, number]: VersionKey) => `${packageId}\u0000${number}`;
 
-/** Groups rows under their key's text, in the order read. */
-function grouped<Row, R>(rows: readonly Row[], keyOf: (row: Row) => string, map: (row: Row) => R): Map<string, R[]> {
-  const out = new Map<string, R[]>();
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/** `rows` of a turn's statement, or the one row of nulls its left join gives when no asked key has any. */
+const fromSnapshot = (table: string, on: ReturnType<typeof sql>, order: string) =>
+  sql`select s.snapshot, t.* from (select pg_current_snapshot()::text as snapshot) s left join ${sql.table(table)} t on ${on} order by ${sql.raw(order)}`;
+
+/**
+ * Every asked key's rows under the statement's snapshot, an empty list for a key with none: the
+ * statement always answers a row (fromSnapshot), so an empty list is kept like any other, where
+ * one read again on every request cost a statement per turn and kept the whole answer from
+ * standing (most versions have no answers, many packages no checks: 0214).
+ */
+function stampedLists<Row extends { snapshot: string }, R>(asked: readonly string[], rows: readonly Row[], keyOf: (row: Row) => string | null, map: (row: Row) => R): Map<string, Stamped<R[]>> {
+  const snapshot = rows[0]?.snapshot;
+  if (snapshot === undefined) return new Map();
+  const out = new Map(asked.map((key): [string, Stamped<R[]>] => [key, { value: [], snapshot }]));
   for (const row of rows) {
     const key = keyOf(row);
-    const list = out.get(key);
-    if (list) list.push(map(row));
-    else out.set(key, [map(row)]);
+    if (key !== null) out.get(key)?.value.push(map(row));
   }
   return out;
 }
-
-/** Rows of one statement under the snapshot it read them at (the same for every row of it). */
-const stampedGroups = <Row extends { snapshot: string }, R>(rows: readonly Row[], keyOf: (row: Row) => string, map: (row: Row) => R): Map<string, Stamped<R[]>> =>
-  new Map([...grouped(rows, keyOf, map)].map(([key, value]) => [key, { value, snapshot: rows[0]?.snapshot ?? '' }]));
 
 /** One row per text key under its statement's snapshot, the rows shared frozen between the callers of a turn. */
 const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, Stamped<R>][]>) =>
@@ -100,9 +117,10 @@ const rowsById = <R extends object>(read: (ids: string[]) => Promise<[string, St
     (found) => ({ value: deepFreeze(found.value), snapshot: found.snapshot }),
   );
 
-type HotReads = Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'findVersion' | 'listVersionAnswers' | 'listPolicyEvaluations'>;
+type HotReads = Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations'>;
 
-export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotReads {
+/** The reads, and the clock they ask (shared with the version reads, pg-version-rows.ts). */
+export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads: HotReads; clock: SnapshotClock } {
   const clock = snapshotClock(db);
   const cache = snapshotCache();
   /**
@@ -111,15 +129,15 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
    * the clock afresh; its later ones use the stamp its first one got in this task.
    */
   const through =
-    <K, R extends object>(kind: string, keyText: (key: K) => string, read: (key: K) => Promise<Stamped<R> | null>, stamp: () => Promise<string>, hit: (kept: R) => R = (kept) => kept, chars: (value: R) => number = () => 0) =>
+    <K, R extends object>(kind: string, keyText: (key: K) => string, read: (key: K) => Promise<Stamped<R> | null>, stamp: () => Promise<string>) =>
     async (key: K): Promise<R | null> => {
       const text = keyText(key);
       const kept = cache.get(await stamp(), kind, text);
-      if (kept !== undefined) return hit(kept as R);
+      if (kept !== undefined) return kept as R;
       const found = await read(key);
       if (found === null) return null;
-      cache.keep(found.snapshot, kind, text, found.value, chars(found.value));
-      return hit(found.value);
+      cache.keep(found.snapshot, kind, text, found.value);
+      return found.value;
     };
   const byId = (id: string) => id;
 
@@ -156,22 +174,12 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
   });
   const user = rowsById(async (ids) => (await db.selectFrom('users').selectAll().select(snapshotColumn).where('id', 'in', ids).execute()).map((row) => [row.id, { value: toUser(row), snapshot: row.snapshot }]));
   const pkg = rowsById(async (ids) => (await db.selectFrom('packages').selectAll().select(snapshotColumn).where('id', 'in', ids).execute()).map((row) => [row.id, { value: toPackage(row), snapshot: row.snapshot }]));
-  // Checked against the row's version on every read, its content read again only when the row changed (pg-version-rows.ts).
-  const copyVersion = (v: StoredVersion): StoredVersion => ({ ...v, sectionDigests: { ...v.sectionDigests } });
-  const version = batched(versionText, versionRowReader(db, versionText), null, (found) => found);
   const answers = batched(
     versionText,
     async (keys: VersionKey[]) => {
-      const rows = await db
-        .selectFrom('version_answers')
-        .selectAll()
-        .select(snapshotColumn)
-        .where(amongVersionKeys('package_id', 'version_number', keys))
-        .orderBy('package_id')
-        .orderBy('version_number')
-        .orderBy('position')
-        .execute();
-      return stampedGroups(rows, (row) => versionText([row.package_id, row.version_number]), toAnswer);
+      const { rows } = await fromSnapshot('version_answers', amongVersionKeys('t.package_id', 't.version_number', keys), 't.package_id, t.version_number, t.position').execute(db);
+      const read = rows as (Nullable<VersionAnswersTable> & { snapshot: string })[];
+      return stampedLists(keys.map(versionText), read, (row) => (row.package_id === null || row.version_number === null ? null : versionText([row.package_id, row.version_number])), (row) => toAnswer(row as VersionAnswersTable));
     },
     null,
     (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
@@ -180,26 +188,28 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): HotRead
   // The check in effect per version, by the view every reader shares (as queries/policies.ts reads it).
   const evaluations = batched(
     byId,
-    async (ids) => stampedGroups(await db.selectFrom('effective_policy_evaluations').selectAll().select(snapshotColumn).where('package_id', 'in', ids).orderBy('package_id').orderBy('version').execute(), (row) => row.package_id, toPolicyEvaluation),
+    async (ids: string[]) => {
+      const { rows } = await fromSnapshot('effective_policy_evaluations', sql`t.package_id = any(${ids}::text[])`, 't.package_id, t.version').execute(db);
+      const read = rows as (Nullable<PolicyEvaluationsTable> & { snapshot: string })[];
+      return stampedLists(ids, read, (row) => row.package_id, (row) => toPolicyEvaluation(row as PolicyEvaluationsTable));
+    },
     null,
     (found) => ({ value: structuredClone(found.value), snapshot: found.snapshot }),
   );
   const findUser = through('user', byId, user, clock.now);
-  const keptVersion = through('version', versionText, version, clock.now, copyVersion, (v) => v.canonicalContent.length);
   const keptAnswers = through('answers', versionText, answers, clock.now);
   const keptEvaluations = through('evaluations', byId, evaluations, clock.now);
-  return {
+  const reads: HotReads = {
     findSession: through('session', byId, session, clock.fresh),
     findUserById: (id) => {
       const read = withSessions?.get(id);
       return read ? Promise.resolve(read) : findUser(id);
     },
     findPackage: through('package', byId, pkg, clock.now),
-    // Kept frozen, each read its own copy (as every read of it before the cache).
-    findVersion: (packageId, number) => keptVersion([packageId, number]),
-    // No row read is no answer: an empty list, not kept (its statement may have read no snapshot).
+    // Every asked version has a list (empty when it has no answers), kept under its snapshot.
     listVersionAnswers: async (packageId, number) => (await keptAnswers([packageId, number])) ?? [],
     // One package (the read path) batched; a list as the unbatched query reads and sorts it.
     listPolicyEvaluations: async (packageIds) => (packageIds.length === 1 && packageIds[0] !== undefined ? ((await keptEvaluations(packageIds[0])) ?? []) : direct.listPolicyEvaluations(packageIds)),
   };
+  return { reads, clock };
 }

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema/schema.ts';
 import { deepFreeze } from './coherent-cache.ts';
-import { postgresKeptVersionBound } from '#api/packages/answer-bytes.ts';
 
 // PostgreSQL's change clock (decision record 0208): the text of `pg_current_snapshot()`
 // (xmin:xmax:in-progress xids) of a statement. Every transaction that writes anything gets an
@@ -23,10 +22,18 @@ export interface SnapshotClock {
    * lookups, run as the continuation of its first one), else a fresh one.
    */
   now: () => Promise<string>;
+  /**
+   * The stamp of the task running now, without asking: the text a lookup made now would use, or
+   * null (a later task, which would ask afresh). The same text as an earlier stamp means the
+   * database has not changed between the two.
+   */
+  current: () => string | null;
 }
 
 export function snapshotClock(db: Kysely<Database>): SnapshotClock {
-  let pending: Promise<string> | null = null;
+  /** The next read, asked for and not yet sent; `send` sends it. */
+  let pending: { stamp: Promise<string>; send: () => void } | null = null;
+  let inFlight = false;
   let thisTask: string | null = null;
   const read = async (): Promise<string> => {
     const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
@@ -34,27 +41,46 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
     if (stamp === undefined) throw new Error('pg_current_snapshot() answered no row');
     return stamp;
   };
-  const fresh = (): Promise<string> => {
-    // Sent once the turn's callers have all asked (setImmediate), so after each of them asked.
-    pending ??= new Promise<string>((resolve, reject) => {
-      setImmediate(() => {
-        pending = null;
-        read().then((stamp) => {
-          // Kept for the continuations of its callers only: promise continuations run in one
-          // drain of the microtask queue, and a tick queued now runs once that drain ends, before
-          // any other I/O callback. Kept to the next check phase instead, a write of this
-          // process acknowledged in the same poll phase was read as before it (a test holds this).
-          thisTask = stamp;
-          process.nextTick(() => {
-            if (thisTask === stamp) thisTask = null;
-          });
-          resolve(stamp);
-        }, reject);
-      });
-    });
-    return pending;
+  // One read in flight at a time: whoever asks while one is out waits for the next, sent once
+  // it is back. Each caller still gets a stamp read by a statement sent after it asked, and under
+  // load one statement serves every turn of a round trip, where one per turn had most of the
+  // API's extra CPU per read over SQLite's in its socket writes (0214).
+  const sendNext = () => {
+    if (inFlight || pending === null) return;
+    const { send } = pending;
+    pending = null;
+    inFlight = true;
+    send();
   };
-  return { fresh, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)) };
+  const fresh = (): Promise<string> => {
+    if (pending) return pending.stamp;
+    let send = () => {};
+    const stamp = new Promise<string>((resolve, reject) => {
+      send = () =>
+        void read()
+          .then((text) => {
+            // Kept for the continuations of its callers only: promise continuations run in one
+            // drain of the microtask queue, and a tick queued now runs once that drain ends, before
+            // any other I/O callback. Kept to the next check phase instead, a write of this
+            // process acknowledged in the same poll phase was read as before it (a test holds this).
+            thisTask = text;
+            process.nextTick(() => {
+              if (thisTask === text) thisTask = null;
+            });
+            resolve(text);
+          }, reject)
+          .finally(() => {
+            inFlight = false;
+            // The next one's callers asked before this one came back: sent once this turn's have too.
+            if (pending) setImmediate(sendNext);
+          });
+    });
+    pending = { stamp, send };
+    // Sent once the turn's callers have all asked (setImmediate), so after each of them asked.
+    if (!inFlight) setImmediate(sendNext);
+    return stamp;
+  };
+  return { fresh, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)), current: () => thisTask };
 }
 
 /** Rows of a statement, and the snapshot they were read at. */
@@ -63,13 +89,11 @@ export interface Stamped<R> {
   snapshot: string;
 }
 
-/** Past this many entries of one kind, that kind starts over (as coherent-cache.ts). */
-const maxEntriesPerKind = 50_000;
 /**
- * Characters of version content kept at once (as pg-version-rows.ts's bound): past it nothing
- * more is kept until the text moves, so a round-robin over more than fits still hits for those kept.
+ * Past this many entries of one kind, that kind starts over (as coherent-cache.ts). Version
+ * content is not kept here but once, in pg-version-rows.ts, under its own bound (0214).
  */
-const maxKeptChars = postgresKeptVersionBound;
+const maxEntriesPerKind = 50_000;
 
 /**
  * Rows kept for one snapshot text at a time: asked with another text, everything is dropped
@@ -79,14 +103,9 @@ const maxKeptChars = postgresKeptVersionBound;
 export function snapshotCache() {
   const kinds = new Map<string, Map<string, object>>();
   let validAt: string | null = null;
-  let keptChars = 0;
-  // Per kind, so that a kind started over gives its characters back.
-  const kindChars = new Map<string, number>();
   const at = (stamp: string) => {
     if (stamp !== validAt) {
       kinds.clear();
-      kindChars.clear();
-      keptChars = 0;
       validAt = stamp;
     }
   };
@@ -95,21 +114,13 @@ export function snapshotCache() {
       at(stamp);
       return kinds.get(kind)?.get(key);
     },
-    /** `chars`: the content it holds, counted against the bound (versions). */
-    keep(snapshot: string, kind: string, key: string, value: object, chars = 0): void {
+    keep(snapshot: string, kind: string, key: string, value: object): void {
       if (snapshot !== validAt) return;
       let entries = kinds.get(kind);
       if (!entries) kinds.set(kind, (entries = new Map<string, object>()));
-      // The same row at the same text, kept already (several callers of one version): counted once.
+      // The same row at the same text, kept already (several callers of one row): kept once.
       if (entries.has(key)) return;
-      if (entries.size >= maxEntriesPerKind) {
-        keptChars -= kindChars.get(kind) ?? 0;
-        kindChars.delete(kind);
-        entries.clear();
-      }
-      if (keptChars + chars > maxKeptChars) return;
-      keptChars += chars;
-      kindChars.set(kind, (kindChars.get(kind) ?? 0) + chars);
+      if (entries.size >= maxEntriesPerKind) entries.clear();
       entries.set(key, deepFreeze(value));
     },
   };

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import type { VersionAnswer, VersionResponseFacts } from '#api/store/packages.ts';
+import type { VersionAnswer, VersionHeadFacts } from '#api/store/packages.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
 import { openStore, sqliteFile } from './open-store.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
@@ -44,7 +44,7 @@ async function seeded(bounds?: { answerBytes?: number; headCharacters?: number }
   other.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
   // Counts the heads built: a kept head is not built again.
   let built = 0;
-  const head = (version: VersionResponseFacts) => {
+  const head = (version: VersionHeadFacts) => {
     built += 1;
     return Promise.resolve(`{"hash":${JSON.stringify(version.contentHash)},"content":`);
   };
@@ -117,7 +117,7 @@ describe('version answers on SQLite', () => {
   it('do not keep a head when something was written while it was built', async () => {
     const { store, pkg } = await seeded();
     let built = 0;
-    const writing = async (version: VersionResponseFacts) => {
+    const writing = async (version: VersionHeadFacts) => {
       built += 1;
       await store.touchPackage(pkg.id, new Date().toISOString());
       return `{"number":${version.number},"content":`;

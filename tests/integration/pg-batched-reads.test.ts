@@ -7,6 +7,8 @@ import { seedDemo } from '#demo/seed-demo.ts';
 import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { openStore } from '#server/db/open-store.ts';
 import { createTestDatabase } from '../support/postgres-cluster.ts';
+import type { Store } from '#api/store/store.ts';
+import type { VersionHeadFacts } from '#api/store/packages.ts';
 
 // Issue 24: on PostgreSQL the package-read path's lookups are batched per turn of the event
 // loop (server/db/pg-batched-reads.ts) and kept under the database snapshot's text (0208; the
@@ -138,6 +140,45 @@ describe('batched hot reads on PostgreSQL', () => {
       // Put back byte for byte: a new row version again, read again.
       await client.query(`update package_versions set canonical_content = $3 where package_id = $1 and number = $2`, [first.packageId, first.number, original.canonicalContent]);
       for (const version of await read()) expect(version).toEqual(original);
+    } finally {
+      await client.end();
+    }
+  });
+  it('answers the version route from one kept copy of the row the database holds: the same bytes while it stands, tampering and its undoing at the next read on every instance (0214)', async () => {
+    const { one, two, url } = await twoInstances();
+    const [first] = await one.listVersionFacts('all');
+    if (!first) throw new Error('the demo has versions');
+    const stored = await one.transaction((tx) => tx.findVersion(first.packageId, first.number));
+    if (!stored) throw new Error('the version reads');
+    const hashHead = (version: VersionHeadFacts) => Promise.resolve(`{"hash":${JSON.stringify(version.contentHash)},"content":`);
+    const answer = (store: Store, head = hashHead) => store.versionResponses?.answer(first.packageId, first.number, head) ?? Promise.resolve(null);
+    const text = (body: Awaited<ReturnType<typeof answer>>) => (body === null || typeof body === 'string' ? body : new TextDecoder().decode(body));
+    const expected = (content: string) => `{"hash":${JSON.stringify(stored.contentHash)},"content":${content}}`;
+    const kept = await answer(one);
+    expect(text(kept)).toBe(expected(stored.canonicalContent));
+    // Unchanged: the very bytes again; the store's findVersion decodes its content from them.
+    expect(await answer(one)).toBe(kept);
+    expect(await one.findVersion(first.packageId, first.number)).toEqual(stored);
+    // Any write moves the clock; a head changed by then (a name, an answer): new bytes around the same content.
+    const [user] = await one.listUsers();
+    if (!user) throw new Error('the demo has users');
+    await two.insertSession(sessionOf(user.id, 'd'.repeat(64)));
+    const otherHead = (version: VersionHeadFacts) => Promise.resolve(`{"number":${version.number},"content":`);
+    expect(text(await answer(one, otherHead))).toBe(`{"number":${first.number},"content":${stored.canonicalContent}}`);
+    await answer(two);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('alter table package_versions disable trigger user');
+      // The hash column is left as it was: a cache keyed by the hash would keep serving the original.
+      const tampered = stored.canonicalContent.replace('{', '{"tampered":true,');
+      await client.query(`update package_versions set canonical_content = $3 where package_id = $1 and number = $2`, [first.packageId, first.number, tampered]);
+      for (const store of [one, two]) {
+        expect(text(await answer(store))).toBe(expected(tampered));
+        expect((await store.findVersion(first.packageId, first.number))?.canonicalContent).toBe(tampered);
+      }
+      await client.query(`update package_versions set canonical_content = $3 where package_id = $1 and number = $2`, [first.packageId, first.number, stored.canonicalContent]);
+      for (const store of [one, two]) expect(text(await answer(store))).toBe(expected(stored.canonicalContent));
     } finally {
       await client.end();
     }
