@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { defaultDiffBounds, type SectionDiff } from '#domain/diff/types.ts';
 import { openDiffPool, type DiffPool } from './diff-pool.ts';
@@ -54,11 +54,7 @@ export function usePackageDiff(before: PackageContent | undefined, after: Packag
     let batches = 0;
     const flush = () => {
       timer = null;
-      const next = pending;
-      // A transition: React renders the list in slices of a few milliseconds and yields between
-      // them. Rendered at once, a batch whose blocks' Markdown is parsed as they render held the
-      // page's thread for 40–50 ms of CPU (decision 0215).
-      startTransition(() => setRun(next));
+      setRun(pending);
     };
     const flushBatch = () => {
       batches += 1;
