@@ -7,9 +7,6 @@ const apiPort = process.env['API_PORT'] ?? '3001';
 
 const mainModule = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
 const frameModule = fileURLToPath(new URL('./src/app/app-shell.tsx', import.meta.url));
-// The API's route table and the contracts only it brings: imported, and so evaluated, before the
-// frame's chunk (src/app/frame-modules.ts), so kept out of it.
-const contractsModule = fileURLToPath(new URL('./api/routes.ts', import.meta.url));
 // The pages shown without signing in (router.tsx): they must not load the frame's chunk.
 const publicPages = ['./src/features/setup/components/setup-page.tsx', './src/features/verify/components/verify-page.tsx'].map((page) => fileURLToPath(new URL(page, import.meta.url)));
 // The signed-in frame's own code: what app-shell.tsx reaches by static imports and neither
@@ -40,7 +37,7 @@ function frameChunk(): Plugin {
         }
         return seen;
       };
-      const elsewhere = new Set([mainModule, ...publicPages, contractsModule].flatMap((root) => [...reach(root)]));
+      const elsewhere = new Set([mainModule, ...publicPages].flatMap((root) => [...reach(root)]));
       frameOnly.clear();
       for (const id of reach(frameModule)) if (!elsewhere.has(id)) frameOnly.add(id);
     },

@@ -44,16 +44,4 @@ describe('startClientApp', () => {
     );
     expect(makeRouter).toHaveBeenCalledOnce();
   });
-
-  it('makes the router in a later task than the one that started the app', async () => {
-    const order: string[] = [];
-    const makeRouter = vi.fn(() => {
-      order.push('router');
-      return fakeRouter;
-    });
-    const started = startClientApp(makeRouter, () => Promise.resolve(), 60_000);
-    setTimeout(() => order.push('a later task'), 0);
-    await started;
-    expect(order).toEqual(['a later task', 'router']);
-  });
 });

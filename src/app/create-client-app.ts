@@ -1,7 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { DataRouter, RouteObject } from 'react-router';
 import { sessionKeys } from '../features/auth/api/get-session.ts';
-import { nextTask } from '../lib/next-task.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { accountPath, asksForPasswordChange, passwordChangePath } from '../lib/password-change.ts';
 import { loginPath } from '../lib/safe-next.ts';
@@ -40,10 +39,6 @@ export async function startClientApp(makeRouter: (routes: RouteObject[]) => Data
   // Early requests are a head start only: a failure shows when the page asks again.
   await Promise.race([early(queryClient, routed.signal).catch(() => undefined), late]);
   clearTimeout(timer);
-  // When the early requests are made at once (a diff named in the address), the router would
-  // otherwise be made in the task that evaluated the main bundle: two long pieces of work in one
-  // task (decision 0215).
-  await nextTask();
   routed.abort();
   return { queryClient, router: route(makeRouter) };
 }

@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
-import { afterFrame, loadFrame, loaderAfterFrame } from './frame-modules.ts';
 import { LoadingPage } from './loading-page.tsx';
 import { LoginRoute } from './login-route.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -45,8 +44,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           loader: requireSession(queryClient),
           // The signed-in frame (and below, the inbox and the loaders' API modules) load
           // on first use, so the log-in page carries none of them.
-          // In parts, each its own task (frame-modules.ts).
-          lazy: async () => ({ Component: (await loadFrame()).AppShell }),
+          lazy: async () => ({ Component: (await import('./app-shell.tsx')).AppShell }),
           children: [
             {
               // Failures of one page show inside the frame, so navigation and sign-out remain.
@@ -55,15 +53,15 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { index: true, lazy: async () => ({ Component: (await import('../features/inbox/components/inbox-page.tsx')).InboxPage }) },
                 {
                   path: 'packages/:id',
-                  loader: loaderAfterFrame(async (args) => (await import('./package-loader.ts')).prefetchPackage(queryClient)(args)),
+                  loader: async (args) => (await import('./package-loader.ts')).prefetchPackage(queryClient)(args),
                   // Loaded when first visited: the log-in page and the inbox do not carry it.
-                  lazy: afterFrame(async () => ({ Component: (await import('./package-route.tsx')).PackageRoute })),
+                  lazy: async () => ({ Component: (await import('./package-route.tsx')).PackageRoute }),
                 },
                 {
                   path: 'packages/:id/diff',
-                  loader: loaderAfterFrame(async (args) => (await import('../features/diff/prefetch-diff.ts')).prefetchDiff(queryClient)(args)),
+                  loader: async (args) => (await import('../features/diff/prefetch-diff.ts')).prefetchDiff(queryClient)(args),
                   // The diff view and jsdiff load only when someone compares versions.
-                  lazy: afterFrame(async () => ({ Component: (await import('../features/diff/components/diff-page.tsx')).DiffPage })),
+                  lazy: async () => ({ Component: (await import('../features/diff/components/diff-page.tsx')).DiffPage }),
                 },
                 {
                   path: 'packages/:id/resubmit',

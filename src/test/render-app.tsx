@@ -5,7 +5,6 @@ import { createMemoryRouter } from 'react-router';
 import { createMockApi, type MockApi } from '#mocks/handlers.ts';
 import { App } from '../app/app.tsx';
 import { createClientApp } from '../app/create-client-app.ts';
-import { loadFrame } from '../app/frame-modules.ts';
 import { onTeardown, server } from './mock-server.ts';
 
 interface Options {
@@ -31,10 +30,6 @@ export async function renderApp(path: string, { signedInAs, overrides = [], seed
   server.resetHandlers(...overrides, ...api.handlers);
   await api.ready;
   const preparedPath = await prepare?.(api);
-  // A signed-in page's routes wait for the frame's modules, imported one after another
-  // (frame-modules.ts): here each first import also transforms its modules, seconds under load,
-  // which would otherwise count against the first `findBy` of the page.
-  if (signedInAs) await loadFrame();
   // index.html sets it; axe checks it.
   document.documentElement.lang = 'en';
   const app = createClientApp((routes) => createMemoryRouter(routes, { initialEntries: [typeof preparedPath === 'string' ? preparedPath : path] }), { retries: 0 });
