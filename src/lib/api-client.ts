@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiProblem, readProblem } from './api-problem.ts';
-import { requestEarly, takeEarly } from './early-responses.ts';
+import { dropEarlyAnswers, requestEarly, takeEarly } from './early-responses.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -20,7 +20,9 @@ export async function apiFetch(path: string, options: BaseOptions & { schema?: z
   const { method = 'GET', body, signal, schema } = options;
   // A GET asked for before the page's code loaded (prefetchEarly) is that request's answer.
   const early = method === 'GET' && body === undefined ? takeEarly(path) : undefined;
-  const response = await (early ?? send(path, method, body, signal));
+  const response = await (early ?? send(path, method, body, signal)).finally(() => {
+    if (method !== 'GET') dropEarlyAnswers();
+  });
   if (!response.ok) throw new ApiProblem(await readProblem(response));
   if (!schema) return undefined;
   const parsed = schema.safeParse(await response.json());

@@ -2,8 +2,10 @@
 // whose first request is slow, asks for it while its router is not made yet, and apiFetch
 // takes the answer when the page asks for the same path (docs/decisions/0178). Each answer
 // is taken once; one nobody takes is dropped after a while, so none is read stale, and all
-// are dropped when the session changes (a sign-in, a sign-out, a replaced password), so none
-// answers for another session.
+// are dropped once any write of this tab has been answered (apiFetch): every change of session
+// is one (a sign-in, a sign-out, a replaced password, the first administrator's setup), and
+// any other write may have changed what a GET answers, so none answers for another session or
+// from before the tab's own change.
 
 const kept = new Map<string, Promise<Response>>();
 const keptForMs = 10_000;
@@ -23,9 +25,9 @@ export function requestEarly(path: string, request: (path: string) => Promise<Re
 }
 
 /**
- * Drops every answer not yet taken: each was asked for in the session of then (or with none),
- * so after a sign-in, a sign-out or a replaced password in the same tab it is not the answer
- * the page's request would get (a refusal kept from before, or the last person's package).
+ * Drops every answer not yet taken: each was asked for before the write just answered, in the
+ * session of then (or with none), so it may not be the answer the page's request would get now
+ * (a refusal kept from before a sign-in, or the last person's package after a sign-out).
  */
 export function dropEarlyAnswers(): void {
   for (const answer of kept.values()) drop(answer);

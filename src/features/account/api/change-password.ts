@@ -3,7 +3,6 @@ import { sessionResponseSchema } from '#domain/contracts/users.ts';
 import type { ChangePasswordRequest } from '#api/users/contract.ts';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
-import { dropEarlyAnswers } from '#src/lib/early-responses.ts';
 import { sessionQueryKey } from '#src/lib/use-viewer.ts';
 
 /** POST /api/account/password: answers with a new session for this browser; every other one ends. */
@@ -17,8 +16,6 @@ export function useChangePassword() {
     mutationFn: changePassword,
     onSuccess: (session) => {
       queryClient.setQueryData(sessionQueryKey, session);
-      // A new session: what was asked for early under the old one (refused, the password being temporary) answers nothing now.
-      dropEarlyAnswers();
       // Everything else is asked again: the session list lost the others, and what a temporary
       // password was refused (the inbox, the counts in the navigation) is now answered.
       return queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sessionResponseSchema, type LoginRequest, type SessionResponse } from '#domain/contracts/users.ts';
 import { sessionPath } from '#src/lib/session-path.ts'; // Not the route table, on the log-in page
 import { apiFetch } from '#src/lib/api-client.ts';
-import { dropEarlyAnswers } from '#src/lib/early-responses.ts';
 import { sessionKeys } from './get-session.ts';
 
 /** Sends what was typed as it was typed: the server validates and names each bad field. */
@@ -15,8 +14,7 @@ export function useLogin() {
   return useMutation<SessionResponse, Error, LoginRequest>({
     mutationFn: login,
     onSuccess: (session) => {
-      // Whatever was cached or asked for early belonged to the previous user, if any.
-      dropEarlyAnswers();
+      // Whatever was cached belonged to the previous user, if any (apiFetch dropped what was asked for early).
       queryClient.removeQueries();
       queryClient.setQueryData(sessionKeys.current(), session);
     },

@@ -4,7 +4,6 @@ import { useNavigate } from 'react-router';
 import { routes } from '#api/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { isApiProblem } from '#src/lib/api-problem.ts';
-import { dropEarlyAnswers } from '#src/lib/early-responses.ts';
 import { sessionKeys } from './get-session.ts';
 
 export async function logout(): Promise<void> {
@@ -26,7 +25,6 @@ export function useLogout() {
       // Mark the session empty first, so the login route does not bounce back, then drop
       // every cached answer, so the next person at this browser cannot see them.
       queryClient.setQueryData(sessionKeys.current(), null);
-      dropEarlyAnswers();
       await navigate('/login', { replace: true });
       await forgetSignedInAnswers(queryClient);
     },
