@@ -3,7 +3,7 @@ import type { StoredUser, StoreTx } from '#api/store/store.ts';
 import type { Database, PolicyEvaluationsTable, VersionAnswersTable } from './schema/schema.ts';
 import { toAnswer, toPackage } from './queries/packages.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
-import { snapshotCache, snapshotClock, snapshotColumn, type SnapshotClock, type Stamped } from './pg-snapshot-clock.ts';
+import { snapshotCache, snapshotClock, snapshotColumn, snapshotText, type SnapshotClock, type Stamped } from './pg-snapshot-clock.ts';
 import { toSession, toUser } from './queries/session.ts';
 import { deepFreeze } from './coherent-cache.ts';
 
@@ -89,7 +89,7 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /** `rows` of a turn's statement, or the one row of nulls its left join gives when no asked key has any. */
 const fromSnapshot = (table: string, on: ReturnType<typeof sql>, order: string) =>
-  sql`select s.snapshot, t.* from (select pg_current_snapshot()::text as snapshot) s left join ${sql.table(table)} t on ${on} order by ${sql.raw(order)}`;
+  sql`select s.snapshot, t.* from (select ${snapshotText} as snapshot) s left join ${sql.table(table)} t on ${on} order by ${sql.raw(order)}`;
 
 /**
  * Every asked key's rows under the statement's snapshot, an empty list for a key with none: the

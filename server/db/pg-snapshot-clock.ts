@@ -10,9 +10,24 @@ import { deepFreeze } from './coherent-cache.ts';
 // grows and, at one xmax, the list only shrinks, so no earlier text comes back. Two statements
 // with the same text see the same committed rows (tests/integration/pg-snapshot-clock.test.ts).
 // The clock is the cluster's, not the database's: a write to another database moves it too.
+//
+// Within one history. A point-in-time restore, a failover to a standby that had not received
+// the last commits, or pg_resetwal takes the xids back, and the writes that follow in the new
+// history can reach an earlier text (or `xmin`) again with other rows behind it. Each of these
+// starts a postmaster, so the start time (as seconds since the epoch: the same text whatever a
+// session's TimeZone) is part of every stamp and row version: a kept row from before is never
+// taken for one read after (tests/integration/pg-snapshot-history.test.ts). A plain restart
+// empties the caches too, at the price of reading them again.
+const history = sql<string>`extract(epoch from pg_postmaster_start_time())::text`;
+
+/** The stamp's text: the snapshot, in the history of this postmaster's start. */
+export const snapshotText = sql<string>`(pg_current_snapshot()::text || '@' || ${history})`;
 
 /** The snapshot column every cached read selects beside its rows: rows and stamp from one statement. */
-export const snapshotColumn = sql<string>`pg_current_snapshot()::text`.as('snapshot');
+export const snapshotColumn = snapshotText.as('snapshot');
+
+/** A row's version (its `xmin`, the transaction that wrote it) in the same history as the stamp. */
+export const rowVersionColumn = sql<string>`(xmin::text || '@' || ${history})`.as('row_version');
 
 export interface SnapshotClock {
   /** A stamp read by a statement sent after this call, shared by every caller of this turn of the event loop. */
@@ -36,7 +51,7 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
   let inFlight = false;
   let thisTask: string | null = null;
   const read = async (): Promise<string> => {
-    const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(db);
+    const { rows } = await sql<{ snapshot: string }>`select ${snapshotText} as snapshot`.execute(db);
     const stamp = rows[0]?.snapshot;
     if (stamp === undefined) throw new Error('pg_current_snapshot() answered no row');
     return stamp;

@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StoredVersion, StoredVersionFacts } from '#api/store/store.ts';
 import type { VersionAnswer, VersionResponses } from '#api/store/packages.ts';
 import { keptVersionBound } from '#api/packages/answer-bytes.ts';
 import type { Database } from './schema/schema.ts';
-import { snapshotColumn, type SnapshotClock } from './pg-snapshot-clock.ts';
+import { rowVersionColumn, snapshotColumn, type SnapshotClock } from './pg-snapshot-clock.ts';
 import { amongVersionKeys, batched } from './pg-batched-reads.ts';
 
 // Versions on PostgreSQL, read by row version (decision records 0149, 0214). A version's row is
@@ -94,7 +94,7 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
   const rowVersions = batched(
     keyText,
     async (keys: VersionKey[]) => {
-      const rows = await inKeys(keys).select(['package_id', 'number', 'content_hash', 'section_digests', 'submitted_by', 'submitted_at', sql<string>`xmin::text`.as('row_version'), snapshotColumn]).execute();
+      const rows = await inKeys(keys).select(['package_id', 'number', 'content_hash', 'section_digests', 'submitted_by', 'submitted_at', rowVersionColumn, snapshotColumn]).execute();
       return new Map(rows.map((row) => [keyText([row.package_id, row.number]), { rowVersion: row.row_version, snapshot: row.snapshot, facts: factsOf(row) }]));
     },
     null as RowVersion | null,
@@ -105,7 +105,7 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
   const wholeRows = batched(
     keyText,
     async (keys: VersionKey[]) => {
-      const rows = await inKeys(keys).selectAll().select([sql<string>`xmin::text`.as('row_version'), snapshotColumn]).execute();
+      const rows = await inKeys(keys).selectAll().select([rowVersionColumn, snapshotColumn]).execute();
       return new Map(rows.map((row) => [keyText([row.package_id, row.number]), { rowVersion: row.row_version, snapshot: row.snapshot, facts: factsOf(row), content: row.canonical_content }]));
     },
     null as (RowVersion & { content: string }) | null,

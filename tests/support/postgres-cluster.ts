@@ -23,6 +23,12 @@ export interface PostgresCluster {
   stopServer(): Promise<void>;
   /** Starts a server stopped by stopServer again, on the same port and data, and waits until it accepts logins. */
   startServer(): Promise<void>;
+  /**
+   * Stops the server, copies its data folder aside and starts it again. `restore` puts that copy
+   * back (stopped before, started after): the cluster as it was at the copy, its xids taken back,
+   * as a point-in-time restore or a failover to a standby behind the primary leaves it.
+   */
+  backUp(): Promise<{ restore(): Promise<void> }>;
 }
 
 export interface TestDatabase {
@@ -83,14 +89,31 @@ export async function startPostgresCluster(options: { port?: number } = {}): Pro
       const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
       await waitForConnection(url);
       let stopped: Promise<void> | undefined;
+      const stopServer = () => run(cluster, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '30', '-s'], rootDir);
+      const startServer = async () => {
+        await run(cluster, 'pg_ctl', ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-s', '-o', serverOptions], rootDir);
+        await waitForConnection(url);
+      };
       return {
         url,
         port,
         stop: () => (stopped ??= stopCluster(cluster)),
-        stopServer: () => run(cluster, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '30', '-s'], rootDir),
-        async startServer() {
-          await run(cluster, 'pg_ctl', ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-s', '-o', serverOptions], rootDir);
-          await waitForConnection(url);
+        stopServer,
+        startServer,
+        async backUp() {
+          const copy = path.join(rootDir, `backup-${randomBytes(4).toString('hex')}`);
+          await stopServer();
+          // cp -a keeps the owner (postgres) and the 0700 mode the server insists on.
+          await execFileAsync('cp', ['-a', dataDir, copy]);
+          await startServer();
+          return {
+            restore: async () => {
+              await stopServer();
+              await rm(dataDir, { recursive: true, force: true });
+              await execFileAsync('cp', ['-a', copy, dataDir]);
+              await startServer();
+            },
+          };
         },
       };
     }
