@@ -94,7 +94,15 @@ export const findingSchema = z.object({
 export type Finding = z.infer<typeof findingSchema>;
 export const findingListSchema = z.object({ items: z.array(findingSchema) });
 
-const text = (what: string, max: number) => z.string().trim().min(1, `Write ${what}`).max(max, `At most ${max.toLocaleString('en')} characters`);
+// The limit's message is written when a text is refused, not as the module is evaluated: it is
+// the first Intl use of a page that imports the contracts, which would otherwise load the
+// locale data inside the page's longest task (docs/decisions/0219).
+const text = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Write ${what}`)
+    .max(max, { error: () => `At most ${max.toLocaleString('en')} characters` });
 
 export const raiseFindingRequestSchema = z.object({
   versionNumber: versionNumberSchema,

@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { threadListSchema, type Thread } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { threadsRoutes } from '#api/threads/routes.ts';
 import { apiFetch } from './api-client.ts';
 import { packageKeys } from './package-keys.ts';
 
 /** Every annotation and clarification thread on every version of a package, oldest first. */
 export async function getThreads(id: string, signal?: AbortSignal): Promise<Thread[]> {
-  const list = await apiFetch(apiPath(routes.listThreads.path, { id }), { schema: threadListSchema, ...(signal ? { signal } : {}) });
+  const list = await apiFetch(apiPath(threadsRoutes.listThreads.path, { id }), { schema: threadListSchema, ...(signal ? { signal } : {}) });
   return list.items;
 }
 

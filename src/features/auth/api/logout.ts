@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { routes } from '#api/routes.ts';
+import { sessionRoutes } from '#api/session/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { isApiProblem } from '#src/lib/api-problem.ts';
 import { sessionKeys } from './get-session.ts';
 
 export async function logout(): Promise<void> {
   try {
-    await apiFetch(routes.logout.path, { method: 'DELETE' });
+    await apiFetch(sessionRoutes.logout.path, { method: 'DELETE' });
   } catch (error) {
     // Already signed out (the session expired): the outcome the user asked for.
     if (isApiProblem(error, 401)) return;

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { delegationListSchema, type Delegation } from '#domain/contracts/delegations.ts';
-import { routes } from '#api/routes.ts';
+import { delegationsRoutes } from '#api/delegations/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { delegationKeys } from './delegation-keys.ts';
 
 /** The delegations you gave or received (administrators: all), newest first. */
 export function getDelegations(signal?: AbortSignal): Promise<Delegation[]> {
-  return apiFetch(routes.listDelegations.path, { schema: delegationListSchema, ...(signal ? { signal } : {}) }).then((list) => list.items);
+  return apiFetch(delegationsRoutes.listDelegations.path, { schema: delegationListSchema, ...(signal ? { signal } : {}) }).then((list) => list.items);
 }
 
 export function delegationsQueryOptions() {

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { packageListSchema, packageModelsSchema, type PackageList, type PackageListQuery, type PackageModels, type PackageSummary } from '#domain/contracts/packages.ts';
-import { routes } from '#api/routes.ts';
+import { packagesRoutes } from '#api/packages/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
@@ -18,7 +18,7 @@ export function getPackages(filters: PackageListQuery, signal?: AbortSignal): Pr
   if (filters.limit) search.set('limit', String(filters.limit));
   if (filters.count) search.set('count', filters.count);
   const query = search.size > 0 ? `?${search.toString()}` : '';
-  return apiFetch(`${routes.listPackages.path}${query}`, { schema: packageListSchema, ...(signal ? { signal } : {}) });
+  return apiFetch(`${packagesRoutes.listPackages.path}${query}`, { schema: packageListSchema, ...(signal ? { signal } : {}) });
 }
 
 /** The list page by page, newest change first: each page's `nextCursor` asks for the next. */
@@ -64,5 +64,5 @@ const asChoices = (data: PackageModels): (readonly [string, string])[] => data.m
 
 /** Every model the caller may see a package of, as [key, name] by name: the model filter's choices, whichever pages are loaded. */
 export function usePackageModels() {
-  return useQuery({ queryKey: packageKeys.models(), queryFn: ({ signal }) => apiFetch(routes.listPackageModels.path, { schema: packageModelsSchema, signal }), select: asChoices });
+  return useQuery({ queryKey: packageKeys.models(), queryFn: ({ signal }) => apiFetch(packagesRoutes.listPackageModels.path, { schema: packageModelsSchema, signal }), select: asChoices });
 }

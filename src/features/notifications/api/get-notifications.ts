@@ -1,11 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { notificationListSchema, type NotificationList } from '#domain/contracts/notifications.ts';
-import { routes } from '#api/routes.ts';
+import { notificationsRoutes } from '#api/notifications/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 
 /** The signed-in user's notifications, newest first, with the unread count. */
 export function getNotifications(signal?: AbortSignal): Promise<NotificationList> {
-  return apiFetch(routes.listNotifications.path, { schema: notificationListSchema, ...(signal ? { signal } : {}) });
+  return apiFetch(notificationsRoutes.listNotifications.path, { schema: notificationListSchema, ...(signal ? { signal } : {}) });
 }
 
 export const notificationKeys = {

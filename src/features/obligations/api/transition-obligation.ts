@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { obligationsRoutes } from '#api/obligations/routes.ts';
 import { obligationSchema, type Obligation, type ObligationTransitionRequest } from '#domain/contracts/obligations.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
@@ -12,7 +13,7 @@ export interface TransitionObligationInput {
 
 /** POST …/obligations/{obligationId}/transitions: record fulfilment, confirm it, or send it back. */
 export function transitionObligation({ packageId, obligationId, request }: TransitionObligationInput): Promise<Obligation> {
-  return apiFetch(apiPath(routes.transitionObligation.path, { id: packageId, obligationId }), { method: 'POST', body: request, schema: obligationSchema });
+  return apiFetch(apiPath(obligationsRoutes.transitionObligation.path, { id: packageId, obligationId }), { method: 'POST', body: request, schema: obligationSchema });
 }
 
 export function useTransitionObligation() {

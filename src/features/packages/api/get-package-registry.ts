@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { registriesRoutes } from '#api/registries/routes.ts';
 import { packageRegistrySchema, type PackageRegistry } from '#domain/contracts/registries.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
 /** The registry version a package came from and where each write-back of its decisions stands. */
 export function getPackageRegistry(id: string, signal?: AbortSignal): Promise<PackageRegistry> {
-  return apiFetch(apiPath(routes.getPackageRegistry.path, { id }), { schema: packageRegistrySchema, signal });
+  return apiFetch(apiPath(registriesRoutes.getPackageRegistry.path, { id }), { schema: packageRegistrySchema, signal });
 }
 
 export function packageRegistryQueryOptions(id: string) {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReviewDraft } from '#domain/contracts/drafts.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { draftsRoutes } from '#api/drafts/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
@@ -11,7 +12,7 @@ export interface DraftRef {
 
 /** Discards one of the reviewer's drafts; it was never published, so nothing else changes. */
 export function discardReviewDraft({ packageId, draftId }: DraftRef): Promise<void> {
-  return apiFetch(apiPath(routes.discardReviewDraft.path, { id: packageId, draftId }), { method: 'DELETE' });
+  return apiFetch(apiPath(draftsRoutes.discardReviewDraft.path, { id: packageId, draftId }), { method: 'DELETE' });
 }
 
 export function useDiscardReviewDraft() {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { threadSchema, type Thread } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { threadsRoutes } from '#api/threads/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { storeThread } from './update-thread-cache.ts';
 
@@ -13,7 +14,7 @@ export interface EditMessageInput {
 
 /** Replaces the text of your own message; the earlier text stays in its history. */
 export function editMessage({ packageId, threadId, messageId, body }: EditMessageInput): Promise<Thread> {
-  return apiFetch(apiPath(routes.editMessage.path, { id: packageId, threadId, messageId }), { method: 'POST', body: { body }, schema: threadSchema });
+  return apiFetch(apiPath(threadsRoutes.editMessage.path, { id: packageId, threadId, messageId }), { method: 'POST', body: { body }, schema: threadSchema });
 }
 
 export function useEditMessage() {

@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { reviewDraftListSchema, type ReviewDraft } from '#domain/contracts/drafts.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { draftsRoutes } from '#api/drafts/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
 /** The signed-in reviewer's unpublished comments and clarification requests on a package. */
 export async function getReviewDrafts(id: string, signal?: AbortSignal): Promise<ReviewDraft[]> {
-  const list = await apiFetch(apiPath(routes.listReviewDrafts.path, { id }), { schema: reviewDraftListSchema, ...(signal ? { signal } : {}) });
+  const list = await apiFetch(apiPath(draftsRoutes.listReviewDrafts.path, { id }), { schema: reviewDraftListSchema, ...(signal ? { signal } : {}) });
   return list.items;
 }
 

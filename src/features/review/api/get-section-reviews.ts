@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { sectionReviewListSchema, type SectionReview } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { sectionReviewsRoutes } from '#api/section-reviews/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
 /** Every reviewer's "section reviewed" marks on every version of a package, oldest first. */
 export async function getSectionReviews(id: string, signal?: AbortSignal): Promise<SectionReview[]> {
-  const list = await apiFetch(apiPath(routes.listSectionReviews.path, { id }), { schema: sectionReviewListSchema, ...(signal ? { signal } : {}) });
+  const list = await apiFetch(apiPath(sectionReviewsRoutes.listSectionReviews.path, { id }), { schema: sectionReviewListSchema, ...(signal ? { signal } : {}) });
   return list.items;
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sectionReviewSchema, type SectionReview } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { sectionReviewsRoutes } from '#api/section-reviews/routes.ts';
 import type { Actor } from '#domain/contracts/decisions.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
@@ -8,7 +9,7 @@ import { isSameMark, type SectionMark } from '../section-reviews.ts';
 
 /** Marks a section of a version reviewed by the signed-in reviewer; marking twice is harmless. */
 export function markSectionReviewed({ packageId, versionNumber, sectionKey }: SectionMark): Promise<SectionReview> {
-  const path = apiPath(routes.markSectionReviewed.path, { id: packageId, n: versionNumber, key: sectionKey });
+  const path = apiPath(sectionReviewsRoutes.markSectionReviewed.path, { id: packageId, n: versionNumber, key: sectionKey });
   return apiFetch(path, { method: 'PUT', schema: sectionReviewSchema });
 }
 

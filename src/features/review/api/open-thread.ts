@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { threadSchema, type OpenThreadRequest, type Thread } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { threadsRoutes } from '#api/threads/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { storeThread } from './update-thread-cache.ts';
 
@@ -11,7 +12,7 @@ export interface OpenThreadInput {
 
 /** Annotates a section, or a quoted passage of it: a comment, clarification request or finding. */
 export function openThread({ packageId, request }: OpenThreadInput): Promise<Thread> {
-  return apiFetch(apiPath(routes.openThread.path, { id: packageId }), { method: 'POST', body: request, schema: threadSchema });
+  return apiFetch(apiPath(threadsRoutes.openThread.path, { id: packageId }), { method: 'POST', body: request, schema: threadSchema });
 }
 
 export function useOpenThread() {

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { publishedReviewSchema, type PublishedReview } from '#domain/contracts/drafts.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { draftsRoutes } from '#api/drafts/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
 /** Publishes every draft of the reviewer's on the package at once, as threads. */
 export function publishReviewDrafts(packageId: string): Promise<PublishedReview> {
-  return apiFetch(apiPath(routes.publishReviewDrafts.path, { id: packageId }), { method: 'POST', schema: publishedReviewSchema });
+  return apiFetch(apiPath(draftsRoutes.publishReviewDrafts.path, { id: packageId }), { method: 'POST', schema: publishedReviewSchema });
 }
 
 export function usePublishReviewDrafts() {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { threadSchema, type Thread } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { threadsRoutes } from '#api/threads/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { storeThread } from './update-thread-cache.ts';
 
@@ -12,7 +13,7 @@ export interface ReplyInput {
 
 /** Replies in a thread; the owner's reply to a clarification request marks it answered. */
 export function replyToThread({ packageId, threadId, body }: ReplyInput): Promise<Thread> {
-  return apiFetch(apiPath(routes.replyToThread.path, { id: packageId, threadId }), { method: 'POST', body: { body }, schema: threadSchema });
+  return apiFetch(apiPath(threadsRoutes.replyToThread.path, { id: packageId, threadId }), { method: 'POST', body: { body }, schema: threadSchema });
 }
 
 export function useReplyToThread() {

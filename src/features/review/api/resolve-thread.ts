@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { threadSchema, type Thread } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { threadsRoutes } from '#api/threads/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { storeThread } from './update-thread-cache.ts';
 
@@ -11,7 +12,7 @@ export interface ResolveThreadInput {
 
 /** Resolves a thread (reviewers): it closes for replies and edits. */
 export function resolveThread({ packageId, threadId }: ResolveThreadInput): Promise<Thread> {
-  return apiFetch(apiPath(routes.resolveThread.path, { id: packageId, threadId }), { method: 'POST', schema: threadSchema });
+  return apiFetch(apiPath(threadsRoutes.resolveThread.path, { id: packageId, threadId }), { method: 'POST', schema: threadSchema });
 }
 
 export function useResolveThread() {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { threadSchema, type Thread } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { threadsRoutes } from '#api/threads/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { storeThread } from './update-thread-cache.ts';
 
@@ -12,7 +13,7 @@ export interface RetractMessageInput {
 
 /** Retracts your own message: it shows as retracted, its text stays in the audit trail. */
 export function retractMessage({ packageId, threadId, messageId }: RetractMessageInput): Promise<Thread> {
-  return apiFetch(apiPath(routes.retractMessage.path, { id: packageId, threadId, messageId }), { method: 'POST', schema: threadSchema });
+  return apiFetch(apiPath(threadsRoutes.retractMessage.path, { id: packageId, threadId, messageId }), { method: 'POST', schema: threadSchema });
 }
 
 export function useRetractMessage() {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { reviewDraftSchema, type ReviewDraft, type ReviewDraftRequest } from '#domain/contracts/drafts.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { draftsRoutes } from '#api/drafts/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 
@@ -11,7 +12,7 @@ export interface SaveReviewDraftInput {
 
 /** Saves a comment or clarification request as a draft on the server, for the reviewer alone. */
 export function saveReviewDraft({ packageId, request }: SaveReviewDraftInput): Promise<ReviewDraft> {
-  return apiFetch(apiPath(routes.saveReviewDraft.path, { id: packageId }), { method: 'POST', body: request, schema: reviewDraftSchema });
+  return apiFetch(apiPath(draftsRoutes.saveReviewDraft.path, { id: packageId }), { method: 'POST', body: request, schema: reviewDraftSchema });
 }
 
 export function useSaveReviewDraft() {

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SectionReview } from '#domain/contracts/threads.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { sectionReviewsRoutes } from '#api/section-reviews/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
 import { isSameMark, type SectionMark } from '../section-reviews.ts';
 
 /** Withdraws the signed-in reviewer's mark from a section of a version. */
 export function unmarkSectionReviewed({ packageId, versionNumber, sectionKey }: SectionMark): Promise<void> {
-  const path = apiPath(routes.unmarkSectionReviewed.path, { id: packageId, n: versionNumber, key: sectionKey });
+  const path = apiPath(sectionReviewsRoutes.unmarkSectionReviewed.path, { id: packageId, n: versionNumber, key: sectionKey });
   return apiFetch(path, { method: 'DELETE' });
 }
 

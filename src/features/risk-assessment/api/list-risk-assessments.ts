@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { riskAssessmentsRoutes } from '#api/risk-assessments/routes.ts';
 import { riskAssessmentListSchema, type RiskAssessmentList } from '#domain/contracts/risk-assessment.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
@@ -9,7 +10,7 @@ export const riskAssessmentsKey = (packageId: string) => [...packageKeys.detail(
 
 /** GET /api/packages/{id}/risk-assessments: the package's assessments (the last applies) and the current method. */
 export function listRiskAssessments(packageId: string, signal?: AbortSignal): Promise<RiskAssessmentList> {
-  return apiFetch(apiPath(routes.listRiskAssessments.path, { id: packageId }), { schema: riskAssessmentListSchema, ...(signal ? { signal } : {}) });
+  return apiFetch(apiPath(riskAssessmentsRoutes.listRiskAssessments.path, { id: packageId }), { schema: riskAssessmentListSchema, ...(signal ? { signal } : {}) });
 }
 
 export function riskAssessmentsQueryOptions(packageId: string) {

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { riskAssessmentsRoutes } from '#api/risk-assessments/routes.ts';
 import { riskAssessmentSchema, type ConfirmTierOverride, type RequestTierOverride, type RiskAssessment } from '#domain/contracts/risk-assessment.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
@@ -14,12 +15,12 @@ interface Target {
 
 /** POST …/risk-assessments/{number}/override: ask for another tier, with a reason, in one of your roles. */
 export function requestTierOverride({ packageId, number, request }: Target & { request: RequestTierOverride }): Promise<RiskAssessment> {
-  return apiFetch(apiPath(routes.requestTierOverride.path, { id: packageId, number: String(number) }), { method: 'POST', body: request, schema: riskAssessmentSchema });
+  return apiFetch(apiPath(riskAssessmentsRoutes.requestTierOverride.path, { id: packageId, number: String(number) }), { method: 'POST', body: request, schema: riskAssessmentSchema });
 }
 
 /** POST …/override/confirmation: model risk management, not the requester nor the owner, confirms it (0167). */
 export function confirmTierOverride({ packageId, number, request }: Target & { request: ConfirmTierOverride }): Promise<RiskAssessment> {
-  return apiFetch(apiPath(routes.confirmTierOverride.path, { id: packageId, number: String(number) }), { method: 'POST', body: request, schema: riskAssessmentSchema });
+  return apiFetch(apiPath(riskAssessmentsRoutes.confirmTierOverride.path, { id: packageId, number: String(number) }), { method: 'POST', body: request, schema: riskAssessmentSchema });
 }
 
 export function useRequestTierOverride() {

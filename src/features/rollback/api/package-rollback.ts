@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { rollbacksRoutes } from '#api/rollbacks/routes.ts';
 import { packageRollbackSchema, rollbackStateSchema, type PackageRollback, type RollBackRequest, type RollbackState } from '#domain/contracts/rollbacks.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 import { packageKeys } from '#src/lib/package-keys.ts';
@@ -11,7 +12,7 @@ export const rollbackKey = (packageId: string) => [...packageKeys.detail(package
 
 /** GET /api/packages/{id}/rollback: the rollback, or whether one is possible and what it restores. */
 export function getPackageRollback(packageId: string, signal?: AbortSignal): Promise<RollbackState> {
-  return apiFetch(apiPath(routes.getPackageRollback.path, { id: packageId }), { schema: rollbackStateSchema, ...(signal ? { signal } : {}) });
+  return apiFetch(apiPath(rollbacksRoutes.getPackageRollback.path, { id: packageId }), { schema: rollbackStateSchema, ...(signal ? { signal } : {}) });
 }
 
 export function usePackageRollback(packageId: string) {
@@ -20,7 +21,7 @@ export function usePackageRollback(packageId: string) {
 
 /** POST /api/packages/{id}/rollback: withdraw the approval in force, with a reason, in a role you hold. */
 export function rollBackPackage({ packageId, request }: { packageId: string; request: RollBackRequest }): Promise<PackageRollback> {
-  return apiFetch(apiPath(routes.rollBackPackage.path, { id: packageId }), { method: 'POST', body: request, schema: packageRollbackSchema });
+  return apiFetch(apiPath(rollbacksRoutes.rollBackPackage.path, { id: packageId }), { method: 'POST', body: request, schema: packageRollbackSchema });
 }
 
 export function useRollBackPackage() {

@@ -1,8 +1,8 @@
 import { nonceResponseSchema } from '#domain/contracts/signatures.ts';
-import { routes } from '#api/routes.ts';
+import { signingRoutes } from '#api/signing/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 
 /** A single-use nonce for one signature, valid five minutes. */
 export function issueSigningNonce(packageId: string) {
-  return apiFetch(routes.issueSigningNonce.path, { method: 'POST', body: { packageId }, schema: nonceResponseSchema });
+  return apiFetch(signingRoutes.issueSigningNonce.path, { method: 'POST', body: { packageId }, schema: nonceResponseSchema });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { passkeyListSchema, passkeySummarySchema, registrationOptionsSchema } from '#domain/contracts/passkeys.ts';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { passkeysRoutes } from '#api/passkeys/routes.ts';
 import { apiFetch } from '#src/lib/api-client.ts';
 
 // The signed-in user's passkeys: listed, enrolled (a WebAuthn registration ceremony in this
@@ -11,7 +12,7 @@ const passkeysKey = ['signing', 'passkeys'] as const;
 export function passkeysQueryOptions() {
   return queryOptions({
     queryKey: passkeysKey,
-    queryFn: async ({ signal }) => (await apiFetch(routes.listPasskeys.path, { schema: passkeyListSchema, signal })).items,
+    queryFn: async ({ signal }) => (await apiFetch(passkeysRoutes.listPasskeys.path, { schema: passkeyListSchema, signal })).items,
   });
 }
 
@@ -22,9 +23,9 @@ export function usePasskeys() {
 async function enrolPasskey(name: string) {
   // Loaded only here: the WebAuthn browser library is not needed anywhere else.
   const { startRegistration } = await import('@simplewebauthn/browser');
-  const options = await apiFetch(routes.passkeyRegistrationOptions.path, { method: 'POST', schema: registrationOptionsSchema });
+  const options = await apiFetch(passkeysRoutes.passkeyRegistrationOptions.path, { method: 'POST', schema: registrationOptionsSchema });
   const response = await startRegistration({ optionsJSON: options as unknown as Parameters<typeof startRegistration>[0]['optionsJSON'] });
-  return apiFetch(routes.enrolPasskey.path, { method: 'POST', body: { name, response }, schema: passkeySummarySchema });
+  return apiFetch(passkeysRoutes.enrolPasskey.path, { method: 'POST', body: { name, response }, schema: passkeySummarySchema });
 }
 
 export function useEnrolPasskey() {
@@ -33,7 +34,7 @@ export function useEnrolPasskey() {
 }
 
 function removePasskey(credentialId: string) {
-  return apiFetch(apiPath(routes.removePasskey.path, { credentialId }), { method: 'DELETE' });
+  return apiFetch(apiPath(passkeysRoutes.removePasskey.path, { credentialId }), { method: 'DELETE' });
 }
 
 export function useRemovePasskey() {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiPath, routes } from '#api/routes.ts';
+import { apiPath } from '#api/kernel/route-def.ts';
+import { riskAssessmentsRoutes } from '#api/risk-assessments/routes.ts';
 import type { SignedGovernance } from '#domain/contracts/signatures.ts';
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { riskAssessmentListSchema } from '#domain/contracts/risk-assessment.ts';
@@ -15,7 +16,7 @@ export function signedGovernanceQueryOptions(packageId: string, versionNumber: n
   return queryOptions({
     queryKey: [...packageKeys.version(packageId, versionNumber), 'signed-governance'] as const,
     queryFn: async ({ signal }) => {
-      const list = await apiFetch(apiPath(routes.listRiskAssessments.path, { id: packageId }), { schema: riskAssessmentListSchema, signal });
+      const list = await apiFetch(apiPath(riskAssessmentsRoutes.listRiskAssessments.path, { id: packageId }), { schema: riskAssessmentListSchema, signal });
       return signedGovernanceFrom({ policy: evaluation }, list);
     },
     staleTime: 0,
