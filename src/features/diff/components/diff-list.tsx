@@ -1,8 +1,9 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isPageKey } from '#src/lib/page-key.ts';
 import type { DiffBlock } from '../diff-blocks.ts';
+import { withSectionHead } from '../section-heads.ts';
 import { DiffBlockView, type BlockContext } from './diff-block-view.tsx';
 import { useScrollMargin } from '#src/lib/use-scroll-margin.ts';
 import { useStickyHeight } from '#src/lib/use-sticky-height.ts';
@@ -77,8 +78,11 @@ export function DiffList({ blocks, stops, context, reveal }: Props) {
   const scrollMargin = useScrollMargin(listRef, 'top');
   const barHeight = useStickyHeight(barRef);
 
+  // A window that starts inside a section renders its head too, so the outline keeps its h3.
+  const rangeExtractor = useMemo(() => withSectionHead(blocks), [blocks]);
   const virtualizer = useWindowVirtualizer({
     count: blocks.length,
+    rangeExtractor,
     estimateSize: (index) => estimate(blocks[index]),
     getItemKey: (index) => blocks[index]?.key ?? index,
     overscan: 4,
