@@ -12,8 +12,8 @@ import type pg from 'pg';
 // or a one-off, stays unnamed), and each connection holds at most `perConnection` of them.
 //
 // A few statements dear to plan (`warm`) are named from their first use, and each connection
-// runs them until PostgreSQL keeps their generic plan before it first goes back to the pool
-// (decision record 0222): PostgreSQL plans a prepared statement for its values at its first five
+// runs them until PostgreSQL keeps their generic plan before it goes back to the pool, at its
+// first release no statement waits for (decision record 0222): PostgreSQL plans a prepared statement for its values at its first five
 // executions on a connection, so a fresh server's poll paid its log statement's 1.1 ms plan at
 // about half of its first twenty polls, over two or three connections.
 
@@ -22,7 +22,7 @@ export interface PreparedOptions {
   hotAfter: number;
   /** Named statements one connection may hold; past it, new texts go unnamed on it. */
   perConnection: number;
-  /** Statements each connection runs until their generic plan is kept, before its first return to the pool. */
+  /** Statements each connection runs until their generic plan is kept, at its first release no statement waits for. */
   warm?: readonly WarmStatement[];
 }
 
@@ -100,9 +100,11 @@ export function preparedStatementPool(pool: pg.Pool, options: PreparedOptions = 
     }) as unknown as PostgresPoolClient['query'],
     release: (destroy?: boolean) => {
       const dropped = destroy === true || stale.has(client);
-      if (dropped || warm.length === 0 || warmed.has(client)) return client.release(dropped);
+      // Warmed at a release no statement is waiting for (under load, a later one): the warm-up
+      // holds the connection out of the pool for a few milliseconds, and a statement asked
+      // meanwhile takes another connection, or a new one, rather than waiting behind it.
+      if (dropped || warm.length === 0 || warmed.has(client) || pool.waitingCount > 0) return client.release(dropped);
       warmed.add(client);
-      // Held out of the pool until warmed: a statement asked meanwhile takes another connection.
       void warmUp(client).then(
         () => client.release(stale.has(client)),
         // Not warmed (an outage, a table being migrated): released as it is; its statements plan as before.
