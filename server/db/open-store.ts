@@ -5,7 +5,8 @@ import pg from 'pg';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrate } from './migrate.ts';
-import { preparedStatementPool } from './pg-prepared.ts';
+import { preparedDefaults, preparedStatementPool } from './pg-prepared.ts';
+import { pollStatementsToWarm } from './queries/notification-statements.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
 
@@ -48,7 +49,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     // table would fail after it (pg-prepared.ts); the store's hot statements are prepared.
     const migrating = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     await migrate(migrating, 'postgres');
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool) }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool, { ...preparedDefaults, warm: pollStatementsToWarm }) }) });
     return createKyselyStore(db, 'postgres');
   }
   mkdirSync(resolve(location.dataDir), { recursive: true });

@@ -10,15 +10,32 @@ import type pg from 'pg';
 // the same parameters, the same snapshot rules. What is kept is bounded on both sides: a
 // statement is named only after `hotAfter` uses in this process (an IN list of a new length,
 // or a one-off, stays unnamed), and each connection holds at most `perConnection` of them.
+//
+// A few statements dear to plan (`warm`) are named from their first use, and each connection
+// runs them until PostgreSQL keeps their generic plan before it goes back to the pool, at its
+// first release no statement waits for (decision record 0222): PostgreSQL plans a prepared statement for its values at its first five
+// executions on a connection, so a fresh server's poll paid its log statement's 1.1 ms plan at
+// about half of its first twenty polls, over two or three connections.
 
 export interface PreparedOptions {
   /** Uses of a text in this process before it is named (from that use on). */
   hotAfter: number;
   /** Named statements one connection may hold; past it, new texts go unnamed on it. */
   perConnection: number;
+  /** Statements each connection runs until their generic plan is kept, at its first release no statement waits for. */
+  warm?: readonly WarmStatement[];
+}
+
+/** A statement to warm, with values that read nothing (a value that plans as a real one: the plans made count toward the choice). */
+export interface WarmStatement {
+  text: string;
+  values: readonly unknown[];
 }
 
 export const preparedDefaults: PreparedOptions = { hotAfter: 3, perConnection: 100 };
+
+/** PostgreSQL plans a prepared statement for its values five times on a connection; the sixth execution may keep the generic plan. */
+const executionsUntilGeneric = 6;
 
 /** Texts counted at once; past it the counts start again (a bound, not an LRU: the hot ones come back at once). */
 const countedTexts = 2_000;
@@ -39,6 +56,11 @@ export function preparedStatementPool(pool: pg.Pool, options: PreparedOptions = 
   const names = new Map<string, string>();
   const held = new WeakMap<pg.PoolClient, Set<string>>();
   const stale = new WeakSet<pg.PoolClient>();
+  const warmed = new WeakSet<pg.PoolClient>();
+  // A digest of the text: the same name on every connection, and never one name for two texts.
+  const digestName = (text: string) => `k_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+  const warm = options.warm ?? [];
+  for (const { text } of warm) names.set(text, digestName(text));
 
   const nameFor = (text: string): string | null => {
     const known = names.get(text);
@@ -48,8 +70,7 @@ export function preparedStatementPool(pool: pg.Pool, options: PreparedOptions = 
     if (uses.size >= countedTexts && count === 1) uses.clear();
     uses.set(text, count);
     if (count < options.hotAfter) return null;
-    // A digest of the text: the same name on every connection, and never one name for two texts.
-    const name = `k_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+    const name = digestName(text);
     if (names.size < countedTexts) names.set(text, name);
     uses.delete(text);
     return name;
@@ -77,8 +98,35 @@ export function preparedStatementPool(pool: pg.Pool, options: PreparedOptions = 
         throw error;
       });
     }) as unknown as PostgresPoolClient['query'],
-    release: (destroy?: boolean) => client.release(destroy === true || stale.has(client)),
+    release: (destroy?: boolean) => {
+      const dropped = destroy === true || stale.has(client);
+      // Warmed at a release no statement is waiting for (under load, a later one): the warm-up
+      // holds the connection out of the pool for a few milliseconds, and a statement asked
+      // meanwhile takes another connection, or a new one, rather than waiting behind it.
+      if (dropped || warm.length === 0 || warmed.has(client) || pool.waitingCount > 0) return client.release(dropped);
+      warmed.add(client);
+      void warmUp(client).then(
+        () => client.release(stale.has(client)),
+        // Not warmed (an outage, a table being migrated): released as it is; its statements plan as before.
+        () => client.release(stale.has(client)),
+      );
+    },
   });
+
+  const warmUp = async (client: pg.PoolClient) => {
+    const prepared = held.get(client) ?? new Set<string>();
+    held.set(client, prepared);
+    for (const { text, values } of warm) {
+      const name = digestName(text);
+      prepared.add(name);
+      for (let i = 0; i < executionsUntilGeneric; i++) {
+        await client.query({ name, text, values: [...values] }).catch((error: unknown) => {
+          if (isStalePlan(error)) stale.add(client);
+          throw error;
+        });
+      }
+    }
+  };
 
   return {
     options: pool.options,

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
-import { preparedStatementPool, type PreparedOptions } from '#server/db/pg-prepared.ts';
+import { preparedDefaults, preparedStatementPool, type PreparedOptions } from '#server/db/pg-prepared.ts';
+import { pollStatementsToWarm } from '#server/db/queries/notification-statements.ts';
 import type { Database } from '#server/db/schema/schema.ts';
 import { notificationSources } from '#domain/notifications/derive-notifications.ts';
 import { seedDemoWithSummaries } from '../support/seeded-summaries.ts';
@@ -142,5 +143,51 @@ describe('the inbox page statement', () => {
   it('refuses a filter value outside its closed set rather than writing it into the SQL', async () => {
     await expect(store.pageSummaries({ ownerId: null, stepRole: "model_risk' or '1' = '1", after: null, limit: 50 })).rejects.toThrow();
     await expect(store.pageSummaries({ ownerId: null, riskTier: 7, after: null, limit: 50 })).rejects.toThrow();
+  });
+});
+
+describe('a poll’s statements warmed on each connection (decision record 0222)', () => {
+  let warmed: Store;
+  let plain: Store;
+  let db: Kysely<Database>;
+  beforeAll(async () => {
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 }), { ...preparedDefaults, warm: pollStatementsToWarm }) }) });
+    warmed = createKyselyStore(db, 'postgres');
+    plain = createKyselyStore(openPrepared(), 'postgres');
+    if (!(await plain.findUserByEmail('owner@example.com'))) await seedDemoWithSummaries(plain);
+  });
+  afterAll(async () => {
+    await warmed.close();
+  });
+
+  it('holds the generic plans of the log’s statements before the first poll, and a poll plans nothing more', async () => {
+    // Any statement: the connection is warmed before it goes back to the pool (one connection
+    // here, so the next statement waits for it).
+    const reader = await warmed.findUserByEmail('owner@example.com');
+    if (!reader) throw new Error('demo data');
+    const logs = async () => (await preparedOn(db)).filter((r) => r.statement.includes('as read_seq'));
+    const before = await logs();
+    expect(before).toHaveLength(2);
+    for (const statement of before) {
+      // Five plans for the values, then the generic plan kept: what a poll would have paid.
+      expect(Number(statement.custom_plans)).toBe(5);
+      expect(Number(statement.generic_plans)).toBeGreaterThanOrEqual(1);
+    }
+    const { size } = await warmed.readNotificationLog(0, 0, reader.id);
+    const polled = await warmed.readNotificationLog(size - 1, 2_000, reader.id, notificationSources);
+    const quiet = await warmed.readNotificationLog(size, 2_000, reader.id);
+    expect(polled.rows).toBeDefined();
+    // The warm-up changes no answer: a store without it reads the same.
+    expect(polled).toEqual(await plain.readNotificationLog(size - 1, 2_000, reader.id, notificationSources));
+    expect(quiet).toEqual(await plain.readNotificationLog(size, 2_000, reader.id));
+    for (const statement of await logs()) {
+      expect(Number(statement.custom_plans)).toBe(5);
+      expect(Number(statement.generic_plans)).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('leaves a connection whose warm-up failed serving as before', async () => {
+    const db = openPrepared({ ...preparedDefaults, warm: [{ text: 'select id from no_such_table where id = $1', values: ['x'] }] });
+    for (let i = 0; i < 3; i++) expect((await db.selectFrom('users').select('id').where('email', '=', 'owner@example.com').execute()).length).toBe(1);
   });
 });

@@ -99,3 +99,18 @@ export function packageRowsStatement(one: boolean, asked: readonly string[]): st
   const actions = checked(asked);
   return once(`rows\u0000${one}\u0000${actions.join(',')}`, () => `select ${packageRowsObject((column) => (one ? `${column} = $1` : `${column} = any($1::text[])`), actions)} as package_rows`);
 }
+
+/** The largest value of audit_log.seq (an integer column): no entry comes after it. */
+const pastEverySeq = 2 ** 31 - 1;
+
+/**
+ * A poll's log statements, warmed on each pool connection (pg-prepared.ts, decision record
+ * 0222): the one with the named packages' rows plans at about 1.1 ms, each of its first five
+ * executions on a connection. The values read nothing (no entry after the largest seq, no
+ * reader), and plan as a poll's do: the seq is read by an InitPlan in the statement with rows,
+ * and a poll's seq is the log's last, past which PostgreSQL estimates a row or two either way.
+ */
+export const pollStatementsToWarm: readonly { text: string; values: readonly unknown[] }[] = [
+  { text: logStatement(logPage, notificationSources), values: [pastEverySeq, null] },
+  { text: logStatement(logPage, undefined), values: [pastEverySeq, null] },
+];
