@@ -14,7 +14,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import pg from 'pg';
 import { serverNodeFlags } from '#server/node-flags.ts';
 import { startServerProcess } from '../lib/server-process.ts';
 import { runLoad } from './autocannon.ts';
@@ -22,6 +21,7 @@ import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, versionPaths } from './load-clients.ts';
 import { probeDatabase } from './probe-database.ts';
 import { backendPids, cpuBetween, databaseCommits, snapshot } from './process-cpu.ts';
+import { watchSnapshot } from './snapshot-watch.ts';
 
 const reads = Number(process.argv[2] ?? 40_000);
 const blocks = Number(process.argv[3] ?? 2);
@@ -102,35 +102,6 @@ async function settledCommits(): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 1_200));
   return databaseCommits(url);
 }
-
-/** Samples pg_current_snapshot() every 20 ms (a read: it moves nothing); the stop function answers how often its text moved. */
-function watchSnapshot(connectionString: string): () => Promise<number> {
-  const client = new pg.Client({ connectionString });
-  let moves = 0;
-  let last: string | null = null;
-  const state = { running: true };
-  const writers = new Map<string, number>();
-  const loop = (async () => {
-    await client.connect();
-    while (state.running) {
-      const { rows } = await client.query<{ s: string }>('select pg_current_snapshot()::text as s');
-      const text = rows[0]?.s ?? '';
-      if (last !== null && text !== last) moves += 1;
-      last = text;
-      const held = await client.query<{ q: string }>("select coalesce(backend_type, '') || ' ' || coalesce(datname, '') || ': ' || left(coalesce(query, ''), 100) as q from pg_stat_activity where (backend_xid is not null or backend_type <> 'client backend') and state <> 'idle' and pid <> pg_backend_pid()");
-      for (const row of held.rows) writers.set(row.q, (writers.get(row.q) ?? 0) + 1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await client.end();
-  })();
-  return async () => {
-    state.running = false;
-    await loop;
-    for (const [q, n] of writers) console.log(`  seen ${n}×: ${q}`);
-    return moves;
-  };
-}
-
 
 /** User and system CPU milliseconds of one process so far (/proc/<pid>/stat, clock ticks of 10 ms). */
 function sum(xs: number[]): number {
