@@ -17,8 +17,8 @@ import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, versionPaths } from './load-clients.ts';
 import { probeDatabase } from './probe-database.ts';
 import { backendPids, cpuBetween, databaseCommits, rssMb, snapshot } from './process-cpu.ts';
+import { watchSnapshot } from './snapshot-watch.ts';
 import { tailRun, type TailRun } from './tail-client.ts';
-import pg from 'pg';
 
 interface Variant {
   name: string;
@@ -88,34 +88,6 @@ try {
   for (const r of runs) report(r.variant, r.run, r.cpu, gcLines(r.server.output()).filter((gc) => gc.atMs >= r.window[0] && gc.atMs <= r.window[1]), r.rss, r.load);
   for (const { dir } of servers) if (dir !== dataDir) rmSync(dir, { recursive: true, force: true });
   await database.close();
-}
-
-/** Samples pg_current_snapshot() every 20 ms; the stop function answers how often its text moved, and prints the statements seen holding an xid (writing). */
-function watchSnapshot(url: string): () => Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  let moves = 0;
-  let last: string | null = null;
-  const state = { running: true };
-  const writers = new Map<string, number>();
-  const loop = (async () => {
-    await client.connect();
-    while (state.running) {
-      const { rows } = await client.query<{ s: string }>('select pg_current_snapshot()::text as s');
-      const text = rows[0]?.s ?? '';
-      if (last !== null && text !== last) moves += 1;
-      last = text;
-      const held = await client.query<{ q: string }>("select coalesce(backend_type, '') || ': ' || left(coalesce(query, ''), 80) as q from pg_stat_activity where backend_xid is not null and pid <> pg_backend_pid()");
-      for (const row of held.rows) writers.set(row.q, (writers.get(row.q) ?? 0) + 1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await client.end();
-  })();
-  return async () => {
-    state.running = false;
-    await loop;
-    for (const [q, n] of writers) console.log(`  seen ${n}×: ${q}`);
-    return moves;
-  };
 }
 
 /** The write-ahead log's size and modification time: any commit during a run changes them. */
