@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '#domain/contracts/roles.ts';
 import { auditViewPageSize, newestCursor } from '../features/audit/api/audit-keys.ts';
 import { getAuditPage } from '../features/audit/api/list-audit.ts';
-import { askForAuditFirstPage, startEarlyRequests } from './early-requests.ts';
+import { startEarlyRequests } from './early-requests.ts';
 
 const session = (roles: Role[]) => ({ user: { id: 'usr_x', email: 'x@example.com', displayName: 'X', title: '', roles }, expiresAt: '2030-01-01T00:00:00.000Z', actingRoles: roles });
 const auditPage = { items: [], actors: [], total: 0, nextAfterSeq: null, logSize: 0 };
@@ -29,7 +29,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the requests made before the router exists', () => {
   it("ask for /audit's first page once the session says the reader may read the whole log, and the page's own request takes that answer", async () => {
     const asked = stubApi(['committee']);
-    await askForAuditFirstPage(new QueryClient());
+    await startEarlyRequests(new QueryClient(), new URL('http://localhost:3000/audit'));
     expect(asked).toEqual(['/api/session', firstPage]);
     // The pager's (and the route loader's) request: no second request to the server.
     await expect(getAuditPage({}, newestCursor, auditViewPageSize)).resolves.toMatchObject({ total: 0 });
@@ -39,32 +39,9 @@ describe('the requests made before the router exists', () => {
   it('ask for no audit page for someone who may not read the whole log, or nobody signed in (a refusal would be written to the log)', async () => {
     for (const roles of [['model_risk'] satisfies Role[], null]) {
       const asked = stubApi(roles);
-      await askForAuditFirstPage(new QueryClient());
+      await startEarlyRequests(new QueryClient(), new URL('http://localhost:3000/audit'));
       expect(asked).toEqual(['/api/session']);
     }
-  });
-
-  it("do not hold /audit's router for the session's answer (its chunks are named in the HTML), and ask for its first page when the answer comes", async () => {
-    const asked: string[] = [];
-    let answerSession: (response: Response) => void = () => undefined;
-    vi.stubGlobal(
-      'fetch',
-      vi.fn((input: RequestInfo | URL) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        asked.push(url.pathname + url.search);
-        if (url.pathname !== '/api/session') return Promise.resolve(new Response(JSON.stringify(auditPage), { headers: { 'content-type': 'application/json' } }));
-        return new Promise<Response>((resolve) => {
-          answerSession = resolve;
-        });
-      }),
-    );
-    const queryClient = new QueryClient();
-    await startEarlyRequests(queryClient, new URL('http://localhost:3000/audit'));
-    expect(asked).toEqual(['/api/session']);
-    answerSession(new Response(JSON.stringify(session(['committee'])), { headers: { 'content-type': 'application/json' } }));
-    await vi.waitFor(() => expect(asked).toEqual(['/api/session', firstPage]));
-    await expect(getAuditPage({}, newestCursor, auditViewPageSize)).resolves.toMatchObject({ total: 0 });
-    expect(asked).toEqual(['/api/session', firstPage]);
   });
 
   it('ask for nothing on other pages, or on /audit with filters (the route loader asks for those)', async () => {
