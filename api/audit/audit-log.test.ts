@@ -178,6 +178,34 @@ describe('verifyWholeLog', () => {
     ]);
   });
 
+  it('lets other work run between pages, and stops once its client has gone', async () => {
+    const [first] = await logOf(1);
+    if (!first) throw new Error('no entry');
+    // A log of twenty full pages, all read unless the signal stops the read.
+    const reads: number[] = [];
+    const endless: AuditVerifierStore = {
+      listUsers: () => Promise.resolve([priya]),
+      listAuditEntries: (_filter, afterSeq, limit) => {
+        reads.push(afterSeq);
+        if (reads.length > 20) return Promise.resolve([]);
+        return Promise.resolve(Array.from({ length: limit }, (_, at) => ({ ...first, seq: afterSeq + at + 1 })));
+      },
+      listTreeHeads: () => Promise.resolve([]),
+    };
+    const client = new AbortController();
+    // Another request's work, queued as the check starts: on the SQLite store (synchronous
+    // under its promises) it ran only once every entry had been read.
+    const other = new Promise<number>((resolve) =>
+      setImmediate(() => {
+        resolve(reads.length);
+        client.abort('the client has gone');
+      }),
+    );
+    await expect(verifyWholeLog({ store: endless, now }, [], client.signal)).rejects.toBe('the client has gone');
+    expect(await other).toBe(1);
+    expect(reads).toHaveLength(1);
+  });
+
   it('reports chain breaks with the entry named', async () => {
     const entries = await logOf(5);
     const dropped = entries.filter((e) => e.seq !== 2);

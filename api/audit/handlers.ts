@@ -117,5 +117,5 @@ export const streamAuditChain = defineHandler(routes.streamAuditChain, (ctx, { q
 });
 
 export const verifyAudit = defineHandler(routes.verifyAudit, async (ctx) => {
-  return { status: 200, body: await verifyWholeLog(ctx.deps, await publishedKeys(ctx.deps.store, ctx.deps.now)) };
+  return { status: 200, body: await verifyWholeLog(ctx.deps, await publishedKeys(ctx.deps.store, ctx.deps.now), ctx.clientGone?.()) };
 });

@@ -43,12 +43,29 @@ interface PrefixCache {
 
 const prefixes = new WeakMap<AuditLogReader, PrefixCache>();
 
-/** Reads the entries after the prefix into it; false when its last entry is no longer as read (then nothing was added). */
-export async function catchUp(store: AuditLogReader, prefix: VerifiedPrefix): Promise<boolean> {
+/** Entries hashed between two turns: a few milliseconds of CPU on a quiet machine. */
+const entriesPerTurn = 500;
+
+/**
+ * The next turn of the event loop. The SQLite store answers synchronously under its promises,
+ * so reading a million entries page after page never let the server take another request:
+ * every request waited for the whole read (docs/decisions/0224).
+ */
+const nextTurn = () => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+/**
+ * Reads the entries after the prefix into it; false when its last entry is no longer as read
+ * (then nothing was added). Other requests are served between pages and every few hundred
+ * entries; once `signal` is aborted (nobody waits for the answer any more) it stops, throwing
+ * its reason, and adds nothing.
+ */
+export async function catchUp(store: AuditLogReader, prefix: VerifiedPrefix, signal?: AbortSignal): Promise<boolean> {
   const { verifier } = prefix;
   const before = verifier.size;
   let expectLast = prefix.last;
   for await (const page of auditPages(store, {}, expectLast === null ? 0 : expectLast.seq - 1, auditPageSize)) {
+    await nextTurn();
+    signal?.throwIfAborted();
     let rows = page;
     if (expectLast !== null) {
       const again = page[0];
@@ -56,7 +73,15 @@ export async function catchUp(store: AuditLogReader, prefix: VerifiedPrefix): Pr
       rows = page.slice(1);
       expectLast = null;
     }
-    for (const row of rows) verifier.push(chainEntryOf(row));
+    for (let at = 0; at < rows.length; at++) {
+      // A request arriving meanwhile waits for a few hundred entries' hashes, not a page's.
+      if (at > 0 && at % entriesPerTurn === 0) {
+        await nextTurn();
+        signal?.throwIfAborted();
+      }
+      const row = rows[at];
+      if (row) verifier.push(chainEntryOf(row));
+    }
     prefix.last = page.at(-1) ?? prefix.last;
   }
   prefix.tree.append(verifier.leafHashes.slice(before));

@@ -11,13 +11,18 @@ import { headBreak } from './tree-heads.ts';
 
 export type AuditVerifierStore = AuditLogReader & Pick<StoreTx, 'listTreeHeads'>;
 
-/** The server's verdict: the hash chain, the Merkle root, and every published tree head against the keys of the signed key history (`published`). */
-export async function verifyWholeLog(deps: { store: AuditVerifierStore; now: () => Date }, published: readonly ServerKey[]): Promise<AuditVerification> {
+/**
+ * The server's verdict: the hash chain, the Merkle root, and every published tree head against
+ * the keys of the signed key history (`published`). Stops, throwing, once `signal` is aborted:
+ * a reader who left (a closed tab, a reload, a newer check) does not keep the server reading
+ * a million entries for nobody (docs/decisions/0224).
+ */
+export async function verifyWholeLog(deps: { store: AuditVerifierStore; now: () => Date }, published: readonly ServerKey[], signal?: AbortSignal): Promise<AuditVerification> {
   const { store } = deps;
   // The explicit full check: every row read and hashed again, never the verified prefix, so
   // a row rewritten since this process read it shows here.
   const whole = new VerifiedPrefix();
-  await catchUp(store, whole);
+  await catchUp(store, whole, signal);
   const { tree, verifier } = whole;
   const heads = await store.listTreeHeads();
   const breaks = [...verifier.breaks];

@@ -72,6 +72,8 @@ export interface RequestContext {
   headers?: Headers;
   /** The body exactly as received, when the route has one: what a sender's HMAC was computed over. */
   rawBody?: string;
+  /** Aborted once the client has gone (its connection closed before the answer): for a handler whose work only the asker wants. Made when first asked for. */
+  clientGone?: () => AbortSignal;
 }
 
 export interface HandlerResult {

@@ -56,6 +56,8 @@ export function createKernel(spec: KernelSpec): ApiFetch {
       return await run(request, deps, spec, matcher, connection?.clientAddress ?? null, base);
     } catch (error) {
       if (error instanceof ApiError) return problemResponse(error, base);
+      // A handler that stopped because its client had gone: nobody reads this answer, and it is no fault.
+      if (request.signal.aborted && error === request.signal.reason) return new Response(null, { status: 499 });
       // The database is down or locked: say so, and when to come back, instead of a 500.
       if (deps.isUnavailable?.(error)) {
         const unavailable = problems.unavailable();
@@ -205,7 +207,7 @@ async function run(request: Request, deps: ApiDeps, { handlers, hooks }: KernelS
   // A pipeline's bearer token stands in for the model owner on the submit routes.
   const bearer = await hooks.authenticateBearer(request, route, deps);
   const auth = bearer ?? (await authenticateSessionCookie(request.headers.get('cookie'), deps, secure));
-  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure, method: request.method, path: url.pathname, origin, clientAddress, cookies: request.headers.get('cookie'), headers: request.headers };
+  const ctx: RequestContext = { deps, user: auth.user, sessionTokenHash: auth.tokenHash, apiToken: bearer?.apiToken ?? null, secure, method: request.method, path: url.pathname, origin, clientAddress, cookies: request.headers.get('cookie'), headers: request.headers, clientGone: () => request.signal };
   await checkAccess(route, ctx, hooks);
 
   const parsedParams: unknown = route.params ? parsePart(route.params, params, (e) => problems.notFound(zodProblems(e, '').map((p) => p.message).join('; '))) : {};

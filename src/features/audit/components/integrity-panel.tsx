@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { buttonClasses } from '#src/components/ui/button.ts';
+import { auditKeys } from '../api/audit-keys.ts';
 import { useAuditVerdict } from '../api/verify-audit.ts';
 import { useIntegrityCheck } from '../integrity/use-integrity-check.ts';
 import { IntegrityResultView } from './integrity-result.tsx';
@@ -17,9 +19,13 @@ export function IntegrityPanel() {
   const { run, start } = useIntegrityCheck();
   const [asked, setAsked] = useState(false);
   const verdict = useAuditVerdict(asked);
+  const queryClient = useQueryClient();
   // The server is asked once the browser's check is done: where both share a machine's cores
   // (a laptop, the demo), its re-verification of a large log would delay the browser's.
   const check = (everyEntry: boolean) => {
+    // A verdict still being read is dropped first: the server stops reading when its request
+    // is gone (docs/decisions/0224), instead of sharing its turns with this check's requests.
+    void queryClient.cancelQueries({ queryKey: auditKeys.verdict() });
     start({
       everyEntry,
       settled: () => {
