@@ -7,9 +7,7 @@
 //   node scripts/bench/sqlite-scale-probe.ts run <template-dir> <build-dir> [seconds=3] [repeats=1]
 // PROBE_ONLY=inbox|reads|poll: that part alone; PROBE_ONLY=bench: the scale bench's sequence
 // (inbox, 3,000 reads after 2 s of them, 21 dashboards) before the notification polls
-// (poll-probe.ts, PROBE_POLLS of them, default 60), with per-thread CPU; PROBE_ONLY=after-polls: the bench's
-// reads and polls, then the reads part as the bench's reads beside the bare route take it (right after the polls' writes);
-// with PROBE_WARM_PASS=1 the reads before the polls are one whole pass over every version, as a quiet machine's 2 s are. PROBE_SERVER_NODE_OPTIONS: NODE_OPTIONS for the
+// (poll-probe.ts, PROBE_POLLS of them, default 60), with per-thread CPU. PROBE_SERVER_NODE_OPTIONS: NODE_OPTIONS for the
 // server process only (e.g. `--cpu-prof --cpu-prof-dir=…`); PROBE_SERVER_FLAGS: Node flags on its
 // command line (e.g. `--trace-gc`, printed with PROBE_SERVER_OUT=1). Every line carries the load average.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -65,10 +63,8 @@ async function run(from: string, buildDir: string, seconds: number, repeats: num
     for (let i = 0; i < repeats; i++) {
       if (only === undefined || only === 'inbox' || only === 'bench') await inboxPart(origin, reviewer, cpuOf, seconds, buildDir);
       if (only === undefined || only === 'reads') await readsPart(origin, reviewer, cpuOf, seconds, dataDir, buildDir);
-      if (only === 'after-polls' && process.env.PROBE_WARM_PASS === '1') await fixedLoad(origin, reviewer, versionPathsOf(dataDir), 50, versionPathsOf(dataDir).length);
-      else if (only === 'bench' || only === 'after-polls') await benchReadsAndDashboards(origin, reviewer, dataDir, server.pid);
-      if (only === 'poll' || only === 'bench' || only === 'after-polls') await pollPart(origin, reviewer, dataDir, server.pid);
-      if (only === 'after-polls') await readsPart(origin, reviewer, cpuOf, seconds, dataDir, buildDir);
+      if (only === 'bench') await benchReadsAndDashboards(origin, reviewer, dataDir, server.pid);
+      if (only === 'poll' || only === 'bench') await pollPart(origin, reviewer, dataDir, server.pid);
     }
     line(`${buildDir}: RSS after the sequence ${rssMb(server.pid).toFixed(0)} MB`);
     if (process.env.PROBE_SERVER_OUT === '1') console.log(server.output());

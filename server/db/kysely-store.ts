@@ -9,7 +9,6 @@ import { postgresVersionRows } from './pg-version-rows.ts';
 import { coalescedPages } from './pg-coalesced-pages.ts';
 import { sqliteKeptPages } from './sqlite-kept-pages.ts';
 import type { ChangeClock, SqliteQuietWrite, SqliteRead } from './node-sqlite-dialect.ts';
-import type { AnswerRowLog } from './answer-row-changes.ts';
 import type { Database } from './schema/schema.ts';
 import { Mutex } from './mutex.ts';
 import type { Db } from './queries/shared.ts';
@@ -85,8 +84,8 @@ function otherQueries(db: Db, engine: Engine): Omit<StoreTx, keyof ReturnType<ty
   };
 }
 
-/** `sqlite`: the change clock, hand-written reads and the answers' row log of openSqlite; with them, hot reads go through coherent-cache.ts. */
-export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?: { changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite; answerRows?: AnswerRowLog }): Store {
+/** `sqlite`: the change clock and hand-written reads of openSqlite; with them, hot reads go through coherent-cache.ts. */
+export function createKyselyStore(db: Kysely<Database>, engine: Engine, sqlite?: { changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite }): Store {
   // SQLite: one connection, so one operation at a time. PostgreSQL: a pool, so no mutex.
   const mutex = engine === 'sqlite' ? new Mutex() : null;
   const serialized = <T>(work: () => Promise<T>): Promise<T> => (mutex ? mutex.run(work) : work());

@@ -52,7 +52,6 @@ import * as catalogueProposals from './migrations/063-catalogue-proposals.ts';
 import * as accountHistory from './migrations/064-account-history.ts';
 import * as accountRequestHashes from './migrations/065-account-request-hashes.ts';
 import * as packagesOwnerIndex from './migrations/066-packages-owner-index.ts';
-import * as answerRowChanges from './migrations/067-answer-row-changes.ts';
 
 // Migrations are listed in code (no directory scanning), so the built server and tests run
 // exactly the same set. Kysely's migrator takes a lock, so several instances may start at once.
@@ -108,7 +107,6 @@ const all: Record<string, { up: (db: Kysely<unknown>, engine: Engine) => Promise
   '064-account-history': accountHistory,
   '065-account-request-hashes': accountRequestHashes,
   '066-packages-owner-index': packagesOwnerIndex,
-  '067-answer-row-changes': answerRowChanges,
 };
 
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

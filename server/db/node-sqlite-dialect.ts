@@ -1,6 +1,5 @@
 import { DatabaseSync, type SQLInputValue, type SQLOutputValue, type StatementSync } from 'node:sqlite';
 import { SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
-import { answerRowLogOf, type AnswerRowLog } from './answer-row-changes.ts';
 
 // Kysely's SQLite dialect speaks the better-sqlite3 interface; node:sqlite is close but
 // takes spread parameters and has no `reader` flag. This adapter is the difference.
@@ -108,7 +107,7 @@ function adapt(db: DatabaseSync, onWrite: () => void): { database: SqliteDatabas
  * Opens the database at `path`. With `image` (a `serialize()` of another database, for ':memory:'),
  * the connection starts as a copy of it, before any statement is prepared (deserialize finalizes them).
  */
-export function openSqlite(path: string, options: { image?: Uint8Array } = {}): { dialect: SqliteDialect; raw: DatabaseSync; changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite; answerRows: AnswerRowLog } {
+export function openSqlite(path: string, options: { image?: Uint8Array } = {}): { dialect: SqliteDialect; raw: DatabaseSync; changes: ChangeClock; read: SqliteRead; quietWrite: SqliteQuietWrite } {
   const raw = new DatabaseSync(path);
   if (options.image) raw.deserialize(options.image);
   raw.exec('PRAGMA journal_mode = WAL');
@@ -116,8 +115,6 @@ export function openSqlite(path: string, options: { image?: Uint8Array } = {}): 
   raw.exec('PRAGMA foreign_keys = ON');
   raw.exec('PRAGMA busy_timeout = 5000');
   let generation = 0;
-  // Of the clock's moves, those for another connection's commit (answer-row-changes.ts trusts none of them).
-  let outsideCommits = 0;
   const dataVersion = raw.prepare('PRAGMA data_version');
   let lastDataVersion = dataVersion.get()?.data_version;
   // Asking SQLite costs microseconds (it looks at the WAL index), and a package read would ask
@@ -135,12 +132,11 @@ export function openSqlite(path: string, options: { image?: Uint8Array } = {}): 
         if (seen !== lastDataVersion) {
           lastDataVersion = seen;
           generation += 1;
-          outsideCommits += 1;
         }
       }
       return generation;
     },
   };
   const { database, read, quietWrite } = adapt(raw, () => (generation += 1));
-  return { dialect: new SqliteDialect({ database }), raw, changes, read, quietWrite, answerRows: answerRowLogOf(raw, () => outsideCommits) };
+  return { dialect: new SqliteDialect({ database }), raw, changes, read, quietWrite };
 }

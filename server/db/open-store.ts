@@ -53,10 +53,10 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     return createKyselyStore(db, 'postgres');
   }
   mkdirSync(resolve(location.dataDir), { recursive: true });
-  const { dialect, changes, read, quietWrite, answerRows } = openSqlite(sqliteFile(location.dataDir));
+  const { dialect, changes, read, quietWrite } = openSqlite(sqliteFile(location.dataDir));
   const db = new Kysely<Database>({ dialect });
   await migrate(db, 'sqlite');
-  return createKyselyStore(db, 'sqlite', { changes, read, quietWrite, answerRows });
+  return createKyselyStore(db, 'sqlite', { changes, read, quietWrite });
 }
 
 /**
@@ -69,10 +69,10 @@ export async function openStore(location: StoreLocation): Promise<Store> {
  */
 export async function openMemoryStore(): Promise<Store> {
   const image = await (migratedMemoryImage ??= migrateMemoryImage());
-  const { dialect, changes, read, quietWrite, answerRows } = openSqlite(':memory:', { image });
+  const { dialect, changes, read, quietWrite } = openSqlite(':memory:', { image });
   const db = new Kysely<Database>({ dialect });
   await migrate(db, 'sqlite');
-  return createKyselyStore(db, 'sqlite', { changes, read, quietWrite, answerRows });
+  return createKyselyStore(db, 'sqlite', { changes, read, quietWrite });
 }
 
 let migratedMemoryImage: Promise<Uint8Array> | undefined;

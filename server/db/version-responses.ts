@@ -1,21 +1,18 @@
 import type { SQLOutputValue } from 'node:sqlite';
-import type { VersionResponseFacts, VersionResponses } from '#api/store/packages.ts';
+import type { VersionAnswer, VersionResponseFacts, VersionResponses } from '#api/store/packages.ts';
 import type { KeptReads } from '#api/store/store.ts';
 import type { ChangeClock, SqliteRead } from './node-sqlite-dialect.ts';
-import type { AnswerRowLog } from './answer-row-changes.ts';
 import { keptVersionBound } from '#api/packages/answer-bytes.ts';
 
-// The version read route on SQLite (docs/decisions/0161, 0199, 0221): what the answer says
-// beside the content (package, number, hash, submitter, answers, policy check) depends on rows
-// that can change (a user's name, a policy re-check), and the content is a row an attacker could
-// rewrite behind the server's back. So what is kept is kept under the change clock: when it
-// moves, the answers whose rows changed are dropped (the log of migration 067's triggers,
-// answer-row-changes.ts), or all of them when that log cannot be trusted (another connection's
-// commit, a tampering UPDATE included; a schema not as checked). The first read after that
-// reads the row, so it sends what the database holds and what a verifier reading the database
-// would see. Nothing is keyed by the content hash: a tampered content under its old hash would
-// then be hidden (0149). Whether the caller may see the package is not kept here: it is checked
-// on every request, from the package and session rows read under the clock (coherent-cache.ts).
+// The version read route on SQLite (docs/decisions/0161, 0199): what the answer says beside the
+// content (package, number, hash, submitter, answers, policy check) depends on rows that can
+// change (a user's name, a policy re-check), and the content is a row an attacker could rewrite
+// behind the server's back. So nothing here outlives the change clock: what is kept is kept only
+// while the clock says the database has not changed, as coherent-cache.ts keeps rows; the first
+// read after any write by this process or commit by another connection (a tampering UPDATE
+// included) starts over and reads the row, so it sends what the database holds and what a
+// verifier reading the database would see. Nothing is keyed by the content hash: a tampered
+// content under its old hash would then be hidden (0149).
 //
 // Two tiers, both under the clock: whole answers as UTF-8 bytes, up to a bound in bytes (a hit
 // reads nothing, decodes nothing and encodes nothing: the bytes go to the socket as they are),
@@ -39,48 +36,25 @@ const versionSql = 'select package_id, number, canonical_content, content_hash, 
 const utf8 = new TextEncoder();
 
 export function sqliteVersionResponses(
-  sqlite: { changes: ChangeClock; read: SqliteRead; answerRows?: AnswerRowLog },
+  sqlite: { changes: ChangeClock; read: SqliteRead },
   serialized: <T>(work: () => Promise<T>) => Promise<T>,
   bounds: { answerBytes?: number; headCharacters?: number } = {},
 ): VersionResponses & { kept: KeptReads['answer'] } {
   const clock = sqlite.changes;
   const answerBound = bounds.answerBytes ?? maxAnswerBytes;
   const headBound = bounds.headCharacters ?? maxHeadCharacters;
-  let answers = new Map<string, Uint8Array<ArrayBuffer>>();
+  let answers = new Map<string, VersionAnswer>();
   let heads = new Map<string, string>();
   let bytes = 0;
   let characters = 0;
-  const emptied = () => {
-    answers = new Map<string, Uint8Array<ArrayBuffer>>();
-    heads = new Map();
-    bytes = 0;
-    characters = 0;
-  };
-  /** Drops what the rows changed since the last look made stale; false while that is not known. */
-  const dropChanged = (): boolean => {
-    const changed = sqlite.answerRows?.changes() ?? 'everything';
-    if (changed === 'inside a transaction') return false;
-    if (changed === 'everything') {
-      emptied();
-      return true;
-    }
-    for (const key of changed.versions) {
-      const answer = answers.get(key);
-      if (answer) bytes -= answer.byteLength;
-      answers.delete(key);
-      const head = heads.get(key);
-      if (head !== undefined) characters -= head.length;
-      heads.delete(key);
-    }
-    return true;
-  };
-  // The first look: whatever the log held before this cache began is not its concern.
-  let validAt = (sqlite.answerRows?.changes(), clock.stamp());
-  /** The stamp what is kept belongs to, or NaN (equal to nothing) when nothing kept may be used now. */
+  let validAt = clock.stamp();
   const current = (): number => {
     const now = clock.stamp();
     if (now !== validAt) {
-      if (!dropChanged()) return Number.NaN;
+      answers = new Map();
+      heads = new Map();
+      bytes = 0;
+      characters = 0;
       validAt = now;
     }
     return validAt;
@@ -88,14 +62,13 @@ export function sqliteVersionResponses(
   const row = (sql: string, packageId: string, number: number) => serialized(() => Promise.resolve(sqlite.read(sql, [packageId, number])[0]));
   return {
     // A whole answer kept at the clock's stamp now, looked up without waiting (0202).
-    kept: (packageId, number) => (Number.isNaN(current()) ? undefined : answers.get(`${packageId}\u0000${number}`)),
+    kept: (packageId, number) => (current(), answers.get(`${packageId}\u0000${number}`)),
     async answer(packageId, number, head) {
       const before = current();
       const key = `${packageId}\u0000${number}`;
-      const usable = !Number.isNaN(before);
-      const whole = usable ? answers.get(key) : undefined;
+      const whole = answers.get(key);
       if (whole) return whole;
-      const kept = usable ? heads.get(key) : undefined;
+      const kept = heads.get(key);
       if (kept) {
         const content = (await row(contentSql, packageId, number))?.canonical_content;
         return typeof content === 'string' ? `${kept}${content}}` : null;
