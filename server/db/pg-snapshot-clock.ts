@@ -18,7 +18,12 @@ import { deepFreeze } from './coherent-cache.ts';
 // session's TimeZone) is part of every stamp and row version: a kept row from before is never
 // taken for one read after (tests/integration/pg-snapshot-history.test.ts). A plain restart
 // empties the caches too, at the price of reading them again.
-const history = sql<string>`extract(epoch from pg_postmaster_start_time())::text`;
+// A crash restart (any backend killed, restart_after_crash) keeps the postmaster and its start,
+// yet with `synchronous_commit = off` it can lose commits others already saw, and their xids are
+// handed out again (review of 0225). Crash recovery discards the statistics, which sets their
+// reset time, so that time is part of the history too; `pg_stat_reset_shared()` moves it as
+// well, which only empties the caches once.
+const history = sql<string>`(extract(epoch from pg_postmaster_start_time())::text || '/' || coalesce(extract(epoch from pg_stat_get_bgwriter_stat_reset_time())::text, ''))`;
 
 /** The stamp's text: the snapshot, in the history of this postmaster's start. */
 export const snapshotText = sql<string>`(pg_current_snapshot()::text || '@' || ${history})`;
