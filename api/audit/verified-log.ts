@@ -73,14 +73,13 @@ export async function catchUp(store: AuditLogReader, prefix: VerifiedPrefix, sig
       rows = page.slice(1);
       expectLast = null;
     }
-    for (let at = 0; at < rows.length; at++) {
+    for (const [at, row] of rows.entries()) {
       // A request arriving meanwhile waits for a few hundred entries' hashes, not a page's.
       if (at > 0 && at % entriesPerTurn === 0) {
         await nextTurn();
         signal?.throwIfAborted();
       }
-      const row = rows[at];
-      if (row) verifier.push(chainEntryOf(row));
+      verifier.push(chainEntryOf(row));
     }
     prefix.last = page.at(-1) ?? prefix.last;
   }

@@ -54,6 +54,26 @@ describe('the side-by-side lanes', () => {
     expect(log.join('')).toContain('shard2 output\n[side by side] npm run shard2: passed in 1.0 s\n');
   });
 
+  it('runs three lanes at once; each takes the queue in its order as it comes free', async () => {
+    const { run, end, settle, running } = scripts();
+    const done = runLanePlan({ lanes: [['lint', 'unit'], ['build', 'e2e'], ['scenarios']], shared: ['longest', 'middle', 'short'] }, run, () => undefined);
+    await settle();
+    expect(running()).toEqual(['lint', 'build', 'scenarios']);
+    await end('scenarios');
+    expect(running()).toEqual(['lint', 'build', 'longest']);
+    await end('longest');
+    expect(running()).toEqual(['lint', 'build', 'middle']);
+    await end('lint');
+    expect(running()).toEqual(['build', 'middle', 'unit']);
+    await end('build');
+    await end('unit');
+    expect(running()).toEqual(['middle', 'e2e', 'short']);
+    await end('short');
+    await end('middle');
+    await end('e2e');
+    await expect(done).resolves.toBe(true);
+  });
+
   it('ends a lane at its first failure; the other lane still runs every shared script', async () => {
     const { started, run, end, settle } = scripts();
     const log: string[] = [];

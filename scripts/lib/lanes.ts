@@ -1,8 +1,9 @@
 // The schedule behind scripts/run-side-by-side.ts, apart from spawning npm so it can be tested.
 // Lanes run at once, each its own scripts in order; then every lane that passed takes scripts
 // from one shared queue until it is empty. The shared scripts are the integration tests cut
-// into shards (decision 0195): whichever lane ends first takes the next shard, so the two cores
-// stay busy to the end instead of one lane waiting for the other before a last phase alone.
+// into shards and the contract scenarios by target (decisions 0195, 0231): whichever lane ends
+// first takes the next one, so the cores stay busy to the end instead of one lane waiting for
+// the others before a last phase alone. The queue is taken in the order given: longest first.
 
 export interface ScriptResult {
   name: string;

@@ -1,37 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import { openStore, sqliteFile } from './open-store.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '#tests/support/cleanups.ts';
+import { demoStoreOnFile } from '#tests/support/demo-store-on-file.ts';
+import { sqliteFile } from './open-store.ts';
 
 // Sessions, users, packages, answers and policy evaluations are kept in memory on SQLite until the database
 // changes: a change by this process shows at once, one by another connection from the next
 // turn of the event loop, and the kept rows are the same objects (so they are not re-read).
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 async function seeded() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'coherent-cache-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const { store, dataDir } = await demoStoreOnFile(defer, 'coherent-cache-');
   const [user] = await store.listUsers();
   if (!user) throw new Error('the demo has users');
   const session = { tokenHash: 'a'.repeat(64), userId: user.id, createdAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 3_600_000).toISOString(), lastSeenAt: null, steppedUpAt: null };
   await store.insertSession(session);
   const other = new DatabaseSync(sqliteFile(dataDir));
-  cleanups.push(() => Promise.resolve(other.close()));
+  defer(() => other.close());
   return { store, user, session, other };
 }
 

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import { openStore } from './open-store.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '#tests/support/cleanups.ts';
+import { demoStoreOnFile } from '#tests/support/demo-store-on-file.ts';
 import { appliedAssessment } from '#api/package-access/applied-assessment.ts';
 import { decisionSignatureSchema } from '#domain/contracts/signatures.ts';
 
@@ -12,19 +8,10 @@ import { decisionSignatureSchema } from '#domain/contracts/signatures.ts';
 // to the tier it declares, its decisions sign what they were made under, and an approved one
 // has its revalidation scheduled.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
 async function seeded(riskAssessments: boolean) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'demo-risk-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date('2026-12-05T10:00:00Z'), randomToken: () => crypto.randomUUID().replace(/-/g, ''), riskAssessments });
+  const { store } = await demoStoreOnFile(defer, 'demo-risk-', { now: new Date('2026-12-05T10:00:00Z'), riskAssessments });
   return store;
 }
 

@@ -1,30 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { cheapPasswords } from '#mocks/cheap-passwords.ts';
-import { openStore, sqliteFile } from './open-store.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '#tests/support/cleanups.ts';
+import { demoStoreOnFile } from '#tests/support/demo-store-on-file.ts';
+import { sqliteFile } from './open-store.ts';
 
 // The SQLite store's cached reads must answer as the tables do: new rows appear, and a
 // decision changed in the database behind the server's back is read as it now is.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
 async function seeded() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'row-cache-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const { store, dataDir } = await demoStoreOnFile(defer, 'row-cache-');
   const db = new DatabaseSync(sqliteFile(dataDir));
-  cleanups.push(() => Promise.resolve(db.close()));
+  defer(() => db.close());
   return { store, db };
 }
 

@@ -1,36 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '#tests/support/cleanups.ts';
+import { demoStoreOnFile } from '#tests/support/demo-store-on-file.ts';
 import { keptVersionRead, plainVersionRead } from '#api/index.ts';
 import { sha256Hex } from '#domain/crypto/sha256.ts';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { cheapPasswords } from '#mocks/cheap-passwords.ts';
 import { serverDeps } from '../deps.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
-import { openStore, sqliteFile } from './open-store.ts';
+import { sqliteFile } from './open-store.ts';
 
 // The version read path's answer without waiting (docs/decisions/0202): what SQLite keeps under
 // its change clock, looked up synchronously, and only when the asynchronous read would answer the
 // same with nothing to read or write. Anything else is undefined, so that the read decides.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const minute = 60_000;
 
 async function seeded() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kept-reads-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const { store, dataDir } = await demoStoreOnFile(defer, 'kept-reads-');
   let now = Date.now();
   const deps = { ...serverDeps(store, { sessionTtlHours: 12 }), now: () => new Date(now) };
   const signIn = async (userId: string) => {
@@ -45,7 +33,7 @@ async function seeded() {
   // A second model owner, who may not see the demo's packages (all usr_owner's).
   await store.insertUser({ ...owner, id: 'usr_owner_two', email: 'owner-two@example.com' });
   const other = new DatabaseSync(sqliteFile(dataDir));
-  cleanups.push(() => Promise.resolve(other.close()));
+  defer(() => other.close());
   return { store, deps, signIn, version, pkg, other, later: (ms: number) => (now += ms) };
 }
 
@@ -180,7 +168,7 @@ describe('a quiet write (node-sqlite-dialect.ts)', () => {
 
   it('moves the clock for a quiet write whose trigger changed other rows', () => {
     const sqlite = openSqlite(':memory:');
-    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    defer(() => sqlite.raw.close());
     sqlite.raw.exec('create table sessions (x integer); create table u (y integer); insert into sessions values (1); insert into u values (1)');
     const stamp = sqlite.changes.stamp();
     sqlite.quietWrite('update sessions set x = ?', [2]);
@@ -193,7 +181,7 @@ describe('a quiet write (node-sqlite-dialect.ts)', () => {
 
   it('refuses a quiet write to a table kept answers are made of (a version rewritten under a kept answer)', () => {
     const sqlite = openSqlite(':memory:');
-    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    defer(() => sqlite.raw.close());
     sqlite.raw.exec("create table package_versions (content text); insert into package_versions values ('a')");
     const stamp = sqlite.changes.stamp();
     expect(() => sqlite.quietWrite("update package_versions set content = 'tampered'", [])).toThrow("Not a quiet table's update");
@@ -205,7 +193,7 @@ describe('a quiet write (node-sqlite-dialect.ts)', () => {
 
   it('writes without moving the change clock, and refuses a read or an open transaction', () => {
     const sqlite = openSqlite(':memory:');
-    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    defer(() => sqlite.raw.close());
     sqlite.raw.exec('create table sessions (x integer)');
     sqlite.raw.exec('insert into sessions values (1)');
     const stamp = sqlite.changes.stamp();

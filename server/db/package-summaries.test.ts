@@ -1,33 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '#tests/support/cleanups.ts';
+import { demoStoreOnFile } from '#tests/support/demo-store-on-file.ts';
 import { loadPackageFacts, summarize } from '#api/package-access/views.ts';
 import { refreshSummaries, summaryRow, summaryTextOf } from '#api/package-access/summaries.ts';
 import type { PackageSummary } from '#domain/contracts/packages.ts';
-import { openStore } from './open-store.ts';
 
 // The package summaries table (decision record 0129) on SQLite: a summary's valid_until is never
 // late, an audit append marks its package in the same transaction (not when rolled back), and a
 // recomputation is not written over a mark that came in between.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
 const day = 86_400_000;
 
 async function seeded() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'package-summaries-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const { store } = await demoStoreOnFile(defer, 'package-summaries-');
   return store;
 }
 

@@ -76,6 +76,13 @@ export function preparedStatementPool(pool: pg.Pool, options: PreparedOptions = 
     return name;
   };
 
+  /** Runs a named statement; a stale plan marks its connection to be dropped at release. */
+  const namedQuery = (client: pg.PoolClient, name: string, text: string, values: readonly unknown[]) =>
+    client.query({ name, text, values: [...values] }).catch((error: unknown) => {
+      if (isStalePlan(error)) stale.add(client);
+      throw error;
+    });
+
   // One wrapper per pg client, so Kysely keeps one connection object per client (its own WeakMap).
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
@@ -93,10 +100,7 @@ export function preparedStatementPool(pool: pg.Pool, options: PreparedOptions = 
       held.set(client, prepared);
       if (name === null || (!prepared.has(name) && prepared.size >= options.perConnection)) return client.query(textOrCursor, [...parameters]);
       prepared.add(name);
-      return client.query({ name, text: textOrCursor, values: [...parameters] }).catch((error: unknown) => {
-        if (isStalePlan(error)) stale.add(client);
-        throw error;
-      });
+      return namedQuery(client, name, textOrCursor, parameters);
     }) as unknown as PostgresPoolClient['query'],
     release: (destroy?: boolean) => {
       const dropped = destroy === true || stale.has(client);
@@ -119,12 +123,7 @@ export function preparedStatementPool(pool: pg.Pool, options: PreparedOptions = 
     for (const { text, values } of warm) {
       const name = digestName(text);
       prepared.add(name);
-      for (let i = 0; i < executionsUntilGeneric; i++) {
-        await client.query({ name, text, values: [...values] }).catch((error: unknown) => {
-          if (isStalePlan(error)) stale.add(client);
-          throw error;
-        });
-      }
+      for (let i = 0; i < executionsUntilGeneric; i++) await namedQuery(client, name, text, values);
     }
   };
 

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '#demo/seed-demo.ts';
-import { cheapPasswords } from '#mocks/cheap-passwords.ts';
+import { describe, expect, it } from 'vitest';
+import { cleanUpAfterEach } from '#tests/support/cleanups.ts';
+import { demoStoreOnFile } from '#tests/support/demo-store-on-file.ts';
 import type { VersionAnswer, VersionHeadFacts } from '#api/store/packages.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
-import { openStore, sqliteFile } from './open-store.ts';
+import { sqliteFile } from './open-store.ts';
 import { sqliteVersionResponses } from './version-responses.ts';
 
 // The version route's answer on SQLite: kept whole as bytes while the change clock stands still,
@@ -15,32 +12,23 @@ import { sqliteVersionResponses } from './version-responses.ts';
 // on every call (docs/decisions/0161, 0199). Another connection's commit (a tampering UPDATE) is
 // seen from the next turn of the event loop, where any request that follows it is received.
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const defer = cleanUpAfterEach();
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 const parsed = (answer: VersionAnswer | null | undefined) => JSON.parse(typeof answer === 'string' || answer == null ? (answer ?? 'null') : new TextDecoder().decode(answer)) as { hash: string; content: unknown } | null;
 
 async function seeded(bounds?: { answerBytes?: number; headCharacters?: number }) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'version-responses-'));
-  const store = await openStore({ dataDir });
-  cleanups.push(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await seedDemo(store, { password: 'demo-password', passwords: cheapPasswords, now: new Date(), randomToken: () => crypto.randomUUID().replace(/-/g, '') });
+  const { store, dataDir } = await demoStoreOnFile(defer, 'version-responses-');
   const [pkg] = await store.listPackages();
   if (!pkg || !store.versionResponses) throw new Error('a SQLite store with the demo packages');
   if (bounds) {
     const sqlite = openSqlite(sqliteFile(dataDir));
-    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    defer(() => sqlite.raw.close());
     Object.assign(store, { versionResponses: sqliteVersionResponses(sqlite, (work) => work(), bounds) });
   }
   const other = new DatabaseSync(sqliteFile(dataDir));
-  cleanups.push(() => Promise.resolve(other.close()));
+  defer(() => other.close());
   other.exec('DROP TRIGGER IF EXISTS package_versions_no_update');
   // Counts the heads built: a kept head is not built again.
   let built = 0;
@@ -130,7 +118,7 @@ describe('version answers on SQLite', () => {
   it('admit whole answers up to a bound in bytes, then heads up to a bound in characters, and no further until the clock moves', async () => {
     const { store, dataDir } = await seeded();
     const sqlite = openSqlite(sqliteFile(dataDir));
-    cleanups.push(() => Promise.resolve(sqlite.raw.close()));
+    defer(() => sqlite.raw.close());
     const head = '{"number":1,"content":';
     const versions = await store.listVersionFacts('all');
     expect(versions.length).toBeGreaterThanOrEqual(5);

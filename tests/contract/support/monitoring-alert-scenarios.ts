@@ -13,7 +13,7 @@ import type { Scenario } from './scenarios.ts';
 // approving roles; a replay answers the same and creates nothing; a forged, re-signed-with-
 // another-secret or stale alert is refused 401 and audited; an unknown model or a malformed
 // body is refused 422 naming the field; nothing is stored for any refusal. Every target is
-// configured with `monitoringSecret` (api-contract.test.ts).
+// configured with `monitoringSecret` (contract-suite.ts).
 
 async function counts(store: Store, packageId: string) {
   const entries = await store.listAuditEntries({ subject: packageId }, 0, 100_000);
