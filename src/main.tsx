@@ -4,6 +4,7 @@ import { createBrowserRouter } from 'react-router';
 import { App } from './app/app.tsx';
 import { startClientApp } from './app/create-client-app.ts';
 import { startEarlyRequests } from './app/early-requests.ts';
+import { warmLocaleData } from './lib/warm-locale-data.ts';
 import './index.css';
 
 const root = document.getElementById('root');
@@ -21,3 +22,4 @@ void startClientApp(
     </StrictMode>,
   ),
 );
+warmLocaleData();
