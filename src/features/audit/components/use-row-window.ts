@@ -38,7 +38,11 @@ const readView = (): View => ({ top: window.scrollY, height: window.innerHeight 
 export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Options): RowWindow {
   const [measured, setMeasured] = useState<ReadonlyMap<number, number>>(() => new Map());
   const layout = useMemo(() => new RowLayout(count, rowHeight, measured), [count, rowHeight, measured]);
-  const [view, setView] = useState(readView);
+  // Not read while rendering: reading the page's scroll position or size makes the browser lay
+  // the page out there and then, before the table is even in it (a full layout of the page,
+  // measured in the hundreds of milliseconds on the million-entry view). The layout effect
+  // below reads them once the rows are in the document, when the frame needs that layout anyway.
+  const [view, setView] = useState<View>({ top: 0, height: 0 });
   const rows = layout.rowsIn(view.top - scrollMargin, view.height, overscan);
   const first = rows[0]?.index ?? -1;
   const last = rows.at(-1)?.index ?? -1;
@@ -54,7 +58,8 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
   useLayoutEffect(() => {
     shown.current = { layout, scrollMargin, first, last };
   });
-  // The page may have scrolled, without changing the rows, since the view was read.
+  // The view as it is now (first, and after the layout or the table's place changed): the page
+  // may have scrolled, without changing the rows, since it was last read.
   useLayoutEffect(follow, [follow, layout, scrollMargin]);
   useEffect(() => {
     window.addEventListener('scroll', follow, { passive: true });
