@@ -104,7 +104,11 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
     const end = start + layout.height(index);
     const { top, height } = readView();
     const to = align === 'center' ? (start + end - height) / 2 : start < top ? start : end > top + height ? end - height : null;
-    if (to !== null) window.scrollTo({ top: Math.max(0, to) });
+    if (to === null) return;
+    window.scrollTo({ top: Math.max(0, to) });
+    // The rows of the new position in the same update as the caller's (a key's focus move), not
+    // after the scroll event: a key pressed before then would still find the old row focused.
+    follow();
   };
 
   return { rows, total: layout.total, measure, scrollToIndex };
