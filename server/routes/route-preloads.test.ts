@@ -18,7 +18,8 @@ const manifest: ViteManifest = {
 };
 const index = '<html><head>\n    <script type="module" src="/assets/index-1.js"></script>\n  </head><body></body></html>';
 const fetched = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((match) => match[1]);
-const preloaded = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+const preloaded = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="modulepreload"(?: fetchpriority="low")? crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+const lowPriority = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="modulepreload" fetchpriority="low"/g)].length;
 
 describe('route preloads', () => {
   it('names every chunk the route’s modules reach by static imports, once, and none the main bundle brings', () => {
@@ -35,6 +36,9 @@ describe('route preloads', () => {
     expect(fetched(audit)).toEqual(['/api/session']);
     expect(audit.indexOf('rel="preload" as="fetch"')).toBeLessThan(audit.indexOf('<script'));
     expect(fetched(pages.get('/other'))).toEqual([]);
+    // The page's chunks let those reads, and the first page asked once the session answers, overtake them.
+    expect(lowPriority(audit)).toBe(preloaded(audit).length);
+    expect(lowPriority(pages.get('/other'))).toBe(0);
   });
 
   it('preloads only the session, which every page reads first under any session (a preload nobody takes is a wasted request)', () => {

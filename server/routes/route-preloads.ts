@@ -72,7 +72,10 @@ export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads
   const already = chunksOf(entries.map(([key]) => key));
   const pages = new Map<string, string>();
   for (const [path, modules] of Object.entries(preloads)) {
-    const links = [...chunksOf(modules)].filter((file) => !already.has(file)).map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`);
+    // A page that names API reads to ask first lets any read overtake its chunks: on HTTP/1.1's
+    // six connections its first page, asked once the main bundle has run, otherwise waits for them.
+    const priority = (fetches[path] ?? []).length > 0 ? ' fetchpriority="low"' : '';
+    const links = [...chunksOf(modules)].filter((file) => !already.has(file)).map((file) => `    <link rel="modulepreload"${priority} crossorigin href="/${file}">\n`);
     // Before the main bundle's script: asked for first. `crossorigin`: apiFetch's mode and credentials.
     const reads = (fetches[path] ?? []).map((read) => `<link rel="preload" as="fetch" crossorigin href="${read}">\n    `).join('');
     const head = index.includes('<script') ? index.replace('<script', `${reads}<script`) : index.replace('</head>', `${reads}</head>`);
