@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { htmlWithPreloads, preloadPattern, routePreloads, type ViteManifest } from './route-preloads.ts';
+import { htmlWithPreloads, preloadPattern, routeFetches, routePreloads, type ViteManifest } from './route-preloads.ts';
 import { staticApp } from './static-app.ts';
 
 // The shape Vite writes: the entry (index.html) with its static imports, dynamic entries keyed
@@ -17,7 +17,9 @@ const manifest: ViteManifest = {
   'src/other.tsx': { file: 'assets/other-1.js' },
 };
 const index = '<html><head>\n    <script type="module" src="/assets/index-1.js"></script>\n  </head><body></body></html>';
-const preloaded = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+const fetched = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="preload" as="fetch" crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+const preloaded = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="modulepreload"(?: fetchpriority="low")? crossorigin href="([^"]+)">/g)].map((match) => match[1]);
+const lowPriority = (html: string | undefined) => [...(html ?? '').matchAll(/<link rel="modulepreload" fetchpriority="low"/g)].length;
 
 describe('route preloads', () => {
   it('names every chunk the route’s modules reach by static imports, once, and none the main bundle brings', () => {
@@ -26,6 +28,21 @@ describe('route preloads', () => {
     // In the head, before it closes: the browser asks for them while it fetches the main bundle.
     expect(pages.get('/audit')).toMatch(/modulepreload[^]*<\/head>/);
     expect([...pages.keys()]).toEqual(['/audit']);
+  });
+
+  it('asks for the page’s first API reads ahead of every script, as the app’s own GET would (same-origin credentials)', () => {
+    const pages = htmlWithPreloads(index, manifest, { '/audit': ['src/page.tsx'], '/other': ['src/other.tsx'] }, { '/audit': ['/api/session'] });
+    const audit = pages.get('/audit') ?? '';
+    expect(fetched(audit)).toEqual(['/api/session']);
+    expect(audit.indexOf('rel="preload" as="fetch"')).toBeLessThan(audit.indexOf('<script'));
+    expect(fetched(pages.get('/other'))).toEqual([]);
+    // The page's chunks let those reads, and the first page asked once the session answers, overtake them.
+    expect(lowPriority(audit)).toBe(preloaded(audit).length);
+    expect(lowPriority(pages.get('/other'))).toBe(0);
+  });
+
+  it('preloads only the session, which every page reads first under any session (a preload nobody takes is a wasted request)', () => {
+    expect(routeFetches).toEqual({ '/audit': ['/api/session'] });
   });
 
   it('refuses a module the build does not have, so a table that drifted from the router is noticed', () => {
@@ -78,6 +95,8 @@ describe('the static app with a build manifest', () => {
   it('serves /audit with its chunks named and other pages as built', async () => {
     expect(preloaded(await (await app.request('/audit')).text()).toSorted()).toEqual(['/assets/deep-1.js', '/assets/frame-1.js', '/assets/loader-1.js', '/assets/page-1.js']);
     expect(preloaded(await (await app.request('/audit?actor=x')).text())).toHaveLength(4);
+    expect(fetched(await (await app.request('/audit')).text())).toEqual(['/api/session']);
+    expect(fetched(await (await app.request('/packages/pkg_9')).text())).toEqual([]);
     expect(await (await app.request('/verify')).text()).toBe(index);
     expect(await (await app.request('/audit/other')).text()).toBe(index);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sessionRoutes } from '#api/session/routes.ts';
 
 // index.html names only the main bundle: the browser learns which chunks a page needs once
 // that bundle has been fetched, parsed and run and its router has matched the path, and
@@ -21,6 +22,18 @@ export const routePreloads: Readonly<Record<string, readonly string[]>> = {
   '/packages/:id/diff': ['src/features/diff/prefetch-diff.ts', 'src/features/diff/components/diff-page.tsx'],
 };
 
+/**
+ * API reads the HTML asks for ahead of every script, for a page whose first request waits on
+ * them: the browser's preload is the app's own GET of the path (same URL, credentials and
+ * mode), which takes its answer. Made by the main bundle instead, /audit's session request
+ * waited 38 to 900 ms behind the page's module preloads on HTTP/1.1's six connections, and the
+ * first page of entries behind it (docs/decisions/0224, 0226). Only reads every page makes as
+ * it starts, under any session: a preload nobody takes is a request wasted and a console warning.
+ */
+export const routeFetches: Readonly<Record<string, readonly string[]>> = {
+  '/audit': [sessionRoutes.session.path],
+};
+
 /** The `routePreloads` pattern a request path matches, if any: same segments, `:name` for any one. */
 export function preloadPattern(path: string, patterns: Iterable<string>): string | undefined {
   const segments = path.split('/');
@@ -41,7 +54,7 @@ export type ViteManifest = z.infer<typeof viteManifestSchema>;
  * bring. A module missing from the manifest is an error: a route table that drifted from the
  * router would otherwise preload nothing without anyone noticing.
  */
-export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads: Readonly<Record<string, readonly string[]>>): Map<string, string> {
+export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads: Readonly<Record<string, readonly string[]>>, fetches: Readonly<Record<string, readonly string[]>> = {}): Map<string, string> {
   const chunksOf = (roots: readonly string[]) => {
     const files = new Set<string>();
     for (const stack = [...roots]; stack.length > 0; ) {
@@ -59,8 +72,14 @@ export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads
   const already = chunksOf(entries.map(([key]) => key));
   const pages = new Map<string, string>();
   for (const [path, modules] of Object.entries(preloads)) {
-    const links = [...chunksOf(modules)].filter((file) => !already.has(file)).map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`);
-    pages.set(path, index.replace('</head>', `${links.join('')}  </head>`));
+    // A page that names API reads to ask first lets any read overtake its chunks: on HTTP/1.1's
+    // six connections its first page, asked once the main bundle has run, otherwise waits for them.
+    const priority = (fetches[path] ?? []).length > 0 ? ' fetchpriority="low"' : '';
+    const links = [...chunksOf(modules)].filter((file) => !already.has(file)).map((file) => `    <link rel="modulepreload"${priority} crossorigin href="/${file}">\n`);
+    // Before the main bundle's script: asked for first. `crossorigin`: apiFetch's mode and credentials.
+    const reads = (fetches[path] ?? []).map((read) => `<link rel="preload" as="fetch" crossorigin href="${read}">\n    `).join('');
+    const head = index.includes('<script') ? index.replace('<script', `${reads}<script`) : index.replace('</head>', `${reads}</head>`);
+    pages.set(path, head.replace('</head>', `${links.join('')}  </head>`));
   }
   return pages;
 }

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ApiDeps } from '#api/kernel/context.ts';
 import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
 import { handleApiRequest } from '#api/index.ts';
@@ -11,6 +11,7 @@ import { demoPassword } from '#mocks/handlers.ts';
 import { expectNoAxeViolations } from '#src/test/axe.ts';
 import { setupMockServer } from '#src/test/mock-server.ts';
 import { renderApp } from '#src/test/render-app.tsx';
+import { rowHeight } from './audit-table.tsx';
 
 setupMockServer();
 
@@ -129,6 +130,10 @@ describe('the audit log page', () => {
     const { user, api, router } = await renderApp('/audit', { signedInAs: 'committee@example.com', overrides: [tampered, tamperedChain] });
     deps?.(api.deps);
 
+    // Entry #2 is near the end of the log, below jsdom's viewport: the reader scrolls down to it.
+    const status = await screen.findByText(/^[\d,]+ entries, newest first\.$/);
+    const size = Number(status.textContent.replace(/\D/g, ''));
+    scrollPageTo((size - 2) * rowHeight);
     const row = (await screen.findByRole('button', { name: 'Entry #2' })).closest('tbody');
     if (!row) throw new Error('No row for entry #2');
     expect(within(row).getByText('✕ Mismatch')).toBeInTheDocument();
@@ -183,3 +188,14 @@ describe('the audit trail of a package', () => {
     await expectNoAxeViolations();
   });
 });
+
+/** jsdom lays nothing out and does not scroll: the page's scroll position is set as a scroll would leave it. */
+function scrollPageTo(top: number) {
+  const before = Object.getOwnPropertyDescriptor(window, 'scrollY');
+  onTestFinished(() => {
+    if (before) Object.defineProperty(window, 'scrollY', before);
+    else Reflect.deleteProperty(window, 'scrollY');
+  });
+  Object.defineProperty(window, 'scrollY', { value: top, configurable: true });
+  window.dispatchEvent(new Event('scroll'));
+}

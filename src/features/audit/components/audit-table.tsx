@@ -1,28 +1,12 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { AuditPager, AuditPagerSnapshot } from '../paging/audit-pager.ts';
 import { AuditRow, columnCount } from './audit-row.tsx';
+import { useRowWindow } from './use-row-window.ts';
 import { useScrollMargin } from '#src/lib/use-scroll-margin.ts';
 
 /** The height of a collapsed row (h-11); rows never wrap, so this is exact. */
 export const rowHeight = 44;
-const expandedEstimate = 420;
 const th = 'px-3 py-3 text-left text-sm font-semibold text-slate-700';
-
-/**
- * The virtualizer's size estimate for each row. It is called for every row of the log each
- * time the virtualizer lays it out again (its count or scroll margin changed): a million
- * times per pass on a million-entry log, several passes before the first rows show. With no
- * row open every row is a collapsed one, so no row is looked up (docs/decisions/0196, from
- * the wt-s10 branch's 0178 amendment).
- */
-export function rowEstimate(pager: Pick<AuditPager, 'rowAt'>, expanded: ReadonlySet<number>): (index: number) => number {
-  if (expanded.size === 0) return () => rowHeight;
-  return (index) => {
-    const entry = pager.rowAt(index);
-    return entry && expanded.has(entry.seq) ? expandedEstimate : rowHeight;
-  };
-}
 
 interface Props {
   pager: AuditPager;
@@ -48,25 +32,15 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
   // What is above changes height as data arrives.
   const scrollMargin = useScrollMargin(headRef, 'bottom');
 
-  const virtualizer = useWindowVirtualizer({
-    count: snapshot.total,
-    estimateSize: rowEstimate(pager, expanded),
-    // Rows beyond the viewport, each side: a jump mounts all of them afresh (docs/decisions/0213).
-    overscan: 4,
-    scrollMargin,
-    // The rows are rendered in a task of their own, not inside the scroll event, whose handler
-    // already pays for the layout that reading the scroll position forces (0213).
-    useFlushSync: false,
-  });
-
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  // Rows beyond the viewport, each side: a jump mounts all of them afresh (docs/decisions/0213).
+  const { rows, total, measure, scrollToIndex } = useRowWindow({ count: snapshot.total, rowHeight, overscan: 4, scrollMargin });
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
   useEffect(() => pager.want(first, last), [pager, first, last]);
 
   const moveFocus = (index: number) => {
     if (index < 0 || index >= snapshot.total) return;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    scrollToIndex(index, 'auto');
     setFocusIndex(index);
   };
 
@@ -74,7 +48,7 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
     onRevealMissing(index === null ? seq : null);
     if (index === null) return;
     setExpanded((open) => new Set(open).add(seq));
-    virtualizer.scrollToIndex(index, { align: 'center' });
+    scrollToIndex(index, 'center');
     setFocusIndex(index);
   });
   useEffect(() => {
@@ -95,9 +69,8 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
       return next;
     });
 
-  const margin = virtualizer.options.scrollMargin;
-  const top = items.length > 0 ? (items[0]?.start ?? margin) - margin : 0;
-  const bottom = items.length > 0 ? Math.max(0, virtualizer.getTotalSize() - ((items.at(-1)?.end ?? margin) - margin)) : 0;
+  const top = rows[0]?.start ?? 0;
+  const bottom = Math.max(0, total - (rows.at(-1)?.end ?? 0));
 
   return (
     <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
@@ -139,20 +112,20 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
           </tr>
         </thead>
         {top > 0 && <Spacer height={top} />}
-        {items.map((item) => {
-          const entry = pager.rowAt(item.index);
+        {rows.map((row) => {
+          const entry = pager.rowAt(row.index);
           return (
             <AuditRow
-              key={item.key}
-              index={item.index}
+              key={row.index}
+              index={row.index}
               entry={entry}
               expanded={entry ? expanded.has(entry.seq) : false}
               onToggle={toggle}
               onMove={(index, delta) => moveFocus(index + delta)}
-              focusRequested={focusIndex === item.index}
+              focusRequested={focusIndex === row.index}
               onFocused={() => setFocusIndex(null)}
               filterHref={filterHref}
-              measure={virtualizer.measureElement}
+              measure={measure}
             />
           );
         })}
