@@ -6,8 +6,8 @@
 //   half all to the first at 100 connections (an instance of two's concurrency, alone);
 //   hog  as half, beside a busy process that shares nothing with the servers (another process's
 //        CPU and cache use, without a second instance on the database);
-//   turns two instances, each in turn on its own for slices of 1,000 reads at 100 connections (an
-//        instance of two's work, both alive on the database, without the other's CPU beside it);
+//   turns two instances, each in turn given its half of the reads at 100 connections (an instance
+//        of two's work, both alive on the database, without the other's CPU beside it);
 //   one-pinned, two-pinned  as one and two with each instance's threads held to a core of its own
 //        (the first to core 0, the second to core 1; PostgreSQL and the load generator unpinned).
 // Per run: API CPU per read (user and system from /proc, main thread and V8's workers from the
@@ -22,7 +22,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { serverNodeFlags } from '#server/node-flags.ts';
 import { startServerProcess } from '../lib/server-process.ts';
-import { runLoad } from './autocannon.ts';
+import { runLoad, type LoadResult } from './autocannon.ts';
 import { planInventory } from './generate-inventory.ts';
 import { readLoad, signIn, versionPaths } from './load-clients.ts';
 import { probeDatabase } from './probe-database.ts';
@@ -62,11 +62,14 @@ try {
     let next = 0;
     return runLoad({ url: origin, connections, amount, headers: { cookie }, requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }) }] });
   };
-  /** Reads given to each instance in turn, slices of 1,000, so only one of them is busy at a time. */
+  /** A request each server answers at once, to have a server under valgrind take a command. */
+  const wake = () => Promise.all(servers.map((server) => fetch(`${server.origin}/api/health`).then((r) => r.arrayBuffer(), () => null)));
+  /** Each instance's share of the reads given to it in turn, so only one of them is busy at a time. */
   const inTurns = async (used: readonly { origin: string }[], amount: number, connections: number) => {
-    const results = [];
-    for (let done = 0, turn = 0; done < amount; done += 1_000, turn++) results.push(await fixed(used[turn % used.length]?.origin ?? '', Math.min(1_000, amount - done), connections));
-    return [{ ...results[0], latency: { ...results[0]?.latency, totalCount: results.reduce((n, r) => n + r.latency.totalCount, 0) }, duration: results.reduce((n, r) => n + r.duration, 0), non2xx: sum(results.map((r) => r.non2xx)), errors: sum(results.map((r) => r.errors)), timeouts: sum(results.map((r) => r.timeouts)) }];
+    const results: LoadResult[] = [];
+    for (const server of used) results.push(await fixed(server.origin, amount / used.length, connections));
+    // Durations add up: the turns ran one after the other.
+    return results.map((r) => ({ ...r, duration: sum(results.map((x) => x.duration)) }));
   };
   // Warm as the bench does: both together, then each alone long enough to keep every version.
   await Promise.all(servers.map((server) => readLoad({ origin: server.origin, cookie, paths, connections: 25, seconds: 3 })));
@@ -87,7 +90,7 @@ try {
       const threadsBefore = servers.map((s) => threadMs(s.pid));
       const before = snapshot([...servers.map((s) => s.pid), ...(await backendPids(url))]);
       const load = () => (base === 'turns' ? inTurns(used, reads, connections) : Promise.all(used.map((server) => fixed(server.origin, reads / instances, connections))));
-      const counted = callgrind ? await instructionsDuring(callgrind, servers.map((s) => s.pid), load) : { result: await load(), instructions: [] };
+      const counted = callgrind ? await instructionsDuring(callgrind, servers.map((s) => s.pid), wake, load) : { result: await load(), instructions: [] };
       const results = counted.result;
       hog?.kill('SIGKILL');
       if (name !== base) for (const server of used) pin(server.pid, '0,1');
