@@ -20,9 +20,9 @@ const run = promisify(execFile);
  * answers, a few among thousands of reads) is sent every half second until the command is taken.
  */
 async function control(pid: number, wake: () => Promise<unknown>, ...args: string[]): Promise<void> {
-  let taken = false;
-  const sent = run('callgrind_control', [...args, String(pid)], { timeout: 120_000 }).finally(() => (taken = true));
-  while (!taken) await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 500)).then(wake)]);
+  const command = { taken: false };
+  const sent = run('callgrind_control', [...args, String(pid)], { timeout: 120_000 }).finally(() => (command.taken = true));
+  while (!command.taken) await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 500)).then(wake)]);
   await sent;
 }
 
