@@ -23,8 +23,10 @@ export interface ServerProcess {
  * generators write far faster per user than a person can, so the per-user write limit is
  * raised out of their way (its cost is still paid on every write; it is tested on its own).
  */
-export function startServerProcess(options: { dataDir: string; databaseUrl?: string; /** Demo data and accounts (default true); false is a production start. */ demo?: boolean; /** More settings (server/config.ts), e.g. COMPUTE_QUEUE. */ env?: Readonly<Record<string, string>>; /** Another build's folder to start from (A/B probes); this checkout by default. */ cwd?: string; /** Node flags instead of the server's own (probes comparing them, or adding `--trace-gc`). */ nodeFlags?: readonly string[] }): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeFlags ?? serverNodeFlags), 'server/main.ts'], {
+export function startServerProcess(options: { dataDir: string; databaseUrl?: string; /** Demo data and accounts (default true); false is a production start. */ demo?: boolean; /** More settings (server/config.ts), e.g. COMPUTE_QUEUE. */ env?: Readonly<Record<string, string>>; /** Another build's folder to start from (A/B probes); this checkout by default. */ cwd?: string; /** Node flags instead of the server's own (probes comparing them, or adding `--trace-gc`). */ nodeFlags?: readonly string[]; /** A command Node runs under, with its arguments (probes: `taskset -c 0`, `valgrind --tool=callgrind`). */ wrapper?: readonly string[]; /** How long the start may take (default 60 s; longer under valgrind). */ startTimeoutMs?: number }): Promise<ServerProcess> {
+  const [command = process.execPath, ...wrapperArgs] = options.wrapper ?? [];
+  const nodeArgs = [...(options.nodeFlags ?? serverNodeFlags), 'server/main.ts'];
+  const child: ChildProcess = spawn(command, options.wrapper ? [...wrapperArgs, process.execPath, ...nodeArgs] : nodeArgs, {
     ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...process.env, DATA_DIR: options.dataDir, DATABASE_URL: options.databaseUrl ?? '', DEMO: options.demo === false ? 'false' : 'true', PORT: '0', HOST: 'localhost', LOG_LEVEL: 'info', STATIC_DIR: join(options.dataDir, 'no-app'), WRITE_RATE_LIMIT_PER_MINUTE: '1000000', RECORD_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,10 +44,11 @@ export function startServerProcess(options: { dataDir: string; databaseUrl?: str
     }));
   return new Promise((resolve, reject) => {
     let out = '';
+    const startTimeoutMs = options.startTimeoutMs ?? 60_000;
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`The server did not start within 60 s:\n${out}`));
-    }, 60_000);
+      reject(new Error(`The server did not start within ${startTimeoutMs / 1000} s:\n${out}`));
+    }, startTimeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const found = /running at (http:\/\/\S+?)\/ /.exec(out);

@@ -79,16 +79,12 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
     kept.delete(key);
     keptBytes -= entry.bytes.byteLength;
   };
-  /** Puts `entry` in place of what `key` held, when the bound allows; nothing is evicted for it (0149's round-robin reasoning). */
-  const keep = (key: string, entry: Kept, replacing: Kept | undefined): boolean => {
-    const freed = replacing !== undefined && kept.get(key) === replacing ? replacing.bytes.byteLength : 0;
-    if (keptBytes - freed + entry.bytes.byteLength > maxKeptBytes) return false;
-    if (replacing !== undefined) drop(key, replacing);
-    const other = kept.get(key);
-    if (other) drop(key, other);
+  /** Puts `entry` in place of what `key` holds, when the bound allows; nothing else is evicted for it (0149's round-robin reasoning). */
+  const keep = (key: string, entry: Kept): void => {
+    const freed = kept.get(key)?.bytes.byteLength ?? 0;
+    if (keptBytes - freed + entry.bytes.byteLength > maxKeptBytes) return;
     kept.set(key, entry);
-    keptBytes += entry.bytes.byteLength;
-    return true;
+    keptBytes += entry.bytes.byteLength - freed;
   };
   const inKeys = (keys: readonly VersionKey[]) => db.selectFrom('package_versions').where(amongVersionKeys('package_id', 'number', keys));
   const rowVersions = batched(
@@ -134,7 +130,7 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
     if (!whole) return null;
     const bytes = utf8.encode(whole.content);
     const fresh: Kept = { rowVersion: whole.rowVersion, keptAt: at, seenAt: whole.snapshot, facts: whole.facts, bytes, head: null, headAt: null, contentStart: 0, contentEnd: bytes.byteLength };
-    keep(text, fresh, kept.get(text));
+    keep(text, fresh);
     return fresh;
   };
 
@@ -172,7 +168,7 @@ export function postgresVersionRows(db: Kysely<Database>, clock: SnapshotClock, 
         // In place of the entry it was made from (which then holds no copy of its own), when that is still kept.
         const answer: Kept = { ...entry, bytes, head: headText, headAt: madeAt, contentStart: headBytes.byteLength, contentEnd: headBytes.byteLength + content.byteLength };
         const id = keyText(key);
-        if (kept.get(id) === entry) keep(id, answer, entry);
+        if (kept.get(id) === entry) keep(id, answer);
         return bytes;
       },
     },
