@@ -26,7 +26,7 @@ import { readLoad, signIn, type Session } from './load-clients.ts';
 import { prepareLoadDatabase } from './load-database.ts';
 import { cpuMs, rssMb, schedCpuMs } from './process-cpu.ts';
 import { perCall, pollSequence, pollTargetQuery, type CpuOf as CpuOfPoll } from './poll-probe.ts';
-import { fixedLoad, timedGet } from './server-scale.ts';
+import { againstBareRoute, fixedLoad, timedGet } from './server-scale.ts';
 
 const password = 'bench-password';
 const inboxPaths = ['?stepRole=model_risk', '?status=in_review', '?riskTier=2&status=in_review', '?status=approved'].map((filter) => `/api/packages${filter}`);
@@ -65,6 +65,7 @@ async function run(from: string, buildDir: string, seconds: number, repeats: num
     for (let i = 0; i < repeats; i++) {
       if (only === undefined || only === 'inbox' || only === 'bench') await inboxPart(origin, reviewer, cpuOf, seconds, buildDir);
       if (only === undefined || only === 'reads') await readsPart(origin, reviewer, cpuOf, seconds, dataDir, buildDir);
+      if (only === 'bare') await afterWriteBesideBare(origin, reviewer, dataDir, seconds);
       if (only === 'cold') await coldAndKeptPasses(origin, reviewer, dataDir, server.pid, i === 0);
       if (only === 'bench') await benchReadsAndDashboards(origin, reviewer, dataDir, server.pid);
       if (only === 'poll' || only === 'bench') await pollPart(origin, reviewer, dataDir, server.pid);
@@ -132,6 +133,15 @@ async function coldAndKeptPasses(origin: string, reviewer: Session, dataDir: str
   await quiet();
   const ofWhich = (ms: number) => `, of which system ${(ms / paths.length).toFixed(3)} ms`;
   line(`pass after a write (${paths.length} reads): ${perCall(cold, paths.length)}${ofWhich(coldSystem)}; next pass: ${perCall(kept, paths.length)}${ofWhich(keptSystem)}; RSS ${rssMb(pid).toFixed(0)} MB`);
+}
+
+/** The bench's reads beside the bare route, right after a write as after its polls, following a whole pass. */
+async function afterWriteBesideBare(origin: string, reviewer: Session, dataDir: string, seconds: number): Promise<void> {
+  const paths = versionPathsOf(dataDir);
+  await fixedLoad(origin, reviewer, paths, 50, paths.length);
+  await signIn(origin, 'committee@example.com', password);
+  const { reads, bare } = await againstBareRoute(origin, reviewer, paths, seconds);
+  line(`after a write, ${seconds} s each: reads ${reads.toFixed(0)} / bare ${bare.toFixed(0)} req/s = ${(reads / bare).toFixed(2)}x`);
 }
 
 /** System CPU milliseconds of one process so far (/proc/<pid>/stat, 10 ms ticks). */
