@@ -30,12 +30,31 @@ export async function touchSession(session: StoredSession, deps: Pick<ApiDeps, '
   await deps.store.touchSession(session.tokenHash, now.toISOString());
 }
 
+/**
+ * Hashes of recently seen session tokens (docs/decisions/0229): a signed-in browser sends the same
+ * token with every request, and a version read that misses what is kept hashed it twice (the
+ * kept lookup, then the read). A pure function's answers, so nothing here can go stale; only
+ * tokens of a session token's length are kept, and the whole map starts over past its bound.
+ */
+const recentHashes = new Map<string, string>();
+const maxRecentHashes = 1_024;
+const maxKeptTokenLength = 128;
+const utf8 = new TextEncoder();
+
 /** The hash of the session token in a request's cookies, the key sessions are stored under; null without one. */
 export function sessionTokenHash(cookies: string | null, secure: boolean): string | null {
   const token = readCookie(cookies, sessionCookieNameFor(secure));
-  // Every request hashes its session token: synchronously, a 43-byte token is one or two
-  // compressions, where a WebCrypto digest is a round trip through the thread pool.
-  return token ? bytesToHex(sha256Sync(new TextEncoder().encode(token))) : null;
+  if (!token) return null;
+  const recent = recentHashes.get(token);
+  if (recent !== undefined) return recent;
+  // Synchronously: a 43-byte token is one or two compressions, where a WebCrypto digest is a
+  // round trip through the thread pool.
+  const hash = bytesToHex(sha256Sync(utf8.encode(token)));
+  if (token.length <= maxKeptTokenLength) {
+    if (recentHashes.size >= maxRecentHashes) recentHashes.clear();
+    recentHashes.set(token, hash);
+  }
+  return hash;
 }
 
 /**

@@ -320,7 +320,7 @@ async function notificationPolls(origin: string, plan: InventoryPlan, timed: (ca
 }
 
 /** Package reads and the bare route, one after the other, the same connections and seconds. */
-async function againstBareRoute(origin: string, reviewer: Session, paths: readonly string[], seconds: number): Promise<{ reads: number; bare: number }> {
+export async function againstBareRoute(origin: string, reviewer: Session, paths: readonly string[], seconds: number): Promise<{ reads: number; bare: number }> {
   const sample = await fetch(`${origin}${paths[0] ?? ''}`, { headers: { cookie: reviewer.cookie } });
   const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   const file = join(dir, 'body.json');

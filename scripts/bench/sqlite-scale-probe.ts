@@ -7,10 +7,12 @@
 //   node scripts/bench/sqlite-scale-probe.ts run <template-dir> <build-dir> [seconds=3] [repeats=1]
 // PROBE_ONLY=inbox|reads|poll: that part alone; PROBE_ONLY=bench: the scale bench's sequence
 // (inbox, 3,000 reads after 2 s of them, 21 dashboards) before the notification polls
-// (poll-probe.ts, PROBE_POLLS of them, default 60), with per-thread CPU. PROBE_SERVER_NODE_OPTIONS: NODE_OPTIONS for the
+// (poll-probe.ts, PROBE_POLLS of them, default 60), with per-thread CPU; PROBE_ONLY=cold: CPU per read
+// over one whole pass right after a write (every version's first read: what the bench's window
+// starts with after its polls) and over the next pass (kept), `repeats` times (0229). PROBE_SERVER_NODE_OPTIONS: NODE_OPTIONS for the
 // server process only (e.g. `--cpu-prof --cpu-prof-dir=…`); PROBE_SERVER_FLAGS: Node flags on its
 // command line (e.g. `--trace-gc`, printed with PROBE_SERVER_OUT=1). Every line carries the load average.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -24,7 +26,7 @@ import { readLoad, signIn, type Session } from './load-clients.ts';
 import { prepareLoadDatabase } from './load-database.ts';
 import { cpuMs, rssMb, schedCpuMs } from './process-cpu.ts';
 import { perCall, pollSequence, pollTargetQuery, type CpuOf as CpuOfPoll } from './poll-probe.ts';
-import { fixedLoad, timedGet } from './server-scale.ts';
+import { againstBareRoute, fixedLoad, timedGet } from './server-scale.ts';
 
 const password = 'bench-password';
 const inboxPaths = ['?stepRole=model_risk', '?status=in_review', '?riskTier=2&status=in_review', '?status=approved'].map((filter) => `/api/packages${filter}`);
@@ -63,6 +65,8 @@ async function run(from: string, buildDir: string, seconds: number, repeats: num
     for (let i = 0; i < repeats; i++) {
       if (only === undefined || only === 'inbox' || only === 'bench') await inboxPart(origin, reviewer, cpuOf, seconds, buildDir);
       if (only === undefined || only === 'reads') await readsPart(origin, reviewer, cpuOf, seconds, dataDir, buildDir);
+      if (only === 'bare') await afterWriteBesideBare(origin, reviewer, dataDir, seconds);
+      if (only === 'cold') await coldAndKeptPasses(origin, reviewer, dataDir, server.pid, i === 0);
       if (only === 'bench') await benchReadsAndDashboards(origin, reviewer, dataDir, server.pid);
       if (only === 'poll' || only === 'bench') await pollPart(origin, reviewer, dataDir, server.pid);
     }
@@ -105,6 +109,45 @@ async function benchReadsAndDashboards(origin: string, reviewer: Session, dataDi
   const committee = await signIn(origin, 'committee@example.com', password);
   const dashboards = 21;
   line(`dashboard x${dashboards}: ${perCall(await threadCpu(pid)(async () => { for (let i = 0; i < dashboards; i++) await timedGet(origin, committee, '/api/dashboard'); }), dashboards)}; RSS ${rssMb(pid).toFixed(0)} MB`);
+}
+
+/**
+ * One whole pass over every version right after a write (a sign-in: every kept answer emptied),
+ * then one more (what the first kept), CPU per read of each; the first call also passes once to
+ * warm the code before anything is measured.
+ */
+async function coldAndKeptPasses(origin: string, reviewer: Session, dataDir: string, pid: number, first: boolean): Promise<void> {
+  const paths = versionPathsOf(dataDir);
+  // A second of quiet around each pass sets it apart in a --cpu-prof timeline.
+  const quiet = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+  if (first) await fixedLoad(origin, reviewer, paths, 50, paths.length);
+  await signIn(origin, 'committee@example.com', password);
+  await quiet();
+  let system = systemMs(pid);
+  const cold = await threadCpu(pid)(() => fixedLoad(origin, reviewer, paths, 50, paths.length));
+  const coldSystem = systemMs(pid) - system;
+  await quiet();
+  system = systemMs(pid);
+  const kept = await threadCpu(pid)(() => fixedLoad(origin, reviewer, paths, 50, paths.length));
+  const keptSystem = systemMs(pid) - system;
+  await quiet();
+  const ofWhich = (ms: number) => `, of which system ${(ms / paths.length).toFixed(3)} ms`;
+  line(`pass after a write (${paths.length} reads): ${perCall(cold, paths.length)}${ofWhich(coldSystem)}; next pass: ${perCall(kept, paths.length)}${ofWhich(keptSystem)}; RSS ${rssMb(pid).toFixed(0)} MB`);
+}
+
+/** The bench's reads beside the bare route, right after a write as after its polls, following a whole pass. */
+async function afterWriteBesideBare(origin: string, reviewer: Session, dataDir: string, seconds: number): Promise<void> {
+  const paths = versionPathsOf(dataDir);
+  await fixedLoad(origin, reviewer, paths, 50, paths.length);
+  await signIn(origin, 'committee@example.com', password);
+  const { reads, bare } = await againstBareRoute(origin, reviewer, paths, seconds);
+  line(`after a write, ${seconds} s each: reads ${reads.toFixed(0)} / bare ${bare.toFixed(0)} req/s = ${(reads / bare).toFixed(2)}x`);
+}
+
+/** System CPU milliseconds of one process so far (/proc/<pid>/stat, 10 ms ticks). */
+function systemMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[12]) * 10;
 }
 
 async function pollPart(origin: string, reviewer: Session, dataDir: string, pid: number): Promise<void> {

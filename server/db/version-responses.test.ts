@@ -5,7 +5,7 @@ import { demoStoreOnFile } from '#tests/support/demo-store-on-file.ts';
 import type { VersionAnswer, VersionHeadFacts } from '#api/store/packages.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
 import { sqliteFile } from './open-store.ts';
-import { sqliteVersionResponses } from './version-responses.ts';
+import { answerBytes, sqliteVersionResponses } from './version-responses.ts';
 
 // The version route's answer on SQLite: kept whole as bytes while the change clock stands still,
 // up to a bound, and past it its head (all but the content) with the content read from the row
@@ -137,5 +137,20 @@ describe('version answers on SQLite', () => {
     // The bytes are the text's.
     const whole = await responses.answer(a.packageId, a.number, build);
     expect(typeof whole === 'string' ? whole : new TextDecoder().decode(whole ?? new Uint8Array())).toBe(`${head}${(await store.findVersion(a.packageId, a.number))?.canonicalContent ?? ''}}`);
+  });
+});
+
+describe('an answer’s bytes', () => {
+  // Encoded part by part (0229): they must be exactly the joined text's UTF-8, whatever it holds.
+  it('are the UTF-8 of head, content and the closing brace, for any text', () => {
+    const utf8 = new TextEncoder();
+    const heads = ['{"packageId":"pkg_1","content":', '{"submittedBy":{"displayName":"Zoë 漢字 😀"},"content":'];
+    const contents = ['{"a":1}', '{"name":"Résumé — 漢字 😀"}', '{"odd":"\ud800 lone, \udc00 and \ud83d"}', '"\ud800"', '', 'x'.repeat(20_000)];
+    for (const head of heads) {
+      for (const content of contents) {
+        const raw = JSON.parse(`[${JSON.stringify(content)}]`) as [string];
+        for (const text of [content, raw[0]]) expect(answerBytes(head, text)).toEqual(utf8.encode(`${head}${text}}`));
+      }
+    }
   });
 });
