@@ -133,10 +133,13 @@ type SessionJoinRow = Nullable<SessionsTable> & { [K in keyof UsersTable as `u_$
 /**
  * The clock's statement with the asked sessions and their users (0225): always one row, the
  * snapshot's, null columns where no session matched. With `keptAt` (every asked session kept at
- * that text) the join reads nothing when the snapshot is still that text.
+ * that text) the join reads nothing when the snapshot is still that text: in a subquery kept
+ * apart (`offset 0`) the comparison is a one-time filter, checked before any row is read, where
+ * as a join filter it ran after both tables were read (a poll with nothing new paid 0.13 ms more
+ * of backend CPU).
  */
 const sessionsAtSnapshot = (hashes: readonly string[], keptAt: string | null) =>
-  sql<SessionJoinRow>`select c.snapshot, s.*, ${sql.raw(userColumns.map((column) => `u.${column} as u_${column}`).join(', '))} from (select ${snapshotText} as snapshot) c left join sessions s on s.token_hash = any(${hashes}::text[]) and c.snapshot is distinct from ${keptAt}::text left join users u on u.id = s.user_id`;
+  sql<SessionJoinRow>`select c.snapshot, x.* from (select ${snapshotText} as snapshot) c left join lateral (select s.*, ${sql.raw(userColumns.map((column) => `u.${column} as u_${column}`).join(', '))} from sessions s left join users u on u.id = s.user_id where s.token_hash = any(${hashes}::text[]) and c.snapshot is distinct from ${keptAt}::text offset 0) x on true`;
 
 function sessionWithUser(row: SessionJoinRow): SessionWithUser {
   const session = toSession(row as SessionsTable);
