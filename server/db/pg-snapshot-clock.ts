@@ -34,9 +34,14 @@ export const snapshotColumn = snapshotText.as('snapshot');
 /** A row's version (its `xmin`, the transaction that wrote it) in the same history as the stamp. */
 export const rowVersionColumn = sql<string>`(xmin::text || '@' || ${history})`.as('row_version');
 
-export interface SnapshotClock {
+export interface SnapshotClock<R = unknown> {
   /** A stamp read by a statement sent after this call, shared by every caller of this turn of the event loop. */
   fresh: () => Promise<string>;
+  /**
+   * As `fresh`, and the row of `key` the clock's own statement read beside the stamp (its
+   * `rows`), of the same snapshot: one round trip where a stamp and then a read were two (0225).
+   */
+  freshWith: (key: string) => Promise<{ stamp: string; row: R | null }>;
   /**
    * The stamp its callers' continuations are running on, when they are (a request's later
    * lookups, run as the continuation of its first one), else a fresh one.
@@ -50,16 +55,31 @@ export interface SnapshotClock {
   current: () => string | null;
 }
 
-export function snapshotClock(db: Kysely<Database>): SnapshotClock {
-  /** The next read, asked for and not yet sent; `send` sends it. */
-  let pending: { stamp: Promise<string>; send: () => void } | null = null;
+/**
+ * Keyed rows the clock's statement can bring beside the stamp: `read` answers the stamp and the
+ * row of each key (null: none) from ONE statement, so the rows are what the database held at
+ * that stamp, by whoever wrote them (decision record 0225).
+ */
+export interface ClockRows<R> {
+  read: (keys: readonly string[]) => Promise<{ stamp: string; rows: ReadonlyMap<string, R | null> }>;
+}
+
+interface ClockAnswer<R> {
+  stamp: string;
+  rows: ReadonlyMap<string, R | null>;
+}
+
+export function snapshotClock<R = unknown>(db: Kysely<Database>, withRows?: ClockRows<R>): SnapshotClock<R> {
+  /** The next read, asked for and not yet sent, with the keys asked of it; `send` sends it. */
+  let pending: { answer: Promise<ClockAnswer<R>>; keys: Set<string>; send: () => void } | null = null;
   let inFlight = false;
   let thisTask: string | null = null;
-  const read = async (): Promise<string> => {
+  const read = async (keys: ReadonlySet<string>): Promise<ClockAnswer<R>> => {
+    if (withRows && keys.size > 0) return withRows.read([...keys]);
     const { rows } = await sql<{ snapshot: string }>`select ${snapshotText} as snapshot`.execute(db);
     const stamp = rows[0]?.snapshot;
     if (stamp === undefined) throw new Error('pg_current_snapshot() answered no row');
-    return stamp;
+    return { stamp, rows: new Map() };
   };
   // One read in flight at a time: whoever asks while one is out waits for the next, sent once
   // it is back. Each caller still gets a stamp read by a statement sent after it asked, and under
@@ -72,13 +92,15 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
     inFlight = true;
     send();
   };
-  const fresh = (): Promise<string> => {
-    if (pending) return pending.stamp;
+  const next = (): NonNullable<typeof pending> => {
+    if (pending) return pending;
     let send = () => {};
-    const stamp = new Promise<string>((resolve, reject) => {
+    const keys = new Set<string>();
+    const answer = new Promise<ClockAnswer<R>>((resolve, reject) => {
       send = () =>
-        void read()
-          .then((text) => {
+        void read(keys)
+          .then((read) => {
+            const text = read.stamp;
             // Kept for the continuations of its callers only: promise continuations run in one
             // drain of the microtask queue, and a tick queued now runs once that drain ends, before
             // any other I/O callback. Kept to the next check phase instead, a write of this
@@ -87,7 +109,7 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
             process.nextTick(() => {
               if (thisTask === text) thisTask = null;
             });
-            resolve(text);
+            resolve(read);
           }, reject)
           .finally(() => {
             inFlight = false;
@@ -95,12 +117,20 @@ export function snapshotClock(db: Kysely<Database>): SnapshotClock {
             if (pending) setImmediate(sendNext);
           });
     });
-    pending = { stamp, send };
+    pending = { answer, keys, send };
     // Sent once the turn's callers have all asked (setImmediate), so after each of them asked.
     if (!inFlight) setImmediate(sendNext);
-    return stamp;
+    return pending;
   };
-  return { fresh, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)), current: () => thisTask };
+  const fresh = async (): Promise<string> => (await next().answer).stamp;
+  // A key joins the read not yet sent: never one already out, whose snapshot may predate the ask.
+  const freshWith = async (key: string) => {
+    const asked = next();
+    asked.keys.add(key);
+    const { stamp, rows } = await asked.answer;
+    return { stamp, row: rows.get(key) ?? null };
+  };
+  return { fresh, freshWith, now: () => (thisTask === null ? fresh() : Promise.resolve(thisTask)), current: () => thisTask };
 }
 
 /** Rows of a statement, and the snapshot they were read at. */

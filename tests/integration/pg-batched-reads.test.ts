@@ -70,6 +70,45 @@ describe('batched hot reads on PostgreSQL', () => {
     expect((await one.findUserById(user.id))?.disabledAt).toBeNull();
   });
 
+  it('reads the session in the clock’s statement and still shows a session or user changed by another writer at the next lookup, kept or not (0225)', async () => {
+    const { one, two, url } = await twoInstances();
+    const [user] = await one.listUsers();
+    if (!user) throw new Error('the demo has users');
+    const [kept, other, later, absent] = ['d', 'e', 'f', '0'].map((c) => c.repeat(64)) as [string, string, string, string];
+    await one.insertSession(sessionOf(user.id, kept));
+    await one.insertSession(sessionOf(user.id, other));
+    const authenticate = async (hash: string) => {
+      const session = await one.findSession(hash);
+      return { session, user: session ? await one.findUserById(session.userId) : null };
+    };
+    // Read twice, nothing written between: both sessions kept at the stamp the second read asks.
+    await Promise.all([authenticate(kept), authenticate(other)]);
+    const unchanged = await Promise.all([authenticate(kept), authenticate(other)]);
+    expect(unchanged.map((a) => a.session)).toEqual(await two.transaction((tx) => Promise.all([tx.findSession(kept), tx.findSession(other)])));
+    expect(unchanged.every((a) => a.user?.id === user.id)).toBe(true);
+
+    // A separate connection, no instance of ours: the session stepped up, the user renamed.
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const steppedUpAt = new Date(Date.now() + 1_000).toISOString();
+    await admin.query('update sessions set stepped_up_at = $2 where token_hash = $1', [kept, steppedUpAt]);
+    await admin.query(`update users set display_name = 'Renamed behind the server' where id = $1`, [user.id]);
+    const changed = await authenticate(kept);
+    expect(changed.session?.steppedUpAt).toBe(steppedUpAt);
+    expect(changed.user?.displayName).toBe('Renamed behind the server');
+
+    // Kept, new (inserted through the other instance) and absent sessions asked in one turn.
+    await two.insertSession(sessionOf(user.id, later));
+    const mixed = await Promise.all([kept, other, later, absent].map((hash) => one.findSession(hash)));
+    expect(mixed).toEqual(await two.transaction((tx) => Promise.all([kept, other, later, absent].map((hash) => tx.findSession(hash)))));
+    expect(mixed.map((s) => s?.tokenHash ?? null)).toEqual([kept, other, later, null]);
+
+    // Deleted behind the server after being kept: gone at the next lookup, the others stand.
+    await admin.query('delete from sessions where token_hash = $1', [kept]);
+    expect(await Promise.all([one.findSession(kept), one.findSession(other)])).toEqual([null, mixed[1]]);
+  });
+
   it('answers many requests at once as a transaction reads each one', async () => {
     const { one } = await twoInstances();
     const packages = await one.listPackages();
