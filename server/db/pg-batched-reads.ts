@@ -123,6 +123,27 @@ export interface SessionWithUser {
   user: StoredUser | null;
 }
 
+/**
+ * A session row the statement read but that did not parse (a user's roles rewritten with psql,
+ * or a role an older instance does not know): only the callers asking for it are refused, not
+ * every request sharing the clock's statement (review of 0225), and it is never kept.
+ */
+interface UnreadableSession {
+  unreadable: unknown;
+}
+
+export type SessionRead = SessionWithUser | UnreadableSession;
+
+const isUnreadable = (read: SessionRead | null): read is UnreadableSession => read !== null && 'unreadable' in read;
+
+function parseSession(session: SessionsTable, user: UsersTable | null): SessionRead {
+  try {
+    return deepFreeze({ session: toSession(session), user: user ? toUser(user) : null });
+  } catch (unreadable) {
+    return { unreadable };
+  }
+}
+
 /** Sessions kept at one snapshot text; past this many, they start over at the next read. */
 const maxKeptSessions = 50_000;
 
@@ -145,7 +166,7 @@ const sessionsAtSnapshot = (hashes: readonly string[], keptAt: string | null) =>
 type HotReads = Pick<StoreTx, 'findSession' | 'findUserById' | 'findPackage' | 'listVersionAnswers' | 'listPolicyEvaluations'>;
 
 /** The reads, and the clock they ask (shared with the version reads, pg-version-rows.ts). */
-export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads: HotReads; clock: SnapshotClock<SessionWithUser> } {
+export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads: HotReads; clock: SnapshotClock<SessionRead> } {
   const cache = snapshotCache();
   /**
    * `read` (batched) through the cache: a hit when the clock's stamp, read after the caller
@@ -176,23 +197,24 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads
   // later task reads afresh, as every other. Under the same snapshot, the user is kept too.
   let withSessions: Map<string, StoredUser> | null = null;
   let keptSessions: { at: string | null; rows: Map<string, SessionWithUser | null> } = { at: null, rows: new Map() };
-  const sessionRows: ClockRows<SessionWithUser> = {
+  const sessionRows: ClockRows<SessionRead> = {
     async read(hashes) {
       const before = keptSessions;
       const known = before.at !== null && hashes.every((hash) => before.rows.has(hash));
       const { rows } = await sessionsAtSnapshot(hashes, known ? before.at : null).execute(db);
       const stamp = rows[0]?.snapshot;
       if (stamp === undefined) throw new Error('pg_current_snapshot() answered no row');
-      const answer = new Map<string, SessionWithUser | null>();
+      const answer = new Map<string, SessionRead | null>();
       if (known && stamp === before.at) {
         for (const hash of hashes) answer.set(hash, before.rows.get(hash) ?? null);
       } else {
-        const read = new Map((rows[0]?.sessions ?? []).map(({ session, user }): [string, SessionWithUser] => [session.token_hash, deepFreeze({ session: toSession(session), user: user ? toUser(user) : null })]));
+        const read = new Map((rows[0]?.sessions ?? []).map(({ session, user }): [string, SessionRead] => [session.token_hash, parseSession(session, user)]));
         const kept = stamp === before.at && before.rows.size + hashes.length <= maxKeptSessions ? before : { at: stamp, rows: new Map<string, SessionWithUser | null>() };
         keptSessions = kept;
         for (const hash of hashes) {
           const found = read.get(hash) ?? null;
           answer.set(hash, found);
+          if (isUnreadable(found)) continue;
           kept.rows.set(hash, found);
           if (found?.user) cache.keep(stamp, 'user', found.user.id, found.user);
         }
@@ -202,7 +224,7 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads
       // answered after it could lend its older user to another request's kept session in the same
       // poll phase (review of 0208, M1).
       const users = new Map<string, StoredUser>();
-      for (const found of answer.values()) if (found?.user) users.set(found.user.id, found.user);
+      for (const found of answer.values()) if (found && !isUnreadable(found) && found.user) users.set(found.user.id, found.user);
       withSessions = users;
       process.nextTick(() => {
         if (withSessions === users) withSessions = null;
@@ -239,7 +261,11 @@ export function postgresHotReads(db: Kysely<Database>, direct: StoreTx): { reads
   const keptAnswers = through('answers', versionText, answers, clock.now);
   const keptEvaluations = through('evaluations', byId, evaluations, clock.now);
   const reads: HotReads = {
-    findSession: async (tokenHash) => (await clock.freshWith(tokenHash)).row?.session ?? null,
+    findSession: async (tokenHash) => {
+      const { row } = await clock.freshWith(tokenHash);
+      if (isUnreadable(row)) throw row.unreadable;
+      return row?.session ?? null;
+    },
     findUserById: (id) => {
       const read = withSessions?.get(id);
       return read ? Promise.resolve(read) : findUser(id);

@@ -109,6 +109,31 @@ describe('batched hot reads on PostgreSQL', () => {
     expect(await Promise.all([one.findSession(kept), one.findSession(other)])).toEqual([null, mixed[1]]);
   });
 
+  it('refuses only the callers of a session whose user row does not parse, not the others sharing the clock’s statement (review of 0225)', async () => {
+    const { one, url } = await twoInstances();
+    const [healthy, damaged] = await one.listUsers();
+    const [pkg] = await one.listPackages();
+    if (!healthy || !damaged || !pkg) throw new Error('the demo has users and packages');
+    const [good, bad] = ['a', 'b'].map((c) => c.repeat(64)) as [string, string];
+    await one.insertSession(sessionOf(healthy.id, good));
+    await one.insertSession(sessionOf(damaged.id, bad));
+    await Promise.all([one.findSession(good), one.findSession(bad)]);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    await admin.query(`update users set roles = 'not json' where id = $1`, [damaged.id]);
+
+    // One turn: the same clock statement answers all three.
+    const [goodRead, badRead, pkgRead] = await Promise.allSettled([one.findSession(good), one.findSession(bad), one.findPackage(pkg.id)]);
+    expect(goodRead).toMatchObject({ status: 'fulfilled', value: { tokenHash: good } });
+    expect(badRead.status).toBe('rejected');
+    expect(pkgRead).toMatchObject({ status: 'fulfilled', value: { id: pkg.id } });
+
+    // Never kept: mended, it reads again at once.
+    await admin.query(`update users set roles = '[]' where id = $1`, [damaged.id]);
+    expect(await one.findSession(bad)).toMatchObject({ tokenHash: bad });
+  });
+
   it('answers many requests at once as a transaction reads each one', async () => {
     const { one } = await twoInstances();
     const packages = await one.listPackages();
