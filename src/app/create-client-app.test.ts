@@ -27,6 +27,17 @@ describe('startClientApp', () => {
     expect(makeRouter).toHaveBeenCalledTimes(2);
   });
 
+  it('makes the router in a task after the one its early requests ended in, not in the main bundle’s', async () => {
+    const makeRouter = vi.fn(() => fakeRouter);
+    // The diff view's early requests are made at once (both versions named in its address).
+    const started = startClientApp(makeRouter, () => Promise.resolve(), 60_000);
+    // Every microtask this task can run: the main bundle's evaluation ends with them.
+    for (let turn = 0; turn < 20; turn++) await Promise.resolve();
+    expect(makeRouter).not.toHaveBeenCalled();
+    await expect(started).resolves.toMatchObject({ router: fakeRouter });
+    expect(makeRouter).toHaveBeenCalledOnce();
+  });
+
   it('tells the early requests when the router is made, not before', async () => {
     let routed: AbortSignal | undefined;
     const makeRouter = vi.fn(() => {

@@ -3,6 +3,7 @@ import type { DataRouter, RouteObject } from 'react-router';
 import { sessionKeys } from '../features/auth/api/get-session.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { accountPath, asksForPasswordChange, passwordChangePath } from '../lib/password-change.ts';
+import { nextTask } from '../lib/next-task.ts';
 import { loginPath } from '../lib/safe-next.ts';
 import { createRoutes } from './router.tsx';
 
@@ -39,6 +40,11 @@ export async function startClientApp(makeRouter: (routes: RouteObject[]) => Data
   // Early requests are a head start only: a failure shows when the page asks again.
   await Promise.race([early(queryClient, routed.signal).catch(() => undefined), late]);
   clearTimeout(timer);
+  // The diff view names both versions in its address, so its early requests are made at once
+  // and the router was made (its first `sessionStorage` read, a synchronous call to the
+  // browser, and the navigation's start) in the task that evaluated the main bundle: the
+  // diff view's longest task (docs/decisions/0228). Made in a task of its own instead.
+  await nextTask();
   routed.abort();
   return { queryClient, router: route(makeRouter) };
 }

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
+import { importInTurn } from '../lib/import-in-turn.ts';
 import { LoadingPage } from './loading-page.tsx';
 import { LoginRoute } from './login-route.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -7,6 +8,9 @@ import { PublicShell } from './public-shell.tsx';
 import { RootLayout } from './root-layout.tsx';
 import { RootError, RouteError } from './route-error.tsx';
 import { redirectIfSignedIn, requireSession } from './session-loaders.ts';
+
+// The signed-in frame's module: every page inside it loads it.
+const frame = () => import('./app-shell.tsx');
 
 /**
  * The route table, built around one QueryClient so the loaders read the same cache the
@@ -44,7 +48,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           loader: requireSession(queryClient),
           // The signed-in frame (and below, the inbox and the loaders' API modules) load
           // on first use, so the log-in page carries none of them.
-          lazy: async () => ({ Component: (await import('./app-shell.tsx')).AppShell }),
+          lazy: async () => ({ Component: (await frame()).AppShell }),
           children: [
             {
               // Failures of one page show inside the frame, so navigation and sign-out remain.
@@ -59,9 +63,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 {
                   path: 'packages/:id/diff',
-                  loader: async (args) => (await import('../features/diff/prefetch-diff.ts')).prefetchDiff(queryClient)(args),
+                  // Three graphs that share the frame's chunk, evaluated in turn, a task each: at
+                  // once, the first whole one took the frame's and the page's in one task (0228).
+                  loader: async (args) => (await importInTurn([frame], () => import('../features/diff/prefetch-diff.ts'))).prefetchDiff(queryClient)(args),
                   // The diff view and jsdiff load only when someone compares versions.
-                  lazy: async () => ({ Component: (await import('../features/diff/components/diff-page.tsx')).DiffPage }),
+                  lazy: async () => ({ Component: (await importInTurn([frame, () => import('../features/diff/prefetch-diff.ts')], () => import('../features/diff/components/diff-page.tsx'))).DiffPage }),
                 },
                 {
                   path: 'packages/:id/resubmit',
