@@ -74,10 +74,11 @@ export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads
   for (const [path, modules] of Object.entries(preloads)) {
     // A page that names API reads to ask first lets any read overtake its chunks: on HTTP/1.1's
     // six connections its first page, asked once the main bundle has run, otherwise waits for them.
-    const priority = (fetches[path] ?? []).length > 0 ? ' fetchpriority="low"' : '';
+    const asked = fetches[path] ?? [];
+    const priority = asked.length > 0 ? ' fetchpriority="low"' : '';
     const links = [...chunksOf(modules)].filter((file) => !already.has(file)).map((file) => `    <link rel="modulepreload"${priority} crossorigin href="/${file}">\n`);
     // Before the main bundle's script: asked for first. `crossorigin`: apiFetch's mode and credentials.
-    const reads = (fetches[path] ?? []).map((read) => `<link rel="preload" as="fetch" crossorigin href="${read}">\n    `).join('');
+    const reads = asked.map((read) => `<link rel="preload" as="fetch" crossorigin href="${read}">\n    `).join('');
     const head = index.includes('<script') ? index.replace('<script', `${reads}<script`) : index.replace('</head>', `${reads}</head>`);
     pages.set(path, head.replace('</head>', `${links.join('')}  </head>`));
   }

@@ -1,5 +1,6 @@
 import { diffSectionPairs } from '#domain/diff/package-diff.ts';
 import { diffSections } from './diff-sections.ts';
+import { nextTask } from '#src/lib/next-task.ts';
 import type { DiffProgress, DiffRequest, DiffShare, DiffShareReply } from './diff-protocol.ts';
 import { sharePairs } from './share-pairs.ts';
 
@@ -77,10 +78,9 @@ export function openDiffPool(): DiffPool {
 
 function threadPool(): DiffPool {
   let cancelled = false;
-  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   return {
     run(request, onProgress) {
-      diffSections(request, (progress) => !cancelled && onProgress(progress), pause, () => cancelled).catch((error: unknown) => {
+      diffSections(request, (progress) => !cancelled && onProgress(progress), nextTask, () => cancelled).catch((error: unknown) => {
         if (!cancelled) onProgress({ type: 'error', message: error instanceof Error ? error.message : 'The comparison failed.' });
       });
     },
