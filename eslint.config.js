@@ -74,6 +74,19 @@ export default tseslint.config(
     },
   },
   {
+    // V8's JSON.parse mis-decodes escaped object keys (docs/decisions/0237): JSON text is read
+    // with parseJson (#domain/json/parse-json.ts), which is the only caller of JSON.parse.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'e2e/**', 'scripts/bench/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'JSON', property: 'parse', message: 'V8 mis-decodes escaped keys (0237): use parseJson from #domain/json/parse-json.ts.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[arguments.length=0][callee.property.name='json']:not([callee.object.name='z'])", message: 'Response#json() is JSON.parse (0237): read the text and use parseJson from #domain/json/parse-json.ts.' },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.tsx', 'src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.configs.strict.rules },

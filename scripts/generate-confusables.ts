@@ -9,10 +9,11 @@
 // there is one ("rn" for "m"), else the node with the most look-alikes; a star of two single
 // characters has no telling which was the source, and either one as the centre compares alike.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 const path = process.argv[2];
 if (!path) throw new Error('Give the path of confusables.json');
-const matrix = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { c: string }[]>;
+const matrix = parseJson(readFileSync(path, 'utf8')) as Record<string, { c: string }[]>;
 // The file wraps right-to-left characters in left-to-right marks for display.
 const bare = (s: string) => s.replace(/[\u200e\u200f]/g, '');
 

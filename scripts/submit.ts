@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { submitRequestOf, type SubmitRequest } from './lib/submit-request.ts';
 import { readPathsFromCallersFolder } from './lib/callers-folder.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 readPathsFromCallersFolder('submit');
 
@@ -56,7 +57,7 @@ function readJson(path: string): unknown {
     usageError(`Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch (error) {
     usageError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -92,7 +93,7 @@ async function main(): Promise<number> {
   const text = await response.text();
   let body: unknown = null;
   try {
-    body = text ? (JSON.parse(text) as unknown) : null;
+    body = text ? parseJson(text) : null;
   } catch {
     // A proxy's HTML error page: printed as it is below.
   }

@@ -13,6 +13,7 @@ import { recordOutcome, recordOutcomeHeadlines as headline, verifyRecordText, ty
 import { parseWitnessPolicy } from '#domain/audit/witness-policy.ts';
 import { auditCheckpointSchema, consistencyProofSchema } from '#domain/contracts/audit.ts';
 import { readPathsFromCallersFolder } from './lib/callers-folder.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 readPathsFromCallersFolder('verify');
 
@@ -127,8 +128,8 @@ async function witnessOptions(named: Partial<Record<FileOption, string>>): Promi
   if (!checkpointFile) return { policy: parsed.policy };
   const text = readText(checkpointFile);
   // The JSON of GET /api/audit/checkpoint, or the note itself.
-  const checkpoint = text.trimStart().startsWith('{') ? auditCheckpointSchema.parse(JSON.parse(text)).checkpoint : text;
-  const consistency = consistencyFile ? consistencyProofSchema.parse(JSON.parse(readText(consistencyFile))) : undefined;
+  const checkpoint = text.trimStart().startsWith('{') ? auditCheckpointSchema.parse(parseJson(text)).checkpoint : text;
+  const consistency = consistencyFile ? consistencyProofSchema.parse(parseJson(readText(consistencyFile))) : undefined;
   return { policy: parsed.policy, held: { checkpoint, ...(consistency ? { consistency } : {}) } };
 }
 

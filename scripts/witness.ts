@@ -9,6 +9,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, w
 import { createServer } from 'node:http';
 import { generateServerKey, importServerPrivateKey } from '#domain/signing/countersign.ts';
 import { witnessAddCheckpoint, witnessVerifierKey, type WitnessState } from '#domain/audit/witness.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 const usage = 'Usage: npm run witness -- --log-origin <origin> --log-key <base64url Ed25519 key> --state <file> --key <file> [--port <n>] [--name <witness name>]';
 
@@ -42,10 +43,10 @@ if (!existsSync(keyFile)) {
   const generated = await generateServerKey();
   writeFileSync(keyFile, JSON.stringify({ publicKey: generated.publicKey, privateKeyPkcs8: generated.privateKeyPkcs8 }), { mode: 0o600 });
 }
-const stored = JSON.parse(readFileSync(keyFile, 'utf8')) as { publicKey: string; privateKeyPkcs8: string };
+const stored = parseJson(readFileSync(keyFile, 'utf8')) as { publicKey: string; privateKeyPkcs8: string };
 const witness = { name, publicKey: stored.publicKey, privateKey: await importServerPrivateKey(stored.privateKeyPkcs8) };
 
-const readState = (): WitnessState | null => (existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as WitnessState) : null);
+const readState = (): WitnessState | null => (existsSync(stateFile) ? (parseJson(readFileSync(stateFile, 'utf8')) as WitnessState) : null);
 // Written to a new file, flushed to disk, then renamed: a crash or power loss leaves the old
 // state or the new one, never half, and a cosignature is never sent for a state that could
 // still be lost (a witness that forgets its size could later cosign a fork).

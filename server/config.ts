@@ -5,12 +5,13 @@ import { oidcConfigSchema } from './auth/oidc-config.ts';
 import { samlConfigSchema } from './auth/saml-config.ts';
 import { defaultDigestHourUtc } from '#domain/mail/compose-mail.ts';
 import type { SmtpSettings } from './mail/smtp.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The one place that reads the environment. Everything else receives a Config.
 
 function jsonOrNull(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch {
     return null;
   }

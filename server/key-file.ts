@@ -8,6 +8,7 @@ import { fromBase64Url, toBase64Url } from '#domain/signing/base64url.ts';
 import { subtleCrypto } from '#domain/crypto/sha256.ts';
 import { documentKeySchema, newDocumentKey, type DocumentKey } from './pdf/document-key.ts';
 import { keyHistorySchema, nextKeyStatement, verifyKeyHistory, type SignedKeyStatement } from '#domain/signing/key-history.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The server's signing keys live in a key file, never in the database they protect
 // (docs/decisions/0071): a copy of the database must not let anyone re-sign tree heads or
@@ -221,7 +222,7 @@ function readKeyFile(path: string): KeyFile | null {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     throw new KeyFileRefused(`${path} is not a key file: ${(error as Error).message}`);
   }

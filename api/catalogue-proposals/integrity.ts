@@ -3,6 +3,7 @@ import { sha256Hex } from '#domain/crypto/sha256.ts';
 import { bindingEntries, bindingMismatches, onlyFiling, type FilingBinding } from '../kernel/filing-binding.ts';
 import type { StoredCatalogueProposal, StoreTx } from '../store/store.ts';
 import { newCatalogueProposalSchema, type NewCatalogueProposal } from './contract.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // `catalogue_proposals` is an ordinary table, outside the audit log's chain: someone with the
 // database could edit a row between filing and approval. So the row is bound to exactly one
@@ -57,13 +58,13 @@ export async function readProposal(p: StoredCatalogueProposal, entries: Proposal
   const mismatched = [...(text?.canonical === p.contentJson && text.sha256 === p.contentSha256 ? [] : ['content_json']), ...mismatches(p, entries)];
   const reading = { contentSha256: text?.sha256 ?? null, filedSha256, filedSeq: only?.entry.seq ?? 0, mismatched };
   if (mismatched.length > 0) return { ...reading, state: 'tampered', content: null };
-  const parsed = newCatalogueProposalSchema.safeParse(JSON.parse(p.contentJson));
+  const parsed = newCatalogueProposalSchema.safeParse(parseJson(p.contentJson));
   return parsed.success ? { ...reading, state: 'as_filed', content: parsed.data } : { ...reading, state: 'unreadable', content: null };
 }
 
 async function canonicalText(json: string): Promise<{ canonical: string; sha256: string } | null> {
   try {
-    const canonical = canonicalize(JSON.parse(json));
+    const canonical = canonicalize(parseJson(json));
     return { canonical, sha256: await sha256Hex(canonical) };
   } catch {
     return null;

@@ -6,6 +6,7 @@ import { auditDenied } from '../denials/denials.ts';
 import { signedIn } from '../package-access/package-access.ts';
 import type { StoredPackage, StoredResubmitDraft } from '../store/store.ts';
 import { draftsRoutes as routes } from './routes.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // An owner's resubmission in progress, on the server so that every tab and device of theirs
 // edits the same one; submitting the version deletes it (api/packages/handlers.ts), in the
@@ -21,7 +22,7 @@ async function ownedPackage(ctx: RequestContext, id: string): Promise<StoredPack
 
 function view(stored: StoredResubmitDraft | null): { draft: ResubmitDraft | null } {
   if (!stored) return { draft: null };
-  const { content, answers } = resubmitDraftRequestSchema.pick({ content: true, answers: true }).parse(JSON.parse(stored.draft));
+  const { content, answers } = resubmitDraftRequestSchema.pick({ content: true, answers: true }).parse(parseJson(stored.draft));
   return { draft: { baseVersion: stored.baseVersion, baseHash: stored.baseHash, content, answers, savedAt: stored.savedAt } };
 }
 

@@ -1,4 +1,5 @@
 import type { StoredAuditEntry, StoreTx } from '../store/store.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // What happened to a filer after they filed, read by audit sequence (0192, fourth amendment).
 // Entries carry the wall clock of the instance that wrote them; two instances' clocks may
@@ -25,7 +26,7 @@ const changes: readonly { action: string; voids: (entry: StoredAuditEntry) => bo
 
 function lostAdministrator(entry: StoredAuditEntry): boolean {
   try {
-    const after: unknown = JSON.parse(entry.afterJson);
+    const after: unknown = parseJson(entry.afterJson);
     const roles = typeof after === 'object' && after !== null ? (after as { roles?: unknown }).roles : undefined;
     return !(Array.isArray(roles) && roles.includes('admin'));
   } catch {

@@ -1,4 +1,5 @@
 import type { StoredAuditEntry, StoreTx } from '../store/store.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The chained audit entry written with a filing (`user.change_requested`, `catalogue.change_proposed`),
 // found by the filing's id in its `after`, not by the row's other columns: those are in an
@@ -34,7 +35,7 @@ export async function filingEntries(store: Pick<StoreTx, 'listAuditEntries'>, ac
 
 function parsedObject(json: string): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(json);
+    const value: unknown = parseJson(json);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -6,6 +6,7 @@ import { auditPages } from '../audit/entry-views.ts';
 import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
 import { notificationRowsLimit, type NotificationLogHead, type NotificationPackageRows } from '../store/notifications.ts';
 import { canSeeEveryPackage, canSeePackage, loadWorkflowFacts } from '../package-access/views.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // Each user's notification list, kept per store (so per process: each API instance keeps its
 // own) with the log size it was derived at (decision record 0131). Notifications are per
@@ -244,7 +245,7 @@ async function eventsOf(tx: StoreTx, packageId: string): Promise<LoggedEvent[]> 
 
 /** A row that does not parse (tampered) is skipped: the audit verification names it. Texts no notification quotes are dropped. */
 function parsedEvent(row: StoredAuditEntry): LoggedEvent | null {
-  const parsed = auditEventSchema.safeParse({ action: row.action, subject: row.subject, before: parseJson(row.beforeJson), after: parseJson(row.afterJson) });
+  const parsed = auditEventSchema.safeParse({ action: row.action, subject: row.subject, before: storedJsonOrUndefined(row.beforeJson), after: storedJsonOrUndefined(row.afterJson) });
   return parsed.success ? { seq: row.seq, at: row.at, actorId: row.actorId, event: compact(parsed.data) } : null;
 }
 
@@ -255,9 +256,9 @@ function compact(event: AuditEvent): AuditEvent {
   return event;
 }
 
-function parseJson(text: string): unknown {
+function storedJsonOrUndefined(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJson(text);
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@ import type { StoredPackage, StoredUser, StoreTx } from '../store/store.ts';
 import { canSeePackage, loadWorkflowFacts, workflowStateOf } from './views.ts';
 import { auditDenied } from '../denials/denials.ts';
 import { conversationLock, versionLock, type LockFacts } from '#domain/workflow/version-lock.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // Who may see a package and whether it still takes changes: the checks every capability that
 // touches a package starts with (the 404 for a package the caller may not see is audited).
@@ -54,7 +55,7 @@ export async function sectionOf(tx: StoreTx, packageId: string, versionNumber: n
   const version = await tx.findVersion(packageId, versionNumber);
   if (!version) throw problems.validation([{ pointer: '/versionNumber', message: `Package ${packageId} has no version ${versionNumber}` }]);
   // Stored content was validated when it was submitted; it is read back, not re-validated.
-  const content = JSON.parse(version.canonicalContent) as PackageContent;
+  const content = parseJson(version.canonicalContent) as PackageContent;
   const section = content.sections.find((s) => s.key === sectionKey);
   if (!section) throw problems.validation([{ pointer, message: `Version ${versionNumber} has no section "${sectionKey}"` }]);
   return section;

@@ -13,6 +13,7 @@ import { conditionsLapsed } from '#domain/obligations/lifecycle.ts';
 import { clockPause, pauseClockForOwner, whoseTurn } from '#domain/workflow/whose-turn.ts';
 import type { StoredFinding, StoredObligation, StoredChainMove, StoredPackage, StoredRevalidation, StoredThread, StoredUser, StoredVersionFacts, StoreTx } from '../store/store.ts';
 import { tierSettersFrom } from './applied-assessment.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // How stored packages and users read through the API. Nearly every capability shows a package
 // or an actor (threads, signing, audit, tokens, …) and api/packages uses several of them, so
@@ -237,7 +238,7 @@ export async function blockersOf(tx: Pick<StoreTx, 'findVersion'>, facts: Workfl
 /** Names a section of a version by its title, as the reader sees it (its key when unknown). */
 export async function sectionTitles(tx: Pick<StoreTx, 'findVersion'>, packageId: string, versionNumber: number): Promise<(key: string) => string> {
   const version = await tx.findVersion(packageId, versionNumber);
-  const content = version ? (JSON.parse(version.canonicalContent) as PackageContent) : null;
+  const content = version ? (parseJson(version.canonicalContent) as PackageContent) : null;
   const titles = new Map(content?.sections.map((section) => [section.key, section.title]));
   return (key) => titles.get(key) ?? key;
 }
@@ -245,7 +246,7 @@ export async function sectionTitles(tx: Pick<StoreTx, 'findVersion'>, packageId:
 /** Decisions with their signed evidence; a decision without any shows `signature: null`. */
 export async function signedDecisions(tx: StoreTx, decisions: readonly Decision[]): Promise<SignedDecision[]> {
   const rows = await tx.listDecisionSignatures(decisions.map((d) => d.id));
-  const byId = new Map(rows.map((row) => [row.decisionId, decisionSignatureSchema.parse(JSON.parse(row.signature))]));
+  const byId = new Map(rows.map((row) => [row.decisionId, decisionSignatureSchema.parse(parseJson(row.signature))]));
   // A decision signed by a delegate names whose role it was signed in.
   const delegated = await tx.listDecisionDelegations(decisions.map((d) => d.id));
   const users = delegated.length > 0 ? await usersById(tx) : new Map<string, StoredUser>();

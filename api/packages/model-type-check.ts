@@ -3,6 +3,7 @@ import { modelTypeLabels, modelTypeSchema, type ModelType } from '#domain/contra
 import type { FieldProblem } from '#domain/contracts/problem.ts';
 import { unchangedBusinessLineProblems } from '../business-lines/line-check.ts';
 import type { StoreTx } from '../store/store.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // A policy may be scoped to model types (0157), so the type chooses the policy like the business
 // line does. It is stated at the first version and kept (docs/decisions/0168): a new package
@@ -39,7 +40,7 @@ export async function unchangedModelTypeProblems(tx: VersionReads, packageId: st
 const firstSection = z.object({ sections: z.tuple([z.object({ modelType: modelTypeSchema.optional() })], z.unknown()) });
 
 function filedModelType(canonicalContent: string): ModelType | undefined {
-  return firstSection.parse(JSON.parse(canonicalContent)).sections[0].modelType;
+  return firstSection.parse(parseJson(canonicalContent)).sections[0].modelType;
 }
 
 /**

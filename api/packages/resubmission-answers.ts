@@ -7,6 +7,7 @@ import { isOpenClarification, rejectionsToAnswer } from '#domain/revisions/owed-
 import type { StoredThread, StoreTx } from '../store/store.ts';
 import { threadViews } from '../threads/thread-views.ts';
 import type { PackageFacts } from '../package-access/views.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // What a resubmission must answer, and what is wrong with the answers it brings: every
 // concern of every rejection of the latest version, and every clarification request still
@@ -113,7 +114,7 @@ export async function loadAnswerFacts(tx: StoreTx, facts: PackageFacts, newConte
   for (const number of new Set([latestVersion, ...open.map((t) => t.versionNumber)])) {
     const version = await tx.findVersion(facts.pkg.id, number);
     // Stored content was validated when it was submitted; it is read back, not re-validated.
-    const content = version ? (JSON.parse(version.canonicalContent) as PackageContent) : null;
+    const content = version ? (parseJson(version.canonicalContent) as PackageContent) : null;
     for (const section of content?.sections ?? []) titles.set(`${number}:${section.key}`, section.title);
   }
   return {

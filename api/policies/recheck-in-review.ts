@@ -9,6 +9,7 @@ import { evaluationDigest } from '#domain/policy/signed-governance.ts';
 import { loadPackageFacts, workflowStateOf } from '../package-access/views.ts';
 import { appliedAssessment } from '../package-access/applied-assessment.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // A policy version published "to apply to packages in review" takes effect at publication
 // (docs/decisions/0150): in the publication's transaction, the latest version of each package
@@ -41,7 +42,7 @@ async function resolvesTo(tx: StoreTx, policies: readonly Policy[], pkg: StoredP
   const latest = Math.max(0, ...(await tx.listVersionFacts([pkg.id])).map((v) => v.number));
   const version = await tx.findVersion(pkg.id, latest);
   if (!version) return false;
-  const modelType = identificationOf(JSON.parse(version.canonicalContent) as PackageContent).modelType;
+  const modelType = identificationOf(parseJson(version.canonicalContent) as PackageContent).modelType;
   return applicablePolicy(policies, { riskTier, businessLine: pkg.businessLine, modelType })?.key === policy.key;
 }
 
@@ -78,7 +79,7 @@ export async function recheckInReview(tx: StoreTx, policy: Policy, by: { at: str
     if (!neverChecked && !under(current)) continue;
     const version = await tx.findVersion(facts.pkg.id, latestVersion);
     if (!version) throw new Error(`Version ${latestVersion} of ${facts.pkg.id} is missing`);
-    const evaluation = recheckUnderNewVersion(JSON.parse(version.canonicalContent) as PackageContent, policy, current?.policy ?? null);
+    const evaluation = recheckUnderNewVersion(parseJson(version.canonicalContent) as PackageContent, policy, current?.policy ?? null);
     await tx.insertPolicyReevaluation({ packageId: facts.pkg.id, version: latestVersion, evaluation, evaluatedAt: by.at });
     events.push({ action: 'policy.rechecked', subject: facts.pkg.id, before: current ? await result(current) : null, after: { ...(await result(evaluation)), packageVersion: latestVersion } });
   }

@@ -22,6 +22,7 @@ import { loadWorkflowFacts, signedDecisions, templateView, toActor, usersById, v
 import { defineHandler } from '../kernel/define-handler.ts';
 import { limitRecordBuilds } from '../throttle/rate-limits.ts';
 import { actorOf, seePackage, signedIn } from '../package-access/package-access.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // GET /api/packages/{id}/record: the approval record as one signed document. Read order
 // matters: the package's facts first, then its audit entries (a decision and its audit entry
@@ -52,7 +53,7 @@ export const exportRecordPdf = defineHandler(routes.exportRecordPdf, async (ctx,
   if (!recordPdf) throw problems.notFound('This deployment does not make PDF records; download the JSON record instead.');
   const record = await buildRecord(ctx, pkg, user);
   // The record's own bytes are attached as they are; the parsed form only feeds the print.
-  const parsed = JSON.parse(new TextDecoder().decode(record.bytes)) as ApprovalRecord;
+  const parsed = parseJson(new TextDecoder().decode(record.bytes)) as ApprovalRecord;
   const serverKey = await currentServerKey(store, now);
   // Drawn and signed on the server's compute pool, within its limits and time budget, like the record.
   const pdf = await refusedAsBusy(() => recordPdf.render({ record: parsed, recordBytes: record.bytes, verifyUrl: `${ctx.origin}/verify`, serverKey }));

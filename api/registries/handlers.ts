@@ -14,6 +14,7 @@ import type { AdminRegistries } from '#domain/contracts/registries.ts';
 import type { RegistryConnector } from '../kernel/registry-port.ts';
 import { testConnection } from './connection-test.ts';
 import { registriesRoutes as routes } from './routes.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The registry intake (proven by the registry's signature: no session), the drafts it makes,
 // and each package's write-backs.
@@ -96,7 +97,7 @@ export const getRegistryDraft = defineHandler(routes.getRegistryDraft, async (ct
   const { store } = ctx.deps;
   const intake = await store.findRegistryIntakeById(params.id);
   if (!intake || !(user.roles.includes('admin') || intake.ownerId === user.id)) throw problems.notFound(`No draft ${params.id} of yours.`);
-  const template = JSON.parse(intake.template) as Record<string, unknown>;
+  const template = parseJson(intake.template) as Record<string, unknown>;
   return { status: 200, body: { ...(await draftView(store, intake)), template } };
 });
 

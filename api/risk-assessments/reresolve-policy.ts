@@ -2,6 +2,7 @@ import { identificationOf, type PackageContent } from '#domain/contracts/package
 import type { PolicyEvaluation } from '#domain/contracts/policies.ts';
 import { policyToReresolve, reevaluateInReview } from '#domain/policy/approval-governance.ts';
 import type { StoredPackage, StoreTx } from '../store/store.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // Once a risk assessment (or a confirmed override) decides a package's tier, the policy is
 // resolved again from that tier (docs/decisions/0141): an owner declaring a lower tier does not
@@ -16,7 +17,7 @@ export async function reresolvePolicy(tx: StoreTx, pkg: StoredPackage, assessed:
   const policies = (await tx.listPolicyVersions()).map((row) => row.policy);
   const version = await tx.findVersion(pkg.id, latest.number);
   if (!version) throw new Error(`Version ${latest.number} of ${pkg.id} is missing`);
-  const content = JSON.parse(version.canonicalContent) as PackageContent;
+  const content = parseJson(version.canonicalContent) as PackageContent;
   // The model type is the latest version's own: the package row does not keep one (0157).
   const policy = policyToReresolve(policies, current?.policy ?? null, { riskTier: assessed.tier, businessLine: pkg.businessLine, modelType: identificationOf(content).modelType });
   if (!policy) return null;

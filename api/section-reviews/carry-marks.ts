@@ -1,6 +1,7 @@
 import type { PackageContent } from '#domain/contracts/package-content.ts';
 import { carriedMarks, sectionHashes } from '#domain/annotations/review-marks.ts';
 import type { StoreTx } from '../store/store.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 /**
  * Inside the resubmission's transaction: the new version takes over the review marks of the
@@ -12,7 +13,7 @@ export async function carryReviewMarks(tx: StoreTx, packageId: string, previousN
   if (!previous) return 0;
   const marks = (await tx.listSectionReviews(packageId)).filter((mark) => mark.versionNumber === previousNumber);
   if (marks.length === 0) return 0;
-  const before = await sectionHashes((JSON.parse(previous.canonicalContent) as PackageContent).sections);
+  const before = await sectionHashes((parseJson(previous.canonicalContent) as PackageContent).sections);
   const carried = carriedMarks(marks, before, await sectionHashes(next.content.sections), next.number);
   for (const mark of carried) await tx.insertSectionReview(mark);
   return carried.length;

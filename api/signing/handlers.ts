@@ -18,6 +18,7 @@ import { assertNotTierSetter, decidingCapacity } from './deciding-capacity.ts';
 import { writeDecision } from './write-decision.ts';
 import { publishReviewDraftsIn } from '../drafts/publish.ts';
 import { obligationPayloadProblems, openObligations } from '../obligations/open-obligations.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // Signing a decision: a single-use nonce first, then the signed payload, checked against
 // the signer's identity (re-authentication), the version they were shown, their capacity on
@@ -64,7 +65,7 @@ export const signDecision = defineHandler(routes.signDecision, async (ctx, { par
     if (!facts) throw problems.notFound(`No package ${pkg.id}.`);
     const { version, contentHash } = await signedVersion(tx, pkg, facts, payload);
     await assertSignedGovernance(tx, pkg, payload);
-    const problemsFound = [...payloadProblems(payload, pkg.id, user, JSON.parse(version.canonicalContent) as PackageContent, now), ...(await obligationPayloadProblems(tx, pkg, payload, now))];
+    const problemsFound = [...payloadProblems(payload, pkg.id, user, parseJson(version.canonicalContent) as PackageContent, now), ...(await obligationPayloadProblems(tx, pkg, payload, now))];
     if (problemsFound.length > 0) throw payloadRefusal(problemsFound);
 
     const { state } = workflowStateOf(facts, now);

@@ -3,6 +3,7 @@ import type { WorkflowTemplate } from '#domain/contracts/workflow-template.ts';
 import { defaultBlockingSeverities } from '#domain/findings/lifecycle.ts';
 import type { StoreTx, StoredPackage, StoredUser } from '../store/store.ts';
 import { toActor } from '../package-access/views.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // A template version as the API answers it: whether it is current, the packages that use it,
 // and who published it (read back from the audit log).
@@ -34,7 +35,7 @@ export function summaryOf(t: WorkflowTemplate): TemplateAuditSummary {
 async function publications(tx: StoreTx): Promise<Map<string, { actorId: string | null; at: string }>> {
   const found = new Map<string, { actorId: string | null; at: string }>();
   for (const entry of await tx.listAuditEntries({ action: 'template.version_created' }, 0, 100_000)) {
-    const after = templateAuditSummarySchema.safeParse(JSON.parse(entry.afterJson));
+    const after = templateAuditSummarySchema.safeParse(parseJson(entry.afterJson));
     if (after.success) found.set(`${entry.subject}@${after.data.version}`, { actorId: entry.actorId, at: entry.at });
   }
   return found;

@@ -10,6 +10,7 @@ import { workflowTemplateRefSchema } from './workflow-template.ts';
 import { concernAnswersSchema } from './revisions.ts';
 import { approvalBlockerSchema, governanceBlockerSchema } from './approval-gates.ts';
 import { governanceListSchema } from './governance.ts';
+import { parseJson } from '../json/parse-json.ts';
 
 /**
  * emergency_approved: deployable now under an emergency approval of the latest version, while
@@ -210,7 +211,7 @@ export function encodePackageCursor(position: PackageCursor): string {
 export function decodePackageCursor(cursor: string): PackageCursor | null {
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))));
+    const parsed = cursorSchema.safeParse(parseJson(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))));
     return parsed.success ? { updatedAt: parsed.data[0], id: parsed.data[1] } : null;
   } catch {
     return null;

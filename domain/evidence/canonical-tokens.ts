@@ -4,6 +4,8 @@
 // token written any other way means the file was changed after export (whitespace aside:
 // a copy re-indented with JSON.stringify still passes). This finds such tokens.
 
+import { parseJson } from '../json/parse-json.ts';
+
 export interface NonCanonicalToken {
   /** Offset in the text (UTF-16 code units). */
   offset: number;
@@ -36,7 +38,7 @@ export function nonCanonicalTokens(text: string, limit = 20): NonCanonicalToken[
       // Without an escape, valid JSON string text is already canonical (JSON.stringify
       // escapes only quotes, backslashes and control characters, which must be escaped).
       if (token.includes('\\')) {
-        const expected = JSON.stringify(JSON.parse(token) as string);
+        const expected = JSON.stringify(parseJson(token));
         if (expected !== token) found.push(at(text, pos, token, expected));
       }
       pos = end;

@@ -8,6 +8,7 @@ import type { PackageContent } from '../contracts/package-content.ts';
 import { buildRecordBody, recordFileName, type RecordSources } from './build-record.ts';
 import { signRecord } from './record-signature.ts';
 import { withAttestations } from './attestation.ts';
+import { parseJson } from '../json/parse-json.ts';
 
 /** A version as the store holds it: `content` is its canonical JSON text, validated at submission. */
 export type StoredRecordVersion = Omit<RecordSources['versions'][number], 'content'> & { content: string };
@@ -33,7 +34,7 @@ export async function encodeSignedRecord(job: RecordJob): Promise<EncodedRecord>
   const built = buildRecordBody({
     ...sources,
     // Replacing `content` in place keeps each version's members in the order they were read.
-    versions: versions.map((version) => ({ ...version, content: JSON.parse(version.content) as PackageContent })),
+    versions: versions.map((version) => ({ ...version, content: parseJson(version.content) as PackageContent })),
     inclusionPath: (leafIndex) => {
       const path = inclusionPaths.get(leafIndex);
       if (!path) throw new Error(`No inclusion path was given for leaf ${leafIndex}`);
@@ -42,7 +43,7 @@ export async function encodeSignedRecord(job: RecordJob): Promise<EncodedRecord>
   });
   // Signed as it will be sent: a JSON round trip drops what JSON cannot carry (an undefined
   // member), so the signature covers exactly the document the client receives.
-  const body = JSON.parse(JSON.stringify(built)) as ApprovalRecordBody;
+  const body = parseJson(JSON.stringify(built)) as ApprovalRecordBody;
   const { keyId, privateKey } = job.signingKey;
   const record = await signRecord(privateKey, keyId, await withAttestations(privateKey, keyId, body));
   return { bytes: new TextEncoder().encode(JSON.stringify(record)), fileName: recordFileName(record) };

@@ -5,6 +5,7 @@ import { serverKeyListSchema, type ServerKey } from '../contracts/signatures.ts'
 import { bytesToHex, sha256Bytes } from '../crypto/sha256.ts';
 import { fromBase64Url } from '../signing/base64url.ts';
 import { errorMessage } from '../signing/error-message.ts';
+import { parseJson } from '../json/parse-json.ts';
 
 /** A raw Ed25519 public key (base64url, as GET /api/keys publishes it), or the SHA-256 of its 32 raw bytes in hex. */
 export type KeyPin = Pick<ServerKey, 'publicKey'> | { fingerprint: string };
@@ -47,7 +48,7 @@ export function parseKeyPins(input: string): ParsedPins {
 function parsePublishedKeys(text: string): ParsedPins {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch (error) {
     return { ok: false, message: `Not the JSON of GET /api/keys: ${errorMessage(error)}.` };
   }

@@ -11,6 +11,7 @@ import { auditChainLineSchema } from '../contracts/audit.ts';
 import type { ApprovalRecord, RecordCheck } from '../contracts/record.ts';
 import { bytesToHex } from '../crypto/hex.ts';
 import { fail, pass, short } from './check.ts';
+import { parseJson } from '../json/parse-json.ts';
 
 const rootLabel = 'Audit log export (root of the signed tree head)';
 const completeLabel = 'Audit entries about the package (complete against the log)';
@@ -26,7 +27,7 @@ function parseLog(text: string, size: number): Parsed {
     if (line.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = parseJson(line);
     } catch {
       return { ok: false, problem: `line ${index + 1} is not JSON` };
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CanonicalizationError, canonicalBytes, canonicalize } from './canonicalize.ts';
 import { parseStrictJson } from './strict-json.ts';
+import { parseJson } from './parse-json.ts';
 
 // The RFC 8785 test vectors (github.com/cyberphone/json-canonicalization), copied in
 // so the test is self-contained. Read through Vite rather than node:fs: domain/ is universal.
@@ -235,15 +236,17 @@ describe('canonicalize: properties', () => {
     object: fc.dictionary(indexLikeKeys, tie('value'), { maxKeys: 8 }),
   })).value;
 
-  it('matches a naive serializer and round-trips through JSON.parse', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.jsonValue({ stringUnit: 'binary' }), withIndexLikeKeys), (value) => {
-        const text = canonicalize(value);
-        expect(text).toBe(reference(value));
-        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
-        expect(canonicalize(JSON.parse(text))).toBe(text);
-      }),
-      { numRuns: 500 },
-    );
+  const roundTrip = fc.property(fc.oneof(fc.jsonValue(), fc.jsonValue({ stringUnit: 'binary' }), withIndexLikeKeys), (value) => {
+    const text = canonicalize(value);
+    expect(text).toBe(reference(value));
+    expect(parseJson(text)).toEqual(parseJson(JSON.stringify(value)));
+    expect(canonicalize(parseJson(text))).toBe(text);
+  });
+
+  // Read back with the project's parseJson: V8's JSON.parse mis-decodes some escaped keys
+  // (docs/decisions/0237), which made this property fail for some seeds (1646301053 once);
+  // parse-json.test.ts replays that bug on its own.
+  it('matches a naive serializer and round-trips through parseJson', () => {
+    fc.assert(roundTrip, { numRuns: 500 });
   });
 });

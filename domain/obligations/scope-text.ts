@@ -1,4 +1,5 @@
 import { obligationScopeSchema, type ObligationScope } from '../contracts/obligations.ts';
+import { parseJson } from '../json/parse-json.ts';
 
 /**
  * A scope statement as a signer types it (JSON such as {"dimension":"channel","allow":["card_not_present"]}):
@@ -8,7 +9,7 @@ export function parseScopeText(text: string): { scope: ObligationScope | null } 
   if (text.trim() === '') return { scope: null };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch {
     return { problem: 'The scope is not JSON; write it as {"dimension": "channel", "allow": ["card_not_present"]}' };
   }

@@ -1,4 +1,5 @@
 import type { RegistryDataset, RegistryMetric, RegistryModelVersion, RegistryRun, SageMakerModelPackage } from './registry-facts.ts';
+import { parseJson } from '../json/parse-json.ts';
 
 // A SageMaker model package version in the registry-neutral shape intake reads
 // (registry-facts.ts): the group is the model, the version number the version,
@@ -36,7 +37,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 function parseCard(content: string | null): Json {
   if (!content) return {};
   try {
-    return object(JSON.parse(content));
+    return object(parseJson(content));
   } catch {
     // A card that is not JSON pre-fills nothing; the package itself still makes a draft.
     return {};

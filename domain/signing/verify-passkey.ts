@@ -11,6 +11,7 @@ import type { P256PublicKeyJwk } from './cose-key.ts';
 import { derToRawEcdsaSignature } from './ecdsa-der.ts';
 import { sha256Bytes, subtleCrypto } from '../crypto/sha256.ts';
 import { errorMessage } from './error-message.ts';
+import { parseJson } from '../json/parse-json.ts';
 
 export type PasskeyAssertionInput = {
   publicKeyJwk: P256PublicKeyJwk;
@@ -110,7 +111,7 @@ function decode(text: string): Uint8Array<ArrayBuffer> | null {
 
 function parseClientData(bytes: Uint8Array): Record<string, unknown> | null {
   try {
-    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const parsed: unknown = parseJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
     return parsed as Record<string, unknown>;
   } catch {

@@ -7,6 +7,7 @@ import type { PackageDetail, PackageVersion } from '#domain/contracts/packages.t
 import { governanceOver } from './signed-governance.ts';
 import { signingPayloadType, type SigningPayload } from '#domain/contracts/signatures.ts';
 import { contentHash } from '#domain/package/content-hash.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 export interface ApiActor {
   get: <T>(path: string) => Promise<T>;
@@ -22,11 +23,11 @@ export async function signInActor(origin: string, email: string, password: strin
   const login = await send(`${origin}/api/session`, { method: 'POST', headers, body: JSON.stringify({ email, password }) });
   if (!login.ok) throw new Error(`${email} could not sign in: HTTP ${login.status} ${await login.text()}`);
   const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
-  const session = (await login.json()) as { user: { id: string; displayName: string; title: string } };
+  const session = parseJson(await login.text()) as { user: { id: string; displayName: string; title: string } };
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await send(`${origin}${path}`, { method, headers: { ...headers, cookie }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (!response.ok) throw new Error(`${method} ${path} failed: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    return parseJson(await response.text()) as T;
   };
   return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body), user: session.user };
 }

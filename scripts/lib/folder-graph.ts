@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 /** The top-level folders that hold the project's code. */
 export const sourceFolders = ['api', 'domain', 'server', 'mocks', 'src', 'demo', 'tests', 'e2e', 'scripts'] as const;
@@ -43,7 +44,7 @@ function isFile(path: string): boolean {
 
 /** The package.json `imports` aliases, `#api/*` → `./api/*`. */
 function readAliases(root: string): [prefix: string, target: string][] {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { imports?: Record<string, string> };
+  const manifest = parseJson(readFileSync(join(root, 'package.json'), 'utf8')) as { imports?: Record<string, string> };
   return Object.entries(manifest.imports ?? {}).map(([alias, target]) => [alias.replace(/\*$/, ''), join(root, target.replace(/\*$/, ''))]);
 }
 

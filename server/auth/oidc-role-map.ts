@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema, type Role } from '#domain/contracts/roles.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // Which app roles an identity provider's claim values grant. OIDC_ROLE_MAP is either JSON
 // ({"mrm-reviewers": "model_risk", "governance": ["committee", "admin"]}) or a comma list
@@ -30,7 +31,7 @@ export function parseRoleMap(text: string): RoleMap {
   if (trimmed.startsWith('{')) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(trimmed);
+      parsed = parseJson(trimmed);
     } catch {
       throw new Error('OIDC_ROLE_MAP: not valid JSON');
     }

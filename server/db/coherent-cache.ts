@@ -5,6 +5,7 @@ import type { PackagesTable, PolicyEvaluationsTable, VersionAnswersTable } from 
 import { toAnswer, toPackage } from './queries/packages.ts';
 import { toPolicyEvaluation } from './queries/policies.ts';
 import { versionFactsOf } from './version-responses.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // Rows read on every request (the caller's session and user, the package, the answers) kept
 // in memory for as long as the database provably has not changed: every entry belongs to one
@@ -149,5 +150,5 @@ const findVersionSql = 'select package_id, number, canonical_content, content_ha
 function versionOf(row: Record<string, SQLOutputValue>): StoredVersion {
   const digests = row.section_digests;
   if (typeof digests !== 'string') throw new Error('package_versions.section_digests is not text');
-  return { ...versionFactsOf(row), sectionDigests: JSON.parse(digests) as Record<string, string> };
+  return { ...versionFactsOf(row), sectionDigests: parseJson(digests) as Record<string, string> };
 }

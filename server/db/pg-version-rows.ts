@@ -5,6 +5,7 @@ import { keptVersionBound } from '#api/packages/answer-bytes.ts';
 import type { Database } from './schema/schema.ts';
 import { rowVersionColumn, snapshotColumn, type SnapshotClock } from './pg-snapshot-clock.ts';
 import { amongVersionKeys, batched } from './pg-batched-reads.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // Versions on PostgreSQL, read by row version (decision records 0149, 0214). A version's row is
 // checked against the database whenever the snapshot text has moved since it was last seen: one
@@ -62,7 +63,7 @@ const factsOf = (row: { package_id: string; number: number; content_hash: string
   packageId: row.package_id,
   number: row.number,
   contentHash: row.content_hash,
-  sectionDigests: JSON.parse(row.section_digests) as Record<string, string>,
+  sectionDigests: parseJson(row.section_digests) as Record<string, string>,
   submittedBy: row.submitted_by,
   submittedAt: row.submitted_at,
 });

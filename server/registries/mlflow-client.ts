@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RegistryError, type MlflowRegistry, type RegistryModelVersion, type RegistryRun } from '#api/kernel/registry-port.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The MLflow model registry over its REST API 2.0, as MLflow 3.x serves it (model_registry.proto
 // and service.proto; the JSON form of the protobuf messages, snake_case, int64 times as numbers,
@@ -123,7 +124,7 @@ export function mlflowClient(options: MlflowClientOptions): MlflowRegistry {
     const text = await response.text();
     let parsed: unknown = null;
     try {
-      parsed = text === '' ? {} : JSON.parse(text);
+      parsed = text === '' ? {} : parseJson(text);
     } catch {
       parsed = null;
     }

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { htmlWithPreloads, preloadPattern, routeFetches, routePreloads, viteManifestSchema } from './route-preloads.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 /** Serves the built single-page app; unknown paths get index.html so deep links work. */
 export function staticApp(staticDir: string): Hono {
@@ -16,7 +17,7 @@ export function staticApp(staticDir: string): Hono {
   const index = readFileSync(indexFile, 'utf8');
   // Pages whose chunks the HTML names up front (route-preloads.ts); a build without a manifest serves index.html everywhere.
   const manifestFile = join(root, '.vite', 'manifest.json');
-  const pages = existsSync(manifestFile) ? htmlWithPreloads(index, viteManifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8'))), routePreloads, routeFetches) : new Map<string, string>();
+  const pages = existsSync(manifestFile) ? htmlWithPreloads(index, viteManifestSchema.parse(parseJson(readFileSync(manifestFile, 'utf8'))), routePreloads, routeFetches) : new Map<string, string>();
   // The manifest is the server's, not the browser's.
   app.get('/.vite/*', (c) => c.notFound());
   app.use('/assets/*', async (c, next) => {

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../schema/engine.ts';
 import { businessLineKey } from '#domain/text/business-line.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The organisation's business lines as a closed list (docs/decisions/0168): one row per line,
 // keyed by its normalised form, so two spellings of one line cannot both be listed. A line is
@@ -19,7 +20,7 @@ export async function up(db: Kysely<unknown>, _engine: Engine): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   const definitions = await sql<{ definition: string }>`select definition from policies union all select definition from workflow_templates`.execute(db);
-  const labels = definitions.rows.flatMap(({ definition }) => namedLines(JSON.parse(definition) as unknown));
+  const labels = definitions.rows.flatMap(({ definition }) => namedLines(parseJson(definition)));
   const byKey = new Map<string, string>();
   for (const label of labels) if (!byKey.has(businessLineKey(label)) && businessLineKey(label) !== '') byKey.set(businessLineKey(label), label.trim());
   const at = new Date().toISOString();

@@ -4,6 +4,7 @@ import { roleSchema } from '#domain/contracts/roles.ts';
 import type { AccountRequestsStore, StoredAccountRequest } from '#api/store/account-requests.ts';
 import type { AccountRequestsTable } from '../schema/schema.ts';
 import { awaitingColumns, awaitingFromRow, type Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The account requests part of the Kysely repository (decision record 0175). A decision is a
 // conditional update: of two approvals racing, the second finds the decision written (on
@@ -13,7 +14,7 @@ const rolesSchema = roleSchema.array();
 const kindSchema = z.enum(['create_account', 'set_roles', 'reset_password']);
 
 function roles(text: string | null) {
-  return text === null ? null : rolesSchema.parse(JSON.parse(text));
+  return text === null ? null : rolesSchema.parse(parseJson(text));
 }
 
 function fromRow(r: Selectable<AccountRequestsTable>): StoredAccountRequest {

@@ -9,6 +9,7 @@ import type { Engine } from '../schema/engine.ts';
 import type { AuditLogTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
 import { markSummariesStale } from './package-summaries.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The audit part of the Kysely repository: the hash-chained log and its tree heads.
 // PostgreSQL serializes appends with an advisory lock so the log stays one line across API
@@ -54,7 +55,7 @@ function auditWhere(db: Db, filter: AuditFilter) {
 const chainMoveBefore = z.object({ key: z.string(), version: z.number().int(), decided: z.array(z.string()).optional() });
 
 function chainMoveOf(seq: number, at: string, packageId: string, before: string): StoredChainMove {
-  const { key, version, decided } = chainMoveBefore.parse(JSON.parse(before));
+  const { key, version, decided } = chainMoveBefore.parse(parseJson(before));
   return { packageId, seq, at, from: { key, version }, ...(decided ? { decided } : {}) };
 }
 

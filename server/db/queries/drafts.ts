@@ -3,6 +3,7 @@ import { textQuoteSelectorSchema } from '#domain/contracts/threads.ts';
 import type { DraftsStore, StoredReviewDraft } from '#api/store/drafts.ts';
 import type { ReviewDraftsTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The drafts part of the Kysely repository: review drafts and resubmit drafts, each row
 // keyed to its author so no query can reach another author's draft.
@@ -15,7 +16,7 @@ function toReviewDraft(r: ReviewDraftsTable): StoredReviewDraft {
     versionNumber: r.version_number,
     sectionKey: r.section_key,
     kind: reviewDraftKindSchema.parse(r.kind),
-    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(JSON.parse(r.anchor)),
+    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(parseJson(r.anchor)),
     body: r.body,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -7,6 +7,7 @@ import type { FindingRegisterFilter, FindingsStore, StoredFinding, StoredFinding
 import type { FindingEventsTable, FindingsTable } from '../schema/schema.ts';
 import type { Engine } from '../schema/engine.ts';
 import { withIds, type Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The findings part of the Kysely repository: findings and their transition history.
 
@@ -16,7 +17,7 @@ function toFinding(r: FindingsTable): StoredFinding {
     packageId: r.package_id,
     versionNumber: r.version_number,
     sectionKey: r.section_key,
-    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(JSON.parse(r.anchor)),
+    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(parseJson(r.anchor)),
     title: r.title,
     description: r.description,
     severity: findingSeveritySchema.parse(r.severity),
@@ -25,9 +26,9 @@ function toFinding(r: FindingsTable): StoredFinding {
     dueDate: r.due_date,
     remediationPlan: r.remediation_plan,
     status: findingStatusSchema.parse(r.status),
-    raisedBy: actorSchema.parse(JSON.parse(r.raised_by)),
+    raisedBy: actorSchema.parse(parseJson(r.raised_by)),
     raisedRole: roleSchema.parse(r.raised_role),
-    acceptance: r.acceptance === null ? null : riskAcceptanceSchema.parse(JSON.parse(r.acceptance)),
+    acceptance: r.acceptance === null ? null : riskAcceptanceSchema.parse(parseJson(r.acceptance)),
     revision: r.revision,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -39,7 +40,7 @@ function toEvent(r: FindingEventsTable): StoredFindingEvent {
     id: r.id,
     findingId: r.finding_id,
     at: r.at,
-    by: actorSchema.parse(JSON.parse(r.by)),
+    by: actorSchema.parse(parseJson(r.by)),
     role: roleSchema.parse(r.role),
     from: r.from_status === null ? null : findingStatusSchema.parse(r.from_status),
     to: findingStatusSchema.parse(r.to_status),

@@ -9,6 +9,7 @@ import { toAuditEntry } from './audit.ts';
 import { toPackage, toVersionFacts } from './packages.ts';
 import { toDecision } from './signing.ts';
 import { toThread } from './threads.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The notifications part of the Kysely repository: how far each user has read, and what a
 // poll reads. On PostgreSQL each of a poll's reads is one statement (decision record 0189):
@@ -109,7 +110,7 @@ function packageRows(row: PackageRowsJson): NotificationPackageRows {
 }
 
 function withTemplate({ template_definition: definition, ...row }: PackageWithTemplate) {
-  return { pkg: toPackage(row), template: workflowTemplateSchema.parse(JSON.parse(definition)) };
+  return { pkg: toPackage(row), template: workflowTemplateSchema.parse(parseJson(definition)) };
 }
 
 /** The entries about `ids` with one of `actions`, oldest first (by subject: an index). */

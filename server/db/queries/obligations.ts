@@ -3,6 +3,7 @@ import { roleSchema } from '#domain/contracts/roles.ts';
 import type { ObligationsStore, StoredObligation } from '#api/store/obligations.ts';
 import type { ObligationsTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The obligations part of the Kysely repository (migration 033).
 
@@ -18,10 +19,10 @@ function toObligation(r: ObligationsTable): StoredObligation {
     text: r.text,
     ownerId: r.owner_id,
     dueOn: r.due_on,
-    scope: r.scope === null ? null : obligationScopeSchema.parse(JSON.parse(r.scope)),
+    scope: r.scope === null ? null : obligationScopeSchema.parse(parseJson(r.scope)),
     status: obligationStatusSchema.parse(r.status),
-    evidence: r.evidence === null ? null : recordedEvidenceSchema.parse(JSON.parse(r.evidence)),
-    review: r.review === null ? null : obligationReviewSchema.parse(JSON.parse(r.review)),
+    evidence: r.evidence === null ? null : recordedEvidenceSchema.parse(parseJson(r.evidence)),
+    review: r.review === null ? null : obligationReviewSchema.parse(parseJson(r.review)),
     lapsedAt: r.lapsed_at,
     revision: r.revision,
     createdAt: r.created_at,

@@ -8,6 +8,7 @@ import { riskTierSchema } from '#domain/contracts/sections.ts';
 import { pendingStatuses } from '#domain/workflow/committee-dashboard.ts';
 import type { Engine } from '../schema/engine.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The package summaries part of the Kysely repository (decision record 0129, migration 036).
 
@@ -192,7 +193,7 @@ export function packageSummariesQueries(db: Db, engine: Engine): PackageSummarie
       // Read as writeSummaries wrote them (from summarize), not re-validated one by one.
       if (ids.size === 0) return [];
       const rows = await db.selectFrom('package_summaries').select(['package_id', 'summary', 'steps']).where('summary', 'is not', null).where('package_id', 'in', [...ids]).orderBy('package_id').execute();
-      return rows.flatMap((r) => (r.summary === null ? [] : [{ summary: JSON.parse(r.summary) as PackageSummary, steps: r.steps ? (JSON.parse(r.steps) as StepState[]) : [] }]));
+      return rows.flatMap((r) => (r.summary === null ? [] : [{ summary: parseJson(r.summary) as PackageSummary, steps: r.steps ? (parseJson(r.steps) as StepState[]) : [] }]));
     },
     async nextSummaryChange() {
       // The valid_until index's first entries: min reads one end of it, the count the rows tied there.

@@ -7,6 +7,7 @@ import type { ConcernAnswer } from '#domain/contracts/revisions.ts';
 import type { PackagesTable, PackageVersionsTable, VersionAnswersTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
 import { insertSummaryPlaceholder } from './package-summaries.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The packages part of the Kysely repository: models, packages, versions and their answers.
 
@@ -14,7 +15,7 @@ import { insertSummaryPlaceholder } from './package-summaries.ts';
 const packageLockNamespace = 7_418;
 
 /** A version's facts (its content left out). */
-export const toVersionFacts = (r: Omit<PackageVersionsTable, 'canonical_content'>): StoredVersionFacts => ({ packageId: r.package_id, number: r.number, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at });
+export const toVersionFacts = (r: Omit<PackageVersionsTable, 'canonical_content'>): StoredVersionFacts => ({ packageId: r.package_id, number: r.number, contentHash: r.content_hash, sectionDigests: parseJson(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at });
 
 export function toPackage(row: PackagesTable): StoredPackage {
   return {
@@ -34,14 +35,14 @@ export function toPackage(row: PackagesTable): StoredPackage {
 }
 
 export function toVersion(r: PackageVersionsTable): StoredVersion {
-  return { packageId: r.package_id, number: r.number, canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: JSON.parse(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
+  return { packageId: r.package_id, number: r.number, canonicalContent: r.canonical_content, contentHash: r.content_hash, sectionDigests: parseJson(r.section_digests) as Record<string, string>, submittedBy: r.submitted_by, submittedAt: r.submitted_at };
 }
 
 // Built once: a zod schema made per row is most of the cost of mapping one.
 const sectionKeysSchema = sectionKeySchema.array();
 
 export function toAnswer(r: VersionAnswersTable): ConcernAnswer {
-  return { target: answerTargetSchema.parse(JSON.parse(r.target)), answer: r.answer, sectionKeys: sectionKeysSchema.parse(JSON.parse(r.section_keys)) };
+  return { target: answerTargetSchema.parse(parseJson(r.target)), answer: r.answer, sectionKeys: sectionKeysSchema.parse(parseJson(r.section_keys)) };
 }
 
 export function packagesQueries(db: Db, engine: Engine): PackagesStore {

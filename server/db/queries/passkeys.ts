@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { PasskeysStore, StoredPasskey } from '#api/store/passkeys.ts';
 import type { PasskeysTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The passkeys part of the Kysely repository: passkeys and their registration challenges.
 
 const passkeyJwkSchema = z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() });
 
 function passkeyOf(r: PasskeysTable): StoredPasskey {
-  return { credentialId: r.credential_id, userId: r.user_id, name: r.name, publicKeyJwk: passkeyJwkSchema.parse(JSON.parse(r.public_key_jwk)), createdAt: r.created_at, signCount: r.sign_count };
+  return { credentialId: r.credential_id, userId: r.user_id, name: r.name, publicKeyJwk: passkeyJwkSchema.parse(parseJson(r.public_key_jwk)), createdAt: r.created_at, signCount: r.sign_count };
 }
 
 export function passkeysQueries(db: Db): PasskeysStore {

@@ -4,6 +4,7 @@ import type { PoliciesTable, PolicyEvaluationsTable } from '../schema/schema.ts'
 import { sql } from 'kysely';
 import type { Engine } from '../schema/engine.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The governance policies part of the Kysely repository.
 
@@ -14,11 +15,11 @@ const policyCatalogueLock = 7_425;
 const maxNumberingAttempts = 50;
 
 function toVersion(row: PoliciesTable): StoredPolicyVersion {
-  return { policy: policySchema.parse(JSON.parse(row.definition)), publishedAt: row.published_at, publishedBy: row.published_by };
+  return { policy: policySchema.parse(parseJson(row.definition)), publishedAt: row.published_at, publishedBy: row.published_by };
 }
 
 export function toPolicyEvaluation(r: PolicyEvaluationsTable): StoredPolicyEvaluation {
-  return { packageId: r.package_id, version: r.version, evaluation: policyEvaluationSchema.parse(JSON.parse(r.evaluation)), evaluatedAt: r.evaluated_at };
+  return { packageId: r.package_id, version: r.version, evaluation: policyEvaluationSchema.parse(parseJson(r.evaluation)), evaluatedAt: r.evaluated_at };
 }
 
 /**

@@ -2,6 +2,7 @@ import { monitoringAlertResultSchema } from '#domain/contracts/monitoring.ts';
 import { revalidationMonthsSchema } from '#domain/contracts/revalidation.ts';
 import type { ReReviewStore } from '#api/store/re-review.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The re-review notices part of the Kysely repository (spread into it by kysely-store.ts).
 
@@ -10,7 +11,7 @@ export function reReviewQueries(db: Db): ReReviewStore {
   return {
     async listRevalidationSchedules() {
       const rows = await db.selectFrom('revalidation_schedules').selectAll().orderBy('version').execute();
-      return rows.map((r) => ({ version: r.version, months: revalidationMonthsSchema.parse(JSON.parse(r.months)), publishedBy: r.published_by, publishedAt: r.published_at }));
+      return rows.map((r) => ({ version: r.version, months: revalidationMonthsSchema.parse(parseJson(r.months)), publishedBy: r.published_by, publishedAt: r.published_at }));
     },
     async insertRevalidationSchedule(s) {
       // Two administrators publishing the same next version: the primary key lets one through.
@@ -97,7 +98,7 @@ export function reReviewQueries(db: Db): ReReviewStore {
     },
     async findMonitoringAlert(webhookId) {
       const r = await db.selectFrom('monitoring_alerts').selectAll().where('webhook_id', '=', webhookId).executeTakeFirst();
-      return r ? { webhookId: r.webhook_id, packageId: r.package_id, findingId: r.finding_id, result: monitoringAlertResultSchema.parse(JSON.parse(r.result_json)), receivedAt: r.received_at } : null;
+      return r ? { webhookId: r.webhook_id, packageId: r.package_id, findingId: r.finding_id, result: monitoringAlertResultSchema.parse(parseJson(r.result_json)), receivedAt: r.received_at } : null;
     },
     async listReReviewNotices() {
       const rows = await db.selectFrom('re_review_notices').selectAll().orderBy('noticed_at').orderBy('decision_id').execute();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { RegistriesStore, StoredRegistryIntake, StoredRegistryWriteBack } from '#api/store/registries.ts';
 import type { RegistryIntakesTable, RegistryWritebacksTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The registries part of the Kysely repository (spread into it by kysely-store.ts).
 
@@ -33,7 +34,7 @@ function toWriteBack(r: RegistryWritebacksTable): StoredRegistryWriteBack {
     registryVersion: r.registry_version,
     packageId: r.package_id,
     outcome: outcomeSchema.parse(r.outcome),
-    details: detailsSchema.parse(JSON.parse(r.details)),
+    details: detailsSchema.parse(parseJson(r.details)),
     status: statusSchema.parse(r.status),
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,
@@ -143,7 +144,7 @@ export function registriesQueries(db: Db): RegistriesStore {
     async listRegistryWriteBackAttempts(ids) {
       if (ids.length === 0) return [];
       const rows = await db.selectFrom('registry_writeback_attempts').selectAll().where('writeback_id', 'in', ids).orderBy('writeback_id').orderBy('attempt').execute();
-      return rows.map((r) => ({ writeBackId: r.writeback_id, attempt: r.attempt, at: r.at, calls: z.array(z.string()).parse(JSON.parse(r.calls)), error: r.error, durationMs: r.duration_ms }));
+      return rows.map((r) => ({ writeBackId: r.writeback_id, attempt: r.attempt, at: r.at, calls: z.array(z.string()).parse(parseJson(r.calls)), error: r.error, durationMs: r.duration_ms }));
     },
   };
 }

@@ -4,11 +4,12 @@ import type { TierResult } from '#domain/policy/risk-tiering.ts';
 import type { RiskAssessmentsStore, StoredTierOverride, StoredTieringMethod } from '#api/store/risk-assessments.ts';
 import type { RiskTierOverridesTable, RiskTieringMethodsTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The risk assessments part of the Kysely repository.
 
 function toMethod(row: RiskTieringMethodsTable): StoredTieringMethod {
-  return { method: tieringMethodSchema.parse(JSON.parse(row.definition)), publishedAt: row.published_at };
+  return { method: tieringMethodSchema.parse(parseJson(row.definition)), publishedAt: row.published_at };
 }
 
 function toOverride(row: RiskTierOverridesTable): StoredTierOverride {
@@ -55,9 +56,9 @@ export function riskAssessmentsQueries(db: Db): RiskAssessmentsStore {
       return rows.map((r) => ({
         packageId: r.package_id,
         number: r.number,
-        answers: categoryAssessmentSchema.array().parse(JSON.parse(r.answers)),
+        answers: categoryAssessmentSchema.array().parse(parseJson(r.answers)),
         // Written by this code from computeTier's result; read back as it was written.
-        result: JSON.parse(r.result) as TierResult,
+        result: parseJson(r.result) as TierResult,
         assessedBy: r.assessed_by,
         assessedAt: r.assessed_at,
       }));
@@ -89,7 +90,7 @@ export function riskAssessmentsQueries(db: Db): RiskAssessmentsStore {
       const [a, o] = await Promise.all([assessments.orderBy('package_id').orderBy('number').execute(), overrides.orderBy('package_id').orderBy('number').execute()]);
       return {
         // Written by this code from computeTier's result; read back as it was written.
-        assessments: a.map((r) => ({ packageId: r.package_id, number: r.number, result: JSON.parse(r.result) as TierResult, assessedBy: r.assessed_by, assessedAt: r.assessed_at })),
+        assessments: a.map((r) => ({ packageId: r.package_id, number: r.number, result: parseJson(r.result) as TierResult, assessedBy: r.assessed_by, assessedAt: r.assessed_at })),
         overrides: o.map(toOverride),
       };
     },

@@ -1,6 +1,7 @@
 import { actorSchema } from '#domain/contracts/decisions.ts';
 import type { SectionReviewsStore, StoredSectionReview } from '#api/store/section-reviews.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The section reviews part of the Kysely repository.
 
@@ -8,7 +9,7 @@ export function sectionReviewsQueries(db: Db): SectionReviewsStore {
   return {
     async listSectionReviews(packageId) {
       const rows = await db.selectFrom('section_reviews').selectAll().where('package_id', '=', packageId).orderBy('reviewed_at').execute();
-      return rows.map((r): StoredSectionReview => ({ packageId: r.package_id, versionNumber: r.version_number, sectionKey: r.section_key, reviewer: actorSchema.parse(JSON.parse(r.reviewer)), reviewedAt: r.reviewed_at, carriedFrom: r.carried_from }));
+      return rows.map((r): StoredSectionReview => ({ packageId: r.package_id, versionNumber: r.version_number, sectionKey: r.section_key, reviewer: actorSchema.parse(parseJson(r.reviewer)), reviewedAt: r.reviewed_at, carriedFrom: r.carried_from }));
     },
     async insertSectionReview(r) {
       const result = await db

@@ -2,6 +2,7 @@ import { roleSchema } from '#domain/contracts/roles.ts';
 import type { SessionStore, StoredOidcLogin, StoredSamlRequest, StoredSession, StoredUser } from '#api/store/session.ts';
 import type { OidcLoginsTable, SamlRequestsTable, SessionsTable, UsersTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The session part of the Kysely repository: users, sessions, failed sign-ins, and the single
 // sign-on rows (started log-ins, external identities, and the profile refresh of a
@@ -11,7 +12,7 @@ import type { Db } from './shared.ts';
 const rolesSchema = roleSchema.array();
 
 export function toUser(row: UsersTable): StoredUser {
-  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(JSON.parse(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1, passwordSetByAdmin: row.password_set_by_admin, createdAt: row.created_at, createdBy: row.created_by, passwordSetAt: row.password_set_at };
+  return { id: row.id, email: row.email, displayName: row.display_name, title: row.title, roles: rolesSchema.parse(parseJson(row.roles)), passwordHash: row.password_hash, disabledAt: row.disabled_at, passwordChangeRequired: row.password_change_required === 1, passwordSetByAdmin: row.password_set_by_admin, createdAt: row.created_at, createdBy: row.created_by, passwordSetAt: row.password_set_at };
 }
 
 export const toSession = (row: SessionsTable): StoredSession => ({ tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at, steppedUpAt: row.stepped_up_at });

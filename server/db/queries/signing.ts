@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Engine } from '../schema/engine.ts';
 import type { DecisionsTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The signing part of the Kysely repository: decisions and their signatures, server keys,
 // signing nonces and signing attempts.
@@ -22,13 +23,13 @@ export function toDecision(r: DecisionsTable): Decision {
     decision: r.decision,
     meaning: r.meaning,
     reason: r.reason,
-    conditions: r.conditions === null ? null : (JSON.parse(r.conditions) as unknown),
-    concerns: JSON.parse(r.concerns) as unknown,
-    actor: JSON.parse(r.actor) as unknown,
+    conditions: r.conditions === null ? null : parseJson(r.conditions),
+    concerns: parseJson(r.concerns),
+    actor: parseJson(r.actor),
     contentHash: r.content_hash,
     decidedAt: r.decided_at,
-    ...(r.emergency === null ? {} : { emergency: JSON.parse(r.emergency) as unknown }),
-    ...(r.override === null ? {} : { override: JSON.parse(r.override) as unknown }),
+    ...(r.emergency === null ? {} : { emergency: parseJson(r.emergency) }),
+    ...(r.override === null ? {} : { override: parseJson(r.override) }),
   });
 }
 

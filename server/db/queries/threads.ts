@@ -4,6 +4,7 @@ import { textQuoteSelectorSchema, threadKindSchema, threadStatusSchema, findingS
 import type { StoredMessage, StoredRevision, StoredThread, ThreadsStore } from '#api/store/threads.ts';
 import type { ThreadsTable } from '../schema/schema.ts';
 import { withIds, type Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The threads part of the Kysely repository: threads, messages and message revisions.
 
@@ -16,10 +17,10 @@ export function toThread(r: ThreadsTable): StoredThread {
     kind: threadKindSchema.parse(r.kind),
     severity: findingSeveritySchema.nullable().parse(r.severity),
     status: threadStatusSchema.parse(r.status),
-    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(JSON.parse(r.anchor)),
-    createdBy: actorSchema.parse(JSON.parse(r.created_by)),
+    anchor: r.anchor === null ? null : textQuoteSelectorSchema.parse(parseJson(r.anchor)),
+    createdBy: actorSchema.parse(parseJson(r.created_by)),
     createdAt: r.created_at,
-    resolvedBy: r.resolved_by === null ? null : actorSchema.parse(JSON.parse(r.resolved_by)),
+    resolvedBy: r.resolved_by === null ? null : actorSchema.parse(parseJson(r.resolved_by)),
     resolvedAt: r.resolved_at,
   };
 }
@@ -54,7 +55,7 @@ export function threadsQueries(db: Db): ThreadsStore {
     async listMessages(threadIds) {
       if (threadIds.length === 0) return [];
       const rows = await db.selectFrom('thread_messages').selectAll().where('thread_id', 'in', threadIds).orderBy('thread_id').orderBy('position').execute();
-      return rows.map((r): StoredMessage => ({ id: r.id, threadId: r.thread_id, author: actorSchema.parse(JSON.parse(r.author)), authorRole: roleSchema.parse(r.author_role), body: r.body, createdAt: r.created_at, position: r.position }));
+      return rows.map((r): StoredMessage => ({ id: r.id, threadId: r.thread_id, author: actorSchema.parse(parseJson(r.author)), authorRole: roleSchema.parse(r.author_role), body: r.body, createdAt: r.created_at, position: r.position }));
     },
     async insertMessage(m) {
       await db.insertInto('thread_messages').values({ id: m.id, thread_id: m.threadId, author: JSON.stringify(m.author), author_role: m.authorRole, body: m.body, created_at: m.createdAt, position: m.position }).execute();

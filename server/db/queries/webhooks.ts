@@ -2,6 +2,7 @@ import type { StoredWebhookAttempt, StoredWebhookDelivery, StoredWebhookEndpoint
 import { webhookDeliveryStatusSchema, webhookEventTypeSchema } from '#domain/webhooks/contract.ts';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from '../schema/schema.ts';
 import type { Db } from './shared.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The webhook part of the Kysely repository (spread into it by kysely-store.ts).
 
@@ -10,7 +11,7 @@ function toEndpoint(r: WebhookEndpointsTable): StoredWebhookEndpoint {
     id: r.id,
     url: r.url,
     description: r.description,
-    events: webhookEventTypeSchema.array().parse(JSON.parse(r.events)),
+    events: webhookEventTypeSchema.array().parse(parseJson(r.events)),
     secret: r.secret,
     enabled: r.enabled === 1,
     createdAt: r.created_at,

@@ -2,6 +2,7 @@ import { packageContentSchema, type PackageContent } from '#domain/contracts/pac
 import type { ResubmitDraft, ResubmitDraftRequest } from '#domain/contracts/drafts.ts';
 import type { PackageVersion } from '#domain/contracts/packages.ts';
 import type { Draft } from './draft.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The draft is kept on the server (PUT /api/packages/{id}/resubmit-draft), so every tab and
 // device of the owner's opens the same one, and a reload loses nothing. This file turns the
@@ -41,6 +42,6 @@ export function restoreDraft(saved: ResubmitDraft | null, base: PackageVersion):
 /** What is saved for the editor's draft. */
 export function draftRequest(base: PackageVersion, draft: Draft): ResubmitDraftRequest {
   // Through JSON once, as the request will be: NaN becomes null, undefined fields go.
-  const content = JSON.parse(JSON.stringify(draft.content)) as Record<string, unknown>;
+  const content = parseJson(JSON.stringify(draft.content)) as Record<string, unknown>;
   return { baseVersion: base.number, baseHash: base.contentHash, content, answers: { ...draft.answers } };
 }

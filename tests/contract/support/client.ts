@@ -1,5 +1,6 @@
 import type { Store } from '#api/store/store.ts';
 import { readCookie, sessionCookieName } from '#api/kernel/cookies.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 /** Something that answers HTTP requests: the mocks, or the real app in-process. */
 export interface Target {
@@ -52,7 +53,7 @@ export class Client {
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';
     // NDJSON (the audit chain stream) stays text: its lines are JSON, the whole is not.
-    const answer = text ? (contentType.startsWith('application/x-ndjson') ? text : (JSON.parse(text) as unknown)) : null;
+    const answer = text ? (contentType.startsWith('application/x-ndjson') ? text : parseJson(text)) : null;
     return { status: response.status, headers: response.headers, contentType, body: answer };
   }
 

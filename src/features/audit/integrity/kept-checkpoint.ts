@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KeptCheckpoint } from './integrity-protocol.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The checkpoint this browser last verified, per deployment (the page's origin), so the next
 // check reads only the entries added since (docs/decisions/0125). Storage is not trusted: the
@@ -18,7 +19,7 @@ export function readKeptCheckpoint(origin: string): KeptCheckpoint | null {
   try {
     const stored = localStorage.getItem(storageKey(origin));
     if (stored === null) return null;
-    const parsed = keptCheckpointSchema.safeParse(JSON.parse(stored));
+    const parsed = keptCheckpointSchema.safeParse(parseJson(stored));
     return parsed.success ? parsed.data : null;
   } catch {
     // Storage refused (private mode, a policy) or unreadable: the whole log is checked.

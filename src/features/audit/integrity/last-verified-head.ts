@@ -1,4 +1,5 @@
 import { signedTreeHeadSchema, type SignedTreeHead } from '#domain/contracts/audit.ts';
+import { parseJson } from '#domain/json/parse-json.ts';
 
 // The last tree head this browser verified, kept so the next check can demand that the log
 // still extends it: a log rewritten between two checks is then caught even if the rewrite
@@ -10,7 +11,7 @@ export function readLastVerifiedHead(): SignedTreeHead | null {
   try {
     const stored = localStorage.getItem(storageKey);
     if (stored === null) return null;
-    const parsed = signedTreeHeadSchema.safeParse(JSON.parse(stored));
+    const parsed = signedTreeHeadSchema.safeParse(parseJson(stored));
     return parsed.success ? parsed.data : null;
   } catch {
     // Storage refused (private mode, a policy) or unreadable: check without a memory.

@@ -91,6 +91,16 @@ describe('reading the audit chain stream', () => {
     expect(isApiProblem(refused, 403)).toBe(true);
   });
 
+  // V8's JSON.parse can misread an escaped key as another one holding a backslash (docs/decisions/0237):
+  // such a key, or any key the line does not have, makes the line refused, never read past.
+  it('refuses a line with a key of any other name, one V8 could have misread too', async () => {
+    const [first, second] = chainLines(2);
+    serve(ndjson([first, { ...second, '\\': second?.entryHash }]), 1000);
+    await expect(readAll(10)).rejects.toThrow(/unexpected shape \(line 2\)/);
+    serve(ndjson([{ ...first, subjectPrev: 'x', extra: 1 }]), 1000);
+    await expect(readAll(10)).rejects.toThrow(/unexpected shape \(line 1\)/);
+  });
+
   it('says once that the server answered with the stream, before the first batch, and not when it refused', async () => {
     serve(ndjson(chainLines(12)), 50);
     const events: string[] = [];

@@ -1,0 +1,31 @@
+// The one way the product reads JSON text (lint-enforced: JSON.parse and Response#json are
+// refused everywhere else). V8's JSON.parse mis-decodes object keys (nodejs/node#63785, V8
+// issue 521080746; Node 24 and 26, and Chromium 150, the browser the product is tested in):
+// once any object in the isolate has had a key ending a shared prefix in a backslash, such as
+// {"h":…,"\\":…}, a later object with the same keys before it reads an escaped key there, such
+// as "\"" or "\n", as that earlier key. One document can do both, so stored or served text
+// could come back with other keys than it holds: a draft, a template, an audit entry's
+// before/after, a record. The bug needs an escape inside a key; a text without a backslash
+// has none, so it goes to JSON.parse; any other goes to the project's own parser (about 3.5×
+// JSON.parse's time on 5 MB: bench/results.md). docs/decisions/0237.
+import { parseStrictJson } from './strict-json.ts';
+
+// The strict parser's own ceiling: deeper text is refused rather than overflowing the stack.
+const DEEPEST = 1000;
+
+const BACKSLASH = '\\';
+
+/**
+ * Parses JSON text as JSON.parse would where V8 is right, and throws a SyntaxError where
+ * JSON.parse would. A text with an escape is read strictly: a duplicate key, a lone surrogate
+ * or an integer past 2^53 not in its RFC 8785 form is refused there too, as the product never
+ * writes one.
+ */
+export function parseJson(text: string): unknown {
+  // eslint-disable-next-line no-restricted-properties -- the one call, where no key can hold an escape
+  if (!text.includes(BACKSLASH)) return JSON.parse(text) as unknown;
+  const result = parseStrictJson(text, { maxDepth: DEEPEST });
+  if (result.ok) return result.value;
+  const [first] = result.problems;
+  throw new SyntaxError(first ? `${first.message}${first.path === '' ? '' : ` at ${first.path}`}` : 'Not JSON');
+}
