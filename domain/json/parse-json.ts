@@ -16,15 +16,14 @@ const DEEPEST = 1000;
 const BACKSLASH = '\\';
 
 /**
- * Parses JSON text as JSON.parse would where V8 is right, and throws a SyntaxError where
- * JSON.parse would. A text with an escape is read strictly: a duplicate key, a lone surrogate
- * or an integer past 2^53 not in its RFC 8785 form is refused there too, as the product never
- * writes one.
+ * Parses JSON text as JSON.parse does where V8 is right (a duplicate key's last value, lone
+ * surrogates, rounded big numbers alike), and throws a SyntaxError where JSON.parse would; and
+ * where it would not, for nesting deeper than 1,000 levels, which the product never writes.
  */
 export function parseJson(text: string): unknown {
   // eslint-disable-next-line no-restricted-properties -- the one call, where no key can hold an escape
   if (!text.includes(BACKSLASH)) return JSON.parse(text) as unknown;
-  const result = parseStrictJson(text, { maxDepth: DEEPEST });
+  const result = parseStrictJson(text, { maxDepth: DEEPEST, semantics: 'json-parse' });
   if (result.ok) return result.value;
   const [first] = result.problems;
   throw new SyntaxError(first ? `${first.message}${first.path === '' ? '' : ` at ${first.path}`}` : 'Not JSON');

@@ -25,6 +25,13 @@ export type StrictJsonOptions = {
    * PostgreSQL cannot store it in text and C string APIs cut text at it.
    */
   allowNul?: boolean;
+  /**
+   * 'json-parse' reads what JSON.parse reads, as JSON.parse reads it: a duplicate key's last
+   * value (at the first one's place), lone surrogates, integers past 2^53 rounded, numbers past
+   * the float range as ±Infinity. Only syntax and nesting are refused. For parseJson, which
+   * stands in for V8's JSON.parse (docs/decisions/0237). Default 'strict'.
+   */
+  semantics?: 'strict' | 'json-parse';
 };
 
 export type StrictJsonResult = { ok: true; value: JsonValue } | { ok: false; problems: JsonProblem[] };
@@ -45,7 +52,8 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
   if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > LARGEST_MAX_DEPTH) {
     throw new RangeError(`maxDepth must be an integer from 0 to ${LARGEST_MAX_DEPTH}, got ${String(maxDepth)}`);
   }
-  const parser = new Parser(text, maxDepth, options.allowNul ?? true);
+  const lenient = options.semantics === 'json-parse';
+  const parser = new Parser(text, maxDepth, lenient || (options.allowNul ?? true), lenient);
   let value: JsonValue;
   try {
     value = parser.parseDocument();
@@ -85,6 +93,8 @@ class Parser {
   readonly text: string;
   readonly maxDepth: number;
   readonly allowNul: boolean;
+  /** Reads as JSON.parse does: only syntax and nesting problems are reported. */
+  readonly lenient: boolean;
   readonly problems: JsonProblem[] = [];
   /**
    * segments[0..n) is the path of the value being parsed, n being the `depth` argument
@@ -94,10 +104,11 @@ class Parser {
   readonly segments: (string | number)[] = [];
   pos = 0;
 
-  constructor(text: string, maxDepth: number, allowNul: boolean) {
+  constructor(text: string, maxDepth: number, allowNul: boolean, lenient: boolean) {
     this.text = text;
     this.maxDepth = maxDepth;
     this.allowNul = allowNul;
+    this.lenient = lenient;
   }
 
   parseDocument(): JsonValue {
@@ -129,7 +140,7 @@ class Parser {
         return this.parseArray(depth);
       case QUOTE: {
         const value = this.parseString(depth);
-        if (!value.isWellFormed()) this.report(depth, 'lone_surrogate', describeLoneSurrogate(value, 'String'));
+        if (!this.lenient && !value.isWellFormed()) this.report(depth, 'lone_surrogate', describeLoneSurrogate(value, 'String'));
         if (!this.allowNul && value.includes('\u0000')) this.report(depth, 'nul_character', 'String contains the NUL character (U+0000), which is not accepted');
         return value;
       }
@@ -195,10 +206,10 @@ class Parser {
       }
       const key = this.parseString(depth);
       this.segments[depth] = key;
-      if (!key.isWellFormed()) this.report(depth + 1, 'lone_surrogate', describeLoneSurrogate(key, 'Object key'));
+      if (!this.lenient && !key.isWellFormed()) this.report(depth + 1, 'lone_surrogate', describeLoneSurrogate(key, 'Object key'));
       if (!this.allowNul && key.includes('\u0000')) this.report(depth + 1, 'nul_character', 'Object key contains the NUL character (U+0000), which is not accepted');
       // Reported before the value is parsed, so problems come out in document order.
-      if (Object.hasOwn(object, key)) {
+      if (!this.lenient && Object.hasOwn(object, key)) {
         this.report(depth + 1, 'duplicate_key', `Duplicate key ${quote(key)} (JSON object keys must be unique)`);
       }
       if (text.charCodeAt(this.skipWhitespace()) !== COLON) throw this.unexpected(depth + 1, 'expected ":" after the key');
@@ -340,6 +351,7 @@ class Parser {
     if (isInteger && digits <= EXACT_ACCUMULATION_DIGITS) return negative ? -integer : integer;
     // The text is a valid JSON number here, and Number() rounds it exactly as JSON.parse does.
     const value = Number(text.slice(start, pos));
+    if (this.lenient) return value;
     if (!isInteger && !Number.isFinite(value)) {
       this.report(depth, 'number_out_of_range', `Number ${truncate(text.slice(start, pos))} is beyond the range of a 64-bit float`);
       return 0;
