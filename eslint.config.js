@@ -83,6 +83,11 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[arguments.length=0][callee.property.name='json']:not([callee.object.name='z'])", message: 'Response#json() is JSON.parse (0237): read the text and use parseJson from #domain/json/parse-json.ts.' },
+        // The same reached another way: globalThis.JSON.parse, an alias of JSON, r['json'](), Response.prototype.json.
+        { selector: "MemberExpression[object.property.name='JSON'][property.name='parse']", message: 'V8 mis-decodes escaped keys (0237): use parseJson from #domain/json/parse-json.ts.' },
+        { selector: "VariableDeclarator[init.name='JSON']", message: 'An alias of JSON escapes the JSON.parse rule (0237): use parseJson from #domain/json/parse-json.ts.' },
+        { selector: "CallExpression[arguments.length=0][callee.property.value='json']", message: 'Response#json() is JSON.parse (0237): read the text and use parseJson from #domain/json/parse-json.ts.' },
+        { selector: "MemberExpression[object.property.name='prototype'][property.name='json']", message: 'Response#json() is JSON.parse (0237): read the text and use parseJson from #domain/json/parse-json.ts.' },
       ],
     },
   },

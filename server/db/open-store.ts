@@ -6,6 +6,7 @@ import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrate } from './migrate.ts';
 import { preparedDefaults, preparedStatementPool } from './pg-prepared.ts';
+import { readJsonColumnsWithParseJson } from './pg-json-columns.ts';
 import { pollStatementsToWarm } from './queries/notification-statements.ts';
 import { openSqlite } from './node-sqlite-dialect.ts';
 import type { Database } from './schema/schema.ts';
@@ -32,6 +33,7 @@ export function sqliteFile(dataDir: string): string {
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(location: StoreLocation): Promise<Store> {
   if (location.databaseUrl) {
+    readJsonColumnsWithParseJson();
     const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10, ...outageBounds });
     // An idle connection closed by the server (a restart, a failover, an administrator)
     // is reported here; without a listener it would crash the process. The pool replaces
