@@ -3,7 +3,7 @@ import { useEffect, useState, type RefObject } from 'react';
 /**
  * Scroll-spy: the key of the section the reader is in, the first whose bottom is below the
  * sticky bars (`topOffset` px from the top of the window), read at most once a frame while
- * scrolling; null before any section is on the page.
+ * scrolling, and first in the frame after the sections are put on the page; null until then.
  */
 export function useCurrentSection(container: RefObject<HTMLElement | null>, topOffset: number, sectionCount: number): string | null {
   const [current, setCurrent] = useState<string | null>(null);
@@ -22,7 +22,9 @@ export function useCurrentSection(container: RefObject<HTMLElement | null>, topO
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(read);
     };
-    read();
+    // The first read waits for the frame too: made in the effect, it forced the page's first
+    // layout inside the task that runs the effects, on top of their own work (0232).
+    frame = requestAnimationFrame(read);
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
     return () => {
