@@ -5,7 +5,8 @@
 // entries are added behind the server's back as a busy day would add them, the check again
 // from the checkpoint the browser kept: only what is new since is read (docs/decisions/0125).
 import type { Page } from '@playwright/test';
-import { longest, readProbe } from './browser-audit.ts';
+import { longest } from './browser-audit.ts';
+import { readProbe } from './browser-open-package.ts';
 import { openAuditView, runAuditBench } from './browser-audit-runs.ts';
 import { generateAuditLog } from './generate-audit-log.ts';
 import { readWaitMs, within } from './bounded-waits.ts';

@@ -6,6 +6,7 @@
 // with and without reading the entries.
 import type { Page } from '@playwright/test';
 import { openAuditView, runAuditBench } from './browser-audit-runs.ts';
+import { readProbe } from './browser-open-package.ts';
 import type { OpenProbe } from './page-probe.ts';
 import { readWaitMs, within } from './bounded-waits.ts';
 
@@ -109,13 +110,3 @@ async function scrollToEnd(lastSeq: number): Promise<{ start: number; bottom: nu
   return { start, bottom, end: performance.now() };
 }
 
-export function readProbe(page: Page): Promise<OpenProbe> {
-  return within(
-    'reading the page probe',
-    readWaitMs,
-    page.evaluate(() => {
-      if (!window.benchProbe) throw new Error('The page probe was not installed');
-      return window.benchProbe;
-    }),
-  );
-}

@@ -106,7 +106,8 @@ async function openOnce(browser: Browser, contextOptions: BrowserContextOptions,
   }
 }
 
-function readProbe(page: Page): Promise<OpenProbe> {
+/** What the page probe (page-probe.ts) has seen so far. */
+export function readProbe(page: Page): Promise<OpenProbe> {
   return within(
     'reading the page probe',
     readWaitMs,
