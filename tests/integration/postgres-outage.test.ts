@@ -125,7 +125,8 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
   ];
   const load = Promise.all(loops.map((loop) => loop()));
 
-  await until(() => submissions.size > 0 && threads.size > 0);
+  // At least a second of load, and until both kinds of write have succeeded.
+  await Promise.all([pause(1_000), until(() => submissions.size > 0 && threads.size > 0)]);
   const beforeOutage = { submissions: submissions.size, threads: threads.size };
   await cluster.stopServer();
   const downAt = Date.now();
@@ -146,7 +147,7 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
     else await pause(100);
   }
   const afterRecovery = { submissions: submissions.size, threads: threads.size };
-  await until(() => submissions.size > afterRecovery.submissions && threads.size > afterRecovery.threads);
+  await Promise.all([pause(1_500), until(() => submissions.size > afterRecovery.submissions && threads.size > afterRecovery.threads)]);
   running = false;
   await load;
 
