@@ -53,7 +53,7 @@ describe('the diff view', () => {
 
   it('shows each section’s findings with it, marked changed or unchanged, with their status as of each version', async () => {
     await renderApp(`/packages/${credit}/diff?from=1&to=2`, { signedInAs: 'fair-lending@example.com' });
-    const group = await screen.findByRole('group', { name: 'Findings on Subgroup fairness (1)' }, { timeout: 10_000 });
+    const group = await screen.findByRole('group', { name: 'Findings on Subgroup fairness (1)' });
     expect(group).toHaveTextContent('Section changed since raised');
     expect(group).toHaveTextContent('High, remediation proposed at version 1 → verified and closed at version 2');
     expect(within(group).getByRole('link', { name: /^Disparate impact ratio of 0\.78/ })).toHaveAttribute('href', expect.stringMatching(/\/packages\/pkg_retail_credit_pd\/findings#finding-/));
