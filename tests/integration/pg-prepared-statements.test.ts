@@ -94,6 +94,7 @@ describe('named prepared statements', () => {
     await expect(read()).rejects.toMatchObject({ code: '0A000' });
     expect((await read()).rows).toEqual([{ a: 1, b: 2 }]);
   });
+
   it('replaces a connection the server ended while idle, and names its statements again on the new one', async () => {
     const db = openPrepared({ hotAfter: 1, perConnection: 10 });
     const read = () => db.selectFrom('users').select('id').where('email', '=', 'nobody@example.com').execute();
