@@ -164,12 +164,14 @@ test('a package link opened before sign-in shows its version after it, signed in
   await expect(page).toHaveURL(`/login?next=${encodeURIComponent(path)}`);
   await page.getByLabel('Email', { exact: true }).fill('committee@example.com');
   await page.getByLabel('Password', { exact: true }).fill('demo-password');
+  // The version read signed in: the event to check after, rather than a second that a loaded machine may not fill.
+  const versionRead = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/packages/pkg_card_fraud_detection/versions/1' && response.status() === 200);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Card Fraud Detection/ })).toBeVisible();
   await expect(page.getByRole('banner').getByRole('button', { name: /^Robert Castellano.*account menu/ })).toBeVisible();
   // Still signed in, still here, once the version has been read (before 0216 its first read was
   // the refusal asked for signed out, and the app went back to the sign-in page).
-  await page.waitForTimeout(1_000);
+  await versionRead;
   await expect(page).toHaveURL(path);
   await expect(page.getByRole('banner').getByRole('button', { name: /^Robert Castellano.*account menu/ })).toBeVisible();
 });

@@ -8,6 +8,7 @@ import { chromiumArgs, signInStorage } from './browser-open-package.ts';
 import { generateAuditLog } from './generate-audit-log.ts';
 import { installOpenProbe } from './page-probe.ts';
 import { serveBuiltApp } from './serve-built-app.ts';
+import { boundPageWaits, readWaitMs, within } from './bounded-waits.ts';
 
 const password = 'bench-password';
 const viewport = { width: 1280, height: 720 };
@@ -37,7 +38,7 @@ export async function runAuditBench<S>(options: { entries: number; runs: number 
     const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInStorage(browser, app.origin, 'committee@example.com', password) };
     const samples: S[] = [];
     for (let run = -1; run < options.runs; run++) {
-      const context = await browser.newContext(signedIn);
+      const context = boundPageWaits(await browser.newContext(signedIn));
       try {
         const page = await context.newPage();
         await page.addInitScript(installOpenProbe);
@@ -58,7 +59,7 @@ export async function runAuditBench<S>(options: { entries: number; runs: number 
 export async function openAuditView(page: Page, timeout: number): Promise<{ firstRows: number; entries: number }> {
   await page.goto('/audit');
   const ready = await page.waitForFunction(() => performance.getEntriesByName('audit-view-ready')[0]?.startTime, undefined, { polling: 50, timeout });
-  const firstRows = Number(await ready.jsonValue());
+  const firstRows = Number(await within('reading the audit view’s ready mark', readWaitMs, ready.jsonValue()));
   const status = await page.getByText(/^[\d,]+ entries, newest first\.$/).textContent();
   const entries = Number((status ?? '').replace(/\D/g, ''));
   await page.locator(`[data-seq="${entries}"]`).waitFor();

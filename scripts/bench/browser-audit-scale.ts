@@ -5,9 +5,11 @@
 // entries are added behind the server's back as a busy day would add them, the check again
 // from the checkpoint the browser kept: only what is new since is read (docs/decisions/0125).
 import type { Page } from '@playwright/test';
-import { longest, readProbe } from './browser-audit.ts';
+import { longest } from './browser-audit.ts';
+import { readProbe } from './browser-open-package.ts';
 import { openAuditView, runAuditBench } from './browser-audit-runs.ts';
 import { generateAuditLog } from './generate-audit-log.ts';
+import { readWaitMs, within } from './bounded-waits.ts';
 
 export interface BrowserAuditScaleResult {
   /** Entries in the log when opened: the generated ones and the demo's own. */
@@ -54,7 +56,7 @@ export async function benchBrowserAuditScale(options: { entries: number; added: 
 async function scaleOnce(page: Page, addEntries: () => void) {
   const { firstRows, entries } = await openAuditView(page, 120_000);
 
-  const checkStart = await page.evaluate(() => performance.now());
+  const checkStart = await within('reading the page clock', readWaitMs, page.evaluate(() => performance.now()));
   const full = await checkOnce(page, 0, 600_000);
   if (!full.intact || full.size < entries || full.resumedFrom !== null) throw new Error(`The full check found the generated log ${full.intact ? 'intact' : 'broken'} at ${full.size} entries, resumed from ${full.resumedFrom ?? 'nothing'} (expected intact at ${entries} or more, from the start)`);
   await page.waitForTimeout(300);
@@ -62,10 +64,10 @@ async function scaleOnce(page: Page, addEntries: () => void) {
 
   // Entries added while the reader looks elsewhere; the server sees them on its next read.
   addEntries();
-  const clicked = await page.evaluate(() => performance.now());
+  const clicked = await within('reading the page clock', readWaitMs, page.evaluate(() => performance.now()));
   const since = await checkOnce(page, 1, 120_000);
   if (!since.intact || since.resumedFrom !== full.size) throw new Error(`The check from the kept checkpoint found the log ${since.intact ? 'intact' : 'broken'}, resumed from ${since.resumedFrom ?? 'nothing'} (expected intact, from ${full.size})`);
-  const shown = await page.evaluate(() => (performance.getEntriesByName('audit-integrity-done')[1]?.startTime ?? Number.NaN));
+  const shown = await within('reading the second check’s mark', readWaitMs, page.evaluate(() => performance.getEntriesByName('audit-integrity-done')[1]?.startTime ?? Number.NaN));
   return { entries, firstRows, full, longestTaskFull, since, sinceShown: shown - clicked };
 }
 
@@ -80,7 +82,7 @@ async function checkOnce(page: Page, index: number, timeout: number): Promise<Do
       throw new Error(`The integrity check failed in the page: ${(await failed.textContent()) ?? ''}`);
     }),
   ]);
-  const done = await mark.jsonValue();
+  const done = await within('reading the integrity check’s mark', readWaitMs, mark.jsonValue());
   if (!done) throw new Error('The integrity check never finished');
   return done;
 }

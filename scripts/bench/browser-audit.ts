@@ -6,7 +6,9 @@
 // with and without reading the entries.
 import type { Page } from '@playwright/test';
 import { openAuditView, runAuditBench } from './browser-audit-runs.ts';
+import { readProbe } from './browser-open-package.ts';
 import type { OpenProbe } from './page-probe.ts';
+import { readWaitMs, within } from './bounded-waits.ts';
 
 export interface BrowserAuditResult {
   /** Entries in the log: the generated ones and the demo's own. */
@@ -49,13 +51,14 @@ async function auditOnce(page: Page) {
   const { firstRows: openReady, entries } = await openAuditView(page, 60_000);
 
   // Newest first (docs/decisions/0098): the oldest entry, #1, is the last row.
-  const scrolled = await page.evaluate(scrollToEnd, 1);
+  // Two hundred frames, then up to 30 s for the last entry: a page that stops painting would wait for its frames forever.
+  const scrolled = await within('scrolling the audit log to its end', 180_000, page.evaluate(scrollToEnd, 1));
   // Long-task entries reach the observer a little after the task ends.
   await page.waitForTimeout(300);
   const afterScroll = await readProbe(page);
 
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const checkStart = await page.evaluate(() => performance.now());
+  await within('scrolling back to the top', readWaitMs, page.evaluate(() => window.scrollTo(0, 0)));
+  const checkStart = await within('reading the page clock', readWaitMs, page.evaluate(() => performance.now()));
   await page.getByRole('button', { name: 'Check integrity' }).click();
   const mark = await page.waitForFunction(
     () => {
@@ -65,7 +68,7 @@ async function auditOnce(page: Page) {
     undefined,
     { polling: 50, timeout: 180_000 },
   );
-  const done = await mark.jsonValue();
+  const done = await within('reading the integrity check’s mark', readWaitMs, mark.jsonValue());
   if (!done) throw new Error('The integrity check never finished');
   if (!done.intact || done.size !== entries) throw new Error(`The check found the generated log ${done.intact ? 'intact' : 'broken'} at ${done.size} entries (expected intact at ${entries})`);
   await page.waitForTimeout(300);
@@ -107,9 +110,3 @@ async function scrollToEnd(lastSeq: number): Promise<{ start: number; bottom: nu
   return { start, bottom, end: performance.now() };
 }
 
-export function readProbe(page: Page): Promise<OpenProbe> {
-  return page.evaluate(() => {
-    if (!window.benchProbe) throw new Error('The page probe was not installed');
-    return window.benchProbe;
-  });
-}

@@ -8,6 +8,7 @@ import { signDecision, signInActor } from '../lib/api-actor.ts';
 import { chromiumArgs, signInStorage, submitAsOwner } from './browser-open-package.ts';
 import { installOpenProbe, type OpenProbe } from './page-probe.ts';
 import { serveBuiltApp } from './serve-built-app.ts';
+import { boundPageWaits, readWaitMs, within } from './bounded-waits.ts';
 
 export interface BrowserDiffResult {
   /** From the start of navigation to the last section compared and shown. */
@@ -42,7 +43,7 @@ export async function benchBrowserDiff(before: PackageContent, after: PackageCon
     const signedIn: BrowserContextOptions = { baseURL: app.origin, viewport, storageState: await signInStorage(browser, app.origin, 'data-governance@example.com', password) };
     const result: BrowserDiffResult = { diffDone: [], workerMs: [], longestTask: [] };
     for (let run = -1; run < options.runs; run++) {
-      const context = await browser.newContext(signedIn);
+      const context = boundPageWaits(await browser.newContext(signedIn));
       try {
         const page = await context.newPage();
         await page.addInitScript(installOpenProbe);
@@ -55,12 +56,12 @@ export async function benchBrowserDiff(before: PackageContent, after: PackageCon
           undefined,
           { polling: 50, timeout: 120_000 },
         );
-        const done = await mark.jsonValue();
+        const done = await within('reading the diff’s mark', readWaitMs, mark.jsonValue());
         if (!done) throw new Error('The diff never finished');
         // The last results render after the mark; long-task entries arrive a little after the task.
         await page.getByText(/^Compared \d+ sections in/).waitFor();
         await page.waitForTimeout(300);
-        const probe = await page.evaluate(() => window.benchProbe as OpenProbe);
+        const probe = await within('reading the page probe', readWaitMs, page.evaluate(() => window.benchProbe as OpenProbe));
         if (run < 0) continue;
         result.diffDone.push(done.at);
         result.workerMs.push(done.workerMs);

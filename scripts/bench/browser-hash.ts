@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumArgs } from './browser-open-package.ts';
+import { boundPageWaits, pageWaitMs, within } from './bounded-waits.ts';
 
 export interface BrowserHashResult {
   bytes: number;
@@ -41,36 +42,42 @@ export async function benchBrowserHash(json: string, runs: number): Promise<Brow
   const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', headless: true, args: chromiumArgs });
   try {
     const page = await browser.newPage();
+    boundPageWaits(page.context());
     await page.goto(`http://localhost:${port}/`);
-    await page.evaluate(bundle);
-    const samples = await page.evaluate(
-      async ({ text, count }) => {
-        const value: unknown = JSON.parse(text);
-        const bytes = new TextEncoder().encode(text);
-        const bench = globalThis as unknown as { benchCanonicalHash: (v: unknown) => Promise<string>; benchReferenceCanonicalHash: (v: unknown) => Promise<string> };
-        const hash = bench.benchCanonicalHash;
-        const referenceHash = bench.benchReferenceCanonicalHash;
-        const time = async (work: () => Promise<unknown>) => {
-          const start = performance.now();
-          await work();
-          return performance.now() - start;
-        };
-        // Both must give the same digest, or the comparison means nothing.
-        const [ours, theirs] = [await hash(value), await referenceHash(value)];
-        if (ours !== theirs) throw new Error(`The app's canonical hash ${ours} differs from canonicalize's ${theirs}`);
-        await crypto.subtle.digest('SHA-256', bytes);
-        const canonical: number[] = [];
-        const raw: number[] = [];
-        const reference: number[] = [];
-        // Interleaved, so all see the same machine state.
-        for (let i = 0; i < count; i++) {
-          canonical.push(await time(() => hash(value)));
-          raw.push(await time(() => crypto.subtle.digest('SHA-256', bytes)));
-          reference.push(await time(() => referenceHash(value)));
-        }
-        return { canonical, raw, reference };
-      },
-      { text: json, count: runs },
+    await within('loading the hash bundle into the page', pageWaitMs, page.evaluate(bundle));
+    // Three hashes of a large text per run, a few seconds in all: the bound is for a page that stopped.
+    const samples = await within(
+      `hashing the text ${runs} times in the page`,
+      600_000,
+      page.evaluate(
+        async ({ text, count }) => {
+          const value: unknown = JSON.parse(text);
+          const bytes = new TextEncoder().encode(text);
+          const bench = globalThis as unknown as { benchCanonicalHash: (v: unknown) => Promise<string>; benchReferenceCanonicalHash: (v: unknown) => Promise<string> };
+          const hash = bench.benchCanonicalHash;
+          const referenceHash = bench.benchReferenceCanonicalHash;
+          const time = async (work: () => Promise<unknown>) => {
+            const start = performance.now();
+            await work();
+            return performance.now() - start;
+          };
+          // Both must give the same digest, or the comparison means nothing.
+          const [ours, theirs] = [await hash(value), await referenceHash(value)];
+          if (ours !== theirs) throw new Error(`The app's canonical hash ${ours} differs from canonicalize's ${theirs}`);
+          await crypto.subtle.digest('SHA-256', bytes);
+          const canonical: number[] = [];
+          const raw: number[] = [];
+          const reference: number[] = [];
+          // Interleaved, so all see the same machine state.
+          for (let i = 0; i < count; i++) {
+            canonical.push(await time(() => hash(value)));
+            raw.push(await time(() => crypto.subtle.digest('SHA-256', bytes)));
+            reference.push(await time(() => referenceHash(value)));
+          }
+          return { canonical, raw, reference };
+        },
+        { text: json, count: runs },
+      ),
     );
     return { bytes: new TextEncoder().encode(json).length, ...samples };
   } finally {

@@ -10,6 +10,7 @@ import { changeCatalogue } from '../lib/catalogue-change.ts';
 import { generatePackage } from './generate-package.ts';
 import { installOpenProbe, moveThroughSections, type OpenProbe } from './page-probe.ts';
 import { serveBuiltApp } from './serve-built-app.ts';
+import { boundPageWaits, pageWaitMs, readWaitMs, within } from './bounded-waits.ts';
 
 export interface BrowserOpenResult {
   chromiumVersion: string;
@@ -76,7 +77,7 @@ export async function benchBrowserOpenPackage(options: { runs: number }): Promis
  * package in a new browser, so the app's own scripts are part of what is measured.
  */
 async function openOnce(browser: Browser, contextOptions: BrowserContextOptions, path: string) {
-  const context = await browser.newContext(contextOptions);
+  const context = boundPageWaits(await browser.newContext(contextOptions));
   try {
     const page = await context.newPage();
     await page.addInitScript(installOpenProbe);
@@ -87,7 +88,8 @@ async function openOnce(browser: Browser, contextOptions: BrowserContextOptions,
     const opened = await readProbe(page);
     if (!opened.headingVisible) throw new Error('The first section was in the document but its heading had no layout box');
 
-    const moved = await page.evaluate(moveThroughSections);
+    // Two frames per section: a page that stops painting would wait for its frames forever.
+    const moved = await within(`moving through the ${sectionCount} sections`, 120_000, page.evaluate(moveThroughSections));
     if (moved.count !== sectionCount) throw new Error(`Expected ${sectionCount} sections on the page, found ${moved.count}`);
     // Long-task entries reach the observer a little after the task ends.
     await page.waitForTimeout(250);
@@ -104,23 +106,35 @@ async function openOnce(browser: Browser, contextOptions: BrowserContextOptions,
   }
 }
 
-function readProbe(page: Page): Promise<OpenProbe> {
-  return page.evaluate(() => {
-    if (!window.benchProbe) throw new Error('The page probe was not installed');
-    return window.benchProbe;
-  });
+/** What the page probe (page-probe.ts) has seen so far. */
+export function readProbe(page: Page): Promise<OpenProbe> {
+  return within(
+    'reading the page probe',
+    readWaitMs,
+    page.evaluate(() => {
+      if (!window.benchProbe) throw new Error('The page probe was not installed');
+      return window.benchProbe;
+    }),
+  );
 }
 
 /** Signs in through the API from the page, as the login form does; returns the cookies. */
 export async function signInStorage(browser: Browser, origin: string, email: string, password: string) {
-  const context = await browser.newContext({ baseURL: origin });
+  const context = boundPageWaits(await browser.newContext({ baseURL: origin }));
   try {
     const page = await context.newPage();
     await page.goto('/login');
-    const status = await page.evaluate(async (body) => {
-      const response = await fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-      return response.status;
-    }, { email, password });
+    const status = await within(
+      `signing in as ${email} from the page`,
+      pageWaitMs,
+      page.evaluate(
+        async (body) => {
+          const response = await fetch('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          return response.status;
+        },
+        { email, password },
+      ),
+    );
     if (status >= 300) throw new Error(`${email} could not sign in: HTTP ${status}`);
     return await context.storageState();
   } finally {

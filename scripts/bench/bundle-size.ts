@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from '@
 import { chromiumArgs, signInStorage } from './browser-open-package.ts';
 import { serveBuiltApp } from './serve-built-app.ts';
 import { addRow, type Report } from './table.ts';
+import { boundPageWaits, pageWaitMs, within } from './bounded-waits.ts';
 
 export interface Chunk {
   /** The path on the server, e.g. /assets/index-abc123.js. */
@@ -46,7 +47,7 @@ export async function benchBundle(): Promise<{ login: PageScripts; packageView: 
 
 async function scriptsOf(browser: Browser, options: BrowserContextOptions, path: string, label: string, ready: (page: Page) => Promise<void>): Promise<PageScripts> {
   // A fresh context: a cold cache, so every script the page needs is fetched.
-  const context = await browser.newContext(options);
+  const context = boundPageWaits(await browser.newContext(options));
   try {
     const page = await context.newPage();
     const pending: Promise<Chunk | null>[] = [];
@@ -66,7 +67,7 @@ async function scriptsOf(browser: Browser, options: BrowserContextOptions, path:
     await page.goto(path);
     await ready(page);
     await page.waitForLoadState('networkidle');
-    const chunks = (await Promise.all(pending)).filter((chunk): chunk is Chunk => chunk !== null);
+    const chunks = (await within(`reading the ${label}'s script bodies`, pageWaitMs, Promise.all(pending))).filter((chunk): chunk is Chunk => chunk !== null);
     // The same chunk asked for twice (a preload, then the import) is one download.
     const unique = [...new Map(chunks.map((chunk) => [chunk.path, chunk])).values()].sort((a, b) => b.gzipBytes - a.gzipBytes);
     if (unique.length === 0) throw new Error(`The ${label} loaded no JavaScript: is the build served?`);

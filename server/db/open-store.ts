@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from './kysely-store.ts';
 import { migrate } from './migrate.ts';
+import { openPostgresPool } from './pg-pool.ts';
 import { preparedDefaults, preparedStatementPool } from './pg-prepared.ts';
 import { readJsonColumnsWithParseJson } from './pg-json-columns.ts';
 import { pollStatementsToWarm } from './queries/notification-statements.ts';
@@ -34,19 +34,8 @@ export function sqliteFile(dataDir: string): string {
 export async function openStore(location: StoreLocation): Promise<Store> {
   if (location.databaseUrl) {
     readJsonColumnsWithParseJson();
-    const pool = new pg.Pool({ connectionString: location.databaseUrl, max: 10, ...outageBounds });
-    // An idle connection closed by the server (a restart, a failover, an administrator)
-    // is reported here; without a listener it would crash the process. The pool replaces
-    // it on the next query, and a query during an outage fails as that request's error.
-    pool.on('error', (error) => {
-      console.warn(`PostgreSQL closed an idle connection: ${error.message}`);
-    });
-    // A connection lost while checked out (between two statements of a transaction) emits
-    // 'error' on the client, where the pool is not listening: unheard, it would crash the
-    // process. The transaction's next statement fails with it (a 503) and the pool drops it.
-    pool.on('connect', (client) => {
-      client.on('error', () => undefined);
-    });
+    // Idle connections the server ends (a restart, a failover) are logged, never uncaught (pg-pool.ts).
+    const pool = openPostgresPool({ connectionString: location.databaseUrl, max: 10, ...outageBounds });
     // The migrations run unprepared: a statement prepared before a later migration changes its
     // table would fail after it (pg-prepared.ts); the store's hot statements are prepared.
     const migrating = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -15,9 +15,11 @@ export function onTeardown(teardown: () => void): void {
 
 export function setupMockServer(): void {
   // The app loads its routes and the package view on demand, and CI runs test files side by
-  // side on two cores beside the e2e lane: a first render can take longer than Testing
-  // Library's default second (over 5 s at load 10, as a CI run showed).
-  configure({ asyncUtilTimeout: 10_000 });
+  // side on two cores beside two other lanes: a first render took 7.7 s at load 15, and a
+  // 10 s bound failed a CI run ("Review bar" not found, section-review.test.tsx). Like the
+  // unit project's 30 s per test, this is a hang guard, not a speed check: the element awaited
+  // is the event, and the bound sits just under the test's own so its message comes first.
+  configure({ asyncUtilTimeout: 25_000 });
   beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
     cleanup();

@@ -1,10 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshSummaries } from '#api/package-access/summaries.ts';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
+import { openPostgresPool } from '#server/db/pg-pool.ts';
 import type { Database } from '#server/db/schema/schema.ts';
 import { seedDemoWithSummaries } from '../support/seeded-summaries.ts';
 import { createTestDatabase, startPostgresCluster, type PostgresCluster, type TestDatabase } from '../support/postgres-cluster.ts';
@@ -21,10 +21,7 @@ let pageStatements = 0;
 beforeAll(async () => {
   cluster = await startPostgresCluster();
   database = await createTestDatabase(cluster.url);
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  // The database's drop at the end ends any connection still closing, as open-store.ts expects of an outage.
-  pool.on('error', () => undefined);
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  const pool = openPostgresPool({ connectionString: database.url, max: 4 });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (event) => {

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '#api/store/store.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
+import { openPostgresPool } from '#server/db/pg-pool.ts';
 import { preparedDefaults, preparedStatementPool, type PreparedOptions } from '#server/db/pg-prepared.ts';
 import { pollStatementsToWarm } from '#server/db/queries/notification-statements.ts';
 import type { Database } from '#server/db/schema/schema.ts';
@@ -22,7 +23,7 @@ const opened: { destroy: () => Promise<void> }[] = [];
 beforeAll(async () => {
   cluster = await startPostgresCluster();
   database = await createTestDatabase(cluster.url);
-  const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 1 }) }) });
+  const plain = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPool() }) });
   await migrate(plain, 'postgres');
   await plain.destroy();
 });
@@ -32,15 +33,27 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  expect(lostConnections).toEqual([]);
   await database.drop();
   await cluster.stop();
 });
 
+/** Connections the server ended while idle: only the test that ends one expects any. */
+const lostConnections: Error[] = [];
+const openPool = () => openPostgresPool({ connectionString: database.url, max: 1 }, (error) => lostConnections.push(error));
+
+const pools = new WeakMap<Kysely<Database>, pg.Pool>();
+
 function openPrepared(options?: PreparedOptions): Kysely<Database> {
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 }), options) }) });
+  const pool = openPool();
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(pool, options) }) });
+  pools.set(db, pool);
   opened.push(db);
   return db;
 }
+
+/** Resolves once the pool under `db` has dropped a connection (pg-pool's 'remove'). */
+const connectionRemoved = (db: Kysely<Database>) => new Promise<void>((resolve) => pools.get(db)?.once('remove', () => resolve()));
 
 const preparedOn = async (db: Kysely<Database>) =>
   (await sql<{ name: string; statement: string; generic_plans: string | number; custom_plans: string | number }>`select name, statement, generic_plans, custom_plans from pg_prepared_statements`.execute(db)).rows;
@@ -81,13 +94,31 @@ describe('named prepared statements', () => {
     await expect(read()).rejects.toMatchObject({ code: '0A000' });
     expect((await read()).rows).toEqual([{ a: 1, b: 2 }]);
   });
+
+  it('replaces a connection the server ended while idle, and names its statements again on the new one', async () => {
+    const db = openPrepared({ hotAfter: 1, perConnection: 10 });
+    const read = () => db.selectFrom('users').select('id').where('email', '=', 'nobody@example.com').execute();
+    await read();
+    const [before] = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows;
+    const gone = connectionRemoved(db);
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query('select pg_terminate_backend($1)', [before?.pid]);
+    await admin.end();
+    await gone;
+    expect(lostConnections.splice(0).map((error) => (error as { code?: string }).code)).toEqual(['57P01']);
+    expect(await read()).toEqual([]);
+    const [after] = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db)).rows;
+    expect(after?.pid).not.toBe(before?.pid);
+    expect((await preparedOn(db)).filter((r) => r.statement.includes('"email" = $1'))).toHaveLength(1);
+  });
 });
 
 describe('the inbox page statement', () => {
   let store: Store;
   let db: Kysely<Database>;
   beforeAll(async () => {
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 })) }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(openPool()) }) });
     store = createKyselyStore(db, 'postgres');
     await seedDemoWithSummaries(store);
   });
@@ -151,7 +182,7 @@ describe('a poll’s statements warmed on each connection (decision record 0222)
   let plain: Store;
   let db: Kysely<Database>;
   beforeAll(async () => {
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(new pg.Pool({ connectionString: database.url, max: 1 }), { ...preparedDefaults, warm: pollStatementsToWarm }) }) });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedStatementPool(openPool(), { ...preparedDefaults, warm: pollStatementsToWarm }) }) });
     warmed = createKyselyStore(db, 'postgres');
     plain = createKyselyStore(openPrepared(), 'postgres');
     if (!(await plain.findUserByEmail('owner@example.com'))) await seedDemoWithSummaries(plain);

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '#server/db/schema/schema.ts';
+import { openPostgresPool } from '#server/db/pg-pool.ts';
 import { rowVersionColumn, snapshotClock, snapshotColumn } from '#server/db/pg-snapshot-clock.ts';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
 
@@ -24,12 +25,8 @@ afterAll(async () => {
 
 /** What a cached read of the probe row sees: its stamp, its row version, its body, and the raw texts the stamp and version are made from. */
 async function readProbe() {
-  const pool = new pg.Pool({ connectionString: cluster.url, max: 1 });
-  // The pool's end does not wait for its connection's goodbye: the stop for the restore can end it first.
-  pool.on('error', (error: Error & { code?: string }) => {
-    if (error.code !== '57P01') throw error;
-  });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Its end() waits for the connection's goodbye, so the stop for the restore cannot end it first.
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool({ connectionString: cluster.url, max: 1 }) }) });
   try {
     const { rows } = await sql<{ snapshot: string; row_version: string; body: string; raw_snapshot: string; raw_xmin: string }>`
       select ${snapshotColumn}, ${rowVersionColumn}, body, pg_current_snapshot()::text as raw_snapshot, xmin::text as raw_xmin
@@ -148,9 +145,8 @@ it('never gives a row of one history the stamp or the row version of another, af
 }, 180_000);
 
 async function readCrashProbe() {
-  const pool = new pg.Pool({ connectionString: cluster.url, max: 1 });
-  pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The crash ends connections this pool may hold idle: lost, and replaced by the next attempt.
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool({ connectionString: cluster.url, max: 1 }, () => undefined) }) });
   try {
     for (let attempt = 0; ; attempt++) {
       try {

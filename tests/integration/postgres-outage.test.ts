@@ -66,10 +66,22 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
   let running = true;
   let counter = 0;
 
+  // The test moves on when the loops have done what it needs (answered, written), not after a
+  // fixed time: on two cores shared with other lanes a second of load may hold no write at all.
+  const waiting: { done: () => boolean; resolve: () => void }[] = [];
+  const until = (done: () => boolean) => new Promise<void>((resolve) => (done() ? resolve() : waiting.push({ done, resolve })));
+  const progressed = () => {
+    for (const waiter of waiting.splice(0)) {
+      if (waiter.done()) waiter.resolve();
+      else waiting.push(waiter);
+    }
+  };
+
   const timed = async (what: string, call: () => Promise<Reply>): Promise<Reply> => {
     const startedAt = Date.now();
     const reply = await call();
     samples.push({ what, startedAt, endedAt: Date.now(), reply });
+    progressed();
     return reply;
   };
 
@@ -94,6 +106,7 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
         if (reply.status === 201) {
           const body = reply.body as { package: { id: string }; version: { contentHash: string } };
           submissions.set(body.package.id, body.version.contentHash);
+          progressed();
         }
         await pause(40);
       }
@@ -102,18 +115,24 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
     async () => {
       while (running) {
         const reply = await timed('open thread', () => reviewer.post(`/api/packages/${annotated}/threads`, { versionNumber: 1, sectionKey: 'identification', kind: 'comment', body: `Note ${++counter}.` }));
-        if (reply.status === 201) threads.set((reply.body as { id: string }).id, annotated);
+        if (reply.status === 201) {
+          threads.set((reply.body as { id: string }).id, annotated);
+          progressed();
+        }
         await pause(40);
       }
     },
   ];
   const load = Promise.all(loops.map((loop) => loop()));
 
-  await pause(1_000);
+  // At least a second of load, and until both kinds of write have succeeded.
+  await Promise.all([pause(1_000), until(() => submissions.size > 0 && threads.size > 0)]);
   const beforeOutage = { submissions: submissions.size, threads: threads.size };
   await cluster.stopServer();
   const downAt = Date.now();
-  await pause(outageMs);
+  // At least outageMs, and until every kind of request has been answered inside the outage.
+  const whollyInside = () => samples.filter((s) => s.startedAt > downAt);
+  await Promise.all([pause(outageMs), until(() => whollyInside().length > 10 && new Set(whollyInside().map((s) => s.what)).size === 4)]);
   const health = await timed('health', () => committee.get('/api/health'));
   expect(health.status).toBe(503);
   const upAgainAt = Date.now();
@@ -128,7 +147,7 @@ it('answers 503 while PostgreSQL is down and recovers without a restart, losing 
     else await pause(100);
   }
   const afterRecovery = { submissions: submissions.size, threads: threads.size };
-  await pause(1_500);
+  await Promise.all([pause(1_500), until(() => submissions.size > afterRecovery.submissions && threads.size > afterRecovery.threads)]);
   running = false;
   await load;
 

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '#server/db/migrate.ts';
 import { openSqlite } from '#server/db/node-sqlite-dialect.ts';
 import { sqliteFile } from '#server/db/open-store.ts';
+import { openPostgresPool } from '#server/db/pg-pool.ts';
 import type { Database } from '#server/db/schema/schema.ts';
 import { createTestDatabase, startPostgresCluster } from '../support/postgres-cluster.ts';
 
@@ -68,7 +68,7 @@ interface MigratedTemplates {
 /** The databases tests/support/migrated-templates.ts copies (decision 0127). */
 async function prepareMigratedTemplates(adminUrl: string): Promise<MigratedTemplates> {
   const database = await createTestDatabase(adminUrl);
-  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  const pool = openPostgresPool({ connectionString: database.url, max: 1 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db, 'postgres');

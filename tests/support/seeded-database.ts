@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { seedDemo } from '#demo/seed-demo.ts';
 import type { Store } from '#api/store/store.ts';
@@ -11,6 +10,7 @@ import type { Engine } from '#server/db/schema/engine.ts';
 import { createKyselyStore } from '#server/db/kysely-store.ts';
 import { migrate } from '#server/db/migrate.ts';
 import { openSqlite } from '#server/db/node-sqlite-dialect.ts';
+import { openPostgresPool } from '#server/db/pg-pool.ts';
 import { sqliteFile } from '#server/db/open-store.ts';
 import type { Database } from '#server/db/schema/schema.ts';
 import type { Defer } from './cleanups.ts';
@@ -21,9 +21,6 @@ import { copyMigratedSqlite, createMigratedTestDatabase } from './migrated-templ
  * Kysely handle beside its store: for tests of what the database itself refuses, whoever asks.
  * `connections`: PostgreSQL's pool size (writers racing each need one).
  */
-/** PostgreSQL's error code when a backend is ended by an administrator (here: DROP DATABASE … WITH (FORCE)). */
-const adminShutdown = '57P01';
-
 export async function seededDatabase(engine: Engine, defer: Defer, { connections = 2 }: { connections?: number } = {}): Promise<{ db: Kysely<Database>; store: Store }> {
   let db: Kysely<Database>;
   if (engine === 'sqlite') {
@@ -34,13 +31,8 @@ export async function seededDatabase(engine: Engine, defer: Defer, { connections
   } else {
     const database = await createMigratedTestDatabase(inject('databaseUrl'));
     defer(() => database.drop());
-    const pool = new pg.Pool({ connectionString: database.url, max: connections });
-    // pool.end() resolves before its idle clients have said goodbye, so the forced drop that
-    // follows can end one of them first: that goodbye from the server is expected, not a fault.
-    pool.on('error', (error) => {
-      if ((error as { code?: string }).code !== adminShutdown) throw error;
-    });
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // Its end() waits for the sockets, so the forced drop deferred before it ends none of them.
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool({ connectionString: database.url, max: connections }) }) });
   }
   defer(() => db.destroy());
   await migrate(db, engine);

@@ -14,7 +14,7 @@ setupMockServer();
 describe('business lines page', () => {
   it('with two administrators, adding and retiring a line are proposed (nothing changes yet), and a refusal is shown at the field', async () => {
     const { user, api } = await renderApp('/admin/business-lines', { signedInAs: 'admin@example.com' });
-    const field = await screen.findByRole('textbox', { name: 'Business line' }, { timeout: 10_000 });
+    const field = await screen.findByRole('textbox', { name: 'Business line' });
     await user.type(field, 'Auto loans');
     // The buttons say what happens (0192, third amendment): nothing is added or retired at once.
     expect(screen.queryByRole('button', { name: 'Add business line' })).not.toBeInTheDocument();
@@ -50,7 +50,7 @@ describe('business lines page', () => {
         await mock.deps.store.setUserRoles('usr_admin_deputy', ['model_owner']);
       },
     });
-    await user.type(await screen.findByRole('textbox', { name: 'Business line' }, { timeout: 10_000 }), 'Auto loans');
+    await user.type(await screen.findByRole('textbox', { name: 'Business line' }), 'Auto loans');
     expect(screen.getByRole('button', { name: 'Retire Wealth management' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Add business line' }));
     expect(await screen.findByRole('heading', { level: 3, name: 'Auto loans' })).toBeInTheDocument();

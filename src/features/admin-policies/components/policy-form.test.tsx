@@ -21,7 +21,7 @@ const soleAdministrator = {
 describe('policy form buttons', () => {
   it('with two administrators a new policy is proposed: the button, the dialog and its confirmation say so', async () => {
     const { user } = await renderApp('/admin/policies/new', { signedInAs: 'admin@example.com' });
-    const submit = await screen.findByRole('button', { name: 'Propose policy…' }, { timeout: 10_000 });
+    const submit = await screen.findByRole('button', { name: 'Propose policy…' });
     expect(screen.queryByRole('button', { name: /^Publish/ })).not.toBeInTheDocument();
     await user.click(submit);
     const dialog = await screen.findByRole('dialog', { name: 'Propose the new policy this policy?' });
@@ -32,7 +32,7 @@ describe('policy form buttons', () => {
 
   it('a sole administrator publishes: the button and dialog say Publish and promise no approval', async () => {
     const { user } = await renderApp('/admin/policies/new', { signedInAs: 'admin@example.com', ...soleAdministrator });
-    await user.click(await screen.findByRole('button', { name: 'Publish policy…' }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Publish policy…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Publish the new policy this policy?' });
     expect(dialog).not.toHaveTextContent('another administrator');
     expect(within(dialog).getByRole('button', { name: 'Publish policy' })).toBeInTheDocument();

@@ -12,7 +12,7 @@ setupMockServer();
 describe('tiering method form', () => {
   it('with two administrators its heading and button say Propose', async () => {
     await renderApp('/admin/risk-tiering', { signedInAs: 'admin@example.com' });
-    const form = await screen.findByRole('form', { name: 'Propose method version 2' }, { timeout: 10_000 });
+    const form = await screen.findByRole('form', { name: 'Propose method version 2' });
     expect(within(form).getByRole('button', { name: 'Propose method version 2' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Publish/ })).not.toBeInTheDocument();
   });
@@ -24,7 +24,7 @@ describe('tiering method form', () => {
         await mock.deps.store.setUserRoles('usr_admin_deputy', ['model_owner']);
       },
     });
-    const form = await screen.findByRole('form', { name: 'Publish method version 2' }, { timeout: 10_000 });
+    const form = await screen.findByRole('form', { name: 'Publish method version 2' });
     expect(within(form).getByRole('button', { name: 'Publish method version 2' })).toBeInTheDocument();
   });
 });

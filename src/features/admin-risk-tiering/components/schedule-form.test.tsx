@@ -12,7 +12,7 @@ setupMockServer();
 
 /** The button says what happens (0192, third amendment): "Propose" once two administrators exist. */
 async function publishTierOne(user: Awaited<ReturnType<typeof renderApp>>['user'], months: string, verb: 'Publish' | 'Propose') {
-  const form = await screen.findByRole('form', { name: `${verb} version 2` }, { timeout: 10_000 });
+  const form = await screen.findByRole('form', { name: `${verb} version 2` });
   const tierOne = within(form).getByRole('spinbutton', { name: 'Tier 1: months' });
   await user.clear(tierOne);
   await user.type(tierOne, months);
@@ -56,7 +56,7 @@ describe('revalidation schedule form', () => {
         await mock.deps.store.setUserRoles('usr_admin_deputy', ['model_owner']);
       },
     });
-    await screen.findByRole('form', { name: 'Publish version 2' }, { timeout: 10_000 });
+    await screen.findByRole('form', { name: 'Publish version 2' });
     await api.deps.store.setUserRoles('usr_admin_deputy', ['admin']);
     const { form } = await publishTierOne(user, '6', 'Publish');
     expect(await within(form).findByText(/Proposed: another administrator approves it on/)).toBeInTheDocument();

@@ -14,7 +14,7 @@ setupMockServer();
 describe('template form buttons', () => {
   it('with two administrators the next version is proposed: the button, the dialog and its confirmation say so', async () => {
     const { user } = await renderApp('/admin/templates/tier-4/new-version', { signedInAs: 'admin@example.com' });
-    await user.click(await screen.findByRole('button', { name: 'Propose version 2…' }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Propose version 2…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Propose version 2 of Tier 4 (experimental) models?' });
     expect(dialog).toHaveTextContent('It takes effect once another administrator approves it on Catalogue proposals.');
     expect(within(dialog).getByRole('button', { name: 'Propose version 2' })).toBeInTheDocument();
@@ -28,7 +28,7 @@ describe('template form buttons', () => {
         await mock.deps.store.setUserRoles('usr_admin_deputy', ['model_owner']);
       },
     });
-    await user.click(await screen.findByRole('button', { name: 'Publish version 2…' }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Publish version 2…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Publish version 2 of Tier 4 (experimental) models?' });
     expect(within(dialog).getByRole('button', { name: 'Publish version 2' })).toBeInTheDocument();
   });

@@ -109,10 +109,10 @@ describe('login page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
     // Removal follows the navigation; wait for it rather than race it on a loaded machine.
-    await expect.poll(() => queryClient.getQueryCache().findAll({ queryKey: ['packages'] }).length, { timeout: 5_000 }).toBe(0);
+    await waitFor(() => expect(queryClient.getQueryCache().findAll({ queryKey: ['packages'] })).toHaveLength(0));
 
     // The server ended the session too: the inbox now asks for sign-in again.
     await router.navigate('/');
-    await expect.poll(() => router.state.location.pathname, { timeout: 5_000 }).toBe('/login');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
   });
 });

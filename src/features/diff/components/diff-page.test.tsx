@@ -38,7 +38,7 @@ describe('the diff view', () => {
 
     await expectNoAxeViolations();
     expect(router.state.location.search).toBe('');
-  }, 20_000);
+  });
 
   it('shows tables side by side on request, keeping the choice in the address', async () => {
     const { user, router } = await renderApp(`/packages/${credit}/diff?from=1&to=2`, { signedInAs: 'fair-lending@example.com' });
@@ -53,12 +53,12 @@ describe('the diff view', () => {
 
   it('shows each section’s findings with it, marked changed or unchanged, with their status as of each version', async () => {
     await renderApp(`/packages/${credit}/diff?from=1&to=2`, { signedInAs: 'fair-lending@example.com' });
-    const group = await screen.findByRole('group', { name: 'Findings on Subgroup fairness (1)' }, { timeout: 10_000 });
+    const group = await screen.findByRole('group', { name: 'Findings on Subgroup fairness (1)' });
     expect(group).toHaveTextContent('Section changed since raised');
     expect(group).toHaveTextContent('High, remediation proposed at version 1 → verified and closed at version 2');
     expect(within(group).getByRole('link', { name: /^Disparate impact ratio of 0\.78/ })).toHaveAttribute('href', expect.stringMatching(/\/packages\/pkg_retail_credit_pd\/findings#finding-/));
     await expectNoAxeViolations();
-  }, 20_000);
+  });
 
   it('says so when the package has a single version', async () => {
     await renderApp('/packages/pkg_clinical_deterioration_risk/diff', { signedInAs: 'model-risk@example.com' });

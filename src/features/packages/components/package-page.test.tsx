@@ -12,7 +12,7 @@ setupMockServer();
 describe('package page', () => {
   it('shows the chain of steps with who acted, and every version', async () => {
     const { user, router } = await renderApp('/packages/pkg_retail_credit_pd', { signedInAs: 'fair-lending@example.com' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Retail Credit PD 4.2.0' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Retail Credit PD 4.2.0' })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Retail Credit PD 4.2.0 · Model Approval'));
 
     const steps = within(screen.getByRole('region', { name: 'Review steps' })).getAllByRole('listitem').filter((item) => item.parentElement?.tagName === 'OL');

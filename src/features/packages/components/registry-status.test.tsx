@@ -27,7 +27,7 @@ describe('package page: model registry', () => {
         await store.updateRegistryWriteBack('rwb_1', { attempts: 2, status: 'pending', nextAttemptAt: '2026-12-05T03:05:00.000Z', lastError: 'MLflow answered 503 TEMPORARILY_UNAVAILABLE', doneAt: null });
       },
     });
-    const section = await screen.findByRole('region', { name: 'Model registry' }, { timeout: 10_000 });
+    const section = await screen.findByRole('region', { name: 'Model registry' });
     expect(section).toHaveTextContent('Drafted from mlflow: Retail Credit PD version 12.');
     expect(section).toHaveTextContent('Rejection written back: waiting for the registry after 2 attempts');
     expect(section).toHaveTextContent('MLflow answered 503 TEMPORARILY_UNAVAILABLE');

@@ -55,7 +55,7 @@ afterEach(() => {
 describe('approval record page', () => {
   it('verifies the record in the browser and shows every signature with name, role, UTC time, meaning, conditions and validity', async () => {
     await renderApp('/', { signedInAs: 'committee@example.com', prepare: async (api) => `/packages/${(await signedCardFraudApproval(api)).id}/record` });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Approval record: Card Fraud Detection (real-time authorization score) 7.2.0' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Approval record: Card Fraud Detection (real-time authorization score) 7.2.0' })).toBeInTheDocument();
     expect(region(/^VALID/)).toHaveTextContent(/^✓ VALID — all \d+ checks passed in this browser/);
     // The key came from the server that made the record: said plainly, so no one takes it for an independent check.
     expect(region(/^VALID/)).toHaveTextContent('Checked against the public keys this server publishes (/api/keys): the same server that made the record.');
@@ -99,7 +99,7 @@ describe('approval record page', () => {
 
   it('calls the seeded demo decisions demonstration data, not evidence, beside each and over the whole record', async () => {
     await renderApp(`/packages/${cardFraud}/record`, { signedInAs: 'committee@example.com' });
-    const verdict = await screen.findByRole('region', { name: /^DEMONSTRATION DATA, not evidence/ }, { timeout: 10_000 });
+    const verdict = await screen.findByRole('region', { name: /^DEMONSTRATION DATA, not evidence/ });
     expect(verdict).toHaveTextContent(/— 3 of \d+ checks failed/);
     expect(screen.queryByText(/✓ VALID/)).not.toBeInTheDocument();
     const blocks = within(region(/^Decisions and signatures \(3\)/)).getAllByRole('article');
@@ -112,7 +112,7 @@ describe('approval record page', () => {
 
   it('shows each revision with what changed and a link to its diff, and a rejection with its concerns', async () => {
     await renderApp(`/packages/${retail}/record`, { signedInAs: 'fair-lending@example.com' });
-    const history = await screen.findByRole('region', { name: /^Version history \(2\)/ }, { timeout: 10_000 });
+    const history = await screen.findByRole('region', { name: /^Version history \(2\)/ });
     const versions = within(history).getAllByRole('listitem').filter((item) => item.parentElement?.parentElement === history);
     expect(versions).toHaveLength(2);
     expect(versions[1]).toHaveTextContent(/Changes from version 1: 6 sections modified, 5 unchanged; 1 threshold now passing/);
@@ -135,7 +135,7 @@ describe('approval record page', () => {
     if (!first?.policy || !first.policyDefinition) throw new Error('version 1 of the retail package is checked');
     first.earlierPolicyChecks = [{ seq: 0, evaluatedAt: '2026-12-01T09:30:00.000Z', policy: { ...first.policy, outcome: 'pass', checks: first.policy.checks.map((c) => ({ ...c, status: 'pass' as const })) }, policyDefinition: first.policyDefinition }];
     await renderApp(`/packages/${retail}/record`, { signedInAs: 'fair-lending@example.com', overrides: [serve(retail, JSON.stringify(record))] });
-    const history = await screen.findByRole('region', { name: /^Version history \(2\)/ }, { timeout: 10_000 });
+    const history = await screen.findByRole('region', { name: /^Version history \(2\)/ });
     const versions = within(history).getAllByRole('listitem').filter((item) => item.parentElement?.parentElement === history);
     expect(versions[0]).toHaveTextContent('Earlier checks of version 1, superseded by a re-check; decisions signed before it are bound to them:');
     expect(versions[0]).toHaveTextContent(`At submission (2026-12-01 09:30:00 UTC): ${first.policy.policy.name} (${first.policy.policy.key} version ${first.policy.policy.version}), every blocking requirement met; 0 of ${first.policy.checks.length} requirement result(s) not met`);
@@ -148,7 +148,7 @@ describe('approval record page', () => {
     const tampered = text.replace('Card-not-present transactions only', 'Card-not-present transactions onlY');
     expect(tampered).not.toBe(text);
     await renderApp(`/packages/${id}/record`, { signedInAs: 'committee@example.com', overrides: [serve(id, tampered), serveKeys(keys)] });
-    const verdict = await screen.findByRole('region', { name: /^INVALID/ }, { timeout: 10_000 });
+    const verdict = await screen.findByRole('region', { name: /^INVALID/ });
     expect(verdict).toHaveTextContent(/INVALID — \d+ of \d+ checks failed/);
     expect(within(verdict).getAllByRole('listitem')[0]).toHaveTextContent('Server signature over the record: /signature/value does not verify');
     // The tampered decision's own signature fails too, and says so beside it.
@@ -160,7 +160,7 @@ describe('approval record page', () => {
     // Exported by another server: consistent in itself, but not signed by the server in use.
     const { id, text } = await exportedSigned();
     await renderApp(`/packages/${id}/record`, { signedInAs: 'committee@example.com', overrides: [serve(id, text)] });
-    const verdict = await screen.findByRole('region', { name: /^INVALID/ }, { timeout: 10_000 });
+    const verdict = await screen.findByRole('region', { name: /^INVALID/ });
     expect(verdict).toHaveTextContent(/INVALID — 1 of \d+ checks failed/);
     expect(within(verdict).getAllByRole('listitem')[0]).toHaveTextContent(/^Server signature over the record: Signed with server key \w+ .*which is not one of the 1 trusted key given, nor linked to one by the record's signed key history\.$/);
   });
@@ -182,7 +182,7 @@ describe('approval record page', () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
 
     const { user } = await renderApp(`/packages/${cardFraud}/record`, { signedInAs: 'committee@example.com', overrides: [serve(cardFraud, text, disposition)] });
-    await user.click(await screen.findByRole('button', { name: 'Download record (JSON)' }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Download record (JSON)' }));
     expect(clicked.map((link) => [link.download, link.getAttribute('href')])).toEqual([['approval-record-card-fraud-detection-7.1.0-v1.json', 'blob:record']]);
     expect(blobs).toHaveLength(1);
     expect(await blobs[0]?.text()).toBe(text);
@@ -203,7 +203,7 @@ describe('approval record page', () => {
       clicked.push(this);
     });
     const { user } = await renderApp(`/packages/${cardFraud}/record`, { signedInAs: 'committee@example.com', overrides: [serve(cardFraud, text)] });
-    await user.click(await screen.findByRole('button', { name: 'Download record (JSON)' }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('button', { name: 'Download record (JSON)' }));
     expect(clicked[0]?.download).toBe(`approval-record-${cardFraud}.json`);
   });
 

@@ -136,7 +136,7 @@ describe('revise and resubmit', () => {
     await user.click(within(review).getByRole('button', { name: 'Submit version 2…' }));
     await user.click(within(screen.getByRole('dialog', { name: 'Submit version 2?' })).getByRole('button', { name: 'Submit version 2' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: /^Clinical Deterioration Risk/ }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: /^Clinical Deterioration Risk/ })).toBeInTheDocument();
     const stored = await api.deps.store.findVersion(clinical, 2);
     expect(stored?.canonicalContent).toContain('"value":0.951');
     expect(await api.deps.store.listVersionAnswers(clinical, 2)).toEqual([

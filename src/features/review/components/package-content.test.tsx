@@ -14,7 +14,7 @@ function problem(status: number, detail: string): Response {
 }
 
 async function subgroupRow(group: string): Promise<HTMLElement> {
-  const region = await screen.findByRole('region', { name: 'Subgroup fairness' }, { timeout: 10_000 });
+  const region = await screen.findByRole('region', { name: 'Subgroup fairness' });
   const row = within(region).getByRole('rowheader', { name: group }).closest('tr');
   if (!row) throw new Error(`No row for ${group}`);
   return row;

@@ -12,7 +12,7 @@ setupMockServer();
 const packageId = 'pkg_retail_credit_pd';
 const elena = { id: 'usr_model_risk', displayName: 'Elena Vasquez', title: 'Head of Model Risk Management' };
 
-const section = (name: string) => screen.findByRole('region', { name }, { timeout: 10_000 });
+const section = (name: string) => screen.findByRole('region', { name });
 const tocEntry = (name: string) => {
   const item = within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name }).closest('li');
   if (!item) throw new Error(`No contents entry for ${name}`);

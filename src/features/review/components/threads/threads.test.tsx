@@ -12,7 +12,7 @@ setupMockServer();
 const clinical = 'pkg_clinical_deterioration_risk';
 const assistant = 'pkg_support_assistant_llm';
 // The first test pays for loading the content view (lazy): on a busy machine that takes seconds.
-const section = (name: string) => screen.findByRole('region', { name }, { timeout: 10_000 });
+const section = (name: string) => screen.findByRole('region', { name });
 const tocEntry = (name: string) => within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name }).closest('li');
 const threadIn = async (region: HTMLElement, kind = 'Clarification request') => within(region).findByRole('article', { name: new RegExp(`^${kind}`) });
 
