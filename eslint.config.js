@@ -97,7 +97,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.configs.strict.rules },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'server/compile-cache.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
 );

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { oldGenerationGrowth, serverNodeFlags, youngGenerationBoundMb } from './node-flags.ts';
+import { oldGenerationGrowth, serverNodeFlags, startScriptFlags, youngGenerationBoundMb } from './node-flags.ts';
 
 // Allocates a burst of short- and medium-lived objects (what a server under load does) and
 // prints the young generation's size as V8 has grown it.
@@ -34,10 +36,36 @@ process.stdout.write(String(live.length > 0 ? peak / 2 ** 20 : 0));
 
 const peakMb = (flags: readonly string[]) => Number(execFileSync(process.execPath, [...flags, '-e', churn], { encoding: 'utf8' }));
 
-describe('the server start flags (decision records 0184, 0200)', () => {
+// A TypeScript module as the server's are (types to strip, an import of another), which prints
+// whether Node loaded its TypeScript stripper (amaro) in this process.
+const typedEntry = `import { typed } from './typed.ts';
+const loaded: boolean = process.moduleLoadList.some((name) => name.includes('amaro'));
+process.stdout.write(String(typed && loaded));
+`;
+
+describe('the server start flags (decision records 0184, 0200, 0233)', () => {
   it('the start scripts pass them to Node', () => {
     const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const name of ['start', 'start:production']) expect(scripts[name]?.startsWith(`node ${serverNodeFlags.join(' ')} scripts/start.ts`), name).toBe(true);
+    for (const name of ['start', 'start:production']) expect(scripts[name]?.startsWith(`node ${startScriptFlags.join(' ')} scripts/start.ts`), name).toBe(true);
+    // The same flags but the preload's path, which the server processes give from this checkout.
+    expect(startScriptFlags.map((flag) => flag.replace(/^--import=.*$/, '--import'))).toEqual(serverNodeFlags.map((flag) => flag.replace(/^--import=.*$/, '--import')));
+  });
+
+  it('a second start of unchanged TypeScript does not load the type stripper, which a start without them does', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'node-flags-'));
+    try {
+      writeFileSync(join(folder, 'package.json'), '{"type":"module"}');
+      writeFileSync(join(folder, 'typed.ts'), 'export const typed: boolean = true;\n');
+      // A name no earlier run of this test has cached.
+      const entry = join(folder, `entry-${process.pid}-${Date.now()}.ts`);
+      writeFileSync(entry, typedEntry);
+      const start = (flags: readonly string[]) => execFileSync(process.execPath, [...flags, entry], { encoding: 'utf8' });
+      expect(start(serverNodeFlags)).toBe('true');
+      expect(start(serverNodeFlags)).toBe('false');
+      expect(start([])).toBe('true');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('hold the young generation to its bound, which the same burst passes under a larger one', () => {
