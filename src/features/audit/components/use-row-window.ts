@@ -54,7 +54,7 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
   const last = rows.at(-1)?.index ?? -1;
 
   // What the scroll listener compares a new position with: the rows of the last render.
-  const shown = useRef({ layout, scrollMargin, first, last, shift });
+  const shown = useRef({ layout, scrollMargin, first, last, shift, viewRead: view.height > 0 });
   const follow = useCallback(() => {
     const next = readView();
     const { layout: current, scrollMargin: margin, first: from, last: to, shift: moved } = shown.current;
@@ -67,16 +67,18 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
   // scrolled since: the old mapping says which rows are at the top.
   useLayoutEffect(() => {
     const before = shown.current;
-    if (before.layout === layout && before.scrollMargin === scrollMargin) return;
+    // Not before the first view was read (the table's place then was not measured yet either).
+    if (!before.viewRead || (before.layout === layout && before.scrollMargin === scrollMargin)) return;
     const { top: pageTop, height } = readView();
     const scale = new ScrollScale(layout.total, height);
-    if (!scale.scaled) return;
+    // Above the table's top the page is laid out as any other: nothing to keep.
+    if (!scale.scaled || pageTop <= before.scrollMargin) return;
     const content = new ScrollScale(before.layout.total, height).contentAt(pageTop - before.scrollMargin);
     const top = Math.round(scrollMargin + scale.offsetFor(content));
     if (Math.abs(top - window.scrollY) >= 1) window.scrollTo({ top, behavior: 'instant' });
   }, [layout, scrollMargin]);
   useLayoutEffect(() => {
-    shown.current = { layout, scrollMargin, first, last, shift };
+    shown.current = { layout, scrollMargin, first, last, shift, viewRead: view.height > 0 };
   });
   // The view as it is now (first, and after the layout or the table's place changed): the page
   // may have scrolled, without changing the rows, since it was last read.
