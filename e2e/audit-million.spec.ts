@@ -123,9 +123,10 @@ isolatedTest('a million entries: the oldest reached by the scroll bar, by the ke
   // The arrow keys in the grid, down to the oldest entry and back up, each row in view as it is focused.
   await page.keyboard.press('End');
   await expect(page.locator('tr[data-seq="1"]')).toBeInViewport({ ratio: 1 });
-  await page.keyboard.press('Home');
   await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight - window.innerHeight * 3, behavior: 'instant' }));
   const start = Math.max(...(await seqsInView(page)));
+  // Three viewports above the end: some fifty entries from the oldest.
+  expect(start).toBeLessThan(120);
   await page.getByRole('button', { name: `Entry #${start}`, exact: true }).focus();
   for (let seq = start - 1; seq >= 1; seq -= 1) {
     await page.keyboard.press('ArrowDown');
