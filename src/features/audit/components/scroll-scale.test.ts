@@ -60,9 +60,17 @@ describe('a table taller than a page may be, scrolled in proportion', () => {
     const maxOffset = maxScrollHeight - 720;
     expect(scale.contentAt(exactEdge)).toBe(exactEdge);
     expect(scale.contentAt(exactEdge - 100)).toBe(exactEdge - 100);
-    expect(scale.contentAt(maxOffset - 100) - scale.contentAt(maxOffset - exactEdge)).toBe(exactEdge - 100);
+    expect(scale.contentAt(maxOffset) - scale.contentAt(maxScrollHeight - exactEdge)).toBe(exactEdge - 720);
     // Half way along the range is half way along the rows.
-    expect(Math.abs(scale.contentAt(maxOffset / 2) - (1_000_000 * rowHeight - 720) / 2)).toBeLessThan(1);
+    expect(Math.abs(scale.contentAt(maxScrollHeight / 2) - (1_000_000 * rowHeight) / 2)).toBeLessThan(1);
+  });
+
+  it('maps an offset to the same rows whatever the viewport’s height (a phone’s toolbar comes and goes)', () => {
+    const [phone, shorter, desktop] = [844, 788, 1_200].map((viewport) => new ScrollScale(1_000_000 * rowHeight, viewport));
+    for (const offset of [0, exactEdge, 1_234_567, 5_000_000, 8_765_432, maxScrollHeight - exactEdge - 1]) {
+      expect(shorter?.contentAt(offset)).toBe(phone?.contentAt(offset));
+      expect(desktop?.contentAt(offset)).toBe(phone?.contentAt(offset));
+    }
   });
 
   it('finds the offset that puts a row at the top, rounded either way', () => {

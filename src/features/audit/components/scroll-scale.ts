@@ -45,9 +45,11 @@ export class ScrollScale {
     this.scaled = content > limit;
     this.height = this.scaled ? limit : content;
     this.#excess = content - this.height;
-    const room = Math.max(0, limit - Math.max(0, viewport));
-    this.#edge = Math.min(exactEdge, room / 4);
-    this.#offsetEnd = room - this.#edge;
+    // The edges are at least a viewport tall, so the greatest offset (the range less a viewport)
+    // is in the last one, and the mapping does not depend on the viewport's height below
+    // exactEdge: a phone's toolbar coming and going does not move the rows.
+    this.#edge = Math.min(Math.max(exactEdge, viewport), limit / 4);
+    this.#offsetEnd = limit - this.#edge;
     this.#contentEnd = this.#offsetEnd + this.#excess;
   }
 
