@@ -33,7 +33,7 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
   const scrollMargin = useScrollMargin(headRef, 'bottom');
 
   // Rows beyond the viewport, each side: a jump mounts all of them afresh (docs/decisions/0213).
-  const { rows, total, measure, scrollToIndex } = useRowWindow({ count: snapshot.total, rowHeight, overscan: 4, scrollMargin });
+  const { rows, total, scaled, measure, scrollToIndex } = useRowWindow({ count: snapshot.total, rowHeight, overscan: 4, scrollMargin });
   const first = rows[0]?.index ?? 0;
   const last = rows.at(-1)?.index ?? 0;
   useEffect(() => pager.want(first, last), [pager, first, last]);
@@ -73,8 +73,9 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
   const bottom = Math.max(0, total - (rows.at(-1)?.end ?? 0));
 
   return (
-    <div className="relative overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
+    <div className={`relative overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm${scaled ? ' [overflow-anchor:none]' : ''}`}>
       {/* relative: the sr-only texts in its cells are absolutely placed, and must scroll with it, not widen the page. */}
+      {/* Scaled, the rows move under the page's scroll on purpose: the browser must not scroll back to hold one still (docs/decisions/0236). */}
       <table className="w-full min-w-[60rem] table-fixed border-collapse" aria-rowcount={snapshot.total + 1}>
         <caption className="sr-only">{caption}</caption>
         <colgroup>

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { RowLayout, type PlacedRow } from './row-layout.ts';
+import { placeWindow, ScrollScale } from './scroll-scale.ts';
+import { usePagingKeys } from './use-paging-keys.ts';
 
 interface Options {
   count: number;
@@ -14,8 +16,10 @@ interface Options {
 export interface RowWindow {
   /** The rows to render, in order, placed from the first row's top. */
   rows: PlacedRow[];
-  /** The height of every row together. */
+  /** The height the rows take on the page: their own, or less when the table is scaled (docs/decisions/0236). */
   total: number;
+  /** The scroll position is mapped onto the rows in proportion: the rows move under the page's scroll. */
+  scaled: boolean;
   /** For each rendered row's element (with its `data-index`): a height other than `rowHeight` is kept for the layout. */
   measure: (element: HTMLElement | null) => (() => void) | undefined;
   /** Scrolls the page so the row is in view ('auto': only if it is not, by as little as needed) or centred. */
@@ -32,8 +36,9 @@ const readView = (): View => ({ top: window.scrollY, height: window.innerHeight 
 /**
  * A window over a table's rows, scrolled by the page: the rows in view are placed by
  * RowLayout, from the row height and the few rows measured otherwise, never by visiting every
- * row. The page renders again only when the set of rows to show changes, and, from a scroll,
- * in a task of its own rather than inside the scroll event (docs/decisions/0213, 0226).
+ * row. The page renders again only when the set of rows to show changes (or, in a table taller
+ * than the page may be, where they are moved to), and, from a scroll, in a task of its own
+ * rather than inside the scroll event (docs/decisions/0213, 0226, 0236).
  */
 export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Options): RowWindow {
   const [measured, setMeasured] = useState<ReadonlyMap<number, number>>(() => new Map());
@@ -43,24 +48,47 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
   // measured in the hundreds of milliseconds on the million-entry view). The layout effect
   // below reads them once the rows are in the document, when the frame needs that layout anyway.
   const [view, setView] = useState<View>({ top: 0, height: 0 });
-  const rows = layout.rowsIn(view.top - scrollMargin, view.height, overscan);
+  const placed = placeWindow(layout, view.top - scrollMargin, view.height, overscan);
+  const { rows, shift } = placed;
   const first = rows[0]?.index ?? -1;
   const last = rows.at(-1)?.index ?? -1;
 
   // What the scroll listener compares a new position with: the rows of the last render.
-  const shown = useRef({ layout, scrollMargin, first, last });
+  const shown = useRef({ layout, scrollMargin, first, last, shift, viewRead: view.height > 0 });
   const follow = useCallback(() => {
     const next = readView();
-    const { layout: placed, scrollMargin: margin, first: from, last: to } = shown.current;
-    const wanted = placed.rowsIn(next.top - margin, next.height, overscan);
-    if ((wanted[0]?.index ?? -1) !== from || (wanted.at(-1)?.index ?? -1) !== to) setView(next);
+    const { layout: current, scrollMargin: margin, first: from, last: to, shift: moved } = shown.current;
+    const wanted = placeWindow(current, next.top - margin, next.height, overscan);
+    if ((wanted.rows[0]?.index ?? -1) !== from || (wanted.rows.at(-1)?.index ?? -1) !== to || wanted.shift !== moved) setView(next);
   }, [overscan]);
+  // A scaled table whose rows changed height (a row opened) keeps the row at the viewport's
+  // top where it was: the same offset would now map onto other rows. The browser's own scroll
+  // anchoring is off there (the rows move under it at every scroll), so the page has not
+  // scrolled since: the old mapping says which rows are at the top.
   useLayoutEffect(() => {
-    shown.current = { layout, scrollMargin, first, last };
+    const before = shown.current;
+    // Not before the first view was read (the table's place then was not measured yet either).
+    if (!before.viewRead || (before.layout === layout && before.scrollMargin === scrollMargin)) return;
+    const { top: pageTop, height } = readView();
+    const scale = new ScrollScale(layout.total, height);
+    // Above the table's top the page is laid out as any other: nothing to keep.
+    if (!scale.scaled || pageTop <= before.scrollMargin) return;
+    const content = new ScrollScale(before.layout.total, height).contentAt(pageTop - before.scrollMargin);
+    const top = Math.round(scrollMargin + scale.offsetFor(content));
+    if (Math.abs(top - window.scrollY) >= 1) window.scrollTo({ top, behavior: 'instant' });
+  }, [layout, scrollMargin]);
+  useLayoutEffect(() => {
+    shown.current = { layout, scrollMargin, first, last, shift, viewRead: view.height > 0 };
   });
   // The view as it is now (first, and after the layout or the table's place changed): the page
   // may have scrolled, without changing the rows, since it was last read.
   useLayoutEffect(follow, [follow, layout, scrollMargin]);
+  usePagingKeys(placed.scale.scaled, (step) => {
+    const { top, height } = readView();
+    const scale = new ScrollScale(layout.total, height);
+    const content = scale.contentAt(top - scrollMargin) + step * height * pageFraction;
+    window.scrollTo({ top: Math.max(0, Math.round(scrollMargin + scale.offsetFor(content))), behavior: 'instant' });
+  });
   useEffect(() => {
     window.addEventListener('scroll', follow, { passive: true });
     window.addEventListener('resize', follow);
@@ -100,10 +128,14 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
   );
 
   const scrollToIndex = (index: number, align: 'auto' | 'center') => {
-    const start = scrollMargin + layout.start(index);
-    const end = start + layout.height(index);
     const { top, height } = readView();
-    const to = align === 'center' ? (start + end - height) / 2 : start < top ? start : end > top + height ? end - height : null;
+    const scale = new ScrollScale(layout.total, height);
+    const start = layout.start(index);
+    const end = start + layout.height(index);
+    const at = (content: number) => scrollMargin + scale.offsetFor(content);
+    const viewTop = scale.contentAt(top - scrollMargin);
+    // Scaled, the offsets are rounded toward showing the whole row: the page scrolls by whole pixels, each a few pixels of rows.
+    const to = align === 'center' ? at((start + end - height) / 2) : start < viewTop ? round(at(start), 'down', scale) : end > viewTop + height ? round(at(end - height), 'up', scale) : null;
     if (to === null) return;
     window.scrollTo({ top: Math.max(0, to) });
     // The rows of the new position in the same update as the caller's (a key's focus move), not
@@ -111,5 +143,13 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
     follow();
   };
 
-  return { rows, total: layout.total, measure, scrollToIndex };
+  return { rows, total: placed.height, scaled: placed.scale.scaled, measure, scrollToIndex };
+}
+
+/** What a page key moves, as a fraction of the viewport: Chromium's own page step. */
+const pageFraction = 0.875;
+
+function round(offset: number, direction: 'down' | 'up', scale: ScrollScale): number {
+  if (!scale.scaled) return offset;
+  return direction === 'down' ? Math.floor(offset) : Math.ceil(offset);
 }
