@@ -5,15 +5,14 @@
 // {"h":…,"\\":…}, a later object with the same keys before it reads an escaped key there, such
 // as "\"" or "\n", as that earlier key. One document can do both, so stored or served text
 // could come back with other keys than it holds: a draft, a template, an audit entry's
-// before/after, a record. The bug needs an escape inside a key; a text without a backslash
-// has none, so it goes to JSON.parse; any other goes to the project's own parser (about 3.5×
+// before/after, a record. JSON.parse's value is kept when it is sure to be right
+// (native-parse-if-sure.ts); any other text goes to the project's own parser (about 3.5×
 // JSON.parse's time on 5 MB: bench/results.md). docs/decisions/0237.
+import { nativeParseIfSure } from './native-parse-if-sure.ts';
 import { parseStrictJson } from './strict-json.ts';
 
 // The strict parser's own ceiling: deeper text is refused rather than overflowing the stack.
 const DEEPEST = 1000;
-
-const BACKSLASH = '\\';
 
 /**
  * Parses JSON text as JSON.parse does where V8 is right (a duplicate key's last value, lone
@@ -21,8 +20,8 @@ const BACKSLASH = '\\';
  * where it would not, for nesting deeper than 1,000 levels, which the product never writes.
  */
 export function parseJson(text: string): unknown {
-  // eslint-disable-next-line no-restricted-properties -- the one call, where no key can hold an escape
-  if (!text.includes(BACKSLASH)) return JSON.parse(text) as unknown;
+  const sure = nativeParseIfSure(text);
+  if (sure) return sure.value;
   const result = parseStrictJson(text, { maxDepth: DEEPEST, semantics: 'json-parse' });
   if (result.ok) return result.value;
   const [first] = result.problems;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiProblem, readProblem } from './api-problem.ts';
 import { dropEarlyAnswers, requestEarly, takeEarly } from './early-responses.ts';
-import { parseJson } from '#domain/json/parse-json.ts';
+import { readJsonAnswer } from './read-json-answer.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -26,7 +26,7 @@ export async function apiFetch(path: string, options: BaseOptions & { schema?: z
   });
   if (!response.ok) throw new ApiProblem(await readProblem(response));
   if (!schema) return undefined;
-  const parsed = schema.safeParse(parseJson(await response.text()));
+  const parsed = schema.safeParse(await readJsonAnswer(response));
   if (!parsed.success) {
     throw new Error(`The API answered ${method} ${new URL(path, window.location.origin).pathname} in an unexpected shape`, { cause: parsed.error });
   }
@@ -45,7 +45,7 @@ export function prefetchEarly(path: string): void {
  */
 export function prefetchEarlyJson(path: string): Promise<unknown> {
   return requestEarly(path, (early) => send(early, 'GET', undefined, undefined))
-    .then((response): Promise<unknown> | null => (response.ok ? response.clone().text().then(parseJson) : null))
+    .then((response): Promise<unknown> | null => (response.ok ? readJsonAnswer(response.clone()) : null))
     .catch(() => null);
 }
 

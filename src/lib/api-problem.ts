@@ -1,6 +1,6 @@
 import type { FieldProblem, Problem } from '#domain/contracts/problem.ts';
 import { problemBaseSchema, problemExtensionMembers } from '#domain/contracts/problem-base.ts';
-import { parseJson } from '#domain/json/parse-json.ts';
+import { readJsonAnswer } from './read-json-answer.ts';
 
 /**
  * A refusal from the API, carrying its RFC 9457 problem details. Components read the
@@ -33,7 +33,7 @@ export function isApiProblem(error: unknown, status?: number): error is ApiProbl
 export async function readProblem(response: Response): Promise<Problem> {
   const fallback: Problem = { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
   try {
-    const body = parseJson(await response.text());
+    const body = await readJsonAnswer(response);
     // A body naming blockers or a policy check is read with the whole schema, loaded then: the
     // same result as reading every body with it, without its weight on the log-in page.
     const extended = typeof body === 'object' && body !== null && problemExtensionMembers.some((member) => member in body);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiProblem, readProblem } from '#src/lib/api-problem.ts';
-import { parseJson } from '#domain/json/parse-json.ts';
+import { readJsonAnswer } from '#src/lib/read-json-answer.ts';
 
 /** Reads one API answer and parses it with its contract. */
 export type FetchJson = <S extends z.ZodType>(path: string, schema: S) => Promise<z.output<S>>;
@@ -13,7 +13,7 @@ export function createFetchJson(origin: string): FetchJson {
   return async (path, schema) => {
     const response = await fetch(new URL(path, origin), { headers: { accept: 'application/json, application/problem+json' }, credentials: 'same-origin' });
     if (!response.ok) throw new ApiProblem(await readProblem(response));
-    const parsed = schema.safeParse(parseJson(await response.text()));
+    const parsed = schema.safeParse(await readJsonAnswer(response));
     if (!parsed.success) throw new Error(`The API answered GET ${path} in an unexpected shape`, { cause: parsed.error });
     return parsed.data;
   };
