@@ -21,7 +21,11 @@ const DEEPEST = 1000;
  */
 export function parseJson(text: string): unknown {
   const sure = nativeParseIfSure(text);
-  if (sure) return sure.value;
+  return sure ? sure.value : parseJsonStrictly(text);
+}
+
+/** parseJson's second reader, for a text nativeParseIfSure left (read-json-answer.ts). */
+export function parseJsonStrictly(text: string): unknown {
   const result = parseStrictJson(text, { maxDepth: DEEPEST, semantics: 'json-parse' });
   if (result.ok) return result.value;
   const [first] = result.problems;

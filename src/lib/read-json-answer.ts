@@ -9,6 +9,6 @@ export async function readJsonAnswer(response: Response): Promise<unknown> {
   const text = await response.text();
   const sure = nativeParseIfSure(text);
   if (sure) return sure.value;
-  const { parseJson } = await import('#domain/json/parse-json.ts');
-  return parseJson(text);
+  const { parseJsonStrictly } = await import('#domain/json/parse-json.ts');
+  return parseJsonStrictly(text);
 }
