@@ -39,6 +39,22 @@ const total = (ack: Acknowledged) => [...ack.versions.values()].reduce((n, v) =>
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A bounded wait on a condition the load makes true; the bound is generous, for a loaded CI machine. */
+async function until(condition: () => boolean, failure: string, limitMs = 60_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(failure);
+    await pause(50);
+  }
+}
+
+/** Every kind of write was acknowledged, resubmissions of rejected versions among them. */
+const mixed = (ack: Acknowledged) =>
+  ack.versions.size > 10 && [...ack.versions.values()].some((v) => v.size > 1) && ack.decisions.size > 3 && ack.threads.size > 3 && ack.messages.size > ack.threads.size;
+
+const describe = (ack: Acknowledged) =>
+  `${ack.versions.size} packages, ${[...ack.versions.values()].reduce((n, v) => n + v.size, 0)} versions, ${ack.decisions.size} signed decisions, ${ack.threads.size} threads, ${ack.messages.size} messages`;
+
 /** Any call may die with the server: a rejected fetch is simply not acknowledged. */
 async function attempt(call: () => Promise<Reply>): Promise<Reply | null> {
   try {
@@ -236,9 +252,13 @@ it(`loses and half-writes nothing when SIGKILLed ${kills} times under a mixed lo
     const before = total(ack);
     let alive = true;
     const load = mixedLoad(clients, ack, random, () => alive, round);
-    // Later rounds have more packages to work on; the kill lands 0.6–2.6 s into the round.
+    // The kill lands 0.6–2.6 s after the round's first acknowledged write (a loaded machine may
+    // take seconds to get there). Before the last kill the load must have been mixed: the round
+    // runs on until it has, or the test would prove little on a slow machine (see below).
     const killAfter = Math.round(600 + killMoments() * 2_000);
+    await until(() => total(ack) > before, 'the round acknowledged nothing');
     await pause(killAfter);
+    if (round === kills - 1) await until(() => mixed(ack), `the load was not mixed: ${describe(ack)}`);
     server.crash();
     alive = false;
     await load;
@@ -250,11 +270,12 @@ it(`loses and half-writes nothing when SIGKILLed ${kills} times under a mixed lo
   }
   await server.stop();
 
-  // The load must really have been mixed, or the test proves little.
+  // The load must really have been mixed, or the test proves little (the last round waited for it).
+  expect(mixed(ack), describe(ack)).toBe(true);
   expect(ack.versions.size).toBeGreaterThan(10);
   expect([...ack.versions.values()].some((v) => v.size > 1), 'no resubmission was acknowledged').toBe(true);
   expect(ack.decisions.size).toBeGreaterThan(3);
   expect(ack.threads.size).toBeGreaterThan(3);
   expect(ack.messages.size).toBeGreaterThan(ack.threads.size);
-  console.info(`[sigkill-mixed-load] seed ${seed}: ${kills} kills; ${total(ack)} acknowledged writes (${ack.versions.size} packages, ${[...ack.versions.values()].reduce((n, v) => n + v.size, 0)} versions, ${ack.decisions.size} signed decisions, ${ack.threads.size} threads, ${ack.messages.size} messages), ${checked} checked after the last restart, ${checksInAll} checks over all ${kills} restarts\n  ${log.join('\n  ')}`);
-});
+  console.info(`[sigkill-mixed-load] seed ${seed}: ${kills} kills; ${total(ack)} acknowledged writes (${describe(ack)}), ${checked} checked after the last restart, ${checksInAll} checks over all ${kills} restarts\n  ${log.join('\n  ')}`);
+}, 240_000);
