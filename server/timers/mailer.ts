@@ -7,9 +7,9 @@ import { repeatPass } from './repeating-pass.ts';
 // Email's background pass, on every API instance while SMTP is configured: turn new
 // notifications into queued mail (api/mail/mail-sweep.ts), then send what is due. Sending
 // follows the webhook dispatcher: each due message is claimed with a conditional update that
-// moves its next attempt forward by a lease, so two instances never send the same attempt; a
-// temporary refusal (4xx, a connection that fails) is retried on the webhooks' backoff
-// schedule; a permanent one (5xx) fails the message at once.
+// moves its next attempt forward by a lease, renewed while the send runs, so two instances never
+// send the same attempt; a temporary refusal (4xx, a connection that fails) is retried on the
+// webhooks' backoff schedule; a permanent one (5xx) fails the message at once.
 
 export interface MailerOptions {
   store: Store;
@@ -48,16 +48,53 @@ export function startMailer(options: MailerOptions): Mailer {
   const leaseMs = options.leaseMs ?? 120_000;
   const logError = options.logError ?? ((error: unknown) => console.error('[mail] error', error));
 
+  const leaseFromNow = () => new Date(now().getTime() + leaseMs).toISOString();
+
+  /**
+   * Renews a claimed message's lease every third of it while its send runs. SMTP has no deadline
+   * for a whole send (each of nodemailer's timeouts is per step or per silence), so a slow server
+   * can hold one past any fixed lease, and another instance would then take the message and send
+   * it again. Renewed, the lease ends only when this process stops renewing it: it crashed or
+   * stalled, and then sending again is the retry a lost send needs.
+   */
+  function keepLease(id: string, claimed: string): { stop(): Promise<void> } {
+    let lease = claimed;
+    let stopped = false;
+    let renewal: Promise<void> = Promise.resolve();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const renew = () => {
+      renewal = (async () => {
+        const next = leaseFromNow();
+        if (await store.claimMail(id, lease, next)) lease = next;
+      })()
+        .catch(logError)
+        .finally(() => {
+          if (!stopped) timer = setTimeout(renew, leaseMs / 3);
+        });
+    };
+    timer = setTimeout(renew, leaseMs / 3);
+    return {
+      async stop() {
+        stopped = true;
+        clearTimeout(timer);
+        await renewal;
+      },
+    };
+  }
+
   async function attempt(mail: StoredMail): Promise<void> {
     if (mail.nextAttemptAt === null) return;
-    const leaseUntil = new Date(now().getTime() + leaseMs).toISOString();
+    const leaseUntil = leaseFromNow();
     if (!(await store.claimMail(mail.id, mail.nextAttemptAt, leaseUntil))) return;
     const number = mail.attempts + 1;
     let failure: { message: string; permanent: boolean } | null = null;
+    const lease = keepLease(mail.id, leaseUntil);
     try {
       await sender.send({ id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     } catch (error) {
       failure = describeFailure(error);
+    } finally {
+      await lease.stop();
     }
     const finishedAt = now();
     const delay = failure === null || failure.permanent ? null : retryDelayMs(number, options.backoffBaseMs);

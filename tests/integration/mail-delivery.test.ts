@@ -48,9 +48,9 @@ interface Started {
   clock: ReturnType<typeof movableClock>;
 }
 
-async function mailerOn(store: Store, sink: SmtpSink, clock: { now: () => Date }, digestHourUtc: number): Promise<Mailer> {
+async function mailerOn(store: Store, sink: SmtpSink, clock: { now: () => Date }, digestHourUtc: number, leaseMs?: number): Promise<Mailer> {
   const sender = smtpSender({ host: '127.0.0.1', port: sink.port, secure: false, requireTls: true, auth: sinkCredentials, from: 'Model approval <approvals@example.test>', domain: 'approvals.example.test', rejectUnauthorized: false, timeoutMs: 5_000 });
-  const mailer = startMailer({ store, sender, intervalMs: 20, backoffBaseMs: 100, baseUrl, digestHourUtc, newId: () => randomBytes(12).toString('base64url'), now: clock.now, logError: (error) => console.info('[mail test] mailer error', error) });
+  const mailer = startMailer({ store, sender, intervalMs: 20, backoffBaseMs: 100, baseUrl, digestHourUtc, newId: () => randomBytes(12).toString('base64url'), now: clock.now, ...(leaseMs ? { leaseMs } : {}), logError: (error) => console.info('[mail test] mailer error', error) });
   cleanups.push(() => mailer.stop());
   // The first pass starts the cursor: mail is about what happens from now on.
   await mailer.tick();
@@ -216,20 +216,25 @@ async function instance(databaseUrl: string, seed: boolean): Promise<Target> {
   return { fetch: async (request) => app.fetch(request), store, advanceClock: () => undefined, close: () => store.close() };
 }
 
+/** Two API instances on a new database, each running its own mailer (its own pool, its own notification cache), and one sink. */
+async function twoInstancesMailing(options: { ackDelayMs?: number; leaseMs?: number } = {}) {
+  const database = await createTestDatabase(inject('databaseUrl'));
+  cleanups.push(() => database.drop());
+  const first = await instance(database.url, true);
+  cleanups.push(() => first.close());
+  const second = await instance(database.url, false);
+  cleanups.push(() => second.close());
+  const sink = await startSmtpSink(options.ackDelayMs ? { ackDelayMs: options.ackDelayMs } : {});
+  cleanups.push(() => sink.close());
+  const clock = movableClock();
+  await mailerOn(first.store, sink, clock, 7, options.leaseMs);
+  await mailerOn(second.store, sink, clock, 7, options.leaseMs);
+  return { first, second, sink };
+}
+
 describe('email with two API instances on one PostgreSQL database', () => {
   it('queues and sends every message exactly once, whichever instance sees it first', async () => {
-    const database = await createTestDatabase(inject('databaseUrl'));
-    cleanups.push(() => database.drop());
-    const first = await instance(database.url, true);
-    cleanups.push(() => first.close());
-    const second = await instance(database.url, false);
-    cleanups.push(() => second.close());
-    const sink = await startSmtpSink();
-    cleanups.push(() => sink.close());
-    const clock = movableClock();
-    // Each instance runs its own mailer (its own pool, its own notification cache).
-    await mailerOn(first.store, sink, clock, 7);
-    await mailerOn(second.store, sink, clock, 7);
+    const { first, second, sink } = await twoInstancesMailing();
 
     const owners = [await signedIn(first, 'owner@example.com'), await signedIn(second, 'owner@example.com')];
     const count = 12;
@@ -250,5 +255,21 @@ describe('email with two API instances on one PostgreSQL database', () => {
     expect(sink.received).toHaveLength(count);
     const rows = await first.store.listMailFor('usr_data_governance');
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array.from({ length: count }, () => ['sent', 1]));
+  });
+
+  // A send that outlasts its lease: an SMTP server that keeps each message 4 s before it answers,
+  // against a lease of 1.5 s (renewed every 0.5 s: a loaded machine has a second to renew it).
+  // Without renewal the other instance, polling every 20 ms, takes the message once the lease
+  // ends and sends it a second time, long before the first send is answered.
+  it('sends a message once while a slow server holds its send past the lease, the lease renewed', async () => {
+    const { first, sink } = await twoInstancesMailing({ ackDelayMs: 4_000, leaseMs: 1_500 });
+
+    const elena = await signedIn(first, 'model-risk@example.com');
+    await askClarification(elena, clinical);
+    await until(async () => (await first.store.listMailFor('usr_owner'))[0]?.status === 'sent');
+    // A second send would have reached the sink before the first was answered; a little longer all the same.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(mailsTo(sink, 'owner@example.com')).toHaveLength(1);
+    expect((await first.store.listMailFor('usr_owner')).map((r) => [r.status, r.attempts])).toEqual([['sent', 1]]);
   });
 });

@@ -27,8 +27,12 @@ export interface SmtpSink {
 
 export const sinkCredentials = { user: 'mailer', pass: 'a-test-smtp-password' };
 
-/** `plain`: no STARTTLS and no login (a relay on localhost), for a server process that cannot be told to trust the sink's certificate. */
-export async function startSmtpSink(options: { plain?: boolean } = {}): Promise<SmtpSink> {
+/**
+ * `plain`: no STARTTLS and no login (a relay on localhost), for a server process that cannot be
+ * told to trust the sink's certificate. `ackDelayMs`: a slow server, which keeps each message
+ * (it is in `received`) that long before it answers 250 to its data.
+ */
+export async function startSmtpSink(options: { plain?: boolean; ackDelayMs?: number } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const logins: string[] = [];
   let toRefuse = 0;
@@ -59,7 +63,8 @@ export async function startSmtpSink(options: { plain?: boolean } = {}): Promise<
           .then((parsed) => {
             const from = session.envelope.mailFrom;
             received.push({ to: session.envelope.rcptTo.map((r) => r.address), from: from ? from.address : '', parsed });
-            callback();
+            if (options.ackDelayMs) setTimeout(() => callback(), options.ackDelayMs);
+            else callback();
           })
           .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
       });
