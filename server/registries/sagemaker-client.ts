@@ -8,8 +8,10 @@ import { RegistryError, type SageMakerModelPackage, type SageMakerRegistry } fro
 
 const retryable = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ServiceUnavailable', 'InternalFailure']);
 
-function registryErrorOf(error: unknown, what: string): RegistryError {
+function registryErrorOf(error: unknown, what: string, timeoutMs: number): RegistryError {
   const name = error instanceof Error ? error.name : 'Error';
+  // Our time limit (the SDK names its abort so): worth retrying, and said as such.
+  if (name === 'AbortError') return new RegistryError('unavailable', `SageMaker ${what}: no answer within ${timeoutMs} ms`, { status: null, code: 'Timeout' });
   const fault = typeof error === 'object' && error !== null && '$fault' in error ? String(error.$fault) : null;
   const status = typeof error === 'object' && error !== null && '$metadata' in error ? ((error.$metadata as { httpStatusCode?: number }).httpStatusCode ?? null) : null;
   const message = `SageMaker ${what}: ${name}${error instanceof Error && error.message ? ` (${error.message})` : ''}`;
@@ -35,11 +37,22 @@ function metricReports(metrics: ModelMetrics | undefined): SageMakerModelPackage
   return reports;
 }
 
-export function sageMakerRegistry(client: SageMakerClient): SageMakerRegistry {
+/** As long as the MLflow client waits for an answer (mlflow-client.ts). */
+const defaultTimeoutMs = 10_000;
+
+/**
+ * `timeoutMs` bounds each call, its retries included. The SDK sets no time limit of its own (its
+ * Node handler's connection and request timeouts default to none), and the registry passes run
+ * one call at a time: a connection that never answers would stop this instance's polls and
+ * write-backs for good.
+ */
+export function sageMakerRegistry(client: SageMakerClient, options: { timeoutMs?: number } = {}): SageMakerRegistry {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const bounded = () => ({ abortSignal: AbortSignal.timeout(timeoutMs) });
   return {
     async describeModelPackage(arn) {
       try {
-        const out = await client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
+        const out = await client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }), bounded());
         return {
           arn: out.ModelPackageArn ?? arn,
           groupName: out.ModelPackageGroupName ?? null,
@@ -54,13 +67,14 @@ export function sageMakerRegistry(client: SageMakerClient): SageMakerRegistry {
           modelCardContent: out.ModelCard?.ModelCardContent ?? null,
         };
       } catch (error) {
-        throw registryErrorOf(error, 'DescribeModelPackage');
+        throw registryErrorOf(error, 'DescribeModelPackage', timeoutMs);
       }
     },
     async listModelPackages({ groupName, createdAfter, maxResults }) {
       try {
         const out = await client.send(
           new ListModelPackagesCommand({ ...(groupName ? { ModelPackageGroupName: groupName } : {}), ...(createdAfter ? { CreationTimeAfter: createdAfter } : {}), SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: maxResults }),
+          bounded(),
         );
         return (out.ModelPackageSummaryList ?? []).map((p) => ({
           arn: p.ModelPackageArn ?? '',
@@ -70,14 +84,14 @@ export function sageMakerRegistry(client: SageMakerClient): SageMakerRegistry {
           createdAt: p.CreationTime?.toISOString() ?? null,
         }));
       } catch (error) {
-        throw registryErrorOf(error, 'ListModelPackages');
+        throw registryErrorOf(error, 'ListModelPackages', timeoutMs);
       }
     },
     async updateApproval(arn, approval) {
       try {
-        await client.send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: approval.status, ApprovalDescription: approval.description, CustomerMetadataProperties: approval.metadata }));
+        await client.send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ModelApprovalStatus: approval.status, ApprovalDescription: approval.description, CustomerMetadataProperties: approval.metadata }), bounded());
       } catch (error) {
-        throw registryErrorOf(error, 'UpdateModelPackage');
+        throw registryErrorOf(error, 'UpdateModelPackage', timeoutMs);
       }
     },
   };
