@@ -47,7 +47,11 @@ export interface MailStore {
   listDueMail(at: string, limit: number): Promise<StoredMail[]>;
   /** Takes a due message for one attempt: true for exactly one of several callers. */
   claimMail(id: string, expectedNextAttemptAt: string, leaseUntil: string): Promise<boolean>;
-  updateMail(id: string, update: Pick<StoredMail, 'attempts' | 'status' | 'nextAttemptAt' | 'lastError' | 'sentAt'>): Promise<void>;
+  /**
+   * Writes an attempt's outcome. With `heldLease`, only while the message is still pending under
+   * that lease (its sender's claim): false when another sender has taken it since, and nothing changes.
+   */
+  updateMail(id: string, update: Pick<StoredMail, 'attempts' | 'status' | 'nextAttemptAt' | 'lastError' | 'sentAt'>, heldLease?: string): Promise<boolean>;
   /** Keeps a notification for the user's digest; false when it is kept already. */
   insertDigestItem(item: StoredDigestItem): Promise<boolean>;
   /** Users with items not yet in a digest, from before `before`. */

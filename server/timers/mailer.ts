@@ -50,35 +50,48 @@ export function startMailer(options: MailerOptions): Mailer {
 
   const leaseFromNow = () => new Date(now().getTime() + leaseMs).toISOString();
 
+  /** A logger that throws must not turn a renewal into an unhandled rejection. */
+  const logQuietly = (error: unknown) => {
+    try {
+      logError(error);
+    } catch {
+      // Nothing more to do: the renewal's outcome is in `held()`.
+    }
+  };
+
   /**
    * Renews a claimed message's lease every third of it while its send runs. SMTP has no deadline
    * for a whole send (each of nodemailer's timeouts is per step or per silence), so a slow server
    * can hold one past any fixed lease, and another instance would then take the message and send
    * it again. Renewed, the lease ends only when this process stops renewing it: it crashed or
-   * stalled, and then sending again is the retry a lost send needs.
+   * stalled, or its renewals failed for two thirds of a lease; the message is then another
+   * sender's, and this one stops renewing and, at the end, writes nothing (`held()`).
    */
-  function keepLease(id: string, claimed: string): { stop(): Promise<void> } {
-    let lease = claimed;
+  function keepLease(id: string, claimed: string): { stop(): Promise<void>; held(): string | null } {
+    let lease: string | null = claimed;
     let stopped = false;
     let renewal: Promise<void> = Promise.resolve();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const every = Math.max(leaseMs / 3, 100);
     const renew = () => {
       renewal = (async () => {
+        if (lease === null) return;
         const next = leaseFromNow();
-        if (await store.claimMail(id, lease, next)) lease = next;
+        lease = (await store.claimMail(id, lease, next)) ? next : null;
       })()
-        .catch(logError)
+        .catch(logQuietly)
         .finally(() => {
-          if (!stopped) timer = setTimeout(renew, leaseMs / 3);
+          if (!stopped && lease !== null) timer = setTimeout(renew, every);
         });
     };
-    timer = setTimeout(renew, leaseMs / 3);
+    timer = setTimeout(renew, every);
     return {
       async stop() {
         stopped = true;
         clearTimeout(timer);
         await renewal;
       },
+      held: () => lease,
     };
   }
 
@@ -99,13 +112,25 @@ export function startMailer(options: MailerOptions): Mailer {
     const finishedAt = now();
     const delay = failure === null || failure.permanent ? null : retryDelayMs(number, options.backoffBaseMs);
     const status = failure === null ? 'sent' : delay === null ? 'failed' : 'pending';
-    await store.updateMail(mail.id, {
-      attempts: number,
-      status,
-      nextAttemptAt: status === 'pending' && delay !== null ? new Date(finishedAt.getTime() + delay).toISOString() : null,
-      lastError: failure?.message ?? null,
-      sentAt: failure === null ? finishedAt.toISOString() : null,
-    });
+    const held = lease.held();
+    // The lease was lost (renewals failed, or the process stalled) and another sender may have
+    // taken the message: its outcome is the one kept, never overwritten by this one.
+    if (held === null) {
+      logQuietly(new Error(`mail ${mail.id}: its lease was lost during the send; this attempt's outcome (${status}) is not written`));
+      return;
+    }
+    const written = await store.updateMail(
+      mail.id,
+      {
+        attempts: number,
+        status,
+        nextAttemptAt: status === 'pending' && delay !== null ? new Date(finishedAt.getTime() + delay).toISOString() : null,
+        lastError: failure?.message ?? null,
+        sentAt: failure === null ? finishedAt.toISOString() : null,
+      },
+      held,
+    );
+    if (!written) logQuietly(new Error(`mail ${mail.id}: another sender took it before this attempt's outcome (${status}) was written; not written`));
   }
 
   async function tick(): Promise<void> {

@@ -49,7 +49,8 @@ interface Started {
 }
 
 async function mailerOn(store: Store, sink: SmtpSink, clock: { now: () => Date }, digestHourUtc: number, leaseMs?: number): Promise<Mailer> {
-  const sender = smtpSender({ host: '127.0.0.1', port: sink.port, secure: false, requireTls: true, auth: sinkCredentials, from: 'Model approval <approvals@example.test>', domain: 'approvals.example.test', rejectUnauthorized: false, timeoutMs: 5_000 });
+  // The client's silence limit well above the slow sink's (see the lease test below).
+  const sender = smtpSender({ host: '127.0.0.1', port: sink.port, secure: false, requireTls: true, auth: sinkCredentials, from: 'Model approval <approvals@example.test>', domain: 'approvals.example.test', rejectUnauthorized: false, timeoutMs: 20_000 });
   const mailer = startMailer({ store, sender, intervalMs: 20, backoffBaseMs: 100, baseUrl, digestHourUtc, newId: () => randomBytes(12).toString('base64url'), now: clock.now, ...(leaseMs ? { leaseMs } : {}), logError: (error) => console.info('[mail test] mailer error', error) });
   cleanups.push(() => mailer.stop());
   // The first pass starts the cursor: mail is about what happens from now on.
@@ -194,6 +195,23 @@ describe.each(engines)('email on %s', (_name, open) => {
     expect(mailsTo(sink, 'owner@example.com')).toHaveLength(1);
   });
 
+  it('writes an attempt’s outcome under the lease its sender holds, and not once another sender has taken the message', async () => {
+    const { target } = await start(open);
+    const store = target.store;
+    const at = '2026-01-01T00:00:00.000Z';
+    await store.insertMail({ id: 'mail_lease', dedupeKey: 'lease-test', userId: 'usr_owner', to: 'owner@example.com', subject: 'S', text: 'T', html: '<p>T</p>', kind: 'immediate', status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, sentAt: null, createdAt: at });
+    const mine = '2026-01-01T00:02:00.000Z';
+    const theirs = '2026-01-01T00:05:00.000Z';
+    expect(await store.claimMail('mail_lease', at, mine)).toBe(true);
+    // Another sender took it after this one's lease ran out.
+    expect(await store.claimMail('mail_lease', mine, theirs)).toBe(true);
+    const outcome = { attempts: 1, status: 'failed' as const, nextAttemptAt: null, lastError: 'SMTP 550', sentAt: null };
+    expect(await store.updateMail('mail_lease', outcome, mine)).toBe(false);
+    expect((await store.listMailFor('usr_owner')).find((m) => m.id === 'mail_lease')).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: theirs, lastError: null });
+    expect(await store.updateMail('mail_lease', { ...outcome, status: 'sent', lastError: null, sentAt: theirs }, theirs)).toBe(true);
+    expect((await store.listMailFor('usr_owner')).find((m) => m.id === 'mail_lease')).toMatchObject({ status: 'sent', attempts: 1, nextAttemptAt: null });
+  });
+
   it('refuses bad preferences with problem+json at the field, and stores nothing', async () => {
     const { target } = await start(open);
     const owner = await signedIn(target, 'owner@example.com');
@@ -257,16 +275,16 @@ describe('email with two API instances on one PostgreSQL database', () => {
     expect(rows.map((r) => [r.status, r.attempts])).toEqual(Array.from({ length: count }, () => ['sent', 1]));
   });
 
-  // A send that outlasts its lease: an SMTP server that keeps each message 4 s before it answers,
-  // against a lease of 1.5 s (renewed every 0.5 s: a loaded machine has a second to renew it).
+  // A send that outlasts its lease: an SMTP server that keeps each message 7 s before it answers,
+  // against a lease of 3 s (renewed every second: a loaded machine has two to renew it).
   // Without renewal the other instance, polling every 20 ms, takes the message once the lease
   // ends and sends it a second time, long before the first send is answered.
   it('sends a message once while a slow server holds its send past the lease, the lease renewed', async () => {
-    const { first, sink } = await twoInstancesMailing({ ackDelayMs: 4_000, leaseMs: 1_500 });
+    const { first, sink } = await twoInstancesMailing({ ackDelayMs: 7_000, leaseMs: 3_000 });
 
     const elena = await signedIn(first, 'model-risk@example.com');
     await askClarification(elena, clinical);
-    await until(async () => (await first.store.listMailFor('usr_owner'))[0]?.status === 'sent');
+    await until(async () => (await first.store.listMailFor('usr_owner'))[0]?.status === 'sent', 30_000);
     // A second send would have reached the sink before the first was answered; a little longer all the same.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(mailsTo(sink, 'owner@example.com')).toHaveLength(1);

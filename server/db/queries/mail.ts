@@ -91,13 +91,17 @@ export function mailQueries(db: Db): MailStore {
       const result = await db.updateTable('mail_outbox').set({ next_attempt_at: leaseUntil }).where('id', '=', id).where('status', '=', 'pending').where('next_attempt_at', '=', expected).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async updateMail(id, u) {
-      await db.updateTable('mail_outbox').set({ attempts: u.attempts, status: u.status, next_attempt_at: u.nextAttemptAt, last_error: u.lastError, sent_at: u.sentAt }).where('id', '=', id).execute();
+    async updateMail(id, u, heldLease) {
+      let update = db.updateTable('mail_outbox').set({ attempts: u.attempts, status: u.status, next_attempt_at: u.nextAttemptAt, last_error: u.lastError, sent_at: u.sentAt }).where('id', '=', id);
+      if (heldLease !== undefined) update = update.where('status', '=', 'pending').where('next_attempt_at', '=', heldLease);
+      const result = await update.executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
       // A set-password link's token is stored in clear only while its message waits to go
       // (docs/decisions/0181): once sent, or given up, the body keeps no working link.
       if (u.status !== 'pending') {
         await db.updateTable('mail_outbox').set({ text_body: linkRemoved, html_body: `<p>${linkRemoved}</p>` }).where('id', '=', id).where('dedupe_key', 'like', `${passwordLinkDedupePrefix}%`).execute();
       }
+      return true;
     },
     async insertDigestItem(item) {
       const result = await db
