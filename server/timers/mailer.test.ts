@@ -52,7 +52,7 @@ async function sendOnce(renewalsHeld: boolean, logError: (error: unknown) => voi
   // A real clock: the renewals are timed in real time.
   const mailer = startMailer({ store, sender: slowSender(4 * leaseMs), intervalMs: 60_000, backoffBaseMs: 100, baseUrl: 'https://approvals.example.test', digestHourUtc: 7, newId: () => 'x', leaseMs, logError });
   stops.push(() => mailer.stop());
-  await vi.waitFor(() => expect(calls.length).toBeGreaterThan(0));
+  await vi.waitFor(() => expect(calls.length).toBeGreaterThan(0), { timeout: 20_000 });
   await mailer.stop();
   return calls;
 }
