@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { decisionMeanings, type DecisionKind } from '#domain/contracts/decisions.ts';
 import type { PackageDetail } from '#domain/contracts/packages.ts';
 import type { PackageContent } from '#domain/contracts/package-content.ts';
@@ -40,13 +40,13 @@ const total = (ack: Acknowledged) => [...ack.versions.values()].reduce((n, v) =>
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A bounded wait on a condition the load makes true; the bound is generous, for a loaded CI machine. */
-async function until(condition: () => boolean, failure: string, limitMs = 60_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(failure);
-    await pause(50);
-  }
-}
+const until = (condition: () => boolean, failure: string) =>
+  vi.waitFor(
+    () => {
+      if (!condition()) throw new Error(failure);
+    },
+    { timeout: 60_000, interval: 50 },
+  );
 
 /** Every kind of write was acknowledged, resubmissions of rejected versions among them. */
 const mixed = (ack: Acknowledged) =>
