@@ -44,6 +44,9 @@ export default defineConfig({
   globalSetup: './e2e/support/browser-server.ts',
   forbidOnly: isCI,
   retries: 0,
+  // A guard against a hang, not a speed check: the longest specs (several axe runs and ten
+  // screenshots) take 12–16 s alone and passed 30 s with two workers beside the other lanes.
+  timeout: 90_000,
   // One worker on CI: the tests share one server and its data folder.
   workers: isCI ? 1 : 2,
   reporter: 'list',
