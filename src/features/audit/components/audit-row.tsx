@@ -1,4 +1,4 @@
-import { useMemo, type KeyboardEvent, type Ref } from 'react';
+import { useMemo, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
 import type { AuditPageEntry } from '#domain/contracts/audit.ts';
 import { auditActionLabel } from '../action-labels.ts';
 import { summarizeChange, utcDateTime } from '../entry-summary.ts';
@@ -18,6 +18,8 @@ interface Props {
   /** Focus this row's button once it is in the document. */
   focusRequested: boolean;
   onFocused: () => void;
+  /** The focus came into this row (true) or left it (false). */
+  onFocusWithin: (index: number, within: boolean) => void;
   filterHref: (name: 'actor' | 'action', value: string) => string;
   measure: Ref<HTMLTableSectionElement>;
 }
@@ -27,7 +29,7 @@ interface Props {
  * virtualizer measures the pair as one. Collapsed, every row has the same height (one line,
  * cut with an ellipsis), so the scroller's size is exact before anything is measured.
  */
-export function AuditRow({ index, entry, expanded, onToggle, onMove, focusRequested, onFocused, filterHref, measure }: Props) {
+export function AuditRow({ index, entry, expanded, onToggle, onMove, focusRequested, onFocused, onFocusWithin, filterHref, measure }: Props) {
   const hash = useMemo(() => (entry ? checkEntryHash(entry) : null), [entry]);
   const stripe = index % 2 === 0 ? 'bg-white' : 'bg-slate-50';
   if (!entry || !hash) {
@@ -48,10 +50,18 @@ export function AuditRow({ index, entry, expanded, onToggle, onMove, focusReques
     event.preventDefault();
     onMove(index, delta);
   };
+  // Not left when the focus goes to another part of the row, nor when the window loses it (the
+  // button is still the document's active element then, and has the focus again on return).
+  const onBlur = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const row = event.currentTarget;
+    if (row.contains(event.relatedTarget) || row.contains(document.activeElement)) return;
+    onFocusWithin(index, false);
+  };
   const actor = entry.actorId === null ? 'System' : (entry.actorName ?? entry.actorId);
   const summary = summarizeChange(entry.before, entry.after);
   return (
-    <tbody ref={measure} data-index={index} className={hash.matches ? stripe : 'bg-red-50'}>
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- focus and blur only follow where the focus is, bubbled up from the row's own controls
+    <tbody ref={measure} data-index={index} className={hash.matches ? stripe : 'bg-red-50'} onFocus={() => onFocusWithin(index, true)} onBlur={onBlur}>
       <tr aria-rowindex={index + 2} className="h-11" data-seq={entry.seq}>
         <th scope="row" className={`${td} text-left`}>
           <button

@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { Fragment, useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { AuditPageEntry } from '#domain/contracts/audit.ts';
 import type { AuditPager, AuditPagerSnapshot } from '../paging/audit-pager.ts';
 import { AuditRow, columnCount } from './audit-row.tsx';
 import { useRowWindow } from './use-row-window.ts';
@@ -28,14 +29,20 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
   const headRef = useRef<HTMLTableSectionElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // The row holding the focus, kept in the document wherever the view goes (useRowWindow's
+  // `keep`), with its entry: the pager may drop that entry's page once the view is far away.
+  const [held, setHeld] = useState<{ index: number; entry: AuditPageEntry } | null>(null);
+  const onFocusWithin = (index: number, within: boolean) => {
+    const entry = pager.rowAt(index);
+    if (!within) setHeld((current) => (current?.index === index ? null : current));
+    else if (entry) setHeld((current) => (current?.index === index ? current : { index, entry }));
+  };
 
   // What is above changes height as data arrives.
-  const scrollMargin = useScrollMargin(headRef, 'bottom');
+  const scrollMargin = useScrollMargin(headRef, 'bottom', true);
 
   // Rows beyond the viewport, each side: a jump mounts all of them afresh (docs/decisions/0213).
-  const { rows, total, scaled, measure, scrollToIndex } = useRowWindow({ count: snapshot.total, rowHeight, overscan: 4, scrollMargin });
-  const first = rows[0]?.index ?? 0;
-  const last = rows.at(-1)?.index ?? 0;
+  const { rows, first, last, total, scaled, measure, scrollToIndex } = useRowWindow({ count: snapshot.total, rowHeight, overscan: 4, scrollMargin, keep: held?.index ?? null });
   useEffect(() => pager.want(first, last), [pager, first, last]);
 
   const moveFocus = (index: number) => {
@@ -113,21 +120,27 @@ export function AuditTable({ pager, snapshot, caption, revealSeq, onRevealMissin
           </tr>
         </thead>
         {top > 0 && <Spacer height={top} />}
-        {rows.map((row) => {
-          const entry = pager.rowAt(row.index);
+        {rows.map((row, at) => {
+          const entry = pager.rowAt(row.index) ?? (row.index === held?.index ? held.entry : undefined);
+          // The rows between the kept row and those in view. Before the row, in its fragment:
+          // the row itself is never moved in the document (a moved element loses the focus).
+          const gap = row.start - (rows[at - 1]?.end ?? row.start);
           return (
-            <AuditRow
-              key={row.index}
-              index={row.index}
-              entry={entry}
-              expanded={entry ? expanded.has(entry.seq) : false}
-              onToggle={toggle}
-              onMove={(index, delta) => moveFocus(index + delta)}
-              focusRequested={focusIndex === row.index}
-              onFocused={() => setFocusIndex(null)}
-              filterHref={filterHref}
-              measure={measure}
-            />
+            <Fragment key={row.index}>
+              {gap > 0 && <Spacer height={gap} />}
+              <AuditRow
+                index={row.index}
+                entry={entry}
+                expanded={entry ? expanded.has(entry.seq) : false}
+                onToggle={toggle}
+                onMove={(index, delta) => moveFocus(index + delta)}
+                focusRequested={focusIndex === row.index}
+                onFocused={() => setFocusIndex(null)}
+                onFocusWithin={onFocusWithin}
+                filterHref={filterHref}
+                measure={measure}
+              />
+            </Fragment>
           );
         })}
         {bottom > 0 && <Spacer height={bottom} />}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RowLayout } from './row-layout.ts';
-import { exactEdge, maxScrollHeight, placeWindow, ScrollScale } from './scroll-scale.ts';
+import { exactEdge, maxScrollHeight, placeWindow, ScrollScale, withRow } from './scroll-scale.ts';
 
 const rowHeight = 44;
 // The viewports the view is walked at: a phone's (390 × 844) and a desktop's.
@@ -115,5 +115,27 @@ describe('a table taller than a page may be, scrolled in proportion', () => {
     expect(height).toBe(maxScrollHeight);
     expect(shift).toBe(layout.total - maxScrollHeight);
     expect(rows.at(-1)).toEqual({ index: count - 1, start: maxScrollHeight - rowHeight, end: maxScrollHeight });
+  });
+
+  it('keeps a row out of view in the window, in order and in its place, while it has one on the page', () => {
+    // A short table: the row is kept wherever the view is, above the rows in view or below them.
+    const short = new RowLayout(2_000, rowHeight, new Map([[1_000, 600]]));
+    const top = placeWindow(short, 0, 844, 4);
+    const kept = withRow(top, short, 1_000);
+    expect(kept).toEqual([...top.rows, { index: 1_000, start: short.start(1_000), end: short.start(1_000) + 600 }]);
+    const below = placeWindow(short, short.start(1_500), 844, 4);
+    expect(withRow(below, short, 1_000)).toEqual([{ index: 1_000, start: short.start(1_000), end: short.start(1_001) }, ...below.rows]);
+    // In view already, or none: the window as it is.
+    expect(withRow(top, short, top.rows[3]?.index ?? -1)).toBe(top.rows);
+    expect(withRow(top, short, null)).toBe(top.rows);
+    expect(withRow(top, short, 2_000)).toBe(top.rows);
+
+    // A scaled table: moved up with the rows in view; left out once that puts it off the table body.
+    const long = new RowLayout(1_000_000, rowHeight, new Map());
+    const middle = placeWindow(long, 5_000_000, 844, 4);
+    const near = (middle.rows[0]?.index ?? 0) - 50;
+    expect(withRow(middle, long, near)[0]).toEqual({ index: near, start: long.start(near) - middle.shift, end: long.start(near + 1) - middle.shift });
+    expect(withRow(middle, long, 10)).toBe(middle.rows);
+    expect(withRow(middle, long, 999_999)).toBe(middle.rows);
   });
 });

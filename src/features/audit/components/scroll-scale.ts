@@ -104,3 +104,20 @@ export function placeWindow(layout: RowLayout, offset: number, viewport: number,
   const placed = rows.map(({ index, start, end }) => ({ index, start: start - shift, end: end - shift })).filter((row) => row.end > 0 && row.start < scale.height);
   return { rows: placed, height: scale.height, shift, scale };
 }
+
+/**
+ * The window's rows with row `index` among them, wherever the view is, placed as they are (in
+ * order, less the same `shift`): the row holding the focus, which would drop it to the page's
+ * body if it left the document, even for one render. Left out when it is in the window
+ * already, or when it falls off the table body (in a scaled table, far from the view).
+ */
+export function withRow(placed: PlacedWindow, layout: RowLayout, index: number | null): PlacedRow[] {
+  const { rows, shift, height } = placed;
+  if (index === null || index < 0 || index >= layout.count || rows.some((row) => row.index === index)) return rows;
+  const start = layout.start(index) - shift;
+  const end = start + layout.height(index);
+  if (end <= 0 || start >= height) return rows;
+  const after = rows.findIndex((row) => row.index > index);
+  const kept = { index, start, end };
+  return after === -1 ? [...rows, kept] : [...rows.slice(0, after), kept, ...rows.slice(after)];
+}

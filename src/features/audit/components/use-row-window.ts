@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { RowLayout, type PlacedRow } from './row-layout.ts';
-import { placeWindow, ScrollScale } from './scroll-scale.ts';
+import { placeWindow, ScrollScale, withRow } from './scroll-scale.ts';
 import { usePagingKeys } from './use-paging-keys.ts';
 
 interface Options {
@@ -11,11 +11,22 @@ interface Options {
   overscan: number;
   /** The page offset of the first row's top. */
   scrollMargin: number;
+  /**
+   * A row rendered wherever the view is, as long as it has a place on the page: the one
+   * holding the focus. A row that leaves the document takes the focus with it, to the page's
+   * body; the window leaves out rows it should not for a render whenever the page's layout
+   * changes (a resize: the content above the table wraps, the table moves, the view is read
+   * after), and when the page is scrolled away from the row.
+   */
+  keep: number | null;
 }
 
 export interface RowWindow {
-  /** The rows to render, in order, placed from the first row's top. */
+  /** The rows to render, in order, placed from the first row's top: the rows in view, and the kept one. */
   rows: PlacedRow[];
+  /** The first and last rows in view (-1 if none), the kept one aside: the rows to read. */
+  first: number;
+  last: number;
   /** The height the rows take on the page: their own, or less when the table is scaled (docs/decisions/0236). */
   total: number;
   /** The scroll position is mapped onto the rows in proportion: the rows move under the page's scroll. */
@@ -40,7 +51,7 @@ const readView = (): View => ({ top: window.scrollY, height: window.innerHeight 
  * than the page may be, where they are moved to), and, from a scroll, in a task of its own
  * rather than inside the scroll event (docs/decisions/0213, 0226, 0236).
  */
-export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Options): RowWindow {
+export function useRowWindow({ count, rowHeight, overscan, scrollMargin, keep }: Options): RowWindow {
   const [measured, setMeasured] = useState<ReadonlyMap<number, number>>(() => new Map());
   const layout = useMemo(() => new RowLayout(count, rowHeight, measured), [count, rowHeight, measured]);
   // Not read while rendering: reading the page's scroll position or size makes the browser lay
@@ -49,9 +60,9 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
   // below reads them once the rows are in the document, when the frame needs that layout anyway.
   const [view, setView] = useState<View>({ top: 0, height: 0 });
   const placed = placeWindow(layout, view.top - scrollMargin, view.height, overscan);
-  const { rows, shift } = placed;
-  const first = rows[0]?.index ?? -1;
-  const last = rows.at(-1)?.index ?? -1;
+  const { shift } = placed;
+  const first = placed.rows[0]?.index ?? -1;
+  const last = placed.rows.at(-1)?.index ?? -1;
 
   // What the scroll listener compares a new position with: the rows of the last render.
   const shown = useRef({ layout, scrollMargin, first, last, shift, viewRead: view.height > 0 });
@@ -143,7 +154,7 @@ export function useRowWindow({ count, rowHeight, overscan, scrollMargin }: Optio
     follow();
   };
 
-  return { rows, total: placed.height, scaled: placed.scale.scaled, measure, scrollToIndex };
+  return { rows: withRow(placed, layout, keep), first, last, total: placed.height, scaled: placed.scale.scaled, measure, scrollToIndex };
 }
 
 /** What a page key moves, as a fraction of the viewport: Chromium's own page step. */
