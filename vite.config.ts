@@ -6,6 +6,7 @@ import tailwindcss from '@tailwindcss/vite';
 const apiPort = process.env['API_PORT'] ?? '3001';
 
 const mainModule = fileURLToPath(new URL('./src/main.tsx', import.meta.url));
+const startModule = fileURLToPath(new URL('./src/app/start.tsx', import.meta.url));
 const frameModule = fileURLToPath(new URL('./src/app/app-shell.tsx', import.meta.url));
 // The pages shown without signing in (router.tsx): they must not load the frame's chunk.
 const publicPages = ['./src/features/setup/components/setup-page.tsx', './src/features/verify/components/verify-page.tsx'].map((page) => fileURLToPath(new URL(page, import.meta.url)));
@@ -13,6 +14,9 @@ const publicPages = ['./src/features/setup/components/setup-page.tsx', './src/fe
 // the main bundle nor a public page does. Filled once the module graph is known, read when
 // the chunks are made.
 const frameOnly = new Set<string>();
+// The app's modules the main bundle does not evaluate itself (src/app/start.tsx's static
+// graph): one chunk, as they were one with the main bundle before it imported them on demand.
+const startOnly = new Set<string>();
 
 /**
  * Every signed-in page loads the frame (app-shell.tsx), and by default its code came as ten
@@ -37,15 +41,49 @@ function frameChunk(): Plugin {
         }
         return seen;
       };
-      const elsewhere = new Set([mainModule, ...publicPages].flatMap((root) => [...reach(root)]));
+      const elsewhere = new Set([mainModule, startModule, ...publicPages].flatMap((root) => [...reach(root)]));
       frameOnly.clear();
       for (const id of reach(frameModule)) if (!elsewhere.has(id)) frameOnly.add(id);
+      const main = reach(mainModule);
+      startOnly.clear();
+      for (const id of reach(startModule)) if (!main.has(id)) startOnly.add(id);
+    },
+  };
+}
+
+/**
+ * The main bundle evaluates React and imports the app itself (src/app/start.tsx) on demand, so
+ * the two are evaluated in two tasks (docs/decisions/0240). Imported on demand, the app's
+ * chunks would be asked for only once the main bundle has run: index.html names them, so the
+ * browser fetches them beside it, as it did when they were the main bundle's static imports.
+ */
+function preloadStart(): Plugin {
+  return {
+    name: 'preload-start',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+        const start = chunks.find((chunk) => chunk.moduleIds.includes(startModule));
+        if (!start) throw new Error('The build has no chunk for src/app/start.tsx, which index.html must preload');
+        const files = new Set<string>();
+        for (const stack = [start.fileName]; stack.length > 0; ) {
+          const file = stack.pop();
+          if (file === undefined || files.has(file)) continue;
+          files.add(file);
+          stack.push(...(chunks.find((chunk) => chunk.fileName === file)?.imports ?? []));
+        }
+        const named = [...files].filter((file) => !html.includes(`/${file}"`));
+        return named.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), frameChunk()],
+  plugins: [react(), tailwindcss(), frameChunk(), preloadStart()],
   // Zod without its eval probe, which the strict CSP reports (see src/lib/zod-jitless.ts).
   resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/lib/zod-jitless.ts', import.meta.url)) }] },
   build: {
@@ -57,7 +95,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Only the frame's own modules: their dependencies in the main bundle stay there.
-        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'app-shell', test: (id) => frameOnly.has(id) }] },
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'start', test: (id) => startOnly.has(id) }, { name: 'app-shell', test: (id) => frameOnly.has(id) }] },
       },
     },
   },

@@ -1,25 +1,14 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
-import { App } from './app/app.tsx';
-import { startClientApp } from './app/create-client-app.ts';
-import { startEarlyRequests } from './app/early-requests.ts';
 import { warmLocaleData } from './lib/warm-locale-data.ts';
 import './index.css';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
 
-// At most a quarter of a second's head start: a slow session answer must not hold the page back.
-void startClientApp(
-  (routes) => createBrowserRouter(routes),
-  (queryClient, routed) => startEarlyRequests(queryClient, new URL(window.location.href), routed),
-  250,
-).then((app) =>
-  createRoot(root).render(
-    <StrictMode>
-      <App {...app} />
-    </StrictMode>,
-  ),
-);
+// React here, the app (its router, its queries, its zod contracts) in a module of its own: the
+// browser evaluates a module graph in one task, and the whole app's in one was the package
+// view's longest task while opening (docs/decisions/0240). The server names that module in
+// the HTML, so it is fetched beside this one, not after it.
+void import('./app/start.tsx').then(({ start }) => start(root));
 warmLocaleData();

@@ -30,6 +30,13 @@ describe('route preloads', () => {
     expect([...pages.keys()]).toEqual(['/audit']);
   });
 
+  it('names none that index.html preloads itself (the app’s own chunk, which the main bundle imports on demand)', () => {
+    const withApp = index.replace('</head>', '<link rel="modulepreload" crossorigin href="/assets/frame-1.js">\n  </head>');
+    const pages = htmlWithPreloads(withApp, manifest, { '/audit': ['src/loader.ts', 'src/page.tsx'] });
+    expect(preloaded(pages.get('/audit')).toSorted()).toEqual(['/assets/deep-1.js', '/assets/frame-1.js', '/assets/loader-1.js', '/assets/page-1.js']);
+    expect(pages.get('/audit')?.match(/frame-1\.js/g)).toHaveLength(1);
+  });
+
   it('asks for the page’s first API reads ahead of every script, as the app’s own GET would (same-origin credentials)', () => {
     const pages = htmlWithPreloads(index, manifest, { '/audit': ['src/page.tsx'], '/other': ['src/other.tsx'] }, { '/audit': ['/api/session'] });
     const audit = pages.get('/audit') ?? '';

@@ -51,7 +51,7 @@ export type ViteManifest = z.infer<typeof viteManifestSchema>;
 /**
  * index.html for each path of `preloads`: `<link rel="modulepreload">` for every chunk its
  * modules need (their static imports, transitively) that the main bundle does not already
- * bring. A module missing from the manifest is an error: a route table that drifted from the
+ * bring and index.html does not already name. A module missing from the manifest is an error: a route table that drifted from the
  * router would otherwise preload nothing without anyone noticing.
  */
 export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads: Readonly<Record<string, readonly string[]>>, fetches: Readonly<Record<string, readonly string[]>> = {}): Map<string, string> {
@@ -69,7 +69,10 @@ export function htmlWithPreloads(index: string, manifest: ViteManifest, preloads
     return files;
   };
   const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry === true);
-  const already = chunksOf(entries.map(([key]) => key));
+  // What the main bundle imports and what index.html preloads already (the app's own chunk,
+  // which the main bundle imports on demand: vite.config.ts, decision 0240).
+  const named = [...index.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].flatMap((found) => found[1] ?? []);
+  const already = new Set([...chunksOf(entries.map(([key]) => key)), ...named]);
   const pages = new Map<string, string>();
   for (const [path, modules] of Object.entries(preloads)) {
     // A page that names API reads to ask first lets any read overtake its chunks: on HTTP/1.1's
