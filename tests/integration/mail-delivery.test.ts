@@ -196,7 +196,10 @@ describe.each(engines)('email on %s', (_name, open) => {
   });
 
   it('writes an attempt’s outcome under the lease its sender holds, and not once another sender has taken the message', async () => {
-    const { target } = await start(open);
+    // The store alone, no mailer: a running one found the message due and took it between the
+    // test's own claims (a failed CI run on PostgreSQL).
+    const target = await open();
+    cleanups.push(() => target.close());
     const store = target.store;
     const at = '2026-01-01T00:00:00.000Z';
     await store.insertMail({ id: 'mail_lease', dedupeKey: 'lease-test', userId: 'usr_owner', to: 'owner@example.com', subject: 'S', text: 'T', html: '<p>T</p>', kind: 'immediate', status: 'pending', attempts: 0, nextAttemptAt: at, lastError: null, sentAt: null, createdAt: at });
