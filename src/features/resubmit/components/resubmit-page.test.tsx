@@ -84,7 +84,7 @@ describe('revise and resubmit', () => {
     await user.type(hallucination, '0.019');
     expect(screen.getByRole('button', { name: new RegExp(evaluation) })).toHaveTextContent('Unchanged');
     await expectNoAxeViolations();
-  }, 30_000);
+  });
 
   it('lists the concern of a rejection and shows the server’s refusal of a missing answer next to it', async () => {
     const { user, api } = await openRejectedClinical();
@@ -117,7 +117,7 @@ describe('revise and resubmit', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await api.deps.store.findVersion(clinical, 2)).toBeNull();
     await expectNoAxeViolations();
-  }, 30_000);
+  });
 
   it('submits the content and the answers, then shows the new version', async () => {
     const { user, api, decision } = await openRejectedClinical();
@@ -143,7 +143,7 @@ describe('revise and resubmit', () => {
       { target: { kind: 'concern', decisionId: decision.id, index: 0 }, answer: 'External holdout AUROC added: 0.951.', sectionKeys: ['evaluation'] },
     ]);
     expect(await savedDraft(api, clinical)).toBeNull();
-  }, 30_000);
+  });
 
   it('is offered by the package page’s next action, and does not offer to submit an unchanged version the server would refuse', async () => {
     const { user } = await renderApp(`/packages/${assistant}`, { signedInAs: owner });
@@ -160,7 +160,7 @@ describe('revise and resubmit', () => {
     expect(submit).toBeDisabled();
     expect(submit).toHaveAccessibleDescription(/^No section differs from version 1\./);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-  }, 30_000);
+  });
 
   it('gives every kind of section a labelled editor, with items added and removed from the keyboard', async () => {
     const { user } = await renderApp(`/packages/${assistant}/resubmit`, { signedInAs: owner });
@@ -241,7 +241,7 @@ describe('revise and resubmit', () => {
     expect(screen.getByText('Draft discarded: the editor holds version 1 again.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Discard draft' })).not.toBeInTheDocument();
     await waitFor(async () => expect(await savedDraft(api, assistant)).toBeNull());
-  }, 30_000);
+  });
 
   it('refuses to start for a reviewer, and for a package that is not waiting for a new version', async () => {
     const reviewer = await renderApp(`/packages/${assistant}/resubmit`, { signedInAs: 'model-risk@example.com' });
@@ -252,7 +252,7 @@ describe('revise and resubmit', () => {
     await renderApp(`/packages/${clinical}/resubmit`, { signedInAs: owner });
     expect(await screen.findByText(/This package is in review: there is nothing to revise now\.$/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Review and submit' })).not.toBeInTheDocument();
-  }, 30_000);
+  });
 
   it('lists the problems of an uploaded file with where they are, and leaves the draft as it was', async () => {
     const { user } = await renderApp(`/packages/${assistant}/resubmit`, { signedInAs: owner });
@@ -269,5 +269,5 @@ describe('revise and resubmit', () => {
     const mismatch = (await screen.findByText(/^clinical\.json was not loaded: 2 problems/)).closest('[role="alert"]');
     expect(mismatch).toHaveTextContent('Section 1 (Identification) › modelKey /sections/0/modelKey: The identification section names model "clinical-deterioration-risk", but this package is for "support-assistant-llm"');
     expect(screen.getByRole('button', { name: new RegExp(evaluation) })).toHaveTextContent('Unchanged');
-  }, 30_000);
+  });
 });
