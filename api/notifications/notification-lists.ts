@@ -7,6 +7,7 @@ import type { StoredAuditEntry, StoredPackage, StoredUser, StoreTx } from '../st
 import { notificationRowsLimit, type NotificationLogHead, type NotificationPackageRows } from '../store/notifications.ts';
 import { canSeeEveryPackage, canSeePackage, loadWorkflowFacts } from '../package-access/views.ts';
 import { parseJson } from '#domain/json/parse-json.ts';
+import { keepPackageEvents, keptPackageEvents } from './package-events.ts';
 
 // Each user's notification list, kept per store (so per process: each API instance keeps its
 // own) with the log size it was derived at (decision record 0131). Notifications are per
@@ -15,8 +16,9 @@ import { parseJson } from '#domain/json/parse-json.ts';
 // change only by a write that appends an entry whose subject is the package. So after new
 // entries, only the packages they name are derived again and merged into the kept list; the
 // display names are compared, and an entry of the system (a demo seed) or too many new
-// entries derive everything again. Nothing of the log is kept between polls: a package's
-// source entries are read again (by subject, an index) when it is derived.
+// entries derive everything again. A package's source entries are kept parsed, per process
+// (package-events.ts, decision record 0241): a poll adds what its page of the log brought, and
+// reads a package's entries (by subject, an index) only when it keeps none of them.
 
 export interface NotificationList {
   logSize: number;
@@ -50,6 +52,8 @@ const fewPackages = notificationRowsLimit;
 /** A model owner's packages read at once when their list is derived from scratch. */
 const ownChunk = 200;
 const sources: ReadonlySet<string> = new Set(notificationSources);
+/** Package rows asked without their source entries (no action asked). */
+const noEntries: readonly string[] = [];
 
 const caches = new WeakMap<StoreTx, Map<string, KeptList>>();
 
@@ -72,7 +76,8 @@ export async function keptNotificationsFor(tx: StoreTx, user: StoredUser): Promi
   // PostgreSQL the same statement can bring the rows of the packages the entries name, asked
   // unless the list's last poll found nothing new: that statement's larger plan costs a poll
   // with nothing new more than the round trip it saves one with something new (0217).
-  const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0, user.id, kept && !kept.quiet ? notificationSources : undefined);
+  // The rows come without the packages' entries: those are kept (0241).
+  const log = await tx.readNotificationLog(kept?.logSize ?? 0, kept ? incrementalLimit : 0, user.id, kept && !kept.quiet ? noEntries : undefined);
   const { lastReadSeq } = log;
   if (kept?.logSize === log.size) return { ...touch(cache, key, kept.quiet ? kept : { ...kept, quiet: true }), lastReadSeq };
   const derived = (kept && kept.logSize < log.size && log.size - kept.logSize <= incrementalLimit ? await updated(tx, user, kept, log) : null) ?? (await derivedFromScratch(tx, user, log));
@@ -113,7 +118,7 @@ export async function derivedFromScratch(tx: StoreTx, user: StoredUser, head?: P
   const { size, namesKey } = head ?? (await tx.readNotificationLog(0, 0));
   if (canSeeEveryPackage(user)) return derivedFromEveryPackage(tx, user, { size, namesKey });
   const nameMap = await namesFor(tx, namesKey);
-  return { logSize: size, names: namesKey, nameMap, all: await ownPackagesDerived(tx, user, nameMap) };
+  return { logSize: size, names: namesKey, nameMap, all: await ownPackagesDerived(tx, user, nameMap, size) };
 }
 
 /**
@@ -145,23 +150,48 @@ async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: Notif
   const subjects = [...new Set(entries.map((e) => e.subject))];
   if (subjects.length === 0) return { ...kept, logSize };
   // The rows the log's read brought (of the same snapshot) serve as a read of their own would.
-  const rows = log.rows ?? (subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, notificationSources) : await visibleRows(tx, user, subjects));
+  const rows = log.rows ?? (subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, noEntries) : await visibleRows(tx, user, subjects));
   if (rows.packages.length === 0) return { ...kept, logSize };
   // Newest first, as the kept list: the two merge in one pass.
-  const fresh = await rowsDerived(tx, user, rows, kept.nameMap);
+  const fresh = await rowsDerived(tx, user, rows, kept.nameMap, (ids) => eventsUpTo(tx, ids, { entries, after: kept.logSize, size: logSize }));
   const replaced = new Set(rows.packages.map(({ pkg }) => pkg.id));
   const rest = kept.all.filter((n) => !replaced.has(n.packageId));
   return { ...kept, logSize, all: mergeSorted(rest, fresh) };
 }
 
-/** The notifications of the packages in `rows` the user may see, newest first. */
-async function rowsDerived(tx: StoreTx, user: StoredUser, rows: NotificationPackageRows, names: ReadonlyMap<string, string>): Promise<DerivedNotification[]> {
+/** The notifications of the packages in `rows` the user may see, newest first, from the source entries `eventsOf` gives of those packages. */
+async function rowsDerived(tx: StoreTx, user: StoredUser, rows: NotificationPackageRows, names: ReadonlyMap<string, string>, eventsOf: (ids: readonly string[]) => Promise<LoggedEvent[]>): Promise<DerivedNotification[]> {
   const visible = rows.packages.filter(({ pkg }) => canSeePackage(user, pkg));
   const seen = new Set(visible.map(({ pkg }) => pkg.id));
   // Each entry parsed once: the chain moves and the derivation read the same parse.
-  const events = rows.entries.flatMap((row) => parsedEvent(row) ?? []);
+  const events = (await eventsOf([...seen])).filter((e) => seen.has(e.event.subject));
   const moves = await chainMovesIn(tx, events);
-  return deriveNotifications({ user, packages: visible.map(({ pkg, template }) => ({ ...notificationPackage(pkg, template, rows), chainMoves: moves.filter((m) => m.packageId === pkg.id) })), events: events.filter((e) => seen.has(e.event.subject)), names });
+  return deriveNotifications({ user, packages: visible.map(({ pkg, template }) => ({ ...notificationPackage(pkg, template, rows), chainMoves: moves.filter((m) => m.packageId === pkg.id) })), events, names });
+}
+
+/**
+ * The source entries of `ids` up to the log's `size`, oldest first: those kept of a package
+ * when they reach the poll's last size (`after`) at least, with the source entries of the
+ * poll's page (every entry after `after`) added, or else every one read by subject. What is
+ * read or added is kept for the next poll (0241).
+ */
+async function eventsUpTo(tx: StoreTx, ids: readonly string[], page: { entries: readonly StoredAuditEntry[]; after: number; size: number }): Promise<LoggedEvent[]> {
+  const { entries, after, size } = page;
+  const out: LoggedEvent[] = [];
+  for (const id of ids) {
+    const held = keptPackageEvents(tx, id);
+    let events: readonly LoggedEvent[];
+    if (held && held.through >= after) {
+      const added = entries.filter((e) => e.subject === id && e.seq > held.through && e.seq <= size && sources.has(e.action)).flatMap((e) => parsedEvent(e) ?? []);
+      events = added.length > 0 ? [...held.events, ...added] : held.events;
+    } else {
+      events = await eventsOf(tx, id);
+    }
+    keepPackageEvents(tx, id, size, events);
+    for (const event of events) if (event.seq <= size) out.push(event);
+  }
+  // Oldest first across the packages too, as one read of them all gives them.
+  return ids.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
 }
 
 /**
@@ -171,12 +201,21 @@ async function rowsDerived(tx: StoreTx, user: StoredUser, rows: NotificationPack
  * owner's few hundred was what a first poll cost at 10,000 packages: the time and the garbage
  * grew with the log, not with the owner's packages.
  */
-async function ownPackagesDerived(tx: StoreTx, user: StoredUser, names: ReadonlyMap<string, string>): Promise<DerivedNotification[]> {
+async function ownPackagesDerived(tx: StoreTx, user: StoredUser, names: ReadonlyMap<string, string>, size: number): Promise<DerivedNotification[]> {
   const own = await tx.listPackages(user.id);
   let all: DerivedNotification[] = [];
   for (let start = 0; start < own.length; start += ownChunk) {
     const rows = await tx.listNotificationPackages(own.slice(start, start + ownChunk).map((p) => p.id), notificationSources);
-    all = mergeSorted(all, await rowsDerived(tx, user, rows, names));
+    const events = rows.entries.flatMap((row) => parsedEvent(row) ?? []);
+    // Read after the log's size: every source entry up to it is among them, kept for the polls to come (0241).
+    const bySubject = new Map<string, LoggedEvent[]>();
+    for (const event of events) {
+      const list = bySubject.get(event.event.subject);
+      if (list) list.push(event);
+      else bySubject.set(event.event.subject, [event]);
+    }
+    for (const { pkg } of rows.packages) keepPackageEvents(tx, pkg.id, size, bySubject.get(pkg.id) ?? []);
+    all = mergeSorted(all, await rowsDerived(tx, user, rows, names, () => Promise.resolve(events)));
   }
   return all;
 }
@@ -184,7 +223,7 @@ async function ownPackagesDerived(tx: StoreTx, user: StoredUser, names: Readonly
 /** Many named packages: those the user may see, then their rows (the others' rows are not read). */
 async function visibleRows(tx: StoreTx, user: StoredUser, subjects: readonly string[]): Promise<NotificationPackageRows> {
   const found = await tx.listPackagesWithTemplates(subjects);
-  const rows = await tx.listNotificationPackages(found.filter(({ pkg }) => canSeePackage(user, pkg)).map(({ pkg }) => pkg.id), notificationSources);
+  const rows = await tx.listNotificationPackages(found.filter(({ pkg }) => canSeePackage(user, pkg)).map(({ pkg }) => pkg.id), noEntries);
   // Every package found, so those the user may not see still replace what was kept of them (with nothing).
   return { ...rows, packages: found };
 }

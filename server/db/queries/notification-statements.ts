@@ -111,6 +111,7 @@ const pastEverySeq = 2 ** 31 - 1;
  * and a poll's seq is the log's last, past which PostgreSQL estimates a row or two either way.
  */
 export const pollStatementsToWarm: readonly { text: string; values: readonly unknown[] }[] = [
-  { text: logStatement(logPage, notificationSources), values: [pastEverySeq, null] },
+  // A poll asks the named packages' rows without their entries, which it keeps (decision record 0241).
+  { text: logStatement(logPage, []), values: [pastEverySeq, null] },
   { text: logStatement(logPage, undefined), values: [pastEverySeq, null] },
 ];

@@ -321,6 +321,50 @@ export const notificationScenarios: Scenario[] = [
     },
   },
   {
+    name: 'notifications: a poll after entries about a package reads none of its earlier entries (kept from the first derivation, or from one read by subject), and the list still equals a derivation from scratch',
+    async run(target) {
+      const owner = await target.store.findUserByEmail('owner@example.com');
+      const elena = await target.store.findUserByEmail('model-risk@example.com');
+      if (!owner || !elena) throw new Error('demo accounts');
+      const asked: { method: string; args: unknown[] }[] = [];
+      // A store that records what a poll asks of it; each is a process of its own (what a process keeps is kept per store).
+      const recorder = () =>
+        new Proxy(target.store, {
+          get(store, property, receiver) {
+            const value: unknown = Reflect.get(store, property, receiver);
+            return typeof value === 'function' ? (...args: unknown[]) => (asked.push({ method: String(property), args }), (value as (...a: unknown[]) => unknown).apply(store, args)) : value;
+          },
+        });
+      const ownersProcess = recorder();
+      const reviewersProcess = recorder();
+      // Entries read by the poll itself, and the actions whose entries it asked to come with package rows.
+      const entriesRead = () => asked.filter((a) => a.method === 'listAuditEntries').map((a) => a.args[0]);
+      const actionsAsked = () => asked.flatMap((a) => (a.method === 'listNotificationPackages' ? [a.args[1]] : a.method === 'readNotificationLog' && a.args[3] !== undefined ? [a.args[3]] : []));
+      const reviewer = await signedIn(target, 'model-risk@example.com');
+      const opened = await reviewer.post(`/api/packages/${clinical}/threads`, { versionNumber: 1, sectionKey: 'evaluation', kind: 'clarification', body: 'Which holdout period?' });
+      expectStatus(opened, 201);
+      // First polls: the owner's list from the owner's packages and all their entries; the
+      // reviewer, who sees every package, from every package's.
+      await allNotificationsFor(ownersProcess, owner);
+      await allNotificationsFor(reviewersProcess, elena);
+      for (let reply = 1; reply <= 3; reply++) {
+        expectStatus(await reviewer.post(`/api/packages/${clinical}/threads/${(opened.body as { id: string }).id}/messages`, { body: `Follow-up ${reply}: since 2019?` }), 201);
+        asked.length = 0;
+        const mine = await allNotificationsFor(ownersProcess, owner);
+        expect(entriesRead(), `the owner's poll after reply ${reply}`).toEqual([]);
+        // Package rows asked (with the log's read on PostgreSQL, then on their own on SQLite), each without entries.
+        expect(actionsAsked().length, `the owner's poll after reply ${reply}`).toBeGreaterThan(0);
+        expect(actionsAsked().filter((actions) => (actions as unknown[]).length > 0), `the owner's poll after reply ${reply}`).toEqual([]);
+        expect(mine.all).toEqual((await derivedFromScratch(target.store, owner)).all);
+        asked.length = 0;
+        const theirs = await allNotificationsFor(reviewersProcess, elena);
+        // Derived from the log's source entries, the reviewer's list kept none of the package's: read once by subject, then kept.
+        expect(entriesRead(), `the reviewer's poll after reply ${reply}`).toEqual(reply === 1 ? [{ subject: clinical }] : []);
+        expect(theirs.all).toEqual((await derivedFromEveryPackage(target.store, elena)).all);
+      }
+    },
+  },
+  {
     name: 'notifications: after a seeded random sequence of writes, every user’s kept list equals a derivation from scratch',
     async run(target) {
       const seed = 2024;
