@@ -54,6 +54,8 @@ const ownChunk = 200;
 const sources: ReadonlySet<string> = new Set(notificationSources);
 /** Package rows asked without their source entries (no action asked). */
 const noEntries: readonly string[] = [];
+/** More packages than this derived by one poll (a policy re-check of hundreds): what it reads of them is not kept, which would only push out what the next polls need. */
+const keptPerPoll = 100;
 
 const caches = new WeakMap<StoreTx, Map<string, KeptList>>();
 
@@ -150,10 +152,14 @@ async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: Notif
   const subjects = [...new Set(entries.map((e) => e.subject))];
   if (subjects.length === 0) return { ...kept, logSize };
   // The rows the log's read brought (of the same snapshot) serve as a read of their own would.
-  const rows = log.rows ?? (subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, noEntries) : await visibleRows(tx, user, subjects));
+  const rows = log.rows ?? (subjects.length <= fewPackages ? await tx.listNotificationPackages(subjects, notificationSources) : await visibleRows(tx, user, subjects));
   if (rows.packages.length === 0) return { ...kept, logSize };
+  // Rows of the log's own read are as of its size, and came without entries: the kept ones and
+  // the page's serve. Rows read on their own may be newer than that size (a write in between),
+  // so they came with every entry of their packages from the same read, and those serve (0241).
+  const eventsOf = log.rows ? (ids: readonly string[]) => eventsUpTo(tx, ids, { entries, after: kept.logSize, size: logSize }) : (ids: readonly string[]) => Promise.resolve(eventsWithRows(tx, ids, rows.entries, logSize));
   // Newest first, as the kept list: the two merge in one pass.
-  const fresh = await rowsDerived(tx, user, rows, kept.nameMap, (ids) => eventsUpTo(tx, ids, { entries, after: kept.logSize, size: logSize }));
+  const fresh = await rowsDerived(tx, user, rows, kept.nameMap, eventsOf);
   const replaced = new Set(rows.packages.map(({ pkg }) => pkg.id));
   const rest = kept.all.filter((n) => !replaced.has(n.packageId));
   return { ...kept, logSize, all: mergeSorted(rest, fresh) };
@@ -176,22 +182,57 @@ async function rowsDerived(tx: StoreTx, user: StoredUser, rows: NotificationPack
  * read or added is kept for the next poll (0241).
  */
 async function eventsUpTo(tx: StoreTx, ids: readonly string[], page: { entries: readonly StoredAuditEntry[]; after: number; size: number }): Promise<LoggedEvent[]> {
-  const { entries, after, size } = page;
+  const { after, size } = page;
+  const keep = ids.length <= keptPerPoll;
+  const entries = bySubject(page.entries.filter((e) => e.seq <= size && sources.has(e.action)));
+  const missing: string[] = [];
   const out: LoggedEvent[] = [];
   for (const id of ids) {
     const held = keptPackageEvents(tx, id);
-    let events: readonly LoggedEvent[];
-    if (held && held.through >= after) {
-      const added = entries.filter((e) => e.subject === id && e.seq > held.through && e.seq <= size && sources.has(e.action)).flatMap((e) => parsedEvent(e) ?? []);
-      events = added.length > 0 ? [...held.events, ...added] : held.events;
-    } else {
-      events = await eventsOf(tx, id);
+    if (!held || held.through < after) {
+      missing.push(id);
+      continue;
     }
-    keepPackageEvents(tx, id, size, events);
+    const added = (entries.get(id) ?? []).filter((e) => e.seq > held.through).flatMap((e) => parsedEvent(e) ?? []);
+    const events = added.length > 0 ? [...held.events, ...added] : held.events;
+    if (keep) keepPackageEvents(tx, id, size, events);
     for (const event of events) if (event.seq <= size) out.push(event);
   }
+  // Those kept of none (or too old): every entry of them, in one read.
+  if (missing.length > 0) out.push(...eventsWithRows(tx, missing, (await tx.listNotificationPackages(missing, notificationSources)).entries, size, size));
   // Oldest first across the packages too, as one read of them all gives them.
   return ids.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
+}
+
+/**
+ * The source entries of `ids` from `entries`, every one of theirs a read gave, read after the
+ * log's `size`: parsed, except those kept up to `size`, which are taken as kept. Kept again as
+ * complete up to `size`; what is given is what came up to `upTo` (no bound: everything read).
+ */
+function eventsWithRows(tx: StoreTx, ids: readonly string[], read: readonly StoredAuditEntry[], size: number, upTo = Infinity): LoggedEvent[] {
+  const keep = ids.length <= keptPerPoll;
+  const entries = bySubject(read.filter((e) => sources.has(e.action)));
+  const out: LoggedEvent[] = [];
+  for (const id of ids) {
+    const held = keptPackageEvents(tx, id);
+    const from = held ? Math.min(held.through, size) : 0;
+    const kept = held ? held.events.filter((e) => e.seq <= from) : [];
+    const events = [...kept, ...(entries.get(id) ?? []).filter((e) => e.seq > from).flatMap((e) => parsedEvent(e) ?? [])];
+    if (keep) keepPackageEvents(tx, id, size, events);
+    for (const event of events) if (event.seq <= upTo) out.push(event);
+  }
+  return ids.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
+}
+
+/** Entries by their subject, each list in the order given. */
+function bySubject(entries: readonly StoredAuditEntry[]): Map<string, StoredAuditEntry[]> {
+  const out = new Map<string, StoredAuditEntry[]>();
+  for (const entry of entries) {
+    const list = out.get(entry.subject);
+    if (list) list.push(entry);
+    else out.set(entry.subject, [entry]);
+  }
+  return out;
 }
 
 /**
@@ -206,16 +247,8 @@ async function ownPackagesDerived(tx: StoreTx, user: StoredUser, names: Readonly
   let all: DerivedNotification[] = [];
   for (let start = 0; start < own.length; start += ownChunk) {
     const rows = await tx.listNotificationPackages(own.slice(start, start + ownChunk).map((p) => p.id), notificationSources);
-    const events = rows.entries.flatMap((row) => parsedEvent(row) ?? []);
     // Read after the log's size: every source entry up to it is among them, kept for the polls to come (0241).
-    const bySubject = new Map<string, LoggedEvent[]>();
-    for (const event of events) {
-      const list = bySubject.get(event.event.subject);
-      if (list) list.push(event);
-      else bySubject.set(event.event.subject, [event]);
-    }
-    for (const { pkg } of rows.packages) keepPackageEvents(tx, pkg.id, size, bySubject.get(pkg.id) ?? []);
-    all = mergeSorted(all, await rowsDerived(tx, user, rows, names, () => Promise.resolve(events)));
+    all = mergeSorted(all, await rowsDerived(tx, user, rows, names, (ids) => Promise.resolve(eventsWithRows(tx, ids, rows.entries, size))));
   }
   return all;
 }
@@ -223,7 +256,7 @@ async function ownPackagesDerived(tx: StoreTx, user: StoredUser, names: Readonly
 /** Many named packages: those the user may see, then their rows (the others' rows are not read). */
 async function visibleRows(tx: StoreTx, user: StoredUser, subjects: readonly string[]): Promise<NotificationPackageRows> {
   const found = await tx.listPackagesWithTemplates(subjects);
-  const rows = await tx.listNotificationPackages(found.filter(({ pkg }) => canSeePackage(user, pkg)).map(({ pkg }) => pkg.id), noEntries);
+  const rows = await tx.listNotificationPackages(found.filter(({ pkg }) => canSeePackage(user, pkg)).map(({ pkg }) => pkg.id), notificationSources);
   // Every package found, so those the user may not see still replace what was kept of them (with nothing).
   return { ...rows, packages: found };
 }

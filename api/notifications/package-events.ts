@@ -18,24 +18,33 @@ export interface KeptPackageEvents {
   events: readonly LoggedEvent[];
 }
 
-/** Packages whose entries a process keeps; the least recently used is dropped first. */
+/**
+ * What a process keeps: at most this many packages and this many entries in all (a package may
+ * have thousands); the least recently used package is dropped first.
+ */
 const keptPackages = 1_000;
+const keptEntries = 100_000;
 
-const stores = new WeakMap<StoreTx, Map<string, KeptPackageEvents>>();
+interface Kept {
+  packages: Map<string, KeptPackageEvents>;
+  entries: number;
+}
 
-function keptOf(store: StoreTx): Map<string, KeptPackageEvents> {
+const stores = new WeakMap<StoreTx, Kept>();
+
+function keptOf(store: StoreTx): Kept {
   let kept = stores.get(store);
-  if (!kept) stores.set(store, (kept = new Map<string, KeptPackageEvents>()));
+  if (!kept) stores.set(store, (kept = { packages: new Map<string, KeptPackageEvents>(), entries: 0 }));
   return kept;
 }
 
 /** The kept entries of `packageId`, if any (now the most recently used). */
 export function keptPackageEvents(store: StoreTx, packageId: string): KeptPackageEvents | undefined {
-  const kept = keptOf(store);
-  const found = kept.get(packageId);
+  const { packages } = keptOf(store);
+  const found = packages.get(packageId);
   if (found) {
-    kept.delete(packageId);
-    kept.set(packageId, found);
+    packages.delete(packageId);
+    packages.set(packageId, found);
   }
   return found;
 }
@@ -43,12 +52,18 @@ export function keptPackageEvents(store: StoreTx, packageId: string): KeptPackag
 /** Keeps `events` as every source entry of `packageId` up to `through`, unless what is kept already goes further. */
 export function keepPackageEvents(store: StoreTx, packageId: string, through: number, events: readonly LoggedEvent[]): void {
   const kept = keptOf(store);
-  const held = kept.get(packageId);
+  const { packages } = kept;
+  const held = packages.get(packageId);
   if (held && held.through >= through) return;
-  kept.delete(packageId);
-  kept.set(packageId, { through, events: Object.freeze(events.filter((e) => e.seq <= through)) });
-  for (const oldest of kept.keys()) {
-    if (kept.size <= keptPackages) break;
-    kept.delete(oldest);
+  // Oldest first: a copy only when some go past `through`.
+  const upTo = (events.at(-1)?.seq ?? 0) <= through ? events : events.filter((e) => e.seq <= through);
+  if (held) kept.entries -= held.events.length;
+  packages.delete(packageId);
+  packages.set(packageId, { through, events: Object.isFrozen(upTo) ? upTo : Object.freeze(upTo) });
+  kept.entries += upTo.length;
+  for (const [oldest, { events: dropped }] of packages) {
+    if (packages.size <= keptPackages && kept.entries <= keptEntries) break;
+    packages.delete(oldest);
+    kept.entries -= dropped.length;
   }
 }

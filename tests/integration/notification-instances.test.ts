@@ -53,7 +53,7 @@ describe('notification polls on two API instances of one PostgreSQL database', (
       for (const email of ['owner@example.com', 'model-risk@example.com']) {
         const user = await instance.store.findUserByEmail(email);
         if (!user) throw new Error(email);
-        expect((await allNotificationsFor(instance.store, user)).all).toEqual((await derivedFromScratch(instance.store, user)).all);
+        expect((await allNotificationsFor(instance.store, user)).all).toEqual((await derivedFromScratch(new Proxy(instance.store, {}), user)).all);
       }
     }
   });

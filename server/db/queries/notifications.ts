@@ -1,5 +1,5 @@
 import { CompiledQuery, sql } from 'kysely';
-import type { NotificationPackageRows, NotificationsStore } from '#api/store/notifications.ts';
+import { notificationRowsLimit, type NotificationPackageRows, type NotificationsStore } from '#api/store/notifications.ts';
 import type { StoreTx } from '#api/store/store.ts';
 import { workflowTemplateSchema } from '#domain/contracts/workflow-template.ts';
 import type { Engine } from '../schema/engine.ts';
@@ -32,6 +32,9 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
       .execute();
     return rows.map(withTemplate);
   }
+  async function sqliteRows(list: string[], actions: readonly string[]): Promise<NotificationPackageRows> {
+    return { packages: await listPackagesWithTemplates(list), versions: await parts.listVersionFacts(list), decisions: await parts.listDecisions(list), threads: await parts.listThreads(list), entries: await packageEntries(db, list, actions) };
+  }
   return {
     async findNotificationReadSeq(userId) {
       const row = await db.selectFrom('notification_reads').select('last_read_seq').where('user_id', '=', userId).executeTakeFirst();
@@ -58,7 +61,14 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
             (select string_agg(id || char(31) || display_name, char(30) order by id) from users) as names_key,
             (select last_read_seq from notification_reads where user_id = ${readerId ?? null}) as read_seq`.execute(db);
         const row = head.rows[0];
-        return { size: row?.size ?? 0, entries: await parts.listAuditEntries({}, afterSeq, limit), namesKey: row?.names_key ?? '', lastReadSeq: row?.read_seq ?? 0 };
+        const size = row?.size ?? 0;
+        const entries = await parts.listAuditEntries({}, afterSeq, limit);
+        // The named packages' rows from the same call, so of the same size, as PostgreSQL's
+        // statement brings them (0217, 0241): read in a call of their own, they could be newer
+        // than the size a poll derives them at.
+        const subjects = new Set(entries.map((e) => e.subject));
+        const whole = entries.length === size - afterSeq && entries.length < logPage && subjects.size > 0 && subjects.size <= notificationRowsLimit;
+        return { size, entries, namesKey: row?.names_key ?? '', lastReadSeq: row?.read_seq ?? 0, ...(rowsOf && whole ? { rows: await sqliteRows([...subjects].sort(), rowsOf) } : {}) };
       }
       // One statement, so one snapshot: the entries are exactly those up to the size (when no
       // more than the page), and the reader's mark is as of the same instant. The names travel
@@ -82,10 +92,7 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
     },
     async listNotificationPackages(ids, actions): Promise<NotificationPackageRows> {
       if (ids.length === 0) return { packages: [], versions: [], decisions: [], threads: [], entries: [] };
-      if (engine === 'sqlite') {
-        const list = [...ids];
-        return { packages: await listPackagesWithTemplates(list), versions: await parts.listVersionFacts(list), decisions: await parts.listDecisions(list), threads: await parts.listThreads(list), entries: await packageEntries(db, list, actions) };
-      }
+      if (engine === 'sqlite') return sqliteRows([...ids], actions);
       // Each list in the order its own query gives it (queries/packages.ts, signing.ts, threads.ts).
       // One package (a poll after an entry about it, the usual case) is named by `= $n`, and the
       // actions (a closed set) are literals: PostgreSQL's generic plan then estimates what a plan
