@@ -41,10 +41,10 @@ function frameChunk(): Plugin {
         }
         return seen;
       };
-      const elsewhere = new Set([mainModule, startModule, ...publicPages].flatMap((root) => [...reach(root)]));
+      const main = reach(mainModule);
+      const elsewhere = new Set([main, ...[startModule, ...publicPages].map(reach)].flatMap((ids) => [...ids]));
       frameOnly.clear();
       for (const id of reach(frameModule)) if (!elsewhere.has(id)) frameOnly.add(id);
-      const main = reach(mainModule);
       startOnly.clear();
       for (const id of reach(startModule)) if (!main.has(id)) startOnly.add(id);
     },
@@ -65,15 +65,15 @@ function preloadStart(): Plugin {
       order: 'post',
       handler(html, { bundle }) {
         if (!bundle) return html;
-        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-        const start = chunks.find((chunk) => chunk.moduleIds.includes(startModule));
+        const start = Object.values(bundle).find((file) => file.type === 'chunk' && file.moduleIds.includes(startModule));
         if (!start) throw new Error('The build has no chunk for src/app/start.tsx, which index.html must preload');
         const files = new Set<string>();
         for (const stack = [start.fileName]; stack.length > 0; ) {
           const file = stack.pop();
           if (file === undefined || files.has(file)) continue;
           files.add(file);
-          stack.push(...(chunks.find((chunk) => chunk.fileName === file)?.imports ?? []));
+          const chunk = bundle[file];
+          if (chunk?.type === 'chunk') stack.push(...chunk.imports);
         }
         const named = [...files].filter((file) => !html.includes(`/${file}"`));
         return named.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));

@@ -157,9 +157,9 @@ async function updated(tx: StoreTx, user: StoredUser, kept: KeptList, log: Notif
   // Rows of the log's own read are as of its size, and came without entries: the kept ones and
   // the page's serve. Rows read on their own may be newer than that size (a write in between),
   // so they came with every entry of their packages from the same read, and those serve (0241).
-  const eventsOf = log.rows ? (ids: readonly string[]) => eventsUpTo(tx, ids, { entries, after: kept.logSize, size: logSize }) : (ids: readonly string[]) => Promise.resolve(eventsWithRows(tx, ids, rows.entries, logSize));
+  const eventsFor = log.rows ? (ids: readonly string[]) => eventsUpTo(tx, ids, { entries, after: kept.logSize, size: logSize }) : (ids: readonly string[]) => Promise.resolve(eventsWithRows(tx, ids, rows.entries, logSize));
   // Newest first, as the kept list: the two merge in one pass.
-  const fresh = await rowsDerived(tx, user, rows, kept.nameMap, eventsOf);
+  const fresh = await rowsDerived(tx, user, rows, kept.nameMap, eventsFor);
   const replaced = new Set(rows.packages.map(({ pkg }) => pkg.id));
   const rest = kept.all.filter((n) => !replaced.has(n.packageId));
   return { ...kept, logSize, all: mergeSorted(rest, fresh) };
@@ -182,26 +182,16 @@ async function rowsDerived(tx: StoreTx, user: StoredUser, rows: NotificationPack
  * read or added is kept for the next poll (0241).
  */
 async function eventsUpTo(tx: StoreTx, ids: readonly string[], page: { entries: readonly StoredAuditEntry[]; after: number; size: number }): Promise<LoggedEvent[]> {
-  const { after, size } = page;
+  const { entries, after, size } = page;
   const keep = ids.length <= keptPerPoll;
-  const entries = bySubject(page.entries.filter((e) => e.seq <= size && sources.has(e.action)));
-  const missing: string[] = [];
-  const out: LoggedEvent[] = [];
-  for (const id of ids) {
-    const held = keptPackageEvents(tx, id);
-    if (!held || held.through < after) {
-      missing.push(id);
-      continue;
-    }
-    const added = (entries.get(id) ?? []).filter((e) => e.seq > held.through).flatMap((e) => parsedEvent(e) ?? []);
-    const events = added.length > 0 ? [...held.events, ...added] : held.events;
-    if (keep) keepPackageEvents(tx, id, size, events);
-    for (const event of events) if (event.seq <= size) out.push(event);
-  }
-  // Those kept of none (or too old): every entry of them, in one read.
-  if (missing.length > 0) out.push(...eventsWithRows(tx, missing, (await tx.listNotificationPackages(missing, notificationSources)).entries, size, size));
+  // Kept up to `after` at least: the page holds every entry after that. The others (none kept, or too old): all of theirs, in one read.
+  const covered = ids.filter((id) => (keptPackageEvents(tx, id)?.through ?? -1) >= after);
+  const coveredIds = new Set(covered);
+  const missing = ids.filter((id) => !coveredIds.has(id));
+  const out = eventsWithRows(tx, covered, entries, size, size, keep);
+  if (missing.length > 0) out.push(...eventsWithRows(tx, missing, (await tx.listNotificationPackages(missing, notificationSources)).entries, size, size, keep));
   // Oldest first across the packages too, as one read of them all gives them.
-  return ids.length > 1 ? out.sort((a, b) => a.seq - b.seq) : out;
+  return missing.length > 0 && covered.length > 0 ? out.sort((a, b) => a.seq - b.seq) : out;
 }
 
 /**
@@ -209,8 +199,7 @@ async function eventsUpTo(tx: StoreTx, ids: readonly string[], page: { entries: 
  * log's `size`: parsed, except those kept up to `size`, which are taken as kept. Kept again as
  * complete up to `size`; what is given is what came up to `upTo` (no bound: everything read).
  */
-function eventsWithRows(tx: StoreTx, ids: readonly string[], read: readonly StoredAuditEntry[], size: number, upTo = Infinity): LoggedEvent[] {
-  const keep = ids.length <= keptPerPoll;
+function eventsWithRows(tx: StoreTx, ids: readonly string[], read: readonly StoredAuditEntry[], size: number, upTo = Infinity, keep = ids.length <= keptPerPoll): LoggedEvent[] {
   const entries = bySubject(read.filter((e) => sources.has(e.action)));
   const out: LoggedEvent[] = [];
   for (const id of ids) {

@@ -59,7 +59,7 @@ export function keepPackageEvents(store: StoreTx, packageId: string, through: nu
   const upTo = (events.at(-1)?.seq ?? 0) <= through ? events : events.filter((e) => e.seq <= through);
   if (held) kept.entries -= held.events.length;
   packages.delete(packageId);
-  packages.set(packageId, { through, events: Object.isFrozen(upTo) ? upTo : Object.freeze(upTo) });
+  packages.set(packageId, { through, events: Object.freeze(upTo) });
   kept.entries += upTo.length;
   for (const [oldest, { events: dropped }] of packages) {
     if (packages.size <= keptPackages && kept.entries <= keptEntries) break;

@@ -68,7 +68,7 @@ export function notificationsQueries(db: Db, engine: Engine, parts: Notification
         // than the size a poll derives them at.
         const subjects = new Set(entries.map((e) => e.subject));
         const whole = entries.length === size - afterSeq && entries.length < logPage && subjects.size > 0 && subjects.size <= notificationRowsLimit;
-        return { size, entries, namesKey: row?.names_key ?? '', lastReadSeq: row?.read_seq ?? 0, ...(rowsOf && whole ? { rows: await sqliteRows([...subjects].sort(), rowsOf) } : {}) };
+        return { size, entries, namesKey: row?.names_key ?? '', lastReadSeq: row?.read_seq ?? 0, ...(rowsOf && whole ? { rows: await sqliteRows([...subjects], rowsOf) } : {}) };
       }
       // One statement, so one snapshot: the entries are exactly those up to the size (when no
       // more than the page), and the reader's mark is as of the same instant. The names travel
